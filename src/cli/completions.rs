@@ -1,0 +1,25 @@
+//! `mb completions`: shell completion scripts.
+
+use clap_complete::Shell;
+
+use super::Exit;
+
+/// Print a shell completion script for mb.
+///
+/// Install it where your shell looks for completions, for example:
+///
+///   mb completions bash > ~/.local/share/bash-completion/completions/mb
+///   mb completions zsh  > ~/.zfunc/_mb      (with `fpath+=~/.zfunc` in .zshrc)
+///   mb completions fish > ~/.config/fish/completions/mb.fish
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let mut cmd = super::command();
+    clap_complete::generate(args.shell, &mut cmd, "mb", &mut std::io::stdout());
+    Ok(Exit::Clean)
+}

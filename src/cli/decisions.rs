@@ -1,0 +1,247 @@
+//! `mb decisions`: what have we decided? Structured, dated, with sources.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::output::{self, Cell, Table};
+use super::{Context, Exit};
+use crate::kb::{self, ItemRecord, Kind, KnowledgeBase, Status};
+use crate::source::display_path;
+
+/// List the decisions recorded in the Memory Bank.
+///
+/// mb reads every Markdown file under PATH (default: ./memory-bank) the way a person reads a
+/// Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
+/// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
+/// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
+/// with nested children, bold pseudo-headings, and `Decision:` bullets anywhere.
+///
+/// Each item gets a stable id, its entry's date (or the date of its section, or none), and the
+/// settings it states (`fruit:locking = none`). A later-dated decision that sets the same key
+/// to another value supersedes the earlier one.
+///
+/// Kinds: focus, change, next_step, decision, pattern, learning, other.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  mb decisions                          decisions in ./memory-bank, oldest entry first
+  mb decisions --active                 only decisions nothing has superseded
+  mb decisions --kind learning,pattern  what we learned and prefer
+  mb decisions --all --since 2025-11-01 everything written since November
+  mb decisions --conflicts              settings whose current decisions disagree (exit 1 if any)
+  mb decisions --json | jq '.[] | select(.settings != [])'")]
+pub struct Args {
+    /// The Memory Bank folder or a single Markdown file.
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+
+    /// Print a JSON array (the `mb decisions --json` contract) instead of a table.
+    #[arg(long)]
+    json: bool,
+
+    /// Item kinds to list, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "KIND", default_value = "decision", value_parser = parse_kind)]
+    kind: Vec<Kind>,
+
+    /// List items of every kind.
+    #[arg(long, conflicts_with = "kind")]
+    all: bool,
+
+    /// Only items dated on or after DATE (YYYY-MM-DD); undated items are left out.
+    #[arg(long, value_name = "DATE")]
+    since: Option<Date>,
+
+    /// Leave out superseded decisions.
+    #[arg(long)]
+    active: bool,
+
+    /// List setting keys whose active decisions set different values.
+    #[arg(long, conflicts_with_all = ["kind", "all", "since", "active"])]
+    conflicts: bool,
+}
+
+fn parse_kind(name: &str) -> Result<Kind, String> {
+    Kind::parse(name).ok_or_else(|| {
+        let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown kind `{name}`; kinds are {}", names.join(", "))
+    })
+}
+
+pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
+    let path = cx.resolve(args.path.as_ref(), "memory-bank");
+    if !path.exists() {
+        bail!(
+            "no Memory Bank at `{}`: run mb from your repository's root, pass -C DIR, or give the folder",
+            display_path(&path)
+        );
+    }
+    let kb = kb::load(&path, &cx.root);
+    for err in &kb.errors {
+        let mut stderr = anstream::stderr();
+        writeln!(stderr, "{}error:{} {err}", output::ERROR.render(), output::ERROR.render_reset())?;
+    }
+    let read_failed = !kb.errors.is_empty();
+    let exit = if args.conflicts {
+        print_conflicts(&kb, args.json)?
+    } else {
+        print_items(&kb, &args)?;
+        Exit::Clean
+    };
+    Ok(if read_failed { Exit::Invalid } else { exit })
+}
+
+fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {
+    let selected: Vec<_> = kb
+        .items()
+        .filter(|(_, item)| args.all || args.kind.contains(&item.kind))
+        .filter(|(_, item)| match args.since {
+            Some(since) => item.date.is_some_and(|d| d >= since),
+            None => true,
+        })
+        .filter(|(_, item)| !(args.active && item.status == Status::Superseded))
+        .collect();
+    let mut out = anstream::stdout().lock();
+    if args.json {
+        let records: Vec<_> = selected
+            .iter()
+            .map(|(doc, item)| ItemRecord::new(kb, doc, item))
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &records).context("writing JSON")?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let mut table = Table::new(vec!["DATE", "SOURCE", "ENTRY", "TEXT"]).max_width(2, 34);
+    for (doc, item) in &selected {
+        let mut text = String::new();
+        for _ in 0..item.depth {
+            text.push_str("  ");
+        }
+        if args.all {
+            text.push_str(&format!("[{}] ", item.kind));
+        }
+        text.push_str(&item.text);
+        let mut text_cell = Cell::new(text);
+        if item.status == Status::Superseded {
+            let by = item
+                .superseded_by
+                .map(|(d, i)| {
+                    let newer = &kb.documents[d].items[i];
+                    format!(" (superseded by {}:{})", display_path(&kb.documents[d].path), newer.line)
+                })
+                .unwrap_or_default();
+            text_cell = Cell::styled(format!("{}{by}", text_cell.text), output::DIM);
+        }
+        table.rows.push(vec![
+            Cell::styled(item.date.map_or_else(|| "-".to_string(), |d| d.to_string()), output::DATE),
+            Cell::new(format!("{}:{}", display_path(&doc.path), item.line)),
+            Cell::new(doc.entries[item.entry].title.clone()),
+            text_cell,
+        ]);
+    }
+    if selected.is_empty() {
+        drop(out);
+        let mut err = anstream::stderr();
+        writeln!(err, "no items match (try --all)")?;
+        return Ok(());
+    }
+    table.print(&mut out)?;
+    drop(out);
+    let superseded = selected
+        .iter()
+        .filter(|(_, i)| i.status == Status::Superseded)
+        .count();
+    let files = {
+        let mut paths: Vec<_> = selected.iter().map(|(d, _)| &d.path).collect();
+        paths.dedup();
+        paths.len()
+    };
+    let mut err = anstream::stderr();
+    writeln!(
+        err,
+        "{} {} in {files} {}{}",
+        selected.len(),
+        if args.all || args.kind != [Kind::Decision] { "items" } else { "decisions" },
+        if files == 1 { "file" } else { "files" },
+        if superseded > 0 { format!(" ({superseded} superseded)") } else { String::new() },
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ConflictJson<'a> {
+    key: &'a str,
+    decisions: Vec<ConflictDecision<'a>>,
+}
+
+#[derive(Serialize)]
+struct ConflictDecision<'a> {
+    value: &'a str,
+    id: &'a str,
+    file: String,
+    line: usize,
+    date: Option<String>,
+    text: &'a str,
+}
+
+fn print_conflicts(kb: &KnowledgeBase, json: bool) -> anyhow::Result<Exit> {
+    let conflicts = kb::conflicts(kb);
+    let mut out = anstream::stdout().lock();
+    let list: Vec<ConflictJson<'_>> = conflicts
+        .iter()
+        .map(|c| ConflictJson {
+            key: &c.key,
+            decisions: c
+                .decisions
+                .iter()
+                .map(|(d, i, value)| {
+                    let doc = &kb.documents[*d];
+                    let item = &doc.items[*i];
+                    ConflictDecision {
+                        value,
+                        id: &item.id,
+                        file: display_path(&doc.path),
+                        line: item.line,
+                        date: item.date.map(|d| d.to_string()),
+                        text: &item.text,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &list).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        for c in &list {
+            writeln!(out, "{}{}{}", output::WARN.render(), c.key, output::WARN.render_reset())?;
+            let mut table = Table::new(vec!["  VALUE", "DATE", "SOURCE", "TEXT"]);
+            for d in &c.decisions {
+                table.rows.push(vec![
+                    Cell::new(format!("  {}", d.value)),
+                    Cell::styled(d.date.clone().unwrap_or_else(|| "-".into()), output::DATE),
+                    Cell::new(format!("{}:{}", d.file, d.line)),
+                    Cell::new(d.text),
+                ]);
+            }
+            table.print(&mut out)?;
+            writeln!(out)?;
+        }
+        drop(out);
+        let mut err = anstream::stderr();
+        if list.is_empty() {
+            writeln!(err, "no conflicting decisions")?;
+        } else {
+            writeln!(
+                err,
+                "{} setting {} conflicting decisions; date the newer one, or edit the older",
+                list.len(),
+                if list.len() == 1 { "has" } else { "have" }
+            )?;
+        }
+    }
+    Ok(if list.is_empty() { Exit::Clean } else { Exit::Findings })
+}

@@ -1,0 +1,127 @@
+//! Shared output helpers: styles, tables that fit the terminal, diagnostics to stderr.
+
+use std::io::{IsTerminal as _, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::diag::{self, Diagnostic, Sources};
+
+pub const ERROR: Style = AnsiColor::Red.on_default().bold();
+pub const HEADER: Style = Style::new().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const DATE: Style = AnsiColor::Cyan.on_default();
+pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
+
+/// Whether styled output to stderr will keep its colours (terminal, `--color`, NO_COLOR).
+pub fn stderr_colored() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
+}
+
+/// Prints diagnostics to stderr, each with its source lines and caret.
+pub fn print_diagnostics(diags: &[Diagnostic], sources: &Sources) -> std::io::Result<()> {
+    let color = stderr_colored();
+    let mut err = anstream::stderr().lock();
+    for d in diags {
+        writeln!(err, "{}", diag::render(d, sources, color))?;
+    }
+    Ok(())
+}
+
+/// A cell's text and style.
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            style: Style::new(),
+        }
+    }
+
+    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+        Cell {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// A plain table. Columns may have a maximum width (longer text ends in `…`); on a terminal
+/// the last column is cut to the terminal's width, elsewhere it is printed whole so that
+/// scripts and `grep` see everything.
+pub struct Table {
+    pub headers: Vec<&'static str>,
+    pub max_widths: Vec<Option<usize>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn new(headers: Vec<&'static str>) -> Table {
+        let n = headers.len();
+        Table {
+            headers,
+            max_widths: vec![None; n],
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn max_width(mut self, column: usize, width: usize) -> Table {
+        self.max_widths[column] = Some(width);
+        self
+    }
+
+    pub fn print(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let terminal = std::io::stdout().is_terminal();
+        let term_width = terminal
+            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+            .flatten();
+        let n = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                let w = cell.text.chars().count();
+                widths[i] = widths[i].max(self.max_widths[i].map_or(w, |m| w.min(m)));
+            }
+        }
+        let last_width = term_width.map(|tw| {
+            let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
+            tw.saturating_sub(used).max(20)
+        });
+        let fit = |text: &str, i: usize| -> String {
+            let limit = if i == n - 1 { last_width } else { self.max_widths[i] };
+            match limit {
+                Some(limit) if text.chars().count() > limit => {
+                    let mut cut: String = text.chars().take(limit.saturating_sub(1)).collect();
+                    cut.push('…');
+                    cut
+                }
+                _ => text.to_string(),
+            }
+        };
+        for (i, h) in self.headers.iter().enumerate() {
+            let sep = if i + 1 == n { "\n" } else { "  " };
+            let pad = if i + 1 == n { 0 } else { widths[i] };
+            write!(out, "{}{h:pad$}{}{sep}", HEADER.render(), HEADER.render_reset())?;
+        }
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                let text = fit(&cell.text, i);
+                let pad = if i + 1 == n {
+                    0
+                } else {
+                    widths[i].saturating_sub(text.chars().count())
+                };
+                write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
+                if i + 1 == n {
+                    writeln!(out)?;
+                } else {
+                    write!(out, "{:pad$}  ", "")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,223 @@
+//! The Memory Bank: Markdown files parsed into entries, sections and items, and the decisions
+//! among them.
+//!
+//! Data flows one way: [`parse::parse_document`] turns one file into a [`Document`];
+//! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
+//! decisions that a later one replaced.
+
+mod heading;
+mod load;
+pub mod parse;
+mod record;
+pub mod settings;
+mod supersede;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+pub use heading::{classify, find_date};
+pub use load::{MarkdownFiles, load};
+pub use record::ItemRecord;
+pub use supersede::{Conflict, conflicts};
+
+use crate::source::ReadError;
+
+/// Every Memory Bank file mb could read, and the ones it could not.
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    pub documents: Vec<Document>,
+    pub errors: Vec<ReadError>,
+}
+
+/// One Markdown file: its entries, their sections, and the items in document order.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub entries: Vec<Entry>,
+    pub sections: Vec<Section>,
+    pub items: Vec<Item>,
+}
+
+/// A context entry: normally an H2 in `activeContext.md`, or a whole file such as
+/// `systemPatterns.md`.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub title: String,
+    pub date: Option<Date>,
+    pub line: usize,
+}
+
+/// A heading under an entry, normalised to a [`Kind`]. An entry's text before its first
+/// section heading lives in an untitled section.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub entry: usize,
+    pub title: Option<String>,
+    pub kind: Kind,
+    pub date: Option<Date>,
+    pub line: usize,
+}
+
+/// What a section (and so its items) records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Focus,
+    Change,
+    NextStep,
+    Decision,
+    Pattern,
+    Learning,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Focus,
+        Kind::Change,
+        Kind::NextStep,
+        Kind::Decision,
+        Kind::Pattern,
+        Kind::Learning,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Focus => "focus",
+            Kind::Change => "change",
+            Kind::NextStep => "next_step",
+            Kind::Decision => "decision",
+            Kind::Pattern => "pattern",
+            Kind::Learning => "learning",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        let name = name.trim().to_ascii_lowercase().replace('-', "_");
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether an item came from a list item or a free-standing paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    ListItem,
+    Paragraph,
+}
+
+/// One statement: a list item (children stay separate items pointing at their parent) or a
+/// paragraph.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Stable while the item's text and place (file, entry, section, parent) are unchanged.
+    pub id: String,
+    pub kind: Kind,
+    pub block: Block,
+    /// Plain text of the item itself (children excluded), inline markup removed.
+    pub text: String,
+    /// The bold lead, without its colon: `**Loopback safety:** …` → `Loopback safety`.
+    pub bold: Option<String>,
+    pub code: Vec<String>,
+    pub links: Vec<Link>,
+    pub settings: Vec<Setting>,
+    pub entry: usize,
+    pub section: usize,
+    /// The bold paragraph used as a pseudo-heading above this item, if any.
+    pub group: Option<String>,
+    /// Index of the enclosing item in [`Document::items`].
+    pub parent: Option<usize>,
+    /// 0 for top-level items, 1 for their children, …
+    pub depth: u16,
+    /// 1-based line of the item's first byte.
+    pub line: usize,
+    /// Byte range in the file, children included.
+    pub span: Range<usize>,
+    pub date: Option<Date>,
+    /// `Some` for task-list items (`- [x]`).
+    pub done: Option<bool>,
+    pub status: Status,
+    /// The decision that replaced this one: `(document, item)` indices in the knowledge base.
+    pub superseded_by: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
+}
+
+/// A configuration value the text states: `fruit:locking = none`, `` `refquota` set to 3T ``.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Setting {
+    /// Lower-cased, inner whitespace collapsed: settings compare the way smb.conf does.
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Active,
+    Superseded,
+}
+
+impl KnowledgeBase {
+    /// Every item with the document it belongs to, in file order.
+    pub fn items(&self) -> impl Iterator<Item = (&Document, &Item)> {
+        self.documents
+            .iter()
+            .flat_map(|doc| doc.items.iter().map(move |item| (doc, item)))
+    }
+
+    /// The decision that best matches `needle`: an id, or a phrase of its text (case and
+    /// whitespace ignored). Active, then latest-dated, decisions win.
+    pub fn find_decision(&self, needle: &str) -> Option<(&Document, &Item)> {
+        let needle = needle.trim();
+        if let Some(found) = self
+            .items()
+            .find(|(_, item)| item.kind == Kind::Decision && item.id == needle)
+        {
+            return Some(found);
+        }
+        let wanted = normalize_phrase(needle);
+        if wanted.is_empty() {
+            return None;
+        }
+        let rank = |item: &Item, exact: bool| {
+            (exact, item.status == Status::Active, item.date)
+        };
+        self.items()
+            .filter(|(_, item)| item.kind == Kind::Decision)
+            .filter_map(|(doc, item)| {
+                let text = normalize_phrase(&item.text);
+                let exact = text == wanted;
+                (exact || text.contains(&wanted)).then(|| (rank(item, exact), doc, item))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, doc, item)| (doc, item))
+    }
+}
+
+/// Lower-case, with runs of whitespace and trailing punctuation folded, for phrase matching.
+pub fn normalize_phrase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out.trim_end_matches(['.', '!', ';', ':']).to_string()
+}

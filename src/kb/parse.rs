@@ -1,0 +1,743 @@
+//! One Markdown file → a [`Document`] of entries, sections and items, in one pass of
+//! pulldown-cmark events plus a cheap pass over the headings it collected.
+//!
+//! Which heading level makes entries is decided per file after the pass, because it depends on
+//! what follows: a file whose H2s carry dates or have H3s under them (activeContext.md,
+//! decisionLog.md) has an entry per H2; a file of H2 sections under one H1 title
+//! (systemPatterns.md) is a single entry.
+
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::civil::Date;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::heading::{classify, find_date, leading_date};
+use super::{Block, Document, Entry, Item, Kind, Link, Section, Status, settings};
+
+/// The Markdown extensions mb recognises, so that tables, task lists and front matter are
+/// seen for what they are rather than read as prose.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// Parses one Memory Bank file. Never fails: any text is some Markdown.
+pub fn parse_document(path: &Path, text: &str) -> Document {
+    let mut pass = Pass::new(text);
+    pass.run();
+    pass.finish(path)
+}
+
+struct RawHeading {
+    level: u8,
+    title: String,
+    date: Option<Date>,
+    line: usize,
+}
+
+/// An item as the event pass leaves it; kinds, dates and ids are settled afterwards.
+struct RawItem {
+    block: Block,
+    text: String,
+    code: Vec<Range<usize>>,
+    bold: Option<String>,
+    links: Vec<Link>,
+    heading: Option<usize>,
+    group: Option<usize>,
+    parent: Option<usize>,
+    depth: u16,
+    line: usize,
+    span: Range<usize>,
+    done: Option<bool>,
+    children: u32,
+}
+
+/// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
+struct Group {
+    title: String,
+    kind: Kind,
+    date: Option<Date>,
+}
+
+/// What the pass is skipping: content that never produces items.
+#[derive(PartialEq)]
+enum Skip {
+    CodeBlock,
+    Table,
+    Html,
+    Metadata,
+}
+
+struct Pass<'a> {
+    text: &'a str,
+    /// Byte offset of the parsed text in the file (3 after a UTF-8 byte-order mark).
+    base: usize,
+    lines: LineCounter<'a>,
+    headings: Vec<RawHeading>,
+    groups: Vec<Group>,
+    items: Vec<RawItem>,
+    /// Indices in `items` of the open list items and top-level paragraph, innermost last.
+    open: Vec<usize>,
+    skip: Option<(Skip, u32)>,
+    heading: Option<(u8, String, usize)>,
+    current_heading: Option<usize>,
+    current_group: Option<usize>,
+    /// Set while a `**bold**` that opens an item is being read: where its text starts.
+    bold_start: Option<usize>,
+    links: Vec<(usize, String)>,
+    front_matter_date: Option<Date>,
+}
+
+impl<'a> Pass<'a> {
+    fn new(text: &'a str) -> Pass<'a> {
+        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Pass {
+            text,
+            base,
+            lines: LineCounter::new(text),
+            headings: Vec::new(),
+            groups: Vec::new(),
+            items: Vec::new(),
+            open: Vec::new(),
+            skip: None,
+            heading: None,
+            current_heading: None,
+            current_group: None,
+            bold_start: None,
+            links: Vec::new(),
+            front_matter_date: None,
+        }
+    }
+
+    fn run(&mut self) {
+        let body = &self.text[self.base..];
+        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+            let range = range.start + self.base..range.end + self.base;
+            self.event(event, range);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Some((kind, depth)) = &mut self.skip {
+            match &event {
+                Event::Start(tag) if skip_kind(tag).as_ref() == Some(kind) => *depth += 1,
+                Event::End(end) if end_skip_kind(end).as_ref() == Some(kind) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.skip = None;
+                    }
+                }
+                Event::Text(t) if *kind == Skip::Metadata => {
+                    self.front_matter_date = self.front_matter_date.or_else(|| front_matter_date(t));
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(end, range),
+            Event::Text(t) => self.push_text(&t),
+            Event::Code(code) => {
+                if let Some(item) = self.sink() {
+                    let start = item.text.len();
+                    item.text.push_str(&code);
+                    let end = item.text.len();
+                    item.code.push(start..end);
+                } else if let Some((_, title, _)) = &mut self.heading {
+                    title.push_str(&code);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::TaskListMarker(done) => {
+                if let Some(&idx) = self.open.last() {
+                    self.items[idx].done = Some(done);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
+            Event::Rule => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        if let Some(kind) = skip_kind(&tag) {
+            self.skip = Some((kind, 1));
+            return;
+        }
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.heading = Some((level as u8, String::new(), range.start));
+            }
+            Tag::Item => self.open_item(Block::ListItem, range),
+            Tag::Paragraph => {
+                if self.open.is_empty() && self.heading.is_none() {
+                    self.open_item(Block::Paragraph, range);
+                } else if let Some(item) = self.sink() {
+                    // A second paragraph of a loose list item continues its text.
+                    if !item.text.is_empty() && !item.text.ends_with(' ') {
+                        item.text.push(' ');
+                    }
+                }
+            }
+            Tag::Strong => {
+                if self.bold_start.is_none()
+                    && let Some(&idx) = self.open.last()
+                    && self.items[idx].bold.is_none()
+                    && self.items[idx].text.trim().is_empty()
+                {
+                    self.bold_start = Some(self.items[idx].text.len());
+                }
+            }
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                let at = self.sink().map_or(0, |item| item.text.len());
+                self.links.push((at, dest_url.into_string()));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, end: TagEnd, range: Range<usize>) {
+        match end {
+            TagEnd::Heading(_) => {
+                if let Some((level, title, offset)) = self.heading.take() {
+                    let title = collapse_spaces(&title);
+                    self.headings.push(RawHeading {
+                        level,
+                        date: find_date(&title).map(|(d, _)| d),
+                        title,
+                        line: self.lines.line_at(offset),
+                    });
+                    self.current_heading = Some(self.headings.len() - 1);
+                    self.current_group = None;
+                }
+            }
+            TagEnd::Item => {
+                self.bold_start = None;
+                if let Some(idx) = self.open.pop() {
+                    self.items[idx].span.end = range.end;
+                }
+            }
+            TagEnd::Paragraph => {
+                if let Some(&idx) = self.open.last()
+                    && self.items[idx].block == Block::Paragraph
+                {
+                    self.open.pop();
+                    self.items[idx].span.end = range.end;
+                    self.close_paragraph(idx);
+                }
+                self.bold_start = None;
+            }
+            TagEnd::Strong => {
+                if let Some(start) = self.bold_start.take()
+                    && let Some(&idx) = self.open.last()
+                {
+                    let item = &mut self.items[idx];
+                    let lead = item.text[start..].trim().trim_end_matches(':').trim_end();
+                    if !lead.is_empty() {
+                        item.bold = Some(lead.to_string());
+                    }
+                }
+            }
+            TagEnd::Link | TagEnd::Image => {
+                if let Some((at, url)) = self.links.pop()
+                    && let Some(item) = self.sink()
+                {
+                    let text = item.text.get(at..).unwrap_or("").trim().to_string();
+                    item.links.push(Link { text, url });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_item(&mut self, block: Block, range: Range<usize>) {
+        let parent = self.open.last().copied();
+        if let Some(p) = parent {
+            self.items[p].children += 1;
+        }
+        self.items.push(RawItem {
+            block,
+            text: String::new(),
+            code: Vec::new(),
+            bold: None,
+            links: Vec::new(),
+            heading: self.current_heading,
+            group: self.current_group,
+            parent,
+            depth: self.open.len() as u16,
+            line: self.lines.line_at(range.start),
+            span: range,
+            done: None,
+            children: 0,
+        });
+        self.open.push(self.items.len() - 1);
+    }
+
+    /// A paragraph that is bold from start to end is a pseudo-heading for what follows.
+    fn close_paragraph(&mut self, idx: usize) {
+        let item = &self.items[idx];
+        let text = item.text.trim().trim_end_matches(':').trim_end();
+        let is_pseudo_heading = item.parent.is_none()
+            && item.bold.as_deref() == Some(text)
+            && !text.is_empty()
+            && idx == self.items.len() - 1;
+        if is_pseudo_heading {
+            let title = text.to_string();
+            self.items.pop();
+            self.groups.push(Group {
+                kind: classify(&title),
+                date: find_date(&title).map(|(d, _)| d),
+                title,
+            });
+            self.current_group = Some(self.groups.len() - 1);
+        }
+    }
+
+    /// The item whose text is being read, unless a heading is.
+    fn sink(&mut self) -> Option<&mut RawItem> {
+        if self.heading.is_some() {
+            return None;
+        }
+        let idx = *self.open.last()?;
+        Some(&mut self.items[idx])
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some((_, title, _)) = &mut self.heading {
+            title.push_str(text);
+        } else if let Some(item) = self.sink() {
+            item.text.push_str(text);
+        }
+    }
+
+    fn finish(self, path: &Path) -> Document {
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let layout = Layout::new(&self.headings, &stem, self.front_matter_date);
+        let mut doc = Document {
+            path: path.to_path_buf(),
+            entries: layout.entries,
+            sections: layout.sections,
+            items: Vec::with_capacity(self.items.len()),
+        };
+        // Items without text or children (an empty bullet) are dropped; indices shift.
+        let mut new_index: Vec<Option<usize>> = Vec::with_capacity(self.items.len());
+        let mut ids = IdAllocator::default();
+        for raw in self.items {
+            if raw.text.trim().is_empty() && raw.children == 0 {
+                new_index.push(None);
+                continue;
+            }
+            let section_idx = raw
+                .heading
+                .map_or(layout.preamble_section, |h| layout.section_of_heading[h]);
+            let section = &doc.sections[section_idx];
+            let entry = &doc.entries[section.entry];
+            let group = raw.group.map(|g| &self.groups[g]);
+            let parent = raw.parent.and_then(|p| new_index[p]);
+            let parent_item = parent.map(|p| &doc.items[p]);
+            let (text, code) = tidy_text(&raw.text, raw.code);
+            let kind = if starts_with_decision(&text, raw.bold.as_deref()) {
+                Kind::Decision
+            } else if let Some(p) = parent_item {
+                p.kind
+            } else if let Some(g) = group.filter(|g| g.kind != Kind::Other) {
+                g.kind
+            } else {
+                section.kind
+            };
+            let date = leading_date(&text)
+                .or_else(|| parent_item.and_then(|p| p.date))
+                .or_else(|| group.and_then(|g| g.date))
+                .or(section.date)
+                .or(entry.date);
+            let id = ids.next(&[
+                &doc.path.to_string_lossy(),
+                &entry.title,
+                section.title.as_deref().unwrap_or(""),
+                parent_item.map_or("", |p| p.id.as_str()),
+                &text,
+            ]);
+            let settings = settings::extract(&text, &code);
+            let code = code.iter().map(|r| text[r.clone()].to_string()).collect();
+            new_index.push(Some(doc.items.len()));
+            doc.items.push(Item {
+                id,
+                kind,
+                block: raw.block,
+                text,
+                bold: raw.bold,
+                code,
+                links: raw.links,
+                settings,
+                entry: section.entry,
+                section: section_idx,
+                group: group.map(|g| g.title.clone()),
+                parent,
+                depth: raw.depth,
+                line: raw.line,
+                span: raw.span,
+                date,
+                done: raw.done,
+                status: Status::Active,
+                superseded_by: None,
+            });
+        }
+        doc
+    }
+}
+
+fn skip_kind(tag: &Tag<'_>) -> Option<Skip> {
+    match tag {
+        Tag::CodeBlock(_) => Some(Skip::CodeBlock),
+        Tag::Table(_) => Some(Skip::Table),
+        Tag::HtmlBlock => Some(Skip::Html),
+        Tag::MetadataBlock(_) => Some(Skip::Metadata),
+        _ => None,
+    }
+}
+
+fn end_skip_kind(end: &TagEnd) -> Option<Skip> {
+    match end {
+        TagEnd::CodeBlock => Some(Skip::CodeBlock),
+        TagEnd::Table => Some(Skip::Table),
+        TagEnd::HtmlBlock => Some(Skip::Html),
+        TagEnd::MetadataBlock(_) => Some(Skip::Metadata),
+        _ => None,
+    }
+}
+
+/// Whether a fenced block's info string names `lang` (`mb-check`, `yaml title=x`).
+pub fn fence_is(kind: &CodeBlockKind<'_>, lang: &str) -> bool {
+    match kind {
+        CodeBlockKind::Fenced(info) => info.split_whitespace().next() == Some(lang),
+        CodeBlockKind::Indented => false,
+    }
+}
+
+/// `date: 2025-11-17` in YAML front matter, used for a file-level entry without a dated title.
+fn front_matter_date(text: &str) -> Option<Date> {
+    text.lines()
+        .find_map(|line| line.trim().strip_prefix("date:"))
+        .and_then(|rest| find_date(rest.trim().trim_matches(['"', '\''])))
+        .map(|(d, _)| d)
+}
+
+/// `Decision:` (or a bold `**Decision:**` lead) opens a decision wherever it stands.
+fn starts_with_decision(text: &str, bold: Option<&str>) -> bool {
+    if bold.is_some_and(|b| b.eq_ignore_ascii_case("decision") || b.eq_ignore_ascii_case("decided"))
+    {
+        return true;
+    }
+    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower: String = rest.chars().take(10).flat_map(char::to_lowercase).collect();
+    ["decision:", "decision -", "decision —", "decided:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// Trims the text and folds runs of spaces, moving code-span ranges along with it.
+fn tidy_text(raw: &str, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
+    let mut out = String::with_capacity(raw.len());
+    let mut code_iter = code.iter().peekable();
+    let mut pending_space = false;
+    let mut starts = Vec::with_capacity(code.len());
+    let mut ends = Vec::with_capacity(code.len());
+    let mut in_code: Option<&Range<usize>> = None;
+    for (i, c) in raw.char_indices() {
+        if in_code.is_some_and(|r| r.end == i) {
+            ends.push(out.len());
+            in_code = None;
+        }
+        if in_code.is_none()
+            && let Some(r) = code_iter.peek()
+            && r.start == i
+        {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            starts.push(out.len());
+            in_code = code_iter.next();
+            if in_code.is_some_and(|r| r.is_empty()) {
+                ends.push(out.len());
+                in_code = None;
+            }
+        }
+        if in_code.is_some() {
+            out.push(c);
+        } else if c.is_whitespace() {
+            pending_space = true;
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    if in_code.is_some() {
+        ends.push(out.len());
+    }
+    // Code spans that began at the very end of `raw` (after all chars) are empty.
+    for r in code_iter {
+        if r.start >= raw.len() {
+            starts.push(out.len());
+            ends.push(out.len());
+        }
+    }
+    let ranges = starts.into_iter().zip(ends).map(|(s, e)| s..e).collect();
+    (out, ranges)
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where each heading sits: entry or section, with the entries and sections it makes.
+struct Layout {
+    entries: Vec<Entry>,
+    sections: Vec<Section>,
+    section_of_heading: Vec<usize>,
+    /// The section for text before the first heading.
+    preamble_section: usize,
+}
+
+impl Layout {
+    fn new(headings: &[RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
+        let is_decision_file = stem.to_lowercase().contains("decision");
+        let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
+        let tops = headings.iter().filter(|h| h.level == top).count();
+        // A lone top heading that opens the file is its title (`# activeContext.md`).
+        let titled = tops == 1 && headings.first().is_some_and(|h| h.level == top);
+        let candidate = if titled {
+            headings.iter().map(|h| h.level).filter(|&l| l > top).min()
+        } else {
+            Some(top)
+        };
+        let entry_level = candidate.filter(|&level| {
+            headings.iter().enumerate().any(|(i, h)| {
+                h.level == level && (h.date.is_some() || has_subheading(headings, i))
+            })
+        });
+        let file_title = if titled {
+            headings[0].title.clone()
+        } else {
+            stem.to_string()
+        };
+        let file_date = if titled { headings[0].date } else { None }.or(fm_date);
+        let mut layout = Layout {
+            entries: vec![Entry {
+                title: file_title,
+                date: file_date,
+                line: if titled { headings[0].line } else { 1 },
+            }],
+            sections: Vec::new(),
+            section_of_heading: Vec::with_capacity(headings.len()),
+            preamble_section: 0,
+        };
+        let implicit_kind = |title: &str| match classify(title) {
+            Kind::Other if is_decision_file => Kind::Decision,
+            kind => kind,
+        };
+        layout.push_section(0, None, implicit_kind(&layout.entries[0].title), file_date, 1);
+        // The open section at each heading level, to let subsections inherit kind and date.
+        let mut stack: Vec<(u8, usize)> = Vec::new();
+        let mut current_entry = 0;
+        for (i, h) in headings.iter().enumerate() {
+            if titled && i == 0 {
+                layout.section_of_heading.push(0);
+                continue;
+            }
+            let at_entry_level = entry_level == Some(h.level);
+            let is_entry = at_entry_level && (h.date.is_some() || classify(&h.title) == Kind::Other);
+            if is_entry || entry_level.is_some_and(|l| h.level < l) {
+                layout.entries.push(Entry {
+                    title: h.title.clone(),
+                    date: h.date,
+                    line: h.line,
+                });
+                current_entry = layout.entries.len() - 1;
+                let kind = implicit_kind(&h.title);
+                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
+                layout.section_of_heading.push(section);
+                stack.clear();
+                stack.push((h.level, section));
+                continue;
+            }
+            while stack.last().is_some_and(|&(level, _)| level >= h.level) {
+                stack.pop();
+            }
+            if at_entry_level {
+                // An undated `## Next Steps` beside dated entries is a sibling of them, so it
+                // belongs to the file rather than to the entry above it.
+                current_entry = 0;
+            }
+            let parent = stack.last().map(|&(_, s)| &layout.sections[s]);
+            let own = classify(&h.title);
+            let (kind, parent_date) = match parent {
+                // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
+                // kind unless its own title names one.
+                Some(p) if p.title.is_some() => (
+                    if own == Kind::Other { p.kind } else { own },
+                    p.date,
+                ),
+                _ => (own, None),
+            };
+            let date = h.date.or(parent_date);
+            let section =
+                layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
+            layout.section_of_heading.push(section);
+            stack.push((h.level, section));
+        }
+        layout
+    }
+
+    fn push_section(
+        &mut self,
+        entry: usize,
+        title: Option<String>,
+        kind: Kind,
+        date: Option<Date>,
+        line: usize,
+    ) -> usize {
+        let date = date.or(self.entries[entry].date);
+        self.sections.push(Section {
+            entry,
+            title,
+            kind,
+            date,
+            line,
+        });
+        self.sections.len() - 1
+    }
+}
+
+/// Whether heading `i` has a deeper heading before the next heading at its level or above.
+fn has_subheading(headings: &[RawHeading], i: usize) -> bool {
+    let level = headings[i].level;
+    headings[i + 1..]
+        .iter()
+        .take_while(|h| h.level > level)
+        .next()
+        .is_some()
+}
+
+/// Counts lines forward through the text; offsets asked for only grow, so the whole file is
+/// scanned once.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset >= self.offset {
+            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.offset..offset]).count();
+        } else {
+            self.line -= memchr::memchr_iter(b'\n', &self.bytes[offset..self.offset]).count();
+        }
+        self.offset = offset;
+        self.line
+    }
+}
+
+/// Stable ids: a hash of the item's place and text, with a counter for exact repeats.
+#[derive(Default)]
+struct IdAllocator {
+    seen: std::collections::HashMap<u64, u32>,
+}
+
+impl IdAllocator {
+    fn next(&mut self, parts: &[&str]) -> String {
+        let mut hash = Fnv::new();
+        for part in parts {
+            hash.write(part.as_bytes());
+            hash.write(&[0xff]);
+        }
+        let base = hash.0;
+        let n = self.seen.entry(base).or_insert(0);
+        let mut hash = Fnv(base);
+        hash.write(&n.to_le_bytes());
+        *n += 1;
+        format!("{:016x}", hash.0)
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, fast and the same on every platform and Rust version, which a
+/// stable id needs (std's hashers promise neither).
+pub(crate) struct Fnv(pub u64);
+
+impl Fnv {
+    pub fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        parse_document(Path::new("memory-bank/activeContext.md"), text)
+    }
+
+    #[test]
+    fn tidy_text_keeps_code_ranges() {
+        // "  a  b  c   d " with the code span `b  c` at bytes 5..9
+        let (text, code) = tidy_text("  a  b  c   d ", vec![5..9]);
+        assert_eq!(text, "a b  c d");
+        assert_eq!(&text[code[0].clone()], "b  c");
+    }
+
+    #[test]
+    fn nested_items_keep_their_parent() {
+        let d = doc("# T\n\n## E (2025-01-02)\n\n### Notes\n\n- parent\n  - child one\n  - child two\n- next\n");
+        let texts: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.parent, i.depth)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("parent", None, 0),
+                ("child one", Some(0), 1),
+                ("child two", Some(0), 1),
+                ("next", None, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_are_stable_under_edits_elsewhere() {
+        let a = doc("## E\n\n### Decisions\n\n- keep x = 1\n- keep y = 2\n");
+        let b = doc("## E\n\n### Decisions\n\nA new paragraph.\n\n- keep x = 1\n- changed\n");
+        assert_eq!(a.items[0].id, b.items[1].id);
+        assert_ne!(a.items[1].id, b.items[2].id);
+    }
+
+    #[test]
+    fn repeated_text_gets_distinct_ids() {
+        let d = doc("## E\n\n### Next Steps\n\n- retest\n- retest\n");
+        assert_ne!(d.items[0].id, d.items[1].id);
+    }
+}

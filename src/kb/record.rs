@@ -1,0 +1,65 @@
+//! The JSON shape of an item: the `mb decisions --json` contract.
+
+use serde::Serialize;
+
+use super::{Block, Document, Item, Kind, KnowledgeBase, Link, Setting, Status};
+use crate::source::display_path;
+
+/// One object of the `mb decisions --json` array. Fields beyond the contract's
+/// (`id kind text entry date file line settings status`) are additive.
+#[derive(Debug, Serialize)]
+pub struct ItemRecord<'a> {
+    pub id: &'a str,
+    pub kind: Kind,
+    pub text: &'a str,
+    pub entry: &'a str,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub settings: &'a [Setting],
+    pub status: Status,
+    /// The id of the decision that replaced this one.
+    pub superseded_by: Option<&'a str>,
+    pub section: Option<&'a str>,
+    pub group: Option<&'a str>,
+    pub bold: Option<&'a str>,
+    pub code: &'a [String],
+    pub links: &'a [Link],
+    pub block: Block,
+    /// The id of the enclosing list item.
+    pub parent: Option<&'a str>,
+    pub depth: u16,
+    pub done: Option<bool>,
+    /// Byte range `[start, end)` in the file.
+    pub span: [usize; 2],
+}
+
+impl<'a> ItemRecord<'a> {
+    pub fn new(kb: &'a KnowledgeBase, doc: &'a Document, item: &'a Item) -> ItemRecord<'a> {
+        ItemRecord {
+            id: &item.id,
+            kind: item.kind,
+            text: &item.text,
+            entry: &doc.entries[item.entry].title,
+            date: item.date.map(|d| d.to_string()),
+            file: display_path(&doc.path),
+            line: item.line,
+            settings: &item.settings,
+            status: item.status,
+            superseded_by: item
+                .superseded_by
+                .map(|(d, i)| kb.documents[d].items[i].id.as_str()),
+            section: doc.sections[item.section].title.as_deref(),
+            group: item.group.as_deref(),
+            bold: item.bold.as_deref(),
+            code: &item.code,
+            links: &item.links,
+            block: item.block,
+            parent: item.parent.map(|p| doc.items[p].id.as_str()),
+            depth: item.depth,
+            done: item.done,
+            span: [item.span.start, item.span.end],
+        }
+    }
+}

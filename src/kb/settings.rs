@@ -1,0 +1,375 @@
+//! Settings stated in prose: `fruit:locking = none`, `` `server role = standalone server` ``,
+//! `` ZFS `refquota` set to 3T ``.
+//!
+//! Only what the text says clearly becomes a setting: an `=` with a key-shaped left side, a
+//! code span holding `key = value` or `key: value`, or `KEY set to VALUE` / `set KEY to VALUE`
+//! where KEY is a code span or an identifier with `:`, `_` or `.` in it. A setting in a negated
+//! clause ("do not set x = y", "avoid …") is left out.
+
+use std::ops::Range;
+
+use super::Setting;
+
+/// Words that end a key when read leftwards from `=`: verbs and fillers that introduce a
+/// setting rather than belong to its name.
+const KEY_STOP: &[&str] = &[
+    "a", "add", "added", "adding", "also", "always", "an", "and", "are", "be", "consider",
+    "considering", "disable", "disabled", "enable", "enabled", "enforce", "enforced", "ensure",
+    "ensured", "explicitly", "has", "have", "if", "is", "keep", "kept", "make", "must", "never",
+    "only", "or", "prefer", "require", "required", "set", "sets", "setting", "should", "the",
+    "then", "try", "trying", "update", "updated", "use", "used", "using", "via", "was", "when", "where", "with",
+];
+
+/// Words that end a value when read rightwards.
+const VALUE_STOP: &[&str] = &[
+    "and", "are", "as", "at", "because", "but", "by", "for", "if", "in", "instead", "is", "on",
+    "or", "set", "since", "so", "to", "unless", "via", "was", "when", "where", "which", "while",
+    "with",
+];
+
+const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without", "no longer"];
+
+const SET_VERBS: &[&str] = &[
+    "set", "updated", "update", "changed", "change", "raised", "lowered", "bumped", "pinned",
+    "switched",
+];
+
+const MAX_KEY_WORDS: usize = 5;
+const MAX_VALUE_WORDS: usize = 4;
+
+/// Settings in an item's plain `text`, where `code` holds the byte ranges of its code spans.
+pub fn extract(text: &str, code: &[Range<usize>]) -> Vec<Setting> {
+    let mut out = Vec::new();
+    for range in code {
+        if let Some((key, value)) = split_code_setting(&text[range.clone()]) {
+            if !negated(text, range.start) {
+                push(&mut out, key, value);
+            }
+        }
+    }
+    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('=') {
+        let prev = i.checked_sub(1).map(|p| bytes[p]);
+        let next = bytes.get(i + 1).copied();
+        if in_code(i)
+            || matches!(prev, Some(b'=' | b'!' | b'<' | b'>'))
+            || matches!(next, Some(b'=' | b'>'))
+        {
+            continue;
+        }
+        let Some((key, key_start)) = key_before(text, i, code) else {
+            continue;
+        };
+        let Some(value) = value_after(text, i + 1, code) else {
+            continue;
+        };
+        if !negated(text, key_start) {
+            push(&mut out, &key, &value);
+        }
+    }
+    set_to_settings(text, code, &mut out);
+    out
+}
+
+fn push(out: &mut Vec<Setting>, key: &str, value: &str) {
+    let key = normalize_key(key);
+    let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
+    if key.is_empty() || value.is_empty() || out.iter().any(|s| s.key == key && s.value == value) {
+        return;
+    }
+    out.push(Setting { key, value });
+}
+
+/// Lower-cased with runs of whitespace folded to one space.
+pub fn normalize_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for word in key.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
+}
+
+/// `k = v`, `k=v` or `k: v` inside one code span; values that are lists or mappings are not
+/// settings.
+fn split_code_setting(code: &str) -> Option<(&str, &str)> {
+    let (key, value) = match code.split_once('=') {
+        Some((k, v)) if !v.starts_with(['=', '>']) && !k.ends_with(['!', '<', '>']) => (k, v),
+        _ => {
+            let (k, v) = code.split_once(": ")?;
+            (k, v)
+        }
+    };
+    let key = key.trim();
+    let value = value.trim();
+    let key_ok = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | ' ' | '/'))
+        && key.split_whitespace().count() <= MAX_KEY_WORDS;
+    let value_ok =
+        !value.is_empty() && !value.starts_with(['[', '{']) && !value.contains(['=', '{']);
+    (key_ok && value_ok).then_some((key, value))
+}
+
+fn is_key_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | '/')
+}
+
+/// The key that ends just before byte `eq`, read leftwards word by word.
+fn key_before(text: &str, eq: usize, code: &[Range<usize>]) -> Option<(String, usize)> {
+    let head = text[..eq].trim_end();
+    if let Some(r) = code.iter().find(|r| r.end == head.len()) {
+        return Some((text[r.clone()].to_string(), r.start));
+    }
+    let mut start = head.len();
+    let mut words = 0;
+    for raw in head.rsplit(' ') {
+        let word_end = if words == 0 { head.len() } else { start - 1 };
+        // An opening bracket or quote ends the key: `(xattr=sa)`.
+        let (word, opened) = match raw.strip_prefix(['(', '[', '"', '\'']) {
+            Some(rest) => (rest, true),
+            None => (raw, false),
+        };
+        let word_start = word_end - word.len();
+        if word.is_empty() || !word.chars().all(is_key_char) || word.ends_with(':') {
+            break;
+        }
+        if KEY_STOP.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        // An initial capital marks prose ("Keep", "ZFS") unless it is the word next to `=`.
+        if words > 0 && word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        if code.iter().any(|r| r.start < word_end && r.end > word_start) {
+            break;
+        }
+        start = word_start;
+        words += 1;
+        if opened || words == MAX_KEY_WORDS {
+            break;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let key = &head[start..];
+    key.chars()
+        .any(char::is_alphabetic)
+        .then(|| (key.to_string(), start))
+}
+
+/// The value that starts at byte `from`, read rightwards until punctuation or a stop word.
+fn value_after(text: &str, from: usize, code: &[Range<usize>]) -> Option<String> {
+    let rest = &text[from..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let begin = from + skipped;
+    if let Some(r) = code.iter().find(|r| r.start == begin) {
+        return Some(text[r.clone()].to_string());
+    }
+    let mut value = String::new();
+    let mut words = 0;
+    for raw in text[begin..].split(' ') {
+        if raw.is_empty() {
+            break;
+        }
+        let (word, ends) = strip_trailing_punct(raw);
+        if words > 0 && VALUE_STOP.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        if word.contains(['(', ')', '=']) && !word.starts_with(['"', '\'']) {
+            if words == 0 {
+                let cut = word.find(['(', ')', '=']).unwrap_or(word.len());
+                value.push_str(&word[..cut]);
+            }
+            break;
+        }
+        if !value.is_empty() {
+            value.push(' ');
+        }
+        value.push_str(word);
+        words += 1;
+        if ends || words == MAX_VALUE_WORDS {
+            break;
+        }
+    }
+    let value = value.trim().trim_matches(['"', '\'', '`']).to_string();
+    (!value.is_empty()).then_some(value)
+}
+
+/// Splits sentence punctuation off a word: `none,` → (`none`, true). A dot inside a word
+/// (`smb.conf`, `1.5T`) stays.
+fn strip_trailing_punct(word: &str) -> (&str, bool) {
+    let trimmed = word.trim_end_matches([',', ';', '.', '!', '?', ':', ')']);
+    (trimmed, trimmed.len() != word.len())
+}
+
+/// Whether the clause holding byte `at` is negated before that point.
+fn negated(text: &str, at: usize) -> bool {
+    let clause_start = text[..at]
+        .rfind(['.', ';', ',', '(', ':'])
+        .map_or(0, |i| i + 1);
+    let clause = text[clause_start..at].to_lowercase();
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| NEGATIONS.contains(&w))
+        || clause.contains("no longer")
+        || clause.contains("do not")
+}
+
+/// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
+fn set_to_settings(text: &str, code: &[Range<usize>], out: &mut Vec<Setting>) {
+    for (i, _) in text.match_indices(" to ") {
+        let before = text[..i].trim_end();
+        let (key, key_start) = if let Some(stripped) = before.strip_suffix(" set") {
+            match key_at_end(text, stripped.trim_end(), code) {
+                Some(k) => k,
+                None => continue,
+            }
+        } else {
+            let Some((key, key_start)) = key_at_end(text, before, code) else {
+                continue;
+            };
+            let verb = text[..key_start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !SET_VERBS.contains(&verb.as_str()) {
+                continue;
+            }
+            (key, key_start)
+        };
+        let begin = i + " to ".len();
+        let value = match code.iter().find(|r| r.start == begin) {
+            Some(r) => text[r.clone()].to_string(),
+            None => {
+                let word = text[begin..].split(' ').next().unwrap_or("");
+                let (word, _) = strip_trailing_punct(word);
+                if word.is_empty() || VALUE_STOP.contains(&word.to_lowercase().as_str()) {
+                    continue;
+                }
+                word.to_string()
+            }
+        };
+        if !negated(text, key_start) {
+            push(out, &key, &value);
+        }
+    }
+}
+
+/// A key ending exactly at the end of `head`: a code span, or one identifier with `:`, `_`
+/// or `.` in it.
+fn key_at_end(text: &str, head: &str, code: &[Range<usize>]) -> Option<(String, usize)> {
+    if let Some(r) = code.iter().find(|r| r.end == head.len()) {
+        let key = &text[r.clone()];
+        return (!key.contains('=') && key.split_whitespace().count() <= MAX_KEY_WORDS)
+            .then(|| (key.to_string(), r.start));
+    }
+    let word = head.rsplit(' ').next()?;
+    let start = head.len() - word.len();
+    let ok = word.chars().all(is_key_char)
+        && word.contains([':', '_', '.'])
+        && !looks_like_file(word)
+        && word.chars().next().is_some_and(char::is_alphabetic)
+        && !word.ends_with([':', '.']);
+    ok.then(|| (word.to_string(), start))
+}
+
+/// `firewall.yml`, `roles/x/tasks/main.yml`: paths are what a sentence is about, not keys.
+fn looks_like_file(word: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "cfg", "conf", "env", "ini", "j2", "json", "list", "md", "py", "service", "sh", "sources",
+        "toml", "txt", "yaml", "yml",
+    ];
+    word.contains('/')
+        || word
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds the plain text of an item from Markdown-ish input where `backticks` mark code.
+    fn run(marked: &str) -> Vec<(String, String)> {
+        let mut text = String::new();
+        let mut code = Vec::new();
+        for (n, part) in marked.split('`').enumerate() {
+            let start = text.len();
+            text.push_str(part);
+            if n % 2 == 1 {
+                code.push(start..text.len());
+            }
+        }
+        extract(&text, &code)
+            .into_iter()
+            .map(|s| (s.key, s.value))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn equals_in_prose() {
+        assert_eq!(
+            run("Keep fruit:locking = none so Time Machine stays reliable."),
+            pairs(&[("fruit:locking", "none")])
+        );
+        assert_eq!(
+            run("Use fruit:resource = xattr on ZFS (xattr=sa) for old sparsebundles."),
+            pairs(&[("fruit:resource", "xattr"), ("xattr", "sa")])
+        );
+        assert_eq!(
+            run("Turned DFS off (host msdfs = no, msdfs root = no) after path errors."),
+            pairs(&[("host msdfs", "no"), ("msdfs root", "no")])
+        );
+        assert_eq!(
+            run("Forced SMB3, turned off NetBIOS, set map to guest = Never."),
+            pairs(&[("map to guest", "Never")])
+        );
+        assert_eq!(
+            run("If ACL errors return, try nt acl support = no and inherit owner = yes."),
+            pairs(&[("nt acl support", "no"), ("inherit owner", "yes")])
+        );
+    }
+
+    #[test]
+    fn code_spans_and_set_to() {
+        assert_eq!(
+            run("Samba: `server role = standalone server` is set in smb.conf"),
+            pairs(&[("server role", "standalone server")])
+        );
+        assert_eq!(
+            run("Quotas: `tm_quota` set to 3T in defaults, ZFS `refquota` set to 3T on the dataset."),
+            pairs(&[("tm_quota", "3T"), ("refquota", "3T")])
+        );
+        assert_eq!(
+            run("Switched fruit:resource to xattr for ZFS."),
+            pairs(&[("fruit:resource", "xattr")])
+        );
+        assert_eq!(run("The cluster runs `policy_out: ACCEPT`."), pairs(&[("policy_out", "ACCEPT")]));
+        assert_eq!(run("Sets use `cidrs: [{cidr: x}]` dicts"), pairs(&[]));
+    }
+
+    #[test]
+    fn no_settings_from_vague_or_negated_text() {
+        assert_eq!(run("Migrated from legacy iptables to Proxmox nftables."), pairs(&[]));
+        assert_eq!(run("Roll the updated firewall.yml to staging first."), pairs(&[]));
+        assert_eq!(run("Do not set fruit:locking = posix on these shares."), pairs(&[]));
+        assert_eq!(run("Avoid `fruit:time machine max size = 1T` unless quotas match"), pairs(&[]));
+        assert_eq!(run("if a == b or x => y"), pairs(&[]));
+        assert_eq!(run("Use `.get('enable', 0)` for missing keys"), pairs(&[]));
+    }
+}

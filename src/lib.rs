@@ -1,0 +1,13 @@
+//! mb makes a Memory Bank executable: it parses the decisions a team and its AI agent wrote
+//! down, turns rule files into checks, audits hosts against them and writes what it found back.
+//!
+//! Data flows one way: parse ([`kb`], [`rules`], [`inventory`]) → plan → probe → evaluate →
+//! report / record / fix. [`cli`] is the only module that prints.
+
+pub mod cli;
+pub mod diag;
+pub mod inventory;
+pub mod kb;
+pub mod rules;
+pub mod source;
+pub mod yaml;

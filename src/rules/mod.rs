@@ -1,0 +1,161 @@
+//! Rule files: Markdown prose for people and agents, with fenced `mb-check` blocks that the
+//! auditor runs.
+//!
+//! [`load`] finds the rule files (`rules/**/*.md`, `.clinerules`, `.clinerules/**/*.md`),
+//! extracts their blocks ([`extract`]), validates each into a [`Check`] ([`parse`]) and reports
+//! every problem as a [`Diagnostic`]. [`RuleSet::link_decisions`] then ties each check to the
+//! memory-bank decision it enforces.
+
+pub mod check;
+pub mod extract;
+pub mod parse;
+pub mod reference;
+pub mod registry;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+pub use check::{Check, Expectation, Probe, ProbeSource, Scope, Selector, Severity};
+
+use crate::diag::{Code, Diagnostic, Sources};
+use crate::kb::{KnowledgeBase, MarkdownFiles};
+use crate::source::{LineIndex, SourceFile, display_path};
+
+/// Every check found, every problem found, and the texts the problems point into.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub checks: Vec<Check>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+    /// The rule files read, in the order they were read.
+    pub files: Vec<PathBuf>,
+}
+
+impl RuleSet {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Resolves each check's `decision:` against the memory bank; one that matches no
+    /// decision is a warning (the check still runs).
+    pub fn link_decisions(&mut self, kb: &KnowledgeBase) {
+        for check in &mut self.checks {
+            let Some(link) = &mut check.decision else {
+                continue;
+            };
+            match kb.find_decision(&link.text) {
+                Some((doc, item)) => {
+                    link.resolved = Some(check::ResolvedDecision {
+                        id: item.id.clone(),
+                        file: display_path(&doc.path),
+                        line: item.line,
+                        text: item.text.clone(),
+                        date: item.date.map(|d| d.to_string()),
+                    });
+                }
+                None => self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::UnknownDecision,
+                        format!(
+                            "check `{}` links a decision the memory bank does not contain",
+                            check.id
+                        ),
+                    )
+                    .at(&check.source.file, link.span.clone(), "no decision matches this text")
+                    .help(
+                        "quote a phrase of the decision's text (case and spacing are ignored) or its id from `mb decisions --json`",
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+/// The rule files mb reads from a repository root: `rules/**/*.md`, a `.clinerules` file or
+/// the Markdown files under a `.clinerules/` folder.
+pub fn default_paths(root: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let rules = root.join("rules");
+    if rules.is_dir() {
+        paths.push(rules);
+    }
+    let cline = root.join(".clinerules");
+    if cline.exists() {
+        paths.push(cline);
+    }
+    paths
+}
+
+/// Reads, extracts and validates the rule files under `paths` (files or folders), shown
+/// relative to `root`.
+pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
+    let mut found = MarkdownFiles::default();
+    for path in paths {
+        let more = MarkdownFiles::find(path, root);
+        found.files.extend(more.files);
+        found.errors.extend(more.errors);
+    }
+    found.files.sort_by(|a, b| a.1.cmp(&b.1));
+    found.files.dedup_by(|a, b| a.1 == b.1);
+
+    let mut set = RuleSet::default();
+    for err in found.errors {
+        set.diagnostics
+            .push(Diagnostic::error(Code::ReadFailed, err.to_string()));
+    }
+    let parsed: Vec<_> = found
+        .files
+        .par_iter()
+        .map(|(disk, shown)| match SourceFile::read(disk, shown.clone()) {
+            Ok(file) => {
+                let file = Arc::new(file);
+                let lines = LineIndex::new(&file.text);
+                let mut checks = Vec::new();
+                let mut diags = Vec::new();
+                for block in extract::blocks(&file.text) {
+                    let (check, d) = parse::parse_block(&file.path, &lines, &block);
+                    checks.extend(check);
+                    diags.extend(d);
+                }
+                (shown.clone(), Some(file), checks, diags)
+            }
+            Err(err) => (
+                shown.clone(),
+                None,
+                Vec::new(),
+                vec![Diagnostic::error(Code::ReadFailed, err.to_string())],
+            ),
+        })
+        .collect();
+
+    let mut first_seen: HashMap<String, (PathBuf, std::ops::Range<usize>)> = HashMap::new();
+    for (path, file, checks, diags) in parsed {
+        set.files.push(path);
+        if let Some(file) = file {
+            set.sources.add(file);
+        }
+        set.diagnostics.extend(diags);
+        for check in checks {
+            let id_span = check.source.id_span.clone();
+            if let Some((first_file, first_span)) = first_seen.get(&check.id) {
+                set.diagnostics.push(
+                    Diagnostic::error(Code::DuplicateId, format!("check id `{}` is used twice", check.id))
+                        .at(&check.source.file, id_span, "this check")
+                        .also(first_file, first_span.clone(), "has the same id as this one")
+                        .help("ids are unique across all rule files: findings, runs and fixes are keyed by them"),
+                );
+                continue;
+            }
+            first_seen.insert(check.id.clone(), (check.source.file.clone(), id_span));
+            set.checks.push(check);
+        }
+    }
+    set
+}

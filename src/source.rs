@@ -1,0 +1,166 @@
+//! Source files as mb reads them: relative display paths, UTF-8 text and byte → line/column mapping.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A text file read from disk, with the path it is shown under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user should see it (relative to the root mb runs in).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); mb reads Markdown as UTF-8 — re-encode the file, e.g. `iconv -f latin1 -t utf-8`"
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl ReadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            ReadError::Io { path, .. } | ReadError::NotUtf8 { path, .. } => path,
+        }
+    }
+}
+
+impl SourceFile {
+    /// Reads `disk_path`, showing it as `display` in every message.
+    pub fn read(disk_path: &Path, display: PathBuf) -> Result<SourceFile, ReadError> {
+        let bytes = std::fs::read(disk_path).map_err(|source| ReadError::Io {
+            path: display.clone(),
+            source,
+        })?;
+        SourceFile::from_bytes(display, bytes)
+    }
+
+    /// Validates `bytes` as UTF-8; a bad byte is reported with its line and column.
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile { path, text }),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                let before = &bytes[..offset];
+                let line = memchr::memchr_iter(b'\n', before).count() + 1;
+                let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+                // Everything before `offset` is valid UTF-8, so counting chars is exact.
+                let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+                Err(ReadError::NotUtf8 {
+                    path,
+                    offset,
+                    line,
+                    column,
+                })
+            }
+        }
+    }
+}
+
+/// Maps byte offsets of one text to 1-based lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+
+    /// The 1-based line and 1-based column (in characters) of byte `offset`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let end = floor_char_boundary(text, offset.min(text.len()));
+        let column = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    /// The byte range of 1-based `line`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+}
+
+/// The largest char boundary at or below `offset` (str::floor_char_boundary is unstable).
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    if offset >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Shows `path` with forward slashes, as every report and JSON contract does.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let text = "ab\nçd\r\nef";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        assert_eq!(idx.line_col(text, 5), (2, 2)); // after the two-byte ç
+        assert_eq!(idx.line_col(text, 9), (3, 2));
+        assert_eq!(&text[idx.line_range(text, 2)], "çd");
+        assert_eq!(&text[idx.line_range(text, 3)], "ef");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = SourceFile::from_bytes("x.md".into(), b"ok\nab\xffc".to_vec()).unwrap_err();
+        match err {
+            ReadError::NotUtf8 {
+                line,
+                column,
+                offset,
+                ..
+            } => assert_eq!((line, column, offset), (2, 3, 5)),
+            other => panic!("unexpected {other}"),
+        }
+    }
+}
