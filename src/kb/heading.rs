@@ -116,7 +116,8 @@ pub fn leading_date(text: &str) -> Option<Date> {
         .char_indices()
         .find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' '))
         .map_or(text.len(), |(i, _)| i);
-    let (date, range) = find_date(&text[start..(start + 10).min(text.len())])?;
+    let end = crate::source::floor_char_boundary(text, start + 10);
+    let (date, range) = find_date(text.get(start..end)?)?;
     (range.start == 0).then_some(date)
 }
 
@@ -160,5 +161,6 @@ mod tests {
         assert_eq!(date("no date"), None);
         assert_eq!(leading_date("[2025-04-16 10:00:00] - Decided"), d(2025, 4, 16));
         assert_eq!(leading_date("Moved on 2025-04-16"), None);
+        assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
     }
 }

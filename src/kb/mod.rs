@@ -210,10 +210,16 @@ impl KnowledgeBase {
     }
 }
 
-/// Lower-case, with runs of whitespace and trailing punctuation folded, for phrase matching.
+/// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
+/// markup (`` ` ``, `*`) dropped, for phrase matching: a phrase pasted from the Markdown source
+/// matches the item's plain text.
 pub fn normalize_phrase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
+        let word: String = word.chars().filter(|c| !matches!(c, '`' | '*')).collect();
+        if word.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }

@@ -357,7 +357,7 @@ impl<'a> Pass<'a> {
                 .or(section.date)
                 .or(entry.date);
             let id = ids.next(&[
-                &doc.path.to_string_lossy(),
+                &crate::source::display_path(&doc.path),
                 &entry.title,
                 section.title.as_deref().unwrap_or(""),
                 parent_item.map_or("", |p| p.id.as_str()),

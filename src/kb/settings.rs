@@ -13,11 +13,14 @@ use super::Setting;
 /// Words that end a key when read leftwards from `=`: verbs and fillers that introduce a
 /// setting rather than belong to its name.
 const KEY_STOP: &[&str] = &[
-    "a", "add", "added", "adding", "also", "always", "an", "and", "are", "be", "consider",
-    "considering", "disable", "disabled", "enable", "enabled", "enforce", "enforced", "ensure",
-    "ensured", "explicitly", "has", "have", "if", "is", "keep", "kept", "make", "must", "never",
-    "only", "or", "prefer", "require", "required", "set", "sets", "setting", "should", "the",
-    "then", "try", "trying", "update", "updated", "use", "used", "using", "via", "was", "when", "where", "with",
+    "a", "add", "added", "adding", "allow", "allows", "also", "always", "an",
+    "and", "are", "be", "becomes", "consider", "considering", "disable", "disabled", "enable",
+    "enabled", "enforce", "enforced", "ensure", "ensured", "explicitly", "gets", "got", "had",
+    "has", "have", "if", "is", "keep", "keeps", "kept", "make", "must", "need", "needs",
+    "never", "only", "or", "prefer", "remain", "remains", "require", "required", "requires",
+    "runs", "set", "sets", "setting", "should", "stays", "the", "then", "try", "trying",
+    "update", "updated", "use", "used", "uses", "using", "via", "wants", "was", "when", "where",
+    "with",
 ];
 
 /// Words that end a value when read rightwards.
@@ -30,7 +33,8 @@ const VALUE_STOP: &[&str] = &[
 const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without", "no longer"];
 
 const SET_VERBS: &[&str] = &[
-    "set", "updated", "update", "changed", "change", "raised", "lowered", "bumped", "pinned",
+    "set", "updated", "update", "changed", "change", "raise", "raised", "lower", "lowered",
+    "bumped", "pinned",
     "switched",
 ];
 
@@ -366,6 +370,10 @@ mod tests {
     #[test]
     fn no_settings_from_vague_or_negated_text() {
         assert_eq!(run("Migrated from legacy iptables to Proxmox nftables."), pairs(&[]));
+        assert_eq!(
+            run("The old print server needs server min protocol = SMB2."),
+            pairs(&[("server min protocol", "SMB2")])
+        );
         assert_eq!(run("Roll the updated firewall.yml to staging first."), pairs(&[]));
         assert_eq!(run("Do not set fruit:locking = posix on these shares."), pairs(&[]));
         assert_eq!(run("Avoid `fruit:time machine max size = 1T` unless quotas match"), pairs(&[]));

@@ -174,7 +174,7 @@ impl Ctx<'_> {
         };
         diag = diag
             .at(self.file, self.span(key), label)
-            .help(format!("{what} fields: {}", known.join(", ")));
+            .help(format!("known fields: {}", known.join(", ")));
         self.push(diag);
     }
 
@@ -347,7 +347,15 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
             None
         }
     };
-    let source_kind = probe.as_ref().map(|p| p.source.kind());
+    // Judge operators against the source even when the probe has other errors.
+    let source_kind = probe.as_ref().map(|p| p.source.kind()).or_else(|| {
+        let names: Vec<SourceKind> = get("probe")?
+            .as_map()?
+            .iter()
+            .filter_map(|(k, _)| SourceKind::from_name(k.as_str()?))
+            .collect();
+        (names.len() == 1).then(|| names[0])
+    });
     let expect = match get("expect") {
         Some(node) => parse_expect(cx, node, source_kind),
         None => {

@@ -1,4 +1,7 @@
 //! Integration tests: the real `mb` binary and the library, on fixture files.
 
+mod cli;
 mod common;
 mod docs;
+mod kb;
+mod rules;

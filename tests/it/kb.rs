@@ -1,0 +1,354 @@
+//! The Memory Bank parser on `tests/fixtures/quirks`, a bank written to carry every quirk of
+//! real ones: front matter, an undated intro, dated and undated H2 entries, a date in an H3,
+//! bold pseudo-headings, numbered and nested lists, `Decision:` bullets outside decision
+//! sections, code blocks, HTML comments and tables that must not produce items.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use mb::kb::{self, Block, Document, Item, Kind, KnowledgeBase, Status};
+
+use crate::common::fixture;
+
+fn load() -> KnowledgeBase {
+    let root = fixture("quirks");
+    kb::load(&root.join("memory-bank"), &root)
+}
+
+fn date(s: &str) -> Option<Date> {
+    Some(s.parse().unwrap())
+}
+
+/// The item whose text starts with `prefix` (exactly one must).
+fn item<'a>(kb: &'a KnowledgeBase, prefix: &str) -> (&'a Document, &'a Item) {
+    let found: Vec<_> = kb.items().filter(|(_, i)| i.text.starts_with(prefix)).collect();
+    assert_eq!(found.len(), 1, "items starting with {prefix:?}: {}", found.len());
+    found[0]
+}
+
+fn settings(item: &Item) -> Vec<(&str, &str)> {
+    item.settings
+        .iter()
+        .map(|s| (s.key.as_str(), s.value.as_str()))
+        .collect()
+}
+
+#[test]
+fn decisions_are_what_a_reader_would_list() {
+    let kb = load();
+    assert!(kb.errors.is_empty(), "{:?}", kb.errors);
+    let decisions: Vec<(Option<String>, String, usize)> = kb
+        .items()
+        .filter(|(_, i)| i.kind == Kind::Decision)
+        .map(|(doc, i)| {
+            let file = doc.path.file_name().unwrap().to_string_lossy().into_owned();
+            (i.date.map(|d| d.to_string()), format!("{file}: {}", i.text), i.line)
+        })
+        .collect();
+    let expected: Vec<(Option<&str>, &str, usize)> = vec![
+        (Some("2025-08-27"), "activeContext.md: Use fruit:resource = xattr on ZFS (xattr=sa) for old sparsebundles.", 30),
+        (Some("2025-08-27"), "activeContext.md: Keep fruit:locking = none so backups stay reliable. ✅", 31),
+        (Some("2025-08-27"), "activeContext.md: Do not set fruit:time machine max size = 1T unless the quota matches.", 32),
+        (None, "activeContext.md: The container must run as UID/GID 10003.", 59),
+        (None, "activeContext.md: Setting grpc_tls = false alone does not turn TLS off.", 60),
+        (None, "activeContext.md: The old print server needs server min protocol = SMB2.", 61),
+        (Some("2025-11-17"), "activeContext.md: Loopback safety: Always allow loopback traffic, as rule 0.", 86),
+        (Some("2025-11-17"), "activeContext.md: Admin network: allow 10.10.68.0/24 from any interface, see the runbook.", 87),
+        (Some("2026-03-02"), "activeContext.md: Decision: manage Proxmox repos only in base_server; set manage_proxmox_repos = false elsewhere.", 95),
+        (Some("2026-03-02"), "activeContext.md: the proxmox_hypervisor role keeps its tasks behind the flag", 96),
+        (Some("2025-06-01"), "decisionLog.md: Set tm_quota to 2T for now.", 6),
+        (Some("2025-09-01"), "decisionLog.md: Raise tm_quota to 3T to match the ZFS refquota.", 16),
+        (None, "systemPatterns.md: Prefer server min protocol = SMB3 on every share.", 7),
+        (None, "systemPatterns.md: WireGuard carries all cluster traffic.", 8),
+    ];
+    let expected: Vec<_> = expected
+        .into_iter()
+        .map(|(d, t, l)| (d.map(str::to_string), t.to_string(), l))
+        .collect();
+    assert_eq!(decisions, expected);
+}
+
+#[test]
+fn entries_take_dates_from_the_forms_people_write() {
+    let kb = load();
+    let doc = &kb.documents[0];
+    assert_eq!(doc.path, Path::new("memory-bank/activeContext.md"));
+    let entries: Vec<(&str, Option<Date>)> =
+        doc.entries.iter().map(|e| (e.title.as_str(), e.date)).collect();
+    assert_eq!(
+        entries,
+        vec![
+            ("activeContext.md", None),
+            ("Active Context", None),
+            ("Backup share rework (2025-08-27)", date("2025-08-27")),
+            ("Previous Context: indexer container", None),
+            ("Firewall lockouts (2025-11-17)", date("2025-11-17")),
+            ("2026-03-02 — Proxmox 9 repositories", date("2026-03-02")),
+        ]
+    );
+    let log = kb.documents.iter().find(|d| d.path.ends_with("decisionLog.md")).unwrap();
+    assert_eq!(log.entries[1].title, "2025-06-01: Time Machine quota");
+    assert_eq!(log.entries[1].date, date("2025-06-01"));
+}
+
+#[test]
+fn a_date_in_an_h3_belongs_to_that_section() {
+    let kb = load();
+    let (doc, rule0) = item(&kb, "Loopback rule at position 0");
+    assert_eq!(rule0.kind, Kind::Change);
+    assert_eq!(rule0.date, date("2025-11-18"));
+    assert_eq!(doc.sections[rule0.section].title.as_deref(), Some("Recent Changes (2025-11-18)"));
+    // Its neighbours in the same entry keep the entry's date.
+    assert_eq!(item(&kb, "Two gaps in the rules").1.date, date("2025-11-17"));
+}
+
+#[test]
+fn section_kinds_follow_heading_wording() {
+    let kb = load();
+    let kind_of = |prefix| item(&kb, prefix).1.kind;
+    assert_eq!(kind_of("Get Time Machine backups"), Kind::Focus);
+    assert_eq!(kind_of("Keep old and new Macs"), Kind::Focus);
+    assert_eq!(kind_of("Samba: server role"), Kind::Change);
+    assert_eq!(kind_of("Re-test a backup"), Kind::NextStep);
+    assert_eq!(kind_of("Two gaps in the rules"), Kind::Other);
+    assert_eq!(kind_of("Tracked connections kept working"), Kind::Learning);
+    assert_eq!(kind_of("Replaced the enterprise repo"), Kind::Change);
+    assert_eq!(kind_of("Data-driven templates"), Kind::Pattern);
+}
+
+#[test]
+fn lists_keep_their_shape() {
+    let kb = load();
+    let (doc, when) = item(&kb, "When corosync reconnected");
+    let (_, deny) = item(&kb, "the new connection hit the default deny");
+    let (_, dropped) = item(&kb, "the node dropped out of the cluster");
+    let when_idx = doc.items.iter().position(|i| i.id == when.id).unwrap();
+    assert_eq!(deny.parent, Some(when_idx));
+    assert_eq!(dropped.parent, Some(when_idx));
+    assert_eq!((when.depth, deny.depth), (0, 1));
+    assert_eq!(when.text, "When corosync reconnected:", "children's text stays out of the parent");
+    // The bold paragraph above the numbered list is a pseudo-heading, not an item.
+    assert_eq!(when.group.as_deref(), Some("Why it took hours"));
+    assert!(kb.items().all(|(_, i)| !i.text.starts_with("Why it took hours")));
+    // Bold leads, numbered items.
+    let (_, admin) = item(&kb, "Admin rule bound to wg0");
+    assert_eq!(admin.bold.as_deref(), Some("Admin rule bound to wg0"));
+    assert_eq!(admin.block, Block::ListItem);
+    // Task lists.
+    assert_eq!(item(&kb, "WireGuard carries").1.done, Some(true));
+    assert_eq!(item(&kb, "Replace the boot mirror").1.done, Some(false));
+}
+
+#[test]
+fn code_blocks_comments_tables_and_front_matter_make_no_items() {
+    let kb = load();
+    for (_, i) in kb.items() {
+        for forbidden in ["inside a code block", "neither is this one", "hidden in an HTML", "in a table", "title: Active", "homelab"] {
+            assert!(!i.text.contains(forbidden), "{:?} became an item", i.text);
+        }
+    }
+}
+
+#[test]
+fn paragraphs_are_items_too() {
+    let kb = load();
+    let (_, purpose) = item(&kb, "Purpose: Where we keep");
+    assert_eq!(purpose.block, Block::Paragraph);
+    assert_eq!(purpose.bold.as_deref(), Some("Purpose"));
+    assert_eq!(purpose.kind, Kind::Other);
+    let (_, raised) = item(&kb, "Raise tm_quota");
+    assert_eq!((raised.block, raised.kind), (Block::Paragraph, Kind::Decision));
+}
+
+#[test]
+fn settings_are_extracted_where_the_text_is_clear() {
+    let kb = load();
+    assert_eq!(
+        settings(item(&kb, "Quotas:").1),
+        [("tm_quota", "3T"), ("refquota", "3T")]
+    );
+    assert_eq!(settings(item(&kb, "Samba: server role").1), [("server role", "standalone server")]);
+    assert_eq!(settings(item(&kb, "Turned DFS off").1), [("host msdfs", "no"), ("msdfs root", "no")]);
+    assert_eq!(settings(item(&kb, "Keep fruit:locking").1), [("fruit:locking", "none")]);
+    assert_eq!(
+        settings(item(&kb, "Use fruit:resource").1),
+        [("fruit:resource", "xattr"), ("xattr", "sa")]
+    );
+    // "Do not set …" is the opposite of a setting.
+    assert_eq!(settings(item(&kb, "Do not set fruit:time machine").1), []);
+    assert_eq!(settings(item(&kb, "Set tm_quota to 2T").1), [("tm_quota", "2T")]);
+}
+
+#[test]
+fn links_and_code_spans_are_kept() {
+    let kb = load();
+    let (_, admin) = item(&kb, "Admin network:");
+    assert_eq!(admin.links.len(), 1);
+    assert_eq!(admin.links[0].url, "https://wiki.example/runbook");
+    assert_eq!(admin.links[0].text, "the runbook");
+    let (_, quotas) = item(&kb, "Quotas:");
+    assert_eq!(quotas.code, ["tm_quota", "refquota"]);
+}
+
+#[test]
+fn later_dated_decisions_supersede_earlier_ones() {
+    let kb = load();
+    let (_, old) = item(&kb, "Set tm_quota to 2T");
+    let (new_doc, new) = item(&kb, "Raise tm_quota to 3T");
+    assert_eq!(old.status, Status::Superseded);
+    assert_eq!(new.status, Status::Active);
+    let (d, i) = old.superseded_by.expect("points at its successor");
+    assert_eq!(kb.documents[d].items[i].id, new.id);
+    assert_eq!(kb.documents[d].path, new_doc.path);
+}
+
+#[test]
+fn conflicts_list_keys_whose_active_decisions_disagree() {
+    let kb = load();
+    let conflicts = kb::conflicts(&kb);
+    let keys: Vec<&str> = conflicts.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["server min protocol"]);
+    let values: Vec<&str> = conflicts[0].decisions.iter().map(|(_, _, v)| v.as_str()).collect();
+    assert_eq!(values, ["SMB2", "SMB3"]);
+}
+
+#[test]
+fn crlf_files_parse_the_same() {
+    let root = fixture("quirks");
+    for name in ["activeContext.md", "decisionLog.md"] {
+        let path = PathBuf::from("memory-bank").join(name);
+        let lf = std::fs::read_to_string(root.join(&path)).unwrap();
+        let crlf = lf.replace('\n', "\r\n");
+        let a = kb::parse::parse_document(&path, &lf);
+        let b = kb::parse::parse_document(&path, &crlf);
+        let view = |d: &Document| -> Vec<_> {
+            d.items
+                .iter()
+                .map(|i| (i.id.clone(), i.kind, i.text.clone(), i.line, i.date, i.settings.clone(), i.parent))
+                .collect()
+        };
+        assert_eq!(view(&a), view(&b), "{name}");
+        assert!(b.items.iter().all(|i| !i.text.contains('\r')));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_not_text() {
+    let text = "\u{feff}# T\n\n## E (2025-01-02)\n\n### Decisions\n\n- keep x = 1\n";
+    let doc = kb::parse::parse_document(Path::new("a.md"), text);
+    assert_eq!(doc.items[0].text, "keep x = 1");
+    assert_eq!(doc.items[0].line, 7);
+    assert_eq!(&text[doc.items[0].span.clone()], "- keep x = 1\n");
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_and_the_rest_still_parse() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = tmp.path().join("memory-bank");
+    std::fs::create_dir(&bank).unwrap();
+    std::fs::copy(fixture("quirks/memory-bank/decisionLog.md"), bank.join("decisionLog.md")).unwrap();
+    std::fs::write(bank.join("latin1.md"), b"# Notes\n\n- caf\xe9 au lait\n").unwrap();
+    let kb = kb::load(&bank, tmp.path());
+    assert_eq!(kb.documents.len(), 1);
+    assert_eq!(kb.errors.len(), 1);
+    let message = kb.errors[0].to_string();
+    assert!(message.starts_with("memory-bank/latin1.md:3:6: not valid UTF-8"), "{message}");
+}
+
+#[test]
+fn ids_survive_edits_elsewhere_in_the_file() {
+    let root = fixture("quirks");
+    let path = PathBuf::from("memory-bank/activeContext.md");
+    let text = std::fs::read_to_string(root.join(&path)).unwrap();
+    let before = kb::parse::parse_document(&path, &text);
+    let edited = text.replace(
+        "## Active Context\n",
+        "## Active Context\n\nA paragraph added at the top.\n\n- and a bullet\n",
+    );
+    let after = kb::parse::parse_document(&path, &edited);
+    let key = |d: &Document| -> Vec<(String, String)> {
+        d.items.iter().map(|i| (i.text.clone(), i.id.clone())).collect()
+    };
+    let after_ids = key(&after);
+    for pair in key(&before) {
+        assert!(after_ids.contains(&pair), "{pair:?} changed id");
+    }
+    // The same text under another entry is another item.
+    let moved = text.replace("- The container starts but TLS errors remain.\n", "")
+        .replace("## Firewall lockouts (2025-11-17)\n", "## Firewall lockouts (2025-11-17)\n\n- The container starts but TLS errors remain.\n");
+    let moved = kb::parse::parse_document(&path, &moved);
+    let id_of = |d: &Document| d.items.iter().find(|i| i.text.starts_with("The container starts")).unwrap().id.clone();
+    assert_ne!(id_of(&before), id_of(&moved));
+}
+
+#[test]
+fn decisions_json_contract() {
+    let root = fixture("quirks");
+    let out = crate::common::mb(&root).args(["decisions", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json[0];
+    for field in ["id", "kind", "text", "entry", "date", "file", "line", "settings", "status"] {
+        assert!(first.get(field).is_some(), "missing {field}");
+    }
+    insta::assert_json_snapshot!("decisions_json", json);
+}
+
+#[test]
+fn decisions_table() {
+    let root = fixture("quirks");
+    let out = crate::common::mb(&root).args(["decisions"]).output().unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("decisions_table", crate::common::text(&out.stdout));
+    insta::assert_snapshot!("decisions_table_stderr", crate::common::text(&out.stderr));
+}
+
+#[test]
+fn decisions_filters() {
+    let root = fixture("quirks");
+    let run = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = crate::common::mb(&root).arg("decisions").args(args).arg("--json").output().unwrap();
+        assert!(out.status.success(), "{}", crate::common::text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let since = run(&["--since", "2025-11-01"]);
+    assert_eq!(since.len(), 4);
+    assert!(since.iter().all(|d| d["date"].as_str().unwrap() >= "2025-11-01"));
+    let active = run(&["--active"]);
+    assert_eq!(active.len(), 13);
+    let learned = run(&["--kind", "learning,next_step"]);
+    assert!(!learned.is_empty());
+    assert!(learned.iter().all(|d| d["kind"] == "learning" || d["kind"] == "next_step"));
+    let all = run(&["--all"]);
+    assert!(all.len() > learned.len() + active.len());
+}
+
+#[test]
+fn decisions_conflicts_exit_1() {
+    let root = fixture("quirks");
+    let out = crate::common::mb(&root).args(["decisions", "--conflicts"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("decisions_conflicts", crate::common::text(&out.stdout));
+}
+
+#[test]
+fn decisions_on_a_missing_folder_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = crate::common::mb(tmp.path()).arg("decisions").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = crate::common::text(&out.stderr);
+    assert!(err.contains("no Memory Bank at `./memory-bank`"), "{err}");
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bank = tmp.path().join("memory-bank");
+    std::fs::create_dir(&bank).unwrap();
+    std::fs::copy(fixture("quirks/memory-bank/decisionLog.md"), bank.join("decisionLog.md")).unwrap();
+    std::fs::write(bank.join("bad.md"), b"- \xff\n").unwrap();
+    let out = crate::common::mb(tmp.path()).arg("decisions").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::common::text(&out.stdout).contains("Raise tm_quota to 3T"));
+    assert!(crate::common::text(&out.stderr).contains("memory-bank/bad.md:1:3: not valid UTF-8"));
+}

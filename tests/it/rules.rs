@@ -1,0 +1,111 @@
+//! `mb rules`: valid rule files list cleanly; invalid ones produce precise diagnostics.
+
+use mb::rules::{self, ProbeSource, Scope, Selector};
+
+use crate::common::{fixture, mb, text};
+
+#[test]
+fn valid_rules_list_cleanly_with_linked_decisions() {
+    let root = fixture("quirks");
+    let out = mb(&root).arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    insta::assert_snapshot!("rules_valid_stdout", text(&out.stdout));
+    insta::assert_snapshot!("rules_valid_stderr", text(&out.stderr));
+}
+
+#[test]
+fn checks_are_typed() {
+    let root = fixture("quirks");
+    let set = rules::load(&root, &rules::default_paths(&root));
+    assert_eq!(set.errors(), 0);
+    let ids: Vec<&str> = set.checks.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["pve-loopback-first", "pve-firewall-enabled", "repo-template-locking", "samba-fruit-locking", "tm-refquota"]
+    );
+    let samba = &set.checks[3];
+    assert!(matches!(&samba.probe.source, ProbeSource::File(t) if t.raw == "/etc/samba/smb.conf"));
+    assert!(matches!(&samba.probe.select, Some(Selector::Ini { section, key }) if section == "global" && key == "fruit:locking"));
+    assert_eq!(samba.source.line, 7);
+    assert!(samba.fix.is_some());
+    // A block indented inside a list item keeps its real line number.
+    assert_eq!(set.checks[4].source.line, 24);
+    assert_eq!(set.checks[2].scope, Scope::Repo);
+    assert!(set.checks[2].hosts.is_none());
+}
+
+#[test]
+fn invalid_rules_report_every_problem_with_a_caret() {
+    let root = fixture("rules-invalid");
+    let out = mb(&root).arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!("rules_invalid_stderr", text(&out.stderr));
+    // Only the valid, first-defined check is listed.
+    insta::assert_snapshot!("rules_invalid_stdout", text(&out.stdout));
+}
+
+#[test]
+fn invalid_rules_as_json() {
+    let root = fixture("rules-invalid");
+    let out = mb(&root).args(["rules", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "unknown-field",
+            "missing-field",
+            "two-probe-sources",
+            "missing-field",
+            "bad-value",
+            "bad-host-pattern",
+            "bad-value",
+            "bad-regex",
+            "bad-size",
+            "operator-not-allowed",
+            "yaml-syntax",
+            "empty-block",
+            "bad-template",
+            "bad-fix",
+            "bad-fix",
+            "duplicate-id",
+        ]
+    );
+    let typo = &json["diagnostics"][0];
+    assert_eq!(typo["file"], "rules/broken.md");
+    assert_eq!((typo["line"].as_u64(), typo["column"].as_u64()), (Some(11), Some(1)));
+    assert_eq!(typo["label"], "did you mean `expect`?");
+}
+
+#[test]
+fn unknown_decisions_warn_but_do_not_fail() {
+    let root = fixture("quirks");
+    let out = mb(&root).args(["rules", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0]["severity"], "warning");
+    assert_eq!(diags[0]["code"], "unknown-decision");
+    let samba = json["checks"].as_array().unwrap().iter().find(|c| c["id"] == "samba-fruit-locking").unwrap();
+    assert_eq!(samba["decision"]["resolved"]["file"], "memory-bank/activeContext.md");
+    assert_eq!(samba["decision"]["resolved"]["line"], 31);
+}
+
+#[test]
+fn explicit_paths_and_a_missing_rules_folder() {
+    let root = fixture("quirks");
+    let out = mb(&root).args(["rules", "rules/samba.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).starts_with("2 checks in 1 file"), "{}", text(&out.stderr));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = mb(tmp.path()).arg("rules").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("no rule files found"));
+}
