@@ -28,7 +28,7 @@ use crate::source::display_path;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  mb decisions                          decisions in ./memory-bank, oldest entry first
+  mb decisions                          decisions in ./memory-bank, in file order
   mb decisions --active                 only decisions nothing has superseded
   mb decisions --kind learning,pattern  what we learned and prefer
   mb decisions --all --since 2025-11-01 everything written since November
@@ -180,7 +180,7 @@ struct ConflictJson<'a> {
 #[derive(Serialize)]
 struct ConflictDecision<'a> {
     value: &'a str,
-    id: &'a str,
+    id: kb::ItemId,
     file: String,
     line: usize,
     date: Option<String>,
@@ -202,7 +202,7 @@ fn print_conflicts(kb: &KnowledgeBase, json: bool) -> anyhow::Result<Exit> {
                     let item = &doc.items[*i];
                     ConflictDecision {
                         value,
-                        id: &item.id,
+                        id: item.id,
                         file: display_path(&doc.path),
                         line: item.line,
                         date: item.date.map(|d| d.to_string()),

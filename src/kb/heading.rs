@@ -1,13 +1,17 @@
 //! What headings say: the section kind their wording names, and the date they carry.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 
 use super::Kind;
 
-/// Phrases that name each kind, tried in this order; the first match wins. Single words
-/// match whole words; phrases match anywhere. Wording drifts between teams and agents
-/// ("Active Decisions & Considerations", "Key Technical Decisions", "What's left"), so the
-/// lists are generous.
+/// Words and phrases that name each kind. Wording drifts between teams and agents ("Active
+/// Decisions & Considerations", "Key Technical Decisions", "What's left"), so the lists are
+/// generous. When a title names several kinds, the kind listed first in [`Kind::ALL`]-order
+/// below wins: decision, next_step, focus, change, pattern, learning.
 const KIND_WORDS: &[(Kind, &[&str])] = &[
     (
         Kind::Decision,
@@ -57,26 +61,63 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
     ),
 ];
 
+/// The longest phrase in [`KIND_WORDS`], in words.
+const MAX_PHRASE_WORDS: usize = 3;
+
+type PhraseMap = HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>;
+
+/// Phrase → rank, where rank is the kind's place in [`KIND_WORDS`].
+fn phrase_table() -> &'static PhraseMap {
+    static TABLE: OnceLock<PhraseMap> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        KIND_WORDS
+            .iter()
+            .enumerate()
+            .flat_map(|(rank, (_, phrases))| phrases.iter().map(move |p| (*p, rank)))
+            .collect()
+    })
+}
+
+/// A quick hasher for short words (headings are looked up by the word, many per file).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
+/// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
     let lower = title.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    for (kind, phrases) in KIND_WORDS {
-        for phrase in *phrases {
-            let hit = if phrase.contains(' ') {
-                lower.contains(phrase)
-            } else {
-                words.contains(phrase)
-            };
-            if hit {
-                return *kind;
+    let table = phrase_table();
+    let mut best: Option<usize> = None;
+    let mut phrase = String::new();
+    for start in 0..words.len() {
+        phrase.clear();
+        for (n, word) in words[start..].iter().take(MAX_PHRASE_WORDS).enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(word);
+            if let Some(&rank) = table.get(phrase.as_str()) {
+                best = Some(best.map_or(rank, |b| b.min(rank)));
             }
         }
     }
-    Kind::Other
+    best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0)
 }
 
 /// The first calendar date written `YYYY-MM-DD` (or `YYYY/MM/DD`) in `text`, with its byte
@@ -142,9 +183,20 @@ mod tests {
             ("Issue Summary", Kind::Other),
             ("2. Next steps", Kind::NextStep),
             ("🔧 Current focus", Kind::Focus),
+            ("Next steps: what's left", Kind::NextStep),
+            ("Decisions and next steps", Kind::Decision),
         ];
         for (title, kind) in cases {
             assert_eq!(classify(title), kind, "{title}");
+        }
+    }
+
+    #[test]
+    fn no_phrase_is_longer_than_the_lookup_window() {
+        for (_, phrases) in KIND_WORDS {
+            for p in *phrases {
+                assert!(p.split(' ').count() <= MAX_PHRASE_WORDS, "{p}");
+            }
         }
     }
 

@@ -71,7 +71,8 @@ impl MarkdownFiles {
 }
 
 /// Parses every Markdown file under `path` (shown relative to `shown_from`). Files that cannot
-/// be read or are not UTF-8 are reported in [`KnowledgeBase::errors`]; the rest are parsed.
+/// be read or are not UTF-8 are reported in [`KnowledgeBase::errors`]; the rest are parsed,
+/// in parallel.
 pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
     let found = MarkdownFiles::find(path, shown_from);
     let results: Vec<_> = found
@@ -93,6 +94,15 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
     }
     supersede::resolve(&mut kb);
     kb
+}
+
+/// Parses texts already in memory, in parallel, into a knowledge base.
+pub fn parse_all(files: &[(PathBuf, String)]) -> KnowledgeBase {
+    let documents = files
+        .par_iter()
+        .map(|(path, text)| parse_document(path, text))
+        .collect();
+    KnowledgeBase::from_documents(documents)
 }
 
 impl KnowledgeBase {

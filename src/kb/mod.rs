@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use heading::{classify, find_date};
-pub use load::{MarkdownFiles, load};
+pub use load::{MarkdownFiles, load, parse_all};
 pub use record::ItemRecord;
 pub use supersede::{Conflict, conflicts};
 
@@ -38,6 +38,8 @@ pub struct Document {
     pub path: PathBuf,
     pub entries: Vec<Entry>,
     pub sections: Vec<Section>,
+    /// The bold pseudo-headings, which [`Item::group`] indexes.
+    pub groups: Vec<String>,
     pub items: Vec<Item>,
 }
 
@@ -122,20 +124,21 @@ pub enum Block {
 #[derive(Debug, Clone)]
 pub struct Item {
     /// Stable while the item's text and place (file, entry, section, parent) are unchanged.
-    pub id: String,
+    pub id: ItemId,
     pub kind: Kind,
     pub block: Block,
     /// Plain text of the item itself (children excluded), inline markup removed.
     pub text: String,
     /// The bold lead, without its colon: `**Loopback safety:** …` → `Loopback safety`.
     pub bold: Option<String>,
-    pub code: Vec<String>,
+    /// Inline code spans, as byte ranges of [`Item::text`] (see [`Item::code`]).
+    pub code_spans: Vec<Range<usize>>,
     pub links: Vec<Link>,
-    pub settings: Vec<Setting>,
     pub entry: usize,
     pub section: usize,
-    /// The bold paragraph used as a pseudo-heading above this item, if any.
-    pub group: Option<String>,
+    /// The bold paragraph used as a pseudo-heading above this item: an index into
+    /// [`Document::groups`].
+    pub group: Option<usize>,
     /// Index of the enclosing item in [`Document::items`].
     pub parent: Option<usize>,
     /// 0 for top-level items, 1 for their children, …
@@ -150,6 +153,30 @@ pub struct Item {
     pub status: Status,
     /// The decision that replaced this one: `(document, item)` indices in the knowledge base.
     pub superseded_by: Option<(usize, usize)>,
+}
+
+/// An item's stable id: a 64-bit hash, shown as 16 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemId(pub u64);
+
+impl std::fmt::Display for ItemId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl std::str::FromStr for ItemId {
+    type Err = std::num::ParseIntError;
+
+    fn from_str(s: &str) -> Result<ItemId, Self::Err> {
+        u64::from_str_radix(s, 16).map(ItemId)
+    }
+}
+
+impl Serialize for ItemId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,6 +200,19 @@ pub enum Status {
     Superseded,
 }
 
+impl Item {
+    /// The text of each inline code span.
+    pub fn code(&self) -> impl Iterator<Item = &str> {
+        self.code_spans.iter().map(|r| &self.text[r.clone()])
+    }
+
+    /// The settings the item's text states (`fruit:locking = none`), derived from its text
+    /// each time: only decisions need them while loading, so they are not stored.
+    pub fn settings(&self) -> Vec<Setting> {
+        settings::extract(&self.text, &self.code_spans)
+    }
+}
+
 impl KnowledgeBase {
     /// Every item with the document it belongs to, in file order.
     pub fn items(&self) -> impl Iterator<Item = (&Document, &Item)> {
@@ -185,9 +225,11 @@ impl KnowledgeBase {
     /// whitespace ignored). Active, then latest-dated, decisions win.
     pub fn find_decision(&self, needle: &str) -> Option<(&Document, &Item)> {
         let needle = needle.trim();
-        if let Some(found) = self
-            .items()
-            .find(|(_, item)| item.kind == Kind::Decision && item.id == needle)
+        if needle.len() == 16
+            && let Ok(id) = needle.parse::<ItemId>()
+            && let Some(found) = self
+                .items()
+                .find(|(_, item)| item.kind == Kind::Decision && item.id == id)
         {
             return Some(found);
         }

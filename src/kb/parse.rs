@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::heading::{classify, find_date, leading_date};
-use super::{Block, Document, Entry, Item, Kind, Link, Section, Status, settings};
+use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status};
 
 /// The Markdown extensions mb recognises, so that tables, task lists and front matter are
 /// seen for what they are rather than read as prose.
@@ -34,25 +34,9 @@ pub fn parse_document(path: &Path, text: &str) -> Document {
 struct RawHeading {
     level: u8,
     title: String,
+    kind: Kind,
     date: Option<Date>,
     line: usize,
-}
-
-/// An item as the event pass leaves it; kinds, dates and ids are settled afterwards.
-struct RawItem {
-    block: Block,
-    text: String,
-    code: Vec<Range<usize>>,
-    bold: Option<String>,
-    links: Vec<Link>,
-    heading: Option<usize>,
-    group: Option<usize>,
-    parent: Option<usize>,
-    depth: u16,
-    line: usize,
-    span: Range<usize>,
-    done: Option<bool>,
-    children: u32,
 }
 
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
@@ -78,7 +62,10 @@ struct Pass<'a> {
     lines: LineCounter<'a>,
     headings: Vec<RawHeading>,
     groups: Vec<Group>,
-    items: Vec<RawItem>,
+    /// Items in document order; kind, date, id, entry and section are settled in `finish`.
+    items: Vec<Item>,
+    /// The heading each item sits under, by index in `items`.
+    item_heading: Vec<Option<usize>>,
     /// Indices in `items` of the open list items and top-level paragraph, innermost last.
     open: Vec<usize>,
     skip: Option<(Skip, u32)>,
@@ -89,6 +76,8 @@ struct Pass<'a> {
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
     front_matter_date: Option<Date>,
+    /// Section titles repeat ("Current Focus", "Next Steps"); classify each once per file.
+    kinds: std::collections::HashMap<String, Kind>,
 }
 
 impl<'a> Pass<'a> {
@@ -100,7 +89,10 @@ impl<'a> Pass<'a> {
             lines: LineCounter::new(text),
             headings: Vec::new(),
             groups: Vec::new(),
-            items: Vec::new(),
+            // Real banks have an item per 60–120 bytes; growing a Vec of large items by
+            // doubling would copy them all several times.
+            items: Vec::with_capacity(text.len() / 96 + 4),
+            item_heading: Vec::with_capacity(text.len() / 96 + 4),
             open: Vec::new(),
             skip: None,
             heading: None,
@@ -109,6 +101,7 @@ impl<'a> Pass<'a> {
             bold_start: None,
             links: Vec::new(),
             front_matter_date: None,
+            kinds: std::collections::HashMap::new(),
         }
     }
 
@@ -146,7 +139,7 @@ impl<'a> Pass<'a> {
                     let start = item.text.len();
                     item.text.push_str(&code);
                     let end = item.text.len();
-                    item.code.push(start..end);
+                    item.code_spans.push(start..end);
                 } else if let Some((_, title, _)) = &mut self.heading {
                     title.push_str(&code);
                 }
@@ -205,9 +198,11 @@ impl<'a> Pass<'a> {
             TagEnd::Heading(_) => {
                 if let Some((level, title, offset)) = self.heading.take() {
                     let title = collapse_spaces(&title);
+                    let kind = self.classify(&title);
                     self.headings.push(RawHeading {
                         level,
                         date: find_date(&title).map(|(d, _)| d),
+                        kind,
                         title,
                         line: self.lines.line_at(offset),
                     });
@@ -256,23 +251,28 @@ impl<'a> Pass<'a> {
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         let parent = self.open.last().copied();
-        if let Some(p) = parent {
-            self.items[p].children += 1;
-        }
-        self.items.push(RawItem {
+        // Sized for the item's own text; the span includes children, so cap the guess.
+        let capacity = (range.end - range.start).min(160);
+        self.item_heading.push(self.current_heading);
+        self.items.push(Item {
+            id: ItemId(0),
+            kind: Kind::Other,
             block,
-            text: String::new(),
-            code: Vec::new(),
+            text: String::with_capacity(capacity),
             bold: None,
+            code_spans: Vec::new(),
             links: Vec::new(),
-            heading: self.current_heading,
+            entry: 0,
+            section: 0,
             group: self.current_group,
             parent,
             depth: self.open.len() as u16,
             line: self.lines.line_at(range.start),
             span: range,
+            date: None,
             done: None,
-            children: 0,
+            status: Status::Active,
+            superseded_by: None,
         });
         self.open.push(self.items.len() - 1);
     }
@@ -288,8 +288,10 @@ impl<'a> Pass<'a> {
         if is_pseudo_heading {
             let title = text.to_string();
             self.items.pop();
+            self.item_heading.pop();
+            let kind = self.classify(&title);
             self.groups.push(Group {
-                kind: classify(&title),
+                kind,
                 date: find_date(&title).map(|(d, _)| d),
                 title,
             });
@@ -297,8 +299,17 @@ impl<'a> Pass<'a> {
         }
     }
 
+    fn classify(&mut self, title: &str) -> Kind {
+        if let Some(&kind) = self.kinds.get(title) {
+            return kind;
+        }
+        let kind = classify(title);
+        self.kinds.insert(title.to_string(), kind);
+        kind
+    }
+
     /// The item whose text is being read, unless a heading is.
-    fn sink(&mut self) -> Option<&mut RawItem> {
+    fn sink(&mut self) -> Option<&mut Item> {
         if self.heading.is_some() {
             return None;
         }
@@ -323,71 +334,88 @@ impl<'a> Pass<'a> {
             path: path.to_path_buf(),
             entries: layout.entries,
             sections: layout.sections,
-            items: Vec::with_capacity(self.items.len()),
+            groups: self.groups.iter().map(|g| g.title.clone()).collect(),
+            items: Vec::new(),
         };
-        // Items without text or children (an empty bullet) are dropped; indices shift.
-        let mut new_index: Vec<Option<usize>> = Vec::with_capacity(self.items.len());
-        let mut ids = IdAllocator::default();
-        for raw in self.items {
-            if raw.text.trim().is_empty() && raw.children == 0 {
-                new_index.push(None);
+        // The id of an item hashes its place and text; the place part is shared by every item
+        // of a section, so it is hashed once per section.
+        let shown = crate::source::display_path(path);
+        let section_hash: Vec<u64> = doc
+            .sections
+            .iter()
+            .map(|section| {
+                let mut h = IdHash::new();
+                for part in [
+                    shown.as_str(),
+                    doc.entries[section.entry].title.as_str(),
+                    section.title.as_deref().unwrap_or(""),
+                ] {
+                    h.write(part.as_bytes());
+                    h.write(&[0xff]);
+                }
+                h.0
+            })
+            .collect();
+        let mut items = self.items;
+        // Items with no text in them or below them (an empty bullet) are dropped; children
+        // follow their parent, so one backward pass finds them.
+        let mut keep: Vec<bool> = items.iter().map(|i| !i.text.trim().is_empty()).collect();
+        for i in (0..items.len()).rev() {
+            if keep[i] && let Some(p) = items[i].parent {
+                keep[p] = true;
+            }
+        }
+        let mut new_index: Vec<Option<usize>> = Vec::with_capacity(items.len());
+        let mut kept = 0;
+        for &k in &keep {
+            new_index.push(k.then_some(kept));
+            kept += usize::from(k);
+        }
+        let mut ids = IdAllocator::with_capacity(items.len());
+        // Settled in place, in document order: a parent is always settled before its children.
+        for i in 0..items.len() {
+            if !keep[i] {
                 continue;
             }
-            let section_idx = raw
-                .heading
+            let section_idx = self.item_heading[i]
                 .map_or(layout.preamble_section, |h| layout.section_of_heading[h]);
             let section = &doc.sections[section_idx];
             let entry = &doc.entries[section.entry];
-            let group = raw.group.map(|g| &self.groups[g]);
-            let parent = raw.parent.and_then(|p| new_index[p]);
-            let parent_item = parent.map(|p| &doc.items[p]);
-            let (text, code) = tidy_text(&raw.text, raw.code);
-            let kind = if starts_with_decision(&text, raw.bold.as_deref()) {
+            let parent = items[i].parent.map(|p| (items[p].kind, items[p].date, items[p].id));
+            let item = &mut items[i];
+            let group = item.group.map(|g| &self.groups[g]);
+            let (text, code) =
+                tidy_text(std::mem::take(&mut item.text), std::mem::take(&mut item.code_spans));
+            item.kind = if starts_with_decision(&text, item.bold.as_deref()) {
                 Kind::Decision
-            } else if let Some(p) = parent_item {
-                p.kind
+            } else if let Some((kind, _, _)) = parent {
+                kind
             } else if let Some(g) = group.filter(|g| g.kind != Kind::Other) {
                 g.kind
             } else {
                 section.kind
             };
-            let date = leading_date(&text)
-                .or_else(|| parent_item.and_then(|p| p.date))
+            item.date = leading_date(&text)
+                .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
                 .or(entry.date);
-            let id = ids.next(&[
-                &crate::source::display_path(&doc.path),
-                &entry.title,
-                section.title.as_deref().unwrap_or(""),
-                parent_item.map_or("", |p| p.id.as_str()),
+            item.id = ids.next(
+                section_hash[section_idx],
+                parent.map_or(0, |(_, _, id)| id.0),
                 &text,
-            ]);
-            let settings = settings::extract(&text, &code);
-            let code = code.iter().map(|r| text[r.clone()].to_string()).collect();
-            new_index.push(Some(doc.items.len()));
-            doc.items.push(Item {
-                id,
-                kind,
-                block: raw.block,
-                text,
-                bold: raw.bold,
-                code,
-                links: raw.links,
-                settings,
-                entry: section.entry,
-                section: section_idx,
-                group: group.map(|g| g.title.clone()),
-                parent,
-                depth: raw.depth,
-                line: raw.line,
-                span: raw.span,
-                date,
-                done: raw.done,
-                status: Status::Active,
-                superseded_by: None,
-            });
+            );
+            item.text = text;
+            item.code_spans = code;
+            item.entry = section.entry;
+            item.section = section_idx;
+            item.parent = item.parent.and_then(|p| new_index[p]);
         }
+        if kept < items.len() {
+            let mut keep = keep.into_iter();
+            items.retain(|_| keep.next().unwrap_or(false));
+        }
+        doc.items = items;
         doc
     }
 }
@@ -434,15 +462,41 @@ fn starts_with_decision(text: &str, bold: Option<&str>) -> bool {
     {
         return true;
     }
-    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower: String = rest.chars().take(10).flat_map(char::to_lowercase).collect();
-    ["decision:", "decision -", "decision —", "decided:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    if !rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'd')) {
+        return false;
+    }
+    ["decision:", "decision -", "decision —", "decided:"].iter().any(|p| {
+        rest.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
-/// Trims the text and folds runs of spaces, moving code-span ranges along with it.
-fn tidy_text(raw: &str, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
+/// Whether `text` has no leading, trailing, doubled or non-space whitespace. Each test is a
+/// vectorised scan, which beats one byte loop with early exits on item-sized text.
+fn is_tidy(text: &str) -> bool {
+    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let bytes = text.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    !first.is_ascii_whitespace()
+        && !last.is_ascii_whitespace()
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && DOUBLE_SPACE
+            .get_or_init(|| memchr::memmem::Finder::new("  "))
+            .find(bytes)
+            .is_none()
+        && (text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && c != ' '))
+}
+
+/// Trims the text and folds runs of whitespace to one space, moving code-span ranges along
+/// with it. Most text is already tidy and is returned as it is.
+fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
+    if is_tidy(&raw) {
+        return (raw, code);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut code_iter = code.iter().peekable();
     let mut pending_space = false;
@@ -496,7 +550,22 @@ fn tidy_text(raw: &str, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) 
 }
 
 fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let b = text.as_bytes();
+    let tidy = !b.first().is_some_and(u8::is_ascii_whitespace)
+        && !b.last().is_some_and(u8::is_ascii_whitespace)
+        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\r'));
+    if tidy {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Where each heading sits: entry or section, with the entries and sections it makes.
@@ -541,11 +610,14 @@ impl Layout {
             section_of_heading: Vec::with_capacity(headings.len()),
             preamble_section: 0,
         };
-        let implicit_kind = |title: &str| match classify(title) {
+        let implicit_kind = |kind: Kind| match kind {
             Kind::Other if is_decision_file => Kind::Decision,
             kind => kind,
         };
-        layout.push_section(0, None, implicit_kind(&layout.entries[0].title), file_date, 1);
+        // The file-level entry's own text is a preface unless the file is a single entry.
+        let file_kind = if titled { headings[0].kind } else { classify(stem) };
+        let file_kind = if entry_level.is_none() { implicit_kind(file_kind) } else { file_kind };
+        layout.push_section(0, None, file_kind, file_date, 1);
         // The open section at each heading level, to let subsections inherit kind and date.
         let mut stack: Vec<(u8, usize)> = Vec::new();
         let mut current_entry = 0;
@@ -555,7 +627,7 @@ impl Layout {
                 continue;
             }
             let at_entry_level = entry_level == Some(h.level);
-            let is_entry = at_entry_level && (h.date.is_some() || classify(&h.title) == Kind::Other);
+            let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other);
             if is_entry || entry_level.is_some_and(|l| h.level < l) {
                 layout.entries.push(Entry {
                     title: h.title.clone(),
@@ -563,8 +635,8 @@ impl Layout {
                     line: h.line,
                 });
                 current_entry = layout.entries.len() - 1;
-                let kind = implicit_kind(&h.title);
-                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
+                let section =
+                    layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
                 layout.section_of_heading.push(section);
                 stack.clear();
                 stack.push((h.level, section));
@@ -579,7 +651,7 @@ impl Layout {
                 current_entry = 0;
             }
             let parent = stack.last().map(|&(_, s)| &layout.sections[s]);
-            let own = classify(&h.title);
+            let own = h.kind;
             let (kind, parent_date) = match parent {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
                 // kind unless its own title names one.
@@ -648,51 +720,110 @@ impl<'a> LineCounter<'a> {
     fn line_at(&mut self, offset: usize) -> usize {
         let offset = offset.min(self.bytes.len());
         if offset >= self.offset {
-            self.line += memchr::memchr_iter(b'\n', &self.bytes[self.offset..offset]).count();
+            self.line += count_newlines(&self.bytes[self.offset..offset]);
         } else {
-            self.line -= memchr::memchr_iter(b'\n', &self.bytes[offset..self.offset]).count();
+            self.line -= count_newlines(&self.bytes[offset..self.offset]);
         }
         self.offset = offset;
         self.line
     }
 }
 
+/// Newlines in `bytes`. Gaps between items are short, where a plain loop (which the compiler
+/// vectorises) beats memchr's setup; long gaps go to memchr.
+fn count_newlines(bytes: &[u8]) -> usize {
+    if bytes.len() < 256 {
+        bytes.iter().filter(|&&b| b == b'\n').count()
+    } else {
+        memchr::memchr_iter(b'\n', bytes).count()
+    }
+}
+
 /// Stable ids: a hash of the item's place and text, with a counter for exact repeats.
-#[derive(Default)]
 struct IdAllocator {
-    seen: std::collections::HashMap<u64, u32>,
+    seen: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<U64Hasher>>,
+}
+
+/// The keys are FNV hashes already; hashing them again would only cost time.
+#[derive(Default)]
+struct U64Hasher(u64);
+
+impl std::hash::Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl IdAllocator {
-    fn next(&mut self, parts: &[&str]) -> String {
-        let mut hash = Fnv::new();
-        for part in parts {
-            hash.write(part.as_bytes());
-            hash.write(&[0xff]);
+    fn with_capacity(n: usize) -> IdAllocator {
+        IdAllocator {
+            seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
         }
-        let base = hash.0;
+    }
+
+    /// An id from the hash of the item's section (`place`), its parent's id and its text.
+    fn next(&mut self, place: u64, parent: u64, text: &str) -> ItemId {
+        let mut hash = IdHash(place);
+        hash.write(&parent.to_le_bytes());
+        hash.write(text.as_bytes());
+        let base = hash.finish();
         let n = self.seen.entry(base).or_insert(0);
-        let mut hash = Fnv(base);
+        let mut hash = IdHash(base);
         hash.write(&n.to_le_bytes());
         *n += 1;
-        format!("{:016x}", hash.0)
+        ItemId(hash.finish())
     }
 }
 
-/// FNV-1a, 64 bits: tiny, fast and the same on every platform and Rust version, which a
-/// stable id needs (std's hashers promise neither).
-pub(crate) struct Fnv(pub u64);
+/// A small 64-bit hash for ids, eight bytes at a time: the same on every platform and Rust
+/// version, which a stable id needs (std's hashers promise neither). Bytes are read as
+/// little-endian words and each word is mixed with a multiply and shift; `finish` avalanches.
+pub(crate) struct IdHash(pub u64);
 
-impl Fnv {
-    pub fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl IdHash {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    pub fn new() -> IdHash {
+        IdHash(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn mix(&mut self, word: u64) {
+        let x = (self.0 ^ word).wrapping_mul(Self::K);
+        self.0 = x ^ (x >> 29);
     }
 
     pub fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        // The length goes in with the tail so that "a" and "a\0" differ.
+        self.mix(u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56));
+    }
+
+    /// The final value, with murmur3's finaliser so every input bit reaches every output bit.
+    pub fn finish(&self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
     }
 }
 
@@ -705,9 +836,18 @@ mod tests {
     }
 
     #[test]
+    fn tidiness() {
+        assert!(is_tidy("a b"));
+        assert!(is_tidy("é b"));
+        for untidy in [" a", "a ", "a  b", "a\tb", "a\nb", "a\u{a0}b", ""] {
+            assert!(!is_tidy(untidy), "{untidy:?}");
+        }
+    }
+
+    #[test]
     fn tidy_text_keeps_code_ranges() {
         // "  a  b  c   d " with the code span `b  c` at bytes 5..9
-        let (text, code) = tidy_text("  a  b  c   d ", vec![5..9]);
+        let (text, code) = tidy_text("  a  b  c   d ".to_string(), vec![5..9]);
         assert_eq!(text, "a b  c d");
         assert_eq!(&text[code[0].clone()], "b  c");
     }

@@ -2,14 +2,14 @@
 
 use serde::Serialize;
 
-use super::{Block, Document, Item, Kind, KnowledgeBase, Link, Setting, Status};
+use super::{Block, Document, Item, ItemId, Kind, KnowledgeBase, Link, Setting, Status};
 use crate::source::display_path;
 
 /// One object of the `mb decisions --json` array. Fields beyond the contract's
 /// (`id kind text entry date file line settings status`) are additive.
 #[derive(Debug, Serialize)]
 pub struct ItemRecord<'a> {
-    pub id: &'a str,
+    pub id: ItemId,
     pub kind: Kind,
     pub text: &'a str,
     pub entry: &'a str,
@@ -17,18 +17,18 @@ pub struct ItemRecord<'a> {
     pub date: Option<String>,
     pub file: String,
     pub line: usize,
-    pub settings: &'a [Setting],
+    pub settings: Vec<Setting>,
     pub status: Status,
     /// The id of the decision that replaced this one.
-    pub superseded_by: Option<&'a str>,
+    pub superseded_by: Option<ItemId>,
     pub section: Option<&'a str>,
     pub group: Option<&'a str>,
     pub bold: Option<&'a str>,
-    pub code: &'a [String],
+    pub code: Vec<&'a str>,
     pub links: &'a [Link],
     pub block: Block,
     /// The id of the enclosing list item.
-    pub parent: Option<&'a str>,
+    pub parent: Option<ItemId>,
     pub depth: u16,
     pub done: Option<bool>,
     /// Byte range `[start, end)` in the file.
@@ -38,25 +38,25 @@ pub struct ItemRecord<'a> {
 impl<'a> ItemRecord<'a> {
     pub fn new(kb: &'a KnowledgeBase, doc: &'a Document, item: &'a Item) -> ItemRecord<'a> {
         ItemRecord {
-            id: &item.id,
+            id: item.id,
             kind: item.kind,
             text: &item.text,
             entry: &doc.entries[item.entry].title,
             date: item.date.map(|d| d.to_string()),
             file: display_path(&doc.path),
             line: item.line,
-            settings: &item.settings,
+            settings: item.settings(),
             status: item.status,
             superseded_by: item
                 .superseded_by
-                .map(|(d, i)| kb.documents[d].items[i].id.as_str()),
+                .map(|(d, i)| kb.documents[d].items[i].id),
             section: doc.sections[item.section].title.as_deref(),
-            group: item.group.as_deref(),
+            group: item.group.map(|g| doc.groups[g].as_str()),
             bold: item.bold.as_deref(),
-            code: &item.code,
+            code: item.code().collect(),
             links: &item.links,
             block: item.block,
-            parent: item.parent.map(|p| doc.items[p].id.as_str()),
+            parent: item.parent.map(|p| doc.items[p].id),
             depth: item.depth,
             done: item.done,
             span: [item.span.start, item.span.end],

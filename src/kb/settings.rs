@@ -30,7 +30,8 @@ const VALUE_STOP: &[&str] = &[
     "with",
 ];
 
-const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without", "no longer"];
+/// Words that negate the clause they open ("do not set …", "avoid …"); "no longer" too.
+const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without"];
 
 const SET_VERBS: &[&str] = &[
     "set", "updated", "update", "changed", "change", "raise", "raised", "lower", "lowered",
@@ -45,10 +46,11 @@ const MAX_VALUE_WORDS: usize = 4;
 pub fn extract(text: &str, code: &[Range<usize>]) -> Vec<Setting> {
     let mut out = Vec::new();
     for range in code {
-        if let Some((key, value)) = split_code_setting(&text[range.clone()]) {
-            if !negated(text, range.start) {
-                push(&mut out, key, value);
-            }
+        if let Some((key, value)) = split_code_setting(&text[range.clone()])
+            && !negated(text, range.start)
+            && !dismissed(text, range.end)
+        {
+            push(&mut out, key, value);
         }
     }
     let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
@@ -68,7 +70,7 @@ pub fn extract(text: &str, code: &[Range<usize>]) -> Vec<Setting> {
         let Some(value) = value_after(text, i + 1, code) else {
             continue;
         };
-        if !negated(text, key_start) {
+        if !negated(text, key_start) && !dismissed(text, i) {
             push(&mut out, &key, &value);
         }
     }
@@ -87,6 +89,14 @@ fn push(out: &mut Vec<Setting>, key: &str, value: &str) {
 
 /// Lower-cased with runs of whitespace folded to one space.
 pub fn normalize_key(key: &str) -> String {
+    let b = key.as_bytes();
+    let tidy = b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase() && *c != b'\t' && *c != b'\n')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ');
+    if tidy {
+        return key.to_string();
+    }
     let mut out = String::with_capacity(key.len());
     for word in key.split_whitespace() {
         if !out.is_empty() {
@@ -143,7 +153,7 @@ fn key_before(text: &str, eq: usize, code: &[Range<usize>]) -> Option<(String, u
         if word.is_empty() || !word.chars().all(is_key_char) || word.ends_with(':') {
             break;
         }
-        if KEY_STOP.contains(&word.to_lowercase().as_str()) {
+        if is_one_of(word, KEY_STOP) {
             break;
         }
         // An initial capital marks prose ("Keep", "ZFS") unless it is the word next to `=`.
@@ -183,7 +193,7 @@ fn value_after(text: &str, from: usize, code: &[Range<usize>]) -> Option<String>
             break;
         }
         let (word, ends) = strip_trailing_punct(raw);
-        if words > 0 && VALUE_STOP.contains(&word.to_lowercase().as_str()) {
+        if words > 0 && is_one_of(word, VALUE_STOP) {
             break;
         }
         if word.contains(['(', ')', '=']) && !word.starts_with(['"', '\'']) {
@@ -213,22 +223,65 @@ fn strip_trailing_punct(word: &str) -> (&str, bool) {
     (trimmed, trimmed.len() != word.len())
 }
 
+/// Whether `word` is one of `list`, ignoring ASCII case (the lists are ASCII).
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Whether the clause holding byte `at` is negated before that point.
 fn negated(text: &str, at: usize) -> bool {
     let clause_start = text[..at]
         .rfind(['.', ';', ',', '(', ':'])
         .map_or(0, |i| i + 1);
-    let clause = text[clause_start..at].to_lowercase();
-    clause
+    let mut previous = "";
+    for word in text[clause_start..at]
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .any(|w| NEGATIONS.contains(&w))
-        || clause.contains("no longer")
-        || clause.contains("do not")
+        .filter(|w| !w.is_empty())
+    {
+        if is_one_of(word, NEGATIONS)
+            || (previous.eq_ignore_ascii_case("no") && word.eq_ignore_ascii_case("longer"))
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
+}
+
+/// Phrases after a setting that say it is not the answer: "setting `x = y` is not enough".
+const DISMISSALS: &[&str] = &[
+    "not enough",
+    "not sufficient",
+    "insufficient",
+    "does not help",
+    "doesn't help",
+    "did not help",
+    "didn't help",
+    "does not work",
+    "doesn't work",
+    "did not work",
+    "didn't work",
+    "has no effect",
+    "had no effect",
+];
+
+/// Whether the rest of the sentence after byte `at` dismisses the setting before it.
+fn dismissed(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let end = rest.find(['.', ';', '!', '?']).unwrap_or(rest.len());
+    let rest = &rest[..end];
+    DISMISSALS.iter().any(|d| {
+        rest.as_bytes()
+            .windows(d.len())
+            .any(|w| w.eq_ignore_ascii_case(d.as_bytes()))
+    })
 }
 
 /// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
 fn set_to_settings(text: &str, code: &[Range<usize>], out: &mut Vec<Setting>) {
-    for (i, _) in text.match_indices(" to ") {
+    static TO: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let to = TO.get_or_init(|| memchr::memmem::Finder::new(" to "));
+    for i in to.find_iter(text.as_bytes()) {
         let before = text[..i].trim_end();
         let (key, key_start) = if let Some(stripped) = before.strip_suffix(" set") {
             match key_at_end(text, stripped.trim_end(), code) {
@@ -239,13 +292,8 @@ fn set_to_settings(text: &str, code: &[Range<usize>], out: &mut Vec<Setting>) {
             let Some((key, key_start)) = key_at_end(text, before, code) else {
                 continue;
             };
-            let verb = text[..key_start]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            if !SET_VERBS.contains(&verb.as_str()) {
+            let verb = text[..key_start].trim_end().rsplit(' ').next().unwrap_or("");
+            if !is_one_of(verb, SET_VERBS) {
                 continue;
             }
             (key, key_start)
@@ -256,7 +304,7 @@ fn set_to_settings(text: &str, code: &[Range<usize>], out: &mut Vec<Setting>) {
             None => {
                 let word = text[begin..].split(' ').next().unwrap_or("");
                 let (word, _) = strip_trailing_punct(word);
-                if word.is_empty() || VALUE_STOP.contains(&word.to_lowercase().as_str()) {
+                if word.is_empty() || is_one_of(word, VALUE_STOP) {
                     continue;
                 }
                 word.to_string()
@@ -379,5 +427,7 @@ mod tests {
         assert_eq!(run("Avoid `fruit:time machine max size = 1T` unless quotas match"), pairs(&[]));
         assert_eq!(run("if a == b or x => y"), pairs(&[]));
         assert_eq!(run("Use `.get('enable', 0)` for missing keys"), pairs(&[]));
+        assert_eq!(run("Setting `grpc_tls = false` in the config is not enough."), pairs(&[]));
+        assert_eq!(run("With tls = off set, the flag had no effect."), pairs(&[]));
     }
 }

@@ -53,7 +53,7 @@ impl RuleSet {
             match kb.find_decision(&link.text) {
                 Some((doc, item)) => {
                     link.resolved = Some(check::ResolvedDecision {
-                        id: item.id.clone(),
+                        id: item.id.to_string(),
                         file: display_path(&doc.path),
                         line: item.line,
                         text: item.text.clone(),

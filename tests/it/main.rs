@@ -4,4 +4,5 @@ mod cli;
 mod common;
 mod docs;
 mod kb;
+mod properties;
 mod rules;

@@ -1,0 +1,203 @@
+//! The parsers never panic: arbitrary bytes, and real Memory Banks and rule files mangled at
+//! random, go through every parser, and what comes out stays within the input.
+//!
+//! A crash found here (or by the fuzz targets in `fuzz/`) becomes a named regression test at
+//! the bottom of this file.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use mb::diag::{self, Sources};
+use mb::kb::{self, Document, KnowledgeBase};
+use mb::rules::{extract, parse::parse_block};
+use mb::source::{LineIndex, SourceFile};
+use proptest::prelude::*;
+
+use crate::common::{fixture, repo_root};
+
+/// Markdown and YAML fragments that move parsers into their corners.
+const TOKENS: &[&str] = &[
+    "\n- ", "\n* ", "\n+ ", "\n1. ", "\n  - ", "\n    ", "**", "*", "_", "`", "``", "```", "\n```mb-check\n",
+    "\n```\n", "~~~", "\n# ", "\n## ", "\n### ", "\n#### ", "<!--", "-->", "<div>", "|", "\n|---|\n", "\r\n",
+    "\r", "\n", "🔧", "é", "\u{feff}", "\t", "  ", "(2025-11-17)", "2026-03-02 — ", "Decision:", " = ", "=",
+    "---\n", "> ", "[x] ", "[a](b)", "![i](j)", "[^1]", "{{ v }}", "{{", "}}", ": ", "\n  ", "- [", "{ ", " }",
+    "&a ", "*a", "!", "&", "~", "\\", "\"", "'", "id: x\n", "probe:\n", "expect:\n", "fix:\n", "hosts: all\n",
+];
+
+#[derive(Debug, Clone)]
+enum Mangle {
+    Insert(usize, usize),
+    Delete(usize, usize),
+    Duplicate(usize, usize),
+}
+
+fn mangles() -> impl Strategy<Value = Vec<Mangle>> {
+    let one = prop_oneof![
+        (any::<usize>(), 0..TOKENS.len()).prop_map(|(at, t)| Mangle::Insert(at, t)),
+        (any::<usize>(), 0usize..64).prop_map(|(at, n)| Mangle::Delete(at, n)),
+        (any::<usize>(), 0usize..128).prop_map(|(at, n)| Mangle::Duplicate(at, n)),
+    ];
+    proptest::collection::vec(one, 1..24)
+}
+
+fn boundary(text: &str, at: usize) -> usize {
+    mb::source::floor_char_boundary(text, at % (text.len() + 1))
+}
+
+fn apply(text: &str, mangles: &[Mangle]) -> String {
+    let mut text = text.to_string();
+    for m in mangles {
+        match *m {
+            Mangle::Insert(at, t) => {
+                let at = boundary(&text, at);
+                text.insert_str(at, TOKENS[t]);
+            }
+            Mangle::Delete(at, n) => {
+                let start = boundary(&text, at);
+                let end = mb::source::floor_char_boundary(&text, start + n);
+                text.replace_range(start..end, "");
+            }
+            Mangle::Duplicate(at, n) => {
+                let start = boundary(&text, at);
+                let end = mb::source::floor_char_boundary(&text, start + n);
+                let piece = text[start..end].to_string();
+                text.insert_str(end, &piece);
+            }
+        }
+    }
+    text
+}
+
+/// Every Markdown file the project ships: fixtures and the bundled example.
+fn corpus() -> Vec<String> {
+    let mut files = Vec::new();
+    for dir in [
+        fixture("quirks/memory-bank"),
+        fixture("quirks/rules"),
+        fixture("rules-invalid/rules"),
+        repo_root().join("memory-bank"),
+        repo_root().join("rules"),
+    ] {
+        let found = kb::MarkdownFiles::find(&dir, &dir);
+        for (disk, _) in found.files {
+            files.push(std::fs::read_to_string(disk).unwrap());
+        }
+    }
+    assert!(files.len() >= 6, "the corpus is missing files");
+    files
+}
+
+/// What a parsed document must satisfy, whatever the input.
+fn check_document(doc: &Document, text: &str) {
+    let lines = text.matches('\n').count() + 1;
+    for (i, item) in doc.items.iter().enumerate() {
+        assert!(item.line >= 1 && item.line <= lines, "line {} of {lines}", item.line);
+        assert!(item.span.start <= item.span.end && item.span.end <= text.len());
+        assert!(item.parent.is_none_or(|p| p < i), "a parent comes before its child");
+        assert!(item.entry < doc.entries.len() && item.section < doc.sections.len());
+        assert_eq!(doc.sections[item.section].entry, item.entry);
+        assert!(!item.text.trim().is_empty() || doc.items.iter().any(|c| c.parent == Some(i)));
+        assert_eq!(item.id.to_string().len(), 16);
+    }
+    for section in &doc.sections {
+        assert!(section.entry < doc.entries.len());
+    }
+}
+
+fn parse_and_check(text: &str) {
+    let doc = kb::parse::parse_document(Path::new("memory-bank/x.md"), text);
+    check_document(&doc, text);
+    let kb = KnowledgeBase::from_documents(vec![doc]);
+    let _ = kb::conflicts(&kb);
+    for (doc, item) in kb.items() {
+        let _ = kb::ItemRecord::new(&kb, doc, item);
+    }
+}
+
+fn rules_and_check(text: &str) {
+    let path = Path::new("rules/x.md");
+    let file = Arc::new(SourceFile {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    });
+    let lines = LineIndex::new(text);
+    let mut sources = Sources::default();
+    sources.add(file);
+    for block in extract::blocks(text) {
+        assert!(block.fence.end <= text.len());
+        let (check, diags) = parse_block(path, &lines, &block);
+        if let Some(check) = &check {
+            assert!(check.source.line >= 1);
+        }
+        for d in &diags {
+            if let Some(label) = &d.primary {
+                assert!(label.span.start <= label.span.end && label.span.end <= text.len(), "{d:?}");
+            }
+            let _ = diag::render(d, &sources, false);
+            let _ = diag::JsonDiagnostic::new(d, &sources);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn memory_bank_parser_takes_any_text(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        parse_and_check(&text);
+        rules_and_check(&text);
+    }
+
+    #[test]
+    fn memory_bank_parser_takes_markdownish_text(tokens in proptest::collection::vec(0..TOKENS.len(), 0..200)) {
+        let text: String = tokens.iter().map(|&t| TOKENS[t]).collect();
+        parse_and_check(&text);
+        rules_and_check(&text);
+    }
+
+    #[test]
+    fn mangled_real_files_parse(file in 0usize..64, mangles in mangles()) {
+        let corpus = corpus();
+        let text = apply(&corpus[file % corpus.len()], &mangles);
+        parse_and_check(&text);
+        rules_and_check(&text);
+    }
+
+    #[test]
+    fn yaml_takes_any_text(text in "\\PC{0,300}") {
+        if let Ok(node) = mb::yaml::parse(&text) {
+            assert!(node.span.end <= text.len());
+        }
+    }
+
+    #[test]
+    fn small_parsers_take_any_text(text in "\\PC{0,120}") {
+        let _ = mb::inventory::HostPattern::parse(&text);
+        let _ = mb::rules::check::Template::parse(&text);
+        let _ = mb::rules::check::parse_size(&text);
+        let _ = kb::find_date(&text);
+        let _ = kb::classify(&text);
+        let code: Vec<_> = text.match_indices('`').map(|(i, _)| i).collect();
+        let ranges: Vec<_> = code.chunks(2).filter(|c| c.len() == 2).map(|c| c[0] + 1..c[1]).collect();
+        let _ = kb::settings::extract(&text, &ranges);
+    }
+}
+
+// Regressions: inputs that once crashed a parser.
+
+#[test]
+fn regression_non_ascii_at_a_date_boundary() {
+    // leading_date sliced 10 bytes into "Ünïcödé", inside a two-byte char.
+    parse_and_check("- Ünïcödé and emoji 🔧 survive.\n");
+}
+
+#[test]
+fn regression_empty_bullets_with_empty_children_vanish() {
+    // An empty bullet whose only child was empty used to survive as a blank item.
+    let text = "- \n  - \n- kept\n\n  -\n    - deep\n";
+    parse_and_check(text);
+    let doc = kb::parse::parse_document(Path::new("x.md"), text);
+    let texts: Vec<_> = doc.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["kept", "", "deep"]);
+}
