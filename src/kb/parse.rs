@@ -614,9 +614,13 @@ impl Layout {
             Kind::Other if is_decision_file => Kind::Decision,
             kind => kind,
         };
-        // The file-level entry's own text is a preface unless the file is a single entry.
-        let file_kind = if titled { headings[0].kind } else { classify(stem) };
-        let file_kind = if entry_level.is_none() { implicit_kind(file_kind) } else { file_kind };
+        // In a file of entries, text above the first one is a preface; a file that is a
+        // single entry takes the kind its title names.
+        let file_kind = match (entry_level, titled) {
+            (Some(_), _) => Kind::Other,
+            (None, true) => implicit_kind(headings[0].kind),
+            (None, false) => implicit_kind(classify(stem)),
+        };
         layout.push_section(0, None, file_kind, file_date, 1);
         // The open section at each heading level, to let subsections inherit kind and date.
         let mut stack: Vec<(u8, usize)> = Vec::new();

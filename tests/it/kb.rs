@@ -351,3 +351,14 @@ fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
     assert!(crate::common::text(&out.stdout).contains("Raise tm_quota to 3T"));
     assert!(crate::common::text(&out.stderr).contains("memory-bank/bad.md:1:3: not valid UTF-8"));
 }
+
+#[test]
+fn a_preface_above_dated_entries_is_not_a_decision() {
+    let text = "# Decision Log\n\nWhy we keep this log.\n\n## 2025-06-01: Quota\n\nSet `q` to 2T.\n";
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), text);
+    let kinds: Vec<(&str, Kind)> = doc.items.iter().map(|i| (i.text.as_str(), i.kind)).collect();
+    assert_eq!(kinds, [("Why we keep this log.", Kind::Other), ("Set q to 2T.", Kind::Decision)]);
+    // A file that is one entry takes the kind its title names.
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisions.md"), "# Decisions\n\n- Use ZFS.\n");
+    assert_eq!(doc.items[0].kind, Kind::Decision);
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod common;
 mod docs;
+mod example;
 mod kb;
 mod properties;
 mod rules;
