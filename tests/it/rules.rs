@@ -109,3 +109,18 @@ fn explicit_paths_and_a_missing_rules_folder() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("no rule files found"));
 }
+
+#[test]
+fn a_clinerules_folder_is_read_like_cline_reads_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(".clinerules");
+    std::fs::create_dir_all(dir.join("ops")).unwrap();
+    let check = |id: &str| format!("# Rule\n\n```mb-check\nid: {id}\nhosts: all\nprobe: {{ var: x }}\nexpect: {{ present: true }}\n```\n");
+    std::fs::write(dir.join("01-samba.md"), check("from-folder")).unwrap();
+    std::fs::write(dir.join("ops/02-zfs.md"), check("from-subfolder")).unwrap();
+    std::fs::write(dir.join("notes.txt"), check("not-markdown")).unwrap();
+    let set = rules::load(tmp.path(), &rules::default_paths(tmp.path()));
+    let ids: Vec<&str> = set.checks.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["from-folder", "from-subfolder"]);
+    assert_eq!(set.checks[1].source.file, std::path::Path::new(".clinerules/ops/02-zfs.md"));
+}
