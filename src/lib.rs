@@ -9,5 +9,6 @@ pub mod diag;
 pub mod inventory;
 pub mod kb;
 pub mod rules;
+pub mod search;
 pub mod source;
 pub mod yaml;

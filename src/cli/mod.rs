@@ -2,9 +2,11 @@
 
 mod completions;
 mod decisions;
+mod index;
 mod output;
 pub mod reference;
 mod rules;
+mod search;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -29,6 +31,7 @@ Examples:
   mb decisions                       what have we decided? (./memory-bank)
   mb decisions --conflicts           settings whose current decisions disagree
   mb decisions --all --since 2025-11-01 --json
+  mb search refquota                 everything we know about refquota, best first
   mb rules                           validate rules/*.md and .clinerules, list the checks
   mb completions bash > ~/.local/share/bash-completion/completions/mb
 
@@ -90,7 +93,9 @@ enum ColorWhen {
 #[derive(Debug, Subcommand)]
 enum Command {
     Decisions(decisions::Args),
+    Search(search::Args),
     Rules(rules::Args),
+    Index(index::Args),
     Completions(completions::Args),
 }
 
@@ -137,7 +142,9 @@ pub fn run() -> ExitCode {
     let cx = Context { root };
     let result = match cli.command {
         Command::Decisions(args) => decisions::run(&cx, args),
+        Command::Search(args) => search::run(&cx, args),
         Command::Rules(args) => rules::run(&cx, args),
+        Command::Index(args) => index::run(&cx, args),
         Command::Completions(args) => completions::run(args),
     };
     match result {

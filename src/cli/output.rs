@@ -10,6 +10,7 @@ pub const ERROR: Style = AnsiColor::Red.on_default().bold();
 pub const HEADER: Style = Style::new().bold();
 pub const DIM: Style = Style::new().dimmed();
 pub const DATE: Style = AnsiColor::Cyan.on_default();
+pub const MATCH: Style = AnsiColor::Red.on_default().bold();
 pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
 /// Whether styled output to stderr will keep its colours (terminal, `--color`, NO_COLOR).

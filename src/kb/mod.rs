@@ -50,6 +50,9 @@ pub struct Entry {
     pub title: String,
     pub date: Option<Date>,
     pub line: usize,
+    /// False for the file-level entry of a file without a title heading (its title is the
+    /// file name).
+    pub from_heading: bool,
 }
 
 /// A heading under an entry, normalised to a [`Kind`]. An entry's text before its first

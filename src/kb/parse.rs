@@ -605,6 +605,7 @@ impl Layout {
                 title: file_title,
                 date: file_date,
                 line: if titled { headings[0].line } else { 1 },
+                from_heading: titled,
             }],
             sections: Vec::new(),
             section_of_heading: Vec::with_capacity(headings.len()),
@@ -637,6 +638,7 @@ impl Layout {
                     title: h.title.clone(),
                     date: h.date,
                     line: h.line,
+                    from_heading: true,
                 });
                 current_entry = layout.entries.len() - 1;
                 let section =

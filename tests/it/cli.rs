@@ -14,7 +14,7 @@ fn help_lists_commands_and_examples() {
 
 #[test]
 fn every_command_has_help_with_examples() {
-    for cmd in ["decisions", "rules", "completions"] {
+    for cmd in ["decisions", "search", "index", "rules", "completions"] {
         let out = mb(&repo_root()).args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd}");
         let help = text(&out.stdout);

@@ -7,3 +7,4 @@ mod example;
 mod kb;
 mod properties;
 mod rules;
+mod search;

@@ -1,0 +1,647 @@
+//! `mb search`: a tantivy index over everything mb knows, kept fresh by itself.
+//!
+//! The index lives in `.mb/index`. Before every search, mb compares the files it covers
+//! ([`units::source_paths`]) with the manifest stored in the index's last commit — size,
+//! modification time and a content hash per file — and re-indexes only what was added,
+//! changed or deleted. The manifest is the commit's payload, so it changes atomically with
+//! the index: a crash mid-refresh leaves the previous commit and its manifest, never a
+//! mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
+//! waits for the first and then searches what it wrote.
+//!
+//! A missing, unreadable or older-schema index is rebuilt with a note; if `.mb/` cannot be
+//! written, an in-memory index is built for this search and the note says why.
+
+pub mod analyze;
+pub mod query;
+pub mod snippet;
+pub mod units;
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use globset::GlobMatcher;
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use units::{SourcePath, Unit};
+
+/// Bumped whenever the schema, the analyser or the way files are cut into units changes; an
+/// index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where the index lives under the repository root.
+pub const INDEX_DIR: &str = ".mb/index";
+
+/// Memory for the indexing threads. Small refreshes stay small; tantivy needs 15 MB a thread.
+const WRITER_BUDGET: usize = 128 << 20;
+
+/// How long to wait for another mb that is refreshing the index.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error(transparent)]
+    Query(#[from] query::QueryError),
+    #[error("another mb has been refreshing the search index for {0:?}; try again, or run `mb index --rebuild`")]
+    LockTimeout(Duration),
+}
+
+struct Fields {
+    text: Field,
+    entry: Field,
+    file: Field,
+    kind: Field,
+    date: Field,
+    line: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = b.add_text_field(
+        "text",
+        TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyze::TOKENIZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored(),
+    );
+    let entry = b.add_text_field("entry", STORED);
+    let file = b.add_text_field("file", STRING | STORED);
+    let kind = b.add_text_field("kind", STRING | STORED);
+    // YYYYMMDD: ordered like dates, readable in the index.
+    let date = b.add_u64_field("date", INDEXED | STORED | tantivy::schema::FAST);
+    let line = b.add_u64_field("line", STORED);
+    (b.build(), Fields { text, entry, file, kind, date, line })
+}
+
+fn date_number(date: Date) -> u64 {
+    (date.year() as u64) * 10_000 + (date.month() as u64) * 100 + date.day() as u64
+}
+
+fn number_date(n: u64) -> Option<Date> {
+    Date::new((n / 10_000) as i16, ((n / 100) % 100) as i8, (n % 100) as i8).ok()
+}
+
+/// What the index knows about one file it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    mtime_ns: u64,
+    hash: u64,
+}
+
+/// The commit payload: the schema version and a stamp per indexed file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    schema: u32,
+    files: BTreeMap<String, Stamp>,
+}
+
+/// What a refresh did, for `mb index` and `--verbose` output.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct RefreshStats {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    pub units: usize,
+    pub bytes: u64,
+    pub millis: u128,
+    /// Files that could not be read; they are left out of the index.
+    pub unreadable: Vec<String>,
+}
+
+impl RefreshStats {
+    pub fn touched(&self) -> bool {
+        self.added + self.changed + self.removed > 0
+    }
+}
+
+/// The index, open and fresh.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// The files the index covers, for `--file` globs.
+    files: Vec<String>,
+    /// Things the user should know: a rebuild, an in-memory fallback.
+    pub notes: Vec<String>,
+    pub stats: RefreshStats,
+    pub location: Option<PathBuf>,
+}
+
+/// Opens the index under `root` (building or refreshing it as needed). `rebuild` starts over.
+pub fn open(root: &Path, rebuild: bool) -> Result<SearchIndex, SearchError> {
+    let dir = root.join(INDEX_DIR);
+    let mut notes = Vec::new();
+    let index = match open_on_disk(&dir, rebuild, &mut notes) {
+        Ok(index) => Some(index),
+        Err(why) => {
+            notes.push(format!(
+                "cannot use {} ({why}); searching an in-memory index built for this search",
+                crate::source::display_path(&dir)
+            ));
+            None
+        }
+    };
+    let on_disk = index.is_some();
+    let index = match index {
+        Some(index) => index,
+        None => {
+            let index = Index::create_in_ram(schema().0);
+            register(&index);
+            index
+        }
+    };
+    let (_, fields) = schema();
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let mut search = SearchIndex {
+        index,
+        reader,
+        fields,
+        files: Vec::new(),
+        notes,
+        stats: RefreshStats::default(),
+        location: on_disk.then_some(dir),
+    };
+    search.refresh(root)?;
+    Ok(search)
+}
+
+fn register(index: &Index) {
+    index
+        .tokenizers()
+        .register(analyze::TOKENIZER, analyze::InfraTokenizer::default());
+}
+
+/// Opens or creates the on-disk index; rebuilds it (with a note) when it is unreadable or of
+/// another schema version. `Err` explains why the disk cannot be used at all.
+fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<Index, String> {
+    if let Some(mb_dir) = dir.parent() {
+        std::fs::create_dir_all(mb_dir).map_err(|e| e.to_string())?;
+        // mb's state is not the user's content: keep it out of git without asking.
+        let ignore = mb_dir.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "# mb's own state (search index, audit runs)\n*\n")
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    if rebuild && dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    if dir.join("meta.json").exists() {
+        match Index::open_in_dir(dir).map_err(|e| e.to_string()).and_then(|index| {
+            let manifest = manifest_of(&index).map_err(|e| e.to_string())?;
+            check_segments(&index, dir)?;
+            Ok((index, manifest))
+        }) {
+            Ok((index, manifest)) if manifest.schema == SCHEMA_VERSION => {
+                register(&index);
+                return Ok(index);
+            }
+            Ok((_, manifest)) => notes.push(format!(
+                "the search index was built by another version of mb (schema {}); rebuilt it",
+                manifest.schema
+            )),
+            Err(why) => notes.push(format!("the search index was unreadable ({why}); rebuilt it")),
+        }
+        std::fs::remove_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let index = Index::create_in_dir(dir, schema().0).map_err(|e| e.to_string())?;
+    register(&index);
+    Ok(index)
+}
+
+/// Tantivy opens segment files lazily, so a lost or truncated file would only fail mid-search;
+/// look for every file of every segment up front (a stat each).
+fn check_segments(index: &Index, dir: &Path) -> Result<(), String> {
+    use tantivy::index::SegmentComponent as C;
+    let metas = index.searchable_segment_metas().map_err(|e| e.to_string())?;
+    for meta in metas {
+        let mut components = vec![C::Postings, C::Positions, C::FastFields, C::FieldNorms, C::Terms, C::Store];
+        if meta.has_deletes() {
+            components.push(C::Delete);
+        }
+        for component in components {
+            let file = meta.relative_path(component);
+            if !dir.join(&file).is_file() {
+                return Err(format!("{} is missing", file.display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn manifest_of(index: &Index) -> Result<Manifest, tantivy::TantivyError> {
+    let metas = index.load_metas()?;
+    Ok(match metas.payload {
+        Some(payload) => serde_json::from_str(&payload).unwrap_or_default(),
+        // A new, empty index: nothing indexed yet, current schema.
+        None if metas.segments.is_empty() => Manifest {
+            schema: SCHEMA_VERSION,
+            files: BTreeMap::new(),
+        },
+        None => Manifest::default(),
+    })
+}
+
+/// Size and modification time, without reading the file.
+fn quick_stamp(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    Some((meta.len(), mtime))
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = crate::kb::parse::IdHash::new();
+    h.write(bytes);
+    h.finish()
+}
+
+enum Change {
+    /// Index this file's units (it is new or its content changed).
+    Index(SourcePath),
+    /// The content is the same; only the stamp moved (a checkout touched it).
+    Restamp(String, Stamp),
+    Remove(String),
+}
+
+impl SearchIndex {
+    /// Brings the index up to date with the files under `root`.
+    fn refresh(&mut self, root: &Path) -> Result<(), SearchError> {
+        let started = Instant::now();
+        let paths = units::source_paths(root);
+        self.files = paths.iter().map(|p| p.shown.clone()).collect();
+        let manifest = manifest_of(&self.index)?;
+        let (changes, unchanged) = plan(&paths, &manifest);
+        if changes.is_empty() {
+            self.stats.unchanged = unchanged;
+            return Ok(());
+        }
+        let mut writer = self.lock_writer()?;
+        // Another mb may have refreshed while we waited: plan again against its commit.
+        let mut manifest = manifest_of(&self.index)?;
+        let (changes, unchanged) = plan(&paths, &manifest);
+        let mut stats = RefreshStats {
+            unchanged,
+            ..RefreshStats::default()
+        };
+        if !changes.is_empty() {
+            self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
+            manifest.schema = SCHEMA_VERSION;
+            let payload = serde_json::to_string(&manifest).unwrap_or_default();
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(&payload);
+            commit.commit()?;
+        }
+        drop(writer);
+        self.reader.reload()?;
+        stats.millis = started.elapsed().as_millis();
+        self.stats = stats;
+        Ok(())
+    }
+
+    fn apply(
+        &self,
+        writer: &mut IndexWriter,
+        changes: Vec<Change>,
+        manifest: &mut Manifest,
+        stats: &mut RefreshStats,
+    ) -> Result<(), SearchError> {
+        let f = &self.fields;
+        let mut to_index = Vec::new();
+        for change in changes {
+            match change {
+                Change::Index(path) => to_index.push(path),
+                Change::Restamp(file, stamp) => {
+                    manifest.files.insert(file, stamp);
+                }
+                Change::Remove(file) => {
+                    writer.delete_term(Term::from_field_text(f.file, &file));
+                    manifest.files.remove(&file);
+                    stats.removed += 1;
+                }
+            }
+        }
+        // Files are read and cut into units on every core, while tantivy's own threads index.
+        let shared: &IndexWriter = writer;
+        let results: Vec<_> = to_index
+            .par_iter()
+            .map(|path| -> Result<(String, Stamp, usize, u64), String> {
+                let bytes = std::fs::read(&path.disk).map_err(|_| path.shown.clone())?;
+                let (len, mtime_ns) = quick_stamp(&path.disk).unwrap_or((bytes.len() as u64, 0));
+                let stamp = Stamp { len, mtime_ns, hash: content_hash(&bytes) };
+                let text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
+                let units = units::units(path.source, &path.shown, &text);
+                // The delete comes first: it removes only documents added before it.
+                shared.delete_term(Term::from_field_text(f.file, &path.shown));
+                for unit in &units {
+                    shared
+                        .add_document(self.document(unit))
+                        .map_err(|_| path.shown.clone())?;
+                }
+                Ok((path.shown.clone(), stamp, units.len(), text.len() as u64))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((file, stamp, units, bytes)) => {
+                    if manifest.files.contains_key(&file) {
+                        stats.changed += 1;
+                    } else {
+                        stats.added += 1;
+                    }
+                    stats.units += units;
+                    stats.bytes += bytes;
+                    manifest.files.insert(file, stamp);
+                }
+                Err(file) => {
+                    // Unreadable now: drop what the index had, and try again next time.
+                    writer.delete_term(Term::from_field_text(f.file, &file));
+                    manifest.files.remove(&file);
+                    stats.unreadable.push(file);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn document(&self, unit: &Unit) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.text, &unit.text);
+        doc.add_text(f.entry, &unit.entry);
+        doc.add_text(f.file, &unit.file);
+        doc.add_text(f.kind, &unit.kind);
+        if let Some(date) = unit.date {
+            doc.add_u64(f.date, date_number(date));
+        }
+        doc.add_u64(f.line, unit.line as u64);
+        doc
+    }
+
+    /// The writer, waiting for another mb that holds it.
+    fn lock_writer(&self) -> Result<IndexWriter, SearchError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let started = Instant::now();
+        loop {
+            match self.index.writer_with_num_threads(threads, WRITER_BUDGET) {
+                Ok(writer) => return Ok(writer),
+                Err(tantivy::TantivyError::LockFailure(..)) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    return Err(SearchError::LockTimeout(LOCK_WAIT));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Number of units in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs a query. Filters narrow it; hits come best first.
+    pub fn search(&self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
+        let f = &self.fields;
+        let node = query::parse(text)?;
+        let searcher = self.reader.searcher();
+        let known = |t: &str| {
+            searcher
+                .doc_freq(&Term::from_field_text(f.text, t))
+                .is_ok_and(|n| n > 0)
+        };
+        let mut wanted = query::Wanted::default();
+        let Some(main) = query::build(&node, f.text, &known, &mut wanted) else {
+            return Ok(Results::default());
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+        if !filters.kinds.is_empty() {
+            let kinds = filters
+                .kinds
+                .iter()
+                .map(|k| Term::from_field_text(f.kind, k));
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(kinds))));
+        }
+        if filters.since.is_some() || filters.until.is_some() {
+            // Undated units have no date and match no range: `--since` leaves them out.
+            let day = |d: Date| Term::from_field_u64(f.date, date_number(d));
+            let lo = Bound::Included(day(filters.since.unwrap_or(Date::MIN)));
+            let hi = filters.until.map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if let Some(glob) = &filters.file {
+            let files: Vec<Term> = self
+                .files
+                .iter()
+                .filter(|file| glob.is_match(file))
+                .map(|file| Term::from_field_text(f.file, file))
+                .collect();
+            clauses.push((Occur::Must, Box::new(TermSetQuery::new(files))));
+        }
+        let query = BooleanQuery::new(clauses);
+        // More candidates than asked for: re-ranking below may reorder them.
+        let limit = filters.limit.max(1);
+        let candidates = (limit * 4).max(40);
+        let top = searcher.search(&query, &TopDocs::with_limit(candidates).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        let mut fuzzy_matches: Vec<String> = Vec::new();
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text_of = |field: Field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let text = text_of(f.text);
+            for word in snippet::fuzzy_words(&text, &wanted) {
+                let word = word.to_lowercase();
+                if !fuzzy_matches.contains(&word) {
+                    fuzzy_matches.push(word);
+                }
+            }
+            let snip = snippet::snippet(&text, &wanted);
+            hits.push(Hit {
+                file: text_of(f.file),
+                line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(0) as usize,
+                entry: text_of(f.entry),
+                date: doc
+                    .get_first(f.date)
+                    .and_then(|v| v.as_u64())
+                    .and_then(number_date)
+                    .map(|d| d.to_string()),
+                kind: text_of(f.kind),
+                text,
+                snippet: snip.text,
+                highlights: snip.highlights,
+                score,
+                fuzzy: !wanted.fuzzy.is_empty(),
+                superseded: false,
+            });
+        }
+        rerank(&mut hits);
+        hits.truncate(limit);
+        Ok(Results {
+            hits,
+            fuzzy_terms: wanted.fuzzy.iter().map(|(t, _)| t.clone()).collect(),
+            fuzzy_matches,
+        })
+    }
+}
+
+/// How much a kind of unit weighs in ranking: what was decided comes first, then what was
+/// learned; rule files restate the Memory Bank, and a check's YAML repeats its key words in
+/// its id, title, decision and probe, so they weigh less.
+fn kind_weight(kind: &str) -> f32 {
+    match kind {
+        "decision" => 1.4,
+        "heading" | "learning" | "pattern" => 1.15,
+        "other" => 0.9,
+        "rule" => 0.8,
+        "check" => 0.6,
+        _ => 1.0,
+    }
+}
+
+/// Re-ranks hits: kind weights, and decisions superseded by a later-dated hit that sets the
+/// same setting to another value sink (and say so). Supersession is judged among the hits,
+/// not the whole Memory Bank: the index holds files, not the decisions' history.
+fn rerank(hits: &mut [Hit]) {
+    let settings: Vec<Vec<crate::kb::Setting>> = hits
+        .iter()
+        .map(|h| {
+            if h.kind == "decision" && h.date.is_some() {
+                crate::kb::settings::extract(&h.text, &[])
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    for i in 0..hits.len() {
+        let mut factor = kind_weight(&hits[i].kind);
+        let newer = settings[i].iter().any(|mine| {
+            (0..hits.len()).any(|j| {
+                hits[j].date > hits[i].date
+                    && settings[j]
+                        .iter()
+                        .any(|s| s.key == mine.key && !s.value.eq_ignore_ascii_case(&mine.value))
+            })
+        });
+        if newer {
+            factor *= 0.5;
+            hits[i].superseded = true;
+        }
+        hits[i].score *= factor;
+    }
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+}
+
+/// Works out which files to index, restamp or remove.
+fn plan(paths: &[SourcePath], manifest: &Manifest) -> (Vec<Change>, usize) {
+    let mut changes = Vec::new();
+    let mut unchanged = 0;
+    for path in paths {
+        let Some((len, mtime_ns)) = quick_stamp(&path.disk) else {
+            continue;
+        };
+        match manifest.files.get(&path.shown) {
+            Some(old) if old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
+            Some(old) if old.len == len => {
+                // Touched but maybe not changed (a checkout, a save without edits).
+                let hash = std::fs::read(&path.disk).map(|b| content_hash(&b)).ok();
+                if hash == Some(old.hash) {
+                    changes.push(Change::Restamp(path.shown.clone(), Stamp { len, mtime_ns, hash: old.hash }));
+                } else {
+                    changes.push(Change::Index(path.clone()));
+                }
+            }
+            _ => changes.push(Change::Index(path.clone())),
+        }
+    }
+    let current: std::collections::HashSet<&str> = paths.iter().map(|p| p.shown.as_str()).collect();
+    for file in manifest.files.keys() {
+        if !current.contains(file.as_str()) {
+            changes.push(Change::Remove(file.clone()));
+        }
+    }
+    (changes, unchanged)
+}
+
+/// Filters for a search.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    pub kinds: Vec<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    pub file: Option<GlobMatcher>,
+    pub limit: usize,
+}
+
+impl Default for Filters {
+    fn default() -> Filters {
+        Filters {
+            kinds: Vec::new(),
+            since: None,
+            until: None,
+            file: None,
+            limit: 10,
+        }
+    }
+}
+
+/// One hit: the `mb search --json` contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub file: String,
+    pub line: usize,
+    pub entry: String,
+    pub date: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched.
+    pub highlights: Vec<[usize; 2]>,
+    pub score: f32,
+    /// True when the hit was found by a fuzzy fallback (a query word matched nothing exactly).
+    pub fuzzy: bool,
+    /// True for a decision that a later-dated hit overrides (same setting, other value).
+    pub superseded: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Query terms that matched nothing exactly and were searched for fuzzily.
+    pub fuzzy_terms: Vec<String>,
+    /// The words the fuzzy terms matched in the hits shown.
+    pub fuzzy_matches: Vec<String>,
+}
