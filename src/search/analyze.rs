@@ -42,66 +42,189 @@ fn stemmer() -> &'static frostem::Stemmer {
 
 /// A plain word's term: lower-cased, stemmed when it is all letters.
 pub fn normalize_word(word: &str) -> String {
-    let lower = word.to_lowercase();
-    if lower.chars().all(char::is_alphabetic) {
-        stemmer().stem(&lower).into_owned()
+    let mut buf = String::with_capacity(word.len());
+    push_normalized(&mut buf, word);
+    buf
+}
+
+/// Appends `word` lower-cased (and stemmed, if all letters) to `buf`, without allocating
+/// when the stem is cached.
+fn push_normalized(buf: &mut String, word: &str) {
+    let start = buf.len();
+    let alphabetic = if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        word.bytes().all(|b| b.is_ascii_alphabetic())
     } else {
-        lower
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+        buf[start..].chars().all(char::is_alphabetic)
+    };
+    if alphabetic {
+        // Copy the word out of `buf` (on the stack when short) so the stem can replace it.
+        let len = buf.len() - start;
+        let mut short = [0u8; 64];
+        let owned;
+        let lower = if len <= short.len() {
+            short[..len].copy_from_slice(&buf.as_bytes()[start..]);
+            std::str::from_utf8(&short[..len]).unwrap_or_default()
+        } else {
+            owned = buf[start..].to_owned();
+            owned.as_str()
+        };
+        with_stem(lower, |stem| {
+            buf.truncate(start);
+            buf.push_str(stem);
+        });
+    }
+}
+
+/// Calls `f` with the stem of a lower-cased word. The vocabulary of a Memory Bank is small and
+/// repetitive, so each thread remembers the stems it computed (stemming was a tenth of
+/// indexing time).
+fn with_stem(lower: &str, f: impl FnOnce(&str)) {
+    const CACHE_LIMIT: usize = 1 << 16;
+    type Cache = std::collections::HashMap<String, String, std::hash::BuildHasherDefault<WordHasher>>;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(stemmed) = cache.borrow().get(lower) {
+            f(stemmed);
+            return;
+        }
+        let stemmed = stemmer().stem(lower).into_owned();
+        f(&stemmed);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), stemmed);
+    });
+}
+
+/// FxHash's mixing, for short words in a process-local cache (SipHash's DoS resistance buys
+/// nothing here).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+/// Analysed terms whose texts share one buffer: no allocation per token.
+#[derive(Debug, Default, Clone)]
+pub struct Terms {
+    buf: String,
+    spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    text: (u32, u32),
+    from: usize,
+    to: usize,
+    position: usize,
+}
+
+impl Terms {
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.spans.clear();
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    fn push(&mut self, word: &str, normalize: bool, from: usize, position: usize) {
+        let start = self.buf.len();
+        if normalize {
+            push_normalized(&mut self.buf, word);
+        } else if word.is_ascii() {
+            self.buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            self.buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        self.spans.push(Span {
+            text: (start as u32, self.buf.len() as u32),
+            from,
+            to: from + word.len(),
+            position,
+        });
+    }
+
+    /// The `i`th term: its text, source byte range and position.
+    fn get(&self, i: usize) -> (&str, usize, usize, usize) {
+        let s = self.spans[i];
+        (&self.buf[s.text.0 as usize..s.text.1 as usize], s.from, s.to, s.position)
+    }
+
+    /// Analyses `text` into these terms (after any already here). Positions start at
+    /// `first_position`.
+    pub fn analyze(&mut self, text: &str, first_position: usize) {
+        let mut position = first_position;
+        let mut chars = text.char_indices().peekable();
+        while let Some(&(start, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                chars.next();
+                continue;
+            }
+            // A run of word characters and joiners, ended by anything else.
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphanumeric() || is_joiner(c) {
+                    end = i + c.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            // Joiners at the edges are punctuation: "(xattr=sa)." → "xattr=sa".
+            let word = text[start..end].trim_end_matches(is_joiner);
+            if word.is_empty() || word.len() > MAX_TERM_BYTES {
+                continue;
+            }
+            let parts = split_parts(word);
+            if parts.len() <= 1 {
+                self.push(word, true, start, position);
+                position += 1;
+                continue;
+            }
+            self.push(word, false, start, position);
+            for (n, (a, b)) in parts.iter().enumerate() {
+                self.push(&word[*a..*b], true, start + a, position + n);
+            }
+            position += parts.len();
+        }
     }
 }
 
 /// Splits `text` into terms. Positions start at `first_position`.
 pub fn analyze(text: &str, first_position: usize, out: &mut Vec<Term>) {
-    let mut position = first_position;
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if !c.is_alphanumeric() {
-            chars.next();
-            continue;
-        }
-        // A run of word characters and joiners, ended by anything else.
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() || is_joiner(c) {
-                end = i + c.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        // Joiners at the edges are punctuation: "(xattr=sa)." → "xattr=sa".
-        let word = text[start..end].trim_end_matches(is_joiner);
-        let end = start + word.len();
-        if word.is_empty() || word.len() > MAX_TERM_BYTES {
-            continue;
-        }
-        let parts = split_parts(word);
-        if parts.len() <= 1 {
-            out.push(Term {
-                text: normalize_word(word),
-                from: start,
-                to: end,
-                position,
-            });
-            position += 1;
-            continue;
-        }
-        out.push(Term {
-            text: word.to_lowercase(),
-            from: start,
-            to: end,
+    let mut terms = Terms::default();
+    terms.analyze(text, first_position);
+    out.extend((0..terms.len()).map(|i| {
+        let (text, from, to, position) = terms.get(i);
+        Term {
+            text: text.to_string(),
+            from,
+            to,
             position,
-        });
-        for (n, (a, b)) in parts.iter().enumerate() {
-            out.push(Term {
-                text: normalize_word(&word[*a..*b]),
-                from: start + a,
-                to: start + b,
-                position: position + n,
-            });
         }
-        position += parts.len();
-    }
+    }));
 }
 
 /// The parts of a compound word as byte ranges. A `.` between digits does not split
@@ -134,14 +257,14 @@ fn split_parts(word: &str) -> Vec<(usize, usize)> {
 /// The analyser as a tantivy tokenizer, registered as [`TOKENIZER`].
 #[derive(Clone, Default)]
 pub struct InfraTokenizer {
-    terms: Vec<Term>,
+    terms: Terms,
 }
 
 /// The name the analyser is registered under in every index mb opens.
 pub const TOKENIZER: &str = "mb-infra";
 
 pub struct InfraTokenStream<'a> {
-    terms: &'a [Term],
+    terms: &'a Terms,
     next: usize,
     token: Token,
 }
@@ -151,7 +274,7 @@ impl Tokenizer for InfraTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> InfraTokenStream<'a> {
         self.terms.clear();
-        analyze(text, 0, &mut self.terms);
+        self.terms.analyze(text, 0);
         InfraTokenStream {
             terms: &self.terms,
             next: 0,
@@ -162,15 +285,16 @@ impl Tokenizer for InfraTokenizer {
 
 impl TokenStream for InfraTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(term) = self.terms.get(self.next) else {
+        if self.next >= self.terms.len() {
             return false;
-        };
+        }
+        let (text, from, to, position) = self.terms.get(self.next);
         self.next += 1;
         self.token.text.clear();
-        self.token.text.push_str(&term.text);
-        self.token.offset_from = term.from;
-        self.token.offset_to = term.to;
-        self.token.position = term.position;
+        self.token.text.push_str(text);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = position;
         self.token.position_length = 1;
         true
     }

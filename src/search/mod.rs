@@ -31,6 +31,7 @@ use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
     Value,
 };
+use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use units::{SourcePath, Unit};
@@ -354,14 +355,14 @@ impl SearchIndex {
                 let (len, mtime_ns) = quick_stamp(&path.disk).unwrap_or((bytes.len() as u64, 0));
                 let stamp = Stamp { len, mtime_ns, hash: content_hash(&bytes) };
                 let text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
-                let units = units::units(path.source, &path.shown, &text);
-                // The delete comes first: it removes only documents added before it.
-                shared.delete_term(Term::from_field_text(f.file, &path.shown));
-                for unit in &units {
-                    shared
-                        .add_document(self.document(unit))
-                        .map_err(|_| path.shown.clone())?;
-                }
+                let parsed = units::parse(path.source, &path.shown, &text);
+                let units = parsed.units();
+                // One batch per file, the delete first (it removes only documents added before
+                // it): one hand-over to the indexing threads instead of one per unit.
+                let mut ops = Vec::with_capacity(units.len() + 1);
+                ops.push(UserOperation::Delete(Term::from_field_text(f.file, &path.shown)));
+                ops.extend(units.iter().map(|unit| UserOperation::Add(self.document(&path.shown, unit))));
+                shared.run(ops).map_err(|_| path.shown.clone())?;
                 Ok((path.shown.clone(), stamp, units.len(), text.len() as u64))
             })
             .collect();
@@ -388,13 +389,13 @@ impl SearchIndex {
         Ok(())
     }
 
-    fn document(&self, unit: &Unit) -> TantivyDocument {
+    fn document(&self, file: &str, unit: &Unit<'_>) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::new();
-        doc.add_text(f.text, &unit.text);
-        doc.add_text(f.entry, &unit.entry);
-        doc.add_text(f.file, &unit.file);
-        doc.add_text(f.kind, &unit.kind);
+        doc.add_text(f.text, unit.text);
+        doc.add_text(f.entry, unit.entry);
+        doc.add_text(f.file, file);
+        doc.add_text(f.kind, unit.kind);
         if let Some(date) = unit.date {
             doc.add_u64(f.date, date_number(date));
         }

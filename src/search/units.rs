@@ -1,18 +1,19 @@
 //! What gets indexed: every file mb knows, cut into units a hit can point at.
 //!
-//! - Memory Bank files: each item and paragraph, and each entry and section heading.
+//! - Memory Bank files: each item and paragraph, each entry title, and each section heading
+//!   that says more than its kind (`### Locking: fruit:locking = none`, not `### Next Steps`).
 //! - Rule files: their prose the same way (kind `rule`), and each check (kind `check`).
 //!
 //! A unit knows its file, line, entry title, date and kind, so a hit can say where it is and
-//! what it is without another look at the file.
+//! what it is without another look at the file. Units borrow their text from the parsed file.
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::kb::{self, MarkdownFiles};
+use crate::kb::{self, Document, Kind, MarkdownFiles};
 use crate::rules::{self, extract};
-use crate::source::{LineIndex, SourceFile, display_path};
+use crate::source::{LineIndex, display_path};
 
 /// Which part of the repository a file belongs to; it decides how the file is cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,14 +34,13 @@ pub struct SourcePath {
 
 /// One searchable unit.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    pub file: String,
+pub struct Unit<'a> {
     pub line: usize,
-    pub entry: String,
+    pub entry: &'a str,
     pub date: Option<Date>,
     /// A Memory Bank kind (`decision`, `learning`, …), `heading`, `rule` or `check`.
-    pub kind: String,
-    pub text: String,
+    pub kind: &'static str,
+    pub text: &'a str,
 }
 
 /// The kinds a unit can have, for `--kind` and its help.
@@ -74,90 +74,130 @@ pub fn source_paths(root: &Path) -> Vec<SourcePath> {
     out
 }
 
-/// Cuts one file's text into units.
-pub fn units(source: Source, shown: &str, text: &str) -> Vec<Unit> {
+/// A file parsed for indexing; its [`Parsed::units`] borrow from it.
+pub struct Parsed {
+    source: Source,
+    doc: Document,
+    /// `(line, yaml)` of each check block in a rule file.
+    checks: Vec<(usize, String, Option<String>)>,
+}
+
+/// Parses one file's text for indexing.
+pub fn parse(source: Source, shown: &str, text: &str) -> Parsed {
     let path = Path::new(shown);
     let doc = kb::parse::parse_document(path, text);
-    let mut out = Vec::with_capacity(doc.items.len() + doc.sections.len());
-    let prose_kind = |kind: kb::Kind| match source {
-        Source::MemoryBank => kind.as_str().to_string(),
-        Source::Rules => "rule".to_string(),
-    };
-    // Headings: entry titles and section titles are what people remember a topic by.
-    for entry in &doc.entries {
-        if entry.from_heading {
-            out.push(Unit {
-                file: shown.to_string(),
-                line: entry.line,
-                entry: entry.title.clone(),
-                date: entry.date,
-                kind: "heading".into(),
-                text: entry.title.clone(),
-            });
-        }
-    }
-    for section in &doc.sections {
-        if let Some(title) = &section.title {
-            out.push(Unit {
-                file: shown.to_string(),
-                line: section.line,
-                entry: doc.entries[section.entry].title.clone(),
-                date: section.date,
-                kind: "heading".into(),
-                text: title.clone(),
-            });
-        }
-    }
-    for item in &doc.items {
-        out.push(Unit {
-            file: shown.to_string(),
-            line: item.line,
-            entry: doc.entries[item.entry].title.clone(),
-            date: item.date,
-            kind: prose_kind(item.kind),
-            text: item.text.clone(),
-        });
-    }
+    let mut checks = Vec::new();
     if source == Source::Rules {
         let lines = LineIndex::new(text);
         for block in extract::blocks(text) {
             // The block as written (id, title and all) is what people search for; a block
             // with errors is still text worth finding.
-            out.push(Unit {
-                file: shown.to_string(),
-                line: lines.line(block.file_offset(0)),
-                entry: block.heading.clone().unwrap_or_default(),
-                date: None,
-                kind: "check".into(),
-                text: block.yaml.trim().to_string(),
-            });
+            checks.push((
+                lines.line(block.file_offset(0)),
+                block.yaml.trim().to_string(),
+                block.heading,
+            ));
         }
     }
-    out.sort_by_key(|u| u.line);
-    out
+    Parsed { source, doc, checks }
 }
 
-/// Reads a file and cuts it into units; a file that cannot be read has none, and says why.
-pub fn read_units(path: &SourcePath) -> Result<Vec<Unit>, crate::source::ReadError> {
-    let file = SourceFile::read(&path.disk, PathBuf::from(&path.shown))?;
-    Ok(units(path.source, &path.shown, &file.text))
+impl Parsed {
+    /// The file's units, in line order.
+    pub fn units(&self) -> Vec<Unit<'_>> {
+        let doc = &self.doc;
+        let mut out = Vec::with_capacity(doc.items.len() + doc.entries.len() + self.checks.len());
+        for entry in &doc.entries {
+            if entry.from_heading {
+                out.push(Unit {
+                    line: entry.line,
+                    entry: &entry.title,
+                    date: entry.date,
+                    kind: "heading",
+                    text: &entry.title,
+                });
+            }
+        }
+        for section in &doc.sections {
+            // A heading that only names its kind is structure, not content.
+            if let Some(title) = &section.title
+                && (kb::classify(title) == Kind::Other || distinctive(title))
+            {
+                out.push(Unit {
+                    line: section.line,
+                    entry: &doc.entries[section.entry].title,
+                    date: section.date,
+                    kind: "heading",
+                    text: title,
+                });
+            }
+        }
+        for item in &doc.items {
+            out.push(Unit {
+                line: item.line,
+                entry: &doc.entries[item.entry].title,
+                date: item.date,
+                kind: match self.source {
+                    Source::MemoryBank => item.kind.as_str(),
+                    Source::Rules => "rule",
+                },
+                text: &item.text,
+            });
+        }
+        for (line, yaml, heading) in &self.checks {
+            out.push(Unit {
+                line: *line,
+                entry: heading.as_deref().unwrap_or(""),
+                date: None,
+                kind: "check",
+                text: yaml,
+            });
+        }
+        out.sort_by_key(|u| u.line);
+        out
+    }
+}
+
+/// Whether a heading that names a kind also says something of its own: more than three words
+/// besides a date (`### Decisions about the ZFS quota`, not `### Recent Changes (2025-11-17)`).
+fn distinctive(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .count()
+        > 3
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn kinds(source: Source, text: &str) -> Vec<(&'static str, usize, String)> {
+        let parsed = parse(source, "x.md", text);
+        parsed
+            .units()
+            .iter()
+            .map(|u| (u.kind, u.line, u.text.to_string()))
+            .collect()
+    }
+
     #[test]
     fn items_headings_and_checks_are_units() {
         let text = "# Samba\n\nWhy locking matters.\n\n## Locking\n\n- Keep it none.\n\n```mb-check\nid: samba-locking\ntitle: Locking stays none\nhosts: samba\nprobe: { var: x }\nexpect: { present: true }\n```\n";
-        let units = units(Source::Rules, "rules/samba.md", text);
-        let kinds: Vec<(&str, usize)> = units.iter().map(|u| (u.kind.as_str(), u.line)).collect();
-        assert_eq!(
-            kinds,
-            [("heading", 1), ("rule", 3), ("heading", 5), ("rule", 7), ("check", 10)]
-        );
-        let check = units.last().unwrap();
-        assert!(check.text.starts_with("id: samba-locking\ntitle: Locking stays none"));
-        assert_eq!(check.entry, "Locking");
+        let units = kinds(Source::Rules, text);
+        let shape: Vec<(&str, usize)> = units.iter().map(|(k, l, _)| (*k, *l)).collect();
+        assert_eq!(shape, [("heading", 1), ("rule", 3), ("heading", 5), ("rule", 7), ("check", 10)]);
+        assert!(units[4].2.starts_with("id: samba-locking\ntitle: Locking stays none"));
+    }
+
+    #[test]
+    fn generic_section_headings_are_not_units() {
+        let text = "# Log\n\n## Rework (2025-01-02)\n\n### Recent Changes (2025-01-03)\n- a\n\n### Next Steps\n- b\n\n### Decisions about the ZFS quota\n- c\n";
+        let headings: Vec<String> = kinds(Source::MemoryBank, text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == "heading")
+            .map(|(_, _, t)| t)
+            .collect();
+        assert_eq!(headings, ["Log", "Rework (2025-01-02)", "Decisions about the ZFS quota"]);
     }
 }
