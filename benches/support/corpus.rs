@@ -158,8 +158,9 @@ fn change_sentence(rng: &mut Rng) -> String {
     s
 }
 
-/// One dated entry, written the way people write them.
-fn entry(rng: &mut Rng, out: &mut String, year: u32) {
+/// One dated entry, written the way people write them. Every 997th entry (counted by
+/// `serial`) mentions a CVE id, so benchmarks have rare words to look for.
+fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
     let topic = rng.pick(TOPICS);
     let d = date(rng, year);
     match rng.below(3) {
@@ -208,6 +209,9 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32) {
     if rng.chance(15) {
         let _ = writeln!(out, "\n| host | role |\n|---|---|\n| {} | hypervisor |\n| {} | storage |", rng.pick(HOSTS), rng.pick(HOSTS));
     }
+    if serial % 997 == 0 {
+        let _ = writeln!(out, "- Patched CVE-2025-{serial} on {} after the advisory.", rng.pick(HOSTS));
+    }
     let _ = writeln!(out, "\n### Learnings & Insights");
     for _ in 0..1 + rng.below(3) {
         let _ = writeln!(out, "- {}", rng.pick(LEARNINGS));
@@ -221,12 +225,14 @@ pub fn memory_bank(seed: u64, target_bytes: usize, file_bytes: usize) -> Vec<(Pa
     let mut files = Vec::new();
     let mut total = 0;
     let mut n = 0;
+    let mut serial = 0;
     while total < target_bytes {
         let mut text = String::with_capacity(file_bytes + 4096);
         let _ = writeln!(text, "# Active Context {n}\n\n## Active Context\n\n**Purpose:**  \nWhat we work on, what changed and what we decided.\n\n---\n");
         let year = 2024 + (n % 3) as u32;
         while text.len() < file_bytes {
-            entry(&mut rng, &mut text, year);
+            serial += 1;
+            entry(&mut rng, &mut text, year, serial);
         }
         total += text.len();
         let dir = ["", "hosts/", "archive/"][n % 3];
@@ -234,4 +240,27 @@ pub fn memory_bank(seed: u64, target_bytes: usize, file_bytes: usize) -> Vec<(Pa
         n += 1;
     }
     files
+}
+
+/// Rule files with `checks_per_file` checks each, in the style of `rules/*.md`.
+pub fn rule_files(seed: u64, files: usize, checks_per_file: usize) -> Vec<(PathBuf, String)> {
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    let mut out = Vec::with_capacity(files);
+    for f in 0..files {
+        let topic = rng.pick(TOPICS);
+        let mut text = format!("# Rules: {topic}\n\nWhy these checks exist: {}\n\n", rng.pick(LEARNINGS));
+        for c in 0..checks_per_file {
+            let (key, values) = SETTINGS[rng.below(SETTINGS.len())];
+            let value = rng.pick(values);
+            let _ = write!(
+                text,
+                "## {key}\n\n{} {}.\n\n```mb-check\nid: check-{f}-{c}\ntitle: {key} stays {value}\nhosts: {}\ndecision: \"{key} = {value}\"\nprobe:\n  file: /etc/samba/smb.conf\n  ini: {{ section: global, key: \"{key}\" }}\nexpect:\n  equals: \"{value}\"\n```\n\n",
+                rng.pick(VERBS),
+                rng.pick(OBJECTS),
+                rng.pick(&["samba", "proxmox", "all", "proxmox:!zd3"]),
+            );
+        }
+        out.push((PathBuf::from(format!("rules/generated-{f:04}.md")), text));
+    }
+    out
 }

@@ -29,7 +29,12 @@ pub struct Args {
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
-    let index = search::open(&cx.root, args.rebuild)?;
+    let freshness = if args.rebuild {
+        search::Freshness::Rebuild
+    } else {
+        search::Freshness::Refresh
+    };
+    let index = search::open(&cx.root, freshness)?;
     super::search::print_notes(&index.notes)?;
     let s = &index.stats;
     let mut out = anstream::stdout().lock();

@@ -65,6 +65,11 @@ pub struct Args {
     /// Print a JSON array of hits (the `mb search --json` contract).
     #[arg(long)]
     json: bool,
+
+    /// Search the index as it is, without checking the files for changes. For scripts and
+    /// agents that search many times in a row after `mb index`.
+    #[arg(long)]
+    no_refresh: bool,
 }
 
 fn parse_kind(name: &str) -> Result<String, String> {
@@ -87,7 +92,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         ),
         None => None,
     };
-    let index = search::open(&cx.root, false)?;
+    let freshness = if args.no_refresh {
+        search::Freshness::AsIs
+    } else {
+        search::Freshness::Refresh
+    };
+    let index = search::open(&cx.root, freshness)?;
     print_notes(&index.notes)?;
     let filters = Filters {
         kinds: args.kind,

@@ -46,6 +46,10 @@ pub const INDEX_DIR: &str = ".mb/index";
 /// Memory for the indexing threads. Small refreshes stay small; tantivy needs 15 MB a thread.
 const WRITER_BUDGET: usize = 128 << 20;
 
+/// Operations handed to tantivy at once. Its queue holds 10 000 batches, so this bounds how
+/// many parsed documents wait in memory.
+const BATCH: usize = 16;
+
 /// How long to wait for another mb that is refreshing the index.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
 
@@ -55,6 +59,14 @@ pub enum SearchError {
     Index(#[from] tantivy::TantivyError),
     #[error(transparent)]
     Query(#[from] query::QueryError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("search index: {0}")]
+    Corrupt(String),
     #[error("another mb has been refreshing the search index for {0:?}; try again, or run `mb index --rebuild`")]
     LockTimeout(Duration),
 }
@@ -105,11 +117,65 @@ struct Stamp {
     hash: u64,
 }
 
-/// The commit payload: the schema version and a stamp per indexed file.
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// What the index covers: the schema version and a stamp per indexed file, sorted by path
+/// (the walk is sorted the same way, so the two are compared in one merge).
+#[derive(Debug, Default, Clone)]
 struct Manifest {
     schema: u32,
-    files: BTreeMap<String, Stamp>,
+    files: Vec<(String, Stamp)>,
+}
+
+/// The commit payload: small, because tantivy parses `meta.json` on every open. The stamps
+/// live in a file beside the index, named after the commit's opstamp, written before the
+/// commit: the payload of the last commit always names a complete file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Payload {
+    schema: u32,
+    files: Option<String>,
+}
+
+/// Prefix of the stamp files in `.mb/`.
+const STAMPS_PREFIX: &str = "index-files-";
+
+impl Manifest {
+    /// One line a file: `hash len mtime_ns path` (tabs between; `%`, tab and newline in the
+    /// path percent-encoded). Quick to write and to read for thousands of files.
+    fn encode(&self) -> String {
+        let mut out = String::with_capacity(self.files.len() * 64);
+        for (path, s) in &self.files {
+            let path = path.replace('%', "%25").replace('\t', "%09").replace('\n', "%0A");
+            out.push_str(&format!("{:016x}\t{}\t{}\t{path}\n", s.hash, s.len, s.mtime_ns));
+        }
+        out
+    }
+
+    fn decode(schema: u32, text: &str) -> Manifest {
+        let mut files = Vec::with_capacity(text.len() / 64);
+        for line in text.lines() {
+            let mut fields = line.splitn(4, '\t');
+            let (Some(hash), Some(len), Some(mtime), Some(path)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let (Ok(hash), Ok(len), Ok(mtime_ns)) =
+                (u64::from_str_radix(hash, 16), len.parse(), mtime.parse())
+            else {
+                continue;
+            };
+            let path = if path.contains('%') {
+                path.replace("%0A", "\n").replace("%09", "\t").replace("%25", "%")
+            } else {
+                path.to_string()
+            };
+            files.push((path, Stamp { len, mtime_ns, hash }));
+        }
+        if !files.is_sorted_by(|a, b| a.0 < b.0) {
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            files.dedup_by(|a, b| a.0 == b.0);
+        }
+        Manifest { schema, files }
+    }
 }
 
 /// What a refresh did, for `mb index` and `--verbose` output.
@@ -142,11 +208,27 @@ pub struct SearchIndex {
     /// Things the user should know: a rebuild, an in-memory fallback.
     pub notes: Vec<String>,
     pub stats: RefreshStats,
+    /// The index folder, or `None` for an in-memory index.
     pub location: Option<PathBuf>,
+    /// The manifest of an in-memory index (an on-disk one keeps it in `.mb/`).
+    memory_manifest: Option<Manifest>,
 }
 
-/// Opens the index under `root` (building or refreshing it as needed). `rebuild` starts over.
-pub fn open(root: &Path, rebuild: bool) -> Result<SearchIndex, SearchError> {
+/// How [`open`] treats the files the index covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Re-index what changed since the last commit (the default).
+    Refresh,
+    /// Throw the index away and build it again.
+    Rebuild,
+    /// Search the index as it is, without looking at the files (after `mb index`); an index
+    /// that does not exist yet is still built.
+    AsIs,
+}
+
+/// Opens the index under `root`, building or refreshing it as `freshness` says.
+pub fn open(root: &Path, freshness: Freshness) -> Result<SearchIndex, SearchError> {
+    let rebuild = freshness == Freshness::Rebuild;
     let dir = root.join(INDEX_DIR);
     let mut notes = Vec::new();
     let index = match open_on_disk(&dir, rebuild, &mut notes) {
@@ -181,8 +263,11 @@ pub fn open(root: &Path, rebuild: bool) -> Result<SearchIndex, SearchError> {
         notes,
         stats: RefreshStats::default(),
         location: on_disk.then_some(dir),
+        memory_manifest: (!on_disk).then(|| Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
     };
-    search.refresh(root)?;
+    if freshness != Freshness::AsIs || search.is_empty() {
+        search.refresh(root)?;
+    }
     Ok(search)
 }
 
@@ -205,11 +290,11 @@ fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<In
         }
     }
     if rebuild && dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(|e| e.to_string())?;
+        remove_index(dir)?;
     }
     if dir.join("meta.json").exists() {
         match Index::open_in_dir(dir).map_err(|e| e.to_string()).and_then(|index| {
-            let manifest = manifest_of(&index).map_err(|e| e.to_string())?;
+            let manifest = manifest_of(&index, dir.parent())?;
             check_segments(&index, dir)?;
             Ok((index, manifest))
         }) {
@@ -223,12 +308,46 @@ fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<In
             )),
             Err(why) => notes.push(format!("the search index was unreadable ({why}); rebuilt it")),
         }
-        std::fs::remove_dir_all(dir).map_err(|e| e.to_string())?;
+        remove_index(dir)?;
     }
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let index = Index::create_in_dir(dir, schema().0).map_err(|e| e.to_string())?;
     register(&index);
     Ok(index)
+}
+
+/// Removes the index and its stamp files.
+fn remove_index(dir: &Path) -> Result<(), String> {
+    std::fs::remove_dir_all(dir).map_err(|e| e.to_string())?;
+    if let Some(mb_dir) = dir.parent() {
+        remove_stamps_except(mb_dir, None);
+    }
+    Ok(())
+}
+
+/// Deletes stamp files other than `keep` (left behind by commits that were superseded).
+fn remove_stamps_except(mb_dir: &Path, keep: Option<&str>) {
+    let Ok(entries) = std::fs::read_dir(mb_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(STAMPS_PREFIX) && Some(name.as_ref()) != keep {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `text` to `path` so that a reader sees all of it or the old file: a temporary file
+/// in the same folder, flushed to disk, then renamed over.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let tmp = path.with_extension("tmp");
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)
 }
 
 /// Tantivy opens segment files lazily, so a lost or truncated file would only fail mid-search;
@@ -251,17 +370,22 @@ fn check_segments(index: &Index, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn manifest_of(index: &Index) -> Result<Manifest, tantivy::TantivyError> {
-    let metas = index.load_metas()?;
-    Ok(match metas.payload {
-        Some(payload) => serde_json::from_str(&payload).unwrap_or_default(),
+/// The manifest of the index's last commit. An index whose stamps cannot be read is of
+/// schema 0, which makes it be rebuilt.
+fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String> {
+    let metas = index.load_metas().map_err(|e| e.to_string())?;
+    let payload = match metas.payload {
+        Some(payload) => serde_json::from_str::<Payload>(&payload).map_err(|e| e.to_string())?,
         // A new, empty index: nothing indexed yet, current schema.
-        None if metas.segments.is_empty() => Manifest {
-            schema: SCHEMA_VERSION,
-            files: BTreeMap::new(),
-        },
-        None => Manifest::default(),
-    })
+        None if metas.segments.is_empty() => return Ok(Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
+        None => return Err("its last commit has no manifest".into()),
+    };
+    let text = match (&payload.files, mb_dir) {
+        (Some(name), Some(dir)) => std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("cannot read {name}: {e}"))?,
+        _ => String::new(),
+    };
+    Ok(Manifest::decode(payload.schema, &text))
 }
 
 /// Size and modification time, without reading the file.
@@ -293,9 +417,9 @@ impl SearchIndex {
     /// Brings the index up to date with the files under `root`.
     fn refresh(&mut self, root: &Path) -> Result<(), SearchError> {
         let started = Instant::now();
-        let paths = units::source_paths(root);
-        self.files = paths.iter().map(|p| p.shown.clone()).collect();
-        let manifest = manifest_of(&self.index)?;
+        let paths = units::source_files(root);
+        self.files = paths.iter().map(|p| p.0.shown.clone()).collect();
+        let manifest = self.manifest()?;
         let (changes, unchanged) = plan(&paths, &manifest);
         if changes.is_empty() {
             self.stats.unchanged = unchanged;
@@ -303,7 +427,7 @@ impl SearchIndex {
         }
         let mut writer = self.lock_writer()?;
         // Another mb may have refreshed while we waited: plan again against its commit.
-        let mut manifest = manifest_of(&self.index)?;
+        let mut manifest = self.manifest()?;
         let (changes, unchanged) = plan(&paths, &manifest);
         let mut stats = RefreshStats {
             unchanged,
@@ -312,16 +436,44 @@ impl SearchIndex {
         if !changes.is_empty() {
             self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
             manifest.schema = SCHEMA_VERSION;
-            let payload = serde_json::to_string(&manifest).unwrap_or_default();
             let mut commit = writer.prepare_commit()?;
-            commit.set_payload(&payload);
+            let stamps = match self.mb_dir() {
+                Some(mb_dir) => {
+                    let name = format!("{STAMPS_PREFIX}{}", commit.opstamp());
+                    let path = mb_dir.join(&name);
+                    write_atomically(&path, &manifest.encode()).map_err(|source| SearchError::Io {
+                        path: crate::source::display_path(&path),
+                        source,
+                    })?;
+                    Some(name)
+                }
+                None => None,
+            };
+            let payload = Payload { schema: SCHEMA_VERSION, files: stamps.clone() };
+            commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
             commit.commit()?;
+            match (self.mb_dir(), &stamps) {
+                (Some(mb_dir), Some(name)) => remove_stamps_except(&mb_dir, Some(name)),
+                _ => self.memory_manifest = Some(manifest),
+            }
         }
         drop(writer);
         self.reader.reload()?;
         stats.millis = started.elapsed().as_millis();
         self.stats = stats;
         Ok(())
+    }
+
+    fn mb_dir(&self) -> Option<PathBuf> {
+        self.location.as_ref().and_then(|d| d.parent()).map(Path::to_path_buf)
+    }
+
+    fn manifest(&self) -> Result<Manifest, SearchError> {
+        match &self.memory_manifest {
+            Some(m) => Ok(m.clone()),
+            None => manifest_of(&self.index, self.mb_dir().as_deref())
+                .map_err(SearchError::Corrupt),
+        }
     }
 
     fn apply(
@@ -331,17 +483,30 @@ impl SearchIndex {
         manifest: &mut Manifest,
         stats: &mut RefreshStats,
     ) -> Result<(), SearchError> {
+        let mut files: BTreeMap<String, Stamp> = std::mem::take(&mut manifest.files).into_iter().collect();
+        let result = self.apply_to(writer, changes, &mut files, stats);
+        manifest.files = files.into_iter().collect();
+        result
+    }
+
+    fn apply_to(
+        &self,
+        writer: &mut IndexWriter,
+        changes: Vec<Change>,
+        manifest_files: &mut BTreeMap<String, Stamp>,
+        stats: &mut RefreshStats,
+    ) -> Result<(), SearchError> {
         let f = &self.fields;
         let mut to_index = Vec::new();
         for change in changes {
             match change {
                 Change::Index(path) => to_index.push(path),
                 Change::Restamp(file, stamp) => {
-                    manifest.files.insert(file, stamp);
+                    manifest_files.insert(file, stamp);
                 }
                 Change::Remove(file) => {
                     writer.delete_term(Term::from_field_text(f.file, &file));
-                    manifest.files.remove(&file);
+                    manifest_files.remove(&file);
                     stats.removed += 1;
                 }
             }
@@ -357,31 +522,40 @@ impl SearchIndex {
                 let text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
                 let parsed = units::parse(path.source, &path.shown, &text);
                 let units = parsed.units();
-                // One batch per file, the delete first (it removes only documents added before
-                // it): one hand-over to the indexing threads instead of one per unit.
-                let mut ops = Vec::with_capacity(units.len() + 1);
+                // Small batches, the file's delete first (it removes only documents added
+                // before it). Batching cuts the hand-overs to the indexing threads; keeping
+                // batches small bounds memory, since tantivy's queue counts batches.
+                let mut ops = Vec::with_capacity(BATCH);
                 ops.push(UserOperation::Delete(Term::from_field_text(f.file, &path.shown)));
-                ops.extend(units.iter().map(|unit| UserOperation::Add(self.document(&path.shown, unit))));
-                shared.run(ops).map_err(|_| path.shown.clone())?;
+                for unit in &units {
+                    ops.push(UserOperation::Add(self.document(&path.shown, unit)));
+                    if ops.len() == BATCH {
+                        let full = std::mem::replace(&mut ops, Vec::with_capacity(BATCH));
+                        shared.run(full).map_err(|_| path.shown.clone())?;
+                    }
+                }
+                if !ops.is_empty() {
+                    shared.run(ops).map_err(|_| path.shown.clone())?;
+                }
                 Ok((path.shown.clone(), stamp, units.len(), text.len() as u64))
             })
             .collect();
         for result in results {
             match result {
                 Ok((file, stamp, units, bytes)) => {
-                    if manifest.files.contains_key(&file) {
+                    if manifest_files.contains_key(&file) {
                         stats.changed += 1;
                     } else {
                         stats.added += 1;
                     }
                     stats.units += units;
                     stats.bytes += bytes;
-                    manifest.files.insert(file, stamp);
+                    manifest_files.insert(file, stamp);
                 }
                 Err(file) => {
                     // Unreadable now: drop what the index had, and try again next time.
                     writer.delete_term(Term::from_field_text(f.file, &file));
-                    manifest.files.remove(&file);
+                    manifest_files.remove(&file);
                     stats.unreadable.push(file);
                 }
             }
@@ -430,6 +604,11 @@ impl SearchIndex {
         self.len() == 0
     }
 
+    /// The files the index covers (known after a refresh).
+    pub fn files(&self) -> &[String] {
+        &self.files
+    }
+
     /// Runs a query. Filters narrow it; hits come best first.
     pub fn search(&self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
         let f = &self.fields;
@@ -460,8 +639,12 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         if let Some(glob) = &filters.file {
-            let files: Vec<Term> = self
-                .files
+            let known = if self.files.is_empty() {
+                self.manifest()?.files.into_iter().map(|(f, _)| f).collect()
+            } else {
+                self.files.clone()
+            };
+            let files: Vec<Term> = known
                 .iter()
                 .filter(|file| glob.is_match(file))
                 .map(|file| Term::from_field_text(f.file, file))
@@ -566,17 +749,20 @@ fn rerank(hits: &mut [Hit]) {
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
 }
 
-/// Works out which files to index, restamp or remove.
-fn plan(paths: &[SourcePath], manifest: &Manifest) -> (Vec<Change>, usize) {
+/// Works out which files to index, restamp or remove: one merge of two lists sorted by path.
+fn plan(paths: &[(SourcePath, u64, u64)], manifest: &Manifest) -> (Vec<Change>, usize) {
     let mut changes = Vec::new();
     let mut unchanged = 0;
-    for path in paths {
-        let Some((len, mtime_ns)) = quick_stamp(&path.disk) else {
-            continue;
-        };
-        match manifest.files.get(&path.shown) {
-            Some(old) if old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
-            Some(old) if old.len == len => {
+    let mut known = manifest.files.iter().peekable();
+    for (path, len, mtime_ns) in paths {
+        let (len, mtime_ns) = (*len, *mtime_ns);
+        // Files the index has but the disk no longer has come first in the merge.
+        while let Some((gone, _)) = known.next_if(|(file, _)| file.as_str() < path.shown.as_str()) {
+            changes.push(Change::Remove(gone.clone()));
+        }
+        match known.next_if(|(file, _)| *file == path.shown) {
+            Some((_, old)) if old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
+            Some((_, old)) if old.len == len => {
                 // Touched but maybe not changed (a checkout, a save without edits).
                 let hash = std::fs::read(&path.disk).map(|b| content_hash(&b)).ok();
                 if hash == Some(old.hash) {
@@ -588,12 +774,7 @@ fn plan(paths: &[SourcePath], manifest: &Manifest) -> (Vec<Change>, usize) {
             _ => changes.push(Change::Index(path.clone())),
         }
     }
-    let current: std::collections::HashSet<&str> = paths.iter().map(|p| p.shown.as_str()).collect();
-    for file in manifest.files.keys() {
-        if !current.contains(file.as_str()) {
-            changes.push(Change::Remove(file.clone()));
-        }
-    }
+    changes.extend(known.map(|(gone, _)| Change::Remove(gone.clone())));
     (changes, unchanged)
 }
 

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::kb::{self, Document, Kind, MarkdownFiles};
-use crate::rules::{self, extract};
+use crate::kb::{self, Document, Kind};
+use crate::rules::extract;
 use crate::source::{LineIndex, display_path};
 
 /// Which part of the repository a file belongs to; it decides how the file is cut.
@@ -49,29 +49,69 @@ pub const KINDS: &[&str] = &[
     "check",
 ];
 
-/// Every file the index covers under `root`: `memory-bank/**/*.md`, `rules/**/*.md`,
-/// `.clinerules` and `.clinerules/**/*.md`. Sorted by shown path.
-pub fn source_paths(root: &Path) -> Vec<SourcePath> {
+/// Every file the index covers under `root` — `memory-bank/**/*.md`, `rules/**/*.md`,
+/// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
+/// the directory entries as the folders are listed (a search stats every file, so this is on
+/// its hot path). Sorted by shown path.
+pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
     let mut out = Vec::new();
-    let mut add = |found: MarkdownFiles, source: Source| {
-        for (disk, shown) in found.files {
-            out.push(SourcePath {
-                disk,
-                shown: display_path(&shown),
-                source,
-            });
+    walk(&root.join("memory-bank"), root, Source::MemoryBank, &mut out);
+    walk(&root.join("rules"), root, Source::Rules, &mut out);
+    let cline = root.join(".clinerules");
+    if cline.is_file() {
+        if let Ok(meta) = std::fs::metadata(&cline) {
+            push(&mut out, cline, root, Source::Rules, &meta);
         }
-    };
-    let bank = root.join("memory-bank");
-    if bank.is_dir() {
-        add(MarkdownFiles::find(&bank, root), Source::MemoryBank);
+    } else {
+        walk(&cline, root, Source::Rules, &mut out);
     }
-    for path in rules::default_paths(root) {
-        add(MarkdownFiles::find(&path, root), Source::Rules);
-    }
-    out.sort_by(|a, b| a.shown.cmp(&b.shown));
-    out.dedup_by(|a, b| a.shown == b.shown);
+    out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    out.dedup_by(|a, b| a.0.shown == b.0.shown);
     out
+}
+
+fn push(out: &mut Vec<(SourcePath, u64, u64)>, disk: PathBuf, root: &Path, source: Source, meta: &std::fs::Metadata) {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    let shown = display_path(disk.strip_prefix(root).unwrap_or(&disk));
+    out.push((SourcePath { disk, shown, source }, meta.len(), mtime));
+}
+
+fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64, u64)>) {
+    use rayon::prelude::*;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<std::fs::DirEntry> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    // Stat on every core: a search stats every file it covers.
+    let stated: Vec<(std::fs::DirEntry, std::fs::Metadata)> = entries
+        .into_par_iter()
+        .with_min_len(256)
+        .filter_map(|entry| {
+            let kind = entry.file_type().ok()?;
+            // A symlink is followed; anything else is stat'ed through its directory entry.
+            let meta = if kind.is_symlink() { std::fs::metadata(entry.path()) } else { entry.metadata() };
+            meta.ok().map(|m| (entry, m))
+        })
+        .collect();
+    for (entry, meta) in stated {
+        let path = entry.path();
+        if meta.is_dir() {
+            walk(&path, root, source, out);
+        } else {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".md") || name.ends_with(".markdown") {
+                push(out, path, root, source, &meta);
+            }
+        }
+    }
 }
 
 /// A file parsed for indexing; its [`Parsed::units`] borrow from it.

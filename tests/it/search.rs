@@ -328,3 +328,18 @@ fn the_mb_folder_ignores_itself_in_git() {
     let ignore = std::fs::read_to_string(repo.path().join(".mb/.gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "*"));
 }
+
+#[test]
+fn no_refresh_searches_the_index_as_it_is() {
+    let repo = Repo::new();
+    repo.index_stats();
+    repo.write("memory-bank/late.md", "# Late\n\n- The zqxjvoll rollout waits for Monday.\n");
+    // Without a refresh the new file is not seen yet; the next plain search sees it.
+    let out = repo.run(&["search", "zqxjvoll", "--no-refresh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(repo.hits(&["zqxjvoll"]).len(), 1);
+    assert_eq!(repo.hits(&["zqxjvoll", "--no-refresh"]).len(), 1);
+    // On a repository never indexed, it builds the index rather than find nothing.
+    let fresh = Repo::new();
+    assert!(!fresh.hits(&["refquota", "--no-refresh"]).is_empty());
+}
