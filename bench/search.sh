@@ -36,7 +36,9 @@ median_of() { # hyperfine JSON → median seconds of the first command
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
 }
 
-for size in "${@:-100M 1G}"; do
+sizes=("$@")
+(( ${#sizes[@]} )) || sizes=(100M 1G)
+for size in "${sizes[@]}"; do
   dir=$work/corpus-$size
   [[ -d $dir/memory-bank ]] || "$gen" "$size" "$dir"
   bytes=$(du -sb "$dir/memory-bank" "$dir/rules" | awk '{s += $1} END {print s}')
@@ -74,7 +76,8 @@ for size in "${@:-100M 1G}"; do
   file=$(find "$dir/memory-bank" -name '*.md' | sort | head -1)
   hyperfine --warmup 1 --runs 10 -N \
     --prepare "sh -c 'echo \"- refreshed at \$(date +%s%N)\" >> \"$file\"'" \
-    "'$mb' -C '$dir' index" --export-json "$results/refresh-$size.json" >/dev/null
+    "'$mb' -C '$dir' index" --export-json "$results/refresh-$size.json" >/dev/null \
+    || { echo "the refresh benchmark failed at $size; rerun: bench/search.sh $size" >&2; continue; }
   refresh=$(median_of "$results/refresh-$size.json")
 
   python3 - "$results/queries-$size.tsv" "$bytes" "$build" "$refresh" "$index_mib" \

@@ -1,5 +1,487 @@
-//! The fleet as Ansible describes it: inventories, variables and host patterns.
+//! The fleet as Ansible describes it: inventories (INI and YAML), `group_vars/` and
+//! `host_vars/`, variable precedence, and host patterns.
+//!
+//! Variables are merged the way Ansible merges them: the `all` group first, then parent groups
+//! before their children (groups at one depth in name order), each group's inventory-file vars
+//! before its `group_vars/` file; then the host's inventory-file vars, then its `host_vars/`.
+//! Vault-encrypted values are kept as [`Var::Vault`]: mb never decrypts them, and a check that
+//! needs one reports that it cannot.
 
+mod ini;
 mod pattern;
+mod yaml_inventory;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 pub use pattern::{HostPattern, Matcher, PatternError, Term, TermOp};
+
+use crate::source::display_path;
+
+/// A variable's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Var {
+    Value(serde_json::Value),
+    /// An `!vault` value or a value from a vault-encrypted file.
+    Vault,
+}
+
+impl Var {
+    /// The value as text for templates and comparisons: strings as themselves, other values as
+    /// compact JSON. `None` for a vault value.
+    pub fn as_text(&self) -> Option<String> {
+        match self {
+            Var::Value(serde_json::Value::String(s)) => Some(s.clone()),
+            Var::Value(serde_json::Value::Null) => Some(String::new()),
+            Var::Value(v) => Some(v.to_string()),
+            Var::Vault => None,
+        }
+    }
+}
+
+pub type Vars = BTreeMap<String, Var>;
+
+/// How mb reaches a host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Connection {
+    Ssh,
+    Local,
+    /// A connection plugin mb does not speak (`docker`, `winrm`, …).
+    Other(String),
+}
+
+/// A host with everything needed to reach and check it.
+#[derive(Debug, Clone)]
+pub struct Host {
+    pub name: String,
+    /// Every group the host belongs to, directly or through children, `all` included; sorted.
+    pub groups: Vec<String>,
+    /// Merged variables (see the module documentation for the order).
+    pub vars: Vars,
+}
+
+impl Host {
+    pub fn var(&self, name: &str) -> Option<&Var> {
+        if name == "inventory_hostname" {
+            return None;
+        }
+        self.vars.get(name)
+    }
+
+    /// A variable as text, with `inventory_hostname` defined as Ansible defines it.
+    pub fn var_text(&self, name: &str) -> Result<String, VarError> {
+        if name == "inventory_hostname" {
+            return Ok(self.name.clone());
+        }
+        match self.vars.get(name) {
+            None => Err(VarError::Undefined(name.to_string())),
+            Some(Var::Vault) => Err(VarError::Vault(name.to_string())),
+            Some(v) => Ok(v.as_text().unwrap_or_default()),
+        }
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.vars.get(name).and_then(Var::as_text).filter(|s| !s.is_empty())
+    }
+
+    /// `ansible_host`, or the inventory name.
+    pub fn address(&self) -> String {
+        self.text("ansible_host").unwrap_or_else(|| self.name.clone())
+    }
+
+    pub fn port(&self) -> u16 {
+        self.text("ansible_port")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(22)
+    }
+
+    pub fn user(&self) -> Option<String> {
+        self.text("ansible_user").or_else(|| self.text("ansible_ssh_user"))
+    }
+
+    pub fn key_file(&self) -> Option<PathBuf> {
+        self.text("ansible_ssh_private_key_file")
+            .or_else(|| self.text("ansible_private_key_file"))
+            .map(|p| PathBuf::from(expand_home(&p)))
+    }
+
+    pub fn connection(&self) -> Connection {
+        match self.text("ansible_connection").as_deref() {
+            None | Some("ssh" | "smart" | "paramiko" | "ssh_mb") => Connection::Ssh,
+            Some("local") => Connection::Local,
+            Some(other) => Connection::Other(other.to_string()),
+        }
+    }
+
+    /// A jump host: `mb_jump_host`, or `ProxyJump`/`-J` in `ansible_ssh_common_args` or
+    /// `ansible_ssh_extra_args`. As `[user@]host[:port]`.
+    pub fn jump_host(&self) -> Option<String> {
+        if let Some(jump) = self.text("mb_jump_host") {
+            return Some(jump);
+        }
+        for var in ["ansible_ssh_common_args", "ansible_ssh_extra_args"] {
+            if let Some(args) = self.text(var)
+                && let Some(jump) = proxy_jump(&args)
+            {
+                return Some(jump);
+            }
+        }
+        None
+    }
+}
+
+/// `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
+fn proxy_jump(args: &str) -> Option<String> {
+    let words: Vec<String> = args
+        .split_whitespace()
+        .map(|w| w.trim_matches(['\'', '"']).to_string())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if w == "-J" {
+            return words.get(i + 1).cloned();
+        }
+        if let Some(rest) = w.strip_prefix("-J") {
+            return Some(rest.to_string()).filter(|r| !r.is_empty());
+        }
+        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
+        if let Some(opt) = opt {
+            let lower = opt.to_ascii_lowercase();
+            if let Some(value) = lower.strip_prefix("proxyjump=") {
+                return Some(opt[opt.len() - value.len()..].to_string());
+            }
+            if lower == "proxyjump" {
+                return words.get(i + 2).cloned();
+            }
+        }
+    }
+    None
+}
+
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) => format!("{home}/{rest}"),
+        _ => path.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VarError {
+    #[error("the host has no variable `{0}`")]
+    Undefined(String),
+    #[error("variable `{0}` is vault-encrypted; mb does not decrypt vaults")]
+    Vault(String),
+}
+
+/// A group as written: its own hosts, children and variables.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub hosts: Vec<String>,
+    pub children: Vec<String>,
+    pub vars: Vars,
+}
+
+/// What an inventory source parsed into, before variables are merged.
+#[derive(Debug, Default)]
+pub(crate) struct Raw {
+    /// Hosts in the order they first appear, with their inventory-file vars.
+    pub hosts: Vec<(String, Vars)>,
+    pub groups: BTreeMap<String, Group>,
+}
+
+impl Raw {
+    pub fn host(&mut self, name: &str) -> &mut Vars {
+        let idx = match self.hosts.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                self.hosts.push((name.to_string(), Vars::new()));
+                self.hosts.len() - 1
+            }
+        };
+        &mut self.hosts[idx].1
+    }
+
+    pub fn group(&mut self, name: &str) -> &mut Group {
+        self.groups.entry(name.to_string()).or_default()
+    }
+}
+
+/// A problem with an inventory, with the file (and line, when known) it is in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct InventoryError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// The resolved fleet.
+#[derive(Debug, Clone, Default)]
+pub struct Inventory {
+    /// In inventory order.
+    pub hosts: Vec<Host>,
+    pub groups: BTreeMap<String, Group>,
+    /// Files that were read, for messages.
+    pub sources: Vec<String>,
+    /// Variables mb could not read (a vault-encrypted vars file), by file.
+    pub warnings: Vec<String>,
+}
+
+impl Inventory {
+    /// Loads an inventory file (INI or YAML, by content) or a folder of them, with the
+    /// `group_vars/` and `host_vars/` beside it.
+    pub fn load(path: &Path) -> Result<Inventory, InventoryError> {
+        let err = |message: String| InventoryError {
+            file: display_path(path),
+            line: None,
+            message,
+        };
+        let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read the inventory: {e}")))?;
+        let (files, base) = if meta.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| err(e.to_string()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    !name.starts_with('.') && !name.ends_with(".md") && !name.ends_with('~')
+                })
+                .collect();
+            files.sort();
+            (files, path.to_path_buf())
+        } else {
+            (vec![path.to_path_buf()], path.parent().unwrap_or(Path::new(".")).to_path_buf())
+        };
+        let mut raw = Raw::default();
+        let mut sources = Vec::new();
+        for file in &files {
+            let shown = display_path(file);
+            let text = std::fs::read_to_string(file).map_err(|e| InventoryError {
+                file: shown.clone(),
+                line: None,
+                message: format!("cannot read: {e}"),
+            })?;
+            if looks_like_yaml(file, &text) {
+                yaml_inventory::parse(&shown, &text, &mut raw)?;
+            } else {
+                ini::parse(&shown, &text, &mut raw)?;
+            }
+            sources.push(shown);
+        }
+        let mut inventory = Inventory {
+            sources,
+            ..Inventory::default()
+        };
+        let group_vars = vars_dir(&base.join("group_vars"), &mut inventory.warnings)?;
+        let host_vars = vars_dir(&base.join("host_vars"), &mut inventory.warnings)?;
+        inventory.resolve(raw, &group_vars, &host_vars);
+        Ok(inventory)
+    }
+
+    /// Merges variables and computes group membership.
+    fn resolve(&mut self, mut raw: Raw, group_vars: &BTreeMap<String, Vars>, host_vars: &BTreeMap<String, Vars>) {
+        // Every group is a child of `all`; hosts in no group are `ungrouped`.
+        let grouped: BTreeSet<String> = raw.groups.values().flat_map(|g| g.hosts.iter().cloned()).collect();
+        let child_groups: BTreeSet<String> = raw.groups.values().flat_map(|g| g.children.iter().cloned()).collect();
+        let top: Vec<String> = raw
+            .groups
+            .keys()
+            .filter(|g| *g != "all" && !child_groups.contains(*g))
+            .cloned()
+            .collect();
+        let ungrouped: Vec<String> = raw
+            .hosts
+            .iter()
+            .map(|(n, _)| n.clone())
+            .filter(|n| !grouped.contains(n))
+            .collect();
+        {
+            let all = raw.group("all");
+            for g in top {
+                if !all.children.contains(&g) {
+                    all.children.push(g);
+                }
+            }
+        }
+        if !ungrouped.is_empty() {
+            raw.group("ungrouped").hosts.extend(ungrouped);
+            let all = raw.group("all");
+            if !all.children.iter().any(|c| c == "ungrouped") {
+                all.children.push("ungrouped".into());
+            }
+        }
+        // Depth of each group below `all` (the longest path, as Ansible orders by depth).
+        let mut depth: BTreeMap<String, usize> = BTreeMap::new();
+        let mut frontier = vec![("all".to_string(), 0usize)];
+        let mut guard = 0;
+        while let Some((g, d)) = frontier.pop() {
+            guard += 1;
+            if guard > 100_000 {
+                break; // a cycle of children; Ansible rejects it, we stop descending
+            }
+            if depth.get(&g).is_some_and(|&old| old >= d) {
+                continue;
+            }
+            depth.insert(g.clone(), d);
+            if let Some(group) = raw.groups.get(&g) {
+                for c in &group.children {
+                    frontier.push((c.clone(), d + 1));
+                }
+            }
+        }
+        // Parents of each group, to compute a host's groups.
+        let mut parents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (name, group) in &raw.groups {
+            for c in &group.children {
+                parents.entry(c.as_str()).or_default().push(name.as_str());
+            }
+        }
+        for (name, host_file_vars) in &raw.hosts {
+            let mut groups: BTreeSet<String> = BTreeSet::new();
+            let mut todo: Vec<&str> = raw
+                .groups
+                .iter()
+                .filter(|(_, g)| g.hosts.contains(name))
+                .map(|(n, _)| n.as_str())
+                .collect();
+            while let Some(g) = todo.pop() {
+                if groups.insert(g.to_string()) {
+                    todo.extend(parents.get(g).into_iter().flatten().copied());
+                }
+            }
+            groups.insert("all".into());
+            let mut ordered: Vec<&String> = groups.iter().collect();
+            ordered.sort_by_key(|g| (depth.get(*g).copied().unwrap_or(0), (*g).clone()));
+            let mut vars = Vars::new();
+            for g in ordered {
+                if let Some(group) = raw.groups.get(g) {
+                    vars.extend(group.vars.clone());
+                }
+                if let Some(extra) = group_vars.get(g) {
+                    vars.extend(extra.clone());
+                }
+            }
+            vars.extend(host_file_vars.clone());
+            if let Some(extra) = host_vars.get(name) {
+                vars.extend(extra.clone());
+            }
+            self.hosts.push(Host {
+                name: name.clone(),
+                groups: groups.into_iter().collect(),
+                vars,
+            });
+        }
+        self.groups = raw.groups;
+    }
+
+    pub fn host(&self, name: &str) -> Option<&Host> {
+        self.hosts.iter().find(|h| h.name == name)
+    }
+
+    /// The hosts a pattern selects, in inventory order.
+    pub fn select(&self, pattern: &HostPattern) -> Vec<&Host> {
+        pattern::select(self, pattern)
+    }
+}
+
+/// YAML unless the file says otherwise: a `.ini` name, or `[group]` lines.
+fn looks_like_yaml(path: &Path, text: &str) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("yml" | "yaml" | "json") => true,
+        Some("ini" | "cfg") => false,
+        _ => {
+            let first = text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'));
+            !first.is_some_and(|l| l.starts_with('['))
+                && first.is_some_and(|l| l.starts_with("---") || l.ends_with(':') || l.contains(": "))
+        }
+    }
+}
+
+/// `group_vars/` or `host_vars/`: `NAME.yml` (`.yaml`, `.json`, no extension) or a folder
+/// `NAME/` of such files, merged in name order.
+fn vars_dir(dir: &Path, warnings: &mut Vec<String>) -> Result<BTreeMap<String, Vars>, InventoryError> {
+    let mut out: BTreeMap<String, Vars> = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(out);
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if file_name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && is_vars_file(p))
+                .collect();
+            files.sort();
+            for file in files {
+                let vars = vars_file(&file, warnings)?;
+                out.entry(file_name.clone()).or_default().extend(vars);
+            }
+        } else if is_vars_file(&path) {
+            let name = file_name
+                .trim_end_matches(".yml")
+                .trim_end_matches(".yaml")
+                .trim_end_matches(".json")
+                .to_string();
+            let vars = vars_file(&path, warnings)?;
+            out.entry(name).or_default().extend(vars);
+        }
+    }
+    Ok(out)
+}
+
+fn is_vars_file(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("yml" | "yaml" | "json") | None => true,
+        Some(_) => false,
+    }
+}
+
+/// One vars file. A file encrypted whole with ansible-vault gives no variables and a warning.
+fn vars_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vars, InventoryError> {
+    let shown = display_path(path);
+    let text = std::fs::read_to_string(path).map_err(|e| InventoryError {
+        file: shown.clone(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    if text.trim_start().starts_with("$ANSIBLE_VAULT;") {
+        warnings.push(format!("{shown}: vault-encrypted; its variables are unknown to mb"));
+        return Ok(Vars::new());
+    }
+    let node = crate::yaml::parse(&text).map_err(|e| InventoryError {
+        file: shown.clone(),
+        line: Some(crate::source::LineIndex::new(&text).line(e.offset)),
+        message: format!("invalid YAML: {}", e.message),
+    })?;
+    if node.is_null() {
+        return Ok(Vars::new());
+    }
+    yaml_inventory::vars(&shown, &text, &node)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proxy_jump_in_the_forms_ansible_users_write() {
+        assert_eq!(proxy_jump("-o ProxyJump=admin@bastion:2222").as_deref(), Some("admin@bastion:2222"));
+        assert_eq!(proxy_jump("-J bastion").as_deref(), Some("bastion"));
+        assert_eq!(proxy_jump("-o StrictHostKeyChecking=no -o 'ProxyJump=jump'").as_deref(), Some("jump"));
+        assert_eq!(proxy_jump("-o ProxyCommand=nc %h %p"), None);
+    }
+}

@@ -270,24 +270,23 @@ pub fn build(
                     }
                 }
                 [whole, parts @ ..] if parts.first().is_some_and(|p| p.position == whole.position) => {
-                    // A compound: itself, or its parts in order (`fruit locking`).
+                    // A compound: itself when the index has it (a term lookup is cheap); else
+                    // its parts in order (`fruit locking` written apart); else fuzzily.
                     wanted.terms.push(whole.text.clone());
                     wanted.terms.extend(parts.iter().map(|p| p.text.clone()));
-                    let parts_query = if parts.len() == 1 {
-                        term_query(&parts[0].text)
-                    } else {
-                        phrase(parts)
-                    };
-                    if !known(&whole.text) && !parts.iter().all(|p| known(&p.text))
-                        && let Some(d) = fuzzy_distance(&whole.text)
-                    {
-                        wanted.fuzzy.push((whole.text.clone(), d));
-                        return Some(Box::new(FuzzyTermQuery::new(term(&whole.text), d, true)));
+                    if known(&whole.text) {
+                        return Some(term_query(&whole.text));
                     }
-                    Some(Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, term_query(&whole.text)),
-                        (Occur::Should, parts_query),
-                    ])))
+                    if parts.iter().all(|p| known(&p.text)) {
+                        return Some(if parts.len() == 1 { term_query(&parts[0].text) } else { phrase(parts) });
+                    }
+                    match fuzzy_distance(&whole.text) {
+                        Some(d) => {
+                            wanted.fuzzy.push((whole.text.clone(), d));
+                            Some(Box::new(FuzzyTermQuery::new(term(&whole.text), d, true)))
+                        }
+                        None => Some(term_query(&whole.text)),
+                    }
                 }
                 many => {
                     wanted.terms.extend(many.iter().map(|t| t.text.clone()));

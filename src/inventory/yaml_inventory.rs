@@ -1,0 +1,181 @@
+//! Ansible YAML inventories: groups with `hosts`, `vars` and `children`, at any depth.
+
+use serde_json::Value;
+
+use super::{InventoryError, Raw, Var, Vars};
+use crate::source::LineIndex;
+use crate::yaml::{self, Node};
+
+pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
+    let lines = LineIndex::new(text);
+    let err = |at: usize, message: String| InventoryError {
+        file: file.to_string(),
+        line: Some(lines.line(at)),
+        message,
+    };
+    let root = yaml::parse(text).map_err(|e| err(e.offset, format!("invalid YAML: {}", e.message)))?;
+    if root.is_null() {
+        return Ok(());
+    }
+    let groups = root
+        .as_map()
+        .ok_or_else(|| err(root.span.start, "an inventory is a mapping of group names".into()))?;
+    for (name, body) in groups {
+        let name = name
+            .as_str()
+            .ok_or_else(|| err(name.span.start, "a group name must be text".into()))?;
+        group(file, text, &lines, name, body, raw)?;
+    }
+    Ok(())
+}
+
+fn group(file: &str, text: &str, lines: &LineIndex, name: &str, body: &Node, raw: &mut Raw) -> Result<(), InventoryError> {
+    let err = |at: usize, message: String| InventoryError {
+        file: file.to_string(),
+        line: Some(lines.line(at)),
+        message,
+    };
+    raw.group(name);
+    if body.is_null() {
+        return Ok(());
+    }
+    let fields = body
+        .as_map()
+        .ok_or_else(|| err(body.span.start, format!("group `{name}` must be a mapping of hosts, vars and children")))?;
+    for (key, value) in fields {
+        match key.as_str() {
+            Some("hosts") => {
+                if value.is_null() {
+                    continue;
+                }
+                let hosts = value
+                    .as_map()
+                    .ok_or_else(|| err(value.span.start, format!("`hosts` of `{name}` must be a mapping of host names")))?;
+                for (host, host_vars) in hosts {
+                    let pattern = host
+                        .as_str()
+                        .ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
+                    let vars = if host_vars.is_null() { Vars::new() } else { vars(file, text, host_vars)? };
+                    for h in super::pattern::expand_range(pattern).map_err(|m| err(host.span.start, m))? {
+                        raw.host(&h).extend(vars.clone());
+                        let g = raw.group(name);
+                        if !g.hosts.contains(&h) {
+                            g.hosts.push(h);
+                        }
+                    }
+                }
+            }
+            Some("vars") => {
+                if !value.is_null() {
+                    let v = vars(file, text, value)?;
+                    raw.group(name).vars.extend(v);
+                }
+            }
+            Some("children") => {
+                if value.is_null() {
+                    continue;
+                }
+                let children = value
+                    .as_map()
+                    .ok_or_else(|| err(value.span.start, format!("`children` of `{name}` must be a mapping of groups")))?;
+                for (child, child_body) in children {
+                    let child_name = child
+                        .as_str()
+                        .ok_or_else(|| err(child.span.start, "a group name must be text".into()))?
+                        .to_string();
+                    group(file, text, lines, &child_name, child_body, raw)?;
+                    let g = raw.group(name);
+                    if !g.children.contains(&child_name) {
+                        g.children.push(child_name);
+                    }
+                }
+            }
+            Some(other) => {
+                return Err(err(
+                    key.span.start,
+                    format!("unknown key `{other}` in group `{name}` (groups have hosts, vars and children)"),
+                ));
+            }
+            None => return Err(err(key.span.start, "a key must be text".into())),
+        }
+    }
+    Ok(())
+}
+
+/// A mapping of variables.
+pub(crate) fn vars(file: &str, text: &str, node: &Node) -> Result<Vars, InventoryError> {
+    let map = node.as_map().ok_or_else(|| InventoryError {
+        file: file.to_string(),
+        line: Some(LineIndex::new(text).line(node.span.start)),
+        message: format!("variables must be a mapping, found {}", node.type_name()),
+    })?;
+    let mut out = Vars::new();
+    for (k, v) in map {
+        if let Some(k) = k.as_str() {
+            out.insert(k.to_string(), var(v));
+        }
+    }
+    Ok(out)
+}
+
+fn var(node: &Node) -> Var {
+    if let Some(text) = node.as_str()
+        && text.trim_start().starts_with("$ANSIBLE_VAULT;")
+    {
+        return Var::Vault;
+    }
+    Var::Value(json(node))
+}
+
+/// YAML as JSON, with plain scalars typed as YAML 1.2's core schema types them.
+fn json(node: &Node) -> Value {
+    match &node.value {
+        yaml::Value::Scalar { text, plain: true } => {
+            if node.is_null() {
+                Value::Null
+            } else if let Some(b) = node.as_bool() {
+                Value::Bool(b)
+            } else if let Ok(i) = text.parse::<i64>() {
+                Value::from(i)
+            } else if let Some(f) = text.parse::<f64>().ok().filter(|f| f.is_finite() && text.contains('.')) {
+                Value::from(f)
+            } else {
+                Value::String(text.clone())
+            }
+        }
+        yaml::Value::Scalar { text, plain: false } => Value::String(text.clone()),
+        yaml::Value::Seq(items) => Value::Array(items.iter().map(json).collect()),
+        yaml::Value::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), json(v))))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_groups_hosts_and_typed_vars() {
+        let text = "all:\n  vars:\n    ansible_user: root\n  children:\n    proxmox:\n      hosts:\n        zd[1:2]:\n          ansible_port: 2222\n      vars:\n        manage: false\n        secret: !vault |\n          $ANSIBLE_VAULT;1.1;AES256\n          6162\n      children:\n        prod:\n          hosts:\n            zd1:\n";
+        let mut raw = Raw::default();
+        parse("hosts.yml", text, &mut raw).unwrap();
+        assert_eq!(raw.groups["all"].children, ["proxmox"]);
+        assert_eq!(raw.groups["proxmox"].children, ["prod"]);
+        assert_eq!(raw.groups["proxmox"].hosts, ["zd1", "zd2"]);
+        assert_eq!(raw.groups["proxmox"].vars["manage"], Var::Value(Value::Bool(false)));
+        assert_eq!(raw.groups["proxmox"].vars["secret"], Var::Vault);
+        assert_eq!(raw.hosts[0].1["ansible_port"].as_text().as_deref(), Some("2222"));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut raw = Raw::default();
+        let e = parse("hosts.yml", "all:\n  hostz:\n    a:\n", &mut raw).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("unknown key `hostz`"));
+    }
+}
