@@ -73,7 +73,7 @@ for size in "${sizes[@]}"; do
   /usr/bin/time -f '%M' -o "$results/search-$size.rss" "$mb" -C "$dir" search refquota >/dev/null
 
   # Refresh after one file changes (a line appended before each run).
-  file=$(find "$dir/memory-bank" -name '*.md' | sort | head -1)
+  file=$(find "$dir/memory-bank" -name '*.md' | sort | sed -n 1p)  # sed reads all: no SIGPIPE under pipefail
   hyperfine --warmup 1 --runs 10 -N \
     --prepare "sh -c 'echo \"- refreshed at \$(date +%s%N)\" >> \"$file\"'" \
     "'$mb' -C '$dir' index" --export-json "$results/refresh-$size.json" >/dev/null \
