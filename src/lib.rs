@@ -4,10 +4,14 @@
 //! Data flows one way: parse ([`kb`], [`rules`], [`inventory`]) → plan → probe → evaluate →
 //! report / record / fix. [`cli`] is the only module that prints.
 
+pub mod audit;
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod inventory;
 pub mod kb;
+pub mod probe;
+pub mod report;
 pub mod rules;
 pub mod search;
 pub mod source;

@@ -1,11 +1,15 @@
 //! The command line: arguments, one file per command, and the only code in mb that prints.
 
+mod audit;
 mod completions;
 mod decisions;
+mod diff;
+mod hosts;
 mod index;
 mod output;
 pub mod reference;
 mod rules;
+mod runs;
 mod search;
 
 use std::io::Write as _;
@@ -32,6 +36,9 @@ Examples:
   mb decisions --conflicts           settings whose current decisions disagree
   mb decisions --all --since 2025-11-01 --json
   mb search refquota                 everything we know about refquota, best first
+  mb audit                           audit every host of the inventory against the rules
+  mb audit --replay latest           today's rules on the last run's facts
+  mb hosts samba                     which hosts a pattern selects, which checks apply
   mb rules                           validate rules/*.md and .clinerules, list the checks
   mb completions bash > ~/.local/share/bash-completion/completions/mb
 
@@ -94,6 +101,10 @@ enum ColorWhen {
 enum Command {
     Decisions(decisions::Args),
     Search(search::Args),
+    Audit(audit::Args),
+    Hosts(hosts::Args),
+    Runs(runs::Args),
+    Diff(diff::Args),
     Rules(rules::Args),
     Index(index::Args),
     Completions(completions::Args),
@@ -143,6 +154,10 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Decisions(args) => decisions::run(&cx, args),
         Command::Search(args) => search::run(&cx, args),
+        Command::Audit(args) => audit::run(&cx, args),
+        Command::Hosts(args) => hosts::run(&cx, args),
+        Command::Runs(args) => runs::run(&cx, args),
+        Command::Diff(args) => diff::run(&cx, args),
         Command::Rules(args) => rules::run(&cx, args),
         Command::Index(args) => index::run(&cx, args),
         Command::Completions(args) => completions::run(args),

@@ -48,7 +48,7 @@ impl HostPattern {
         let sep = if raw.contains(',') { ',' } else { ':' };
         let mut terms = Vec::new();
         let mut offset = 0;
-        for (n, part) in raw.split(sep).enumerate() {
+        for part in raw.split(sep) {
             let span = offset..offset + part.len();
             offset += part.len() + 1;
             let trimmed = part.trim();
@@ -69,12 +69,6 @@ impl HostPattern {
                 } else {
                     format!("`{trimmed}` names no host or group")
                 }));
-            }
-            if n == 0 && op != TermOp::Union {
-                return Err(err(format!(
-                    "host pattern `{raw}` starts with `{}`, which needs a term before it",
-                    &trimmed[..1]
-                )));
             }
             let matcher = if let Some(re) = name.strip_prefix('~') {
                 Matcher::Regex(
@@ -219,7 +213,8 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         assert_eq!(HostPattern::parse("a::b").unwrap_err().span, 2..2);
-        assert!(HostPattern::parse("!a").is_err());
+        // Ansible applies `!` and `&` after the plain terms, so a pattern may start with one.
+        assert!(HostPattern::parse("!a:b").is_ok());
         assert!(HostPattern::parse("a:&").is_err());
         assert!(HostPattern::parse("~(").is_err());
         assert!(HostPattern::parse("a b").is_err());

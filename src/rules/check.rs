@@ -41,7 +41,7 @@ pub struct CheckSource {
     pub heading: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -332,7 +332,7 @@ impl Template {
     }
 
     /// Fills the placeholders; `Err(name)` names the first variable `lookup` lacks.
-    pub fn render(&self, lookup: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    pub fn render(&self, mut lookup: impl FnMut(&str) -> Option<String>) -> Result<String, String> {
         let mut out = String::with_capacity(self.raw.len());
         for part in &self.parts {
             match part {

@@ -1,9 +1,13 @@
 //! Integration tests: the real `mb` binary and the library, on fixture files.
 
+mod audit;
+mod audit_local;
 mod cli;
 mod common;
 mod docs;
 mod example;
+mod fleet;
+mod inventory;
 mod kb;
 mod properties;
 mod rules;

@@ -1,0 +1,250 @@
+//! Evaluate: a check, a host and the fact it gave → a finding.
+//!
+//! The fact is narrowed by the probe's selector (an INI key, matching lines, a JSON pointer)
+//! to a value or to *absent*. Each expectation then holds, fails, or cannot be decided (a
+//! template variable the host lacks, a size that does not parse): the last is an `error`
+//! finding that says why, never a pass or a fail.
+
+use crate::inventory::Host;
+use crate::probe::{Fact, sanitize};
+use crate::rules::check::{Expectation, Selector, parse_size};
+use crate::rules::{Check, ProbeSource};
+
+use super::plan::render;
+use super::{Finding, FindingStatus};
+
+/// What a probe observed, after its selector.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observed {
+    /// `None` is absent: a missing file, key or line, an undefined variable.
+    pub value: Option<String>,
+    /// A command's exit status.
+    pub status: Option<i32>,
+}
+
+/// Narrows a host's fact to what the check looks at. `Err` is a fact that cannot be read.
+pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let (raw, status) = match (&check.probe.source, fact) {
+        (_, Fact::Missing { reason }) => return Err(reason.clone()),
+        (_, Fact::Unreadable { reason }) => return Err(format!("the file {reason}")),
+        (ProbeSource::File(_), Fact::Absent) => return Ok(Observed { value: None, status: None }),
+        (ProbeSource::File(_), Fact::File { content }) => (text(content), None),
+        (ProbeSource::Command(_), Fact::Output { stdout, status }) => (text(stdout).trim().to_string(), Some(*status)),
+        (ProbeSource::Service { .. }, Fact::Output { stdout, status }) => {
+            let out = text(stdout).trim().to_string();
+            if *status == 127 {
+                return Err("systemctl is not installed on the host".into());
+            }
+            // `systemctl is-enabled` prints nothing (and fails) for a unit that does not exist.
+            if out.is_empty() {
+                return Ok(Observed { value: None, status: Some(*status) });
+            }
+            (out, Some(*status))
+        }
+        (ProbeSource::Zfs { .. }, Fact::Output { stdout, status }) => match status {
+            0 => (text(stdout).trim().to_string(), Some(0)),
+            127 => return Err("zfs is not installed on the host".into()),
+            // `zfs get` fails for a dataset that does not exist.
+            _ => return Ok(Observed { value: None, status: Some(*status) }),
+        },
+        (_, other) => return Err(format!("unexpected answer for this probe: {other:?}")),
+    };
+    let value = match &check.probe.select {
+        None => Some(raw),
+        Some(Selector::Ini { section, key }) => super::ini::lookup(&raw, section, key),
+        Some(Selector::Lines(re)) => {
+            let lines: Vec<&str> = raw.lines().filter(|l| re.is_match(l)).collect();
+            (!lines.is_empty()).then(|| lines.join("\n"))
+        }
+        Some(Selector::Json(pointer)) => {
+            let doc: serde_json::Value =
+                serde_json::from_str(&raw).map_err(|e| format!("not JSON: {e}"))?;
+            doc.pointer(pointer).map(|v| match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+        }
+    };
+    Ok(Observed { value, status })
+}
+
+/// One expectation's verdict.
+enum Verdict {
+    Holds,
+    Fails { expected: String },
+    /// Failed, and the part of the fact that shows why is more telling than the whole.
+    FailsWith { expected: String, found: String },
+    Undecidable(String),
+}
+
+fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
+    let value = seen.value.as_deref();
+    let want = |t| render(t, host, false);
+    let fails = |expected: String| Verdict::Fails { expected };
+    match e {
+        Expectation::Equals(t) => match want(t) {
+            Err(why) => Verdict::Undecidable(why),
+            Ok(w) if value.map(str::trim) == Some(w.trim()) => Verdict::Holds,
+            Ok(w) => fails(w),
+        },
+        Expectation::NotEquals(t) => match want(t) {
+            Err(why) => Verdict::Undecidable(why),
+            Ok(w) if value.is_some_and(|v| v.trim() != w.trim()) => Verdict::Holds,
+            Ok(w) => fails(format!("present and not {w}")),
+        },
+        Expectation::OneOf(list) => {
+            let mut options = Vec::with_capacity(list.len());
+            for t in list {
+                match want(t) {
+                    Ok(w) => options.push(w),
+                    Err(why) => return Verdict::Undecidable(why),
+                }
+            }
+            if value.is_some_and(|v| options.iter().any(|o| o.trim() == v.trim())) {
+                Verdict::Holds
+            } else {
+                fails(format!("one of {}", options.join(", ")))
+            }
+        }
+        Expectation::Contains(t) => match want(t) {
+            Err(why) => Verdict::Undecidable(why),
+            Ok(w) if value.is_some_and(|v| v.contains(w.as_str())) => Verdict::Holds,
+            Ok(w) => fails(format!("contains {w}")),
+        },
+        Expectation::NotContains(t) => match want(t) {
+            Err(why) => Verdict::Undecidable(why),
+            Ok(w) if !value.is_some_and(|v| v.contains(w.as_str())) => Verdict::Holds,
+            Ok(w) => {
+                // Name the line that has it: the whole fact is usually a file.
+                let line = value.and_then(|v| v.lines().find(|l| l.contains(w.as_str()))).unwrap_or("");
+                Verdict::FailsWith { expected: format!("does not contain {w}"), found: format!("`{}`", line.trim()) }
+            }
+        },
+        Expectation::Matches(re) => {
+            if value.is_some_and(|v| re.is_match(v)) {
+                Verdict::Holds
+            } else {
+                fails(format!("matches /{}/", re.as_str()))
+            }
+        }
+        Expectation::Present => {
+            if value.is_some() {
+                Verdict::Holds
+            } else {
+                fails("present".into())
+            }
+        }
+        Expectation::Absent => {
+            if value.is_none() {
+                Verdict::Holds
+            } else {
+                fails("absent".into())
+            }
+        }
+        Expectation::SizeEquals(t) => {
+            let w = match want(t) {
+                Ok(w) => w,
+                Err(why) => return Verdict::Undecidable(why),
+            };
+            let Some(want_bytes) = parse_size(&w) else {
+                return Verdict::Undecidable(format!("the expected size `{w}` is not a size"));
+            };
+            match value.map(|v| (v, parse_size(v))) {
+                None => fails(w),
+                Some((_, Some(have))) if have == want_bytes => Verdict::Holds,
+                Some((_, Some(_))) => fails(w),
+                Some((v, None)) => Verdict::Undecidable(format!("the host's value `{v}` is not a size")),
+            }
+        }
+        Expectation::Unique => {
+            let Some(v) = value else {
+                return Verdict::Holds;
+            };
+            let items: Vec<String> = match serde_json::from_str::<serde_json::Value>(v) {
+                Ok(serde_json::Value::Array(items)) => items.iter().map(|i| i.to_string()).collect(),
+                _ => v.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+            };
+            let mut seen_items = std::collections::HashSet::new();
+            match items.iter().find(|i| !seen_items.insert(i.as_str())) {
+                None => Verdict::Holds,
+                Some(dup) => {
+                    let times = items.iter().filter(|i| *i == dup).count();
+                    Verdict::FailsWith { expected: "no duplicates".into(), found: format!("`{dup}` {times} times") }
+                }
+            }
+        }
+        Expectation::ExitStatus(n) => {
+            if seen.status == Some(*n as i32) {
+                Verdict::Holds
+            } else {
+                fails(format!("exit status {n}"))
+            }
+        }
+    }
+}
+
+/// The finding for a check whose fact (or variable) is known.
+pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, String>) -> Finding {
+    let seen = match seen {
+        Ok(seen) => seen,
+        Err(why) => return Finding::new(check, &host.name, FindingStatus::Error, None, None, sanitize(&why)),
+    };
+    let actual = Some(describe(&seen));
+    let mut failed = Vec::new();
+    let mut found = None;
+    let mut errors = Vec::new();
+    for e in &check.expect {
+        match judge(e, &seen, host) {
+            Verdict::Holds => {}
+            Verdict::Fails { expected } => failed.push(expected),
+            Verdict::FailsWith { expected, found: f } => {
+                failed.push(expected);
+                found.get_or_insert(f);
+            }
+            Verdict::Undecidable(why) => errors.push(why),
+        }
+    }
+    if !failed.is_empty() {
+        let expected = failed.join("; ");
+        let found = found.unwrap_or_else(|| one_line(actual.as_deref().unwrap_or("absent")));
+        let mut message = format!("expected {expected}, found {}", sanitize(&found));
+        if !errors.is_empty() {
+            message.push_str(&format!(" (and: {})", errors.join("; ")));
+        }
+        return Finding::new(check, &host.name, FindingStatus::Fail, Some(expected), actual, message);
+    }
+    if !errors.is_empty() {
+        return Finding::new(check, &host.name, FindingStatus::Error, None, actual, errors.join("; "));
+    }
+    let message = "as decided".to_string();
+    Finding::new(check, &host.name, FindingStatus::Pass, None, actual, message)
+}
+
+/// A value for a one-line message: its first line, and how many more there are.
+fn one_line(value: &str) -> String {
+    let mut lines = value.lines();
+    let first = lines.next().unwrap_or("");
+    match lines.count() {
+        0 => first.to_string(),
+        n => format!("`{first}` and {n} more {}", if n == 1 { "line" } else { "lines" }),
+    }
+}
+
+/// The observed value as a finding shows it: `absent`, or the value (long ones cut, escapes
+/// made harmless).
+pub fn describe(seen: &Observed) -> String {
+    const MAX: usize = 400;
+    match &seen.value {
+        None => "absent".into(),
+        Some(v) => {
+            let v = sanitize(v);
+            if v.chars().count() > MAX {
+                let cut: String = v.chars().take(MAX).collect();
+                format!("{cut}… ({} bytes)", v.len())
+            } else {
+                v
+            }
+        }
+    }
+}

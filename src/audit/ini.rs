@@ -1,0 +1,64 @@
+//! INI files read the way Samba reads smb.conf: section and key names compared without case
+//! and with runs of whitespace folded, `;` and `#` starting comment lines, a trailing `\`
+//! continuing a line, keys before any header in `[global]`, and the last assignment winning.
+
+/// Folds a section or key name for comparison: lower case, single spaces, trimmed.
+fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The value of `key` in `section`, or `None` when the section or key is not set.
+pub fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
+    let (want_section, want_key) = (fold(section), fold(key));
+    let mut current = "global".to_string();
+    let mut found = None;
+    let mut logical = String::new();
+    for raw in text.lines() {
+        // Join continuation lines.
+        if let Some(head) = raw.strip_suffix('\\') {
+            logical.push_str(head);
+            continue;
+        }
+        logical.push_str(raw);
+        let line = std::mem::take(&mut logical);
+        let line = line.trim();
+        if line.is_empty() || line.starts_with(';') || line.starts_with('#') {
+            continue;
+        }
+        if let Some(header) = line.strip_prefix('[') {
+            if let Some(name) = header.strip_suffix(']') {
+                current = fold(name);
+            }
+            continue;
+        }
+        if current != want_section {
+            continue;
+        }
+        if let Some((k, v)) = line.split_once('=')
+            && fold(k) == want_key
+        {
+            found = Some(v.trim().to_string());
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMB: &str = "# samba\nworkgroup = WG\n[global]\n   Fruit:Locking = posix\n   ; fruit:locking = none\n\tfruit:locking=none\n   vfs objects = catia \\\n      fruit streams_xattr\n[Time  Machine]\n   path = /tank/tm\n   fruit:time machine max size = 3T\n";
+
+    #[test]
+    fn smb_conf_semantics() {
+        assert_eq!(lookup(SMB, "global", "workgroup").as_deref(), Some("WG"));
+        assert_eq!(lookup(SMB, "GLOBAL", "fruit:locking").as_deref(), Some("none"));
+        assert_eq!(lookup(SMB, "global", "vfs  objects").as_deref(), Some("catia       fruit streams_xattr"));
+        assert_eq!(lookup(SMB, "time machine", "Fruit:Time Machine Max Size").as_deref(), Some("3T"));
+        assert_eq!(lookup(SMB, "global", "path"), None);
+        assert_eq!(lookup(SMB, "nosuch", "path"), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! Saved runs: every audit is written to `.mb/runs/<run>.json` with the facts it gathered, so
+//! it can be replayed against today's rules (`mb audit --replay`), compared with another run
+//! (`mb diff`), recorded in the Memory Bank or turned into fixes later.
+//!
+//! A run file is the `mb audit --format json` report plus, per host, the facts and the
+//! inventory variables its checks used (never vault values).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::{AuditPlan, Finding, FindingStatus, HostResult, Summary};
+use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
+use crate::rules::check::{Expectation, ProbeSource, Template};
+use crate::rules::Check;
+
+/// The version of the run file and JSON report format.
+pub const VERSION: u32 = 1;
+
+/// Where runs are saved, under the repository root.
+pub const RUNS_DIR: &str = ".mb/runs";
+
+/// One audit, as saved and as reported.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Run {
+    pub version: u32,
+    /// The run's id: its start time, `2026-11-25T19-00-00Z`.
+    pub run: String,
+    /// `ssh`, `local` or `replay`.
+    #[serde(default)]
+    pub mode: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replay_of: Option<String>,
+    pub hosts: Vec<HostRecord>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HostRecord {
+    pub name: String,
+    /// The host's groups (in run files; left out of reports), so a replay without the
+    /// inventory still knows which checks apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    pub status: HostStatus,
+    pub error: Option<String>,
+    pub duration_ms: u64,
+    /// What the host answered (in run files; left out of reports).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<SavedFact>,
+    /// The inventory variables the host's checks used (in run files; left out of reports).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vars: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SavedFact {
+    pub probe: ProbeKey,
+    pub fact: Fact,
+}
+
+impl Run {
+    /// Assembles a run from a plan, the hosts' results and the findings.
+    pub fn new(id: String, mode: &str, plan: &AuditPlan, results: &[HostResult], findings: Vec<Finding>) -> Run {
+        let by_name: BTreeMap<&str, &HostResult> = results.iter().map(|r| (r.name.as_str(), r)).collect();
+        let hosts: Vec<HostRecord> = plan
+            .hosts
+            .iter()
+            .map(|hp| {
+                let result = by_name.get(hp.host.name.as_str());
+                let outcome = result.map(|r| &r.outcome);
+                let mut used: BTreeSet<&str> = BTreeSet::new();
+                for planned in &hp.checks {
+                    used.extend(vars_of(&plan.checks[planned.check]));
+                }
+                HostRecord {
+                    name: hp.host.name.clone(),
+                    groups: hp.host.groups.clone(),
+                    status: outcome.map_or(HostStatus::Error, |o| o.status),
+                    error: outcome.and_then(|o| o.error.clone()),
+                    duration_ms: outcome.map_or(0, |o| o.duration.as_millis() as u64),
+                    facts: outcome
+                        .map(|o| {
+                            o.facts
+                                .iter()
+                                .map(|(probe, fact)| SavedFact { probe: probe.clone(), fact: fact.clone() })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    vars: used
+                        .into_iter()
+                        .filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?)))
+                        .collect(),
+                }
+            })
+            .collect();
+        let checks: BTreeSet<&str> = findings.iter().map(|f| f.check.as_str()).collect();
+        let summary = Summary::of(checks.len(), hosts.len(), &findings);
+        Run {
+            version: VERSION,
+            run: id,
+            mode: mode.to_string(),
+            replay_of: None,
+            hosts,
+            findings,
+            summary,
+        }
+    }
+
+    /// The run without facts and variables: the `mb audit --format json` contract.
+    pub fn report(&self) -> Run {
+        let mut report = self.clone();
+        for h in &mut report.hosts {
+            h.facts.clear();
+            h.vars.clear();
+            h.groups.clear();
+        }
+        report
+    }
+
+    /// A host's outcome as this run saw it, for replay. Facts not gathered then are absent
+    /// from the map (the finding says so).
+    pub fn outcome_of(&self, name: &str, probes: &[ProbeKey]) -> HostOutcome {
+        match self.hosts.iter().find(|h| h.name == name) {
+            None => HostOutcome::failed(HostStatus::Error, format!("run {} did not audit {name}", self.run), Duration::ZERO),
+            Some(h) => HostOutcome {
+                status: h.status,
+                error: h.error.clone(),
+                facts: h
+                    .facts
+                    .iter()
+                    .filter(|f| probes.contains(&f.probe))
+                    .map(|f| (f.probe.clone(), f.fact.clone()))
+                    .collect(),
+                duration: Duration::from_millis(h.duration_ms),
+            },
+        }
+    }
+
+    /// The variables the run saved for a host.
+    pub fn vars_of(&self, name: &str) -> Option<&BTreeMap<String, String>> {
+        self.hosts.iter().find(|h| h.name == name).map(|h| &h.vars)
+    }
+
+    /// Hosts that were not fully audited.
+    pub fn incomplete_hosts(&self) -> impl Iterator<Item = &HostRecord> {
+        self.hosts.iter().filter(|h| h.status != HostStatus::Ok)
+    }
+}
+
+/// Template variables and `var:` names a check uses.
+fn vars_of(check: &Check) -> Vec<&str> {
+    let mut templates: Vec<&Template> = Vec::new();
+    match &check.probe.source {
+        ProbeSource::File(t) | ProbeSource::Command(t) | ProbeSource::Api(t) => templates.push(t),
+        ProbeSource::Service { unit, .. } => templates.push(unit),
+        ProbeSource::Zfs { dataset, .. } => templates.push(dataset),
+        ProbeSource::Var(_) => {}
+    }
+    for e in &check.expect {
+        match e {
+            Expectation::Equals(t)
+            | Expectation::NotEquals(t)
+            | Expectation::Contains(t)
+            | Expectation::NotContains(t)
+            | Expectation::SizeEquals(t) => templates.push(t),
+            Expectation::OneOf(list) => templates.extend(list),
+            _ => {}
+        }
+    }
+    let mut out: Vec<&str> = templates.into_iter().flat_map(|t| t.vars()).collect();
+    if let ProbeSource::Var(name) = &check.probe.source {
+        out.push(name);
+    }
+    out
+}
+
+/// A run id from a time: `2026-11-25T19-00-00Z` (colons are not welcome in file names).
+pub fn id_at(time: jiff::Timestamp) -> String {
+    time.strftime("%Y-%m-%dT%H-%M-%SZ").to_string()
+}
+
+/// Now, or `MB_NOW` (an RFC 3339 time) when set: tests and demos pin the clock with it.
+pub fn now() -> jiff::Timestamp {
+    std::env::var("MB_NOW")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(jiff::Timestamp::now)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not an mb run file: {message}")]
+    Format { path: String, message: String },
+    #[error("no run `{0}` in .mb/runs (see `mb runs`)")]
+    NotFound(String),
+    #[error("no saved runs yet; run `mb audit` first")]
+    None,
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Saves a run atomically (temporary file, flush, rename); a second run in the same second
+/// gets `-2`, `-3`, … Returns the path written.
+pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
+    let dir = root.join(RUNS_DIR);
+    let io = |path: &Path, source| RunError::Io { path: crate::source::display_path(path), source };
+    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    let base = run.run.clone();
+    let mut n = 1;
+    let path = loop {
+        let candidate = dir.join(format!("{}.json", run.run));
+        if !candidate.exists() {
+            break candidate;
+        }
+        n += 1;
+        run.run = format!("{base}-{n}");
+    };
+    let text = serde_json::to_string_pretty(run).map_err(|e| RunError::Other(e.to_string()))?;
+    let tmp = dir.join(format!(".{}.tmp", run.run));
+    {
+        use std::io::Write as _;
+        let mut file = std::fs::File::create(&tmp).map_err(|e| io(&tmp, e))?;
+        file.write_all(text.as_bytes()).map_err(|e| io(&tmp, e))?;
+        file.sync_all().map_err(|e| io(&tmp, e))?;
+    }
+    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    Ok(path)
+}
+
+/// Reads a run file.
+pub fn read(path: &Path) -> Result<Run, RunError> {
+    let shown = crate::source::display_path(path);
+    let text = std::fs::read_to_string(path).map_err(|source| RunError::Io { path: shown.clone(), source })?;
+    let run: Run = serde_json::from_str(&text).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
+    if run.version != VERSION {
+        return Err(RunError::Format {
+            path: shown,
+            message: format!("version {} (this mb reads version {VERSION})", run.version),
+        });
+    }
+    Ok(run)
+}
+
+/// Saved run ids, oldest first.
+pub fn ids(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join(RUNS_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (!name.starts_with('.')).then(|| name.strip_suffix(".json").map(str::to_string)).flatten()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// A run by id (`2026-11-25T19-00-00Z`), by a path to a run file, or `latest`.
+pub fn find(root: &Path, which: &str) -> Result<Run, RunError> {
+    let path = Path::new(which);
+    if which.ends_with(".json") || path.components().count() > 1 {
+        let path = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+        return read(&path);
+    }
+    let all = ids(root);
+    let id = if which == "latest" {
+        all.last().cloned().ok_or(RunError::None)?
+    } else {
+        all.iter().find(|i| *i == which).cloned().ok_or_else(|| RunError::NotFound(which.to_string()))?
+    };
+    read(&root.join(RUNS_DIR).join(format!("{id}.json")))
+}
+
+/// What changed between two runs, by (check, host).
+#[derive(Debug, Default, Serialize)]
+pub struct Diff {
+    /// Failing in the newer run, not in the older.
+    pub new: Vec<Finding>,
+    /// Failing in the older run, passing in the newer.
+    pub resolved: Vec<Finding>,
+    /// Failing in both.
+    pub still_failing: Vec<Finding>,
+    /// Failing in the older run and not judged in the newer (host not audited, check gone).
+    pub unknown: Vec<Finding>,
+}
+
+pub fn diff(older: &Run, newer: &Run) -> Diff {
+    let key = |f: &Finding| (f.check.clone(), f.host.clone());
+    let old: BTreeMap<_, &Finding> = older.findings.iter().map(|f| (key(f), f)).collect();
+    let new: BTreeMap<_, &Finding> = newer.findings.iter().map(|f| (key(f), f)).collect();
+    let mut out = Diff::default();
+    for (k, f) in &new {
+        if f.status != FindingStatus::Fail {
+            continue;
+        }
+        match old.get(k) {
+            Some(o) if o.status == FindingStatus::Fail => out.still_failing.push((*f).clone()),
+            _ => out.new.push((*f).clone()),
+        }
+    }
+    for (k, o) in &old {
+        if o.status != FindingStatus::Fail {
+            continue;
+        }
+        match new.get(k) {
+            Some(f) if f.status == FindingStatus::Pass => out.resolved.push((*f).clone()),
+            Some(f) if f.status == FindingStatus::Fail => {}
+            _ => out.unknown.push((*o).clone()),
+        }
+    }
+    out
+}

@@ -1,0 +1,136 @@
+//! `mb hosts`: the fleet as mb resolves it, and the checks that apply to each host.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use serde::Serialize;
+
+use super::output::{self, Cell, Table};
+use super::{Context, Exit};
+use crate::config::Config;
+use crate::inventory::{Connection, HostPattern, Inventory};
+use crate::rules::{self, Scope};
+
+/// List the inventory's hosts, how mb will reach them, and which checks apply.
+///
+/// Reads the Ansible inventory (INI or YAML, with group_vars/ and host_vars/) the way
+/// `mb audit` does, resolves every host's variables and groups, and matches the rule files'
+/// `hosts:` patterns against them. Use it to see what an audit would do before running one.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  mb hosts                          every host of the inventory in mb.toml
+  mb hosts samba                    the hosts a pattern selects
+  mb hosts -i inventory/prod.ini 'proxmox:&prod'
+  mb hosts --json | jq '.[] | select(.checks | length == 0) | .name'")]
+pub struct Args {
+    /// Only hosts matching this Ansible pattern.
+    #[arg(value_name = "PATTERN")]
+    pattern: Option<String>,
+
+    /// The Ansible inventory (default: `inventory` in mb.toml).
+    #[arg(short = 'i', long, value_name = "PATH")]
+    inventory: Option<PathBuf>,
+
+    /// Print the hosts as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct HostJson<'a> {
+    name: &'a str,
+    address: String,
+    port: u16,
+    user: Option<String>,
+    connection: Connection,
+    jump: Option<String>,
+    groups: &'a [String],
+    checks: Vec<&'a str>,
+}
+
+pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
+    let config = Config::load(&cx.root)?;
+    let Some(path) = super::audit::inventory_path(cx, args.inventory.as_ref(), &config) else {
+        bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml");
+    };
+    let inventory = Inventory::load(&path).context("reading the inventory")?;
+    let set = rules::load(&cx.root, &rules::default_paths(&cx.root));
+    let selected = match &args.pattern {
+        Some(p) => {
+            let pattern = HostPattern::parse(p).map_err(|e| anyhow::anyhow!("pattern `{p}`: {}", e.message))?;
+            inventory.select(&pattern)
+        }
+        None => inventory.hosts.iter().collect(),
+    };
+    let checks_of = |name: &str| -> Vec<&str> {
+        set.checks
+            .iter()
+            .filter(|c| c.scope == Scope::Host)
+            .filter(|c| c.hosts.as_ref().is_some_and(|p| inventory.select(p).iter().any(|h| h.name == name)))
+            .map(|c| c.id.as_str())
+            .collect()
+    };
+    let rows: Vec<HostJson<'_>> = selected
+        .iter()
+        .map(|h| HostJson {
+            name: &h.name,
+            address: h.address(),
+            port: h.port(),
+            user: h.user(),
+            connection: h.connection(),
+            jump: h.jump_host(),
+            groups: &h.groups,
+            checks: checks_of(&h.name),
+        })
+        .collect();
+    let mut out = anstream::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        let mut table = Table::new(vec!["HOST", "ADDRESS", "USER", "VIA", "GROUPS", "CHECKS"]).max_width(4, 40);
+        for r in &rows {
+            let via = match (&r.connection, &r.jump) {
+                (Connection::Ssh, Some(j)) => format!("ssh via {j}"),
+                (Connection::Ssh, None) => "ssh".into(),
+                (Connection::Local, _) => "local".into(),
+                (Connection::Other(o), _) => format!("{o} (unsupported)"),
+            };
+            let groups: Vec<&str> = r.groups.iter().map(String::as_str).filter(|g| *g != "all").collect();
+            table.rows.push(vec![
+                Cell::new(r.name),
+                Cell::new(format!("{}:{}", r.address, r.port)),
+                Cell::new(r.user.clone().unwrap_or_else(|| "-".into())),
+                Cell::new(via),
+                Cell::new(groups.join(",")),
+                Cell::new(format!("{} {}", r.checks.len(), r.checks.join(" "))),
+            ]);
+        }
+        table.print(&mut out)?;
+    }
+    drop(out);
+    let mut err = anstream::stderr();
+    for warning in &inventory.warnings {
+        writeln!(err, "{}warning:{} {warning}", output::WARN.render(), output::WARN.render_reset())?;
+    }
+    for check in set.checks.iter().filter(|c| c.scope == Scope::Host) {
+        if let Some(p) = &check.hosts
+            && inventory.select(p).is_empty()
+        {
+            writeln!(
+                err,
+                "{}warning:{} check `{}` ({}:{}) names hosts `{}`, which match no host",
+                output::WARN.render(),
+                output::WARN.render_reset(),
+                check.id,
+                crate::source::display_path(&check.source.file),
+                check.source.line,
+                p.raw
+            )?;
+        }
+    }
+    writeln!(err, "{} of {} hosts from {}", rows.len(), inventory.hosts.len(), inventory.sources.join(", "))?;
+    Ok(Exit::Clean)
+}

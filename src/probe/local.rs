@@ -1,0 +1,64 @@
+//! The local transport: the probe script run by this machine's `sh` (`ansible_connection:
+//! local`, and `mb audit --local`).
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey, script};
+
+/// Runs `script` with `sh -s` and parses its answer for `probes`.
+pub async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcome {
+    let started = Instant::now();
+    let result = tokio::time::timeout(timeout, exec(script)).await;
+    let elapsed = started.elapsed();
+    match result {
+        Err(_) => HostOutcome::failed(
+            HostStatus::Timeout,
+            format!("the probe script ran longer than {}s", timeout.as_secs()),
+            elapsed,
+        ),
+        Ok(Err(e)) => HostOutcome::failed(HostStatus::Error, e, elapsed),
+        Ok(Ok(output)) => HostOutcome {
+            status: HostStatus::Ok,
+            error: None,
+            facts: script::parse(&output, probes),
+            duration: elapsed,
+        },
+    }
+}
+
+async fn exec(script: &str) -> Result<Vec<u8>, String> {
+    let mut child = tokio::process::Command::new("sh")
+        .arg("-s")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| format!("cannot run sh: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("sh has no stdin")?;
+    let mut stdout = child.stdout.take().ok_or("sh has no stdout")?;
+    let script = script.to_string();
+    let writer = tokio::spawn(async move {
+        let _ = stdin.write_all(script.as_bytes()).await;
+        // Dropping stdin closes it: the script ends.
+    });
+    let mut output = Vec::new();
+    let mut buf = vec![0u8; 64 << 10];
+    loop {
+        let n = stdout.read(&mut buf).await.map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        output.extend_from_slice(&buf[..n]);
+        if output.len() > OUTPUT_CAP {
+            let _ = child.kill().await;
+            return Err(format!("the host printed more than {} MiB; stopped reading", OUTPUT_CAP >> 20));
+        }
+    }
+    let _ = writer.await;
+    let _ = child.wait().await;
+    Ok(output)
+}

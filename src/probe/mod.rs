@@ -1,0 +1,99 @@
+//! Transports: how the one probe script reaches a host and its output comes back.
+//!
+//! - [`ssh`]: one russh connection per host, strict host-key checking, one exec.
+//! - [`local`]: the same script run by the local `sh`.
+//! - replay: facts saved by an earlier run (see `audit::run`), no transport at all.
+//!
+//! A transport never fails the run: whatever goes wrong becomes a [`HostStatus`] and a
+//! message for that host, and every other host is still audited.
+
+pub mod local;
+pub mod script;
+pub mod ssh;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+pub use script::{Fact, ProbeKey};
+
+/// What happened when mb tried to audit a host (a contract: `hosts[].status` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostStatus {
+    Ok,
+    Unreachable,
+    AuthFailed,
+    HostKeyMismatch,
+    HostKeyUnknown,
+    Timeout,
+    Error,
+}
+
+impl HostStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HostStatus::Ok => "ok",
+            HostStatus::Unreachable => "unreachable",
+            HostStatus::AuthFailed => "auth_failed",
+            HostStatus::HostKeyMismatch => "host_key_mismatch",
+            HostStatus::HostKeyUnknown => "host_key_unknown",
+            HostStatus::Timeout => "timeout",
+            HostStatus::Error => "error",
+        }
+    }
+}
+
+/// A host's answer: its status, why it failed, and the facts it gave.
+#[derive(Debug, Clone)]
+pub struct HostOutcome {
+    pub status: HostStatus,
+    pub error: Option<String>,
+    pub facts: BTreeMap<ProbeKey, Fact>,
+    pub duration: Duration,
+}
+
+impl HostOutcome {
+    pub fn failed(status: HostStatus, error: impl Into<String>, duration: Duration) -> HostOutcome {
+        HostOutcome {
+            status,
+            error: Some(sanitize(&error.into())),
+            facts: BTreeMap::new(),
+            duration,
+        }
+    }
+}
+
+/// The most a host may print before mb stops reading (the script's output is hex, three
+/// bytes for every byte of content).
+pub const OUTPUT_CAP: usize = 16 << 20;
+
+/// Text from a host, made safe for a terminal: control characters (escape sequences included)
+/// are shown as `\x1b`-style escapes; newlines and tabs stay.
+pub fn sanitize(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_never_pass() {
+        assert_eq!(sanitize("ok\tfine\n"), "ok\tfine\n");
+        assert_eq!(sanitize("\x1b[2Jgone\x07"), "\\x1b[2Jgone\\x07");
+        assert_eq!(sanitize("a\u{9b}31mb"), "a\\x9b31mb");
+    }
+}

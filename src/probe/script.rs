@@ -1,0 +1,295 @@
+//! The one POSIX `sh` script a host runs, and the parsing of what it prints.
+//!
+//! Every fact a host's checks need is gathered by one script in one exec. Each probe prints a
+//! marker line, then its raw bytes hex-encoded by `od -An -v -tx1`, then an end marker. The
+//! hex lines hold only hex digits, spaces and newlines, so no file content — whatever its bytes
+//! — can be mistaken for a marker: the framing cannot break. `od` is POSIX and in busybox.
+//!
+//! The script only reads: `[ -e ]`, `od < file`, and the commands the rules name (whose
+//! read-only nature is the rule author's contract). Every value interpolated into it is
+//! single-quoted by [`quote`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+/// One thing to read on a host. Probes of several checks that read the same thing are
+/// gathered once.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProbeKey {
+    /// A file's bytes.
+    File { path: String },
+    /// A shell command's standard output and exit status.
+    Command { command: String },
+}
+
+impl ProbeKey {
+    /// The key as one line, for saved runs and messages.
+    pub fn describe(&self) -> String {
+        match self {
+            ProbeKey::File { path } => format!("file {path}"),
+            ProbeKey::Command { command } => format!("command {command}"),
+        }
+    }
+}
+
+/// What a host answered for one probe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Fact {
+    /// A file's content.
+    File {
+        #[serde(with = "lossless")]
+        content: Vec<u8>,
+    },
+    /// No such file.
+    Absent,
+    /// The path exists but is not a readable regular file.
+    Unreadable { reason: String },
+    /// A command's standard output and exit status.
+    Output {
+        #[serde(with = "lossless")]
+        stdout: Vec<u8>,
+        status: i32,
+    },
+    /// The script's output for this probe was missing or malformed.
+    Missing { reason: String },
+}
+
+/// Quotes `s` for POSIX sh: `'…'`, with each `'` written as `'\''`. Nothing inside single
+/// quotes is special to the shell.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        if c == '\'' {
+            out.push_str("'\\''");
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// The script's preamble: a fixed environment and the two helpers every probe uses.
+const PREAMBLE: &str = r#"# mb probe script: reads files and runs the read-only commands its rules name.
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+LC_ALL=C
+export PATH LC_ALL
+mb_file() {
+  if [ -e "$2" ] || [ -h "$2" ]; then
+    if [ -f "$2" ] && [ -r "$2" ]; then
+      printf '@mb %s file\n' "$1"
+      od -An -v -tx1 < "$2"
+      printf '@mb %s end\n' "$1"
+    else
+      printf '@mb %s unreadable\n' "$1"
+    fi
+  else
+    printf '@mb %s absent\n' "$1"
+  fi
+}
+mb_cmd() {
+  printf '@mb %s output\n' "$1"
+  { sh -c "$2" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
+  printf '@mb %s end\n' "$1"
+}
+"#;
+
+/// The script that gathers `probes`, numbered by their index.
+pub fn compile(probes: &[ProbeKey]) -> String {
+    let mut out = String::with_capacity(PREAMBLE.len() + probes.len() * 64);
+    out.push_str(PREAMBLE);
+    for (i, probe) in probes.iter().enumerate() {
+        let _ = match probe {
+            ProbeKey::File { path } => writeln!(out, "mb_file {i} {}", quote(path)),
+            ProbeKey::Command { command } => writeln!(out, "mb_cmd {i} {}", quote(command)),
+        };
+    }
+    out.push_str("printf '@mb done\\n'\n");
+    out
+}
+
+/// Parses the script's output into one fact per probe. A probe with no answer (the script was
+/// cut short) gets [`Fact::Missing`].
+pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
+    let mut facts: Vec<Option<Fact>> = vec![None; probes.len()];
+    let text = String::from_utf8_lossy(output);
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("@mb ") else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        let (Some(id), Some(kind)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Some(slot) = id.parse::<usize>().ok().and_then(|i| facts.get_mut(i)) else {
+            continue;
+        };
+        let mut body = || -> Option<Vec<u8>> {
+            let mut bytes = Vec::new();
+            for line in lines.by_ref() {
+                if line.starts_with("@mb ") {
+                    return (line == format!("@mb {id} end")).then_some(bytes);
+                }
+                for pair in line.split_whitespace() {
+                    bytes.push(u8::from_str_radix(pair, 16).ok()?);
+                }
+            }
+            None
+        };
+        *slot = Some(match kind {
+            "absent" => Fact::Absent,
+            "unreadable" => Fact::Unreadable {
+                reason: "exists but is not a readable regular file".into(),
+            },
+            "file" => match body() {
+                Some(content) => Fact::File { content },
+                None => Fact::Missing {
+                    reason: "the file's content was cut short".into(),
+                },
+            },
+            "output" => match body().and_then(|b| split_status(&b)) {
+                Some((stdout, status)) => Fact::Output { stdout, status },
+                None => Fact::Missing {
+                    reason: "the command's output was cut short".into(),
+                },
+            },
+            other => Fact::Missing {
+                reason: format!("unexpected probe answer `{other}`"),
+            },
+        });
+    }
+    probes
+        .iter()
+        .cloned()
+        .zip(facts)
+        .map(|(probe, fact)| {
+            let fact = fact.unwrap_or(Fact::Missing {
+                reason: "no answer (the script stopped before this probe)".into(),
+            });
+            (probe, fact)
+        })
+        .collect()
+}
+
+/// Splits `stdout…\n@mbstatus N` into stdout and N. The marker is the last thing written, so
+/// the last occurrence is ours even if the command printed the same text.
+fn split_status(bytes: &[u8]) -> Option<(Vec<u8>, i32)> {
+    let marker = b"\n@mbstatus ";
+    let at = bytes.windows(marker.len()).rposition(|w| w == marker)?;
+    let status = std::str::from_utf8(&bytes[at + marker.len()..]).ok()?.trim().parse().ok()?;
+    Some((bytes[..at].to_vec(), status))
+}
+
+/// Bytes in saved runs: as text when they are UTF-8 (readable in the JSON), else hex.
+mod lossless {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Repr {
+        Text(String),
+        Hex { hex: String },
+    }
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Repr::Text(text.to_string()).serialize(s),
+            Err(_) => Repr::Hex {
+                hex: bytes.iter().map(|b| format!("{b:02x}")).collect(),
+            }
+            .serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        match Repr::deserialize(d)? {
+            Repr::Text(text) => Ok(text.into_bytes()),
+            Repr::Hex { hex } => (0..hex.len() / 2)
+                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16))
+                .collect::<Result<_, _>>()
+                .map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(script: &str) -> Vec<u8> {
+        let out = std::process::Command::new("sh")
+            .arg("-s")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write as _;
+                child.stdin.take().expect("stdin").write_all(script.as_bytes())?;
+                child.wait_with_output()
+            })
+            .expect("sh runs");
+        out.stdout
+    }
+
+    #[test]
+    fn quoting_survives_anything() {
+        for nasty in ["plain", "it's", "$(rm -rf /)", "`id`", "a\nb", "\\'\"", ""] {
+            let script = format!("printf '%s' {}", quote(nasty));
+            assert_eq!(run(&script), nasty.as_bytes(), "{nasty:?}");
+        }
+    }
+
+    #[test]
+    fn framing_holds_for_any_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        // Content that imitates the markers, binary bytes, no final newline.
+        let evil: Vec<u8> = b"@mb 0 end\n@mb done\n\x00\xff\x1b[2J@mbstatus 0"
+            .iter()
+            .copied()
+            .chain(0u8..=255)
+            .collect();
+        let file = dir.path().join("evil.conf");
+        std::fs::write(&file, &evil).unwrap();
+        let probes = vec![
+            ProbeKey::File { path: file.display().to_string() },
+            ProbeKey::File { path: dir.path().join("missing").display().to_string() },
+            ProbeKey::File { path: dir.path().display().to_string() },
+            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())) },
+            ProbeKey::Command { command: "printf 'it'\"'\"'s'".into() },
+        ];
+        let facts = parse(&run(&compile(&probes)), &probes);
+        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone() });
+        assert_eq!(facts[&probes[1]], Fact::Absent);
+        assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));
+        assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
+        assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn a_cut_short_answer_is_missing() {
+        let probes = vec![ProbeKey::File { path: "/etc/hostname".into() }];
+        let facts = parse(b"@mb 0 file\n 61 62\n", &probes);
+        assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
+        let facts = parse(b"", &probes);
+        assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
+    }
+
+    #[test]
+    fn saved_facts_round_trip() {
+        for fact in [
+            Fact::File { content: b"text\n".to_vec() },
+            Fact::File { content: vec![0xff, 0x00] },
+            Fact::Output { stdout: b"enabled".to_vec(), status: 0 },
+            Fact::Absent,
+        ] {
+            let json = serde_json::to_string(&fact).unwrap();
+            assert_eq!(serde_json::from_str::<Fact>(&json).unwrap(), fact, "{json}");
+        }
+    }
+}

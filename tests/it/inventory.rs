@@ -1,0 +1,97 @@
+//! Ansible inventories as mb reads them: INI and YAML, group_vars and host_vars, variable
+//! precedence, vault values, and host patterns.
+
+use mb::inventory::{Connection, HostPattern, Inventory, Var};
+
+use crate::common::{fixture, mb, repo_root, text};
+
+fn ini() -> Inventory {
+    Inventory::load(&fixture("inventory-ini/hosts.ini")).unwrap()
+}
+
+fn names(hosts: Vec<&mb::inventory::Host>) -> Vec<&str> {
+    hosts.iter().map(|h| h.name.as_str()).collect()
+}
+
+fn select<'a>(inv: &'a Inventory, pattern: &str) -> Vec<&'a str> {
+    names(inv.select(&HostPattern::parse(pattern).unwrap()))
+}
+
+#[test]
+fn ini_hosts_groups_and_ranges() {
+    let inv = ini();
+    let all: Vec<&str> = inv.hosts.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(all, ["bastion", "nas1", "zd1", "zd2", "zd3"]);
+    let zd2 = inv.host("zd2").unwrap();
+    assert_eq!(zd2.groups, ["all", "prod", "proxmox"]);
+    assert_eq!(inv.host("bastion").unwrap().groups, ["all", "ungrouped"]);
+    assert_eq!(inv.host("bastion").unwrap().connection(), Connection::Local);
+}
+
+#[test]
+fn variables_merge_the_way_ansible_merges_them() {
+    let inv = ini();
+    let var = |host: &str, name: &str| inv.host(host).unwrap().var_text(name).ok();
+    // all < parent group < child group < host; group_vars files over inventory-file vars.
+    assert_eq!(var("zd1", "ansible_user").as_deref(), Some("root"));
+    assert_eq!(var("nas1", "ansible_user").as_deref(), Some("backup"));
+    assert_eq!(var("nas1", "timemachine_quota").as_deref(), Some("3T"));
+    assert_eq!(var("zd1", "timemachine_quota").as_deref(), Some("2T"));
+    assert_eq!(var("zd1", "role").as_deref(), Some("hypervisor"), "proxmox is a child of prod: it wins");
+    assert_eq!(var("nas1", "role").as_deref(), Some("production"));
+    assert_eq!(var("zd3", "role").as_deref(), Some("spare"), "host_vars win");
+    assert_eq!(var("zd1", "cluster").as_deref(), Some("dev cluster"));
+    assert_eq!(var("zd1", "manage_proxmox_repos").as_deref(), Some("false"));
+    assert_eq!(inv.host("zd1").unwrap().port(), 2222);
+    assert_eq!(inv.host("zd3").unwrap().port(), 22);
+    assert_eq!(inv.host("zd1").unwrap().jump_host().as_deref(), Some("ops@bastion.example:2200"));
+    assert_eq!(inv.host("zd1").unwrap().var("wg_private_key"), Some(&Var::Vault));
+    let err = inv.host("zd1").unwrap().var_text("wg_private_key").unwrap_err();
+    assert!(err.to_string().contains("vault-encrypted"), "{err}");
+    // A host_vars file encrypted whole: a warning, not a crash.
+    assert!(inv.warnings.iter().any(|w| w.contains("host_vars/zd2.yml") && w.contains("vault-encrypted")), "{:?}", inv.warnings);
+}
+
+#[test]
+fn patterns_as_ansible_writes_them() {
+    let inv = ini();
+    assert_eq!(select(&inv, "all"), ["bastion", "nas1", "zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "proxmox"), ["zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "prod"), ["nas1", "zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "zd*"), ["zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "samba:proxmox"), ["nas1", "zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "prod:&proxmox"), ["zd1", "zd2", "zd3"]);
+    assert_eq!(select(&inv, "prod:!zd3"), ["nas1", "zd1", "zd2"]);
+    // Ansible applies exclusions last, wherever they are written.
+    assert_eq!(select(&inv, "!zd3:proxmox"), ["zd1", "zd2"]);
+    assert_eq!(select(&inv, "~zd[12]"), ["zd1", "zd2"]);
+    assert_eq!(select(&inv, "nas1,zd2"), ["nas1", "zd2"]);
+    assert_eq!(select(&inv, "nosuch"), Vec::<&str>::new());
+}
+
+#[test]
+fn bundled_yaml_inventory_and_mb_hosts() {
+    let out = mb(&repo_root()).args(["hosts", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let hosts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = hosts.as_array().unwrap().iter().map(|h| h["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["nas1", "zd1", "zd2", "zd3", "ct1"]);
+    let nas1 = &hosts[0];
+    assert_eq!(nas1["address"], "127.0.0.11");
+    assert!(nas1["checks"].as_array().unwrap().iter().any(|c| c == "samba-fruit-locking"));
+    let out = mb(&repo_root()).args(["hosts", "proxmox:!zd3"]).output().unwrap();
+    insta::assert_snapshot!("hosts_proxmox_not_zd3", text(&out.stdout));
+}
+
+#[test]
+fn broken_inventories_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hosts.ini"), "[web]\nweb1 port\n").unwrap();
+    let out = mb(dir.path()).args(["hosts", "-i", "hosts.ini"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("hosts.ini:2: `port` is not a key=value variable"), "{}", text(&out.stderr));
+    std::fs::write(dir.path().join("hosts.yml"), "all:\n  hosts:\n    a: [1, 2\n").unwrap();
+    let out = mb(dir.path()).args(["hosts", "-i", "hosts.yml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("hosts.yml:"), "{}", text(&out.stderr));
+}
