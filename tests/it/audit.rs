@@ -304,3 +304,23 @@ fn a_jump_host_carries_the_connection() {
     assert_eq!(host(&report, "zd1")["status"], "ok", "{report}");
     assert_eq!(code, Some(3), "clean, but the API checks are skipped");
 }
+
+/// Regenerates `ansible/recorded-run.json`, the run the README replays, from the sshd fleet:
+/// `MB_RECORD_EXAMPLE=1 cargo test --test it record_example_run -- --ignored`.
+#[test]
+#[ignore = "writes ansible/recorded-run.json; run it when the fleet or the rules change"]
+fn record_example_run() {
+    let fleet = Fleet::start(&example_fleet());
+    let repo = Repo::new(&fleet, &example_inventory(&fleet));
+    fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
+    let out = repo.run(&["--no-save", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = repo.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let run = std::fs::read_to_string(repo.path().join(".mb/runs/2026-11-25T19-00-00Z.json")).unwrap();
+    // The fleet's port is random; the example inventory says 22.
+    let run = run.replace(&format!(":{}", fleet.port), ":22");
+    if std::env::var_os("MB_RECORD_EXAMPLE").is_some() {
+        std::fs::write(repo_root().join("ansible/recorded-run.json"), run).unwrap();
+    }
+}

@@ -52,3 +52,32 @@ fn readme_main_command_works() {
     let out = mb(&repo_root()).args(["decisions", "--conflicts"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "the example has no conflicting decisions");
 }
+
+#[test]
+fn the_recorded_run_replays_with_todays_rules() {
+    // What the README's main command does (in a copy, so .mb/ stays out of the checkout).
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["memory-bank", "rules", "ansible"] {
+        copy(&repo_root().join(sub), &tmp.path().join(sub));
+    }
+    std::fs::copy(repo_root().join("mb.toml"), tmp.path().join("mb.toml")).unwrap();
+    let out = mb(tmp.path()).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the example fleet has drift: {}", text(&out.stderr));
+    let report = text(&out.stdout);
+    for needle in ["FAIL  samba-fruit-locking", "nas1  expected none, found posix", "Hosts not audited", "zd3  unreachable"] {
+        assert!(report.contains(needle), "missing {needle:?} in\n{report}");
+    }
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
