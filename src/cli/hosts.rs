@@ -23,7 +23,8 @@ Examples:
   mb hosts                          every host of the inventory in mb.toml
   mb hosts samba                    the hosts a pattern selects
   mb hosts -i inventory/prod.ini 'proxmox:&prod'
-  mb hosts --json | jq '.[] | select(.checks | length == 0) | .name'")]
+  mb hosts --json | jq '.[] | select(.checks | length == 0) | .name'
+  mb hosts nas1 --script            the exact script mb audit runs on nas1")]
 pub struct Args {
     /// Only hosts matching this Ansible pattern.
     #[arg(value_name = "PATTERN")]
@@ -36,6 +37,10 @@ pub struct Args {
     /// Print the hosts as JSON.
     #[arg(long)]
     json: bool,
+
+    /// Print the probe script `mb audit` would run on each host (for review: it only reads).
+    #[arg(long, conflicts_with = "json")]
+    script: bool,
 }
 
 #[derive(Serialize)]
@@ -86,6 +91,20 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         })
         .collect();
     let mut out = anstream::stdout().lock();
+    if args.script {
+        let names: Vec<&str> = selected.iter().map(|h| h.name.as_str()).collect();
+        let pattern = HostPattern::parse(&names.join(",")).ok();
+        let plan = crate::audit::plan::plan(&inventory, set.checks.clone(), pattern.as_ref());
+        for hp in &plan.hosts {
+            writeln!(out, "# ---- {} ({}:{}) ----", hp.host.name, hp.host.address(), hp.host.port())?;
+            if hp.script.is_empty() {
+                writeln!(out, "# no probe needs this host: its checks read inventory variables only")?;
+            } else {
+                write!(out, "{}", hp.script)?;
+            }
+        }
+        return Ok(Exit::Clean);
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON")?;
         writeln!(out)?;

@@ -95,3 +95,18 @@ fn broken_inventories_name_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("hosts.yml:"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn mb_hosts_script_shows_exactly_what_runs() {
+    let out = mb(&repo_root()).args(["hosts", "nas1", "--script"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let script = text(&out.stdout);
+    // One read of smb.conf serves every check that looks into it; values are quoted.
+    assert_eq!(script.matches("mb_file ").count(), 1, "{script}");
+    assert!(script.contains("mb_cmd 1 'systemctl is-enabled '\\''smbd'\\'''"), "{script}");
+    assert!(script.contains("zfs get -Hp -o value '\\''refquota'\\'' '\\''tank/timemachine'\\''"), "{script}");
+    // And it only reads: no redirection into a file, no rm, no mv.
+    for line in script.lines().filter(|l| !l.starts_with('#')) {
+        assert!(!line.contains("> /") && !line.contains(" rm ") && !line.contains(" mv "), "{line}");
+    }
+}
