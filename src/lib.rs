@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod fix;
 pub mod inventory;
 pub mod kb;
 pub mod probe;

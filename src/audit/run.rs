@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AuditPlan, Finding, FindingStatus, HostResult, Summary};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
-use crate::rules::check::{Expectation, ProbeSource, Template};
+use crate::rules::check::{Edit, Expectation, ProbeSource, Template};
 use crate::rules::Check;
 
 /// The version of the run file and JSON report format.
@@ -171,6 +171,12 @@ fn vars_of(check: &Check) -> Vec<&str> {
             _ => {}
         }
     }
+    // `mb fix` fills the fix's templates from the run.
+    match check.fix.as_ref().map(|f| &f.edit) {
+        Some(Edit::IniSet { value, .. } | Edit::YamlSet { value, .. }) => templates.push(value),
+        Some(Edit::LinePresent { line, .. }) => templates.push(line),
+        _ => {}
+    }
     let mut out: Vec<&str> = templates.into_iter().flat_map(|t| t.vars()).collect();
     if let ProbeSource::Var(name) = &check.probe.source {
         out.push(name);
@@ -181,6 +187,22 @@ fn vars_of(check: &Check) -> Vec<&str> {
 /// A run id from a time: `2026-11-25T19-00-00Z` (colons are not welcome in file names).
 pub fn id_at(time: jiff::Timestamp) -> String {
     time.strftime("%Y-%m-%dT%H-%M-%SZ").to_string()
+}
+
+/// When a run started, read back from its id (`2026-11-25T19-00-00Z`, or `…Z-2`).
+pub fn started(id: &str) -> Option<jiff::Timestamp> {
+    let (date, time) = id.get(..20)?.split_once('T')?;
+    let time = time.strip_suffix('Z')?.replace('-', ":");
+    format!("{date}T{time}Z").parse().ok()
+}
+
+/// The calendar day (in the local time zone, `TZ` honoured) a run started on: the date of
+/// its Memory Bank entry and of its default fix branch. Today for an id that is not a time.
+pub fn local_date(id: &str) -> jiff::civil::Date {
+    started(id)
+        .unwrap_or_else(now)
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
 }
 
 /// Now, or `MB_NOW` (an RFC 3339 time) when set: tests and demos pin the clock with it.

@@ -40,6 +40,7 @@ Examples:
   mb audit --replay latest                   today's rules on the last run's facts
   mb audit --replay ansible/recorded-run.json
   mb audit --repo                            also the repository's own files (scope: repo)
+  mb audit --record                          and write the findings into memory-bank/activeContext.md
   mb audit --accept-new-host-keys            trust first-seen host keys (recorded in .mb/known_hosts)
 
 Passphrases of encrypted keys are read from MB_SSH_PASSPHRASE, or asked once on a terminal.")]
@@ -99,6 +100,10 @@ pub struct Args {
     /// Do not save the run in .mb/runs.
     #[arg(long)]
     no_save: bool,
+
+    /// Record the run in the Memory Bank: a dated entry in activeContext.md (see `mb record`).
+    #[arg(long, conflicts_with = "no_save")]
+    record: bool,
 
     /// The Memory Bank whose decisions findings cite.
     #[arg(long, value_name = "DIR", default_value = "memory-bank")]
@@ -206,6 +211,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             }
         }
     };
+    let recorded = if args.record {
+        let target = super::record::Target { memory_bank: args.memory_bank.clone(), file: "activeContext.md".into() };
+        Some(super::record::record(cx, &record, &set.checks, &target).context("recording the run in the Memory Bank")?)
+    } else {
+        None
+    };
     let report = record.report();
     let mut out = anstream::stdout().lock();
     match args.format {
@@ -218,6 +229,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             if let Some(path) = &saved {
                 writeln!(out, "run {} saved in {}", record.run, crate::source::display_path(path.strip_prefix(&cx.root).unwrap_or(path)))?;
             }
+        }
+    }
+    if let Some(written) = &recorded {
+        match args.format {
+            Format::Json => super::record::report(cx, &record, written, &mut anstream::stderr())?,
+            Format::Human => super::record::report(cx, &record, written, &mut out)?,
         }
     }
     Ok(exit_of(&record))

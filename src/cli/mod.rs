@@ -4,9 +4,11 @@ mod audit;
 mod completions;
 mod decisions;
 mod diff;
+mod fix;
 mod hosts;
 mod index;
 mod output;
+mod record;
 pub mod reference;
 mod rules;
 mod runs;
@@ -38,6 +40,9 @@ Examples:
   mb search refquota                 everything we know about refquota, best first
   mb audit                           audit every host of the inventory against the rules
   mb audit --replay latest           today's rules on the last run's facts
+  mb audit --record                  and write the findings into the Memory Bank
+  mb fix --dry-run                   the declared fixes of the last run's drift, as a diff
+  mb fix                             …committed on a new branch mb/fix/<date>
   mb hosts samba                     which hosts a pattern selects, which checks apply
   mb rules                           validate rules/*.md and .clinerules, list the checks
   mb completions bash > ~/.local/share/bash-completion/completions/mb
@@ -102,6 +107,8 @@ enum Command {
     Decisions(decisions::Args),
     Search(search::Args),
     Audit(audit::Args),
+    Record(record::Args),
+    Fix(fix::Args),
     Hosts(hosts::Args),
     Runs(runs::Args),
     Diff(diff::Args),
@@ -155,6 +162,8 @@ pub fn run() -> ExitCode {
         Command::Decisions(args) => decisions::run(&cx, args),
         Command::Search(args) => search::run(&cx, args),
         Command::Audit(args) => audit::run(&cx, args),
+        Command::Record(args) => record::run(&cx, args),
+        Command::Fix(args) => fix::run(&cx, args),
         Command::Hosts(args) => hosts::run(&cx, args),
         Command::Runs(args) => runs::run(&cx, args),
         Command::Diff(args) => diff::run(&cx, args),

@@ -11,6 +11,7 @@ pub mod parse;
 mod record;
 pub mod settings;
 mod supersede;
+pub mod writeback;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! the run was gathered. `human` is for people at a terminal; `json` is the contract scripts
 //! and CI read.
 
+pub mod entry;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 

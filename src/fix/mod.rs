@@ -1,0 +1,371 @@
+//! Fixes: failing checks that declare a `fix:` become edits to files of the repository, made
+//! in memory against HEAD, shown as a unified diff and committed on a new branch.
+//!
+//! [`plan`] is pure: it takes a run, today's checks and a [`Base`] to read HEAD's files from,
+//! and says per check what its fix changes, what is already so in HEAD, and what it refuses.
+//! [`git`] reads HEAD and writes the commit without touching the working tree, the index or
+//! the current branch.
+
+pub mod edit;
+pub mod git;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path};
+
+use serde::Serialize;
+
+use crate::audit::run::Run;
+use crate::audit::{DecisionRef, Finding, FindingStatus, RuleRef};
+use crate::rules::check::{Edit, Template};
+use crate::rules::Check;
+pub use edit::Op;
+
+/// Where fixes read the files they edit (HEAD's tree, for `mb fix`).
+pub trait Base {
+    /// The bytes of a file at a repository-relative path (`/`-separated), or why mb will not
+    /// edit it.
+    fn read(&self, path: &str) -> Result<Vec<u8>, String>;
+}
+
+/// One check's fix, for the hosts where the check failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedFix {
+    pub check: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub hosts: Vec<String>,
+    /// The file the fix edits, relative to the repository root.
+    pub file: String,
+    /// The edit, described: `ini_set [global] fruit:locking = none`.
+    pub edit: String,
+    pub state: FixState,
+    pub rule: RuleRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionRef>,
+    /// What the findings saw: `nas1: expected none, found posix`.
+    pub drift: Vec<String>,
+    #[serde(skip)]
+    pub op: Option<Op>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FixState {
+    /// The edit changes the file.
+    Changes,
+    /// HEAD already says so: the hosts need the play run, not the repo a change.
+    AlreadyInHead,
+    /// Another fix in this plan makes the same change.
+    Covered,
+    /// mb will not make this fix (see the refusal).
+    Refused,
+}
+
+/// A fix mb will not make, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refusal {
+    pub check: String,
+    pub rule: RuleRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "fix of `{}` ({}:{}): ", self.check, self.rule.file, self.rule.line)?;
+        if let Some(file) = &self.file {
+            write!(f, "{file}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A file the fixes change.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileChange {
+    pub path: String,
+    #[serde(skip)]
+    pub before: String,
+    #[serde(skip)]
+    pub after: String,
+    /// The unified diff, `a/path` → `b/path`.
+    pub diff: String,
+}
+
+/// What `mb fix` will do for a run.
+#[derive(Debug, Default, Serialize)]
+pub struct FixPlan {
+    pub fixes: Vec<PlannedFix>,
+    pub files: Vec<FileChange>,
+    pub refused: Vec<Refusal>,
+    /// Failing checks that declare no fix.
+    pub without_fix: Vec<String>,
+    /// Failing checks of the run that today's rules no longer have.
+    pub unknown_checks: Vec<String>,
+}
+
+impl FixPlan {
+    /// The fixes that change a file.
+    pub fn changing(&self) -> impl Iterator<Item = &PlannedFix> {
+        self.fixes.iter().filter(|f| f.state == FixState::Changes)
+    }
+}
+
+/// Plans the fixes of a run's failing checks (only those named in `only`, when it is not
+/// empty), reading the files to edit from `base`.
+pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> FixPlan {
+    let mut failing: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in run.findings.iter().filter(|f| f.status == FindingStatus::Fail) {
+        if only.is_empty() || only.contains(&f.check) {
+            failing.entry(f.check.as_str()).or_default().push(f);
+        }
+    }
+    let mut out = FixPlan::default();
+    out.unknown_checks = failing.keys().filter(|id| !checks.iter().any(|c| c.id == **id)).map(|s| s.to_string()).collect();
+
+    // Render each check's edit for its failing hosts, in rule order.
+    let mut fixes: Vec<PlannedFix> = Vec::new();
+    for check in checks {
+        let Some(findings) = failing.get(check.id.as_str()) else { continue };
+        let Some(fix) = &check.fix else {
+            out.without_fix.push(check.id.clone());
+            continue;
+        };
+        let first = findings[0];
+        let mut planned = PlannedFix {
+            check: check.id.clone(),
+            title: check.title.clone(),
+            hosts: findings.iter().map(|f| f.host.clone()).collect(),
+            file: crate::source::display_path(&fix.file),
+            edit: String::new(),
+            state: FixState::Refused,
+            rule: first.rule.clone(),
+            decision: first.decision.clone(),
+            drift: findings.iter().map(|f| format!("{}: {}", f.host, drift_of(f))).collect(),
+            op: None,
+        };
+        let refuse = |planned: &PlannedFix, message: String| Refusal {
+            check: planned.check.clone(),
+            rule: planned.rule.clone(),
+            file: Some(planned.file.clone()),
+            message,
+        };
+        match repo_relative(&fix.file) {
+            Ok(path) => planned.file = path,
+            Err(why) => {
+                out.refused.push(refuse(&planned, why));
+                fixes.push(planned);
+                continue;
+            }
+        }
+        match render_for(&fix.edit, run, &planned.hosts) {
+            Ok(op) => {
+                planned.edit = op.to_string();
+                planned.op = Some(op);
+            }
+            Err(why) => out.refused.push(refuse(&planned, why)),
+        }
+        fixes.push(planned);
+    }
+
+    // Apply the fixes file by file, in rule order, each on the result of the one before.
+    let mut order: Vec<String> = Vec::new();
+    for f in &fixes {
+        if f.op.is_some() && !order.contains(&f.file) {
+            order.push(f.file.clone());
+        }
+    }
+    for path in order {
+        let here: Vec<usize> = (0..fixes.len()).filter(|&i| fixes[i].file == path && fixes[i].op.is_some()).collect();
+        let refuse_all = |fixes: &[PlannedFix], refused: &mut Vec<Refusal>, message: &str| {
+            for &i in &here {
+                refused.push(Refusal {
+                    check: fixes[i].check.clone(),
+                    rule: fixes[i].rule.clone(),
+                    file: Some(path.clone()),
+                    message: message.to_string(),
+                });
+            }
+        };
+        let before = match base.read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                refuse_all(&fixes, &mut out.refused, "is not UTF-8 text; mb edits text files only");
+                continue;
+            }
+            Err(why) => {
+                refuse_all(&fixes, &mut out.refused, &why);
+                continue;
+            }
+        };
+        let mut current = before.clone();
+        let mut applied: Vec<usize> = Vec::new();
+        for &i in &here {
+            let op = fixes[i].op.as_ref().expect("filtered on op");
+            match op.apply(&current) {
+                Err(why) => {
+                    out.refused.push(Refusal {
+                        check: fixes[i].check.clone(),
+                        rule: fixes[i].rule.clone(),
+                        file: Some(path.clone()),
+                        message: format!("the edit does not apply: {why}"),
+                    });
+                }
+                Ok(after) => {
+                    fixes[i].state = if after != current {
+                        FixState::Changes
+                    } else if op.apply(&before).is_ok_and(|b| b == before) {
+                        FixState::AlreadyInHead
+                    } else {
+                        FixState::Covered
+                    };
+                    current = after;
+                    applied.push(i);
+                }
+            }
+        }
+        // Fixes that undo each other would flip-flop on every run: refuse the file.
+        let undone: Vec<&str> = applied
+            .iter()
+            .filter(|&&i| fixes[i].op.as_ref().and_then(|op| op.apply(&current).ok()).is_none_or(|again| again != current))
+            .map(|&i| fixes[i].check.as_str())
+            .collect();
+        if !undone.is_empty() {
+            let message = format!("the fixes of {} disagree about this file; make them agree", undone.join(", "));
+            refuse_all(&fixes, &mut out.refused, &message);
+            for &i in &here {
+                fixes[i].state = FixState::Refused;
+            }
+            continue;
+        }
+        if current != before {
+            let diff = unified_diff(&path, &before, &current);
+            out.files.push(FileChange { path, before, after: current, diff });
+        }
+    }
+    out.fixes = fixes;
+    out
+}
+
+/// The fix commit's message: a subject naming the checks, one paragraph per fix with its
+/// hosts, edit, rule and decision, and a trailer naming the run.
+pub fn commit_message(plan: &FixPlan, run: &Run) -> String {
+    let ids: Vec<&str> = plan.changing().map(|f| f.check.as_str()).collect();
+    let mut subject = format!("Fix drift: {}", ids.join(", "));
+    if subject.chars().count() > 72 {
+        subject = format!("Fix drift: {} and {} more", ids[0], ids.len() - 1);
+    }
+    let mut out = format!(
+        "{subject}\n\n`mb audit` run {} found hosts drifted from decisions that these\nfiles state; this commit makes the repository state them again.\n",
+        run.run
+    );
+    for f in plan.changing() {
+        out.push_str(&format!("\n- {}", f.check));
+        if let Some(title) = &f.title {
+            out.push_str(&format!(": {title}"));
+        }
+        out.push_str(&format!("\n  hosts: {}\n  edit: {}: {}\n  rule: {}:{}\n", f.hosts.join(", "), f.file, f.edit, f.rule.file, f.rule.line));
+        for d in &f.drift {
+            out.push_str(&format!("  was: {d}\n"));
+        }
+        if let Some(d) = &f.decision {
+            let date = d.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+            out.push_str(&format!("  decision: \"{}\" ({}:{}{date})\n", d.text, d.file, d.line));
+        }
+    }
+    out.push_str("\nmb changes no host: apply this to the fleet with the play once merged.\n");
+    out.push_str(&format!("\n{}: {}\n", git::RUN_TRAILER, run.run));
+    out
+}
+
+/// `expected none, found posix`, or the finding's message.
+pub fn drift_of(f: &Finding) -> String {
+    match (&f.expected, &f.actual) {
+        (Some(e), Some(a)) => format!("expected {e}, found {a}"),
+        _ => f.message.clone(),
+    }
+}
+
+/// A fix's file as a `/`-separated path inside the repository; `..` and absolute paths are
+/// refused before anything is read.
+fn repo_relative(path: &Path) -> Result<String, String> {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => return Err("leads outside the repository (`..`); fixes edit files inside it".into()),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err("is an absolute path; fixes edit files of the repository, named relative to its root".into());
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err("names no file".into());
+    }
+    Ok(parts.join("/"))
+}
+
+/// The edit with its templates filled in from the run's variables of each failing host; the
+/// hosts must agree, since one file is edited for all of them.
+fn render_for(edit: &Edit, run: &Run, hosts: &[String]) -> Result<Op, String> {
+    let mut agreed: Option<(Op, &str)> = None;
+    for host in hosts {
+        let op = render(edit, run, host)?;
+        match &agreed {
+            None => agreed = Some((op, host)),
+            Some((first, first_host)) if *first != op => {
+                return Err(format!(
+                    "the fix reads differently for {first_host} (`{first}`) and {host} (`{op}`); one file cannot fix both (put the value in host_vars)"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    agreed.map(|(op, _)| op).ok_or_else(|| "no failing host".into())
+}
+
+fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
+    let vars = run.vars_of(host);
+    let fill = |t: &Template| {
+        t.render(|name| match (name, vars.and_then(|v| v.get(name))) {
+            (_, Some(v)) => Some(v.clone()),
+            ("inventory_hostname", None) => Some(host.to_string()),
+            _ => None,
+        })
+        .map_err(|name| {
+            format!("`{{{{ {name} }}}}` has no value for {host} in run {} (vault values are never written by mb)", run.run)
+        })
+    };
+    Ok(match edit {
+        Edit::IniSet { section, key, value } => Op::IniSet { section: section.clone(), key: key.clone(), value: fill(value)? },
+        Edit::LinePresent { line, after } => Op::LinePresent { line: fill(line)?, after: after.clone() },
+        Edit::LineAbsent { matches } => Op::LineAbsent { matches: matches.clone() },
+        Edit::Replace { regex, with } => Op::Replace { regex: regex.clone(), with: with.clone() },
+        Edit::YamlSet { path, value } => Op::YamlSet { path: path.clone(), value: fill(value)? },
+    })
+}
+
+/// A `git apply`-able unified diff of one file.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    let diff = similar::TextDiff::from_lines(before, after);
+    let body = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string();
+    format!("diff --git a/{path} b/{path}\n{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_must_stay_inside_the_repository() {
+        assert_eq!(repo_relative(Path::new("./roles/x/../y")).unwrap_err().contains(".."), true);
+        assert!(repo_relative(Path::new("/etc/passwd")).unwrap_err().contains("absolute"));
+        assert_eq!(repo_relative(Path::new("./roles//samba/smb.conf.j2")).unwrap(), "roles/samba/smb.conf.j2");
+    }
+}
