@@ -21,15 +21,8 @@ const SIZE: usize = 128 << 20;
 fn extraction(c: &mut Criterion) {
     let files = corpus::memory_bank(42, SIZE, 128 << 10);
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-    let decisions = kb::parse_all(&files)
-        .items()
-        .filter(|(_, i)| i.kind == kb::Kind::Decision)
-        .count();
-    eprintln!(
-        "corpus: {} files, {:.1} MiB, {decisions} decisions",
-        files.len(),
-        bytes as f64 / (1 << 20) as f64
-    );
+    let decisions = kb::parse_all(&files).items().filter(|(_, i)| i.kind == kb::Kind::Decision).count();
+    eprintln!("corpus: {} files, {:.1} MiB, {decisions} decisions", files.len(), bytes as f64 / (1 << 20) as f64);
 
     let mut group = c.benchmark_group("memory-bank");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -38,9 +31,7 @@ fn extraction(c: &mut Criterion) {
         b.iter(|| {
             let mut events = 0usize;
             for (_, text) in &files {
-                events += Parser::new_ext(text, kb::parse::markdown_options())
-                    .into_offset_iter()
-                    .count();
+                events += Parser::new_ext(text, kb::parse::markdown_options()).into_offset_iter().count();
             }
             black_box(events)
         })
@@ -49,11 +40,7 @@ fn extraction(c: &mut Criterion) {
         b.iter(|| {
             let events: usize = files
                 .par_iter()
-                .map(|(_, text)| {
-                    Parser::new_ext(text, kb::parse::markdown_options())
-                        .into_offset_iter()
-                        .count()
-                })
+                .map(|(_, text)| Parser::new_ext(text, kb::parse::markdown_options()).into_offset_iter().count())
                 .sum();
             black_box(events)
         })
@@ -62,10 +49,7 @@ fn extraction(c: &mut Criterion) {
     // without freeing them, and the bare parse keeps nothing to free.
     group.bench_function("mb extraction (1 thread)", |b| {
         b.iter_with_large_drop(|| {
-            files
-                .iter()
-                .map(|(path, text)| kb::parse::parse_document(path, text))
-                .collect::<Vec<_>>()
+            files.iter().map(|(path, text)| kb::parse::parse_document(path, text)).collect::<Vec<_>>()
         })
     });
     group.bench_function("mb extraction + supersession (all cores)", |b| {

@@ -12,13 +12,15 @@ use std::path::PathBuf;
 fn parse_size(s: &str) -> Option<usize> {
     let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
     let n: usize = n.parse().ok()?;
-    Some(n * match unit.to_ascii_uppercase().as_str() {
-        "" => 1,
-        "K" => 1 << 10,
-        "M" => 1 << 20,
-        "G" => 1 << 30,
-        _ => return None,
-    })
+    Some(
+        n * match unit.to_ascii_uppercase().as_str() {
+            "" => 1,
+            "K" => 1 << 10,
+            "M" => 1 << 20,
+            "G" => 1 << 30,
+            _ => return None,
+        },
+    )
 }
 
 fn main() {

@@ -12,9 +12,7 @@ fn main() {
     let started = std::time::Instant::now();
     let mut events = 0;
     for (_, text) in &files {
-        events += pulldown_cmark::Parser::new_ext(text, mb::kb::parse::markdown_options())
-            .into_offset_iter()
-            .count();
+        events += pulldown_cmark::Parser::new_ext(text, mb::kb::parse::markdown_options()).into_offset_iter().count();
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!("{events} events: bare parse {:.0} MiB/s", mib as f64 / secs);

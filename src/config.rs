@@ -52,10 +52,7 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(ConfigError {
-                    path: crate::source::display_path(&path),
-                    message: e.to_string(),
-                });
+                return Err(ConfigError { path: crate::source::display_path(&path), message: e.to_string() });
             }
         };
         toml::from_str(&text).map_err(|e| {

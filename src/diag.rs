@@ -101,27 +101,16 @@ impl Diagnostic {
     }
 
     pub fn warning(code: Code, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
     pub fn at(mut self, file: &Path, span: Range<usize>, label: impl Into<String>) -> Diagnostic {
-        self.primary = Some(Label {
-            file: file.to_path_buf(),
-            span,
-            text: label.into(),
-        });
+        self.primary = Some(Label { file: file.to_path_buf(), span, text: label.into() });
         self
     }
 
     pub fn also(mut self, file: &Path, span: Range<usize>, label: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label {
-            file: file.to_path_buf(),
-            span,
-            text: label.into(),
-        });
+        self.secondary.push(Label { file: file.to_path_buf(), span, text: label.into() });
         self
     }
 
@@ -153,27 +142,18 @@ impl Sources {
 
     /// `(line, column)`, 1-based, of a byte offset in a known file.
     pub fn line_col(&self, path: &Path, offset: usize) -> Option<(usize, usize)> {
-        self.get(path)
-            .map(|(file, index)| index.line_col(&file.text, offset))
+        self.get(path).map(|(file, index)| index.line_col(&file.text, offset))
     }
 }
 
 /// Renders diagnostics the way rustc does, with `file:line:col` and a caret.
 pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let level = match diag.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let mut group = Group::with_title(
-        level
-            .primary_title(diag.message.as_str())
-            .id(diag.code.as_str()),
-    );
+    let mut group = Group::with_title(level.primary_title(diag.message.as_str()).id(diag.code.as_str()));
     // Spans must sit on char boundaries of the source for the renderer.
     let clamp = |text: &str, span: &Range<usize>| {
         let start = crate::source::floor_char_boundary(text, span.start);
@@ -181,12 +161,7 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         start..end
     };
     let mut by_file: Vec<(&Path, Vec<(&Label, bool)>)> = Vec::new();
-    for (label, primary) in diag
-        .primary
-        .iter()
-        .map(|l| (l, true))
-        .chain(diag.secondary.iter().map(|l| (l, false)))
-    {
+    for (label, primary) in diag.primary.iter().map(|l| (l, true)).chain(diag.secondary.iter().map(|l| (l, false))) {
         match by_file.iter_mut().find(|(p, _)| *p == label.file.as_path()) {
             Some((_, labels)) => labels.push((label, primary)),
             None => by_file.push((label.file.as_path(), vec![(label, primary)])),
@@ -200,15 +175,8 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         };
         let mut snippet = Snippet::source(file.text.as_str()).path(display_path(path));
         for (label, primary) in labels {
-            let kind = if *primary {
-                AnnotationKind::Primary
-            } else {
-                AnnotationKind::Context
-            };
-            snippet = snippet.annotation(
-                kind.span(clamp(&file.text, &label.span))
-                    .label(label.text.as_str()),
-            );
+            let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+            snippet = snippet.annotation(kind.span(clamp(&file.text, &label.span)).label(label.text.as_str()));
         }
         group = group.element(snippet);
     }

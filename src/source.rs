@@ -23,12 +23,7 @@ pub enum ReadError {
     #[error(
         "{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); mb reads Markdown as UTF-8 — re-encode the file, e.g. `iconv -f latin1 -t utf-8`"
     )]
-    NotUtf8 {
-        path: PathBuf,
-        offset: usize,
-        line: usize,
-        column: usize,
-    },
+    NotUtf8 { path: PathBuf, offset: usize, line: usize, column: usize },
 }
 
 impl ReadError {
@@ -42,10 +37,7 @@ impl ReadError {
 impl SourceFile {
     /// Reads `disk_path`, showing it as `display` in every message.
     pub fn read(disk_path: &Path, display: PathBuf) -> Result<SourceFile, ReadError> {
-        let bytes = std::fs::read(disk_path).map_err(|source| ReadError::Io {
-            path: display.clone(),
-            source,
-        })?;
+        let bytes = std::fs::read(disk_path).map_err(|source| ReadError::Io { path: display.clone(), source })?;
         SourceFile::from_bytes(display, bytes)
     }
 
@@ -61,12 +53,7 @@ impl SourceFile {
                 let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
                 // Everything before `offset` is valid UTF-8, so counting chars is exact.
                 let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-                Err(ReadError::NotUtf8 {
-                    path,
-                    offset,
-                    line,
-                    column,
-                })
+                Err(ReadError::NotUtf8 { path, offset, line, column })
             }
         }
     }
@@ -104,11 +91,7 @@ impl LineIndex {
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
         start..end
     }
 }
@@ -127,11 +110,7 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Shows `path` with forward slashes, as every report and JSON contract does.
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        s.into_owned()
-    } else {
-        s.replace(std::path::MAIN_SEPARATOR, "/")
-    }
+    if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }
 
 #[cfg(test)]
@@ -154,12 +133,7 @@ mod tests {
     fn invalid_utf8_names_line_and_column() {
         let err = SourceFile::from_bytes("x.md".into(), b"ok\nab\xffc".to_vec()).unwrap_err();
         match err {
-            ReadError::NotUtf8 {
-                line,
-                column,
-                offset,
-                ..
-            } => assert_eq!((line, column, offset), (2, 3, 5)),
+            ReadError::NotUtf8 { line, column, offset, .. } => assert_eq!((line, column, offset), (2, 3, 5)),
             other => panic!("unexpected {other}"),
         }
     }

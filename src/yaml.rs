@@ -17,7 +17,10 @@ pub struct Node {
 pub enum Value {
     /// Every scalar stays text; `plain` is false for quoted and block scalars, which are never
     /// null, booleans or numbers.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -74,10 +77,7 @@ impl Node {
 
     /// The value under `key` in a mapping.
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.as_map()?
-            .iter()
-            .find(|(k, _)| k.as_str() == Some(key))
-            .map(|(_, v)| v)
+        self.as_map()?.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
     }
 
     /// What kind of node this is, for "expected a list, found a mapping" messages.
@@ -106,10 +106,8 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut nodes = 0usize;
     let mut documents = 0;
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| YamlError {
-            message: e.info(),
-            offset: e.marker().byte_offset().unwrap_or(0),
-        })?;
+        let (event, span) =
+            next.map_err(|e| YamlError { message: e.info(), offset: e.marker().byte_offset().unwrap_or(0) })?;
         let range = span.byte_range().unwrap_or(0..0);
         let finished: Option<(Node, usize)> = match event {
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => None,
@@ -125,10 +123,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             }
             Event::Scalar(text, style, anchor, _) => {
                 let node = Node {
-                    value: Value::Scalar {
-                        text: text.into_owned(),
-                        plain: style == ScalarStyle::Plain,
-                    },
+                    value: Value::Scalar { text: text.into_owned(), plain: style == ScalarStyle::Plain },
                     span: range,
                 };
                 Some((node, anchor))
@@ -188,13 +183,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
             None => root = Some(node),
         }
     }
-    Ok(root.unwrap_or(Node {
-        value: Value::Scalar {
-            text: String::new(),
-            plain: true,
-        },
-        span: 0..0,
-    }))
+    Ok(root.unwrap_or(Node { value: Value::Scalar { text: String::new(), plain: true }, span: 0..0 }))
 }
 
 fn count(node: &Node) -> usize {
@@ -211,7 +200,8 @@ mod tests {
 
     #[test]
     fn spans_point_at_keys_and_values() {
-        let text = "id: samba\nprobe:\n  file: /etc/samba/smb.conf\n  ini: { section: global, key: \"fruit:locking\" }\n";
+        let text =
+            "id: samba\nprobe:\n  file: /etc/samba/smb.conf\n  ini: { section: global, key: \"fruit:locking\" }\n";
         let root = parse(text).unwrap();
         let probe = root.get("probe").unwrap();
         let file = probe.get("file").unwrap();

@@ -59,10 +59,8 @@ const TOPICS: &[&str] = &[
     "GPU passthrough on zd4",
 ];
 
-const HOSTS: &[&str] = &[
-    "zd1", "zd2", "zd3", "zd4", "zd5", "zd6", "zd7", "nas1", "nas2", "ct101", "ct102", "pbs1",
-    "edge1", "edge2",
-];
+const HOSTS: &[&str] =
+    &["zd1", "zd2", "zd3", "zd4", "zd5", "zd6", "zd7", "nas1", "nas2", "ct101", "ct102", "pbs1", "edge1", "edge2"];
 
 const SETTINGS: &[(&str, &[&str])] = &[
     ("fruit:locking", &["none", "posix", "netatalk"]),
@@ -87,8 +85,21 @@ const CODE_KEYS: &[(&str, &[&str])] = &[
 ];
 
 const VERBS: &[&str] = &[
-    "Moved", "Fixed", "Replaced", "Documented", "Split", "Enabled", "Disabled", "Rewrote",
-    "Verified", "Reverted", "Pinned", "Raised", "Lowered", "Renamed", "Removed",
+    "Moved",
+    "Fixed",
+    "Replaced",
+    "Documented",
+    "Split",
+    "Enabled",
+    "Disabled",
+    "Rewrote",
+    "Verified",
+    "Reverted",
+    "Pinned",
+    "Raised",
+    "Lowered",
+    "Renamed",
+    "Removed",
 ];
 
 const OBJECTS: &[&str] = &[
@@ -152,7 +163,11 @@ fn setting_sentence(rng: &mut Rng) -> String {
 fn change_sentence(rng: &mut Rng) -> String {
     let mut s = format!("{} {} {}", rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(REASONS));
     if rng.chance(30) {
-        let _ = write!(s, " (see `roles/{}/tasks/main.yml`)", rng.pick(&["samba", "proxmox_hypervisor", "wireguard", "base_server"]));
+        let _ = write!(
+            s,
+            " (see `roles/{}/tasks/main.yml`)",
+            rng.pick(&["samba", "proxmox_hypervisor", "wireguard", "base_server"])
+        );
     }
     s.push('.');
     s
@@ -164,9 +179,15 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
     let topic = rng.pick(TOPICS);
     let d = date(rng, year);
     match rng.below(3) {
-        0 => { let _ = writeln!(out, "## {topic} ({d})\n"); }
-        1 => { let _ = writeln!(out, "## {d} — {topic}\n"); }
-        _ => { let _ = writeln!(out, "## {d}: {topic}\n"); }
+        0 => {
+            let _ = writeln!(out, "## {topic} ({d})\n");
+        }
+        1 => {
+            let _ = writeln!(out, "## {d} — {topic}\n");
+        }
+        _ => {
+            let _ = writeln!(out, "## {d}: {topic}\n");
+        }
     }
     let _ = writeln!(out, "### Current Focus");
     for _ in 0..1 + rng.below(3) {
@@ -182,7 +203,12 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
     }
     for _ in 0..3 + rng.below(5) {
         if rng.chance(30) {
-            let _ = writeln!(out, "- **{}:** {}", rng.pick(&["Quota", "Handlers", "Repos", "Keys", "Swap"]), setting_sentence(rng));
+            let _ = writeln!(
+                out,
+                "- **{}:** {}",
+                rng.pick(&["Quota", "Handlers", "Repos", "Keys", "Swap"]),
+                setting_sentence(rng)
+            );
         } else {
             let _ = writeln!(out, "- {}", change_sentence(rng));
         }
@@ -193,11 +219,21 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
         }
     }
     if rng.chance(20) {
-        let _ = writeln!(out, "\n```yaml\n- name: {}\n  community.proxmox.proxmox_firewall:\n    update: true\n```", rng.pick(OBJECTS));
+        let _ = writeln!(
+            out,
+            "\n```yaml\n- name: {}\n  community.proxmox.proxmox_firewall:\n    update: true\n```",
+            rng.pick(OBJECTS)
+        );
     }
     let _ = writeln!(out, "\n### Next Steps");
     for n in 1..=1 + rng.below(4) {
-        let _ = writeln!(out, "{n}. {} {} on {}.", rng.pick(&["Verify", "Monitor", "Deploy", "Re-test"]), rng.pick(OBJECTS), rng.pick(HOSTS));
+        let _ = writeln!(
+            out,
+            "{n}. {} {} on {}.",
+            rng.pick(&["Verify", "Monitor", "Deploy", "Re-test"]),
+            rng.pick(OBJECTS),
+            rng.pick(HOSTS)
+        );
     }
     let _ = writeln!(out, "\n### Active Decisions & Considerations");
     for _ in 0..2 + rng.below(4) {
@@ -207,7 +243,12 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
         let _ = writeln!(out, "- Decision: {}", change_sentence(rng).to_lowercase());
     }
     if rng.chance(15) {
-        let _ = writeln!(out, "\n| host | role |\n|---|---|\n| {} | hypervisor |\n| {} | storage |", rng.pick(HOSTS), rng.pick(HOSTS));
+        let _ = writeln!(
+            out,
+            "\n| host | role |\n|---|---|\n| {} | hypervisor |\n| {} | storage |",
+            rng.pick(HOSTS),
+            rng.pick(HOSTS)
+        );
     }
     if serial % 997 == 0 {
         let _ = writeln!(out, "- Patched CVE-2025-{serial} on {} after the advisory.", rng.pick(HOSTS));
@@ -228,7 +269,10 @@ pub fn memory_bank(seed: u64, target_bytes: usize, file_bytes: usize) -> Vec<(Pa
     let mut serial = 0;
     while total < target_bytes {
         let mut text = String::with_capacity(file_bytes + 4096);
-        let _ = writeln!(text, "# Active Context {n}\n\n## Active Context\n\n**Purpose:**  \nWhat we work on, what changed and what we decided.\n\n---\n");
+        let _ = writeln!(
+            text,
+            "# Active Context {n}\n\n## Active Context\n\n**Purpose:**  \nWhat we work on, what changed and what we decided.\n\n---\n"
+        );
         let year = 2024 + (n % 3) as u32;
         while text.len() < file_bytes {
             serial += 1;

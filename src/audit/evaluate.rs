@@ -58,8 +58,7 @@ pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
             (!lines.is_empty()).then(|| lines.join("\n"))
         }
         Some(Selector::Json(pointer)) => {
-            let doc: serde_json::Value =
-                serde_json::from_str(&raw).map_err(|e| format!("not JSON: {e}"))?;
+            let doc: serde_json::Value = serde_json::from_str(&raw).map_err(|e| format!("not JSON: {e}"))?;
             doc.pointer(pointer).map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
@@ -72,9 +71,14 @@ pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
 /// One expectation's verdict.
 enum Verdict {
     Holds,
-    Fails { expected: String },
+    Fails {
+        expected: String,
+    },
     /// Failed, and the part of the fact that shows why is more telling than the whole.
-    FailsWith { expected: String, found: String },
+    FailsWith {
+        expected: String,
+        found: String,
+    },
     Undecidable(String),
 }
 

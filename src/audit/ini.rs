@@ -4,10 +4,7 @@
 
 /// Folds a section or key name for comparison: lower case, single spaces, trimmed.
 fn fold(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// The value of `key` in `section`, or `None` when the section or key is not set.

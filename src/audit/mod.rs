@@ -87,10 +87,7 @@ impl Finding {
             expected,
             actual,
             message,
-            rule: RuleRef {
-                file: display_path(&check.source.file),
-                line: check.source.line,
-            },
+            rule: RuleRef { file: display_path(&check.source.file), line: check.source.line },
             decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| DecisionRef {
                 file: r.file.clone(),
                 line: r.line,
@@ -132,20 +129,14 @@ pub fn gather(plan: &AuditPlan, reach: &Reach, progress: &(dyn Fn(&HostResult) +
             .hosts
             .iter()
             .map(|hp| {
-                let result = HostResult {
-                    name: hp.host.name.clone(),
-                    outcome: run.outcome_of(&hp.host.name, &hp.probes),
-                };
+                let result =
+                    HostResult { name: hp.host.name.clone(), outcome: run.outcome_of(&hp.host.name, &hp.probes) };
                 progress(&result);
                 result
             })
             .collect(),
         Reach::Live { ssh, jobs, all_local } => {
-            let runtime = match tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            {
+            let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
                 Ok(rt) => rt,
                 Err(e) => {
                     return plan
@@ -153,7 +144,11 @@ pub fn gather(plan: &AuditPlan, reach: &Reach, progress: &(dyn Fn(&HostResult) +
                         .iter()
                         .map(|hp| HostResult {
                             name: hp.host.name.clone(),
-                            outcome: HostOutcome::failed(HostStatus::Error, format!("cannot start the async runtime: {e}"), Duration::ZERO),
+                            outcome: HostOutcome::failed(
+                                HostStatus::Error,
+                                format!("cannot start the async runtime: {e}"),
+                                Duration::ZERO,
+                            ),
                         })
                         .collect();
                 }
@@ -183,12 +178,9 @@ impl Job {
     async fn run(self, ssh: Arc<probe::ssh::SshOptions>) -> HostResult {
         let started = Instant::now();
         let outcome = match self.how {
-            How::Nothing => HostOutcome {
-                status: HostStatus::Ok,
-                error: None,
-                facts: BTreeMap::new(),
-                duration: started.elapsed(),
-            },
+            How::Nothing => {
+                HostOutcome { status: HostStatus::Ok, error: None, facts: BTreeMap::new(), duration: started.elapsed() }
+            }
             How::Local => probe::local::run(&self.script, &self.probes, ssh.timeout).await,
             How::Ssh(target) => probe::ssh::run(&target, &self.script, &self.probes, ssh).await,
             How::Unsupported(kind) => HostOutcome::failed(
@@ -226,13 +218,7 @@ async fn gather_live(
                 (false, Connection::Other(kind)) => How::Unsupported(kind),
             }
         };
-        let job = Job {
-            index,
-            name: hp.host.name.clone(),
-            script: hp.script.clone(),
-            probes: hp.probes.clone(),
-            how,
-        };
+        let job = Job { index, name: hp.host.name.clone(), script: hp.script.clone(), probes: hp.probes.clone(), how };
         let (permits, ssh) = (permits.clone(), ssh.clone());
         set.spawn(async move {
             let _permit = permits.acquire_owned().await;
@@ -280,7 +266,13 @@ pub fn evaluate_all(plan: &AuditPlan, results: &[HostResult], replay_of: Option<
     findings.into_iter().map(|(_, _, f)| f).collect()
 }
 
-fn judge(check: &Check, hp: &HostPlan, planned: &plan::Planned, result: Option<&HostResult>, replay_of: Option<&str>) -> Finding {
+fn judge(
+    check: &Check,
+    hp: &HostPlan,
+    planned: &plan::Planned,
+    result: Option<&HostResult>,
+    replay_of: Option<&str>,
+) -> Finding {
     let host = &hp.host;
     let skip = |message: String| Finding::new(check, &host.name, FindingStatus::Skip, None, None, message);
     match &planned.need {
@@ -310,7 +302,14 @@ fn judge(check: &Check, hp: &HostPlan, planned: &plan::Planned, result: Option<&
                 Some(fact) => evaluate::evaluate(check, host, evaluate::observe(check, fact)),
                 None => match replay_of {
                     Some(run) => skip(format!("run {run} did not gather {}", key.describe())),
-                    None => Finding::new(check, &host.name, FindingStatus::Error, None, None, format!("no answer for {}", key.describe())),
+                    None => Finding::new(
+                        check,
+                        &host.name,
+                        FindingStatus::Error,
+                        None,
+                        None,
+                        format!("no answer for {}", key.describe()),
+                    ),
                 },
             }
         }
@@ -345,11 +344,7 @@ impl Summary {
 /// Evaluates `scope: repo` checks against the repository's own files (for `mb audit --repo`
 /// and `mb ci`): the same script, run locally in `root`, as a host named `repo`.
 pub fn audit_repo(root: &Path, checks: &[Check]) -> Vec<Finding> {
-    let host = crate::inventory::Host {
-        name: "repo".into(),
-        groups: vec!["all".into()],
-        vars: Default::default(),
-    };
+    let host = crate::inventory::Host { name: "repo".into(), groups: vec!["all".into()], vars: Default::default() };
     let mut findings = Vec::new();
     for check in checks.iter().filter(|c| c.scope == crate::rules::Scope::Repo) {
         let seen = match &check.probe.source {
@@ -363,7 +358,13 @@ pub fn audit_repo(root: &Path, checks: &[Check]) -> Vec<Finding> {
             },
             crate::rules::ProbeSource::Command(cmd) => match plan::render(cmd, &host, true) {
                 Err(e) => Err(e),
-                Ok(cmd) => match std::process::Command::new("sh").arg("-c").arg(&cmd).current_dir(root).stderr(std::process::Stdio::null()).output() {
+                Ok(cmd) => match std::process::Command::new("sh")
+                    .arg("-c")
+                    .arg(&cmd)
+                    .current_dir(root)
+                    .stderr(std::process::Stdio::null())
+                    .output()
+                {
                     Ok(out) => evaluate::observe(
                         check,
                         &Fact::Output { stdout: out.stdout, status: out.status.code().unwrap_or(-1) },
@@ -387,7 +388,9 @@ fn repo_file(root: &Path, path: &str) -> Result<Option<Vec<u8>>, String> {
     let full = root.join(rel);
     let canonical_root = root.canonicalize().map_err(|e| e.to_string())?;
     match full.canonicalize() {
-        Ok(real) if !real.starts_with(&canonical_root) => Err(format!("`{path}` leads outside the repository (through a symlink)")),
+        Ok(real) if !real.starts_with(&canonical_root) => {
+            Err(format!("`{path}` leads outside the repository (through a symlink)"))
+        }
         Ok(real) => std::fs::read(real).map(Some).map_err(|e| format!("cannot read `{path}`: {e}")),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("cannot read `{path}`: {e}")),

@@ -85,10 +85,7 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, limit: Option<&HostPatter
             }
         }
     }
-    let hosts = per_host
-        .into_iter()
-        .map(|(h, cs)| plan_host(&inventory.hosts[h], &checks, &cs))
-        .collect();
+    let hosts = per_host.into_iter().map(|(h, cs)| plan_host(&inventory.hosts[h], &checks, &cs)).collect();
     AuditPlan { checks, hosts, unmatched }
 }
 
@@ -118,12 +115,7 @@ fn plan_host(host: &Host, checks: &[Check], indices: &[usize]) -> HostPlan {
         planned.push(Planned { check: c, need });
     }
     let script = if probes.is_empty() { String::new() } else { script::compile(&probes) };
-    HostPlan {
-        host: host.clone(),
-        checks: planned,
-        probes,
-        script,
-    }
+    HostPlan { host: host.clone(), checks: planned, probes, script }
 }
 
 /// Renders a template with the host's variables; `quoted` shell-quotes each value (for text

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{AuditPlan, Finding, FindingStatus, HostResult, Summary};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
-use crate::rules::check::{Edit, Expectation, ProbeSource, Template};
 use crate::rules::Check;
+use crate::rules::check::{Edit, Expectation, ProbeSource, Template};
 
 /// The version of the run file and JSON report format.
 pub const VERSION: u32 = 1;
@@ -90,24 +90,13 @@ impl Run {
                                 .collect()
                         })
                         .unwrap_or_default(),
-                    vars: used
-                        .into_iter()
-                        .filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?)))
-                        .collect(),
+                    vars: used.into_iter().filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?))).collect(),
                 }
             })
             .collect();
         let checks: BTreeSet<&str> = findings.iter().map(|f| f.check.as_str()).collect();
         let summary = Summary::of(checks.len(), hosts.len(), &findings);
-        Run {
-            version: VERSION,
-            run: id,
-            mode: mode.to_string(),
-            replay_of: None,
-            hosts,
-            findings,
-            summary,
-        }
+        Run { version: VERSION, run: id, mode: mode.to_string(), replay_of: None, hosts, findings, summary }
     }
 
     /// The run without facts and variables: the `mb audit --format json` contract.
@@ -125,7 +114,9 @@ impl Run {
     /// from the map (the finding says so).
     pub fn outcome_of(&self, name: &str, probes: &[ProbeKey]) -> HostOutcome {
         match self.hosts.iter().find(|h| h.name == name) {
-            None => HostOutcome::failed(HostStatus::Error, format!("run {} did not audit {name}", self.run), Duration::ZERO),
+            None => {
+                HostOutcome::failed(HostStatus::Error, format!("run {} did not audit {name}", self.run), Duration::ZERO)
+            }
             Some(h) => HostOutcome {
                 status: h.status,
                 error: h.error.clone(),
@@ -199,18 +190,12 @@ pub fn started(id: &str) -> Option<jiff::Timestamp> {
 /// The calendar day (in the local time zone, `TZ` honoured) a run started on: the date of
 /// its Memory Bank entry and of its default fix branch. Today for an id that is not a time.
 pub fn local_date(id: &str) -> jiff::civil::Date {
-    started(id)
-        .unwrap_or_else(now)
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .date()
+    started(id).unwrap_or_else(now).to_zoned_datetime(jiff::tz::TimeZone::system()).date()
 }
 
 /// Now, or `MB_NOW` (an RFC 3339 time) when set: tests and demos pin the clock with it.
 pub fn now() -> jiff::Timestamp {
-    std::env::var("MB_NOW")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(jiff::Timestamp::now)
+    std::env::var("MB_NOW").ok().and_then(|s| s.parse().ok()).unwrap_or_else(jiff::Timestamp::now)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -263,7 +248,8 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
 pub fn read(path: &Path) -> Result<Run, RunError> {
     let shown = crate::source::display_path(path);
     let text = std::fs::read_to_string(path).map_err(|source| RunError::Io { path: shown.clone(), source })?;
-    let run: Run = serde_json::from_str(&text).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
+    let run: Run =
+        serde_json::from_str(&text).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
     if run.version != VERSION {
         return Err(RunError::Format {
             path: shown,

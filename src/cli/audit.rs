@@ -118,9 +118,7 @@ enum Format {
 
 /// The inventory: `-i`, then mb.toml's `inventory`.
 pub(super) fn inventory_path(cx: &Context, flag: Option<&PathBuf>, config: &Config) -> Option<PathBuf> {
-    flag.cloned()
-        .or_else(|| config.inventory.clone())
-        .map(|p| cx.resolve(Some(&p), ""))
+    flag.cloned().or_else(|| config.inventory.clone()).map(|p| cx.resolve(Some(&p), ""))
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
@@ -170,7 +168,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         )?;
     }
     if plan.hosts.is_empty() && !args.repo {
-        bail!("no host to audit: the checks' host patterns{} select none", if limit.is_some() { " and --limit" } else { "" });
+        bail!(
+            "no host to audit: the checks' host patterns{} select none",
+            if limit.is_some() { " and --limit" } else { "" }
+        );
     }
 
     let (reach, mode) = match replayed {
@@ -206,7 +207,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         match run::save(&cx.root, &mut record) {
             Ok(path) => Some(path),
             Err(e) => {
-                writeln!(err, "{}warning:{} the run was not saved: {e}", output::WARN.render(), output::WARN.render_reset())?;
+                writeln!(
+                    err,
+                    "{}warning:{} the run was not saved: {e}",
+                    output::WARN.render(),
+                    output::WARN.render_reset()
+                )?;
                 None
             }
         }
@@ -227,7 +233,12 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         Format::Human => {
             crate::report::human(&report, &mut out)?;
             if let Some(path) = &saved {
-                writeln!(out, "run {} saved in {}", record.run, crate::source::display_path(path.strip_prefix(&cx.root).unwrap_or(path)))?;
+                writeln!(
+                    out,
+                    "run {} saved in {}",
+                    record.run,
+                    crate::source::display_path(path.strip_prefix(&cx.root).unwrap_or(path))
+                )?;
             }
         }
     }
@@ -318,7 +329,13 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
     for path in wanted {
         match load_key(&path, &mut passphrase) {
             Ok(key) => keys.push((path, Arc::new(key))),
-            Err(why) => writeln!(err, "{}warning:{} {}: {why}", output::WARN.render(), output::WARN.render_reset(), path.display())?,
+            Err(why) => writeln!(
+                err,
+                "{}warning:{} {}: {why}",
+                output::WARN.render(),
+                output::WARN.render_reset(),
+                path.display()
+            )?,
         }
     }
     let user = args

@@ -106,10 +106,7 @@ fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {
         .collect();
     let mut out = anstream::stdout().lock();
     if args.json {
-        let records: Vec<_> = selected
-            .iter()
-            .map(|(doc, item)| ItemRecord::new(kb, doc, item))
-            .collect();
+        let records: Vec<_> = selected.iter().map(|(doc, item)| ItemRecord::new(kb, doc, item)).collect();
         serde_json::to_writer_pretty(&mut out, &records).context("writing JSON")?;
         writeln!(out)?;
         return Ok(());
@@ -150,10 +147,7 @@ fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {
     }
     table.print(&mut out)?;
     drop(out);
-    let superseded = selected
-        .iter()
-        .filter(|(_, i)| i.status == Status::Superseded)
-        .count();
+    let superseded = selected.iter().filter(|(_, i)| i.status == Status::Superseded).count();
     let files = {
         let mut paths: Vec<_> = selected.iter().map(|(d, _)| &d.path).collect();
         paths.dedup();

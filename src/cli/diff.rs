@@ -40,7 +40,11 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         (Some(a), None) => (a.clone(), "latest".to_string()),
         (None, _) => {
             if ids.len() < 2 {
-                bail!("mb diff needs two saved runs; there {} {} (run `mb audit` again)", if ids.len() == 1 { "is" } else { "are" }, ids.len());
+                bail!(
+                    "mb diff needs two saved runs; there {} {} (run `mb audit` again)",
+                    if ids.len() == 1 { "is" } else { "are" },
+                    ids.len()
+                );
             }
             (ids[ids.len() - 2].clone(), ids[ids.len() - 1].clone())
         }

@@ -2,8 +2,8 @@
 
 use std::io::Write as _;
 
-use anyhow::{Context as _, bail};
 use anstyle::{AnsiColor, Style};
+use anyhow::{Context as _, bail};
 use serde::Serialize;
 
 use super::output;
@@ -111,7 +111,14 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             }
         }
     }
-    let mut report = Report { run: &run.run, dry_run: args.dry_run, branch: None, commit: None, already_committed: false, plan: &plan };
+    let mut report = Report {
+        run: &run.run,
+        dry_run: args.dry_run,
+        branch: None,
+        commit: None,
+        already_committed: false,
+        plan: &plan,
+    };
     let exit = if !plan.refused.is_empty() {
         for r in &plan.refused {
             writeln!(err, "{}refused:{} {r}", output::ERROR.render(), output::ERROR.render_reset())?;
@@ -125,13 +132,18 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         writeln!(err, "dry run: no branch and no commit made")?;
         Exit::Clean
     } else {
-        let files: Vec<(String, Vec<u8>)> = plan.files.iter().map(|f| (f.path.clone(), f.after.clone().into_bytes())).collect();
+        let files: Vec<(String, Vec<u8>)> =
+            plan.files.iter().map(|f| (f.path.clone(), f.after.clone().into_bytes())).collect();
         let tree = repo.tree_with(&files)?;
         let date = run::local_date(&run.run);
         let (branch, existing) = repo.branch_for(args.branch.as_deref(), &date.to_string(), tree)?;
         match existing {
             Some(commit) => {
-                writeln!(err, "branch {branch} (commit {commit}) already holds these fixes on HEAD {}; nothing to do", repo.head_short)?;
+                writeln!(
+                    err,
+                    "branch {branch} (commit {commit}) already holds these fixes on HEAD {}; nothing to do",
+                    repo.head_short
+                )?;
                 report.already_committed = true;
                 report.commit = Some(commit);
             }
@@ -158,9 +170,13 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
 
 /// Why a plan changes no file.
 fn nothing_because(plan: &FixPlan) -> String {
-    let already: Vec<&str> = plan.fixes.iter().filter(|f| f.state == FixState::AlreadyInHead).map(|f| f.check.as_str()).collect();
+    let already: Vec<&str> =
+        plan.fixes.iter().filter(|f| f.state == FixState::AlreadyInHead).map(|f| f.check.as_str()).collect();
     if !already.is_empty() {
-        format!("HEAD already has the fixes of {}; the hosts need the play run, not the repository a change", already.join(", "))
+        format!(
+            "HEAD already has the fixes of {}; the hosts need the play run, not the repository a change",
+            already.join(", ")
+        )
     } else if plan.fixes.is_empty() {
         "no failing check of the run declares a `fix:`".to_string()
     } else {

@@ -144,11 +144,7 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() {
-                Exit::Invalid.into()
-            } else {
-                Exit::Clean.into()
-            };
+            return if err.use_stderr() { Exit::Invalid.into() } else { Exit::Clean.into() };
         }
     };
     match cli.color {
@@ -184,9 +180,6 @@ pub fn run() -> ExitCode {
 
 /// `mb decisions | head` closes the pipe early; that is not an error.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    err.chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }

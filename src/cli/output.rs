@@ -36,17 +36,11 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            style: Style::new(),
-        }
+        Cell { text: text.into(), style: Style::new() }
     }
 
     pub fn styled(text: impl Into<String>, style: Style) -> Cell {
-        Cell {
-            text: text.into(),
-            style,
-        }
+        Cell { text: text.into(), style }
     }
 }
 
@@ -62,11 +56,7 @@ pub struct Table {
 impl Table {
     pub fn new(headers: Vec<&'static str>) -> Table {
         let n = headers.len();
-        Table {
-            headers,
-            max_widths: vec![None; n],
-            rows: Vec::new(),
-        }
+        Table { headers, max_widths: vec![None; n], rows: Vec::new() }
     }
 
     pub fn max_width(mut self, column: usize, width: usize) -> Table {
@@ -76,9 +66,7 @@ impl Table {
 
     pub fn print(&self, out: &mut impl Write) -> std::io::Result<()> {
         let terminal = std::io::stdout().is_terminal();
-        let term_width = terminal
-            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
-            .flatten();
+        let term_width = terminal.then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))).flatten();
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
         for row in &self.rows {
@@ -110,11 +98,7 @@ impl Table {
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
                 let text = fit(&cell.text, i);
-                let pad = if i + 1 == n {
-                    0
-                } else {
-                    widths[i].saturating_sub(text.chars().count())
-                };
+                let pad = if i + 1 == n { 0 } else { widths[i].saturating_sub(text.chars().count()) };
                 write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
                 if i + 1 == n {
                     writeln!(out)?;

@@ -21,11 +21,8 @@ pub fn markdown() -> String {
     );
     let mut root = super::command().term_width(100);
     let _ = writeln!(out, "## `mb`\n\n```text\n{}```\n", root.render_long_help());
-    let names: Vec<String> = root
-        .get_subcommands()
-        .filter(|c| !c.is_hide_set())
-        .map(|c| c.get_name().to_string())
-        .collect();
+    let names: Vec<String> =
+        root.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name().to_string()).collect();
     for name in names {
         if let Some(sub) = root.find_subcommand_mut(&name) {
             let mut sub = sub.clone().term_width(100).bin_name(format!("mb {name}"));

@@ -68,19 +68,11 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         let kb = kb::load(&mb_path, &cx.root);
         set.link_decisions(&kb);
     }
-    let exit = if set.errors() > 0 {
-        Exit::Invalid
-    } else {
-        Exit::Clean
-    };
+    let exit = if set.errors() > 0 { Exit::Invalid } else { Exit::Clean };
     if args.json {
         let report = JsonReport {
             checks: set.checks.iter().map(CheckJson::new).collect(),
-            diagnostics: set
-                .diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic::new(d, &set.sources))
-                .collect(),
+            diagnostics: set.diagnostics.iter().map(|d| JsonDiagnostic::new(d, &set.sources)).collect(),
         };
         let mut out = std::io::stdout().lock();
         serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
@@ -88,8 +80,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         return Ok(exit);
     }
     output::print_diagnostics(&set.diagnostics, &set.sources)?;
-    let mut table = Table::new(vec!["ID", "HOSTS", "PROBE", "SEVERITY", "SOURCE", "DECISION"])
-        .max_width(2, 40);
+    let mut table = Table::new(vec!["ID", "HOSTS", "PROBE", "SEVERITY", "SOURCE", "DECISION"]).max_width(2, 40);
     for check in &set.checks {
         let hosts = match check.scope {
             Scope::Repo => "(repo)".to_string(),
@@ -118,10 +109,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     drop(out);
     let mut err = anstream::stderr();
     if set.files.is_empty() {
-        writeln!(
-            err,
-            "no rule files found (mb reads rules/**/*.md, .clinerules and .clinerules/**/*.md)"
-        )?;
+        writeln!(err, "no rule files found (mb reads rules/**/*.md, .clinerules and .clinerules/**/*.md)")?;
         return Ok(exit);
     }
     let (errors, warnings) = (set.errors(), set.warnings());
@@ -204,24 +192,12 @@ impl<'a> CheckJson<'a> {
             hosts: check.hosts.as_ref().map(|h| h.raw.as_str()),
             scope: check.scope,
             severity: check.severity,
-            probe: ProbeJson {
-                kind: check.probe.source.kind().name(),
-                summary: probe_summary(check),
-            },
+            probe: ProbeJson { kind: check.probe.source.kind().name(), summary: probe_summary(check) },
             expect: check.expect.iter().map(|e| e.describe()).collect(),
-            fix: check.fix.as_ref().map(|f| FixJson {
-                file: display_path(&f.file),
-                edit: Edit::kind(&f.edit).name(),
-            }),
+            fix: check.fix.as_ref().map(|f| FixJson { file: display_path(&f.file), edit: Edit::kind(&f.edit).name() }),
             tags: &check.tags,
-            source: SourceJson {
-                file: display_path(&check.source.file),
-                line: check.source.line,
-            },
-            decision: check.decision.as_ref().map(|d| DecisionJson {
-                text: &d.text,
-                resolved: d.resolved.as_ref(),
-            }),
+            source: SourceJson { file: display_path(&check.source.file), line: check.source.line },
+            decision: check.decision.as_ref().map(|d| DecisionJson { text: &d.text, resolved: d.resolved.as_ref() }),
         }
     }
 }

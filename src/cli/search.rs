@@ -92,20 +92,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         ),
         None => None,
     };
-    let freshness = if args.no_refresh {
-        search::Freshness::AsIs
-    } else {
-        search::Freshness::Refresh
-    };
+    let freshness = if args.no_refresh { search::Freshness::AsIs } else { search::Freshness::Refresh };
     let index = search::open(&cx.root, freshness)?;
     print_notes(&index.notes)?;
-    let filters = Filters {
-        kinds: args.kind,
-        since: args.since,
-        until: args.until,
-        file,
-        limit: args.limit,
-    };
+    let filters = Filters { kinds: args.kind, since: args.since, until: args.until, file, limit: args.limit };
     let query = args.query.join(" ");
     let results = index.search(&query, &filters)?;
     let mut err = anstream::stderr();
@@ -114,11 +104,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         if results.fuzzy_matches.is_empty() {
             writeln!(err, "no exact match for `{asked}`, and nothing close")?;
         } else {
-            writeln!(
-                err,
-                "no exact match for `{asked}`; showing close matches: {}",
-                results.fuzzy_matches.join(", ")
-            )?;
+            writeln!(err, "no exact match for `{asked}`; showing close matches: {}", results.fuzzy_matches.join(", "))?;
         }
     }
     let mut out = anstream::stdout().lock();

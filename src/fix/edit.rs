@@ -29,7 +29,9 @@ impl std::fmt::Display for Op {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Op::IniSet { section, key, value } => write!(f, "ini_set [{section}] {key} = {value}"),
-            Op::LinePresent { line, after: Some(after) } => write!(f, "line_present `{line}` after /{}/", after.as_str()),
+            Op::LinePresent { line, after: Some(after) } => {
+                write!(f, "line_present `{line}` after /{}/", after.as_str())
+            }
             Op::LinePresent { line, after: None } => write!(f, "line_present `{line}`"),
             Op::LineAbsent { matches } => write!(f, "line_absent /{}/", matches.as_str()),
             Op::Replace { regex, with } => write!(f, "replace /{}/ with `{with}`", regex.as_str()),
@@ -325,10 +327,8 @@ fn set_scalar(text: &str, key: Option<&Node>, node: &Node, value: &str) -> Resul
     match key {
         // `key:` with nothing after it: the value goes right after the colon.
         Some(key) if source.trim().is_empty() => {
-            let colon = text[key.span.end..]
-                .find(':')
-                .map(|c| key.span.end + c + 1)
-                .ok_or("has no `:` after its key")?;
+            let colon =
+                text[key.span.end..].find(':').map(|c| key.span.end + c + 1).ok_or("has no `:` after its key")?;
             out.push_str(&text[..colon]);
             out.push(' ');
             out.push_str(&written);
@@ -463,7 +463,10 @@ mod tests {
     #[test]
     fn ini_set_replaces_a_continued_value_whole() {
         let text = "[global]\n   vfs objects = catia \\\n      fruit\n   x = 1\n";
-        assert_eq!(ini("global", "vfs objects", "fruit").apply(text).unwrap(), "[global]\n   vfs objects = fruit\n   x = 1\n");
+        assert_eq!(
+            ini("global", "vfs objects", "fruit").apply(text).unwrap(),
+            "[global]\n   vfs objects = fruit\n   x = 1\n"
+        );
     }
 
     #[test]
@@ -493,7 +496,8 @@ mod tests {
 
     #[test]
     fn replace_keeps_crlf_line_endings() {
-        let op = Op::Replace { regex: Regex::new(r"(?m)^PrivateKey = .*$").unwrap(), with: "PrivateKey = {{ k }}".into() };
+        let op =
+            Op::Replace { regex: Regex::new(r"(?m)^PrivateKey = .*$").unwrap(), with: "PrivateKey = {{ k }}".into() };
         assert_eq!(op.apply("[Interface]\r\nPrivateKey = abc\r\n").unwrap(), "[Interface]\r\nPrivateKey = {{ k }}\r\n");
         let none = Op::Replace { regex: Regex::new("nothing").unwrap(), with: String::new() };
         assert!(none.apply("text").is_err());

@@ -46,14 +46,17 @@ pub struct Repo {
 impl Repo {
     /// Opens the repository that holds `root`, refusing states where a commit would surprise.
     pub fn open(root: &Path) -> Result<Repo, GitError> {
-        let repo = Repository::discover(root).map_err(|_| GitError::NotARepository(crate::source::display_path(root)))?;
+        let repo =
+            Repository::discover(root).map_err(|_| GitError::NotARepository(crate::source::display_path(root)))?;
         let workdir = repo.workdir().ok_or(GitError::Bare)?.to_path_buf();
         if let Some(busy) = busy(repo.state()) {
             return Err(GitError::Busy(busy));
         }
         let head = match repo.head() {
             Ok(head) => head.peel_to_commit().map_err(|e| GitError::BadHead(e.message().to_string()))?.id(),
-            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => return Err(GitError::NoHead),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => {
+                return Err(GitError::NoHead);
+            }
             Err(e) => return Err(e.into()),
         };
         let prefix = prefix_of(&workdir, root);
@@ -68,14 +71,19 @@ impl Repo {
     /// Whether the working tree's copy of a file differs from HEAD (a fix is made on HEAD's).
     pub fn changed_in_worktree(&self, path: &str) -> bool {
         let full = format!("{}{path}", self.prefix);
-        self.repo
-            .status_file(Path::new(&full))
-            .is_ok_and(|s| s.intersects(git2::Status::WT_MODIFIED | git2::Status::INDEX_MODIFIED | git2::Status::WT_DELETED))
+        self.repo.status_file(Path::new(&full)).is_ok_and(|s| {
+            s.intersects(git2::Status::WT_MODIFIED | git2::Status::INDEX_MODIFIED | git2::Status::WT_DELETED)
+        })
     }
 
     /// The default branch name for a date, and whether a branch already holds exactly this
     /// fix. Returns `(name, Some(existing))` when nothing needs doing.
-    pub fn branch_for(&self, wanted: Option<&str>, date: &str, tree: Oid) -> Result<(String, Option<String>), GitError> {
+    pub fn branch_for(
+        &self,
+        wanted: Option<&str>,
+        date: &str,
+        tree: Oid,
+    ) -> Result<(String, Option<String>), GitError> {
         let candidates: Vec<String> = match wanted {
             Some(name) => vec![name.to_string()],
             None => std::iter::once(format!("mb/fix/{date}"))
@@ -122,12 +130,20 @@ impl Repo {
 
     /// Commits `tree` with HEAD as its parent and points a new branch at it. Nothing else
     /// moves: `repo.commit(None, …)` updates no ref, and the branch is created, not forced.
-    pub fn commit_on_branch(&self, branch: &str, tree: Oid, message: &str, when: jiff::Timestamp) -> Result<String, GitError> {
+    pub fn commit_on_branch(
+        &self,
+        branch: &str,
+        tree: Oid,
+        message: &str,
+        when: jiff::Timestamp,
+    ) -> Result<String, GitError> {
         let tree = self.repo.find_tree(tree)?;
         let parent = self.repo.find_commit(self.head)?;
         let time = git2::Time::new(when.as_second(), 0);
         let author = match self.repo.signature() {
-            Ok(sig) => git2::Signature::new(sig.name().unwrap_or(FALLBACK_NAME), sig.email().unwrap_or(FALLBACK_EMAIL), &time)?,
+            Ok(sig) => {
+                git2::Signature::new(sig.name().unwrap_or(FALLBACK_NAME), sig.email().unwrap_or(FALLBACK_EMAIL), &time)?
+            }
             Err(_) => git2::Signature::new(FALLBACK_NAME, FALLBACK_EMAIL, &time)?,
         };
         let oid = self.repo.commit(None, &author, &author, message, &tree, &[&parent])?;
@@ -190,7 +206,9 @@ impl super::Base for Repo {
             };
             match entry.filemode() {
                 0o120000 => {
-                    return Err(format!("goes through a symlink (`{walked}` is a symlink in HEAD); mb edits only real files of the repository"));
+                    return Err(format!(
+                        "goes through a symlink (`{walked}` is a symlink in HEAD); mb edits only real files of the repository"
+                    ));
                 }
                 0o160000 => return Err(format!("is inside the submodule `{walked}`; fix it in that repository")),
                 _ => {}
@@ -199,7 +217,8 @@ impl super::Base for Repo {
                 if entry.kind() != Some(ObjectType::Blob) {
                     return Err("is a folder, not a file".into());
                 }
-                let blob = entry.to_object(&self.repo).and_then(|o| o.peel_to_blob()).map_err(|e| e.message().to_string())?;
+                let blob =
+                    entry.to_object(&self.repo).and_then(|o| o.peel_to_blob()).map_err(|e| e.message().to_string())?;
                 return Ok(blob.content().to_vec());
             }
         }

@@ -16,8 +16,8 @@ use serde::Serialize;
 
 use crate::audit::run::Run;
 use crate::audit::{DecisionRef, Finding, FindingStatus, RuleRef};
-use crate::rules::check::{Edit, Template};
 use crate::rules::Check;
+use crate::rules::check::{Edit, Template};
 pub use edit::Op;
 
 /// Where fixes read the files they edit (HEAD's tree, for `mb fix`).
@@ -122,7 +122,8 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
         }
     }
     let mut out = FixPlan::default();
-    out.unknown_checks = failing.keys().filter(|id| !checks.iter().any(|c| c.id == **id)).map(|s| s.to_string()).collect();
+    out.unknown_checks =
+        failing.keys().filter(|id| !checks.iter().any(|c| c.id == **id)).map(|s| s.to_string()).collect();
 
     // Render each check's edit for its failing hosts, in rule order.
     let mut fixes: Vec<PlannedFix> = Vec::new();
@@ -228,7 +229,9 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
         // Fixes that undo each other would flip-flop on every run: refuse the file.
         let undone: Vec<&str> = applied
             .iter()
-            .filter(|&&i| fixes[i].op.as_ref().and_then(|op| op.apply(&current).ok()).is_none_or(|again| again != current))
+            .filter(|&&i| {
+                fixes[i].op.as_ref().and_then(|op| op.apply(&current).ok()).is_none_or(|again| again != current)
+            })
             .map(|&i| fixes[i].check.as_str())
             .collect();
         if !undone.is_empty() {
@@ -265,7 +268,14 @@ pub fn commit_message(plan: &FixPlan, run: &Run) -> String {
         if let Some(title) = &f.title {
             out.push_str(&format!(": {title}"));
         }
-        out.push_str(&format!("\n  hosts: {}\n  edit: {}: {}\n  rule: {}:{}\n", f.hosts.join(", "), f.file, f.edit, f.rule.file, f.rule.line));
+        out.push_str(&format!(
+            "\n  hosts: {}\n  edit: {}: {}\n  rule: {}:{}\n",
+            f.hosts.join(", "),
+            f.file,
+            f.edit,
+            f.rule.file,
+            f.rule.line
+        ));
         for d in &f.drift {
             out.push_str(&format!("  was: {d}\n"));
         }
@@ -295,9 +305,13 @@ fn repo_relative(path: &Path) -> Result<String, String> {
         match c {
             Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             Component::CurDir => {}
-            Component::ParentDir => return Err("leads outside the repository (`..`); fixes edit files inside it".into()),
+            Component::ParentDir => {
+                return Err("leads outside the repository (`..`); fixes edit files inside it".into());
+            }
             Component::RootDir | Component::Prefix(_) => {
-                return Err("is an absolute path; fixes edit files of the repository, named relative to its root".into());
+                return Err(
+                    "is an absolute path; fixes edit files of the repository, named relative to its root".into()
+                );
             }
         }
     }
@@ -335,11 +349,16 @@ fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
             _ => None,
         })
         .map_err(|name| {
-            format!("`{{{{ {name} }}}}` has no value for {host} in run {} (vault values are never written by mb)", run.run)
+            format!(
+                "`{{{{ {name} }}}}` has no value for {host} in run {} (vault values are never written by mb)",
+                run.run
+            )
         })
     };
     Ok(match edit {
-        Edit::IniSet { section, key, value } => Op::IniSet { section: section.clone(), key: key.clone(), value: fill(value)? },
+        Edit::IniSet { section, key, value } => {
+            Op::IniSet { section: section.clone(), key: key.clone(), value: fill(value)? }
+        }
         Edit::LinePresent { line, after } => Op::LinePresent { line: fill(line)?, after: after.clone() },
         Edit::LineAbsent { matches } => Op::LineAbsent { matches: matches.clone() },
         Edit::Replace { regex, with } => Op::Replace { regex: regex.clone(), with: with.clone() },
@@ -350,11 +369,7 @@ fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
 /// A `git apply`-able unified diff of one file.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     let diff = similar::TextDiff::from_lines(before, after);
-    let body = diff
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string();
+    let body = diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string();
     format!("diff --git a/{path} b/{path}\n{body}")
 }
 

@@ -14,11 +14,7 @@ enum Section {
 pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
     let mut section = Section::Hosts(None);
     for (n, line) in text.lines().enumerate() {
-        let err = |message: String| InventoryError {
-            file: file.to_string(),
-            line: Some(n + 1),
-            message,
-        };
+        let err = |message: String| InventoryError { file: file.to_string(), line: Some(n + 1), message };
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
             continue;
@@ -49,9 +45,8 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
                 };
                 let mut vars = Vec::new();
                 for word in assignments {
-                    let (k, v) = word
-                        .split_once('=')
-                        .ok_or_else(|| err(format!("`{word}` is not a key=value variable")))?;
+                    let (k, v) =
+                        word.split_once('=').ok_or_else(|| err(format!("`{word}` is not a key=value variable")))?;
                     vars.push((k.to_string(), value(v)));
                 }
                 for host in super::pattern::expand_range(pattern).map_err(err)? {
@@ -65,9 +60,8 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
                 }
             }
             Section::Vars(group) => {
-                let (k, v) = line
-                    .split_once('=')
-                    .ok_or_else(|| err(format!("`{line}` is not a key=value variable")))?;
+                let (k, v) =
+                    line.split_once('=').ok_or_else(|| err(format!("`{line}` is not a key=value variable")))?;
                 let v = split_words(v.trim()).map_err(err)?.join(" ");
                 raw.group(group).vars.insert(k.trim().to_string(), value(&v));
             }
@@ -148,10 +142,7 @@ mod tests {
         assert_eq!(text(&raw, "zd2", "ansible_port").as_deref(), Some("2222"));
         assert_eq!(raw.groups["proxmox"].hosts, ["zd1", "zd2", "zd3"]);
         assert_eq!(raw.groups["prod"].children, ["proxmox", "samba"]);
-        assert_eq!(
-            raw.groups["proxmox"].vars["note"].as_text().as_deref(),
-            Some("a quoted value")
-        );
+        assert_eq!(raw.groups["proxmox"].vars["note"].as_text().as_deref(), Some("a quoted value"));
         assert!(!raw.groups.get("ungrouped").is_some_and(|g| g.hosts.contains(&"lone".to_string())));
     }
 

@@ -93,9 +93,7 @@ impl Host {
     }
 
     pub fn port(&self) -> u16 {
-        self.text("ansible_port")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(22)
+        self.text("ansible_port").and_then(|p| p.parse().ok()).unwrap_or(22)
     }
 
     pub fn user(&self) -> Option<String> {
@@ -135,10 +133,7 @@ impl Host {
 
 /// `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
 fn proxy_jump(args: &str) -> Option<String> {
-    let words: Vec<String> = args
-        .split_whitespace()
-        .map(|w| w.trim_matches(['\'', '"']).to_string())
-        .collect();
+    let words: Vec<String> = args.split_whitespace().map(|w| w.trim_matches(['\'', '"']).to_string()).collect();
     for (i, w) in words.iter().enumerate() {
         if w == "-J" {
             return words.get(i + 1).cloned();
@@ -233,11 +228,7 @@ impl Inventory {
     /// Loads an inventory file (INI or YAML, by content) or a folder of them, with the
     /// `group_vars/` and `host_vars/` beside it.
     pub fn load(path: &Path) -> Result<Inventory, InventoryError> {
-        let err = |message: String| InventoryError {
-            file: display_path(path),
-            line: None,
-            message,
-        };
+        let err = |message: String| InventoryError { file: display_path(path), line: None, message };
         let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read the inventory: {e}")))?;
         let (files, base) = if meta.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
@@ -271,10 +262,7 @@ impl Inventory {
             }
             sources.push(shown);
         }
-        let mut inventory = Inventory {
-            sources,
-            ..Inventory::default()
-        };
+        let mut inventory = Inventory { sources, ..Inventory::default() };
         let group_vars = vars_dir(&base.join("group_vars"), &mut inventory.warnings)?;
         let host_vars = vars_dir(&base.join("host_vars"), &mut inventory.warnings)?;
         inventory.resolve(raw, &group_vars, &host_vars);
@@ -286,18 +274,10 @@ impl Inventory {
         // Every group is a child of `all`; hosts in no group are `ungrouped`.
         let grouped: BTreeSet<String> = raw.groups.values().flat_map(|g| g.hosts.iter().cloned()).collect();
         let child_groups: BTreeSet<String> = raw.groups.values().flat_map(|g| g.children.iter().cloned()).collect();
-        let top: Vec<String> = raw
-            .groups
-            .keys()
-            .filter(|g| *g != "all" && !child_groups.contains(*g))
-            .cloned()
-            .collect();
-        let ungrouped: Vec<String> = raw
-            .hosts
-            .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| !grouped.contains(n))
-            .collect();
+        let top: Vec<String> =
+            raw.groups.keys().filter(|g| *g != "all" && !child_groups.contains(*g)).cloned().collect();
+        let ungrouped: Vec<String> =
+            raw.hosts.iter().map(|(n, _)| n.clone()).filter(|n| !grouped.contains(n)).collect();
         {
             let all = raw.group("all");
             for g in top {
@@ -341,12 +321,8 @@ impl Inventory {
         }
         for (name, host_file_vars) in &raw.hosts {
             let mut groups: BTreeSet<String> = BTreeSet::new();
-            let mut todo: Vec<&str> = raw
-                .groups
-                .iter()
-                .filter(|(_, g)| g.hosts.contains(name))
-                .map(|(n, _)| n.as_str())
-                .collect();
+            let mut todo: Vec<&str> =
+                raw.groups.iter().filter(|(_, g)| g.hosts.contains(name)).map(|(n, _)| n.as_str()).collect();
             while let Some(g) = todo.pop() {
                 if groups.insert(g.to_string()) {
                     todo.extend(parents.get(g).into_iter().flatten().copied());
@@ -368,11 +344,7 @@ impl Inventory {
             if let Some(extra) = host_vars.get(name) {
                 vars.extend(extra.clone());
             }
-            self.hosts.push(Host {
-                name: name.clone(),
-                groups: groups.into_iter().collect(),
-                vars,
-            });
+            self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars });
         }
         self.groups = raw.groups;
     }
@@ -393,10 +365,8 @@ fn looks_like_yaml(path: &Path, text: &str) -> bool {
         Some("yml" | "yaml" | "json") => true,
         Some("ini" | "cfg") => false,
         _ => {
-            let first = text
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'));
+            let first =
+                text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'));
             !first.is_some_and(|l| l.starts_with('['))
                 && first.is_some_and(|l| l.starts_with("---") || l.ends_with(':') || l.contains(": "))
         }
@@ -431,11 +401,8 @@ fn vars_dir(dir: &Path, warnings: &mut Vec<String>) -> Result<BTreeMap<String, V
                 out.entry(file_name.clone()).or_default().extend(vars);
             }
         } else if is_vars_file(&path) {
-            let name = file_name
-                .trim_end_matches(".yml")
-                .trim_end_matches(".yaml")
-                .trim_end_matches(".json")
-                .to_string();
+            let name =
+                file_name.trim_end_matches(".yml").trim_end_matches(".yaml").trim_end_matches(".json").to_string();
             let vars = vars_file(&path, warnings)?;
             out.entry(name).or_default().extend(vars);
         }

@@ -52,10 +52,7 @@ impl HostPattern {
             let span = offset..offset + part.len();
             offset += part.len() + 1;
             let trimmed = part.trim();
-            let err = |message: String| PatternError {
-                message,
-                span: span.clone(),
-            };
+            let err = |message: String| PatternError { message, span: span.clone() };
             let (op, name) = if let Some(rest) = trimmed.strip_prefix('&') {
                 (TermOp::Intersect, rest)
             } else if let Some(rest) = trimmed.strip_prefix('!') {
@@ -71,9 +68,7 @@ impl HostPattern {
                 }));
             }
             let matcher = if let Some(re) = name.strip_prefix('~') {
-                Matcher::Regex(
-                    Regex::new(re).map_err(|e| err(format!("bad regex in host pattern: {e}")))?,
-                )
+                Matcher::Regex(Regex::new(re).map_err(|e| err(format!("bad regex in host pattern: {e}")))?)
             } else if name == "all" || name == "*" {
                 Matcher::All
             } else if name.contains(char::is_whitespace) {
@@ -83,10 +78,7 @@ impl HostPattern {
             };
             terms.push(Term { op, matcher });
         }
-        Ok(HostPattern {
-            raw: raw.to_string(),
-            terms,
-        })
+        Ok(HostPattern { raw: raw.to_string(), terms })
     }
 }
 
@@ -105,11 +97,7 @@ pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern)
             }
         }
     }
-    inventory
-        .hosts
-        .iter()
-        .filter(|h| chosen.contains(h.name.as_str()))
-        .collect()
+    inventory.hosts.iter().filter(|h| chosen.contains(h.name.as_str())).collect()
 }
 
 /// Host names a term matches: a host, every host of a group, or names matching a glob or

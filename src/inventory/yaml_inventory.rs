@@ -8,33 +8,31 @@ use crate::yaml::{self, Node};
 
 pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
     let lines = LineIndex::new(text);
-    let err = |at: usize, message: String| InventoryError {
-        file: file.to_string(),
-        line: Some(lines.line(at)),
-        message,
-    };
+    let err =
+        |at: usize, message: String| InventoryError { file: file.to_string(), line: Some(lines.line(at)), message };
     let root = yaml::parse(text).map_err(|e| err(e.offset, format!("invalid YAML: {}", e.message)))?;
     if root.is_null() {
         return Ok(());
     }
-    let groups = root
-        .as_map()
-        .ok_or_else(|| err(root.span.start, "an inventory is a mapping of group names".into()))?;
+    let groups =
+        root.as_map().ok_or_else(|| err(root.span.start, "an inventory is a mapping of group names".into()))?;
     for (name, body) in groups {
-        let name = name
-            .as_str()
-            .ok_or_else(|| err(name.span.start, "a group name must be text".into()))?;
+        let name = name.as_str().ok_or_else(|| err(name.span.start, "a group name must be text".into()))?;
         group(file, text, &lines, name, body, raw)?;
     }
     Ok(())
 }
 
-fn group(file: &str, text: &str, lines: &LineIndex, name: &str, body: &Node, raw: &mut Raw) -> Result<(), InventoryError> {
-    let err = |at: usize, message: String| InventoryError {
-        file: file.to_string(),
-        line: Some(lines.line(at)),
-        message,
-    };
+fn group(
+    file: &str,
+    text: &str,
+    lines: &LineIndex,
+    name: &str,
+    body: &Node,
+    raw: &mut Raw,
+) -> Result<(), InventoryError> {
+    let err =
+        |at: usize, message: String| InventoryError { file: file.to_string(), line: Some(lines.line(at)), message };
     raw.group(name);
     if body.is_null() {
         return Ok(());
@@ -48,13 +46,12 @@ fn group(file: &str, text: &str, lines: &LineIndex, name: &str, body: &Node, raw
                 if value.is_null() {
                     continue;
                 }
-                let hosts = value
-                    .as_map()
-                    .ok_or_else(|| err(value.span.start, format!("`hosts` of `{name}` must be a mapping of host names")))?;
+                let hosts = value.as_map().ok_or_else(|| {
+                    err(value.span.start, format!("`hosts` of `{name}` must be a mapping of host names"))
+                })?;
                 for (host, host_vars) in hosts {
-                    let pattern = host
-                        .as_str()
-                        .ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
+                    let pattern =
+                        host.as_str().ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
                     let vars = if host_vars.is_null() { Vars::new() } else { vars(file, text, host_vars)? };
                     for h in super::pattern::expand_range(pattern).map_err(|m| err(host.span.start, m))? {
                         raw.host(&h).extend(vars.clone());
@@ -75,9 +72,9 @@ fn group(file: &str, text: &str, lines: &LineIndex, name: &str, body: &Node, raw
                 if value.is_null() {
                     continue;
                 }
-                let children = value
-                    .as_map()
-                    .ok_or_else(|| err(value.span.start, format!("`children` of `{name}` must be a mapping of groups")))?;
+                let children = value.as_map().ok_or_else(|| {
+                    err(value.span.start, format!("`children` of `{name}` must be a mapping of groups"))
+                })?;
                 for (child, child_body) in children {
                     let child_name = child
                         .as_str()
@@ -145,12 +142,9 @@ fn json(node: &Node) -> Value {
         }
         yaml::Value::Scalar { text, plain: false } => Value::String(text.clone()),
         yaml::Value::Seq(items) => Value::Array(items.iter().map(json).collect()),
-        yaml::Value::Map(entries) => Value::Object(
-            entries
-                .iter()
-                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), json(v))))
-                .collect(),
-        ),
+        yaml::Value::Map(entries) => {
+            Value::Object(entries.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), json(v)))).collect())
+        }
     }
 }
 

@@ -15,48 +15,109 @@ use super::Kind;
 const KIND_WORDS: &[(Kind, &[&str])] = &[
     (
         Kind::Decision,
-        &[
-            "decision", "decisions", "decided", "consideration", "considerations", "adr",
-            "adrs", "choices",
-        ],
+        &["decision", "decisions", "decided", "consideration", "considerations", "adr", "adrs", "choices"],
     ),
     (
         Kind::NextStep,
         &[
-            "next step", "next steps", "next", "todo", "todos", "to do", "to-do", "upcoming",
-            "roadmap", "what's left", "what is left", "remaining", "open tasks", "action items",
-            "follow-up", "follow-ups", "follow up", "backlog", "plan", "plans", "planned",
+            "next step",
+            "next steps",
+            "next",
+            "todo",
+            "todos",
+            "to do",
+            "to-do",
+            "upcoming",
+            "roadmap",
+            "what's left",
+            "what is left",
+            "remaining",
+            "open tasks",
+            "action items",
+            "follow-up",
+            "follow-ups",
+            "follow up",
+            "backlog",
+            "plan",
+            "plans",
+            "planned",
         ],
     ),
     (
         Kind::Focus,
         &[
-            "focus", "current work", "current task", "current tasks", "working on",
-            "in progress", "current state", "current status", "current goal", "current goals",
+            "focus",
+            "current work",
+            "current task",
+            "current tasks",
+            "working on",
+            "in progress",
+            "current state",
+            "current status",
+            "current goal",
+            "current goals",
         ],
     ),
     (
         Kind::Change,
         &[
-            "change", "changes", "changelog", "recent work", "recent updates", "updates",
-            "completed", "done", "accomplished", "accomplishments", "implemented",
-            "summary of actions", "actions taken", "what changed", "what works", "fixed",
+            "change",
+            "changes",
+            "changelog",
+            "recent work",
+            "recent updates",
+            "updates",
+            "completed",
+            "done",
+            "accomplished",
+            "accomplishments",
+            "implemented",
+            "summary of actions",
+            "actions taken",
+            "what changed",
+            "what works",
+            "fixed",
             "fixes",
         ],
     ),
     (
         Kind::Pattern,
         &[
-            "pattern", "patterns", "preference", "preferences", "convention", "conventions",
-            "guideline", "guidelines", "best practice", "best practices", "standards",
+            "pattern",
+            "patterns",
+            "preference",
+            "preferences",
+            "convention",
+            "conventions",
+            "guideline",
+            "guidelines",
+            "best practice",
+            "best practices",
+            "standards",
         ],
     ),
     (
         Kind::Learning,
         &[
-            "learning", "learnings", "insight", "insights", "lesson", "lessons", "gotcha",
-            "gotchas", "quirk", "quirks", "finding", "findings", "observation", "observations",
-            "takeaway", "takeaways", "root cause", "discoveries", "learned",
+            "learning",
+            "learnings",
+            "insight",
+            "insights",
+            "lesson",
+            "lessons",
+            "gotcha",
+            "gotchas",
+            "quirk",
+            "quirks",
+            "finding",
+            "findings",
+            "observation",
+            "observations",
+            "takeaway",
+            "takeaways",
+            "root cause",
+            "discoveries",
+            "learned",
         ],
     ),
 ];
@@ -70,11 +131,7 @@ type PhraseMap = HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>;
 fn phrase_table() -> &'static PhraseMap {
     static TABLE: OnceLock<PhraseMap> = OnceLock::new();
     TABLE.get_or_init(|| {
-        KIND_WORDS
-            .iter()
-            .enumerate()
-            .flat_map(|(rank, (_, phrases))| phrases.iter().map(move |p| (*p, rank)))
-            .collect()
+        KIND_WORDS.iter().enumerate().flat_map(|(rank, (_, phrases))| phrases.iter().map(move |p| (*p, rank))).collect()
     })
 }
 
@@ -98,10 +155,8 @@ impl Hasher for WordHasher {
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
     let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
     let table = phrase_table();
     let mut best: Option<usize> = None;
     let mut phrase = String::new();
@@ -138,9 +193,7 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
             && !(i > 0 && digit(i - 1))
             && !digit(i + 10)
         {
-            let num = |r: std::ops::Range<usize>| {
-                b[r].iter().fold(0i32, |n, d| n * 10 + i32::from(d - b'0'))
-            };
+            let num = |r: std::ops::Range<usize>| b[r].iter().fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
             let (y, m, d) = (num(i..i + 4), num(i + 5..i + 7), num(i + 8..i + 10));
             if let Ok(date) = Date::new(y as i16, m as i8, d as i8) {
                 return Some((date, i..i + 10));
@@ -153,10 +206,8 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
 
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
-    let start = text
-        .char_indices()
-        .find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' '))
-        .map_or(text.len(), |(i, _)| i);
+    let start =
+        text.char_indices().find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' ')).map_or(text.len(), |(i, _)| i);
     let end = crate::source::floor_char_boundary(text, start + 10);
     let (date, range) = find_date(text.get(start..end)?)?;
     (range.start == 0).then_some(date)

@@ -31,10 +31,7 @@ impl MarkdownFiles {
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
             Err(source) => {
-                self.errors.push(ReadError::Io {
-                    path: display(),
-                    source,
-                });
+                self.errors.push(ReadError::Io { path: display(), source });
                 return;
             }
         };
@@ -45,10 +42,7 @@ impl MarkdownFiles {
         let entries = match std::fs::read_dir(path) {
             Ok(entries) => entries,
             Err(source) => {
-                self.errors.push(ReadError::Io {
-                    path: display(),
-                    source,
-                });
+                self.errors.push(ReadError::Io { path: display(), source });
                 return;
             }
         };
@@ -78,14 +72,9 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
     let results: Vec<_> = found
         .files
         .par_iter()
-        .map(|(disk, shown)| {
-            SourceFile::read(disk, shown.clone()).map(|f| parse_document(&f.path, &f.text))
-        })
+        .map(|(disk, shown)| SourceFile::read(disk, shown.clone()).map(|f| parse_document(&f.path, &f.text)))
         .collect();
-    let mut kb = KnowledgeBase {
-        documents: Vec::with_capacity(results.len()),
-        errors: found.errors,
-    };
+    let mut kb = KnowledgeBase { documents: Vec::with_capacity(results.len()), errors: found.errors };
     for result in results {
         match result {
             Ok(doc) => kb.documents.push(doc),
@@ -98,20 +87,14 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
 
 /// Parses texts already in memory, in parallel, into a knowledge base.
 pub fn parse_all(files: &[(PathBuf, String)]) -> KnowledgeBase {
-    let documents = files
-        .par_iter()
-        .map(|(path, text)| parse_document(path, text))
-        .collect();
+    let documents = files.par_iter().map(|(path, text)| parse_document(path, text)).collect();
     KnowledgeBase::from_documents(documents)
 }
 
 impl KnowledgeBase {
     /// Builds a knowledge base from documents already parsed (tests, benchmarks, fixtures).
     pub fn from_documents(documents: Vec<super::Document>) -> KnowledgeBase {
-        let mut kb = KnowledgeBase {
-            documents,
-            errors: Vec::new(),
-        };
+        let mut kb = KnowledgeBase { documents, errors: Vec::new() };
         supersede::resolve(&mut kb);
         kb
     }

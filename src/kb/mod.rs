@@ -81,15 +81,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Focus,
-        Kind::Change,
-        Kind::NextStep,
-        Kind::Decision,
-        Kind::Pattern,
-        Kind::Learning,
-        Kind::Other,
-    ];
+    pub const ALL: [Kind; 7] =
+        [Kind::Focus, Kind::Change, Kind::NextStep, Kind::Decision, Kind::Pattern, Kind::Learning, Kind::Other];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -220,9 +213,7 @@ impl Item {
 impl KnowledgeBase {
     /// Every item with the document it belongs to, in file order.
     pub fn items(&self) -> impl Iterator<Item = (&Document, &Item)> {
-        self.documents
-            .iter()
-            .flat_map(|doc| doc.items.iter().map(move |item| (doc, item)))
+        self.documents.iter().flat_map(|doc| doc.items.iter().map(move |item| (doc, item)))
     }
 
     /// The decision that best matches `needle`: an id, or a phrase of its text (case and
@@ -231,9 +222,7 @@ impl KnowledgeBase {
         let needle = needle.trim();
         if needle.len() == 16
             && let Ok(id) = needle.parse::<ItemId>()
-            && let Some(found) = self
-                .items()
-                .find(|(_, item)| item.kind == Kind::Decision && item.id == id)
+            && let Some(found) = self.items().find(|(_, item)| item.kind == Kind::Decision && item.id == id)
         {
             return Some(found);
         }
@@ -241,9 +230,7 @@ impl KnowledgeBase {
         if wanted.is_empty() {
             return None;
         }
-        let rank = |item: &Item, exact: bool| {
-            (exact, item.status == Status::Active, item.date)
-        };
+        let rank = |item: &Item, exact: bool| (exact, item.status == Status::Active, item.date);
         self.items()
             .filter(|(_, item)| item.kind == Kind::Decision)
             .filter_map(|(doc, item)| {

@@ -290,11 +290,7 @@ impl<'a> Pass<'a> {
             self.items.pop();
             self.item_heading.pop();
             let kind = self.classify(&title);
-            self.groups.push(Group {
-                kind,
-                date: find_date(&title).map(|(d, _)| d),
-                title,
-            });
+            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title });
             self.current_group = Some(self.groups.len() - 1);
         }
     }
@@ -326,9 +322,7 @@ impl<'a> Pass<'a> {
     }
 
     fn finish(self, path: &Path) -> Document {
-        let stem = path
-            .file_stem()
-            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let layout = Layout::new(&self.headings, &stem, self.front_matter_date);
         let mut doc = Document {
             path: path.to_path_buf(),
@@ -345,11 +339,9 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|section| {
                 let mut h = IdHash::new();
-                for part in [
-                    shown.as_str(),
-                    doc.entries[section.entry].title.as_str(),
-                    section.title.as_deref().unwrap_or(""),
-                ] {
+                for part in
+                    [shown.as_str(), doc.entries[section.entry].title.as_str(), section.title.as_deref().unwrap_or("")]
+                {
                     h.write(part.as_bytes());
                     h.write(&[0xff]);
                 }
@@ -361,7 +353,9 @@ impl<'a> Pass<'a> {
         // follow their parent, so one backward pass finds them.
         let mut keep: Vec<bool> = items.iter().map(|i| !i.text.trim().is_empty()).collect();
         for i in (0..items.len()).rev() {
-            if keep[i] && let Some(p) = items[i].parent {
+            if keep[i]
+                && let Some(p) = items[i].parent
+            {
                 keep[p] = true;
             }
         }
@@ -377,15 +371,13 @@ impl<'a> Pass<'a> {
             if !keep[i] {
                 continue;
             }
-            let section_idx = self.item_heading[i]
-                .map_or(layout.preamble_section, |h| layout.section_of_heading[h]);
+            let section_idx = self.item_heading[i].map_or(layout.preamble_section, |h| layout.section_of_heading[h]);
             let section = &doc.sections[section_idx];
             let entry = &doc.entries[section.entry];
             let parent = items[i].parent.map(|p| (items[p].kind, items[p].date, items[p].id));
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
-            let (text, code) =
-                tidy_text(std::mem::take(&mut item.text), std::mem::take(&mut item.code_spans));
+            let (text, code) = tidy_text(std::mem::take(&mut item.text), std::mem::take(&mut item.code_spans));
             item.kind = if starts_with_decision(&text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
@@ -400,11 +392,7 @@ impl<'a> Pass<'a> {
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
                 .or(entry.date);
-            item.id = ids.next(
-                section_hash[section_idx],
-                parent.map_or(0, |(_, _, id)| id.0),
-                &text,
-            );
+            item.id = ids.next(section_hash[section_idx], parent.map_or(0, |(_, _, id)| id.0), &text);
             item.text = text;
             item.code_spans = code;
             item.entry = section.entry;
@@ -458,25 +446,22 @@ fn front_matter_date(text: &str) -> Option<Date> {
 
 /// `Decision:` (or a bold `**Decision:**` lead) opens a decision wherever it stands.
 fn starts_with_decision(text: &str, bold: Option<&str>) -> bool {
-    if bold.is_some_and(|b| b.eq_ignore_ascii_case("decision") || b.eq_ignore_ascii_case("decided"))
-    {
+    if bold.is_some_and(|b| b.eq_ignore_ascii_case("decision") || b.eq_ignore_ascii_case("decided")) {
         return true;
     }
     let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
     if !rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'd')) {
         return false;
     }
-    ["decision:", "decision -", "decision —", "decided:"].iter().any(|p| {
-        rest.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
-    })
+    ["decision:", "decision -", "decision —", "decided:"]
+        .iter()
+        .any(|p| rest.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes())))
 }
 
 /// Whether `text` has no leading, trailing, doubled or non-space whitespace. Each test is a
 /// vectorised scan, which beats one byte loop with early exits on item-sized text.
 fn is_tidy(text: &str) -> bool {
-    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
+    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let bytes = text.as_bytes();
     let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
         return false;
@@ -484,10 +469,7 @@ fn is_tidy(text: &str) -> bool {
     !first.is_ascii_whitespace()
         && !last.is_ascii_whitespace()
         && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
-        && DOUBLE_SPACE
-            .get_or_init(|| memchr::memmem::Finder::new("  "))
-            .find(bytes)
-            .is_none()
+        && DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new("  ")).find(bytes).is_none()
         && (text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && c != ' '))
 }
 
@@ -584,21 +566,14 @@ impl Layout {
         let tops = headings.iter().filter(|h| h.level == top).count();
         // A lone top heading that opens the file is its title (`# activeContext.md`).
         let titled = tops == 1 && headings.first().is_some_and(|h| h.level == top);
-        let candidate = if titled {
-            headings.iter().map(|h| h.level).filter(|&l| l > top).min()
-        } else {
-            Some(top)
-        };
+        let candidate = if titled { headings.iter().map(|h| h.level).filter(|&l| l > top).min() } else { Some(top) };
         let entry_level = candidate.filter(|&level| {
-            headings.iter().enumerate().any(|(i, h)| {
-                h.level == level && (h.date.is_some() || has_subheading(headings, i))
-            })
+            headings
+                .iter()
+                .enumerate()
+                .any(|(i, h)| h.level == level && (h.date.is_some() || has_subheading(headings, i)))
         });
-        let file_title = if titled {
-            headings[0].title.clone()
-        } else {
-            stem.to_string()
-        };
+        let file_title = if titled { headings[0].title.clone() } else { stem.to_string() };
         let file_date = if titled { headings[0].date } else { None }.or(fm_date);
         let mut layout = Layout {
             entries: vec![Entry {
@@ -634,15 +609,9 @@ impl Layout {
             let at_entry_level = entry_level == Some(h.level);
             let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other);
             if is_entry || entry_level.is_some_and(|l| h.level < l) {
-                layout.entries.push(Entry {
-                    title: h.title.clone(),
-                    date: h.date,
-                    line: h.line,
-                    from_heading: true,
-                });
+                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
                 current_entry = layout.entries.len() - 1;
-                let section =
-                    layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
+                let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
                 layout.section_of_heading.push(section);
                 stack.clear();
                 stack.push((h.level, section));
@@ -661,15 +630,11 @@ impl Layout {
             let (kind, parent_date) = match parent {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
                 // kind unless its own title names one.
-                Some(p) if p.title.is_some() => (
-                    if own == Kind::Other { p.kind } else { own },
-                    p.date,
-                ),
+                Some(p) if p.title.is_some() => (if own == Kind::Other { p.kind } else { own }, p.date),
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
-            let section =
-                layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
+            let section = layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
             layout.section_of_heading.push(section);
             stack.push((h.level, section));
         }
@@ -685,13 +650,7 @@ impl Layout {
         line: usize,
     ) -> usize {
         let date = date.or(self.entries[entry].date);
-        self.sections.push(Section {
-            entry,
-            title,
-            kind,
-            date,
-            line,
-        });
+        self.sections.push(Section { entry, title, kind, date, line });
         self.sections.len() - 1
     }
 }
@@ -699,11 +658,7 @@ impl Layout {
 /// Whether heading `i` has a deeper heading before the next heading at its level or above.
 fn has_subheading(headings: &[RawHeading], i: usize) -> bool {
     let level = headings[i].level;
-    headings[i + 1..]
-        .iter()
-        .take_while(|h| h.level > level)
-        .next()
-        .is_some()
+    headings[i + 1..].iter().take_while(|h| h.level > level).next().is_some()
 }
 
 /// Counts lines forward through the text; offsets asked for only grow, so the whole file is
@@ -716,11 +671,7 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(text: &'a str) -> LineCounter<'a> {
-        LineCounter {
-            bytes: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
+        LineCounter { bytes: text.as_bytes(), offset: 0, line: 1 }
     }
 
     fn line_at(&mut self, offset: usize) -> usize {
@@ -772,9 +723,7 @@ impl std::hash::Hasher for U64Hasher {
 
 impl IdAllocator {
     fn with_capacity(n: usize) -> IdAllocator {
-        IdAllocator {
-            seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()),
-        }
+        IdAllocator { seen: std::collections::HashMap::with_capacity_and_hasher(n, Default::default()) }
     }
 
     /// An id from the hash of the item's section (`place`), its parent's id and its text.
@@ -864,12 +813,7 @@ mod tests {
         let texts: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.parent, i.depth)).collect();
         assert_eq!(
             texts,
-            vec![
-                ("parent", None, 0),
-                ("child one", Some(0), 1),
-                ("child two", Some(0), 1),
-                ("next", None, 0)
-            ]
+            vec![("parent", None, 0), ("child one", Some(0), 1), ("child two", Some(0), 1), ("next", None, 0)]
         );
     }
 

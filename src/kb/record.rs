@@ -47,9 +47,7 @@ impl<'a> ItemRecord<'a> {
             line: item.line,
             settings: item.settings(),
             status: item.status,
-            superseded_by: item
-                .superseded_by
-                .map(|(d, i)| kb.documents[d].items[i].id),
+            superseded_by: item.superseded_by.map(|(d, i)| kb.documents[d].items[i].id),
             section: doc.sections[item.section].title.as_deref(),
             group: item.group.map(|g| doc.groups[g].as_str()),
             bold: item.bold.as_deref(),

@@ -13,29 +13,88 @@ use super::Setting;
 /// Words that end a key when read leftwards from `=`: verbs and fillers that introduce a
 /// setting rather than belong to its name.
 const KEY_STOP: &[&str] = &[
-    "a", "add", "added", "adding", "allow", "allows", "also", "always", "an",
-    "and", "are", "be", "becomes", "consider", "considering", "disable", "disabled", "enable",
-    "enabled", "enforce", "enforced", "ensure", "ensured", "explicitly", "gets", "got", "had",
-    "has", "have", "if", "is", "keep", "keeps", "kept", "make", "must", "need", "needs",
-    "never", "only", "or", "prefer", "remain", "remains", "require", "required", "requires",
-    "runs", "set", "sets", "setting", "should", "stays", "the", "then", "try", "trying",
-    "update", "updated", "use", "used", "uses", "using", "via", "wants", "was", "when", "where",
+    "a",
+    "add",
+    "added",
+    "adding",
+    "allow",
+    "allows",
+    "also",
+    "always",
+    "an",
+    "and",
+    "are",
+    "be",
+    "becomes",
+    "consider",
+    "considering",
+    "disable",
+    "disabled",
+    "enable",
+    "enabled",
+    "enforce",
+    "enforced",
+    "ensure",
+    "ensured",
+    "explicitly",
+    "gets",
+    "got",
+    "had",
+    "has",
+    "have",
+    "if",
+    "is",
+    "keep",
+    "keeps",
+    "kept",
+    "make",
+    "must",
+    "need",
+    "needs",
+    "never",
+    "only",
+    "or",
+    "prefer",
+    "remain",
+    "remains",
+    "require",
+    "required",
+    "requires",
+    "runs",
+    "set",
+    "sets",
+    "setting",
+    "should",
+    "stays",
+    "the",
+    "then",
+    "try",
+    "trying",
+    "update",
+    "updated",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "via",
+    "wants",
+    "was",
+    "when",
+    "where",
     "with",
 ];
 
 /// Words that end a value when read rightwards.
 const VALUE_STOP: &[&str] = &[
-    "and", "are", "as", "at", "because", "but", "by", "for", "if", "in", "instead", "is", "on",
-    "or", "set", "since", "so", "to", "unless", "via", "was", "when", "where", "which", "while",
-    "with",
+    "and", "are", "as", "at", "because", "but", "by", "for", "if", "in", "instead", "is", "on", "or", "set", "since",
+    "so", "to", "unless", "via", "was", "when", "where", "which", "while", "with",
 ];
 
 /// Words that negate the clause they open ("do not set …", "avoid …"); "no longer" too.
 const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without"];
 
 const SET_VERBS: &[&str] = &[
-    "set", "updated", "update", "changed", "change", "raise", "raised", "lower", "lowered",
-    "bumped", "pinned",
+    "set", "updated", "update", "changed", "change", "raise", "raised", "lower", "lowered", "bumped", "pinned",
     "switched",
 ];
 
@@ -58,10 +117,7 @@ pub fn extract(text: &str, code: &[Range<usize>]) -> Vec<Setting> {
     for (i, _) in text.match_indices('=') {
         let prev = i.checked_sub(1).map(|p| bytes[p]);
         let next = bytes.get(i + 1).copied();
-        if in_code(i)
-            || matches!(prev, Some(b'=' | b'!' | b'<' | b'>'))
-            || matches!(next, Some(b'=' | b'>'))
-        {
+        if in_code(i) || matches!(prev, Some(b'=' | b'!' | b'<' | b'>')) || matches!(next, Some(b'=' | b'>')) {
             continue;
         }
         let Some((key, key_start)) = key_before(text, i, code) else {
@@ -121,12 +177,9 @@ fn split_code_setting(code: &str) -> Option<(&str, &str)> {
     let value = value.trim();
     let key_ok = !key.is_empty()
         && key.len() <= 64
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | ' ' | '/'))
+        && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | ' ' | '/'))
         && key.split_whitespace().count() <= MAX_KEY_WORDS;
-    let value_ok =
-        !value.is_empty() && !value.starts_with(['[', '{']) && !value.contains(['=', '{']);
+    let value_ok = !value.is_empty() && !value.starts_with(['[', '{']) && !value.contains(['=', '{']);
     (key_ok && value_ok).then_some((key, value))
 }
 
@@ -173,9 +226,7 @@ fn key_before(text: &str, eq: usize, code: &[Range<usize>]) -> Option<(String, u
         return None;
     }
     let key = &head[start..];
-    key.chars()
-        .any(char::is_alphabetic)
-        .then(|| (key.to_string(), start))
+    key.chars().any(char::is_alphabetic).then(|| (key.to_string(), start))
 }
 
 /// The value that starts at byte `from`, read rightwards until punctuation or a stop word.
@@ -230,17 +281,10 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 
 /// Whether the clause holding byte `at` is negated before that point.
 fn negated(text: &str, at: usize) -> bool {
-    let clause_start = text[..at]
-        .rfind(['.', ';', ',', '(', ':'])
-        .map_or(0, |i| i + 1);
+    let clause_start = text[..at].rfind(['.', ';', ',', '(', ':']).map_or(0, |i| i + 1);
     let mut previous = "";
-    for word in text[clause_start..at]
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-    {
-        if is_one_of(word, NEGATIONS)
-            || (previous.eq_ignore_ascii_case("no") && word.eq_ignore_ascii_case("longer"))
-        {
+    for word in text[clause_start..at].split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
+        if is_one_of(word, NEGATIONS) || (previous.eq_ignore_ascii_case("no") && word.eq_ignore_ascii_case("longer")) {
             return true;
         }
         previous = word;
@@ -270,11 +314,7 @@ fn dismissed(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let end = rest.find(['.', ';', '!', '?']).unwrap_or(rest.len());
     let rest = &rest[..end];
-    DISMISSALS.iter().any(|d| {
-        rest.as_bytes()
-            .windows(d.len())
-            .any(|w| w.eq_ignore_ascii_case(d.as_bytes()))
-    })
+    DISMISSALS.iter().any(|d| rest.as_bytes().windows(d.len()).any(|w| w.eq_ignore_ascii_case(d.as_bytes())))
 }
 
 /// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
@@ -337,13 +377,11 @@ fn key_at_end(text: &str, head: &str, code: &[Range<usize>]) -> Option<(String, 
 /// `firewall.yml`, `roles/x/tasks/main.yml`: paths are what a sentence is about, not keys.
 fn looks_like_file(word: &str) -> bool {
     const EXTENSIONS: &[&str] = &[
-        "cfg", "conf", "env", "ini", "j2", "json", "list", "md", "py", "service", "sh", "sources",
-        "toml", "txt", "yaml", "yml",
+        "cfg", "conf", "env", "ini", "j2", "json", "list", "md", "py", "service", "sh", "sources", "toml", "txt",
+        "yaml", "yml",
     ];
     word.contains('/')
-        || word
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        || word.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -361,16 +399,11 @@ mod tests {
                 code.push(start..text.len());
             }
         }
-        extract(&text, &code)
-            .into_iter()
-            .map(|s| (s.key, s.value))
-            .collect()
+        extract(&text, &code).into_iter().map(|s| (s.key, s.value)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -407,10 +440,7 @@ mod tests {
             run("Quotas: `tm_quota` set to 3T in defaults, ZFS `refquota` set to 3T on the dataset."),
             pairs(&[("tm_quota", "3T"), ("refquota", "3T")])
         );
-        assert_eq!(
-            run("Switched fruit:resource to xattr for ZFS."),
-            pairs(&[("fruit:resource", "xattr")])
-        );
+        assert_eq!(run("Switched fruit:resource to xattr for ZFS."), pairs(&[("fruit:resource", "xattr")]));
         assert_eq!(run("The cluster runs `policy_out: ACCEPT`."), pairs(&[("policy_out", "ACCEPT")]));
         assert_eq!(run("Sets use `cidrs: [{cidr: x}]` dicts"), pairs(&[]));
     }

@@ -70,18 +70,14 @@ fn same_word(p: &str, q: &str) -> bool {
     if p.is_ascii() && q.is_ascii() {
         return p.eq_ignore_ascii_case(q);
     }
-    p.chars()
-        .flat_map(char::to_lowercase)
-        .eq(q.chars().flat_map(char::to_lowercase))
+    p.chars().flat_map(char::to_lowercase).eq(q.chars().flat_map(char::to_lowercase))
 }
 
 /// Marks superseded decisions. Linear in the number of decision settings per key.
 pub(crate) fn resolve(kb: &mut KnowledgeBase) {
     let groups = by_key(kb);
-    let marks: Vec<((usize, usize), (usize, usize))> = groups
-        .par_iter()
-        .flat_map_iter(|(_, uses)| superseded_in(uses))
-        .collect();
+    let marks: Vec<((usize, usize), (usize, usize))> =
+        groups.par_iter().flat_map_iter(|(_, uses)| superseded_in(uses)).collect();
     for ((d, i), by) in marks {
         let item = &mut kb.documents[d].items[i];
         item.status = Status::Superseded;
@@ -97,26 +93,16 @@ fn superseded_in(uses: &[Use]) -> Vec<((usize, usize), (usize, usize))> {
     // next_diff[k]: the first index ≥ k whose value differs from uses[k]'s value.
     let mut next_diff = vec![dated; dated];
     for k in (0..dated.saturating_sub(1)).rev() {
-        next_diff[k] = if same_value(&uses[k].value, &uses[k + 1].value) {
-            next_diff[k + 1]
-        } else {
-            k + 1
-        };
+        next_diff[k] = if same_value(&uses[k].value, &uses[k + 1].value) { next_diff[k + 1] } else { k + 1 };
     }
     let mut marks = Vec::new();
     let mut k = 0;
     while k < dated {
         // Decisions of one date form a block; `later` is the first index after it.
-        let later = (k..dated)
-            .find(|&j| uses[j].date != uses[k].date)
-            .unwrap_or(dated);
+        let later = (k..dated).find(|&j| uses[j].date != uses[k].date).unwrap_or(dated);
         if later < dated {
             for u in &uses[k..later] {
-                let newer = if same_value(&uses[later].value, &u.value) {
-                    next_diff[later]
-                } else {
-                    later
-                };
+                let newer = if same_value(&uses[later].value, &u.value) { next_diff[later] } else { later };
                 if newer < dated {
                     marks.push(((u.doc, u.item), (uses[newer].doc, uses[newer].item)));
                 }
@@ -146,10 +132,7 @@ pub fn conflicts(kb: &KnowledgeBase) -> Vec<Conflict> {
                 .map(|u| (u.doc, u.item, u.value))
                 .collect();
             let disagree = active.iter().any(|u| !same_value(&u.2, &active[0].2));
-            disagree.then_some(Conflict {
-                key,
-                decisions: active,
-            })
+            disagree.then_some(Conflict { key, decisions: active })
         })
         .collect()
 }

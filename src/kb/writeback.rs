@@ -64,7 +64,9 @@ pub struct Recorded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteBackError {
-    #[error("{path}:{line}: mb's entry of {date} has lost its closing mark `{END_MARK}`; put it back at the end of the entry, or delete the entry, and record again")]
+    #[error(
+        "{path}:{line}: mb's entry of {date} has lost its closing mark `{END_MARK}`; put it back at the end of the entry, or delete the entry, and record again"
+    )]
     Damaged { path: String, line: usize, date: String },
     #[error("{path}: not UTF-8 text; mb will not rewrite it")]
     NotUtf8 { path: String },
@@ -306,7 +308,8 @@ pub fn write<E: From<WriteBackError>>(
     if let Some(parent) = lock.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
     }
-    let lock_file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(|e| io(lock, e))?;
+    let lock_file =
+        std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock).map_err(|e| io(lock, e))?;
     lock_file.lock().map_err(|e| io(lock, e))?;
 
     for _ in 0..ATTEMPTS {
@@ -319,7 +322,9 @@ pub fn write<E: From<WriteBackError>>(
             return Err(WriteBackError::ReadOnly { path: shown }.into());
         }
         let text = match &old {
-            Some(bytes) => std::str::from_utf8(bytes).map_err(|_| E::from(WriteBackError::NotUtf8 { path: shown.clone() }))?,
+            Some(bytes) => {
+                std::str::from_utf8(bytes).map_err(|_| E::from(WriteBackError::NotUtf8 { path: shown.clone() }))?
+            }
             None => "",
         };
         let entry = entry_for(text)?;

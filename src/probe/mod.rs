@@ -56,12 +56,7 @@ pub struct HostOutcome {
 
 impl HostOutcome {
     pub fn failed(status: HostStatus, error: impl Into<String>, duration: Duration) -> HostOutcome {
-        HostOutcome {
-            status,
-            error: Some(sanitize(&error.into())),
-            facts: BTreeMap::new(),
-            duration,
-        }
+        HostOutcome { status, error: Some(sanitize(&error.into())), facts: BTreeMap::new(), duration }
     }
 }
 

@@ -144,24 +144,16 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
         };
         *slot = Some(match kind {
             "absent" => Fact::Absent,
-            "unreadable" => Fact::Unreadable {
-                reason: "exists but is not a readable regular file".into(),
-            },
+            "unreadable" => Fact::Unreadable { reason: "exists but is not a readable regular file".into() },
             "file" => match body() {
                 Some(content) => Fact::File { content },
-                None => Fact::Missing {
-                    reason: "the file's content was cut short".into(),
-                },
+                None => Fact::Missing { reason: "the file's content was cut short".into() },
             },
             "output" => match body().and_then(|b| split_status(&b)) {
                 Some((stdout, status)) => Fact::Output { stdout, status },
-                None => Fact::Missing {
-                    reason: "the command's output was cut short".into(),
-                },
+                None => Fact::Missing { reason: "the command's output was cut short".into() },
             },
-            other => Fact::Missing {
-                reason: format!("unexpected probe answer `{other}`"),
-            },
+            other => Fact::Missing { reason: format!("unexpected probe answer `{other}`") },
         });
     }
     probes
@@ -169,9 +161,8 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
         .cloned()
         .zip(facts)
         .map(|(probe, fact)| {
-            let fact = fact.unwrap_or(Fact::Missing {
-                reason: "no answer (the script stopped before this probe)".into(),
-            });
+            let fact =
+                fact.unwrap_or(Fact::Missing { reason: "no answer (the script stopped before this probe)".into() });
             (probe, fact)
         })
         .collect()
@@ -200,10 +191,7 @@ mod lossless {
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
         match std::str::from_utf8(bytes) {
             Ok(text) => Repr::Text(text.to_string()).serialize(s),
-            Err(_) => Repr::Hex {
-                hex: bytes.iter().map(|b| format!("{b:02x}")).collect(),
-            }
-            .serialize(s),
+            Err(_) => Repr::Hex { hex: bytes.iter().map(|b| format!("{b:02x}")).collect() }.serialize(s),
         }
     }
 
@@ -249,11 +237,8 @@ mod tests {
     fn framing_holds_for_any_bytes() {
         let dir = tempfile::tempdir().unwrap();
         // Content that imitates the markers, binary bytes, no final newline.
-        let evil: Vec<u8> = b"@mb 0 end\n@mb done\n\x00\xff\x1b[2J@mbstatus 0"
-            .iter()
-            .copied()
-            .chain(0u8..=255)
-            .collect();
+        let evil: Vec<u8> =
+            b"@mb 0 end\n@mb done\n\x00\xff\x1b[2J@mbstatus 0".iter().copied().chain(0u8..=255).collect();
         let file = dir.path().join("evil.conf");
         std::fs::write(&file, &evil).unwrap();
         let probes = vec![

@@ -63,7 +63,10 @@ impl client::Handler for Client {
 
     async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
         let PublicKeyOrCertificate::PublicKey { key, .. } = key else {
-            self.record(HostStatus::HostKeyUnknown, "the host presented a certificate; mb checks plain host keys against known_hosts".into());
+            self.record(
+                HostStatus::HostKeyUnknown,
+                "the host presented a certificate; mb checks plain host keys against known_hosts".into(),
+            );
             return Ok(false);
         };
         match verify_host_key(&self.host, self.port, key, &self.options) {
@@ -166,14 +169,21 @@ async fn connect_and_exec(target: &Target, script: &str, options: Arc<SshOptions
         None => connect_direct(&target.address, target.port, &options).await?,
         Some(jump) => {
             let (jump_user, jump_host, jump_port) = parse_jump(jump, &user);
-            let mut jump_handle = connect_direct(&jump_host, jump_port, &options).await
+            let mut jump_handle = connect_direct(&jump_host, jump_port, &options)
+                .await
                 .map_err(|(s, m)| (s, format!("jump host {jump_host}: {m}")))?;
-            authenticate(&mut jump_handle, &jump_user, &jump_host, target.key_file.as_deref(), &options).await
+            authenticate(&mut jump_handle, &jump_user, &jump_host, target.key_file.as_deref(), &options)
+                .await
                 .map_err(|(s, m)| (s, format!("jump host {jump_host}: {m}")))?;
             let channel = jump_handle
                 .channel_open_direct_tcpip(target.address.clone(), u32::from(target.port), "127.0.0.1", 0)
                 .await
-                .map_err(|e| (HostStatus::Unreachable, format!("jump host {jump_host} cannot reach {}:{}: {e}", target.address, target.port)))?;
+                .map_err(|e| {
+                    (
+                        HostStatus::Unreachable,
+                        format!("jump host {jump_host} cannot reach {}:{}: {e}", target.address, target.port),
+                    )
+                })?;
             let handle = connect_over(channel.into_stream(), &target.address, target.port, &options).await?;
             _jump = Some(jump_handle);
             handle
@@ -192,7 +202,9 @@ fn parse_jump(jump: &str, default_user: &str) -> (String, String, u16) {
         None => (default_user.to_string(), jump),
     };
     let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if p.parse::<u16>().is_ok() && !h.is_empty() => (h.trim_matches(['[', ']']).to_string(), p.parse().unwrap_or(22)),
+        Some((h, p)) if p.parse::<u16>().is_ok() && !h.is_empty() => {
+            (h.trim_matches(['[', ']']).to_string(), p.parse().unwrap_or(22))
+        }
         _ => (rest.to_string(), 22),
     };
     (user, host, port)
@@ -201,7 +213,12 @@ fn parse_jump(jump: &str, default_user: &str) -> (String, String, u16) {
 async fn connect_direct(host: &str, port: u16, options: &Arc<SshOptions>) -> Result<Handle<Client>, Failure> {
     let tcp = tokio::time::timeout(options.connect_timeout, tokio::net::TcpStream::connect((host, port)))
         .await
-        .map_err(|_| (HostStatus::Timeout, format!("no TCP connection to {host}:{port} within {}s", options.connect_timeout.as_secs())))?
+        .map_err(|_| {
+            (
+                HostStatus::Timeout,
+                format!("no TCP connection to {host}:{port} within {}s", options.connect_timeout.as_secs()),
+            )
+        })?
         .map_err(|e| (HostStatus::Unreachable, format!("cannot connect to {host}:{port}: {e}")))?;
     let _ = tcp.set_nodelay(true);
     connect_over(tcp, host, port, options).await
@@ -212,28 +229,33 @@ where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let problem: Problem = Arc::new(Mutex::new(None));
-    let client = Client {
-        host: host.to_string(),
-        port,
-        options: options.clone(),
-        problem: problem.clone(),
-    };
+    let client = Client { host: host.to_string(), port, options: options.clone(), problem: problem.clone() };
     let handshake = client::connect_stream(config(options), stream, client);
     match tokio::time::timeout(options.connect_timeout, handshake).await {
         Err(_) => Err((
             HostStatus::Timeout,
-            format!("{host}:{port} accepted the connection but did not complete the SSH handshake within {}s", options.connect_timeout.as_secs()),
+            format!(
+                "{host}:{port} accepted the connection but did not complete the SSH handshake within {}s",
+                options.connect_timeout.as_secs()
+            ),
         )),
         Ok(Ok(handle)) => Ok(handle),
         Ok(Err(e)) => {
             let recorded = problem.lock().ok().and_then(|mut p| p.take());
-            Err(recorded.unwrap_or_else(|| (HostStatus::Error, format!("SSH handshake with {host}:{port} failed: {e}"))))
+            Err(recorded
+                .unwrap_or_else(|| (HostStatus::Error, format!("SSH handshake with {host}:{port} failed: {e}"))))
         }
     }
 }
 
 /// Tries the host's key file, the agent, then the default keys.
-async fn authenticate(handle: &mut Handle<Client>, user: &str, host: &str, key_file: Option<&Path>, options: &SshOptions) -> Result<(), Failure> {
+async fn authenticate(
+    handle: &mut Handle<Client>,
+    user: &str,
+    host: &str,
+    key_file: Option<&Path>,
+    options: &SshOptions,
+) -> Result<(), Failure> {
     let mut tried: Vec<String> = Vec::new();
     let rsa_hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
     let by_path = |path: &Path| options.keys.iter().find(|(p, _)| p == path).map(|(_, k)| k.clone());
@@ -283,14 +305,21 @@ async fn authenticate(handle: &mut Handle<Client>, user: &str, host: &str, key_f
     Err((
         HostStatus::AuthFailed,
         if tried.is_empty() {
-            format!("no key to authenticate {user}@{host} with: set ansible_ssh_private_key_file, load a key into ssh-agent, or create ~/.ssh/id_ed25519")
+            format!(
+                "no key to authenticate {user}@{host} with: set ansible_ssh_private_key_file, load a key into ssh-agent, or create ~/.ssh/id_ed25519"
+            )
         } else {
             format!("{user}@{host} refused every key (tried {})", tried.join(", "))
         },
     ))
 }
 
-async fn try_keys(handle: &mut Handle<Client>, user: &str, keys: &[(String, Arc<PrivateKey>)], rsa_hash: Option<HashAlg>) -> Result<Vec<(String, bool)>, Failure> {
+async fn try_keys(
+    handle: &mut Handle<Client>,
+    user: &str,
+    keys: &[(String, Arc<PrivateKey>)],
+    rsa_hash: Option<HashAlg>,
+) -> Result<Vec<(String, bool)>, Failure> {
     let mut out = Vec::new();
     for (path, key) in keys {
         let hash = if key.algorithm().is_rsa() { rsa_hash } else { None };
@@ -322,7 +351,10 @@ async fn exec(handle: &Handle<Client>, script: &str) -> Result<Vec<u8>, Failure>
                 output.extend_from_slice(&data);
                 if output.len() > OUTPUT_CAP {
                     let _ = channel.close().await;
-                    return Err((HostStatus::Error, format!("the host printed more than {} MiB; stopped reading", OUTPUT_CAP >> 20)));
+                    return Err((
+                        HostStatus::Error,
+                        format!("the host printed more than {} MiB; stopped reading", OUTPUT_CAP >> 20),
+                    ));
                 }
             }
             ChannelMsg::ExitStatus { exit_status } => status = Some(exit_status),

@@ -17,8 +17,14 @@ pub enum Previous<'a> {
     /// No earlier entry of mb's in the file.
     None,
     /// An earlier entry names a run that is no longer in `.mb/runs`.
-    Missing { run: String, date: Date },
-    Found { run: &'a Run, date: Date },
+    Missing {
+        run: String,
+        date: Date,
+    },
+    Found {
+        run: &'a Run,
+        date: Date,
+    },
 }
 
 /// Everything the entry says, gathered by the caller.
@@ -68,7 +74,8 @@ pub fn body(cx: &EntryContext) -> String {
         Previous::Found { run: old, .. } => Some(run::diff(old, run)),
         _ => None,
     };
-    let is_new = |f: &Finding| diff.as_ref().is_some_and(|d| d.new.iter().any(|n| n.check == f.check && n.host == f.host));
+    let is_new =
+        |f: &Finding| diff.as_ref().is_some_and(|d| d.new.iter().any(|n| n.check == f.check && n.host == f.host));
 
     // Findings, grouped by check (they come sorted by check, then host).
     let mut by_check: Vec<(&str, Vec<&Finding>)> = Vec::new();
@@ -103,7 +110,12 @@ pub fn body(cx: &EntryContext) -> String {
             drifts.entry((drift(f), is_new(f))).or_default().push(&f.host);
         }
         for ((what, new), hosts) in drifts {
-            let _ = writeln!(out, "  - {}: {what}{}", hosts_list(&hosts), if new { " (new since the last recorded audit)" } else { "" });
+            let _ = writeln!(
+                out,
+                "  - {}: {what}{}",
+                hosts_list(&hosts),
+                if new { " (new since the last recorded audit)" } else { "" }
+            );
         }
     }
 
@@ -138,13 +150,21 @@ pub fn body(cx: &EntryContext) -> String {
     let _ = writeln!(out, "\n{h3} Next Steps");
     let mut steps = 0;
     for (branch, commit) in cx.branches {
-        let _ = writeln!(out, "- Review and merge the fix branch `{branch}` (commit `{commit}`), then run the play on the hosts it names.");
+        let _ = writeln!(
+            out,
+            "- Review and merge the fix branch `{branch}` (commit `{commit}`), then run the play on the hosts it names."
+        );
         steps += 1;
     }
     let failing: Vec<&str> = by_check.iter().map(|(id, _)| *id).collect();
     let fixable: Vec<&str> = failing.iter().copied().filter(|id| cx.with_fix.iter().any(|w| w == id)).collect();
     if cx.branches.is_empty() && !fixable.is_empty() {
-        let _ = writeln!(out, "- Commit the declared fixes of {} with `mb fix {}`, then review the branch.", fixable.join(", "), run.run);
+        let _ = writeln!(
+            out,
+            "- Commit the declared fixes of {} with `mb fix {}`, then review the branch.",
+            fixable.join(", "),
+            run.run
+        );
         steps += 1;
     }
     let by_hand: Vec<String> = by_check
@@ -153,12 +173,18 @@ pub fn body(cx: &EntryContext) -> String {
         .map(|(id, fs)| format!("{id} ({})", hosts_list(&fs.iter().map(|f| f.host.as_str()).collect::<Vec<_>>())))
         .collect();
     if !by_hand.is_empty() {
-        let _ = writeln!(out, "- Bring back in line by hand or with the play (no fix declared): {}.", by_hand.join(", "));
+        let _ =
+            writeln!(out, "- Bring back in line by hand or with the play (no fix declared): {}.", by_hand.join(", "));
         steps += 1;
     }
     if !down.is_empty() {
         let names: Vec<&str> = down.iter().map(|h| h.name.as_str()).collect();
-        let _ = writeln!(out, "- Audit {} again once {} can be reached.", hosts_list(&names), if names.len() == 1 { "it" } else { "they" });
+        let _ = writeln!(
+            out,
+            "- Audit {} again once {} can be reached.",
+            hosts_list(&names),
+            if names.len() == 1 { "it" } else { "they" }
+        );
         steps += 1;
     }
     if steps == 0 {

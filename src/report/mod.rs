@@ -43,7 +43,11 @@ pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let mut folded: Vec<(String, Vec<&str>, Vec<&str>)> = Vec::new();
     for (id, findings) in groups {
         // Hosts that were not audited are named once per check, not once per finding.
-        let judged: Vec<&Finding> = findings.iter().copied().filter(|f| !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str()))).collect();
+        let judged: Vec<&Finding> = findings
+            .iter()
+            .copied()
+            .filter(|f| !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str())))
+            .collect();
         let worst = judged.iter().map(|f| f.status).min().unwrap_or(FindingStatus::Pass);
         if worst == FindingStatus::Pass {
             if judged.len() == findings.len() {
@@ -132,7 +136,13 @@ pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One check that needs attention: its title, rule and decision, then a line per host.
-fn write_check(out: &mut dyn Write, worst: FindingStatus, id: &str, findings: &[&Finding], down: &[&str]) -> io::Result<()> {
+fn write_check(
+    out: &mut dyn Write,
+    worst: FindingStatus,
+    id: &str,
+    findings: &[&Finding],
+    down: &[&str],
+) -> io::Result<()> {
     let first = findings[0];
     let (label, style) = match worst {
         FindingStatus::Fail => ("FAIL ", FAIL),
@@ -140,7 +150,14 @@ fn write_check(out: &mut dyn Write, worst: FindingStatus, id: &str, findings: &[
         _ => ("SKIP ", SKIP),
     };
     let title = first.title.as_deref().map(|t| format!(" — {t}")).unwrap_or_default();
-    writeln!(out, "{} {}{} {}", paint(style, label), paint(BOLD, id), title, paint(DIM, &format!("({})", first.severity.as_str())))?;
+    writeln!(
+        out,
+        "{} {}{} {}",
+        paint(style, label),
+        paint(BOLD, id),
+        title,
+        paint(DIM, &format!("({})", first.severity.as_str()))
+    )?;
     let mut source = format!("{}:{}", first.rule.file, first.rule.line);
     if let Some(d) = &first.decision {
         let date = d.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
@@ -152,7 +169,9 @@ fn write_check(out: &mut dyn Write, worst: FindingStatus, id: &str, findings: &[
     }
     let listed: Vec<&&Finding> = findings
         .iter()
-        .filter(|f| f.status != FindingStatus::Pass && !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str())))
+        .filter(|f| {
+            f.status != FindingStatus::Pass && !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str()))
+        })
         .collect();
     let width = listed.iter().map(|f| f.host.chars().count()).max().unwrap_or(0);
     for f in listed {
@@ -164,7 +183,8 @@ fn write_check(out: &mut dyn Write, worst: FindingStatus, id: &str, findings: &[
         };
         writeln!(out, "        {:width$}  {text}", f.host)?;
     }
-    let passed: Vec<&str> = findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| f.host.as_str()).collect();
+    let passed: Vec<&str> =
+        findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| f.host.as_str()).collect();
     let missed: Vec<&str> = findings
         .iter()
         .filter(|f| f.status == FindingStatus::Skip && down.contains(&f.host.as_str()))

@@ -214,10 +214,9 @@ impl Expectation {
             | Expectation::Contains(t)
             | Expectation::NotContains(t)
             | Expectation::SizeEquals(t) => format!("{name}: {}", t.raw),
-            Expectation::OneOf(list) => format!(
-                "{name}: [{}]",
-                list.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(", ")
-            ),
+            Expectation::OneOf(list) => {
+                format!("{name}: [{}]", list.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>().join(", "))
+            }
             Expectation::Matches(re) => format!("{name}: {}", re.as_str()),
             Expectation::Present | Expectation::Absent | Expectation::Unique => {
                 format!("{name}: true")
@@ -279,24 +278,17 @@ impl Template {
                 parts.push(Part::Text(rest[..open].to_string()));
             }
             let after = &rest[open + 2..];
-            let close = after
-                .find("}}")
-                .ok_or_else(|| "`{{` is not closed by `}}`".to_string())?;
+            let close = after.find("}}").ok_or_else(|| "`{{` is not closed by `}}`".to_string())?;
             let name = after[..close].trim();
             if name.contains('|') {
                 return Err(format!(
                     "`{{{{ {name} }}}}`: filters are not supported; put the value in an inventory variable"
                 ));
             }
-            let valid = name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !valid {
-                return Err(format!(
-                    "`{{{{ {name} }}}}` is not a variable name (letters, digits and `_`)"
-                ));
+                return Err(format!("`{{{{ {name} }}}}` is not a variable name (letters, digits and `_`)"));
             }
             parts.push(Part::Var(name.to_string()));
             rest = &after[close + 2..];
@@ -307,17 +299,11 @@ impl Template {
         if !rest.is_empty() {
             parts.push(Part::Text(rest.to_string()));
         }
-        Ok(Template {
-            raw: raw.to_string(),
-            parts,
-        })
+        Ok(Template { raw: raw.to_string(), parts })
     }
 
     pub fn literal(text: &str) -> Template {
-        Template {
-            raw: text.to_string(),
-            parts: vec![Part::Text(text.to_string())],
-        }
+        Template { raw: text.to_string(), parts: vec![Part::Text(text.to_string())] }
     }
 
     pub fn vars(&self) -> impl Iterator<Item = &str> {
@@ -348,18 +334,13 @@ impl Template {
 /// `3298534883328`. Units are binary (K = 1024).
 pub fn parse_size(text: &str) -> Option<u128> {
     let text = text.trim();
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(text.len());
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
     if number.is_empty() || number.starts_with('.') || number.matches('.').count() > 1 {
         return None;
     }
     let unit = unit.trim();
-    let unit = unit
-        .strip_suffix("iB")
-        .or_else(|| unit.strip_suffix('B').filter(|u| !u.is_empty()))
-        .unwrap_or(unit);
+    let unit = unit.strip_suffix("iB").or_else(|| unit.strip_suffix('B').filter(|u| !u.is_empty())).unwrap_or(unit);
     let power = match unit.to_ascii_uppercase().as_str() {
         "" | "B" => 0,
         "K" => 1,
@@ -376,11 +357,7 @@ pub fn parse_size(text: &str) -> Option<u128> {
         Some((int, frac)) => {
             let int: u128 = if int.is_empty() { 0 } else { int.parse().ok()? };
             let frac_digits = frac.len().min(18) as u32;
-            let frac: u128 = if frac.is_empty() {
-                0
-            } else {
-                frac[..frac_digits as usize].parse().ok()?
-            };
+            let frac: u128 = if frac.is_empty() { 0 } else { frac[..frac_digits as usize].parse().ok()? };
             let whole = int.checked_mul(scale)?;
             let part = frac.checked_mul(scale)? / 10u128.pow(frac_digits);
             whole.checked_add(part)

@@ -25,10 +25,7 @@ pub struct RawBlock {
 impl RawBlock {
     /// The file offset of a byte offset in [`RawBlock::yaml`].
     pub fn file_offset(&self, yaml_offset: usize) -> usize {
-        let idx = self
-            .segments
-            .partition_point(|&(y, _)| y <= yaml_offset)
-            .saturating_sub(1);
+        let idx = self.segments.partition_point(|&(y, _)| y <= yaml_offset).saturating_sub(1);
         match self.segments.get(idx) {
             Some(&(y, f)) => f + (yaml_offset - y),
             // An empty block: point at the opening fence.
@@ -38,11 +35,7 @@ impl RawBlock {
 
     pub fn file_span(&self, yaml: Range<usize>) -> Range<usize> {
         let start = self.file_offset(yaml.start);
-        let end = if yaml.end > yaml.start {
-            self.file_offset(yaml.end - 1) + 1
-        } else {
-            start
-        };
+        let end = if yaml.end > yaml.start { self.file_offset(yaml.end - 1) + 1 } else { start };
         start..end.max(start)
     }
 }

@@ -107,8 +107,7 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
 
     let mut set = RuleSet::default();
     for err in found.errors {
-        set.diagnostics
-            .push(Diagnostic::error(Code::ReadFailed, err.to_string()));
+        set.diagnostics.push(Diagnostic::error(Code::ReadFailed, err.to_string()));
     }
     let parsed: Vec<_> = found
         .files
@@ -126,12 +125,7 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
                 }
                 (shown.clone(), Some(file), checks, diags)
             }
-            Err(err) => (
-                shown.clone(),
-                None,
-                Vec::new(),
-                vec![Diagnostic::error(Code::ReadFailed, err.to_string())],
-            ),
+            Err(err) => (shown.clone(), None, Vec::new(), vec![Diagnostic::error(Code::ReadFailed, err.to_string())]),
         })
         .collect();
 

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::check::{
-    Check, CheckSource, DecisionLink, Edit, Expectation, Fix, Probe, ProbeSource, Scope,
-    Selector, ServiceQuery, Severity, Template, parse_size,
+    Check, CheckSource, DecisionLink, Edit, Expectation, Fix, Probe, ProbeSource, Scope, Selector, ServiceQuery,
+    Severity, Template, parse_size,
 };
 use super::extract::RawBlock;
 use super::registry::{ArgKind, EditKind, OperatorKind, SourceKind};
@@ -20,19 +20,8 @@ use crate::source::LineIndex;
 use crate::yaml::{self, Node, Value};
 
 /// The fields of a check, in the order the reference lists them.
-pub const CHECK_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "hosts",
-    "severity",
-    "scope",
-    "decision",
-    "probe",
-    "expect",
-    "fix",
-    "tags",
-];
+pub const CHECK_FIELDS: &[&str] =
+    &["id", "title", "description", "hosts", "severity", "scope", "decision", "probe", "expect", "fix", "tags"];
 
 struct Ctx<'a> {
     file: &'a Path,
@@ -47,8 +36,7 @@ impl Ctx<'_> {
 
     fn error(&mut self, code: Code, message: String, node: &Node, label: impl Into<String>) {
         let span = self.span(node);
-        self.diags
-            .push(Diagnostic::error(code, message).at(self.file, span, label));
+        self.diags.push(Diagnostic::error(code, message).at(self.file, span, label));
     }
 
     fn push(&mut self, diag: Diagnostic) {
@@ -164,17 +152,12 @@ impl Ctx<'_> {
     }
 
     fn unknown_field(&mut self, what: &str, name: &str, key: &Node, known: &[&str]) {
-        let mut diag = Diagnostic::error(
-            Code::UnknownField,
-            format!("unknown field `{name}` in {what}"),
-        );
+        let mut diag = Diagnostic::error(Code::UnknownField, format!("unknown field `{name}` in {what}"));
         let label = match did_you_mean(name, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "unknown field".to_string(),
         };
-        diag = diag
-            .at(self.file, self.span(key), label)
-            .help(format!("known fields: {}", known.join(", ")));
+        diag = diag.at(self.file, self.span(key), label).help(format!("known fields: {}", known.join(", ")));
         self.push(diag);
     }
 
@@ -192,16 +175,8 @@ impl Ctx<'_> {
 
 /// Parses one block of `file`. Returns the check when the block has no errors, and every
 /// diagnostic found either way.
-pub fn parse_block(
-    file: &Path,
-    lines: &LineIndex,
-    block: &RawBlock,
-) -> (Option<Check>, Vec<Diagnostic>) {
-    let mut cx = Ctx {
-        file,
-        block,
-        diags: Vec::new(),
-    };
+pub fn parse_block(file: &Path, lines: &LineIndex, block: &RawBlock) -> (Option<Check>, Vec<Diagnostic>) {
+    let mut cx = Ctx { file, block, diags: Vec::new() };
     let check = parse_check(&mut cx, lines);
     let failed = cx.diags.iter().any(Diagnostic::is_error);
     (check.filter(|_| !failed), cx.diags)
@@ -212,10 +187,11 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
         Ok(root) => root,
         Err(err) => {
             let at = cx.block.file_offset(err.offset.min(cx.block.yaml.len().saturating_sub(1)));
-            cx.push(
-                Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", err.message))
-                    .at(cx.file, at..at + 1, "here"),
-            );
+            cx.push(Diagnostic::error(Code::YamlSyntax, format!("invalid YAML: {}", err.message)).at(
+                cx.file,
+                at..at + 1,
+                "here",
+            ));
             return None;
         }
     };
@@ -242,10 +218,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
 
     let id = match get("id") {
         Some(node) => cx.text("id", node).and_then(|id| {
-            let ok = !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            let ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
             if !ok {
                 cx.error(
                     Code::BadValue,
@@ -329,11 +302,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
     let title = get("title").and_then(|n| cx.text("title", n));
     let description = get("description").and_then(|n| cx.text("description", n));
     let decision = get("decision").and_then(|node| {
-        cx.text("decision", node).map(|text| DecisionLink {
-            span: cx.span(node),
-            text,
-            resolved: None,
-        })
+        cx.text("decision", node).map(|text| DecisionLink { span: cx.span(node), text, resolved: None })
     });
     let tags = match get("tags") {
         None => Vec::new(),
@@ -343,17 +312,19 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
     let probe = match get("probe") {
         Some(node) => parse_probe(cx, node, scope),
         None => {
-            cx.missing("this check", "probe", &root, "say where the fact comes from: `probe: { file: /etc/samba/smb.conf }`");
+            cx.missing(
+                "this check",
+                "probe",
+                &root,
+                "say where the fact comes from: `probe: { file: /etc/samba/smb.conf }`",
+            );
             None
         }
     };
     // Judge operators against the source even when the probe has other errors.
     let source_kind = probe.as_ref().map(|p| p.source.kind()).or_else(|| {
-        let names: Vec<SourceKind> = get("probe")?
-            .as_map()?
-            .iter()
-            .filter_map(|(k, _)| SourceKind::from_name(k.as_str()?))
-            .collect();
+        let names: Vec<SourceKind> =
+            get("probe")?.as_map()?.iter().filter_map(|(k, _)| SourceKind::from_name(k.as_str()?)).collect();
         (names.len() == 1).then(|| names[0])
     });
     let expect = match get("expect") {
@@ -405,11 +376,7 @@ fn text_list(cx: &mut Ctx<'_>, field: &str, node: &Node) -> Option<Vec<String>> 
 
 fn host_pattern(cx: &mut Ctx<'_>, node: &Node) -> Option<HostPattern> {
     let raw = match &node.value {
-        Value::Seq(items) => items
-            .iter()
-            .map(|n| cx.text("hosts", n))
-            .collect::<Option<Vec<_>>>()?
-            .join(":"),
+        Value::Seq(items) => items.iter().map(|n| cx.text("hosts", n)).collect::<Option<Vec<_>>>()?.join(":"),
         _ => cx.text("hosts", node)?,
     };
     match HostPattern::parse(&raw) {
@@ -417,8 +384,7 @@ fn host_pattern(cx: &mut Ctx<'_>, node: &Node) -> Option<HostPattern> {
         Err(err) => {
             // Point inside the scalar when it is written plainly in the file.
             let span = cx.span(node);
-            let file_text_matches = matches!(&node.value, Value::Scalar { plain: true, .. })
-                && span.len() == raw.len();
+            let file_text_matches = matches!(&node.value, Value::Scalar { plain: true, .. }) && span.len() == raw.len();
             let span = if file_text_matches {
                 let s = span.start + err.span.start;
                 s..(span.start + err.span.end).max(s + 1)
@@ -438,10 +404,8 @@ fn host_pattern(cx: &mut Ctx<'_>, node: &Node) -> Option<HostPattern> {
 fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
     let map = cx.map("probe", node)?;
     let entries = cx.entries(map);
-    let sources: Vec<(SourceKind, &Node, &Node)> = entries
-        .iter()
-        .filter_map(|(name, k, v)| SourceKind::from_name(name).map(|kind| (kind, *k, *v)))
-        .collect();
+    let sources: Vec<(SourceKind, &Node, &Node)> =
+        entries.iter().filter_map(|(name, k, v)| SourceKind::from_name(name).map(|kind| (kind, *k, *v))).collect();
     let source_names: Vec<&str> = SourceKind::ALL.iter().map(|k| k.name()).collect();
     let (kind, key, value) = match sources.as_slice() {
         [] => {
@@ -449,9 +413,8 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
                 .at(cx.file, cx.span(node), "no file, command, service, zfs, api or var here")
                 .help(format!("a probe has exactly one of: {}", source_names.join(", ")));
             // A misspelt source is the usual cause.
-            if let Some((name, k, _)) = entries
-                .iter()
-                .find(|(name, _, _)| did_you_mean(name, source_names.iter().copied()).is_some())
+            if let Some((name, k, _)) =
+                entries.iter().find(|(name, _, _)| did_you_mean(name, source_names.iter().copied()).is_some())
             {
                 let s = did_you_mean(name, source_names.iter().copied()).unwrap_or_default();
                 diag = diag.also(cx.file, cx.span(k), format!("did you mean `{s}`?"));
@@ -464,11 +427,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
             cx.push(
                 Diagnostic::error(
                     Code::TwoProbeSources,
-                    format!(
-                        "the probe names two sources, `{}` and `{}`",
-                        first.0.name(),
-                        second.0.name()
-                    ),
+                    format!("the probe names two sources, `{}` and `{}`", first.0.name(), second.0.name()),
                 )
                 .at(cx.file, cx.span(second.1), "second source")
                 .also(cx.file, cx.span(first.1), "first source")
@@ -497,9 +456,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
         }
         if !kind.option_names().any(|o| o == *name) {
             ok = false;
-            let owner = SourceKind::ALL
-                .into_iter()
-                .find(|s| s.option_names().any(|o| o == *name));
+            let owner = SourceKind::ALL.into_iter().find(|s| s.option_names().any(|o| o == *name));
             match owner {
                 Some(owner) => cx.push(
                     Diagnostic::error(
@@ -509,11 +466,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
                     .at(cx.file, cx.span(k), "not an option of this source"),
                 ),
                 None => {
-                    let known: Vec<&str> = source_names
-                        .iter()
-                        .copied()
-                        .chain(kind.option_names())
-                        .collect();
+                    let known: Vec<&str> = source_names.iter().copied().chain(kind.option_names()).collect();
                     cx.unknown_field(&format!("a `{}` probe", kind.name()), name, k, &known);
                 }
             }
@@ -567,9 +520,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
     let source = match kind {
         SourceKind::File => cx.template("file", value).map(ProbeSource::File),
         SourceKind::Command => cx.template("command", value).map(ProbeSource::Command),
-        SourceKind::Service => cx
-            .template("service", value)
-            .map(|unit| ProbeSource::Service { unit, query }),
+        SourceKind::Service => cx.template("service", value).map(|unit| ProbeSource::Service { unit, query }),
         SourceKind::Api => cx.template("api", value).map(ProbeSource::Api),
         SourceKind::Var => cx.text("var", value).map(ProbeSource::Var),
         SourceKind::Zfs => {
@@ -600,10 +551,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
         }
     };
     let source = source?;
-    ok.then_some(Probe {
-        source,
-        select: selector.map(|(s, _)| s),
-    })
+    ok.then_some(Probe { source, select: selector.map(|(s, _)| s) })
 }
 
 fn parse_ini_selector(cx: &mut Ctx<'_>, node: &Node) -> Option<Selector> {
@@ -627,22 +575,14 @@ fn parse_ini_selector(cx: &mut Ctx<'_>, node: &Node) -> Option<Selector> {
             None
         }
     };
-    Some(Selector::Ini {
-        section: section?,
-        key: key?,
-    })
+    Some(Selector::Ini { section: section?, key: key? })
 }
 
 fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Option<Vec<Expectation>> {
     let map = cx.map("expect", node)?;
     let entries = cx.entries(map);
     if entries.is_empty() {
-        cx.error(
-            Code::NoExpectation,
-            "`expect` is empty".into(),
-            node,
-            "add an operator such as `equals: none`",
-        );
+        cx.error(Code::NoExpectation, "`expect` is empty".into(), node, "add an operator such as `equals: none`");
         return None;
     }
     let names: Vec<&str> = OperatorKind::ALL.iter().map(|k| k.name()).collect();
@@ -682,11 +622,9 @@ fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Op
             OperatorKind::Contains => cx.template(name, v).map(Expectation::Contains),
             OperatorKind::NotContains => cx.template(name, v).map(Expectation::NotContains),
             OperatorKind::OneOf => match v.as_seq() {
-                Some(items) if !items.is_empty() => items
-                    .iter()
-                    .map(|n| cx.template(name, n))
-                    .collect::<Option<Vec<_>>>()
-                    .map(Expectation::OneOf),
+                Some(items) if !items.is_empty() => {
+                    items.iter().map(|n| cx.template(name, n)).collect::<Option<Vec<_>>>().map(Expectation::OneOf)
+                }
                 _ => {
                     cx.error(
                         Code::WrongType,
@@ -698,12 +636,12 @@ fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Op
                 }
             },
             OperatorKind::Matches => cx.regex(name, v).map(Expectation::Matches),
-            OperatorKind::Present => cx
-                .bool(name, v)
-                .map(|b| if b { Expectation::Present } else { Expectation::Absent }),
-            OperatorKind::Absent => cx
-                .bool(name, v)
-                .map(|b| if b { Expectation::Absent } else { Expectation::Present }),
+            OperatorKind::Present => {
+                cx.bool(name, v).map(|b| if b { Expectation::Present } else { Expectation::Absent })
+            }
+            OperatorKind::Absent => {
+                cx.bool(name, v).map(|b| if b { Expectation::Absent } else { Expectation::Present })
+            }
             OperatorKind::Unique => match cx.bool(name, v) {
                 Some(true) => Some(Expectation::Unique),
                 Some(false) => {
@@ -726,9 +664,7 @@ fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Op
                 }
             }),
             OperatorKind::ExitStatus => match v.as_str().and_then(|s| s.parse::<i64>().ok()) {
-                Some(n) if matches!(v.value, Value::Scalar { plain: true, .. }) => {
-                    Some(Expectation::ExitStatus(n))
-                }
+                Some(n) if matches!(v.value, Value::Scalar { plain: true, .. }) => Some(Expectation::ExitStatus(n)),
                 _ => {
                     cx.error(
                         Code::WrongType,
@@ -767,7 +703,12 @@ fn parse_fix(cx: &mut Ctx<'_>, node: &Node) -> Option<Fix> {
         }
     }
     if !entries.iter().any(|(n, _, _)| *n == "file") {
-        cx.missing("this fix", "file", node, "name the repository file the fix edits: `file: roles/samba/templates/smb.conf.j2`");
+        cx.missing(
+            "this fix",
+            "file",
+            node,
+            "name the repository file the fix edits: `file: roles/samba/templates/smb.conf.j2`",
+        );
         ok = false;
     }
     let (kind, key, value) = match edits.as_slice() {
@@ -828,9 +769,9 @@ fn parse_fix(cx: &mut Ctx<'_>, node: &Node) -> Option<Fix> {
             };
             line.zip(after).map(|(line, after)| Edit::LinePresent { line, after })
         }
-        EditKind::LineAbsent => need(cx, "matches")
-            .and_then(|n| cx.regex("matches", n))
-            .map(|matches| Edit::LineAbsent { matches }),
+        EditKind::LineAbsent => {
+            need(cx, "matches").and_then(|n| cx.regex("matches", n)).map(|matches| Edit::LineAbsent { matches })
+        }
         EditKind::Replace => {
             let regex = need(cx, "regex").and_then(|n| cx.regex("regex", n));
             let with = need(cx, "with").and_then(|n| cx.text("with", n));
@@ -861,8 +802,7 @@ fn parse_fix(cx: &mut Ctx<'_>, node: &Node) -> Option<Fix> {
 fn fix_path(cx: &mut Ctx<'_>, path: &str, node: &Node) -> Option<PathBuf> {
     let p = Path::new(path);
     let escapes = p.is_absolute()
-        || p.components()
-            .any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)));
+        || p.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)));
     if escapes || path.is_empty() {
         cx.error(
             Code::BadFix,

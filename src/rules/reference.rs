@@ -45,11 +45,7 @@ pub fn markdown() -> String {
         let _ = writeln!(w, "- **Takes:** {}", spec.arg.describe());
         let _ = writeln!(w, "- **Fact:** {}", spec.fact);
         let _ = writeln!(w, "- **How it is read:** {}", spec.how);
-        let _ = writeln!(
-            w,
-            "- **`scope: repo`:** {}",
-            if spec.repo_scope { "yes" } else { "no" }
-        );
+        let _ = writeln!(w, "- **`scope: repo`:** {}", if spec.repo_scope { "yes" } else { "no" });
         if !spec.options.is_empty() {
             let _ = writeln!(w, "\n| option | takes | meaning |\n|---|---|---|");
             for opt in spec.options {
@@ -111,13 +107,25 @@ pub fn markdown() -> String {
 
 fn field_doc(field: &str) -> (&'static str, &'static str) {
     match field {
-        "id" => ("yes", "Unique across all rule files; findings, runs and fixes are keyed by it. Letters, digits, `-`, `_`, `.`."),
+        "id" => (
+            "yes",
+            "Unique across all rule files; findings, runs and fixes are keyed by it. Letters, digits, `-`, `_`, `.`.",
+        ),
         "title" => ("no", "One line saying what the check keeps true."),
         "description" => ("no", "Longer prose; the Markdown around the block is usually better."),
-        "hosts" => ("yes, unless `scope: repo`", "An Ansible host pattern (`all`, `samba`, `zd*`, `~regex`, `a:b`, `a:&b`, `a:!b`), or a list of patterns."),
+        "hosts" => (
+            "yes, unless `scope: repo`",
+            "An Ansible host pattern (`all`, `samba`, `zd*`, `~regex`, `a:b`, `a:&b`, `a:!b`), or a list of patterns.",
+        ),
         "severity" => ("no", "`error` (default), `warning` or `info`."),
-        "scope" => ("no", "`host` (default) reads hosts; `repo` reads the repository itself (for `mb ci` and `mb audit --repo`)."),
-        "decision" => ("no", "The memory-bank decision the check enforces: a phrase of its text or its id. `mb rules` warns when none matches."),
+        "scope" => (
+            "no",
+            "`host` (default) reads hosts; `repo` reads the repository itself (for `mb ci` and `mb audit --repo`).",
+        ),
+        "decision" => (
+            "no",
+            "The memory-bank decision the check enforces: a phrase of its text or its id. `mb rules` warns when none matches.",
+        ),
         "probe" => ("yes", "Where the fact comes from: one source and its options (below)."),
         "expect" => ("yes", "What must hold: one or more operators (below)."),
         "fix" => ("no", "How to fix drift in the repository: a file and one edit (below)."),

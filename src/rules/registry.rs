@@ -93,14 +93,8 @@ const JSON: OptionSpec = OptionSpec {
 };
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 6] = [
-        SourceKind::File,
-        SourceKind::Command,
-        SourceKind::Service,
-        SourceKind::Zfs,
-        SourceKind::Api,
-        SourceKind::Var,
-    ];
+    pub const ALL: [SourceKind; 6] =
+        [SourceKind::File, SourceKind::Command, SourceKind::Service, SourceKind::Zfs, SourceKind::Api, SourceKind::Var];
 
     pub fn from_name(name: &str) -> Option<SourceKind> {
         SourceKind::ALL.into_iter().find(|k| k.spec().name == name)
@@ -358,13 +352,8 @@ pub enum EditKind {
 }
 
 impl EditKind {
-    pub const ALL: [EditKind; 5] = [
-        EditKind::IniSet,
-        EditKind::LinePresent,
-        EditKind::LineAbsent,
-        EditKind::Replace,
-        EditKind::YamlSet,
-    ];
+    pub const ALL: [EditKind; 5] =
+        [EditKind::IniSet, EditKind::LinePresent, EditKind::LineAbsent, EditKind::Replace, EditKind::YamlSet];
 
     pub fn from_name(name: &str) -> Option<EditKind> {
         EditKind::ALL.into_iter().find(|k| k.spec().name == name)

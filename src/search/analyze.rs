@@ -158,12 +158,7 @@ impl Terms {
         } else {
             self.buf.extend(word.chars().flat_map(char::to_lowercase));
         }
-        self.spans.push(Span {
-            text: (start as u32, self.buf.len() as u32),
-            from,
-            to: from + word.len(),
-            position,
-        });
+        self.spans.push(Span { text: (start as u32, self.buf.len() as u32), from, to: from + word.len(), position });
     }
 
     /// The `i`th term: its text, source byte range and position.
@@ -218,12 +213,7 @@ pub fn analyze(text: &str, first_position: usize, out: &mut Vec<Term>) {
     terms.analyze(text, first_position);
     out.extend((0..terms.len()).map(|i| {
         let (text, from, to, position) = terms.get(i);
-        Term {
-            text: text.to_string(),
-            from,
-            to,
-            position,
-        }
+        Term { text: text.to_string(), from, to, position }
     }));
 }
 
@@ -275,11 +265,7 @@ impl Tokenizer for InfraTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> InfraTokenStream<'a> {
         self.terms.clear();
         self.terms.analyze(text, 0);
-        InfraTokenStream {
-            terms: &self.terms,
-            next: 0,
-            token: Token::default(),
-        }
+        InfraTokenStream { terms: &self.terms, next: 0, token: Token::default() }
     }
 }
 

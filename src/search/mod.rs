@@ -26,12 +26,11 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
+use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-    Value,
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use units::{SourcePath, Unit};
@@ -158,9 +157,7 @@ impl Manifest {
             else {
                 continue;
             };
-            let (Ok(hash), Ok(len), Ok(mtime_ns)) =
-                (u64::from_str_radix(hash, 16), len.parse(), mtime.parse())
-            else {
+            let (Ok(hash), Ok(len), Ok(mtime_ns)) = (u64::from_str_radix(hash, 16), len.parse(), mtime.parse()) else {
                 continue;
             };
             let path = if path.contains('%') {
@@ -251,10 +248,7 @@ pub fn open(root: &Path, freshness: Freshness) -> Result<SearchIndex, SearchErro
         }
     };
     let (_, fields) = schema();
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let mut search = SearchIndex {
         index,
         reader,
@@ -272,9 +266,7 @@ pub fn open(root: &Path, freshness: Freshness) -> Result<SearchIndex, SearchErro
 }
 
 fn register(index: &Index) {
-    index
-        .tokenizers()
-        .register(analyze::TOKENIZER, analyze::InfraTokenizer::default());
+    index.tokenizers().register(analyze::TOKENIZER, analyze::InfraTokenizer::default());
 }
 
 /// Opens or creates the on-disk index; rebuilds it (with a note) when it is unreadable or of
@@ -285,8 +277,7 @@ fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<In
         // mb's state is not the user's content: keep it out of git without asking.
         let ignore = mb_dir.join(".gitignore");
         if !ignore.exists() {
-            std::fs::write(&ignore, "# mb's own state (search index, audit runs)\n*\n")
-                .map_err(|e| e.to_string())?;
+            std::fs::write(&ignore, "# mb's own state (search index, audit runs)\n*\n").map_err(|e| e.to_string())?;
         }
     }
     if rebuild && dir.exists() {
@@ -381,8 +372,9 @@ fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String>
         None => return Err("its last commit has no manifest".into()),
     };
     let text = match (&payload.files, mb_dir) {
-        (Some(name), Some(dir)) => std::fs::read_to_string(dir.join(name))
-            .map_err(|e| format!("cannot read {name}: {e}"))?,
+        (Some(name), Some(dir)) => {
+            std::fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?
+        }
         _ => String::new(),
     };
     Ok(Manifest::decode(payload.schema, &text))
@@ -391,11 +383,7 @@ fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String>
 /// Size and modification time, without reading the file.
 fn quick_stamp(path: &Path) -> Option<(u64, u64)> {
     let meta = std::fs::metadata(path).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as u64);
+    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
     Some((meta.len(), mtime))
 }
 
@@ -429,10 +417,7 @@ impl SearchIndex {
         // Another mb may have refreshed while we waited: plan again against its commit.
         let mut manifest = self.manifest()?;
         let (changes, unchanged) = plan(&paths, &manifest);
-        let mut stats = RefreshStats {
-            unchanged,
-            ..RefreshStats::default()
-        };
+        let mut stats = RefreshStats { unchanged, ..RefreshStats::default() };
         if !changes.is_empty() {
             self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
             manifest.schema = SCHEMA_VERSION;
@@ -441,10 +426,8 @@ impl SearchIndex {
                 Some(mb_dir) => {
                     let name = format!("{STAMPS_PREFIX}{}", commit.opstamp());
                     let path = mb_dir.join(&name);
-                    write_atomically(&path, &manifest.encode()).map_err(|source| SearchError::Io {
-                        path: crate::source::display_path(&path),
-                        source,
-                    })?;
+                    write_atomically(&path, &manifest.encode())
+                        .map_err(|source| SearchError::Io { path: crate::source::display_path(&path), source })?;
                     Some(name)
                 }
                 None => None,
@@ -471,8 +454,7 @@ impl SearchIndex {
     fn manifest(&self) -> Result<Manifest, SearchError> {
         match &self.memory_manifest {
             Some(m) => Ok(m.clone()),
-            None => manifest_of(&self.index, self.mb_dir().as_deref())
-                .map_err(SearchError::Corrupt),
+            None => manifest_of(&self.index, self.mb_dir().as_deref()).map_err(SearchError::Corrupt),
         }
     }
 
@@ -614,21 +596,14 @@ impl SearchIndex {
         let f = &self.fields;
         let node = query::parse(text)?;
         let searcher = self.reader.searcher();
-        let known = |t: &str| {
-            searcher
-                .doc_freq(&Term::from_field_text(f.text, t))
-                .is_ok_and(|n| n > 0)
-        };
+        let known = |t: &str| searcher.doc_freq(&Term::from_field_text(f.text, t)).is_ok_and(|n| n > 0);
         let mut wanted = query::Wanted::default();
         let Some(main) = query::build(&node, f.text, &known, &mut wanted) else {
             return Ok(Results::default());
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
         if !filters.kinds.is_empty() {
-            let kinds = filters
-                .kinds
-                .iter()
-                .map(|k| Term::from_field_text(f.kind, k));
+            let kinds = filters.kinds.iter().map(|k| Term::from_field_text(f.kind, k));
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(kinds))));
         }
         if filters.since.is_some() || filters.until.is_some() {
@@ -660,12 +635,7 @@ impl SearchIndex {
         let mut fuzzy_matches: Vec<String> = Vec::new();
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text_of = |field: Field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
+            let text_of = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
             let text = text_of(f.text);
             for word in snippet::fuzzy_words(&text, &wanted) {
                 let word = word.to_lowercase();
@@ -678,11 +648,7 @@ impl SearchIndex {
                 file: text_of(f.file),
                 line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(0) as usize,
                 entry: text_of(f.entry),
-                date: doc
-                    .get_first(f.date)
-                    .and_then(|v| v.as_u64())
-                    .and_then(number_date)
-                    .map(|d| d.to_string()),
+                date: doc.get_first(f.date).and_then(|v| v.as_u64()).and_then(number_date).map(|d| d.to_string()),
                 kind: text_of(f.kind),
                 text,
                 snippet: snip.text,
@@ -694,11 +660,7 @@ impl SearchIndex {
         }
         rerank(&mut hits);
         hits.truncate(limit);
-        Ok(Results {
-            hits,
-            fuzzy_terms: wanted.fuzzy.iter().map(|(t, _)| t.clone()).collect(),
-            fuzzy_matches,
-        })
+        Ok(Results { hits, fuzzy_terms: wanted.fuzzy.iter().map(|(t, _)| t.clone()).collect(), fuzzy_matches })
     }
 }
 
@@ -735,9 +697,7 @@ fn rerank(hits: &mut [Hit]) {
         let newer = settings[i].iter().any(|mine| {
             (0..hits.len()).any(|j| {
                 hits[j].date > hits[i].date
-                    && settings[j]
-                        .iter()
-                        .any(|s| s.key == mine.key && !s.value.eq_ignore_ascii_case(&mine.value))
+                    && settings[j].iter().any(|s| s.key == mine.key && !s.value.eq_ignore_ascii_case(&mine.value))
             })
         });
         if newer {
@@ -790,13 +750,7 @@ pub struct Filters {
 
 impl Default for Filters {
     fn default() -> Filters {
-        Filters {
-            kinds: Vec::new(),
-            since: None,
-            until: None,
-            file: None,
-            limit: 10,
-        }
+        Filters { kinds: Vec::new(), since: None, until: None, file: None, limit: 10 }
     }
 }
 

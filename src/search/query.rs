@@ -13,9 +13,7 @@
 //! syntax would read `fruit:locking` as a field named `fruit`.
 
 use tantivy::Term as TantivyTerm;
-use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::analyze::{Term, analyze};
@@ -184,10 +182,7 @@ impl Parser {
 /// Parses a query. Lenient like a search box: unbalanced quotes and parentheses close at the
 /// end; stray operators are ignored.
 pub fn parse(input: &str) -> Result<Node, QueryError> {
-    let mut parser = Parser {
-        lexemes: lex(input),
-        at: 0,
-    };
+    let mut parser = Parser { lexemes: lex(input), at: 0 };
     let mut parts = Vec::new();
     while parser.peek().is_some() {
         match parser.or() {
@@ -235,21 +230,12 @@ pub fn fuzzy_distance(term: &str) -> Option<u8> {
 
 /// Translates a parsed query for `field`. `known` says whether a term occurs in the index:
 /// a word that never occurs is searched for fuzzily instead.
-pub fn build(
-    node: &Node,
-    field: Field,
-    known: &dyn Fn(&str) -> bool,
-    wanted: &mut Wanted,
-) -> Option<Box<dyn Query>> {
+pub fn build(node: &Node, field: Field, known: &dyn Fn(&str) -> bool, wanted: &mut Wanted) -> Option<Box<dyn Query>> {
     let term = |t: &str| TantivyTerm::from_field_text(field, t);
-    let term_query = |t: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs))
-    };
+    let term_query = |t: &str| -> Box<dyn Query> { Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs)) };
     let phrase = |terms: &[Term]| -> Box<dyn Query> {
         let base = terms[0].position;
-        Box::new(PhraseQuery::new_with_offset(
-            terms.iter().map(|t| (t.position - base, term(&t.text))).collect(),
-        ))
+        Box::new(PhraseQuery::new_with_offset(terms.iter().map(|t| (t.position - base, term(&t.text))).collect()))
     };
     match node {
         Node::Word(w) => {
@@ -301,9 +287,7 @@ pub fn build(
             match terms.as_slice() {
                 [] => None,
                 [only] => Some(term_query(&only.text)),
-                many if many.iter().all(|t| t.position == many[0].position) => {
-                    Some(term_query(&many[0].text))
-                }
+                many if many.iter().all(|t| t.position == many[0].position) => Some(term_query(&many[0].text)),
                 many => Some(phrase(many)),
             }
         }
@@ -311,10 +295,7 @@ pub fn build(
             // Terms under a NOT are not wanted in highlights.
             let mut ignored = Wanted::default();
             let inner = build(inner, field, known, &mut ignored)?;
-            Some(Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, inner),
-            ])))
+            Some(Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(AllQuery)), (Occur::MustNot, inner)])))
         }
         Node::And(list) => {
             let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -342,11 +323,8 @@ pub fn build(
             Some(Box::new(BooleanQuery::new(clauses)))
         }
         Node::Or(list) => {
-            let clauses: Vec<(Occur, Box<dyn Query>)> = list
-                .iter()
-                .filter_map(|n| build(n, field, known, wanted))
-                .map(|q| (Occur::Should, q))
-                .collect();
+            let clauses: Vec<(Occur, Box<dyn Query>)> =
+                list.iter().filter_map(|n| build(n, field, known, wanted)).map(|q| (Occur::Should, q)).collect();
             (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
         }
     }
@@ -365,18 +343,9 @@ mod tests {
         assert_eq!(parse("refquota").unwrap(), w("refquota"));
         assert_eq!(parse("a b").unwrap(), Node::And(vec![w("a"), w("b")]));
         assert_eq!(parse("a OR b").unwrap(), Node::Or(vec![w("a"), w("b")]));
-        assert_eq!(
-            parse("a b OR c").unwrap(),
-            Node::Or(vec![Node::And(vec![w("a"), w("b")]), w("c")])
-        );
-        assert_eq!(
-            parse("samba -dfs").unwrap(),
-            Node::And(vec![w("samba"), Node::Not(Box::new(w("dfs")))])
-        );
-        assert_eq!(
-            parse("samba NOT dfs").unwrap(),
-            Node::And(vec![w("samba"), Node::Not(Box::new(w("dfs")))])
-        );
+        assert_eq!(parse("a b OR c").unwrap(), Node::Or(vec![Node::And(vec![w("a"), w("b")]), w("c")]));
+        assert_eq!(parse("samba -dfs").unwrap(), Node::And(vec![w("samba"), Node::Not(Box::new(w("dfs")))]));
+        assert_eq!(parse("samba NOT dfs").unwrap(), Node::And(vec![w("samba"), Node::Not(Box::new(w("dfs")))]));
         assert_eq!(parse("\"map to guest\"").unwrap(), Node::Phrase("map to guest".into()));
         assert_eq!(
             parse("(zfs OR samba) quota").unwrap(),

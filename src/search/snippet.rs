@@ -19,21 +19,15 @@ pub struct Snippet {
 /// Whether an analysed term is one the query asked for (exactly, or within a fuzzy distance).
 fn is_wanted(term: &str, wanted: &Wanted) -> bool {
     wanted.terms.iter().any(|t| t == term)
-        || wanted
-            .fuzzy
-            .iter()
-            .any(|(t, d)| crate::diag::edit_distance(term, t) <= usize::from(*d))
+        || wanted.fuzzy.iter().any(|(t, d)| crate::diag::edit_distance(term, t) <= usize::from(*d))
 }
 
 /// The matched byte ranges of `text`, merged where they overlap (a compound and its parts).
 pub fn matches(text: &str, wanted: &Wanted) -> Vec<Range<usize>> {
     let mut terms = Vec::new();
     analyze(text, 0, &mut terms);
-    let mut ranges: Vec<Range<usize>> = terms
-        .iter()
-        .filter(|t| is_wanted(&t.text, wanted))
-        .map(|t| t.from..t.to)
-        .collect();
+    let mut ranges: Vec<Range<usize>> =
+        terms.iter().filter(|t| is_wanted(&t.text, wanted)).map(|t| t.from..t.to).collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
@@ -50,14 +44,8 @@ pub fn fuzzy_words<'a>(text: &'a str, wanted: &Wanted) -> Vec<&'a str> {
     if wanted.fuzzy.is_empty() {
         return Vec::new();
     }
-    let only_fuzzy = Wanted {
-        terms: Vec::new(),
-        fuzzy: wanted.fuzzy.clone(),
-    };
-    matches(text, &only_fuzzy)
-        .into_iter()
-        .map(|r| &text[r])
-        .collect()
+    let only_fuzzy = Wanted { terms: Vec::new(), fuzzy: wanted.fuzzy.clone() };
+    matches(text, &only_fuzzy).into_iter().map(|r| &text[r]).collect()
 }
 
 /// A window of at most [`SNIPPET_CHARS`] characters of `text` around the most matches, on one
@@ -73,10 +61,7 @@ pub fn snippet(text: &str, wanted: &Wanted) -> Snippet {
 fn window(text: &str, wanted: &Wanted) -> Snippet {
     let found = matches(text, wanted);
     if text.chars().count() <= SNIPPET_CHARS {
-        return Snippet {
-            text: text.to_string(),
-            highlights: found.into_iter().map(|r| [r.start, r.end]).collect(),
-        };
+        return Snippet { text: text.to_string(), highlights: found.into_iter().map(|r| [r.start, r.end]).collect() };
     }
     // Byte offset of every char, to move the window in characters.
     let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
@@ -87,10 +72,7 @@ fn window(text: &str, wanted: &Wanted) -> Snippet {
         let start = char_at(r.start).saturating_sub(lead);
         let end_byte = offsets.get(start + SNIPPET_CHARS).copied().unwrap_or(text.len());
         let start_byte = offsets[start];
-        let count = found
-            .iter()
-            .filter(|m| m.start >= start_byte && m.end <= end_byte)
-            .count();
+        let count = found.iter().filter(|m| m.start >= start_byte && m.end <= end_byte).count();
         if count > best.0 {
             best = (count, start);
         }
@@ -98,10 +80,7 @@ fn window(text: &str, wanted: &Wanted) -> Snippet {
     let mut start = best.1.min(offsets.len().saturating_sub(SNIPPET_CHARS));
     // Begin at a word boundary when one is near.
     if start > 0
-        && let Some(space) = text[offsets[start]..]
-            .char_indices()
-            .take(15)
-            .find(|&(_, c)| c == ' ')
+        && let Some(space) = text[offsets[start]..].char_indices().take(15).find(|&(_, c)| c == ' ')
     {
         start = char_at(offsets[start] + space.0 + 1);
     }
@@ -132,10 +111,7 @@ mod tests {
     use super::*;
 
     fn wanted(terms: &[&str]) -> Wanted {
-        Wanted {
-            terms: terms.iter().map(|t| t.to_string()).collect(),
-            fuzzy: Vec::new(),
-        }
+        Wanted { terms: terms.iter().map(|t| t.to_string()).collect(), fuzzy: Vec::new() }
     }
 
     #[test]

@@ -44,10 +44,8 @@ pub struct Unit<'a> {
 }
 
 /// The kinds a unit can have, for `--kind` and its help.
-pub const KINDS: &[&str] = &[
-    "focus", "change", "next_step", "decision", "pattern", "learning", "other", "heading", "rule",
-    "check",
-];
+pub const KINDS: &[&str] =
+    &["focus", "change", "next_step", "decision", "pattern", "learning", "other", "heading", "rule", "check"];
 
 /// Every file the index covers under `root` — `memory-bank/**/*.md`, `rules/**/*.md`,
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
@@ -85,10 +83,8 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64,
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let entries: Vec<std::fs::DirEntry> = entries
-        .flatten()
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .collect();
+    let entries: Vec<std::fs::DirEntry> =
+        entries.flatten().filter(|e| !e.file_name().to_string_lossy().starts_with('.')).collect();
     // Stat on every core: a search stats every file it covers.
     let stated: Vec<(std::fs::DirEntry, std::fs::Metadata)> = entries
         .into_par_iter()
@@ -132,11 +128,7 @@ pub fn parse(source: Source, shown: &str, text: &str) -> Parsed {
         for block in extract::blocks(text) {
             // The block as written (id, title and all) is what people search for; a block
             // with errors is still text worth finding.
-            checks.push((
-                lines.line(block.file_offset(0)),
-                block.yaml.trim().to_string(),
-                block.heading,
-            ));
+            checks.push((lines.line(block.file_offset(0)), block.yaml.trim().to_string(), block.heading));
         }
     }
     Parsed { source, doc, checks }
@@ -214,11 +206,7 @@ mod tests {
 
     fn kinds(source: Source, text: &str) -> Vec<(&'static str, usize, String)> {
         let parsed = parse(source, "x.md", text);
-        parsed
-            .units()
-            .iter()
-            .map(|u| (u.kind, u.line, u.text.to_string()))
-            .collect()
+        parsed.units().iter().map(|u| (u.kind, u.line, u.text.to_string())).collect()
     }
 
     #[test]

@@ -152,8 +152,16 @@ fn the_example_fleet_over_real_ssh() {
     assert!(host(&report, "zd3")["error"].as_str().unwrap().contains("Connection refused"));
 
     // Drift, exactly where the fixtures put it (tests/fleet/README.md).
-    let nas1_fail = report["findings"].as_array().unwrap().iter().find(|f| f["host"] == "nas1" && f["check"] == "samba-fruit-locking").unwrap();
-    assert_eq!((nas1_fail["status"].as_str(), nas1_fail["expected"].as_str(), nas1_fail["actual"].as_str()), (Some("fail"), Some("none"), Some("posix")));
+    let nas1_fail = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["host"] == "nas1" && f["check"] == "samba-fruit-locking")
+        .unwrap();
+    assert_eq!(
+        (nas1_fail["status"].as_str(), nas1_fail["expected"].as_str(), nas1_fail["actual"].as_str()),
+        (Some("fail"), Some("none"), Some("posix"))
+    );
     assert_eq!(nas1_fail["rule"]["file"], "rules/samba.md");
     assert_eq!(nas1_fail["decision"]["file"], "memory-bank/activeContext.md");
     assert_eq!(outcomes(&report, "nas1"), fails(&["samba-fruit-locking"]));
@@ -161,7 +169,10 @@ fn the_example_fleet_over_real_ssh() {
     let zd2_fails: Vec<_> = outcomes(&report, "zd2").into_iter().filter(|(_, s)| s == "fail").collect();
     assert_eq!(zd2_fails, fails(&["pve-fw-no-duplicate-rules", "pve-repo-no-enterprise", "wg-quick-enabled"]));
     assert_eq!(outcomes(&report, "ct1"), fails(&["indexer-data-owner"]));
-    assert_eq!((count(&report, "zd1", "pass"), count(&report, "zd1", "fail"), count(&report, "zd1", "skip")), (6, 0, 8));
+    assert_eq!(
+        (count(&report, "zd1", "pass"), count(&report, "zd1", "fail"), count(&report, "zd1", "skip")),
+        (6, 0, 8)
+    );
     // An unreachable host's probe checks are skipped; its inventory-variable check still runs.
     assert_eq!((count(&report, "zd3", "pass"), count(&report, "zd3", "skip")), (1, 12));
     let s = &report["summary"];
@@ -209,7 +220,10 @@ fn host_key_problems_fail_only_that_host() {
     let fleet = Fleet::start(&example_fleet());
     let repo = Repo::new(&fleet, &example_inventory(&fleet));
     // zd2 is not in known_hosts; ct1 is, with another key.
-    fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(NAS1), fleet.known_line(ZD1), fleet.wrong_line(CT1)]);
+    fleet.write_known_hosts(
+        &repo.known_hosts(),
+        &[fleet.known_line(NAS1), fleet.known_line(ZD1), fleet.wrong_line(CT1)],
+    );
     let (code, report) = repo.json(&["-l", "nas1:zd1:zd2:ct1"]);
     assert_eq!(code, Some(1));
     assert_eq!(host(&report, "nas1")["status"], "ok");
@@ -239,7 +253,10 @@ fn accept_new_host_keys_records_them_in_mbs_own_file() {
     let (_, report) = repo.json(&["-l", "nas1:zd1"]);
     assert_eq!(host(&report, "zd1")["status"], "ok");
     // A changed key is refused even with the flag.
-    let tampered = own.replace(&fleet.known_line(NAS1)[fleet.known_line(NAS1).find(' ').unwrap()..], &fleet.wrong_line(NAS1)[fleet.wrong_line(NAS1).find(' ').unwrap()..]);
+    let tampered = own.replace(
+        &fleet.known_line(NAS1)[fleet.known_line(NAS1).find(' ').unwrap()..],
+        &fleet.wrong_line(NAS1)[fleet.wrong_line(NAS1).find(' ').unwrap()..],
+    );
     std::fs::write(repo.path().join(".mb/known_hosts"), tampered).unwrap();
     let (_, report) = repo.json(&["-l", "nas1", "--accept-new-host-keys"]);
     assert_eq!(host(&report, "nas1")["status"], "host_key_mismatch");
@@ -249,7 +266,10 @@ fn accept_new_host_keys_records_them_in_mbs_own_file() {
 fn a_refused_key_is_auth_failed() {
     let fleet = Fleet::start(&example_fleet());
     let stranger = format!("ansible_ssh_private_key_file: {}", fleet.stranger_key.display());
-    let repo = Repo::new(&fleet, &[("nas1", "samba", NAS1, fleet.port, stranger.as_str()), ("zd1", "proxmox", ZD1, fleet.port, "")]);
+    let repo = Repo::new(
+        &fleet,
+        &[("nas1", "samba", NAS1, fleet.port, stranger.as_str()), ("zd1", "proxmox", ZD1, fleet.port, "")],
+    );
     fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(NAS1), fleet.known_line(ZD1)]);
     let (code, report) = repo.json(&[]);
     let nas1 = host(&report, "nas1");
@@ -266,11 +286,14 @@ fn hung_hosts_time_out_and_the_rest_finish() {
         FleetHost { name: "zd2", address: ZD2, kind: Kind::Hang },
     ]);
     let silent = Silent::start("127.0.0.24");
-    let repo = Repo::new(&fleet, &[
-        ("zd1", "proxmox", ZD1, fleet.port, ""),
-        ("zd2", "proxmox", ZD2, fleet.port, ""),
-        ("zd3", "proxmox", "127.0.0.24", silent.port, ""),
-    ]);
+    let repo = Repo::new(
+        &fleet,
+        &[
+            ("zd1", "proxmox", ZD1, fleet.port, ""),
+            ("zd2", "proxmox", ZD2, fleet.port, ""),
+            ("zd3", "proxmox", "127.0.0.24", silent.port, ""),
+        ],
+    );
     fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(ZD1), fleet.known_line(ZD2)]);
     let (code, report) = repo.json(&["--connect-timeout", "2", "--timeout", "4"]);
     assert_eq!(code, Some(3), "zd1 is clean, the others hung: no drift, audit incomplete");

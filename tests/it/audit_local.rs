@@ -153,7 +153,8 @@ impl Local {
         std::fs::create_dir_all(&files).unwrap();
         std::fs::create_dir_all(dir.path().join("rules")).unwrap();
         std::fs::write(dir.path().join("rules/local.md"), RULES).unwrap();
-        std::fs::write(files.join("smb.conf"), "[global]\n  Fruit:Locking = posix\n  fruit:resource = xattr\n").unwrap();
+        std::fs::write(files.join("smb.conf"), "[global]\n  Fruit:Locking = posix\n  fruit:resource = xattr\n")
+            .unwrap();
         std::fs::write(files.join("rules.txt"), "ACCEPT lo\nACCEPT wg0\nDROP all\nACCEPT wg0\n").unwrap();
         std::fs::write(files.join("options.json"), "{\"enable\": 1, \"policy_out\": \"ACCEPT\"}").unwrap();
         std::fs::write(files.join("refquota"), "3298534883328\n").unwrap();
@@ -199,7 +200,10 @@ fn every_operator_judges_real_facts() {
     assert_eq!(report["hosts"][0]["status"], "ok");
     let status = |c: &str| finding(&report, c)["status"].as_str().unwrap().to_string();
     let locking = finding(&report, "ini-locking");
-    assert_eq!((locking["status"].as_str(), locking["expected"].as_str(), locking["actual"].as_str()), (Some("fail"), Some("none"), Some("posix")));
+    assert_eq!(
+        (locking["status"].as_str(), locking["expected"].as_str(), locking["actual"].as_str()),
+        (Some("fail"), Some("none"), Some("posix"))
+    );
     assert_eq!(locking["rule"]["file"], "rules/local.md");
     assert_eq!(locking["rule"]["line"], 4);
     assert_eq!(status("ini-resource"), "pass");
@@ -250,10 +254,14 @@ fn runs_are_saved_replayed_listed_and_diffed() {
     assert_eq!(finding(&replay, "ini-locking")["status"], "fail");
     assert_eq!(replay["findings"], first["findings"]);
 
-    let out = mb(repo.dir.path()).args(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2", "--json"]).output().unwrap();
+    let out = mb(repo.dir.path())
+        .args(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2", "--json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let resolved: Vec<&str> = diff["diff"]["resolved"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
+    let resolved: Vec<&str> =
+        diff["diff"]["resolved"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
     assert_eq!(resolved, ["ini-locking"]);
     assert!(diff["diff"]["new"].as_array().unwrap().is_empty());
 
@@ -265,7 +273,11 @@ fn runs_are_saved_replayed_listed_and_diffed() {
 #[test]
 fn broken_rules_stop_the_audit() {
     let repo = Local::new();
-    std::fs::write(repo.dir.path().join("rules/bad.md"), "```mb-check\nid: x\nhosts: all\nprobe: { file: /x }\nexpect: { equalz: 1 }\n```\n").unwrap();
+    std::fs::write(
+        repo.dir.path().join("rules/bad.md"),
+        "```mb-check\nid: x\nhosts: all\nprobe: { file: /x }\nexpect: { equalz: 1 }\n```\n",
+    )
+    .unwrap();
     let (code, _, stderr) = repo.audit(&[]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("unknown expectation `equalz`"), "{stderr}");

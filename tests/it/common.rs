@@ -17,11 +17,7 @@ pub fn fixture(name: &str) -> PathBuf {
 /// `mb` run in `dir`, with colour off, a fixed terminal width and a private HOME.
 pub fn mb(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("mb").expect("the mb binary is built");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env("HOME", dir)
-        .env_remove("CLICOLOR_FORCE");
+    cmd.current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "100").env("HOME", dir).env_remove("CLICOLOR_FORCE");
     cmd
 }
 

@@ -64,7 +64,9 @@ fn the_recorded_run_replays_with_todays_rules() {
     let out = mb(tmp.path()).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "the example fleet has drift: {}", text(&out.stderr));
     let report = text(&out.stdout);
-    for needle in ["FAIL  samba-fruit-locking", "nas1  expected none, found posix", "Hosts not audited", "zd3  unreachable"] {
+    for needle in
+        ["FAIL  samba-fruit-locking", "nas1  expected none, found posix", "Hosts not audited", "zd3  unreachable"]
+    {
         assert!(report.contains(needle), "missing {needle:?} in\n{report}");
     }
 }

@@ -64,18 +64,11 @@ fn busybox() -> PathBuf {
 /// The shared libraries a binary loads, as `ldd` lists them (absolute paths).
 fn libraries(binary: &Path) -> Vec<PathBuf> {
     let out = Command::new("ldd").arg(binary).output().expect("ldd");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .filter(|w| w.starts_with('/'))
-        .map(PathBuf::from)
-        .collect()
+    String::from_utf8_lossy(&out.stdout).split_whitespace().filter(|w| w.starts_with('/')).map(PathBuf::from).collect()
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port on loopback")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port on loopback")
 }
 
 fn keygen(path: &Path) -> String {
@@ -159,7 +152,8 @@ impl Fleet {
         );
         // ChrootDirectory wants every component root-owned and not writable by others, which
         // rules out /tmp; /run is root's.
-        let dir = PathBuf::from(format!("/run/mb-test-{}-{}", std::process::id(), SERIAL.fetch_add(1, Ordering::SeqCst)));
+        let dir =
+            PathBuf::from(format!("/run/mb-test-{}-{}", std::process::id(), SERIAL.fetch_add(1, Ordering::SeqCst)));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create the fleet under /run (the tests run as root)");
         chmod(&dir, 0o755);

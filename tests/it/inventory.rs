@@ -49,7 +49,11 @@ fn variables_merge_the_way_ansible_merges_them() {
     let err = inv.host("zd1").unwrap().var_text("wg_private_key").unwrap_err();
     assert!(err.to_string().contains("vault-encrypted"), "{err}");
     // A host_vars file encrypted whole: a warning, not a crash.
-    assert!(inv.warnings.iter().any(|w| w.contains("host_vars/zd2.yml") && w.contains("vault-encrypted")), "{:?}", inv.warnings);
+    assert!(
+        inv.warnings.iter().any(|w| w.contains("host_vars/zd2.yml") && w.contains("vault-encrypted")),
+        "{:?}",
+        inv.warnings
+    );
 }
 
 #[test]

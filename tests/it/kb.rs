@@ -47,25 +47,38 @@ fn decisions_are_what_a_reader_would_list() {
         })
         .collect();
     let expected: Vec<(Option<&str>, &str, usize)> = vec![
-        (Some("2025-08-27"), "activeContext.md: Use fruit:resource = xattr on ZFS (xattr=sa) for old sparsebundles.", 30),
+        (
+            Some("2025-08-27"),
+            "activeContext.md: Use fruit:resource = xattr on ZFS (xattr=sa) for old sparsebundles.",
+            30,
+        ),
         (Some("2025-08-27"), "activeContext.md: Keep fruit:locking = none so backups stay reliable. ✅", 31),
-        (Some("2025-08-27"), "activeContext.md: Do not set fruit:time machine max size = 1T unless the quota matches.", 32),
+        (
+            Some("2025-08-27"),
+            "activeContext.md: Do not set fruit:time machine max size = 1T unless the quota matches.",
+            32,
+        ),
         (None, "activeContext.md: The container must run as UID/GID 10003.", 59),
         (None, "activeContext.md: Setting grpc_tls = false alone does not turn TLS off.", 60),
         (None, "activeContext.md: The old print server needs server min protocol = SMB2.", 61),
         (Some("2025-11-17"), "activeContext.md: Loopback safety: Always allow loopback traffic, as rule 0.", 86),
-        (Some("2025-11-17"), "activeContext.md: Admin network: allow 10.10.68.0/24 from any interface, see the runbook.", 87),
-        (Some("2026-03-02"), "activeContext.md: Decision: manage Proxmox repos only in base_server; set manage_proxmox_repos = false elsewhere.", 95),
+        (
+            Some("2025-11-17"),
+            "activeContext.md: Admin network: allow 10.10.68.0/24 from any interface, see the runbook.",
+            87,
+        ),
+        (
+            Some("2026-03-02"),
+            "activeContext.md: Decision: manage Proxmox repos only in base_server; set manage_proxmox_repos = false elsewhere.",
+            95,
+        ),
         (Some("2026-03-02"), "activeContext.md: the proxmox_hypervisor role keeps its tasks behind the flag", 96),
         (Some("2025-06-01"), "decisionLog.md: Set tm_quota to 2T for now.", 6),
         (Some("2025-09-01"), "decisionLog.md: Raise tm_quota to 3T to match the ZFS refquota.", 16),
         (None, "systemPatterns.md: Prefer server min protocol = SMB3 on every share.", 7),
         (None, "systemPatterns.md: WireGuard carries all cluster traffic.", 8),
     ];
-    let expected: Vec<_> = expected
-        .into_iter()
-        .map(|(d, t, l)| (d.map(str::to_string), t.to_string(), l))
-        .collect();
+    let expected: Vec<_> = expected.into_iter().map(|(d, t, l)| (d.map(str::to_string), t.to_string(), l)).collect();
     assert_eq!(decisions, expected);
 }
 
@@ -74,8 +87,7 @@ fn entries_take_dates_from_the_forms_people_write() {
     let kb = load();
     let doc = &kb.documents[0];
     assert_eq!(doc.path, Path::new("memory-bank/activeContext.md"));
-    let entries: Vec<(&str, Option<Date>)> =
-        doc.entries.iter().map(|e| (e.title.as_str(), e.date)).collect();
+    let entries: Vec<(&str, Option<Date>)> = doc.entries.iter().map(|e| (e.title.as_str(), e.date)).collect();
     assert_eq!(
         entries,
         vec![
@@ -144,7 +156,14 @@ fn lists_keep_their_shape() {
 fn code_blocks_comments_tables_and_front_matter_make_no_items() {
     let kb = load();
     for (_, i) in kb.items() {
-        for forbidden in ["inside a code block", "neither is this one", "hidden in an HTML", "in a table", "title: Active", "homelab"] {
+        for forbidden in [
+            "inside a code block",
+            "neither is this one",
+            "hidden in an HTML",
+            "in a table",
+            "title: Active",
+            "homelab",
+        ] {
             assert!(!i.text.contains(forbidden), "{:?} became an item", i.text);
         }
     }
@@ -164,15 +183,11 @@ fn paragraphs_are_items_too() {
 #[test]
 fn settings_are_extracted_where_the_text_is_clear() {
     let kb = load();
-    assert_eq!(
-        settings(item(&kb, "Quotas:").1),
-        pairs(&[("tm_quota", "3T"), ("refquota", "3T")]));
+    assert_eq!(settings(item(&kb, "Quotas:").1), pairs(&[("tm_quota", "3T"), ("refquota", "3T")]));
     assert_eq!(settings(item(&kb, "Samba: server role").1), pairs(&[("server role", "standalone server")]));
     assert_eq!(settings(item(&kb, "Turned DFS off").1), pairs(&[("host msdfs", "no"), ("msdfs root", "no")]));
     assert_eq!(settings(item(&kb, "Keep fruit:locking").1), pairs(&[("fruit:locking", "none")]));
-    assert_eq!(
-        settings(item(&kb, "Use fruit:resource").1),
-        pairs(&[("fruit:resource", "xattr"), ("xattr", "sa")]));
+    assert_eq!(settings(item(&kb, "Use fruit:resource").1), pairs(&[("fruit:resource", "xattr"), ("xattr", "sa")]));
     // "Do not set …" is the opposite of a setting.
     assert_eq!(settings(item(&kb, "Do not set fruit:time machine").1), pairs(&[]));
     assert_eq!(settings(item(&kb, "Set tm_quota to 2T").1), pairs(&[("tm_quota", "2T")]));
@@ -221,10 +236,7 @@ fn crlf_files_parse_the_same() {
         let a = kb::parse::parse_document(&path, &lf);
         let b = kb::parse::parse_document(&path, &crlf);
         let view = |d: &Document| -> Vec<_> {
-            d.items
-                .iter()
-                .map(|i| (i.id, i.kind, i.text.clone(), i.line, i.date, i.settings(), i.parent))
-                .collect()
+            d.items.iter().map(|i| (i.id, i.kind, i.text.clone(), i.line, i.date, i.settings(), i.parent)).collect()
         };
         assert_eq!(view(&a), view(&b), "{name}");
         assert!(b.items.iter().all(|i| !i.text.contains('\r')));
@@ -260,21 +272,19 @@ fn ids_survive_edits_elsewhere_in_the_file() {
     let path = PathBuf::from("memory-bank/activeContext.md");
     let text = std::fs::read_to_string(root.join(&path)).unwrap();
     let before = kb::parse::parse_document(&path, &text);
-    let edited = text.replace(
-        "## Active Context\n",
-        "## Active Context\n\nA paragraph added at the top.\n\n- and a bullet\n",
-    );
+    let edited =
+        text.replace("## Active Context\n", "## Active Context\n\nA paragraph added at the top.\n\n- and a bullet\n");
     let after = kb::parse::parse_document(&path, &edited);
-    let key = |d: &Document| -> Vec<(String, kb::ItemId)> {
-        d.items.iter().map(|i| (i.text.clone(), i.id)).collect()
-    };
+    let key = |d: &Document| -> Vec<(String, kb::ItemId)> { d.items.iter().map(|i| (i.text.clone(), i.id)).collect() };
     let after_ids = key(&after);
     for pair in key(&before) {
         assert!(after_ids.contains(&pair), "{pair:?} changed id");
     }
     // The same text under another entry is another item.
-    let moved = text.replace("- The container starts but TLS errors remain.\n", "")
-        .replace("## Firewall lockouts (2025-11-17)\n", "## Firewall lockouts (2025-11-17)\n\n- The container starts but TLS errors remain.\n");
+    let moved = text.replace("- The container starts but TLS errors remain.\n", "").replace(
+        "## Firewall lockouts (2025-11-17)\n",
+        "## Firewall lockouts (2025-11-17)\n\n- The container starts but TLS errors remain.\n",
+    );
     let moved = kb::parse::parse_document(&path, &moved);
     let id_of = |d: &Document| d.items.iter().find(|i| i.text.starts_with("The container starts")).unwrap().id;
     assert_ne!(id_of(&before), id_of(&moved));

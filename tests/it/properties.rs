@@ -17,11 +17,70 @@ use crate::common::{fixture, repo_root};
 
 /// Markdown and YAML fragments that move parsers into their corners.
 const TOKENS: &[&str] = &[
-    "\n- ", "\n* ", "\n+ ", "\n1. ", "\n  - ", "\n    ", "**", "*", "_", "`", "``", "```", "\n```mb-check\n",
-    "\n```\n", "~~~", "\n# ", "\n## ", "\n### ", "\n#### ", "<!--", "-->", "<div>", "|", "\n|---|\n", "\r\n",
-    "\r", "\n", "🔧", "é", "\u{feff}", "\t", "  ", "(2025-11-17)", "2026-03-02 — ", "Decision:", " = ", "=",
-    "---\n", "> ", "[x] ", "[a](b)", "![i](j)", "[^1]", "{{ v }}", "{{", "}}", ": ", "\n  ", "- [", "{ ", " }",
-    "&a ", "*a", "!", "&", "~", "\\", "\"", "'", "id: x\n", "probe:\n", "expect:\n", "fix:\n", "hosts: all\n",
+    "\n- ",
+    "\n* ",
+    "\n+ ",
+    "\n1. ",
+    "\n  - ",
+    "\n    ",
+    "**",
+    "*",
+    "_",
+    "`",
+    "``",
+    "```",
+    "\n```mb-check\n",
+    "\n```\n",
+    "~~~",
+    "\n# ",
+    "\n## ",
+    "\n### ",
+    "\n#### ",
+    "<!--",
+    "-->",
+    "<div>",
+    "|",
+    "\n|---|\n",
+    "\r\n",
+    "\r",
+    "\n",
+    "🔧",
+    "é",
+    "\u{feff}",
+    "\t",
+    "  ",
+    "(2025-11-17)",
+    "2026-03-02 — ",
+    "Decision:",
+    " = ",
+    "=",
+    "---\n",
+    "> ",
+    "[x] ",
+    "[a](b)",
+    "![i](j)",
+    "[^1]",
+    "{{ v }}",
+    "{{",
+    "}}",
+    ": ",
+    "\n  ",
+    "- [",
+    "{ ",
+    " }",
+    "&a ",
+    "*a",
+    "!",
+    "&",
+    "~",
+    "\\",
+    "\"",
+    "'",
+    "id: x\n",
+    "probe:\n",
+    "expect:\n",
+    "fix:\n",
+    "hosts: all\n",
 ];
 
 #[derive(Debug, Clone)]
@@ -116,10 +175,7 @@ fn parse_and_check(text: &str) {
 
 fn rules_and_check(text: &str) {
     let path = Path::new("rules/x.md");
-    let file = Arc::new(SourceFile {
-        path: path.to_path_buf(),
-        text: text.to_string(),
-    });
+    let file = Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_string() });
     let lines = LineIndex::new(text);
     let mut sources = Sources::default();
     sources.add(file);

@@ -25,7 +25,9 @@ fn checks_are_typed() {
     );
     let samba = &set.checks[3];
     assert!(matches!(&samba.probe.source, ProbeSource::File(t) if t.raw == "/etc/samba/smb.conf"));
-    assert!(matches!(&samba.probe.select, Some(Selector::Ini { section, key }) if section == "global" && key == "fruit:locking"));
+    assert!(
+        matches!(&samba.probe.select, Some(Selector::Ini { section, key }) if section == "global" && key == "fruit:locking")
+    );
     assert_eq!(samba.source.line, 7);
     assert!(samba.fix.is_some());
     // A block indented inside a list item keeps its real line number.
@@ -50,12 +52,8 @@ fn invalid_rules_as_json() {
     let out = mb(&root).args(["rules", "--json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(
         codes,
         [
@@ -115,7 +113,9 @@ fn a_clinerules_folder_is_read_like_cline_reads_it() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join(".clinerules");
     std::fs::create_dir_all(dir.join("ops")).unwrap();
-    let check = |id: &str| format!("# Rule\n\n```mb-check\nid: {id}\nhosts: all\nprobe: {{ var: x }}\nexpect: {{ present: true }}\n```\n");
+    let check = |id: &str| {
+        format!("# Rule\n\n```mb-check\nid: {id}\nhosts: all\nprobe: {{ var: x }}\nexpect: {{ present: true }}\n```\n")
+    };
     std::fs::write(dir.join("01-samba.md"), check("from-folder")).unwrap();
     std::fs::write(dir.join("ops/02-zfs.md"), check("from-subfolder")).unwrap();
     std::fs::write(dir.join("notes.txt"), check("not-markdown")).unwrap();

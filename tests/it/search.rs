@@ -64,9 +64,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn locations(hits: &[Value]) -> Vec<String> {
-    hits.iter()
-        .map(|h| format!("{}:{}", h["file"].as_str().unwrap(), h["line"]))
-        .collect()
+    hits.iter().map(|h| format!("{}:{}", h["file"].as_str().unwrap(), h["line"])).collect()
 }
 
 #[test]
@@ -142,9 +140,8 @@ fn phrases_and_boolean_operators() {
 #[test]
 fn infrastructure_words_are_found_whole_and_by_parts() {
     let repo = Repo::new();
-    let contains = |hits: &[Value], needle: &str| {
-        hits.iter().any(|h| h["text"].as_str().unwrap().to_lowercase().contains(needle))
-    };
+    let contains =
+        |hits: &[Value], needle: &str| hits.iter().any(|h| h["text"].as_str().unwrap().to_lowercase().contains(needle));
     let cases: &[(&[&str], &str)] = &[
         (&["fruit:locking"], "fruit:locking"),
         (&["locking"], "fruit:locking"),
@@ -215,7 +212,10 @@ fn the_index_refreshes_only_what_changed() {
     let first = repo.index_stats();
     assert_eq!(first["added"], 12);
     let again = repo.index_stats();
-    assert_eq!((again["added"].as_u64(), again["changed"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(0), Some(12)));
+    assert_eq!(
+        (again["added"].as_u64(), again["changed"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(0), Some(12))
+    );
 
     // Edit: a new word appears in search, the old one goes.
     let progress = repo.path().join("memory-bank/progress.md");
@@ -228,7 +228,10 @@ fn the_index_refreshes_only_what_changed() {
     assert_eq!(repo.run(&["search", "quokkaplan"]).status.code(), Some(1));
 
     // Add a file, then delete it.
-    repo.write("memory-bank/archive/2024.md", "# 2024\n\n## Old times (2024-03-01)\n\n### Decisions\n- Keep the wombatgate around.\n");
+    repo.write(
+        "memory-bank/archive/2024.md",
+        "# 2024\n\n## Old times (2024-03-01)\n\n### Decisions\n- Keep the wombatgate around.\n",
+    );
     let hits = repo.hits(&["wombatgate"]);
     assert_eq!(locations(&hits), ["memory-bank/archive/2024.md:6"]);
     assert_eq!(hits[0]["date"], "2024-03-01");
