@@ -250,7 +250,7 @@ fn entry(rng: &mut Rng, out: &mut String, year: u32, serial: usize) {
             rng.pick(HOSTS)
         );
     }
-    if serial % 997 == 0 {
+    if serial.is_multiple_of(997) {
         let _ = writeln!(out, "- Patched CVE-2025-{serial} on {} after the advisory.", rng.pick(HOSTS));
     }
     let _ = writeln!(out, "\n### Learnings & Insights");

@@ -221,7 +221,7 @@ pub enum RunError {
 pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     let dir = root.join(RUNS_DIR);
     let io = |path: &Path, source| RunError::Io { path: crate::source::display_path(path), source };
-    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    crate::state::dir(root, "runs").map_err(|e| io(&dir, e))?;
     let base = run.run.clone();
     let mut n = 1;
     let path = loop {

@@ -217,12 +217,6 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             }
         }
     };
-    let recorded = if args.record {
-        let target = super::record::Target { memory_bank: args.memory_bank.clone(), file: "activeContext.md".into() };
-        Some(super::record::record(cx, &record, &set.checks, &target).context("recording the run in the Memory Bank")?)
-    } else {
-        None
-    };
     let report = record.report();
     let mut out = anstream::stdout().lock();
     match args.format {
@@ -242,10 +236,14 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             }
         }
     }
-    if let Some(written) = &recorded {
+    // Recorded after the report is out, so a refusal to write leaves the findings shown.
+    if args.record {
+        let target = super::record::Target { memory_bank: args.memory_bank.clone(), file: "activeContext.md".into() };
+        let written =
+            super::record::record(cx, &record, &set.checks, &target).context("recording the run in the Memory Bank")?;
         match args.format {
-            Format::Json => super::record::report(cx, &record, written, &mut anstream::stderr())?,
-            Format::Human => super::record::report(cx, &record, written, &mut out)?,
+            Format::Json => super::record::report(cx, &record, &written, &mut anstream::stderr())?,
+            Format::Human => super::record::report(cx, &record, &written, &mut out)?,
         }
     }
     Ok(exit_of(&record))

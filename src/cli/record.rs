@@ -86,7 +86,9 @@ fn entry_path(cx: &Context, target: &Target) -> anyhow::Result<PathBuf> {
 /// Writes the run's entry; used by `mb record` and `mb audit --record`.
 pub(super) fn record(cx: &Context, run: &Run, checks: &[rules::Check], target: &Target) -> anyhow::Result<Written> {
     let path = entry_path(cx, target)?;
-    let lock = cx.root.join(".mb/record.lock");
+    let lock = crate::state::dir(&cx.root, "")
+        .map_err(|e| anyhow::anyhow!("{}/{}: {e}", crate::source::display_path(&cx.root), crate::state::DIR))?
+        .join("record.lock");
     let date = run::local_date(&run.run);
     writeback::write(&path, &lock, date, |text| entry_text(cx, run, checks, &path, text))
 }

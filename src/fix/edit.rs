@@ -152,8 +152,12 @@ fn ini_set(lines: &Lines, section: &str, key: &str, value: &str) -> String {
                 in_section_seen = true;
                 last_in_section = Some(i);
             }
-        } else if !trimmed.is_empty() && !is_comment(trimmed) && current == want_section {
-            if let Some((k, _)) = line.split_once('=') {
+        } else if !trimmed.is_empty()
+            && !is_comment(trimmed)
+            && current == want_section
+            && let Some((k, _)) = line.split_once('=')
+        {
+            {
                 last_in_section = Some(last);
                 if style.is_none() {
                     let indent = &line[..line.len() - line.trim_start().len()];
@@ -318,7 +322,9 @@ fn set_scalar(text: &str, key: Option<&Node>, node: &Node, value: &str) -> Resul
     let written = match source.chars().next() {
         Some('"') => double_quoted(value),
         Some('\'') => format!("'{}'", value.replace('\'', "''")),
-        Some('|' | '>') => return Err("is a block scalar (`|` or `>`); yaml_set writes single-line values".into()),
+        Some('|' | '>') => {
+            return Err("is a block scalar (`|` or `>`); yaml_set writes single-line values".into());
+        }
         Some('*') => return Err("is an alias (`*name`); set the anchored value instead".into()),
         _ if !*plain => return Err("is written in a style yaml_set cannot keep".into()),
         _ => scalar(value),

@@ -210,7 +210,9 @@ impl super::Base for Repo {
                         "goes through a symlink (`{walked}` is a symlink in HEAD); mb edits only real files of the repository"
                     ));
                 }
-                0o160000 => return Err(format!("is inside the submodule `{walked}`; fix it in that repository")),
+                0o160000 => {
+                    return Err(format!("is inside the submodule `{walked}`; fix it in that repository"));
+                }
                 _ => {}
             }
             if n + 1 == parts.len() {

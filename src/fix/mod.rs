@@ -121,14 +121,21 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             failing.entry(f.check.as_str()).or_default().push(f);
         }
     }
-    let mut out = FixPlan::default();
-    out.unknown_checks =
-        failing.keys().filter(|id| !checks.iter().any(|c| c.id == **id)).map(|s| s.to_string()).collect();
+    let mut out = FixPlan {
+        unknown_checks: failing
+            .keys()
+            .filter(|id| !checks.iter().any(|c| c.id == **id))
+            .map(|s| s.to_string())
+            .collect(),
+        ..FixPlan::default()
+    };
 
     // Render each check's edit for its failing hosts, in rule order.
     let mut fixes: Vec<PlannedFix> = Vec::new();
     for check in checks {
-        let Some(findings) = failing.get(check.id.as_str()) else { continue };
+        let Some(findings) = failing.get(check.id.as_str()) else {
+            continue;
+        };
         let Some(fix) = &check.fix else {
             out.without_fix.push(check.id.clone());
             continue;
@@ -379,7 +386,7 @@ mod tests {
 
     #[test]
     fn paths_must_stay_inside_the_repository() {
-        assert_eq!(repo_relative(Path::new("./roles/x/../y")).unwrap_err().contains(".."), true);
+        assert!(repo_relative(Path::new("./roles/x/../y")).unwrap_err().contains(".."));
         assert!(repo_relative(Path::new("/etc/passwd")).unwrap_err().contains("absolute"));
         assert_eq!(repo_relative(Path::new("./roles//samba/smb.conf.j2")).unwrap(), "roles/samba/smb.conf.j2");
     }

@@ -175,8 +175,12 @@ pub fn recorded(path: &str, text: &str) -> Result<Vec<Recorded>, WriteBackError>
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let Blk::Html(mark) = b else { continue };
-        let Some((date, run)) = parse_mark(&text[mark.clone()]) else { continue };
-        let Some(Blk::Heading { level, start, .. }) = i.checked_sub(1).map(|p| &blocks[p]) else { continue };
+        let Some((date, run)) = parse_mark(&text[mark.clone()]) else {
+            continue;
+        };
+        let Some(Blk::Heading { level, start, .. }) = i.checked_sub(1).map(|p| &blocks[p]) else {
+            continue;
+        };
         let end = blocks[i + 1..]
             .iter()
             .take_while(|b| !matches!(b, Blk::Heading { level: l, .. } if l <= level))

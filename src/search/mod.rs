@@ -272,13 +272,8 @@ fn register(index: &Index) {
 /// Opens or creates the on-disk index; rebuilds it (with a note) when it is unreadable or of
 /// another schema version. `Err` explains why the disk cannot be used at all.
 fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<Index, String> {
-    if let Some(mb_dir) = dir.parent() {
-        std::fs::create_dir_all(mb_dir).map_err(|e| e.to_string())?;
-        // mb's state is not the user's content: keep it out of git without asking.
-        let ignore = mb_dir.join(".gitignore");
-        if !ignore.exists() {
-            std::fs::write(&ignore, "# mb's own state (search index, audit runs)\n*\n").map_err(|e| e.to_string())?;
-        }
+    if let Some(root) = dir.parent().and_then(Path::parent) {
+        crate::state::dir(root, "").map_err(|e| e.to_string())?;
     }
     if rebuild && dir.exists() {
         remove_index(dir)?;
@@ -368,7 +363,9 @@ fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String>
     let payload = match metas.payload {
         Some(payload) => serde_json::from_str::<Payload>(&payload).map_err(|e| e.to_string())?,
         // A new, empty index: nothing indexed yet, current schema.
-        None if metas.segments.is_empty() => return Ok(Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
+        None if metas.segments.is_empty() => {
+            return Ok(Manifest { schema: SCHEMA_VERSION, files: Vec::new() });
+        }
         None => return Err("its last commit has no manifest".into()),
     };
     let text = match (&payload.files, mb_dir) {

@@ -1,0 +1,258 @@
+//! `mb audit --record` and `mb record`: the entry mb writes into the Memory Bank, on copies of
+//! the bundled example, through the real binary.
+
+use std::path::Path;
+
+use crate::common::{example_copy, mb, text};
+
+const NOW: &str = "2026-11-25T21:00:00Z";
+const RUN: &str = "2026-11-25T21-00-00Z";
+const ACTIVE: &str = "memory-bank/activeContext.md";
+
+/// `mb` with the clock and time zone pinned.
+fn mb_at(dir: &Path, now: &str) -> assert_cmd::Command {
+    let mut cmd = mb(dir);
+    cmd.env("MB_NOW", now).env("TZ", "UTC");
+    cmd
+}
+
+/// Audits the example by replaying its recorded facts, recording the run.
+fn audit_and_record(dir: &Path) -> std::process::Output {
+    mb_at(dir, NOW).args(["audit", "--replay", "ansible/recorded-run.json", "--record"]).output().unwrap()
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
+/// mb's entries in a text: `(start, end)` byte ranges from the heading to the closing mark.
+fn entries(text: &str) -> Vec<(usize, usize)> {
+    mb::kb::writeback::recorded("f.md", text).unwrap().into_iter().map(|r| (r.range.start, r.range.end)).collect()
+}
+
+#[test]
+fn audit_record_adds_one_entry_and_changes_no_other_byte() {
+    let dir = example_copy();
+    let before = read(dir.path(), ACTIVE);
+    let out = audit_and_record(dir.path());
+    assert_eq!(out.status.code(), Some(1), "drift found: {}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!("recorded run {RUN} in {ACTIVE}:10 (new entry)")),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let after = read(dir.path(), ACTIVE);
+    let found = entries(&after);
+    assert_eq!(found.len(), 1);
+    let (start, end) = found[0];
+    // The entry goes where the dated entries begin (line 10, after the preface and its
+    // `---`), followed by a `---` of its own like every entry of this file.
+    assert_eq!(&after[..start], &before[..start]);
+    assert!(after[end..].starts_with("\n---\n\n## 2025-11-20"));
+    assert_eq!(&after[end + "\n---\n\n".len()..], &before[start..]);
+    insta::assert_snapshot!("recorded_entry", &after[start..end]);
+}
+
+#[test]
+fn recording_again_the_same_day_replaces_mbs_entry_only() {
+    let dir = example_copy();
+    audit_and_record(dir.path());
+    let once = read(dir.path(), ACTIVE);
+
+    // The same run again: nothing changes.
+    let out = mb_at(dir.path(), NOW).args(["record", RUN]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("already recorded there; nothing changed"));
+    assert_eq!(read(dir.path(), ACTIVE), once);
+
+    // A person writes an entry of the same title above mb's; a later audit the same day
+    // replaces mb's entry and leaves theirs alone.
+    let person = "## Drift audit (2026-11-25)\nChecked nas1 by hand: the share mounts.\n\n";
+    let with_person = once.replacen("## Drift audit (2026-11-25)", &format!("{person}## Drift audit (2026-11-25)"), 1);
+    std::fs::write(dir.path().join(ACTIVE), &with_person).unwrap();
+    let out = mb_at(dir.path(), "2026-11-25T22:30:00Z")
+        .args(["audit", "--replay", "ansible/recorded-run.json", "--record"])
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("(replaced mb's entry of that day)"), "{}", text(&out.stdout));
+    let twice = read(dir.path(), ACTIVE);
+    assert_eq!(entries(&twice).len(), 1);
+    assert!(twice.contains(person));
+    assert!(twice.contains("run=2026-11-25T22-30-00Z"));
+    assert!(!twice.contains(&format!("run={RUN}")));
+    // Everything but mb's entry is byte for byte the same.
+    let (a, b) = (entries(&with_person)[0], entries(&twice)[0]);
+    assert_eq!(&with_person[..a.0], &twice[..b.0]);
+    assert_eq!(&with_person[a.1..], &twice[b.1..]);
+}
+
+/// A run of another day, made from the first by marking some failures as passing.
+fn later_run(dir: &Path, id: &str, passing: &[&str]) {
+    let runs = dir.join(".mb/runs");
+    let first: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(runs.join(format!("{RUN}.json"))).unwrap()).unwrap();
+    let mut run = first.clone();
+    run["run"] = id.into();
+    for f in run["findings"].as_array_mut().unwrap() {
+        if passing.contains(&f["check"].as_str().unwrap()) && f["status"] == "fail" {
+            f["status"] = "pass".into();
+            f["actual"] = f["expected"].clone();
+        }
+    }
+    std::fs::write(runs.join(format!("{id}.json")), serde_json::to_string_pretty(&run).unwrap()).unwrap();
+}
+
+#[test]
+fn a_later_entry_says_what_was_fixed_since_the_last_recorded_audit() {
+    let dir = example_copy();
+    audit_and_record(dir.path());
+    later_run(dir.path(), "2026-11-27T08-00-00Z", &["samba-fruit-locking"]);
+    let out = mb_at(dir.path(), "2026-11-27T09:00:00Z").args(["record", "2026-11-27T08-00-00Z"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let after = read(dir.path(), ACTIVE);
+    let found = entries(&after);
+    assert_eq!(found.len(), 2, "one entry per day");
+    let newest = &after[found[0].0..found[0].1];
+    assert!(newest.starts_with("## Drift audit (2026-11-27)"));
+    assert!(
+        newest.contains(
+            "### Fixed since the last recorded audit (2026-11-25)\n- **samba-fruit-locking** passes again on nas1.\n"
+        ),
+        "{newest}"
+    );
+    assert!(!newest.contains("- **samba-fruit-locking** (error)"));
+    assert!(after[found[1].0..].starts_with("## Drift audit (2026-11-25)"));
+}
+
+#[test]
+fn recorded_entries_are_read_like_any_other() {
+    let dir = example_copy();
+    audit_and_record(dir.path());
+    let out = mb(dir.path()).args(["decisions", "--all", "--since", "2026-11-25", "--json"]).output().unwrap();
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = items.as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|i| i["entry"] == "Drift audit (2026-11-25)" && i["date"] == "2026-11-25"));
+    assert!(items.iter().any(|i| i["kind"] == "next_step" && i["text"].as_str().unwrap().contains("mb fix")));
+    assert!(items.iter().any(|i| {
+        i["kind"] == "learning" && i["text"].as_str().unwrap().contains("nas1: expected none, found posix")
+    }));
+
+    let out = mb(dir.path()).args(["search", "posix", "--since", "2026-11-25", "--json"]).output().unwrap();
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hit = &hits.as_array().unwrap()[0];
+    assert_eq!(hit["file"], ACTIVE);
+    assert_eq!(hit["entry"], "Drift audit (2026-11-25)");
+}
+
+#[test]
+fn a_read_only_file_is_refused_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = example_copy();
+    let path = dir.path().join(ACTIVE);
+    let before = read(dir.path(), ACTIVE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = audit_and_record(dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("memory-bank/activeContext.md is read-only; mb will not replace it"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(read(dir.path(), ACTIVE), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("memory-bank"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn a_symlinked_file_is_written_through_and_stays_a_link() {
+    let dir = example_copy();
+    let link = dir.path().join(ACTIVE);
+    let real = dir.path().join("notes/context.md");
+    std::fs::create_dir_all(real.parent().unwrap()).unwrap();
+    std::fs::rename(&link, &real).unwrap();
+    std::os::unix::fs::symlink("../notes/context.md", &link).unwrap();
+    let out = audit_and_record(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("is a symlink; mb wrote its target"), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(entries(&std::fs::read_to_string(&real).unwrap()).len(), 1);
+}
+
+#[test]
+fn an_entry_that_lost_its_closing_mark_is_not_touched() {
+    let dir = example_copy();
+    audit_and_record(dir.path());
+    let damaged = read(dir.path(), ACTIVE).replace("<!-- /mb:drift-audit -->\n", "");
+    std::fs::write(dir.path().join(ACTIVE), &damaged).unwrap();
+    let out = mb_at(dir.path(), NOW).args(["record", RUN]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("memory-bank/activeContext.md:10: mb's entry of 2026-11-25 has lost its closing mark"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(read(dir.path(), ACTIVE), damaged);
+}
+
+#[test]
+fn dry_run_prints_the_entry_and_writes_nothing() {
+    let dir = example_copy();
+    mb_at(dir.path(), NOW).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
+    let before = read(dir.path(), ACTIVE);
+    let out = mb_at(dir.path(), NOW).args(["record", "--dry-run"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout)
+            .starts_with("## Drift audit (2026-11-25)\n<!-- mb:drift-audit date=2026-11-25 run=2026-11-25T21-00-00Z")
+    );
+    assert_eq!(read(dir.path(), ACTIVE), before);
+}
+
+/// Several mb processes recording runs of different days into one file at the same moment:
+/// the lock queues them, so every entry lands and none is lost.
+#[test]
+fn concurrent_recorders_lose_nothing() {
+    let dir = example_copy();
+    mb_at(dir.path(), NOW).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
+    let before = read(dir.path(), ACTIVE);
+    let days: Vec<String> = (1..=6).map(|d| format!("2026-12-0{d}T08-00-00Z")).collect();
+    for id in &days {
+        later_run(dir.path(), id, &[]);
+    }
+    let children: Vec<std::process::Child> = days
+        .iter()
+        .map(|id| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mb"));
+            cmd.current_dir(dir.path())
+                .env("HOME", dir.path())
+                .env("TZ", "UTC")
+                .env("NO_COLOR", "1")
+                .args(["record", id])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let after = read(dir.path(), ACTIVE);
+    let found = mb::kb::writeback::recorded("f.md", &after).unwrap();
+    let mut dates: Vec<String> = found.iter().map(|r| r.date.to_string()).collect();
+    dates.sort();
+    assert_eq!(dates, (1..=6).map(|d| format!("2026-12-0{d}")).collect::<Vec<_>>());
+    // Taking the entries (and the `---` each brings) out gives back the original file.
+    let mut rest = after.clone();
+    for r in found.iter().rev() {
+        rest.replace_range(r.range.start..r.range.end + "\n---\n\n".len(), "");
+    }
+    assert_eq!(rest, before);
+}
