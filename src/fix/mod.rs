@@ -178,14 +178,16 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
     }
 
     // Apply the fixes file by file, in rule order, each on the result of the one before.
-    let mut order: Vec<String> = Vec::new();
-    for f in &fixes {
-        if f.op.is_some() && !order.contains(&f.file) {
-            order.push(f.file.clone());
-        }
+    let mut by_file: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, f) in fixes.iter().enumerate().filter(|(_, f)| f.op.is_some()) {
+        let n = *slot.entry(f.file.clone()).or_insert_with(|| {
+            by_file.push((f.file.clone(), Vec::new()));
+            by_file.len() - 1
+        });
+        by_file[n].1.push(i);
     }
-    for path in order {
-        let here: Vec<usize> = (0..fixes.len()).filter(|&i| fixes[i].file == path && fixes[i].op.is_some()).collect();
+    for (path, here) in by_file {
         let refuse_all = |fixes: &[PlannedFix], refused: &mut Vec<Refusal>, message: &str| {
             for &i in &here {
                 refused.push(Refusal {

@@ -74,8 +74,9 @@ pub fn body(cx: &EntryContext) -> String {
         Previous::Found { run: old, .. } => Some(run::diff(old, run)),
         _ => None,
     };
-    let is_new =
-        |f: &Finding| diff.as_ref().is_some_and(|d| d.new.iter().any(|n| n.check == f.check && n.host == f.host));
+    let new: std::collections::HashSet<(&str, &str)> =
+        diff.iter().flat_map(|d| &d.new).map(|f| (f.check.as_str(), f.host.as_str())).collect();
+    let is_new = |f: &Finding| new.contains(&(f.check.as_str(), f.host.as_str()));
 
     // Findings, grouped by check (they come sorted by check, then host).
     let mut by_check: Vec<(&str, Vec<&Finding>)> = Vec::new();
