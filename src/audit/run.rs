@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{AuditPlan, Finding, FindingStatus, HostResult, Summary};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
 use crate::rules::Check;
-use crate::rules::check::{Edit, Expectation, ProbeSource, Template};
+use crate::rules::check::{Expectation, ProbeSource, Template};
 
 /// The version of the run file and JSON report format.
 pub const VERSION: u32 = 1;
@@ -163,11 +163,7 @@ fn vars_of(check: &Check) -> Vec<&str> {
         }
     }
     // `mb fix` fills the fix's templates from the run.
-    match check.fix.as_ref().map(|f| &f.edit) {
-        Some(Edit::IniSet { value, .. } | Edit::YamlSet { value, .. }) => templates.push(value),
-        Some(Edit::LinePresent { line, .. }) => templates.push(line),
-        _ => {}
-    }
+    templates.extend(check.fix.iter().flat_map(|f| f.edit.values()));
     let mut out: Vec<&str> = templates.into_iter().flat_map(|t| t.vars()).collect();
     if let ProbeSource::Var(name) = &check.probe.source {
         out.push(name);

@@ -6,36 +6,30 @@
 
 use regex::Regex;
 
+use crate::rules::check::Edit;
 use crate::yaml::{self, Node, Value};
 
 /// An edit with its templates filled in for the hosts it fixes.
-#[derive(Debug, Clone)]
-pub enum Op {
-    IniSet { section: String, key: String, value: String },
-    LinePresent { line: String, after: Option<Regex> },
-    LineAbsent { matches: Regex },
-    Replace { regex: Regex, with: String },
-    YamlSet { path: Vec<String>, value: String },
-}
+pub type Op = Edit<String>;
 
-impl PartialEq for Op {
+impl PartialEq for Edit<String> {
     fn eq(&self, other: &Op) -> bool {
         self.to_string() == other.to_string()
     }
 }
 
-impl std::fmt::Display for Op {
+impl std::fmt::Display for Edit<String> {
     /// A one-line description for diffs and commit messages: `ini_set [global] fruit:locking = none`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Op::IniSet { section, key, value } => write!(f, "ini_set [{section}] {key} = {value}"),
-            Op::LinePresent { line, after: Some(after) } => {
+            Edit::IniSet { section, key, value } => write!(f, "ini_set [{section}] {key} = {value}"),
+            Edit::LinePresent { line, after: Some(after) } => {
                 write!(f, "line_present `{line}` after /{}/", after.as_str())
             }
-            Op::LinePresent { line, after: None } => write!(f, "line_present `{line}`"),
-            Op::LineAbsent { matches } => write!(f, "line_absent /{}/", matches.as_str()),
-            Op::Replace { regex, with } => write!(f, "replace /{}/ with `{with}`", regex.as_str()),
-            Op::YamlSet { path, value } => write!(f, "yaml_set {} = {value}", path.join(".")),
+            Edit::LinePresent { line, after: None } => write!(f, "line_present `{line}`"),
+            Edit::LineAbsent { matches } => write!(f, "line_absent /{}/", matches.as_str()),
+            Edit::Replace { regex, with } => write!(f, "replace /{}/ with `{with}`", regex.as_str()),
+            Edit::YamlSet { path, value } => write!(f, "yaml_set {} = {value}", path.join(".")),
         }
     }
 }
@@ -43,16 +37,16 @@ impl std::fmt::Display for Op {
 /// Why an edit cannot be made to a file.
 pub type NotApplicable = String;
 
-impl Op {
+impl Edit<String> {
     /// The text with the edit made; the same text when it is already there.
     pub fn apply(&self, text: &str) -> Result<String, NotApplicable> {
         let lines = Lines::of(text);
         match self {
-            Op::IniSet { section, key, value } => Ok(ini_set(&lines, section, key, value)),
-            Op::LinePresent { line, after } => line_present(&lines, line, after.as_ref()),
-            Op::LineAbsent { matches } => Ok(line_absent(&lines, matches)),
-            Op::Replace { regex, with } => replace(text, lines.crlf, regex, with),
-            Op::YamlSet { path, value } => yaml_set(&lines, path, value),
+            Edit::IniSet { section, key, value } => Ok(ini_set(&lines, section, key, value)),
+            Edit::LinePresent { line, after } => line_present(&lines, line, after.as_ref()),
+            Edit::LineAbsent { matches } => Ok(line_absent(&lines, matches)),
+            Edit::Replace { regex, with } => replace(text, lines.crlf, regex, with),
+            Edit::YamlSet { path, value } => yaml_set(&lines, path, value),
         }
     }
 }
@@ -426,11 +420,11 @@ mod tests {
     use super::*;
 
     fn ini(section: &str, key: &str, value: &str) -> Op {
-        Op::IniSet { section: section.into(), key: key.into(), value: value.into() }
+        Edit::IniSet { section: section.into(), key: key.into(), value: value.into() }
     }
 
     fn yaml(path: &str, value: &str) -> Op {
-        Op::YamlSet { path: path.split('.').map(String::from).collect(), value: value.into() }
+        Edit::YamlSet { path: path.split('.').map(String::from).collect(), value: value.into() }
     }
 
     const SMB: &str = "# managed\n[global]\n   workgroup = WG\n   # Apple\n   fruit:locking = posix\n   fruit:resource = xattr\n\n[tm]\n   path = /tank\n";
@@ -477,25 +471,26 @@ mod tests {
 
     #[test]
     fn line_present_inserts_after_the_anchor_once() {
-        let op = Op::LinePresent { line: "Signed-By: /k.gpg".into(), after: Some(Regex::new("^Components:").unwrap()) };
+        let op =
+            Edit::LinePresent { line: "Signed-By: /k.gpg".into(), after: Some(Regex::new("^Components:").unwrap()) };
         let text = "Types: deb\nComponents: main\nEnabled: yes\n";
         let out = op.apply(text).unwrap();
         assert_eq!(out, "Types: deb\nComponents: main\nSigned-By: /k.gpg\nEnabled: yes\n");
         assert_eq!(op.apply(&out).unwrap(), out);
-        let missing = Op::LinePresent { line: "x".into(), after: Some(Regex::new("^Nope").unwrap()) };
+        let missing = Edit::LinePresent { line: "x".into(), after: Some(Regex::new("^Nope").unwrap()) };
         assert!(missing.apply(text).unwrap_err().contains("anchor"));
     }
 
     #[test]
     fn line_present_at_the_end_keeps_a_missing_final_newline_missing() {
-        let op = Op::LinePresent { line: "c".into(), after: None };
+        let op = Edit::LinePresent { line: "c".into(), after: None };
         assert_eq!(op.apply("a\nb").unwrap(), "a\nb\nc");
         assert_eq!(op.apply("a\r\nb\r\n").unwrap(), "a\r\nb\r\nc\r\n");
     }
 
     #[test]
     fn line_absent_removes_every_match() {
-        let op = Op::LineAbsent { matches: Regex::new(r"enterprise\.proxmox\.com").unwrap() };
+        let op = Edit::LineAbsent { matches: Regex::new(r"enterprise\.proxmox\.com").unwrap() };
         let text = "URIs: http://download.proxmox.com\nURIs: https://enterprise.proxmox.com/x\r\nkeep\n";
         assert_eq!(op.apply(text).unwrap(), "URIs: http://download.proxmox.com\nkeep\n");
     }
@@ -503,9 +498,9 @@ mod tests {
     #[test]
     fn replace_keeps_crlf_line_endings() {
         let op =
-            Op::Replace { regex: Regex::new(r"(?m)^PrivateKey = .*$").unwrap(), with: "PrivateKey = {{ k }}".into() };
+            Edit::Replace { regex: Regex::new(r"(?m)^PrivateKey = .*$").unwrap(), with: "PrivateKey = {{ k }}".into() };
         assert_eq!(op.apply("[Interface]\r\nPrivateKey = abc\r\n").unwrap(), "[Interface]\r\nPrivateKey = {{ k }}\r\n");
-        let none = Op::Replace { regex: Regex::new("nothing").unwrap(), with: String::new() };
+        let none = Edit::Replace { regex: Regex::new("nothing").unwrap(), with: String::new() };
         assert!(none.apply("text").is_err());
     }
 

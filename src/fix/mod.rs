@@ -351,7 +351,7 @@ fn render_for(edit: &Edit, run: &Run, hosts: &[String]) -> Result<Op, String> {
 
 fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
     let vars = run.vars_of(host);
-    let fill = |t: &Template| {
+    edit.try_map(|t: &Template| {
         t.render(|name| match (name, vars.and_then(|v| v.get(name))) {
             (_, Some(v)) => Some(v.clone()),
             ("inventory_hostname", None) => Some(host.to_string()),
@@ -363,15 +363,6 @@ fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
                 run.run
             )
         })
-    };
-    Ok(match edit {
-        Edit::IniSet { section, key, value } => {
-            Op::IniSet { section: section.clone(), key: key.clone(), value: fill(value)? }
-        }
-        Edit::LinePresent { line, after } => Op::LinePresent { line: fill(line)?, after: after.clone() },
-        Edit::LineAbsent { matches } => Op::LineAbsent { matches: matches.clone() },
-        Edit::Replace { regex, with } => Op::Replace { regex: regex.clone(), with: with.clone() },
-        Edit::YamlSet { path, value } => Op::YamlSet { path: path.clone(), value: fill(value)? },
     })
 }
 

@@ -802,7 +802,7 @@ mod tests {
     #[test]
     fn tidy_text_keeps_code_ranges() {
         // "  a  b  c   d " with the code span `b  c` at bytes 5..9
-        let (text, code) = tidy_text("  a  b  c   d ".to_string(), vec![5..9]);
+        let (text, code) = tidy_text("  a  b  c   d ".to_string(), std::iter::once(5..9).collect());
         assert_eq!(text, "a b  c d");
         assert_eq!(&text[code[0].clone()], "b  c");
     }

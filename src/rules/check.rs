@@ -234,16 +234,18 @@ pub struct Fix {
     pub edit: Edit,
 }
 
+/// An edit, with its values as templates (as written in a rule) or, once filled in for the
+/// hosts it fixes, as text (`Edit<String>`, which `mb fix` applies).
 #[derive(Debug, Clone)]
-pub enum Edit {
-    IniSet { section: String, key: String, value: Template },
-    LinePresent { line: Template, after: Option<Regex> },
+pub enum Edit<V = Template> {
+    IniSet { section: String, key: String, value: V },
+    LinePresent { line: V, after: Option<Regex> },
     LineAbsent { matches: Regex },
     Replace { regex: Regex, with: String },
-    YamlSet { path: Vec<String>, value: Template },
+    YamlSet { path: Vec<String>, value: V },
 }
 
-impl Edit {
+impl<V> Edit<V> {
     pub fn kind(&self) -> EditKind {
         match self {
             Edit::IniSet { .. } => EditKind::IniSet,
@@ -252,6 +254,30 @@ impl Edit {
             Edit::Replace { .. } => EditKind::Replace,
             Edit::YamlSet { .. } => EditKind::YamlSet,
         }
+    }
+
+    /// The same edit with every value mapped (templates filled in, for instance).
+    pub fn try_map<W, E>(&self, mut f: impl FnMut(&V) -> Result<W, E>) -> Result<Edit<W>, E> {
+        Ok(match self {
+            Edit::IniSet { section, key, value } => {
+                Edit::IniSet { section: section.clone(), key: key.clone(), value: f(value)? }
+            }
+            Edit::LinePresent { line, after } => Edit::LinePresent { line: f(line)?, after: after.clone() },
+            Edit::LineAbsent { matches } => Edit::LineAbsent { matches: matches.clone() },
+            Edit::Replace { regex, with } => Edit::Replace { regex: regex.clone(), with: with.clone() },
+            Edit::YamlSet { path, value } => Edit::YamlSet { path: path.clone(), value: f(value)? },
+        })
+    }
+
+    /// The values the edit fills in.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        match self {
+            Edit::IniSet { value, .. } | Edit::YamlSet { value, .. } | Edit::LinePresent { line: value, .. } => {
+                Some(value)
+            }
+            Edit::LineAbsent { .. } | Edit::Replace { .. } => None,
+        }
+        .into_iter()
     }
 }
 

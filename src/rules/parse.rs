@@ -205,9 +205,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
         );
         return None;
     }
-    let Some(map) = cx.map("a check", &root) else {
-        return None;
-    };
+    let map = cx.map("a check", &root)?;
     let entries = cx.entries(map);
     let get = |name: &str| entries.iter().find(|(n, _, _)| *n == name).map(|(_, _, v)| *v);
     for (name, key, _) in &entries {
@@ -217,7 +215,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
     }
 
     let id = match get("id") {
-        Some(node) => cx.text("id", node).and_then(|id| {
+        Some(node) => cx.text("id", node).map(|id| {
             let ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
             if !ok {
                 cx.error(
@@ -227,7 +225,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
                     "invalid id",
                 );
             }
-            Some(id)
+            id
         }),
         None => {
             cx.missing("this check", "id", &root, "give the check a unique id: `id: samba-fruit-locking`");
