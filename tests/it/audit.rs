@@ -6,7 +6,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{mb, repo_root, text};
+use crate::common::{copy_tree, mb, repo_root, text};
 use crate::fleet::{Fleet, FleetHost, Kind, Silent};
 
 const NAS1: &str = "127.0.0.11";
@@ -29,25 +29,12 @@ struct Repo {
     dir: tempfile::TempDir,
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 impl Repo {
     /// `hosts`: (name, group, address, port, extra YAML vars) — the inventory written.
     fn new(fleet: &Fleet, hosts: &[(&str, &str, &str, u16, &str)]) -> Repo {
         let dir = tempfile::tempdir().unwrap();
         for sub in ["memory-bank", "rules", "ansible"] {
-            copy_dir(&repo_root().join(sub), &dir.path().join(sub));
+            copy_tree(&repo_root().join(sub), &dir.path().join(sub));
         }
         let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
         for (name, group, address, port, extra) in hosts {

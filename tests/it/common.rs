@@ -37,14 +37,17 @@ pub fn example_copy() -> tempfile::TempDir {
     dir
 }
 
-/// Copies a file or a folder recursively.
+/// Copies a file or a folder recursively; symlinks are copied as symlinks.
 pub fn copy_tree(from: &Path, to: &Path) {
-    if from.is_dir() {
+    let kind = std::fs::symlink_metadata(from).unwrap().file_type();
+    if kind.is_dir() {
         std::fs::create_dir_all(to).unwrap();
         for entry in std::fs::read_dir(from).unwrap() {
             let entry = entry.unwrap();
             copy_tree(&entry.path(), &to.join(entry.file_name()));
         }
+    } else if kind.is_symlink() {
+        let _ = std::os::unix::fs::symlink(std::fs::read_link(from).unwrap(), to);
     } else {
         std::fs::copy(from, to).unwrap();
     }

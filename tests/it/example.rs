@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use mb::kb;
 use mb::rules::{self, ProbeSource, Scope, Selector};
 
-use crate::common::{mb, repo_root, text};
+use crate::common::{example_copy, mb, repo_root, text};
 
 #[test]
 fn bundled_rules_validate_cleanly_and_link_every_decision() {
@@ -56,11 +56,7 @@ fn readme_main_command_works() {
 #[test]
 fn the_recorded_run_replays_with_todays_rules() {
     // What the README's main command does (in a copy, so .mb/ stays out of the checkout).
-    let tmp = tempfile::tempdir().unwrap();
-    for sub in ["memory-bank", "rules", "ansible"] {
-        copy(&repo_root().join(sub), &tmp.path().join(sub));
-    }
-    std::fs::copy(repo_root().join("mb.toml"), tmp.path().join("mb.toml")).unwrap();
+    let tmp = example_copy();
     let out = mb(tmp.path()).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "the example fleet has drift: {}", text(&out.stderr));
     let report = text(&out.stdout);
@@ -68,18 +64,5 @@ fn the_recorded_run_replays_with_todays_rules() {
         ["FAIL  samba-fruit-locking", "nas1  expected none, found posix", "Hosts not audited", "zd3  unreachable"]
     {
         assert!(report.contains(needle), "missing {needle:?} in\n{report}");
-    }
-}
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }

@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::repo_root;
+use crate::common::{copy_tree, repo_root};
 
 /// What a fleet host is.
 #[derive(Clone, Debug)]
@@ -79,23 +79,6 @@ fn keygen(path: &Path) -> String {
         .take(2)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().unwrap();
-        if kind.is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else if kind.is_symlink() {
-            let link = std::fs::read_link(entry.path()).unwrap();
-            let _ = std::os::unix::fs::symlink(link, &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A chroot: busybox and its applets, a login shell at root's shell path, /dev/null, and the

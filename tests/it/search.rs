@@ -6,7 +6,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{mb, repo_root, text};
+use crate::common::{copy_tree, mb, repo_root, text};
 
 /// A temporary repository holding a copy of the example's Memory Bank and rules.
 struct Repo {
@@ -17,7 +17,7 @@ impl Repo {
     fn new() -> Repo {
         let dir = tempfile::tempdir().unwrap();
         for sub in ["memory-bank", "rules"] {
-            copy_dir(&repo_root().join(sub), &dir.path().join(sub));
+            copy_tree(&repo_root().join(sub), &dir.path().join(sub));
         }
         Repo { dir }
     }
@@ -47,19 +47,6 @@ impl Repo {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
