@@ -3,8 +3,13 @@
 //! continuing a line, keys before any header in `[global]`, and the last assignment winning.
 
 /// Folds a section or key name for comparison: lower case, single spaces, trimmed.
-fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// A trimmed line that is a comment.
+pub(crate) fn is_comment(trimmed: &str) -> bool {
+    trimmed.starts_with(';') || trimmed.starts_with('#')
 }
 
 /// The value of `key` in `section`, or `None` when the section or key is not set.
@@ -22,7 +27,7 @@ pub fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
         logical.push_str(raw);
         let line = std::mem::take(&mut logical);
         let line = line.trim();
-        if line.is_empty() || line.starts_with(';') || line.starts_with('#') {
+        if line.is_empty() || is_comment(line) {
             continue;
         }
         if let Some(header) = line.strip_prefix('[') {

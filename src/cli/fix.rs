@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 use anyhow::{Context as _, bail};
 use serde::Serialize;
 
@@ -59,10 +59,6 @@ pub struct Args {
     #[arg(long)]
     json: bool,
 }
-
-const ADDED: Style = AnsiColor::Green.on_default();
-const REMOVED: Style = AnsiColor::Red.on_default();
-const HUNK: Style = AnsiColor::Cyan.on_default();
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -132,9 +128,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         writeln!(err, "dry run: no branch and no commit made")?;
         Exit::Clean
     } else {
-        let files: Vec<(String, Vec<u8>)> =
-            plan.files.iter().map(|f| (f.path.clone(), f.after.clone().into_bytes())).collect();
-        let tree = repo.tree_with(&files)?;
+        let tree = repo.tree_with(&plan.files)?;
         let date = run::local_date(&run.run);
         let (branch, existing) = repo.branch_for(args.branch.as_deref(), &date.to_string(), tree)?;
         match existing {
@@ -215,11 +209,11 @@ fn print_diff(diff: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let style = if header {
             output::HEADER
         } else if line.starts_with("@@") {
-            HUNK
+            output::DATE
         } else if line.starts_with('+') {
-            ADDED
+            output::ADDED
         } else if line.starts_with('-') {
-            REMOVED
+            output::REMOVED
         } else {
             Style::new()
         };

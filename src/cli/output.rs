@@ -12,6 +12,9 @@ pub const DIM: Style = Style::new().dimmed();
 pub const DATE: Style = AnsiColor::Cyan.on_default();
 pub const MATCH: Style = AnsiColor::Red.on_default().bold();
 pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
+/// Lines a diff adds and removes (hunk headers use [`DATE`]'s cyan, as git does).
+pub const ADDED: Style = AnsiColor::Green.on_default();
+pub const REMOVED: Style = AnsiColor::Red.on_default();
 
 /// Whether styled output to stderr will keep its colours (terminal, `--color`, NO_COLOR).
 pub fn stderr_colored() -> bool {

@@ -60,9 +60,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let run = run::find(&cx.root, &args.run)?;
     let set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     if args.dry_run {
-        let path = entry_path(cx, &args.target)?;
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let entry = entry_text(cx, &run, &set.checks, &path, &text)?;
+        let recorder = Recorder::new(cx, &run, &set.checks, &args.target)?;
+        let text = std::fs::read_to_string(&recorder.path).unwrap_or_default();
+        let entry = recorder.entry(&text)?;
         anstream::stdout().lock().write_all(entry.as_bytes())?;
         return Ok(Exit::Clean);
     }
@@ -71,85 +71,106 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     Ok(Exit::Clean)
 }
 
-/// The file the entry goes into; its folder must exist.
-fn entry_path(cx: &Context, target: &Target) -> anyhow::Result<PathBuf> {
-    let bank = cx.resolve(Some(&target.memory_bank), "memory-bank");
-    if !bank.is_dir() {
-        bail!(
-            "no Memory Bank folder at `{}`: run mb from your repository's root, pass -C DIR, or --memory-bank DIR",
-            crate::source::display_path(&bank)
-        );
-    }
-    Ok(bank.join(&target.file))
-}
-
 /// Writes the run's entry; used by `mb record` and `mb audit --record`.
 pub(super) fn record(cx: &Context, run: &Run, checks: &[rules::Check], target: &Target) -> anyhow::Result<Written> {
-    let path = entry_path(cx, target)?;
+    let recorder = Recorder::new(cx, run, checks, target)?;
     let lock = crate::state::dir(&cx.root, "")
         .map_err(|e| anyhow::anyhow!("{}/{}: {e}", crate::source::display_path(&cx.root), crate::state::DIR))?
         .join("record.lock");
-    let date = run::local_date(&run.run);
-    writeback::write(&path, &lock, date, |text| entry_text(cx, run, checks, &path, text))
+    writeback::write(&recorder.path, &lock, recorder.date, |text| recorder.entry(text))
 }
 
-/// The entry for `run`, given the file's current text.
-fn entry_text(cx: &Context, run: &Run, checks: &[rules::Check], path: &Path, text: &str) -> anyhow::Result<String> {
-    let date = run::local_date(&run.run);
-    let shown = crate::source::display_path(path);
-    let earlier = writeback::recorded(&shown, text)?;
-    let previous_entry = earlier.iter().filter(|r| r.date != date && r.run != run.run).max_by_key(|r| r.date);
-    let previous_run = previous_entry.map(|r| (r, run::find(&cx.root, &r.run)));
-    let previous = match &previous_run {
-        None => Previous::None,
-        Some((r, Ok(old))) => Previous::Found { run: old, date: r.date },
-        Some((r, Err(_))) => Previous::Missing { run: r.run.clone(), date: r.date },
-    };
-    let branches = crate::fix::git::Repo::open(&cx.root).map(|repo| repo.fix_branches(&run.run)).unwrap_or_default();
-    let with_fix: Vec<String> = checks.iter().filter(|c| c.fix.is_some()).map(|c| c.id.clone()).collect();
-    let root = cx.root.canonicalize().unwrap_or_else(|_| cx.root.clone());
-    let folder = path.parent().and_then(|p| p.canonicalize().ok());
-    let links_from = folder.as_ref().and_then(|f| f.strip_prefix(&root).ok()).map(crate::source::display_path);
-    let level = writeback::entry_level(text);
-    let in_file = path.canonicalize().ok().and_then(|p| p.strip_prefix(&root).ok().map(crate::source::display_path));
-    let render = |run: &Run| {
-        let body = entry::body(&EntryContext {
+/// What an entry for a run says that does not depend on the file's text, worked out once
+/// (the write may start over on a changed file).
+struct Recorder<'a> {
+    root: &'a Path,
+    run: &'a Run,
+    /// The file the entry goes into.
+    path: PathBuf,
+    /// It as shown in messages.
+    shown: String,
+    /// It relative to the repository root, when it is inside.
+    in_repo: Option<String>,
+    /// Its folder relative to the repository root, for links.
+    links_from: Option<String>,
+    date: jiff::civil::Date,
+    branches: Vec<(String, String)>,
+    with_fix: Vec<String>,
+}
+
+impl<'a> Recorder<'a> {
+    /// Finds the file (its folder must exist) and gathers the fix branches of the run.
+    fn new(cx: &'a Context, run: &'a Run, checks: &[rules::Check], target: &Target) -> anyhow::Result<Recorder<'a>> {
+        let bank = cx.resolve(Some(&target.memory_bank), "memory-bank");
+        if !bank.is_dir() {
+            bail!(
+                "no Memory Bank folder at `{}`: run mb from your repository's root, pass -C DIR, or --memory-bank DIR",
+                crate::source::display_path(&bank)
+            );
+        }
+        let path = bank.join(&target.file);
+        let root = cx.root.canonicalize().unwrap_or_else(|_| cx.root.clone());
+        let relative = |p: Option<PathBuf>| p.and_then(|p| p.strip_prefix(&root).ok().map(crate::source::display_path));
+        Ok(Recorder {
+            root: &cx.root,
             run,
-            previous: match &previous {
-                Previous::None => Previous::None,
-                Previous::Missing { run, date } => Previous::Missing { run: run.clone(), date: *date },
-                Previous::Found { run, date } => Previous::Found { run, date: *date },
-            },
-            branches: &branches,
-            with_fix: &with_fix,
-            links_from: links_from.as_deref(),
-            level,
-        });
-        NewEntry { date, run: run.run.clone(), body }.render(level)
-    };
-    let Some(in_file) = in_file else {
-        return Ok(render(run));
-    };
-    // Links to decisions in this very file: find where each is now (the file may have
-    // changed since the audit), then move those below the entry by the lines it adds. The
-    // number of lines does not depend on the numbers, so one trial splice settles it.
-    let doc = crate::kb::parse::parse_document(path, text);
-    let mut moved = run.clone();
-    let here = |d: &crate::audit::DecisionRef| d.file == in_file;
-    for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
-        if let Some(item) = doc.items.iter().find(|i| i.text == d.text) {
-            d.line = item.line;
-        }
+            shown: crate::source::display_path(&path),
+            in_repo: relative(path.canonicalize().ok()),
+            links_from: relative(path.parent().and_then(|p| p.canonicalize().ok())),
+            path,
+            date: run::local_date(&run.run),
+            branches: crate::fix::git::Repo::open(&cx.root).map(|repo| repo.fix_branches(&run.run)).unwrap_or_default(),
+            with_fix: checks.iter().filter(|c| c.fix.is_some()).map(|c| c.id.clone()).collect(),
+        })
     }
-    let spliced = writeback::splice(&shown, text, date, &render(&moved))?;
-    let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() as isize;
-    let (from, added) = (spliced.line, lines(&spliced.text) - lines(text));
-    for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
-        if d.line >= from {
-            d.line = d.line.saturating_add_signed(added);
+
+    /// The entry, given the file's current text.
+    fn entry(&self, text: &str) -> anyhow::Result<String> {
+        let (run, date) = (self.run, self.date);
+        let earlier = writeback::recorded(&self.shown, text)?;
+        let previous_entry = earlier.iter().filter(|r| r.date != date && r.run != run.run).max_by_key(|r| r.date);
+        let previous_run = previous_entry.map(|r| (r, run::find(self.root, &r.run)));
+        let previous = match &previous_run {
+            None => Previous::None,
+            Some((r, Ok(old))) => Previous::Found { run: old, date: r.date },
+            Some((r, Err(_))) => Previous::Missing { run: r.run.clone(), date: r.date },
+        };
+        let level = writeback::entry_level(text);
+        let render = |run: &Run| {
+            let body = entry::body(&EntryContext {
+                run,
+                previous: previous.clone(),
+                branches: &self.branches,
+                with_fix: &self.with_fix,
+                links_from: self.links_from.as_deref(),
+                level,
+            });
+            NewEntry { date, run: run.run.clone(), body }.render(level)
+        };
+        let Some(in_file) = &self.in_repo else {
+            return Ok(render(run));
+        };
+        // Links to decisions in this very file: find where each is now (the file may have
+        // changed since the audit), then move those below the entry by the lines it adds.
+        // The number of lines does not depend on the numbers, so one trial splice settles it.
+        let doc = crate::kb::parse::parse_document(&self.path, text);
+        let mut moved = run.clone();
+        let here = |d: &crate::audit::DecisionRef| d.file == *in_file;
+        for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
+            if let Some(item) = doc.items.iter().find(|i| i.text == d.text) {
+                d.line = item.line;
+            }
         }
+        let spliced = writeback::splice(&self.shown, text, date, &render(&moved))?;
+        let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() as isize;
+        let (from, added) = (spliced.line, lines(&spliced.text) - lines(text));
+        for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
+            if d.line >= from {
+                d.line = d.line.saturating_add_signed(added);
+            }
+        }
+        Ok(render(&moved))
     }
-    Ok(render(&moved))
 }
 
 /// One line saying what was written where.

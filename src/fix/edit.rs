@@ -6,6 +6,7 @@
 
 use regex::Regex;
 
+use crate::audit::ini::{fold, is_comment};
 use crate::rules::check::Edit;
 use crate::yaml::{self, Node, Value};
 
@@ -45,7 +46,7 @@ impl Edit<String> {
             Edit::IniSet { section, key, value } => Ok(ini_set(&lines, section, key, value)),
             Edit::LinePresent { line, after } => line_present(&lines, line, after.as_ref()),
             Edit::LineAbsent { matches } => Ok(line_absent(&lines, matches)),
-            Edit::Replace { regex, with } => replace(text, lines.crlf, regex, with),
+            Edit::Replace { regex, with } => replace(text, lines.newline == "\r\n", regex, with),
             Edit::YamlSet { path, value } => yaml_set(&lines, path, value),
         }
     }
@@ -58,7 +59,6 @@ struct Lines<'a> {
     spans: Vec<(usize, usize, usize)>,
     /// The ending new lines get: the file's first one (LF when it has none).
     newline: &'static str,
-    crlf: bool,
 }
 
 impl<'a> Lines<'a> {
@@ -72,7 +72,7 @@ impl<'a> Lines<'a> {
             start = end;
         }
         let crlf = spans.first().is_some_and(|&(_, c, e)| e - c == 2);
-        Lines { text, spans, newline: if crlf { "\r\n" } else { "\n" }, crlf }
+        Lines { text, spans, newline: if crlf { "\r\n" } else { "\n" } }
     }
 
     fn content(&self, i: usize) -> &'a str {
@@ -109,15 +109,6 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// A section or key name folded the way Samba compares them.
-fn fold(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-}
-
-fn is_comment(trimmed: &str) -> bool {
-    trimmed.starts_with(';') || trimmed.starts_with('#')
-}
-
 fn section_name(trimmed: &str) -> Option<&str> {
     trimmed.strip_prefix('[')?.strip_suffix(']')
 }
@@ -151,18 +142,14 @@ fn ini_set(lines: &Lines, section: &str, key: &str, value: &str) -> String {
             && current == want_section
             && let Some((k, _)) = line.split_once('=')
         {
-            {
-                last_in_section = Some(last);
-                if style.is_none() {
-                    let indent = &line[..line.len() - line.trim_start().len()];
-                    let eq = line.find('=').unwrap_or(0);
-                    let sep_end = eq + 1 + (line[eq + 1..].len() - line[eq + 1..].trim_start().len());
-                    let sep = &line[k.trim_end().len()..sep_end];
-                    style = Some((indent.to_string(), sep.to_string()));
-                }
-                if fold(k) == want_key {
-                    hits.push((i, last));
-                }
+            last_in_section = Some(last);
+            if style.is_none() {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                let sep = &line[k.trim_end().len()..value_offset(line)];
+                style = Some((indent.to_string(), sep.to_string()));
+            }
+            if fold(k) == want_key {
+                hits.push((i, last));
             }
         }
         i = last + 1;
@@ -172,9 +159,7 @@ fn ini_set(lines: &Lines, section: &str, key: &str, value: &str) -> String {
         let mut copied = 0;
         for (first, last) in hits {
             let (start, _, _) = lines.spans[first];
-            let line = lines.content(first);
-            let eq = line.find('=').unwrap_or(0);
-            let value_start = start + eq + 1 + (line[eq + 1..].len() - line[eq + 1..].trim_start().len());
+            let value_start = start + value_offset(lines.content(first));
             let value_end = lines.spans[last].1;
             let old: String = lines.text[value_start..value_end]
                 .split('\n')
@@ -221,6 +206,12 @@ fn ini_set(lines: &Lines, section: &str, key: &str, value: &str) -> String {
             out
         }
     }
+}
+
+/// Where the value of an assignment line starts: after the `=` and the blanks after it.
+fn value_offset(line: &str) -> usize {
+    let after = line.find('=').map_or(0, |eq| eq + 1);
+    after + (line[after..].len() - line[after..].trim_start().len())
 }
 
 /// The indentation of the first assignment anywhere in the file, for a new section's key.

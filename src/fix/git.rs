@@ -113,16 +113,16 @@ impl Repo {
     }
 
     /// HEAD's tree with the changed files written in: the tree a fix commit would have.
-    pub fn tree_with(&self, files: &[(String, Vec<u8>)]) -> Result<Oid, GitError> {
+    pub fn tree_with(&self, files: &[super::FileChange]) -> Result<Oid, GitError> {
         let base = self.head_tree()?;
         let mut update = git2::build::TreeUpdateBuilder::new();
-        for (path, bytes) in files {
-            let full = format!("{}{path}", self.prefix);
+        for file in files {
+            let full = format!("{}{}", self.prefix, file.path);
             let mode = match base.get_path(Path::new(&full)).map(|e| e.filemode()) {
                 Ok(0o100755) => FileMode::BlobExecutable,
                 _ => FileMode::Blob,
             };
-            let blob = self.repo.blob(bytes)?;
+            let blob = self.repo.blob(file.after.as_bytes())?;
             update.upsert(full.as_str(), blob, mode);
         }
         Ok(update.create_updated(&self.repo, &base)?)

@@ -66,18 +66,13 @@ pub enum FixState {
 pub struct Refusal {
     pub check: String,
     pub rule: RuleRef,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub file: String,
     pub message: String,
 }
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "fix of `{}` ({}:{}): ", self.check, self.rule.file, self.rule.line)?;
-        if let Some(file) = &self.file {
-            write!(f, "{file}: ")?;
-        }
-        f.write_str(&self.message)
+        write!(f, "fix of `{}` ({}:{}): {}: {}", self.check, self.rule.file, self.rule.line, self.file, self.message)
     }
 }
 
@@ -85,8 +80,6 @@ impl std::fmt::Display for Refusal {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileChange {
     pub path: String,
-    #[serde(skip)]
-    pub before: String,
     #[serde(skip)]
     pub after: String,
     /// The unified diff, `a/path` → `b/path`.
@@ -103,6 +96,12 @@ pub struct FixPlan {
     pub without_fix: Vec<String>,
     /// Failing checks of the run that today's rules no longer have.
     pub unknown_checks: Vec<String>,
+}
+
+impl PlannedFix {
+    fn refusal(&self, message: impl Into<String>) -> Refusal {
+        Refusal { check: self.check.clone(), rule: self.rule.clone(), file: self.file.clone(), message: message.into() }
+    }
 }
 
 impl FixPlan {
@@ -153,16 +152,10 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             drift: findings.iter().map(|f| format!("{}: {}", f.host, drift_of(f))).collect(),
             op: None,
         };
-        let refuse = |planned: &PlannedFix, message: String| Refusal {
-            check: planned.check.clone(),
-            rule: planned.rule.clone(),
-            file: Some(planned.file.clone()),
-            message,
-        };
         match repo_relative(&fix.file) {
             Ok(path) => planned.file = path,
             Err(why) => {
-                out.refused.push(refuse(&planned, why));
+                out.refused.push(planned.refusal(why));
                 fixes.push(planned);
                 continue;
             }
@@ -172,7 +165,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
                 planned.edit = op.to_string();
                 planned.op = Some(op);
             }
-            Err(why) => out.refused.push(refuse(&planned, why)),
+            Err(why) => out.refused.push(planned.refusal(why)),
         }
         fixes.push(planned);
     }
@@ -189,14 +182,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
     }
     for (path, here) in by_file {
         let refuse_all = |fixes: &[PlannedFix], refused: &mut Vec<Refusal>, message: &str| {
-            for &i in &here {
-                refused.push(Refusal {
-                    check: fixes[i].check.clone(),
-                    rule: fixes[i].rule.clone(),
-                    file: Some(path.clone()),
-                    message: message.to_string(),
-                });
-            }
+            refused.extend(here.iter().map(|&i| fixes[i].refusal(message)));
         };
         let before = match base.read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
@@ -214,14 +200,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
         for &i in &here {
             let op = fixes[i].op.as_ref().expect("filtered on op");
             match op.apply(&current) {
-                Err(why) => {
-                    out.refused.push(Refusal {
-                        check: fixes[i].check.clone(),
-                        rule: fixes[i].rule.clone(),
-                        file: Some(path.clone()),
-                        message: format!("the edit does not apply: {why}"),
-                    });
-                }
+                Err(why) => out.refused.push(fixes[i].refusal(format!("the edit does not apply: {why}"))),
                 Ok(after) => {
                     fixes[i].state = if after != current {
                         FixState::Changes
@@ -253,7 +232,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
         }
         if current != before {
             let diff = unified_diff(&path, &before, &current);
-            out.files.push(FileChange { path, before, after: current, diff });
+            out.files.push(FileChange { path, after: current, diff });
         }
     }
     out.fixes = fixes;
@@ -299,7 +278,7 @@ pub fn commit_message(plan: &FixPlan, run: &Run) -> String {
 }
 
 /// `expected none, found posix`, or the finding's message.
-pub fn drift_of(f: &Finding) -> String {
+fn drift_of(f: &Finding) -> String {
     match (&f.expected, &f.actual) {
         (Some(e), Some(a)) => format!("expected {e}, found {a}"),
         _ => f.message.clone(),
@@ -367,7 +346,7 @@ fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
 }
 
 /// A `git apply`-able unified diff of one file.
-pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
     let diff = similar::TextDiff::from_lines(before, after);
     let body = diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string();
     format!("diff --git a/{path} b/{path}\n{body}")

@@ -23,6 +23,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::heading::find_date;
 use super::parse::markdown_options;
+use crate::source::LineIndex;
 
 /// The mark that opens an entry mb wrote.
 pub const MARK: &str = "<!-- mb:drift-audit ";
@@ -150,7 +151,13 @@ fn line_end(text: &str, offset: usize) -> usize {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+    LineIndex::new(text).line(offset)
+}
+
+/// The text without its final line ending(s).
+fn without_final_newline(mut text: String) -> String {
+    text.truncate(text.trim_end_matches(['\r', '\n']).len());
+    text
 }
 
 /// `date=… run=…` out of an opening mark.
@@ -171,7 +178,11 @@ fn parse_mark(mark: &str) -> Option<(Date, String)> {
 /// mb's entries in a file, in file order. An entry whose closing mark is gone is an error:
 /// mb cannot tell where it ends, so it will not touch it.
 pub fn recorded(path: &str, text: &str) -> Result<Vec<Recorded>, WriteBackError> {
-    let blocks = blocks(text);
+    recorded_in(path, text, &blocks(text))
+}
+
+fn recorded_in(path: &str, text: &str, blocks: &[Blk]) -> Result<Vec<Recorded>, WriteBackError> {
+    let lines = LineIndex::new(text);
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
         let Blk::Html(mark) = b else { continue };
@@ -190,7 +201,7 @@ pub fn recorded(path: &str, text: &str) -> Result<Vec<Recorded>, WriteBackError>
                 }
                 _ => None,
             });
-        let line = line_of(text, *start);
+        let line = lines.line(*start);
         let Some(end) = end else {
             return Err(WriteBackError::Damaged { path: path.into(), line, date: date.to_string() });
         };
@@ -201,13 +212,15 @@ pub fn recorded(path: &str, text: &str) -> Result<Vec<Recorded>, WriteBackError>
 
 /// The heading level of the file's dated entries (2 when it has none yet).
 pub fn entry_level(text: &str) -> usize {
-    blocks(text)
-        .iter()
-        .find_map(|b| match b {
-            Blk::Heading { level, date: true, .. } if *level >= 2 => Some(*level),
-            _ => None,
-        })
-        .unwrap_or(2)
+    first_dated(&blocks(text)).map_or(2, |(_, level, _)| level)
+}
+
+/// The first heading below H1 that carries a date: `(block index, level, byte start)`.
+fn first_dated(blocks: &[Blk]) -> Option<(usize, usize, usize)> {
+    blocks.iter().enumerate().find_map(|(i, b)| match b {
+        Blk::Heading { level, start, date: true } if *level >= 2 => Some((i, *level, *start)),
+        _ => None,
+    })
 }
 
 /// Puts `entry` (rendered at [`entry_level`], LF endings) into `text`: in place of mb's
@@ -225,25 +238,16 @@ pub fn splice(path: &str, text: &str, date: Date, entry: &str) -> Result<Spliced
         out
     };
 
-    if let Some(old) = recorded(path, text)?.into_iter().find(|r| r.date == date) {
+    let blocks = blocks(text);
+    if let Some(old) = recorded_in(path, text, &blocks)?.into_iter().find(|r| r.date == date) {
         // Replace exactly mb's bytes; keep the old entry's final newline (or its absence).
-        let mut new = entry;
-        if !text[old.range.clone()].ends_with('\n') {
-            while new.ends_with('\n') || new.ends_with('\r') {
-                new.pop();
-            }
-        }
+        let new = if text[old.range.clone()].ends_with('\n') { entry } else { without_final_newline(entry) };
         let range = old.range.start..old.range.start + new.len();
         return Ok(Spliced { text: build(old.range.start, old.range.end, new), range, line: old.line, replaced: true });
     }
 
-    let blocks = blocks(text);
-    let first_dated = blocks.iter().enumerate().find_map(|(i, b)| match b {
-        Blk::Heading { level, start, date: true } if *level >= 2 => Some((i, *start)),
-        _ => None,
-    });
-    match first_dated {
-        Some((i, at)) => {
+    match first_dated(&blocks) {
+        Some((i, _, at)) => {
             // Entries divided by `---` get one after mb's too.
             let ruled = i > 0 && matches!(blocks[i - 1], Blk::Rule);
             let insert = if ruled { format!("{entry}{nl}---{nl}{nl}") } else { format!("{entry}{nl}") };
@@ -259,11 +263,7 @@ pub fn splice(path: &str, text: &str, date: Date, entry: &str) -> Result<Spliced
                 (if last_blank { String::new() } else { nl.to_string() }, entry)
             } else {
                 // The file had no final newline; neither has it after mb's entry.
-                let mut e = entry;
-                while e.ends_with('\n') || e.ends_with('\r') {
-                    e.pop();
-                }
-                (format!("{nl}{nl}"), e)
+                (format!("{nl}{nl}"), without_final_newline(entry))
             };
             let start = at + lead.len();
             let range = start..start + new.len();

@@ -9,10 +9,9 @@ use jiff::civil::Date;
 
 use crate::audit::run::{self, Run};
 use crate::audit::{Finding, FindingStatus};
-use crate::probe::HostStatus;
 
 /// The previous recorded audit, for "fixed since".
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Previous<'a> {
     /// No earlier entry of mb's in the file.
     None,
@@ -34,7 +33,7 @@ pub struct EntryContext<'a> {
     pub previous: Previous<'a>,
     /// Fix branches made from this run: `(branch, short commit)`.
     pub branches: &'a [(String, String)],
-    /// Failing checks of the run that declare a `fix:`.
+    /// Checks that declare a `fix:` (those failing in the run get a `mb fix` step).
     pub with_fix: &'a [String],
     /// The folder of the file the entry goes into, relative to the repository root, for
     /// relative links to rules and decisions; `None` to write paths without links.
@@ -78,21 +77,14 @@ pub fn body(cx: &EntryContext) -> String {
         diff.iter().flat_map(|d| &d.new).map(|f| (f.check.as_str(), f.host.as_str())).collect();
     let is_new = |f: &Finding| new.contains(&(f.check.as_str(), f.host.as_str()));
 
-    // Findings, grouped by check (they come sorted by check, then host).
-    let mut by_check: Vec<(&str, Vec<&Finding>)> = Vec::new();
-    for f in run.findings.iter().filter(|f| f.status == FindingStatus::Fail) {
-        match by_check.last_mut() {
-            Some((id, list)) if *id == f.check => list.push(f),
-            _ => by_check.push((&f.check, vec![f])),
-        }
-    }
+    let by_check = super::by_check(run.findings.iter().filter(|f| f.status == FindingStatus::Fail));
     let _ = writeln!(out, "\n{h3} Findings");
     if by_check.is_empty() {
         let _ = writeln!(out, "- No drift: every check that could be judged passed.");
     }
     for (id, findings) in &by_check {
         let f = findings[0];
-        let mut line = format!("- **{id}** ({})", severity(f));
+        let mut line = format!("- **{id}** ({})", f.severity.as_str());
         if let Some(title) = &f.title {
             let _ = write!(line, ": {}", inline(title));
         }
@@ -141,7 +133,7 @@ pub fn body(cx: &EntryContext) -> String {
         let _ = writeln!(out, "\n{h3} Not audited");
         for h in &down {
             let why = h.error.as_deref().map(|e| format!(": {}", inline(&shorten(e, 160)))).unwrap_or_default();
-            let _ = writeln!(out, "- {} ({}){why}", h.name, status_name(h.status));
+            let _ = writeln!(out, "- {} ({}){why}", h.name, h.status.as_str());
         }
         for f in errors {
             let _ = writeln!(out, "- **{}** on {}: {}", f.check, f.host, inline(&shorten(&f.message, 160)));
@@ -193,18 +185,6 @@ pub fn body(cx: &EntryContext) -> String {
     }
     out.push('\n');
     out
-}
-
-fn severity(f: &Finding) -> &'static str {
-    match f.severity {
-        crate::rules::Severity::Error => "error",
-        crate::rules::Severity::Warning => "warning",
-        crate::rules::Severity::Info => "info",
-    }
-}
-
-fn status_name(status: HostStatus) -> &'static str {
-    status.as_str()
 }
 
 /// `expected `none`, found `posix``, with the values as code.

@@ -24,19 +24,25 @@ fn paint(style: Style, text: &str) -> String {
     format!("{}{text}{}", style.render(), style.render_reset())
 }
 
-/// The report for people: checks that need attention, failures first, each with the rule and
-/// the decision behind it and one line per host; checks skipped for one shared reason folded
-/// into one block; hosts that could not be audited; one summary line.
-pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let down: Vec<&str> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).map(|h| h.name.as_str()).collect();
-    // Findings are sorted by check then host; group them while keeping that order.
+/// Findings grouped by check, in their order (a run's findings come sorted by check, then
+/// host).
+pub(crate) fn by_check<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec<(&'a str, Vec<&'a Finding>)> {
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
-    for f in &run.findings {
+    for f in findings {
         match groups.last_mut() {
             Some((id, list)) if *id == f.check => list.push(f),
             _ => groups.push((&f.check, vec![f])),
         }
     }
+    groups
+}
+
+/// The report for people: checks that need attention, failures first, each with the rule and
+/// the decision behind it and one line per host; checks skipped for one shared reason folded
+/// into one block; hosts that could not be audited; one summary line.
+pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let down: Vec<&str> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).map(|h| h.name.as_str()).collect();
+    let groups = by_check(&run.findings);
     let mut passing = 0;
     let mut shown: Vec<(FindingStatus, &str, Vec<&Finding>)> = Vec::new();
     // Checks whose only trouble is one skip reason shared by all their hosts: reason → checks.

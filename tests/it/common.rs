@@ -21,6 +21,18 @@ pub fn mb(dir: &Path) -> Command {
     cmd
 }
 
+/// `mb` with the clock (`MB_NOW`) and the time zone pinned.
+pub fn mb_at(dir: &Path, now: &str) -> Command {
+    let mut cmd = mb(dir);
+    cmd.env("MB_NOW", now).env("TZ", "UTC");
+    cmd
+}
+
+/// A file under `dir`, as text.
+pub fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap()
+}
+
 /// Output as text, for snapshots.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{example_copy, git, git_command, git_init, mb, text};
+use crate::common::{self, example_copy, git, git_command, git_init, read, text};
 
 const NOW: &str = "2026-11-25T19:00:00Z";
 const RUN: &str = "2026-11-25T19-00-00Z";
@@ -11,9 +11,7 @@ const BRANCH: &str = "mb/fix/2026-11-25";
 const SMB: &str = "ansible/roles/samba/templates/smb.conf.j2";
 
 fn mb_at(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = mb(dir);
-    cmd.env("MB_NOW", NOW).env("TZ", "UTC");
-    cmd
+    common::mb_at(dir, NOW)
 }
 
 /// The example in a git repository, with a saved run of its recorded facts.
@@ -127,10 +125,6 @@ fn fix_commits_on_a_new_branch_and_moves_nothing_of_the_users() {
     assert!(text(&out.stderr).contains("already holds these fixes"));
     assert_eq!(git(d, &["for-each-ref"]), refs);
     assert_eq!(user_state(d), after);
-}
-
-fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
 }
 
 #[test]

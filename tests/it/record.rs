@@ -3,26 +3,15 @@
 
 use std::path::Path;
 
-use crate::common::{example_copy, mb, text};
+use crate::common::{example_copy, mb, mb_at, read, text};
 
 const NOW: &str = "2026-11-25T21:00:00Z";
 const RUN: &str = "2026-11-25T21-00-00Z";
 const ACTIVE: &str = "memory-bank/activeContext.md";
 
-/// `mb` with the clock and time zone pinned.
-fn mb_at(dir: &Path, now: &str) -> assert_cmd::Command {
-    let mut cmd = mb(dir);
-    cmd.env("MB_NOW", now).env("TZ", "UTC");
-    cmd
-}
-
 /// Audits the example by replaying its recorded facts, recording the run.
 fn audit_and_record(dir: &Path) -> std::process::Output {
     mb_at(dir, NOW).args(["audit", "--replay", "ansible/recorded-run.json", "--record"]).output().unwrap()
-}
-
-fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
 }
 
 /// mb's entries in a text: `(start, end)` byte ranges from the heading to the closing mark.

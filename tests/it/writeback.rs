@@ -143,8 +143,8 @@ fn bank() -> impl Strategy<Value = Bank> {
         })
 }
 
-/// The entry as it lands in the file: its line endings, and no final newline when it ends a
-/// file that had none.
+/// The entry in the file's line endings (the property allows its final newline to be left
+/// off, when it ends a file that had none).
 fn landed(entry: &str, crlf: bool) -> String {
     if crlf { entry.replace('\n', "\r\n") } else { entry.to_string() }
 }
