@@ -194,7 +194,7 @@ pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, String>) -> F
         Ok(seen) => seen,
         Err(why) => return Finding::new(check, &host.name, FindingStatus::Error, None, None, sanitize(&why)),
     };
-    let actual = Some(describe(&seen));
+    let actual = describe(&seen);
     let mut failed = Vec::new();
     let mut found = None;
     let mut errors = Vec::new();
@@ -211,18 +211,18 @@ pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, String>) -> F
     }
     if !failed.is_empty() {
         let expected = failed.join("; ");
-        let found = found.unwrap_or_else(|| one_line(actual.as_deref().unwrap_or("absent")));
+        let found = found.unwrap_or_else(|| one_line(&actual));
         let mut message = format!("expected {expected}, found {}", sanitize(&found));
         if !errors.is_empty() {
             message.push_str(&format!(" (and: {})", errors.join("; ")));
         }
-        return Finding::new(check, &host.name, FindingStatus::Fail, Some(expected), actual, message);
+        return Finding::new(check, &host.name, FindingStatus::Fail, Some(expected), Some(actual), message);
     }
     if !errors.is_empty() {
-        return Finding::new(check, &host.name, FindingStatus::Error, None, actual, errors.join("; "));
+        return Finding::new(check, &host.name, FindingStatus::Error, None, Some(actual), errors.join("; "));
     }
     let message = "as decided".to_string();
-    Finding::new(check, &host.name, FindingStatus::Pass, None, actual, message)
+    Finding::new(check, &host.name, FindingStatus::Pass, None, Some(actual), message)
 }
 
 /// A value for a one-line message: its first line, and how many more there are.

@@ -125,16 +125,26 @@ pub struct HostResult {
 /// as each finishes. Results are in plan order.
 pub fn gather(plan: &AuditPlan, reach: &Reach, progress: &(dyn Fn(&HostResult) + Sync)) -> Vec<HostResult> {
     match reach {
-        Reach::Replay(run) => plan
-            .hosts
-            .iter()
-            .map(|hp| {
-                let result =
-                    HostResult { name: hp.host.name.clone(), outcome: run.outcome_of(&hp.host.name, &hp.probes) };
-                progress(&result);
-                result
-            })
-            .collect(),
+        Reach::Replay(run) => {
+            let recorded = run.hosts_by_name();
+            plan.hosts
+                .iter()
+                .map(|hp| {
+                    let name = hp.host.name.as_str();
+                    let outcome = match recorded.get(name) {
+                        Some(h) => h.outcome(&hp.probes),
+                        None => HostOutcome::failed(
+                            HostStatus::Error,
+                            format!("run {} did not audit {name}", run.run),
+                            Duration::ZERO,
+                        ),
+                    };
+                    let result = HostResult { name: name.to_string(), outcome };
+                    progress(&result);
+                    result
+                })
+                .collect()
+        }
         Reach::Live { ssh, jobs, all_local } => {
             let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
                 Ok(rt) => rt,

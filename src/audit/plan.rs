@@ -3,12 +3,12 @@
 //! Probes are rendered with the host's variables (values interpolated into commands are
 //! shell-quoted) and deduplicated: three checks of `/etc/samba/smb.conf` read it once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::inventory::{Connection, Host, HostPattern, Inventory};
+use crate::inventory::{Connection, Host, Inventory};
 use crate::probe::script::{self, ProbeKey, quote};
+use crate::rules::Check;
 use crate::rules::check::{Probe, ProbeSource, Scope, Template};
-use crate::rules::{Check, registry::SourceKind};
 
 /// How a check gets its fact on one host.
 #[derive(Debug, Clone)]
@@ -60,9 +60,11 @@ pub struct AuditPlan {
     pub unmatched: Vec<usize>,
 }
 
-/// Plans host checks (not `scope: repo`) for the hosts `limit` selects (all when `None`).
-pub fn plan(inventory: &Inventory, checks: Vec<Check>, limit: Option<&HostPattern>) -> AuditPlan {
-    let limited: Option<Vec<&str>> = limit.map(|p| inventory.select(p).iter().map(|h| h.name.as_str()).collect());
+/// Plans host checks (not `scope: repo`) for the hosts of `only` (every host when `None`),
+/// in inventory order.
+pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>) -> AuditPlan {
+    let only: Option<HashSet<&str>> = only.map(|hosts| hosts.iter().map(|h| h.name.as_str()).collect());
+    let index: HashMap<&str, usize> = inventory.hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
     let mut per_host: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut unmatched = Vec::new();
     for (c, check) in checks.iter().enumerate() {
@@ -77,16 +79,27 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, limit: Option<&HostPatter
             unmatched.push(c);
         }
         for host in selected {
-            if limited.as_ref().is_some_and(|l| !l.contains(&host.name.as_str())) {
+            if only.as_ref().is_some_and(|o| !o.contains(host.name.as_str())) {
                 continue;
             }
-            if let Some(h) = inventory.hosts.iter().position(|x| x.name == host.name) {
+            if let Some(&h) = index.get(host.name.as_str()) {
                 per_host.entry(h).or_default().push(c);
             }
         }
     }
     let hosts = per_host.into_iter().map(|(h, cs)| plan_host(&inventory.hosts[h], &checks, &cs)).collect();
     AuditPlan { checks, hosts, unmatched }
+}
+
+/// The warning for a check whose `hosts:` pattern matches no host of the inventory.
+pub fn unmatched_message(check: &Check) -> String {
+    format!(
+        "check `{}` ({}:{}) names hosts `{}`, which match no host of the inventory",
+        check.id,
+        crate::source::display_path(&check.source.file),
+        check.source.line,
+        check.hosts.as_ref().map(|h| h.raw.as_str()).unwrap_or("")
+    )
 }
 
 fn plan_host(host: &Host, checks: &[Check], indices: &[usize]) -> HostPlan {
@@ -145,9 +158,4 @@ fn probe_key(probe: &Probe, host: &Host) -> Result<Option<ProbeKey>, String> {
         },
         ProbeSource::Var(_) | ProbeSource::Api(_) => return Ok(None),
     }))
-}
-
-/// Whether a probe source reads a host (for summaries).
-pub fn contacts_host(kind: SourceKind) -> bool {
-    !matches!(kind, SourceKind::Var)
 }

@@ -5,7 +5,7 @@
 //! A run file is the `mb audit --format json` report plus, per host, the facts and the
 //! inventory variables its checks used (never vault values).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -62,34 +62,53 @@ pub struct SavedFact {
     pub fact: Fact,
 }
 
+impl HostRecord {
+    /// The host's outcome as the run saw it, for replay. Facts not gathered then are absent
+    /// from the map (the finding says so).
+    pub fn outcome(&self, probes: &[ProbeKey]) -> HostOutcome {
+        HostOutcome {
+            status: self.status,
+            error: self.error.clone(),
+            facts: self
+                .facts
+                .iter()
+                .filter(|f| probes.contains(&f.probe))
+                .map(|f| (f.probe.clone(), f.fact.clone()))
+                .collect(),
+            duration: Duration::from_millis(self.duration_ms),
+        }
+    }
+}
+
 impl Run {
-    /// Assembles a run from a plan, the hosts' results and the findings.
-    pub fn new(id: String, mode: &str, plan: &AuditPlan, results: &[HostResult], findings: Vec<Finding>) -> Run {
-        let by_name: BTreeMap<&str, &HostResult> = results.iter().map(|r| (r.name.as_str(), r)).collect();
+    /// Assembles a run from a plan, the hosts' results (whose facts it takes) and the findings.
+    pub fn new(id: String, mode: &str, plan: &AuditPlan, results: Vec<HostResult>, findings: Vec<Finding>) -> Run {
+        let mut by_name: HashMap<String, HostOutcome> = results.into_iter().map(|r| (r.name, r.outcome)).collect();
+        // The variables each check uses, worked out once per check rather than per host.
+        let check_vars: Vec<Vec<&str>> = plan.checks.iter().map(vars_of).collect();
         let hosts: Vec<HostRecord> = plan
             .hosts
             .iter()
             .map(|hp| {
-                let result = by_name.get(hp.host.name.as_str());
-                let outcome = result.map(|r| &r.outcome);
-                let mut used: BTreeSet<&str> = BTreeSet::new();
-                for planned in &hp.checks {
-                    used.extend(vars_of(&plan.checks[planned.check]));
-                }
+                let outcome = by_name.remove(hp.host.name.as_str());
+                let used: BTreeSet<&str> =
+                    hp.checks.iter().flat_map(|planned| check_vars[planned.check].iter().copied()).collect();
+                let (status, error, duration_ms, facts) = match outcome {
+                    None => (HostStatus::Error, None, 0, Vec::new()),
+                    Some(o) => (
+                        o.status,
+                        o.error,
+                        o.duration.as_millis() as u64,
+                        o.facts.into_iter().map(|(probe, fact)| SavedFact { probe, fact }).collect(),
+                    ),
+                };
                 HostRecord {
                     name: hp.host.name.clone(),
                     groups: hp.host.groups.clone(),
-                    status: outcome.map_or(HostStatus::Error, |o| o.status),
-                    error: outcome.and_then(|o| o.error.clone()),
-                    duration_ms: outcome.map_or(0, |o| o.duration.as_millis() as u64),
-                    facts: outcome
-                        .map(|o| {
-                            o.facts
-                                .iter()
-                                .map(|(probe, fact)| SavedFact { probe: probe.clone(), fact: fact.clone() })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
+                    status,
+                    error,
+                    duration_ms,
+                    facts,
                     vars: used.into_iter().filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?))).collect(),
                 }
             })
@@ -99,41 +118,35 @@ impl Run {
         Run { version: VERSION, run: id, mode: mode.to_string(), replay_of: None, hosts, findings, summary }
     }
 
-    /// The run without facts and variables: the `mb audit --format json` contract.
+    /// The run without facts, variables and groups: the `mb audit --format json` contract.
     pub fn report(&self) -> Run {
-        let mut report = self.clone();
-        for h in &mut report.hosts {
-            h.facts.clear();
-            h.vars.clear();
-            h.groups.clear();
-        }
-        report
-    }
-
-    /// A host's outcome as this run saw it, for replay. Facts not gathered then are absent
-    /// from the map (the finding says so).
-    pub fn outcome_of(&self, name: &str, probes: &[ProbeKey]) -> HostOutcome {
-        match self.hosts.iter().find(|h| h.name == name) {
-            None => {
-                HostOutcome::failed(HostStatus::Error, format!("run {} did not audit {name}", self.run), Duration::ZERO)
-            }
-            Some(h) => HostOutcome {
+        let hosts = self
+            .hosts
+            .iter()
+            .map(|h| HostRecord {
+                name: h.name.clone(),
+                groups: Vec::new(),
                 status: h.status,
                 error: h.error.clone(),
-                facts: h
-                    .facts
-                    .iter()
-                    .filter(|f| probes.contains(&f.probe))
-                    .map(|f| (f.probe.clone(), f.fact.clone()))
-                    .collect(),
-                duration: Duration::from_millis(h.duration_ms),
-            },
+                duration_ms: h.duration_ms,
+                facts: Vec::new(),
+                vars: BTreeMap::new(),
+            })
+            .collect();
+        Run {
+            version: self.version,
+            run: self.run.clone(),
+            mode: self.mode.clone(),
+            replay_of: self.replay_of.clone(),
+            hosts,
+            findings: self.findings.clone(),
+            summary: self.summary.clone(),
         }
     }
 
-    /// The variables the run saved for a host.
-    pub fn vars_of(&self, name: &str) -> Option<&BTreeMap<String, String>> {
-        self.hosts.iter().find(|h| h.name == name).map(|h| &h.vars)
+    /// The run's hosts by name.
+    pub fn hosts_by_name(&self) -> HashMap<&str, &HostRecord> {
+        self.hosts.iter().map(|h| (h.name.as_str(), h)).collect()
     }
 
     /// Hosts that were not fully audited.
@@ -283,7 +296,12 @@ pub fn find(root: &Path, which: &str) -> Result<Run, RunError> {
     } else {
         all.iter().find(|i| *i == which).cloned().ok_or_else(|| RunError::NotFound(which.to_string()))?
     };
-    read(&root.join(RUNS_DIR).join(format!("{id}.json")))
+    read(&path_of(root, &id))
+}
+
+/// Where the run `id` is saved.
+pub fn path_of(root: &Path, id: &str) -> PathBuf {
+    root.join(RUNS_DIR).join(format!("{id}.json"))
 }
 
 /// What changed between two runs, by (check, host).

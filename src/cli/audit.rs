@@ -145,27 +145,17 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         (None, Some(run)) => inventory_of_run(run),
         (None, None) => bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml"),
     };
-    let mut err = anstream::stderr();
     for warning in &inventory.warnings {
-        writeln!(err, "{}warning:{} {warning}", output::WARN.render(), output::WARN.render_reset())?;
+        output::warn("warning", warning)?;
     }
     let limit = match &args.limit {
         Some(p) => Some(HostPattern::parse(p).map_err(|e| anyhow::anyhow!("--limit `{p}`: {}", e.message))?),
         None => None,
     };
-    let plan = audit::plan::plan(&inventory, set.checks.clone(), limit.as_ref());
+    let only = limit.as_ref().map(|p| inventory.select(p));
+    let plan = audit::plan::plan(&inventory, set.checks.clone(), only.as_deref());
     for &c in &plan.unmatched {
-        let check = &plan.checks[c];
-        writeln!(
-            err,
-            "{}warning:{} check `{}` ({}:{}) names hosts `{}`, which match no host of the inventory",
-            output::WARN.render(),
-            output::WARN.render_reset(),
-            check.id,
-            crate::source::display_path(&check.source.file),
-            check.source.line,
-            check.hosts.as_ref().map(|h| h.raw.as_str()).unwrap_or("")
-        )?;
+        output::warn("warning", audit::plan::unmatched_message(&plan.checks[c]))?;
     }
     if plan.hosts.is_empty() && !args.repo {
         bail!(
@@ -199,7 +189,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     if args.repo {
         findings.extend(audit::audit_repo(&cx.root, &plan.checks));
     }
-    let mut record = Run::new(run::id_at(run::now()), mode, &plan, &results, findings);
+    let mut record = Run::new(run::id_at(run::now()), mode, &plan, results, findings);
     record.replay_of = replay_of;
     let saved = if args.no_save {
         None
@@ -207,12 +197,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         match run::save(&cx.root, &mut record) {
             Ok(path) => Some(path),
             Err(e) => {
-                writeln!(
-                    err,
-                    "{}warning:{} the run was not saved: {e}",
-                    output::WARN.render(),
-                    output::WARN.render_reset()
-                )?;
+                output::warn("warning", format_args!("the run was not saved: {e}"))?;
                 None
             }
         }
@@ -323,17 +308,10 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
     wanted.dedup();
     let mut keys = Vec::new();
     let mut passphrase = std::env::var("MB_SSH_PASSPHRASE").ok();
-    let mut err = anstream::stderr();
     for path in wanted {
         match load_key(&path, &mut passphrase) {
             Ok(key) => keys.push((path, Arc::new(key))),
-            Err(why) => writeln!(
-                err,
-                "{}warning:{} {}: {why}",
-                output::WARN.render(),
-                output::WARN.render_reset(),
-                path.display()
-            )?,
+            Err(why) => output::warn("warning", format_args!("{}: {why}", path.display()))?,
         }
     }
     let user = args
@@ -350,7 +328,6 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
         default_user: user,
         keys,
         default_keys,
-        use_agent: true,
     })
 }
 

@@ -97,12 +97,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         summarize(&plan, &mut err)?;
         for f in &plan.files {
             if repo.changed_in_worktree(&f.path) {
-                writeln!(
-                    err,
-                    "{}warning:{} {} has uncommitted changes; the fix is made on HEAD's version",
-                    output::WARN.render(),
-                    output::WARN.render_reset(),
-                    f.path
+                output::warn(
+                    "warning",
+                    format_args!("{} has uncommitted changes; the fix is made on HEAD's version", f.path),
                 )?;
             }
         }

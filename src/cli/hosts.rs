@@ -1,5 +1,6 @@
 //! `mb hosts`: the fleet as mb resolves it, and the checks that apply to each host.
 
+use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::PathBuf;
 
@@ -69,13 +70,15 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         }
         None => inventory.hosts.iter().collect(),
     };
+    // Each host check's hosts, selected once.
+    let selections: Vec<(&rules::Check, HashSet<&str>)> = set
+        .checks
+        .iter()
+        .filter(|c| c.scope == Scope::Host)
+        .filter_map(|c| Some((c, inventory.select(c.hosts.as_ref()?).iter().map(|h| h.name.as_str()).collect())))
+        .collect();
     let checks_of = |name: &str| -> Vec<&str> {
-        set.checks
-            .iter()
-            .filter(|c| c.scope == Scope::Host)
-            .filter(|c| c.hosts.as_ref().is_some_and(|p| inventory.select(p).iter().any(|h| h.name == name)))
-            .map(|c| c.id.as_str())
-            .collect()
+        selections.iter().filter(|(_, hosts)| hosts.contains(name)).map(|(c, _)| c.id.as_str()).collect()
     };
     let rows: Vec<HostJson<'_>> = selected
         .iter()
@@ -92,9 +95,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         .collect();
     let mut out = anstream::stdout().lock();
     if args.script {
-        let names: Vec<&str> = selected.iter().map(|h| h.name.as_str()).collect();
-        let pattern = HostPattern::parse(&names.join(",")).ok();
-        let plan = crate::audit::plan::plan(&inventory, set.checks.clone(), pattern.as_ref());
+        let plan = crate::audit::plan::plan(&inventory, set.checks.clone(), Some(&selected));
         for hp in &plan.hosts {
             writeln!(out, "# ---- {} ({}:{}) ----", hp.host.name, hp.host.address(), hp.host.port())?;
             if hp.script.is_empty() {
@@ -132,22 +133,11 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     drop(out);
     let mut err = anstream::stderr();
     for warning in &inventory.warnings {
-        writeln!(err, "{}warning:{} {warning}", output::WARN.render(), output::WARN.render_reset())?;
+        output::warn("warning", warning)?;
     }
-    for check in set.checks.iter().filter(|c| c.scope == Scope::Host) {
-        if let Some(p) = &check.hosts
-            && inventory.select(p).is_empty()
-        {
-            writeln!(
-                err,
-                "{}warning:{} check `{}` ({}:{}) names hosts `{}`, which match no host",
-                output::WARN.render(),
-                output::WARN.render_reset(),
-                check.id,
-                crate::source::display_path(&check.source.file),
-                check.source.line,
-                p.raw
-            )?;
+    for (check, hosts) in &selections {
+        if hosts.is_empty() {
+            output::warn("warning", crate::audit::plan::unmatched_message(check))?;
         }
     }
     writeln!(err, "{} of {} hosts from {}", rows.len(), inventory.hosts.len(), inventory.sources.join(", "))?;

@@ -31,7 +31,7 @@ pub struct Args {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let freshness = if args.rebuild { search::Freshness::Rebuild } else { search::Freshness::Refresh };
     let index = search::open(&cx.root, freshness)?;
-    super::search::print_notes(&index.notes)?;
+    super::output::print_notes(&index.notes)?;
     let s = &index.stats;
     let mut out = anstream::stdout().lock();
     if args.json {

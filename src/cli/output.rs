@@ -16,6 +16,16 @@ pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
 pub const ADDED: Style = AnsiColor::Green.on_default();
 pub const REMOVED: Style = AnsiColor::Red.on_default();
 
+/// `warning: …` or `note: …` on stderr, the label in [`WARN`]'s colours.
+pub fn warn(label: &str, message: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(anstream::stderr(), "{}{label}:{} {message}", WARN.render(), WARN.render_reset())
+}
+
+/// Notes (an index rebuilt, a fuzzy fallback) on stderr.
+pub fn print_notes(notes: &[String]) -> std::io::Result<()> {
+    notes.iter().try_for_each(|note| warn("note", note))
+}
+
 /// Whether styled output to stderr will keep its colours (terminal, `--color`, NO_COLOR).
 pub fn stderr_colored() -> bool {
     anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never

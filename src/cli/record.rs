@@ -187,13 +187,9 @@ pub(super) fn report(cx: &Context, run: &Run, written: &Written, out: &mut dyn s
     };
     writeln!(out, "recorded run {} in {shown}:{} ({what})", run.run, written.line)?;
     if written.via_symlink {
-        let mut err = anstream::stderr();
-        writeln!(
-            err,
-            "{}note:{} the Memory Bank file is a symlink; mb wrote its target, {}",
-            output::WARN.render(),
-            output::WARN.render_reset(),
-            written.path.display()
+        output::warn(
+            "note",
+            format_args!("the Memory Bank file is a symlink; mb wrote its target, {}", written.path.display()),
         )?;
     }
     Ok(())

@@ -38,7 +38,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let mut rows = Vec::new();
     let mut err = anstream::stderr();
     for id in run::ids(&cx.root) {
-        match run::find(&cx.root, &id) {
+        match run::read(&run::path_of(&cx.root, &id)) {
             Ok(r) => rows.push(RunRow {
                 run: r.run.clone(),
                 mode: r.mode.clone(),

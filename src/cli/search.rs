@@ -94,7 +94,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     };
     let freshness = if args.no_refresh { search::Freshness::AsIs } else { search::Freshness::Refresh };
     let index = search::open(&cx.root, freshness)?;
-    print_notes(&index.notes)?;
+    output::print_notes(&index.notes)?;
     let filters = Filters { kinds: args.kind, since: args.since, until: args.until, file, limit: args.limit };
     let query = args.query.join(" ");
     let results = index.search(&query, &filters)?;
@@ -154,12 +154,4 @@ fn highlighted(text: &str, ranges: &[[usize; 2]]) -> String {
     }
     out.push_str(&text[at..]);
     out
-}
-
-pub(super) fn print_notes(notes: &[String]) -> std::io::Result<()> {
-    let mut err = anstream::stderr();
-    for note in notes {
-        writeln!(err, "{}note:{} {note}", output::WARN.render(), output::WARN.render_reset())?;
-    }
-    Ok(())
 }

@@ -9,12 +9,12 @@
 pub mod edit;
 pub mod git;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path};
 
 use serde::Serialize;
 
-use crate::audit::run::Run;
+use crate::audit::run::{HostRecord, Run};
 use crate::audit::{DecisionRef, Finding, FindingStatus, RuleRef};
 use crate::rules::Check;
 use crate::rules::check::{Edit, Template};
@@ -130,6 +130,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
     };
 
     // Render each check's edit for its failing hosts, in rule order.
+    let recorded = run.hosts_by_name();
     let mut fixes: Vec<PlannedFix> = Vec::new();
     for check in checks {
         let Some(findings) = failing.get(check.id.as_str()) else {
@@ -160,7 +161,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
                 continue;
             }
         }
-        match render_for(&fix.edit, run, &planned.hosts) {
+        match render_for(&fix.edit, run, &recorded, &planned.hosts) {
             Ok(op) => {
                 planned.edit = op.to_string();
                 planned.op = Some(op);
@@ -172,7 +173,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
 
     // Apply the fixes file by file, in rule order, each on the result of the one before.
     let mut by_file: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut slot: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
     for (i, f) in fixes.iter().enumerate().filter(|(_, f)| f.op.is_some()) {
         let n = *slot.entry(f.file.clone()).or_insert_with(|| {
             by_file.push((f.file.clone(), Vec::new()));
@@ -311,10 +312,10 @@ fn repo_relative(path: &Path) -> Result<String, String> {
 
 /// The edit with its templates filled in from the run's variables of each failing host; the
 /// hosts must agree, since one file is edited for all of them.
-fn render_for(edit: &Edit, run: &Run, hosts: &[String]) -> Result<Op, String> {
+fn render_for(edit: &Edit, run: &Run, recorded: &HashMap<&str, &HostRecord>, hosts: &[String]) -> Result<Op, String> {
     let mut agreed: Option<(Op, &str)> = None;
     for host in hosts {
-        let op = render(edit, run, host)?;
+        let op = render(edit, run, recorded.get(host.as_str()).map(|h| &h.vars), host)?;
         match &agreed {
             None => agreed = Some((op, host)),
             Some((first, first_host)) if *first != op => {
@@ -328,8 +329,7 @@ fn render_for(edit: &Edit, run: &Run, hosts: &[String]) -> Result<Op, String> {
     agreed.map(|(op, _)| op).ok_or_else(|| "no failing host".into())
 }
 
-fn render(edit: &Edit, run: &Run, host: &str) -> Result<Op, String> {
-    let vars = run.vars_of(host);
+fn render(edit: &Edit, run: &Run, vars: Option<&BTreeMap<String, String>>, host: &str) -> Result<Op, String> {
     edit.try_map(|t: &Template| {
         t.render(|name| match (name, vars.and_then(|v| v.get(name))) {
             (_, Some(v)) => Some(v.clone()),

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey, script};
+use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey};
 
 /// Runs `script` with `sh -s` and parses its answer for `probes`.
 pub async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcome {
@@ -20,12 +20,7 @@ pub async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOu
             elapsed,
         ),
         Ok(Err(e)) => HostOutcome::failed(HostStatus::Error, e, elapsed),
-        Ok(Ok(output)) => HostOutcome {
-            status: HostStatus::Ok,
-            error: None,
-            facts: script::parse(&output, probes),
-            duration: elapsed,
-        },
+        Ok(Ok(output)) => HostOutcome::answered(&output, probes, elapsed),
     }
 }
 

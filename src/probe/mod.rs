@@ -55,6 +55,11 @@ pub struct HostOutcome {
 }
 
 impl HostOutcome {
+    /// The host ran the script: its facts, parsed from the script's output.
+    pub fn answered(output: &[u8], probes: &[ProbeKey], duration: Duration) -> HostOutcome {
+        HostOutcome { status: HostStatus::Ok, error: None, facts: script::parse(output, probes), duration }
+    }
+
     pub fn failed(status: HostStatus, error: impl Into<String>, duration: Duration) -> HostOutcome {
         HostOutcome { status, error: Some(sanitize(&error.into())), facts: BTreeMap::new(), duration }
     }

@@ -16,7 +16,7 @@ use russh::client::{self, Handle};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh::{ChannelMsg, Disconnect};
 
-use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey, script};
+use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey};
 
 /// How to reach hosts, shared by every connection of a run.
 #[derive(Debug, Clone)]
@@ -34,7 +34,6 @@ pub struct SshOptions {
     pub keys: Vec<(PathBuf, Arc<PrivateKey>)>,
     /// The default keys (`~/.ssh/id_*`) among `keys`, tried after the agent.
     pub default_keys: Vec<PathBuf>,
-    pub use_agent: bool,
 }
 
 /// One host to reach.
@@ -150,12 +149,7 @@ pub async fn run(target: &Target, script: &str, probes: &[ProbeKey], options: Ar
             elapsed,
         ),
         Ok(Err((status, message))) => HostOutcome::failed(status, message, elapsed),
-        Ok(Ok(output)) => HostOutcome {
-            status: HostStatus::Ok,
-            error: None,
-            facts: script::parse(&output, probes),
-            duration: elapsed,
-        },
+        Ok(Ok(output)) => HostOutcome::answered(&output, probes, elapsed),
     }
 }
 
@@ -272,7 +266,7 @@ async fn authenticate(
         }
         tried.push(path);
     }
-    if options.use_agent && std::env::var_os("SSH_AUTH_SOCK").is_some() {
+    if std::env::var_os("SSH_AUTH_SOCK").is_some() {
         match russh::keys::agent::client::AgentClient::connect_env().await {
             Ok(mut agent) => {
                 let identities = agent.request_identities().await.unwrap_or_default();

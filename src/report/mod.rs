@@ -42,6 +42,7 @@ pub(crate) fn by_check<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> V
 /// into one block; hosts that could not be audited; one summary line.
 pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let down: Vec<&str> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).map(|h| h.name.as_str()).collect();
+    let missed = Missed(down.iter().copied().collect());
     let groups = by_check(&run.findings);
     let mut passing = 0;
     let mut shown: Vec<(FindingStatus, &str, Vec<&Finding>)> = Vec::new();
@@ -49,11 +50,7 @@ pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let mut folded: Vec<(String, Vec<&str>, Vec<&str>)> = Vec::new();
     for (id, findings) in groups {
         // Hosts that were not audited are named once per check, not once per finding.
-        let judged: Vec<&Finding> = findings
-            .iter()
-            .copied()
-            .filter(|f| !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str())))
-            .collect();
+        let judged: Vec<&Finding> = findings.iter().copied().filter(|f| !missed.skipped(f)).collect();
         let worst = judged.iter().map(|f| f.status).min().unwrap_or(FindingStatus::Pass);
         if worst == FindingStatus::Pass {
             if judged.len() == findings.len() {
@@ -83,7 +80,7 @@ pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
     }
     shown.sort_by_key(|(worst, _, _)| *worst);
     for (worst, id, findings) in &shown {
-        write_check(out, *worst, id, findings, &down)?;
+        write_check(out, *worst, id, findings, &missed)?;
     }
     for (reason, checks, hosts) in &folded {
         writeln!(
@@ -142,12 +139,21 @@ pub fn human(run: &Run, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One check that needs attention: its title, rule and decision, then a line per host.
+/// Hosts that were not audited: their skipped findings are told once, not per check.
+struct Missed<'a>(std::collections::HashSet<&'a str>);
+
+impl Missed<'_> {
+    fn skipped(&self, f: &Finding) -> bool {
+        f.status == FindingStatus::Skip && self.0.contains(f.host.as_str())
+    }
+}
+
 fn write_check(
     out: &mut dyn Write,
     worst: FindingStatus,
     id: &str,
     findings: &[&Finding],
-    down: &[&str],
+    down: &Missed,
 ) -> io::Result<()> {
     let first = findings[0];
     let (label, style) = match worst {
@@ -173,12 +179,8 @@ fn write_check(
     if let Some(d) = &first.decision {
         writeln!(out, "      {}", paint(DIM, &format!("“{}”", cut(&d.text, 110))))?;
     }
-    let listed: Vec<&&Finding> = findings
-        .iter()
-        .filter(|f| {
-            f.status != FindingStatus::Pass && !(f.status == FindingStatus::Skip && down.contains(&f.host.as_str()))
-        })
-        .collect();
+    let listed: Vec<&&Finding> =
+        findings.iter().filter(|f| f.status != FindingStatus::Pass && !down.skipped(f)).collect();
     let width = listed.iter().map(|f| f.host.chars().count()).max().unwrap_or(0);
     for f in listed {
         let message = sanitize(&f.message);
@@ -191,11 +193,7 @@ fn write_check(
     }
     let passed: Vec<&str> =
         findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| f.host.as_str()).collect();
-    let missed: Vec<&str> = findings
-        .iter()
-        .filter(|f| f.status == FindingStatus::Skip && down.contains(&f.host.as_str()))
-        .map(|f| f.host.as_str())
-        .collect();
+    let missed: Vec<&str> = findings.iter().filter(|f| down.skipped(f)).map(|f| f.host.as_str()).collect();
     let mut tail = Vec::new();
     if !passed.is_empty() {
         tail.push(format!("passes on {}", passed.join(", ")));
