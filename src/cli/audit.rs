@@ -178,7 +178,8 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         _ => None,
     };
 
-    let bar = progress_bar(plan.hosts.iter().filter(|h| h.needs_contact()).count() as u64);
+    // gather reports every host of the plan, contacted or not.
+    let bar = progress_bar(plan.hosts.len() as u64);
     let results = audit::gather(&plan, &reach, &|result| {
         bar.set_message(result.name.clone());
         bar.inc(1);
