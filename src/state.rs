@@ -18,3 +18,15 @@ pub fn dir(root: &Path, sub: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(&path)?;
     Ok(path)
 }
+
+/// Writes `bytes` to `path` so that a reader sees all of it or the old file: a hidden
+/// temporary file in the same folder, synced, then renamed over.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)
+}

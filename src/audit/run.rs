@@ -234,7 +234,7 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     let base = run.run.clone();
     let mut n = 1;
     let path = loop {
-        let candidate = dir.join(format!("{}.json", run.run));
+        let candidate = path_of(root, &run.run);
         if !candidate.exists() {
             break candidate;
         }
@@ -242,14 +242,7 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
         run.run = format!("{base}-{n}");
     };
     let text = serde_json::to_string_pretty(run).map_err(|e| RunError::Other(e.to_string()))?;
-    let tmp = dir.join(format!(".{}.tmp", run.run));
-    {
-        use std::io::Write as _;
-        let mut file = std::fs::File::create(&tmp).map_err(|e| io(&tmp, e))?;
-        file.write_all(text.as_bytes()).map_err(|e| io(&tmp, e))?;
-        file.sync_all().map_err(|e| io(&tmp, e))?;
-    }
-    std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    crate::state::write_atomically(&path, text.as_bytes()).map_err(|e| io(&path, e))?;
     Ok(path)
 }
 

@@ -135,9 +135,10 @@ fn phrase_table() -> &'static PhraseMap {
     })
 }
 
-/// A quick hasher for short words (headings are looked up by the word, many per file).
+/// FxHash's mixing, for short words in process-local maps (heading phrases, the search
+/// stemmer's cache): SipHash's DoS resistance buys nothing there.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
@@ -145,8 +146,10 @@ impl Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
 }

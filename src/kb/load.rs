@@ -57,11 +57,16 @@ impl MarkdownFiles {
                 || (entry.file_type().is_ok_and(|t| t.is_symlink()) && child.is_dir());
             if is_dir {
                 self.walk(&child, shown_from);
-            } else if name.ends_with(".md") || name.ends_with(".markdown") {
+            } else if is_markdown(&name) {
                 self.files.push((child.clone(), child.strip_prefix(shown_from).unwrap_or(&child).to_path_buf()));
             }
         }
     }
+}
+
+/// Whether a file name is a Markdown file's.
+pub fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
 }
 
 /// Parses every Markdown file under `path` (shown relative to `shown_from`). Files that cannot

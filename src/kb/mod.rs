@@ -5,7 +5,7 @@
 //! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
 //! decisions that a later one replaced.
 
-mod heading;
+pub(crate) mod heading;
 mod load;
 pub mod parse;
 mod record;
@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use heading::{classify, find_date};
-pub use load::{MarkdownFiles, load, parse_all};
+pub use load::{MarkdownFiles, is_markdown, load, parse_all};
 pub use record::ItemRecord;
 pub use supersede::{Conflict, conflicts};
 

@@ -40,13 +40,6 @@ fn stemmer() -> &'static frostem::Stemmer {
     STEMMER.get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English))
 }
 
-/// A plain word's term: lower-cased, stemmed when it is all letters.
-pub fn normalize_word(word: &str) -> String {
-    let mut buf = String::with_capacity(word.len());
-    push_normalized(&mut buf, word);
-    buf
-}
-
 /// Appends `word` lower-cased (and stemmed, if all letters) to `buf`, without allocating
 /// when the stem is cached.
 fn push_normalized(buf: &mut String, word: &str) {
@@ -82,7 +75,8 @@ fn push_normalized(buf: &mut String, word: &str) {
 /// indexing time).
 fn with_stem(lower: &str, f: impl FnOnce(&str)) {
     const CACHE_LIMIT: usize = 1 << 16;
-    type Cache = std::collections::HashMap<String, String, std::hash::BuildHasherDefault<WordHasher>>;
+    type Cache =
+        std::collections::HashMap<String, String, std::hash::BuildHasherDefault<crate::kb::heading::WordHasher>>;
     thread_local! {
         static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
     }
@@ -99,25 +93,6 @@ fn with_stem(lower: &str, f: impl FnOnce(&str)) {
         }
         cache.insert(lower.to_string(), stemmed);
     });
-}
-
-/// FxHash's mixing, for short words in a process-local cache (SipHash's DoS resistance buys
-/// nothing here).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
 }
 
 /// Analysed terms whose texts share one buffer: no allocation per token.
@@ -167,10 +142,9 @@ impl Terms {
         (&self.buf[s.text.0 as usize..s.text.1 as usize], s.from, s.to, s.position)
     }
 
-    /// Analyses `text` into these terms (after any already here). Positions start at
-    /// `first_position`.
-    pub fn analyze(&mut self, text: &str, first_position: usize) {
-        let mut position = first_position;
+    /// Analyses `text` into these terms (after any already here). Positions start at 0.
+    pub fn analyze(&mut self, text: &str) {
+        let mut position = 0;
         let mut chars = text.char_indices().peekable();
         while let Some(&(start, c)) = chars.peek() {
             if !c.is_alphanumeric() {
@@ -207,10 +181,10 @@ impl Terms {
     }
 }
 
-/// Splits `text` into terms. Positions start at `first_position`.
-pub fn analyze(text: &str, first_position: usize, out: &mut Vec<Term>) {
+/// Splits `text` into terms, at positions from 0.
+pub fn analyze(text: &str, out: &mut Vec<Term>) {
     let mut terms = Terms::default();
-    terms.analyze(text, first_position);
+    terms.analyze(text);
     out.extend((0..terms.len()).map(|i| {
         let (text, from, to, position) = terms.get(i);
         Term { text: text.to_string(), from, to, position }
@@ -264,7 +238,7 @@ impl Tokenizer for InfraTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> InfraTokenStream<'a> {
         self.terms.clear();
-        self.terms.analyze(text, 0);
+        self.terms.analyze(text);
         InfraTokenStream { terms: &self.terms, next: 0, token: Token::default() }
     }
 }
@@ -300,7 +274,7 @@ mod tests {
 
     fn terms(text: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
-        analyze(text, 0, &mut out);
+        analyze(text, &mut out);
         out.into_iter().map(|t| (t.text, t.position)).collect()
     }
 
@@ -338,7 +312,7 @@ mod tests {
     fn offsets_point_at_the_source() {
         let text = "see fruit:locking.";
         let mut out = Vec::new();
-        analyze(text, 0, &mut out);
+        analyze(text, &mut out);
         let spans: Vec<&str> = out.iter().map(|t| &text[t.from..t.to]).collect();
         assert_eq!(spans, ["see", "fruit:locking", "fruit", "locking"]);
     }

@@ -1,11 +1,11 @@
 //! `mb search`: a tantivy index over everything mb knows, kept fresh by itself.
 //!
 //! The index lives in `.mb/index`. Before every search, mb compares the files it covers
-//! ([`units::source_paths`]) with the manifest stored in the index's last commit — size,
+//! ([`units::source_files`]) with the manifest of the index's last commit — size,
 //! modification time and a content hash per file — and re-indexes only what was added,
-//! changed or deleted. The manifest is the commit's payload, so it changes atomically with
-//! the index: a crash mid-refresh leaves the previous commit and its manifest, never a
-//! mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
+//! changed or deleted. The manifest is written beside the index before the commit whose
+//! payload names it, so it changes atomically with the index: a crash mid-refresh leaves the
+//! previous commit and its manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
 //! waits for the first and then searches what it wrote.
 //!
 //! A missing, unreadable or older-schema index is rebuilt with a note; if `.mb/` cannot be
@@ -19,7 +19,7 @@ pub mod units;
 use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use globset::GlobMatcher;
 use jiff::civil::Date;
@@ -319,21 +319,10 @@ fn remove_stamps_except(mb_dir: &Path, keep: Option<&str>) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(STAMPS_PREFIX) && Some(name.as_ref()) != keep {
+        if name.trim_start_matches('.').starts_with(STAMPS_PREFIX) && Some(name.as_ref()) != keep {
             let _ = std::fs::remove_file(entry.path());
         }
     }
-}
-
-/// Writes `text` to `path` so that a reader sees all of it or the old file: a temporary file
-/// in the same folder, flushed to disk, then renamed over.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let tmp = path.with_extension("tmp");
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
 }
 
 /// Tantivy opens segment files lazily, so a lost or truncated file would only fail mid-search;
@@ -377,13 +366,6 @@ fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String>
     Ok(Manifest::decode(payload.schema, &text))
 }
 
-/// Size and modification time, without reading the file.
-fn quick_stamp(path: &Path) -> Option<(u64, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
-    Some((meta.len(), mtime))
-}
-
 fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = crate::kb::parse::IdHash::new();
     h.write(bytes);
@@ -391,10 +373,16 @@ fn content_hash(bytes: &[u8]) -> u64 {
 }
 
 enum Change {
-    /// Index this file's units (it is new or its content changed).
-    Index(SourcePath),
-    /// The content is the same; only the stamp moved (a checkout touched it).
-    Restamp(String, Stamp),
+    /// Index this file's units: it is new or changed. `len` and `mtime_ns` are what the walk
+    /// saw (stamping with them, rather than after the read, makes an edit during the read be
+    /// seen next time). `old` is the indexed hash of a file whose size did not change: if
+    /// the content hashes the same, only its stamp moves (a checkout touched it).
+    Index {
+        path: SourcePath,
+        len: u64,
+        mtime_ns: u64,
+        old: Option<u64>,
+    },
     Remove(String),
 }
 
@@ -417,13 +405,12 @@ impl SearchIndex {
         let mut stats = RefreshStats { unchanged, ..RefreshStats::default() };
         if !changes.is_empty() {
             self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
-            manifest.schema = SCHEMA_VERSION;
             let mut commit = writer.prepare_commit()?;
             let stamps = match self.mb_dir() {
                 Some(mb_dir) => {
                     let name = format!("{STAMPS_PREFIX}{}", commit.opstamp());
                     let path = mb_dir.join(&name);
-                    write_atomically(&path, &manifest.encode())
+                    crate::state::write_atomically(&path, manifest.encode().as_bytes())
                         .map_err(|source| SearchError::Io { path: crate::source::display_path(&path), source })?;
                     Some(name)
                 }
@@ -462,27 +449,12 @@ impl SearchIndex {
         manifest: &mut Manifest,
         stats: &mut RefreshStats,
     ) -> Result<(), SearchError> {
-        let mut files: BTreeMap<String, Stamp> = std::mem::take(&mut manifest.files).into_iter().collect();
-        let result = self.apply_to(writer, changes, &mut files, stats);
-        manifest.files = files.into_iter().collect();
-        result
-    }
-
-    fn apply_to(
-        &self,
-        writer: &mut IndexWriter,
-        changes: Vec<Change>,
-        manifest_files: &mut BTreeMap<String, Stamp>,
-        stats: &mut RefreshStats,
-    ) -> Result<(), SearchError> {
         let f = &self.fields;
+        let mut manifest_files: BTreeMap<String, Stamp> = std::mem::take(&mut manifest.files).into_iter().collect();
         let mut to_index = Vec::new();
         for change in changes {
             match change {
-                Change::Index(path) => to_index.push(path),
-                Change::Restamp(file, stamp) => {
-                    manifest_files.insert(file, stamp);
-                }
+                Change::Index { path, len, mtime_ns, old } => to_index.push((path, len, mtime_ns, old)),
                 Change::Remove(file) => {
                     writer.delete_term(Term::from_field_text(f.file, &file));
                     manifest_files.remove(&file);
@@ -491,13 +463,21 @@ impl SearchIndex {
             }
         }
         // Files are read and cut into units on every core, while tantivy's own threads index.
+        // `indexed: None` is a file whose content had not changed.
+        struct Done {
+            file: String,
+            stamp: Stamp,
+            indexed: Option<(usize, u64)>,
+        }
         let shared: &IndexWriter = writer;
         let results: Vec<_> = to_index
             .par_iter()
-            .map(|path| -> Result<(String, Stamp, usize, u64), String> {
+            .map(|(path, len, mtime_ns, old)| -> Result<Done, String> {
                 let bytes = std::fs::read(&path.disk).map_err(|_| path.shown.clone())?;
-                let (len, mtime_ns) = quick_stamp(&path.disk).unwrap_or((bytes.len() as u64, 0));
-                let stamp = Stamp { len, mtime_ns, hash: content_hash(&bytes) };
+                let stamp = Stamp { len: *len, mtime_ns: *mtime_ns, hash: content_hash(&bytes) };
+                if *old == Some(stamp.hash) {
+                    return Ok(Done { file: path.shown.clone(), stamp, indexed: None });
+                }
                 let text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
                 let parsed = units::parse(path.source, &path.shown, &text);
                 let units = parsed.units();
@@ -516,19 +496,21 @@ impl SearchIndex {
                 if !ops.is_empty() {
                     shared.run(ops).map_err(|_| path.shown.clone())?;
                 }
-                Ok((path.shown.clone(), stamp, units.len(), text.len() as u64))
+                Ok(Done { file: path.shown.clone(), stamp, indexed: Some((units.len(), text.len() as u64)) })
             })
             .collect();
         for result in results {
             match result {
-                Ok((file, stamp, units, bytes)) => {
-                    if manifest_files.contains_key(&file) {
-                        stats.changed += 1;
-                    } else {
-                        stats.added += 1;
+                Ok(Done { file, stamp, indexed }) => {
+                    if let Some((units, bytes)) = indexed {
+                        if manifest_files.contains_key(&file) {
+                            stats.changed += 1;
+                        } else {
+                            stats.added += 1;
+                        }
+                        stats.units += units;
+                        stats.bytes += bytes;
                     }
-                    stats.units += units;
-                    stats.bytes += bytes;
                     manifest_files.insert(file, stamp);
                 }
                 Err(file) => {
@@ -539,6 +521,7 @@ impl SearchIndex {
                 }
             }
         }
+        manifest.files = manifest_files.into_iter().collect();
         Ok(())
     }
 
@@ -583,11 +566,6 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// The files the index covers (known after a refresh).
-    pub fn files(&self) -> &[String] {
-        &self.files
-    }
-
     /// Runs a query. Filters narrow it; hits come best first.
     pub fn search(&self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
         let f = &self.fields;
@@ -611,13 +589,14 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
         }
         if let Some(glob) = &filters.file {
-            let known = if self.files.is_empty() {
-                self.manifest()?.files.into_iter().map(|(f, _)| f).collect()
-            } else {
-                self.files.clone()
+            // After a refresh the walk's list; searching as-is, the last commit's manifest.
+            let manifest = if self.files.is_empty() { Some(self.manifest()?) } else { None };
+            let known: Vec<&str> = match &manifest {
+                Some(m) => m.files.iter().map(|(file, _)| file.as_str()).collect(),
+                None => self.files.iter().map(String::as_str).collect(),
             };
             let files: Vec<Term> = known
-                .iter()
+                .into_iter()
                 .filter(|file| glob.is_match(file))
                 .map(|file| Term::from_field_text(f.file, file))
                 .collect();
@@ -640,7 +619,6 @@ impl SearchIndex {
                     fuzzy_matches.push(word);
                 }
             }
-            let snip = snippet::snippet(&text, &wanted);
             hits.push(Hit {
                 file: text_of(f.file),
                 line: doc.get_first(f.line).and_then(|v| v.as_u64()).unwrap_or(0) as usize,
@@ -648,8 +626,8 @@ impl SearchIndex {
                 date: doc.get_first(f.date).and_then(|v| v.as_u64()).and_then(number_date).map(|d| d.to_string()),
                 kind: text_of(f.kind),
                 text,
-                snippet: snip.text,
-                highlights: snip.highlights,
+                snippet: String::new(),
+                highlights: Vec::new(),
                 score,
                 fuzzy: !wanted.fuzzy.is_empty(),
                 superseded: false,
@@ -657,6 +635,11 @@ impl SearchIndex {
         }
         rerank(&mut hits);
         hits.truncate(limit);
+        // Snippets only for the hits shown; ranking does not use them.
+        for hit in &mut hits {
+            let snip = snippet::snippet(&hit.text, &wanted);
+            (hit.snippet, hit.highlights) = (snip.text, snip.highlights);
+        }
         Ok(Results { hits, fuzzy_terms: wanted.fuzzy.iter().map(|(t, _)| t.clone()).collect(), fuzzy_matches })
     }
 }
@@ -719,16 +702,12 @@ fn plan(paths: &[(SourcePath, u64, u64)], manifest: &Manifest) -> (Vec<Change>, 
         }
         match known.next_if(|(file, _)| *file == path.shown) {
             Some((_, old)) if old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
+            // Touched but maybe not changed (a checkout, a save without edits): the indexing
+            // pass hashes it and only restamps it if so.
             Some((_, old)) if old.len == len => {
-                // Touched but maybe not changed (a checkout, a save without edits).
-                let hash = std::fs::read(&path.disk).map(|b| content_hash(&b)).ok();
-                if hash == Some(old.hash) {
-                    changes.push(Change::Restamp(path.shown.clone(), Stamp { len, mtime_ns, hash: old.hash }));
-                } else {
-                    changes.push(Change::Index(path.clone()));
-                }
+                changes.push(Change::Index { path: path.clone(), len, mtime_ns, old: Some(old.hash) })
             }
-            _ => changes.push(Change::Index(path.clone())),
+            _ => changes.push(Change::Index { path: path.clone(), len, mtime_ns, old: None }),
         }
     }
     changes.extend(known.map(|(gone, _)| Change::Remove(gone.clone())));
@@ -775,6 +754,6 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// Query terms that matched nothing exactly and were searched for fuzzily.
     pub fuzzy_terms: Vec<String>,
-    /// The words the fuzzy terms matched in the hits shown.
+    /// The words the fuzzy terms matched in the candidates (the hits before the limit).
     pub fuzzy_matches: Vec<String>,
 }

@@ -240,21 +240,19 @@ pub fn build(node: &Node, field: Field, known: &dyn Fn(&str) -> bool, wanted: &m
     match node {
         Node::Word(w) => {
             let mut terms = Vec::new();
-            analyze(w, 0, &mut terms);
+            analyze(w, &mut terms);
             match terms.as_slice() {
                 [] => None,
-                [only] => {
-                    if known(&only.text) {
-                        wanted.terms.push(only.text.clone());
-                        Some(term_query(&only.text))
-                    } else if let Some(d) = fuzzy_distance(&only.text) {
+                [only] => match fuzzy_distance(&only.text).filter(|_| !known(&only.text)) {
+                    Some(d) => {
                         wanted.fuzzy.push((only.text.clone(), d));
                         Some(Box::new(FuzzyTermQuery::new(term(&only.text), d, true)))
-                    } else {
+                    }
+                    None => {
                         wanted.terms.push(only.text.clone());
                         Some(term_query(&only.text))
                     }
-                }
+                },
                 [whole, parts @ ..] if parts.first().is_some_and(|p| p.position == whole.position) => {
                     // A compound: itself when the index has it (a term lookup is cheap); else
                     // its parts in order (`fruit locking` written apart); else fuzzily.
@@ -282,7 +280,7 @@ pub fn build(node: &Node, field: Field, known: &dyn Fn(&str) -> bool, wanted: &m
         }
         Node::Phrase(p) => {
             let mut terms = Vec::new();
-            analyze(p, 0, &mut terms);
+            analyze(p, &mut terms);
             wanted.terms.extend(terms.iter().map(|t| t.text.clone()));
             match terms.as_slice() {
                 [] => None,

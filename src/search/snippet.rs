@@ -9,7 +9,7 @@ use super::query::Wanted;
 pub const SNIPPET_CHARS: usize = 180;
 
 /// A piece of text with the byte ranges to highlight.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
     pub text: String,
     /// Byte ranges of `text` that matched the query.
@@ -25,7 +25,7 @@ fn is_wanted(term: &str, wanted: &Wanted) -> bool {
 /// The matched byte ranges of `text`, merged where they overlap (a compound and its parts).
 pub fn matches(text: &str, wanted: &Wanted) -> Vec<Range<usize>> {
     let mut terms = Vec::new();
-    analyze(text, 0, &mut terms);
+    analyze(text, &mut terms);
     let mut ranges: Vec<Range<usize>> =
         terms.iter().filter(|t| is_wanted(&t.text, wanted)).map(|t| t.from..t.to).collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));

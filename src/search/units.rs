@@ -54,14 +54,11 @@ pub const KINDS: &[&str] =
 pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
     let mut out = Vec::new();
     walk(&root.join("memory-bank"), root, Source::MemoryBank, &mut out);
-    walk(&root.join("rules"), root, Source::Rules, &mut out);
-    let cline = root.join(".clinerules");
-    if cline.is_file() {
-        if let Ok(meta) = std::fs::metadata(&cline) {
-            push(&mut out, cline, root, Source::Rules, &meta);
+    for path in crate::rules::default_paths(root) {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => push(&mut out, path, root, Source::Rules, &meta),
+            _ => walk(&path, root, Source::Rules, &mut out),
         }
-    } else {
-        walk(&cline, root, Source::Rules, &mut out);
     }
     out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
     out.dedup_by(|a, b| a.0.shown == b.0.shown);
@@ -103,7 +100,7 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64,
         } else {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.ends_with(".md") || name.ends_with(".markdown") {
+            if crate::kb::is_markdown(&name) {
                 push(out, path, root, source, &meta);
             }
         }
@@ -114,7 +111,7 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64,
 pub struct Parsed {
     source: Source,
     doc: Document,
-    /// `(line, yaml)` of each check block in a rule file.
+    /// `(line, yaml, heading)` of each check block in a rule file.
     checks: Vec<(usize, String, Option<String>)>,
 }
 
