@@ -52,10 +52,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
                 for host in super::pattern::expand_range(pattern).map_err(err)? {
                     raw.host(&host).extend(vars.iter().cloned());
                     if let Some(group) = group {
-                        let g = raw.group(group);
-                        if !g.hosts.contains(&host) {
-                            g.hosts.push(host.clone());
-                        }
+                        raw.add_host(group, &host);
                     }
                 }
             }
@@ -68,10 +65,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
             Section::Children(group) => {
                 let child = line.split_whitespace().next().unwrap_or(line).to_string();
                 raw.group(&child);
-                let g = raw.group(group);
-                if !g.children.contains(&child) {
-                    g.children.push(child);
-                }
+                raw.add_child(group, &child);
             }
         }
     }
@@ -81,11 +75,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
 /// An INI value: vault text stays secret; everything else is text, as Ansible's INI values are
 /// strings until a template uses them.
 fn value(v: &str) -> Var {
-    if v.trim_start().starts_with("$ANSIBLE_VAULT;") {
-        Var::Vault
-    } else {
-        Var::Value(serde_json::Value::String(v.to_string()))
-    }
+    if super::is_vault(v) { Var::Vault } else { Var::Value(serde_json::Value::String(v.to_string())) }
 }
 
 /// Splits a line into words, honouring single and double quotes (`key="a b"`).

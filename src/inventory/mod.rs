@@ -11,7 +11,7 @@ mod ini;
 mod pattern;
 mod yaml_inventory;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -184,14 +184,19 @@ pub(crate) struct Raw {
     /// Hosts in the order they first appear, with their inventory-file vars.
     pub hosts: Vec<(String, Vars)>,
     pub groups: BTreeMap<String, Group>,
+    /// Where each host is in `hosts`, and which (group, host) memberships exist: ranges can
+    /// make tens of thousands of hosts, so neither is a linear search.
+    index: HashMap<String, usize>,
+    members: HashSet<(String, String)>,
 }
 
 impl Raw {
     pub fn host(&mut self, name: &str) -> &mut Vars {
-        let idx = match self.hosts.iter().position(|(n, _)| n == name) {
-            Some(i) => i,
+        let idx = match self.index.get(name) {
+            Some(&i) => i,
             None => {
                 self.hosts.push((name.to_string(), Vars::new()));
+                self.index.insert(name.to_string(), self.hosts.len() - 1);
                 self.hosts.len() - 1
             }
         };
@@ -200,6 +205,21 @@ impl Raw {
 
     pub fn group(&mut self, name: &str) -> &mut Group {
         self.groups.entry(name.to_string()).or_default()
+    }
+
+    /// Puts a host in a group (once).
+    pub fn add_host(&mut self, group: &str, host: &str) {
+        if self.members.insert((group.to_string(), host.to_string())) {
+            self.group(group).hosts.push(host.to_string());
+        }
+    }
+
+    /// Makes `child` a child group of `group` (once).
+    pub fn add_child(&mut self, group: &str, child: &str) {
+        let g = self.group(group);
+        if !g.children.iter().any(|c| c == child) {
+            g.children.push(child.to_string());
+        }
     }
 }
 
@@ -249,12 +269,7 @@ impl Inventory {
         let mut raw = Raw::default();
         let mut sources = Vec::new();
         for file in &files {
-            let shown = display_path(file);
-            let text = std::fs::read_to_string(file).map_err(|e| InventoryError {
-                file: shown.clone(),
-                line: None,
-                message: format!("cannot read: {e}"),
-            })?;
+            let (shown, text) = read(file)?;
             if looks_like_yaml(file, &text) {
                 yaml_inventory::parse(&shown, &text, &mut raw)?;
             } else {
@@ -278,20 +293,15 @@ impl Inventory {
             raw.groups.keys().filter(|g| *g != "all" && !child_groups.contains(*g)).cloned().collect();
         let ungrouped: Vec<String> =
             raw.hosts.iter().map(|(n, _)| n.clone()).filter(|n| !grouped.contains(n)).collect();
-        {
-            let all = raw.group("all");
-            for g in top {
-                if !all.children.contains(&g) {
-                    all.children.push(g);
-                }
-            }
+        raw.group("all");
+        for g in top {
+            raw.add_child("all", &g);
         }
         if !ungrouped.is_empty() {
-            raw.group("ungrouped").hosts.extend(ungrouped);
-            let all = raw.group("all");
-            if !all.children.iter().any(|c| c == "ungrouped") {
-                all.children.push("ungrouped".into());
+            for host in &ungrouped {
+                raw.add_host("ungrouped", host);
             }
+            raw.add_child("all", "ungrouped");
         }
         // Depth of each group below `all` (the longest path, as Ansible orders by depth).
         let mut depth: BTreeMap<String, usize> = BTreeMap::new();
@@ -319,10 +329,16 @@ impl Inventory {
                 parents.entry(c.as_str()).or_default().push(name.as_str());
             }
         }
+        // The groups each host is written in, once for all hosts.
+        let mut written_in: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (group, g) in &raw.groups {
+            for host in &g.hosts {
+                written_in.entry(host.as_str()).or_default().push(group.as_str());
+            }
+        }
         for (name, host_file_vars) in &raw.hosts {
             let mut groups: BTreeSet<String> = BTreeSet::new();
-            let mut todo: Vec<&str> =
-                raw.groups.iter().filter(|(_, g)| g.hosts.contains(name)).map(|(n, _)| n.as_str()).collect();
+            let mut todo: Vec<&str> = written_in.get(name.as_str()).cloned().unwrap_or_default();
             while let Some(g) = todo.pop() {
                 if groups.insert(g.to_string()) {
                     todo.extend(parents.get(g).into_iter().flatten().copied());
@@ -410,6 +426,20 @@ fn vars_dir(dir: &Path, warnings: &mut Vec<String>) -> Result<BTreeMap<String, V
     Ok(out)
 }
 
+/// An inventory or vars file's text, with the path it is shown as.
+fn read(path: &Path) -> Result<(String, String), InventoryError> {
+    let shown = display_path(path);
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((shown, text)),
+        Err(e) => Err(InventoryError { file: shown, line: None, message: format!("cannot read: {e}") }),
+    }
+}
+
+/// Text encrypted with ansible-vault (a whole file, or one value).
+pub(crate) fn is_vault(text: &str) -> bool {
+    text.trim_start().starts_with("$ANSIBLE_VAULT;")
+}
+
 fn is_vars_file(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
         Some("yml" | "yaml" | "json") | None => true,
@@ -419,25 +449,12 @@ fn is_vars_file(path: &Path) -> bool {
 
 /// One vars file. A file encrypted whole with ansible-vault gives no variables and a warning.
 fn vars_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vars, InventoryError> {
-    let shown = display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| InventoryError {
-        file: shown.clone(),
-        line: None,
-        message: format!("cannot read: {e}"),
-    })?;
-    if text.trim_start().starts_with("$ANSIBLE_VAULT;") {
+    let (shown, text) = read(path)?;
+    if is_vault(&text) {
         warnings.push(format!("{shown}: vault-encrypted; its variables are unknown to mb"));
         return Ok(Vars::new());
     }
-    let node = crate::yaml::parse(&text).map_err(|e| InventoryError {
-        file: shown.clone(),
-        line: Some(crate::source::LineIndex::new(&text).line(e.offset)),
-        message: format!("invalid YAML: {}", e.message),
-    })?;
-    if node.is_null() {
-        return Ok(Vars::new());
-    }
-    yaml_inventory::vars(&shown, &text, &node)
+    yaml_inventory::vars_file(&shown, &text)
 }
 
 #[cfg(test)]

@@ -14,8 +14,10 @@ pub enum TermOp {
 pub enum Matcher {
     /// `all` or `*`.
     All,
-    /// A host or group name, or a glob with `*`, `?` or `[…]`.
+    /// A host or group name (or a glob that does not compile, taken literally).
     Name(String),
+    /// A glob with `*`, `?` or `[…]`, compiled once.
+    Glob(globset::GlobMatcher),
     /// `~regex`, matched against host and group names.
     Regex(Regex),
 }
@@ -73,6 +75,11 @@ impl HostPattern {
                 Matcher::All
             } else if name.contains(char::is_whitespace) {
                 return Err(err(format!("`{name}` contains whitespace")));
+            } else if name.contains(['*', '?', '[']) {
+                match globset::Glob::new(name) {
+                    Ok(glob) => Matcher::Glob(glob.compile_matcher()),
+                    Err(_) => Matcher::Name(name.to_string()),
+                }
             } else {
                 Matcher::Name(name.to_string())
             };
@@ -104,23 +111,18 @@ pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern)
 /// regex (host names and group names alike).
 fn matching<'a>(inventory: &'a super::Inventory, matcher: &Matcher) -> std::collections::BTreeSet<&'a str> {
     let by = |is: &dyn Fn(&str) -> bool| -> std::collections::BTreeSet<&'a str> {
-        let groups: Vec<&String> = inventory.groups.keys().filter(|g| is(g)).collect();
+        let groups: std::collections::HashSet<&str> =
+            inventory.groups.keys().map(String::as_str).filter(|g| is(g)).collect();
         inventory
             .hosts
             .iter()
-            .filter(|h| is(&h.name) || h.groups.iter().any(|hg| groups.contains(&hg)))
+            .filter(|h| is(&h.name) || h.groups.iter().any(|hg| groups.contains(hg.as_str())))
             .map(|h| h.name.as_str())
             .collect()
     };
     match matcher {
         Matcher::All => inventory.hosts.iter().map(|h| h.name.as_str()).collect(),
-        Matcher::Name(name) if name.contains(['*', '?', '[']) => match globset::Glob::new(name) {
-            Ok(glob) => {
-                let glob = glob.compile_matcher();
-                by(&|n: &str| glob.is_match(n))
-            }
-            Err(_) => by(&|n: &str| n == name),
-        },
+        Matcher::Glob(glob) => by(&|n: &str| glob.is_match(n)),
         Matcher::Name(name) => by(&|n: &str| n == name),
         Matcher::Regex(re) => by(&|n: &str| re.is_match(n)),
     }

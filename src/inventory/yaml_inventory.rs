@@ -6,10 +6,25 @@ use super::{InventoryError, Raw, Var, Vars};
 use crate::source::LineIndex;
 use crate::yaml::{self, Node};
 
+/// The file being read, for errors that name its line.
+struct Ctx<'a> {
+    file: &'a str,
+    lines: LineIndex,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(file: &'a str, text: &str) -> Ctx<'a> {
+        Ctx { file, lines: LineIndex::new(text) }
+    }
+
+    fn err(&self, at: usize, message: String) -> InventoryError {
+        InventoryError { file: self.file.to_string(), line: Some(self.lines.line(at)), message }
+    }
+}
+
 pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
-    let lines = LineIndex::new(text);
-    let err =
-        |at: usize, message: String| InventoryError { file: file.to_string(), line: Some(lines.line(at)), message };
+    let cx = Ctx::new(file, text);
+    let err = |at: usize, message: String| cx.err(at, message);
     let root = yaml::parse(text).map_err(|e| err(e.offset, format!("invalid YAML: {}", e.message)))?;
     if root.is_null() {
         return Ok(());
@@ -18,21 +33,13 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
         root.as_map().ok_or_else(|| err(root.span.start, "an inventory is a mapping of group names".into()))?;
     for (name, body) in groups {
         let name = name.as_str().ok_or_else(|| err(name.span.start, "a group name must be text".into()))?;
-        group(file, text, &lines, name, body, raw)?;
+        group(&cx, name, body, raw)?;
     }
     Ok(())
 }
 
-fn group(
-    file: &str,
-    text: &str,
-    lines: &LineIndex,
-    name: &str,
-    body: &Node,
-    raw: &mut Raw,
-) -> Result<(), InventoryError> {
-    let err =
-        |at: usize, message: String| InventoryError { file: file.to_string(), line: Some(lines.line(at)), message };
+fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), InventoryError> {
+    let err = |at: usize, message: String| cx.err(at, message);
     raw.group(name);
     if body.is_null() {
         return Ok(());
@@ -52,19 +59,16 @@ fn group(
                 for (host, host_vars) in hosts {
                     let pattern =
                         host.as_str().ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
-                    let vars = if host_vars.is_null() { Vars::new() } else { vars(file, text, host_vars)? };
+                    let vars = if host_vars.is_null() { Vars::new() } else { vars(cx, host_vars)? };
                     for h in super::pattern::expand_range(pattern).map_err(|m| err(host.span.start, m))? {
                         raw.host(&h).extend(vars.clone());
-                        let g = raw.group(name);
-                        if !g.hosts.contains(&h) {
-                            g.hosts.push(h);
-                        }
+                        raw.add_host(name, &h);
                     }
                 }
             }
             Some("vars") => {
                 if !value.is_null() {
-                    let v = vars(file, text, value)?;
+                    let v = vars(cx, value)?;
                     raw.group(name).vars.extend(v);
                 }
             }
@@ -80,11 +84,8 @@ fn group(
                         .as_str()
                         .ok_or_else(|| err(child.span.start, "a group name must be text".into()))?
                         .to_string();
-                    group(file, text, lines, &child_name, child_body, raw)?;
-                    let g = raw.group(name);
-                    if !g.children.contains(&child_name) {
-                        g.children.push(child_name);
-                    }
+                    group(cx, &child_name, child_body, raw)?;
+                    raw.add_child(name, &child_name);
                 }
             }
             Some(other) => {
@@ -99,13 +100,21 @@ fn group(
     Ok(())
 }
 
+/// A `group_vars/` or `host_vars/` file's variables (an empty file has none).
+pub(crate) fn vars_file(file: &str, text: &str) -> Result<Vars, InventoryError> {
+    let cx = Ctx::new(file, text);
+    let node = yaml::parse(text).map_err(|e| cx.err(e.offset, format!("invalid YAML: {}", e.message)))?;
+    if node.is_null() {
+        return Ok(Vars::new());
+    }
+    vars(&cx, &node)
+}
+
 /// A mapping of variables.
-pub(crate) fn vars(file: &str, text: &str, node: &Node) -> Result<Vars, InventoryError> {
-    let map = node.as_map().ok_or_else(|| InventoryError {
-        file: file.to_string(),
-        line: Some(LineIndex::new(text).line(node.span.start)),
-        message: format!("variables must be a mapping, found {}", node.type_name()),
-    })?;
+fn vars(cx: &Ctx, node: &Node) -> Result<Vars, InventoryError> {
+    let map = node
+        .as_map()
+        .ok_or_else(|| cx.err(node.span.start, format!("variables must be a mapping, found {}", node.type_name())))?;
     let mut out = Vars::new();
     for (k, v) in map {
         if let Some(k) = k.as_str() {
@@ -117,7 +126,7 @@ pub(crate) fn vars(file: &str, text: &str, node: &Node) -> Result<Vars, Inventor
 
 fn var(node: &Node) -> Var {
     if let Some(text) = node.as_str()
-        && text.trim_start().starts_with("$ANSIBLE_VAULT;")
+        && super::is_vault(text)
     {
         return Var::Vault;
     }

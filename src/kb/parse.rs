@@ -701,7 +701,7 @@ struct IdAllocator {
     seen: std::collections::HashMap<u64, u32, std::hash::BuildHasherDefault<U64Hasher>>,
 }
 
-/// The keys are FNV hashes already; hashing them again would only cost time.
+/// The keys are IdHash values already; hashing them again would only cost time.
 #[derive(Default)]
 struct U64Hasher(u64);
 
