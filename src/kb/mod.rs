@@ -10,7 +10,7 @@ mod load;
 pub mod parse;
 mod record;
 pub mod settings;
-mod supersede;
+pub(crate) mod supersede;
 pub mod writeback;
 
 use std::ops::Range;

@@ -55,7 +55,7 @@ fn by_key(kb: &KnowledgeBase) -> Vec<(String, Vec<Use>)> {
 }
 
 /// Values compare the way smb.conf compares them: case and runs of whitespace ignored.
-fn same_value(a: &str, b: &str) -> bool {
+pub(crate) fn same_value(a: &str, b: &str) -> bool {
     let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (x.next(), y.next()) {

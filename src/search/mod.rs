@@ -677,7 +677,9 @@ fn rerank(hits: &mut [Hit]) {
         let newer = settings[i].iter().any(|mine| {
             (0..hits.len()).any(|j| {
                 hits[j].date > hits[i].date
-                    && settings[j].iter().any(|s| s.key == mine.key && !s.value.eq_ignore_ascii_case(&mine.value))
+                    && settings[j]
+                        .iter()
+                        .any(|s| s.key == mine.key && !crate::kb::supersede::same_value(&s.value, &mine.value))
             })
         });
         if newer {
