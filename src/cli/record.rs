@@ -119,7 +119,7 @@ impl<'a> Recorder<'a> {
             links_from: relative(path.parent().and_then(|p| p.canonicalize().ok())),
             path,
             date: run::local_date(&run.run),
-            branches: crate::fix::git::Repo::open(&cx.root).map(|repo| repo.fix_branches(&run.run)).unwrap_or_default(),
+            branches: crate::fix::git::fix_branches(&cx.root, &run.run),
             with_fix: checks.iter().filter(|c| c.fix.is_some()).map(|c| c.id.clone()).collect(),
         })
     }

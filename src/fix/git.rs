@@ -154,30 +154,6 @@ impl Repo {
         })?;
         Ok(short(&self.repo, oid))
     }
-
-    /// Local `mb/fix/*` branches whose tip names `run` in its `Mb-Run:` trailer, with the
-    /// tip's short id, oldest name first.
-    pub fn fix_branches(&self, run: &str) -> Vec<(String, String)> {
-        let Ok(branches) = self.repo.branches(Some(BranchType::Local)) else {
-            return Vec::new();
-        };
-        let mut out: Vec<(String, String)> = branches
-            .flatten()
-            .filter_map(|(branch, _)| {
-                let name = branch.name().ok()??.to_string();
-                if !name.starts_with("mb/fix/") {
-                    return None;
-                }
-                let commit = branch.get().peel_to_commit().ok()?;
-                let message = commit.message().ok()?;
-                let trailers = git2::message_trailers_strs(message).ok()?;
-                let names_run = trailers.iter().any(|(k, v)| k == RUN_TRAILER && v.trim() == run);
-                names_run.then(|| (name, short(&self.repo, commit.id())))
-            })
-            .collect();
-        out.sort();
-        out
-    }
 }
 
 impl super::Base for Repo {
@@ -226,6 +202,34 @@ impl super::Base for Repo {
         }
         Err("names no file".into())
     }
+}
+
+/// Local `mb/fix/*` branches of the repository holding `root` whose tip names `run` in its
+/// `Mb-Run:` trailer, with the tip's short id, by name. Works in any repository state (a
+/// merge in progress does not hide them); outside a repository there are none.
+pub fn fix_branches(root: &Path, run: &str) -> Vec<(String, String)> {
+    let Ok(repo) = Repository::discover(root) else {
+        return Vec::new();
+    };
+    let Ok(branches) = repo.branches(Some(BranchType::Local)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = branches
+        .flatten()
+        .filter_map(|(branch, _)| {
+            let name = branch.name().ok()??.to_string();
+            if !name.starts_with("mb/fix/") {
+                return None;
+            }
+            let commit = branch.get().peel_to_commit().ok()?;
+            let message = commit.message().ok()?;
+            let trailers = git2::message_trailers_strs(message).ok()?;
+            let names_run = trailers.iter().any(|(k, v)| k == RUN_TRAILER && v.trim() == run);
+            names_run.then(|| (name, short(&repo, commit.id())))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn busy(state: RepositoryState) -> Option<&'static str> {
