@@ -108,6 +108,28 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Shows `path` with forward slashes, as every report and JSON contract does.
+/// A path as written in the repository, `/`-separated, when it stays inside it: `..`,
+/// absolute paths and empty paths are refused (with why) before anything is read. Symlinks
+/// are the reader's to check.
+pub fn repo_relative(path: &Path) -> Result<String, String> {
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            Component::ParentDir => return Err("leads outside the repository (`..`)".into()),
+            Component::RootDir | Component::Prefix(_) => {
+                return Err("is an absolute path; repository files are named relative to its root".into());
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Err("names no file".into());
+    }
+    Ok(parts.join("/"))
+}
+
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
@@ -116,6 +138,14 @@ pub fn display_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repository_paths_stay_inside() {
+        assert!(repo_relative(Path::new("./roles/x/../y")).unwrap_err().contains(".."));
+        assert!(repo_relative(Path::new("/etc/passwd")).unwrap_err().contains("absolute"));
+        assert!(repo_relative(Path::new("")).is_err());
+        assert_eq!(repo_relative(Path::new("./roles//samba/smb.conf.j2")).unwrap(), "roles/samba/smb.conf.j2");
+    }
 
     #[test]
     fn lines_and_columns_count_characters() {

@@ -392,7 +392,7 @@ pub fn audit_repo(root: &Path, checks: &[Check]) -> Vec<Finding> {
 /// A repository file, refusing paths that leave the repository.
 fn repo_file(root: &Path, path: &str) -> Result<Option<Vec<u8>>, String> {
     let rel = Path::new(path);
-    if rel.is_absolute() || rel.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+    if crate::source::repo_relative(rel).is_err() {
         return Err(format!("`{path}` is outside the repository"));
     }
     let full = root.join(rel);

@@ -10,7 +10,6 @@ pub mod edit;
 pub mod git;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path};
 
 use serde::Serialize;
 
@@ -153,7 +152,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             drift: findings.iter().map(|f| format!("{}: {}", f.host, drift_of(f))).collect(),
             op: None,
         };
-        match repo_relative(&fix.file) {
+        match crate::source::repo_relative(&fix.file) {
             Ok(path) => planned.file = path,
             Err(why) => {
                 out.refused.push(planned.refusal(why));
@@ -286,30 +285,6 @@ fn drift_of(f: &Finding) -> String {
     }
 }
 
-/// A fix's file as a `/`-separated path inside the repository; `..` and absolute paths are
-/// refused before anything is read.
-fn repo_relative(path: &Path) -> Result<String, String> {
-    let mut parts: Vec<String> = Vec::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                return Err("leads outside the repository (`..`); fixes edit files inside it".into());
-            }
-            Component::RootDir | Component::Prefix(_) => {
-                return Err(
-                    "is an absolute path; fixes edit files of the repository, named relative to its root".into()
-                );
-            }
-        }
-    }
-    if parts.is_empty() {
-        return Err("names no file".into());
-    }
-    Ok(parts.join("/"))
-}
-
 /// The edit with its templates filled in from the run's variables of each failing host; the
 /// hosts must agree, since one file is edited for all of them.
 fn render_for(edit: &Edit, run: &Run, recorded: &HashMap<&str, &HostRecord>, hosts: &[String]) -> Result<Op, String> {
@@ -350,16 +325,4 @@ fn unified_diff(path: &str, before: &str, after: &str) -> String {
     let diff = similar::TextDiff::from_lines(before, after);
     let body = diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string();
     format!("diff --git a/{path} b/{path}\n{body}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_must_stay_inside_the_repository() {
-        assert!(repo_relative(Path::new("./roles/x/../y")).unwrap_err().contains(".."));
-        assert!(repo_relative(Path::new("/etc/passwd")).unwrap_err().contains("absolute"));
-        assert_eq!(repo_relative(Path::new("./roles//samba/smb.conf.j2")).unwrap(), "roles/samba/smb.conf.j2");
-    }
 }

@@ -799,9 +799,7 @@ fn parse_fix(cx: &mut Ctx<'_>, node: &Node) -> Option<Fix> {
 /// A fix target must be a relative path that stays inside the repository.
 fn fix_path(cx: &mut Ctx<'_>, path: &str, node: &Node) -> Option<PathBuf> {
     let p = Path::new(path);
-    let escapes = p.is_absolute()
-        || p.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)));
-    if escapes || path.is_empty() {
+    if crate::source::repo_relative(p).is_err() {
         cx.error(
             Code::BadFix,
             format!("fix target `{path}` must be a path inside the repository"),
