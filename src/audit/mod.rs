@@ -40,7 +40,20 @@ pub enum FindingStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleRef {
     pub file: String,
+    /// The first line of the check's YAML.
     pub line: usize,
+    /// The last line of its `mb-check` block (absent in runs saved before mb recorded it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<usize>,
+}
+
+/// Where in the repository a finding's fact was found (for `scope: repo` checks): the file,
+/// and the line of the selected key or line when the selector found one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// The decision a finding's check enforces.
@@ -68,6 +81,9 @@ pub struct Finding {
     /// The check's title, for reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// For `scope: repo` checks: the repository file (and line) the fact came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 impl Finding {
@@ -87,7 +103,11 @@ impl Finding {
             expected,
             actual,
             message,
-            rule: RuleRef { file: display_path(&check.source.file), line: check.source.line },
+            rule: RuleRef {
+                file: display_path(&check.source.file),
+                line: check.source.line,
+                end_line: Some(check.source.end_line),
+            },
             decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| DecisionRef {
                 file: r.file.clone(),
                 line: r.line,
@@ -95,6 +115,7 @@ impl Finding {
                 date: r.date.clone(),
             }),
             title: check.title.clone(),
+            location: None,
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct CheckSource {
     pub file: PathBuf,
     /// 1-based line of the first line of YAML in the block.
     pub line: usize,
+    /// 1-based line of the block's closing fence (or its last line).
+    pub end_line: usize,
     /// Byte range of the whole fenced block in the file.
     pub span: Range<usize>,
     /// Byte range of the id's value in the file.

@@ -350,6 +350,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
         source: CheckSource {
             file: cx.file.to_path_buf(),
             line: lines.line(start),
+            end_line: lines.line(cx.block.fence.end.saturating_sub(1)).max(lines.line(start)),
             span: cx.block.fence.clone(),
             id_span: get("id").map_or(cx.block.fence.clone(), |n| cx.span(n)),
             heading: cx.block.heading.clone(),
