@@ -12,6 +12,7 @@ pub mod fix;
 pub mod inventory;
 pub mod kb;
 pub mod probe;
+pub mod record;
 pub mod report;
 pub mod rules;
 pub mod search;

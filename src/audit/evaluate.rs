@@ -7,10 +7,10 @@
 
 use crate::inventory::Host;
 use crate::probe::{Fact, sanitize};
+use crate::rules::Check;
 use crate::rules::check::{Expectation, Selector, parse_size};
-use crate::rules::{Check, ProbeSource};
+use crate::rules::source::{Quoting, Raw, render};
 
-use super::plan::render;
 use super::{Finding, FindingStatus};
 
 /// What a probe observed, after its selector.
@@ -20,52 +20,51 @@ pub struct Observed {
     pub value: Option<String>,
     /// A command's exit status.
     pub status: Option<i32>,
+    /// The 1-based line of the fact where the selector found it (an INI key's line, the first
+    /// matching line), for findings located in a file.
+    pub line: Option<usize>,
 }
 
-/// Narrows a host's fact to what the check looks at. `Err` is a fact that cannot be read.
+impl Observed {
+    pub fn value(value: Option<String>) -> Observed {
+        Observed { value, status: None, line: None }
+    }
+}
+
+/// Narrows a target's fact to what the check looks at: the source's reading of it, then the
+/// check's selector. `Err` is a fact that cannot be read.
 pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    let (raw, status) = match (&check.probe.source, fact) {
-        (_, Fact::Missing { reason }) => return Err(reason.clone()),
-        (_, Fact::Unreadable { reason }) => return Err(format!("the file {reason}")),
-        (ProbeSource::File(_), Fact::Absent) => return Ok(Observed { value: None, status: None }),
-        (ProbeSource::File(_), Fact::File { content }) => (text(content), None),
-        (ProbeSource::Command(_), Fact::Output { stdout, status }) => (text(stdout).trim().to_string(), Some(*status)),
-        (ProbeSource::Service { .. }, Fact::Output { stdout, status }) => {
-            let out = text(stdout).trim().to_string();
-            if *status == 127 {
-                return Err("systemctl is not installed on the host".into());
-            }
-            // `systemctl is-enabled` prints nothing (and fails) for a unit that does not exist.
-            if out.is_empty() {
-                return Ok(Observed { value: None, status: Some(*status) });
-            }
-            (out, Some(*status))
-        }
-        (ProbeSource::Zfs { .. }, Fact::Output { stdout, status }) => match status {
-            0 => (text(stdout).trim().to_string(), Some(0)),
-            127 => return Err("zfs is not installed on the host".into()),
-            // `zfs get` fails for a dataset that does not exist.
-            _ => return Ok(Observed { value: None, status: Some(*status) }),
-        },
-        (_, other) => return Err(format!("unexpected answer for this probe: {other:?}")),
+    let Raw { value, status } = check.probe.source.observe(fact)?;
+    let Some(raw) = value else {
+        return Ok(Observed { value: None, status, line: None });
     };
-    let value = match &check.probe.select {
-        None => Some(raw),
-        Some(Selector::Ini { section, key }) => super::ini::lookup(&raw, section, key),
+    let (value, line) = match &check.probe.select {
+        None => (Some(raw), None),
+        Some(Selector::Ini { section, key }) => match super::ini::lookup(&raw, section, key) {
+            Some((value, line)) => (Some(value), Some(line)),
+            None => (None, None),
+        },
         Some(Selector::Lines(re)) => {
-            let lines: Vec<&str> = raw.lines().filter(|l| re.is_match(l)).collect();
-            (!lines.is_empty()).then(|| lines.join("\n"))
+            let mut first = None;
+            let mut lines = Vec::new();
+            for (n, l) in raw.lines().enumerate() {
+                if re.is_match(l) {
+                    first.get_or_insert(n + 1);
+                    lines.push(l);
+                }
+            }
+            ((!lines.is_empty()).then(|| lines.join("\n")), first)
         }
         Some(Selector::Json(pointer)) => {
             let doc: serde_json::Value = serde_json::from_str(&raw).map_err(|e| format!("not JSON: {e}"))?;
-            doc.pointer(pointer).map(|v| match v {
+            let value = doc.pointer(pointer).map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
-            })
+            });
+            (value, None)
         }
     };
-    Ok(Observed { value, status })
+    Ok(Observed { value, status, line })
 }
 
 /// One expectation's verdict.
@@ -84,7 +83,7 @@ enum Verdict {
 
 fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
     let value = seen.value.as_deref();
-    let want = |t| render(t, host, false);
+    let want = |t| render(t, host, Quoting::Plain);
     let fails = |expected: String| Verdict::Fails { expected };
     match e {
         Expectation::Equals(t) => match want(t) {

@@ -12,13 +12,18 @@ pub(crate) fn is_comment(trimmed: &str) -> bool {
     trimmed.starts_with(';') || trimmed.starts_with('#')
 }
 
-/// The value of `key` in `section`, or `None` when the section or key is not set.
-pub fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
+/// The value of `key` in `section` and the 1-based line its assignment starts on, or `None`
+/// when the section or key is not set.
+pub fn lookup(text: &str, section: &str, key: &str) -> Option<(String, usize)> {
     let (want_section, want_key) = (fold(section), fold(key));
     let mut current = "global".to_string();
     let mut found = None;
     let mut logical = String::new();
-    for raw in text.lines() {
+    let mut starts = 0;
+    for (n, raw) in text.lines().enumerate() {
+        if logical.is_empty() {
+            starts = n + 1;
+        }
         // Join continuation lines.
         if let Some(head) = raw.strip_suffix('\\') {
             logical.push_str(head);
@@ -42,7 +47,7 @@ pub fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
         if let Some((k, v)) = line.split_once('=')
             && fold(k) == want_key
         {
-            found = Some(v.trim().to_string());
+            found = Some((v.trim().to_string(), starts));
         }
     }
     found
@@ -53,6 +58,16 @@ mod tests {
     use super::*;
 
     const SMB: &str = "# samba\nworkgroup = WG\n[global]\n   Fruit:Locking = posix\n   ; fruit:locking = none\n\tfruit:locking=none\n   vfs objects = catia \\\n      fruit streams_xattr\n[Time  Machine]\n   path = /tank/tm\n   fruit:time machine max size = 3T\n";
+
+    fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
+        super::lookup(text, section, key).map(|(value, _)| value)
+    }
+
+    #[test]
+    fn the_line_is_where_the_winning_assignment_starts() {
+        assert_eq!(super::lookup(SMB, "global", "fruit:locking").map(|(_, l)| l), Some(6));
+        assert_eq!(super::lookup(SMB, "global", "vfs objects").map(|(_, l)| l), Some(7));
+    }
 
     #[test]
     fn smb_conf_semantics() {

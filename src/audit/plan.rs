@@ -1,19 +1,26 @@
-//! Plan: which checks apply to which hosts, and the one script each host runs.
+//! Plan: which checks apply to which targets, and the probes each target answers.
 //!
-//! Probes are rendered with the host's variables (values interpolated into commands are
-//! shell-quoted) and deduplicated: three checks of `/etc/samba/smb.conf` read it once.
+//! A target is a host of the inventory or, for `scope: repo` checks, the repository itself.
+//! Probes are rendered with the target's variables (values interpolated into commands are
+//! shell-quoted) and deduplicated: three checks of `/etc/samba/smb.conf` read it once. How a
+//! target is reached (ssh, local, replay, repository files) is the engine's choice, not the
+//! plan's.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::inventory::{Connection, Host, Inventory};
-use crate::probe::script::{self, ProbeKey, quote};
+use crate::inventory::{Host, Inventory};
+use crate::probe::ProbeKey;
 use crate::rules::Check;
-use crate::rules::check::{Probe, ProbeSource, Scope, Template};
+use crate::rules::check::Scope;
+use crate::rules::source::Need as SourceNeed;
 
-/// How a check gets its fact on one host.
+/// The name findings of `scope: repo` checks carry as their host.
+pub const REPO: &str = "repo";
+
+/// How a check gets its fact on one target.
 #[derive(Debug, Clone)]
 pub enum Need {
-    /// The `probes[i]` answer of the host's script.
+    /// The `probes[i]` answer of the target.
     Probe(usize),
     /// An inventory variable (no contact with the host).
     Var(String),
@@ -23,7 +30,7 @@ pub enum Need {
     Skip(String),
 }
 
-/// One check on one host.
+/// One check on one target.
 #[derive(Debug, Clone)]
 pub struct Planned {
     /// Index into the plan's checks.
@@ -31,23 +38,28 @@ pub struct Planned {
     pub need: Need,
 }
 
-/// Everything mb will do to one host.
+/// What a plan's target is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A host of the inventory.
+    Host,
+    /// The repository's own files (`scope: repo` checks).
+    Repo,
+}
+
+/// Everything mb will do to one target.
 #[derive(Debug, Clone)]
 pub struct HostPlan {
     pub host: Host,
+    pub target: Target,
     pub checks: Vec<Planned>,
     pub probes: Vec<ProbeKey>,
-    pub script: String,
 }
 
 impl HostPlan {
-    /// Whether the host needs contacting at all (some check needs a probe).
+    /// Whether the target needs contacting at all (some check needs a probe).
     pub fn needs_contact(&self) -> bool {
         !self.probes.is_empty()
-    }
-
-    pub fn connection(&self) -> Connection {
-        self.host.connection()
     }
 }
 
@@ -55,20 +67,30 @@ impl HostPlan {
 #[derive(Debug, Clone)]
 pub struct AuditPlan {
     pub checks: Vec<Check>,
+    /// The inventory's hosts in inventory order, then the repository when it is audited.
     pub hosts: Vec<HostPlan>,
     /// Checks whose `hosts:` pattern matched no host of the inventory.
     pub unmatched: Vec<usize>,
 }
 
-/// Plans host checks (not `scope: repo`) for the hosts of `only` (every host when `None`),
-/// in inventory order.
-pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>) -> AuditPlan {
+impl AuditPlan {
+    /// The plans of inventory hosts (not the repository).
+    pub fn inventory_hosts(&self) -> impl Iterator<Item = &HostPlan> {
+        self.hosts.iter().filter(|h| h.target == Target::Host)
+    }
+}
+
+/// Plans host checks for the hosts of `only` (every host when `None`), in inventory order,
+/// and, with `repo`, the `scope: repo` checks against the repository.
+pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, repo: bool) -> AuditPlan {
     let only: Option<HashSet<&str>> = only.map(|hosts| hosts.iter().map(|h| h.name.as_str()).collect());
     let index: HashMap<&str, usize> = inventory.hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
     let mut per_host: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut unmatched = Vec::new();
+    let mut repo_checks = Vec::new();
     for (c, check) in checks.iter().enumerate() {
-        if check.scope != Scope::Host {
+        if check.scope == Scope::Repo {
+            repo_checks.push(c);
             continue;
         }
         let Some(pattern) = &check.hosts else {
@@ -87,7 +109,14 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>) -
             }
         }
     }
-    let hosts = per_host.into_iter().map(|(h, cs)| plan_host(&inventory.hosts[h], &checks, &cs)).collect();
+    let mut hosts: Vec<HostPlan> = per_host
+        .into_iter()
+        .map(|(h, cs)| plan_target(inventory.hosts[h].clone(), Target::Host, &checks, &cs))
+        .collect();
+    if repo && !repo_checks.is_empty() {
+        let host = Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default() };
+        hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
+    }
     AuditPlan { checks, hosts, unmatched }
 }
 
@@ -102,12 +131,12 @@ pub fn unmatched_message(check: &Check) -> String {
     )
 }
 
-fn plan_host(host: &Host, checks: &[Check], indices: &[usize]) -> HostPlan {
+fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) -> HostPlan {
     let mut probes: Vec<ProbeKey> = Vec::new();
     let mut planned = Vec::with_capacity(indices.len());
     for &c in indices {
-        let need = match probe_key(&checks[c].probe, host) {
-            Ok(Some(key)) => {
+        let need = match checks[c].probe.source.need(&host) {
+            Ok(SourceNeed::Probe(key)) => {
                 let i = match probes.iter().position(|p| *p == key) {
                     Some(i) => i,
                     None => {
@@ -117,45 +146,11 @@ fn plan_host(host: &Host, checks: &[Check], indices: &[usize]) -> HostPlan {
                 };
                 Need::Probe(i)
             }
-            Ok(None) => match &checks[c].probe.source {
-                ProbeSource::Var(name) => Need::Var(name.clone()),
-                _ => Need::Skip(
-                    "`api` probes need the Proxmox API transport, which this version of mb does not have yet".into(),
-                ),
-            },
+            Ok(SourceNeed::Var(name)) => Need::Var(name),
+            Ok(SourceNeed::Unsupported(why)) => Need::Skip(why),
             Err(e) => Need::Error(e),
         };
         planned.push(Planned { check: c, need });
     }
-    let script = if probes.is_empty() { String::new() } else { script::compile(&probes) };
-    HostPlan { host: host.clone(), checks: planned, probes, script }
-}
-
-/// Renders a template with the host's variables; `quoted` shell-quotes each value (for text
-/// that is run as a command).
-pub fn render(t: &Template, host: &Host, quoted: bool) -> Result<String, String> {
-    let mut missing = None;
-    let out = t.render(|name| match host.var_text(name) {
-        Ok(v) => Some(if quoted { quote(&v) } else { v }),
-        Err(e) => {
-            missing.get_or_insert(e.to_string());
-            None
-        }
-    });
-    out.map_err(|_| missing.unwrap_or_else(|| "a template variable is missing".into()))
-}
-
-/// The probe a check needs on a host; `None` for sources that need no host script.
-fn probe_key(probe: &Probe, host: &Host) -> Result<Option<ProbeKey>, String> {
-    Ok(Some(match &probe.source {
-        ProbeSource::File(path) => ProbeKey::File { path: render(path, host, false)? },
-        ProbeSource::Command(cmd) => ProbeKey::Command { command: render(cmd, host, true)? },
-        ProbeSource::Service { unit, query } => ProbeKey::Command {
-            command: format!("systemctl {} {}", query.as_str(), quote(&render(unit, host, false)?)),
-        },
-        ProbeSource::Zfs { dataset, property } => ProbeKey::Command {
-            command: format!("zfs get -Hp -o value {} {}", quote(property), quote(&render(dataset, host, false)?)),
-        },
-        ProbeSource::Var(_) | ProbeSource::Api(_) => return Ok(None),
-    }))
+    HostPlan { host, target, checks: planned, probes }
 }

@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AuditPlan, Finding, FindingStatus, HostResult, Summary};
+use super::plan::Target;
+use super::{AuditPlan, Finding, FindingStatus, Summary};
+use crate::inventory::{Host, Inventory, Var};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, ProbeSource, Template};
@@ -62,53 +64,28 @@ pub struct SavedFact {
     pub fact: Fact,
 }
 
-impl HostRecord {
-    /// The host's outcome as the run saw it, for replay. Facts not gathered then are absent
-    /// from the map (the finding says so).
-    pub fn outcome(&self, probes: &[ProbeKey]) -> HostOutcome {
-        HostOutcome {
-            status: self.status,
-            error: self.error.clone(),
-            facts: self
-                .facts
-                .iter()
-                .filter(|f| probes.contains(&f.probe))
-                .map(|f| (f.probe.clone(), f.fact.clone()))
-                .collect(),
-            duration: Duration::from_millis(self.duration_ms),
-        }
-    }
-}
-
 impl Run {
-    /// Assembles a run from a plan, the hosts' results (whose facts it takes) and the findings.
-    pub fn new(id: String, mode: &str, plan: &AuditPlan, results: Vec<HostResult>, findings: Vec<Finding>) -> Run {
-        let mut by_name: HashMap<String, HostOutcome> = results.into_iter().map(|r| (r.name, r.outcome)).collect();
+    /// Assembles a run from a plan, its targets' outcomes (in plan order; the run takes their
+    /// facts) and the findings. The repository, a target of `scope: repo` checks, is not one
+    /// of the run's hosts: its findings say `repo`.
+    pub fn new(id: String, mode: &str, plan: &AuditPlan, outcomes: Vec<HostOutcome>, findings: Vec<Finding>) -> Run {
         // The variables each check uses, worked out once per check rather than per host.
         let check_vars: Vec<Vec<&str>> = plan.checks.iter().map(vars_of).collect();
         let hosts: Vec<HostRecord> = plan
             .hosts
             .iter()
-            .map(|hp| {
-                let outcome = by_name.remove(hp.host.name.as_str());
+            .zip(outcomes)
+            .filter(|(hp, _)| hp.target == Target::Host)
+            .map(|(hp, o)| {
                 let used: BTreeSet<&str> =
                     hp.checks.iter().flat_map(|planned| check_vars[planned.check].iter().copied()).collect();
-                let (status, error, duration_ms, facts) = match outcome {
-                    None => (HostStatus::Error, None, 0, Vec::new()),
-                    Some(o) => (
-                        o.status,
-                        o.error,
-                        o.duration.as_millis() as u64,
-                        o.facts.into_iter().map(|(probe, fact)| SavedFact { probe, fact }).collect(),
-                    ),
-                };
                 HostRecord {
                     name: hp.host.name.clone(),
                     groups: hp.host.groups.clone(),
-                    status,
-                    error,
-                    duration_ms,
-                    facts,
+                    status: o.status,
+                    error: o.error,
+                    duration_ms: o.duration.as_millis() as u64,
+                    facts: o.facts.into_iter().map(|(probe, fact)| SavedFact { probe, fact }).collect(),
                     vars: used.into_iter().filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?))).collect(),
                 }
             })
@@ -116,6 +93,43 @@ impl Run {
         let checks: BTreeSet<&str> = findings.iter().map(|f| f.check.as_str()).collect();
         let summary = Summary::of(checks.len(), hosts.len(), &findings);
         Run { version: VERSION, run: id, mode: mode.to_string(), replay_of: None, hosts, findings, summary }
+    }
+
+    /// The outcomes of the run's hosts, by name, for replay.
+    pub fn outcomes(&self) -> HashMap<String, HostOutcome> {
+        self.hosts
+            .iter()
+            .map(|h| {
+                let outcome = HostOutcome {
+                    status: h.status,
+                    error: h.error.clone(),
+                    facts: h.facts.iter().map(|f| (f.probe.clone(), f.fact.clone())).collect(),
+                    duration: Duration::from_millis(h.duration_ms),
+                };
+                (h.name.clone(), outcome)
+            })
+            .collect()
+    }
+
+    /// The hosts as the run knew them (names, groups and the variables its checks used), when
+    /// no inventory is at hand.
+    pub fn inventory(&self) -> Inventory {
+        let mut inventory = Inventory::default();
+        for h in &self.hosts {
+            inventory.hosts.push(Host {
+                name: h.name.clone(),
+                groups: h.groups.clone(),
+                vars: h
+                    .vars
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Var::Value(serde_json::Value::String(v.clone()))))
+                    .collect(),
+            });
+            for g in &h.groups {
+                inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());
+            }
+        }
+        inventory
     }
 
     /// The run without facts, variables and groups: the `mb audit --format json` contract.
@@ -157,13 +171,7 @@ impl Run {
 
 /// Template variables and `var:` names a check uses.
 fn vars_of(check: &Check) -> Vec<&str> {
-    let mut templates: Vec<&Template> = Vec::new();
-    match &check.probe.source {
-        ProbeSource::File(t) | ProbeSource::Command(t) | ProbeSource::Api(t) => templates.push(t),
-        ProbeSource::Service { unit, .. } => templates.push(unit),
-        ProbeSource::Zfs { dataset, .. } => templates.push(dataset),
-        ProbeSource::Var(_) => {}
-    }
+    let mut templates: Vec<&Template> = check.probe.source.templates();
     for e in &check.expect {
         match e {
             Expectation::Equals(t)
@@ -178,8 +186,8 @@ fn vars_of(check: &Check) -> Vec<&str> {
     // `mb fix` fills the fix's templates from the run.
     templates.extend(check.fix.iter().flat_map(|f| f.edit.values()));
     let mut out: Vec<&str> = templates.into_iter().flat_map(|t| t.vars()).collect();
-    if let ProbeSource::Var(name) = &check.probe.source {
-        out.push(name);
+    if let ProbeSource::Var(var) = &check.probe.source {
+        out.push(&var.name);
     }
     out
 }
@@ -335,4 +343,29 @@ pub fn diff(older: &Run, newer: &Run) -> Diff {
         }
     }
     out
+}
+
+/// What a run says overall (the exit code's contract: 0, 1, 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// No drift, and everything was judged.
+    Clean,
+    /// Some check failed, whatever else happened.
+    Drift,
+    /// No drift found, but some host or check could not be judged.
+    Incomplete,
+}
+
+impl Run {
+    pub fn verdict(&self) -> Verdict {
+        if self.summary.fail > 0 {
+            Verdict::Drift
+        } else if self.incomplete_hosts().next().is_some()
+            || self.findings.iter().any(|f| matches!(f.status, FindingStatus::Error | FindingStatus::Skip))
+        {
+            Verdict::Incomplete
+        } else {
+            Verdict::Clean
+        }
+    }
 }

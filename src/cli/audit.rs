@@ -1,6 +1,9 @@
 //! `mb audit`: are the hosts (and the repo) still as we decided?
+//!
+//! This file only resolves flags, `mb.toml` and the environment into an [`audit::Request`]
+//! and chooses the sinks; [`audit::execute`] does the audit.
 
-use std::io::{IsTerminal as _, Write as _};
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,26 +13,15 @@ use anyhow::{Context as _, bail};
 use super::output;
 use super::{Context, Exit};
 use crate::audit::run::{self, Run};
-use crate::audit::{self, FindingStatus, Reach};
+use crate::audit::{self, AuditPlan, AuditSink, Finished, Reach, Request};
 use crate::config::Config;
 use crate::inventory::{HostPattern, Inventory};
+use crate::probe::HostOutcome;
+use crate::probe::repo::RepoFiles;
 use crate::probe::ssh::SshOptions;
-use crate::{kb, rules};
+use crate::report::{Destination, Format, ReportSink};
+use crate::{kb, record, rules};
 
-/// Audit hosts against the rules: are they still as we decided?
-///
-/// mb reads the rule files, resolves the Ansible inventory, and for every host builds one
-/// read-only POSIX sh script that gathers exactly the facts its checks need. All hosts are
-/// audited at once over SSH (one connection and one exec each), then every check is judged
-/// and the findings are reported with the rule and the decision they enforce.
-///
-/// Host keys are checked strictly against ~/.ssh/known_hosts (and --known-hosts files): an
-/// unknown or changed key fails that host and shows the fingerprint. A host that cannot be
-/// audited never stops the run. Every run is saved in .mb/runs, with the facts gathered, for
-/// `mb audit --replay`, `mb diff` and `mb runs`.
-///
-/// Exit status: 0 no drift and every host audited; 1 drift found; 2 invalid input or mb
-/// failed; 3 no drift found, but some host (or check) could not be audited.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -37,6 +29,8 @@ Examples:
   mb audit -i ansible/inventory -l samba     one group
   mb audit -l 'proxmox:!zd3' -j 100          a pattern, 100 hosts at once
   mb audit --format json > report.json       the JSON report (contract: book/src/audit.md)
+  mb audit --output sarif=drift.sarif --output junit=junit.xml
+                                             also write other formats to files, in the same run
   mb audit --replay latest                   today's rules on the last run's facts
   mb audit --replay ansible/recorded-run.json
   mb audit --repo                            also the repository's own files (scope: repo)
@@ -58,9 +52,14 @@ pub struct Args {
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
 
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    /// The report on standard output: human, json, sarif, junit, markdown, github or html.
+    #[arg(long, value_name = "FORMAT", default_value = "human", value_parser = parse_format)]
     format: Format,
+
+    /// Also write the report in FORMAT to FILE (repeatable: one run, several formats). The
+    /// file is replaced whole once the report is complete.
+    #[arg(long = "output", short = 'o', value_name = "FORMAT=FILE", value_parser = parse_output)]
+    outputs: Vec<(Format, PathBuf)>,
 
     /// Judge the facts of a saved run (an id from `mb runs`, `latest`, or a run file) with
     /// today's rules instead of contacting hosts.
@@ -110,10 +109,20 @@ pub struct Args {
     memory_bank: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Human,
-    Json,
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format `{name}` (one of: {})", names.join(", "))
+    })
+}
+
+fn parse_output(spec: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) =
+        spec.split_once('=').ok_or_else(|| format!("`{spec}`: write FORMAT=FILE, e.g. sarif=drift.sarif"))?;
+    if file.is_empty() {
+        return Err(format!("`{spec}`: no file after `=`"));
+    }
+    Ok((parse_format(format)?, PathBuf::from(file)))
 }
 
 /// The inventory: `-i`, then mb.toml's `inventory`.
@@ -122,6 +131,45 @@ pub(super) fn inventory_path(cx: &Context, flag: Option<&PathBuf>, config: &Conf
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
+    let request = resolve(cx, &args)?;
+    let mut progress = Progress::default();
+    let mut warnings = Warnings;
+    let mut stdout = ReportSink::new(args.format, Destination::Stdout);
+    let mut files: Vec<ReportSink> = args
+        .outputs
+        .iter()
+        .map(|(f, path)| ReportSink::new(*f, Destination::File(cx.resolve(Some(path), ""))))
+        .collect();
+    let run = {
+        let mut sinks: Vec<Box<dyn AuditSink + '_>> = vec![Box::new(&mut progress), Box::new(&mut warnings)];
+        sinks.push(Box::new(&mut stdout));
+        sinks.extend(files.iter_mut().map(|s| Box::new(s) as Box<dyn AuditSink>));
+        audit::execute(&request, &mut sinks)?
+    };
+    for sink in std::iter::once(&mut stdout).chain(files.iter_mut()) {
+        if let Some(e) = sink.error.take() {
+            return Err(e).context(format!("writing the {} report", sink.format.name()));
+        }
+    }
+    // Recorded after the report is out, so a refusal to write leaves the findings shown.
+    if args.record {
+        let bank = record::Bank {
+            folder: cx.resolve(Some(&args.memory_bank), "memory-bank"),
+            file: "activeContext.md".into(),
+        };
+        let written =
+            record::record(&cx.root, &run, &request.checks, &bank).context("recording the run in the Memory Bank")?;
+        match args.format {
+            Format::Human => super::record::report(cx, &run, &written, &mut anstream::stdout().lock())?,
+            _ => super::record::report(cx, &run, &written, &mut anstream::stderr())?,
+        }
+    }
+    Ok(exit_of(&run))
+}
+
+/// Flags, mb.toml and the environment → the audit's request. Reads the rules, the Memory Bank
+/// and the inventory, and loads SSH keys; contacts nothing.
+fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     let config = Config::load(&cx.root)?;
     // Rules first: a run on broken rules would report nonsense.
     let mut set = rules::load(&cx.root, &rules::default_paths(&cx.root));
@@ -142,7 +190,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     };
     let inventory = match (inventory_path(cx, args.inventory.as_ref(), &config), &replayed) {
         (Some(path), _) => Inventory::load(&path).with_context(|| "reading the inventory")?,
-        (None, Some(run)) => inventory_of_run(run),
+        (None, Some(run)) => run.inventory(),
         (None, None) => bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml"),
     };
     for warning in &inventory.warnings {
@@ -152,134 +200,73 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         Some(p) => Some(HostPattern::parse(p).map_err(|e| anyhow::anyhow!("--limit `{p}`: {}", e.message))?),
         None => None,
     };
-    let only = limit.as_ref().map(|p| inventory.select(p));
-    let plan = audit::plan::plan(&inventory, set.checks.clone(), only.as_deref());
-    for &c in &plan.unmatched {
-        output::warn("warning", audit::plan::unmatched_message(&plan.checks[c]))?;
-    }
-    if plan.hosts.is_empty() && !args.repo {
-        bail!(
-            "no host to audit: the checks' host patterns{} select none",
-            if limit.is_some() { " and --limit" } else { "" }
-        );
-    }
-
-    let (reach, mode) = match replayed {
-        Some(run) => (Reach::Replay(Box::new(run)), "replay"),
-        None => {
-            let ssh = ssh_options(cx, &args, &config, &inventory)?;
-            let jobs = args.jobs.or(config.audit.jobs).unwrap_or(50);
-            let mode = if args.local { "local" } else { "ssh" };
-            (Reach::Live { ssh: Arc::new(ssh), jobs, all_local: args.local }, mode)
-        }
+    let reach = match replayed {
+        Some(run) => Reach::Replay(Box::new(run)),
+        None => Reach::Live { ssh: Arc::new(ssh_options(cx, args, &config, &inventory)?), all_local: args.local },
     };
-    let replay_of = match &reach {
-        Reach::Replay(run) => Some(run.run.clone()),
-        _ => None,
-    };
-
-    // gather reports every host of the plan, contacted or not.
-    let bar = progress_bar(plan.hosts.len() as u64);
-    let results = audit::gather(&plan, &reach, &|result| {
-        bar.set_message(result.name.clone());
-        bar.inc(1);
-    });
-    bar.finish_and_clear();
-
-    let mut findings = audit::evaluate_all(&plan, &results, replay_of.as_deref());
-    if args.repo {
-        findings.extend(audit::audit_repo(&cx.root, &plan.checks));
-    }
-    let mut record = Run::new(run::id_at(run::now()), mode, &plan, results, findings);
-    record.replay_of = replay_of;
-    let saved = if args.no_save {
-        None
-    } else {
-        match run::save(&cx.root, &mut record) {
-            Ok(path) => Some(path),
-            Err(e) => {
-                output::warn("warning", format_args!("the run was not saved: {e}"))?;
-                None
-            }
-        }
-    };
-    let report = record.report();
-    let mut out = anstream::stdout().lock();
-    match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
-            writeln!(out)?;
-        }
-        Format::Human => {
-            crate::report::human(&report, &mut out)?;
-            if let Some(path) = &saved {
-                writeln!(
-                    out,
-                    "run {} saved in {}",
-                    record.run,
-                    crate::source::display_path(path.strip_prefix(&cx.root).unwrap_or(path))
-                )?;
-            }
-        }
-    }
-    // Recorded after the report is out, so a refusal to write leaves the findings shown.
-    if args.record {
-        let target = super::record::Target { memory_bank: args.memory_bank.clone(), file: "activeContext.md".into() };
-        let written =
-            super::record::record(cx, &record, &set.checks, &target).context("recording the run in the Memory Bank")?;
-        match args.format {
-            Format::Json => super::record::report(cx, &record, &written, &mut anstream::stderr())?,
-            Format::Human => super::record::report(cx, &record, &written, &mut out)?,
-        }
-    }
-    Ok(exit_of(&record))
+    Ok(Request {
+        checks: set.checks,
+        inventory,
+        limit,
+        reach,
+        repo: args.repo.then(|| RepoFiles::WorkTree { root: cx.root.clone() }),
+        jobs: args.jobs.or(config.audit.jobs).unwrap_or(50),
+        save: (!args.no_save).then(|| cx.root.clone()),
+    })
 }
 
 /// The exit code a run earns (a contract).
 pub(super) fn exit_of(run: &Run) -> Exit {
-    if run.summary.fail > 0 {
-        Exit::Findings
-    } else if run.incomplete_hosts().next().is_some()
-        || run.findings.iter().any(|f| matches!(f.status, FindingStatus::Error | FindingStatus::Skip))
-    {
-        Exit::Incomplete
-    } else {
-        Exit::Clean
+    match run.verdict() {
+        run::Verdict::Drift => Exit::Findings,
+        run::Verdict::Incomplete => Exit::Incomplete,
+        run::Verdict::Clean => Exit::Clean,
     }
 }
 
-/// Hosts as a saved run knew them, when no inventory is at hand.
-fn inventory_of_run(run: &Run) -> Inventory {
-    let mut inventory = Inventory::default();
-    for h in &run.hosts {
-        inventory.hosts.push(crate::inventory::Host {
-            name: h.name.clone(),
-            groups: h.groups.clone(),
-            vars: h
-                .vars
-                .iter()
-                .map(|(k, v)| (k.clone(), crate::inventory::Var::Value(serde_json::Value::String(v.clone()))))
-                .collect(),
-        });
-        for g in &h.groups {
-            inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());
+/// Warnings on stderr as the audit meets them.
+struct Warnings;
+
+impl AuditSink for Warnings {
+    fn warning(&mut self, message: &str) {
+        let _ = output::warn("warning", message);
+    }
+}
+
+/// The progress bar on stderr, when it is a terminal.
+#[derive(Default)]
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl AuditSink for Progress {
+    fn planned(&mut self, plan: &AuditPlan) {
+        let hosts = plan.hosts.len() as u64;
+        if !std::io::stderr().is_terminal() || hosts == 0 {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new(hosts);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} auditing {pos}/{len} hosts [{bar:30}] {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        self.bar = Some(bar);
+    }
+
+    fn host_done(&mut self, host: &str, _outcome: &HostOutcome) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(crate::probe::sanitize(host));
+            bar.inc(1);
         }
     }
-    inventory
-}
 
-fn progress_bar(hosts: u64) -> indicatif::ProgressBar {
-    if !std::io::stderr().is_terminal() || hosts == 0 {
-        return indicatif::ProgressBar::hidden();
+    fn finished(&mut self, _run: &Run, _done: &Finished<'_>) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
     }
-    let bar = indicatif::ProgressBar::new(hosts);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} auditing {pos}/{len} hosts [{bar:30}] {elapsed} {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }
 
 /// Known-hosts files, keys (decrypted once) and timeouts for this run.
@@ -307,12 +294,19 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
     wanted.extend(default_keys.iter().cloned());
     wanted.sort();
     wanted.dedup();
+    // One passphrase for the run: MB_SSH_PASSPHRASE, or asked once on a terminal.
+    let mut remembered = std::env::var("MB_SSH_PASSPHRASE").ok();
+    let mut passphrase = |path: &std::path::Path| {
+        if remembered.is_none() && std::io::stdin().is_terminal() {
+            remembered = rpassword::prompt_password(format!("passphrase for {}: ", path.display())).ok();
+        }
+        remembered.clone()
+    };
     let mut keys = Vec::new();
-    let mut passphrase = std::env::var("MB_SSH_PASSPHRASE").ok();
     for path in wanted {
-        match load_key(&path, &mut passphrase) {
+        match crate::probe::ssh::load_key(&path, &mut passphrase) {
             Ok(key) => keys.push((path, Arc::new(key))),
-            Err(why) => output::warn("warning", format_args!("{}: {why}", path.display()))?,
+            Err(why) => output::warn("warning", why)?,
         }
     }
     let user = args
@@ -330,22 +324,4 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
         keys,
         default_keys,
     })
-}
-
-/// Loads a private key, asking for its passphrase once (from MB_SSH_PASSPHRASE or the
-/// terminal) when it is encrypted.
-fn load_key(path: &std::path::Path, passphrase: &mut Option<String>) -> Result<russh::keys::PrivateKey, String> {
-    match russh::keys::load_secret_key(path, None) {
-        Ok(key) => Ok(key),
-        Err(russh::keys::Error::KeyIsEncrypted) => {
-            if passphrase.is_none() && std::io::stdin().is_terminal() {
-                *passphrase = rpassword::prompt_password(format!("passphrase for {}: ", path.display())).ok();
-            }
-            let Some(pass) = passphrase.as_deref() else {
-                return Err("encrypted; set MB_SSH_PASSPHRASE or run on a terminal to be asked".into());
-            };
-            russh::keys::load_secret_key(path, Some(pass)).map_err(|e| format!("cannot decrypt: {e}"))
-        }
-        Err(e) => Err(format!("cannot load: {e}")),
-    }
 }

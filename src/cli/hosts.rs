@@ -95,13 +95,13 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         .collect();
     let mut out = anstream::stdout().lock();
     if args.script {
-        let plan = crate::audit::plan::plan(&inventory, set.checks.clone(), Some(&selected));
+        let plan = crate::audit::plan::plan(&inventory, set.checks.clone(), Some(&selected), false);
         for hp in &plan.hosts {
             writeln!(out, "# ---- {} ({}:{}) ----", hp.host.name, hp.host.address(), hp.host.port())?;
-            if hp.script.is_empty() {
+            if hp.probes.is_empty() {
                 writeln!(out, "# no probe needs this host: its checks read inventory variables only")?;
             } else {
-                write!(out, "{}", hp.script)?;
+                write!(out, "{}", crate::probe::script::compile(&hp.probes))?;
             }
         }
         return Ok(Exit::Clean);

@@ -2,9 +2,11 @@
 //! parent is HEAD on a new branch. Only new objects and one new branch ref are written: the
 //! working tree, the index, HEAD and every existing ref stay as they were.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use git2::{BranchType, ErrorCode, FileMode, ObjectType, Oid, Repository, RepositoryState};
+use git2::{BranchType, ErrorCode, FileMode, Oid, Repository, RepositoryState};
+
+use crate::probe::repo::Symlinks;
 
 /// The author and committer when the repository names none (`user.name`/`user.email`).
 pub const FALLBACK_NAME: &str = "mb";
@@ -48,7 +50,7 @@ impl Repo {
     pub fn open(root: &Path) -> Result<Repo, GitError> {
         let repo =
             Repository::discover(root).map_err(|_| GitError::NotARepository(crate::source::display_path(root)))?;
-        let workdir = repo.workdir().ok_or(GitError::Bare)?.to_path_buf();
+        repo.workdir().ok_or(GitError::Bare)?;
         if let Some(busy) = busy(repo.state()) {
             return Err(GitError::Busy(busy));
         }
@@ -59,7 +61,7 @@ impl Repo {
             }
             Err(e) => return Err(e.into()),
         };
-        let prefix = prefix_of(&workdir, root);
+        let prefix = crate::probe::repo::prefix_of(&repo, root);
         let head_short = short(&repo, head);
         Ok(Repo { repo, prefix, head, head_short })
     }
@@ -157,50 +159,24 @@ impl Repo {
 }
 
 impl super::Base for Repo {
-    /// A file of HEAD's tree. Refuses a path through a symlink or into a submodule, and a file
-    /// HEAD does not have (saying when it exists uncommitted).
+    /// A file of HEAD's tree, read by the one repository reader (`probe::repo`). Refuses a
+    /// path through a symlink or into a submodule, and a file HEAD does not have (saying when
+    /// it exists uncommitted).
     fn read(&self, path: &str) -> Result<Vec<u8>, String> {
         let tree = self.head_tree().map_err(|e| e.message().to_string())?;
         let full = format!("{}{path}", self.prefix);
-        let mut walked = String::new();
-        let parts: Vec<&str> = full.split('/').collect();
-        for (n, part) in parts.iter().enumerate() {
-            if n > 0 {
-                walked.push('/');
+        match crate::probe::repo::tree_file(&self.repo, &tree, &full, Symlinks::Refuse) {
+            Ok(Some(bytes)) => Ok(bytes),
+            Ok(None) => {
+                let on_disk = self.repo.workdir().map(|w| w.join(&full)).is_some_and(|p| p.exists());
+                Err(if on_disk {
+                    "is not committed; commit it first (fixes are made on HEAD's files)".into()
+                } else {
+                    "does not exist in HEAD".into()
+                })
             }
-            walked.push_str(part);
-            let entry = match tree.get_path(Path::new(&walked)) {
-                Ok(entry) => entry,
-                Err(_) => {
-                    let on_disk = self.repo.workdir().map(|w| w.join(&full)).is_some_and(|p| p.exists());
-                    return Err(if on_disk {
-                        "is not committed; commit it first (fixes are made on HEAD's files)".into()
-                    } else {
-                        "does not exist in HEAD".into()
-                    });
-                }
-            };
-            match entry.filemode() {
-                0o120000 => {
-                    return Err(format!(
-                        "goes through a symlink (`{walked}` is a symlink in HEAD); mb edits only real files of the repository"
-                    ));
-                }
-                0o160000 => {
-                    return Err(format!("is inside the submodule `{walked}`; fix it in that repository"));
-                }
-                _ => {}
-            }
-            if n + 1 == parts.len() {
-                if entry.kind() != Some(ObjectType::Blob) {
-                    return Err("is a folder, not a file".into());
-                }
-                let blob =
-                    entry.to_object(&self.repo).and_then(|o| o.peel_to_blob()).map_err(|e| e.message().to_string())?;
-                return Ok(blob.content().to_vec());
-            }
+            Err(why) => Err(why.strip_prefix(&format!("`{full}` ")).map(str::to_string).unwrap_or(why)),
         }
-        Err("names no file".into())
     }
 }
 
@@ -241,17 +217,6 @@ fn busy(state: RepositoryState) -> Option<&'static str> {
         RepositoryState::Bisect => Some("bisect"),
         RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => Some("rebase"),
         RepositoryState::ApplyMailbox | RepositoryState::ApplyMailboxOrRebase => Some("`git am`"),
-    }
-}
-
-/// Where `root` sits in the working tree, as a `/`-terminated prefix.
-fn prefix_of(workdir: &Path, root: &Path) -> String {
-    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let (workdir, root): (PathBuf, PathBuf) = (canon(workdir), canon(root));
-    match root.strip_prefix(&workdir) {
-        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-        Ok(rel) => format!("{}/", crate::source::display_path(rel)),
-        Err(_) => String::new(),
     }
 }
 

@@ -6,10 +6,27 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey};
+use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
+
+/// Runs each target's probe script on this machine.
+#[derive(Debug, Clone)]
+pub struct Local {
+    /// How long a script may run.
+    pub timeout: Duration,
+}
+
+impl Transport for Local {
+    fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
+        let timeout = self.timeout;
+        Box::pin(async move {
+            let script = super::script::compile(&job.probes);
+            run(&script, &job.probes, timeout).await
+        })
+    }
+}
 
 /// Runs `script` with `sh -s` and parses its answer for `probes`.
-pub async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcome {
+async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcome {
     let started = Instant::now();
     let result = tokio::time::timeout(timeout, exec(script)).await;
     let elapsed = started.elapsed();

@@ -1,18 +1,27 @@
-//! Transports: how the one probe script reaches a host and its output comes back.
+//! Transports: how a target's probes are answered. All of them sit behind one interface,
+//! [`Transport`], and the engine (`audit::execute`) picks one per target:
 //!
-//! - [`ssh`]: one russh connection per host, strict host-key checking, one exec.
+//! - [`ssh`]: one russh connection per host, strict host-key checking, one exec of the
+//!   target's probe script ([`script`]).
 //! - [`local`]: the same script run by the local `sh`.
-//! - replay: facts saved by an earlier run (see `audit::run`), no transport at all.
+//! - [`replay`]: the facts an earlier run saved; nothing is contacted.
+//! - [`repo`]: the repository's own files, from the working tree or a commit's tree.
 //!
 //! A transport never fails the run: whatever goes wrong becomes a [`HostStatus`] and a
-//! message for that host, and every other host is still audited.
+//! message for that target, and every other target is still audited.
 
 pub mod local;
+pub mod replay;
+pub mod repo;
 pub mod script;
 pub mod ssh;
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
+
+use crate::inventory::Host;
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +52,23 @@ impl HostStatus {
             HostStatus::Error => "error",
         }
     }
+}
+
+/// One target to gather: its inventory entry and the probes its checks need. Owned, so that
+/// the gathering can run on any worker thread.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub host: Host,
+    pub probes: Vec<ProbeKey>,
+}
+
+/// A gathering under way.
+pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+
+/// How one kind of target answers its probes.
+pub trait Transport: Send + Sync {
+    /// Gathers the job's facts. Never fails the run: a problem is the outcome's status.
+    fn gather(&self, job: Job) -> BoxFuture<HostOutcome>;
 }
 
 /// A host's answer: its status, why it failed, and the facts it gave.

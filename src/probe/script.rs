@@ -58,6 +58,19 @@ pub enum Fact {
     Missing { reason: String },
 }
 
+impl Fact {
+    /// What kind of answer this is, for messages.
+    pub fn state(&self) -> &'static str {
+        match self {
+            Fact::File { .. } => "a file's content",
+            Fact::Absent => "absent",
+            Fact::Unreadable { .. } => "unreadable",
+            Fact::Output { .. } => "a command's output",
+            Fact::Missing { .. } => "no answer",
+        }
+    }
+}
+
 /// Quotes `s` for POSIX sh: `'…'`, with each `'` written as `'\''`. Nothing inside single
 /// quotes is special to the shell.
 pub fn quote(s: &str) -> String {

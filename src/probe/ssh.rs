@@ -16,7 +16,7 @@ use russh::client::{self, Handle};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh::{ChannelMsg, Disconnect};
 
-use super::{HostOutcome, HostStatus, OUTPUT_CAP, ProbeKey};
+use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
 
 /// How to reach hosts, shared by every connection of a run.
 #[derive(Debug, Clone)]
@@ -34,6 +34,57 @@ pub struct SshOptions {
     pub keys: Vec<(PathBuf, Arc<PrivateKey>)>,
     /// The default keys (`~/.ssh/id_*`) among `keys`, tried after the agent.
     pub default_keys: Vec<PathBuf>,
+}
+
+/// Why a private key could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("{path}: encrypted; set MB_SSH_PASSPHRASE or run on a terminal to be asked")]
+    NoPassphrase { path: String },
+    #[error("{path}: cannot decrypt: {message}")]
+    Decrypt { path: String, message: String },
+    #[error("{path}: cannot load: {message}")]
+    Load { path: String, message: String },
+}
+
+/// Loads a private key; when it is encrypted, `passphrase` is asked for the passphrase (it
+/// may remember one answer for every key of the run).
+pub fn load_key(path: &Path, passphrase: &mut dyn FnMut(&Path) -> Option<String>) -> Result<PrivateKey, KeyError> {
+    let shown = path.display().to_string();
+    match russh::keys::load_secret_key(path, None) {
+        Ok(key) => Ok(key),
+        Err(russh::keys::Error::KeyIsEncrypted) => {
+            let Some(pass) = passphrase(path) else {
+                return Err(KeyError::NoPassphrase { path: shown });
+            };
+            russh::keys::load_secret_key(path, Some(&pass))
+                .map_err(|e| KeyError::Decrypt { path: shown, message: e.to_string() })
+        }
+        Err(e) => Err(KeyError::Load { path: shown, message: e.to_string() }),
+    }
+}
+
+/// The SSH transport: every host reached with the run's options.
+#[derive(Debug, Clone)]
+pub struct Ssh {
+    pub options: Arc<SshOptions>,
+}
+
+impl Transport for Ssh {
+    fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
+        let options = self.options.clone();
+        Box::pin(async move {
+            let target = Target {
+                address: job.host.address(),
+                port: job.host.port(),
+                user: job.host.user(),
+                key_file: job.host.key_file(),
+                jump: job.host.jump_host(),
+            };
+            let script = super::script::compile(&job.probes);
+            run(&target, &script, &job.probes, options).await
+        })
+    }
 }
 
 /// One host to reach.
@@ -137,7 +188,7 @@ fn config(options: &SshOptions) -> Arc<client::Config> {
 }
 
 /// Audits one host: connects, authenticates, runs the script, parses its answer.
-pub async fn run(target: &Target, script: &str, probes: &[ProbeKey], options: Arc<SshOptions>) -> HostOutcome {
+async fn run(target: &Target, script: &str, probes: &[ProbeKey], options: Arc<SshOptions>) -> HostOutcome {
     let started = Instant::now();
     let timeout = options.timeout;
     let result = tokio::time::timeout(timeout, connect_and_exec(target, script, options)).await;

@@ -1,17 +1,103 @@
 //! Report formats for an audit. Each writes a finished [`Run`] to a writer; none knows how
-//! the run was gathered. `human` is for people at a terminal; `json` is the contract scripts
-//! and CI read.
+//! the run was gathered. [`ReportSink`] makes any of them an audit sink, to stdout or to a
+//! file, so one run can be reported in several formats at once. `human` is for people at a
+//! terminal; `json` is the contract scripts and CI read.
 
 pub mod entry;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use anstyle::{AnsiColor, Style};
 
 use crate::audit::run::{Diff, Run};
-use crate::audit::{Finding, FindingStatus};
+use crate::audit::{AuditSink, Finding, FindingStatus, Finished};
 use crate::probe::{HostStatus, sanitize};
+
+/// A report format (`mb audit --format`, `--output FORMAT=FILE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+impl Format {
+    pub const ALL: &[Format] = &[Format::Human, Format::Json];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    /// Writes the run in this format.
+    pub fn write(self, run: &Run, done: &Finished<'_>, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Format::Human => {
+                human(run, out)?;
+                if let Some(path) = done.saved {
+                    writeln!(out, "run {} saved in {}", run.run, crate::source::display_path(path))?;
+                }
+                Ok(())
+            }
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &run.report())?;
+                writeln!(out)
+            }
+        }
+    }
+}
+
+/// Where a report goes.
+#[derive(Debug, Clone)]
+pub enum Destination {
+    Stdout,
+    /// A file, replaced whole when the report is complete (never left half-written).
+    File(PathBuf),
+}
+
+/// One format to one destination, written when the run is finished.
+pub struct ReportSink {
+    pub format: Format,
+    pub to: Destination,
+    /// What went wrong writing it, for the caller to report.
+    pub error: Option<io::Error>,
+}
+
+impl ReportSink {
+    pub fn new(format: Format, to: Destination) -> ReportSink {
+        ReportSink { format, to, error: None }
+    }
+}
+
+impl AuditSink for ReportSink {
+    fn finished(&mut self, run: &Run, done: &Finished<'_>) {
+        let result = match &self.to {
+            Destination::Stdout => {
+                let mut out = anstream::stdout().lock();
+                self.format.write(run, done, &mut out).and_then(|()| out.flush())
+            }
+            Destination::File(path) => {
+                // Files get no colour, whatever the terminal says.
+                let mut bytes = Vec::new();
+                let mut plain = anstream::StripStream::new(&mut bytes);
+                self.format
+                    .write(run, done, &mut plain)
+                    .and_then(|()| crate::state::write_atomically(path, &bytes))
+                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+            }
+        };
+        if let Err(e) = result {
+            self.error = Some(e);
+        }
+    }
+}
 
 const FAIL: Style = AnsiColor::Red.on_default().bold();
 const ERROR: Style = AnsiColor::Magenta.on_default().bold();

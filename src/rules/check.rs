@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use regex::Regex;
 use serde::Serialize;
 
-use super::registry::{EditKind, OperatorKind, SourceKind};
+use super::registry::{EditKind, OperatorKind};
+pub use super::source::{ProbeSource, SourceKind};
 use crate::inventory::HostPattern;
 
 /// One `mb-check` block, validated.
@@ -102,68 +103,6 @@ pub struct ResolvedDecision {
 pub struct Probe {
     pub source: ProbeSource,
     pub select: Option<Selector>,
-}
-
-#[derive(Debug, Clone)]
-pub enum ProbeSource {
-    File(Template),
-    Command(Template),
-    Service { unit: Template, query: ServiceQuery },
-    Zfs { dataset: Template, property: String },
-    Api(Template),
-    Var(String),
-}
-
-impl ProbeSource {
-    pub fn kind(&self) -> SourceKind {
-        match self {
-            ProbeSource::File(_) => SourceKind::File,
-            ProbeSource::Command(_) => SourceKind::Command,
-            ProbeSource::Service { .. } => SourceKind::Service,
-            ProbeSource::Zfs { .. } => SourceKind::Zfs,
-            ProbeSource::Api(_) => SourceKind::Api,
-            ProbeSource::Var(_) => SourceKind::Var,
-        }
-    }
-
-    /// The probe as one line: `file /etc/samba/smb.conf`.
-    pub fn describe(&self) -> String {
-        match self {
-            ProbeSource::File(path) => format!("file {}", path.raw),
-            ProbeSource::Command(cmd) => format!("command {}", cmd.raw),
-            ProbeSource::Service { unit, query } => {
-                format!("service {} ({})", unit.raw, query.as_str())
-            }
-            ProbeSource::Zfs { dataset, property } => format!("zfs {} {property}", dataset.raw),
-            ProbeSource::Api(path) => format!("api {}", path.raw),
-            ProbeSource::Var(name) => format!("var {name}"),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ServiceQuery {
-    IsEnabled,
-    IsActive,
-}
-
-impl ServiceQuery {
-    pub const NAMES: [&'static str; 2] = ["is-enabled", "is-active"];
-
-    pub fn from_name(name: &str) -> Option<ServiceQuery> {
-        match name {
-            "is-enabled" => Some(ServiceQuery::IsEnabled),
-            "is-active" => Some(ServiceQuery::IsActive),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ServiceQuery::IsEnabled => "is-enabled",
-            ServiceQuery::IsActive => "is-active",
-        }
-    }
 }
 
 /// The part of a fact a check looks at.

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::check::{
-    Check, CheckSource, DecisionLink, Edit, Expectation, Fix, Probe, ProbeSource, Scope, Selector, ServiceQuery,
-    Severity, Template, parse_size,
+    Check, CheckSource, DecisionLink, Edit, Expectation, Fix, Probe, Scope, Selector, Severity, Template, parse_size,
 };
 use super::extract::RawBlock;
 use super::registry::{ArgKind, EditKind, OperatorKind, SourceKind};
@@ -23,28 +22,29 @@ use crate::yaml::{self, Node, Value};
 pub const CHECK_FIELDS: &[&str] =
     &["id", "title", "description", "hosts", "severity", "scope", "decision", "probe", "expect", "fix", "tags"];
 
-struct Ctx<'a> {
+/// What parsing one block needs: the file, the block, and the diagnostics found so far.
+pub(crate) struct Ctx<'a> {
     file: &'a Path,
     block: &'a RawBlock,
     diags: Vec<Diagnostic>,
 }
 
 impl Ctx<'_> {
-    fn span(&self, node: &Node) -> Range<usize> {
+    pub(crate) fn span(&self, node: &Node) -> Range<usize> {
         self.block.file_span(node.span.clone())
     }
 
-    fn error(&mut self, code: Code, message: String, node: &Node, label: impl Into<String>) {
+    pub(crate) fn error(&mut self, code: Code, message: String, node: &Node, label: impl Into<String>) {
         let span = self.span(node);
         self.diags.push(Diagnostic::error(code, message).at(self.file, span, label));
     }
 
-    fn push(&mut self, diag: Diagnostic) {
+    pub(crate) fn push(&mut self, diag: Diagnostic) {
         self.diags.push(diag);
     }
 
     /// Text from a scalar; anything else is a `wrong-type` error.
-    fn text(&mut self, field: &str, node: &Node) -> Option<String> {
+    pub(crate) fn text(&mut self, field: &str, node: &Node) -> Option<String> {
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() => Some(text.clone()),
             _ => {
@@ -59,7 +59,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn template(&mut self, field: &str, node: &Node) -> Option<Template> {
+    pub(crate) fn template(&mut self, field: &str, node: &Node) -> Option<Template> {
         let text = self.text(field, node)?;
         match Template::parse(&text) {
             Ok(t) => Some(t),
@@ -70,7 +70,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn regex(&mut self, field: &str, node: &Node) -> Option<Regex> {
+    pub(crate) fn regex(&mut self, field: &str, node: &Node) -> Option<Regex> {
         let text = self.text(field, node)?;
         match Regex::new(&text) {
             Ok(re) => Some(re),
@@ -97,7 +97,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn bool(&mut self, field: &str, node: &Node) -> Option<bool> {
+    pub(crate) fn bool(&mut self, field: &str, node: &Node) -> Option<bool> {
         let b = node.as_bool();
         if b.is_none() {
             self.error(
@@ -110,7 +110,7 @@ impl Ctx<'_> {
         b
     }
 
-    fn map<'n>(&mut self, field: &str, node: &'n Node) -> Option<&'n [(Node, Node)]> {
+    pub(crate) fn map<'n>(&mut self, field: &str, node: &'n Node) -> Option<&'n [(Node, Node)]> {
         let m = node.as_map();
         if m.is_none() {
             self.error(
@@ -124,7 +124,7 @@ impl Ctx<'_> {
     }
 
     /// The entries of a mapping with their key names; non-text and repeated keys are reported.
-    fn entries<'n>(&mut self, entries: &'n [(Node, Node)]) -> Vec<(&'n str, &'n Node, &'n Node)> {
+    pub(crate) fn entries<'n>(&mut self, entries: &'n [(Node, Node)]) -> Vec<(&'n str, &'n Node, &'n Node)> {
         let mut out: Vec<(&str, &Node, &Node)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             let Some(name) = k.as_str().filter(|_| !k.is_null()) else {
@@ -151,7 +151,7 @@ impl Ctx<'_> {
         out
     }
 
-    fn unknown_field(&mut self, what: &str, name: &str, key: &Node, known: &[&str]) {
+    pub(crate) fn unknown_field(&mut self, what: &str, name: &str, key: &Node, known: &[&str]) {
         let mut diag = Diagnostic::error(Code::UnknownField, format!("unknown field `{name}` in {what}"));
         let label = match did_you_mean(name, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
@@ -162,7 +162,7 @@ impl Ctx<'_> {
     }
 
     /// A required field is missing: point at the mapping it should be in.
-    fn missing(&mut self, what: &str, field: &str, at: &Node, help: &str) {
+    pub(crate) fn missing(&mut self, what: &str, field: &str, at: &Node, help: &str) {
         let anchor = at.as_map().and_then(|m| m.first()).map_or(at, |(k, _)| k);
         let span = self.span(anchor);
         self.push(
@@ -445,9 +445,9 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
             "not available with scope: repo",
         );
     }
-    // Options beside the source.
+    // Options beside the source: the selectors here, the source's own in its module.
     let mut selector: Option<(Selector, &Node)> = None;
-    let mut query = ServiceQuery::IsEnabled;
+    let mut own: Vec<(&str, &Node, &Node)> = Vec::new();
     let mut ok = true;
     for (name, k, v) in &entries {
         if SourceKind::from_name(name).is_some() {
@@ -455,7 +455,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
         }
         if !kind.option_names().any(|o| o == *name) {
             ok = false;
-            let owner = SourceKind::ALL.into_iter().find(|s| s.option_names().any(|o| o == *name));
+            let owner = SourceKind::ALL.iter().find(|s| s.option_names().any(|o| o == *name));
             match owner {
                 Some(owner) => cx.push(
                     Diagnostic::error(
@@ -487,20 +487,10 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
                     None
                 }
             }),
-            "query" => {
-                match cx.text("query", v).as_deref().map(|q| (q, ServiceQuery::from_name(q))) {
-                    Some((_, Some(q))) => query = q,
-                    Some((q, None)) => cx.error(
-                        Code::BadValue,
-                        format!("`query` must be is-enabled or is-active, found `{q}`"),
-                        v,
-                        "expected is-enabled or is-active",
-                    ),
-                    None => {}
-                }
+            _ => {
+                own.push((name, k, v));
                 continue;
             }
-            _ => None,
         };
         match (parsed, selector.as_ref()) {
             (Some(_), Some((_, first))) => {
@@ -516,40 +506,7 @@ fn parse_probe(cx: &mut Ctx<'_>, node: &Node, scope: Scope) -> Option<Probe> {
             (None, _) => ok = false,
         }
     }
-    let source = match kind {
-        SourceKind::File => cx.template("file", value).map(ProbeSource::File),
-        SourceKind::Command => cx.template("command", value).map(ProbeSource::Command),
-        SourceKind::Service => cx.template("service", value).map(|unit| ProbeSource::Service { unit, query }),
-        SourceKind::Api => cx.template("api", value).map(ProbeSource::Api),
-        SourceKind::Var => cx.text("var", value).map(ProbeSource::Var),
-        SourceKind::Zfs => {
-            let fields = ["dataset", "property"];
-            let map = cx.map("zfs", value)?;
-            let entries = cx.entries(map);
-            for (name, k, _) in &entries {
-                if !fields.contains(name) {
-                    cx.unknown_field("`zfs`", name, k, &fields);
-                }
-            }
-            let get = |n: &str| entries.iter().find(|(name, _, _)| *name == n).map(|e| e.2);
-            let dataset = match get("dataset") {
-                Some(n) => cx.template("dataset", n),
-                None => {
-                    cx.missing("`zfs`", "dataset", value, "`zfs: { dataset: tank/data, property: refquota }`");
-                    None
-                }
-            };
-            let property = match get("property") {
-                Some(n) => cx.text("property", n),
-                None => {
-                    cx.missing("`zfs`", "property", value, "`zfs: { dataset: tank/data, property: refquota }`");
-                    None
-                }
-            };
-            dataset.zip(property).map(|(dataset, property)| ProbeSource::Zfs { dataset, property })
-        }
-    };
-    let source = source?;
+    let source = kind.parse(cx, value, &own)?;
     ok.then_some(Probe { source, select: selector.map(|(s, _)| s) })
 }
 

@@ -1,5 +1,6 @@
-//! The one registry of what a check can say: probe sources, their options, expectation
-//! operators and fix edits. The parser dispatches on these enums, `mb rules` validates against
+//! The one registry of what a check can say: the shape of probe sources' documentation (each
+//! source lives in its own module under `source/`), the selectors, expectation operators and
+//! fix edits. The parser dispatches on these enums, `mb rules` validates against
 //! them, and the book's rule reference is generated from their docs (see `reference.rs`), so
 //! the documentation cannot drift from the code.
 
@@ -60,17 +61,7 @@ pub struct SourceSpec {
     pub example: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SourceKind {
-    File,
-    Command,
-    Service,
-    Zfs,
-    Api,
-    Var,
-}
-
-const INI: OptionSpec = OptionSpec {
+pub const INI: OptionSpec = OptionSpec {
     name: "ini",
     arg: ArgKind::Mapping(&["section", "key"]),
     doc: "Select one key of an INI file with smb.conf semantics: section and key names are \
@@ -78,13 +69,13 @@ const INI: OptionSpec = OptionSpec {
           `Fruit:Time  Machine`), `;` and `#` start comments, a later assignment wins, and \
           `[global]` is the section before any header. The fact is the value, or `absent`.",
 };
-const LINES: OptionSpec = OptionSpec {
+pub const LINES: OptionSpec = OptionSpec {
     name: "lines",
     arg: ArgKind::Regex,
     doc: "Select the lines that match a regular expression. The fact is those lines joined \
           with newlines; no matching line is `absent`.",
 };
-const JSON: OptionSpec = OptionSpec {
+pub const JSON: OptionSpec = OptionSpec {
     name: "json",
     arg: ArgKind::Text,
     doc: "Select a value inside a JSON document with a JSON Pointer (RFC 6901, `/a/0/b`). \
@@ -92,104 +83,7 @@ const JSON: OptionSpec = OptionSpec {
           `absent`.",
 };
 
-impl SourceKind {
-    pub const ALL: [SourceKind; 6] =
-        [SourceKind::File, SourceKind::Command, SourceKind::Service, SourceKind::Zfs, SourceKind::Api, SourceKind::Var];
-
-    pub fn from_name(name: &str) -> Option<SourceKind> {
-        SourceKind::ALL.into_iter().find(|k| k.spec().name == name)
-    }
-
-    pub fn name(self) -> &'static str {
-        self.spec().name
-    }
-
-    pub fn spec(self) -> &'static SourceSpec {
-        match self {
-            SourceKind::File => &SourceSpec {
-                name: "file",
-                arg: ArgKind::Text,
-                summary: "The content of a file on the host (or in the repo for `scope: repo`).",
-                fact: "The whole content, or the part a selector picks. A file that does not \
-                       exist is the fact `absent`, not an error.",
-                how: "Read with `cat` inside the host's one probe script; nothing is written.",
-                options: &[INI, LINES, JSON],
-                repo_scope: true,
-                example: "probe:\n  file: /etc/samba/smb.conf\n  ini: { section: global, key: \"fruit:locking\" }\nexpect:\n  equals: none",
-            },
-            SourceKind::Command => &SourceSpec {
-                name: "command",
-                arg: ArgKind::Text,
-                summary: "The standard output of a read-only shell command.",
-                fact: "Standard output with surrounding whitespace trimmed, plus the exit \
-                       status (see `exit_status`).",
-                how: "Run by `sh -c` inside the probe script. Commands must only read: mb \
-                      audits production hosts and a rule author is trusted not to write \
-                      through a probe. `{{ var }}` values are shell-quoted when substituted.",
-                options: &[],
-                repo_scope: true,
-                example: "probe:\n  command: nft list chain inet filter input\nexpect:\n  contains: \"iifname \\\"lo\\\" accept\"",
-            },
-            SourceKind::Service => &SourceSpec {
-                name: "service",
-                arg: ArgKind::Text,
-                summary: "A systemd unit's enablement or activity.",
-                fact: "What `systemctl is-enabled` prints (`enabled`, `disabled`, `masked`, \
-                       `static`, …), or with `query: is-active` what `systemctl is-active` \
-                       prints (`active`, `inactive`, `failed`, …). A unit that does not \
-                       exist is `absent`.",
-                how: "`systemctl is-enabled UNIT` / `systemctl is-active UNIT`; both only read.",
-                options: &[OptionSpec {
-                    name: "query",
-                    arg: ArgKind::Text,
-                    doc: "`is-enabled` (the default) or `is-active`.",
-                }],
-                repo_scope: false,
-                example: "probe:\n  service: samba-ad-dc\nexpect:\n  equals: masked",
-            },
-            SourceKind::Zfs => &SourceSpec {
-                name: "zfs",
-                arg: ArgKind::Mapping(&["dataset", "property"]),
-                summary: "A property of a ZFS dataset.",
-                fact: "The property's value as `zfs get -Hp` prints it (sizes in bytes, so \
-                       `size_equals` compares exactly). A dataset that does not exist is \
-                       `absent`; an unset property (`-`, `none`) is its printed value.",
-                how: "`zfs get -Hp -o value PROPERTY DATASET`; only reads.",
-                options: &[],
-                repo_scope: false,
-                example: "probe:\n  zfs: { dataset: tank/timemachine, property: refquota }\nexpect:\n  size_equals: \"{{ timemachine_quota }}\"",
-            },
-            SourceKind::Api => &SourceSpec {
-                name: "api",
-                arg: ArgKind::Text,
-                summary: "A GET on the host's HTTP API (Proxmox VE, under `/api2/json`).",
-                fact: "The response's JSON `data`, or the part `json:` points at. A 404 is \
-                       `absent`; other HTTP errors are an `error` finding.",
-                how: "An HTTPS GET with an API token (`Authorization: PVEAPIToken=…`); the \
-                      secret comes from an environment variable or file and is never printed.",
-                options: &[JSON],
-                repo_scope: false,
-                example: "probe:\n  api: /cluster/firewall/options\n  json: /enable\nexpect:\n  equals: \"1\"",
-            },
-            SourceKind::Var => &SourceSpec {
-                name: "var",
-                arg: ArgKind::Text,
-                summary: "An inventory variable of the host (host_vars over group_vars over all).",
-                fact: "The variable's value as text (lists and mappings as compact JSON); an \
-                       undefined variable is `absent`.",
-                how: "Read from the inventory; the host is not contacted.",
-                options: &[],
-                repo_scope: false,
-                example: "probe:\n  var: manage_proxmox_repos\nexpect:\n  equals: \"false\"",
-            },
-        }
-    }
-
-    /// The option names allowed beside this source.
-    pub fn option_names(self) -> impl Iterator<Item = &'static str> {
-        self.spec().options.iter().map(|o| o.name)
-    }
-}
+pub use super::source::SourceKind;
 
 /// An expectation operator.
 #[derive(Debug)]

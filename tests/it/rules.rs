@@ -24,7 +24,7 @@ fn checks_are_typed() {
         ["pve-loopback-first", "pve-firewall-enabled", "repo-template-locking", "samba-fruit-locking", "tm-refquota"]
     );
     let samba = &set.checks[3];
-    assert!(matches!(&samba.probe.source, ProbeSource::File(t) if t.raw == "/etc/samba/smb.conf"));
+    assert!(matches!(&samba.probe.source, ProbeSource::File(f) if f.path.raw == "/etc/samba/smb.conf"));
     assert!(
         matches!(&samba.probe.select, Some(Selector::Ini { section, key }) if section == "global" && key == "fruit:locking")
     );

@@ -1,0 +1,265 @@
+//! [`execute`]: one audit, from a resolved [`Request`] to a [`Run`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use super::evaluate::{self, Observed};
+use super::plan::{self, AuditPlan, HostPlan, Need, Target};
+use super::run::{self, Run};
+use super::sink::{AuditSink, Finished};
+use super::{Finding, FindingStatus, Location};
+use crate::inventory::{Connection, HostPattern, Inventory, VarError};
+use crate::probe::local::Local;
+use crate::probe::replay::Replay;
+use crate::probe::repo::RepoFiles;
+use crate::probe::ssh::{Ssh, SshOptions};
+use crate::probe::{HostOutcome, HostStatus, Job, Transport};
+use crate::rules::Check;
+
+/// Everything an audit needs, resolved before any work starts (from flags, `mb.toml` and the
+/// environment, by the command line; from a pull request's revisions, by `mb ci`).
+#[derive(Debug)]
+pub struct Request {
+    /// Today's checks, valid and linked to their decisions.
+    pub checks: Vec<Check>,
+    pub inventory: Inventory,
+    /// Only the hosts this pattern selects (`--limit`); every host when `None`.
+    pub limit: Option<HostPattern>,
+    /// How hosts are reached.
+    pub reach: Reach,
+    /// Also judge `scope: repo` checks, against these files.
+    pub repo: Option<RepoFiles>,
+    /// How many targets are gathered at once.
+    pub jobs: usize,
+    /// Save the run under this repository root's `.mb/runs`.
+    pub save: Option<PathBuf>,
+}
+
+/// How the hosts of a request are reached.
+#[derive(Debug, Clone)]
+pub enum Reach {
+    /// Over SSH, or by the local shell for `ansible_connection: local` hosts (every host with
+    /// `all_local`); `ssh.timeout` bounds every host either way.
+    Live { ssh: Arc<SshOptions>, all_local: bool },
+    /// The facts of an earlier run.
+    Replay(Box<Run>),
+}
+
+impl Reach {
+    /// The run's `mode`: `ssh`, `local` or `replay`.
+    fn mode(&self) -> &'static str {
+        match self {
+            Reach::Live { all_local: true, .. } => "local",
+            Reach::Live { .. } => "ssh",
+            Reach::Replay(_) => "replay",
+        }
+    }
+}
+
+/// Why an audit could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error("no host to audit: the checks' host patterns{} select none", if *.limited { " and --limit" } else { "" })]
+    NoTarget { limited: bool },
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(#[source] std::io::Error),
+}
+
+/// Runs the audit: plans it, gathers every target through its transport (at most
+/// `request.jobs` at once), judges every (check, target), saves the run when asked, and tells
+/// `sink` each step. The run is the same whichever sinks listen.
+pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, AuditError> {
+    let only = request.limit.as_ref().map(|p| request.inventory.select(p));
+    let plan = plan::plan(&request.inventory, request.checks.clone(), only.as_deref(), request.repo.is_some());
+    for &c in &plan.unmatched {
+        sink.warning(&plan::unmatched_message(&plan.checks[c]));
+    }
+    if plan.hosts.is_empty() {
+        return Err(AuditError::NoTarget { limited: request.limit.is_some() });
+    }
+    sink.planned(&plan);
+    let replay_of = match &request.reach {
+        Reach::Replay(run) => Some(run.run.clone()),
+        Reach::Live { .. } => None,
+    };
+    let outcomes = gather(request, &plan, sink)?;
+    let findings = evaluate_all(&plan, &outcomes, replay_of.as_deref());
+    for finding in &findings {
+        sink.finding(finding);
+    }
+    let mut run = Run::new(run::id_at(run::now()), request.reach.mode(), &plan, outcomes, findings);
+    run.replay_of = replay_of;
+    let saved = request.save.as_ref().and_then(|root| match run::save(root, &mut run) {
+        Ok(path) => Some(path.strip_prefix(root).map(|p| p.to_path_buf()).unwrap_or(path)),
+        Err(e) => {
+            sink.warning(&format!("the run was not saved: {e}"));
+            None
+        }
+    });
+    sink.finished(&run, &Finished { checks: &plan.checks, saved: saved.as_deref() });
+    Ok(run)
+}
+
+/// The transports of one request, each made once.
+struct Transports {
+    ssh: Option<Ssh>,
+    local: Option<Local>,
+    replay: Option<Replay>,
+    repo: Option<RepoFiles>,
+    all_local: bool,
+}
+
+impl Transports {
+    fn of(request: &Request) -> Transports {
+        let (ssh, local, replay, all_local) = match &request.reach {
+            Reach::Live { ssh, all_local } => {
+                (Some(Ssh { options: ssh.clone() }), Some(Local { timeout: ssh.timeout }), None, *all_local)
+            }
+            Reach::Replay(run) => {
+                (None, None, Some(Replay { run: run.run.clone(), hosts: Arc::new(run.outcomes()) }), false)
+            }
+        };
+        Transports { ssh, local, replay, repo: request.repo.clone(), all_local }
+    }
+
+    /// The transport for one target, or the outcome it gets without one.
+    fn route(&self, hp: &HostPlan) -> Result<&dyn Transport, HostOutcome> {
+        let none = |why: &str| HostOutcome::failed(HostStatus::Error, why.to_string(), Duration::ZERO);
+        if hp.target == Target::Repo {
+            return self.repo.as_ref().map(|t| t as &dyn Transport).ok_or_else(|| none("no repository to read"));
+        }
+        if let Some(replay) = &self.replay {
+            return Ok(replay);
+        }
+        if !hp.needs_contact() {
+            return Err(HostOutcome {
+                status: HostStatus::Ok,
+                error: None,
+                facts: Default::default(),
+                duration: Duration::ZERO,
+            });
+        }
+        match (self.all_local, hp.host.connection()) {
+            (true, _) | (_, Connection::Local) => self.local.as_ref().map(|t| t as &dyn Transport),
+            (false, Connection::Ssh) => self.ssh.as_ref().map(|t| t as &dyn Transport),
+            (false, Connection::Other(kind)) => {
+                return Err(none(&format!("ansible_connection `{kind}` is not supported by mb (ssh and local are)")));
+            }
+        }
+        .ok_or_else(|| none("no transport for this host"))
+    }
+}
+
+/// Gathers every target of the plan, at most `jobs` at once, telling the sink as each is
+/// done. Outcomes are in plan order.
+fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Result<Vec<HostOutcome>, AuditError> {
+    let transports = Transports::of(request);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(AuditError::Runtime)?;
+    let permits = Arc::new(tokio::sync::Semaphore::new(request.jobs.max(1)));
+    let mut outcomes: Vec<Option<HostOutcome>> = vec![None; plan.hosts.len()];
+    runtime.block_on(async {
+        let mut set = tokio::task::JoinSet::new();
+        for (index, hp) in plan.hosts.iter().enumerate() {
+            let transport = match transports.route(hp) {
+                Ok(transport) => transport,
+                Err(outcome) => {
+                    sink.host_done(&hp.host.name, &outcome);
+                    outcomes[index] = Some(outcome);
+                    continue;
+                }
+            };
+            let gathering = transport.gather(Job { host: hp.host.clone(), probes: hp.probes.clone() });
+            let permits = permits.clone();
+            set.spawn(async move {
+                let _permit = permits.acquire_owned().await;
+                (index, gathering.await)
+            });
+        }
+        while let Some(joined) = set.join_next().await {
+            if let Ok((index, outcome)) = joined {
+                sink.host_done(&plan.hosts[index].host.name, &outcome);
+                outcomes[index] = Some(outcome);
+            }
+        }
+    });
+    // A task that panicked leaves its target without an outcome: report it, not lose it.
+    Ok(outcomes
+        .into_iter()
+        .map(|o| {
+            o.unwrap_or_else(|| {
+                HostOutcome::failed(HostStatus::Error, "the host's task failed unexpectedly", Duration::ZERO)
+            })
+        })
+        .collect())
+}
+
+/// Judges every planned (check, target) on all cores. Findings come sorted by check (in rule
+/// order), then target (in plan order): the same whatever order targets answered in.
+fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
+    let mut findings: Vec<(usize, usize, Finding)> = plan
+        .hosts
+        .par_iter()
+        .zip(outcomes)
+        .enumerate()
+        .flat_map_iter(|(h, (hp, outcome))| {
+            hp.checks.iter().map(move |planned| {
+                let check = &plan.checks[planned.check];
+                (planned.check, h, judge(check, hp, &planned.need, outcome, replay_of))
+            })
+        })
+        .collect();
+    findings.sort_by_key(|(c, h, _)| (*c, *h));
+    findings.into_iter().map(|(_, _, f)| f).collect()
+}
+
+fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, replay_of: Option<&str>) -> Finding {
+    let host = &hp.host;
+    let decided = |status, message: String| Finding::new(check, &host.name, status, None, None, message);
+    match need {
+        Need::Error(why) => decided(FindingStatus::Error, why.clone()),
+        Need::Skip(why) => decided(FindingStatus::Skip, why.clone()),
+        Need::Var(name) => {
+            let seen = match host.var_text(name) {
+                Ok(v) => Ok(Observed::value(Some(v))),
+                Err(VarError::Undefined(_)) => Ok(Observed::value(None)),
+                Err(e) => Err(e.to_string()),
+            };
+            evaluate::evaluate(check, host, seen)
+        }
+        Need::Probe(i) => {
+            if outcome.status != HostStatus::Ok {
+                return decided(
+                    FindingStatus::Skip,
+                    format!(
+                        "host not audited ({}): {}",
+                        outcome.status.as_str(),
+                        outcome.error.as_deref().unwrap_or("")
+                    ),
+                );
+            }
+            let key = &hp.probes[*i];
+            let Some(fact) = outcome.facts.get(key) else {
+                return match replay_of {
+                    Some(run) => decided(FindingStatus::Skip, format!("run {run} did not gather {}", key.describe())),
+                    None => decided(FindingStatus::Error, format!("no answer for {}", key.describe())),
+                };
+            };
+            let seen = evaluate::observe(check, fact);
+            let line = seen.as_ref().ok().and_then(|s| s.line);
+            let mut finding = evaluate::evaluate(check, host, seen);
+            if hp.target == Target::Repo
+                && let crate::probe::ProbeKey::File { path } = key
+            {
+                finding.location = Some(Location { file: path.clone(), line });
+            }
+            finding
+        }
+    }
+}
