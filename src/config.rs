@@ -40,8 +40,25 @@ pub struct AuditConfig {
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct ConfigError {
+    /// `mb.toml`, with `:LINE` when the problem has a place.
     pub path: String,
     pub message: String,
+    /// The file and the byte span of the problem, for a diagnostic with a caret.
+    pub at: Option<(PathBuf, std::ops::Range<usize>)>,
+}
+
+impl ConfigError {
+    /// The problem as a diagnostic pointing into mb.toml, when it has a place.
+    pub fn diagnostic(&self) -> Option<(crate::diag::Diagnostic, crate::diag::Sources)> {
+        let (path, span) = self.at.as_ref()?;
+        Some(crate::diag::Diagnostic::in_file(
+            crate::diag::Code::InvalidConfig,
+            &self.message,
+            path,
+            span.clone(),
+            "here",
+        ))
+    }
 }
 
 impl Config {
@@ -52,7 +69,7 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(ConfigError { path: crate::source::display_path(&path), message: e.to_string() });
+                return Err(ConfigError { path: crate::source::display_path(&path), message: e.to_string(), at: None });
             }
         };
         toml::from_str(&text).map_err(|e| {
@@ -63,7 +80,8 @@ impl Config {
                 .unwrap_or_default();
             ConfigError {
                 path: format!("{}{line}", crate::source::display_path(&path)),
-                message: e.message().to_string(),
+                message: e.message().trim().to_string(),
+                at: e.span().map(|s| (path.clone(), s)),
             }
         })
     }

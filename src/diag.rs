@@ -66,6 +66,20 @@ codes! {
     EmptyBlock = "empty-block": "an mb-check block is empty",
     DuplicateKey = "duplicate-key": "a YAML mapping names the same key twice",
     NotInRepoScope = "not-in-repo-scope": "a probe source that reads hosts, in a `scope: repo` check",
+    InvalidConfig = "invalid-config": "mb.toml is not valid TOML, or has a key or value mb does not know",
+    InvalidInventory = "invalid-inventory": "an inventory file that mb cannot read",
+}
+
+impl Diagnostic {
+    /// A diagnostic about one span of a file read for it (mb.toml, an inventory file), with
+    /// the sources it renders from. A file that cannot be read again renders without a caret.
+    pub fn in_file(code: Code, message: &str, path: &Path, span: Range<usize>, label: &str) -> (Diagnostic, Sources) {
+        let mut sources = Sources::default();
+        if let Ok(file) = SourceFile::read(path, path.to_path_buf()) {
+            sources.add(Arc::new(file));
+        }
+        (Diagnostic::error(code, message).at(path, span, label), sources)
+    }
 }
 
 /// A place in a source file, with an optional label shown beside the caret.

@@ -229,7 +229,7 @@ fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, repla
             let seen = match host.var_text(name) {
                 Ok(v) => Ok(Observed::value(Some(v))),
                 Err(VarError::Undefined(_)) => Ok(Observed::value(None)),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.into()),
             };
             evaluate::evaluate(check, host, seen)
         }

@@ -9,7 +9,7 @@ use crate::inventory::Host;
 use crate::probe::{Fact, sanitize};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, Selector, parse_size};
-use crate::rules::source::{Quoting, Raw, render};
+use crate::rules::source::{ObserveError, Quoting, Raw, render};
 
 use super::{Finding, FindingStatus};
 
@@ -33,7 +33,7 @@ impl Observed {
 
 /// Narrows a target's fact to what the check looks at: the source's reading of it, then the
 /// check's selector. `Err` is a fact that cannot be read.
-pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
+pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, ObserveError> {
     let Raw { value, status } = check.probe.source.observe(fact)?;
     let Some(raw) = value else {
         return Ok(Observed { value: None, status, line: None });
@@ -56,7 +56,8 @@ pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, String> {
             ((!lines.is_empty()).then(|| lines.join("\n")), first)
         }
         Some(Selector::Json(pointer)) => {
-            let doc: serde_json::Value = serde_json::from_str(&raw).map_err(|e| format!("not JSON: {e}"))?;
+            let doc: serde_json::Value =
+                serde_json::from_str(&raw).map_err(|e| ObserveError::NotJson(e.to_string()))?;
             let value = doc.pointer(pointer).map(|v| match v {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
@@ -83,7 +84,7 @@ enum Verdict {
 
 fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
     let value = seen.value.as_deref();
-    let want = |t| render(t, host, Quoting::Plain);
+    let want = |t| render(t, host, Quoting::Plain).map_err(|e| e.to_string());
     let fails = |expected: String| Verdict::Fails { expected };
     match e {
         Expectation::Equals(t) => match want(t) {
@@ -188,10 +189,12 @@ fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
 }
 
 /// The finding for a check whose fact (or variable) is known.
-pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, String>) -> Finding {
+pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, ObserveError>) -> Finding {
     let seen = match seen {
         Ok(seen) => seen,
-        Err(why) => return Finding::new(check, &host.name, FindingStatus::Error, None, None, sanitize(&why)),
+        Err(why) => {
+            return Finding::new(check, &host.name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
+        }
     };
     let actual = describe(&seen);
     let mut failed = Vec::new();

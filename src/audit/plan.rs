@@ -148,7 +148,7 @@ fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) 
             }
             Ok(SourceNeed::Var(name)) => Need::Var(name),
             Ok(SourceNeed::Unsupported(why)) => Need::Skip(why),
-            Err(e) => Need::Error(e),
+            Err(e) => Need::Error(e.to_string()),
         };
         planned.push(Planned { check: c, need });
     }

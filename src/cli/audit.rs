@@ -170,7 +170,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
 /// Flags, mb.toml and the environment → the audit's request. Reads the rules, the Memory Bank
 /// and the inventory, and loads SSH keys; contacts nothing.
 fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
-    let config = Config::load(&cx.root)?;
+    let config = output::load_config(&cx.root)?;
     // Rules first: a run on broken rules would report nonsense.
     let mut set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     if set.files.is_empty() {
@@ -189,7 +189,7 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         None => None,
     };
     let inventory = match (inventory_path(cx, args.inventory.as_ref(), &config), &replayed) {
-        (Some(path), _) => Inventory::load(&path).with_context(|| "reading the inventory")?,
+        (Some(path), _) => output::load_inventory(&path)?,
         (None, Some(run)) => run.inventory(),
         (None, None) => bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml"),
     };

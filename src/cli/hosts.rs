@@ -9,8 +9,7 @@ use serde::Serialize;
 
 use super::output::{self, Cell, Table};
 use super::{Context, Exit};
-use crate::config::Config;
-use crate::inventory::{Connection, HostPattern, Inventory};
+use crate::inventory::{Connection, HostPattern};
 use crate::rules::{self, Scope};
 
 /// List the inventory's hosts, how mb will reach them, and which checks apply.
@@ -57,11 +56,11 @@ struct HostJson<'a> {
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
-    let config = Config::load(&cx.root)?;
+    let config = output::load_config(&cx.root)?;
     let Some(path) = super::audit::inventory_path(cx, args.inventory.as_ref(), &config) else {
         bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml");
     };
-    let inventory = Inventory::load(&path).context("reading the inventory")?;
+    let inventory = output::load_inventory(&path)?;
     let set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     let selected = match &args.pattern {
         Some(p) => {

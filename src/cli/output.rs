@@ -123,3 +123,25 @@ impl Table {
         Ok(())
     }
 }
+
+/// mb.toml, its problems shown as a diagnostic with a caret.
+pub fn load_config(root: &std::path::Path) -> anyhow::Result<crate::config::Config> {
+    crate::config::Config::load(root).or_else(|e| match e.diagnostic() {
+        Some((diag, sources)) => {
+            print_diagnostics(&[diag], &sources)?;
+            anyhow::bail!("{} is not valid; see above", crate::config::FILE)
+        }
+        None => Err(e.into()),
+    })
+}
+
+/// The inventory, its problems shown as a diagnostic with a caret.
+pub fn load_inventory(path: &std::path::Path) -> anyhow::Result<crate::inventory::Inventory> {
+    crate::inventory::Inventory::load(path).or_else(|e| match e.diagnostic() {
+        Some((diag, sources)) => {
+            print_diagnostics(&[diag], &sources)?;
+            anyhow::bail!("the inventory is not valid; see above")
+        }
+        None => Err(anyhow::Error::new(e).context("reading the inventory")),
+    })
+}

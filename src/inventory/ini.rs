@@ -14,7 +14,7 @@ enum Section {
 pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
     let mut section = Section::Hosts(None);
     for (n, line) in text.lines().enumerate() {
-        let err = |message: String| InventoryError { file: file.to_string(), line: Some(n + 1), message };
+        let err = |message: String| InventoryError::new(file, Some(n + 1), message);
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
             continue;

@@ -230,6 +230,27 @@ pub struct InventoryError {
     pub file: String,
     pub line: Option<usize>,
     pub message: String,
+    /// The byte offset of the problem in the file, when it is known more closely than its line.
+    pub offset: Option<usize>,
+}
+
+impl InventoryError {
+    pub fn new(file: &str, line: Option<usize>, message: String) -> InventoryError {
+        InventoryError { file: file.to_string(), line, message, offset: None }
+    }
+
+    /// The problem as a diagnostic with a caret under its place (the file is read again).
+    pub fn diagnostic(&self) -> Option<(crate::diag::Diagnostic, crate::diag::Sources)> {
+        let path = Path::new(&self.file);
+        let text = std::fs::read_to_string(path).ok()?;
+        let lines = crate::source::LineIndex::new(&text);
+        let span = match (self.offset, self.line) {
+            (Some(at), _) => at..(at + 1).min(text.len().max(at)),
+            (None, Some(line)) if line >= 1 && line <= text.lines().count() => lines.line_range(&text, line),
+            _ => return None,
+        };
+        Some(crate::diag::Diagnostic::in_file(crate::diag::Code::InvalidInventory, &self.message, path, span, "here"))
+    }
 }
 
 /// The resolved fleet.
@@ -248,7 +269,7 @@ impl Inventory {
     /// Loads an inventory file (INI or YAML, by content) or a folder of them, with the
     /// `group_vars/` and `host_vars/` beside it.
     pub fn load(path: &Path) -> Result<Inventory, InventoryError> {
-        let err = |message: String| InventoryError { file: display_path(path), line: None, message };
+        let err = |message: String| InventoryError::new(&display_path(path), None, message);
         let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read the inventory: {e}")))?;
         let (files, base) = if meta.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
@@ -431,7 +452,7 @@ fn read(path: &Path) -> Result<(String, String), InventoryError> {
     let shown = display_path(path);
     match std::fs::read_to_string(path) {
         Ok(text) => Ok((shown, text)),
-        Err(e) => Err(InventoryError { file: shown, line: None, message: format!("cannot read: {e}") }),
+        Err(e) => Err(InventoryError::new(&shown, None, format!("cannot read: {e}"))),
     }
 }
 

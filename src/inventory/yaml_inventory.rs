@@ -18,7 +18,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn err(&self, at: usize, message: String) -> InventoryError {
-        InventoryError { file: self.file.to_string(), line: Some(self.lines.line(at)), message }
+        InventoryError { offset: Some(at), ..InventoryError::new(self.file, Some(self.lines.line(at)), message) }
     }
 }
 

@@ -58,7 +58,8 @@ impl Format {
 #[derive(Debug, Clone)]
 pub enum Destination {
     Stdout,
-    /// A file, replaced whole when the report is complete (never left half-written).
+    /// A file, replaced whole when the report is complete (never left half-written); its
+    /// folder is created when missing.
     File(PathBuf),
 }
 
@@ -89,6 +90,10 @@ impl AuditSink for ReportSink {
                 let mut plain = anstream::StripStream::new(&mut bytes);
                 self.format
                     .write(run, done, &mut plain)
+                    .and_then(|()| match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                        Some(dir) => std::fs::create_dir_all(dir),
+                        None => Ok(()),
+                    })
                     .and_then(|()| crate::state::write_atomically(path, &bytes))
                     .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
             }

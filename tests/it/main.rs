@@ -5,6 +5,7 @@ mod audit_local;
 mod cli;
 mod common;
 mod docs;
+mod engine;
 mod example;
 mod fix;
 mod fleet;

@@ -1,8 +1,8 @@
 //! `api:` — a GET on the host's HTTP API (Proxmox VE). Parsed and validated today; the API
 //! transport that gathers it is not built yet, so its checks are planned as skipped.
 
-use super::{Need, Raw, Source, unexpected};
-use crate::inventory::Host;
+use super::{Need, ObserveError, Raw, Source, unexpected};
+use crate::inventory::{Host, VarError};
 use crate::probe::Fact;
 use crate::rules::check::Template;
 use crate::rules::parse::Ctx;
@@ -40,13 +40,13 @@ impl Source for Api {
         vec![&self.path]
     }
 
-    fn need(&self, _host: &Host) -> Result<Need, String> {
+    fn need(&self, _host: &Host) -> Result<Need, VarError> {
         Ok(Need::Unsupported(
             "`api` probes need the Proxmox API transport, which this version of mb does not have yet".into(),
         ))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         unexpected(fact)
     }
 }

@@ -1,7 +1,7 @@
 //! `command:` — the standard output and exit status of a read-only shell command.
 
-use super::{Need, Quoting, Raw, Source, render, unexpected};
-use crate::inventory::Host;
+use super::{Need, ObserveError, Quoting, Raw, Source, render, unexpected};
+use crate::inventory::{Host, VarError};
 use crate::probe::{Fact, ProbeKey};
 use crate::rules::check::Template;
 use crate::rules::parse::Ctx;
@@ -43,11 +43,11 @@ impl Source for Command {
         vec![&self.command]
     }
 
-    fn need(&self, host: &Host) -> Result<Need, String> {
+    fn need(&self, host: &Host) -> Result<Need, VarError> {
         Ok(Need::Probe(ProbeKey::Command { command: render(&self.command, host, Quoting::Shell)? }))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         match fact {
             Fact::Output { stdout, status } => {
                 Ok(Raw { value: Some(Raw::text(stdout).trim().to_string()), status: Some(*status) })

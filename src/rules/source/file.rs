@@ -1,7 +1,7 @@
 //! `file:` — the content of a file on the host, or in the repository for `scope: repo`.
 
-use super::{Need, Quoting, Raw, Source, render, unexpected};
-use crate::inventory::Host;
+use super::{Need, ObserveError, Quoting, Raw, Source, render, unexpected};
+use crate::inventory::{Host, VarError};
 use crate::probe::{Fact, ProbeKey};
 use crate::rules::check::Template;
 use crate::rules::parse::Ctx;
@@ -43,11 +43,11 @@ impl Source for File {
         vec![&self.path]
     }
 
-    fn need(&self, host: &Host) -> Result<Need, String> {
+    fn need(&self, host: &Host) -> Result<Need, VarError> {
         Ok(Need::Probe(ProbeKey::File { path: render(&self.path, host, Quoting::Plain)? }))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         match fact {
             Fact::Absent => Ok(Raw::ABSENT),
             Fact::File { content } => Ok(Raw { value: Some(Raw::text(content)), status: None }),

@@ -20,7 +20,7 @@ pub mod zfs;
 use super::check::Template;
 use super::parse::Ctx;
 use super::registry::SourceSpec;
-use crate::inventory::Host;
+use crate::inventory::{Host, VarError};
 use crate::probe::script::quote;
 use crate::probe::{Fact, ProbeKey};
 use crate::yaml::Node;
@@ -53,6 +53,25 @@ impl Raw {
     }
 }
 
+/// Why a target's answer gives no value to judge (an `error` finding says this).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ObserveError {
+    /// The script's answer for this probe was missing or cut short.
+    #[error("{0}")]
+    NoAnswer(String),
+    #[error("the file {0}")]
+    Unreadable(String),
+    #[error("{0} is not installed on the host")]
+    NotInstalled(&'static str),
+    #[error("unexpected answer for this probe: {0}")]
+    Unexpected(&'static str),
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    /// A variable the check reads is not usable (a vault value).
+    #[error("{0}")]
+    Var(#[from] VarError),
+}
+
 /// One probe source. Implemented by one type per module; [`ProbeSource`] dispatches.
 pub(crate) trait Source: Sized {
     /// Its documentation and the options it takes.
@@ -69,11 +88,11 @@ pub(crate) trait Source: Sized {
     fn templates(&self) -> Vec<&Template>;
 
     /// What it asks `host` for, with the host's variables filled in.
-    fn need(&self, host: &Host) -> Result<Need, String>;
+    fn need(&self, host: &Host) -> Result<Need, VarError>;
 
     /// The host's answer, narrowed to a value (or absent). Facts that carry no answer at all
     /// (the script was cut short, the file is unreadable) never reach a source.
-    fn observe(&self, fact: &Fact) -> Result<Raw, String>;
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError>;
 }
 
 /// How a filled-in value is written into its text.
@@ -86,21 +105,21 @@ pub enum Quoting {
 }
 
 /// Renders a template with the host's variables.
-pub fn render(t: &Template, host: &Host, quoting: Quoting) -> Result<String, String> {
+pub fn render(t: &Template, host: &Host, quoting: Quoting) -> Result<String, VarError> {
     let mut missing = None;
     let out = t.render(|name| match host.var_text(name) {
         Ok(v) => Some(if quoting == Quoting::Shell { quote(&v) } else { v }),
         Err(e) => {
-            missing.get_or_insert(e.to_string());
+            missing.get_or_insert(e);
             None
         }
     });
-    out.map_err(|_| missing.unwrap_or_else(|| "a template variable is missing".into()))
+    out.map_err(|name| missing.unwrap_or(VarError::Undefined(name)))
 }
 
 /// The error for an answer that does not fit the source.
-fn unexpected(fact: &Fact) -> Result<Raw, String> {
-    Err(format!("unexpected answer for this probe: {}", fact.state()))
+fn unexpected(fact: &Fact) -> Result<Raw, ObserveError> {
+    Err(ObserveError::Unexpected(fact.state()))
 }
 
 /// The registry: one line per source, `Variant => module::Type`. It makes [`ProbeSource`]
@@ -160,16 +179,16 @@ macro_rules! sources {
                 }
             }
 
-            pub fn need(&self, host: &Host) -> Result<Need, String> {
+            pub fn need(&self, host: &Host) -> Result<Need, VarError> {
                 match self {
                     $(ProbeSource::$variant(s) => s.need(host),)*
                 }
             }
 
-            pub fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+            pub fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
                 match fact {
-                    Fact::Missing { reason } => Err(reason.clone()),
-                    Fact::Unreadable { reason } => Err(format!("the file {reason}")),
+                    Fact::Missing { reason } => Err(ObserveError::NoAnswer(reason.clone())),
+                    Fact::Unreadable { reason } => Err(ObserveError::Unreadable(reason.clone())),
                     _ => match self {
                         $(ProbeSource::$variant(s) => s.observe(fact),)*
                     },

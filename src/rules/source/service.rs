@@ -1,8 +1,8 @@
 //! `service:` — a systemd unit's enablement or activity.
 
-use super::{Need, Quoting, Raw, Source, render, unexpected};
+use super::{Need, ObserveError, Quoting, Raw, Source, render, unexpected};
 use crate::diag::Code;
-use crate::inventory::Host;
+use crate::inventory::{Host, VarError};
 use crate::probe::script::quote;
 use crate::probe::{Fact, ProbeKey};
 use crate::rules::check::Template;
@@ -81,17 +81,17 @@ impl Source for Service {
         vec![&self.unit]
     }
 
-    fn need(&self, host: &Host) -> Result<Need, String> {
+    fn need(&self, host: &Host) -> Result<Need, VarError> {
         let unit = render(&self.unit, host, Quoting::Plain)?;
         Ok(Need::Probe(ProbeKey::Command { command: format!("systemctl {} {}", self.query.as_str(), quote(&unit)) }))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         let Fact::Output { stdout, status } = fact else {
             return unexpected(fact);
         };
         if *status == 127 {
-            return Err("systemctl is not installed on the host".into());
+            return Err(ObserveError::NotInstalled("systemctl"));
         }
         let out = Raw::text(stdout).trim().to_string();
         // `systemctl is-enabled` prints nothing (and fails) for a unit that does not exist.

@@ -1,7 +1,7 @@
 //! `var:` — an inventory variable of the host; the host is not contacted.
 
-use super::{Need, Raw, Source, unexpected};
-use crate::inventory::Host;
+use super::{Need, ObserveError, Raw, Source, unexpected};
+use crate::inventory::{Host, VarError};
 use crate::probe::Fact;
 use crate::rules::check::Template;
 use crate::rules::parse::Ctx;
@@ -38,11 +38,11 @@ impl Source for Var {
         Vec::new()
     }
 
-    fn need(&self, _host: &Host) -> Result<Need, String> {
+    fn need(&self, _host: &Host) -> Result<Need, VarError> {
         Ok(Need::Var(self.name.clone()))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         unexpected(fact)
     }
 }

@@ -1,7 +1,7 @@
 //! `zfs:` — a property of a ZFS dataset.
 
-use super::{Need, Quoting, Raw, Source, render, unexpected};
-use crate::inventory::Host;
+use super::{Need, ObserveError, Quoting, Raw, Source, render, unexpected};
+use crate::inventory::{Host, VarError};
 use crate::probe::script::quote;
 use crate::probe::{Fact, ProbeKey};
 use crate::rules::check::Template;
@@ -67,20 +67,20 @@ impl Source for Zfs {
         vec![&self.dataset]
     }
 
-    fn need(&self, host: &Host) -> Result<Need, String> {
+    fn need(&self, host: &Host) -> Result<Need, VarError> {
         let dataset = render(&self.dataset, host, Quoting::Plain)?;
         Ok(Need::Probe(ProbeKey::Command {
             command: format!("zfs get -Hp -o value {} {}", quote(&self.property), quote(&dataset)),
         }))
     }
 
-    fn observe(&self, fact: &Fact) -> Result<Raw, String> {
+    fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         let Fact::Output { stdout, status } = fact else {
             return unexpected(fact);
         };
         match status {
             0 => Ok(Raw { value: Some(Raw::text(stdout).trim().to_string()), status: Some(0) }),
-            127 => Err("zfs is not installed on the host".into()),
+            127 => Err(ObserveError::NotInstalled("zfs")),
             // `zfs get` fails for a dataset that does not exist.
             _ => Ok(Raw { value: None, status: Some(*status) }),
         }
