@@ -93,7 +93,9 @@ fn broken_inventories_name_file_and_line() {
     std::fs::write(dir.path().join("hosts.ini"), "[web]\nweb1 port\n").unwrap();
     let out = mb(dir.path()).args(["hosts", "-i", "hosts.ini"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("hosts.ini:2: `port` is not a key=value variable"), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[invalid-inventory]: `port` is not a key=value variable"), "{stderr}");
+    assert!(stderr.contains("hosts.ini:2:1"), "{stderr}");
     std::fs::write(dir.path().join("hosts.yml"), "all:\n  hosts:\n    a: [1, 2\n").unwrap();
     let out = mb(dir.path()).args(["hosts", "-i", "hosts.yml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
