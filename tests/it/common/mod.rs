@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 mod test_environment;
 
-#[allow(unused_imports, reason = "the tests move onto it in the next commit")]
 pub use test_environment::{CommandOutput, TestEnvironment};
 
 /// The repository root (where Cargo.toml is).
@@ -16,36 +15,6 @@ pub fn repo_root() -> PathBuf {
 /// A fixture folder under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
-}
-
-/// A file under `dir`, as text.
-pub fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
-}
-
-/// `mb` run in `dir`, with colour off, a fixed terminal width and a private HOME.
-pub fn mb(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("mb").expect("the mb binary is built");
-    cmd.current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "100").env("HOME", dir).env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-/// `mb` with the clock (`MB_NOW`) and the time zone pinned.
-pub fn mb_at(dir: &Path, now: &str) -> assert_cmd::Command {
-    let mut cmd = mb(dir);
-    cmd.env("MB_NOW", now).env("TZ", "UTC");
-    cmd
-}
-
-/// A copy of the bundled example (memory-bank/, rules/, ansible/, mb.toml) in a temporary
-/// folder, for tests that write.
-pub fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = repo_root();
-    for part in ["memory-bank", "rules", "ansible", "mb.toml"] {
-        copy_tree(&root.join(part), &dir.path().join(part));
-    }
-    dir
 }
 
 /// Output as text.
