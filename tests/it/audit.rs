@@ -2,11 +2,10 @@
 //! `tests/fleet/README.md` for each host's state and the outcome each check should have).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{copy_tree, mb, repo_root, text};
+use crate::common::{CommandOutput, TestEnvironment, copy_tree, repo_root};
 use crate::fleet::{Fleet, FleetHost, Kind, Silent};
 
 const NAS1: &str = "127.0.0.11";
@@ -24,17 +23,20 @@ fn example_fleet() -> Vec<FleetHost> {
     ]
 }
 
-/// A copy of the example repository whose inventory points at the fleet.
+/// A copy of the example repository whose inventory points at the fleet; the fleet's folder
+/// and port read `$FLEET` and `$PORT` in outputs.
 struct Repo {
-    dir: tempfile::TempDir,
+    env: TestEnvironment,
 }
 
 impl Repo {
     /// `hosts`: (name, group, address, port, extra YAML vars) — the inventory written.
     fn new(fleet: &Fleet, hosts: &[(&str, &str, &str, u16, &str)]) -> Repo {
-        let dir = tempfile::tempdir().unwrap();
+        let mut env = TestEnvironment::new();
+        env.add_replacement(fleet.dir.display().to_string(), "$FLEET");
+        env.add_replacement(format!(":{}", fleet.port), ":$PORT");
         for sub in ["memory-bank", "rules", "ansible"] {
-            copy_tree(&repo_root().join(sub), &dir.path().join(sub));
+            copy_tree(&repo_root().join(sub), &env.work_dir().join(sub));
         }
         let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
         for (name, group, address, port, extra) in hosts {
@@ -57,40 +59,31 @@ impl Repo {
                 inventory.push_str(&h);
             }
         }
-        std::fs::write(dir.path().join("ansible/inventory/hosts.yml"), inventory).unwrap();
-        std::fs::write(
-            dir.path().join("mb.toml"),
+        env.write("ansible/inventory/hosts.yml", inventory);
+        env.write(
+            "mb.toml",
             "inventory = \"ansible/inventory/hosts.yml\"\n[audit]\nconnect_timeout = 5\ntimeout = 20\n",
-        )
-        .unwrap();
-        Repo { dir }
+        );
+        Repo { env }
     }
 
     fn path(&self) -> &Path {
-        self.dir.path()
+        self.env.work_dir()
     }
 
     fn known_hosts(&self) -> PathBuf {
         self.path().join("known_hosts")
     }
 
-    fn run(&self, args: &[&str]) -> Output {
-        mb(self.path())
-            .env("MB_NOW", "2026-11-25T19:00:00Z")
-            .env_remove("SSH_AUTH_SOCK")
-            .arg("audit")
-            .arg("--known-hosts")
-            .arg(self.known_hosts())
-            .args(args)
-            .output()
-            .unwrap()
+    /// `mb audit --known-hosts KNOWN_HOSTS ARGS` (no SSH agent: the environment has none).
+    fn run(&self, args: &[&str]) -> CommandOutput {
+        let known_hosts = self.known_hosts().display().to_string();
+        self.env.run([&["audit", "--known-hosts", &known_hosts], args].concat())
     }
 
     fn json(&self, args: &[&str]) -> (Option<i32>, Value) {
         let out = self.run(&[args, &["--format", "json"]].concat());
-        let report = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}\n{}", text(&out.stdout), text(&out.stderr)));
-        (out.status.code(), report)
+        (out.code(), out.json())
     }
 }
 
@@ -169,10 +162,7 @@ fn the_example_fleet_over_real_ssh() {
     );
 
     // The human report, grouped by check, with each rule and decision.
-    let out = repo.run(&["--no-save"]);
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&format!(":{}", fleet.port), ":PORT");
-    settings.bind(|| insta::assert_snapshot!("audit_example_fleet_human", text(&out.stdout)));
+    insta::assert_snapshot!("audit_example_fleet_human", repo.run(&["--no-save"]));
 }
 
 #[test]
@@ -187,19 +177,13 @@ fn replay_and_diff_after_a_fix() {
     std::fs::write(&conf, fixed).unwrap();
     let (code, second) = repo.json(&["-l", "nas1"]);
     assert_eq!(code, Some(0), "{second}");
-    let (code, replayed) = mb(repo.path())
-        .env("MB_NOW", "2026-11-25T19:00:00Z")
-        .args(["audit", "--replay", "2026-11-25T19-00-00Z", "-l", "nas1", "--format", "json"])
-        .output()
-        .map(|o| (o.status.code(), serde_json::from_slice::<Value>(&o.stdout).unwrap()))
-        .unwrap();
-    assert_eq!(code, Some(1));
-    assert_eq!(replayed["findings"], first["findings"]);
+    let out = repo.env.run(["audit", "--replay", "2026-11-25T19-00-00Z", "-l", "nas1", "--format", "json"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    assert_eq!(out.json()["findings"], first["findings"]);
     assert_eq!(second["run"], "2026-11-25T19-00-00Z-2");
-    let out = mb(repo.path()).args(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let diff = text(&out.stdout);
-    assert!(diff.contains("Resolved (1)") && diff.contains("samba-fruit-locking  nas1"), "{diff}");
+    let out = repo.env.run(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("Resolved (1)") && out.stdout.contains("samba-fruit-locking  nas1"), "{out}");
 }
 
 #[test]
@@ -222,7 +206,7 @@ fn host_key_problems_fail_only_that_host() {
     let changed = host(&report, "ct1");
     assert_eq!(changed["status"], "host_key_mismatch");
     let msg = changed["error"].as_str().unwrap();
-    assert!(msg.contains(&format!("{}:3", repo.known_hosts().display())), "names file and line: {msg}");
+    assert!(msg.contains("$TEST_ENV/repo/known_hosts:3"), "names file and line: {msg}");
     // Nothing was written into the user's files.
     assert_eq!(std::fs::read_to_string(repo.known_hosts()).unwrap().lines().count(), 3);
 }
@@ -324,9 +308,9 @@ fn record_example_run() {
     let repo = Repo::new(&fleet, &example_inventory(&fleet));
     fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
     let out = repo.run(&["--no-save", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.code(), Some(1), "{out}");
     let out = repo.run(&[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.code(), Some(1), "{out}");
     let run = std::fs::read_to_string(repo.path().join(".mb/runs/2026-11-25T19-00-00Z.json")).unwrap();
     // The fleet's port is random; the example inventory says 22.
     let run = run.replace(&format!(":{}", fleet.port), ":22");

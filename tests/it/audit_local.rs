@@ -3,13 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{mb, text};
-
-/// A repository whose one host is this machine (`ansible_connection: local`), with fixture
-/// files under `files/`.
-struct Local {
-    dir: tempfile::TempDir,
-}
+use crate::common::{CommandOutput, TestEnvironment};
 
 const RULES: &str = r#"# Local checks
 
@@ -146,38 +140,27 @@ expect:
 ```
 "#;
 
-impl Local {
-    fn new() -> Local {
-        let dir = tempfile::tempdir().unwrap();
-        let files = dir.path().join("files");
-        std::fs::create_dir_all(&files).unwrap();
-        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
-        std::fs::write(dir.path().join("rules/local.md"), RULES).unwrap();
-        std::fs::write(files.join("smb.conf"), "[global]\n  Fruit:Locking = posix\n  fruit:resource = xattr\n")
-            .unwrap();
-        std::fs::write(files.join("rules.txt"), "ACCEPT lo\nACCEPT wg0\nDROP all\nACCEPT wg0\n").unwrap();
-        std::fs::write(files.join("options.json"), "{\"enable\": 1, \"policy_out\": \"ACCEPT\"}").unwrap();
-        std::fs::write(files.join("refquota"), "3298534883328\n").unwrap();
-        let inventory = format!(
-            "all:\n  hosts:\n    box1:\n      ansible_connection: local\n      files: \"{}\"\n      quota: 3T\n      tricky: \"it's $(not run)\"\n",
-            files.display()
-        );
-        std::fs::write(dir.path().join("inventory.yml"), inventory).unwrap();
-        std::fs::write(dir.path().join("mb.toml"), "inventory = \"inventory.yml\"\n").unwrap();
-        Local { dir }
-    }
+/// A repository whose one host is this machine (`ansible_connection: local`), with fixture
+/// files under `files/`.
+fn local_repo() -> TestEnvironment {
+    let env = TestEnvironment::new();
+    env.write("rules/local.md", RULES);
+    env.write("files/smb.conf", "[global]\n  Fruit:Locking = posix\n  fruit:resource = xattr\n");
+    env.write("files/rules.txt", "ACCEPT lo\nACCEPT wg0\nDROP all\nACCEPT wg0\n");
+    env.write("files/options.json", "{\"enable\": 1, \"policy_out\": \"ACCEPT\"}");
+    env.write("files/refquota", "3298534883328\n");
+    let inventory = format!(
+        "all:\n  hosts:\n    box1:\n      ansible_connection: local\n      files: \"{}\"\n      quota: 3T\n      tricky: \"it's $(not run)\"\n",
+        env.work_dir().join("files").display()
+    );
+    env.write("inventory.yml", inventory);
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n");
+    env
+}
 
-    fn audit(&self, args: &[&str]) -> (Option<i32>, Value, String) {
-        let out = mb(self.dir.path())
-            .env("MB_NOW", "2026-11-25T19:00:00Z")
-            .arg("audit")
-            .args(args)
-            .args(["--format", "json"])
-            .output()
-            .unwrap();
-        let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-        (out.status.code(), json, text(&out.stderr))
-    }
+/// `mb audit ARGS --format json`.
+fn audit(env: &TestEnvironment, args: &[&str]) -> CommandOutput {
+    env.run([&["audit"], args, &["--format", "json"]].concat())
 }
 
 fn finding<'a>(report: &'a Value, check: &str) -> &'a Value {
@@ -191,9 +174,10 @@ fn finding<'a>(report: &'a Value, check: &str) -> &'a Value {
 
 #[test]
 fn every_operator_judges_real_facts() {
-    let repo = Local::new();
-    let (code, report, stderr) = repo.audit(&[]);
-    assert_eq!(code, Some(1), "{stderr}");
+    let env = local_repo();
+    let out = audit(&env, &[]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    let report = out.json();
     assert_eq!(report["version"], 1);
     assert_eq!(report["run"], "2026-11-25T19-00-00Z");
     assert_eq!(report["hosts"][0]["name"], "box1");
@@ -225,7 +209,7 @@ fn every_operator_judges_real_facts() {
     assert!(finding(&report, "zfs-missing")["message"].as_str().unwrap().contains("zfs is not installed"));
     // `hosts: web` matches no host: not judged, and said so.
     assert!(report["findings"].as_array().unwrap().iter().all(|f| f["check"] != "only-web"));
-    assert!(stderr.contains("check `only-web`") && stderr.contains("match no host"), "{stderr}");
+    assert!(out.stderr.contains("check `only-web`") && out.stderr.contains("match no host"), "{out}");
     let s = &report["summary"];
     assert_eq!((s["hosts"].as_u64(), s["fail"].as_u64(), s["error"].as_u64()), (Some(1), Some(3), Some(3)));
     // Saved facts are left out of the report (they are in the run file).
@@ -234,60 +218,74 @@ fn every_operator_judges_real_facts() {
 
 #[test]
 fn runs_are_saved_replayed_listed_and_diffed() {
-    let repo = Local::new();
-    let (_, first, _) = repo.audit(&[]);
-    let saved = repo.dir.path().join(".mb/runs/2026-11-25T19-00-00Z.json");
+    let env = local_repo();
+    let first = audit(&env, &[]).json();
+    let saved = env.work_dir().join(".mb/runs/2026-11-25T19-00-00Z.json");
     let run: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
     assert!(!run["hosts"][0]["facts"].as_array().unwrap().is_empty());
     assert_eq!(run["hosts"][0]["vars"]["quota"], "3T");
 
     // Fix the drift on the "host", audit again (same second: the id gets -2).
-    let conf = repo.dir.path().join("files/smb.conf");
-    std::fs::write(&conf, "[global]\nfruit:locking = none\nfruit:resource = xattr\n").unwrap();
-    let (_, second, _) = repo.audit(&[]);
+    env.write("files/smb.conf", "[global]\nfruit:locking = none\nfruit:resource = xattr\n");
+    let second = audit(&env, &[]).json();
     assert_eq!(second["run"], "2026-11-25T19-00-00Z-2");
     assert_eq!(finding(&second, "ini-locking")["status"], "pass");
 
     // Replay judges the saved facts, not the file as it is now.
-    let (code, replay, _) = repo.audit(&["--replay", "2026-11-25T19-00-00Z"]);
-    assert_eq!(code, Some(1));
+    let out = audit(&env, &["--replay", "2026-11-25T19-00-00Z"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    let replay = out.json();
     assert_eq!(finding(&replay, "ini-locking")["status"], "fail");
     assert_eq!(replay["findings"], first["findings"]);
 
-    let out = mb(repo.dir.path())
-        .args(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = env.run(["diff", "2026-11-25T19-00-00Z", "2026-11-25T19-00-00Z-2", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let diff = out.json();
     let resolved: Vec<&str> =
         diff["diff"]["resolved"].as_array().unwrap().iter().map(|f| f["check"].as_str().unwrap()).collect();
     assert_eq!(resolved, ["ini-locking"]);
     assert!(diff["diff"]["new"].as_array().unwrap().is_empty());
 
-    let out = mb(repo.dir.path()).args(["runs", "--json"]).output().unwrap();
-    let runs: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(runs.as_array().unwrap().len(), 3);
+    let out = env.run(["runs", "--json"]);
+    assert_eq!(out.json().as_array().unwrap().len(), 3, "{out}");
 }
 
 #[test]
 fn broken_rules_stop_the_audit() {
-    let repo = Local::new();
-    std::fs::write(
-        repo.dir.path().join("rules/bad.md"),
-        "```mb-check\nid: x\nhosts: all\nprobe: { file: /x }\nexpect: { equalz: 1 }\n```\n",
-    )
-    .unwrap();
-    let (code, _, stderr) = repo.audit(&[]);
-    assert_eq!(code, Some(2));
-    assert!(stderr.contains("unknown expectation `equalz`"), "{stderr}");
+    let env = local_repo();
+    env.write("rules/bad.md", "```mb-check\nid: x\nhosts: all\nprobe: { file: /x }\nexpect: { equalz: 1 }\n```\n");
+    let out = audit(&env, &[]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("unknown expectation `equalz`"), "{out}");
 }
 
 #[test]
 fn no_inventory_is_a_clear_error() {
-    let repo = Local::new();
-    std::fs::remove_file(repo.dir.path().join("mb.toml")).unwrap();
-    let (code, _, stderr) = repo.audit(&[]);
-    assert_eq!(code, Some(2));
-    assert!(stderr.contains("no inventory: pass -i PATH"), "{stderr}");
+    let env = local_repo();
+    std::fs::remove_file(env.work_dir().join("mb.toml")).unwrap();
+    let out = audit(&env, &[]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("no inventory: pass -i PATH"), "{out}");
+}
+
+/// The test environment's promise, seen from a command mb runs: a private HOME, UTC, and no
+/// agent or CI variables from the machine running the tests.
+#[test]
+fn mb_runs_in_the_pinned_environment() {
+    let env = local_repo();
+    env.write(
+        "rules/environment.md",
+        r#"```mb-check
+id: environment
+hosts: all
+probe:
+  command: 'printf "%s %s %s %s %s" "$HOME" "$TZ" "$NO_COLOR" "${SSH_AUTH_SOCK-no-agent}" "${CI-not-ci}"'
+expect:
+  present: true
+```
+"#,
+    );
+    let report = audit(&env, &[]).json();
+    assert_eq!(finding(&report, "environment")["actual"], "$TEST_ENV/home UTC 1 no-agent not-ci");
+    assert!(env.home().is_dir());
 }

@@ -1,58 +1,63 @@
 //! The front door: help that teaches, completions, exit codes for bad usage.
 
-use crate::common::{mb, repo_root, text};
+use crate::common::{TestEnvironment, repo_root};
+
+fn checkout() -> TestEnvironment {
+    TestEnvironment::in_dir(repo_root())
+}
 
 #[test]
 fn help_lists_commands_and_examples() {
-    let out = mb(&repo_root()).arg("--help").output().unwrap();
-    assert!(out.status.success());
-    let help = text(&out.stdout);
+    let out = checkout().run(["--help"]);
+    assert_eq!(out.code(), Some(0), "{out}");
     for needle in ["decisions", "rules", "completions", "Examples:", "Exit codes:"] {
-        assert!(help.contains(needle), "--help lacks {needle}");
+        assert!(out.stdout.contains(needle), "--help lacks {needle}");
     }
 }
 
 #[test]
 fn every_command_has_help_with_examples() {
+    let env = checkout();
     for cmd in ["decisions", "search", "index", "rules", "completions"] {
-        let out = mb(&repo_root()).args([cmd, "--help"]).output().unwrap();
-        assert!(out.status.success(), "{cmd}");
-        let help = text(&out.stdout);
-        assert!(help.contains("mb "), "{cmd} --help shows no example");
-        assert!(help.len() > 400, "{cmd} --help is too thin");
+        let out = env.run([cmd, "--help"]);
+        assert_eq!(out.code(), Some(0), "{cmd}: {out}");
+        assert!(out.stdout.contains("mb "), "{cmd} --help shows no example");
+        assert!(out.stdout.len() > 400, "{cmd} --help is too thin");
     }
 }
 
 #[test]
 fn no_arguments_prints_help_and_fails() {
-    let out = mb(&repo_root()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("Usage: mb"));
+    let no_args: [&str; 0] = [];
+    let out = checkout().run(no_args);
+    assert_eq!(out.code(), Some(2));
+    assert!(out.stderr.contains("Usage: mb"), "{out}");
 }
 
 #[test]
 fn bad_usage_exits_2() {
-    let out = mb(&repo_root()).arg("frobnicate").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = mb(&repo_root()).args(["decisions", "--kind", "decisoin"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("unknown kind `decisoin`"));
-    let out = mb(&repo_root()).args(["decisions", "--since", "2025-13-01"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let env = checkout();
+    let out = env.run(["frobnicate"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    let out = env.run(["decisions", "--kind", "decisoin"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("unknown kind `decisoin`"), "{out}");
+    let out = env.run(["decisions", "--since", "2025-13-01"]);
+    assert_eq!(out.code(), Some(2), "{out}");
 }
 
 #[test]
 fn completions_for_each_shell() {
+    let env = checkout();
     for shell in ["bash", "zsh", "fish"] {
-        let out = mb(&repo_root()).args(["completions", shell]).output().unwrap();
-        assert!(out.status.success(), "{shell}");
-        let script = text(&out.stdout);
-        assert!(script.contains("decisions") && script.contains("conflicts"), "{shell}");
+        let out = env.run(["completions", shell]);
+        assert_eq!(out.code(), Some(0), "{shell}: {out}");
+        assert!(out.stdout.contains("decisions") && out.stdout.contains("conflicts"), "{shell}");
     }
 }
 
 #[test]
 fn version() {
-    let out = mb(&repo_root()).arg("--version").output().unwrap();
-    assert_eq!(text(&out.stdout).trim(), format!("mb {}", env!("CARGO_PKG_VERSION")));
+    let out = checkout().run(["--version"]);
+    assert_eq!(out.stdout.trim(), format!("mb {}", env!("CARGO_PKG_VERSION")));
 }

@@ -9,7 +9,7 @@ use mb::probe::HostOutcome;
 use mb::probe::repo::RepoFiles;
 use mb::report::{Destination, Format, ReportSink};
 
-use crate::common::{copy_tree, git, git_init, mb, repo_root, text};
+use crate::common::{TestEnvironment, copy_tree, git, git_init, repo_root};
 
 /// The bundled example's checks, linked to its Memory Bank, replaying its recorded run.
 fn example_request(root: &Path, repo: Option<RepoFiles>) -> Request {
@@ -173,55 +173,38 @@ fn a_commits_tree_follows_symlinks_only_inside_the_repository() {
 
 #[test]
 fn one_audit_writes_several_formats() {
-    let dir = tempfile::tempdir().unwrap();
-    for part in ["memory-bank", "rules", "ansible", "mb.toml"] {
-        copy_tree(&repo_root().join(part), &dir.path().join(part));
-    }
-    let out = mb(dir.path())
-        .args(["audit", "--replay", "ansible/recorded-run.json", "--no-save", "--format", "json"])
-        .args(["--output", "json=out/run.json", "-o", "human=out/report.txt"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert_eq!(std::fs::read(dir.path().join("out/run.json")).unwrap(), out.stdout);
-    let human = std::fs::read_to_string(dir.path().join("out/report.txt")).unwrap();
+    let env = TestEnvironment::with_example();
+    let audit = ["audit", "--replay", "ansible/recorded-run.json", "--no-save", "--format", "json"];
+    let out = env.mb(audit.iter().chain(&["--output", "json=out/run.json", "-o", "human=out/report.txt"])).run();
+    assert_eq!(out.code(), Some(1), "{out}");
+    assert_eq!(env.read("out/run.json"), out.stdout, "the file holds what stdout shows");
+    let human = env.read("out/report.txt");
     assert!(human.contains("FAIL") && !human.contains('\x1b'), "{human}");
 
     // A report that cannot be written is mb's failure (exit 2), named, after the others.
-    let out = mb(dir.path())
-        .args(["audit", "--replay", "ansible/recorded-run.json", "--no-save", "--format", "json"])
-        .args(["--output", "json=mb.toml/run.json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("writing the json report"), "{}", text(&out.stderr));
+    let out = env.mb(audit.iter().chain(&["--output", "json=mb.toml/run.json"])).run();
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("writing the json report"), "{out}");
     assert!(!out.stdout.is_empty(), "the report on stdout is still out");
 
-    let bad = mb(dir.path()).args(["audit", "--replay", "latest", "--output", "yaml=x"]).output().unwrap();
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(text(&bad.stderr).contains("unknown format `yaml`"), "{}", text(&bad.stderr));
+    let out = env.run(["audit", "--replay", "latest", "--output", "yaml=x"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("unknown format `yaml`"), "{out}");
 }
 
 #[test]
 fn config_and_inventory_errors_point_at_their_line() {
-    let dir = tempfile::tempdir().unwrap();
-    for part in ["memory-bank", "rules"] {
-        copy_tree(&repo_root().join(part), &dir.path().join(part));
-    }
-    std::fs::write(dir.path().join("mb.toml"), "inventory = \"hosts.ini\"\n[audit]\njobz = 4\n").unwrap();
-    let out = mb(dir.path()).args(["audit"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains("error[invalid-config]: unknown field `jobz`"), "{stderr}");
-    assert!(stderr.contains("./mb.toml:3:1") && stderr.contains("jobz = 4\n  | ^^^^"), "{stderr}");
+    let env = TestEnvironment::with_example();
+    env.write("mb.toml", "inventory = \"hosts.ini\"\n[audit]\njobz = 4\n");
+    let out = env.run(["audit"]);
+    insta::assert_snapshot!("config_error", out);
 
-    std::fs::write(dir.path().join("mb.toml"), "inventory = \"hosts.ini\"\n").unwrap();
-    std::fs::write(dir.path().join("hosts.ini"), "[samba]\nnas1\n[samba:vars\nx=1\n").unwrap();
+    env.write("mb.toml", "inventory = \"hosts.ini\"\n");
+    env.write("hosts.ini", "[samba]\nnas1\n[samba:vars\nx=1\n");
     for command in ["audit", "hosts"] {
-        let out = mb(dir.path()).arg(command).output().unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        let stderr = text(&out.stderr);
-        assert!(stderr.contains("error[invalid-inventory]: section header `[samba:vars` is not closed"), "{stderr}");
-        assert!(stderr.contains("./hosts.ini:3:1"), "{stderr}");
+        let out = env.run([command]);
+        assert_eq!(out.code(), Some(2), "{out}");
+        assert!(out.stderr.contains("error[invalid-inventory]: section header `[samba:vars` is not closed"), "{out}");
+        assert!(out.stderr.contains("./hosts.ini:3:1\n  |\n3 | [samba:vars\n  | ^^^^^^^^^^^ here"), "{out}");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use mb::kb;
 use mb::rules::{self, ProbeSource, Scope, Selector};
 
-use crate::common::{example_copy, mb, repo_root, text};
+use crate::common::{TestEnvironment, repo_root};
 
 #[test]
 fn bundled_rules_validate_cleanly_and_link_every_decision() {
@@ -46,23 +46,23 @@ fn bundled_rules_validate_cleanly_and_link_every_decision() {
 
 #[test]
 fn readme_main_command_works() {
-    let out = mb(&repo_root()).arg("decisions").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("fruit:locking = none"));
-    let out = mb(&repo_root()).args(["decisions", "--conflicts"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "the example has no conflicting decisions");
+    let env = TestEnvironment::in_dir(repo_root());
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("fruit:locking = none"));
+    let out = env.run(["decisions", "--conflicts"]);
+    assert_eq!(out.code(), Some(0), "the example has no conflicting decisions: {out}");
 }
 
 #[test]
 fn the_recorded_run_replays_with_todays_rules() {
     // What the README's main command does (in a copy, so .mb/ stays out of the checkout).
-    let tmp = example_copy();
-    let out = mb(tmp.path()).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "the example fleet has drift: {}", text(&out.stderr));
-    let report = text(&out.stdout);
+    let env = TestEnvironment::with_example();
+    let out = env.run(["audit", "--replay", "ansible/recorded-run.json"]);
+    assert_eq!(out.code(), Some(1), "the example fleet has drift: {out}");
     for needle in
         ["FAIL  samba-fruit-locking", "nas1  expected none, found posix", "Hosts not audited", "zd3  unreachable"]
     {
-        assert!(report.contains(needle), "missing {needle:?} in\n{report}");
+        assert!(out.stdout.contains(needle), "missing {needle:?} in\n{out}");
     }
 }

@@ -3,28 +3,20 @@
 
 use std::path::Path;
 
-use crate::common::{self, example_copy, git, git_command, git_init, read, text};
+use crate::common::{TestEnvironment, git, git_command, git_init};
 
-const NOW: &str = "2026-11-25T19:00:00Z";
+/// The run `mb audit` saves at the test environment's clock (its default `MB_NOW`).
 const RUN: &str = "2026-11-25T19-00-00Z";
 const BRANCH: &str = "mb/fix/2026-11-25";
 const SMB: &str = "ansible/roles/samba/templates/smb.conf.j2";
 
-fn mb_at(dir: &Path) -> assert_cmd::Command {
-    common::mb_at(dir, NOW)
-}
-
 /// The example in a git repository, with a saved run of its recorded facts.
-fn repo_with_run(extra_audit_args: &[&str]) -> tempfile::TempDir {
-    let dir = example_copy();
-    git_init(dir.path());
-    let out = mb_at(dir.path())
-        .args(["audit", "--replay", "ansible/recorded-run.json"])
-        .args(extra_audit_args)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    dir
+fn repo_with_run() -> TestEnvironment {
+    let env = TestEnvironment::with_example();
+    git_init(env.work_dir());
+    let out = env.run(["audit", "--replay", "ansible/recorded-run.json"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    env
 }
 
 /// Everything of the user's that `mb fix` must leave alone.
@@ -74,26 +66,25 @@ diff --git a/ansible/roles/samba/templates/smb.conf.j2 b/ansible/roles/samba/tem
 
 #[test]
 fn fix_commits_on_a_new_branch_and_moves_nothing_of_the_users() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
+    let env = repo_with_run();
+    let d = env.work_dir();
     // A working tree in use: an unstaged change, a staged change, an untracked file, and an
     // unstaged change to the very file the fix edits.
-    std::fs::write(d.join("memory-bank/progress.md"), read(d, "memory-bank/progress.md") + "\n- wip\n").unwrap();
-    std::fs::write(d.join("mb.toml"), read(d, "mb.toml") + "\n# staged\n").unwrap();
+    env.write("memory-bank/progress.md", env.read("memory-bank/progress.md") + "\n- wip\n");
+    env.write("mb.toml", env.read("mb.toml") + "\n# staged\n");
     git(d, &["add", "mb.toml"]);
-    std::fs::write(d.join("notes.txt"), "untracked\n").unwrap();
-    std::fs::write(d.join(SMB), read(d, SMB) + "# local experiment\n").unwrap();
+    env.write("notes.txt", "untracked\n");
+    env.write(SMB, env.read(SMB) + "# local experiment\n");
     let before = user_state(d);
     let head_smb = git(d, &["show", &format!("HEAD:{SMB}")]);
 
-    let out = mb_at(d).arg("fix").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), EXPECTED_DIFF);
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains(&format!("created branch {BRANCH}")), "{stderr}");
+    let out = env.run(["fix"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(out.stdout, EXPECTED_DIFF);
+    assert!(out.stderr.contains(&format!("created branch {BRANCH}")), "{out}");
     assert!(
-        stderr.contains(&format!("warning: {SMB} has uncommitted changes; the fix is made on HEAD's version")),
-        "{stderr}"
+        out.stderr.contains(&format!("warning: {SMB} has uncommitted changes; the fix is made on HEAD's version")),
+        "{out}"
     );
 
     let after = user_state(d);
@@ -119,81 +110,74 @@ fn fix_commits_on_a_new_branch_and_moves_nothing_of_the_users() {
 
     // A second run finds the branch holding exactly this fix, and does nothing.
     let refs = git(d, &["for-each-ref"]);
-    let out = mb_at(d).arg("fix").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains(&format!("branch {BRANCH} (commit")), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("already holds these fixes"));
+    let out = env.run(["fix"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains(&format!("branch {BRANCH} (commit")), "{out}");
+    assert!(out.stderr.contains("already holds these fixes"), "{out}");
     assert_eq!(git(d, &["for-each-ref"]), refs);
     assert_eq!(user_state(d), after);
 }
 
 #[test]
 fn the_repositorys_author_is_used_when_configured() {
-    let dir = repo_with_run(&[]);
-    git(dir.path(), &["config", "user.name", "Ada Admin"]);
-    git(dir.path(), &["config", "user.email", "ada@example.org"]);
-    let out = mb_at(dir.path()).args(["fix", "--branch", "fix/time-machine"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let env = repo_with_run();
+    git(env.work_dir(), &["config", "user.name", "Ada Admin"]);
+    git(env.work_dir(), &["config", "user.email", "ada@example.org"]);
+    let out = env.run(["fix", "--branch", "fix/time-machine"]);
+    assert_eq!(out.code(), Some(0), "{out}");
     assert_eq!(
-        git(dir.path(), &["log", "-1", "--format=%an <%ae>", "fix/time-machine"]),
+        git(env.work_dir(), &["log", "-1", "--format=%an <%ae>", "fix/time-machine"]),
         "Ada Admin <ada@example.org>\n"
     );
 }
 
 #[test]
 fn dry_run_prints_the_diff_and_creates_nothing() {
-    let dir = repo_with_run(&[]);
-    let before = user_state(dir.path());
-    let out = mb_at(dir.path()).args(["fix", "--dry-run"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), EXPECTED_DIFF);
-    assert_eq!(user_state(dir.path()), before);
+    let env = repo_with_run();
+    let before = user_state(env.work_dir());
+    let out = env.run(["fix", "--dry-run"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(out.stdout, EXPECTED_DIFF);
+    assert_eq!(user_state(env.work_dir()), before);
     // What it prints is a patch git applies.
-    std::fs::write(dir.path().join(".mb/fix.patch"), EXPECTED_DIFF).unwrap();
-    git(dir.path(), &["apply", "--check", ".mb/fix.patch"]);
+    env.write(".mb/fix.patch", EXPECTED_DIFF);
+    git(env.work_dir(), &["apply", "--check", ".mb/fix.patch"]);
 }
 
 #[test]
 fn a_fix_already_in_head_is_said_and_nothing_is_created() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
-    assert_eq!(mb_at(d).arg("fix").output().unwrap().status.code(), Some(0));
+    let env = repo_with_run();
+    let d = env.work_dir();
+    assert_eq!(env.run(["fix"]).code(), Some(0));
     git(d, &["merge", "-q", "--ff-only", BRANCH]);
     git(d, &["branch", "-q", "-d", BRANCH]);
     let before = user_state(d);
-    let out = mb_at(d).arg("fix").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "");
-    assert!(
-        text(&out.stderr).contains(
-            "nothing to commit: HEAD already has the fixes of samba-fruit-locking; the hosts need the play run"
-        ),
-        "{}",
-        text(&out.stderr)
-    );
+    let out = env.run(["fix"]);
+    insta::assert_snapshot!(out, @r"
+    [stderr]
+    already in HEAD  samba-fruit-locking on nas1: ansible/roles/samba/templates/smb.conf.j2 ini_set [global] fruit:locking = none
+    no fix declared: indexer-data-owner, pve-fw-no-duplicate-rules, pve-repo-no-enterprise, wg-quick-enabled
+    nothing to commit: HEAD already has the fixes of samba-fruit-locking; the hosts need the play run, not the repository a change
+    [exit status: 0]
+    ");
     assert_eq!(user_state(d), before);
-}
-
-/// Adds a rule file to the working tree (mb reads rules from there).
-fn add_rules(dir: &Path, name: &str, body: &str) {
-    std::fs::write(dir.join("rules").join(name), body).unwrap();
 }
 
 #[test]
 fn fixes_to_one_file_make_one_edit() {
-    let dir = example_copy();
-    add_rules(
-        dir.path(),
-        "smb-logging.md",
+    let env = TestEnvironment::with_example();
+    // mb reads rules from the working tree.
+    env.write(
+        "rules/smb-logging.md",
         "# Samba logging\n\n```mb-check\nid: smb-template-log-level\nscope: repo\nprobe:\n  file: ansible/roles/samba/templates/smb.conf.j2\n  ini: { section: global, key: \"log level\" }\nexpect:\n  equals: \"1\"\nfix:\n  file: ansible/roles/samba/templates/smb.conf.j2\n  ini_set: { section: global, key: \"log level\", value: \"1\" }\n```\n",
     );
-    git_init(dir.path());
-    let d = dir.path();
-    let out = mb_at(d).args(["audit", "--replay", "ansible/recorded-run.json", "--repo"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    let out = mb_at(d).args(["fix", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    git_init(env.work_dir());
+    let d = env.work_dir();
+    let out = env.run(["audit", "--replay", "ansible/recorded-run.json", "--repo"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    let out = env.run(["fix", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let report = out.json();
     let states: Vec<(String, String)> = report["fixes"]
         .as_array()
         .unwrap()
@@ -221,31 +205,32 @@ fn fixes_to_one_file_make_one_edit() {
 }
 
 /// `mb fix` refuses, exits 2, names the problem, and creates nothing.
-fn assert_refused(dir: &Path, args: &[&str], message: &str) {
+fn assert_refused(env: &TestEnvironment, args: &[&str], message: &str) {
+    let dir = env.work_dir();
     let refs = git(dir, &["for-each-ref"]);
     let status = git(dir, &["status", "--porcelain=v1", "-uall"]);
-    let out = mb_at(dir).arg("fix").args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "stdout: {}\nstderr: {}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stderr).contains(message), "wanted {message:?} in:\n{}", text(&out.stderr));
+    let out = env.run([&["fix"], args].concat());
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains(message), "wanted {message:?} in:\n{out}");
     assert_eq!(git(dir, &["for-each-ref"]), refs);
     assert_eq!(git(dir, &["status", "--porcelain=v1", "-uall"]), status);
 }
 
 #[test]
 fn refuses_an_existing_branch_name() {
-    let dir = repo_with_run(&[]);
-    git(dir.path(), &["branch", "taken"]);
-    assert_refused(dir.path(), &["--branch", "taken"], "branch `taken` already exists");
-    assert_refused(dir.path(), &["--branch", "bad..name"], "`bad..name` is not a valid branch name");
+    let env = repo_with_run();
+    git(env.work_dir(), &["branch", "taken"]);
+    assert_refused(&env, &["--branch", "taken"], "branch `taken` already exists");
+    assert_refused(&env, &["--branch", "bad..name"], "`bad..name` is not a valid branch name");
 }
 
 #[test]
 fn refuses_a_missing_target_file() {
-    let dir = repo_with_run(&[]);
-    git(dir.path(), &["rm", "-q", SMB]);
-    git(dir.path(), &["commit", "-q", "-m", "drop the template"]);
+    let env = repo_with_run();
+    git(env.work_dir(), &["rm", "-q", SMB]);
+    git(env.work_dir(), &["commit", "-q", "-m", "drop the template"]);
     assert_refused(
-        dir.path(),
+        &env,
         &[],
         &format!("fix of `samba-fruit-locking` (rules/samba.md:18): {SMB}: does not exist in HEAD"),
     );
@@ -253,50 +238,49 @@ fn refuses_a_missing_target_file() {
 
 #[test]
 fn refuses_a_target_through_a_symlink() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
+    let env = repo_with_run();
+    let d = env.work_dir();
     let templates = d.join("ansible/roles/samba/templates");
     std::fs::create_dir_all(d.join("shared")).unwrap();
     std::fs::rename(&templates, d.join("shared/samba-templates")).unwrap();
     std::os::unix::fs::symlink("../../../shared/samba-templates", &templates).unwrap();
     git(d, &["add", "-A"]);
     git(d, &["commit", "-q", "-m", "share the templates"]);
-    assert_refused(d, &[], "goes through a symlink (`ansible/roles/samba/templates` is a symlink)");
+    assert_refused(&env, &[], "goes through a symlink (`ansible/roles/samba/templates` is a symlink)");
 }
 
 #[test]
 fn refuses_an_edit_that_does_not_apply() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
-    let rules = read(d, "rules/samba.md").replacen(
+    let env = repo_with_run();
+    let rules = env.read("rules/samba.md").replacen(
         "  ini_set: { section: global, key: \"fruit:locking\", value: none }",
         "  line_present: { line: \"fruit:locking = none\", after: \"^NoSuchAnchor\" }",
         1,
     );
-    std::fs::write(d.join("rules/samba.md"), rules).unwrap();
-    assert_refused(d, &[], "the edit does not apply: no line matches the anchor `after: ^NoSuchAnchor`");
+    env.write("rules/samba.md", rules);
+    assert_refused(&env, &[], "the edit does not apply: no line matches the anchor `after: ^NoSuchAnchor`");
 }
 
 #[test]
 fn refuses_a_target_outside_the_repository() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
+    let env = repo_with_run();
+    let d = env.work_dir();
     for target in ["../outside.conf", "/etc/samba/smb.conf"] {
-        let rules = read(d, "rules/samba.md").replacen(
+        let rules = env.read("rules/samba.md").replacen(
             &format!("  file: {SMB}\n  ini_set"),
             &format!("  file: {target}\n  ini_set"),
             1,
         );
-        std::fs::write(d.join("rules/samba.md"), &rules).unwrap();
-        assert_refused(d, &[], &format!("fix target `{target}` must be a path inside the repository"));
+        env.write("rules/samba.md", &rules);
+        assert_refused(&env, &[], &format!("fix target `{target}` must be a path inside the repository"));
         git(d, &["checkout", "-q", "rules/samba.md"]);
     }
 }
 
 #[test]
 fn refuses_during_a_merge_or_a_rebase() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
+    let env = repo_with_run();
+    let d = env.work_dir();
     std::fs::write(d.join("NOTES"), "base\n").unwrap();
     git(d, &["add", "NOTES"]);
     git(d, &["commit", "-q", "-m", "notes"]);
@@ -308,31 +292,33 @@ fn refuses_during_a_merge_or_a_rebase() {
     git(d, &["commit", "-q", "-am", "ours"]);
 
     assert!(!git_command(d).args(["merge", "-q", "other"]).output().unwrap().status.success());
-    assert_refused(d, &[], "the repository is in the middle of a merge; finish or abort it first");
+    assert_refused(&env, &[], "the repository is in the middle of a merge; finish or abort it first");
     git(d, &["merge", "--abort"]);
 
     assert!(!git_command(d).args(["rebase", "-q", "other"]).output().unwrap().status.success());
-    assert_refused(d, &[], "the repository is in the middle of a rebase");
+    assert_refused(&env, &[], "the repository is in the middle of a rebase");
 }
 
 #[test]
 fn outside_a_git_repository_says_so() {
-    let dir = example_copy();
-    let d = dir.path();
-    mb_at(d).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
-    let out = mb_at(d).arg("fix").env("GIT_CEILING_DIRECTORIES", d.parent().unwrap()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("is not inside a git repository"), "{}", text(&out.stderr));
+    let env = TestEnvironment::with_example();
+    env.run(["audit", "--replay", "ansible/recorded-run.json"]);
+    let out = env.mb(["fix"]).env("GIT_CEILING_DIRECTORIES", env.root()).run();
+    insta::assert_snapshot!(out, @r"
+    [stderr]
+    error: . is not inside a git repository; `mb fix` commits to one (use --dry-run to only see the diff)
+    [exit status: 2]
+    ");
 }
 
 #[test]
 fn the_recorded_entry_names_the_fix_branch() {
-    let dir = repo_with_run(&[]);
-    let d = dir.path();
-    assert_eq!(mb_at(d).arg("fix").output().unwrap().status.code(), Some(0));
-    let out = mb_at(d).arg("record").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let context = read(d, "memory-bank/activeContext.md");
+    let env = repo_with_run();
+    let d = env.work_dir();
+    assert_eq!(env.run(["fix"]).code(), Some(0));
+    let out = env.run(["record"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let context = env.read("memory-bank/activeContext.md");
     let commit = git(d, &["rev-parse", "--short", BRANCH]);
     assert!(
         context.contains(&format!("- Review and merge the fix branch `{BRANCH}` (commit `{}`)", commit.trim())),

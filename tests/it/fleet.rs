@@ -1,9 +1,10 @@
 //! A real OpenSSH `sshd` serving a fleet of hosts on 127.0.0.x, each chrooted into its own
 //! tree of fixture files and shims (`tests/fleet/hosts/<name>`), for audits over real SSH.
 //!
-//! Needs root (chroot), `/usr/sbin/sshd`, `ssh-keygen` and a static busybox; `.ci/run`
-//! installs them. Everything the fleet starts is killed when it is dropped: the listener, and
-//! every process whose root directory is inside the fleet (sessions, hung commands).
+//! Needs root (chroot), `/usr/sbin/sshd`, `ssh-keygen`, busybox and dash; `.ci/run` installs
+//! what Debian does not ship by default. Everything the fleet starts is killed when it is
+//! dropped: the listener, and every process whose root directory is inside the fleet
+//! (sessions, hung commands).
 
 use std::io::Write as _;
 use std::net::{TcpListener, TcpStream};
@@ -51,9 +52,15 @@ fn run(cmd: &mut Command) {
     assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// Debian's dynamically linked busybox: its shell looks commands up on PATH, so the fleet's
-/// shims (`ip`, …) win over busybox's own applets, which the static build would not allow.
+/// The busybox whose applets (`od`, `cat`, `sed`, `stat`, …) fill each host's `/bin`:
+/// `MB_TEST_BUSYBOX` if set, else the system's. Either flavour will do (dynamic or static, with
+/// or without `FEATURE_SH_STANDALONE`), because busybox's shell is never the hosts' shell.
 fn busybox() -> PathBuf {
+    if let Some(path) = std::env::var_os("MB_TEST_BUSYBOX") {
+        let path = PathBuf::from(path);
+        assert!(path.is_file(), "MB_TEST_BUSYBOX={} is not a file", path.display());
+        return path;
+    }
     ["/bin/busybox", "/usr/bin/busybox"]
         .iter()
         .map(PathBuf::from)
@@ -61,10 +68,32 @@ fn busybox() -> PathBuf {
         .expect("busybox is needed for the sshd fleet (apt-get install busybox; .ci/run does)")
 }
 
-/// The shared libraries a binary loads, as `ldd` lists them (absolute paths).
+/// Debian's `dash` (Essential, so always there): the hosts' `/bin/sh` and login shell. A
+/// busybox built with `FEATURE_SH_STANDALONE` (Debian's `busybox-static`) would run its own
+/// `ip` applet before looking at PATH, shadowing the fleet's `ip` shim; dash always looks at PATH.
+fn dash() -> PathBuf {
+    ["/bin/dash", "/usr/bin/dash"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+        .expect("dash is needed for the sshd fleet (apt-get install dash)")
+}
+
+/// The shared libraries a binary loads, as `ldd` lists them (absolute paths); none for a
+/// static binary.
 fn libraries(binary: &Path) -> Vec<PathBuf> {
     let out = Command::new("ldd").arg(binary).output().expect("ldd");
     String::from_utf8_lossy(&out.stdout).split_whitespace().filter(|w| w.starts_with('/')).map(PathBuf::from).collect()
+}
+
+/// Copies a binary to `to` inside `root`, with the libraries it loads at their own paths.
+fn install_binary(root: &Path, binary: &Path, to: &str) {
+    std::fs::copy(binary, root.join(to)).unwrap();
+    for lib in libraries(binary) {
+        let target = root.join(lib.strip_prefix("/").unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&lib, &target).unwrap();
+    }
 }
 
 fn free_port() -> u16 {
@@ -81,33 +110,30 @@ fn keygen(path: &Path) -> String {
         .join(" ")
 }
 
-/// A chroot: busybox and its applets, a login shell at root's shell path, /dev/null, and the
-/// host's fixture tree on top.
+/// A chroot: dash as `/bin/sh` and at root's login-shell path, busybox for every other
+/// applet, /dev/null, and the host's fixture tree on top.
 fn build_root(root: &Path, fixture: Option<&str>) {
     for dir in ["bin", "usr/bin", "usr/local/bin", "etc", "dev", "tmp", "root"] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
     }
-    let bb = root.join("bin/busybox");
-    std::fs::copy(busybox(), &bb).unwrap();
-    for lib in libraries(&busybox()) {
-        let target = root.join(lib.strip_prefix("/").unwrap());
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(&lib, &target).unwrap();
-    }
-    let applets = Command::new(&bb).arg("--list").output().expect("busybox --list").stdout;
-    for applet in String::from_utf8_lossy(&applets).lines() {
+    install_binary(root, &busybox(), "bin/busybox");
+    let applets = Command::new(root.join("bin/busybox")).arg("--list").output().expect("busybox --list").stdout;
+    for applet in String::from_utf8_lossy(&applets).lines().filter(|a| !["sh", "ash", "hush"].contains(a)) {
         let _ = std::os::unix::fs::symlink("busybox", root.join("bin").join(applet));
     }
-    // sshd runs `$SHELL -c …` with root's shell from the real /etc/passwd.
+    install_binary(root, &dash(), "bin/dash");
+    std::os::unix::fs::symlink("dash", root.join("bin/sh")).unwrap();
+    // sshd runs `$SHELL -c …` with root's shell from the real /etc/passwd (often /bin/bash,
+    // which may also be a busybox applet): make that path dash too.
     let shell = std::fs::read_to_string("/etc/passwd")
         .ok()
         .and_then(|p| p.lines().find(|l| l.starts_with("root:")).and_then(|l| l.rsplit(':').next().map(str::to_string)))
         .unwrap_or_else(|| "/bin/sh".into());
     let shell_path = root.join(shell.trim_start_matches('/'));
-    if !shell_path.exists() {
+    if shell_path != root.join("bin/sh") && shell_path != root.join("bin/dash") {
         std::fs::create_dir_all(shell_path.parent().unwrap()).unwrap();
-        std::fs::write(&shell_path, "#!/bin/sh\nexec /bin/sh \"$@\"\n").unwrap();
-        chmod(&shell_path, 0o755);
+        let _ = std::fs::remove_file(&shell_path);
+        std::os::unix::fs::symlink("/bin/dash", &shell_path).unwrap();
     }
     let null = root.join("dev/null");
     run(Command::new("mknod").arg(&null).args(["c", "1", "3"]));
@@ -287,4 +313,23 @@ impl Drop for Silent {
             let _ = t.join();
         }
     }
+}
+
+/// Whatever busybox built the host, its shell finds the fleet's `ip` shim before busybox's own
+/// `ip` applet (the trap of a busybox built with `FEATURE_SH_STANDALONE`).
+#[test]
+fn a_hosts_shell_finds_the_shims_before_busybox_applets() {
+    let dir = tempfile::tempdir().unwrap();
+    build_root(dir.path(), Some("zd1"));
+    let out = Command::new("chroot")
+        .arg(dir.path())
+        .args(["/bin/sh", "-c", "PATH=/usr/local/bin:/bin; command -v ip; ip -brief link show dev wg0"])
+        .output()
+        .expect("chroot runs (the tests run as root)");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "/usr/local/bin/ip\nwg0              UNKNOWN        <POINTOPOINT,NOARP,UP,LOWER_UP> \n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -3,7 +3,7 @@
 
 use mb::inventory::{Connection, HostPattern, Inventory, Var};
 
-use crate::common::{fixture, mb, repo_root, text};
+use crate::common::{TestEnvironment, fixture, repo_root};
 
 fn ini() -> Inventory {
     Inventory::load(&fixture("inventory-ini/hosts.ini")).unwrap()
@@ -75,38 +75,37 @@ fn patterns_as_ansible_writes_them() {
 
 #[test]
 fn bundled_yaml_inventory_and_mb_hosts() {
-    let out = mb(&repo_root()).args(["hosts", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let hosts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let env = TestEnvironment::in_dir(repo_root());
+    let out = env.run(["hosts", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let hosts = out.json();
     let names: Vec<&str> = hosts.as_array().unwrap().iter().map(|h| h["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["nas1", "zd1", "zd2", "zd3", "ct1"]);
     let nas1 = &hosts[0];
     assert_eq!(nas1["address"], "127.0.0.11");
     assert!(nas1["checks"].as_array().unwrap().iter().any(|c| c == "samba-fruit-locking"));
-    let out = mb(&repo_root()).args(["hosts", "proxmox:!zd3"]).output().unwrap();
-    insta::assert_snapshot!("hosts_proxmox_not_zd3", text(&out.stdout));
+    insta::assert_snapshot!("hosts_proxmox_not_zd3", env.run(["hosts", "proxmox:!zd3"]));
 }
 
 #[test]
 fn broken_inventories_name_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("hosts.ini"), "[web]\nweb1 port\n").unwrap();
-    let out = mb(dir.path()).args(["hosts", "-i", "hosts.ini"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains("error[invalid-inventory]: `port` is not a key=value variable"), "{stderr}");
-    assert!(stderr.contains("hosts.ini:2:1"), "{stderr}");
-    std::fs::write(dir.path().join("hosts.yml"), "all:\n  hosts:\n    a: [1, 2\n").unwrap();
-    let out = mb(dir.path()).args(["hosts", "-i", "hosts.yml"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("hosts.yml:"), "{}", text(&out.stderr));
+    let env = TestEnvironment::new();
+    env.write("hosts.ini", "[web]\nweb1 port\n");
+    let out = env.run(["hosts", "-i", "hosts.ini"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("error[invalid-inventory]: `port` is not a key=value variable"), "{out}");
+    assert!(out.stderr.contains("hosts.ini:2:1"), "{out}");
+    env.write("hosts.yml", "all:\n  hosts:\n    a: [1, 2\n");
+    let out = env.run(["hosts", "-i", "hosts.yml"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("hosts.yml:"), "{out}");
 }
 
 #[test]
 fn mb_hosts_script_shows_exactly_what_runs() {
-    let out = mb(&repo_root()).args(["hosts", "nas1", "--script"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let script = text(&out.stdout);
+    let out = TestEnvironment::in_dir(repo_root()).run(["hosts", "nas1", "--script"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let script = &out.stdout;
     // One read of smb.conf serves every check that looks into it; values are quoted.
     assert_eq!(script.matches("mb_file ").count(), 1, "{script}");
     assert!(script.contains("mb_cmd 1 'systemctl is-enabled '\\''smbd'\\'''"), "{script}");

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use mb::kb::{self, Block, Document, Item, Kind, KnowledgeBase, Status};
 
-use crate::common::fixture;
+use crate::common::{TestEnvironment, fixture};
 
 fn load() -> KnowledgeBase {
     let root = fixture("quirks");
@@ -290,12 +290,15 @@ fn ids_survive_edits_elsewhere_in_the_file() {
     assert_ne!(id_of(&before), id_of(&moved));
 }
 
+fn quirks() -> TestEnvironment {
+    TestEnvironment::in_dir(fixture("quirks"))
+}
+
 #[test]
 fn decisions_json_contract() {
-    let root = fixture("quirks");
-    let out = crate::common::mb(&root).args(["decisions", "--json"]).output().unwrap();
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = quirks().run(["decisions", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
     let first = &json[0];
     for field in ["id", "kind", "text", "entry", "date", "file", "line", "settings", "status"] {
         assert!(first.get(field).is_some(), "missing {field}");
@@ -305,20 +308,18 @@ fn decisions_json_contract() {
 
 #[test]
 fn decisions_table() {
-    let root = fixture("quirks");
-    let out = crate::common::mb(&root).args(["decisions"]).output().unwrap();
-    assert!(out.status.success());
-    insta::assert_snapshot!("decisions_table", crate::common::text(&out.stdout));
-    insta::assert_snapshot!("decisions_table_stderr", crate::common::text(&out.stderr));
+    let out = quirks().run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    insta::assert_snapshot!("decisions_table", out);
 }
 
 #[test]
 fn decisions_filters() {
-    let root = fixture("quirks");
+    let env = quirks();
     let run = |args: &[&str]| -> Vec<serde_json::Value> {
-        let out = crate::common::mb(&root).arg("decisions").args(args).arg("--json").output().unwrap();
-        assert!(out.status.success(), "{}", crate::common::text(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
+        let out = env.run([&["decisions"], args, &["--json"]].concat());
+        assert_eq!(out.code(), Some(0), "{out}");
+        out.json().as_array().unwrap().clone()
     };
     let since = run(&["--since", "2025-11-01"]);
     assert_eq!(since.len(), 4);
@@ -334,32 +335,27 @@ fn decisions_filters() {
 
 #[test]
 fn decisions_conflicts_exit_1() {
-    let root = fixture("quirks");
-    let out = crate::common::mb(&root).args(["decisions", "--conflicts"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    insta::assert_snapshot!("decisions_conflicts", crate::common::text(&out.stdout));
+    let out = quirks().run(["decisions", "--conflicts"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    insta::assert_snapshot!("decisions_conflicts", out);
 }
 
 #[test]
 fn decisions_on_a_missing_folder_is_a_clear_error() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = crate::common::mb(tmp.path()).arg("decisions").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = crate::common::text(&out.stderr);
-    assert!(err.contains("no Memory Bank at `./memory-bank`"), "{err}");
+    let out = TestEnvironment::new().run(["decisions"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("no Memory Bank at `./memory-bank`"), "{out}");
 }
 
 #[test]
 fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
-    let tmp = tempfile::tempdir().unwrap();
-    let bank = tmp.path().join("memory-bank");
-    std::fs::create_dir(&bank).unwrap();
-    std::fs::copy(fixture("quirks/memory-bank/decisionLog.md"), bank.join("decisionLog.md")).unwrap();
-    std::fs::write(bank.join("bad.md"), b"- \xff\n").unwrap();
-    let out = crate::common::mb(tmp.path()).arg("decisions").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(crate::common::text(&out.stdout).contains("Raise tm_quota to 3T"));
-    assert!(crate::common::text(&out.stderr).contains("memory-bank/bad.md:1:3: not valid UTF-8"));
+    let env = TestEnvironment::new();
+    env.write("memory-bank/decisionLog.md", std::fs::read(fixture("quirks/memory-bank/decisionLog.md")).unwrap());
+    env.write("memory-bank/bad.md", b"- \xff\n");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stdout.contains("Raise tm_quota to 3T"), "{out}");
+    assert!(out.stderr.contains("memory-bank/bad.md:1:3: not valid UTF-8"), "{out}");
 }
 
 #[test]

@@ -1,17 +1,22 @@
 //! `mb audit --record` and `mb record`: the entry mb writes into the Memory Bank, on copies of
 //! the bundled example, through the real binary.
 
-use std::path::Path;
-
-use crate::common::{example_copy, mb, mb_at, read, text};
+use crate::common::{CommandOutput, TestEnvironment};
 
 const NOW: &str = "2026-11-25T21:00:00Z";
 const RUN: &str = "2026-11-25T21-00-00Z";
 const ACTIVE: &str = "memory-bank/activeContext.md";
 
+/// A copy of the example, at the time of its audit.
+fn example() -> TestEnvironment {
+    let mut env = TestEnvironment::with_example();
+    env.set_now(NOW);
+    env
+}
+
 /// Audits the example by replaying its recorded facts, recording the run.
-fn audit_and_record(dir: &Path) -> std::process::Output {
-    mb_at(dir, NOW).args(["audit", "--replay", "ansible/recorded-run.json", "--record"]).output().unwrap()
+fn audit_and_record(env: &TestEnvironment) -> CommandOutput {
+    env.run(["audit", "--replay", "ansible/recorded-run.json", "--record"])
 }
 
 /// mb's entries in a text: `(start, end)` byte ranges from the heading to the closing mark.
@@ -21,17 +26,13 @@ fn entries(text: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn audit_record_adds_one_entry_and_changes_no_other_byte() {
-    let dir = example_copy();
-    let before = read(dir.path(), ACTIVE);
-    let out = audit_and_record(dir.path());
-    assert_eq!(out.status.code(), Some(1), "drift found: {}", text(&out.stderr));
-    assert!(
-        text(&out.stdout).contains(&format!("recorded run {RUN} in {ACTIVE}:10 (new entry)")),
-        "{}",
-        text(&out.stdout)
-    );
+    let env = example();
+    let before = env.read(ACTIVE);
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(1), "drift found: {out}");
+    assert!(out.stdout.contains(&format!("recorded run {RUN} in {ACTIVE}:10 (new entry)")), "{out}");
 
-    let after = read(dir.path(), ACTIVE);
+    let after = env.read(ACTIVE);
     let found = entries(&after);
     assert_eq!(found.len(), 1);
     let (start, end) = found[0];
@@ -45,27 +46,27 @@ fn audit_record_adds_one_entry_and_changes_no_other_byte() {
 
 #[test]
 fn recording_again_the_same_day_replaces_mbs_entry_only() {
-    let dir = example_copy();
-    audit_and_record(dir.path());
-    let once = read(dir.path(), ACTIVE);
+    let env = example();
+    audit_and_record(&env);
+    let once = env.read(ACTIVE);
 
     // The same run again: nothing changes.
-    let out = mb_at(dir.path(), NOW).args(["record", RUN]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("already recorded there; nothing changed"));
-    assert_eq!(read(dir.path(), ACTIVE), once);
+    let out = env.run(["record", RUN]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("already recorded there; nothing changed"), "{out}");
+    assert_eq!(env.read(ACTIVE), once);
 
     // A person writes an entry of the same title above mb's; a later audit the same day
     // replaces mb's entry and leaves theirs alone.
     let person = "## Drift audit (2026-11-25)\nChecked nas1 by hand: the share mounts.\n\n";
     let with_person = once.replacen("## Drift audit (2026-11-25)", &format!("{person}## Drift audit (2026-11-25)"), 1);
-    std::fs::write(dir.path().join(ACTIVE), &with_person).unwrap();
-    let out = mb_at(dir.path(), "2026-11-25T22:30:00Z")
-        .args(["audit", "--replay", "ansible/recorded-run.json", "--record"])
-        .output()
-        .unwrap();
-    assert!(text(&out.stdout).contains("(replaced mb's entry of that day)"), "{}", text(&out.stdout));
-    let twice = read(dir.path(), ACTIVE);
+    env.write(ACTIVE, &with_person);
+    let out = env
+        .mb(["audit", "--replay", "ansible/recorded-run.json", "--record"])
+        .env("MB_NOW", "2026-11-25T22:30:00Z")
+        .run();
+    assert!(out.stdout.contains("(replaced mb's entry of that day)"), "{out}");
+    let twice = env.read(ACTIVE);
     assert_eq!(entries(&twice).len(), 1);
     assert!(twice.contains(person));
     assert!(twice.contains("run=2026-11-25T22-30-00Z"));
@@ -77,8 +78,8 @@ fn recording_again_the_same_day_replaces_mbs_entry_only() {
 }
 
 /// A run of another day, made from the first by marking some failures as passing.
-fn later_run(dir: &Path, id: &str, passing: &[&str]) {
-    let runs = dir.join(".mb/runs");
+fn later_run(env: &TestEnvironment, id: &str, passing: &[&str]) {
+    let runs = env.work_dir().join(".mb/runs");
     let first: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(runs.join(format!("{RUN}.json"))).unwrap()).unwrap();
     let mut run = first.clone();
@@ -94,12 +95,12 @@ fn later_run(dir: &Path, id: &str, passing: &[&str]) {
 
 #[test]
 fn a_later_entry_says_what_was_fixed_since_the_last_recorded_audit() {
-    let dir = example_copy();
-    audit_and_record(dir.path());
-    later_run(dir.path(), "2026-11-27T08-00-00Z", &["samba-fruit-locking"]);
-    let out = mb_at(dir.path(), "2026-11-27T09:00:00Z").args(["record", "2026-11-27T08-00-00Z"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let after = read(dir.path(), ACTIVE);
+    let env = example();
+    audit_and_record(&env);
+    later_run(&env, "2026-11-27T08-00-00Z", &["samba-fruit-locking"]);
+    let out = env.mb(["record", "2026-11-27T08-00-00Z"]).env("MB_NOW", "2026-11-27T09:00:00Z").run();
+    assert_eq!(out.code(), Some(0), "{out}");
+    let after = env.read(ACTIVE);
     let found = entries(&after);
     assert_eq!(found.len(), 2, "one entry per day");
     let newest = &after[found[0].0..found[0].1];
@@ -116,10 +117,9 @@ fn a_later_entry_says_what_was_fixed_since_the_last_recorded_audit() {
 
 #[test]
 fn recorded_entries_are_read_like_any_other() {
-    let dir = example_copy();
-    audit_and_record(dir.path());
-    let out = mb(dir.path()).args(["decisions", "--all", "--since", "2026-11-25", "--json"]).output().unwrap();
-    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let env = example();
+    audit_and_record(&env);
+    let items = env.run(["decisions", "--all", "--since", "2026-11-25", "--json"]).json();
     let items = items.as_array().unwrap();
     assert!(!items.is_empty());
     assert!(items.iter().all(|i| i["entry"] == "Drift audit (2026-11-25)" && i["date"] == "2026-11-25"));
@@ -128,8 +128,7 @@ fn recorded_entries_are_read_like_any_other() {
         i["kind"] == "learning" && i["text"].as_str().unwrap().contains("nas1: expected none, found posix")
     }));
 
-    let out = mb(dir.path()).args(["search", "posix", "--since", "2026-11-25", "--json"]).output().unwrap();
-    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = env.run(["search", "posix", "--since", "2026-11-25", "--json"]).json();
     let hit = &hits.as_array().unwrap()[0];
     assert_eq!(hit["file"], ACTIVE);
     assert_eq!(hit["entry"], "Drift audit (2026-11-25)");
@@ -138,19 +137,15 @@ fn recorded_entries_are_read_like_any_other() {
 #[test]
 fn a_read_only_file_is_refused_and_left_alone() {
     use std::os::unix::fs::PermissionsExt as _;
-    let dir = example_copy();
-    let path = dir.path().join(ACTIVE);
-    let before = read(dir.path(), ACTIVE);
+    let env = example();
+    let path = env.work_dir().join(ACTIVE);
+    let before = env.read(ACTIVE);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let out = audit_and_record(dir.path());
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("memory-bank/activeContext.md is read-only; mb will not replace it"),
-        "{}",
-        text(&out.stderr)
-    );
-    assert_eq!(read(dir.path(), ACTIVE), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("memory-bank"))
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("memory-bank/activeContext.md is read-only; mb will not replace it"), "{out}");
+    assert_eq!(env.read(ACTIVE), before);
+    let leftovers: Vec<_> = std::fs::read_dir(env.work_dir().join("memory-bank"))
         .unwrap()
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
@@ -160,80 +155,75 @@ fn a_read_only_file_is_refused_and_left_alone() {
 
 #[test]
 fn a_symlinked_file_is_written_through_and_stays_a_link() {
-    let dir = example_copy();
-    let link = dir.path().join(ACTIVE);
-    let real = dir.path().join("notes/context.md");
+    let env = example();
+    let link = env.work_dir().join(ACTIVE);
+    let real = env.work_dir().join("notes/context.md");
     std::fs::create_dir_all(real.parent().unwrap()).unwrap();
     std::fs::rename(&link, &real).unwrap();
     std::os::unix::fs::symlink("../notes/context.md", &link).unwrap();
-    let out = audit_and_record(dir.path());
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("is a symlink; mb wrote its target"), "{}", text(&out.stderr));
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(1), "{out}");
+    assert!(out.stderr.contains("is a symlink; mb wrote its target"), "{out}");
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     assert_eq!(entries(&std::fs::read_to_string(&real).unwrap()).len(), 1);
 }
 
 #[test]
 fn an_entry_that_lost_its_closing_mark_is_not_touched() {
-    let dir = example_copy();
-    audit_and_record(dir.path());
-    let damaged = read(dir.path(), ACTIVE).replace("<!-- /mb:drift-audit -->\n", "");
-    std::fs::write(dir.path().join(ACTIVE), &damaged).unwrap();
-    let out = mb_at(dir.path(), NOW).args(["record", RUN]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let env = example();
+    audit_and_record(&env);
+    let damaged = env.read(ACTIVE).replace("<!-- /mb:drift-audit -->\n", "");
+    env.write(ACTIVE, &damaged);
+    let out = env.run(["record", RUN]);
+    assert_eq!(out.code(), Some(2), "{out}");
     assert!(
-        text(&out.stderr)
-            .contains("memory-bank/activeContext.md:10: mb's entry of 2026-11-25 has lost its closing mark"),
-        "{}",
-        text(&out.stderr)
+        out.stderr.contains("memory-bank/activeContext.md:10: mb's entry of 2026-11-25 has lost its closing mark"),
+        "{out}"
     );
-    assert_eq!(read(dir.path(), ACTIVE), damaged);
+    assert_eq!(env.read(ACTIVE), damaged);
 }
 
 #[test]
 fn dry_run_prints_the_entry_and_writes_nothing() {
-    let dir = example_copy();
-    mb_at(dir.path(), NOW).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
-    let before = read(dir.path(), ACTIVE);
-    let out = mb_at(dir.path(), NOW).args(["record", "--dry-run"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let env = example();
+    env.run(["audit", "--replay", "ansible/recorded-run.json"]);
+    let before = env.read(ACTIVE);
+    let out = env.run(["record", "--dry-run"]);
+    assert_eq!(out.code(), Some(0), "{out}");
     assert!(
-        text(&out.stdout)
-            .starts_with("## Drift audit (2026-11-25)\n<!-- mb:drift-audit date=2026-11-25 run=2026-11-25T21-00-00Z")
+        out.stdout
+            .starts_with("## Drift audit (2026-11-25)\n<!-- mb:drift-audit date=2026-11-25 run=2026-11-25T21-00-00Z"),
+        "{out}"
     );
-    assert_eq!(read(dir.path(), ACTIVE), before);
+    assert_eq!(env.read(ACTIVE), before);
 }
 
 /// Several mb processes recording runs of different days into one file at the same moment:
 /// the lock queues them, so every entry lands and none is lost.
 #[test]
 fn concurrent_recorders_lose_nothing() {
-    let dir = example_copy();
-    mb_at(dir.path(), NOW).args(["audit", "--replay", "ansible/recorded-run.json"]).output().unwrap();
-    let before = read(dir.path(), ACTIVE);
+    let env = example();
+    env.run(["audit", "--replay", "ansible/recorded-run.json"]);
+    let before = env.read(ACTIVE);
     let days: Vec<String> = (1..=6).map(|d| format!("2026-12-0{d}T08-00-00Z")).collect();
     for id in &days {
-        later_run(dir.path(), id, &[]);
+        later_run(&env, id, &[]);
     }
     let children: Vec<std::process::Child> = days
         .iter()
         .map(|id| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mb"));
-            cmd.current_dir(dir.path())
-                .env("HOME", dir.path())
-                .env("TZ", "UTC")
-                .env("NO_COLOR", "1")
-                .args(["record", id])
+            env.command(["record", id])
                 .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped());
-            cmd.spawn().unwrap()
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
         })
         .collect();
     for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", text(&out.stderr));
+        let out = env.capture(child.wait_with_output().unwrap());
+        assert_eq!(out.code(), Some(0), "{out}");
     }
-    let after = read(dir.path(), ACTIVE);
+    let after = env.read(ACTIVE);
     let found = mb::kb::writeback::recorded("f.md", &after).unwrap();
     let mut dates: Vec<String> = found.iter().map(|r| r.date.to_string()).collect();
     dates.sort();

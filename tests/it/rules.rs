@@ -2,15 +2,13 @@
 
 use mb::rules::{self, ProbeSource, Scope, Selector};
 
-use crate::common::{fixture, mb, text};
+use crate::common::{TestEnvironment, fixture};
 
 #[test]
 fn valid_rules_list_cleanly_with_linked_decisions() {
-    let root = fixture("quirks");
-    let out = mb(&root).arg("rules").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    insta::assert_snapshot!("rules_valid_stdout", text(&out.stdout));
-    insta::assert_snapshot!("rules_valid_stderr", text(&out.stderr));
+    let out = TestEnvironment::in_dir(fixture("quirks")).run(["rules"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    insta::assert_snapshot!("rules_valid", out);
 }
 
 #[test]
@@ -38,20 +36,17 @@ fn checks_are_typed() {
 
 #[test]
 fn invalid_rules_report_every_problem_with_a_caret() {
-    let root = fixture("rules-invalid");
-    let out = mb(&root).arg("rules").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    insta::assert_snapshot!("rules_invalid_stderr", text(&out.stderr));
+    let out = TestEnvironment::in_dir(fixture("rules-invalid")).run(["rules"]);
+    assert_eq!(out.code(), Some(2), "{out}");
     // Only the valid, first-defined check is listed.
-    insta::assert_snapshot!("rules_invalid_stdout", text(&out.stdout));
+    insta::assert_snapshot!("rules_invalid", out);
 }
 
 #[test]
 fn invalid_rules_as_json() {
-    let root = fixture("rules-invalid");
-    let out = mb(&root).args(["rules", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = TestEnvironment::in_dir(fixture("rules-invalid")).run(["rules", "--json"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    let json = out.json();
     let codes: Vec<&str> =
         json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(
@@ -83,10 +78,9 @@ fn invalid_rules_as_json() {
 
 #[test]
 fn unknown_decisions_warn_but_do_not_fail() {
-    let root = fixture("quirks");
-    let out = mb(&root).args(["rules", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = TestEnvironment::in_dir(fixture("quirks")).run(["rules", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
     let diags = json["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1);
     assert_eq!(diags[0]["severity"], "warning");
@@ -98,14 +92,12 @@ fn unknown_decisions_warn_but_do_not_fail() {
 
 #[test]
 fn explicit_paths_and_a_missing_rules_folder() {
-    let root = fixture("quirks");
-    let out = mb(&root).args(["rules", "rules/samba.md"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stderr).starts_with("2 checks in 1 file"), "{}", text(&out.stderr));
-    let tmp = tempfile::tempdir().unwrap();
-    let out = mb(tmp.path()).arg("rules").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stderr).contains("no rule files found"));
+    let out = TestEnvironment::in_dir(fixture("quirks")).run(["rules", "rules/samba.md"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.starts_with("2 checks in 1 file"), "{out}");
+    let out = TestEnvironment::new().run(["rules"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("no rule files found"), "{out}");
 }
 
 #[test]

@@ -1,8 +1,11 @@
-//! A pinned environment for running the real `mb` binary.
+//! What the integration tests share: the `TestEnvironment` that runs the real `mb`, fixture
+//! paths, and a real `git` with a pinned environment.
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod test_environment;
+
+pub use test_environment::{CommandOutput, TestEnvironment};
 
 /// The repository root (where Cargo.toml is).
 pub fn repo_root() -> PathBuf {
@@ -14,39 +17,9 @@ pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
 
-/// `mb` run in `dir`, with colour off, a fixed terminal width and a private HOME.
-pub fn mb(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mb").expect("the mb binary is built");
-    cmd.current_dir(dir).env("NO_COLOR", "1").env("COLUMNS", "100").env("HOME", dir).env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-/// `mb` with the clock (`MB_NOW`) and the time zone pinned.
-pub fn mb_at(dir: &Path, now: &str) -> Command {
-    let mut cmd = mb(dir);
-    cmd.env("MB_NOW", now).env("TZ", "UTC");
-    cmd
-}
-
-/// A file under `dir`, as text.
-pub fn read(dir: &Path, file: &str) -> String {
-    std::fs::read_to_string(dir.join(file)).unwrap()
-}
-
-/// Output as text, for snapshots.
+/// Output as text.
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A copy of the bundled example (memory-bank/, rules/, ansible/, mb.toml) in a temporary
-/// folder, for tests that write.
-pub fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = repo_root();
-    for part in ["memory-bank", "rules", "ansible", "mb.toml"] {
-        copy_tree(&root.join(part), &dir.path().join(part));
-    }
-    dir
 }
 
 /// Copies a file or a folder recursively; symlinks are copied as symlinks.
@@ -73,10 +46,17 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     text(&out.stdout)
 }
 
+/// `git` in `dir` with a cleared environment: only PATH, a HOME of `dir`, no configuration
+/// files, the C locale, and a fixed author, committer and clock.
 pub fn git_command(dir: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new("git");
     cmd.current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into()))
         .env("HOME", dir)
+        .env("TZ", "UTC")
+        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Ada Admin")
