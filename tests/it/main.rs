@@ -8,6 +8,7 @@ mod docs;
 mod example;
 mod fix;
 mod fleet;
+mod formats;
 mod inventory;
 mod kb;
 mod properties;
