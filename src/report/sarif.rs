@@ -35,7 +35,7 @@ const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 const SRCROOT: &str = "%SRCROOT%";
 
 /// The fingerprint key; bump its version if what it hashes changes.
-pub const FINGERPRINT: &str = "mbFindingHash/v1";
+const FINGERPRINT: &str = "mbFindingHash/v1";
 
 /// Writes `run` as a SARIF 2.1.0 log (pretty JSON and a final newline).
 pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()> {
