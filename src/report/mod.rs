@@ -4,6 +4,12 @@
 //! terminal; `json` is the contract scripts and CI read.
 
 pub mod entry;
+pub mod github;
+pub mod html;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+mod view;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

@@ -9,6 +9,7 @@ mod engine;
 mod example;
 mod fix;
 mod fleet;
+mod formats;
 mod inventory;
 mod kb;
 mod properties;
