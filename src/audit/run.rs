@@ -356,6 +356,17 @@ pub enum Verdict {
     Incomplete,
 }
 
+impl Verdict {
+    /// The verdict in words, as every report states it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Clean => "no drift",
+            Verdict::Drift => "drift",
+            Verdict::Incomplete => "incomplete",
+        }
+    }
+}
+
 impl Run {
     pub fn verdict(&self) -> Verdict {
         if self.summary.fail > 0 {

@@ -55,7 +55,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
     let verdict_class = match overview.verdict {
         Verdict::Drift => "v-drift",
         Verdict::Incomplete => "v-incomplete",
-        Verdict::NoDrift => "v-clean",
+        Verdict::Clean => "v-clean",
     };
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"en\">")?;

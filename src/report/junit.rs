@@ -84,7 +84,10 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         }
         report.add_test_suite(suite);
     }
-    report.serialize(&mut *out).map_err(io::Error::other)
+    // Serialized whole first, so a failing writer (a closed pipe) is reported as the I/O
+    // error it is, not wrapped in the serializer's.
+    let xml = report.to_string().map_err(io::Error::other)?;
+    out.write_all(xml.as_bytes())
 }
 
 /// Text that XML 1.0 can carry: control characters other than newline and tab become visible

@@ -75,7 +75,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         writeln!(out, "</details>")?;
     }
 
-    if overview.verdict != Verdict::NoDrift || run.summary.skip > 0 {
+    if overview.verdict != Verdict::Clean || run.summary.skip > 0 {
         let s = &run.summary;
         writeln!(out)?;
         writeln!(

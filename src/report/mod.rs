@@ -26,15 +26,26 @@ use crate::probe::{HostStatus, sanitize};
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Markdown,
+    Github,
+    Html,
 }
 
 impl Format {
-    pub const ALL: &[Format] = &[Format::Human, Format::Json];
+    pub const ALL: &[Format] =
+        &[Format::Human, Format::Json, Format::Sarif, Format::Junit, Format::Markdown, Format::Github, Format::Html];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Human => "human",
             Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+            Format::Github => "github",
+            Format::Html => "html",
         }
     }
 
@@ -56,6 +67,11 @@ impl Format {
                 serde_json::to_writer_pretty(&mut *out, &run.report())?;
                 writeln!(out)
             }
+            Format::Sarif => sarif::write(run, done.checks, out),
+            Format::Junit => junit::write(run, done.checks, out),
+            Format::Markdown => markdown::write(run, done.checks, out),
+            Format::Github => github::write(run, done.checks, out),
+            Format::Html => html::write(run, done.checks, out),
         }
     }
 }

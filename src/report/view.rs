@@ -9,26 +9,7 @@ use crate::audit::{DecisionRef, Finding, FindingStatus};
 use crate::probe::HostStatus;
 use crate::rules::Check;
 
-/// The one-word answer to "did the fleet drift?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    /// At least one check fails somewhere.
-    Drift,
-    /// Nothing fails, but something could not be judged or a host was not audited.
-    Incomplete,
-    /// Every check that applies passes (or was skipped for a reason that is not a host's).
-    NoDrift,
-}
-
-impl Verdict {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Drift => "drift",
-            Verdict::Incomplete => "incomplete",
-            Verdict::NoDrift => "no drift",
-        }
-    }
-}
+pub(crate) use crate::audit::run::Verdict;
 
 /// A run at a glance: its verdict and the counts that back it.
 pub(crate) struct Overview<'a> {
@@ -52,13 +33,7 @@ impl<'a> Overview<'a> {
         let failing_hosts = with(FindingStatus::Fail, |f| &f.host);
         let error_checks = with(FindingStatus::Error, |f| &f.check);
         let not_audited: Vec<&HostRecord> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).collect();
-        let verdict = if failing_checks > 0 {
-            Verdict::Drift
-        } else if error_checks > 0 || !not_audited.is_empty() {
-            Verdict::Incomplete
-        } else {
-            Verdict::NoDrift
-        };
+        let verdict = run.verdict();
         Overview { verdict, failing_checks, failing_hosts, error_checks, not_audited }
     }
 
@@ -72,8 +47,8 @@ impl<'a> Overview<'a> {
                 if self.failing_checks == 1 { "s" } else { "" },
                 plural(self.failing_hosts, "host")
             )),
-            Verdict::NoDrift if run.findings.is_empty() => parts.push("no checks apply to the selected hosts".into()),
-            Verdict::NoDrift => parts.push(format!(
+            Verdict::Clean if run.findings.is_empty() => parts.push("no checks apply to the selected hosts".into()),
+            Verdict::Clean => parts.push(format!(
                 "{} pass on {}",
                 plural(run.summary.checks, "check"),
                 plural(run.summary.hosts, "host")
@@ -85,6 +60,9 @@ impl<'a> Overview<'a> {
         }
         if !self.not_audited.is_empty() {
             parts.push(format!("{} not audited", plural(self.not_audited.len(), "host")));
+        }
+        if self.verdict == Verdict::Incomplete && run.summary.skip > 0 {
+            parts.push(format!("{} skipped", plural(run.summary.skip, "finding")));
         }
         parts.join("; ")
     }
