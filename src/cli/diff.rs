@@ -58,7 +58,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
         writeln!(out)?;
     } else {
-        crate::report::human_diff(&a.run, &b.run, &diff, &mut out)?;
+        crate::report::human::diff(&a.run, &b.run, &diff, &mut out)?;
     }
     Ok(if diff.new.is_empty() { Exit::Clean } else { Exit::Findings })
 }
