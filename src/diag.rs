@@ -150,7 +150,7 @@ impl Sources {
         self.files.insert(file.path.clone(), (file, index));
     }
 
-    fn get(&self, path: &Path) -> Option<&(Arc<SourceFile>, Arc<LineIndex>)> {
+    pub(crate) fn get(&self, path: &Path) -> Option<&(Arc<SourceFile>, Arc<LineIndex>)> {
         self.files.get(path)
     }
 

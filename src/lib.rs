@@ -5,6 +5,7 @@
 //! report / record / fix. [`cli`] is the only module that prints.
 
 pub mod audit;
+pub mod ci;
 pub mod cli;
 pub mod config;
 pub mod diag;

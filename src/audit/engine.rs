@@ -18,6 +18,7 @@ use crate::probe::repo::RepoFiles;
 use crate::probe::ssh::{Ssh, SshOptions};
 use crate::probe::{HostOutcome, HostStatus, Job, Transport};
 use crate::rules::Check;
+use crate::rules::check::Scope;
 
 /// Everything an audit needs, resolved before any work starts (from flags, `mb.toml` and the
 /// environment, by the command line; from a pull request's revisions, by `mb ci`).
@@ -46,6 +47,8 @@ pub enum Reach {
     Live { ssh: Arc<SshOptions>, all_local: bool },
     /// The facts of an earlier run.
     Replay(Box<Run>),
+    /// No host at all: only the `scope: repo` checks are judged (`mb ci`).
+    RepoOnly,
 }
 
 impl Reach {
@@ -55,6 +58,7 @@ impl Reach {
             Reach::Live { all_local: true, .. } => "local",
             Reach::Live { .. } => "ssh",
             Reach::Replay(_) => "replay",
+            Reach::RepoOnly => "repo",
         }
     }
 }
@@ -73,7 +77,11 @@ pub enum AuditError {
 /// `sink` each step. The run is the same whichever sinks listen.
 pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, AuditError> {
     let only = request.limit.as_ref().map(|p| request.inventory.select(p));
-    let plan = plan::plan(&request.inventory, request.checks.clone(), only.as_deref(), request.repo.is_some());
+    let checks = match request.reach {
+        Reach::RepoOnly => request.checks.iter().filter(|c| c.scope == Scope::Repo).cloned().collect(),
+        _ => request.checks.clone(),
+    };
+    let plan = plan::plan(&request.inventory, checks, only.as_deref(), request.repo.is_some());
     for &c in &plan.unmatched {
         sink.warning(&plan::unmatched_message(&plan.checks[c]));
     }
@@ -83,7 +91,7 @@ pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, Audit
     sink.planned(&plan);
     let replay_of = match &request.reach {
         Reach::Replay(run) => Some(run.run.clone()),
-        Reach::Live { .. } => None,
+        Reach::Live { .. } | Reach::RepoOnly => None,
     };
     let outcomes = gather(request, &plan, sink)?;
     let findings = evaluate_all(&plan, &outcomes, replay_of.as_deref());
@@ -121,6 +129,7 @@ impl Transports {
             Reach::Replay(run) => {
                 (None, None, Some(Replay { run: run.run.clone(), hosts: Arc::new(run.outcomes()) }), false)
             }
+            Reach::RepoOnly => (None, None, None, false),
         };
         Transports { ssh, local, replay, repo: request.repo.clone(), all_local }
     }

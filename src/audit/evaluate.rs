@@ -42,7 +42,8 @@ pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, ObserveError> {
         None => (Some(raw), None),
         Some(Selector::Ini { section, key }) => match super::ini::lookup(&raw, section, key) {
             Some((value, line)) => (Some(value), Some(line)),
-            None => (None, None),
+            // Where the key would be: its section's header.
+            None => (None, super::ini::section_line(&raw, section)),
         },
         Some(Selector::Lines(re)) => {
             let mut first = None;

@@ -53,6 +53,17 @@ pub fn lookup(text: &str, section: &str, key: &str) -> Option<(String, usize)> {
     found
 }
 
+/// The 1-based line of `section`'s first header (`[global]`), where a missing key would go.
+pub fn section_line(text: &str, section: &str) -> Option<usize> {
+    let want = fold(section);
+    text.lines()
+        .position(|l| {
+            let l = l.trim();
+            l.strip_prefix('[').and_then(|h| h.strip_suffix(']')).is_some_and(|name| fold(name) == want)
+        })
+        .map(|n| n + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +72,13 @@ mod tests {
 
     fn lookup(text: &str, section: &str, key: &str) -> Option<String> {
         super::lookup(text, section, key).map(|(value, _)| value)
+    }
+
+    #[test]
+    fn a_missing_key_is_placed_at_its_section() {
+        assert_eq!(super::section_line(SMB, "GLOBAL"), Some(3));
+        assert_eq!(super::section_line(SMB, "time machine"), Some(9));
+        assert_eq!(super::section_line(SMB, "nosuch"), None);
     }
 
     #[test]

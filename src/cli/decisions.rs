@@ -33,6 +33,7 @@ Examples:
   mb decisions --kind learning,pattern  what we learned and prefer
   mb decisions --all --since 2025-11-01 everything written since November
   mb decisions --conflicts              settings whose current decisions disagree (exit 1 if any)
+  mb decisions --coverage               decisions no check enforces, with a suggested check
   mb decisions --json | jq '.[] | select(.settings != [])'")]
 pub struct Args {
     /// The Memory Bank folder or a single Markdown file.
@@ -62,6 +63,12 @@ pub struct Args {
     /// List setting keys whose active decisions set different values.
     #[arg(long, conflicts_with_all = ["kind", "all", "since", "active"])]
     conflicts: bool,
+
+    /// List the active decisions that state a setting but that no check enforces (no rule's
+    /// `decision:` links them), each with a suggested `mb-check` block when the setting maps
+    /// to a probe (an smb.conf key, a ZFS property, a service state, an inventory variable).
+    #[arg(long, conflicts_with_all = ["kind", "all", "since", "active", "conflicts"])]
+    coverage: bool,
 }
 
 fn parse_kind(name: &str) -> Result<Kind, String> {
@@ -87,11 +94,57 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let read_failed = !kb.errors.is_empty();
     let exit = if args.conflicts {
         print_conflicts(&kb, args.json)?
+    } else if args.coverage {
+        print_coverage(cx, &kb, args.json)?
     } else {
         print_items(&kb, &args)?;
         Exit::Clean
     };
     Ok(if read_failed { Exit::Invalid } else { exit })
+}
+
+/// Decisions nothing checks, against the repository's rules.
+fn print_coverage(cx: &Context, kb: &KnowledgeBase, json: bool) -> anyhow::Result<Exit> {
+    let mut rules = crate::rules::load(&cx.root, &crate::rules::default_paths(&cx.root));
+    rules.link_decisions(kb);
+    let uncovered = crate::ci::coverage::uncovered(kb, &rules.checks);
+    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &uncovered).context("writing JSON")?;
+        writeln!(out)?;
+        return Ok(Exit::Clean);
+    }
+    for u in &uncovered {
+        let settings: Vec<String> = u.settings.iter().map(|s| format!("{} = {}", s.key, s.value)).collect();
+        writeln!(
+            out,
+            "{}{}:{}{}  {}",
+            output::DIM.render(),
+            u.file,
+            u.line,
+            output::DIM.render_reset(),
+            crate::probe::sanitize(&u.text)
+        )?;
+        writeln!(out, "  sets {}", crate::probe::sanitize(&settings.join(", ")))?;
+        match &u.suggestion {
+            Some(block) => {
+                writeln!(out, "  a check for it:\n  ```mb-check")?;
+                for line in block.lines() {
+                    writeln!(out, "  {}", crate::probe::sanitize(line))?;
+                }
+                writeln!(out, "  ```")?;
+            }
+            None => writeln!(out, "  (no probe fits this setting; write the check by hand)")?,
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{} {} state a setting that no check enforces",
+        uncovered.len(),
+        if uncovered.len() == 1 { "decision" } else { "decisions" }
+    )?;
+    Ok(Exit::Clean)
 }
 
 fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {

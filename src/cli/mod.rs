@@ -1,6 +1,7 @@
 //! The command line: arguments, one file per command, and the only code in mb that prints.
 
 mod audit;
+mod ci;
 mod completions;
 mod decisions;
 mod diff;
@@ -41,6 +42,7 @@ Examples:
   mb audit                           audit every host of the inventory against the rules
   mb audit --replay latest           today's rules on the last run's facts
   mb audit --record                  and write the findings into the Memory Bank
+  mb ci --base origin/main           the drift report for a pull request (markdown)
   mb fix --dry-run                   the declared fixes of the last run's drift, as a diff
   mb fix                             …committed on a new branch mb/fix/<date>
   mb hosts samba                     which hosts a pattern selects, which checks apply
@@ -107,6 +109,7 @@ enum Command {
     Decisions(decisions::Args),
     Search(search::Args),
     Audit(audit::Args),
+    Ci(ci::Args),
     Record(record::Args),
     Fix(fix::Args),
     Hosts(hosts::Args),
@@ -158,6 +161,7 @@ pub fn run() -> ExitCode {
         Command::Decisions(args) => decisions::run(&cx, args),
         Command::Search(args) => search::run(&cx, args),
         Command::Audit(args) => audit::run(&cx, args),
+        Command::Ci(args) => ci::run(&cx, args),
         Command::Record(args) => record::run(&cx, args),
         Command::Fix(args) => fix::run(&cx, args),
         Command::Hosts(args) => hosts::run(&cx, args),

@@ -6,7 +6,7 @@
 //! decisions that a later one replaced.
 
 pub(crate) mod heading;
-mod load;
+pub mod load;
 pub mod parse;
 mod record;
 pub mod settings;

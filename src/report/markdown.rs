@@ -153,7 +153,7 @@ fn values<'a>(all: impl Iterator<Item = Option<&'a str>>) -> String {
 
 /// A value as a code span in a table cell: nothing inside a code span is Markdown, except that
 /// a table splits cells at `|` first, so each is escaped (GFM reads `\|` as `|` even there).
-fn code_cell(value: &str) -> String {
+pub(crate) fn code_cell(value: &str) -> String {
     let text = one_line(value).replace('|', "\\|");
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
@@ -170,7 +170,7 @@ fn code_cell(value: &str) -> String {
 
 /// Outside text for an HTML context: on one line (a blank line would end the HTML block and
 /// let Markdown in), the five characters that mean something in HTML as entities.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     html(&one_line(value))
 }
 

@@ -106,14 +106,36 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
     found.files.sort_by(|a, b| a.1.cmp(&b.1));
     found.files.dedup_by(|a, b| a.1 == b.1);
 
+    let files: Vec<(PathBuf, Result<SourceFile, crate::source::ReadError>)> =
+        found.files.par_iter().map(|(disk, shown)| (shown.clone(), SourceFile::read(disk, shown.clone()))).collect();
+    build(found.errors, files)
+}
+
+/// Validates rule files already in memory (`(display path, text)`, e.g. read from a commit's
+/// tree), in the order given.
+pub fn from_texts(files: Vec<(PathBuf, String)>) -> RuleSet {
+    let files = files
+        .into_iter()
+        .map(|(path, text)| {
+            let file = SourceFile::from_bytes(path.clone(), text.into_bytes());
+            (path, file)
+        })
+        .collect();
+    build(Vec::new(), files)
+}
+
+/// Extracts and validates the blocks of files read (or not) for a rule set.
+fn build(
+    errors: Vec<crate::source::ReadError>,
+    files: Vec<(PathBuf, Result<SourceFile, crate::source::ReadError>)>,
+) -> RuleSet {
     let mut set = RuleSet::default();
-    for err in found.errors {
+    for err in errors {
         set.diagnostics.push(Diagnostic::error(Code::ReadFailed, err.to_string()));
     }
-    let parsed: Vec<_> = found
-        .files
-        .par_iter()
-        .map(|(disk, shown)| match SourceFile::read(disk, shown.clone()) {
+    let parsed: Vec<_> = files
+        .into_par_iter()
+        .map(|(shown, file)| match file {
             Ok(file) => {
                 let file = Arc::new(file);
                 let lines = LineIndex::new(&file.text);
@@ -124,9 +146,9 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
                     checks.extend(check);
                     diags.extend(d);
                 }
-                (shown.clone(), Some(file), checks, diags)
+                (shown, Some(file), checks, diags)
             }
-            Err(err) => (shown.clone(), None, Vec::new(), vec![Diagnostic::error(Code::ReadFailed, err.to_string())]),
+            Err(err) => (shown, None, Vec::new(), vec![Diagnostic::error(Code::ReadFailed, err.to_string())]),
         })
         .collect();
 

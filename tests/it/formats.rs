@@ -159,7 +159,7 @@ fn formats_are_deterministic() {
 
 // --- SARIF -------------------------------------------------------------------------------
 
-fn sarif_validator() -> jsonschema::Validator {
+pub(crate) fn sarif_validator() -> jsonschema::Validator {
     let path = repo_root().join("tests/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
@@ -169,13 +169,13 @@ fn sarif(run: &Run, checks: &[Check]) -> Value {
     serde_json::from_str(&render(report::sarif::write, run, checks)).expect("SARIF is JSON")
 }
 
-fn schema_errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+pub(crate) fn schema_errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
     validator.iter_errors(doc).map(|e| format!("{} at {}", e, e.instance_path())).collect()
 }
 
 /// What every SARIF log mb writes must hold beyond the schema: each result names a rule that
 /// is there (by id and by index), and every region lies inside its file.
-fn check_sarif_references(doc: &Value, root: &Path) {
+pub(crate) fn check_sarif_references(doc: &Value, root: &Path) {
     let run = &doc["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
@@ -323,12 +323,12 @@ fn formats_sarif_fingerprints_survive_moved_lines_and_new_wording() {
 
 /// A JUnit report as its consumers read it: each suite's counts and its testcases.
 #[derive(Debug, Default)]
-struct Suite {
+pub(crate) struct Suite {
     counts: BTreeMap<String, usize>,
     cases: Vec<(String, String, String)>,
 }
 
-fn read_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
+pub(crate) fn read_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut root = None;

@@ -2,6 +2,7 @@
 
 mod audit;
 mod audit_local;
+mod ci;
 mod cli;
 mod common;
 mod docs;

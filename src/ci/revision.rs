@@ -1,0 +1,145 @@
+//! Revisions of the repository, read from git's objects: which commit a name means, and the
+//! Memory Bank and rule files as they are at that commit. Nothing is checked out: the working
+//! tree, the index and every ref stay as they are.
+
+use std::path::{Path, PathBuf};
+
+use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+
+use crate::probe::repo::RepoFiles;
+
+/// Why a revision could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RevisionError {
+    #[error("{0} is not inside a git repository; `mb ci` compares two commits of one")]
+    NotARepository(String),
+    #[error("no commit `{name}` in the repository{hint}")]
+    Unknown { name: String, hint: String },
+    #[error("reading `{name}`: {source}")]
+    Git {
+        name: String,
+        #[source]
+        source: git2::Error,
+    },
+}
+
+/// A commit, as the user named it.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// What the user wrote (`origin/main`, `HEAD`, `main...HEAD`).
+    pub name: String,
+    pub id: Oid,
+    /// The abbreviated id, for reports.
+    pub short: String,
+}
+
+/// The repository holding an mb root.
+pub struct Repo {
+    repo: Repository,
+    root: PathBuf,
+    /// The mb root's place in the working tree, `/`-terminated (empty at the top).
+    prefix: String,
+}
+
+impl Repo {
+    pub fn open(root: &Path) -> Result<Repo, RevisionError> {
+        let (repo, prefix) = crate::probe::repo::open(root)
+            .map_err(|_| RevisionError::NotARepository(crate::source::display_path(root)))?;
+        Ok(Repo { repo, root: root.to_path_buf(), prefix })
+    }
+
+    /// The commit `name` means: anything `git rev-parse` takes, or `A...B` for the merge base
+    /// of A and B (the commit a pull request's three-dot diff starts from).
+    pub fn revision(&self, name: &str) -> Result<Revision, RevisionError> {
+        let id = match name.split_once("...") {
+            Some((a, b)) => {
+                let a = self.commit(if a.is_empty() { "HEAD" } else { a })?;
+                let b = self.commit(if b.is_empty() { "HEAD" } else { b })?;
+                self.repo.merge_base(a, b).map_err(|source| RevisionError::Git { name: name.to_string(), source })?
+            }
+            None => self.commit(name)?,
+        };
+        let short = self
+            .repo
+            .find_object(id, None)
+            .ok()
+            .and_then(|o| o.short_id().ok())
+            .and_then(|b| b.as_str().ok().map(str::to_string))
+            .unwrap_or_else(|| id.to_string()[..7].to_string());
+        Ok(Revision { name: name.to_string(), id, short })
+    }
+
+    fn commit(&self, name: &str) -> Result<Oid, RevisionError> {
+        match self.repo.revparse_single(name).and_then(|o| o.peel_to_commit()) {
+            Ok(commit) => Ok(commit.id()),
+            Err(_) => {
+                let hint = if self.repo.is_shallow() {
+                    format!(
+                        "; this clone is shallow and may not reach it: fetch more history \
+                         (`git fetch --unshallow`, or in GitHub Actions `actions/checkout` with \
+                         `fetch-depth: 0`), or fetch the base itself (`git fetch origin {}`)",
+                        name.trim_start_matches("origin/")
+                    )
+                } else if name.contains('/') {
+                    format!("; fetch it first (`git fetch {}`)", name.replacen('/', " ", 1))
+                } else {
+                    String::new()
+                };
+                Err(RevisionError::Unknown { name: name.to_string(), hint })
+            }
+        }
+    }
+
+    /// The mb root's place in the repository's working tree, `/`-terminated (empty at the top).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The repository files of a revision, for `scope: repo` checks.
+    pub fn files(&self, rev: &Revision) -> RepoFiles {
+        RepoFiles::Commit { root: self.root.clone(), rev: rev.id.to_string() }
+    }
+
+    /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
+    /// as `(path shown, text)` sorted by path. Hidden entries and symlinks are not followed,
+    /// as on disk; text that is not UTF-8 is read with replacement characters.
+    pub fn markdown(&self, rev: &Revision, path: &str) -> Result<Vec<(PathBuf, String)>, RevisionError> {
+        let git = |source| RevisionError::Git { name: rev.name.clone(), source };
+        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let full = format!("{}{path}", self.prefix);
+        let entry = match tree.get_path(Path::new(&full)) {
+            Ok(entry) => entry,
+            Err(_) => return Ok(Vec::new()),
+        };
+        let mut found: Vec<(PathBuf, Oid)> = Vec::new();
+        match entry.kind() {
+            Some(ObjectType::Blob) if entry.filemode() != 0o120000 => found.push((PathBuf::from(path), entry.id())),
+            Some(ObjectType::Tree) => {
+                let sub = self.repo.find_tree(entry.id()).map_err(git)?;
+                sub.walk(TreeWalkMode::PreOrder, |dir, e| {
+                    let name = e.name().unwrap_or("");
+                    if name.starts_with('.') {
+                        return TreeWalkResult::Skip;
+                    }
+                    if e.kind() == Some(ObjectType::Blob)
+                        && e.filemode() != 0o120000
+                        && crate::kb::load::is_markdown(name)
+                    {
+                        found.push((PathBuf::from(format!("{path}/{dir}{name}")), e.id()));
+                    }
+                    TreeWalkResult::Ok
+                })
+                .map_err(git)?;
+            }
+            _ => {}
+        }
+        found.sort();
+        found
+            .into_iter()
+            .map(|(shown, id)| {
+                let blob = self.repo.find_blob(id).map_err(git)?;
+                Ok((shown, String::from_utf8_lossy(blob.content()).into_owned()))
+            })
+            .collect()
+    }
+}

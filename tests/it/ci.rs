@@ -1,0 +1,390 @@
+//! `mb ci`: the pull-request report, on real git repositories with a base and a head commit.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{CommandOutput, TestEnvironment, git, git_init, repo_root};
+use crate::formats::{check_sarif_references, read_junit, sarif_validator, schema_errors};
+
+const TEMPLATE: &str = "ansible/roles/samba/templates/smb.conf.j2";
+
+/// The example as a repository whose base commit keeps `fruit:locking = none` in the template
+/// (the bundled copy has drifted to `posix`), so a pull request can break or keep it.
+fn repo() -> TestEnvironment {
+    let env = TestEnvironment::with_example();
+    let template = env.read(TEMPLATE).replace("fruit:locking = posix", "fruit:locking = none");
+    env.write(TEMPLATE, template);
+    git_init(env.work_dir());
+    env
+}
+
+/// Commits every change in the working tree as the pull request's head.
+fn commit(env: &TestEnvironment, message: &str) {
+    git(env.work_dir(), &["add", "-A"]);
+    git(env.work_dir(), &["commit", "-q", "-m", message]);
+}
+
+fn ci(env: &TestEnvironment, extra: &[&str]) -> CommandOutput {
+    let mut args = vec!["ci", "--base", "main~1"];
+    args.extend_from_slice(extra);
+    env.run(args)
+}
+
+fn json(env: &TestEnvironment) -> Value {
+    let out = ci(env, &["--format", "json"]);
+    assert!(matches!(out.code(), Some(0 | 1)), "{out}");
+    out.json()
+}
+
+fn ids(list: &Value, key: &str) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|v| v[key].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_change_that_drops_a_decided_setting_is_a_new_failure_at_the_templates_line() {
+    let env = repo();
+    let status_before = git(env.work_dir(), &["status", "--porcelain"]);
+    let template = env.read(TEMPLATE);
+    env.write(TEMPLATE, template.replace("   fruit:locking = none\n", ""));
+    commit(&env, "drop fruit:locking");
+    let head = git(env.work_dir(), &["rev-parse", "HEAD"]);
+    let refs = git(env.work_dir(), &["for-each-ref"]);
+
+    let out = ci(&env, &[]);
+    assert_eq!(out.code(), Some(1), "the change introduces drift: {out}");
+    insta::assert_snapshot!("ci_new_failure_markdown", out);
+
+    let report = json(&env);
+    let introduced = &report["findings"]["introduced"];
+    assert_eq!(ids(introduced, "check"), ["samba-template-fruit-locking"]);
+    let global = template.lines().position(|l| l.trim() == "[global]").unwrap() + 1;
+    assert_eq!(introduced[0]["location"], serde_json::json!({"file": TEMPLATE, "line": global}));
+    assert_eq!(introduced[0]["actual"], "absent");
+    // The failure the base already had elsewhere is not this change's.
+    assert!(report["findings"]["fixed"].as_array().unwrap().is_empty());
+
+    // Nothing in the repository moved.
+    assert_eq!(git(env.work_dir(), &["rev-parse", "HEAD"]), head);
+    assert_eq!(git(env.work_dir(), &["for-each-ref"]), refs);
+    assert_eq!(git(env.work_dir(), &["status", "--porcelain"]), status_before);
+}
+
+#[test]
+fn a_change_that_fixes_an_old_failure_says_so_and_passes() {
+    let env = repo();
+    // The base has the drift; the change fixes it.
+    env.write(TEMPLATE, env.read(TEMPLATE).replace("fruit:locking = none", "fruit:locking = posix"));
+    commit(&env, "drift");
+    env.write(TEMPLATE, env.read(TEMPLATE).replace("fruit:locking = posix", "fruit:locking = none"));
+    commit(&env, "fix it");
+    let out = ci(&env, &["--format", "json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let report = out.json();
+    assert_eq!(ids(&report["findings"]["fixed"], "check"), ["samba-template-fruit-locking"]);
+    assert!(report["findings"]["introduced"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn failures_already_on_the_base_fail_the_job_only_when_asked() {
+    let env = repo();
+    env.write(TEMPLATE, env.read(TEMPLATE).replace("fruit:locking = none", "fruit:locking = posix"));
+    commit(&env, "drift");
+    env.write("README.md", "an unrelated change\n");
+    commit(&env, "docs");
+    let report = json(&env);
+    assert_eq!(ids(&report["findings"]["existing"], "check"), ["samba-template-fruit-locking"]);
+    assert_eq!(ci(&env, &[]).code(), Some(0));
+    assert_eq!(ci(&env, &["--fail-on", "all"]).code(), Some(1));
+}
+
+#[test]
+fn a_new_dated_decision_supersedes_the_old_one_and_an_edit_is_a_change() {
+    let env = repo();
+    let bank = "memory-bank/activeContext.md";
+    let text = env.read(bank);
+    // A new dated entry raises the quota; the old decision is superseded by it.
+    let entry = "## 2026-12-01 — Bigger backups\n\n### Decisions\n\n- Raise the Time Machine quota: timemachine_quota set to 4T and ZFS refquota set to 4T.\n\n";
+    let at = text.find("\n## ").unwrap() + 1;
+    let mut changed = format!("{}{entry}{}", &text[..at], &text[at..]);
+    // And an edit in place: the server role decision now says more.
+    assert!(changed.contains("runs no AD services"));
+    changed = changed.replace("runs no AD services", "runs no AD services, always");
+    env.write(bank, changed);
+    commit(&env, "decisions");
+    let report = json(&env);
+    let added = &report["decisions"]["added"];
+    assert_eq!(added.as_array().unwrap().len(), 1, "{added:#}");
+    assert!(added[0]["text"].as_str().unwrap().contains("4T"));
+    let supersedes: Vec<&str> =
+        added[0]["supersedes"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert!(supersedes.iter().any(|t| t.contains("3T")), "{supersedes:?}");
+    let changed = report["decisions"]["changed"].as_array().unwrap();
+    let what: Vec<(String, Vec<String>)> = changed
+        .iter()
+        .map(|c| {
+            let kinds = c["changed"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect();
+            (c["after"]["text"].as_str().unwrap().to_string(), kinds)
+        })
+        .collect();
+    assert!(what.iter().any(|(t, k)| t.contains("3T") && k == &["status"]), "the 3T decision is superseded: {what:?}");
+    assert!(what.iter().any(|(t, k)| t.contains("always") && k.contains(&"text".to_string())), "{what:?}");
+    assert!(report["decisions"]["removed"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_decision_nothing_checks_gets_a_check_that_mb_rules_accepts() {
+    let env = repo();
+    let bank = "memory-bank/activeContext.md";
+    let text = env.read(bank);
+    let at = text.find("\n## ").unwrap() + 1;
+    let entry = "## 2026-12-01 — Snapshots\n\n- Decision: keep snapshot_retention_days = 30 on every pool.\n- Decision: set recordsize = 1M on the media datasets.\n\n";
+    env.write(bank, format!("{}{entry}{}", &text[..at], &text[at..]));
+    commit(&env, "new decisions");
+    let report = json(&env);
+    let new: Vec<&Value> = report["uncovered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| report["uncovered_new"].as_array().unwrap().contains(&u["id"]))
+        .collect();
+    assert_eq!(new.len(), 2, "{:#}", report["uncovered"]);
+    let out = ci(&env, &[]);
+    assert!(out.stdout.contains("This change adds 2 decisions that no check enforces."), "{out}");
+
+    // The same coverage outside CI.
+    let coverage = env.run(["decisions", "--coverage", "--json"]);
+    assert_eq!(coverage.code(), Some(0), "{coverage}");
+    let listed = ids(&coverage.json(), "id");
+    assert!(new.iter().all(|u| listed.contains(&u["id"].as_str().unwrap().to_string())), "{listed:?}");
+
+    // Each suggested block is a valid check: paste them into a rule file and lint it.
+    let mut rules = String::from("# Suggested\n\n");
+    for u in &new {
+        rules.push_str(&format!("```mb-check\n{}```\n\n", u["suggestion"].as_str().expect("a suggestion")));
+    }
+    assert!(
+        rules.contains("var: \"snapshot_retention_days\"") && rules.contains("property: \"recordsize\""),
+        "{rules}"
+    );
+    env.write("rules/suggested.md", rules);
+    let lint = env.run(["rules"]);
+    assert_eq!(lint.code(), Some(0), "{lint}");
+    assert!(lint.stderr.contains("0 errors, 0 warnings"), "{lint}");
+    // Each is linked to the decision it was suggested for.
+    assert!(lint.stdout.contains("decision-snapshot-retention-days  all"), "{lint}");
+
+    // Once the suggested checks exist, nothing is left uncovered for them.
+    let coverage = env.run(["decisions", "--coverage", "--json"]);
+    assert_eq!(coverage.code(), Some(0), "{coverage}");
+    let listed = ids(&coverage.json(), "id");
+    assert!(new.iter().all(|u| !listed.contains(&u["id"].as_str().unwrap().to_string())), "{listed:?}");
+}
+
+#[test]
+fn an_invalid_rule_file_at_the_head_is_a_diagnostic_and_exit_2() {
+    let env = repo();
+    env.write(
+        "rules/broken.md",
+        "# Broken\n\n```mb-check\nid: broken\nhosts: all\nprobe:\n  fiel: /etc/x\nexpect:\n  present: true\n```\n",
+    );
+    commit(&env, "a broken rule");
+    let out = ci(&env, &[]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("error[no-probe-source]"), "{out}");
+    assert!(out.stderr.contains("rules/broken.md:7:3"), "{out}");
+    assert!(out.stderr.contains("the rule files at HEAD"), "{out}");
+}
+
+#[test]
+fn the_same_commit_twice_reports_nothing() {
+    let env = repo();
+    let out = env.run(["ci", "--base", "HEAD", "--head", "HEAD", "--format", "json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let report = out.json();
+    for part in ["added", "removed", "changed"] {
+        assert!(report["decisions"][part].as_array().unwrap().is_empty());
+        assert!(report["checks"][part].as_array().unwrap().is_empty());
+    }
+    for part in ["introduced", "fixed"] {
+        assert!(report["findings"][part].as_array().unwrap().is_empty());
+    }
+    let out = env.run(["ci", "--base", "HEAD"]);
+    assert!(out.stdout.contains("**mb: no new drift**"), "{out}");
+}
+
+#[test]
+fn a_base_that_is_not_there_says_how_to_fetch_it() {
+    let env = repo();
+    let out = env.run(["ci", "--base", "origin/main"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("no commit `origin/main`"), "{out}");
+    assert!(out.stderr.contains("git fetch origin main"), "{out}");
+
+    // A shallow clone that lacks the base says so.
+    env.write("README.md", "second commit\n");
+    commit(&env, "second");
+    let shallow = env.root().join("shallow");
+    let source = format!("file://{}", env.work_dir().display());
+    git(env.root(), &["clone", "-q", "--depth", "1", &source, shallow.to_str().unwrap()]);
+    let out = env.mb(["ci", "--base", "HEAD~1"]).current_dir(&shallow).run();
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("this clone is shallow") && out.stderr.contains("fetch-depth: 0"), "{out}");
+
+    let out = env.mb(["ci", "--base", "main"]).current_dir(env.root()).run();
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("not inside a git repository"), "{out}");
+}
+
+#[test]
+fn sarif_and_junit_describe_the_heads_repo_checks() {
+    let env = repo();
+    env.write(TEMPLATE, env.read(TEMPLATE).replace("fruit:locking = none", "fruit:locking = posix"));
+    commit(&env, "drift");
+    let out = ci(&env, &["--format", "sarif", "--output", "junit=out/junit.xml", "-o", "github=out/annotations.txt"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    let sarif: Value = serde_json::from_str(&out.stdout).unwrap();
+    let validator = sarif_validator();
+    assert!(schema_errors(&validator, &sarif).is_empty(), "{:?}", schema_errors(&validator, &sarif));
+    check_sarif_references(&sarif, env.work_dir());
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let at = |r: &Value| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap().to_string();
+    assert!(results.iter().any(|r| r["ruleId"] == "samba-template-fruit-locking" && at(r) == TEMPLATE));
+
+    let (totals, suites) = read_junit(&env.read("out/junit.xml"));
+    assert!(totals["failures"] >= 1 && !suites.is_empty(), "{totals:?}");
+    let annotations = env.read("out/annotations.txt");
+    assert!(annotations.contains(&format!("::error file={TEMPLATE},line=")), "{annotations}");
+}
+
+/// The GitHub Actions workflow under examples/, its shell steps run as the runner would run
+/// them: bash, the step's `env:` with the expressions GitHub fills in, `$GITHUB_OUTPUT`, and a
+/// stand-in for `gh` (GitHub's API cannot run here) that records what it is asked and answers
+/// like the API.
+#[test]
+fn the_github_workflow_posts_one_sticky_comment_and_fails_on_new_drift() {
+    let workflow = std::fs::read_to_string(repo_root().join("examples/github/mb-ci.yml")).unwrap();
+    let doc = mb::yaml::parse(&workflow).expect("the workflow is YAML");
+    let job = doc.get("jobs").and_then(|j| j.get("mb-ci")).expect("the mb-ci job");
+    assert!(job.get("runs-on").is_some());
+    let steps = job.get("steps").and_then(|s| s.as_seq()).expect("steps");
+    let checkout = &steps[0];
+    assert_eq!(checkout.get("uses").and_then(|u| u.as_str()), Some("actions/checkout@v4"));
+    assert_eq!(
+        checkout.get("with").and_then(|w| w.get("fetch-depth")).and_then(|d| d.as_str()),
+        Some("0"),
+        "the base must be fetched"
+    );
+    let step = |id: &str| -> (String, Vec<(String, String)>) {
+        let step = steps.iter().find(|s| s.get("id").and_then(|i| i.as_str()) == Some(id)).expect(id);
+        let run = step.get("run").and_then(|r| r.as_str()).expect("a run step").to_string();
+        let env = step
+            .get("env")
+            .and_then(|e| e.as_map())
+            .map(|m| {
+                m.iter().map(|(k, v)| (k.as_str().unwrap().to_string(), v.as_str().unwrap().to_string())).collect()
+            })
+            .unwrap_or_default();
+        (run, env)
+    };
+
+    // A pull request that breaks a decided setting, on a copy of the bundled repository.
+    let env = repo();
+    env.write(TEMPLATE, env.read(TEMPLATE).replace("fruit:locking = none", "fruit:locking = posix"));
+    commit(&env, "the pull request");
+    git(env.work_dir(), &["update-ref", "refs/remotes/origin/main", "main~1"]);
+    let head = git(env.work_dir(), &["rev-parse", "HEAD"]).trim().to_string();
+
+    let bin = env.root().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let mb = assert_cmd::cargo::cargo_bin("mb");
+    std::os::unix::fs::symlink(mb, bin.join("mb")).unwrap();
+    let calls = env.root().join("gh-calls.log");
+    let gh = format!(
+        "#!/bin/sh\n# gh stand-in: records each call; lists the comments posted so far.\n\
+         printf '%s\\n' \"$*\" >> '{calls}'\n\
+         case \"$*\" in\n\
+           *'--paginate'*) [ -f '{posted}' ] && echo 4242 ;;\n\
+           *'-X POST'*) touch '{posted}' ;;\n\
+         esac\n\
+         exit 0\n",
+        calls = calls.display(),
+        posted = env.root().join("posted").display()
+    );
+    std::fs::write(bin.join("gh"), gh).unwrap();
+    std::fs::set_permissions(bin.join("gh"), std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+
+    let expressions = [
+        ("${{ github.base_ref }}", "main".to_string()),
+        ("${{ github.event.pull_request.head.sha }}", head.clone()),
+        ("${{ github.token }}", "not-a-real-token".to_string()),
+        ("${{ github.event.pull_request.number }}", "7".to_string()),
+    ];
+    let run_step = |id: &str, outputs: &Path| -> std::process::Output {
+        let (script, step_env) = step(id);
+        // What earlier steps wrote to $GITHUB_OUTPUT, as `steps.report.outputs.NAME`.
+        let written = std::fs::read_to_string(outputs).unwrap_or_default();
+        let output = |name: &str| written.lines().find_map(|l| l.strip_prefix(&format!("{name}="))).map(str::to_string);
+        let mut cmd = std::process::Command::new("bash");
+        cmd.arg("-e").arg("-c").arg(&script).current_dir(env.work_dir()).env_clear();
+        cmd.env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display()))
+            .env("HOME", env.home())
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .env("GITHUB_OUTPUT", outputs)
+            .env("GITHUB_REPOSITORY", "example/infra")
+            .env("GITHUB_SERVER_URL", "https://github.com");
+        for (k, v) in step_env {
+            let v = match v.strip_prefix("${{ steps.report.outputs.").and_then(|r| r.strip_suffix(" }}")) {
+                Some(name) => output(name).expect("the report step's output"),
+                None => expressions.iter().find(|(e, _)| *e == v).map(|(_, r)| r.clone()).unwrap_or(v),
+            };
+            assert!(!v.contains("${{"), "an expression the test does not fill: {v}");
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+
+    for push in 1..=2 {
+        let outputs = env.root().join(format!("outputs-{push}"));
+        let report = run_step("report", &outputs);
+        assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+        let annotations = String::from_utf8_lossy(&report.stdout).into_owned();
+        assert!(annotations.contains(&format!("::error file={TEMPLATE}")), "{annotations}");
+        let status = std::fs::read_to_string(&outputs).unwrap();
+        assert_eq!(status.trim(), "status=1");
+        let comment = env.read("mb-report/comment.md");
+        assert!(comment.starts_with("<!-- mb-ci-report -->\n**mb: this change introduces 1 failure**"), "{comment}");
+        assert!(comment.contains(&format!("https://github.com/example/infra/blob/{head}/{TEMPLATE}#L")), "{comment}");
+        assert!(serde_json::from_str::<Value>(&env.read("mb-report/mb.sarif")).is_ok());
+        let comment_step = run_step("comment", &outputs);
+        assert!(comment_step.status.success(), "{}", String::from_utf8_lossy(&comment_step.stderr));
+        let verdict = run_step("verdict", &outputs);
+        assert_eq!(verdict.status.code(), Some(1), "new drift fails the job");
+    }
+    let calls = std::fs::read_to_string(&calls).unwrap();
+    let writes: Vec<&str> = calls.lines().filter(|l| l.contains("-X ")).collect();
+    assert_eq!(
+        writes,
+        [
+            "api -X POST repos/example/infra/issues/7/comments -F body=@mb-report/comment.md",
+            "api -X PATCH repos/example/infra/issues/comments/4242 -F body=@mb-report/comment.md",
+        ],
+        "one comment, then updated: {calls}"
+    );
+}
+
+#[test]
+fn the_gitlab_job_has_what_gitlab_needs() {
+    let job = std::fs::read_to_string(repo_root().join("examples/gitlab/mb-ci.gitlab-ci.yml")).unwrap();
+    let doc = mb::yaml::parse(&job).expect("the job is YAML");
+    let job = doc.get("mb-ci").expect("the mb-ci job");
+    let script: Vec<&str> =
+        job.get("script").and_then(|s| s.as_seq()).expect("script").iter().filter_map(|s| s.as_str()).collect();
+    assert!(script.iter().any(|l| l.starts_with("mb ci --base \"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME")));
+    assert_eq!(
+        job.get("artifacts").and_then(|a| a.get("reports")).and_then(|r| r.get("junit")).and_then(|j| j.as_str()),
+        Some("mb-report/junit.xml")
+    );
+    assert_eq!(job.get("variables").and_then(|v| v.get("GIT_DEPTH")).and_then(|d| d.as_str()), Some("0"));
+}
