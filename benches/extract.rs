@@ -5,6 +5,7 @@
 //!     cargo bench --bench extract
 //!
 //! Figures and the machine they were taken on are in book/src/performance.md.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a harness reports on its own terminal
 
 use std::hint::black_box;
 

@@ -3,6 +3,7 @@
 //!     cargo run --release --example gen_corpus -- 1G /tmp/mb-corpus-1g
 //!
 //! The same size and seed give the same bytes on every machine.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a harness reports on its own terminal
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;

@@ -2,6 +2,7 @@
 //!
 //!     cargo build --release --example profile_extract
 //!     perf record -g target/release/examples/profile_extract 32
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a harness reports on its own terminal
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;

@@ -66,8 +66,6 @@ pub fn section_line(text: &str, section: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     const SMB: &str = "# samba\nworkgroup = WG\n[global]\n   Fruit:Locking = posix\n   ; fruit:locking = none\n\tfruit:locking=none\n   vfs objects = catia \\\n      fruit streams_xattr\n[Time  Machine]\n   path = /tank/tm\n   fruit:time machine max size = 3T\n";
 
     fn lookup(text: &str, section: &str, key: &str) -> Option<String> {

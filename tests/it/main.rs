@@ -1,4 +1,5 @@
 //! Integration tests: the real `mb` binary and the library, on fixture files.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a harness reports on its own terminal
 
 mod audit;
 mod audit_local;
