@@ -16,9 +16,10 @@ use crate::probe::local::Local;
 use crate::probe::replay::Replay;
 use crate::probe::repo::RepoFiles;
 use crate::probe::ssh::{Ssh, SshOptions};
-use crate::probe::{HostOutcome, HostStatus, Job, Transport};
+use crate::probe::{Fact, HostOutcome, HostStatus, Job, Transport};
 use crate::rules::Check;
-use crate::rules::check::Scope;
+use crate::rules::check::{Expectation, Scope};
+use crate::rules::source::{Quoting, render};
 
 /// Everything an audit needs, resolved before any work starts (from flags, `mb.toml` and the
 /// environment, by the command line; from a pull request's revisions, by `mb ci`).
@@ -266,9 +267,29 @@ fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, repla
             if hp.target == Target::Repo
                 && let crate::probe::ProbeKey::File { path } = key
             {
+                let line = line.or_else(|| forbidden_line(check, host, fact, &finding));
                 finding.location = Some(Location { file: path.clone(), line });
             }
             finding
         }
     }
+}
+
+/// For a whole-file `not_contains` that fails, the first line holding the forbidden text: the
+/// line a reviewer must look at.
+fn forbidden_line(check: &Check, host: &crate::inventory::Host, fact: &Fact, finding: &Finding) -> Option<usize> {
+    if finding.status != FindingStatus::Fail || check.probe.select.is_some() {
+        return None;
+    }
+    let Fact::File { content } = fact else {
+        return None;
+    };
+    let text = String::from_utf8_lossy(content);
+    check.expect.iter().find_map(|e| match e {
+        Expectation::NotContains(t) => {
+            let needle = render(t, host, Quoting::Plain).ok()?;
+            text.lines().position(|l| l.contains(needle.as_str())).map(|n| n + 1)
+        }
+        _ => None,
+    })
 }

@@ -11,7 +11,7 @@ pub mod coverage;
 pub mod markdown;
 pub mod revision;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -19,7 +19,7 @@ use crate::audit::run::Run;
 use crate::audit::{self, Finding, FindingStatus, Reach, Request};
 use crate::diag::Diagnostic;
 use crate::inventory::Inventory;
-use crate::kb::{Item, Kind, KnowledgeBase, Setting, Status};
+use crate::kb::{Document, Item, ItemId, Kind, KnowledgeBase, Setting, Status};
 use crate::rules::{Check, RuleSet};
 pub use revision::{Repo, Revision, RevisionError};
 
@@ -227,11 +227,11 @@ pub fn compare(base: &Side, head: &Side, fleet: Option<&Run>) -> Report {
     }
 }
 
-fn decisions_of(kb: &KnowledgeBase) -> impl Iterator<Item = (&crate::kb::Document, &Item)> {
+fn decisions_of(kb: &KnowledgeBase) -> impl Iterator<Item = (&Document, &Item)> {
     kb.items().filter(|(_, i)| i.kind == Kind::Decision)
 }
 
-fn row(doc: &crate::kb::Document, item: &Item) -> DecisionRow {
+fn row(doc: &Document, item: &Item) -> DecisionRow {
     DecisionRow {
         id: item.id.to_string(),
         text: item.text.clone(),
@@ -246,51 +246,49 @@ fn row(doc: &crate::kb::Document, item: &Item) -> DecisionRow {
 
 /// Two decisions are one edited decision when they sit in the same file and entry and share
 /// their bold lead or a setting key.
-fn same_decision(a: &DecisionRow, a_bold: Option<&str>, b: &DecisionRow, b_bold: Option<&str>) -> bool {
-    if a.file != b.file || a.entry != b.entry {
+fn same_decision(a: (&Document, &Item), b: (&Document, &Item)) -> bool {
+    fn entry<'a>((d, i): (&'a Document, &Item)) -> Option<&'a str> {
+        d.entries.get(i.entry).map(|e| e.title.as_str())
+    }
+    if a.0.path != b.0.path || entry(a) != entry(b) {
         return false;
     }
-    if let (Some(x), Some(y)) = (a_bold, b_bold) {
+    if let (Some(x), Some(y)) = (&a.1.bold, &b.1.bold) {
         return crate::kb::normalize_phrase(x) == crate::kb::normalize_phrase(y);
     }
-    a.settings.iter().any(|s| b.settings.iter().any(|t| t.key == s.key))
+    let theirs = b.1.settings();
+    a.1.settings().iter().any(|s| theirs.iter().any(|t| t.key == s.key))
 }
 
+/// Decisions matched by id, then edits paired by [`same_decision`]; rows are built only for
+/// what changed, so a large Memory Bank with a small change costs little.
 fn compare_decisions(base: &KnowledgeBase, head: &KnowledgeBase) -> DecisionChanges {
-    let before: BTreeMap<String, (DecisionRow, Option<&str>)> =
-        decisions_of(base).map(|(d, i)| (i.id.to_string(), (row(d, i), i.bold.as_deref()))).collect();
-    let after: Vec<(DecisionRow, Option<&str>, &Item)> =
-        decisions_of(head).map(|(d, i)| (row(d, i), i.bold.as_deref(), i)).collect();
+    let before: HashMap<ItemId, (&Document, &Item)> = decisions_of(base).map(|(d, i)| (i.id, (d, i))).collect();
     let mut out = DecisionChanges::default();
-    let mut matched: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut added: Vec<usize> = Vec::new();
-    for (n, (now, _, _)) in after.iter().enumerate() {
-        match before.get(&now.id) {
-            Some((was, _)) => {
-                matched.insert(now.id.clone());
-                if was.status != now.status {
+    let mut matched: std::collections::HashSet<ItemId> = std::collections::HashSet::new();
+    let mut added: Vec<(&Document, &Item)> = Vec::new();
+    for (doc, item) in decisions_of(head) {
+        match before.get(&item.id) {
+            Some(&(was_doc, was)) => {
+                matched.insert(item.id);
+                if was.status != item.status {
                     out.changed.push(ChangedDecision {
-                        before: was.clone(),
-                        after: now.clone(),
+                        before: row(was_doc, was),
+                        after: row(doc, item),
                         changed: vec!["status"],
                     });
                 }
             }
-            None => added.push(n),
+            None => added.push((doc, item)),
         }
     }
-    let mut removed: Vec<&String> = before.keys().filter(|id| !matched.contains(*id)).collect();
+    let mut removed: Vec<(&Document, &Item)> = decisions_of(base).filter(|(_, i)| !matched.contains(&i.id)).collect();
     // An added decision that matches a removed one is that decision, edited.
     let mut really_added = Vec::new();
-    for n in added {
-        let (now, now_bold, _) = &after[n];
-        let pair = removed.iter().position(|id| {
-            let (was, was_bold) = &before[*id];
-            same_decision(was, *was_bold, now, *now_bold)
-        });
-        match pair {
+    for now in added {
+        match removed.iter().position(|was| same_decision(*was, now)) {
             Some(p) => {
-                let (was, _) = &before[removed.remove(p)];
+                let (was, now) = (row(removed[p].0, removed.remove(p).1), row(now.0, now.1));
                 let mut changed = vec!["text"];
                 if was.settings != now.settings {
                     changed.push("settings");
@@ -298,29 +296,23 @@ fn compare_decisions(base: &KnowledgeBase, head: &KnowledgeBase) -> DecisionChan
                 if was.status != now.status {
                     changed.push("status");
                 }
-                out.changed.push(ChangedDecision { before: was.clone(), after: now.clone(), changed });
+                out.changed.push(ChangedDecision { before: was, after: now, changed });
             }
-            None => really_added.push(n),
+            None => really_added.push(now),
         }
     }
     // What each added decision supersedes: the head's decisions whose successor it is.
-    for n in really_added {
-        let (now, _, item) = &after[n];
-        let supersedes = head
-            .documents
-            .iter()
-            .flat_map(|doc| doc.items.iter().map(move |i| (doc, i)))
-            .filter(|(_, i)| i.kind == Kind::Decision && i.status == Status::Superseded)
-            .filter(|(_, i)| {
-                i.superseded_by
-                    .and_then(|(d, k)| head.documents.get(d).and_then(|doc| doc.items.get(k)))
-                    .is_some_and(|s| s.id == item.id)
-            })
-            .map(|(d, i)| row(d, i))
-            .collect();
-        out.added.push(AddedDecision { decision: now.clone(), supersedes });
+    let mut superseded_by: HashMap<ItemId, Vec<DecisionRow>> = HashMap::new();
+    for (doc, item) in decisions_of(head).filter(|(_, i)| i.status == Status::Superseded) {
+        if let Some(next) = item.superseded_by.and_then(|(d, k)| head.documents.get(d)?.items.get(k)) {
+            superseded_by.entry(next.id).or_default().push(row(doc, item));
+        }
     }
-    out.removed = removed.into_iter().map(|id| before[id].0.clone()).collect();
+    for (doc, item) in really_added {
+        let supersedes = superseded_by.remove(&item.id).unwrap_or_default();
+        out.added.push(AddedDecision { decision: row(doc, item), supersedes });
+    }
+    out.removed = removed.into_iter().map(|(d, i)| row(d, i)).collect();
     out
 }
 

@@ -5,6 +5,7 @@
 //! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
 //! decisions that a later one replaced.
 
+pub mod find;
 pub(crate) mod heading;
 pub mod load;
 pub mod parse;
@@ -216,30 +217,10 @@ impl KnowledgeBase {
         self.documents.iter().flat_map(|doc| doc.items.iter().map(move |item| (doc, item)))
     }
 
-    /// The decision that best matches `needle`: an id, or a phrase of its text (case and
-    /// whitespace ignored). Active, then latest-dated, decisions win.
+    /// The decision that best matches `needle`: an id, or a phrase of its text (see
+    /// [`find::DecisionIndex`], which serves many lookups at once).
     pub fn find_decision(&self, needle: &str) -> Option<(&Document, &Item)> {
-        let needle = needle.trim();
-        if needle.len() == 16
-            && let Ok(id) = needle.parse::<ItemId>()
-            && let Some(found) = self.items().find(|(_, item)| item.kind == Kind::Decision && item.id == id)
-        {
-            return Some(found);
-        }
-        let wanted = normalize_phrase(needle);
-        if wanted.is_empty() {
-            return None;
-        }
-        let rank = |item: &Item, exact: bool| (exact, item.status == Status::Active, item.date);
-        self.items()
-            .filter(|(_, item)| item.kind == Kind::Decision)
-            .filter_map(|(doc, item)| {
-                let text = normalize_phrase(&item.text);
-                let exact = text == wanted;
-                (exact || text.contains(&wanted)).then(|| (rank(item, exact), doc, item))
-            })
-            .max_by(|a, b| a.0.cmp(&b.0))
-            .map(|(_, doc, item)| (doc, item))
+        find::DecisionIndex::new(self).find(needle)
     }
 }
 

@@ -47,11 +47,12 @@ impl RuleSet {
     /// Resolves each check's `decision:` against the memory bank; one that matches no
     /// decision is a warning (the check still runs).
     pub fn link_decisions(&mut self, kb: &KnowledgeBase) {
+        let index = crate::kb::find::DecisionIndex::new(kb);
         for check in &mut self.checks {
             let Some(link) = &mut check.decision else {
                 continue;
             };
-            match kb.find_decision(&link.text) {
+            match index.find(&link.text) {
                 Some((doc, item)) => {
                     link.resolved = Some(check::ResolvedDecision {
                         id: item.id.to_string(),

@@ -388,3 +388,17 @@ fn the_gitlab_job_has_what_gitlab_needs() {
     );
     assert_eq!(job.get("variables").and_then(|v| v.get("GIT_DEPTH")).and_then(|d| d.as_str()), Some("0"));
 }
+
+#[test]
+fn a_forbidden_text_is_located_at_its_line() {
+    let env = repo();
+    let sources = "ansible/roles/base_server/templates/pve-community.sources.j2";
+    let text = env.read(sources);
+    env.write(sources, format!("{text}URIs: https://enterprise.proxmox.com/debian/pve\n"));
+    commit(&env, "the enterprise repository is back");
+    let report = json(&env);
+    let introduced = &report["findings"]["introduced"];
+    assert_eq!(ids(introduced, "check"), ["pve-repo-template-no-enterprise"]);
+    let line = text.lines().count() + 1;
+    assert_eq!(introduced[0]["location"], serde_json::json!({"file": sources, "line": line}));
+}
