@@ -13,6 +13,7 @@ mod formats;
 mod inventory;
 mod kb;
 mod properties;
+mod realbanks;
 mod record;
 mod rules;
 mod search;
