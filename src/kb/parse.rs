@@ -554,6 +554,11 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
     }
     let mut at = first.len() + usize::from(text[first.len()..].starts_with("\r\n")) + 1;
     let yaml_start = at.min(text.len());
+    // `---` then a blank line is a thematic break, as pulldown-cmark (and so the writeback)
+    // reads it.
+    if text[yaml_start..].lines().next().is_none_or(|l| l.trim().is_empty()) {
+        return None;
+    }
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
         let line = text[at..line_end].trim_end();

@@ -200,6 +200,16 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
                 field_of[i] = Some(field);
             }
             None if items[i].parent.is_some() => {}
+            // In a record a timestamp or decision heading opened, `**Focus:** …` after the
+            // statement is one more field, named by its label.
+            None if rec.explicit && rec.statement.is_some() && bold_label(&items[i]).is_some() => {
+                let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
+                let skip = items[i].bold.as_ref().map_or(0, |b| b.len());
+                let field = Field::Named(name);
+                rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
+                field_of[i] = Some(field);
+                rec.has_fields = true;
+            }
             // `Achievements:` alone on its line, among a record's fields, is one more field.
             None if rec.has_fields && is_label_only(&items[i].text) => {
                 let name = items[i].text.trim().trim_end_matches([':', '：']).to_lowercase();
@@ -216,6 +226,12 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
             }
         },
     }
+}
+
+/// The bold lead of `**Label:** text`, when the colon follows it.
+fn bold_label(item: &Item) -> Option<&str> {
+    let bold = item.bold.as_deref()?;
+    item.text.get(bold.len()..)?.starts_with(':').then_some(bold)
 }
 
 /// A line that only names what follows: `Achievements:`.
@@ -311,7 +327,11 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
             || label.is_some_and(fields::names_considerations)
             || item.group.is_some_and(|g| fields::names_considerations(groups[g]))
             || sections[item.section].title.as_deref().is_some_and(fields::names_considerations);
-        let demote = considering[i] || fields::is_question(&item.text) || fields::is_boilerplate(&item.text);
+        // What a `Decision` field holds stays a decision under an "Options" heading.
+        let decided = item.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
+            || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
+        let demote =
+            (considering[i] && !decided) || fields::is_question(&item.text) || fields::is_boilerplate(&item.text);
         if demote && item.kind == Kind::Decision && item.block != Block::Heading {
             items[i].kind = Kind::Other;
         } else if fields::is_boilerplate(&item.text) {
