@@ -130,8 +130,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         }
     };
     {
-        let mut stdout = anstream::stdout().lock();
-        write(args.format, &mut stdout).context("writing the report")?;
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+        write(args.format, &mut stdout)
+            .and_then(|()| std::io::Write::flush(&mut stdout))
+            .context("writing the report")?;
     }
     for (format, path) in &args.outputs {
         let path = cx.resolve(Some(path), "");

@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -108,12 +108,11 @@ fn print_coverage(cx: &Context, kb: &KnowledgeBase, json: bool) -> anyhow::Resul
     let mut rules = crate::rules::load(&cx.root, &crate::rules::default_paths(&cx.root));
     rules.link_decisions(kb);
     let uncovered = crate::ci::coverage::uncovered(kb, &rules.checks);
-    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     if json {
-        serde_json::to_writer_pretty(&mut out, &uncovered).context("writing JSON")?;
-        writeln!(out)?;
+        output::write_json(&mut anstream::stdout().lock(), &uncovered)?;
         return Ok(Exit::Clean);
     }
+    let mut out = std::io::BufWriter::new(anstream::stdout().lock());
     for u in &uncovered {
         let settings: Vec<String> = u.settings.iter().map(|s| format!("{} = {}", s.key, s.value)).collect();
         writeln!(
@@ -160,8 +159,7 @@ fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {
     let mut out = anstream::stdout().lock();
     if args.json {
         let records: Vec<_> = selected.iter().map(|(doc, item)| ItemRecord::new(kb, doc, item)).collect();
-        serde_json::to_writer_pretty(&mut out, &records).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &records)?;
         return Ok(());
     }
     let mut table = Table::new(vec!["DATE", "SOURCE", "ENTRY", "TEXT"]).max_width(2, 34);
@@ -260,8 +258,7 @@ fn print_conflicts(kb: &KnowledgeBase, json: bool) -> anyhow::Result<Exit> {
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut out, &list).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &list)?;
     } else {
         for c in &list {
             writeln!(out, "{}{}{}", output::WARN.render(), c.key, output::WARN.render_reset())?;

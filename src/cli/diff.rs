@@ -1,8 +1,6 @@
 //! `mb diff`: what changed between two audits.
 
-use std::io::Write as _;
-
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use super::{Context, Exit};
 use crate::audit::run;
@@ -55,8 +53,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let mut out = anstream::stdout().lock();
     if args.json {
         let report = serde_json::json!({ "older": a.run, "newer": b.run, "diff": diff });
-        serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &report)?;
     } else {
         crate::report::human::diff(&a.run, &b.run, &diff, &mut out)?;
     }

@@ -3,7 +3,7 @@
 use std::io::Write as _;
 
 use anstyle::Style;
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use serde::Serialize;
 
 use super::output;
@@ -153,8 +153,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         Exit::Clean
     };
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &report)?;
     }
     Ok(exit)
 }

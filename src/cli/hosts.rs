@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use serde::Serialize;
 
 use super::output::{self, Cell, Table};
@@ -106,8 +106,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         return Ok(Exit::Clean);
     }
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &rows)?;
     } else {
         let mut table = Table::new(vec!["HOST", "ADDRESS", "USER", "VIA", "GROUPS", "CHECKS"]).max_width(4, 40);
         for r in &rows {

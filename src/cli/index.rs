@@ -2,8 +2,6 @@
 
 use std::io::Write as _;
 
-use anyhow::Context as _;
-
 use super::{Context, Exit};
 use crate::search;
 
@@ -40,8 +38,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             "units": index.len(),
             "stats": s,
         });
-        serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &report)?;
     } else if s.touched() {
         writeln!(
             out,

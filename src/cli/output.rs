@@ -145,3 +145,14 @@ pub fn load_inventory(path: &std::path::Path) -> anyhow::Result<crate::inventory
         None => Err(anyhow::Error::new(e).context("reading the inventory")),
     })
 }
+
+/// Writes `value` as pretty JSON and a newline through a 64 KiB buffer. serde_json writes
+/// token by token; unbuffered, a large `mb decisions --json` cost millions of write calls.
+pub(crate) fn write_json<T: serde::Serialize + ?Sized>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, value).context("writing JSON")?;
+    buffered.write_all(b"\n").context("writing JSON")?;
+    buffered.flush().context("writing JSON")?;
+    Ok(())
+}

@@ -3,7 +3,6 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::output::{self, Cell, Table};
@@ -75,8 +74,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             diagnostics: set.diagnostics.iter().map(|d| JsonDiagnostic::new(d, &set.sources)).collect(),
         };
         let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &report).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &report)?;
         return Ok(exit);
     }
     output::print_diagnostics(&set.diagnostics, &set.sources)?;

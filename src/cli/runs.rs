@@ -2,7 +2,6 @@
 
 use std::io::Write as _;
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::output::{Cell, Table};
@@ -51,8 +50,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     let mut out = anstream::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &rows).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &rows)?;
         return Ok(Exit::Clean);
     }
     if rows.is_empty() {

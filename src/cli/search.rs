@@ -109,8 +109,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     let mut out = anstream::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &results.hits).context("writing JSON")?;
-        writeln!(out)?;
+        super::output::write_json(&mut out, &results.hits)?;
     } else {
         for hit in &results.hits {
             writeln!(

@@ -15,7 +15,27 @@ use super::Kind;
 const KIND_WORDS: &[(Kind, &[&str])] = &[
     (
         Kind::Decision,
-        &["decision", "decisions", "decided", "consideration", "considerations", "adr", "adrs", "choices"],
+        &[
+            "decision",
+            "decisions",
+            "decided",
+            "consideration",
+            "considerations",
+            "adr",
+            "adrs",
+            "choices",
+            // German, French, Spanish.
+            "entscheidung",
+            "entscheidungen",
+            "beschlüsse",
+            "überlegungen",
+            "décision",
+            "décisions",
+            "considérations",
+            "decisión",
+            "decisiones",
+            "consideraciones",
+        ],
     ),
     (
         Kind::NextStep,
@@ -41,6 +61,13 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "plan",
             "plans",
             "planned",
+            "nächste schritte",
+            "offene aufgaben",
+            "prochaines étapes",
+            "à faire",
+            "próximos pasos",
+            "siguientes pasos",
+            "pendientes",
         ],
     ),
     (
@@ -56,6 +83,11 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "current status",
             "current goal",
             "current goals",
+            "fokus",
+            "aktueller fokus",
+            "focus actuel",
+            "enfoque",
+            "enfoque actual",
         ],
     ),
     (
@@ -78,6 +110,10 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "what works",
             "fixed",
             "fixes",
+            "änderungen",
+            "changements",
+            "modifications",
+            "cambios",
         ],
     ),
     (
@@ -94,6 +130,11 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "best practice",
             "best practices",
             "standards",
+            "muster",
+            "konventionen",
+            "modèles",
+            "patrones",
+            "convenciones",
         ],
     ),
     (
@@ -118,8 +159,25 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "root cause",
             "discoveries",
             "learned",
+            "erkenntnisse",
+            "lektionen",
+            "leçons",
+            "apprentissages",
+            "lecciones",
+            "aprendizajes",
         ],
     ),
+];
+
+/// Phrases of languages written without spaces (Japanese, Chinese), looked for as substrings
+/// of a title: `決定事項・考慮点` holds 決定 and 考慮. Same ranking as [`KIND_WORDS`].
+const CJK_WORDS: &[(Kind, &[&str])] = &[
+    (Kind::Decision, &["決定", "决定", "决策", "決策", "考慮", "考虑", "方針", "方针", "選定", "选型", "採用"]),
+    (Kind::NextStep, &["次のステップ", "今後", "予定", "下一步", "待办", "計画", "计划", "やること", "残タスク"]),
+    (Kind::Focus, &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点"]),
+    (Kind::Change, &["変更", "变更", "更新", "完了", "已完成"]),
+    (Kind::Pattern, &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定"]),
+    (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习"]),
 ];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
@@ -175,31 +233,43 @@ pub fn classify(title: &str) -> Kind {
             }
         }
     }
+    if title.chars().any(is_cjk) {
+        for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
+            if best.is_some_and(|b| b <= rank) {
+                break;
+            }
+            if phrases.iter().any(|p| title.contains(p)) {
+                best = Some(rank);
+            }
+        }
+    }
     best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0)
 }
 
-/// The first calendar date written `YYYY-MM-DD` (or `YYYY/MM/DD`) in `text`, with its byte
-/// range. Digits glued to either side, and impossible dates (2025-02-30), do not count.
+/// Han ideographs, kana and hangul: scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af | 0x20000..=0x2ffff)
+}
+
+/// The first calendar date in `text`, with its byte range, in the forms people write:
+/// `2025-09-26`, `2025/09/26`, `2025.9.26`, `2025-09-26T14:02:11Z`, `2025年9月26日`,
+/// `26.09.2025`, `September 26, 2025`, `Sep 26 2025`, `26 Sep 2025`. Digits glued to either
+/// side, and impossible dates (2025-02-30), do not count.
 pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let mut i = 0;
-    while i + 10 <= b.len() {
-        let sep = b[i + 4];
-        if (sep == b'-' || sep == b'/')
-            && b[i + 7] == sep
-            && (0..4).all(|k| digit(i + k))
-            && digit(i + 5)
-            && digit(i + 6)
-            && digit(i + 8)
-            && digit(i + 9)
-            && !(i > 0 && digit(i - 1))
-            && !digit(i + 10)
-        {
-            let num = |r: std::ops::Range<usize>| b[r].iter().fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
-            let (y, m, d) = (num(i..i + 4), num(i + 5..i + 7), num(i + 8..i + 10));
-            if let Ok(date) = Date::new(y as i16, m as i8, d as i8) {
-                return Some((date, i..i + 10));
+    // Every form holds a four-digit year; most text has no digits at all, so look for one
+    // first.
+    let first_digit = b.iter().position(u8::is_ascii_digit)?;
+    let mut i = first_digit;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && !(i > 0 && b[i - 1].is_ascii_digit()) {
+            let found = ymd_at(b, i)
+                .or_else(|| dmy_at(b, i))
+                .or_else(|| day_month_name_at(text, i))
+                .or_else(|| month_name_before(text, i));
+            if found.is_some() {
+                return found;
             }
         }
         i += 1;
@@ -207,11 +277,133 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     None
 }
 
+/// A run of 1..=max digits at `i` (not followed by another digit): its value and end.
+fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<(i32, usize)> {
+    let len = b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if len < min || len > max {
+        return None;
+    }
+    let n = b[i..i + len].iter().fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
+    Some((n, i + len))
+}
+
+fn civil(y: i32, m: i32, d: i32) -> Option<Date> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    Date::new(y as i16, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// `2025-09-26`, `2025/9/26`, `2025.09.26`, `2025年9月26日`.
+fn ymd_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
+    let (y, j) = digits(b, i, 4, 4)?;
+    if b.get(j..j + 3) == Some("年".as_bytes()) {
+        let (m, k) = digits(b, j + 3, 1, 2)?;
+        if b.get(k..k + 3) != Some("月".as_bytes()) {
+            return None;
+        }
+        let (d, l) = digits(b, k + 3, 1, 2)?;
+        let end = if b.get(l..l + 3) == Some("日".as_bytes()) { l + 3 } else { l };
+        return civil(y, m, d).map(|date| (date, i..end));
+    }
+    let sep = *b.get(j)?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    let (m, k) = digits(b, j + 1, 1, 2)?;
+    if b.get(k) != Some(&sep) {
+        return None;
+    }
+    let (d, l) = digits(b, k + 1, 1, 2)?;
+    // `2025.09.26.1` is a version number, not a date.
+    if sep == b'.' && b.get(l) == Some(&b'.') && b.get(l + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    civil(y, m, d).map(|date| (date, i..l))
+}
+
+/// `26.09.2025`, the German and French order (day first, dots).
+fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
+    let (d, j) = digits(b, i, 1, 2)?;
+    if b.get(j) != Some(&b'.') {
+        return None;
+    }
+    let (m, k) = digits(b, j + 1, 1, 2)?;
+    if b.get(k) != Some(&b'.') {
+        return None;
+    }
+    let (y, l) = digits(b, k + 1, 4, 4)?;
+    civil(y, m, d).map(|date| (date, i..l))
+}
+
+/// The month a word names (English, German, French, Spanish; full or three-letter).
+fn month(word: &str) -> Option<i32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "januar", "janvier", "enero", "ene"],
+        &["february", "feb", "februar", "février", "fevrier", "febrero"],
+        &["march", "mar", "märz", "mars", "marzo"],
+        &["april", "apr", "avril", "abril", "abr"],
+        &["may", "mai", "mayo"],
+        &["june", "jun", "juni", "juin", "junio"],
+        &["july", "jul", "juli", "juillet", "julio"],
+        &["august", "aug", "août", "aout", "agosto", "ago"],
+        &["september", "sep", "sept", "septembre", "septiembre"],
+        &["october", "oct", "oktober", "okt", "octobre", "octubre"],
+        &["november", "nov", "novembre", "noviembre"],
+        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().position(|names| names.contains(&word.as_str())).map(|m| m as i32 + 1)
+}
+
+/// `26 Sep 2025`, `26. September 2025`, `26 de septiembre de 2025`.
+fn day_month_name_at(text: &str, i: usize) -> Option<(Date, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let (d, j) = digits(b, i, 1, 2)?;
+    let rest = text.get(j..)?;
+    let rest_trim = rest.trim_start_matches(['.', ' ']);
+    let rest_trim = rest_trim.strip_prefix("de ").unwrap_or(rest_trim);
+    let word_len = rest_trim.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(rest_trim.len());
+    if word_len == 0 {
+        return None;
+    }
+    let m = month(&rest_trim[..word_len])?;
+    let after = &rest_trim[word_len..];
+    let after_trim = after.trim_start_matches([',', ' ']);
+    let after_trim = after_trim.strip_prefix("de ").unwrap_or(after_trim);
+    let y_at = text.len() - after_trim.len();
+    let (y, end) = digits(b, y_at, 4, 4)?;
+    civil(y, m, d).map(|date| (date, i..end))
+}
+
+/// `September 26, 2025`, `Sep 26 2025`: the month name sits before the day's digits at `i`.
+fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let before = text.get(..i)?.trim_end_matches(' ');
+    if before.len() == i {
+        return None;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphabetic() && c != '.').map_or(0, |p| p + 1);
+    let m = month(before.get(word_start..)?)?;
+    let (d, j) = digits(b, i, 1, 2)?;
+    let rest = text.get(j..)?;
+    let rest = rest.strip_prefix("st").or_else(|| rest.strip_prefix("nd")).or_else(|| rest.strip_prefix("rd"));
+    let rest = rest.or_else(|| text.get(j..).and_then(|r| r.strip_prefix("th"))).unwrap_or(&text[j..]);
+    let rest_trim = rest.trim_start_matches([',', ' ']);
+    if rest_trim.len() == rest.len() {
+        return None;
+    }
+    let y_at = text.len() - rest_trim.len();
+    let (y, end) = digits(b, y_at, 4, 4)?;
+    civil(y, m, d).map(|date| (date, word_start..end))
+}
+
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
     let start =
         text.char_indices().find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' ')).map_or(text.len(), |(i, _)| i);
-    let end = crate::source::floor_char_boundary(text, start + 10);
+    // The longest leading form, `September 26, 2025`, fits in 24 bytes.
+    let end = crate::source::floor_char_boundary(text, start + 24);
     let (date, range) = find_date(text.get(start..end)?)?;
     (range.start == 0).then_some(date)
 }
@@ -268,5 +460,24 @@ mod tests {
         assert_eq!(leading_date("[2025-04-16 10:00:00] - Decided"), d(2025, 4, 16));
         assert_eq!(leading_date("Moved on 2025-04-16"), None);
         assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
+        for written in [
+            "Evolution (September 26, 2025)",
+            "on Sep 26 2025",
+            "26 Sep 2025",
+            "26. September 2025",
+            "2025/09/26",
+            "2025.09.26",
+            "2025/9/26",
+            "2025-09-26T14:02:11+02:00",
+            "[2025-09-26 14:02:11 UTC]",
+            "2025年9月26日の変更",
+            "Stand: 26.09.2025",
+            "26 de septiembre de 2025",
+        ] {
+            assert_eq!(date(written), d(2025, 9, 26), "{written}");
+        }
+        assert_eq!(date("version 2025.09.26.1"), None);
+        assert_eq!(date("May the force"), None);
+        assert_eq!(date("March 2025"), None);
     }
 }

@@ -5,11 +5,13 @@
 //! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
 //! decisions that a later one replaced.
 
+pub(crate) mod fields;
 pub mod find;
 pub(crate) mod heading;
 pub mod load;
 pub mod parse;
 mod record;
+mod records;
 pub mod settings;
 pub(crate) mod supersede;
 pub mod writeback;
@@ -115,6 +117,8 @@ impl std::fmt::Display for Kind {
 pub enum Block {
     ListItem,
     Paragraph,
+    /// A heading that is itself a decision (`## Decision: Use Traefik`, `### ADR-3: …`).
+    Heading,
 }
 
 /// One statement: a list item (children stay separate items pointing at their parent) or a
@@ -151,6 +155,14 @@ pub struct Item {
     pub status: Status,
     /// The decision that replaced this one: `(document, item)` indices in the knowledge base.
     pub superseded_by: Option<(usize, usize)>,
+    /// For a field of a decision record (`Rationale: …`, the bullets under `## Impact`): the
+    /// field's name; the item is then never a decision of its own.
+    pub field: Option<String>,
+    /// For a field: index in [`Document::items`] of the record's statement (its decision).
+    pub record: Option<usize>,
+    /// For a record's statement: its fields in document order, `(name, text)`; text of a
+    /// field written over several items is joined with `; `.
+    pub fields: Vec<(String, String)>,
 }
 
 /// An item's stable id: a 64-bit hash, shown as 16 hex digits.

@@ -12,7 +12,9 @@ use std::path::Path;
 use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::fields;
 use super::heading::{classify, find_date, leading_date};
+use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status};
 
 /// The Markdown extensions mb recognises, so that tables, task lists and front matter are
@@ -37,6 +39,9 @@ struct RawHeading {
     kind: Kind,
     date: Option<Date>,
     line: usize,
+    /// A Roo Code timestamp line (`[2025-08-16 14:02:11] - Title`) standing in for a heading:
+    /// it opens a dated entry wherever it stands.
+    stamp: bool,
 }
 
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
@@ -52,7 +57,6 @@ enum Skip {
     CodeBlock,
     Table,
     Html,
-    Metadata,
 }
 
 struct Pass<'a> {
@@ -106,8 +110,17 @@ impl<'a> Pass<'a> {
     }
 
     fn run(&mut self) {
+        // Front matter is YAML between `---` lines at the very start of the file only: a `---`
+        // further down is a thematic break, and reading it as YAML would hide the text after it
+        // from every view. pulldown-cmark accepts metadata blocks anywhere, so the start is
+        // cut off here and the rest parsed without that extension.
+        if let Some((yaml, end)) = front_matter(&self.text[self.base..]) {
+            self.front_matter_date = front_matter_date(yaml);
+            self.base += end;
+        }
         let body = &self.text[self.base..];
-        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let options = markdown_options() - Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             let range = range.start + self.base..range.end + self.base;
             self.event(event, range);
         }
@@ -122,9 +135,6 @@ impl<'a> Pass<'a> {
                     if *depth == 0 {
                         self.skip = None;
                     }
-                }
-                Event::Text(t) if *kind == Skip::Metadata => {
-                    self.front_matter_date = self.front_matter_date.or_else(|| front_matter_date(t));
                 }
                 _ => {}
             }
@@ -199,15 +209,27 @@ impl<'a> Pass<'a> {
                 if let Some((level, title, offset)) = self.heading.take() {
                     let title = collapse_spaces(&title);
                     let kind = self.classify(&title);
+                    let line = self.lines.line_at(offset);
+                    let decision = fields::decision_heading(&title).map(str::to_string);
                     self.headings.push(RawHeading {
                         level,
                         date: find_date(&title).map(|(d, _)| d),
                         kind,
                         title,
-                        line: self.lines.line_at(offset),
+                        line,
+                        stamp: false,
                     });
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
+                    // `## Decision: Use Traefik` is a decision with no list item to hold it:
+                    // the heading becomes its item.
+                    if let Some(text) = decision {
+                        self.open_item(Block::Heading, offset..range.end);
+                        if let Some(idx) = self.open.pop() {
+                            self.items[idx].text = text;
+                            self.items[idx].line = line;
+                        }
+                    }
                 }
             }
             TagEnd::Item => {
@@ -273,6 +295,9 @@ impl<'a> Pass<'a> {
             done: None,
             status: Status::Active,
             superseded_by: None,
+            field: None,
+            record: None,
+            fields: Vec::new(),
         });
         self.open.push(self.items.len() - 1);
     }
@@ -321,8 +346,9 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn finish(self, path: &Path) -> Document {
+    fn finish(mut self, path: &Path) -> Document {
         let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        self.stamps_to_headings();
         let layout = Layout::new(&self.headings, &stem, self.front_matter_date);
         let mut doc = Document {
             path: path.to_path_buf(),
@@ -401,10 +427,95 @@ impl<'a> Pass<'a> {
         }
         if kept < items.len() {
             let mut keep = keep.into_iter();
-            items.retain(|_| keep.next().unwrap_or(false));
+            let mut heading_of = self.item_heading.iter();
+            let mut kept_heading = Vec::with_capacity(kept);
+            items.retain(|_| {
+                let k = keep.next().unwrap_or(false);
+                if let Some(h) = heading_of.next()
+                    && k
+                {
+                    kept_heading.push(*h);
+                }
+                k
+            });
+            self.item_heading = kept_heading;
         }
+        let headings: Vec<records::HeadingInfo<'_>> = self
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| records::HeadingInfo {
+                title: &h.title,
+                stamp: h.stamp,
+                section: layout.section_of_heading[i],
+            })
+            .collect();
+        let groups: Vec<&str> = self.groups.iter().map(|g| g.title.as_str()).collect();
+        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
         doc.items = items;
         doc
+    }
+
+    /// Roo Code timestamp lines that stand alone (a paragraph, or a top-level bullet holding
+    /// its fields as children) open dated entries: each becomes a pseudo-heading placed just
+    /// before its item, and the items after it, up to the next heading, sit under it.
+    fn stamps_to_headings(&mut self) {
+        let is_stamp = |i: usize, items: &[Item]| {
+            let item = &items[i];
+            item.parent.is_none()
+                && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
+                && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())
+        };
+        let stamps: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
+        if stamps.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.headings);
+        let mut old_to_new = Vec::with_capacity(old.len());
+        let mut stamp_heading = Vec::with_capacity(stamps.len());
+        let mut next_stamp = stamps.iter().peekable();
+        let mut push_stamps_before = |limit: Option<usize>, merged: &mut Vec<RawHeading>, this: &Self| {
+            while let Some(&&i) = next_stamp.peek() {
+                // A stamp under heading h comes before heading h + 1.
+                let under = this.item_heading[i];
+                if limit.is_some_and(|l| under.is_some_and(|u| u >= l)) {
+                    break;
+                }
+                next_stamp.next();
+                let text = collapse_spaces(this.items[i].text.trim());
+                let (date, title) =
+                    fields::timestamp(&text).map_or((None, text.clone()), |(d, t)| (Some(d), t.to_string()));
+                stamp_heading.push((i, merged.len()));
+                merged.push(RawHeading {
+                    level: u8::MAX,
+                    kind: classify(&title),
+                    title,
+                    date,
+                    line: this.items[i].line,
+                    stamp: true,
+                });
+            }
+        };
+        let mut merged = Vec::with_capacity(old.len() + stamps.len());
+        for (h, heading) in old.into_iter().enumerate() {
+            push_stamps_before(Some(h), &mut merged, self);
+            old_to_new.push(merged.len());
+            merged.push(heading);
+        }
+        push_stamps_before(None, &mut merged, self);
+        let mut stamp_at = stamp_heading.iter().peekable();
+        let mut last_stamp: Option<(Option<usize>, usize)> = None;
+        for i in 0..self.items.len() {
+            let under = self.item_heading[i];
+            if stamp_at.peek().is_some_and(|(s, _)| *s == i) {
+                last_stamp = stamp_at.next().map(|&(_, new)| (under, new));
+            }
+            self.item_heading[i] = match last_stamp {
+                Some((stamp_under, new)) if stamp_under == under => Some(new),
+                _ => under.map(|h| old_to_new[h]),
+            };
+        }
+        self.headings = merged;
     }
 }
 
@@ -413,7 +524,6 @@ fn skip_kind(tag: &Tag<'_>) -> Option<Skip> {
         Tag::CodeBlock(_) => Some(Skip::CodeBlock),
         Tag::Table(_) => Some(Skip::Table),
         Tag::HtmlBlock => Some(Skip::Html),
-        Tag::MetadataBlock(_) => Some(Skip::Metadata),
         _ => None,
     }
 }
@@ -423,7 +533,6 @@ fn end_skip_kind(end: &TagEnd) -> Option<Skip> {
         TagEnd::CodeBlock => Some(Skip::CodeBlock),
         TagEnd::Table => Some(Skip::Table),
         TagEnd::HtmlBlock => Some(Skip::Html),
-        TagEnd::MetadataBlock(_) => Some(Skip::Metadata),
         _ => None,
     }
 }
@@ -434,6 +543,31 @@ pub fn fence_is(kind: &CodeBlockKind<'_>, lang: &str) -> bool {
         CodeBlockKind::Fenced(info) => info.split_whitespace().next() == Some(lang),
         CodeBlockKind::Indented => false,
     }
+}
+
+/// YAML front matter opening `text`: `---` on the first line, closed by a `---` or `...` line.
+/// Returns the YAML and the byte offset just past the closing line.
+fn front_matter(text: &str) -> Option<(&str, usize)> {
+    let first = text.lines().next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut at = first.len() + usize::from(text[first.len()..].starts_with("\r\n")) + 1;
+    let yaml_start = at.min(text.len());
+    // `---` then a blank line is a thematic break, as pulldown-cmark (and so the writeback)
+    // reads it.
+    if text[yaml_start..].lines().next().is_none_or(|l| l.trim().is_empty()) {
+        return None;
+    }
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
+        let line = text[at..line_end].trim_end();
+        if line == "---" || line == "..." {
+            return Some((&text[yaml_start..at], line_end));
+        }
+        at = line_end;
+    }
+    None
 }
 
 /// `date: 2025-11-17` in YAML front matter, used for a file-level entry without a dated title.
@@ -559,19 +693,33 @@ struct Layout {
     preamble_section: usize,
 }
 
+/// One open section on the layout's stack.
+#[derive(Clone, Copy)]
+struct Open {
+    level: u8,
+    section: usize,
+    /// A heading that only names a record field (`## Rationale`): stamps look past it for the
+    /// section they sit in.
+    field: bool,
+    /// Whether headings below pass their kind and date down (titled sections and stamps do;
+    /// an entry's untitled section does not).
+    inherit: bool,
+}
+
 impl Layout {
     fn new(headings: &[RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
         let is_decision_file = stem.to_lowercase().contains("decision");
-        let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
-        let tops = headings.iter().filter(|h| h.level == top).count();
+        let real = || headings.iter().filter(|h| !h.stamp);
+        let top = real().map(|h| h.level).min().unwrap_or(1);
+        let tops = real().filter(|h| h.level == top).count();
         // A lone top heading that opens the file is its title (`# activeContext.md`).
-        let titled = tops == 1 && headings.first().is_some_and(|h| h.level == top);
-        let candidate = if titled { headings.iter().map(|h| h.level).filter(|&l| l > top).min() } else { Some(top) };
+        let titled = tops == 1 && headings.first().is_some_and(|h| !h.stamp && h.level == top);
+        let candidate = if titled { real().map(|h| h.level).filter(|&l| l > top).min() } else { Some(top) };
         let entry_level = candidate.filter(|&level| {
             headings
                 .iter()
                 .enumerate()
-                .any(|(i, h)| h.level == level && (h.date.is_some() || has_subheading(headings, i)))
+                .any(|(i, h)| !h.stamp && h.level == level && (h.date.is_some() || has_subheading(headings, i)))
         });
         let file_title = if titled { headings[0].title.clone() } else { stem.to_string() };
         let file_date = if titled { headings[0].date } else { None }.or(fm_date);
@@ -599,44 +747,93 @@ impl Layout {
         };
         layout.push_section(0, None, file_kind, file_date, 1);
         // The open section at each heading level, to let subsections inherit kind and date.
-        let mut stack: Vec<(u8, usize)> = Vec::new();
+        let mut stack: Vec<Open> = Vec::new();
         let mut current_entry = 0;
+        let mut entry_heading_level = if titled { top } else { 0 };
+        // While timestamped entries run: the level of the heading they sit in (a heading at
+        // that level or above ends them), and the entry to return to after them.
+        let mut stamps: Option<(u8, (usize, usize, u8))> = None;
+        // The untitled section the current entry opened with.
+        let mut entry_section = 0;
         for (i, h) in headings.iter().enumerate() {
             if titled && i == 0 {
                 layout.section_of_heading.push(0);
                 continue;
             }
-            let at_entry_level = entry_level == Some(h.level);
-            let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other);
-            if is_entry || entry_level.is_some_and(|l| h.level < l) {
+            if h.stamp {
+                let enclosing = stack.iter().rev().find(|o| !o.field).copied();
+                let (outer_level, resume) = stamps.unwrap_or((
+                    enclosing.map_or(entry_heading_level, |o| o.level),
+                    (current_entry, entry_section, entry_heading_level),
+                ));
+                let kind = match (stamps, enclosing) {
+                    // A later stamp sits in the same place as the first one.
+                    (Some(_), _) => layout.sections[entry_section].kind,
+                    (None, Some(o)) => implicit_kind(layout.sections[o.section].kind),
+                    (None, None) => implicit_kind(layout.sections[entry_section].kind),
+                };
                 layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
                 current_entry = layout.entries.len() - 1;
-                let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
+                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
+                entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
-                stack.push((h.level, section));
+                stack.push(Open { level: outer_level, section, field: false, inherit: true });
+                stamps = Some((outer_level, resume));
                 continue;
             }
-            while stack.last().is_some_and(|&(level, _)| level >= h.level) {
+            let is_field = fields::field_heading(&h.title).is_some();
+            let mut in_stamp = false;
+            if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
+                // A heading that is a decision (`## Decision: Use Traefik`) starts its own
+                // record; other deeper headings belong to the timestamped entry.
+                if is_field || (h.level > outer_level && fields::decision_heading(&h.title).is_none()) {
+                    in_stamp = true;
+                } else {
+                    stamps = None;
+                    current_entry = resume;
+                    entry_section = resume_section;
+                    entry_heading_level = resume_level;
+                    stack.clear();
+                }
+            }
+            let at_entry_level = entry_level == Some(h.level) && !in_stamp;
+            let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other) && !is_field;
+            if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
+                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
+                current_entry = layout.entries.len() - 1;
+                entry_heading_level = h.level;
+                let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
+                entry_section = section;
+                layout.section_of_heading.push(section);
+                stack.clear();
+                stack.push(Open { level: h.level, section, field: false, inherit: false });
+                continue;
+            }
+            while stack.last().is_some_and(|o| o.level >= h.level) {
                 stack.pop();
             }
             if at_entry_level {
                 // An undated `## Next Steps` beside dated entries is a sibling of them, so it
                 // belongs to the file rather than to the entry above it.
                 current_entry = 0;
+                entry_section = 0;
             }
-            let parent = stack.last().map(|&(_, s)| &layout.sections[s]);
+            let parent = stack.last().copied();
             let own = h.kind;
             let (kind, parent_date) = match parent {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
                 // kind unless its own title names one.
-                Some(p) if p.title.is_some() => (if own == Kind::Other { p.kind } else { own }, p.date),
+                Some(p) if p.inherit || layout.sections[p.section].title.is_some() => {
+                    let p = &layout.sections[p.section];
+                    (if own == Kind::Other { p.kind } else { own }, p.date)
+                }
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
             let section = layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
             layout.section_of_heading.push(section);
-            stack.push((h.level, section));
+            stack.push(Open { level: h.level, section, field: is_field, inherit: true });
         }
         layout
     }
@@ -658,7 +855,7 @@ impl Layout {
 /// Whether heading `i` has a deeper heading before the next heading at its level or above.
 fn has_subheading(headings: &[RawHeading], i: usize) -> bool {
     let level = headings[i].level;
-    headings[i + 1..].iter().take_while(|h| h.level > level).next().is_some()
+    headings[i + 1..].iter().filter(|h| !h.stamp).take_while(|h| h.level > level).next().is_some()
 }
 
 /// Counts lines forward through the text; offsets asked for only grow, so the whole file is

@@ -33,6 +33,29 @@ pub struct ItemRecord<'a> {
     pub done: Option<bool>,
     /// Byte range `[start, end)` in the file.
     pub span: [usize; 2],
+    /// A decision record's supporting fields, by name (`rationale`, `context`,
+    /// `consequences`, `alternatives`, `status`, `implementation`, `impact`, `title`, …), in
+    /// document order. Empty for an item that is not a record's decision.
+    pub fields: Fields<'a>,
+    /// For an item that is a field of a record: the field's name …
+    pub field: Option<&'a str>,
+    /// … and the id of the record's decision.
+    pub record: Option<ItemId>,
+}
+
+/// A record's fields as a JSON object, keys in document order.
+#[derive(Debug)]
+pub struct Fields<'a>(pub &'a [(String, String)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, text) in self.0 {
+            map.serialize_entry(name, text)?;
+        }
+        map.end()
+    }
 }
 
 impl<'a> ItemRecord<'a> {
@@ -58,6 +81,9 @@ impl<'a> ItemRecord<'a> {
             depth: item.depth,
             done: item.done,
             span: [item.span.start, item.span.end],
+            fields: Fields(&item.fields),
+            field: item.field.as_deref(),
+            record: item.record.map(|r| doc.items[r].id),
         }
     }
 }

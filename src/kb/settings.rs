@@ -166,11 +166,11 @@ pub fn normalize_key(key: &str) -> String {
 /// `k = v`, `k=v` or `k: v` inside one code span; values that are lists or mappings are not
 /// settings.
 fn split_code_setting(code: &str) -> Option<(&str, &str)> {
-    let (key, value) = match code.split_once('=') {
-        Some((k, v)) if !v.starts_with(['=', '>']) && !k.ends_with(['!', '<', '>']) => (k, v),
+    let (key, value, assigned) = match code.split_once('=') {
+        Some((k, v)) if !v.starts_with(['=', '>']) && !k.ends_with(['!', '<', '>']) => (k, v, true),
         _ => {
             let (k, v) = code.split_once(": ")?;
-            (k, v)
+            (k, v, false)
         }
     };
     let key = key.trim();
@@ -179,8 +179,36 @@ fn split_code_setting(code: &str) -> Option<(&str, &str)> {
         && key.len() <= 64
         && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.' | ' ' | '/'))
         && key.split_whitespace().count() <= MAX_KEY_WORDS;
-    let value_ok = !value.is_empty() && !value.starts_with(['[', '{']) && !value.contains(['=', '{']);
+    // A bracketed value is taken whole or not at all: `provider_params={"provider": "x"}`.
+    let bracketed = assigned && value.starts_with(['[', '{']);
+    let value_ok = !value.is_empty()
+        && !value.contains('=')
+        && !value.contains("{{")
+        && (if bracketed { balanced(value) } else { !value.starts_with(['[', '{']) && !value.contains('{') });
     (key_ok && value_ok).then_some((key, value))
+}
+
+/// Whether `value` is one bracketed whole: its first bracket closes at its last byte, quotes
+/// respected.
+fn balanced(value: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for (i, c) in value.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => {
+                depth -= 1;
+                if depth == 0 && i + 1 != value.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0 && quote.is_none()
 }
 
 fn is_key_char(c: char) -> bool {

@@ -100,7 +100,7 @@ impl AuditSink for ReportSink {
     fn finished(&mut self, run: &Run, done: &Finished<'_>) {
         let result = match &self.to {
             Destination::Stdout => {
-                let mut out = anstream::stdout().lock();
+                let mut out = io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
                 self.format.write(run, done, &mut out).and_then(|()| out.flush())
             }
             Destination::File(path) => {

@@ -15,6 +15,7 @@ mod formats;
 mod inventory;
 mod kb;
 mod properties;
+mod realbanks;
 mod record;
 mod rules;
 mod search;

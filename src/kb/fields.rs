@@ -1,0 +1,393 @@
+//! The vocabulary of decision records: field labels (`Rationale:`, `**Context**:`, `## Impact`),
+//! Roo Code timestamps (`[2025-08-16 14:02:11] - Title`), headings that are a decision
+//! (`## Decision: Use Traefik`, `### ADR-3: …`), template boilerplate and open questions.
+//!
+//! Each function states one rule a person reading a Memory Bank would apply; the record pass
+//! in [`super::parse`] combines them.
+
+use jiff::civil::Date;
+
+use super::heading::find_date;
+
+/// What a field of a decision record holds. `Decision` is the decision itself; the others are
+/// its supporting fields, never decisions of their own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Decision,
+    /// A named supporting field: `rationale`, `context`, `consequences`, `alternatives`,
+    /// `status`, `implementation`, `impact`, `outcome`, `date`, … or, for an unnamed heading
+    /// inside a record, the heading's own title.
+    Named(String),
+}
+
+impl Field {
+    pub fn name(&self) -> &str {
+        match self {
+            Field::Decision => "decision",
+            Field::Named(name) => name,
+        }
+    }
+}
+
+/// Label words → the field name they stand for. Wording drifts ("Reason", "Why", "Rationale")
+/// so several labels share one name; the languages of [`super::heading`]'s table are here too.
+const FIELD_LABELS: &[(&str, &[&str])] = &[
+    (
+        "decision",
+        &[
+            "decision",
+            "decided",
+            "the decision",
+            "final decision",
+            "decision made",
+            "entscheidung",
+            "décision",
+            "decisión",
+            "決定",
+            "决定",
+            "决策",
+        ],
+    ),
+    (
+        "rationale",
+        &[
+            "rationale",
+            "reason",
+            "reasons",
+            "reasoning",
+            "why",
+            "justification",
+            "motivation",
+            "begründung",
+            "justification",
+            "raison",
+            "razón",
+            "justificación",
+            "理由",
+            "原因",
+        ],
+    ),
+    ("context", &["context", "background", "problem", "problem statement", "kontext", "contexte", "contexto", "背景"]),
+    (
+        "consequences",
+        &[
+            "consequences",
+            "consequence",
+            "implications",
+            "trade-offs",
+            "tradeoffs",
+            "konsequenzen",
+            "conséquences",
+            "consecuencias",
+            "影響",
+        ],
+    ),
+    ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "影响"]),
+    (
+        "alternatives",
+        &[
+            "alternatives",
+            "alternatives considered",
+            "considered alternatives",
+            "options considered",
+            "rejected alternatives",
+            "alternativen",
+            "alternativas",
+            "代替案",
+            "备选方案",
+        ],
+    ),
+    ("status", &["status", "state", "estado", "statut", "ステータス", "状态"]),
+    (
+        "implementation",
+        &[
+            "implementation",
+            "implementation details",
+            "implementation notes",
+            "action taken",
+            "actions taken",
+            "how",
+            "umsetzung",
+            "実装",
+            "实现",
+        ],
+    ),
+    ("outcome", &["outcome", "result", "results", "ergebnis", "résultat", "resultado", "结果", "結果"]),
+    ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "日付", "日期"]),
+    ("process", &["process", "steps", "procedure"]),
+    ("pros", &["pros", "benefits", "advantages"]),
+    ("cons", &["cons", "drawbacks", "disadvantages", "risks"]),
+    ("owner", &["owner", "decided by", "deciders", "author"]),
+    ("impact", &["scope"]),
+    ("notes", &["notes", "note", "migration path", "follow-up", "follow-ups"]),
+];
+
+/// The field a label names (`Rationale`, `**Implementation Details**`, `理由`), ignoring case,
+/// surrounding markup and a trailing colon.
+pub fn field_for_label(label: &str) -> Option<Field> {
+    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
+    let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
+    if label.is_empty() || label.len() > 40 {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let name = FIELD_LABELS.iter().find(|(_, labels)| labels.contains(&lower.as_str()))?.0;
+    Some(if name == "decision" { Field::Decision } else { Field::Named(name.to_string()) })
+}
+
+/// The field a statement opens with: `Rationale: …`, `**Status:** accepted`,
+/// `**Decision**: use x`. Returns the field and the text after the label.
+pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'t str)> {
+    if let Some(bold) = bold
+        && let Some(field) = field_for_label(bold)
+    {
+        // The bold lead is the first words of the plain text; what follows its colon is
+        // the value.
+        let rest = text.get(bold.len()..).unwrap_or("");
+        let rest = rest.trim_start_matches([':', '：', ' ', '-', '—']);
+        return Some((field, rest));
+    }
+    let colon = text.find([':', '：'])?;
+    let field = field_for_label(&text[..colon])?;
+    let width = text[colon..].chars().next().map_or(1, char::len_utf8);
+    Some((field, text[colon + width..].trim_start()))
+}
+
+/// Fields written inline after the first: `Decision: use x. Reason: y. Outcome: z.` → the
+/// `(field, value)` pairs after the leading one. A label counts where a sentence or a bold
+/// span could start: after `. `, `; ` or at a `**`.
+pub fn inline_fields(text: &str) -> Vec<(Field, String)> {
+    let marks = inline_marks_full(text);
+    let mut out = Vec::new();
+    for (n, (_, value_start, field)) in marks.iter().enumerate() {
+        let end = marks.get(n + 1).map_or(text.len(), |m| m.0);
+        let value = text[*value_start..end].trim().trim_end_matches(['.', ';']).trim();
+        if !value.is_empty() {
+            out.push((field.clone(), value.to_string()));
+        }
+    }
+    out
+}
+
+/// Where each inline field label starts and its value begins.
+fn inline_marks(text: &str) -> Vec<(usize, usize)> {
+    inline_marks_full(text).into_iter().map(|(s, v, _)| (s, v)).collect()
+}
+
+fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
+    let mut marks: Vec<(usize, usize, Field)> = Vec::new();
+    for (colon, _) in text.match_indices(':') {
+        let before = &text[..colon];
+        let start = before.rfind(['.', ';', '|', '。', '；']).map_or(None, |p| {
+            let width = before[p..].chars().next().map_or(1, char::len_utf8);
+            Some(p + width)
+        });
+        if let Some(start) = start
+            && let Some(field) = field_for_label(&before[start..])
+        {
+            marks.push((start, colon + 1, field));
+            continue;
+        }
+        // A capitalised label after a space starts a field too: `Status: accepted Impact: all`,
+        // the way two bold labels on two lines read once joined.
+        let words: Vec<usize> = before.match_indices(' ').map(|(p, _)| p + 1).collect();
+        for &w in words.iter().rev().take(3) {
+            let label = &before[w..];
+            if label.starts_with(|c: char| c.is_uppercase())
+                && let Some(field) = field_for_label(label)
+            {
+                marks.push((w, colon + 1, field));
+                break;
+            }
+        }
+    }
+    marks
+}
+
+/// The text before the first inline field label (see [`inline_fields`]): the statement
+/// itself.
+pub fn before_inline_fields(text: &str) -> &str {
+    match inline_marks(text).first() {
+        Some(&(start, _)) => text[..start].trim_end(),
+        None => text,
+    }
+}
+
+/// A Roo Code log timestamp opening a statement: `[2025-08-16 14:02:11] - Title`,
+/// `**[2025-06-02 12:44] - Title**`, `[2025-08-16] Title`. Returns the date and the title,
+/// with a `##` written as text (`[…] - ## Plan`) taken off.
+pub fn timestamp(text: &str) -> Option<(Date, &str)> {
+    let rest = text.trim_start_matches(['*', '_', ' ']);
+    let rest = rest.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let inside = &rest[..close];
+    let (date, range) = find_date(inside)?;
+    // Only a date and a time of day may be inside the brackets: `[2025-01-01 note]` is not
+    // a timestamp.
+    let tail = inside[range.end..].trim();
+    if range.start != 0
+        || !tail.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ':' | ' ' | 'T' | 'Z' | '+' | '-' | '.') || c.is_ascii_uppercase()
+        })
+    {
+        return None;
+    }
+    let title = rest[close + 1..].trim_start_matches(['*', '_', ' ']);
+    let title = title.trim_start_matches(['-', '—', '–', ':']).trim_start();
+    let title = title.trim_start_matches('#').trim_start();
+    let title = title.trim_end_matches(['*', '_', ' ']);
+    Some((date, title))
+}
+
+/// A heading that is itself a decision: `Decision: Use Traefik`, `ADR-3: Keep Postgres`,
+/// `AD-1: Repository scope`, `Decision 4 — Pin the kernel`. Returns the decision's text.
+pub fn decision_heading(title: &str) -> Option<&str> {
+    let t = title.trim();
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let sep = t.find([':', '—', '–', '：'])?;
+    let label = t[..sep].trim();
+    let rest = t[sep..].trim_start_matches([':', '—', '–', '：', ' ']).trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let numbered = |prefix: &str| {
+        lower.strip_prefix(prefix).is_some_and(|n| {
+            let n = n.trim_start_matches(['-', ' ', '#']);
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+    };
+    let is_decision = matches!(field_for_label(label), Some(Field::Decision))
+        || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p));
+    is_decision.then_some(rest)
+}
+
+/// A heading that only names a field of a record: `## Rationale`, `### Decision`,
+/// `#### Implementation Details:`.
+pub fn field_heading(title: &str) -> Option<Field> {
+    let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    field_for_label(t)
+}
+
+/// Text a Memory Bank template puts in every file: "This file records …", the Roo header line
+/// "YYYY-MM-DD HH:MM:SS - Log of updates made.", `[empty]`/`[reset]` placeholders, a lone
+/// `*`. Such text describes the file, not the project.
+pub fn is_boilerplate(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().all(|c| matches!(c, '*' | '-' | '_' | '.' | ' ')) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let placeholder = lower.starts_with('[')
+        && lower.ends_with(']')
+        && lower[1..lower.len() - 1].split_whitespace().count() <= 2
+        && find_date(&lower).is_none();
+    placeholder
+        || ["this file ", "this document ", "this log ", "diese datei ", "ce fichier ", "este archivo "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        || lower.ends_with("log of updates made.")
+        || lower.ends_with("log of updates made")
+        || lower.starts_with("yyyy-mm-dd")
+}
+
+/// A consideration rather than a decision: a question, or a heading that names questions or
+/// options ("Open Questions", "Options", "Offene Fragen", "未解決").
+pub fn is_question(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ')'));
+    t.ends_with('?') || t.ends_with('？')
+}
+
+/// A heading or label that introduces considerations: questions, options, assumptions.
+pub fn names_considerations(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "question"
+                | "questions"
+                | "options"
+                | "option"
+                | "assumptions"
+                | "unresolved"
+                | "undecided"
+                | "fragen"
+                | "offene"
+                | "preguntas"
+                | "opciones"
+                | "pending"
+                | "proposed"
+                | "considering"
+        )
+    }) || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
+        .iter()
+        .any(|p| title.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_fields() {
+        assert_eq!(field_for_label("**Rationale:**"), Some(Field::Named("rationale".into())));
+        assert_eq!(field_for_label("Implementation Details"), Some(Field::Named("implementation".into())));
+        assert_eq!(field_for_label("Decision"), Some(Field::Decision));
+        assert_eq!(field_for_label("理由"), Some(Field::Named("rationale".into())));
+        assert_eq!(field_for_label("Loopback safety"), None);
+    }
+
+    #[test]
+    fn statements_open_with_fields() {
+        let (f, rest) = leading_field("Status: accepted Impact: Project-wide", Some("Status")).unwrap();
+        assert_eq!((f.name(), rest), ("status", "accepted Impact: Project-wide"));
+        let (f, rest) = leading_field("Reason: the tool was missing", None).unwrap();
+        assert_eq!((f.name(), rest), ("rationale", "the tool was missing"));
+        assert!(leading_field("Loopback safety: always allow lo", Some("Loopback safety")).is_none());
+        assert_eq!(
+            inline_fields("Decision: use x. Reason: it is simple. Outcome: done."),
+            vec![
+                (Field::Named("rationale".into()), "it is simple".into()),
+                (Field::Named("outcome".into()), "done".into())
+            ]
+        );
+        assert_eq!(before_inline_fields("Decision: use x. Reason: simple."), "Decision: use x.");
+    }
+
+    #[test]
+    fn roo_timestamps() {
+        let d = Date::new(2025, 8, 16).unwrap();
+        assert_eq!(timestamp("[2025-08-16 14:02:11] - Moved to Traefik"), Some((d, "Moved to Traefik")));
+        assert_eq!(timestamp("[2025-08-16 14:02] - ## Plan"), Some((d, "Plan")));
+        assert_eq!(timestamp("**[2025-08-16 14:02:11] - Bold title**"), Some((d, "Bold title")));
+        assert_eq!(timestamp("[2025-08-16] Short form"), Some((d, "Short form")));
+        assert_eq!(timestamp("[x] done"), None);
+        assert_eq!(timestamp("[2025-08-16 was the day] no"), None);
+    }
+
+    #[test]
+    fn headings_that_are_decisions() {
+        assert_eq!(decision_heading("Decision: Use Traefik as reverse proxy"), Some("Use Traefik as reverse proxy"));
+        assert_eq!(decision_heading("ADR-3: Keep Postgres"), Some("Keep Postgres"));
+        assert_eq!(decision_heading("AD-1: Repository scope"), Some("Repository scope"));
+        assert_eq!(decision_heading("Decision"), None);
+        assert_eq!(decision_heading("Architecture: layers"), None);
+        assert_eq!(field_heading("Rationale"), Some(Field::Named("rationale".into())));
+        assert_eq!(field_heading("Implementation Details"), Some(Field::Named("implementation".into())));
+        assert_eq!(field_heading("Models Supported"), None);
+    }
+
+    #[test]
+    fn boilerplate_and_questions() {
+        assert!(is_boilerplate("This file records architectural decisions using a list format."));
+        assert!(is_boilerplate("[empty]"));
+        assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));
+        assert!(!is_boilerplate("Keep fruit:locking = none"));
+        assert!(!is_boilerplate("[2025-01-01] Keep it"));
+        assert!(is_question("Should we move to k3s?"));
+        assert!(names_considerations("Open Questions"));
+        assert!(names_considerations("Options"));
+        assert!(!names_considerations("Active Decisions"));
+    }
+}

@@ -1,0 +1,341 @@
+//! Decision records: ADR- and Roo-style log entries read as one decision with its supporting
+//! fields (`Rationale:`, `## Impact`, `**Alternatives Considered:**` …), and the items a
+//! careful reader never lists as decisions (template boilerplate, questions, options).
+//!
+//! The rules, in the words a reader would use:
+//! - A record is a statement followed by its fields. It opens at a timestamp line, at a heading
+//!   that is a decision (`## Decision: …`), or at any other heading, and a field label
+//!   (`Rationale:`), a field heading (`## Rationale`) or a bold field pseudo-heading
+//!   (`**Rationale:**`) attaches what it holds to the record.
+//! - The decision is the `Decision` field when there is one, else the record's statement (the
+//!   timestamp's title, the decision heading, or the first item).
+//! - A field that repeats, a second `Decision`, or a new statement after fields, starts the
+//!   next record.
+//! - Fields are never decisions of their own; a record without any field is no record, and its
+//!   items keep the kind their section gives them.
+
+use super::fields::{self, Field};
+use super::heading::find_date;
+use super::{Block, Item, Kind, Section};
+
+/// What the record pass needs of a heading (or timestamp pseudo-heading).
+pub(crate) struct HeadingInfo<'a> {
+    pub title: &'a str,
+    pub stamp: bool,
+    pub section: usize,
+}
+
+#[derive(Default)]
+struct Record {
+    open: bool,
+    /// Opened by a timestamp or a decision heading: a record even without fields.
+    explicit: bool,
+    /// The entry of the timestamp that opened it: headings inside that entry are its fields.
+    stamp_entry: Option<usize>,
+    expect_stamp_item: bool,
+    statement: Option<usize>,
+    decision: Option<usize>,
+    /// `(item, field, text after its label)`: the label's text is not the field's value.
+    members: Vec<(usize, Field, usize)>,
+    seen: Vec<Field>,
+    has_fields: bool,
+    /// A timestamp right under a `### Decision` heading: its statement is the decision.
+    under_decision_heading: bool,
+    /// The field a heading, bold pseudo-heading or label-only line (`Alternatives:`) opened:
+    /// unlabelled items after it belong to it.
+    context: Option<Field>,
+}
+
+/// Applies the record rules to a document's items (see the module documentation).
+pub(crate) fn resolve(
+    items: &mut [Item],
+    item_heading: &[Option<usize>],
+    headings: &[HeadingInfo<'_>],
+    groups: &[&str],
+    sections: &[Section],
+    _stem: &str,
+) {
+    let mut rec = Record::default();
+    let mut next_heading = 0;
+    let mut last_group: Option<usize> = None;
+    let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        if let Some(h) = item_heading[i] {
+            while next_heading <= h {
+                heading(items, &mut rec, &headings[next_heading], sections, &mut field_of);
+                next_heading += 1;
+                last_group = None;
+            }
+        }
+        if items[i].parent.is_none() && items[i].group != last_group {
+            last_group = items[i].group;
+            if let Some(g) = items[i].group {
+                match fields::field_for_label(groups[g]) {
+                    Some(field) => {
+                        if !rec.open {
+                            open(&mut rec);
+                        }
+                        rec.has_fields = true;
+                        rec.context = Some(field);
+                    }
+                    None => rec.context = None,
+                }
+            }
+        }
+        item(items, &mut rec, i, &mut field_of);
+    }
+    close(items, &mut rec, &mut field_of);
+    considerations(items, groups, sections);
+}
+
+fn open(rec: &mut Record) {
+    *rec = Record { open: true, ..Record::default() };
+}
+
+fn heading(
+    items: &mut [Item],
+    rec: &mut Record,
+    h: &HeadingInfo<'_>,
+    sections: &[Section],
+    field_of: &mut [Option<Field>],
+) {
+    if h.stamp {
+        let under_decision_heading = rec.open
+            && rec.context == Some(Field::Decision)
+            && rec.statement.is_none()
+            && rec.decision.is_none()
+            && rec.members.is_empty();
+        close(items, rec, field_of);
+        open(rec);
+        rec.under_decision_heading = under_decision_heading;
+        rec.explicit = true;
+        rec.expect_stamp_item = true;
+        rec.stamp_entry = Some(sections[h.section].entry);
+        return;
+    }
+    if let Some(field) = fields::field_heading(h.title) {
+        if !rec.open {
+            open(rec);
+        } else if field == Field::Decision && rec.decision.is_some() {
+            close(items, rec, field_of);
+            open(rec);
+        }
+        rec.has_fields = true;
+        rec.context = Some(field);
+        return;
+    }
+    if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
+        // `## Models Supported` inside a timestamped entry: one more field, named by its title.
+        rec.context = Some(Field::Named(h.title.to_lowercase()));
+        return;
+    }
+    close(items, rec, field_of);
+    open(rec);
+    if fields::decision_heading(h.title).is_some() {
+        rec.explicit = true;
+    }
+}
+
+fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
+    if !rec.open {
+        open(rec);
+    }
+    let it = &items[i];
+    // Template text describes the file; it belongs to no record.
+    if fields::is_boilerplate(&it.text) {
+        return;
+    }
+    if it.block == Block::Heading {
+        rec.statement = Some(i);
+        return;
+    }
+    if rec.expect_stamp_item && it.parent.is_none() {
+        rec.expect_stamp_item = false;
+        rec.statement = Some(i);
+        return;
+    }
+    let labelled = fields::leading_field(&it.text, it.bold.as_deref()).map(|(f, rest)| (f, it.text.len() - rest.len()));
+    if let Some(p) = it.parent {
+        // Below a field, everything is that field's text.
+        if labelled.is_none() || field_of[p].is_some() {
+            if let Some(field) = field_of[p].clone() {
+                rec.members.push((i, field.clone(), 0));
+                field_of[i] = Some(field);
+            }
+            return;
+        }
+    }
+    match labelled {
+        Some((Field::Decision, _)) => {
+            // A statement before a `Decision:` is its title only in a record a timestamp or a
+            // decision heading opened.
+            if rec.decision.is_some() || (rec.statement.is_some() && !rec.explicit) {
+                restart(items, rec, field_of);
+            }
+            rec.decision = Some(i);
+            rec.seen.push(Field::Decision);
+            rec.context = None;
+        }
+        Some((field, skip)) => {
+            let starts_next = rec.seen.contains(&field)
+                || (field.name() == "date" && rec.has_fields && (rec.statement.is_some() || rec.decision.is_some()));
+            if starts_next {
+                restart(items, rec, field_of);
+            }
+            let label_only = items[i].text[skip..].trim().is_empty();
+            rec.members.push((i, field.clone(), skip));
+            rec.seen.push(field.clone());
+            field_of[i] = Some(field.clone());
+            rec.has_fields = true;
+            rec.context = label_only.then_some(field);
+        }
+        None => match rec.context.clone() {
+            Some(Field::Decision) => {
+                if rec.decision.is_none() {
+                    rec.decision = Some(i);
+                }
+            }
+            Some(field) => {
+                rec.members.push((i, field.clone(), 0));
+                field_of[i] = Some(field);
+            }
+            None if items[i].parent.is_some() => {}
+            // In a record a timestamp or decision heading opened, `**Focus:** …` after the
+            // statement is one more field, named by its label.
+            None if rec.explicit && rec.statement.is_some() && bold_label(&items[i]).is_some() => {
+                let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
+                let skip = items[i].bold.as_ref().map_or(0, |b| b.len());
+                let field = Field::Named(name);
+                rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
+                field_of[i] = Some(field);
+                rec.has_fields = true;
+            }
+            // `Achievements:` alone on its line, among a record's fields, is one more field.
+            None if rec.has_fields && is_label_only(&items[i].text) => {
+                let name = items[i].text.trim().trim_end_matches([':', '：']).to_lowercase();
+                let field = Field::Named(name);
+                rec.members.push((i, field.clone(), items[i].text.len()));
+                field_of[i] = Some(field.clone());
+                rec.context = Some(field);
+            }
+            None => {
+                if rec.statement.is_some() || rec.decision.is_some() {
+                    restart(items, rec, field_of);
+                }
+                rec.statement = Some(i);
+            }
+        },
+    }
+}
+
+/// The bold lead of `**Label:** text`, when the colon follows it.
+fn bold_label(item: &Item) -> Option<&str> {
+    let bold = item.bold.as_deref()?;
+    item.text.get(bold.len()..)?.starts_with(':').then_some(bold)
+}
+
+/// A line that only names what follows: `Achievements:`.
+fn is_label_only(text: &str) -> bool {
+    let t = text.trim();
+    let head = t.trim_end_matches([':', '：']);
+    head.len() < t.len() && t.chars().count() <= 40 && !head.contains([':', '.', '：'])
+}
+
+/// Closes the record and opens the next one in the same place.
+fn restart(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
+    let stamp_entry = rec.stamp_entry;
+    close(items, rec, field_of);
+    open(rec);
+    rec.stamp_entry = stamp_entry;
+}
+
+fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
+    let rec = std::mem::take(rec);
+    if !rec.open || !(rec.explicit || rec.has_fields || rec.decision.is_some()) {
+        return;
+    }
+    let decision = rec.decision.or(rec.statement);
+    let mut collected: Vec<(String, String)> = Vec::new();
+    let mut add = |name: &str, value: &str| {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        match collected.iter_mut().find(|(n, _)| n == name) {
+            Some((_, text)) => {
+                text.push_str("; ");
+                text.push_str(value);
+            }
+            None => collected.push((name.to_string(), value.to_string())),
+        }
+    };
+    let mut date = None;
+    // The statement above an explicit `Decision` field is the record's title.
+    let title = rec.decision.and(rec.statement).filter(|&s| Some(s) != decision);
+    if let Some(t) = title {
+        add("title", &items[t].text.clone());
+    }
+    let mut members: Vec<(usize, Field, usize)> = rec.members;
+    if let Some(t) = title {
+        members.push((t, Field::Named("title".into()), usize::MAX));
+    }
+    for (m, field, skip) in &members {
+        let item = &mut items[*m];
+        if *skip != usize::MAX {
+            let value = item.text.get(*skip..).unwrap_or("");
+            let own = fields::before_inline_fields(value);
+            add(field.name(), own);
+            for (f, v) in fields::inline_fields(value) {
+                add(f.name(), &v);
+            }
+            if field.name() == "date" {
+                date = date.or_else(|| find_date(value).map(|(d, _)| d));
+            }
+        }
+        item.field = Some(field.name().to_string());
+        item.record = decision;
+        if item.kind == Kind::Decision {
+            item.kind = Kind::Other;
+        }
+        field_of[*m] = Some(field.clone());
+    }
+    let Some(d) = decision else { return };
+    let item = &mut items[d];
+    for (f, v) in fields::inline_fields(&item.text) {
+        add(f.name(), &v);
+    }
+    if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
+        item.kind = Kind::Decision;
+    }
+    if let Some(date) = date {
+        item.date = Some(date);
+    }
+    item.fields = collected;
+}
+
+/// Questions, options and template boilerplate are never decisions.
+fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
+    let mut considering = vec![false; items.len()];
+    for i in 0..items.len() {
+        let item = &items[i];
+        let by_parent = item.parent.is_some_and(|p| considering[p]);
+        let label = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2).or_else(|| {
+            let t = item.text.trim_end();
+            (t.ends_with(':') && t.len() <= 48).then_some(t)
+        });
+        considering[i] = by_parent
+            || label.is_some_and(fields::names_considerations)
+            || item.group.is_some_and(|g| fields::names_considerations(groups[g]))
+            || sections[item.section].title.as_deref().is_some_and(fields::names_considerations);
+        // What a `Decision` field holds stays a decision under an "Options" heading.
+        let decided = item.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
+            || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
+        let demote =
+            (considering[i] && !decided) || fields::is_question(&item.text) || fields::is_boilerplate(&item.text);
+        if demote && item.kind == Kind::Decision && item.block != Block::Heading {
+            items[i].kind = Kind::Other;
+        } else if fields::is_boilerplate(&item.text) {
+            items[i].kind = Kind::Other;
+        }
+    }
+}

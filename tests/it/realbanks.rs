@@ -1,0 +1,266 @@
+//! Memory Banks as many hands write them, on `tests/fixtures/realbanks`: a bank written in our
+//! own words to carry each quirk found in public banks — ADR and Roo Code decision records
+//! with their fields, timestamps, `---` after text, template boilerplate, questions and
+//! options, decision headings, headings in five languages, dates as people write them, and
+//! settings with quotes and brackets.
+
+use std::path::{Path, PathBuf};
+
+use mb::kb::{self, Document, Item, Kind, KnowledgeBase};
+
+use crate::common::{TestEnvironment, fixture};
+
+fn load() -> KnowledgeBase {
+    let root = fixture("realbanks");
+    let kb = kb::load(&root.join("memory-bank"), &root);
+    assert!(kb.errors.is_empty(), "{:?}", kb.errors);
+    kb
+}
+
+fn file(doc: &Document) -> String {
+    doc.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The decision whose text contains `needle` (exactly one must).
+fn decision<'a>(kb: &'a KnowledgeBase, needle: &str) -> (&'a Document, &'a Item) {
+    let found: Vec<_> = kb.items().filter(|(_, i)| i.kind == Kind::Decision && i.text.contains(needle)).collect();
+    assert_eq!(found.len(), 1, "decisions containing {needle:?}");
+    found[0]
+}
+
+fn field<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
+    item.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn decisions_are_what_a_careful_reader_lists() {
+    let kb = load();
+    let listed: Vec<String> = kb
+        .items()
+        .filter(|(_, i)| i.kind == Kind::Decision)
+        .map(|(doc, i)| {
+            let date = i.date.map_or_else(|| "-".to_string(), |d| d.to_string());
+            format!("{date} {}:{} {}", file(doc), i.line, i.text)
+        })
+        .collect();
+    insta::assert_snapshot!("realbanks_decisions", listed.join("\n"));
+}
+
+#[test]
+fn decision_records_carry_their_fields() {
+    let kb = load();
+    let (_, caddy) = decision(&kb, "Replace nginx with Caddy");
+    assert_eq!(caddy.date.map(|d| d.to_string()).as_deref(), Some("2025-08-16"));
+    assert_eq!(field(caddy, "title"), Some("[2025-08-16 15:30:00] - Moved ingress to Caddy"));
+    assert_eq!(field(caddy, "rationale"), Some("Certificates renew on their own; One short config file per site"));
+    assert!(field(caddy, "implementation").is_some_and(|v| v.contains("caddy_admin_listen")));
+    assert_eq!(field(caddy, "rollout order"), Some("Staging first, then production"));
+
+    let (_, pods) = decision(&kb, "restricted profile");
+    assert_eq!(field(pods, "status"), Some("accepted"));
+    assert_eq!(field(pods, "impact"), Some("every namespace"));
+    assert_eq!(field(pods, "rationale"), Some("Nothing in the homelab needs privileges."));
+    assert_eq!(field(pods, "alternatives"), Some("Baseline profile; No profile at all"));
+
+    let (_, adr) = decision(&kb, "reusable modules");
+    assert_eq!(field(adr, "title"), Some("Modules, not deployments"));
+    assert_eq!(field(adr, "context"), Some("Several clusters consume the same modules."));
+    assert!(field(adr, "consequences").is_some_and(|v| v.contains("pins a module version")));
+
+    let (_, inline) = decision(&kb, "Back up to the NAS with restic");
+    assert_eq!(field(inline, "rationale"), Some("The NAS has room"));
+    assert_eq!(field(inline, "outcome"), Some("Nightly job runs"));
+
+    // Fields are never decisions, and each points back at its record.
+    for (doc, item) in kb.items().filter(|(_, i)| i.field.is_some()) {
+        assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
+        assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision), "{}", item.text);
+    }
+}
+
+#[test]
+fn roo_timestamps_open_dated_entries_in_any_order() {
+    let kb = load();
+    let (doc, a) = decision(&kb, "one page per top-level folder");
+    let (_, b) = decision(&kb, "Keep the etc pages short");
+    assert_eq!(doc.entries[a.entry].title, "Documented the volume1 folder.");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2025-06-02"));
+    assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2025-06-01"));
+    assert_eq!(field(a, "rationale"), Some("Readers look things up by path."));
+    // A `Timestamp:` field dates its own decision, and a repeated field starts the next record.
+    let (_, docker) = decision(&kb, "docker run");
+    let (_, stale) = decision(&kb, "stale database containers");
+    assert_eq!(docker.date.map(|d| d.to_string()).as_deref(), Some("2025-07-05"));
+    assert_eq!(field(docker, "rationale"), Some("The wrapper command was not installed."));
+    assert_eq!(field(stale, "rationale"), Some("They held the port."));
+    // A timestamp right under `### Decision` is that decision.
+    let (_, hex) = decision(&kb, "采用六边形架构");
+    assert_eq!(field(hex, "rationale"), Some("核心业务逻辑与外部依赖解耦。"));
+}
+
+#[test]
+fn boilerplate_questions_and_options_are_not_decisions() {
+    let kb = load();
+    for text in [
+        "This file records",
+        "Log of updates made",
+        "[empty]",
+        "Should the NAS also serve NFS?",
+        "Is one restic repository",
+        "Move DNS to the router.",
+        "Linkerd",
+        "Should we wait for ambient mode?",
+    ] {
+        for (doc, item) in kb.items().filter(|(_, i)| i.text.contains(text)) {
+            assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
+        }
+    }
+}
+
+#[test]
+fn headings_in_other_languages() {
+    for (title, kind) in [
+        ("決定事項・考慮点", Kind::Decision),
+        ("アーキテクチャ決定", Kind::Decision),
+        ("技术决策", Kind::Decision),
+        ("最近の変更 (2026-01-19)", Kind::Change),
+        ("次のステップ", Kind::NextStep),
+        ("Entscheidungen", Kind::Decision),
+        ("Nächste Schritte", Kind::NextStep),
+        ("Décisions", Kind::Decision),
+        ("Decisiones", Kind::Decision),
+        ("Próximos pasos", Kind::NextStep),
+        ("Erkenntnisse", Kind::Learning),
+    ] {
+        assert_eq!(kb::classify(title), kind, "{title}");
+    }
+}
+
+#[test]
+fn dates_as_people_write_them_and_a_second_h1() {
+    let kb = load();
+    let date_of = |needle: &str| {
+        let found: Vec<_> = kb.items().filter(|(_, i)| i.text.contains(needle)).collect();
+        assert_eq!(found.len(), 1, "{needle}");
+        found[0].1.date.map(|d| d.to_string())
+    };
+    assert_eq!(date_of("Switched the cluster to k3s").as_deref(), Some("2025-09-26"));
+    assert_eq!(date_of("Dropped the old VPN").as_deref(), Some("2025-09-26"));
+    assert_eq!(date_of("Removed stale DNS records").as_deref(), Some("2025-09-27"));
+    assert_eq!(date_of("Reviewed quotas").as_deref(), Some("2025-09-28"));
+    assert_eq!(date_of("Synced the secrets").as_deref(), Some("2025-09-29"));
+    let (doc, item) = kb.items().find(|(_, i)| i.text.contains("second H1")).unwrap();
+    assert_eq!(doc.entries[item.entry].title, "Second log");
+    assert_eq!(item.date.map(|d| d.to_string()).as_deref(), Some("2025-10-01"));
+    assert_eq!(doc.entries[0].title, "activeContext");
+}
+
+#[test]
+fn settings_keep_quotes_and_brackets_whole() {
+    let kb = load();
+    let (_, item) = decision(&kb, "provider_params");
+    let settings: Vec<_> = item.settings().into_iter().map(|s| (s.key, s.value)).collect();
+    assert_eq!(
+        settings,
+        vec![("provider_params".to_string(), r#"{"provider": "cerebras", "order": [1, 2]}"#.to_string())]
+    );
+    let (_, pin) = decision(&kb, "restic_version");
+    let settings: Vec<_> = pin.settings().into_iter().map(|s| (s.key, s.value)).collect();
+    assert_eq!(settings, vec![("restic_version".to_string(), "0.17.3".to_string())]);
+}
+
+#[test]
+fn an_item_never_conflicts_with_itself() {
+    let env = TestEnvironment::in_dir(fixture("realbanks"));
+    let out = env.run(["decisions", "--conflicts", "--json"]);
+    let json = out.json();
+    for conflict in json.as_array().unwrap() {
+        let ids: Vec<_> = conflict["decisions"].as_array().unwrap().iter().map(|d| d["id"].clone()).collect();
+        let mut unique = ids.clone();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{conflict}");
+    }
+}
+
+/// Lines of `path` that no item, heading or bold pseudo-heading holds and that are not
+/// markup (front matter, thematic breaks, fences, tables, HTML comments, empty bullets).
+fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut covered = vec![false; lines.len() + 2];
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    for item in &doc.items {
+        for l in line_of(item.span.start)..=line_of(item.span.end.saturating_sub(1)) {
+            covered[l] = true;
+        }
+    }
+    for s in &doc.sections {
+        covered[s.line] = true;
+    }
+    for e in &doc.entries {
+        covered[e.line] = true;
+    }
+    let mut in_block = false;
+    let mut in_comment = false;
+    let mut dropped = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let l = n + 1;
+        let t = line.trim();
+        let comment = in_comment || t.starts_with("<!--");
+        in_comment = comment && !t.contains("-->");
+        let fence = t.starts_with("```") || t.starts_with("~~~");
+        if fence {
+            in_block = !in_block;
+        }
+        let group = doc.groups.iter().any(|g| t.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g);
+        let markup = t.is_empty()
+            || comment
+            || fence
+            || in_block
+            || t.starts_with('|')
+            || t.starts_with("<!--")
+            || t.starts_with('<')
+            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#'))
+            || (l == 1 && t == "---");
+        if !(covered[l] || markup || group) {
+            dropped.push((l, line.to_string()));
+        }
+    }
+    dropped
+}
+
+fn assert_nothing_dropped(dir: &Path) -> usize {
+    let mut files = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path: PathBuf = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if kb::is_markdown(&path.to_string_lossy()) {
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let doc = kb::parse::parse_document(&path, &text);
+                let dropped = dropped_lines(&doc, text.strip_prefix('\u{feff}').unwrap_or(&text));
+                // Front matter is markup: skip lines up to its closing `---`.
+                let fm_end = if text.starts_with("---") {
+                    text.lines().skip(1).position(|l| l.trim() == "---").map_or(0, |p| p + 2)
+                } else {
+                    0
+                };
+                let dropped: Vec<_> = dropped.into_iter().filter(|(l, _)| *l > fm_end).collect();
+                assert!(dropped.is_empty(), "{}: lines in no item or heading: {dropped:#?}", path.display());
+                files += 1;
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn no_line_is_silently_dropped() {
+    assert!(assert_nothing_dropped(&fixture("realbanks")) >= 6);
+    assert!(assert_nothing_dropped(&fixture("quirks")) >= 3);
+    // Point MB_REAL_BANKS at a folder of real Memory Banks to check them too.
+    if let Some(dir) = std::env::var_os("MB_REAL_BANKS") {
+        assert!(assert_nothing_dropped(Path::new(&dir)) > 0);
+    }
+}
