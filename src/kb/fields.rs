@@ -178,9 +178,9 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
     let mut marks: Vec<(usize, usize, Field)> = Vec::new();
     for (colon, _) in text.match_indices(':') {
         let before = &text[..colon];
-        let start = before.rfind(['.', ';', '|', '。', '；']).map_or(None, |p| {
+        let start = before.rfind(['.', ';', '|', '。', '；']).map(|p| {
             let width = before[p..].chars().next().map_or(1, char::len_utf8);
-            Some(p + width)
+            p + width
         });
         if let Some(start) = start
             && let Some(field) = field_for_label(&before[start..])

@@ -43,7 +43,9 @@ impl<'a> DecisionIndex<'a> {
         if wanted.is_empty() || wanted.contains('\0') {
             return None;
         }
-        let mut best: Option<((bool, bool, Option<jiff::civil::Date>), usize)> = None;
+        // (exact match, active, date), and the decision's index.
+        type Rank = (bool, bool, Option<jiff::civil::Date>);
+        let mut best: Option<(Rank, usize)> = None;
         let mut last = usize::MAX;
         for at in memmem::find_iter(self.text.as_bytes(), wanted.as_bytes()) {
             // The decision holding this match (matches never span a `\0`).

@@ -332,9 +332,10 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
             || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
         let demote =
             (considering[i] && !decided) || fields::is_question(&item.text) || fields::is_boilerplate(&item.text);
-        if demote && item.kind == Kind::Decision && item.block != Block::Heading {
-            items[i].kind = Kind::Other;
-        } else if fields::is_boilerplate(&item.text) {
+        // Template boilerplate is never an item of any kind; the rest only stops being a
+        // decision (a heading that states one stays one).
+        if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)
+        {
             items[i].kind = Kind::Other;
         }
     }

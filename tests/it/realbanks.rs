@@ -189,9 +189,8 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     let mut covered = vec![false; lines.len() + 2];
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     for item in &doc.items {
-        for l in line_of(item.span.start)..=line_of(item.span.end.saturating_sub(1)) {
-            covered[l] = true;
-        }
+        let (first, last) = (line_of(item.span.start), line_of(item.span.end.saturating_sub(1)));
+        covered[first..=last].fill(true);
     }
     for s in &doc.sections {
         covered[s.line] = true;
