@@ -70,6 +70,7 @@ impl RepoFiles {
                 Ok(None) => Fact::Absent,
                 Err(reason) => Fact::Missing { reason },
             },
+            ProbeKey::Api { .. } => Fact::Missing { reason: "the repository has no API".into() },
             ProbeKey::Command { command } => match self.workdir() {
                 None => Fact::Missing { reason: "a command cannot run against a commit's tree".into() },
                 Some(dir) => match std::process::Command::new("sh")

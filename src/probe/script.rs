@@ -23,6 +23,9 @@ pub enum ProbeKey {
     File { path: String },
     /// A shell command's standard output and exit status.
     Command { command: String },
+    /// A GET on a Proxmox VE cluster's API (`/cluster/firewall/rules`), asked once per
+    /// cluster and shared by every node of it. Answered by the API transport, never the script.
+    Api { cluster: String, path: String },
 }
 
 impl ProbeKey {
@@ -31,7 +34,13 @@ impl ProbeKey {
         match self {
             ProbeKey::File { path } => format!("file {path}"),
             ProbeKey::Command { command } => format!("command {command}"),
+            ProbeKey::Api { cluster, path } => format!("api {path} (cluster {cluster})"),
         }
+    }
+
+    /// Whether the host's probe script answers it (files and commands do; API calls do not).
+    pub fn in_script(&self) -> bool {
+        !matches!(self, ProbeKey::Api { .. })
     }
 }
 
@@ -54,6 +63,12 @@ pub enum Fact {
         stdout: Vec<u8>,
         status: i32,
     },
+    /// An HTTP API's answer: its status and body.
+    Response {
+        status: u16,
+        #[serde(with = "lossless")]
+        body: Vec<u8>,
+    },
     /// The script's output for this probe was missing or malformed.
     Missing { reason: String },
 }
@@ -66,6 +81,7 @@ impl Fact {
             Fact::Absent => "absent",
             Fact::Unreadable { .. } => "unreadable",
             Fact::Output { .. } => "a command's output",
+            Fact::Response { .. } => "an API response",
             Fact::Missing { .. } => "no answer",
         }
     }
@@ -120,6 +136,8 @@ pub fn compile(probes: &[ProbeKey]) -> String {
         let _ = match probe {
             ProbeKey::File { path } => writeln!(out, "mb_file {i} {}", quote(path)),
             ProbeKey::Command { command } => writeln!(out, "mb_cmd {i} {}", quote(command)),
+            // Answered by the API transport; the script leaves its number unused.
+            ProbeKey::Api { .. } => Ok(()),
         };
     }
     out.push_str("printf '@mb done\\n'\n");
@@ -173,6 +191,7 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
         .iter()
         .cloned()
         .zip(facts)
+        .filter(|(probe, _)| probe.in_script())
         .map(|(probe, fact)| {
             let fact =
                 fact.unwrap_or(Fact::Missing { reason: "no answer (the script stopped before this probe)".into() });
