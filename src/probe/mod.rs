@@ -10,6 +10,7 @@
 //! A transport never fails the run: whatever goes wrong becomes a [`HostStatus`] and a
 //! message for that target, and every other target is still audited.
 
+pub mod known_hosts;
 pub mod local;
 pub mod replay;
 pub mod repo;

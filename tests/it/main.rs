@@ -12,6 +12,7 @@ mod fleet;
 mod formats;
 mod inventory;
 mod kb;
+mod known_hosts;
 mod properties;
 mod record;
 mod rules;
