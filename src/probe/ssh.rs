@@ -80,6 +80,10 @@ impl Transport for Ssh {
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let options = self.options.clone();
         Box::pin(async move {
+            // A template mb cannot render, a bad port or a ProxyCommand: never dial a guess.
+            if let Some(problem) = job.host.reach_problem() {
+                return HostOutcome::failed(HostStatus::Error, problem, Duration::ZERO);
+            }
             let target = Target {
                 address: job.host.address(),
                 port: job.host.port(),

@@ -11,6 +11,7 @@ mod fix;
 mod fleet;
 mod formats;
 mod inventory;
+mod inventory_ansible;
 mod kb;
 mod known_hosts;
 mod properties;
