@@ -1,9 +1,10 @@
 //! The fleet as Ansible describes it: inventories (INI and YAML), `group_vars/` and
 //! `host_vars/`, variable precedence, and host patterns.
 //!
-//! Variables are merged the way Ansible merges them: the `all` group first, then parent groups
-//! before their children (groups at one depth in name order), each group's inventory-file vars
-//! before its `group_vars/` file; then the host's inventory-file vars, then its `host_vars/`.
+//! Variables are merged the way ansible-core merges them: every inventory-file group variable
+//! (`all` first, then the host's groups by depth, `ansible_group_priority` and name), then the
+//! `group_vars/` files in the same order, then the host's inventory-file vars, then its
+//! `host_vars/`.
 //! Vault-encrypted values are kept as [`Var::Vault`]: mb never decrypts them, and a check that
 //! needs one reports that it cannot.
 
