@@ -279,12 +279,22 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
         }
     };
     let own = cx.root.join(".mb/known_hosts");
+    // OpenSSH's defaults: UserKnownHostsFile, then GlobalKnownHostsFile.
     let mut known_hosts: Vec<PathBuf> = match &config.audit.known_hosts {
         Some(list) => list.iter().map(expand).collect(),
-        None => home.iter().map(|h| h.join(".ssh/known_hosts")).collect(),
+        None => {
+            let mut files: Vec<PathBuf> =
+                home.iter().flat_map(|h| ["known_hosts", "known_hosts2"].map(|f| h.join(".ssh").join(f))).collect();
+            files.extend(["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"].map(PathBuf::from));
+            files
+        }
     };
     known_hosts.extend(args.known_hosts.iter().map(expand));
     known_hosts.push(own.clone());
+    let (trusted, unreadable) = crate::probe::known_hosts::KnownHosts::load(&known_hosts);
+    for warning in unreadable {
+        output::warn("warning", warning)?;
+    }
     let default_keys: Vec<PathBuf> = home
         .iter()
         .flat_map(|h| ["id_ed25519", "id_ecdsa", "id_rsa"].map(|k| h.join(".ssh").join(k)))
@@ -317,6 +327,7 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
         .unwrap_or_else(|| "root".into());
     Ok(SshOptions {
         known_hosts,
+        trusted: Arc::new(trusted),
         accept_new_into: args.accept_new_host_keys.then_some(own),
         connect_timeout: Duration::from_secs(args.connect_timeout.or(config.audit.connect_timeout).unwrap_or(10)),
         timeout: Duration::from_secs(args.timeout.or(config.audit.timeout).unwrap_or(60)),

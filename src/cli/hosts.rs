@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::output::{self, Cell, Table};
 use super::{Context, Exit};
-use crate::inventory::{Connection, HostPattern};
+use crate::inventory::{Connection, HostPattern, Var};
 use crate::rules::{self, Scope};
 
 /// List the inventory's hosts, how mb will reach them, and which checks apply.
@@ -53,6 +53,14 @@ struct HostJson<'a> {
     jump: Option<String>,
     groups: &'a [String],
     checks: Vec<&'a str>,
+    /// A `ProxyCommand` from the ssh arguments (mb refuses such hosts rather than dialling them).
+    proxy_command: Option<String>,
+    /// Why mb will not connect to the host, if it will not (a template it cannot render, a bad
+    /// port, a ProxyCommand).
+    problem: Option<String>,
+    /// The host's merged variables, as `ansible-inventory --host` shows them; a vault value is
+    /// `{"__ansible_vault": "(encrypted)"}`, never its text.
+    vars: serde_json::Map<String, serde_json::Value>,
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
@@ -90,6 +98,19 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             jump: h.jump_host(),
             groups: &h.groups,
             checks: checks_of(&h.name),
+            proxy_command: h.proxy_command(),
+            problem: h.reach_problem(),
+            vars: h
+                .vars
+                .iter()
+                .map(|(k, v)| {
+                    let value = match v {
+                        Var::Value(v) => v.clone(),
+                        Var::Vault => serde_json::json!({ "__ansible_vault": "(encrypted)" }),
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
         })
         .collect();
     let mut out = anstream::stdout().lock();

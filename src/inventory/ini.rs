@@ -19,7 +19,14 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
         if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
             continue;
         }
-        if let Some(header) = line.strip_prefix('[') {
+        // `[2001:db8::1]:22` is a host line, not a section header.
+        let bracketed_host = line
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.strip_prefix('['))
+            .and_then(|w| w.split_once(']'))
+            .is_some_and(|(inner, _)| inner.parse::<std::net::Ipv6Addr>().is_ok());
+        if let Some(header) = line.strip_prefix('[').filter(|_| !bracketed_host) {
             let header = header
                 .strip_suffix(']')
                 .ok_or_else(|| err(format!("section header `{line}` is not closed by `]`")))?
@@ -49,7 +56,11 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
                         word.split_once('=').ok_or_else(|| err(format!("`{word}` is not a key=value variable")))?;
                     vars.push((k.to_string(), value(v)));
                 }
-                for host in super::pattern::expand_range(pattern).map_err(err)? {
+                let (pattern, port) = super::host_and_port(pattern).map_err(err)?;
+                if let Some(port) = port {
+                    vars.insert(0, ("ansible_port".to_string(), Var::Value(serde_json::Value::from(port))));
+                }
+                for host in super::pattern::expand_range(&pattern).map_err(err)? {
                     raw.host(&host).extend(vars.iter().cloned());
                     if let Some(group) = group {
                         raw.add_host(group, &host);

@@ -1,14 +1,16 @@
 //! The fleet as Ansible describes it: inventories (INI and YAML), `group_vars/` and
 //! `host_vars/`, variable precedence, and host patterns.
 //!
-//! Variables are merged the way Ansible merges them: the `all` group first, then parent groups
-//! before their children (groups at one depth in name order), each group's inventory-file vars
-//! before its `group_vars/` file; then the host's inventory-file vars, then its `host_vars/`.
+//! Variables are merged the way ansible-core merges them: every inventory-file group variable
+//! (`all` first, then the host's groups by depth, `ansible_group_priority` and name), then the
+//! `group_vars/` files in the same order, then the host's inventory-file vars, then its
+//! `host_vars/`.
 //! Vault-encrypted values are kept as [`Var::Vault`]: mb never decrypts them, and a check that
 //! needs one reports that it cannot.
 
 mod ini;
 mod pattern;
+mod template;
 mod yaml_inventory;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use pattern::{HostPattern, Matcher, PatternError, Term, TermOp};
+pub use pattern::{HostPattern, Matcher, PatternError, Subscript, Term, TermOp};
 
 use crate::source::display_path;
 
@@ -87,17 +89,65 @@ impl Host {
         self.vars.get(name).and_then(Var::as_text).filter(|s| !s.is_empty())
     }
 
-    /// `ansible_host`, or the inventory name.
-    pub fn address(&self) -> String {
-        self.text("ansible_host").unwrap_or_else(|| self.name.clone())
+    /// The first of these variables that is set, its `{{ }}` templates rendered from the
+    /// host's variables (as Ansible reads `ansible_host` then `ansible_ssh_host`, …).
+    fn connection_var(&self, names: &[&str]) -> Result<Option<String>, String> {
+        let Some((name, raw)) = names.iter().find_map(|n| self.text(n).map(|t| (*n, t))) else {
+            return Ok(None);
+        };
+        template::render(&raw, self, 0)
+            .map(|v| Some(v).filter(|v| !v.is_empty()))
+            .map_err(|why| format!("`{name}: {raw}` cannot be rendered: {why}"))
     }
 
+    /// `ansible_host` (or `ansible_ssh_host`), or the inventory name.
+    pub fn address(&self) -> String {
+        self.connection_var(&["ansible_host", "ansible_ssh_host"]).ok().flatten().unwrap_or_else(|| self.name.clone())
+    }
+
+    /// `ansible_port` (or `ansible_ssh_port`), else 22. Unreadable ports show as 22 here;
+    /// [`Host::reach_problem`] refuses them.
     pub fn port(&self) -> u16 {
-        self.text("ansible_port").and_then(|p| p.parse().ok()).unwrap_or(22)
+        self.port_checked().ok().flatten().unwrap_or(22)
+    }
+
+    fn port_checked(&self) -> Result<Option<u16>, String> {
+        match self.connection_var(&["ansible_port", "ansible_ssh_port"])? {
+            None => Ok(None),
+            Some(p) => match p.trim().parse::<u16>() {
+                Ok(port) if port > 0 => Ok(Some(port)),
+                _ => Err(format!("the port `{p}` is not a TCP port (1-65535)")),
+            },
+        }
     }
 
     pub fn user(&self) -> Option<String> {
-        self.text("ansible_user").or_else(|| self.text("ansible_ssh_user"))
+        self.connection_var(&["ansible_user", "ansible_ssh_user"]).ok().flatten()
+    }
+
+    /// Why mb must not connect to this host as the inventory describes it: a template it
+    /// cannot render, a port that is not one, or a `ProxyCommand` (mb refuses rather than
+    /// connecting directly). `None` when the host can be dialled.
+    pub fn reach_problem(&self) -> Option<String> {
+        for names in [&["ansible_host", "ansible_ssh_host"][..], &["ansible_user", "ansible_ssh_user"]] {
+            if let Err(why) = self.connection_var(names) {
+                return Some(why);
+            }
+        }
+        if let Err(why) = self.port_checked() {
+            return Some(why);
+        }
+        self.proxy_command().map(|cmd| {
+            format!("its ssh arguments set ProxyCommand `{cmd}`, which mb does not run; mb refuses the host rather than connecting directly (use ProxyJump)")
+        })
+    }
+
+    /// A `ProxyCommand` in `ansible_ssh_common_args` or `ansible_ssh_extra_args`.
+    pub fn proxy_command(&self) -> Option<String> {
+        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
+            .iter()
+            .filter_map(|v| self.text(v))
+            .find_map(|args| ssh_option(&args, "proxycommand"))
     }
 
     pub fn key_file(&self) -> Option<PathBuf> {
@@ -107,10 +157,12 @@ impl Host {
     }
 
     pub fn connection(&self) -> Connection {
-        match self.text("ansible_connection").as_deref() {
-            None | Some("ssh" | "smart" | "paramiko" | "ssh_mb") => Connection::Ssh,
+        let text = self.connection_var(&["ansible_connection"]).ok().flatten();
+        let name = text.as_deref().map(|c| c.strip_prefix("ansible.builtin.").unwrap_or(c));
+        match name {
+            None | Some("ssh" | "smart" | "paramiko" | "paramiko_ssh" | "ssh_mb") => Connection::Ssh,
             Some("local") => Connection::Local,
-            Some(other) => Connection::Other(other.to_string()),
+            Some(_) => Connection::Other(text.unwrap_or_default()),
         }
     }
 
@@ -129,6 +181,59 @@ impl Host {
         }
         None
     }
+}
+
+/// `-o Name=value` or `-o 'Name value'` in ssh arguments (the name lower-case).
+fn ssh_option(args: &str, name: &str) -> Option<String> {
+    let words = shell_words(args);
+    for (i, w) in words.iter().enumerate() {
+        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
+        let Some(opt) = opt else { continue };
+        let (key, value) = match opt.split_once(['=', ' ']) {
+            Some((k, v)) => (k, v.trim_start_matches(['=', ' '])),
+            None => continue,
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// Words as a POSIX shell splits them (quotes removed), enough for ssh arguments.
+fn shell_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (mut word, mut quote, mut in_word) = (String::new(), None::<char>, false);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some('"') if c == '\\' => word.extend(chars.next()),
+            Some(_) => word.push(c),
+            None if c == '"' || c == '\'' => {
+                quote = Some(c);
+                in_word = true;
+            }
+            None if c == '\\' => {
+                word.extend(chars.next());
+                in_word = true;
+            }
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            None => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    words
 }
 
 /// `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
@@ -271,44 +376,53 @@ impl Inventory {
     pub fn load(path: &Path) -> Result<Inventory, InventoryError> {
         let err = |message: String| InventoryError::new(&display_path(path), None, message);
         let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read the inventory: {e}")))?;
-        let (files, base) = if meta.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| err(e.to_string()))?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .filter(|p| {
-                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    !name.starts_with('.') && !name.ends_with(".md") && !name.ends_with('~')
-                })
-                .collect();
-            files.sort();
-            (files, path.to_path_buf())
-        } else {
-            (vec![path.to_path_buf()], path.parent().unwrap_or(Path::new(".")).to_path_buf())
-        };
         let mut raw = Raw::default();
-        let mut sources = Vec::new();
-        for file in &files {
-            let (shown, text) = read(file)?;
-            if looks_like_yaml(file, &text) {
-                yaml_inventory::parse(&shown, &text, &mut raw)?;
-            } else {
-                ini::parse(&shown, &text, &mut raw)?;
+        let mut inventory = Inventory::default();
+        let base = if meta.is_dir() {
+            let mut files = Vec::new();
+            inventory_files(path, &mut files, 0);
+            for file in &files {
+                // In a folder, as Ansible does: a file that is not an inventory is skipped
+                // with a warning, and the rest still loads.
+                match source(file, &mut raw) {
+                    Ok(Some(shown)) => inventory.sources.push(shown),
+                    Ok(None) => inventory.warnings.push(format!(
+                        "{}: an inventory plugin configuration (`plugin:`); mb does not run inventory plugins, so its hosts are not audited",
+                        display_path(file)
+                    )),
+                    Err(e) => inventory.warnings.push(format!("{e}; file skipped")),
+                }
             }
-            sources.push(shown);
-        }
-        let mut inventory = Inventory { sources, ..Inventory::default() };
-        let group_vars = vars_dir(&base.join("group_vars"), &mut inventory.warnings)?;
-        let host_vars = vars_dir(&base.join("host_vars"), &mut inventory.warnings)?;
-        inventory.resolve(raw, &group_vars, &host_vars);
+            path.to_path_buf()
+        } else {
+            match source(path, &mut raw)? {
+                Some(shown) => inventory.sources.push(shown),
+                None => inventory.warnings.push(format!(
+                    "{}: an inventory plugin configuration (`plugin:`); mb does not run inventory plugins",
+                    display_path(path)
+                )),
+            }
+            path.parent().unwrap_or(Path::new(".")).to_path_buf()
+        };
+        let group_vars = VarsDir::new(base.join("group_vars"));
+        let host_vars = VarsDir::new(base.join("host_vars"));
+        inventory.resolve(raw, &group_vars, &host_vars)?;
         Ok(inventory)
     }
 
     /// Merges variables and computes group membership.
-    fn resolve(&mut self, mut raw: Raw, group_vars: &BTreeMap<String, Vars>, host_vars: &BTreeMap<String, Vars>) {
-        // Every group is a child of `all`; hosts in no group are `ungrouped`.
-        let grouped: BTreeSet<String> = raw.groups.values().flat_map(|g| g.hosts.iter().cloned()).collect();
+    fn resolve(&mut self, mut raw: Raw, group_vars: &VarsDir, host_vars: &VarsDir) -> Result<(), InventoryError> {
+        // Every group is a child of `all`; hosts in no group but `all` are `ungrouped`, and a
+        // host in another group is not (Ansible's `reconcile_inventory`).
+        let grouped: BTreeSet<String> = raw
+            .groups
+            .iter()
+            .filter(|(name, _)| *name != "all" && *name != "ungrouped")
+            .flat_map(|(_, g)| g.hosts.iter().cloned())
+            .collect();
+        if let Some(group) = raw.groups.get_mut("ungrouped") {
+            group.hosts.retain(|h| !grouped.contains(h));
+        }
         let child_groups: BTreeSet<String> = raw.groups.values().flat_map(|g| g.children.iter().cloned()).collect();
         let top: Vec<String> =
             raw.groups.keys().filter(|g| *g != "all" && !child_groups.contains(*g)).cloned().collect();
@@ -343,6 +457,13 @@ impl Inventory {
                 }
             }
         }
+        // `ansible_group_priority` orders groups of one depth; like Ansible, it is no variable.
+        let mut priority: HashMap<String, i64> = HashMap::new();
+        for (name, group) in raw.groups.iter_mut() {
+            if let Some(p) = group.vars.remove("ansible_group_priority") {
+                priority.insert(name.clone(), p.as_text().and_then(|t| t.trim().parse().ok()).unwrap_or(1));
+            }
+        }
         // Parents of each group, to compute a host's groups.
         let mut parents: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (name, group) in &raw.groups {
@@ -366,24 +487,34 @@ impl Inventory {
                 }
             }
             groups.insert("all".into());
-            let mut ordered: Vec<&String> = groups.iter().collect();
-            ordered.sort_by_key(|g| (depth.get(*g).copied().unwrap_or(0), (*g).clone()));
+            // Ansible's order: every inventory-file group variable (`all` first, then by depth,
+            // `ansible_group_priority` and name), then the `group_vars/` files in the same order,
+            // then the host's own inventory variables, then `host_vars/`.
+            let mut ordered: Vec<&String> = groups.iter().filter(|g| *g != "all").collect();
+            ordered.sort_by_key(|g| {
+                (depth.get(*g).copied().unwrap_or(0), priority.get(g.as_str()).copied().unwrap_or(1), (*g).clone())
+            });
+            let all = "all".to_string();
+            ordered.insert(0, &all);
             let mut vars = Vars::new();
-            for g in ordered {
-                if let Some(group) = raw.groups.get(g) {
+            for g in &ordered {
+                if let Some(group) = raw.groups.get(*g) {
                     vars.extend(group.vars.clone());
                 }
-                if let Some(extra) = group_vars.get(g) {
-                    vars.extend(extra.clone());
+            }
+            for g in &ordered {
+                if let Some(extra) = group_vars.vars_for(g, &mut self.warnings)? {
+                    vars.extend(extra);
                 }
             }
             vars.extend(host_file_vars.clone());
-            if let Some(extra) = host_vars.get(name) {
-                vars.extend(extra.clone());
+            if let Some(extra) = host_vars.vars_for(name, &mut self.warnings)? {
+                vars.extend(extra);
             }
             self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars });
         }
         self.groups = raw.groups;
+        Ok(())
     }
 
     pub fn host(&self, name: &str) -> Option<&Host> {
@@ -393,6 +524,48 @@ impl Inventory {
     /// The hosts a pattern selects, in inventory order.
     pub fn select(&self, pattern: &HostPattern) -> Vec<&Host> {
         pattern::select(self, pattern)
+    }
+}
+
+/// Reads one inventory file into `raw`: the name it is shown as, or `None` for an inventory
+/// plugin's configuration (a YAML mapping with `plugin:`), which mb does not run.
+fn source(file: &Path, raw: &mut Raw) -> Result<Option<String>, InventoryError> {
+    let (shown, text) = read(file)?;
+    if looks_like_yaml(file, &text) {
+        if yaml_inventory::is_plugin_config(&text) {
+            return Ok(None);
+        }
+        yaml_inventory::parse(&shown, &text, raw)?;
+    } else {
+        ini::parse(&shown, &text, raw)?;
+    }
+    Ok(Some(shown))
+}
+
+/// The inventory files of a folder and its subfolders, in name order, without what Ansible
+/// ignores: dotfiles, `group_vars`, `host_vars`, `vars_plugins`, and the extensions of
+/// `INVENTORY_IGNORE_EXTS`.
+fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    const IGNORED: [&str; 12] =
+        [".orig", ".cfg", ".retry", ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst"];
+    if depth > 16 {
+        return;
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.')
+            || ["group_vars", "host_vars", "vars_plugins"].contains(&name.as_str())
+            || IGNORED.iter().any(|ext| name.ends_with(ext))
+        {
+            continue;
+        }
+        if path.is_dir() {
+            inventory_files(&path, out, depth + 1);
+        } else if path.is_file() {
+            out.push(path);
+        }
     }
 }
 
@@ -410,41 +583,66 @@ fn looks_like_yaml(path: &Path, text: &str) -> bool {
     }
 }
 
-/// `group_vars/` or `host_vars/`: `NAME.yml` (`.yaml`, `.json`, no extension) or a folder
-/// `NAME/` of such files, merged in name order.
-fn vars_dir(dir: &Path, warnings: &mut Vec<String>) -> Result<BTreeMap<String, Vars>, InventoryError> {
-    let mut out: BTreeMap<String, Vars> = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(out);
-    };
-    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+/// `group_vars/` or `host_vars/`, read as Ansible's `host_group_vars` plugin reads it: for a
+/// group or host NAME, the first of `NAME`, `NAME.yml`, `NAME.yaml`, `NAME.json` that exists
+/// (so `host_vars/db.example.com` is db.example.com's); when that is a folder, every file in it
+/// and its subfolders with one of those extensions or none, in name order. Names may contain
+/// dots; hidden files and `~` backups are skipped.
+pub(crate) struct VarsDir {
+    dir: PathBuf,
+    names: HashSet<String>,
+}
+
+impl VarsDir {
+    fn new(dir: PathBuf) -> VarsDir {
+        let names = std::fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        VarsDir { dir, names }
+    }
+
+    fn vars_for(&self, name: &str, warnings: &mut Vec<String>) -> Result<Option<Vars>, InventoryError> {
+        let Some(found) = ["", ".yml", ".yaml", ".json"]
+            .iter()
+            .map(|ext| format!("{name}{ext}"))
+            .find(|candidate| self.names.contains(candidate))
+        else {
+            return Ok(None);
+        };
+        let path = self.dir.join(found);
+        let mut files = Vec::new();
+        if path.is_dir() {
+            vars_files_under(&path, &mut files, 0);
+        } else {
+            files.push(path);
+        }
+        let mut vars = Vars::new();
+        for file in files {
+            vars.extend(vars_file(&file, warnings)?);
+        }
+        Ok(Some(vars))
+    }
+}
+
+/// The vars files in a `group_vars/NAME/` folder, recursively, in name order.
+fn vars_files_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if file_name.starts_with('.') {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || name.ends_with('~') {
             continue;
         }
-        if path.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && is_vars_file(p))
-                .collect();
-            files.sort();
-            for file in files {
-                let vars = vars_file(&file, warnings)?;
-                out.entry(file_name.clone()).or_default().extend(vars);
-            }
-        } else if is_vars_file(&path) {
-            let name =
-                file_name.trim_end_matches(".yml").trim_end_matches(".yaml").trim_end_matches(".json").to_string();
-            let vars = vars_file(&path, warnings)?;
-            out.entry(name).or_default().extend(vars);
+        let ext = path.extension().and_then(|e| e.to_str());
+        if path.is_dir() && ext.is_none() {
+            vars_files_under(&path, out, depth + 1);
+        } else if path.is_file() && matches!(ext, None | Some("yml" | "yaml" | "json")) {
+            out.push(path);
         }
     }
-    Ok(out)
 }
 
 /// An inventory or vars file's text, with the path it is shown as.
@@ -456,16 +654,41 @@ fn read(path: &Path) -> Result<(String, String), InventoryError> {
     }
 }
 
+/// A host entry as Ansible's `parse_address` reads it: `name`, `name:port`, `[v6]:port`, a
+/// bare IPv6 address, or a range (`web[01:03]:2222`). The port, when given, must be one.
+pub(crate) fn host_and_port(entry: &str) -> Result<(String, Option<u16>), String> {
+    if entry.parse::<std::net::Ipv6Addr>().is_ok() {
+        return Ok((entry.to_string(), None));
+    }
+    // The last `:` outside brackets separates a port.
+    let mut depth = 0usize;
+    let mut split = None;
+    for (i, c) in entry.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => split = Some(i),
+            _ => {}
+        }
+    }
+    let Some(at) = split else {
+        return Ok((entry.to_string(), None));
+    };
+    let (name, port) = (&entry[..at], &entry[at + 1..]);
+    let port: u16 = match port.parse() {
+        Ok(p) if p > 0 && !name.is_empty() => p,
+        _ => return Err(format!("`{entry}`: `{port}` is not a port (write host:port, [ipv6]:port)")),
+    };
+    let name = match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+        Some(inner) if inner.parse::<std::net::Ipv6Addr>().is_ok() => inner,
+        _ => name,
+    };
+    Ok((name.to_string(), Some(port)))
+}
+
 /// Text encrypted with ansible-vault (a whole file, or one value).
 pub(crate) fn is_vault(text: &str) -> bool {
     text.trim_start().starts_with("$ANSIBLE_VAULT;")
-}
-
-fn is_vars_file(path: &Path) -> bool {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("yml" | "yaml" | "json") | None => true,
-        Some(_) => false,
-    }
 }
 
 /// One vars file. A file encrypted whole with ansible-vault gives no variables and a warning.
@@ -481,6 +704,17 @@ fn vars_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vars, InventoryE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_entries_with_ports() {
+        let ok = |e: &str| host_and_port(e).unwrap();
+        assert_eq!(ok("badwolf.example.com:5309"), ("badwolf.example.com".into(), Some(5309)));
+        assert_eq!(ok("[2001:db8::1]:2222"), ("2001:db8::1".into(), Some(2222)));
+        assert_eq!(ok("fe80::1"), ("fe80::1".into(), None));
+        assert_eq!(ok("web[01:03]:22"), ("web[01:03]".into(), Some(22)));
+        assert_eq!(ok("web[01:03]"), ("web[01:03]".into(), None));
+        assert!(host_and_port("h:abc").is_err());
+    }
 
     #[test]
     fn proxy_jump_in_the_forms_ansible_users_write() {

@@ -1,4 +1,7 @@
-//! Ansible host patterns: `all`, `samba`, `zd*`, `~zd[0-9]+`, `a:b`, `a:&b`, `a:!b`, `a,b`.
+//! Ansible host patterns, selected as ansible-core's `InventoryManager` selects them: `all`,
+//! `samba`, `zd*`, `~zd[0-9]+` (a regex matched at the start of names), `g[0]`, `g[-1]`,
+//! `g[1:]`, `g[0:2]` (subscripts of a group's hosts in inventory order), `a:b`, `a:&b`, `a:!b`,
+//! `a,b`; a pattern made only of `&`/`!` terms starts from `all`; empty terms are ignored.
 
 use regex::Regex;
 
@@ -12,20 +15,31 @@ pub enum TermOp {
 
 #[derive(Debug, Clone)]
 pub enum Matcher {
-    /// `all` or `*`.
+    /// Every host (the implicit start of a pattern made only of `&`/`!` terms).
     All,
     /// A host or group name (or a glob that does not compile, taken literally).
     Name(String),
-    /// A glob with `*`, `?` or `[…]`, compiled once.
+    /// A glob with `*`, `?` or `[…]` (Python's `fnmatch`), compiled once.
     Glob(globset::GlobMatcher),
-    /// `~regex`, matched against host and group names.
+    /// `~regex`, matched at the start of host and group names (Python's `re.match`).
     Regex(Regex),
+}
+
+/// `[i]` or `[start:end]` (`end` included; `None`: to the last host).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subscript {
+    Index(i64),
+    Range(usize, Option<usize>),
 }
 
 #[derive(Debug, Clone)]
 pub struct Term {
     pub op: TermOp,
     pub matcher: Matcher,
+    pub subscript: Option<Subscript>,
+    /// Whether the term may also match host names when a group matched (Ansible does so only
+    /// for regexes and names with `.`, `?`, `*` or `[`).
+    pub hosts_too: bool,
 }
 
 /// A parsed pattern, kept with the text it came from.
@@ -43,17 +57,80 @@ pub struct PatternError {
     pub span: std::ops::Range<usize>,
 }
 
-impl HostPattern {
-    /// Parses a pattern. Terms are separated by `,` when the pattern has one (as Ansible does,
-    /// so that IPv6 addresses survive), otherwise by `:`.
-    pub fn parse(raw: &str) -> Result<HostPattern, PatternError> {
-        let sep = if raw.contains(',') { ',' } else { ':' };
-        let mut terms = Vec::new();
+/// The terms of a pattern with their byte ranges: split on `,` when there is one, else the
+/// whole text when it is an address (IPv6, or `host:port`), else on `:` outside `[…]` (Ansible's
+/// `split_host_pattern`).
+fn split_terms(raw: &str) -> Vec<(usize, &str)> {
+    if raw.contains(',') {
+        let mut out = Vec::new();
         let mut offset = 0;
-        for part in raw.split(sep) {
-            let span = offset..offset + part.len();
+        for part in raw.split(',') {
+            out.push((offset, part));
             offset += part.len() + 1;
+        }
+        return out;
+    }
+    // An address with a port (`host:2222`, `[v6]:22`) or an IPv6 address is one term.
+    if matches!(super::host_and_port(raw.trim()), Ok((_, Some(_)))) || raw.trim().parse::<std::net::Ipv6Addr>().is_ok()
+    {
+        return vec![(0, raw)];
+    }
+    let mut out = Vec::new();
+    let (mut start, mut depth) = (0, 0usize);
+    for (i, c) in raw.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            ':' if depth == 0 => {
+                out.push((start, &raw[start..i]));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((start, &raw[start..]));
+    out
+}
+
+/// `name[3]`, `name[-1]`, `name[1:]`, `name[0:2]` → the name and its subscript.
+fn split_subscript(name: &str) -> Result<(&str, Option<Subscript>), String> {
+    if name.starts_with('~') || !name.ends_with(']') {
+        return Ok((name, None));
+    }
+    let Some(open) = name.rfind('[') else {
+        return Ok((name, None));
+    };
+    let (base, inner) = (&name[..open], &name[open + 1..name.len() - 1]);
+    if base.is_empty() {
+        return Ok((name, None));
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| s.parse::<usize>().map_err(|_| format!("subscript `[{inner}]` is too large"));
+    if digits(inner.strip_prefix('-').unwrap_or(inner)) {
+        let i = inner.parse::<i64>().map_err(|_| format!("subscript `[{inner}]` is too large"))?;
+        return Ok((base, Some(Subscript::Index(i))));
+    }
+    if let Some((a, b)) = inner.split_once([':', '-'])
+        && digits(a)
+        && (b.is_empty() || digits(b))
+    {
+        let end = if b.is_empty() { None } else { Some(number(b)?) };
+        return Ok((base, Some(Subscript::Range(number(a)?, end))));
+    }
+    // Not a subscript: a glob character class (`web[12]` is a subscript, `web[a-c]` a glob).
+    Ok((name, None))
+}
+
+impl HostPattern {
+    /// Parses a pattern.
+    pub fn parse(raw: &str) -> Result<HostPattern, PatternError> {
+        let mut terms = Vec::new();
+        for (offset, part) in split_terms(raw) {
+            let span = offset..offset + part.len();
             let trimmed = part.trim();
+            if trimmed.is_empty() {
+                continue; // Ansible drops empty terms
+            }
             let err = |message: String| PatternError { message, span: span.clone() };
             let (op, name) = if let Some(rest) = trimmed.strip_prefix('&') {
                 (TermOp::Intersect, rest)
@@ -63,40 +140,51 @@ impl HostPattern {
                 (TermOp::Union, trimmed)
             };
             if name.is_empty() {
-                return Err(err(if trimmed.is_empty() {
-                    format!("empty term in host pattern `{raw}`")
-                } else {
-                    format!("`{trimmed}` names no host or group")
-                }));
+                return Err(err(format!("`{trimmed}` names no host or group")));
             }
-            let matcher = if let Some(re) = name.strip_prefix('~') {
-                Matcher::Regex(Regex::new(re).map_err(|e| err(format!("bad regex in host pattern: {e}")))?)
-            } else if name == "all" || name == "*" {
-                Matcher::All
-            } else if name.contains(char::is_whitespace) {
+            if name.contains(char::is_whitespace) {
                 return Err(err(format!("`{name}` contains whitespace")));
+            }
+            let (name, subscript) = split_subscript(name).map_err(err)?;
+            let matcher = if let Some(re) = name.strip_prefix('~') {
+                // Python's re.match: anchored at the start only.
+                let anchored = format!("^(?:{re})");
+                Matcher::Regex(
+                    regex::RegexBuilder::new(&anchored)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| err(format!("bad regex in host pattern: {e}")))?,
+                )
             } else if name.contains(['*', '?', '[']) {
-                match globset::Glob::new(name) {
+                match globset::GlobBuilder::new(name).backslash_escape(false).build() {
                     Ok(glob) => Matcher::Glob(glob.compile_matcher()),
                     Err(_) => Matcher::Name(name.to_string()),
                 }
             } else {
                 Matcher::Name(name.to_string())
             };
-            terms.push(Term { op, matcher });
+            let hosts_too = name.starts_with('~') || name.contains(['.', '?', '*', '[']);
+            terms.push(Term { op, matcher, subscript, hosts_too });
+        }
+        if terms.is_empty() {
+            return Err(PatternError { message: format!("empty host pattern `{raw}`"), span: 0..raw.len() });
         }
         Ok(HostPattern { raw: raw.to_string(), terms })
     }
 }
 
 /// The hosts a pattern selects, in inventory order. Like Ansible, plain terms are applied
-/// first, then `&` intersections, then `!` exclusions, whatever order they were written in.
+/// first, then `&` intersections, then `!` exclusions, whatever order they were written in;
+/// with no plain term, the start is every host.
 pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern) -> Vec<&'a super::Host> {
-    use std::collections::BTreeSet;
-    let mut chosen: BTreeSet<&str> = BTreeSet::new();
+    use std::collections::HashSet;
+    let mut chosen: HashSet<&str> = HashSet::new();
+    if !pattern.terms.iter().any(|t| t.op == TermOp::Union) {
+        chosen.extend(inventory.hosts.iter().map(|h| h.name.as_str()));
+    }
     for op in [TermOp::Union, TermOp::Intersect, TermOp::Exclude] {
         for term in pattern.terms.iter().filter(|t| t.op == op) {
-            let matched = matching(inventory, &term.matcher);
+            let matched: HashSet<&str> = matching(inventory, term).into_iter().collect();
             match op {
                 TermOp::Union => chosen.extend(matched),
                 TermOp::Intersect => chosen.retain(|h| matched.contains(h)),
@@ -107,24 +195,62 @@ pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern)
     inventory.hosts.iter().filter(|h| chosen.contains(h.name.as_str())).collect()
 }
 
-/// Host names a term matches: a host, every host of a group, or names matching a glob or
-/// regex (host names and group names alike).
-fn matching<'a>(inventory: &'a super::Inventory, matcher: &Matcher) -> std::collections::BTreeSet<&'a str> {
-    let by = |is: &dyn Fn(&str) -> bool| -> std::collections::BTreeSet<&'a str> {
-        let groups: std::collections::HashSet<&str> =
-            inventory.groups.keys().map(String::as_str).filter(|g| is(g)).collect();
-        inventory
-            .hosts
-            .iter()
-            .filter(|h| is(&h.name) || h.groups.iter().any(|hg| groups.contains(hg.as_str())))
-            .map(|h| h.name.as_str())
-            .collect()
+/// A group's hosts as Ansible lists them: its own, then its children's level by level.
+fn group_hosts<'a>(inventory: &'a super::Inventory, group: &str, out: &mut Vec<&'a str>) {
+    use std::collections::HashSet;
+    let mut seen_groups: HashSet<&str> = HashSet::new();
+    let mut seen_hosts: HashSet<&str> = HashSet::new();
+    let mut level: Vec<&str> = vec![group];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for g in level {
+            if !seen_groups.insert(g) {
+                continue;
+            }
+            let Some(body) = inventory.groups.get(g) else { continue };
+            for h in &body.hosts {
+                if seen_hosts.insert(h.as_str()) {
+                    out.push(h.as_str());
+                }
+            }
+            next.extend(body.children.iter().map(String::as_str));
+        }
+        level = next;
+    }
+}
+
+/// The host names one term selects, in Ansible's order, its subscript applied.
+fn matching<'a>(inventory: &'a super::Inventory, term: &Term) -> Vec<&'a str> {
+    let is = |n: &str| match &term.matcher {
+        Matcher::All => true,
+        Matcher::Name(name) => n == name,
+        Matcher::Glob(glob) => glob.is_match(n),
+        Matcher::Regex(re) => re.is_match(n),
     };
-    match matcher {
-        Matcher::All => inventory.hosts.iter().map(|h| h.name.as_str()).collect(),
-        Matcher::Glob(glob) => by(&|n: &str| glob.is_match(n)),
-        Matcher::Name(name) => by(&|n: &str| n == name),
-        Matcher::Regex(re) => by(&|n: &str| re.is_match(n)),
+    let mut out: Vec<&'a str> = Vec::new();
+    if matches!(term.matcher, Matcher::All) {
+        out.extend(inventory.hosts.iter().map(|h| h.name.as_str()));
+    } else {
+        let groups: Vec<&str> = inventory.groups.keys().map(String::as_str).filter(|g| is(g)).collect();
+        for g in &groups {
+            group_hosts(inventory, g, &mut out);
+        }
+        if groups.is_empty() || term.hosts_too {
+            out.extend(inventory.hosts.iter().map(|h| h.name.as_str()).filter(|n| is(n)));
+        }
+    }
+    match term.subscript {
+        None => out,
+        Some(Subscript::Index(i)) => {
+            let at = if i < 0 { out.len() as i64 + i } else { i };
+            usize::try_from(at).ok().and_then(|at| out.get(at).copied()).into_iter().collect()
+        }
+        // Python's `hosts[start:end + 1]`, where an end of 0 (falsy) means "just the start".
+        Some(Subscript::Range(start, Some(0))) => out.get(start).copied().into_iter().collect(),
+        Some(Subscript::Range(start, end)) => {
+            let last = end.unwrap_or(out.len().saturating_sub(1));
+            out.iter().copied().skip(start).take((last + 1).saturating_sub(start)).collect()
+        }
     }
 }
 
@@ -197,12 +323,27 @@ mod tests {
         assert_eq!(ops, [TermOp::Union, TermOp::Intersect, TermOp::Exclude]);
         assert!(HostPattern::parse("web*,db").is_ok());
         assert!(HostPattern::parse("~zd[0-9]+").is_ok());
-        assert!(matches!(HostPattern::parse("all").unwrap().terms[0].matcher, Matcher::All));
+        assert!(matches!(&HostPattern::parse("all").unwrap().terms[0].matcher, Matcher::Name(n) if n == "all"));
+        let p = HostPattern::parse("web[0]:db[1:]:x[-1]:y[0:2]:z[a-c]").unwrap();
+        let subs: Vec<_> = p.terms.iter().map(|t| t.subscript).collect();
+        assert_eq!(
+            subs,
+            [
+                Some(Subscript::Index(0)),
+                Some(Subscript::Range(1, None)),
+                Some(Subscript::Index(-1)),
+                Some(Subscript::Range(0, Some(2))),
+                None
+            ]
+        );
+        assert_eq!(HostPattern::parse("fe80::1").unwrap().terms.len(), 1);
     }
 
     #[test]
     fn rejects_malformed() {
-        assert_eq!(HostPattern::parse("a::b").unwrap_err().span, 2..2);
+        // Empty terms are dropped, as Ansible does; a pattern of nothing is an error.
+        assert_eq!(HostPattern::parse("x::y").unwrap().terms.len(), 2);
+        assert!(HostPattern::parse(" , ").is_err());
         // Ansible applies `!` and `&` after the plain terms, so a pattern may start with one.
         assert!(HostPattern::parse("!a:b").is_ok());
         assert!(HostPattern::parse("a:&").is_err());

@@ -59,8 +59,12 @@ fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), Invento
                 for (host, host_vars) in hosts {
                     let pattern =
                         host.as_str().ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
-                    let vars = if host_vars.is_null() { Vars::new() } else { vars(cx, host_vars)? };
-                    for h in super::pattern::expand_range(pattern).map_err(|m| err(host.span.start, m))? {
+                    let (pattern, port) = super::host_and_port(pattern).map_err(|m| err(host.span.start, m))?;
+                    let mut vars = if host_vars.is_null() { Vars::new() } else { vars(cx, host_vars)? };
+                    if let Some(port) = port {
+                        vars.entry("ansible_port".into()).or_insert(Var::Value(Value::from(port)));
+                    }
+                    for h in super::pattern::expand_range(&pattern).map_err(|m| err(host.span.start, m))? {
                         raw.host(&h).extend(vars.clone());
                         raw.add_host(name, &h);
                     }
@@ -100,6 +104,12 @@ fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), Invento
     Ok(())
 }
 
+/// Whether a YAML file configures an inventory plugin (`plugin: community.general.proxmox`)
+/// rather than listing hosts.
+pub(crate) fn is_plugin_config(text: &str) -> bool {
+    yaml::parse(text).is_ok_and(|root| root.get("plugin").is_some_and(|p| p.as_str().is_some()))
+}
+
 /// A `group_vars/` or `host_vars/` file's variables (an empty file has none).
 pub(crate) fn vars_file(file: &str, text: &str) -> Result<Vars, InventoryError> {
     let cx = Ctx::new(file, text);
@@ -117,8 +127,59 @@ fn vars(cx: &Ctx, node: &Node) -> Result<Vars, InventoryError> {
         .ok_or_else(|| cx.err(node.span.start, format!("variables must be a mapping, found {}", node.type_name())))?;
     let mut out = Vars::new();
     for (k, v) in map {
+        if is_merge_key(k) {
+            continue;
+        }
         if let Some(k) = k.as_str() {
             out.insert(k.to_string(), var(v));
+        }
+    }
+    // `<<: *defaults` (or a list of them): keys written here win over merged ones.
+    for (_, v) in map.iter().filter(|(k, _)| is_merge_key(k)) {
+        for (mk, mv) in merged(v) {
+            out.entry(mk).or_insert(mv);
+        }
+    }
+    Ok(out)
+}
+
+fn is_merge_key(key: &Node) -> bool {
+    matches!(&key.value, yaml::Value::Scalar { text, plain: true } if text == "<<")
+}
+
+/// The entries a merge key brings in: a mapping, or the mappings of a list (earlier first).
+fn merged(value: &Node) -> Vec<(String, Var)> {
+    let mut out: Vec<(String, Var)> = Vec::new();
+    let maps: Vec<&Node> = match &value.value {
+        yaml::Value::Map(_) => vec![value],
+        yaml::Value::Seq(items) => items.iter().collect(),
+        _ => vec![],
+    };
+    for m in maps {
+        if let yaml::Value::Map(entries) = &m.value
+            && let Ok(vars) = vars_of_map(entries)
+        {
+            for (k, v) in vars {
+                if !out.iter().any(|(ok, _)| *ok == k) {
+                    out.push((k, v));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn vars_of_map(entries: &[(Node, Node)]) -> Result<Vec<(String, Var)>, ()> {
+    let mut out: Vec<(String, Var)> = entries
+        .iter()
+        .filter(|(k, _)| !is_merge_key(k))
+        .filter_map(|(k, v)| Some((k.as_str()?.to_string(), var(v))))
+        .collect();
+    for (_, v) in entries.iter().filter(|(k, _)| is_merge_key(k)) {
+        for (k, mv) in merged(v) {
+            if !out.iter().any(|(ok, _)| *ok == k) {
+                out.push((k, mv));
+            }
         }
     }
     Ok(out)
@@ -133,15 +194,16 @@ fn var(node: &Node) -> Var {
     Var::Value(json(node))
 }
 
-/// YAML as JSON, with plain scalars typed as YAML 1.2's core schema types them.
+/// YAML as JSON, with plain scalars typed as PyYAML (YAML 1.1), which Ansible uses, types
+/// them: `yes`/`no`/`on`/`off` are booleans, `0755` is octal, `1_000` an integer.
 fn json(node: &Node) -> Value {
     match &node.value {
         yaml::Value::Scalar { text, plain: true } => {
             if node.is_null() {
                 Value::Null
-            } else if let Some(b) = node.as_bool() {
+            } else if let Some(b) = yaml11_bool(text) {
                 Value::Bool(b)
-            } else if let Ok(i) = text.parse::<i64>() {
+            } else if let Some(i) = yaml11_int(text) {
                 Value::from(i)
             } else if let Some(f) = text.parse::<f64>().ok().filter(|f| f.is_finite() && text.contains('.')) {
                 Value::from(f)
@@ -152,9 +214,55 @@ fn json(node: &Node) -> Value {
         yaml::Value::Scalar { text, plain: false } => Value::String(text.clone()),
         yaml::Value::Seq(items) => Value::Array(items.iter().map(json).collect()),
         yaml::Value::Map(entries) => {
-            Value::Object(entries.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), json(v)))).collect())
+            let mut object: serde_json::Map<String, Value> = entries
+                .iter()
+                .filter(|(k, _)| !is_merge_key(k))
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), json(v))))
+                .collect();
+            for (_, v) in entries.iter().filter(|(k, _)| is_merge_key(k)) {
+                for (k, mv) in merged(v) {
+                    if let Var::Value(mv) = mv {
+                        object.entry(k).or_insert(mv);
+                    }
+                }
+            }
+            Value::Object(object)
         }
     }
+}
+
+/// PyYAML's booleans.
+fn yaml11_bool(text: &str) -> Option<bool> {
+    match text {
+        "yes" | "Yes" | "YES" | "true" | "True" | "TRUE" | "on" | "On" | "ON" => Some(true),
+        "no" | "No" | "NO" | "false" | "False" | "FALSE" | "off" | "Off" | "OFF" => Some(false),
+        _ => None,
+    }
+}
+
+/// PyYAML's integers: decimal, `0o`-less octal (`0755`), `0x`, `0b`, with `_` separators.
+fn yaml11_int(text: &str) -> Option<i64> {
+    let (negative, body) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if body.is_empty() || body.starts_with('_') {
+        return None;
+    }
+    let digits: String = body.chars().filter(|c| *c != '_').collect();
+    let value = if let Some(hex) = digits.strip_prefix("0x") {
+        i64::from_str_radix(hex, 16).ok()?
+    } else if let Some(bin) = digits.strip_prefix("0b") {
+        i64::from_str_radix(bin, 2).ok()?
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        i64::from_str_radix(&digits, 8).ok()?
+    } else if digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().ok()?
+    } else {
+        return None;
+    };
+    Some(if negative { -value } else { value })
 }
 
 #[cfg(test)]
@@ -172,6 +280,22 @@ mod tests {
         assert_eq!(raw.groups["proxmox"].vars["manage"], Var::Value(Value::Bool(false)));
         assert_eq!(raw.groups["proxmox"].vars["secret"], Var::Vault);
         assert_eq!(raw.hosts[0].1["ansible_port"].as_text().as_deref(), Some("2222"));
+    }
+
+    #[test]
+    fn yaml_1_1_scalars_and_merge_keys() {
+        let text = "defaults: &d\n  a: 1\n  b: 2\nbecome: yes\nmode: 0755\nbig: 1_000\nwhere: on\nquoted: 'yes'\nmerged:\n  <<: *d\n  b: 3\n";
+        let v = vars_file("v.yml", text).unwrap();
+        assert_eq!(v["become"], Var::Value(Value::Bool(true)));
+        assert_eq!(v["where"], Var::Value(Value::Bool(true)));
+        assert_eq!(v["mode"], Var::Value(Value::from(493)));
+        assert_eq!(v["big"], Var::Value(Value::from(1000)));
+        assert_eq!(v["quoted"], Var::Value(Value::String("yes".into())));
+        assert_eq!(v["merged"], Var::Value(serde_json::json!({"a": 1, "b": 3})));
+        let top = vars_file("v.yml", "base: &b\n  x: 1\n<<: *b\ny: 2\n").unwrap();
+        assert_eq!(top["x"], Var::Value(Value::from(1)));
+        assert!(is_plugin_config("plugin: community.general.proxmox\nurl: x\n"));
+        assert!(!is_plugin_config("all:\n  hosts:\n    a:\n"));
     }
 
     #[test]

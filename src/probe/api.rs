@@ -235,7 +235,8 @@ fn ca_verifier(
     provider: &Arc<rustls::crypto::CryptoProvider>,
 ) -> Result<Arc<dyn ServerCertVerifier>, ApiError> {
     use rustls::pki_types::pem::PemObject as _;
-    let err = |message: String| ApiError::CaFile { cluster: cluster.name.clone(), path: path.display().to_string(), message };
+    let err =
+        |message: String| ApiError::CaFile { cluster: cluster.name.clone(), path: path.display().to_string(), message };
     let mut roots = rustls::RootCertStore::empty();
     let certs = CertificateDer::pem_file_iter(path).map_err(|e| err(e.to_string()))?;
     for cert in certs {

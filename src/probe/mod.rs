@@ -11,6 +11,7 @@
 //! message for that target, and every other target is still audited.
 
 pub mod api;
+pub mod known_hosts;
 pub mod local;
 pub mod replay;
 pub mod repo;

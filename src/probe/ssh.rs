@@ -1,10 +1,13 @@
 //! The SSH transport: one russh connection per host, one exec of `sh -s` fed the probe script.
 //!
-//! Host keys are checked strictly against the known_hosts files given (the user's
-//! `~/.ssh/known_hosts`, `--known-hosts FILE`, and mb's own `.mb/known_hosts`): an unknown
-//! key fails the host with its fingerprint, a changed key fails it with the file and line of
-//! the recorded one, and nothing is accepted unless `--accept-new-host-keys` says so (then
-//! the key is recorded in mb's own file, never the user's). Authentication tries the host's
+//! Host keys are checked strictly, with OpenSSH's semantics ([`known_hosts`](super::known_hosts)),
+//! against the known_hosts files given (the user's and the system's, `--known-hosts FILE`, and
+//! mb's own `.mb/known_hosts`): the host-key types already recorded for a host are asked for
+//! first; an unknown key fails the host with its fingerprint; a key that differs from any
+//! recorded one, whatever its type, fails it with the file and line of the recorded one; a
+//! revoked key is refused; nothing is accepted unless `--accept-new-host-keys` says so (then
+//! the key is recorded in mb's own file, never the user's), and only for a host with no key
+//! recorded at all. Authentication tries the host's
 //! key file, the ssh-agent, then the default keys. Keys are decrypted once per run, not per
 //! host.
 
@@ -16,13 +19,16 @@ use russh::client::{self, Handle};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh::{ChannelMsg, Disconnect};
 
+use super::known_hosts::{self, KnownHosts, Verdict};
 use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
 
 /// How to reach hosts, shared by every connection of a run.
 #[derive(Debug, Clone)]
 pub struct SshOptions {
-    /// Files of trusted keys, checked in order.
+    /// Files of trusted keys, in order (named in messages).
     pub known_hosts: Vec<PathBuf>,
+    /// Their lines, read once for the run.
+    pub trusted: Arc<KnownHosts>,
     /// With `--accept-new-host-keys`: where unknown keys are recorded (mb's own file).
     pub accept_new_into: Option<PathBuf>,
     pub connect_timeout: Duration,
@@ -74,6 +80,10 @@ impl Transport for Ssh {
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let options = self.options.clone();
         Box::pin(async move {
+            // A template mb cannot render, a bad port or a ProxyCommand: never dial a guess.
+            if let Some(problem) = job.host.reach_problem() {
+                return HostOutcome::failed(HostStatus::Error, problem, Duration::ZERO);
+            }
             let target = Target {
                 address: job.host.address(),
                 port: job.host.port(),
@@ -112,13 +122,6 @@ impl client::Handler for Client {
     type Error = russh::Error;
 
     async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        let PublicKeyOrCertificate::PublicKey { key, .. } = key else {
-            self.record(
-                HostStatus::HostKeyUnknown,
-                "the host presented a certificate; mb checks plain host keys against known_hosts".into(),
-            );
-            return Ok(false);
-        };
         match verify_host_key(&self.host, self.port, key, &self.options) {
             Ok(()) => Ok(true),
             Err((status, message)) => {
@@ -137,48 +140,83 @@ impl Client {
     }
 }
 
-/// The known_hosts verdict for a presented key.
-fn verify_host_key(host: &str, port: u16, key: &PublicKey, options: &SshOptions) -> Result<(), (HostStatus, String)> {
-    let fingerprint = key.fingerprint(HashAlg::Sha256);
-    let shown = if port == 22 { host.to_string() } else { format!("[{host}]:{port}") };
-    for file in &options.known_hosts {
-        match russh::keys::check_known_hosts_path(host, port, key, file) {
-            Ok(true) => return Ok(()),
-            Ok(false) => {}
-            Err(russh::keys::Error::KeyChanged { line }) => {
-                return Err((
-                    HostStatus::HostKeyMismatch,
-                    format!(
-                        "the host key of {shown} changed: it presented {} {fingerprint}, but {}:{line} records another. If the host was reinstalled, remove that line (ssh-keygen -R '{shown}' -f {}); otherwise someone may be intercepting the connection",
-                        key.algorithm(),
-                        file.display(),
-                        file.display()
-                    ),
-                ));
-            }
-            // An unreadable file trusts nothing; the others may still.
-            Err(_) => {}
+/// The known_hosts verdict for a presented key or certificate.
+fn verify_host_key(
+    host: &str,
+    port: u16,
+    presented: &PublicKeyOrCertificate,
+    options: &SshOptions,
+) -> Result<(), (HostStatus, String)> {
+    let shown = known_hosts::lookup_name(host, port);
+    let (verdict, key) = match presented {
+        PublicKeyOrCertificate::PublicKey { key, .. } => (options.trusted.check_key(host, port, key), key.clone()),
+        PublicKeyOrCertificate::Certificate(cert) => {
+            let now =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            let key = PublicKey::new(cert.public_key().clone(), "");
+            (options.trusted.check_certificate(host, port, cert, now), key)
         }
+    };
+    let fingerprint = key.fingerprint(HashAlg::Sha256);
+    match verdict {
+        Verdict::Trusted => Ok(()),
+        Verdict::Revoked(place) => Err((
+            HostStatus::HostKeyMismatch,
+            format!(
+                "the host key of {shown} is revoked: it presented {} {fingerprint}, which {place} marks @revoked; mb never accepts it",
+                key.algorithm()
+            ),
+        )),
+        Verdict::Changed(place) => Err((
+            HostStatus::HostKeyMismatch,
+            format!(
+                "the host key of {shown} changed: it presented {} {fingerprint}, but {place} records another. If the host was reinstalled, remove that line (ssh-keygen -R '{shown}' -f {}); otherwise someone may be intercepting the connection",
+                key.algorithm(),
+                place.file.display()
+            ),
+        )),
+        Verdict::BadCertificate(why) => Err((HostStatus::HostKeyMismatch, format!("{shown}: {why}"))),
+        Verdict::Unknown => match &options.accept_new_into {
+            Some(file) => learn(&shown, &key, file),
+            None => Err((
+                HostStatus::HostKeyUnknown,
+                format!(
+                    "the host key of {shown} is not known: it presented {} {fingerprint}. Check the fingerprint out of band, then add it with `ssh-keyscan -p {port} {host} >> ~/.ssh/known_hosts`, or rerun with --accept-new-host-keys to record it in mb's own known_hosts",
+                    key.algorithm()
+                ),
+            )),
+        },
     }
-    if let Some(file) = &options.accept_new_into {
-        // Hosts answer concurrently; one writer at a time keeps the file's lines whole.
-        static LEARNING: Mutex<()> = Mutex::new(());
-        let _one_at_a_time = LEARNING.lock();
-        return russh::keys::known_hosts::learn_known_hosts_path(host, port, key, file).map_err(|e| {
-            (HostStatus::Error, format!("cannot record the host key of {shown} in {}: {e}", file.display()))
-        });
-    }
-    Err((
-        HostStatus::HostKeyUnknown,
-        format!(
-            "the host key of {shown} is not known: it presented {} {fingerprint}. Check the fingerprint out of band, then add it with `ssh-keyscan -p {port} {host} >> ~/.ssh/known_hosts`, or rerun with --accept-new-host-keys to record it in mb's own known_hosts",
-            key.algorithm()
-        ),
-    ))
 }
 
-fn config(options: &SshOptions) -> Arc<client::Config> {
+/// Appends a first-seen key to mb's own known_hosts.
+fn learn(shown: &str, key: &PublicKey, file: &Path) -> Result<(), (HostStatus, String)> {
+    use std::io::Write as _;
+    // Hosts answer concurrently; one writer at a time keeps the file's lines whole.
+    static LEARNING: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = LEARNING.lock();
+    let fail =
+        |e: String| (HostStatus::Error, format!("cannot record the host key of {shown} in {}: {e}", file.display()));
+    let text = PublicKey::new(key.key_data().clone(), "").to_openssh().map_err(|e| fail(e.to_string()))?;
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+    }
+    let mut out = std::fs::OpenOptions::new().create(true).append(true).open(file).map_err(|e| fail(e.to_string()))?;
+    let ends_open = std::fs::read(file).map(|b| !b.is_empty() && !b.ends_with(b"\n")).unwrap_or(false);
+    let line = format!("{}{shown} {text}\n", if ends_open { "\n" } else { "" });
+    out.write_all(line.as_bytes()).map_err(|e| fail(e.to_string()))
+}
+
+/// The connection settings for one host: the host-key types known_hosts records for it first.
+fn config(options: &SshOptions, host: &str, port: u16) -> Arc<client::Config> {
+    let (key, authority) = options.trusted.preferred_algorithms(host, port, &known_hosts::default_algorithms());
+    let preferred = russh::Preferred {
+        host_key_certificates: if authority { key.clone().into() } else { Vec::new().into() },
+        key: key.into(),
+        ..russh::Preferred::default()
+    };
     Arc::new(client::Config {
+        preferred,
         inactivity_timeout: Some(options.timeout),
         keepalive_interval: Some(Duration::from_secs(15)),
         keepalive_max: 3,
@@ -275,7 +313,7 @@ where
 {
     let problem: Problem = Arc::new(Mutex::new(None));
     let client = Client { host: host.to_string(), port, options: options.clone(), problem: problem.clone() };
-    let handshake = client::connect_stream(config(options), stream, client);
+    let handshake = client::connect_stream(config(options, host, port), stream, client);
     match tokio::time::timeout(options.connect_timeout, handshake).await {
         Err(_) => Err((
             HostStatus::Timeout,

@@ -25,13 +25,13 @@ fn example_fleet() -> Vec<FleetHost> {
 
 /// A copy of the example repository whose inventory points at the fleet; the fleet's folder
 /// and port read `$FLEET` and `$PORT` in outputs.
-struct Repo {
-    env: TestEnvironment,
+pub(crate) struct Repo {
+    pub(crate) env: TestEnvironment,
 }
 
 impl Repo {
     /// `hosts`: (name, group, address, port, extra YAML vars) — the inventory written.
-    fn new(fleet: &Fleet, hosts: &[(&str, &str, &str, u16, &str)]) -> Repo {
+    pub(crate) fn new(fleet: &Fleet, hosts: &[(&str, &str, &str, u16, &str)]) -> Repo {
         let mut env = TestEnvironment::new();
         env.add_replacement(fleet.dir.display().to_string(), "$FLEET");
         env.add_replacement(format!(":{}", fleet.port), ":$PORT");
@@ -67,21 +67,21 @@ impl Repo {
         Repo { env }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.env.work_dir()
     }
 
-    fn known_hosts(&self) -> PathBuf {
+    pub(crate) fn known_hosts(&self) -> PathBuf {
         self.path().join("known_hosts")
     }
 
     /// `mb audit --known-hosts KNOWN_HOSTS ARGS` (no SSH agent: the environment has none).
-    fn run(&self, args: &[&str]) -> CommandOutput {
+    pub(crate) fn run(&self, args: &[&str]) -> CommandOutput {
         let known_hosts = self.known_hosts().display().to_string();
         self.env.run([&["audit", "--known-hosts", &known_hosts], args].concat())
     }
 
-    fn json(&self, args: &[&str]) -> (Option<i32>, Value) {
+    pub(crate) fn json(&self, args: &[&str]) -> (Option<i32>, Value) {
         let out = self.run(&[args, &["--format", "json"]].concat());
         (out.code(), out.json())
     }
@@ -97,7 +97,7 @@ fn example_inventory(fleet: &Fleet) -> Vec<(&'static str, &'static str, &'static
     ]
 }
 
-fn host<'a>(report: &'a Value, name: &str) -> &'a Value {
+pub(crate) fn host<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["hosts"].as_array().unwrap().iter().find(|h| h["name"] == name).unwrap()
 }
 

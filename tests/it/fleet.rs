@@ -42,6 +42,10 @@ pub struct Fleet {
     pub stranger_key: PathBuf,
     host_key_pub: String,
     other_key_pub: String,
+    /// Every host key sshd offers, by type (`ed25519`, `ecdsa`, `rsa`): `type base64`.
+    host_keys: Vec<(&'static str, String)>,
+    /// The authority that signs host certificates (with `start_certified`): `type base64`.
+    pub ca_key_pub: String,
     sshd: Option<Child>,
 }
 
@@ -101,7 +105,12 @@ fn free_port() -> u16 {
 }
 
 fn keygen(path: &Path) -> String {
-    run(Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-C", "mb-test", "-f"]).arg(path));
+    keygen_type(path, "ed25519")
+}
+
+/// A key pair of this type (`ed25519`, `ecdsa`, `rsa`); its public half as `type base64`.
+pub fn keygen_type(path: &Path, kind: &str) -> String {
+    run(Command::new("ssh-keygen").args(["-q", "-t", kind, "-N", "", "-C", "mb-test", "-f"]).arg(path));
     std::fs::read_to_string(path.with_extension("pub"))
         .expect("public key")
         .split_whitespace()
@@ -154,7 +163,24 @@ fn chmod(path: &Path, mode: u32) {
 }
 
 impl Fleet {
+    /// A fleet whose sshd has one ed25519 host key.
     pub fn start(hosts: &[FleetHost]) -> Fleet {
+        Fleet::start_with_host_keys(hosts, &["ed25519"])
+    }
+
+    /// A fleet whose sshd offers a host key of each of these types, in this order of
+    /// preference (`ed25519`, `ecdsa`, `rsa`).
+    pub fn start_with_host_keys(hosts: &[FleetHost], types: &[&'static str]) -> Fleet {
+        Fleet::launch(hosts, types, None)
+    }
+
+    /// A fleet whose ed25519 host key also has a host certificate, signed by the fleet's CA
+    /// (`ca_key`) for these principals.
+    pub fn start_certified(hosts: &[FleetHost], principals: &[&str]) -> Fleet {
+        Fleet::launch(hosts, &["ed25519"], Some(principals))
+    }
+
+    fn launch(hosts: &[FleetHost], types: &[&'static str], principals: Option<&[&str]>) -> Fleet {
         assert!(
             Path::new("/usr/sbin/sshd").is_file(),
             "OpenSSH's sshd is needed for these tests (apt-get install openssh-server; .ci/run does)"
@@ -168,13 +194,34 @@ impl Fleet {
         chmod(&dir, 0o755);
         std::fs::create_dir_all("/run/sshd").ok();
         let port = free_port();
-        let host_key_pub = keygen(&dir.join("host_key"));
+        let mut host_keys = Vec::new();
+        for kind in types {
+            let path = if *kind == types[0] { dir.join("host_key") } else { dir.join(format!("host_key_{kind}")) };
+            host_keys.push((*kind, keygen_type(&path, kind)));
+        }
+        let host_key_pub = host_keys[0].1.clone();
+        let ca_key_pub = keygen(&dir.join("ca_key"));
+        if let Some(principals) = principals {
+            run(Command::new("ssh-keygen")
+                .args(["-q", "-s"])
+                .arg(dir.join("ca_key"))
+                .args(["-I", "mb-test-host", "-h", "-n", &principals.join(",")])
+                .arg(dir.join("host_key.pub")));
+        }
         let other_key_pub = keygen(&dir.join("other_host_key"));
         let user_pub = keygen(&dir.join("user_key"));
         keygen(&dir.join("stranger_key"));
         std::fs::write(dir.join("authorized_keys"), format!("{user_pub}\n")).unwrap();
-        let mut config = format!(
-            "Port {port}\nHostKey {dir}/host_key\nPidFile {dir}/sshd.pid\nAuthorizedKeysFile {dir}/authorized_keys\n\
+        let mut config = String::new();
+        for kind in types {
+            let name = if *kind == types[0] { "host_key".to_string() } else { format!("host_key_{kind}") };
+            config.push_str(&format!("HostKey {}/{name}\n", dir.display()));
+        }
+        if principals.is_some() {
+            config.push_str(&format!("HostCertificate {}/host_key-cert.pub\n", dir.display()));
+        }
+        config += &format!(
+            "Port {port}\nPidFile {dir}/sshd.pid\nAuthorizedKeysFile {dir}/authorized_keys\n\
              PermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n\
              UsePAM no\nStrictModes no\nPrintMotd no\nLogLevel ERROR\nMaxStartups 2000\nMaxSessions 50\n\
              AllowTcpForwarding yes\n",
@@ -214,6 +261,8 @@ impl Fleet {
             port,
             host_key_pub,
             other_key_pub,
+            host_keys,
+            ca_key_pub,
             sshd: Some(sshd),
         };
         let deadline = Instant::now() + Duration::from_secs(15);
@@ -234,6 +283,16 @@ impl Fleet {
     /// A known_hosts line recording another key for `address` (the key "changed").
     pub fn wrong_line(&self, address: &str) -> String {
         format!("[{address}]:{} {}", self.port, self.other_key_pub)
+    }
+
+    /// The fleet's host key of this type, as `type base64`.
+    pub fn host_key(&self, kind: &str) -> String {
+        self.host_keys.iter().find(|(k, _)| *k == kind).map(|(_, key)| key.clone()).expect("a host key of that type")
+    }
+
+    /// A known_hosts line trusting the fleet's host key of this type for `address`.
+    pub fn known_line_of(&self, address: &str, kind: &str) -> String {
+        format!("[{address}]:{} {}", self.port, self.host_key(kind))
     }
 
     /// Writes a known_hosts file.

@@ -1,0 +1,116 @@
+//! Inventories read exactly as ansible-core reads them (each expectation below was checked
+//! with `ansible-inventory --list` and `ansible PATTERN --list-hosts` on the same fixture,
+//! `tests/fixtures/inventory-ansible/`): folders and their ignore list, inventory-plugin
+//! configs skipped with a warning, precedence with `ansible_group_priority`, `host_vars` with
+//! dots and no extension, nested `group_vars` folders, merge keys, YAML 1.1 scalars,
+//! `ansible_ssh_*` aliases, FQCN connections, `host:port` and IPv6 entries, templated
+//! connection variables, unreadable ports, and host patterns.
+
+use mb::inventory::{Connection, HostPattern, Inventory};
+use serde_json::json;
+
+use crate::common::{TestEnvironment, fixture};
+
+fn inventory() -> Inventory {
+    Inventory::load(&fixture("inventory-ansible")).unwrap()
+}
+
+fn value(inv: &Inventory, host: &str, var: &str) -> Option<serde_json::Value> {
+    match inv.host(host)?.var(var)? {
+        mb::inventory::Var::Value(v) => Some(v.clone()),
+        mb::inventory::Var::Vault => None,
+    }
+}
+
+fn select(inv: &Inventory, pattern: &str) -> Vec<String> {
+    inv.select(&HostPattern::parse(pattern).unwrap()).iter().map(|h| h.name.clone()).collect()
+}
+
+#[test]
+fn a_folder_loads_recursively_skipping_ignored_files_and_plugin_configs() {
+    let inv = inventory();
+    let mut names: Vec<&str> = inv.hosts.iter().map(|h| h.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2001:db8::10",
+            "badport",
+            "badtmpl",
+            "db1",
+            "db2",
+            "db3",
+            "lonely",
+            "proxied",
+            "subhost",
+            "tmpl",
+            "web1.example.com",
+            "web2"
+        ]
+    );
+    assert!(inv.warnings.iter().any(|w| w.contains("03-proxmox.yml") && w.contains("plugin")), "{:?}", inv.warnings);
+    // A host listed only under `all` is also `ungrouped`.
+    assert_eq!(inv.host("lonely").unwrap().groups, ["all", "ungrouped"]);
+}
+
+#[test]
+fn precedence_is_ansibles() {
+    let inv = inventory();
+    // group_vars/all.yml beats the inventory file's [web:vars].
+    assert_eq!(value(&inv, "web1.example.com", "color"), Some(json!("all-file")));
+    // ansible_group_priority: `low` (10) wins over `high` (1) despite the name order; it is
+    // not a variable.
+    assert_eq!(value(&inv, "db1", "tier"), Some(json!("low")));
+    assert_eq!(value(&inv, "db1", "ansible_group_priority"), None);
+    // host_vars/web1.example.com (dots, no extension), group_vars/web/nested/more.yml.
+    assert_eq!(value(&inv, "web1.example.com", "role"), Some(json!("frontend")));
+    assert_eq!(value(&inv, "web2", "from_nested"), Some(json!(true)));
+    // Merge keys and YAML 1.1: yes is true, 0640 is octal.
+    assert_eq!(value(&inv, "web2", "settings"), Some(json!({"retries": 5, "verbose": false})));
+    assert_eq!(value(&inv, "web2", "managed"), Some(json!(true)));
+    assert_eq!(value(&inv, "web2", "mode"), Some(json!(416)));
+}
+
+#[test]
+fn connection_settings_as_ansible_gives_them_to_ssh() {
+    let inv = inventory();
+    let web1 = inv.host("web1.example.com").unwrap();
+    assert_eq!((web1.address(), web1.port()), ("web1.example.com".to_string(), 2222));
+    let v6 = inv.host("2001:db8::10").unwrap();
+    assert_eq!((v6.address(), v6.port()), ("2001:db8::10".to_string(), 2200));
+    let web2 = inv.host("web2").unwrap();
+    assert_eq!((web2.address(), web2.port(), web2.user()), ("10.0.0.2".to_string(), 2201, Some("deploy".to_string())));
+    assert_eq!(web2.connection(), Connection::Ssh);
+    assert_eq!(inv.host("tmpl").unwrap().address(), "10.0.0.9");
+    assert!(inv.host("tmpl").unwrap().reach_problem().is_none());
+    let refused = |h: &str| inv.host(h).unwrap().reach_problem().unwrap_or_default();
+    assert!(refused("badtmpl").contains("cannot be rendered"), "{}", refused("badtmpl"));
+    assert!(refused("badport").contains("not a TCP port"), "{}", refused("badport"));
+    assert!(refused("proxied").contains("ProxyCommand"), "{}", refused("proxied"));
+}
+
+#[test]
+fn patterns_select_as_ansible_does() {
+    let inv = inventory();
+    assert_eq!(select(&inv, "web[0]"), ["web1.example.com"]);
+    assert_eq!(select(&inv, "web[-1]"), ["proxied"]);
+    assert_eq!(select(&inv, "db[1:]"), ["db2", "db3"]);
+    assert_eq!(select(&inv, "db[0:1]"), ["db1", "db2"]);
+    assert_eq!(select(&inv, "~b"), ["badtmpl", "badport"], "a regex matches at the start");
+    assert_eq!(select(&inv, "&db"), ["db1", "db2", "db3"]);
+    assert_eq!(select(&inv, "!db").len(), 9);
+    assert!(select(&inv, "web1.example.com:2222").is_empty(), "an address with a port is one term");
+    assert_eq!(select(&inv, "lonely::subhost"), ["lonely", "subhost"], "empty terms are ignored");
+}
+
+#[test]
+fn hosts_json_shows_merged_variables_and_why_a_host_is_refused() {
+    let env = TestEnvironment::new();
+    let out = env.run(["hosts", "-i", &fixture("inventory-ansible").display().to_string(), "--json"]);
+    let hosts = out.json();
+    let find = |name: &str| hosts.as_array().unwrap().iter().find(|h| h["name"] == name).unwrap().clone();
+    assert_eq!(find("web2")["vars"]["settings"], json!({"retries": 5, "verbose": false}));
+    assert_eq!(find("web1.example.com")["port"], 2222);
+    assert!(find("badport")["problem"].as_str().unwrap().contains("not a TCP port"));
+    assert!(out.stderr.contains("03-proxmox.yml"), "{}", out.stderr);
+}
