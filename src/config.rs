@@ -9,6 +9,10 @@
 //! connect_timeout = 10      # seconds
 //! timeout = 60              # seconds a host may take, connection included
 //! known_hosts = ["~/.ssh/known_hosts"]
+//!
+//! [api]                     # Proxmox VE API defaults (inventory variables override them)
+//! token_id = "audit@pve!mb"
+//! secret_env = "MB_PVE_TOKEN_SECRET"
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -25,6 +29,25 @@ pub struct Config {
     pub inventory: Option<PathBuf>,
     #[serde(default)]
     pub audit: AuditConfig,
+    #[serde(default)]
+    pub api: ApiConfig,
+}
+
+/// `[api]`: defaults for every Proxmox cluster's API (inventory variables override them).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    /// The API token's id, `USER@REALM!TOKENID` (`mb_pve_token_id`).
+    pub token_id: Option<String>,
+    /// The environment variable holding the token's secret (`mb_pve_token_secret_env`;
+    /// default `MB_PVE_TOKEN_SECRET`).
+    pub secret_env: Option<String>,
+    /// A file holding the token's secret (`mb_pve_token_secret_file`).
+    pub secret_file: Option<PathBuf>,
+    /// A PEM file of CAs to trust (`mb_pve_ca_file`).
+    pub ca_file: Option<PathBuf>,
+    /// The API's port when `mb_pve_api` names none (default 8006).
+    pub port: Option<u16>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

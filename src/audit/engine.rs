@@ -12,11 +12,12 @@ use super::run::{self, Run};
 use super::sink::{AuditSink, Finished};
 use super::{Finding, FindingStatus, Location};
 use crate::inventory::{Connection, HostPattern, Inventory, VarError};
+use crate::probe::api::Api;
 use crate::probe::local::Local;
 use crate::probe::replay::Replay;
 use crate::probe::repo::RepoFiles;
 use crate::probe::ssh::{Ssh, SshOptions};
-use crate::probe::{Fact, HostOutcome, HostStatus, Job, Transport};
+use crate::probe::{Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, Scope};
 use crate::rules::source::{Quoting, render};
@@ -44,8 +45,9 @@ pub struct Request {
 #[derive(Debug, Clone)]
 pub enum Reach {
     /// Over SSH, or by the local shell for `ansible_connection: local` hosts (every host with
-    /// `all_local`); `ssh.timeout` bounds every host either way.
-    Live { ssh: Arc<SshOptions>, all_local: bool },
+    /// `all_local`); `ssh.timeout` bounds every host either way. API probes go to the
+    /// clusters' APIs (`None`: no API is configured, and those checks say so).
+    Live { ssh: Arc<SshOptions>, all_local: bool, api: Option<Arc<Api>> },
     /// The facts of an earlier run.
     Replay(Box<Run>),
     /// No host at all: only the `scope: repo` checks are judged (`mb ci`).
@@ -124,7 +126,7 @@ struct Transports {
 impl Transports {
     fn of(request: &Request) -> Transports {
         let (ssh, local, replay, all_local) = match &request.reach {
-            Reach::Live { ssh, all_local } => {
+            Reach::Live { ssh, all_local, .. } => {
                 (Some(Ssh { options: ssh.clone() }), Some(Local { timeout: ssh.timeout }), None, *all_local)
             }
             Reach::Replay(run) => {
@@ -164,7 +166,8 @@ impl Transports {
 }
 
 /// Gathers every target of the plan, at most `jobs` at once, telling the sink as each is
-/// done. Outcomes are in plan order.
+/// done; API probes are asked once per cluster and path, sharing the same limit. Outcomes are
+/// in plan order.
 fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Result<Vec<HostOutcome>, AuditError> {
     let transports = Transports::of(request);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -173,8 +176,37 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
         .build()
         .map_err(AuditError::Runtime)?;
     let permits = Arc::new(tokio::sync::Semaphore::new(request.jobs.max(1)));
+    // Live runs ask API probes of the APIs; replay and the repository answer them themselves.
+    let api = match &request.reach {
+        Reach::Live { api, .. } => Some(api.clone()),
+        _ => None,
+    };
     let mut outcomes: Vec<Option<HostOutcome>> = vec![None; plan.hosts.len()];
-    runtime.block_on(async {
+    let answers = runtime.block_on(async {
+        let mut asked = tokio::task::JoinSet::new();
+        if let Some(api) = &api {
+            let calls: std::collections::BTreeSet<&ProbeKey> = plan
+                .hosts
+                .iter()
+                .filter(|hp| hp.target == Target::Host)
+                .flat_map(|hp| hp.probes.iter().filter(|p| !p.in_script()))
+                .collect();
+            for key in calls {
+                let (key, api, permits) = (key.clone(), api.clone(), permits.clone());
+                asked.spawn(async move {
+                    let _permit = permits.acquire_owned().await;
+                    let fact = match (&api, &key) {
+                        (Some(api), ProbeKey::Api { cluster, path }) => api.get(cluster, path).await,
+                        _ => Fact::Missing {
+                            reason: "no Proxmox API is configured (mb_pve_token_id and its secret, see the \
+                                     transport chapter)"
+                                .into(),
+                        },
+                    };
+                    (key, fact)
+                });
+            }
+        }
         let mut set = tokio::task::JoinSet::new();
         for (index, hp) in plan.hosts.iter().enumerate() {
             let transport = match transports.route(hp) {
@@ -185,7 +217,11 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
                     continue;
                 }
             };
-            let gathering = transport.gather(Job { host: hp.host.clone(), probes: hp.probes.clone() });
+            let probes = match api {
+                Some(_) => hp.probes.iter().filter(|p| p.in_script()).cloned().collect(),
+                None => hp.probes.clone(),
+            };
+            let gathering = transport.gather(Job { host: hp.host.clone(), probes });
             let permits = permits.clone();
             set.spawn(async move {
                 let _permit = permits.acquire_owned().await;
@@ -198,14 +234,28 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
                 outcomes[index] = Some(outcome);
             }
         }
+        let mut answers = std::collections::HashMap::new();
+        while let Some(joined) = asked.join_next().await {
+            if let Ok((key, fact)) = joined {
+                answers.insert(key, fact);
+            }
+        }
+        answers
     });
     // A task that panicked leaves its target without an outcome: report it, not lose it.
     Ok(outcomes
         .into_iter()
-        .map(|o| {
-            o.unwrap_or_else(|| {
+        .zip(&plan.hosts)
+        .map(|(o, hp)| {
+            let mut outcome = o.unwrap_or_else(|| {
                 HostOutcome::failed(HostStatus::Error, "the host's task failed unexpectedly", Duration::ZERO)
-            })
+            });
+            for key in hp.probes.iter().filter(|p| !p.in_script()) {
+                if let Some(fact) = answers.get(key) {
+                    outcome.facts.insert(key.clone(), fact.clone());
+                }
+            }
+            outcome
         })
         .collect())
 }
@@ -265,7 +315,7 @@ fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, repla
             let line = seen.as_ref().ok().and_then(|s| s.line);
             let mut finding = evaluate::evaluate(check, host, seen);
             if hp.target == Target::Repo
-                && let crate::probe::ProbeKey::File { path } = key
+                && let ProbeKey::File { path } = key
             {
                 let line = line.or_else(|| forbidden_line(check, host, fact, &finding));
                 finding.location = Some(Location { file: path.clone(), line });

@@ -8,7 +8,7 @@
 use crate::inventory::Host;
 use crate::probe::{Fact, sanitize};
 use crate::rules::Check;
-use crate::rules::check::{Expectation, Selector, parse_size};
+use crate::rules::check::{Expectation, FieldPattern, Selector, describe_fields, parse_size};
 use crate::rules::source::{ObserveError, Quoting, Raw, render};
 
 use super::{Finding, FindingStatus};
@@ -179,6 +179,71 @@ fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
                 }
             }
         }
+        Expectation::UniqueIgnoring(fields) => {
+            let Some(v) = value else {
+                return Verdict::Holds;
+            };
+            let items = match json_items(v) {
+                Ok(items) => items,
+                Err(why) => return Verdict::Undecidable(why),
+            };
+            let stripped: Vec<String> = items
+                .into_iter()
+                .map(|mut item| {
+                    if let Some(object) = item.as_object_mut() {
+                        for f in fields {
+                            object.remove(f);
+                        }
+                    }
+                    item.to_string()
+                })
+                .collect();
+            let mut seen_items = std::collections::HashSet::new();
+            match stripped.iter().find(|i| !seen_items.insert(i.as_str())) {
+                None => Verdict::Holds,
+                Some(dup) => {
+                    let times = stripped.iter().filter(|i| *i == dup).count();
+                    Verdict::FailsWith {
+                        expected: format!("no duplicates ignoring {}", fields.join(", ")),
+                        found: format!("`{dup}` {times} times"),
+                    }
+                }
+            }
+        }
+        Expectation::AnyMatches(fields) | Expectation::NoneMatches(fields) | Expectation::AllMatch(fields) => {
+            let mut wanted = Vec::with_capacity(fields.len());
+            for (name, pattern) in fields {
+                let rendered = match pattern {
+                    FieldPattern::Equals(t) => match want(t) {
+                        Ok(w) => Some(w),
+                        Err(why) => return Verdict::Undecidable(why),
+                    },
+                    _ => None,
+                };
+                wanted.push((name.as_str(), pattern, rendered));
+            }
+            let items = match value.map(json_items) {
+                None => Vec::new(),
+                Some(Ok(items)) => items,
+                Some(Err(why)) => return Verdict::Undecidable(why),
+            };
+            let matching: Vec<&serde_json::Value> = items.iter().filter(|i| item_matches(i, &wanted)).collect();
+            let shown = describe_fields(fields);
+            match e {
+                Expectation::AnyMatches(_) if matching.is_empty() => fails(format!("an item with {{{shown}}}")),
+                Expectation::NoneMatches(_) if !matching.is_empty() => Verdict::FailsWith {
+                    expected: format!("no item with {{{shown}}}"),
+                    found: format!("`{}`", matching[0]),
+                },
+                Expectation::AllMatch(_) if value.is_none() => fails(format!("every item with {{{shown}}}")),
+                Expectation::AllMatch(_) if matching.len() < items.len() => {
+                    let other =
+                        items.iter().find(|i| !item_matches(i, &wanted)).map(|i| i.to_string()).unwrap_or_default();
+                    Verdict::FailsWith { expected: format!("every item with {{{shown}}}"), found: format!("`{other}`") }
+                }
+                _ => Verdict::Holds,
+            }
+        }
         Expectation::ExitStatus(n) => {
             if seen.status == Some(*n as i32) {
                 Verdict::Holds
@@ -187,6 +252,35 @@ fn judge(e: &Expectation, seen: &Observed, host: &Host) -> Verdict {
             }
         }
     }
+}
+
+/// The items of a JSON array fact; a single object (`json: /0`) is an array of one.
+fn json_items(value: &str) -> Result<Vec<serde_json::Value>, String> {
+    match serde_json::from_str::<serde_json::Value>(value) {
+        Ok(serde_json::Value::Array(items)) => Ok(items),
+        Ok(object @ serde_json::Value::Object(_)) => Ok(vec![object]),
+        Ok(_) => Err("the fact is not a JSON array or object".into()),
+        Err(e) => Err(format!("the fact is not JSON: {e}")),
+    }
+}
+
+/// Whether a JSON item has every wanted field: `(name, pattern, rendered value)`.
+fn item_matches(item: &serde_json::Value, wanted: &[(&str, &FieldPattern, Option<String>)]) -> bool {
+    wanted.iter().all(|(name, pattern, rendered)| {
+        let field = item.get(*name).filter(|v| !v.is_null());
+        match pattern {
+            FieldPattern::Present => field.is_some(),
+            FieldPattern::Absent => field.is_none(),
+            FieldPattern::Equals(_) => match (field, rendered) {
+                (Some(serde_json::Value::String(s)), Some(w)) => s.trim() == w.trim(),
+                (Some(other), Some(w)) => {
+                    let text = other.to_string();
+                    text == w.trim()
+                }
+                _ => false,
+            },
+        }
+    })
 }
 
 /// The finding for a check whose fact (or variable) is known.

@@ -57,9 +57,10 @@ pub struct HostPlan {
 }
 
 impl HostPlan {
-    /// Whether the target needs contacting at all (some check needs a probe).
+    /// Whether the target itself needs contacting (some check needs its probe script; API
+    /// probes are asked of the cluster's API instead).
     pub fn needs_contact(&self) -> bool {
-        !self.probes.is_empty()
+        self.probes.iter().any(ProbeKey::in_script)
     }
 }
 

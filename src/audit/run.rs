@@ -180,6 +180,12 @@ fn vars_of(check: &Check) -> Vec<&str> {
             | Expectation::NotContains(t)
             | Expectation::SizeEquals(t) => templates.push(t),
             Expectation::OneOf(list) => templates.extend(list),
+            Expectation::AnyMatches(fields) | Expectation::NoneMatches(fields) | Expectation::AllMatch(fields) => {
+                templates.extend(fields.iter().filter_map(|(_, p)| match p {
+                    crate::rules::check::FieldPattern::Equals(t) => Some(t),
+                    _ => None,
+                }))
+            }
             _ => {}
         }
     }

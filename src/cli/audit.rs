@@ -202,7 +202,15 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     };
     let reach = match replayed {
         Some(run) => Reach::Replay(Box::new(run)),
-        None => Reach::Live { ssh: Arc::new(ssh_options(cx, args, &config, &inventory)?), all_local: args.local },
+        None => Reach::Live {
+            ssh: Arc::new(ssh_options(cx, args, &config, &inventory)?),
+            all_local: args.local,
+            api: if set.checks.iter().any(|c| matches!(c.probe.source, crate::rules::ProbeSource::Api(_))) {
+                api_clusters(cx, args, &config, &inventory)?
+            } else {
+                None
+            },
+        },
     };
     Ok(Request {
         checks: set.checks,
@@ -267,6 +275,92 @@ impl AuditSink for Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The Proxmox clusters the inventory names, each with its API address, token and trust, when
+/// some check reads the API. A cluster is the hosts sharing `mb_pve_cluster` (or one host);
+/// its first host in inventory order holds its settings, `[api]` in mb.toml the defaults.
+fn api_clusters(
+    cx: &Context,
+    args: &Args,
+    config: &Config,
+    inventory: &Inventory,
+) -> anyhow::Result<Option<Arc<crate::probe::api::Api>>> {
+    use crate::probe::api::{Api, Cluster, Secret, Trust, parse_fingerprint};
+    use crate::rules::source::api::cluster_of;
+    let var = |h: &crate::inventory::Host, name: &str| h.var_text(name).ok().filter(|v| !v.is_empty());
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut secrets: std::collections::HashMap<String, Result<String, String>> = Default::default();
+    for host in &inventory.hosts {
+        let Ok(name) = cluster_of(host) else { continue };
+        if clusters.iter().any(|c| c.name == name) {
+            continue;
+        }
+        let port = config.api.port.unwrap_or(8006);
+        let address = match var(host, "mb_pve_api") {
+            Some(a) if a.contains(':') && !a.starts_with('[') && a.matches(':').count() > 1 => format!("[{a}]:{port}"),
+            Some(a) if a.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) => a,
+            Some(a) => format!("{a}:{port}"),
+            None => {
+                let h = host.address();
+                if h.contains(':') { format!("[{h}]:{port}") } else { format!("{h}:{port}") }
+            }
+        };
+        let token = match var(host, "mb_pve_token_id").or_else(|| config.api.token_id.clone()) {
+            None => Err(format!(
+                "no API token for cluster `{name}`: set mb_pve_token_id (USER@REALM!TOKENID) in the inventory or token_id in mb.toml's [api]"
+            )),
+            Some(id) => {
+                let file =
+                    var(host, "mb_pve_token_secret_file").map(PathBuf::from).or_else(|| config.api.secret_file.clone());
+                let env = var(host, "mb_pve_token_secret_env")
+                    .or_else(|| config.api.secret_env.clone())
+                    .unwrap_or_else(|| "MB_PVE_TOKEN_SECRET".into());
+                let source = match &file {
+                    Some(f) => format!("file:{}", f.display()),
+                    None => format!("env:{env}"),
+                };
+                let secret = secrets
+                    .entry(source)
+                    .or_insert_with(|| match &file {
+                        Some(f) => std::fs::read_to_string(cx.resolve(Some(f), ""))
+                            .map(|s| s.trim_end_matches(['\n', '\r']).to_string())
+                            .map_err(|e| format!("the API token secret file {}: {e}", f.display())),
+                        None => std::env::var(&env).map_err(|_| {
+                            format!("the API token's secret is not set: export {env} (or name a file in mb_pve_token_secret_file)")
+                        }),
+                    })
+                    .clone();
+                secret.map(|s| (id, Secret::new(s)))
+            }
+        };
+        let trust = if let Some(fp) = var(host, "mb_pve_fingerprint") {
+            match parse_fingerprint(&fp) {
+                Some(sha) => Trust::Fingerprint(sha),
+                None => anyhow::bail!(
+                    "host {}: mb_pve_fingerprint `{fp}` is not a SHA-256 fingerprint (AA:BB:… as `pvenode cert info` prints it)",
+                    crate::probe::sanitize(&host.name)
+                ),
+            }
+        } else if let Some(ca) = var(host, "mb_pve_ca_file").map(PathBuf::from).or_else(|| config.api.ca_file.clone()) {
+            Trust::CaFile(cx.resolve(Some(&ca), ""))
+        } else if var(host, "mb_pve_tls_insecure").is_some_and(|v| matches!(v.as_str(), "true" | "True" | "yes" | "1"))
+        {
+            output::warn(
+                "warning",
+                format_args!(
+                    "cluster `{name}`: TLS certificates are NOT checked (mb_pve_tls_insecure); anyone on the path can answer for its API"
+                ),
+            )?;
+            Trust::Insecure
+        } else {
+            Trust::System
+        };
+        clusters.push(Cluster { name, address, token, trust });
+    }
+    let connect = Duration::from_secs(args.connect_timeout.or(config.audit.connect_timeout).unwrap_or(10));
+    let timeout = Duration::from_secs(args.timeout.or(config.audit.timeout).unwrap_or(60));
+    Ok(Some(Arc::new(Api::new(clusters, connect, timeout)?)))
 }
 
 /// Known-hosts files, keys (decrypted once) and timeouts for this run.

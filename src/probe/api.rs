@@ -88,6 +88,13 @@ pub enum ApiError {
     Client(String),
 }
 
+impl std::fmt::Debug for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let clusters: Vec<&Cluster> = self.clusters.values().map(|(c, _)| c).collect();
+        f.debug_struct("Api").field("clusters", &clusters).field("clients", &self.clients.len()).finish()
+    }
+}
+
 /// The API transport of one run: one HTTP client per distinct trust (clusters that trust the
 /// same thing share one, and its connections), each cluster with its client.
 pub struct Api {

@@ -126,7 +126,26 @@ pub enum Expectation {
     Absent,
     SizeEquals(Template),
     Unique,
+    /// No two items of a JSON array are equal once these fields are left out.
+    UniqueIgnoring(Vec<String>),
+    /// Some item of a JSON array has these fields.
+    AnyMatches(Vec<(String, FieldPattern)>),
+    /// No item of a JSON array has these fields.
+    NoneMatches(Vec<(String, FieldPattern)>),
+    /// Every item of a JSON array has these fields.
+    AllMatch(Vec<(String, FieldPattern)>),
     ExitStatus(i64),
+}
+
+/// What one field of a JSON object must be, in the array operators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldPattern {
+    /// Present, whatever its value (`"*"`).
+    Present,
+    /// Not present (`null` or `~`).
+    Absent,
+    /// Present with this value (strings compare as text, other values as compact JSON).
+    Equals(Template),
 }
 
 impl Expectation {
@@ -142,6 +161,10 @@ impl Expectation {
             Expectation::Absent => OperatorKind::Absent,
             Expectation::SizeEquals(_) => OperatorKind::SizeEquals,
             Expectation::Unique => OperatorKind::Unique,
+            Expectation::UniqueIgnoring(_) => OperatorKind::UniqueIgnoring,
+            Expectation::AnyMatches(_) => OperatorKind::AnyMatches,
+            Expectation::NoneMatches(_) => OperatorKind::NoneMatches,
+            Expectation::AllMatch(_) => OperatorKind::AllMatch,
             Expectation::ExitStatus(_) => OperatorKind::ExitStatus,
         }
     }
@@ -162,9 +185,26 @@ impl Expectation {
             Expectation::Present | Expectation::Absent | Expectation::Unique => {
                 format!("{name}: true")
             }
+            Expectation::UniqueIgnoring(fields) => format!("{name}: [{}]", fields.join(", ")),
+            Expectation::AnyMatches(fields) | Expectation::NoneMatches(fields) | Expectation::AllMatch(fields) => {
+                format!("{name}: {{{}}}", describe_fields(fields))
+            }
             Expectation::ExitStatus(n) => format!("{name}: {n}"),
         }
     }
+}
+
+/// `iface: lo, action: ACCEPT` — the fields of an array operator as written.
+pub fn describe_fields(fields: &[(String, FieldPattern)]) -> String {
+    fields
+        .iter()
+        .map(|(k, p)| match p {
+            FieldPattern::Present => format!("{k}: \"*\""),
+            FieldPattern::Absent => format!("{k}: null"),
+            FieldPattern::Equals(t) => format!("{k}: {}", t.raw),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A declared fix: an edit to a file of the repository, never to a host.

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use super::check::{
-    Check, CheckSource, DecisionLink, Edit, Expectation, Fix, Probe, Scope, Selector, Severity, Template, parse_size,
+    Check, CheckSource, DecisionLink, Edit, Expectation, FieldPattern, Fix, Probe, Scope, Selector, Severity, Template,
+    parse_size,
 };
 use super::extract::RawBlock;
 use super::registry::{ArgKind, EditKind, OperatorKind, SourceKind};
@@ -606,6 +607,21 @@ fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Op
                 }
                 None => None,
             },
+            OperatorKind::UniqueIgnoring => match text_list(cx, name, v) {
+                Some(fields) if !fields.is_empty() => Some(Expectation::UniqueIgnoring(fields)),
+                Some(_) => {
+                    cx.error(Code::BadValue, format!("`{name}` needs at least one field"), v, "e.g. [pos, digest]");
+                    None
+                }
+                None => None,
+            },
+            OperatorKind::AnyMatches | OperatorKind::NoneMatches | OperatorKind::AllMatch => {
+                field_patterns(cx, name, v).map(|fields| match op {
+                    OperatorKind::AnyMatches => Expectation::AnyMatches(fields),
+                    OperatorKind::NoneMatches => Expectation::NoneMatches(fields),
+                    _ => Expectation::AllMatch(fields),
+                })
+            }
             OperatorKind::SizeEquals => cx.template(name, v).and_then(|t| {
                 if t.is_literal() && parse_size(&t.raw).is_none() {
                     cx.error(
@@ -634,6 +650,32 @@ fn parse_expect(cx: &mut Ctx<'_>, node: &Node, source: Option<SourceKind>) -> Op
         };
         match parsed {
             Some(e) => out.push(e),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// `{ iface: lo, source: "*", dest: null }`: the fields an array operator looks for.
+fn field_patterns(cx: &mut Ctx<'_>, name: &str, node: &Node) -> Option<Vec<(String, FieldPattern)>> {
+    let map = cx.map(name, node)?;
+    let entries = cx.entries(map);
+    if entries.is_empty() {
+        cx.error(Code::BadValue, format!("`{name}` needs at least one field"), node, "e.g. { iface: lo }");
+        return None;
+    }
+    let mut out = Vec::with_capacity(entries.len());
+    let mut ok = true;
+    for (field, _, v) in entries {
+        let pattern = if v.is_null() {
+            Some(FieldPattern::Absent)
+        } else if v.as_str() == Some("*") {
+            Some(FieldPattern::Present)
+        } else {
+            cx.template(field, v).map(FieldPattern::Equals)
+        };
+        match pattern {
+            Some(p) => out.push((field.to_string(), p)),
             None => ok = false,
         }
     }

@@ -21,6 +21,8 @@ pub enum ArgKind {
     Size,
     /// A mapping with the fields listed beside it.
     Mapping(&'static [&'static str]),
+    /// A mapping of any field names to values.
+    Fields,
 }
 
 impl ArgKind {
@@ -33,6 +35,7 @@ impl ArgKind {
             ArgKind::Integer => "integer".into(),
             ArgKind::Size => "size".into(),
             ArgKind::Mapping(fields) => format!("{{ {} }}", fields.join(", ")),
+            ArgKind::Fields => "{ field: value, … }".into(),
         }
     }
 }
@@ -108,11 +111,15 @@ pub enum OperatorKind {
     Absent,
     SizeEquals,
     Unique,
+    UniqueIgnoring,
+    AnyMatches,
+    NoneMatches,
+    AllMatch,
     ExitStatus,
 }
 
 impl OperatorKind {
-    pub const ALL: [OperatorKind; 11] = [
+    pub const ALL: [OperatorKind; 15] = [
         OperatorKind::Equals,
         OperatorKind::NotEquals,
         OperatorKind::OneOf,
@@ -123,6 +130,10 @@ impl OperatorKind {
         OperatorKind::Absent,
         OperatorKind::SizeEquals,
         OperatorKind::Unique,
+        OperatorKind::UniqueIgnoring,
+        OperatorKind::AnyMatches,
+        OperatorKind::NoneMatches,
+        OperatorKind::AllMatch,
         OperatorKind::ExitStatus,
     ];
 
@@ -214,6 +225,42 @@ impl OperatorKind {
                 doc: "No line of the fact (or item of a JSON array) appears twice. Catches \
                       duplicated firewall rules and repeated config lines.",
                 example: "unique: true",
+                only_for: &[],
+            },
+            OperatorKind::UniqueIgnoring => &OperatorSpec {
+                name: "unique_ignoring",
+                arg: ArgKind::TextList,
+                doc: "The fact is a JSON array in which no two items are equal once the listed \
+                      fields are left out of each: rules that differ only in their position and \
+                      digest are the same rule added twice.",
+                example: "unique_ignoring: [pos, digest]",
+                only_for: &[],
+            },
+            OperatorKind::AnyMatches => &OperatorSpec {
+                name: "any_matches",
+                arg: ArgKind::Fields,
+                doc: "The fact is a JSON array and some item is an object with every field given: a \
+                      value must be equal (strings as text, numbers and booleans as written), \
+                      `\"*\"` means present with any value, `null` means absent. Values may use \
+                      `{{ var }}`.",
+                example: "any_matches: { cidr: \"{{ admin_network }}\" }",
+                only_for: &[],
+            },
+            OperatorKind::NoneMatches => &OperatorSpec {
+                name: "none_matches",
+                arg: ArgKind::Fields,
+                doc: "The fact is a JSON array and no item matches the fields (as in `any_matches`). \
+                      An absent fact has no items, so it holds.",
+                example: "none_matches: { source: \"+admin_network\", iface: \"*\" }",
+                only_for: &[],
+            },
+            OperatorKind::AllMatch => &OperatorSpec {
+                name: "all_match",
+                arg: ArgKind::Fields,
+                doc: "The fact is a JSON array and every item matches the fields (as in \
+                      `any_matches`); with `json: /0` and `any_matches` the same test applies to \
+                      one item at a position.",
+                example: "all_match: { enable: \"1\" }",
                 only_for: &[],
             },
             OperatorKind::ExitStatus => &OperatorSpec {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::api::{EXAMPLE_SECRET, Pve, example_cluster};
 use crate::common::{CommandOutput, TestEnvironment, copy_tree, repo_root};
 use crate::fleet::{Fleet, FleetHost, Kind, Silent};
 
@@ -87,6 +88,20 @@ impl Repo {
     }
 }
 
+/// The example's inventory with its Proxmox nodes' API pointed at a stand-in (`api`: YAML).
+fn example_inventory_with_api<'a>(
+    fleet: &Fleet,
+    api: &'a str,
+) -> Vec<(&'static str, &'static str, &'static str, u16, &'a str)> {
+    vec![
+        ("nas1", "samba", NAS1, fleet.port, ""),
+        ("zd1", "proxmox", ZD1, fleet.port, api),
+        ("zd2", "proxmox", ZD2, fleet.port, api),
+        ("zd3", "proxmox", ZD3, fleet.port, api),
+        ("ct1", "containers", CT1, fleet.port, ""),
+    ]
+}
+
 fn example_inventory(fleet: &Fleet) -> Vec<(&'static str, &'static str, &'static str, u16, &'static str)> {
     vec![
         ("nas1", "samba", NAS1, fleet.port, ""),
@@ -122,7 +137,11 @@ fn fails(list: &[&str]) -> Vec<(String, String)> {
 #[test]
 fn the_example_fleet_over_real_ssh() {
     let fleet = Fleet::start(&example_fleet());
-    let repo = Repo::new(&fleet, &example_inventory(&fleet));
+    let pve = Pve::start(example_cluster());
+    let api = pve.vars();
+    let mut repo = Repo::new(&fleet, &example_inventory_with_api(&fleet, &api));
+    repo.env.set_env("MB_PVE_TOKEN_SECRET", EXAMPLE_SECRET);
+    repo.env.add_replacement(format!(":{}", pve.port), ":$API_PORT");
     fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
     let (code, report) = repo.json(&[]);
     assert_eq!(code, Some(1), "drift was found: exit 1");
@@ -149,17 +168,20 @@ fn the_example_fleet_over_real_ssh() {
     let zd2_fails: Vec<_> = outcomes(&report, "zd2").into_iter().filter(|(_, s)| s == "fail").collect();
     assert_eq!(zd2_fails, fails(&["pve-fw-no-duplicate-rules", "pve-repo-no-enterprise", "wg-quick-enabled"]));
     assert_eq!(outcomes(&report, "ct1"), fails(&["indexer-data-owner"]));
+    // The cluster's firewall, read once through its API, is judged on every reachable node.
     assert_eq!(
         (count(&report, "zd1", "pass"), count(&report, "zd1", "fail"), count(&report, "zd1", "skip")),
-        (6, 0, 8)
+        (14, 0, 0)
     );
     // An unreachable host's probe checks are skipped; its inventory-variable check still runs.
     assert_eq!((count(&report, "zd3", "pass"), count(&report, "zd3", "skip")), (1, 12));
     let s = &report["summary"];
     assert_eq!(
         (s["hosts"].as_u64(), s["pass"].as_u64(), s["fail"].as_u64(), s["error"].as_u64(), s["skip"].as_u64()),
-        (Some(5), Some(27), Some(5), Some(0), Some(28))
+        (Some(5), Some(43), Some(5), Some(0), Some(12))
     );
+    let asked: Vec<String> = pve.requests().into_iter().map(|(_, p)| p).collect();
+    assert_eq!(asked.len(), 3, "three cluster endpoints, each asked once for three nodes: {asked:?}");
 
     // The human report, grouped by check, with each rule and decision.
     insta::assert_snapshot!("audit_example_fleet_human", repo.run(&["--no-save"]));
@@ -296,7 +318,7 @@ fn a_jump_host_carries_the_connection() {
     fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(NAS1), fleet.known_line(ZD1)]);
     let (code, report) = repo.json(&[]);
     assert_eq!(host(&report, "zd1")["status"], "ok", "{report}");
-    assert_eq!(code, Some(3), "clean, but the API checks are skipped");
+    assert_eq!(code, Some(3), "clean, but no API answers the API checks here");
 }
 
 /// Regenerates `ansible/recorded-run.json`, the run the README replays, from the sshd fleet:
@@ -305,7 +327,10 @@ fn a_jump_host_carries_the_connection() {
 #[ignore = "writes ansible/recorded-run.json; run it when the fleet or the rules change"]
 fn record_example_run() {
     let fleet = Fleet::start(&example_fleet());
-    let repo = Repo::new(&fleet, &example_inventory(&fleet));
+    let pve = Pve::start(example_cluster());
+    let api = pve.vars();
+    let mut repo = Repo::new(&fleet, &example_inventory_with_api(&fleet, &api));
+    repo.env.set_env("MB_PVE_TOKEN_SECRET", EXAMPLE_SECRET);
     fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
     let out = repo.run(&["--no-save", "--format", "json"]);
     assert_eq!(out.code(), Some(1), "{out}");

@@ -51,6 +51,11 @@ fn a_change_that_drops_a_decided_setting_is_a_new_failure_at_the_templates_line(
     let head = git(env.work_dir(), &["rev-parse", "HEAD"]);
     let refs = git(env.work_dir(), &["for-each-ref"]);
 
+    let mut env = env;
+    for (rev, token) in [("HEAD~1", "$BASE"), ("HEAD", "$HEAD")] {
+        let short = git(env.work_dir(), &["rev-parse", "--short", rev]);
+        env.add_replacement(format!("`{}`", short.trim()), &format!("`{token}`"));
+    }
     let out = ci(&env, &[]);
     assert_eq!(out.code(), Some(1), "the change introduces drift: {out}");
     insta::assert_snapshot!("ci_new_failure_markdown", out);

@@ -1,6 +1,7 @@
 //! Integration tests: the real `mb` binary and the library, on fixture files.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a harness reports on its own terminal
 
+mod api;
 mod audit;
 mod audit_local;
 mod ci;

@@ -67,6 +67,9 @@ pub enum ObserveError {
     Unexpected(&'static str),
     #[error("not JSON: {0}")]
     NotJson(String),
+    /// An HTTP API answered with an error status.
+    #[error("{0}")]
+    Http(String),
     /// A variable the check reads is not usable (a vault value).
     #[error("{0}")]
     Var(#[from] VarError),
