@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use super::evaluate::{self, Observed};
 use super::plan::{self, AuditPlan, HostPlan, Need, Target};
-use super::run::{self, Run};
+use super::run::{self, Provenance, Run};
+use super::shard::Shard;
 use super::sink::{AuditSink, Finished};
 use super::{Finding, FindingStatus, Location};
 use crate::inventory::{Connection, HostPattern, Inventory, VarError};
@@ -39,6 +40,10 @@ pub struct Request {
     pub jobs: usize,
     /// Save the run under this repository root's `.mb/runs`.
     pub save: Option<PathBuf>,
+    /// Only this shard's hosts (`--shard K/N`); the repository is judged by shard 1.
+    pub shard: Option<Shard>,
+    /// The rules and inventory digests the run records (the shard and check order are added).
+    pub provenance: Provenance,
 }
 
 /// How the hosts of a request are reached.
@@ -79,16 +84,21 @@ pub enum AuditError {
 /// `request.jobs` at once), judges every (check, target), saves the run when asked, and tells
 /// `sink` each step. The run is the same whichever sinks listen.
 pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, AuditError> {
-    let only = request.limit.as_ref().map(|p| request.inventory.select(p));
+    let mut only = request.limit.as_ref().map(|p| request.inventory.select(p));
+    if let Some(shard) = request.shard {
+        let hosts = only.unwrap_or_else(|| request.inventory.hosts.iter().collect());
+        only = Some(hosts.into_iter().filter(|h| shard.takes(h)).collect());
+    }
     let checks = match request.reach {
         Reach::RepoOnly => request.checks.iter().filter(|c| c.scope == Scope::Repo).cloned().collect(),
         _ => request.checks.clone(),
     };
-    let plan = plan::plan(&request.inventory, checks, only.as_deref(), request.repo.is_some());
+    let repo = request.repo.is_some() && request.shard.is_none_or(|s| s.index == 1);
+    let plan = plan::plan(&request.inventory, checks, only.as_deref(), repo);
     for &c in &plan.unmatched {
         sink.warning(&plan::unmatched_message(&plan.checks[c]));
     }
-    if plan.hosts.is_empty() {
+    if plan.hosts.is_empty() && request.shard.is_none() {
         return Err(AuditError::NoTarget { limited: request.limit.is_some() });
     }
     sink.planned(&plan);
@@ -103,6 +113,11 @@ pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, Audit
     }
     let mut run = Run::new(run::id_at(run::now()), request.reach.mode(), &plan, outcomes, findings);
     run.replay_of = replay_of;
+    run.provenance = Some(Provenance {
+        shard: request.shard,
+        checks: plan.checks.iter().map(|c| c.id.clone()).collect(),
+        ..request.provenance.clone()
+    });
     let saved = request.save.as_ref().and_then(|root| match run::save(root, &mut run) {
         Ok(path) => Some(path.strip_prefix(root).map(|p| p.to_path_buf()).unwrap_or(path)),
         Err(e) => {

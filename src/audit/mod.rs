@@ -12,8 +12,10 @@
 mod engine;
 pub mod evaluate;
 pub mod ini;
+pub mod merge;
 pub mod plan;
 pub mod run;
+pub mod shard;
 pub mod sink;
 
 use serde::{Deserialize, Serialize};

@@ -52,6 +52,8 @@ pub enum Target {
 pub struct HostPlan {
     pub host: Host,
     pub target: Target,
+    /// The host's place in the inventory (for merging sharded runs); none for the repository.
+    pub position: Option<usize>,
     pub checks: Vec<Planned>,
     pub probes: Vec<ProbeKey>,
 }
@@ -112,7 +114,11 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
     }
     let mut hosts: Vec<HostPlan> = per_host
         .into_iter()
-        .map(|(h, cs)| plan_target(inventory.hosts[h].clone(), Target::Host, &checks, &cs))
+        .map(|(h, cs)| {
+            let mut plan = plan_target(inventory.hosts[h].clone(), Target::Host, &checks, &cs);
+            plan.position = Some(h);
+            plan
+        })
         .collect();
     if repo && !repo_checks.is_empty() {
         let host = Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default() };
@@ -153,5 +159,5 @@ fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) 
         };
         planned.push(Planned { check: c, need });
     }
-    HostPlan { host, target, checks: planned, probes }
+    HostPlan { host, target, position: None, checks: planned, probes }
 }

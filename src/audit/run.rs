@@ -38,11 +38,45 @@ pub struct Run {
     pub hosts: Vec<HostRecord>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// What the run was made from: the rules, the inventory, mb, and its shard (in run files;
+    /// `mb merge` refuses runs that differ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    /// For a run merged from shards: the runs it was merged from, and shards that were missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged: Option<Merged>,
+}
+
+/// What a run was made from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// A digest of the rule files' checks.
+    pub rules_digest: String,
+    /// A digest of the inventory's hosts, groups and variables.
+    pub inventory_digest: String,
+    pub mb_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<super::shard::Shard>,
+    /// Every check of the rules, in rule order (a merge orders findings by it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<String>,
+}
+
+/// Where a merged run came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Merged {
+    pub runs: Vec<String>,
+    /// Shards no run was given for: the merged run is incomplete.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_shards: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HostRecord {
     pub name: String,
+    /// The host's place in the inventory (in run files), for merging sharded runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<usize>,
     /// The host's groups (in run files; left out of reports), so a replay without the
     /// inventory still knows which checks apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -81,6 +115,7 @@ impl Run {
                     hp.checks.iter().flat_map(|planned| check_vars[planned.check].iter().copied()).collect();
                 HostRecord {
                     name: hp.host.name.clone(),
+                    position: hp.position,
                     groups: hp.host.groups.clone(),
                     status: o.status,
                     error: o.error,
@@ -92,7 +127,17 @@ impl Run {
             .collect();
         let checks: BTreeSet<&str> = findings.iter().map(|f| f.check.as_str()).collect();
         let summary = Summary::of(checks.len(), hosts.len(), &findings);
-        Run { version: VERSION, run: id, mode: mode.to_string(), replay_of: None, hosts, findings, summary }
+        Run {
+            version: VERSION,
+            run: id,
+            mode: mode.to_string(),
+            replay_of: None,
+            hosts,
+            findings,
+            summary,
+            provenance: None,
+            merged: None,
+        }
     }
 
     /// The outcomes of the run's hosts, by name, for replay.
@@ -139,6 +184,7 @@ impl Run {
             .iter()
             .map(|h| HostRecord {
                 name: h.name.clone(),
+                position: None,
                 groups: Vec::new(),
                 status: h.status,
                 error: h.error.clone(),
@@ -155,6 +201,8 @@ impl Run {
             hosts,
             findings: self.findings.clone(),
             summary: self.summary.clone(),
+            provenance: None,
+            merged: self.merged.clone(),
         }
     }
 
@@ -378,6 +426,7 @@ impl Run {
         if self.summary.fail > 0 {
             Verdict::Drift
         } else if self.incomplete_hosts().next().is_some()
+            || self.merged.as_ref().is_some_and(|m| !m.missing_shards.is_empty())
             || self.findings.iter().any(|f| matches!(f.status, FindingStatus::Error | FindingStatus::Skip))
         {
             Verdict::Incomplete

@@ -192,6 +192,8 @@ pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Resu
         repo: Some(repo.files(&rev)),
         jobs: 1,
         save: None,
+        shard: None,
+        provenance: Default::default(),
     };
     let run = match audit::execute(&request, &mut ()) {
         Ok(run) => run,

@@ -13,6 +13,7 @@ use anyhow::{Context as _, bail};
 use super::output;
 use super::{Context, Exit};
 use crate::audit::run::{self, Run};
+use crate::audit::shard::Shard;
 use crate::audit::{self, AuditPlan, AuditSink, Finished, Reach, Request};
 use crate::config::Config;
 use crate::inventory::{HostPattern, Inventory};
@@ -36,6 +37,7 @@ Examples:
   mb audit --repo                            also the repository's own files (scope: repo)
   mb audit --record                          and write the findings into memory-bank/activeContext.md
   mb audit --accept-new-host-keys            trust first-seen host keys (recorded in .mb/known_hosts)
+  mb audit --shard 2/4                       one part of four; mb merge joins the four runs
 
 Passphrases of encrypted keys are read from MB_SSH_PASSPHRASE, or asked once on a terminal.")]
 pub struct Args {
@@ -100,6 +102,13 @@ pub struct Args {
     #[arg(long)]
     no_save: bool,
 
+    /// Audit only shard K of N (1-based): a stable part of the hosts, for running one audit as
+    /// N parallel jobs whose runs `mb merge` joins. Also read from CI_NODE_INDEX and
+    /// CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX (0-based, a Kubernetes
+    /// Indexed Job) with MB_SHARD_TOTAL.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+
     /// Record the run in the Memory Bank: a dated entry in activeContext.md (see `mb record`).
     #[arg(long, conflicts_with = "no_save")]
     record: bool,
@@ -109,14 +118,14 @@ pub struct Args {
     memory_bank: PathBuf,
 }
 
-fn parse_format(name: &str) -> Result<Format, String> {
+pub(super) fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         format!("unknown format `{name}` (one of: {})", names.join(", "))
     })
 }
 
-fn parse_output(spec: &str) -> Result<(Format, PathBuf), String> {
+pub(super) fn parse_output(spec: &str) -> Result<(Format, PathBuf), String> {
     let (format, file) =
         spec.split_once('=').ok_or_else(|| format!("`{spec}`: write FORMAT=FILE, e.g. sarif=drift.sarif"))?;
     if file.is_empty() {
@@ -200,6 +209,12 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         Some(p) => Some(HostPattern::parse(p).map_err(|e| anyhow::anyhow!("--limit `{p}`: {}", e.message))?),
         None => None,
     };
+    let shard = match &args.shard {
+        Some(spec) => Some(Shard::parse(spec)?),
+        None => Shard::from_env(|name| std::env::var(name).ok().filter(|v| !v.is_empty())).transpose()?,
+    };
+    let rules_digest = set.digest();
+    let inventory_digest = inventory.digest();
     let reach = match replayed {
         Some(run) => Reach::Replay(Box::new(run)),
         None => Reach::Live {
@@ -220,6 +235,13 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         repo: args.repo.then(|| RepoFiles::WorkTree { root: cx.root.clone() }),
         jobs: args.jobs.or(config.audit.jobs).unwrap_or(50),
         save: (!args.no_save).then(|| cx.root.clone()),
+        shard,
+        provenance: crate::audit::run::Provenance {
+            rules_digest,
+            inventory_digest,
+            mb_version: env!("CARGO_PKG_VERSION").to_string(),
+            ..Default::default()
+        },
     })
 }
 

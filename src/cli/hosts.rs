@@ -24,7 +24,8 @@ Examples:
   mb hosts samba                    the hosts a pattern selects
   mb hosts -i inventory/prod.ini 'proxmox:&prod'
   mb hosts --json | jq '.[] | select(.checks | length == 0) | .name'
-  mb hosts nas1 --script            the exact script mb audit runs on nas1")]
+  mb hosts nas1 --script            the exact script mb audit runs on nas1
+  mb hosts --shard 2/4              the hosts shard 2 of 4 audits")]
 pub struct Args {
     /// Only hosts matching this Ansible pattern.
     #[arg(value_name = "PATTERN")]
@@ -41,6 +42,10 @@ pub struct Args {
     /// Print the probe script `mb audit` would run on each host (for review: it only reads).
     #[arg(long, conflicts_with = "json")]
     script: bool,
+
+    /// Only the hosts shard K of N audits (`mb audit --shard K/N`).
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +81,13 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             inventory.select(&pattern)
         }
         None => inventory.hosts.iter().collect(),
+    };
+    let selected = match &args.shard {
+        Some(spec) => {
+            let shard = crate::audit::shard::Shard::parse(spec)?;
+            selected.into_iter().filter(|h| shard.takes(h)).collect()
+        }
+        None => selected,
     };
     // Each host check's hosts, selected once.
     let selections: Vec<(&rules::Check, HashSet<&str>)> = set

@@ -8,6 +8,7 @@ mod diff;
 mod fix;
 mod hosts;
 mod index;
+mod merge;
 mod output;
 mod record;
 pub mod reference;
@@ -115,6 +116,7 @@ enum Command {
     Hosts(hosts::Args),
     Runs(runs::Args),
     Diff(diff::Args),
+    Merge(merge::Args),
     Rules(rules::Args),
     Index(index::Args),
     Completions(completions::Args),
@@ -167,6 +169,7 @@ pub fn run() -> ExitCode {
         Command::Hosts(args) => hosts::run(&cx, args),
         Command::Runs(args) => runs::run(&cx, args),
         Command::Diff(args) => diff::run(&cx, args),
+        Command::Merge(args) => merge::run(&cx, args),
         Command::Rules(args) => rules::run(&cx, args),
         Command::Index(args) => index::run(&cx, args),
         Command::Completions(args) => completions::run(args),

@@ -371,6 +371,22 @@ pub struct Inventory {
 }
 
 impl Inventory {
+    /// A digest of the hosts, their groups and variables (vault values as a marker): two runs
+    /// with the same digest audited the same fleet.
+    pub fn digest(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for host in &self.hosts {
+            parts.push(host.name.clone());
+            parts.extend(host.groups.iter().cloned());
+            for name in host.vars.keys() {
+                parts.push(format!("{name}={}", host.var_text(name).unwrap_or_else(|_| "(vault)".into())));
+            }
+        }
+        crate::audit::shard::digest(parts.iter().map(String::as_str))
+    }
+}
+
+impl Inventory {
     /// Loads an inventory file (INI or YAML, by content) or a folder of them, with the
     /// `group_vars/` and `host_vars/` beside it.
     pub fn load(path: &Path) -> Result<Inventory, InventoryError> {

@@ -40,6 +40,16 @@ impl RuleSet {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
+    /// A digest of every check as written (file and block), in order: two runs with the same
+    /// digest judged the same rules.
+    pub fn digest(&self) -> String {
+        let blocks = self.checks.iter().flat_map(|c| {
+            let text = self.sources.get(&c.source.file).and_then(|(f, _)| f.text.get(c.source.span.clone()));
+            [c.id.as_str(), text.unwrap_or("")]
+        });
+        crate::audit::shard::digest(blocks)
+    }
+
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }

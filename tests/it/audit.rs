@@ -9,13 +9,13 @@ use crate::api::{EXAMPLE_SECRET, Pve, example_cluster};
 use crate::common::{CommandOutput, TestEnvironment, copy_tree, repo_root};
 use crate::fleet::{Fleet, FleetHost, Kind, Silent};
 
-const NAS1: &str = "127.0.0.11";
-const ZD1: &str = "127.0.0.21";
-const ZD2: &str = "127.0.0.22";
-const ZD3: &str = "127.0.0.23";
-const CT1: &str = "127.0.0.31";
+pub(crate) const NAS1: &str = "127.0.0.11";
+pub(crate) const ZD1: &str = "127.0.0.21";
+pub(crate) const ZD2: &str = "127.0.0.22";
+pub(crate) const ZD3: &str = "127.0.0.23";
+pub(crate) const CT1: &str = "127.0.0.31";
 
-fn example_fleet() -> Vec<FleetHost> {
+pub(crate) fn example_fleet() -> Vec<FleetHost> {
     vec![
         FleetHost { name: "nas1", address: NAS1, kind: Kind::Tree("nas1") },
         FleetHost { name: "zd1", address: ZD1, kind: Kind::Tree("zd1") },
@@ -89,7 +89,7 @@ impl Repo {
 }
 
 /// The example's inventory with its Proxmox nodes' API pointed at a stand-in (`api`: YAML).
-fn example_inventory_with_api<'a>(
+pub(crate) fn example_inventory_with_api<'a>(
     fleet: &Fleet,
     api: &'a str,
 ) -> Vec<(&'static str, &'static str, &'static str, u16, &'a str)> {

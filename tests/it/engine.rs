@@ -25,6 +25,8 @@ fn example_request(root: &Path, repo: Option<RepoFiles>) -> Request {
         repo,
         jobs: 8,
         save: None,
+        shard: None,
+        provenance: Default::default(),
     }
 }
 

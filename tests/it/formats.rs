@@ -114,6 +114,7 @@ fn hostile_run() -> Run {
     ];
     let host = |name: &str, status, error: Option<&str>| HostRecord {
         name: name.into(),
+        position: None,
         groups: Vec::new(),
         status,
         error: error.map(str::to_string),
@@ -136,6 +137,8 @@ fn hostile_run() -> Run {
         hosts,
         findings,
         summary,
+        provenance: None,
+        merged: None,
     }
 }
 
