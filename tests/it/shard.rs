@@ -215,3 +215,82 @@ fn merge_refuses_what_is_not_one_sharded_audit() {
     assert_eq!(out.code(), Some(2), "{out}");
     assert!(out.stderr.contains("was not made by a sharded audit"), "{out}");
 }
+
+fn yaml_str<'a>(node: Option<&'a mb::yaml::Node>) -> &'a str {
+    node.and_then(|n| n.as_str()).unwrap_or("")
+}
+
+/// The workflow, the GitLab jobs and the Kubernetes manifests under examples/ are valid YAML
+/// with what their platform requires, and each wires its worker's index into `--shard`.
+#[test]
+fn the_examples_wire_each_worker_to_its_shard() {
+    let read = |p: &str| std::fs::read_to_string(crate::common::repo_root().join(p)).unwrap();
+
+    let gh = mb::yaml::parse(&read("examples/github/mb-audit-sharded.yml")).expect("the workflow is YAML");
+    let shard = gh.get("jobs").and_then(|j| j.get("shard")).expect("a shard job");
+    let matrix: Vec<&str> = shard
+        .get("strategy")
+        .and_then(|s| s.get("matrix"))
+        .and_then(|m| m.get("shard"))
+        .and_then(|s| s.as_seq())
+        .expect("a matrix of shards")
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let total = yaml_str(shard.get("env").and_then(|e| e.get("SHARDS")));
+    assert_eq!(matrix, ["1", "2", "3", "4"]);
+    assert_eq!(total, "4", "the total is the matrix's size");
+    let steps = shard.get("steps").and_then(|s| s.as_seq()).unwrap();
+    let audit = steps.iter().find(|s| yaml_str(s.get("id")) == "audit").expect("the audit step");
+    assert!(yaml_str(audit.get("run")).contains("mb audit --shard \"$SHARD/$SHARDS\""));
+    assert_eq!(yaml_str(audit.get("env").and_then(|e| e.get("SHARD"))), "${{ matrix.shard }}");
+    let merge = gh.get("jobs").and_then(|j| j.get("merge")).expect("a merge job");
+    assert_eq!(yaml_str(merge.get("needs")), "shard");
+    let merge_steps = merge.get("steps").and_then(|s| s.as_seq()).unwrap();
+    assert!(merge_steps.iter().any(|s| yaml_str(s.get("run")).contains("mb merge runs/")));
+
+    let gl = mb::yaml::parse(&read("examples/gitlab/mb-audit-sharded.gitlab-ci.yml")).expect("the jobs are YAML");
+    let audit = gl.get("mb-audit").unwrap();
+    assert_eq!(yaml_str(audit.get("parallel")), "4");
+    assert!(
+        audit.get("script").and_then(|s| s.as_seq()).unwrap().iter().any(|l| yaml_str(Some(l)).starts_with("mb audit"))
+    );
+    let needs = gl.get("mb-merge").and_then(|m| m.get("needs")).and_then(|n| n.as_seq()).unwrap();
+    assert_eq!(yaml_str(needs.first()), "mb-audit");
+
+    let k8s = read("examples/kubernetes/mb-audit-job.yaml");
+    let docs: Vec<mb::yaml::Node> =
+        k8s.split("\n---\n").map(|d| mb::yaml::parse(d).expect("each manifest is YAML")).collect();
+    assert_eq!(docs.len(), 2);
+    let job = &docs[0];
+    assert_eq!(yaml_str(job.get("apiVersion")), "batch/v1");
+    assert_eq!(yaml_str(job.get("kind")), "Job");
+    let spec = job.get("spec").unwrap();
+    assert_eq!(yaml_str(spec.get("completionMode")), "Indexed");
+    let completions = yaml_str(spec.get("completions"));
+    assert_eq!(yaml_str(spec.get("parallelism")), completions);
+    let pod = spec.get("template").and_then(|t| t.get("spec")).unwrap();
+    assert_eq!(yaml_str(pod.get("restartPolicy")), "Never", "a Job's pods never restart in place");
+    let container = &pod.get("containers").and_then(|c| c.as_seq()).unwrap()[0];
+    let env = container.get("env").and_then(|e| e.as_seq()).unwrap();
+    let total = env.iter().find(|e| yaml_str(e.get("name")) == "MB_SHARD_TOTAL").expect("MB_SHARD_TOTAL");
+    assert_eq!(yaml_str(total.get("value")), completions, "the shard total is the Job's completions");
+    let args = yaml_str(container.get("args").and_then(|a| a.as_seq()).and_then(|a| a.first()));
+    assert!(args.contains("--shard \"$((JOB_COMPLETION_INDEX + 1))/$MB_SHARD_TOTAL\""), "{args}");
+    let volumes = pod.get("volumes").and_then(|v| v.as_seq()).unwrap();
+    assert!(volumes.iter().any(|v| yaml_str(v.get("secret").and_then(|s| s.get("secretName"))) == "mb-audit-ssh"));
+    assert_eq!(yaml_str(docs[1].get("kind")), "Job");
+    let merge = yaml_str(
+        docs[1]
+            .get("spec")
+            .and_then(|s| s.get("template"))
+            .and_then(|t| t.get("spec"))
+            .and_then(|s| s.get("containers"))
+            .and_then(|c| c.as_seq())
+            .and_then(|c| c.first())
+            .and_then(|c| c.get("command"))
+            .and_then(|c| c.as_seq())
+            .and_then(|c| c.get(1)),
+    );
+    assert_eq!(merge, "merge");
+}
