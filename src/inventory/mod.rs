@@ -125,21 +125,31 @@ impl Host {
         self.connection_var(&["ansible_user", "ansible_ssh_user"]).ok().flatten()
     }
 
+    /// `ansible_port` (or `ansible_ssh_port`) when the inventory sets a readable one: Ansible
+    /// passes it to ssh as `-o Port=`, over the ssh config's.
+    pub fn port_set(&self) -> Option<u16> {
+        self.port_checked().ok().flatten()
+    }
+
     /// Why mb must not connect to this host as the inventory describes it: a template it
-    /// cannot render, a port that is not one, or a `ProxyCommand` (mb refuses rather than
-    /// connecting directly). `None` when the host can be dialled.
+    /// cannot render or a port that is not one. `None` when the inventory is usable.
     pub fn reach_problem(&self) -> Option<String> {
         for names in [&["ansible_host", "ansible_ssh_host"][..], &["ansible_user", "ansible_ssh_user"]] {
             if let Err(why) = self.connection_var(names) {
                 return Some(why);
             }
         }
-        if let Err(why) = self.port_checked() {
-            return Some(why);
-        }
-        self.proxy_command().map(|cmd| {
-            format!("its ssh arguments set ProxyCommand `{cmd}`, which mb does not run; mb refuses the host rather than connecting directly (use ProxyJump)")
-        })
+        self.port_checked().err()
+    }
+
+    /// The words of `ansible_ssh_common_args` then `ansible_ssh_extra_args`, as ssh gets them
+    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`).
+    pub fn ssh_arguments(&self) -> Vec<String> {
+        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
+            .iter()
+            .filter_map(|v| self.text(v))
+            .flat_map(|args| shell_words(&args))
+            .collect()
     }
 
     /// A `ProxyCommand` in `ansible_ssh_common_args` or `ansible_ssh_extra_args`.

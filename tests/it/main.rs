@@ -21,4 +21,6 @@ mod realbanks;
 mod record;
 mod rules;
 mod search;
+mod ssh_config;
+mod ssh_routes;
 mod writeback;
