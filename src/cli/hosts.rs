@@ -75,6 +75,9 @@ struct HostJson<'a> {
     /// The host's merged variables, as `ansible-inventory --host` shows them; a vault value is
     /// `{"__ansible_vault": "(encrypted)"}`, never its text.
     vars: serde_json::Map<String, serde_json::Value>,
+    /// The host's vars files encrypted whole with ansible-vault: variables not in `vars` may be
+    /// defined there, so they are unknown.
+    vault_files: &'a [String],
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
@@ -126,6 +129,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             },
             problem: route.as_ref().err().cloned(),
             route: route.ok(),
+            vault_files: &h.vault_files,
             vars: h
                 .vars
                 .iter()

@@ -14,6 +14,7 @@ mod fleet;
 mod formats;
 mod inventory;
 mod inventory_ansible;
+mod inventory_vault;
 mod kb;
 mod known_hosts;
 mod properties;
