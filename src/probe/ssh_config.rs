@@ -120,16 +120,14 @@ impl Settings {
             }
             "identityfile" => self.identity_files.push(first()?),
             "identitiesonly" => set(&mut self.identities_only, yes_no(key, &first()?)?),
-            "proxyjump" => {
-                if self.proxy.is_none() {
-                    let spec = first()?;
-                    if spec != "none" {
-                        for hop in spec.split(',') {
-                            parse_hop(hop)?;
-                        }
+            "proxyjump" if self.proxy.is_none() => {
+                let spec = first()?;
+                if spec != "none" {
+                    for hop in spec.split(',') {
+                        parse_hop(hop)?;
                     }
-                    self.proxy = Some(Proxy::Jump(spec));
                 }
+                self.proxy = Some(Proxy::Jump(spec));
             }
             "proxycommand" => {
                 let command = raw.trim();

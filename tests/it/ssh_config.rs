@@ -152,7 +152,7 @@ fn a_bad_line_names_its_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     std::fs::write(&config, "Host a\n  Port twenty\n").unwrap();
-    let e = SshConfig::load(&[config.clone()], None).unwrap_err();
+    let e = SshConfig::load(std::slice::from_ref(&config), None).unwrap_err();
     assert!(e.0.contains("config:2") && e.0.contains("twenty"), "{}", e.0);
     let ssh = Command::new("ssh").arg("-G").arg("-F").arg(&config).arg("a").output().unwrap();
     assert!(!ssh.status.success(), "ssh refuses it too");
