@@ -9,6 +9,7 @@
 //! connect_timeout = 10      # seconds
 //! timeout = 60              # seconds a host may take, connection included
 //! known_hosts = ["~/.ssh/known_hosts"]
+//! ssh_config = "~/.ssh/config"   # -F: instead of ~/.ssh/config and /etc/ssh/ssh_config
 //!
 //! [api]                     # Proxmox VE API defaults (inventory variables override them)
 //! token_id = "audit@pve!mb"
@@ -58,6 +59,8 @@ pub struct AuditConfig {
     pub connect_timeout: Option<u64>,
     pub timeout: Option<u64>,
     pub known_hosts: Option<Vec<PathBuf>>,
+    /// The ssh config to read (`none`: none), as `ssh -F`.
+    pub ssh_config: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -121,7 +121,8 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         })
         .collect();
     if repo && !repo_checks.is_empty() {
-        let host = Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default() };
+        let host =
+            Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default(), vault_files: Vec::new() };
         hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }

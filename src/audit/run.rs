@@ -169,6 +169,7 @@ impl Run {
                     .iter()
                     .map(|(k, v)| (k.clone(), Var::Value(serde_json::Value::String(v.clone()))))
                     .collect(),
+                vault_files: Vec::new(),
             });
             for g in &h.groups {
                 inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());

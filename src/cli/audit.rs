@@ -3,6 +3,7 @@
 //! This file only resolves flags, `mb.toml` and the environment into an [`audit::Request`]
 //! and chooses the sinks; [`audit::execute`] does the audit.
 
+use std::collections::HashMap;
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,7 +20,8 @@ use crate::config::Config;
 use crate::inventory::{HostPattern, Inventory};
 use crate::probe::HostOutcome;
 use crate::probe::repo::RepoFiles;
-use crate::probe::ssh::SshOptions;
+use crate::probe::ssh::{Route, RouteContext, SshOptions, Trust, route};
+use crate::probe::ssh_config::SshConfig;
 use crate::report::{Destination, Format, ReportSink};
 use crate::{kb, record, rules};
 
@@ -84,6 +86,11 @@ pub struct Args {
     /// key is still refused.
     #[arg(long)]
     accept_new_host_keys: bool,
+
+    /// The ssh config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (`none`: no
+    /// config), as `ssh -F` (default: `ssh_config` in mb.toml).
+    #[arg(short = 'F', long = "ssh-config", value_name = "FILE")]
+    ssh_config: Option<PathBuf>,
 
     /// The SSH user for hosts whose inventory names none (default: `user` in mb.toml, then
     /// $USER).
@@ -385,8 +392,15 @@ fn api_clusters(
     Ok(Some(Arc::new(Api::new(clusters, connect, timeout)?)))
 }
 
-/// Known-hosts files, keys (decrypted once) and timeouts for this run.
-fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory) -> anyhow::Result<SshOptions> {
+/// What routes are resolved from: the ssh config (`-F`, mb.toml's `ssh_config`, else the
+/// user's and the system's), the user (`-u`, mb.toml's `user`), the known_hosts files.
+pub(super) fn route_context(
+    cx: &Context,
+    config: &Config,
+    ssh_config: Option<&PathBuf>,
+    user: Option<&String>,
+    known_hosts: &[PathBuf],
+) -> anyhow::Result<RouteContext> {
     let home = std::env::var("HOME").map(PathBuf::from).ok();
     let expand = |p: &PathBuf| -> PathBuf {
         match (p.strip_prefix("~"), &home) {
@@ -394,29 +408,66 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
             _ => cx.resolve(Some(p), ""),
         }
     };
-    let own = cx.root.join(".mb/known_hosts");
-    // OpenSSH's defaults: UserKnownHostsFile, then GlobalKnownHostsFile.
-    let mut known_hosts: Vec<PathBuf> = match &config.audit.known_hosts {
-        Some(list) => list.iter().map(expand).collect(),
+    let files: Vec<PathBuf> = match ssh_config.or(config.audit.ssh_config.as_ref()) {
+        Some(none) if none.as_os_str() == "none" => Vec::new(),
+        Some(file) => {
+            let file = expand(file);
+            if !file.is_file() {
+                bail!("ssh config {}: no such file", file.display());
+            }
+            vec![file]
+        }
         None => {
-            let mut files: Vec<PathBuf> =
-                home.iter().flat_map(|h| ["known_hosts", "known_hosts2"].map(|f| h.join(".ssh").join(f))).collect();
-            files.extend(["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"].map(PathBuf::from));
+            let mut files: Vec<PathBuf> = home.iter().map(|h| h.join(".ssh/config")).collect();
+            files.push(PathBuf::from("/etc/ssh/ssh_config"));
             files
         }
     };
-    known_hosts.extend(args.known_hosts.iter().map(expand));
-    known_hosts.push(own.clone());
-    let (trusted, unreadable) = crate::probe::known_hosts::KnownHosts::load(&known_hosts);
-    for warning in unreadable {
+    let parsed = SshConfig::load(&files, home.as_deref()).map_err(|e| anyhow::anyhow!("ssh config {}", e.0))?;
+    for warning in &parsed.warnings {
         output::warn("warning", warning)?;
     }
+    let mut extra: Vec<PathBuf> = known_hosts.iter().map(expand).collect();
+    extra.push(cx.root.join(".mb/known_hosts"));
+    Ok(RouteContext {
+        config: parsed,
+        user: user.cloned().or_else(|| config.audit.user.clone()),
+        local_user: std::env::var("USER").unwrap_or_else(|_| "root".into()),
+        fixed_known_hosts: config.audit.known_hosts.as_ref().map(|list| list.iter().map(expand).collect()),
+        extra_known_hosts: extra,
+        home,
+    })
+}
+
+/// Routes, known-hosts files, keys (decrypted once) and timeouts for this run.
+fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory) -> anyhow::Result<SshOptions> {
+    let context = route_context(cx, config, args.ssh_config.as_ref(), args.user.as_ref(), &args.known_hosts)?;
+    let routes: HashMap<String, Result<Route, String>> =
+        inventory.hosts.iter().map(|h| (h.name.clone(), route(h, &context))).collect();
+    let endpoints = || routes.values().flatten().flat_map(|r| r.jumps.iter().chain(std::iter::once(&r.target)));
+    // Every list of known_hosts files read now, so its warnings are shown once, up front.
+    let trust = Trust::default();
+    let mut lists: Vec<&Vec<PathBuf>> = endpoints().map(|e| &e.known_hosts).collect();
+    lists.sort();
+    lists.dedup();
+    let mut shown = std::collections::HashSet::new();
+    for list in lists {
+        for warning in trust.get(list).1 {
+            if shown.insert(warning.to_string()) {
+                output::warn("warning", warning)?;
+            }
+        }
+    }
+    let home = context.home.clone();
     let default_keys: Vec<PathBuf> = home
         .iter()
         .flat_map(|h| ["id_ed25519", "id_ecdsa", "id_rsa"].map(|k| h.join(".ssh").join(k)))
         .filter(|p| p.is_file())
         .collect();
+    // The inventory's key files are loaded (a missing one is a warning); the ssh config's
+    // when they exist, as ssh skips a missing IdentityFile.
     let mut wanted: Vec<PathBuf> = inventory.hosts.iter().filter_map(|h| h.key_file()).collect();
+    wanted.extend(endpoints().flat_map(|e| e.identity_files.iter()).filter(|p| p.is_file()).cloned());
     wanted.extend(default_keys.iter().cloned());
     wanted.sort();
     wanted.dedup();
@@ -435,19 +486,14 @@ fn ssh_options(cx: &Context, args: &Args, config: &Config, inventory: &Inventory
             Err(why) => output::warn("warning", why)?,
         }
     }
-    let user = args
-        .user
-        .clone()
-        .or_else(|| config.audit.user.clone())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "root".into());
+    let connect_timeout = args.connect_timeout.or(config.audit.connect_timeout);
     Ok(SshOptions {
-        known_hosts,
-        trusted: Arc::new(trusted),
-        accept_new_into: args.accept_new_host_keys.then_some(own),
-        connect_timeout: Duration::from_secs(args.connect_timeout.or(config.audit.connect_timeout).unwrap_or(10)),
+        routes,
+        trust: Arc::new(trust),
+        accept_new_into: args.accept_new_host_keys.then(|| cx.root.join(".mb/known_hosts")),
+        connect_timeout: Duration::from_secs(connect_timeout.unwrap_or(10)),
+        connect_timeout_is_default: connect_timeout.is_none(),
         timeout: Duration::from_secs(args.timeout.or(config.audit.timeout).unwrap_or(60)),
-        default_user: user,
         keys,
         default_keys,
     })

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::output::{self, Cell, Table};
 use super::{Context, Exit};
 use crate::inventory::{Connection, HostPattern, Var};
+use crate::probe::ssh::{Route, route};
 use crate::rules::{self, Scope};
 
 /// List the inventory's hosts, how mb will reach them, and which checks apply.
@@ -46,6 +47,15 @@ pub struct Args {
     /// Only the hosts shard K of N audits (`mb audit --shard K/N`).
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
+
+    /// The ssh config to read instead of ~/.ssh/config and /etc/ssh/ssh_config (`none`: no
+    /// config), as `ssh -F` (default: `ssh_config` in mb.toml).
+    #[arg(short = 'F', long = "ssh-config", value_name = "FILE")]
+    ssh_config: Option<PathBuf>,
+
+    /// The SSH user for hosts whose inventory names none, as `mb audit -u`.
+    #[arg(short = 'u', long, value_name = "USER")]
+    user: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -58,14 +68,21 @@ struct HostJson<'a> {
     jump: Option<String>,
     groups: &'a [String],
     checks: Vec<&'a str>,
-    /// A `ProxyCommand` from the ssh arguments (mb refuses such hosts rather than dialling them).
+    /// The `ProxyCommand` mb runs to reach it (from the ssh arguments or the ssh config), its
+    /// tokens replaced.
     proxy_command: Option<String>,
     /// Why mb will not connect to the host, if it will not (a template it cannot render, a bad
-    /// port, a ProxyCommand).
+    /// port, a bad ssh config value).
     problem: Option<String>,
+    /// How `mb audit` reaches it: the host and every jump host with the address, port, user,
+    /// identity files and known_hosts files the inventory and the ssh config give them.
+    route: Option<Route>,
     /// The host's merged variables, as `ansible-inventory --host` shows them; a vault value is
     /// `{"__ansible_vault": "(encrypted)"}`, never its text.
     vars: serde_json::Map<String, serde_json::Value>,
+    /// The host's vars files encrypted whole with ansible-vault: variables not in `vars` may be
+    /// defined there, so they are unknown.
+    vault_files: &'a [String],
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
@@ -74,6 +91,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml");
     };
     let inventory = output::load_inventory(&path)?;
+    let context = super::audit::route_context(cx, &config, args.ssh_config.as_ref(), args.user.as_ref(), &[])?;
     let set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     let selected = match &args.pattern {
         Some(p) => {
@@ -101,17 +119,29 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     };
     let rows: Vec<HostJson<'_>> = selected
         .iter()
-        .map(|h| HostJson {
+        .map(|h| (h, route(h, &context)))
+        .map(|(h, route)| HostJson {
             name: &h.name,
-            address: h.address(),
-            port: h.port(),
-            user: h.user(),
+            address: route.as_ref().map(|r| r.target.address.clone()).unwrap_or_else(|_| h.address()),
+            port: route.as_ref().map(|r| r.target.port).unwrap_or_else(|_| h.port()),
+            user: match &route {
+                Ok(r) => r.target.user_set.then(|| r.target.user.clone()),
+                Err(_) => h.user(),
+            },
             connection: h.connection(),
-            jump: h.jump_host(),
+            jump: match &route {
+                Ok(r) => r.jump_spec.clone(),
+                Err(_) => h.jump_host(),
+            },
             groups: &h.groups,
             checks: checks_of(&h.name),
-            proxy_command: h.proxy_command(),
-            problem: h.reach_problem(),
+            proxy_command: match &route {
+                Ok(r) => r.proxy_command.clone(),
+                Err(_) => h.proxy_command(),
+            },
+            problem: route.as_ref().err().cloned(),
+            route: route.ok(),
+            vault_files: &h.vault_files,
             vars: h
                 .vars
                 .iter()

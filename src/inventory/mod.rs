@@ -63,6 +63,9 @@ pub struct Host {
     pub groups: Vec<String>,
     /// Merged variables (see the module documentation for the order).
     pub vars: Vars,
+    /// Vars files of the host encrypted whole with ansible-vault: any variable not defined
+    /// elsewhere may be in them, so it is unknown, never absent.
+    pub vault_files: Vec<String>,
 }
 
 impl Host {
@@ -79,6 +82,9 @@ impl Host {
             return Ok(self.name.clone());
         }
         match self.vars.get(name) {
+            None if !self.vault_files.is_empty() => {
+                Err(VarError::InVaultFile { name: name.to_string(), files: self.vault_files.join(", ") })
+            }
             None => Err(VarError::Undefined(name.to_string())),
             Some(Var::Vault) => Err(VarError::Vault(name.to_string())),
             Some(v) => Ok(v.as_text().unwrap_or_default()),
@@ -125,21 +131,31 @@ impl Host {
         self.connection_var(&["ansible_user", "ansible_ssh_user"]).ok().flatten()
     }
 
+    /// `ansible_port` (or `ansible_ssh_port`) when the inventory sets a readable one: Ansible
+    /// passes it to ssh as `-o Port=`, over the ssh config's.
+    pub fn port_set(&self) -> Option<u16> {
+        self.port_checked().ok().flatten()
+    }
+
     /// Why mb must not connect to this host as the inventory describes it: a template it
-    /// cannot render, a port that is not one, or a `ProxyCommand` (mb refuses rather than
-    /// connecting directly). `None` when the host can be dialled.
+    /// cannot render or a port that is not one. `None` when the inventory is usable.
     pub fn reach_problem(&self) -> Option<String> {
         for names in [&["ansible_host", "ansible_ssh_host"][..], &["ansible_user", "ansible_ssh_user"]] {
             if let Err(why) = self.connection_var(names) {
                 return Some(why);
             }
         }
-        if let Err(why) = self.port_checked() {
-            return Some(why);
-        }
-        self.proxy_command().map(|cmd| {
-            format!("its ssh arguments set ProxyCommand `{cmd}`, which mb does not run; mb refuses the host rather than connecting directly (use ProxyJump)")
-        })
+        self.port_checked().err()
+    }
+
+    /// The words of `ansible_ssh_common_args` then `ansible_ssh_extra_args`, as ssh gets them
+    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`).
+    pub fn ssh_arguments(&self) -> Vec<String> {
+        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
+            .iter()
+            .filter_map(|v| self.text(v))
+            .flat_map(|args| shell_words(&args))
+            .collect()
     }
 
     /// A `ProxyCommand` in `ansible_ssh_common_args` or `ansible_ssh_extra_args`.
@@ -273,6 +289,10 @@ pub enum VarError {
     Undefined(String),
     #[error("variable `{0}` is vault-encrypted; mb does not decrypt vaults")]
     Vault(String),
+    #[error(
+        "variable `{name}` is unknown (vault): it is not defined outside {files}, which is vault-encrypted and mb does not decrypt; define it outside the vault (or as a single `!vault` value) for mb to check it"
+    )]
+    InVaultFile { name: String, files: String },
 }
 
 /// A group as written: its own hosts, children and variables.
@@ -513,21 +533,22 @@ impl Inventory {
             let all = "all".to_string();
             ordered.insert(0, &all);
             let mut vars = Vars::new();
+            let mut vault_files = Vec::new();
             for g in &ordered {
                 if let Some(group) = raw.groups.get(*g) {
                     vars.extend(group.vars.clone());
                 }
             }
             for g in &ordered {
-                if let Some(extra) = group_vars.vars_for(g, &mut self.warnings)? {
+                if let Some(extra) = group_vars.vars_for(g, &mut self.warnings, &mut vault_files)? {
                     vars.extend(extra);
                 }
             }
             vars.extend(host_file_vars.clone());
-            if let Some(extra) = host_vars.vars_for(name, &mut self.warnings)? {
+            if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
                 vars.extend(extra);
             }
-            self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars });
+            self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars, vault_files });
         }
         self.groups = raw.groups;
         Ok(())
@@ -617,7 +638,12 @@ impl VarsDir {
         VarsDir { dir, names }
     }
 
-    fn vars_for(&self, name: &str, warnings: &mut Vec<String>) -> Result<Option<Vars>, InventoryError> {
+    fn vars_for(
+        &self,
+        name: &str,
+        warnings: &mut Vec<String>,
+        vault_files: &mut Vec<String>,
+    ) -> Result<Option<Vars>, InventoryError> {
         let Some(found) = ["", ".yml", ".yaml", ".json"]
             .iter()
             .map(|ext| format!("{name}{ext}"))
@@ -634,7 +660,7 @@ impl VarsDir {
         }
         let mut vars = Vars::new();
         for file in files {
-            vars.extend(vars_file(&file, warnings)?);
+            vars.extend(vars_file(&file, warnings, vault_files)?);
         }
         Ok(Some(vars))
     }
@@ -707,11 +733,20 @@ pub(crate) fn is_vault(text: &str) -> bool {
     text.trim_start().starts_with("$ANSIBLE_VAULT;")
 }
 
-/// One vars file. A file encrypted whole with ansible-vault gives no variables and a warning.
-fn vars_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vars, InventoryError> {
+/// One vars file. A file encrypted whole with ansible-vault gives no variables, a warning
+/// (once for the run), and its name in `vault_files`: the host's undefined variables are unknown.
+fn vars_file(path: &Path, warnings: &mut Vec<String>, vault_files: &mut Vec<String>) -> Result<Vars, InventoryError> {
     let (shown, text) = read(path)?;
     if is_vault(&text) {
-        warnings.push(format!("{shown}: vault-encrypted; its variables are unknown to mb"));
+        let warning = format!(
+            "{shown}: vault-encrypted; mb does not decrypt it, so the variables it may define are unknown (checks that need them are errors)"
+        );
+        if !warnings.contains(&warning) {
+            warnings.push(warning);
+        }
+        if !vault_files.contains(&shown) {
+            vault_files.push(shown);
+        }
         return Ok(Vars::new());
     }
     yaml_inventory::vars_file(&shown, &text)

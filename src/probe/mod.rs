@@ -17,6 +17,7 @@ pub mod replay;
 pub mod repo;
 pub mod script;
 pub mod ssh;
+pub mod ssh_config;
 
 use std::collections::BTreeMap;
 use std::future::Future;

@@ -1,5 +1,12 @@
 //! The SSH transport: one russh connection per host, one exec of `sh -s` fed the probe script.
 //!
+//! Each host's [`Route`] is resolved before the run ([`route`]): the inventory's connection
+//! variables and ssh arguments as Ansible passes them on ssh's command line, the rest from the
+//! ssh config ([`ssh_config`](super::ssh_config)). A route may go through jump hosts
+//! (`ProxyJump a,b`: a over TCP, b through a, the host through b, each with its own user, port
+//! and keys) or start on a `ProxyCommand`'s stdin/stdout (its `%h %p %r %n` shell-quoted; the
+//! command is killed when the host is done or times out).
+//!
 //! Host keys are checked strictly, with OpenSSH's semantics ([`known_hosts`](super::known_hosts)),
 //! against the known_hosts files given (the user's and the system's, `--known-hosts FILE`, and
 //! mb's own `.mb/known_hosts`): the host-key types already recorded for a host are asked for
@@ -7,10 +14,12 @@
 //! recorded one, whatever its type, fails it with the file and line of the recorded one; a
 //! revoked key is refused; nothing is accepted unless `--accept-new-host-keys` says so (then
 //! the key is recorded in mb's own file, never the user's), and only for a host with no key
-//! recorded at all. Authentication tries the host's
-//! key file, the ssh-agent, then the default keys. Keys are decrypted once per run, not per
-//! host.
+//! recorded at all. Authentication tries the endpoint's identity files
+//! (`ansible_ssh_private_key_file`, `IdentityFile`), the ssh-agent unless `IdentitiesOnly`,
+//! then, only when it names no identity file, the default keys. Keys are decrypted once per
+//! run, not per host.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -19,27 +28,265 @@ use russh::client::{self, Handle};
 use russh::keys::{HashAlg, PrivateKey, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
 use russh::{ChannelMsg, Disconnect};
 
+use serde::Serialize;
+
 use super::known_hosts::{self, KnownHosts, Verdict};
+use super::ssh_config::{self, ConfigError, Proxy, Settings, SshConfig};
 use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
+use crate::inventory::Host;
 
 /// How to reach hosts, shared by every connection of a run.
 #[derive(Debug, Clone)]
 pub struct SshOptions {
-    /// Files of trusted keys, in order (named in messages).
-    pub known_hosts: Vec<PathBuf>,
-    /// Their lines, read once for the run.
-    pub trusted: Arc<KnownHosts>,
+    /// Every host's route, resolved before the run ([`route`]), by inventory name.
+    pub routes: HashMap<String, Result<Route, String>>,
+    /// The known_hosts files' lines, read once per distinct list of files.
+    pub trust: Arc<Trust>,
     /// With `--accept-new-host-keys`: where unknown keys are recorded (mb's own file).
     pub accept_new_into: Option<PathBuf>,
     pub connect_timeout: Duration,
+    /// Whether `connect_timeout` is mb's default, which an ssh config's `ConnectTimeout`
+    /// replaces (a flag or mb.toml wins over the config, as Ansible's `-o ConnectTimeout`).
+    pub connect_timeout_is_default: bool,
     /// For everything a host does, connection included.
     pub timeout: Duration,
-    /// The user when the inventory names none.
-    pub default_user: String,
     /// Keys loaded (and decrypted) before the run, by the path they came from.
     pub keys: Vec<(PathBuf, Arc<PrivateKey>)>,
-    /// The default keys (`~/.ssh/id_*`) among `keys`, tried after the agent.
+    /// The default keys (`~/.ssh/id_*`) among `keys`, tried when an endpoint names none.
     pub default_keys: Vec<PathBuf>,
+}
+
+/// known_hosts files read once per list of files (the ssh config may give a host its own).
+#[derive(Debug, Default)]
+pub struct Trust {
+    read: Mutex<HashMap<Vec<PathBuf>, Arc<KnownHosts>>>,
+}
+
+impl Trust {
+    /// The trusted keys of these files, read the first time they are asked for (with the
+    /// warnings of that reading; none afterwards).
+    pub fn get(&self, files: &[PathBuf]) -> (Arc<KnownHosts>, Vec<known_hosts::Warning>) {
+        let mut read = match self.read.lock() {
+            Ok(r) => r,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(known) = read.get(files) {
+            return (known.clone(), Vec::new());
+        }
+        let (known, warnings) = KnownHosts::load(files);
+        let known = Arc::new(known);
+        read.insert(files.to_vec(), known.clone());
+        (known, warnings)
+    }
+}
+
+/// One SSH server on the way to a host (the host itself, or a jump host), as ssh would reach it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Endpoint {
+    /// The name ssh is given (`ansible_host`, the inventory name, or a ProxyJump hop).
+    pub name: String,
+    /// Where it connects: the ssh config's `HostName`, else `name`.
+    pub address: String,
+    pub port: u16,
+    pub user: String,
+    /// Whether the user came from the inventory, a flag, mb.toml or the ssh config (not the
+    /// local user's name).
+    #[serde(skip)]
+    pub user_set: bool,
+    /// The keys tried first, in order (`ansible_ssh_private_key_file`, then `IdentityFile`s).
+    pub identity_files: Vec<PathBuf>,
+    /// `IdentitiesOnly yes`: no agent keys.
+    pub identities_only: bool,
+    /// The known_hosts files its key is checked against.
+    pub known_hosts: Vec<PathBuf>,
+}
+
+/// How to reach a host: through these jump hosts in order, or over a ProxyCommand's stdio
+/// (which reaches the first jump host, or the host when there is none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route {
+    pub target: Endpoint,
+    pub jumps: Vec<Endpoint>,
+    /// The command, its tokens replaced by shell-quoted values.
+    pub proxy_command: Option<String>,
+    /// The `ProxyJump` as written (`a,b`), for display.
+    pub jump_spec: Option<String>,
+    #[serde(skip)]
+    pub connect_timeout: Option<Duration>,
+}
+
+/// What routes are resolved from besides the inventory.
+#[derive(Debug, Clone, Default)]
+pub struct RouteContext {
+    pub config: SshConfig,
+    /// The user for hosts whose inventory names none (`-u`, mb.toml), over the ssh config's.
+    pub user: Option<String>,
+    /// ssh's last resort for the user, and `%u`.
+    pub local_user: String,
+    pub home: Option<PathBuf>,
+    /// mb.toml's `known_hosts`: these files instead of the user's and the system's.
+    pub fixed_known_hosts: Option<Vec<PathBuf>>,
+    /// Files trusted for every host besides (`--known-hosts`, mb's own).
+    pub extra_known_hosts: Vec<PathBuf>,
+}
+
+/// Most hops a route may take (a ProxyJump loop in the config ends here).
+const MAX_HOPS: usize = 8;
+
+/// A host's route, as Ansible's ssh command line and OpenSSH's config combine: Ansible
+/// passes `ansible_port`, the private key file and `ansible_user` as `-o` options, then the
+/// ssh arguments, then `ansible_host` as the host; whatever those leave unset comes from the
+/// ssh config, first value winning.
+pub fn route(host: &Host, cx: &RouteContext) -> Result<Route, String> {
+    if let Some(problem) = host.reach_problem() {
+        return Err(problem);
+    }
+    let mut preset = Settings { port: host.port_set(), ..Settings::default() };
+    if let Some(key) = host.key_file() {
+        preset.identity_files.push(key.display().to_string());
+    }
+    preset.user = host.user().or_else(|| cx.user.clone());
+    if let Ok(jump) = host.var_text("mb_jump_host") {
+        preset.proxy = Some(Proxy::Jump(jump));
+    }
+    command_line(&host.ssh_arguments(), &mut preset).map_err(|e| format!("its ssh arguments: {e}"))?;
+    resolve(&host.address(), preset, cx, 0)
+}
+
+/// The options of an ssh command line (`-o`, `-J`, `-i`, `-l`, `-p`) into `preset`.
+fn command_line(words: &[String], preset: &mut Settings) -> Result<(), ConfigError> {
+    // ssh's options that take a value, so that value is not read as an option.
+    const WITH_VALUE: &str = "BbcDEeFIiJLlmOopQRSWw";
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        i += 1;
+        let Some(flags) = w.strip_prefix('-') else { continue };
+        for (at, flag) in flags.char_indices() {
+            if !WITH_VALUE.contains(flag) {
+                continue;
+            }
+            let inline = &flags[at + flag.len_utf8()..];
+            let value = if inline.is_empty() {
+                i += 1;
+                words.get(i - 1).cloned().unwrap_or_default()
+            } else {
+                inline.to_string()
+            };
+            let one = |k: &str| -> (String, Vec<String>, String) { (k.into(), vec![value.clone()], value.clone()) };
+            let (key, args, raw) = match flag {
+                'o' => match ssh_config::split_line(&value).map_err(ConfigError)? {
+                    Some(option) => option,
+                    None => break,
+                },
+                'J' => one("proxyjump"),
+                'i' => one("identityfile"),
+                'l' => one("user"),
+                'p' => one("port"),
+                _ => break,
+            };
+            preset.apply(&key, &args, &raw)?;
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The route to `name` given `preset` (options that win over the config).
+fn resolve(name: &str, preset: Settings, cx: &RouteContext, depth: usize) -> Result<Route, String> {
+    if depth > MAX_HOPS {
+        return Err(format!("more than {MAX_HOPS} jump hosts on the way to {name} (a ProxyJump loop?)"));
+    }
+    let s = cx.config.query(name, preset, &cx.local_user);
+    let address = match &s.hostname {
+        // ssh lower-cases the name it connects to.
+        Some(h) => ssh_config::expand(h, &[('h', name)]).map_err(|e| e.0)?.to_ascii_lowercase(),
+        None => name.to_string(),
+    };
+    let port = s.port.unwrap_or(22);
+    let user = s.user.clone().unwrap_or_else(|| cx.local_user.clone());
+    let home = cx.home.as_ref().map(|h| h.display().to_string()).unwrap_or_default();
+    let port_text = port.to_string();
+    let tokens = [
+        ('h', address.as_str()),
+        ('p', port_text.as_str()),
+        ('r', user.as_str()),
+        ('n', name),
+        ('u', cx.local_user.as_str()),
+        ('d', home.as_str()),
+    ];
+    let path = |f: &String| -> Result<PathBuf, String> {
+        Ok(ssh_config::expand_tilde(&ssh_config::expand(f, &tokens).map_err(|e| e.0)?, cx.home.as_deref()))
+    };
+    let identity_files = s.identity_files.iter().map(path).collect::<Result<Vec<_>, _>>()?;
+    let files = |set: &Option<Vec<String>>, defaults: &[&str]| -> Result<Vec<PathBuf>, String> {
+        match set {
+            Some(list) if list.iter().any(|f| f.eq_ignore_ascii_case("none")) => Ok(Vec::new()),
+            Some(list) => list.iter().map(path).collect(),
+            None => Ok(defaults.iter().map(|d| ssh_config::expand_tilde(d, cx.home.as_deref())).collect()),
+        }
+    };
+    let mut known_hosts = match &cx.fixed_known_hosts {
+        Some(fixed) => fixed.clone(),
+        None => {
+            let mut list = files(&s.user_known_hosts, &["~/.ssh/known_hosts", "~/.ssh/known_hosts2"])?;
+            list.extend(files(&s.global_known_hosts, &["/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"])?);
+            list
+        }
+    };
+    known_hosts.extend(cx.extra_known_hosts.iter().cloned());
+    let target = Endpoint {
+        name: name.to_string(),
+        address,
+        port,
+        user,
+        user_set: s.user.is_some(),
+        identity_files,
+        identities_only: s.identities_only.unwrap_or(false),
+        known_hosts,
+    };
+    let connect_timeout = s.connect_timeout.flatten().map(Duration::from_secs);
+    let direct = |target| Route { target, jumps: Vec::new(), proxy_command: None, jump_spec: None, connect_timeout };
+    match s.proxy {
+        None => Ok(direct(target)),
+        Some(Proxy::Jump(spec) | Proxy::Command(spec)) if spec.eq_ignore_ascii_case("none") => Ok(direct(target)),
+        Some(Proxy::Command(command)) => {
+            let quoted: Vec<(char, String)> =
+                [('h', &target.address), ('p', &port_text), ('r', &target.user), ('n', &target.name)]
+                    .into_iter()
+                    .map(|(t, v)| (t, shell_quote(v)))
+                    .collect();
+            let tokens: Vec<(char, &str)> = quoted.iter().map(|(t, v)| (*t, v.as_str())).collect();
+            let command = ssh_config::expand(&command, &tokens).map_err(|e| format!("ProxyCommand {}", e.0))?;
+            Ok(Route { proxy_command: Some(command), ..direct(target) })
+        }
+        Some(Proxy::Jump(spec)) => {
+            // `ProxyJump a,b`: ssh runs `ssh -J a -W host:port b`, so b's own settings come
+            // from its spec and the config, and the rest of the list reaches it.
+            let hops: Vec<&str> = spec.split(',').collect();
+            let (last, before) = hops.split_last().ok_or_else(|| format!("ProxyJump `{spec}` names no host"))?;
+            let hop = ssh_config::parse_hop(last).map_err(|e| e.0)?;
+            let mut jump_preset = Settings { user: hop.user, port: hop.port, ..Settings::default() };
+            if !before.is_empty() {
+                jump_preset.proxy = Some(Proxy::Jump(before.join(",")));
+            }
+            let via = resolve(&hop.host, jump_preset, cx, depth + 1)?;
+            let mut jumps = via.jumps;
+            jumps.push(via.target);
+            Ok(Route { target, jumps, proxy_command: via.proxy_command, jump_spec: Some(spec), connect_timeout })
+        }
+    }
+}
+
+/// A value for a shell command line: as is when it is made of safe characters, else in single
+/// quotes (an address from an inventory is outside data; it never becomes shell syntax).
+fn shell_quote(value: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !value.is_empty() && value.chars().all(safe) {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    }
 }
 
 /// Why a private key could not be used.
@@ -80,32 +327,19 @@ impl Transport for Ssh {
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let options = self.options.clone();
         Box::pin(async move {
-            // A template mb cannot render, a bad port or a ProxyCommand: never dial a guess.
-            if let Some(problem) = job.host.reach_problem() {
-                return HostOutcome::failed(HostStatus::Error, problem, Duration::ZERO);
-            }
-            let target = Target {
-                address: job.host.address(),
-                port: job.host.port(),
-                user: job.host.user(),
-                key_file: job.host.key_file(),
-                jump: job.host.jump_host(),
+            // A template mb cannot render, a bad port, a bad ssh config value: never dial a guess.
+            let route = match options.routes.get(&job.host.name) {
+                Some(Ok(route)) => route.clone(),
+                Some(Err(problem)) => return HostOutcome::failed(HostStatus::Error, problem.clone(), Duration::ZERO),
+                None => {
+                    let why = format!("no route to {} was resolved before the run", job.host.name);
+                    return HostOutcome::failed(HostStatus::Error, why, Duration::ZERO);
+                }
             };
             let script = super::script::compile(&job.probes);
-            run(&target, &script, &job.probes, options).await
+            run(&route, &script, &job.probes, options).await
         })
     }
-}
-
-/// One host to reach.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub address: String,
-    pub port: u16,
-    pub user: Option<String>,
-    pub key_file: Option<PathBuf>,
-    /// `[user@]host[:port]`.
-    pub jump: Option<String>,
 }
 
 /// Why the connection failed, as the handler saw it.
@@ -114,7 +348,8 @@ type Problem = Arc<Mutex<Option<(HostStatus, String)>>>;
 struct Client {
     host: String,
     port: u16,
-    options: Arc<SshOptions>,
+    trusted: Arc<KnownHosts>,
+    accept_new_into: Option<PathBuf>,
     problem: Problem,
 }
 
@@ -122,7 +357,7 @@ impl client::Handler for Client {
     type Error = russh::Error;
 
     async fn check_server_key(&mut self, key: &PublicKeyOrCertificate) -> Result<bool, Self::Error> {
-        match verify_host_key(&self.host, self.port, key, &self.options) {
+        match verify_host_key(&self.host, self.port, key, &self.trusted, self.accept_new_into.as_deref()) {
             Ok(()) => Ok(true),
             Err((status, message)) => {
                 self.record(status, message);
@@ -145,16 +380,17 @@ fn verify_host_key(
     host: &str,
     port: u16,
     presented: &PublicKeyOrCertificate,
-    options: &SshOptions,
+    trusted: &KnownHosts,
+    accept_new_into: Option<&Path>,
 ) -> Result<(), (HostStatus, String)> {
     let shown = known_hosts::lookup_name(host, port);
     let (verdict, key) = match presented {
-        PublicKeyOrCertificate::PublicKey { key, .. } => (options.trusted.check_key(host, port, key), key.clone()),
+        PublicKeyOrCertificate::PublicKey { key, .. } => (trusted.check_key(host, port, key), key.clone()),
         PublicKeyOrCertificate::Certificate(cert) => {
             let now =
                 std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
             let key = PublicKey::new(cert.public_key().clone(), "");
-            (options.trusted.check_certificate(host, port, cert, now), key)
+            (trusted.check_certificate(host, port, cert, now), key)
         }
     };
     let fingerprint = key.fingerprint(HashAlg::Sha256);
@@ -176,7 +412,7 @@ fn verify_host_key(
             ),
         )),
         Verdict::BadCertificate(why) => Err((HostStatus::HostKeyMismatch, format!("{shown}: {why}"))),
-        Verdict::Unknown => match &options.accept_new_into {
+        Verdict::Unknown => match accept_new_into {
             Some(file) => learn(&shown, &key, file),
             None => Err((
                 HostStatus::HostKeyUnknown,
@@ -208,8 +444,8 @@ fn learn(shown: &str, key: &PublicKey, file: &Path) -> Result<(), (HostStatus, S
 }
 
 /// The connection settings for one host: the host-key types known_hosts records for it first.
-fn config(options: &SshOptions, host: &str, port: u16) -> Arc<client::Config> {
-    let (key, authority) = options.trusted.preferred_algorithms(host, port, &known_hosts::default_algorithms());
+fn config(options: &SshOptions, trusted: &KnownHosts, host: &str, port: u16) -> Arc<client::Config> {
+    let (key, authority) = trusted.preferred_algorithms(host, port, &known_hosts::default_algorithms());
     let preferred = russh::Preferred {
         host_key_certificates: if authority { key.clone().into() } else { Vec::new().into() },
         key: key.into(),
@@ -226,10 +462,11 @@ fn config(options: &SshOptions, host: &str, port: u16) -> Arc<client::Config> {
 }
 
 /// Audits one host: connects, authenticates, runs the script, parses its answer.
-async fn run(target: &Target, script: &str, probes: &[ProbeKey], options: Arc<SshOptions>) -> HostOutcome {
+async fn run(route: &Route, script: &str, probes: &[ProbeKey], options: Arc<SshOptions>) -> HostOutcome {
     let started = Instant::now();
     let timeout = options.timeout;
-    let result = tokio::time::timeout(timeout, connect_and_exec(target, script, options)).await;
+    // A ProxyCommand lives as long as this future: dropped (done or timed out), it is killed.
+    let result = tokio::time::timeout(timeout, connect_and_exec(route, script, options)).await;
     let elapsed = started.elapsed();
     match result {
         Err(_) => HostOutcome::failed(
@@ -244,82 +481,124 @@ async fn run(target: &Target, script: &str, probes: &[ProbeKey], options: Arc<Ss
 
 type Failure = (HostStatus, String);
 
-async fn connect_and_exec(target: &Target, script: &str, options: Arc<SshOptions>) -> Result<Vec<u8>, Failure> {
-    let user = target.user.clone().unwrap_or_else(|| options.default_user.clone());
-    // Keep the jump connection alive for as long as the target's rides on it.
-    let mut _jump: Option<Handle<Client>> = None;
-    let mut handle = match &target.jump {
-        None => connect_direct(&target.address, target.port, &options).await?,
-        Some(jump) => {
-            let (jump_user, jump_host, jump_port) = parse_jump(jump, &user);
-            let mut jump_handle = connect_direct(&jump_host, jump_port, &options)
-                .await
-                .map_err(|(s, m)| (s, format!("jump host {jump_host}: {m}")))?;
-            authenticate(&mut jump_handle, &jump_user, &jump_host, target.key_file.as_deref(), &options)
-                .await
-                .map_err(|(s, m)| (s, format!("jump host {jump_host}: {m}")))?;
-            let channel = jump_handle
-                .channel_open_direct_tcpip(target.address.clone(), u32::from(target.port), "127.0.0.1", 0)
-                .await
-                .map_err(|e| {
-                    (
-                        HostStatus::Unreachable,
-                        format!("jump host {jump_host} cannot reach {}:{}: {e}", target.address, target.port),
-                    )
-                })?;
-            let handle = connect_over(channel.into_stream(), &target.address, target.port, &options).await?;
-            _jump = Some(jump_handle);
-            handle
-        }
-    };
-    authenticate(&mut handle, &user, &target.address, target.key_file.as_deref(), &options).await?;
+/// The handshake's deadline: mb's, or the ssh config's `ConnectTimeout` when mb was given none.
+fn connect_timeout(route: &Route, options: &SshOptions) -> Duration {
+    match route.connect_timeout {
+        Some(t) if options.connect_timeout_is_default => t,
+        _ => options.connect_timeout,
+    }
+}
+
+async fn connect_and_exec(route: &Route, script: &str, options: Arc<SshOptions>) -> Result<Vec<u8>, Failure> {
+    let deadline = connect_timeout(route, &options);
+    // Every endpoint in order: the first reached over TCP or the ProxyCommand, each next one
+    // through a direct-tcpip channel of the one before. Earlier connections stay open (held
+    // here) while later ones ride on them.
+    let mut chain: Vec<&Endpoint> = route.jumps.iter().collect();
+    chain.push(&route.target);
+    let mut held: Vec<Handle<Client>> = Vec::new();
+    let mut _proxy: Option<tokio::process::Child> = None;
+    for (i, endpoint) in chain.iter().enumerate() {
+        let is_target = i + 1 == chain.len();
+        let label = |m: String| if is_target { m } else { format!("jump host {}: {m}", endpoint.name) };
+        let mut handle = match held.last() {
+            None => match &route.proxy_command {
+                Some(command) => {
+                    let (child, stream) = spawn_proxy(command)?;
+                    _proxy = Some(child);
+                    connect_over(stream, endpoint, deadline, &options)
+                        .await
+                        .map_err(|(s, m)| (s, label(format!("{m} (over ProxyCommand `{command}`)"))))?
+                }
+                None => connect_direct(endpoint, deadline, &options).await.map_err(|(s, m)| (s, label(m)))?,
+            },
+            Some(previous) => {
+                let channel = previous
+                    .channel_open_direct_tcpip(endpoint.address.clone(), u32::from(endpoint.port), "127.0.0.1", 0)
+                    .await
+                    .map_err(|e| {
+                        let via = &chain[i - 1].name;
+                        (
+                            HostStatus::Unreachable,
+                            format!("jump host {via} cannot reach {}:{}: {e}", endpoint.address, endpoint.port),
+                        )
+                    })?;
+                connect_over(channel.into_stream(), endpoint, deadline, &options)
+                    .await
+                    .map_err(|(s, m)| (s, label(m)))?
+            }
+        };
+        authenticate(&mut handle, endpoint, &options).await.map_err(|(s, m)| (s, label(m)))?;
+        held.push(handle);
+    }
+    let handle = held.pop().ok_or((HostStatus::Error, "no connection".to_string()))?;
     let output = exec(&handle, script).await?;
     let _ = handle.disconnect(Disconnect::ByApplication, "", "en").await;
     Ok(output)
 }
 
-/// `[user@]host[:port]` → (user, host, port).
-fn parse_jump(jump: &str, default_user: &str) -> (String, String, u16) {
-    let (user, rest) = match jump.split_once('@') {
-        Some((u, r)) => (u.to_string(), r),
-        None => (default_user.to_string(), jump),
+type ProxyStream = tokio::io::Join<tokio::process::ChildStdout, tokio::process::ChildStdin>;
+
+/// Starts a ProxyCommand (`exec`ed by `sh -c`, as ssh does) whose stdio carries the SSH
+/// connection. The child is killed when it is dropped.
+fn spawn_proxy(command: &str) -> Result<(tokio::process::Child, ProxyStream), Failure> {
+    let mut child = tokio::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!("exec {command}"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| (HostStatus::Unreachable, format!("cannot run ProxyCommand `{command}`: {e}")))?;
+    let (Some(stdout), Some(stdin)) = (child.stdout.take(), child.stdin.take()) else {
+        return Err((HostStatus::Error, format!("ProxyCommand `{command}`: no stdio")));
     };
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((h, p)) if p.parse::<u16>().is_ok() && !h.is_empty() => {
-            (h.trim_matches(['[', ']']).to_string(), p.parse().unwrap_or(22))
-        }
-        _ => (rest.to_string(), 22),
-    };
-    (user, host, port)
+    Ok((child, tokio::io::join(stdout, stdin)))
 }
 
-async fn connect_direct(host: &str, port: u16, options: &Arc<SshOptions>) -> Result<Handle<Client>, Failure> {
-    let tcp = tokio::time::timeout(options.connect_timeout, tokio::net::TcpStream::connect((host, port)))
+async fn connect_direct(
+    endpoint: &Endpoint,
+    deadline: Duration,
+    options: &Arc<SshOptions>,
+) -> Result<Handle<Client>, Failure> {
+    let (host, port) = (endpoint.address.as_str(), endpoint.port);
+    let tcp = tokio::time::timeout(deadline, tokio::net::TcpStream::connect((host, port)))
         .await
         .map_err(|_| {
-            (
-                HostStatus::Timeout,
-                format!("no TCP connection to {host}:{port} within {}s", options.connect_timeout.as_secs()),
-            )
+            (HostStatus::Timeout, format!("no TCP connection to {host}:{port} within {}s", deadline.as_secs()))
         })?
         .map_err(|e| (HostStatus::Unreachable, format!("cannot connect to {host}:{port}: {e}")))?;
     let _ = tcp.set_nodelay(true);
-    connect_over(tcp, host, port, options).await
+    connect_over(tcp, endpoint, deadline, options).await
 }
 
-async fn connect_over<S>(stream: S, host: &str, port: u16, options: &Arc<SshOptions>) -> Result<Handle<Client>, Failure>
+async fn connect_over<S>(
+    stream: S,
+    endpoint: &Endpoint,
+    deadline: Duration,
+    options: &Arc<SshOptions>,
+) -> Result<Handle<Client>, Failure>
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
+    let (host, port) = (endpoint.address.as_str(), endpoint.port);
+    let (trusted, _) = options.trust.get(&endpoint.known_hosts);
     let problem: Problem = Arc::new(Mutex::new(None));
-    let client = Client { host: host.to_string(), port, options: options.clone(), problem: problem.clone() };
-    let handshake = client::connect_stream(config(options, host, port), stream, client);
-    match tokio::time::timeout(options.connect_timeout, handshake).await {
+    let client = Client {
+        host: host.to_string(),
+        port,
+        trusted: trusted.clone(),
+        accept_new_into: options.accept_new_into.clone(),
+        problem: problem.clone(),
+    };
+    let handshake = client::connect_stream(config(options, &trusted, host, port), stream, client);
+    match tokio::time::timeout(deadline, handshake).await {
         Err(_) => Err((
             HostStatus::Timeout,
             format!(
                 "{host}:{port} accepted the connection but did not complete the SSH handshake within {}s",
-                options.connect_timeout.as_secs()
+                deadline.as_secs()
             ),
         )),
         Ok(Ok(handle)) => Ok(handle),
@@ -331,19 +610,15 @@ where
     }
 }
 
-/// Tries the host's key file, the agent, then the default keys.
-async fn authenticate(
-    handle: &mut Handle<Client>,
-    user: &str,
-    host: &str,
-    key_file: Option<&Path>,
-    options: &SshOptions,
-) -> Result<(), Failure> {
+/// Tries the endpoint's identity files, the agent (unless `IdentitiesOnly`), then, when it
+/// names no identity file, the default keys (ssh adds `~/.ssh/id_*` only then).
+async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options: &SshOptions) -> Result<(), Failure> {
+    let (user, host) = (endpoint.user.as_str(), endpoint.address.as_str());
     let mut tried: Vec<String> = Vec::new();
     let rsa_hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
     let by_path = |path: &Path| options.keys.iter().find(|(p, _)| p == path).map(|(_, k)| k.clone());
     let mut keys: Vec<(String, Arc<PrivateKey>)> = Vec::new();
-    if let Some(path) = key_file {
+    for path in &endpoint.identity_files {
         match by_path(path) {
             Some(key) => keys.push((path.display().to_string(), key)),
             None => tried.push(format!("{} (not loaded)", path.display())),
@@ -355,7 +630,7 @@ async fn authenticate(
         }
         tried.push(path);
     }
-    if std::env::var_os("SSH_AUTH_SOCK").is_some() {
+    if !endpoint.identities_only && std::env::var_os("SSH_AUTH_SOCK").is_some() {
         match russh::keys::agent::client::AgentClient::connect_env().await {
             Ok(mut agent) => {
                 let identities = agent.request_identities().await.unwrap_or_default();
@@ -376,7 +651,7 @@ async fn authenticate(
     let defaults: Vec<(String, Arc<PrivateKey>)> = options
         .default_keys
         .iter()
-        .filter(|p| Some(p.as_path()) != key_file)
+        .filter(|_| endpoint.identity_files.is_empty())
         .filter_map(|p| by_path(p).map(|k| (p.display().to_string(), k)))
         .collect();
     for (path, ok) in try_keys(handle, user, &defaults, rsa_hash).await? {
@@ -457,9 +732,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn jump_host_forms() {
-        assert_eq!(parse_jump("bastion", "root"), ("root".into(), "bastion".into(), 22));
-        assert_eq!(parse_jump("ops@bastion:2222", "root"), ("ops".into(), "bastion".into(), 2222));
-        assert_eq!(parse_jump("[::1]:2200", "me"), ("me".into(), "::1".into(), 2200));
+    fn command_line_options_as_ssh_reads_them() {
+        let words: Vec<String> =
+            ["-C", "-o", "ProxyJump=ops@bastion:2222", "-oUser=a", "-p", "2200", "-J", "ignored", "-i", "k"]
+                .map(String::from)
+                .to_vec();
+        let mut s = Settings::default();
+        command_line(&words, &mut s).unwrap();
+        assert_eq!(s.proxy, Some(Proxy::Jump("ops@bastion:2222".into())));
+        assert_eq!((s.user.as_deref(), s.port), (Some("a"), Some(2200)));
+        assert_eq!(s.identity_files, ["k"]);
+    }
+
+    #[test]
+    fn values_are_quoted_for_the_shell() {
+        assert_eq!(shell_quote("127.0.0.1"), "127.0.0.1");
+        assert_eq!(shell_quote("a b;rm"), "'a b;rm'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
     }
 }

@@ -315,6 +315,10 @@ fn a_jump_host_carries_the_connection() {
     let fleet = Fleet::start(&example_fleet());
     let jump = format!("ansible_ssh_common_args: \"-o ProxyJump=root@{NAS1}:{}\"", fleet.port);
     let repo = Repo::new(&fleet, &[("zd1", "proxmox", ZD1, fleet.port, jump.as_str())]);
+    // The jump host is authenticated with its own keys (here ssh's default one), as ssh -J
+    // does, not with the target's ansible_ssh_private_key_file.
+    std::fs::create_dir_all(repo.env.home().join(".ssh")).unwrap();
+    std::fs::copy(&fleet.user_key, repo.env.home().join(".ssh/id_ed25519")).unwrap();
     fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(NAS1), fleet.known_line(ZD1)]);
     let (code, report) = repo.json(&[]);
     assert_eq!(host(&report, "zd1")["status"], "ok", "{report}");

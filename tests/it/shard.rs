@@ -216,7 +216,7 @@ fn merge_refuses_what_is_not_one_sharded_audit() {
     assert!(out.stderr.contains("was not made by a sharded audit"), "{out}");
 }
 
-fn yaml_str<'a>(node: Option<&'a mb::yaml::Node>) -> &'a str {
+fn yaml_str(node: Option<&mb::yaml::Node>) -> &str {
     node.and_then(|n| n.as_str()).unwrap_or("")
 }
 

@@ -1,0 +1,138 @@
+//! Routes over the real sshd fleet: a host known only by its ssh config alias, ProxyJump
+//! through two jump hosts (each with its own user, port and key), and a ProxyCommand whose
+//! stdio carries the connection (killed when the host is done or times out).
+
+use serde_json::Value;
+
+use crate::audit::{Repo, host};
+use crate::fleet::{Fleet, FleetHost, Kind};
+
+/// The inventory's start: zd1 in the `proxmox` group; its variables follow, indented 10.
+const HEAD: &str = "all:\n  children:\n    proxmox:\n      hosts:\n        zd1:\n";
+const HOP1: &str = "127.0.0.71";
+const HOP2: &str = "127.0.0.72";
+const TARGET: &str = "127.0.0.73";
+
+fn fleet() -> Fleet {
+    Fleet::start(&[
+        FleetHost { name: "hop1", address: HOP1, kind: Kind::Tree("zd1") },
+        FleetHost { name: "hop2", address: HOP2, kind: Kind::Tree("zd1") },
+        FleetHost { name: "zd1", address: TARGET, kind: Kind::Tree("zd1") },
+    ])
+}
+
+/// A repository whose inventory is `inventory` (YAML) and whose ssh config is `config`
+/// (`$KEY` and `$PORT` replaced), every fleet address trusted.
+fn repo(fleet: &Fleet, inventory: &str, config: &str) -> Repo {
+    let repo = Repo::new(fleet, &[]);
+    let fill =
+        |t: &str| t.replace("$KEY", &fleet.user_key.display().to_string()).replace("$PORT", &fleet.port.to_string());
+    // Beside the example's group_vars (which set ansible_user), in the `proxmox` group its
+    // checks select.
+    repo.env.write("inv/hosts.yml", fill(inventory));
+    repo.env.write("ssh_config", fill(config));
+    fleet.write_known_hosts(&repo.known_hosts(), &[HOP1, HOP2, TARGET].map(|a| fleet.known_line(a)));
+    repo
+}
+
+fn audit(repo: &Repo, args: &[&str]) -> (String, String, Value) {
+    let (_, report) = repo.json(&[&["-i", "inv/hosts.yml", "-F", "ssh_config"], args].concat());
+    let h = host(&report, "zd1").clone();
+    (h["status"].as_str().unwrap_or_default().into(), h["error"].as_str().unwrap_or_default().into(), report)
+}
+
+fn hosts_json(repo: &Repo) -> Value {
+    let out = repo.env.run(["hosts", "-i", "inv/hosts.yml", "-F", "ssh_config", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    out.json()
+}
+
+#[test]
+fn a_host_known_only_by_its_ssh_alias_is_reachable() {
+    let fleet = fleet();
+    let repo = repo(
+        &fleet,
+        HEAD,
+        "Host zd1\n  HostName 127.0.0.73\n  User root\n  Port $PORT\n  IdentityFile $KEY\n  IdentitiesOnly yes\n",
+    );
+    let json = hosts_json(&repo);
+    let zd1 = &json[0];
+    assert_eq!((zd1["address"].as_str(), zd1["user"].as_str()), (Some(TARGET), Some("root")), "{zd1}");
+    assert_eq!(zd1["port"], fleet.port);
+    assert_eq!(zd1["route"]["target"]["identity_files"][0], "$FLEET/user_key");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // The inventory's connection variables are ssh's command line: they win over the config.
+    let repo = repo_with_port(&fleet, 1);
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "unreachable", "{error}");
+    assert!(error.contains(&format!("{TARGET}:1")), "{error}");
+}
+
+fn repo_with_port(fleet: &Fleet, port: u16) -> Repo {
+    repo(
+        fleet,
+        &format!("{HEAD}          ansible_port: {port}\n"),
+        "Host zd1\n  HostName 127.0.0.73\n  User root\n  Port $PORT\n  IdentityFile $KEY\n",
+    )
+}
+
+#[test]
+fn proxy_jump_goes_through_each_hop_with_its_own_settings() {
+    let fleet = fleet();
+    let inventory = &(HEAD.to_string()
+        + "          ansible_host: 127.0.0.73\n          ansible_port: $PORT\n          ansible_user: root\n          ansible_ssh_private_key_file: $KEY\n          ansible_ssh_common_args: '-o ProxyJump=first,root@127.0.0.72:$PORT'\n");
+    // hop1 by its alias; hop2's key from the config; neither uses the target's key.
+    let config = "Host first\n  HostName 127.0.0.71\n  Port $PORT\n  User root\n  IdentityFile $KEY\nHost 127.0.0.72\n  IdentityFile $KEY\n";
+    let repo = repo(&fleet, inventory, config);
+    let json = hosts_json(&repo);
+    let jumps: Vec<&str> =
+        json[0]["route"]["jumps"].as_array().unwrap().iter().map(|j| j["address"].as_str().unwrap()).collect();
+    assert_eq!(jumps, [HOP1, HOP2]);
+    assert_eq!(json[0]["jump"], "first,root@127.0.0.72:$PORT");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // Without its own key the second hop refuses: the target's key is not lent to it.
+    let repo = crate::ssh_routes::repo(
+        &fleet,
+        inventory,
+        "Host first\n  HostName 127.0.0.71\n  Port $PORT\n  User root\n  IdentityFile $KEY\n",
+    );
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "auth_failed", "{error}");
+    assert!(error.starts_with("jump host 127.0.0.72: no key to authenticate root@127.0.0.72"), "{error}");
+}
+
+#[test]
+fn a_proxy_command_carries_the_connection_and_never_a_direct_one() {
+    let fleet = fleet();
+    let base = &(HEAD.to_string()
+        + "          ansible_host: 127.0.0.73\n          ansible_port: $PORT\n          ansible_user: root\n          ansible_ssh_private_key_file: $KEY\n");
+    // Ansible's FAQ recipe: the ProxyCommand in ansible_ssh_common_args (busybox's nc: .ci/run
+    // installs busybox; %h and %p are the host's).
+    let with = |cmd: &str| format!("{base}          ansible_ssh_common_args: '-o ProxyCommand=\"{cmd}\"'\n");
+    let repo = repo(&fleet, &with("busybox nc %h %p"), "");
+    assert_eq!(hosts_json(&repo)[0]["proxy_command"], format!("busybox nc 127.0.0.73 {}", fleet.port));
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // From the ssh config too (here to another address of the same sshd).
+    let repo = crate::ssh_routes::repo(&fleet, base, "Host 127.0.0.73\n  ProxyCommand busybox nc 127.0.0.71 %p\n");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // A command that cannot connect fails the host: mb does not dial it directly instead.
+    let repo = crate::ssh_routes::repo(&fleet, &with("false"), "");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_ne!(status, "ok");
+    assert!(error.contains("ProxyCommand `false`"), "{error}");
+    // A command that hangs is killed when the host times out.
+    let repo = crate::ssh_routes::repo(&fleet, &with("sleep 3171"), "");
+    let (status, _, _) = audit(&repo, &["--timeout", "2", "--connect-timeout", "1"]);
+    assert_eq!(status, "timeout");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let alive = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
+        .any(|c| String::from_utf8_lossy(&c).contains("3171"));
+    assert!(!alive, "the ProxyCommand outlived its host");
+}
