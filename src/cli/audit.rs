@@ -25,6 +25,22 @@ use crate::probe::ssh_config::SshConfig;
 use crate::report::{Destination, Format, ReportSink};
 use crate::{kb, record, rules};
 
+/// Audit hosts against the rules: are they still as we decided?
+///
+/// mb reads the rule files, resolves the Ansible inventory, and for every host builds one
+/// read-only POSIX sh script that gathers exactly the facts its checks need. All hosts are
+/// audited at once over SSH (one connection and one exec each) and Proxmox clusters through
+/// their API (each endpoint asked once per cluster), then every check is judged and the
+/// findings are reported with the rule and the decision they enforce — in one format on
+/// standard output (--format) and any others in files (--output).
+///
+/// Host keys are checked strictly against the known_hosts files: an unknown or changed key
+/// fails that host and shows the fingerprint. A host that cannot be audited never stops the
+/// run. Every run is saved in .mb/runs, with the facts gathered, for `mb audit --replay`,
+/// `mb diff`, `mb runs`, `mb record`, `mb fix` and `mb merge`.
+///
+/// Exit status: 0 no drift and every host audited; 1 drift found; 2 invalid input or mb
+/// failed; 3 no drift found, but some host (or check) could not be audited.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:

@@ -6,12 +6,14 @@ use super::Exit;
 
 /// Print a shell completion script for mb.
 ///
-/// Install it where your shell looks for completions, for example:
-///
-///   mb completions bash > ~/.local/share/bash-completion/completions/mb
-///   mb completions zsh  > ~/.zfunc/_mb      (with `fpath+=~/.zfunc` in .zshrc)
-///   mb completions fish > ~/.config/fish/completions/mb.fish
+/// Install it where your shell looks for completions; the script completes every command,
+/// flag and value mb knows (formats, kinds, shells).
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  mb completions bash > ~/.local/share/bash-completion/completions/mb
+  mb completions zsh  > ~/.zfunc/_mb      (with `fpath+=~/.zfunc` in .zshrc)
+  mb completions fish > ~/.config/fish/completions/mb.fish")]
 pub struct Args {
     /// The shell to complete for.
     #[arg(value_enum)]

@@ -18,10 +18,15 @@ fn help_lists_commands_and_examples() {
 #[test]
 fn every_command_has_help_with_examples() {
     let env = checkout();
-    for cmd in ["decisions", "search", "index", "rules", "completions"] {
-        let out = env.run([cmd, "--help"]);
+    // Every subcommand the CLI defines, not a list that can fall behind it.
+    let commands: Vec<String> = mb::cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
+    assert!(commands.len() >= 13, "{commands:?}");
+    for cmd in &commands {
+        let about = mb::cli::command().find_subcommand(cmd).and_then(|c| c.get_about().map(|a| a.to_string()));
+        assert!(about.is_some_and(|a| a.len() > 20), "`mb {cmd}` has no one-line description in `mb --help`");
+        let out = env.run([cmd.as_str(), "--help"]);
         assert_eq!(out.code(), Some(0), "{cmd}: {out}");
-        assert!(out.stdout.contains("mb "), "{cmd} --help shows no example");
+        assert!(out.stdout.contains("Examples:") && out.stdout.contains("mb "), "{cmd} --help shows no example");
         assert!(out.stdout.len() > 400, "{cmd} --help is too thin");
     }
 }
