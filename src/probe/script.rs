@@ -7,7 +7,7 @@
 //!
 //! The script only reads: `[ -e ]`, `od < file`, and the commands the rules name (whose
 //! read-only nature is the rule author's contract). Every value interpolated into it is
-//! single-quoted by [`quote`].
+//! single-quoted by [`quote`]; a command's template values are its positional parameters.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,8 +21,13 @@ use serde::{Deserialize, Serialize};
 pub enum ProbeKey {
     /// A file's bytes.
     File { path: String },
-    /// A shell command's standard output and exit status.
-    Command { command: String },
+    /// A shell command's standard output and exit status. `args` are its positional
+    /// parameters (`${1}`…): template values are passed there, never spliced into the text.
+    Command {
+        command: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<String>,
+    },
     /// A GET on a Proxmox VE cluster's API (`/cluster/firewall/rules`), asked once per
     /// cluster and shared by every node of it. Answered by the API transport, never the script.
     Api { cluster: String, path: String },
@@ -33,7 +38,11 @@ impl ProbeKey {
     pub fn describe(&self) -> String {
         match self {
             ProbeKey::File { path } => format!("file {path}"),
-            ProbeKey::Command { command } => format!("command {command}"),
+            ProbeKey::Command { command, args } if args.is_empty() => format!("command {command}"),
+            ProbeKey::Command { command, args } => {
+                let args: Vec<String> = args.iter().map(|a| quote(a)).collect();
+                format!("command {command} (with {})", args.join(" "))
+            }
             ProbeKey::Api { cluster, path } => format!("api {path} (cluster {cluster})"),
         }
     }
@@ -122,9 +131,11 @@ mb_file() {
   fi
 }
 mb_cmd() {
-  printf '@mb %s output\n' "$1"
-  { sh -c "$2" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
-  printf '@mb %s end\n' "$1"
+  mb_n=$1 mb_c=$2
+  shift 2
+  printf '@mb %s output\n' "$mb_n"
+  { sh -c "$mb_c" sh "$@" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
+  printf '@mb %s end\n' "$mb_n"
 }
 "#;
 
@@ -135,7 +146,10 @@ pub fn compile(probes: &[ProbeKey]) -> String {
     for (i, probe) in probes.iter().enumerate() {
         let _ = match probe {
             ProbeKey::File { path } => writeln!(out, "mb_file {i} {}", quote(path)),
-            ProbeKey::Command { command } => writeln!(out, "mb_cmd {i} {}", quote(command)),
+            ProbeKey::Command { command, args } => {
+                let args: String = args.iter().map(|a| format!(" {}", quote(a))).collect();
+                writeln!(out, "mb_cmd {i} {}{args}", quote(command))
+            }
             // Answered by the API transport; the script leaves its number unused.
             ProbeKey::Api { .. } => Ok(()),
         };
@@ -277,8 +291,9 @@ mod tests {
             ProbeKey::File { path: file.display().to_string() },
             ProbeKey::File { path: dir.path().join("missing").display().to_string() },
             ProbeKey::File { path: dir.path().display().to_string() },
-            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())) },
-            ProbeKey::Command { command: "printf 'it'\"'\"'s'".into() },
+            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())), args: vec![] },
+            ProbeKey::Command { command: "printf 'it'\"'\"'s'".into(), args: vec![] },
+            ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
         let facts = parse(&run(&compile(&probes)), &probes);
         assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone() });
@@ -286,6 +301,7 @@ mod tests {
         assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));
         assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
         assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
+        assert_eq!(facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
     }
 
     #[test]

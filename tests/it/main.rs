@@ -22,4 +22,5 @@ mod realbanks;
 mod record;
 mod rules;
 mod search;
+mod security;
 mod writeback;
