@@ -272,7 +272,38 @@ pub fn read(path: &Path) -> Result<Run, RunError> {
             message: format!("version {} (this mb reads version {VERSION})", run.version),
         });
     }
+    validate(&run).map_err(|message| RunError::Format { path: shown, message })?;
     Ok(run)
+}
+
+/// What a run file says about itself, checked before any of it reaches a report, the Memory
+/// Bank or a file name: its ids are run ids, its host names are host names.
+fn validate(run: &Run) -> Result<(), String> {
+    for id in std::iter::once(&run.run).chain(&run.replay_of) {
+        if !is_id(id) {
+            return Err(format!("{id:?} is not a run id (a time like 2026-11-25T19-00-00Z)"));
+        }
+    }
+    let names = run.hosts.iter().map(|h| &h.name).chain(run.findings.iter().map(|f| &f.host));
+    for name in names {
+        crate::inventory::check_host_name(name).map_err(|why| format!("host name {name:?} {why}"))?;
+    }
+    Ok(())
+}
+
+/// Whether `id` has the form of a run id: `2026-11-25T19-00-00Z`, or `…Z-2` for a later run
+/// of the same second. `repo` names the repository's own findings, never a run.
+pub fn is_id(id: &str) -> bool {
+    const SHAPE: &[u8] = b"0000-00-00T00-00-00Z";
+    let (Some(time), Some(suffix)) = (id.get(..SHAPE.len()), id.get(SHAPE.len()..)) else {
+        return false;
+    };
+    let shaped = time.bytes().zip(SHAPE).all(|(c, &s)| if s == b'0' { c.is_ascii_digit() } else { c == s });
+    let numbered = suffix.is_empty()
+        || suffix
+            .strip_prefix('-')
+            .is_some_and(|n| (1..=9).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()));
+    shaped && numbered && started(id).is_some()
 }
 
 /// Saved run ids, oldest first.
