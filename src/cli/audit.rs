@@ -146,6 +146,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         sinks.extend(files.iter_mut().map(|s| Box::new(s) as Box<dyn AuditSink>));
         audit::execute(&request, &mut sinks)?
     };
+    if let Some(root) = &request.save {
+        run::prune(root, output::load_config(root)?.runs.keep());
+    }
     for sink in std::iter::once(&mut stdout).chain(files.iter_mut()) {
         if let Some(e) = sink.error.take() {
             return Err(e).context(format!("writing the {} report", sink.format.name()));

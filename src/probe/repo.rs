@@ -66,7 +66,7 @@ impl RepoFiles {
     fn fact(&self, probe: &ProbeKey) -> Fact {
         match probe {
             ProbeKey::File { path } => match self.read(path) {
-                Ok(Some(content)) => Fact::File { content },
+                Ok(Some(content)) => Fact::File { content, private: false },
                 Ok(None) => Fact::Absent,
                 Err(reason) => Fact::Missing { reason },
             },

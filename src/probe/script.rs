@@ -57,11 +57,17 @@ impl ProbeKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Fact {
-    /// A file's content.
+    /// A file's content. `private`: only its owner may read it (`-rw-------`), so a saved
+    /// run keeps its digest ([`Fact::Redacted`]), never its bytes.
     File {
         #[serde(with = "lossless")]
         content: Vec<u8>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        private: bool,
     },
+    /// A secret's SHA-256 (hex) in place of its bytes, in saved runs: a private file or the
+    /// fact of a `secret: true` check. A replay cannot judge it.
+    Redacted { sha256: String },
     /// No such file.
     Absent,
     /// The path exists but is not a readable regular file.
@@ -87,6 +93,7 @@ impl Fact {
     pub fn state(&self) -> &'static str {
         match self {
             Fact::File { .. } => "a file's content",
+            Fact::Redacted { .. } => "a secret's digest",
             Fact::Absent => "absent",
             Fact::Unreadable { .. } => "unreadable",
             Fact::Output { .. } => "a command's output",
@@ -120,7 +127,8 @@ export PATH LC_ALL
 mb_file() {
   if [ -e "$2" ] || [ -h "$2" ]; then
     if [ -f "$2" ] && [ -r "$2" ]; then
-      printf '@mb %s file\n' "$1"
+      mb_m=$(ls -lLd -- "$2" 2>/dev/null)
+      printf '@mb %s file %s\n' "$1" "${mb_m%% *}"
       od -An -v -tx1 < "$2"
       printf '@mb %s end\n' "$1"
     else
@@ -172,6 +180,11 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
         let (Some(id), Some(kind)) = (words.next(), words.next()) else {
             continue;
         };
+        // `ls -l`'s mode (`-rw-------`): neither the group nor others may read the file.
+        let private = words.next().is_some_and(|mode| {
+            let mode = mode.as_bytes();
+            mode.len() >= 10 && mode[4] != b'r' && mode[7] != b'r'
+        });
         let Some(slot) = id.parse::<usize>().ok().and_then(|i| facts.get_mut(i)) else {
             continue;
         };
@@ -191,7 +204,7 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
             "absent" => Fact::Absent,
             "unreadable" => Fact::Unreadable { reason: "exists but is not a readable regular file".into() },
             "file" => match body() {
-                Some(content) => Fact::File { content },
+                Some(content) => Fact::File { content, private },
                 None => Fact::Missing { reason: "the file's content was cut short".into() },
             },
             "output" => match body().and_then(|b| split_status(&b)) {
@@ -296,7 +309,7 @@ mod tests {
             ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
         let facts = parse(&run(&compile(&probes)), &probes);
-        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone() });
+        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone(), private: false });
         assert_eq!(facts[&probes[1]], Fact::Absent);
         assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));
         assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
@@ -316,8 +329,9 @@ mod tests {
     #[test]
     fn saved_facts_round_trip() {
         for fact in [
-            Fact::File { content: b"text\n".to_vec() },
-            Fact::File { content: vec![0xff, 0x00] },
+            Fact::File { content: b"text\n".to_vec(), private: false },
+            Fact::File { content: vec![0xff, 0x00], private: true },
+            Fact::Redacted { sha256: "ab".into() },
             Fact::Output { stdout: b"enabled".to_vec(), status: 0 },
             Fact::Absent,
         ] {

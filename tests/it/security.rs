@@ -166,3 +166,86 @@ fn run_ids_and_host_names_are_validated_where_they_enter() {
     assert_eq!(out.code(), Some(2), "{out}");
     assert!(out.stderr.contains("host name"), "{out}");
 }
+
+// ---- Item 4: secrets stay out of run files -------------------------------------------------
+
+#[test]
+fn private_files_and_secret_checks_leave_only_a_digest_in_the_run() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let private = dir.path().join("credentials");
+    std::fs::write(&private, "password = hunter2\n").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let rules = [
+        check("private-file", &format!("file: {}", private.display()), "contains: hunter2"),
+        format!(
+            "```mb-check\nid: secret-token\nhosts: all\nsecret: true\nprobe:\n  command: printf tok%sn 3\nexpect:\n  equals: other\n```\n"
+        ),
+    ]
+    .concat();
+    let env = local_repo(&rules, "");
+    let out = audit_json(&env);
+    assert_eq!(out.code(), Some(1), "{out}");
+    assert!(!out.stdout.contains("tok3n"), "a secret check's value is not reported:\n{out}");
+    let runs = saved_runs(&env);
+    let text = runs[0].to_string();
+    assert!(!text.contains("hunter2") && !text.contains("tok3n"), "{text}");
+    assert_eq!(text.matches("\"sha256\"").count(), 2, "{text}");
+}
+
+#[test]
+fn run_files_and_the_state_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    audit_json(&env);
+    let mode = |p: &str| std::fs::metadata(env.work_dir().join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(".mb"), 0o700);
+    assert_eq!(mode(".mb/runs"), 0o700);
+    assert_eq!(mode(".mb/runs/2026-11-25T19-00-00Z.json"), 0o600);
+}
+
+#[test]
+fn old_runs_are_pruned_past_runs_keep() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[runs]\nkeep = 2\n");
+    for _ in 0..3 {
+        assert_eq!(audit_json(&env).code(), Some(0));
+    }
+    let ids: Vec<String> = saved_runs(&env).iter().map(|r| r["run"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["2026-11-25T19-00-00Z-2", "2026-11-25T19-00-00Z-3"]);
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[runs]\nkeep = 0\n");
+    assert_eq!(audit_json(&env).code(), Some(2), "keep = 0 would delete the run just saved");
+}
+
+// ---- Item 5: no run is lost ------------------------------------------------------------------
+
+#[test]
+fn ten_audits_in_the_same_second_each_keep_their_run() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    let children: Vec<_> = (0..10)
+        .map(|_| {
+            let mut cmd = env.command(["audit", "--format", "json"]);
+            cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert_eq!(child.wait().unwrap().code(), Some(0));
+    }
+    let mut ids: Vec<String> = saved_runs(&env).iter().map(|r| r["run"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 10, "{ids:?}");
+}
+
+#[test]
+fn latest_is_the_newest_run_and_other_files_are_not_runs() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    for _ in 0..10 {
+        audit_json(&env);
+    }
+    env.write(".mb/runs/zz-notes.json", "{}");
+    env.write(".mb/runs/.2026-11-25T19-00-00Z-11.json.1.tmp", "{}");
+    let out = env.run(["audit", "--replay", "latest", "--no-save", "--format", "json"]);
+    assert_eq!(out.json()["replay_of"], "2026-11-25T19-00-00Z-10", "{out}");
+}

@@ -190,6 +190,9 @@ macro_rules! sources {
                 match fact {
                     Fact::Missing { reason } => Err(ObserveError::NoAnswer(reason.clone())),
                     Fact::Unreadable { reason } => Err(ObserveError::Unreadable(reason.clone())),
+                    Fact::Redacted { .. } => Err(ObserveError::NoAnswer(
+                        "a secret: the run saved its digest, not its value, so a replay cannot judge it".into(),
+                    )),
                     _ => match self {
                         $(ProbeSource::$variant(s) => s.observe(fact),)*
                     },
