@@ -86,7 +86,7 @@ impl<'a> Recorder<'a> {
         let (run, date) = (self.run, self.date);
         let earlier = writeback::recorded(&self.shown, text)?;
         let previous_entry = earlier.iter().filter(|r| r.date != date && r.run != run.run).max_by_key(|r| r.date);
-        let previous_run = previous_entry.map(|r| (r, run::find(self.root, &r.run)));
+        let previous_run = previous_entry.map(|r| (r, run::find_saved(self.root, &r.run)));
         let previous = match &previous_run {
             None => Previous::None,
             Some((r, Ok(old))) => Previous::Found { run: old, date: r.date },

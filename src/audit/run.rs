@@ -395,6 +395,15 @@ fn sequence(id: &str) -> u32 {
     id.get(20..).and_then(|s| s.strip_prefix('-')).and_then(|n| n.parse().ok()).unwrap_or(1)
 }
 
+/// A run saved in `.mb/runs`, by its id only: for ids read from files (a Memory Bank
+/// entry's mark), which must not make mb read a file elsewhere.
+pub fn find_saved(root: &Path, id: &str) -> Result<Run, RunError> {
+    if !is_id(id) {
+        return Err(RunError::NotFound(id.to_string()));
+    }
+    read(&path_of(root, id))
+}
+
 /// A run by id (`2026-11-25T19-00-00Z`), by a path to a run file, or `latest`.
 pub fn find(root: &Path, which: &str) -> Result<Run, RunError> {
     let path = Path::new(which);

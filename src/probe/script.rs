@@ -257,10 +257,10 @@ mod lossless {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         match Repr::deserialize(d)? {
             Repr::Text(text) => Ok(text.into_bytes()),
-            Repr::Hex { hex } => (0..hex.len() / 2)
-                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16))
-                .collect::<Result<_, _>>()
-                .map_err(serde::de::Error::custom),
+            // Decoded by bytes: a run file is outside data, and may hold anything here.
+            Repr::Hex { hex } => data_encoding::HEXLOWER_PERMISSIVE
+                .decode(hex.as_bytes())
+                .map_err(|e| serde::de::Error::custom(format!("bad hex in a fact: {e}"))),
         }
     }
 }
@@ -324,6 +324,13 @@ mod tests {
         assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
         let facts = parse(b"", &probes);
         assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
+    }
+
+    #[test]
+    fn malformed_hex_is_an_error_not_a_panic() {
+        for json in [r#"{"state":"file","content":{"hex":"aé00"}}"#, r#"{"state":"file","content":{"hex":"abc"}}"#] {
+            assert!(serde_json::from_str::<Fact>(json).is_err(), "{json}");
+        }
     }
 
     #[test]

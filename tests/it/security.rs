@@ -249,3 +249,73 @@ fn latest_is_the_newest_run_and_other_files_are_not_runs() {
     let out = env.run(["audit", "--replay", "latest", "--no-save", "--format", "json"]);
     assert_eq!(out.json()["replay_of"], "2026-11-25T19-00-00Z-10", "{out}");
 }
+
+// ---- Item 6: no panic, no hang, no unbounded allocation on any input ---------------------
+
+#[test]
+fn a_malformed_run_file_is_an_error_naming_it_and_other_runs_still_list() {
+    let env = TestEnvironment::with_example();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let bad = crafted_run(&env, "2026-11-25T18-00-00Z", |run| {
+        run["hosts"][0]["facts"][0]["fact"] = serde_json::json!({"state": "file", "content": {"hex": "aé00"}});
+    });
+    let out = env.run(["runs"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("2026-11-25T19-00-00Z"), "{out}");
+    assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
+    let out = env.run(["audit", "--replay", &bad]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
+}
+
+#[test]
+fn absurd_numbers_are_refused_with_a_clear_message() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    for args in [
+        &["audit", "-j", "0"][..],
+        &["audit", "-j", "100000000"],
+        &["audit", "--timeout", "0"],
+        &["audit", "--timeout", "18446744073709551615"],
+        &["audit", "--connect-timeout", "0"],
+        &["search", "-n", "0", "samba"],
+        &["search", "-n", "1000000000", "samba"],
+    ] {
+        let out = env.run(args);
+        assert_eq!(out.code(), Some(2), "{args:?}: {out}");
+        assert!(out.stderr.contains("invalid value"), "{args:?}: {out}");
+    }
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[audit]\njobs = 0\n");
+    let out = env.run(["audit"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("jobs"), "{out}");
+}
+
+#[test]
+fn nested_host_ranges_are_capped() {
+    let env = local_repo("", "");
+    env.write("inventory.yml", "all:\n  hosts:\n    \"a[0:1999]b[0:1999]\":\n");
+    let started = std::time::Instant::now();
+    let out = env.run(["hosts"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("1000000"), "{out}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_record_mark_names_only_runs_in_mb_runs() {
+    let mut env = TestEnvironment::with_example();
+    env.set_now("2026-11-25T19:00:00Z");
+    // A run file outside .mb/runs, named by a hand-edited (or crafted) mark.
+    let elsewhere = crafted_run(&env, "2026-11-20T10-00-00Z", |_| {});
+    std::fs::create_dir_all(env.work_dir().join("elsewhere")).unwrap();
+    std::fs::rename(env.work_dir().join(&elsewhere), env.work_dir().join("elsewhere/old.json")).unwrap();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let active = env.read("memory-bank/activeContext.md");
+    let at = active.find("\n## 2025-11-20").unwrap() + 1;
+    let mark = "## Drift audit (2026-11-20)\n<!-- mb:drift-audit date=2026-11-20 run=elsewhere/old.json: written by mb -->\nold\n<!-- /mb:drift-audit -->\n\n---\n\n";
+    env.write("memory-bank/activeContext.md", format!("{}{mark}{}", &active[..at], &active[at..]));
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let text = env.read("memory-bank/activeContext.md");
+    assert!(text.contains("Cannot tell: run `elsewhere/old.json`"), "{text}");
+}
