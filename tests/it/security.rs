@@ -178,9 +178,8 @@ fn private_files_and_secret_checks_leave_only_a_digest_in_the_run() {
     std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
     let rules = [
         check("private-file", &format!("file: {}", private.display()), "contains: hunter2"),
-        format!(
-            "```mb-check\nid: secret-token\nhosts: all\nsecret: true\nprobe:\n  command: printf tok%sn 3\nexpect:\n  equals: other\n```\n"
-        ),
+        "```mb-check\nid: secret-token\nhosts: all\nsecret: true\nprobe:\n  command: printf tok%sn 3\nexpect:\n  equals: other\n```\n"
+            .to_string(),
     ]
     .concat();
     let env = local_repo(&rules, "");
@@ -318,4 +317,139 @@ fn a_record_mark_names_only_runs_in_mb_runs() {
     assert_eq!(out.code(), Some(0), "{out}");
     let text = env.read("memory-bank/activeContext.md");
     assert!(text.contains("Cannot tell: run `elsewhere/old.json`"), "{text}");
+}
+
+// ---- Fuzz-style properties: every input mb reads from outside -------------------------------
+
+mod inputs {
+    use proptest::prelude::*;
+
+    /// Fragments that move these formats into their corners.
+    const TOKENS: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "'",
+        "\n",
+        "\r\n",
+        "\t",
+        " ",
+        "#",
+        "=",
+        "-",
+        "\\",
+        "é",
+        "\u{0}",
+        "\u{1b}",
+        "\"hex\"",
+        "\"state\"",
+        "\"file\"",
+        "\"run\"",
+        "\"version\": 1",
+        "1",
+        "0",
+        "99999999999999999999",
+        "a[0:9]",
+        "[a:z]",
+        "[01:99:0]",
+        "~",
+        "!",
+        "&",
+        "*",
+        "all",
+        "hosts",
+        "vars",
+        "children",
+        "@cert-authority",
+        "@revoked",
+        "|1|",
+        "ssh-ed25519",
+        "AAAA",
+        "[audit]",
+        "jobs",
+        "timeout",
+        "[runs]",
+        "keep",
+        "true",
+        "null",
+    ];
+
+    fn tokens() -> impl Strategy<Value = String> {
+        proptest::collection::vec(0..TOKENS.len(), 0..80).prop_map(|ix| ix.into_iter().map(|i| TOKENS[i]).collect())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![tokens(), "\\PC{0,200}"]
+    }
+
+    /// Writes `text` to a file named `name` in a fresh folder.
+    fn file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    /// The example's recorded run, with `text` spliced in at `at`.
+    fn mangled_run(text: &str, at: usize) -> String {
+        let run = include_str!("../../ansible/recorded-run.json");
+        let mut at = at % run.len();
+        while !run.is_char_boundary(at) {
+            at -= 1;
+        }
+        format!("{}{text}{}", &run[..at], &run[at..])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn run_files(text in text(), at in any::<usize>()) {
+            for candidate in [text.clone(), mangled_run(&text, at)] {
+                let (_dir, path) = file("2026-11-25T19-00-00Z.json", &candidate);
+                if let Ok(run) = mb::audit::run::read(&path) {
+                    prop_assert!(mb::audit::run::is_id(&run.run));
+                    for h in &run.hosts {
+                        prop_assert!(!h.name.chars().any(char::is_control));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn inventories(text in text(), yaml in any::<bool>()) {
+            let (_dir, path) = file(if yaml { "hosts.yml" } else { "hosts" }, &text);
+            if let Ok(inventory) = mb::inventory::Inventory::load(&path) {
+                prop_assert!(inventory.hosts.len() <= 1_000_000);
+                for h in &inventory.hosts {
+                    prop_assert!(mb::inventory::check_host_name(&h.name).is_ok(), "{:?}", h.name);
+                }
+            }
+        }
+
+        #[test]
+        fn known_hosts_files(text in text(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let path = std::path::Path::new("known_hosts");
+            let _ = mb::probe::known_hosts::KnownHosts::parse(path, text.as_bytes());
+            let _ = mb::probe::known_hosts::KnownHosts::parse(path, &bytes);
+        }
+
+        #[test]
+        fn mb_toml(text in text()) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("mb.toml"), &text).unwrap();
+            let _ = mb::config::Config::load(dir.path());
+        }
+
+        #[test]
+        fn host_patterns(text in text()) {
+            let _ = mb::inventory::HostPattern::parse(&text);
+            let (_dir, path) = file("hosts", &format!("[g]\n{text}\n"));
+            let _ = mb::inventory::Inventory::load(&path);
+        }
+    }
 }
