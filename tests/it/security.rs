@@ -453,3 +453,29 @@ mod inputs {
         }
     }
 }
+
+// ---- Item 7: files are what they claim --------------------------------------------------------
+
+#[test]
+fn mb_record_never_writes_through_a_symlink_out_of_the_repository() {
+    let env = TestEnvironment::with_example();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.md");
+    std::fs::write(&victim, "# not yours\n").unwrap();
+    let active = env.work_dir().join("memory-bank/activeContext.md");
+    std::fs::remove_file(&active).unwrap();
+    std::os::unix::fs::symlink(&victim, &active).unwrap();
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("outside the repository"), "{out}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "# not yours\n");
+
+    // A link inside the repository is fine.
+    std::fs::remove_file(&active).unwrap();
+    std::fs::write(env.work_dir().join("memory-bank/real.md"), "# Active Context\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &active).unwrap();
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(env.read("memory-bank/real.md").contains("Drift audit"));
+}
