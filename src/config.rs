@@ -11,6 +11,9 @@
 //! known_hosts = ["~/.ssh/known_hosts"]
 //! ssh_config = "~/.ssh/config"   # -F: instead of ~/.ssh/config and /etc/ssh/ssh_config
 //!
+//! [runs]
+//! keep = 100                # saved runs kept in .mb/runs; older ones are deleted
+//!
 //! [api]                     # Proxmox VE API defaults (inventory variables override them)
 //! token_id = "audit@pve!mb"
 //! secret_env = "MB_PVE_TOKEN_SECRET"
@@ -32,6 +35,25 @@ pub struct Config {
     pub audit: AuditConfig,
     #[serde(default)]
     pub api: ApiConfig,
+    #[serde(default)]
+    pub runs: RunsConfig,
+}
+
+/// `[runs]`: the saved runs in `.mb/runs`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunsConfig {
+    /// How many runs to keep (default [`RunsConfig::DEFAULT_KEEP`]); an audit that saves its
+    /// run deletes the oldest beyond that, so facts do not pile up forever.
+    pub keep: Option<std::num::NonZeroUsize>,
+}
+
+impl RunsConfig {
+    pub const DEFAULT_KEEP: usize = 100;
+
+    pub fn keep(&self) -> usize {
+        self.keep.map_or(Self::DEFAULT_KEEP, std::num::NonZeroUsize::get)
+    }
 }
 
 /// `[api]`: defaults for every Proxmox cluster's API (inventory variables override them).

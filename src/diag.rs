@@ -59,6 +59,7 @@ codes! {
     BadRegex = "bad-regex": "a regular expression does not compile",
     BadSize = "bad-size": "a size is not a number with an optional unit (3T, 512M, 1.5GiB)",
     BadTemplate = "bad-template": "a `{{ var }}` template is malformed",
+    UnsafeTemplate = "unsafe-template": "a `{{ var }}` in a command where no quoting can keep its value from running as code",
     BadHostPattern = "bad-host-pattern": "an Ansible host pattern is malformed",
     BadFix = "bad-fix": "a fix must name a file and exactly one edit",
     DuplicateId = "duplicate-id": "two checks share an id",

@@ -24,6 +24,8 @@ pub enum RecordError {
     WriteBack(#[from] writeback::WriteBackError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    #[error("{shown} is a symlink to {target}, outside the repository; mb writes only inside it")]
+    OutsideRepo { shown: String, target: String },
 }
 
 /// Writes the run's entry into the bank's file (locked, atomic; see `kb::writeback`).
@@ -68,6 +70,19 @@ impl<'a> Recorder<'a> {
         let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let relative =
             |p: Option<PathBuf>| p.and_then(|p| p.strip_prefix(&canonical).ok().map(crate::source::display_path));
+        // A file (or folder) in the repository that links out of it would make a crafted
+        // link an arbitrary write; a link inside the repository is fine.
+        if path.is_relative() || path.starts_with(root) || path.starts_with(&canonical) {
+            let real = path.canonicalize().or_else(|_| bank.folder.canonicalize());
+            if let Ok(real) = real
+                && !real.starts_with(&canonical)
+            {
+                return Err(RecordError::OutsideRepo {
+                    shown: crate::source::display_path(&path),
+                    target: crate::source::display_path(&real),
+                });
+            }
+        }
         Ok(Recorder {
             root,
             run,
@@ -86,7 +101,7 @@ impl<'a> Recorder<'a> {
         let (run, date) = (self.run, self.date);
         let earlier = writeback::recorded(&self.shown, text)?;
         let previous_entry = earlier.iter().filter(|r| r.date != date && r.run != run.run).max_by_key(|r| r.date);
-        let previous_run = previous_entry.map(|r| (r, run::find(self.root, &r.run)));
+        let previous_run = previous_entry.map(|r| (r, run::find_saved(self.root, &r.run)));
         let previous = match &previous_run {
             None => Previous::None,
             Some((r, Ok(old))) => Previous::Found { run: old, date: r.date },

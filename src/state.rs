@@ -7,16 +7,61 @@ use std::path::{Path, PathBuf};
 pub const DIR: &str = ".mb";
 
 /// Creates `.mb/` (with its `.gitignore`) and the `sub` folder in it; returns the latter.
+/// Both are the owner's alone (0700): runs hold what hosts answered.
 pub fn dir(root: &Path, sub: &str) -> std::io::Result<PathBuf> {
     let state = root.join(DIR);
-    std::fs::create_dir_all(&state)?;
+    private_dir(&state)?;
     let ignore = state.join(".gitignore");
     if !ignore.exists() {
         std::fs::write(&ignore, "# mb's own state (search index, audit runs, locks)\n*\n")?;
     }
     let path = if sub.is_empty() { state } else { state.join(sub) };
-    std::fs::create_dir_all(&path)?;
+    private_dir(&path)?;
     Ok(path)
+}
+
+fn private_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(path)?;
+    // A folder made by an older mb (or by hand) is tightened too.
+    let meta = std::fs::metadata(path)?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Writes a new file readable by its owner only (0600) under the first name `name(n)` (for
+/// n = 1, 2, …) that no file has yet, never replacing one even when other processes write
+/// at the same time; a reader sees the whole file or none. `bytes(n)` is the content for
+/// that name. Returns the path written and its n.
+pub fn create_new_private(
+    dir: &Path,
+    name: impl Fn(u32) -> String,
+    mut bytes: impl FnMut(u32) -> Vec<u8>,
+) -> std::io::Result<(PathBuf, u32)> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let tmp = dir.join(format!(".{}.{}.tmp", name(1), std::process::id()));
+    let mut attempt = || {
+        for n in 1..=10_000 {
+            let path = dir.join(name(n));
+            let mut file =
+                std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+            file.write_all(&bytes(n))?;
+            file.sync_all()?;
+            // A hard link is created whole or not at all, and never over an existing file.
+            match std::fs::hard_link(&tmp, &path) {
+                Ok(()) => return Ok((path, n)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "10000 files of that name already"))
+    };
+    let result = attempt();
+    let _ = std::fs::remove_file(&tmp);
+    result
 }
 
 /// Writes `bytes` to `path` so that a reader sees all of it or the old file: a hidden

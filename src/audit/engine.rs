@@ -346,7 +346,7 @@ fn forbidden_line(check: &Check, host: &crate::inventory::Host, fact: &Fact, fin
     if finding.status != FindingStatus::Fail || check.probe.select.is_some() {
         return None;
     }
-    let Fact::File { content } = fact else {
+    let Fact::File { content, .. } = fact else {
         return None;
     };
     let text = String::from_utf8_lossy(content);

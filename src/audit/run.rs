@@ -102,17 +102,57 @@ impl Run {
     /// Assembles a run from a plan, its targets' outcomes (in plan order; the run takes their
     /// facts) and the findings. The repository, a target of `scope: repo` checks, is not one
     /// of the run's hosts: its findings say `repo`.
-    pub fn new(id: String, mode: &str, plan: &AuditPlan, outcomes: Vec<HostOutcome>, findings: Vec<Finding>) -> Run {
+    pub fn new(
+        id: String,
+        mode: &str,
+        plan: &AuditPlan,
+        outcomes: Vec<HostOutcome>,
+        mut findings: Vec<Finding>,
+    ) -> Run {
         // The variables each check uses, worked out once per check rather than per host.
         let check_vars: Vec<Vec<&str>> = plan.checks.iter().map(vars_of).collect();
+        // (check, host) pairs whose values are secret: a `secret: true` check, or one that
+        // reads a file only its owner may read. Their facts are saved as digests and their
+        // findings show no values.
+        let mut hidden: BTreeSet<(&str, &str)> = BTreeSet::new();
+        let mut secret_keys: Vec<BTreeSet<ProbeKey>> = Vec::with_capacity(plan.hosts.len());
+        for (hp, o) in plan.hosts.iter().zip(&outcomes) {
+            let mut keys = BTreeSet::new();
+            for check in hp.checks.iter().map(|planned| &plan.checks[planned.check]) {
+                let key = match check.probe.source.need(&hp.host) {
+                    Ok(crate::rules::source::Need::Probe(key)) => Some(key),
+                    _ => None,
+                };
+                let private = key
+                    .as_ref()
+                    .and_then(|k| o.facts.get(k))
+                    .is_some_and(|fact| matches!(fact, Fact::File { private: true, .. }));
+                if check.secret || private {
+                    hidden.insert((check.id.as_str(), hp.host.name.as_str()));
+                    keys.extend(key);
+                }
+            }
+            secret_keys.push(keys);
+        }
+        for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_str(), f.host.as_str()))) {
+            for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
+                *value = SECRET.to_string();
+            }
+            f.message = "a secret: its values are not shown".to_string();
+        }
         let hosts: Vec<HostRecord> = plan
             .hosts
             .iter()
             .zip(outcomes)
-            .filter(|(hp, _)| hp.target == Target::Host)
-            .map(|(hp, o)| {
-                let used: BTreeSet<&str> =
-                    hp.checks.iter().flat_map(|planned| check_vars[planned.check].iter().copied()).collect();
+            .zip(secret_keys)
+            .filter(|((hp, _), _)| hp.target == Target::Host)
+            .map(|((hp, o), secret)| {
+                let used: BTreeSet<&str> = hp
+                    .checks
+                    .iter()
+                    .filter(|planned| !plan.checks[planned.check].secret)
+                    .flat_map(|planned| check_vars[planned.check].iter().copied())
+                    .collect();
                 HostRecord {
                     name: hp.host.name.clone(),
                     position: hp.position,
@@ -120,7 +160,14 @@ impl Run {
                     status: o.status,
                     error: o.error,
                     duration_ms: o.duration.as_millis() as u64,
-                    facts: o.facts.into_iter().map(|(probe, fact)| SavedFact { probe, fact }).collect(),
+                    facts: o
+                        .facts
+                        .into_iter()
+                        .map(|(probe, fact)| {
+                            let fact = redact(fact, secret.contains(&probe));
+                            SavedFact { probe, fact }
+                        })
+                        .collect(),
                     vars: used.into_iter().filter_map(|v| Some((v.to_string(), hp.host.var_text(v).ok()?))).collect(),
                 }
             })
@@ -218,6 +265,21 @@ impl Run {
     }
 }
 
+/// What reports show in place of a secret check's values.
+pub const SECRET: &str = "(secret)";
+
+/// A fact as a run file may keep it: a private file's content, or anything a secret check
+/// read, becomes its SHA-256.
+fn redact(fact: Fact, secret: bool) -> Fact {
+    use sha2::Digest as _;
+    let bytes = match &fact {
+        Fact::File { content, private } if *private || secret => content,
+        Fact::Output { stdout, .. } | Fact::Response { body: stdout, .. } if secret => stdout,
+        _ => return fact,
+    };
+    Fact::Redacted { sha256: data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(bytes)) }
+}
+
 /// Template variables and `var:` names a check uses.
 fn vars_of(check: &Check) -> Vec<&str> {
     let mut templates: Vec<&Template> = check.probe.source.templates();
@@ -288,25 +350,31 @@ pub enum RunError {
     Other(String),
 }
 
-/// Saves a run atomically (temporary file, flush, rename); a second run in the same second
-/// gets `-2`, `-3`, … Returns the path written.
+/// Saves a run, readable by its owner only, as a new file: a run started in the same second
+/// as another, even by another process at the same time, gets `-2`, `-3`, … and never
+/// replaces it. Returns the path written.
 pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     let dir = root.join(RUNS_DIR);
     let io = |path: &Path, source| RunError::Io { path: crate::source::display_path(path), source };
     crate::state::dir(root, "runs").map_err(|e| io(&dir, e))?;
     let base = run.run.clone();
-    let mut n = 1;
-    let path = loop {
-        let candidate = path_of(root, &run.run);
-        if !candidate.exists() {
-            break candidate;
-        }
-        n += 1;
-        run.run = format!("{base}-{n}");
+    let id = |n: u32| if n == 1 { base.clone() } else { format!("{base}-{n}") };
+    // A Run always serializes (string keys, no floats), so the default is never written.
+    let text = |n: u32| {
+        run.run = id(n);
+        serde_json::to_vec_pretty(&*run).unwrap_or_default()
     };
-    let text = serde_json::to_string_pretty(run).map_err(|e| RunError::Other(e.to_string()))?;
-    crate::state::write_atomically(&path, text.as_bytes()).map_err(|e| io(&path, e))?;
+    let (path, _) =
+        crate::state::create_new_private(&dir, |n| format!("{}.json", id(n)), text).map_err(|e| io(&dir, e))?;
     Ok(path)
+}
+
+/// Deletes the oldest runs so that at most `keep` remain (`runs.keep` in mb.toml); returns
+/// the ids deleted.
+pub fn prune(root: &Path, keep: usize) -> Vec<String> {
+    let all = ids(root);
+    let excess = all.len().saturating_sub(keep);
+    all.into_iter().take(excess).filter(|id| std::fs::remove_file(path_of(root, id)).is_ok()).collect()
 }
 
 /// Reads a run file.
@@ -321,10 +389,42 @@ pub fn read(path: &Path) -> Result<Run, RunError> {
             message: format!("version {} (this mb reads version {VERSION})", run.version),
         });
     }
+    validate(&run).map_err(|message| RunError::Format { path: shown, message })?;
     Ok(run)
 }
 
-/// Saved run ids, oldest first.
+/// What a run file says about itself, checked before any of it reaches a report, the Memory
+/// Bank or a file name: its ids are run ids, its host names are host names.
+fn validate(run: &Run) -> Result<(), String> {
+    for id in std::iter::once(&run.run).chain(&run.replay_of) {
+        if !is_id(id) {
+            return Err(format!("{id:?} is not a run id (a time like 2026-11-25T19-00-00Z)"));
+        }
+    }
+    let names = run.hosts.iter().map(|h| &h.name).chain(run.findings.iter().map(|f| &f.host));
+    for name in names {
+        crate::inventory::check_host_name(name).map_err(|why| format!("host name {name:?} {why}"))?;
+    }
+    Ok(())
+}
+
+/// Whether `id` has the form of a run id: `2026-11-25T19-00-00Z`, or `…Z-2` for a later run
+/// of the same second. `repo` names the repository's own findings, never a run.
+pub fn is_id(id: &str) -> bool {
+    const SHAPE: &[u8] = b"0000-00-00T00-00-00Z";
+    let (Some(time), Some(suffix)) = (id.get(..SHAPE.len()), id.get(SHAPE.len()..)) else {
+        return false;
+    };
+    let shaped = time.bytes().zip(SHAPE).all(|(c, &s)| if s == b'0' { c.is_ascii_digit() } else { c == s });
+    let numbered = suffix.is_empty()
+        || suffix
+            .strip_prefix('-')
+            .is_some_and(|n| (1..=9).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()));
+    shaped && numbered && started(id).is_some()
+}
+
+/// Saved run ids, oldest first: by the time in the id, then by its number within the
+/// second (`…Z-10` after `…Z-9`). Files whose names are not run ids are not runs.
 pub fn ids(root: &Path) -> Vec<String> {
     let mut ids: Vec<String> = std::fs::read_dir(root.join(RUNS_DIR))
         .into_iter()
@@ -332,11 +432,25 @@ pub fn ids(root: &Path) -> Vec<String> {
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            (!name.starts_with('.')).then(|| name.strip_suffix(".json").map(str::to_string)).flatten()
+            name.strip_suffix(".json").filter(|id| is_id(id)).map(str::to_string)
         })
         .collect();
-    ids.sort();
+    ids.sort_by_key(|id| (started(id), sequence(id)));
     ids
+}
+
+/// A run's number within its second: 1, or N for `…Z-N`.
+fn sequence(id: &str) -> u32 {
+    id.get(20..).and_then(|s| s.strip_prefix('-')).and_then(|n| n.parse().ok()).unwrap_or(1)
+}
+
+/// A run saved in `.mb/runs`, by its id only: for ids read from files (a Memory Bank
+/// entry's mark), which must not make mb read a file elsewhere.
+pub fn find_saved(root: &Path, id: &str) -> Result<Run, RunError> {
+    if !is_id(id) {
+        return Err(RunError::NotFound(id.to_string()));
+    }
+    read(&path_of(root, id))
 }
 
 /// A run by id (`2026-11-25T19-00-00Z`), by a path to a run file, or `latest`.

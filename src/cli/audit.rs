@@ -68,8 +68,8 @@ pub struct Args {
     #[arg(short = 'l', long, value_name = "PATTERN")]
     limit: Option<String>,
 
-    /// How many hosts to audit at once.
-    #[arg(short = 'j', long, value_name = "N")]
+    /// How many hosts to audit at once (1 to 10000).
+    #[arg(short = 'j', long, value_name = "N", value_parser = super::output::bounded::<usize>(1, MAX_JOBS))]
     jobs: Option<usize>,
 
     /// The report on standard output: human, json, sarif, junit, markdown, github or html.
@@ -113,12 +113,12 @@ pub struct Args {
     #[arg(short = 'u', long, value_name = "USER")]
     user: Option<String>,
 
-    /// Seconds to wait for a connection and its SSH handshake.
-    #[arg(long, value_name = "SECS")]
+    /// Seconds to wait for a connection and its SSH handshake (1 to 86400).
+    #[arg(long, value_name = "SECS", value_parser = super::output::bounded::<u64>(1, MAX_SECS))]
     connect_timeout: Option<u64>,
 
-    /// Seconds a host may take in all, connection included.
-    #[arg(long, value_name = "SECS")]
+    /// Seconds a host may take in all, connection included (1 to 86400).
+    #[arg(long, value_name = "SECS", value_parser = super::output::bounded::<u64>(1, MAX_SECS))]
     timeout: Option<u64>,
 
     /// Do not save the run in .mb/runs.
@@ -157,6 +157,11 @@ pub(super) fn parse_output(spec: &str) -> Result<(Format, PathBuf), String> {
     Ok((parse_format(format)?, PathBuf::from(file)))
 }
 
+/// The most hosts audited at once: each holds a connection and a buffer.
+const MAX_JOBS: u64 = 10_000;
+/// The longest timeout, a day: a longer one is a typo that would hang an audit.
+const MAX_SECS: u64 = 86_400;
+
 /// The inventory: `-i`, then mb.toml's `inventory`.
 pub(super) fn inventory_path(cx: &Context, flag: Option<&PathBuf>, config: &Config) -> Option<PathBuf> {
     flag.cloned().or_else(|| config.inventory.clone()).map(|p| cx.resolve(Some(&p), ""))
@@ -178,6 +183,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         sinks.extend(files.iter_mut().map(|s| Box::new(s) as Box<dyn AuditSink>));
         audit::execute(&request, &mut sinks)?
     };
+    if let Some(root) = &request.save {
+        run::prune(root, output::load_config(root)?.runs.keep());
+    }
     for sink in std::iter::once(&mut stdout).chain(files.iter_mut()) {
         if let Some(e) = sink.error.take() {
             return Err(e).context(format!("writing the {} report", sink.format.name()));
@@ -203,6 +211,17 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
 /// and the inventory, and loads SSH keys; contacts nothing.
 fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     let config = output::load_config(&cx.root)?;
+    // mb.toml's numbers get the bounds the flags have.
+    let a = &config.audit;
+    for (key, value, max) in [
+        ("jobs", a.jobs.map(|j| j as u64), MAX_JOBS),
+        ("timeout", a.timeout, MAX_SECS),
+        ("connect_timeout", a.connect_timeout, MAX_SECS),
+    ] {
+        if let Some(v) = value.filter(|v| !(1..=max).contains(v)) {
+            bail!("mb.toml: [audit] {key} = {v} is not between 1 and {max}");
+        }
+    }
     // Rules first: a run on broken rules would report nonsense.
     let mut set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     if set.files.is_empty() {

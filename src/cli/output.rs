@@ -156,3 +156,13 @@ pub(crate) fn write_json<T: serde::Serialize + ?Sized>(out: &mut impl Write, val
     buffered.flush().context("writing JSON")?;
     Ok(())
 }
+
+/// A clap parser for a whole number from `min` to `max`: a count or a number of seconds
+/// outside them is a typo that would hang, flood or do nothing, refused before any work.
+pub(super) fn bounded<T>(min: u64, max: u64) -> clap::builder::RangedU64ValueParser<T>
+where
+    T: TryFrom<u64> + Clone + Send + Sync + 'static,
+    <T as TryFrom<u64>>::Error: std::error::Error + Send + Sync + 'static,
+{
+    clap::builder::RangedU64ValueParser::new().range(min..=max)
+}

@@ -58,8 +58,8 @@ pub struct Args {
     #[arg(long, value_name = "GLOB")]
     file: Option<String>,
 
-    /// How many hits to show.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    /// How many hits to show (1 to 10000).
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = super::output::bounded::<usize>(1, 10_000))]
     limit: usize,
 
     /// Print a JSON array of hits (the `mb search --json` contract).

@@ -548,6 +548,10 @@ impl Inventory {
             if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
                 vars.extend(extra);
             }
+            check_host_name(name).map_err(|why| {
+                let file = self.sources.first().map(String::as_str).unwrap_or("the inventory");
+                InventoryError::new(file, None, format!("host name {name:?} {why}"))
+            })?;
             self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars, vault_files });
         }
         self.groups = raw.groups;
@@ -729,6 +733,21 @@ pub(crate) fn host_and_port(entry: &str) -> Result<(String, Option<u16>), String
 }
 
 /// Text encrypted with ansible-vault (a whole file, or one value).
+/// Why `name` cannot be a host name, if it cannot: it is written into reports, the Memory
+/// Bank and terminals, so it must be one line of visible text.
+pub fn check_host_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        return Err("is empty");
+    }
+    if name.len() > 255 {
+        return Err("is longer than 255 bytes");
+    }
+    if name.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')) {
+        return Err("has a newline or control character");
+    }
+    Ok(())
+}
+
 pub(crate) fn is_vault(text: &str) -> bool {
     text.trim_start().starts_with("$ANSIBLE_VAULT;")
 }

@@ -254,6 +254,9 @@ fn matching<'a>(inventory: &'a super::Inventory, term: &Term) -> Vec<&'a str> {
     }
 }
 
+/// The most host names one range may expand to.
+const MAX_EXPANDED: u64 = 1_000_000;
+
 /// Expands Ansible host ranges: `zd[1:3]` → zd1 zd2 zd3, `web[01:10:2]` keeps the zero
 /// padding and steps by 2, `db-[a:c]` counts letters. A name without a range is itself.
 pub(crate) fn expand_range(name: &str) -> Result<Vec<String>, String> {
@@ -274,6 +277,15 @@ pub(crate) fn expand_range(name: &str) -> Result<Vec<String>, String> {
         return Err(format!("host range `{name}` has a step of 0"));
     }
     let rest = expand_range(suffix)?;
+    let count = if let (Ok(a), Ok(b)) = (start.parse::<u64>(), end.parse::<u64>()) {
+        b.checked_sub(a).map_or(0, |d| d / step as u64 + 1)
+    } else {
+        26
+    };
+    // Nested ranges multiply: `a[0:9999]b[0:9999]` would be 10^8 names.
+    if count.saturating_mul(rest.len() as u64) > MAX_EXPANDED {
+        return Err(format!("host range `{name}` expands to more than {MAX_EXPANDED} hosts"));
+    }
     let mut out = Vec::new();
     let mut push = |middle: String| {
         for r in &rest {

@@ -66,16 +66,18 @@ impl RepoFiles {
     fn fact(&self, probe: &ProbeKey) -> Fact {
         match probe {
             ProbeKey::File { path } => match self.read(path) {
-                Ok(Some(content)) => Fact::File { content },
+                Ok(Some(content)) => Fact::File { content, private: false },
                 Ok(None) => Fact::Absent,
                 Err(reason) => Fact::Missing { reason },
             },
             ProbeKey::Api { .. } => Fact::Missing { reason: "the repository has no API".into() },
-            ProbeKey::Command { command } => match self.workdir() {
+            ProbeKey::Command { command, args } => match self.workdir() {
                 None => Fact::Missing { reason: "a command cannot run against a commit's tree".into() },
                 Some(dir) => match std::process::Command::new("sh")
                     .arg("-c")
                     .arg(command)
+                    .arg("sh")
+                    .args(args)
                     .current_dir(dir)
                     .stdin(std::process::Stdio::null())
                     .stderr(std::process::Stdio::null())

@@ -7,7 +7,7 @@
 //!
 //! The script only reads: `[ -e ]`, `od < file`, and the commands the rules name (whose
 //! read-only nature is the rule author's contract). Every value interpolated into it is
-//! single-quoted by [`quote`].
+//! single-quoted by [`quote`]; a command's template values are its positional parameters.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -21,8 +21,13 @@ use serde::{Deserialize, Serialize};
 pub enum ProbeKey {
     /// A file's bytes.
     File { path: String },
-    /// A shell command's standard output and exit status.
-    Command { command: String },
+    /// A shell command's standard output and exit status. `args` are its positional
+    /// parameters (`${1}`…): template values are passed there, never spliced into the text.
+    Command {
+        command: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<String>,
+    },
     /// A GET on a Proxmox VE cluster's API (`/cluster/firewall/rules`), asked once per
     /// cluster and shared by every node of it. Answered by the API transport, never the script.
     Api { cluster: String, path: String },
@@ -33,7 +38,11 @@ impl ProbeKey {
     pub fn describe(&self) -> String {
         match self {
             ProbeKey::File { path } => format!("file {path}"),
-            ProbeKey::Command { command } => format!("command {command}"),
+            ProbeKey::Command { command, args } if args.is_empty() => format!("command {command}"),
+            ProbeKey::Command { command, args } => {
+                let args: Vec<String> = args.iter().map(|a| quote(a)).collect();
+                format!("command {command} (with {})", args.join(" "))
+            }
             ProbeKey::Api { cluster, path } => format!("api {path} (cluster {cluster})"),
         }
     }
@@ -48,11 +57,17 @@ impl ProbeKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Fact {
-    /// A file's content.
+    /// A file's content. `private`: only its owner may read it (`-rw-------`), so a saved
+    /// run keeps its digest ([`Fact::Redacted`]), never its bytes.
     File {
         #[serde(with = "lossless")]
         content: Vec<u8>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        private: bool,
     },
+    /// A secret's SHA-256 (hex) in place of its bytes, in saved runs: a private file or the
+    /// fact of a `secret: true` check. A replay cannot judge it.
+    Redacted { sha256: String },
     /// No such file.
     Absent,
     /// The path exists but is not a readable regular file.
@@ -78,6 +93,7 @@ impl Fact {
     pub fn state(&self) -> &'static str {
         match self {
             Fact::File { .. } => "a file's content",
+            Fact::Redacted { .. } => "a secret's digest",
             Fact::Absent => "absent",
             Fact::Unreadable { .. } => "unreadable",
             Fact::Output { .. } => "a command's output",
@@ -111,7 +127,8 @@ export PATH LC_ALL
 mb_file() {
   if [ -e "$2" ] || [ -h "$2" ]; then
     if [ -f "$2" ] && [ -r "$2" ]; then
-      printf '@mb %s file\n' "$1"
+      mb_m=$(ls -lLd -- "$2" 2>/dev/null)
+      printf '@mb %s file %s\n' "$1" "${mb_m%% *}"
       od -An -v -tx1 < "$2"
       printf '@mb %s end\n' "$1"
     else
@@ -122,9 +139,11 @@ mb_file() {
   fi
 }
 mb_cmd() {
-  printf '@mb %s output\n' "$1"
-  { sh -c "$2" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
-  printf '@mb %s end\n' "$1"
+  mb_n=$1 mb_c=$2
+  shift 2
+  printf '@mb %s output\n' "$mb_n"
+  { sh -c "$mb_c" sh "$@" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
+  printf '@mb %s end\n' "$mb_n"
 }
 "#;
 
@@ -135,7 +154,10 @@ pub fn compile(probes: &[ProbeKey]) -> String {
     for (i, probe) in probes.iter().enumerate() {
         let _ = match probe {
             ProbeKey::File { path } => writeln!(out, "mb_file {i} {}", quote(path)),
-            ProbeKey::Command { command } => writeln!(out, "mb_cmd {i} {}", quote(command)),
+            ProbeKey::Command { command, args } => {
+                let args: String = args.iter().map(|a| format!(" {}", quote(a))).collect();
+                writeln!(out, "mb_cmd {i} {}{args}", quote(command))
+            }
             // Answered by the API transport; the script leaves its number unused.
             ProbeKey::Api { .. } => Ok(()),
         };
@@ -158,6 +180,11 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
         let (Some(id), Some(kind)) = (words.next(), words.next()) else {
             continue;
         };
+        // `ls -l`'s mode (`-rw-------`): neither the group nor others may read the file.
+        let private = words.next().is_some_and(|mode| {
+            let mode = mode.as_bytes();
+            mode.len() >= 10 && mode[4] != b'r' && mode[7] != b'r'
+        });
         let Some(slot) = id.parse::<usize>().ok().and_then(|i| facts.get_mut(i)) else {
             continue;
         };
@@ -177,7 +204,7 @@ pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
             "absent" => Fact::Absent,
             "unreadable" => Fact::Unreadable { reason: "exists but is not a readable regular file".into() },
             "file" => match body() {
-                Some(content) => Fact::File { content },
+                Some(content) => Fact::File { content, private },
                 None => Fact::Missing { reason: "the file's content was cut short".into() },
             },
             "output" => match body().and_then(|b| split_status(&b)) {
@@ -230,10 +257,10 @@ mod lossless {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         match Repr::deserialize(d)? {
             Repr::Text(text) => Ok(text.into_bytes()),
-            Repr::Hex { hex } => (0..hex.len() / 2)
-                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16))
-                .collect::<Result<_, _>>()
-                .map_err(serde::de::Error::custom),
+            // Decoded by bytes: a run file is outside data, and may hold anything here.
+            Repr::Hex { hex } => data_encoding::HEXLOWER_PERMISSIVE
+                .decode(hex.as_bytes())
+                .map_err(|e| serde::de::Error::custom(format!("bad hex in a fact: {e}"))),
         }
     }
 }
@@ -277,15 +304,17 @@ mod tests {
             ProbeKey::File { path: file.display().to_string() },
             ProbeKey::File { path: dir.path().join("missing").display().to_string() },
             ProbeKey::File { path: dir.path().display().to_string() },
-            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())) },
-            ProbeKey::Command { command: "printf 'it'\"'\"'s'".into() },
+            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())), args: vec![] },
+            ProbeKey::Command { command: "printf 'it'\"'\"'s'".into(), args: vec![] },
+            ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
         let facts = parse(&run(&compile(&probes)), &probes);
-        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone() });
+        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone(), private: false });
         assert_eq!(facts[&probes[1]], Fact::Absent);
         assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));
         assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
         assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
+        assert_eq!(facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
     }
 
     #[test]
@@ -298,10 +327,18 @@ mod tests {
     }
 
     #[test]
+    fn malformed_hex_is_an_error_not_a_panic() {
+        for json in [r#"{"state":"file","content":{"hex":"aé00"}}"#, r#"{"state":"file","content":{"hex":"abc"}}"#] {
+            assert!(serde_json::from_str::<Fact>(json).is_err(), "{json}");
+        }
+    }
+
+    #[test]
     fn saved_facts_round_trip() {
         for fact in [
-            Fact::File { content: b"text\n".to_vec() },
-            Fact::File { content: vec![0xff, 0x00] },
+            Fact::File { content: b"text\n".to_vec(), private: false },
+            Fact::File { content: vec![0xff, 0x00], private: true },
+            Fact::Redacted { sha256: "ab".into() },
             Fact::Output { stdout: b"enabled".to_vec(), status: 0 },
             Fact::Absent,
         ] {

@@ -52,11 +52,11 @@ pub fn body(cx: &EntryContext) -> String {
     let mut out = String::from("\n");
     let s = &run.summary;
     let down: Vec<&run::HostRecord> = run.incomplete_hosts().collect();
-    let replay = run.replay_of.as_deref().map(|r| format!(" (a replay of run `{r}`)")).unwrap_or_default();
+    let replay = run.replay_of.as_deref().map(|r| format!(" (a replay of run {})", code(r))).unwrap_or_default();
     let _ = writeln!(
         out,
-        "`mb audit` run `{}`{replay} judged {} checks on {} hosts: {} passed, {} failed, {} skipped{}.",
-        run.run,
+        "`mb audit` run {}{replay} judged {} checks on {} hosts: {} passed, {} failed, {} skipped{}.",
+        code(&run.run),
         s.checks,
         s.hosts,
         s.pass,
@@ -84,7 +84,7 @@ pub fn body(cx: &EntryContext) -> String {
     }
     for (id, findings) in &by_check {
         let f = findings[0];
-        let mut line = format!("- **{id}** ({})", f.severity.as_str());
+        let mut line = format!("- **{}** ({})", inline(id), f.severity.as_str());
         if let Some(title) = &f.title {
             let _ = write!(line, ": {}", inline(title));
         }
@@ -92,7 +92,7 @@ pub fn body(cx: &EntryContext) -> String {
         if let Some(d) = &f.decision {
             let _ = write!(line, "; enforces “{}” ({}", inline(&shorten(&d.text, 100)), link(cx, &d.file, d.line));
             if let Some(date) = &d.date {
-                let _ = write!(line, ", {date}");
+                let _ = write!(line, ", {}", inline(date));
             }
             line.push(')');
         }
@@ -118,14 +118,19 @@ pub fn body(cx: &EntryContext) -> String {
             let _ = writeln!(out, "- Nothing that failed then passes now.");
         }
         for (id, hosts) in group_hosts(&diff.resolved) {
-            let _ = writeln!(out, "- **{id}** passes again on {}.", hosts_list(&hosts));
+            let _ = writeln!(out, "- **{}** passes again on {}.", inline(id), hosts_list(&hosts));
         }
         for (id, hosts) in group_hosts(&diff.unknown) {
-            let _ = writeln!(out, "- **{id}** failed then on {} and was not judged this time.", hosts_list(&hosts));
+            let _ = writeln!(
+                out,
+                "- **{}** failed then on {} and was not judged this time.",
+                inline(id),
+                hosts_list(&hosts)
+            );
         }
     } else if let Previous::Missing { run: old, date } = &cx.previous {
         let _ = writeln!(out, "\n{h3} Fixed since the last recorded audit ({date})");
-        let _ = writeln!(out, "- Cannot tell: run `{old}` of that audit is no longer in `.mb/runs`.");
+        let _ = writeln!(out, "- Cannot tell: run {} of that audit is no longer in `.mb/runs`.", code(old));
     }
 
     let errors: Vec<&Finding> = run.findings.iter().filter(|f| f.status == FindingStatus::Error).collect();
@@ -133,10 +138,16 @@ pub fn body(cx: &EntryContext) -> String {
         let _ = writeln!(out, "\n{h3} Not audited");
         for h in &down {
             let why = h.error.as_deref().map(|e| format!(": {}", inline(&shorten(e, 160)))).unwrap_or_default();
-            let _ = writeln!(out, "- {} ({}){why}", h.name, h.status.as_str());
+            let _ = writeln!(out, "- {} ({}){why}", inline(&h.name), h.status.as_str());
         }
         for f in errors {
-            let _ = writeln!(out, "- **{}** on {}: {}", f.check, f.host, inline(&shorten(&f.message, 160)));
+            let _ = writeln!(
+                out,
+                "- **{}** on {}: {}",
+                inline(&f.check),
+                inline(&f.host),
+                inline(&shorten(&f.message, 160))
+            );
         }
     }
 
@@ -145,7 +156,9 @@ pub fn body(cx: &EntryContext) -> String {
     for (branch, commit) in cx.branches {
         let _ = writeln!(
             out,
-            "- Review and merge the fix branch `{branch}` (commit `{commit}`), then run the play on the hosts it names."
+            "- Review and merge the fix branch {} (commit {}), then run the play on the hosts it names.",
+            code(branch),
+            code(commit)
         );
         steps += 1;
     }
@@ -154,16 +167,18 @@ pub fn body(cx: &EntryContext) -> String {
     if cx.branches.is_empty() && !fixable.is_empty() {
         let _ = writeln!(
             out,
-            "- Commit the declared fixes of {} with `mb fix {}`, then review the branch.",
-            fixable.join(", "),
-            run.run
+            "- Commit the declared fixes of {} with {}, then review the branch.",
+            inline(&fixable.join(", ")),
+            code(&format!("mb fix {}", run.run))
         );
         steps += 1;
     }
     let by_hand: Vec<String> = by_check
         .iter()
         .filter(|(id, _)| !fixable.contains(id))
-        .map(|(id, fs)| format!("{id} ({})", hosts_list(&fs.iter().map(|f| f.host.as_str()).collect::<Vec<_>>())))
+        .map(|(id, fs)| {
+            format!("{} ({})", inline(id), hosts_list(&fs.iter().map(|f| f.host.as_str()).collect::<Vec<_>>()))
+        })
         .collect();
     if !by_hand.is_empty() {
         let _ =
@@ -207,17 +222,29 @@ fn group_hosts(findings: &[Finding]) -> Vec<(&str, Vec<&str>)> {
     out
 }
 
-/// `nas1, zd2` or `zd1, zd2, … and 992 more`.
+/// `nas1, zd2` or `zd1, zd2, … and 992 more`, each name escaped as Markdown text.
 fn hosts_list(hosts: &[&str]) -> String {
+    let shown: Vec<String> = hosts.iter().take(MAX_HOSTS).map(|h| inline(h)).collect();
     if hosts.len() <= MAX_HOSTS {
-        return hosts.join(", ");
+        return shown.join(", ");
     }
-    format!("{} and {} more", hosts[..MAX_HOSTS].join(", "), hosts.len() - MAX_HOSTS)
+    format!("{} and {} more", shown.join(", "), hosts.len() - MAX_HOSTS)
+}
+
+/// `text` on one line with control characters made visible: whatever a host, a run file or
+/// an inventory says, it cannot start a line (a heading, a list item, a closing mark) or
+/// reach a terminal as an escape sequence when the entry is shown.
+fn one_line(text: &str) -> String {
+    let folded: Vec<String> = text
+        .split_whitespace()
+        .map(|word| word.chars().map(|c| if c.is_control() { char::REPLACEMENT_CHARACTER } else { c }).collect())
+        .collect();
+    folded.join(" ")
 }
 
 /// A value as an inline code span, on one line and not too long.
 fn code(value: &str) -> String {
-    let value = shorten(&value.split_whitespace().collect::<Vec<_>>().join(" "), 120);
+    let value = shorten(&one_line(value), 120);
     let mut fence = String::from("`");
     while value.contains(fence.as_str()) {
         fence.push('`');
@@ -229,16 +256,11 @@ fn code(value: &str) -> String {
 /// Prose on one line with Markdown's special characters escaped.
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for c in one_line(text).chars() {
+        if "\\`*_[]<>|#".contains(c) {
+            out.push('\\');
         }
-        for c in word.chars() {
-            if "\\`*_[]<>|#".contains(c) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        out.push(c);
     }
     out
 }
@@ -251,9 +273,12 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// `[rules/samba.md:18](../rules/samba.md#L18)`, relative to the entry's folder.
+/// `[rules/samba.md:18](../rules/samba.md#L18)`, relative to the entry's folder. A path
+/// with characters a link cannot hold as they are (it came from a run file) is code.
 fn link(cx: &EntryContext, file: &str, line: usize) -> String {
+    let plain = file.chars().all(|c| c.is_ascii_alphanumeric() || "._/-+@".contains(c));
     match cx.links_from {
+        Some(_) | None if !plain => code(&format!("{file}:{line}")),
         None => format!("`{file}:{line}`"),
         Some(dir) => format!("[{file}:{line}]({}#L{line})", relative(dir, file)),
     }

@@ -25,6 +25,8 @@ pub struct Check {
     pub expect: Vec<Expectation>,
     pub fix: Option<Fix>,
     pub tags: Vec<String>,
+    /// The fact is a secret: runs save its digest, reports never show it.
+    pub secret: bool,
     pub source: CheckSource,
 }
 

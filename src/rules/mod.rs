@@ -11,6 +11,7 @@ pub mod extract;
 pub mod parse;
 pub mod reference;
 pub mod registry;
+mod shell;
 pub mod source;
 
 use std::collections::HashMap;

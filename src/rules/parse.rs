@@ -20,8 +20,20 @@ use crate::source::LineIndex;
 use crate::yaml::{self, Node, Value};
 
 /// The fields of a check, in the order the reference lists them.
-pub const CHECK_FIELDS: &[&str] =
-    &["id", "title", "description", "hosts", "severity", "scope", "decision", "probe", "expect", "fix", "tags"];
+pub const CHECK_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "hosts",
+    "severity",
+    "scope",
+    "decision",
+    "probe",
+    "expect",
+    "fix",
+    "tags",
+    "secret",
+];
 
 /// What parsing one block needs: the file, the block, and the diagnostics found so far.
 pub(crate) struct Ctx<'a> {
@@ -334,6 +346,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
         }
     };
     let fix = get("fix").and_then(|node| parse_fix(cx, node));
+    let secret = get("secret").and_then(|node| cx.bool("secret", node)).unwrap_or(false);
 
     let start = cx.block.file_offset(0);
     Some(Check {
@@ -348,6 +361,7 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
         expect: expect?,
         fix,
         tags,
+        secret,
         source: CheckSource {
             file: cx.file.to_path_buf(),
             line: lines.line(start),

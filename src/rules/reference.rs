@@ -130,6 +130,11 @@ fn field_doc(field: &str) -> (&'static str, &'static str) {
         "expect" => ("yes", "What must hold: one or more operators (below)."),
         "fix" => ("no", "How to fix drift in the repository: a file and one edit (below)."),
         "tags" => ("no", "A list of words for filtering."),
+        "secret" => (
+            "no",
+            "`true` when the fact is a secret: saved runs keep its SHA-256, never the value, and \
+             reports do not show it. Files readable only by their owner are treated so anyway.",
+        ),
         _ => ("", ""),
     }
 }

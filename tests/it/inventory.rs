@@ -108,8 +108,8 @@ fn mb_hosts_script_shows_exactly_what_runs() {
     let script = &out.stdout;
     // One read of smb.conf serves every check that looks into it; values are quoted.
     assert_eq!(script.matches("mb_file ").count(), 1, "{script}");
-    assert!(script.contains("mb_cmd 1 'systemctl is-enabled '\\''smbd'\\'''"), "{script}");
-    assert!(script.contains("zfs get -Hp -o value '\\''refquota'\\'' '\\''tank/timemachine'\\''"), "{script}");
+    assert!(script.contains("mb_cmd 1 'systemctl is-enabled -- '\\''smbd'\\'''"), "{script}");
+    assert!(script.contains("zfs get -Hp -o value -- '\\''refquota'\\'' '\\''tank/timemachine'\\''"), "{script}");
     // And it only reads: no redirection into a file, no rm, no mv.
     for line in script.lines().filter(|l| !l.starts_with('#')) {
         assert!(!line.contains("> /") && !line.contains(" rm ") && !line.contains(" mv "), "{line}");

@@ -23,6 +23,7 @@ mod realbanks;
 mod record;
 mod rules;
 mod search;
+mod security;
 mod shard;
 mod ssh_config;
 mod ssh_routes;

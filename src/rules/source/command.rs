@@ -1,6 +1,7 @@
 //! `command:` — the standard output and exit status of a read-only shell command.
 
-use super::{Need, ObserveError, Quoting, Raw, Source, render, unexpected};
+use super::{Need, ObserveError, Raw, Source, unexpected};
+use crate::diag::Code;
 use crate::inventory::{Host, VarError};
 use crate::probe::{Fact, ProbeKey};
 use crate::rules::check::Template;
@@ -11,6 +12,10 @@ use crate::yaml::Node;
 #[derive(Debug, Clone)]
 pub struct Command {
     pub command: Template,
+    /// The command with each placeholder replaced by a positional parameter (`"${1}"`).
+    shell: String,
+    /// The variables passed as `${1}`, `${2}`, … in that order.
+    params: Vec<String>,
 }
 
 impl Source for Command {
@@ -23,8 +28,11 @@ impl Source for Command {
         how: "Run by `sh -c` inside the probe script, with standard input from `/dev/null` \
               and standard error discarded; its output is hex-encoded by `od` like a file's. \
               Commands must only read: mb audits production hosts and a rule author is \
-              trusted not to write through a probe. `{{ var }}` values are shell-quoted when \
-              substituted. For `scope: repo` the command runs in the repository's working \
+              trusted not to write through a probe. `{{ var }}` values are passed as positional \
+              parameters of the `sh -c` (the placeholder becomes `\"${1}\"`, `${1}` inside \
+              double quotes), so no shell ever parses a value, whatever the quoting around it; \
+              a placeholder inside backticks, a here-document, `eval` or a nested `sh -c` \
+              is refused (`unsafe-template`). For `scope: repo` the command runs in the repository's working \
               tree (it cannot run against a commit's tree).",
         options: &[],
         repo_scope: true,
@@ -32,7 +40,19 @@ impl Source for Command {
     };
 
     fn parse(cx: &mut Ctx<'_>, value: &Node, _options: &[(&str, &Node, &Node)]) -> Option<Command> {
-        cx.template("command", value).map(|command| Command { command })
+        let command = cx.template("command", value)?;
+        match super::super::shell::parameterize(&command) {
+            Ok((shell, params)) => Some(Command { command, shell, params }),
+            Err(unsafe_) => {
+                cx.error(
+                    Code::UnsafeTemplate,
+                    format!("`{{{{ {} }}}}` cannot be passed safely {}", unsafe_.var, unsafe_.why),
+                    value,
+                    "a value here could run as shell code",
+                );
+                None
+            }
+        }
     }
 
     fn describe(&self) -> String {
@@ -44,7 +64,8 @@ impl Source for Command {
     }
 
     fn need(&self, host: &Host) -> Result<Need, VarError> {
-        Ok(Need::Probe(ProbeKey::Command { command: render(&self.command, host, Quoting::Shell)? }))
+        let args = self.params.iter().map(|name| host.var_text(name)).collect::<Result<_, _>>()?;
+        Ok(Need::Probe(ProbeKey::Command { command: self.shell.clone(), args }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

@@ -50,7 +50,7 @@ impl Source for File {
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {
         match fact {
             Fact::Absent => Ok(Raw::ABSENT),
-            Fact::File { content } => Ok(Raw { value: Some(Raw::text(content)), status: None }),
+            Fact::File { content, .. } => Ok(Raw { value: Some(Raw::text(content)), status: None }),
             other => unexpected(other),
         }
     }

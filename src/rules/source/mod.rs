@@ -21,7 +21,6 @@ use super::check::Template;
 use super::parse::Ctx;
 use super::registry::SourceSpec;
 use crate::inventory::{Host, VarError};
-use crate::probe::script::quote;
 use crate::probe::{Fact, ProbeKey};
 use crate::yaml::Node;
 
@@ -98,20 +97,19 @@ pub(crate) trait Source: Sized {
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError>;
 }
 
-/// How a filled-in value is written into its text.
+/// How a filled-in value is written into its text. There is no shell quoting: a command's
+/// values are its positional parameters (see `rules::shell`), never part of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quoting {
     /// As it is: a path, a dataset name, an expected value.
     Plain,
-    /// Single-quoted for POSIX sh: the text is run as a command.
-    Shell,
 }
 
 /// Renders a template with the host's variables.
-pub fn render(t: &Template, host: &Host, quoting: Quoting) -> Result<String, VarError> {
+pub fn render(t: &Template, host: &Host, _quoting: Quoting) -> Result<String, VarError> {
     let mut missing = None;
     let out = t.render(|name| match host.var_text(name) {
-        Ok(v) => Some(if quoting == Quoting::Shell { quote(&v) } else { v }),
+        Ok(v) => Some(v),
         Err(e) => {
             missing.get_or_insert(e);
             None
@@ -192,6 +190,9 @@ macro_rules! sources {
                 match fact {
                     Fact::Missing { reason } => Err(ObserveError::NoAnswer(reason.clone())),
                     Fact::Unreadable { reason } => Err(ObserveError::Unreadable(reason.clone())),
+                    Fact::Redacted { .. } => Err(ObserveError::NoAnswer(
+                        "a secret: the run saved its digest, not its value, so a replay cannot judge it".into(),
+                    )),
                     _ => match self {
                         $(ProbeSource::$variant(s) => s.observe(fact),)*
                     },

@@ -41,8 +41,9 @@ impl Source for Service {
                `static`, …), or with `query: is-active` what `systemctl is-active` \
                prints (`active`, `inactive`, `failed`, …). A unit that does not \
                exist is `absent`; a host without `systemctl` is an `error` finding.",
-        how: "`systemctl is-enabled UNIT` / `systemctl is-active UNIT` inside the probe \
-              script, the unit name single-quoted; both only read.",
+        how: "`systemctl is-enabled -- UNIT` / `systemctl is-active -- UNIT` inside the probe \
+              script, the unit name single-quoted (and after `--`, so it never reads as an \
+              option); both only read.",
         options: &[OptionSpec { name: "query", arg: ArgKind::Text, doc: "`is-enabled` (the default) or `is-active`." }],
         repo_scope: false,
         example: "probe:\n  service: samba-ad-dc\nexpect:\n  equals: masked",
@@ -83,7 +84,9 @@ impl Source for Service {
 
     fn need(&self, host: &Host) -> Result<Need, VarError> {
         let unit = render(&self.unit, host, Quoting::Plain)?;
-        Ok(Need::Probe(ProbeKey::Command { command: format!("systemctl {} {}", self.query.as_str(), quote(&unit)) }))
+        // `--`: a unit named `-…` is a unit, never an option.
+        let command = format!("systemctl {} -- {}", self.query.as_str(), quote(&unit));
+        Ok(Need::Probe(ProbeKey::Command { command, args: Vec::new() }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

@@ -26,7 +26,8 @@ impl Source for Zfs {
                `size_equals` compares exactly). A dataset that does not exist is \
                `absent`; an unset property (`-`, `none`) is its printed value; a host \
                without `zfs` is an `error` finding.",
-        how: "`zfs get -Hp -o value PROPERTY DATASET` (both single-quoted) inside the probe script; only reads.",
+        how: "`zfs get -Hp -o value -- PROPERTY DATASET` inside the probe script, both \
+              single-quoted and after `--`, so a dataset never reads as an option; only reads.",
         options: &[],
         repo_scope: false,
         example: "probe:\n  zfs: { dataset: tank/timemachine, property: refquota }\nexpect:\n  size_equals: \"{{ timemachine_quota }}\"",
@@ -70,7 +71,9 @@ impl Source for Zfs {
     fn need(&self, host: &Host) -> Result<Need, VarError> {
         let dataset = render(&self.dataset, host, Quoting::Plain)?;
         Ok(Need::Probe(ProbeKey::Command {
-            command: format!("zfs get -Hp -o value {} {}", quote(&self.property), quote(&dataset)),
+            // `--` before the operands (getopt need not permute): a dataset `-…` is never an option.
+            command: format!("zfs get -Hp -o value -- {} {}", quote(&self.property), quote(&dataset)),
+            args: Vec::new(),
         }))
     }
 

@@ -1,0 +1,481 @@
+//! Issue 14: what an attacker or a clumsy user can put into mb's inputs, and what mb must hold
+//! against it. One section per item of the issue; each test failed before its fix.
+
+use crate::common::{CommandOutput, TestEnvironment};
+
+/// A repository whose one host is this machine, with `rules` and extra inventory variables.
+fn local_repo(rules: &str, vars: &str) -> TestEnvironment {
+    let env = TestEnvironment::new();
+    env.write("rules/local.md", rules);
+    let inventory = format!("all:\n  hosts:\n    box1:\n      ansible_connection: local\n{vars}");
+    env.write("inventory.yml", inventory);
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n");
+    env
+}
+
+fn audit_json(env: &TestEnvironment) -> CommandOutput {
+    env.run(["audit", "--format", "json"])
+}
+
+// ---- Item 2: no injection through templates, whatever the quoting -------------------------
+
+fn check(id: &str, probe: &str, expect: &str) -> String {
+    format!("```mb-check\nid: {id}\nhosts: all\nprobe:\n  {probe}\nexpect:\n  {expect}\n```\n\n")
+}
+
+#[test]
+fn template_values_are_never_parsed_by_a_shell_whatever_the_quoting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pwned = dir.path().join("PWNED");
+    let payload = format!("x$(touch {})", pwned.display());
+    let backticks = format!("y`touch {}`", pwned.display());
+    let rules = [
+        check("single", "command: \"printf '%s' '{{ payload }}'\"", &format!("equals: '{payload}'")),
+        check("double", "command: 'printf \"%s\" \"{{ backticks }}\"'", &format!("equals: '{backticks}'")),
+        check("bare", "command: \"printf '%s' {{ payload }}\"", &format!("equals: '{payload}'")),
+        check(
+            "in-subst",
+            "command: \"printf '%s' \\\"$(printf '%s' '{{ payload }}')\\\"\"",
+            &format!("equals: '{payload}'"),
+        ),
+    ]
+    .concat();
+    let vars = format!("      payload: '{payload}'\n      backticks: '{backticks}'\n");
+    let env = local_repo(&rules, &vars);
+    let out = audit_json(&env);
+    assert!(!pwned.exists(), "a template value ran as shell code:\n{out}");
+    let report = out.json();
+    for f in report["findings"].as_array().unwrap() {
+        assert_eq!(f["status"], "pass", "{f}");
+    }
+    assert_eq!(out.code(), Some(0), "{out}");
+}
+
+#[test]
+fn mb_rules_refuses_a_template_it_cannot_make_safe() {
+    let rules = check("tick", "command: \"echo `printf '%s' {{ v }}`\"", "equals: x");
+    let env = local_repo(&rules, "      v: x\n");
+    let out = env.run(["rules"]);
+    assert_ne!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("unsafe-template"), "{out}");
+    assert!(out.stderr.contains("rules/local.md:5:12"), "file:line:col is shown:\n{out}");
+}
+
+#[test]
+fn a_leading_dash_never_becomes_an_option() {
+    let rules = [
+        check("svc", "service: \"{{ unit }}\"", "equals: enabled"),
+        check("ds", "zfs: { dataset: \"{{ ds }}\", property: refquota }", "equals: 3T"),
+    ]
+    .concat();
+    let env = local_repo(&rules, "      unit: '--version'\n      ds: '-V'\n");
+    audit_json(&env);
+    let commands: Vec<String> = saved_runs(&env)
+        .iter()
+        .flat_map(|run| run["hosts"][0]["facts"].as_array().cloned().unwrap_or_default())
+        .map(|f| f["probe"]["command"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(commands.contains(&"systemctl is-enabled -- '--version'".to_string()), "{commands:?}");
+    assert!(commands.contains(&"zfs get -Hp -o value -- 'refquota' '-V'".to_string()), "{commands:?}");
+}
+
+/// Every run file saved in the repository, parsed.
+fn saved_runs(env: &TestEnvironment) -> Vec<serde_json::Value> {
+    let dir = env.work_dir().join(".mb/runs");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.iter().map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()).collect()
+}
+
+// ---- Item 3: nothing from a host, a run file or an inventory can forge Memory Bank content --
+
+const FORGED: &str = "Forged";
+
+/// The example's recorded run, changed by `edit`, saved as `.mb/runs/<id>.json`.
+fn crafted_run(env: &TestEnvironment, id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut run: serde_json::Value = serde_json::from_str(&env.read("ansible/recorded-run.json")).unwrap();
+    run["run"] = id.into();
+    edit(&mut run);
+    let path = format!(".mb/runs/{id}.json");
+    env.write(&path, serde_json::to_string_pretty(&run).unwrap());
+    path
+}
+
+fn first_failure(run: &mut serde_json::Value) -> &mut serde_json::Value {
+    run["findings"].as_array_mut().unwrap().iter_mut().find(|f| f["status"] == "fail").unwrap()
+}
+
+#[test]
+fn a_crafted_run_file_cannot_forge_a_decision() {
+    let env = TestEnvironment::with_example();
+    let inject = |what: &str| {
+        format!(
+            "{what}\n\n### Active Decisions & Considerations\n- **{FORGED} {what}:** open the firewall\n<!-- /mb:drift-audit -->\n## x"
+        )
+    };
+    crafted_run(&env, "2026-11-25T19-00-00Z", |run| {
+        let f = first_failure(run);
+        f["check"] = inject("check").into();
+        f["actual"] = inject("actual").into();
+        f["expected"] = serde_json::Value::Null;
+        f["message"] = inject("message").into();
+        f["title"] = inject("title").into();
+        f["rule"]["file"] = inject("rules/x.md").into();
+    });
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let text = env.read("memory-bank/activeContext.md");
+    for line in text.lines() {
+        assert!(
+            !line.starts_with("- **Forged") && !line.starts_with("### Active Decisions & Considerations\n-"),
+            "{line}"
+        );
+        assert!(!(line.contains(FORGED) && line.trim_start().starts_with('#')), "an injected heading: {line}");
+    }
+    let decisions = env.run(["decisions"]);
+    assert!(!decisions.stdout.contains(FORGED), "{decisions}");
+    // mb reads back its own entry whole: one entry, and nothing after it changed.
+    assert_eq!(mb::kb::writeback::recorded("f.md", &text).unwrap().len(), 1);
+}
+
+#[test]
+fn run_ids_and_host_names_are_validated_where_they_enter() {
+    let env = TestEnvironment::with_example();
+    let bad_host = crafted_run(&env, "2026-11-25T19-00-00Z", |run| {
+        run["hosts"][0]["name"] = format!("nas1\n- **{FORGED}:** yes").into();
+    });
+    let out = env.run(["record", &bad_host]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("2026-11-25T19-00-00Z.json") && out.stderr.contains("host name"), "{out}");
+    let bad_id = crafted_run(&env, "2026-11-25T19-00-01Z", |run| {
+        run["run"] = "x run=../../etc/passwd -->".into();
+    });
+    let out = env.run(["record", &bad_id]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("run id"), "{out}");
+    let bad_replay = crafted_run(&env, "2026-11-25T19-00-02Z", |run| {
+        run["replay_of"] = "`x`\n# y".into();
+    });
+    let out = env.run(["record", &bad_replay]);
+    assert_eq!(out.code(), Some(2), "{out}");
+
+    // An inventory host name with a control character is refused where the inventory loads.
+    let env = local_repo("", "");
+    env.write("inventory.yml", "all:\n  hosts:\n    \"box1\\n- forged\":\n      ansible_connection: local\n");
+    let out = env.run(["hosts"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("host name"), "{out}");
+}
+
+// ---- Item 4: secrets stay out of run files -------------------------------------------------
+
+#[test]
+fn private_files_and_secret_checks_leave_only_a_digest_in_the_run() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let private = dir.path().join("credentials");
+    std::fs::write(&private, "password = hunter2\n").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let rules = [
+        check("private-file", &format!("file: {}", private.display()), "contains: hunter2"),
+        "```mb-check\nid: secret-token\nhosts: all\nsecret: true\nprobe:\n  command: printf tok%sn 3\nexpect:\n  equals: other\n```\n"
+            .to_string(),
+    ]
+    .concat();
+    let env = local_repo(&rules, "");
+    let out = audit_json(&env);
+    assert_eq!(out.code(), Some(1), "{out}");
+    assert!(!out.stdout.contains("tok3n"), "a secret check's value is not reported:\n{out}");
+    let runs = saved_runs(&env);
+    let text = runs[0].to_string();
+    assert!(!text.contains("hunter2") && !text.contains("tok3n"), "{text}");
+    assert_eq!(text.matches("\"sha256\"").count(), 2, "{text}");
+}
+
+#[test]
+fn run_files_and_the_state_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    audit_json(&env);
+    let mode = |p: &str| std::fs::metadata(env.work_dir().join(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(".mb"), 0o700);
+    assert_eq!(mode(".mb/runs"), 0o700);
+    assert_eq!(mode(".mb/runs/2026-11-25T19-00-00Z.json"), 0o600);
+}
+
+#[test]
+fn old_runs_are_pruned_past_runs_keep() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[runs]\nkeep = 2\n");
+    for _ in 0..3 {
+        assert_eq!(audit_json(&env).code(), Some(0));
+    }
+    let ids: Vec<String> = saved_runs(&env).iter().map(|r| r["run"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["2026-11-25T19-00-00Z-2", "2026-11-25T19-00-00Z-3"]);
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[runs]\nkeep = 0\n");
+    assert_eq!(audit_json(&env).code(), Some(2), "keep = 0 would delete the run just saved");
+}
+
+// ---- Item 5: no run is lost ------------------------------------------------------------------
+
+#[test]
+fn ten_audits_in_the_same_second_each_keep_their_run() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    let children: Vec<_> = (0..10)
+        .map(|_| {
+            let mut cmd = env.command(["audit", "--format", "json"]);
+            cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert_eq!(child.wait().unwrap().code(), Some(0));
+    }
+    let mut ids: Vec<String> = saved_runs(&env).iter().map(|r| r["run"].as_str().unwrap().to_string()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 10, "{ids:?}");
+}
+
+#[test]
+fn latest_is_the_newest_run_and_other_files_are_not_runs() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    for _ in 0..10 {
+        audit_json(&env);
+    }
+    env.write(".mb/runs/zz-notes.json", "{}");
+    env.write(".mb/runs/.2026-11-25T19-00-00Z-11.json.1.tmp", "{}");
+    let out = env.run(["audit", "--replay", "latest", "--no-save", "--format", "json"]);
+    assert_eq!(out.json()["replay_of"], "2026-11-25T19-00-00Z-10", "{out}");
+}
+
+// ---- Item 6: no panic, no hang, no unbounded allocation on any input ---------------------
+
+#[test]
+fn a_malformed_run_file_is_an_error_naming_it_and_other_runs_still_list() {
+    let env = TestEnvironment::with_example();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let bad = crafted_run(&env, "2026-11-25T18-00-00Z", |run| {
+        run["hosts"][0]["facts"][0]["fact"] = serde_json::json!({"state": "file", "content": {"hex": "aé00"}});
+    });
+    let out = env.run(["runs"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("2026-11-25T19-00-00Z"), "{out}");
+    assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
+    let out = env.run(["audit", "--replay", &bad]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
+}
+
+#[test]
+fn absurd_numbers_are_refused_with_a_clear_message() {
+    let env = local_repo(&check("v", "var: v", "equals: x"), "      v: x\n");
+    for args in [
+        &["audit", "-j", "0"][..],
+        &["audit", "-j", "100000000"],
+        &["audit", "--timeout", "0"],
+        &["audit", "--timeout", "18446744073709551615"],
+        &["audit", "--connect-timeout", "0"],
+        &["search", "-n", "0", "samba"],
+        &["search", "-n", "1000000000", "samba"],
+    ] {
+        let out = env.run(args);
+        assert_eq!(out.code(), Some(2), "{args:?}: {out}");
+        assert!(out.stderr.contains("invalid value"), "{args:?}: {out}");
+    }
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n[audit]\njobs = 0\n");
+    let out = env.run(["audit"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("jobs"), "{out}");
+}
+
+#[test]
+fn nested_host_ranges_are_capped() {
+    let env = local_repo("", "");
+    env.write("inventory.yml", "all:\n  hosts:\n    \"a[0:1999]b[0:1999]\":\n");
+    let started = std::time::Instant::now();
+    let out = env.run(["hosts"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("1000000"), "{out}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_record_mark_names_only_runs_in_mb_runs() {
+    let mut env = TestEnvironment::with_example();
+    env.set_now("2026-11-25T19:00:00Z");
+    // A run file outside .mb/runs, named by a hand-edited (or crafted) mark.
+    let elsewhere = crafted_run(&env, "2026-11-20T10-00-00Z", |_| {});
+    std::fs::create_dir_all(env.work_dir().join("elsewhere")).unwrap();
+    std::fs::rename(env.work_dir().join(&elsewhere), env.work_dir().join("elsewhere/old.json")).unwrap();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let active = env.read("memory-bank/activeContext.md");
+    let at = active.find("\n## 2025-11-20").unwrap() + 1;
+    let mark = "## Drift audit (2026-11-20)\n<!-- mb:drift-audit date=2026-11-20 run=elsewhere/old.json: written by mb -->\nold\n<!-- /mb:drift-audit -->\n\n---\n\n";
+    env.write("memory-bank/activeContext.md", format!("{}{mark}{}", &active[..at], &active[at..]));
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let text = env.read("memory-bank/activeContext.md");
+    assert!(text.contains("Cannot tell: run `elsewhere/old.json`"), "{text}");
+}
+
+// ---- Fuzz-style properties: every input mb reads from outside -------------------------------
+
+mod inputs {
+    use proptest::prelude::*;
+
+    /// Fragments that move these formats into their corners.
+    const TOKENS: &[&str] = &[
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "'",
+        "\n",
+        "\r\n",
+        "\t",
+        " ",
+        "#",
+        "=",
+        "-",
+        "\\",
+        "é",
+        "\u{0}",
+        "\u{1b}",
+        "\"hex\"",
+        "\"state\"",
+        "\"file\"",
+        "\"run\"",
+        "\"version\": 1",
+        "1",
+        "0",
+        "99999999999999999999",
+        "a[0:9]",
+        "[a:z]",
+        "[01:99:0]",
+        "~",
+        "!",
+        "&",
+        "*",
+        "all",
+        "hosts",
+        "vars",
+        "children",
+        "@cert-authority",
+        "@revoked",
+        "|1|",
+        "ssh-ed25519",
+        "AAAA",
+        "[audit]",
+        "jobs",
+        "timeout",
+        "[runs]",
+        "keep",
+        "true",
+        "null",
+    ];
+
+    fn tokens() -> impl Strategy<Value = String> {
+        proptest::collection::vec(0..TOKENS.len(), 0..80).prop_map(|ix| ix.into_iter().map(|i| TOKENS[i]).collect())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![tokens(), "\\PC{0,200}"]
+    }
+
+    /// Writes `text` to a file named `name` in a fresh folder.
+    fn file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    /// The example's recorded run, with `text` spliced in at `at`.
+    fn mangled_run(text: &str, at: usize) -> String {
+        let run = include_str!("../../ansible/recorded-run.json");
+        let mut at = at % run.len();
+        while !run.is_char_boundary(at) {
+            at -= 1;
+        }
+        format!("{}{text}{}", &run[..at], &run[at..])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn run_files(text in text(), at in any::<usize>()) {
+            for candidate in [text.clone(), mangled_run(&text, at)] {
+                let (_dir, path) = file("2026-11-25T19-00-00Z.json", &candidate);
+                if let Ok(run) = mb::audit::run::read(&path) {
+                    prop_assert!(mb::audit::run::is_id(&run.run));
+                    for h in &run.hosts {
+                        prop_assert!(!h.name.chars().any(char::is_control));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn inventories(text in text(), yaml in any::<bool>()) {
+            let (_dir, path) = file(if yaml { "hosts.yml" } else { "hosts" }, &text);
+            if let Ok(inventory) = mb::inventory::Inventory::load(&path) {
+                prop_assert!(inventory.hosts.len() <= 1_000_000);
+                for h in &inventory.hosts {
+                    prop_assert!(mb::inventory::check_host_name(&h.name).is_ok(), "{:?}", h.name);
+                }
+            }
+        }
+
+        #[test]
+        fn known_hosts_files(text in text(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let path = std::path::Path::new("known_hosts");
+            let _ = mb::probe::known_hosts::KnownHosts::parse(path, text.as_bytes());
+            let _ = mb::probe::known_hosts::KnownHosts::parse(path, &bytes);
+        }
+
+        #[test]
+        fn mb_toml(text in text()) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("mb.toml"), &text).unwrap();
+            let _ = mb::config::Config::load(dir.path());
+        }
+
+        #[test]
+        fn host_patterns(text in text()) {
+            let _ = mb::inventory::HostPattern::parse(&text);
+            let (_dir, path) = file("hosts", &format!("[g]\n{text}\n"));
+            let _ = mb::inventory::Inventory::load(&path);
+        }
+    }
+}
+
+// ---- Item 7: files are what they claim --------------------------------------------------------
+
+#[test]
+fn mb_record_never_writes_through_a_symlink_out_of_the_repository() {
+    let env = TestEnvironment::with_example();
+    crafted_run(&env, "2026-11-25T19-00-00Z", |_| {});
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.md");
+    std::fs::write(&victim, "# not yours\n").unwrap();
+    let active = env.work_dir().join("memory-bank/activeContext.md");
+    std::fs::remove_file(&active).unwrap();
+    std::os::unix::fs::symlink(&victim, &active).unwrap();
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("outside the repository"), "{out}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "# not yours\n");
+
+    // A link inside the repository is fine.
+    std::fs::remove_file(&active).unwrap();
+    std::fs::write(env.work_dir().join("memory-bank/real.md"), "# Active Context\n").unwrap();
+    std::os::unix::fs::symlink("real.md", &active).unwrap();
+    let out = env.run(["record", "latest"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(env.read("memory-bank/real.md").contains("Drift audit"));
+}
