@@ -19,4 +19,5 @@ mod realbanks;
 mod record;
 mod rules;
 mod search;
+mod search_cjk;
 mod writeback;
