@@ -14,6 +14,7 @@ mod fleet;
 mod formats;
 mod inventory;
 mod kb;
+mod log_entries;
 mod properties;
 mod realbanks;
 mod record;
