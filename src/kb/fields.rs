@@ -322,7 +322,9 @@ pub fn is_boilerplate(text: &str) -> bool {
 fn is_last_updated(lower: &str) -> bool {
     let Some(colon) = lower.find([':', '：']) else { return false };
     let label = lower[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    let rest = lower[colon..].trim_start_matches([':', '：']).trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let rest = lower[colon..]
+        .trim_start_matches([':', '：'])
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     [
         "last updated",
         "last update",

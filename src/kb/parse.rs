@@ -316,7 +316,8 @@ impl<'a> Pass<'a> {
         }
         let rest = self.text.get(at..).unwrap_or("");
         let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_start();
-        if !fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title)) {
+        if !fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
+        {
             return false;
         }
         self.open.pop();

@@ -101,7 +101,10 @@ fn titles_of_later_decisions(items: &mut [Item], stamp_titles: &[usize], groups:
         // A title with its own rationale, implementation, impact … is the decision itself.
         if items[t].kind != Kind::Decision
             || items[t].fields.iter().any(|(name, _)| {
-                matches!(name.as_str(), "rationale" | "implementation" | "consequences" | "impact" | "outcome" | "alternatives")
+                matches!(
+                    name.as_str(),
+                    "rationale" | "implementation" | "consequences" | "impact" | "outcome" | "alternatives"
+                )
             })
         {
             continue;

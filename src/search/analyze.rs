@@ -409,13 +409,7 @@ mod tests {
     fn cjk_runs_are_bigrams_with_their_characters() {
         assert_eq!(
             terms("日本語"),
-            [
-                ("日本".into(), 0),
-                ("日".into(), 0),
-                ("本語".into(), 1),
-                ("本".into(), 1),
-                ("語".into(), 2)
-            ]
+            [("日本".into(), 0), ("日".into(), 0), ("本語".into(), 1), ("本".into(), 1), ("語".into(), 2)]
         );
         // A CJK run ends a word, the word after it follows the run, and `・` separates.
         assert_eq!(texts("ZFSの refquota"), ["zfs", "の", "refquota"]);

@@ -41,8 +41,10 @@ fn a_timestamp_without_brackets_opens_an_entry() {
          *   **2025-04-02 09:15:00 - Backups go to the NAS**\n    *   **Rationale:** it has the disks\n\n\
          *   **2025-04-01 08:00 - Use restic**\n    *   **Rationale:** deduplication\n",
     );
-    let dated: Vec<(String, String)> =
-        found.iter().map(|d| (d["date"].as_str().unwrap().to_string(), d["text"].as_str().unwrap().to_string())).collect();
+    let dated: Vec<(String, String)> = found
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap().to_string(), d["text"].as_str().unwrap().to_string()))
+        .collect();
     assert_eq!(dated.len(), 2, "{dated:?}");
     assert_eq!(dated[1].0, "2025-04-01");
 }
