@@ -413,7 +413,7 @@ mod tests {
         );
         // A CJK run ends a word, the word after it follows the run, and `・` separates.
         assert_eq!(texts("ZFSの refquota"), ["zfs", "の", "refquota"]);
-        assert_eq!(terms("设置ZFS配额 now").last(), Some(&("now".into(), 6)));
+        assert_eq!(terms("设置ZFS配额 now").last(), Some(&("now".into(), 5)));
         assert_eq!(texts("決定・考慮"), ["決定", "決", "定", "考慮", "考", "慮"]);
     }
 
