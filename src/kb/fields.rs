@@ -218,7 +218,7 @@ pub fn before_inline_fields(text: &str) -> &str {
 /// with a `##` written as text (`[…] - ## Plan`) taken off.
 pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     let rest = text.trim_start_matches(['*', '_', ' ']);
-    let rest = rest.strip_prefix('[')?;
+    let Some(rest) = rest.strip_prefix('[') else { return bare_timestamp(rest) };
     let close = rest.find(']')?;
     let inside = &rest[..close];
     let (date, range) = find_date(inside)?;
@@ -236,6 +236,27 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     let title = title.trim_start_matches(['-', '—', '–', ':']).trim_start();
     let title = title.trim_start_matches('#').trim_start();
     let title = title.trim_end_matches(['*', '_', ' ']);
+    Some((date, title))
+}
+
+/// A timestamp without brackets: a date and a time of day, then a dash and the title
+/// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
+/// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
+fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
+    let (date, range) = find_date(text)?;
+    if range.start != 0 {
+        return None;
+    }
+    let after = text[range.end..].trim_start_matches([' ', 'T']);
+    let time_len = after.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(after.len());
+    let time = &after[..time_len];
+    let colons = time.matches(':').count();
+    if !(1..=2).contains(&colons) || time.len() < 4 || !time.split(':').all(|p| (1..=2).contains(&p.len())) {
+        return None;
+    }
+    let rest = after[time_len..].trim_start_matches(['*', '_', ' ']);
+    let title = rest.strip_prefix(['-', '—', '–'])?.trim_start();
+    let title = title.trim_start_matches('#').trim_start().trim_end_matches(['*', '_', ' ']);
     Some((date, title))
 }
 
@@ -273,7 +294,9 @@ pub fn field_heading(title: &str) -> Option<Field> {
 /// "YYYY-MM-DD HH:MM:SS - Log of updates made.", `[empty]`/`[reset]` placeholders, a lone
 /// `*`. Such text describes the file, not the project.
 pub fn is_boilerplate(text: &str) -> bool {
+    // A timestamp does not make template text the project's: judge its title.
     let t = text.trim();
+    let t = timestamp(t).map_or(t, |(_, title)| title.trim());
     if t.is_empty() || t.chars().all(|c| matches!(c, '*' | '-' | '_' | '.' | ' ')) {
         return true;
     }
@@ -289,6 +312,34 @@ pub fn is_boilerplate(text: &str) -> bool {
         || lower.ends_with("log of updates made.")
         || lower.ends_with("log of updates made")
         || lower.starts_with("yyyy-mm-dd")
+        // Roo Code's first entry in every file it creates.
+        || lower.starts_with("initialized memory bank")
+        || lower.starts_with("memory bank initialized")
+        || is_last_updated(&lower)
+}
+
+/// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
+fn is_last_updated(lower: &str) -> bool {
+    let Some(colon) = lower.find([':', '：']) else { return false };
+    let label = lower[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let rest = lower[colon..]
+        .trim_start_matches([':', '：'])
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    [
+        "last updated",
+        "last update",
+        "last modified",
+        "updated",
+        "zuletzt aktualisiert",
+        "dernière mise à jour",
+        "última actualización",
+        "最后更新",
+        "最終更新",
+        "更新日",
+        "最后修改",
+    ]
+    .contains(&label)
+        && find_date(rest).is_some_and(|(_, range)| range.start == 0 && rest[range.end..].trim().chars().count() <= 24)
 }
 
 /// A consideration rather than a decision: a question, or a heading that names questions or
@@ -363,6 +414,9 @@ mod tests {
         assert_eq!(timestamp("**[2025-08-16 14:02:11] - Bold title**"), Some((d, "Bold title")));
         assert_eq!(timestamp("[2025-08-16] Short form"), Some((d, "Short form")));
         assert_eq!(timestamp("[x] done"), None);
+        assert_eq!(timestamp("**2025-08-16 14:02:11 - Bold title**"), Some((d, "Bold title")));
+        assert_eq!(timestamp("2025-08-16: a dated item"), None);
+        assert_eq!(timestamp("2025-08-16 14:02 without a dash"), None);
         assert_eq!(timestamp("[2025-08-16 was the day] no"), None);
     }
 
@@ -380,6 +434,10 @@ mod tests {
 
     #[test]
     fn boilerplate_and_questions() {
+        assert!(is_boilerplate("**Last Updated:** 2025-06-29"));
+        assert!(is_boilerplate("最后更新：2026-02-04"));
+        assert!(is_boilerplate("Initialized Memory Bank (created decisionLog.md)"));
+        assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
         assert!(is_boilerplate("[empty]"));
         assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));

@@ -130,6 +130,10 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "best practice",
             "best practices",
             "standards",
+            "procedure",
+            "procedures",
+            "how to",
+            "runbook",
             "muster",
             "konventionen",
             "modèles",
@@ -176,7 +180,7 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
     (Kind::NextStep, &["次のステップ", "今後", "予定", "下一步", "待办", "計画", "计划", "やること", "残タスク"]),
     (Kind::Focus, &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点"]),
     (Kind::Change, &["変更", "变更", "更新", "完了", "已完成"]),
-    (Kind::Pattern, &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定"]),
+    (Kind::Pattern, &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定", "流程", "手順", "步骤"]),
     (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习"]),
 ];
 

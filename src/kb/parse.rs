@@ -154,7 +154,11 @@ impl<'a> Pass<'a> {
                     title.push_str(&code);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::SoftBreak | Event::HardBreak => {
+                if !self.split_at_timestamp(range.end) {
+                    self.push_text(" ");
+                }
+            }
             Event::TaskListMarker(done) => {
                 if let Some(&idx) = self.open.last() {
                     self.items[idx].done = Some(done);
@@ -300,6 +304,28 @@ impl<'a> Pass<'a> {
             fields: Vec::new(),
         });
         self.open.push(self.items.len() - 1);
+    }
+
+    /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
+    /// line separates it from the previous one (agents append entries that way): the
+    /// top-level paragraph being read ends before it and a new one starts at `at`.
+    fn split_at_timestamp(&mut self, at: usize) -> bool {
+        let Some(&idx) = self.open.last() else { return false };
+        if self.heading.is_some() || self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
+            return false;
+        }
+        let rest = self.text.get(at..).unwrap_or("");
+        let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_start();
+        if !fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
+        {
+            return false;
+        }
+        self.open.pop();
+        self.items[idx].span.end = at;
+        self.close_paragraph(idx);
+        self.bold_start = None;
+        self.open_item(Block::Paragraph, at..at);
+        true
     }
 
     /// A paragraph that is bold from start to end is a pseudo-heading for what follows.
@@ -465,6 +491,7 @@ impl<'a> Pass<'a> {
             item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
                 && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())
+                && !fields::is_boilerplate(&item.text)
         };
         let stamps: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
         if stamps.is_empty() {

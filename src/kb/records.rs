@@ -59,6 +59,7 @@ pub(crate) fn resolve(
     let mut next_heading = 0;
     let mut last_group: Option<usize> = None;
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
+    let mut stamp_titles = Vec::new();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -82,10 +83,54 @@ pub(crate) fn resolve(
                 }
             }
         }
+        if rec.expect_stamp_item && items[i].parent.is_none() && items[i].block != Block::Heading {
+            stamp_titles.push(i);
+        }
         item(items, &mut rec, i, &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
+    titles_of_later_decisions(items, &stamp_titles, groups, sections);
     considerations(items, groups, sections);
+}
+
+/// A timestamp's title is the entry's name when the entry goes on to state its decision in a
+/// `Decision` field (creative-phase logs put options between the two): the title is then a
+/// field of that decision, not a decision of its own.
+fn titles_of_later_decisions(items: &mut [Item], stamp_titles: &[usize], groups: &[&str], sections: &[Section]) {
+    for &t in stamp_titles {
+        // A title with its own rationale, implementation, impact … is the decision itself.
+        if items[t].kind != Kind::Decision
+            || items[t].fields.iter().any(|(name, _)| {
+                matches!(
+                    name.as_str(),
+                    "rationale" | "implementation" | "consequences" | "impact" | "outcome" | "alternatives"
+                )
+            })
+        {
+            continue;
+        }
+        let entry = items[t].entry;
+        let decided = (t + 1..items.len()).take_while(|&j| items[j].entry == entry).find(|&j| {
+            let it = &items[j];
+            it.kind == Kind::Decision
+                && it.parent.is_none()
+                && (it.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
+                    || fields::leading_field(&it.text, it.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision)
+                    || sections[it.section].title.as_deref().and_then(fields::field_heading) == Some(Field::Decision))
+        });
+        let Some(d) = decided else { continue };
+        // The entry's fields (`**Focus:**`, `**Objective:**` under the title) go with it.
+        let mut moved = vec![("title".to_string(), items[t].text.clone())];
+        moved.append(&mut items[t].fields);
+        items[t].kind = Kind::Other;
+        items[t].field = Some("title".to_string());
+        items[t].record = Some(d);
+        for (name, value) in moved.into_iter().rev() {
+            if !items[d].fields.iter().any(|(n, _)| *n == name) {
+                items[d].fields.insert(0, (name, value));
+            }
+        }
+    }
 }
 
 fn open(rec: &mut Record) {
@@ -201,10 +246,14 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
             }
             None if items[i].parent.is_some() => {}
             // In a record a timestamp or decision heading opened, `**Focus:** …` after the
-            // statement is one more field, named by its label.
-            None if rec.explicit && rec.statement.is_some() && bold_label(&items[i]).is_some() => {
+            // statement is one more field, named by its label; so is `**Trade-offs:** …` after
+            // a `Decision` field.
+            None if ((rec.explicit && rec.statement.is_some()) || rec.decision.is_some())
+                && bold_label(&items[i]).is_some() =>
+            {
                 let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
-                let skip = items[i].bold.as_ref().map_or(0, |b| b.len());
+                // The label and the colon after it (`bold_label` saw it).
+                let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1);
                 let field = Field::Named(name);
                 rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
                 field_of[i] = Some(field);
@@ -330,8 +379,12 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
         // What a `Decision` field holds stays a decision under an "Options" heading.
         let decided = item.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
             || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
-        let demote =
-            (considering[i] && !decided) || fields::is_question(&item.text) || fields::is_boilerplate(&item.text);
+        // A sentence ending in a colon introduces what follows (`the steps are:`).
+        let introduces = item.text.trim_end().ends_with([':', '：']);
+        let demote = (considering[i] && !decided)
+            || fields::is_question(&item.text)
+            || fields::is_boilerplate(&item.text)
+            || introduces;
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).
         if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)

@@ -151,40 +151,44 @@ fn build(
             Ok(file) => {
                 let file = Arc::new(file);
                 let lines = LineIndex::new(&file.text);
-                let mut checks = Vec::new();
+                let mut blocks = Vec::new();
                 let mut diags = Vec::new();
                 for block in extract::blocks(&file.text) {
-                    let (check, d) = parse::parse_block(&file.path, &lines, &block);
-                    checks.extend(check);
-                    diags.extend(d);
+                    let mut parsed = parse::parse_block_with_id(&file.path, &lines, &block);
+                    diags.append(&mut parsed.diagnostics);
+                    blocks.push((parsed.check, parsed.id));
                 }
-                (shown, Some(file), checks, diags)
+                (shown, Some(file), blocks, diags)
             }
             Err(err) => (shown, None, Vec::new(), vec![Diagnostic::error(Code::ReadFailed, err.to_string())]),
         })
         .collect();
 
+    // Every block that names a well-formed id claims it, valid or not: a duplicate is
+    // reported with the block's other problems, not on the run after they are fixed.
     let mut first_seen: HashMap<String, (PathBuf, std::ops::Range<usize>)> = HashMap::new();
-    for (path, file, checks, diags) in parsed {
+    for (path, file, blocks, diags) in parsed {
         set.files.push(path);
-        if let Some(file) = file {
-            set.sources.add(file);
-        }
         set.diagnostics.extend(diags);
-        for check in checks {
-            let id_span = check.source.id_span.clone();
-            if let Some((first_file, first_span)) = first_seen.get(&check.id) {
+        let Some(file) = file else { continue };
+        for (check, id) in blocks {
+            let Some((id, id_span)) = id else {
+                set.checks.extend(check);
+                continue;
+            };
+            if let Some((first_file, first_span)) = first_seen.get(&id) {
                 set.diagnostics.push(
-                    Diagnostic::error(Code::DuplicateId, format!("check id `{}` is used twice", check.id))
-                        .at(&check.source.file, id_span, "this check")
+                    Diagnostic::error(Code::DuplicateId, format!("check id `{id}` is used twice"))
+                        .at(&file.path, id_span, "this check")
                         .also(first_file, first_span.clone(), "has the same id as this one")
                         .help("ids are unique across all rule files: findings, runs and fixes are keyed by them"),
                 );
                 continue;
             }
-            first_seen.insert(check.id.clone(), (check.source.file.clone(), id_span));
-            set.checks.push(check);
+            first_seen.insert(id, (file.path.clone(), id_span));
+            set.checks.extend(check);
         }
+        set.sources.add(file);
     }
     set
 }

@@ -40,6 +40,9 @@ pub(crate) struct Ctx<'a> {
     file: &'a Path,
     block: &'a RawBlock,
     diags: Vec<Diagnostic>,
+    /// The block's id and its span, once read: kept even when the block has other errors, so
+    /// a duplicate id is reported with them rather than on the run after they are fixed.
+    id: Option<(String, Range<usize>)>,
 }
 
 impl Ctx<'_> {
@@ -189,10 +192,26 @@ impl Ctx<'_> {
 /// Parses one block of `file`. Returns the check when the block has no errors, and every
 /// diagnostic found either way.
 pub fn parse_block(file: &Path, lines: &LineIndex, block: &RawBlock) -> (Option<Check>, Vec<Diagnostic>) {
-    let mut cx = Ctx { file, block, diags: Vec::new() };
+    let parsed = parse_block_with_id(file, lines, block);
+    (parsed.check, parsed.diagnostics)
+}
+
+/// One block, parsed: the check when the block has no errors, the id it claims (valid or
+/// not as a check), and every diagnostic.
+#[derive(Debug)]
+pub struct ParsedBlock {
+    pub check: Option<Check>,
+    /// The id as written and its span in the file, when the block has a well-formed one.
+    pub id: Option<(String, Range<usize>)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one block of `file`, keeping its id even when the block is invalid.
+pub fn parse_block_with_id(file: &Path, lines: &LineIndex, block: &RawBlock) -> ParsedBlock {
+    let mut cx = Ctx { file, block, diags: Vec::new(), id: None };
     let check = parse_check(&mut cx, lines);
     let failed = cx.diags.iter().any(Diagnostic::is_error);
-    (check.filter(|_| !failed), cx.diags)
+    ParsedBlock { check: check.filter(|_| !failed), id: cx.id, diagnostics: cx.diags }
 }
 
 fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
@@ -237,6 +256,8 @@ fn parse_check(cx: &mut Ctx<'_>, lines: &LineIndex) -> Option<Check> {
                     node,
                     "invalid id",
                 );
+            } else {
+                cx.id = Some((id.clone(), cx.span(node)));
             }
             id
         }),

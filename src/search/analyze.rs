@@ -12,6 +12,14 @@
 //!
 //! Plain words are lower-cased and stemmed (English), so `locks` finds `locking`. Compounds
 //! are kept as written (lower-cased): stemming `smb.conf` would only blur it.
+//!
+//! Chinese and Japanese (and Korean) are written without spaces between words, so a run of
+//! CJK characters is cut into overlapping **bigrams** (`日本語` → `日本`, `本語`), as many
+//! search engines do: no dictionary, and any word of two or more characters is a phrase of
+//! bigrams. The index also holds each character alone, at the position of the bigram it starts,
+//! so a one-character query (`日`) finds it; a query is cut into bigrams only (a lone character
+//! stays itself), since the index's bigrams already say everything its characters would.
+//! A CJK run ends an ASCII word, so `ZFSの` is `zfs` then `の`.
 
 use std::sync::OnceLock;
 
@@ -20,6 +28,31 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 /// Characters that join the parts of a compound word.
 fn is_joiner(c: char) -> bool {
     matches!(c, ':' | '/' | '=' | '_' | '-' | '.' | '@' | '+' | '~' | '#' | '%' | ',')
+}
+
+/// Whether `c` is written without spaces between words: Han ideographs, kana, Hangul.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        // Hiragana, Katakana with ー (not the middle dot ・, which separates words)
+        0x3040..=0x30FA | 0x30FC..=0x30FF
+        | 0x31F0..=0x31FF   // Katakana phonetic extensions
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F   // half-width Katakana
+        | 0x1100..=0x11FF   // Hangul Jamo
+        | 0x3130..=0x318F   // Hangul compatibility Jamo
+        | 0xAC00..=0xD7AF   // Hangul syllables
+        | 0x20000..=0x3134F // CJK extensions B–G
+    )
+}
+
+/// Whether single CJK characters are indexed beside the bigrams (when indexing), or only
+/// where a run is one character long (when reading a query).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cjk {
+    Index,
+    Query,
 }
 
 /// The longest term indexed; longer runs (base64 blobs, hashes) are not words anyone types.
@@ -142,11 +175,20 @@ impl Terms {
         (&self.buf[s.text.0 as usize..s.text.1 as usize], s.from, s.to, s.position)
     }
 
-    /// Analyses `text` into these terms (after any already here). Positions start at 0.
+    /// Analyses `text` into these terms (after any already here), as the index holds it.
+    /// Positions start at 0.
     pub fn analyze(&mut self, text: &str) {
+        self.analyze_as(text, Cjk::Index);
+    }
+
+    fn analyze_as(&mut self, text: &str, cjk: Cjk) {
         let mut position = 0;
         let mut chars = text.char_indices().peekable();
         while let Some(&(start, c)) = chars.peek() {
+            if is_cjk(c) {
+                position = self.push_cjk_run(&mut chars, cjk, position);
+                continue;
+            }
             if !c.is_alphanumeric() {
                 chars.next();
                 continue;
@@ -154,7 +196,7 @@ impl Terms {
             // A run of word characters and joiners, ended by anything else.
             let mut end = start;
             while let Some(&(i, c)) = chars.peek() {
-                if c.is_alphanumeric() || is_joiner(c) {
+                if (c.is_alphanumeric() || is_joiner(c)) && !is_cjk(c) {
                     end = i + c.len_utf8();
                     chars.next();
                 } else {
@@ -179,12 +221,67 @@ impl Terms {
             position += parts.len();
         }
     }
+
+    /// Pushes the CJK run at the front of `chars` as bigrams (and characters, see [`Cjk`]);
+    /// returns the position after it.
+    fn push_cjk_run(
+        &mut self,
+        chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+        cjk: Cjk,
+        mut position: usize,
+    ) -> usize {
+        // (byte offset, char) of the previous character of the run.
+        let mut previous: Option<(usize, char)> = None;
+        let mut run_len = 0;
+        let mut pair = [0u8; 8];
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_cjk(c) {
+                break;
+            }
+            chars.next();
+            if let Some((j, p)) = previous {
+                let a = p.encode_utf8(&mut pair).len();
+                let b = c.encode_utf8(&mut pair[a..]).len();
+                let bigram = std::str::from_utf8(&pair[..a + b]).unwrap_or_default();
+                self.push_raw(bigram, j, i + c.len_utf8(), position);
+                if cjk == Cjk::Index {
+                    self.push_raw(p.encode_utf8(&mut [0u8; 4]), j, i, position);
+                }
+                position += 1;
+            }
+            previous = Some((i, c));
+            run_len += 1;
+        }
+        if let Some((j, p)) = previous
+            && (cjk == Cjk::Index || run_len == 1)
+        {
+            self.push_raw(p.encode_utf8(&mut [0u8; 4]), j, j + p.len_utf8(), position);
+        }
+        position + usize::from(run_len > 0)
+    }
+
+    /// Pushes a term as it is (CJK has no case and no stems).
+    fn push_raw(&mut self, term: &str, from: usize, to: usize, position: usize) {
+        let start = self.buf.len();
+        self.buf.push_str(term);
+        self.spans.push(Span { text: (start as u32, self.buf.len() as u32), from, to, position });
+    }
 }
 
-/// Splits `text` into terms, at positions from 0.
+/// Splits `text` into terms as the index holds them, at positions from 0.
 pub fn analyze(text: &str, out: &mut Vec<Term>) {
+    analyze_into(text, Cjk::Index, out);
+}
+
+/// Splits a query word or phrase into the terms to look up: as [`analyze`], but a CJK run is
+/// only its bigrams (a lone CJK character stays itself).
+pub fn analyze_query(text: &str, out: &mut Vec<Term>) {
+    analyze_into(text, Cjk::Query, out);
+}
+
+fn analyze_into(text: &str, cjk: Cjk, out: &mut Vec<Term>) {
     let mut terms = Terms::default();
-    terms.analyze(text);
+    terms.analyze_as(text, cjk);
     out.extend((0..terms.len()).map(|i| {
         let (text, from, to, position) = terms.get(i);
         Term { text: text.to_string(), from, to, position }
@@ -306,6 +403,33 @@ mod tests {
     fn prose_is_stemmed_and_unicode_survives() {
         assert_eq!(texts("Locks were locking"), ["lock", "were", "lock"]);
         assert_eq!(texts("Ünïcödé 🔧 café"), ["ünïcödé", "café"]);
+    }
+
+    #[test]
+    fn cjk_runs_are_bigrams_with_their_characters() {
+        assert_eq!(
+            terms("日本語"),
+            [("日本".into(), 0), ("日".into(), 0), ("本語".into(), 1), ("本".into(), 1), ("語".into(), 2)]
+        );
+        // A CJK run ends a word, the word after it follows the run, and `・` separates.
+        assert_eq!(texts("ZFSの refquota"), ["zfs", "の", "refquota"]);
+        assert_eq!(terms("设置ZFS配额 now").last(), Some(&("now".into(), 5)));
+        assert_eq!(texts("決定・考慮"), ["決定", "決", "定", "考慮", "考", "慮"]);
+    }
+
+    #[test]
+    fn a_cjk_query_is_its_bigrams() {
+        let query = |text: &str| {
+            let mut out = Vec::new();
+            analyze_query(text, &mut out);
+            out.into_iter().map(|t| (t.text, t.position)).collect::<Vec<_>>()
+        };
+        assert_eq!(query("日本語"), [("日本".into(), 0), ("本語".into(), 1)]);
+        assert_eq!(query("日"), [("日".into(), 0)]);
+        assert_eq!(query("ZFSの設定"), [("zfs".into(), 0), ("の設".into(), 1), ("設定".into(), 2)]);
+        // Positions agree with the index's, so a query is a phrase of the index's terms.
+        let indexed = terms("ZFSの設定を変更");
+        assert!(indexed.contains(&("の設".into(), 1)) && indexed.contains(&("設定".into(), 2)));
     }
 
     #[test]

@@ -37,7 +37,7 @@ use units::{SourcePath, Unit};
 
 /// Bumped whenever the schema, the analyser or the way files are cut into units changes; an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Where the index lives under the repository root.
 pub const INDEX_DIR: &str = ".mb/index";

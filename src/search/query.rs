@@ -16,7 +16,7 @@ use tantivy::Term as TantivyTerm;
 use tantivy::query::{AllQuery, BooleanQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::analyze::{Term, analyze};
+use super::analyze::{Term, analyze_query};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,7 +240,7 @@ pub fn build(node: &Node, field: Field, known: &dyn Fn(&str) -> bool, wanted: &m
     match node {
         Node::Word(w) => {
             let mut terms = Vec::new();
-            analyze(w, &mut terms);
+            analyze_query(w, &mut terms);
             match terms.as_slice() {
                 [] => None,
                 [only] => match fuzzy_distance(&only.text).filter(|_| !known(&only.text)) {
@@ -280,7 +280,7 @@ pub fn build(node: &Node, field: Field, known: &dyn Fn(&str) -> bool, wanted: &m
         }
         Node::Phrase(p) => {
             let mut terms = Vec::new();
-            analyze(p, &mut terms);
+            analyze_query(p, &mut terms);
             wanted.terms.extend(terms.iter().map(|t| t.text.clone()));
             match terms.as_slice() {
                 [] => None,

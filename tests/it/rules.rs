@@ -116,3 +116,26 @@ fn a_clinerules_folder_is_read_like_cline_reads_it() {
     assert_eq!(ids, ["from-folder", "from-subfolder"]);
     assert_eq!(set.checks[1].source.file, std::path::Path::new(".clinerules/ops/02-zfs.md"));
 }
+
+#[test]
+fn a_duplicate_id_is_reported_with_the_other_problems_of_its_block() {
+    let env = TestEnvironment::new();
+    let block = |extra: &str| {
+        format!(
+            "```mb-check\nid: same-id\nhosts: all\n{extra}probe:\n  file: /etc/hosts\nexpect:\n  contains: localhost\n```\n"
+        )
+    };
+    // The second block is invalid for another reason (an unknown field), the third is
+    // valid, and both reuse the first one's id; the first block is invalid too.
+    env.write("rules/a.md", format!("# A\n\n{}\n{}", block("colour: red\n"), block("colur: blue\n")));
+    env.write("rules/b.md", format!("# B\n\n{}", block("")));
+    let out = env.run(["rules", "--json"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    let json = out.json();
+    let diags = json["diagnostics"].as_array().unwrap();
+    let count = |code: &str| diags.iter().filter(|d| d["code"] == code).count();
+    assert_eq!(count("unknown-field"), 2, "{out}");
+    assert_eq!(count("duplicate-id"), 2, "{out}");
+    // The first definition, though invalid, keeps the id: the valid copy is not listed.
+    assert_eq!(json["checks"].as_array().map_or(0, Vec::len), 0, "{out}");
+}

@@ -240,8 +240,9 @@ fn an_index_of_another_schema_version_is_rebuilt() {
     index_stats(&env);
     let meta_path = env.work_dir().join(".mb/index/meta.json");
     let mut meta: Value = serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
-    let payload = meta["payload"].as_str().unwrap().replacen("\"schema\":1", "\"schema\":0", 1);
-    meta["payload"] = Value::String(payload);
+    let mut payload: Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    payload["schema"] = Value::from(0);
+    meta["payload"] = Value::String(payload.to_string());
     std::fs::write(&meta_path, serde_json::to_string(&meta).unwrap()).unwrap();
     let out = env.run(["search", "refquota"]);
     assert_eq!(out.code(), Some(0), "{out}");

@@ -1,0 +1,77 @@
+//! Log entries as agents append them: glued to the previous one, timestamps without brackets,
+//! a creative-phase title before its `DECISION`, file metadata, procedures. Our own fixture
+//! text, reproducing quirks seen in real Memory Banks.
+
+use serde_json::Value;
+
+use crate::common::TestEnvironment;
+
+fn decisions(bank: &str) -> Vec<Value> {
+    let env = TestEnvironment::new();
+    env.write("memory-bank/decisionLog.md", bank);
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    out.json().as_array().unwrap().iter().filter(|d| d["kind"] == "decision").cloned().collect()
+}
+
+fn texts(found: &[Value]) -> Vec<String> {
+    found.iter().map(|d| d["text"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_timestamp_line_opens_an_entry_without_a_blank_line() {
+    let found = decisions(
+        "# Decision Log\n\n\
+         [2025-03-01 10:00:00] - Pin the kernel\n\
+         **Decision:** Keep kernel 6.8 on all hosts\n\
+         **Rationale:** the NIC driver breaks on 6.9\n\
+         [2025-03-02 11:00:00] - Move DNS\n\
+         **Decision:** Serve DNS from the router\n\
+         **Rationale:** one box fewer\n",
+    );
+    let dates: Vec<&str> = found.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2025-03-01", "2025-03-02"], "{found:?}");
+    assert!(texts(&found)[1].contains("Serve DNS from the router"));
+}
+
+#[test]
+fn a_timestamp_without_brackets_opens_an_entry() {
+    let found = decisions(
+        "# Decision Log\n\n## Decision\n\n\
+         *   **2025-04-02 09:15:00 - Backups go to the NAS**\n    *   **Rationale:** it has the disks\n\n\
+         *   **2025-04-01 08:00 - Use restic**\n    *   **Rationale:** deduplication\n",
+    );
+    let dated: Vec<(String, String)> = found
+        .iter()
+        .map(|d| (d["date"].as_str().unwrap().to_string(), d["text"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(dated.len(), 2, "{dated:?}");
+    assert_eq!(dated[1].0, "2025-04-01");
+}
+
+#[test]
+fn a_creative_phase_title_is_the_name_of_its_decision() {
+    let found = decisions(
+        "# Decision Log\n\n\
+         [2025-05-05 19:05:48] - ENTERING CREATIVE PHASE: cache design\n\n\
+         **Focus:** where to cache\n\n\
+         ### Option 1: Redis\n* **Pros**: fast\n\n### Option 2: none\n* **Pros**: simple\n\n\
+         **DECISION**\n*   **Selected Approach**: Use Redis for sessions\n*   **Rationale**: fast enough\n",
+    );
+    assert_eq!(texts(&found).len(), 1, "{found:?}");
+    assert!(texts(&found)[0].contains("Use Redis"));
+    assert_eq!(found[0]["date"], "2025-05-05");
+}
+
+#[test]
+fn labels_after_a_decision_are_its_fields_and_metadata_is_not_a_decision() {
+    let found = decisions(
+        "# Decision Log\n\n## Architecture Decisions\n\n### Caching\n\
+         - **Decision**: Two cache layers\n- **Trade-offs**: more to configure\n\
+         - **Risk Mitigation**: cache keys carry the version\n\n\
+         ### How to add a field\n\nTo add a setting, the steps are:\n\n1. add it to the class\n\n\
+         **Last Updated:** 2025-06-29\n\n[2025-06-29 10:00:00] - Initialized Memory Bank\n",
+    );
+    assert_eq!(texts(&found), ["Decision: Two cache layers"], "{found:?}");
+    assert_eq!(found[0]["fields"]["risk mitigation"], "cache keys carry the version");
+}
