@@ -341,8 +341,16 @@ const DISMISSALS: &[&str] = &[
 fn dismissed(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let end = rest.find(['.', ';', '!', '?']).unwrap_or(rest.len());
+    // Every dismissal has an `n`; most sentences after a setting have none of them, and the
+    // rest are searched once lower-cased rather than compared window by window.
     let rest = &rest[..end];
-    DISMISSALS.iter().any(|d| rest.as_bytes().windows(d.len()).any(|w| w.eq_ignore_ascii_case(d.as_bytes())))
+    if !rest.bytes().any(|b| b == b'n' || b == b'N') {
+        return false;
+    }
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(|d| memchr::memmem::Finder::new(d)).collect());
+    let lower = rest.to_ascii_lowercase();
+    finders.iter().any(|f| f.find(lower.as_bytes()).is_some())
 }
 
 /// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
