@@ -160,8 +160,10 @@ pub fn inline_fields(text: &str) -> Vec<(Field, String)> {
     let marks = inline_marks_full(text);
     let mut out = Vec::new();
     for (n, (_, value_start, field)) in marks.iter().enumerate() {
-        let end = marks.get(n + 1).map_or(text.len(), |m| m.0);
-        let value = text[*value_start..end].trim().trim_end_matches(['.', ';']).trim();
+        // Labels can overlap (`A: B: c` where `B:` starts inside A's value): a value ends at
+        // the next label, or is empty when that label starts before it.
+        let end = marks.get(n + 1).map_or(text.len(), |m| m.0).max(*value_start);
+        let value = text.get(*value_start..end).unwrap_or("").trim().trim_end_matches(['.', ';']).trim();
         if !value.is_empty() {
             out.push((field.clone(), value.to_string()));
         }
@@ -374,6 +376,17 @@ pub fn names_considerations(title: &str) -> bool {
     }) || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
         .iter()
         .any(|p| title.contains(p))
+}
+
+#[cfg(test)]
+mod overlap_tests {
+    #[test]
+    fn overlapping_labels_never_panic() {
+        // Found by the property tests: a label whose value starts after the next label.
+        for text in ["Decision: Status: x", "a. Reason:Status: y", "Impact: Status:", "x; Decision:: Reason: :"] {
+            let _ = super::inline_fields(text);
+        }
+    }
 }
 
 #[cfg(test)]
