@@ -348,7 +348,7 @@ fn dismissed(text: &str, at: usize) -> bool {
         return false;
     }
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(|d| memchr::memmem::Finder::new(d)).collect());
+    let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(memchr::memmem::Finder::new).collect());
     let lower = rest.to_ascii_lowercase();
     finders.iter().any(|f| f.find(lower.as_bytes()).is_some())
 }
