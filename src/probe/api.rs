@@ -119,8 +119,8 @@ impl Api {
                                 .map_err(|e| ApiError::Client(e.to_string()))?,
                         ),
                         Trust::CaFile(path) => ca_verifier(&cluster, path, &provider)?,
-                        Trust::Fingerprint(sha) => Arc::new(Pinned { sha256: *sha, provider: provider.clone() }),
-                        Trust::Insecure => Arc::new(Unchecked { provider: provider.clone() }),
+                        Trust::Fingerprint(sha) => Arc::new(Pinned { sha256: Some(*sha), provider: provider.clone() }),
+                        Trust::Insecure => Arc::new(Pinned { sha256: None, provider: provider.clone() }),
                     };
                     clients.push(client(verifier, provider.clone(), connect_timeout, timeout)?);
                     trusts.push(cluster.trust.clone());
@@ -281,29 +281,12 @@ fn client(
         .map_err(|e| ApiError::Client(e.to_string()))
 }
 
-fn signature12(
-    message: &[u8],
-    cert: &CertificateDer<'_>,
-    dss: &DigitallySignedStruct,
-    provider: &rustls::crypto::CryptoProvider,
-) -> Result<HandshakeSignatureValid, rustls::Error> {
-    rustls::crypto::verify_tls12_signature(message, cert, dss, &provider.signature_verification_algorithms)
-}
-
-fn signature13(
-    message: &[u8],
-    cert: &CertificateDer<'_>,
-    dss: &DigitallySignedStruct,
-    provider: &rustls::crypto::CryptoProvider,
-) -> Result<HandshakeSignatureValid, rustls::Error> {
-    rustls::crypto::verify_tls13_signature(message, cert, dss, &provider.signature_verification_algorithms)
-}
-
-/// Exactly one certificate, by its SHA-256; the handshake's signatures are still verified
-/// against its key.
+/// Exactly one certificate, by its SHA-256 (`Some`), or — the explicit per-cluster opt-out —
+/// any certificate (`None`). Either way the handshake's signatures are verified against the
+/// key the certificate shows, so the session is with the holder of that key.
 #[derive(Debug)]
 struct Pinned {
-    sha256: [u8; 32],
+    sha256: Option<[u8; 32]>,
     provider: Arc<rustls::crypto::CryptoProvider>,
 }
 
@@ -316,13 +299,12 @@ impl ServerCertVerifier for Pinned {
         _ocsp: &[u8],
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        if sha256(end_entity.as_ref()) == self.sha256 {
-            Ok(ServerCertVerified::assertion())
-        } else {
-            Err(rustls::Error::General(format!(
+        match self.sha256 {
+            Some(pin) if sha256(end_entity.as_ref()) != pin => Err(rustls::Error::General(format!(
                 "the certificate's SHA-256 fingerprint {} is not the pinned one (mb_pve_fingerprint)",
                 fingerprint(end_entity.as_ref())
-            )))
+            ))),
+            _ => Ok(ServerCertVerified::assertion()),
         }
     }
 
@@ -332,7 +314,7 @@ impl ServerCertVerifier for Pinned {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        signature12(message, cert, dss, &self.provider)
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn verify_tls13_signature(
@@ -341,49 +323,7 @@ impl ServerCertVerifier for Pinned {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        signature13(message, cert, dss, &self.provider)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.provider.signature_verification_algorithms.supported_schemes()
-    }
-}
-
-/// The explicit opt-out: any certificate (its signatures are still checked, so the session is
-/// at least with the holder of the key it shows).
-#[derive(Debug)]
-struct Unchecked {
-    provider: Arc<rustls::crypto::CryptoProvider>,
-}
-
-impl ServerCertVerifier for Unchecked {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        signature12(message, cert, dss, &self.provider)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        signature13(message, cert, dss, &self.provider)
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.provider.signature_verification_algorithms)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {

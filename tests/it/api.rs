@@ -391,3 +391,18 @@ fn api_facts_are_saved_and_replayed() {
     assert_eq!(findings(&replay).len(), 21);
     assert!(findings(&replay).iter().all(|f| f.2 == "pass"));
 }
+
+#[test]
+fn the_insecure_opt_out_is_explicit_and_loud() {
+    let pve = Pve::start(compliant());
+    let env = TestEnvironment::new();
+    repo_in(&env, &pve, "        mb_pve_tls_insecure: true\n");
+    // The opt-out applies only where no pin is given: drop the fingerprint.
+    env.write(
+        "inventory.yml",
+        env.read("inventory.yml").replace(&format!("mb_pve_fingerprint: \"{}\"", pve.fingerprint), ""),
+    );
+    let out = audit(&env, SECRET, &[]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("cluster `lab`: TLS certificates are NOT checked"), "{out}");
+}

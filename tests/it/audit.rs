@@ -134,8 +134,9 @@ fn fails(list: &[&str]) -> Vec<(String, String)> {
     list.iter().map(|c| (c.to_string(), "fail".to_string())).collect()
 }
 
-#[test]
-fn the_example_fleet_over_real_ssh() {
+/// The bundled example's whole fleet: its hosts behind the real sshd (their keys known), its
+/// Proxmox cluster's API answered by the stand-in, and a copy of the repository pointed at both.
+pub(crate) fn example_repo() -> (Fleet, Pve, Repo) {
     let fleet = Fleet::start(&example_fleet());
     let pve = Pve::start(example_cluster());
     let api = pve.vars();
@@ -143,6 +144,12 @@ fn the_example_fleet_over_real_ssh() {
     repo.env.set_env("MB_PVE_TOKEN_SECRET", EXAMPLE_SECRET);
     repo.env.add_replacement(format!(":{}", pve.port), ":$API_PORT");
     fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
+    (fleet, pve, repo)
+}
+
+#[test]
+fn the_example_fleet_over_real_ssh() {
+    let (_fleet, pve, repo) = example_repo();
     let (code, report) = repo.json(&[]);
     assert_eq!(code, Some(1), "drift was found: exit 1");
     for (name, status) in [("nas1", "ok"), ("zd1", "ok"), ("zd2", "ok"), ("zd3", "unreachable"), ("ct1", "ok")] {
@@ -330,12 +337,7 @@ fn a_jump_host_carries_the_connection() {
 #[test]
 #[ignore = "writes ansible/recorded-run.json; run it when the fleet or the rules change"]
 fn record_example_run() {
-    let fleet = Fleet::start(&example_fleet());
-    let pve = Pve::start(example_cluster());
-    let api = pve.vars();
-    let mut repo = Repo::new(&fleet, &example_inventory_with_api(&fleet, &api));
-    repo.env.set_env("MB_PVE_TOKEN_SECRET", EXAMPLE_SECRET);
-    fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
+    let (fleet, _pve, repo) = example_repo();
     let out = repo.run(&["--no-save", "--format", "json"]);
     assert_eq!(out.code(), Some(1), "{out}");
     let out = repo.run(&[]);

@@ -3,10 +3,8 @@
 
 use serde_json::Value;
 
-use crate::api::{EXAMPLE_SECRET, Pve, example_cluster};
-use crate::audit::{CT1, NAS1, Repo, ZD1, ZD2, ZD3, example_fleet, example_inventory_with_api};
+use crate::audit::{Repo, example_repo};
 use crate::common::{CommandOutput, TestEnvironment};
-use crate::fleet::Fleet;
 
 /// What must be equal between a merged run and one audit: hosts with statuses, findings
 /// (without timings), summary.
@@ -29,12 +27,7 @@ fn saved_runs(repo: &Repo) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn shards_audited_in_parallel_merge_into_the_unsharded_run() {
-    let fleet = Fleet::start(&example_fleet());
-    let pve = Pve::start(example_cluster());
-    let api = pve.vars();
-    let mut repo = Repo::new(&fleet, &example_inventory_with_api(&fleet, &api));
-    repo.env.set_env("MB_PVE_TOKEN_SECRET", EXAMPLE_SECRET);
-    fleet.write_known_hosts(&repo.known_hosts(), &[NAS1, ZD1, ZD2, ZD3, CT1].map(|a| fleet.known_line(a)));
+    let (_fleet, _pve, repo) = example_repo();
     let known = repo.known_hosts().display().to_string();
 
     let whole = repo.run(&["--format", "json"]);
