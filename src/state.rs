@@ -38,7 +38,7 @@ fn private_dir(path: &Path) -> std::io::Result<()> {
 pub fn create_new_private(
     dir: &Path,
     name: impl Fn(u32) -> String,
-    mut bytes: impl FnMut(u32) -> Vec<u8>,
+    mut write: impl FnMut(u32, &mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<(PathBuf, u32)> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;
@@ -46,10 +46,12 @@ pub fn create_new_private(
     let mut attempt = || {
         for n in 1..=10_000 {
             let path = dir.join(name(n));
-            let mut file =
-                std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
-            file.write_all(&bytes(n))?;
-            file.sync_all()?;
+            let file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+            // Streamed through a buffer: a large run never exists whole as text in memory.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(n, &mut out)?;
+            out.flush()?;
+            out.get_ref().sync_all()?;
             // A hard link is created whole or not at all, and never over an existing file.
             match std::fs::hard_link(&tmp, &path) {
                 Ok(()) => return Ok((path, n)),

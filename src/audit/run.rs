@@ -359,13 +359,12 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     crate::state::dir(root, "runs").map_err(|e| io(&dir, e))?;
     let base = run.run.clone();
     let id = |n: u32| if n == 1 { base.clone() } else { format!("{base}-{n}") };
-    // A Run always serializes (string keys, no floats), so the default is never written.
-    let text = |n: u32| {
+    let write = |n: u32, out: &mut dyn std::io::Write| -> std::io::Result<()> {
         run.run = id(n);
-        serde_json::to_vec_pretty(&*run).unwrap_or_default()
+        serde_json::to_writer_pretty(&mut *out, &*run).map_err(std::io::Error::other)
     };
     let (path, _) =
-        crate::state::create_new_private(&dir, |n| format!("{}.json", id(n)), text).map_err(|e| io(&dir, e))?;
+        crate::state::create_new_private(&dir, |n| format!("{}.json", id(n)), write).map_err(|e| io(&dir, e))?;
     Ok(path)
 }
 
@@ -380,9 +379,15 @@ pub fn prune(root: &Path, keep: usize) -> Vec<String> {
 /// Reads a run file.
 pub fn read(path: &Path) -> Result<Run, RunError> {
     let shown = crate::source::display_path(path);
-    let text = std::fs::read_to_string(path).map_err(|source| RunError::Io { path: shown.clone(), source })?;
-    let run: Run =
-        serde_json::from_str(&text).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
+    // Read through a buffer: a large run file is never held whole as text beside its parse.
+    let file = std::fs::File::open(path).map_err(|source| RunError::Io { path: shown.clone(), source })?;
+    let run: Run = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, file)).map_err(|e| {
+        if e.is_io() {
+            RunError::Io { path: shown.clone(), source: e.into() }
+        } else {
+            RunError::Format { path: shown.clone(), message: e.to_string() }
+        }
+    })?;
     if run.version != VERSION {
         return Err(RunError::Format {
             path: shown,
