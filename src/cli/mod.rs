@@ -179,7 +179,8 @@ pub fn run() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => Exit::Clean.into(),
         Err(err) => {
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "{}error:{} {err:#}", output::ERROR.render(), output::ERROR.render_reset());
+            let message = crate::probe::sanitize(&format!("{err:#}"));
+            let _ = writeln!(stderr, "{}error:{} {message}", output::ERROR.render(), output::ERROR.render_reset());
             Exit::Invalid.into()
         }
     }

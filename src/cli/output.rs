@@ -18,6 +18,8 @@ pub const REMOVED: Style = AnsiColor::Red.on_default();
 
 /// `warning: …` or `note: …` on stderr, the label in [`WARN`]'s colours.
 pub fn warn(label: &str, message: impl std::fmt::Display) -> std::io::Result<()> {
+    // Messages quote files, hosts and rules: their control characters never reach the terminal.
+    let message = crate::probe::sanitize(&message.to_string());
     writeln!(anstream::stderr(), "{}{label}:{} {message}", WARN.render(), WARN.render_reset())
 }
 
@@ -110,7 +112,8 @@ impl Table {
         }
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
-                let text = fit(&cell.text, i);
+                // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
+                let text = fit(&crate::probe::sanitize(&cell.text), i);
                 let pad = if i + 1 == n { 0 } else { widths[i].saturating_sub(text.chars().count()) };
                 write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
                 if i + 1 == n {

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::output;
 use super::{Context, Exit};
+use crate::probe::sanitize;
 use crate::search::{self, Filters, units::KINDS};
 
 /// Search the Memory Bank and rule files.
@@ -116,7 +117,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
                 out,
                 "{}{}:{}{}  {}{}{}  {}{}{}{}  {}",
                 output::HEADER.render(),
-                hit.file,
+                sanitize(&hit.file),
                 hit.line,
                 output::HEADER.render_reset(),
                 output::DATE.render(),
@@ -126,7 +127,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
                 hit.kind,
                 if hit.superseded { " (superseded)" } else { "" },
                 output::DIM.render_reset(),
-                hit.entry,
+                sanitize(&hit.entry),
             )?;
             writeln!(out, "    {}", highlighted(&hit.snippet, &hit.highlights))?;
         }
@@ -147,10 +148,14 @@ fn highlighted(text: &str, ranges: &[[usize; 2]]) -> String {
         if a < at || b > text.len() {
             continue;
         }
-        out.push_str(&text[at..a]);
-        out.push_str(&format!("{}{}{}", output::MATCH.render(), &text[a..b], output::MATCH.render_reset()));
+        // Memory Bank text is shown, never run: its control characters become escapes.
+        let (Some(before), Some(hit)) = (text.get(at..a), text.get(a..b)) else {
+            continue;
+        };
+        out.push_str(&sanitize(before));
+        out.push_str(&format!("{}{}{}", output::MATCH.render(), sanitize(hit), output::MATCH.render_reset()));
         at = b;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&sanitize(text.get(at..).unwrap_or("")));
     out
 }

@@ -146,7 +146,7 @@ fn write_check(
         FindingStatus::Error => ("ERROR", ERROR),
         _ => ("SKIP ", SKIP),
     };
-    let title = first.title.as_deref().map(|t| format!(" — {t}")).unwrap_or_default();
+    let title = first.title.as_deref().map(|t| format!(" — {}", sanitize(t))).unwrap_or_default();
     writeln!(
         out,
         "{} {}{} {}",
@@ -162,7 +162,7 @@ fn write_check(
     }
     writeln!(out, "      {}", paint(DIM, &source))?;
     if let Some(d) = &first.decision {
-        writeln!(out, "      {}", paint(DIM, &format!("“{}”", cut(&d.text, 110))))?;
+        writeln!(out, "      {}", paint(DIM, &format!("“{}”", sanitize(&cut(&d.text, 110)))))?;
     }
     let listed: Vec<&&Finding> =
         findings.iter().filter(|f| f.status != FindingStatus::Pass && !down.skipped(f)).collect();

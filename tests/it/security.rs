@@ -479,3 +479,35 @@ fn mb_record_never_writes_through_a_symlink_out_of_the_repository() {
     assert_eq!(out.code(), Some(0), "{out}");
     assert!(env.read("memory-bank/real.md").contains("Drift audit"));
 }
+
+/// Item 9: control and escape sequences from the Memory Bank and rule titles are shown
+/// escaped, never sent to the terminal — with colours on, as on a terminal, where nothing
+/// strips them on the way out.
+#[test]
+fn escape_sequences_from_files_never_reach_the_terminal() {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Context\n\n## 2026-11-20 — Samba\n\n### Decisions\n\n- Keep fruit:locking = none \x1b[2J\x1b]0;owned\x07 for Time Machine.\n",
+    );
+    env.write(
+        "rules/samba.md",
+        "# Samba\n\n```mb-check\nid: samba-locking\ntitle: \"Locking \\e[31mred\\e[0m\"\nhosts: all\ndecision: \"Keep fruit:locking = none\"\nprobe:\n  var: fruit_locking\nexpect:\n  equals: none\n```\n",
+    );
+    env.write("hosts.ini", "nas1 fruit_locking=posix\n");
+    let planted = ["\x1b[2J", "\x1b]0;owned", "\x07", "\x1b[31mred"];
+    for args in [
+        vec!["--color", "always", "decisions"],
+        vec!["--color", "always", "decisions", "--all"],
+        vec!["--color", "always", "rules"],
+        vec!["--color", "always", "search", "fruit"],
+        vec!["--color", "always", "audit", "-i", "hosts.ini", "--no-save"],
+    ] {
+        let out = env.run(args.clone());
+        for seq in planted {
+            assert!(!out.stdout.contains(seq) && !out.stderr.contains(seq), "{args:?} let {seq:?} through: {out}");
+        }
+    }
+    let out = env.run(["decisions"]);
+    assert!(out.stdout.contains("\\x1b[2J"), "shown escaped: {out}");
+}
