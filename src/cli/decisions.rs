@@ -87,6 +87,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         );
     }
     let kb = kb::load(&path, &cx.root);
+    for why in &kb.skipped {
+        output::warn("warning", why)?;
+    }
     for err in &kb.errors {
         let mut stderr = anstream::stderr();
         writeln!(stderr, "{}error:{} {err}", output::ERROR.render(), output::ERROR.render_reset())?;

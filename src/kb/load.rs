@@ -15,6 +15,36 @@ pub struct MarkdownFiles {
     /// `(path on disk, display path)`.
     pub files: Vec<(PathBuf, PathBuf)>,
     pub errors: Vec<ReadError>,
+    /// Files left out, and why (see [`admit`]): warnings, not errors.
+    pub skipped: Vec<String>,
+    /// Folders already walked (a symlink loop is walked once).
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+/// The largest input file mb reads (a Memory Bank or rule file, or one it indexes).
+pub const MAX_INPUT: u64 = 64 << 20;
+
+/// Whether mb reads `path` (with its metadata, symlinks followed) as input under `root`: a
+/// regular file, inside the repository once symlinks are resolved, of a sane size. A FIFO
+/// would block the read for ever, a device or a huge file would exhaust memory, and a link
+/// out of the repository would bring in a file nobody reviewed with it.
+pub fn admit(path: &Path, meta: &std::fs::Metadata, root: &Path) -> Result<(), String> {
+    if !meta.is_file() {
+        return Err("is not a regular file (a FIFO, a device or a socket)".into());
+    }
+    if meta.len() > MAX_INPUT {
+        return Err(format!("is larger than {} MiB", MAX_INPUT >> 20));
+    }
+    // Folders reached through links are checked by the walkers; here, a linked file.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let (Ok(real), Ok(root)) = (path.canonicalize(), root.canonicalize()) else {
+            return Err("cannot be resolved".into());
+        };
+        if !real.starts_with(&root) {
+            return Err(format!("leads outside the repository (to {})", real.display()));
+        }
+    }
+    Ok(())
 }
 
 impl MarkdownFiles {
@@ -35,8 +65,23 @@ impl MarkdownFiles {
                 return;
             }
         };
-        if meta.is_file() {
-            self.files.push((path.to_path_buf(), display()));
+        if !meta.is_dir() {
+            match admit(path, &meta, shown_from) {
+                Ok(()) => self.files.push((path.to_path_buf(), display())),
+                Err(why) => self.skipped.push(format!("{}: {why}; skipped", crate::source::display_path(&display()))),
+            }
+            return;
+        }
+        // A folder is walked once, and never one outside the repository through a link.
+        let Ok(real) = path.canonicalize() else { return };
+        if shown_from.canonicalize().is_ok_and(|root| !real.starts_with(root)) {
+            self.skipped.push(format!(
+                "{}: a folder outside the repository (through a symlink); skipped",
+                crate::source::display_path(&display())
+            ));
+            return;
+        }
+        if !self.seen.insert(real) {
             return;
         }
         let entries = match std::fs::read_dir(path) {
@@ -55,10 +100,8 @@ impl MarkdownFiles {
             }
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir())
                 || (entry.file_type().is_ok_and(|t| t.is_symlink()) && child.is_dir());
-            if is_dir {
+            if is_dir || is_markdown(&name) {
                 self.walk(&child, shown_from);
-            } else if is_markdown(&name) {
-                self.files.push((child.clone(), child.strip_prefix(shown_from).unwrap_or(&child).to_path_buf()));
             }
         }
     }
@@ -79,7 +122,8 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
         .par_iter()
         .map(|(disk, shown)| SourceFile::read(disk, shown.clone()).map(|f| parse_document(&f.path, &f.text)))
         .collect();
-    let mut kb = KnowledgeBase { documents: Vec::with_capacity(results.len()), errors: found.errors };
+    let mut kb =
+        KnowledgeBase { documents: Vec::with_capacity(results.len()), errors: found.errors, skipped: found.skipped };
     for result in results {
         match result {
             Ok(doc) => kb.documents.push(doc),
@@ -99,7 +143,7 @@ pub fn parse_all(files: &[(PathBuf, String)]) -> KnowledgeBase {
 impl KnowledgeBase {
     /// Builds a knowledge base from documents already parsed (tests, benchmarks, fixtures).
     pub fn from_documents(documents: Vec<super::Document>) -> KnowledgeBase {
-        let mut kb = KnowledgeBase { documents, errors: Vec::new() };
+        let mut kb = KnowledgeBase { documents, errors: Vec::new(), skipped: Vec::new() };
         supersede::resolve(&mut kb);
         kb
     }

@@ -96,11 +96,25 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64,
     for (entry, meta) in stated {
         let path = entry.path();
         if meta.is_dir() {
+            // A linked folder is indexed only when it stays inside the repository (and so
+            // cannot loop back above itself for ever).
+            if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+                let inside = match (path.canonicalize(), root.canonicalize()) {
+                    (Ok(real), Ok(root)) => {
+                        real.starts_with(&root) && !dir.canonicalize().is_ok_and(|d| d.starts_with(&real))
+                    }
+                    _ => false,
+                };
+                if !inside {
+                    continue;
+                }
+            }
             walk(&path, root, source, out);
         } else {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if crate::kb::is_markdown(&name) {
+            // What the Memory Bank and rules would not read is not indexed either.
+            if crate::kb::is_markdown(&name) && crate::kb::load::admit(&path, &meta, root).is_ok() {
                 push(out, path, root, source, &meta);
             }
         }

@@ -511,3 +511,56 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     let out = env.run(["decisions"]);
     assert!(out.stdout.contains("\\x1b[2J"), "shown escaped: {out}");
 }
+
+/// Item 7: Memory Bank, rule and index inputs are what they claim. A FIFO would block the read
+/// for ever, a huge file exhaust memory, a link out of the repository bring in a file nobody
+/// reviewed, and a folder link back up would loop: each is skipped with a warning naming it.
+#[test]
+fn fifos_huge_files_links_out_and_loops_are_skipped_with_a_warning() {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Context\n\n## 2026-11-20 — Samba\n\n- Decision: keep fruit:locking = none.\n",
+    );
+    env.write("rules/samba.md", "# Samba\n\n```mb-check\nid: samba-locking\nhosts: all\nprobe:\n  var: fruit_locking\nexpect:\n  equals: none\n```\n");
+    let bank = env.work_dir().join("memory-bank");
+    let fifo = bank.join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::fs::write(bank.join("huge.md"), vec![b'x'; (64 << 20) + 1]).unwrap();
+    let outside = env.root().join("outside.md");
+    std::fs::write(&outside, "- Decision: nobody reviewed this = yes.\n").unwrap();
+    std::os::unix::fs::symlink(&outside, bank.join("linked.md")).unwrap();
+    std::os::unix::fs::symlink("..", bank.join("loop")).unwrap();
+    std::os::unix::fs::symlink(&fifo, env.work_dir().join("rules/pipe.md")).unwrap();
+
+    let run = |args: &[&str]| {
+        let mut cmd = env.command(args);
+        let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+        // A read of the FIFO would never end: give up after 20 s and say so.
+        for _ in 0..200 {
+            if child.try_wait().unwrap().is_some() {
+                return env.capture(child.wait_with_output().unwrap());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = child.kill();
+        panic!("mb {args:?} hung on a FIFO");
+    };
+    let out = run(&["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(out.stdout.matches("fruit:locking").count(), 1, "the real decision, once: {out}");
+    assert!(!out.stdout.contains("nobody reviewed"), "{out}");
+    for name in
+        ["pipe.md: is not a regular file", "huge.md: is larger than 64 MiB", "linked.md: leads outside the repository"]
+    {
+        assert!(out.stderr.contains(name), "no warning for {name}: {out}");
+    }
+    let out = run(&["rules"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("rules/pipe.md: is not a regular file"), "{out}");
+    let out = run(&["search", "reviewed"]);
+    assert!(!out.stdout.contains("nobody reviewed"), "a file outside the repository was indexed: {out}");
+    let out = run(&["search", "fruit"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+}
