@@ -163,7 +163,8 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             if hp.probes.is_empty() {
                 writeln!(out, "# no probe needs this host: its checks read inventory variables only")?;
             } else {
-                write!(out, "{}", crate::probe::script::compile(&hp.probes))?;
+                let deadline = std::time::Duration::from_secs(config.audit.timeout.unwrap_or(60));
+                write!(out, "{}", crate::probe::script::compile(&hp.probes, Some(deadline)))?;
             }
         }
         return Ok(Exit::Clean);

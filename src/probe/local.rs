@@ -19,7 +19,7 @@ impl Transport for Local {
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let timeout = self.timeout;
         Box::pin(async move {
-            let script = super::script::compile(&job.probes);
+            let script = super::script::compile(&job.probes, Some(timeout));
             run(&script, &job.probes, timeout).await
         })
     }
@@ -42,8 +42,10 @@ async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcom
 }
 
 async fn exec(script: &str) -> Result<Vec<u8>, String> {
+    // Its own process group: the script's deadline ends that group (`kill 0`), never mb.
     let mut child = tokio::process::Command::new("sh")
         .arg("-s")
+        .process_group(0)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -147,10 +147,25 @@ mb_cmd() {
 }
 "#;
 
-/// The script that gathers `probes`, numbered by their index.
-pub fn compile(probes: &[ProbeKey]) -> String {
+/// The script that gathers `probes`, numbered by their index. With a `deadline`, the script
+/// ends itself and everything it started (its whole process group: `od`, the commands and their
+/// children) a little after it, on the host, whatever happened to mb's connection: mb's own
+/// timeout closes the channel, but a command with nothing left to read or write would
+/// otherwise run on.
+pub fn compile(probes: &[ProbeKey], deadline: Option<std::time::Duration>) -> String {
     let mut out = String::with_capacity(PREAMBLE.len() + probes.len() * 64);
     out.push_str(PREAMBLE);
+    if let Some(deadline) = deadline {
+        // A watchdog, checking every second: when the script is gone (done, or killed with its
+        // connection) or the deadline has passed, it ends the whole group, so nothing the
+        // script started outlives it by more than a second.
+        let _ = writeln!(
+            out,
+            "( mb_t=0; while [ \"$mb_t\" -lt {} ] && kill -0 $$ 2>/dev/null; do sleep 1; mb_t=$((mb_t+1)); done; \
+             kill -9 0 ) </dev/null >/dev/null 2>&1 &",
+            deadline.as_secs() + 2
+        );
+    }
     for (i, probe) in probes.iter().enumerate() {
         let _ = match probe {
             ProbeKey::File { path } => writeln!(out, "mb_file {i} {}", quote(path)),
@@ -308,7 +323,7 @@ mod tests {
             ProbeKey::Command { command: "printf 'it'\"'\"'s'".into(), args: vec![] },
             ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
-        let facts = parse(&run(&compile(&probes)), &probes);
+        let facts = parse(&run(&compile(&probes, None)), &probes);
         assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone(), private: false });
         assert_eq!(facts[&probes[1]], Fact::Absent);
         assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));

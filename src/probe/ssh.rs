@@ -336,7 +336,7 @@ impl Transport for Ssh {
                     return HostOutcome::failed(HostStatus::Error, why, Duration::ZERO);
                 }
             };
-            let script = super::script::compile(&job.probes);
+            let script = super::script::compile(&job.probes, Some(options.timeout));
             run(&route, &script, &job.probes, options).await
         })
     }

@@ -564,3 +564,69 @@ fn fifos_huge_files_links_out_and_loops_are_skipped_with_a_warning() {
     let out = run(&["search", "fruit"]);
     assert_eq!(out.code(), Some(0), "{out}");
 }
+
+/// Processes whose command line holds `needle`.
+fn processes_running(needle: &str) -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+        .filter(|c| c.contains(needle))
+        .collect()
+}
+
+/// Item 8: when a host's `--timeout` fires, the probe script and every child it started end
+/// (its deadline kills the whole process group), and mb itself is not in that group.
+#[test]
+fn a_timeout_ends_the_script_and_every_child_it_started() {
+    // A command that outlives the timeout, and a child of it that would outlive the command.
+    let id = std::process::id();
+    let marker = format!("mb-timeout-{id}");
+    let (a, b) = (format!("sleep 297.{id}"), format!("sleep 298.{id}"));
+    let command = format!("sh -c '{a} & {b}; : {marker}'");
+    let rules = check("slow", &format!("command: \"{command}\""), "exit_status: 0");
+    let env = local_repo(&rules, "");
+    let out = env.run(["audit", "--format", "json", "--timeout", "1", "--no-save"]);
+    assert_eq!(out.code(), Some(3), "{out}");
+    assert_eq!(out.json()["hosts"][0]["status"], "timeout", "{out}");
+    // The script's deadline is the timeout plus two seconds, checked every second.
+    let mut left = processes_running(&marker);
+    for _ in 0..60 {
+        if left.is_empty() && processes_running(&a).is_empty() && processes_running(&b).is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        left = processes_running(&marker);
+    }
+    assert!(left.is_empty(), "still running after the deadline: {left:?}");
+    let sleeps = [processes_running(&a), processes_running(&b)].concat();
+    assert!(sleeps.is_empty(), "children left behind: {sleeps:?}");
+}
+
+/// Item 8 over SSH: a command still running on a real sshd host when the timeout fires ends
+/// there too — the script's own deadline kills its process group on the host.
+#[test]
+fn a_timeout_ends_the_command_on_the_remote_host() {
+    use crate::audit::{Repo, ZD1};
+    use crate::fleet::{Fleet, FleetHost, Kind};
+    let fleet = Fleet::start(&[FleetHost { name: "zd1", address: ZD1, kind: Kind::Tree("zd1") }]);
+    let repo = Repo::new(&fleet, &[("zd1", "proxmox", ZD1, fleet.port, "")]);
+    fleet.write_known_hosts(&repo.known_hosts(), &[fleet.known_line(ZD1)]);
+    let seconds = 2000 + std::process::id() % 997;
+    let rules = check("remote-slow", &format!("command: \"sleep {seconds}\""), "exit_status: 0")
+        .replace("hosts: all", "hosts: zd1");
+    repo.env.write("rules/slow.md", format!("# Slow\n\n{rules}"));
+    let out = repo.run(&["--format", "json", "--timeout", "2", "--no-save", "-l", "zd1"]);
+    assert_eq!(out.json()["hosts"][0]["status"], "timeout", "{out}");
+    let needle = format!("sleep {seconds}");
+    let mut left = processes_running(&needle);
+    for _ in 0..80 {
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        left = processes_running(&needle);
+    }
+    assert!(left.is_empty(), "still running on the host after the deadline: {left:?}");
+}
