@@ -51,7 +51,7 @@ shell=$(getent passwd root | cut -d: -f7)
 [ -e "$root$shell" ] || { mkdir -p "$root$(dirname "$shell")"; printf '#!/bin/sh\nexec /bin/sh "$@"\n' > "$root$shell"; chmod 755 "$root$shell"; }
 mknod "$root/dev/null" c 1 3; chmod 666 "$root/dev/null"; chmod 1777 "$root/tmp"
 printf '[global]\n   server role = standalone server\n   fruit:locking = none\n   fruit:resource = xattr\n' > "$root/etc/samba/smb.conf"
-printf '#!/bin/sh\n[ "$1" = is-enabled ] || exit 3\ncase "$2" in smbd) echo enabled ;; nmbd) echo disabled; exit 1 ;; *) exit 1 ;; esac\n' > "$root/usr/local/bin/systemctl"
+printf '#!/bin/sh\n[ "$1" = is-enabled ] || exit 3\nshift; [ "$1" = -- ] && shift\ncase "$1" in smbd) echo enabled ;; nmbd) echo disabled; exit 1 ;; *) exit 1 ;; esac\n' > "$root/usr/local/bin/systemctl"
 printf '#!/bin/sh\necho 3298534883328\n' > "$root/usr/local/bin/zfs"
 chmod 755 "$root/usr/local/bin/"*
 
