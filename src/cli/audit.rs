@@ -149,12 +149,17 @@ pub(super) fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 pub(super) fn parse_output(spec: &str) -> Result<(Format, PathBuf), String> {
-    let (format, file) =
+    output_spec(spec, parse_format)
+}
+
+/// `FORMAT=FILE` of `--output`, the format read by `format` (each command knows its own).
+pub(super) fn output_spec<F>(spec: &str, format: impl Fn(&str) -> Result<F, String>) -> Result<(F, PathBuf), String> {
+    let (name, file) =
         spec.split_once('=').ok_or_else(|| format!("`{spec}`: write FORMAT=FILE, e.g. sarif=drift.sarif"))?;
     if file.is_empty() {
         return Err(format!("`{spec}`: no file after `=`"));
     }
-    Ok((parse_format(format)?, PathBuf::from(file)))
+    Ok((format(name)?, PathBuf::from(file)))
 }
 
 /// The most hosts audited at once: each holds a connection and a buffer.

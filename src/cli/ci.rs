@@ -95,12 +95,7 @@ fn parse_format(name: &str) -> Result<CiFormat, String> {
 }
 
 fn parse_output(spec: &str) -> Result<(CiFormat, PathBuf), String> {
-    let (format, file) =
-        spec.split_once('=').ok_or_else(|| format!("`{spec}`: write FORMAT=FILE, e.g. sarif=mb.sarif"))?;
-    if file.is_empty() {
-        return Err(format!("`{spec}`: no file after `=`"));
-    }
-    Ok((parse_format(format)?, PathBuf::from(file)))
+    super::audit::output_spec(spec, parse_format)
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
@@ -136,13 +131,8 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             .context("writing the report")?;
     }
     for (format, path) in &args.outputs {
-        let path = cx.resolve(Some(path), "");
-        let mut bytes = Vec::new();
-        write(*format, &mut anstream::StripStream::new(&mut bytes))?;
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        }
-        crate::state::write_atomically(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        crate::report::write_file(&cx.resolve(Some(path), ""), |out| write(*format, out))
+            .context("writing a report")?;
     }
     let failing = report.introduces_failures() || (args.fail_on == "all" && !report.findings.existing.is_empty());
     Ok(if failing { Exit::Findings } else { Exit::Clean })

@@ -28,7 +28,8 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// regular file, inside the repository once symlinks are resolved, of a sane size. A FIFO
 /// would block the read for ever, a device or a huge file would exhaust memory, and a link
 /// out of the repository would bring in a file nobody reviewed with it.
-pub fn admit(path: &Path, meta: &std::fs::Metadata, root: &Path) -> Result<(), String> {
+/// `linked`: whether `path` itself is a symlink (the walkers know it from the directory entry).
+pub fn admit(path: &Path, meta: &std::fs::Metadata, linked: bool, root: &Path) -> Result<(), String> {
     if !meta.is_file() {
         return Err("is not a regular file (a FIFO, a device or a socket)".into());
     }
@@ -36,7 +37,7 @@ pub fn admit(path: &Path, meta: &std::fs::Metadata, root: &Path) -> Result<(), S
         return Err(format!("is larger than {} MiB", MAX_INPUT >> 20));
     }
     // Folders reached through links are checked by the walkers; here, a linked file.
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+    if linked {
         let (Ok(real), Ok(root)) = (path.canonicalize(), root.canonicalize()) else {
             return Err("cannot be resolved".into());
         };
@@ -66,7 +67,8 @@ impl MarkdownFiles {
             }
         };
         if !meta.is_dir() {
-            match admit(path, &meta, shown_from) {
+            let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            match admit(path, &meta, linked, shown_from) {
                 Ok(()) => self.files.push((path.to_path_buf(), display())),
                 Err(why) => self.skipped.push(format!("{}: {why}; skipped", crate::source::display_path(&display()))),
             }

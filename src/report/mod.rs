@@ -13,7 +13,7 @@ pub mod sarif;
 mod view;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::audit::run::Run;
 use crate::audit::{AuditSink, Finding, Finished};
@@ -82,6 +82,20 @@ pub enum Destination {
     File(PathBuf),
 }
 
+/// Writes a report file whole once `write` has made all of it (a temporary file renamed over
+/// it), its folder created when missing; without colour, whatever the terminal says. An error
+/// names the file.
+pub fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    write(&mut anstream::StripStream::new(&mut bytes))
+        .and_then(|()| match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(dir) => std::fs::create_dir_all(dir),
+            None => Ok(()),
+        })
+        .and_then(|()| crate::state::write_atomically(path, &bytes))
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
 /// One format to one destination, written when the run is finished.
 pub struct ReportSink {
     pub format: Format,
@@ -103,19 +117,7 @@ impl AuditSink for ReportSink {
                 let mut out = io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
                 self.format.write(run, done, &mut out).and_then(|()| out.flush())
             }
-            Destination::File(path) => {
-                // Files get no colour, whatever the terminal says.
-                let mut bytes = Vec::new();
-                let mut plain = anstream::StripStream::new(&mut bytes);
-                self.format
-                    .write(run, done, &mut plain)
-                    .and_then(|()| match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                        Some(dir) => std::fs::create_dir_all(dir),
-                        None => Ok(()),
-                    })
-                    .and_then(|()| crate::state::write_atomically(path, &bytes))
-                    .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-            }
+            Destination::File(path) => write_file(path, |out| self.format.write(run, done, out)),
         };
         if let Err(e) = result {
             self.error = Some(e);

@@ -114,7 +114,8 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64,
             let name = entry.file_name();
             let name = name.to_string_lossy();
             // What the Memory Bank and rules would not read is not indexed either.
-            if crate::kb::is_markdown(&name) && crate::kb::load::admit(&path, &meta, root).is_ok() {
+            let linked = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if crate::kb::is_markdown(&name) && crate::kb::load::admit(&path, &meta, linked, root).is_ok() {
                 push(out, path, root, source, &meta);
             }
         }
