@@ -407,3 +407,31 @@ fn a_forbidden_text_is_located_at_its_line() {
     let line = text.lines().count() + 1;
     assert_eq!(introduced[0]["location"], serde_json::json!({"file": sources, "line": line}));
 }
+
+/// A pull request's author writes the Memory Bank the comment quotes: whatever they write stays
+/// text in the comment — no HTML, no link, no table cell or code fence broken out of.
+#[test]
+fn hostile_decision_text_stays_text_in_the_comment() {
+    let env = repo();
+    let bank = "memory-bank/activeContext.md";
+    let text = env.read(bank);
+    let at = text.find("\n## ").unwrap() + 1;
+    let evil = "- Decision: keep evil_knob = 1 <script>alert(1)</script> | cell ``` fence [x](javascript:alert(1)) </details>\n\n";
+    env.write(bank, format!("{}## 2026-12-01 — Hostile\n\n{evil}{}", &text[..at], &text[at..]));
+    commit(&env, "hostile");
+    let out = ci(&env, &[]);
+    assert!(matches!(out.code(), Some(0 | 1)), "{out}");
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    for event in Parser::new_ext(&out.stdout, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert!(!h.contains("script") && !h.contains("javascript"), "raw HTML from the bank: {h}");
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                assert!(!dest_url.contains("javascript"), "a link from the bank: {dest_url}");
+            }
+            _ => {}
+        }
+    }
+    assert!(out.stdout.contains("evil_knob"), "the decision is reported: {out}");
+}
