@@ -4,6 +4,11 @@
 //! check that needs attention (rule and decision with `file:line`, the decision's words, each
 //! host's message), the checks mb could not judge and the hosts it could not audit.
 //!
+//! It stays a comment at any fleet size: a list shows [`NAMES`] hosts and says how many more
+//! there are, a cell [`VALUES`] distinct values, and once the table and the check blocks pass
+//! [`BUDGET`] bytes the remaining checks are named in one line (GitHub refuses comments over 65 536
+//! characters; the JSON, SARIF, JUnit and HTML reports carry every finding).
+//!
 //! Everything that comes from outside mb (host names, messages, values, titles, decision text)
 //! is escaped where it lands: in the table as code spans (a run of backticks longer than any in
 //! the value, `|` escaped, line breaks shown as `↵`), in the `<details>` blocks as HTML text
@@ -21,6 +26,12 @@ use crate::rules::Check;
 
 /// How much of an expected or found value the table shows.
 const CELL: usize = 80;
+/// How many hosts a list names before it says how many more there are.
+pub const NAMES: usize = 20;
+/// How many distinct expected or found values a table cell shows.
+pub const VALUES: usize = 5;
+/// Bytes of table rows and check blocks after which the remaining checks are only named.
+pub const BUDGET: usize = 60_000;
 
 /// Writes `run` as Markdown.
 pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()> {
@@ -38,29 +49,56 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         })
         .collect();
 
+    // Bytes of table rows and check blocks so far, against the budget.
+    let mut written = 0;
     if !failing.is_empty() {
         writeln!(out)?;
         writeln!(out, "| Check | Severity | Hosts | Expected | Found |")?;
         writeln!(out, "| --- | --- | --- | --- | --- |")?;
-        for (id, findings) in &failing {
+        for (n, (id, findings)) in failing.iter().enumerate() {
             let fails: Vec<&Finding> = findings.iter().copied().filter(|f| f.status == FindingStatus::Fail).collect();
-            let hosts: Vec<String> = fails.iter().map(|f| code_cell(&f.host)).collect();
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+            let mut hosts: Vec<String> = fails.iter().take(NAMES).map(|f| code_cell(&f.host)).collect();
+            if fails.len() > NAMES {
+                hosts.push(format!("and {} more", fails.len() - NAMES));
+            }
+            let row = format!(
+                "| {} | {} | {} | {} | {} |\n",
                 code_cell(id),
                 fails[0].severity.as_str(),
                 hosts.join(", "),
                 values(fails.iter().map(|f| f.expected.as_deref())),
                 values(fails.iter().map(|f| f.actual.as_deref())),
-            )?;
+            );
+            if written + row.len() > BUDGET {
+                writeln!(out, "| and {} more | | | | |", plural(failing.len() - n, "failing check"))?;
+                break;
+            }
+            written += row.len();
+            out.write_all(row.as_bytes())?;
         }
     }
 
     if !failing.is_empty() || !undecided.is_empty() {
         writeln!(out)?;
-        for (_, findings) in failing.iter().chain(&undecided) {
-            details(out, &today.about(findings[0]), findings, &overview)?;
+        let mut left: Vec<&str> = Vec::new();
+        for (id, findings) in failing.iter().chain(&undecided) {
+            let mut block = Vec::new();
+            details(&mut block, &today.about(findings[0]), findings, &overview)?;
+            if left.is_empty() && written + block.len() <= BUDGET {
+                written += block.len();
+                out.write_all(&block)?;
+            } else {
+                left.push(id);
+            }
+        }
+        if !left.is_empty() {
+            let ids: Vec<String> = left.iter().map(|id| format!("<code>{}</code>", text(id))).collect();
+            writeln!(
+                out,
+                "<p>{} more need attention: {} (every finding is in the JSON, SARIF, JUnit and HTML reports)</p>",
+                plural(left.len(), "check"),
+                ids.join(", ")
+            )?;
         }
     }
 
@@ -68,8 +106,11 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         writeln!(out)?;
         writeln!(out, "<details><summary>{} not audited</summary>", plural(overview.not_audited.len(), "host"))?;
         writeln!(out, "<ul>")?;
-        for h in &overview.not_audited {
+        for h in overview.not_audited.iter().take(NAMES) {
             writeln!(out, "<li><code>{}</code>: {}</li>", text(&h.name), text(&host_problem(h)))?;
+        }
+        if overview.not_audited.len() > NAMES {
+            writeln!(out, "<li>and {} more</li>", overview.not_audited.len() - NAMES)?;
         }
         writeln!(out, "</ul>")?;
         writeln!(out, "</details>")?;
@@ -106,7 +147,9 @@ fn details(out: &mut dyn Write, about: &About, findings: &[&Finding], overview: 
         writeln!(out, "</p>")?;
     }
     writeln!(out, "<ul>")?;
-    for f in findings.iter().filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error)) {
+    let judged = findings.iter().filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error));
+    let mut shown = 0;
+    for f in judged.clone().take(NAMES) {
         let label = if f.status == FindingStatus::Fail { "fails" } else { "could not judge" };
         let at = match &f.location {
             Some(at) => match at.line {
@@ -116,39 +159,55 @@ fn details(out: &mut dyn Write, about: &About, findings: &[&Finding], overview: 
             None => String::new(),
         };
         writeln!(out, "<li><code>{}</code> {label}{at}: {}</li>", text(&f.host), text(&f.message))?;
+        shown += 1;
     }
-    let passing: Vec<String> = findings
-        .iter()
-        .filter(|f| f.status == FindingStatus::Pass)
-        .map(|f| format!("<code>{}</code>", text(&f.host)))
-        .collect();
+    let more = judged.count() - shown;
+    if more > 0 {
+        writeln!(out, "<li>and {more} more host{}</li>", if more == 1 { "" } else { "s" })?;
+    }
+    let passing = hosts(findings.iter().copied().filter(|f| f.status == FindingStatus::Pass));
     if !passing.is_empty() {
-        writeln!(out, "<li>passes on {}</li>", passing.join(", "))?;
+        writeln!(out, "<li>passes on {passing}</li>")?;
     }
-    let missed: Vec<String> = findings
-        .iter()
-        .filter(|f| overview.host_missed(f))
-        .map(|f| format!("<code>{}</code>", text(&f.host)))
-        .collect();
+    let missed = hosts(findings.iter().copied().filter(|f| overview.host_missed(f)));
     if !missed.is_empty() {
-        writeln!(out, "<li>not audited on {}</li>", missed.join(", "))?;
+        writeln!(out, "<li>not audited on {missed}</li>")?;
     }
     writeln!(out, "</ul>")?;
     writeln!(out, "</details>")
 }
 
-/// The distinct values of a column, in order, each as a code span; `—` for none.
+/// The findings' hosts as code: every name when there are few, else how many (`""` for none).
+fn hosts<'a>(findings: impl Iterator<Item = &'a Finding>) -> String {
+    let names: Vec<&str> = findings.map(|f| f.host.as_str()).collect();
+    if names.len() > NAMES {
+        return plural(names.len(), "host");
+    }
+    names.iter().map(|h| format!("<code>{}</code>", text(h))).collect::<Vec<_>>().join(", ")
+}
+
+/// The distinct values of a column, in order, each as a code span (the first [`VALUES`], then
+/// `…`); `—` for none.
 fn values<'a>(all: impl Iterator<Item = Option<&'a str>>) -> String {
     let mut seen: Vec<&str> = Vec::new();
+    let mut more = false;
     for v in all.flatten() {
         if !seen.contains(&v) {
+            if seen.len() == VALUES {
+                more = true;
+                break;
+            }
             seen.push(v);
         }
     }
     if seen.is_empty() {
         return "—".to_string();
     }
-    seen.iter().map(|v| code_cell(&cut(v, CELL))).collect::<Vec<_>>().join(", ")
+    let mut cells: Vec<String> = seen.iter().map(|v| code_cell(&cut(v, CELL))).collect();
+    if more {
+        cells.push("…".to_string());
+    }
+    cells.join(", ")
 }
 
 /// A value as a code span in a table cell: nothing inside a code span is Markdown, except that

@@ -22,6 +22,8 @@ pub(crate) struct Overview<'a> {
     pub(crate) error_checks: usize,
     /// Hosts mb could not audit, in run order.
     pub(crate) not_audited: Vec<&'a HostRecord>,
+    /// The same hosts by name: reports ask once per finding.
+    missed_by_name: HashMap<&'a str, &'a HostRecord>,
 }
 
 impl<'a> Overview<'a> {
@@ -33,8 +35,9 @@ impl<'a> Overview<'a> {
         let failing_hosts = with(FindingStatus::Fail, |f| &f.host);
         let error_checks = with(FindingStatus::Error, |f| &f.check);
         let not_audited: Vec<&HostRecord> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).collect();
+        let missed_by_name = not_audited.iter().map(|h| (h.name.as_str(), *h)).collect();
         let verdict = run.verdict();
-        Overview { verdict, failing_checks, failing_hosts, error_checks, not_audited }
+        Overview { verdict, failing_checks, failing_hosts, error_checks, not_audited, missed_by_name }
     }
 
     /// The verdict's detail in words: `4 checks fail on 3 hosts; 1 host not audited`.
@@ -70,12 +73,12 @@ impl<'a> Overview<'a> {
     /// Whether `f` is a skip only because its host was not audited (told once per host, not
     /// once per check).
     pub(crate) fn host_missed(&self, f: &Finding) -> bool {
-        f.status == FindingStatus::Skip && self.not_audited.iter().any(|h| h.name == f.host)
+        f.status == FindingStatus::Skip && self.missed_by_name.contains_key(f.host.as_str())
     }
 
     /// The record of a host that was not audited.
     pub(crate) fn missed_host(&self, name: &str) -> Option<&'a HostRecord> {
-        self.not_audited.iter().copied().find(|h| h.name == name)
+        self.missed_by_name.get(name).copied()
     }
 }
 

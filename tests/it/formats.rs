@@ -601,3 +601,84 @@ fn formats_html_renders_in_chromium() {
     assert!(dom.contains("<table class=\"matrix\">"), "{dom}");
     assert!(dom.contains("samba-fruit-locking"));
 }
+
+/// A big fleet's run: `checks` checks on `hosts` hosts; every third host fails each check with
+/// a value of its own, the first 100 hosts were not audited (their findings are skips).
+fn fleet_run(hosts: usize, checks: usize) -> Run {
+    let mut findings = Vec::new();
+    for c in 0..checks {
+        for h in 0..hosts {
+            let (status, actual, message) = match h {
+                _ if h < 100 => (FindingStatus::Skip, None, "host not audited (unreachable)".to_string()),
+                _ if h % 3 == 0 => {
+                    (FindingStatus::Fail, Some(format!("value-{h}")), format!("expected ok, found value-{h}"))
+                }
+                _ => (FindingStatus::Pass, Some("ok".to_string()), "as decided".to_string()),
+            };
+            findings.push(Finding {
+                check: format!("check-{c:03}"),
+                host: format!("host{h:05}"),
+                status,
+                severity: Severity::Error,
+                expected: Some("ok".into()),
+                actual,
+                message,
+                rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None },
+                decision: None,
+                title: Some(format!("check {c} keeps its value")),
+                location: None,
+            });
+        }
+    }
+    let records = (0..hosts)
+        .map(|h| HostRecord {
+            name: format!("host{h:05}"),
+            position: None,
+            groups: Vec::new(),
+            status: if h < 100 { HostStatus::Unreachable } else { HostStatus::Ok },
+            error: (h < 100).then(|| "connection refused".to_string()),
+            duration_ms: 10,
+            facts: Vec::new(),
+            vars: BTreeMap::new(),
+        })
+        .collect::<Vec<_>>();
+    let summary = Summary::of(checks, hosts, &findings);
+    Run {
+        version: run::VERSION,
+        run: "2026-11-25T19-00-00Z".into(),
+        mode: "ssh".into(),
+        replay_of: None,
+        hosts: records,
+        findings,
+        summary,
+        provenance: None,
+        merged: None,
+    }
+}
+
+#[test]
+fn formats_markdown_stays_a_comment_at_fleet_scale() {
+    use report::markdown::{BUDGET, NAMES, VALUES};
+    let out = render(report::markdown::write, &fleet_run(3000, 60), &[]);
+    // GitHub refuses comments longer than 65 536 characters.
+    assert!(out.chars().count() < 65_536, "{} characters", out.chars().count());
+    assert!(BUDGET < 65_536);
+    let row = out.lines().find(|l| l.starts_with("| `check-000`")).expect("a table row per failing check");
+    let failing = (100..3000).filter(|h| h % 3 == 0).count();
+    assert!(row.contains(&format!("and {} more", failing - NAMES)), "{row}");
+    assert_eq!(row.matches("`host").count(), NAMES, "{row}");
+    assert_eq!(row.matches("`value-").count(), VALUES, "{row}");
+    assert!(row.contains(", …"), "{row}");
+    // The first check's block names its first failing hosts, counts the rest and the passes.
+    assert!(out.contains("<li><code>host00102</code> fails: expected ok, found value-102</li>"), "{out}");
+    assert!(out.contains(&format!("<li>and {} more hosts</li>", failing - NAMES)));
+    assert!(out.contains(&format!("<li>passes on {} hosts</li>", 2900 - failing)));
+    assert!(out.contains("<li>not audited on 100 hosts</li>"));
+    assert!(out.contains(&format!("<li>and {} more</li>", 100 - NAMES)), "not-audited list capped");
+    // Past the budget the remaining checks are named, every one of them somewhere.
+    let rest = out.lines().find(|l| l.contains("more need attention")).expect("checks past the budget are named");
+    for c in 0..60 {
+        let id = format!("check-{c:03}");
+        assert!(out.contains(&format!("<summary><code>{id}</code>")) || rest.contains(&id), "{id} is lost");
+    }
+}
