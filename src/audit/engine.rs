@@ -54,7 +54,7 @@ pub enum Reach {
     /// clusters' APIs (`None`: no API is configured, and those checks say so).
     Live { ssh: Arc<SshOptions>, all_local: bool, api: Option<Arc<Api>> },
     /// The facts of an earlier run.
-    Replay(Box<Run>),
+    Replay(Replay),
     /// No host at all: only the `scope: repo` checks are judged (`mb ci`).
     RepoOnly,
 }
@@ -144,9 +144,7 @@ impl Transports {
             Reach::Live { ssh, all_local, .. } => {
                 (Some(Ssh { options: ssh.clone() }), Some(Local { timeout: ssh.timeout }), None, *all_local)
             }
-            Reach::Replay(run) => {
-                (None, None, Some(Replay { run: run.run.clone(), hosts: Arc::new(run.outcomes()) }), false)
-            }
+            Reach::Replay(replay) => (None, None, Some(replay.clone()), false),
             Reach::RepoOnly => (None, None, None, false),
         };
         Transports { ssh, local, replay, repo: request.repo.clone(), all_local }
@@ -277,21 +275,31 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
 
 /// Judges every planned (check, target) on all cores. Findings come sorted by check (in rule
 /// order), then target (in plan order): the same whatever order targets answered in.
+/// Judges every planned (host, check) pair, in parallel, and returns the findings ordered by
+/// check, then host.
 fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
-    let mut findings: Vec<(usize, usize, Finding)> = plan
+    // In host order (rayon's collect keeps it), then into one bucket per check: a linear pass
+    // where a sort would move every finding O(log n) times.
+    let judged: Vec<(usize, Finding)> = plan
         .hosts
         .par_iter()
         .zip(outcomes)
-        .enumerate()
-        .flat_map_iter(|(h, (hp, outcome))| {
+        .flat_map_iter(|(hp, outcome)| {
             hp.checks.iter().map(move |planned| {
                 let check = &plan.checks[planned.check];
-                (planned.check, h, judge(check, hp, &planned.need, outcome, replay_of))
+                (planned.check, judge(check, hp, &planned.need, outcome, replay_of))
             })
         })
         .collect();
-    findings.sort_by_key(|(c, h, _)| (*c, *h));
-    findings.into_iter().map(|(_, _, f)| f).collect()
+    let mut counts = vec![0usize; plan.checks.len()];
+    for (c, _) in &judged {
+        counts[*c] += 1;
+    }
+    let mut by_check: Vec<Vec<Finding>> = counts.into_iter().map(Vec::with_capacity).collect();
+    for (c, f) in judged {
+        by_check[c].push(f);
+    }
+    by_check.into_iter().flatten().collect()
 }
 
 fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, replay_of: Option<&str>) -> Finding {

@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::Summary;
 use super::run::{self, Merged, Provenance, Run};
 use super::shard::Shard;
+use super::{Finding, Summary};
 
 /// Why runs cannot be merged.
 #[derive(Debug, thiserror::Error)]
@@ -67,13 +67,23 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
     }
     hosts.sort_by(|a, b| (a.position.unwrap_or(usize::MAX), &a.name).cmp(&(b.position.unwrap_or(usize::MAX), &b.name)));
     let position: HashMap<&str, usize> = hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
-    findings.sort_by_key(|f| {
-        (
-            check_order.get(f.check.as_str()).copied().unwrap_or(usize::MAX),
-            // The repository's findings come after every host's, as in one audit.
-            position.get(f.host.as_str()).copied().unwrap_or(usize::MAX),
-        )
-    });
+    // Each finding's place worked out once, the small keys sorted, then the findings moved
+    // once into that order (sorting the findings themselves would move each O(log n) times).
+    let mut order: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                check_order.get(f.check.as_str()).copied().unwrap_or(usize::MAX),
+                // The repository's findings come after every host's, as in one audit.
+                position.get(f.host.as_str()).copied().unwrap_or(usize::MAX),
+                i,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let findings: Vec<Finding> = order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect();
     let checks = findings.iter().map(|f| f.check.as_str()).collect::<std::collections::BTreeSet<_>>().len();
     let summary = Summary::of(checks, hosts.len(), &findings);
     Ok(Run {

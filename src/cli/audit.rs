@@ -263,7 +263,7 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     let rules_digest = set.digest();
     let inventory_digest = inventory.digest();
     let reach = match replayed {
-        Some(run) => Reach::Replay(Box::new(run)),
+        Some(run) => Reach::Replay(crate::probe::replay::Replay::of(run)),
         None => Reach::Live {
             ssh: Arc::new(ssh_options(cx, args, &config, &inventory)?),
             all_local: args.local,

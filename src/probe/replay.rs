@@ -1,18 +1,30 @@
 //! The replay transport: the facts an earlier run saved, judged again with today's rules.
 //! Nothing is contacted; a host or fact the run did not gather says so.
+//!
+//! The saved run's facts are moved into the transport, not copied; a host's gather copies
+//! only the facts its checks ask for, into the new run.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use super::{BoxFuture, HostOutcome, HostStatus, Job, Transport};
+use crate::audit::run::Run;
 
 /// The outcomes of a saved run, by host name.
 #[derive(Debug, Clone)]
 pub struct Replay {
     /// The run's id, for messages.
     pub run: String,
-    pub hosts: Arc<HashMap<String, HostOutcome>>,
+    hosts: Arc<HashMap<String, HostOutcome>>,
+}
+
+impl Replay {
+    /// The transport that answers from `run`'s facts (taking them).
+    pub fn of(run: Run) -> Replay {
+        let id = run.run.clone();
+        Replay { run: id, hosts: Arc::new(run.into_outcomes()) }
+    }
 }
 
 impl Transport for Replay {

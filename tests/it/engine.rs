@@ -21,7 +21,7 @@ fn example_request(root: &Path, repo: Option<RepoFiles>) -> Request {
         checks: set.checks,
         inventory: run.inventory(),
         limit: None,
-        reach: Reach::Replay(Box::new(run)),
+        reach: Reach::Replay(mb::probe::replay::Replay::of(run)),
         repo,
         jobs: 8,
         save: None,
