@@ -130,7 +130,7 @@ impl<'a> Recorder<'a> {
         let here = |d: &crate::audit::DecisionRef| d.file == *in_file;
         for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
             if let Some(item) = doc.items.iter().find(|i| i.text == d.text) {
-                d.line = item.line;
+                std::sync::Arc::make_mut(d).line = item.line;
             }
         }
         let spliced = writeback::splice(&self.shown, text, date, &render(&moved))?;
@@ -138,6 +138,7 @@ impl<'a> Recorder<'a> {
         let (from, added) = (spliced.line, lines(&spliced.text) - lines(text));
         for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
             if d.line >= from {
+                let d = std::sync::Arc::make_mut(d);
                 d.line = d.line.saturating_add_signed(added);
             }
         }

@@ -11,7 +11,7 @@ use super::plan::{self, AuditPlan, HostPlan, Need, Target};
 use super::run::{self, Provenance, Run};
 use super::shard::Shard;
 use super::sink::{AuditSink, Finished};
-use super::{Finding, FindingStatus, Location};
+use super::{CheckRefs, Finding, FindingStatus, Location};
 use crate::inventory::{Connection, HostPattern, Inventory, VarError};
 use crate::probe::api::Api;
 use crate::probe::local::Local;
@@ -280,6 +280,8 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
 fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
     // In host order (rayon's collect keeps it), then into one bucket per check: a linear pass
     // where a sort would move every finding O(log n) times.
+    let refs: Vec<CheckRefs> = plan.checks.iter().map(CheckRefs::of).collect();
+    let refs = &refs;
     let judged: Vec<(usize, Finding)> = plan
         .hosts
         .par_iter()
@@ -287,7 +289,7 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
         .flat_map_iter(|(hp, outcome)| {
             hp.checks.iter().map(move |planned| {
                 let check = &plan.checks[planned.check];
-                (planned.check, judge(check, hp, &planned.need, outcome, replay_of))
+                (planned.check, judge(check, &refs[planned.check], hp, &planned.need, outcome, replay_of))
             })
         })
         .collect();
@@ -302,9 +304,16 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
     by_check.into_iter().flatten().collect()
 }
 
-fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, replay_of: Option<&str>) -> Finding {
+fn judge(
+    check: &Check,
+    refs: &CheckRefs,
+    hp: &HostPlan,
+    need: &Need,
+    outcome: &HostOutcome,
+    replay_of: Option<&str>,
+) -> Finding {
     let host = &hp.host;
-    let decided = |status, message: String| Finding::new(check, &host.name, status, None, None, message);
+    let decided = |status, message: String| Finding::of(refs, check, &host.name, status, None, None, message);
     match need {
         Need::Error(why) => decided(FindingStatus::Error, why.clone()),
         Need::Skip(why) => decided(FindingStatus::Skip, why.clone()),
@@ -314,7 +323,7 @@ fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, repla
                 Err(VarError::Undefined(_)) => Ok(Observed::value(None)),
                 Err(e) => Err(e.into()),
             };
-            evaluate::evaluate(check, host, seen)
+            evaluate::evaluate(check, refs, host, seen)
         }
         Need::Probe(i) => {
             if outcome.status != HostStatus::Ok {
@@ -336,7 +345,7 @@ fn judge(check: &Check, hp: &HostPlan, need: &Need, outcome: &HostOutcome, repla
             };
             let seen = evaluate::observe(check, fact);
             let line = seen.as_ref().ok().and_then(|s| s.line);
-            let mut finding = evaluate::evaluate(check, host, seen);
+            let mut finding = evaluate::evaluate(check, refs, host, seen);
             if hp.target == Target::Repo
                 && let ProbeKey::File { path } = key
             {

@@ -11,7 +11,7 @@ use crate::rules::Check;
 use crate::rules::check::{Expectation, FieldPattern, Selector, describe_fields, parse_size};
 use crate::rules::source::{ObserveError, Quoting, Raw, render};
 
-use super::{Finding, FindingStatus};
+use super::{CheckRefs, Finding, FindingStatus};
 
 /// What a probe observed, after its selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,11 +284,11 @@ fn item_matches(item: &serde_json::Value, wanted: &[(&str, &FieldPattern, Option
 }
 
 /// The finding for a check whose fact (or variable) is known.
-pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, ObserveError>) -> Finding {
+pub fn evaluate(check: &Check, refs: &CheckRefs, host: &Host, seen: Result<Observed, ObserveError>) -> Finding {
     let seen = match seen {
         Ok(seen) => seen,
         Err(why) => {
-            return Finding::new(check, &host.name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
+            return Finding::of(refs, check, &host.name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
         }
     };
     let actual = describe(&seen);
@@ -313,13 +313,13 @@ pub fn evaluate(check: &Check, host: &Host, seen: Result<Observed, ObserveError>
         if !errors.is_empty() {
             message.push_str(&format!(" (and: {})", errors.join("; ")));
         }
-        return Finding::new(check, &host.name, FindingStatus::Fail, Some(expected), Some(actual), message);
+        return Finding::of(refs, check, &host.name, FindingStatus::Fail, Some(expected), Some(actual), message);
     }
     if !errors.is_empty() {
-        return Finding::new(check, &host.name, FindingStatus::Error, None, Some(actual), errors.join("; "));
+        return Finding::of(refs, check, &host.name, FindingStatus::Error, None, Some(actual), errors.join("; "));
     }
     let message = "as decided".to_string();
-    Finding::new(check, &host.name, FindingStatus::Pass, None, Some(actual), message)
+    Finding::of(refs, check, &host.name, FindingStatus::Pass, None, Some(actual), message)
 }
 
 /// A value for a one-line message: its first line, and how many more there are.

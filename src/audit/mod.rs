@@ -18,6 +18,8 @@ pub mod run;
 pub mod shard;
 pub mod sink;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{Check, Severity};
@@ -78,18 +80,58 @@ pub struct Finding {
     pub expected: Option<String>,
     pub actual: Option<String>,
     pub message: String,
-    pub rule: RuleRef,
-    pub decision: Option<DecisionRef>,
+    /// Shared by the check's findings (a 100 000-host run has one copy per check, not per host).
+    pub rule: Arc<RuleRef>,
+    pub decision: Option<Arc<DecisionRef>>,
     /// The check's title, for reports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Arc<str>>,
     /// For `scope: repo` checks: the repository file (and line) the fact came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }
 
+/// What every finding of one check says alike — its rule, its decision and its title — made
+/// once per check and shared by its findings.
+#[derive(Debug, Clone)]
+pub struct CheckRefs {
+    pub rule: Arc<RuleRef>,
+    pub decision: Option<Arc<DecisionRef>>,
+    pub title: Option<Arc<str>>,
+}
+
+impl CheckRefs {
+    pub fn of(check: &Check) -> CheckRefs {
+        CheckRefs {
+            rule: Arc::new(RuleRef {
+                file: display_path(&check.source.file),
+                line: check.source.line,
+                end_line: Some(check.source.end_line),
+            }),
+            decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| {
+                Arc::new(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
+            }),
+            title: check.title.as_deref().map(Arc::from),
+        }
+    }
+}
+
 impl Finding {
+    /// A finding of `check` on `host` (its rule, decision and title made for it alone; the
+    /// engine shares one [`CheckRefs`] per check through [`Finding::of`]).
     pub fn new(
+        check: &Check,
+        host: &str,
+        status: FindingStatus,
+        expected: Option<String>,
+        actual: Option<String>,
+        message: String,
+    ) -> Finding {
+        Finding::of(&CheckRefs::of(check), check, host, status, expected, actual, message)
+    }
+
+    pub fn of(
+        refs: &CheckRefs,
         check: &Check,
         host: &str,
         status: FindingStatus,
@@ -105,18 +147,9 @@ impl Finding {
             expected,
             actual,
             message,
-            rule: RuleRef {
-                file: display_path(&check.source.file),
-                line: check.source.line,
-                end_line: Some(check.source.end_line),
-            },
-            decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| DecisionRef {
-                file: r.file.clone(),
-                line: r.line,
-                text: r.text.clone(),
-                date: r.date.clone(),
-            }),
-            title: check.title.clone(),
+            rule: refs.rule.clone(),
+            decision: refs.decision.clone(),
+            title: refs.title.clone(),
             location: None,
         }
     }

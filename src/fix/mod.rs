@@ -147,8 +147,8 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             file: crate::source::display_path(&fix.file),
             edit: String::new(),
             state: FixState::Refused,
-            rule: first.rule.clone(),
-            decision: first.decision.clone(),
+            rule: (*first.rule).clone(),
+            decision: first.decision.as_deref().cloned(),
             drift: findings.iter().map(|f| format!("{}: {}", f.host, drift_of(f))).collect(),
             op: None,
         };

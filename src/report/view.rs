@@ -122,7 +122,7 @@ impl<'a> Checks<'a> {
             rule_file: &f.rule.file,
             rule_line: f.rule.line,
             rule_end_line: f.rule.end_line.or_else(|| same_block.map(|c| c.source.end_line)),
-            decision: f.decision.clone().or_else(|| {
+            decision: f.decision.as_deref().cloned().or_else(|| {
                 let r = check?.decision.as_ref()?.resolved.as_ref()?;
                 Some(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
             }),

@@ -46,13 +46,13 @@ const HOSTILE: &str = "<script>alert('x')</script> & \"q\" | pipe\n\n# heading\n
 /// repo check failing at a line of a repository file, a check that no longer exists, a skip,
 /// a pass, and a host that was not audited.
 fn hostile_run() -> Run {
-    let rule = |file: &str, line, end| RuleRef { file: file.into(), line, end_line: end };
-    let decision = Some(DecisionRef {
+    let rule = |file: &str, line, end| std::sync::Arc::new(RuleRef { file: file.into(), line, end_line: end });
+    let decision = Some(std::sync::Arc::new(DecisionRef {
         file: "memory-bank/activeContext.md".into(),
         line: 187,
         text: format!("Keep it none {HOSTILE}"),
         date: Some("2025-08-27".into()),
-    });
+    }));
     let finding = |check: &str, host: &str, status, severity| Finding {
         check: check.into(),
         host: host.into(),
@@ -63,7 +63,7 @@ fn hostile_run() -> Run {
         message: String::new(),
         rule: rule("rules/samba.md", 18, Some(33)),
         decision: decision.clone(),
-        title: Some(format!("Title {HOSTILE}")),
+        title: Some(format!("Title {HOSTILE}").into()),
         location: None,
     };
     let evil_host = "nas|<b>1</b>";
@@ -308,8 +308,8 @@ fn formats_sarif_fingerprints_survive_moved_lines_and_new_wording() {
     assert_eq!(unique.len(), before.len(), "each (check, host) has its own fingerprint");
     let mut moved = run.clone();
     for f in &mut moved.findings {
-        f.rule.line += 7;
-        f.rule.end_line = None;
+        std::sync::Arc::make_mut(&mut f.rule).line += 7;
+        std::sync::Arc::make_mut(&mut f.rule).end_line = None;
         f.message = format!("reworded: {}", f.message);
         f.actual = Some("something else".into());
         if let Some(at) = &mut f.location {
@@ -623,9 +623,9 @@ fn fleet_run(hosts: usize, checks: usize) -> Run {
                 expected: Some("ok".into()),
                 actual,
                 message,
-                rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None },
+                rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None }.into(),
                 decision: None,
-                title: Some(format!("check {c} keeps its value")),
+                title: Some(format!("check {c} keeps its value").into()),
                 location: None,
             });
         }
