@@ -378,6 +378,48 @@ pub fn names_considerations(title: &str) -> bool {
         .any(|p| title.contains(p))
 }
 
+/// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
+/// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
+/// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
+pub fn is_status_report(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_' | '。'));
+    if ["waiting for", "waiting on", "blocked by", "blocked on"].iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).any(|part| {
+        let part = part.trim().trim_end_matches(')').trim_end();
+        // A lone state word is a label, not a report about something.
+        (part.contains(' ')
+            && [" complete", " completed", " done", " finished", " in place", " in progress", " underway"]
+                .iter()
+                .any(|w| part.ends_with(w)))
+            || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
+    })
+}
+
+/// A finding a record reports, not what was decided about it: `Identified critical
+/// vulnerability: …`, `Found that …`, `Discovered …`. The remedy beside it is the decision.
+pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
+    let lead = bold.unwrap_or(text);
+    let first = lead.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    ["identified", "found", "discovered", "detected", "noticed", "observed", "spotted"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
+/// required.`, `None anticipated.` Saying no choice is needed is not a choice.
+pub fn is_none_statement(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
+    if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower) {
+        return true;
+    }
+    (lower.starts_with("no ") || lower.starts_with("none ") || lower.starts_with("nothing "))
+        && ["required", "needed", "necessary", "expected", "anticipated", "planned"].iter().any(|w| lower.ends_with(w))
+}
+
 #[cfg(test)]
 mod overlap_tests {
     #[test]
@@ -392,6 +434,32 @@ mod overlap_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_findings_and_none_statements() {
+        for status in [
+            "Tunnel deployment complete - waiting for token",
+            "Config management system in place",
+            "Migration done",
+            "Blocked by the vendor",
+            "数据迁移完成",
+        ] {
+            assert!(is_status_report(status), "{status}");
+        }
+        for decision in ["Use a complete backup of the pool", "Complete", "Project renamed - confirmed", "完成"] {
+            assert!(!is_status_report(decision), "{decision}");
+        }
+        assert!(is_finding("Identified critical vulnerability: keys in the repo", None));
+        assert!(is_finding("Found an exposed token: x", Some("Found an exposed token")));
+        assert!(!is_finding("Mitigation: moved the keys", Some("Mitigation")));
+        assert!(!is_finding("Foundation images come from the mirror", None));
+        for none in ["None.", "N/A", "No significant architectural changes required.", "None anticipated"] {
+            assert!(is_none_statement(none), "{none}");
+        }
+        for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN"] {
+            assert!(!is_none_statement(decision), "{decision}");
+        }
+    }
 
     #[test]
     fn labels_name_fields() {
