@@ -632,7 +632,8 @@ impl<'a> Pass<'a> {
 /// after a sentence starts: a sentence end, then `-` and a bracketed date on the same line.
 /// Returns the offset of the dash.
 fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
-    let line_end = source.find('\n').unwrap_or(source.len());
+    // A text event holds no line break, so the dash is on the line it follows; the timestamp
+    // is looked for in a short window after it, which keeps a long line linear.
     for (end, c) in t.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || end == 0 {
             continue;
@@ -640,10 +641,11 @@ fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
         let after = end + c.len_utf8();
         let gap = t[after..].len() - t[after..].trim_start_matches(' ').len();
         let dash = after + gap;
-        if !t[dash..].starts_with(['-', '–', '—']) || dash >= line_end {
+        if !t[dash..].starts_with(['-', '–', '—']) {
             continue;
         }
-        let rest = &source[dash..line_end];
+        let window = &source[dash..crate::source::floor_char_boundary(source, dash + 160)];
+        let rest = &window[..window.find('\n').unwrap_or(window.len())];
         let rest = rest.trim_start_matches(['-', '–', '—']);
         if !rest.starts_with([' ', '*', '[']) {
             continue;
