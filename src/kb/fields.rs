@@ -398,6 +398,42 @@ pub fn is_status_report(text: &str) -> bool {
     })
 }
 
+/// A statement that says what was adopted, wherever it stands: Japanese `…を採用` (ending the
+/// statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
+/// value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
+/// English `Adopted …` / `We adopted …` / `We chose …` / `Decided to …` opening it. Adopting
+/// is deciding.
+pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
+    let t = text.trim();
+    // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
+    let mut core = t.trim_end_matches(['。', '.', ' ']);
+    if let Some(open) = core.rfind(['（', '('])
+        && core.ends_with([')', '）'])
+    {
+        core = core[..open].trim_end();
+    }
+    if ["を採用", "採用", "を採用する", "を採用した", "を採用します"].iter().any(|v| core.ends_with(v))
+        && core.chars().count() > 4
+    {
+        return true;
+    }
+    let label = bold.or_else(|| t.split([':', '：']).next().filter(|l| l.len() < t.len()));
+    if label.is_some_and(|l| {
+        let l = l.trim().trim_matches(['*', '_']).to_lowercase();
+        ["方針", "方针", "policy", "プロジェクト方針", "项目方针"].contains(&l.as_str())
+    }) && t.split_once([':', '：']).is_some_and(|(_, v)| !v.trim().is_empty())
+    {
+        return true;
+    }
+    // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`.
+    let verb_at = ["采用", "选用", "選用"].iter().filter_map(|v| t.find(v)).min().map(|byte| t[..byte].chars().count());
+    if verb_at.is_some_and(|n| n <= 4) && t.chars().take_while(|c| c.is_ascii()).count() == 0 {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| lower.starts_with(p))
+}
+
 /// A finding a record reports, not what was decided about it: `Identified critical
 /// vulnerability: …`, `Found that …`, `Discovered …`. The remedy beside it is the decision.
 pub fn is_finding(text: &str, bold: Option<&str>) -> bool {

@@ -484,7 +484,7 @@ impl<'a> Pass<'a> {
             let decision = section.is_some_and(|s| {
                 s.kind == Kind::Decision && s.title.as_deref().is_some_and(|t| fields::field_heading(t).is_none())
             });
-            keep[p] = alone && decision;
+            keep[p] = keep[p] && alone && decision;
         }
         for i in (0..items.len()).rev() {
             if keep[i]
@@ -1159,6 +1159,14 @@ mod tests {
         let b = doc("## E\n\n### Decisions\n\nA new paragraph.\n\n- keep x = 1\n- changed\n");
         assert_eq!(a.items[0].id, b.items[1].id);
         assert_ne!(a.items[1].id, b.items[2].id);
+    }
+
+    #[test]
+    fn a_diagram_under_an_empty_decision_heading_makes_no_empty_item() {
+        let d = doc("## E (2025-01-02)\n\n### Decisions\n\n#### \n\n```\na -> b\n```\n");
+        assert!(d.items.iter().all(|i| !i.text.trim().is_empty()), "{:?}", d.items);
+        let d = doc("## E (2025-01-02)\n\n### Decisions\n\n#### Layout\n\n```\na -> b\n```\n");
+        assert_eq!(d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect::<Vec<_>>(), [("Layout", Kind::Decision)]);
     }
 
     #[test]

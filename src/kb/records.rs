@@ -414,9 +414,18 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
                     || fields::is_none_statement(&item.text)));
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).
+        // What was adopted is a decision in any section — not in a record's field, under
+        // considerations, or in a procedure (its steps say what to do, not what was chosen).
+        let adopted = !demote
+            && item.field.is_none()
+            && !matches!(item.kind, Kind::Decision | Kind::Pattern)
+            && !(item.parent.is_some_and(|p| items[p].field.is_some()))
+            && fields::states_adoption(&item.text, item.bold.as_deref());
         if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)
         {
             items[i].kind = Kind::Other;
+        } else if adopted {
+            items[i].kind = Kind::Decision;
         }
         in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
     }

@@ -191,6 +191,33 @@ fn a_timestamp_glued_after_a_sentence_opens_a_new_entry() {
 }
 
 #[test]
+fn what_was_adopted_is_a_decision_in_any_section() {
+    let kb = load();
+    // Japanese `…を採用`, a `方針:` label, Chinese `采用` opening a sentence, English `Adopted`.
+    decision(&kb, "シャットダウン方式を採用");
+    decision(&kb, "設定ファイルは YAML に統一");
+    decision(&kb, "本系统采用主备两台路由器");
+    decision(&kb, "Adopted Renovate");
+    // The rest of those sections is background, not decisions.
+    for text in ["ログの言語がばらばらだった", "手順書は毎月見直す", "twelve pull requests"] {
+        let found: Vec<_> = kb.items().filter(|(_, i)| i.text.contains(text)).collect();
+        assert_eq!(found.len(), 1, "{text}");
+        assert_ne!(found[0].1.kind, Kind::Decision, "{text}");
+    }
+}
+
+#[test]
+fn a_decision_written_only_as_a_heading_has_its_sections_as_fields() {
+    let kb = load();
+    let (_, traefik) = decision(&kb, "Use Traefik as reverse proxy");
+    assert_eq!(traefik.text, "Use Traefik as reverse proxy");
+    assert_eq!(traefik.block, kb::Block::Heading);
+    assert_eq!(field(traefik, "rationale"), Some("It discovers containers by label"));
+    let (_, redis) = decision(&kb, "Keep Redis as a three-node cluster");
+    assert_eq!(field(redis, "implementation"), Some("Three nodes, persistence on"));
+}
+
+#[test]
 fn headings_in_other_languages() {
     for (title, kind) in [
         ("決定事項・考慮点", Kind::Decision),
