@@ -419,7 +419,7 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
         let adopted = !demote
             && item.field.is_none()
             && !matches!(item.kind, Kind::Decision | Kind::Pattern)
-            && !(item.parent.is_some_and(|p| items[p].field.is_some()))
+            && item.parent.is_none_or(|p| items[p].field.is_none())
             && fields::states_adoption(&item.text, item.bold.as_deref());
         if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)
         {
