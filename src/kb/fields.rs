@@ -378,6 +378,84 @@ pub fn names_considerations(title: &str) -> bool {
         .any(|p| title.contains(p))
 }
 
+/// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
+/// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
+/// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
+pub fn is_status_report(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_' | '。'));
+    if ["waiting for", "waiting on", "blocked by", "blocked on"].iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).any(|part| {
+        let part = part.trim().trim_end_matches(')').trim_end();
+        // A lone state word is a label, not a report about something.
+        (part.contains(' ')
+            && [" complete", " completed", " done", " finished", " in place", " in progress", " underway"]
+                .iter()
+                .any(|w| part.ends_with(w)))
+            || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
+    })
+}
+
+/// A statement that says what was adopted, wherever it stands: Japanese `…を採用` (ending the
+/// statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
+/// value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
+/// English `Adopted …` / `We adopted …` / `We chose …` / `Decided to …` opening it. Adopting
+/// is deciding.
+pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
+    let t = text.trim();
+    // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
+    let mut core = t.trim_end_matches(['。', '.', ' ']);
+    if let Some(open) = core.rfind(['（', '('])
+        && core.ends_with([')', '）'])
+    {
+        core = core[..open].trim_end();
+    }
+    if ["を採用", "採用", "を採用する", "を採用した", "を採用します"].iter().any(|v| core.ends_with(v))
+        && core.chars().count() > 4
+    {
+        return true;
+    }
+    let label = bold.or_else(|| t.split([':', '：']).next().filter(|l| l.len() < t.len()));
+    if label.is_some_and(|l| {
+        let l = l.trim().trim_matches(['*', '_']).to_lowercase();
+        ["方針", "方针", "policy", "プロジェクト方針", "项目方针"].contains(&l.as_str())
+    }) && t.split_once([':', '：']).is_some_and(|(_, v)| !v.trim().is_empty())
+    {
+        return true;
+    }
+    // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`.
+    let verb_at = ["采用", "选用", "選用"].iter().filter_map(|v| t.find(v)).min().map(|byte| t[..byte].chars().count());
+    if verb_at.is_some_and(|n| n <= 4) && t.chars().take_while(|c| c.is_ascii()).count() == 0 {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| lower.starts_with(p))
+}
+
+/// A finding a record reports, not what was decided about it: `Identified critical
+/// vulnerability: …`, `Found that …`, `Discovered …`. The remedy beside it is the decision.
+pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
+    let lead = bold.unwrap_or(text);
+    let first = lead.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    ["identified", "found", "discovered", "detected", "noticed", "observed", "spotted"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
+/// required.`, `None anticipated.` Saying no choice is needed is not a choice.
+pub fn is_none_statement(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
+    if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower) {
+        return true;
+    }
+    (lower.starts_with("no ") || lower.starts_with("none ") || lower.starts_with("nothing "))
+        && ["required", "needed", "necessary", "expected", "anticipated", "planned"].iter().any(|w| lower.ends_with(w))
+}
+
 #[cfg(test)]
 mod overlap_tests {
     #[test]
@@ -392,6 +470,32 @@ mod overlap_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_findings_and_none_statements() {
+        for status in [
+            "Tunnel deployment complete - waiting for token",
+            "Config management system in place",
+            "Migration done",
+            "Blocked by the vendor",
+            "数据迁移完成",
+        ] {
+            assert!(is_status_report(status), "{status}");
+        }
+        for decision in ["Use a complete backup of the pool", "Complete", "Project renamed - confirmed", "完成"] {
+            assert!(!is_status_report(decision), "{decision}");
+        }
+        assert!(is_finding("Identified critical vulnerability: keys in the repo", None));
+        assert!(is_finding("Found an exposed token: x", Some("Found an exposed token")));
+        assert!(!is_finding("Mitigation: moved the keys", Some("Mitigation")));
+        assert!(!is_finding("Foundation images come from the mirror", None));
+        for none in ["None.", "N/A", "No significant architectural changes required.", "None anticipated"] {
+            assert!(is_none_statement(none), "{none}");
+        }
+        for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN"] {
+            assert!(!is_none_statement(decision), "{decision}");
+        }
+    }
 
     #[test]
     fn labels_name_fields() {

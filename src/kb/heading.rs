@@ -19,8 +19,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "decision",
             "decisions",
             "decided",
-            "consideration",
-            "considerations",
+            // "Considerations" alone names things to weigh (security, performance), not
+            // choices made: "Security Considerations" is no decision section, while
+            // "Active Decisions & Considerations" is one through its "decisions".
             "adr",
             "adrs",
             "choices",
@@ -28,13 +29,10 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "entscheidung",
             "entscheidungen",
             "beschlüsse",
-            "überlegungen",
             "décision",
             "décisions",
-            "considérations",
             "decisión",
             "decisiones",
-            "consideraciones",
         ],
     ),
     (
@@ -176,7 +174,7 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
 /// Phrases of languages written without spaces (Japanese, Chinese), looked for as substrings
 /// of a title: `決定事項・考慮点` holds 決定 and 考慮. Same ranking as [`KIND_WORDS`].
 const CJK_WORDS: &[(Kind, &[&str])] = &[
-    (Kind::Decision, &["決定", "决定", "决策", "決策", "考慮", "考虑", "方針", "方针", "選定", "选型", "採用"]),
+    (Kind::Decision, &["決定", "决定", "决策", "決策", "方針", "方针", "選定", "选型", "採用"]),
     (Kind::NextStep, &["次のステップ", "今後", "予定", "下一步", "待办", "計画", "计划", "やること", "残タスク"]),
     (Kind::Focus, &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点"]),
     (Kind::Change, &["変更", "变更", "更新", "完了", "已完成"]),
@@ -421,7 +419,9 @@ mod tests {
         let cases = [
             ("Active Decisions & Considerations", Kind::Decision),
             ("Key Technical Decisions", Kind::Decision),
-            ("Current Considerations", Kind::Decision),
+            ("Current Considerations", Kind::Other),
+            ("Security Considerations", Kind::Other),
+            ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),
             ("Next Steps", Kind::NextStep),

@@ -82,6 +82,14 @@ struct Pass<'a> {
     front_matter_date: Option<Date>,
     /// Section titles repeat ("Current Focus", "Next Steps"); classify each once per file.
     kinds: std::collections::HashMap<String, Kind>,
+    /// Items standing for a heading whose body is only a code block or table (see
+    /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
+    /// it is a decision section.
+    provisional: Vec<usize>,
+    /// The heading a provisional item was made for, so one is made per heading.
+    provisional_heading: Option<usize>,
+    /// Byte offset of the last heading read.
+    heading_offset: usize,
 }
 
 impl<'a> Pass<'a> {
@@ -106,6 +114,9 @@ impl<'a> Pass<'a> {
             links: Vec::new(),
             front_matter_date: None,
             kinds: std::collections::HashMap::new(),
+            provisional: Vec::new(),
+            provisional_heading: None,
+            heading_offset: 0,
         }
     }
 
@@ -143,7 +154,11 @@ impl<'a> Pass<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(end) => self.end(end, range),
-            Event::Text(t) => self.push_text(&t),
+            Event::Text(t) => {
+                if !self.split_glued_timestamp(&t, &range) {
+                    self.push_text(&t);
+                }
+            }
             Event::Code(code) => {
                 if let Some(item) = self.sink() {
                     let start = item.text.len();
@@ -172,6 +187,9 @@ impl<'a> Pass<'a> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         if let Some(kind) = skip_kind(&tag) {
+            if kind != Skip::Html {
+                self.block_under_heading(range.end);
+            }
             self.skip = Some((kind, 1));
             return;
         }
@@ -225,6 +243,7 @@ impl<'a> Pass<'a> {
                     });
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
+                    self.heading_offset = offset;
                     // `## Decision: Use Traefik` is a decision with no list item to hold it:
                     // the heading becomes its item.
                     if let Some(text) = decision {
@@ -304,6 +323,52 @@ impl<'a> Pass<'a> {
             fields: Vec::new(),
         });
         self.open.push(self.items.len() - 1);
+    }
+
+    /// A code block or table right under a heading, before any statement: under a decision
+    /// heading (`### Current architecture` holding only a diagram) the heading is what a
+    /// reader lists, so an item for it is made here and kept or dropped in `finish`.
+    fn block_under_heading(&mut self, end: usize) {
+        let Some(h) = self.current_heading else { return };
+        let first_under = self.item_heading.last().is_none_or(|&last| last != Some(h));
+        if !self.open.is_empty() || self.provisional_heading == Some(h) || !first_under {
+            return;
+        }
+        let heading = &self.headings[h];
+        if heading.stamp || fields::decision_heading(&heading.title).is_some() {
+            return;
+        }
+        let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
+        self.provisional_heading = Some(h);
+        self.open_item(Block::Heading, start..end);
+        if let Some(idx) = self.open.pop() {
+            self.items[idx].text = title;
+            self.items[idx].line = line;
+            self.provisional.push(idx);
+        }
+    }
+
+    /// A Roo Code timestamp glued to the end of a sentence (`… attempt.- **[2025-07-05
+    /// 14:00:15]** - …`, an agent appending without a line break) opens a new entry all the
+    /// same: the item being read ends at the sentence and a new one starts at the timestamp.
+    fn split_glued_timestamp(&mut self, t: &str, range: &Range<usize>) -> bool {
+        if self.heading.is_some() || self.open.is_empty() || self.text.get(range.clone()) != Some(t) {
+            return false;
+        }
+        let Some(dash) = glued_timestamp_at(t, &self.text[range.start..]) else { return false };
+        self.push_text(&t[..dash]);
+        let at = range.start + dash;
+        let Some(idx) = self.open.pop() else { return true };
+        self.items[idx].span.end = at;
+        let block = self.items[idx].block;
+        if block == Block::Paragraph {
+            self.close_paragraph(idx);
+        }
+        self.bold_start = None;
+        self.open_item(block, at..at);
+        let rest = t[dash..].trim_start_matches(['-', '–', '—', '*']).trim_start();
+        self.push_text(rest);
+        true
     }
 
     /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
@@ -404,6 +469,23 @@ impl<'a> Pass<'a> {
         // Items with no text in them or below them (an empty bullet) are dropped; children
         // follow their parent, so one backward pass finds them.
         let mut keep: Vec<bool> = items.iter().map(|i| !i.text.trim().is_empty()).collect();
+        // A heading stands for the code block or table under it only in a decision section
+        // with no statement of its own.
+        let mut under = vec![0u32; if self.provisional.is_empty() { 0 } else { self.headings.len() }];
+        if !under.is_empty() {
+            for &h in self.item_heading.iter().flatten() {
+                under[h] = under[h].saturating_add(1);
+            }
+        }
+        for &p in &self.provisional {
+            let h = self.item_heading[p];
+            let alone = h.is_some_and(|h| under[h] == 1);
+            let section = h.map(|h| &doc.sections[layout.section_of_heading[h]]);
+            let decision = section.is_some_and(|s| {
+                s.kind == Kind::Decision && s.title.as_deref().is_some_and(|t| fields::field_heading(t).is_none())
+            });
+            keep[p] = keep[p] && alone && decision;
+        }
         for i in (0..items.len()).rev() {
             if keep[i]
                 && let Some(p) = items[i].parent
@@ -544,6 +626,36 @@ impl<'a> Pass<'a> {
         }
         self.headings = merged;
     }
+}
+
+/// Where in `t` (a text event; `source` is the file from the same place on) a timestamp glued
+/// after a sentence starts: a sentence end, then `-` and a bracketed date on the same line.
+/// Returns the offset of the dash.
+fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
+    // A text event holds no line break, so the dash is on the line it follows; the timestamp
+    // is looked for in a short window after it, which keeps a long line linear.
+    for (end, c) in t.char_indices() {
+        if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || end == 0 {
+            continue;
+        }
+        let after = end + c.len_utf8();
+        let gap = t[after..].len() - t[after..].trim_start_matches(' ').len();
+        let dash = after + gap;
+        if !t[dash..].starts_with(['-', '–', '—']) {
+            continue;
+        }
+        let window = &source[dash..crate::source::floor_char_boundary(source, dash + 160)];
+        let rest = &window[..window.find('\n').unwrap_or(window.len())];
+        let rest = rest.trim_start_matches(['-', '–', '—']);
+        if !rest.starts_with([' ', '*', '[']) {
+            continue;
+        }
+        let rest = rest.trim_start_matches([' ', '*', '_']);
+        if rest.starts_with('[') && fields::timestamp(rest).is_some_and(|(_, title)| !title.trim().is_empty()) {
+            return Some(dash);
+        }
+    }
+    None
 }
 
 fn skip_kind(tag: &Tag<'_>) -> Option<Skip> {
@@ -1047,6 +1159,14 @@ mod tests {
         let b = doc("## E\n\n### Decisions\n\nA new paragraph.\n\n- keep x = 1\n- changed\n");
         assert_eq!(a.items[0].id, b.items[1].id);
         assert_ne!(a.items[1].id, b.items[2].id);
+    }
+
+    #[test]
+    fn a_diagram_under_an_empty_decision_heading_makes_no_empty_item() {
+        let d = doc("## E (2025-01-02)\n\n### Decisions\n\n#### \n\n```\na -> b\n```\n");
+        assert!(d.items.iter().all(|i| !i.text.trim().is_empty()), "{:?}", d.items);
+        let d = doc("## E (2025-01-02)\n\n### Decisions\n\n#### Layout\n\n```\na -> b\n```\n");
+        assert_eq!(d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect::<Vec<_>>(), [("Layout", Kind::Decision)]);
     }
 
     #[test]

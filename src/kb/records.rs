@@ -15,7 +15,7 @@
 //!   items keep the kind their section gives them.
 
 use super::fields::{self, Field};
-use super::heading::find_date;
+use super::heading::{classify, find_date};
 use super::{Block, Item, Kind, Section};
 
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
@@ -79,7 +79,20 @@ pub(crate) fn resolve(
                         rec.has_fields = true;
                         rec.context = Some(field);
                     }
-                    None => rec.context = None,
+                    // Inside a timestamped entry a bold pseudo-heading is one more part of it
+                    // (`**OPTIONS ANALYSIS**`) unless it names decisions; elsewhere it ends the
+                    // record as a heading does: `**Design Decisions:**` after a task's
+                    // `**Status:**` starts something new, and what it holds are decisions,
+                    // not the task's fields.
+                    None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
+                        && classify(groups[g]) != Kind::Decision =>
+                    {
+                        rec.context = None;
+                    }
+                    None => {
+                        close(items, &mut rec, &mut field_of);
+                        open(&mut rec);
+                    }
                 }
             }
         }
@@ -365,6 +378,8 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
 /// Questions, options and template boilerplate are never decisions.
 fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
     let mut considering = vec![false; items.len()];
+    // Bold topics that are decisions, and their details at any depth.
+    let mut in_topic = vec![false; items.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
@@ -379,17 +394,39 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
         // What a `Decision` field holds stays a decision under an "Options" heading.
         let decided = item.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
             || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
+        // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
+        // sub-items its details.
+        let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
+        let topic = has_children && item.bold.as_deref().is_some_and(|b| item.text.len() <= b.len() + 2);
         // A sentence ending in a colon introduces what follows (`the steps are:`).
-        let introduces = item.text.trim_end().ends_with([':', '：']);
+        let introduces = item.text.trim_end().ends_with([':', '：']) && !topic;
+        // Below such a topic, sub-items are details, unless they state a decision themselves.
+        // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
+        let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
         let demote = (considering[i] && !decided)
             || fields::is_question(&item.text)
             || fields::is_boilerplate(&item.text)
-            || introduces;
+            || introduces
+            || detail
+            || (!decided
+                && (fields::is_status_report(&item.text)
+                    || fields::is_finding(&item.text, item.bold.as_deref())
+                    || fields::is_none_statement(&item.text)));
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).
+        // What was adopted is a decision in any section — not in a record's field, under
+        // considerations, or in a procedure (its steps say what to do, not what was chosen).
+        let adopted = !demote
+            && item.field.is_none()
+            && !matches!(item.kind, Kind::Decision | Kind::Pattern)
+            && item.parent.is_none_or(|p| items[p].field.is_none())
+            && fields::states_adoption(&item.text, item.bold.as_deref());
         if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)
         {
             items[i].kind = Kind::Other;
+        } else if adopted {
+            items[i].kind = Kind::Decision;
         }
+        in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
     }
 }

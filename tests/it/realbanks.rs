@@ -71,10 +71,15 @@ fn decision_records_carry_their_fields() {
     assert_eq!(field(inline, "rationale"), Some("The NAS has room"));
     assert_eq!(field(inline, "outcome"), Some("Nightly job runs"));
 
-    // Fields are never decisions, and each points back at its record.
+    // Fields are never decisions, and each points back at its record's statement (a decision,
+    // or a task's title in a file of tasks), which is no field itself.
     for (doc, item) in kb.items().filter(|(_, i)| i.field.is_some()) {
         assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
-        assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision), "{}", item.text);
+        let statement_ok = |r: usize| doc.items[r].kind == Kind::Decision || doc.items[r].field.is_none();
+        assert!(item.record.is_none_or(statement_ok), "{}", item.text);
+        if file(doc) != "tasks.md" {
+            assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision), "{}", item.text);
+        }
     }
 }
 
@@ -115,6 +120,101 @@ fn boilerplate_questions_and_options_are_not_decisions() {
             assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
         }
     }
+}
+
+/// The decisions listed from `tasks.md`, as `line text`.
+fn decisions_in(kb: &KnowledgeBase, name: &str) -> Vec<String> {
+    kb.items()
+        .filter(|(doc, i)| i.kind == Kind::Decision && file(doc) == name)
+        .map(|(_, i)| format!("{} {}", i.line, i.text))
+        .collect()
+}
+
+#[test]
+fn a_decision_section_inside_a_task_entry() {
+    let kb = load();
+    let listed = decisions_in(&kb, "tasks.md");
+    // `**Design Decisions:**` after a task's `**Status:**` holds decisions, not the task's
+    // fields; a bold topic with sub-items is one decision, its sub-items the details.
+    for expected in ["12 Queue layout:", "15 Relay host: Postfix", "16 Credentials: The upstream password"] {
+        assert!(listed.iter().any(|l| l.starts_with(expected)), "{expected} in {listed:#?}");
+    }
+    for detail in ["outbound", "retry", "Build the container"] {
+        assert!(!listed.iter().any(|l| l.contains(detail)), "{detail} in {listed:#?}");
+    }
+    let (_, relay) = decision(&kb, "Postfix runs in its own LXC");
+    assert_eq!(relay.date.map(|d| d.to_string()).as_deref(), Some("2025-10-03"));
+    assert!(relay.field.is_none());
+}
+
+#[test]
+fn considerations_status_lines_findings_and_none_are_not_decisions() {
+    let kb = load();
+    let listed = decisions_in(&kb, "tasks.md");
+    for text in [
+        // "Considerations" alone names concerns to weigh, not choices.
+        "Rotate weekly",
+        "Test from outside",
+        // Progress reports and saying nothing is needed.
+        "Wiki migration complete",
+        "snapshot job in place",
+        "No schema changes required",
+        // A finding beside its remedy: the remedy is the decision.
+        "Found an exposed token",
+    ] {
+        assert!(!listed.iter().any(|l| l.contains(text)), "{text} in {listed:#?}");
+    }
+    decision(&kb, "Ingress for the wiki stays on Traefik");
+    decision(&kb, "Moved the registry token into the CI secret store");
+}
+
+#[test]
+fn a_decision_subsection_holding_only_a_diagram_is_its_heading() {
+    let kb = load();
+    let (_, layout) = decision(&kb, "Storage layout");
+    assert_eq!(layout.text, "Storage layout (2025-10-04)");
+    assert_eq!(layout.date.map(|d| d.to_string()).as_deref(), Some("2025-10-04"));
+    // A subsection with a statement of its own lists the statement, not the heading.
+    decision(&kb, "Snapshots are named by date");
+    assert!(!decisions_in(&kb, "tasks.md").iter().any(|l| l.ends_with(" Snapshot naming")));
+}
+
+#[test]
+fn a_timestamp_glued_after_a_sentence_opens_a_new_entry() {
+    let kb = load();
+    let (_, mirror) = decision(&kb, "Mirror the base images");
+    assert_eq!(mirror.date.map(|d| d.to_string()).as_deref(), Some("2025-10-06"));
+    assert_eq!(mirror.line, 59);
+    let (_, keep) = decision(&kb, "Keep the old registry read-only");
+    assert_eq!(field(keep, "rationale"), Some("Old tags still get pulled by the cameras."));
+    assert_eq!(keep.date.map(|d| d.to_string()).as_deref(), Some("2025-10-05"));
+}
+
+#[test]
+fn what_was_adopted_is_a_decision_in_any_section() {
+    let kb = load();
+    // Japanese `…を採用`, a `方針:` label, Chinese `采用` opening a sentence, English `Adopted`.
+    decision(&kb, "シャットダウン方式を採用");
+    decision(&kb, "設定ファイルは YAML に統一");
+    decision(&kb, "本系统采用主备两台路由器");
+    decision(&kb, "Adopted Renovate");
+    // The rest of those sections is background, not decisions.
+    for text in ["ログの言語がばらばらだった", "手順書は毎月見直す", "twelve pull requests"] {
+        let found: Vec<_> = kb.items().filter(|(_, i)| i.text.contains(text)).collect();
+        assert_eq!(found.len(), 1, "{text}");
+        assert_ne!(found[0].1.kind, Kind::Decision, "{text}");
+    }
+}
+
+#[test]
+fn a_decision_written_only_as_a_heading_has_its_sections_as_fields() {
+    let kb = load();
+    let (_, traefik) = decision(&kb, "Use Traefik as reverse proxy");
+    assert_eq!(traefik.text, "Use Traefik as reverse proxy");
+    assert_eq!(traefik.block, kb::Block::Heading);
+    assert_eq!(field(traefik, "rationale"), Some("It discovers containers by label"));
+    let (_, redis) = decision(&kb, "Keep Redis as a three-node cluster");
+    assert_eq!(field(redis, "implementation"), Some("Three nodes, persistence on"));
 }
 
 #[test]
@@ -187,7 +287,8 @@ fn an_item_never_conflicts_with_itself() {
 fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     let lines: Vec<&str> = text.lines().collect();
     let mut covered = vec![false; lines.len() + 2];
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    // Bytes, not `str` slices: a span may end inside a multi-byte character's last byte.
+    let line_of = |offset: usize| text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
     for item in &doc.items {
         let (first, last) = (line_of(item.span.start), line_of(item.span.end.saturating_sub(1)));
         covered[first..=last].fill(true);
@@ -197,6 +298,15 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     }
     for e in &doc.entries {
         covered[e.line] = true;
+    }
+    // Code blocks, fenced or indented (four spaces after a blank line), are code: mb skips
+    // them as a reader skims them, and `mb search` still finds their text.
+    let mut code = vec![false; lines.len() + 2];
+    let options = kb::parse::markdown_options() - pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for (event, range) in pulldown_cmark::Parser::new_ext(text, options).into_offset_iter() {
+        if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) = event {
+            code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
+        }
     }
     let mut in_block = false;
     let mut in_comment = false;
@@ -210,11 +320,14 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         if fence {
             in_block = !in_block;
         }
-        let group = doc.groups.iter().any(|g| t.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g);
+        // A group's title is plain text: code spans lose their backticks.
+        let plain = t.replace('`', "");
+        let group = doc.groups.iter().any(|g| plain.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g);
         let markup = t.is_empty()
             || comment
             || fence
             || in_block
+            || code[l]
             || t.starts_with('|')
             || t.starts_with("<!--")
             || t.starts_with('<')
