@@ -208,7 +208,10 @@ impl Run {
     pub fn inventory(&self) -> Inventory {
         let mut inventory = Inventory::default();
         for h in &self.hosts {
-            inventory.hosts.push(Host {
+            // A localhost in no group, not even `all`, was the implicit one: still outside `all`.
+            let implicit = h.groups.is_empty() && crate::inventory::LOCALHOST_NAMES.contains(&h.name.as_str());
+            let list = if implicit { &mut inventory.implicit } else { &mut inventory.hosts };
+            list.push(Host {
                 name: h.name.clone(),
                 groups: h.groups.clone(),
                 vars: h

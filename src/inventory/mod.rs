@@ -388,7 +388,19 @@ pub struct Inventory {
     pub sources: Vec<String>,
     /// Variables mb could not read (a vault-encrypted vars file), by file.
     pub warnings: Vec<String>,
+    /// Ansible's implicit localhost under each of [`LOCALHOST_NAMES`], when no host of the
+    /// inventory has one of those names: in no group (not even `all`), reached locally, with
+    /// `all`'s variables and its own `host_vars/`. Only a pattern that names it selects it.
+    pub implicit: Vec<Host>,
+    /// Which of `implicit` this run uses: the one the first pattern named (Ansible creates one
+    /// implicit localhost and gives it under every one of the names afterwards).
+    implicit_chosen: std::sync::OnceLock<usize>,
 }
+
+/// The names of the controller (ansible-core's `C.LOCALHOST`): a host pattern naming one of
+/// them that matches no group or host selects the inventory's first host of one of these names,
+/// else the implicit localhost.
+pub const LOCALHOST_NAMES: [&str; 3] = ["localhost", "127.0.0.1", "::1"];
 
 impl Inventory {
     /// A digest of the hosts, their groups and variables (vault values as a marker): two runs
@@ -554,12 +566,71 @@ impl Inventory {
             })?;
             self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars, vault_files });
         }
+        if !self.hosts.iter().any(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
+            for name in LOCALHOST_NAMES {
+                // Ansible reads these vars only when a play uses the host: a broken file
+                // costs the implicit host, not the inventory.
+                match self.implicit_localhost(name, &raw, group_vars, host_vars) {
+                    Ok(host) => self.implicit.push(host),
+                    Err(e) => self.warnings.push(format!("{e}; the implicit `{name}` is not available")),
+                }
+            }
+        }
         self.groups = raw.groups;
         Ok(())
     }
 
     pub fn host(&self, name: &str) -> Option<&Host> {
         self.hosts.iter().find(|h| h.name == name)
+    }
+
+    /// The inventory's hosts, then the implicit localhosts (which no pattern but their name
+    /// selects).
+    pub fn hosts_and_implicit(&self) -> impl Iterator<Item = &Host> {
+        self.hosts.iter().chain(&self.implicit)
+    }
+
+    /// Whether `host` is an implicit localhost, not one of the inventory.
+    pub fn is_implicit(&self, host: &Host) -> bool {
+        self.implicit.iter().any(|h| std::ptr::eq(h, host))
+    }
+
+    /// The host a pattern term `name` selects when it matched no group or host, as Ansible's
+    /// `get_host` gives it: for a name of [`LOCALHOST_NAMES`], the inventory's first host with
+    /// one of those names, else the implicit localhost (the one first asked for, whatever name
+    /// it is asked by later).
+    pub fn localhost(&self, name: &str) -> Option<&Host> {
+        if !LOCALHOST_NAMES.contains(&name) {
+            return None;
+        }
+        if let Some(host) = self.hosts.iter().find(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
+            return Some(host);
+        }
+        let asked = self.implicit.iter().position(|h| h.name == name)?;
+        self.implicit.get(*self.implicit_chosen.get_or_init(|| asked))
+    }
+
+    /// Ansible's implicit localhost named `name`: the inventory-file variables of `all`, then
+    /// `group_vars/all`, then `ansible_connection: local` (a host variable, so over `all`'s),
+    /// then `host_vars/NAME`. (Ansible also sets `ansible_python_interpreter` to its own
+    /// Python; mb runs no Python, so it leaves that variable to the inventory.)
+    fn implicit_localhost(
+        &mut self,
+        name: &str,
+        raw: &Raw,
+        group_vars: &VarsDir,
+        host_vars: &VarsDir,
+    ) -> Result<Host, InventoryError> {
+        let mut vars = raw.groups.get("all").map(|g| g.vars.clone()).unwrap_or_default();
+        let mut vault_files = Vec::new();
+        if let Some(extra) = group_vars.vars_for("all", &mut self.warnings, &mut vault_files)? {
+            vars.extend(extra);
+        }
+        vars.insert("ansible_connection".into(), Var::Value(serde_json::Value::String("local".into())));
+        if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
+            vars.extend(extra);
+        }
+        Ok(Host { name: name.to_string(), groups: Vec::new(), vars, vault_files })
     }
 
     /// The hosts a pattern selects, in inventory order.
