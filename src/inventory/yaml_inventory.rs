@@ -110,14 +110,30 @@ pub(crate) fn is_plugin_config(text: &str) -> bool {
     yaml::parse(text).is_ok_and(|root| root.get("plugin").is_some_and(|p| p.as_str().is_some()))
 }
 
-/// A `group_vars/` or `host_vars/` file's variables (an empty file has none).
+/// A `group_vars/` or `host_vars/` file's variables. As Ansible's `host_group_vars` plugin,
+/// a file whose content is false to Python (empty, `~`, `[]`, `''`, `0`, `false`, `no`) has
+/// none, and any other content that is not a mapping (a list, a number, a line of text such
+/// as a symlink checked out as a file) is an error naming the file: never merged.
 pub(crate) fn vars_file(file: &str, text: &str) -> Result<Vars, InventoryError> {
     let cx = Ctx::new(file, text);
     let node = yaml::parse(text).map_err(|e| cx.err(e.offset, format!("invalid YAML: {}", e.message)))?;
-    if node.is_null() {
+    if node.as_map().is_some() {
+        return vars(&cx, &node);
+    }
+    let falsy = match json(&node) {
+        Value::Null | Value::Bool(false) => true,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(_) | Value::Bool(true) => false,
+    };
+    if falsy {
         return Ok(Vars::new());
     }
-    vars(&cx, &node)
+    Err(cx.err(
+        node.span.start,
+        format!("a vars file must hold a mapping of variables, found {} (Ansible refuses it too)", node.type_name()),
+    ))
 }
 
 /// A mapping of variables.

@@ -115,3 +115,30 @@ fn hosts_json_shows_merged_variables_and_why_a_host_is_refused() {
     assert!(find("badport")["problem"].as_str().unwrap().contains("not a TCP port"));
     assert!(out.stderr.contains("03-proxmox.yml"), "{}", out.stderr);
 }
+
+#[test]
+fn a_vars_file_that_is_no_mapping_is_refused_naming_it_unless_it_is_empty() {
+    let env = TestEnvironment::new();
+    env.write("inv/hosts.ini", "[web]\nweb1\nweb2\nweb3\n");
+    // What a symlink becomes when checked out as a file: the target's name as the content.
+    env.write("inv/host_vars/web1.yml", "web-common.yml\n");
+    let out = env.run(["hosts", "-i", "inv/hosts.ini", "--json"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("inv/host_vars/web1.yml:1:1"), "{}", out.stderr);
+    assert!(out.stderr.contains("must hold a mapping of variables, found text"), "{}", out.stderr);
+    // A list in a group_vars folder is refused the same way, never merged.
+    env.write("inv/host_vars/web1.yml", "role: frontend\n");
+    env.write("inv/group_vars/web/10-list.yml", "- not\n- variables\n");
+    let e = Inventory::load(&env.work_dir().join("inv/hosts.ini")).unwrap_err();
+    assert!(e.file.ends_with("group_vars/web/10-list.yml") && e.line == Some(1), "{e}");
+    assert!(e.message.contains("found a list"), "{e}");
+    // What Python finds false holds no variables (Ansible skips it): an empty list, false, 0, ''.
+    std::fs::remove_file(env.work_dir().join("inv/group_vars/web/10-list.yml")).unwrap();
+    env.write("inv/group_vars/web/10-empty.yml", "[]\n");
+    env.write("inv/host_vars/web2", "false\n");
+    env.write("inv/host_vars/web3.yml", "''\n");
+    env.write("inv/group_vars/all.yml", "0\n");
+    let inv = Inventory::load(&env.work_dir().join("inv/hosts.ini")).unwrap();
+    assert_eq!(value(&inv, "web1", "role"), Some(json!("frontend")));
+    assert!(inv.host("web2").unwrap().vars.is_empty());
+}
