@@ -205,3 +205,24 @@ fn a_certificate_for_other_principals_is_refused() {
     assert_eq!(status, "host_key_mismatch");
     assert!(error.contains("someone.else"), "{error}");
 }
+
+#[test]
+fn any_matching_line_accepts_so_a_stale_line_beside_the_right_one_is_no_change() {
+    let fleet = Fleet::start(&one_host());
+    let repo = repo(&fleet);
+    // A key the host had once, then the one it has (both name it, as ssh-keygen -F shows).
+    fleet.write_known_hosts(&repo.known_hosts(), &[fleet.wrong_line(A), fleet.known_line(A)]);
+    let name = mb::probe::known_hosts::lookup_name(A, fleet.port);
+    assert_eq!(keygen_lines(&repo.known_hosts(), &name), [1, 2]);
+    assert_eq!(mb_lines(&repo.known_hosts(), A, fleet.port), [1, 2]);
+    assert_eq!(status(&repo, &[]), ("ok".into(), String::new()));
+    // The stale key under a wildcard, before the host's own line: still the host's key.
+    let key = fleet.host_key("ed25519");
+    let stale = fleet.wrong_line(A);
+    let stale_key = stale.split_once(' ').unwrap().1;
+    fleet.write_known_hosts(
+        &repo.known_hosts(),
+        &[format!("[127.0.0.6*]:{} {stale_key}", fleet.port), format!("[{A}]:{} {key}", fleet.port)],
+    );
+    assert_eq!(status(&repo, &[]), ("ok".into(), String::new()));
+}

@@ -2,6 +2,8 @@
 //! through two jump hosts (each with its own user, port and key), and a ProxyCommand whose
 //! stdio carries the connection (killed when the host is done or times out).
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::audit::{Repo, host};
@@ -135,4 +137,111 @@ fn a_proxy_command_carries_the_connection_and_never_a_direct_one() {
         .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
         .any(|c| String::from_utf8_lossy(&c).contains("3171"));
     assert!(!alive, "the ProxyCommand outlived its host");
+}
+
+/// The inventory's zd1 at the target with root's key and no ssh arguments.
+fn direct_inventory(with_key: bool) -> String {
+    let mut inventory = HEAD.to_string()
+        + "          ansible_host: 127.0.0.73\n          ansible_port: $PORT\n          ansible_user: root\n";
+    if with_key {
+        inventory += "          ansible_ssh_private_key_file: $KEY\n";
+    }
+    inventory
+}
+
+#[test]
+fn the_known_hosts_files_the_ssh_config_names_are_the_ones_trusted() {
+    let fleet = fleet();
+    let dir = tempfile::tempdir().unwrap();
+    let (user, global) = (dir.path().join("user_known"), dir.path().join("global_known"));
+    fleet.write_known_hosts(&user, &[fleet.known_line(TARGET)]);
+    fleet.write_known_hosts(&global, &[fleet.known_line(TARGET)]);
+    let with = |user_file: &Path, global_file: &Path| {
+        let repo = repo(
+            &fleet,
+            &direct_inventory(true),
+            &format!(
+                "Host 127.0.0.73\n  UserKnownHostsFile {}\n  GlobalKnownHostsFile {}\n",
+                user_file.display(),
+                global_file.display()
+            ),
+        );
+        // `--known-hosts` (mb's tests always pass one) trusts nothing here.
+        fleet.write_known_hosts(&repo.known_hosts(), &[]);
+        repo
+    };
+    let nothing = Path::new("/dev/null");
+    let repo = with(&user, nothing);
+    let files = &hosts_json(&repo)[0]["route"]["target"]["known_hosts"];
+    assert_eq!(files[0], user.display().to_string(), "{files}");
+    assert_eq!(files[1], "/dev/null", "{files}");
+    assert_eq!(audit(&repo, &[]).0, "ok", "UserKnownHostsFile");
+    assert_eq!(audit(&with(nothing, &global), &[]).0, "ok", "GlobalKnownHostsFile");
+    let (status, error, _) = audit(&with(nothing, nothing), &[]);
+    assert_eq!(status, "host_key_unknown", "{error}");
+}
+
+/// An ssh-agent of the test's own, holding one key; stopped when dropped.
+struct Agent {
+    socket: std::path::PathBuf,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Agent {
+    fn holding(key: &Path) -> Agent {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("agent.sock");
+        let child = std::process::Command::new("ssh-agent")
+            .arg("-D")
+            .arg("-a")
+            .arg(&socket)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("ssh-agent (openssh-client) is installed");
+        let mut agent = Agent { socket, child, _dir: dir };
+        for _ in 0..100 {
+            if agent.socket.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let added = std::process::Command::new("ssh-add")
+            .arg("-q")
+            .arg(key)
+            .env("SSH_AUTH_SOCK", &agent.socket)
+            .output()
+            .unwrap();
+        assert!(added.status.success(), "ssh-add: {}", String::from_utf8_lossy(&added.stderr));
+        agent.child.try_wait().unwrap();
+        agent
+    }
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn identities_only_keeps_the_agents_keys_out() {
+    let fleet = fleet();
+    // The agent holds root's key; the config names a key the host refuses.
+    let agent = Agent::holding(&fleet.user_key);
+    let with = |only: &str| {
+        let mut repo = repo(
+            &fleet,
+            &direct_inventory(false),
+            &format!("Host 127.0.0.73\n  IdentityFile {}\n  IdentitiesOnly {only}\n", fleet.stranger_key.display()),
+        );
+        repo.env.set_env("SSH_AUTH_SOCK", &agent.socket);
+        repo
+    };
+    let (status, error, _) = audit(&with("no"), &[]);
+    assert_eq!(status, "ok", "the agent's key after the refused one: {error}");
+    let (status, error, _) = audit(&with("yes"), &[]);
+    assert_eq!(status, "auth_failed", "{error}");
+    assert!(!error.contains("ssh-agent"), "the agent is not asked: {error}");
 }
