@@ -1,6 +1,8 @@
 //! Ansible INI inventories: `[group]`, `[group:vars]`, `[group:children]`, host lines with
 //! `key=value` variables, and host ranges (`web[01:03]`).
 
+use serde_json::Value;
+
 use super::{InventoryError, Raw, Var};
 
 /// What a section's lines mean. Host lines before any section belong to no group (the
@@ -46,7 +48,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
         }
         match &section {
             Section::Hosts(group) => {
-                let words = split_words(line).map_err(err)?;
+                let words = super::shlex::split(line, true).map_err(|why| err(format!("{why}: {line}")))?;
                 let Some((pattern, assignments)) = words.split_first() else {
                     continue;
                 };
@@ -70,8 +72,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
             Section::Vars(group) => {
                 let (k, v) =
                     line.split_once('=').ok_or_else(|| err(format!("`{line}` is not a key=value variable")))?;
-                let v = split_words(v.trim()).map_err(err)?.join(" ");
-                raw.group(group).vars.insert(k.trim().to_string(), value(&v));
+                raw.group(group).vars.insert(k.trim().to_string(), value(v));
             }
             Section::Children(group) => {
                 let child = line.split_whitespace().next().unwrap_or(line).to_string();
@@ -83,46 +84,108 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
     Ok(())
 }
 
-/// An INI value: vault text stays secret; everything else is text, as Ansible's INI values are
-/// strings until a template uses them.
+/// An INI value as Ansible's `_parse_value` reads it (Python's `ast.literal_eval`, else the
+/// text as written): Python string literals (`"a b"`, `'it\'s'`, `r'…'`; adjacent ones joined;
+/// a `# comment` after them allowed) become their text, `True`/`False`/`None` a boolean or
+/// null, a decimal integer a number. Anything else (`it's`, `a # b`, `C:\new`) stays as
+/// written. Lists, dicts and floats also stay text: mb compares them as text anyway. Vault text
+/// stays secret.
 fn value(v: &str) -> Var {
-    if super::is_vault(v) { Var::Vault } else { Var::Value(serde_json::Value::String(v.to_string())) }
+    if super::is_vault(v) {
+        return Var::Vault;
+    }
+    let v = v.trim();
+    if let Some(text) = python_strings(v) {
+        return Var::Value(Value::String(text));
+    }
+    let bare = v.split_once('#').map_or(v, |(before, _)| before).trim();
+    let value = match bare {
+        "True" => Value::Bool(true),
+        "False" => Value::Bool(false),
+        "None" => Value::Null,
+        _ => python_int(bare).map_or_else(|| Value::String(v.to_string()), Value::from),
+    };
+    Var::Value(value)
 }
 
-/// Splits a line into words, honouring single and double quotes (`key="a b"`).
-fn split_words(line: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quote: Option<char> = None;
-    let mut in_word = false;
-    for c in line.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => word.push(c),
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                in_word = true;
+/// A decimal Python integer literal (`42`, `-7`, `1_000`; not `0755`, which Python refuses).
+fn python_int(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let well_formed = digits.starts_with(|c: char| c.is_ascii_digit())
+        && !digits.ends_with('_')
+        && !digits.contains("__")
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '_')
+        && (!digits.starts_with('0') || digits.chars().all(|c| c == '0' || c == '_'));
+    if !well_formed {
+        return None;
+    }
+    text.replace('_', "").parse().ok()
+}
+
+/// The text of one or more adjacent Python string literals, optionally followed by a comment;
+/// `None` when `text` is anything else (then Ansible keeps it as written).
+fn python_strings(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut any = false;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() || rest.starts_with('#') {
+            return any.then_some(out);
+        }
+        let (raw, body) = match rest.as_bytes()[0] {
+            b'r' | b'R' => (true, &rest[1..]),
+            b'u' | b'U' | b'b' | b'B' => (false, &rest[1..]),
+            _ => (false, rest),
+        };
+        let quote = body.chars().next().filter(|q| matches!(q, '\'' | '"'))?;
+        if body[1..].starts_with(quote) && body[2..].starts_with(quote) {
+            return None; // triple quotes: left as written
+        }
+        let mut chars = body[1..].char_indices();
+        let end = loop {
+            let (at, c) = chars.next()?;
+            if c == quote {
+                break at;
             }
-            None if c == '#' && !in_word => break,
-            None if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let (_, escaped) = chars.next()?;
+            if raw {
+                out.push('\\');
+                out.push(escaped);
+                continue;
+            }
+            match escaped {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                'a' => out.push('\u{7}'),
+                'b' => out.push('\u{8}'),
+                'f' => out.push('\u{c}'),
+                'v' => out.push('\u{b}'),
+                '\\' | '\'' | '"' => out.push(escaped),
+                'x' | 'u' | 'U' => {
+                    let len = match escaped {
+                        'x' => 2,
+                        'u' => 4,
+                        _ => 8,
+                    };
+                    let hex: String = (0..len).map(|_| chars.next().map(|(_, h)| h)).collect::<Option<_>>()?;
+                    out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)?);
+                }
+                '0'..='7' | 'N' => return None, // octal and named escapes: left as written
+                other => {
+                    out.push('\\');
+                    out.push(other);
                 }
             }
-            None => {
-                word.push(c);
-                in_word = true;
-            }
-        }
+        };
+        any = true;
+        rest = &body[1 + end + quote.len_utf8()..];
     }
-    if let Some(q) = quote {
-        return Err(format!("a {q} quote is not closed"));
-    }
-    if in_word {
-        words.push(word);
-    }
-    Ok(words)
 }
 
 #[cfg(test)]
@@ -145,6 +208,47 @@ mod tests {
         assert_eq!(raw.groups["prod"].children, ["proxmox", "samba"]);
         assert_eq!(raw.groups["proxmox"].vars["note"].as_text().as_deref(), Some("a quoted value"));
         assert!(!raw.groups.get("ungrouped").is_some_and(|g| g.hosts.contains(&"lone".to_string())));
+    }
+
+    /// Each expectation is what `ansible-inventory --host` printed for the same lines.
+    #[test]
+    fn values_as_ansible_reads_them() {
+        let mut raw = Raw::default();
+        let inv = r#"[web]
+h1 a=x#y b=1
+h2 path=C:\\dir q="a b" e=it\'s
+h3 lit="'single'" n=0755 t=True k=-1_000 none=None
+[web:vars]
+v1 = it's
+v2 = a # not a comment
+v3 = "quoted" # a comment
+v4 = 'a' "b"
+v5 = C:\new
+v6 = "tab\tthere"
+v7 = r'raw\n'
+v8 = "unknown \p escape"
+v9 =
+"#;
+        parse("hosts.ini", inv, &mut raw).unwrap();
+        let host = |h: &str| -> serde_json::Value {
+            let vars = &raw.hosts.iter().find(|(n, _)| n == h).unwrap().1;
+            vars.iter().map(|(k, v)| (k.clone(), if let Var::Value(v) = v { v.clone() } else { Value::Null })).collect()
+        };
+        assert_eq!(host("h1"), serde_json::json!({"a": "x"}), "shlex: a # ends the line, even in a word");
+        assert_eq!(host("h2"), serde_json::json!({"path": "C:\\dir", "q": "a b", "e": "it's"}));
+        assert_eq!(host("h3"), serde_json::json!({"lit": "single", "n": "0755", "t": true, "k": -1000, "none": null}));
+        let group: serde_json::Value = raw.groups["web"]
+            .vars
+            .iter()
+            .map(|(k, v)| (k.clone(), if let Var::Value(v) = v { v.clone() } else { Value::Null }))
+            .collect();
+        assert_eq!(
+            group,
+            serde_json::json!({
+                "v1": "it's", "v2": "a # not a comment", "v3": "quoted", "v4": "ab", "v5": "C:\\new",
+                "v6": "tab\tthere", "v7": "raw\\n", "v8": "unknown \\p escape", "v9": ""
+            })
+        );
     }
 
     #[test]

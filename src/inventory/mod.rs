@@ -10,6 +10,7 @@
 
 mod ini;
 mod pattern;
+mod shlex;
 mod template;
 mod yaml_inventory;
 
@@ -149,21 +150,21 @@ impl Host {
     }
 
     /// The words of `ansible_ssh_common_args` then `ansible_ssh_extra_args`, as ssh gets them
-    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`).
-    pub fn ssh_arguments(&self) -> Vec<String> {
-        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
-            .iter()
-            .filter_map(|v| self.text(v))
-            .flat_map(|args| shell_words(&args))
-            .collect()
+    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`), split as Ansible
+    /// splits them (`shlex.split`); an unclosed quote is an error, as it is Ansible's.
+    pub fn ssh_arguments(&self) -> Result<Vec<String>, String> {
+        let mut words = Vec::new();
+        for var in ["ansible_ssh_common_args", "ansible_ssh_extra_args"] {
+            if let Some(args) = self.text(var) {
+                words.extend(shlex::split(&args, false).map_err(|why| format!("`{var}`: {why}"))?);
+            }
+        }
+        Ok(words)
     }
 
     /// A `ProxyCommand` in `ansible_ssh_common_args` or `ansible_ssh_extra_args`.
     pub fn proxy_command(&self) -> Option<String> {
-        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
-            .iter()
-            .filter_map(|v| self.text(v))
-            .find_map(|args| ssh_option(&args, "proxycommand"))
+        ssh_option(&self.ssh_arguments().ok()?, "proxycommand")
     }
 
     pub fn key_file(&self) -> Option<PathBuf> {
@@ -188,89 +189,40 @@ impl Host {
         if let Some(jump) = self.text("mb_jump_host") {
             return Some(jump);
         }
-        for var in ["ansible_ssh_common_args", "ansible_ssh_extra_args"] {
-            if let Some(args) = self.text(var)
-                && let Some(jump) = proxy_jump(&args)
-            {
-                return Some(jump);
-            }
-        }
-        None
+        proxy_jump(&self.ssh_arguments().ok()?)
     }
 }
 
-/// `-o Name=value` or `-o 'Name value'` in ssh arguments (the name lower-case).
-fn ssh_option(args: &str, name: &str) -> Option<String> {
-    let words = shell_words(args);
-    for (i, w) in words.iter().enumerate() {
-        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
-        let Some(opt) = opt else { continue };
-        let (key, value) = match opt.split_once(['=', ' ']) {
-            Some((k, v)) => (k, v.trim_start_matches(['=', ' '])),
-            None => continue,
-        };
-        if key.eq_ignore_ascii_case(name) {
-            return Some(value.to_string());
-        }
-    }
-    None
+/// The `-o` option at `words[i]` (`-o Name=value`, `-o 'Name value'`, `-oName=value`), as
+/// its name and value.
+fn option_at(words: &[String], i: usize) -> Option<(&str, &str)> {
+    let w = &words[i];
+    let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") }?;
+    let (key, value) = opt.split_once(['=', ' '])?;
+    Some((key, value.trim_start_matches(['=', ' '])))
 }
 
-/// Words as a POSIX shell splits them (quotes removed), enough for ssh arguments.
-fn shell_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let (mut word, mut quote, mut in_word) = (String::new(), None::<char>, false);
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some('"') if c == '\\' => word.extend(chars.next()),
-            Some(_) => word.push(c),
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                in_word = true;
-            }
-            None if c == '\\' => {
-                word.extend(chars.next());
-                in_word = true;
-            }
-            None if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
-            }
-            None => {
-                word.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if in_word {
-        words.push(word);
-    }
-    words
+/// The value of the first `-o NAME=…` in ssh arguments (ssh keeps an option's first value).
+fn ssh_option(words: &[String], name: &str) -> Option<String> {
+    (0..words.len())
+        .filter_map(|i| option_at(words, i))
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.to_string())
 }
 
-/// `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
-fn proxy_jump(args: &str) -> Option<String> {
-    let words: Vec<String> = args.split_whitespace().map(|w| w.trim_matches(['\'', '"']).to_string()).collect();
+/// The first `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
+fn proxy_jump(words: &[String]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         if w == "-J" {
             return words.get(i + 1).cloned();
         }
-        if let Some(rest) = w.strip_prefix("-J") {
-            return Some(rest.to_string()).filter(|r| !r.is_empty());
+        if let Some(rest) = w.strip_prefix("-J").filter(|r| !r.is_empty()) {
+            return Some(rest.to_string());
         }
-        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
-        if let Some(opt) = opt {
-            let lower = opt.to_ascii_lowercase();
-            if let Some(value) = lower.strip_prefix("proxyjump=") {
-                return Some(opt[opt.len() - value.len()..].to_string());
-            }
-            if lower == "proxyjump" {
-                return words.get(i + 2).cloned();
-            }
+        if let Some((key, value)) = option_at(words, i)
+            && key.eq_ignore_ascii_case("proxyjump")
+        {
+            return Some(value.to_string());
         }
     }
     None
@@ -428,7 +380,7 @@ impl Inventory {
         let mut inventory = Inventory::default();
         let base = if meta.is_dir() {
             let mut files = Vec::new();
-            inventory_files(path, &mut files, 0);
+            inventory_files(path, &mut files);
             for file in &files {
                 // In a folder, as Ansible does: a file that is not an inventory is skipped
                 // with a warning, and the rest still loads.
@@ -657,9 +609,20 @@ fn source(file: &Path, raw: &mut Raw) -> Result<Option<String>, InventoryError> 
 /// The inventory files of a folder and its subfolders, in name order, without what Ansible
 /// ignores: dotfiles, `group_vars`, `host_vars`, `vars_plugins`, and the extensions of
 /// `INVENTORY_IGNORE_EXTS`.
-fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>) {
     const IGNORED: [&str; 12] =
         [".orig", ".cfg", ".retry", ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst"];
+    files_under(dir, out, 0, &|name, _| {
+        !(name.starts_with('.')
+            || ["group_vars", "host_vars", "vars_plugins"].contains(&name)
+            || IGNORED.iter().any(|ext| name.ends_with(ext)))
+    });
+}
+
+/// The files of a folder and its subfolders (at most 16 deep), in name order, a subfolder's
+/// where its name sorts, keeping the entries `admit(name, is_folder)` admits (an admitted
+/// folder is entered): the walk Ansible makes of inventory folders and of vars folders.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize, admit: &dyn Fn(&str, bool) -> bool) {
     if depth > 16 {
         return;
     }
@@ -667,14 +630,12 @@ fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     entries.sort();
     for path in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.')
-            || ["group_vars", "host_vars", "vars_plugins"].contains(&name.as_str())
-            || IGNORED.iter().any(|ext| name.ends_with(ext))
-        {
+        let is_dir = path.is_dir();
+        if !admit(&name, is_dir) {
             continue;
         }
-        if path.is_dir() {
-            inventory_files(&path, out, depth + 1);
+        if is_dir {
+            files_under(&path, out, depth + 1, admit);
         } else if path.is_file() {
             out.push(path);
         }
@@ -729,7 +690,7 @@ impl VarsDir {
         let path = self.dir.join(found);
         let mut files = Vec::new();
         if path.is_dir() {
-            vars_files_under(&path, &mut files, 0);
+            vars_files_under(&path, &mut files);
         } else {
             files.push(path);
         }
@@ -741,25 +702,16 @@ impl VarsDir {
     }
 }
 
-/// The vars files in a `group_vars/NAME/` folder, recursively, in name order.
-fn vars_files_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        let ext = path.extension().and_then(|e| e.to_str());
-        if path.is_dir() && ext.is_none() {
-            vars_files_under(&path, out, depth + 1);
-        } else if path.is_file() && matches!(ext, None | Some("yml" | "yaml" | "json")) {
-            out.push(path);
-        }
-    }
+/// The vars files in a `group_vars/NAME/` folder and its subfolders, in name order, as
+/// Ansible's `_get_dir_vars_files` lists them: no hidden files or `~` backups, folders without
+/// an extension, files with none or `.yml`, `.yaml`, `.json`.
+fn vars_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    files_under(dir, out, 0, &|name, is_dir| {
+        let ext = Path::new(name).extension().and_then(|e| e.to_str());
+        !name.starts_with('.')
+            && !name.ends_with('~')
+            && if is_dir { ext.is_none() } else { matches!(ext, None | Some("yml" | "yaml" | "json")) }
+    });
 }
 
 /// An inventory or vars file's text, with the path it is shown as.
@@ -859,9 +811,12 @@ mod tests {
 
     #[test]
     fn proxy_jump_in_the_forms_ansible_users_write() {
-        assert_eq!(proxy_jump("-o ProxyJump=admin@bastion:2222").as_deref(), Some("admin@bastion:2222"));
-        assert_eq!(proxy_jump("-J bastion").as_deref(), Some("bastion"));
-        assert_eq!(proxy_jump("-o StrictHostKeyChecking=no -o 'ProxyJump=jump'").as_deref(), Some("jump"));
-        assert_eq!(proxy_jump("-o ProxyCommand=nc %h %p"), None);
+        let jump = |args: &str| proxy_jump(&shlex::split(args, false).unwrap());
+        assert_eq!(jump("-o ProxyJump=admin@bastion:2222").as_deref(), Some("admin@bastion:2222"));
+        assert_eq!(jump("-J bastion").as_deref(), Some("bastion"));
+        assert_eq!(jump("-Jbastion").as_deref(), Some("bastion"));
+        assert_eq!(jump("-o StrictHostKeyChecking=no -o 'ProxyJump=jump'").as_deref(), Some("jump"));
+        assert_eq!(jump("-o 'ProxyJump a,b'").as_deref(), Some("a,b"));
+        assert_eq!(jump("-o ProxyCommand=nc %h %p"), None);
     }
 }
