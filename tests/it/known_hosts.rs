@@ -47,10 +47,14 @@ fn mb_lines(file: &Path, host: &str, port: u16) -> Vec<usize> {
 fn the_lines_naming_a_host_are_those_ssh_keygen_finds() {
     let dir = tempfile::tempdir().unwrap();
     let key = keygen_type(&dir.path().join("k"), "ed25519");
+    let ecdsa = keygen_type(&dir.path().join("k-ecdsa"), "ecdsa");
+    let rsa = keygen_type(&dir.path().join("k-rsa"), "rsa");
     let file = dir.path().join("known_hosts");
     let text = [
         "# a comment counts as a line".to_string(),
         format!("web.lan {key}"),
+        format!("web.lan,db.lan {ecdsa}"),
+        format!("[web.lan]:2222,10.0.0.9 {rsa}"),
         format!("*.lan,!db.lan {key}"),
         format!("[web.lan]:2222\t{}", key.replace(' ', "  ")),
         "garbage line".to_string(),

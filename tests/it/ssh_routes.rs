@@ -170,6 +170,20 @@ fn the_known_hosts_files_the_ssh_config_names_are_the_ones_trusted() {
         fleet.write_known_hosts(&repo.known_hosts(), &[]);
         repo
     };
+    // With nothing in the config, ssh's defaults (the user's files, then the system's), then
+    // mb's own.
+    let defaults = repo(&fleet, &direct_inventory(true), "");
+    let files = &hosts_json(&defaults)[0]["route"]["target"]["known_hosts"];
+    assert_eq!(
+        files,
+        &serde_json::json!([
+            "$TEST_ENV/home/.ssh/known_hosts",
+            "$TEST_ENV/home/.ssh/known_hosts2",
+            "/etc/ssh/ssh_known_hosts",
+            "/etc/ssh/ssh_known_hosts2",
+            "./.mb/known_hosts"
+        ])
+    );
     let nothing = Path::new("/dev/null");
     let repo = with(&user, nothing);
     let files = &hosts_json(&repo)[0]["route"]["target"]["known_hosts"];
@@ -244,4 +258,36 @@ fn identities_only_keeps_the_agents_keys_out() {
     let (status, error, _) = audit(&with("yes"), &[]);
     assert_eq!(status, "auth_failed", "{error}");
     assert!(!error.contains("ssh-agent"), "the agent is not asked: {error}");
+}
+
+#[test]
+fn ansibles_faq_recipe_runs_the_real_ssh_as_the_proxy_command() {
+    // `ssh -W %h:%p -q user@gateway` from Ansible's FAQ, with OpenSSH's own client as the
+    // command: it logs in to hop1 and forwards its stdio to the target, which mb then
+    // authenticates and checks the host key of, as ever.
+    let fleet = fleet();
+    let dir = tempfile::tempdir().unwrap();
+    let gateway_known = dir.path().join("gateway_known_hosts");
+    fleet.write_known_hosts(&gateway_known, &[fleet.known_line(HOP1)]);
+    let command = format!(
+        "ssh -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile={} -i {} -p {} -W %h:%p -q root@{HOP1}",
+        gateway_known.display(),
+        fleet.user_key.display(),
+        fleet.port
+    );
+    let inventory =
+        format!("{}          ansible_ssh_common_args: '-o ProxyCommand=\"{command}\"'\n", direct_inventory(true));
+    let repo = repo(&fleet, &inventory, "");
+    let json = hosts_json(&repo);
+    assert_eq!(json[0]["jump"], Value::Null);
+    let shown = json[0]["proxy_command"].as_str().unwrap().to_string();
+    assert!(shown.ends_with(&format!("-W 127.0.0.73:$PORT -q root@{HOP1}")), "{shown}");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // ssh does not trust the gateway: the command fails, so does the host; mb does not go
+    // around the gateway.
+    fleet.write_known_hosts(&gateway_known, &[]);
+    let (status, error, _) = audit(&repo, &[]);
+    assert_ne!(status, "ok", "{error}");
+    assert!(error.contains("ProxyCommand"), "{error}");
 }
