@@ -13,8 +13,24 @@ enum Section {
     Children(String),
 }
 
+/// A group a section names before any `[g]` or `[g:children]` header declares it.
+struct Undeclared {
+    line: usize,
+    /// The `[parent:children]` section that names it, or `None` for its own `[g:vars]`.
+    parent: Option<String>,
+}
+
+/// Whether a group exists for Ansible's INI rules: `all` and `ungrouped` always do.
+fn declared(raw: &Raw, name: &str) -> bool {
+    name == "all" || name == "ungrouped" || raw.groups.contains_key(name)
+}
+
 pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), InventoryError> {
     let mut section = Section::Hosts(None);
+    // Ansible's rule: `[g:vars]` and a child in `[p:children]` must name a group that a
+    // `[g]` or `[g:children]` header declares, in this file (before or after) or an earlier
+    // one; the first one that none does is an error (Ansible then skips the file).
+    let mut undeclared: Vec<(String, Undeclared)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let err = |message: String| InventoryError::new(file, Some(n + 1), message);
         let line = line.trim();
@@ -43,6 +59,13 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
                 "children" => Section::Children(name.to_string()),
                 other => return Err(err(format!("unknown section kind `:{other}` (use :vars or :children)"))),
             };
+            let is_vars = matches!(section, Section::Vars(_));
+            if is_vars && !declared(raw, name) && !undeclared.iter().any(|(g, _)| g == name) {
+                undeclared.push((name.to_string(), Undeclared { line: n + 1, parent: None }));
+            }
+            if !is_vars {
+                undeclared.retain(|(g, _)| g != name);
+            }
             raw.group(name);
             continue;
         }
@@ -76,12 +99,35 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
             }
             Section::Children(group) => {
                 let child = line.split_whitespace().next().unwrap_or(line).to_string();
-                raw.group(&child);
+                if !declared(raw, &child) {
+                    match undeclared.iter_mut().find(|(g, _)| *g == child) {
+                        Some((_, first)) => first.parent = Some(group.clone()),
+                        None => {
+                            undeclared.push((child.clone(), Undeclared { line: n + 1, parent: Some(group.clone()) }))
+                        }
+                    }
+                }
                 raw.add_child(group, &child);
             }
         }
     }
-    Ok(())
+    match undeclared.into_iter().next() {
+        None => Ok(()),
+        Some((group, Undeclared { line, parent: None })) => Err(InventoryError::new(
+            file,
+            Some(line),
+            format!(
+                "`[{group}:vars]` is for group `{group}`, which no `[{group}]` or `[{group}:children]` section declares (Ansible refuses it too)"
+            ),
+        )),
+        Some((group, Undeclared { line, parent: Some(parent) })) => Err(InventoryError::new(
+            file,
+            Some(line),
+            format!(
+                "`[{parent}:children]` names group `{group}`, which no `[{group}]` or `[{group}:children]` section declares (Ansible refuses it too)"
+            ),
+        )),
+    }
 }
 
 /// An INI value as Ansible's `_parse_value` reads it (Python's `ast.literal_eval`, else the
@@ -249,6 +295,25 @@ v9 =
                 "v6": "tab\tthere", "v7": "raw\\n", "v8": "unknown \\p escape", "v9": ""
             })
         );
+    }
+
+    /// Each case as `ansible-inventory --graph` takes it: refused (with the same line) or not.
+    #[test]
+    fn sections_must_name_declared_groups() {
+        let parse_text = |text: &str| parse("hosts.ini", text, &mut Raw::default());
+        let e = parse_text("h1\n[g:vars]\nx=1\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("`[g:vars]`"), "{e}");
+        assert!(parse_text("h1\n[g:vars]\nx=1\n[g]\nh2\n").is_ok(), "declared later");
+        let e = parse_text("[p:children]\ng\nk\n[g:vars]\nx=1\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("`[p:children]` names group `g`"), "{e}");
+        assert!(parse_text("[p:children]\ng\n[g:children]\n").is_ok());
+        assert!(parse_text("[all:vars]\nx=1\n[ungrouped:vars]\ny=1\n").is_ok());
+        // A group an earlier file declared counts (a folder shares one inventory).
+        let mut raw = Raw::default();
+        parse("01.ini", "[web]\nh1\n", &mut raw).unwrap();
+        assert!(parse("02.ini", "[web:vars]\nx=1\n[all:children]\nweb\n", &mut raw).is_ok());
     }
 
     #[test]
