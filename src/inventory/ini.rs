@@ -71,7 +71,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
         }
         match &section {
             Section::Hosts(group) => {
-                let words = super::shlex::split(line, true).map_err(|why| err(format!("{why}: {line}")))?;
+                let words = super::shlex::split(line, true).map_err(err)?;
                 let Some((pattern, assignments)) = words.split_first() else {
                     continue;
                 };
