@@ -122,8 +122,13 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         })
         .collect();
     if repo && !repo_checks.is_empty() {
-        let host =
-            Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default(), vault_files: Vec::new() };
+        let host = Host {
+            name: REPO.into(),
+            groups: vec!["all".into()],
+            vars: Default::default(),
+            vault_files: Vec::new(),
+            vars_problem: None,
+        };
         hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }

@@ -220,6 +220,7 @@ impl Run {
                     .map(|(k, v)| (k.clone(), Var::Value(serde_json::Value::String(v.clone()))))
                     .collect(),
                 vault_files: Vec::new(),
+                vars_problem: None,
             });
             for g in &h.groups {
                 inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());

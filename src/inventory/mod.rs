@@ -67,6 +67,10 @@ pub struct Host {
     /// Vars files of the host encrypted whole with ansible-vault: any variable not defined
     /// elsewhere may be in them, so it is unknown, never absent.
     pub vault_files: Vec<String>,
+    /// A `group_vars/` or `host_vars/` file of the host that cannot be read as variables (not
+    /// YAML, not a mapping, unreadable), with its file and line. Ansible fails such a host and
+    /// runs the others; mb audits none of its checks and says why.
+    pub vars_problem: Option<String>,
 }
 
 impl Host {
@@ -141,6 +145,9 @@ impl Host {
     /// Why mb must not connect to this host as the inventory describes it: a template it
     /// cannot render or a port that is not one. `None` when the inventory is usable.
     pub fn reach_problem(&self) -> Option<String> {
+        if let Some(problem) = &self.vars_problem {
+            return Some(problem.clone());
+        }
         for names in [&["ansible_host", "ansible_ssh_host"][..], &["ansible_user", "ansible_ssh_user"]] {
             if let Err(why) = self.connection_var(names) {
                 return Some(why);
@@ -498,34 +505,35 @@ impl Inventory {
             ordered.insert(0, &all);
             let mut vars = Vars::new();
             let mut vault_files = Vec::new();
+            let mut problem = None;
             for g in &ordered {
                 if let Some(group) = raw.groups.get(*g) {
                     vars.extend(group.vars.clone());
                 }
             }
             for g in &ordered {
-                if let Some(extra) = group_vars.vars_for(g, &mut self.warnings, &mut vault_files)? {
-                    vars.extend(extra);
-                }
+                let extra = group_vars.vars_for(g, &mut self.warnings, &mut vault_files);
+                self.merge_vars(&mut vars, extra, &mut problem);
             }
             vars.extend(host_file_vars.clone());
-            if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
-                vars.extend(extra);
-            }
+            let extra = host_vars.vars_for(name, &mut self.warnings, &mut vault_files);
+            self.merge_vars(&mut vars, extra, &mut problem);
             check_host_name(name).map_err(|why| {
                 let file = self.sources.first().map(String::as_str).unwrap_or("the inventory");
                 InventoryError::new(file, None, format!("host name {name:?} {why}"))
             })?;
-            self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars, vault_files });
+            self.hosts.push(Host {
+                name: name.clone(),
+                groups: groups.into_iter().collect(),
+                vars,
+                vault_files,
+                vars_problem: problem,
+            });
         }
         if !self.hosts.iter().any(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
             for name in LOCALHOST_NAMES {
-                // Ansible reads these vars only when a play uses the host: a broken file
-                // costs the implicit host, not the inventory.
-                match self.implicit_localhost(name, &raw, group_vars, host_vars) {
-                    Ok(host) => self.implicit.push(host),
-                    Err(e) => self.warnings.push(format!("{e}; the implicit `{name}` is not available")),
-                }
+                let host = self.implicit_localhost(name, &raw, group_vars, host_vars);
+                self.implicit.push(host);
             }
         }
         self.groups = raw.groups;
@@ -566,23 +574,43 @@ impl Inventory {
     /// `group_vars/all`, then `ansible_connection: local` (a host variable, so over `all`'s),
     /// then `host_vars/NAME`. (Ansible also sets `ansible_python_interpreter` to its own
     /// Python; mb runs no Python, so it leaves that variable to the inventory.)
-    fn implicit_localhost(
-        &mut self,
-        name: &str,
-        raw: &Raw,
-        group_vars: &VarsDir,
-        host_vars: &VarsDir,
-    ) -> Result<Host, InventoryError> {
+    fn implicit_localhost(&mut self, name: &str, raw: &Raw, group_vars: &VarsDir, host_vars: &VarsDir) -> Host {
         let mut vars = raw.groups.get("all").map(|g| g.vars.clone()).unwrap_or_default();
-        let mut vault_files = Vec::new();
-        if let Some(extra) = group_vars.vars_for("all", &mut self.warnings, &mut vault_files)? {
-            vars.extend(extra);
-        }
+        let (mut vault_files, mut problem) = (Vec::new(), None);
+        // Ansible reads these files only when a play uses the host, so no warning here.
+        let mut quiet = Vec::new();
+        let extra = group_vars.vars_for("all", &mut quiet, &mut vault_files);
+        Self::merge(&mut vars, extra, &mut problem);
         vars.insert("ansible_connection".into(), Var::Value(serde_json::Value::String("local".into())));
-        if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
-            vars.extend(extra);
+        let extra = host_vars.vars_for(name, &mut quiet, &mut vault_files);
+        Self::merge(&mut vars, extra, &mut problem);
+        Host { name: name.to_string(), groups: Vec::new(), vars, vault_files, vars_problem: problem }
+    }
+
+    /// Merges a vars file's variables into `vars`; a file that cannot be read is the host's
+    /// problem (the first one), and a warning once for the run.
+    fn merge_vars(
+        &mut self,
+        vars: &mut Vars,
+        extra: Result<Option<Vars>, InventoryError>,
+        problem: &mut Option<String>,
+    ) {
+        if let Err(e) = &extra {
+            let warning = format!("{e}; the hosts that read it are not audited");
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
         }
-        Ok(Host { name: name.to_string(), groups: Vec::new(), vars, vault_files })
+        Self::merge(vars, extra, problem);
+    }
+
+    fn merge(vars: &mut Vars, extra: Result<Option<Vars>, InventoryError>, problem: &mut Option<String>) {
+        match extra {
+            Ok(extra) => vars.extend(extra.unwrap_or_default()),
+            Err(e) => {
+                problem.get_or_insert_with(|| format!("its variables: {e}"));
+            }
+        }
     }
 
     /// The hosts a pattern selects, in inventory order.
