@@ -156,6 +156,10 @@ impl Transports {
         if hp.target == Target::Repo {
             return self.repo.as_ref().map(|t| t as &dyn Transport).ok_or_else(|| none("no repository to read"));
         }
+        // Ansible fails a host whose vars files it cannot read, whatever its checks need.
+        if let Some(problem) = &hp.host.vars_problem {
+            return Err(none(problem));
+        }
         if let Some(replay) = &self.replay {
             return Ok(replay);
         }
@@ -317,6 +321,10 @@ fn judge(
     match need {
         Need::Error(why) => decided(FindingStatus::Error, why.clone()),
         Need::Skip(why) => decided(FindingStatus::Skip, why.clone()),
+        Need::Var(_) if outcome.status != HostStatus::Ok && host.vars_problem.is_some() => decided(
+            FindingStatus::Skip,
+            format!("host not audited ({}): {}", outcome.status.as_str(), outcome.error.as_deref().unwrap_or("")),
+        ),
         Need::Var(name) => {
             let seen = match host.var_text(name) {
                 Ok(v) => Ok(Observed::value(Some(v))),

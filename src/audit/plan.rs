@@ -87,7 +87,8 @@ impl AuditPlan {
 /// and, with `repo`, the `scope: repo` checks against the repository.
 pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, repo: bool) -> AuditPlan {
     let only: Option<HashSet<&str>> = only.map(|hosts| hosts.iter().map(|h| h.name.as_str()).collect());
-    let index: HashMap<&str, usize> = inventory.hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
+    let known: Vec<&Host> = inventory.hosts_and_implicit().collect();
+    let index: HashMap<&str, usize> = known.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
     let mut per_host: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut unmatched = Vec::new();
     let mut repo_checks = Vec::new();
@@ -115,14 +116,19 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
     let mut hosts: Vec<HostPlan> = per_host
         .into_iter()
         .map(|(h, cs)| {
-            let mut plan = plan_target(inventory.hosts[h].clone(), Target::Host, &checks, &cs);
+            let mut plan = plan_target(known[h].clone(), Target::Host, &checks, &cs);
             plan.position = Some(h);
             plan
         })
         .collect();
     if repo && !repo_checks.is_empty() {
-        let host =
-            Host { name: REPO.into(), groups: vec!["all".into()], vars: Default::default(), vault_files: Vec::new() };
+        let host = Host {
+            name: REPO.into(),
+            groups: vec!["all".into()],
+            vars: Default::default(),
+            vault_files: Vec::new(),
+            vars_problem: None,
+        };
         hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }

@@ -208,7 +208,10 @@ impl Run {
     pub fn inventory(&self) -> Inventory {
         let mut inventory = Inventory::default();
         for h in &self.hosts {
-            inventory.hosts.push(Host {
+            // A localhost in no group, not even `all`, was the implicit one: still outside `all`.
+            let implicit = h.groups.is_empty() && crate::inventory::LOCALHOST_NAMES.contains(&h.name.as_str());
+            let list = if implicit { &mut inventory.implicit } else { &mut inventory.hosts };
+            list.push(Host {
                 name: h.name.clone(),
                 groups: h.groups.clone(),
                 vars: h
@@ -217,6 +220,7 @@ impl Run {
                     .map(|(k, v)| (k.clone(), Var::Value(serde_json::Value::String(v.clone()))))
                     .collect(),
                 vault_files: Vec::new(),
+                vars_problem: None,
             });
             for g in &h.groups {
                 inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());

@@ -67,6 +67,9 @@ struct HostJson<'a> {
     connection: Connection,
     jump: Option<String>,
     groups: &'a [String],
+    /// Ansible's implicit localhost (selected by naming it, in no group); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implicit: bool,
     checks: Vec<&'a str>,
     /// The `ProxyCommand` mb runs to reach it (from the ssh arguments or the ssh config), its
     /// tokens replaced.
@@ -134,6 +137,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
                 Err(_) => h.jump_host(),
             },
             groups: &h.groups,
+            implicit: inventory.is_implicit(h),
             checks: checks_of(&h.name),
             proxy_command: match &route {
                 Ok(r) => r.proxy_command.clone(),

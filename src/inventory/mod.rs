@@ -10,6 +10,7 @@
 
 mod ini;
 mod pattern;
+mod shlex;
 mod template;
 mod yaml_inventory;
 
@@ -66,6 +67,10 @@ pub struct Host {
     /// Vars files of the host encrypted whole with ansible-vault: any variable not defined
     /// elsewhere may be in them, so it is unknown, never absent.
     pub vault_files: Vec<String>,
+    /// A `group_vars/` or `host_vars/` file of the host that cannot be read as variables (not
+    /// YAML, not a mapping, unreadable), with its file and line. Ansible fails such a host and
+    /// runs the others; mb audits none of its checks and says why.
+    pub vars_problem: Option<String>,
 }
 
 impl Host {
@@ -140,6 +145,9 @@ impl Host {
     /// Why mb must not connect to this host as the inventory describes it: a template it
     /// cannot render or a port that is not one. `None` when the inventory is usable.
     pub fn reach_problem(&self) -> Option<String> {
+        if let Some(problem) = &self.vars_problem {
+            return Some(problem.clone());
+        }
         for names in [&["ansible_host", "ansible_ssh_host"][..], &["ansible_user", "ansible_ssh_user"]] {
             if let Err(why) = self.connection_var(names) {
                 return Some(why);
@@ -149,21 +157,21 @@ impl Host {
     }
 
     /// The words of `ansible_ssh_common_args` then `ansible_ssh_extra_args`, as ssh gets them
-    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`).
-    pub fn ssh_arguments(&self) -> Vec<String> {
-        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
-            .iter()
-            .filter_map(|v| self.text(v))
-            .flat_map(|args| shell_words(&args))
-            .collect()
+    /// (after Ansible's own `-o Port=`, `-o IdentityFile=` and `-o User=`), split as Ansible
+    /// splits them (`shlex.split`); an unclosed quote is an error, as it is Ansible's.
+    pub fn ssh_arguments(&self) -> Result<Vec<String>, String> {
+        let mut words = Vec::new();
+        for var in ["ansible_ssh_common_args", "ansible_ssh_extra_args"] {
+            if let Some(args) = self.text(var) {
+                words.extend(shlex::split(&args, false).map_err(|why| format!("`{var}`: {why}"))?);
+            }
+        }
+        Ok(words)
     }
 
     /// A `ProxyCommand` in `ansible_ssh_common_args` or `ansible_ssh_extra_args`.
     pub fn proxy_command(&self) -> Option<String> {
-        ["ansible_ssh_common_args", "ansible_ssh_extra_args"]
-            .iter()
-            .filter_map(|v| self.text(v))
-            .find_map(|args| ssh_option(&args, "proxycommand"))
+        ssh_option(&self.ssh_arguments().ok()?, "proxycommand")
     }
 
     pub fn key_file(&self) -> Option<PathBuf> {
@@ -188,89 +196,40 @@ impl Host {
         if let Some(jump) = self.text("mb_jump_host") {
             return Some(jump);
         }
-        for var in ["ansible_ssh_common_args", "ansible_ssh_extra_args"] {
-            if let Some(args) = self.text(var)
-                && let Some(jump) = proxy_jump(&args)
-            {
-                return Some(jump);
-            }
-        }
-        None
+        proxy_jump(&self.ssh_arguments().ok()?)
     }
 }
 
-/// `-o Name=value` or `-o 'Name value'` in ssh arguments (the name lower-case).
-fn ssh_option(args: &str, name: &str) -> Option<String> {
-    let words = shell_words(args);
-    for (i, w) in words.iter().enumerate() {
-        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
-        let Some(opt) = opt else { continue };
-        let (key, value) = match opt.split_once(['=', ' ']) {
-            Some((k, v)) => (k, v.trim_start_matches(['=', ' '])),
-            None => continue,
-        };
-        if key.eq_ignore_ascii_case(name) {
-            return Some(value.to_string());
-        }
-    }
-    None
+/// The `-o` option at `words[i]` (`-o Name=value`, `-o 'Name value'`, `-oName=value`), as
+/// its name and value.
+fn option_at(words: &[String], i: usize) -> Option<(&str, &str)> {
+    let w = &words[i];
+    let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") }?;
+    let (key, value) = opt.split_once(['=', ' '])?;
+    Some((key, value.trim_start_matches(['=', ' '])))
 }
 
-/// Words as a POSIX shell splits them (quotes removed), enough for ssh arguments.
-fn shell_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let (mut word, mut quote, mut in_word) = (String::new(), None::<char>, false);
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some('"') if c == '\\' => word.extend(chars.next()),
-            Some(_) => word.push(c),
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                in_word = true;
-            }
-            None if c == '\\' => {
-                word.extend(chars.next());
-                in_word = true;
-            }
-            None if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
-            }
-            None => {
-                word.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if in_word {
-        words.push(word);
-    }
-    words
+/// The value of the first `-o NAME=…` in ssh arguments (ssh keeps an option's first value).
+fn ssh_option(words: &[String], name: &str) -> Option<String> {
+    (0..words.len())
+        .filter_map(|i| option_at(words, i))
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.to_string())
 }
 
-/// `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
-fn proxy_jump(args: &str) -> Option<String> {
-    let words: Vec<String> = args.split_whitespace().map(|w| w.trim_matches(['\'', '"']).to_string()).collect();
+/// The first `-J host`, `-o ProxyJump=host` or `-o 'ProxyJump host'` in ssh arguments.
+fn proxy_jump(words: &[String]) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         if w == "-J" {
             return words.get(i + 1).cloned();
         }
-        if let Some(rest) = w.strip_prefix("-J") {
-            return Some(rest.to_string()).filter(|r| !r.is_empty());
+        if let Some(rest) = w.strip_prefix("-J").filter(|r| !r.is_empty()) {
+            return Some(rest.to_string());
         }
-        let opt = if w == "-o" { words.get(i + 1).map(String::as_str) } else { w.strip_prefix("-o") };
-        if let Some(opt) = opt {
-            let lower = opt.to_ascii_lowercase();
-            if let Some(value) = lower.strip_prefix("proxyjump=") {
-                return Some(opt[opt.len() - value.len()..].to_string());
-            }
-            if lower == "proxyjump" {
-                return words.get(i + 2).cloned();
-            }
+        if let Some((key, value)) = option_at(words, i)
+            && key.eq_ignore_ascii_case("proxyjump")
+        {
+            return Some(value.to_string());
         }
     }
     None
@@ -388,7 +347,19 @@ pub struct Inventory {
     pub sources: Vec<String>,
     /// Variables mb could not read (a vault-encrypted vars file), by file.
     pub warnings: Vec<String>,
+    /// Ansible's implicit localhost under each of [`LOCALHOST_NAMES`], when no host of the
+    /// inventory has one of those names: in no group (not even `all`), reached locally, with
+    /// `all`'s variables and its own `host_vars/`. Only a pattern that names it selects it.
+    pub implicit: Vec<Host>,
+    /// Which of `implicit` this run uses: the one the first pattern named (Ansible creates one
+    /// implicit localhost and gives it under every one of the names afterwards).
+    implicit_chosen: std::sync::OnceLock<usize>,
 }
+
+/// The names of the controller (ansible-core's `C.LOCALHOST`): a host pattern naming one of
+/// them that matches no group or host selects the inventory's first host of one of these names,
+/// else the implicit localhost.
+pub const LOCALHOST_NAMES: [&str; 3] = ["localhost", "127.0.0.1", "::1"];
 
 impl Inventory {
     /// A digest of the hosts, their groups and variables (vault values as a marker): two runs
@@ -416,7 +387,7 @@ impl Inventory {
         let mut inventory = Inventory::default();
         let base = if meta.is_dir() {
             let mut files = Vec::new();
-            inventory_files(path, &mut files, 0);
+            inventory_files(path, &mut files);
             for file in &files {
                 // In a folder, as Ansible does: a file that is not an inventory is skipped
                 // with a warning, and the rest still loads.
@@ -534,25 +505,36 @@ impl Inventory {
             ordered.insert(0, &all);
             let mut vars = Vars::new();
             let mut vault_files = Vec::new();
+            let mut problem = None;
             for g in &ordered {
                 if let Some(group) = raw.groups.get(*g) {
                     vars.extend(group.vars.clone());
                 }
             }
             for g in &ordered {
-                if let Some(extra) = group_vars.vars_for(g, &mut self.warnings, &mut vault_files)? {
-                    vars.extend(extra);
-                }
+                let extra = group_vars.vars_for(g, &mut self.warnings, &mut vault_files);
+                self.merge_vars(&mut vars, extra, &mut problem);
             }
             vars.extend(host_file_vars.clone());
-            if let Some(extra) = host_vars.vars_for(name, &mut self.warnings, &mut vault_files)? {
-                vars.extend(extra);
-            }
+            let extra = host_vars.vars_for(name, &mut self.warnings, &mut vault_files);
+            self.merge_vars(&mut vars, extra, &mut problem);
             check_host_name(name).map_err(|why| {
                 let file = self.sources.first().map(String::as_str).unwrap_or("the inventory");
                 InventoryError::new(file, None, format!("host name {name:?} {why}"))
             })?;
-            self.hosts.push(Host { name: name.clone(), groups: groups.into_iter().collect(), vars, vault_files });
+            self.hosts.push(Host {
+                name: name.clone(),
+                groups: groups.into_iter().collect(),
+                vars,
+                vault_files,
+                vars_problem: problem,
+            });
+        }
+        if !self.hosts.iter().any(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
+            for name in LOCALHOST_NAMES {
+                let host = self.implicit_localhost(name, &raw, group_vars, host_vars);
+                self.implicit.push(host);
+            }
         }
         self.groups = raw.groups;
         Ok(())
@@ -560,6 +542,75 @@ impl Inventory {
 
     pub fn host(&self, name: &str) -> Option<&Host> {
         self.hosts.iter().find(|h| h.name == name)
+    }
+
+    /// The inventory's hosts, then the implicit localhosts (which no pattern but their name
+    /// selects).
+    pub fn hosts_and_implicit(&self) -> impl Iterator<Item = &Host> {
+        self.hosts.iter().chain(&self.implicit)
+    }
+
+    /// Whether `host` is an implicit localhost, not one of the inventory.
+    pub fn is_implicit(&self, host: &Host) -> bool {
+        self.implicit.iter().any(|h| std::ptr::eq(h, host))
+    }
+
+    /// The host a pattern term `name` selects when it matched no group or host, as Ansible's
+    /// `get_host` gives it: for a name of [`LOCALHOST_NAMES`], the inventory's first host with
+    /// one of those names, else the implicit localhost (the one first asked for, whatever name
+    /// it is asked by later).
+    pub fn localhost(&self, name: &str) -> Option<&Host> {
+        if !LOCALHOST_NAMES.contains(&name) {
+            return None;
+        }
+        if let Some(host) = self.hosts.iter().find(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
+            return Some(host);
+        }
+        let asked = self.implicit.iter().position(|h| h.name == name)?;
+        self.implicit.get(*self.implicit_chosen.get_or_init(|| asked))
+    }
+
+    /// Ansible's implicit localhost named `name`: the inventory-file variables of `all`, then
+    /// `group_vars/all`, then `ansible_connection: local` (a host variable, so over `all`'s),
+    /// then `host_vars/NAME`. (Ansible also sets `ansible_python_interpreter` to its own
+    /// Python; mb runs no Python, so it leaves that variable to the inventory.)
+    fn implicit_localhost(&mut self, name: &str, raw: &Raw, group_vars: &VarsDir, host_vars: &VarsDir) -> Host {
+        let mut vars = raw.groups.get("all").map(|g| g.vars.clone()).unwrap_or_default();
+        let (mut vault_files, mut problem) = (Vec::new(), None);
+        // Ansible reads these files only when a play uses the host, so no warning here.
+        let mut quiet = Vec::new();
+        let extra = group_vars.vars_for("all", &mut quiet, &mut vault_files);
+        Self::merge(&mut vars, extra, &mut problem);
+        vars.insert("ansible_connection".into(), Var::Value(serde_json::Value::String("local".into())));
+        let extra = host_vars.vars_for(name, &mut quiet, &mut vault_files);
+        Self::merge(&mut vars, extra, &mut problem);
+        Host { name: name.to_string(), groups: Vec::new(), vars, vault_files, vars_problem: problem }
+    }
+
+    /// Merges a vars file's variables into `vars`; a file that cannot be read is the host's
+    /// problem (the first one), and a warning once for the run.
+    fn merge_vars(
+        &mut self,
+        vars: &mut Vars,
+        extra: Result<Option<Vars>, InventoryError>,
+        problem: &mut Option<String>,
+    ) {
+        if let Err(e) = &extra {
+            let warning = format!("{e}; the hosts that read it are not audited");
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        Self::merge(vars, extra, problem);
+    }
+
+    fn merge(vars: &mut Vars, extra: Result<Option<Vars>, InventoryError>, problem: &mut Option<String>) {
+        match extra {
+            Ok(extra) => vars.extend(extra.unwrap_or_default()),
+            Err(e) => {
+                problem.get_or_insert_with(|| format!("its variables: {e}"));
+            }
+        }
     }
 
     /// The hosts a pattern selects, in inventory order.
@@ -586,9 +637,20 @@ fn source(file: &Path, raw: &mut Raw) -> Result<Option<String>, InventoryError> 
 /// The inventory files of a folder and its subfolders, in name order, without what Ansible
 /// ignores: dotfiles, `group_vars`, `host_vars`, `vars_plugins`, and the extensions of
 /// `INVENTORY_IGNORE_EXTS`.
-fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>) {
     const IGNORED: [&str; 12] =
         [".orig", ".cfg", ".retry", ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst"];
+    files_under(dir, out, 0, &|name, _| {
+        !(name.starts_with('.')
+            || ["group_vars", "host_vars", "vars_plugins"].contains(&name)
+            || IGNORED.iter().any(|ext| name.ends_with(ext)))
+    });
+}
+
+/// The files of a folder and its subfolders (at most 16 deep), in name order, a subfolder's
+/// where its name sorts, keeping the entries `admit(name, is_folder)` admits (an admitted
+/// folder is entered): the walk Ansible makes of inventory folders and of vars folders.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize, admit: &dyn Fn(&str, bool) -> bool) {
     if depth > 16 {
         return;
     }
@@ -596,14 +658,12 @@ fn inventory_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     entries.sort();
     for path in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.')
-            || ["group_vars", "host_vars", "vars_plugins"].contains(&name.as_str())
-            || IGNORED.iter().any(|ext| name.ends_with(ext))
-        {
+        let is_dir = path.is_dir();
+        if !admit(&name, is_dir) {
             continue;
         }
-        if path.is_dir() {
-            inventory_files(&path, out, depth + 1);
+        if is_dir {
+            files_under(&path, out, depth + 1, admit);
         } else if path.is_file() {
             out.push(path);
         }
@@ -658,7 +718,7 @@ impl VarsDir {
         let path = self.dir.join(found);
         let mut files = Vec::new();
         if path.is_dir() {
-            vars_files_under(&path, &mut files, 0);
+            vars_files_under(&path, &mut files);
         } else {
             files.push(path);
         }
@@ -670,25 +730,16 @@ impl VarsDir {
     }
 }
 
-/// The vars files in a `group_vars/NAME/` folder, recursively, in name order.
-fn vars_files_under(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        let ext = path.extension().and_then(|e| e.to_str());
-        if path.is_dir() && ext.is_none() {
-            vars_files_under(&path, out, depth + 1);
-        } else if path.is_file() && matches!(ext, None | Some("yml" | "yaml" | "json")) {
-            out.push(path);
-        }
-    }
+/// The vars files in a `group_vars/NAME/` folder and its subfolders, in name order, as
+/// Ansible's `_get_dir_vars_files` lists them: no hidden files or `~` backups, folders without
+/// an extension, files with none or `.yml`, `.yaml`, `.json`.
+fn vars_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    files_under(dir, out, 0, &|name, is_dir| {
+        let ext = Path::new(name).extension().and_then(|e| e.to_str());
+        !name.starts_with('.')
+            && !name.ends_with('~')
+            && if is_dir { ext.is_none() } else { matches!(ext, None | Some("yml" | "yaml" | "json")) }
+    });
 }
 
 /// An inventory or vars file's text, with the path it is shown as.
@@ -788,9 +839,12 @@ mod tests {
 
     #[test]
     fn proxy_jump_in_the_forms_ansible_users_write() {
-        assert_eq!(proxy_jump("-o ProxyJump=admin@bastion:2222").as_deref(), Some("admin@bastion:2222"));
-        assert_eq!(proxy_jump("-J bastion").as_deref(), Some("bastion"));
-        assert_eq!(proxy_jump("-o StrictHostKeyChecking=no -o 'ProxyJump=jump'").as_deref(), Some("jump"));
-        assert_eq!(proxy_jump("-o ProxyCommand=nc %h %p"), None);
+        let jump = |args: &str| proxy_jump(&shlex::split(args, false).unwrap());
+        assert_eq!(jump("-o ProxyJump=admin@bastion:2222").as_deref(), Some("admin@bastion:2222"));
+        assert_eq!(jump("-J bastion").as_deref(), Some("bastion"));
+        assert_eq!(jump("-Jbastion").as_deref(), Some("bastion"));
+        assert_eq!(jump("-o StrictHostKeyChecking=no -o 'ProxyJump=jump'").as_deref(), Some("jump"));
+        assert_eq!(jump("-o 'ProxyJump a,b'").as_deref(), Some("a,b"));
+        assert_eq!(jump("-o ProxyCommand=nc %h %p"), None);
     }
 }

@@ -192,7 +192,7 @@ pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern)
             }
         }
     }
-    inventory.hosts.iter().filter(|h| chosen.contains(h.name.as_str())).collect()
+    inventory.hosts_and_implicit().filter(|h| chosen.contains(h.name.as_str())).collect()
 }
 
 /// A group's hosts as Ansible lists them: its own, then its children's level by level.
@@ -237,6 +237,12 @@ fn matching<'a>(inventory: &'a super::Inventory, term: &Term) -> Vec<&'a str> {
         }
         if groups.is_empty() || term.hosts_too {
             out.extend(inventory.hosts.iter().map(|h| h.name.as_str()).filter(|n| is(n)));
+        }
+        // `localhost` (or `127.0.0.1`, `::1`) that names nothing: Ansible's implicit localhost.
+        if let (true, Matcher::Name(name)) = (out.is_empty(), &term.matcher)
+            && let Some(host) = inventory.localhost(name)
+        {
+            out.push(host.name.as_str());
         }
     }
     match term.subscript {

@@ -72,7 +72,7 @@ mod tests {
     fn host(vars: &[(&str, &str)]) -> Host {
         let vars: Vars =
             vars.iter().map(|(k, v)| (k.to_string(), Var::Value(serde_json::Value::String(v.to_string())))).collect();
-        Host { name: "h1".into(), groups: vec![], vars, vault_files: Vec::new() }
+        Host { name: "h1".into(), groups: vec![], vars, vault_files: Vec::new(), vars_problem: None }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
     let groups =
         root.as_map().ok_or_else(|| err(root.span.start, "an inventory is a mapping of group names".into()))?;
     for (name, body) in groups {
-        let name = name.as_str().ok_or_else(|| err(name.span.start, "a group name must be text".into()))?;
+        let name = name_of(&cx, name, "group")?;
         group(&cx, name, body, raw)?;
     }
     Ok(())
@@ -57,8 +57,7 @@ fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), Invento
                     err(value.span.start, format!("`hosts` of `{name}` must be a mapping of host names"))
                 })?;
                 for (host, host_vars) in hosts {
-                    let pattern =
-                        host.as_str().ok_or_else(|| err(host.span.start, "a host name must be text".into()))?;
+                    let pattern = name_of(cx, host, "host")?;
                     let (pattern, port) = super::host_and_port(pattern).map_err(|m| err(host.span.start, m))?;
                     let mut vars = if host_vars.is_null() { Vars::new() } else { vars(cx, host_vars)? };
                     if let Some(port) = port {
@@ -84,10 +83,7 @@ fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), Invento
                     err(value.span.start, format!("`children` of `{name}` must be a mapping of groups"))
                 })?;
                 for (child, child_body) in children {
-                    let child_name = child
-                        .as_str()
-                        .ok_or_else(|| err(child.span.start, "a group name must be text".into()))?
-                        .to_string();
+                    let child_name = name_of(cx, child, "group")?.to_string();
                     group(cx, &child_name, child_body, raw)?;
                     raw.add_child(name, &child_name);
                 }
@@ -104,20 +100,52 @@ fn group(cx: &Ctx, name: &str, body: &Node, raw: &mut Raw) -> Result<(), Invento
     Ok(())
 }
 
+/// A host or group name as Ansible's YAML plugin takes it: text, and not a plain scalar YAML
+/// 1.1 reads as a number, a boolean or null (Ansible refuses `1234:` until it is quoted).
+fn name_of<'n>(cx: &Ctx, node: &'n Node, what: &str) -> Result<&'n str, InventoryError> {
+    let text = node.as_str().ok_or_else(|| cx.err(node.span.start, format!("a {what} name must be text")))?;
+    let kind = match json(node) {
+        Value::String(_) => return Ok(text),
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        _ => "a number",
+    };
+    Err(cx.err(
+        node.span.start,
+        format!("{what} name `{text}` is {kind} in YAML, which Ansible refuses: quote it (\"{text}\")"),
+    ))
+}
+
 /// Whether a YAML file configures an inventory plugin (`plugin: community.general.proxmox`)
 /// rather than listing hosts.
 pub(crate) fn is_plugin_config(text: &str) -> bool {
     yaml::parse(text).is_ok_and(|root| root.get("plugin").is_some_and(|p| p.as_str().is_some()))
 }
 
-/// A `group_vars/` or `host_vars/` file's variables (an empty file has none).
+/// A `group_vars/` or `host_vars/` file's variables. As Ansible's `host_group_vars` plugin,
+/// a file whose content is false to Python (empty, `~`, `[]`, `''`, `0`, `false`, `no`) has
+/// none, and any other content that is not a mapping (a list, a number, a line of text such
+/// as a symlink checked out as a file) is an error naming the file: never merged.
 pub(crate) fn vars_file(file: &str, text: &str) -> Result<Vars, InventoryError> {
     let cx = Ctx::new(file, text);
     let node = yaml::parse(text).map_err(|e| cx.err(e.offset, format!("invalid YAML: {}", e.message)))?;
-    if node.is_null() {
+    if node.as_map().is_some() {
+        return vars(&cx, &node);
+    }
+    let falsy = match json(&node) {
+        Value::Null | Value::Bool(false) => true,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(_) | Value::Bool(true) => false,
+    };
+    if falsy {
         return Ok(Vars::new());
     }
-    vars(&cx, &node)
+    Err(cx.err(
+        node.span.start,
+        format!("a vars file must hold a mapping of variables, found {} (Ansible refuses it too)", node.type_name()),
+    ))
 }
 
 /// A mapping of variables.
@@ -304,5 +332,24 @@ mod tests {
         let e = parse("hosts.yml", "all:\n  hostz:\n    a:\n", &mut raw).unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(e.message.contains("unknown key `hostz`"));
+    }
+
+    /// As `ansible-inventory` refuses them ("Host pattern 1234 must be a string").
+    #[test]
+    fn names_yaml_types_as_numbers_booleans_or_null_are_refused() {
+        for (text, line, says) in [
+            ("all:\n  hosts:\n    web1:\n    1234:\n", 4, "host name `1234` is a number"),
+            ("all:\n  hosts:\n    yes:\n", 3, "host name `yes` is a boolean"),
+            ("all:\n  hosts:\n    1.5:\n", 3, "host name `1.5` is a number"),
+            ("all:\n  hosts:\n    ~:\n", 3, "host name `~` is null"),
+            ("all:\n  children:\n    123:\n      hosts:\n        a:\n", 3, "group name `123` is a number"),
+        ] {
+            let e = parse("hosts.yml", text, &mut Raw::default()).unwrap_err();
+            assert_eq!(e.line, Some(line), "{text}");
+            assert!(e.message.contains(says) && e.message.contains("quote it"), "{e}");
+        }
+        let mut raw = Raw::default();
+        parse("hosts.yml", "all:\n  hosts:\n    \"1234\":\n    0x1f.lan:\n", &mut raw).unwrap();
+        assert_eq!(raw.hosts.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["1234", "0x1f.lan"]);
     }
 }

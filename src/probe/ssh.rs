@@ -149,7 +149,8 @@ pub fn route(host: &Host, cx: &RouteContext) -> Result<Route, String> {
     if let Ok(jump) = host.var_text("mb_jump_host") {
         preset.proxy = Some(Proxy::Jump(jump));
     }
-    command_line(&host.ssh_arguments(), &mut preset).map_err(|e| format!("its ssh arguments: {e}"))?;
+    let arguments = host.ssh_arguments().map_err(|e| format!("its ssh arguments: {e}"))?;
+    command_line(&arguments, &mut preset).map_err(|e| format!("its ssh arguments: {e}"))?;
     resolve(&host.address(), preset, cx, 0)
 }
 

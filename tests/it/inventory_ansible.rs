@@ -115,3 +115,53 @@ fn hosts_json_shows_merged_variables_and_why_a_host_is_refused() {
     assert!(find("badport")["problem"].as_str().unwrap().contains("not a TCP port"));
     assert!(out.stderr.contains("03-proxmox.yml"), "{}", out.stderr);
 }
+
+#[test]
+fn a_vars_file_that_is_no_mapping_fails_its_hosts_naming_it_unless_it_is_empty() {
+    let env = TestEnvironment::new();
+    env.write("inv/hosts.ini", "[web]\nweb1\nweb2\nweb3\n");
+    // What a symlink becomes when checked out as a file: the target's name as the content.
+    env.write("inv/host_vars/web1.yml", "web-common.yml\n");
+    // As ansible-playbook: that host fails, naming the file; the others are audited.
+    let out = env.run(["hosts", "-i", "inv/hosts.ini", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let hosts = out.json();
+    let problem = hosts[0]["problem"].as_str().unwrap_or_default();
+    assert!(
+        problem.contains("inv/host_vars/web1.yml:1: a vars file must hold a mapping of variables, found text"),
+        "{problem}"
+    );
+    assert_eq!((&hosts[1]["problem"], &hosts[2]["problem"]), (&json!(null), &json!(null)));
+    assert!(out.stderr.contains("inv/host_vars/web1.yml:1") && out.stderr.contains("not audited"), "{}", out.stderr);
+    env.write(
+        "rules/web.md",
+        "```mb-check\nid: named\nhosts: web\nprobe:\n  var: inventory_hostname\nexpect:\n  present: true\n```\n",
+    );
+    let out = env.run(["audit", "-i", "inv/hosts.ini", "--format", "json", "--no-save"]);
+    assert_eq!(out.code(), Some(3), "no drift, but not every host audited: {out}");
+    let report = out.json();
+    let status: Vec<&str> = report["hosts"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+    assert_eq!(status, ["error", "ok", "ok"]);
+    assert!(report["hosts"][0]["error"].as_str().unwrap().contains("host_vars/web1.yml:1"), "{report}");
+    let judged: Vec<&str> =
+        report["findings"].as_array().unwrap().iter().map(|f| f["status"].as_str().unwrap()).collect();
+    assert_eq!(judged, ["skip", "pass", "pass"], "web1's variables are not guessed");
+    // A list in a group_vars folder fails every host of the group, never merged.
+    env.write("inv/host_vars/web1.yml", "role: frontend\n");
+    env.write("inv/group_vars/web/10-list.yml", "- not\n- variables\n");
+    let inv = Inventory::load(&env.work_dir().join("inv/hosts.ini")).unwrap();
+    for host in &inv.hosts {
+        let problem = host.vars_problem.as_deref().unwrap_or_default();
+        assert!(problem.contains("group_vars/web/10-list.yml:1") && problem.contains("found a list"), "{problem}");
+    }
+    // What Python finds false holds no variables (Ansible skips it): an empty list, false, 0, ''.
+    std::fs::remove_file(env.work_dir().join("inv/group_vars/web/10-list.yml")).unwrap();
+    env.write("inv/group_vars/web/10-empty.yml", "[]\n");
+    env.write("inv/host_vars/web2", "false\n");
+    env.write("inv/host_vars/web3.yml", "''\n");
+    env.write("inv/group_vars/all.yml", "0\n");
+    let inv = Inventory::load(&env.work_dir().join("inv/hosts.ini")).unwrap();
+    assert!(inv.hosts.iter().all(|h| h.vars_problem.is_none()));
+    assert_eq!(value(&inv, "web1", "role"), Some(json!("frontend")));
+    assert!(inv.host("web2").unwrap().vars.is_empty());
+}

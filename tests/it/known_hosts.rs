@@ -47,10 +47,14 @@ fn mb_lines(file: &Path, host: &str, port: u16) -> Vec<usize> {
 fn the_lines_naming_a_host_are_those_ssh_keygen_finds() {
     let dir = tempfile::tempdir().unwrap();
     let key = keygen_type(&dir.path().join("k"), "ed25519");
+    let ecdsa = keygen_type(&dir.path().join("k-ecdsa"), "ecdsa");
+    let rsa = keygen_type(&dir.path().join("k-rsa"), "rsa");
     let file = dir.path().join("known_hosts");
     let text = [
         "# a comment counts as a line".to_string(),
         format!("web.lan {key}"),
+        format!("web.lan,db.lan {ecdsa}"),
+        format!("[web.lan]:2222,10.0.0.9 {rsa}"),
         format!("*.lan,!db.lan {key}"),
         format!("[web.lan]:2222\t{}", key.replace(' ', "  ")),
         "garbage line".to_string(),
@@ -204,4 +208,25 @@ fn a_certificate_for_other_principals_is_refused() {
     let (status, error) = status(&repo, &[]);
     assert_eq!(status, "host_key_mismatch");
     assert!(error.contains("someone.else"), "{error}");
+}
+
+#[test]
+fn any_matching_line_accepts_so_a_stale_line_beside_the_right_one_is_no_change() {
+    let fleet = Fleet::start(&one_host());
+    let repo = repo(&fleet);
+    // A key the host had once, then the one it has (both name it, as ssh-keygen -F shows).
+    fleet.write_known_hosts(&repo.known_hosts(), &[fleet.wrong_line(A), fleet.known_line(A)]);
+    let name = mb::probe::known_hosts::lookup_name(A, fleet.port);
+    assert_eq!(keygen_lines(&repo.known_hosts(), &name), [1, 2]);
+    assert_eq!(mb_lines(&repo.known_hosts(), A, fleet.port), [1, 2]);
+    assert_eq!(status(&repo, &[]), ("ok".into(), String::new()));
+    // The stale key under a wildcard, before the host's own line: still the host's key.
+    let key = fleet.host_key("ed25519");
+    let stale = fleet.wrong_line(A);
+    let stale_key = stale.split_once(' ').unwrap().1;
+    fleet.write_known_hosts(
+        &repo.known_hosts(),
+        &[format!("[127.0.0.6*]:{} {stale_key}", fleet.port), format!("[{A}]:{} {key}", fleet.port)],
+    );
+    assert_eq!(status(&repo, &[]), ("ok".into(), String::new()));
 }

@@ -15,6 +15,7 @@ mod fleet;
 mod formats;
 mod inventory;
 mod inventory_ansible;
+mod inventory_localhost;
 mod inventory_vault;
 mod kb;
 mod known_hosts;

@@ -2,6 +2,8 @@
 //! through two jump hosts (each with its own user, port and key), and a ProxyCommand whose
 //! stdio carries the connection (killed when the host is done or times out).
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::audit::{Repo, host};
@@ -128,11 +130,172 @@ fn a_proxy_command_carries_the_connection_and_never_a_direct_one() {
     let repo = crate::ssh_routes::repo(&fleet, &with("sleep 3171"), "");
     let (status, _, _) = audit(&repo, &["--timeout", "2", "--connect-timeout", "1"]);
     assert_eq!(status, "timeout");
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let alive = std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
-        .any(|c| String::from_utf8_lossy(&c).contains("3171"));
-    assert!(!alive, "the ProxyCommand outlived its host");
+    // mb has exited; the kill it sent may take a moment to land on a loaded machine.
+    let alive = || {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
+            .any(|c| String::from_utf8_lossy(&c).contains("3171"))
+    };
+    for _ in 0..50 {
+        if !alive() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(!alive(), "the ProxyCommand outlived its host");
+}
+
+/// The inventory's zd1 at the target with root's key and no ssh arguments.
+fn direct_inventory(with_key: bool) -> String {
+    let mut inventory = HEAD.to_string()
+        + "          ansible_host: 127.0.0.73\n          ansible_port: $PORT\n          ansible_user: root\n";
+    if with_key {
+        inventory += "          ansible_ssh_private_key_file: $KEY\n";
+    }
+    inventory
+}
+
+#[test]
+fn the_known_hosts_files_the_ssh_config_names_are_the_ones_trusted() {
+    let fleet = fleet();
+    let dir = tempfile::tempdir().unwrap();
+    let (user, global) = (dir.path().join("user_known"), dir.path().join("global_known"));
+    fleet.write_known_hosts(&user, &[fleet.known_line(TARGET)]);
+    fleet.write_known_hosts(&global, &[fleet.known_line(TARGET)]);
+    let with = |user_file: &Path, global_file: &Path| {
+        let repo = repo(
+            &fleet,
+            &direct_inventory(true),
+            &format!(
+                "Host 127.0.0.73\n  UserKnownHostsFile {}\n  GlobalKnownHostsFile {}\n",
+                user_file.display(),
+                global_file.display()
+            ),
+        );
+        // `--known-hosts` (mb's tests always pass one) trusts nothing here.
+        fleet.write_known_hosts(&repo.known_hosts(), &[]);
+        repo
+    };
+    // With nothing in the config, ssh's defaults (the user's files, then the system's), then
+    // mb's own.
+    let defaults = repo(&fleet, &direct_inventory(true), "");
+    let files = &hosts_json(&defaults)[0]["route"]["target"]["known_hosts"];
+    assert_eq!(
+        files,
+        &serde_json::json!([
+            "$TEST_ENV/home/.ssh/known_hosts",
+            "$TEST_ENV/home/.ssh/known_hosts2",
+            "/etc/ssh/ssh_known_hosts",
+            "/etc/ssh/ssh_known_hosts2",
+            "./.mb/known_hosts"
+        ])
+    );
+    let nothing = Path::new("/dev/null");
+    let repo = with(&user, nothing);
+    let files = &hosts_json(&repo)[0]["route"]["target"]["known_hosts"];
+    assert_eq!(files[0], user.display().to_string(), "{files}");
+    assert_eq!(files[1], "/dev/null", "{files}");
+    assert_eq!(audit(&repo, &[]).0, "ok", "UserKnownHostsFile");
+    assert_eq!(audit(&with(nothing, &global), &[]).0, "ok", "GlobalKnownHostsFile");
+    let (status, error, _) = audit(&with(nothing, nothing), &[]);
+    assert_eq!(status, "host_key_unknown", "{error}");
+}
+
+/// An ssh-agent of the test's own, holding one key; stopped when dropped.
+struct Agent {
+    socket: std::path::PathBuf,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Agent {
+    fn holding(key: &Path) -> Agent {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("agent.sock");
+        let child = std::process::Command::new("ssh-agent")
+            .arg("-D")
+            .arg("-a")
+            .arg(&socket)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("ssh-agent (openssh-client) is installed");
+        let mut agent = Agent { socket, child, _dir: dir };
+        for _ in 0..100 {
+            if agent.socket.exists() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let added = std::process::Command::new("ssh-add")
+            .arg("-q")
+            .arg(key)
+            .env("SSH_AUTH_SOCK", &agent.socket)
+            .output()
+            .unwrap();
+        assert!(added.status.success(), "ssh-add: {}", String::from_utf8_lossy(&added.stderr));
+        agent.child.try_wait().unwrap();
+        agent
+    }
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn identities_only_keeps_the_agents_keys_out() {
+    let fleet = fleet();
+    // The agent holds root's key; the config names a key the host refuses.
+    let agent = Agent::holding(&fleet.user_key);
+    let with = |only: &str| {
+        let mut repo = repo(
+            &fleet,
+            &direct_inventory(false),
+            &format!("Host 127.0.0.73\n  IdentityFile {}\n  IdentitiesOnly {only}\n", fleet.stranger_key.display()),
+        );
+        repo.env.set_env("SSH_AUTH_SOCK", &agent.socket);
+        repo
+    };
+    let (status, error, _) = audit(&with("no"), &[]);
+    assert_eq!(status, "ok", "the agent's key after the refused one: {error}");
+    let (status, error, _) = audit(&with("yes"), &[]);
+    assert_eq!(status, "auth_failed", "{error}");
+    assert!(!error.contains("ssh-agent"), "the agent is not asked: {error}");
+}
+
+#[test]
+fn ansibles_faq_recipe_runs_the_real_ssh_as_the_proxy_command() {
+    // `ssh -W %h:%p -q user@gateway` from Ansible's FAQ, with OpenSSH's own client as the
+    // command: it logs in to hop1 and forwards its stdio to the target, which mb then
+    // authenticates and checks the host key of, as ever.
+    let fleet = fleet();
+    let dir = tempfile::tempdir().unwrap();
+    let gateway_known = dir.path().join("gateway_known_hosts");
+    fleet.write_known_hosts(&gateway_known, &[fleet.known_line(HOP1)]);
+    let command = format!(
+        "ssh -F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile={} -i {} -p {} -W %h:%p -q root@{HOP1}",
+        gateway_known.display(),
+        fleet.user_key.display(),
+        fleet.port
+    );
+    let inventory =
+        format!("{}          ansible_ssh_common_args: '-o ProxyCommand=\"{command}\"'\n", direct_inventory(true));
+    let repo = repo(&fleet, &inventory, "");
+    let json = hosts_json(&repo);
+    assert_eq!(json[0]["jump"], Value::Null);
+    let shown = json[0]["proxy_command"].as_str().unwrap().to_string();
+    assert!(shown.ends_with(&format!("-W 127.0.0.73:$PORT -q root@{HOP1}")), "{shown}");
+    let (status, error, _) = audit(&repo, &[]);
+    assert_eq!(status, "ok", "{error}");
+    // ssh does not trust the gateway: the command fails, so does the host; mb does not go
+    // around the gateway.
+    fleet.write_known_hosts(&gateway_known, &[]);
+    let (status, error, _) = audit(&repo, &[]);
+    assert_ne!(status, "ok", "{error}");
+    assert!(error.contains("ProxyCommand"), "{error}");
 }
