@@ -3,15 +3,18 @@
 #   1. mb audit (release)                          — a file, an ini key, two services, a zfs property
 #   2. Ansible (ansible-core, -m raw, forks 50)     — the same facts
 #   3. the connection floor: ssh HOST true via xargs -P 50
+#   4. asyncssh (the Python library, 100 connections at a time) — the same probe script as mb
 # measured in one run on one machine, with sshd's own CPU time (the real floor on a machine
-# that runs both the fleet and the auditor).
+# that runs both the fleet and the auditor); then mb, asyncssh and the floor take turns for
+# $MB_BENCH_ROUNDS rounds (bench/audit_rounds.py), with the CPU of every run accounted for.
 #
 #   sudo bench/audit.sh            # 200 hosts
 #   sudo bench/audit.sh 1000       # 1000 hosts
+#   sudo CARGO_TARGET_DIR=/elsewhere MB_BENCH_ROUNDS=9 bench/audit.sh
 #
 # Needs root (chroot), openssh-server, openssh-client, busybox, hyperfine, python3-venv
 # (Debian: apt-get install openssh-server openssh-client busybox hyperfine python3-venv).
-# ansible-core is installed from PyPI into $MB_BENCH_DIR/venv. Figures: book/src/audit.md.
+# ansible-core and asyncssh are installed from PyPI into $MB_BENCH_VENV (/tmp/mb-bench-venv). Figures: book/src/audit.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +22,7 @@ hosts=${1:-200}
 work=${MB_BENCH_DIR:-/run/mb-bench-audit}   # under /run: chroot wants root-owned parents
 per_sshd=16                                 # OpenSSH listens on at most 16 addresses
 jobs=50
-results=$PWD/target/bench-audit
-mkdir -p "$results"
+rounds=${MB_BENCH_ROUNDS:-5}
 
 for tool in /usr/sbin/sshd ssh ssh-keygen hyperfine python3 /bin/busybox; do
   command -v "$tool" >/dev/null || { echo "bench/audit.sh needs $tool" >&2; exit 2; }
@@ -28,7 +30,13 @@ done
 [ "$(id -u)" = 0 ] || { echo "bench/audit.sh needs root (sshd chroots)" >&2; exit 2; }
 
 cargo build --release --locked --bin mb
-mb=$PWD/target/release/mb
+target=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+mb=$target/release/mb
+results=$target/bench-audit
+mkdir -p "$results"
+venv=${MB_BENCH_VENV:-/tmp/mb-bench-venv}
+[ -x "$venv/bin/ansible" ] && "$venv/bin/python" -c 'import asyncssh' 2>/dev/null ||
+  { python3 -m venv "$venv"; "$venv/bin/pip" install -q ansible-core asyncssh; }
 
 cleanup() {
   [ -f "$work/pids" ] && xargs -r kill < "$work/pids" 2>/dev/null || true
@@ -81,7 +89,10 @@ for f in "$work"/listen.*; do
     echo "ChrootDirectory $root"
     sed "s/.*/ListenAddress &:$port/" "$f"
   } > "$f.conf"
-  /usr/sbin/sshd -D -f "$f.conf" & echo $! >> "$work/pids"
+  # A child subreaper: what the sessions orphan (the probe script's watchdog) is reaped, and
+  # its CPU counted, by the listener too.
+  python3 -c 'import ctypes, os, sys; ctypes.CDLL(None).prctl(36, 1, 0, 0, 0); os.execv(sys.argv[1], sys.argv[1:])' \
+    /usr/sbin/sshd -D -f "$f.conf" & echo $! >> "$work/pids"
 done
 for addr in $(cat "$work/addresses"); do
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/$addr/$port") 2>/dev/null && break; sleep 0.05; done
@@ -146,6 +157,14 @@ PY
 export HOME=$work   # no ~/.ssh keys or known_hosts but the bench's own
 ssh_opts="-o BatchMode=yes -o UserKnownHostsFile=$work/known_hosts -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -i $work/user_key -p $port"
 
+# MB_BENCH_HOLD=1: bring the fleet up and keep it (for perf, strace, sshd -d) until interrupted.
+if [ -n "${MB_BENCH_HOLD:-}" ]; then
+  echo "fleet of $hosts hosts up: $work (inventory.ini, known_hosts, user_key, repo, pids); Ctrl-C ends it"
+  echo "mb: $mb -C $repo audit -i $work/inventory.ini -j $jobs --known-hosts $work/known_hosts --no-save"
+  sleep infinity
+  exit 0
+fi
+
 echo "== $hosts hosts on $addresses addresses, $(ls "$work"/listen.*.conf | wc -l) sshd, $(nproc) cores"
 
 # 1. mb
@@ -169,8 +188,6 @@ after=$(sshd_cpu)
 sshd_floor=$(python3 -c "print($after - $before)")
 
 # 3. Ansible -m raw, forks 50
-venv=${MB_BENCH_VENV:-/tmp/mb-bench-venv}
-[ -x "$venv/bin/ansible" ] || { python3 -m venv "$venv"; "$venv/bin/pip" install -q ansible-core; }
 export ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_SSH_ARGS="-o UserKnownHostsFile=$work/known_hosts -o ControlMaster=no" ANSIBLE_PYTHON_INTERPRETER=auto_silent
 raw='cat /etc/samba/smb.conf; systemctl is-enabled smbd; systemctl is-enabled nmbd; zfs get -Hp -o value refquota tank/timemachine'
 before=$(sshd_cpu)
@@ -180,6 +197,17 @@ ansible_wall=$(python3 -c "import time; print(time.time() - $start)")
 after=$(sshd_cpu)
 sshd_ansible=$(python3 -c "print($after - $before)")
 ansible_ok=$(grep -c '| CHANGED' "$results/ansible.log" || true)
+
+# 4. asyncssh, 100 connections at a time, sending the very script mb sends (mb hosts --script)
+"$mb" -C "$repo" hosts host1 -i "$work/inventory.ini" --script > "$work/script.sh"
+asynccmd="$venv/bin/python bench/asyncssh_audit.py $work/inventory.ini $work/known_hosts $work/user_key $work/script.sh --jobs 100"
+$asynccmd
+
+# mb, asyncssh and the floor in turns, every run's CPU accounted for.
+printf '#!/bin/sh\nawk -F"[ =]" "/^host/ {print \\$3}" %s | xargs -P %s -I{} ssh %s root@{} true\n' \
+  "$work/inventory.ini" "$jobs" "$ssh_opts" > "$work/floor.sh"
+python3 bench/audit_rounds.py --pids "$work/pids" --rounds "$rounds" --json "$results/rounds-$hosts.json" \
+  mb="$mbcmd" asyncssh="$asynccmd" ssh-true="sh $work/floor.sh"
 
 python3 - <<PY
 hosts, cores = $hosts, $(nproc)

@@ -8,6 +8,12 @@
 //! The script only reads: `[ -e ]`, `od < file`, and the commands the rules name (whose
 //! read-only nature is the rule author's contract). Every value interpolated into it is
 //! single-quoted by [`quote`]; a command's template values are its positional parameters.
+//!
+//! Every process the script starts costs the host CPU (an exec of busybox in a chroot costs
+//! about as much as the probe it serves), so it starts few: a command runs in a subshell of the
+//! script (`(eval "$mb_c")`: parsed once, as `sh -c` would, with its template values as
+//! positional parameters, and whatever it does — `exit`, `set -e`, traps — ends with that
+//! subshell) rather than in a new `sh`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -142,7 +148,7 @@ mb_cmd() {
   mb_n=$1 mb_c=$2
   shift 2
   printf '@mb %s output\n' "$mb_n"
-  { sh -c "$mb_c" sh "$@" </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
+  { (eval "$mb_c") </dev/null 2>/dev/null; printf '\n@mbstatus %s' "$?"; } | od -An -v -tx1
   printf '@mb %s end\n' "$mb_n"
 }
 "#;
@@ -330,6 +336,26 @@ mod tests {
         assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
         assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
         assert_eq!(facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn a_command_runs_in_a_subshell_of_the_script_and_stays_there() {
+        let command = |c: &str| ProbeKey::Command { command: c.into(), args: vec![] };
+        let probes = vec![
+            // No new `sh` per command: the script's own functions are visible to it.
+            command("command -v mb_file >/dev/null && printf subshell"),
+            // What a command does ends with its subshell: `exit`, variables, traps, syntax errors.
+            command("mb_n=9; trap 'printf bye' EXIT; exit 4"),
+            command("printf '%s' \"${mb_t-unset}\"; mb_t=set"),
+            command("echo \"unterminated"),
+            command("printf '%s' \"${mb_t-unset}\""),
+        ];
+        let facts = parse(&run(&compile(&probes, None)), &probes);
+        assert_eq!(facts[&probes[0]], Fact::Output { stdout: b"subshell".to_vec(), status: 0 });
+        assert_eq!(facts[&probes[1]], Fact::Output { stdout: b"bye".to_vec(), status: 4 });
+        assert_eq!(facts[&probes[2]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
+        assert!(matches!(facts[&probes[3]], Fact::Output { status, .. } if status != 0), "{:?}", facts[&probes[3]]);
+        assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
     }
 
     #[test]

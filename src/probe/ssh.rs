@@ -616,7 +616,7 @@ where
 async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options: &SshOptions) -> Result<(), Failure> {
     let (user, host) = (endpoint.user.as_str(), endpoint.address.as_str());
     let mut tried: Vec<String> = Vec::new();
-    let rsa_hash = handle.best_supported_rsa_hash().await.ok().flatten().flatten();
+    let mut rsa_hash = RsaHash::default();
     let by_path = |path: &Path| options.keys.iter().find(|(p, _)| p == path).map(|(_, k)| k.clone());
     let mut keys: Vec<(String, Arc<PrivateKey>)> = Vec::new();
     for path in &endpoint.identity_files {
@@ -625,7 +625,7 @@ async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options:
             None => tried.push(format!("{} (not loaded)", path.display())),
         }
     }
-    for (path, key) in try_keys(handle, user, &keys, rsa_hash).await? {
+    for (path, key) in try_keys(handle, user, &keys, &mut rsa_hash).await? {
         if key {
             return Ok(());
         }
@@ -639,7 +639,7 @@ async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options:
                     let russh::keys::agent::AgentIdentity::PublicKey { key, comment } = identity else {
                         continue;
                     };
-                    let hash = if key.algorithm().is_rsa() { rsa_hash } else { None };
+                    let hash = if key.algorithm().is_rsa() { rsa_hash.get(handle).await } else { None };
                     match handle.authenticate_publickey_with(user, key, hash, &mut agent).await {
                         Ok(r) if r.success() => return Ok(()),
                         _ => tried.push(format!("agent key {comment}")),
@@ -655,7 +655,7 @@ async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options:
         .filter(|_| endpoint.identity_files.is_empty())
         .filter_map(|p| by_path(p).map(|k| (p.display().to_string(), k)))
         .collect();
-    for (path, ok) in try_keys(handle, user, &defaults, rsa_hash).await? {
+    for (path, ok) in try_keys(handle, user, &defaults, &mut rsa_hash).await? {
         if ok {
             return Ok(());
         }
@@ -673,15 +673,30 @@ async fn authenticate(handle: &mut Handle<Client>, endpoint: &Endpoint, options:
     ))
 }
 
+/// The hash the server wants RSA signatures made with, asked for the first time an RSA key is
+/// tried: asking waits for the server's EXT_INFO, up to a second from a server that sends none,
+/// which an Ed25519 or ECDSA key never needs.
+#[derive(Default)]
+struct RsaHash(Option<Option<HashAlg>>);
+
+impl RsaHash {
+    async fn get(&mut self, handle: &Handle<Client>) -> Option<HashAlg> {
+        if self.0.is_none() {
+            self.0 = Some(handle.best_supported_rsa_hash().await.ok().flatten().flatten());
+        }
+        self.0.flatten()
+    }
+}
+
 async fn try_keys(
     handle: &mut Handle<Client>,
     user: &str,
     keys: &[(String, Arc<PrivateKey>)],
-    rsa_hash: Option<HashAlg>,
+    rsa_hash: &mut RsaHash,
 ) -> Result<Vec<(String, bool)>, Failure> {
     let mut out = Vec::new();
     for (path, key) in keys {
-        let hash = if key.algorithm().is_rsa() { rsa_hash } else { None };
+        let hash = if key.algorithm().is_rsa() { rsa_hash.get(handle).await } else { None };
         let result = handle
             .authenticate_publickey(user, PrivateKeyWithHashAlg::new(key.clone(), hash))
             .await

@@ -3,7 +3,8 @@
 //! An inventory value must never become shell text: `grep -c '{{ pattern }}' f` with the value
 //! `x'$(touch PWNED)'` would run the payload if the value were spliced in, whatever quoting
 //! mb added, because the author's own quotes change what the added quotes mean. So a value is
-//! passed as a positional parameter of the command's `sh -c` and the template refers to it:
+//! passed as a positional parameter of the command (of its `sh -c`, or of the subshell that
+//! runs it in the probe script) and the template refers to it:
 //! `{{ pattern }}` becomes `"${1}"` outside quotes, `${1}` inside double quotes and
 //! `'"${1}"'` inside single quotes (closing the author's quote, expanding, reopening it).
 //! An expansion is never parsed as code, so the value stays data.

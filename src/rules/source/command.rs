@@ -25,15 +25,17 @@ impl Source for Command {
         summary: "The standard output of a read-only shell command.",
         fact: "Standard output with surrounding whitespace trimmed, plus the exit \
                status (see `exit_status`).",
-        how: "Run by `sh -c` inside the probe script, with standard input from `/dev/null` \
+        how: "Run inside the probe script in a subshell of its own (`(eval …)`: the text is \
+              parsed once, as `sh -c` would, and whatever it does — `exit`, variables, traps — \
+              ends with the subshell), with standard input from `/dev/null` \
               and standard error discarded; its output is hex-encoded by `od` like a file's. \
               Commands must only read: mb audits production hosts and a rule author is \
               trusted not to write through a probe. `{{ var }}` values are passed as positional \
-              parameters of the `sh -c` (the placeholder becomes `\"${1}\"`, `${1}` inside \
+              parameters (the placeholder becomes `\"${1}\"`, `${1}` inside \
               double quotes), so no shell ever parses a value, whatever the quoting around it; \
               a placeholder inside backticks, a here-document, `eval` or a nested `sh -c` \
-              is refused (`unsafe-template`). For `scope: repo` the command runs in the repository's working \
-              tree (it cannot run against a commit's tree).",
+              is refused (`unsafe-template`). For `scope: repo` the command runs with `sh -c` in the \
+              repository's working tree (it cannot run against a commit's tree).",
         options: &[],
         repo_scope: true,
         example: "probe:\n  command: nft list chain inet filter input\nexpect:\n  contains: \"iifname \\\"lo\\\" accept\"",
