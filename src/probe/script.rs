@@ -348,7 +348,7 @@ impl<'a> Decoder<'a> {
             return Err(format!("the host printed more than {} MiB; stopped reading", RAW_CAP >> 20));
         }
         while let Some(at) = bytes.iter().position(|&b| b == b'\n') {
-            self.take(&bytes[..at]);
+            self.take(&bytes[..at])?;
             let line = std::mem::take(&mut self.partial);
             let len = std::mem::take(&mut self.partial_len);
             let result = self.line(&line, len);
@@ -357,14 +357,17 @@ impl<'a> Decoder<'a> {
             result?;
             bytes = &bytes[at + 1..];
         }
-        self.take(bytes);
-        Ok(())
+        self.take(bytes)
     }
 
-    fn take(&mut self, bytes: &[u8]) {
+    /// Adds to the line being received. Past [`LINE_CAP`] it is not the script's: the rest
+    /// of it is dropped, and counted as content now, so an endless line cannot pass the cap.
+    fn take(&mut self, bytes: &[u8]) -> Result<(), String> {
         let room = LINE_CAP.saturating_sub(self.partial.len());
-        self.partial.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        let kept = bytes.len().min(room);
+        self.partial.extend_from_slice(&bytes[..kept]);
         self.partial_len += bytes.len();
+        self.count(bytes.len() - kept)
     }
 
     /// Counts `n` bytes of content against the cap.
@@ -376,7 +379,8 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    /// One whole line of output (`line` is at most its first [`LINE_CAP`] bytes of `len`).
+    /// One whole line of output (`line` is at most its first [`LINE_CAP`] bytes of `len`; the
+    /// rest was counted as it came).
     fn line(&mut self, line: &[u8], len: usize) -> Result<(), String> {
         if let Some(body) = &mut self.body {
             if !line.starts_with(b"@mb ") {
@@ -394,7 +398,7 @@ impl<'a> Decoder<'a> {
                 }
                 if broken {
                     body.broken = true;
-                    return self.count(len);
+                    return self.count(line.len());
                 }
                 if !body.broken {
                     match &mut body.sink {
@@ -415,7 +419,7 @@ impl<'a> Decoder<'a> {
             }
         }
         let Some(rest) = line.strip_prefix(b"@mb ") else {
-            return self.count(len);
+            return self.count(line.len());
         };
         let rest = String::from_utf8_lossy(rest);
         let mut words = rest.split_whitespace();
@@ -578,6 +582,63 @@ mod tests {
         assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
         assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
         assert_eq!(facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn any_chunking_decodes_the_same_and_selections_match_the_whole_file() {
+        use crate::rules::select::select;
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("smb.conf");
+        let text: &[u8] = b"[global]\r\n  a = 1\n  secret = hunter2\n\xff\n[other]\n  a = 2\nlast = \\\n  joined";
+        std::fs::write(&conf, text).unwrap();
+        let probes = vec![
+            ProbeKey::File { path: conf.display().to_string() },
+            ProbeKey::Command { command: "printf 'x\\ny'".into(), args: vec![] },
+        ];
+        let selectors = vec![
+            Selector::Ini { section: "global".into(), key: "A".into() },
+            Selector::Ini { section: "other".into(), key: "nosuch".into() },
+            Selector::Lines(regex::Regex::new("a|j").unwrap()),
+            Selector::Json("/a".into()),
+        ];
+        let reads = vec![Reads { whole: false, selectors: selectors.clone() }, Reads::whole()];
+        let output = run(&compile(&probes, None));
+        let mut whole = Decoder::new(&probes, &reads);
+        whole.feed(&output).unwrap();
+        let whole = whole.finish();
+        for size in [1, 2, 3, 7, 48, 4096] {
+            let mut decoder = Decoder::new(&probes, &reads);
+            output.chunks(size).for_each(|chunk| decoder.feed(chunk).unwrap());
+            assert_eq!(decoder.finish(), whole, "chunks of {size}");
+        }
+        let Fact::Selected { picks, sha256, private: false } = &whole[&probes[0]] else {
+            panic!("{:?}", whole[&probes[0]]);
+        };
+        let lossy = String::from_utf8_lossy(&std::fs::read(&conf).unwrap()).into_owned();
+        let want: Vec<_> = selectors.iter().map(|s| select(s, &lossy)).collect();
+        assert_eq!(picks, &want);
+        assert!(!format!("{picks:?}").contains("hunter2"));
+        use sha2::Digest as _;
+        assert_eq!(sha256, &data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(text)));
+        assert_eq!(whole[&probes[1]], Fact::Output { stdout: b"x\ny".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn stray_text_counts_against_the_cap_as_content() {
+        let probes = vec![ProbeKey::File { path: "/f".into() }];
+        let stray = vec![b'y'; 1 << 20];
+        // Text that is no part of the script's framing, in lines or in one endless line.
+        for newline in [true, false] {
+            let mut decoder = Decoder::new(&probes, &[]);
+            let mut fed = 0;
+            let over = (0..=16).try_for_each(|_| {
+                fed += 1;
+                decoder.feed(&stray)?;
+                decoder.feed(if newline { b"\n" } else { b"" })
+            });
+            assert!(over.unwrap_err().contains("more than 16 MiB of content"));
+            assert_eq!(fed, 17, "stopped as soon as the cap was passed");
+        }
     }
 
     #[test]

@@ -697,3 +697,28 @@ fn a_timeout_ends_the_command_on_the_remote_host() {
     }
     assert!(left.is_empty(), "still running on the host after the deadline: {left:?}");
 }
+
+// ---- Item 11: bounded memory for big answers ----------------------------------------------
+
+#[test]
+fn the_output_cap_counts_content_not_its_hex() {
+    const CAP: usize = 16 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, size, within) in [("under", CAP - 4096, true), ("over", CAP + 1, false)] {
+        let path = dir.path().join(name);
+        let mut content = b"needle\n".to_vec();
+        content.resize(size, b'x');
+        std::fs::write(&path, &content).unwrap();
+        let env = local_repo(&check(name, &format!("file: {}", path.display()), "contains: needle"), "");
+        let out = env.run(["audit", "--format", "json", "--no-save"]);
+        let report = out.json();
+        let host = &report["hosts"][0];
+        if within {
+            assert_eq!(host["status"], "ok", "a file just under 16 MiB is read: {host}");
+            assert_eq!(report["findings"][0]["status"], "pass", "{out}");
+        } else {
+            assert_eq!(host["status"], "error", "{host}");
+            assert!(host["error"].as_str().unwrap().contains("more than 16 MiB of content"), "{host}");
+        }
+    }
+}
