@@ -42,6 +42,7 @@ pub fn create_new_private(
 ) -> std::io::Result<(PathBuf, u32)> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;
+    sweep(dir);
     let tmp = dir.join(format!(".{}.{}.tmp", name(1), std::process::id()));
     let mut attempt = || {
         for n in 1..=10_000 {
@@ -66,14 +67,44 @@ pub fn create_new_private(
     result
 }
 
+/// Deletes the temporary files (`.NAME.PID.tmp`) that writers of `dir` killed half-way left:
+/// those whose process is gone. Where `/proc` cannot tell, nothing is deleted.
+fn sweep(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let pid = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(_, pid)| pid)
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(pid) = pid
+            && !proc.join(pid).exists()
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` so that a reader sees all of it or the old file: a hidden
 /// temporary file in the same folder, synced, then renamed over.
+/// A write that fails (a full disk) removes its temporary file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.tmp"));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    std::fs::rename(&tmp, path)
+    let result = std::fs::File::create(&tmp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

@@ -18,10 +18,10 @@ use crate::probe::local::Local;
 use crate::probe::replay::Replay;
 use crate::probe::repo::RepoFiles;
 use crate::probe::ssh::{Ssh, SshOptions};
-use crate::probe::{Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
+use crate::probe::{Fact, HostOutcome, HostStatus, Job, ProbeKey, Reads, Transport};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, Scope};
-use crate::rules::source::{Quoting, render};
+use crate::rules::source::{ObserveError, Quoting, render};
 
 /// Everything an audit needs, resolved before any work starts (from flags, `mb.toml` and the
 /// environment, by the command line; from a pull request's revisions, by `mb ci`).
@@ -234,11 +234,9 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
                     continue;
                 }
             };
-            let probes = match api {
-                Some(_) => hp.probes.iter().filter(|p| p.in_script()).cloned().collect(),
-                None => hp.probes.clone(),
-            };
-            let gathering = transport.gather(Job { host: hp.host.clone(), probes });
+            let asked = hp.probes.iter().zip(reads(plan, hp)).filter(|(p, _)| api.is_none() || p.in_script());
+            let (probes, reads) = asked.map(|(p, r)| (p.clone(), r)).unzip();
+            let gathering = transport.gather(Job { host: hp.host.clone(), probes, reads });
             let permits = permits.clone();
             set.spawn(async move {
                 let _permit = permits.acquire_owned().await;
@@ -275,6 +273,25 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
             outcome
         })
         .collect())
+}
+
+/// What the target's checks read of each of its probes (by index): a file no check reads whole
+/// is kept only as its selections.
+fn reads(plan: &AuditPlan, hp: &HostPlan) -> Vec<Reads> {
+    let mut reads = vec![Reads::default(); hp.probes.len()];
+    for planned in &hp.checks {
+        let Need::Probe(i) = planned.need else {
+            continue;
+        };
+        let Some(read) = reads.get_mut(i) else {
+            continue;
+        };
+        match &plan.checks[planned.check].probe.select {
+            Some(selector) => read.selectors.push(selector.clone()),
+            None => read.whole = true,
+        }
+    }
+    reads
 }
 
 /// Judges every planned (check, target) on all cores. Findings come sorted by check (in rule
@@ -352,6 +369,9 @@ fn judge(
                 };
             };
             let seen = evaluate::observe(check, fact);
+            if let Err(why @ ObserveError::NotSaved(_)) = &seen {
+                return decided(FindingStatus::Skip, why.to_string());
+            }
             let line = seen.as_ref().ok().and_then(|s| s.line);
             let mut finding = evaluate::evaluate(check, refs, host, seen);
             if hp.target == Target::Repo

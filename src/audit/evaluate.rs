@@ -9,6 +9,7 @@ use crate::inventory::Host;
 use crate::probe::{Fact, sanitize};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, FieldPattern, Selector, describe_fields, parse_size};
+use crate::rules::select::{self, Picked};
 use crate::rules::source::{ObserveError, Quoting, Raw, render};
 
 use super::{CheckRefs, Finding, FindingStatus};
@@ -32,41 +33,35 @@ impl Observed {
 }
 
 /// Narrows a target's fact to what the check looks at: the source's reading of it, then the
-/// check's selector. `Err` is a fact that cannot be read.
+/// check's selector. `Err` is a fact that cannot be read. A file a run saved as selections
+/// ([`Fact::Selected`]) answers the checks whose selections it kept.
 pub fn observe(check: &Check, fact: &Fact) -> Result<Observed, ObserveError> {
+    if let Fact::Selected { picks, .. } = fact {
+        let wanted = check.probe.select.as_ref().map(Selector::pick);
+        let what = match &wanted {
+            Some(pick) => pick.describe(),
+            None => "the whole content".to_string(),
+        };
+        return match wanted.and_then(|w| picks.iter().find(|p| p.pick == w)) {
+            Some(picked) => observed(picked.clone(), None),
+            None => Err(ObserveError::NotSaved(format!(
+                "the run did not save {what} of this file (a run keeps only what its checks selected)"
+            ))),
+        };
+    }
     let Raw { value, status } = check.probe.source.observe(fact)?;
-    let Some(raw) = value else {
-        return Ok(Observed { value: None, status, line: None });
-    };
-    let (value, line) = match &check.probe.select {
-        None => (Some(raw), None),
-        Some(Selector::Ini { section, key }) => match super::ini::lookup(&raw, section, key) {
-            Some((value, line)) => (Some(value), Some(line)),
-            // Where the key would be: its section's header.
-            None => (None, super::ini::section_line(&raw, section)),
-        },
-        Some(Selector::Lines(re)) => {
-            let mut first = None;
-            let mut lines = Vec::new();
-            for (n, l) in raw.lines().enumerate() {
-                if re.is_match(l) {
-                    first.get_or_insert(n + 1);
-                    lines.push(l);
-                }
-            }
-            ((!lines.is_empty()).then(|| lines.join("\n")), first)
-        }
-        Some(Selector::Json(pointer)) => {
-            let doc: serde_json::Value =
-                serde_json::from_str(&raw).map_err(|e| ObserveError::NotJson(e.to_string()))?;
-            let value = doc.pointer(pointer).map(|v| match v {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            });
-            (value, None)
-        }
-    };
-    Ok(Observed { value, status, line })
+    match (value, &check.probe.select) {
+        (None, _) => Ok(Observed { value: None, status, line: None }),
+        (Some(raw), None) => Ok(Observed { value: Some(raw), status, line: None }),
+        (Some(raw), Some(selector)) => observed(select::select(selector, &raw), status),
+    }
+}
+
+fn observed(picked: Picked, status: Option<i32>) -> Result<Observed, ObserveError> {
+    match picked.error {
+        Some(e) => Err(ObserveError::NotJson(e)),
+        None => Ok(Observed { value: picked.value, status, line: picked.line }),
+    }
 }
 
 /// One expectation's verdict.

@@ -11,7 +11,6 @@
 
 mod engine;
 pub mod evaluate;
-pub mod ini;
 pub mod merge;
 pub mod plan;
 pub mod run;

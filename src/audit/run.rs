@@ -123,10 +123,9 @@ impl Run {
                     Ok(crate::rules::source::Need::Probe(key)) => Some(key),
                     _ => None,
                 };
-                let private = key
-                    .as_ref()
-                    .and_then(|k| o.facts.get(k))
-                    .is_some_and(|fact| matches!(fact, Fact::File { private: true, .. }));
+                let private = key.as_ref().and_then(|k| o.facts.get(k)).is_some_and(|fact| {
+                    matches!(fact, Fact::File { private: true, .. } | Fact::Selected { private: true, .. })
+                });
                 if check.secret || private {
                     hidden.insert((check.id.as_str(), hp.host.name.as_str()));
                     keys.extend(key);
@@ -273,15 +272,18 @@ impl Run {
 pub const SECRET: &str = "(secret)";
 
 /// A fact as a run file may keep it: a private file's content, or anything a secret check
-/// read, becomes its SHA-256.
+/// read, becomes its SHA-256 (a file's selections too: a secret may be the key selected).
 fn redact(fact: Fact, secret: bool) -> Fact {
     use sha2::Digest as _;
-    let bytes = match &fact {
-        Fact::File { content, private } if *private || secret => content,
-        Fact::Output { stdout, .. } | Fact::Response { body: stdout, .. } if secret => stdout,
-        _ => return fact,
-    };
-    Fact::Redacted { sha256: data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(bytes)) }
+    let digest = |bytes: &[u8]| data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(bytes));
+    match fact {
+        Fact::File { content, private } if private || secret => Fact::Redacted { sha256: digest(&content) },
+        Fact::Selected { sha256, private, .. } if private || secret => Fact::Redacted { sha256 },
+        Fact::Output { stdout: bytes, .. } | Fact::Response { body: bytes, .. } if secret => {
+            Fact::Redacted { sha256: digest(&bytes) }
+        }
+        fact => fact,
+    }
 }
 
 /// Template variables and `var:` names a check uses.

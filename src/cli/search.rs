@@ -94,11 +94,13 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         None => None,
     };
     let freshness = if args.no_refresh { search::Freshness::AsIs } else { search::Freshness::Refresh };
-    let index = search::open(&cx.root, freshness)?;
-    output::print_notes(&index.notes)?;
+    let mut index = search::open(&cx.root, freshness)?;
     let filters = Filters { kinds: args.kind, since: args.since, until: args.until, file, limit: args.limit };
     let query = args.query.join(" ");
-    let results = index.search(&query, &filters)?;
+    // Notes after the search: one that finds the index damaged rebuilds it and says so.
+    let results = index.search(&query, &filters);
+    output::print_notes(&index.notes)?;
+    let results = results?;
     let mut err = anstream::stderr();
     if !results.fuzzy_terms.is_empty() {
         let asked = results.fuzzy_terms.join("`, `");

@@ -6,8 +6,8 @@
 
 use regex::Regex;
 
-use crate::audit::ini::{fold, is_comment};
 use crate::rules::check::Edit;
+use crate::rules::ini::{fold, is_comment};
 use crate::yaml::{self, Node, Value};
 
 /// An edit with its templates filled in for the hosts it fixes.

@@ -1,12 +1,13 @@
 //! The local transport: the probe script run by this machine's `sh` (`ansible_connection:
 //! local`, and `mb audit --local`).
 
+use std::collections::BTreeMap;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
+use super::{BoxFuture, Decoder, Fact, HostOutcome, HostStatus, Job, ProbeKey, Reads, Transport};
 
 /// Runs each target's probe script on this machine.
 #[derive(Debug, Clone)]
@@ -20,15 +21,15 @@ impl Transport for Local {
         let timeout = self.timeout;
         Box::pin(async move {
             let script = super::script::compile(&job.probes, Some(timeout));
-            run(&script, &job.probes, timeout).await
+            run(&script, &job.probes, &job.reads, timeout).await
         })
     }
 }
 
-/// Runs `script` with `sh -s` and parses its answer for `probes`.
-async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcome {
+/// Runs `script` with `sh -s` and decodes its answer for `probes` as it comes.
+async fn run(script: &str, probes: &[ProbeKey], reads: &[Reads], timeout: Duration) -> HostOutcome {
     let started = Instant::now();
-    let result = tokio::time::timeout(timeout, exec(script)).await;
+    let result = tokio::time::timeout(timeout, exec(script, Decoder::new(probes, reads))).await;
     let elapsed = started.elapsed();
     match result {
         Err(_) => HostOutcome::failed(
@@ -37,11 +38,11 @@ async fn run(script: &str, probes: &[ProbeKey], timeout: Duration) -> HostOutcom
             elapsed,
         ),
         Ok(Err(e)) => HostOutcome::failed(HostStatus::Error, e, elapsed),
-        Ok(Ok(output)) => HostOutcome::answered(&output, probes, elapsed),
+        Ok(Ok(facts)) => HostOutcome::answered(facts, elapsed),
     }
 }
 
-async fn exec(script: &str) -> Result<Vec<u8>, String> {
+async fn exec(script: &str, mut decoder: Decoder<'_>) -> Result<BTreeMap<ProbeKey, Fact>, String> {
     // Its own process group: the script's deadline ends that group (`kill 0`), never mb.
     let mut child = tokio::process::Command::new("sh")
         .arg("-s")
@@ -59,20 +60,18 @@ async fn exec(script: &str) -> Result<Vec<u8>, String> {
         let _ = stdin.write_all(script.as_bytes()).await;
         // Dropping stdin closes it: the script ends.
     });
-    let mut output = Vec::new();
     let mut buf = vec![0u8; 64 << 10];
     loop {
         let n = stdout.read(&mut buf).await.map_err(|e| e.to_string())?;
         if n == 0 {
             break;
         }
-        output.extend_from_slice(&buf[..n]);
-        if output.len() > OUTPUT_CAP {
+        if let Err(too_much) = decoder.feed(&buf[..n]) {
             let _ = child.kill().await;
-            return Err(format!("the host printed more than {} MiB; stopped reading", OUTPUT_CAP >> 20));
+            return Err(too_much);
         }
     }
     let _ = writer.await;
     let _ = child.wait().await;
-    Ok(output)
+    Ok(decoder.finish())
 }

@@ -28,7 +28,7 @@ use crate::inventory::Host;
 
 use serde::{Deserialize, Serialize};
 
-pub use script::{Fact, ProbeKey};
+pub use script::{Decoder, Fact, ProbeKey, Reads};
 
 /// What happened when mb tried to audit a host (a contract: `hosts[].status` in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,6 +63,9 @@ impl HostStatus {
 pub struct Job {
     pub host: Host,
     pub probes: Vec<ProbeKey>,
+    /// What the checks read of each file probe, by index (see [`Reads`]): a transport keeps
+    /// only that of a file. A probe without one is read whole.
+    pub reads: Vec<Reads>,
 }
 
 /// A gathering under way.
@@ -84,9 +87,9 @@ pub struct HostOutcome {
 }
 
 impl HostOutcome {
-    /// The host ran the script: its facts, parsed from the script's output.
-    pub fn answered(output: &[u8], probes: &[ProbeKey], duration: Duration) -> HostOutcome {
-        HostOutcome { status: HostStatus::Ok, error: None, facts: script::parse(output, probes), duration }
+    /// The host ran the script: its facts, decoded from the script's output.
+    pub fn answered(facts: BTreeMap<ProbeKey, Fact>, duration: Duration) -> HostOutcome {
+        HostOutcome { status: HostStatus::Ok, error: None, facts, duration }
     }
 
     pub fn failed(status: HostStatus, error: impl Into<String>, duration: Duration) -> HostOutcome {
@@ -94,8 +97,9 @@ impl HostOutcome {
     }
 }
 
-/// The most a host may print before mb stops reading (the script's output is hex, three
-/// bytes for every byte of content).
+/// The most content a host may send before mb stops reading: the bytes of its files and
+/// command outputs (and any stray text), counted as decoded, not as the hex that carries them.
+/// An API answer's body has the same cap.
 pub const OUTPUT_CAP: usize = 16 << 20;
 
 /// Text from a host, made safe for a terminal: control characters (escape sequences included)

@@ -20,6 +20,10 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use super::OUTPUT_CAP;
+use crate::rules::check::Selector;
+use crate::rules::select::{Lines, Picked, Picker};
+
 /// One thing to read on a host. Probes of several checks that read the same thing are
 /// gathered once.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,6 +75,15 @@ pub enum Fact {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         private: bool,
     },
+    /// A file that no check reads whole, narrowed to what its checks selected as it was read:
+    /// each selection's result and the SHA-256 (hex) of the whole file. The rest of the file is
+    /// neither kept nor saved.
+    Selected {
+        picks: Vec<Picked>,
+        sha256: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        private: bool,
+    },
     /// A secret's SHA-256 (hex) in place of its bytes, in saved runs: a private file or the
     /// fact of a `secret: true` check. A replay cannot judge it.
     Redacted { sha256: String },
@@ -99,6 +112,7 @@ impl Fact {
     pub fn state(&self) -> &'static str {
         match self {
             Fact::File { .. } => "a file's content",
+            Fact::Selected { .. } => "a file's selected parts",
             Fact::Redacted { .. } => "a secret's digest",
             Fact::Absent => "absent",
             Fact::Unreadable { .. } => "unreadable",
@@ -187,65 +201,303 @@ pub fn compile(probes: &[ProbeKey], deadline: Option<std::time::Duration>) -> St
     out
 }
 
-/// Parses the script's output into one fact per probe. A probe with no answer (the script was
-/// cut short) gets [`Fact::Missing`].
-pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
-    let mut facts: Vec<Option<Fact>> = vec![None; probes.len()];
-    let text = String::from_utf8_lossy(output);
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        let Some(rest) = line.strip_prefix("@mb ") else {
-            continue;
+/// What a target's checks read of one file probe: its whole content, selections of it, or
+/// both. A file no check reads whole is narrowed to its selections as it is decoded
+/// ([`Fact::Selected`]): the rest of it is never held, and never saved.
+#[derive(Debug, Clone, Default)]
+pub struct Reads {
+    pub whole: bool,
+    pub selectors: Vec<Selector>,
+}
+
+impl Reads {
+    /// The whole content (what a probe with no `Reads` gets).
+    pub fn whole() -> Reads {
+        Reads { whole: true, selectors: Vec::new() }
+    }
+}
+
+/// The most bytes of script output mb reads from a host: the content's hex (three bytes for
+/// each byte, a newline every sixteen) and the markers, with room to spare.
+const RAW_CAP: usize = 4 * OUTPUT_CAP;
+
+/// The longest line the script prints is a marker or sixteen bytes of hex; a longer line is
+/// not the script's, and only its start is looked at.
+const LINE_CAP: usize = 4096;
+
+/// The script's output, decoded as it arrives into one fact per probe. Memory stays bounded
+/// whatever a host sends: a file is hashed and narrowed to its selections line by line (only a
+/// file some check reads whole, or as JSON, is held, up to the cap), and what a host may send
+/// is capped by its content ([`OUTPUT_CAP`] bytes of files, outputs and stray text), not by
+/// its hex.
+pub struct Decoder<'a> {
+    probes: &'a [ProbeKey],
+    reads: &'a [Reads],
+    facts: Vec<Option<Fact>>,
+    /// The line being received (at most [`LINE_CAP`] bytes of it), and its full length.
+    partial: Vec<u8>,
+    partial_len: usize,
+    /// The probe whose hex is being decoded.
+    body: Option<Body>,
+    /// Bytes of content (and stray text) so far, and of output.
+    content: usize,
+    raw: usize,
+    scratch: Vec<u8>,
+}
+
+struct Body {
+    index: usize,
+    /// Its end marker, `@mb N end`.
+    end: Vec<u8>,
+    /// A line of it was not hex: the answer is not to be trusted.
+    broken: bool,
+    sink: Sink,
+}
+
+enum Sink {
+    File(FileSink),
+    Output(Vec<u8>),
+}
+
+/// A file being decoded: hashed whole, narrowed line by line, held only when it must be.
+struct FileSink {
+    private: bool,
+    whole: bool,
+    digest: sha2::Sha256,
+    /// The content, when a check reads it whole or as JSON.
+    held: Option<Vec<u8>>,
+    pickers: Vec<Picker>,
+    lines: Lines,
+}
+
+impl FileSink {
+    fn new(reads: Option<&Reads>, private: bool) -> FileSink {
+        use sha2::Digest as _;
+        let whole = reads.is_none_or(|r| r.whole);
+        let mut pickers: Vec<Picker> = Vec::new();
+        for selector in reads.map(|r| r.selectors.as_slice()).unwrap_or_default() {
+            if !pickers.iter().any(|p| p.pick() == &selector.pick()) {
+                pickers.push(Picker::new(selector));
+            }
+        }
+        let hold = whole || pickers.iter().any(Picker::needs_whole);
+        FileSink {
+            private,
+            whole,
+            digest: sha2::Sha256::new(),
+            held: hold.then(Vec::new),
+            pickers,
+            lines: Lines::default(),
+        }
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        self.digest.update(bytes);
+        match &mut self.held {
+            Some(held) => held.extend_from_slice(bytes),
+            None => {
+                let pickers = &mut self.pickers;
+                self.lines.push(bytes, |line| pickers.iter_mut().for_each(|p| p.line(line)));
+            }
+        }
+    }
+
+    fn finish(self) -> Fact {
+        use sha2::Digest as _;
+        let FileSink { private, whole, digest, held, mut pickers, lines } = self;
+        let sha256 = data_encoding::HEXLOWER.encode(&digest.finalize());
+        let picks = match held {
+            Some(content) if whole => return Fact::File { content, private },
+            Some(content) => {
+                let text = String::from_utf8_lossy(&content);
+                pickers
+                    .into_iter()
+                    .map(|mut p| {
+                        if !p.needs_whole() {
+                            text.lines().for_each(|line| p.line(line));
+                        }
+                        p.finish(Some(&text))
+                    })
+                    .collect()
+            }
+            None => {
+                lines.finish(|line| pickers.iter_mut().for_each(|p| p.line(line)));
+                pickers.into_iter().map(|p| p.finish(None)).collect()
+            }
         };
+        Fact::Selected { picks, sha256, private }
+    }
+}
+
+impl<'a> Decoder<'a> {
+    /// A decoder for the answers to `probes`; `reads[i]` says what the checks read of the
+    /// file probe `probes[i]` (read whole when missing).
+    pub fn new(probes: &'a [ProbeKey], reads: &'a [Reads]) -> Decoder<'a> {
+        Decoder {
+            probes,
+            reads,
+            facts: vec![None; probes.len()],
+            partial: Vec::new(),
+            partial_len: 0,
+            body: None,
+            content: 0,
+            raw: 0,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The next bytes of the script's output. `Err` when the host sent more than mb reads.
+    pub fn feed(&mut self, mut bytes: &[u8]) -> Result<(), String> {
+        self.raw += bytes.len();
+        if self.raw > RAW_CAP {
+            return Err(format!("the host printed more than {} MiB; stopped reading", RAW_CAP >> 20));
+        }
+        while let Some(at) = bytes.iter().position(|&b| b == b'\n') {
+            self.take(&bytes[..at])?;
+            let line = std::mem::take(&mut self.partial);
+            let len = std::mem::take(&mut self.partial_len);
+            let result = self.line(&line, len);
+            self.partial = line;
+            self.partial.clear();
+            result?;
+            bytes = &bytes[at + 1..];
+        }
+        self.take(bytes)
+    }
+
+    /// Adds to the line being received. Past [`LINE_CAP`] it is not the script's: the rest
+    /// of it is dropped, and counted as content now, so an endless line cannot pass the cap.
+    fn take(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let room = LINE_CAP.saturating_sub(self.partial.len());
+        let kept = bytes.len().min(room);
+        self.partial.extend_from_slice(&bytes[..kept]);
+        self.partial_len += bytes.len();
+        self.count(bytes.len() - kept)
+    }
+
+    /// Counts `n` bytes of content against the cap.
+    fn count(&mut self, n: usize) -> Result<(), String> {
+        self.content += n;
+        if self.content > OUTPUT_CAP {
+            return Err(format!("the host sent more than {} MiB of content; stopped reading", OUTPUT_CAP >> 20));
+        }
+        Ok(())
+    }
+
+    /// One whole line of output (`line` is at most its first [`LINE_CAP`] bytes of `len`; the
+    /// rest was counted as it came).
+    fn line(&mut self, line: &[u8], len: usize) -> Result<(), String> {
+        if let Some(body) = &mut self.body {
+            if !line.starts_with(b"@mb ") {
+                let bytes = &mut self.scratch;
+                bytes.clear();
+                let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+                let mut broken = len > line.len();
+                for token in line.split(u8::is_ascii_whitespace).filter(|t| !t.is_empty()) {
+                    match token {
+                        [hi, lo] if hex(*hi).is_some() && hex(*lo).is_some() => {
+                            bytes.push(hex(*hi).unwrap_or(0) << 4 | hex(*lo).unwrap_or(0))
+                        }
+                        _ => broken = true,
+                    }
+                }
+                if broken {
+                    body.broken = true;
+                    return self.count(line.len());
+                }
+                if !body.broken {
+                    match &mut body.sink {
+                        Sink::File(file) => file.push(bytes),
+                        Sink::Output(out) => out.extend_from_slice(bytes),
+                    }
+                }
+                let n = bytes.len();
+                return self.count(n);
+            }
+            // A marker ends the body: its own end, or (cut short) the next probe's start.
+            let ended = line == body.end.as_slice();
+            if let Some(body) = self.body.take() {
+                self.close(body, ended);
+            }
+            if ended {
+                return Ok(());
+            }
+        }
+        let Some(rest) = line.strip_prefix(b"@mb ") else {
+            return self.count(line.len());
+        };
+        let rest = String::from_utf8_lossy(rest);
         let mut words = rest.split_whitespace();
         let (Some(id), Some(kind)) = (words.next(), words.next()) else {
-            continue;
+            return Ok(());
         };
         // `ls -l`'s mode (`-rw-------`): neither the group nor others may read the file.
         let private = words.next().is_some_and(|mode| {
             let mode = mode.as_bytes();
             mode.len() >= 10 && mode[4] != b'r' && mode[7] != b'r'
         });
-        let Some(slot) = id.parse::<usize>().ok().and_then(|i| facts.get_mut(i)) else {
-            continue;
+        let Some(index) = id.parse::<usize>().ok().filter(|&i| i < self.facts.len()) else {
+            return Ok(());
         };
-        let mut body = || -> Option<Vec<u8>> {
-            let mut bytes = Vec::new();
-            for line in lines.by_ref() {
-                if line.starts_with("@mb ") {
-                    return (line == format!("@mb {id} end")).then_some(bytes);
-                }
-                for pair in line.split_whitespace() {
-                    bytes.push(u8::from_str_radix(pair, 16).ok()?);
-                }
+        let end = format!("@mb {index} end").into_bytes();
+        let body = |sink| Some(Body { index, end, broken: false, sink });
+        match kind {
+            "absent" => self.facts[index] = Some(Fact::Absent),
+            "unreadable" => {
+                self.facts[index] =
+                    Some(Fact::Unreadable { reason: "exists but is not a readable regular file".into() })
             }
-            None
-        };
-        *slot = Some(match kind {
-            "absent" => Fact::Absent,
-            "unreadable" => Fact::Unreadable { reason: "exists but is not a readable regular file".into() },
-            "file" => match body() {
-                Some(content) => Fact::File { content, private },
-                None => Fact::Missing { reason: "the file's content was cut short".into() },
-            },
-            "output" => match body().and_then(|b| split_status(&b)) {
+            "file" => self.body = body(Sink::File(FileSink::new(self.reads.get(index), private))),
+            "output" => self.body = body(Sink::Output(Vec::new())),
+            other => self.facts[index] = Some(Fact::Missing { reason: format!("unexpected probe answer `{other}`") }),
+        }
+        Ok(())
+    }
+
+    /// A probe's answer is over: `whole` when its end marker came.
+    fn close(&mut self, body: Body, whole: bool) {
+        let whole = whole && !body.broken;
+        self.facts[body.index] = Some(match body.sink {
+            Sink::File(file) if whole => file.finish(),
+            Sink::File(_) => Fact::Missing { reason: "the file's content was cut short".into() },
+            Sink::Output(bytes) => match split_status(&bytes).filter(|_| whole) {
                 Some((stdout, status)) => Fact::Output { stdout, status },
                 None => Fact::Missing { reason: "the command's output was cut short".into() },
             },
-            other => Fact::Missing { reason: format!("unexpected probe answer `{other}`") },
         });
     }
-    probes
-        .iter()
-        .cloned()
-        .zip(facts)
-        .filter(|(probe, _)| probe.in_script())
-        .map(|(probe, fact)| {
-            let fact =
-                fact.unwrap_or(Fact::Missing { reason: "no answer (the script stopped before this probe)".into() });
-            (probe, fact)
-        })
-        .collect()
+
+    /// The output is over: one fact per probe the script answers. A probe with no answer (the
+    /// script was cut short) gets [`Fact::Missing`].
+    pub fn finish(mut self) -> BTreeMap<ProbeKey, Fact> {
+        if self.partial_len > 0 {
+            let line = std::mem::take(&mut self.partial);
+            // Past the cap by at most one line: what is read is kept.
+            let _ = self.line(&line, self.partial_len);
+        }
+        if let Some(body) = self.body.take() {
+            self.close(body, false);
+        }
+        self.probes
+            .iter()
+            .cloned()
+            .zip(self.facts)
+            .filter(|(probe, _)| probe.in_script())
+            .map(|(probe, fact)| {
+                let fact =
+                    fact.unwrap_or(Fact::Missing { reason: "no answer (the script stopped before this probe)".into() });
+                (probe, fact)
+            })
+            .collect()
+    }
+}
+
+/// Parses a whole output at once, every file read whole; what lies past the cap is dropped.
+pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
+    let mut decoder = Decoder::new(probes, &[]);
+    let _ = decoder.feed(output);
+    decoder.finish()
 }
 
 /// Splits `stdout…\n@mbstatus N` into stdout and N. The marker is the last thing written, so
@@ -356,6 +608,63 @@ mod tests {
         assert_eq!(facts[&probes[2]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
         assert!(matches!(facts[&probes[3]], Fact::Output { status, .. } if status != 0), "{:?}", facts[&probes[3]]);
         assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn any_chunking_decodes_the_same_and_selections_match_the_whole_file() {
+        use crate::rules::select::select;
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("smb.conf");
+        let text: &[u8] = b"[global]\r\n  a = 1\n  secret = hunter2\n\xff\n[other]\n  a = 2\nlast = \\\n  joined";
+        std::fs::write(&conf, text).unwrap();
+        let probes = vec![
+            ProbeKey::File { path: conf.display().to_string() },
+            ProbeKey::Command { command: "printf 'x\\ny'".into(), args: vec![] },
+        ];
+        let selectors = vec![
+            Selector::Ini { section: "global".into(), key: "A".into() },
+            Selector::Ini { section: "other".into(), key: "nosuch".into() },
+            Selector::Lines(regex::Regex::new("a|j").unwrap()),
+            Selector::Json("/a".into()),
+        ];
+        let reads = vec![Reads { whole: false, selectors: selectors.clone() }, Reads::whole()];
+        let output = run(&compile(&probes, None));
+        let mut whole = Decoder::new(&probes, &reads);
+        whole.feed(&output).unwrap();
+        let whole = whole.finish();
+        for size in [1, 2, 3, 7, 48, 4096] {
+            let mut decoder = Decoder::new(&probes, &reads);
+            output.chunks(size).for_each(|chunk| decoder.feed(chunk).unwrap());
+            assert_eq!(decoder.finish(), whole, "chunks of {size}");
+        }
+        let Fact::Selected { picks, sha256, private: false } = &whole[&probes[0]] else {
+            panic!("{:?}", whole[&probes[0]]);
+        };
+        let lossy = String::from_utf8_lossy(&std::fs::read(&conf).unwrap()).into_owned();
+        let want: Vec<_> = selectors.iter().map(|s| select(s, &lossy)).collect();
+        assert_eq!(picks, &want);
+        assert!(!format!("{picks:?}").contains("hunter2"));
+        use sha2::Digest as _;
+        assert_eq!(sha256, &data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(text)));
+        assert_eq!(whole[&probes[1]], Fact::Output { stdout: b"x\ny".to_vec(), status: 0 });
+    }
+
+    #[test]
+    fn stray_text_counts_against_the_cap_as_content() {
+        let probes = vec![ProbeKey::File { path: "/f".into() }];
+        let stray = vec![b'y'; 1 << 20];
+        // Text that is no part of the script's framing, in lines or in one endless line.
+        for newline in [true, false] {
+            let mut decoder = Decoder::new(&probes, &[]);
+            let mut fed = 0;
+            let over = (0..=16).try_for_each(|_| {
+                fed += 1;
+                decoder.feed(&stray)?;
+                decoder.feed(if newline { b"\n" } else { b"" })
+            });
+            assert!(over.unwrap_err().contains("more than 16 MiB of content"));
+            assert_eq!(fed, 17, "stopped as soon as the cap was passed");
+        }
     }
 
     #[test]

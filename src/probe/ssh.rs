@@ -19,7 +19,7 @@
 //! then, only when it names no identity file, the default keys. Keys are decrypted once per
 //! run, not per host.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use super::known_hosts::{self, KnownHosts, Verdict};
 use super::ssh_config::{self, ConfigError, Proxy, Settings, SshConfig};
-use super::{BoxFuture, HostOutcome, HostStatus, Job, OUTPUT_CAP, ProbeKey, Transport};
+use super::{BoxFuture, Decoder, Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
 use crate::inventory::Host;
 
 /// How to reach hosts, shared by every connection of a run.
@@ -338,7 +338,7 @@ impl Transport for Ssh {
                 }
             };
             let script = super::script::compile(&job.probes, Some(options.timeout));
-            run(&route, &script, &job.probes, options).await
+            run(&route, &script, Decoder::new(&job.probes, &job.reads), options).await
         })
     }
 }
@@ -463,11 +463,11 @@ fn config(options: &SshOptions, trusted: &KnownHosts, host: &str, port: u16) -> 
 }
 
 /// Audits one host: connects, authenticates, runs the script, parses its answer.
-async fn run(route: &Route, script: &str, probes: &[ProbeKey], options: Arc<SshOptions>) -> HostOutcome {
+async fn run(route: &Route, script: &str, decoder: Decoder<'_>, options: Arc<SshOptions>) -> HostOutcome {
     let started = Instant::now();
     let timeout = options.timeout;
     // A ProxyCommand lives as long as this future: dropped (done or timed out), it is killed.
-    let result = tokio::time::timeout(timeout, connect_and_exec(route, script, options)).await;
+    let result = tokio::time::timeout(timeout, connect_and_exec(route, script, decoder, options)).await;
     let elapsed = started.elapsed();
     match result {
         Err(_) => HostOutcome::failed(
@@ -476,7 +476,7 @@ async fn run(route: &Route, script: &str, probes: &[ProbeKey], options: Arc<SshO
             elapsed,
         ),
         Ok(Err((status, message))) => HostOutcome::failed(status, message, elapsed),
-        Ok(Ok(output)) => HostOutcome::answered(&output, probes, elapsed),
+        Ok(Ok(facts)) => HostOutcome::answered(facts, elapsed),
     }
 }
 
@@ -490,7 +490,12 @@ fn connect_timeout(route: &Route, options: &SshOptions) -> Duration {
     }
 }
 
-async fn connect_and_exec(route: &Route, script: &str, options: Arc<SshOptions>) -> Result<Vec<u8>, Failure> {
+async fn connect_and_exec(
+    route: &Route,
+    script: &str,
+    decoder: Decoder<'_>,
+    options: Arc<SshOptions>,
+) -> Result<BTreeMap<ProbeKey, Fact>, Failure> {
     let deadline = connect_timeout(route, &options);
     // Every endpoint in order: the first reached over TCP or the ProxyCommand, each next one
     // through a direct-tcpip channel of the one before. Earlier connections stay open (held
@@ -533,9 +538,9 @@ async fn connect_and_exec(route: &Route, script: &str, options: Arc<SshOptions>)
         held.push(handle);
     }
     let handle = held.pop().ok_or((HostStatus::Error, "no connection".to_string()))?;
-    let output = exec(&handle, script).await?;
+    let facts = exec(&handle, script, decoder).await?;
     let _ = handle.disconnect(Disconnect::ByApplication, "", "en").await;
-    Ok(output)
+    Ok(facts)
 }
 
 type ProxyStream = tokio::io::Join<tokio::process::ChildStdout, tokio::process::ChildStdin>;
@@ -710,25 +715,27 @@ async fn try_keys(
     Ok(out)
 }
 
-/// Runs `sh -s` with the script on its standard input and collects standard output.
-async fn exec(handle: &Handle<Client>, script: &str) -> Result<Vec<u8>, Failure> {
+/// Runs `sh -s` with the script on its standard input and decodes its standard output as it
+/// comes.
+async fn exec(
+    handle: &Handle<Client>,
+    script: &str,
+    mut decoder: Decoder<'_>,
+) -> Result<BTreeMap<ProbeKey, Fact>, Failure> {
     let err = |e: russh::Error| (HostStatus::Error, format!("running the probe script failed: {e}"));
     let mut channel = handle.channel_open_session().await.map_err(err)?;
     channel.exec(true, "sh -s").await.map_err(err)?;
     channel.data(script.as_bytes()).await.map_err(err)?;
     channel.eof().await.map_err(err)?;
-    let mut output = Vec::new();
     let mut status = None;
+    let mut any = false;
     while let Some(msg) = channel.wait().await {
         match msg {
             ChannelMsg::Data { data } => {
-                output.extend_from_slice(&data);
-                if output.len() > OUTPUT_CAP {
+                any |= !data.is_empty();
+                if let Err(too_much) = decoder.feed(&data) {
                     let _ = channel.close().await;
-                    return Err((
-                        HostStatus::Error,
-                        format!("the host printed more than {} MiB; stopped reading", OUTPUT_CAP >> 20),
-                    ));
+                    return Err((HostStatus::Error, too_much));
                 }
             }
             ChannelMsg::ExitStatus { exit_status } => status = Some(exit_status),
@@ -738,8 +745,8 @@ async fn exec(handle: &Handle<Client>, script: &str) -> Result<Vec<u8>, Failure>
     }
     match status {
         // 126/127: no `sh` on the host; the probe answers would be empty.
-        Some(126 | 127) if output.is_empty() => Err((HostStatus::Error, "the host has no usable `sh`".into())),
-        _ => Ok(output),
+        Some(126 | 127) if !any => Err((HostStatus::Error, "the host has no usable `sh`".into())),
+        _ => Ok(decoder.finish()),
     }
 }
 

@@ -8,9 +8,11 @@
 
 pub mod check;
 pub mod extract;
+pub mod ini;
 pub mod parse;
 pub mod reference;
 pub mod registry;
+pub mod select;
 mod shell;
 pub mod source;
 

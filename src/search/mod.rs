@@ -209,6 +209,8 @@ pub struct SearchIndex {
     pub location: Option<PathBuf>,
     /// The manifest of an in-memory index (an on-disk one keeps it in `.mb/`).
     memory_manifest: Option<Manifest>,
+    /// The repository, to rebuild the index from if a search finds it damaged.
+    root: PathBuf,
 }
 
 /// How [`open`] treats the files the index covers.
@@ -224,45 +226,91 @@ pub enum Freshness {
 }
 
 /// Opens the index under `root`, building or refreshing it as `freshness` says.
+///
+/// The index heals: one whose files are missing, truncated or fail their checksums is rebuilt
+/// (with a note), and when `.mb/index` cannot be written — a full disk, a read-only folder —
+/// the search is answered from an in-memory index built for it (with a note). The index on
+/// disk is never left half-written: tantivy commits atomically, and a refresh that fails
+/// leaves the last commit as it was.
 pub fn open(root: &Path, freshness: Freshness) -> Result<SearchIndex, SearchError> {
-    let rebuild = freshness == Freshness::Rebuild;
     let dir = root.join(INDEX_DIR);
     let mut notes = Vec::new();
-    let index = match open_on_disk(&dir, rebuild, &mut notes) {
-        Ok(index) => Some(index),
-        Err(why) => {
-            notes.push(format!(
-                "cannot use {} ({why}); searching an in-memory index built for this search",
-                crate::source::display_path(&dir)
-            ));
-            None
+    let mut rebuild = freshness == Freshness::Rebuild;
+    let why = loop {
+        let failure = match open_on_disk(&dir, rebuild, &mut notes) {
+            Ok(index) => match SearchIndex::new(root, index, Some(dir.clone()), notes.clone(), freshness) {
+                Ok(search) => return Ok(search),
+                Err(SearchError::LockTimeout(wait)) => return Err(SearchError::LockTimeout(wait)),
+                Err(e) => e,
+            },
+            Err(why) => break why,
+        };
+        // Damage found while reading: rebuilt once. Anything else is a disk that cannot be
+        // written (or read): answered from memory.
+        if !rebuild && let Some(damage) = damage(&dir) {
+            notes.push(format!("the search index was damaged ({damage}); rebuilt it"));
+            rebuild = true;
+            continue;
         }
+        break failure.to_string();
     };
-    let on_disk = index.is_some();
-    let index = match index {
-        Some(index) => index,
-        None => {
-            let index = Index::create_in_ram(schema().0);
-            register(&index);
-            index
-        }
+    notes.push(format!(
+        "cannot use {} ({why}); searching an in-memory index built for this search",
+        crate::source::display_path(&dir)
+    ));
+    let index = Index::create_in_ram(schema().0);
+    register(&index);
+    SearchIndex::new(root, index, None, notes, freshness)
+}
+
+/// Why the index on disk is damaged: a segment file that is missing or fails its checksum.
+/// `None` when every file is whole (a failure was the disk's, not the index's).
+fn damage(dir: &Path) -> Option<String> {
+    let index = match Index::open_in_dir(dir) {
+        Ok(index) => index,
+        Err(e) => return Some(e.to_string()),
     };
-    let (_, fields) = schema();
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-    let mut search = SearchIndex {
-        index,
-        reader,
-        fields,
-        files: Vec::new(),
-        notes,
-        stats: RefreshStats::default(),
-        location: on_disk.then_some(dir),
-        memory_manifest: (!on_disk).then(|| Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
-    };
-    if freshness != Freshness::AsIs || search.is_empty() {
-        search.refresh(root)?;
+    if let Err(why) = check_segments(&index, dir) {
+        return Some(why);
     }
-    Ok(search)
+    match index.validate_checksum() {
+        Ok(bad) if bad.is_empty() => None,
+        Ok(bad) => {
+            let mut names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            Some(format!("{} failed its checksum", names.join(", ")))
+        }
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+impl SearchIndex {
+    fn new(
+        root: &Path,
+        index: Index,
+        location: Option<PathBuf>,
+        notes: Vec<String>,
+        freshness: Freshness,
+    ) -> Result<SearchIndex, SearchError> {
+        let (_, fields) = schema();
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let on_disk = location.is_some();
+        let mut search = SearchIndex {
+            index,
+            reader,
+            fields,
+            files: Vec::new(),
+            notes,
+            stats: RefreshStats::default(),
+            location,
+            memory_manifest: (!on_disk).then(|| Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
+            root: root.to_path_buf(),
+        };
+        if freshness != Freshness::AsIs || search.is_empty() {
+            search.refresh(root)?;
+        }
+        Ok(search)
+    }
 }
 
 fn register(index: &Index) {
@@ -286,6 +334,7 @@ fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<In
         }) {
             Ok((index, manifest)) if manifest.schema == SCHEMA_VERSION => {
                 register(&index);
+                sweep(&index, dir);
                 return Ok(index);
             }
             Ok((_, manifest)) => notes.push(format!(
@@ -325,8 +374,34 @@ fn remove_stamps_except(mb_dir: &Path, keep: Option<&str>) {
     }
 }
 
-/// Tantivy opens segment files lazily, so a lost or truncated file would only fail mid-search;
-/// look for every file of every segment up front (a stat each).
+/// Deletes the temporary files of writes that were killed half-way (tantivy's `.tmp…` in the
+/// index folder, mb's `.index-files-N.tmp`), while holding the index's writer lock, so that
+/// no live write's file is touched. A lock held by another mb leaves them for later.
+fn sweep(index: &Index, dir: &Path) {
+    let temporary = |folder: &Path, is: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
+        let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+        entries.filter(|e| is(&e.file_name().to_string_lossy())).map(|e| e.path()).collect()
+    };
+    let mut left = temporary(dir, &|name| name.starts_with(".tmp"));
+    if let Some(mb_dir) = dir.parent() {
+        left.extend(temporary(mb_dir, &|name| {
+            name.trim_start_matches('.').starts_with(STAMPS_PREFIX) && name.ends_with(".tmp")
+        }));
+    }
+    if left.is_empty() {
+        return;
+    }
+    use tantivy::Directory as _;
+    if let Ok(_lock) = index.directory().acquire_lock(&tantivy::directory::INDEX_WRITER_LOCK) {
+        for path in left {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Tantivy opens segment files lazily, so a lost, truncated or overwritten file would only
+/// fail mid-search: look for every file of every segment up front (a stat each), then open
+/// them all as a reader does, which checks each file's footer.
 fn check_segments(index: &Index, dir: &Path) -> Result<(), String> {
     use tantivy::index::SegmentComponent as C;
     let metas = index.searchable_segment_metas().map_err(|e| e.to_string())?;
@@ -342,7 +417,12 @@ fn check_segments(index: &Index, dir: &Path) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map(|_: IndexReader| ())
+        .map_err(|e| e.to_string())
 }
 
 /// The manifest of the index's last commit. An index whose stamps cannot be read is of
@@ -566,8 +646,23 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Runs a query. Filters narrow it; hits come best first.
-    pub fn search(&self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
+    /// Runs a query. Filters narrow it; hits come best first. An index on disk that fails
+    /// while searching and turns out damaged is rebuilt (with a note) and asked again.
+    pub fn search(&mut self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
+        match self.search_once(text, filters) {
+            Err(SearchError::Index(e)) if self.location.as_deref().and_then(damage).is_some() => {
+                let mut notes = std::mem::take(&mut self.notes);
+                notes.push(format!("the search index was damaged ({e}); rebuilt it"));
+                *self = open(&self.root.clone(), Freshness::Rebuild)?;
+                notes.append(&mut self.notes);
+                self.notes = notes;
+                self.search_once(text, filters)
+            }
+            other => other,
+        }
+    }
+
+    fn search_once(&self, text: &str, filters: &Filters) -> Result<Results, SearchError> {
         let f = &self.fields;
         let node = query::parse(text)?;
         let searcher = self.reader.searcher();

@@ -303,3 +303,162 @@ fn no_refresh_searches_the_index_as_it_is() {
     let fresh = example_bank();
     assert!(!search(&fresh, &["refquota", "--no-refresh"]).is_empty());
 }
+
+/// Issue 14, item 10: the files of the index's segments (everything but tantivy's metadata).
+fn segment_files(env: &TestEnvironment) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(env.work_dir().join(".mb/index"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            !p.file_name().unwrap().to_string_lossy().starts_with('.') && p.extension().is_some_and(|e| e != "json")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every `*.tmp` file under `.mb/`.
+fn leftovers(env: &TestEnvironment) -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if name.ends_with(".tmp") || name.starts_with(".tmp") {
+                out.push(path.display().to_string());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&env.work_dir().join(".mb"), &mut out);
+    out
+}
+
+#[test]
+fn a_truncated_or_corrupt_segment_is_rebuilt_with_one_note() {
+    let env = example_bank();
+    let before = locations(&search(&env, &["refquota"]));
+    assert!(!before.is_empty());
+    type Damage = fn(&std::path::Path);
+    let damages: [(&str, Damage); 2] = [
+        ("truncated", |p| {
+            let len = std::fs::metadata(p).unwrap().len();
+            std::fs::OpenOptions::new().write(true).open(p).unwrap().set_len(len / 2).unwrap();
+        }),
+        ("overwritten", |p| {
+            let len = std::fs::metadata(p).unwrap().len() as usize;
+            std::fs::write(p, vec![0x5a; len]).unwrap();
+        }),
+    ];
+    for (how, damage) in damages {
+        // A rebuild names its segments anew: the files are listed again each time.
+        for i in 0..segment_files(&env).len() {
+            let file = segment_files(&env)[i].clone();
+            damage(&file);
+            let out = env.run(["search", "refquota", "--json"]);
+            assert_eq!(out.code(), Some(0), "{how} {}: {out}", file.display());
+            let notes: Vec<&str> = out.stderr.lines().filter(|l| l.starts_with("note:")).collect();
+            assert_eq!(notes.len(), 1, "{how} {}: {out}", file.display());
+            assert!(notes[0].contains("rebuilt it"), "{out}");
+            assert_eq!(locations(out.json().as_array().unwrap()), before, "{how} {}", file.display());
+            // Rebuilt on disk: the next search has nothing to say.
+            let again = env.run(["search", "refquota"]);
+            assert_eq!(again.stderr, "", "{how} {}: {again}", file.display());
+        }
+    }
+}
+
+/// A small tmpfs mounted over a folder for the life of the value (root only).
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    fn mount(at: &std::path::Path, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).unwrap();
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
+            .arg(at)
+            .stderr(std::process::Stdio::null())
+            .status();
+        status.is_ok_and(|s| s.success()).then(|| Tmpfs(at.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn on_a_full_disk_every_search_answers_from_memory() {
+    let env = example_bank();
+    let Some(_disk) = Tmpfs::mount(&env.work_dir().join(".mb"), "4m") else {
+        eprintln!("skipped: mounting a small tmpfs is not permitted here (needs root)");
+        return;
+    };
+    assert!(!search(&env, &["refquota"]).is_empty());
+    // Fill the disk, then give the index something to write.
+    let filler = env.work_dir().join(".mb/filler");
+    let mut file = std::fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 64 << 10];
+    while std::io::Write::write_all(&mut file, &block).is_ok() {}
+    drop(file);
+    env.write("memory-bank/late.md", "# Late\n\n- The zqxjvoll rollout waits for Monday.\n");
+    for _ in 0..2 {
+        let out = env.run(["search", "zqxjvoll", "--json"]);
+        assert_eq!(out.code(), Some(0), "{out}");
+        assert_eq!(out.json().as_array().unwrap().len(), 1, "{out}");
+        assert!(out.stderr.contains("searching an in-memory index"), "{out}");
+        assert_eq!(out.stderr.lines().count(), 1, "{out}");
+        assert_eq!(leftovers(&env), Vec::<String>::new(), "a failed write left a temporary file");
+    }
+    // Room again: the index on disk catches up, silently.
+    std::fs::remove_file(&filler).unwrap();
+    let out = env.run(["search", "zqxjvoll", "--json"]);
+    assert_eq!((out.code(), out.stderr.as_str()), (Some(0), ""), "{out}");
+    assert_eq!(out.json().as_array().unwrap().len(), 1, "{out}");
+}
+
+#[test]
+fn no_temporary_file_outlives_an_interrupted_write() {
+    let env = example_bank();
+    assert!(!search(&env, &["refquota"]).is_empty());
+    // What writes killed half-way leave: tantivy's atomic write, mb's manifest, and a run
+    // (by a process that is gone: 4194305 is past the largest pid Linux gives).
+    let mb = env.work_dir().join(".mb");
+    std::fs::create_dir_all(mb.join("runs")).unwrap();
+    for left in ["index/.tmpk3J9aQ", ".index-files-7.tmp", "runs/.2026-11-25T19-00-00Z.json.4194305.tmp"] {
+        std::fs::write(mb.join(left), "half of something").unwrap();
+    }
+    env.write("memory-bank/late.md", "# Late\n\n- The zqxjvoll rollout waits for Monday.\n");
+    assert_eq!(search(&env, &["zqxjvoll"]).len(), 1);
+    let rules = "```mb-check\nid: v\nhosts: all\nprobe:\n  var: v\nexpect:\n  equals: x\n```\n";
+    env.write("rules/v.md", rules);
+    env.write("inventory.yml", "all:\n  hosts:\n    box1:\n      v: x\n");
+    env.write("mb.toml", "inventory = \"inventory.yml\"\n");
+    let out = env.run(["audit", "--format", "json", "-l", "box1"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(leftovers(&env), Vec::<String>::new());
+    // A write killed for real (past its file size limit, SIGXFSZ) leaves nothing either, and the
+    // next search is whole.
+    env.write("memory-bank/later.md", format!("# Later\n\n{}", "- The vrrwoqq step is long.\n".repeat(2000)));
+    let cmd = env.command(["search", "vrrwoqq"]);
+    let limited = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 16; exec \"$0\" \"$@\"")
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .current_dir(env.work_dir())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!limited.success(), "the write was not interrupted");
+    assert_eq!(search(&env, &["vrrwoqq", "-n", "5000"]).len(), 2000);
+    assert_eq!(leftovers(&env), Vec::<String>::new());
+}

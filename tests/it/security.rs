@@ -176,8 +176,13 @@ fn private_files_and_secret_checks_leave_only_a_digest_in_the_run() {
     let private = dir.path().join("credentials");
     std::fs::write(&private, "password = hunter2\n").unwrap();
     std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // A private file read by a selection: the selected value is as secret as the rest.
+    let keyed = dir.path().join("keyed.conf");
+    std::fs::write(&keyed, "[db]\npassword = swordfish\n").unwrap();
+    std::fs::set_permissions(&keyed, std::fs::Permissions::from_mode(0o600)).unwrap();
     let rules = [
         check("private-file", &format!("file: {}", private.display()), "contains: hunter2"),
+        check("private-key", &format!("file: {}\n  ini: {{ section: db, key: password }}", keyed.display()), "equals: x"),
         "```mb-check\nid: secret-token\nhosts: all\nsecret: true\nprobe:\n  command: printf tok%sn 3\nexpect:\n  equals: other\n```\n"
             .to_string(),
     ]
@@ -188,8 +193,70 @@ fn private_files_and_secret_checks_leave_only_a_digest_in_the_run() {
     assert!(!out.stdout.contains("tok3n"), "a secret check's value is not reported:\n{out}");
     let runs = saved_runs(&env);
     let text = runs[0].to_string();
-    assert!(!text.contains("hunter2") && !text.contains("tok3n"), "{text}");
-    assert_eq!(text.matches("\"sha256\"").count(), 2, "{text}");
+    assert!(!text.contains("hunter2") && !text.contains("tok3n") && !text.contains("swordfish"), "{text}");
+    assert_eq!(text.matches("\"sha256\"").count(), 3, "{text}");
+}
+
+/// The findings of a JSON report as (check, status, actual) triples, in report order.
+fn verdicts(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["check"].to_string(), f["status"].to_string(), f["actual"].to_string()))
+        .collect()
+}
+
+#[test]
+fn a_check_that_reads_one_key_saves_that_key_not_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // World-readable, so not private: only the selections keep the secret out.
+    let conf = dir.path().join("smb.conf");
+    std::fs::write(
+        &conf,
+        "[global]\n   fruit:locking = none\n   ldap admin password = Sup3rS3cretValue\n   workgroup = HOME\n",
+    )
+    .unwrap();
+    let json = dir.path().join("settings.json");
+    std::fs::write(&json, r#"{"mode": "strict", "token": "T0kenS3cretValue"}"#).unwrap();
+    let file = conf.display();
+    let rules = [
+        check(
+            "ini-key",
+            &format!("file: {file}\n  ini: {{ section: global, key: \"fruit:locking\" }}"),
+            "equals: none",
+        ),
+        check("ini-missing", &format!("file: {file}\n  ini: {{ section: global, key: nosuch }}"), "present: true"),
+        check("lines", &format!("file: {file}\n  lines: workgroup"), "contains: HOME"),
+        check("json", &format!("file: {}\n  json: /mode", json.display()), "equals: lax"),
+    ]
+    .concat();
+    let env = local_repo(&rules, "");
+    let live = audit_json(&env);
+    assert_eq!(live.code(), Some(1), "{live}");
+    let paths: Vec<_> = std::fs::read_dir(env.work_dir().join(".mb/runs")).unwrap().flatten().collect();
+    assert_eq!(paths.len(), 1);
+    let raw = std::fs::read(paths[0].path()).unwrap();
+    for secret in ["Sup3rS3cretValue", "T0kenS3cretValue"] {
+        assert!(
+            !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "the run file holds a value no check selected ({secret}):\n{}",
+            String::from_utf8_lossy(&raw)
+        );
+    }
+    // The selections are enough to judge the same checks again, the same way.
+    let replayed = env.run(["audit", "--replay", "latest", "--format", "json"]);
+    assert_eq!(replayed.code(), Some(1), "{replayed}");
+    assert_eq!(verdicts(&replayed.json()), verdicts(&live.json()), "{replayed}");
+    // A check the run did not select for cannot be judged from it: a skip that says so.
+    env.write(
+        "rules/local.md",
+        check("other-key", &format!("file: {file}\n  ini: {{ section: global, key: workgroup }}"), "equals: HOME"),
+    );
+    let other = env.run(["audit", "--replay", "latest", "--format", "json"]);
+    let finding = &other.json()["findings"][0];
+    assert_eq!(finding["status"], "skip", "{other}");
+    assert!(finding["message"].as_str().unwrap().contains("did not save"), "{other}");
 }
 
 #[test]
@@ -629,4 +696,29 @@ fn a_timeout_ends_the_command_on_the_remote_host() {
         left = processes_running(&needle);
     }
     assert!(left.is_empty(), "still running on the host after the deadline: {left:?}");
+}
+
+// ---- Item 11: bounded memory for big answers ----------------------------------------------
+
+#[test]
+fn the_output_cap_counts_content_not_its_hex() {
+    const CAP: usize = 16 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, size, within) in [("under", CAP - 4096, true), ("over", CAP + 1, false)] {
+        let path = dir.path().join(name);
+        let mut content = b"needle\n".to_vec();
+        content.resize(size, b'x');
+        std::fs::write(&path, &content).unwrap();
+        let env = local_repo(&check(name, &format!("file: {}", path.display()), "contains: needle"), "");
+        let out = env.run(["audit", "--format", "json", "--no-save"]);
+        let report = out.json();
+        let host = &report["hosts"][0];
+        if within {
+            assert_eq!(host["status"], "ok", "a file just under 16 MiB is read: {host}");
+            assert_eq!(report["findings"][0]["status"], "pass", "{out}");
+        } else {
+            assert_eq!(host["status"], "error", "{host}");
+            assert!(host["error"].as_str().unwrap().contains("more than 16 MiB of content"), "{host}");
+        }
+    }
 }

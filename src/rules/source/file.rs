@@ -20,7 +20,9 @@ impl Source for File {
         summary: "The content of a file on the host (or in the repo for `scope: repo`).",
         fact: "The whole content, or the part a selector picks. A file that does not \
                exist is the fact `absent`, not an error; a path that exists but is not a \
-               readable regular file is an `error` finding.",
+               readable regular file is an `error` finding. A file no check reads whole is \
+               narrowed to its selections as it arrives, and a saved run keeps only those \
+               (and a SHA-256 of the file), never the rest of its content.",
         how: "On a host, inside its one probe script: `od -An -v -tx1 < PATH` sends the bytes \
               hex-encoded, so no content can break the script's framing; nothing is written. \
               In the repository (`scope: repo`), read from the working tree or, for `mb ci`, \

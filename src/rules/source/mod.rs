@@ -69,6 +69,9 @@ pub enum ObserveError {
     /// An HTTP API answered with an error status.
     #[error("{0}")]
     Http(String),
+    /// A saved run kept only other selections of the file (a replay with a new check).
+    #[error("{0}")]
+    NotSaved(String),
     /// A variable the check reads is not usable (a vault value).
     #[error("{0}")]
     Var(#[from] VarError),

@@ -15,53 +15,95 @@ pub(crate) fn is_comment(trimmed: &str) -> bool {
 /// The value of `key` in `section` and the 1-based line its assignment starts on, or `None`
 /// when the section or key is not set.
 pub fn lookup(text: &str, section: &str, key: &str) -> Option<(String, usize)> {
-    let (want_section, want_key) = (fold(section), fold(key));
-    let mut current = "global".to_string();
-    let mut found = None;
-    let mut logical = String::new();
-    let mut starts = 0;
-    for (n, raw) in text.lines().enumerate() {
-        if logical.is_empty() {
-            starts = n + 1;
-        }
-        // Join continuation lines.
-        if let Some(head) = raw.strip_suffix('\\') {
-            logical.push_str(head);
-            continue;
-        }
-        logical.push_str(raw);
-        let line = std::mem::take(&mut logical);
-        let line = line.trim();
-        if line.is_empty() || is_comment(line) {
-            continue;
-        }
-        if let Some(header) = line.strip_prefix('[') {
-            if let Some(name) = header.strip_suffix(']') {
-                current = fold(name);
-            }
-            continue;
-        }
-        if current != want_section {
-            continue;
-        }
-        if let Some((k, v)) = line.split_once('=')
-            && fold(k) == want_key
-        {
-            found = Some((v.trim().to_string(), starts));
-        }
-    }
-    found
+    let mut lookup = Lookup::new(section, key);
+    text.lines().for_each(|line| lookup.line(line));
+    lookup.finish().0
 }
 
 /// The 1-based line of `section`'s first header (`[global]`), where a missing key would go.
 pub fn section_line(text: &str, section: &str) -> Option<usize> {
-    let want = fold(section);
-    text.lines()
-        .position(|l| {
-            let l = l.trim();
-            l.strip_prefix('[').and_then(|h| h.strip_suffix(']')).is_some_and(|name| fold(name) == want)
-        })
-        .map(|n| n + 1)
+    let mut lookup = Lookup::new(section, "");
+    text.lines().for_each(|line| lookup.line(line));
+    lookup.finish().1
+}
+
+/// A key looked up one line at a time, so that a file is searched as it arrives and never has
+/// to be held whole.
+#[derive(Debug, Clone)]
+pub(crate) struct Lookup {
+    want_section: String,
+    want_key: String,
+    current: String,
+    /// The winning assignment so far: its value and the line it starts on.
+    found: Option<(String, usize)>,
+    /// The first header of the wanted section.
+    header: Option<usize>,
+    /// A logical line being joined from continuation lines, and the line it started on.
+    logical: String,
+    starts: usize,
+    lines: usize,
+}
+
+impl Lookup {
+    pub(crate) fn new(section: &str, key: &str) -> Lookup {
+        Lookup {
+            want_section: fold(section),
+            want_key: fold(key),
+            current: "global".to_string(),
+            found: None,
+            header: None,
+            logical: String::new(),
+            starts: 0,
+            lines: 0,
+        }
+    }
+
+    /// The file's next line, without its line ending.
+    pub(crate) fn line(&mut self, raw: &str) {
+        self.lines += 1;
+        let n = self.lines;
+        if self.header.is_none() {
+            let l = raw.trim();
+            if l.strip_prefix('[').and_then(|h| h.strip_suffix(']')).is_some_and(|name| fold(name) == self.want_section)
+            {
+                self.header = Some(n);
+            }
+        }
+        if self.logical.is_empty() {
+            self.starts = n;
+        }
+        // Join continuation lines.
+        if let Some(head) = raw.strip_suffix('\\') {
+            self.logical.push_str(head);
+            return;
+        }
+        self.logical.push_str(raw);
+        let line = std::mem::take(&mut self.logical);
+        let line = line.trim();
+        if line.is_empty() || is_comment(line) {
+            return;
+        }
+        if let Some(header) = line.strip_prefix('[') {
+            if let Some(name) = header.strip_suffix(']') {
+                self.current = fold(name);
+            }
+            return;
+        }
+        if self.current != self.want_section {
+            return;
+        }
+        if let Some((k, v)) = line.split_once('=')
+            && fold(k) == self.want_key
+        {
+            self.found = Some((v.trim().to_string(), self.starts));
+        }
+    }
+
+    /// The value and the line of its assignment, if set; the line of the section's first
+    /// header, if any.
+    pub(crate) fn finish(self) -> (Option<(String, usize)>, Option<usize>) {
+        (self.found, self.header)
+    }
 }
 
 #[cfg(test)]
