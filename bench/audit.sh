@@ -11,6 +11,7 @@
 #   sudo bench/audit.sh            # 200 hosts
 #   sudo bench/audit.sh 1000       # 1000 hosts
 #   sudo CARGO_TARGET_DIR=/elsewhere MB_BENCH_ROUNDS=9 bench/audit.sh
+#   sudo MB_BENCH_SHARDS=4 bench/audit.sh 1000   # only mb: unsharded vs 4 parallel shards, and their merge
 #
 # Needs root (chroot), openssh-server, openssh-client, busybox, hyperfine, python3-venv
 # (Debian: apt-get install openssh-server openssh-client busybox hyperfine python3-venv).
@@ -166,6 +167,31 @@ if [ -n "${MB_BENCH_HOLD:-}" ]; then
 fi
 
 echo "== $hosts hosts on $addresses addresses, $(ls "$work"/listen.*.conf | wc -l) sshd, $(nproc) cores"
+
+# MB_BENCH_SHARDS=N: only mb, unsharded and as N shards audited in parallel on this machine
+# (each `--shard K/N -j $jobs`, as N runners would), in turns; then the merge of the N runs.
+if [ -n "${MB_BENCH_SHARDS:-}" ]; then
+  n=$MB_BENCH_SHARDS
+  mbcmd="$mb -C $repo audit -i $work/inventory.ini -j $jobs --known-hosts $work/known_hosts --no-save --format json"
+  {
+    echo '#!/bin/sh'
+    for k in $(seq 1 "$n"); do
+      echo "$mb -C $repo audit -i $work/inventory.ini -j $jobs --known-hosts $work/known_hosts --no-save --shard $k/$n --format json > /dev/null &"
+    done
+    echo 'wait'
+  } > "$work/shards.sh"
+  python3 bench/audit_rounds.py --pids "$work/pids" --rounds "$rounds" --json "$results/shards-$hosts.json" \
+    mb="$mbcmd" "mb-$n-shards"="sh $work/shards.sh"
+  # One more sharded run, saved, and merged: the merged run must hold every host.
+  rm -rf "$repo/.mb/runs"
+  for k in $(seq 1 "$n"); do
+    $mb -C "$repo" audit -i "$work/inventory.ini" -j "$jobs" --known-hosts "$work/known_hosts" --shard "$k/$n" --format json > /dev/null &
+  done
+  wait
+  /usr/bin/time -f 'merge: %e s wall, %U+%S s CPU, %M KiB peak' $mb -C "$repo" merge "$repo/.mb/runs" --format json > "$results/merged.json" || true
+  python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('merged:', len(r['hosts']), 'hosts,', r['summary'])" "$results/merged.json"
+  exit 0
+fi
 
 # 1. mb
 mbcmd="$mb -C $repo audit -i $work/inventory.ini -j $jobs --known-hosts $work/known_hosts --no-save --format json"
