@@ -340,12 +340,9 @@ pub fn now() -> jiff::Timestamp {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The I/O error is part of the message (and so not a `source`: it would be said twice).
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}: not an mb run file: {message}")]
     Format { path: String, message: String },
     #[error("no run `{0}` in .mb/runs (see `mb runs`)")]
@@ -361,7 +358,7 @@ pub enum RunError {
 /// replaces it. Returns the path written.
 pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     let dir = root.join(RUNS_DIR);
-    let io = |path: &Path, source| RunError::Io { path: crate::source::display_path(path), source };
+    let io = |path: &Path, source| RunError::Io { path: crate::source::display_path(path), error: source };
     crate::state::dir(root, "runs").map_err(|e| io(&dir, e))?;
     let base = run.run.clone();
     let id = |n: u32| if n == 1 { base.clone() } else { format!("{base}-{n}") };
@@ -388,10 +385,10 @@ pub fn prune(root: &Path, keep: usize) -> Vec<String> {
 pub fn read(path: &Path) -> Result<Run, RunError> {
     let shown = crate::source::display_path(path);
     // Read through a buffer: a large run file is never held whole as text beside its parse.
-    let file = std::fs::File::open(path).map_err(|source| RunError::Io { path: shown.clone(), source })?;
+    let file = std::fs::File::open(path).map_err(|error| RunError::Io { path: shown.clone(), error })?;
     let run: Run = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, file)).map_err(|e| {
         if e.is_io() {
-            RunError::Io { path: shown.clone(), source: e.into() }
+            RunError::Io { path: shown.clone(), error: e.into() }
         } else {
             RunError::Format { path: shown.clone(), message: e.to_string() }
         }

@@ -207,6 +207,12 @@ fn merge_refuses_what_is_not_one_sharded_audit() {
     let out = env.run(["merge", ".mb/runs/2026-11-26T12-00-00Z.json"]);
     assert_eq!(out.code(), Some(2), "{out}");
     assert!(out.stderr.contains("was not made by a sharded audit"), "{out}");
+
+    // A run file that is not there: named once, its reason said once.
+    let out = env.run(["merge", "runs/nosuch.json"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("runs/nosuch.json"), "{out}");
+    assert_eq!(out.stderr.matches("No such file or directory").count(), 1, "{out}");
 }
 
 fn yaml_str(node: Option<&mb::yaml::Node>) -> &str {
