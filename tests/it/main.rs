@@ -18,6 +18,7 @@ mod inventory_ansible;
 mod inventory_vault;
 mod kb;
 mod known_hosts;
+mod listing;
 mod log_entries;
 mod properties;
 mod realbanks;
