@@ -197,6 +197,23 @@ pub fn load_inventory(path: &std::path::Path) -> anyhow::Result<crate::inventory
     })
 }
 
+/// Stdout for a large output: a 64 KiB buffer over the locked stdout, raw. Styles are the
+/// caller's to render or strip ([`stdout_colored`], [`plain`]): stripping them in a filter
+/// on the way out would turn each styled piece into a write call of its own.
+pub fn buffered_stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+}
+
+/// Whether styled output to stdout keeps its colours (terminal, `--color`, NO_COLOR).
+pub fn stdout_colored() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// `text` without its ANSI styles, unless `colored`.
+pub fn plain(text: Vec<u8>, colored: bool) -> Vec<u8> {
+    if colored { text } else { anstream::adapter::strip_bytes(&text).into_vec() }
+}
+
 /// Writes `value` as pretty JSON and a newline through a 64 KiB buffer. serde_json writes
 /// token by token; unbuffered, a large `mb decisions --json` cost millions of write calls.
 pub(crate) fn write_json<T: serde::Serialize + ?Sized>(out: &mut impl Write, value: &T) -> anyhow::Result<()> {

@@ -24,8 +24,9 @@ use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase};
 use crate::source::ReadError;
 
 /// Files rendered at once when writing out: enough for every core, few enough that the
-/// rendered text waiting to be written stays small.
-const WINDOW: usize = 64;
+/// rendered text waiting to be written stays small (three windows exist at once, and a file's
+/// pretty JSON is about twice its size).
+const WINDOW: usize = 16;
 
 /// How a decision's status reads in its rendered JSON before supersession is known; exactly
 /// what [`ItemRecord`] writes for an active item, indented as an element of the array. A
@@ -249,22 +250,22 @@ impl Listing {
     }
 
     fn print_json(&self, active_only: bool) -> anyhow::Result<()> {
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+        let mut out = output::buffered_stdout();
         let mut any = false;
         out.write_all(b"[")?;
-        for window in self.parts.chunks(WINDOW) {
-            let rendered: Vec<anyhow::Result<Vec<u8>>> =
-                window.par_iter().map(|(_, part)| self.render_json(part, active_only)).collect();
-            for part in rendered {
+        in_order(
+            &self.parts,
+            |(_, part)| self.render_json(part, active_only),
+            |part| {
                 let part = part?;
-                if part.is_empty() {
-                    continue;
+                if !part.is_empty() {
+                    out.write_all(if any { b",\n" } else { b"\n" })?;
+                    out.write_all(&part)?;
+                    any = true;
                 }
-                out.write_all(if any { b",\n" } else { b"\n" })?;
-                out.write_all(&part)?;
-                any = true;
-            }
-        }
+                Ok(())
+            },
+        )?;
         out.write_all(if any { b"\n]\n" } else { b"]\n" })?;
         out.flush()?;
         Ok(())
@@ -325,15 +326,17 @@ impl Listing {
             writeln!(anstream::stderr(), "no items match (try --all)")?;
             return Ok(());
         }
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
-        layout.write_header(&mut out)?;
-        for window in self.parts.chunks(WINDOW) {
-            let rendered: Vec<std::io::Result<Vec<u8>>> =
-                window.par_iter().map(|(_, part)| self.render_rows(part, &layout, args.active)).collect();
-            for part in rendered {
-                out.write_all(&part?)?;
-            }
-        }
+        let colored = output::stdout_colored();
+        let mut out = output::buffered_stdout();
+        let mut header = Vec::new();
+        layout.write_header(&mut header)?;
+        out.write_all(&output::plain(header, colored))?;
+        let render =
+            |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active).map(|r| output::plain(r, colored));
+        in_order(&self.parts, render, |part| {
+            out.write_all(&part?)?;
+            Ok(())
+        })?;
         out.flush()?;
         drop(out);
         writeln!(
@@ -372,6 +375,31 @@ impl Listing {
         }
         Ok(out)
     }
+}
+
+/// Renders `parts` on every core, a window at a time, while this thread hands the rendered
+/// windows to `write` in order: rendering the next window overlaps writing the last, and at
+/// most three windows of rendered text exist at once. A failed write (a closed pipe) stops
+/// the rendering.
+fn in_order<T: Sync, R: Send>(
+    parts: &[T],
+    render: impl Fn(&T) -> R + Sync,
+    mut write: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
+        let render = &render;
+        scope.spawn(move || {
+            for window in parts.chunks(WINDOW) {
+                if sender.send(window.par_iter().map(render).collect()).is_err() {
+                    return;
+                }
+            }
+        });
+        let written = receiver.iter().flatten().try_for_each(&mut write);
+        drop(receiver);
+        written
+    })
 }
 
 fn decimal_digits(n: u32) -> usize {
