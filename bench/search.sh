@@ -13,7 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in hyperfine rg python3; do
+tools=(hyperfine python3); [[ ${1:-} == --freshness ]] || tools+=(rg)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "bench/search.sh needs $tool" >&2; exit 2; }
 done
 
