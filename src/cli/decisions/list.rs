@@ -238,7 +238,7 @@ impl Listing {
         self.parts.binary_search_by_key(&file, |(d, _)| *d).ok().map(|at| &self.parts[at].1)
     }
 
-    /// `(line, id)` of decision `item` of `file`.
+    /// `(path, line, id)` of decision `item` of `file`, the successor a note names.
     fn successor(&self, (file, item): (usize, u32)) -> Option<(&str, u32, ItemId)> {
         let part = self.part(file)?;
         let at = part.successors.binary_search_by_key(&item, |s| s.0).ok()?;
