@@ -4,6 +4,8 @@
 #
 #   bench/search.sh            # both sizes
 #   bench/search.sh 100M       # one size
+#   bench/search.sh --freshness [SIZE FILE_SIZE]   # the freshness check alone, at ~66,000
+#                              # files by default (1G of 16K files): fresh vs --no-refresh
 #
 # Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep) and ~3 GB of disk
 # under $MB_BENCH_DIR (default /tmp/mb-bench). Results: a table on stdout, raw hyperfine JSON
@@ -11,13 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in hyperfine rg python3; do
+tools=(hyperfine python3); [[ ${1:-} == --freshness ]] || tools+=(rg)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "bench/search.sh needs $tool" >&2; exit 2; }
 done
 
 cargo build --release --locked --bin mb --example gen_corpus
-mb=$PWD/target/release/mb
-gen=$PWD/target/release/examples/gen_corpus
+target=${CARGO_TARGET_DIR:-$PWD/target}
+mb=$target/release/mb
+gen=$target/release/examples/gen_corpus
 work=${MB_BENCH_DIR:-/tmp/mb-bench}
 results=$work/results
 mkdir -p "$results"
@@ -35,6 +39,32 @@ queries=(
 median_of() { # hyperfine JSON → median seconds of the first command
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
 }
+
+if [[ ${1:-} == --freshness ]]; then
+  # What the check before every search costs when nothing changed: a search with it, the same
+  # search without it, and `mb index` (the check alone, plus opening the index).
+  size=${2:-1G} file_size=${3:-16K}
+  dir=$work/corpus-$size-$file_size
+  [[ -d $dir/memory-bank ]] || "$gen" "$size" "$dir" 42 "$file_size"
+  files=$(find "$dir/memory-bank" "$dir/rules" -name '*.md' | wc -l)
+  "$mb" -C "$dir" index >/dev/null
+  hyperfine --warmup 2 --runs 15 -N \
+    --command-name fresh "'$mb' -C '$dir' search -n 10 refquota" \
+    --command-name no-refresh "'$mb' -C '$dir' search --no-refresh -n 10 refquota" \
+    --command-name "mb index" "'$mb' -C '$dir' index" \
+    --export-json "$results/freshness-$size-$file_size.json" >/dev/null
+  /usr/bin/time -f '%U %S' -o "$results/freshness.cpu" "$mb" -C "$dir" search -n 10 refquota >/dev/null
+  /usr/bin/time -f '%U %S' -o "$results/no-refresh.cpu" "$mb" -C "$dir" search --no-refresh -n 10 refquota >/dev/null
+  python3 - "$results/freshness-$size-$file_size.json" "$files" "$results/freshness.cpu" "$results/no-refresh.cpu" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+cpu = lambda f: sum(float(v) for v in open(f).read().split())
+print(f"{sys.argv[2]} files: fresh search {r['fresh']*1e3:.0f} ms, --no-refresh {r['no-refresh']*1e3:.0f} ms, "
+      f"mb index (nothing changed) {r['mb index']*1e3:.0f} ms; the check costs {(r['fresh']-r['no-refresh'])*1e3:.0f} ms "
+      f"wall, {(cpu(sys.argv[3])-cpu(sys.argv[4]))*1e3:.0f} ms CPU")
+PY
+  exit 0
+fi
 
 sizes=("$@")
 (( ${#sizes[@]} )) || sizes=(100M 1G)

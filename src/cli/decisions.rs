@@ -8,8 +8,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::output::{self, Cell, Table};
+
+mod list;
 use super::{Context, Exit};
-use crate::kb::{self, ItemRecord, Kind, KnowledgeBase, Status};
+use crate::kb::{self, Kind, KnowledgeBase};
 use crate::source::display_path;
 
 /// List the decisions recorded in the Memory Bank.
@@ -86,24 +88,29 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             display_path(&path)
         );
     }
+    if !(args.conflicts || args.coverage) {
+        // The listing keeps only what it prints of each file (see `list`).
+        let listing = list::load(&path, &cx.root, &list::Selection::of(&args));
+        report_read_problems(&listing.skipped, &listing.errors)?;
+        listing.print(&args)?;
+        return Ok(if listing.errors.is_empty() { Exit::Clean } else { Exit::Invalid });
+    }
     let kb = kb::load(&path, &cx.root);
-    for why in &kb.skipped {
+    report_read_problems(&kb.skipped, &kb.errors)?;
+    let exit = if args.conflicts { print_conflicts(&kb, args.json)? } else { print_coverage(cx, &kb, args.json)? };
+    Ok(if kb.errors.is_empty() { exit } else { Exit::Invalid })
+}
+
+/// Files left out (warnings) and files that could not be read (errors), on stderr.
+fn report_read_problems(skipped: &[String], errors: &[crate::source::ReadError]) -> anyhow::Result<()> {
+    for why in skipped {
         output::warn("warning", why)?;
     }
-    for err in &kb.errors {
+    for err in errors {
         let mut stderr = anstream::stderr();
         writeln!(stderr, "{}error:{} {err}", output::ERROR.render(), output::ERROR.render_reset())?;
     }
-    let read_failed = !kb.errors.is_empty();
-    let exit = if args.conflicts {
-        print_conflicts(&kb, args.json)?
-    } else if args.coverage {
-        print_coverage(cx, &kb, args.json)?
-    } else {
-        print_items(&kb, &args)?;
-        Exit::Clean
-    };
-    Ok(if read_failed { Exit::Invalid } else { exit })
+    Ok(())
 }
 
 /// Decisions nothing checks, against the repository's rules.
@@ -147,76 +154,6 @@ fn print_coverage(cx: &Context, kb: &KnowledgeBase, json: bool) -> anyhow::Resul
         if uncovered.len() == 1 { "decision" } else { "decisions" }
     )?;
     Ok(Exit::Clean)
-}
-
-fn print_items(kb: &KnowledgeBase, args: &Args) -> anyhow::Result<()> {
-    let selected: Vec<_> = kb
-        .items()
-        .filter(|(_, item)| args.all || args.kind.contains(&item.kind))
-        .filter(|(_, item)| match args.since {
-            Some(since) => item.date.is_some_and(|d| d >= since),
-            None => true,
-        })
-        .filter(|(_, item)| !(args.active && item.status == Status::Superseded))
-        .collect();
-    let mut out = anstream::stdout().lock();
-    if args.json {
-        let records: Vec<_> = selected.iter().map(|(doc, item)| ItemRecord::new(kb, doc, item)).collect();
-        super::output::write_json(&mut out, &records)?;
-        return Ok(());
-    }
-    let mut table = Table::new(vec!["DATE", "SOURCE", "ENTRY", "TEXT"]).max_width(2, 34);
-    for (doc, item) in &selected {
-        let mut text = String::new();
-        for _ in 0..item.depth {
-            text.push_str("  ");
-        }
-        if args.all {
-            text.push_str(&format!("[{}] ", item.kind));
-        }
-        text.push_str(&item.text);
-        let mut text_cell = Cell::new(text);
-        if item.status == Status::Superseded {
-            let by = item
-                .superseded_by
-                .map(|(d, i)| {
-                    let newer = &kb.documents[d].items[i];
-                    format!(" (superseded by {}:{})", display_path(&kb.documents[d].path), newer.line)
-                })
-                .unwrap_or_default();
-            text_cell = Cell::styled(format!("{}{by}", text_cell.text), output::DIM);
-        }
-        table.rows.push(vec![
-            Cell::styled(item.date.map_or_else(|| "-".to_string(), |d| d.to_string()), output::DATE),
-            Cell::new(format!("{}:{}", display_path(&doc.path), item.line)),
-            Cell::new(doc.entries[item.entry].title.clone()),
-            text_cell,
-        ]);
-    }
-    if selected.is_empty() {
-        drop(out);
-        let mut err = anstream::stderr();
-        writeln!(err, "no items match (try --all)")?;
-        return Ok(());
-    }
-    table.print(&mut out)?;
-    drop(out);
-    let superseded = selected.iter().filter(|(_, i)| i.status == Status::Superseded).count();
-    let files = {
-        let mut paths: Vec<_> = selected.iter().map(|(d, _)| &d.path).collect();
-        paths.dedup();
-        paths.len()
-    };
-    let mut err = anstream::stderr();
-    writeln!(
-        err,
-        "{} {} in {files} {}{}",
-        selected.len(),
-        if args.all || args.kind != [Kind::Decision] { "items" } else { "decisions" },
-        if files == 1 { "file" } else { "files" },
-        if superseded > 0 { format!(" ({superseded} superseded)") } else { String::new() },
-    )?;
-    Ok(())
 }
 
 #[derive(Serialize)]

@@ -79,48 +79,96 @@ impl Table {
         self
     }
 
+    /// Writes the table through a buffer: one write call per 64 KiB, not one per cell.
     pub fn print(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let mut layout = Layout::new(&self.headers, &self.max_widths);
+        for row in &self.rows {
+            layout.measure(row.iter().map(|cell| cell.text.as_str()));
+        }
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        layout.write_header(&mut out)?;
+        for row in &self.rows {
+            layout.write_row(&mut out, row)?;
+        }
+        out.flush()
+    }
+}
+
+/// The column widths of a [`Table`], measured before any row is written; a command with
+/// more rows than it wants to hold measures them in one pass and writes them in another.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    headers: Vec<&'static str>,
+    max_widths: Vec<Option<usize>>,
+    widths: Vec<usize>,
+    /// The terminal's width, when stdout is a terminal.
+    term_width: Option<usize>,
+}
+
+impl Layout {
+    pub fn new(headers: &[&'static str], max_widths: &[Option<usize>]) -> Layout {
         let terminal = std::io::stdout().is_terminal();
         let term_width = terminal.then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))).flatten();
-        let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
-                let w = cell.text.chars().count();
-                widths[i] = widths[i].max(self.max_widths[i].map_or(w, |m| w.min(m)));
-            }
+        Layout {
+            headers: headers.to_vec(),
+            max_widths: max_widths.to_vec(),
+            widths: headers.iter().map(|h| h.chars().count()).collect(),
+            term_width,
         }
-        let last_width = term_width.map(|tw| {
-            let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
+    }
+
+    /// Widens the columns for a row's texts.
+    pub fn measure<'t>(&mut self, row: impl IntoIterator<Item = &'t str>) {
+        for (i, text) in row.into_iter().enumerate() {
+            self.measure_cell(i, text.chars().count());
+        }
+    }
+
+    /// Widens column `i` for a text of `chars` characters.
+    pub fn measure_cell(&mut self, i: usize, chars: usize) {
+        self.widths[i] = self.widths[i].max(self.max_widths[i].map_or(chars, |m| chars.min(m)));
+    }
+
+    /// On a terminal, the width the last column is cut to.
+    fn last_width(&self) -> Option<usize> {
+        let n = self.headers.len();
+        self.term_width.map(|tw| {
+            let used: usize = self.widths[..n - 1].iter().map(|w| w + 2).sum();
             tw.saturating_sub(used).max(20)
-        });
-        let fit = |text: &str, i: usize| -> String {
+        })
+    }
+
+    pub fn write_header(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let n = self.headers.len();
+        for (i, h) in self.headers.iter().enumerate() {
+            let sep = if i + 1 == n { "\n" } else { "  " };
+            let pad = if i + 1 == n { 0 } else { self.widths[i] };
+            write!(out, "{}{h:pad$}{}{sep}", HEADER.render(), HEADER.render_reset())?;
+        }
+        Ok(())
+    }
+
+    pub fn write_row(&self, out: &mut impl Write, row: &[Cell]) -> std::io::Result<()> {
+        let n = self.headers.len();
+        let last_width = self.last_width();
+        for (i, cell) in row.iter().enumerate() {
             let limit = if i == n - 1 { last_width } else { self.max_widths[i] };
-            match limit {
+            // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
+            let text = crate::probe::sanitize(&cell.text);
+            let text = match limit {
                 Some(limit) if text.chars().count() > limit => {
                     let mut cut: String = text.chars().take(limit.saturating_sub(1)).collect();
                     cut.push('…');
                     cut
                 }
-                _ => text.to_string(),
-            }
-        };
-        for (i, h) in self.headers.iter().enumerate() {
-            let sep = if i + 1 == n { "\n" } else { "  " };
-            let pad = if i + 1 == n { 0 } else { widths[i] };
-            write!(out, "{}{h:pad$}{}{sep}", HEADER.render(), HEADER.render_reset())?;
-        }
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
-                // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
-                let text = fit(&crate::probe::sanitize(&cell.text), i);
-                let pad = if i + 1 == n { 0 } else { widths[i].saturating_sub(text.chars().count()) };
-                write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
-                if i + 1 == n {
-                    writeln!(out)?;
-                } else {
-                    write!(out, "{:pad$}  ", "")?;
-                }
+                _ => text,
+            };
+            write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
+            if i + 1 == n {
+                out.write_all(b"\n")?;
+            } else {
+                let pad = self.widths[i].saturating_sub(text.chars().count());
+                write!(out, "{:pad$}  ", "")?;
             }
         }
         Ok(())
@@ -147,6 +195,23 @@ pub fn load_inventory(path: &std::path::Path) -> anyhow::Result<crate::inventory
         }
         None => Err(anyhow::Error::new(e).context("reading the inventory")),
     })
+}
+
+/// Stdout for a large output: a 64 KiB buffer over the locked stdout, raw. Styles are the
+/// caller's to render or strip ([`stdout_colored`], [`plain`]): stripping them in a filter
+/// on the way out would turn each styled piece into a write call of its own.
+pub fn buffered_stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+}
+
+/// Whether styled output to stdout keeps its colours (terminal, `--color`, NO_COLOR).
+pub fn stdout_colored() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// `text` without its ANSI styles, unless `colored`.
+pub fn plain(text: Vec<u8>, colored: bool) -> Vec<u8> {
+    if colored { text } else { anstream::adapter::strip_bytes(&text).into_vec() }
 }
 
 /// Writes `value` as pretty JSON and a newline through a 64 KiB buffer. serde_json writes

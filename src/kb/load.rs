@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{KnowledgeBase, parse::parse_document, supersede};
+use super::{Document, KnowledgeBase, parse::parse_document, supersede};
 use crate::source::{ReadError, SourceFile};
 
 /// Markdown files under a folder (or the file itself), sorted, with the path each is shown
@@ -134,6 +134,44 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
     }
     supersede::resolve(&mut kb);
     kb
+}
+
+/// Every readable Markdown file under a folder, each reduced to what a caller keeps of it.
+#[derive(Debug)]
+pub struct Kept<T> {
+    /// In file order: `(the file's index among those found, what was kept of it)`.
+    pub files: Vec<(usize, T)>,
+    pub errors: Vec<ReadError>,
+    pub skipped: Vec<String>,
+}
+
+/// Parses every Markdown file under `path` (shown relative to `shown_from`) in parallel, and
+/// hands each document, with its index among the files found, to `keep` on the thread that
+/// parsed it. Only what `keep` returns stays in memory, so a command that needs a little of
+/// each file reads a bank much larger than the memory its parsed documents would take.
+/// Nothing is resolved across files (see [`load`] for supersession).
+pub fn load_each<T: Send>(path: &Path, shown_from: &Path, keep: impl Fn(usize, Document) -> T + Sync) -> Kept<T> {
+    let found = MarkdownFiles::find(path, shown_from);
+    let results: Vec<_> = found
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(d, (disk, shown))| {
+            SourceFile::read(disk, shown.clone()).map(|file| {
+                let doc = parse_document(&file.path, &file.text);
+                drop(file);
+                keep(d, doc)
+            })
+        })
+        .collect();
+    let mut kept = Kept { files: Vec::with_capacity(results.len()), errors: found.errors, skipped: found.skipped };
+    for (d, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(value) => kept.files.push((d, value)),
+            Err(err) => kept.errors.push(err),
+        }
+    }
+    kept
 }
 
 /// Parses texts already in memory, in parallel, into a knowledge base.

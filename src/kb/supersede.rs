@@ -9,49 +9,74 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{Kind, KnowledgeBase, Status};
+use super::{Document, Kind, KnowledgeBase, Status};
 
-/// A decision's setting: where it is, its date, and the value it sets.
-struct Use {
-    doc: usize,
-    item: usize,
-    date: Option<Date>,
-    value: String,
+/// A decision's setting: where it is, its date, and the value it sets. Small, because a
+/// large bank has millions (documents and items are counted in `u32`: a file is at most
+/// 64 MiB).
+pub(crate) struct Use {
+    pub doc: u32,
+    pub item: u32,
+    pub date: Option<Date>,
+    pub value: Box<str>,
+}
+
+/// One document's decision settings, grouped by key: each key is held once per document
+/// rather than once per setting, which keeps a large bank's settings small in memory.
+pub(crate) type DocUses = HashMap<String, Vec<Use>>;
+
+/// The settings stated by document `d`'s decisions.
+pub(crate) fn document_uses(d: usize, doc: &Document) -> DocUses {
+    let mut groups = DocUses::new();
+    for (i, item) in doc.items.iter().enumerate() {
+        if item.kind != Kind::Decision {
+            continue;
+        }
+        for s in item.settings() {
+            let u = Use { doc: d as u32, item: i as u32, date: item.date, value: s.value.into_boxed_str() };
+            match groups.get_mut(&s.key) {
+                Some(uses) => uses.push(u),
+                None => {
+                    groups.insert(s.key, vec![u]);
+                }
+            }
+        }
+    }
+    groups
 }
 
 /// Decision settings grouped by key (sorted), each group in date order (undated last), then
-/// file order. Settings are extracted per document in parallel.
-fn by_key(kb: &KnowledgeBase) -> Vec<(String, Vec<Use>)> {
-    type Groups = HashMap<String, Vec<Use>>;
-    // Each worker groups the documents it takes; the few per-worker maps are merged after.
-    let groups: Groups = kb
-        .documents
-        .par_iter()
-        .enumerate()
-        .fold(Groups::new, |mut groups, (d, doc)| {
-            for (i, item) in doc.items.iter().enumerate() {
-                if item.kind != Kind::Decision {
-                    continue;
-                }
-                for s in item.settings() {
-                    let u = Use { doc: d, item: i, date: item.date, value: s.value };
-                    groups.entry(s.key).or_default().push(u);
-                }
+/// file order.
+pub(crate) fn group(per_document: Vec<DocUses>) -> Vec<(String, Vec<Use>)> {
+    // Each key's group is allocated once at its final size, and each document's settings are
+    // moved into it and freed: growing the groups by doubling would hold up to three times
+    // the settings at the peak.
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for doc in &per_document {
+        for (key, uses) in doc {
+            *sizes.entry(key.as_str()).or_default() += uses.len();
+        }
+    }
+    let mut groups: DocUses = sizes.into_iter().map(|(key, n)| (key.to_string(), Vec::with_capacity(n))).collect();
+    for doc in per_document {
+        for (key, mut uses) in doc {
+            if let Some(group) = groups.get_mut(&key) {
+                group.append(&mut uses);
             }
-            groups
-        })
-        .reduce(Groups::new, |mut a, b| {
-            for (key, mut uses) in b {
-                a.entry(key).or_default().append(&mut uses);
-            }
-            a
-        });
+        }
+    }
     let mut groups: Vec<(String, Vec<Use>)> = groups.into_iter().collect();
     groups.par_iter_mut().for_each(|(_, uses)| {
         uses.sort_by_key(|u| (u.date.is_none(), u.date, u.doc, u.item));
     });
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     groups
+}
+
+/// Decision settings of the whole knowledge base, grouped by key (see [`group`]); settings
+/// are extracted per document in parallel.
+fn by_key(kb: &KnowledgeBase) -> Vec<(String, Vec<Use>)> {
+    group(kb.documents.par_iter().enumerate().map(|(d, doc)| document_uses(d, doc)).collect())
 }
 
 /// Values compare the way smb.conf compares them: case and runs of whitespace ignored.
@@ -75,19 +100,23 @@ fn same_word(p: &str, q: &str) -> bool {
 
 /// Marks superseded decisions. Linear in the number of decision settings per key.
 pub(crate) fn resolve(kb: &mut KnowledgeBase) {
-    let groups = by_key(kb);
-    let marks: Vec<((usize, usize), (usize, usize))> =
-        groups.par_iter().flat_map_iter(|(_, uses)| superseded_in(uses)).collect();
-    for ((d, i), by) in marks {
-        let item = &mut kb.documents[d].items[i];
+    for ((d, i), by) in supersessions(&by_key(kb)) {
+        let item = &mut kb.documents[d as usize].items[i as usize];
         item.status = Status::Superseded;
         // The first key that was overridden names the successor.
-        item.superseded_by.get_or_insert(by);
+        item.superseded_by.get_or_insert((by.0 as usize, by.1 as usize));
     }
 }
 
+/// `(superseded, successor)` pairs of `(document, item)` among grouped settings (see
+/// [`group`]). A decision superseded on several keys appears once per key, the first key's
+/// successor first.
+pub(crate) fn supersessions(groups: &[(String, Vec<Use>)]) -> Vec<((u32, u32), (u32, u32))> {
+    groups.par_iter().flat_map_iter(|(_, uses)| superseded_in(uses)).collect()
+}
+
 /// `(superseded, successor)` pairs among one key's uses, sorted by date.
-fn superseded_in(uses: &[Use]) -> Vec<((usize, usize), (usize, usize))> {
+fn superseded_in(uses: &[Use]) -> Vec<((u32, u32), (u32, u32))> {
     let dated = uses.iter().take_while(|u| u.date.is_some()).count();
     let uses = &uses[..dated];
     // next_diff[k]: the first index ≥ k whose value differs from uses[k]'s value.
@@ -128,8 +157,8 @@ pub fn conflicts(kb: &KnowledgeBase) -> Vec<Conflict> {
         .filter_map(|(key, uses)| {
             let active: Vec<(usize, usize, String)> = uses
                 .into_iter()
-                .filter(|u| kb.documents[u.doc].items[u.item].status == Status::Active)
-                .map(|u| (u.doc, u.item, u.value))
+                .filter(|u| kb.documents[u.doc as usize].items[u.item as usize].status == Status::Active)
+                .map(|u| (u.doc as usize, u.item as usize, String::from(u.value)))
                 .collect();
             let disagree = active.iter().any(|u| !same_value(&u.2, &active[0].2));
             disagree.then_some(Conflict { key, decisions: active })

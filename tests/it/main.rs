@@ -19,6 +19,7 @@ mod inventory_localhost;
 mod inventory_vault;
 mod kb;
 mod known_hosts;
+mod listing;
 mod log_entries;
 mod properties;
 mod realbanks;

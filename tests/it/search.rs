@@ -462,3 +462,25 @@ fn no_temporary_file_outlives_an_interrupted_write() {
     assert_eq!(search(&env, &["vrrwoqq", "-n", "5000"]).len(), 2000);
     assert_eq!(leftovers(&env), Vec::<String>::new());
 }
+
+#[test]
+fn freshness_sees_same_size_edits_and_renamed_folders() {
+    let env = example_bank();
+    env.write("memory-bank/archive/2023.md", "# 2023\n\n- The kiwigate rollout waits.\n");
+    index_stats(&env);
+
+    // An edit in place that keeps the size: only the file's modification time moves (the
+    // folder's does not), and that is enough.
+    let file = env.work_dir().join("memory-bank/archive/2023.md");
+    std::fs::write(&file, "# 2023\n\n- The emugate! rollout waits.\n").unwrap();
+    let bumped = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options().append(true).open(&file).unwrap().set_modified(bumped).unwrap();
+    assert_eq!(locations(&search(&env, &["emugate"])), ["memory-bank/archive/2023.md:3"]);
+    assert_eq!(env.run(["search", "kiwigate"]).code(), Some(1));
+
+    // A renamed folder: its files are found under the new path, never the old one.
+    std::fs::rename(env.work_dir().join("memory-bank/archive"), env.work_dir().join("memory-bank/old")).unwrap();
+    assert_eq!(locations(&search(&env, &["emugate"])), ["memory-bank/old/2023.md:3"]);
+    let stats = index_stats(&env);
+    assert_eq!((stats["added"].as_u64(), stats["removed"].as_u64()), (Some(0), Some(0)));
+}

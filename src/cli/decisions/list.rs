@@ -1,0 +1,412 @@
+//! The `mb decisions` listing (table or `--json`) of a bank of any size, in memory well
+//! below the bank's own size.
+//!
+//! Only two things in the listing depend on the whole bank: whether a decision was
+//! superseded (by a later decision in any file), and the table's column widths. So each file
+//! is parsed on a worker that keeps only what the listing prints of it — the table's rows in
+//! a compact form, or the JSON objects already rendered and compressed — plus its decisions'
+//! settings, and drops the parsed document. Supersession is then resolved over the settings
+//! of the whole bank, and the kept parts are written out in file order, a window of files at
+//! a time rendered in parallel, with each superseded decision's status patched in.
+
+use std::io::Write as _;
+use std::ops::Range;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use super::Args;
+use crate::cli::output::{self, Cell, Layout};
+use crate::kb::supersede::{self, DocUses};
+use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase};
+use crate::source::ReadError;
+
+/// Files rendered at once when writing out: enough for every core, few enough that the
+/// rendered text waiting to be written stays small (three windows exist at once, and a file's
+/// pretty JSON is about twice its size).
+const WINDOW: usize = 16;
+
+/// How a decision's status reads in its rendered JSON before supersession is known; exactly
+/// what [`ItemRecord`] writes for an active item, indented as an element of the array. A
+/// JSON string never holds a raw newline, so this can only be the record's own fields.
+const ACTIVE: &[u8] = b"\"status\": \"active\",\n    \"superseded_by\": null";
+
+/// Which items are listed, as far as one file can tell (`--active` needs the whole bank).
+pub(super) struct Selection {
+    kinds: Option<Vec<Kind>>,
+    since: Option<Date>,
+    json: bool,
+    all: bool,
+}
+
+impl Selection {
+    pub(super) fn of(args: &Args) -> Selection {
+        Selection { kinds: (!args.all).then(|| args.kind.clone()), since: args.since, json: args.json, all: args.all }
+    }
+
+    fn lists(&self, item: &Item) -> bool {
+        self.kinds.as_ref().is_none_or(|kinds| kinds.contains(&item.kind))
+            && self.since.is_none_or(|since| item.date.is_some_and(|d| d >= since))
+    }
+}
+
+/// What the listing keeps of one file.
+struct Part {
+    /// As shown.
+    path: String,
+    /// Its decisions' settings, for supersession.
+    uses: DocUses,
+    /// `(item, line, id)` of each decision that states a setting (and so may supersede
+    /// another), by item: what a superseded decision's note names.
+    successors: Vec<(u32, u32, ItemId)>,
+    listed: Listed,
+    /// Filled after supersession: `(item, (file, item) of its successor)` of the listed
+    /// items that were superseded, by item.
+    superseded: Vec<(u32, (usize, u32))>,
+}
+
+enum Listed {
+    Table {
+        entries: Vec<String>,
+        rows: Vec<Row>,
+        /// The rows' TEXT cells (indent, `[kind] ` under `--all`, the item's text), end to end.
+        text: String,
+    },
+    Json {
+        items: Vec<JsonItem>,
+        /// The items' JSON, each indented as an array element, without separators,
+        /// LZ4-compressed: pretty JSON is about twice the size of the Markdown it comes from.
+        compressed: Vec<u8>,
+        len: usize,
+    },
+}
+
+struct Row {
+    item: u32,
+    line: u32,
+    entry: u32,
+    date: Option<Date>,
+    text: Range<u32>,
+}
+
+struct JsonItem {
+    item: u32,
+    /// Where the item starts in the uncompressed JSON.
+    start: u32,
+    /// For a decision: where [`ACTIVE`] is in it.
+    status: Option<u32>,
+}
+
+/// The listing, loaded and resolved, ready to print.
+pub(super) struct Listing {
+    parts: Vec<(usize, Part)>,
+    pub errors: Vec<ReadError>,
+    pub skipped: Vec<String>,
+}
+
+/// Reads and parses every file under `path` in parallel, keeping what `selection` lists, and
+/// resolves supersession across them.
+pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Listing {
+    let kept = crate::kb::load::load_each(path, shown_from, |d, doc| keep(d, doc, selection));
+    let mut errors = kept.errors;
+    let mut parts = Vec::with_capacity(kept.files.len());
+    for (d, part) in kept.files {
+        match part {
+            Ok(part) => parts.push((d, part)),
+            Err(err) => errors.push(err),
+        }
+    }
+    let groups = supersede::group(parts.iter_mut().map(|(_, part)| std::mem::take(&mut part.uses)).collect());
+    for ((d, i), (by_d, by_i)) in supersede::supersessions(&groups) {
+        if let Ok(at) = parts.binary_search_by_key(&(d as usize), |(file, _)| *file) {
+            parts[at].1.superseded.push((i, (by_d as usize, by_i)));
+        }
+    }
+    drop(groups);
+    parts.par_iter_mut().for_each(|(_, part)| {
+        // The first key a decision was overridden on names its successor (sorts are stable).
+        part.superseded.sort_by_key(|(item, _)| *item);
+        part.superseded.dedup_by_key(|(item, _)| *item);
+    });
+    Listing { parts, errors, skipped: kept.skipped }
+}
+
+/// One parsed file → what the listing keeps of it.
+fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadError> {
+    let uses = supersede::document_uses(d, &doc);
+    let mut successors: Vec<(u32, u32, ItemId)> = Vec::new();
+    for uses in uses.values() {
+        successors.extend(
+            uses.iter().map(|u| (u.item, doc.items[u.item as usize].line as u32, doc.items[u.item as usize].id)),
+        );
+    }
+    successors.sort_unstable_by_key(|s| s.0);
+    successors.dedup_by_key(|s| s.0);
+    successors.shrink_to_fit();
+    let listed = if selection.json { keep_json(&doc, selection)? } else { keep_rows(&doc, selection) };
+    let path = crate::source::display_path(&doc.path);
+    Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
+}
+
+fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
+    let entries = doc.entries.iter().map(|e| e.title.clone()).collect();
+    let mut rows = Vec::new();
+    let mut text = String::new();
+    for (i, item) in doc.items.iter().enumerate() {
+        if !selection.lists(item) {
+            continue;
+        }
+        let start = text.len() as u32;
+        for _ in 0..item.depth {
+            text.push_str("  ");
+        }
+        if selection.all {
+            text.push('[');
+            text.push_str(item.kind.as_str());
+            text.push_str("] ");
+        }
+        text.push_str(&item.text);
+        rows.push(Row {
+            item: i as u32,
+            line: item.line as u32,
+            entry: item.entry as u32,
+            date: item.date,
+            text: start..text.len() as u32,
+        });
+    }
+    rows.shrink_to_fit();
+    text.shrink_to_fit();
+    Listed::Table { entries, rows, text }
+}
+
+fn keep_json(doc: &Document, selection: &Selection) -> Result<Listed, ReadError> {
+    // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
+    let none = KnowledgeBase::default();
+    let mut items = Vec::new();
+    let mut json = Vec::new();
+    let mut scratch = Vec::new();
+    let too_large =
+        || ReadError::Io { path: doc.path.clone(), source: std::io::Error::other("its JSON would exceed 4 GiB") };
+    for (i, item) in doc.items.iter().enumerate() {
+        if !selection.lists(item) {
+            continue;
+        }
+        scratch.clear();
+        serde_json::to_writer_pretty(&mut scratch, &ItemRecord::new(&none, doc, item))
+            .map_err(|e| ReadError::Io { path: doc.path.clone(), source: e.into() })?;
+        let start = json.len();
+        // An element of the array: every line two spaces further in.
+        json.extend_from_slice(b"  ");
+        let mut rest = &scratch[..];
+        while let Some(nl) = memchr::memchr(b'\n', rest) {
+            json.extend_from_slice(&rest[..=nl]);
+            json.extend_from_slice(b"  ");
+            rest = &rest[nl + 1..];
+        }
+        json.extend_from_slice(rest);
+        let status = match item.kind {
+            Kind::Decision => {
+                let at = memchr::memmem::find(&json[start..], ACTIVE).ok_or_else(|| ReadError::Io {
+                    path: doc.path.clone(),
+                    source: std::io::Error::other("internal error: a decision's JSON has no status"),
+                })?;
+                Some(u32::try_from(start + at).map_err(|_| too_large())?)
+            }
+            _ => None,
+        };
+        items.push(JsonItem { item: i as u32, start: u32::try_from(start).map_err(|_| too_large())?, status });
+    }
+    let len = json.len();
+    u32::try_from(len).map_err(|_| too_large())?;
+    // The compressor allocates for the worst case, larger than its input: give it back.
+    let mut compressed = lz4_flex::compress(&json);
+    compressed.shrink_to_fit();
+    items.shrink_to_fit();
+    Ok(Listed::Json { items, compressed, len })
+}
+
+impl Part {
+    fn superseded_by(&self, item: u32) -> Option<(usize, u32)> {
+        self.superseded.binary_search_by_key(&item, |(i, _)| *i).ok().map(|at| self.superseded[at].1)
+    }
+}
+
+impl Listing {
+    fn part(&self, file: usize) -> Option<&Part> {
+        self.parts.binary_search_by_key(&file, |(d, _)| *d).ok().map(|at| &self.parts[at].1)
+    }
+
+    /// `(path, line, id)` of decision `item` of `file`, the successor a note names.
+    fn successor(&self, (file, item): (usize, u32)) -> Option<(&str, u32, ItemId)> {
+        let part = self.part(file)?;
+        let at = part.successors.binary_search_by_key(&item, |s| s.0).ok()?;
+        Some((&part.path, part.successors[at].1, part.successors[at].2))
+    }
+
+    pub(super) fn print(&self, args: &Args) -> anyhow::Result<()> {
+        if args.json { self.print_json(args.active) } else { self.print_table(args) }
+    }
+
+    fn print_json(&self, active_only: bool) -> anyhow::Result<()> {
+        let mut out = output::buffered_stdout();
+        let mut any = false;
+        out.write_all(b"[")?;
+        in_order(
+            &self.parts,
+            |(_, part)| self.render_json(part, active_only),
+            |part| {
+                let part = part?;
+                if !part.is_empty() {
+                    out.write_all(if any { b",\n" } else { b"\n" })?;
+                    out.write_all(&part)?;
+                    any = true;
+                }
+                Ok(())
+            },
+        )?;
+        out.write_all(if any { b"\n]\n" } else { b"]\n" })?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A file's items as elements of the JSON array, separated by `,\n`.
+    fn render_json(&self, part: &Part, active_only: bool) -> anyhow::Result<Vec<u8>> {
+        let Listed::Json { items, compressed, len } = &part.listed else { bail!("internal error: no JSON kept") };
+        let json = lz4_flex::decompress(compressed, *len).context("internal error: the kept JSON")?;
+        let mut out = Vec::with_capacity(json.len() + 64);
+        for (k, item) in items.iter().enumerate() {
+            let end = items.get(k + 1).map_or(json.len(), |next| next.start as usize);
+            let bytes = &json[item.start as usize..end];
+            let by = part.superseded_by(item.item);
+            if active_only && by.is_some() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.extend_from_slice(b",\n");
+            }
+            match by {
+                Some(by) => {
+                    let (_, _, id) = self.successor(by).context("internal error: a successor was not kept")?;
+                    let status = item.status.context("internal error: a superseded item that is no decision")?;
+                    let at = status as usize - item.start as usize;
+                    out.extend_from_slice(&bytes[..at]);
+                    write!(out, "\"status\": \"superseded\",\n    \"superseded_by\": \"{id}\"")?;
+                    out.extend_from_slice(&bytes[at + ACTIVE.len()..]);
+                }
+                None => out.extend_from_slice(bytes),
+            }
+        }
+        Ok(out)
+    }
+
+    fn print_table(&self, args: &Args) -> anyhow::Result<()> {
+        let mut layout = Layout::new(&["DATE", "SOURCE", "ENTRY", "TEXT"], &[None, None, Some(34), None]);
+        let (mut shown, mut superseded, mut files) = (0, 0, 0);
+        for (_, part) in &self.parts {
+            let Listed::Table { entries, rows, .. } = &part.listed else { bail!("internal error: no rows kept") };
+            let path_chars = part.path.chars().count();
+            let mut any = false;
+            for row in rows {
+                let gone = part.superseded_by(row.item).is_some();
+                if args.active && gone {
+                    continue;
+                }
+                any = true;
+                shown += 1;
+                superseded += usize::from(gone);
+                layout.measure_cell(0, row.date.map_or(1, date_width));
+                layout.measure_cell(1, path_chars + 1 + decimal_digits(row.line));
+                layout.measure_cell(2, entries[row.entry as usize].chars().count());
+            }
+            files += usize::from(any);
+        }
+        if shown == 0 {
+            writeln!(anstream::stderr(), "no items match (try --all)")?;
+            return Ok(());
+        }
+        let colored = output::stdout_colored();
+        let mut out = output::buffered_stdout();
+        let mut header = Vec::new();
+        layout.write_header(&mut header)?;
+        out.write_all(&output::plain(header, colored))?;
+        let render =
+            |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active).map(|r| output::plain(r, colored));
+        in_order(&self.parts, render, |part| {
+            out.write_all(&part?)?;
+            Ok(())
+        })?;
+        out.flush()?;
+        drop(out);
+        writeln!(
+            anstream::stderr(),
+            "{shown} {} in {files} {}{}",
+            if args.all || args.kind != [Kind::Decision] { "items" } else { "decisions" },
+            if files == 1 { "file" } else { "files" },
+            if superseded > 0 { format!(" ({superseded} superseded)") } else { String::new() },
+        )?;
+        Ok(())
+    }
+
+    fn render_rows(&self, part: &Part, layout: &Layout, active_only: bool) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let Listed::Table { entries, rows, text } = &part.listed else { return Ok(out) };
+        for row in rows {
+            let successor = part.superseded_by(row.item).map(|by| self.successor(by));
+            if active_only && successor.is_some() {
+                continue;
+            }
+            let own = &text[row.text.start as usize..row.text.end as usize];
+            let text_cell = match successor {
+                None => Cell::new(own),
+                Some(by) => {
+                    let by = by.map(|(path, line, _)| format!(" (superseded by {path}:{line})")).unwrap_or_default();
+                    Cell::styled(format!("{own}{by}"), output::DIM)
+                }
+            };
+            let cells = [
+                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), output::DATE),
+                Cell::new(format!("{}:{}", part.path, row.line)),
+                Cell::new(entries[row.entry as usize].as_str()),
+                text_cell,
+            ];
+            layout.write_row(&mut out, &cells)?;
+        }
+        Ok(out)
+    }
+}
+
+/// Renders `parts` on every core, a window at a time, while this thread hands the rendered
+/// windows to `write` in order: rendering the next window overlaps writing the last, and at
+/// most three windows of rendered text exist at once. A failed write (a closed pipe) stops
+/// the rendering.
+fn in_order<T: Sync, R: Send>(
+    parts: &[T],
+    render: impl Fn(&T) -> R + Sync,
+    mut write: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
+        let render = &render;
+        scope.spawn(move || {
+            for window in parts.chunks(WINDOW) {
+                if sender.send(window.par_iter().map(render).collect()).is_err() {
+                    return;
+                }
+            }
+        });
+        let written = receiver.iter().flatten().try_for_each(&mut write);
+        drop(receiver);
+        written
+    })
+}
+
+fn decimal_digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Characters of a date as shown: `YYYY-MM-DD` for years 0 to 9999.
+fn date_width(date: Date) -> usize {
+    if (0..=9999).contains(&date.year()) { 10 } else { date.to_string().chars().count() }
+}

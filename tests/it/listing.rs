@@ -1,0 +1,147 @@
+//! `mb decisions` as a stream: the listing keeps only what it prints of each file and
+//! resolves supersession across files afterwards, so its output is checked against the
+//! library's whole-bank view of the same files, item for item and byte for byte.
+
+use std::io::Read as _;
+use std::process::Stdio;
+
+use mb::kb::{self, ItemRecord, Kind, Status};
+
+use crate::common::{TestEnvironment, fixture};
+
+/// The filters the listing applies, as `mb decisions` arguments.
+const ARGS: &[&[&str]] = &[
+    &[],
+    &["--all"],
+    &["--active"],
+    &["--all", "--active"],
+    &["--kind", "learning,decision"],
+    &["--since", "2025-11-01"],
+    &["--kind", "pattern"],
+];
+
+/// A bank of several files where decisions supersede each other across files, within a
+/// file, on several keys, and not at all (undated).
+fn bank() -> TestEnvironment {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active context\n\n\
+         ## Share quotas (2025-10-01)\n\n\
+         ### Decisions\n\n\
+         - Set `refquota = 2T` on the backup share.\n\
+         - Keep `fruit:locking = posix` and `mtu = 1500` on the NAS.\n\
+           - Nested: checked on nas1 first.\n\
+         - Decision: leave swap on the hypervisors.\n\n\
+         ### Learnings\n\n\
+         - The quota shows up in Finder only after a remount.\n\n\
+         ## Later thoughts (2025-12-01)\n\n\
+         ### Decisions\n\n\
+         - Set `mtu = 1420` on the WireGuard links.\n",
+    );
+    env.write(
+        "memory-bank/decisionLog.md",
+        "# Decision log\n\n\
+         ## 2025-11-17: Time Machine\n\n\
+         - Set `refquota = 3T` on the backup share.\n\
+         - Set `fruit:locking = none` for Time Machine.\n\n\
+         ## Undated notes\n\n\
+         - Decision: `refquota = 1T` for scratch.\n",
+    );
+    env.write(
+        "memory-bank/nested/systemPatterns.md",
+        "# System patterns\n\n## Storage\n\n- ZFS datasets per share, one quota each.\n",
+    );
+    env
+}
+
+/// What the library says `mb decisions ARGS --json` prints: every item of the whole bank,
+/// supersession resolved, filtered, as the contract's records.
+fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
+    let bank = kb::load(&env.work_dir().join("memory-bank"), env.work_dir());
+    let flag = |name: &str| args.contains(&name);
+    let value = |name: &str| args.iter().position(|a| *a == name).map(|i| args[i + 1]);
+    let kinds: Vec<Kind> = value("--kind").unwrap_or("decision").split(',').map(|k| Kind::parse(k).unwrap()).collect();
+    let since: Option<jiff::civil::Date> = value("--since").map(|d| d.parse().unwrap());
+    let records: Vec<ItemRecord<'_>> = bank
+        .items()
+        .filter(|(_, item)| flag("--all") || kinds.contains(&item.kind))
+        .filter(|(_, item)| since.is_none_or(|s| item.date.is_some_and(|d| d >= s)))
+        .filter(|(_, item)| !(flag("--active") && item.status == Status::Superseded))
+        .map(|(doc, item)| ItemRecord::new(&bank, doc, item))
+        .collect();
+    serde_json::to_string_pretty(&records).unwrap() + "\n"
+}
+
+#[test]
+fn the_json_listing_is_the_whole_bank_view_byte_for_byte() {
+    for env in [bank(), TestEnvironment::in_dir(fixture("quirks"))] {
+        let superseded = kb::load(&env.work_dir().join("memory-bank"), env.work_dir())
+            .items()
+            .filter(|(_, i)| i.status == Status::Superseded)
+            .count();
+        assert!(superseded >= 1, "the bank should have superseded decisions to patch");
+        for args in ARGS {
+            let out = env.run([&["decisions", "--json"], *args].concat());
+            assert_eq!(out.code(), Some(0), "{out}");
+            assert_eq!(out.stdout, expected_json(&env, args), "mb decisions --json {args:?}");
+        }
+    }
+}
+
+#[test]
+fn the_table_lists_the_same_items_as_the_json() {
+    for env in [bank(), TestEnvironment::in_dir(fixture("quirks"))] {
+        for args in ARGS {
+            let json = env.run([&["decisions", "--json"], *args].concat()).json();
+            let from_json: Vec<String> = json
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| format!("{}:{}", i["file"].as_str().unwrap(), i["line"]))
+                .collect();
+            let table = env.run([&["decisions"], *args].concat());
+            assert_eq!(table.code(), Some(0), "{table}");
+            // Rows after the header; SOURCE is the second column (dates and paths have no spaces).
+            let from_table: Vec<String> =
+                table.stdout.lines().skip(1).map(|row| row.split_whitespace().nth(1).unwrap().to_string()).collect();
+            assert_eq!(from_table, from_json, "mb decisions {args:?}");
+            let superseded = json.as_array().unwrap().iter().filter(|i| i["status"] == "superseded").count();
+            assert_eq!(table.stdout.matches("(superseded by ").count(), superseded, "{table}");
+            if from_json.is_empty() {
+                assert!(table.stderr.contains("no items match"), "{table}");
+            } else {
+                assert!(table.stderr.starts_with(&format!("{} ", from_json.len())), "{table}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // Far more output than a pipe holds, so mb is still writing when the reader goes away.
+    let env = TestEnvironment::new();
+    let mut text = String::from("# Decision log\n\n## 2025-11-17: Many\n\n### Decisions\n\n");
+    for n in 0..4000 {
+        text.push_str(&format!("- Set `quota_{n} = {n}G` on share {n}.\n"));
+    }
+    env.write("memory-bank/decisionLog.md", text);
+    let commands: [&[&str]; 5] = [
+        &["decisions"],
+        &["decisions", "--json"],
+        &["decisions", "--all", "--json"],
+        // Through the shared JSON writer (serde_json reports the closed pipe in its own error).
+        &["decisions", "--coverage", "--json"],
+        &["decisions", "--coverage"],
+    ];
+    for args in commands {
+        let mut child = env.command(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        // Read one byte, as `| head -c 1` would, then close the pipe.
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "mb {args:?} exited {:?}: {stderr}", out.status);
+        assert!(!stderr.contains("error") && !stderr.contains("panic"), "mb {args:?}: {stderr}");
+    }
+}
