@@ -302,29 +302,46 @@ pub fn is_boilerplate(text: &str) -> bool {
     if t.is_empty() || t.chars().all(|c| matches!(c, '*' | '-' | '_' | '.' | ' ')) {
         return true;
     }
-    let lower = t.to_lowercase();
-    let placeholder = lower.starts_with('[')
-        && lower.ends_with(']')
-        && lower[1..lower.len() - 1].split_whitespace().count() <= 2
-        && find_date(&lower).is_none();
+    // Every item passes here: the tests look at its first words and its end, so only those
+    // are lowercased (an item's whole text is, only for a `[placeholder]`).
+    let head = lowercase_prefix(t, 48);
+    let starts = |p: &str| head.starts_with(p);
+    let ends = |p: &str| {
+        t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
+    };
+    let placeholder = t.starts_with('[') && t.ends_with(']') && {
+        let lower = t.to_lowercase();
+        lower[1..lower.len() - 1].split_whitespace().count() <= 2 && find_date(&lower).is_none()
+    };
     placeholder
         || ["this file ", "this document ", "this log ", "diese datei ", "ce fichier ", "este archivo "]
             .iter()
-            .any(|p| lower.starts_with(p))
-        || lower.ends_with("log of updates made.")
-        || lower.ends_with("log of updates made")
-        || lower.starts_with("yyyy-mm-dd")
+            .any(|p| starts(p))
+        || ends("log of updates made.")
+        || ends("log of updates made")
+        || starts("yyyy-mm-dd")
         // Roo Code's first entry in every file it creates.
-        || lower.starts_with("initialized memory bank")
-        || lower.starts_with("memory bank initialized")
-        || is_last_updated(&lower)
+        || starts("initialized memory bank")
+        || starts("memory bank initialized")
+        || is_last_updated(t)
+}
+
+/// The first `max` bytes of `text` or so (up to a character boundary), lowercased.
+fn lowercase_prefix(text: &str, max: usize) -> String {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[..end].to_lowercase()
 }
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
-fn is_last_updated(lower: &str) -> bool {
-    let Some(colon) = lower.find([':', '：']) else { return false };
-    let label = lower[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    let rest = lower[colon..]
+fn is_last_updated(text: &str) -> bool {
+    // The label is a few words at the start: look for its colon there only.
+    let near = &text[..text.char_indices().nth(32).map_or(text.len(), |(i, _)| i)];
+    let Some(colon) = near.find([':', '：']) else { return false };
+    let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();
+    let rest = text[colon..]
         .trim_start_matches([':', '：'])
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     [
@@ -340,7 +357,7 @@ fn is_last_updated(lower: &str) -> bool {
         "更新日",
         "最后修改",
     ]
-    .contains(&label)
+    .contains(&label.as_str())
         && find_date(rest).is_some_and(|(_, range)| range.start == 0 && rest[range.end..].trim().chars().count() <= 24)
 }
 
@@ -419,19 +436,24 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     }
     let label = bold.or_else(|| t.split([':', '：']).next().filter(|l| l.len() < t.len()));
     if label.is_some_and(|l| {
-        let l = l.trim().trim_matches(['*', '_']).to_lowercase();
+        // The labels are a word or two: a longer one is none of them, without lowercasing it.
+        let l = l.trim().trim_matches(['*', '_']);
+        let l = if l.len() <= 30 { l.to_lowercase() } else { return false };
         ["方針", "方针", "policy", "プロジェクト方針", "项目方针"].contains(&l.as_str())
     }) && t.split_once([':', '：']).is_some_and(|(_, v)| !v.trim().is_empty())
     {
         return true;
     }
     // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`.
-    let verb_at = ["采用", "选用", "選用"].iter().filter_map(|v| t.find(v)).min().map(|byte| t[..byte].chars().count());
-    if verb_at.is_some_and(|n| n <= 4) && t.chars().take_while(|c| c.is_ascii()).count() == 0 {
-        return true;
+    if t.chars().next().is_some_and(|c| !c.is_ascii()) {
+        let verb_at =
+            ["采用", "选用", "選用"].iter().filter_map(|v| t.find(v)).min().map(|byte| t[..byte].chars().count());
+        if verb_at.is_some_and(|n| n <= 4) {
+            return true;
+        }
     }
-    let lower = t.to_lowercase();
-    ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| lower.starts_with(p))
+    let head = lowercase_prefix(t, 16);
+    ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
 }
 
 /// A finding a record reports, not what was decided about it: `Identified critical
@@ -447,6 +469,10 @@ pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
 /// required.`, `None anticipated.` Saying no choice is needed is not a choice.
 pub fn is_none_statement(text: &str) -> bool {
+    // Every form starts with `n`, `t` or `-`: anything else is not one, without lowercasing it.
+    if !text.trim_start().as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'-')) {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
     if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower) {

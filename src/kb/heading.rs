@@ -354,8 +354,19 @@ fn month(word: &str) -> Option<i32> {
         &["november", "nov", "novembre", "noviembre"],
         &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
     ];
-    let word = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().position(|names| names.contains(&word.as_str())).map(|m| m as i32 + 1)
+    // Called for every word before or after a number: no allocation for the usual ASCII word.
+    let word = word.trim_end_matches('.');
+    if word.is_empty() || word.len() > "septiembre".len() {
+        return None;
+    }
+    let lower;
+    let word = if word.is_ascii() {
+        word
+    } else {
+        lower = word.to_lowercase();
+        lower.as_str()
+    };
+    MONTHS.iter().position(|names| names.iter().any(|n| n.eq_ignore_ascii_case(word))).map(|m| m as i32 + 1)
 }
 
 /// `26 Sep 2025`, `26. September 2025`, `26 de septiembre de 2025`.
