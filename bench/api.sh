@@ -10,12 +10,11 @@
 # Needs hyperfine and GNU time (Debian: apt-get install hyperfine time). Figures: book/src/audit.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in hyperfine python3 /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench/api.sh needs $tool" >&2; exit 2; }
-done
-cargo build --release --locked --bin mb --example pve_server
-mb=$PWD/target/release/mb
-server=$PWD/target/release/examples/pve_server
+. bench/lib.sh
+needs hyperfine python3 /usr/bin/time
+release --bin mb --example pve_server
+mb=$target/release/mb
+server=$target/release/examples/pve_server
 work=${MB_BENCH_DIR:-/tmp/mb-bench-api}
 rm -rf "$work"; mkdir -p "$work/rules"; cd "$work"
 

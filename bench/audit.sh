@@ -25,13 +25,11 @@ per_sshd=16                                 # OpenSSH listens on at most 16 addr
 jobs=50
 rounds=${MB_BENCH_ROUNDS:-5}
 
-for tool in /usr/sbin/sshd ssh ssh-keygen hyperfine python3 /bin/busybox; do
-  command -v "$tool" >/dev/null || { echo "bench/audit.sh needs $tool" >&2; exit 2; }
-done
+. bench/lib.sh
+needs /usr/sbin/sshd ssh ssh-keygen hyperfine python3 /bin/busybox
 [ "$(id -u)" = 0 ] || { echo "bench/audit.sh needs root (sshd chroots)" >&2; exit 2; }
 
-cargo build --release --locked --bin mb
-target=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+release --bin mb
 mb=$target/release/mb
 results=$target/bench-audit
 mkdir -p "$results"

@@ -14,11 +14,12 @@ cd "$(dirname "$0")/.."
 
 hosts=${1:-40}
 mb_size=${2:-5}
+. bench/lib.sh
+needs /usr/bin/time
 if [ -z "${MB:-}" ]; then
-  cargo build --release --locked --bin mb
-  MB=${CARGO_TARGET_DIR:-$PWD/target}/release/mb
+  release --bin mb
+  MB=$target/release/mb
 fi
-[ -x /usr/bin/time ] || { echo "bench/big-answers.sh needs GNU time at /usr/bin/time" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -10,11 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in hyperfine python3 git /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench/ci.sh needs $tool" >&2; exit 2; }
-done
-cargo build --release --locked --bin mb
-mb=$PWD/target/release/mb
+. bench/lib.sh
+needs hyperfine python3 git /usr/bin/time
+release --bin mb
+mb=$target/release/mb
 work=${MB_BENCH_DIR:-/tmp/mb-bench-ci}
 rm -rf "$work"; mkdir -p "$work"; cd "$work"
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@localhost GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@localhost

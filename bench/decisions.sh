@@ -14,12 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in hyperfine python3; do
-  command -v "$tool" >/dev/null || { echo "bench/decisions.sh needs $tool" >&2; exit 2; }
-done
+. bench/lib.sh
+needs hyperfine python3
 
-cargo build --release --locked --bin mb --example gen_corpus
-target=${CARGO_TARGET_DIR:-$PWD/target}
+release --bin mb --example gen_corpus
 mb=$target/release/mb
 gen=$target/release/examples/gen_corpus
 work=${MB_BENCH_DIR:-/tmp/mb-bench}

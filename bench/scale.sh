@@ -15,10 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
-[ -x /usr/bin/time ] || { echo "bench/scale.sh needs GNU time (apt-get install time)" >&2; exit 2; }
+. bench/lib.sh
+needs /usr/bin/time python3
 
-target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-if [ -z "${MB:-}" ]; then cargo build --release --locked --bin mb; fi
+if [ -z "${MB:-}" ]; then release --bin mb; else target_dir; fi
 mb=${MB:-$target/release/mb}     # MB=path/to/mb measures another build
 work=${MB_BENCH_DIR:-$target/bench-scale}
 mkdir -p "$work"
@@ -32,7 +32,7 @@ measure() {
   # Exit 1 is drift (expected: the fleet has some); anything above it is a failure.
   [ "$status" -le 1 ] || { echo "$name failed ($status):" >&2; tail -5 "$dir/$name.err" >&2; exit 1; }
   read -r wall user sys rss < <(tail -1 "$dir/$name.time")
-  printf '| %s | %s | %s s | %.2f s | %d MiB |\n' "$hosts" "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) | tee -a "$results"
+  printf '| %s | %s | %s s | %.2f s | %d MiB |\n' "$hosts" "$name" "$wall" "$(python3 -c "print($user + $sys)")" $((rss / 1024)) | tee -a "$results"
 }
 
 summary() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(json.dumps(r["summary"], sort_keys=True))' "$1"; }

@@ -13,13 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. bench/lib.sh
 tools=(hyperfine python3); [[ ${1:-} == --freshness ]] || tools+=(rg)
-for tool in "${tools[@]}"; do
-  command -v "$tool" >/dev/null || { echo "bench/search.sh needs $tool" >&2; exit 2; }
-done
+needs "${tools[@]}"
 
-cargo build --release --locked --bin mb --example gen_corpus
-target=${CARGO_TARGET_DIR:-$PWD/target}
+release --bin mb --example gen_corpus
 mb=$target/release/mb
 gen=$target/release/examples/gen_corpus
 work=${MB_BENCH_DIR:-/tmp/mb-bench}
