@@ -116,19 +116,8 @@ impl CheckRefs {
 }
 
 impl Finding {
-    /// A finding of `check` on `host` (its rule, decision and title made for it alone; the
-    /// engine shares one [`CheckRefs`] per check through [`Finding::of`]).
-    pub fn new(
-        check: &Check,
-        host: &str,
-        status: FindingStatus,
-        expected: Option<String>,
-        actual: Option<String>,
-        message: String,
-    ) -> Finding {
-        Finding::of(&CheckRefs::of(check), check, host, status, expected, actual, message)
-    }
-
+    /// A finding of `check` on `host`, sharing the check's rule, decision and title (`refs`,
+    /// made once per check).
     pub fn of(
         refs: &CheckRefs,
         check: &Check,
