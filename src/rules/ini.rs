@@ -7,6 +7,36 @@ pub(crate) fn fold(name: &str) -> String {
     name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `name` folds to `folded` (a result of [`fold`]), without allocating: a lookup
+/// compares every key of a file with the one it wants.
+pub(crate) fn folds_to(name: &str, folded: &str) -> bool {
+    if name.is_ascii() {
+        // Byte by byte: ASCII lowercases to one byte (words are cut where `fold` cuts them).
+        let mut want = folded.bytes();
+        for (i, word) in name.split(char::is_whitespace).filter(|w| !w.is_empty()).enumerate() {
+            if i > 0 && want.next() != Some(b' ') {
+                return false;
+            }
+            if !word.bytes().all(|b| want.next() == Some(b.to_ascii_lowercase())) {
+                return false;
+            }
+        }
+        return want.next().is_none();
+    }
+    let mut want = folded.chars();
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 && want.next() != Some(' ') {
+            return false;
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if want.next() != Some(c) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
 /// A trimmed line that is a comment.
 pub(crate) fn is_comment(trimmed: &str) -> bool {
     trimmed.starts_with(';') || trimmed.starts_with('#')
@@ -33,7 +63,8 @@ pub fn section_line(text: &str, section: &str) -> Option<usize> {
 pub(crate) struct Lookup {
     want_section: String,
     want_key: String,
-    current: String,
+    /// Whether the current section is the wanted one (keys before any header are `[global]`'s).
+    in_section: bool,
     /// The winning assignment so far: its value and the line it starts on.
     found: Option<(String, usize)>,
     /// The first header of the wanted section.
@@ -46,10 +77,11 @@ pub(crate) struct Lookup {
 
 impl Lookup {
     pub(crate) fn new(section: &str, key: &str) -> Lookup {
+        let want_section = fold(section);
         Lookup {
-            want_section: fold(section),
+            in_section: want_section == "global",
+            want_section,
             want_key: fold(key),
-            current: "global".to_string(),
             found: None,
             header: None,
             logical: String::new(),
@@ -64,7 +96,9 @@ impl Lookup {
         let n = self.lines;
         if self.header.is_none() {
             let l = raw.trim();
-            if l.strip_prefix('[').and_then(|h| h.strip_suffix(']')).is_some_and(|name| fold(name) == self.want_section)
+            if l.strip_prefix('[')
+                .and_then(|h| h.strip_suffix(']'))
+                .is_some_and(|name| folds_to(name, &self.want_section))
             {
                 self.header = Some(n);
             }
@@ -77,23 +111,36 @@ impl Lookup {
             self.logical.push_str(head);
             return;
         }
-        self.logical.push_str(raw);
-        let line = std::mem::take(&mut self.logical);
+        // A line on its own (the usual case) is read where it is; a joined one from the
+        // buffer, which is kept for the next.
+        let mut joined = std::mem::take(&mut self.logical);
+        if joined.is_empty() {
+            self.logical_line(raw);
+        } else {
+            joined.push_str(raw);
+            self.logical_line(&joined);
+            joined.clear();
+        }
+        self.logical = joined;
+    }
+
+    /// One logical line (continuations joined).
+    fn logical_line(&mut self, line: &str) {
         let line = line.trim();
         if line.is_empty() || is_comment(line) {
             return;
         }
         if let Some(header) = line.strip_prefix('[') {
             if let Some(name) = header.strip_suffix(']') {
-                self.current = fold(name);
+                self.in_section = folds_to(name, &self.want_section);
             }
             return;
         }
-        if self.current != self.want_section {
+        if !self.in_section {
             return;
         }
         if let Some((k, v)) = line.split_once('=')
-            && fold(k) == self.want_key
+            && folds_to(k, &self.want_key)
         {
             self.found = Some((v.trim().to_string(), self.starts));
         }
@@ -125,6 +172,19 @@ mod tests {
     fn the_line_is_where_the_winning_assignment_starts() {
         assert_eq!(super::lookup(SMB, "global", "fruit:locking").map(|(_, l)| l), Some(6));
         assert_eq!(super::lookup(SMB, "global", "vfs objects").map(|(_, l)| l), Some(7));
+    }
+
+    #[test]
+    fn folds_to_agrees_with_fold() {
+        for name in
+            ["Fruit:Locking", "  time   Machine ", "", " ", "ÄBC  déf", "vfs objects", "İx", "a\x0bb", "a\u{a0}b"]
+        {
+            let folded = super::fold(name);
+            assert!(super::folds_to(name, &folded), "{name:?} → {folded:?}");
+            for other in ["fruit:locking", "time machine", "time machin", "time machinex", "x", ""] {
+                assert_eq!(super::folds_to(name, other), folded == other, "{name:?} vs {other:?}");
+            }
+        }
     }
 
     #[test]
