@@ -509,31 +509,59 @@ fn split_status(bytes: &[u8]) -> Option<(Vec<u8>, i32)> {
     Some((bytes[..at].to_vec(), status))
 }
 
-/// Bytes in saved runs: as text when they are UTF-8 (readable in the JSON), else hex.
+/// Bytes in saved runs: as text when they are UTF-8 (readable in the JSON), else
+/// `{"hex": "…"}`. Written from and read into the bytes directly (no copy on the way out, no
+/// buffering on the way in).
 mod lossless {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    #[serde(untagged)]
-    enum Repr {
-        Text(String),
-        Hex { hex: String },
-    }
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
         match std::str::from_utf8(bytes) {
-            Ok(text) => Repr::Text(text.to_string()).serialize(s),
-            Err(_) => Repr::Hex { hex: bytes.iter().map(|b| format!("{b:02x}")).collect() }.serialize(s),
+            Ok(text) => s.serialize_str(text),
+            Err(_) => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry("hex", &data_encoding::HEXLOWER.encode(bytes))?;
+                map.end()
+            }
         }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        match Repr::deserialize(d)? {
-            Repr::Text(text) => Ok(text.into_bytes()),
+        d.deserialize_any(Bytes)
+    }
+
+    struct Bytes;
+
+    impl<'de> Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string, or {\"hex\": \"…\"}")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<u8>, E> {
+            Ok(text.as_bytes().to_vec())
+        }
+
+        fn visit_string<E: de::Error>(self, text: String) -> Result<Vec<u8>, E> {
+            Ok(text.into_bytes())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<u8>, A::Error> {
+            let mut hex: Option<String> = None;
+            while let Some(key) = map.next_key::<String>()? {
+                if key != "hex" || hex.is_some() {
+                    return Err(de::Error::custom(format!("unexpected field `{key}` in a fact's bytes")));
+                }
+                hex = Some(map.next_value()?);
+            }
+            let hex = hex.ok_or_else(|| de::Error::missing_field("hex"))?;
             // Decoded by bytes: a run file is outside data, and may hold anything here.
-            Repr::Hex { hex } => data_encoding::HEXLOWER_PERMISSIVE
+            data_encoding::HEXLOWER_PERMISSIVE
                 .decode(hex.as_bytes())
-                .map_err(|e| serde::de::Error::custom(format!("bad hex in a fact: {e}"))),
+                .map_err(|e| de::Error::custom(format!("bad hex in a fact: {e}")))
         }
     }
 }
@@ -678,7 +706,13 @@ mod tests {
 
     #[test]
     fn malformed_hex_is_an_error_not_a_panic() {
-        for json in [r#"{"state":"file","content":{"hex":"aé00"}}"#, r#"{"state":"file","content":{"hex":"abc"}}"#] {
+        for json in [
+            r#"{"state":"file","content":{"hex":"aé00"}}"#,
+            r#"{"state":"file","content":{"hex":"abc"}}"#,
+            r#"{"state":"file","content":{"hex":"00","more":"01"}}"#,
+            r#"{"state":"file","content":{}}"#,
+            r#"{"state":"file","content":7}"#,
+        ] {
             assert!(serde_json::from_str::<Fact>(json).is_err(), "{json}");
         }
     }
