@@ -294,47 +294,61 @@ fn reads(plan: &AuditPlan, hp: &HostPlan) -> Vec<Reads> {
     reads
 }
 
-/// Judges every planned (check, target) on all cores. Findings come sorted by check (in rule
+/// Judges every planned (check, target) on all cores. Findings come ordered by check (in rule
 /// order), then target (in plan order): the same whatever order targets answered in.
-/// Judges every planned (host, check) pair, in parallel, and returns the findings ordered by
-/// check, then host.
 fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
-    // In host order (rayon's collect keeps it), then into one bucket per check: a linear pass
-    // where a sort would move every finding O(log n) times.
     let refs: Vec<CheckRefs> = plan.checks.iter().map(CheckRefs::of).collect();
-    let refs = &refs;
-    let judged: Vec<(usize, Finding)> = plan
+    // The (target, planned) pairs in finding order, by a counting sort on the check (linear);
+    // the findings are then made straight into their places, never moved or sorted.
+    let mut next = vec![0usize; plan.checks.len()];
+    for planned in plan.hosts.iter().flat_map(|hp| &hp.checks) {
+        next[planned.check] += 1;
+    }
+    let mut total = 0;
+    for slot in &mut next {
+        (*slot, total) = (total, total + *slot);
+    }
+    let mut order = vec![(0usize, 0usize); total];
+    for (h, hp) in plan.hosts.iter().enumerate() {
+        for (k, planned) in hp.checks.iter().enumerate() {
+            order[next[planned.check]] = (h, k);
+            next[planned.check] += 1;
+        }
+    }
+    // Each target's facts by probe index, looked up once per target (in target order, where
+    // its facts are close together) rather than once per finding.
+    let facts: Vec<Vec<Option<&Fact>>> = plan
         .hosts
         .par_iter()
         .zip(outcomes)
-        .flat_map_iter(|(hp, outcome)| {
-            hp.checks.iter().map(move |planned| {
-                let check = &plan.checks[planned.check];
-                (planned.check, judge(check, &refs[planned.check], hp, &planned.need, outcome, replay_of))
-            })
-        })
+        .map(|(hp, outcome)| hp.probes.iter().map(|key| outcome.facts.get(key)).collect())
         .collect();
-    let mut counts = vec![0usize; plan.checks.len()];
-    for (c, _) in &judged {
-        counts[*c] += 1;
-    }
-    let mut by_check: Vec<Vec<Finding>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for (c, f) in judged {
-        by_check[c].push(f);
-    }
-    by_check.into_iter().flatten().collect()
+    let names: Vec<Arc<str>> = plan.hosts.iter().map(|hp| Arc::from(hp.host.name.as_str())).collect();
+    let mut findings = Vec::with_capacity(total);
+    order
+        .into_par_iter()
+        .map(|(h, k)| {
+            let (hp, planned) = (&plan.hosts[h], &plan.hosts[h].checks[k]);
+            let target = Judged { hp, name: &names[h], outcome: &outcomes[h], facts: &facts[h] };
+            judge(&plan.checks[planned.check], &refs[planned.check], &target, &planned.need, replay_of)
+        })
+        .collect_into_vec(&mut findings);
+    findings
 }
 
-fn judge(
-    check: &Check,
-    refs: &CheckRefs,
-    hp: &HostPlan,
-    need: &Need,
-    outcome: &HostOutcome,
-    replay_of: Option<&str>,
-) -> Finding {
+/// A target as a finding is judged on: its plan, its outcome and its facts by probe index.
+struct Judged<'a> {
+    hp: &'a HostPlan,
+    /// The target's name, shared by its findings.
+    name: &'a Arc<str>,
+    outcome: &'a HostOutcome,
+    facts: &'a [Option<&'a Fact>],
+}
+
+fn judge(check: &Check, refs: &CheckRefs, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
+    let Judged { hp, name: host_name, outcome, facts } = target;
     let host = &hp.host;
-    let decided = |status, message: String| Finding::of(refs, check, &host.name, status, None, None, message);
+    let decided = |status, message: String| Finding::of(refs, check, host_name, status, None, None, message);
     match need {
         Need::Error(why) => decided(FindingStatus::Error, why.clone()),
         Need::Skip(why) => decided(FindingStatus::Skip, why.clone()),
@@ -348,7 +362,7 @@ fn judge(
                 Err(VarError::Undefined(_)) => Ok(Observed::value(None)),
                 Err(e) => Err(e.into()),
             };
-            evaluate::evaluate(check, refs, host, seen)
+            evaluate::evaluate(check, refs, host, host_name, seen)
         }
         Need::Probe(i) => {
             if outcome.status != HostStatus::Ok {
@@ -362,7 +376,7 @@ fn judge(
                 );
             }
             let key = &hp.probes[*i];
-            let Some(fact) = outcome.facts.get(key) else {
+            let Some(fact) = facts.get(*i).copied().flatten() else {
                 return match replay_of {
                     Some(run) => decided(FindingStatus::Skip, format!("run {run} did not gather {}", key.describe())),
                     None => decided(FindingStatus::Error, format!("no answer for {}", key.describe())),
@@ -373,12 +387,12 @@ fn judge(
                 return decided(FindingStatus::Skip, why.to_string());
             }
             let line = seen.as_ref().ok().and_then(|s| s.line);
-            let mut finding = evaluate::evaluate(check, refs, host, seen);
+            let mut finding = evaluate::evaluate(check, refs, host, host_name, seen);
             if hp.target == Target::Repo
                 && let ProbeKey::File { path } = key
             {
                 let line = line.or_else(|| forbidden_line(check, host, fact, &finding));
-                finding.location = Some(Location { file: path.clone(), line });
+                finding.location = Some(Box::new(Location { file: path.clone(), line }));
             }
             finding
         }

@@ -12,7 +12,9 @@ use crate::rules::check::{Expectation, FieldPattern, Selector, describe_fields, 
 use crate::rules::select::{self, Picked};
 use crate::rules::source::{ObserveError, Quoting, Raw, render};
 
-use super::{CheckRefs, Finding, FindingStatus};
+use std::sync::Arc;
+
+use super::{CheckRefs, Finding, FindingStatus, PASSED};
 
 /// What a probe observed, after its selector.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -279,11 +281,18 @@ fn item_matches(item: &serde_json::Value, wanted: &[(&str, &FieldPattern, Option
 }
 
 /// The finding for a check whose fact (or variable) is known.
-pub fn evaluate(check: &Check, refs: &CheckRefs, host: &Host, seen: Result<Observed, ObserveError>) -> Finding {
+/// `name` is the host's name as its findings share it.
+pub fn evaluate(
+    check: &Check,
+    refs: &CheckRefs,
+    host: &Host,
+    name: &Arc<str>,
+    seen: Result<Observed, ObserveError>,
+) -> Finding {
     let seen = match seen {
         Ok(seen) => seen,
         Err(why) => {
-            return Finding::of(refs, check, &host.name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
+            return Finding::of(refs, check, name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
         }
     };
     let actual = describe(&seen);
@@ -308,13 +317,12 @@ pub fn evaluate(check: &Check, refs: &CheckRefs, host: &Host, seen: Result<Obser
         if !errors.is_empty() {
             message.push_str(&format!(" (and: {})", errors.join("; ")));
         }
-        return Finding::of(refs, check, &host.name, FindingStatus::Fail, Some(expected), Some(actual), message);
+        return Finding::of(refs, check, name, FindingStatus::Fail, Some(expected), Some(actual), message);
     }
     if !errors.is_empty() {
-        return Finding::of(refs, check, &host.name, FindingStatus::Error, None, Some(actual), errors.join("; "));
+        return Finding::of(refs, check, name, FindingStatus::Error, None, Some(actual), errors.join("; "));
     }
-    let message = "as decided".to_string();
-    Finding::of(refs, check, &host.name, FindingStatus::Pass, None, Some(actual), message)
+    Finding::of(refs, check, name, FindingStatus::Pass, None, Some(actual), PASSED)
 }
 
 /// A value for a one-line message: its first line, and how many more there are.

@@ -1,7 +1,7 @@
 //! `mb merge`: the runs of a sharded audit joined into one run, as if the audit had not been
 //! split — the same hosts, findings, statuses and summary, in the same order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::run::{self, Merged, Provenance, Run};
 use super::shard::Shard;
@@ -74,9 +74,9 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
         .enumerate()
         .map(|(i, f)| {
             (
-                check_order.get(f.check.as_str()).copied().unwrap_or(usize::MAX),
+                check_order.get(f.check.as_ref()).copied().unwrap_or(usize::MAX),
                 // The repository's findings come after every host's, as in one audit.
-                position.get(f.host.as_str()).copied().unwrap_or(usize::MAX),
+                position.get(f.host.as_ref()).copied().unwrap_or(usize::MAX),
                 i,
             )
         })
@@ -84,7 +84,9 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
     order.sort_unstable();
     let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
     let findings: Vec<Finding> = order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect();
-    let checks = findings.iter().map(|f| f.check.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+    // Distinct checks, looked up only where the check changes (findings are sorted by it).
+    let checks =
+        findings.chunk_by(|a, b| a.check == b.check).map(|run| run[0].check.as_ref()).collect::<HashSet<_>>().len();
     let summary = Summary::of(checks, hosts.len(), &findings);
     Ok(Run {
         version: run::VERSION,

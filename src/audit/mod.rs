@@ -14,9 +14,11 @@ pub mod evaluate;
 pub mod merge;
 pub mod plan;
 pub mod run;
+mod runfile;
 pub mod shard;
 pub mod sink;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -72,13 +74,16 @@ pub struct DecisionRef {
 /// One check on one host (a contract: `findings[]` in `mb audit --format json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub check: String,
-    pub host: String,
+    /// Shared by the check's findings.
+    pub check: Arc<str>,
+    /// Shared by the host's findings.
+    pub host: Arc<str>,
     pub status: FindingStatus,
     pub severity: Severity,
     pub expected: Option<String>,
     pub actual: Option<String>,
-    pub message: String,
+    /// [`PASSED`] for every pass (not a copy per finding).
+    pub message: Cow<'static, str>,
     /// Shared by the check's findings (a 100 000-host run has one copy per check, not per host).
     pub rule: Arc<RuleRef>,
     pub decision: Option<Arc<DecisionRef>>,
@@ -87,13 +92,17 @@ pub struct Finding {
     pub title: Option<Arc<str>>,
     /// For `scope: repo` checks: the repository file (and line) the fact came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
 }
+
+/// The message of a finding that passes.
+pub const PASSED: &str = "as decided";
 
 /// What every finding of one check says alike — its rule, its decision and its title — made
 /// once per check and shared by its findings.
 #[derive(Debug, Clone)]
 pub struct CheckRefs {
+    pub id: Arc<str>,
     pub rule: Arc<RuleRef>,
     pub decision: Option<Arc<DecisionRef>>,
     pub title: Option<Arc<str>>,
@@ -102,6 +111,7 @@ pub struct CheckRefs {
 impl CheckRefs {
     pub fn of(check: &Check) -> CheckRefs {
         CheckRefs {
+            id: Arc::from(check.id.as_str()),
             rule: Arc::new(RuleRef {
                 file: display_path(&check.source.file),
                 line: check.source.line,
@@ -116,25 +126,25 @@ impl CheckRefs {
 }
 
 impl Finding {
-    /// A finding of `check` on `host`, sharing the check's rule, decision and title (`refs`,
-    /// made once per check).
+    /// A finding of `check` on `host`, sharing the check's id, rule, decision and title
+    /// (`refs`, made once per check) and the host's name.
     pub fn of(
         refs: &CheckRefs,
         check: &Check,
-        host: &str,
+        host: &Arc<str>,
         status: FindingStatus,
         expected: Option<String>,
         actual: Option<String>,
-        message: String,
+        message: impl Into<Cow<'static, str>>,
     ) -> Finding {
         Finding {
-            check: check.id.clone(),
-            host: host.to_string(),
+            check: refs.id.clone(),
+            host: host.clone(),
             status,
             severity: check.severity,
             expected,
             actual,
-            message,
+            message: message.into(),
             rule: refs.rule.clone(),
             decision: refs.decision.clone(),
             title: refs.title.clone(),

@@ -6,7 +6,7 @@
 //! target is reached (ssh, local, replay, repository files) is the engine's choice, not the
 //! plan's.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::inventory::{Host, Inventory};
 use crate::probe::ProbeKey;
@@ -89,9 +89,12 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
     let only: Option<HashSet<&str>> = only.map(|hosts| hosts.iter().map(|h| h.name.as_str()).collect());
     let known: Vec<&Host> = inventory.hosts_and_implicit().collect();
     let index: HashMap<&str, usize> = known.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
-    let mut per_host: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut per_host: Vec<Vec<usize>> = vec![Vec::new(); known.len()];
     let mut unmatched = Vec::new();
     let mut repo_checks = Vec::new();
+    // What each distinct pattern selects (of `only`), worked out once: checks share patterns,
+    // and a pattern of a 100 000-host inventory is not cheap.
+    let mut selections: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
     for (c, check) in checks.iter().enumerate() {
         if check.scope == Scope::Repo {
             repo_checks.push(c);
@@ -100,21 +103,27 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         let Some(pattern) = &check.hosts else {
             continue;
         };
-        let selected = inventory.select(pattern);
-        if selected.is_empty() {
+        let (matched, selected) = selections.entry(pattern.raw.as_str()).or_insert_with(|| {
+            let selected = inventory.select(pattern);
+            let matched = !selected.is_empty();
+            let taken = selected
+                .into_iter()
+                .filter(|host| only.as_ref().is_none_or(|o| o.contains(host.name.as_str())))
+                .filter_map(|host| index.get(host.name.as_str()).copied())
+                .collect();
+            (matched, taken)
+        });
+        if !*matched {
             unmatched.push(c);
         }
-        for host in selected {
-            if only.as_ref().is_some_and(|o| !o.contains(host.name.as_str())) {
-                continue;
-            }
-            if let Some(&h) = index.get(host.name.as_str()) {
-                per_host.entry(h).or_default().push(c);
-            }
+        for &h in selected.iter() {
+            per_host[h].push(c);
         }
     }
     let mut hosts: Vec<HostPlan> = per_host
         .into_iter()
+        .enumerate()
+        .filter(|(_, cs)| !cs.is_empty())
         .map(|(h, cs)| {
             let mut plan = plan_target(known[h].clone(), Target::Host, &checks, &cs);
             plan.position = Some(h);

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::Target;
+use super::plan::{Need, Target};
 use super::{AuditPlan, Finding, FindingStatus, Summary};
 use crate::inventory::{Host, Inventory, Var};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
@@ -71,6 +71,31 @@ pub struct Merged {
     pub missing_shards: Vec<usize>,
 }
 
+/// The `mb audit --format json` report of a run (a contract): the run's fields, in its order,
+/// without what only run files keep.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub run: &'a str,
+    pub mode: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replay_of: Option<&'a str>,
+    pub hosts: Vec<HostReport<'a>>,
+    pub findings: &'a [Finding],
+    pub summary: &'a Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged: Option<&'a Merged>,
+}
+
+/// A host in the report.
+#[derive(Debug, Serialize)]
+pub struct HostReport<'a> {
+    pub name: &'a str,
+    pub status: HostStatus,
+    pub error: Option<&'a str>,
+    pub duration_ms: u64,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HostRecord {
     pub name: String,
@@ -118,26 +143,27 @@ impl Run {
         let mut secret_keys: Vec<BTreeSet<ProbeKey>> = Vec::with_capacity(plan.hosts.len());
         for (hp, o) in plan.hosts.iter().zip(&outcomes) {
             let mut keys = BTreeSet::new();
-            for check in hp.checks.iter().map(|planned| &plan.checks[planned.check]) {
-                let key = match check.probe.source.need(&hp.host) {
-                    Ok(crate::rules::source::Need::Probe(key)) => Some(key),
+            for planned in &hp.checks {
+                let check = &plan.checks[planned.check];
+                let key = match planned.need {
+                    Need::Probe(i) => hp.probes.get(i),
                     _ => None,
                 };
-                let private = key.as_ref().and_then(|k| o.facts.get(k)).is_some_and(|fact| {
+                let private = key.and_then(|k| o.facts.get(k)).is_some_and(|fact| {
                     matches!(fact, Fact::File { private: true, .. } | Fact::Selected { private: true, .. })
                 });
                 if check.secret || private {
                     hidden.insert((check.id.as_str(), hp.host.name.as_str()));
-                    keys.extend(key);
+                    keys.extend(key.cloned());
                 }
             }
             secret_keys.push(keys);
         }
-        for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_str(), f.host.as_str()))) {
+        for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_ref(), f.host.as_ref()))) {
             for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
                 *value = SECRET.to_string();
             }
-            f.message = "a secret: its values are not shown".to_string();
+            f.message = "a secret: its values are not shown".into();
         }
         let hosts: Vec<HostRecord> = plan
             .hosts
@@ -171,8 +197,13 @@ impl Run {
                 }
             })
             .collect();
-        let checks: BTreeSet<&str> = findings.iter().map(|f| f.check.as_str()).collect();
-        let summary = Summary::of(checks.len(), hosts.len(), &findings);
+        // The checks judged on some target (each planned pair has its finding).
+        let mut judged = vec![false; plan.checks.len()];
+        for planned in plan.hosts.iter().flat_map(|hp| &hp.checks) {
+            judged[planned.check] = true;
+        }
+        let checks = judged.into_iter().filter(|&j| j).count();
+        let summary = Summary::of(checks, hosts.len(), &findings);
         Run {
             version: VERSION,
             run: id,
@@ -228,32 +259,27 @@ impl Run {
         inventory
     }
 
-    /// The run without facts, variables and groups: the `mb audit --format json` contract.
-    pub fn report(&self) -> Run {
-        let hosts = self
-            .hosts
-            .iter()
-            .map(|h| HostRecord {
-                name: h.name.clone(),
-                position: None,
-                groups: Vec::new(),
-                status: h.status,
-                error: h.error.clone(),
-                duration_ms: h.duration_ms,
-                facts: Vec::new(),
-                vars: BTreeMap::new(),
-            })
-            .collect();
-        Run {
+    /// The run without facts, variables and groups: the `mb audit --format json` contract (a
+    /// view of the run, nothing copied).
+    pub fn report(&self) -> Report<'_> {
+        Report {
             version: self.version,
-            run: self.run.clone(),
-            mode: self.mode.clone(),
-            replay_of: self.replay_of.clone(),
-            hosts,
-            findings: self.findings.clone(),
-            summary: self.summary.clone(),
-            provenance: None,
-            merged: self.merged.clone(),
+            run: &self.run,
+            mode: &self.mode,
+            replay_of: self.replay_of.as_deref(),
+            hosts: self
+                .hosts
+                .iter()
+                .map(|h| HostReport {
+                    name: &h.name,
+                    status: h.status,
+                    error: h.error.as_deref(),
+                    duration_ms: h.duration_ms,
+                })
+                .collect(),
+            findings: &self.findings,
+            summary: &self.summary,
+            merged: self.merged.as_ref(),
         }
     }
 
@@ -366,7 +392,11 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
         run.run = id(n);
         // Compact: a run file is read by mb and by `jq`, and a 100 000-host run written with
         // indentation is more than twice the size and the time.
-        serde_json::to_writer(&mut *out, &*run).map_err(std::io::Error::other)
+        // serde_json writes token by token: through a buffer of a known type those writes
+        // are inlined copies, where each would be a call through `dyn Write`.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        super::runfile::write(run, &mut out).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut out)
     };
     let (path, _) =
         crate::state::create_new_private(&dir, |n| format!("{}.json", id(n)), write).map_err(|e| io(&dir, e))?;
@@ -384,15 +414,12 @@ pub fn prune(root: &Path, keep: usize) -> Vec<String> {
 /// Reads a run file.
 pub fn read(path: &Path) -> Result<Run, RunError> {
     let shown = crate::source::display_path(path);
-    // Read through a buffer: a large run file is never held whole as text beside its parse.
-    let file = std::fs::File::open(path).map_err(|error| RunError::Io { path: shown.clone(), error })?;
-    let run: Run = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, file)).map_err(|e| {
-        if e.is_io() {
-            RunError::Io { path: shown.clone(), error: e.into() }
-        } else {
-            RunError::Format { path: shown.clone(), message: e.to_string() }
-        }
-    })?;
+    // Read whole, then parsed: serde_json parses a slice several times faster than a stream,
+    // and the text is freed before the run is used.
+    let bytes = std::fs::read(path).map_err(|error| RunError::Io { path: shown.clone(), error })?;
+    let run =
+        super::runfile::read(&bytes).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
+    drop(bytes);
     if run.version != VERSION {
         return Err(RunError::Format {
             path: shown,
@@ -411,7 +438,7 @@ fn validate(run: &Run) -> Result<(), String> {
             return Err(format!("{id:?} is not a run id (a time like 2026-11-25T19-00-00Z)"));
         }
     }
-    let names = run.hosts.iter().map(|h| &h.name).chain(run.findings.iter().map(|f| &f.host));
+    let names = run.hosts.iter().map(|h| h.name.as_str()).chain(run.findings.iter().map(|f| &*f.host));
     for name in names {
         crate::inventory::check_host_name(name).map_err(|why| format!("host name {name:?} {why}"))?;
     }

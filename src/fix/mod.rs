@@ -115,8 +115,8 @@ impl FixPlan {
 pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> FixPlan {
     let mut failing: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in run.findings.iter().filter(|f| f.status == FindingStatus::Fail) {
-        if only.is_empty() || only.contains(&f.check) {
-            failing.entry(f.check.as_str()).or_default().push(f);
+        if only.is_empty() || only.iter().any(|o| **o == *f.check) {
+            failing.entry(f.check.as_ref()).or_default().push(f);
         }
     }
     let mut out = FixPlan {
@@ -143,7 +143,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
         let mut planned = PlannedFix {
             check: check.id.clone(),
             title: check.title.clone(),
-            hosts: findings.iter().map(|f| f.host.clone()).collect(),
+            hosts: findings.iter().map(|f| f.host.to_string()).collect(),
             file: crate::source::display_path(&fix.file),
             edit: String::new(),
             state: FixState::Refused,
@@ -220,7 +220,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             .filter(|&&i| {
                 fixes[i].op.as_ref().and_then(|op| op.apply(&current).ok()).is_none_or(|again| again != current)
             })
-            .map(|&i| fixes[i].check.as_str())
+            .map(|&i| fixes[i].check.as_ref())
             .collect();
         if !undone.is_empty() {
             let message = format!("the fixes of {} disagree about this file; make them agree", undone.join(", "));
@@ -242,7 +242,7 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
 /// The fix commit's message: a subject naming the checks, one paragraph per fix with its
 /// hosts, edit, rule and decision, and a trailer naming the run.
 pub fn commit_message(plan: &FixPlan, run: &Run) -> String {
-    let ids: Vec<&str> = plan.changing().map(|f| f.check.as_str()).collect();
+    let ids: Vec<&str> = plan.changing().map(|f| f.check.as_ref()).collect();
     let mut subject = format!("Fix drift: {}", ids.join(", "));
     if subject.chars().count() > 72 {
         subject = format!("Fix drift: {} and {} more", ids[0], ids.len() - 1);
@@ -281,7 +281,7 @@ pub fn commit_message(plan: &FixPlan, run: &Run) -> String {
 fn drift_of(f: &Finding) -> String {
     match (&f.expected, &f.actual) {
         (Some(e), Some(a)) => format!("expected {e}, found {a}"),
-        _ => f.message.clone(),
+        _ => f.message.to_string(),
     }
 }
 

@@ -74,8 +74,8 @@ pub fn body(cx: &EntryContext) -> String {
         _ => None,
     };
     let new: std::collections::HashSet<(&str, &str)> =
-        diff.iter().flat_map(|d| &d.new).map(|f| (f.check.as_str(), f.host.as_str())).collect();
-    let is_new = |f: &Finding| new.contains(&(f.check.as_str(), f.host.as_str()));
+        diff.iter().flat_map(|d| &d.new).map(|f| (f.check.as_ref(), f.host.as_ref())).collect();
+    let is_new = |f: &Finding| new.contains(&(f.check.as_ref(), f.host.as_ref()));
 
     let by_check = super::by_check(run.findings.iter().filter(|f| f.status == FindingStatus::Fail));
     let _ = writeln!(out, "\n{h3} Findings");
@@ -177,7 +177,7 @@ pub fn body(cx: &EntryContext) -> String {
         .iter()
         .filter(|(id, _)| !fixable.contains(id))
         .map(|(id, fs)| {
-            format!("{} ({})", inline(id), hosts_list(&fs.iter().map(|f| f.host.as_str()).collect::<Vec<_>>()))
+            format!("{} ({})", inline(id), hosts_list(&fs.iter().map(|f| f.host.as_ref()).collect::<Vec<_>>()))
         })
         .collect();
     if !by_hand.is_empty() {
@@ -214,7 +214,7 @@ fn drift(f: &Finding) -> String {
 fn group_hosts(findings: &[Finding]) -> Vec<(&str, Vec<&str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in findings {
-        match out.iter_mut().find(|(id, _)| *id == f.check) {
+        match out.iter_mut().find(|(id, _)| **id == *f.check) {
             Some((_, hosts)) => hosts.push(&f.host),
             None => out.push((&f.check, vec![&f.host])),
         }

@@ -35,7 +35,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         let verdict = if f.status == FindingStatus::Fail { "" } else { "could not judge " };
         props.push(("title", format!("mb: {verdict}{} on {}", f.check, f.host)));
 
-        let mut message = f.message.clone();
+        let mut message = f.message.to_string();
         if let Some(title) = about.title {
             message = format!("{title}: {message}");
         }

@@ -82,7 +82,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
     // Columns: the run's hosts, then any host only the findings name (the `repo` of repo checks).
     let mut hosts: Vec<&str> = run.hosts.iter().map(|h| h.name.as_str()).collect();
     for f in &run.findings {
-        if !hosts.contains(&f.host.as_str()) {
+        if !hosts.contains(&f.host.as_ref()) {
             hosts.push(&f.host);
         }
     }
@@ -90,7 +90,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
     let shown: Vec<&Finding> =
         run.findings.iter().filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error)).collect();
     let anchors: HashMap<(&str, &str), usize> =
-        shown.iter().enumerate().map(|(i, f)| ((f.check.as_str(), f.host.as_str()), i + 1)).collect();
+        shown.iter().enumerate().map(|(i, f)| ((f.check.as_ref(), f.host.as_ref()), i + 1)).collect();
 
     writeln!(out, "<h2>Checks × hosts</h2>")?;
     writeln!(out, "<table class=\"matrix\">")?;
@@ -109,7 +109,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
             text(id),
             findings[0].severity.as_str()
         )?;
-        let by_host: HashMap<&str, &Finding> = findings.iter().map(|f| (f.host.as_str(), *f)).collect();
+        let by_host: HashMap<&str, &Finding> = findings.iter().map(|f| (f.host.as_ref(), *f)).collect();
         for h in &hosts {
             match by_host.get(h) {
                 None => write!(out, "<td class=\"cell s-na\" title=\"does not apply\"></td>")?,
@@ -122,7 +122,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
                         FindingStatus::Skip => ("s-skip", "–", "skipped"),
                     };
                     let tip = if f.message.is_empty() { word.to_string() } else { format!("{word}: {}", f.message) };
-                    let mark = match anchors.get(&(f.check.as_str(), f.host.as_str())) {
+                    let mark = match anchors.get(&(f.check.as_ref(), f.host.as_ref())) {
                         Some(n) => format!("<a href=\"#f{n}\">{mark}</a>"),
                         None => mark.to_string(),
                     };

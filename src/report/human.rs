@@ -47,7 +47,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
         }
         let skips: Vec<&&Finding> = judged.iter().filter(|f| f.status == FindingStatus::Skip).collect();
         if worst == FindingStatus::Skip && skips.iter().all(|f| f.message == skips[0].message) {
-            let hosts: Vec<&str> = skips.iter().map(|f| f.host.as_str()).collect();
+            let hosts: Vec<&str> = skips.iter().map(|f| f.host.as_ref()).collect();
             match folded.iter_mut().find(|(m, _, _)| *m == skips[0].message) {
                 Some((_, checks, all_hosts)) => {
                     checks.push(id);
@@ -57,7 +57,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                         }
                     }
                 }
-                None => folded.push((skips[0].message.clone(), vec![id], hosts)),
+                None => folded.push((skips[0].message.to_string(), vec![id], hosts)),
             }
             continue;
         }
@@ -129,7 +129,7 @@ struct Missed<'a>(std::collections::HashSet<&'a str>);
 
 impl Missed<'_> {
     fn skipped(&self, f: &Finding) -> bool {
-        f.status == FindingStatus::Skip && self.0.contains(f.host.as_str())
+        f.status == FindingStatus::Skip && self.0.contains(f.host.as_ref())
     }
 }
 
@@ -177,8 +177,8 @@ fn write_check(
         writeln!(out, "        {:width$}  {text}", f.host)?;
     }
     let passed: Vec<&str> =
-        findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| f.host.as_str()).collect();
-    let missed: Vec<&str> = findings.iter().filter(|f| down.skipped(f)).map(|f| f.host.as_str()).collect();
+        findings.iter().filter(|f| f.status == FindingStatus::Pass).map(|f| f.host.as_ref()).collect();
+    let missed: Vec<&str> = findings.iter().filter(|f| down.skipped(f)).map(|f| f.host.as_ref()).collect();
     let mut tail = Vec::new();
     if !passed.is_empty() {
         tail.push(format!("passes on {}", passed.join(", ")));

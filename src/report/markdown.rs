@@ -179,7 +179,7 @@ fn details(out: &mut dyn Write, about: &About, findings: &[&Finding], overview: 
 
 /// The findings' hosts as code: every name when there are few, else how many (`""` for none).
 fn hosts<'a>(findings: impl Iterator<Item = &'a Finding>) -> String {
-    let names: Vec<&str> = findings.map(|f| f.host.as_str()).collect();
+    let names: Vec<&str> = findings.map(|f| f.host.as_ref()).collect();
     if names.len() > NAMES {
         return plural(names.len(), "host");
     }

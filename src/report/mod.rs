@@ -61,8 +61,11 @@ impl Format {
                 Ok(())
             }
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &run.report())?;
-                writeln!(out)
+                // Through a buffer of a known type: serde_json writes token by token.
+                let mut out = io::BufWriter::with_capacity(1 << 16, out);
+                serde_json::to_writer_pretty(&mut out, &run.report())?;
+                writeln!(out)?;
+                out.flush()
             }
             Format::Sarif => sarif::write(run, done.checks, out),
             Format::Junit => junit::write(run, done.checks, out),
@@ -131,7 +134,7 @@ pub(crate) fn by_check<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> V
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
         match groups.last_mut() {
-            Some((id, list)) if *id == f.check => list.push(f),
+            Some((id, list)) if **id == *f.check => list.push(f),
             _ => groups.push((&f.check, vec![f])),
         }
     }

@@ -52,7 +52,7 @@ fn log(run: &Run, checks: &[Check]) -> sarif::Sarif {
     let mut rules: Vec<sarif::ReportingDescriptor> = Vec::new();
     let mut index: BTreeMap<&str, i64> = BTreeMap::new();
     for f in &run.findings {
-        if !index.contains_key(f.check.as_str()) {
+        if !index.contains_key(f.check.as_ref()) {
             index.insert(&f.check, rules.len() as i64);
             rules.push(rule(&today.about(f), f.severity));
         }
@@ -62,7 +62,7 @@ fn log(run: &Run, checks: &[Check]) -> sarif::Sarif {
         .findings
         .iter()
         .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error))
-        .map(|f| result(f, &today.about(f), index.get(f.check.as_str()).copied().unwrap_or(-1)))
+        .map(|f| result(f, &today.about(f), index.get(f.check.as_ref()).copied().unwrap_or(-1)))
         .collect();
 
     let notifications: Vec<sarif::Notification> = overview
@@ -174,7 +174,7 @@ fn result(f: &Finding, about: &About, rule_index: i64) -> sarif::Result {
     }
 
     let mut result = sarif::Result::builder()
-        .rule_id(f.check.as_str())
+        .rule_id(f.check.as_ref())
         .message(text(message))
         .locations(vec![sarif::Location::builder().physical_location(primary).build()])
         .partial_fingerprints(BTreeMap::from([(FINGERPRINT.to_string(), fingerprint(f))]))

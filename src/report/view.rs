@@ -73,7 +73,7 @@ impl<'a> Overview<'a> {
     /// Whether `f` is a skip only because its host was not audited (told once per host, not
     /// once per check).
     pub(crate) fn host_missed(&self, f: &Finding) -> bool {
-        f.status == FindingStatus::Skip && self.missed_by_name.contains_key(f.host.as_str())
+        f.status == FindingStatus::Skip && self.missed_by_name.contains_key(f.host.as_ref())
     }
 
     /// The record of a host that was not audited.
@@ -111,7 +111,7 @@ impl<'a> Checks<'a> {
     }
 
     pub(crate) fn about(&self, f: &'a Finding) -> About<'a> {
-        let check = self.0.get(f.check.as_str()).copied();
+        let check = self.0.get(f.check.as_ref()).copied();
         // Today's block is the finding's only if it still starts where the finding says.
         let same_block = check
             .filter(|c| crate::source::display_path(&c.source.file) == f.rule.file && c.source.line == f.rule.line);

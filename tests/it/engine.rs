@@ -114,7 +114,7 @@ fn committed_example() -> tempfile::TempDir {
 const TEMPLATE: &str = "ansible/roles/samba/templates/smb.conf.j2";
 
 fn repo_finding<'a>(run: &'a Run, check: &str) -> &'a mb::audit::Finding {
-    run.findings.iter().find(|f| f.check == check && f.host == "repo").expect("the repo check was judged")
+    run.findings.iter().find(|f| &*f.check == check && &*f.host == "repo").expect("the repo check was judged")
 }
 
 #[test]

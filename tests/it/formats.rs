@@ -60,7 +60,7 @@ fn hostile_run() -> Run {
         severity,
         expected: None,
         actual: None,
-        message: String::new(),
+        message: String::new().into(),
         rule: rule("rules/samba.md", 18, Some(33)),
         decision: decision.clone(),
         title: Some(format!("Title {HOSTILE}").into()),
@@ -71,7 +71,7 @@ fn hostile_run() -> Run {
         Finding {
             expected: Some("none".into()),
             actual: Some(HOSTILE.into()),
-            message: format!("expected none, found {HOSTILE}"),
+            message: format!("expected none, found {HOSTILE}").into(),
             ..finding("samba-fruit-locking", evil_host, FindingStatus::Fail, Severity::Error)
         },
         Finding {
@@ -83,7 +83,7 @@ fn hostile_run() -> Run {
             ..finding("samba-fruit-locking", "nas3", FindingStatus::Skip, Severity::Error)
         },
         Finding {
-            message: format!("cannot read the file: {HOSTILE}"),
+            message: format!("cannot read the file: {HOSTILE}").into(),
             rule: rule("rules/samba.md", 60, None),
             ..finding("samba-fruit-resource", evil_host, FindingStatus::Error, Severity::Warning)
         },
@@ -93,7 +93,10 @@ fn hostile_run() -> Run {
             message: "expected none, found posix".into(),
             rule: rule("rules/samba.md", 38, Some(51)),
             title: None,
-            location: Some(Location { file: "ansible/roles/samba/templates/smb.conf.j2".into(), line: Some(25) }),
+            location: Some(Box::new(Location {
+                file: "ansible/roles/samba/templates/smb.conf.j2".into(),
+                line: Some(25),
+            })),
             ..finding("samba-template-fruit-locking", "repo", FindingStatus::Fail, Severity::Error)
         },
         Finding {
@@ -256,7 +259,7 @@ fn formats_sarif_shows_what_needs_attention() {
     assert_eq!(duplicates["level"], "warning");
     // Rules: every check the run judged, with its title, its prose and its decision.
     let rules = sarif_run["tool"]["driver"]["rules"].as_array().unwrap();
-    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_str()).collect();
+    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_ref()).collect();
     assert_eq!(rules.len(), judged.len());
     let rule = rules.iter().find(|r| r["id"] == "samba-fruit-locking").unwrap();
     assert_eq!(rule["shortDescription"]["text"], "Time Machine keeps fruit:locking = none");
@@ -310,7 +313,7 @@ fn formats_sarif_fingerprints_survive_moved_lines_and_new_wording() {
     for f in &mut moved.findings {
         std::sync::Arc::make_mut(&mut f.rule).line += 7;
         std::sync::Arc::make_mut(&mut f.rule).end_line = None;
-        f.message = format!("reworded: {}", f.message);
+        f.message = format!("reworded: {}", f.message).into();
         f.actual = Some("something else".into());
         if let Some(at) = &mut f.location {
             at.line = Some(3);
@@ -411,7 +414,7 @@ fn check_junit(run: &Run, checks: &[Check]) -> Vec<Suite> {
     // One testcase per (check, host), in a suite per check.
     let cases: Vec<(&str, &str)> =
         suites.iter().flat_map(|s| s.cases.iter().map(|(c, h, _)| (c.as_str(), h.as_str()))).collect();
-    let findings: Vec<(&str, &str)> = run.findings.iter().map(|f| (f.check.as_str(), f.host.as_str())).collect();
+    let findings: Vec<(&str, &str)> = run.findings.iter().map(|f| (f.check.as_ref(), f.host.as_ref())).collect();
     assert_eq!(cases, findings);
     suites
 }
@@ -421,7 +424,7 @@ fn formats_junit_counts_match_the_testcases() {
     let checks = example_checks();
     let run = example_run();
     let suites = check_junit(&run, &checks);
-    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_str()).collect();
+    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_ref()).collect();
     assert_eq!(suites.len(), judged.len(), "a suite per check");
     let kinds: Vec<&str> = suites.iter().flat_map(|s| s.cases.iter().map(|c| c.2.as_str())).collect();
     assert_eq!(kinds.iter().filter(|k| **k == "failure").count(), run.summary.fail);
@@ -437,7 +440,7 @@ fn formats_junit_counts_match_the_testcases() {
     let quiet_skips = run
         .findings
         .iter()
-        .filter(|f| f.status == mb::audit::FindingStatus::Skip && !down.contains(f.host.as_str()))
+        .filter(|f| f.status == mb::audit::FindingStatus::Skip && !down.contains(f.host.as_ref()))
         .count();
     assert_eq!(kinds.iter().filter(|k| **k == "skipped").count(), quiet_skips);
 
@@ -616,13 +619,13 @@ fn fleet_run(hosts: usize, checks: usize) -> Run {
                 _ => (FindingStatus::Pass, Some("ok".to_string()), "as decided".to_string()),
             };
             findings.push(Finding {
-                check: format!("check-{c:03}"),
-                host: format!("host{h:05}"),
+                check: format!("check-{c:03}").into(),
+                host: format!("host{h:05}").into(),
                 status,
                 severity: Severity::Error,
                 expected: Some("ok".into()),
                 actual,
-                message,
+                message: message.into(),
                 rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None }.into(),
                 decision: None,
                 title: Some(format!("check {c} keeps its value").into()),
