@@ -46,6 +46,12 @@ pub const INDEX_DIR: &str = ".mb/index";
 /// Memory for the indexing threads. Small refreshes stay small; tantivy needs 15 MB a thread.
 const WRITER_BUDGET: usize = 128 << 20;
 
+/// A refresh of at most this many files uses one indexing thread and [`SMALL_WRITER_BUDGET`].
+const SMALL_REFRESH: usize = 64;
+
+/// tantivy's least memory for one thread, with room.
+const SMALL_WRITER_BUDGET: usize = 20 << 20;
+
 /// Operations handed to tantivy at once. Its queue holds 10 000 batches, so this bounds how
 /// many parsed documents wait in memory.
 const BATCH: usize = 16;
@@ -146,10 +152,16 @@ impl Manifest {
     /// One line a file: `hash len mtime_ns path` (tabs between; `%`, tab and newline in the
     /// path percent-encoded). Quick to write and to read for thousands of files.
     fn encode(&self) -> String {
-        let mut out = String::with_capacity(self.files.len() * 64);
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(self.files.len() * 96);
         for (path, s) in &self.files {
-            let path = path.replace('%', "%25").replace('\t', "%09").replace('\n', "%0A");
-            out.push_str(&format!("{:016x}\t{}\t{}\t{path}\n", s.hash, s.len, s.mtime_ns));
+            let _ = write!(out, "{:016x}\t{}\t{}\t", s.hash, s.len, s.mtime_ns);
+            if path.contains(['%', '\t', '\n']) {
+                out.push_str(&path.replace('%', "%25").replace('\t', "%09").replace('\n', "%0A"));
+            } else {
+                out.push_str(path);
+            }
+            out.push('\n');
         }
         out
     }
@@ -555,16 +567,22 @@ impl SearchIndex {
         };
         // The token to store: the watcher's, unless the index already holds a later one.
         let token_of = |manifest: &Manifest| token.map(|t| t.latest(manifest.watch)).or(manifest.watch);
-        let manifest = self.manifest()?;
-        let (changes, unchanged) = plan_in(&manifest);
-        if changes.is_empty() && token_of(&manifest) == manifest.watch {
-            stats.unchanged = unchanged;
-            stats.millis = started.elapsed().as_millis();
-            self.stats = stats;
-            return Ok(());
+        // After a walk, most often nothing changed: plan before taking the writer lock. A
+        // watcher's paths changed (and its token moves): lock at once, read the stamps once.
+        let mut to_index = found.len();
+        if scope.is_none() {
+            let manifest = self.manifest()?;
+            let (changes, unchanged) = plan_in(&manifest);
+            if changes.is_empty() && token_of(&manifest) == manifest.watch {
+                stats.unchanged = unchanged;
+                stats.millis = started.elapsed().as_millis();
+                self.stats = stats;
+                return Ok(());
+            }
+            to_index = changes.len();
         }
-        let mut writer = self.lock_writer()?;
-        // Another mb may have refreshed while we waited: plan again against its commit.
+        let mut writer = self.lock_writer(to_index)?;
+        // Another mb may have refreshed while we waited: plan against its commit.
         let mut manifest = self.manifest()?;
         let (changes, unchanged) = plan_in(&manifest);
         stats.unchanged = unchanged;
@@ -713,11 +731,17 @@ impl SearchIndex {
     }
 
     /// The writer, waiting for another mb that holds it.
-    fn lock_writer(&self) -> Result<IndexWriter, SearchError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    /// `files`: how many files may be indexed; a few need one thread and little memory (each
+    /// thread's arena is set up whether used or not).
+    fn lock_writer(&self, files: usize) -> Result<IndexWriter, SearchError> {
+        let (threads, budget) = if files <= SMALL_REFRESH {
+            (1, SMALL_WRITER_BUDGET)
+        } else {
+            (std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4), WRITER_BUDGET)
+        };
         let started = Instant::now();
         loop {
-            match self.index.writer_with_num_threads(threads, WRITER_BUDGET) {
+            match self.index.writer_with_num_threads(threads, budget) {
                 Ok(writer) => return Ok(writer),
                 Err(tantivy::TantivyError::LockFailure(..)) if started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(Duration::from_millis(25));
