@@ -906,7 +906,7 @@ fn rerank(hits: &mut [Hit]) {
 /// The paths a watcher reported, each with the paths under it dropped, and the files the
 /// index covers at or under them, as a walk there would list them (sorted by shown path).
 /// `None` when a path cannot be examined on its own: then everything is walked.
-fn examine(root: &Path, mut paths: Vec<String>) -> Option<(Vec<String>, Vec<(SourcePath, u64, u64)>)> {
+fn examine(root: &Path, mut paths: Vec<String>) -> Option<(Vec<String>, Vec<units::Listed>)> {
     // By parts, so that a folder comes right before what is under it (`a`, `a/b`, `a-c`).
     paths.sort_unstable_by(|a, b| a.split('/').cmp(b.split('/')));
     let mut scope: Vec<String> = Vec::with_capacity(paths.len());
@@ -930,7 +930,7 @@ fn examine(root: &Path, mut paths: Vec<String>) -> Option<(Vec<String>, Vec<(Sou
 /// Works out which files to index, restamp or remove: one merge of two lists sorted by path.
 /// `stamps_tell`: a file whose size and time are those of the manifest is unchanged. Not so
 /// for the files a watcher reported: an edit may keep both, so their content is hashed.
-fn plan(paths: &[(SourcePath, u64, u64)], manifest: &Manifest, stamps_tell: bool) -> (Vec<Change>, usize) {
+fn plan(paths: &[units::Listed], manifest: &Manifest, stamps_tell: bool) -> (Vec<Change>, usize) {
     let mut changes = Vec::new();
     let mut unchanged = 0;
     let mut known = manifest.files.iter().peekable();

@@ -32,6 +32,9 @@ pub struct SourcePath {
     pub source: Source,
 }
 
+/// A covered file with its size and modification time (nanoseconds since the epoch).
+pub type Listed = (SourcePath, u64, u64);
+
 /// One searchable unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit<'a> {
@@ -51,7 +54,7 @@ pub const KINDS: &[&str] =
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
-pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
+pub fn source_files(root: &Path) -> Vec<Listed> {
     let mut out = Vec::new();
     walk(&root.join("memory-bank"), root, Source::MemoryBank, &mut out);
     for path in crate::rules::default_paths(root) {
@@ -65,7 +68,7 @@ pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
     out
 }
 
-fn push(out: &mut Vec<(SourcePath, u64, u64)>, disk: PathBuf, root: &Path, source: Source, meta: &std::fs::Metadata) {
+fn push(out: &mut Vec<Listed>, disk: PathBuf, root: &Path, source: Source, meta: &std::fs::Metadata) {
     let mtime = meta
         .modified()
         .ok()
@@ -75,7 +78,7 @@ fn push(out: &mut Vec<(SourcePath, u64, u64)>, disk: PathBuf, root: &Path, sourc
     out.push((SourcePath { disk, shown, source }, meta.len(), mtime));
 }
 
-fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64, u64)>) {
+fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<Listed>) {
     use rayon::prelude::*;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -112,7 +115,7 @@ fn visit(
     dir: &Path,
     root: &Path,
     source: Source,
-    out: &mut Vec<(SourcePath, u64, u64)>,
+    out: &mut Vec<Listed>,
 ) {
     if meta.is_dir() {
         // A linked folder is indexed only when it stays inside the repository (and so
@@ -146,7 +149,7 @@ fn visit(
 /// that re-examining the paths a file watcher reported gives what a whole walk would give
 /// there. Sorted by shown path. `None` when that cannot be told from `shown` alone — a
 /// symlink on the way, a name that is not plain — and the caller must walk everything.
-pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<(SourcePath, u64, u64)>> {
+pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
     let mut out = Vec::new();
     let mut parts = shown.split('/');
     let top = parts.next()?;
