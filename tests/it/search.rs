@@ -598,7 +598,13 @@ fn with_a_watcher_new_deleted_and_renamed_files_and_new_folders_are_seen() {
     // Rule files too, and files the index does not read change nothing.
     env.write("rules/late.md", "# Late rules\n\nThe platypusgate check runs weekly.\n");
     env.write("memory-bank/notes.txt", "platypusgate\n");
+    env.write("memory-bank/.draft.md", "# Draft\n\n- platypusgate\n");
     assert_eq!(locations(&search(&env, &["platypusgate"])), ["rules/late.md:3"]);
+    // A `.clinerules` file at the root: made, then edited in secret.
+    env.write(".clinerules", "# Rules for agents\n\nThe echidnagate host is never rebooted.\n");
+    assert_eq!(locations(&search(&env, &["echidnagate"])), [".clinerules:3"]);
+    edit_in_secret(&env, ".clinerules", "echidnagate", "numbatgate!");
+    assert_eq!(locations(&search(&env, &["numbatgate"])), [".clinerules:3"]);
     let stats = index_stats(&env);
     assert_eq!(stats["walked"], false, "{stats}");
 
