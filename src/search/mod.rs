@@ -3,8 +3,10 @@
 //! The index lives in `.mb/index`. Before every search, mb compares the files it covers
 //! ([`units::source_files`]) with the manifest of the index's last commit — size,
 //! modification time and a content hash per file — and re-indexes only what was added,
-//! changed or deleted. The manifest is written beside the index before the commit whose
-//! payload names it, so it changes atomically with the index: a crash mid-refresh leaves the
+//! changed or deleted. With a file watcher running (`mb index --watch`, [`watch`]) it looks
+//! only at the paths the watcher reports instead of at every file.
+//!
+//! The manifest is written beside the index before the commit whose payload names it, so it changes atomically with the index: a crash mid-refresh leaves the
 //! previous commit and its manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
 //! waits for the first and then searches what it wrote.
 //!
