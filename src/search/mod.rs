@@ -6,9 +6,10 @@
 //! changed or deleted. With a file watcher running (`mb index --watch`, [`watch`]) it looks
 //! only at the paths the watcher reports instead of at every file.
 //!
-//! The manifest is written beside the index before the commit whose payload names it, so it changes atomically with the index: a crash mid-refresh leaves the
-//! previous commit and its manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
-//! waits for the first and then searches what it wrote.
+//! The manifest is written beside the index before the commit whose payload names it, so it
+//! changes atomically with the index: a crash mid-refresh leaves the previous commit and its
+//! manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds
+//! the lock taken waits for the first and then searches what it wrote.
 //!
 //! A missing, unreadable or older-schema index is rebuilt with a note; if `.mb/` cannot be
 //! written, an in-memory index is built for this search and the note says why.
