@@ -4,8 +4,9 @@
 #
 #   bench/search.sh            # both sizes
 #   bench/search.sh 100M       # one size
-#   bench/search.sh --freshness [SIZE FILE_SIZE]   # the freshness check alone, at ~66,000
-#                              # files by default (1G of 16K files): fresh vs --no-refresh
+#   bench/search.sh --freshness [SIZE FILE_SIZE]   # the freshness check alone, at ~64,000
+#                              # files by default (1G of 16K files): the stat walk, --no-refresh,
+#                              # and a watcher (mb index --watch), nothing or one file changed
 #
 # Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep) and ~3 GB of disk
 # under $MB_BENCH_DIR (default /tmp/mb-bench). Results: a table on stdout, raw hyperfine JSON
@@ -39,27 +40,75 @@ median_of() { # hyperfine JSON → median seconds of the first command
 }
 
 if [[ ${1:-} == --freshness ]]; then
-  # What the check before every search costs when nothing changed: a search with it, the same
-  # search without it, and `mb index` (the check alone, plus opening the index).
+  # What keeping the index fresh costs per search: the stat walk (nothing changed, and one file
+  # changed between searches), no check at all (--no-refresh), and a watcher running
+  # (`mb index --watch`: nothing changed, and one file changed between searches).
   size=${2:-1G} file_size=${3:-16K}
   dir=$work/corpus-$size-$file_size
   [[ -d $dir/memory-bank ]] || "$gen" "$size" "$dir" 42 "$file_size"
   files=$(find "$dir/memory-bank" "$dir/rules" -name '*.md' | wc -l)
+  file=$(find "$dir/memory-bank" -name '*.md' | sort | sed -n 1p)  # sed reads all: no SIGPIPE under pipefail
+  change="sh -c 'echo \"- refreshed at \$(date +%s%N)\" >> \"$file\"'"
+  search="'$mb' -C '$dir' search -n 10 refquota"
+  cpu_of() { # CPU seconds (user + system) of one run of "$@"
+    /usr/bin/time -f '%U %S' -o "$results/one.cpu" "$@" >/dev/null
+    python3 -c 'import sys; print(sum(float(v) for v in open(sys.argv[1]).read().split()))' "$results/one.cpu"
+  }
+  changed_cpu() { # mean CPU seconds of 5 searches, each after one file changed
+    local total=0
+    for _ in 1 2 3 4 5; do
+      sh -c "echo '- refreshed at $(date +%s%N)' >> '$file'"
+      total=$(python3 -c "print($total + $(cpu_of "$mb" -C "$dir" search -n 10 refquota))")
+    done
+    python3 -c "print($total / 5)"
+  }
   "$mb" -C "$dir" index >/dev/null
   hyperfine --warmup 2 --runs 15 -N \
-    --command-name fresh "'$mb' -C '$dir' search -n 10 refquota" \
+    --command-name walk "$search" \
     --command-name no-refresh "'$mb' -C '$dir' search --no-refresh -n 10 refquota" \
     --command-name "mb index" "'$mb' -C '$dir' index" \
     --export-json "$results/freshness-$size-$file_size.json" >/dev/null
-  /usr/bin/time -f '%U %S' -o "$results/freshness.cpu" "$mb" -C "$dir" search -n 10 refquota >/dev/null
-  /usr/bin/time -f '%U %S' -o "$results/no-refresh.cpu" "$mb" -C "$dir" search --no-refresh -n 10 refquota >/dev/null
-  python3 - "$results/freshness-$size-$file_size.json" "$files" "$results/freshness.cpu" "$results/no-refresh.cpu" <<'PY'
+  hyperfine --warmup 1 --runs 15 -N --prepare "$change" --command-name walk-changed "$search" \
+    --export-json "$results/freshness-changed-$size-$file_size.json" >/dev/null
+  walk_cpu=$(cpu_of "$mb" -C "$dir" search -n 10 refquota)
+  no_refresh_cpu=$(cpu_of "$mb" -C "$dir" search --no-refresh -n 10 refquota)
+  walk_changed_cpu=$(changed_cpu)
+
+  # The watcher: started, its socket waited for, one search to store its token.
+  "$mb" -C "$dir" index --watch 2>"$results/watch.log" & watcher=$!
+  trap 'kill $watcher 2>/dev/null || true' EXIT
+  for _ in $(seq 600); do [[ -S $dir/.mb/watch/sock ]] && break; sleep 0.1; done
+  "$mb" -C "$dir" search -n 10 refquota >/dev/null
+  "$mb" -C "$dir" index --json | grep -q '"walked": false' || { echo "the watcher is not answering" >&2; exit 1; }
+  ticks() { awk '{print $14 + $15}' "/proc/$watcher/stat"; }
+  before=$(ticks)
+  hyperfine --warmup 2 --runs 15 -N --command-name watched "$search" \
+    --export-json "$results/freshness-watched-$size-$file_size.json" >/dev/null
+  hyperfine --warmup 1 --runs 15 -N --prepare "$change" --command-name watched-changed "$search" \
+    --export-json "$results/freshness-watched-changed-$size-$file_size.json" >/dev/null
+  watcher_ms=$(python3 -c "print(($(ticks) - $before) * 1000 / $(getconf CLK_TCK) / 33)")  # 17 + 16 searches
+  watched_cpu=$(cpu_of "$mb" -C "$dir" search -n 10 refquota)
+  watched_changed_cpu=$(changed_cpu)
+  kill -TERM $watcher; wait $watcher || true; trap - EXIT
+
+  python3 - "$results" "$size-$file_size" "$files" "$walk_cpu" "$no_refresh_cpu" "$walk_changed_cpu" \
+    "$watched_cpu" "$watched_changed_cpu" "$watcher_ms" <<'PY'
 import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
-cpu = lambda f: sum(float(v) for v in open(f).read().split())
-print(f"{sys.argv[2]} files: fresh search {r['fresh']*1e3:.0f} ms, --no-refresh {r['no-refresh']*1e3:.0f} ms, "
-      f"mb index (nothing changed) {r['mb index']*1e3:.0f} ms; the check costs {(r['fresh']-r['no-refresh'])*1e3:.0f} ms "
-      f"wall, {(cpu(sys.argv[3])-cpu(sys.argv[4]))*1e3:.0f} ms CPU")
+results, tag, files = sys.argv[1], sys.argv[2], sys.argv[3]
+cpu = dict(zip(["walk", "no-refresh", "walk-changed", "watched", "watched-changed"], map(float, sys.argv[4:9])))
+wall = {}
+for name in ["freshness", "freshness-changed", "freshness-watched", "freshness-watched-changed"]:
+    for x in json.load(open(f"{results}/{name}-{tag}.json"))["results"]:
+        wall[x["command"]] = (x["mean"], x["stddev"] or 0)
+print(f"{files} files ({tag}); per search, wall = hyperfine mean of 15, CPU = user + system")
+rows = [("stat walk, nothing changed", "walk"), ("stat walk, one file changed", "walk-changed"),
+        ("--no-refresh", "no-refresh"), ("watcher, nothing changed", "watched"),
+        ("watcher, one file changed", "watched-changed")]
+for label, key in rows:
+    mean, sd = wall[key]
+    print(f"  {label:32} {mean*1e3:7.0f} ms ± {sd*1e3:4.0f}   CPU {cpu[key]*1e3:5.0f} ms")
+print(f"  mb index (walk, nothing changed) {wall['mb index'][0]*1e3:7.0f} ms")
+print(f"  the watcher's own CPU: {float(sys.argv[9]):.1f} ms per search (its events and handshakes)")
 PY
   exit 0
 fi

@@ -68,7 +68,8 @@ pub struct Args {
     json: bool,
 
     /// Search the index as it is, without checking the files for changes. For scripts and
-    /// agents that search many times in a row after `mb index`.
+    /// agents that search many times in a row after `mb index` (with `mb index --watch`
+    /// running, a fresh search costs nearly the same).
     #[arg(long)]
     no_refresh: bool,
 }

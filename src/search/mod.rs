@@ -3,10 +3,13 @@
 //! The index lives in `.mb/index`. Before every search, mb compares the files it covers
 //! ([`units::source_files`]) with the manifest of the index's last commit — size,
 //! modification time and a content hash per file — and re-indexes only what was added,
-//! changed or deleted. The manifest is written beside the index before the commit whose
-//! payload names it, so it changes atomically with the index: a crash mid-refresh leaves the
-//! previous commit and its manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds the lock taken
-//! waits for the first and then searches what it wrote.
+//! changed or deleted. With a file watcher running (`mb index --watch`, [`watch`]) it looks
+//! only at the paths the watcher reports instead of at every file.
+//!
+//! The manifest is written beside the index before the commit whose payload names it, so it
+//! changes atomically with the index: a crash mid-refresh leaves the previous commit and its
+//! manifest, never a mismatch. Refreshing takes tantivy's writer lock; a second mb that finds
+//! the lock taken waits for the first and then searches what it wrote.
 //!
 //! A missing, unreadable or older-schema index is rebuilt with a note; if `.mb/` cannot be
 //! written, an in-memory index is built for this search and the note says why.
@@ -15,6 +18,7 @@ pub mod analyze;
 pub mod query;
 pub mod snippet;
 pub mod units;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -44,6 +48,12 @@ pub const INDEX_DIR: &str = ".mb/index";
 
 /// Memory for the indexing threads. Small refreshes stay small; tantivy needs 15 MB a thread.
 const WRITER_BUDGET: usize = 128 << 20;
+
+/// A refresh of at most this many files uses one indexing thread and [`SMALL_WRITER_BUDGET`].
+const SMALL_REFRESH: usize = 64;
+
+/// tantivy's least memory for one thread, with room.
+const SMALL_WRITER_BUDGET: usize = 20 << 20;
 
 /// Operations handed to tantivy at once. Its queue holds 10 000 batches, so this bounds how
 /// many parsed documents wait in memory.
@@ -116,12 +126,13 @@ struct Stamp {
     hash: u64,
 }
 
-/// What the index covers: the schema version and a stamp per indexed file, sorted by path
+/// What the index covers: a stamp per indexed file, sorted by path
 /// (the walk is sorted the same way, so the two are compared in one merge).
 #[derive(Debug, Default, Clone)]
 struct Manifest {
-    schema: u32,
     files: Vec<(String, Stamp)>,
+    /// The file watcher's token this commit is fresh up to, if a watcher answered.
+    watch: Option<watch::Token>,
 }
 
 /// The commit payload: small, because tantivy parses `meta.json` on every open. The stamps
@@ -131,6 +142,10 @@ struct Manifest {
 struct Payload {
     schema: u32,
     files: Option<String>,
+    /// The file watcher's token the commit is fresh up to ([`watch`]): every change the
+    /// watcher saw up to it is in the index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    watch: Option<String>,
 }
 
 /// Prefix of the stamp files in `.mb/`.
@@ -140,15 +155,21 @@ impl Manifest {
     /// One line a file: `hash len mtime_ns path` (tabs between; `%`, tab and newline in the
     /// path percent-encoded). Quick to write and to read for thousands of files.
     fn encode(&self) -> String {
-        let mut out = String::with_capacity(self.files.len() * 64);
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(self.files.len() * 96);
         for (path, s) in &self.files {
-            let path = path.replace('%', "%25").replace('\t', "%09").replace('\n', "%0A");
-            out.push_str(&format!("{:016x}\t{}\t{}\t{path}\n", s.hash, s.len, s.mtime_ns));
+            let _ = write!(out, "{:016x}\t{}\t{}\t", s.hash, s.len, s.mtime_ns);
+            if path.contains(['%', '\t', '\n']) {
+                out.push_str(&path.replace('%', "%25").replace('\t', "%09").replace('\n', "%0A"));
+            } else {
+                out.push_str(path);
+            }
+            out.push('\n');
         }
         out
     }
 
-    fn decode(schema: u32, text: &str) -> Manifest {
+    fn decode(text: &str) -> Manifest {
         let mut files = Vec::with_capacity(text.len() / 64);
         for line in text.lines() {
             let mut fields = line.splitn(4, '\t');
@@ -171,7 +192,23 @@ impl Manifest {
             files.sort_by(|a, b| a.0.cmp(&b.0));
             files.dedup_by(|a, b| a.0 == b.0);
         }
-        Manifest { schema, files }
+        Manifest { files, watch: None }
+    }
+
+    /// The entries at or under the given paths (files or folders).
+    fn within(&self, paths: &[String]) -> Vec<(String, Stamp)> {
+        let mut out = Vec::new();
+        for path in paths {
+            if let Ok(at) = self.files.binary_search_by(|(file, _)| file.as_str().cmp(path)) {
+                out.push(self.files[at].clone());
+            }
+            let folder = format!("{path}/");
+            let start = self.files.partition_point(|(file, _)| file.as_str() < folder.as_str());
+            out.extend(self.files[start..].iter().take_while(|(file, _)| file.starts_with(&folder)).cloned());
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.dedup_by(|a, b| a.0 == b.0);
+        out
     }
 }
 
@@ -187,6 +224,12 @@ pub struct RefreshStats {
     pub millis: u128,
     /// Files that could not be read; they are left out of the index.
     pub unreadable: Vec<String>,
+    /// Whether every covered file was stat'ed (no watcher, or one that could not say what
+    /// changed); otherwise only the paths the watcher reported were.
+    pub walked: bool,
+    /// What the file watcher (`mb index --watch`) said: the number of paths it reported, or
+    /// why its answer was not used.
+    pub watcher: String,
 }
 
 impl RefreshStats {
@@ -303,7 +346,7 @@ impl SearchIndex {
             notes,
             stats: RefreshStats::default(),
             location,
-            memory_manifest: (!on_disk).then(|| Manifest { schema: SCHEMA_VERSION, files: Vec::new() }),
+            memory_manifest: (!on_disk).then(Manifest::default),
             root: root.to_path_buf(),
         };
         if freshness != Freshness::AsIs || search.is_empty() {
@@ -328,18 +371,24 @@ fn open_on_disk(dir: &Path, rebuild: bool, notes: &mut Vec<String>) -> Result<In
     }
     if dir.join("meta.json").exists() {
         match Index::open_in_dir(dir).map_err(|e| e.to_string()).and_then(|index| {
-            let manifest = manifest_of(&index, dir.parent())?;
+            // The stamps are read when a refresh needs them; here, only that they are there.
+            let payload = payload_of(&index)?;
+            if let (Some(name), Some(mb_dir)) = (&payload.files, dir.parent())
+                && !mb_dir.join(name).is_file()
+            {
+                return Err(format!("cannot read {name}: it is missing"));
+            }
             check_segments(&index, dir)?;
-            Ok((index, manifest))
+            Ok((index, payload))
         }) {
-            Ok((index, manifest)) if manifest.schema == SCHEMA_VERSION => {
+            Ok((index, payload)) if payload.schema == SCHEMA_VERSION => {
                 register(&index);
                 sweep(&index, dir);
                 return Ok(index);
             }
-            Ok((_, manifest)) => notes.push(format!(
+            Ok((_, payload)) => notes.push(format!(
                 "the search index was built by another version of mb (schema {}); rebuilt it",
-                manifest.schema
+                payload.schema
             )),
             Err(why) => notes.push(format!("the search index was unreadable ({why}); rebuilt it")),
         }
@@ -425,25 +474,29 @@ fn check_segments(index: &Index, dir: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// The manifest of the index's last commit. An index whose stamps cannot be read is of
-/// schema 0, which makes it be rebuilt.
+/// The manifest of the index's last commit, with its watcher token.
 fn manifest_of(index: &Index, mb_dir: Option<&Path>) -> Result<Manifest, String> {
-    let metas = index.load_metas().map_err(|e| e.to_string())?;
-    let payload = match metas.payload {
-        Some(payload) => serde_json::from_str::<Payload>(&payload).map_err(|e| e.to_string())?,
-        // A new, empty index: nothing indexed yet, current schema.
-        None if metas.segments.is_empty() => {
-            return Ok(Manifest { schema: SCHEMA_VERSION, files: Vec::new() });
-        }
-        None => return Err("its last commit has no manifest".into()),
-    };
+    let payload = payload_of(index)?;
     let text = match (&payload.files, mb_dir) {
         (Some(name), Some(dir)) => {
             std::fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?
         }
         _ => String::new(),
     };
-    Ok(Manifest::decode(payload.schema, &text))
+    let mut manifest = Manifest::decode(&text);
+    manifest.watch = payload.watch.as_deref().and_then(watch::Token::parse);
+    Ok(manifest)
+}
+
+/// The payload of the index's last commit (small: `meta.json` only).
+fn payload_of(index: &Index) -> Result<Payload, String> {
+    let metas = index.load_metas().map_err(|e| e.to_string())?;
+    match metas.payload {
+        Some(payload) => serde_json::from_str::<Payload>(&payload).map_err(|e| e.to_string()),
+        // A new, empty index: nothing indexed yet, current schema.
+        None if metas.segments.is_empty() => Ok(Payload { schema: SCHEMA_VERSION, files: None, watch: None }),
+        None => Err("its last commit has no manifest".into()),
+    }
 }
 
 fn content_hash(bytes: &[u8]) -> u64 {
@@ -467,41 +520,102 @@ enum Change {
 }
 
 impl SearchIndex {
-    /// Brings the index up to date with the files under `root`.
+    /// Brings the index up to date with the files under `root`: the paths a file watcher
+    /// (`mb index --watch`) reports as changed since the last commit, or, without one it can
+    /// trust, every file.
     fn refresh(&mut self, root: &Path) -> Result<(), SearchError> {
         let started = Instant::now();
-        let paths = units::source_files(root);
-        self.files = paths.iter().map(|p| p.0.shown.clone()).collect();
-        let manifest = self.manifest()?;
-        let (changes, unchanged) = plan(&paths, &manifest);
-        if changes.is_empty() {
-            self.stats.unchanged = unchanged;
+        let mut stats = RefreshStats::default();
+        // The token lives in the commits of an index on disk; one in memory has none.
+        let answer = match self.mb_dir() {
+            Some(mb_dir) => {
+                let since = payload_of(&self.index).ok().and_then(|p| p.watch.as_deref().and_then(watch::Token::parse));
+                watch::ask(&mb_dir, since)
+            }
+            None => Err(watch::AskError::NotRunning),
+        };
+        let (token, reported) = match answer {
+            Ok(watch::Answer::Changes { token, paths }) => {
+                stats.watcher =
+                    format!("reported {} changed {}", paths.len(), if paths.len() == 1 { "path" } else { "paths" });
+                (Some(token), Some(paths))
+            }
+            Ok(watch::Answer::Walk { token, reason }) => {
+                stats.watcher = format!("asked for a walk: {reason}");
+                (Some(token), None)
+            }
+            Err(e) => {
+                stats.watcher = e.to_string();
+                (None, None)
+            }
+        };
+        // Nothing changed since the last commit: not even its stamps need reading.
+        if reported.as_ref().is_some_and(Vec::is_empty) {
+            stats.millis = started.elapsed().as_millis();
+            self.stats = stats;
             return Ok(());
         }
-        let mut writer = self.lock_writer()?;
-        // Another mb may have refreshed while we waited: plan again against its commit.
+        let (scope, found) = match reported.and_then(|paths| examine(root, paths)) {
+            Some((scope, found)) => (Some(scope), found),
+            None => {
+                stats.walked = true;
+                let found = units::source_files(root);
+                self.files = found.iter().map(|p| p.0.shown.clone()).collect();
+                (None, found)
+            }
+        };
+        let plan_in = |manifest: &Manifest| match &scope {
+            Some(paths) => plan(&found, &Manifest { files: manifest.within(paths), ..Manifest::default() }, false),
+            None => plan(&found, manifest, true),
+        };
+        // The token to store: the watcher's, unless the index already holds a later one.
+        let token_of = |manifest: &Manifest| token.map(|t| t.latest(manifest.watch)).or(manifest.watch);
+        // After a walk, most often nothing changed: plan before taking the writer lock. A
+        // watcher's paths changed (and its token moves): lock at once, read the stamps once.
+        let mut to_index = found.len();
+        if scope.is_none() {
+            let manifest = self.manifest()?;
+            let (changes, unchanged) = plan_in(&manifest);
+            if changes.is_empty() && token_of(&manifest) == manifest.watch {
+                stats.unchanged = unchanged;
+                stats.millis = started.elapsed().as_millis();
+                self.stats = stats;
+                return Ok(());
+            }
+            to_index = changes.len();
+        }
+        let mut writer = self.lock_writer(to_index)?;
+        // Another mb may have refreshed while we waited: plan against its commit.
         let mut manifest = self.manifest()?;
-        let (changes, unchanged) = plan(&paths, &manifest);
-        let mut stats = RefreshStats { unchanged, ..RefreshStats::default() };
-        if !changes.is_empty() {
-            self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
+        let (changes, unchanged) = plan_in(&manifest);
+        stats.unchanged = unchanged;
+        let token = token_of(&manifest);
+        if !changes.is_empty() || token != manifest.watch {
+            let rewrite = !changes.is_empty();
+            if rewrite {
+                self.apply(&mut writer, changes, &mut manifest, &mut stats)?;
+            }
             let mut commit = writer.prepare_commit()?;
             let stamps = match self.mb_dir() {
-                Some(mb_dir) => {
+                Some(mb_dir) if rewrite => {
                     let name = format!("{STAMPS_PREFIX}{}", commit.opstamp());
                     let path = mb_dir.join(&name);
                     crate::state::write_atomically(&path, manifest.encode().as_bytes())
                         .map_err(|source| SearchError::Io { path: crate::source::display_path(&path), source })?;
                     Some(name)
                 }
+                // Only the token moves: the stamps are those of the last commit.
+                Some(_) => payload_of(&self.index).map_err(SearchError::Corrupt)?.files,
                 None => None,
             };
-            let payload = Payload { schema: SCHEMA_VERSION, files: stamps.clone() };
+            let payload =
+                Payload { schema: SCHEMA_VERSION, files: stamps.clone(), watch: token.map(|t| t.to_string()) };
             commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
             commit.commit()?;
             match (self.mb_dir(), &stamps) {
                 (Some(mb_dir), Some(name)) => remove_stamps_except(&mb_dir, Some(name)),
-                _ => self.memory_manifest = Some(manifest),
+                (Some(_), None) => {}
+                (None, _) => self.memory_manifest = Some(manifest),
             }
         }
         drop(writer);
@@ -620,11 +734,17 @@ impl SearchIndex {
     }
 
     /// The writer, waiting for another mb that holds it.
-    fn lock_writer(&self) -> Result<IndexWriter, SearchError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    /// `files`: how many files may be indexed; a few need one thread and little memory (each
+    /// thread's arena is set up whether used or not).
+    fn lock_writer(&self, files: usize) -> Result<IndexWriter, SearchError> {
+        let (threads, budget) = if files <= SMALL_REFRESH {
+            (1, SMALL_WRITER_BUDGET)
+        } else {
+            (std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4), WRITER_BUDGET)
+        };
         let started = Instant::now();
         loop {
-            match self.index.writer_with_num_threads(threads, WRITER_BUDGET) {
+            match self.index.writer_with_num_threads(threads, budget) {
                 Ok(writer) => return Ok(writer),
                 Err(tantivy::TantivyError::LockFailure(..)) if started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(Duration::from_millis(25));
@@ -786,8 +906,34 @@ fn rerank(hits: &mut [Hit]) {
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
 }
 
+/// The paths a watcher reported, each with the paths under it dropped, and the files the
+/// index covers at or under them, as a walk there would list them (sorted by shown path).
+/// `None` when a path cannot be examined on its own: then everything is walked.
+fn examine(root: &Path, mut paths: Vec<String>) -> Option<(Vec<String>, Vec<units::Listed>)> {
+    // By parts, so that a folder comes right before what is under it (`a`, `a/b`, `a-c`).
+    paths.sort_unstable_by(|a, b| a.split('/').cmp(b.split('/')));
+    let mut scope: Vec<String> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let under_last = scope.last().is_some_and(|last| {
+            path == *last || path.strip_prefix(last.as_str()).is_some_and(|rest| rest.starts_with('/'))
+        });
+        if !under_last {
+            scope.push(path);
+        }
+    }
+    let mut found = Vec::new();
+    for path in &scope {
+        found.extend(units::source_files_at(root, path)?);
+    }
+    found.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    found.dedup_by(|a, b| a.0.shown == b.0.shown);
+    Some((scope, found))
+}
+
 /// Works out which files to index, restamp or remove: one merge of two lists sorted by path.
-fn plan(paths: &[(SourcePath, u64, u64)], manifest: &Manifest) -> (Vec<Change>, usize) {
+/// `stamps_tell`: a file whose size and time are those of the manifest is unchanged. Not so
+/// for the files a watcher reported: an edit may keep both, so their content is hashed.
+fn plan(paths: &[units::Listed], manifest: &Manifest, stamps_tell: bool) -> (Vec<Change>, usize) {
     let mut changes = Vec::new();
     let mut unchanged = 0;
     let mut known = manifest.files.iter().peekable();
@@ -798,7 +944,7 @@ fn plan(paths: &[(SourcePath, u64, u64)], manifest: &Manifest) -> (Vec<Change>, 
             changes.push(Change::Remove(gone.clone()));
         }
         match known.next_if(|(file, _)| *file == path.shown) {
-            Some((_, old)) if old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
+            Some((_, old)) if stamps_tell && old.len == len && old.mtime_ns == mtime_ns => unchanged += 1,
             // Touched but maybe not changed (a checkout, a save without edits): the indexing
             // pass hashes it and only restamps it if so.
             Some((_, old)) if old.len == len => {

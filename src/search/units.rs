@@ -32,6 +32,9 @@ pub struct SourcePath {
     pub source: Source,
 }
 
+/// A covered file with its size and modification time (nanoseconds since the epoch).
+pub type Listed = (SourcePath, u64, u64);
+
 /// One searchable unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit<'a> {
@@ -51,7 +54,7 @@ pub const KINDS: &[&str] =
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
-pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
+pub fn source_files(root: &Path) -> Vec<Listed> {
     let mut out = Vec::new();
     walk(&root.join("memory-bank"), root, Source::MemoryBank, &mut out);
     for path in crate::rules::default_paths(root) {
@@ -65,7 +68,7 @@ pub fn source_files(root: &Path) -> Vec<(SourcePath, u64, u64)> {
     out
 }
 
-fn push(out: &mut Vec<(SourcePath, u64, u64)>, disk: PathBuf, root: &Path, source: Source, meta: &std::fs::Metadata) {
+fn push(out: &mut Vec<Listed>, disk: PathBuf, root: &Path, source: Source, meta: &std::fs::Metadata) {
     let mtime = meta
         .modified()
         .ok()
@@ -75,51 +78,131 @@ fn push(out: &mut Vec<(SourcePath, u64, u64)>, disk: PathBuf, root: &Path, sourc
     out.push((SourcePath { disk, shown, source }, meta.len(), mtime));
 }
 
-fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<(SourcePath, u64, u64)>) {
+fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<Listed>) {
     use rayon::prelude::*;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let entries: Vec<std::fs::DirEntry> =
-        entries.flatten().filter(|e| !e.file_name().to_string_lossy().starts_with('.')).collect();
+        entries.flatten().filter(|e| !hidden(&e.file_name().to_string_lossy())).collect();
     // Stat on every core: a search stats every file it covers.
-    let stated: Vec<(std::fs::DirEntry, std::fs::Metadata)> = entries
+    let stated: Vec<(std::fs::DirEntry, bool, std::fs::Metadata)> = entries
         .into_par_iter()
         .with_min_len(256)
         .filter_map(|entry| {
-            let kind = entry.file_type().ok()?;
+            let linked = entry.file_type().ok()?.is_symlink();
             // A symlink is followed; anything else is stat'ed through its directory entry.
-            let meta = if kind.is_symlink() { std::fs::metadata(entry.path()) } else { entry.metadata() };
-            meta.ok().map(|m| (entry, m))
+            let meta = if linked { std::fs::metadata(entry.path()) } else { entry.metadata() };
+            meta.ok().map(|m| (entry, linked, m))
         })
         .collect();
-    for (entry, meta) in stated {
-        let path = entry.path();
-        if meta.is_dir() {
-            // A linked folder is indexed only when it stays inside the repository (and so
-            // cannot loop back above itself for ever).
-            if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-                let inside = match (path.canonicalize(), root.canonicalize()) {
-                    (Ok(real), Ok(root)) => {
-                        real.starts_with(&root) && !dir.canonicalize().is_ok_and(|d| d.starts_with(&real))
-                    }
-                    _ => false,
-                };
-                if !inside {
-                    continue;
+    for (entry, linked, meta) in stated {
+        visit(entry.path(), linked, &meta, dir, root, source, out);
+    }
+}
+
+/// Names the walk skips at every level (`.git`, editors' swap files, mb's own cookies).
+fn hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
+/// One entry of folder `dir`: a folder is walked, a file the Memory Bank or the rules would
+/// read is listed. `linked`: the entry itself is a symlink (`meta` is what it leads to).
+fn visit(
+    path: PathBuf,
+    linked: bool,
+    meta: &std::fs::Metadata,
+    dir: &Path,
+    root: &Path,
+    source: Source,
+    out: &mut Vec<Listed>,
+) {
+    if meta.is_dir() {
+        // A linked folder is indexed only when it stays inside the repository (and so
+        // cannot loop back above itself for ever).
+        if linked {
+            let inside = match (path.canonicalize(), root.canonicalize()) {
+                (Ok(real), Ok(root)) => {
+                    real.starts_with(&root) && !dir.canonicalize().is_ok_and(|d| d.starts_with(&real))
                 }
-            }
-            walk(&path, root, source, out);
-        } else {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            // What the Memory Bank and rules would not read is not indexed either.
-            let linked = entry.file_type().is_ok_and(|t| t.is_symlink());
-            if crate::kb::is_markdown(&name) && crate::kb::load::admit(&path, &meta, linked, root).is_ok() {
-                push(out, path, root, source, &meta);
+                _ => false,
+            };
+            if !inside {
+                return;
             }
         }
+        walk(&path, root, source, out);
+    } else {
+        let Some(name) = path.file_name() else {
+            return;
+        };
+        // What the Memory Bank and rules would not read is not indexed either.
+        if crate::kb::is_markdown(&name.to_string_lossy()) && crate::kb::load::admit(&path, meta, linked, root).is_ok()
+        {
+            push(out, path, root, source, meta);
+        }
     }
+}
+
+/// The files the index covers at or under `shown` (a path relative to `root`, as the index
+/// shows it: a file or a folder, present or gone), by the same rules as [`source_files`], so
+/// that re-examining the paths a file watcher reported gives what a whole walk would give
+/// there. Sorted by shown path. `None` when that cannot be told from `shown` alone — a
+/// symlink on the way, a name that is not plain — and the caller must walk everything.
+pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
+    let mut out = Vec::new();
+    let mut parts = shown.split('/');
+    let top = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    if rest.iter().any(|part| part.is_empty() || *part == "." || *part == "..") {
+        return None;
+    }
+    let source = match top {
+        "memory-bank" => Source::MemoryBank,
+        "rules" | ".clinerules" => Source::Rules,
+        // Not covered: nothing there, whatever it is.
+        _ => return Some(out),
+    };
+    if rest.iter().any(|part| hidden(part)) {
+        return Some(out);
+    }
+    let top_path = root.join(top);
+    let Some((last, between)) = rest.split_last() else {
+        // A whole top folder, or the `.clinerules` file: as `source_files` reads them.
+        match std::fs::symlink_metadata(&top_path) {
+            Err(_) => {}
+            Ok(meta) if meta.file_type().is_symlink() => return None,
+            Ok(meta) if meta.is_dir() => walk(&top_path, root, source, &mut out),
+            Ok(meta) if meta.is_file() && top == ".clinerules" => push(&mut out, top_path, root, source, &meta),
+            Ok(_) => {}
+        }
+        out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
+        return Some(out);
+    };
+    // Every folder on the way must be a plain folder the walk would enter.
+    let mut dir = top_path;
+    for part in std::iter::once(&"").chain(between) {
+        if !part.is_empty() {
+            dir.push(part);
+        }
+        match std::fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.file_type().is_symlink() => return None,
+            Ok(meta) if meta.is_dir() => {}
+            // Gone or not a folder: nothing under it is covered.
+            _ => return Some(out),
+        }
+    }
+    let path = dir.join(last);
+    let Ok(lmeta) = std::fs::symlink_metadata(&path) else {
+        return Some(out);
+    };
+    let linked = lmeta.file_type().is_symlink();
+    if linked {
+        return None;
+    }
+    visit(path, false, &lmeta, &dir, root, source, &mut out);
+    out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    Some(out)
 }
 
 /// A file parsed for indexing; its [`Parsed::units`] borrow from it.

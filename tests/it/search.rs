@@ -484,3 +484,170 @@ fn freshness_sees_same_size_edits_and_renamed_folders() {
     let stats = index_stats(&env);
     assert_eq!((stats["added"].as_u64(), stats["removed"].as_u64()), (Some(0), Some(0)));
 }
+
+/// `mb index --watch`, running in the background until the test ends, however it ends.
+struct Watcher {
+    child: std::process::Child,
+    socket: std::path::PathBuf,
+}
+
+impl Watcher {
+    /// Starts the watcher and waits (up to a minute: the machine may be busy) until its socket
+    /// takes connections (a dead watcher's socket may still be there, refusing them).
+    fn start(env: &TestEnvironment) -> Watcher {
+        let child = env
+            .command(["index", "--watch"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("mb index --watch starts");
+        let watcher = Watcher { child, socket: env.work_dir().join(".mb/watch/sock") };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::os::unix::net::UnixStream::connect(&watcher.socket).is_err() {
+            assert!(std::time::Instant::now() < deadline, "the watcher made no socket within a minute");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        watcher
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill").args(["-s", signal, &self.child.id().to_string()]).status();
+        assert!(status.unwrap().success());
+    }
+
+    /// Waits for the watcher to exit (after a signal) and returns what it wrote to stderr.
+    fn wait(mut self) -> (std::process::ExitStatus, String) {
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(self.child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+        (self.child.wait().unwrap(), stderr)
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Rewrites `file` in place with text of the same length and puts its modification time back,
+/// so that its size and time are what they were: nothing a stat walk reads has moved.
+fn edit_in_secret(env: &TestEnvironment, file: &str, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let path = env.work_dir().join(file);
+    let before = std::fs::metadata(&path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap().replace(from, to);
+    let mut handle = std::fs::File::options().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut handle, text.as_bytes()).unwrap();
+    handle.set_modified(before.modified().unwrap()).unwrap();
+    drop(handle);
+    let after = std::fs::metadata(&path).unwrap();
+    assert_eq!((after.len(), after.modified().unwrap()), (before.len(), before.modified().unwrap()));
+}
+
+#[test]
+fn with_a_watcher_an_edit_no_stat_can_see_is_found_by_the_very_next_search() {
+    let env = example_bank();
+    env.write("memory-bank/plans.md", "# Plans\n\n- The kiwigate rollout waits for Monday.\n");
+    let watcher = Watcher::start(&env);
+    assert_eq!(locations(&search(&env, &["kiwigate"])), ["memory-bank/plans.md:3"]);
+
+    edit_in_secret(&env, "memory-bank/plans.md", "kiwigate", "emugate!");
+    assert_eq!(locations(&search(&env, &["emugate"])), ["memory-bank/plans.md:3"]);
+    assert_eq!(env.run(["search", "kiwigate"]).code(), Some(1));
+    let stats = index_stats(&env);
+    assert_eq!(stats["walked"], false, "{stats}");
+
+    // The same kind of edit with the watcher gone: the walk cannot see it, which is what made
+    // the search above depend on the watcher alone.
+    watcher.signal("KILL");
+    drop(watcher);
+    edit_in_secret(&env, "memory-bank/plans.md", "emugate!", "owlgate!");
+    assert_eq!(env.run(["search", "owlgate"]).code(), Some(1));
+    assert_eq!(locations(&search(&env, &["emugate"])), ["memory-bank/plans.md:3"]);
+}
+
+#[test]
+fn with_a_watcher_new_deleted_and_renamed_files_and_new_folders_are_seen() {
+    let env = example_bank();
+    env.write("memory-bank/plans.md", "# Plans\n\n- The kiwigate rollout waits for Monday.\n");
+    let _watcher = Watcher::start(&env);
+    assert_eq!(locations(&search(&env, &["kiwigate"])), ["memory-bank/plans.md:3"]);
+
+    // New.
+    env.write("memory-bank/late.md", "# Late\n\n- The zqxjvoll window opens at noon.\n");
+    assert_eq!(locations(&search(&env, &["zqxjvoll"])), ["memory-bank/late.md:3"]);
+    // Renamed.
+    std::fs::rename(env.work_dir().join("memory-bank/late.md"), env.work_dir().join("memory-bank/later.md")).unwrap();
+    assert_eq!(locations(&search(&env, &["zqxjvoll"])), ["memory-bank/later.md:3"]);
+    // Deleted.
+    std::fs::remove_file(env.work_dir().join("memory-bank/later.md")).unwrap();
+    assert_eq!(env.run(["search", "zqxjvoll"]).code(), Some(1));
+    // A new folder with a file in it, made at once (before any watch on it can exist), and
+    // one level deeper.
+    env.write("memory-bank/hosts/zd9/notes.md", "# zd9\n\n- The quokkagate disk is mirrored.\n");
+    assert_eq!(locations(&search(&env, &["quokkagate"])), ["memory-bank/hosts/zd9/notes.md:3"]);
+    // A file written into that new folder afterwards, in place, keeping size and time.
+    edit_in_secret(&env, "memory-bank/hosts/zd9/notes.md", "quokkagate", "wombatgate");
+    assert_eq!(locations(&search(&env, &["wombatgate"])), ["memory-bank/hosts/zd9/notes.md:3"]);
+    // The folder renamed, then removed.
+    std::fs::rename(env.work_dir().join("memory-bank/hosts"), env.work_dir().join("memory-bank/fleet")).unwrap();
+    assert_eq!(locations(&search(&env, &["wombatgate"])), ["memory-bank/fleet/zd9/notes.md:3"]);
+    std::fs::remove_dir_all(env.work_dir().join("memory-bank/fleet")).unwrap();
+    assert_eq!(env.run(["search", "wombatgate"]).code(), Some(1));
+    // Rule files too, and files the index does not read change nothing.
+    env.write("rules/late.md", "# Late rules\n\nThe platypusgate check runs weekly.\n");
+    env.write("memory-bank/notes.txt", "platypusgate\n");
+    env.write("memory-bank/.draft.md", "# Draft\n\n- platypusgate\n");
+    assert_eq!(locations(&search(&env, &["platypusgate"])), ["rules/late.md:3"]);
+    // A `.clinerules` file at the root: made, then edited in secret.
+    env.write(".clinerules", "# Rules for agents\n\nThe echidnagate host is never rebooted.\n");
+    assert_eq!(locations(&search(&env, &["echidnagate"])), [".clinerules:3"]);
+    edit_in_secret(&env, ".clinerules", "echidnagate", "numbatgate!");
+    assert_eq!(locations(&search(&env, &["numbatgate"])), [".clinerules:3"]);
+    let stats = index_stats(&env);
+    assert_eq!(stats["walked"], false, "{stats}");
+
+    // A rebuilt index starts from a walk, then the watcher is used again.
+    assert_eq!(env.run(["index", "--rebuild"]).code(), Some(0));
+    edit_in_secret(&env, "memory-bank/plans.md", "kiwigate", "emugate!");
+    assert_eq!(locations(&search(&env, &["emugate"])), ["memory-bank/plans.md:3"]);
+    assert_eq!(index_stats(&env)["walked"], false);
+
+    // Every refresh gave what a walk gives: a rebuild from scratch holds as many units.
+    let units = |env: &TestEnvironment| env.run(["index", "--json"]).json()["units"].as_u64();
+    let watched = units(&env);
+    assert_eq!(env.run(["index", "--rebuild"]).code(), Some(0));
+    assert_eq!(units(&env), watched);
+}
+
+#[test]
+fn a_killed_watcher_leaves_a_socket_that_searches_walk_past() {
+    let env = example_bank();
+    let watcher = Watcher::start(&env);
+    assert!(!search(&env, &["refquota"]).is_empty());
+    let socket = watcher.socket.clone();
+    watcher.signal("KILL");
+    drop(watcher);
+    assert!(socket.exists(), "SIGKILL leaves the socket behind");
+    // The next search walks: it finds a new file, and does not hang on the dead socket.
+    env.write("memory-bank/late.md", "# Late\n\n- The zqxjvoll window opens at noon.\n");
+    assert_eq!(locations(&search(&env, &["zqxjvoll"])), ["memory-bank/late.md:3"]);
+    let stats = index_stats(&env);
+    assert_eq!((stats["walked"].as_bool(), stats["watcher"].as_str()), (Some(true), Some("no watcher is running")));
+
+    // A new watcher replaces the stale socket; a second one is refused while it runs.
+    let watcher = Watcher::start(&env);
+    let second = env.run(["index", "--watch"]);
+    assert_eq!(second.code(), Some(2), "{second}");
+    assert!(second.stderr.contains("already watching"), "{second}");
+    edit_in_secret(&env, "memory-bank/late.md", "zqxjvoll", "zqxjvolm");
+    assert_eq!(locations(&search(&env, &["zqxjvolm"])), ["memory-bank/late.md:3"]);
+
+    // SIGTERM: a clean exit that takes the socket with it.
+    watcher.signal("TERM");
+    let (status, stderr) = watcher.wait();
+    assert!(status.success(), "{status}: {stderr}");
+    assert!(!socket.exists());
+    assert!(stderr.contains("SIGTERM: stopped"), "{stderr}");
+}
