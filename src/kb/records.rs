@@ -215,7 +215,7 @@ fn heading(
     }
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
         // `## Models Supported` inside a timestamped entry: one more field, named by its title.
-        rec.context = Some(Field::Named(h.title.to_lowercase()));
+        rec.context = Some(Field::Named(h.title.to_lowercase().into()));
         return;
     }
     close(items, rec, field_of);
@@ -298,7 +298,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
                 let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
                 // The label and the colon after it (`bold_label` saw it).
                 let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1);
-                let field = Field::Named(name);
+                let field = Field::Named(name.into());
                 rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
                 field_of[i] = Some(field);
                 rec.has_fields = true;
@@ -306,7 +306,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
             // `Achievements:` alone on its line, among a record's fields, is one more field.
             None if rec.has_fields && is_label_only(&items[i].text) => {
                 let name = items[i].text.trim().trim_end_matches([':', '：']).to_lowercase();
-                let field = Field::Named(name);
+                let field = Field::Named(name.into());
                 rec.members.push((i, field.clone(), items[i].text.len()));
                 field_of[i] = Some(field.clone());
                 rec.context = Some(field);
