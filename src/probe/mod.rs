@@ -105,8 +105,13 @@ pub const OUTPUT_CAP: usize = 16 << 20;
 /// Text from a host, made safe for a terminal: control characters (escape sequences included)
 /// are shown as `\x1b`-style escapes; newlines and tabs stay.
 pub fn sanitize(text: &str) -> String {
+    sanitized(text).into_owned()
+}
+
+/// [`sanitize`], borrowing `text` when it has nothing to escape.
+pub fn sanitized(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -116,7 +121,7 @@ pub fn sanitize(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -331,8 +331,8 @@ impl Listing {
         let mut header = Vec::new();
         layout.write_header(&mut header)?;
         out.write_all(&output::plain(header, colored))?;
-        let render =
-            |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active).map(|r| output::plain(r, colored));
+        // Rows are rendered without styles when they would be stripped again.
+        let render = |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active, colored);
         in_order(&self.parts, render, |part| {
             out.write_all(&part?)?;
             Ok(())
@@ -349,7 +349,8 @@ impl Listing {
         Ok(())
     }
 
-    fn render_rows(&self, part: &Part, layout: &Layout, active_only: bool) -> std::io::Result<Vec<u8>> {
+    fn render_rows(&self, part: &Part, layout: &Layout, active_only: bool, colored: bool) -> std::io::Result<Vec<u8>> {
+        let style = |style| if colored { style } else { anstyle::Style::new() };
         let mut out = Vec::new();
         let Listed::Table { entries, rows, text } = &part.listed else { return Ok(out) };
         for row in rows {
@@ -362,11 +363,11 @@ impl Listing {
                 None => Cell::new(own),
                 Some(by) => {
                     let by = by.map(|(path, line, _)| format!(" (superseded by {path}:{line})")).unwrap_or_default();
-                    Cell::styled(format!("{own}{by}"), output::DIM)
+                    Cell::styled(format!("{own}{by}"), style(output::DIM))
                 }
             };
             let cells = [
-                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), output::DATE),
+                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), style(output::DATE)),
                 Cell::new(format!("{}:{}", part.path, row.line)),
                 Cell::new(entries[row.entry as usize].as_str()),
                 text_cell,
