@@ -385,9 +385,12 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
-    // The label is a few words at the start: look for its colon there only.
-    let near = &text[..text.char_indices().nth(32).map_or(text.len(), |(i, _)| i)];
-    let Some(colon) = first_colon(near) else { return false };
+    // The label is a few words at the start: look for its colon among the first 32
+    // characters only (they fit in 128 bytes).
+    let Some(colon) = first_colon(&text[..crate::source::floor_char_boundary(text, 128)]) else { return false };
+    if colon >= 32 && text[..colon].chars().nth(31).is_some() {
+        return false;
+    }
     let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     // Lowercasing never shortens a label in characters, and the longest is 20.
     if label.chars().nth(20).is_some() {
