@@ -154,26 +154,41 @@ impl Layout {
         for (i, cell) in row.iter().enumerate() {
             let limit = if i == n - 1 { last_width } else { self.max_widths[i] };
             // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
-            let text = crate::probe::sanitize(&cell.text);
-            let text = match limit {
-                Some(limit) if text.chars().count() > limit => {
-                    let mut cut: String = text.chars().take(limit.saturating_sub(1)).collect();
-                    cut.push('…');
-                    cut
-                }
-                _ => text,
-            };
-            write!(out, "{}{text}{}", cell.style.render(), cell.style.render_reset())?;
+            let mut text = crate::probe::sanitized(&cell.text);
+            let mut chars = text.chars().count();
+            if let Some(limit) = limit
+                && chars > limit
+            {
+                let mut cut: String = text.chars().take(limit.saturating_sub(1)).collect();
+                cut.push('…');
+                chars = cut.chars().count();
+                text = cut.into();
+            }
+            // A table of a large bank has millions of cells: no formatting machinery for them.
+            let styled = cell.style != Style::new();
+            if styled {
+                write!(out, "{}", cell.style.render())?;
+            }
+            out.write_all(text.as_bytes())?;
+            if styled {
+                write!(out, "{}", cell.style.render_reset())?;
+            }
             if i + 1 == n {
                 out.write_all(b"\n")?;
             } else {
-                let pad = self.widths[i].saturating_sub(text.chars().count());
-                write!(out, "{:pad$}  ", "")?;
+                let mut pad = self.widths[i].saturating_sub(chars) + 2;
+                while pad > 0 {
+                    let now = pad.min(SPACES.len());
+                    out.write_all(&SPACES[..now])?;
+                    pad -= now;
+                }
             }
         }
         Ok(())
     }
 }
+
+const SPACES: &[u8; 64] = &[b' '; 64];
 
 /// mb.toml, its problems shown as a diagnostic with a caret.
 pub fn load_config(root: &std::path::Path) -> anyhow::Result<crate::config::Config> {

@@ -5,9 +5,14 @@
 //! Each function states one rule a person reading a Memory Bank would apply; the record pass
 //! in [`super::parse`] combines them.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 
-use super::heading::find_date;
+use super::heading::{WordHasher, date_at_start, find_date};
 
 /// What a field of a decision record holds. `Decision` is the decision itself; the others are
 /// its supporting fields, never decisions of their own.
@@ -17,7 +22,7 @@ pub enum Field {
     /// A named supporting field: `rationale`, `context`, `consequences`, `alternatives`,
     /// `status`, `implementation`, `impact`, `outcome`, `date`, … or, for an unnamed heading
     /// inside a record, the heading's own title.
-    Named(String),
+    Named(Cow<'static, str>),
 }
 
 impl Field {
@@ -130,9 +135,47 @@ pub fn field_for_label(label: &str) -> Option<Field> {
     if label.is_empty() || label.len() > 40 {
         return None;
     }
-    let lower = label.to_lowercase();
-    let name = FIELD_LABELS.iter().find(|(_, labels)| labels.contains(&lower.as_str()))?.0;
-    Some(if name == "decision" { Field::Decision } else { Field::Named(name.to_string()) })
+    // Labels are a few words: an ASCII one is lowercased on the stack.
+    let mut buf = [0u8; 40];
+    let name = if label.is_ascii() {
+        let lower = &mut buf[..label.len()];
+        lower.copy_from_slice(label.as_bytes());
+        lower.make_ascii_lowercase();
+        label_table().get(std::str::from_utf8(lower).ok()?)
+    } else {
+        label_table().get(label.to_lowercase().as_str())
+    };
+    let name = *name?;
+    Some(if name == "decision" { Field::Decision } else { Field::Named(Cow::Borrowed(name)) })
+}
+
+/// Label → the field name it stands for; the first entry of [`FIELD_LABELS`] naming a label
+/// wins.
+fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::default();
+        for (name, labels) in FIELD_LABELS {
+            for label in *labels {
+                table.entry(*label).or_insert(*name);
+            }
+        }
+        table
+    })
+}
+
+/// Where the first colon (`:` or the full-width `：`) is.
+fn first_colon(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = memchr::memchr2(b':', 0xEF, &b[from..]) {
+        let at = from + p;
+        if b[at] == b':' || b[at..].starts_with("：".as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The field a statement opens with: `Rationale: …`, `**Status:** accepted`,
@@ -147,7 +190,7 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
         let rest = rest.trim_start_matches([':', '：', ' ', '-', '—']);
         return Some((field, rest));
     }
-    let colon = text.find([':', '：'])?;
+    let colon = first_colon(text)?;
     let field = field_for_label(&text[..colon])?;
     let width = text[colon..].chars().next().map_or(1, char::len_utf8);
     Some((field, text[colon + width..].trim_start()))
@@ -223,14 +266,13 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     let Some(rest) = rest.strip_prefix('[') else { return bare_timestamp(rest) };
     let close = rest.find(']')?;
     let inside = &rest[..close];
-    let (date, range) = find_date(inside)?;
+    let (date, range) = date_at_start(inside)?;
     // Only a date and a time of day may be inside the brackets: `[2025-01-01 note]` is not
     // a timestamp.
     let tail = inside[range.end..].trim();
-    if range.start != 0
-        || !tail.chars().all(|c| {
-            c.is_ascii_digit() || matches!(c, ':' | ' ' | 'T' | 'Z' | '+' | '-' | '.') || c.is_ascii_uppercase()
-        })
+    if !tail
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | 'T' | 'Z' | '+' | '-' | '.') || c.is_ascii_uppercase())
     {
         return None;
     }
@@ -245,10 +287,7 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
 /// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
 /// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
 fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
-    let (date, range) = find_date(text)?;
-    if range.start != 0 {
-        return None;
-    }
+    let (date, range) = date_at_start(text)?;
     let after = text[range.end..].trim_start_matches([' ', 'T']);
     let time_len = after.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(after.len());
     let time = &after[..time_len];
@@ -304,7 +343,8 @@ pub fn is_boilerplate(text: &str) -> bool {
     }
     // Every item passes here: the tests look at its first words and its end, so only those
     // are lowercased (an item's whole text is, only for a `[placeholder]`).
-    let head = lowercase_prefix(t, 48);
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(t, 48, &mut buf);
     let starts = |p: &str| head.starts_with(p);
     let ends = |p: &str| {
         t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
@@ -326,21 +366,38 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
-/// The first `max` bytes of `text` or so (up to a character boundary), lowercased.
-fn lowercase_prefix(text: &str, max: usize) -> String {
+/// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
+/// when they are ASCII (`max` must fit in it), else in a new string.
+fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    text[..end].to_lowercase()
+    let prefix = &text[..end];
+    if !prefix.is_ascii() || end > buf.len() {
+        return Cow::Owned(prefix.to_lowercase());
+    }
+    let lower = &mut buf[..end];
+    lower.copy_from_slice(prefix.as_bytes());
+    lower.make_ascii_lowercase();
+    Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
 }
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
-    // The label is a few words at the start: look for its colon there only.
-    let near = &text[..text.char_indices().nth(32).map_or(text.len(), |(i, _)| i)];
-    let Some(colon) = near.find([':', '：']) else { return false };
-    let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();
+    // The label is a few words at the start: look for its colon among the first 32
+    // characters only (they fit in 128 bytes).
+    let Some(colon) = first_colon(&text[..crate::source::floor_char_boundary(text, 128)]) else { return false };
+    if colon >= 32 && text[..colon].chars().nth(31).is_some() {
+        return false;
+    }
+    let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    // Lowercasing never shortens a label in characters, and the longest is 20.
+    if label.chars().nth(20).is_some() {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let label = lowercase_prefix(label, label.len(), &mut buf);
     let rest = text[colon..]
         .trim_start_matches([':', '：'])
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
@@ -357,8 +414,8 @@ fn is_last_updated(text: &str) -> bool {
         "更新日",
         "最后修改",
     ]
-    .contains(&label.as_str())
-        && find_date(rest).is_some_and(|(_, range)| range.start == 0 && rest[range.end..].trim().chars().count() <= 24)
+    .contains(&&*label)
+        && date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
 }
 
 /// A consideration rather than a decision: a question, or a heading that names questions or
@@ -370,29 +427,33 @@ pub fn is_question(text: &str) -> bool {
 
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "question",
+        "questions",
+        "options",
+        "option",
+        "assumptions",
+        "unresolved",
+        "undecided",
+        "fragen",
+        "offene",
+        "preguntas",
+        "opciones",
+        "pending",
+        "proposed",
+        "considering",
+    ];
+    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words.
+    if title.is_ascii() {
+        return title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
+    }
     let lower = title.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| {
-        matches!(
-            *w,
-            "question"
-                | "questions"
-                | "options"
-                | "option"
-                | "assumptions"
-                | "unresolved"
-                | "undecided"
-                | "fragen"
-                | "offene"
-                | "preguntas"
-                | "opciones"
-                | "pending"
-                | "proposed"
-                | "considering"
-        )
-    }) || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
-        .iter()
-        .any(|p| title.contains(p))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
+        || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
+            .iter()
+            .any(|p| title.contains(p))
 }
 
 /// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
@@ -424,8 +485,8 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
     let mut core = t.trim_end_matches(['。', '.', ' ']);
-    if let Some(open) = core.rfind(['（', '('])
-        && core.ends_with([')', '）'])
+    if core.ends_with([')', '）'])
+        && let Some(open) = core.rfind(['（', '('])
     {
         core = core[..open].trim_end();
     }
@@ -434,7 +495,7 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     {
         return true;
     }
-    let label = bold.or_else(|| t.split([':', '：']).next().filter(|l| l.len() < t.len()));
+    let label = bold.or_else(|| first_colon(t).map(|colon| &t[..colon]));
     if label.is_some_and(|l| {
         // The labels are a word or two: a longer one is none of them, without lowercasing it.
         let l = l.trim().trim_matches(['*', '_']);
@@ -452,7 +513,8 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             return true;
         }
     }
-    let head = lowercase_prefix(t, 16);
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(t, 16, &mut buf);
     ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
 }
 

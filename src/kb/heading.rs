@@ -279,6 +279,29 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     None
 }
 
+/// The date `text` opens with: what [`find_date`] finds when the first date starts at byte 0,
+/// without reading past the date. Only the first digit can start such a date, or end the
+/// month name before it (`September 26, 2025`).
+pub fn date_at_start(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    if b.first()?.is_ascii_digit() {
+        return ymd_at(b, 0).or_else(|| dmy_at(b, 0)).or_else(|| day_month_name_at(text, 0));
+    }
+    // One word of letters, spaces, then the day: anything else puts the first digit after a
+    // character no date starts with.
+    let word = text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len());
+    let day = word + b[word..].iter().take_while(|&&c| c == b' ').count();
+    if word == 0 || !b.get(day).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // `find_date` tries the forms that start at the day first; one of them found is a date
+    // starting after byte 0.
+    if ymd_at(b, day).or_else(|| dmy_at(b, day)).or_else(|| day_month_name_at(text, day)).is_some() {
+        return None;
+    }
+    month_name_before(text, day).filter(|(_, range)| range.start == 0)
+}
+
 /// A run of 1..=max digits at `i` (not followed by another digit): its value and end.
 fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<(i32, usize)> {
     let len = b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -417,8 +440,7 @@ pub fn leading_date(text: &str) -> Option<Date> {
         text.char_indices().find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' ')).map_or(text.len(), |(i, _)| i);
     // The longest leading form, `September 26, 2025`, fits in 24 bytes.
     let end = crate::source::floor_char_boundary(text, start + 24);
-    let (date, range) = find_date(text.get(start..end)?)?;
-    (range.start == 0).then_some(date)
+    date_at_start(text.get(start..end)?).map(|(date, _)| date)
 }
 
 #[cfg(test)]
@@ -494,5 +516,31 @@ mod tests {
         assert_eq!(date("version 2025.09.26.1"), None);
         assert_eq!(date("May the force"), None);
         assert_eq!(date("March 2025"), None);
+    }
+
+    #[test]
+    fn a_date_at_the_start_is_the_first_date_starting_there() {
+        for text in [
+            "2025-09-26: Use restic",
+            "September 26, 2025 - moved",
+            "Sep 26 2025",
+            "Sept. 26, 2025",
+            "26 Sep 2025 and 2025-01-01",
+            "26.09.2025",
+            "2025年9月26日",
+            "Sep 2025-09-26",
+            "Moved on 2025-09-26",
+            "Sep26 2025",
+            "Mai  3, 2025",
+            "Note 3 Sep 2025",
+            "12025-09-26",
+            "2025-02-30 then 2025-03-01",
+            "[2025-09-26] x",
+            "",
+            "May",
+            "Ünïcödé 26 2025",
+        ] {
+            assert_eq!(date_at_start(text), find_date(text).filter(|(_, r)| r.start == 0), "{text}");
+        }
     }
 }

@@ -60,6 +60,16 @@ impl Serialize for Fields<'_> {
 
 impl<'a> ItemRecord<'a> {
     pub fn new(kb: &'a KnowledgeBase, doc: &'a Document, item: &'a Item) -> ItemRecord<'a> {
+        ItemRecord::with_settings(kb, doc, item, item.settings())
+    }
+
+    /// [`ItemRecord::new`] for an item whose settings were already extracted.
+    pub fn with_settings(
+        kb: &'a KnowledgeBase,
+        doc: &'a Document,
+        item: &'a Item,
+        settings: Vec<Setting>,
+    ) -> ItemRecord<'a> {
         ItemRecord {
             id: item.id,
             kind: item.kind,
@@ -68,7 +78,7 @@ impl<'a> ItemRecord<'a> {
             date: item.date.map(|d| d.to_string()),
             file: display_path(&doc.path),
             line: item.line,
-            settings: item.settings(),
+            settings,
             status: item.status,
             superseded_by: item.superseded_by.map(|(d, i)| kb.documents[d].items[i].id),
             section: doc.sections[item.section].title.as_deref(),

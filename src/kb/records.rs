@@ -46,6 +46,28 @@ struct Record {
     context: Option<Field>,
 }
 
+/// What the rules ask of every item's text, worked out once per item: each test reads the
+/// whole text, and the record pass and the considerations pass both need them.
+struct Traits {
+    boilerplate: bool,
+    /// The field the item opens with and where its value starts (see [`fields::leading_field`]).
+    leading: Option<(Field, usize)>,
+}
+
+impl Traits {
+    fn of(item: &Item) -> Traits {
+        Traits {
+            boilerplate: fields::is_boilerplate(&item.text),
+            leading: fields::leading_field(&item.text, item.bold.as_deref())
+                .map(|(f, rest)| (f, item.text.len() - rest.len())),
+        }
+    }
+
+    fn opens_decision(&self) -> bool {
+        matches!(self.leading, Some((Field::Decision, _)))
+    }
+}
+
 /// Applies the record rules to a document's items (see the module documentation).
 pub(crate) fn resolve(
     items: &mut [Item],
@@ -60,6 +82,9 @@ pub(crate) fn resolve(
     let mut last_group: Option<usize> = None;
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
     let mut stamp_titles = Vec::new();
+    let traits: Vec<Traits> = items.iter().map(Traits::of).collect();
+    // A group's label is looked up once, not once per item under it.
+    let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g)).collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -71,7 +96,7 @@ pub(crate) fn resolve(
         if items[i].parent.is_none() && items[i].group != last_group {
             last_group = items[i].group;
             if let Some(g) = items[i].group {
-                match fields::field_for_label(groups[g]) {
+                match group_field[g].clone() {
                     Some(field) => {
                         if !rec.open {
                             open(&mut rec);
@@ -99,17 +124,23 @@ pub(crate) fn resolve(
         if rec.expect_stamp_item && items[i].parent.is_none() && items[i].block != Block::Heading {
             stamp_titles.push(i);
         }
-        item(items, &mut rec, i, &mut field_of);
+        item(items, &mut rec, i, &traits[i], &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
-    titles_of_later_decisions(items, &stamp_titles, groups, sections);
-    considerations(items, groups, sections);
+    titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
+    considerations(items, &traits, groups, &group_field, sections);
 }
 
 /// A timestamp's title is the entry's name when the entry goes on to state its decision in a
 /// `Decision` field (creative-phase logs put options between the two): the title is then a
 /// field of that decision, not a decision of its own.
-fn titles_of_later_decisions(items: &mut [Item], stamp_titles: &[usize], groups: &[&str], sections: &[Section]) {
+fn titles_of_later_decisions(
+    items: &mut [Item],
+    stamp_titles: &[usize],
+    traits: &[Traits],
+    group_field: &[Option<Field>],
+    sections: &[Section],
+) {
     for &t in stamp_titles {
         // A title with its own rationale, implementation, impact … is the decision itself.
         if items[t].kind != Kind::Decision
@@ -127,8 +158,8 @@ fn titles_of_later_decisions(items: &mut [Item], stamp_titles: &[usize], groups:
             let it = &items[j];
             it.kind == Kind::Decision
                 && it.parent.is_none()
-                && (it.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
-                    || fields::leading_field(&it.text, it.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision)
+                && (it.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
+                    || traits[j].opens_decision()
                     || sections[it.section].title.as_deref().and_then(fields::field_heading) == Some(Field::Decision))
         });
         let Some(d) = decided else { continue };
@@ -184,7 +215,7 @@ fn heading(
     }
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
         // `## Models Supported` inside a timestamped entry: one more field, named by its title.
-        rec.context = Some(Field::Named(h.title.to_lowercase()));
+        rec.context = Some(Field::Named(h.title.to_lowercase().into()));
         return;
     }
     close(items, rec, field_of);
@@ -194,13 +225,13 @@ fn heading(
     }
 }
 
-fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
+fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_of: &mut [Option<Field>]) {
     if !rec.open {
         open(rec);
     }
     let it = &items[i];
     // Template text describes the file; it belongs to no record.
-    if fields::is_boilerplate(&it.text) {
+    if traits.boilerplate {
         return;
     }
     if it.block == Block::Heading {
@@ -212,7 +243,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
         rec.statement = Some(i);
         return;
     }
-    let labelled = fields::leading_field(&it.text, it.bold.as_deref()).map(|(f, rest)| (f, it.text.len() - rest.len()));
+    let labelled = traits.leading.clone();
     if let Some(p) = it.parent {
         // Below a field, everything is that field's text.
         if labelled.is_none() || field_of[p].is_some() {
@@ -267,7 +298,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
                 let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
                 // The label and the colon after it (`bold_label` saw it).
                 let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1);
-                let field = Field::Named(name);
+                let field = Field::Named(name.into());
                 rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
                 field_of[i] = Some(field);
                 rec.has_fields = true;
@@ -275,7 +306,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, field_of: &mut [Option<F
             // `Achievements:` alone on its line, among a record's fields, is one more field.
             None if rec.has_fields && is_label_only(&items[i].text) => {
                 let name = items[i].text.trim().trim_end_matches([':', '：']).to_lowercase();
-                let field = Field::Named(name);
+                let field = Field::Named(name.into());
                 rec.members.push((i, field.clone(), items[i].text.len()));
                 field_of[i] = Some(field.clone());
                 rec.context = Some(field);
@@ -376,24 +407,33 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
 }
 
 /// Questions, options and template boilerplate are never decisions.
-fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
+fn considerations(
+    items: &mut [Item],
+    traits: &[Traits],
+    groups: &[&str],
+    group_field: &[Option<Field>],
+    sections: &[Section],
+) {
     let mut considering = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
+    // Every item of a section or group shares its title: judge each title once.
+    let group_considers: Vec<bool> = groups.iter().map(|g| fields::names_considerations(g)).collect();
+    let section_considers: Vec<bool> =
+        sections.iter().map(|s| s.title.as_deref().is_some_and(fields::names_considerations)).collect();
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
-        let label = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2).or_else(|| {
-            let t = item.text.trim_end();
-            (t.ends_with(':') && t.len() <= 48).then_some(t)
-        });
-        considering[i] = by_parent
-            || label.is_some_and(fields::names_considerations)
-            || item.group.is_some_and(|g| fields::names_considerations(groups[g]))
-            || sections[item.section].title.as_deref().is_some_and(fields::names_considerations);
+        considering[i] =
+            by_parent || item.group.is_some_and(|g| group_considers[g]) || section_considers[item.section] || {
+                let label = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2).or_else(|| {
+                    let t = item.text.trim_end();
+                    (t.ends_with(':') && t.len() <= 48).then_some(t)
+                });
+                label.is_some_and(fields::names_considerations)
+            };
         // What a `Decision` field holds stays a decision under an "Options" heading.
-        let decided = item.group.is_some_and(|g| fields::field_for_label(groups[g]) == Some(Field::Decision))
-            || fields::leading_field(&item.text, item.bold.as_deref()).is_some_and(|(f, _)| f == Field::Decision);
+        let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision)) || traits[i].opens_decision();
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
@@ -403,29 +443,36 @@ fn considerations(items: &mut [Item], groups: &[&str], sections: &[Section]) {
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
         let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
-        let demote = (considering[i] && !decided)
-            || fields::is_question(&item.text)
-            || fields::is_boilerplate(&item.text)
-            || introduces
-            || detail
-            || (!decided
-                && (fields::is_status_report(&item.text)
-                    || fields::is_finding(&item.text, item.bold.as_deref())
-                    || fields::is_none_statement(&item.text)));
+        // The tests that read the whole text run only where their answer is used.
+        let demote = || {
+            (considering[i] && !decided)
+                || traits[i].boilerplate
+                || introduces
+                || detail
+                || fields::is_question(&item.text)
+                || (!decided
+                    && (fields::is_status_report(&item.text)
+                        || fields::is_finding(&item.text, item.bold.as_deref())
+                        || fields::is_none_statement(&item.text)))
+        };
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).
         // What was adopted is a decision in any section — not in a record's field, under
         // considerations, or in a procedure (its steps say what to do, not what was chosen).
-        let adopted = !demote
-            && item.field.is_none()
-            && !matches!(item.kind, Kind::Decision | Kind::Pattern)
-            && item.parent.is_none_or(|p| items[p].field.is_none())
-            && fields::states_adoption(&item.text, item.bold.as_deref());
-        if (demote && item.kind == Kind::Decision && item.block != Block::Heading) || fields::is_boilerplate(&item.text)
-        {
-            items[i].kind = Kind::Other;
-        } else if adopted {
-            items[i].kind = Kind::Decision;
+        let new_kind = if traits[i].boilerplate {
+            Some(Kind::Other)
+        } else if item.kind == Kind::Decision {
+            (item.block != Block::Heading && demote()).then_some(Kind::Other)
+        } else {
+            let adopted = item.field.is_none()
+                && item.kind != Kind::Pattern
+                && item.parent.is_none_or(|p| items[p].field.is_none())
+                && fields::states_adoption(&item.text, item.bold.as_deref())
+                && !demote();
+            adopted.then_some(Kind::Decision)
+        };
+        if let Some(kind) = new_kind {
+            items[i].kind = kind;
         }
         in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
     }

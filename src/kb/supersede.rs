@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{Document, Kind, KnowledgeBase, Status};
+use super::{Document, Kind, KnowledgeBase, Setting, Status};
 
 /// A decision's setting: where it is, its date, and the value it sets. Small, because a
 /// large bank has millions (documents and items are counted in `u32`: a file is at most
@@ -27,12 +27,16 @@ pub(crate) type DocUses = HashMap<String, Vec<Use>>;
 
 /// The settings stated by document `d`'s decisions.
 pub(crate) fn document_uses(d: usize, doc: &Document) -> DocUses {
+    let decisions = doc.items.iter().enumerate().filter(|(_, item)| item.kind == Kind::Decision);
+    uses_of(d, doc, decisions.map(|(i, item)| (i, item.settings())))
+}
+
+/// The settings of document `d`'s decisions as `(item, its settings)`, grouped by key.
+pub(crate) fn uses_of(d: usize, doc: &Document, settings: impl IntoIterator<Item = (usize, Vec<Setting>)>) -> DocUses {
     let mut groups = DocUses::new();
-    for (i, item) in doc.items.iter().enumerate() {
-        if item.kind != Kind::Decision {
-            continue;
-        }
-        for s in item.settings() {
+    for (i, stated) in settings {
+        let item = &doc.items[i];
+        for s in stated {
             let u = Use { doc: d as u32, item: i as u32, date: item.date, value: s.value.into_boxed_str() };
             match groups.get_mut(&s.key) {
                 Some(uses) => uses.push(u),

@@ -105,8 +105,15 @@ pub const OUTPUT_CAP: usize = 16 << 20;
 /// Text from a host, made safe for a terminal: control characters (escape sequences included)
 /// are shown as `\x1b`-style escapes; newlines and tabs stay.
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return text.to_string();
+    sanitized(text).into_owned()
+}
+
+/// [`sanitize`], borrowing `text` when it has nothing to escape.
+pub fn sanitized(text: &str) -> std::borrow::Cow<'_, str> {
+    // Printable ASCII, tab and newline, tested byte by byte, are the usual text.
+    let plain_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t');
+    if plain_ascii || !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -116,7 +123,7 @@ pub fn sanitize(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use super::Args;
 use crate::cli::output::{self, Cell, Layout};
 use crate::kb::supersede::{self, DocUses};
-use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase};
+use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase, Setting};
 use crate::source::ReadError;
 
 /// Files rendered at once when writing out: enough for every core, few enough that the
@@ -135,7 +135,19 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
 
 /// One parsed file → what the listing keeps of it.
 fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadError> {
-    let uses = supersede::document_uses(d, &doc);
+    // Supersession and the JSON both need a decision's settings: extracted once.
+    let mut decided: Vec<(usize, Vec<Setting>)> = doc
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.kind == Kind::Decision)
+        .map(|(i, item)| (i, item.settings()))
+        .collect();
+    let uses = if selection.json {
+        supersede::uses_of(d, &doc, decided.iter().map(|(i, settings)| (*i, settings.clone())))
+    } else {
+        supersede::uses_of(d, &doc, std::mem::take(&mut decided))
+    };
     let mut successors: Vec<(u32, u32, ItemId)> = Vec::new();
     for uses in uses.values() {
         successors.extend(
@@ -145,7 +157,7 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
-    let listed = if selection.json { keep_json(&doc, selection)? } else { keep_rows(&doc, selection) };
+    let listed = if selection.json { keep_json(&doc, selection, decided)? } else { keep_rows(&doc, selection) };
     let path = crate::source::display_path(&doc.path);
     Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
 }
@@ -181,7 +193,11 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
     Listed::Table { entries, rows, text }
 }
 
-fn keep_json(doc: &Document, selection: &Selection) -> Result<Listed, ReadError> {
+/// `decided`: `(item, its settings)` of the document's decisions, in item order.
+fn keep_json(doc: &Document, selection: &Selection, decided: Vec<(usize, Vec<Setting>)>) -> Result<Listed, ReadError> {
+    static STATUS: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let status_finder = STATUS.get_or_init(|| memchr::memmem::Finder::new(ACTIVE));
+    let mut decided = decided.into_iter().peekable();
     // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
     let none = KnowledgeBase::default();
     let mut items = Vec::new();
@@ -193,8 +209,13 @@ fn keep_json(doc: &Document, selection: &Selection) -> Result<Listed, ReadError>
         if !selection.lists(item) {
             continue;
         }
+        while decided.next_if(|(d, _)| *d < i).is_some() {}
+        let settings = match decided.next_if(|(d, _)| *d == i) {
+            Some((_, settings)) => settings,
+            None => item.settings(),
+        };
         scratch.clear();
-        serde_json::to_writer_pretty(&mut scratch, &ItemRecord::new(&none, doc, item))
+        serde_json::to_writer_pretty(&mut scratch, &ItemRecord::with_settings(&none, doc, item, settings))
             .map_err(|e| ReadError::Io { path: doc.path.clone(), source: e.into() })?;
         let start = json.len();
         // An element of the array: every line two spaces further in.
@@ -208,7 +229,7 @@ fn keep_json(doc: &Document, selection: &Selection) -> Result<Listed, ReadError>
         json.extend_from_slice(rest);
         let status = match item.kind {
             Kind::Decision => {
-                let at = memchr::memmem::find(&json[start..], ACTIVE).ok_or_else(|| ReadError::Io {
+                let at = status_finder.find(&json[start..]).ok_or_else(|| ReadError::Io {
                     path: doc.path.clone(),
                     source: std::io::Error::other("internal error: a decision's JSON has no status"),
                 })?;
@@ -331,8 +352,8 @@ impl Listing {
         let mut header = Vec::new();
         layout.write_header(&mut header)?;
         out.write_all(&output::plain(header, colored))?;
-        let render =
-            |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active).map(|r| output::plain(r, colored));
+        // Rows are rendered without styles when they would be stripped again.
+        let render = |(_, part): &(usize, Part)| self.render_rows(part, &layout, args.active, colored);
         in_order(&self.parts, render, |part| {
             out.write_all(&part?)?;
             Ok(())
@@ -349,7 +370,8 @@ impl Listing {
         Ok(())
     }
 
-    fn render_rows(&self, part: &Part, layout: &Layout, active_only: bool) -> std::io::Result<Vec<u8>> {
+    fn render_rows(&self, part: &Part, layout: &Layout, active_only: bool, colored: bool) -> std::io::Result<Vec<u8>> {
+        let style = |style| if colored { style } else { anstyle::Style::new() };
         let mut out = Vec::new();
         let Listed::Table { entries, rows, text } = &part.listed else { return Ok(out) };
         for row in rows {
@@ -362,11 +384,11 @@ impl Listing {
                 None => Cell::new(own),
                 Some(by) => {
                     let by = by.map(|(path, line, _)| format!(" (superseded by {path}:{line})")).unwrap_or_default();
-                    Cell::styled(format!("{own}{by}"), output::DIM)
+                    Cell::styled(format!("{own}{by}"), style(output::DIM))
                 }
             };
             let cells = [
-                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), output::DATE),
+                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), style(output::DATE)),
                 Cell::new(format!("{}:{}", part.path, row.line)),
                 Cell::new(entries[row.entry as usize].as_str()),
                 text_cell,
