@@ -60,15 +60,16 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
     let missing_shards: Vec<usize> = (1..=total).filter(|i| !seen.contains_key(i)).collect();
     let check_order: HashMap<&str, usize> = base.checks.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
     let ids: Vec<String> = seen.values().cloned().collect();
-    let (mut hosts, mut findings) = (Vec::new(), Vec::new());
+    let (mut hosts, mut findings): (Vec<_>, Vec<Finding>) = (Vec::new(), Vec::new());
     for r in runs {
         hosts.extend(r.hosts);
         findings.extend(r.findings);
     }
     hosts.sort_by(|a, b| (a.position.unwrap_or(usize::MAX), &a.name).cmp(&(b.position.unwrap_or(usize::MAX), &b.name)));
     let position: HashMap<&str, usize> = hosts.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
-    // Each finding's place worked out once, the small keys sorted, then the findings moved
-    // once into that order (sorting the findings themselves would move each O(log n) times).
+    // Each finding's place worked out once, the small keys sorted, then the findings put in
+    // that order in place (sorting the findings themselves would move each O(log n) times,
+    // and moving them into a new vector would hold every finding twice).
     let mut order: Vec<(usize, usize, usize)> = findings
         .iter()
         .enumerate()
@@ -82,8 +83,7 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
         })
         .collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
-    let findings: Vec<Finding> = order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect();
+    permute(&mut findings, order.into_iter().map(|(_, _, i)| i).collect());
     // Distinct checks, looked up only where the check changes (findings are sorted by it).
     let checks =
         findings.chunk_by(|a, b| a.check == b.check).map(|run| run[0].check.as_ref()).collect::<HashSet<_>>().len();
@@ -99,4 +99,45 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
         provenance: Some(Provenance { shard: None, ..base }),
         merged: Some(Merged { runs: ids, missing_shards }),
     })
+}
+
+/// Reorders `items` in place so that the item at `from[p]` ends at `p` (`from` is a
+/// permutation of the indices): each cycle of the permutation is followed once, with swaps.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != DONE {
+            let source = from[at];
+            from[at] = DONE;
+            if source == start {
+                break;
+            }
+            items.swap(at, source);
+            at = source;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permute_puts_each_item_where_the_permutation_says() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for n in [0usize, 1, 2, 3, 10, 257] {
+            // A pseudo-random permutation (Fisher–Yates with xorshift).
+            let mut from: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                from.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
+            let want: Vec<String> = from.iter().map(|&i| items[i].clone()).collect();
+            let mut got = items;
+            super::permute(&mut got, from);
+            assert_eq!(got, want, "n = {n}");
+        }
+    }
 }
