@@ -17,12 +17,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 needs hyperfine python3
 
-release --bin mb --example gen_corpus
-mb=$target/release/mb
-gen=$target/release/examples/gen_corpus
-work=${MB_BENCH_DIR:-/tmp/mb-bench}
-results=$work/results
-mkdir -p "$results"
+corpus_bench
 
 builds=("new=$mb")
 [[ -n ${MB_BASELINE:-} ]] && builds+=("baseline=$MB_BASELINE")

@@ -3,6 +3,9 @@
 #   target_dir         sets $target to cargo's target directory (CARGO_TARGET_DIR and
 #                      .cargo/config honoured)
 #   release ARG...     cargo build --release --locked ARG..., then target_dir
+#   corpus_bench       for the benchmarks on generated banks (decisions.sh, search.sh): builds
+#                      mb and gen_corpus, sets $mb, $gen, $work ($MB_BENCH_DIR, default
+#                      /tmp/mb-bench; generated banks are shared between them) and $results
 
 needs() {
   local tool
@@ -19,4 +22,13 @@ target_dir() {
 release() {
   cargo build --release --locked "$@"
   target_dir
+}
+
+corpus_bench() {
+  release --bin mb --example gen_corpus
+  mb=$target/release/mb
+  gen=$target/release/examples/gen_corpus
+  work=${MB_BENCH_DIR:-/tmp/mb-bench}
+  results=$work/results
+  mkdir -p "$results"
 }

@@ -18,12 +18,7 @@ cd "$(dirname "$0")/.."
 tools=(hyperfine python3); [[ ${1:-} == --freshness ]] || tools+=(rg)
 needs "${tools[@]}"
 
-release --bin mb --example gen_corpus
-mb=$target/release/mb
-gen=$target/release/examples/gen_corpus
-work=${MB_BENCH_DIR:-/tmp/mb-bench}
-results=$work/results
-mkdir -p "$results"
+corpus_bench
 
 # Mixed rarity: everyday words, mid-frequency terms, compounds, a phrase, and rare ids that
 # appear a handful of times. All are literal strings, so rg -i -F searches for the same thing.
