@@ -395,6 +395,17 @@ mod tests {
     }
 
     #[test]
+    fn a_check_listed_twice_is_an_error() {
+        let entry = serde_json::json!({ "id": "a", "severity": "error", "rule": { "file": "rules/a.md", "line": 1 } });
+        let twice = serde_json::json!({
+            "version": 1, "run": "2026-11-25T19-00-00Z", "hosts": [], "checks": [entry, entry],
+            "findings": [], "summary": { "hosts": 0, "checks": 0, "pass": 0, "fail": 0, "error": 0, "skip": 0 }
+        });
+        let e = read(twice.to_string().as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("check `a` is listed twice"), "{e}");
+    }
+
+    #[test]
     fn a_finding_without_rule_or_entry_is_an_error() {
         let bad = serde_json::json!({
             "version": 1, "run": "2026-11-25T19-00-00Z", "hosts": [], "checks": [],
