@@ -315,34 +315,38 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
             next[planned.check] += 1;
         }
     }
-    // Each target's facts by probe index, looked up once per target (in target order, where
-    // its facts are close together) rather than once per finding.
-    let facts: Vec<Vec<Option<&Fact>>> = plan
+    // Each target as its findings are judged on, made once: its facts by probe index, looked
+    // up in target order (where its facts are close together) rather than once per finding.
+    let targets: Vec<Judged> = plan
         .hosts
         .par_iter()
         .zip(outcomes)
-        .map(|(hp, outcome)| hp.probes.iter().map(|key| outcome.facts.get(key)).collect())
+        .map(|(hp, outcome)| Judged {
+            hp,
+            name: Arc::from(hp.host.name.as_str()),
+            outcome,
+            facts: hp.probes.iter().map(|key| outcome.facts.get(key)).collect(),
+        })
         .collect();
-    let names: Vec<Arc<str>> = plan.hosts.iter().map(|hp| Arc::from(hp.host.name.as_str())).collect();
     let mut findings = Vec::with_capacity(total);
     order
         .into_par_iter()
         .map(|(h, k)| {
-            let (hp, planned) = (&plan.hosts[h], &plan.hosts[h].checks[k]);
-            let target = Judged { hp, name: &names[h], outcome: &outcomes[h], facts: &facts[h] };
-            judge(&plan.checks[planned.check], &refs[planned.check], &target, &planned.need, replay_of)
+            let target = &targets[h];
+            let planned = &target.hp.checks[k];
+            judge(&plan.checks[planned.check], &refs[planned.check], target, &planned.need, replay_of)
         })
         .collect_into_vec(&mut findings);
     findings
 }
 
-/// A target as a finding is judged on: its plan, its outcome and its facts by probe index.
+/// A target as its findings are judged on: its plan, its name (shared by its findings), its
+/// outcome and its facts by probe index.
 struct Judged<'a> {
     hp: &'a HostPlan,
-    /// The target's name, shared by its findings.
-    name: &'a Arc<str>,
+    name: Arc<str>,
     outcome: &'a HostOutcome,
-    facts: &'a [Option<&'a Fact>],
+    facts: Vec<Option<&'a Fact>>,
 }
 
 fn judge(check: &Check, refs: &CheckRefs, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
