@@ -38,7 +38,7 @@ fn private_dir(path: &Path) -> std::io::Result<()> {
 pub fn create_new_private(
     dir: &Path,
     name: impl Fn(u32) -> String,
-    mut write: impl FnMut(u32, &mut dyn std::io::Write) -> std::io::Result<()>,
+    mut write: impl FnMut(u32, &mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
 ) -> std::io::Result<(PathBuf, u32)> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;

@@ -103,7 +103,7 @@ pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, Audit
     }
     sink.planned(&plan);
     let replay_of = match &request.reach {
-        Reach::Replay(run) => Some(run.run.clone()),
+        Reach::Replay(replay) => Some(replay.run().to_string()),
         Reach::Live { .. } | Reach::RepoOnly => None,
     };
     let outcomes = gather(request, &plan, sink)?;
@@ -252,7 +252,7 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
         let mut answers = std::collections::HashMap::new();
         while let Some(joined) = asked.join_next().await {
             if let Ok((key, fact)) = joined {
-                answers.insert(key, fact);
+                answers.insert(key, Arc::new(fact));
             }
         }
         answers
@@ -325,7 +325,7 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
             hp,
             name: Arc::from(hp.host.name.as_str()),
             outcome,
-            facts: hp.probes.iter().map(|key| outcome.facts.get(key)).collect(),
+            facts: hp.probes.iter().map(|key| outcome.facts.get(key).map(|f| &**f)).collect(),
         })
         .collect();
     let mut findings = Vec::with_capacity(total);

@@ -7,6 +7,9 @@
 //! plan's.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::inventory::{Host, Inventory};
 use crate::probe::ProbeKey;
@@ -50,7 +53,8 @@ pub enum Target {
 /// Everything mb will do to one target.
 #[derive(Debug, Clone)]
 pub struct HostPlan {
-    pub host: Host,
+    /// Shared with the transport's job.
+    pub host: Arc<Host>,
     pub target: Target,
     /// The host's place in the inventory (for merging sharded runs); none for the repository.
     pub position: Option<usize>,
@@ -120,8 +124,9 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
             per_host[h].push(c);
         }
     }
+    // Each host's templates rendered on every core.
     let mut hosts: Vec<HostPlan> = per_host
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .filter(|(_, cs)| !cs.is_empty())
         .map(|(h, cs)| {
@@ -175,5 +180,5 @@ fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) 
         };
         planned.push(Planned { check: c, need });
     }
-    HostPlan { host, target, position: None, checks: planned, probes }
+    HostPlan { host: Arc::new(host), target, position: None, checks: planned, probes }
 }

@@ -7,8 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Need, Target};
@@ -120,7 +122,8 @@ pub struct HostRecord {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SavedFact {
     pub probe: ProbeKey,
-    pub fact: Fact,
+    /// Shared with the outcome it was saved from, and with replays of it.
+    pub fact: Arc<Fact>,
 }
 
 impl Run {
@@ -139,35 +142,43 @@ impl Run {
         // (check, host) pairs whose values are secret: a `secret: true` check, or one that
         // reads a file only its owner may read. Their facts are saved as digests and their
         // findings show no values.
-        let mut hidden: BTreeSet<(&str, &str)> = BTreeSet::new();
-        let mut secret_keys: Vec<BTreeSet<ProbeKey>> = Vec::with_capacity(plan.hosts.len());
-        for (hp, o) in plan.hosts.iter().zip(&outcomes) {
-            let mut keys = BTreeSet::new();
-            for planned in &hp.checks {
-                let check = &plan.checks[planned.check];
-                let key = match planned.need {
-                    Need::Probe(i) => hp.probes.get(i),
-                    _ => None,
-                };
-                let private = key.and_then(|k| o.facts.get(k)).is_some_and(|fact| {
-                    matches!(fact, Fact::File { private: true, .. } | Fact::Selected { private: true, .. })
-                });
-                if check.secret || private {
-                    hidden.insert((check.id.as_str(), hp.host.name.as_str()));
-                    keys.extend(key.cloned());
+        // Worked out for each host on every core.
+        let (hidden, secret_keys): (Vec<Vec<(&str, &str)>>, Vec<BTreeSet<ProbeKey>>) = plan
+            .hosts
+            .par_iter()
+            .zip(&outcomes)
+            .map(|(hp, o)| {
+                let mut hidden = Vec::new();
+                let mut keys = BTreeSet::new();
+                for planned in &hp.checks {
+                    let check = &plan.checks[planned.check];
+                    let key = match planned.need {
+                        Need::Probe(i) => hp.probes.get(i),
+                        _ => None,
+                    };
+                    let private = key.and_then(|k| o.facts.get(k)).is_some_and(|fact| {
+                        matches!(**fact, Fact::File { private: true, .. } | Fact::Selected { private: true, .. })
+                    });
+                    if check.secret || private {
+                        hidden.push((check.id.as_str(), hp.host.name.as_str()));
+                        keys.extend(key.cloned());
+                    }
                 }
+                (hidden, keys)
+            })
+            .unzip();
+        let hidden: BTreeSet<(&str, &str)> = hidden.into_iter().flatten().collect();
+        if !hidden.is_empty() {
+            for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_ref(), f.host.as_ref()))) {
+                for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
+                    *value = SECRET.to_string();
+                }
+                f.message = "a secret: its values are not shown".into();
             }
-            secret_keys.push(keys);
-        }
-        for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_ref(), f.host.as_ref()))) {
-            for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
-                *value = SECRET.to_string();
-            }
-            f.message = "a secret: its values are not shown".into();
         }
         let hosts: Vec<HostRecord> = plan
             .hosts
-            .iter()
+            .par_iter()
             .zip(outcomes)
             .zip(secret_keys)
             .filter(|((hp, _), _)| hp.target == Target::Host)
@@ -299,17 +310,16 @@ pub const SECRET: &str = "(secret)";
 
 /// A fact as a run file may keep it: a private file's content, or anything a secret check
 /// read, becomes its SHA-256 (a file's selections too: a secret may be the key selected).
-fn redact(fact: Fact, secret: bool) -> Fact {
+fn redact(fact: Arc<Fact>, secret: bool) -> Arc<Fact> {
     use sha2::Digest as _;
     let digest = |bytes: &[u8]| data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(bytes));
-    match fact {
-        Fact::File { content, private } if private || secret => Fact::Redacted { sha256: digest(&content) },
-        Fact::Selected { sha256, private, .. } if private || secret => Fact::Redacted { sha256 },
-        Fact::Output { stdout: bytes, .. } | Fact::Response { body: bytes, .. } if secret => {
-            Fact::Redacted { sha256: digest(&bytes) }
-        }
-        fact => fact,
-    }
+    let sha256 = match &*fact {
+        Fact::File { content, private } if *private || secret => digest(content),
+        Fact::Selected { sha256, private, .. } if *private || secret => sha256.clone(),
+        Fact::Output { stdout: bytes, .. } | Fact::Response { body: bytes, .. } if secret => digest(bytes),
+        _ => return fact,
+    };
+    Arc::new(Fact::Redacted { sha256 })
 }
 
 /// Template variables and `var:` names a check uses.
@@ -388,14 +398,14 @@ pub fn save(root: &Path, run: &mut Run) -> Result<PathBuf, RunError> {
     crate::state::dir(root, "runs").map_err(|e| io(&dir, e))?;
     let base = run.run.clone();
     let id = |n: u32| if n == 1 { base.clone() } else { format!("{base}-{n}") };
-    let write = |n: u32, out: &mut dyn std::io::Write| -> std::io::Result<()> {
+    let write = |n: u32, out: &mut (dyn std::io::Write + Send)| -> std::io::Result<()> {
         run.run = id(n);
         // Compact: a run file is read by mb and by `jq`, and a 100 000-host run written with
         // indentation is more than twice the size and the time.
         // serde_json writes token by token: through a buffer of a known type those writes
         // are inlined copies, where each would be a call through `dyn Write`.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-        super::runfile::write(run, &mut out).map_err(std::io::Error::other)?;
+        super::runfile::write(run, &mut out)?;
         std::io::Write::flush(&mut out)
     };
     let (path, _) =

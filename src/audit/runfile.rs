@@ -7,40 +7,114 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use rayon::prelude::*;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::run::{HostRecord, Merged, Provenance, Run};
 use super::{CheckRefs, DecisionRef, Finding, FindingStatus, Location, PASSED, RuleRef, Summary};
 use crate::rules::Severity;
 
-/// Writes `run` in the run file's format.
-pub fn write(run: &Run, out: impl std::io::Write) -> serde_json::Result<()> {
-    serde_json::to_writer(out, &FileOut::of(run))
+/// Writes `run` in the run file's format. The object's short fields go through serde; its two
+/// long arrays (the hosts with their facts, the findings) are serialised in chunks on every
+/// core, a window of chunks at a time, while the window before is written: a 100 000-host run
+/// is never one string in memory, and its file is written at the speed of both cores.
+pub fn write<W: Write + Send>(run: &Run, out: &mut W) -> io::Result<()> {
+    let entries = Entries::of(&run.findings);
+    let mut object = Object { out, first: true };
+    object.field("version", &run.version)?;
+    object.field("run", &run.run)?;
+    object.field("mode", &run.mode)?;
+    if let Some(of) = &run.replay_of {
+        object.field("replay_of", of)?;
+    }
+    object.array("hosts", &run.hosts, HOSTS_PER_CHUNK, |_, h| h)?;
+    object.field("checks", &entries.checks)?;
+    object.array("findings", &run.findings, FINDINGS_PER_CHUNK, |i, f| entries.finding(i, f))?;
+    object.field("summary", &run.summary)?;
+    if let Some(provenance) = &run.provenance {
+        object.field("provenance", provenance)?;
+    }
+    if let Some(merged) = &run.merged {
+        object.field("merged", merged)?;
+    }
+    object.out.write_all(b"}")
+}
+
+/// Hosts serialised together by one core (a host carries its facts: kilobytes, at most the
+/// answer cap each).
+const HOSTS_PER_CHUNK: usize = 8;
+const FINDINGS_PER_CHUNK: usize = 1024;
+/// Chunks serialised at once before they are written.
+const CHUNKS_PER_WINDOW: usize = 16;
+
+/// A JSON object being written field by field.
+struct Object<'w, W> {
+    out: &'w mut W,
+    first: bool,
+}
+
+impl<W: Write + Send> Object<'_, W> {
+    /// `name` is one of this file's field names: plain ASCII, nothing to escape.
+    fn key(&mut self, name: &str) -> io::Result<()> {
+        self.out.write_all(if self.first { b"{\"" } else { b",\"" })?;
+        self.first = false;
+        self.out.write_all(name.as_bytes())?;
+        self.out.write_all(b"\":")
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> io::Result<()> {
+        self.key(name)?;
+        serde_json::to_writer(&mut *self.out, value).map_err(io::Error::other)
+    }
+
+    /// `"name":[…]` of `view(i, item)` for each item, `per_chunk` items to a core at a time.
+    fn array<'a, T: Sync, S: Serialize>(
+        &mut self,
+        name: &str,
+        items: &'a [T],
+        per_chunk: usize,
+        view: impl Fn(usize, &'a T) -> S + Sync,
+    ) -> io::Result<()> {
+        self.key(name)?;
+        self.out.write_all(b"[")?;
+        let window = per_chunk * CHUNKS_PER_WINDOW;
+        let serialise = |base: usize, part: &'a [T]| -> io::Result<Vec<Vec<u8>>> {
+            part.par_chunks(per_chunk)
+                .enumerate()
+                .map(|(c, chunk)| {
+                    let mut buf = Vec::new();
+                    for (j, item) in chunk.iter().enumerate() {
+                        let i = base + c * per_chunk + j;
+                        if i > 0 {
+                            buf.push(b',');
+                        }
+                        serde_json::to_writer(&mut buf, &view(i, item)).map_err(io::Error::other)?;
+                    }
+                    Ok(buf)
+                })
+                .collect()
+        };
+        let mut ready: Vec<Vec<u8>> = Vec::new();
+        for (w, part) in items.chunks(window).enumerate() {
+            let out = &mut *self.out;
+            let (written, next) =
+                rayon::join(|| ready.iter().try_for_each(|b| out.write_all(b)), || serialise(w * window, part));
+            written?;
+            ready = next?;
+        }
+        ready.iter().try_for_each(|b| self.out.write_all(b))?;
+        self.out.write_all(b"]")
+    }
 }
 
 /// Reads a run file (either form).
 pub fn read(input: &[u8]) -> serde_json::Result<Run> {
     let file: FileIn = serde_json::from_slice(input)?;
     file.into_run().map_err(serde::de::Error::custom)
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    version: u32,
-    run: &'a str,
-    mode: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    replay_of: Option<&'a str>,
-    hosts: &'a [HostRecord],
-    checks: Vec<CheckOut<'a>>,
-    findings: FindingsOut<'a>,
-    summary: &'a Summary,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provenance: Option<&'a Provenance>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    merged: Option<&'a Merged>,
 }
 
 /// What every finding of a check says alike.
@@ -74,15 +148,22 @@ impl<'a> CheckOut<'a> {
     }
 }
 
-impl<'a> FileOut<'a> {
-    fn of(run: &'a Run) -> FileOut<'a> {
+/// The `checks` list, and which findings it covers: a finding that differs from its check's
+/// entry (never, in runs mb makes) says everything itself.
+struct Entries<'a> {
+    checks: Vec<CheckOut<'a>>,
+    covered: Vec<bool>,
+}
+
+impl<'a> Entries<'a> {
+    fn of(findings: &'a [Finding]) -> Entries<'a> {
         // One entry per check, from its first finding; looked up only where the check changes
         // (a run's findings are ordered by check).
         let mut checks: Vec<CheckOut<'a>> = Vec::new();
         let mut index: HashMap<&'a str, usize> = HashMap::new();
-        let mut entry = Vec::with_capacity(run.findings.len());
+        let mut covered = Vec::with_capacity(findings.len());
         let mut last: Option<(&str, usize)> = None;
-        for f in &run.findings {
+        for f in findings {
             let at = match last {
                 Some((check, at)) if check == &*f.check => at,
                 _ => *index.entry(&f.check).or_insert_with(|| {
@@ -91,33 +172,15 @@ impl<'a> FileOut<'a> {
                 }),
             };
             last = Some((&f.check, at));
-            entry.push(checks[at].covers(f));
+            covered.push(checks[at].covers(f));
         }
-        FileOut {
-            version: run.version,
-            run: &run.run,
-            mode: &run.mode,
-            replay_of: run.replay_of.as_deref(),
-            hosts: &run.hosts,
-            checks,
-            findings: FindingsOut { findings: &run.findings, covered: entry },
-            summary: &run.summary,
-            provenance: run.provenance.as_ref(),
-            merged: run.merged.as_ref(),
-        }
+        Entries { checks, covered }
     }
-}
 
-/// The findings without what their check's entry says; a finding that differs from it (never,
-/// in runs mb makes) says everything itself.
-struct FindingsOut<'a> {
-    findings: &'a [Finding],
-    covered: Vec<bool>,
-}
-
-impl Serialize for FindingsOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.findings.iter().zip(&self.covered).map(|(f, &covered)| FindingOut {
+    /// The `i`th finding as written.
+    fn finding<'f>(&self, i: usize, f: &'f Finding) -> FindingOut<'f> {
+        let covered = self.covered[i];
+        FindingOut {
             check: &f.check,
             host: &f.host,
             status: f.status,
@@ -129,7 +192,7 @@ impl Serialize for FindingsOut<'_> {
             decision: (!covered).then_some(f.decision.as_deref()),
             title: if covered { None } else { f.title.as_deref() },
             location: f.location.as_deref(),
-        }))
+        }
     }
 }
 

@@ -209,7 +209,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             _ => super::record::report(cx, &run, &written, &mut anstream::stderr())?,
         }
     }
-    Ok(exit_of(&run))
+    let exit = exit_of(&run);
+    output::discard((run, request));
+    Ok(exit)
 }
 
 /// Flags, mb.toml and the environment → the audit's request. Reads the rules, the Memory Bank
@@ -227,6 +229,12 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
             bail!("mb.toml: [audit] {key} = {v} is not between 1 and {max}");
         }
     }
+    // A replayed run is read while the rules, the Memory Bank and the inventory are: a large
+    // one takes seconds to parse.
+    let replayed = args.replay.clone().map(|which| {
+        let root = cx.root.clone();
+        std::thread::spawn(move || run::find(&root, &which))
+    });
     // Rules first: a run on broken rules would report nonsense.
     let mut set = rules::load(&cx.root, &rules::default_paths(&cx.root));
     if set.files.is_empty() {
@@ -240,12 +248,13 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         output::print_diagnostics(&set.diagnostics, &set.sources)?;
         bail!("the rule files have errors; fix them (see `mb rules`) before auditing");
     }
-    let replayed = match &args.replay {
-        Some(which) => Some(run::find(&cx.root, which)?),
+    let inventory = inventory_path(cx, args.inventory.as_ref(), &config).map(|path| output::load_inventory(&path));
+    let replayed = match replayed {
+        Some(reading) => Some(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?),
         None => None,
     };
-    let inventory = match (inventory_path(cx, args.inventory.as_ref(), &config), &replayed) {
-        (Some(path), _) => output::load_inventory(&path)?,
+    let inventory = match (inventory, &replayed) {
+        (Some(inventory), _) => inventory?,
         (None, Some(run)) => run.inventory(),
         (None, None) => bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml"),
     };

@@ -1,13 +1,12 @@
 //! The local transport: the probe script run by this machine's `sh` (`ansible_connection:
 //! local`, and `mb audit --local`).
 
-use std::collections::BTreeMap;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use super::{BoxFuture, Decoder, Fact, HostOutcome, HostStatus, Job, ProbeKey, Reads, Transport};
+use super::{BoxFuture, Decoder, Facts, HostOutcome, HostStatus, Job, ProbeKey, Reads, Transport};
 
 /// Runs each target's probe script on this machine.
 #[derive(Debug, Clone)]
@@ -42,7 +41,7 @@ async fn run(script: &str, probes: &[ProbeKey], reads: &[Reads], timeout: Durati
     }
 }
 
-async fn exec(script: &str, mut decoder: Decoder<'_>) -> Result<BTreeMap<ProbeKey, Fact>, String> {
+async fn exec(script: &str, mut decoder: Decoder<'_>) -> Result<Facts, String> {
     // Its own process group: the script's deadline ends that group (`kill 0`), never mb.
     let mut child = tokio::process::Command::new("sh")
         .arg("-s")

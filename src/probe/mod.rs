@@ -22,6 +22,7 @@ pub mod ssh_config;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::inventory::Host;
@@ -61,7 +62,7 @@ impl HostStatus {
 /// the gathering can run on any worker thread.
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub host: Host,
+    pub host: Arc<Host>,
     pub probes: Vec<ProbeKey>,
     /// What the checks read of each file probe, by index (see [`Reads`]): a transport keeps
     /// only that of a file. A probe without one is read whole.
@@ -82,13 +83,17 @@ pub trait Transport: Send + Sync {
 pub struct HostOutcome {
     pub status: HostStatus,
     pub error: Option<String>,
-    pub facts: BTreeMap<ProbeKey, Fact>,
+    pub facts: Facts,
     pub duration: Duration,
 }
 
+/// A target's facts by probe. Each fact is shared: a replay hands the saved run's facts to the
+/// new run without copying their bytes.
+pub type Facts = BTreeMap<ProbeKey, Arc<Fact>>;
+
 impl HostOutcome {
     /// The host ran the script: its facts, decoded from the script's output.
-    pub fn answered(facts: BTreeMap<ProbeKey, Fact>, duration: Duration) -> HostOutcome {
+    pub fn answered(facts: Facts, duration: Duration) -> HostOutcome {
         HostOutcome { status: HostStatus::Ok, error: None, facts, duration }
     }
 

@@ -1,8 +1,8 @@
 //! The replay transport: the facts an earlier run saved, judged again with today's rules.
 //! Nothing is contacted; a host or fact the run did not gather says so.
 //!
-//! The saved run's facts are moved into the transport, not copied; a host's gather copies
-//! only the facts its checks ask for, into the new run.
+//! The saved run's facts are moved into the transport, not copied; a host's gather shares
+//! (`Arc`) the facts its checks ask for with the new run.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,34 +14,53 @@ use crate::audit::run::Run;
 /// The outcomes of a saved run, by host name.
 #[derive(Debug, Clone)]
 pub struct Replay {
-    /// The run's id, for messages.
-    pub run: String,
-    hosts: Arc<HashMap<String, HostOutcome>>,
+    saved: Arc<Saved>,
+}
+
+#[derive(Debug)]
+struct Saved {
+    run: String,
+    hosts: HashMap<String, HostOutcome>,
 }
 
 impl Replay {
     /// The transport that answers from `run`'s facts (taking them).
     pub fn of(run: Run) -> Replay {
         let id = run.run.clone();
-        Replay { run: id, hosts: Arc::new(run.into_outcomes()) }
+        Replay { saved: Arc::new(Saved { run: id, hosts: run.into_outcomes() }) }
+    }
+
+    /// The replayed run's id.
+    pub fn run(&self) -> &str {
+        &self.saved.run
     }
 }
 
 impl Transport for Replay {
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
-        let outcome = match self.hosts.get(&job.host.name) {
-            Some(saved) => HostOutcome {
-                status: saved.status,
-                error: saved.error.clone(),
-                facts: job.probes.iter().filter_map(|p| Some((p.clone(), saved.facts.get(p)?.clone()))).collect(),
-                duration: saved.duration,
-            },
-            None => HostOutcome::failed(
-                HostStatus::Error,
-                format!("run {} did not audit {}", self.run, job.host.name),
-                Duration::ZERO,
-            ),
-        };
-        Box::pin(async move { outcome })
+        // Looked up when the task runs, on the runtime's workers, not while tasks are spawned.
+        let saved = self.saved.clone();
+        Box::pin(async move {
+            match saved.hosts.get(&job.host.name) {
+                Some(outcome) => HostOutcome {
+                    status: outcome.status,
+                    error: outcome.error.clone(),
+                    facts: job
+                        .probes
+                        .into_iter()
+                        .filter_map(|p| {
+                            let fact = outcome.facts.get(&p)?.clone();
+                            Some((p, fact))
+                        })
+                        .collect(),
+                    duration: outcome.duration,
+                },
+                None => HostOutcome::failed(
+                    HostStatus::Error,
+                    format!("run {} did not audit {}", saved.run, job.host.name),
+                    Duration::ZERO,
+                ),
+            }
+        })
     }
 }

@@ -8,6 +8,7 @@
 //! symlinks altogether: an edit through one would change another file than the one named).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use git2::{ObjectType, Repository, Tree};
@@ -96,9 +97,10 @@ impl Transport for RepoFiles {
         let files = self.clone();
         Box::pin(async move {
             let started = Instant::now();
-            let facts =
-                tokio::task::spawn_blocking(move || job.probes.iter().map(|p| (p.clone(), files.fact(p))).collect())
-                    .await;
+            let facts = tokio::task::spawn_blocking(move || {
+                job.probes.iter().map(|p| (p.clone(), Arc::new(files.fact(p)))).collect()
+            })
+            .await;
             match facts {
                 Ok(facts) => HostOutcome { status: HostStatus::Ok, error: None, facts, duration: started.elapsed() },
                 Err(e) => HostOutcome::failed(

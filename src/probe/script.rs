@@ -15,18 +15,18 @@
 //! positional parameters, and whatever it does — `exit`, `set -e`, traps — ends with that
 //! subshell) rather than in a new `sh`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::OUTPUT_CAP;
+use super::{Facts, OUTPUT_CAP};
 use crate::rules::check::Selector;
 use crate::rules::select::{Lines, Picked, Picker};
 
 /// One thing to read on a host. Probes of several checks that read the same thing are
 /// gathered once.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProbeKey {
     /// A file's bytes.
@@ -64,7 +64,7 @@ impl ProbeKey {
 }
 
 /// What a host answered for one probe.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Fact {
     /// A file's content. `private`: only its owner may read it (`-rw-------`), so a saved
@@ -119,6 +119,197 @@ impl Fact {
             Fact::Output { .. } => "a command's output",
             Fact::Response { .. } => "an API response",
             Fact::Missing { .. } => "no answer",
+        }
+    }
+}
+
+/// Probe keys and facts are read field by field into their variant. (serde's derive for an
+/// internally tagged enum first copies every field into a buffer to find the tag: a saved
+/// run of 100 000 hosts holds millions of them.) Unknown fields are skipped, as the derive
+/// skips them.
+mod flat {
+    use serde::Deserialize;
+    use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    use super::{Fact, ProbeKey, lossless};
+    use crate::rules::select::Picked;
+
+    /// Fills `slot` from the map's next value, refusing a field given twice.
+    fn fill<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    fn need<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+        slot.ok_or_else(|| de::Error::missing_field(name))
+    }
+
+    /// A fact's bytes, as `lossless` reads them.
+    struct Bytes(Vec<u8>);
+
+    impl<'de> Deserialize<'de> for Bytes {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
+            lossless::deserialize(d).map(Bytes)
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(field_identifier, rename_all = "snake_case")]
+    enum KeyField {
+        Kind,
+        Path,
+        Command,
+        Args,
+        Cluster,
+        #[serde(other)]
+        Other,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        File,
+        Command,
+        Api,
+    }
+
+    impl<'de> Deserialize<'de> for ProbeKey {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ProbeKey, D::Error> {
+            d.deserialize_map(KeyVisitor)
+        }
+    }
+
+    struct KeyVisitor;
+
+    impl<'de> Visitor<'de> for KeyVisitor {
+        type Value = ProbeKey;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a probe: {\"kind\": \"file\" | \"command\" | \"api\", …}")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ProbeKey, A::Error> {
+            let (mut kind, mut path, mut command, mut args, mut cluster) = (None, None, None, None, None);
+            while let Some(field) = map.next_key()? {
+                match field {
+                    KeyField::Kind => fill(&mut map, &mut kind, "kind")?,
+                    KeyField::Path => fill(&mut map, &mut path, "path")?,
+                    KeyField::Command => fill(&mut map, &mut command, "command")?,
+                    KeyField::Args => fill(&mut map, &mut args, "args")?,
+                    KeyField::Cluster => fill(&mut map, &mut cluster, "cluster")?,
+                    KeyField::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(match need(kind, "kind")? {
+                Kind::File => ProbeKey::File { path: need(path, "path")? },
+                Kind::Command => {
+                    ProbeKey::Command { command: need(command, "command")?, args: args.unwrap_or_default() }
+                }
+                Kind::Api => ProbeKey::Api { cluster: need(cluster, "cluster")?, path: need(path, "path")? },
+            })
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(field_identifier, rename_all = "snake_case")]
+    enum FactField {
+        State,
+        Content,
+        Private,
+        Picks,
+        Sha256,
+        Reason,
+        Stdout,
+        Status,
+        Body,
+        #[serde(other)]
+        Other,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum State {
+        File,
+        Selected,
+        Redacted,
+        Absent,
+        Unreadable,
+        Output,
+        Response,
+        Missing,
+    }
+
+    impl<'de> Deserialize<'de> for Fact {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fact, D::Error> {
+            d.deserialize_map(FactVisitor)
+        }
+    }
+
+    struct FactVisitor;
+
+    impl<'de> Visitor<'de> for FactVisitor {
+        type Value = Fact;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a fact: {\"state\": …}")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fact, A::Error> {
+            let mut state = None;
+            let (mut content, mut stdout, mut body): (Option<Bytes>, Option<Bytes>, Option<Bytes>) = (None, None, None);
+            let mut private: Option<bool> = None;
+            let mut picks: Option<Vec<Picked>> = None;
+            let mut sha256: Option<String> = None;
+            let mut reason: Option<String> = None;
+            let mut status: Option<i64> = None;
+            while let Some(field) = map.next_key()? {
+                match field {
+                    FactField::State => fill(&mut map, &mut state, "state")?,
+                    FactField::Content => fill(&mut map, &mut content, "content")?,
+                    FactField::Stdout => fill(&mut map, &mut stdout, "stdout")?,
+                    FactField::Body => fill(&mut map, &mut body, "body")?,
+                    FactField::Private => fill(&mut map, &mut private, "private")?,
+                    FactField::Picks => fill(&mut map, &mut picks, "picks")?,
+                    FactField::Sha256 => fill(&mut map, &mut sha256, "sha256")?,
+                    FactField::Reason => fill(&mut map, &mut reason, "reason")?,
+                    FactField::Status => fill(&mut map, &mut status, "status")?,
+                    FactField::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            let private = private.unwrap_or(false);
+            Ok(match need(state, "state")? {
+                State::File => Fact::File { content: need(content, "content")?.0, private },
+                State::Selected => {
+                    Fact::Selected { picks: need(picks, "picks")?, sha256: need(sha256, "sha256")?, private }
+                }
+                State::Redacted => Fact::Redacted { sha256: need(sha256, "sha256")? },
+                State::Absent => Fact::Absent,
+                State::Unreadable => Fact::Unreadable { reason: need(reason, "reason")? },
+                State::Output => {
+                    let status = need(status, "status")?;
+                    let status = i32::try_from(status)
+                        .map_err(|_| de::Error::custom(format!("exit status {status} is out of range")))?;
+                    Fact::Output { stdout: need(stdout, "stdout")?.0, status }
+                }
+                State::Response => {
+                    let status = need(status, "status")?;
+                    let status = u16::try_from(status)
+                        .map_err(|_| de::Error::custom(format!("HTTP status {status} is out of range")))?;
+                    Fact::Response { status, body: need(body, "body")?.0 }
+                }
+                State::Missing => Fact::Missing { reason: need(reason, "reason")? },
+            })
         }
     }
 }
@@ -470,7 +661,7 @@ impl<'a> Decoder<'a> {
 
     /// The output is over: one fact per probe the script answers. A probe with no answer (the
     /// script was cut short) gets [`Fact::Missing`].
-    pub fn finish(mut self) -> BTreeMap<ProbeKey, Fact> {
+    pub fn finish(mut self) -> Facts {
         if self.partial_len > 0 {
             let line = std::mem::take(&mut self.partial);
             // Past the cap by at most one line: what is read is kept.
@@ -487,14 +678,14 @@ impl<'a> Decoder<'a> {
             .map(|(probe, fact)| {
                 let fact =
                     fact.unwrap_or(Fact::Missing { reason: "no answer (the script stopped before this probe)".into() });
-                (probe, fact)
+                (probe, Arc::new(fact))
             })
             .collect()
     }
 }
 
 /// Parses a whole output at once, every file read whole; what lies past the cap is dropped.
-pub fn parse(output: &[u8], probes: &[ProbeKey]) -> BTreeMap<ProbeKey, Fact> {
+pub fn parse(output: &[u8], probes: &[ProbeKey]) -> Facts {
     let mut decoder = Decoder::new(probes, &[]);
     let _ = decoder.feed(output);
     decoder.finish()
@@ -610,12 +801,12 @@ mod tests {
             ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
         let facts = parse(&run(&compile(&probes, None)), &probes);
-        assert_eq!(facts[&probes[0]], Fact::File { content: evil.clone(), private: false });
-        assert_eq!(facts[&probes[1]], Fact::Absent);
-        assert!(matches!(facts[&probes[2]], Fact::Unreadable { .. }));
-        assert_eq!(facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
-        assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
-        assert_eq!(facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
+        assert_eq!(*facts[&probes[0]], Fact::File { content: evil.clone(), private: false });
+        assert_eq!(*facts[&probes[1]], Fact::Absent);
+        assert!(matches!(*facts[&probes[2]], Fact::Unreadable { .. }));
+        assert_eq!(*facts[&probes[3]], Fact::Output { stdout: evil, status: 3 });
+        assert_eq!(*facts[&probes[4]], Fact::Output { stdout: b"it's".to_vec(), status: 0 });
+        assert_eq!(*facts[&probes[5]], Fact::Output { stdout: b"$(id)|-n|".to_vec(), status: 0 });
     }
 
     #[test]
@@ -631,11 +822,11 @@ mod tests {
             command("printf '%s' \"${mb_t-unset}\""),
         ];
         let facts = parse(&run(&compile(&probes, None)), &probes);
-        assert_eq!(facts[&probes[0]], Fact::Output { stdout: b"subshell".to_vec(), status: 0 });
-        assert_eq!(facts[&probes[1]], Fact::Output { stdout: b"bye".to_vec(), status: 4 });
-        assert_eq!(facts[&probes[2]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
-        assert!(matches!(facts[&probes[3]], Fact::Output { status, .. } if status != 0), "{:?}", facts[&probes[3]]);
-        assert_eq!(facts[&probes[4]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
+        assert_eq!(*facts[&probes[0]], Fact::Output { stdout: b"subshell".to_vec(), status: 0 });
+        assert_eq!(*facts[&probes[1]], Fact::Output { stdout: b"bye".to_vec(), status: 4 });
+        assert_eq!(*facts[&probes[2]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
+        assert!(matches!(*facts[&probes[3]], Fact::Output { status, .. } if status != 0), "{:?}", facts[&probes[3]]);
+        assert_eq!(*facts[&probes[4]], Fact::Output { stdout: b"unset".to_vec(), status: 0 });
     }
 
     #[test]
@@ -665,7 +856,7 @@ mod tests {
             output.chunks(size).for_each(|chunk| decoder.feed(chunk).unwrap());
             assert_eq!(decoder.finish(), whole, "chunks of {size}");
         }
-        let Fact::Selected { picks, sha256, private: false } = &whole[&probes[0]] else {
+        let Fact::Selected { picks, sha256, private: false } = &*whole[&probes[0]] else {
             panic!("{:?}", whole[&probes[0]]);
         };
         let lossy = String::from_utf8_lossy(&std::fs::read(&conf).unwrap()).into_owned();
@@ -674,7 +865,7 @@ mod tests {
         assert!(!format!("{picks:?}").contains("hunter2"));
         use sha2::Digest as _;
         assert_eq!(sha256, &data_encoding::HEXLOWER.encode(&sha2::Sha256::digest(text)));
-        assert_eq!(whole[&probes[1]], Fact::Output { stdout: b"x\ny".to_vec(), status: 0 });
+        assert_eq!(*whole[&probes[1]], Fact::Output { stdout: b"x\ny".to_vec(), status: 0 });
     }
 
     #[test]
@@ -699,9 +890,9 @@ mod tests {
     fn a_cut_short_answer_is_missing() {
         let probes = vec![ProbeKey::File { path: "/etc/hostname".into() }];
         let facts = parse(b"@mb 0 file\n 61 62\n", &probes);
-        assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
+        assert!(matches!(*facts[&probes[0]], Fact::Missing { .. }));
         let facts = parse(b"", &probes);
-        assert!(matches!(facts[&probes[0]], Fact::Missing { .. }));
+        assert!(matches!(*facts[&probes[0]], Fact::Missing { .. }));
     }
 
     #[test]
@@ -724,10 +915,62 @@ mod tests {
             Fact::File { content: vec![0xff, 0x00], private: true },
             Fact::Redacted { sha256: "ab".into() },
             Fact::Output { stdout: b"enabled".to_vec(), status: 0 },
+            Fact::Output { stdout: Vec::new(), status: -1 },
+            Fact::Response { status: 200, body: b"{\"data\":[]}".to_vec() },
+            Fact::Unreadable { reason: "a directory".into() },
+            Fact::Missing { reason: "no answer".into() },
+            Fact::Selected {
+                picks: vec![crate::rules::select::select(
+                    &crate::rules::check::Selector::Ini { section: String::new(), key: "a".into() },
+                    "a = 1\n",
+                )],
+                sha256: "cd".into(),
+                private: false,
+            },
             Fact::Absent,
         ] {
             let json = serde_json::to_string(&fact).unwrap();
             assert_eq!(serde_json::from_str::<Fact>(&json).unwrap(), fact, "{json}");
         }
+        for key in [
+            ProbeKey::File { path: "/etc/a".into() },
+            ProbeKey::Command { command: "id".into(), args: vec![] },
+            ProbeKey::Command { command: "printf %s \"$1\"".into(), args: vec!["x".into()] },
+            ProbeKey::Api { cluster: "c1".into(), path: "/cluster/status".into() },
+        ] {
+            let json = serde_json::to_string(&key).unwrap();
+            assert_eq!(serde_json::from_str::<ProbeKey>(&json).unwrap(), key, "{json}");
+        }
+    }
+
+    #[test]
+    fn saved_facts_are_read_in_any_field_order_and_malformed_ones_refused() {
+        let read = |json: &str| serde_json::from_str::<Fact>(json).map_err(|e| e.to_string());
+        // The tag need not come first, and unknown fields are skipped.
+        assert_eq!(
+            read(r#"{"status":3,"stdout":"x","later":[1,{"a":2}],"state":"output"}"#),
+            Ok(Fact::Output { stdout: b"x".to_vec(), status: 3 })
+        );
+        assert_eq!(
+            read(r#"{"content":{"hex":"ff00"},"state":"file"}"#),
+            Ok(Fact::File { content: vec![0xff, 0], private: false })
+        );
+        let refused = [
+            (r#"{"content":"x"}"#, "missing field `state`"),
+            (r#"{"state":"file"}"#, "missing field `content`"),
+            (r#"{"state":"file","content":"x","content":"y"}"#, "duplicate field `content`"),
+            (r#"{"state":"output","stdout":"x","status":4294967296}"#, "out of range"),
+            (r#"{"state":"response","body":"x","status":-1}"#, "out of range"),
+            (r#"{"state":"teleported"}"#, "unknown variant `teleported`"),
+            (r#"["file","x"]"#, "invalid type"),
+        ];
+        for (json, why) in refused {
+            let error = read(json).expect_err(json);
+            assert!(error.contains(why), "{json}: {error}");
+        }
+        let key = |json: &str| serde_json::from_str::<ProbeKey>(json).map_err(|e| e.to_string());
+        assert_eq!(key(r#"{"path":"/a","kind":"file"}"#), Ok(ProbeKey::File { path: "/a".into() }));
+        assert!(key(r#"{"kind":"api","path":"/a"}"#).unwrap_err().contains("missing field `cluster`"));
+        assert!(key(r#"{"kind":"file","path":"/a","path":"/b"}"#).unwrap_err().contains("duplicate field `path`"));
     }
 }

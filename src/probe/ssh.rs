@@ -19,7 +19,7 @@
 //! then, only when it names no identity file, the default keys. Keys are decrypted once per
 //! run, not per host.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use super::known_hosts::{self, KnownHosts, Verdict};
 use super::ssh_config::{self, ConfigError, Proxy, Settings, SshConfig};
-use super::{BoxFuture, Decoder, Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
+use super::{BoxFuture, Decoder, Facts, HostOutcome, HostStatus, Job, Transport};
 use crate::inventory::Host;
 
 /// How to reach hosts, shared by every connection of a run.
@@ -495,7 +495,7 @@ async fn connect_and_exec(
     script: &str,
     decoder: Decoder<'_>,
     options: Arc<SshOptions>,
-) -> Result<BTreeMap<ProbeKey, Fact>, Failure> {
+) -> Result<Facts, Failure> {
     let deadline = connect_timeout(route, &options);
     // Every endpoint in order: the first reached over TCP or the ProxyCommand, each next one
     // through a direct-tcpip channel of the one before. Earlier connections stay open (held
@@ -717,11 +717,7 @@ async fn try_keys(
 
 /// Runs `sh -s` with the script on its standard input and decodes its standard output as it
 /// comes.
-async fn exec(
-    handle: &Handle<Client>,
-    script: &str,
-    mut decoder: Decoder<'_>,
-) -> Result<BTreeMap<ProbeKey, Fact>, Failure> {
+async fn exec(handle: &Handle<Client>, script: &str, mut decoder: Decoder<'_>) -> Result<Facts, Failure> {
     let err = |e: russh::Error| (HostStatus::Error, format!("running the probe script failed: {e}"));
     let mut channel = handle.channel_open_session().await.map_err(err)?;
     channel.exec(true, "sh -s").await.map_err(err)?;
