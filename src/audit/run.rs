@@ -142,8 +142,10 @@ impl Run {
         // (check, host) pairs whose values are secret: a `secret: true` check, or one that
         // reads a file only its owner may read. Their facts are saved as digests and their
         // findings show no values.
-        // Worked out for each host on every core.
-        let (hidden, secret_keys): (Vec<Vec<(&str, &str)>>, Vec<BTreeSet<ProbeKey>>) = plan
+        // Worked out for each host on every core: its hidden (check, host) pairs and the keys
+        // of its secret facts.
+        type Secrets<'p> = (Vec<(&'p str, &'p str)>, BTreeSet<ProbeKey>);
+        let (hidden, secret_keys): (Vec<_>, Vec<_>) = plan
             .hosts
             .par_iter()
             .zip(&outcomes)
@@ -164,7 +166,7 @@ impl Run {
                         keys.extend(key.cloned());
                     }
                 }
-                (hidden, keys)
+                (hidden, keys) as Secrets<'_>
             })
             .unzip();
         let hidden: BTreeSet<(&str, &str)> = hidden.into_iter().flatten().collect();
