@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::run::{HostRecord, Merged, Provenance, Run};
@@ -113,8 +114,10 @@ impl<W: Write + Send> Object<'_, W> {
 
 /// Reads a run file (either form).
 pub fn read(input: &[u8]) -> serde_json::Result<Run> {
-    let file: FileIn = serde_json::from_slice(input)?;
-    file.into_run().map_err(serde::de::Error::custom)
+    let mut parser = serde_json::Deserializer::from_slice(input);
+    let run = parser.deserialize_map(FileVisitor)?;
+    parser.end()?;
+    run.map_err(de::Error::custom)
 }
 
 /// What every finding of a check says alike.
@@ -217,25 +220,6 @@ struct FindingOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct FileIn {
-    version: u32,
-    run: String,
-    #[serde(default)]
-    mode: String,
-    #[serde(default)]
-    replay_of: Option<String>,
-    hosts: Vec<HostRecord>,
-    #[serde(default)]
-    checks: Vec<CheckIn>,
-    findings: Vec<FindingIn>,
-    summary: Summary,
-    #[serde(default)]
-    provenance: Option<Provenance>,
-    #[serde(default)]
-    merged: Option<Merged>,
-}
-
-#[derive(Deserialize)]
 struct CheckIn {
     id: String,
     severity: Severity,
@@ -274,92 +258,226 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     Option::<T>::deserialize(d).map(Some)
 }
 
-impl FileIn {
-    fn into_run(self) -> Result<Run, String> {
-        let mut table: HashMap<String, (Severity, CheckRefs)> = HashMap::with_capacity(self.checks.len());
-        for c in self.checks {
+/// The run file's fields, as the reader meets them.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    Version,
+    Run,
+    Mode,
+    ReplayOf,
+    Hosts,
+    Checks,
+    Findings,
+    Summary,
+    Provenance,
+    Merged,
+    #[serde(other)]
+    Other,
+}
+
+/// Reads the run file's object. Findings are made as they are parsed, each from its entry in
+/// `checks` (which mb writes before them), so a large run's findings never exist twice, as
+/// parsed and as made.
+struct FileVisitor;
+
+impl<'de> Visitor<'de> for FileVisitor {
+    type Value = Result<Run, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a saved run")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut version, mut run, mut mode, mut replay_of) = (None, None, None, None);
+        let (mut hosts, mut summary, mut provenance, mut merged) = (None, None, None, None);
+        let mut maker = Maker::default();
+        let mut checks_seen = false;
+        let mut findings: Option<Vec<Finding>> = None;
+        // A run that is valid JSON but not a valid run: the rest is read, the error returned.
+        let mut wrong: Option<String> = None;
+        // Findings met before `checks` (not in files mb writes), made once the map is read.
+        let mut early: Option<Vec<FindingIn>> = None;
+        while let Some(field) = map.next_key()? {
+            match field {
+                Field::Version => version = Some(map.next_value::<u32>()?),
+                Field::Run => run = Some(map.next_value::<String>()?),
+                Field::Mode => mode = Some(map.next_value::<String>()?),
+                Field::ReplayOf => replay_of = map.next_value::<Option<String>>()?,
+                Field::Hosts => {
+                    let list: Vec<HostRecord> = map.next_value()?;
+                    maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
+                    hosts = Some(list);
+                }
+                Field::Checks => {
+                    if checks_seen {
+                        return Err(de::Error::duplicate_field("checks"));
+                    }
+                    checks_seen = true;
+                    if let Err(e) = maker.entries(map.next_value::<Vec<CheckIn>>()?) {
+                        wrong.get_or_insert(e);
+                    }
+                }
+                Field::Findings if findings.is_some() || early.is_some() => {
+                    return Err(de::Error::duplicate_field("findings"));
+                }
+                Field::Findings if checks_seen => match map.next_value_seed(Findings(&mut maker))? {
+                    Ok(made) => findings = Some(made),
+                    Err(e) => {
+                        findings = Some(Vec::new());
+                        wrong.get_or_insert(e);
+                    }
+                },
+                Field::Findings => early = Some(map.next_value()?),
+                Field::Summary => summary = Some(map.next_value::<Summary>()?),
+                Field::Provenance => provenance = map.next_value::<Option<Provenance>>()?,
+                Field::Merged => merged = map.next_value::<Option<Merged>>()?,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if let Some(e) = wrong {
+            return Ok(Err(e));
+        }
+        let findings = match (findings, early) {
+            (Some(made), _) => made,
+            (None, Some(early)) => match early.into_iter().map(|f| maker.make(f)).collect() {
+                Ok(made) => made,
+                Err(e) => return Ok(Err(e)),
+            },
+            (None, None) => return Err(de::Error::missing_field("findings")),
+        };
+        Ok(Ok(Run {
+            version: version.ok_or_else(|| de::Error::missing_field("version"))?,
+            run: run.ok_or_else(|| de::Error::missing_field("run"))?,
+            mode: mode.unwrap_or_default(),
+            replay_of,
+            hosts: hosts.ok_or_else(|| de::Error::missing_field("hosts"))?,
+            findings,
+            summary: summary.ok_or_else(|| de::Error::missing_field("summary"))?,
+            provenance,
+            merged,
+        }))
+    }
+}
+
+/// The `findings` array, each made as it is parsed.
+struct Findings<'m>(&'m mut Maker);
+
+impl<'de> DeserializeSeed<'de> for Findings<'_> {
+    type Value = Result<Vec<Finding>, String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Findings<'_> {
+    type Value = Result<Vec<Finding>, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of findings")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        // The hint is the parser's guess; bounded so a hostile one allocates nothing much.
+        let mut made = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        while let Some(f) = seq.next_element::<FindingIn>()? {
+            match self.0.make(f) {
+                Ok(finding) => made.push(finding),
+                Err(e) => {
+                    // The rest is read (and checked as JSON), not made.
+                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                    return Ok(Err(e));
+                }
+            }
+        }
+        Ok(Ok(made))
+    }
+}
+
+/// Makes findings from the file's: each check's rule, decision and title from its entry in
+/// `checks`, or, in files written before `checks`, from the finding itself; names shared.
+#[derive(Default)]
+struct Maker {
+    table: HashMap<String, (Severity, CheckRefs)>,
+    /// Findings that carry their own rule (files written before `checks`): equal ones share
+    /// one copy, as findings of one check do in the run that wrote them.
+    own: HashMap<String, (Severity, CheckRefs)>,
+    /// Host names shared by their findings, as in the run that wrote them.
+    names: HashMap<String, Arc<str>>,
+}
+
+impl Maker {
+    fn entries(&mut self, checks: Vec<CheckIn>) -> Result<(), String> {
+        self.table.reserve(checks.len());
+        for c in checks {
             let refs = CheckRefs {
                 id: Arc::from(c.id.as_str()),
                 rule: Arc::new(c.rule),
                 decision: c.decision.map(Arc::new),
                 title: c.title.map(Arc::from),
             };
-            if table.insert(c.id.clone(), (c.severity, refs)).is_some() {
+            if self.table.insert(c.id.clone(), (c.severity, refs)).is_some() {
                 return Err(format!("check `{}` is listed twice in `checks`", c.id));
             }
         }
-        // Findings that carry their own rule (files written before `checks`): equal ones share
-        // one copy, as findings of one check do in the run that wrote them.
-        let mut own: HashMap<String, (Severity, CheckRefs)> = HashMap::new();
-        // Host names shared by their findings, as in the run that wrote them.
-        let mut names: HashMap<String, Arc<str>> =
-            self.hosts.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))).collect();
-        let mut findings = Vec::with_capacity(self.findings.len());
-        for f in self.findings {
-            let (severity, refs) = match f.rule {
-                Some(rule) => {
-                    let severity =
-                        f.severity.ok_or_else(|| format!("finding of check `{}` has no severity", f.check))?;
-                    let decision = f.decision.flatten();
-                    let title = f.title;
-                    let same = own.get(&f.check).filter(|(s, r)| {
-                        *s == severity
-                            && *r.rule == rule
-                            && r.decision.as_deref() == decision.as_ref()
-                            && r.title.as_deref() == title.as_deref()
-                    });
-                    match same {
-                        Some((s, r)) => (*s, r.clone()),
-                        None => {
-                            let refs = CheckRefs {
-                                id: Arc::from(f.check.as_str()),
-                                rule: Arc::new(rule),
-                                decision: decision.map(Arc::new),
-                                title: title.map(Arc::from),
-                            };
-                            own.insert(f.check.clone(), (severity, refs.clone()));
-                            (severity, refs)
-                        }
-                    }
-                }
-                None => match table.get(&f.check) {
+        Ok(())
+    }
+
+    fn make(&mut self, f: FindingIn) -> Result<Finding, String> {
+        let (severity, refs) = match f.rule {
+            Some(rule) => {
+                let severity = f.severity.ok_or_else(|| format!("finding of check `{}` has no severity", f.check))?;
+                let decision = f.decision.flatten();
+                let title = f.title;
+                let same = self.own.get(&f.check).filter(|(s, r)| {
+                    *s == severity
+                        && *r.rule == rule
+                        && r.decision.as_deref() == decision.as_ref()
+                        && r.title.as_deref() == title.as_deref()
+                });
+                match same {
                     Some((s, r)) => (*s, r.clone()),
                     None => {
-                        return Err(format!(
-                            "finding of check `{}` has no rule, and `checks` has no entry for it",
-                            f.check
-                        ));
+                        let refs = CheckRefs {
+                            id: Arc::from(f.check.as_str()),
+                            rule: Arc::new(rule),
+                            decision: decision.map(Arc::new),
+                            title: title.map(Arc::from),
+                        };
+                        self.own.insert(f.check.clone(), (severity, refs.clone()));
+                        (severity, refs)
                     }
-                },
-            };
-            let host = match names.get(&f.host) {
-                Some(name) => name.clone(),
-                None => names.entry(f.host.clone()).or_insert_with(|| Arc::from(f.host.as_str())).clone(),
-            };
-            findings.push(Finding {
-                check: refs.id,
-                host,
-                status: f.status,
-                severity,
-                expected: f.expected,
-                actual: f.actual,
-                message: if f.message == PASSED { Cow::Borrowed(PASSED) } else { Cow::Owned(f.message) },
-                rule: refs.rule,
-                decision: refs.decision,
-                title: refs.title,
-                location: f.location,
-            });
-        }
-        Ok(Run {
-            version: self.version,
-            run: self.run,
-            mode: self.mode,
-            replay_of: self.replay_of,
-            hosts: self.hosts,
-            findings,
-            summary: self.summary,
-            provenance: self.provenance,
-            merged: self.merged,
+                }
+            }
+            None => match self.table.get(&f.check) {
+                Some((s, r)) => (*s, r.clone()),
+                None => {
+                    return Err(format!(
+                        "finding of check `{}` has no rule, and `checks` has no entry for it",
+                        f.check
+                    ));
+                }
+            },
+        };
+        let host = match self.names.get(&f.host) {
+            Some(name) => name.clone(),
+            None => self.names.entry(f.host.clone()).or_insert_with(|| Arc::from(f.host.as_str())).clone(),
+        };
+        Ok(Finding {
+            check: refs.id,
+            host,
+            status: f.status,
+            severity,
+            expected: f.expected,
+            actual: f.actual,
+            message: if f.message == PASSED { Cow::Borrowed(PASSED) } else { Cow::Owned(f.message) },
+            rule: refs.rule,
+            decision: refs.decision,
+            title: refs.title,
+            location: f.location,
         })
     }
 }
@@ -434,6 +552,64 @@ mod tests {
         assert!(Arc::ptr_eq(&read.findings[0].rule, &read.findings[1].rule));
         assert!(Arc::ptr_eq(&read.findings[0].host, &read.findings[2].host));
         assert!(matches!(read.findings[0].message, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_run_longer_than_many_windows_is_written_whole_and_in_order() {
+        // More hosts and findings than several windows hold, and not a multiple of a chunk.
+        let hosts = HOSTS_PER_CHUNK * CHUNKS_PER_WINDOW * 3 + 5;
+        let per_host = 110;
+        let mut findings = Vec::new();
+        for c in 0..per_host {
+            for h in 0..hosts {
+                let mut f = finding(&format!("c{c}"), &format!("h{h}"), c + 1, None);
+                f.actual = Some(format!("{c}/{h}"));
+                findings.push(f);
+            }
+        }
+        assert!(findings.len() > 2 * FINDINGS_PER_CHUNK * CHUNKS_PER_WINDOW);
+        let mut written = run(findings);
+        written.hosts = (0..hosts)
+            .map(|h| HostRecord {
+                name: format!("h{h}"),
+                position: Some(h),
+                groups: vec!["all".into()],
+                status: crate::probe::HostStatus::Ok,
+                error: None,
+                duration_ms: h as u64,
+                facts: vec![super::super::run::SavedFact {
+                    probe: crate::probe::ProbeKey::File { path: "/etc/x".into() },
+                    fact: Arc::new(crate::probe::Fact::File {
+                        content: format!("n = {h}\n").into_bytes(),
+                        private: false,
+                    }),
+                }],
+                vars: Default::default(),
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        write(&written, &mut bytes).unwrap();
+        let read = read(&bytes).unwrap();
+        assert_eq!(read.findings, written.findings);
+        assert_eq!(read.hosts.len(), hosts);
+        for (a, b) in read.hosts.iter().zip(&written.hosts) {
+            assert_eq!((&a.name, a.position, &a.facts), (&b.name, b.position, &b.facts));
+        }
+    }
+
+    #[test]
+    fn findings_listed_before_checks_are_read() {
+        let written = run(vec![finding("a", "h1", 1, Some("A")), finding("a", "h2", 1, Some("A"))]);
+        let mut bytes = Vec::new();
+        write(&written, &mut bytes).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        // Keys in another order than mb writes them: findings first, checks last.
+        let reordered = format!(
+            r#"{{"findings":{},"version":1,"run":{},"hosts":[],"summary":{},"checks":{}}}"#,
+            json["findings"], json["run"], json["summary"], json["checks"]
+        );
+        let read = read(reordered.as_bytes()).unwrap();
+        assert_eq!(read.findings, written.findings);
     }
 
     #[test]
