@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Need, Target};
+pub use super::runfile::Part;
 use super::{AuditPlan, Finding, FindingStatus, Summary};
 use crate::inventory::{Host, Inventory, Var};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
@@ -425,12 +426,17 @@ pub fn prune(root: &Path, keep: usize) -> Vec<String> {
 
 /// Reads a run file.
 pub fn read(path: &Path) -> Result<Run, RunError> {
+    read_part(path, Part::Whole)
+}
+
+/// Reads `part` of a run file.
+pub fn read_part(path: &Path, part: Part) -> Result<Run, RunError> {
     let shown = crate::source::display_path(path);
     // Read whole, then parsed: serde_json parses a slice several times faster than a stream,
     // and the text is freed before the run is used.
     let bytes = std::fs::read(path).map_err(|error| RunError::Io { path: shown.clone(), error })?;
-    let run =
-        super::runfile::read(&bytes).map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
+    let run = super::runfile::read(&bytes, part)
+        .map_err(|e| RunError::Format { path: shown.clone(), message: e.to_string() })?;
     drop(bytes);
     if run.version != VERSION {
         return Err(RunError::Format {
@@ -504,10 +510,15 @@ pub fn find_saved(root: &Path, id: &str) -> Result<Run, RunError> {
 
 /// A run by id (`2026-11-25T19-00-00Z`), by a path to a run file, or `latest`.
 pub fn find(root: &Path, which: &str) -> Result<Run, RunError> {
+    find_part(root, which, Part::Whole)
+}
+
+/// `part` of a run found as [`find`] finds it.
+pub fn find_part(root: &Path, which: &str, part: Part) -> Result<Run, RunError> {
     let path = Path::new(which);
     if which.ends_with(".json") || path.components().count() > 1 {
         let path = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
-        return read(&path);
+        return read_part(&path, part);
     }
     let all = ids(root);
     let id = if which == "latest" {
@@ -515,7 +526,7 @@ pub fn find(root: &Path, which: &str) -> Result<Run, RunError> {
     } else {
         all.iter().find(|i| *i == which).cloned().ok_or_else(|| RunError::NotFound(which.to_string()))?
     };
-    read(&path_of(root, &id))
+    read_part(&path_of(root, &id), part)
 }
 
 /// Where the run `id` is saved.

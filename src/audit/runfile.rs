@@ -112,10 +112,19 @@ impl<W: Write + Send> Object<'_, W> {
     }
 }
 
+/// What of a run file a reader needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    /// The hosts and their facts, for a replay: the findings are checked as JSON and skipped
+    /// (a 100 000-host run has millions), so the run read has none.
+    Facts,
+}
+
 /// Reads a run file (either form).
-pub fn read(input: &[u8]) -> serde_json::Result<Run> {
+pub fn read(input: &[u8], part: Part) -> serde_json::Result<Run> {
     let mut parser = serde_json::Deserializer::from_slice(input);
-    let run = parser.deserialize_map(FileVisitor)?;
+    let run = parser.deserialize_map(FileVisitor(part))?;
     parser.end()?;
     run.map_err(de::Error::custom)
 }
@@ -279,7 +288,7 @@ enum Field {
 /// Reads the run file's object. Findings are made as they are parsed, each from its entry in
 /// `checks` (which mb writes before them), so a large run's findings never exist twice, as
 /// parsed and as made.
-struct FileVisitor;
+struct FileVisitor(Part);
 
 impl<'de> Visitor<'de> for FileVisitor {
     type Value = Result<Run, String>;
@@ -308,6 +317,10 @@ impl<'de> Visitor<'de> for FileVisitor {
                     let list: Vec<HostRecord> = map.next_value()?;
                     maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
                     hosts = Some(list);
+                }
+                Field::Checks | Field::Findings if self.0 == Part::Facts => {
+                    map.next_value::<IgnoredAny>()?;
+                    findings = Some(Vec::new());
                 }
                 Field::Checks => {
                     if checks_seen {
@@ -547,7 +560,7 @@ mod tests {
         assert_eq!(json["findings"][3]["rule"]["file"], "rules/other.md");
         assert_eq!(json["findings"][3]["title"], "B");
 
-        let read = read(&bytes).unwrap();
+        let read = read(&bytes, Part::Whole).unwrap();
         assert_eq!(read.findings, written.findings);
         assert!(Arc::ptr_eq(&read.findings[0].rule, &read.findings[1].rule));
         assert!(Arc::ptr_eq(&read.findings[0].host, &read.findings[2].host));
@@ -589,12 +602,34 @@ mod tests {
             .collect();
         let mut bytes = Vec::new();
         write(&written, &mut bytes).unwrap();
-        let read = read(&bytes).unwrap();
+        let read = read(&bytes, Part::Whole).unwrap();
         assert_eq!(read.findings, written.findings);
         assert_eq!(read.hosts.len(), hosts);
         for (a, b) in read.hosts.iter().zip(&written.hosts) {
             assert_eq!((&a.name, a.position, &a.facts), (&b.name, b.position, &b.facts));
         }
+    }
+
+    #[test]
+    fn a_replay_reads_the_hosts_and_skips_the_findings() {
+        let mut written = run(vec![finding("a", "h1", 1, Some("A"))]);
+        written.hosts = vec![HostRecord {
+            name: "h1".into(),
+            position: Some(0),
+            groups: vec!["all".into()],
+            status: crate::probe::HostStatus::Ok,
+            error: None,
+            duration_ms: 3,
+            facts: Vec::new(),
+            vars: Default::default(),
+        }];
+        let mut bytes = Vec::new();
+        write(&written, &mut bytes).unwrap();
+        let facts = read(&bytes, Part::Facts).unwrap();
+        assert_eq!((facts.hosts.len(), facts.findings.len()), (1, 0));
+        // Skipped, not unchecked: the findings must still be JSON.
+        let text = String::from_utf8(bytes).unwrap().replace(r#""status":"pass""#, r#""status":pass"#);
+        assert!(read(text.as_bytes(), Part::Facts).is_err());
     }
 
     #[test]
@@ -608,7 +643,7 @@ mod tests {
             r#"{{"findings":{},"version":1,"run":{},"hosts":[],"summary":{},"checks":{}}}"#,
             json["findings"], json["run"], json["summary"], json["checks"]
         );
-        let read = read(reordered.as_bytes()).unwrap();
+        let read = read(reordered.as_bytes(), Part::Whole).unwrap();
         assert_eq!(read.findings, written.findings);
     }
 
@@ -626,7 +661,7 @@ mod tests {
             ],
             "summary": { "hosts": 2, "checks": 1, "pass": 1, "fail": 1, "error": 0, "skip": 0 }
         });
-        let run = read(whole.to_string().as_bytes()).unwrap();
+        let run = read(whole.to_string().as_bytes(), Part::Whole).unwrap();
         assert_eq!(run.findings[0].severity, Severity::Warning);
         assert_eq!(run.findings[1].title.as_deref(), Some("A"));
         assert!(run.findings[0].decision.is_none());
@@ -640,7 +675,7 @@ mod tests {
             "version": 1, "run": "2026-11-25T19-00-00Z", "hosts": [], "checks": [entry, entry],
             "findings": [], "summary": { "hosts": 0, "checks": 0, "pass": 0, "fail": 0, "error": 0, "skip": 0 }
         });
-        let e = read(twice.to_string().as_bytes()).unwrap_err().to_string();
+        let e = read(twice.to_string().as_bytes(), Part::Whole).unwrap_err().to_string();
         assert!(e.contains("check `a` is listed twice"), "{e}");
     }
 
@@ -651,7 +686,7 @@ mod tests {
             "findings": [{ "check": "a", "host": "h1", "status": "pass", "message": "as decided" }],
             "summary": { "hosts": 1, "checks": 1, "pass": 1, "fail": 0, "error": 0, "skip": 0 }
         });
-        let e = read(bad.to_string().as_bytes()).unwrap_err().to_string();
+        let e = read(bad.to_string().as_bytes(), Part::Whole).unwrap_err().to_string();
         assert!(e.contains("check `a`"), "{e}");
     }
 }

@@ -233,7 +233,7 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     // one takes seconds to parse.
     let replayed = args.replay.clone().map(|which| {
         let root = cx.root.clone();
-        std::thread::spawn(move || run::find(&root, &which))
+        std::thread::spawn(move || run::find_part(&root, &which, run::Part::Facts))
     });
     // Rules first: a run on broken rules would report nonsense.
     let mut set = rules::load(&cx.root, &rules::default_paths(&cx.root));
