@@ -8,7 +8,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -229,22 +228,6 @@ impl Run {
             provenance: None,
             merged: None,
         }
-    }
-
-    /// The outcomes of the run's hosts, by name, for replay (the facts are moved, not copied).
-    pub fn into_outcomes(self) -> HashMap<String, HostOutcome> {
-        self.hosts
-            .into_iter()
-            .map(|h| {
-                let outcome = HostOutcome {
-                    status: h.status,
-                    error: h.error,
-                    facts: h.facts.into_iter().map(|f| (f.probe, f.fact)).collect(),
-                    duration: Duration::from_millis(h.duration_ms),
-                };
-                (h.name, outcome)
-            })
-            .collect()
     }
 
     /// The hosts as the run knew them (names, groups and the variables its checks used), when

@@ -1,14 +1,15 @@
 //! The replay transport: the facts an earlier run saved, judged again with today's rules.
 //! Nothing is contacted; a host or fact the run did not gather says so.
 //!
-//! The saved run's facts are moved into the transport, not copied; a host's gather shares
-//! (`Arc`) the facts its checks ask for with the new run.
+//! The saved run's facts are moved into the transport, not copied, and equal facts of
+//! different hosts become one; a host's gather shares (`Arc`) the facts its checks ask for
+//! with the new run.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::{BoxFuture, HostOutcome, HostStatus, Job, Transport};
+use super::{BoxFuture, Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
 use crate::audit::run::Run;
 
 /// The outcomes of a saved run, by host name.
@@ -20,14 +21,56 @@ pub struct Replay {
 #[derive(Debug)]
 struct Saved {
     run: String,
-    hosts: HashMap<String, HostOutcome>,
+    hosts: HashMap<String, SavedHost>,
+}
+
+/// A host of the saved run: its facts sorted by probe, each fact shared with every host that
+/// gave the same answer (most hosts of a fleet answer most probes alike).
+#[derive(Debug)]
+struct SavedHost {
+    status: HostStatus,
+    error: Option<String>,
+    duration: Duration,
+    facts: Vec<(ProbeKey, Arc<Fact>)>,
 }
 
 impl Replay {
     /// The transport that answers from `run`'s facts (taking them).
     pub fn of(run: Run) -> Replay {
         let id = run.run.clone();
-        Replay { saved: Arc::new(Saved { run: id, hosts: run.into_outcomes() }) }
+        let mut alike: HashSet<Arc<Fact>> = HashSet::new();
+        let hosts = run
+            .hosts
+            .into_iter()
+            .map(|h| {
+                let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
+                    .facts
+                    .into_iter()
+                    .map(|saved| {
+                        let fact = match alike.get(&saved.fact) {
+                            Some(same) => same.clone(),
+                            None => {
+                                alike.insert(saved.fact.clone());
+                                saved.fact
+                            }
+                        };
+                        (saved.probe, fact)
+                    })
+                    .collect();
+                // A probe saved twice (not by mb) answers with its last fact, as a map would.
+                facts.reverse();
+                facts.sort_by(|a, b| a.0.cmp(&b.0));
+                facts.dedup_by(|a, b| a.0 == b.0);
+                let host = SavedHost {
+                    status: h.status,
+                    error: h.error,
+                    duration: Duration::from_millis(h.duration_ms),
+                    facts,
+                };
+                (h.name, host)
+            })
+            .collect();
+        Replay { saved: Arc::new(Saved { run: id, hosts }) }
     }
 
     /// The replayed run's id.
@@ -42,18 +85,18 @@ impl Transport for Replay {
         let saved = self.saved.clone();
         Box::pin(async move {
             match saved.hosts.get(&job.host.name) {
-                Some(outcome) => HostOutcome {
-                    status: outcome.status,
-                    error: outcome.error.clone(),
+                Some(host) => HostOutcome {
+                    status: host.status,
+                    error: host.error.clone(),
                     facts: job
                         .probes
                         .into_iter()
                         .filter_map(|p| {
-                            let fact = outcome.facts.get(&p)?.clone();
-                            Some((p, fact))
+                            let at = host.facts.binary_search_by(|(key, _)| key.cmp(&p)).ok()?;
+                            Some((p, host.facts[at].1.clone()))
                         })
                         .collect(),
-                    duration: outcome.duration,
+                    duration: host.duration,
                 },
                 None => HostOutcome::failed(
                     HostStatus::Error,

@@ -64,7 +64,7 @@ impl ProbeKey {
 }
 
 /// What a host answered for one probe.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Fact {
     /// A file's content. `private`: only its owner may read it (`-rw-------`), so a saved

@@ -44,7 +44,7 @@ impl Selector {
 }
 
 /// What a selection found in a file: all a run keeps of a file no check reads whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Picked {
     pub pick: Pick,
     /// `None`: nothing was selected (a missing key, no matching line).
