@@ -1,9 +1,9 @@
 //! `mb merge`: join the runs of a sharded audit into one.
 
-use rayon::prelude::*;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 
 use super::{Context, Exit};
 use crate::audit::run;
@@ -60,8 +60,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             files.push(path);
         }
     }
-    // Read on every core (each file is parsed on one).
-    let runs = files.par_iter().map(|f| run::read(f)).collect::<Result<Vec<_>, _>>()?;
+    // Read on every core (each file is parsed on one); the first file that fails, in order, is
+    // the one named.
+    let read: Vec<_> = files.par_iter().map(|f| run::read(f)).collect();
+    let runs = read.into_iter().collect::<Result<Vec<_>, _>>()?;
     let mut merged = crate::audit::merge::merge(runs)?;
     if let Some(m) = &merged.merged
         && !m.missing_shards.is_empty()
