@@ -396,7 +396,7 @@ fn judge(check: &Check, refs: &CheckRefs, target: &Judged<'_>, need: &Need, repl
                 && let ProbeKey::File { path } = key
             {
                 let line = line.or_else(|| forbidden_line(check, host, fact, &finding));
-                finding.location = Some(Box::new(Location { file: path.clone(), line }));
+                finding.location = Some(Box::new(Location { file: path.to_string(), line }));
             }
             finding
         }

@@ -124,14 +124,19 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
             per_host[h].push(c);
         }
     }
-    // Each host's templates rendered on every core.
+    // Each host's templates rendered on every core. Most hosts render most probes alike: each
+    // part of the work keeps one shared key per distinct probe (a 100 000-host plan has
+    // millions of keys and some dozens of distinct ones).
     let mut hosts: Vec<HostPlan> = per_host
         .into_par_iter()
         .enumerate()
         .filter(|(_, cs)| !cs.is_empty())
-        .map(|(h, cs)| {
+        .map_init(HashSet::new, |seen, (h, cs)| {
             let mut plan = plan_target(known[h].clone(), Target::Host, &checks, &cs);
             plan.position = Some(h);
+            for key in &mut plan.probes {
+                share(seen, key);
+            }
             plan
         })
         .collect();
@@ -146,6 +151,16 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }
+}
+
+/// Replaces `key` with the equal key in `seen`, or adds it there: equal keys share their text.
+pub fn share(seen: &mut HashSet<ProbeKey>, key: &mut ProbeKey) {
+    match seen.get(key) {
+        Some(same) => *key = same.clone(),
+        None => {
+            seen.insert(key.clone());
+        }
+    }
 }
 
 /// The warning for a check whose `hosts:` pattern matches no host of the inventory.

@@ -1,8 +1,8 @@
 //! The replay transport: the facts an earlier run saved, judged again with today's rules.
 //! Nothing is contacted; a host or fact the run did not gather says so.
 //!
-//! The saved run's facts are moved into the transport, not copied, and equal facts of
-//! different hosts become one; a host's gather shares (`Arc`) the facts its checks ask for
+//! The saved run's facts are moved into the transport, not copied, and equal facts (and
+//! probe keys) of different hosts become one; a host's gather shares (`Arc`) the facts its checks ask for
 //! with the new run.
 
 use std::collections::{HashMap, HashSet};
@@ -39,6 +39,7 @@ impl Replay {
     pub fn of(run: Run) -> Replay {
         let id = run.run.clone();
         let mut alike: HashSet<Arc<Fact>> = HashSet::new();
+        let mut keys: HashSet<ProbeKey> = HashSet::new();
         let hosts = run
             .hosts
             .into_iter()
@@ -46,7 +47,8 @@ impl Replay {
                 let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
                     .facts
                     .into_iter()
-                    .map(|saved| {
+                    .map(|mut saved| {
+                        crate::audit::plan::share(&mut keys, &mut saved.probe);
                         let fact = match alike.get(&saved.fact) {
                             Some(same) => same.clone(),
                             None => {

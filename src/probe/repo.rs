@@ -76,7 +76,7 @@ impl RepoFiles {
                 None => Fact::Missing { reason: "a command cannot run against a commit's tree".into() },
                 Some(dir) => match std::process::Command::new("sh")
                     .arg("-c")
-                    .arg(command)
+                    .arg(&**command)
                     .arg("sh")
                     .args(args)
                     .current_dir(dir)

@@ -30,17 +30,17 @@ use crate::rules::select::{Lines, Picked, Picker};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ProbeKey {
     /// A file's bytes.
-    File { path: String },
+    File { path: Arc<str> },
     /// A shell command's standard output and exit status. `args` are its positional
     /// parameters (`${1}`…): template values are passed there, never spliced into the text.
     Command {
-        command: String,
+        command: Arc<str>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         args: Vec<String>,
     },
     /// A GET on a Proxmox VE cluster's API (`/cluster/firewall/rules`), asked once per
     /// cluster and shared by every node of it. Answered by the API transport, never the script.
-    Api { cluster: String, path: String },
+    Api { cluster: Arc<str>, path: Arc<str> },
 }
 
 impl ProbeKey {
@@ -793,10 +793,13 @@ mod tests {
         let file = dir.path().join("evil.conf");
         std::fs::write(&file, &evil).unwrap();
         let probes = vec![
-            ProbeKey::File { path: file.display().to_string() },
-            ProbeKey::File { path: dir.path().join("missing").display().to_string() },
-            ProbeKey::File { path: dir.path().display().to_string() },
-            ProbeKey::Command { command: format!("cat {}; exit 3", quote(&file.display().to_string())), args: vec![] },
+            ProbeKey::File { path: file.display().to_string().into() },
+            ProbeKey::File { path: dir.path().join("missing").display().to_string().into() },
+            ProbeKey::File { path: dir.path().display().to_string().into() },
+            ProbeKey::Command {
+                command: format!("cat {}; exit 3", quote(&file.display().to_string())).into(),
+                args: vec![],
+            },
             ProbeKey::Command { command: "printf 'it'\"'\"'s'".into(), args: vec![] },
             ProbeKey::Command { command: "printf '%s|' \"$@\"".into(), args: vec!["$(id)".into(), "-n".into()] },
         ];
@@ -837,7 +840,7 @@ mod tests {
         let text: &[u8] = b"[global]\r\n  a = 1\n  secret = hunter2\n\xff\n[other]\n  a = 2\nlast = \\\n  joined";
         std::fs::write(&conf, text).unwrap();
         let probes = vec![
-            ProbeKey::File { path: conf.display().to_string() },
+            ProbeKey::File { path: conf.display().to_string().into() },
             ProbeKey::Command { command: "printf 'x\\ny'".into(), args: vec![] },
         ];
         let selectors = vec![

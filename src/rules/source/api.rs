@@ -61,7 +61,7 @@ impl Source for Api {
             };
             path = path.replace("{node}", &node);
         }
-        Ok(Need::Probe(ProbeKey::Api { cluster: cluster_of(host)?, path }))
+        Ok(Need::Probe(ProbeKey::Api { cluster: cluster_of(host)?.into(), path: path.into() }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

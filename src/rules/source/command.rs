@@ -67,7 +67,7 @@ impl Source for Command {
 
     fn need(&self, host: &Host) -> Result<Need, VarError> {
         let args = self.params.iter().map(|name| host.var_text(name)).collect::<Result<_, _>>()?;
-        Ok(Need::Probe(ProbeKey::Command { command: self.shell.clone(), args }))
+        Ok(Need::Probe(ProbeKey::Command { command: self.shell.as_str().into(), args }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

@@ -46,7 +46,7 @@ impl Source for File {
     }
 
     fn need(&self, host: &Host) -> Result<Need, VarError> {
-        Ok(Need::Probe(ProbeKey::File { path: render(&self.path, host, Quoting::Plain)? }))
+        Ok(Need::Probe(ProbeKey::File { path: render(&self.path, host, Quoting::Plain)?.into() }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

@@ -86,7 +86,7 @@ impl Source for Service {
         let unit = render(&self.unit, host, Quoting::Plain)?;
         // `--`: a unit named `-…` is a unit, never an option.
         let command = format!("systemctl {} -- {}", self.query.as_str(), quote(&unit));
-        Ok(Need::Probe(ProbeKey::Command { command, args: Vec::new() }))
+        Ok(Need::Probe(ProbeKey::Command { command: command.into(), args: Vec::new() }))
     }
 
     fn observe(&self, fact: &Fact) -> Result<Raw, ObserveError> {

@@ -72,7 +72,7 @@ impl Source for Zfs {
         let dataset = render(&self.dataset, host, Quoting::Plain)?;
         Ok(Need::Probe(ProbeKey::Command {
             // `--` before the operands (getopt need not permute): a dataset `-…` is never an option.
-            command: format!("zfs get -Hp -o value -- {} {}", quote(&self.property), quote(&dataset)),
+            command: format!("zfs get -Hp -o value -- {} {}", quote(&self.property), quote(&dataset)).into(),
             args: Vec::new(),
         }))
     }
