@@ -418,6 +418,46 @@ fn is_last_updated(text: &str) -> bool {
         && date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
 }
 
+/// The day a task's status line says its work was done or decided: `Status: done
+/// (2026-01-17)`, `**状態**: [x] 完了 (2026-01-17)`, `Completed: 2026-01-17`, `Date: …`.
+/// `None` when the line is no status or date line, or names no date.
+pub fn status_date(text: &str, bold: Option<&str>) -> Option<Date> {
+    // The label is the bold lead before its colon, or the few words before the first colon.
+    let colon = match bold {
+        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
+        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
+    };
+    let label = &text[..colon];
+    let named = match field_for_label(label) {
+        Some(Field::Named(name)) => name == "status" || name == "date",
+        _ => false,
+    };
+    let named = named || {
+        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        let mut buf = [0u8; 64];
+        let label = lowercase_prefix(label, label.len(), &mut buf);
+        [
+            "completed",
+            "completed on",
+            "done",
+            "finished",
+            "erledigt",
+            "terminé",
+            "completado",
+            "状態",
+            "完了",
+            "完了日",
+            "完成",
+            "完成日期",
+        ]
+        .contains(&&*label)
+    };
+    if !named {
+        return None;
+    }
+    find_date(&text[colon..]).map(|(d, _)| d)
+}
+
 /// A consideration rather than a decision: a question, or a heading that names questions or
 /// options ("Open Questions", "Options", "Offene Fragen", "未解決").
 pub fn is_question(text: &str) -> bool {

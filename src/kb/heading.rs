@@ -21,7 +21,12 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "decided",
             // "Considerations" alone names things to weigh (security, performance), not
             // choices made: "Security Considerations" is no decision section, while
-            // "Active Decisions & Considerations" is one through its "decisions".
+            // "Active Decisions & Considerations" is one through its "decisions". Weighed
+            // about the design itself, they say how it is built: a plan's "Architecture
+            // Considerations" are its design decisions.
+            "architecture considerations",
+            "architectural considerations",
+            "design considerations",
             "adr",
             "adrs",
             "choices",
@@ -454,6 +459,9 @@ mod tests {
             ("Key Technical Decisions", Kind::Decision),
             ("Current Considerations", Kind::Other),
             ("Security Considerations", Kind::Other),
+            ("Future Considerations", Kind::Other),
+            ("Architecture Considerations", Kind::Decision),
+            ("Design considerations:", Kind::Decision),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),
