@@ -306,6 +306,12 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
 pub fn decision_heading(title: &str) -> Option<&str> {
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Every label below starts with one of these letters (decision, the/final decision,
+    // entscheidung, adr, 決定, 决策 …): most headings are turned away here, before the
+    // separator is looked for and the label lowercased.
+    if !matches!(t.chars().next()?.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't' | '決' | '决') {
+        return None;
+    }
     let sep = t.find([':', '—', '–', '：'])?;
     let label = t[..sep].trim();
     let rest = t[sep..].trim_start_matches([':', '—', '–', '：', ' ']).trim();
