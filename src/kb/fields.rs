@@ -506,7 +506,20 @@ pub fn names_considerations(title: &str) -> bool {
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
 pub fn is_status_report(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let trimmed = text.trim();
+    // Most lines are ASCII and hold none of the words below: lowercased byte by byte, such a
+    // line is turned away after a few searches, and only one that holds a word is split.
+    if trimmed.is_ascii() {
+        let lower = trimmed.as_bytes().to_ascii_lowercase();
+        let holds = |w: &str| memchr::memmem::find(&lower, w.as_bytes()).is_some();
+        if !["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"]
+            .iter()
+            .any(|w| holds(w))
+        {
+            return false;
+        }
+    }
+    let lower = trimmed.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_' | '。'));
     if ["waiting for", "waiting on", "blocked by", "blocked on"].iter().any(|p| lower.contains(p)) {
         return true;
@@ -543,10 +556,10 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     }
     let label = bold.or_else(|| first_colon(t).map(|colon| &t[..colon]));
     if label.is_some_and(|l| {
-        // The labels are a word or two: a longer one is none of them, without lowercasing it.
+        // Compared without lowercasing a copy: only `policy` has case (no other character
+        // lowercases to one of its letters), and the others are the same in any case.
         let l = l.trim().trim_matches(['*', '_']);
-        let l = if l.len() <= 30 { l.to_lowercase() } else { return false };
-        ["方針", "方针", "policy", "プロジェクト方針", "项目方针"].contains(&l.as_str())
+        l.eq_ignore_ascii_case("policy") || ["方針", "方针", "プロジェクト方針", "项目方针"].contains(&l)
     }) && t.split_once([':', '：']).is_some_and(|(_, v)| !v.trim().is_empty())
     {
         return true;

@@ -635,6 +635,8 @@ impl<'a> Pass<'a> {
 fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
     // A text event holds no line break, so the dash is on the line it follows; the timestamp
     // is looked for in a short window after it, which keeps a long line linear.
+    // The dash is in `t`: most text has none (`–` and `—` start with the byte 0xE2).
+    memchr::memchr2(b'-', 0xE2, t.as_bytes())?;
     for (end, c) in t.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || end == 0 {
             continue;
