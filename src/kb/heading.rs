@@ -219,6 +219,19 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The first words of the phrases of several words in [`KIND_WORDS`] (`next` of "next
+/// steps"): only a run starting with one of them is looked up longer than one word.
+fn phrase_starts() -> &'static std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>> {
+    static STARTS: OnceLock<std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        KIND_WORDS
+            .iter()
+            .flat_map(|(_, phrases)| phrases.iter())
+            .filter_map(|p| p.split_once(' ').map(|(first, _)| first))
+            .collect()
+    })
+}
+
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
@@ -226,14 +239,20 @@ pub fn classify(title: &str) -> Kind {
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
     let table = phrase_table();
+    let starts = phrase_starts();
     let mut best: Option<usize> = None;
     let mut phrase = String::new();
     for start in 0..words.len() {
+        if let Some(&rank) = table.get(words[start]) {
+            best = Some(best.map_or(rank, |b| b.min(rank)));
+        }
+        if !starts.contains(words[start]) {
+            continue;
+        }
         phrase.clear();
-        for (n, word) in words[start..].iter().take(MAX_PHRASE_WORDS).enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
+        phrase.push_str(words[start]);
+        for word in words[start + 1..].iter().take(MAX_PHRASE_WORDS - 1) {
+            phrase.push(' ');
             phrase.push_str(word);
             if let Some(&rank) = table.get(phrase.as_str()) {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
