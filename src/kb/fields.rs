@@ -349,8 +349,16 @@ pub fn is_boilerplate(text: &str) -> bool {
     }
     // Every item passes here: the tests look at its first words and its end, so only those
     // are lowercased (an item's whole text is, only for a `[placeholder]`).
+    // The openings below all start with one of these letters: an item that starts with any
+    // other ASCII character is not lowercased at all.
     let mut buf = [0u8; 64];
-    let head = lowercase_prefix(t, 48, &mut buf);
+    let first = t.as_bytes()[0];
+    let head =
+        if first.is_ascii() && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm') {
+            Cow::Borrowed("")
+        } else {
+            lowercase_prefix(t, 48, &mut buf)
+        };
     let starts = |p: &str| head.starts_with(p);
     let ends = |p: &str| {
         t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
