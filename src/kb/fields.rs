@@ -518,12 +518,15 @@ pub fn is_status_report(text: &str) -> bool {
     // Most lines are ASCII and hold none of the words below: lowercased byte by byte, such a
     // line is turned away after a few searches, and only one that holds a word is split.
     if trimmed.is_ascii() {
+        static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+        let finders = FINDERS.get_or_init(|| {
+            ["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"]
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect()
+        });
         let lower = trimmed.as_bytes().to_ascii_lowercase();
-        let holds = |w: &str| memchr::memmem::find(&lower, w.as_bytes()).is_some();
-        if !["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"]
-            .iter()
-            .any(|w| holds(w))
-        {
+        if !finders.iter().any(|f| f.find(&lower).is_some()) {
             return false;
         }
     }
