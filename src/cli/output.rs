@@ -159,9 +159,11 @@ impl Layout {
             if let Some(limit) = limit
                 && chars > limit
             {
-                let mut cut: String = text.chars().take(limit.saturating_sub(1)).collect();
+                // Sized once: collecting the characters grew the string a few bytes at a time.
+                let mut cut = String::with_capacity(text.len().min(limit.saturating_mul(4)) + '…'.len_utf8());
+                cut.extend(text.chars().take(limit.saturating_sub(1)));
                 cut.push('…');
-                chars = cut.chars().count();
+                chars = limit.saturating_sub(1) + 1;
                 text = cut.into();
             }
             // A table of a large bank has millions of cells: no formatting machinery for them.

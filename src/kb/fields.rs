@@ -306,6 +306,12 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
 pub fn decision_heading(title: &str) -> Option<&str> {
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Every label below starts with one of these letters (decision, the/final decision,
+    // entscheidung, adr, 決定, 决策 …): most headings are turned away here, before the
+    // separator is looked for and the label lowercased.
+    if !matches!(t.chars().next()?.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't' | '決' | '决') {
+        return None;
+    }
     let sep = t.find([':', '—', '–', '：'])?;
     let label = t[..sep].trim();
     let rest = t[sep..].trim_start_matches([':', '—', '–', '：', ' ']).trim();
@@ -343,8 +349,16 @@ pub fn is_boilerplate(text: &str) -> bool {
     }
     // Every item passes here: the tests look at its first words and its end, so only those
     // are lowercased (an item's whole text is, only for a `[placeholder]`).
+    // The openings below all start with one of these letters: an item that starts with any
+    // other ASCII character is not lowercased at all.
     let mut buf = [0u8; 64];
-    let head = lowercase_prefix(t, 48, &mut buf);
+    let first = t.as_bytes()[0];
+    let head =
+        if first.is_ascii() && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm') {
+            Cow::Borrowed("")
+        } else {
+            lowercase_prefix(t, 48, &mut buf)
+        };
     let starts = |p: &str| head.starts_with(p);
     let ends = |p: &str| {
         t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
@@ -418,6 +432,46 @@ fn is_last_updated(text: &str) -> bool {
         && date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
 }
 
+/// The day a task's status line says its work was done or decided: `Status: done
+/// (2026-01-17)`, `**状態**: [x] 完了 (2026-01-17)`, `Completed: 2026-01-17`, `Date: …`.
+/// `None` when the line is no status or date line, or names no date.
+pub fn status_date(text: &str, bold: Option<&str>) -> Option<Date> {
+    // The label is the bold lead before its colon, or the few words before the first colon.
+    let colon = match bold {
+        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
+        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
+    };
+    let label = &text[..colon];
+    let named = match field_for_label(label) {
+        Some(Field::Named(name)) => name == "status" || name == "date",
+        _ => false,
+    };
+    let named = named || {
+        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        let mut buf = [0u8; 64];
+        let label = lowercase_prefix(label, label.len(), &mut buf);
+        [
+            "completed",
+            "completed on",
+            "done",
+            "finished",
+            "erledigt",
+            "terminé",
+            "completado",
+            "状態",
+            "完了",
+            "完了日",
+            "完成",
+            "完成日期",
+        ]
+        .contains(&&*label)
+    };
+    if !named {
+        return None;
+    }
+    find_date(&text[colon..]).map(|(d, _)| d)
+}
+
 /// A consideration rather than a decision: a question, or a heading that names questions or
 /// options ("Open Questions", "Options", "Offene Fragen", "未解決").
 pub fn is_question(text: &str) -> bool {
@@ -460,7 +514,23 @@ pub fn names_considerations(title: &str) -> bool {
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
 pub fn is_status_report(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let trimmed = text.trim();
+    // Most lines are ASCII and hold none of the words below: lowercased byte by byte, such a
+    // line is turned away after a few searches, and only one that holds a word is split.
+    if trimmed.is_ascii() {
+        static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+        let finders = FINDERS.get_or_init(|| {
+            ["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"]
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect()
+        });
+        let lower = trimmed.as_bytes().to_ascii_lowercase();
+        if !finders.iter().any(|f| f.find(&lower).is_some()) {
+            return false;
+        }
+    }
+    let lower = trimmed.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_' | '。'));
     if ["waiting for", "waiting on", "blocked by", "blocked on"].iter().any(|p| lower.contains(p)) {
         return true;
@@ -497,10 +567,10 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     }
     let label = bold.or_else(|| first_colon(t).map(|colon| &t[..colon]));
     if label.is_some_and(|l| {
-        // The labels are a word or two: a longer one is none of them, without lowercasing it.
+        // Compared without lowercasing a copy: only `policy` has case (no other character
+        // lowercases to one of its letters), and the others are the same in any case.
         let l = l.trim().trim_matches(['*', '_']);
-        let l = if l.len() <= 30 { l.to_lowercase() } else { return false };
-        ["方針", "方针", "policy", "プロジェクト方針", "项目方针"].contains(&l.as_str())
+        l.eq_ignore_ascii_case("policy") || ["方針", "方针", "プロジェクト方針", "项目方针"].contains(&l)
     }) && t.split_once([':', '：']).is_some_and(|(_, v)| !v.trim().is_empty())
     {
         return true;

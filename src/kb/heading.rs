@@ -21,7 +21,12 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "decided",
             // "Considerations" alone names things to weigh (security, performance), not
             // choices made: "Security Considerations" is no decision section, while
-            // "Active Decisions & Considerations" is one through its "decisions".
+            // "Active Decisions & Considerations" is one through its "decisions". Weighed
+            // about the design itself, they say how it is built: a plan's "Architecture
+            // Considerations" are its design decisions.
+            "architecture considerations",
+            "architectural considerations",
+            "design considerations",
             "adr",
             "adrs",
             "choices",
@@ -214,6 +219,19 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The first words of the phrases of several words in [`KIND_WORDS`] (`next` of "next
+/// steps"): only a run starting with one of them is looked up longer than one word.
+fn phrase_starts() -> &'static std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>> {
+    static STARTS: OnceLock<std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        KIND_WORDS
+            .iter()
+            .flat_map(|(_, phrases)| phrases.iter())
+            .filter_map(|p| p.split_once(' ').map(|(first, _)| first))
+            .collect()
+    })
+}
+
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
@@ -221,14 +239,20 @@ pub fn classify(title: &str) -> Kind {
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
     let table = phrase_table();
+    let starts = phrase_starts();
     let mut best: Option<usize> = None;
     let mut phrase = String::new();
     for start in 0..words.len() {
+        if let Some(&rank) = table.get(words[start]) {
+            best = Some(best.map_or(rank, |b| b.min(rank)));
+        }
+        if !starts.contains(words[start]) {
+            continue;
+        }
         phrase.clear();
-        for (n, word) in words[start..].iter().take(MAX_PHRASE_WORDS).enumerate() {
-            if n > 0 {
-                phrase.push(' ');
-            }
+        phrase.push_str(words[start]);
+        for word in words[start + 1..].iter().take(MAX_PHRASE_WORDS - 1) {
+            phrase.push(' ');
             phrase.push_str(word);
             if let Some(&rank) = table.get(phrase.as_str()) {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
@@ -454,6 +478,9 @@ mod tests {
             ("Key Technical Decisions", Kind::Decision),
             ("Current Considerations", Kind::Other),
             ("Security Considerations", Kind::Other),
+            ("Future Considerations", Kind::Other),
+            ("Architecture Considerations", Kind::Decision),
+            ("Design considerations:", Kind::Decision),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),

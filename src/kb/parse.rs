@@ -548,6 +548,7 @@ impl<'a> Pass<'a> {
             });
             self.item_heading = kept_heading;
         }
+        dates_from_status_lines(&mut items, &doc.sections);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
@@ -634,6 +635,8 @@ impl<'a> Pass<'a> {
 fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
     // A text event holds no line break, so the dash is on the line it follows; the timestamp
     // is looked for in a short window after it, which keeps a long line linear.
+    // The dash is in `t`: most text has none (`–` and `—` start with the byte 0xE2).
+    memchr::memchr2(b'-', 0xE2, t.as_bytes())?;
     for (end, c) in t.char_indices() {
         if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || end == 0 {
             continue;
@@ -707,6 +710,47 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
         at = line_end;
     }
     None
+}
+
+/// A section whose heading names no date takes the day its own status line gives (`Status:
+/// done (2026-01-17)`, `状態: 完了 (2026-01-17)`, `Date: …`): a task's notes were decided while
+/// doing the task, so a careful reader dates them by when it was done. Only the section's
+/// top-level lines count, and only one date: two status lines of different days leave it
+/// undated (each record's own `Date` field dates its decision).
+fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
+    // Per section: not looked at, one date, or several.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Found {
+        None,
+        One(Date),
+        Several,
+    }
+    let mut found = vec![Found::None; sections.len()];
+    let mut any = false;
+    for item in items.iter() {
+        if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
+            continue;
+        }
+        if let Some(date) = fields::status_date(&item.text, item.bold.as_deref()) {
+            let slot = &mut found[item.section];
+            *slot = match *slot {
+                Found::None => Found::One(date),
+                Found::One(d) if d == date => Found::One(d),
+                _ => Found::Several,
+            };
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    for item in items.iter_mut() {
+        if item.date.is_none()
+            && let Found::One(date) = found[item.section]
+        {
+            item.date = Some(date);
+        }
+    }
 }
 
 /// `date: 2025-11-17` in YAML front matter, used for a file-level entry without a dated title.

@@ -340,7 +340,8 @@ const DISMISSALS: &[&str] = &[
 /// Whether the rest of the sentence after byte `at` dismisses the setting before it.
 fn dismissed(text: &str, at: usize) -> bool {
     let rest = &text[at..];
-    let end = rest.find(['.', ';', '!', '?']).unwrap_or(rest.len());
+    // The marks are ASCII, so a byte search finds the same place as a character search.
+    let end = rest.bytes().position(|b| matches!(b, b'.' | b';' | b'!' | b'?')).unwrap_or(rest.len());
     // Every dismissal has an `n`; most sentences after a setting have none of them, and the
     // rest are searched once lower-cased rather than compared window by window.
     let rest = &rest[..end];

@@ -376,3 +376,30 @@ fn no_line_is_silently_dropped() {
         assert!(assert_nothing_dropped(Path::new(&dir)) > 0);
     }
 }
+
+#[test]
+fn a_task_dates_what_it_decided_by_its_status_line() {
+    let kb = load();
+    let date = |item: &Item| item.date.map(|d| d.to_string());
+    // The task's heading names no date; its status line says when it was done.
+    let (_, per_host) = decision(&kb, "one script per host");
+    assert_eq!(date(per_host).as_deref(), Some("2025-11-08"));
+    let (_, journald) = decision(&kb, "journald に一本化");
+    assert_eq!(date(journald).as_deref(), Some("2025-11-12"));
+    // Two status lines of different days: which one decided it is not written.
+    let (_, sets) = decision(&kb, "Adopted nftables sets");
+    assert_eq!(date(sets), None);
+    // A date in the heading is the task's own and wins.
+    let (_, wireguard) = decision(&kb, "WireGuard only");
+    assert_eq!(date(wireguard).as_deref(), Some("2025-11-21"));
+}
+
+#[test]
+fn architecture_considerations_are_design_decisions() {
+    let kb = load();
+    decision(&kb, "Reuses the existing VLAN trunk");
+    let listed = decisions_in(&kb, "maintenance.md");
+    for text in ["No new hardware", "off the internet"] {
+        assert!(!listed.iter().any(|l| l.contains(text)), "{text} in {listed:#?}");
+    }
+}
