@@ -119,6 +119,22 @@ pub enum Part {
     /// The hosts and their facts, for a replay: the findings are checked as JSON and skipped
     /// (a 100 000-host run has millions), so the run read has none.
     Facts,
+    /// What `mb runs` lists: the run's id, mode, hosts (without their facts and variables) and
+    /// summary; the facts and findings are checked as JSON and skipped.
+    Summary,
+}
+
+/// A host without its facts and variables (for [`Part::Summary`]); serde skips the rest.
+#[derive(Deserialize)]
+struct HostHead {
+    name: String,
+    #[serde(default)]
+    position: Option<usize>,
+    #[serde(default)]
+    groups: Vec<String>,
+    status: crate::probe::HostStatus,
+    error: Option<String>,
+    duration_ms: u64,
 }
 
 /// Reads a run file (either form).
@@ -313,12 +329,26 @@ impl<'de> Visitor<'de> for FileVisitor {
                 Field::Run => run = Some(map.next_value::<String>()?),
                 Field::Mode => mode = Some(map.next_value::<String>()?),
                 Field::ReplayOf => replay_of = map.next_value::<Option<String>>()?,
+                Field::Hosts if self.0 == Part::Summary => {
+                    let heads: Vec<HostHead> = map.next_value()?;
+                    let list = heads.into_iter().map(|h| HostRecord {
+                        name: h.name,
+                        position: h.position,
+                        groups: h.groups,
+                        status: h.status,
+                        error: h.error,
+                        duration_ms: h.duration_ms,
+                        facts: Vec::new(),
+                        vars: Default::default(),
+                    });
+                    hosts = Some(list.collect());
+                }
                 Field::Hosts => {
                     let list: Vec<HostRecord> = map.next_value()?;
                     maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
                     hosts = Some(list);
                 }
-                Field::Checks | Field::Findings if self.0 == Part::Facts => {
+                Field::Checks | Field::Findings if self.0 != Part::Whole => {
                     map.next_value::<IgnoredAny>()?;
                     findings = Some(Vec::new());
                 }
@@ -611,7 +641,7 @@ mod tests {
     }
 
     #[test]
-    fn a_replay_reads_the_hosts_and_skips_the_findings() {
+    fn a_replay_and_a_listing_read_only_what_they_need() {
         let mut written = run(vec![finding("a", "h1", 1, Some("A"))]);
         written.hosts = vec![HostRecord {
             name: "h1".into(),
@@ -620,13 +650,21 @@ mod tests {
             status: crate::probe::HostStatus::Ok,
             error: None,
             duration_ms: 3,
-            facts: Vec::new(),
-            vars: Default::default(),
+            facts: vec![super::super::run::SavedFact {
+                probe: crate::probe::ProbeKey::File { path: "/etc/x".into() },
+                fact: Arc::new(crate::probe::Fact::Absent),
+            }],
+            vars: [("v".to_string(), "1".to_string())].into(),
         }];
         let mut bytes = Vec::new();
         write(&written, &mut bytes).unwrap();
         let facts = read(&bytes, Part::Facts).unwrap();
-        assert_eq!((facts.hosts.len(), facts.findings.len()), (1, 0));
+        assert_eq!((facts.hosts.len(), facts.hosts[0].facts.len(), facts.findings.len()), (1, 1, 0));
+        // `mb runs` needs less still: the hosts without their facts and variables.
+        let summary = read(&bytes, Part::Summary).unwrap();
+        let host = &summary.hosts[0];
+        assert_eq!((host.name.as_str(), host.duration_ms, host.facts.len(), host.vars.len()), ("h1", 3, 0, 0));
+        assert_eq!((summary.summary, summary.findings.len()), (written.summary.clone(), 0));
         // Skipped, not unchecked: the findings must still be JSON.
         let text = String::from_utf8(bytes).unwrap().replace(r#""status":"pass""#, r#""status":pass"#);
         assert!(read(text.as_bytes(), Part::Facts).is_err());

@@ -325,10 +325,15 @@ fn a_malformed_run_file_is_an_error_naming_it_and_other_runs_still_list() {
     let bad = crafted_run(&env, "2026-11-25T18-00-00Z", |run| {
         run["hosts"][0]["facts"][0]["fact"] = serde_json::json!({"state": "file", "content": {"hex": "aé00"}});
     });
+    crafted_run(&env, "2026-11-25T17-00-00Z", |run| {
+        run["hosts"][0]["status"] = serde_json::json!("exploded");
+    });
+    // `mb runs` reads what it lists (hosts and summary) and skips the facts: the run with a
+    // broken host is named, the one with a broken fact lists, and replaying it is refused.
     let out = env.run(["runs"]);
     assert_eq!(out.code(), Some(0), "{out}");
     assert!(out.stdout.contains("2026-11-25T19-00-00Z"), "{out}");
-    assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
+    assert!(out.stderr.contains("2026-11-25T17-00-00Z.json"), "{out}");
     let out = env.run(["audit", "--replay", &bad]);
     assert_eq!(out.code(), Some(2), "{out}");
     assert!(out.stderr.contains("2026-11-25T18-00-00Z.json"), "{out}");
