@@ -135,7 +135,7 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
             let mut plan = plan_target(known[h].clone(), Target::Host, &checks, &cs);
             plan.position = Some(h);
             for key in &mut plan.probes {
-                share(seen, key);
+                crate::probe::share(seen, key);
             }
             plan
         })
@@ -151,16 +151,6 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }
-}
-
-/// Replaces `key` with the equal key in `seen`, or adds it there: equal keys share their text.
-pub fn share(seen: &mut HashSet<ProbeKey>, key: &mut ProbeKey) {
-    match seen.get(key) {
-        Some(same) => *key = same.clone(),
-        None => {
-            seen.insert(key.clone());
-        }
-    }
 }
 
 /// The warning for a check whose `hosts:` pattern matches no host of the inventory.

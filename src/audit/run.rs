@@ -13,12 +13,13 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Need, Target};
-pub use super::runfile::Part;
 use super::{AuditPlan, Finding, FindingStatus, Summary};
 use crate::inventory::{Host, Inventory, Var};
 use crate::probe::{Fact, HostOutcome, HostStatus, ProbeKey};
 use crate::rules::Check;
 use crate::rules::check::{Expectation, ProbeSource, Template};
+
+pub use super::runfile::Part;
 
 /// The version of the run file and JSON report format.
 pub const VERSION: u32 = 1;

@@ -345,7 +345,9 @@ impl<'de> Visitor<'de> for FileVisitor {
                 }
                 Field::Hosts => {
                     let list: Vec<HostRecord> = map.next_value()?;
-                    maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
+                    if self.0 == Part::Whole {
+                        maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
+                    }
                     hosts = Some(list);
                 }
                 Field::Checks | Field::Findings if self.0 != Part::Whole => {

@@ -87,6 +87,17 @@ pub struct HostOutcome {
     pub duration: Duration,
 }
 
+/// Replaces `value` with the equal one in `seen`, or adds it there. For values whose clones
+/// share their contents (probe keys' `Arc<str>` text, `Arc<Fact>`): equal ones become one.
+pub fn share<T: Clone + Eq + std::hash::Hash>(seen: &mut std::collections::HashSet<T>, value: &mut T) {
+    match seen.get(value) {
+        Some(same) => *value = same.clone(),
+        None => {
+            seen.insert(value.clone());
+        }
+    }
+}
+
 /// A target's facts by probe. Each fact is shared: a replay hands the saved run's facts to the
 /// new run without copying their bytes.
 pub type Facts = BTreeMap<ProbeKey, Arc<Fact>>;

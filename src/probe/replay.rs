@@ -48,15 +48,9 @@ impl Replay {
                     .facts
                     .into_iter()
                     .map(|mut saved| {
-                        crate::audit::plan::share(&mut keys, &mut saved.probe);
-                        let fact = match alike.get(&saved.fact) {
-                            Some(same) => same.clone(),
-                            None => {
-                                alike.insert(saved.fact.clone());
-                                saved.fact
-                            }
-                        };
-                        (saved.probe, fact)
+                        super::share(&mut keys, &mut saved.probe);
+                        super::share(&mut alike, &mut saved.fact);
+                        (saved.probe, saved.fact)
                     })
                     .collect();
                 // A probe saved twice (not by mb) answers with its last fact, as a map would.
