@@ -1,5 +1,6 @@
 //! [`execute`]: one audit, from a resolved [`Request`] to a [`Run`].
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -86,7 +87,7 @@ pub enum AuditError {
 pub fn execute(request: &Request, sink: &mut dyn AuditSink) -> Result<Run, AuditError> {
     let mut only = request.limit.as_ref().map(|p| request.inventory.select(p));
     if let Some(shard) = request.shard {
-        let hosts = only.unwrap_or_else(|| request.inventory.hosts.iter().collect());
+        let hosts = only.unwrap_or_else(|| request.inventory.hosts.iter().map(Arc::as_ref).collect());
         only = Some(hosts.into_iter().filter(|h| shard.takes(h)).collect());
     }
     let checks = match request.reach {
@@ -329,12 +330,19 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
         })
         .collect();
     let mut findings = Vec::with_capacity(total);
+    // Findings come check by check: each part of the work shares the values its findings
+    // expect and find alike (a 100 000-host check has few distinct ones).
     order
         .into_par_iter()
-        .map(|(h, k)| {
+        .map_init(HashSet::new, |seen, (h, k)| {
             let target = &targets[h];
             let planned = &target.hp.checks[k];
-            judge(&plan.checks[planned.check], &refs[planned.check], target, &planned.need, replay_of)
+            let mut finding =
+                judge(&plan.checks[planned.check], &refs[planned.check], target, &planned.need, replay_of);
+            for value in [&mut finding.expected, &mut finding.actual].into_iter().flatten() {
+                crate::probe::share(seen, value);
+            }
+            finding
         })
         .collect_into_vec(&mut findings);
     findings
@@ -354,8 +362,8 @@ fn judge(check: &Check, refs: &CheckRefs, target: &Judged<'_>, need: &Need, repl
     let host = &hp.host;
     let decided = |status, message: String| Finding::of(refs, check, host_name, status, None, None, message);
     match need {
-        Need::Error(why) => decided(FindingStatus::Error, why.clone()),
-        Need::Skip(why) => decided(FindingStatus::Skip, why.clone()),
+        Need::Error(why) => decided(FindingStatus::Error, why.to_string()),
+        Need::Skip(why) => decided(FindingStatus::Skip, why.to_string()),
         Need::Var(_) if outcome.status != HostStatus::Ok && host.vars_problem.is_some() => decided(
             FindingStatus::Skip,
             format!("host not audited ({}): {}", outcome.status.as_str(), outcome.error.as_deref().unwrap_or("")),

@@ -80,8 +80,10 @@ pub struct Finding {
     pub host: Arc<str>,
     pub status: FindingStatus,
     pub severity: Severity,
-    pub expected: Option<String>,
-    pub actual: Option<String>,
+    /// Shared by the findings (of one evaluation or one run file) that expect alike.
+    pub expected: Option<Arc<str>>,
+    /// Shared by the findings that found alike: most hosts answer a check the same way.
+    pub actual: Option<Arc<str>>,
     /// [`PASSED`] for every pass (not a copy per finding).
     pub message: Cow<'static, str>,
     /// Shared by the check's findings (a 100 000-host run has one copy per check, not per host).
@@ -142,8 +144,8 @@ impl Finding {
             host: host.clone(),
             status,
             severity: check.severity,
-            expected,
-            actual,
+            expected: expected.map(Arc::from),
+            actual: actual.map(Arc::from),
             message: message.into(),
             rule: refs.rule.clone(),
             decision: refs.decision.clone(),

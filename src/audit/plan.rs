@@ -25,12 +25,12 @@ pub const REPO: &str = "repo";
 pub enum Need {
     /// The `probes[i]` answer of the target.
     Probe(usize),
-    /// An inventory variable (no contact with the host).
-    Var(String),
+    /// An inventory variable (no contact with the host), its name shared with the check.
+    Var(Arc<str>),
     /// No fact can be had; the finding is decided now (a template variable the host lacks).
-    Error(String),
+    Error(Box<str>),
     /// The check cannot run here (an `api` probe before the API transport exists).
-    Skip(String),
+    Skip(Box<str>),
 }
 
 /// One check on one target.
@@ -91,7 +91,7 @@ impl AuditPlan {
 /// and, with `repo`, the `scope: repo` checks against the repository.
 pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, repo: bool) -> AuditPlan {
     let only: Option<HashSet<&str>> = only.map(|hosts| hosts.iter().map(|h| h.name.as_str()).collect());
-    let known: Vec<&Host> = inventory.hosts_and_implicit().collect();
+    let known: Vec<&Arc<Host>> = inventory.hosts_and_implicit().collect();
     let index: HashMap<&str, usize> = known.iter().enumerate().map(|(i, h)| (h.name.as_str(), i)).collect();
     let mut per_host: Vec<Vec<usize>> = vec![Vec::new(); known.len()];
     let mut unmatched = Vec::new();
@@ -132,7 +132,7 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
         .enumerate()
         .filter(|(_, cs)| !cs.is_empty())
         .map_init(HashSet::new, |seen, (h, cs)| {
-            let mut plan = plan_target(known[h].clone(), Target::Host, &checks, &cs);
+            let mut plan = plan_target(Arc::clone(known[h]), Target::Host, &checks, &cs);
             plan.position = Some(h);
             for key in &mut plan.probes {
                 crate::probe::share(seen, key);
@@ -148,7 +148,7 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
             vault_files: Vec::new(),
             vars_problem: None,
         };
-        hosts.push(plan_target(host, Target::Repo, &checks, &repo_checks));
+        hosts.push(plan_target(Arc::new(host), Target::Repo, &checks, &repo_checks));
     }
     AuditPlan { checks, hosts, unmatched }
 }
@@ -164,7 +164,7 @@ pub fn unmatched_message(check: &Check) -> String {
     )
 }
 
-fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) -> HostPlan {
+fn plan_target(host: Arc<Host>, target: Target, checks: &[Check], indices: &[usize]) -> HostPlan {
     let mut probes: Vec<ProbeKey> = Vec::new();
     let mut planned = Vec::with_capacity(indices.len());
     for &c in indices {
@@ -180,10 +180,12 @@ fn plan_target(host: Host, target: Target, checks: &[Check], indices: &[usize]) 
                 Need::Probe(i)
             }
             Ok(SourceNeed::Var(name)) => Need::Var(name),
-            Ok(SourceNeed::Unsupported(why)) => Need::Skip(why),
-            Err(e) => Need::Error(e.to_string()),
+            Ok(SourceNeed::Unsupported(why)) => Need::Skip(why.into()),
+            Err(e) => Need::Error(e.to_string().into()),
         };
         planned.push(Planned { check: c, need });
     }
-    HostPlan { host: Arc::new(host), target, position: None, checks: planned, probes }
+    // Kept for the whole audit, one list per host: no room to grow.
+    probes.shrink_to_fit();
+    HostPlan { host, target, position: None, checks: planned, probes }
 }

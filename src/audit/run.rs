@@ -174,7 +174,7 @@ impl Run {
         if !hidden.is_empty() {
             for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_ref(), f.host.as_ref()))) {
                 for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
-                    *value = SECRET.to_string();
+                    *value = Arc::from(SECRET);
                 }
                 f.message = "a secret: its values are not shown".into();
             }
@@ -239,7 +239,7 @@ impl Run {
             // A localhost in no group, not even `all`, was the implicit one: still outside `all`.
             let implicit = h.groups.is_empty() && crate::inventory::LOCALHOST_NAMES.contains(&h.name.as_str());
             let list = if implicit { &mut inventory.implicit } else { &mut inventory.hosts };
-            list.push(Host {
+            list.push(Arc::new(Host {
                 name: h.name.clone(),
                 groups: h.groups.clone(),
                 vars: h
@@ -249,7 +249,7 @@ impl Run {
                     .collect(),
                 vault_files: Vec::new(),
                 vars_problem: None,
-            });
+            }));
             for g in &h.groups {
                 inventory.groups.entry(g.clone()).or_default().hosts.push(h.name.clone());
             }

@@ -6,7 +6,7 @@
 //! prints them) are read the same way: a finding that carries its own rule keeps it.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -231,8 +231,8 @@ struct FindingOut<'a> {
     status: FindingStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     severity: Option<Severity>,
-    expected: &'a Option<String>,
-    actual: &'a Option<String>,
+    expected: &'a Option<Arc<str>>,
+    actual: &'a Option<Arc<str>>,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a RuleRef>,
@@ -346,7 +346,7 @@ impl<'de> Visitor<'de> for FileVisitor {
                 Field::Hosts => {
                     let list: Vec<HostRecord> = map.next_value()?;
                     if self.0 == Part::Whole {
-                        maker.names.extend(list.iter().map(|h| (h.name.clone(), Arc::from(h.name.as_str()))));
+                        maker.shared.extend(list.iter().map(|h| Arc::from(h.name.as_str())));
                     }
                     hosts = Some(list);
                 }
@@ -450,11 +450,23 @@ struct Maker {
     /// Findings that carry their own rule (files written before `checks`): equal ones share
     /// one copy, as findings of one check do in the run that wrote them.
     own: HashMap<String, (Severity, CheckRefs)>,
-    /// Host names shared by their findings, as in the run that wrote them.
-    names: HashMap<String, Arc<str>>,
+    /// Host names and values shared by their findings, as in the run that wrote them.
+    shared: HashSet<Arc<str>>,
 }
 
 impl Maker {
+    /// The one copy of `text` among this file's findings.
+    fn share(&mut self, text: String) -> Arc<str> {
+        match self.shared.get(text.as_str()) {
+            Some(same) => same.clone(),
+            None => {
+                let text: Arc<str> = Arc::from(text);
+                self.shared.insert(text.clone());
+                text
+            }
+        }
+    }
+
     fn entries(&mut self, checks: Vec<CheckIn>) -> Result<(), String> {
         self.table.reserve(checks.len());
         for c in checks {
@@ -507,17 +519,13 @@ impl Maker {
                 }
             },
         };
-        let host = match self.names.get(&f.host) {
-            Some(name) => name.clone(),
-            None => self.names.entry(f.host.clone()).or_insert_with(|| Arc::from(f.host.as_str())).clone(),
-        };
         Ok(Finding {
             check: refs.id,
-            host,
+            host: self.share(f.host),
             status: f.status,
             severity,
-            expected: f.expected,
-            actual: f.actual,
+            expected: f.expected.map(|v| self.share(v)),
+            actual: f.actual.map(|v| self.share(v)),
             message: if f.message == PASSED { Cow::Borrowed(PASSED) } else { Cow::Owned(f.message) },
             rule: refs.rule,
             decision: refs.decision,
@@ -608,7 +616,7 @@ mod tests {
         for c in 0..per_host {
             for h in 0..hosts {
                 let mut f = finding(&format!("c{c}"), &format!("h{h}"), c + 1, None);
-                f.actual = Some(format!("{c}/{h}"));
+                f.actual = Some(format!("{c}/{h}").into());
                 findings.push(f);
             }
         }

@@ -101,7 +101,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
             let pattern = HostPattern::parse(p).map_err(|e| anyhow::anyhow!("pattern `{p}`: {}", e.message))?;
             inventory.select(&pattern)
         }
-        None => inventory.hosts.iter().collect(),
+        None => inventory.hosts.iter().map(std::sync::Arc::as_ref).collect(),
     };
     let selected = match &args.shard {
         Some(spec) => {

@@ -16,6 +16,7 @@ mod yaml_inventory;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -340,8 +341,8 @@ impl InventoryError {
 /// The resolved fleet.
 #[derive(Debug, Clone, Default)]
 pub struct Inventory {
-    /// In inventory order.
-    pub hosts: Vec<Host>,
+    /// In inventory order; shared with the audit plans that take them.
+    pub hosts: Vec<Arc<Host>>,
     pub groups: BTreeMap<String, Group>,
     /// Files that were read, for messages.
     pub sources: Vec<String>,
@@ -350,7 +351,7 @@ pub struct Inventory {
     /// Ansible's implicit localhost under each of [`LOCALHOST_NAMES`], when no host of the
     /// inventory has one of those names: in no group (not even `all`), reached locally, with
     /// `all`'s variables and its own `host_vars/`. Only a pattern that names it selects it.
-    pub implicit: Vec<Host>,
+    pub implicit: Vec<Arc<Host>>,
     /// Which of `implicit` this run uses: the one the first pattern named (Ansible creates one
     /// implicit localhost and gives it under every one of the names afterwards).
     implicit_chosen: std::sync::OnceLock<usize>,
@@ -522,18 +523,18 @@ impl Inventory {
                 let file = self.sources.first().map(String::as_str).unwrap_or("the inventory");
                 InventoryError::new(file, None, format!("host name {name:?} {why}"))
             })?;
-            self.hosts.push(Host {
+            self.hosts.push(Arc::new(Host {
                 name: name.clone(),
                 groups: groups.into_iter().collect(),
                 vars,
                 vault_files,
                 vars_problem: problem,
-            });
+            }));
         }
         if !self.hosts.iter().any(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
             for name in LOCALHOST_NAMES {
                 let host = self.implicit_localhost(name, &raw, group_vars, host_vars);
-                self.implicit.push(host);
+                self.implicit.push(Arc::new(host));
             }
         }
         self.groups = raw.groups;
@@ -541,18 +542,18 @@ impl Inventory {
     }
 
     pub fn host(&self, name: &str) -> Option<&Host> {
-        self.hosts.iter().find(|h| h.name == name)
+        self.hosts.iter().find(|h| h.name == name).map(|h| &**h)
     }
 
     /// The inventory's hosts, then the implicit localhosts (which no pattern but their name
     /// selects).
-    pub fn hosts_and_implicit(&self) -> impl Iterator<Item = &Host> {
+    pub fn hosts_and_implicit(&self) -> impl Iterator<Item = &Arc<Host>> {
         self.hosts.iter().chain(&self.implicit)
     }
 
     /// Whether `host` is an implicit localhost, not one of the inventory.
     pub fn is_implicit(&self, host: &Host) -> bool {
-        self.implicit.iter().any(|h| std::ptr::eq(h, host))
+        self.implicit.iter().any(|h| std::ptr::eq(&**h, host))
     }
 
     /// The host a pattern term `name` selects when it matched no group or host, as Ansible's
@@ -564,10 +565,10 @@ impl Inventory {
             return None;
         }
         if let Some(host) = self.hosts.iter().find(|h| LOCALHOST_NAMES.contains(&h.name.as_str())) {
-            return Some(host);
+            return Some(&**host);
         }
         let asked = self.implicit.iter().position(|h| h.name == name)?;
-        self.implicit.get(*self.implicit_chosen.get_or_init(|| asked))
+        self.implicit.get(*self.implicit_chosen.get_or_init(|| asked)).map(|h| &**h)
     }
 
     /// Ansible's implicit localhost named `name`: the inventory-file variables of `all`, then

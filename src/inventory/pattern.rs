@@ -192,7 +192,7 @@ pub(crate) fn select<'a>(inventory: &'a super::Inventory, pattern: &HostPattern)
             }
         }
     }
-    inventory.hosts_and_implicit().filter(|h| chosen.contains(h.name.as_str())).collect()
+    inventory.hosts_and_implicit().filter(|h| chosen.contains(h.name.as_str())).map(std::sync::Arc::as_ref).collect()
 }
 
 /// A group's hosts as Ansible lists them: its own, then its children's level by level.

@@ -3,10 +3,13 @@
 //!
 //! The saved run's facts are moved into the transport, not copied, and equal facts (and
 //! probe keys) of different hosts become one; a host's gather shares (`Arc`) the facts its checks ask for
-//! with the new run.
+//! with the new run. A replay is one audit's transport: each host's saved record is handed
+//! over when the host is gathered and freed then, so the saved run does not stay in memory
+//! beside the new one (a 100 000-host replay would otherwise hold both). Gathering a host a
+//! second time is an error that says so, never a silently empty host.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::{BoxFuture, Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
@@ -21,7 +24,8 @@ pub struct Replay {
 #[derive(Debug)]
 struct Saved {
     run: String,
-    hosts: HashMap<String, SavedHost>,
+    /// The saved hosts; `None` once gathered.
+    hosts: Mutex<HashMap<String, Option<SavedHost>>>,
 }
 
 /// A host of the saved run: its facts sorted by probe, each fact shared with every host that
@@ -63,10 +67,10 @@ impl Replay {
                     duration: Duration::from_millis(h.duration_ms),
                     facts,
                 };
-                (h.name, host)
+                (h.name, Some(host))
             })
             .collect();
-        Replay { saved: Arc::new(Saved { run: id, hosts }) }
+        Replay { saved: Arc::new(Saved { run: id, hosts: Mutex::new(hosts) }) }
     }
 
     /// The replayed run's id.
@@ -80,10 +84,12 @@ impl Transport for Replay {
         // Looked up when the task runs, on the runtime's workers, not while tasks are spawned.
         let saved = self.saved.clone();
         Box::pin(async move {
-            match saved.hosts.get(&job.host.name) {
-                Some(host) => HostOutcome {
+            // A poisoned lock still holds whole entries: a panic cannot leave one half-taken.
+            let host = saved.hosts.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&job.host.name).map(Option::take);
+            match host {
+                Some(Some(host)) => HostOutcome {
                     status: host.status,
-                    error: host.error.clone(),
+                    error: host.error,
                     facts: job
                         .probes
                         .into_iter()
@@ -94,6 +100,14 @@ impl Transport for Replay {
                         .collect(),
                     duration: host.duration,
                 },
+                Some(None) => HostOutcome::failed(
+                    HostStatus::Error,
+                    format!(
+                        "run {}'s facts of {} were already replayed (a replay answers one audit)",
+                        saved.run, job.host.name
+                    ),
+                    Duration::ZERO,
+                ),
                 None => HostOutcome::failed(
                     HostStatus::Error,
                     format!("run {} did not audit {}", saved.run, job.host.name),

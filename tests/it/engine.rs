@@ -76,10 +76,12 @@ fn the_run_is_the_same_whichever_sinks_listen() {
         .iter()
         .map(|f| ReportSink::new(*f, Destination::File(out.path().join(format!("report.{}", f.name())))))
         .collect();
+    // A replay answers one audit: the second execution gets a request of its own.
+    let again = example_request(&root, Some(RepoFiles::WorkTree { root: root.clone() }));
     let watched = {
         let mut sinks: Vec<Box<dyn AuditSink + '_>> = vec![Box::new(&mut recorder)];
         sinks.extend(files.iter_mut().map(|s| Box::new(s) as Box<dyn AuditSink>));
-        audit::execute(&request, &mut sinks).expect("the audit runs")
+        audit::execute(&again, &mut sinks).expect("the audit runs")
     };
     assert_eq!(comparable(&alone), comparable(&watched));
     assert!(files.iter().all(|f| f.error.is_none()));
@@ -99,6 +101,32 @@ fn the_run_is_the_same_whichever_sinks_listen() {
         recorder.events.last().unwrap(),
         &format!("finished {} findings, {} checks", watched.findings.len(), request.checks.len())
     );
+}
+
+#[test]
+fn a_replay_answers_one_audit_and_a_second_says_so() {
+    // The replay hands each host's saved facts to the audit that gathers it and frees them:
+    // a second audit of the same request must not pass off its hosts as empty.
+    let root = repo_root();
+    let request = example_request(&root, None);
+    let first = audit::execute(&request, &mut ()).expect("the audit runs");
+    assert!(first.findings.iter().any(|f| f.status == FindingStatus::Pass));
+    let second = audit::execute(&request, &mut ()).expect("the audit runs");
+    assert_eq!(second.hosts.len(), first.hosts.len());
+    for host in &second.hosts {
+        let error = host.error.as_deref().unwrap_or_default();
+        assert!(error.contains("were already replayed (a replay answers one audit)"), "{}: {error}", host.name);
+    }
+    // Only checks of inventory variables, which no host is asked, are judged again.
+    let asked = |f: &&mb::audit::Finding| {
+        let check = request.checks.iter().find(|c| *c.id == *f.check).unwrap();
+        !matches!(check.probe.source, mb::rules::source::ProbeSource::Var(_))
+    };
+    assert!(first.findings.iter().filter(asked).any(|f| f.status == FindingStatus::Pass));
+    for f in second.findings.iter().filter(asked) {
+        assert_eq!(f.status, FindingStatus::Skip, "{f:?}");
+        assert!(f.message.contains("already replayed"), "{f:?}");
+    }
 }
 
 /// A git repository holding a copy of the example, committed as it is.

@@ -624,7 +624,7 @@ fn fleet_run(hosts: usize, checks: usize) -> Run {
                 status,
                 severity: Severity::Error,
                 expected: Some("ok".into()),
-                actual,
+                actual: actual.map(Into::into),
                 message: message.into(),
                 rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None }.into(),
                 decision: None,

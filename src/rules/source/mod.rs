@@ -23,6 +23,7 @@ use super::registry::SourceSpec;
 use crate::inventory::{Host, VarError};
 use crate::probe::{Fact, ProbeKey};
 use crate::yaml::Node;
+use std::sync::Arc;
 
 /// What a source needs from a host to observe its fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub enum Need {
     /// An answer of the host's probe script (or of the repository, for `scope: repo`).
     Probe(ProbeKey),
     /// An inventory variable: the host is not contacted.
-    Var(String),
+    Var(Arc<str>),
     /// The source cannot be gathered by this version of mb; the finding is a skip, saying why.
     Unsupported(String),
 }

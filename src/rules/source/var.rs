@@ -8,9 +8,12 @@ use crate::rules::parse::Ctx;
 use crate::rules::registry::{ArgKind, SourceSpec};
 use crate::yaml::Node;
 
+use std::sync::Arc;
+
 #[derive(Debug, Clone)]
 pub struct Var {
-    pub name: String,
+    /// Shared with every host's plan.
+    pub name: Arc<str>,
 }
 
 impl Source for Var {
@@ -27,7 +30,7 @@ impl Source for Var {
     };
 
     fn parse(cx: &mut Ctx<'_>, value: &Node, _options: &[(&str, &Node, &Node)]) -> Option<Var> {
-        cx.text("var", value).map(|name| Var { name })
+        cx.text("var", value).map(|name| Var { name: name.into() })
     }
 
     fn describe(&self) -> String {
