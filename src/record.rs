@@ -128,20 +128,30 @@ impl<'a> Recorder<'a> {
         let doc = crate::kb::parse::parse_document(&self.path, text);
         let mut moved = run.clone();
         let here = |d: &crate::audit::DecisionRef| d.file == *in_file;
-        for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
+        for d in moved.findings.iter_mut().filter_map(|f| decision_of(f, &here)) {
             if let Some(item) = doc.items.iter().find(|i| i.text == d.text) {
-                std::sync::Arc::make_mut(d).line = item.line;
+                d.line = item.line;
             }
         }
         let spliced = writeback::splice(&self.shown, text, date, &render(&moved))?;
         let lines = |t: &str| t.bytes().filter(|&b| b == b'\n').count() as isize;
         let (from, added) = (spliced.line, lines(&spliced.text) - lines(text));
-        for d in moved.findings.iter_mut().filter_map(|f| f.decision.as_mut()).filter(|d| here(d)) {
+        for d in moved.findings.iter_mut().filter_map(|f| decision_of(f, &here)) {
             if d.line >= from {
-                let d = std::sync::Arc::make_mut(d);
                 d.line = d.line.saturating_add_signed(added);
             }
         }
         Ok(render(&moved))
     }
+}
+
+/// The finding's decision when `here` says it is one to move, made the finding's own.
+fn decision_of<'f>(
+    f: &'f mut crate::audit::Finding,
+    here: &impl Fn(&crate::audit::DecisionRef) -> bool,
+) -> Option<&'f mut crate::audit::DecisionRef> {
+    if !f.check.decision.as_ref().is_some_and(here) {
+        return None;
+    }
+    std::sync::Arc::make_mut(&mut f.check).decision.as_mut()
 }

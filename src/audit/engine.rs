@@ -12,7 +12,7 @@ use super::plan::{self, AuditPlan, HostPlan, Need, Target};
 use super::run::{self, Provenance, Run};
 use super::shard::Shard;
 use super::sink::{AuditSink, Finished};
-use super::{CheckRefs, Finding, FindingStatus, Location};
+use super::{CheckRef, Finding, FindingStatus, Location};
 use crate::inventory::{Connection, HostPattern, Inventory, VarError};
 use crate::probe::api::Api;
 use crate::probe::local::Local;
@@ -298,7 +298,7 @@ fn reads(plan: &AuditPlan, hp: &HostPlan) -> Vec<Reads> {
 /// Judges every planned (check, target) on all cores. Findings come ordered by check (in rule
 /// order), then target (in plan order): the same whatever order targets answered in.
 fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
-    let refs: Vec<CheckRefs> = plan.checks.iter().map(CheckRefs::of).collect();
+    let refs: Vec<Arc<CheckRef>> = plan.checks.iter().map(CheckRef::of).collect();
     // The (target, planned) pairs in finding order, by a counting sort on the check (linear);
     // the findings are then made straight into their places, never moved or sorted.
     let mut next = vec![0usize; plan.checks.len()];
@@ -357,10 +357,10 @@ struct Judged<'a> {
     facts: Vec<Option<&'a Fact>>,
 }
 
-fn judge(check: &Check, refs: &CheckRefs, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
+fn judge(check: &Check, refs: &Arc<CheckRef>, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
     let Judged { hp, name: host_name, outcome, facts } = target;
     let host = &hp.host;
-    let decided = |status, message: String| Finding::of(refs, check, host_name, status, None, None, message);
+    let decided = |status, message: String| Finding::of(refs, host_name, status, None, None, message);
     match need {
         Need::Error(why) => decided(FindingStatus::Error, why.to_string()),
         Need::Skip(why) => decided(FindingStatus::Skip, why.to_string()),

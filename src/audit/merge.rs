@@ -75,7 +75,7 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
         .enumerate()
         .map(|(i, f)| {
             (
-                check_order.get(f.check.as_ref()).copied().unwrap_or(usize::MAX),
+                check_order.get(f.check.id.as_str()).copied().unwrap_or(usize::MAX),
                 // The repository's findings come after every host's, as in one audit.
                 position.get(f.host.as_ref()).copied().unwrap_or(usize::MAX),
                 i,
@@ -85,8 +85,11 @@ pub fn merge(runs: Vec<Run>) -> Result<Run, MergeError> {
     order.sort_unstable();
     permute(&mut findings, order.into_iter().map(|(_, _, i)| i).collect());
     // Distinct checks, looked up only where the check changes (findings are sorted by it).
-    let checks =
-        findings.chunk_by(|a, b| a.check == b.check).map(|run| run[0].check.as_ref()).collect::<HashSet<_>>().len();
+    let checks = findings
+        .chunk_by(|a, b| a.check.id == b.check.id)
+        .map(|run| run[0].check.id.as_str())
+        .collect::<HashSet<_>>()
+        .len();
     let summary = Summary::of(checks, hosts.len(), &findings);
     Ok(Run {
         version: run::VERSION,

@@ -71,68 +71,105 @@ pub struct DecisionRef {
     pub date: Option<String>,
 }
 
-/// One check on one host (a contract: `findings[]` in `mb audit --format json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One check on one host (a contract: `findings[]` in `mb audit --format json`, serialised
+/// flat: the check's id, severity, rule, decision and title are fields of the finding).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Shared by the check's findings.
-    pub check: Arc<str>,
+    /// The check, shared by its findings.
+    pub check: Arc<CheckRef>,
     /// Shared by the host's findings.
     pub host: Arc<str>,
     pub status: FindingStatus,
-    pub severity: Severity,
     /// Shared by the findings (of one evaluation or one run file) that expect alike.
     pub expected: Option<Arc<str>>,
     /// Shared by the findings that found alike: most hosts answer a check the same way.
     pub actual: Option<Arc<str>>,
     /// [`PASSED`] for every pass (not a copy per finding).
     pub message: Cow<'static, str>,
-    /// Shared by the check's findings (a 100 000-host run has one copy per check, not per host).
-    pub rule: Arc<RuleRef>,
-    pub decision: Option<Arc<DecisionRef>>,
-    /// The check's title, for reports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Arc<str>>,
     /// For `scope: repo` checks: the repository file (and line) the fact came from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Box<Location>>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Flat<'a> {
+            check: &'a str,
+            host: &'a str,
+            status: FindingStatus,
+            severity: Severity,
+            expected: Option<&'a str>,
+            actual: Option<&'a str>,
+            message: &'a str,
+            rule: &'a RuleRef,
+            decision: Option<&'a DecisionRef>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            title: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            location: Option<&'a Location>,
+        }
+        let check = &*self.check;
+        Flat {
+            check: &check.id,
+            host: &self.host,
+            status: self.status,
+            severity: check.severity,
+            expected: self.expected.as_deref(),
+            actual: self.actual.as_deref(),
+            message: &self.message,
+            rule: &check.rule,
+            decision: check.decision.as_ref(),
+            title: check.title.as_deref(),
+            location: self.location.as_deref(),
+        }
+        .serialize(s)
+    }
 }
 
 /// The message of a finding that passes.
 pub const PASSED: &str = "as decided";
 
-/// What every finding of one check says alike — its rule, its decision and its title — made
-/// once per check and shared by its findings.
-#[derive(Debug, Clone)]
-pub struct CheckRefs {
-    pub id: Arc<str>,
-    pub rule: Arc<RuleRef>,
-    pub decision: Option<Arc<DecisionRef>>,
-    pub title: Option<Arc<str>>,
+/// The check a finding is of, as its findings all say it — its id, severity, rule, decision
+/// and title: made once per check and shared by its findings (a 100 000-host run holds one
+/// copy per check, not per host). As written in a run file's `checks` list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRef {
+    pub id: String,
+    pub severity: Severity,
+    pub rule: RuleRef,
+    #[serde(default)]
+    pub decision: Option<DecisionRef>,
+    /// The check's title, for reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
-impl CheckRefs {
-    pub fn of(check: &Check) -> CheckRefs {
-        CheckRefs {
-            id: Arc::from(check.id.as_str()),
-            rule: Arc::new(RuleRef {
+impl CheckRef {
+    pub fn of(check: &Check) -> Arc<CheckRef> {
+        Arc::new(CheckRef {
+            id: check.id.clone(),
+            severity: check.severity,
+            rule: RuleRef {
                 file: display_path(&check.source.file),
                 line: check.source.line,
                 end_line: Some(check.source.end_line),
+            },
+            decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| DecisionRef {
+                file: r.file.clone(),
+                line: r.line,
+                text: r.text.clone(),
+                date: r.date.clone(),
             }),
-            decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| {
-                Arc::new(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
-            }),
-            title: check.title.as_deref().map(Arc::from),
-        }
+            title: check.title.clone(),
+        })
     }
 }
 
 impl Finding {
-    /// A finding of `check` on `host`, sharing the check's id, rule, decision and title
-    /// (`refs`, made once per check) and the host's name.
+    /// A finding of `check` on `host`, sharing the check ([`CheckRef`], made once per check)
+    /// and the host's name.
     pub fn of(
-        refs: &CheckRefs,
-        check: &Check,
+        check: &Arc<CheckRef>,
         host: &Arc<str>,
         status: FindingStatus,
         expected: Option<String>,
@@ -140,16 +177,12 @@ impl Finding {
         message: impl Into<Cow<'static, str>>,
     ) -> Finding {
         Finding {
-            check: refs.id.clone(),
+            check: check.clone(),
             host: host.clone(),
             status,
-            severity: check.severity,
             expected: expected.map(Arc::from),
             actual: actual.map(Arc::from),
             message: message.into(),
-            rule: refs.rule.clone(),
-            decision: refs.decision.clone(),
-            title: refs.title.clone(),
             location: None,
         }
     }

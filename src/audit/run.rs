@@ -27,8 +27,9 @@ pub const VERSION: u32 = 1;
 /// Where runs are saved, under the repository root.
 pub const RUNS_DIR: &str = ".mb/runs";
 
-/// One audit, as saved and as reported.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// One audit, as saved and as reported. Run files are read by [`read`] (the findings and
+/// their checks as `runfile` writes them), not by a derived `Deserialize`.
+#[derive(Debug, Clone, Serialize)]
 pub struct Run {
     pub version: u32,
     /// The run's id: its start time, `2026-11-25T19-00-00Z`.
@@ -172,7 +173,7 @@ impl Run {
             .unzip();
         let hidden: BTreeSet<(&str, &str)> = hidden.into_iter().flatten().collect();
         if !hidden.is_empty() {
-            for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.as_ref(), f.host.as_ref()))) {
+            for f in findings.iter_mut().filter(|f| hidden.contains(&(f.check.id.as_str(), f.host.as_ref()))) {
                 for value in [&mut f.actual, &mut f.expected].into_iter().flatten() {
                     *value = Arc::from(SECRET);
                 }
@@ -532,7 +533,7 @@ pub struct Diff {
 }
 
 pub fn diff(older: &Run, newer: &Run) -> Diff {
-    let key = |f: &Finding| (f.check.clone(), f.host.clone());
+    let key = |f: &Finding| (f.check.id.clone(), f.host.clone());
     let old: BTreeMap<_, &Finding> = older.findings.iter().map(|f| (key(f), f)).collect();
     let new: BTreeMap<_, &Finding> = newer.findings.iter().map(|f| (key(f), f)).collect();
     let mut out = Diff::default();

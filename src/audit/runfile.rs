@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::run::{HostRecord, Merged, Provenance, Run};
-use super::{CheckRefs, DecisionRef, Finding, FindingStatus, Location, PASSED, RuleRef, Summary};
+use super::{CheckRef, DecisionRef, Finding, FindingStatus, Location, PASSED, RuleRef, Summary};
 use crate::rules::Severity;
 
 /// Writes `run` in the run file's format. The object's short fields go through serde; its two
@@ -145,41 +145,10 @@ pub fn read(input: &[u8], part: Part) -> serde_json::Result<Run> {
     run.map_err(de::Error::custom)
 }
 
-/// What every finding of a check says alike.
-#[derive(Serialize)]
-struct CheckOut<'a> {
-    id: &'a str,
-    severity: Severity,
-    rule: &'a RuleRef,
-    decision: Option<&'a DecisionRef>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title: Option<&'a str>,
-}
-
-impl<'a> CheckOut<'a> {
-    fn of(f: &'a Finding) -> CheckOut<'a> {
-        CheckOut {
-            id: &f.check,
-            severity: f.severity,
-            rule: &f.rule,
-            decision: f.decision.as_deref(),
-            title: f.title.as_deref(),
-        }
-    }
-
-    /// Whether `f` says what this entry says (then the finding need not say it again).
-    fn covers(&self, f: &Finding) -> bool {
-        self.severity == f.severity
-            && *self.rule == *f.rule
-            && self.decision == f.decision.as_deref()
-            && self.title == f.title.as_deref()
-    }
-}
-
 /// The `checks` list, and which findings it covers: a finding that differs from its check's
 /// entry (never, in runs mb makes) says everything itself.
 struct Entries<'a> {
-    checks: Vec<CheckOut<'a>>,
+    checks: Vec<&'a CheckRef>,
     covered: Vec<bool>,
 }
 
@@ -187,20 +156,21 @@ impl<'a> Entries<'a> {
     fn of(findings: &'a [Finding]) -> Entries<'a> {
         // One entry per check, from its first finding; looked up only where the check changes
         // (a run's findings are ordered by check).
-        let mut checks: Vec<CheckOut<'a>> = Vec::new();
+        let mut checks: Vec<&'a CheckRef> = Vec::new();
         let mut index: HashMap<&'a str, usize> = HashMap::new();
         let mut covered = Vec::with_capacity(findings.len());
         let mut last: Option<(&str, usize)> = None;
         for f in findings {
             let at = match last {
-                Some((check, at)) if check == &*f.check => at,
-                _ => *index.entry(&f.check).or_insert_with(|| {
-                    checks.push(CheckOut::of(f));
+                Some((check, at)) if check == f.check.id => at,
+                _ => *index.entry(&f.check.id).or_insert_with(|| {
+                    checks.push(&f.check);
                     checks.len() - 1
                 }),
             };
-            last = Some((&f.check, at));
-            covered.push(checks[at].covers(f));
+            last = Some((&f.check.id, at));
+            // The finding need not say what its check's entry says.
+            covered.push(std::ptr::eq(checks[at], &*f.check) || *checks[at] == *f.check);
         }
         Entries { checks, covered }
     }
@@ -209,16 +179,16 @@ impl<'a> Entries<'a> {
     fn finding<'f>(&self, i: usize, f: &'f Finding) -> FindingOut<'f> {
         let covered = self.covered[i];
         FindingOut {
-            check: &f.check,
+            check: &f.check.id,
             host: &f.host,
             status: f.status,
-            severity: (!covered).then_some(f.severity),
+            severity: (!covered).then_some(f.check.severity),
             expected: &f.expected,
             actual: &f.actual,
             message: &f.message,
-            rule: (!covered).then_some(&*f.rule),
-            decision: (!covered).then_some(f.decision.as_deref()),
-            title: if covered { None } else { f.title.as_deref() },
+            rule: (!covered).then_some(&f.check.rule),
+            decision: (!covered).then_some(f.check.decision.as_ref()),
+            title: if covered { None } else { f.check.title.as_deref() },
             location: f.location.as_deref(),
         }
     }
@@ -242,17 +212,6 @@ struct FindingOut<'a> {
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a Location>,
-}
-
-#[derive(Deserialize)]
-struct CheckIn {
-    id: String,
-    severity: Severity,
-    rule: RuleRef,
-    #[serde(default)]
-    decision: Option<DecisionRef>,
-    #[serde(default)]
-    title: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -359,7 +318,7 @@ impl<'de> Visitor<'de> for FileVisitor {
                         return Err(de::Error::duplicate_field("checks"));
                     }
                     checks_seen = true;
-                    if let Err(e) = maker.entries(map.next_value::<Vec<CheckIn>>()?) {
+                    if let Err(e) = maker.entries(map.next_value::<Vec<CheckRef>>()?) {
                         wrong.get_or_insert(e);
                     }
                 }
@@ -446,10 +405,10 @@ impl<'de> Visitor<'de> for Findings<'_> {
 /// `checks`, or, in files written before `checks`, from the finding itself; names shared.
 #[derive(Default)]
 struct Maker {
-    table: HashMap<String, (Severity, CheckRefs)>,
+    table: HashMap<String, Arc<CheckRef>>,
     /// Findings that carry their own rule (files written before `checks`): equal ones share
     /// one copy, as findings of one check do in the run that wrote them.
-    own: HashMap<String, (Severity, CheckRefs)>,
+    own: HashMap<String, Arc<CheckRef>>,
     /// Host names and values shared by their findings, as in the run that wrote them.
     shared: HashSet<Arc<str>>,
 }
@@ -467,50 +426,33 @@ impl Maker {
         }
     }
 
-    fn entries(&mut self, checks: Vec<CheckIn>) -> Result<(), String> {
+    fn entries(&mut self, checks: Vec<CheckRef>) -> Result<(), String> {
         self.table.reserve(checks.len());
-        for c in checks {
-            let refs = CheckRefs {
-                id: Arc::from(c.id.as_str()),
-                rule: Arc::new(c.rule),
-                decision: c.decision.map(Arc::new),
-                title: c.title.map(Arc::from),
-            };
-            if self.table.insert(c.id.clone(), (c.severity, refs)).is_some() {
-                return Err(format!("check `{}` is listed twice in `checks`", c.id));
+        for check in checks {
+            let check = Arc::new(check);
+            if self.table.insert(check.id.clone(), check.clone()).is_some() {
+                return Err(format!("check `{}` is listed twice in `checks`", check.id));
             }
         }
         Ok(())
     }
 
     fn make(&mut self, f: FindingIn) -> Result<Finding, String> {
-        let (severity, refs) = match f.rule {
+        let check = match f.rule {
             Some(rule) => {
                 let severity = f.severity.ok_or_else(|| format!("finding of check `{}` has no severity", f.check))?;
-                let decision = f.decision.flatten();
-                let title = f.title;
-                let same = self.own.get(&f.check).filter(|(s, r)| {
-                    *s == severity
-                        && *r.rule == rule
-                        && r.decision.as_deref() == decision.as_ref()
-                        && r.title.as_deref() == title.as_deref()
-                });
-                match same {
-                    Some((s, r)) => (*s, r.clone()),
+                let own = CheckRef { id: f.check, severity, rule, decision: f.decision.flatten(), title: f.title };
+                match self.own.get(&own.id).filter(|same| ***same == own) {
+                    Some(same) => same.clone(),
                     None => {
-                        let refs = CheckRefs {
-                            id: Arc::from(f.check.as_str()),
-                            rule: Arc::new(rule),
-                            decision: decision.map(Arc::new),
-                            title: title.map(Arc::from),
-                        };
-                        self.own.insert(f.check.clone(), (severity, refs.clone()));
-                        (severity, refs)
+                        let own = Arc::new(own);
+                        self.own.insert(own.id.clone(), own.clone());
+                        own
                     }
                 }
             }
             None => match self.table.get(&f.check) {
-                Some((s, r)) => (*s, r.clone()),
+                Some(check) => check.clone(),
                 None => {
                     return Err(format!(
                         "finding of check `{}` has no rule, and `checks` has no entry for it",
@@ -520,16 +462,12 @@ impl Maker {
             },
         };
         Ok(Finding {
-            check: refs.id,
+            check,
             host: self.share(f.host),
             status: f.status,
-            severity,
             expected: f.expected.map(|v| self.share(v)),
             actual: f.actual.map(|v| self.share(v)),
             message: if f.message == PASSED { Cow::Borrowed(PASSED) } else { Cow::Owned(f.message) },
-            rule: refs.rule,
-            decision: refs.decision,
-            title: refs.title,
             location: f.location,
         })
     }
@@ -540,28 +478,25 @@ mod tests {
     use super::*;
 
     fn finding(check: &str, host: &str, rule_line: usize, title: Option<&str>) -> Finding {
-        let refs = CheckRefs {
-            id: Arc::from(check),
-            rule: Arc::new(RuleRef { file: "rules/a.md".into(), line: rule_line, end_line: Some(rule_line + 5) }),
-            decision: Some(Arc::new(DecisionRef {
+        let check = CheckRef {
+            id: check.into(),
+            severity: Severity::Error,
+            rule: RuleRef { file: "rules/a.md".into(), line: rule_line, end_line: Some(rule_line + 5) },
+            decision: Some(DecisionRef {
                 file: "memory-bank/activeContext.md".into(),
                 line: 3,
                 text: "Keep it so".into(),
                 date: None,
-            })),
-            title: title.map(Arc::from),
+            }),
+            title: title.map(String::from),
         };
         Finding {
-            check: refs.id,
+            check: Arc::new(check),
             host: Arc::from(host),
             status: FindingStatus::Pass,
-            severity: Severity::Error,
             expected: None,
             actual: Some("v".into()),
             message: Cow::Borrowed(PASSED),
-            rule: refs.rule,
-            decision: refs.decision,
-            title: refs.title,
             location: None,
         }
     }
@@ -584,7 +519,7 @@ mod tests {
     fn a_checks_rule_decision_and_title_are_written_once_and_shared_again_when_read() {
         let mut odd = finding("b", "h2", 9, Some("B"));
         // A finding that differs from its check's entry (never made by mb) keeps its own.
-        odd.rule = Arc::new(RuleRef { file: "rules/other.md".into(), line: 1, end_line: None });
+        Arc::make_mut(&mut odd.check).rule = RuleRef { file: "rules/other.md".into(), line: 1, end_line: None };
         let written = run(vec![
             finding("a", "h1", 1, Some("A")),
             finding("a", "h2", 1, Some("A")),
@@ -602,7 +537,7 @@ mod tests {
 
         let read = read(&bytes, Part::Whole).unwrap();
         assert_eq!(read.findings, written.findings);
-        assert!(Arc::ptr_eq(&read.findings[0].rule, &read.findings[1].rule));
+        assert!(Arc::ptr_eq(&read.findings[0].check, &read.findings[1].check));
         assert!(Arc::ptr_eq(&read.findings[0].host, &read.findings[2].host));
         assert!(matches!(read.findings[0].message, Cow::Borrowed(_)));
     }
@@ -710,10 +645,10 @@ mod tests {
             "summary": { "hosts": 2, "checks": 1, "pass": 1, "fail": 1, "error": 0, "skip": 0 }
         });
         let run = read(whole.to_string().as_bytes(), Part::Whole).unwrap();
-        assert_eq!(run.findings[0].severity, Severity::Warning);
-        assert_eq!(run.findings[1].title.as_deref(), Some("A"));
-        assert!(run.findings[0].decision.is_none());
-        assert!(Arc::ptr_eq(&run.findings[0].rule, &run.findings[1].rule));
+        assert_eq!(run.findings[0].check.severity, Severity::Warning);
+        assert_eq!(run.findings[1].check.title.as_deref(), Some("A"));
+        assert!(run.findings[0].check.decision.is_none());
+        assert!(Arc::ptr_eq(&run.findings[0].check, &run.findings[1].check));
     }
 
     #[test]

@@ -151,12 +151,12 @@ pub fn write(report: &Report, links: &Links, out: &mut dyn Write) -> io::Result<
 fn finding_row(out: &mut dyn Write, label: &str, f: &Finding, links: &Links) -> io::Result<()> {
     let (file, line) = match &f.location {
         Some(l) => (l.file.as_str(), l.line.unwrap_or(1)),
-        None => (f.rule.file.as_str(), f.rule.line),
+        None => (f.check.rule.file.as_str(), f.check.rule.line),
     };
     writeln!(
         out,
         "| {label} | {} | {} | {} | {} |",
-        code_cell(&f.check),
+        code_cell(&f.check.id),
         place(file, line, links),
         f.expected.as_deref().map(|v| code_cell(&crate::report::cut(v, 80))).unwrap_or_default(),
         f.actual.as_deref().map(|v| code_cell(&crate::report::cut(v, 80))).unwrap_or_default(),

@@ -350,13 +350,13 @@ fn compare_checks(base: &RuleSet, head: &RuleSet) -> CheckChanges {
 
 fn compare_findings(base: &Run, head: &Run) -> FindingChanges {
     let was: HashMap<(&str, &str), &Finding> =
-        base.findings.iter().map(|f| ((f.check.as_ref(), f.host.as_ref()), f)).collect();
+        base.findings.iter().map(|f| ((f.check.id.as_str(), f.host.as_ref()), f)).collect();
     let now: HashMap<(&str, &str), &Finding> =
-        head.findings.iter().map(|f| ((f.check.as_ref(), f.host.as_ref()), f)).collect();
+        head.findings.iter().map(|f| ((f.check.id.as_str(), f.host.as_ref()), f)).collect();
     let failing = |f: Option<&&Finding>| f.is_some_and(|f| f.status == FindingStatus::Fail);
     let mut out = FindingChanges::default();
     for f in &head.findings {
-        let key = (f.check.as_ref(), f.host.as_ref());
+        let key = (f.check.id.as_str(), f.host.as_ref());
         match f.status {
             FindingStatus::Fail if failing(was.get(&key)) => out.existing.push(f.clone()),
             FindingStatus::Fail => out.introduced.push(f.clone()),
@@ -365,7 +365,7 @@ fn compare_findings(base: &Run, head: &Run) -> FindingChanges {
         }
     }
     for f in &base.findings {
-        if f.status == FindingStatus::Fail && !failing(now.get(&(f.check.as_ref(), f.host.as_ref()))) {
+        if f.status == FindingStatus::Fail && !failing(now.get(&(f.check.id.as_str(), f.host.as_ref()))) {
             out.fixed.push(f.clone());
         }
     }
@@ -376,8 +376,8 @@ fn fleet_summary(run: &Run) -> Fleet {
     let mut failing: Vec<(String, Vec<String>)> = Vec::new();
     for f in run.findings.iter().filter(|f| f.status == FindingStatus::Fail) {
         match failing.last_mut() {
-            Some((check, hosts)) if **check == *f.check => hosts.push(f.host.to_string()),
-            _ => failing.push((f.check.to_string(), vec![f.host.to_string()])),
+            Some((check, hosts)) if *check == f.check.id => hosts.push(f.host.to_string()),
+            _ => failing.push((f.check.id.clone(), vec![f.host.to_string()])),
         }
     }
     Fleet { run: run.run.clone(), verdict: run.verdict().as_str(), summary: run.summary.clone(), failing }

@@ -115,8 +115,8 @@ impl FixPlan {
 pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> FixPlan {
     let mut failing: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in run.findings.iter().filter(|f| f.status == FindingStatus::Fail) {
-        if only.is_empty() || only.iter().any(|o| **o == *f.check) {
-            failing.entry(f.check.as_ref()).or_default().push(f);
+        if only.is_empty() || only.iter().any(|o| *o == f.check.id) {
+            failing.entry(f.check.id.as_str()).or_default().push(f);
         }
     }
     let mut out = FixPlan {
@@ -147,8 +147,8 @@ pub fn plan(run: &Run, checks: &[Check], base: &dyn Base, only: &[String]) -> Fi
             file: crate::source::display_path(&fix.file),
             edit: String::new(),
             state: FixState::Refused,
-            rule: (*first.rule).clone(),
-            decision: first.decision.as_deref().cloned(),
+            rule: first.check.rule.clone(),
+            decision: first.check.decision.clone(),
             drift: findings.iter().map(|f| format!("{}: {}", f.host, drift_of(f))).collect(),
             op: None,
         };

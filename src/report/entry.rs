@@ -74,8 +74,8 @@ pub fn body(cx: &EntryContext) -> String {
         _ => None,
     };
     let new: std::collections::HashSet<(&str, &str)> =
-        diff.iter().flat_map(|d| &d.new).map(|f| (f.check.as_ref(), f.host.as_ref())).collect();
-    let is_new = |f: &Finding| new.contains(&(f.check.as_ref(), f.host.as_ref()));
+        diff.iter().flat_map(|d| &d.new).map(|f| (f.check.id.as_str(), f.host.as_ref())).collect();
+    let is_new = |f: &Finding| new.contains(&(f.check.id.as_str(), f.host.as_ref()));
 
     let by_check = super::by_check(run.findings.iter().filter(|f| f.status == FindingStatus::Fail));
     let _ = writeln!(out, "\n{h3} Findings");
@@ -84,12 +84,12 @@ pub fn body(cx: &EntryContext) -> String {
     }
     for (id, findings) in &by_check {
         let f = findings[0];
-        let mut line = format!("- **{}** ({})", inline(id), f.severity.as_str());
-        if let Some(title) = &f.title {
+        let mut line = format!("- **{}** ({})", inline(id), f.check.severity.as_str());
+        if let Some(title) = &f.check.title {
             let _ = write!(line, ": {}", inline(title));
         }
-        let _ = write!(line, ". Rule {}", link(cx, &f.rule.file, f.rule.line));
-        if let Some(d) = &f.decision {
+        let _ = write!(line, ". Rule {}", link(cx, &f.check.rule.file, f.check.rule.line));
+        if let Some(d) = &f.check.decision {
             let _ = write!(line, "; enforces “{}” ({}", inline(&shorten(&d.text, 100)), link(cx, &d.file, d.line));
             if let Some(date) = &d.date {
                 let _ = write!(line, ", {}", inline(date));
@@ -144,7 +144,7 @@ pub fn body(cx: &EntryContext) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** on {}: {}",
-                inline(&f.check),
+                inline(&f.check.id),
                 inline(&f.host),
                 inline(&shorten(&f.message, 160))
             );
@@ -214,9 +214,9 @@ fn drift(f: &Finding) -> String {
 fn group_hosts(findings: &[Finding]) -> Vec<(&str, Vec<&str>)> {
     let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in findings {
-        match out.iter_mut().find(|(id, _)| **id == *f.check) {
+        match out.iter_mut().find(|(id, _)| *id == f.check.id) {
             Some((_, hosts)) => hosts.push(&f.host),
-            None => out.push((&f.check, vec![&f.host])),
+            None => out.push((&f.check.id, vec![&f.host])),
         }
     }
     out

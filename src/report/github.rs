@@ -33,7 +33,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
             }
         }
         let verdict = if f.status == FindingStatus::Fail { "" } else { "could not judge " };
-        props.push(("title", format!("mb: {verdict}{} on {}", f.check, f.host)));
+        props.push(("title", format!("mb: {verdict}{} on {}", f.check.id, f.host)));
 
         let mut message = f.message.to_string();
         if let Some(title) = about.title {
@@ -53,7 +53,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
 }
 
 fn level(f: &Finding) -> &'static str {
-    match f.severity {
+    match f.check.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "notice",

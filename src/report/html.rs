@@ -90,7 +90,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
     let shown: Vec<&Finding> =
         run.findings.iter().filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error)).collect();
     let anchors: HashMap<(&str, &str), usize> =
-        shown.iter().enumerate().map(|(i, f)| ((f.check.as_ref(), f.host.as_ref()), i + 1)).collect();
+        shown.iter().enumerate().map(|(i, f)| ((f.check.id.as_str(), f.host.as_ref()), i + 1)).collect();
 
     writeln!(out, "<h2>Checks × hosts</h2>")?;
     writeln!(out, "<table class=\"matrix\">")?;
@@ -107,7 +107,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
             out,
             "<tr><th scope=\"row\"><code>{}</code> <span class=\"sev\">{}</span>{title}</th>",
             text(id),
-            findings[0].severity.as_str()
+            findings[0].check.severity.as_str()
         )?;
         let by_host: HashMap<&str, &Finding> = findings.iter().map(|f| (f.host.as_ref(), *f)).collect();
         for h in &hosts {
@@ -122,7 +122,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
                         FindingStatus::Skip => ("s-skip", "–", "skipped"),
                     };
                     let tip = if f.message.is_empty() { word.to_string() } else { format!("{word}: {}", f.message) };
-                    let mark = match anchors.get(&(f.check.as_ref(), f.host.as_ref())) {
+                    let mark = match anchors.get(&(f.check.id.as_str(), f.host.as_ref())) {
                         Some(n) => format!("<a href=\"#f{n}\">{mark}</a>"),
                         None => mark.to_string(),
                     };
@@ -152,9 +152,9 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         writeln!(
             out,
             "<h3><code>{}</code> {word} on <code>{}</code> <span class=\"sev\">{}</span></h3>",
-            text(&f.check),
+            text(&f.check.id),
             text(&f.host),
-            f.severity.as_str()
+            f.check.severity.as_str()
         )?;
         if let Some(t) = about.title {
             writeln!(out, "<p>{}</p>", text(t))?;

@@ -146,22 +146,22 @@ fn write_check(
         FindingStatus::Error => ("ERROR", ERROR),
         _ => ("SKIP ", SKIP),
     };
-    let title = first.title.as_deref().map(|t| format!(" — {}", sanitize(t))).unwrap_or_default();
+    let title = first.check.title.as_deref().map(|t| format!(" — {}", sanitize(t))).unwrap_or_default();
     writeln!(
         out,
         "{} {}{} {}",
         paint(style, label),
         paint(BOLD, id),
         title,
-        paint(DIM, &format!("({})", first.severity.as_str()))
+        paint(DIM, &format!("({})", first.check.severity.as_str()))
     )?;
-    let mut source = format!("{}:{}", first.rule.file, first.rule.line);
-    if let Some(d) = &first.decision {
+    let mut source = format!("{}:{}", first.check.rule.file, first.check.rule.line);
+    if let Some(d) = &first.check.decision {
         let date = d.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
         source.push_str(&format!(" · enforces {}:{}{date}", d.file, d.line));
     }
     writeln!(out, "      {}", paint(DIM, &source))?;
-    if let Some(d) = &first.decision {
+    if let Some(d) = &first.check.decision {
         writeln!(out, "      {}", paint(DIM, &format!("“{}”", sanitize(&cut(&d.text, 110)))))?;
     }
     let listed: Vec<&&Finding> =
@@ -202,7 +202,7 @@ pub fn diff(older: &str, newer: &str, diff: &Diff, out: &mut dyn Write) -> io::R
         writeln!(out, "{}", paint(style, &format!("{title} ({})", list.len())))?;
         let mut by_check: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for f in list {
-            by_check.entry(&f.check).or_default().push(&f.host);
+            by_check.entry(&f.check.id).or_default().push(&f.host);
         }
         for (check, hosts) in by_check {
             writeln!(out, "  {check}  {}", hosts.join(", "))?;

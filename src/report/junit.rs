@@ -30,7 +30,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
         if let Some(title) = about.title {
             suite.add_property(Property::new("title", attr(title)));
         }
-        suite.add_property(Property::new("severity", findings[0].severity.as_str()));
+        suite.add_property(Property::new("severity", findings[0].check.severity.as_str()));
         suite.add_property(Property::new("rule", attr(&format!("{}:{}", about.rule_file, about.rule_line))));
         if let Some(d) = &about.decision {
             suite.add_property(Property::new("decision", attr(&format!("{}:{}", d.file, d.line))));
@@ -56,7 +56,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
                     body.push(rule.clone());
                     body.extend(decision.clone());
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    s.set_message(message).set_type(f.severity.as_str()).set_description(xml(&body.join("\n")));
+                    s.set_message(message).set_type(f.check.severity.as_str()).set_description(xml(&body.join("\n")));
                     s
                 }
                 FindingStatus::Skip if overview.host_missed(f) => {

@@ -64,7 +64,7 @@ pub fn write(run: &Run, checks: &[Check], out: &mut dyn Write) -> io::Result<()>
             let row = format!(
                 "| {} | {} | {} | {} | {} |\n",
                 code_cell(id),
-                fails[0].severity.as_str(),
+                fails[0].check.severity.as_str(),
                 hosts.join(", "),
                 values(fails.iter().map(|f| f.expected.as_deref())),
                 values(fails.iter().map(|f| f.actual.as_deref())),

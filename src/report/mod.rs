@@ -134,8 +134,8 @@ pub(crate) fn by_check<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> V
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
         match groups.last_mut() {
-            Some((id, list)) if **id == *f.check => list.push(f),
-            _ => groups.push((&f.check, vec![f])),
+            Some((id, list)) if *id == f.check.id => list.push(f),
+            _ => groups.push((&f.check.id, vec![f])),
         }
     }
     groups

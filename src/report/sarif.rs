@@ -52,9 +52,9 @@ fn log(run: &Run, checks: &[Check]) -> sarif::Sarif {
     let mut rules: Vec<sarif::ReportingDescriptor> = Vec::new();
     let mut index: BTreeMap<&str, i64> = BTreeMap::new();
     for f in &run.findings {
-        if !index.contains_key(f.check.as_ref()) {
-            index.insert(&f.check, rules.len() as i64);
-            rules.push(rule(&today.about(f), f.severity));
+        if !index.contains_key(f.check.id.as_str()) {
+            index.insert(&f.check.id, rules.len() as i64);
+            rules.push(rule(&today.about(f), f.check.severity));
         }
     }
 
@@ -62,7 +62,7 @@ fn log(run: &Run, checks: &[Check]) -> sarif::Sarif {
         .findings
         .iter()
         .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Error))
-        .map(|f| result(f, &today.about(f), index.get(f.check.as_ref()).copied().unwrap_or(-1)))
+        .map(|f| result(f, &today.about(f), index.get(f.check.id.as_str()).copied().unwrap_or(-1)))
         .collect();
 
     let notifications: Vec<sarif::Notification> = overview
@@ -163,7 +163,7 @@ fn result(f: &Finding, about: &About, rule_index: i64) -> sarif::Result {
 
     let verdict = if f.status == FindingStatus::Error { "could not judge" } else { "fails" };
     let title = about.title.map(|t| format!(" ({t})")).unwrap_or_default();
-    let message = format!("{} {verdict} on {}{title}: {}", f.check, f.host, crate::probe::sanitize(&f.message));
+    let message = format!("{} {verdict} on {}{title}: {}", f.check.id, f.host, crate::probe::sanitize(&f.message));
 
     let mut properties = vec![("host", json!(f.host)), ("status", json!(f.status))];
     if let Some(e) = &f.expected {
@@ -174,7 +174,7 @@ fn result(f: &Finding, about: &About, rule_index: i64) -> sarif::Result {
     }
 
     let mut result = sarif::Result::builder()
-        .rule_id(f.check.as_ref())
+        .rule_id(f.check.id.as_str())
         .message(text(message))
         .locations(vec![sarif::Location::builder().physical_location(primary).build()])
         .partial_fingerprints(BTreeMap::from([(FINGERPRINT.to_string(), fingerprint(f))]))
@@ -191,7 +191,7 @@ fn result(f: &Finding, about: &About, rule_index: i64) -> sarif::Result {
         result.level = Some(sarif::ResultLevel::None);
     } else {
         result.kind = Some(sarif::ResultKind::Fail);
-        result.level = Some(match f.severity {
+        result.level = Some(match f.check.severity {
             Severity::Error => sarif::ResultLevel::Error,
             Severity::Warning => sarif::ResultLevel::Warning,
             Severity::Info => sarif::ResultLevel::Note,
@@ -266,7 +266,7 @@ fn fingerprint(f: &Finding) -> String {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
-    eat(f.check.as_bytes());
+    eat(f.check.id.as_bytes());
     eat(f.host.as_bytes());
     if let Some(at) = &f.location {
         eat(at.file.as_bytes());

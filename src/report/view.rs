@@ -31,9 +31,9 @@ impl<'a> Overview<'a> {
         let with = |status: FindingStatus, key: fn(&Finding) -> &str| -> usize {
             run.findings.iter().filter(|f| f.status == status).map(key).collect::<BTreeSet<_>>().len()
         };
-        let failing_checks = with(FindingStatus::Fail, |f| &f.check);
+        let failing_checks = with(FindingStatus::Fail, |f| &f.check.id);
         let failing_hosts = with(FindingStatus::Fail, |f| &f.host);
-        let error_checks = with(FindingStatus::Error, |f| &f.check);
+        let error_checks = with(FindingStatus::Error, |f| &f.check.id);
         let not_audited: Vec<&HostRecord> = run.hosts.iter().filter(|h| h.status != HostStatus::Ok).collect();
         let missed_by_name = not_audited.iter().map(|h| (h.name.as_str(), *h)).collect();
         let verdict = run.verdict();
@@ -111,18 +111,19 @@ impl<'a> Checks<'a> {
     }
 
     pub(crate) fn about(&self, f: &'a Finding) -> About<'a> {
-        let check = self.0.get(f.check.as_ref()).copied();
+        let check = self.0.get(f.check.id.as_str()).copied();
         // Today's block is the finding's only if it still starts where the finding says.
-        let same_block = check
-            .filter(|c| crate::source::display_path(&c.source.file) == f.rule.file && c.source.line == f.rule.line);
+        let same_block = check.filter(|c| {
+            crate::source::display_path(&c.source.file) == f.check.rule.file && c.source.line == f.check.rule.line
+        });
         About {
-            id: &f.check,
-            title: f.title.as_deref().or_else(|| check.and_then(|c| c.title.as_deref())),
+            id: &f.check.id,
+            title: f.check.title.as_deref().or_else(|| check.and_then(|c| c.title.as_deref())),
             prose: check.and_then(|c| c.description.as_deref().or(c.source.heading.as_deref())),
-            rule_file: &f.rule.file,
-            rule_line: f.rule.line,
-            rule_end_line: f.rule.end_line.or_else(|| same_block.map(|c| c.source.end_line)),
-            decision: f.decision.as_deref().cloned().or_else(|| {
+            rule_file: &f.check.rule.file,
+            rule_line: f.check.rule.line,
+            rule_end_line: f.check.rule.end_line.or_else(|| same_block.map(|c| c.source.end_line)),
+            decision: f.check.decision.clone().or_else(|| {
                 let r = check?.decision.as_ref()?.resolved.as_ref()?;
                 Some(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
             }),

@@ -47,7 +47,7 @@ impl AuditSink for Recorder {
         self.events.push(format!("host {host} {}", outcome.status.as_str()));
     }
     fn finding(&mut self, f: &mb::audit::Finding) {
-        self.events.push(format!("finding {} {}", f.check, f.host));
+        self.events.push(format!("finding {} {}", f.check.id, f.host));
     }
     fn finished(&mut self, run: &Run, done: &Finished<'_>) {
         self.events.push(format!("finished {} findings, {} checks", run.findings.len(), done.checks.len()));
@@ -95,7 +95,7 @@ fn the_run_is_the_same_whichever_sinks_listen() {
     assert_eq!(recorder.events[0], format!("planned {hosts}"));
     assert_eq!(recorder.events.iter().filter(|e| e.starts_with("host ")).count(), hosts);
     let findings: Vec<String> = recorder.events.iter().filter(|e| e.starts_with("finding ")).cloned().collect();
-    let expected: Vec<String> = watched.findings.iter().map(|f| format!("finding {} {}", f.check, f.host)).collect();
+    let expected: Vec<String> = watched.findings.iter().map(|f| format!("finding {} {}", f.check.id, f.host)).collect();
     assert_eq!(findings, expected);
     assert_eq!(
         recorder.events.last().unwrap(),
@@ -119,7 +119,7 @@ fn a_replay_answers_one_audit_and_a_second_says_so() {
     }
     // Only checks of inventory variables, which no host is asked, are judged again.
     let asked = |f: &&mb::audit::Finding| {
-        let check = request.checks.iter().find(|c| *c.id == *f.check).unwrap();
+        let check = request.checks.iter().find(|c| c.id == f.check.id).unwrap();
         !matches!(check.probe.source, mb::rules::source::ProbeSource::Var(_))
     };
     assert!(first.findings.iter().filter(asked).any(|f| f.status == FindingStatus::Pass));
@@ -142,7 +142,7 @@ fn committed_example() -> tempfile::TempDir {
 const TEMPLATE: &str = "ansible/roles/samba/templates/smb.conf.j2";
 
 fn repo_finding<'a>(run: &'a Run, check: &str) -> &'a mb::audit::Finding {
-    run.findings.iter().find(|f| &*f.check == check && &*f.host == "repo").expect("the repo check was judged")
+    run.findings.iter().find(|f| f.check.id == check && &*f.host == "repo").expect("the repo check was judged")
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use mb::audit::run::{self, HostRecord, Run};
-use mb::audit::{DecisionRef, Finding, FindingStatus, Location, RuleRef, Summary};
+use mb::audit::{CheckRef, DecisionRef, Finding, FindingStatus, Location, RuleRef, Summary};
 use mb::probe::HostStatus;
 use mb::report;
 use mb::rules::{self, Check, Severity};
@@ -46,24 +46,27 @@ const HOSTILE: &str = "<script>alert('x')</script> & \"q\" | pipe\n\n# heading\n
 /// repo check failing at a line of a repository file, a check that no longer exists, a skip,
 /// a pass, and a host that was not audited.
 fn hostile_run() -> Run {
-    let rule = |file: &str, line, end| std::sync::Arc::new(RuleRef { file: file.into(), line, end_line: end });
-    let decision = Some(std::sync::Arc::new(DecisionRef {
+    let rule = |file: &str, line, end| RuleRef { file: file.into(), line, end_line: end };
+    let decision = Some(DecisionRef {
         file: "memory-bank/activeContext.md".into(),
         line: 187,
         text: format!("Keep it none {HOSTILE}"),
         date: Some("2025-08-27".into()),
-    }));
-    let finding = |check: &str, host: &str, status, severity| Finding {
-        check: check.into(),
+    });
+    let check = |id: &str, severity| CheckRef {
+        id: id.into(),
+        severity,
+        rule: rule("rules/samba.md", 18, Some(33)),
+        decision: decision.clone(),
+        title: Some(format!("Title {HOSTILE}")),
+    };
+    let finding = |check: CheckRef, host: &str, status| Finding {
+        check: std::sync::Arc::new(check),
         host: host.into(),
         status,
-        severity,
         expected: None,
         actual: None,
         message: String::new().into(),
-        rule: rule("rules/samba.md", 18, Some(33)),
-        decision: decision.clone(),
-        title: Some(format!("Title {HOSTILE}").into()),
         location: None,
     };
     let evil_host = "nas|<b>1</b>";
@@ -72,47 +75,68 @@ fn hostile_run() -> Run {
             expected: Some("none".into()),
             actual: Some(HOSTILE.into()),
             message: format!("expected none, found {HOSTILE}").into(),
-            ..finding("samba-fruit-locking", evil_host, FindingStatus::Fail, Severity::Error)
+            ..finding(check("samba-fruit-locking", Severity::Error), evil_host, FindingStatus::Fail)
         },
         Finding {
             message: "found `posix`".into(),
-            ..finding("samba-fruit-locking", "nas2", FindingStatus::Pass, Severity::Error)
+            ..finding(check("samba-fruit-locking", Severity::Error), "nas2", FindingStatus::Pass)
         },
         Finding {
             message: "host not audited (unreachable): connection refused".into(),
-            ..finding("samba-fruit-locking", "nas3", FindingStatus::Skip, Severity::Error)
+            ..finding(check("samba-fruit-locking", Severity::Error), "nas3", FindingStatus::Skip)
         },
         Finding {
             message: format!("cannot read the file: {HOSTILE}").into(),
-            rule: rule("rules/samba.md", 60, None),
-            ..finding("samba-fruit-resource", evil_host, FindingStatus::Error, Severity::Warning)
+            ..finding(
+                CheckRef { rule: rule("rules/samba.md", 60, None), ..check("samba-fruit-resource", Severity::Warning) },
+                evil_host,
+                FindingStatus::Error,
+            )
         },
         Finding {
             expected: Some("none".into()),
             actual: Some("posix".into()),
             message: "expected none, found posix".into(),
-            rule: rule("rules/samba.md", 38, Some(51)),
-            title: None,
             location: Some(Box::new(Location {
                 file: "ansible/roles/samba/templates/smb.conf.j2".into(),
                 line: Some(25),
             })),
-            ..finding("samba-template-fruit-locking", "repo", FindingStatus::Fail, Severity::Error)
+            ..finding(
+                CheckRef {
+                    rule: rule("rules/samba.md", 38, Some(51)),
+                    title: None,
+                    ..check("samba-template-fruit-locking", Severity::Error)
+                },
+                "repo",
+                FindingStatus::Fail,
+            )
         },
         Finding {
             message: "`api` probes need the Proxmox API transport".into(),
-            rule: rule("rules/samba.md", 102, None),
-            decision: None,
-            ..finding("zz-removed-since", "nas2", FindingStatus::Skip, Severity::Info)
+            ..finding(
+                CheckRef {
+                    rule: rule("rules/samba.md", 102, None),
+                    decision: None,
+                    ..check("zz-removed-since", Severity::Info)
+                },
+                "nas2",
+                FindingStatus::Skip,
+            )
         },
         Finding {
             expected: Some("1".into()),
             actual: Some("0".into()),
             message: "expected 1, found 0".into(),
-            rule: rule("rules/samba.md", 114, Some(124)),
-            decision: None,
-            title: None,
-            ..finding("zz-removed-since", "nas4", FindingStatus::Fail, Severity::Info)
+            ..finding(
+                CheckRef {
+                    rule: rule("rules/samba.md", 114, Some(124)),
+                    decision: None,
+                    title: None,
+                    ..check("zz-removed-since", Severity::Info)
+                },
+                "nas4",
+                FindingStatus::Fail,
+            )
         },
     ];
     let host = |name: &str, status, error: Option<&str>| HostRecord {
@@ -259,7 +283,7 @@ fn formats_sarif_shows_what_needs_attention() {
     assert_eq!(duplicates["level"], "warning");
     // Rules: every check the run judged, with its title, its prose and its decision.
     let rules = sarif_run["tool"]["driver"]["rules"].as_array().unwrap();
-    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_ref()).collect();
+    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.id.as_str()).collect();
     assert_eq!(rules.len(), judged.len());
     let rule = rules.iter().find(|r| r["id"] == "samba-fruit-locking").unwrap();
     assert_eq!(rule["shortDescription"]["text"], "Time Machine keeps fruit:locking = none");
@@ -311,8 +335,8 @@ fn formats_sarif_fingerprints_survive_moved_lines_and_new_wording() {
     assert_eq!(unique.len(), before.len(), "each (check, host) has its own fingerprint");
     let mut moved = run.clone();
     for f in &mut moved.findings {
-        std::sync::Arc::make_mut(&mut f.rule).line += 7;
-        std::sync::Arc::make_mut(&mut f.rule).end_line = None;
+        std::sync::Arc::make_mut(&mut f.check).rule.line += 7;
+        std::sync::Arc::make_mut(&mut f.check).rule.end_line = None;
         f.message = format!("reworded: {}", f.message).into();
         f.actual = Some("something else".into());
         if let Some(at) = &mut f.location {
@@ -414,7 +438,7 @@ fn check_junit(run: &Run, checks: &[Check]) -> Vec<Suite> {
     // One testcase per (check, host), in a suite per check.
     let cases: Vec<(&str, &str)> =
         suites.iter().flat_map(|s| s.cases.iter().map(|(c, h, _)| (c.as_str(), h.as_str()))).collect();
-    let findings: Vec<(&str, &str)> = run.findings.iter().map(|f| (f.check.as_ref(), f.host.as_ref())).collect();
+    let findings: Vec<(&str, &str)> = run.findings.iter().map(|f| (f.check.id.as_str(), f.host.as_ref())).collect();
     assert_eq!(cases, findings);
     suites
 }
@@ -424,7 +448,7 @@ fn formats_junit_counts_match_the_testcases() {
     let checks = example_checks();
     let run = example_run();
     let suites = check_junit(&run, &checks);
-    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.as_ref()).collect();
+    let judged: BTreeSet<&str> = run.findings.iter().map(|f| f.check.id.as_str()).collect();
     assert_eq!(suites.len(), judged.len(), "a suite per check");
     let kinds: Vec<&str> = suites.iter().flat_map(|s| s.cases.iter().map(|c| c.2.as_str())).collect();
     assert_eq!(kinds.iter().filter(|k| **k == "failure").count(), run.summary.fail);
@@ -610,6 +634,13 @@ fn formats_html_renders_in_chromium() {
 fn fleet_run(hosts: usize, checks: usize) -> Run {
     let mut findings = Vec::new();
     for c in 0..checks {
+        let check = std::sync::Arc::new(CheckRef {
+            id: format!("check-{c:03}"),
+            severity: Severity::Error,
+            rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None },
+            decision: None,
+            title: Some(format!("check {c} keeps its value")),
+        });
         for h in 0..hosts {
             let (status, actual, message) = match h {
                 _ if h < 100 => (FindingStatus::Skip, None, "host not audited (unreachable)".to_string()),
@@ -619,16 +650,12 @@ fn fleet_run(hosts: usize, checks: usize) -> Run {
                 _ => (FindingStatus::Pass, Some("ok".to_string()), "as decided".to_string()),
             };
             findings.push(Finding {
-                check: format!("check-{c:03}").into(),
+                check: check.clone(),
                 host: format!("host{h:05}").into(),
                 status,
-                severity: Severity::Error,
                 expected: Some("ok".into()),
                 actual: actual.map(Into::into),
                 message: message.into(),
-                rule: RuleRef { file: "rules/fleet.md".into(), line: 1 + c, end_line: None }.into(),
-                decision: None,
-                title: Some(format!("check {c} keeps its value").into()),
                 location: None,
             });
         }
