@@ -298,7 +298,8 @@ fn reads(plan: &AuditPlan, hp: &HostPlan) -> Vec<Reads> {
 /// Judges every planned (check, target) on all cores. Findings come ordered by check (in rule
 /// order), then target (in plan order): the same whatever order targets answered in.
 fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&str>) -> Vec<Finding> {
-    let refs: Vec<Arc<CheckRef>> = plan.checks.iter().map(CheckRef::of).collect();
+    // Each check as its findings show it, made once and shared by them.
+    let shown: Vec<Arc<CheckRef>> = plan.checks.iter().map(CheckRef::of).collect();
     // The (target, planned) pairs in finding order, by a counting sort on the check (linear);
     // the findings are then made straight into their places, never moved or sorted.
     let mut next = vec![0usize; plan.checks.len()];
@@ -338,7 +339,7 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
             let target = &targets[h];
             let planned = &target.hp.checks[k];
             let mut finding =
-                judge(&plan.checks[planned.check], &refs[planned.check], target, &planned.need, replay_of);
+                judge(&plan.checks[planned.check], &shown[planned.check], target, &planned.need, replay_of);
             for value in [&mut finding.expected, &mut finding.actual].into_iter().flatten() {
                 crate::probe::share(seen, value);
             }
@@ -357,10 +358,10 @@ struct Judged<'a> {
     facts: Vec<Option<&'a Fact>>,
 }
 
-fn judge(check: &Check, refs: &Arc<CheckRef>, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
+fn judge(check: &Check, shown: &Arc<CheckRef>, target: &Judged<'_>, need: &Need, replay_of: Option<&str>) -> Finding {
     let Judged { hp, name: host_name, outcome, facts } = target;
     let host = &hp.host;
-    let decided = |status, message: String| Finding::of(refs, host_name, status, None, None, message);
+    let decided = |status, message: String| Finding::of(shown, host_name, status, None, None, message);
     match need {
         Need::Error(why) => decided(FindingStatus::Error, why.to_string()),
         Need::Skip(why) => decided(FindingStatus::Skip, why.to_string()),
@@ -374,7 +375,7 @@ fn judge(check: &Check, refs: &Arc<CheckRef>, target: &Judged<'_>, need: &Need, 
                 Err(VarError::Undefined(_)) => Ok(Observed::value(None)),
                 Err(e) => Err(e.into()),
             };
-            evaluate::evaluate(check, refs, host, host_name, seen)
+            evaluate::evaluate(check, shown, host, host_name, seen)
         }
         Need::Probe(i) => {
             if outcome.status != HostStatus::Ok {
@@ -399,7 +400,7 @@ fn judge(check: &Check, refs: &Arc<CheckRef>, target: &Judged<'_>, need: &Need, 
                 return decided(FindingStatus::Skip, why.to_string());
             }
             let line = seen.as_ref().ok().and_then(|s| s.line);
-            let mut finding = evaluate::evaluate(check, refs, host, host_name, seen);
+            let mut finding = evaluate::evaluate(check, shown, host, host_name, seen);
             if hp.target == Target::Repo
                 && let ProbeKey::File { path } = key
             {

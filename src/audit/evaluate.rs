@@ -281,10 +281,10 @@ fn item_matches(item: &serde_json::Value, wanted: &[(&str, &FieldPattern, Option
 }
 
 /// The finding for a check whose fact (or variable) is known.
-/// `name` is the host's name as its findings share it.
+/// `shown` is the check as its findings share it ([`CheckRef::of`]), `name` the host's name.
 pub fn evaluate(
     check: &Check,
-    refs: &Arc<CheckRef>,
+    shown: &Arc<CheckRef>,
     host: &Host,
     name: &Arc<str>,
     seen: Result<Observed, ObserveError>,
@@ -292,7 +292,7 @@ pub fn evaluate(
     let seen = match seen {
         Ok(seen) => seen,
         Err(why) => {
-            return Finding::of(refs, name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
+            return Finding::of(shown, name, FindingStatus::Error, None, None, sanitize(&why.to_string()));
         }
     };
     let actual = describe(&seen);
@@ -317,12 +317,12 @@ pub fn evaluate(
         if !errors.is_empty() {
             message.push_str(&format!(" (and: {})", errors.join("; ")));
         }
-        return Finding::of(refs, name, FindingStatus::Fail, Some(expected), Some(actual), message);
+        return Finding::of(shown, name, FindingStatus::Fail, Some(expected), Some(actual), message);
     }
     if !errors.is_empty() {
-        return Finding::of(refs, name, FindingStatus::Error, None, Some(actual), errors.join("; "));
+        return Finding::of(shown, name, FindingStatus::Error, None, Some(actual), errors.join("; "));
     }
-    Finding::of(refs, name, FindingStatus::Pass, None, Some(actual), PASSED)
+    Finding::of(shown, name, FindingStatus::Pass, None, Some(actual), PASSED)
 }
 
 /// A value for a one-line message: its first line, and how many more there are.
