@@ -525,8 +525,18 @@ pub fn is_status_report(text: &str) -> bool {
                 .map(memchr::memmem::Finder::new)
                 .collect()
         });
-        let lower = trimmed.as_bytes().to_ascii_lowercase();
-        if !finders.iter().any(|f| f.find(&lower).is_some()) {
+        // Lowercased on the stack when it fits (most lines do), else in a copy.
+        let mut buf = [0u8; 256];
+        let mut copy = Vec::new();
+        let lower = if trimmed.len() <= buf.len() {
+            &mut buf[..trimmed.len()]
+        } else {
+            copy.resize(trimmed.len(), 0);
+            &mut copy[..]
+        };
+        lower.copy_from_slice(trimmed.as_bytes());
+        lower.make_ascii_lowercase();
+        if !finders.iter().any(|f| f.find(lower).is_some()) {
             return false;
         }
     }
@@ -553,6 +563,20 @@ pub fn is_status_report(text: &str) -> bool {
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
+    // Most statements are ASCII without a bold lead: such a one can only be an English
+    // adoption (`Adopted …`, `We chose …`, `Decided to …`) or a `Policy:` label, which its
+    // first letters tell.
+    if bold.is_none() && t.is_ascii() {
+        let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
+        let policy = t
+            .trim_start_matches(['*', '_'])
+            .as_bytes()
+            .get(..6)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"policy"));
+        if !policy && !matches!(first, Some(b'a' | b'w' | b'd')) {
+            return false;
+        }
+    }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
     let mut core = t.trim_end_matches(['。', '.', ' ']);
     if core.ends_with([')', '）'])
@@ -653,6 +677,32 @@ mod tests {
         for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN"] {
             assert!(!is_none_statement(decision), "{decision}");
         }
+    }
+
+    #[test]
+    fn adoptions_in_any_wording() {
+        for adopted in [
+            "Adopted Traefik as the proxy",
+            "we chose ZFS",
+            "Decided to pin the kernel",
+            "Policy: no root login",
+            "*_policy: keep it",
+            "Redisを採用",
+            "本系统采用 ZFS",
+        ] {
+            assert!(states_adoption(adopted, None), "{adopted}");
+        }
+        assert!(states_adoption("Policy: no root login", Some("Policy")));
+        for other in ["Use Traefik", "Policy:", "policy", "A policy: x", "Adopting later", "Moved to ZFS"] {
+            assert!(!states_adoption(other, None), "{other}");
+        }
+    }
+
+    #[test]
+    fn long_status_lines() {
+        let long = format!("{} deployment complete", "x ".repeat(200));
+        assert!(is_status_report(&long));
+        assert!(!is_status_report(&"x ".repeat(200)));
     }
 
     #[test]

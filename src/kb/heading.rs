@@ -1,5 +1,6 @@
 //! What headings say: the section kind their wording names, and the date they carry.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -190,6 +191,9 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 /// The longest phrase in [`KIND_WORDS`], in words.
 const MAX_PHRASE_WORDS: usize = 3;
 
+/// Longer than any phrase in [`KIND_WORDS`], in bytes (a unit test checks it).
+const MAX_PHRASE_BYTES: usize = 64;
+
 type PhraseMap = HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>;
 
 /// Phrase → rank, where rank is the kind's place in [`KIND_WORDS`].
@@ -235,26 +239,42 @@ fn phrase_starts() -> &'static std::collections::HashSet<&'static str, BuildHash
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
-    let lower = title.to_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
+    // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
+    // are built in a buffer no phrase of the table outgrows.
+    let mut buf = [0u8; 128];
+    let lower = if title.is_ascii() && title.len() <= buf.len() {
+        let lower = &mut buf[..title.len()];
+        lower.copy_from_slice(title.as_bytes());
+        lower.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+    } else {
+        Cow::Owned(title.to_lowercase())
+    };
+    let mut words = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty());
     let table = phrase_table();
     let starts = phrase_starts();
     let mut best: Option<usize> = None;
-    let mut phrase = String::new();
-    for start in 0..words.len() {
-        if let Some(&rank) = table.get(words[start]) {
+    let mut phrase = [0u8; MAX_PHRASE_BYTES];
+    while let Some(first) = words.next() {
+        if let Some(&rank) = table.get(first) {
             best = Some(best.map_or(rank, |b| b.min(rank)));
         }
-        if !starts.contains(words[start]) {
+        if !starts.contains(first) {
             continue;
         }
-        phrase.clear();
-        phrase.push_str(words[start]);
-        for word in words[start + 1..].iter().take(MAX_PHRASE_WORDS - 1) {
-            phrase.push(' ');
-            phrase.push_str(word);
-            if let Some(&rank) = table.get(phrase.as_str()) {
+        // `first` starts a phrase of the table, so it fits.
+        let mut len = first.len();
+        phrase[..len].copy_from_slice(first.as_bytes());
+        for word in words.clone().take(MAX_PHRASE_WORDS - 1) {
+            if len + 1 + word.len() > phrase.len() {
+                break;
+            }
+            phrase[len] = b' ';
+            phrase[len + 1..len + 1 + word.len()].copy_from_slice(word.as_bytes());
+            len += 1 + word.len();
+            if let Ok(run) = std::str::from_utf8(&phrase[..len])
+                && let Some(&rank) = table.get(run)
+            {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
         }
@@ -470,6 +490,18 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_fit_the_lookup_buffer() {
+        for (_, phrases) in KIND_WORDS {
+            for phrase in *phrases {
+                assert!(phrase.len() < MAX_PHRASE_BYTES, "{phrase}");
+                assert!(phrase.split(' ').count() <= MAX_PHRASE_WORDS, "{phrase}");
+            }
+        }
+        // Long titles and titles of many words are classified as they read.
+        assert_eq!(classify(&format!("{} next steps", "x".repeat(200))), Kind::NextStep);
+    }
 
     #[test]
     fn kinds_from_real_heading_wording() {

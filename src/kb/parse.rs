@@ -101,10 +101,10 @@ impl<'a> Pass<'a> {
             lines: LineCounter::new(text),
             headings: Vec::new(),
             groups: Vec::new(),
-            // Real banks have an item per 60–120 bytes; growing a Vec of large items by
-            // doubling would copy them all several times.
-            items: Vec::with_capacity(text.len() / 96 + 4),
-            item_heading: Vec::with_capacity(text.len() / 96 + 4),
+            // Real banks have an item per 70–230 bytes (before empty ones are dropped, more);
+            // growing a Vec of large items by doubling would copy them all, into fresh pages.
+            items: Vec::with_capacity(text.len() / 64 + 4),
+            item_heading: Vec::with_capacity(text.len() / 64 + 4),
             open: Vec::new(),
             skip: None,
             heading: None,

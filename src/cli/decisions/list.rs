@@ -462,17 +462,27 @@ impl Listing {
             if active_only && successor.is_some() {
                 continue;
             }
+            // Cells are built by hand: a table of a large bank has millions of them, and the
+            // formatting machinery cost more than the rest of the row.
             let own = &text[row.text.start as usize..row.text.end as usize];
             let text_cell = match successor {
                 None => Cell::new(own),
                 Some(by) => {
-                    let by = by.map(|(path, line, _)| format!(" (superseded by {path}:{line})")).unwrap_or_default();
-                    Cell::styled(format!("{own}{by}"), style(output::DIM))
+                    let mut cell = String::with_capacity(own.len() + 48);
+                    cell.push_str(own);
+                    if let Some((path, line, _)) = by {
+                        cell.push_str(" (superseded by ");
+                        push_source(&mut cell, path, line);
+                        cell.push(')');
+                    }
+                    Cell::styled(cell, style(output::DIM))
                 }
             };
+            let mut source = String::with_capacity(part.path.len() + 11);
+            push_source(&mut source, &part.path, row.line);
             let cells = [
-                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), style(output::DATE)),
-                Cell::new(format!("{}:{}", part.path, row.line)),
+                Cell::styled(row.date.map_or_else(|| "-".to_string(), date_text), style(output::DATE)),
+                Cell::new(source),
                 Cell::new(entries[row.entry as usize].as_str()),
                 text_cell,
             ];
@@ -514,4 +524,64 @@ fn decimal_digits(n: u32) -> usize {
 /// Characters of a date as shown: `YYYY-MM-DD` for years 0 to 9999.
 fn date_width(date: Date) -> usize {
     if (0..=9999).contains(&date.year()) { 10 } else { date.to_string().chars().count() }
+}
+
+/// A date as shown (its `Display`): `YYYY-MM-DD` written digit by digit for years 0 to 9999.
+fn date_text(date: Date) -> String {
+    let Ok(year) = u16::try_from(date.year()) else { return date.to_string() };
+    if year > 9999 {
+        return date.to_string();
+    }
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, u32::from(year), 4);
+    text.push('-');
+    push_digits(&mut text, date.month().unsigned_abs().into(), 2);
+    text.push('-');
+    push_digits(&mut text, date.day().unsigned_abs().into(), 2);
+    text
+}
+
+/// `path:line`, a row's source.
+fn push_source(out: &mut String, path: &str, line: u32) {
+    out.push_str(path);
+    out.push(':');
+    push_digits(out, line, 1);
+}
+
+/// `n` in decimal, zero-padded to at least `width` digits.
+fn push_digits(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    at = at.min(digits.len() - width.min(digits.len()));
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_sources_read_as_their_display() {
+        for (y, m, d) in [(2025, 1, 7), (1, 12, 31), (0, 1, 1), (9999, 12, 31), (-5, 3, 4), (-9999, 1, 1)] {
+            let date = Date::new(y, m, d).unwrap();
+            assert_eq!(date_text(date), date.to_string());
+            assert_eq!(date_text(date).chars().count(), date_width(date));
+        }
+        for line in [0, 1, 9, 10, 99, 100, 123_456, u32::MAX] {
+            let mut source = String::new();
+            push_source(&mut source, "memory-bank/a.md", line);
+            assert_eq!(source, format!("memory-bank/a.md:{line}"));
+        }
+    }
 }
