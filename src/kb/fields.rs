@@ -481,34 +481,41 @@ pub fn is_question(text: &str) -> bool {
 
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "question",
-        "questions",
-        "options",
-        "option",
-        "assumptions",
-        "unresolved",
-        "undecided",
-        "fragen",
-        "offene",
-        "preguntas",
-        "opciones",
-        "pending",
-        "proposed",
-        "considering",
-    ];
-    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words.
+    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
+    // word of another length than theirs is no consideration word.
     if title.is_ascii() {
-        return title
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
+        return title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+            CONSIDERATION_WORD_LENGTHS.contains(&w.len())
+                && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        });
     }
     let lower = title.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
         || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
             .iter()
             .any(|p| title.contains(p))
 }
+
+/// The words of [`names_considerations`] in languages written with spaces.
+const CONSIDERATION_WORDS: &[&str] = &[
+    "question",
+    "questions",
+    "options",
+    "option",
+    "assumptions",
+    "unresolved",
+    "undecided",
+    "fragen",
+    "offene",
+    "preguntas",
+    "opciones",
+    "pending",
+    "proposed",
+    "considering",
+];
+
+/// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
+const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 
 /// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
@@ -568,11 +575,8 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     // first letters tell.
     if bold.is_none() && t.is_ascii() {
         let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
-        let policy = t
-            .trim_start_matches(['*', '_'])
-            .as_bytes()
-            .get(..6)
-            .is_some_and(|head| head.eq_ignore_ascii_case(b"policy"));
+        let marks = t.bytes().take_while(|&b| b == b'*' || b == b'_').count();
+        let policy = t.as_bytes().get(marks..marks + 6).is_some_and(|head| head.eq_ignore_ascii_case(b"policy"));
         if !policy && !matches!(first, Some(b'a' | b'w' | b'd')) {
             return false;
         }
@@ -696,6 +700,16 @@ mod tests {
         for other in ["Use Traefik", "Policy:", "policy", "A policy: x", "Adopting later", "Moved to ZFS"] {
             assert!(!states_adoption(other, None), "{other}");
         }
+    }
+
+    #[test]
+    fn consideration_words_fit_their_lengths() {
+        for word in CONSIDERATION_WORDS {
+            assert!(CONSIDERATION_WORD_LENGTHS.contains(&word.len()), "{word}");
+            assert!(names_considerations(&word.to_uppercase()), "{word}");
+        }
+        assert!(names_considerations("Open-Questions (2025)"));
+        assert!(!names_considerations("Optional settings"));
     }
 
     #[test]

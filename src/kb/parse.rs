@@ -42,6 +42,12 @@ struct RawHeading {
     /// A Roo Code timestamp line (`[2025-08-16 14:02:11] - Title`) standing in for a heading:
     /// it opens a dated entry wherever it stands.
     stamp: bool,
+    /// The record field the title names (`## Rationale`, see [`fields::field_heading`]);
+    /// `None` for a stamp.
+    field: Option<fields::Field>,
+    /// Whether the title states a decision (`## Decision: Use Traefik`, see
+    /// [`fields::decision_heading`]); false for a stamp.
+    decision: bool,
 }
 
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
@@ -237,6 +243,8 @@ impl<'a> Pass<'a> {
                         level,
                         date: find_date(&title).map(|(d, _)| d),
                         kind,
+                        field: fields::field_heading(&title),
+                        decision: decision.is_some(),
                         title,
                         line,
                         stamp: false,
@@ -335,7 +343,7 @@ impl<'a> Pass<'a> {
             return;
         }
         let heading = &self.headings[h];
-        if heading.stamp || fields::decision_heading(&heading.title).is_some() {
+        if heading.stamp || heading.decision {
             return;
         }
         let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
@@ -557,6 +565,8 @@ impl<'a> Pass<'a> {
                 title: &h.title,
                 stamp: h.stamp,
                 section: layout.section_of_heading[i],
+                field: h.field.as_ref(),
+                decision: h.decision,
             })
             .collect();
         let groups: Vec<&str> = self.groups.iter().map(|g| g.title.as_str()).collect();
@@ -603,6 +613,8 @@ impl<'a> Pass<'a> {
                     date,
                     line: this.items[i].line,
                     stamp: true,
+                    field: None,
+                    decision: false,
                 });
             }
         };
@@ -965,12 +977,12 @@ impl Layout {
                 stamps = Some((outer_level, resume));
                 continue;
             }
-            let is_field = fields::field_heading(&h.title).is_some();
+            let is_field = h.field.is_some();
             let mut in_stamp = false;
             if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
                 // A heading that is a decision (`## Decision: Use Traefik`) starts its own
                 // record; other deeper headings belong to the timestamped entry.
-                if is_field || (h.level > outer_level && fields::decision_heading(&h.title).is_none()) {
+                if is_field || (h.level > outer_level && !h.decision) {
                     in_stamp = true;
                 } else {
                     stamps = None;

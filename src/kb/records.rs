@@ -23,6 +23,10 @@ pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
     pub stamp: bool,
     pub section: usize,
+    /// The field the title names ([`fields::field_heading`]).
+    pub field: Option<&'a Field>,
+    /// Whether the title is a decision ([`fields::decision_heading`]).
+    pub decision: bool,
 }
 
 #[derive(Default)]
@@ -202,7 +206,7 @@ fn heading(
         rec.stamp_entry = Some(sections[h.section].entry);
         return;
     }
-    if let Some(field) = fields::field_heading(h.title) {
+    if let Some(field) = h.field.cloned() {
         if !rec.open {
             open(rec);
         } else if field == Field::Decision && rec.decision.is_some() {
@@ -220,7 +224,7 @@ fn heading(
     }
     close(items, rec, field_of);
     open(rec);
-    if fields::decision_heading(h.title).is_some() {
+    if h.decision {
         rec.explicit = true;
     }
 }

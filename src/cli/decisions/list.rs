@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize as _;
 
 use super::Args;
-use crate::cli::output::{self, Cell, Layout};
+use crate::cli::output::{self, Layout};
 use crate::kb::supersede::{self, DocUses};
 use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase, Setting};
 use crate::source::ReadError;
@@ -457,36 +457,43 @@ impl Listing {
         // The rows' text plus, per row, a date, a source, an entry cut at 34 characters and
         // the padding between them: grown in place, not by doubling from empty.
         let mut out = Vec::with_capacity(text.len() + rows.len() * (part.path.len() + 64));
+        let (mut date, mut source, mut superseded) = (String::new(), String::new(), String::new());
         for row in rows {
             let successor = part.superseded_by(row.item).map(|by| self.successor(by));
             if active_only && successor.is_some() {
                 continue;
             }
-            // Cells are built by hand: a table of a large bank has millions of them, and the
-            // formatting machinery cost more than the rest of the row.
+            // Cells are written from scratch buffers and the kept text: a table of a large
+            // bank has millions of them, and copying and formatting them cost more than the
+            // rest of the row.
+            date.clear();
+            match row.date {
+                Some(d) => push_date(&mut date, d),
+                None => date.push('-'),
+            }
+            source.clear();
+            push_source(&mut source, &part.path, row.line);
             let own = &text[row.text.start as usize..row.text.end as usize];
             let text_cell = match successor {
-                None => Cell::new(own),
+                None => (own, anstyle::Style::new()),
                 Some(by) => {
-                    let mut cell = String::with_capacity(own.len() + 48);
-                    cell.push_str(own);
+                    superseded.clear();
+                    superseded.push_str(own);
                     if let Some((path, line, _)) = by {
-                        cell.push_str(" (superseded by ");
-                        push_source(&mut cell, path, line);
-                        cell.push(')');
+                        superseded.push_str(" (superseded by ");
+                        push_source(&mut superseded, path, line);
+                        superseded.push(')');
                     }
-                    Cell::styled(cell, style(output::DIM))
+                    (superseded.as_str(), style(output::DIM))
                 }
             };
-            let mut source = String::with_capacity(part.path.len() + 11);
-            push_source(&mut source, &part.path, row.line);
             let cells = [
-                Cell::styled(row.date.map_or_else(|| "-".to_string(), date_text), style(output::DATE)),
-                Cell::new(source),
-                Cell::new(entries[row.entry as usize].as_str()),
+                (date.as_str(), style(output::DATE)),
+                (source.as_str(), anstyle::Style::new()),
+                (entries[row.entry as usize].as_str(), anstyle::Style::new()),
                 text_cell,
             ];
-            layout.write_row(&mut out, &cells)?;
+            layout.write_cells(&mut out, cells)?;
         }
         Ok(out)
     }
@@ -527,18 +534,17 @@ fn date_width(date: Date) -> usize {
 }
 
 /// A date as shown (its `Display`): `YYYY-MM-DD` written digit by digit for years 0 to 9999.
-fn date_text(date: Date) -> String {
-    let Ok(year) = u16::try_from(date.year()) else { return date.to_string() };
-    if year > 9999 {
-        return date.to_string();
+fn push_date(out: &mut String, date: Date) {
+    match u16::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            push_digits(out, u32::from(year), 4);
+            out.push('-');
+            push_digits(out, date.month().unsigned_abs().into(), 2);
+            out.push('-');
+            push_digits(out, date.day().unsigned_abs().into(), 2);
+        }
+        _ => out.push_str(&date.to_string()),
     }
-    let mut text = String::with_capacity(10);
-    push_digits(&mut text, u32::from(year), 4);
-    text.push('-');
-    push_digits(&mut text, date.month().unsigned_abs().into(), 2);
-    text.push('-');
-    push_digits(&mut text, date.day().unsigned_abs().into(), 2);
-    text
 }
 
 /// `path:line`, a row's source.
@@ -562,9 +568,7 @@ fn push_digits(out: &mut String, n: u32, width: usize) {
         }
     }
     at = at.min(digits.len() - width.min(digits.len()));
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -575,8 +579,10 @@ mod tests {
     fn dates_and_sources_read_as_their_display() {
         for (y, m, d) in [(2025, 1, 7), (1, 12, 31), (0, 1, 1), (9999, 12, 31), (-5, 3, 4), (-9999, 1, 1)] {
             let date = Date::new(y, m, d).unwrap();
-            assert_eq!(date_text(date), date.to_string());
-            assert_eq!(date_text(date).chars().count(), date_width(date));
+            let mut text = String::new();
+            push_date(&mut text, date);
+            assert_eq!(text, date.to_string());
+            assert_eq!(text.chars().count(), date_width(date));
         }
         for line in [0, 1, 9, 10, 99, 100, 123_456, u32::MAX] {
             let mut source = String::new();
