@@ -132,7 +132,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
 pub fn field_for_label(label: &str) -> Option<Field> {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
     let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
-    if label.is_empty() || label.len() > 40 {
+    // Every label starts with a letter (a unit test checks it): a date, a number or a mark
+    // is turned away before the label is lowercased and looked up.
+    if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     // Labels are a few words: an ASCII one is lowercased on the stack.
@@ -399,6 +401,11 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
+    // Every label starts with `l`, `u`, `z` or `d`, or with a letter outside ASCII.
+    let first = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).as_bytes().first();
+    if first.is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd')) {
+        return false;
+    }
     // The label is a few words at the start: look for its colon among the first 32
     // characters only (they fit in 128 bytes).
     let Some(colon) = first_colon(&text[..crate::source::floor_char_boundary(text, 128)]) else { return false };
@@ -700,6 +707,20 @@ mod tests {
         for other in ["Use Traefik", "Policy:", "policy", "A policy: x", "Adopting later", "Moved to ZFS"] {
             assert!(!states_adoption(other, None), "{other}");
         }
+    }
+
+    #[test]
+    fn labels_start_with_letters() {
+        for (_, labels) in FIELD_LABELS {
+            for label in *labels {
+                assert!(label.chars().next().is_some_and(char::is_alphabetic), "{label}");
+            }
+        }
+        assert_eq!(field_for_label("2024-07-18"), None);
+        assert_eq!(field_for_label("**理由**:"), Some(Field::Named("rationale".into())));
+        assert!(is_last_updated("_Last updated_: 2026-02-04"));
+        assert!(is_last_updated("Última actualización: 2026-02-04"));
+        assert!(!is_last_updated("Next update: 2026-02-04"));
     }
 
     #[test]

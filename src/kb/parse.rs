@@ -48,6 +48,8 @@ struct RawHeading {
     /// Whether the title states a decision (`## Decision: Use Traefik`, see
     /// [`fields::decision_heading`]); false for a stamp.
     decision: bool,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    considers: bool,
 }
 
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
@@ -55,6 +57,8 @@ struct Group {
     title: String,
     kind: Kind,
     date: Option<Date>,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    considers: bool,
 }
 
 /// What the pass is skipping: content that never produces items.
@@ -86,8 +90,9 @@ struct Pass<'a> {
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
     front_matter_date: Option<Date>,
-    /// Section titles repeat ("Current Focus", "Next Steps"); classify each once per file.
-    kinds: std::collections::HashMap<String, Kind>,
+    /// Section titles repeat ("Current Focus", "Next Steps"); judge each once per file: its
+    /// kind, and whether it names considerations.
+    kinds: std::collections::HashMap<String, (Kind, bool)>,
     /// Items standing for a heading whose body is only a code block or table (see
     /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
     /// it is a decision section.
@@ -235,8 +240,8 @@ impl<'a> Pass<'a> {
         match end {
             TagEnd::Heading(_) => {
                 if let Some((level, title, offset)) = self.heading.take() {
-                    let title = collapse_spaces(&title);
-                    let kind = self.classify(&title);
+                    let title = collapse_spaces(title);
+                    let (kind, considers) = self.classify(&title);
                     let line = self.lines.line_at(offset);
                     let decision = fields::decision_heading(&title).map(str::to_string);
                     self.headings.push(RawHeading {
@@ -245,6 +250,7 @@ impl<'a> Pass<'a> {
                         kind,
                         field: fields::field_heading(&title),
                         decision: decision.is_some(),
+                        considers,
                         title,
                         line,
                         stamp: false,
@@ -413,19 +419,20 @@ impl<'a> Pass<'a> {
             let title = text.to_string();
             self.items.pop();
             self.item_heading.pop();
-            let kind = self.classify(&title);
-            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title });
+            let (kind, considers) = self.classify(&title);
+            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title, considers });
             self.current_group = Some(self.groups.len() - 1);
         }
     }
 
-    fn classify(&mut self, title: &str) -> Kind {
-        if let Some(&kind) = self.kinds.get(title) {
-            return kind;
+    /// A heading's or pseudo-heading's kind, and whether it names considerations.
+    fn classify(&mut self, title: &str) -> (Kind, bool) {
+        if let Some(&judged) = self.kinds.get(title) {
+            return judged;
         }
-        let kind = classify(title);
-        self.kinds.insert(title.to_string(), kind);
-        kind
+        let judged = (classify(title), fields::names_considerations(title));
+        self.kinds.insert(title.to_string(), judged);
+        judged
     }
 
     /// The item whose text is being read, unless a heading is.
@@ -567,9 +574,14 @@ impl<'a> Pass<'a> {
                 section: layout.section_of_heading[i],
                 field: h.field.as_ref(),
                 decision: h.decision,
+                considers: h.considers,
             })
             .collect();
-        let groups: Vec<&str> = self.groups.iter().map(|g| g.title.as_str()).collect();
+        let groups: Vec<records::GroupInfo<'_>> = self
+            .groups
+            .iter()
+            .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
+            .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
         doc.items = items;
         doc
@@ -602,7 +614,7 @@ impl<'a> Pass<'a> {
                     break;
                 }
                 next_stamp.next();
-                let text = collapse_spaces(this.items[i].text.trim());
+                let text = collapse_spaces(this.items[i].text.trim().to_string());
                 let (date, title) =
                     fields::timestamp(&text).map_or((None, text.clone()), |(d, t)| (Some(d), t.to_string()));
                 stamp_heading.push((i, merged.len()));
@@ -615,6 +627,7 @@ impl<'a> Pass<'a> {
                     stamp: true,
                     field: None,
                     decision: false,
+                    considers: false,
                 });
             }
         };
@@ -860,14 +873,14 @@ fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>
     (out, ranges)
 }
 
-fn collapse_spaces(text: &str) -> String {
+fn collapse_spaces(text: String) -> String {
     let b = text.as_bytes();
     let tidy = !b.first().is_some_and(u8::is_ascii_whitespace)
         && !b.last().is_some_and(u8::is_ascii_whitespace)
         && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
         && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\r'));
     if tidy {
-        return text.to_string();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
