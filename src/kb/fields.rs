@@ -382,6 +382,20 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
+/// `text` with its ASCII letters lowercased (what `to_ascii_lowercase` gives), in `buf` when it
+/// fits (an item's line usually does), else in `spill`.
+pub(crate) fn ascii_lowercase_in<'b>(text: &[u8], buf: &'b mut [u8], spill: &'b mut Vec<u8>) -> &'b [u8] {
+    let lower = if text.len() <= buf.len() {
+        &mut buf[..text.len()]
+    } else {
+        spill.resize(text.len(), 0);
+        &mut spill[..]
+    };
+    lower.copy_from_slice(text);
+    lower.make_ascii_lowercase();
+    lower
+}
+
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
 fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
@@ -539,17 +553,8 @@ pub fn is_status_report(text: &str) -> bool {
                 .map(memchr::memmem::Finder::new)
                 .collect()
         });
-        // Lowercased on the stack when it fits (most lines do), else in a copy.
-        let mut buf = [0u8; 256];
-        let mut copy = Vec::new();
-        let lower = if trimmed.len() <= buf.len() {
-            &mut buf[..trimmed.len()]
-        } else {
-            copy.resize(trimmed.len(), 0);
-            &mut copy[..]
-        };
-        lower.copy_from_slice(trimmed.as_bytes());
-        lower.make_ascii_lowercase();
+        let (mut buf, mut spill) = ([0u8; 256], Vec::new());
+        let lower = ascii_lowercase_in(trimmed.as_bytes(), &mut buf, &mut spill);
         if !finders.iter().any(|f| f.find(lower).is_some()) {
             return false;
         }
@@ -731,6 +736,14 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(!names_considerations("Optional settings"));
+    }
+
+    #[test]
+    fn ascii_lowercase_on_the_stack_or_in_a_copy() {
+        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
+        assert_eq!(ascii_lowercase_in(b"AbC", &mut buf, &mut spill), b"abc");
+        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
+        assert_eq!(ascii_lowercase_in("ÉtÉ Done".as_bytes(), &mut buf, &mut spill), "ÉtÉ done".as_bytes());
     }
 
     #[test]

@@ -242,7 +242,8 @@ pub fn classify(title: &str) -> Kind {
     // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
     // are built in a buffer no phrase of the table outgrows.
     let mut buf = [0u8; 128];
-    let lower = if title.is_ascii() && title.len() <= buf.len() {
+    let ascii = title.is_ascii();
+    let lower = if ascii && title.len() <= buf.len() {
         let lower = &mut buf[..title.len()];
         lower.copy_from_slice(title.as_bytes());
         lower.make_ascii_lowercase();
@@ -279,7 +280,7 @@ pub fn classify(title: &str) -> Kind {
             }
         }
     }
-    if title.chars().any(is_cjk) {
+    if !ascii && title.chars().any(is_cjk) {
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
                 break;

@@ -350,8 +350,9 @@ fn dismissed(text: &str, at: usize) -> bool {
     }
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(memchr::memmem::Finder::new).collect());
-    let lower = rest.to_ascii_lowercase();
-    finders.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    let (mut buf, mut spill) = ([0u8; 256], Vec::new());
+    let lower = super::fields::ascii_lowercase_in(rest.as_bytes(), &mut buf, &mut spill);
+    finders.iter().any(|f| f.find(lower).is_some())
 }
 
 /// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
