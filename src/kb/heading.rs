@@ -334,7 +334,11 @@ pub fn date_at_start(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     }
     // One word of letters, spaces, then the day: anything else puts the first digit after a
     // character no date starts with.
-    let word = text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len());
+    // The word, read byte by byte while it is ASCII.
+    let word = match b.iter().position(|&c| !(c.is_ascii_alphabetic() || c == b'.')) {
+        Some(at) if !b[at].is_ascii() => text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len()),
+        at => at.unwrap_or(text.len()),
+    };
     let day = word + b[word..].iter().take_while(|&&c| c == b' ').count();
     if word == 0 || !b.get(day).is_some_and(u8::is_ascii_digit) {
         return None;
