@@ -455,7 +455,8 @@ impl<'a> Pass<'a> {
     fn finish(mut self, path: &Path) -> Document {
         let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         self.stamps_to_headings();
-        let layout = Layout::new(&self.headings, &stem, self.front_matter_date);
+        // The layout takes the headings' titles for its entries and sections.
+        let layout = Layout::new(&mut self.headings, &stem, self.front_matter_date);
         let mut doc = Document {
             path: path.to_path_buf(),
             entries: layout.entries,
@@ -569,7 +570,12 @@ impl<'a> Pass<'a> {
             .iter()
             .enumerate()
             .map(|(i, h)| records::HeadingInfo {
-                title: &h.title,
+                // The layout moved the title into the section the heading makes, or into
+                // its entry when that section is untitled.
+                title: {
+                    let section = &doc.sections[layout.section_of_heading[i]];
+                    section.title.as_deref().unwrap_or(&doc.entries[section.entry].title)
+                },
                 stamp: h.stamp,
                 section: layout.section_of_heading[i],
                 field: h.field.as_ref(),
@@ -915,7 +921,8 @@ struct Open {
 }
 
 impl Layout {
-    fn new(headings: &[RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
+    /// Moves each heading's title into the entry or section it makes.
+    fn new(headings: &mut [RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
         let is_decision_file = stem.to_lowercase().contains("decision");
         let real = || headings.iter().filter(|h| !h.stamp);
         let top = real().map(|h| h.level).min().unwrap_or(1);
@@ -929,7 +936,7 @@ impl Layout {
                 .enumerate()
                 .any(|(i, h)| !h.stamp && h.level == level && (h.date.is_some() || has_subheading(headings, i)))
         });
-        let file_title = if titled { headings[0].title.clone() } else { stem.to_string() };
+        let file_title = if titled { std::mem::take(&mut headings[0].title) } else { stem.to_string() };
         let file_date = if titled { headings[0].date } else { None }.or(fm_date);
         let mut layout = Layout {
             entries: vec![Entry {
@@ -963,7 +970,7 @@ impl Layout {
         let mut stamps: Option<(u8, (usize, usize, u8))> = None;
         // The untitled section the current entry opened with.
         let mut entry_section = 0;
-        for (i, h) in headings.iter().enumerate() {
+        for (i, h) in headings.iter_mut().enumerate() {
             if titled && i == 0 {
                 layout.section_of_heading.push(0);
                 continue;
@@ -980,7 +987,12 @@ impl Layout {
                     (None, Some(o)) => implicit_kind(layout.sections[o.section].kind),
                     (None, None) => implicit_kind(layout.sections[entry_section].kind),
                 };
-                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
+                layout.entries.push(Entry {
+                    title: std::mem::take(&mut h.title),
+                    date: h.date,
+                    line: h.line,
+                    from_heading: true,
+                });
                 current_entry = layout.entries.len() - 1;
                 let section = layout.push_section(current_entry, None, kind, h.date, h.line);
                 entry_section = section;
@@ -1008,7 +1020,12 @@ impl Layout {
             let at_entry_level = entry_level == Some(h.level) && !in_stamp;
             let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other) && !is_field;
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
-                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
+                layout.entries.push(Entry {
+                    title: std::mem::take(&mut h.title),
+                    date: h.date,
+                    line: h.line,
+                    from_heading: true,
+                });
                 current_entry = layout.entries.len() - 1;
                 entry_heading_level = h.level;
                 let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
@@ -1039,7 +1056,7 @@ impl Layout {
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
-            let section = layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
+            let section = layout.push_section(current_entry, Some(std::mem::take(&mut h.title)), kind, date, h.line);
             layout.section_of_heading.push(section);
             stack.push(Open { level: h.level, section, field: is_field, inherit: true });
         }
