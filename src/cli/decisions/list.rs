@@ -284,8 +284,18 @@ impl Element {
     }
 
     fn next<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(writer)
+        // The separator, line break and indent in one write when the indent is short, as
+        // it is in the listing's objects.
+        const BREAK: &[u8; 34] = b",\n                                ";
+        let from = usize::from(first);
+        let to = 2 + self.level * 2;
+        match BREAK.get(from..to) {
+            Some(bytes) => writer.write_all(bytes),
+            None => {
+                writer.write_all(&BREAK[from..2])?;
+                self.indent(writer)
+            }
+        }
     }
 }
 
