@@ -547,11 +547,21 @@ fn date_width(date: Date) -> usize {
 fn push_date(out: &mut String, date: Date) {
     match u16::try_from(date.year()) {
         Ok(year) if year <= 9999 => {
-            push_digits(out, u32::from(year), 4);
-            out.push('-');
-            push_digits(out, date.month().unsigned_abs().into(), 2);
-            out.push('-');
-            push_digits(out, date.day().unsigned_abs().into(), 2);
+            let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
+            let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
+            let text = [
+                digit(year, 1000),
+                digit(year, 100),
+                digit(year, 10),
+                digit(year, 1),
+                b'-',
+                digit(month.into(), 10),
+                digit(month.into(), 1),
+                b'-',
+                digit(day.into(), 10),
+                digit(day.into(), 1),
+            ];
+            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
         }
         _ => out.push_str(&date.to_string()),
     }
@@ -561,11 +571,11 @@ fn push_date(out: &mut String, date: Date) {
 fn push_source(out: &mut String, path: &str, line: u32) {
     out.push_str(path);
     out.push(':');
-    push_digits(out, line, 1);
+    push_digits(out, line);
 }
 
-/// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, n: u32, width: usize) {
+/// `n` in decimal.
+fn push_digits(out: &mut String, n: u32) {
     let mut digits = [b'0'; 10];
     let mut at = digits.len();
     let mut rest = n;
@@ -577,7 +587,6 @@ fn push_digits(out: &mut String, n: u32, width: usize) {
             break;
         }
     }
-    at = at.min(digits.len() - width.min(digits.len()));
     out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
