@@ -483,6 +483,31 @@ fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
     civil(y, m, d).map(|date| (date, word_start..end))
 }
 
+/// A date as its `Display` writes it, without the formatting machinery for years 0 to 9999
+/// (`YYYY-MM-DD`): listings write one per item.
+pub(crate) fn push_date(out: &mut String, date: Date) {
+    match u16::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
+            let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
+            let text = [
+                digit(year, 1000),
+                digit(year, 100),
+                digit(year, 10),
+                digit(year, 1),
+                b'-',
+                digit(month.into(), 10),
+                digit(month.into(), 1),
+                b'-',
+                digit(day.into(), 10),
+                digit(day.into(), 1),
+            ];
+            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+        }
+        _ => out.push_str(&date.to_string()),
+    }
+}
+
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
     let start =

@@ -158,8 +158,8 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
-    let listed = if selection.json { keep_json(&doc, selection, decided)? } else { keep_rows(&doc, selection) };
     let path = crate::source::display_path(&doc.path);
+    let listed = if selection.json { keep_json(&doc, &path, selection, decided)? } else { keep_rows(&doc, selection) };
     Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
 }
 
@@ -194,8 +194,14 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
     Listed::Table { entries, rows, text }
 }
 
-/// `decided`: `(item, its settings)` of the document's decisions, in item order.
-fn keep_json(doc: &Document, selection: &Selection, decided: Vec<(usize, Vec<Setting>)>) -> Result<Listed, ReadError> {
+/// `path`: the document's path as shown; `decided`: `(item, its settings)` of its decisions,
+/// in item order.
+fn keep_json(
+    doc: &Document,
+    path: &str,
+    selection: &Selection,
+    decided: Vec<(usize, Vec<Setting>)>,
+) -> Result<Listed, ReadError> {
     static STATUS: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let status_finder = STATUS.get_or_init(|| memchr::memmem::Finder::new(ACTIVE));
     let mut decided = decided.into_iter().peekable();
@@ -218,7 +224,7 @@ fn keep_json(doc: &Document, selection: &Selection, decided: Vec<(usize, Vec<Set
         // An element of the array: every line two spaces further in.
         json.extend_from_slice(b"  ");
         let mut serializer = serde_json::Serializer::with_formatter(&mut json, Element::default());
-        ItemRecord::with_settings(&none, doc, item, settings)
+        ItemRecord::with_settings(&none, doc, path, item, settings)
             .serialize(&mut serializer)
             .map_err(|e| ReadError::Io { path: doc.path.clone(), source: e.into() })?;
         let status = match item.kind {
@@ -478,7 +484,7 @@ impl Listing {
             // rest of the row.
             date.clear();
             match row.date {
-                Some(d) => push_date(&mut date, d),
+                Some(d) => crate::kb::heading::push_date(&mut date, d),
                 None => date.push('-'),
             }
             source.clear();
@@ -543,30 +549,6 @@ fn date_width(date: Date) -> usize {
     if (0..=9999).contains(&date.year()) { 10 } else { date.to_string().chars().count() }
 }
 
-/// A date as shown (its `Display`): `YYYY-MM-DD` written digit by digit for years 0 to 9999.
-fn push_date(out: &mut String, date: Date) {
-    match u16::try_from(date.year()) {
-        Ok(year) if year <= 9999 => {
-            let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
-            let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
-            let text = [
-                digit(year, 1000),
-                digit(year, 100),
-                digit(year, 10),
-                digit(year, 1),
-                b'-',
-                digit(month.into(), 10),
-                digit(month.into(), 1),
-                b'-',
-                digit(day.into(), 10),
-                digit(day.into(), 1),
-            ];
-            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
-        }
-        _ => out.push_str(&date.to_string()),
-    }
-}
-
 /// `path:line`, a row's source.
 fn push_source(out: &mut String, path: &str, line: u32) {
     out.push_str(path);
@@ -599,7 +581,7 @@ mod tests {
         for (y, m, d) in [(2025, 1, 7), (1, 12, 31), (0, 1, 1), (9999, 12, 31), (-5, 3, 4), (-9999, 1, 1)] {
             let date = Date::new(y, m, d).unwrap();
             let mut text = String::new();
-            push_date(&mut text, date);
+            crate::kb::heading::push_date(&mut text, date);
             assert_eq!(text, date.to_string());
             assert_eq!(text.chars().count(), date_width(date));
         }
