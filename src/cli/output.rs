@@ -149,33 +149,48 @@ impl Layout {
     }
 
     pub fn write_row(&self, out: &mut impl Write, row: &[Cell]) -> std::io::Result<()> {
+        self.write_cells(out, row.iter().map(|cell| (cell.text.as_str(), cell.style)))
+    }
+
+    /// [`Layout::write_row`] for cells of borrowed text, `(text, style)`: a table of a large
+    /// bank has millions of cells, and need not copy them into [`Cell`]s.
+    pub fn write_cells<'t>(
+        &self,
+        out: &mut impl Write,
+        row: impl IntoIterator<Item = (&'t str, Style)>,
+    ) -> std::io::Result<()> {
         let n = self.headers.len();
         let last_width = self.last_width();
-        for (i, cell) in row.iter().enumerate() {
-            let limit = if i == n - 1 { last_width } else { self.max_widths[i] };
+        for (i, (text, style)) in row.into_iter().enumerate() {
+            let last = i + 1 == n;
+            let limit = if last { last_width } else { self.max_widths[i] };
             // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
-            let mut text = crate::probe::sanitized(&cell.text);
-            let mut chars = text.chars().count();
+            let text = crate::probe::sanitized(text);
+            // The width matters to pad a cell or to cut it; the last column, uncut, is neither.
+            let mut chars = if last && limit.is_none() { 0 } else { text.chars().count() };
+            let mut shown = &text[..];
+            let mut cut = false;
             if let Some(limit) = limit
                 && chars > limit
             {
-                // Sized once: collecting the characters grew the string a few bytes at a time.
-                let mut cut = String::with_capacity(text.len().min(limit.saturating_mul(4)) + '…'.len_utf8());
-                cut.extend(text.chars().take(limit.saturating_sub(1)));
-                cut.push('…');
-                chars = limit.saturating_sub(1) + 1;
-                text = cut.into();
+                let keep = limit.saturating_sub(1);
+                shown = &text[..text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at)];
+                cut = true;
+                chars = keep + 1;
             }
-            // A table of a large bank has millions of cells: no formatting machinery for them.
-            let styled = cell.style != Style::new();
+            // No formatting machinery for the cells either.
+            let styled = style != Style::new();
             if styled {
-                write!(out, "{}", cell.style.render())?;
+                write!(out, "{}", style.render())?;
             }
-            out.write_all(text.as_bytes())?;
+            out.write_all(shown.as_bytes())?;
+            if cut {
+                out.write_all("…".as_bytes())?;
+            }
             if styled {
-                write!(out, "{}", cell.style.render_reset())?;
+                write!(out, "{}", style.render_reset())?;
             }
-            if i + 1 == n {
+            if last {
                 out.write_all(b"\n")?;
             } else {
                 let mut pad = self.widths[i].saturating_sub(chars) + 2;

@@ -132,7 +132,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
 pub fn field_for_label(label: &str) -> Option<Field> {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
     let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
-    if label.is_empty() || label.len() > 40 {
+    // Every label starts with a letter (a unit test checks it): a date, a number or a mark
+    // is turned away before the label is lowercased and looked up.
+    if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     // Labels are a few words: an ASCII one is lowercased on the stack.
@@ -380,6 +382,20 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
+/// `text` with its ASCII letters lowercased (what `to_ascii_lowercase` gives), in `buf` when it
+/// fits (an item's line usually does), else in `spill`.
+pub(crate) fn ascii_lowercase_in<'b>(text: &[u8], buf: &'b mut [u8], spill: &'b mut Vec<u8>) -> &'b [u8] {
+    let lower = if text.len() <= buf.len() {
+        &mut buf[..text.len()]
+    } else {
+        spill.resize(text.len(), 0);
+        &mut spill[..]
+    };
+    lower.copy_from_slice(text);
+    lower.make_ascii_lowercase();
+    lower
+}
+
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
 fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
@@ -399,6 +415,11 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
+    // Every label starts with `l`, `u`, `z` or `d`, or with a letter outside ASCII.
+    let first = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).as_bytes().first();
+    if first.is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd')) {
+        return false;
+    }
     // The label is a few words at the start: look for its colon among the first 32
     // characters only (they fit in 128 bytes).
     let Some(colon) = first_colon(&text[..crate::source::floor_char_boundary(text, 128)]) else { return false };
@@ -481,34 +502,41 @@ pub fn is_question(text: &str) -> bool {
 
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "question",
-        "questions",
-        "options",
-        "option",
-        "assumptions",
-        "unresolved",
-        "undecided",
-        "fragen",
-        "offene",
-        "preguntas",
-        "opciones",
-        "pending",
-        "proposed",
-        "considering",
-    ];
-    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words.
+    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
+    // word of another length than theirs is no consideration word.
     if title.is_ascii() {
-        return title
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)));
+        return title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
+            CONSIDERATION_WORD_LENGTHS.contains(&w.len())
+                && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        });
     }
     let lower = title.to_lowercase();
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
         || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
             .iter()
             .any(|p| title.contains(p))
 }
+
+/// The words of [`names_considerations`] in languages written with spaces.
+const CONSIDERATION_WORDS: &[&str] = &[
+    "question",
+    "questions",
+    "options",
+    "option",
+    "assumptions",
+    "unresolved",
+    "undecided",
+    "fragen",
+    "offene",
+    "preguntas",
+    "opciones",
+    "pending",
+    "proposed",
+    "considering",
+];
+
+/// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
+const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 
 /// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
@@ -525,8 +553,9 @@ pub fn is_status_report(text: &str) -> bool {
                 .map(memchr::memmem::Finder::new)
                 .collect()
         });
-        let lower = trimmed.as_bytes().to_ascii_lowercase();
-        if !finders.iter().any(|f| f.find(&lower).is_some()) {
+        let (mut buf, mut spill) = ([0u8; 256], Vec::new());
+        let lower = ascii_lowercase_in(trimmed.as_bytes(), &mut buf, &mut spill);
+        if !finders.iter().any(|f| f.find(lower).is_some()) {
             return false;
         }
     }
@@ -553,6 +582,17 @@ pub fn is_status_report(text: &str) -> bool {
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
+    // Most statements are ASCII without a bold lead: such a one can only be an English
+    // adoption (`Adopted …`, `We chose …`, `Decided to …`) or a `Policy:` label, which its
+    // first letters tell.
+    if bold.is_none() && t.is_ascii() {
+        let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
+        let marks = t.bytes().take_while(|&b| b == b'*' || b == b'_').count();
+        let policy = t.as_bytes().get(marks..marks + 6).is_some_and(|head| head.eq_ignore_ascii_case(b"policy"));
+        if !policy && !matches!(first, Some(b'a' | b'w' | b'd')) {
+            return false;
+        }
+    }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
     let mut core = t.trim_end_matches(['。', '.', ' ']);
     if core.ends_with([')', '）'])
@@ -653,6 +693,64 @@ mod tests {
         for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN"] {
             assert!(!is_none_statement(decision), "{decision}");
         }
+    }
+
+    #[test]
+    fn adoptions_in_any_wording() {
+        for adopted in [
+            "Adopted Traefik as the proxy",
+            "we chose ZFS",
+            "Decided to pin the kernel",
+            "Policy: no root login",
+            "*_policy: keep it",
+            "Redisを採用",
+            "本系统采用 ZFS",
+        ] {
+            assert!(states_adoption(adopted, None), "{adopted}");
+        }
+        assert!(states_adoption("Policy: no root login", Some("Policy")));
+        for other in ["Use Traefik", "Policy:", "policy", "A policy: x", "Adopting later", "Moved to ZFS"] {
+            assert!(!states_adoption(other, None), "{other}");
+        }
+    }
+
+    #[test]
+    fn labels_start_with_letters() {
+        for (_, labels) in FIELD_LABELS {
+            for label in *labels {
+                assert!(label.chars().next().is_some_and(char::is_alphabetic), "{label}");
+            }
+        }
+        assert_eq!(field_for_label("2024-07-18"), None);
+        assert_eq!(field_for_label("**理由**:"), Some(Field::Named("rationale".into())));
+        assert!(is_last_updated("_Last updated_: 2026-02-04"));
+        assert!(is_last_updated("Última actualización: 2026-02-04"));
+        assert!(!is_last_updated("Next update: 2026-02-04"));
+    }
+
+    #[test]
+    fn consideration_words_fit_their_lengths() {
+        for word in CONSIDERATION_WORDS {
+            assert!(CONSIDERATION_WORD_LENGTHS.contains(&word.len()), "{word}");
+            assert!(names_considerations(&word.to_uppercase()), "{word}");
+        }
+        assert!(names_considerations("Open-Questions (2025)"));
+        assert!(!names_considerations("Optional settings"));
+    }
+
+    #[test]
+    fn ascii_lowercase_on_the_stack_or_in_a_copy() {
+        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
+        assert_eq!(ascii_lowercase_in(b"AbC", &mut buf, &mut spill), b"abc");
+        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
+        assert_eq!(ascii_lowercase_in("ÉtÉ Done".as_bytes(), &mut buf, &mut spill), "ÉtÉ done".as_bytes());
+    }
+
+    #[test]
+    fn long_status_lines() {
+        let long = format!("{} deployment complete", "x ".repeat(200));
+        assert!(is_status_report(&long));
+        assert!(!is_status_report(&"x ".repeat(200)));
     }
 
     #[test]

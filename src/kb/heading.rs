@@ -1,5 +1,6 @@
 //! What headings say: the section kind their wording names, and the date they carry.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -190,6 +191,9 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 /// The longest phrase in [`KIND_WORDS`], in words.
 const MAX_PHRASE_WORDS: usize = 3;
 
+/// Longer than any phrase in [`KIND_WORDS`], in bytes (a unit test checks it).
+const MAX_PHRASE_BYTES: usize = 64;
+
 type PhraseMap = HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>;
 
 /// Phrase → rank, where rank is the kind's place in [`KIND_WORDS`].
@@ -235,31 +239,48 @@ fn phrase_starts() -> &'static std::collections::HashSet<&'static str, BuildHash
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
-    let lower = title.to_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty()).collect();
+    // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
+    // are built in a buffer no phrase of the table outgrows.
+    let mut buf = [0u8; 128];
+    let ascii = title.is_ascii();
+    let lower = if ascii && title.len() <= buf.len() {
+        let lower = &mut buf[..title.len()];
+        lower.copy_from_slice(title.as_bytes());
+        lower.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+    } else {
+        Cow::Owned(title.to_lowercase())
+    };
+    let mut words = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty());
     let table = phrase_table();
     let starts = phrase_starts();
     let mut best: Option<usize> = None;
-    let mut phrase = String::new();
-    for start in 0..words.len() {
-        if let Some(&rank) = table.get(words[start]) {
+    let mut phrase = [0u8; MAX_PHRASE_BYTES];
+    while let Some(first) = words.next() {
+        if let Some(&rank) = table.get(first) {
             best = Some(best.map_or(rank, |b| b.min(rank)));
         }
-        if !starts.contains(words[start]) {
+        if !starts.contains(first) {
             continue;
         }
-        phrase.clear();
-        phrase.push_str(words[start]);
-        for word in words[start + 1..].iter().take(MAX_PHRASE_WORDS - 1) {
-            phrase.push(' ');
-            phrase.push_str(word);
-            if let Some(&rank) = table.get(phrase.as_str()) {
+        // `first` starts a phrase of the table, so it fits.
+        let mut len = first.len();
+        phrase[..len].copy_from_slice(first.as_bytes());
+        for word in words.clone().take(MAX_PHRASE_WORDS - 1) {
+            if len + 1 + word.len() > phrase.len() {
+                break;
+            }
+            phrase[len] = b' ';
+            phrase[len + 1..len + 1 + word.len()].copy_from_slice(word.as_bytes());
+            len += 1 + word.len();
+            if let Ok(run) = std::str::from_utf8(&phrase[..len])
+                && let Some(&rank) = table.get(run)
+            {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
         }
     }
-    if title.chars().any(is_cjk) {
+    if !ascii && title.chars().any(is_cjk) {
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
                 break;
@@ -313,7 +334,11 @@ pub fn date_at_start(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     }
     // One word of letters, spaces, then the day: anything else puts the first digit after a
     // character no date starts with.
-    let word = text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len());
+    // The word, read byte by byte while it is ASCII.
+    let word = match b.iter().position(|&c| !(c.is_ascii_alphabetic() || c == b'.')) {
+        Some(at) if !b[at].is_ascii() => text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len()),
+        at => at.unwrap_or(text.len()),
+    };
     let day = word + b[word..].iter().take_while(|&&c| c == b' ').count();
     if word == 0 || !b.get(day).is_some_and(u8::is_ascii_digit) {
         return None;
@@ -458,6 +483,31 @@ fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
     civil(y, m, d).map(|date| (date, word_start..end))
 }
 
+/// A date as its `Display` writes it, without the formatting machinery for years 0 to 9999
+/// (`YYYY-MM-DD`): listings write one per item.
+pub(crate) fn push_date(out: &mut String, date: Date) {
+    match u16::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
+            let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
+            let text = [
+                digit(year, 1000),
+                digit(year, 100),
+                digit(year, 10),
+                digit(year, 1),
+                b'-',
+                digit(month.into(), 10),
+                digit(month.into(), 1),
+                b'-',
+                digit(day.into(), 10),
+                digit(day.into(), 1),
+            ];
+            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+        }
+        _ => out.push_str(&date.to_string()),
+    }
+}
+
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
     let start =
@@ -470,6 +520,18 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_fit_the_lookup_buffer() {
+        for (_, phrases) in KIND_WORDS {
+            for phrase in *phrases {
+                assert!(phrase.len() < MAX_PHRASE_BYTES, "{phrase}");
+                assert!(phrase.split(' ').count() <= MAX_PHRASE_WORDS, "{phrase}");
+            }
+        }
+        // Long titles and titles of many words are classified as they read.
+        assert_eq!(classify(&format!("{} next steps", "x".repeat(200))), Kind::NextStep);
+    }
 
     #[test]
     fn kinds_from_real_heading_wording() {

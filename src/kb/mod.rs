@@ -171,9 +171,21 @@ pub struct Item {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemId(pub u64);
 
+impl ItemId {
+    /// The 16 lowercase hex digits, written without the formatting machinery (`--json` writes
+    /// an id for every item).
+    fn hex(self) -> [u8; 16] {
+        let mut hex = [0u8; 16];
+        for (i, digit) in hex.iter_mut().enumerate() {
+            *digit = b"0123456789abcdef"[((self.0 >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        hex
+    }
+}
+
 impl std::fmt::Display for ItemId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:016x}", self.0)
+        f.write_str(std::str::from_utf8(&self.hex()).unwrap_or_default())
     }
 }
 
@@ -187,7 +199,7 @@ impl std::str::FromStr for ItemId {
 
 impl Serialize for ItemId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(std::str::from_utf8(&self.hex()).unwrap_or_default())
     }
 }
 
@@ -254,4 +266,19 @@ pub fn normalize_phrase(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out.trim_end_matches(['.', '!', ';', ':']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ItemId;
+
+    #[test]
+    fn ids_read_as_sixteen_hex_digits() {
+        for n in [0, 1, 0xabc, 0x0123_4567_89ab_cdef, u64::MAX] {
+            let id = ItemId(n);
+            assert_eq!(id.to_string(), format!("{n:016x}"));
+            assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{n:016x}\""));
+            assert_eq!(id.to_string().parse::<ItemId>(), Ok(id));
+        }
+    }
 }

@@ -42,6 +42,14 @@ struct RawHeading {
     /// A Roo Code timestamp line (`[2025-08-16 14:02:11] - Title`) standing in for a heading:
     /// it opens a dated entry wherever it stands.
     stamp: bool,
+    /// The record field the title names (`## Rationale`, see [`fields::field_heading`]);
+    /// `None` for a stamp.
+    field: Option<fields::Field>,
+    /// Whether the title states a decision (`## Decision: Use Traefik`, see
+    /// [`fields::decision_heading`]); false for a stamp.
+    decision: bool,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    considers: bool,
 }
 
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
@@ -49,6 +57,8 @@ struct Group {
     title: String,
     kind: Kind,
     date: Option<Date>,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    considers: bool,
 }
 
 /// What the pass is skipping: content that never produces items.
@@ -80,8 +90,9 @@ struct Pass<'a> {
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
     front_matter_date: Option<Date>,
-    /// Section titles repeat ("Current Focus", "Next Steps"); classify each once per file.
-    kinds: std::collections::HashMap<String, Kind>,
+    /// Section titles repeat ("Current Focus", "Next Steps"); judge each once per file: its
+    /// kind, and whether it names considerations.
+    kinds: std::collections::HashMap<String, (Kind, bool)>,
     /// Items standing for a heading whose body is only a code block or table (see
     /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
     /// it is a decision section.
@@ -101,10 +112,10 @@ impl<'a> Pass<'a> {
             lines: LineCounter::new(text),
             headings: Vec::new(),
             groups: Vec::new(),
-            // Real banks have an item per 60–120 bytes; growing a Vec of large items by
-            // doubling would copy them all several times.
-            items: Vec::with_capacity(text.len() / 96 + 4),
-            item_heading: Vec::with_capacity(text.len() / 96 + 4),
+            // Real banks have an item per 70–230 bytes (before empty ones are dropped, more);
+            // growing a Vec of large items by doubling would copy them all, into fresh pages.
+            items: Vec::with_capacity(text.len() / 64 + 4),
+            item_heading: Vec::with_capacity(text.len() / 64 + 4),
             open: Vec::new(),
             skip: None,
             heading: None,
@@ -229,14 +240,17 @@ impl<'a> Pass<'a> {
         match end {
             TagEnd::Heading(_) => {
                 if let Some((level, title, offset)) = self.heading.take() {
-                    let title = collapse_spaces(&title);
-                    let kind = self.classify(&title);
+                    let title = collapse_spaces(title);
+                    let (kind, considers) = self.classify(&title);
                     let line = self.lines.line_at(offset);
                     let decision = fields::decision_heading(&title).map(str::to_string);
                     self.headings.push(RawHeading {
                         level,
                         date: find_date(&title).map(|(d, _)| d),
                         kind,
+                        field: fields::field_heading(&title),
+                        decision: decision.is_some(),
+                        considers,
                         title,
                         line,
                         stamp: false,
@@ -335,7 +349,7 @@ impl<'a> Pass<'a> {
             return;
         }
         let heading = &self.headings[h];
-        if heading.stamp || fields::decision_heading(&heading.title).is_some() {
+        if heading.stamp || heading.decision {
             return;
         }
         let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
@@ -405,19 +419,20 @@ impl<'a> Pass<'a> {
             let title = text.to_string();
             self.items.pop();
             self.item_heading.pop();
-            let kind = self.classify(&title);
-            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title });
+            let (kind, considers) = self.classify(&title);
+            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title, considers });
             self.current_group = Some(self.groups.len() - 1);
         }
     }
 
-    fn classify(&mut self, title: &str) -> Kind {
-        if let Some(&kind) = self.kinds.get(title) {
-            return kind;
+    /// A heading's or pseudo-heading's kind, and whether it names considerations.
+    fn classify(&mut self, title: &str) -> (Kind, bool) {
+        if let Some(&judged) = self.kinds.get(title) {
+            return judged;
         }
-        let kind = classify(title);
-        self.kinds.insert(title.to_string(), kind);
-        kind
+        let judged = (classify(title), fields::names_considerations(title));
+        self.kinds.insert(title.to_string(), judged);
+        judged
     }
 
     /// The item whose text is being read, unless a heading is.
@@ -440,7 +455,8 @@ impl<'a> Pass<'a> {
     fn finish(mut self, path: &Path) -> Document {
         let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         self.stamps_to_headings();
-        let layout = Layout::new(&self.headings, &stem, self.front_matter_date);
+        // The layout takes the headings' titles for its entries and sections.
+        let layout = Layout::new(&mut self.headings, &stem, self.front_matter_date);
         let mut doc = Document {
             path: path.to_path_buf(),
             entries: layout.entries,
@@ -554,12 +570,24 @@ impl<'a> Pass<'a> {
             .iter()
             .enumerate()
             .map(|(i, h)| records::HeadingInfo {
-                title: &h.title,
+                // The layout moved the title into the section the heading makes, or into
+                // its entry when that section is untitled.
+                title: {
+                    let section = &doc.sections[layout.section_of_heading[i]];
+                    section.title.as_deref().unwrap_or(&doc.entries[section.entry].title)
+                },
                 stamp: h.stamp,
                 section: layout.section_of_heading[i],
+                field: h.field.as_ref(),
+                decision: h.decision,
+                considers: h.considers,
             })
             .collect();
-        let groups: Vec<&str> = self.groups.iter().map(|g| g.title.as_str()).collect();
+        let groups: Vec<records::GroupInfo<'_>> = self
+            .groups
+            .iter()
+            .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
+            .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
         doc.items = items;
         doc
@@ -592,7 +620,7 @@ impl<'a> Pass<'a> {
                     break;
                 }
                 next_stamp.next();
-                let text = collapse_spaces(this.items[i].text.trim());
+                let text = collapse_spaces(this.items[i].text.trim().to_string());
                 let (date, title) =
                     fields::timestamp(&text).map_or((None, text.clone()), |(d, t)| (Some(d), t.to_string()));
                 stamp_heading.push((i, merged.len()));
@@ -603,6 +631,9 @@ impl<'a> Pass<'a> {
                     date,
                     line: this.items[i].line,
                     stamp: true,
+                    field: None,
+                    decision: false,
+                    considers: false,
                 });
             }
         };
@@ -848,14 +879,14 @@ fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>
     (out, ranges)
 }
 
-fn collapse_spaces(text: &str) -> String {
+fn collapse_spaces(text: String) -> String {
     let b = text.as_bytes();
     let tidy = !b.first().is_some_and(u8::is_ascii_whitespace)
         && !b.last().is_some_and(u8::is_ascii_whitespace)
         && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
         && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\r'));
     if tidy {
-        return text.to_string();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -890,7 +921,8 @@ struct Open {
 }
 
 impl Layout {
-    fn new(headings: &[RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
+    /// Moves each heading's title into the entry or section it makes.
+    fn new(headings: &mut [RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
         let is_decision_file = stem.to_lowercase().contains("decision");
         let real = || headings.iter().filter(|h| !h.stamp);
         let top = real().map(|h| h.level).min().unwrap_or(1);
@@ -904,7 +936,7 @@ impl Layout {
                 .enumerate()
                 .any(|(i, h)| !h.stamp && h.level == level && (h.date.is_some() || has_subheading(headings, i)))
         });
-        let file_title = if titled { headings[0].title.clone() } else { stem.to_string() };
+        let file_title = if titled { std::mem::take(&mut headings[0].title) } else { stem.to_string() };
         let file_date = if titled { headings[0].date } else { None }.or(fm_date);
         let mut layout = Layout {
             entries: vec![Entry {
@@ -938,7 +970,7 @@ impl Layout {
         let mut stamps: Option<(u8, (usize, usize, u8))> = None;
         // The untitled section the current entry opened with.
         let mut entry_section = 0;
-        for (i, h) in headings.iter().enumerate() {
+        for (i, h) in headings.iter_mut().enumerate() {
             if titled && i == 0 {
                 layout.section_of_heading.push(0);
                 continue;
@@ -955,7 +987,12 @@ impl Layout {
                     (None, Some(o)) => implicit_kind(layout.sections[o.section].kind),
                     (None, None) => implicit_kind(layout.sections[entry_section].kind),
                 };
-                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
+                layout.entries.push(Entry {
+                    title: std::mem::take(&mut h.title),
+                    date: h.date,
+                    line: h.line,
+                    from_heading: true,
+                });
                 current_entry = layout.entries.len() - 1;
                 let section = layout.push_section(current_entry, None, kind, h.date, h.line);
                 entry_section = section;
@@ -965,12 +1002,12 @@ impl Layout {
                 stamps = Some((outer_level, resume));
                 continue;
             }
-            let is_field = fields::field_heading(&h.title).is_some();
+            let is_field = h.field.is_some();
             let mut in_stamp = false;
             if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
                 // A heading that is a decision (`## Decision: Use Traefik`) starts its own
                 // record; other deeper headings belong to the timestamped entry.
-                if is_field || (h.level > outer_level && fields::decision_heading(&h.title).is_none()) {
+                if is_field || (h.level > outer_level && !h.decision) {
                     in_stamp = true;
                 } else {
                     stamps = None;
@@ -983,7 +1020,12 @@ impl Layout {
             let at_entry_level = entry_level == Some(h.level) && !in_stamp;
             let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other) && !is_field;
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
-                layout.entries.push(Entry { title: h.title.clone(), date: h.date, line: h.line, from_heading: true });
+                layout.entries.push(Entry {
+                    title: std::mem::take(&mut h.title),
+                    date: h.date,
+                    line: h.line,
+                    from_heading: true,
+                });
                 current_entry = layout.entries.len() - 1;
                 entry_heading_level = h.level;
                 let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
@@ -1014,7 +1056,7 @@ impl Layout {
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
-            let section = layout.push_section(current_entry, Some(h.title.clone()), kind, date, h.line);
+            let section = layout.push_section(current_entry, Some(std::mem::take(&mut h.title)), kind, date, h.line);
             layout.section_of_heading.push(section);
             stack.push(Open { level: h.level, section, field: is_field, inherit: true });
         }

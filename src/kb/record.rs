@@ -1,5 +1,7 @@
 //! The JSON shape of an item: the `mb decisions --json` contract.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Block, Document, Item, ItemId, Kind, KnowledgeBase, Link, Setting, Status};
@@ -15,7 +17,7 @@ pub struct ItemRecord<'a> {
     pub entry: &'a str,
     /// `YYYY-MM-DD` or null.
     pub date: Option<String>,
-    pub file: String,
+    pub file: Cow<'a, str>,
     pub line: usize,
     pub settings: Vec<Setting>,
     pub status: Status,
@@ -60,13 +62,25 @@ impl Serialize for Fields<'_> {
 
 impl<'a> ItemRecord<'a> {
     pub fn new(kb: &'a KnowledgeBase, doc: &'a Document, item: &'a Item) -> ItemRecord<'a> {
-        ItemRecord::with_settings(kb, doc, item, item.settings())
+        ItemRecord::build(kb, doc, Cow::Owned(display_path(&doc.path)), item, item.settings())
     }
 
-    /// [`ItemRecord::new`] for an item whose settings were already extracted.
+    /// [`ItemRecord::new`] for an item of a file shown as `file` (its [`display_path`], worked
+    /// out once for all its items) whose settings were already extracted.
     pub fn with_settings(
         kb: &'a KnowledgeBase,
         doc: &'a Document,
+        file: &'a str,
+        item: &'a Item,
+        settings: Vec<Setting>,
+    ) -> ItemRecord<'a> {
+        ItemRecord::build(kb, doc, Cow::Borrowed(file), item, settings)
+    }
+
+    fn build(
+        kb: &'a KnowledgeBase,
+        doc: &'a Document,
+        file: Cow<'a, str>,
         item: &'a Item,
         settings: Vec<Setting>,
     ) -> ItemRecord<'a> {
@@ -75,8 +89,12 @@ impl<'a> ItemRecord<'a> {
             kind: item.kind,
             text: &item.text,
             entry: &doc.entries[item.entry].title,
-            date: item.date.map(|d| d.to_string()),
-            file: display_path(&doc.path),
+            date: item.date.map(|d| {
+                let mut text = String::with_capacity(10);
+                super::heading::push_date(&mut text, d);
+                text
+            }),
+            file,
             line: item.line,
             settings,
             status: item.status,

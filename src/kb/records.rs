@@ -15,7 +15,7 @@
 //!   items keep the kind their section gives them.
 
 use super::fields::{self, Field};
-use super::heading::{classify, find_date};
+use super::heading::find_date;
 use super::{Block, Item, Kind, Section};
 
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
@@ -23,6 +23,21 @@ pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
     pub stamp: bool,
     pub section: usize,
+    /// The field the title names ([`fields::field_heading`]).
+    pub field: Option<&'a Field>,
+    /// Whether the title is a decision ([`fields::decision_heading`]).
+    pub decision: bool,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    pub considers: bool,
+}
+
+/// What the record pass needs of a bold pseudo-heading.
+pub(crate) struct GroupInfo<'a> {
+    pub title: &'a str,
+    /// Its kind ([`super::heading::classify`]).
+    pub kind: Kind,
+    /// Whether the title names considerations ([`fields::names_considerations`]).
+    pub considers: bool,
 }
 
 #[derive(Default)]
@@ -73,7 +88,7 @@ pub(crate) fn resolve(
     items: &mut [Item],
     item_heading: &[Option<usize>],
     headings: &[HeadingInfo<'_>],
-    groups: &[&str],
+    groups: &[GroupInfo<'_>],
     sections: &[Section],
     _stem: &str,
 ) {
@@ -84,7 +99,7 @@ pub(crate) fn resolve(
     let mut stamp_titles = Vec::new();
     let traits: Vec<Traits> = items.iter().map(Traits::of).collect();
     // A group's label is looked up once, not once per item under it.
-    let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g)).collect();
+    let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g.title)).collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -110,7 +125,7 @@ pub(crate) fn resolve(
                     // `**Status:**` starts something new, and what it holds are decisions,
                     // not the task's fields.
                     None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
-                        && classify(groups[g]) != Kind::Decision =>
+                        && groups[g].kind != Kind::Decision =>
                     {
                         rec.context = None;
                     }
@@ -128,7 +143,14 @@ pub(crate) fn resolve(
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
-    considerations(items, &traits, groups, &group_field, sections);
+    // A titled section is its heading's: judge each title once.
+    let mut section_considers = vec![false; sections.len()];
+    for h in headings {
+        if h.considers && sections[h.section].title.is_some() {
+            section_considers[h.section] = true;
+        }
+    }
+    considerations(items, &traits, groups, &group_field, &section_considers);
 }
 
 /// A timestamp's title is the entry's name when the entry goes on to state its decision in a
@@ -202,7 +224,7 @@ fn heading(
         rec.stamp_entry = Some(sections[h.section].entry);
         return;
     }
-    if let Some(field) = fields::field_heading(h.title) {
+    if let Some(field) = h.field.cloned() {
         if !rec.open {
             open(rec);
         } else if field == Field::Decision && rec.decision.is_some() {
@@ -220,7 +242,7 @@ fn heading(
     }
     close(items, rec, field_of);
     open(rec);
-    if fields::decision_heading(h.title).is_some() {
+    if h.decision {
         rec.explicit = true;
     }
 }
@@ -410,22 +432,18 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
 fn considerations(
     items: &mut [Item],
     traits: &[Traits],
-    groups: &[&str],
+    groups: &[GroupInfo<'_>],
     group_field: &[Option<Field>],
-    sections: &[Section],
+    section_considers: &[bool],
 ) {
     let mut considering = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
-    // Every item of a section or group shares its title: judge each title once.
-    let group_considers: Vec<bool> = groups.iter().map(|g| fields::names_considerations(g)).collect();
-    let section_considers: Vec<bool> =
-        sections.iter().map(|s| s.title.as_deref().is_some_and(fields::names_considerations)).collect();
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
         considering[i] =
-            by_parent || item.group.is_some_and(|g| group_considers[g]) || section_considers[item.section] || {
+            by_parent || item.group.is_some_and(|g| groups[g].considers) || section_considers[item.section] || {
                 let label = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2).or_else(|| {
                     let t = item.text.trim_end();
                     (t.ends_with(':') && t.len() <= 48).then_some(t)

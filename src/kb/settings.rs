@@ -342,16 +342,28 @@ fn dismissed(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     // The marks are ASCII, so a byte search finds the same place as a character search.
     let end = rest.bytes().position(|b| matches!(b, b'.' | b';' | b'!' | b'?')).unwrap_or(rest.len());
-    // Every dismissal has an `n`; most sentences after a setting have none of them, and the
-    // rest are searched once lower-cased rather than compared window by window.
+    // Every dismissal has an `n` followed by `o`, `'` or `su` (`not`, `no`, `n't`,
+    // `insufficient`; a unit test checks it): most sentences after a setting have none, and
+    // the rest are searched once lower-cased rather than compared window by window.
     let rest = &rest[..end];
-    if !rest.bytes().any(|b| b == b'n' || b == b'N') {
+    if !may_dismiss(rest.as_bytes()) {
         return false;
     }
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(memchr::memmem::Finder::new).collect());
-    let lower = rest.to_ascii_lowercase();
-    finders.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    let (mut buf, mut spill) = ([0u8; 256], Vec::new());
+    let lower = super::fields::ascii_lowercase_in(rest.as_bytes(), &mut buf, &mut spill);
+    finders.iter().any(|f| f.find(lower).is_some())
+}
+
+/// Whether `text` holds, ignoring ASCII case, `no`, `n'` or `nsu`: one of them is in every
+/// dismissal.
+fn may_dismiss(text: &[u8]) -> bool {
+    memchr::memchr2_iter(b'n', b'N', text).any(|at| match text.get(at + 1) {
+        Some(b'o' | b'O' | b'\'') => true,
+        Some(b's' | b'S') => text.get(at + 2).is_some_and(|b| b.eq_ignore_ascii_case(&b'u')),
+        _ => false,
+    })
 }
 
 /// `KEY set to VALUE` and `(set|updated|…) KEY to VALUE`.
@@ -424,6 +436,15 @@ fn looks_like_file(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_dismissal_passes_the_first_look() {
+        for d in DISMISSALS {
+            assert!(may_dismiss(d.as_bytes()) && may_dismiss(d.to_uppercase().as_bytes()), "{d}");
+        }
+        assert!(!may_dismiss(b" on every share"));
+        assert!(dismissed("x = y did NOT help.", 5) && !dismissed("x = y. It did not help", 5));
+    }
 
     /// Builds the plain text of an item from Markdown-ish input where `backticks` mark code.
     fn run(marked: &str) -> Vec<(String, String)> {

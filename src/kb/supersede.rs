@@ -85,6 +85,14 @@ fn by_key(kb: &KnowledgeBase) -> Vec<(String, Vec<Use>)> {
 
 /// Values compare the way smb.conf compares them: case and runs of whitespace ignored.
 pub(crate) fn same_value(a: &str, b: &str) -> bool {
+    // Most values are a few ASCII words between single spaces: such values are the same
+    // exactly when they are equal but for case.
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if is_plain(a) && is_plain(b) {
+        return false;
+    }
     let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
     loop {
         match (x.next(), y.next()) {
@@ -93,6 +101,15 @@ pub(crate) fn same_value(a: &str, b: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// ASCII without leading, trailing, doubled or other whitespace than a space.
+fn is_plain(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c.is_ascii() && !(0x09..=0x0d).contains(&c))
+        && !b.windows(2).any(|w| w == b"  ")
 }
 
 fn same_word(p: &str, q: &str) -> bool {
@@ -168,4 +185,24 @@ pub fn conflicts(kb: &KnowledgeBase) -> Vec<Conflict> {
             disagree.then_some(Conflict { key, decisions: active })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_compare_ignoring_case_and_whitespace() {
+        let slow = |a: &str, b: &str| {
+            let (x, y): (Vec<_>, Vec<_>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+            x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| same_word(p, q))
+        };
+        let values =
+            ["none", "None", "NONE ", " none", "no ne", "no  ne", "no\tne", "", " ", "Größe", "GRÖSSE", "größe", "3T"];
+        for a in values {
+            for b in values {
+                assert_eq!(same_value(a, b), slow(a, b), "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize as _;
 
 use super::Args;
-use crate::cli::output::{self, Cell, Layout};
+use crate::cli::output::{self, Layout};
 use crate::kb::supersede::{self, DocUses};
 use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase, Setting};
 use crate::source::ReadError;
@@ -158,8 +158,8 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
-    let listed = if selection.json { keep_json(&doc, selection, decided)? } else { keep_rows(&doc, selection) };
     let path = crate::source::display_path(&doc.path);
+    let listed = if selection.json { keep_json(&doc, &path, selection, decided)? } else { keep_rows(&doc, selection) };
     Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
 }
 
@@ -194,8 +194,14 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
     Listed::Table { entries, rows, text }
 }
 
-/// `decided`: `(item, its settings)` of the document's decisions, in item order.
-fn keep_json(doc: &Document, selection: &Selection, decided: Vec<(usize, Vec<Setting>)>) -> Result<Listed, ReadError> {
+/// `path`: the document's path as shown; `decided`: `(item, its settings)` of its decisions,
+/// in item order.
+fn keep_json(
+    doc: &Document,
+    path: &str,
+    selection: &Selection,
+    decided: Vec<(usize, Vec<Setting>)>,
+) -> Result<Listed, ReadError> {
     static STATUS: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let status_finder = STATUS.get_or_init(|| memchr::memmem::Finder::new(ACTIVE));
     let mut decided = decided.into_iter().peekable();
@@ -218,7 +224,7 @@ fn keep_json(doc: &Document, selection: &Selection, decided: Vec<(usize, Vec<Set
         // An element of the array: every line two spaces further in.
         json.extend_from_slice(b"  ");
         let mut serializer = serde_json::Serializer::with_formatter(&mut json, Element::default());
-        ItemRecord::with_settings(&none, doc, item, settings)
+        ItemRecord::with_settings(&none, doc, path, item, settings)
             .serialize(&mut serializer)
             .map_err(|e| ReadError::Io { path: doc.path.clone(), source: e.into() })?;
         let status = match item.kind {
@@ -284,8 +290,18 @@ impl Element {
     }
 
     fn next<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(writer)
+        // The separator, line break and indent in one write when the indent is short, as
+        // it is in the listing's objects.
+        const BREAK: &[u8; 34] = b",\n                                ";
+        let from = usize::from(first);
+        let to = 2 + self.level * 2;
+        match BREAK.get(from..to) {
+            Some(bytes) => writer.write_all(bytes),
+            None => {
+                writer.write_all(&BREAK[from..2])?;
+                self.indent(writer)
+            }
+        }
     }
 }
 
@@ -457,26 +473,43 @@ impl Listing {
         // The rows' text plus, per row, a date, a source, an entry cut at 34 characters and
         // the padding between them: grown in place, not by doubling from empty.
         let mut out = Vec::with_capacity(text.len() + rows.len() * (part.path.len() + 64));
+        let (mut date, mut source, mut superseded) = (String::new(), String::new(), String::new());
         for row in rows {
             let successor = part.superseded_by(row.item).map(|by| self.successor(by));
             if active_only && successor.is_some() {
                 continue;
             }
+            // Cells are written from scratch buffers and the kept text: a table of a large
+            // bank has millions of them, and copying and formatting them cost more than the
+            // rest of the row.
+            date.clear();
+            match row.date {
+                Some(d) => crate::kb::heading::push_date(&mut date, d),
+                None => date.push('-'),
+            }
+            source.clear();
+            push_source(&mut source, &part.path, row.line);
             let own = &text[row.text.start as usize..row.text.end as usize];
             let text_cell = match successor {
-                None => Cell::new(own),
+                None => (own, anstyle::Style::new()),
                 Some(by) => {
-                    let by = by.map(|(path, line, _)| format!(" (superseded by {path}:{line})")).unwrap_or_default();
-                    Cell::styled(format!("{own}{by}"), style(output::DIM))
+                    superseded.clear();
+                    superseded.push_str(own);
+                    if let Some((path, line, _)) = by {
+                        superseded.push_str(" (superseded by ");
+                        push_source(&mut superseded, path, line);
+                        superseded.push(')');
+                    }
+                    (superseded.as_str(), style(output::DIM))
                 }
             };
             let cells = [
-                Cell::styled(row.date.map_or_else(|| "-".to_string(), |d| d.to_string()), style(output::DATE)),
-                Cell::new(format!("{}:{}", part.path, row.line)),
-                Cell::new(entries[row.entry as usize].as_str()),
+                (date.as_str(), style(output::DATE)),
+                (source.as_str(), anstyle::Style::new()),
+                (entries[row.entry as usize].as_str(), anstyle::Style::new()),
                 text_cell,
             ];
-            layout.write_row(&mut out, &cells)?;
+            layout.write_cells(&mut out, cells)?;
         }
         Ok(out)
     }
@@ -514,4 +547,48 @@ fn decimal_digits(n: u32) -> usize {
 /// Characters of a date as shown: `YYYY-MM-DD` for years 0 to 9999.
 fn date_width(date: Date) -> usize {
     if (0..=9999).contains(&date.year()) { 10 } else { date.to_string().chars().count() }
+}
+
+/// `path:line`, a row's source.
+fn push_source(out: &mut String, path: &str, line: u32) {
+    out.push_str(path);
+    out.push(':');
+    push_digits(out, line);
+}
+
+/// `n` in decimal.
+fn push_digits(out: &mut String, n: u32) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_sources_read_as_their_display() {
+        for (y, m, d) in [(2025, 1, 7), (1, 12, 31), (0, 1, 1), (9999, 12, 31), (-5, 3, 4), (-9999, 1, 1)] {
+            let date = Date::new(y, m, d).unwrap();
+            let mut text = String::new();
+            crate::kb::heading::push_date(&mut text, date);
+            assert_eq!(text, date.to_string());
+            assert_eq!(text.chars().count(), date_width(date));
+        }
+        for line in [0, 1, 9, 10, 99, 100, 123_456, u32::MAX] {
+            let mut source = String::new();
+            push_source(&mut source, "memory-bank/a.md", line);
+            assert_eq!(source, format!("memory-bank/a.md:{line}"));
+        }
+    }
 }
