@@ -235,8 +235,12 @@ fn gather(request: &Request, plan: &AuditPlan, sink: &mut dyn AuditSink) -> Resu
                     continue;
                 }
             };
-            let asked = hp.probes.iter().zip(reads(plan, hp)).filter(|(p, _)| api.is_none() || p.in_script());
-            let (probes, reads) = asked.map(|(p, r)| (p.clone(), r)).unzip();
+            let asked = |p: &ProbeKey| api.is_none() || p.in_script();
+            let probes = hp.probes.iter().filter(|p| asked(p)).cloned().collect();
+            let reads = match transport.keeps_reads() {
+                true => reads(plan, hp).into_iter().zip(&hp.probes).filter(|(_, p)| asked(p)).map(|(r, _)| r).collect(),
+                false => Vec::new(),
+            };
             let gathering = transport.gather(Job { host: hp.host.clone(), probes, reads });
             let permits = permits.clone();
             set.spawn(async move {

@@ -201,14 +201,15 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(plan_checks: usize, hosts: usize, findings: &[Finding]) -> Summary {
-        let count = |s| findings.iter().filter(|f| f.status == s).count();
-        Summary {
-            hosts,
-            checks: plan_checks,
-            pass: count(FindingStatus::Pass),
-            fail: count(FindingStatus::Fail),
-            error: count(FindingStatus::Error),
-            skip: count(FindingStatus::Skip),
+        let mut summary = Summary { hosts, checks: plan_checks, ..Summary::default() };
+        for f in findings {
+            *match f.status {
+                FindingStatus::Pass => &mut summary.pass,
+                FindingStatus::Fail => &mut summary.fail,
+                FindingStatus::Error => &mut summary.error,
+                FindingStatus::Skip => &mut summary.skip,
+            } += 1;
         }
+        summary
     }
 }

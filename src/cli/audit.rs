@@ -248,14 +248,20 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         output::print_diagnostics(&set.diagnostics, &set.sources)?;
         bail!("the rule files have errors; fix them (see `mb rules`) before auditing");
     }
-    let inventory = inventory_path(cx, args.inventory.as_ref(), &config).map(|path| output::load_inventory(&path));
+    // The inventory and the digests too, while a large replayed run may still be parsing.
+    let inventory = inventory_path(cx, args.inventory.as_ref(), &config)
+        .map(|path| output::load_inventory(&path).map(|inventory| (inventory.digest(), inventory)));
+    let rules_digest = set.digest();
     let replayed = match replayed {
         Some(reading) => Some(reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?),
         None => None,
     };
-    let inventory = match (inventory, &replayed) {
+    let (inventory_digest, inventory) = match (inventory, &replayed) {
         (Some(inventory), _) => inventory?,
-        (None, Some(run)) => run.inventory(),
+        (None, Some(run)) => {
+            let inventory = run.inventory();
+            (inventory.digest(), inventory)
+        }
         (None, None) => bail!("no inventory: pass -i PATH, or set `inventory = \"…\"` in mb.toml"),
     };
     for warning in &inventory.warnings {
@@ -269,8 +275,6 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         Some(spec) => Some(Shard::parse(spec)?),
         None => Shard::from_env(|name| std::env::var(name).ok().filter(|v| !v.is_empty())).transpose()?,
     };
-    let rules_digest = set.digest();
-    let inventory_digest = inventory.digest();
     let reach = match replayed {
         Some(run) => Reach::Replay(crate::probe::replay::Replay::of(run)),
         None => Reach::Live {

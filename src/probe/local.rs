@@ -16,6 +16,10 @@ pub struct Local {
 }
 
 impl Transport for Local {
+    fn keeps_reads(&self) -> bool {
+        true
+    }
+
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let timeout = self.timeout;
         Box::pin(async move {

@@ -76,6 +76,12 @@ pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
 pub trait Transport: Send + Sync {
     /// Gathers the job's facts. Never fails the run: a problem is the outcome's status.
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome>;
+
+    /// Whether it reads files on the target and keeps only what the checks read of them
+    /// ([`Job::reads`]). Jobs for the others carry no reads (a replay answers from saved facts).
+    fn keeps_reads(&self) -> bool {
+        false
+    }
 }
 
 /// A host's answer: its status, why it failed, and the facts it gave.

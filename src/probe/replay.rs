@@ -10,6 +10,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 use std::time::Duration;
 
 use super::{BoxFuture, Fact, HostOutcome, HostStatus, Job, ProbeKey, Transport};
@@ -39,37 +41,41 @@ struct SavedHost {
 }
 
 impl Replay {
-    /// The transport that answers from `run`'s facts (taking them).
+    /// The transport that answers from `run`'s facts (taking them). Hosts are read on every
+    /// core; each part of the work makes its equal keys and facts one.
     pub fn of(run: Run) -> Replay {
         let id = run.run.clone();
-        let mut alike: HashSet<Arc<Fact>> = HashSet::new();
-        let mut keys: HashSet<ProbeKey> = HashSet::new();
-        let hosts = run
+        let hosts: Vec<(String, Option<SavedHost>)> = run
             .hosts
-            .into_iter()
-            .map(|h| {
-                let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
-                    .facts
-                    .into_iter()
-                    .map(|mut saved| {
-                        super::share(&mut keys, &mut saved.probe);
-                        super::share(&mut alike, &mut saved.fact);
-                        (saved.probe, saved.fact)
-                    })
-                    .collect();
-                // A probe saved twice (not by mb) answers with its last fact, as a map would.
-                facts.reverse();
-                facts.sort_by(|a, b| a.0.cmp(&b.0));
-                facts.dedup_by(|a, b| a.0 == b.0);
-                let host = SavedHost {
-                    status: h.status,
-                    error: h.error,
-                    duration: Duration::from_millis(h.duration_ms),
-                    facts,
-                };
-                (h.name, Some(host))
-            })
+            .into_par_iter()
+            .map_init(
+                || (HashSet::new(), HashSet::new()),
+                |(keys, alike): &mut (HashSet<ProbeKey>, HashSet<Arc<Fact>>), h| {
+                    let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
+                        .facts
+                        .into_iter()
+                        .map(|mut saved| {
+                            super::share(keys, &mut saved.probe);
+                            super::share(alike, &mut saved.fact);
+                            (saved.probe, saved.fact)
+                        })
+                        .collect();
+                    // A probe saved twice (not by mb) answers with its last fact, as a map would.
+                    facts.reverse();
+                    facts.sort_by(|a, b| a.0.cmp(&b.0));
+                    facts.dedup_by(|a, b| a.0 == b.0);
+                    let host = SavedHost {
+                        status: h.status,
+                        error: h.error,
+                        duration: Duration::from_millis(h.duration_ms),
+                        facts,
+                    };
+                    (h.name, Some(host))
+                },
+            )
             .collect();
+        // A name saved twice (not by mb) answers with its last record, as before.
+        let hosts = hosts.into_iter().collect();
         Replay { saved: Arc::new(Saved { run: id, hosts: Mutex::new(hosts) }) }
     }
 

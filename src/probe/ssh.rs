@@ -325,6 +325,10 @@ pub struct Ssh {
 }
 
 impl Transport for Ssh {
+    fn keeps_reads(&self) -> bool {
+        true
+    }
+
     fn gather(&self, job: Job) -> BoxFuture<HostOutcome> {
         let options = self.options.clone();
         Box::pin(async move {
