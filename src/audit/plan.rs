@@ -165,7 +165,9 @@ pub fn unmatched_message(check: &Check) -> String {
 }
 
 fn plan_target(host: Arc<Host>, target: Target, checks: &[Check], indices: &[usize]) -> HostPlan {
-    let mut probes: Vec<ProbeKey> = Vec::new();
+    // At most one probe per check: sized once (growing it is a copy per doubling, for every
+    // host), then trimmed to what the host needs.
+    let mut probes: Vec<ProbeKey> = Vec::with_capacity(indices.len());
     let mut planned = Vec::with_capacity(indices.len());
     for &c in indices {
         let need = match checks[c].probe.source.need(&host) {
@@ -185,7 +187,7 @@ fn plan_target(host: Arc<Host>, target: Target, checks: &[Check], indices: &[usi
         };
         planned.push(Planned { check: c, need });
     }
-    // Kept for the whole audit, one list per host: no room to grow.
+    // Kept for the whole audit, one list per host: no room left over.
     probes.shrink_to_fit();
     HostPlan { host, target, position: None, checks: planned, probes }
 }
