@@ -40,7 +40,6 @@ pub fn create_new_private(
     name: impl Fn(u32) -> String,
     mut write: impl FnMut(u32, &mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
 ) -> std::io::Result<(PathBuf, u32)> {
-    use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;
     sweep(dir);
     let tmp = dir.join(format!(".{}.{}.tmp", name(1), std::process::id()));
@@ -49,10 +48,9 @@ pub fn create_new_private(
             let path = dir.join(name(n));
             let file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
             // Streamed through a buffer: a large run never exists whole as text in memory.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, SyncBehind::new(file, SYNC_EVERY));
             write(n, &mut out)?;
-            out.flush()?;
-            out.get_ref().sync_all()?;
+            out.into_inner().map_err(|e| e.into_error())?.finish()?;
             // A hard link is created whole or not at all, and never over an existing file.
             match std::fs::hard_link(&tmp, &path) {
                 Ok(()) => return Ok((path, n)),
@@ -65,6 +63,72 @@ pub fn create_new_private(
     let result = attempt();
     let _ = std::fs::remove_file(&tmp);
     result
+}
+
+/// How much is written between two syncs of [`SyncBehind`].
+const SYNC_EVERY: u64 = 32 << 20;
+
+/// A file being written while a second thread puts on disk what has been written so far, so
+/// the sync that ends the write waits only for the last stretch: a 100 000-host run file
+/// (900 MB) would otherwise wait a second or more for all of it, every core idle. The thread
+/// is started once `every` bytes are written; smaller files are synced once, at the end.
+struct SyncBehind {
+    file: std::fs::File,
+    every: u64,
+    unsynced: u64,
+    syncer: Option<(std::sync::mpsc::SyncSender<()>, std::thread::JoinHandle<std::io::Result<()>>)>,
+}
+
+impl SyncBehind {
+    fn new(file: std::fs::File, every: u64) -> SyncBehind {
+        SyncBehind { file, every, unsynced: 0, syncer: None }
+    }
+
+    /// Asks the sync thread (started on first use) to put what is written on disk.
+    fn nudge(&mut self) -> std::io::Result<()> {
+        if self.syncer.is_none() {
+            let file = self.file.try_clone()?;
+            let (ask, asked) = std::sync::mpsc::sync_channel::<()>(1);
+            let thread = std::thread::Builder::new().name("mb-sync".into()).spawn(move || {
+                for () in asked {
+                    file.sync_data()?;
+                }
+                Ok(())
+            })?;
+            self.syncer = Some((ask, thread));
+        }
+        if let Some((ask, _)) = &self.syncer {
+            // Full: a sync is asked for and not yet started, and it covers these bytes too.
+            // Gone: the thread met an error, which `finish` returns.
+            let _ = ask.try_send(());
+        }
+        Ok(())
+    }
+
+    /// Waits for the sync thread, then syncs the rest, data and metadata.
+    fn finish(mut self) -> std::io::Result<()> {
+        if let Some((ask, thread)) = self.syncer.take() {
+            drop(ask);
+            thread.join().map_err(|_| std::io::Error::other("the thread syncing the file failed"))??;
+        }
+        self.file.sync_all()
+    }
+}
+
+impl std::io::Write for SyncBehind {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.unsynced += n as u64;
+        if self.unsynced >= self.every {
+            self.unsynced = 0;
+            self.nudge()?;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Deletes the temporary files (`.NAME.PID.tmp`) that writers of `dir` killed half-way left:
@@ -107,4 +171,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    #[test]
+    fn a_file_synced_behind_its_writer_is_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let mut out = SyncBehind::new(std::fs::File::create(&path).unwrap(), 64 << 10);
+        let mut expected = Vec::new();
+        for i in 0..400u32 {
+            let piece: Vec<u8> = (0..3000u32).map(|j| (i * 7 + j) as u8).collect();
+            out.write_all(&piece).unwrap();
+            expected.extend_from_slice(&piece);
+        }
+        // 1.2 MB through a 64 KiB stretch: the sync thread ran beside the writes.
+        assert!(out.syncer.is_some());
+        out.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_new_file_is_whole_and_never_replaces_one_of_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, n) =
+            create_new_private(dir.path(), |n| format!("run-{n}.json"), |_, out| out.write_all(b"{}")).unwrap();
+        assert_eq!((std::fs::read(&path).unwrap(), n), (b"{}".to_vec(), 1));
+        let (again, n) =
+            create_new_private(dir.path(), |n| format!("run-{n}.json"), |_, out| out.write_all(b"[]")).unwrap();
+        assert_eq!((again.file_name().unwrap().to_str().unwrap(), n), ("run-2.json", 2));
+        assert_eq!(std::fs::read(&path).unwrap(), b"{}".to_vec());
+    }
 }
