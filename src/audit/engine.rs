@@ -1,6 +1,6 @@
 //! [`execute`]: one audit, from a resolved [`Request`] to a [`Run`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -334,23 +334,75 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
             facts: hp.probes.iter().map(|key| outcome.facts.get(key).map(|f| &**f)).collect(),
         })
         .collect();
+    let alike: Vec<bool> = plan.checks.iter().map(|c| !c.expects_host_vars()).collect();
     let mut findings = Vec::with_capacity(total);
     // Findings come check by check: each part of the work shares the values its findings
-    // expect and find alike (a 100 000-host check has few distinct ones).
+    // expect and find alike (a 100 000-host check has few distinct ones), and judges a fact
+    // it has judged for the check already only once.
     order
         .into_par_iter()
-        .map_init(HashSet::new, |seen, (h, k)| {
-            let target = &targets[h];
-            let planned = &target.hp.checks[k];
-            let mut finding =
-                judge(&plan.checks[planned.check], &shown[planned.check], target, &planned.need, replay_of);
-            for value in [&mut finding.expected, &mut finding.actual].into_iter().flatten() {
-                crate::probe::share(seen, value);
-            }
-            finding
-        })
+        .map_init(
+            || (HashSet::new(), Judgements::default()),
+            |(seen, judged), (h, k)| {
+                let target = &targets[h];
+                let planned = &target.hp.checks[k];
+                let fact = judged_alike(target, planned, alike[planned.check]);
+                if let Some(finding) = fact.and_then(|fact| judged.get(planned.check, fact)) {
+                    return Finding { host: target.name.clone(), ..finding.clone() };
+                }
+                let mut finding =
+                    judge(&plan.checks[planned.check], &shown[planned.check], target, &planned.need, replay_of);
+                for value in [&mut finding.expected, &mut finding.actual].into_iter().flatten() {
+                    crate::probe::share(seen, value);
+                }
+                if let Some(fact) = fact {
+                    judged.put(planned.check, fact, &finding);
+                }
+                finding
+            },
+        )
         .collect_into_vec(&mut findings);
     findings
+}
+
+/// The fact a planned check judges, when its finding is the same on every host that gave this
+/// very fact: a host target that answered, and a check that renders no host variable.
+fn judged_alike<'a>(target: &Judged<'a>, planned: &crate::audit::plan::Planned, alike: bool) -> Option<&'a Fact> {
+    match planned.need {
+        Need::Probe(i) if alike && target.hp.target == Target::Host && target.outcome.status == HostStatus::Ok => {
+            target.facts.get(i).copied().flatten()
+        }
+        _ => None,
+    }
+}
+
+/// The findings one part of the work has made for a check, by the fact judged. Facts are
+/// shared (`Arc`) by the hosts that gave them alike, as a replay and the plan make them, so a
+/// fact is known by its address while every outcome is alive. Kept for one check at a time
+/// and a few dozen facts: a fleet whose hosts all differ pays one lookup per finding.
+#[derive(Default)]
+struct Judgements {
+    check: usize,
+    by_fact: HashMap<usize, Finding>,
+}
+
+impl Judgements {
+    const MAX: usize = 64;
+
+    fn get(&self, check: usize, fact: &Fact) -> Option<&Finding> {
+        if check != self.check {
+            return None;
+        }
+        self.by_fact.get(&(fact as *const Fact as usize))
+    }
+
+    fn put(&mut self, check: usize, fact: &Fact, finding: &Finding) {
+        if check != self.check || self.by_fact.len() >= Self::MAX {
+            self.by_fact.clear();
+            self.check = check;
+        }
+        self.by_fact.insert(fact as *const Fact as usize, finding.clone());
+    }
 }
 
 /// A target as its findings are judged on: its plan, its name (shared by its findings), its

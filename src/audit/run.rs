@@ -313,23 +313,7 @@ fn redact(fact: Arc<Fact>, secret: bool) -> Arc<Fact> {
 /// Template variables and `var:` names a check uses.
 fn vars_of(check: &Check) -> Vec<&str> {
     let mut templates: Vec<&Template> = check.probe.source.templates();
-    for e in &check.expect {
-        match e {
-            Expectation::Equals(t)
-            | Expectation::NotEquals(t)
-            | Expectation::Contains(t)
-            | Expectation::NotContains(t)
-            | Expectation::SizeEquals(t) => templates.push(t),
-            Expectation::OneOf(list) => templates.extend(list),
-            Expectation::AnyMatches(fields) | Expectation::NoneMatches(fields) | Expectation::AllMatch(fields) => {
-                templates.extend(fields.iter().filter_map(|(_, p)| match p {
-                    crate::rules::check::FieldPattern::Equals(t) => Some(t),
-                    _ => None,
-                }))
-            }
-            _ => {}
-        }
-    }
+    templates.extend(check.expect.iter().flat_map(Expectation::templates));
     // `mb fix` fills the fix's templates from the run.
     templates.extend(check.fix.iter().flat_map(|f| f.edit.values()));
     let mut out: Vec<&str> = templates.into_iter().flat_map(|t| t.vars()).collect();

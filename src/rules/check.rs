@@ -150,7 +150,42 @@ pub enum FieldPattern {
     Equals(Template),
 }
 
+impl Check {
+    /// Whether judging a fact needs the host: some expectation's template names a variable.
+    /// A check that needs none judges equal facts alike on every host.
+    pub fn expects_host_vars(&self) -> bool {
+        self.expect.iter().flat_map(Expectation::templates).any(|t| t.vars().next().is_some())
+    }
+}
+
 impl Expectation {
+    /// The templates the expectation renders with the host's variables.
+    pub fn templates(&self) -> Vec<&Template> {
+        match self {
+            Expectation::Equals(t)
+            | Expectation::NotEquals(t)
+            | Expectation::Contains(t)
+            | Expectation::NotContains(t)
+            | Expectation::SizeEquals(t) => vec![t],
+            Expectation::OneOf(list) => list.iter().collect(),
+            Expectation::AnyMatches(fields) | Expectation::NoneMatches(fields) | Expectation::AllMatch(fields) => {
+                fields
+                    .iter()
+                    .filter_map(|(_, p)| match p {
+                        FieldPattern::Equals(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect()
+            }
+            Expectation::Matches(_)
+            | Expectation::Present
+            | Expectation::Absent
+            | Expectation::Unique
+            | Expectation::UniqueIgnoring(_)
+            | Expectation::ExitStatus(_) => Vec::new(),
+        }
+    }
+
     pub fn kind(&self) -> OperatorKind {
         match self {
             Expectation::Equals(_) => OperatorKind::Equals,

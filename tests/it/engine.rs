@@ -238,3 +238,55 @@ fn config_and_inventory_errors_point_at_their_line() {
         assert!(out.stderr.contains("./hosts.ini:3:1\n  |\n3 | [samba:vars\n  | ^^^^^^^^^^^ here"), "{out}");
     }
 }
+
+#[test]
+fn hosts_that_gave_the_same_fact_are_judged_each_with_their_own_variables() {
+    // Forty hosts answered alike, so the replay holds their fact once (per part of its work);
+    // a check that renders a host variable must still judge each host by its own value, and
+    // a check that renders none finds the same on each, under each host's name.
+    let env = crate::common::TestEnvironment::new();
+    let names: Vec<String> = (0..40).map(|i| format!("h{i:02}")).collect();
+    let want = |i: usize| if i % 3 == 1 { "2" } else { "1" };
+    let mut inventory = String::from("[app]\n");
+    for (i, name) in names.iter().enumerate() {
+        inventory.push_str(&format!("{name} want={}\n", want(i)));
+    }
+    env.write("inventory.ini", inventory);
+    env.write(
+        "rules/app.md",
+        "# App\n\n```mb-check\nid: wanted-x\nhosts: app\nprobe:\n  file: /etc/app.ini\n  ini: { section: main, key: x }\n\
+         expect:\n  equals: \"{{ want }}\"\n```\n\n```mb-check\nid: some-x\nhosts: app\nprobe:\n  file: /etc/app.ini\n\
+         \x20 ini: { section: main, key: x }\nexpect:\n  one_of: [\"1\", \"2\"]\n```\n",
+    );
+    let hosts: Vec<serde_json::Value> = names
+        .iter()
+        .map(|name| {
+            serde_json::json!({"name": name, "status": "ok", "error": null, "duration_ms": 1, "facts": [
+                {"probe": {"kind": "file", "path": "/etc/app.ini"}, "fact": {"state": "file", "content": "[main]\nx = 1\n"}}
+            ]})
+        })
+        .collect();
+    let run = serde_json::json!({"version": 1, "run": "2026-11-30T10-00-00Z", "mode": "ssh",
+        "hosts": hosts, "findings": [],
+        "summary": {"hosts": 40, "checks": 0, "pass": 0, "fail": 0, "error": 0, "skip": 0}});
+    env.write("run.json", run.to_string());
+    let out = env.run(["audit", "--replay", "run.json", "-i", "inventory.ini", "--format", "json", "--no-save"]);
+    assert_eq!(out.code(), Some(1), "{out}");
+    let judged: Vec<String> = out.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{} {} {} {}", f["check"], f["host"], f["status"], f["expected"]))
+        .collect();
+    let mut expected = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        expected.push(match want(i) {
+            "1" => format!("\"wanted-x\" \"{name}\" \"pass\" null"),
+            _ => format!("\"wanted-x\" \"{name}\" \"fail\" \"2\""),
+        });
+    }
+    for name in &names {
+        expected.push(format!("\"some-x\" \"{name}\" \"pass\" null"));
+    }
+    assert_eq!(judged, expected);
+}
