@@ -6,7 +6,9 @@
 //! prints them) are read the same way: a finding that carries its own rule keeps it.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -14,9 +16,11 @@ use rayon::prelude::*;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
 
-use super::run::{HostRecord, Merged, Provenance, Run};
+use super::run::{HostRecord, Merged, Provenance, Run, SavedFact};
 use super::{CheckRef, DecisionRef, Finding, FindingStatus, Location, PASSED, RuleRef, Summary};
+use crate::probe::Fact;
 use crate::rules::Severity;
 
 /// Writes `run` in the run file's format. The object's short fields go through serde; its two
@@ -32,9 +36,13 @@ pub fn write<W: Write + Send>(run: &Run, out: &mut W) -> io::Result<()> {
     if let Some(of) = &run.replay_of {
         object.field("replay_of", of)?;
     }
-    object.array("hosts", &run.hosts, HOSTS_PER_CHUNK, |_, h| h)?;
+    object.array("hosts", &run.hosts, HOSTS_PER_CHUNK, |buf, written, _, h| {
+        serde_json::to_writer(buf, &HostOut::of(h, written))
+    })?;
     object.field("checks", &entries.checks)?;
-    object.array("findings", &run.findings, FINDINGS_PER_CHUNK, |i, f| entries.finding(i, f))?;
+    object.array("findings", &run.findings, FINDINGS_PER_CHUNK, |buf, written, i, f| {
+        entries.finding(i, f, written).write(buf)
+    })?;
     object.field("summary", &run.summary)?;
     if let Some(provenance) = &run.provenance {
         object.field("provenance", provenance)?;
@@ -72,13 +80,14 @@ impl<W: Write + Send> Object<'_, W> {
         serde_json::to_writer(&mut *self.out, value).map_err(io::Error::other)
     }
 
-    /// `"name":[…]` of `view(i, item)` for each item, `per_chunk` items to a core at a time.
-    fn array<'a, T: Sync, S: Serialize>(
+    /// `"name":[…]` of each item as `item(buf, written, i, item)` writes it, `per_chunk` items
+    /// to a core at a time; `written` is the chunk's own.
+    fn array<'a, T: Sync>(
         &mut self,
         name: &str,
         items: &'a [T],
         per_chunk: usize,
-        view: impl Fn(usize, &'a T) -> S + Sync,
+        item: impl Fn(&mut Vec<u8>, &Written, usize, &'a T) -> serde_json::Result<()> + Sync,
     ) -> io::Result<()> {
         self.key(name)?;
         self.out.write_all(b"[")?;
@@ -88,12 +97,13 @@ impl<W: Write + Send> Object<'_, W> {
                 .enumerate()
                 .map(|(c, chunk)| {
                     let mut buf = Vec::new();
-                    for (j, item) in chunk.iter().enumerate() {
+                    let written = Written::default();
+                    for (j, one) in chunk.iter().enumerate() {
                         let i = base + c * per_chunk + j;
                         if i > 0 {
                             buf.push(b',');
                         }
-                        serde_json::to_writer(&mut buf, &view(i, item)).map_err(io::Error::other)?;
+                        item(&mut buf, &written, i, one).map_err(io::Error::other)?;
                     }
                     Ok(buf)
                 })
@@ -109,6 +119,149 @@ impl<W: Write + Send> Object<'_, W> {
         }
         ready.iter().try_for_each(|b| self.out.write_all(b))?;
         self.out.write_all(b"]")
+    }
+}
+
+/// The shared values a chunk of the file has written, as JSON: facts (a replay's hosts share
+/// the facts they gave alike) and findings' expected and found values (most hosts find a
+/// check alike), each known by its address while the run is written. A value shared within a
+/// chunk is escaped once and copied after: a value found on 100 000 hosts is often a whole
+/// file.
+#[derive(Default)]
+struct Written {
+    facts: RefCell<HashMap<usize, Box<RawValue>>>,
+    /// Values that need escaping, by address and length.
+    texts: RefCell<HashMap<(usize, usize), Box<[u8]>>>,
+}
+
+/// A finding's expected or found value, written through the chunk's [`Written`].
+struct WrittenText<'a> {
+    text: &'a Arc<str>,
+    written: &'a Written,
+}
+
+impl WrittenText<'_> {
+    fn append(&self, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+        if plain(self.text) {
+            quoted(buf, self.text);
+            return Ok(());
+        }
+        let mut texts = self.written.texts.borrow_mut();
+        match texts.entry((self.text.as_ptr() as usize, self.text.len())) {
+            Entry::Occupied(json) => buf.extend_from_slice(json.get()),
+            Entry::Vacant(place) => {
+                let start = buf.len();
+                serde_json::to_writer(&mut *buf, &**self.text)?;
+                place.insert(buf[start..].into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// As serde writes it: the reference [`FindingOut::write`] is tested against.
+impl Serialize for WrittenText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.text)
+    }
+}
+
+/// Whether JSON holds `text` as it is, between quotes: no control character, quote or
+/// backslash. Tested in blocks the compiler turns into vector instructions.
+fn plain(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .all(|block| block.iter().fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\')))
+}
+
+fn quoted(buf: &mut Vec<u8>, text: &str) {
+    buf.reserve(text.len() + 2);
+    buf.push(b'"');
+    buf.extend_from_slice(text.as_bytes());
+    buf.push(b'"');
+}
+
+/// Appends `text` as a JSON string, as serde_json writes it.
+fn json_text(buf: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
+    if plain(text) {
+        quoted(buf, text);
+        Ok(())
+    } else {
+        serde_json::to_writer(buf, text)
+    }
+}
+
+/// A host as the run file writes it: [`HostRecord`]'s fields, its facts through the chunk's
+/// [`Written`].
+#[derive(Serialize)]
+struct HostOut<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<usize>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    groups: &'a [String],
+    status: crate::probe::HostStatus,
+    error: &'a Option<String>,
+    duration_ms: u64,
+    #[serde(skip_serializing_if = "FactsOut::is_empty")]
+    facts: FactsOut<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    vars: &'a BTreeMap<String, String>,
+}
+
+impl<'a> HostOut<'a> {
+    fn of(h: &'a HostRecord, written: &'a Written) -> HostOut<'a> {
+        HostOut {
+            name: &h.name,
+            position: h.position,
+            groups: &h.groups,
+            status: h.status,
+            error: &h.error,
+            duration_ms: h.duration_ms,
+            facts: FactsOut { facts: &h.facts, written },
+            vars: &h.vars,
+        }
+    }
+}
+
+struct FactsOut<'a> {
+    facts: &'a [SavedFact],
+    written: &'a Written,
+}
+
+impl FactsOut<'_> {
+    fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}
+
+impl Serialize for FactsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct One<'a> {
+            probe: &'a crate::probe::ProbeKey,
+            fact: WrittenFact<'a>,
+        }
+        let written = self.written;
+        s.collect_seq(self.facts.iter().map(|f| One { probe: &f.probe, fact: WrittenFact { fact: &f.fact, written } }))
+    }
+}
+
+struct WrittenFact<'a> {
+    fact: &'a Arc<Fact>,
+    written: &'a Written,
+}
+
+impl Serialize for WrittenFact<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seen = self.written.facts.borrow_mut();
+        let json = match seen.entry(Arc::as_ptr(self.fact) as usize) {
+            Entry::Occupied(json) => json.into_mut(),
+            Entry::Vacant(place) => {
+                place.insert(serde_json::value::to_raw_value(&**self.fact).map_err(serde::ser::Error::custom)?)
+            }
+        };
+        json.serialize(s)
     }
 }
 
@@ -140,7 +293,7 @@ struct HostHead {
 /// Reads a run file (either form).
 pub fn read(input: &[u8], part: Part) -> serde_json::Result<Run> {
     let mut parser = serde_json::Deserializer::from_slice(input);
-    let run = parser.deserialize_map(FileVisitor(part))?;
+    let run = parser.deserialize_map(FileVisitor { part, input })?;
     parser.end()?;
     run.map_err(de::Error::custom)
 }
@@ -176,15 +329,16 @@ impl<'a> Entries<'a> {
     }
 
     /// The `i`th finding as written.
-    fn finding<'f>(&self, i: usize, f: &'f Finding) -> FindingOut<'f> {
+    fn finding<'f>(&self, i: usize, f: &'f Finding, written: &'f Written) -> FindingOut<'f> {
         let covered = self.covered[i];
+        let value = |v: &'f Option<Arc<str>>| v.as_ref().map(|text| WrittenText { text, written });
         FindingOut {
             check: &f.check.id,
             host: &f.host,
             status: f.status,
             severity: (!covered).then_some(f.check.severity),
-            expected: &f.expected,
-            actual: &f.actual,
+            expected: value(&f.expected),
+            actual: value(&f.actual),
             message: &f.message,
             rule: (!covered).then_some(&f.check.rule),
             decision: (!covered).then_some(f.check.decision.as_ref()),
@@ -201,8 +355,8 @@ struct FindingOut<'a> {
     status: FindingStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     severity: Option<Severity>,
-    expected: &'a Option<Arc<str>>,
-    actual: &'a Option<Arc<str>>,
+    expected: Option<WrittenText<'a>>,
+    actual: Option<WrittenText<'a>>,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a RuleRef>,
@@ -212,6 +366,56 @@ struct FindingOut<'a> {
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a Location>,
+}
+
+impl FindingOut<'_> {
+    /// Appends the finding as serde writes it (the derived `Serialize` above is the reference,
+    /// and a test holds the two to the same bytes), without serde's calls per field: a
+    /// 100 000-host run writes 4 million findings, and their field names are constants and most
+    /// of their values need no escaping.
+    fn write(&self, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+        let value = |buf: &mut Vec<u8>, v: &Option<WrittenText>| match v {
+            Some(text) => text.append(buf),
+            None => {
+                buf.extend_from_slice(b"null");
+                Ok(())
+            }
+        };
+        buf.extend_from_slice(b"{\"check\":");
+        json_text(buf, self.check)?;
+        buf.extend_from_slice(b",\"host\":");
+        json_text(buf, self.host)?;
+        buf.extend_from_slice(b",\"status\":");
+        serde_json::to_writer(&mut *buf, &self.status)?;
+        if let Some(severity) = self.severity {
+            buf.extend_from_slice(b",\"severity\":");
+            serde_json::to_writer(&mut *buf, &severity)?;
+        }
+        buf.extend_from_slice(b",\"expected\":");
+        value(buf, &self.expected)?;
+        buf.extend_from_slice(b",\"actual\":");
+        value(buf, &self.actual)?;
+        buf.extend_from_slice(b",\"message\":");
+        json_text(buf, self.message)?;
+        if let Some(rule) = self.rule {
+            buf.extend_from_slice(b",\"rule\":");
+            serde_json::to_writer(&mut *buf, rule)?;
+        }
+        if let Some(decision) = self.decision {
+            buf.extend_from_slice(b",\"decision\":");
+            serde_json::to_writer(&mut *buf, &decision)?;
+        }
+        if let Some(title) = self.title {
+            buf.extend_from_slice(b",\"title\":");
+            json_text(buf, title)?;
+        }
+        if let Some(location) = self.location {
+            buf.extend_from_slice(b",\"location\":");
+            serde_json::to_writer(&mut *buf, location)?;
+        }
+        buf.push(b'}');
+        Ok(())
+    }
 }
 
 #[derive(Deserialize)]
@@ -262,10 +466,14 @@ enum Field {
 
 /// Reads the run file's object. Findings are made as they are parsed, each from its entry in
 /// `checks` (which mb writes before them), so a large run's findings never exist twice, as
-/// parsed and as made.
-struct FileVisitor(Part);
+/// parsed and as made. Hosts are split as JSON text and parsed on every core.
+struct FileVisitor<'de> {
+    part: Part,
+    /// The whole file, to place an error in one host at its line in the file.
+    input: &'de [u8],
+}
 
-impl<'de> Visitor<'de> for FileVisitor {
+impl<'de> Visitor<'de> for FileVisitor<'de> {
     type Value = Result<Run, String>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -288,7 +496,7 @@ impl<'de> Visitor<'de> for FileVisitor {
                 Field::Run => run = Some(map.next_value::<String>()?),
                 Field::Mode => mode = Some(map.next_value::<String>()?),
                 Field::ReplayOf => replay_of = map.next_value::<Option<String>>()?,
-                Field::Hosts if self.0 == Part::Summary => {
+                Field::Hosts if self.part == Part::Summary => {
                     let heads: Vec<HostHead> = map.next_value()?;
                     let list = heads.into_iter().map(|h| HostRecord {
                         name: h.name,
@@ -303,13 +511,19 @@ impl<'de> Visitor<'de> for FileVisitor {
                     hosts = Some(list.collect());
                 }
                 Field::Hosts => {
-                    let list: Vec<HostRecord> = map.next_value()?;
-                    if self.0 == Part::Whole {
+                    let list = match hosts_of(&map.next_value::<Vec<&RawValue>>()?, self.input) {
+                        Ok(list) => list,
+                        Err(e) => {
+                            wrong.get_or_insert(e);
+                            Vec::new()
+                        }
+                    };
+                    if self.part == Part::Whole {
                         maker.shared.extend(list.iter().map(|h| Arc::from(h.name.as_str())));
                     }
                     hosts = Some(list);
                 }
-                Field::Checks | Field::Findings if self.0 != Part::Whole => {
+                Field::Checks | Field::Findings if self.part != Part::Whole => {
                     map.next_value::<IgnoredAny>()?;
                     findings = Some(Vec::new());
                 }
@@ -364,6 +578,35 @@ impl<'de> Visitor<'de> for FileVisitor {
             merged,
         }))
     }
+}
+
+/// The hosts, each parsed from its text on rayon's pool (a 100 000-host run's hosts are most
+/// of its file). The error of the first host in file order that is not a host, placed at its
+/// line and column in the file.
+fn hosts_of(raw: &[&RawValue], input: &[u8]) -> Result<Vec<HostRecord>, String> {
+    let parsed: Vec<Result<HostRecord, String>> = raw
+        .par_iter()
+        .map(|text| serde_json::from_str(text.get()).map_err(|e| placed(&e, text.get(), input)))
+        .collect();
+    parsed.into_iter().collect()
+}
+
+/// `e`, met in `part` (a slice of `input`), as serde_json would have reported it reading all
+/// of `input`: its line and column counted from the file's start.
+fn placed(e: &serde_json::Error, part: &str, input: &[u8]) -> String {
+    let own = format!(" at line {} column {}", e.line(), e.column());
+    let text = e.to_string();
+    let message = text.strip_suffix(&own).unwrap_or(&text);
+    if e.line() == 0 {
+        return message.to_string();
+    }
+    // Where `part` starts: a pointer difference, as `part` is borrowed from `input`.
+    let start = (part.as_ptr() as usize).saturating_sub(input.as_ptr() as usize).min(input.len());
+    let before = &input[..start];
+    let lines = before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = if e.line() == 1 { start - line_start + e.column() } else { e.column() };
+    format!("{message} at line {} column {column}", lines + e.line())
 }
 
 /// The `findings` array, each made as it is parsed.
@@ -613,6 +856,134 @@ mod tests {
         // Skipped, not unchecked: the findings must still be JSON.
         let text = String::from_utf8(bytes).unwrap().replace(r#""status":"pass""#, r#""status":pass"#);
         assert!(read(text.as_bytes(), Part::Facts).is_err());
+    }
+
+    #[test]
+    fn a_host_that_is_not_a_host_is_reported_where_it_is_in_the_file() {
+        let mut written = run(vec![finding("a", "h1", 1, Some("A"))]);
+        written.hosts = (0..3)
+            .map(|h| HostRecord {
+                name: format!("h{h}"),
+                position: Some(h),
+                groups: vec!["all".into()],
+                status: crate::probe::HostStatus::Ok,
+                error: None,
+                duration_ms: 7,
+                facts: Vec::new(),
+                vars: Default::default(),
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        write(&written, &mut bytes).unwrap();
+        let one_line = String::from_utf8(bytes).unwrap();
+        // The same file pretty-printed, so the broken host is on a line of its own.
+        let value: serde_json::Value = serde_json::from_str(&one_line).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        // What serde_json says reading the whole file on one thread is the reference.
+        #[derive(Deserialize)]
+        struct Hosts {
+            #[allow(dead_code)]
+            hosts: Vec<HostRecord>,
+        }
+        let mut broken_files = 0;
+        for text in [one_line, pretty] {
+            for (from, to) in
+                [(r#""duration_ms":7"#, r#""duration_ms":"slow""#), (r#""duration_ms": 7"#, r#""duration_ms": "slow""#)]
+            {
+                // The third host only: the first two stay good.
+                let Some(at) = text.match_indices(from).nth(2).map(|(i, _)| i) else { continue };
+                let broken = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+                let reference = serde_json::from_str::<Hosts>(&broken).err().unwrap().to_string();
+                assert!(reference.contains("expected u64 at line"), "{reference}");
+                for part in [Part::Whole, Part::Facts] {
+                    assert_eq!(read(broken.as_bytes(), part).err().unwrap().to_string(), reference);
+                }
+                broken_files += 1;
+            }
+        }
+        assert_eq!(broken_files, 2, "the compact file and the pretty one");
+    }
+
+    #[test]
+    fn a_host_is_written_as_its_record_serialises_and_shared_facts_once_per_chunk() {
+        let shared = Arc::new(crate::probe::Fact::File { content: b"[a]\nb = \"c\"\n\t\x01".to_vec(), private: false });
+        let host = |name: &str, facts: Vec<Arc<crate::probe::Fact>>, vars: &[(&str, &str)]| HostRecord {
+            name: name.into(),
+            position: (name != "h2").then_some(3),
+            groups: if name == "h3" { Vec::new() } else { vec!["all".into(), "web".into()] },
+            status: crate::probe::HostStatus::Ok,
+            error: (name == "h2").then(|| "slow \"host\"".to_string()),
+            duration_ms: 12,
+            facts: facts
+                .into_iter()
+                .enumerate()
+                .map(|(i, fact)| super::super::run::SavedFact {
+                    probe: crate::probe::ProbeKey::File { path: format!("/etc/{i}").into() },
+                    fact,
+                })
+                .collect(),
+            vars: vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        };
+        let not_text = Arc::new(crate::probe::Fact::File { content: vec![0xff, 0xfe, b'x'], private: true });
+        let hosts = [
+            host("h1", vec![shared.clone(), not_text.clone()], &[("want", "1")]),
+            host("h2", vec![shared.clone(), shared.clone()], &[]),
+            host("h3", Vec::new(), &[]),
+            host("h4", vec![not_text, Arc::new(crate::probe::Fact::Absent), shared], &[("é", "\u{7f}")]),
+        ];
+        let written = Written::default();
+        for h in &hosts {
+            let expected = serde_json::to_string(h).unwrap();
+            assert_eq!(serde_json::to_string(&HostOut::of(h, &written)).unwrap(), expected);
+        }
+        // Three distinct facts, each serialised once.
+        assert_eq!(written.facts.borrow().len(), 3);
+    }
+
+    #[test]
+    fn values_shared_by_findings_are_written_as_each_finding_would_write_them() {
+        let found: Arc<str> = Arc::from("[main]\n\"quoted\" \\ tab\there \u{1} é\u{7f}");
+        let other: Arc<str> = Arc::from("");
+        let findings: Vec<Finding> = (0..3000)
+            .map(|i| {
+                // A finding whose check differs from the check's entry says everything itself.
+                let title = if i % 11 == 4 { "A, \"as it was\"" } else { "A" };
+                let mut f = finding("a", &format!("h{i}"), 1, Some(title));
+                f.actual = Some(if i % 7 == 3 { other.clone() } else { found.clone() });
+                if i % 13 == 0 {
+                    f.location = Some(Box::new(Location { file: "etc/a \"b\".ini".into(), line: Some(i) }));
+                }
+                if i % 5 == 0 {
+                    f.status = FindingStatus::Fail;
+                    f.expected = Some(found.clone());
+                    f.message = Cow::Owned(format!("expected \"{i}\""));
+                }
+                f
+            })
+            .collect();
+        let written = run(findings);
+        let mut bytes = Vec::new();
+        write(&written, &mut bytes).unwrap();
+        // What serde writes for each finding is the reference, byte for byte.
+        let entries = Entries::of(&written.findings);
+        let shared = Written::default();
+        let mut all = Vec::new();
+        for (i, f) in written.findings.iter().enumerate() {
+            let mut fast = Vec::new();
+            entries.finding(i, f, &shared).write(&mut fast).unwrap();
+            assert_eq!(
+                String::from_utf8(fast.clone()).unwrap(),
+                serde_json::to_string(&entries.finding(i, f, &shared)).unwrap()
+            );
+            all.push(String::from_utf8(fast).unwrap());
+        }
+        assert!(all.iter().any(|f| f.contains(r#""severity":"error","#) && f.contains(r#""title":"A, \"as"#)));
+        assert!(all.iter().any(|f| f.contains(r#""location":{"file":"etc/a \"b\".ini""#)));
+        // One value needed escaping, and was escaped once.
+        assert_eq!(shared.texts.borrow().len(), 1);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains(&format!("\"findings\":[{}]", all.join(","))));
+        assert_eq!(read(&bytes, Part::Whole).unwrap().findings, written.findings);
     }
 
     #[test]
