@@ -353,7 +353,7 @@ fn evaluate_all(plan: &AuditPlan, outcomes: &[HostOutcome], replay_of: Option<&s
                 let mut finding =
                     judge(&plan.checks[planned.check], &shown[planned.check], target, &planned.need, replay_of);
                 for value in [&mut finding.expected, &mut finding.actual].into_iter().flatten() {
-                    crate::probe::share(seen, value);
+                    crate::probe::share(seen, None, value);
                 }
                 if let Some(fact) = fact {
                     judged.put(planned.check, fact, &finding);

@@ -126,19 +126,24 @@ pub fn plan(inventory: &Inventory, checks: Vec<Check>, only: Option<&[&Host]>, r
     }
     // Each host's templates rendered on every core. Most hosts render most probes alike: each
     // part of the work keeps one shared key per distinct probe (a 100 000-host plan has
-    // millions of keys and some dozens of distinct ones).
+    // millions of keys and some dozens of distinct ones), trying first the key in the same
+    // place of the host before.
     let mut hosts: Vec<HostPlan> = per_host
         .into_par_iter()
         .enumerate()
         .filter(|(_, cs)| !cs.is_empty())
-        .map_init(HashSet::new, |seen, (h, cs)| {
-            let mut plan = plan_target(Arc::clone(known[h]), Target::Host, &checks, &cs);
-            plan.position = Some(h);
-            for key in &mut plan.probes {
-                crate::probe::share(seen, key);
-            }
-            plan
-        })
+        .map_init(
+            || (HashSet::new(), Vec::new()),
+            |(seen, last): &mut (HashSet<ProbeKey>, Vec<ProbeKey>), (h, cs)| {
+                let mut plan = plan_target(Arc::clone(known[h]), Target::Host, &checks, &cs);
+                plan.position = Some(h);
+                for (i, key) in plan.probes.iter_mut().enumerate() {
+                    crate::probe::share(seen, last.get(i), key);
+                }
+                last.clone_from(&plan.probes);
+                plan
+            },
+        )
         .collect();
     if repo && !repo_checks.is_empty() {
         let host = Host {

@@ -95,7 +95,17 @@ pub struct HostOutcome {
 
 /// Replaces `value` with the equal one in `seen`, or adds it there. For values whose clones
 /// share their contents (probe keys' `Arc<str>` text, `Arc<Fact>`): equal ones become one.
-pub fn share<T: Clone + Eq + std::hash::Hash>(seen: &mut std::collections::HashSet<T>, value: &mut T) {
+/// `like`, when given, is tried first: the value in the same place of the host before, which
+/// a fleet's next host most often repeats, is compared without hashing.
+pub fn share<T: Clone + Eq + std::hash::Hash>(
+    seen: &mut std::collections::HashSet<T>,
+    like: Option<&T>,
+    value: &mut T,
+) {
+    if let Some(like) = like.filter(|like| *like == value) {
+        *value = like.clone();
+        return;
+    }
     match seen.get(value) {
         Some(same) => *value = same.clone(),
         None => {

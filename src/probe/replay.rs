@@ -49,17 +49,21 @@ impl Replay {
             .hosts
             .into_par_iter()
             .map_init(
-                || (HashSet::new(), HashSet::new()),
-                |(keys, alike): &mut (HashSet<ProbeKey>, HashSet<Arc<Fact>>), h| {
+                || (HashSet::new(), HashSet::new(), Vec::new()),
+                |(keys, alike, last): &mut (HashSet<ProbeKey>, HashSet<Arc<Fact>>, Vec<(ProbeKey, Arc<Fact>)>), h| {
                     let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
                         .facts
                         .into_iter()
-                        .map(|mut saved| {
-                            super::share(keys, &mut saved.probe);
-                            super::share(alike, &mut saved.fact);
+                        .enumerate()
+                        .map(|(i, mut saved)| {
+                            let like = last.get(i);
+                            super::share(keys, like.map(|(key, _)| key), &mut saved.probe);
+                            super::share(alike, like.map(|(_, fact)| fact), &mut saved.fact);
                             (saved.probe, saved.fact)
                         })
                         .collect();
+                    // In the file's order, which the next host most often repeats.
+                    last.clone_from(&facts);
                     // A probe saved twice (not by mb) answers with its last fact, as a map would.
                     facts.reverse();
                     facts.sort_by(|a, b| a.0.cmp(&b.0));
