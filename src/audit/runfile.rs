@@ -744,6 +744,20 @@ mod tests {
         }
     }
 
+    /// The `h`th host of a test run, in the group `all`.
+    fn host(h: usize, duration_ms: u64, facts: Vec<super::super::run::SavedFact>) -> HostRecord {
+        HostRecord {
+            name: format!("h{h}"),
+            position: Some(h),
+            groups: vec!["all".into()],
+            status: crate::probe::HostStatus::Ok,
+            error: None,
+            duration_ms,
+            facts,
+            vars: Default::default(),
+        }
+    }
+
     fn run(findings: Vec<Finding>) -> Run {
         Run {
             version: 1,
@@ -801,21 +815,10 @@ mod tests {
         assert!(findings.len() > 2 * FINDINGS_PER_CHUNK * CHUNKS_PER_WINDOW);
         let mut written = run(findings);
         written.hosts = (0..hosts)
-            .map(|h| HostRecord {
-                name: format!("h{h}"),
-                position: Some(h),
-                groups: vec!["all".into()],
-                status: crate::probe::HostStatus::Ok,
-                error: None,
-                duration_ms: h as u64,
-                facts: vec![super::super::run::SavedFact {
-                    probe: crate::probe::ProbeKey::File { path: "/etc/x".into() },
-                    fact: Arc::new(crate::probe::Fact::File {
-                        content: format!("n = {h}\n").into_bytes(),
-                        private: false,
-                    }),
-                }],
-                vars: Default::default(),
+            .map(|h| {
+                let fact = crate::probe::Fact::File { content: format!("n = {h}\n").into_bytes(), private: false };
+                let probe = crate::probe::ProbeKey::File { path: "/etc/x".into() };
+                host(h, h as u64, vec![super::super::run::SavedFact { probe, fact: Arc::new(fact) }])
             })
             .collect();
         let mut bytes = Vec::new();
@@ -861,18 +864,7 @@ mod tests {
     #[test]
     fn a_host_that_is_not_a_host_is_reported_where_it_is_in_the_file() {
         let mut written = run(vec![finding("a", "h1", 1, Some("A"))]);
-        written.hosts = (0..3)
-            .map(|h| HostRecord {
-                name: format!("h{h}"),
-                position: Some(h),
-                groups: vec!["all".into()],
-                status: crate::probe::HostStatus::Ok,
-                error: None,
-                duration_ms: 7,
-                facts: Vec::new(),
-                vars: Default::default(),
-            })
-            .collect();
+        written.hosts = (0..3).map(|h| host(h, 7, Vec::new())).collect();
         let mut bytes = Vec::new();
         write(&written, &mut bytes).unwrap();
         let one_line = String::from_utf8(bytes).unwrap();
