@@ -52,6 +52,20 @@ struct RawHeading {
     considers: bool,
 }
 
+/// What a heading's or bold pseudo-heading's title says (the record tests matter only for
+/// headings).
+#[derive(Clone)]
+struct Title {
+    kind: Kind,
+    /// Whether it names considerations ([`fields::names_considerations`]).
+    considers: bool,
+    date: Option<Date>,
+    /// The record field it names (`## Rationale`, see [`fields::field_heading`]).
+    field: Option<fields::Field>,
+    /// The decision it states (`## Decision: Use Traefik`, see [`fields::decision_heading`]).
+    decision: Option<String>,
+}
+
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
 struct Group {
     title: String,
@@ -90,9 +104,8 @@ struct Pass<'a> {
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
     front_matter_date: Option<Date>,
-    /// Section titles repeat ("Current Focus", "Next Steps"); judge each once per file: its
-    /// kind, and whether it names considerations.
-    kinds: std::collections::HashMap<String, (Kind, bool)>,
+    /// Section titles repeat ("Current Focus", "Next Steps"); each is judged once per file.
+    titles: std::collections::HashMap<String, Title>,
     /// Items standing for a heading whose body is only a code block or table (see
     /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
     /// it is a decision section.
@@ -124,7 +137,7 @@ impl<'a> Pass<'a> {
             bold_start: None,
             links: Vec::new(),
             front_matter_date: None,
-            kinds: std::collections::HashMap::new(),
+            titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
             provisional_heading: None,
             heading_offset: 0,
@@ -241,14 +254,13 @@ impl<'a> Pass<'a> {
             TagEnd::Heading(_) => {
                 if let Some((level, title, offset)) = self.heading.take() {
                     let title = collapse_spaces(title);
-                    let (kind, considers) = self.classify(&title);
+                    let Title { kind, considers, date, field, decision } = self.judge(&title);
                     let line = self.lines.line_at(offset);
-                    let decision = fields::decision_heading(&title).map(str::to_string);
                     self.headings.push(RawHeading {
                         level,
-                        date: find_date(&title).map(|(d, _)| d),
+                        date,
                         kind,
-                        field: fields::field_heading(&title),
+                        field,
                         decision: decision.is_some(),
                         considers,
                         title,
@@ -419,19 +431,25 @@ impl<'a> Pass<'a> {
             let title = text.to_string();
             self.items.pop();
             self.item_heading.pop();
-            let (kind, considers) = self.classify(&title);
-            self.groups.push(Group { kind, date: find_date(&title).map(|(d, _)| d), title, considers });
+            let Title { kind, considers, date, .. } = self.judge(&title);
+            self.groups.push(Group { kind, date, title, considers });
             self.current_group = Some(self.groups.len() - 1);
         }
     }
 
-    /// A heading's or pseudo-heading's kind, and whether it names considerations.
-    fn classify(&mut self, title: &str) -> (Kind, bool) {
-        if let Some(&judged) = self.kinds.get(title) {
-            return judged;
+    /// What a heading's or pseudo-heading's title says.
+    fn judge(&mut self, title: &str) -> Title {
+        if let Some(judged) = self.titles.get(title) {
+            return judged.clone();
         }
-        let judged = (classify(title), fields::names_considerations(title));
-        self.kinds.insert(title.to_string(), judged);
+        let judged = Title {
+            kind: classify(title),
+            considers: fields::names_considerations(title),
+            date: find_date(title).map(|(d, _)| d),
+            field: fields::field_heading(title),
+            decision: fields::decision_heading(title).map(str::to_string),
+        };
+        self.titles.insert(title.to_string(), judged.clone());
         judged
     }
 
