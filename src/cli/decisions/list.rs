@@ -204,8 +204,8 @@ fn keep_json(
     // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
     let none = KnowledgeBase::default();
     let mut items = Vec::new();
-    // Grown by doubling: sized at once for the file (twice its size), the buffers fragmented
-    // the heap enough to raise the peak RSS by a few MiB on the 100 MiB bank.
+    // Grown by doubling, not sized up front: buffers of twice the file's size fragmented the
+    // heap the kept parts live in and raised the peak RSS by a few MiB on a 100 MiB bank.
     let mut json = Vec::new();
     let too_large =
         || ReadError::Io { path: doc.path.clone(), source: std::io::Error::other("its JSON would exceed 4 GiB") };
