@@ -115,3 +115,227 @@ impl<'a> ItemRecord<'a> {
         }
     }
 }
+
+impl ItemRecord<'_> {
+    /// The record as an element of a pretty-printed JSON array: the bytes `serde_json`'s pretty
+    /// printer writes for it one level down (braces indented two spaces, fields four), without
+    /// its per-field calls — keys and the punctuation around them are constant text, and a
+    /// string with nothing to escape is copied whole. `mb decisions --json` writes one per
+    /// listed item; the tests hold it to the serde output byte for byte.
+    ///
+    /// Returns the offset in `out` of the `"status"` key, which the listing patches once
+    /// supersession is known.
+    pub fn write_element(&self, out: &mut Vec<u8>) -> usize {
+        out.extend_from_slice(b"  {\n    \"id\": \"");
+        out.extend_from_slice(&self.id.hex());
+        out.extend_from_slice(b"\",\n    \"kind\": \"");
+        out.extend_from_slice(self.kind.as_str().as_bytes());
+        out.extend_from_slice(b"\",\n    \"text\": ");
+        push_json_str(out, self.text);
+        out.extend_from_slice(b",\n    \"entry\": ");
+        push_json_str(out, self.entry);
+        out.extend_from_slice(b",\n    \"date\": ");
+        push_json_opt(out, self.date.as_deref());
+        out.extend_from_slice(b",\n    \"file\": ");
+        push_json_str(out, &self.file);
+        out.extend_from_slice(b",\n    \"line\": ");
+        push_json_number(out, self.line as u64);
+        out.extend_from_slice(b",\n    \"settings\": ");
+        push_json_pairs(out, self.settings.iter().map(|s| (s.key.as_str(), s.value.as_str())), (b"key", b"value"));
+        out.extend_from_slice(b",\n    ");
+        let status = out.len();
+        out.extend_from_slice(match self.status {
+            Status::Active => b"\"status\": \"active\"",
+            Status::Superseded => b"\"status\": \"superseded\"",
+        });
+        out.extend_from_slice(b",\n    \"superseded_by\": ");
+        push_json_id(out, self.superseded_by);
+        out.extend_from_slice(b",\n    \"section\": ");
+        push_json_opt(out, self.section);
+        out.extend_from_slice(b",\n    \"group\": ");
+        push_json_opt(out, self.group);
+        out.extend_from_slice(b",\n    \"bold\": ");
+        push_json_opt(out, self.bold);
+        out.extend_from_slice(b",\n    \"code\": ");
+        if self.code.is_empty() {
+            out.extend_from_slice(b"[]");
+        } else {
+            for (n, code) in self.code.iter().enumerate() {
+                out.extend_from_slice(if n == 0 { b"[\n      " } else { b",\n      " });
+                push_json_str(out, code);
+            }
+            out.extend_from_slice(b"\n    ]");
+        }
+        out.extend_from_slice(b",\n    \"links\": ");
+        push_json_pairs(out, self.links.iter().map(|l| (l.text.as_str(), l.url.as_str())), (b"text", b"url"));
+        out.extend_from_slice(match self.block {
+            Block::ListItem => b",\n    \"block\": \"list_item\",\n    \"parent\": ",
+            Block::Paragraph => b",\n    \"block\": \"paragraph\",\n    \"parent\": ",
+            Block::Heading => b",\n    \"block\": \"heading\",\n    \"parent\": ",
+        });
+        push_json_id(out, self.parent);
+        out.extend_from_slice(b",\n    \"depth\": ");
+        push_json_number(out, self.depth.into());
+        out.extend_from_slice(match self.done {
+            None => b",\n    \"done\": null,\n    \"span\": [\n      ",
+            Some(true) => b",\n    \"done\": true,\n    \"span\": [\n      ",
+            Some(false) => b",\n    \"done\": false,\n    \"span\": [\n      ",
+        });
+        push_json_number(out, self.span[0] as u64);
+        out.extend_from_slice(b",\n      ");
+        push_json_number(out, self.span[1] as u64);
+        out.extend_from_slice(b"\n    ],\n    \"fields\": ");
+        if self.fields.0.is_empty() {
+            out.extend_from_slice(b"{}");
+        } else {
+            for (n, (name, text)) in self.fields.0.iter().enumerate() {
+                out.extend_from_slice(if n == 0 { b"{\n      " } else { b",\n      " });
+                push_json_str(out, name);
+                out.extend_from_slice(b": ");
+                push_json_str(out, text);
+            }
+            out.extend_from_slice(b"\n    }");
+        }
+        out.extend_from_slice(b",\n    \"field\": ");
+        push_json_opt(out, self.field);
+        out.extend_from_slice(b",\n    \"record\": ");
+        push_json_id(out, self.record);
+        out.extend_from_slice(b"\n  }");
+        status
+    }
+}
+
+/// An array of two-field objects (`settings`, `links`) at the record's field level.
+fn push_json_pairs<'s>(
+    out: &mut Vec<u8>,
+    pairs: impl ExactSizeIterator<Item = (&'s str, &'s str)>,
+    (first, second): (&[u8], &[u8]),
+) {
+    if pairs.len() == 0 {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    for (n, (a, b)) in pairs.enumerate() {
+        out.extend_from_slice(if n == 0 { b"[\n      {\n        \"" } else { b",\n      {\n        \"" });
+        out.extend_from_slice(first);
+        out.extend_from_slice(b"\": ");
+        push_json_str(out, a);
+        out.extend_from_slice(b",\n        \"");
+        out.extend_from_slice(second);
+        out.extend_from_slice(b"\": ");
+        push_json_str(out, b);
+        out.extend_from_slice(b"\n      }");
+    }
+    out.extend_from_slice(b"\n    ]");
+}
+
+fn push_json_opt(out: &mut Vec<u8>, text: Option<&str>) {
+    match text {
+        Some(text) => push_json_str(out, text),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn push_json_id(out: &mut Vec<u8>, id: Option<ItemId>) {
+    match id {
+        Some(id) => {
+            out.push(b'"');
+            out.extend_from_slice(&id.hex());
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn push_json_number(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A JSON string, escaped as `serde_json` escapes it: `"`, `\` and control characters below
+/// U+0020 (`\b \t \n \f \r` by name, the rest as `\u00XX`); everything else as it is.
+fn push_json_str(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    // Tested without stopping early, which the compiler vectorises: most text has nothing
+    // to escape and is copied in one go.
+    let plain =
+        bytes.chunks(32).all(|chunk| chunk.iter().fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\')));
+    if plain {
+        out.extend_from_slice(bytes);
+    } else {
+        let mut start = 0;
+        let mut unicode = *b"\\u0000";
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                0x0c => b"\\f",
+                b'\r' => b"\\r",
+                0..0x20 => {
+                    unicode[4] = b"0123456789abcdef"[usize::from(b >> 4)];
+                    unicode[5] = b"0123456789abcdef"[usize::from(b & 0xf)];
+                    &unicode
+                }
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(escape);
+            start = i + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+    }
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::kb::parse::parse_document;
+
+    #[test]
+    fn an_element_is_what_serde_pretty_prints() {
+        let text = "# Decision log\n\n\
+            ## 2025-11-17: Time \"Machine\" \\ share\n\n\
+            ### Decisions\n\n\
+            - Set `fruit:locking = none` and `mtu = 1500` on the [NAS](https://nas.example/a?b=\"c\").\n\
+              - [x] Checked with `smbstatus`.\n\
+            - [ ] **Quota:** keep `refquota = 3T` — see ![diagram](x.png) and [docs](d).\n\
+            - Decision: use Traefik.\n  Rationale: it \"routes\"\\well\u{7f}.\n  Impact: none\n\n\
+            ## Décision: 決定 ünïcode\n\nPlain paragraph\twith a tab and \u{1}control.\n";
+        let doc = parse_document(&PathBuf::from("memory-bank/decisionLog.md"), text);
+        let kb = crate::kb::KnowledgeBase::from_documents(vec![doc]);
+        let doc = &kb.documents[0];
+        assert!(doc.items.iter().any(|i| !i.fields.is_empty()) && doc.items.iter().any(|i| !i.links.is_empty()));
+        let mut records: Vec<ItemRecord<'_>> = doc.items.iter().map(|item| ItemRecord::new(&kb, doc, item)).collect();
+        // What the parser leaves out, set by hand.
+        records[0].superseded_by = Some(ItemId(0xabc));
+        records[0].status = Status::Superseded;
+        records[1].text =
+            "quote \" backslash \\ newline \n cr \r tab \t bell \u{7} nul \u{0} ff \u{c} bs \u{8} del \u{7f}";
+        records[1].date = None;
+        records[1].done = Some(false);
+        for record in &records {
+            let mut element = Vec::new();
+            let status = record.write_element(&mut element);
+            let expected = serde_json::to_string_pretty(&[record]).unwrap();
+            assert_eq!(format!("[\n{}\n]", String::from_utf8(element.clone()).unwrap()), expected);
+            assert!(element[status..].starts_with(b"\"status\": \""));
+        }
+    }
+}

@@ -16,7 +16,6 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use serde::Serialize as _;
 
 use super::Args;
 use crate::cli::output::{self, Layout};
@@ -29,9 +28,8 @@ use crate::source::ReadError;
 /// pretty JSON is about twice its size).
 const WINDOW: usize = 16;
 
-/// How a decision's status reads in its rendered JSON before supersession is known; exactly
-/// what [`ItemRecord`] writes for an active item, indented as an element of the array. A
-/// JSON string never holds a raw newline, so this can only be the record's own fields.
+/// How a decision's status reads in its rendered JSON before supersession is known: what
+/// [`ItemRecord::write_element`] writes for an active item where it says the status is.
 const ACTIVE: &[u8] = b"\"status\": \"active\",\n    \"superseded_by\": null";
 
 /// Which items are listed, as far as one file can tell (`--active` needs the whole bank).
@@ -202,12 +200,12 @@ fn keep_json(
     selection: &Selection,
     decided: Vec<(usize, Vec<Setting>)>,
 ) -> Result<Listed, ReadError> {
-    static STATUS: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    let status_finder = STATUS.get_or_init(|| memchr::memmem::Finder::new(ACTIVE));
     let mut decided = decided.into_iter().peekable();
     // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
     let none = KnowledgeBase::default();
     let mut items = Vec::new();
+    // Grown by doubling, not sized up front: buffers of twice the file's size fragmented the
+    // heap the kept parts live in and raised the peak RSS by a few MiB on a 100 MiB bank.
     let mut json = Vec::new();
     let too_large =
         || ReadError::Io { path: doc.path.clone(), source: std::io::Error::other("its JSON would exceed 4 GiB") };
@@ -221,20 +219,9 @@ fn keep_json(
             None => item.settings(),
         };
         let start = json.len();
-        // An element of the array: every line two spaces further in.
-        json.extend_from_slice(b"  ");
-        let mut serializer = serde_json::Serializer::with_formatter(&mut json, Element::default());
-        ItemRecord::with_settings(&none, doc, path, item, settings)
-            .serialize(&mut serializer)
-            .map_err(|e| ReadError::Io { path: doc.path.clone(), source: e.into() })?;
+        let status = ItemRecord::with_settings(&none, doc, path, item, settings).write_element(&mut json);
         let status = match item.kind {
-            Kind::Decision => {
-                let at = status_finder.find(&json[start..]).ok_or_else(|| ReadError::Io {
-                    path: doc.path.clone(),
-                    source: std::io::Error::other("internal error: a decision's JSON has no status"),
-                })?;
-                Some(u32::try_from(start + at).map_err(|_| too_large())?)
-            }
+            Kind::Decision => Some(u32::try_from(status).map_err(|_| too_large())?),
             _ => None,
         };
         items.push(JsonItem { item: i as u32, start: u32::try_from(start).map_err(|_| too_large())?, status });
@@ -246,103 +233,6 @@ fn keep_json(
     compressed.shrink_to_fit();
     items.shrink_to_fit();
     Ok(Listed::Json { items, compressed, len })
-}
-
-/// serde_json's pretty printer (two spaces a level) for a value one level down, as an element
-/// of the listing's array: the same bytes as pretty-printing it and indenting every line by two
-/// more spaces, written in one pass instead of re-indented from a scratch copy.
-struct Element {
-    level: usize,
-    has_value: bool,
-}
-
-impl Default for Element {
-    fn default() -> Element {
-        Element { level: 1, has_value: false }
-    }
-}
-
-impl Element {
-    fn indent<W: ?Sized + std::io::Write>(&self, writer: &mut W) -> std::io::Result<()> {
-        const SPACES: &[u8; 32] = &[b' '; 32];
-        let mut n = self.level * 2;
-        while n > 0 {
-            let now = n.min(SPACES.len());
-            writer.write_all(&SPACES[..now])?;
-            n -= now;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        writer.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            writer.write_all(b"\n")?;
-            self.indent(writer)?;
-        }
-        writer.write_all(bracket)
-    }
-
-    fn next<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        // The separator, line break and indent in one write when the indent is short, as
-        // it is in the listing's objects.
-        const BREAK: &[u8; 34] = b",\n                                ";
-        let from = usize::from(first);
-        let to = 2 + self.level * 2;
-        match BREAK.get(from..to) {
-            Some(bytes) => writer.write_all(bytes),
-            None => {
-                writer.write_all(&BREAK[from..2])?;
-                self.indent(writer)
-            }
-        }
-    }
-}
-
-impl serde_json::ser::Formatter for Element {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.open(writer, b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.close(writer, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        self.next(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.open(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        self.close(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, first: bool) -> std::io::Result<()> {
-        self.next(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _writer: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 impl Part {
