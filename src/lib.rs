@@ -11,6 +11,7 @@ pub mod config;
 pub mod diag;
 pub mod fix;
 pub mod inventory;
+pub mod json;
 pub mod kb;
 pub mod probe;
 pub mod record;

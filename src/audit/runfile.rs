@@ -141,21 +141,19 @@ struct WrittenText<'a> {
 }
 
 impl WrittenText<'_> {
-    fn append(&self, buf: &mut Vec<u8>) -> serde_json::Result<()> {
-        if plain(self.text) {
-            quoted(buf, self.text);
-            return Ok(());
+    fn append(&self, buf: &mut Vec<u8>) {
+        if crate::json::is_plain(self.text) {
+            return crate::json::push_str(buf, self.text);
         }
         let mut texts = self.written.texts.borrow_mut();
         match texts.entry((self.text.as_ptr() as usize, self.text.len())) {
             Entry::Occupied(json) => buf.extend_from_slice(json.get()),
             Entry::Vacant(place) => {
                 let start = buf.len();
-                serde_json::to_writer(&mut *buf, &**self.text)?;
+                crate::json::push_str(buf, self.text);
                 place.insert(buf[start..].into());
             }
         }
-        Ok(())
     }
 }
 
@@ -163,31 +161,6 @@ impl WrittenText<'_> {
 impl Serialize for WrittenText<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.text)
-    }
-}
-
-/// Whether JSON holds `text` as it is, between quotes: no control character, quote or
-/// backslash. Tested in blocks the compiler turns into vector instructions.
-fn plain(text: &str) -> bool {
-    text.as_bytes()
-        .chunks(32)
-        .all(|block| block.iter().fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\')))
-}
-
-fn quoted(buf: &mut Vec<u8>, text: &str) {
-    buf.reserve(text.len() + 2);
-    buf.push(b'"');
-    buf.extend_from_slice(text.as_bytes());
-    buf.push(b'"');
-}
-
-/// Appends `text` as a JSON string, as serde_json writes it.
-fn json_text(buf: &mut Vec<u8>, text: &str) -> serde_json::Result<()> {
-    if plain(text) {
-        quoted(buf, text);
-        Ok(())
-    } else {
-        serde_json::to_writer(buf, text)
     }
 }
 
@@ -376,15 +349,12 @@ impl FindingOut<'_> {
     fn write(&self, buf: &mut Vec<u8>) -> serde_json::Result<()> {
         let value = |buf: &mut Vec<u8>, v: &Option<WrittenText>| match v {
             Some(text) => text.append(buf),
-            None => {
-                buf.extend_from_slice(b"null");
-                Ok(())
-            }
+            None => buf.extend_from_slice(b"null"),
         };
         buf.extend_from_slice(b"{\"check\":");
-        json_text(buf, self.check)?;
+        crate::json::push_str(buf, self.check);
         buf.extend_from_slice(b",\"host\":");
-        json_text(buf, self.host)?;
+        crate::json::push_str(buf, self.host);
         buf.extend_from_slice(b",\"status\":");
         serde_json::to_writer(&mut *buf, &self.status)?;
         if let Some(severity) = self.severity {
@@ -392,11 +362,11 @@ impl FindingOut<'_> {
             serde_json::to_writer(&mut *buf, &severity)?;
         }
         buf.extend_from_slice(b",\"expected\":");
-        value(buf, &self.expected)?;
+        value(buf, &self.expected);
         buf.extend_from_slice(b",\"actual\":");
-        value(buf, &self.actual)?;
+        value(buf, &self.actual);
         buf.extend_from_slice(b",\"message\":");
-        json_text(buf, self.message)?;
+        crate::json::push_str(buf, self.message);
         if let Some(rule) = self.rule {
             buf.extend_from_slice(b",\"rule\":");
             serde_json::to_writer(&mut *buf, rule)?;
@@ -407,7 +377,7 @@ impl FindingOut<'_> {
         }
         if let Some(title) = self.title {
             buf.extend_from_slice(b",\"title\":");
-            json_text(buf, title)?;
+            crate::json::push_str(buf, title);
         }
         if let Some(location) = self.location {
             buf.extend_from_slice(b",\"location\":");

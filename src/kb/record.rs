@@ -131,13 +131,13 @@ impl ItemRecord<'_> {
         out.extend_from_slice(b"\",\n    \"kind\": \"");
         out.extend_from_slice(self.kind.as_str().as_bytes());
         out.extend_from_slice(b"\",\n    \"text\": ");
-        push_json_str(out, self.text);
+        crate::json::push_str(out, self.text);
         out.extend_from_slice(b",\n    \"entry\": ");
-        push_json_str(out, self.entry);
+        crate::json::push_str(out, self.entry);
         out.extend_from_slice(b",\n    \"date\": ");
         push_json_opt(out, self.date.as_deref());
         out.extend_from_slice(b",\n    \"file\": ");
-        push_json_str(out, &self.file);
+        crate::json::push_str(out, &self.file);
         out.extend_from_slice(b",\n    \"line\": ");
         push_json_number(out, self.line as u64);
         out.extend_from_slice(b",\n    \"settings\": ");
@@ -162,7 +162,7 @@ impl ItemRecord<'_> {
         } else {
             for (n, code) in self.code.iter().enumerate() {
                 out.extend_from_slice(if n == 0 { b"[\n      " } else { b",\n      " });
-                push_json_str(out, code);
+                crate::json::push_str(out, code);
             }
             out.extend_from_slice(b"\n    ]");
         }
@@ -190,9 +190,9 @@ impl ItemRecord<'_> {
         } else {
             for (n, (name, text)) in self.fields.0.iter().enumerate() {
                 out.extend_from_slice(if n == 0 { b"{\n      " } else { b",\n      " });
-                push_json_str(out, name);
+                crate::json::push_str(out, name);
                 out.extend_from_slice(b": ");
-                push_json_str(out, text);
+                crate::json::push_str(out, text);
             }
             out.extend_from_slice(b"\n    }");
         }
@@ -219,11 +219,11 @@ fn push_json_pairs<'s>(
         out.extend_from_slice(if n == 0 { b"[\n      {\n        \"" } else { b",\n      {\n        \"" });
         out.extend_from_slice(first);
         out.extend_from_slice(b"\": ");
-        push_json_str(out, a);
+        crate::json::push_str(out, a);
         out.extend_from_slice(b",\n        \"");
         out.extend_from_slice(second);
         out.extend_from_slice(b"\": ");
-        push_json_str(out, b);
+        crate::json::push_str(out, b);
         out.extend_from_slice(b"\n      }");
     }
     out.extend_from_slice(b"\n    ]");
@@ -231,7 +231,7 @@ fn push_json_pairs<'s>(
 
 fn push_json_opt(out: &mut Vec<u8>, text: Option<&str>) {
     match text {
-        Some(text) => push_json_str(out, text),
+        Some(text) => crate::json::push_str(out, text),
         None => out.extend_from_slice(b"null"),
     }
 }
@@ -260,45 +260,6 @@ fn push_json_number(out: &mut Vec<u8>, n: u64) {
         }
     }
     out.extend_from_slice(&digits[at..]);
-}
-
-/// A JSON string, escaped as `serde_json` escapes it: `"`, `\` and control characters below
-/// U+0020 (`\b \t \n \f \r` by name, the rest as `\u00XX`); everything else as it is.
-fn push_json_str(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    out.push(b'"');
-    // Tested without stopping early, which the compiler vectorises: most text has nothing
-    // to escape and is copied in one go.
-    let plain =
-        bytes.chunks(32).all(|chunk| chunk.iter().fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\')));
-    if plain {
-        out.extend_from_slice(bytes);
-    } else {
-        let mut start = 0;
-        let mut unicode = *b"\\u0000";
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                0x08 => b"\\b",
-                b'\t' => b"\\t",
-                b'\n' => b"\\n",
-                0x0c => b"\\f",
-                b'\r' => b"\\r",
-                0..0x20 => {
-                    unicode[4] = b"0123456789abcdef"[usize::from(b >> 4)];
-                    unicode[5] = b"0123456789abcdef"[usize::from(b & 0xf)];
-                    &unicode
-                }
-                _ => continue,
-            };
-            out.extend_from_slice(&bytes[start..i]);
-            out.extend_from_slice(escape);
-            start = i + 1;
-        }
-        out.extend_from_slice(&bytes[start..]);
-    }
-    out.push(b'"');
 }
 
 #[cfg(test)]
