@@ -377,7 +377,7 @@ fn judged_alike<'a>(target: &Judged<'a>, planned: &crate::audit::plan::Planned, 
 }
 
 /// The findings one part of the work has made for a check, by the fact judged. Facts are
-/// shared (`Arc`) by the hosts that gave them alike, as a replay and the plan make them, so a
+/// shared (`Arc`) by the hosts that gave them alike (the replay makes them one), so a
 /// fact is known by its address while every outcome is alive. Kept for one check at a time
 /// and a few dozen facts: a fleet whose hosts all differ pays one lookup per finding.
 #[derive(Default)]

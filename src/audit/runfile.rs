@@ -130,9 +130,11 @@ impl<W: Write + Send> Object<'_, W> {
 #[derive(Default)]
 struct Written {
     facts: RefCell<HashMap<usize, Box<RawValue>>>,
-    /// Values that need escaping, by address and length.
-    texts: RefCell<HashMap<(usize, usize), Box<[u8]>>>,
+    texts: RefCell<Escaped>,
 }
+
+/// Values that need escaping, as JSON, by address and length.
+type Escaped = HashMap<(usize, usize), Box<[u8]>>;
 
 /// A finding's expected or found value, written through the chunk's [`Written`].
 struct WrittenText<'a> {

@@ -40,6 +40,15 @@ struct SavedHost {
     facts: Vec<(ProbeKey, Arc<Fact>)>,
 }
 
+/// What one part of [`Replay::of`]'s work makes its hosts' equal keys and facts one with.
+#[derive(Default)]
+struct Sharing {
+    keys: HashSet<ProbeKey>,
+    facts: HashSet<Arc<Fact>>,
+    /// The previous host's, in its file order.
+    last: Vec<(ProbeKey, Arc<Fact>)>,
+}
+
 impl Replay {
     /// The transport that answers from `run`'s facts (taking them). Hosts are read on every
     /// core; each part of the work makes its equal keys and facts one.
@@ -48,35 +57,32 @@ impl Replay {
         let hosts: Vec<(String, Option<SavedHost>)> = run
             .hosts
             .into_par_iter()
-            .map_init(
-                || (HashSet::new(), HashSet::new(), Vec::new()),
-                |(keys, alike, last): &mut (HashSet<ProbeKey>, HashSet<Arc<Fact>>, Vec<(ProbeKey, Arc<Fact>)>), h| {
-                    let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
-                        .facts
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, mut saved)| {
-                            let like = last.get(i);
-                            super::share(keys, like.map(|(key, _)| key), &mut saved.probe);
-                            super::share(alike, like.map(|(_, fact)| fact), &mut saved.fact);
-                            (saved.probe, saved.fact)
-                        })
-                        .collect();
-                    // In the file's order, which the next host most often repeats.
-                    last.clone_from(&facts);
-                    // A probe saved twice (not by mb) answers with its last fact, as a map would.
-                    facts.reverse();
-                    facts.sort_by(|a, b| a.0.cmp(&b.0));
-                    facts.dedup_by(|a, b| a.0 == b.0);
-                    let host = SavedHost {
-                        status: h.status,
-                        error: h.error,
-                        duration: Duration::from_millis(h.duration_ms),
-                        facts,
-                    };
-                    (h.name, Some(host))
-                },
-            )
+            .map_init(Sharing::default, |Sharing { keys, facts: alike, last }, h| {
+                let mut facts: Vec<(ProbeKey, Arc<Fact>)> = h
+                    .facts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut saved)| {
+                        let like = last.get(i);
+                        super::share(keys, like.map(|(key, _)| key), &mut saved.probe);
+                        super::share(alike, like.map(|(_, fact)| fact), &mut saved.fact);
+                        (saved.probe, saved.fact)
+                    })
+                    .collect();
+                // In the file's order, which the next host most often repeats.
+                last.clone_from(&facts);
+                // A probe saved twice (not by mb) answers with its last fact, as a map would.
+                facts.reverse();
+                facts.sort_by(|a, b| a.0.cmp(&b.0));
+                facts.dedup_by(|a, b| a.0 == b.0);
+                let host = SavedHost {
+                    status: h.status,
+                    error: h.error,
+                    duration: Duration::from_millis(h.duration_ms),
+                    facts,
+                };
+                (h.name, Some(host))
+            })
             .collect();
         // A name saved twice (not by mb) answers with its last record, as before.
         let hosts = hosts.into_iter().collect();
