@@ -443,23 +443,7 @@ fn date_width(date: Date) -> usize {
 fn push_source(out: &mut String, path: &str, line: u32) {
     out.push_str(path);
     out.push(':');
-    push_digits(out, line);
-}
-
-/// `n` in decimal.
-fn push_digits(out: &mut String, n: u32) {
-    let mut digits = [b'0'; 10];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    out.push_str(itoa::Buffer::new().format(line));
 }
 
 #[cfg(test)]
