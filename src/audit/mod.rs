@@ -71,6 +71,14 @@ pub struct DecisionRef {
     pub date: Option<String>,
 }
 
+impl DecisionRef {
+    /// The decision `check` enforces, when its link was resolved in the Memory Bank.
+    pub fn of(check: &Check) -> Option<DecisionRef> {
+        let r = check.decision.as_ref()?.resolved.as_ref()?;
+        Some(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
+    }
+}
+
 /// One check on one host (a contract: `findings[]` in `mb audit --format json`, serialised
 /// flat: the check's id, severity, rule, decision and title are fields of the finding).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,12 +162,7 @@ impl CheckRef {
                 line: check.source.line,
                 end_line: Some(check.source.end_line),
             },
-            decision: check.decision.as_ref().and_then(|d| d.resolved.as_ref()).map(|r| DecisionRef {
-                file: r.file.clone(),
-                line: r.line,
-                text: r.text.clone(),
-                date: r.date.clone(),
-            }),
+            decision: DecisionRef::of(check),
             title: check.title.clone(),
         })
     }

@@ -123,10 +123,7 @@ impl<'a> Checks<'a> {
             rule_file: &f.check.rule.file,
             rule_line: f.check.rule.line,
             rule_end_line: f.check.rule.end_line.or_else(|| same_block.map(|c| c.source.end_line)),
-            decision: f.check.decision.clone().or_else(|| {
-                let r = check?.decision.as_ref()?.resolved.as_ref()?;
-                Some(DecisionRef { file: r.file.clone(), line: r.line, text: r.text.clone(), date: r.date.clone() })
-            }),
+            decision: f.check.decision.clone().or_else(|| DecisionRef::of(check?)),
             tags: check.map(|c| c.tags.as_slice()).unwrap_or(&[]),
         }
     }
