@@ -222,8 +222,10 @@ impl Agent {
             .spawn()
             .expect("ssh-agent (openssh-client) is installed");
         let mut agent = Agent { socket, child, _dir: dir };
-        for _ in 0..100 {
-            if agent.socket.exists() {
+        // The socket file appears at bind(), before the agent listens: a connect is refused
+        // until then, so wait for one to be accepted, not for the file.
+        for _ in 0..250 {
+            if std::os::unix::net::UnixStream::connect(&agent.socket).is_ok() {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
