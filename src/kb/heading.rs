@@ -486,26 +486,29 @@ fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
 /// A date as its `Display` writes it, without the formatting machinery for years 0 to 9999
 /// (`YYYY-MM-DD`): listings write one per item.
 pub(crate) fn push_date(out: &mut String, date: Date) {
-    match u16::try_from(date.year()) {
-        Ok(year) if year <= 9999 => {
-            let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
-            let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
-            let text = [
-                digit(year, 1000),
-                digit(year, 100),
-                digit(year, 10),
-                digit(year, 1),
-                b'-',
-                digit(month.into(), 10),
-                digit(month.into(), 1),
-                b'-',
-                digit(day.into(), 10),
-                digit(day.into(), 1),
-            ];
-            out.push_str(std::str::from_utf8(&text).unwrap_or_default());
-        }
-        _ => out.push_str(&date.to_string()),
+    match iso_digits(date) {
+        Some(text) => out.push_str(std::str::from_utf8(&text).unwrap_or_default()),
+        None => out.push_str(&date.to_string()),
     }
+}
+
+/// `YYYY-MM-DD` for a date of the years 0 to 9999, the only ones its `Display` writes so.
+pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
+    let year = u16::try_from(date.year()).ok().filter(|&year| year <= 9999)?;
+    let (month, day) = (date.month().unsigned_abs(), date.day().unsigned_abs());
+    let digit = |n: u16, place: u16| b'0' + (n / place % 10) as u8;
+    Some([
+        digit(year, 1000),
+        digit(year, 100),
+        digit(year, 10),
+        digit(year, 1),
+        b'-',
+        digit(month.into(), 10),
+        digit(month.into(), 1),
+        b'-',
+        digit(day.into(), 10),
+        digit(day.into(), 1),
+    ])
 }
 
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).

@@ -16,7 +16,8 @@ pub struct ItemRecord<'a> {
     pub text: &'a str,
     pub entry: &'a str,
     /// `YYYY-MM-DD` or null.
-    pub date: Option<String>,
+    #[serde(serialize_with = "iso_date")]
+    pub date: Option<jiff::civil::Date>,
     pub file: Cow<'a, str>,
     pub line: usize,
     pub settings: Vec<Setting>,
@@ -89,11 +90,7 @@ impl<'a> ItemRecord<'a> {
             kind: item.kind,
             text: &item.text,
             entry: &doc.entries[item.entry].title,
-            date: item.date.map(|d| {
-                let mut text = String::with_capacity(10);
-                super::heading::push_date(&mut text, d);
-                text
-            }),
+            date: item.date,
             file,
             line: item.line,
             settings,
@@ -135,7 +132,15 @@ impl ItemRecord<'_> {
         out.extend_from_slice(b",\n    \"entry\": ");
         crate::json::push_str(out, self.entry);
         out.extend_from_slice(b",\n    \"date\": ");
-        push_json_opt(out, self.date.as_deref());
+        match self.date.map(|d| (d, super::heading::iso_digits(d))) {
+            Some((_, Some(digits))) => {
+                out.push(b'"');
+                out.extend_from_slice(&digits);
+                out.push(b'"');
+            }
+            Some((d, None)) => crate::json::push_str(out, &d.to_string()),
+            None => out.extend_from_slice(b"null"),
+        }
         out.extend_from_slice(b",\n    \"file\": ");
         crate::json::push_str(out, &self.file);
         out.extend_from_slice(b",\n    \"line\": ");
@@ -202,6 +207,18 @@ impl ItemRecord<'_> {
         push_json_id(out, self.record);
         out.extend_from_slice(b"\n  }");
         status
+    }
+}
+
+/// A date as `YYYY-MM-DD` (as [`Date`](jiff::civil::Date)'s `Display` writes it).
+fn iso_date<S: serde::Serializer>(date: &Option<jiff::civil::Date>, serializer: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => {
+            let mut text = String::with_capacity(10);
+            super::heading::push_date(&mut text, *date);
+            serializer.serialize_str(&text)
+        }
+        None => serializer.serialize_none(),
     }
 }
 
