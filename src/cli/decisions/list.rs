@@ -134,19 +134,22 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
 
 /// One parsed file → what the listing keeps of it.
 fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadError> {
-    // Supersession and the JSON both need a decision's settings: extracted once.
-    let mut decided: Vec<(usize, Vec<Setting>)> = doc
+    // Supersession and the JSON both need a decision's settings: extracted once, lent to the
+    // JSON and then handed to supersession.
+    let decided: Vec<(usize, Vec<Setting>)> = doc
         .items
         .iter()
         .enumerate()
         .filter(|(_, item)| item.kind == Kind::Decision)
         .map(|(i, item)| (i, item.settings()))
         .collect();
-    let uses = if selection.json {
-        supersede::uses_of(d, &doc, decided.iter().map(|(i, settings)| (*i, settings.clone())))
+    let path = crate::source::display_path(&doc.path);
+    let (listed, decided) = if selection.json {
+        keep_json(&doc, &path, selection, decided)?
     } else {
-        supersede::uses_of(d, &doc, std::mem::take(&mut decided))
+        (keep_rows(&doc, selection), decided)
     };
+    let uses = supersede::uses_of(d, &doc, decided);
     let mut successors: Vec<(u32, u32, ItemId)> = Vec::new();
     for uses in uses.values() {
         successors.extend(
@@ -156,8 +159,6 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
-    let path = crate::source::display_path(&doc.path);
-    let listed = if selection.json { keep_json(&doc, &path, selection, decided)? } else { keep_rows(&doc, selection) };
     Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
 }
 
@@ -193,13 +194,14 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
 }
 
 /// `path`: the document's path as shown; `decided`: `(item, its settings)` of its decisions,
-/// in item order.
+/// in item order, given back when their JSON is written.
 fn keep_json(
     doc: &Document,
     path: &str,
     selection: &Selection,
     decided: Vec<(usize, Vec<Setting>)>,
-) -> Result<Listed, ReadError> {
+) -> Result<(Listed, Vec<(usize, Vec<Setting>)>), ReadError> {
+    let mut given_back = Vec::with_capacity(decided.len());
     let mut decided = decided.into_iter().peekable();
     // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
     let none = KnowledgeBase::default();
@@ -213,26 +215,31 @@ fn keep_json(
         if !selection.lists(item) {
             continue;
         }
-        while decided.next_if(|(d, _)| *d < i).is_some() {}
-        let settings = match decided.next_if(|(d, _)| *d == i) {
-            Some((_, settings)) => settings,
-            None => item.settings(),
+        given_back.extend(std::iter::from_fn(|| decided.next_if(|(d, _)| *d < i)));
+        let (settings, decision) = match decided.next_if(|(d, _)| *d == i) {
+            Some((_, settings)) => (settings, true),
+            None => (item.settings(), false),
         };
         let start = json.len();
-        let status = ItemRecord::with_settings(&none, doc, path, item, settings).write_element(&mut json);
+        let record = ItemRecord::with_settings(&none, doc, path, item, settings);
+        let status = record.write_element(&mut json);
+        if decision {
+            given_back.push((i, record.settings));
+        }
         let status = match item.kind {
             Kind::Decision => Some(u32::try_from(status).map_err(|_| too_large())?),
             _ => None,
         };
         items.push(JsonItem { item: i as u32, start: u32::try_from(start).map_err(|_| too_large())?, status });
     }
+    given_back.extend(decided);
     let len = json.len();
     u32::try_from(len).map_err(|_| too_large())?;
     // The compressor allocates for the worst case, larger than its input: give it back.
     let mut compressed = lz4_flex::compress(&json);
     compressed.shrink_to_fit();
     items.shrink_to_fit();
-    Ok(Listed::Json { items, compressed, len })
+    Ok((Listed::Json { items, compressed, len }, given_back))
 }
 
 impl Part {
