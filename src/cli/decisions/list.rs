@@ -132,6 +132,9 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
     Listing { parts, errors, skipped: kept.skipped }
 }
 
+/// `(item, its settings)` of a document's decisions, in item order.
+type Decided = Vec<(usize, Vec<Setting>)>;
+
 /// One parsed file → what the listing keeps of it.
 fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadError> {
     // Supersession and the JSON both need a decision's settings: extracted once, lent to the
@@ -199,8 +202,8 @@ fn keep_json(
     doc: &Document,
     path: &str,
     selection: &Selection,
-    decided: Vec<(usize, Vec<Setting>)>,
-) -> Result<(Listed, Vec<(usize, Vec<Setting>)>), ReadError> {
+    decided: Decided,
+) -> Result<(Listed, Decided), ReadError> {
     let mut given_back = Vec::with_capacity(decided.len());
     let mut decided = decided.into_iter().peekable();
     // Nothing is superseded yet, so the record never looks into the (empty) knowledge base.
