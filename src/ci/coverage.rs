@@ -65,7 +65,7 @@ pub fn uncovered(kb: &KnowledgeBase, checks: &[Check]) -> Vec<Uncovered> {
             let suggestion = settings.iter().find_map(|s| suggest(item, s));
             Some(Uncovered {
                 id: item.id.to_string(),
-                text: item.text.clone(),
+                text: item.text.as_str().to_owned(),
                 file: crate::source::display_path(&doc.path),
                 line: item.line,
                 date: item.date.map(|d| d.to_string()),

@@ -236,7 +236,7 @@ fn decisions_of(kb: &KnowledgeBase) -> impl Iterator<Item = (&Document, &Item)> 
 fn row(doc: &Document, item: &Item) -> DecisionRow {
     DecisionRow {
         id: item.id.to_string(),
-        text: item.text.clone(),
+        text: item.text.as_str().to_owned(),
         file: crate::source::display_path(&doc.path),
         line: item.line,
         entry: doc.entries.get(item.entry).map(|e| e.title.clone()).unwrap_or_default(),

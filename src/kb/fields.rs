@@ -382,20 +382,6 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
-/// `text` with its ASCII letters lowercased (what `to_ascii_lowercase` gives), in `buf` when it
-/// fits (an item's line usually does), else in `spill`.
-pub(crate) fn ascii_lowercase_in<'b>(text: &[u8], buf: &'b mut [u8], spill: &'b mut Vec<u8>) -> &'b [u8] {
-    let lower = if text.len() <= buf.len() {
-        &mut buf[..text.len()]
-    } else {
-        spill.resize(text.len(), 0);
-        &mut spill[..]
-    };
-    lower.copy_from_slice(text);
-    lower.make_ascii_lowercase();
-    lower
-}
-
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
 fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
@@ -546,16 +532,23 @@ pub fn is_status_report(text: &str) -> bool {
     // Most lines are ASCII and hold none of the words below: lowercased byte by byte, such a
     // line is turned away after a few searches, and only one that holds a word is split.
     if trimmed.is_ascii() {
-        static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
-        let finders = FINDERS.get_or_init(|| {
-            ["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"]
-                .iter()
-                .map(memchr::memmem::Finder::new)
-                .collect()
+        static WORDS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([
+                    "waiting ",
+                    "blocked ",
+                    " complete",
+                    " done",
+                    " finished",
+                    " in place",
+                    " in progress",
+                    " underway",
+                ])
+                .ok()
         });
-        let (mut buf, mut spill) = ([0u8; 256], Vec::new());
-        let lower = ascii_lowercase_in(trimmed.as_bytes(), &mut buf, &mut spill);
-        if !finders.iter().any(|f| f.find(lower).is_some()) {
+        if words.as_ref().is_some_and(|words| !words.is_match(trimmed)) {
             return false;
         }
     }
@@ -736,14 +729,6 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(!names_considerations("Optional settings"));
-    }
-
-    #[test]
-    fn ascii_lowercase_on_the_stack_or_in_a_copy() {
-        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
-        assert_eq!(ascii_lowercase_in(b"AbC", &mut buf, &mut spill), b"abc");
-        let (mut buf, mut spill) = ([0u8; 4], Vec::new());
-        assert_eq!(ascii_lowercase_in("ÉtÉ Done".as_bytes(), &mut buf, &mut spill), "ÉtÉ done".as_bytes());
     }
 
     #[test]

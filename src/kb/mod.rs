@@ -14,6 +14,7 @@ mod record;
 mod records;
 pub mod settings;
 pub(crate) mod supersede;
+mod text;
 pub mod writeback;
 
 use std::ops::Range;
@@ -26,6 +27,7 @@ pub use heading::{classify, find_date};
 pub use load::{MarkdownFiles, is_markdown, load, parse_all};
 pub use record::ItemRecord;
 pub use supersede::{Conflict, conflicts};
+pub use text::Text;
 
 use crate::source::ReadError;
 
@@ -132,7 +134,7 @@ pub struct Item {
     pub kind: Kind,
     pub block: Block,
     /// Plain text of the item itself (children excluded), inline markup removed.
-    pub text: String,
+    pub text: Text,
     /// The bold lead, without its colon: `**Loopback safety:** …` → `Loopback safety`.
     pub bold: Option<String>,
     /// Inline code spans, as byte ranges of [`Item::text`] (see [`Item::code`]).

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -15,7 +16,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use super::fields;
 use super::heading::{classify, find_date, leading_date};
 use super::records;
-use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status};
+use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
 /// The Markdown extensions mb recognises, so that tables, task lists and front matter are
 /// seen for what they are rather than read as prose.
@@ -96,6 +97,16 @@ struct Pass<'a> {
     item_heading: Vec<Option<usize>>,
     /// Indices in `items` of the open list items and top-level paragraph, innermost last.
     open: Vec<usize>,
+    /// The text read so far of each open item, by depth (`open[d]` reads into `scratch[d]`);
+    /// the strings are reused from item to item.
+    scratch: Vec<String>,
+    /// The tidied text of every closed item, one after the other: frozen into the buffer the
+    /// document's [`Text`]s share when the pass ends.
+    buf: String,
+    /// Where each item's text lies in `buf`, by index in `items` (set when it closes).
+    text_at: Vec<Range<usize>>,
+    /// What items read as until the pass ends.
+    empty: Arc<String>,
     skip: Option<(Skip, u32)>,
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
@@ -130,6 +141,11 @@ impl<'a> Pass<'a> {
             items: Vec::with_capacity(text.len() / 64 + 4),
             item_heading: Vec::with_capacity(text.len() / 64 + 4),
             open: Vec::new(),
+            scratch: Vec::new(),
+            // Item text is most of a file's prose.
+            buf: String::with_capacity(text.len() / 2),
+            text_at: Vec::with_capacity(text.len() / 64 + 4),
+            empty: Arc::new(String::new()),
             skip: None,
             heading: None,
             current_heading: None,
@@ -184,11 +200,10 @@ impl<'a> Pass<'a> {
                 }
             }
             Event::Code(code) => {
-                if let Some(item) = self.sink() {
-                    let start = item.text.len();
-                    item.text.push_str(&code);
-                    let end = item.text.len();
-                    item.code_spans.push(start..end);
+                if let Some((text, item)) = self.sink() {
+                    let start = text.len();
+                    text.push_str(&code);
+                    item.code_spans.push(start..text.len());
                 } else if let Some((_, title, _)) = &mut self.heading {
                     title.push_str(&code);
                 }
@@ -225,10 +240,10 @@ impl<'a> Pass<'a> {
             Tag::Paragraph => {
                 if self.open.is_empty() && self.heading.is_none() {
                     self.open_item(Block::Paragraph, range);
-                } else if let Some(item) = self.sink() {
+                } else if let Some((text, _)) = self.sink() {
                     // A second paragraph of a loose list item continues its text.
-                    if !item.text.is_empty() && !item.text.ends_with(' ') {
-                        item.text.push(' ');
+                    if !text.is_empty() && !text.ends_with(' ') {
+                        text.push(' ');
                     }
                 }
             }
@@ -236,13 +251,14 @@ impl<'a> Pass<'a> {
                 if self.bold_start.is_none()
                     && let Some(&idx) = self.open.last()
                     && self.items[idx].bold.is_none()
-                    && self.items[idx].text.trim().is_empty()
+                    && let Some(text) = self.scratch.get(self.open.len() - 1)
+                    && text.trim().is_empty()
                 {
-                    self.bold_start = Some(self.items[idx].text.len());
+                    self.bold_start = Some(text.len());
                 }
             }
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                let at = self.sink().map_or(0, |item| item.text.len());
+                let at = self.sink().map_or(0, |(text, _)| text.len());
                 self.links.push((at, dest_url.into_string()));
             }
             _ => {}
@@ -274,8 +290,8 @@ impl<'a> Pass<'a> {
                     // the heading becomes its item.
                     if let Some(text) = decision {
                         self.open_item(Block::Heading, offset..range.end);
-                        if let Some(idx) = self.open.pop() {
-                            self.items[idx].text = text;
+                        if let Some(idx) = self.close() {
+                            self.set_text(idx, &text);
                             self.items[idx].line = line;
                         }
                     }
@@ -283,7 +299,7 @@ impl<'a> Pass<'a> {
             }
             TagEnd::Item => {
                 self.bold_start = None;
-                if let Some(idx) = self.open.pop() {
+                if let Some(idx) = self.close() {
                     self.items[idx].span.end = range.end;
                 }
             }
@@ -291,7 +307,7 @@ impl<'a> Pass<'a> {
                 if let Some(&idx) = self.open.last()
                     && self.items[idx].block == Block::Paragraph
                 {
-                    self.open.pop();
+                    self.close();
                     self.items[idx].span.end = range.end;
                     self.close_paragraph(idx);
                 }
@@ -299,10 +315,9 @@ impl<'a> Pass<'a> {
             }
             TagEnd::Strong => {
                 if let Some(start) = self.bold_start.take()
-                    && let Some(&idx) = self.open.last()
+                    && let Some((text, item)) = self.sink()
                 {
-                    let item = &mut self.items[idx];
-                    let lead = item.text[start..].trim().trim_end_matches(':').trim_end();
+                    let lead = text.get(start..).unwrap_or("").trim().trim_end_matches(':').trim_end();
                     if !lead.is_empty() {
                         item.bold = Some(lead.to_string());
                     }
@@ -310,9 +325,9 @@ impl<'a> Pass<'a> {
             }
             TagEnd::Link | TagEnd::Image => {
                 if let Some((at, url)) = self.links.pop()
-                    && let Some(item) = self.sink()
+                    && let Some((text, item)) = self.sink()
                 {
-                    let text = item.text.get(at..).unwrap_or("").trim().to_string();
+                    let text = text.get(at..).unwrap_or("").trim().to_string();
                     item.links.push(Link { text, url });
                 }
             }
@@ -322,14 +337,17 @@ impl<'a> Pass<'a> {
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         let parent = self.open.last().copied();
-        // Sized for the item's own text; the span includes children, so cap the guess.
-        let capacity = (range.end - range.start).min(160);
+        match self.scratch.get_mut(self.open.len()) {
+            Some(text) => text.clear(),
+            None => self.scratch.push(String::new()),
+        }
         self.item_heading.push(self.current_heading);
+        self.text_at.push(0..0);
         self.items.push(Item {
             id: ItemId(0),
             kind: Kind::Other,
             block,
-            text: String::with_capacity(capacity),
+            text: Text::new(self.empty.clone(), 0..0),
             bold: None,
             code_spans: Vec::new(),
             links: Vec::new(),
@@ -351,6 +369,25 @@ impl<'a> Pass<'a> {
         self.open.push(self.items.len() - 1);
     }
 
+    /// Closes the innermost open item: its text, tidied, moves to `buf` (its code spans with
+    /// it). The raw text stays in its scratch string until an item opens at that depth again.
+    fn close(&mut self) -> Option<usize> {
+        let idx = self.open.pop()?;
+        let start = self.buf.len();
+        let code = std::mem::take(&mut self.items[idx].code_spans);
+        self.items[idx].code_spans = tidy_into(&mut self.buf, &self.scratch[self.open.len()], code);
+        self.text_at[idx] = start..self.buf.len();
+        Some(idx)
+    }
+
+    /// Replaces the text of closed item `idx`, the last one closed, with `text`.
+    fn set_text(&mut self, idx: usize, text: &str) {
+        self.buf.truncate(self.text_at[idx].start);
+        let start = self.buf.len();
+        self.items[idx].code_spans = tidy_into(&mut self.buf, text, Vec::new());
+        self.text_at[idx] = start..self.buf.len();
+    }
+
     /// A code block or table right under a heading, before any statement: under a decision
     /// heading (`### Current architecture` holding only a diagram) the heading is what a
     /// reader lists, so an item for it is made here and kept or dropped in `finish`.
@@ -367,8 +404,8 @@ impl<'a> Pass<'a> {
         let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
         self.provisional_heading = Some(h);
         self.open_item(Block::Heading, start..end);
-        if let Some(idx) = self.open.pop() {
-            self.items[idx].text = title;
+        if let Some(idx) = self.close() {
+            self.set_text(idx, &title);
             self.items[idx].line = line;
             self.provisional.push(idx);
         }
@@ -384,7 +421,7 @@ impl<'a> Pass<'a> {
         let Some(dash) = glued_timestamp_at(t, &self.text[range.start..]) else { return false };
         self.push_text(&t[..dash]);
         let at = range.start + dash;
-        let Some(idx) = self.open.pop() else { return true };
+        let Some(idx) = self.close() else { return true };
         self.items[idx].span.end = at;
         let block = self.items[idx].block;
         if block == Block::Paragraph {
@@ -411,7 +448,7 @@ impl<'a> Pass<'a> {
         {
             return false;
         }
-        self.open.pop();
+        self.close();
         self.items[idx].span.end = at;
         self.close_paragraph(idx);
         self.bold_start = None;
@@ -420,9 +457,10 @@ impl<'a> Pass<'a> {
     }
 
     /// A paragraph that is bold from start to end is a pseudo-heading for what follows.
+    /// `idx` was just closed: its text as read is still in its scratch string.
     fn close_paragraph(&mut self, idx: usize) {
         let item = &self.items[idx];
-        let text = item.text.trim().trim_end_matches(':').trim_end();
+        let text = self.scratch[self.open.len()].trim().trim_end_matches(':').trim_end();
         let is_pseudo_heading = item.parent.is_none()
             && item.bold.as_deref() == Some(text)
             && !text.is_empty()
@@ -431,6 +469,9 @@ impl<'a> Pass<'a> {
             let title = text.to_string();
             self.items.pop();
             self.item_heading.pop();
+            if let Some(at) = self.text_at.pop() {
+                self.buf.truncate(at.start);
+            }
             let Title { kind, considers, date, .. } = self.judge(&title);
             self.groups.push(Group { kind, date, title, considers });
             self.current_group = Some(self.groups.len() - 1);
@@ -453,25 +494,33 @@ impl<'a> Pass<'a> {
         judged
     }
 
-    /// The item whose text is being read, unless a heading is.
-    fn sink(&mut self) -> Option<&mut Item> {
+    /// The item whose text is being read, with that text so far, unless a heading is.
+    fn sink(&mut self) -> Option<(&mut String, &mut Item)> {
         if self.heading.is_some() {
             return None;
         }
         let idx = *self.open.last()?;
-        Some(&mut self.items[idx])
+        Some((self.scratch.get_mut(self.open.len() - 1)?, &mut self.items[idx]))
     }
 
     fn push_text(&mut self, text: &str) {
         if let Some((_, title, _)) = &mut self.heading {
             title.push_str(text);
-        } else if let Some(item) = self.sink() {
-            item.text.push_str(text);
+        } else if let Some((sink, _)) = self.sink() {
+            sink.push_str(text);
         }
     }
 
     fn finish(mut self, path: &Path) -> Document {
         let stem = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        // pulldown-cmark closes what it opens; were an item left open, it would lose no text.
+        while self.close().is_some() {}
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.shrink_to_fit();
+        let buf = Arc::new(buf);
+        for (item, at) in self.items.iter_mut().zip(&self.text_at) {
+            item.text = Text::new(buf.clone(), at.clone());
+        }
         self.stamps_to_headings();
         // The layout takes the headings' titles for its entries and sections.
         let layout = Layout::new(&mut self.headings, &stem, self.front_matter_date);
@@ -545,8 +594,8 @@ impl<'a> Pass<'a> {
             let parent = items[i].parent.map(|p| (items[p].kind, items[p].date, items[p].id));
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
-            let (text, code) = tidy_text(std::mem::take(&mut item.text), std::mem::take(&mut item.code_spans));
-            item.kind = if starts_with_decision(&text, item.bold.as_deref()) {
+            let text = &item.text;
+            item.kind = if starts_with_decision(text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind
@@ -555,14 +604,12 @@ impl<'a> Pass<'a> {
             } else {
                 section.kind
             };
-            item.date = leading_date(&text)
+            item.date = leading_date(&item.text)
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
                 .or(entry.date);
-            item.id = ids.next(section_hash[section_idx], parent.map_or(0, |(_, _, id)| id.0), &text);
-            item.text = text;
-            item.code_spans = code;
+            item.id = ids.next(section_hash[section_idx], parent.map_or(0, |(_, _, id)| id.0), &item.text);
             item.entry = section.entry;
             item.section = section_idx;
             item.parent = item.parent.and_then(|p| new_index[p]);
@@ -845,13 +892,15 @@ fn is_tidy(text: &str) -> bool {
         && (text.is_ascii() || !text.chars().any(|c| c.is_whitespace() && c != ' '))
 }
 
-/// Trims the text and folds runs of whitespace to one space, moving code-span ranges along
-/// with it. Most text is already tidy and is returned as it is.
-fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>) {
-    if is_tidy(&raw) {
-        return (raw, code);
+/// Appends `raw` to `out` trimmed, with runs of whitespace folded to one space, and returns
+/// its code-span ranges (`code`, ranges of `raw`) as ranges of what was appended. Most text is
+/// already tidy and is copied as it is.
+fn tidy_into(out: &mut String, raw: &str, code: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if is_tidy(raw) {
+        out.push_str(raw);
+        return code;
     }
-    let mut out = String::with_capacity(raw.len());
+    let base = out.len();
     let mut code_iter = code.iter().peekable();
     let mut pending_space = false;
     let mut starts = Vec::with_capacity(code.len());
@@ -859,21 +908,21 @@ fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>
     let mut in_code: Option<&Range<usize>> = None;
     for (i, c) in raw.char_indices() {
         if in_code.is_some_and(|r| r.end == i) {
-            ends.push(out.len());
+            ends.push(out.len() - base);
             in_code = None;
         }
         if in_code.is_none()
             && let Some(r) = code_iter.peek()
             && r.start == i
         {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > base {
                 out.push(' ');
             }
             pending_space = false;
-            starts.push(out.len());
+            starts.push(out.len() - base);
             in_code = code_iter.next();
             if in_code.is_some_and(|r| r.is_empty()) {
-                ends.push(out.len());
+                ends.push(out.len() - base);
                 in_code = None;
             }
         }
@@ -882,7 +931,7 @@ fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>
         } else if c.is_whitespace() {
             pending_space = true;
         } else {
-            if pending_space && !out.is_empty() {
+            if pending_space && out.len() > base {
                 out.push(' ');
             }
             pending_space = false;
@@ -890,17 +939,16 @@ fn tidy_text(raw: String, code: Vec<Range<usize>>) -> (String, Vec<Range<usize>>
         }
     }
     if in_code.is_some() {
-        ends.push(out.len());
+        ends.push(out.len() - base);
     }
     // Code spans that began at the very end of `raw` (after all chars) are empty.
     for r in code_iter {
         if r.start >= raw.len() {
-            starts.push(out.len());
-            ends.push(out.len());
+            starts.push(out.len() - base);
+            ends.push(out.len() - base);
         }
     }
-    let ranges = starts.into_iter().zip(ends).map(|(s, e)| s..e).collect();
-    (out, ranges)
+    starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
 }
 
 fn collapse_spaces(text: String) -> String {
@@ -1263,10 +1311,16 @@ mod tests {
 
     #[test]
     fn tidy_text_keeps_code_ranges() {
-        // "  a  b  c   d " with the code span `b  c` at bytes 5..9
-        let (text, code) = tidy_text("  a  b  c   d ".to_string(), std::iter::once(5..9).collect());
-        assert_eq!(text, "a b  c d");
-        assert_eq!(&text[code[0].clone()], "b  c");
+        // "  a  b  c   d " with the code span `b  c` at bytes 5..9, after text already there
+        let mut out = String::from("before");
+        let code = tidy_into(&mut out, "  a  b  c   d ", std::iter::once(5..9).collect());
+        assert_eq!(out, "beforea b  c d");
+        assert_eq!(&out["before".len()..][code[0].clone()], "b  c");
+        // Tidy text is appended as it is, its ranges unchanged (relative to where it starts).
+        let code = tidy_into(&mut out, "x y z", std::iter::once(2..3).collect());
+        assert_eq!(out, "beforea b  c dx y z");
+        assert_eq!(code.len(), 1);
+        assert_eq!(&out["beforea b  c d".len()..][code[0].clone()], "y");
     }
 
     #[test]

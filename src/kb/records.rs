@@ -186,7 +186,7 @@ fn titles_of_later_decisions(
         });
         let Some(d) = decided else { continue };
         // The entry's fields (`**Focus:**`, `**Objective:**` under the title) go with it.
-        let mut moved = vec![("title".to_string(), items[t].text.clone())];
+        let mut moved = vec![("title".to_string(), items[t].text.as_str().to_owned())];
         moved.append(&mut items[t].fields);
         items[t].kind = Kind::Other;
         items[t].field = Some("title".to_string());

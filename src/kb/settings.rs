@@ -349,11 +349,10 @@ fn dismissed(text: &str, at: usize) -> bool {
     if !may_dismiss(rest.as_bytes()) {
         return false;
     }
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| DISMISSALS.iter().map(memchr::memmem::Finder::new).collect());
-    let (mut buf, mut spill) = ([0u8; 256], Vec::new());
-    let lower = super::fields::ascii_lowercase_in(rest.as_bytes(), &mut buf, &mut spill);
-    finders.iter().any(|f| f.find(lower).is_some())
+    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    let words =
+        WORDS.get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(DISMISSALS).ok());
+    words.as_ref().is_some_and(|words| words.is_match(rest))
 }
 
 /// Whether `text` holds, ignoring ASCII case, `no`, `n'` or `nsu`: one of them is in every

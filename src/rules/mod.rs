@@ -71,7 +71,7 @@ impl RuleSet {
                         id: item.id.to_string(),
                         file: display_path(&doc.path),
                         line: item.line,
-                        text: item.text.clone(),
+                        text: item.text.as_str().to_owned(),
                         date: item.date.map(|d| d.to_string()),
                     });
                 }

@@ -275,7 +275,8 @@ fn ids_survive_edits_elsewhere_in_the_file() {
     let edited =
         text.replace("## Active Context\n", "## Active Context\n\nA paragraph added at the top.\n\n- and a bullet\n");
     let after = kb::parse::parse_document(&path, &edited);
-    let key = |d: &Document| -> Vec<(String, kb::ItemId)> { d.items.iter().map(|i| (i.text.clone(), i.id)).collect() };
+    let key =
+        |d: &Document| -> Vec<(String, kb::ItemId)> { d.items.iter().map(|i| (i.text.to_string(), i.id)).collect() };
     let after_ids = key(&after);
     for pair in key(&before) {
         assert!(after_ids.contains(&pair), "{pair:?} changed id");
