@@ -118,13 +118,33 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
         }
     }
     let groups = supersede::group(parts.iter_mut().map(|(_, part)| std::mem::take(&mut part.uses)).collect());
-    for ((d, i), (by_d, by_i)) in supersede::supersessions(&groups) {
-        if let Ok(at) = parts.binary_search_by_key(&(d as usize), |(file, _)| *file) {
-            parts[at].1.superseded.push((i, (by_d as usize, by_i)));
+    let pairs = supersede::supersessions(&groups);
+    // A large bank has a setting per decision, each with its own value: they are freed on
+    // the pool while this thread goes on.
+    rayon::spawn(move || drop(groups));
+    // The pairs, bucketed by file in one counting pass (their order kept within a file)…
+    let files = parts.last().map_or(0, |(d, _)| d + 1);
+    let mut start = vec![0usize; files + 1];
+    for &((d, _), _) in &pairs {
+        if let Some(n) = start.get_mut(d as usize + 1) {
+            *n += 1;
         }
     }
-    drop(groups);
-    parts.par_iter_mut().for_each(|(_, part)| {
+    for d in 0..files {
+        start[d + 1] += start[d];
+    }
+    let mut next = start.clone();
+    let mut by_file = vec![(0u32, (0u32, 0u32)); start[files]];
+    for ((d, i), successor) in pairs {
+        if let Some(at) = next.get_mut(d as usize) {
+            by_file[*at] = (i, successor);
+            *at += 1;
+        }
+    }
+    // … and each part takes its own, by item.
+    parts.par_iter_mut().for_each(|(d, part)| {
+        part.superseded =
+            by_file[start[*d]..start[*d + 1]].iter().map(|&(i, (by_d, by_i))| (i, (by_d as usize, by_i))).collect();
         // The first key a decision was overridden on names its successor (sorts are stable).
         part.superseded.sort_by_key(|(item, _)| *item);
         part.superseded.dedup_by_key(|(item, _)| *item);
@@ -321,24 +341,18 @@ impl Listing {
 
     fn print_table(&self, args: &Args) -> anyhow::Result<()> {
         let mut layout = Layout::new(&["DATE", "SOURCE", "ENTRY", "TEXT"], &[None, None, Some(34), None]);
+        // Each file's rows are measured on the pool; the widest cell of each column wins.
+        let measured: Vec<Option<Measured>> =
+            self.parts.par_iter().map(|(_, part)| measure(part, args.active)).collect();
         let (mut shown, mut superseded, mut files) = (0, 0, 0);
-        for (_, part) in &self.parts {
-            let Listed::Table { entries, rows, .. } = &part.listed else { bail!("internal error: no rows kept") };
-            let path_chars = part.path.chars().count();
-            let mut any = false;
-            for row in rows {
-                let gone = part.superseded_by(row.item).is_some();
-                if args.active && gone {
-                    continue;
-                }
-                any = true;
-                shown += 1;
-                superseded += usize::from(gone);
-                layout.measure_cell(0, row.date.map_or(1, date_width));
-                layout.measure_cell(1, path_chars + 1 + decimal_digits(row.line));
-                layout.measure_cell(2, entries[row.entry as usize].chars().count());
+        for m in measured {
+            let m = m.context("internal error: no rows kept")?;
+            shown += m.shown;
+            superseded += m.superseded;
+            files += usize::from(m.shown > 0);
+            for (column, width) in m.widths.into_iter().enumerate() {
+                layout.measure_cell(column, width);
             }
-            files += usize::from(any);
         }
         if shown == 0 {
             writeln!(anstream::stderr(), "no items match (try --all)")?;
@@ -413,6 +427,39 @@ impl Listing {
         }
         Ok(out)
     }
+}
+
+/// What the table's summary and column widths need from one file's rows: how many are
+/// shown and superseded, and the widest date, source and entry cell.
+struct Measured {
+    shown: usize,
+    superseded: usize,
+    widths: [usize; 3],
+}
+
+/// `None` when the part kept no rows (it was loaded for JSON).
+fn measure(part: &Part, active_only: bool) -> Option<Measured> {
+    let Listed::Table { entries, rows, .. } = &part.listed else { return None };
+    let path_chars = part.path.chars().count();
+    let entry_chars: Vec<usize> = entries.iter().map(|e| e.chars().count()).collect();
+    let mut counted = Measured { shown: 0, superseded: 0, widths: [0; 3] };
+    for row in rows {
+        let gone = part.superseded_by(row.item).is_some();
+        if active_only && gone {
+            continue;
+        }
+        counted.shown += 1;
+        counted.superseded += usize::from(gone);
+        let cells = [
+            row.date.map_or(1, date_width),
+            path_chars + 1 + decimal_digits(row.line),
+            entry_chars.get(row.entry as usize).copied().unwrap_or(0),
+        ];
+        for (width, cell) in counted.widths.iter_mut().zip(cells) {
+            *width = (*width).max(cell);
+        }
+    }
+    Some(counted)
 }
 
 /// Renders `parts` on every core, a window at a time, while this thread hands the rendered
