@@ -1,5 +1,6 @@
 //! Shared output helpers: styles, tables that fit the terminal, diagnostics to stderr.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal as _, Write};
 
 use anstyle::{AnsiColor, Style};
@@ -159,41 +160,51 @@ impl Layout {
         out: &mut impl Write,
         row: impl IntoIterator<Item = (&'t str, Style)>,
     ) -> std::io::Result<()> {
-        let n = self.headers.len();
-        let last_width = self.last_width();
-        for (i, (text, style)) in row.into_iter().enumerate() {
-            let last = i + 1 == n;
-            let limit = if last { last_width } else { self.max_widths[i] };
-            // Cells hold Memory Bank text, rule titles and host names: escapes shown, not run.
-            let text = crate::probe::sanitized(text);
-            // The width matters to pad a cell or to cut it; the last column, uncut, is neither.
-            let mut chars = if last && limit.is_none() { 0 } else { text.chars().count() };
-            let mut shown = &text[..];
-            let mut cut = false;
-            if let Some(limit) = limit
-                && chars > limit
-            {
+        let fitted: Vec<(Fitted<'t>, Style)> =
+            row.into_iter().enumerate().map(|(i, (text, style))| (self.fit(i, text), style)).collect();
+        self.write_fitted(out, fitted.iter().map(|(cell, style)| (cell, *style)))
+    }
+
+    /// `text` made ready for column `i`: escapes shown, not run (cells hold Memory Bank text,
+    /// rule titles and host names), and cut to the column's limit. A text repeated on many
+    /// rows (a file's entry titles) is fitted once.
+    pub fn fit<'t>(&self, i: usize, text: &'t str) -> Fitted<'t> {
+        let last = i + 1 == self.headers.len();
+        let limit = if last { self.last_width() } else { self.max_widths.get(i).copied().flatten() };
+        let text = crate::probe::sanitized(text);
+        // The width matters to pad a cell or to cut it; the last column, uncut, is neither.
+        let chars = if last && limit.is_none() { 0 } else { text.chars().count() };
+        match limit {
+            Some(limit) if chars > limit => {
                 let keep = limit.saturating_sub(1);
-                shown = &text[..text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at)];
-                cut = true;
-                chars = keep + 1;
+                let end = text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at);
+                Fitted { text: Cow::Owned(format!("{}…", &text[..end])), chars: keep + 1 }
             }
+            _ => Fitted { text, chars },
+        }
+    }
+
+    /// Writes a row of fitted cells, `(cell, style)`, padded to the columns' widths.
+    pub fn write_fitted<'c, 't: 'c>(
+        &self,
+        out: &mut impl Write,
+        row: impl IntoIterator<Item = (&'c Fitted<'t>, Style)>,
+    ) -> std::io::Result<()> {
+        let n = self.headers.len();
+        for (i, (cell, style)) in row.into_iter().enumerate() {
             // No formatting machinery for the cells either.
             let styled = style != Style::new();
             if styled {
                 write!(out, "{}", style.render())?;
             }
-            out.write_all(shown.as_bytes())?;
-            if cut {
-                out.write_all("…".as_bytes())?;
-            }
+            out.write_all(cell.text.as_bytes())?;
             if styled {
                 write!(out, "{}", style.render_reset())?;
             }
-            if last {
+            if i + 1 == n {
                 out.write_all(b"\n")?;
             } else {
-                let mut pad = self.widths[i].saturating_sub(chars) + 2;
+                let mut pad = self.widths[i].saturating_sub(cell.chars) + 2;
                 while pad > 0 {
                     let now = pad.min(SPACES.len());
                     out.write_all(&SPACES[..now])?;
@@ -203,6 +214,12 @@ impl Layout {
         }
         Ok(())
     }
+}
+
+/// A cell's text as shown (see [`Layout::fit`]) and its width in characters.
+pub struct Fitted<'t> {
+    text: Cow<'t, str>,
+    chars: usize,
 }
 
 const SPACES: &[u8; 64] = &[b' '; 64];

@@ -388,6 +388,8 @@ impl Listing {
         // the padding between them: grown in place, not by doubling from empty.
         let mut out = Vec::with_capacity(text.len() + rows.len() * (part.path.len() + 64));
         let (mut date, mut source, mut superseded) = (String::new(), String::new(), String::new());
+        // A file's few entry titles are cut to their column once, not once per row.
+        let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
         for row in rows {
             let successor = part.superseded_by(row.item).map(|by| self.successor(by));
             if active_only && successor.is_some() {
@@ -417,13 +419,14 @@ impl Listing {
                     (superseded.as_str(), style(output::DIM))
                 }
             };
+            let Some(entry) = entry_cells.get(row.entry as usize) else { continue };
             let cells = [
-                (date.as_str(), style(output::DATE)),
-                (source.as_str(), anstyle::Style::new()),
-                (entries[row.entry as usize].as_str(), anstyle::Style::new()),
-                text_cell,
+                (&layout.fit(0, &date), style(output::DATE)),
+                (&layout.fit(1, &source), anstyle::Style::new()),
+                (entry, anstyle::Style::new()),
+                (&layout.fit(3, text_cell.0), text_cell.1),
             ];
-            layout.write_cells(&mut out, cells)?;
+            layout.write_fitted(&mut out, cells)?;
         }
         Ok(out)
     }
