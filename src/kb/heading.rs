@@ -333,7 +333,11 @@ pub fn date_at_start(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         return ymd_at(b, 0).or_else(|| dmy_at(b, 0)).or_else(|| day_month_name_at(text, 0));
     }
     // One word of letters, spaces, then the day: anything else puts the first digit after a
-    // character no date starts with.
+    // character no date starts with. The word is a month's name, and every name in `month`
+    // starts with one of these ASCII letters (and no other character lowercases to one).
+    if !b.first().is_some_and(|&c| MONTH_INITIALS.contains(&c.to_ascii_lowercase())) {
+        return None;
+    }
     // The word, read byte by byte while it is ASCII.
     let word = match b.iter().position(|&c| !(c.is_ascii_alphabetic() || c == b'.')) {
         Some(at) if !b[at].is_ascii() => text.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(text.len()),
@@ -410,22 +414,27 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
     civil(y, m, d).map(|date| (date, i..l))
 }
 
+/// Month names by month (English, German, French, Spanish; full or three-letter), lowercase.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "januar", "janvier", "enero", "ene"],
+    &["february", "feb", "februar", "février", "fevrier", "febrero"],
+    &["march", "mar", "märz", "mars", "marzo"],
+    &["april", "apr", "avril", "abril", "abr"],
+    &["may", "mai", "mayo"],
+    &["june", "jun", "juni", "juin", "junio"],
+    &["july", "jul", "juli", "juillet", "julio"],
+    &["august", "aug", "août", "aout", "agosto", "ago"],
+    &["september", "sep", "sept", "septembre", "septiembre"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre"],
+    &["november", "nov", "novembre", "noviembre"],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
+];
+
+/// The letters month names start with (a unit test checks it).
+const MONTH_INITIALS: &[u8] = b"adefjmnos";
+
 /// The month a word names (English, German, French, Spanish; full or three-letter).
 fn month(word: &str) -> Option<i32> {
-    const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "janvier", "enero", "ene"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero"],
-        &["march", "mar", "märz", "mars", "marzo"],
-        &["april", "apr", "avril", "abril", "abr"],
-        &["may", "mai", "mayo"],
-        &["june", "jun", "juni", "juin", "junio"],
-        &["july", "jul", "juli", "juillet", "julio"],
-        &["august", "aug", "août", "aout", "agosto", "ago"],
-        &["september", "sep", "sept", "septembre", "septiembre"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre"],
-        &["november", "nov", "novembre", "noviembre"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dic"],
-    ];
     // Called for every word before or after a number: no allocation for the usual ASCII word.
     let word = word.trim_end_matches('.');
     if word.is_empty() || word.len() > "septiembre".len() {
@@ -523,6 +532,13 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_start_with_a_listed_initial() {
+        for name in MONTHS.iter().flat_map(|names| names.iter()) {
+            assert!(MONTH_INITIALS.contains(&name.as_bytes()[0]), "{name}");
+        }
+    }
 
     #[test]
     fn phrases_fit_the_lookup_buffer() {
@@ -631,6 +647,11 @@ mod tests {
             "",
             "May",
             "Ünïcödé 26 2025",
+            "Use 26 Sep 2025",
+            "ÉNERO 5, 2025",
+            "Août 5, 2025",
+            "dez. 5, 2025",
+            ".Sep 5, 2025",
         ] {
             assert_eq!(date_at_start(text), find_date(text).filter(|(_, r)| r.start == 0), "{text}");
         }
