@@ -142,8 +142,9 @@ impl<'a> Pass<'a> {
             item_heading: Vec::with_capacity(text.len() / 64 + 4),
             open: Vec::new(),
             scratch: Vec::new(),
-            // Item text is most of a file's prose.
-            buf: String::with_capacity(text.len() / 2),
+            // Item text is most of a file, and rarely more (markup and line breaks are dropped):
+            // sized so that it is not copied as it grows, and shrunk when the pass ends.
+            buf: String::with_capacity(text.len()),
             text_at: Vec::with_capacity(text.len() / 64 + 4),
             empty: Arc::new(String::new()),
             skip: None,
