@@ -122,8 +122,26 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
     // A large bank has a setting per decision, each with its own value: they are freed on
     // the pool while this thread goes on.
     rayon::spawn(move || drop(groups));
-    // The pairs, bucketed by file in one counting pass (their order kept within a file)…
     let files = parts.last().map_or(0, |(d, _)| d + 1);
+    let (start, by_file) = bucket_by_file(pairs, files);
+    // Each part takes its own, by item.
+    parts.par_iter_mut().for_each(|(d, part)| {
+        part.superseded =
+            by_file[start[*d]..start[*d + 1]].iter().map(|&(i, (by_d, by_i))| (i, (by_d as usize, by_i))).collect();
+        // The first key a decision was overridden on names its successor (sorts are stable).
+        part.superseded.sort_by_key(|(item, _)| *item);
+        part.superseded.dedup_by_key(|(item, _)| *item);
+    });
+    Listing { parts, errors, skipped: kept.skipped }
+}
+
+/// `(item, (file, item) of its successor)`.
+type Superseded = (u32, (u32, u32));
+
+/// `(superseded, successor)` pairs of `files` files, bucketed by file in one counting pass,
+/// in their order within a file: file `d`'s are `by_file[start[d]..start[d + 1]]`, as
+/// `(item, successor)`.
+fn bucket_by_file(pairs: Vec<((u32, u32), (u32, u32))>, files: usize) -> (Vec<usize>, Vec<Superseded>) {
     let mut start = vec![0usize; files + 1];
     for &((d, _), _) in &pairs {
         if let Some(n) = start.get_mut(d as usize + 1) {
@@ -136,20 +154,13 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
     let mut next = start.clone();
     let mut by_file = vec![(0u32, (0u32, 0u32)); start[files]];
     for ((d, i), successor) in pairs {
-        if let Some(at) = next.get_mut(d as usize) {
+        // A pair of a file past `files` has no slot (every pair is of a kept file).
+        if let Some(at) = next[..files].get_mut(d as usize) {
             by_file[*at] = (i, successor);
             *at += 1;
         }
     }
-    // … and each part takes its own, by item.
-    parts.par_iter_mut().for_each(|(d, part)| {
-        part.superseded =
-            by_file[start[*d]..start[*d + 1]].iter().map(|&(i, (by_d, by_i))| (i, (by_d as usize, by_i))).collect();
-        // The first key a decision was overridden on names its successor (sorts are stable).
-        part.superseded.sort_by_key(|(item, _)| *item);
-        part.superseded.dedup_by_key(|(item, _)| *item);
-    });
-    Listing { parts, errors, skipped: kept.skipped }
+    (start, by_file)
 }
 
 /// `(item, its settings)` of a document's decisions, in item order.
@@ -509,6 +520,17 @@ fn push_source(out: &mut String, path: &str, line: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superseded_pairs_are_bucketed_by_file_in_their_order() {
+        // (file, item) superseded by (file, item); file 1 has none, file 3 is past the files.
+        let pairs = vec![((2, 5), (0, 1)), ((0, 3), (2, 9)), ((2, 1), (1, 4)), ((3, 0), (0, 0)), ((2, 5), (1, 2))];
+        let (start, by_file) = bucket_by_file(pairs, 3);
+        assert_eq!(start, [0, 1, 1, 4]);
+        assert_eq!(by_file[start[0]..start[1]], [(3, (2, 9))]);
+        assert!(by_file[start[1]..start[2]].is_empty());
+        assert_eq!(by_file[start[2]..start[3]], [(5, (0, 1)), (1, (1, 4)), (5, (1, 2))]);
+    }
 
     #[test]
     fn dates_and_sources_read_as_their_display() {
