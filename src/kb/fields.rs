@@ -382,6 +382,20 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
+/// Whether `text` holds one of `words`, ignoring ASCII case, found in one pass; `automaton`
+/// keeps the words' searcher, built on first use. `None` if it could not be built (a short
+/// list of short words always can).
+pub(crate) fn holds_any_word(
+    automaton: &OnceLock<Option<aho_corasick::AhoCorasick>>,
+    words: &[&str],
+    text: &str,
+) -> Option<bool> {
+    let automaton = automaton
+        .get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok())
+        .as_ref()?;
+    Some(automaton.is_match(text))
+}
+
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
 fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
@@ -529,26 +543,13 @@ const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
 pub fn is_status_report(text: &str) -> bool {
     let trimmed = text.trim();
-    // Most lines are ASCII and hold none of the words below: lowercased byte by byte, such a
-    // line is turned away after a few searches, and only one that holds a word is split.
+    // Most lines are ASCII and hold none of the words below: such a line is turned away after
+    // one pass for all of them, and only one that holds a word is split.
     if trimmed.is_ascii() {
         static WORDS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        let words = WORDS.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([
-                    "waiting ",
-                    "blocked ",
-                    " complete",
-                    " done",
-                    " finished",
-                    " in place",
-                    " in progress",
-                    " underway",
-                ])
-                .ok()
-        });
-        if words.as_ref().is_some_and(|words| !words.is_match(trimmed)) {
+        let words =
+            ["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"];
+        if holds_any_word(&WORDS, &words, trimmed) == Some(false) {
             return false;
         }
     }

@@ -595,8 +595,7 @@ impl<'a> Pass<'a> {
             let parent = items[i].parent.map(|p| (items[p].kind, items[p].date, items[p].id));
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
-            let text = &item.text;
-            item.kind = if starts_with_decision(text, item.bold.as_deref()) {
+            item.kind = if starts_with_decision(&item.text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind

@@ -350,9 +350,7 @@ fn dismissed(text: &str, at: usize) -> bool {
         return false;
     }
     static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    let words =
-        WORDS.get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(DISMISSALS).ok());
-    words.as_ref().is_some_and(|words| words.is_match(rest))
+    super::fields::holds_any_word(&WORDS, DISMISSALS, rest).unwrap_or(false)
 }
 
 /// Whether `text` holds, ignoring ASCII case, `no`, `n'` or `nsu`: one of them is in every

@@ -29,35 +29,10 @@ impl Text {
     }
 }
 
-impl From<&str> for Text {
-    fn from(text: &str) -> Text {
-        Text { buf: Arc::new(text.to_owned()), range: 0..text.len() }
-    }
-}
-
-impl From<String> for Text {
-    fn from(text: String) -> Text {
-        let len = text.len();
-        Text { buf: Arc::new(text), range: 0..len }
-    }
-}
-
 impl std::ops::Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for Text {
-    fn borrow(&self) -> &str {
         self.as_str()
     }
 }
@@ -81,12 +56,6 @@ impl PartialEq for Text {
 }
 
 impl Eq for Text {}
-
-impl std::hash::Hash for Text {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
