@@ -114,24 +114,28 @@ impl<'a> ItemRecord<'a> {
 }
 
 impl ItemRecord<'_> {
-    /// The record as an element of a pretty-printed JSON array: the bytes `serde_json`'s pretty
-    /// printer writes for it one level down (braces indented two spaces, fields four), without
-    /// its per-field calls — keys and the punctuation around them are constant text, and a
-    /// string with nothing to escape is copied whole. `mb decisions --json` writes one per
-    /// listed item; the tests hold it to the serde output byte for byte.
+    /// The record as an element of a pretty-printed JSON array, packed: the bytes `serde_json`'s
+    /// pretty printer writes for it one level down (braces indented two spaces, fields four),
+    /// with each run of constant text (keys, punctuation, indentation) written as one byte
+    /// below 0x20, which no value holds (strings escape every control character). [`unpack`]
+    /// restores the JSON. A listing keeps the elements of a whole bank until supersession is
+    /// known, and the constant text is more than half of each: packed, there is less to keep,
+    /// to compress and to copy. No per-field serde calls either: a string with nothing to
+    /// escape is copied whole. The tests hold the unpacked element to the serde output byte
+    /// for byte.
     ///
-    /// Returns the offset in `out` of the `"status"` key, which the listing patches once
-    /// supersession is known.
+    /// Returns the offset in `out` of the status (see [`PACKED_ACTIVE`]), which the listing
+    /// patches once supersession is known.
     pub fn write_element(&self, out: &mut Vec<u8>) -> usize {
-        out.extend_from_slice(b"  {\n    \"id\": \"");
+        out.push(lit::OPEN);
         out.extend_from_slice(&self.id.hex());
-        out.extend_from_slice(b"\",\n    \"kind\": \"");
+        out.push(lit::KIND);
         out.extend_from_slice(self.kind.as_str().as_bytes());
-        out.extend_from_slice(b"\",\n    \"text\": ");
+        out.push(lit::TEXT);
         crate::json::push_str(out, self.text);
-        out.extend_from_slice(b",\n    \"entry\": ");
+        out.push(lit::ENTRY);
         crate::json::push_str(out, self.entry);
-        out.extend_from_slice(b",\n    \"date\": ");
+        out.push(lit::DATE);
         match self.date.map(|d| (d, super::heading::iso_digits(d))) {
             Some((_, Some(digits))) => {
                 out.push(b'"');
@@ -141,72 +145,186 @@ impl ItemRecord<'_> {
             Some((d, None)) => crate::json::push_str(out, &d.to_string()),
             None => out.extend_from_slice(b"null"),
         }
-        out.extend_from_slice(b",\n    \"file\": ");
+        out.push(lit::FILE);
         crate::json::push_str(out, &self.file);
-        out.extend_from_slice(b",\n    \"line\": ");
+        out.push(lit::LINE);
         push_json_number(out, self.line as u64);
-        out.extend_from_slice(b",\n    \"settings\": ");
+        out.push(lit::SETTINGS);
         push_json_pairs(out, self.settings.iter().map(|s| (s.key.as_str(), s.value.as_str())), (b"key", b"value"));
-        out.extend_from_slice(b",\n    ");
+        out.push(lit::NEXT);
         let status = out.len();
-        out.extend_from_slice(match self.status {
-            Status::Active => b"\"status\": \"active\"",
-            Status::Superseded => b"\"status\": \"superseded\"",
+        out.push(match self.status {
+            Status::Active => lit::ACTIVE,
+            Status::Superseded => lit::SUPERSEDED,
         });
-        out.extend_from_slice(b",\n    \"superseded_by\": ");
         push_json_id(out, self.superseded_by);
-        out.extend_from_slice(b",\n    \"section\": ");
+        out.push(lit::SECTION);
         push_json_opt(out, self.section);
-        out.extend_from_slice(b",\n    \"group\": ");
+        out.push(lit::GROUP);
         push_json_opt(out, self.group);
-        out.extend_from_slice(b",\n    \"bold\": ");
+        out.push(lit::BOLD);
         push_json_opt(out, self.bold);
-        out.extend_from_slice(b",\n    \"code\": ");
+        out.push(lit::CODE);
         if self.code.is_empty() {
             out.extend_from_slice(b"[]");
         } else {
             for (n, code) in self.code.iter().enumerate() {
-                out.extend_from_slice(if n == 0 { b"[\n      " } else { b",\n      " });
+                out.extend_from_slice(if n == 0 { b"[" } else { b"," });
+                out.push(lit::ELEMENT);
                 crate::json::push_str(out, code);
             }
-            out.extend_from_slice(b"\n    ]");
+            out.push(lit::CLOSE_ARRAY);
         }
-        out.extend_from_slice(b",\n    \"links\": ");
+        out.push(lit::LINKS);
         push_json_pairs(out, self.links.iter().map(|l| (l.text.as_str(), l.url.as_str())), (b"text", b"url"));
+        out.push(lit::BLOCK);
         out.extend_from_slice(match self.block {
-            Block::ListItem => b",\n    \"block\": \"list_item\",\n    \"parent\": ",
-            Block::Paragraph => b",\n    \"block\": \"paragraph\",\n    \"parent\": ",
-            Block::Heading => b",\n    \"block\": \"heading\",\n    \"parent\": ",
+            Block::ListItem => b"\"list_item\"",
+            Block::Paragraph => b"\"paragraph\"",
+            Block::Heading => b"\"heading\"",
         });
+        out.push(lit::PARENT);
         push_json_id(out, self.parent);
-        out.extend_from_slice(b",\n    \"depth\": ");
+        out.push(lit::DEPTH);
         push_json_number(out, self.depth.into());
+        out.push(lit::DONE);
         out.extend_from_slice(match self.done {
-            None => b",\n    \"done\": null,\n    \"span\": [\n      ",
-            Some(true) => b",\n    \"done\": true,\n    \"span\": [\n      ",
-            Some(false) => b",\n    \"done\": false,\n    \"span\": [\n      ",
+            None => b"null",
+            Some(true) => b"true",
+            Some(false) => b"false",
         });
+        out.push(lit::SPAN);
         push_json_number(out, self.span[0] as u64);
-        out.extend_from_slice(b",\n      ");
+        out.extend_from_slice(&[b',', lit::ELEMENT]);
         push_json_number(out, self.span[1] as u64);
-        out.extend_from_slice(b"\n    ],\n    \"fields\": ");
+        out.push(lit::FIELDS);
         if self.fields.0.is_empty() {
             out.extend_from_slice(b"{}");
         } else {
             for (n, (name, text)) in self.fields.0.iter().enumerate() {
-                out.extend_from_slice(if n == 0 { b"{\n      " } else { b",\n      " });
+                out.extend_from_slice(if n == 0 { b"{" } else { b"," });
+                out.push(lit::ELEMENT);
                 crate::json::push_str(out, name);
                 out.extend_from_slice(b": ");
                 crate::json::push_str(out, text);
             }
-            out.extend_from_slice(b"\n    }");
+            out.push(lit::CLOSE_OBJECT);
         }
-        out.extend_from_slice(b",\n    \"field\": ");
+        out.push(lit::FIELD);
         push_json_opt(out, self.field);
-        out.extend_from_slice(b",\n    \"record\": ");
+        out.push(lit::RECORD);
         push_json_id(out, self.record);
-        out.extend_from_slice(b"\n  }");
+        out.push(lit::CLOSE);
         status
+    }
+}
+
+/// The bytes that stand for constant text in a packed element (see
+/// [`ItemRecord::write_element`]), each an index into [`LITERALS`].
+mod lit {
+    pub const OPEN: u8 = 0;
+    pub const KIND: u8 = 1;
+    pub const TEXT: u8 = 2;
+    pub const ENTRY: u8 = 3;
+    pub const DATE: u8 = 4;
+    pub const FILE: u8 = 5;
+    pub const LINE: u8 = 6;
+    pub const SETTINGS: u8 = 7;
+    pub const NEXT: u8 = 8;
+    pub const ACTIVE: u8 = 9;
+    pub const SUPERSEDED: u8 = 10;
+    pub const SECTION: u8 = 11;
+    pub const GROUP: u8 = 12;
+    pub const BOLD: u8 = 13;
+    pub const CODE: u8 = 14;
+    pub const ELEMENT: u8 = 15;
+    pub const CLOSE_ARRAY: u8 = 16;
+    pub const LINKS: u8 = 17;
+    pub const BLOCK: u8 = 18;
+    pub const PARENT: u8 = 19;
+    pub const DEPTH: u8 = 20;
+    pub const DONE: u8 = 21;
+    pub const SPAN: u8 = 22;
+    pub const FIELDS: u8 = 23;
+    pub const CLOSE_OBJECT: u8 = 24;
+    pub const FIELD: u8 = 25;
+    pub const RECORD: u8 = 26;
+    pub const CLOSE: u8 = 27;
+    pub const PAIR_OPEN: u8 = 28;
+    pub const PAIR_NEXT: u8 = 29;
+    pub const PAIR_CLOSE: u8 = 30;
+}
+
+/// The constant text of an element, by [`lit`] byte.
+const LITERALS: [&[u8]; 31] = [
+    b"  {\n    \"id\": \"",
+    b"\",\n    \"kind\": \"",
+    b"\",\n    \"text\": ",
+    b",\n    \"entry\": ",
+    b",\n    \"date\": ",
+    b",\n    \"file\": ",
+    b",\n    \"line\": ",
+    b",\n    \"settings\": ",
+    b",\n    ",
+    b"\"status\": \"active\",\n    \"superseded_by\": ",
+    b"\"status\": \"superseded\",\n    \"superseded_by\": ",
+    b",\n    \"section\": ",
+    b",\n    \"group\": ",
+    b",\n    \"bold\": ",
+    b",\n    \"code\": ",
+    b"\n      ",
+    b"\n    ]",
+    b",\n    \"links\": ",
+    b",\n    \"block\": ",
+    b",\n    \"parent\": ",
+    b",\n    \"depth\": ",
+    b",\n    \"done\": ",
+    b",\n    \"span\": [\n      ",
+    b"\n    ],\n    \"fields\": ",
+    b"\n    }",
+    b",\n    \"field\": ",
+    b",\n    \"record\": ",
+    b"\n  }",
+    b"\n      {\n        \"",
+    b",\n        \"",
+    b"\n      }",
+];
+
+/// What a packed element holds at its status offset when it is active and superseded by
+/// nothing (see [`ItemRecord::write_element`]).
+pub const PACKED_ACTIVE: &[u8] = &[lit::ACTIVE, b'n', b'u', b'l', b'l'];
+
+/// Appends the unpacked status of a decision superseded by `by`: what stands in an element
+/// for [`PACKED_ACTIVE`] once supersession is known.
+pub fn push_superseded(out: &mut Vec<u8>, by: ItemId) {
+    out.extend_from_slice(LITERALS[usize::from(lit::SUPERSEDED)]);
+    push_json_id(out, Some(by));
+}
+
+/// Appends packed elements (see [`ItemRecord::write_element`]) to `out` as the JSON they stand
+/// for. Plain text runs are found eight bytes at a time.
+pub fn unpack(packed: &[u8], out: &mut Vec<u8>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut rest = packed;
+    loop {
+        // Skip whole words with no byte below 0x20 (the classic "has a byte less than n"
+        // test, exact for n <= 0x80).
+        let mut plain = 0;
+        while let Some(word) = rest.get(plain..plain + 8) {
+            let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            if x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80) != 0 {
+                break;
+            }
+            plain += 8;
+        }
+        let Some(at) = rest[plain..].iter().position(|&b| b < 0x20).map(|at| plain + at) else {
+            out.extend_from_slice(rest);
+            return;
+        };
+        out.extend_from_slice(&rest[..at]);
+        // Only `write_element` packs, and it writes no other byte below 0x20.
+        out.extend_from_slice(LITERALS.get(usize::from(rest[at])).copied().unwrap_or_default());
+        rest = &rest[at + 1..];
     }
 }
 
@@ -222,7 +340,7 @@ fn iso_date<S: serde::Serializer>(date: &Option<jiff::civil::Date>, serializer: 
     }
 }
 
-/// An array of two-field objects (`settings`, `links`) at the record's field level.
+/// An array of two-field objects (`settings`, `links`) at the record's field level, packed.
 fn push_json_pairs<'s>(
     out: &mut Vec<u8>,
     pairs: impl ExactSizeIterator<Item = (&'s str, &'s str)>,
@@ -233,17 +351,18 @@ fn push_json_pairs<'s>(
         return;
     }
     for (n, (a, b)) in pairs.enumerate() {
-        out.extend_from_slice(if n == 0 { b"[\n      {\n        \"" } else { b",\n      {\n        \"" });
+        out.extend_from_slice(if n == 0 { b"[" } else { b"," });
+        out.push(lit::PAIR_OPEN);
         out.extend_from_slice(first);
         out.extend_from_slice(b"\": ");
         crate::json::push_str(out, a);
-        out.extend_from_slice(b",\n        \"");
+        out.push(lit::PAIR_NEXT);
         out.extend_from_slice(second);
         out.extend_from_slice(b"\": ");
         crate::json::push_str(out, b);
-        out.extend_from_slice(b"\n      }");
+        out.push(lit::PAIR_CLOSE);
     }
-    out.extend_from_slice(b"\n    ]");
+    out.push(lit::CLOSE_ARRAY);
 }
 
 fn push_json_opt(out: &mut Vec<u8>, text: Option<&str>) {
@@ -297,12 +416,53 @@ mod tests {
             "quote \" backslash \\ newline \n cr \r tab \t bell \u{7} nul \u{0} ff \u{c} bs \u{8} del \u{7f}";
         records[1].date = None;
         records[1].done = Some(false);
-        for record in &records {
+        for record in &mut records {
+            let mut packed = Vec::new();
+            let status = record.write_element(&mut packed);
             let mut element = Vec::new();
-            let status = record.write_element(&mut element);
-            let expected = serde_json::to_string_pretty(&[record]).unwrap();
-            assert_eq!(format!("[\n{}\n]", String::from_utf8(element.clone()).unwrap()), expected);
-            assert!(element[status..].starts_with(b"\"status\": \""));
+            unpack(&packed, &mut element);
+            let expected = serde_json::to_string_pretty(&[&*record]).unwrap();
+            assert_eq!(format!("[\n{}\n]", String::from_utf8(element).unwrap()), expected);
+            if record.status == Status::Superseded {
+                continue;
+            }
+            // The listing's patch of an active element, once it knows what superseded it.
+            assert!(packed[status..].starts_with(PACKED_ACTIVE));
+            let mut patched = Vec::new();
+            unpack(&packed[..status], &mut patched);
+            push_superseded(&mut patched, ItemId(0xfeed));
+            unpack(&packed[status + PACKED_ACTIVE.len()..], &mut patched);
+            record.status = Status::Superseded;
+            record.superseded_by = Some(ItemId(0xfeed));
+            let expected = serde_json::to_string_pretty(&[&*record]).unwrap();
+            assert_eq!(format!("[\n{}\n]", String::from_utf8(patched).unwrap()), expected);
         }
+    }
+
+    #[test]
+    fn packed_text_is_restored_around_every_literal() {
+        // Runs of plain text of every length around each literal byte, so that the word-wise
+        // scan meets literals at every offset of a word.
+        for code in 0..LITERALS.len() as u8 {
+            for before in 0..20 {
+                for after in 0..20 {
+                    let packed: Vec<u8> = std::iter::repeat_n(b'a', before)
+                        .chain([code])
+                        .chain(std::iter::repeat_n(b'\x7f', after))
+                        .collect();
+                    let mut out = Vec::new();
+                    unpack(&packed, &mut out);
+                    let expected: Vec<u8> = std::iter::repeat_n(b'a', before)
+                        .chain(LITERALS[usize::from(code)].iter().copied())
+                        .chain(std::iter::repeat_n(b'\x7f', after))
+                        .collect();
+                    assert_eq!(out, expected);
+                }
+            }
+        }
+        // Bytes at or above 0x20 are plain, UTF-8 included.
+        let mut out = Vec::new();
+        unpack("é 決定 ~ \u{7f}".as_bytes(), &mut out);
+        assert_eq!(out, "é 決定 ~ \u{7f}".as_bytes());
     }
 }

@@ -4,7 +4,7 @@
 //! Only two things in the listing depend on the whole bank: whether a decision was
 //! superseded (by a later decision in any file), and the table's column widths. So each file
 //! is parsed on a worker that keeps only what the listing prints of it — the table's rows in
-//! a compact form, or the JSON objects already rendered and compressed — plus its decisions'
+//! a compact form, or the JSON objects already rendered, packed and compressed — plus its decisions'
 //! settings, and drops the parsed document. Supersession is then resolved over the settings
 //! of the whole bank, and the kept parts are written out in file order, a window of files at
 //! a time rendered in parallel, with each superseded decision's status patched in.
@@ -19,18 +19,15 @@ use rayon::prelude::*;
 
 use super::Args;
 use crate::cli::output::{self, Layout};
+use crate::kb::record::{self, ItemRecord};
 use crate::kb::supersede::{self, DocUses};
-use crate::kb::{Document, Item, ItemId, ItemRecord, Kind, KnowledgeBase, Setting};
+use crate::kb::{Document, Item, ItemId, Kind, KnowledgeBase, Setting};
 use crate::source::ReadError;
 
 /// Files rendered at once when writing out: enough for every core, few enough that the
 /// rendered text waiting to be written stays small (three windows exist at once, and a file's
 /// pretty JSON is about twice its size).
 const WINDOW: usize = 16;
-
-/// How a decision's status reads in its rendered JSON before supersession is known: what
-/// [`ItemRecord::write_element`] writes for an active item where it says the status is.
-const ACTIVE: &[u8] = b"\"status\": \"active\",\n    \"superseded_by\": null";
 
 /// Which items are listed, as far as one file can tell (`--active` needs the whole bank).
 pub(super) struct Selection {
@@ -75,8 +72,9 @@ enum Listed {
     },
     Json {
         items: Vec<JsonItem>,
-        /// The items' JSON, each indented as an array element, without separators,
-        /// LZ4-compressed: pretty JSON is about twice the size of the Markdown it comes from.
+        /// The items' JSON, each indented as an array element, without separators, packed
+        /// ([`ItemRecord::write_element`]) and LZ4-compressed: pretty JSON is about twice the
+        /// size of the Markdown it comes from, its packed form about four fifths.
         compressed: Vec<u8>,
         len: usize,
     },
@@ -92,9 +90,9 @@ struct Row {
 
 struct JsonItem {
     item: u32,
-    /// Where the item starts in the uncompressed JSON.
+    /// Where the item starts in the packed JSON.
     start: u32,
-    /// For a decision: where [`ACTIVE`] is in it.
+    /// For a decision: where its status is ([`record::PACKED_ACTIVE`]).
     status: Option<u32>,
 }
 
@@ -323,11 +321,12 @@ impl Listing {
     /// A file's items as elements of the JSON array, separated by `,\n`.
     fn render_json(&self, part: &Part, active_only: bool) -> anyhow::Result<Vec<u8>> {
         let Listed::Json { items, compressed, len } = &part.listed else { bail!("internal error: no JSON kept") };
-        let json = lz4_flex::decompress(compressed, *len).context("internal error: the kept JSON")?;
-        let mut out = Vec::with_capacity(json.len() + 64);
+        let packed = lz4_flex::decompress(compressed, *len).context("internal error: the kept JSON")?;
+        // Pretty JSON is about two and a half times its packed form.
+        let mut out = Vec::with_capacity(packed.len() * 5 / 2 + 64);
         for (k, item) in items.iter().enumerate() {
-            let end = items.get(k + 1).map_or(json.len(), |next| next.start as usize);
-            let bytes = &json[item.start as usize..end];
+            let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
+            let bytes = &packed[item.start as usize..end];
             let by = part.superseded_by(item.item);
             if active_only && by.is_some() {
                 continue;
@@ -340,11 +339,11 @@ impl Listing {
                     let (_, _, id) = self.successor(by).context("internal error: a successor was not kept")?;
                     let status = item.status.context("internal error: a superseded item that is no decision")?;
                     let at = status as usize - item.start as usize;
-                    out.extend_from_slice(&bytes[..at]);
-                    write!(out, "\"status\": \"superseded\",\n    \"superseded_by\": \"{id}\"")?;
-                    out.extend_from_slice(&bytes[at + ACTIVE.len()..]);
+                    record::unpack(&bytes[..at], &mut out);
+                    record::push_superseded(&mut out, id);
+                    record::unpack(&bytes[at + record::PACKED_ACTIVE.len()..], &mut out);
                 }
-                None => out.extend_from_slice(bytes),
+                None => record::unpack(bytes, &mut out),
             }
         }
         Ok(out)
