@@ -127,7 +127,7 @@ pub fn extract(text: &str, code: &[Range<usize>]) -> Vec<Setting> {
             continue;
         };
         if !negated(text, key_start) && !dismissed(text, i) {
-            push(&mut out, &key, &value);
+            push(&mut out, key, value);
         }
     }
     set_to_settings(text, code, &mut out);
@@ -216,10 +216,10 @@ fn is_key_char(c: char) -> bool {
 }
 
 /// The key that ends just before byte `eq`, read leftwards word by word.
-fn key_before(text: &str, eq: usize, code: &[Range<usize>]) -> Option<(String, usize)> {
+fn key_before<'t>(text: &'t str, eq: usize, code: &[Range<usize>]) -> Option<(&'t str, usize)> {
     let head = text[..eq].trim_end();
     if let Some(r) = code.iter().find(|r| r.end == head.len()) {
-        return Some((text[r.clone()].to_string(), r.start));
+        return Some((&text[r.clone()], r.start));
     }
     let mut start = head.len();
     let mut words = 0;
@@ -254,18 +254,20 @@ fn key_before(text: &str, eq: usize, code: &[Range<usize>]) -> Option<(String, u
         return None;
     }
     let key = &head[start..];
-    key.chars().any(char::is_alphabetic).then(|| (key.to_string(), start))
+    key.chars().any(char::is_alphabetic).then_some((key, start))
 }
 
 /// The value that starts at byte `from`, read rightwards until punctuation or a stop word.
-fn value_after(text: &str, from: usize, code: &[Range<usize>]) -> Option<String> {
+fn value_after<'t>(text: &'t str, from: usize, code: &[Range<usize>]) -> Option<&'t str> {
     let rest = &text[from..];
     let skipped = rest.len() - rest.trim_start().len();
     let begin = from + skipped;
     if let Some(r) = code.iter().find(|r| r.start == begin) {
-        return Some(text[r.clone()].to_string());
+        return Some(&text[r.clone()]);
     }
-    let mut value = String::new();
+    // The words taken are consecutive, one space apart: the value is the text from `begin`
+    // to the end of the last one.
+    let (mut end, mut at) = (begin, begin);
     let mut words = 0;
     for raw in text[begin..].split(' ') {
         if raw.is_empty() {
@@ -277,21 +279,18 @@ fn value_after(text: &str, from: usize, code: &[Range<usize>]) -> Option<String>
         }
         if word.contains(['(', ')', '=']) && !word.starts_with(['"', '\'']) {
             if words == 0 {
-                let cut = word.find(['(', ')', '=']).unwrap_or(word.len());
-                value.push_str(&word[..cut]);
+                end = at + word.find(['(', ')', '=']).unwrap_or(word.len());
             }
             break;
         }
-        if !value.is_empty() {
-            value.push(' ');
-        }
-        value.push_str(word);
+        end = at + word.len();
         words += 1;
         if ends || words == MAX_VALUE_WORDS {
             break;
         }
+        at += raw.len() + 1;
     }
-    let value = value.trim().trim_matches(['"', '\'', '`']).to_string();
+    let value = text[begin..end].trim().trim_matches(['"', '\'', '`']);
     (!value.is_empty()).then_some(value)
 }
 
@@ -386,29 +385,28 @@ fn set_to_settings(text: &str, code: &[Range<usize>], out: &mut Vec<Setting>) {
         };
         let begin = i + " to ".len();
         let value = match code.iter().find(|r| r.start == begin) {
-            Some(r) => text[r.clone()].to_string(),
+            Some(r) => &text[r.clone()],
             None => {
                 let word = text[begin..].split(' ').next().unwrap_or("");
                 let (word, _) = strip_trailing_punct(word);
                 if word.is_empty() || is_one_of(word, VALUE_STOP) {
                     continue;
                 }
-                word.to_string()
+                word
             }
         };
         if !negated(text, key_start) {
-            push(out, &key, &value);
+            push(out, key, value);
         }
     }
 }
 
 /// A key ending exactly at the end of `head`: a code span, or one identifier with `:`, `_`
 /// or `.` in it.
-fn key_at_end(text: &str, head: &str, code: &[Range<usize>]) -> Option<(String, usize)> {
+fn key_at_end<'t>(text: &'t str, head: &'t str, code: &[Range<usize>]) -> Option<(&'t str, usize)> {
     if let Some(r) = code.iter().find(|r| r.end == head.len()) {
         let key = &text[r.clone()];
-        return (!key.contains('=') && key.split_whitespace().count() <= MAX_KEY_WORDS)
-            .then(|| (key.to_string(), r.start));
+        return (!key.contains('=') && key.split_whitespace().count() <= MAX_KEY_WORDS).then_some((key, r.start));
     }
     let word = head.rsplit(' ').next()?;
     let start = head.len() - word.len();
@@ -417,7 +415,7 @@ fn key_at_end(text: &str, head: &str, code: &[Range<usize>]) -> Option<(String, 
         && !looks_like_file(word)
         && word.chars().next().is_some_and(char::is_alphabetic)
         && !word.ends_with([':', '.']);
-    ok.then(|| (word.to_string(), start))
+    ok.then_some((word, start))
 }
 
 /// `firewall.yml`, `roles/x/tasks/main.yml`: paths are what a sentence is about, not keys.
