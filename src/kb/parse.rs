@@ -416,7 +416,12 @@ impl<'a> Pass<'a> {
     /// 14:00:15]** - …`, an agent appending without a line break) opens a new entry all the
     /// same: the item being read ends at the sentence and a new one starts at the timestamp.
     fn split_glued_timestamp(&mut self, t: &str, range: &Range<usize>) -> bool {
-        if self.heading.is_some() || self.open.is_empty() || self.text.get(range.clone()) != Some(t) {
+        // Most text has no dash at all: that is tested before the text is compared with the file.
+        if self.heading.is_some()
+            || self.open.is_empty()
+            || memchr::memchr2(b'-', 0xE2, t.as_bytes()).is_none()
+            || self.text.get(range.clone()) != Some(t)
+        {
             return false;
         }
         let Some(dash) = glued_timestamp_at(t, &self.text[range.start..]) else { return false };
@@ -731,16 +736,15 @@ impl<'a> Pass<'a> {
 fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
     // A text event holds no line break, so the dash is on the line it follows; the timestamp
     // is looked for in a short window after it, which keeps a long line linear.
-    // The dash is in `t`: most text has none (`–` and `—` start with the byte 0xE2).
-    memchr::memchr2(b'-', 0xE2, t.as_bytes())?;
-    for (end, c) in t.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '。' | '！' | '？') || end == 0 {
+    // Dashes are rarer than characters: each is looked at (`–` and `—` start with the byte
+    // 0xE2), and what precedes it must end a sentence.
+    for dash in memchr::memchr2_iter(b'-', 0xE2, t.as_bytes()) {
+        if !t[dash..].starts_with(['-', '–', '—']) {
             continue;
         }
-        let after = end + c.len_utf8();
-        let gap = t[after..].len() - t[after..].trim_start_matches(' ').len();
-        let dash = after + gap;
-        if !t[dash..].starts_with(['-', '–', '—']) {
+        let before = t[..dash].trim_end_matches(' ');
+        let Some(end_mark) = before.chars().next_back() else { continue };
+        if !matches!(end_mark, '.' | '!' | '?' | '。' | '！' | '？') || before.len() == end_mark.len_utf8() {
             continue;
         }
         let window = &source[dash..crate::source::floor_char_boundary(source, dash + 160)];
@@ -1296,6 +1300,28 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         parse_document(Path::new("memory-bank/activeContext.md"), text)
+    }
+
+    #[test]
+    fn a_timestamp_glued_after_a_sentence_is_found_at_its_dash() {
+        let at = |t: &str| glued_timestamp_at(t, t);
+        assert_eq!(at("Retried the sync.- **[2025-07-05 14:00:15]** - Moved on"), Some(17));
+        assert_eq!(at("Done!  – [2025-07-05 14:00] Next"), Some(7));
+        assert_eq!(at("完了。— [2025-07-05 14:00] 次"), Some(9));
+        // The first sentence end whose dash starts a timestamp wins.
+        assert_eq!(at("a. - b. - [2025-07-05 14:00] c"), Some(8));
+        assert_eq!(at("a.-- [2025-07-05 14:00] c"), Some(2));
+        // No sentence end before the dash, nothing before the mark, no timestamp, no title.
+        for t in [
+            "per-host - [2025-07-05 14:00] c",
+            ".- [2025-07-05 14:00] c",
+            "It’s done. - see the log",
+            "Done. - [2025-07-05 14:00]",
+            "Done. - [not a date] c",
+            "Done.",
+        ] {
+            assert_eq!(at(t), None, "{t}");
+        }
     }
 
     #[test]
