@@ -91,11 +91,11 @@ const VALUE_STOP: &[&str] = &[
 ];
 
 /// Words that negate the clause they open ("do not set …", "avoid …"); "no longer" too.
-const NEGATIONS: &[&str] = &["not", "never", "don't", "dont", "avoid", "without"];
+const NEGATIONS: &[&str] = &["avoid", "don't", "dont", "never", "not", "without"];
 
 const SET_VERBS: &[&str] = &[
-    "set", "updated", "update", "changed", "change", "raise", "raised", "lower", "lowered", "bumped", "pinned",
-    "switched",
+    "bumped", "change", "changed", "lower", "lowered", "pinned", "raise", "raised", "set", "switched", "update",
+    "updated",
 ];
 
 const MAX_KEY_WORDS: usize = 5;
@@ -301,9 +301,12 @@ fn strip_trailing_punct(word: &str) -> (&str, bool) {
     (trimmed, trimmed.len() != word.len())
 }
 
-/// Whether `word` is one of `list`, ignoring ASCII case (the lists are ASCII).
+/// Whether `word` is one of `list`, ignoring ASCII case. The lists are sorted and lower-case
+/// ASCII (a unit test keeps them so): only the words with `word`'s first letter are compared.
 fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    let from = list.partition_point(|w| w.as_bytes().first().copied() < first);
+    list[from..].iter().take_while(|w| w.as_bytes().first().copied() == first).any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the clause holding byte `at` is negated before that point.
@@ -431,6 +434,21 @@ fn looks_like_file(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_lower_case_ascii() {
+        for list in [KEY_STOP, VALUE_STOP, NEGATIONS, SET_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())));
+            for word in list {
+                assert!(is_one_of(word, list) && is_one_of(&word.to_uppercase(), list), "{word}");
+                assert!(
+                    !is_one_of(&format!("{word}x"), list) && !is_one_of(&word[1..], list) || list.contains(&&word[1..])
+                );
+            }
+            assert!(!is_one_of("", list) && !is_one_of("zzz", list) && !is_one_of("é", list));
+        }
+    }
 
     #[test]
     fn every_dismissal_passes_the_first_look() {
