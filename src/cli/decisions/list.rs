@@ -275,8 +275,26 @@ fn keep_json(
 }
 
 impl Part {
-    fn superseded_by(&self, item: u32) -> Option<(usize, u32)> {
-        self.superseded.binary_search_by_key(&item, |(i, _)| *i).ok().map(|at| self.superseded[at].1)
+    /// What superseded each of the part's items, asked in item order (rows and JSON items
+    /// are kept in that order, as [`Part::superseded`] is): one pass over both.
+    fn supersessions(&self) -> Supersessions<'_> {
+        Supersessions { rest: &self.superseded }
+    }
+}
+
+struct Supersessions<'p> {
+    rest: &'p [(u32, (usize, u32))],
+}
+
+impl Supersessions<'_> {
+    /// `(file, item)` of what superseded `item`; items must be asked for in rising order.
+    fn of(&mut self, item: u32) -> Option<(usize, u32)> {
+        while let Some(((first, _), rest)) = self.rest.split_first()
+            && *first < item
+        {
+            self.rest = rest;
+        }
+        self.rest.first().filter(|(first, _)| *first == item).map(|(_, by)| *by)
     }
 }
 
@@ -324,10 +342,11 @@ impl Listing {
         let packed = lz4_flex::decompress(compressed, *len).context("internal error: the kept JSON")?;
         // Pretty JSON is about two and a half times its packed form.
         let mut out = Vec::with_capacity(packed.len() * 5 / 2 + 64);
+        let mut supersessions = part.supersessions();
         for (k, item) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
-            let by = part.superseded_by(item.item);
+            let by = supersessions.of(item.item);
             if active_only && by.is_some() {
                 continue;
             }
@@ -400,8 +419,9 @@ impl Listing {
         let (mut date, mut source, mut superseded) = (String::new(), String::new(), String::new());
         // A file's few entry titles are cut to their column once, not once per row.
         let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
+        let mut supersessions = part.supersessions();
         for row in rows {
-            let successor = part.superseded_by(row.item).map(|by| self.successor(by));
+            let successor = supersessions.of(row.item).map(|by| self.successor(by));
             if active_only && successor.is_some() {
                 continue;
             }
@@ -456,8 +476,9 @@ fn measure(part: &Part, active_only: bool) -> Option<Measured> {
     let path_chars = part.path.chars().count();
     let entry_chars: Vec<usize> = entries.iter().map(|e| e.chars().count()).collect();
     let mut counted = Measured { shown: 0, superseded: 0, widths: [0; 3] };
+    let mut supersessions = part.supersessions();
     for row in rows {
-        let gone = part.superseded_by(row.item).is_some();
+        let gone = supersessions.of(row.item).is_some();
         if active_only && gone {
             continue;
         }
