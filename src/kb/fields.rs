@@ -543,15 +543,10 @@ const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
 pub fn is_status_report(text: &str) -> bool {
     let trimmed = text.trim();
-    // Most lines are ASCII and hold none of the words below: such a line is turned away after
-    // one pass for all of them, and only one that holds a word is split.
-    if trimmed.is_ascii() {
-        static WORDS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        let words =
-            ["waiting ", "blocked ", " complete", " done", " finished", " in place", " in progress", " underway"];
-        if holds_any_word(&WORDS, &words, trimmed) == Some(false) {
-            return false;
-        }
+    // Most lines are ASCII and report nothing: such a line is turned away after one pass over
+    // its bytes, and only one that may report a status is lowercased and split.
+    if trimmed.is_ascii() && !may_report_status(trimmed.as_bytes()) {
+        return false;
     }
     let lower = trimmed.to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_' | '。'));
@@ -569,6 +564,36 @@ pub fn is_status_report(text: &str) -> bool {
     })
 }
 
+/// Whether an ASCII line may report a status ([`is_status_report`] is then asked): it holds
+/// `waiting ` or `blocked `, or a state word ends it or the text before one of the places
+/// where the full test splits it. Never false where the full test is true.
+fn may_report_status(line: &[u8]) -> bool {
+    const STATES: [&[u8]; 7] =
+        [b" complete", b" completed", b" done", b" finished", b" in place", b" in progress", b" underway"];
+    // Trimmed of what the full test trims after a part (and a little more).
+    let ends_in_state = |end: usize| {
+        let part = &line[..end];
+        let kept = part
+            .iter()
+            .rposition(|&b| !(b.is_ascii_whitespace() || matches!(b, b')' | b'.' | b'!' | b'*' | b'_')))
+            .map_or(0, |at| at + 1);
+        let part = &part[..kept];
+        STATES
+            .iter()
+            .any(|state| part.len() >= state.len() && part[part.len() - state.len()..].eq_ignore_ascii_case(state))
+    };
+    // The places the full test splits at (`;`, `,`, `(`, ` - `; the dashes it also splits at
+    // are not ASCII), and the two words, found with memchr.
+    memchr::memchr3_iter(b';', b',', b'(', line).any(ends_in_state)
+        || memchr::memchr_iter(b'-', line)
+            .any(|at| at > 0 && line[at - 1] == b' ' && line.get(at + 1) == Some(&b' ') && ends_in_state(at - 1))
+        || memchr::memchr2_iter(b'w', b'W', line).chain(memchr::memchr2_iter(b'b', b'B', line)).any(|at| {
+            line.get(at..at + 8)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"waiting ") || word.eq_ignore_ascii_case(b"blocked "))
+        })
+        || ends_in_state(line.len())
+}
+
 /// A statement that says what was adopted, wherever it stands: Japanese `…を採用` (ending the
 /// statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
 /// value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
@@ -576,15 +601,20 @@ pub fn is_status_report(text: &str) -> bool {
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
-    // Most statements are ASCII without a bold lead: such a one can only be an English
-    // adoption (`Adopted …`, `We chose …`, `Decided to …`) or a `Policy:` label, which its
-    // first letters tell.
-    if bold.is_none() && t.is_ascii() {
+    // Most statements are ASCII, and an ASCII one can only be an English adoption (`Adopted …`, `We chose …`, `Decided to
+    // …`) or a `Policy:` label (its bold lead, or its first word), which its first letters and
+    // its label tell.
+    if t.is_ascii() {
         let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
-        let marks = t.bytes().take_while(|&b| b == b'*' || b == b'_').count();
-        let policy = t.as_bytes().get(marks..marks + 6).is_some_and(|head| head.eq_ignore_ascii_case(b"policy"));
-        if !policy && !matches!(first, Some(b'a' | b'w' | b'd')) {
-            return false;
+        let policy = match bold {
+            Some(bold) => bold.trim().trim_matches(['*', '_']).eq_ignore_ascii_case("policy"),
+            None => {
+                let marks = t.bytes().take_while(|&b| b == b'*' || b == b'_').count();
+                t.as_bytes().get(marks..marks + 6).is_some_and(|head| head.eq_ignore_ascii_case(b"policy"))
+            }
+        };
+        if !policy {
+            return matches!(first, Some(b'a' | b'w' | b'd')) && opens_with_adoption(t);
         }
     }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
@@ -617,8 +647,13 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             return true;
         }
     }
+    opens_with_adoption(t)
+}
+
+/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`.
+fn opens_with_adoption(text: &str) -> bool {
     let mut buf = [0u8; 64];
-    let head = lowercase_prefix(t, 16, &mut buf);
+    let head = lowercase_prefix(text, 16, &mut buf);
     ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
 }
 
@@ -730,6 +765,42 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(!names_considerations("Optional settings"));
+    }
+
+    #[test]
+    fn the_first_look_at_a_status_never_turns_one_away() {
+        // Every state word at the end of every kind of part, in any case, with what trails it.
+        let states = ["complete", "completed", "done", "finished", "in place", "in progress", "underway"];
+        for state in states {
+            for line in [
+                format!("Deployment {state}"),
+                format!("Deployment {}.", state.to_uppercase()),
+                format!("Deployment {state}) **"),
+                format!("Deployment {state}; next the DNS"),
+                format!("Deployment {state}, then the DNS"),
+                format!("Deployment {state} (since Monday)"),
+                format!("Deployment {state} - next the DNS"),
+            ] {
+                assert!(may_report_status(line.as_bytes()), "{line}");
+                assert!(is_status_report(&line), "{line}");
+            }
+        }
+        for line in ["Waiting for the vendor", "now BLOCKED on the vendor", "x - blocked by y"] {
+            assert!(may_report_status(line.as_bytes()) && is_status_report(line), "{line}");
+        }
+        // What the first look turns away, the full test does too.
+        for line in ["Use a complete backup of the pool", "Keep the done list short", "Set mtu = 1500 - always"] {
+            assert!(!may_report_status(line.as_bytes()), "{line}");
+            assert!(!is_status_report(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn adoptions_under_a_bold_lead() {
+        assert!(states_adoption("Policy: no root login", Some("**Policy**")));
+        assert!(states_adoption("Adopted Traefik as the proxy", Some("Adopted Traefik")));
+        assert!(!states_adoption("Quota: refquota = 3T", Some("Quota")));
+        assert!(!states_adoption("Policy:", Some("Policy")));
     }
 
     #[test]
