@@ -301,8 +301,26 @@ pub fn push_superseded(out: &mut Vec<u8>, by: ItemId) {
     push_json_id(out, Some(by));
 }
 
+/// [`LITERALS`], each padded to the longest, so that one is copied with a copy of fixed size
+/// (inlined, where a copy of a length known only at run time is a call): an element has
+/// about thirty of them. (A literal longer than the padding fails the build here.)
+const PADDED: [[u8; 48]; LITERALS.len()] = {
+    let mut padded = [[0u8; 48]; LITERALS.len()];
+    let mut i = 0;
+    while i < LITERALS.len() {
+        let mut j = 0;
+        while j < LITERALS[i].len() {
+            padded[i][j] = LITERALS[i][j];
+            j += 1;
+        }
+        i += 1;
+    }
+    padded
+};
+
 /// Appends packed elements (see [`ItemRecord::write_element`]) to `out` as the JSON they stand
-/// for. Plain text runs are found eight bytes at a time.
+/// for. Plain text runs are found eight bytes at a time; short ones and the literals are
+/// copied in fixed-size blocks, the excess cut off again.
 pub fn unpack(packed: &[u8], out: &mut Vec<u8>) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut rest = packed;
@@ -321,9 +339,21 @@ pub fn unpack(packed: &[u8], out: &mut Vec<u8>) {
             out.extend_from_slice(rest);
             return;
         };
-        out.extend_from_slice(&rest[..at]);
+        let len = out.len();
+        match rest.get(..16) {
+            Some(block) if at <= 16 => {
+                out.extend_from_slice(block);
+                out.truncate(len + at);
+            }
+            _ => out.extend_from_slice(&rest[..at]),
+        }
         // Only `write_element` packs, and it writes no other byte below 0x20.
-        out.extend_from_slice(LITERALS.get(usize::from(rest[at])).copied().unwrap_or_default());
+        let code = usize::from(rest[at]);
+        if let (Some(padded), Some(literal)) = (PADDED.get(code), LITERALS.get(code)) {
+            let len = out.len();
+            out.extend_from_slice(padded);
+            out.truncate(len + literal.len());
+        }
         rest = &rest[at + 1..];
     }
 }
