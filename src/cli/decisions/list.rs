@@ -358,6 +358,9 @@ impl Listing {
                     let (_, _, id) = self.successor(by).context("internal error: a successor was not kept")?;
                     let status = item.status.context("internal error: a superseded item that is no decision")?;
                     let at = status as usize - item.start as usize;
+                    if !bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_ACTIVE)) {
+                        bail!("internal error: a kept decision without its status");
+                    }
                     record::unpack(&bytes[..at], &mut out);
                     record::push_superseded(&mut out, id);
                     record::unpack(&bytes[at + record::PACKED_ACTIVE.len()..], &mut out);
