@@ -9,10 +9,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Reads as a `str` (it derefs to one); cloning it copies a handle, not the text.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Text {
-    /// A `String` rather than a `str` so that the parser's buffer is shared without a copy.
-    buf: Arc<String>,
+    /// A `String` rather than a `str` so that the parser's buffer is shared without a copy;
+    /// `None` for the empty text an item holds until its document's buffer is complete (a
+    /// handle to a shared empty buffer would cost two atomic operations per item).
+    buf: Option<Arc<String>>,
     range: Range<usize>,
 }
 
@@ -21,11 +23,11 @@ impl Text {
     /// do); a range that does not reads as empty rather than panicking.
     pub(crate) fn new(buf: Arc<String>, range: Range<usize>) -> Text {
         let range = if buf.get(range.clone()).is_some() { range } else { 0..0 };
-        Text { buf, range }
+        Text { buf: Some(buf), range }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.buf[self.range.clone()]
+        self.buf.as_deref().and_then(|buf| buf.get(self.range.clone())).unwrap_or_default()
     }
 }
 
@@ -104,5 +106,6 @@ mod tests {
         assert_eq!(Text::new(buf.clone(), 0..2), "");
         assert_eq!(Text::new(buf.clone(), 3..40), "");
         assert_eq!(Text::new(buf, 0..3), "zé");
+        assert_eq!(Text::default(), "");
     }
 }
