@@ -223,16 +223,30 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The first words of the phrases of several words in [`KIND_WORDS`] (`next` of "next
-/// steps"): only a run starting with one of them is looked up longer than one word.
-fn phrase_starts() -> &'static std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>> {
-    static STARTS: OnceLock<std::collections::HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        KIND_WORDS
-            .iter()
-            .flat_map(|(_, phrases)| phrases.iter())
-            .filter_map(|p| p.split_once(' ').map(|(first, _)| first))
-            .collect()
+/// What a single word is in [`KIND_WORDS`]: the rank of the phrase it is on its own, if it is
+/// one, and whether a phrase of several words starts with it (`next` of "next steps"; only a
+/// run starting with such a word is looked up longer than one word). One lookup per word of a
+/// title answers both.
+#[derive(Clone, Copy, Default)]
+struct WordRole {
+    rank: Option<usize>,
+    starts_phrase: bool,
+}
+
+fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<WordHasher>> {
+    static ROLES: OnceLock<HashMap<&'static str, WordRole, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut roles: HashMap<&'static str, WordRole, BuildHasherDefault<WordHasher>> = HashMap::default();
+        for (rank, (_, phrases)) in KIND_WORDS.iter().enumerate() {
+            for phrase in *phrases {
+                match phrase.split_once(' ') {
+                    Some((first, _)) => roles.entry(first).or_default().starts_phrase = true,
+                    // As in `phrase_table`, a later kind's entry for the same word wins.
+                    None => roles.entry(phrase).or_default().rank = Some(rank),
+                }
+            }
+        }
+        roles
     })
 }
 
@@ -253,14 +267,15 @@ pub fn classify(title: &str) -> Kind {
     };
     let mut words = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty());
     let table = phrase_table();
-    let starts = phrase_starts();
+    let roles = word_roles();
     let mut best: Option<usize> = None;
     let mut phrase = [0u8; MAX_PHRASE_BYTES];
     while let Some(first) = words.next() {
-        if let Some(&rank) = table.get(first) {
+        let Some(role) = roles.get(first) else { continue };
+        if let Some(rank) = role.rank {
             best = Some(best.map_or(rank, |b| b.min(rank)));
         }
-        if !starts.contains(first) {
+        if !role.starts_phrase {
             continue;
         }
         // `first` starts a phrase of the table, so it fits.
