@@ -264,7 +264,8 @@ pub fn before_inline_fields(text: &str) -> &str {
 /// `**[2025-06-02 12:44] - Title**`, `[2025-08-16] Title`. Returns the date and the title,
 /// with a `##` written as text (`[…] - ## Plan`) taken off.
 pub fn timestamp(text: &str) -> Option<(Date, &str)> {
-    let rest = text.trim_start_matches(['*', '_', ' ']);
+    // The marks are ASCII: the first other byte starts the first other character.
+    let rest = &text[text.bytes().position(|b| !matches!(b, b'*' | b'_' | b' ')).unwrap_or(text.len())..];
     let Some(rest) = rest.strip_prefix('[') else { return bare_timestamp(rest) };
     let close = rest.find(']')?;
     let inside = &rest[..close];

@@ -537,8 +537,8 @@ pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
 
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
-    let start =
-        text.char_indices().find(|&(_, c)| !matches!(c, '[' | '(' | '*' | '_' | ' ')).map_or(text.len(), |(i, _)| i);
+    // The marks are ASCII: the first other byte starts the first other character.
+    let start = text.bytes().position(|b| !matches!(b, b'[' | b'(' | b'*' | b'_' | b' ')).unwrap_or(text.len());
     // The longest leading form, `September 26, 2025`, fits in 24 bytes.
     let end = crate::source::floor_char_boundary(text, start + 24);
     date_at_start(text.get(start..end)?).map(|(date, _)| date)
