@@ -383,20 +383,6 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
-/// Whether `text` holds one of `words`, ignoring ASCII case, found in one pass; `automaton`
-/// keeps the words' searcher, built on first use. `None` if it could not be built (a short
-/// list of short words always can).
-pub(crate) fn holds_any_word(
-    automaton: &OnceLock<Option<aho_corasick::AhoCorasick>>,
-    words: &[&str],
-    text: &str,
-) -> Option<bool> {
-    let automaton = automaton
-        .get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok())
-        .as_ref()?;
-    Some(automaton.is_match(text))
-}
-
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
 fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
@@ -557,20 +543,19 @@ pub fn is_status_report(text: &str) -> bool {
     lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).any(|part| {
         let part = part.trim().trim_end_matches(')').trim_end();
         // A lone state word is a label, not a report about something.
-        (part.contains(' ')
-            && [" complete", " completed", " done", " finished", " in place", " in progress", " underway"]
-                .iter()
-                .any(|w| part.ends_with(w)))
+        (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
             || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
     })
 }
+
+/// The state words a part of a status line ends with, each after a space.
+const STATE_WORDS: [&str; 7] =
+    [" complete", " completed", " done", " finished", " in place", " in progress", " underway"];
 
 /// Whether an ASCII line may report a status ([`is_status_report`] is then asked): it holds
 /// `waiting ` or `blocked `, or a state word ends it or the text before one of the places
 /// where the full test splits it. Never false where the full test is true.
 fn may_report_status(line: &[u8]) -> bool {
-    const STATES: [&[u8]; 7] =
-        [b" complete", b" completed", b" done", b" finished", b" in place", b" in progress", b" underway"];
     // Trimmed of what the full test trims after a part (and a little more).
     let ends_in_state = |end: usize| {
         let part = &line[..end];
@@ -579,9 +564,9 @@ fn may_report_status(line: &[u8]) -> bool {
             .rposition(|&b| !(b.is_ascii_whitespace() || matches!(b, b')' | b'.' | b'!' | b'*' | b'_')))
             .map_or(0, |at| at + 1);
         let part = &part[..kept];
-        STATES
-            .iter()
-            .any(|state| part.len() >= state.len() && part[part.len() - state.len()..].eq_ignore_ascii_case(state))
+        STATE_WORDS.iter().any(|state| {
+            part.len() >= state.len() && part[part.len() - state.len()..].eq_ignore_ascii_case(state.as_bytes())
+        })
     };
     // The places the full test splits at (`;`, `,`, `(`, ` - `; the dashes it also splits at
     // are not ASCII), and the two words, found with memchr.
@@ -602,9 +587,9 @@ fn may_report_status(line: &[u8]) -> bool {
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
-    // Most statements are ASCII, and an ASCII one can only be an English adoption (`Adopted …`, `We chose …`, `Decided to
-    // …`) or a `Policy:` label (its bold lead, or its first word), which its first letters and
-    // its label tell.
+    // Most statements are ASCII, and an ASCII one can only be an English adoption (`Adopted …`,
+    // `We chose …`, `Decided to …`) or a `Policy:` label (its bold lead, or its first word),
+    // which its first letters and its label tell.
     if t.is_ascii() {
         let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
         let policy = match bold {

@@ -196,11 +196,16 @@ const MAX_PHRASE_BYTES: usize = 64;
 
 type PhraseMap = HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>;
 
-/// Phrase → rank, where rank is the kind's place in [`KIND_WORDS`].
+/// Phrase of several words → rank, where rank is the kind's place in [`KIND_WORDS`] (single
+/// words are in [`word_roles`]).
 fn phrase_table() -> &'static PhraseMap {
     static TABLE: OnceLock<PhraseMap> = OnceLock::new();
     TABLE.get_or_init(|| {
-        KIND_WORDS.iter().enumerate().flat_map(|(rank, (_, phrases))| phrases.iter().map(move |p| (*p, rank))).collect()
+        KIND_WORDS
+            .iter()
+            .enumerate()
+            .flat_map(|(rank, (_, phrases))| phrases.iter().filter(|p| p.contains(' ')).map(move |p| (*p, rank)))
+            .collect()
     })
 }
 
@@ -241,7 +246,7 @@ fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<W
             for phrase in *phrases {
                 match phrase.split_once(' ') {
                     Some((first, _)) => roles.entry(first).or_default().starts_phrase = true,
-                    // As in `phrase_table`, a later kind's entry for the same word wins.
+                    // A later kind's entry for the same word wins, as in `phrase_table`.
                     None => roles.entry(phrase).or_default().rank = Some(rank),
                 }
             }

@@ -10,7 +10,7 @@ pub mod find;
 pub(crate) mod heading;
 pub mod load;
 pub mod parse;
-pub mod record;
+pub(crate) mod record;
 mod records;
 pub mod settings;
 pub(crate) mod supersede;

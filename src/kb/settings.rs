@@ -351,8 +351,13 @@ fn dismissed(text: &str, at: usize) -> bool {
     if !may_dismiss(rest.as_bytes()) {
         return false;
     }
+    // One ASCII-case-insensitive pass for all of them (a short list of short words always
+    // builds; were it not to, nothing would be dismissed).
     static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    super::fields::holds_any_word(&WORDS, DISMISSALS, rest).unwrap_or(false)
+    WORDS
+        .get_or_init(|| aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(DISMISSALS).ok())
+        .as_ref()
+        .is_some_and(|words| words.is_match(rest))
 }
 
 /// Whether `text` holds, ignoring ASCII case, `no`, `n'` or `nsu`: one of them is in every
