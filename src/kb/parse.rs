@@ -632,11 +632,29 @@ impl<'a> Pass<'a> {
             self.item_heading = kept_heading;
         }
         dates_from_status_lines(&mut items, &doc.sections);
+        // A heading below a field heading (`### strongSwan` under `## Pros and Cons of the
+        // Options`) is a part of that field; a stamp or a heading at its level or above ends it.
+        let mut field_level: Option<u8> = None;
+        let in_field: Vec<bool> = self
+            .headings
+            .iter()
+            .map(|h| {
+                if h.stamp || field_level.is_some_and(|l| h.level <= l) {
+                    field_level = None;
+                }
+                let inside = field_level.is_some();
+                if !h.stamp && !inside && h.field.is_some() {
+                    field_level = Some(h.level);
+                }
+                inside
+            })
+            .collect();
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
+            .zip(in_field)
             .enumerate()
-            .map(|(i, h)| records::HeadingInfo {
+            .map(|(i, (h, in_field))| records::HeadingInfo {
                 // The layout moved the title into the section the heading makes, or into
                 // its entry when that section is untitled.
                 title: {
@@ -644,6 +662,7 @@ impl<'a> Pass<'a> {
                     section.title.as_deref().unwrap_or(&doc.entries[section.entry].title)
                 },
                 stamp: h.stamp,
+                in_field,
                 section: layout.section_of_heading[i],
                 field: h.field.as_ref(),
                 decision: h.decision,

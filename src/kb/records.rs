@@ -22,6 +22,9 @@ use super::{Block, Item, Kind, Section};
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
     pub stamp: bool,
+    /// Whether it sits below a field heading (deeper, before the next heading at that
+    /// field's level): it is a part of that field.
+    pub in_field: bool,
     pub section: usize,
     /// The field the title names ([`fields::field_heading`]).
     pub field: Option<&'a Field>,
@@ -238,6 +241,11 @@ fn heading(
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
         // `## Models Supported` inside a timestamped entry: one more field, named by its title.
         rec.context = Some(Field::Named(h.title.to_lowercase().into()));
+        return;
+    }
+    // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
+    // decision: what it holds is more of that field.
+    if h.in_field && !h.decision && rec.decision.is_some() && rec.context.is_some() {
         return;
     }
     close(items, rec, field_of);

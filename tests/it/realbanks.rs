@@ -403,3 +403,33 @@ fn architecture_considerations_are_design_decisions() {
         assert!(!listed.iter().any(|l| l.contains(text)), "{text} in {listed:#?}");
     }
 }
+
+#[test]
+fn an_adr_file_is_one_decision_with_its_sections_as_fields() {
+    let kb = load();
+    // Nygard's template: `Date:` line, then `## Status`, `## Context`, `## Decision`,
+    // `## Consequences`.
+    let (doc, quota) = decision(&kb, "Set refquota=1T on every Time Machine dataset");
+    assert_eq!(quota.date.map(|d| d.to_string()).as_deref(), Some("2024-05-02"));
+    assert_eq!(doc.entries[quota.entry].title, "4. Cap Time Machine datasets with refquota");
+    assert!(field(quota, "status").is_some_and(|v| v.starts_with("Accepted")));
+    assert!(field(quota, "context").is_some_and(|v| v.contains("Snapshots count against quota")));
+    assert!(field(quota, "consequences").is_some_and(|v| v.contains("changed together")));
+    assert_eq!(decisions_in(&kb, "0004-time-machine-refquota.md").len(), 1);
+
+    // MADR: front matter, `## Context and Problem Statement`, `## Decision Drivers`,
+    // `## Considered Options`, `## Decision Outcome` with `### Consequences`, `## Pros and
+    // Cons of the Options`, `## More Information` — all one record under the file's title.
+    let (doc, vpn) = decision(&kb, "Chosen option: \"WireGuard\"");
+    assert_eq!(vpn.date.map(|d| d.to_string()).as_deref(), Some("2025-01-20"));
+    assert_eq!(doc.entries[vpn.entry].title, "Use WireGuard for the site-to-site link");
+    assert!(doc.items.iter().all(|i| i.entry == vpn.entry), "every section is part of the one ADR");
+    assert!(field(vpn, "context").is_some_and(|v| v.contains("IPsec tunnel drops")));
+    assert_eq!(field(vpn, "drivers"), Some("Simple configuration in Ansible; Survives NAT rebinding"));
+    assert!(field(vpn, "alternatives").is_some_and(|v| v.starts_with("WireGuard; strongSwan IPsec; OpenVPN; ")));
+    assert!(field(vpn, "consequences").is_some_and(|v| v.contains("no dynamic routing")));
+    // The options' own subsections stay in that field, and the last section is one more.
+    assert!(field(vpn, "alternatives").is_some_and(|v| v.ends_with("rekeying fails behind the ISP's NAT.")));
+    assert_eq!(field(vpn, "notes"), Some("Revisit once the second ISP line is in."));
+    assert_eq!(decisions_in(&kb, "0007-wireguard-site-link.md").len(), 1, "drivers and options are no decisions");
+}
