@@ -433,3 +433,14 @@ fn an_adr_file_is_one_decision_with_its_sections_as_fields() {
     assert_eq!(field(vpn, "notes"), Some("Revisit once the second ISP line is in."));
     assert_eq!(decisions_in(&kb, "0007-wireguard-site-link.md").len(), 1, "drivers and options are no decisions");
 }
+
+#[test]
+fn a_creative_phase_decides_in_its_recommended_approach() {
+    let kb = load();
+    let listed = decisions_in(&kb, "creative-backup-target.md");
+    assert_eq!(
+        listed,
+        ["27 Option 2: an offsite Proxmox Backup Server, reached over the existing WireGuard link."],
+        "options, requirements and steps are no decisions"
+    );
+}
