@@ -321,8 +321,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// The first calendar date in `text`, with its byte range, in the forms people write:
 /// `2025-09-26`, `2025/09/26`, `2025.9.26`, `2025-09-26T14:02:11Z`, `2025年9月26日`,
-/// `26.09.2025`, `September 26, 2025`, `Sep 26 2025`, `26 Sep 2025`. Digits glued to either
-/// side, and impossible dates (2025-02-30), do not count.
+/// `26.09.2025`, `15/04/2025`, `04/15/2025`, `September 26, 2025`, `Sep 26 2025`,
+/// `26 Sep 2025`. Digits glued to either side, impossible dates (2025-02-30), and a day and
+/// month that could be either (`03/04/2025`) do not count.
 pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     let b = text.as_bytes();
     // Every form holds a four-digit year; most text has no digits at all, so look for one
@@ -420,17 +421,27 @@ fn ymd_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
     civil(y, m, d).map(|date| (date, i..l))
 }
 
-/// `26.09.2025`, the German and French order (day first, dots).
+/// The year last: `26.09.2025` (the German and French order, day first, dots), and
+/// `15/04/2025` or `04/15/2025` with slashes or dashes, which Europe writes day first and the
+/// United States month first. With slashes or dashes, only a date that reads one way is one:
+/// `03/04/2025` could be March or April, and a careful reader would not guess.
 fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
-    let (d, j) = digits(b, i, 1, 2)?;
-    if b.get(j) != Some(&b'.') {
+    let (first, j) = digits(b, i, 1, 2)?;
+    let sep = *b.get(j)?;
+    if !matches!(sep, b'.' | b'/' | b'-') {
         return None;
     }
-    let (m, k) = digits(b, j + 1, 1, 2)?;
-    if b.get(k) != Some(&b'.') {
+    let (second, k) = digits(b, j + 1, 1, 2)?;
+    if b.get(k) != Some(&sep) {
         return None;
     }
     let (y, l) = digits(b, k + 1, 4, 4)?;
+    let (d, m) = match sep {
+        b'.' => (first, second),
+        _ if first > 12 || first == second => (first, second),
+        _ if second > 12 => (second, first),
+        _ => return None,
+    };
     civil(y, m, d).map(|date| (date, i..l))
 }
 
@@ -638,9 +649,16 @@ mod tests {
             "2025年9月26日の変更",
             "Stand: 26.09.2025",
             "26 de septiembre de 2025",
+            "26/09/2025 — Backups",
+            "09/26/2025",
+            "26-09-2025",
         ] {
             assert_eq!(date(written), d(2025, 9, 26), "{written}");
         }
+        // Day and month could be either way round: no guess.
+        assert_eq!(date("03/04/2025"), None);
+        assert_eq!(date("04-03-2025"), None);
+        assert_eq!(date("05/05/2025"), d(2025, 5, 5));
         assert_eq!(date("version 2025.09.26.1"), None);
         assert_eq!(date("May the force"), None);
         assert_eq!(date("March 2025"), None);
@@ -672,6 +690,9 @@ mod tests {
             "Août 5, 2025",
             "dez. 5, 2025",
             ".Sep 5, 2025",
+            "15/04/2025 x",
+            "03/04/2025",
+            "04/15/2025",
         ] {
             assert_eq!(date_at_start(text), find_date(text).filter(|(_, r)| r.start == 0), "{text}");
         }
