@@ -123,6 +123,8 @@ pub enum Block {
     Paragraph,
     /// A heading that is itself a decision (`## Decision: Use Traefik`, `### ADR-3: …`).
     Heading,
+    /// A body row of a table (`| 2025-01-10 | Use Traefik | Labels |`).
+    TableRow,
 }
 
 /// One statement: a list item (children stay separate items pointing at their parent) or a

@@ -80,8 +80,17 @@ struct Group {
 #[derive(PartialEq)]
 enum Skip {
     CodeBlock,
-    Table,
     Html,
+}
+
+/// The table being read: its column titles, and where each cell of the row being read lies
+/// in that row's scratch text.
+#[derive(Default)]
+struct Table {
+    columns: Columns,
+    cells: Vec<Range<usize>>,
+    /// Where the cell being read starts.
+    cell_start: usize,
 }
 
 struct Pass<'a> {
@@ -106,6 +115,7 @@ struct Pass<'a> {
     /// Where each item's text lies in `buf`, by index in `items` (set when it closes).
     text_at: Vec<Range<usize>>,
     skip: Option<(Skip, u32)>,
+    table: Option<Table>,
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
@@ -145,6 +155,7 @@ impl<'a> Pass<'a> {
             buf: String::with_capacity(text.len()),
             text_at: Vec::with_capacity(text.len() / 64 + 4),
             skip: None,
+            table: None,
             heading: None,
             current_heading: None,
             current_group: None,
@@ -224,13 +235,28 @@ impl<'a> Pass<'a> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         if let Some(kind) = skip_kind(&tag) {
-            if kind != Skip::Html {
+            if kind == Skip::CodeBlock {
                 self.block_under_heading(range.end);
             }
             self.skip = Some((kind, 1));
             return;
         }
         match tag {
+            // A table's rows are items (its head row names the columns): a decision log kept
+            // as a table lists a decision per row.
+            Tag::Table(_) => self.table = Some(Table::default()),
+            Tag::TableHead | Tag::TableRow if self.table.is_some() => {
+                self.open_item(Block::TableRow, range);
+                if let Some(table) = &mut self.table {
+                    table.cells.clear();
+                }
+            }
+            Tag::TableCell => {
+                let at = self.sink().map_or(0, |(text, _)| text.len());
+                if let Some(table) = &mut self.table {
+                    table.cell_start = at;
+                }
+            }
             Tag::Heading { level, .. } => {
                 self.heading = Some((level as u8, String::new(), range.start));
             }
@@ -321,6 +347,20 @@ impl<'a> Pass<'a> {
                     }
                 }
             }
+            TagEnd::TableCell => {
+                let at = self.sink().map_or(0, |(text, _)| text.len());
+                if let Some((text, _)) = self.sink() {
+                    // Cells are read end to end: a space keeps two cells' words apart.
+                    text.push(' ');
+                }
+                if let Some(table) = &mut self.table {
+                    let start = table.cell_start.min(at);
+                    table.cells.push(start..at);
+                }
+            }
+            TagEnd::TableHead => self.read_columns(),
+            TagEnd::TableRow => self.close_row(range.end),
+            TagEnd::Table => self.table = None,
             TagEnd::Link | TagEnd::Image => {
                 if let Some((at, url)) = self.links.pop()
                     && let Some((text, item)) = self.sink()
@@ -415,7 +455,7 @@ impl<'a> Pass<'a> {
     fn split_glued_timestamp(&mut self, t: &str, range: &Range<usize>) -> bool {
         // Most text has no dash at all: that is tested before the text is compared with the file.
         if self.heading.is_some()
-            || self.open.is_empty()
+            || self.open.last().is_none_or(|&idx| self.items[idx].block == Block::TableRow)
             || memchr::memchr2(b'-', 0xE2, t.as_bytes()).is_none()
             || self.text.get(range.clone()) != Some(t)
         {
@@ -479,6 +519,48 @@ impl<'a> Pass<'a> {
             self.groups.push(Group { kind, date, title, considers });
             self.current_group = Some(self.groups.len() - 1);
         }
+    }
+
+    /// The head row just read names the table's columns; it is no item itself.
+    fn read_columns(&mut self) {
+        let Some(&idx) = self.open.last() else { return };
+        if self.items[idx].block != Block::TableRow {
+            return;
+        }
+        let raw = &self.scratch[self.open.len() - 1];
+        if let Some(table) = &mut self.table {
+            table.columns = Columns::of(table.cells.iter().map(|c| raw.get(c.clone()).unwrap_or("").trim()));
+        }
+        self.open.pop();
+        self.items.pop();
+        self.item_heading.pop();
+        self.text_at.pop();
+        self.bold_start = None;
+    }
+
+    /// A table's body row becomes its item's text ([`table_row`]): the `Decision` column's
+    /// cell with the other columns as fields, or its cells one after the other.
+    fn close_row(&mut self, end: usize) {
+        self.bold_start = None;
+        let (Some(&idx), Some(table)) = (self.open.last(), self.table.as_ref()) else { return };
+        if self.items[idx].block != Block::TableRow {
+            return;
+        }
+        let depth = self.open.len() - 1;
+        let raw = std::mem::take(&mut self.scratch[depth]);
+        let code = std::mem::take(&mut self.items[idx].code_spans);
+        let row = table_row(&table.columns, &table.cells, &raw, &code);
+        self.scratch[depth] = row.text;
+        let item = &mut self.items[idx];
+        item.code_spans = row.code;
+        item.date = row.date;
+        item.fields = row.fields;
+        // A bold first cell is no lead of a text that may start elsewhere.
+        if item.bold.as_deref().is_some_and(|b| !self.scratch[depth].trim_start().starts_with(b)) {
+            item.bold = None;
+        }
+        self.close();
+        self.items[idx].span.end = end;
     }
 
     /// What a heading's or pseudo-heading's title says.
@@ -606,7 +688,10 @@ impl<'a> Pass<'a> {
             } else {
                 section.kind
             };
-            item.date = leading_date(&item.text)
+            // A table row may be dated by its `Date` column already.
+            item.date = item
+                .date
+                .or_else(|| leading_date(&item.text))
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
@@ -777,10 +862,149 @@ fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
     None
 }
 
+/// A table's body row read as a statement.
+struct Row {
+    text: String,
+    /// The code spans of `text`.
+    code: Vec<Range<usize>>,
+    date: Option<Date>,
+    fields: Vec<(String, String)>,
+}
+
+/// Column titles that name the choice made, beside the `Decision` labels of
+/// [`fields::field_for_label`].
+const CHOICE_COLUMNS: &[&str] = &["choice", "chosen", "selected", "wahl", "choix", "elección", "选择", "選択"];
+
+/// Column titles of a settings table's keys and values (`| Setting | Value |`).
+const KEY_COLUMNS: &[&str] = &[
+    "setting",
+    "key",
+    "parameter",
+    "option",
+    "property",
+    "variable",
+    "einstellung",
+    "paramètre",
+    "parámetro",
+    "設定",
+    "参数",
+];
+const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "値", "值"];
+
+/// What a table's columns hold, from their titles.
+#[derive(Default)]
+struct Columns {
+    /// The column that holds the decision (`Decision`, `Choice`, …).
+    decision: Option<usize>,
+    /// The column that dates a row (`Date`, `Datum`, …).
+    date: Option<usize>,
+    /// The key and value columns of a settings table (`| Setting | Value |`).
+    setting: (Option<usize>, Option<usize>),
+    /// Per column: the field its cells are (`Why` → `rationale`, else the title lowercased),
+    /// and whether that is a field of the record vocabulary.
+    fields: Vec<(String, bool)>,
+}
+
+impl Columns {
+    fn of<'t>(titles: impl Iterator<Item = &'t str>) -> Columns {
+        let mut columns = Columns::default();
+        for (c, title) in titles.enumerate() {
+            let lower = title.to_lowercase();
+            let field = fields::field_for_label(title);
+            if columns.decision.is_none()
+                && (field == Some(fields::Field::Decision) || CHOICE_COLUMNS.contains(&lower.as_str()))
+            {
+                columns.decision = Some(c);
+            }
+            if columns.date.is_none() && field.as_ref().is_some_and(|f| f.name() == "date") {
+                columns.date = Some(c);
+            }
+            if columns.setting.0.is_none() && KEY_COLUMNS.contains(&lower.as_str()) {
+                columns.setting.0 = Some(c);
+            } else if columns.setting.1.is_none() && VALUE_COLUMNS.contains(&lower.as_str()) {
+                columns.setting.1 = Some(c);
+            }
+            columns.fields.push(match field {
+                Some(f) => (f.name().to_string(), true),
+                None => (lower, false),
+            });
+        }
+        columns
+    }
+}
+
+/// Reads a table row (`cells`: ranges of `raw`, whose code spans are `code`) under `columns`.
+/// With a column that holds the decision (`Decision`, `Choice`, …) the row states that cell,
+/// after the columns before it that name no field (`| Reverse proxy | Traefik |` →
+/// `Reverse proxy: Traefik`), and every other non-empty cell is a field named by its column
+/// (`Rationale`, `Why` → `rationale`; others by their title). In a settings table the row
+/// sets its key to its value (`| vfs objects | fruit |` → `vfs objects = fruit`). Otherwise
+/// the row is its cells one after the other, `—` between them. A `Date` column dates the row
+/// either way.
+fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range<usize>]) -> Row {
+    let cell = |c: usize| cells.get(c).and_then(|r| raw.get(r.clone())).unwrap_or("").trim();
+    let named = |c: usize| columns.fields.get(c).is_some_and(|(_, label)| *label);
+    let date = columns.date.and_then(|c| find_date(cell(c))).map(|(d, _)| d);
+    let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new() };
+    // Appends cell `c` after `sep` (when the text is not empty), its code spans with it.
+    let append = |row: &mut Row, c: usize, sep: &str| {
+        let (Some(range), trimmed) = (cells.get(c), cell(c)) else { return };
+        if trimmed.is_empty() {
+            return;
+        }
+        if !row.text.is_empty() {
+            row.text.push_str(sep);
+        }
+        // Where the trimmed cell starts in `raw`, and so how far its code spans move.
+        let from = range.start + raw.get(range.clone()).map_or(0, |r| r.len() - r.trim_start().len());
+        let to = row.text.len();
+        row.text.push_str(trimmed);
+        // Spans are in order: the cell's are found by a binary search, not a scan per cell
+        // (a row of many cells stays linear).
+        let first = code.partition_point(|s| s.start < from);
+        row.code.extend(
+            code[first..]
+                .iter()
+                .take_while(|s| s.end <= from + trimmed.len())
+                .map(|s| s.start - from + to..s.end - from + to),
+        );
+    };
+    match columns.decision {
+        Some(d) => {
+            let topic = |c: usize| c < d && Some(c) != columns.date && !named(c);
+            for c in (0..d).filter(|&c| topic(c)) {
+                append(&mut row, c, " — ");
+            }
+            append(&mut row, d, ": ");
+            for c in (0..cells.len()).filter(|&c| c != d && !topic(c) && !cell(c).is_empty()) {
+                if let Some((name, _)) = columns.fields.get(c).filter(|(name, _)| !name.is_empty()) {
+                    row.fields.push((name.clone(), cell(c).to_string()));
+                }
+            }
+        }
+        None => {
+            let (key, value) = match columns.setting {
+                (Some(k), Some(v)) if !cell(k).is_empty() && !cell(v).is_empty() => {
+                    append(&mut row, k, " — ");
+                    append(&mut row, v, " = ");
+                    (Some(k), Some(v))
+                }
+                _ => (None, None),
+            };
+            for c in (0..cells.len()).filter(|&c| Some(c) != key && Some(c) != value) {
+                // The date dates the row; it is not part of what the row says.
+                if Some(c) != columns.date || date.is_none() {
+                    append(&mut row, c, " — ");
+                }
+            }
+        }
+    }
+    row
+}
+
 fn skip_kind(tag: &Tag<'_>) -> Option<Skip> {
     match tag {
         Tag::CodeBlock(_) => Some(Skip::CodeBlock),
-        Tag::Table(_) => Some(Skip::Table),
         Tag::HtmlBlock => Some(Skip::Html),
         _ => None,
     }
@@ -789,7 +1013,6 @@ fn skip_kind(tag: &Tag<'_>) -> Option<Skip> {
 fn end_skip_kind(end: &TagEnd) -> Option<Skip> {
     match end {
         TagEnd::CodeBlock => Some(Skip::CodeBlock),
-        TagEnd::Table => Some(Skip::Table),
         TagEnd::HtmlBlock => Some(Skip::Html),
         _ => None,
     }
@@ -1414,6 +1637,27 @@ mod tests {
             texts,
             vec![("parent", None, 0), ("child one", Some(0), 1), ("child two", Some(0), 1), ("next", None, 0)]
         );
+    }
+
+    #[test]
+    fn a_table_row_keeps_its_code_spans_where_its_cells_land() {
+        let d = doc(
+            "| Area | Owner | Choice | Why |\n|---|---|---|---|\n| `smb` **NAS** | ops | set `a=1` and `b=2` | `c` |\n",
+        );
+        let row = &d.items[0];
+        assert_eq!(row.block, Block::TableRow);
+        assert_eq!(row.text.as_str(), "smb NAS: set a=1 and b=2");
+        assert_eq!(row.code().collect::<Vec<_>>(), ["smb", "a=1", "b=2"]);
+        assert_eq!(row.fields, [("owner".to_string(), "ops".to_string()), ("rationale".to_string(), "c".to_string())]);
+        // A row of many cells, each with a code span: every span lands in its cell.
+        let many = 2000;
+        let head: String = (0..many).map(|c| format!("| c{c} ")).collect();
+        let rule = "|---".repeat(many);
+        let body: String = (0..many).map(|c| format!("| `v{c}` ")).collect();
+        let d = doc(&format!("{head}|\n{rule}|\n{body}|\n"));
+        let code: Vec<_> = d.items[0].code().map(str::to_string).collect();
+        assert_eq!(code.len(), many);
+        assert!(code.iter().enumerate().all(|(c, v)| *v == format!("v{c}")));
     }
 
     #[test]

@@ -182,6 +182,7 @@ impl ItemRecord<'_> {
             Block::ListItem => b"\"list_item\"",
             Block::Paragraph => b"\"paragraph\"",
             Block::Heading => b"\"heading\"",
+            Block::TableRow => b"\"table_row\"",
         });
         out.push(lit::PARENT);
         push_json_id(out, self.parent);

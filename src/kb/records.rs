@@ -378,7 +378,9 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
         return;
     }
     let decision = rec.decision.or(rec.statement);
-    let mut collected: Vec<(String, String)> = Vec::new();
+    // A table row brings its columns as fields already.
+    let mut collected: Vec<(String, String)> =
+        decision.map(|d| std::mem::take(&mut items[d].fields)).unwrap_or_default();
     let mut add = |name: &str, value: &str| {
         let value = value.trim();
         if value.is_empty() {

@@ -58,6 +58,8 @@ fn decisions_are_what_a_reader_would_list() {
             "activeContext.md: Do not set fruit:time machine max size = 1T unless the quota matches.",
             32,
         ),
+        // A row of a settings table in the decision section.
+        (Some("2025-08-27"), "activeContext.md: vfs objects = catia fruit streams_xattr", 46),
         (None, "activeContext.md: The container must run as UID/GID 10003.", 59),
         (None, "activeContext.md: Setting grpc_tls = false alone does not turn TLS off.", 60),
         (None, "activeContext.md: The old print server needs server min protocol = SMB2.", 61),
@@ -153,20 +155,25 @@ fn lists_keep_their_shape() {
 }
 
 #[test]
-fn code_blocks_comments_tables_and_front_matter_make_no_items() {
+fn code_blocks_comments_and_front_matter_make_no_items() {
     let kb = load();
     for (_, i) in kb.items() {
-        for forbidden in [
-            "inside a code block",
-            "neither is this one",
-            "hidden in an HTML",
-            "in a table",
-            "title: Active",
-            "homelab",
-        ] {
+        for forbidden in ["inside a code block", "neither is this one", "hidden in an HTML", "title: Active", "homelab"]
+        {
             assert!(!i.text.contains(forbidden), "{:?} became an item", i.text);
         }
     }
+}
+
+#[test]
+fn a_table_row_is_an_item_and_a_settings_table_sets_its_keys() {
+    let kb = load();
+    let (_, row) = item(&kb, "vfs objects");
+    assert_eq!(row.block, Block::TableRow);
+    assert_eq!(row.text, "vfs objects = catia fruit streams_xattr");
+    assert_eq!(row.kind, Kind::Decision, "a row in a decision section");
+    assert_eq!(settings(row), pairs(&[("vfs objects", "catia fruit streams_xattr")]));
+    assert!(kb.items().all(|(_, i)| i.text != "setting — value"), "the head row is no item");
 }
 
 #[test]
@@ -326,7 +333,7 @@ fn decisions_filters() {
     assert_eq!(since.len(), 4);
     assert!(since.iter().all(|d| d["date"].as_str().unwrap() >= "2025-11-01"));
     let active = run(&["--active"]);
-    assert_eq!(active.len(), 13);
+    assert_eq!(active.len(), 14);
     let learned = run(&["--kind", "learning,next_step"]);
     assert!(!learned.is_empty());
     assert!(learned.iter().all(|d| d["kind"] == "learning" || d["kind"] == "next_step"));

@@ -283,7 +283,8 @@ fn an_item_never_conflicts_with_itself() {
 }
 
 /// Lines of `path` that no item, heading or bold pseudo-heading holds and that are not
-/// markup (front matter, thematic breaks, fences, tables, HTML comments, empty bullets).
+/// markup (front matter, thematic breaks, fences, a table's head and delimiter rows, HTML
+/// comments, empty bullets).
 fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     let lines: Vec<&str> = text.lines().collect();
     let mut covered = vec![false; lines.len() + 2];
@@ -302,10 +303,19 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     // Code blocks, fenced or indented (four spaces after a blank line), are code: mb skips
     // them as a reader skims them, and `mb search` still finds their text.
     let mut code = vec![false; lines.len() + 2];
+    // A table's head row names its columns, and the row under it only draws the rule.
+    let mut table_head = vec![false; lines.len() + 2];
     let options = kb::parse::markdown_options() - pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in pulldown_cmark::Parser::new_ext(text, options).into_offset_iter() {
-        if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) = event {
-            code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) => {
+                code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
+            }
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableHead) => {
+                let head = line_of(range.start);
+                table_head[head..=head + 1].fill(true);
+            }
+            _ => {}
         }
     }
     let mut in_block = false;
@@ -328,10 +338,10 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || fence
             || in_block
             || code[l]
-            || t.starts_with('|')
+            || table_head[l]
             || t.starts_with("<!--")
             || t.starts_with('<')
-            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#'))
+            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|'))
             || (l == 1 && t == "---");
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
@@ -443,4 +453,29 @@ fn a_creative_phase_decides_in_its_recommended_approach() {
         ["27 Option 2: an offsite Proxmox Backup Server, reached over the existing WireGuard link."],
         "options, requirements and steps are no decisions"
     );
+}
+
+#[test]
+fn a_decision_table_lists_a_decision_per_row() {
+    let kb = load();
+    assert_eq!(
+        decisions_in(&kb, "stack.md"),
+        ["7 Reverse proxy: Traefik", "8 Backups: restic to the NAS", "14 Set zfs_arc_max=8G on the NAS"]
+    );
+    let (_, traefik) = decision(&kb, "Reverse proxy: Traefik");
+    assert_eq!(traefik.block, kb::Block::TableRow);
+    assert_eq!(field(traefik, "rationale"), Some("Finds containers by label"));
+    let (_, arc) = decision(&kb, "zfs_arc_max");
+    assert_eq!(arc.date.map(|d| d.to_string()).as_deref(), Some("2025-01-10"));
+    assert_eq!(field(arc, "rationale"), Some("The VMs need the memory back"));
+    assert_eq!(arc.code().collect::<Vec<_>>(), ["zfs_arc_max=8G"]);
+    let settings: Vec<_> = arc.settings().into_iter().map(|s| format!("{}={}", s.key, s.value)).collect();
+    assert_eq!(settings, ["zfs_arc_max=8G"]);
+    // A table that is no decision is read all the same, a row an item, for `--all` and search.
+    let versions: Vec<_> = kb
+        .items()
+        .filter(|(doc, i)| file(doc) == "stack.md" && i.kind != Kind::Decision)
+        .map(|(_, i)| i.text.to_string())
+        .collect();
+    assert_eq!(versions, ["Proxmox VE — 9.0", "Samba — 4.19"]);
 }
