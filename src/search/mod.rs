@@ -39,9 +39,10 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use units::{SourcePath, Unit};
 
-/// Bumped whenever the schema, the analyser or the way files are cut into units changes; an
-/// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Bumped whenever the schema, the analyser or the way files are cut into units changes —
+/// including the Memory Bank parser reading a file into other items or kinds (3: table rows
+/// became items); an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Where the index lives under the repository root.
 pub const INDEX_DIR: &str = ".mb/index";
@@ -723,6 +724,10 @@ impl SearchIndex {
         let f = &self.fields;
         let mut doc = TantivyDocument::new();
         doc.add_text(f.text, unit.text);
+        // Found by, not shown: hits show the first value.
+        for (_, value) in unit.also {
+            doc.add_text(f.text, value);
+        }
         doc.add_text(f.entry, unit.entry);
         doc.add_text(f.file, file);
         doc.add_text(f.kind, unit.kind);

@@ -44,6 +44,9 @@ pub struct Unit<'a> {
     /// A Memory Bank kind (`decision`, `learning`, …), `heading`, `rule` or `check`.
     pub kind: &'static str,
     pub text: &'a str,
+    /// More text the unit is found by, not shown: a table row's other cells (its fields),
+    /// which are no items of their own.
+    pub also: &'a [(String, String)],
 }
 
 /// The kinds a unit can have, for `--kind` and its help.
@@ -242,6 +245,7 @@ impl Parsed {
                     date: entry.date,
                     kind: "heading",
                     text: &entry.title,
+                    also: &[],
                 });
             }
         }
@@ -256,6 +260,7 @@ impl Parsed {
                     date: section.date,
                     kind: "heading",
                     text: title,
+                    also: &[],
                 });
             }
         }
@@ -269,6 +274,7 @@ impl Parsed {
                     Source::Rules => "rule",
                 },
                 text: &item.text,
+                also: if item.block == kb::Block::TableRow { &item.fields } else { &[] },
             });
         }
         for (line, yaml, heading) in &self.checks {
@@ -278,6 +284,7 @@ impl Parsed {
                 date: None,
                 kind: "check",
                 text: yaml,
+                also: &[],
             });
         }
         out.sort_by_key(|u| u.line);

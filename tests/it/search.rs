@@ -651,3 +651,17 @@ fn a_killed_watcher_leaves_a_socket_that_searches_walk_past() {
     assert!(!socket.exists());
     assert!(stderr.contains("SIGTERM: stopped"), "{stderr}");
 }
+
+#[test]
+fn a_table_row_is_found() {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/techContext.md",
+        "# Tech\n\n## Key Technical Decisions\n\n| Area | Choice | Why |\n|---|---|---|\n\
+         | Reverse proxy | Traefik | Finds containers by label |\n| Backups | restic | Deduplicated snapshots |\n",
+    );
+    let hits = search(&env, &["deduplicated"]);
+    assert_eq!(locations(&hits), ["memory-bank/techContext.md:8"]);
+    assert_eq!(hits[0]["kind"], "decision");
+    assert_eq!(hits[0]["text"], "Backups: restic");
+}
