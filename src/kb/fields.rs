@@ -679,6 +679,71 @@ pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// Whether a record's status says its decision was not taken, or not yet: rejected,
+/// withdrawn, proposed, a draft, pending — unless it also says it was taken after all
+/// (`Proposed, accepted on 2025-02-01`).
+pub fn not_taken(status: &str) -> bool {
+    const NOT_TAKEN: &[&str] = &[
+        "rejected",
+        "declined",
+        "withdrawn",
+        "abandoned",
+        "proposed",
+        "proposal",
+        "draft",
+        "pending",
+        "abgelehnt",
+        "vorgeschlagen",
+        "entwurf",
+        "rejeté",
+        "rejetée",
+        "proposé",
+        "proposée",
+        "brouillon",
+        "rechazado",
+        "rechazada",
+        "propuesto",
+        "propuesta",
+        "borrador",
+        "却下",
+        "提案",
+        "草案",
+        "拒绝",
+        "提议",
+    ];
+    const TAKEN: &[&str] = &[
+        "accepted",
+        "approved",
+        "adopted",
+        "decided",
+        "done",
+        "implemented",
+        "agreed",
+        "angenommen",
+        "akzeptiert",
+        "beschlossen",
+        "accepté",
+        "acceptée",
+        "adopté",
+        "aceptado",
+        "aceptada",
+        "aprobado",
+        "承認",
+        "採用",
+        "決定",
+        "已接受",
+        "接受",
+        "采用",
+    ];
+    let lower = status.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // CJK statuses are not split into words: they are looked for in the text.
+    let says = |list: &[&str]| {
+        list.iter().any(|w| if w.chars().any(super::heading::is_cjk) { lower.contains(w) } else { words.contains(w) })
+    };
+    says(NOT_TAKEN) && !says(TAKEN)
+}
+
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
 /// required.`, `None anticipated.` Saying no choice is needed is not a choice.
 pub fn is_none_statement(text: &str) -> bool {
@@ -709,6 +774,26 @@ mod overlap_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_says_whether_the_decision_was_taken() {
+        for not in ["Rejected", "**Proposed**", "draft", "Pending review", "Abgelehnt", "proposé", "却下", "提案中"]
+        {
+            assert!(not_taken(not), "{not}");
+        }
+        for taken in [
+            "Accepted",
+            "Proposed 2025-01-20, accepted 2025-02-01",
+            "Superseded by ADR-9",
+            "Implemented",
+            "approved (was a draft)",
+            "採用",
+            "",
+            "Draftsman approved",
+        ] {
+            assert!(!not_taken(taken), "{taken}");
+        }
+    }
 
     #[test]
     fn status_findings_and_none_statements() {

@@ -487,12 +487,16 @@ fn considerations(
         // decision (a heading that states one stays one).
         // What was adopted is a decision in any section — not in a record's field, under
         // considerations, or in a procedure (its steps say what to do, not what was chosen).
+        // A record whose status says it was not (or not yet) taken (`Status: Rejected`,
+        // `Proposed`) records no decision, whatever its wording or section.
+        let not_taken = item.fields.iter().any(|(name, value)| name == "status" && fields::not_taken(value));
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
-            (item.block != Block::Heading && demote()).then_some(Kind::Other)
+            (not_taken || (item.block != Block::Heading && demote())).then_some(Kind::Other)
         } else {
-            let adopted = item.field.is_none()
+            let adopted = !not_taken
+                && item.field.is_none()
                 && item.kind != Kind::Pattern
                 && item.parent.is_none_or(|p| items[p].field.is_none())
                 && fields::states_adoption(&item.text, item.bold.as_deref())

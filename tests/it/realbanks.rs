@@ -77,8 +77,12 @@ fn decision_records_carry_their_fields() {
         assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
         let statement_ok = |r: usize| doc.items[r].kind == Kind::Decision || doc.items[r].field.is_none();
         assert!(item.record.is_none_or(statement_ok), "{}", item.text);
+        // (A record whose status says it was rejected or only proposed keeps its fields too.)
+        let not_taken = |r: usize| {
+            field(&doc.items[r], "status").is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed"))
+        };
         if file(doc) != "tasks.md" {
-            assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision), "{}", item.text);
+            assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r)), "{}", item.text);
         }
     }
 }
@@ -478,4 +482,20 @@ fn a_decision_table_lists_a_decision_per_row() {
         .map(|(_, i)| i.text.to_string())
         .collect();
     assert_eq!(versions, ["Proxmox VE — 9.0", "Samba — 4.19"]);
+}
+
+#[test]
+fn a_rejected_or_proposed_record_is_no_decision() {
+    let kb = load();
+    assert_eq!(decisions_in(&kb, "0005-consul-for-discovery.md"), Vec::<String>::new(), "rejected");
+    assert_eq!(decisions_in(&kb, "0006-nightly-scrub.md"), Vec::<String>::new(), "proposed");
+    // Still read: the statement keeps its fields, and `--all` and search have it.
+    let consul: Vec<_> = kb.items().filter(|(_, i)| i.text.starts_with("Run a three-node Consul")).collect();
+    assert_eq!(consul.len(), 1);
+    assert!(field(consul[0].1, "status").is_some_and(|s| s.starts_with("Rejected")));
+    // Proposed first and accepted since: a decision.
+    assert_eq!(
+        decisions_in(&kb, "0008-restic-retention.md"),
+        ["11 Prune with restic forget --keep-daily 14 after every backup."]
+    );
 }
