@@ -679,6 +679,42 @@ pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// Whether a record's status says its decision no longer holds: superseded, deprecated,
+/// replaced, obsolete (`Superseded by ADR-9`).
+pub fn retired(status: &str) -> bool {
+    const RETIRED: &[&str] = &[
+        "superseded",
+        "deprecated",
+        "replaced",
+        "obsolete",
+        "retired",
+        "ersetzt",
+        "veraltet",
+        "abgelöst",
+        "remplacé",
+        "remplacée",
+        "obsolète",
+        "reemplazado",
+        "reemplazada",
+        "obsoleto",
+        "obsoleta",
+        "廃止",
+        "置き換え",
+        "已废弃",
+        "废弃",
+        "被取代",
+        "已取代",
+    ];
+    let lower = status.to_lowercase();
+    RETIRED.iter().any(|w| {
+        if w.chars().any(super::heading::is_cjk) {
+            lower.contains(w)
+        } else {
+            lower.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
+        }
+    })
+}
+
 /// Whether a record's status says its decision was not taken, or not yet: rejected,
 /// withdrawn, proposed, a draft, pending — unless it also says it was taken after all
 /// (`Proposed, accepted on 2025-02-01`).
@@ -774,6 +810,16 @@ mod overlap_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_says_whether_the_decision_still_holds() {
+        for gone in ["Superseded by ADR-9", "**Deprecated**", "replaced by 0012", "Veraltet", "已废弃"] {
+            assert!(retired(gone), "{gone}");
+        }
+        for holds in ["Accepted", "Supersedes ADR-3", "Replacement pending", ""] {
+            assert!(!retired(holds), "{holds}");
+        }
+    }
 
     #[test]
     fn a_status_says_whether_the_decision_was_taken() {

@@ -295,8 +295,12 @@ const LITERALS: [&[u8]; 31] = [
 /// nothing (see [`ItemRecord::write_element`]).
 pub const PACKED_ACTIVE: &[u8] = &[lit::ACTIVE, b'n', b'u', b'l', b'l'];
 
+/// What a packed element holds at its status offset when its record says it was superseded
+/// (`Status: Superseded by ADR-9`) and nothing is known to have superseded it.
+pub const PACKED_RETIRED: &[u8] = &[lit::SUPERSEDED, b'n', b'u', b'l', b'l'];
+
 /// Appends the unpacked status of a decision superseded by `by`: what stands in an element
-/// for [`PACKED_ACTIVE`] once supersession is known.
+/// for [`PACKED_ACTIVE`] (or [`PACKED_RETIRED`]) once supersession is known.
 pub fn push_superseded(out: &mut Vec<u8>, by: ItemId) {
     out.extend_from_slice(LITERALS[usize::from(lit::SUPERSEDED)]);
     push_json_id(out, Some(by));

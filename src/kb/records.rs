@@ -506,6 +506,12 @@ fn considerations(
         if let Some(kind) = new_kind {
             items[i].kind = kind;
         }
+        // `Status: Superseded by ADR-9`: the record says itself that it no longer holds.
+        if items[i].kind == Kind::Decision
+            && items[i].fields.iter().any(|(name, value)| name == "status" && fields::retired(value))
+        {
+            items[i].status = super::Status::Superseded;
+        }
         in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
     }
 }

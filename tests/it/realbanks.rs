@@ -499,3 +499,22 @@ fn a_rejected_or_proposed_record_is_no_decision() {
         ["11 Prune with restic forget --keep-daily 14 after every backup."]
     );
 }
+
+#[test]
+fn a_record_that_says_it_was_superseded_is_superseded() {
+    let kb = load();
+    let (_, nfs) = decision(&kb, "Export the backup dataset over NFS");
+    assert_eq!(nfs.status, kb::Status::Superseded);
+    assert_eq!(nfs.superseded_by, None, "its successor is named only in prose");
+    // The listing says the same, in the table and in JSON, and `--active` leaves it out.
+    let env = TestEnvironment::in_dir(fixture("realbanks"));
+    let json = env.run(["decisions", "--json"]).json();
+    let listed = json.as_array().unwrap().iter().find(|d| d["text"].as_str().unwrap().contains("over NFS")).unwrap();
+    assert_eq!(listed["status"], "superseded");
+    assert_eq!(listed["superseded_by"], serde_json::Value::Null);
+    let active = env.run(["decisions", "--active", "--json"]).json();
+    assert!(active.as_array().unwrap().iter().all(|d| !d["text"].as_str().unwrap().contains("over NFS")));
+    assert!(!env.run(["decisions", "--active"]).stdout.contains("over NFS"));
+    let table = env.run(["decisions"]);
+    assert!(table.stdout.contains("over NFS"), "{table}");
+}

@@ -86,6 +86,8 @@ struct Row {
     entry: u32,
     date: Option<Date>,
     text: Range<u32>,
+    /// Its record says it was superseded (`Status: Superseded by ADR-9`).
+    retired: bool,
 }
 
 struct JsonItem {
@@ -218,6 +220,7 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
             entry: item.entry as u32,
             date: item.date,
             text: start..text.len() as u32,
+            retired: item.status == crate::kb::Status::Superseded,
         });
     }
     rows.shrink_to_fit();
@@ -347,7 +350,10 @@ impl Listing {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
             let by = supersessions.of(item.item);
-            if active_only && by.is_some() {
+            let at = item.status.map(|status| status as usize - item.start as usize);
+            let retired =
+                at.is_some_and(|at| bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_RETIRED)));
+            if active_only && (by.is_some() || retired) {
                 continue;
             }
             if !out.is_empty() {
@@ -356,9 +362,8 @@ impl Listing {
             match by {
                 Some(by) => {
                     let (_, _, id) = self.successor(by).context("internal error: a successor was not kept")?;
-                    let status = item.status.context("internal error: a superseded item that is no decision")?;
-                    let at = status as usize - item.start as usize;
-                    if !bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_ACTIVE)) {
+                    let at = at.context("internal error: a superseded item that is no decision")?;
+                    if !(retired || bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_ACTIVE))) {
                         bail!("internal error: a kept decision without its status");
                     }
                     record::unpack(&bytes[..at], &mut out);
@@ -424,7 +429,11 @@ impl Listing {
         let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
         let mut supersessions = part.supersessions();
         for row in rows {
-            let successor = supersessions.of(row.item).map(|by| self.successor(by));
+            // Superseded by a later decision (named when it was kept), or by its own record.
+            let successor = match supersessions.of(row.item) {
+                Some(by) => Some(self.successor(by)),
+                None => row.retired.then_some(None),
+            };
             if active_only && successor.is_some() {
                 continue;
             }
@@ -481,7 +490,7 @@ fn measure(part: &Part, active_only: bool) -> Option<Measured> {
     let mut counted = Measured { shown: 0, superseded: 0, widths: [0; 3] };
     let mut supersessions = part.supersessions();
     for row in rows {
-        let gone = supersessions.of(row.item).is_some();
+        let gone = supersessions.of(row.item).is_some() || row.retired;
         if active_only && gone {
             continue;
         }
