@@ -705,14 +705,7 @@ pub fn retired(status: &str) -> bool {
         "被取代",
         "已取代",
     ];
-    let lower = status.to_lowercase();
-    RETIRED.iter().any(|w| {
-        if w.chars().any(super::heading::is_cjk) {
-            lower.contains(w)
-        } else {
-            lower.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
-        }
-    })
+    says_any(&status.to_lowercase(), RETIRED)
 }
 
 /// Whether a record's status says its decision was not taken, or not yet: rejected,
@@ -742,6 +735,10 @@ pub fn not_taken(status: &str) -> bool {
         "propuesta",
         "borrador",
         "却下",
+        "不採用",
+        "不采用",
+        "未決定",
+        "未决定",
         "提案",
         "草案",
         "拒绝",
@@ -772,12 +769,35 @@ pub fn not_taken(status: &str) -> bool {
         "采用",
     ];
     let lower = status.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // CJK statuses are not split into words: they are looked for in the text.
-    let says = |list: &[&str]| {
-        list.iter().any(|w| if w.chars().any(super::heading::is_cjk) { lower.contains(w) } else { words.contains(w) })
-    };
-    says(NOT_TAKEN) && !says(TAKEN)
+    says_any(&lower, NOT_TAKEN) && !says_any(&lower, TAKEN)
+}
+
+/// Whether lowercased `text` says one of `words`: as a whole word, or, for a word in a script
+/// written without spaces, anywhere not negated (`不採用`, `未決定` say the opposite).
+fn says_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if w.chars().any(super::heading::is_cjk) {
+            text.match_indices(w).any(|(at, _)| !text[..at].ends_with(['不', '未', '非', '無', '无', '没']))
+        } else {
+            text.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
+        }
+    })
+}
+
+/// Adds `value` (trimmed; nothing when empty) to the field `name` of `fields`, after what it
+/// holds already with `; ` between, or as a new field.
+pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    match fields.iter_mut().find(|(n, _)| n == name) {
+        Some((_, text)) => {
+            text.push_str("; ");
+            text.push_str(value);
+        }
+        None => fields.push((name.to_string(), value.to_string())),
+    }
 }
 
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
@@ -816,7 +836,7 @@ mod tests {
         for gone in ["Superseded by ADR-9", "**Deprecated**", "replaced by 0012", "Veraltet", "已废弃"] {
             assert!(retired(gone), "{gone}");
         }
-        for holds in ["Accepted", "Supersedes ADR-3", "Replacement pending", ""] {
+        for holds in ["Accepted", "Supersedes ADR-3", "Replacement pending", "", "未廃止"] {
             assert!(!retired(holds), "{holds}");
         }
     }

@@ -125,7 +125,7 @@ struct Pass<'a> {
     front_matter_date: Option<Date>,
     /// Section titles repeat ("Current Focus", "Next Steps"); each is judged once per file.
     titles: std::collections::HashMap<String, Title>,
-    /// Items standing for a heading whose body is only a code block or table (see
+    /// Items standing for a heading whose body is only a code block (see
     /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
     /// it is a decision section.
     provisional: Vec<usize>,
@@ -426,7 +426,7 @@ impl<'a> Pass<'a> {
         self.text_at[idx] = start..self.buf.len();
     }
 
-    /// A code block or table right under a heading, before any statement: under a decision
+    /// A code block right under a heading, before any statement: under a decision
     /// heading (`### Current architecture` holding only a diagram) the heading is what a
     /// reader lists, so an item for it is made here and kept or dropped in `finish`.
     fn block_under_heading(&mut self, end: usize) {
@@ -637,7 +637,7 @@ impl<'a> Pass<'a> {
         // Items with no text in them or below them (an empty bullet) are dropped; children
         // follow their parent, so one backward pass finds them.
         let mut keep: Vec<bool> = items.iter().map(|i| !i.text.trim().is_empty()).collect();
-        // A heading stands for the code block or table under it only in a decision section
+        // A heading stands for the code block under it only in a decision section
         // with no statement of its own.
         let mut under = vec![0u32; if self.provisional.is_empty() { 0 } else { self.headings.len() }];
         if !under.is_empty() {
@@ -717,29 +717,11 @@ impl<'a> Pass<'a> {
             self.item_heading = kept_heading;
         }
         dates_from_status_lines(&mut items, &doc.sections);
-        // A heading below a field heading (`### strongSwan` under `## Pros and Cons of the
-        // Options`) is a part of that field; a stamp or a heading at its level or above ends it.
-        let mut field_level: Option<u8> = None;
-        let in_field: Vec<bool> = self
-            .headings
-            .iter()
-            .map(|h| {
-                if h.stamp || field_level.is_some_and(|l| h.level <= l) {
-                    field_level = None;
-                }
-                let inside = field_level.is_some();
-                if !h.stamp && !inside && h.field.is_some() {
-                    field_level = Some(h.level);
-                }
-                inside
-            })
-            .collect();
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
-            .zip(in_field)
             .enumerate()
-            .map(|(i, (h, in_field))| records::HeadingInfo {
+            .map(|(i, h)| records::HeadingInfo {
                 // The layout moved the title into the section the heading makes, or into
                 // its entry when that section is untitled.
                 title: {
@@ -747,7 +729,7 @@ impl<'a> Pass<'a> {
                     section.title.as_deref().unwrap_or(&doc.entries[section.entry].title)
                 },
                 stamp: h.stamp,
-                in_field,
+                level: h.level,
                 section: layout.section_of_heading[i],
                 field: h.field.as_ref(),
                 decision: h.decision,
@@ -891,6 +873,14 @@ const KEY_COLUMNS: &[&str] = &[
 ];
 const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "値", "值"];
 
+/// A column title longer than this names no field of its own (`column 3`): a field's name is
+/// copied into every row.
+const MAX_COLUMN_NAME: usize = 40;
+
+/// A row holds at most this many fields; the cells of further columns are part of its text
+/// (a record gathers its fields by name, each looked up among those it holds).
+const MAX_ROW_FIELDS: usize = 32;
+
 /// What a table's columns hold, from their titles.
 #[derive(Default)]
 struct Columns {
@@ -900,8 +890,9 @@ struct Columns {
     date: Option<usize>,
     /// The key and value columns of a settings table (`| Setting | Value |`).
     setting: (Option<usize>, Option<usize>),
-    /// Per column: the field its cells are (`Why` → `rationale`, else the title lowercased),
-    /// and whether that is a field of the record vocabulary.
+    /// Per column: the field its cells are (`Why` → `rationale`; else the title lowercased, or
+    /// `column N` for an empty or long one), and whether that is a label of the record
+    /// vocabulary.
     fields: Vec<(String, bool)>,
 }
 
@@ -926,7 +917,8 @@ impl Columns {
             }
             columns.fields.push(match field {
                 Some(f) => (f.name().to_string(), true),
-                None => (lower, false),
+                None if !lower.is_empty() && lower.len() <= MAX_COLUMN_NAME => (lower, false),
+                None => (format!("column {}", c + 1), false),
             });
         }
         columns
@@ -939,11 +931,11 @@ impl Columns {
 /// `Reverse proxy: Traefik`), and every other non-empty cell is a field named by its column
 /// (`Rationale`, `Why` → `rationale`; others by their title). In a settings table the row
 /// sets its key to its value (`| vfs objects | fruit |` → `vfs objects = fruit`). Otherwise
-/// the row is its cells one after the other, `—` between them. A `Date` column dates the row
-/// either way.
+/// the row is its cells one after the other, `—` between them, but for the columns a label
+/// names (`Status`, `Date`, `Notes`), which are its fields. A `Date` column dates the row.
 fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range<usize>]) -> Row {
     let cell = |c: usize| cells.get(c).and_then(|r| raw.get(r.clone())).unwrap_or("").trim();
-    let named = |c: usize| columns.fields.get(c).is_some_and(|(_, label)| *label);
+    let labelled = |c: usize| columns.fields.get(c).is_some_and(|(_, label)| *label);
     let date = columns.date.and_then(|c| find_date(cell(c))).map(|(d, _)| d);
     let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new() };
     // Appends cell `c` after `sep` (when the text is not empty), its code spans with it.
@@ -955,31 +947,40 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
         if !row.text.is_empty() {
             row.text.push_str(sep);
         }
-        // Where the trimmed cell starts in `raw`, and so how far its code spans move.
+        // Where the trimmed cell lies in `raw`, and so how far its code spans move; a span
+        // reaching into the whitespace around it is cut to it.
         let from = range.start + raw.get(range.clone()).map_or(0, |r| r.len() - r.trim_start().len());
+        let end = from + trimmed.len();
         let to = row.text.len();
         row.text.push_str(trimmed);
         // Spans are in order: the cell's are found by a binary search, not a scan per cell
         // (a row of many cells stays linear).
-        let first = code.partition_point(|s| s.start < from);
+        let first = code.partition_point(|s| s.end <= from && s.start < from);
         row.code.extend(
             code[first..]
                 .iter()
-                .take_while(|s| s.end <= from + trimmed.len())
-                .map(|s| s.start - from + to..s.end - from + to),
+                .take_while(|s| s.start < end || (s.start == end && s.is_empty()))
+                .map(|s| s.start.max(from) - from + to..s.end.min(end) - from + to),
         );
+    };
+    // Cell `c` as a field named by its column, or as text once the row holds its most.
+    let field = |row: &mut Row, c: usize| {
+        let Some((name, _)) = columns.fields.get(c) else { return };
+        if row.fields.len() < MAX_ROW_FIELDS || row.fields.iter().any(|(n, _)| n == name) {
+            fields::add_field(&mut row.fields, name, cell(c));
+        } else {
+            append(row, c, " — ");
+        }
     };
     match columns.decision {
         Some(d) => {
-            let topic = |c: usize| c < d && Some(c) != columns.date && !named(c);
+            let topic = |c: usize| c < d && Some(c) != columns.date && !labelled(c);
             for c in (0..d).filter(|&c| topic(c)) {
                 append(&mut row, c, " — ");
             }
             append(&mut row, d, ": ");
-            for c in (0..cells.len()).filter(|&c| c != d && !topic(c) && !cell(c).is_empty()) {
-                if let Some((name, _)) = columns.fields.get(c).filter(|(name, _)| !name.is_empty()) {
-                    row.fields.push((name.clone(), cell(c).to_string()));
-                }
+            for c in (0..cells.len()).filter(|&c| c != d && !topic(c)) {
+                field(&mut row, c);
             }
         }
         None => {
@@ -992,8 +993,11 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
                 _ => (None, None),
             };
             for c in (0..cells.len()).filter(|&c| Some(c) != key && Some(c) != value) {
-                // The date dates the row; it is not part of what the row says.
-                if Some(c) != columns.date || date.is_none() {
+                if labelled(c) { field(&mut row, c) } else { append(&mut row, c, " — ") }
+            }
+            // A row of labelled cells only (`| Status | Notes |`) says them as its text too.
+            if row.text.is_empty() {
+                for c in 0..cells.len() {
                     append(&mut row, c, " — ");
                 }
             }
@@ -1658,6 +1662,53 @@ mod tests {
         let code: Vec<_> = d.items[0].code().map(str::to_string).collect();
         assert_eq!(code.len(), many);
         assert!(code.iter().enumerate().all(|(c, v)| *v == format!("v{c}")));
+    }
+
+    #[test]
+    fn a_table_names_fields_by_short_titles_once_each() {
+        let long = "t".repeat(200);
+        let d = doc(&format!(
+            "## Decisions\n\n| Decision | Why | Reason | {long} |\n|---|---|---|---|\n| Use `` x `` | a | b | c |\n"
+        ));
+        let row = &d.items[0];
+        assert_eq!(row.text.as_str(), "Use x");
+        assert_eq!(row.code().collect::<Vec<_>>(), ["x"], "a span padded with spaces is kept, cut to its text");
+        assert_eq!(
+            row.fields,
+            [("rationale".to_string(), "a; b".to_string()), ("column 4".to_string(), "c".to_string())]
+        );
+        // A row holds a bounded number of fields; the rest of its cells are its text.
+        let n = MAX_ROW_FIELDS + 3;
+        let head: String = (0..n).map(|c| format!("| c{c} ")).collect();
+        let body: String = (0..n).map(|c| format!("| v{c} ")).collect();
+        let d = doc(&format!("| Decision {head}|\n{}|\n| x {body}|\n", "|---".repeat(n + 1)));
+        assert_eq!(d.items[0].fields.len(), MAX_ROW_FIELDS);
+        assert!(d.items[0].text.ends_with(&format!("v{}", n - 1)));
+    }
+
+    #[test]
+    fn a_status_column_is_a_field_even_without_a_decision_column() {
+        let d = doc("## Decisions\n\n| ADR | Title | Status |\n|---|---|---|\n\
+             | 7 | Use Consul | Rejected |\n| 8 | Use DNS names | Accepted |\n| | | Draft |\n");
+        let rows: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.kind, i.fields.clone())).collect();
+        let status = |s: &str| vec![("status".to_string(), s.to_string())];
+        assert_eq!(
+            rows,
+            [
+                ("7 — Use Consul", Kind::Other, status("Rejected")),
+                ("8 — Use DNS names", Kind::Decision, status("Accepted")),
+                ("Draft", Kind::Other, status("Draft")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_below_a_field_heading_above_the_record_ends_the_record() {
+        let d = doc(
+            "# Notes\n\n## Auth\n\n### Decision\n\nUse JWT.\n\n### Rationale\n\nStateless.\n\n## Storage\n\nUse Postgres.\n",
+        );
+        let postgres = d.items.iter().find(|i| i.text.as_str() == "Use Postgres.").unwrap();
+        assert_eq!(postgres.field, None, "not the Auth record's rationale");
     }
 
     #[test]

@@ -16,15 +16,14 @@
 
 use super::fields::{self, Field};
 use super::heading::find_date;
-use super::{Block, Item, Kind, Section};
+use super::{Block, Item, Kind, Section, Status};
 
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
     pub stamp: bool,
-    /// Whether it sits below a field heading (deeper, before the next heading at that
-    /// field's level): it is a part of that field.
-    pub in_field: bool,
+    /// 1–6 (`u8::MAX` for a stamp).
+    pub level: u8,
     pub section: usize,
     /// The field the title names ([`fields::field_heading`]).
     pub field: Option<&'a Field>,
@@ -62,6 +61,9 @@ struct Record {
     /// The field a heading, bold pseudo-heading or label-only line (`Alternatives:`) opened:
     /// unlabelled items after it belong to it.
     context: Option<Field>,
+    /// The level of the last field heading (`## Pros and Cons of the Options`): a deeper
+    /// heading is a part of its field.
+    field_level: Option<u8>,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -236,6 +238,7 @@ fn heading(
         }
         rec.has_fields = true;
         rec.context = Some(field);
+        rec.field_level = Some(h.level);
         return;
     }
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
@@ -245,7 +248,7 @@ fn heading(
     }
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
     // decision: what it holds is more of that field.
-    if h.in_field && !h.decision && rec.decision.is_some() && rec.context.is_some() {
+    if rec.field_level.is_some_and(|l| h.level > l) && !h.decision && rec.decision.is_some() && rec.context.is_some() {
         return;
     }
     close(items, rec, field_of);
@@ -381,19 +384,7 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // A table row brings its columns as fields already.
     let mut collected: Vec<(String, String)> =
         decision.map(|d| std::mem::take(&mut items[d].fields)).unwrap_or_default();
-    let mut add = |name: &str, value: &str| {
-        let value = value.trim();
-        if value.is_empty() {
-            return;
-        }
-        match collected.iter_mut().find(|(n, _)| n == name) {
-            Some((_, text)) => {
-                text.push_str("; ");
-                text.push_str(value);
-            }
-            None => collected.push((name.to_string(), value.to_string())),
-        }
-    };
+    let mut add = |name: &str, value: &str| fields::add_field(&mut collected, name, value);
     let mut date = None;
     // The statement above an explicit `Decision` field is the record's title.
     let title = rec.decision.and(rec.statement).filter(|&s| Some(s) != decision);
@@ -510,7 +501,7 @@ fn considerations(
         if items[i].kind == Kind::Decision
             && items[i].fields.iter().any(|(name, value)| name == "status" && fields::retired(value))
         {
-            items[i].status = super::Status::Superseded;
+            items[i].status = Status::Superseded;
         }
         in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
     }

@@ -21,7 +21,7 @@ use super::Args;
 use crate::cli::output::{self, Layout};
 use crate::kb::record::{self, ItemRecord};
 use crate::kb::supersede::{self, DocUses};
-use crate::kb::{Document, Item, ItemId, Kind, KnowledgeBase, Setting};
+use crate::kb::{Document, Item, ItemId, Kind, KnowledgeBase, Setting, Status};
 use crate::source::ReadError;
 
 /// Files rendered at once when writing out: enough for every core, few enough that the
@@ -94,8 +94,11 @@ struct JsonItem {
     item: u32,
     /// Where the item starts in the packed JSON.
     start: u32,
-    /// For a decision: where its status is ([`record::PACKED_ACTIVE`]).
+    /// For a decision: where its status is ([`record::PACKED_ACTIVE`], or
+    /// [`record::PACKED_RETIRED`] when `retired`).
     status: Option<u32>,
+    /// Its record says it was superseded (`Status: Superseded by ADR-9`).
+    retired: bool,
 }
 
 /// The listing, loaded and resolved, ready to print.
@@ -220,7 +223,7 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
             entry: item.entry as u32,
             date: item.date,
             text: start..text.len() as u32,
-            retired: item.status == crate::kb::Status::Superseded,
+            retired: item.status == Status::Superseded,
         });
     }
     rows.shrink_to_fit();
@@ -265,7 +268,12 @@ fn keep_json(
             Kind::Decision => Some(u32::try_from(status).map_err(|_| too_large())?),
             _ => None,
         };
-        items.push(JsonItem { item: i as u32, start: u32::try_from(start).map_err(|_| too_large())?, status });
+        items.push(JsonItem {
+            item: i as u32,
+            start: u32::try_from(start).map_err(|_| too_large())?,
+            status,
+            retired: item.status == Status::Superseded,
+        });
     }
     given_back.extend(decided);
     let len = json.len();
@@ -350,10 +358,7 @@ impl Listing {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
             let by = supersessions.of(item.item);
-            let at = item.status.map(|status| status as usize - item.start as usize);
-            let retired =
-                at.is_some_and(|at| bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_RETIRED)));
-            if active_only && (by.is_some() || retired) {
+            if active_only && (by.is_some() || item.retired) {
                 continue;
             }
             if !out.is_empty() {
@@ -362,13 +367,15 @@ impl Listing {
             match by {
                 Some(by) => {
                     let (_, _, id) = self.successor(by).context("internal error: a successor was not kept")?;
-                    let at = at.context("internal error: a superseded item that is no decision")?;
-                    if !(retired || bytes.get(at..).is_some_and(|rest| rest.starts_with(record::PACKED_ACTIVE))) {
+                    let status = item.status.context("internal error: a superseded item that is no decision")?;
+                    let at = status as usize - item.start as usize;
+                    let packed_status = if item.retired { record::PACKED_RETIRED } else { record::PACKED_ACTIVE };
+                    if !bytes.get(at..).is_some_and(|rest| rest.starts_with(packed_status)) {
                         bail!("internal error: a kept decision without its status");
                     }
                     record::unpack(&bytes[..at], &mut out);
                     record::push_superseded(&mut out, id);
-                    record::unpack(&bytes[at + record::PACKED_ACTIVE.len()..], &mut out);
+                    record::unpack(&bytes[at + packed_status.len()..], &mut out);
                 }
                 None => record::unpack(bytes, &mut out),
             }
