@@ -552,6 +552,33 @@ pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
 }
 
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
+/// The date a short parenthetical that ends `text` opens with, after at most two words:
+/// `Switched to restic (2025-03-02)`, `… (done 2025-03-02, PR 12).`, `… (decided on
+/// September 25, 2025)` — where a log line names its day. A parenthetical that names
+/// something else first (`(memory-bank/activeContext.md:216, 2025-08-27)`, a reference to
+/// another item and its date) does not date the line.
+pub fn trailing_date(text: &str) -> Option<Date> {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '*' | '_'));
+    let inside = t.strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let mut rest = inside[open + 1..].trim_start();
+    // A parenthetical of a few words: a long aside that happens to hold a date is not one.
+    if rest.len() > 48 || rest.contains('(') {
+        return None;
+    }
+    for _ in 0..2 {
+        if let Some((date, _)) = date_at_start(rest) {
+            return Some(date);
+        }
+        let word = rest.split_whitespace().next()?;
+        if !word.trim_end_matches(':').chars().all(char::is_alphabetic) {
+            return None;
+        }
+        rest = rest[word.len()..].trim_start();
+    }
+    date_at_start(rest).map(|(date, _)| date)
+}
+
 pub fn leading_date(text: &str) -> Option<Date> {
     // The marks are ASCII: the first other byte starts the first other character.
     let start = text.bytes().position(|b| !matches!(b, b'[' | b'(' | b'*' | b'_' | b' ')).unwrap_or(text.len());
@@ -662,6 +689,22 @@ mod tests {
         assert_eq!(date("version 2025.09.26.1"), None);
         assert_eq!(date("May the force"), None);
         assert_eq!(date("March 2025"), None);
+    }
+
+    #[test]
+    fn a_closing_parenthetical_dates_its_line() {
+        let d = |y, m, dd| Some(Date::new(y, m, dd).unwrap());
+        assert_eq!(trailing_date("Switched backups to restic (2025-03-02)"), d(2025, 3, 2));
+        assert_eq!(trailing_date("Template verified (September 25, 2025)."), d(2025, 9, 25));
+        assert_eq!(trailing_date("Moved DNS (done 2025-03-02, PR 12) **"), d(2025, 3, 2));
+        assert_eq!(trailing_date("Upgrade on 2025-03-02 (see the runbook)"), None);
+        assert_eq!(trailing_date("Moved (2025-03-02) then more"), None);
+        assert_eq!(trailing_date("Checked (decided on September 25, 2025)"), d(2025, 9, 25));
+        assert_eq!(trailing_date("Keeps locking (memory-bank/activeContext.md:216, 2025-08-27)."), None);
+        assert_eq!(trailing_date("Moved (see the notes from 2025-03-02)"), None);
+        assert_eq!(trailing_date("An aside (that goes on for far too long to be a date note, 2025-03-02)"), None);
+        assert_eq!(trailing_date("(2025-03-02"), None);
+        assert_eq!(trailing_date(")"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::fields;
-use super::heading::{classify, find_date, leading_date};
+use super::heading::{classify, find_date, leading_date, trailing_date};
 use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
@@ -692,6 +692,7 @@ impl<'a> Pass<'a> {
             item.date = item
                 .date
                 .or_else(|| leading_date(&item.text))
+                .or_else(|| trailing_date(&item.text))
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
@@ -1709,6 +1710,14 @@ mod tests {
         );
         let postgres = d.items.iter().find(|i| i.text.as_str() == "Use Postgres.").unwrap();
         assert_eq!(postgres.field, None, "not the Auth record's rationale");
+    }
+
+    #[test]
+    fn a_line_ending_in_a_dated_parenthetical_takes_that_date() {
+        let d =
+            doc("# Progress (2025-01-01)\n\n- Switched to restic (2025-03-02)\n  - kept the old repository\n- Other\n");
+        let dates: Vec<_> = d.items.iter().map(|i| i.date.map(|d| d.to_string())).collect();
+        assert_eq!(dates, [Some("2025-03-02".into()), Some("2025-03-02".into()), Some("2025-01-01".into())]);
     }
 
     #[test]
