@@ -524,7 +524,8 @@ impl<'a> Pass<'a> {
     /// The head row just read names the table's columns; it is no item itself.
     fn read_columns(&mut self) {
         let Some(&idx) = self.open.last() else { return };
-        if self.items[idx].block != Block::TableRow {
+        // Nothing opens inside a cell: the head row is the last item.
+        if self.items[idx].block != Block::TableRow || idx + 1 != self.items.len() {
             return;
         }
         let raw = &self.scratch[self.open.len() - 1];
