@@ -324,7 +324,18 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
     if !(1..=2).contains(&colons) || time.len() < 4 || !time.split(':').all(|p| (1..=2).contains(&p.len())) {
         return None;
     }
-    let rest = after[time_len..].trim_start_matches(['*', '_', ' ']);
+    // A zone may follow the time: `14:02:11Z`, `14:02:11+02:00`, `14:02 UTC`.
+    let zone = after[time_len..].trim_start_matches(' ');
+    let zone_len = if zone.starts_with("UTC") {
+        3
+    } else if zone.starts_with('Z') {
+        1
+    } else if zone.starts_with('+') || (zone.starts_with('-') && zone[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        1 + zone[1..].find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(zone.len() - 1)
+    } else {
+        0
+    };
+    let rest = zone[zone_len..].trim_start_matches(['*', '_', ' ']);
     let title = rest.strip_prefix(['-', '—', '–'])?.trim_start();
     let title = title.trim_start_matches('#').trim_start().trim_end_matches(['*', '_', ' ']);
     Some((date, title))
@@ -1008,6 +1019,11 @@ mod tests {
         assert_eq!(timestamp("[2025-08-16] Short form"), Some((d, "Short form")));
         assert_eq!(timestamp("[x] done"), None);
         assert_eq!(timestamp("**2025-08-16 14:02:11 - Bold title**"), Some((d, "Bold title")));
+        assert_eq!(timestamp("2025-08-16T14:02:11Z - Zoned"), Some((d, "Zoned")));
+        assert_eq!(timestamp("2025-08-16 14:02:11+02:00 - Offset"), Some((d, "Offset")));
+        assert_eq!(timestamp("2025-08-16 14:02 UTC - Named zone"), Some((d, "Named zone")));
+        assert_eq!(timestamp("2025-08-16 14:02 -0700 - Negative offset"), Some((d, "Negative offset")));
+        assert_eq!(timestamp("2025-08-16 14:02 - - two dashes"), Some((d, "- two dashes")));
         assert_eq!(timestamp("2025-08-16: a dated item"), None);
         assert_eq!(timestamp("2025-08-16 14:02 without a dash"), None);
         assert_eq!(timestamp("[2025-08-16 was the day] no"), None);
