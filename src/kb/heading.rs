@@ -558,12 +558,14 @@ pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
 /// something else first (`(memory-bank/activeContext.md:216, 2025-08-27)`, a reference to
 /// another item and its date) does not date the line.
 pub fn trailing_date(text: &str) -> Option<Date> {
-    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '*' | '_'));
-    let inside = t.strip_suffix(')')?;
-    let open = inside.rfind('(')?;
+    // Every item is asked: most do not end in `)`, and most that do hold no digit. (Item text
+    // is tidied: no whitespace but spaces, all ASCII, can end it.)
+    let end = text.bytes().rposition(|b| !matches!(b, b' ' | b'.' | b'*' | b'_')).map_or(0, |at| at + 1);
+    let inside = text[..end].strip_suffix(')')?;
+    let open = memchr::memrchr(b'(', inside.as_bytes())?;
     let mut rest = inside[open + 1..].trim_start();
     // A parenthetical of a few words: a long aside that happens to hold a date is not one.
-    if rest.len() > 48 || rest.contains('(') {
+    if rest.len() > 48 || !rest.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     for _ in 0..2 {
