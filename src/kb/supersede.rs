@@ -127,6 +127,69 @@ pub(crate) fn resolve(kb: &mut KnowledgeBase) {
         // The first key that was overridden names the successor.
         item.superseded_by.get_or_insert((by.0 as usize, by.1 as usize));
     }
+    // A record that says it was superseded, and links the file that replaced it.
+    let by_path: HashMap<String, usize> =
+        kb.documents.iter().enumerate().map(|(d, doc)| (crate::source::display_path(&doc.path), d)).collect();
+    let named: Vec<(usize, usize, (usize, usize))> = kb
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(d, doc)| named_successors(doc).into_iter().map(move |(i, file)| (d, i, file)))
+        .filter_map(|(d, i, file)| {
+            let t = *by_path.get(&file)?;
+            Some((d, i, (t, only_decision(&kb.documents[t])?)))
+        })
+        .collect();
+    for (d, i, by) in named {
+        kb.documents[d].items[i].superseded_by.get_or_insert(by);
+    }
+}
+
+/// `(decision, file)` for each decision of `doc` whose record says it was superseded and whose
+/// status field links the file that replaced it (`Superseded by [4. …](0004-….md)`): the link
+/// resolved against `doc`'s folder, as paths are shown.
+pub(crate) fn named_successors(doc: &Document) -> Vec<(usize, String)> {
+    let from = crate::source::display_path(&doc.path);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for item in &doc.items {
+        let (Some("status"), Some(d)) = (item.field.as_deref(), item.record) else { continue };
+        let retired = doc.items.get(d).is_some_and(|i| i.kind == Kind::Decision && i.status == Status::Superseded);
+        if !retired || out.last().is_some_and(|(last, _)| *last == d) {
+            continue;
+        }
+        if let Some(file) = item.links.iter().find_map(|link| linked_file(&from, &link.url)) {
+            out.push((d, file));
+        }
+    }
+    out
+}
+
+/// The Markdown file a relative link in file `from` (a shown path) points at, as a shown path;
+/// `None` for a URL, an absolute path, or one that climbs out of the root.
+fn linked_file(from: &str, url: &str) -> Option<String> {
+    let url = url.split(['#', '?']).next()?;
+    if url.is_empty() || url.contains("://") || url.starts_with('/') || !super::is_markdown(url) {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in url.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A file's one decision (an ADR's), if it has exactly one.
+pub(crate) fn only_decision(doc: &Document) -> Option<usize> {
+    let mut decisions = doc.items.iter().enumerate().filter(|(_, i)| i.kind == Kind::Decision).map(|(i, _)| i);
+    let first = decisions.next()?;
+    decisions.next().is_none().then_some(first)
 }
 
 /// `(superseded, successor)` pairs of `(document, item)` among grouped settings (see
@@ -190,6 +253,17 @@ pub fn conflicts(kb: &KnowledgeBase) -> Vec<Conflict> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_link_resolves_to_a_file_of_the_bank_or_to_nothing() {
+        let from = "memory-bank/adr/0003-nfs.md";
+        assert_eq!(linked_file(from, "0004-quota.md").as_deref(), Some("memory-bank/adr/0004-quota.md"));
+        assert_eq!(linked_file(from, "./0004-quota.md#status").as_deref(), Some("memory-bank/adr/0004-quota.md"));
+        assert_eq!(linked_file(from, "../decisionLog.md").as_deref(), Some("memory-bank/decisionLog.md"));
+        for outside in ["../../../etc/passwd.md", "/etc/x.md", "https://example.com/0004.md", "0004.txt", "", "#top"] {
+            assert_eq!(linked_file(from, outside), None, "{outside}");
+        }
+    }
 
     #[test]
     fn values_compare_ignoring_case_and_whitespace() {

@@ -505,16 +505,28 @@ fn a_record_that_says_it_was_superseded_is_superseded() {
     let kb = load();
     let (_, nfs) = decision(&kb, "Export the backup dataset over NFS");
     assert_eq!(nfs.status, kb::Status::Superseded);
-    assert_eq!(nfs.superseded_by, None, "its successor is named only in prose");
+    // Its status links the ADR that replaced it: that file's one decision is its successor.
+    let (_, quota) = decision(&kb, "Set refquota=1T on every Time Machine dataset");
+    let (d, i) = nfs.superseded_by.expect("the linked ADR's decision");
+    assert_eq!(kb.documents[d].items[i].id, quota.id);
     // The listing says the same, in the table and in JSON, and `--active` leaves it out.
     let env = TestEnvironment::in_dir(fixture("realbanks"));
     let json = env.run(["decisions", "--json"]).json();
     let listed = json.as_array().unwrap().iter().find(|d| d["text"].as_str().unwrap().contains("over NFS")).unwrap();
     assert_eq!(listed["status"], "superseded");
-    assert_eq!(listed["superseded_by"], serde_json::Value::Null);
+    assert_eq!(listed["superseded_by"], quota.id.to_string());
     let active = env.run(["decisions", "--active", "--json"]).json();
     assert!(active.as_array().unwrap().iter().all(|d| !d["text"].as_str().unwrap().contains("over NFS")));
     assert!(!env.run(["decisions", "--active"]).stdout.contains("over NFS"));
     let table = env.run(["decisions"]);
-    assert!(table.stdout.contains("over NFS"), "{table}");
+    assert!(table.stdout.contains("(superseded by memory-bank/0004-time-machine-refquota.md:18)"), "{table}");
+    // A status that says so in prose only, or links no file of the bank, names no successor.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/0001-a.md",
+        "# 1. A\n\n## Status\n\nSuperseded by [the wiki](https://example.com/adr/2.md)\n\n## Decision\n\nUse A.\n",
+    );
+    let json = env.run(["decisions", "--json"]).json();
+    assert_eq!(json[0]["status"], "superseded");
+    assert_eq!(json[0]["superseded_by"], serde_json::Value::Null);
 }

@@ -61,6 +61,12 @@ struct Part {
     /// Filled after supersession: `(item, (file, item) of its successor)` of the listed
     /// items that were superseded, by item.
     superseded: Vec<(u32, (usize, u32))>,
+    /// `(decision, file)` of the decisions whose record says it was superseded by the file
+    /// it links ([`supersede::named_successors`]).
+    named: Vec<(u32, String)>,
+    /// `(item, line, id)` of the file's one decision, when it has exactly one (an ADR's): the
+    /// successor a record that links this file names.
+    only: Option<(u32, u32, ItemId)>,
 }
 
 enum Listed {
@@ -135,7 +141,41 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
         part.superseded.sort_by_key(|(item, _)| *item);
         part.superseded.dedup_by_key(|(item, _)| *item);
     });
+    name_linked_successors(&mut parts);
     Listing { parts, errors, skipped: kept.skipped }
+}
+
+/// A decision whose record says it was superseded and links the file that replaced it takes
+/// that file's one decision as its successor, unless a later setting named one already.
+fn name_linked_successors(parts: &mut [(usize, Part)]) {
+    if parts.iter().all(|(_, part)| part.named.is_empty()) {
+        return;
+    }
+    let by_path: std::collections::HashMap<&str, usize> =
+        parts.iter().enumerate().map(|(k, (_, part))| (part.path.as_str(), k)).collect();
+    let mut named = Vec::new();
+    for (k, (_, part)) in parts.iter().enumerate() {
+        for (item, file) in &part.named {
+            if let Some(&t) = by_path.get(file.as_str())
+                && let Some(only) = parts[t].1.only
+            {
+                named.push((k, *item, parts[t].0, t, only));
+            }
+        }
+    }
+    for (k, item, file, t, only) in named {
+        // The note names the successor's line and id: it is kept among the target's.
+        let successors = &mut parts[t].1.successors;
+        if let Err(at) = successors.binary_search_by_key(&only.0, |s| s.0) {
+            successors.insert(at, only);
+        }
+        parts[k].1.superseded.push((item, (file, only.0)));
+    }
+    // Sorts are stable: a successor a setting named comes first, and stays.
+    for (_, part) in parts.iter_mut().filter(|(_, part)| !part.named.is_empty()) {
+        part.superseded.sort_by_key(|(item, _)| *item);
+        part.superseded.dedup_by_key(|(item, _)| *item);
+    }
 }
 
 /// `(item, (file, item) of its successor)`.
@@ -196,7 +236,9 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
-    Ok(Part { path, uses, successors, listed, superseded: Vec::new() })
+    let named = supersede::named_successors(&doc).into_iter().map(|(i, file)| (i as u32, file)).collect();
+    let only = supersede::only_decision(&doc).map(|i| (i as u32, doc.items[i].line as u32, doc.items[i].id));
+    Ok(Part { path, uses, successors, listed, superseded: Vec::new(), named, only })
 }
 
 fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
