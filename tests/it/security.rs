@@ -566,6 +566,12 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
         "rules/samba.md",
         "# Samba\n\n```mb-check\nid: samba-locking\ntitle: \"Locking \\e[31mred\\e[0m\"\nhosts: all\ndecision: \"Keep fruit:locking = none\"\nprobe:\n  var: fruit_locking\nexpect:\n  equals: none\n```\n",
     );
+    // A table row's cells, which become its text and its fields.
+    env.write(
+        "memory-bank/techContext.md",
+        "# Tech\n\n## Key Technical Decisions\n\n| Area | Choice | Why |\n|---|---|---|\n\
+         | Samba \x1b]0;owned\x07 | fruit \x1b[2J locking | \x1b[31mred |\n",
+    );
     env.write("hosts.ini", "nas1 fruit_locking=posix\n");
     let planted = ["\x1b[2J", "\x1b]0;owned", "\x07", "\x1b[31mred"];
     for args in [
@@ -582,6 +588,7 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     }
     let out = env.run(["decisions"]);
     assert!(out.stdout.contains("\\x1b[2J"), "shown escaped: {out}");
+    assert!(out.stdout.contains("Samba \\x1b]0;owned\\x07: fruit \\x1b[2J locking"), "a table row, escaped: {out}");
 }
 
 /// Item 7: Memory Bank, rule and index inputs are what they claim. A FIFO would block the read
