@@ -348,11 +348,12 @@ impl<'a> Pass<'a> {
                 }
             }
             TagEnd::TableCell => {
-                let at = self.sink().map_or(0, |(text, _)| text.len());
-                if let Some((text, _)) = self.sink() {
-                    // Cells are read end to end: a space keeps two cells' words apart.
+                // Cells are read end to end: a space keeps two cells' words apart.
+                let at = self.sink().map_or(0, |(text, _)| {
+                    let at = text.len();
                     text.push(' ');
-                }
+                    at
+                });
                 if let Some(table) = &mut self.table {
                     let start = table.cell_start.min(at);
                     table.cells.push(start..at);

@@ -480,7 +480,11 @@ fn considerations(
         // considerations, or in a procedure (its steps say what to do, not what was chosen).
         // A record whose status says it was not (or not yet) taken (`Status: Rejected`,
         // `Proposed`) records no decision, whatever its wording or section.
-        let not_taken = item.fields.iter().any(|(name, value)| name == "status" && fields::not_taken(value));
+        // A record that says it no longer holds (`Status: Superseded by ADR-9`) is superseded.
+        let (not_taken, retired) = match item.fields.iter().find(|(name, _)| name == "status") {
+            Some((_, status)) => (fields::not_taken(status), fields::retired(status)),
+            None => (false, false),
+        };
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
@@ -497,10 +501,7 @@ fn considerations(
         if let Some(kind) = new_kind {
             items[i].kind = kind;
         }
-        // `Status: Superseded by ADR-9`: the record says itself that it no longer holds.
-        if items[i].kind == Kind::Decision
-            && items[i].fields.iter().any(|(name, value)| name == "status" && fields::retired(value))
-        {
+        if retired && items[i].kind == Kind::Decision {
             items[i].status = Status::Superseded;
         }
         in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);

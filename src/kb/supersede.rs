@@ -130,6 +130,8 @@ pub(crate) fn resolve(kb: &mut KnowledgeBase) {
     // A record that says it was superseded, and links the file that replaced it.
     let by_path: HashMap<String, usize> =
         kb.documents.iter().enumerate().map(|(d, doc)| (crate::source::display_path(&doc.path), d)).collect();
+    // Each linked file's one decision is looked for once, however many records link it.
+    let mut only: HashMap<usize, Option<usize>> = HashMap::new();
     let named: Vec<(usize, usize, (usize, usize))> = kb
         .documents
         .iter()
@@ -137,7 +139,8 @@ pub(crate) fn resolve(kb: &mut KnowledgeBase) {
         .flat_map(|(d, doc)| named_successors(doc).into_iter().map(move |(i, file)| (d, i, file)))
         .filter_map(|(d, i, file)| {
             let t = *by_path.get(&file)?;
-            Some((d, i, (t, only_decision(&kb.documents[t])?)))
+            let decision = (*only.entry(t).or_insert_with(|| only_decision(&kb.documents[t])))?;
+            Some((d, i, (t, decision)))
         })
         .collect();
     for (d, i, by) in named {

@@ -9,6 +9,7 @@
 //! of the whole bank, and the kept parts are written out in file order, a window of files at
 //! a time rendered in parallel, with each superseded decision's status patched in.
 
+use std::collections::HashMap;
 use std::io::Write as _;
 use std::ops::Range;
 use std::path::Path;
@@ -151,7 +152,7 @@ fn name_linked_successors(parts: &mut [(usize, Part)]) {
     if parts.iter().all(|(_, part)| part.named.is_empty()) {
         return;
     }
-    let by_path: std::collections::HashMap<&str, usize> =
+    let by_path: HashMap<&str, usize> =
         parts.iter().enumerate().map(|(k, (_, part))| (part.path.as_str(), k)).collect();
     let mut named = Vec::new();
     for (k, (_, part)) in parts.iter().enumerate() {
