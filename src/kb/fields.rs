@@ -795,6 +795,43 @@ fn says_any(text: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Whether a task's state (a table's `Status` cell) says it is done: it opens with a check mark
+/// or a word for done (`✅ Done`, `completed 2025-03-01`, `erledigt`, `完了`); `not done`,
+/// `in progress` and `pending` do not.
+pub(crate) fn says_done(state: &str) -> bool {
+    const MARKS: [char; 5] = ['✅', '✔', '☑', '✓', '🟢'];
+    const WORDS: [&str; 21] = [
+        "done",
+        "complete",
+        "completed",
+        "finished",
+        "closed",
+        "resolved",
+        "fixed",
+        "merged",
+        "shipped",
+        "deployed",
+        "implemented",
+        "x",
+        "yes",
+        "erledigt",
+        "fertig",
+        "abgeschlossen",
+        "terminé",
+        "fait",
+        "hecho",
+        "completado",
+        "terminado",
+    ];
+    const CJK: [&str; 5] = ["完了", "済", "完成", "已完成", "已解决"];
+    let state = state.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '[' | '`'));
+    if state.starts_with(MARKS) || CJK.iter().any(|w| state.starts_with(w)) {
+        return true;
+    }
+    let word = state.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    WORDS.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+}
+
 /// Adds `value` (trimmed; nothing when empty) to the field `name` of `fields`, after what it
 /// holds already with `; ` between, or as a new field.
 pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
@@ -840,6 +877,17 @@ mod overlap_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_task_state_says_done_by_its_first_word_or_mark() {
+        for done in ["done", "✅ Done", "**Completed** 2025-03-01", "[x]", "Erledigt", "Terminé", "完了", "已完成"]
+        {
+            assert!(super::says_done(done), "{done}");
+        }
+        for open in ["", "not done", "in progress", "pending", "todo", "未完了", "doing", "⏳ waiting"] {
+            assert!(!super::says_done(open), "{open}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -19,6 +19,9 @@ pub struct MarkdownFiles {
     pub skipped: Vec<String>,
     /// Folders already walked (a symlink loop is walked once).
     seen: std::collections::HashSet<PathBuf>,
+    /// Where links may lead (resolved): the repository, and a folder outside it that was named
+    /// on the command line.
+    bounds: Vec<PathBuf>,
 }
 
 /// The largest input file mb reads (a Memory Bank or rule file, or one it indexes).
@@ -30,6 +33,12 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// out of the repository would bring in a file nobody reviewed with it.
 /// `linked`: whether `path` itself is a symlink (the walkers know it from the directory entry).
 pub fn admit(path: &Path, meta: &std::fs::Metadata, linked: bool, root: &Path) -> Result<(), String> {
+    let bounds: Vec<PathBuf> = if linked { root.canonicalize().into_iter().collect() } else { Vec::new() };
+    admit_within(path, meta, linked, &bounds)
+}
+
+/// [`admit`], a link's target checked against `bounds` (resolved folders).
+fn admit_within(path: &Path, meta: &std::fs::Metadata, linked: bool, bounds: &[PathBuf]) -> Result<(), String> {
     if !meta.is_file() {
         return Err("is not a regular file (a FIFO, a device or a socket)".into());
     }
@@ -38,10 +47,10 @@ pub fn admit(path: &Path, meta: &std::fs::Metadata, linked: bool, root: &Path) -
     }
     // Folders reached through links are checked by the walkers; here, a linked file.
     if linked {
-        let (Ok(real), Ok(root)) = (path.canonicalize(), root.canonicalize()) else {
+        let Ok(real) = path.canonicalize() else {
             return Err("cannot be resolved".into());
         };
-        if !real.starts_with(&root) {
+        if !bounds.iter().any(|b| real.starts_with(b)) {
             return Err(format!("leads outside the repository (to {})", real.display()));
         }
     }
@@ -50,8 +59,17 @@ pub fn admit(path: &Path, meta: &std::fs::Metadata, linked: bool, root: &Path) -
 
 impl MarkdownFiles {
     /// Walks `path`, showing files relative to `shown_from` when they are under it.
+    ///
+    /// A link never leads out of the repository (`shown_from`), not even the folder walked:
+    /// a `memory-bank` linked to elsewhere would bring in files nobody reviewed with the
+    /// repository. A path outside the repository is read as given (someone named it), and
+    /// links under it may lead anywhere inside it.
     pub fn find(path: &Path, shown_from: &Path) -> MarkdownFiles {
         let mut found = MarkdownFiles::default();
+        found.bounds.extend(shown_from.canonicalize());
+        if !lexical(path).starts_with(lexical(shown_from)) {
+            found.bounds.extend(path.canonicalize());
+        }
         found.walk(path, shown_from);
         found.files.sort_by(|a, b| a.1.cmp(&b.1));
         found
@@ -68,15 +86,15 @@ impl MarkdownFiles {
         };
         if !meta.is_dir() {
             let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            match admit(path, &meta, linked, shown_from) {
+            match admit_within(path, &meta, linked, &self.bounds) {
                 Ok(()) => self.files.push((path.to_path_buf(), display())),
                 Err(why) => self.skipped.push(format!("{}: {why}; skipped", crate::source::display_path(&display()))),
             }
             return;
         }
-        // A folder is walked once, and never one outside the repository through a link.
+        // A folder is walked once, and never one outside the bounds through a link.
         let Ok(real) = path.canonicalize() else { return };
-        if shown_from.canonicalize().is_ok_and(|root| !real.starts_with(root)) {
+        if !self.bounds.iter().any(|b| real.starts_with(b)) {
             self.skipped.push(format!(
                 "{}: a folder outside the repository (through a symlink); skipped",
                 crate::source::display_path(&display())
@@ -107,6 +125,22 @@ impl MarkdownFiles {
             }
         }
     }
+}
+
+/// `path` made absolute, its `.` and `..` folded without looking at the disk: where the
+/// command line points, before any link is followed.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = std::env::current_dir().unwrap_or_default();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether a file name is a Markdown file's.

@@ -557,6 +557,7 @@ impl<'a> Pass<'a> {
         item.code_spans = row.code;
         item.date = row.date;
         item.fields = row.fields;
+        item.done = row.done;
         // A bold first cell is no lead of a text that may start elsewhere.
         if item.bold.as_deref().is_some_and(|b| !self.scratch[depth].trim_start().starts_with(b)) {
             item.bold = None;
@@ -854,6 +855,8 @@ struct Row {
     code: Vec<Range<usize>>,
     date: Option<Date>,
     fields: Vec<(String, String)>,
+    /// A task row's state: `Some(true)` done, `Some(false)` still to do.
+    done: Option<bool>,
 }
 
 /// Column titles that name the choice made, beside the `Decision` labels of
@@ -876,6 +879,29 @@ const KEY_COLUMNS: &[&str] = &[
 ];
 const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "値", "值"];
 
+/// Column titles of a task list kept as a table (`| Task | Status |`).
+const TASK_COLUMNS: &[&str] = &[
+    "task",
+    "tasks",
+    "todo",
+    "to do",
+    "to-do",
+    "action item",
+    "action items",
+    "step",
+    "milestone",
+    "aufgabe",
+    "tâche",
+    "tarea",
+    "タスク",
+    "作業",
+    "任务",
+];
+
+/// Column titles (beside the `Status` label) that say how far a task got.
+const STATE_COLUMNS: &[&str] =
+    &["state", "progress", "done", "zustand", "état", "estado", "進捗", "状態", "状态", "进度"];
+
 /// A column title longer than this names no field of its own (`column 3`): a field's name is
 /// copied into every row.
 const MAX_COLUMN_NAME: usize = 40;
@@ -893,6 +919,10 @@ struct Columns {
     date: Option<usize>,
     /// The key and value columns of a settings table (`| Setting | Value |`).
     setting: (Option<usize>, Option<usize>),
+    /// A task list kept as a table (`| Task | Status |`): its rows are work to do or done, not
+    /// decisions, unless a column holds the decision. `Some(state column)` when one says
+    /// how far each task got.
+    task: Option<Option<usize>>,
     /// Per column: the field its cells are (`Why` → `rationale`; else the title lowercased, or
     /// `column N` for an empty or long one), and whether that is a label of the record
     /// vocabulary.
@@ -913,6 +943,9 @@ impl Columns {
             if columns.date.is_none() && field.as_ref().is_some_and(|f| f.name() == "date") {
                 columns.date = Some(c);
             }
+            if TASK_COLUMNS.contains(&lower.as_str()) && columns.task.is_none() {
+                columns.task = Some(None);
+            }
             if columns.setting.0.is_none() && KEY_COLUMNS.contains(&lower.as_str()) {
                 columns.setting.0 = Some(c);
             } else if columns.setting.1.is_none() && VALUE_COLUMNS.contains(&lower.as_str()) {
@@ -923,6 +956,12 @@ impl Columns {
                 None if !lower.is_empty() && lower.len() <= MAX_COLUMN_NAME => (lower, false),
                 None => (format!("column {}", c + 1), false),
             });
+        }
+        if columns.decision.is_some() {
+            columns.task = None;
+        } else if let Some(state) = &mut columns.task {
+            *state =
+                columns.fields.iter().position(|(name, _)| name == "status" || STATE_COLUMNS.contains(&name.as_str()));
         }
         columns
     }
@@ -940,7 +979,8 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
     let cell = |c: usize| cells.get(c).and_then(|r| raw.get(r.clone())).unwrap_or("").trim();
     let labelled = |c: usize| columns.fields.get(c).is_some_and(|(_, label)| *label);
     let date = columns.date.and_then(|c| find_date(cell(c))).map(|(d, _)| d);
-    let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new() };
+    let done = columns.task.map(|state| state.is_some_and(|c| fields::says_done(cell(c))));
+    let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new(), done };
     // Appends cell `c` after `sep` (when the text is not empty), its code spans with it.
     let append = |row: &mut Row, c: usize, sep: &str| {
         let (Some(range), trimmed) = (cells.get(c), cell(c)) else { return };
@@ -1703,6 +1743,32 @@ mod tests {
                 ("Draft", Kind::Other, status("Draft")),
             ]
         );
+    }
+
+    #[test]
+    fn tasks_in_a_decision_section_are_work_not_decisions() {
+        let d = doc("## Decisions\n\n- Use Traefik.\n- [ ] Move the scrub to Sunday.\n- [x] Pin the kernel.\n\n\
+             | Task | Status |\n|---|---|\n| Rotate the keys | ✅ Done |\n| Swap the SSD | pending |\n| Renew certs | not done |\n\n\
+             | Step | Owner |\n|---|---|\n| Write the role | ops |\n\n\
+             | Task | Decision |\n|---|---|\n| Proxy | Use Caddy |\n");
+        let kinds: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Use Traefik.", Kind::Decision),
+                ("Move the scrub to Sunday.", Kind::NextStep),
+                ("Pin the kernel.", Kind::Decision),
+                ("Rotate the keys", Kind::Change),
+                ("Swap the SSD", Kind::NextStep),
+                ("Renew certs", Kind::NextStep),
+                ("Write the role", Kind::NextStep),
+                ("Proxy: Use Caddy", Kind::Decision),
+            ]
+        );
+        // An open task that says what to adopt is still a task, in any section.
+        let d = doc("## Next Steps\n\n- [ ] Use Caddy for the wiki.\n- Decision: use Caddy for the wiki.\n");
+        let kinds: Vec<_> = d.items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [Kind::NextStep, Kind::Decision]);
     }
 
     #[test]

@@ -481,16 +481,29 @@ fn considerations(
         // A record whose status says it was not (or not yet) taken (`Status: Rejected`,
         // `Proposed`) records no decision, whatever its wording or section.
         // A record that says it no longer holds (`Status: Superseded by ADR-9`) is superseded.
+        // A task is work, not a choice: an unticked box (`- [ ] Move to Traefik`) or a row of
+        // a task table is a next step, a task table's done row a change.
+        let task = match (item.block, item.done) {
+            (_, Some(false)) => Some(Kind::NextStep),
+            (Block::TableRow, Some(true)) => Some(Kind::Change),
+            _ => None,
+        };
+        // A task's status is how far it got, not the fate of a decision.
         let (not_taken, retired) = match item.fields.iter().find(|(name, _)| name == "status") {
-            Some((_, status)) => (fields::not_taken(status), fields::retired(status)),
-            None => (false, false),
+            Some((_, status)) if task.is_none() => (fields::not_taken(status), fields::retired(status)),
+            _ => (false, false),
         };
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
-            (not_taken || (item.block != Block::Heading && demote())).then_some(Kind::Other)
+            if not_taken || (item.block != Block::Heading && demote()) {
+                Some(Kind::Other)
+            } else {
+                task.filter(|_| !decided)
+            }
         } else {
             let adopted = !not_taken
+                && task.is_none()
                 && item.field.is_none()
                 && item.kind != Kind::Pattern
                 && item.parent.is_none_or(|p| items[p].field.is_none())

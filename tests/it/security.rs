@@ -644,6 +644,36 @@ fn fifos_huge_files_links_out_and_loops_are_skipped_with_a_warning() {
     assert_eq!(out.code(), Some(0), "{out}");
 }
 
+/// A Memory Bank linked in from outside the repository is skipped (in CI it would bring a
+/// runner's files into the report), but a folder outside the repository that the user names
+/// on the command line is read as given; links under it still stay inside it.
+#[test]
+fn a_folder_named_outside_the_repository_is_read_but_a_linked_bank_is_not() {
+    let env = TestEnvironment::new();
+    env.write("README.md", "repository\n");
+    let outside = env.root().join("elsewhere/memory-bank");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("decisionLog.md"), "# Log\n\n## Decisions\n\n- Use Traefik in front of the wiki.\n")
+        .unwrap();
+    let secret = env.root().join("secret");
+    std::fs::create_dir_all(&secret).unwrap();
+    std::fs::write(secret.join("keys.md"), "- Decision: nobody reviewed this.\n").unwrap();
+    std::os::unix::fs::symlink(&secret, outside.join("linked")).unwrap();
+    std::os::unix::fs::symlink(&outside, env.work_dir().join("memory-bank")).unwrap();
+
+    let out = env.run(["decisions", outside.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("Use Traefik in front of the wiki."), "{out}");
+    assert!(!out.stdout.contains("nobody reviewed"), "{out}");
+    assert!(out.stderr.contains("linked: a folder outside the repository (through a symlink); skipped"), "{out}");
+    let relative = env.run(["decisions", "../elsewhere/memory-bank"]);
+    assert!(relative.stdout.contains("Use Traefik in front of the wiki."), "{relative}");
+
+    let out = env.run(["decisions"]);
+    assert!(!out.stdout.contains("Traefik"), "the linked bank was read: {out}");
+    assert!(out.stderr.contains("memory-bank: a folder outside the repository (through a symlink); skipped"), "{out}");
+}
+
 /// Processes whose command line holds `needle`.
 fn processes_running(needle: &str) -> Vec<String> {
     std::fs::read_dir("/proc")
