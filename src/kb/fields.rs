@@ -58,6 +58,13 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "決定",
             "决定",
             "决策",
+            "decisão",
+            "decisao",
+            "decisione",
+            "решение",
+            "рішення",
+            "besluit",
+            "beslut",
         ],
     ),
     (
@@ -77,6 +84,14 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "justificación",
             "理由",
             "原因",
+            "justificativa",
+            "justificação",
+            "motivo",
+            "motivazione",
+            "обоснование",
+            "причина",
+            "decision rationale",
+            "selection rationale",
         ],
     ),
     (
@@ -91,6 +106,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "contexte",
             "contexto",
             "背景",
+            "contesto",
+            "контекст",
+            "root cause",
         ],
     ),
     (
@@ -107,9 +125,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "conséquences",
             "consecuencias",
             "影響",
+            "consequências",
+            "conseguenze",
+            "последствия",
         ],
     ),
-    ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "影响"]),
+    ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响"]),
     (
         "alternatives",
         &[
@@ -124,9 +145,17 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "alternativas",
             "代替案",
             "备选方案",
+            "discarded alternatives",
+            "alternativas descartadas",
+            "opções consideradas",
+            "alternativas consideradas",
+            "opciones consideradas",
+            "alternative",
+            "альтернативы",
+            "рассмотренные варианты",
         ],
     ),
-    ("status", &["status", "state", "estado", "statut", "ステータス", "状态"]),
+    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态"]),
     (
         "implementation",
         &[
@@ -139,10 +168,21 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "umsetzung",
             "実装",
             "实现",
+            "planned implementation",
+            "implementação",
+            "detalhes de implementação",
+            "implementación",
+            "implementazione",
+            "реализация",
+            "детали реализации",
+            "files changed",
+            "files modified",
+            "archivos modificados",
+            "arquivos modificados",
         ],
     ),
     ("outcome", &["outcome", "result", "results", "ergebnis", "résultat", "resultado", "结果", "結果"]),
-    ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "日付", "日期"]),
+    ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "дата", "日付", "日期"]),
     ("process", &["process", "steps", "procedure"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
@@ -150,7 +190,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("cons", &["cons", "drawbacks", "disadvantages", "risks"]),
     ("owner", &["owner", "decided by", "deciders", "author"]),
     ("impact", &["scope"]),
-    ("notes", &["notes", "note", "more information", "migration path", "follow-up", "follow-ups"]),
+    ("notes", &["notes", "note", "details", "more information", "migration path", "follow-up", "follow-ups"]),
 ];
 
 /// The field a label names (`Rationale`, `**Implementation Details**`, `理由`), ignoring case,
@@ -161,8 +201,15 @@ pub fn field_for_label(label: &str) -> Option<Field> {
     // Every label starts with a letter (a unit test checks it): a date, a number or a mark
     // is turned away before the label is lowercased and looked up.
     if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
+        // A check mark or an emoji may lead a label (`✅ Decision:`).
+        let marked = label.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace()).trim_start();
+        return (marked.len() < label.len() && marked.len() <= 40).then(|| field_for_label(marked)).flatten();
     }
+    exact_label(label).or_else(|| qualified_label(label))
+}
+
+/// A label of [`FIELD_LABELS`] as it is written there.
+fn exact_label(label: &str) -> Option<Field> {
     // Labels are a few words: an ASCII one is lowercased on the stack.
     let mut buf = [0u8; 40];
     let name = if label.is_ascii() {
@@ -175,6 +222,69 @@ pub fn field_for_label(label: &str) -> Option<Field> {
     };
     let name = *name?;
     Some(if name == "decision" { Field::Decision } else { Field::Named(Cow::Borrowed(name)) })
+}
+
+/// A label people qualify: two labels joined by a slash name the first's field
+/// (`Context/Trigger`), and the decision is still the decision with a word before it or a
+/// number or note after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
+/// `Decision (ops call)`, `Decisión FINAL`) — but not one still open (`Open decision`,
+/// `Pending decision`) or a thing named after it (`Decision Tree`, `Decision drivers`).
+fn qualified_label(label: &str) -> Option<Field> {
+    if label.contains('/') {
+        // The first part a label and the others words (`Context/Trigger`, `Decision/Action
+        // Taken`): `core/context/model.py` is a path, not a context.
+        let mut parts = label.split('/');
+        let first = exact_label(parts.next()?.trim())?;
+        let words = |part: &str| {
+            let part = part.trim();
+            !part.is_empty() && part.split(' ').count() <= 3 && part.chars().all(|c| c.is_alphabetic() || c == ' ')
+        };
+        return parts.all(words).then_some(first);
+    }
+    // Most labels that get here name no decision: an ASCII one without `ecis` (decision,
+    // décision, decisión, decisão) or `entscheid` is turned away before its words are split.
+    let b = label.as_bytes();
+    if label.is_ascii() && !b.windows(4).any(|w| w.eq_ignore_ascii_case(b"ecis") || w.eq_ignore_ascii_case(b"ntsc")) {
+        return None;
+    }
+    if let Some(open) = label.find('(')
+        && label.ends_with(')')
+        && open > 0
+    {
+        return qualified_label(label[..open].trim_end()).or_else(|| exact_label(label[..open].trim_end()));
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let decision = |w: &str| exact_label(w) == Some(Field::Decision);
+    let qualifier =
+        |w: &str| w.starts_with('#') || w.chars().all(|c| c.is_ascii_digit()) || w.eq_ignore_ascii_case("final");
+    let open = |w: &str| {
+        [
+            "open",
+            "pending",
+            "outstanding",
+            "unresolved",
+            "upcoming",
+            "future",
+            "proposed",
+            "no",
+            "next",
+            "rejected",
+            "deferred",
+            "reverted",
+            "draft",
+            "tentative",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    };
+    let (last, before) = words.split_last()?;
+    if decision(last) && before.len() <= 2 && !before.iter().any(|w| open(w) || decision(w)) {
+        return Some(Field::Decision);
+    }
+    let (first, after) = words.split_first()?;
+    (decision(first) && after.iter().all(|w| qualifier(w))).then_some(Field::Decision)
 }
 
 /// Label → the field name it stands for; the first entry of [`FIELD_LABELS`] naming a label
@@ -249,7 +359,12 @@ fn inline_marks(text: &str) -> Vec<(usize, usize)> {
 
 fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
     let mut marks: Vec<(usize, usize, Field)> = Vec::new();
+    // The label the statement opens with (`Design Decision:`) is none of its inline fields.
+    let lead = first_colon(text).filter(|&c| field_for_label(&text[..c]).is_some());
     for (colon, _) in text.match_indices(':') {
+        if Some(colon) == lead {
+            continue;
+        }
         let before = &text[..colon];
         let start = before.rfind(['.', ';', '|', '。', '；']).map(|p| {
             let width = before[p..].chars().next().map_or(1, char::len_utf8);
@@ -275,6 +390,14 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
         }
     }
     marks
+}
+
+/// The field label that ends a statement with no value after it (`Decision: use Redis
+/// Rationale:` → `Rationale`), when the statement holds more than that label.
+pub fn trailing_label(text: &str) -> Option<&str> {
+    let body = text.strip_suffix([':', '：'])?;
+    let &(start, value, _) = inline_marks_full(text).last()?;
+    (value >= body.len() && start > 0).then(|| body[start..].trim())
 }
 
 /// The text before the first inline field label (see [`inline_fields`]): the statement
@@ -529,9 +652,18 @@ pub fn names_considerations(title: &str) -> bool {
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
     // word of another length than theirs is no consideration word.
     if title.is_ascii() {
-        return title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|w| {
-            CONSIDERATION_WORD_LENGTHS.contains(&w.len())
-                && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        let mut words = title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+        let mut open = false;
+        return words.any(|w| {
+            // Decisions still to take: `Open decisions`, `Outstanding choices`.
+            let still_open = open
+                && [&b"decision"[..], b"decisions", b"choice", b"choices"].iter().any(|d| w.eq_ignore_ascii_case(d));
+            open = [&b"open"[..], b"outstanding", b"upcoming", b"future", b"remaining"]
+                .iter()
+                .any(|o| w.eq_ignore_ascii_case(o));
+            still_open
+                || (CONSIDERATION_WORD_LENGTHS.contains(&w.len())
+                    && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes())))
         });
     }
     let lower = title.to_lowercase();
@@ -567,6 +699,9 @@ const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
 pub fn is_status_report(text: &str) -> bool {
     let trimmed = text.trim();
+    if opens_with_state(trimmed) {
+        return true;
+    }
     // Most lines are ASCII and report nothing: such a line is turned away after one pass over
     // its bytes, and only one that may report a status is lowercased and split.
     if trimmed.is_ascii() && !may_report_status(trimmed.as_bytes()) {
@@ -583,6 +718,16 @@ pub fn is_status_report(text: &str) -> bool {
         (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
             || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
     })
+}
+
+/// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
+fn opens_with_state(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = text.find([':', '：']).or_else(|| text.find(" - ")).unwrap_or(0);
+    let label = text[..end].trim_end_matches(['*', '_', ' ']);
+    ["completed", "complete", "done", "finished", "fixed", "resolved", "in progress", "erledigt", "完了", "完成"]
+        .iter()
+        .any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// The state words a part of a status line ends with, each after a space.
@@ -877,6 +1022,36 @@ mod overlap_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn qualified_and_joined_labels_name_their_field() {
+        use super::{Field, field_for_label};
+        let name = |l: &str| field_for_label(l).map(|f| f.name().to_string());
+        for decision in [
+            "Design Decision",
+            "Architectural Decision:",
+            "Decision #2",
+            "Decision (ops call)",
+            "✅ Decisión FINAL",
+            "Decisão",
+        ] {
+            assert_eq!(field_for_label(decision), Some(Field::Decision), "{decision}");
+        }
+        for none in ["Open decision", "Pending Decision", "Decision Tree", "Decision Gate 2", "core/context/model.py"] {
+            assert_eq!(name(none), None, "{none}");
+        }
+        assert_eq!(name("Decision drivers").as_deref(), Some("drivers"));
+        assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
+        assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
+        assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
+    }
+
+    #[test]
+    fn a_label_ending_a_statement_heads_what_follows() {
+        assert_eq!(super::trailing_label("Decision: use Redis Rationale:"), Some("Rationale"));
+        assert_eq!(super::trailing_label("Rationale:"), None, "a label alone is a pseudo-heading's business");
+        assert_eq!(super::trailing_label("the steps are:"), None);
+    }
+
     #[test]
     fn a_task_state_says_done_by_its_first_word_or_mark() {
         for done in ["done", "✅ Done", "**Completed** 2025-03-01", "[x]", "Erledigt", "Terminé", "完了", "已完成"]

@@ -39,6 +39,14 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "décisions",
             "decisión",
             "decisiones",
+            // Portuguese, Italian, Russian.
+            "decisão",
+            "decisões",
+            "decisione",
+            "decisioni",
+            "решение",
+            "решения",
+            "решений",
         ],
     ),
     (
@@ -72,6 +80,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "próximos pasos",
             "siguientes pasos",
             "pendientes",
+            "próximos passos",
+            "следующие шаги",
         ],
     ),
     (
@@ -92,6 +102,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "focus actuel",
             "enfoque",
             "enfoque actual",
+            "foco atual",
+            "текущий фокус",
         ],
     ),
     (
@@ -118,6 +130,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "changements",
             "modifications",
             "cambios",
+            "mudanças",
+            "alterações",
+            "изменения",
         ],
     ),
     (
@@ -143,6 +158,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "modèles",
             "patrones",
             "convenciones",
+            "padrões",
+            "паттерны",
         ],
     ),
     (
@@ -173,6 +190,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "apprentissages",
             "lecciones",
             "aprendizajes",
+            "lições aprendidas",
+            "aprendizados",
+            "уроки",
         ],
     ),
 ];
@@ -186,6 +206,33 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
     (Kind::Change, &["変更", "变更", "更新", "完了", "已完成"]),
     (Kind::Pattern, &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定", "流程", "手順", "步骤"]),
     (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习"]),
+];
+
+/// What a `Decision …` title may name that is no decision made: `Decision Tree`, `Decision
+/// Gate`, `Decision Engine`.
+const DECISION_THINGS: &[&str] = &[
+    "tree",
+    "trees",
+    "gate",
+    "gates",
+    "engine",
+    "matrix",
+    "framework",
+    "criteria",
+    "process",
+    "making",
+    "maker",
+    "makers",
+    "point",
+    "points",
+    "support",
+    "flow",
+    "flowchart",
+    "guide",
+    "model",
+    "logic",
+    "rules",
+    "table",
 ];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
@@ -270,15 +317,28 @@ pub fn classify(title: &str) -> Kind {
     } else {
         Cow::Owned(title.to_lowercase())
     };
-    let mut words = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).filter(|w| !w.is_empty());
+    // A dot inside a word keeps it whole (`Next.js` names no next step).
+    let mut words = lower
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | '.')))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty());
     let table = phrase_table();
     let roles = word_roles();
     let mut best: Option<usize> = None;
     let mut phrase = [0u8; MAX_PHRASE_BYTES];
+    // How decisions are made, and things named after them (`Decision Tree`, `Decision Gate`),
+    // are no decisions made.
+    let mut making = false;
     while let Some(first) = words.next() {
+        making |= matches!(first, "making" | "make" | "makes" | "when");
         let Some(role) = roles.get(first) else { continue };
         if let Some(rank) = role.rank {
-            best = Some(best.map_or(rank, |b| b.min(rank)));
+            // Rank 0: the decision kind, first in the table.
+            let about_deciding =
+                rank == 0 && (making || words.clone().next().is_some_and(|next| DECISION_THINGS.contains(&next)));
+            if !about_deciding {
+                best = Some(best.map_or(rank, |b| b.min(rank)));
+            }
         }
         if !role.starts_phrase {
             continue;
@@ -295,6 +355,7 @@ pub fn classify(title: &str) -> Kind {
             len += 1 + word.len();
             if let Ok(run) = std::str::from_utf8(&phrase[..len])
                 && let Some(&rank) = table.get(run)
+                && !(rank == 0 && making)
             {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
@@ -592,6 +653,18 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_word_names_the_kind_only_as_itself() {
+        assert_eq!(classify("Next.js dashboard"), Kind::Other, "a dotted name is one word");
+        assert_eq!(classify("Decision Tree"), Kind::Other);
+        assert_eq!(classify("Update Decision Gate status"), Kind::Other);
+        assert_eq!(classify("When making technical decisions"), Kind::Other);
+        assert_eq!(classify("Key Decisions."), Kind::Decision);
+        assert_eq!(classify("Архитектурные решения"), Kind::Decision);
+        assert_eq!(classify("Decisões técnicas"), Kind::Decision);
+        assert_eq!(classify("Следующие шаги"), Kind::NextStep);
+    }
 
     #[test]
     fn month_names_start_with_a_listed_initial() {

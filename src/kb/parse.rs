@@ -519,6 +519,16 @@ impl<'a> Pass<'a> {
             let Title { kind, considers, date, .. } = self.judge(&title);
             self.groups.push(Group { kind, date, title, considers });
             self.current_group = Some(self.groups.len() - 1);
+        } else if item.parent.is_none()
+            && let Some(label) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
+        {
+            // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
+            // list: the label that ends the paragraph heads what follows, as a pseudo-heading
+            // would.
+            let title = label.to_string();
+            let Title { kind, considers, date, .. } = self.judge(&title);
+            self.groups.push(Group { kind, date, title, considers });
+            self.current_group = Some(self.groups.len() - 1);
         }
     }
 

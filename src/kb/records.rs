@@ -88,6 +88,24 @@ impl Traits {
     }
 }
 
+/// An item that is only links (`1. [Adopt Caddy](#adopt-caddy)`, `- [ADR-3](adr-3.md), [ADR-4](adr-4.md)`):
+/// a table of contents or a list of references, which points at decisions without making one.
+fn only_links(item: &Item) -> bool {
+    if item.links.is_empty() {
+        return false;
+    }
+    let mut rest = item.text.trim();
+    for link in &item.links {
+        rest = rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | '·'));
+        match rest.strip_prefix(link.text.as_str()) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).is_empty()
+}
+
 /// Applies the record rules to a document's items (see the module documentation).
 pub(crate) fn resolve(
     items: &mut [Item],
@@ -309,7 +327,11 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
             rec.seen.push(field.clone());
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            rec.context = label_only.then_some(field);
+            // A label alone on its line heads what follows it — unless it holds what it
+            // labels as its sub-items (`- **Files Modified**:` over a nested list), when the
+            // next label at its level is a field of its own.
+            let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+            rec.context = (label_only && !nests).then_some(field);
         }
         None => match rec.context.clone() {
             Some(Field::Decision) => {
@@ -345,7 +367,11 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
                 rec.context = Some(field);
             }
             None => {
-                if rec.statement.is_some() || rec.decision.is_some() {
+                // A timestamped statement after fields starts the next record: it is dated
+                // by its own stamp, not by the fields before it (`**Timestamp:** …
+                // **Details:** …` then `[2025-07-06 12:21] - Moved …`).
+                let stamped = || rec.has_fields && fields::timestamp(&items[i].text).is_some();
+                if rec.statement.is_some() || rec.decision.is_some() || stamped() {
                     restart(items, rec, field_of);
                 }
                 rec.statement = Some(i);
@@ -457,8 +483,11 @@ fn considerations(
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
         let topic = has_children && item.bold.as_deref().is_some_and(|b| item.text.len() <= b.len() + 2);
-        // A sentence ending in a colon introduces what follows (`the steps are:`).
-        let introduces = item.text.trim_end().ends_with([':', '：']) && !topic;
+        // A sentence ending in a colon introduces what follows (`the steps are:`) — but a
+        // `Decision:` that does (`Decision: split the service into:`) is the decision, and what
+        // follows its details.
+        let ends_in_colon = item.text.trim_end().ends_with([':', '：']);
+        let introduces = ends_in_colon && !topic && !decided;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
         let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
@@ -469,7 +498,9 @@ fn considerations(
                 || introduces
                 || detail
                 || fields::is_question(&item.text)
-                || (!decided
+                || only_links(item)
+                // Under a `Decision` label, too: a finding or a status stated there is none.
+                || (!traits[i].opens_decision()
                     && (fields::is_status_report(&item.text)
                         || fields::is_finding(&item.text, item.bold.as_deref())
                         || fields::is_none_statement(&item.text)))
@@ -517,6 +548,6 @@ fn considerations(
         if retired && items[i].kind == Kind::Decision {
             items[i].status = Status::Superseded;
         }
-        in_topic[i] = detail || (topic && items[i].kind == Kind::Decision);
+        in_topic[i] = detail || ((topic || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
     }
 }

@@ -81,8 +81,15 @@ fn decision_records_carry_their_fields() {
         let not_taken = |r: usize| {
             field(&doc.items[r], "status").is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed"))
         };
+        // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
+        let option =
+            |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
         if file(doc) != "tasks.md" {
-            assert!(item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r)), "{}", item.text);
+            assert!(
+                item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r)),
+                "{}",
+                item.text
+            );
         }
     }
 }
@@ -529,4 +536,44 @@ fn a_record_that_says_it_was_superseded_is_superseded() {
     let json = env.run(["decisions", "--json"]).json();
     assert_eq!(json[0]["status"], "superseded");
     assert_eq!(json[0]["superseded_by"], serde_json::Value::Null);
+}
+
+#[test]
+fn labels_people_qualify_translate_or_join_are_read_as_fields() {
+    let kb = load();
+    let (_, restic) = decision(&kb, "Keep the restic repository on the second pool");
+    assert_eq!(
+        field(restic, "rationale"),
+        Some("The first pool is nearly full; The second pool has its own scrub window"),
+        "a `Rationale:` ending the decision's paragraph heads the list after it"
+    );
+    let (_, renew) = decision(&kb, "Renew the wiki certificate");
+    assert_eq!(
+        field(renew, "context"),
+        Some("The old certificate expired over a weekend.; Nobody watched the renewal cron job.")
+    );
+    let (_, caddy) = decision(&kb, "Put Caddy in front of the wiki");
+    assert!(caddy.fields.is_empty(), "the leading `Design Decision:` is no field: {:?}", caddy.fields);
+    let (_, redis) = decision(&kb, "Usar Redis");
+    assert_eq!(field(redis, "rationale"), Some("O Redis já roda ali para as filas"));
+    assert_eq!(field(redis, "alternatives"), Some("Memcached, tabela no PostgreSQL"));
+    assert_eq!(field(redis, "consequences"), Some("Um serviço a mais para monitorar"));
+
+    // What a careful reader does not list: a colon-ended decision's steps, a table of
+    // contents, a status led by its state, decisions still open, a decision tree.
+    let log = kb.documents.iter().find(|d| file(d) == "ops-log.md").unwrap();
+    let kind_of = |needle: &str| log.items.iter().find(|i| i.text.contains(needle)).map(|i| i.kind).unwrap();
+    for needle in [
+        "Snapshot every dataset hourly",
+        "Backup service split",
+        "COMPLETED: The boot mirror",
+        "Which VPN",
+        "Is the service stateful?",
+        "Serve the status dashboard",
+    ] {
+        assert_eq!(kind_of(needle), Kind::Other, "{needle}");
+    }
+    let russian = kb.documents.iter().find(|d| file(d) == "reshenija.md").unwrap();
+    let kinds: Vec<Kind> = russian.items.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
 }
