@@ -244,7 +244,13 @@ fn qualified_label(label: &str) -> Option<Field> {
     // Most labels that get here name no decision: an ASCII one without `ecis` (decision,
     // décision, decisión, decisão) or `entscheid` is turned away before its words are split.
     let b = label.as_bytes();
-    if label.is_ascii() && !b.windows(4).any(|w| w.eq_ignore_ascii_case(b"ecis") || w.eq_ignore_ascii_case(b"ntsc")) {
+    let names_deciding = memchr::memchr2_iter(b'c', b'C', b).any(|at| {
+        let around = |from: usize, word: &[u8]| {
+            at >= from && b.get(at - from..at - from + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        };
+        around(1, b"ecis") || around(3, b"ntsc")
+    });
+    if label.is_ascii() && !names_deciding {
         return None;
     }
     if let Some(open) = label.find('(')
@@ -538,6 +544,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         || ends("log of updates made")
         || starts("yyyy-mm-dd")
         // Roo Code's first entry in every file it creates.
+        || starts("initial creation")
         || starts("initialized memory bank")
         || starts("memory bank initialized")
         || is_last_updated(t)
@@ -722,9 +729,20 @@ pub fn is_status_report(text: &str) -> bool {
 
 /// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
 fn opens_with_state(text: &str) -> bool {
+    // Most lines open with a letter no state label starts with.
+    let first = text.as_bytes().first().copied().unwrap_or(b' ');
+    if first.is_ascii_alphanumeric() && !matches!(first.to_ascii_lowercase(), b'c' | b'd' | b'f' | b'r' | b'i' | b'e') {
+        return false;
+    }
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let end = text.find([':', '：']).or_else(|| text.find(" - ")).unwrap_or(0);
-    let label = text[..end].trim_end_matches(['*', '_', ' ']);
+    // The longest state label is a few words: only the line's first bytes are looked at.
+    let mut cut = text.len().min(24);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let end = head.find([':', '：']).or_else(|| head.find(" - ")).unwrap_or(0);
+    let label = head[..end].trim_end_matches(['*', '_', ' ']);
     ["completed", "complete", "done", "finished", "fixed", "resolved", "in progress", "erledigt", "完了", "完成"]
         .iter()
         .any(|w| label.eq_ignore_ascii_case(w))

@@ -374,6 +374,31 @@ pub fn classify(title: &str) -> Kind {
     best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0)
 }
 
+/// A label that is a kind's name, like a section heading's: its last words are a phrase of
+/// [`KIND_WORDS`] in the plural or of several words (`Decisions`, `Next Steps`, `Lessons
+/// learned`), after at most two words (`Key Technical Decisions`). `Service Discovery Pattern`
+/// names one pattern, not a list of them.
+pub fn kind_name(label: &str) -> Option<Kind> {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > MAX_PHRASE_WORDS + 2 {
+        return None;
+    }
+    for len in (1..=MAX_PHRASE_WORDS.min(words.len())).rev() {
+        let phrase = words[words.len() - len..].join(" ");
+        let rank = if len == 1 {
+            word_roles().get(phrase.as_str()).and_then(|r| r.rank).filter(|_| phrase.ends_with('s'))
+        } else {
+            phrase_table().get(phrase.as_str()).copied()
+        };
+        if let Some(rank) = rank {
+            return (words.len() - len <= 2).then_some(KIND_WORDS[rank].0);
+        }
+    }
+    None
+}
+
 /// Han ideographs, kana and hangul: scripts written without spaces between words.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -664,6 +689,16 @@ mod tests {
         assert_eq!(classify("Архитектурные решения"), Kind::Decision);
         assert_eq!(classify("Decisões técnicas"), Kind::Decision);
         assert_eq!(classify("Следующие шаги"), Kind::NextStep);
+    }
+
+    #[test]
+    fn a_kind_name_is_plural_or_a_phrase_after_at_most_two_words() {
+        assert_eq!(kind_name("Decisions"), Some(Kind::Decision));
+        assert_eq!(kind_name("Key Technical Decisions:"), Some(Kind::Decision));
+        assert_eq!(kind_name("Next Steps"), Some(Kind::NextStep));
+        assert_eq!(kind_name("Service Discovery Pattern"), None);
+        assert_eq!(kind_name("proxmox_firewall module quirks"), None);
+        assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
     }
 
     #[test]

@@ -492,6 +492,12 @@ impl<'a> Pass<'a> {
         {
             return false;
         }
+        // Timestamped lines under a template's intro sentence (`This file records …` then
+        // `2025-05-31 20:05:24 - Added the database decision.`) log the file's own updates:
+        // they stay in the intro, opening no entry and dating nothing.
+        if self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
+            return false;
+        }
         self.close();
         self.items[idx].span.end = at;
         self.close_paragraph(idx);
@@ -681,6 +687,9 @@ impl<'a> Pass<'a> {
             kept += usize::from(k);
         }
         let mut ids = IdAllocator::with_capacity(items.len());
+        // A list item that is only a bold label naming a kind, over sub-items (`- **Decisions:**`
+        // in a "Current Work" section), is a heading in disguise: its sub-items take that kind.
+        let mut label_kind: Vec<Option<Kind>> = vec![None; items.len()];
         // Settled in place, in document order: a parent is always settled before its children.
         for i in 0..items.len() {
             if !keep[i] {
@@ -689,10 +698,13 @@ impl<'a> Pass<'a> {
             let section_idx = self.item_heading[i].map_or(layout.preamble_section, |h| layout.section_of_heading[h]);
             let section = &doc.sections[section_idx];
             let entry = &doc.entries[section.entry];
-            let parent = items[i].parent.map(|p| (items[p].kind, items[p].date, items[p].id));
+            let parent = items[i].parent.map(|p| (label_kind[p].unwrap_or(items[p].kind), items[p].date, items[p].id));
+            label_kind[i] = kind_label(&items, i);
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
-            item.kind = if starts_with_decision(&item.text, item.bold.as_deref()) {
+            item.kind = if label_kind[i].is_some() {
+                Kind::Other
+            } else if starts_with_decision(&item.text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind
@@ -825,6 +837,17 @@ impl<'a> Pass<'a> {
         }
         self.headings = merged;
     }
+}
+
+/// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
+/// not a field label of a record (`- **Rationale:**`).
+fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
+    let item = &items[i];
+    let label = item.bold.as_deref().filter(|b| item.block == Block::ListItem && item.text.len() <= b.len() + 2)?;
+    if items.get(i + 1).is_none_or(|next| next.parent != Some(i)) || fields::field_for_label(label).is_some() {
+        return None;
+    }
+    super::heading::kind_name(label)
 }
 
 /// Where in `t` (a text event; `source` is the file from the same place on) a timestamp glued

@@ -427,11 +427,15 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
             let value = item.text.get(*skip..).unwrap_or("");
             let own = fields::before_inline_fields(value);
             add(field.name(), own);
-            for (f, v) in fields::inline_fields(value) {
-                add(f.name(), &v);
-            }
             if field.name() == "date" {
                 date = date.or_else(|| find_date(value).map(|(d, _)| d));
+            }
+            // `**Status:** Accepted` and `**Date:** 2025-06-02` on two lines of one paragraph.
+            for (f, v) in fields::inline_fields(value) {
+                if f.name() == "date" {
+                    date = date.or_else(|| find_date(&v).map(|(d, _)| d));
+                }
+                add(f.name(), &v);
             }
         }
         item.field = Some(field.name().to_string());

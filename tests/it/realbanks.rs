@@ -577,3 +577,24 @@ fn labels_people_qualify_translate_or_join_are_read_as_fields() {
     let kinds: Vec<Kind> = russian.items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
 }
+
+#[test]
+fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
+    let kb = load();
+    let notes = kb.documents.iter().find(|d| file(d) == "session-notes.md").unwrap();
+    let kind_of = |needle: &str| notes.items.iter().find(|i| i.text.contains(needle)).map(|i| i.kind).unwrap();
+    // A bold label naming a kind over sub-items is a heading in disguise.
+    assert_eq!(kind_of("behind Caddy instead of nginx"), Kind::Decision);
+    assert_eq!(kind_of("Move the Jellyfin library"), Kind::NextStep);
+    assert_eq!(kind_of("Decisions:"), Kind::Other, "the label itself is no decision");
+    assert_eq!(kind_of("Which GPU"), Kind::Other, "decisions still unresolved");
+    assert_eq!(kind_of("registers itself in Consul"), Kind::Other, "one pattern named is no list of patterns");
+
+    // The timestamped lines under a template's intro log the file's updates: no entry, no date.
+    let (_, postgres) = decision(&kb, "Use PostgreSQL for the inventory service");
+    assert_eq!(postgres.date, None);
+    // An ADR's `**Date:**` line dates the decision its `### Decision` section states.
+    let (_, caddy) = decision(&kb, "Serve every internal web service through Caddy");
+    assert_eq!(caddy.date.map(|d| d.to_string()).as_deref(), Some("2025-06-02"));
+    assert_eq!(field(caddy, "status"), Some("Accepted"));
+}
