@@ -121,11 +121,11 @@ impl Layout {
     /// Widens the columns for a row's texts.
     pub fn measure<'t>(&mut self, row: impl IntoIterator<Item = &'t str>) {
         for (i, text) in row.into_iter().enumerate() {
-            self.measure_cell(i, text.chars().count());
+            self.measure_cell(i, display_width(text));
         }
     }
 
-    /// Widens column `i` for a text of `chars` characters.
+    /// Widens column `i` for a text `chars` terminal columns wide ([`display_width`]).
     pub fn measure_cell(&mut self, i: usize, chars: usize) {
         self.widths[i] = self.widths[i].max(self.max_widths[i].map_or(chars, |m| chars.min(m)));
     }
@@ -173,12 +173,22 @@ impl Layout {
         let limit = if last { self.last_width() } else { self.max_widths.get(i).copied().flatten() };
         let text = crate::probe::sanitized(text);
         // The width matters to pad a cell or to cut it; the last column, uncut, is neither.
-        let chars = if last && limit.is_none() { 0 } else { text.chars().count() };
+        let chars = if last && limit.is_none() { 0 } else { display_width(&text) };
         match limit {
             Some(limit) if chars > limit => {
-                let keep = limit.saturating_sub(1);
-                let end = text.char_indices().nth(keep).map_or(text.len(), |(at, _)| at);
-                Fitted { text: Cow::Owned(format!("{}…", &text[..end])), chars: keep + 1 }
+                // As many characters as fit in the limit with the `…` after them.
+                let room = limit.saturating_sub(1);
+                let mut used = 0;
+                let mut end = 0;
+                for (at, c) in text.char_indices() {
+                    let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    if used + w > room {
+                        break;
+                    }
+                    used += w;
+                    end = at + c.len_utf8();
+                }
+                Fitted { text: Cow::Owned(format!("{}…", &text[..end])), chars: used + 1 }
             }
             _ => Fitted { text, chars },
         }
@@ -216,7 +226,14 @@ impl Layout {
     }
 }
 
-/// A cell's text as shown (see [`Layout::fit`]) and its width in characters.
+/// How many terminal columns `text` takes: a CJK character or an emoji takes two, a combining
+/// mark none. Tables pad and cut by it, so Japanese and Chinese titles keep the columns
+/// aligned.
+pub fn display_width(text: &str) -> usize {
+    if text.is_ascii() { text.len() } else { unicode_width::UnicodeWidthStr::width(text) }
+}
+
+/// A cell's text as shown (see [`Layout::fit`]) and its width in terminal columns.
 pub struct Fitted<'t> {
     text: Cow<'t, str>,
     chars: usize,
@@ -289,4 +306,49 @@ where
 /// seconds. It is freed on another thread (or here, if no thread can be started).
 pub fn discard<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each line of `out` as the terminal columns its cells start at.
+    fn column_starts(out: &str) -> Vec<Vec<usize>> {
+        out.lines()
+            .map(|line| {
+                let mut starts = vec![0];
+                let mut col = 0;
+                let mut prev_space = 0;
+                for c in line.chars() {
+                    if c == ' ' {
+                        prev_space += 1;
+                    } else {
+                        if prev_space >= 2 {
+                            starts.push(col);
+                        }
+                        prev_space = 0;
+                    }
+                    col += display_width(c.encode_utf8(&mut [0; 4]));
+                }
+                starts
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wide_characters_keep_the_columns_aligned() {
+        assert_eq!(display_width("認証方式"), 8);
+        assert_eq!(display_width("Proxy"), 5);
+        let mut table = Table::new(vec!["ENTRY", "TEXT"]).max_width(0, 9);
+        table.rows.push(vec![Cell::new("認証方式の決定"), Cell::new("JWT")]);
+        table.rows.push(vec![Cell::new("Proxy"), Cell::new("Caddy")]);
+        let mut out = Vec::new();
+        table.print(&mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        // Cut to nine columns: four wide characters and the ellipsis.
+        assert!(out.contains("認証方式…  JWT"), "{out}");
+        // The rows (the header is styled): the second column starts at the same column.
+        let starts = column_starts(out.split_once('\n').unwrap().1);
+        assert_eq!(starts, [vec![0, 11], vec![0, 11]], "{out}");
+    }
 }

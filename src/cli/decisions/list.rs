@@ -535,8 +535,8 @@ struct Measured {
 /// `None` when the part kept no rows (it was loaded for JSON).
 fn measure(part: &Part, active_only: bool) -> Option<Measured> {
     let Listed::Table { entries, rows, .. } = &part.listed else { return None };
-    let path_chars = part.path.chars().count();
-    let entry_chars: Vec<usize> = entries.iter().map(|e| e.chars().count()).collect();
+    let path_chars = crate::cli::output::display_width(&part.path);
+    let entry_chars: Vec<usize> = entries.iter().map(|e| crate::cli::output::display_width(e)).collect();
     let mut counted = Measured { shown: 0, superseded: 0, widths: [0; 3] };
     let mut supersessions = part.supersessions();
     for row in rows {
