@@ -522,20 +522,21 @@ pub fn is_boilerplate(text: &str) -> bool {
     // other ASCII character is not lowercased at all.
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
-    let head =
-        if first.is_ascii() && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm') {
-            Cow::Borrowed("")
-        } else {
-            lowercase_prefix(t, 48, &mut buf)
-        };
+    let head = if first.is_ascii()
+        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'(')
+    {
+        Cow::Borrowed("")
+    } else {
+        lowercase_prefix(t, 48, &mut buf)
+    };
     let starts = |p: &str| head.starts_with(p);
     let ends = |p: &str| {
         t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
     };
-    let placeholder = t.starts_with('[') && t.ends_with(']') && {
-        let lower = t.to_lowercase();
-        lower[1..lower.len() - 1].split_whitespace().count() <= 2 && find_date(&lower).is_none()
-    };
+    let placeholder = is_placeholder(t)
+        // `Decision: [Decision]`, a template's label with its placeholder still in it.
+        || (t.ends_with(']')
+            && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && is_placeholder(t[c + 1..].trim())));
     placeholder
         || ["this file ", "this document ", "this log ", "diese datei ", "ce fichier ", "este archivo "]
             .iter()
@@ -545,9 +546,35 @@ pub fn is_boilerplate(text: &str) -> bool {
         || starts("yyyy-mm-dd")
         // Roo Code's first entry in every file it creates.
         || starts("initial creation")
+        || starts("(new entries")
+        || starts("new entries ")
+        || template_request(t)
+        // `**Decision 1**: Description of the decision and its rationale.`
+        || (memchr::memmem::find(t.as_bytes(), b"escri").is_some()
+            && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && template_request(t[c + 1..].trim())))
         || starts("initialized memory bank")
         || starts("memory bank initialized")
         || is_last_updated(t)
+}
+
+/// A template's request for text, left as it was: `Description of the decision and its
+/// rationale`, `Describe the decision`.
+fn template_request(t: &str) -> bool {
+    let head = &t.as_bytes()[..t.len().min(28)];
+    [&b"description of the decision"[..], b"describe the decision"]
+        .iter()
+        .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p))
+}
+
+/// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
+/// ask for the text to come (`[TO BE DEFINED - why this stack]`, `[Describe the choice]`).
+fn is_placeholder(t: &str) -> bool {
+    let Some(inside) = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else { return false };
+    let lower = inside.to_lowercase();
+    let asks = ["to be defined", "to be decided", "tbd", "todo", "describe", "add ", "insert", "your ", "placeholder"]
+        .iter()
+        .any(|p| lower.trim_start().starts_with(p));
+    asks || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
 }
 
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
@@ -569,9 +596,10 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
-    // Every label starts with `l`, `u`, `z` or `d`, or with a letter outside ASCII.
+    // Every label starts with `l`, `u`, `z`, `d`, `c` or `e`, or with a letter outside ASCII.
     let first = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).as_bytes().first();
-    if first.is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd')) {
+    if first.is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd' | b'c' | b'e'))
+    {
         return false;
     }
     // The label is a few words at the start: look for its colon among the first 32
@@ -602,6 +630,15 @@ fn is_last_updated(text: &str) -> bool {
         "最終更新",
         "更新日",
         "最后修改",
+        "created",
+        "created on",
+        "date created",
+        "erstellt",
+        "créé le",
+        "creado",
+        "创建时间",
+        "创建日期",
+        "作成日",
     ]
     .contains(&&*label)
         && date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)

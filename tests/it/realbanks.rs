@@ -598,3 +598,11 @@ fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
     assert_eq!(caddy.date.map(|d| d.to_string()).as_deref(), Some("2025-06-02"));
     assert_eq!(field(caddy, "status"), Some("Accepted"));
 }
+
+#[test]
+fn template_text_left_in_place_is_never_a_decision() {
+    let kb = load();
+    let doc = kb.documents.iter().find(|d| file(d) == "template-leftovers.md").unwrap();
+    let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
+    assert_eq!(decisions, ["Back up the hypervisors' configuration to the NAS every night."]);
+}
