@@ -548,22 +548,28 @@ pub fn is_boilerplate(text: &str) -> bool {
         || starts("initial creation")
         || starts("(new entries")
         || starts("new entries ")
-        || template_request(t)
-        // `**Decision 1**: Description of the decision and its rationale.`
-        || (memchr::memmem::find(t.as_bytes(), b"escri").is_some()
-            && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && template_request(t[c + 1..].trim())))
+        || starts("description of the decision")
+        || starts("describe the decision")
         || starts("initialized memory bank")
         || starts("memory bank initialized")
         || is_last_updated(t)
 }
 
-/// A template's request for text, left as it was: `Description of the decision and its
-/// rationale`, `Describe the decision`.
-fn template_request(t: &str) -> bool {
-    let head = &t.as_bytes()[..t.len().min(28)];
+/// A template's request for text left as it was after its label: `**Decision 1**: Description
+/// of the decision and its rationale.` (without a label, [`is_boilerplate`] sees it). Asked of
+/// decisions only.
+pub fn labelled_template_request(t: &str) -> bool {
+    let Some(colon) = first_colon(&t[..crate::source::floor_char_boundary(t, 48)]) else { return false };
+    let value = t[colon..].trim_start_matches([':', '：']).trim_start().as_bytes();
+    // The value opens with `D`: most items are turned away before their label is looked up.
+    if !value.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'd')) {
+        return false;
+    }
+    let head = &value[..value.len().min(28)];
     [&b"description of the decision"[..], b"describe the decision"]
         .iter()
         .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p))
+        && field_for_label(&t[..colon]).is_some()
 }
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that

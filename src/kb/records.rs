@@ -9,8 +9,9 @@
 //!   (`**Rationale:**`) attaches what it holds to the record.
 //! - The decision is the `Decision` field when there is one, else the record's statement (the
 //!   timestamp's title, the decision heading, or the first item).
-//! - A field that repeats, a second `Decision`, or a new statement after fields, starts the
-//!   next record.
+//! - A field that repeats, a second `Decision`, a new statement after a statement, or a
+//!   timestamped statement after fields, starts the next record.
+//! - A label alone on its line heads the items after it, unless it holds them as sub-items.
 //! - Fields are never decisions of their own; a record without any field is no record, and its
 //!   items keep the kind their section gives them.
 
@@ -503,6 +504,7 @@ fn considerations(
                 || detail
                 || fields::is_question(&item.text)
                 || only_links(item)
+                || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
                     && (fields::is_status_report(&item.text)
