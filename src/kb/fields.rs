@@ -770,6 +770,21 @@ pub fn is_status_report(text: &str) -> bool {
     })
 }
 
+/// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
+/// `Bugfix: …`): work done, not a choice made.
+pub fn reports_fix(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let t = match t.as_bytes().first() {
+        Some(b'[' | b'0'..=b'9') => timestamp(t).map_or(t, |(_, title)| title),
+        _ => t,
+    };
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix"].iter().any(|w| word.eq_ignore_ascii_case(w));
+    // `Fix the MTU at 1420` sets a value; a fix names what was broken.
+    fix && !t[word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
 fn opens_with_state(text: &str) -> bool {
     // Most lines open with a letter no state label starts with.
@@ -830,6 +845,11 @@ fn may_report_status(line: &[u8]) -> bool {
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
+    // A log line's timestamp comes before what it says (`[2025-04-01 18:57] Decided to …`).
+    let t = match t.as_bytes().first() {
+        Some(b'[' | b'0'..=b'9') => timestamp(t).map_or(t, |(_, title)| title),
+        _ => t,
+    };
     // Most statements are ASCII, and an ASCII one can only be an English adoption (`Adopted …`,
     // `We chose …`, `Decided to …`) or a `Policy:` label (its bold lead, or its first word),
     // which its first letters and its label tell.
@@ -1259,6 +1279,8 @@ mod tests {
         assert!(states_adoption("Adopted Traefik as the proxy", Some("Adopted Traefik")));
         assert!(!states_adoption("Quota: refquota = 3T", Some("Quota")));
         assert!(!states_adoption("Policy:", Some("Policy")));
+        assert!(states_adoption("[2025-04-01 18:57:19] Decided to pin the kernel", None), "after a timestamp");
+        assert!(states_adoption("2025-04-01 18:57 - We chose restic", None));
     }
 
     #[test]

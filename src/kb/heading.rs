@@ -654,17 +654,25 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     if rest.len() > 48 || !rest.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    for _ in 0..2 {
+    // At most two words before the date; marks between them (`✅ COMPLETED — May 7, 2025`) are
+    // no words.
+    let mut words = 0;
+    loop {
         if let Some((date, _)) = date_at_start(rest) {
             return Some(date);
         }
         let word = rest.split_whitespace().next()?;
-        if !word.trim_end_matches(':').chars().all(char::is_alphabetic) {
+        let token = word.trim_end_matches([':', ',']);
+        if token.chars().all(char::is_alphabetic) {
+            words += 1;
+            if words > 2 {
+                return None;
+            }
+        } else if token.chars().any(char::is_alphanumeric) {
             return None;
         }
         rest = rest[word.len()..].trim_start();
     }
-    date_at_start(rest).map(|(date, _)| date)
 }
 
 pub fn leading_date(text: &str) -> Option<Date> {
@@ -678,6 +686,15 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_parenthetical_dates_after_marks_and_two_words_at_most() {
+        let date = |t: &str| trailing_date(t).map(|d| d.to_string());
+        assert_eq!(date("Use Unbound for DNS (✅ COMPLETED — May 7, 2025)").as_deref(), Some("2025-05-07"));
+        assert_eq!(date("Use Unbound (done 2025-05-08)").as_deref(), Some("2025-05-08"));
+        assert_eq!(date("Use Unbound (see the notes of 2025-05-08)"), None);
+        assert_eq!(date("Use Unbound (ticket 42, 2025-05-08)"), None);
+    }
 
     #[test]
     fn a_kind_word_names_the_kind_only_as_itself() {

@@ -520,9 +520,11 @@ fn considerations(
         // A record that says it no longer holds (`Status: Superseded by ADR-9`) is superseded.
         // A task is work, not a choice: an unticked box (`- [ ] Move to Traefik`) or a row of
         // a task table is a next step, a task table's done row a change.
+        // So is a bug fixed (`Fixed the crash on start`): a change.
         let task = match (item.block, item.done) {
             (_, Some(false)) => Some(Kind::NextStep),
             (Block::TableRow, Some(true)) => Some(Kind::Change),
+            _ if item.kind == Kind::Decision && fields::reports_fix(&item.text) => Some(Kind::Change),
             _ => None,
         };
         // A task's status is how far it got, not the fate of a decision.

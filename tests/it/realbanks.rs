@@ -606,3 +606,18 @@ fn template_text_left_in_place_is_never_a_decision() {
     let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
     assert_eq!(decisions, ["Back up the hypervisors' configuration to the NAS every night."]);
 }
+
+#[test]
+fn log_lines_read_past_their_marks_and_stamps() {
+    let kb = load();
+    // A closing parenthetical dates its line past a mark and a dash.
+    let (_, unbound) = decision(&kb, "Use Unbound as the resolver");
+    assert_eq!(unbound.date.map(|d| d.to_string()).as_deref(), Some("2025-05-07"));
+    // A bug fixed is a change, even in a decision section.
+    let log = kb.documents.iter().find(|d| file(d) == "ops-log.md").unwrap();
+    let fixed = log.items.iter().find(|i| i.text.starts_with("Fixed the resolver crash")).unwrap();
+    assert_eq!(fixed.kind, Kind::Change);
+    // An adoption after a timestamp is a decision.
+    let (_, arc) = decision(&kb, "Decided to keep the ZFS ARC");
+    assert_eq!(arc.date.map(|d| d.to_string()).as_deref(), Some("2025-09-02"));
+}
