@@ -52,6 +52,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "chosen approach",
             "selected approach",
             "recommended approach",
+            "selected implementation",
+            "selected solution",
+            "chosen solution",
+            "final choice",
+            "selected",
+            "chosen",
             "entscheidung",
             "décision",
             "decisión",
@@ -473,6 +479,9 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
 /// A heading that is itself a decision: `Decision: Use Traefik`, `ADR-3: Keep Postgres`,
 /// `AD-1: Repository scope`, `Decision 4 — Pin the kernel`. Returns the decision's text.
 pub fn decision_heading(title: &str) -> Option<&str> {
+    if let Some(option) = selected_option(title) {
+        return Some(option);
+    }
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // Every label below starts with one of these letters (decision, the/final decision,
@@ -497,6 +506,25 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
         || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p));
     is_decision.then_some(rest)
+}
+
+/// An option marked as the one chosen: `Option B: Offsite PBS ✅ SELECTED`, `Caddy (chosen)`,
+/// `Restic — selected`. The mark is set off by a check mark, a bracket or a dash, or written in
+/// capitals (`Tools selected` is no choice). Returns the option without its mark.
+fn selected_option(title: &str) -> Option<&str> {
+    let t = title.trim().trim_end_matches([')', ']', '*', '_', ' ', '!']);
+    let lower_end = |word: &str| {
+        t.len() > word.len()
+            && t.is_char_boundary(t.len() - word.len())
+            && t[t.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    let word = ["selected", "chosen", "winner"].into_iter().find(|w| lower_end(w))?;
+    let mark_word = &t[t.len() - word.len()..];
+    let before = t[..t.len() - word.len()].trim_end();
+    let set_off = before.ends_with(['✅', '✓', '✔', '⭐', '←', '(', '[', '—', '–', '-', ':'])
+        || mark_word.chars().all(|c| c.is_ascii_uppercase());
+    let option = before.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim_end();
+    (set_off && !option.is_empty()).then_some(option)
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -1124,6 +1152,16 @@ mod tests {
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
+    }
+
+    #[test]
+    fn an_option_marked_chosen_is_a_decision_heading() {
+        use super::decision_heading;
+        assert_eq!(decision_heading("Option B: Caddy ✅ SELECTED"), Some("Option B: Caddy"));
+        assert_eq!(decision_heading("Restic (chosen)"), Some("Restic"));
+        assert_eq!(decision_heading("Restic — selected"), Some("Restic"));
+        assert_eq!(decision_heading("Tools selected"), None);
+        assert_eq!(decision_heading("SELECTED"), None);
     }
 
     #[test]

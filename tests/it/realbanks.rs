@@ -621,3 +621,11 @@ fn log_lines_read_past_their_marks_and_stamps() {
     let (_, arc) = decision(&kb, "Decided to keep the ZFS ARC");
     assert_eq!(arc.date.map(|d| d.to_string()).as_deref(), Some("2025-09-02"));
 }
+
+#[test]
+fn an_option_marked_selected_is_the_decision() {
+    let kb = load();
+    let doc = kb.documents.iter().find(|d| file(d) == "creative-dns.md").unwrap();
+    let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
+    assert_eq!(decisions, ["Option B: Unbound on the site gateways"]);
+}
