@@ -790,12 +790,16 @@ pub fn is_status_report(text: &str) -> bool {
     if ["waiting for", "waiting on", "blocked by", "blocked on"].iter().any(|p| lower.contains(p)) {
         return true;
     }
-    lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).any(|part| {
-        let part = part.trim().trim_end_matches(')').trim_end();
-        // A lone state word is a label, not a report about something.
-        (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
-            || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
-    })
+    // Parts stay inside a sentence: `Keep one run per host. Completed, skipped and failed runs
+    // are never started twice.` reports nothing.
+    lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).flat_map(|part| part.split(". ")).any(
+        |part| {
+            let part = part.trim().trim_end_matches(')').trim_end();
+            // A lone state word is a label, not a report about something.
+            (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
+                || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
+        },
+    )
 }
 
 /// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
@@ -857,6 +861,7 @@ fn may_report_status(line: &[u8]) -> bool {
     // The places the full test splits at (`;`, `,`, `(`, ` - `; the dashes it also splits at
     // are not ASCII), and the two words, found with memchr.
     memchr::memchr3_iter(b';', b',', b'(', line).any(ends_in_state)
+        || memchr::memchr_iter(b'.', line).any(|at| line.get(at + 1) == Some(&b' ') && ends_in_state(at))
         || memchr::memchr_iter(b'-', line)
             .any(|at| at > 0 && line[at - 1] == b' ' && line.get(at + 1) == Some(&b' ') && ends_in_state(at - 1))
         || memchr::memchr2_iter(b'w', b'W', line).chain(memchr::memchr2_iter(b'b', b'B', line)).any(|at| {

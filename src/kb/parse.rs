@@ -587,12 +587,14 @@ impl<'a> Pass<'a> {
         if let Some(judged) = self.titles.get(title) {
             return judged.clone();
         }
+        let decision = fields::decision_heading(title).map(str::to_string);
         let judged = Title {
-            kind: classify(title),
+            // `## ADR-2: Keep one change window` records a decision, whatever words its title holds.
+            kind: if decision.is_some() { Kind::Decision } else { classify(title) },
             considers: fields::names_considerations(title),
             date: find_date(title).map(|(d, _)| d),
             field: fields::field_heading(title),
-            decision: fields::decision_heading(title).map(str::to_string),
+            decision,
         };
         self.titles.insert(title.to_string(), judged.clone());
         judged
@@ -1776,6 +1778,15 @@ mod tests {
                 ("Draft", Kind::Other, status("Draft")),
             ]
         );
+    }
+
+    #[test]
+    fn an_adr_heading_records_a_decision_whatever_its_words() {
+        let d = doc("# Log\n\n## ADR-2: Keep one change window per week\n\n**Status:** Accepted\n\n\
+             Keep one backup run per host. Completed, skipped and failed runs never start twice.\n");
+        let kinds: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect();
+        assert_eq!(kinds[0], ("Keep one change window per week", Kind::Decision));
+        assert_eq!(kinds.last().unwrap().1, Kind::Decision, "no status report: {kinds:?}");
     }
 
     #[test]
