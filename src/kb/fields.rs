@@ -805,6 +805,11 @@ pub fn is_status_report(text: &str) -> bool {
 /// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
 /// `Bugfix: …`): work done, not a choice made.
 pub fn reports_fix(text: &str) -> bool {
+    // Most items open with a letter no fix word or timestamp starts with.
+    let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
+    if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h')) {
+        return false;
+    }
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
     let t = match t.as_bytes().first() {
         Some(b'[' | b'0'..=b'9') => timestamp(t).map_or(t, |(_, title)| title),
