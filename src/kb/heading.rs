@@ -379,6 +379,15 @@ pub fn classify(title: &str) -> Kind {
 /// learned`), after at most two words (`Key Technical Decisions`). `Service Discovery Pattern`
 /// names one pattern, not a list of them.
 pub fn kind_name(label: &str) -> Option<Kind> {
+    // A short CJK label holding a kind's word: `决策记录`, `次のステップ`.
+    if !label.is_ascii() && label.chars().any(is_cjk) {
+        let short = label.chars().filter(|c| !c.is_whitespace()).count() <= 8;
+        return CJK_WORDS
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| label.contains(w)))
+            .map(|(kind, _)| *kind)
+            .filter(|_| short);
+    }
     let lower = label.to_lowercase();
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
@@ -716,6 +725,8 @@ mod tests {
         assert_eq!(kind_name("Service Discovery Pattern"), None);
         assert_eq!(kind_name("proxmox_firewall module quirks"), None);
         assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
+        assert_eq!(kind_name("决策记录"), Some(Kind::Decision));
+        assert_eq!(kind_name("本系统采用六边形架构并决定使用消息队列"), None, "a sentence, not a label");
     }
 
     #[test]

@@ -512,9 +512,12 @@ impl<'a> Pass<'a> {
         let item = &self.items[idx];
         let text = self.scratch[self.open.len()].trim().trim_end_matches(':').trim_end();
         let is_pseudo_heading = item.parent.is_none()
-            && item.bold.as_deref() == Some(text)
             && !text.is_empty()
-            && idx == self.items.len() - 1;
+            && idx == self.items.len() - 1
+            && (item.bold.as_deref() == Some(text)
+                // A short plain line that only names a kind (`Decision record`, `决策记录`,
+                // `Next steps:`) heads what follows, as a bold one does.
+                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()));
         if is_pseudo_heading {
             let title = text.to_string();
             self.items.pop();

@@ -629,3 +629,11 @@ fn an_option_marked_selected_is_the_decision() {
     let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
     assert_eq!(decisions, ["Option B: Unbound on the site gateways"]);
 }
+
+#[test]
+fn a_plain_line_naming_a_kind_heads_the_list_after_it() {
+    let kb = load();
+    let doc = kb.documents.iter().find(|d| file(d) == "plain-labels.md").unwrap();
+    let kinds: Vec<Kind> = doc.items.iter().map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
+}
