@@ -447,6 +447,15 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     Some((date, title))
 }
 
+/// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided
+/// to …`), or the line itself. Only a line opening with `[` or a digit is looked at.
+fn after_timestamp(line: &str) -> &str {
+    match line.as_bytes().first() {
+        Some(b'[' | b'0'..=b'9') => timestamp(line).map_or(line, |(_, title)| title),
+        _ => line,
+    }
+}
+
 /// A timestamp without brackets: a date and a time of day, then a dash and the title
 /// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
 /// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
@@ -810,11 +819,7 @@ pub fn reports_fix(text: &str) -> bool {
     if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h')) {
         return false;
     }
-    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
-    let t = match t.as_bytes().first() {
-        Some(b'[' | b'0'..=b'9') => timestamp(t).map_or(t, |(_, title)| title),
-        _ => t,
-    };
+    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix"].iter().any(|w| word.eq_ignore_ascii_case(w));
@@ -838,10 +843,11 @@ fn opens_with_state(text: &str) -> bool {
     let head = &text[..cut];
     let end = head.find([':', '：']).or_else(|| head.find(" - ")).unwrap_or(0);
     let label = head[..end].trim_end_matches(['*', '_', ' ']);
-    ["completed", "complete", "done", "finished", "fixed", "resolved", "in progress", "erledigt", "完了", "完成"]
-        .iter()
-        .any(|w| label.eq_ignore_ascii_case(w))
+    FINISHED.iter().chain(&["in progress", "完了", "完成"]).any(|w| label.eq_ignore_ascii_case(w))
 }
+
+/// Words that say a piece of work is finished, as a status line's label and as a task's state.
+const FINISHED: [&str; 7] = ["done", "complete", "completed", "finished", "fixed", "resolved", "erledigt"];
 
 /// The state words a part of a status line ends with, each after a space.
 const STATE_WORDS: [&str; 7] =
@@ -884,10 +890,7 @@ fn may_report_status(line: &[u8]) -> bool {
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     let t = text.trim();
     // A log line's timestamp comes before what it says (`[2025-04-01 18:57] Decided to …`).
-    let t = match t.as_bytes().first() {
-        Some(b'[' | b'0'..=b'9') => timestamp(t).map_or(t, |(_, title)| title),
-        _ => t,
-    };
+    let t = after_timestamp(t);
     // Most statements are ASCII, and an ASCII one can only be an English adoption (`Adopted …`,
     // `We chose …`, `Decided to …`) or a `Policy:` label (its bold lead, or its first word),
     // which its first letters and its label tell.
@@ -1064,21 +1067,15 @@ fn says_any(text: &str, words: &[&str]) -> bool {
 /// `in progress` and `pending` do not.
 pub(crate) fn says_done(state: &str) -> bool {
     const MARKS: [char; 5] = ['✅', '✔', '☑', '✓', '🟢'];
-    const WORDS: [&str; 21] = [
-        "done",
-        "complete",
-        "completed",
-        "finished",
+    // Beside the words of [`FINISHED`].
+    const WORDS: [&str; 14] = [
         "closed",
-        "resolved",
-        "fixed",
         "merged",
         "shipped",
         "deployed",
         "implemented",
         "x",
         "yes",
-        "erledigt",
         "fertig",
         "abgeschlossen",
         "terminé",
@@ -1093,7 +1090,10 @@ pub(crate) fn says_done(state: &str) -> bool {
         return true;
     }
     let word = state.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    WORDS.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+    FINISHED
+        .iter()
+        .chain(&WORDS)
+        .any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
 }
 
 /// Adds `value` (trimmed; nothing when empty) to the field `name` of `fields`, after what it

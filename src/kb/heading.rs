@@ -697,15 +697,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_closing_parenthetical_dates_after_marks_and_two_words_at_most() {
-        let date = |t: &str| trailing_date(t).map(|d| d.to_string());
-        assert_eq!(date("Use Unbound for DNS (✅ COMPLETED — May 7, 2025)").as_deref(), Some("2025-05-07"));
-        assert_eq!(date("Use Unbound (done 2025-05-08)").as_deref(), Some("2025-05-08"));
-        assert_eq!(date("Use Unbound (see the notes of 2025-05-08)"), None);
-        assert_eq!(date("Use Unbound (ticket 42, 2025-05-08)"), None);
-    }
-
-    #[test]
     fn a_kind_word_names_the_kind_only_as_itself() {
         assert_eq!(classify("Next.js dashboard"), Kind::Other, "a dotted name is one word");
         assert_eq!(classify("Decision Tree"), Kind::Other);
@@ -840,6 +831,9 @@ mod tests {
         assert_eq!(trailing_date("Checked (decided on September 25, 2025)"), d(2025, 9, 25));
         assert_eq!(trailing_date("Keeps locking (memory-bank/activeContext.md:216, 2025-08-27)."), None);
         assert_eq!(trailing_date("Moved (see the notes from 2025-03-02)"), None);
+        // Marks and dashes are no words; a number is no word either.
+        assert_eq!(trailing_date("Use Unbound for DNS (✅ COMPLETED — May 7, 2025)"), d(2025, 5, 7));
+        assert_eq!(trailing_date("Use Unbound (ticket 42, 2025-05-08)"), None);
         assert_eq!(trailing_date("An aside (that goes on for far too long to be a date note, 2025-03-02)"), None);
         assert_eq!(trailing_date("(2025-03-02"), None);
         assert_eq!(trailing_date(")"), None);

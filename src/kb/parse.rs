@@ -525,20 +525,22 @@ impl<'a> Pass<'a> {
             if let Some(at) = self.text_at.pop() {
                 self.buf.truncate(at.start);
             }
-            let Title { kind, considers, date, .. } = self.judge(&title);
-            self.groups.push(Group { kind, date, title, considers });
-            self.current_group = Some(self.groups.len() - 1);
+            self.open_group(title);
         } else if item.parent.is_none()
             && let Some(label) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
         {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list: the label that ends the paragraph heads what follows, as a pseudo-heading
             // would.
-            let title = label.to_string();
-            let Title { kind, considers, date, .. } = self.judge(&title);
-            self.groups.push(Group { kind, date, title, considers });
-            self.current_group = Some(self.groups.len() - 1);
+            self.open_group(label.to_string());
         }
+    }
+
+    /// Items from here on sit under a pseudo-heading titled `title`.
+    fn open_group(&mut self, title: String) {
+        let Title { kind, considers, date, .. } = self.judge(&title);
+        self.groups.push(Group { kind, date, title, considers });
+        self.current_group = Some(self.groups.len() - 1);
     }
 
     /// The head row just read names the table's columns; it is no item itself.

@@ -28,6 +28,16 @@ fn decision<'a>(kb: &'a KnowledgeBase, needle: &str) -> (&'a Document, &'a Item)
     found[0]
 }
 
+/// The fixture file named `name`.
+fn document<'a>(kb: &'a KnowledgeBase, name: &str) -> &'a Document {
+    kb.documents.iter().find(|d| file(d) == name).unwrap_or_else(|| panic!("no {name}"))
+}
+
+/// The texts of a document's decisions, in order (without the lines [`decisions_in`] gives).
+fn decision_texts(doc: &Document) -> Vec<&str> {
+    doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect()
+}
+
 fn field<'a>(item: &'a Item, name: &str) -> Option<&'a str> {
     item.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
@@ -561,7 +571,7 @@ fn labels_people_qualify_translate_or_join_are_read_as_fields() {
 
     // What a careful reader does not list: a colon-ended decision's steps, a table of
     // contents, a status led by its state, decisions still open, a decision tree.
-    let log = kb.documents.iter().find(|d| file(d) == "ops-log.md").unwrap();
+    let log = document(&kb, "ops-log.md");
     let kind_of = |needle: &str| log.items.iter().find(|i| i.text.contains(needle)).map(|i| i.kind).unwrap();
     for needle in [
         "Snapshot every dataset hourly",
@@ -573,7 +583,7 @@ fn labels_people_qualify_translate_or_join_are_read_as_fields() {
     ] {
         assert_eq!(kind_of(needle), Kind::Other, "{needle}");
     }
-    let russian = kb.documents.iter().find(|d| file(d) == "reshenija.md").unwrap();
+    let russian = document(&kb, "reshenija.md");
     let kinds: Vec<Kind> = russian.items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
 }
@@ -581,7 +591,7 @@ fn labels_people_qualify_translate_or_join_are_read_as_fields() {
 #[test]
 fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
     let kb = load();
-    let notes = kb.documents.iter().find(|d| file(d) == "session-notes.md").unwrap();
+    let notes = document(&kb, "session-notes.md");
     let kind_of = |needle: &str| notes.items.iter().find(|i| i.text.contains(needle)).map(|i| i.kind).unwrap();
     // A bold label naming a kind over sub-items is a heading in disguise.
     assert_eq!(kind_of("behind Caddy instead of nginx"), Kind::Decision);
@@ -602,9 +612,10 @@ fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
 #[test]
 fn template_text_left_in_place_is_never_a_decision() {
     let kb = load();
-    let doc = kb.documents.iter().find(|d| file(d) == "template-leftovers.md").unwrap();
-    let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
-    assert_eq!(decisions, ["Back up the hypervisors' configuration to the NAS every night."]);
+    assert_eq!(
+        decision_texts(document(&kb, "template-leftovers.md")),
+        ["Back up the hypervisors' configuration to the NAS every night."]
+    );
 }
 
 #[test]
@@ -614,7 +625,7 @@ fn log_lines_read_past_their_marks_and_stamps() {
     let (_, unbound) = decision(&kb, "Use Unbound as the resolver");
     assert_eq!(unbound.date.map(|d| d.to_string()).as_deref(), Some("2025-05-07"));
     // A bug fixed is a change, even in a decision section.
-    let log = kb.documents.iter().find(|d| file(d) == "ops-log.md").unwrap();
+    let log = document(&kb, "ops-log.md");
     let fixed = log.items.iter().find(|i| i.text.starts_with("Fixed the resolver crash")).unwrap();
     assert_eq!(fixed.kind, Kind::Change);
     // An adoption after a timestamp is a decision.
@@ -625,15 +636,13 @@ fn log_lines_read_past_their_marks_and_stamps() {
 #[test]
 fn an_option_marked_selected_is_the_decision() {
     let kb = load();
-    let doc = kb.documents.iter().find(|d| file(d) == "creative-dns.md").unwrap();
-    let decisions: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.as_str()).collect();
-    assert_eq!(decisions, ["Option B: Unbound on the site gateways"]);
+    assert_eq!(decision_texts(document(&kb, "creative-dns.md")), ["Option B: Unbound on the site gateways"]);
 }
 
 #[test]
 fn a_plain_line_naming_a_kind_heads_the_list_after_it() {
     let kb = load();
-    let doc = kb.documents.iter().find(|d| file(d) == "plain-labels.md").unwrap();
+    let doc = document(&kb, "plain-labels.md");
     let kinds: Vec<Kind> = doc.items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
 }
