@@ -1164,6 +1164,30 @@ mod tests {
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
     }
 
+    /// The new label, state, fix, placeholder and option tests cut text at byte offsets: fed
+    /// multi-byte text around every cut, long runs and lone marks, none panics.
+    #[test]
+    fn label_and_state_tests_survive_hostile_text() {
+        let pieces =
+            ["✅", "é", "決定", ":", "：", " - ", "/", "(", ")", "[", "]", "Decision", "selected", "Fixed", "d", " "];
+        let mut texts: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for n in [1, 7, 23, 47] {
+                    texts.push(format!("{}{b}{}", a.repeat(n), a.repeat(n)));
+                }
+            }
+        }
+        texts.push("(".repeat(10_000) + &")".repeat(10_000));
+        texts.push("Decision/".repeat(5_000));
+        for t in &texts {
+            let _ = (super::field_for_label(t), super::decision_heading(t), super::is_status_report(t));
+            let _ = (super::reports_fix(t), super::labelled_template_request(t), super::is_boilerplate(t));
+            let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
+            let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
+        }
+    }
+
     #[test]
     fn an_option_marked_chosen_is_a_decision_heading() {
         use super::decision_heading;
