@@ -59,6 +59,9 @@ struct Record {
     has_fields: bool,
     /// A timestamp right under a `### Decision` heading: its statement is the decision.
     under_decision_heading: bool,
+    /// The items after the first of a `Decision` written as a list: decisions of their own,
+    /// dated by the record as the first is.
+    more_decisions: Vec<usize>,
     /// The field a heading, bold pseudo-heading or label-only line (`Alternatives:`) opened:
     /// unlabelled items after it belong to it.
     context: Option<Field>,
@@ -335,11 +338,18 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
             rec.context = (label_only && !nests).then_some(field);
         }
         None => match rec.context.clone() {
-            Some(Field::Decision) => {
-                if rec.decision.is_none() {
-                    rec.decision = Some(i);
+            Some(Field::Decision) => match rec.decision {
+                None => rec.decision = Some(i),
+                // A `Decision` written as prose is one decision: its first paragraph states
+                // it, and the paragraphs and lists after it are its details (an ADR's
+                // `### Decision`). Written as a list, each item is a decision of its own.
+                Some(d) if items[d].block == Block::Paragraph && items[i].parent.is_none() => {
+                    let field = Field::Named("details".into());
+                    rec.members.push((i, field.clone(), 0));
+                    field_of[i] = Some(field);
                 }
-            }
+                Some(_) => rec.more_decisions.push(i),
+            },
             Some(field) => {
                 rec.members.push((i, field.clone(), 0));
                 field_of[i] = Some(field);
@@ -454,10 +464,13 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
         item.kind = Kind::Decision;
     }
+    item.fields = collected;
     if let Some(date) = date {
         item.date = Some(date);
+        for &m in &rec.more_decisions {
+            items[m].date = Some(date);
+        }
     }
-    item.fields = collected;
 }
 
 /// Questions, options and template boilerplate are never decisions.

@@ -610,6 +610,32 @@ fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
 }
 
 #[test]
+fn a_decision_in_prose_is_one_and_a_decision_as_a_list_is_one_per_item() {
+    let kb = load();
+    let adrs = document(&kb, "adr-list.md");
+    let dated: Vec<(Option<String>, &str)> = adrs
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| (i.date.map(|d| d.to_string()), i.text.as_str()))
+        .collect();
+    let date = |d: &str| Some(d.to_string());
+    assert_eq!(
+        dated,
+        [
+            (date("2025-06-02"), "Serve every internal web service through Caddy."),
+            // The paragraphs and the list after the first paragraph are its details.
+            (date("2025-06-20"), "Each site backs up to a restic repository of its own on the NAS."),
+            // Each item of a list is a decision, dated by the record.
+            (date("2025-07-09"), "Prometheus scrapes the hosts; nothing pushes metrics."),
+            (date("2025-07-09"), "Alerts go to the on-call channel only, never by mail."),
+        ]
+    );
+    let (_, restic) = decision(&kb, "restic repository of its own");
+    assert!(field(restic, "details").is_some_and(|d| d.contains("read-only for a year") && d.contains("restic/<site>")));
+}
+
+#[test]
 fn template_text_left_in_place_is_never_a_decision() {
     let kb = load();
     assert_eq!(
