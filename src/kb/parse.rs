@@ -76,6 +76,17 @@ struct Group {
     considers: bool,
 }
 
+/// What a heading's body opened with, when an item was made for the heading in case the body
+/// states no decision of its own.
+#[derive(Clone, Copy, PartialEq)]
+enum Body {
+    /// A code block (`### Current architecture` over a diagram).
+    CodeBlock,
+    /// A paragraph or list item: the heading stands for the decision when the body is only
+    /// its fields (`### PostgreSQL for inventory` over `**Rationale**:` and `**Trade-offs**:`).
+    Statement,
+}
+
 /// What the pass is skipping: content that never produces items.
 #[derive(PartialEq)]
 enum Skip {
@@ -125,10 +136,10 @@ struct Pass<'a> {
     front_matter_date: Option<Date>,
     /// Section titles repeat ("Current Focus", "Next Steps"); each is judged once per file.
     titles: std::collections::HashMap<String, Title>,
-    /// Items standing for a heading whose body is only a code block (see
-    /// [`Pass::block_under_heading`]); kept only if nothing else sits under that heading and
-    /// it is a decision section.
-    provisional: Vec<usize>,
+    /// Items standing for a heading in a decision section, made before what it holds is
+    /// known (see [`Pass::heading_item`]) and kept in `finish` only when that body states no
+    /// decision of its own.
+    provisional: Vec<(usize, Body)>,
     /// The heading a provisional item was made for, so one is made per heading.
     provisional_heading: Option<usize>,
     /// Byte offset of the last heading read.
@@ -236,7 +247,7 @@ impl<'a> Pass<'a> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         if let Some(kind) = skip_kind(&tag) {
             if kind == Skip::CodeBlock {
-                self.block_under_heading(range.end);
+                self.heading_item(Body::CodeBlock, range.end);
             }
             self.skip = Some((kind, 1));
             return;
@@ -260,9 +271,15 @@ impl<'a> Pass<'a> {
             Tag::Heading { level, .. } => {
                 self.heading = Some((level as u8, String::new(), range.start));
             }
-            Tag::Item => self.open_item(Block::ListItem, range),
+            Tag::Item => {
+                if self.open.is_empty() {
+                    self.heading_item(Body::Statement, range.start);
+                }
+                self.open_item(Block::ListItem, range)
+            }
             Tag::Paragraph => {
                 if self.open.is_empty() && self.heading.is_none() {
+                    self.heading_item(Body::Statement, range.start);
                     self.open_item(Block::Paragraph, range);
                 } else if let Some((text, _)) = self.sink() {
                     // A second paragraph of a loose list item continues its text.
@@ -427,18 +444,28 @@ impl<'a> Pass<'a> {
         self.text_at[idx] = start..self.buf.len();
     }
 
-    /// A code block right under a heading, before any statement: under a decision
-    /// heading (`### Current architecture` holding only a diagram) the heading is what a
+    /// The first thing under a heading in a decision section: when the body is only a code
+    /// block (`### Current architecture` holding only a diagram) or only the fields of a
+    /// decision (`### PostgreSQL for inventory` over `**Rationale**: …`), the heading is what a
     /// reader lists, so an item for it is made here and kept or dropped in `finish`.
-    fn block_under_heading(&mut self, end: usize) {
+    fn heading_item(&mut self, body: Body, end: usize) {
         let Some(h) = self.current_heading else { return };
         let first_under = self.item_heading.last().is_none_or(|&last| last != Some(h));
         if !self.open.is_empty() || self.provisional_heading == Some(h) || !first_under {
             return;
         }
         let heading = &self.headings[h];
-        if heading.stamp || heading.decision {
+        if heading.stamp || heading.decision || heading.field.is_some() {
             return;
+        }
+        // A statement is looked at only under a heading that decisions enclose: the item is
+        // made for few headings.
+        if body == Body::Statement {
+            let level = heading.level;
+            let enclosing = self.headings[..h].iter().rev().find(|o| o.level < level && !o.stamp);
+            if !enclosing.is_some_and(|o| o.kind == Kind::Decision && o.field.is_none()) {
+                return;
+            }
         }
         let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
         self.provisional_heading = Some(h);
@@ -446,7 +473,7 @@ impl<'a> Pass<'a> {
         if let Some(idx) = self.close() {
             self.set_text(idx, &title);
             self.items[idx].line = line;
-            self.provisional.push(idx);
+            self.provisional.push((idx, body));
         }
     }
 
@@ -671,14 +698,17 @@ impl<'a> Pass<'a> {
                 under[h] = under[h].saturating_add(1);
             }
         }
-        for &p in &self.provisional {
+        for &(p, body) in &self.provisional {
             let h = self.item_heading[p];
-            let alone = h.is_some_and(|h| under[h] == 1);
             let section = h.map(|h| &doc.sections[layout.section_of_heading[h]]);
             let decision = section.is_some_and(|s| {
                 s.kind == Kind::Decision && s.title.as_deref().is_some_and(|t| fields::field_heading(t).is_none())
             });
-            keep[p] = keep[p] && alone && decision;
+            let stands_for_body = match body {
+                Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
+                Body::Statement => only_fields_under(&items, &self.item_heading, p),
+            };
+            keep[p] = keep[p] && decision && stands_for_body;
         }
         for i in (0..items.len()).rev() {
             if keep[i]
@@ -848,6 +878,28 @@ impl<'a> Pass<'a> {
 
 /// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
 /// not a field label of a record (`- **Rationale:**`).
+/// Whether the items under the heading that item `p` stands for are only a decision's fields:
+/// each top-level one opens with a label other than `Decision` (`**Rationale**: …`), or
+/// follows a label alone on its line (`Trade-offs:` over a paragraph).
+fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -> bool {
+    let h = item_heading[p];
+    let mut after_label = false;
+    let mut any = false;
+    for (item, _) in items[p + 1..].iter().zip(&item_heading[p + 1..]).take_while(|(_, ih)| **ih == h) {
+        if item.parent.is_some() {
+            continue;
+        }
+        match fields::leading_field(&item.text, item.bold.as_deref()) {
+            Some((fields::Field::Decision, _)) => return false,
+            Some((_, rest)) => after_label = rest.trim().is_empty(),
+            None if after_label => {}
+            None => return false,
+        }
+        any = true;
+    }
+    any
+}
+
 fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
     let item = &items[i];
     let label = item.bold.as_deref().filter(|b| item.block == Block::ListItem && item.text.len() <= b.len() + 2)?;

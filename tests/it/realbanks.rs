@@ -672,3 +672,20 @@ fn a_plain_line_naming_a_kind_heads_the_list_after_it() {
     let kinds: Vec<Kind> = doc.items.iter().map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Decision, Kind::Decision, Kind::NextStep]);
 }
+
+#[test]
+fn a_heading_over_only_fields_is_the_decision_they_support() {
+    let kb = load();
+    let doc = document(&kb, "key-decisions.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["PostgreSQL for the inventory database", "Redis for sessions", "Use NATS for the job queue."]
+    );
+    let (_, postgres) = decision(&kb, "PostgreSQL for the inventory database");
+    assert_eq!(field(postgres, "rationale"), Some("The team already runs it for two other services."));
+    assert_eq!(field(postgres, "consequences"), Some("One more database to back up."));
+    // Outside a decision section a heading over fields is no decision.
+    let ingest = doc.items.iter().find(|i| i.text.contains("API gateway")).unwrap();
+    assert_eq!(ingest.kind, Kind::Other);
+    assert!(!doc.items.iter().any(|i| i.text.as_str() == "Ingest path"));
+}
