@@ -68,6 +68,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "decisao",
             "decisione",
             "решение",
+            "принятое решение",
+            "принятый компромисс",
+            "karar",
+            "alınan karar",
             "рішення",
             "besluit",
             "beslut",
@@ -98,6 +102,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "причина",
             "decision rationale",
             "selection rationale",
+            "gerekçe",
         ],
     ),
     (
@@ -115,6 +120,18 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "contesto",
             "контекст",
             "root cause",
+            "root causes",
+            "origin",
+            "investigation",
+            "analysis",
+            "problem analysis",
+            "findings",
+            "问题",
+            "问题分析",
+            "分析",
+            "调查",
+            "проблема",
+            "bağlam",
         ],
     ),
     (
@@ -127,6 +144,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "implications",
             "trade-offs",
             "tradeoffs",
+            "trade-off",
+            "tradeoff",
+            "后果",
             "konsequenzen",
             "conséquences",
             "consecuencias",
@@ -159,6 +179,11 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "alternative",
             "альтернативы",
             "рассмотренные варианты",
+            "alternatives rejected",
+            "alternative considered",
+            "alternatives discarded",
+            "备选",
+            "替代方案",
         ],
     ),
     ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态"]),
@@ -185,18 +210,53 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "files modified",
             "archivos modificados",
             "arquivos modificados",
+            "implementation plan",
+            "实现方案",
+            "实施方案",
         ],
     ),
-    ("outcome", &["outcome", "result", "results", "ergebnis", "résultat", "resultado", "结果", "結果"]),
+    (
+        "outcome",
+        &[
+            "outcome",
+            "result",
+            "results",
+            "expected results",
+            "expected outcome",
+            "expected effect",
+            "ergebnis",
+            "résultat",
+            "resultado",
+            "结果",
+            "結果",
+            "预期效果",
+            "预期结果",
+        ],
+    ),
+    ("verification", &["test results", "测试验证", "测试结果", "验证"]),
     ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "дата", "日付", "日期"]),
     ("process", &["process", "steps", "procedure"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
-    ("pros", &["pros", "benefits", "advantages"]),
-    ("cons", &["cons", "drawbacks", "disadvantages", "risks"]),
+    ("pros", &["pros", "benefits", "advantages", "technical benefits", "key benefits"]),
+    ("cons", &["cons", "drawbacks", "disadvantages", "risks", "known risks"]),
     ("owner", &["owner", "decided by", "deciders", "author"]),
     ("impact", &["scope"]),
-    ("notes", &["notes", "note", "details", "more information", "migration path", "follow-up", "follow-ups"]),
+    (
+        "notes",
+        &[
+            "notes",
+            "note",
+            "details",
+            "more information",
+            "migration path",
+            "follow-up",
+            "follow-ups",
+            "revisit when",
+            "后续优化",
+            "后续优化方向",
+        ],
+    ),
 ];
 
 /// The field a label names (`Rationale`, `**Implementation Details**`, `理由`), ignoring case,
@@ -314,6 +374,27 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
     })
 }
 
+/// Whether `label` (without its colon) reads as a label: a few words, no sentence
+/// (`Revisit when`, `Known Risks & Diagnostic Points`, `可行性`).
+pub fn is_short_label(label: &str) -> bool {
+    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    label.len() <= 48
+        && label.chars().next().is_some_and(char::is_alphabetic)
+        && label.split_whitespace().filter(|w| *w != "&").count() <= 4
+        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '/' | '\'' | '(' | ')'))
+}
+
+/// The label a statement opens with when it reads as one (`Revisit when: …`, see
+/// [`is_short_label`]), and where its value starts.
+pub fn short_label(text: &str) -> Option<(&str, usize)> {
+    let head = &text[..crate::source::floor_char_boundary(text, 52)];
+    let colon = first_colon(head)?;
+    let label = &text[..colon];
+    // `https://…`, `C:\…`, `10:30` are not labels.
+    let width = if text.as_bytes()[colon] == b':' { 1 } else { "：".len() };
+    (is_short_label(label) && !text[colon + width..].starts_with('/')).then_some((label.trim(), colon + width))
+}
+
 /// Where the first colon (`:` or the full-width `：`) is.
 fn first_colon(text: &str) -> Option<usize> {
     let b = text.as_bytes();
@@ -373,7 +454,13 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
     let mut marks: Vec<(usize, usize, Field)> = Vec::new();
     // The label the statement opens with (`Design Decision:`) is none of its inline fields.
     let lead = first_colon(text).filter(|&c| field_for_label(&text[..c]).is_some());
-    for (colon, _) in text.match_indices(':') {
+    // A full-width colon ends a label in CJK text (`理由：`); ASCII text has none.
+    let colons: Vec<(usize, usize)> = if text.is_ascii() {
+        text.match_indices(':').map(|(at, _)| (at, 1)).collect()
+    } else {
+        text.match_indices([':', '：']).map(|(at, c)| (at, c.len())).collect()
+    };
+    for (colon, width) in colons {
         if Some(colon) == lead {
             continue;
         }
@@ -385,18 +472,19 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
         if let Some(start) = start
             && let Some(field) = field_for_label(&before[start..])
         {
-            marks.push((start, colon + 1, field));
+            marks.push((start, colon + width, field));
             continue;
         }
         // A capitalised label after a space starts a field too: `Status: accepted Impact: all`,
-        // the way two bold labels on two lines read once joined.
+        // the way two bold labels on two lines read once joined (`理由:` after a line break,
+        // in a script without case, too).
         let words: Vec<usize> = before.match_indices(' ').map(|(p, _)| p + 1).collect();
         for &w in words.iter().rev().take(3) {
             let label = &before[w..];
-            if label.starts_with(|c: char| c.is_uppercase())
+            if label.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
                 && let Some(field) = field_for_label(label)
             {
-                marks.push((w, colon + 1, field));
+                marks.push((w, colon + width, field));
                 break;
             }
         }
@@ -1185,7 +1273,19 @@ mod tests {
             let _ = (super::reports_fix(t), super::labelled_template_request(t), super::is_boilerplate(t));
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
+            let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
         }
+    }
+
+    #[test]
+    fn a_short_label_is_a_few_words_before_a_colon() {
+        assert_eq!(super::short_label("Revisit when: the edge host moves"), Some(("Revisit when", 13)));
+        assert_eq!(super::short_label("可行性：高"), Some(("可行性", "可行性：".len())));
+        assert_eq!(super::short_label("https://example.org"), None);
+        assert_eq!(super::short_label("We moved the wiki because: reasons"), None, "a sentence");
+        assert_eq!(super::short_label("10:30 call"), None);
+        assert_eq!(super::trailing_label("决策: 告警只发到值班群 理由:"), Some("理由"));
+        assert_eq!(super::trailing_label("决策：告警只发到值班群 理由："), Some("理由"));
     }
 
     #[test]

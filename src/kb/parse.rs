@@ -879,25 +879,39 @@ impl<'a> Pass<'a> {
 /// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
 /// not a field label of a record (`- **Rationale:**`).
 /// Whether the items under the heading that item `p` stands for are only a decision's fields:
-/// each top-level one opens with a label other than `Decision` (`**Rationale**: …`), or
-/// follows a label alone on its line (`Trade-offs:` over a paragraph).
+/// each top-level one opens with a label other than `Decision` (`**Rationale**: …`, or any
+/// bold label, `**Configuration**: …`), or follows a label alone on its line (`Trade-offs:`
+/// over a paragraph) — and one of them gives a reason, a consequence or an alternative: an
+/// option weighed by its pros and cons (`### Option 2: Redis`) is no decision.
 fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -> bool {
+    if items[p].text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option ")) {
+        return false;
+    }
     let h = item_heading[p];
     let mut after_label = false;
-    let mut any = false;
+    let mut decided = false;
     for (item, _) in items[p + 1..].iter().zip(&item_heading[p + 1..]).take_while(|(_, ih)| **ih == h) {
         if item.parent.is_some() {
             continue;
         }
         match fields::leading_field(&item.text, item.bold.as_deref()) {
             Some((fields::Field::Decision, _)) => return false,
-            Some((_, rest)) => after_label = rest.trim().is_empty(),
+            Some((field, rest)) => {
+                after_label = rest.trim().is_empty();
+                decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
+            }
             None if after_label => {}
+            None if item
+                .bold
+                .as_deref()
+                .is_some_and(|b| item.text.get(b.len()..).is_some_and(|r| r.starts_with(':'))) =>
+            {
+                after_label = false;
+            }
             None => return false,
         }
-        any = true;
     }
-    any
+    decided
 }
 
 fn kind_label(items: &[Item], i: usize) -> Option<Kind> {

@@ -16,7 +16,7 @@
 //!   items keep the kind their section gives them.
 
 use super::fields::{self, Field};
-use super::heading::find_date;
+use super::heading::{find_date, kind_name};
 use super::{Block, Item, Kind, Section, Status};
 
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
@@ -156,6 +156,16 @@ pub(crate) fn resolve(
                     {
                         rec.context = None;
                     }
+                    // After a record's decision and fields, a bold label naming no kind is one
+                    // more field of it (`**Alternatives Rejected**:`, `**Known Risks**:`).
+                    None if rec.has_fields
+                        && (rec.decision.is_some() || (rec.explicit && rec.statement.is_some()))
+                        && groups[g].kind == Kind::Other
+                        && fields::is_short_label(groups[g].title) =>
+                    {
+                        let name = groups[g].title.trim().trim_end_matches([':', '：']).to_lowercase();
+                        rec.context = Some(Field::Named(name.into()));
+                    }
                     None => {
                         close(items, &mut rec, &mut field_of);
                         open(&mut rec);
@@ -166,7 +176,10 @@ pub(crate) fn resolve(
         if rec.expect_stamp_item && items[i].parent.is_none() && items[i].block != Block::Heading {
             stamp_titles.push(i);
         }
-        item(items, &mut rec, i, &traits[i], &mut field_of);
+        // `Origin: …` just before a `Decision:` at its level is a field of that record.
+        let next_decides = traits.get(i + 1).is_some_and(Traits::opens_decision)
+            && items.get(i + 1).is_some_and(|n| n.parent == items[i].parent);
+        item(items, &mut rec, i, &traits[i], next_decides, &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
@@ -280,7 +293,14 @@ fn heading(
     }
 }
 
-fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_of: &mut [Option<Field>]) {
+fn item(
+    items: &mut [Item],
+    rec: &mut Record,
+    i: usize,
+    traits: &Traits,
+    next_decides: bool,
+    field_of: &mut [Option<Field>],
+) {
     if !rec.open {
         open(rec);
     }
@@ -368,6 +388,20 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, field_o
                 rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
                 field_of[i] = Some(field);
                 rec.has_fields = true;
+            }
+            // Inside a record with its decision and fields, or just before its `Decision:`, a
+            // short label names one more field: `Revisit when: …`, `Origin: …`.
+            // An item holding sub-items (`- **T-12 test run:**` over its report) or naming a
+            // kind (`- **Technical Decisions:**` over a list) heads a list, not a field.
+            None if rec.has_fields
+                && (rec.decision.is_some() || next_decides)
+                && items.get(i + 1).is_none_or(|n| n.parent != Some(i))
+                && fields::short_label(&items[i].text).is_some_and(|(label, _)| kind_name(label).is_none()) =>
+            {
+                let (label, skip) = fields::short_label(&items[i].text).unwrap_or_default();
+                let field = Field::Named(label.to_lowercase().into());
+                rec.members.push((i, field.clone(), skip));
+                field_of[i] = Some(field);
             }
             // `Achievements:` alone on its line, among a record's fields, is one more field.
             None if rec.has_fields && is_label_only(&items[i].text) => {

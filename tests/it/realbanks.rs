@@ -632,7 +632,9 @@ fn a_decision_in_prose_is_one_and_a_decision_as_a_list_is_one_per_item() {
         ]
     );
     let (_, restic) = decision(&kb, "restic repository of its own");
-    assert!(field(restic, "details").is_some_and(|d| d.contains("read-only for a year") && d.contains("restic/<site>")));
+    assert!(
+        field(restic, "details").is_some_and(|d| d.contains("read-only for a year") && d.contains("restic/<site>"))
+    );
 }
 
 #[test]
@@ -688,4 +690,34 @@ fn a_heading_over_only_fields_is_the_decision_they_support() {
     let ingest = doc.items.iter().find(|i| i.text.contains("API gateway")).unwrap();
     assert_eq!(ingest.kind, Kind::Other);
     assert!(!doc.items.iter().any(|i| i.text.as_str() == "Ingest path"));
+}
+
+#[test]
+fn every_label_inside_a_record_is_one_of_its_fields() {
+    let kb = load();
+    let doc = document(&kb, "record-labels.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Prunes run after the Sunday scrub",
+            "Decision: Every web service sits behind Caddy on the edge host.",
+            "决策: 告警只发到值班群，不发邮件 理由:",
+            "Karar: Yedekler her gece NAS'a alınır.",
+        ]
+    );
+    let field_of = |needle: &str| {
+        let item = doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
+        item.field.as_deref().unwrap_or_else(|| panic!("{needle:?} has no field"))
+    };
+    // A heading naming a record's part: what was looked at is context.
+    assert_eq!(field_of("Read the restic logs"), "context");
+    // Labels mb has no name for are fields named by their label, after the decision …
+    assert_eq!(field_of("Saturday night"), "alternatives");
+    assert_eq!(field_of("still overlaps"), "known risks & checks");
+    assert_eq!(field_of("second edge host"), "notes");
+    assert_eq!(field_of("platform."), "owning team");
+    // … and just before its `Decision:`.
+    assert_eq!(field_of("Came up while moving"), "context");
+    // A label in a script without case ends the decision's paragraph and heads the list.
+    assert_eq!(field_of("邮件经常被忽略"), "rationale");
 }
