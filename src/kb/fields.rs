@@ -992,7 +992,7 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             }
         };
         if !policy {
-            return matches!(first, Some(b'a' | b'w' | b'd')) && opens_with_adoption(t);
+            return (matches!(first, Some(b'a' | b'w' | b'd')) && opens_with_adoption(t)) || ends_with_choice(t);
         }
     }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
@@ -1017,22 +1017,41 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     {
         return true;
     }
-    // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`.
+    // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`,
+    // `决定使用…`.
     if t.chars().next().is_some_and(|c| !c.is_ascii()) {
-        let verb_at =
-            ["采用", "选用", "選用"].iter().filter_map(|v| t.find(v)).min().map(|byte| t[..byte].chars().count());
+        let verb_at = ["采用", "选用", "選用", "决定"]
+            .iter()
+            .filter_map(|v| t.find(v))
+            .min()
+            .map(|byte| t[..byte].chars().count());
         if verb_at.is_some_and(|n| n <= 4) {
             return true;
         }
     }
-    opens_with_adoption(t)
+    opens_with_adoption(t) || ends_with_choice(core)
 }
 
-/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`.
+/// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
+/// (often written without the diacritics).
+fn ends_with_choice(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', ' ', '!']);
+    [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"].iter().any(|v| {
+        t.len() > v.len() + 3 && t.is_char_boundary(t.len() - v.len()) && t[t.len() - v.len()..].eq_ignore_ascii_case(v)
+    })
+}
+
+/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, and in
+/// Russian `Решено …`, `Решили …`, `Принято решение …`.
 fn opens_with_adoption(text: &str) -> bool {
     let mut buf = [0u8; 64];
-    let head = lowercase_prefix(text, 16, &mut buf);
+    let head = lowercase_prefix(text, 32, &mut buf);
     ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
+        || (!text.is_ascii()
+            // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
+            && ["решено ", "решили ", "мы решили ", "принято решение "]
+                .iter()
+                .any(|p| head.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_alphabetic))))
 }
 
 /// A finding a record reports, not what was decided about it: `Identified critical

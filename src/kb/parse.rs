@@ -538,9 +538,18 @@ impl<'a> Pass<'a> {
     fn close_paragraph(&mut self, idx: usize) {
         let item = &self.items[idx];
         let text = self.scratch[self.open.len()].trim().trim_end_matches(':').trim_end();
+        // The first line under a `## Decision` heading states the decision, bold or not
+        // (`**Vite for the frontend**` over the details): it heads nothing.
+        let states_decision = || {
+            self.current_heading.is_some_and(|h| {
+                self.headings[h].field == Some(fields::Field::Decision)
+                    && (idx == 0 || self.item_heading[idx - 1] != Some(h))
+            })
+        };
         let is_pseudo_heading = item.parent.is_none()
             && !text.is_empty()
             && idx == self.items.len() - 1
+            && !states_decision()
             && (item.bold.as_deref() == Some(text)
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.

@@ -62,6 +62,9 @@ struct Record {
     /// The items after the first of a `Decision` written as a list: decisions of their own,
     /// dated by the record as the first is.
     more_decisions: Vec<usize>,
+    /// The decision is the first item under a `Decision` heading or label-only line, not an
+    /// item labelled `Decision:`.
+    decision_unlabelled: bool,
     /// The field a heading, bold pseudo-heading or label-only line (`Alternatives:`) opened:
     /// unlabelled items after it belong to it.
     context: Option<Field>,
@@ -330,15 +333,25 @@ fn item(
         }
     }
     match labelled {
-        Some((Field::Decision, _)) => {
+        Some((Field::Decision, skip)) => {
             // A statement before a `Decision:` is its title only in a record a timestamp or a
             // decision heading opened.
             if rec.decision.is_some() || (rec.statement.is_some() && !rec.explicit) {
                 restart(items, rec, field_of);
             }
-            rec.decision = Some(i);
             rec.seen.push(Field::Decision);
-            rec.context = None;
+            let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+            if items[i].text[skip..].trim().is_empty() && !nests {
+                // `Decision:` alone on its line heads the decision below it, as a
+                // `### Decision` heading does.
+                rec.members.push((i, Field::Decision, skip));
+                field_of[i] = Some(Field::Decision);
+                rec.has_fields = true;
+                rec.context = Some(Field::Decision);
+            } else {
+                rec.decision = Some(i);
+                rec.context = None;
+            }
         }
         Some((field, skip)) => {
             let starts_next = rec.seen.contains(&field)
@@ -359,7 +372,10 @@ fn item(
         }
         None => match rec.context.clone() {
             Some(Field::Decision) => match rec.decision {
-                None => rec.decision = Some(i),
+                None => {
+                    rec.decision = Some(i);
+                    rec.decision_unlabelled = true;
+                }
                 // A `Decision` written as prose is one decision: its first paragraph states
                 // it, and the paragraphs and lists after it are its details (an ADR's
                 // `### Decision`). Written as a list, each item is a decision of its own.
@@ -447,9 +463,27 @@ fn restart(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>])
 }
 
 fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
-    let rec = std::mem::take(rec);
+    let mut rec = std::mem::take(rec);
     if !rec.open || !(rec.explicit || rec.has_fields || rec.decision.is_some()) {
         return;
+    }
+    // A `Decision` written as a list under a heading that states the decision (`## ADR-12:
+    // Tag articles by content`) spells that decision out: the heading is the decision, the
+    // items its details.
+    let spelled_out = match (rec.decision, rec.statement) {
+        (Some(d), Some(s))
+            if rec.decision_unlabelled && items[d].block == Block::ListItem && items[s].block == Block::Heading =>
+        {
+            Some(s)
+        }
+        _ => None,
+    };
+    if spelled_out.is_some() {
+        let details = Field::Named("details".into());
+        for m in rec.decision.into_iter().chain(rec.more_decisions.drain(..)) {
+            rec.members.push((m, details.clone(), 0));
+        }
+        rec.decision = None;
     }
     let decision = rec.decision.or(rec.statement);
     // A table row brings its columns as fields already.
@@ -499,11 +533,16 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
         item.kind = Kind::Decision;
     }
     item.fields = collected;
+    let kind = item.kind;
     if let Some(date) = date {
         item.date = Some(date);
-        for &m in &rec.more_decisions {
-            items[m].date = Some(date);
+    }
+    // The other items of a `Decision` written as a list are decisions as the first is.
+    for &m in &rec.more_decisions {
+        if kind == Kind::Decision {
+            items[m].kind = Kind::Decision;
         }
+        items[m].date = date.or(items[m].date);
     }
 }
 
@@ -539,6 +578,8 @@ fn considerations(
         // `Decision:` that does (`Decision: split the service into:`) is the decision, and what
         // follows its details.
         let ends_in_colon = item.text.trim_end().ends_with([':', '：']);
+        // So is an adoption that does (`Decided to redo the animation, including:`).
+        let decided = decided || (ends_in_colon && fields::states_adoption(&item.text, item.bold.as_deref()));
         let introduces = ends_in_colon && !topic && !decided;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
@@ -549,6 +590,8 @@ fn considerations(
                 || traits[i].boilerplate
                 || introduces
                 || detail
+                // Below a field (a decision's details, its rationale) nothing is a decision.
+                || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
                 || only_links(item)
                 || fields::labelled_template_request(&item.text)

@@ -610,7 +610,7 @@ fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
 }
 
 #[test]
-fn a_decision_in_prose_is_one_and_a_decision_as_a_list_is_one_per_item() {
+fn a_decision_in_prose_or_under_an_adr_heading_is_one_and_a_bare_list_is_one_per_item() {
     let kb = load();
     let adrs = document(&kb, "adr-list.md");
     let dated: Vec<(Option<String>, &str)> = adrs
@@ -626,11 +626,16 @@ fn a_decision_in_prose_is_one_and_a_decision_as_a_list_is_one_per_item() {
             (date("2025-06-02"), "Serve every internal web service through Caddy."),
             // The paragraphs and the list after the first paragraph are its details.
             (date("2025-06-20"), "Each site backs up to a restic repository of its own on the NAS."),
-            // Each item of a list is a decision, dated by the record.
-            (date("2025-07-09"), "Prometheus scrapes the hosts; nothing pushes metrics."),
-            (date("2025-07-09"), "Alerts go to the on-call channel only, never by mail."),
+            // A list under an ADR heading spells out the decision the heading states.
+            (date("2025-07-09"), "Monitoring split"),
+            // Under a heading that states none, each item of a list is a decision, dated by
+            // the record.
+            (date("2025-07-21"), "Disk alerts fire at 85 % full, not 90 %."),
+            (date("2025-07-21"), "A failed backup pages the on-call engineer at once."),
         ]
     );
+    let (_, split) = decision(&kb, "Monitoring split");
+    assert!(field(split, "details").is_some_and(|d| d.contains("nothing pushes metrics")));
     let (_, restic) = decision(&kb, "restic repository of its own");
     assert!(
         field(restic, "details").is_some_and(|d| d.contains("read-only for a year") && d.contains("restic/<site>"))
@@ -720,4 +725,36 @@ fn every_label_inside_a_record_is_one_of_its_fields() {
     assert_eq!(field_of("Came up while moving"), "context");
     // A label in a script without case ends the decision's paragraph and heads the list.
     assert_eq!(field_of("邮件经常被忽略"), "rationale");
+}
+
+#[test]
+fn a_decision_stated_before_its_details_keeps_them_as_details() {
+    let kb = load();
+    let doc = document(&kb, "decision-lines.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            // The bold line under `## Decision` is the decision, not a pseudo-heading.
+            "Traefik as the ingress controller",
+            // An adoption ending in a colon is the decision, its list its details.
+            "[2025-10-02 08:30:00] - Decided to rebuild the backup schedule, including:",
+            "[2025-10-03 09:00:00] - 决定使用 Loki 收集日志，包括：",
+            // `Decision:` alone on its line heads the list of decisions below it.
+            "Valkey replaces Redis for sessions.",
+            "Sessions expire after a day.",
+        ]
+    );
+    let (_, traefik) = decision(&kb, "Traefik as the ingress controller");
+    assert!(field(traefik, "details").is_some_and(|d| d.contains("DaemonSet")));
+    assert_eq!(field(traefik, "rationale"), Some("It reads the Kubernetes CRDs we already write."));
+}
+
+#[test]
+fn adoption_is_read_in_turkish_and_russian() {
+    let kb = load();
+    assert_eq!(
+        decision_texts(document(&kb, "notes-languages.md")),
+        ["Yedekler için restic seçildi.", "Решили перенести DNS на Unbound."],
+        "`Решено (частично):` reports a problem solved"
+    );
 }
