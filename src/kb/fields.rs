@@ -125,7 +125,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "investigation",
             "analysis",
             "problem analysis",
-            "findings",
+            "purpose",
             "问题",
             "问题分析",
             "分析",
@@ -663,9 +663,25 @@ pub fn is_boilerplate(text: &str) -> bool {
         || (t.ends_with(']')
             && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && is_placeholder(t[c + 1..].trim())));
     placeholder
-        || ["this file ", "this document ", "this log ", "diese datei ", "ce fichier ", "este archivo "]
-            .iter()
-            .any(|p| starts(p))
+        || [
+            "this file ",
+            "this document ",
+            "this log ",
+            "diese datei ",
+            "ce fichier ",
+            "este archivo ",
+            "这个文件",
+            "這個檔案",
+            "此文件",
+            "本文件",
+            "该文件",
+            "初始化memory bank",
+            "初始化 memory bank",
+        ]
+        .iter()
+        .any(|p| starts(p))
+        // `decisions.md records the choices that …`: the file describing itself.
+        || names_own_file(t)
         || ends("log of updates made.")
         || ends("log of updates made")
         || starts("yyyy-mm-dd")
@@ -678,6 +694,19 @@ pub fn is_boilerplate(text: &str) -> bool {
         || starts("initialized memory bank")
         || starts("memory bank initialized")
         || is_last_updated(t)
+}
+
+/// `decisions.md records …`, `progress.md tracks …`: a sentence about the file it is in.
+fn names_own_file(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(48)];
+    let Some(space) = memchr::memchr(b' ', head) else { return false };
+    let (first, rest) = (&head[..space], &head[space + 1..]);
+    first.len() > 3
+        && first[first.len() - 3..].eq_ignore_ascii_case(b".md")
+        && !first.contains(&b'/')
+        && ["records ", "holds ", "tracks ", "contains ", "lists ", "captures ", "documents ", "logs ", "keeps "]
+            .iter()
+            .any(|verb| rest.len() >= verb.len() && rest[..verb.len()].eq_ignore_ascii_case(verb.as_bytes()))
 }
 
 /// A template's request for text left as it was after its label: `**Decision 1**: Description
@@ -772,7 +801,9 @@ fn is_last_updated(text: &str) -> bool {
         "作成日",
     ]
     .contains(&&*label)
-        && date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
+        && (date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
+            // A template's date left half filled in: `2025-01-XX`.
+            || rest.as_bytes().get(..5).is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && matches!(y[4], b'-' | b'/' | b'.')))
 }
 
 /// The day a task's status line says its work was done or decided: `Status: done
@@ -1294,6 +1325,21 @@ mod tests {
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
         }
+    }
+
+    #[test]
+    fn a_file_describing_itself_is_boilerplate() {
+        for text in [
+            "decisions.md records the lasting choices of the homelab.",
+            "Progress.md tracks what was done, newest first.",
+            "这个文件记录项目的技术决策。",
+            "初始化Memory Bank",
+            "**Last Updated:** 2025-01-XX",
+        ] {
+            assert!(super::is_boilerplate(text), "{text}");
+        }
+        assert!(!super::is_boilerplate("See decisions.md for the reasons."));
+        assert!(!super::is_boilerplate("docs/nginx.md records the old proxy setup"), "another file");
     }
 
     #[test]

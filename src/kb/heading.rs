@@ -47,6 +47,12 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "решение",
             "решения",
             "решений",
+            // Turkish.
+            "karar",
+            "kararlar",
+            "kararları",
+            "seçilen teknolojiler",
+            "secilen teknolojiler",
         ],
     ),
     (
@@ -82,6 +88,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "pendientes",
             "próximos passos",
             "следующие шаги",
+            "sonraki adımlar",
+            "sonraki adimlar",
+            "yapılacaklar",
         ],
     ),
     (
@@ -133,6 +142,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "mudanças",
             "alterações",
             "изменения",
+            "son değişiklikler",
+            "son degisiklikler",
         ],
     ),
     (
@@ -193,6 +204,7 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "lições aprendidas",
             "aprendizados",
             "уроки",
+            "öğrenilenler",
         ],
     ),
 ];
@@ -233,6 +245,12 @@ const DECISION_THINGS: &[&str] = &[
     "logic",
     "rules",
     "table",
+    "template",
+    "templates",
+    "legend",
+    "status",
+    "format",
+    "found",
 ];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
@@ -330,7 +348,20 @@ pub fn classify(title: &str) -> Kind {
     // are no decisions made.
     let mut making = false;
     while let Some(first) = words.next() {
-        making |= matches!(first, "making" | "make" | "makes" | "when");
+        // … and so are decisions still to write down (`Missing or Under-Documented
+        // Decisions`, `Adding New ADRs`) or questions to decide (`Вопросы для решения`).
+        making |= matches!(
+            first,
+            "making"
+                | "make"
+                | "makes"
+                | "when"
+                | "missing"
+                | "undocumented"
+                | "under-documented"
+                | "adding"
+                | "вопросы"
+        );
         let Some(role) = roles.get(first) else { continue };
         if let Some(rank) = role.rank {
             // Rank 0: the decision kind, first in the table.

@@ -120,7 +120,7 @@ pub(crate) fn resolve(
     headings: &[HeadingInfo<'_>],
     groups: &[GroupInfo<'_>],
     sections: &[Section],
-    _stem: &str,
+    stem: &str,
 ) {
     let mut rec = Record::default();
     let mut next_heading = 0;
@@ -194,6 +194,23 @@ pub(crate) fn resolve(
         }
     }
     considerations(items, &traits, groups, &group_field, &section_considers);
+    // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
+    // it records none.
+    if is_template(stem) {
+        for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
+            item.kind = Kind::Other;
+        }
+    }
+}
+
+/// A file's stem naming a template: `template`, `decisions.template`, `adr-template`,
+/// `_template`.
+fn is_template(stem: &str) -> bool {
+    let lower = stem.to_ascii_lowercase();
+    let name = lower.trim_start_matches('_');
+    ["template", "templates"]
+        .iter()
+        .any(|t| name == *t || name.strip_suffix(t).is_some_and(|before| before.ends_with(['.', '-', '_'])))
 }
 
 /// A timestamp's title is the entry's name when the entry goes on to state its decision in a
@@ -614,7 +631,11 @@ fn considerations(
         let task = match (item.block, item.done) {
             (_, Some(false)) => Some(Kind::NextStep),
             (Block::TableRow, Some(true)) => Some(Kind::Change),
-            _ if item.kind == Kind::Decision && fields::reports_fix(&item.text) => Some(Kind::Change),
+            // (A heading that states a decision to fix something, `### Decision 5: Fix the
+            // login`, stays a decision.)
+            _ if item.kind == Kind::Decision && item.block != Block::Heading && fields::reports_fix(&item.text) => {
+                Some(Kind::Change)
+            }
             _ => None,
         };
         // A task's status is how far it got, not the fate of a decision.

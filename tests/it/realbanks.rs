@@ -94,7 +94,8 @@ fn decision_records_carry_their_fields() {
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
         let option =
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
-        if file(doc) != "tasks.md" {
+        // (A template's fields describe a decision it does not record.)
+        if file(doc) != "tasks.md" && !file(doc).contains("template") {
             assert!(
                 item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r)),
                 "{}",
@@ -757,4 +758,20 @@ fn adoption_is_read_in_turkish_and_russian() {
         ["Yedekler için restic seçildi.", "Решили перенести DNS на Unbound."],
         "`Решено (частично):` reports a problem solved"
     );
+}
+
+#[test]
+fn sections_about_decisions_and_templates_record_none() {
+    let kb = load();
+    assert_eq!(
+        decision_texts(document(&kb, "meta-sections.md")),
+        [
+            // A Turkish decision section.
+            "Yedekler restic ile alınır.",
+            // A heading that decides to fix something stays a decision.
+            "Fix the certificate renewal on the edge host",
+        ],
+        "a legend, how to add an ADR and the decisions still to write down are none"
+    );
+    assert_eq!(decision_texts(document(&kb, "decisions.template.md")), Vec::<&str>::new());
 }
