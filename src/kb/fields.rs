@@ -395,6 +395,13 @@ pub fn short_label(text: &str) -> Option<(&str, usize)> {
     (is_short_label(label) && !text[colon + width..].starts_with('/')).then_some((label.trim(), colon + width))
 }
 
+/// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
+/// `**Принятое решение**: …`).
+pub fn opens_with_decision_label(line: &str) -> bool {
+    let head = &line[..crate::source::floor_char_boundary(line, 64)];
+    first_colon(head).is_some_and(|colon| field_for_label(&head[..colon]) == Some(Field::Decision))
+}
+
 /// Where the first colon (`:` or the full-width `：`) is.
 fn first_colon(text: &str) -> Option<usize> {
     let b = text.as_bytes();

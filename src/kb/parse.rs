@@ -229,7 +229,7 @@ impl<'a> Pass<'a> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if !self.split_at_timestamp(range.end) {
+                if !self.split_at_line(range.end) {
                     self.push_text(" ");
                 }
             }
@@ -506,17 +506,30 @@ impl<'a> Pass<'a> {
     }
 
     /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
-    /// line separates it from the previous one (agents append entries that way): the
-    /// top-level paragraph being read ends before it and a new one starts at `at`.
-    fn split_at_timestamp(&mut self, at: usize) -> bool {
+    /// line separates it from the previous one (agents append entries that way), and a
+    /// `**Decision:**` line after other labelled lines is an item of its own: the top-level
+    /// paragraph being read ends before the line and a new one starts at `at`.
+    fn split_at_line(&mut self, at: usize) -> bool {
         let Some(&idx) = self.open.last() else { return false };
         if self.heading.is_some() || self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
             return false;
         }
         let rest = self.text.get(at..).unwrap_or("");
         let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_start();
-        if !fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
-        {
+        // A paragraph of labelled lines (`**Date:** …`, `**Status:** …`, `**Decision:** …`)
+        // holds its record's fields; the `Decision` line is the decision, an item of its own.
+        let decision_line = || {
+            line.starts_with(['*', '_'])
+                && fields::opens_with_decision_label(line)
+                && self.items[idx]
+                    .bold
+                    .as_deref()
+                    .is_some_and(|b| matches!(fields::field_for_label(b), Some(fields::Field::Named(_))))
+        };
+        let stamp = || {
+            fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
+        };
+        if !decision_line() && !stamp() {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then

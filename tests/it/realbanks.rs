@@ -705,12 +705,17 @@ fn every_label_inside_a_record_is_one_of_its_fields() {
     assert_eq!(
         decision_texts(doc),
         [
-            "Prunes run after the Sunday scrub",
+            // A `Decision` line among the labelled lines of one paragraph is the decision.
+            "Decision: Start the weekly prune at 06:00 on Sunday, after the scrub ends. Rationale:",
             "Decision: Every web service sits behind Caddy on the edge host.",
             "决策: 告警只发到值班群，不发邮件 理由:",
             "Karar: Yedekler her gece NAS'a alınır.",
+            "Принятый компромисс: выгружать по одному листу за раз.",
         ]
     );
+    let (_, prune) = decision(&kb, "Start the weekly prune");
+    assert_eq!(prune.date.map(|d| d.to_string()).as_deref(), Some("2025-03-04"));
+    assert_eq!(field(prune, "title"), Some("Prunes run after the Sunday scrub"));
     let field_of = |needle: &str| {
         let item = doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
         item.field.as_deref().unwrap_or_else(|| panic!("{needle:?} has no field"))
