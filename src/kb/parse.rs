@@ -1412,6 +1412,30 @@ struct Open {
     /// Whether headings below pass their kind and date down (titled sections and stamps do;
     /// an entry's untitled section does not).
     inherit: bool,
+    /// A section named for decisions and considerations whose subsections name the decisions
+    /// (see [`splits_in_two`]): the others hold the considerations.
+    splits: bool,
+}
+
+/// `## Active Decisions and Considerations` over `### Architecture Decisions` and `### Technical
+/// Considerations`: one subsection names the decisions, so the others (considerations,
+/// workflow notes) are not decisions by inheritance.
+fn splits_in_two(headings: &[RawHeading], i: usize) -> bool {
+    let h = &headings[i];
+    let names_both = || {
+        let t = h.title.as_bytes();
+        t.windows(13).any(|w| w.eq_ignore_ascii_case(b"consideration"))
+            || h.title.contains("考慮")
+            || h.title.contains("考虑")
+    };
+    h.kind == Kind::Decision
+        && !h.stamp
+        && h.field.is_none()
+        && names_both()
+        && headings[i + 1..]
+            .iter()
+            .take_while(|c| c.stamp || c.level > h.level)
+            .any(|c| !c.stamp && c.kind == Kind::Decision && c.field.is_none() && !c.decision)
 }
 
 impl Layout {
@@ -1464,6 +1488,7 @@ impl Layout {
         let mut stamps: Option<(u8, (usize, usize, u8))> = None;
         // The untitled section the current entry opened with.
         let mut entry_section = 0;
+        let splits: Vec<bool> = (0..headings.len()).map(|i| splits_in_two(headings, i)).collect();
         for (i, h) in headings.iter_mut().enumerate() {
             if titled && i == 0 {
                 layout.section_of_heading.push(0);
@@ -1492,7 +1517,7 @@ impl Layout {
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
-                stack.push(Open { level: outer_level, section, field: false, inherit: true });
+                stack.push(Open { level: outer_level, section, field: false, inherit: true, splits: false });
                 stamps = Some((outer_level, resume));
                 continue;
             }
@@ -1526,7 +1551,7 @@ impl Layout {
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
-                stack.push(Open { level: h.level, section, field: false, inherit: false });
+                stack.push(Open { level: h.level, section, field: false, inherit: false, splits: false });
                 continue;
             }
             while stack.last().is_some_and(|o| o.level >= h.level) {
@@ -1544,15 +1569,17 @@ impl Layout {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
                 // kind unless its own title names one.
                 Some(p) if p.inherit || layout.sections[p.section].title.is_some() => {
+                    let splits = p.splits;
                     let p = &layout.sections[p.section];
-                    (if own == Kind::Other { p.kind } else { own }, p.date)
+                    let inherited = if splits { Kind::Other } else { p.kind };
+                    (if own == Kind::Other { inherited } else { own }, p.date)
                 }
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
             let section = layout.push_section(current_entry, Some(std::mem::take(&mut h.title)), kind, date, h.line);
             layout.section_of_heading.push(section);
-            stack.push(Open { level: h.level, section, field: is_field, inherit: true });
+            stack.push(Open { level: h.level, section, field: is_field, inherit: true, splits: splits[i] });
         }
         layout
     }

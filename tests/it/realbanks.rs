@@ -780,3 +780,10 @@ fn sections_about_decisions_and_templates_record_none() {
     );
     assert_eq!(decision_texts(document(&kb, "decisions.template.md")), Vec::<&str>::new());
 }
+
+#[test]
+fn a_section_of_decisions_and_considerations_splits_where_its_subsections_say() {
+    let kb = load();
+    let doc = document(&kb, "active-split.md");
+    assert_eq!(decision_texts(doc), ["Keep the monitoring stack on the NAS."]);
+}
