@@ -942,13 +942,15 @@ pub fn is_status_report(text: &str) -> bool {
 pub fn reports_fix(text: &str) -> bool {
     // Most items open with a letter no fix word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
-    if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h')) {
+    if first
+        .is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r'))
+    {
         return false;
     }
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix"].iter().any(|w| word.eq_ignore_ascii_case(w));
+    let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix", "resolved"].iter().any(|w| word.eq_ignore_ascii_case(w));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     fix && !t[word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
@@ -976,8 +978,8 @@ fn opens_with_state(text: &str) -> bool {
 const FINISHED: [&str; 7] = ["done", "complete", "completed", "finished", "fixed", "resolved", "erledigt"];
 
 /// The state words a part of a status line ends with, each after a space.
-const STATE_WORDS: [&str; 7] =
-    [" complete", " completed", " done", " finished", " in place", " in progress", " underway"];
+const STATE_WORDS: [&str; 8] =
+    [" complete", " completed", " done", " finished", " in place", " in progress", " underway", " resolved"];
 
 /// Whether an ASCII line may report a status ([`is_status_report`] is then asked): it holds
 /// `waiting ` or `blocked `, or a state word ends it or the text before one of the places
@@ -1332,6 +1334,13 @@ mod tests {
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
         }
+    }
+
+    #[test]
+    fn a_problem_resolved_is_work_done() {
+        assert!(super::reports_fix("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
+        assert!(super::is_status_report("The DNS loop on the edge router resolved."));
+        assert!(!super::is_status_report("Resolve names with Unbound on the edge router."));
     }
 
     #[test]
