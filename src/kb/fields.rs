@@ -669,8 +669,9 @@ pub fn is_boilerplate(text: &str) -> bool {
         // `Decision: [Decision]`, a template's label with its placeholder still in it.
         || (t.ends_with(']')
             && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && is_placeholder(t[c + 1..].trim())));
-    placeholder
-        || [
+    // The openings, asked only of an item whose first letter may start one.
+    let opens = || {
+        [
             "this file ",
             "this document ",
             "this log ",
@@ -684,33 +685,41 @@ pub fn is_boilerplate(text: &str) -> bool {
             "该文件",
             "初始化memory bank",
             "初始化 memory bank",
+            "yyyy-mm-dd",
+            // Roo Code's first entry in every file it creates.
+            "initial creation",
+            "(new entries",
+            "new entries ",
+            "description of the decision",
+            "describe the decision",
+            "initialized memory bank",
+            "memory bank initialized",
         ]
         .iter()
         .any(|p| starts(p))
+    };
+    placeholder
+        || (!head.is_empty() && opens())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
         || ends("log of updates made.")
         || ends("log of updates made")
-        || starts("yyyy-mm-dd")
-        // Roo Code's first entry in every file it creates.
-        || starts("initial creation")
-        || starts("(new entries")
-        || starts("new entries ")
-        || starts("description of the decision")
-        || starts("describe the decision")
-        || starts("initialized memory bank")
-        || starts("memory bank initialized")
         || is_last_updated(t)
 }
 
 /// `decisions.md records …`, `progress.md tracks …`: a sentence about the file it is in.
 fn names_own_file(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(48)];
-    let Some(space) = memchr::memchr(b' ', head) else { return false };
-    let (first, rest) = (&head[..space], &head[space + 1..]);
-    first.len() > 3
-        && first[first.len() - 3..].eq_ignore_ascii_case(b".md")
-        && !first.contains(&b'/')
+    // The file name is the first word: most items are turned away at their first space, a
+    // few letters in.
+    let Some(dot) = head.iter().position(|&b| matches!(b, b'.' | b' ' | b'/')).filter(|&at| head[at] == b'.') else {
+        return false;
+    };
+    let Some(ext) = head.get(dot..dot + 4) else { return false };
+    let rest = &head[dot + 4..];
+    ext[..3].eq_ignore_ascii_case(b".md")
+        && ext[3] == b' '
+        && dot > 0
         && ["records ", "holds ", "tracks ", "contains ", "lists ", "captures ", "documents ", "logs ", "keeps "]
             .iter()
             .any(|verb| rest.len() >= verb.len() && rest[..verb.len()].eq_ignore_ascii_case(verb.as_bytes()))
