@@ -251,7 +251,16 @@ const DECISION_THINGS: &[&str] = &[
     "status",
     "format",
     "found",
+    "review",
+    "reviews",
+    "schedule",
+    "needed",
 ];
+
+/// What a `Decision …` title may name that talks about decisions, holding none: `Decision
+/// Status Legend`, `Decision Template`, `Decision Review Schedule`.
+const ABOUT_DECISIONS: &[&str] =
+    &["template", "templates", "legend", "status", "format", "found", "review", "reviews", "schedule", "needed"];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
 const MAX_PHRASE_WORDS: usize = 3;
@@ -323,6 +332,13 @@ fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<W
 /// The section kind a heading (or bold pseudo-heading) names; [`Kind::Other`] if none.
 /// Every run of up to three words of the title is looked up in the phrase table.
 pub fn classify(title: &str) -> Kind {
+    classify_title(title).0
+}
+
+/// [`classify`], and whether the title names decisions only to talk about them (`Decision
+/// Status Legend`, `Future Decisions Needed`, `Decision-making`): what such a section holds is
+/// no decision made.
+pub fn classify_title(title: &str) -> (Kind, bool) {
     // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
     // are built in a buffer no phrase of the table outgrows.
     let mut buf = [0u8; 128];
@@ -347,6 +363,7 @@ pub fn classify(title: &str) -> Kind {
     // How decisions are made, and things named after them (`Decision Tree`, `Decision Gate`),
     // are no decisions made.
     let mut making = false;
+    let mut about = false;
     while let Some(first) = words.next() {
         // … and so are decisions still to write down (`Missing or Under-Documented
         // Decisions`, `Adding New ADRs`) or questions to decide (`Вопросы для решения`).
@@ -357,6 +374,10 @@ pub fn classify(title: &str) -> Kind {
                 | "makes"
                 | "when"
                 | "missing"
+                | "future"
+                | "pending"
+                | "requiring"
+                | "принятия"
                 | "undocumented"
                 | "under-documented"
                 | "adding"
@@ -365,9 +386,13 @@ pub fn classify(title: &str) -> Kind {
         let Some(role) = roles.get(first) else { continue };
         if let Some(rank) = role.rank {
             // Rank 0: the decision kind, first in the table.
-            let about_deciding =
-                rank == 0 && (making || words.clone().next().is_some_and(|next| DECISION_THINGS.contains(&next)));
-            if !about_deciding {
+            let next = words.clone().next();
+            let about_deciding = rank == 0 && (making || next.is_some_and(|next| DECISION_THINGS.contains(&next)));
+            if about_deciding {
+                // Things that hold decisions (`Decision Points`, `Decision Matrix`) are not
+                // talk about them.
+                about |= making || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
+            } else {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
         }
@@ -402,7 +427,8 @@ pub fn classify(title: &str) -> Kind {
             }
         }
     }
-    best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0)
+    let kind = best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0);
+    (kind, about && kind == Kind::Other)
 }
 
 /// A label that is a kind's name, like a section heading's: its last words are a phrase of

@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::fields;
-use super::heading::{classify, find_date, leading_date, trailing_date};
+use super::heading::{classify, classify_title, find_date, leading_date, trailing_date};
 use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
@@ -642,10 +642,13 @@ impl<'a> Pass<'a> {
             return judged.clone();
         }
         let decision = fields::decision_heading(title).map(str::to_string);
+        let (kind, about_deciding) = classify_title(title);
         let judged = Title {
             // `## ADR-2: Keep one change window` records a decision, whatever words its title holds.
-            kind: if decision.is_some() { Kind::Decision } else { classify(title) },
-            considers: fields::names_considerations(title),
+            kind: if decision.is_some() { Kind::Decision } else { kind },
+            // A title about decisions (`Decision Review Schedule`) holds none, as one naming
+            // questions does.
+            considers: (about_deciding && decision.is_none()) || fields::names_considerations(title),
             date: find_date(title).map(|(d, _)| d),
             field: fields::field_heading(title),
             decision,

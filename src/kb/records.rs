@@ -186,10 +186,11 @@ pub(crate) fn resolve(
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
-    // A titled section is its heading's: judge each title once.
+    // A section is its heading's (titled, or the untitled first section of the entry the
+    // heading opens): judge each title once.
     let mut section_considers = vec![false; sections.len()];
     for h in headings {
-        if h.considers && sections[h.section].title.is_some() {
+        if h.considers && !h.stamp {
             section_considers[h.section] = true;
         }
     }
@@ -358,7 +359,8 @@ fn item(
             }
             rec.seen.push(Field::Decision);
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-            if items[i].text[skip..].trim().is_empty() && !nests {
+            let value = items[i].text[skip..].trim();
+            if value.is_empty() && !nests {
                 // `Decision:` alone on its line heads the decision below it, as a
                 // `### Decision` heading does.
                 rec.members.push((i, Field::Decision, skip));
@@ -367,7 +369,10 @@ fn item(
                 rec.context = Some(Field::Decision);
             } else {
                 rec.decision = Some(i);
-                rec.context = None;
+                // `Decision: split the backup into three timers:` — the list after it is
+                // its details.
+                let introduces = value.ends_with([':', '：']) && !nests;
+                rec.context = introduces.then(|| Field::Named("details".into()));
             }
         }
         Some((field, skip)) => {
@@ -376,16 +381,18 @@ fn item(
             if starts_next {
                 restart(items, rec, field_of);
             }
-            let label_only = items[i].text[skip..].trim().is_empty();
+            let value = items[i].text[skip..].trim();
+            // A label alone on its line, or one whose text ends in a colon (`Implementation:
+            // created these files:`), heads what follows it …
+            let heads = value.is_empty() || value.ends_with([':', '：']);
             rec.members.push((i, field.clone(), skip));
             rec.seen.push(field.clone());
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            // A label alone on its line heads what follows it — unless it holds what it
-            // labels as its sub-items (`- **Files Modified**:` over a nested list), when the
-            // next label at its level is a field of its own.
+            // … unless it holds what it labels as its sub-items (`- **Files Modified**:` over
+            // a nested list), when the next label at its level is a field of its own.
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-            rec.context = (label_only && !nests).then_some(field);
+            rec.context = (heads && !nests).then_some(field);
         }
         None => match rec.context.clone() {
             Some(Field::Decision) => match rec.decision {

@@ -787,3 +787,25 @@ fn a_section_of_decisions_and_considerations_splits_where_its_subsections_say() 
     let doc = document(&kb, "active-split.md");
     assert_eq!(decision_texts(doc), ["Keep the monitoring stack on the NAS."]);
 }
+
+#[test]
+fn a_label_ending_in_a_colon_heads_the_list_after_it() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-colons.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Ship the logs with Vector, in three stages:",
+            // Turkish labels: `Tarih` dates the record, `Karar` states it.
+            "Karar: Yedekler iki gruba bölünür.",
+            "Technology Choice: Grafana Alloy for metrics, not Telegraf.",
+        ],
+        "decisions still to take and a review schedule are none"
+    );
+    let (_, vector) = decision(&kb, "Ship the logs with Vector");
+    assert!(field(vector, "details").is_some_and(|d| d.contains("Aggregate on the NAS")));
+    assert!(field(vector, "implementation").is_some_and(|d| d.contains("vector_aggregator")));
+    let (_, karar) = decision(&kb, "Yedekler iki gruba");
+    assert_eq!(karar.date.map(|d| d.to_string()).as_deref(), Some("2025-12-01"));
+    assert_eq!(field(karar, "alternatives"), Some("Daha hızlı disk almak."));
+}
