@@ -1261,12 +1261,29 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     if !any {
         return;
     }
-    for item in items.iter_mut() {
-        if item.date.is_none()
-            && let Found::One(date) = found[item.section]
+    // A status line in an entry's header block — its untitled first section, or the file's
+    // lines before any heading (`## Task DEV-6`, then `**Completed:** 2026-03-02`, then `###
+    // Decisions`) — dates the entry's undated sections too.
+    // (Sections are in document order, entries not: an undated `## Next Steps` after dated
+    // entries belongs to the file's entry 0.)
+    let mut entry_date: Vec<Option<Date>> = vec![None; sections.iter().map(|s| s.entry + 1).max().unwrap_or(0)];
+    for (section, found) in sections.iter().zip(&found) {
+        if section.title.is_none()
+            && let Found::One(date) = found
         {
-            item.date = Some(date);
+            entry_date[section.entry].get_or_insert(*date);
         }
+    }
+    for item in items.iter_mut() {
+        if item.date.is_some() {
+            continue;
+        }
+        let section = &sections[item.section];
+        item.date = match found[item.section] {
+            Found::One(date) => Some(date),
+            Found::None if section.date.is_none() => entry_date[section.entry],
+            _ => None,
+        };
     }
 }
 

@@ -75,3 +75,21 @@ fn labels_after_a_decision_are_its_fields_and_metadata_is_not_a_decision() {
     assert_eq!(texts(&found), ["Decision: Two cache layers"], "{found:?}");
     assert_eq!(found[0]["fields"]["risk mitigation"], "cache keys carry the version");
 }
+
+#[test]
+fn a_status_line_in_an_entry_header_dates_the_decisions_below_it() {
+    // The undated `## Next Steps` after the entries belongs to the file's own entry: the
+    // entries are not in section order (this shape once indexed past the end).
+    let found = decisions(
+        "# Tasks\n\n\
+         ## Task DEV-7: Alerting\n\n\
+         **Completed:** 2026-03-09\n\n\
+         ### Decisions\n\
+         - Alerts go through Alertmanager.\n\n\
+         ## Next Steps\n\
+         - Backfill the old candles.\n",
+    );
+    let dated: Vec<(&str, &str)> =
+        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    assert_eq!(dated, [("2026-03-09", "Alerts go through Alertmanager.")]);
+}

@@ -352,8 +352,10 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         if fence {
             in_block = !in_block;
         }
-        // A group's title is plain text: code spans lose their backticks.
-        let plain = t.replace('`', "");
+        // A group's title is plain text: code spans lose their backticks, a blockquote its
+        // `>` and an HTML comment after a label its comment.
+        let plain = t.trim_start_matches(['>', ' ']).replace('`', "");
+        let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
         let group = doc.groups.iter().any(|g| plain.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g);
         let markup = t.is_empty()
             || comment
@@ -363,7 +365,7 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || table_head[l]
             || t.starts_with("<!--")
             || t.starts_with('<')
-            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|'))
+            || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|' | '>'))
             || (l == 1 && t == "---");
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
