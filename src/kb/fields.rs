@@ -1355,6 +1355,7 @@ mod tests {
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
+            let _ = super::opens_with_decision_label(t);
         }
     }
 

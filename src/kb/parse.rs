@@ -1767,6 +1767,76 @@ mod tests {
         parse_document(Path::new("memory-bank/activeContext.md"), text)
     }
 
+    /// Memory Banks built at random from the lines real ones are made of — dated and undated
+    /// headings at every level, timestamps, labels, decision and considerations sections,
+    /// lists, tables, fences, quotes, status lines — never make the parser panic, and every
+    /// item it gives points at a real section and entry. (An entry index once ran past the
+    /// end on a shape like these.)
+    #[test]
+    fn banks_assembled_from_real_lines_parse_without_panicking() {
+        const LINES: &[&str] = &[
+            "# Decision Log",
+            "## 2025-03-01: Pin the kernel",
+            "## Next Steps",
+            "## Active Decisions and Considerations",
+            "### Architecture Decisions",
+            "### Technical Considerations",
+            "### Decision",
+            "### ADR-7: Use Caddy",
+            "#### Decision 2: Fix the login",
+            "## Future Decisions Needed",
+            "### PostgreSQL for inventory",
+            "[2025-08-16 14:02:11] - Moved ingress to Caddy",
+            "**Status:** Accepted",
+            "**Date:** 2025-06-02",
+            "**Completed:** 2026-03-09",
+            "**Decision:** Use restic, in three stages:",
+            "**Rationale**:",
+            "**Alternatives Rejected**:",
+            "Decision:",
+            "**Traefik as the ingress controller**",
+            "- Use VLAN 20 for IoT",
+            "- **Rationale**: one place for certificates",
+            "  - nested detail",
+            "1. Origin: came up in review",
+            "2. Revisit when: a second host arrives",
+            "- [ ] Move the scrub to Sunday",
+            "Decided to rebuild the schedule, including:",
+            "决定使用 Loki，包括：",
+            "**决策**: 告警只发到值班群",
+            "**理由**:",
+            "- **Tarih:** 2025-12-01",
+            "| Task | Status |",
+            "|---|---|",
+            "| Rotate keys | done |",
+            "```",
+            "> **Quoted bold**",
+            ">",
+            "---",
+            "Plain prose that states nothing in particular.",
+            "",
+            "",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..3_000 {
+            let len = 4 + (next() % 40) as usize;
+            let text: String =
+                (0..len).map(|_| LINES[(next() % LINES.len() as u64) as usize].to_string() + "\n").collect();
+            let stem = if round % 2 == 0 { "decisionLog.md" } else { "activeContext.md" };
+            let d = parse_document(Path::new(stem), &text);
+            for item in &d.items {
+                assert!(item.section < d.sections.len() && item.entry < d.entries.len(), "{text}");
+                assert!(item.parent.is_none_or(|p| p < d.items.len()) && item.record.is_none_or(|r| r < d.items.len()));
+            }
+        }
+    }
+
     #[test]
     fn titles_are_collapsed_exactly_when_ascii_whitespace_is_out_of_place() {
         // The former test, word for word: whitespace at an end, two in a row, a tab or a break.
