@@ -63,7 +63,8 @@ struct Record {
     /// dated by the record as the first is.
     more_decisions: Vec<usize>,
     /// The decision is the first item under a `Decision` heading or label-only line, not an
-    /// item labelled `Decision:`.
+    /// item labelled `Decision:` — or one labelled so that holds its text as sub-items
+    /// (`- **Choice**:` over a numbered list).
     decision_unlabelled: bool,
     /// The field a heading, bold pseudo-heading or label-only line (`Alternatives:`) opened:
     /// unlabelled items after it belong to it.
@@ -369,6 +370,7 @@ fn item(
                 rec.context = Some(Field::Decision);
             } else {
                 rec.decision = Some(i);
+                rec.decision_unlabelled = value.is_empty();
                 // `Decision: split the backup into three timers:` — the list after it is
                 // its details.
                 let introduces = value.ends_with([':', '：']) && !nests;

@@ -93,3 +93,15 @@ fn a_status_line_in_an_entry_header_dates_the_decisions_below_it() {
         found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
     assert_eq!(dated, [("2026-03-09", "Alerts go through Alertmanager.")]);
 }
+
+#[test]
+fn a_decision_label_holding_its_choice_as_a_list_leaves_the_heading_the_decision() {
+    let found = decisions(
+        "# Decision Log\n\n## 2025-04-22: Login fixes\n\n\
+         #### Decision 5: Fix the location update authentication\n\
+         - **Choice**:\n    1. Send the requesting user's id with the update.\n    2. Check the id on the server.\n\
+         - **Rationale**: The 500 came from a missing user context.\n",
+    );
+    assert_eq!(texts(&found), ["Fix the location update authentication"]);
+    assert_eq!(found[0]["fields"]["rationale"], "The 500 came from a missing user context.");
+}
