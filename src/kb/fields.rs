@@ -247,6 +247,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("verification", &["test results", "测试验证", "测试结果", "验证"]),
     ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "дата", "tarih", "日付", "日期"]),
     ("process", &["process", "steps", "procedure"]),
+    ("started", &["started", "started on", "start date", "дата начала"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
     ("pros", &["pros", "benefits", "advantages", "technical benefits", "key benefits"]),
@@ -836,7 +837,10 @@ fn is_last_updated(text: &str) -> bool {
 /// The day a task's status line says its work was done or decided: `Status: done
 /// (2026-01-17)`, `**状態**: [x] 完了 (2026-01-17)`, `Completed: 2026-01-17`, `Date: …`.
 /// `None` when the line is no status or date line, or names no date.
-pub fn status_date(text: &str, bold: Option<&str>) -> Option<Date> {
+///
+/// The second value says the date is when the work started (`Started: 2026-03-02`), which
+/// dates the task only when no line says when it was done.
+pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
     // The label is the bold lead before its colon, or the few words before the first colon.
     let colon = match bold {
         Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
@@ -864,13 +868,32 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<Date> {
             "完了日",
             "完成",
             "完成日期",
+            "дата завершения",
+            "завершено",
         ]
         .contains(&&*label)
     };
-    if !named {
+    let started = !named && {
+        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        ["started", "started on", "start date", "начато", "дата начала"]
+            .iter()
+            .any(|l| label.eq_ignore_ascii_case(l) || label.to_lowercase() == *l)
+    };
+    if !named && !started {
         return None;
     }
-    find_date(&text[colon..]).map(|(d, _)| d)
+    if started {
+        // `Started: 2026-03-04` and `Completed: 2026-03-06` on two lines of one paragraph:
+        // the day it was done.
+        let lower = text.to_lowercase();
+        let done = ["completed:", "completed on:", "done:", "finished:"]
+            .iter()
+            .find_map(|l| lower.find(l).map(|at| at + l.len()));
+        if let Some((d, _)) = done.and_then(|at| lower.get(at..)).and_then(find_date) {
+            return Some((d, false));
+        }
+    }
+    find_date(&text[colon..]).map(|(d, _)| (d, started))
 }
 
 /// A consideration rather than a decision: a question, or a heading that names questions or

@@ -1243,13 +1243,15 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
         Several,
     }
     let mut found = vec![Found::None; sections.len()];
+    // When the work started: the section's date only if no line says when it was done.
+    let mut started = vec![Found::None; sections.len()];
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
             continue;
         }
-        if let Some(date) = fields::status_date(&item.text, item.bold.as_deref()) {
-            let slot = &mut found[item.section];
+        if let Some((date, start)) = fields::status_date(&item.text, item.bold.as_deref()) {
+            let slot = if start { &mut started[item.section] } else { &mut found[item.section] };
             *slot = match *slot {
                 Found::None => Found::One(date),
                 Found::One(d) if d == date => Found::One(d),
@@ -1260,6 +1262,11 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     }
     if !any {
         return;
+    }
+    for (found, started) in found.iter_mut().zip(&started) {
+        if *found == Found::None {
+            *found = *started;
+        }
     }
     // A status line in an entry's header block — its untitled first section, or the file's
     // lines before any heading (`## Task DEV-6`, then `**Completed:** 2026-03-02`, then `###

@@ -105,3 +105,18 @@ fn a_decision_label_holding_its_choice_as_a_list_leaves_the_heading_the_decision
     assert_eq!(texts(&found), ["Fix the location update authentication"]);
     assert_eq!(found[0]["fields"]["rationale"], "The 500 came from a missing user context.");
 }
+
+#[test]
+fn a_task_started_but_not_finished_is_dated_by_its_start() {
+    let found = decisions(
+        "# Tasks\n\n## DEV-8: Archive first\n\n**Started:** 2026-03-02\n\n### Decisions\n- Fetch from the archive first.\n\n\
+         ## DEV-9: Ordering\n\n**Started:** 2026-03-04\n**Completed:** 2026-03-06\n\n### Decisions\n- Order by market status.\n",
+    );
+    let dated: Vec<(&str, &str)> =
+        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    assert_eq!(
+        dated,
+        [("2026-03-02", "Fetch from the archive first."), ("2026-03-06", "Order by market status.")],
+        "the day it was done wins over the day it started"
+    );
+}
