@@ -11,9 +11,15 @@
 //!   timestamp's title, the decision heading, or the first item).
 //! - A field that repeats, a second `Decision`, a new statement after a statement, or a
 //!   timestamped statement after fields, starts the next record.
-//! - A label alone on its line heads the items after it, unless it holds them as sub-items.
-//! - Fields are never decisions of their own; a record without any field is no record, and its
-//!   items keep the kind their section gives them.
+//! - A label alone on its line, or one whose text ends in a colon, heads the items after it,
+//!   unless it holds them as sub-items.
+//! - A `Decision` written as prose is one decision (its first paragraph), the rest its
+//!   details; written as a list, one decision per item — unless a heading states the decision
+//!   (`## ADR-12: …`), which the list then spells out.
+//! - Inside a record with its decision and fields, any short label naming no kind is one more
+//!   field (`**Alternatives Rejected**:`, `Revisit when: …`).
+//! - Fields are never decisions of their own, nor is anything below them; a record without any
+//!   field is no record, and its items keep the kind their section gives them.
 
 use super::fields::{self, Field};
 use super::heading::{find_date, kind_name};
