@@ -1288,7 +1288,8 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
         let section = &sections[item.section];
         item.date = match found[item.section] {
             Found::One(date) => Some(date),
-            Found::None if section.date.is_none() => entry_date[section.entry],
+            // (The lines before a file's first section date its undated entries, too.)
+            Found::None if section.date.is_none() => entry_date[section.entry].or(entry_date[0]),
             _ => None,
         };
     }

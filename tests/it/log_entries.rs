@@ -120,3 +120,21 @@ fn a_task_started_but_not_finished_is_dated_by_its_start() {
         "the day it was done wins over the day it started"
     );
 }
+
+#[test]
+fn a_date_line_under_the_file_title_dates_its_undated_entries() {
+    let found = decisions(
+        "# Technical decisions\n\n**Date**: 2025-12-28\n\n\
+         ## 1. Game servers\n\n### No containers for game servers\n\n**Decision**: Game servers run as native processes.\n\n\
+         ## 2. Database strategy, a new decision\n\n**Decision**: SQLite for development.\n",
+    );
+    let dated: Vec<(&str, &str)> =
+        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    assert_eq!(
+        dated,
+        [
+            ("2025-12-28", "Decision: Game servers run as native processes."),
+            ("2025-12-28", "Decision: SQLite for development."),
+        ]
+    );
+}
