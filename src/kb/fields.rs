@@ -247,7 +247,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("verification", &["test results", "测试验证", "测试结果", "验证"]),
     ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "дата", "tarih", "日付", "日期"]),
     ("process", &["process", "steps", "procedure"]),
-    ("started", &["started", "started on", "start date", "дата начала"]),
+    ("started", &["started", "started on", "start date", "дата начала", "начато"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
     ("pros", &["pros", "benefits", "advantages", "technical benefits", "key benefits"]),
@@ -416,16 +416,17 @@ pub fn opens_with_decision_label(line: &str) -> bool {
 
 /// Where the first colon (`:` or the full-width `：`) is.
 fn first_colon(text: &str) -> Option<usize> {
+    colons(text).next().map(|(at, _)| at)
+}
+
+/// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
+/// text (`理由：`).
+fn colons(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
-    let mut from = 0;
-    while let Some(p) = memchr::memchr2(b':', 0xEF, &b[from..]) {
-        let at = from + p;
-        if b[at] == b':' || b[at..].starts_with("：".as_bytes()) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memchr2_iter(b':', 0xEF, b).filter_map(move |at| match b[at] {
+        b':' => Some((at, 1)),
+        _ => b[at..].starts_with("：".as_bytes()).then_some((at, "：".len())),
+    })
 }
 
 /// The field a statement opens with: `Rationale: …`, `**Status:** accepted`,
@@ -473,13 +474,7 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
     let mut marks: Vec<(usize, usize, Field)> = Vec::new();
     // The label the statement opens with (`Design Decision:`) is none of its inline fields.
     let lead = first_colon(text).filter(|&c| field_for_label(&text[..c]).is_some());
-    // A full-width colon ends a label in CJK text (`理由：`); ASCII text has none.
-    let colons: Vec<(usize, usize)> = if text.is_ascii() {
-        text.match_indices(':').map(|(at, _)| (at, 1)).collect()
-    } else {
-        text.match_indices([':', '：']).map(|(at, c)| (at, c.len())).collect()
-    };
-    for (colon, width) in colons {
+    for (colon, width) in colons(text) {
         if Some(colon) == lead {
             continue;
         }
@@ -847,9 +842,9 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
         _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
     };
     let label = &text[..colon];
-    let named = match field_for_label(label) {
-        Some(Field::Named(name)) => name == "status" || name == "date",
-        _ => false,
+    let (named, started) = match field_for_label(label) {
+        Some(Field::Named(name)) => (name == "status" || name == "date", name == "started"),
+        _ => (false, false),
     };
     let named = named || {
         let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
@@ -872,12 +867,6 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
             "завершено",
         ]
         .contains(&&*label)
-    };
-    let started = !named && {
-        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-        ["started", "started on", "start date", "начато", "дата начала"]
-            .iter()
-            .any(|l| label.eq_ignore_ascii_case(l) || label.to_lowercase() == *l)
     };
     if !named && !started {
         return None;

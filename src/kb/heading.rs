@@ -245,20 +245,11 @@ const DECISION_THINGS: &[&str] = &[
     "logic",
     "rules",
     "table",
-    "template",
-    "templates",
-    "legend",
-    "status",
-    "format",
-    "found",
-    "review",
-    "reviews",
-    "schedule",
-    "needed",
 ];
 
-/// What a `Decision …` title may name that talks about decisions, holding none: `Decision
-/// Status Legend`, `Decision Template`, `Decision Review Schedule`.
+/// What a `Decision …` title may name that talks about decisions, holding none (and so no
+/// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
+/// Template`, `Decision Review Schedule`.
 const ABOUT_DECISIONS: &[&str] =
     &["template", "templates", "legend", "status", "format", "found", "review", "reviews", "schedule", "needed"];
 
@@ -387,11 +378,13 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
         if let Some(rank) = role.rank {
             // Rank 0: the decision kind, first in the table.
             let next = words.clone().next();
-            let about_deciding = rank == 0 && (making || next.is_some_and(|next| DECISION_THINGS.contains(&next)));
+            let talks_about = next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
+            let about_deciding =
+                rank == 0 && (making || talks_about || next.is_some_and(|next| DECISION_THINGS.contains(&next)));
             if about_deciding {
                 // Things that hold decisions (`Decision Points`, `Decision Matrix`) are not
                 // talk about them.
-                about |= making || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
+                about |= making || talks_about;
             } else {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }

@@ -144,6 +144,8 @@ struct Pass<'a> {
     provisional_heading: Option<usize>,
     /// Byte offset of the last heading read.
     heading_offset: usize,
+    /// The headings enclosing the text being read, outermost first (the current one last).
+    heading_stack: Vec<usize>,
 }
 
 impl<'a> Pass<'a> {
@@ -177,6 +179,7 @@ impl<'a> Pass<'a> {
             provisional: Vec::new(),
             provisional_heading: None,
             heading_offset: 0,
+            heading_stack: Vec::new(),
         }
     }
 
@@ -324,6 +327,10 @@ impl<'a> Pass<'a> {
                         line,
                         stamp: false,
                     });
+                    while self.heading_stack.last().is_some_and(|&o| self.headings[o].level >= level) {
+                        self.heading_stack.pop();
+                    }
+                    self.heading_stack.push(self.headings.len() - 1);
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
                     self.heading_offset = offset;
@@ -461,8 +468,7 @@ impl<'a> Pass<'a> {
         // A statement is looked at only under a heading that decisions enclose: the item is
         // made for few headings.
         if body == Body::Statement {
-            let level = heading.level;
-            let enclosing = self.headings[..h].iter().rev().find(|o| o.level < level && !o.stamp);
+            let enclosing = self.heading_stack.iter().rev().nth(1).map(|&o| &self.headings[o]);
             if !enclosing.is_some_and(|o| o.kind == Kind::Decision && o.field.is_none()) {
                 return;
             }
@@ -901,8 +907,6 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
-/// not a field label of a record (`- **Rationale:**`).
 /// Whether the items under the heading that item `p` stands for are only a decision's fields:
 /// each top-level one opens with a label other than `Decision` (`**Rationale**: …`, or any
 /// bold label, `**Configuration**: …`), or follows a label alone on its line (`Trade-offs:`
@@ -926,19 +930,15 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -
                 decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
             }
             None if after_label => {}
-            None if item
-                .bold
-                .as_deref()
-                .is_some_and(|b| item.text.get(b.len()..).is_some_and(|r| r.starts_with(':'))) =>
-            {
-                after_label = false;
-            }
+            None if records::bold_label(item).is_some() => after_label = false,
             None => return false,
         }
     }
     decided
 }
 
+/// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
+/// not a field label of a record (`- **Rationale:**`).
 fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
     let item = &items[i];
     let label = item.bold.as_deref().filter(|b| item.block == Block::ListItem && item.text.len() <= b.len() + 2)?;

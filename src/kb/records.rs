@@ -474,7 +474,7 @@ fn item(
 }
 
 /// The bold lead of `**Label:** text`, when the colon follows it.
-fn bold_label(item: &Item) -> Option<&str> {
+pub(crate) fn bold_label(item: &Item) -> Option<&str> {
     let bold = item.bold.as_deref()?;
     item.text.get(bold.len()..)?.starts_with(':').then_some(bold)
 }
