@@ -25,6 +25,11 @@ use super::fields::{self, Field};
 use super::heading::{find_date, kind_name};
 use super::{Block, Item, Kind, Section, Status};
 
+/// The field of what spells a decision out: the paragraphs after a `Decision` written as
+/// prose, the list after `Decision: … in three stages:`, the items of a listed `Decision`
+/// under a heading that states it.
+const DETAILS: Field = Field::Named(std::borrow::Cow::Borrowed("details"));
+
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
@@ -380,7 +385,7 @@ fn item(
                 // `Decision: split the backup into three timers:` — the list after it is
                 // its details.
                 let introduces = value.ends_with([':', '：']) && !nests;
-                rec.context = introduces.then(|| Field::Named("details".into()));
+                rec.context = introduces.then_some(DETAILS);
             }
         }
         Some((field, skip)) => {
@@ -412,9 +417,8 @@ fn item(
                 // it, and the paragraphs and lists after it are its details (an ADR's
                 // `### Decision`). Written as a list, each item is a decision of its own.
                 Some(d) if items[d].block == Block::Paragraph && items[i].parent.is_none() => {
-                    let field = Field::Named("details".into());
-                    rec.members.push((i, field.clone(), 0));
-                    field_of[i] = Some(field);
+                    rec.members.push((i, DETAILS, 0));
+                    field_of[i] = Some(DETAILS);
                 }
                 Some(_) => rec.more_decisions.push(i),
             },
@@ -503,17 +507,14 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // Tag articles by content`) spells that decision out: the heading is the decision, the
     // items its details.
     let spelled_out = match (rec.decision, rec.statement) {
-        (Some(d), Some(s))
-            if rec.decision_unlabelled && items[d].block == Block::ListItem && items[s].block == Block::Heading =>
-        {
-            Some(s)
+        (Some(d), Some(s)) => {
+            rec.decision_unlabelled && items[d].block == Block::ListItem && items[s].block == Block::Heading
         }
-        _ => None,
+        _ => false,
     };
-    if spelled_out.is_some() {
-        let details = Field::Named("details".into());
+    if spelled_out {
         for m in rec.decision.into_iter().chain(rec.more_decisions.drain(..)) {
-            rec.members.push((m, details.clone(), 0));
+            rec.members.push((m, DETAILS, 0));
         }
         rec.decision = None;
     }

@@ -14,6 +14,11 @@ fn decisions(bank: &str) -> Vec<Value> {
     out.json().as_array().unwrap().iter().filter(|d| d["kind"] == "decision").cloned().collect()
 }
 
+/// Each decision's date (`-` when it has none) and text.
+fn dated(found: &[Value]) -> Vec<(&str, &str)> {
+    found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect()
+}
+
 fn texts(found: &[Value]) -> Vec<String> {
     found.iter().map(|d| d["text"].as_str().unwrap().to_string()).collect()
 }
@@ -89,8 +94,7 @@ fn a_status_line_in_an_entry_header_dates_the_decisions_below_it() {
          ## Next Steps\n\
          - Backfill the old candles.\n",
     );
-    let dated: Vec<(&str, &str)> =
-        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    let dated = dated(&found);
     assert_eq!(dated, [("2026-03-09", "Alerts go through Alertmanager.")]);
 }
 
@@ -112,8 +116,7 @@ fn a_task_started_but_not_finished_is_dated_by_its_start() {
         "# Tasks\n\n## DEV-8: Archive first\n\n**Started:** 2026-03-02\n\n### Decisions\n- Fetch from the archive first.\n\n\
          ## DEV-9: Ordering\n\n**Started:** 2026-03-04\n**Completed:** 2026-03-06\n\n### Decisions\n- Order by market status.\n",
     );
-    let dated: Vec<(&str, &str)> =
-        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    let dated = dated(&found);
     assert_eq!(
         dated,
         [("2026-03-02", "Fetch from the archive first."), ("2026-03-06", "Order by market status.")],
@@ -128,8 +131,7 @@ fn a_date_line_under_the_file_title_dates_its_undated_entries() {
          ## 1. Game servers\n\n### No containers for game servers\n\n**Decision**: Game servers run as native processes.\n\n\
          ## 2. Database strategy, a new decision\n\n**Decision**: SQLite for development.\n",
     );
-    let dated: Vec<(&str, &str)> =
-        found.iter().map(|d| (d["date"].as_str().unwrap_or("-"), d["text"].as_str().unwrap())).collect();
+    let dated = dated(&found);
     assert_eq!(
         dated,
         [
