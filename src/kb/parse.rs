@@ -582,13 +582,41 @@ impl<'a> Pass<'a> {
             }
             self.open_group(title);
         } else if item.parent.is_none()
-            && let Some(label) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
+            && let Some((_, label)) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
         {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list: the label that ends the paragraph heads what follows, as a pseudo-heading
-            // would.
-            self.open_group(label.to_string());
+            // would, and is no part of the paragraph's own text.
+            let label = label.to_string();
+            self.cut_trailing_label(idx);
+            self.open_group(label);
         }
+    }
+
+    /// Takes the label on the last line of paragraph `idx`, the last item closed, off its text
+    /// (`**Rationale**:` under `**Decision**: …`): the label heads the list below it.
+    fn cut_trailing_label(&mut self, idx: usize) {
+        let range = self.text_at[idx].clone();
+        if range.end != self.buf.len() {
+            return;
+        }
+        let raw = self.text.get(self.items[idx].span.clone()).unwrap_or("").trim_end();
+        let Some(break_at) = raw.rfind('\n') else { return };
+        let line = raw[break_at + 1..].trim();
+        // A label alone on its line, as the text shows it: `**Performance Impact**:` →
+        // `Performance Impact:`.
+        if line.len() > 64 || !line.ends_with([':', '：']) {
+            return;
+        }
+        let label: String = line.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+        let Some(head) = self.buf[range.clone()].strip_suffix(label.trim()) else { return };
+        let len = head.trim_end().len();
+        if len == 0 {
+            return;
+        }
+        self.buf.truncate(range.start + len);
+        self.text_at[idx].end = range.start + len;
+        self.items[idx].code_spans.retain(|span| span.end <= len);
     }
 
     /// Items from here on sit under a pseudo-heading titled `title`.
@@ -836,6 +864,7 @@ impl<'a> Pass<'a> {
             .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
+        labels_over_lists_decide_nothing(&mut items);
         doc.items = items;
         doc
     }
@@ -904,6 +933,32 @@ impl<'a> Pass<'a> {
             };
         }
         self.headings = merged;
+    }
+}
+
+/// A decision's sub-item that is only a bold label over sub-items of its own (`- **Collector
+/// tier**:` under `Decided to split monitoring …`, over the collector's parts) names a part of
+/// that decision, as its details do: it is no decision of its own. (Under a plain list of
+/// decisions such a label is the decision's topic, its sub-items what was decided:
+/// `- **Queue layout:**` over the queue's folders stays a decision.) A `Decision` label
+/// (`- **Choice**:` over the choice) is its record's business, and an adoption (`- **Adopted
+/// Valkey**:`) states a decision.
+fn labels_over_lists_decide_nothing(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let item = &items[i];
+        let part_of_decision = item.parent.is_some_and(|p| items[p].kind == Kind::Decision);
+        let has_sub_items = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+        if item.kind != Kind::Decision || item.block != Block::ListItem || !(part_of_decision && has_sub_items) {
+            continue;
+        }
+        let Some(label) = records::bold_label(item) else { continue };
+        if !item.text.get(label.len() + 1..).unwrap_or("").trim().is_empty()
+            || fields::field_for_label(label) == Some(fields::Field::Decision)
+            || fields::states_adoption(&item.text, item.bold.as_deref())
+        {
+            continue;
+        }
+        items[i].kind = Kind::Other;
     }
 }
 

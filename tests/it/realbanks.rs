@@ -707,12 +707,15 @@ fn every_label_inside_a_record_is_one_of_its_fields() {
     assert_eq!(
         decision_texts(doc),
         [
-            // A `Decision` line among the labelled lines of one paragraph is the decision.
-            "Decision: Start the weekly prune at 06:00 on Sunday, after the scrub ends. Rationale:",
+            // A `Decision` line among the labelled lines of one paragraph is the decision; the
+            // label on the line after it heads the list below, and is no part of its text.
+            "Decision: Start the weekly prune at 06:00 on Sunday, after the scrub ends.",
             "Decision: Every web service sits behind Caddy on the edge host.",
-            "决策: 告警只发到值班群，不发邮件 理由:",
+            "决策: 告警只发到值班群，不发邮件",
             "Karar: Yedekler her gece NAS'a alınır.",
             "Принятый компромисс: выгружать по одному листу за раз.",
+            // The whole label on the last line goes, however many words it has.
+            "Decision: Scrubs run on Saturday morning.",
         ]
     );
     let (_, prune) = decision(&kb, "Start the weekly prune");
@@ -750,6 +753,9 @@ fn a_decision_stated_before_its_details_keeps_them_as_details() {
             // `Decision:` alone on its line heads the list of decisions below it.
             "Valkey replaces Redis for sessions.",
             "Sessions expire after a day.",
+            // A bold label over sub-items (`- **Collector tier**:`) names what they are
+            // about: no decision of its own.
+            "[2025-10-05 10:00:00] - Decided to split monitoring into a collector tier and a storage tier.",
         ]
     );
     let (_, traefik) = decision(&kb, "Traefik as the ingress controller");
