@@ -512,16 +512,39 @@ impl<'a> Pass<'a> {
     }
 
     /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
-    /// line separates it from the previous one (agents append entries that way), and a
-    /// `**Decision:**` line after other labelled lines is an item of its own: the top-level
-    /// paragraph being read ends before the line and a new one starts at `at`.
+    /// line separates it from the previous one (agents append entries that way, after a
+    /// paragraph or a list item), and a `**Decision:**` line after other labelled lines is an
+    /// item of its own: the top-level paragraph or the list being read ends before the line
+    /// and a new paragraph starts at `at`.
     fn split_at_line(&mut self, at: usize) -> bool {
         let Some(&idx) = self.open.last() else { return false };
-        if self.heading.is_some() || self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
+        if self.heading.is_some() {
             return false;
         }
         let rest = self.text.get(at..).unwrap_or("");
         let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_start();
+        let stamp = || {
+            fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
+        };
+        if self.items[idx].block == Block::ListItem {
+            // A log line appended right under a list item, with no blank line to end the list
+            // (`- Keep the docs in sync`, then `[2025-09-01 10:15:00] - Completed: …` at the
+            // start of the next line), continues the item as Markdown reads it; a timestamp
+            // flush left there opens an entry all the same, and the list ends before it.
+            let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
+            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace()) || !stamp() {
+                return false;
+            }
+            while let Some(open) = self.close() {
+                self.items[open].span.end = at;
+            }
+            self.bold_start = None;
+            self.open_item(Block::Paragraph, at..at);
+            return true;
+        }
+        if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
+            return false;
+        }
         // A paragraph of labelled lines (`**Date:** …`, `**Status:** …`, `**Decision:** …`)
         // holds its record's fields; the `Decision` line is the decision, an item of its own.
         let decision_line = || {
@@ -531,9 +554,6 @@ impl<'a> Pass<'a> {
                     .bold
                     .as_deref()
                     .is_some_and(|b| matches!(fields::field_for_label(b), Some(fields::Field::Named(_))))
-        };
-        let stamp = || {
-            fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
         };
         if !decision_line() && !stamp() {
             return false;

@@ -40,6 +40,71 @@ fn a_timestamp_line_opens_an_entry_without_a_blank_line() {
 }
 
 #[test]
+fn a_timestamp_line_right_under_a_list_item_opens_an_entry() {
+    // Markdown reads a line under a list item, with no blank line between, as the item's
+    // continuation; an agent appending its log there means a new entry.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/progress.md",
+        "# Progress\n\n## Next steps\n\n\
+         - Keep the inventory in sync with the NAS shares\n\
+         [2025-09-01 10:15:00] - Completed: moved the backup timers to systemd\n\
+         [2025-09-02 16:40:00] - Decided to keep the restic repository on the second pool\n\n\
+         ## Done\n\n\
+         - Backups\n  - Nightly snapshots at 01:00\n\
+         [2025-09-03 08:00:00] - Decided to prune snapshots after 30 days\n\
+         - Monitoring\n\
+         \x20\x20[2025-09-04 09:00:00] - indented, so still the item's own text\n",
+    );
+    let out = env.run(["decisions", "--all", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let items = out.json();
+    let items: Vec<(&str, &str, &str, &str)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or("-");
+            (s("kind"), s("date"), s("entry"), s("text"))
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("next_step", "-", "Progress", "Keep the inventory in sync with the NAS shares"),
+            (
+                "next_step",
+                "2025-09-01",
+                "Completed: moved the backup timers to systemd",
+                "[2025-09-01 10:15:00] - Completed: moved the backup timers to systemd"
+            ),
+            (
+                "decision",
+                "2025-09-02",
+                "Decided to keep the restic repository on the second pool",
+                "[2025-09-02 16:40:00] - Decided to keep the restic repository on the second pool"
+            ),
+            ("change", "-", "Progress", "Backups"),
+            ("change", "-", "Progress", "Nightly snapshots at 01:00"),
+            (
+                "decision",
+                "2025-09-03",
+                "Decided to prune snapshots after 30 days",
+                "[2025-09-03 08:00:00] - Decided to prune snapshots after 30 days"
+            ),
+            // What follows a log line belongs to its entry, up to the next one.
+            (
+                "change",
+                "2025-09-03",
+                "Decided to prune snapshots after 30 days",
+                "Monitoring [2025-09-04 09:00:00] - indented, so still the item's own text"
+            ),
+        ],
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn a_timestamp_without_brackets_opens_an_entry() {
     let found = decisions(
         "# Decision Log\n\n## Decision\n\n\
