@@ -507,12 +507,11 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
 }
 
 /// The field label that ends a statement with no value after it (`Decision: use Redis
-/// Rationale:` → `Rationale`), when the statement holds more than that label, and where the
-/// label starts.
-pub fn trailing_label(text: &str) -> Option<(usize, &str)> {
+/// Rationale:` → `Rationale`), when the statement holds more than that label.
+pub fn trailing_label(text: &str) -> Option<&str> {
     let body = text.strip_suffix([':', '：'])?;
     let &(start, value, _) = inline_marks_full(text).last()?;
-    (value >= body.len() && start > 0).then(|| (start, body[start..].trim()))
+    (value >= body.len() && start > 0).then(|| body[start..].trim())
 }
 
 /// The text before the first inline field label (see [`inline_fields`]): the statement
@@ -1401,8 +1400,8 @@ mod tests {
         assert_eq!(super::short_label("https://example.org"), None);
         assert_eq!(super::short_label("We moved the wiki because: reasons"), None, "a sentence");
         assert_eq!(super::short_label("10:30 call"), None);
-        assert_eq!(super::trailing_label("决策: 告警只发到值班群 理由:"), Some((33, "理由")));
-        assert_eq!(super::trailing_label("决策：告警只发到值班群 理由："), Some((34, "理由")));
+        assert_eq!(super::trailing_label("决策: 告警只发到值班群 理由:"), Some("理由"));
+        assert_eq!(super::trailing_label("决策：告警只发到值班群 理由："), Some("理由"));
     }
 
     #[test]
@@ -1417,7 +1416,7 @@ mod tests {
 
     #[test]
     fn a_label_ending_a_statement_heads_what_follows() {
-        assert_eq!(super::trailing_label("Decision: use Redis Rationale:"), Some((20, "Rationale")));
+        assert_eq!(super::trailing_label("Decision: use Redis Rationale:"), Some("Rationale"));
         assert_eq!(super::trailing_label("Rationale:"), None, "a label alone is a pseudo-heading's business");
         assert_eq!(super::trailing_label("the steps are:"), None);
     }

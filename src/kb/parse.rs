@@ -602,7 +602,7 @@ impl<'a> Pass<'a> {
             }
             self.open_group(title);
         } else if item.parent.is_none()
-            && let Some((_, label)) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
+            && let Some(label) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
         {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list: the label that ends the paragraph heads what follows, as a pseudo-heading
@@ -966,9 +966,12 @@ impl<'a> Pass<'a> {
 fn labels_over_lists_decide_nothing(items: &mut [Item]) {
     for i in 0..items.len() {
         let item = &items[i];
+        if item.kind != Kind::Decision || item.block != Block::ListItem {
+            continue;
+        }
         let part_of_decision = item.parent.is_some_and(|p| items[p].kind == Kind::Decision);
         let has_sub_items = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-        if item.kind != Kind::Decision || item.block != Block::ListItem || !(part_of_decision && has_sub_items) {
+        if !(part_of_decision && has_sub_items) {
             continue;
         }
         let Some(label) = records::bold_label(item) else { continue };
