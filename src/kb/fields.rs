@@ -1114,14 +1114,14 @@ fn ends_with_choice(text: &str) -> bool {
 }
 
 /// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, and in
-/// Russian `Решено …`, `Решили …`, `Принято решение …`.
+/// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 fn opens_with_adoption(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 32, &mut buf);
     ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
-            && ["решено ", "решили ", "мы решили ", "принято решение "]
+            && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]
                 .iter()
                 .any(|p| head.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_alphabetic))))
 }

@@ -83,6 +83,9 @@ struct Record {
     /// The level of the last field heading (`## Pros and Cons of the Options`): a deeper
     /// heading is a part of its field.
     field_level: Option<u8>,
+    /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
+    /// storage`): a deeper heading is one of its parts.
+    decision_level: Option<u8>,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -181,6 +184,13 @@ pub(crate) fn resolve(
                         let name = groups[g].title.trim().trim_end_matches([':', '：']).to_lowercase();
                         rec.context = Some(Field::Named(name.into()));
                     }
+                    // Inside a field that a heading opened under a record's decision (`**Why
+                    // PostgreSQL?**` under an ADR's `### Rationale`), a bold line heads a
+                    // part of that field.
+                    None if rec.context.is_some()
+                        && rec.field_level.is_some()
+                        && (rec.decision.is_some() || rec.decision_level.is_some())
+                        && groups[g].kind != Kind::Decision => {}
                     None => {
                         close(items, &mut rec, &mut field_of);
                         open(&mut rec);
@@ -309,8 +319,11 @@ fn heading(
         rec.field_level = Some(h.level);
         return;
     }
-    if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry) {
-        // `## Models Supported` inside a timestamped entry: one more field, named by its title.
+    // `## Models Supported` inside a timestamped entry, `### Architecture` or `### Migration
+    // Phases` under `## ADR-001: Hybrid storage`: one more field, named by its title.
+    if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry)
+        || (rec.decision_level.is_some_and(|l| h.level > l) && !h.decision)
+    {
         rec.context = Some(Field::Named(h.title.to_lowercase().into()));
         return;
     }
@@ -323,6 +336,7 @@ fn heading(
     open(rec);
     if h.decision {
         rec.explicit = true;
+        rec.decision_level = Some(h.level);
     }
 }
 
@@ -343,6 +357,16 @@ fn item(
         return;
     }
     if it.block == Block::Heading {
+        // The heading of a subsection inside an ADR (`### Architecture` over a diagram) is a
+        // part of the record, not its statement: the ADR's own heading is.
+        if rec.decision_level.is_some()
+            && rec.statement.is_some()
+            && let Some(field) = rec.context.clone()
+        {
+            rec.members.push((i, field.clone(), usize::MAX));
+            field_of[i] = Some(field);
+            return;
+        }
         rec.statement = Some(i);
         return;
     }
@@ -389,8 +413,14 @@ fn item(
             }
         }
         Some((field, skip)) => {
-            let starts_next = rec.seen.contains(&field)
-                || (field.name() == "date" && rec.has_fields && (rec.statement.is_some() || rec.decision.is_some()));
+            // Under a heading that states the decision (`## ADR-010: …`) the next such heading
+            // starts the next record: a label met twice there (`**Analysis:**` in the
+            // rationale after `### Context`) is one more line of the record.
+            let starts_next = rec.decision_level.is_none()
+                && (rec.seen.contains(&field)
+                    || (field.name() == "date"
+                        && rec.has_fields
+                        && (rec.statement.is_some() || rec.decision.is_some())));
             if starts_next {
                 restart(items, rec, field_of);
             }
@@ -613,7 +643,10 @@ fn considerations(
         let ends_in_colon = item.text.trim_end().ends_with([':', '：']);
         // So is an adoption that does (`Decided to redo the animation, including:`).
         let decided = decided || (ends_in_colon && fields::states_adoption(&item.text, item.bold.as_deref()));
-        let introduces = ends_in_colon && !topic && !decided;
+        // And so is a record's decision stated under its `Decision` heading (`We will move to
+        // a hybrid storage architecture:` over the two stores).
+        let record_decision = item.kind == Kind::Decision && !item.fields.is_empty() && item.parent.is_none();
+        let introduces = ends_in_colon && !topic && !decided && !record_decision;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
         let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;

@@ -817,3 +817,31 @@ fn a_label_ending_in_a_colon_heads_the_list_after_it() {
     assert_eq!(karar.date.map(|d| d.to_string()).as_deref(), Some("2025-12-01"));
     assert_eq!(field(karar, "alternatives"), Some("Daha hızlı disk almak."));
 }
+
+#[test]
+fn every_subsection_of_an_adr_is_a_part_of_it() {
+    let kb = load();
+    let doc = document(&kb, "adr-sections.md");
+    // The statement under `### Decision` is the decision even when it ends in a colon and
+    // its stores are spelled out below; `### Architecture`, the bold questions under
+    // `### Rationale` and the `**Positive:**` / `**Negative:**` consequences are its parts.
+    // `Выбран …` (was chosen) is an adoption.
+    assert_eq!(
+        decision_texts(doc),
+        ["We will split the telemetry store:", "Выбран следующий стек для сервиса метрик:"]
+    );
+    let (_, split) = decision(&kb, "We will split the telemetry store");
+    assert_eq!(split.date.map(|d| d.to_string()).as_deref(), Some("2025-10-14"));
+    assert_eq!(field(split, "title"), Some("Split telemetry storage"));
+    assert!(field(split, "rationale").is_some_and(|r| r.contains("Continuous aggregates")), "{:?}", split.fields);
+    assert_eq!(field(split, "negative"), Some("Two systems to back up"));
+    assert!(field(split, "details").is_some_and(|d| d.contains("Written once")), "{:?}", split.fields);
+    let field_of = |needle: &str| {
+        let item = doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
+        item.field.as_deref().unwrap_or_else(|| panic!("{needle:?} has no field"))
+    };
+    // A label met again inside the ADR (`**Analysis:**` in the rationale after the
+    // context's) is one more line of it, not a new record.
+    assert_eq!(field_of("40 TB free"), "context");
+    assert_eq!(field_of("Architecture"), "architecture");
+}
