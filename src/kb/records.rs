@@ -210,9 +210,18 @@ pub(crate) fn resolve(
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
     // A section is its heading's (titled, or the untitled first section of the entry the
     // heading opens): judge each title once.
+    // … and so is each subsection of one that considers (`### Scheduling` under `## Decisions
+    // Pending`), down to the next heading at its level or above.
     let mut section_considers = vec![false; sections.len()];
-    for h in headings {
-        if h.considers && !h.stamp {
+    let mut considering_level: Option<u8> = None;
+    for h in headings.iter().filter(|h| !h.stamp) {
+        if considering_level.is_some_and(|level| h.level <= level) {
+            considering_level = None;
+        }
+        if h.considers && considering_level.is_none() {
+            considering_level = Some(h.level);
+        }
+        if considering_level.is_some() {
             section_considers[h.section] = true;
         }
     }

@@ -784,7 +784,8 @@ fn sections_about_decisions_and_templates_record_none() {
             // A heading that decides to fix something stays a decision.
             "Fix the certificate renewal on the edge host",
         ],
-        "a legend, how to add an ADR and the decisions still to write down are none"
+        "a legend, how to add an ADR, the decisions still to write down and those still to take \
+         (in a subsection, too) are none"
     );
     assert_eq!(decision_texts(document(&kb, "decisions.template.md")), Vec::<&str>::new());
 }
