@@ -602,35 +602,41 @@ impl<'a> Pass<'a> {
             }
             self.open_group(title);
         } else if item.parent.is_none()
-            && let Some(label) = fields::trailing_label(self.scratch[self.open.len()].trim_end())
+            && let Some((label, bold)) = self.last_line_label(idx)
+            && (bold || fields::trailing_label(self.scratch[self.open.len()].trim_end()).is_some())
         {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
-            // list: the label that ends the paragraph heads what follows, as a pseudo-heading
-            // would, and is no part of the paragraph's own text.
-            let label = label.to_string();
-            self.cut_trailing_label(idx);
-            self.open_group(label);
+            // list (or `**Options**:` over the options): the label that ends the paragraph
+            // heads what follows, as a pseudo-heading would, and is no part of the
+            // paragraph's own text.
+            self.cut_last_line(idx, &label);
+            self.open_group(label.trim_end_matches([':', '：']).trim_end().to_string());
         }
     }
 
-    /// Takes the label on the last line of paragraph `idx`, the last item closed, off its text
-    /// (`**Rationale**:` under `**Decision**: …`): the label heads the list below it.
-    fn cut_trailing_label(&mut self, idx: usize) {
+    /// The label alone on the last line of paragraph `idx` (`**Rationale**:` under
+    /// `**Decision**: …`) as its text shows it (`Rationale:`), and whether it is bold.
+    fn last_line_label(&self, idx: usize) -> Option<(String, bool)> {
+        let raw = self.text.get(self.items[idx].span.clone()).unwrap_or("").trim_end();
+        let line = raw[raw.rfind('\n')? + 1..].trim();
+        if line.len() > 64 || !line.ends_with([':', '：']) {
+            return None;
+        }
+        let bold = line.starts_with("**") || line.starts_with("__");
+        let label: String = line.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+        let label = label.trim();
+        fields::is_short_label(label.trim_end_matches([':', '：'])).then(|| (label.to_string(), bold))
+    }
+
+    /// Takes `label`, the last line of paragraph `idx` (the last item closed), off its text.
+    fn cut_last_line(&mut self, idx: usize, label: &str) {
         let range = self.text_at[idx].clone();
         if range.end != self.buf.len() {
             return;
         }
-        let raw = self.text.get(self.items[idx].span.clone()).unwrap_or("").trim_end();
-        let Some(break_at) = raw.rfind('\n') else { return };
-        let line = raw[break_at + 1..].trim();
-        // A label alone on its line, as the text shows it: `**Performance Impact**:` →
-        // `Performance Impact:`.
-        if line.len() > 64 || !line.ends_with([':', '：']) {
-            return;
-        }
-        let label: String = line.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
-        let Some(head) = self.buf[range.clone()].strip_suffix(label.trim()) else { return };
-        let len = head.trim_end().len();
+        let Some(head) = self.buf[range.clone()].strip_suffix(label) else { return };
+        // An emphasis left open (`**Sub-tasks:` with no closing `**`) is text: it goes too.
+        let len = head.trim_end().trim_end_matches(['*', '_']).trim_end().len();
         if len == 0 {
             return;
         }

@@ -205,3 +205,25 @@ fn a_date_line_under_the_file_title_dates_its_undated_entries() {
         ]
     );
 }
+
+#[test]
+fn a_bold_label_ending_a_paragraph_heads_the_list_below_it() {
+    // `**Options**:` on the paragraph's last line names what the numbered list under it holds:
+    // options weighed, none of them taken.
+    let found = decisions(
+        "# Decision Log\n\n## Decisions Needing Revisit\n\n\
+         ### REVISIT-001: Queue broker\n\
+         **Issue**: the job queue loses work when Redis restarts  \n\
+         **Options**:\n\
+         1. Keep Redis with AOF on\n\
+         2. Move to RabbitMQ\n\
+         3. Use PostgreSQL as the queue\n\n\
+         ## Session storage\n\n\
+         **Decision**: Sessions live in Valkey.\n",
+    );
+    let texts = texts(&found);
+    for option in ["AOF", "RabbitMQ", "PostgreSQL as the queue"] {
+        assert!(!texts.iter().any(|t| t.contains(option)), "{option} in {texts:?}");
+    }
+    assert!(texts.iter().any(|t| t == "Decision: Sessions live in Valkey."), "{texts:?}");
+}
