@@ -601,16 +601,20 @@ impl<'a> Pass<'a> {
                 self.buf.truncate(at.start);
             }
             self.open_group(title);
-        } else if item.parent.is_none()
-            && let Some((label, bold)) = self.last_line_label(idx)
-            && (bold || fields::trailing_label(self.scratch[self.open.len()].trim_end()).is_some())
-        {
+        } else if item.parent.is_none() {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list (or `**Options**:` over the options): the label that ends the paragraph
-            // heads what follows, as a pseudo-heading would, and is no part of the
-            // paragraph's own text.
-            self.cut_last_line(idx, &label);
-            self.open_group(label.trim_end_matches([':', '：']).trim_end().to_string());
+            // heads what follows, as a pseudo-heading would, and when alone on its line it is
+            // no part of the paragraph's own text.
+            let field = fields::trailing_label(self.scratch[self.open.len()].trim_end()).map(str::to_string);
+            match (self.last_line_label(idx), field) {
+                (Some((label, bold)), field) if bold || field.is_some() => {
+                    self.cut_last_line(idx, &label);
+                    self.open_group(label.trim_end_matches([':', '：']).trim_end().to_string());
+                }
+                (_, Some(field)) => self.open_group(field),
+                _ => {}
+            }
         }
     }
 
