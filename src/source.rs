@@ -20,10 +20,45 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); mb reads Markdown as UTF-8 — re-encode the file, e.g. `iconv -f latin1 -t utf-8`"
-    )]
-    NotUtf8 { path: PathBuf, offset: usize, line: usize, column: usize },
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); {}", utf8_hint(*.stray))]
+    NotUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+        /// The rest of the file is UTF-8 (it holds UTF-8 characters beyond ASCII): the bad
+        /// bytes are strays in it, not a file written in another encoding.
+        stray: bool,
+    },
+}
+
+/// What to do about a file that is not UTF-8: re-encoding a UTF-8 file with a stray byte as
+/// Latin-1 would garble every other character beyond ASCII in it.
+fn utf8_hint(stray: bool) -> &'static str {
+    if stray {
+        "the rest of the file is UTF-8, so fix or delete the bad bytes there (an editor reading UTF-8 shows them as �)"
+    } else {
+        "mb reads Markdown as UTF-8 — re-encode the file, e.g. `iconv -f latin1 -t utf-8`"
+    }
+}
+
+/// Whether `bytes`, not valid UTF-8 as a whole, hold UTF-8 characters beyond ASCII between
+/// their bad sequences. Looks at the first 64 bad sequences at most.
+fn holds_utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    for _ in 0..64 {
+        match std::str::from_utf8(rest) {
+            Ok(text) => return !text.is_ascii(),
+            Err(err) => {
+                let (good, after) = rest.split_at(err.valid_up_to());
+                if !good.is_ascii() {
+                    return true;
+                }
+                rest = &after[err.error_len().unwrap_or(after.len())..];
+            }
+        }
+    }
+    false
 }
 
 impl ReadError {
@@ -53,7 +88,8 @@ impl SourceFile {
                 let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
                 // Everything before `offset` is valid UTF-8, so counting chars is exact.
                 let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-                Err(ReadError::NotUtf8 { path, offset, line, column })
+                let stray = holds_utf8_beyond_ascii(&bytes);
+                Err(ReadError::NotUtf8 { path, offset, line, column, stray })
             }
         }
     }
@@ -163,8 +199,24 @@ mod tests {
     fn invalid_utf8_names_line_and_column() {
         let err = SourceFile::from_bytes("x.md".into(), b"ok\nab\xffc".to_vec()).unwrap_err();
         match err {
-            ReadError::NotUtf8 { line, column, offset, .. } => assert_eq!((line, column, offset), (2, 3, 5)),
+            ReadError::NotUtf8 { line, column, offset, stray, .. } => {
+                assert_eq!((line, column, offset, stray), (2, 3, 5, false));
+            }
             other => panic!("unexpected {other}"),
         }
+    }
+
+    #[test]
+    fn a_stray_byte_in_a_utf8_file_is_not_a_reason_to_re_encode_it() {
+        // A Latin-1 file: re-encoding it is the fix.
+        let latin1 = SourceFile::from_bytes("a.md".into(), b"caf\xe9 cr\xe8me".to_vec()).unwrap_err();
+        assert!(latin1.to_string().contains("iconv -f latin1"), "{latin1}");
+        // A UTF-8 file with one bad byte: re-encoding it would garble its `é`s.
+        let stray = SourceFile::from_bytes("b.md".into(), "café\n".bytes().chain(*b"x\xffy").collect()).unwrap_err();
+        let message = stray.to_string();
+        assert!(message.starts_with("b.md:2:2:") && !message.contains("iconv"), "{message}");
+        // Bad bytes everywhere are looked at a bounded number of times.
+        let many = SourceFile::from_bytes("c.md".into(), [0xffu8; 10_000].to_vec()).unwrap_err();
+        assert!(many.to_string().contains("iconv"), "{many}");
     }
 }
