@@ -716,6 +716,8 @@ fn every_label_inside_a_record_is_one_of_its_fields() {
             "Принятый компромисс: выгружать по одному листу за раз.",
             // The whole label on the last line goes, however many words it has.
             "Decision: Scrubs run on Saturday morning.",
+            "最终决定: 告警改发到值班群",
+            "การตัดสินใจ: สำรองข้อมูลทุกคืนไปที่ NAS",
         ]
     );
     let (_, prune) = decision(&kb, "Start the weekly prune");
@@ -736,6 +738,10 @@ fn every_label_inside_a_record_is_one_of_its_fields() {
     assert_eq!(field_of("Came up while moving"), "context");
     // A label in a script without case ends the decision's paragraph and heads the list.
     assert_eq!(field_of("邮件经常被忽略"), "rationale");
+    // Chinese names for a record's parts.
+    assert_eq!(field_of("夜里的告警邮件没人看"), "context");
+    assert_eq!(field_of("费用太高"), "alternatives");
+    assert_eq!(field_of("值班表需要每周更新"), "consequences");
 }
 
 #[test]
