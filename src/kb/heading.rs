@@ -249,9 +249,20 @@ const DECISION_THINGS: &[&str] = &[
 
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
-/// Template`, `Decision Review Schedule`.
-const ABOUT_DECISIONS: &[&str] =
-    &["template", "templates", "legend", "status", "format", "found", "review", "reviews", "schedule", "needed"];
+/// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
+const ABOUT_DECISIONS: &[&str] = &[
+    "template",
+    "templates",
+    "legend",
+    "status",
+    "format",
+    "found",
+    "review",
+    "reviews",
+    "schedule",
+    "needed",
+    "needing",
+];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
 const MAX_PHRASE_WORDS: usize = 3;

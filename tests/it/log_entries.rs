@@ -225,5 +225,6 @@ fn a_bold_label_ending_a_paragraph_heads_the_list_below_it() {
     for option in ["AOF", "RabbitMQ", "PostgreSQL as the queue"] {
         assert!(!texts.iter().any(|t| t.contains(option)), "{option} in {texts:?}");
     }
-    assert!(texts.iter().any(|t| t == "Decision: Sessions live in Valkey."), "{texts:?}");
+    // Decisions to revisit are open again: the issue above the options is none either.
+    assert_eq!(texts, ["Decision: Sessions live in Valkey."]);
 }
