@@ -128,6 +128,14 @@ fn only_links(item: &Item) -> bool {
     rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).is_empty()
 }
 
+/// An address with at most a label before it (`Notion ADR: https://…`, a bare URL): where
+/// something is, not what was decided.
+fn labelled_address(text: &str) -> bool {
+    let text = text.trim();
+    let value = fields::short_label(text).map_or(text, |(_, at)| text[at..].trim());
+    (value.starts_with("https://") || value.starts_with("http://")) && !value.contains(char::is_whitespace)
+}
+
 /// Applies the record rules to a document's items (see the module documentation).
 pub(crate) fn resolve(
     items: &mut [Item],
@@ -669,6 +677,7 @@ fn considerations(
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
                 || only_links(item)
+                || labelled_address(&item.text)
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()

@@ -852,3 +852,10 @@ fn every_subsection_of_an_adr_is_a_part_of_it() {
     assert_eq!(field_of("40 TB free"), "context");
     assert_eq!(field_of("Architecture"), "architecture");
 }
+
+#[test]
+fn an_address_under_a_label_is_no_decision() {
+    let kb = load();
+    // `Wiki ADR index: https://…` says where the records are, not what was decided.
+    assert_eq!(decision_texts(document(&kb, "decisions-index.md")), ["Backups run with restic to the NAS."]);
+}
