@@ -415,6 +415,14 @@ pub fn short_label(text: &str) -> Option<(&str, usize)> {
     (is_short_label(label) && !text[colon + width..].starts_with('/')).then_some((label.trim(), colon + width))
 }
 
+/// An address with at most a label before it (`Notion ADR: https://…`, a bare URL): where
+/// something is, not what was decided.
+pub fn is_labelled_address(text: &str) -> bool {
+    let text = text.trim();
+    let value = short_label(text).map_or(text, |(_, at)| text[at..].trim());
+    (value.starts_with("https://") || value.starts_with("http://")) && !value.contains(char::is_whitespace)
+}
+
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
 /// `**Принятое решение**: …`).
 pub fn opens_with_decision_label(line: &str) -> bool {
@@ -1357,8 +1365,10 @@ mod tests {
     /// multi-byte text around every cut, long runs and lone marks, none panics.
     #[test]
     fn label_and_state_tests_survive_hostile_text() {
-        let pieces =
-            ["✅", "é", "決定", ":", "：", " - ", "/", "(", ")", "[", "]", "Decision", "selected", "Fixed", "d", " "];
+        let pieces = [
+            "✅", "é", "決定", ":", "：", " - ", "/", "(", ")", "[", "]", "Decision", "selected", "Fixed", "d", " ",
+            "https://",
+        ];
         let mut texts: Vec<String> = Vec::new();
         for a in pieces {
             for b in pieces {
@@ -1375,7 +1385,7 @@ mod tests {
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
-            let _ = super::opens_with_decision_label(t);
+            let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
         }
     }
 

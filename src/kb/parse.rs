@@ -894,7 +894,6 @@ impl<'a> Pass<'a> {
             .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
-        labels_over_lists_decide_nothing(&mut items);
         doc.items = items;
         doc
     }
@@ -963,35 +962,6 @@ impl<'a> Pass<'a> {
             };
         }
         self.headings = merged;
-    }
-}
-
-/// A decision's sub-item that is only a bold label over sub-items of its own (`- **Collector
-/// tier**:` under `Decided to split monitoring …`, over the collector's parts) names a part of
-/// that decision, as its details do: it is no decision of its own. (Under a plain list of
-/// decisions such a label is the decision's topic, its sub-items what was decided:
-/// `- **Queue layout:**` over the queue's folders stays a decision.) A `Decision` label
-/// (`- **Choice**:` over the choice) is its record's business, and an adoption (`- **Adopted
-/// Valkey**:`) states a decision.
-fn labels_over_lists_decide_nothing(items: &mut [Item]) {
-    for i in 0..items.len() {
-        let item = &items[i];
-        if item.kind != Kind::Decision || item.block != Block::ListItem {
-            continue;
-        }
-        let part_of_decision = item.parent.is_some_and(|p| items[p].kind == Kind::Decision);
-        let has_sub_items = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-        if !(part_of_decision && has_sub_items) {
-            continue;
-        }
-        let Some(label) = records::bold_label(item) else { continue };
-        if !item.text.get(label.len() + 1..).unwrap_or("").trim().is_empty()
-            || fields::field_for_label(label) == Some(fields::Field::Decision)
-            || fields::states_adoption(&item.text, item.bold.as_deref())
-        {
-            continue;
-        }
-        items[i].kind = Kind::Other;
     }
 }
 

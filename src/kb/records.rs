@@ -128,14 +128,6 @@ fn only_links(item: &Item) -> bool {
     rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).is_empty()
 }
 
-/// An address with at most a label before it (`Notion ADR: https://…`, a bare URL): where
-/// something is, not what was decided.
-fn labelled_address(text: &str) -> bool {
-    let text = text.trim();
-    let value = fields::short_label(text).map_or(text, |(_, at)| text[at..].trim());
-    (value.starts_with("https://") || value.starts_with("http://")) && !value.contains(char::is_whitespace)
-}
-
 /// Applies the record rules to a document's items (see the module documentation).
 pub(crate) fn resolve(
     items: &mut [Item],
@@ -234,12 +226,42 @@ pub(crate) fn resolve(
         }
     }
     considerations(items, &traits, groups, &group_field, &section_considers);
+    labels_over_lists_decide_nothing(items);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
         for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
             item.kind = Kind::Other;
         }
+    }
+}
+
+/// A decision's sub-item that is only a bold label over sub-items of its own (`- **Collector
+/// tier**:` under `Decided to split monitoring …`, over the collector's parts) names a part of
+/// that decision, as its details do: it is no decision of its own. (Under a plain list of
+/// decisions such a label is the decision's topic, its sub-items what was decided:
+/// `- **Queue layout:**` over the queue's folders stays a decision.) A `Decision` label
+/// (`- **Choice**:` over the choice) is its record's business, and an adoption (`- **Adopted
+/// Valkey**:`) states a decision.
+fn labels_over_lists_decide_nothing(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.kind != Kind::Decision || item.block != Block::ListItem {
+            continue;
+        }
+        let part_of_decision = item.parent.is_some_and(|p| items[p].kind == Kind::Decision);
+        let has_sub_items = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+        if !(part_of_decision && has_sub_items) {
+            continue;
+        }
+        let Some(label) = bold_label(item) else { continue };
+        if !item.text.get(label.len() + 1..).unwrap_or("").trim().is_empty()
+            || fields::field_for_label(label) == Some(fields::Field::Decision)
+            || fields::states_adoption(&item.text, item.bold.as_deref())
+        {
+            continue;
+        }
+        items[i].kind = Kind::Other;
     }
 }
 
@@ -677,7 +699,7 @@ fn considerations(
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
                 || only_links(item)
-                || labelled_address(&item.text)
+                || fields::is_labelled_address(&item.text)
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
