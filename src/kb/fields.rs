@@ -1120,6 +1120,54 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     opens_with_adoption(t) || ends_with_choice(core)
 }
 
+/// A switch from one thing to another, stated as done or as the way things are: `Switched
+/// from static keys to short-lived tokens`, `Migrated the job queue to Redis`, `Replaced
+/// Fluentd with Vector`, `Standardized on Poetry`, `… now ship with the Ops Agent, replacing
+/// Stackdriver`, `Using Flux instead of Istio`; `改用…`, `…替换为…`, `…に切り替え`, `auf …
+/// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
+/// nothing else says what was chosen (see `records::considerations`).
+pub fn states_switch(text: &str) -> bool {
+    if !text.is_ascii() {
+        // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further
+        // in, the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`,
+        // and `替换为` alone: `将 ${…} 替换为实际值`).
+        const LEADING: &[&str] =
+            &["改用", "切换到", "切换为", "切換到", "迁移到", "迁移至", "遷移到", "统一为", "统一使用"];
+        const ANYWHERE: &[&str] = &[
+            "に切り替え",
+            "に切替",
+            "へ切り替え",
+            "に移行",
+            "に置き換え",
+            "se cambió a",
+            "remplacé par",
+            "migré vers",
+            "переехали на",
+            "перешли на",
+            "заменили на",
+        ];
+        // The verb starts within the first five characters (15 bytes of CJK).
+        let lead = &text[..crate::source::floor_char_boundary(text, 15 + 6)];
+        if LEADING.iter().any(|s| lead.find(s).is_some_and(|at| at <= 15)) || ANYWHERE.iter().any(|s| text.contains(s))
+        {
+            return true;
+        }
+    }
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(text, 40, &mut buf);
+    let head = head.strip_prefix("we ").unwrap_or(&head);
+    const OPENERS: &[&str] = &["replaced ", "standardized on ", "standardised on ", "consolidated on "];
+    let has = |needle: &str| text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    OPENERS.iter().any(|p| head.starts_with(p))
+        // `Migrated the job queue to Redis`: what moved, then where to.
+        || ((head.starts_with("migrated ") || head.starts_with("switched ")) && (has(" to ") || has(" from ")))
+        // `Die Backups wurden auf restic umgestellt`, `… reemplazado por …`.
+        || [" umgestellt", " ersetzt durch ", " migrado a ", " reemplazado por "].iter().any(|s| has(s))
+        || ((head.starts_with("use ") || head.starts_with("using ")) && (has(" instead of ") || has(" rather than ")))
+        || has(", replacing ")
+        || has("(replacing ")
+}
+
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
 /// (often written without the diacritics).
 fn ends_with_choice(text: &str) -> bool {
@@ -1383,6 +1431,7 @@ mod tests {
             let _ = (super::field_for_label(t), super::decision_heading(t), super::is_status_report(t));
             let _ = (super::reports_fix(t), super::labelled_template_request(t), super::is_boilerplate(t));
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
+            let _ = super::states_switch(t);
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
@@ -1668,5 +1717,33 @@ mod tests {
         assert!(names_considerations("Open Questions"));
         assert!(names_considerations("Options"));
         assert!(!names_considerations("Active Decisions"));
+    }
+
+    #[test]
+    fn a_switch_names_what_replaced_what() {
+        for switched in [
+            "Switched from static keys to short-lived tokens",
+            "We switched the VPN to WireGuard",
+            "Migrated all AI calls from the old SDK to the new one",
+            "Replaced Fluentd with Vector",
+            "Standardized on Poetry for every package",
+            "Startup scripts now ship the Ops Agent, replacing Stackdriver",
+            "Using Flux instead of Istio for delivery",
+            "前端改用 MUI 组件库",
+            "PyTorchをCPU版に切り替え",
+            "Die Backups wurden auf restic umgestellt.",
+        ] {
+            assert!(states_switch(switched), "{switched}");
+        }
+        for other in [
+            "Migrated",
+            "Rebuilt the dashboard for the NAS",
+            "Users see the login page instead of an error",
+            "用户需要手动查找并切换到新轨道",
+            "将 ${…} 替换为计算后的实际值",
+            "Switched",
+        ] {
+            assert!(!states_switch(other), "{other}");
+        }
     }
 }

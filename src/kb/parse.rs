@@ -836,6 +836,12 @@ impl<'a> Pass<'a> {
                 kind
             } else if let Some(g) = group.filter(|g| g.kind != Kind::Other) {
                 g.kind
+            } else if section_idx == layout.preamble_section
+                && section.kind == Kind::Other
+                && item.parent.is_none()
+                && leading_date(&item.text).is_some()
+            {
+                layout.title_kind
             } else {
                 section.kind
             };
@@ -1485,6 +1491,10 @@ struct Layout {
     section_of_heading: Vec<usize>,
     /// The section for text before the first heading.
     preamble_section: usize,
+    /// The kind the file's title (or name) gives: in a file of entries the preface is no
+    /// entry's, but a line there that carries its own date (`- **2025-07-21:** Use Tauri`)
+    /// is an entry of its own, of that kind.
+    title_kind: Kind,
 }
 
 /// One open section on the layout's stack.
@@ -1552,6 +1562,7 @@ impl Layout {
             sections: Vec::new(),
             section_of_heading: Vec::with_capacity(headings.len()),
             preamble_section: 0,
+            title_kind: Kind::Other,
         };
         let implicit_kind = |kind: Kind| match kind {
             Kind::Other if is_decision_file => Kind::Decision,
@@ -1559,11 +1570,8 @@ impl Layout {
         };
         // In a file of entries, text above the first one is a preface; a file that is a
         // single entry takes the kind its title names.
-        let file_kind = match (entry_level, titled) {
-            (Some(_), _) => Kind::Other,
-            (None, true) => implicit_kind(headings[0].kind),
-            (None, false) => implicit_kind(classify(stem)),
-        };
+        layout.title_kind = if titled { implicit_kind(headings[0].kind) } else { implicit_kind(classify(stem)) };
+        let file_kind = if entry_level.is_some() { Kind::Other } else { layout.title_kind };
         layout.push_section(0, None, file_kind, file_date, 1);
         // The open section at each heading level, to let subsections inherit kind and date.
         let mut stack: Vec<Open> = Vec::new();

@@ -22,7 +22,7 @@
 //!   field is no record, and its items keep the kind their section gives them.
 
 use super::fields::{self, Field};
-use super::heading::{find_date, kind_name};
+use super::heading::{find_date, kind_name, leading_date};
 use super::{Block, Item, Kind, Section, Status};
 
 /// The field of what spells a decision out: the paragraphs after a `Decision` written as
@@ -225,8 +225,9 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    considerations(items, &traits, groups, &group_field, &section_considers);
+    considerations(items, &traits, groups, &group_field, &section_considers, sections);
     labels_over_lists_decide_nothing(items);
+    spell_out_bare_labels(items);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -499,8 +500,10 @@ fn item(
             // In a record a timestamp or decision heading opened, `**Focus:** …` after the
             // statement is one more field, named by its label; so is `**Trade-offs:** …` after
             // a `Decision` field.
+            // A bold date (`- **2025-07-24:** Decided to …`) is no label: it dates an entry of
+            // its own.
             None if ((rec.explicit && rec.statement.is_some()) || rec.decision.is_some())
-                && bold_label(&items[i]).is_some() =>
+                && bold_label(&items[i]).is_some_and(|label| leading_date(label).is_none()) =>
             {
                 let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
                 // The label and the colon after it (`bold_label` saw it).
@@ -517,7 +520,8 @@ fn item(
             None if rec.has_fields
                 && (rec.decision.is_some() || next_decides)
                 && items.get(i + 1).is_none_or(|n| n.parent != Some(i))
-                && fields::short_label(&items[i].text).is_some_and(|(label, _)| kind_name(label).is_none()) =>
+                && fields::short_label(&items[i].text)
+                    .is_some_and(|(label, _)| kind_name(label).is_none() && leading_date(label).is_none()) =>
             {
                 let (label, skip) = fields::short_label(&items[i].text).unwrap_or_default();
                 let field = Field::Named(label.to_lowercase().into());
@@ -628,7 +632,12 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     }
     let Some(d) = decision else { return };
     let item = &mut items[d];
+    // `**Decision:** … **Date:** 2025-07-23 …`: the date written in the decision's own
+    // paragraph dates it.
     for (f, v) in fields::inline_fields(&item.text) {
+        if f.name() == "date" {
+            date = date.or_else(|| find_date(&v).map(|(d, _)| d));
+        }
         add(f.name(), &v);
     }
     if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
@@ -648,6 +657,73 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     }
 }
 
+/// `- **Decision:**` with nothing after it, over a list (`1. Adopt the pattern the docs
+/// recommend`, `2. Forward the refs`): the list says what was decided, each of its items a
+/// decision carrying the record's fields and date, and the label only heads it. An item that
+/// is itself a bare label over a list (`3. **Core:**` over its parts) hands the decision to its
+/// parts; a labelled part (`1. **Root cause:** …`, `4. **Impact:** …`) is a field of the
+/// record, not what it decided. Runs last: the passes before read such a list as the label's
+/// details.
+fn spell_out_bare_labels(items: &mut [Item]) {
+    // Items are in document order: what lies under `p` runs from `p + 1` while parents stay
+    // at or below it.
+    let under = |items: &[Item], p: usize| -> Vec<usize> {
+        (p + 1..items.len())
+            .take_while(|&j| items[j].parent.is_some_and(|q| q >= p))
+            .filter(|&j| items[j].parent == Some(p))
+            .collect()
+    };
+    let mut moved_to: Vec<Option<usize>> = vec![None; items.len()];
+    for d in 0..items.len() {
+        let t = items[d].text.trim();
+        let bare = items[d].kind == Kind::Decision
+            && items[d].block == Block::ListItem
+            && t.ends_with([':', '：'])
+            && fields::field_for_label(t.trim_end_matches([':', '：']).trim()) == Some(Field::Decision)
+            && items.get(d + 1).is_some_and(|n| n.parent == Some(d));
+        if !bare {
+            continue;
+        }
+        let mut decided = Vec::new();
+        for c in under(items, d) {
+            if fields::leading_field(&items[c].text, items[c].bold.as_deref())
+                .is_some_and(|(f, _)| f != Field::Decision)
+            {
+                continue;
+            }
+            if is_label_only(&items[c].text) && items.get(c + 1).is_some_and(|n| n.parent == Some(c)) {
+                items[c].kind = Kind::Other;
+                decided.extend(under(items, c));
+            } else {
+                decided.push(c);
+            }
+        }
+        decided.retain(|&c| !fields::is_question(&items[c].text) && !fields::is_boilerplate(&items[c].text));
+        let Some(&first) = decided.first() else { continue };
+        let record_fields = std::mem::take(&mut items[d].fields);
+        let date = items[d].date;
+        items[d].kind = Kind::Other;
+        items[d].field = Some(Field::Decision.name().to_string());
+        moved_to[d] = Some(first);
+        for &c in &decided {
+            items[c].kind = Kind::Decision;
+            items[c].fields.clone_from(&record_fields);
+            items[c].date = date.or(items[c].date);
+        }
+    }
+    // The record's fields (and the label) now belong to the first decision of the list.
+    for (d, first) in moved_to.iter().enumerate() {
+        if first.is_some() {
+            items[d].record = *first;
+        }
+    }
+    for item in items.iter_mut() {
+        if let Some(first) = item.record.and_then(|r| moved_to[r]) {
+            item.record = Some(first);
+        }
+    }
+}
+
 /// Questions, options and template boilerplate are never decisions.
 fn considerations(
     items: &mut [Item],
@@ -655,8 +731,19 @@ fn considerations(
     groups: &[GroupInfo<'_>],
     group_field: &[Option<Field>],
     section_considers: &[bool],
+    sections: &[Section],
 ) {
     let mut considering = vec![false; items.len()];
+    // Where the bank says what it decided — a dated entry with a decision in any of its
+    // sections, or else the section itself — a switch listed beside it (`Replaced the
+    // enterprise repo with …` under the entry's `Decision: …`) is how the decision was
+    // carried out, not one more.
+    let scope = |item: &Item| match sections[item.section].date {
+        Some(_) => item.entry,
+        None => usize::MAX - item.section,
+    };
+    let decided_in: std::collections::HashSet<usize> =
+        items.iter().filter(|i| i.kind == Kind::Decision).map(scope).collect();
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
     for i in 0..items.len() {
@@ -746,7 +833,8 @@ fn considerations(
                 && item.field.is_none()
                 && item.kind != Kind::Pattern
                 && item.parent.is_none_or(|p| items[p].field.is_none())
-                && fields::states_adoption(&item.text, item.bold.as_deref())
+                && (fields::states_adoption(&item.text, item.bold.as_deref())
+                    || (fields::states_switch(&item.text) && !decided_in.contains(&scope(item))))
                 && !demote();
             adopted.then_some(Kind::Decision)
         };

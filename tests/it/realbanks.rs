@@ -859,3 +859,59 @@ fn an_address_under_a_label_is_no_decision() {
     // `Wiki ADR index: https://…` says where the records are, not what was decided.
     assert_eq!(decision_texts(document(&kb, "decisions-index.md")), ["Backups run with restic to the NAS."]);
 }
+
+#[test]
+fn a_dated_line_before_the_entries_and_a_bare_decision_label_over_a_list() {
+    let kb = load();
+    let doc = document(&kb, "decision-journal.md");
+    let listed: Vec<String> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map_or_else(|| "-".to_string(), |d| d.to_string()), i.text))
+        .collect();
+    // A bold date opening a line above the file's first dated heading makes that line an entry
+    // of its own, of the kind the title names (决策日志, decision log) — and never the name of a
+    // field of the record before it. A `Date:` written in the decision's own paragraph dates it.
+    // A bare `Decision:` over a list hands the decision to what it lists (the `Build:` label's
+    // part included); a labelled part (`Impact:`) stays a field.
+    assert_eq!(
+        listed,
+        [
+            "2025-03-02 2025-03-02: 决定使用 Caddy 作为反向代理。",
+            "2025-03-04 2025-03-04: [已决定] 备份改为每晚两次。理由：恢复点需要更短。",
+            "2025-03-05 Decision: Keep the NAS snapshots for thirty days. Date: 2025-03-05 Rationale: Thirty days \
+             covers a month of restores.",
+            "2025-03-06 2025-03-06: [已决定] 决定把监控迁移到 Prometheus。",
+            "2025-03-10 Follow the integration the list library documents.",
+            "2025-03-10 Forward refs: each row hands its ref to the table row.",
+            "2025-03-10 Render every row through one shared row component.",
+        ]
+    );
+    let (_, refs) = decision(&kb, "each row hands its ref");
+    assert_eq!(field(refs, "context"), Some("The virtual list puts divs inside the table body."));
+    assert_eq!(field(refs, "outcome"), Some("Rendering stays virtual."));
+    // The record's fields point at the first decision of the list.
+    let (_, first) = decision(&kb, "Follow the integration");
+    let problem = doc.items.iter().find(|i| i.text.starts_with("Problem:")).unwrap();
+    assert_eq!(problem.record.map(|r| doc.items[r].id), Some(first.id));
+}
+
+#[test]
+fn a_switch_from_one_thing_to_another_is_a_decision() {
+    let kb = load();
+    // What replaced what, in a list of changes, in English, Chinese (the verb up front),
+    // Japanese and German; work done and what a user does are not.
+    assert_eq!(
+        decisions_in(&kb, "recent-switches.md"),
+        [
+            "5 Switched the site VPN from OpenVPN to WireGuard.",
+            "6 Grafana dashboards now load from git, replacing the hand-made ones.",
+            "8 Migrated the job queue to Redis.",
+            "9 Using restic instead of Borg for the offsite copy.",
+            "10 监控改用 Prometheus。",
+            "12 ZFS のスナップショット管理を sanoid に移行。",
+            "13 Die Backups wurden auf restic umgestellt.",
+        ]
+    );
+}
