@@ -1127,45 +1127,60 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
 /// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
 /// nothing else says what was chosen (see `records::considerations`).
 pub fn states_switch(text: &str) -> bool {
+    // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further in,
+    // the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`, and `替换为`
+    // alone: `将 ${…} 替换为实际值`). The verb starts within the first five characters (15
+    // bytes of CJK).
+    const LEADING: &[&str] =
+        &["改用", "切换到", "切换为", "切換到", "迁移到", "迁移至", "遷移到", "统一为", "统一使用"];
+    // Anywhere in the sentence, where such words are lower case.
+    const ANYWHERE: &[&str] = &[
+        ", replacing ",
+        "(replacing ",
+        " umgestellt",
+        " ersetzt durch ",
+        " migrado a ",
+        " reemplazado por ",
+        "に切り替え",
+        "に切替",
+        "へ切り替え",
+        "に移行",
+        "に置き換え",
+        "se cambió a",
+        "remplacé par",
+        "migré vers",
+        "переехали на",
+        "перешли на",
+        "заменили на",
+    ];
     if !text.is_ascii() {
-        // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further
-        // in, the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`,
-        // and `替换为` alone: `将 ${…} 替换为实际值`).
-        const LEADING: &[&str] =
-            &["改用", "切换到", "切换为", "切換到", "迁移到", "迁移至", "遷移到", "统一为", "统一使用"];
-        const ANYWHERE: &[&str] = &[
-            "に切り替え",
-            "に切替",
-            "へ切り替え",
-            "に移行",
-            "に置き換え",
-            "se cambió a",
-            "remplacé par",
-            "migré vers",
-            "переехали на",
-            "перешли на",
-            "заменили на",
-        ];
-        // The verb starts within the first five characters (15 bytes of CJK).
         let lead = &text[..crate::source::floor_char_boundary(text, 15 + 6)];
-        if LEADING.iter().any(|s| lead.find(s).is_some_and(|at| at <= 15)) || ANYWHERE.iter().any(|s| text.contains(s))
-        {
+        if LEADING.iter().any(|s| lead.find(s).is_some_and(|at| at <= 15)) {
             return true;
         }
+    }
+    // One pass over the sentence for all of them (a short list of words always builds).
+    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
+    if WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(ANYWHERE).ok()).as_ref().is_some_and(|w| w.is_match(text)) {
+        return true;
+    }
+    // The English openings all start with one of these letters: other items stop here.
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's' | b'c' | b'm' | b'u' | b'w'))
+    {
+        return false;
     }
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 40, &mut buf);
     let head = head.strip_prefix("we ").unwrap_or(&head);
     const OPENERS: &[&str] = &["replaced ", "standardized on ", "standardised on ", "consolidated on "];
-    let has = |needle: &str| text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    let has = |needle: &str| text.contains(needle);
     OPENERS.iter().any(|p| head.starts_with(p))
         // `Migrated the job queue to Redis`: what moved, then where to.
         || ((head.starts_with("migrated ") || head.starts_with("switched ")) && (has(" to ") || has(" from ")))
-        // `Die Backups wurden auf restic umgestellt`, `… reemplazado por …`.
-        || [" umgestellt", " ersetzt durch ", " migrado a ", " reemplazado por "].iter().any(|s| has(s))
         || ((head.starts_with("use ") || head.starts_with("using ")) && (has(" instead of ") || has(" rather than ")))
-        || has(", replacing ")
-        || has("(replacing ")
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`

@@ -738,12 +738,16 @@ fn considerations(
     // sections, or else the section itself — a switch listed beside it (`Replaced the
     // enterprise repo with …` under the entry's `Decision: …`) is how the decision was
     // carried out, not one more.
+    let entries = items.iter().map(|i| i.entry + 1).max().unwrap_or(0);
+    // Scopes: entries first, then sections.
     let scope = |item: &Item| match sections[item.section].date {
         Some(_) => item.entry,
-        None => usize::MAX - item.section,
+        None => entries + item.section,
     };
-    let decided_in: std::collections::HashSet<usize> =
-        items.iter().filter(|i| i.kind == Kind::Decision).map(scope).collect();
+    let mut decided_in = vec![false; entries + sections.len()];
+    for item in items.iter().filter(|i| i.kind == Kind::Decision) {
+        decided_in[scope(item)] = true;
+    }
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
     for i in 0..items.len() {
@@ -834,7 +838,7 @@ fn considerations(
                 && item.kind != Kind::Pattern
                 && item.parent.is_none_or(|p| items[p].field.is_none())
                 && (fields::states_adoption(&item.text, item.bold.as_deref())
-                    || (fields::states_switch(&item.text) && !decided_in.contains(&scope(item))))
+                    || (!decided_in[scope(item)] && fields::states_switch(&item.text)))
                 && !demote();
             adopted.then_some(Kind::Decision)
         };
