@@ -1135,12 +1135,6 @@ pub fn states_switch(text: &str) -> bool {
         &["改用", "切换到", "切换为", "切換到", "迁移到", "迁移至", "遷移到", "统一为", "统一使用"];
     // Anywhere in the sentence, where such words are lower case.
     const ANYWHERE: &[&str] = &[
-        ", replacing ",
-        "(replacing ",
-        " umgestellt",
-        " ersetzt durch ",
-        " migrado a ",
-        " reemplazado por ",
         "に切り替え",
         "に切替",
         "へ切り替え",
@@ -1155,13 +1149,20 @@ pub fn states_switch(text: &str) -> bool {
     ];
     if !text.is_ascii() {
         let lead = &text[..crate::source::floor_char_boundary(text, 15 + 6)];
-        if LEADING.iter().any(|s| lead.find(s).is_some_and(|at| at <= 15)) {
+        if LEADING.iter().any(|s| lead.find(s).is_some_and(|at| at <= 15)) || ANYWHERE.iter().any(|s| text.contains(s))
+        {
             return true;
         }
     }
-    // One pass over the sentence for all of them (a short list of words always builds).
-    static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> = std::sync::OnceLock::new();
-    if WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(ANYWHERE).ok()).as_ref().is_some_and(|w| w.is_match(text)) {
+    let bytes = text.as_bytes();
+    // `…, replacing Stackdriver`, `(replacing …)`; `… auf restic umgestellt`.
+    let replacing = memchr::memmem::find_iter(bytes, b"replacing ")
+        .any(|at| bytes[..at].ends_with(b", ") || bytes[..at].ends_with(b"("));
+    if replacing
+        || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por "]
+            .iter()
+            .any(|w| memchr::memmem::find(bytes, w).is_some())
+    {
         return true;
     }
     // The English openings all start with one of these letters: other items stop here.

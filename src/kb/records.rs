@@ -227,7 +227,7 @@ pub(crate) fn resolve(
     }
     considerations(items, &traits, groups, &group_field, &section_considers, sections);
     labels_over_lists_decide_nothing(items);
-    spell_out_bare_labels(items);
+    spell_out_bare_labels(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -595,12 +595,11 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // A table row brings its columns as fields already.
     let mut collected: Vec<(String, String)> =
         decision.map(|d| std::mem::take(&mut items[d].fields)).unwrap_or_default();
-    let mut add = |name: &str, value: &str| fields::add_field(&mut collected, name, value);
     let mut date = None;
     // The statement above an explicit `Decision` field is the record's title.
     let title = rec.decision.and(rec.statement).filter(|&s| Some(s) != decision);
     if let Some(t) = title {
-        add("title", &items[t].text.clone());
+        fields::add_field(&mut collected, "title", &items[t].text.clone());
     }
     let mut members: Vec<(usize, Field, usize)> = rec.members;
     if let Some(t) = title {
@@ -611,17 +610,12 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
         if *skip != usize::MAX {
             let value = item.text.get(*skip..).unwrap_or("");
             let own = fields::before_inline_fields(value);
-            add(field.name(), own);
+            fields::add_field(&mut collected, field.name(), own);
             if field.name() == "date" {
                 date = date.or_else(|| find_date(value).map(|(d, _)| d));
             }
             // `**Status:** Accepted` and `**Date:** 2025-06-02` on two lines of one paragraph.
-            for (f, v) in fields::inline_fields(value) {
-                if f.name() == "date" {
-                    date = date.or_else(|| find_date(&v).map(|(d, _)| d));
-                }
-                add(f.name(), &v);
-            }
+            add_inline_fields(&mut collected, &mut date, value);
         }
         item.field = Some(field.name().to_string());
         item.record = decision;
@@ -634,12 +628,7 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     let item = &mut items[d];
     // `**Decision:** … **Date:** 2025-07-23 …`: the date written in the decision's own
     // paragraph dates it.
-    for (f, v) in fields::inline_fields(&item.text) {
-        if f.name() == "date" {
-            date = date.or_else(|| find_date(&v).map(|(d, _)| d));
-        }
-        add(f.name(), &v);
-    }
+    add_inline_fields(&mut collected, &mut date, &item.text);
     if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
         item.kind = Kind::Decision;
     }
@@ -657,6 +646,17 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     }
 }
 
+/// The fields written inline after a label's own text (`… **Date:** 2025-06-02`), into
+/// `collected`; a `Date` among them dates the record unless a date was found before.
+fn add_inline_fields(collected: &mut Vec<(String, String)>, date: &mut Option<jiff::civil::Date>, text: &str) {
+    for (f, v) in fields::inline_fields(text) {
+        if f.name() == "date" && date.is_none() {
+            *date = find_date(&v).map(|(d, _)| d);
+        }
+        fields::add_field(collected, f.name(), &v);
+    }
+}
+
 /// `- **Decision:**` with nothing after it, over a list (`1. Adopt the pattern the docs
 /// recommend`, `2. Forward the refs`): the list says what was decided, each of its items a
 /// decision carrying the record's fields and date, and the label only heads it. An item that
@@ -664,7 +664,7 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
 /// parts; a labelled part (`1. **Root cause:** …`, `4. **Impact:** …`) is a field of the
 /// record, not what it decided. Runs last: the passes before read such a list as the label's
 /// details.
-fn spell_out_bare_labels(items: &mut [Item]) {
+fn spell_out_bare_labels(items: &mut [Item], traits: &[Traits]) {
     // Items are in document order: what lies under `p` runs from `p + 1` while parents stay
     // at or below it.
     let under = |items: &[Item], p: usize| -> Vec<usize> {
@@ -675,20 +675,17 @@ fn spell_out_bare_labels(items: &mut [Item]) {
     };
     let mut moved_to: Vec<Option<usize>> = vec![None; items.len()];
     for d in 0..items.len() {
-        let t = items[d].text.trim();
         let bare = items[d].kind == Kind::Decision
             && items[d].block == Block::ListItem
-            && t.ends_with([':', '：'])
-            && fields::field_for_label(t.trim_end_matches([':', '：']).trim()) == Some(Field::Decision)
+            && traits[d].opens_decision()
+            && traits[d].leading.as_ref().is_some_and(|(_, at)| items[d].text[*at..].trim().is_empty())
             && items.get(d + 1).is_some_and(|n| n.parent == Some(d));
         if !bare {
             continue;
         }
         let mut decided = Vec::new();
         for c in under(items, d) {
-            if fields::leading_field(&items[c].text, items[c].bold.as_deref())
-                .is_some_and(|(f, _)| f != Field::Decision)
-            {
+            if traits[c].leading.as_ref().is_some_and(|(f, _)| *f != Field::Decision) {
                 continue;
             }
             if is_label_only(&items[c].text) && items.get(c + 1).is_some_and(|n| n.parent == Some(c)) {

@@ -52,6 +52,12 @@ const TOKENS: &[&str] = &[
     "(2025-11-17)",
     "2026-03-02 — ",
     "Decision:",
+    "\n- **Decision:**\n  1. ",
+    "**2025-07-24:** ",
+    "决策:",
+    "改用",
+    ", replacing ",
+    "Switched from ",
     " = ",
     "=",
     "---\n",
@@ -157,6 +163,7 @@ fn check_document(doc: &Document, text: &str) {
         assert_eq!(doc.sections[item.section].entry, item.entry);
         assert!(!item.text.trim().is_empty() || doc.items.iter().any(|c| c.parent == Some(i)));
         assert_eq!(item.id.to_string().len(), 16);
+        assert!(item.record.is_none_or(|r| r < doc.items.len()), "a record's decision is an item");
     }
     for section in &doc.sections {
         assert!(section.entry < doc.entries.len());
@@ -256,4 +263,19 @@ fn regression_empty_bullets_with_empty_children_vanish() {
     let doc = kb::parse::parse_document(Path::new("x.md"), text);
     let texts: Vec<_> = doc.items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["kept", "", "deep"]);
+}
+
+#[test]
+fn bare_decision_labels_nested_deep_parse_and_keep_their_records_valid() {
+    // Each bare `Decision:` hands the decision to what it lists; nested a few hundred deep,
+    // the walk over each label's items stays bounded by the list's depth.
+    let depth = 300;
+    let mut text = String::from("# Decision Log\n\n");
+    for level in 0..depth {
+        text.push_str(&"  ".repeat(level));
+        text.push_str("- **Decision:**\n");
+    }
+    text.push_str(&"  ".repeat(depth));
+    text.push_str("- Keep one cached connection per session.\n");
+    parse_and_check(&text);
 }
