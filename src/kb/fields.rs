@@ -398,6 +398,12 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
 /// (`Revisit when`, `Known Risks & Diagnostic Points`, `可行性`).
 pub fn is_short_label(label: &str) -> bool {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
+    // A qualifier in brackets is no part of the label's length: `Sources (checked 2026-04-14,
+    // by hand)`, `Caveat (★★)`.
+    let label = match label.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        Some(open) if !label[..open].trim().is_empty() => label[..open].trim_end(),
+        _ => label,
+    };
     label.len() <= 48
         && label.chars().next().is_some_and(char::is_alphabetic)
         && label.split_whitespace().filter(|w| *w != "&").count() <= 4
@@ -508,15 +514,22 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
         // A capitalised label after a space starts a field too: `Status: accepted Impact: all`,
         // the way two bold labels on two lines read once joined (`理由:` after a line break,
         // in a script without case, too).
+        // The shortest label, unless a longer one names another field: `Implementation
+        // Details:` is not `Details:` with `Implementation` left at the end of the value
+        // before it, while `… on the UPS Rationale:` keeps `UPS` in that value.
         let words: Vec<usize> = before.match_indices(' ').map(|(p, _)| p + 1).collect();
+        let mut found: Option<(usize, Field)> = None;
         for &w in words.iter().rev().take(3) {
             let label = &before[w..];
             if label.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
                 && let Some(field) = field_for_label(label)
+                && found.as_ref().is_none_or(|(_, shorter)| *shorter != field)
             {
-                marks.push((w, colon + width, field));
-                break;
+                found = Some((w, field));
             }
+        }
+        if let Some((w, field)) = found {
+            marks.push((w, colon + width, field));
         }
     }
     marks
@@ -1685,6 +1698,29 @@ mod tests {
             ]
         );
         assert_eq!(before_inline_fields("Decision: use x. Reason: simple."), "Decision: use x.");
+        // Lines of one paragraph, joined: a two-word label is one label.
+        let names = |text: &str| -> Vec<(String, String)> {
+            inline_fields(text).into_iter().map(|(f, v)| (f.name().to_string(), v)).collect()
+        };
+        assert_eq!(
+            names("Proxy: Caddy Rationale: certificates renew themselves Implementation Details: one Caddyfile"),
+            [
+                ("rationale".to_string(), "certificates renew themselves".to_string()),
+                ("implementation".to_string(), "one Caddyfile".to_string())
+            ]
+        );
+        assert_eq!(
+            names("Backups: the NAS sits on the UPS Rationale: it has the disks"),
+            [("rationale".to_string(), "it has the disks".to_string())]
+        );
+        assert_eq!(
+            before_inline_fields("Backups: the NAS sits on the UPS Rationale: x"),
+            "Backups: the NAS sits on the UPS"
+        );
+        assert!(is_short_label("Sources (checked 2026-04-14, by hand)"));
+        assert!(is_short_label("Caveat (★★)"));
+        assert!(!is_short_label("(checked 2026-04-14, by hand)"));
+        assert!(!is_short_label("We always pin the kernel, whatever (it costs)"));
     }
 
     #[test]

@@ -623,7 +623,8 @@ impl<'a> Pass<'a> {
     fn last_line_label(&self, idx: usize) -> Option<(String, bool)> {
         let raw = self.text.get(self.items[idx].span.clone()).unwrap_or("").trim_end();
         let line = raw[raw.rfind('\n')? + 1..].trim();
-        if line.len() > 64 || !line.ends_with([':', '：']) {
+        // `Rationale:`, `**Rationale**:` or `**Summary:**`.
+        if line.len() > 64 || !line.trim_end_matches(['*', '_']).ends_with([':', '：']) {
             return None;
         }
         let bold = line.starts_with("**") || line.starts_with("__");

@@ -86,6 +86,9 @@ struct Record {
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
+    /// Opened by a paragraph that carries its own fields ([`holds_own_record`]): a bold label
+    /// after it (`**Summary:**` over a list) is one more of those fields.
+    whole_paragraph: bool,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -164,18 +167,21 @@ pub(crate) fn resolve(
                         rec.has_fields = true;
                         rec.context = Some(field);
                     }
-                    // Inside a timestamped entry a bold pseudo-heading is one more part of it
-                    // (`**OPTIONS ANALYSIS**`) unless it names decisions; elsewhere it ends the
-                    // record as a heading does: `**Design Decisions:**` after a task's
+                    // After a record's decision and fields, a bold label naming no kind is one
+                    // more field of it (`**Alternatives Rejected**:`, `**Known Risks**:`); so it
+                    // is after a paragraph that carries its own fields (`**Summary:**`), even
+                    // inside a timestamped entry.
+                    // Otherwise, inside a timestamped entry a bold pseudo-heading is one more
+                    // part of it (`**OPTIONS ANALYSIS**`) unless it names decisions; elsewhere it
+                    // ends the record as a heading does: `**Design Decisions:**` after a task's
                     // `**Status:**` starts something new, and what it holds are decisions,
                     // not the task's fields.
                     None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
+                        && !rec.whole_paragraph
                         && groups[g].kind != Kind::Decision =>
                     {
                         rec.context = None;
                     }
-                    // After a record's decision and fields, a bold label naming no kind is one
-                    // more field of it (`**Alternatives Rejected**:`, `**Known Risks**:`).
                     None if rec.has_fields
                         && (rec.decision.is_some() || (rec.explicit && rec.statement.is_some()))
                         && groups[g].kind == Kind::Other
@@ -477,6 +483,25 @@ fn item(
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
             rec.context = (heads && !nests).then_some(field);
         }
+        // `**Reverse Proxy**: Put Caddy in front …` with `**Rationale**: …` and
+        // `**Implementation Details**: …` on the lines under it: a paragraph that carries its
+        // own fields is a record of its own, not a detail or a field of the one before.
+        None if holds_own_record(&items[i]) => {
+            let decides = rec.context == Some(Field::Decision);
+            if rec.decision.or(rec.statement).is_some() {
+                restart(items, rec, field_of);
+            }
+            rec.explicit = true;
+            rec.whole_paragraph = true;
+            rec.has_fields = true;
+            if decides {
+                rec.decision = Some(i);
+                rec.decision_unlabelled = true;
+                rec.context = Some(Field::Decision);
+            } else {
+                rec.statement = Some(i);
+            }
+        }
         None => match rec.context.clone() {
             Some(Field::Decision) => match rec.decision {
                 None => {
@@ -492,6 +517,11 @@ fn item(
                 }
                 Some(_) => rec.more_decisions.push(i),
             },
+            // A labelled paragraph after a field's list (`**Caveat**: …` after `**Measured
+            // values**:` and its items) is the record's next field, not a line of the last.
+            Some(_) if rec.decision.is_some() && paragraph_label(&items[i]).is_some() => {
+                label_field(items, rec, i, field_of);
+            }
             Some(field) => {
                 rec.members.push((i, field.clone(), 0));
                 field_of[i] = Some(field);
@@ -505,13 +535,7 @@ fn item(
             None if ((rec.explicit && rec.statement.is_some()) || rec.decision.is_some())
                 && bold_label(&items[i]).is_some_and(|label| leading_date(label).is_none()) =>
             {
-                let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
-                // The label and the colon after it (`bold_label` saw it).
-                let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1);
-                let field = Field::Named(name.into());
-                rec.members.push((i, field.clone(), skip.min(items[i].text.len())));
-                field_of[i] = Some(field);
-                rec.has_fields = true;
+                label_field(items, rec, i, field_of);
             }
             // Inside a record with its decision and fields, or just before its `Decision:`, a
             // short label names one more field: `Revisit when: …`, `Origin: …`.
@@ -548,6 +572,39 @@ fn item(
             }
         },
     }
+}
+
+/// A bold label's item as one more field of the record, named by the label. A label with
+/// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
+/// heads the items after it, unless it holds them as sub-items.
+fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
+    let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
+    // The label and the colon after it (`bold_label` saw it).
+    let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1).min(items[i].text.len());
+    let field = Field::Named(name.into());
+    rec.members.push((i, field.clone(), skip));
+    field_of[i] = Some(field.clone());
+    rec.has_fields = true;
+    let value = items[i].text[skip..].trim();
+    let heads = value.is_empty() || value.ends_with([':', '：']);
+    let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+    rec.context = (heads && !nests).then_some(field);
+}
+
+/// `**Caveat**: …` as a paragraph of its own: the label of a part of a record, when it is a
+/// short label naming no kind and no date.
+fn paragraph_label(item: &Item) -> Option<&str> {
+    if item.block != Block::Paragraph || item.parent.is_some() {
+        return None;
+    }
+    bold_label(item).filter(|l| leading_date(l).is_none() && kind_name(l).is_none() && fields::is_short_label(l))
+}
+
+/// A paragraph that opens with a bold label and carries record fields on the lines under it
+/// (`**Log Shipping**: Use Vector` then `**Rationale**: …`): a whole record.
+fn holds_own_record(item: &Item) -> bool {
+    paragraph_label(item).is_some()
+        && fields::inline_fields(&item.text).iter().any(|(f, _)| *f != Field::Decision && f.name() != "date")
 }
 
 /// The bold lead of `**Label:** text`, when the colon follows it.

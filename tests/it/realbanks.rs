@@ -95,7 +95,8 @@ fn decision_records_carry_their_fields() {
         let option =
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
         // (A template's fields describe a decision it does not record.)
-        if file(doc) != "tasks.md" && !file(doc).contains("template") {
+        // (Nor does a task in a task list or a progress log.)
+        if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
                 item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r)),
                 "{}",
@@ -913,5 +914,73 @@ fn a_switch_from_one_thing_to_another_is_a_decision() {
             "12 ZFS のスナップショット管理を sanoid に移行。",
             "13 Die Backups wurden auf restic umgestellt.",
         ]
+    );
+}
+
+#[test]
+fn a_paragraph_carrying_its_own_fields_is_a_record_of_its_own() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-paragraphs.md");
+    // Each blank-line-separated `**Topic**: choice` paragraph with its `**Rationale**:` lines
+    // is one decision: before, the first took the others in as its details and fields.
+    let opening: Vec<&str> = decision_texts(doc).iter().map(|t| t.split(" Rationale:").next().unwrap()).collect();
+    assert_eq!(
+        opening,
+        [
+            "Backup Target: Send nightly snapshots to the offsite box with zrepl",
+            "Reverse Proxy: Run HAProxy on both edge hosts",
+            "Monitoring Decision: Run Prometheus on the management VM",
+            "Log Shipping: Forward journald to Loki with Vector",
+        ]
+    );
+    let (_, proxy) = decision(&kb, "Run HAProxy on both");
+    assert_eq!(field(proxy, "rationale"), Some("It fails over with keepalived and health-checks every backend"));
+    // A two-word label is one label: `Implementation` is no part of the rationale.
+    assert_eq!(field(proxy, "implementation"), Some("haproxy.cfg lives in roles/edge/templates"));
+    let (_, shipping) = decision(&kb, "Forward journald");
+    assert_eq!(field(shipping, "rationale"), Some("One small binary per host and no Java"));
+
+    // A task written as such a paragraph, its last line a bold label over a list: the
+    // task is dated by its own timestamp and the list is its summary, not a decision.
+    let tasks = document(&kb, "progress.md");
+    assert!(decision_texts(tasks).is_empty(), "{:?}", decision_texts(tasks));
+    let task = tasks.items.iter().find(|i| i.text.starts_with("Task: Move the DNS zone")).unwrap();
+    assert_eq!(task.date.map(|d| d.to_string()).as_deref(), Some("2026-02-10"));
+    assert_eq!(
+        field(task, "summary"),
+        Some("Replaced dnsmasq with Knot Resolver on both resolvers.; Updated the zone files.")
+    );
+    assert_eq!(
+        task.text.as_str(),
+        "Task: Move the DNS zone to the new resolver. Timestamp: 2026-02-10T09:00:00+01:00 Status: COMPLETED"
+    );
+}
+
+#[test]
+fn a_labelled_part_of_a_record_holds_the_list_under_it() {
+    let kb = load();
+    let doc = document(&kb, "adr-sources.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Pin proxmox-kernel-6.5 on every node until the driver is fixed upstream.",
+            "Decision: Set vm.swappiness to 1 on every Proxmox node.",
+        ]
+    );
+    let (_, pin) = decision(&kb, "Pin proxmox-kernel-6.5");
+    // A label with a qualifier in brackets is still a short label.
+    assert_eq!(
+        field(pin, "sources (checked 2026-04-14)"),
+        Some("Forum thread on the igb regression; The 6.8.4 release notes")
+    );
+    // The next labelled paragraph ends the list's field and is a field of its own.
+    assert_eq!(
+        field(pin, "measured values"),
+        Some("pve1: the storage link flapped every 40 minutes on 6.8; pve2: no flaps in a week on 6.5")
+    );
+    assert_eq!(field(pin, "caveat"), Some("Security fixes for 6.5 stop in June, so this must be revisited then."));
+    assert_eq!(
+        field(pin, "consequences"),
+        Some("The nodes stay on 6.5 through the spring; The upgrade playbook skips the kernel package")
     );
 }
