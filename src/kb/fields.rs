@@ -729,6 +729,8 @@ pub fn is_boilerplate(text: &str) -> bool {
             "description of the decision",
             "describe the decision",
             "initialized memory bank",
+            "initialize memory bank",
+            "initializing memory bank",
             "memory bank initialized",
         ]
         .iter()
@@ -968,6 +970,37 @@ const CONSIDERATION_WORDS: &[&str] = &[
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
 const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 
+/// A line that states an aim or something still weighed, not a choice: its statement (after a
+/// bold label or a timestamp) opens with `Ensuring …`, `Balancing X with Y`, `Focusing on …`,
+/// `Evaluating …`, `Exploring …`.
+pub fn states_aim(text: &str, bold: Option<&str>) -> bool {
+    let t = after_timestamp(text.trim_start());
+    let t = match bold {
+        Some(b) if t.starts_with(b) => t[b.len()..].trim_start_matches([':', '：', ' ', '-', '–', '—']),
+        _ => t,
+    };
+    let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.len() >= 6
+        && word.len() <= 13
+        && [
+            "ensuring",
+            "balancing",
+            "emphasizing",
+            "emphasising",
+            "focusing",
+            "focussing",
+            "striving",
+            "aiming",
+            "exploring",
+            "considering",
+            "evaluating",
+            "investigating",
+            "weighing",
+        ]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
 /// `;`, `,`) that ends in a state word, or says what it waits for, makes it a status.
@@ -999,21 +1032,45 @@ pub fn is_status_report(text: &str) -> bool {
 }
 
 /// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
-/// `Bugfix: …`): work done, not a choice made.
+/// `Bugfix: …`) or a release cut (`Create release 2.14.22.`, `Tagged v1.4.0`): work done, not
+/// a choice made.
 pub fn reports_fix(text: &str) -> bool {
-    // Most items open with a letter no fix word or timestamp starts with.
+    // Most items open with a letter no fix or release word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
-    if first
-        .is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r'))
-    {
+    if first.is_some_and(|b| {
+        b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r' | b't' | b'p')
+    }) {
         return false;
     }
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let rest = t[word.len()..].trim_start();
     let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix", "resolved"].iter().any(|w| word.eq_ignore_ascii_case(w));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
-    fix && !t[word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+    if fix {
+        return !rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // A release is cut by a verb and its version: `Create release 2.14.22`, `Released v2.0`,
+    // `Tag v1.4.0` — not `Create a release script`, nor `Release notes go to the wiki`.
+    let releases = ["create", "created", "cut", "release", "released", "tag", "tagged", "publish", "published"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w));
+    if !releases {
+        return false;
+    }
+    let mut next = rest.split_whitespace();
+    let version = |w: &str| {
+        let w = w.strip_prefix(['v', 'V']).unwrap_or(w);
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('.')
+    };
+    match next.next() {
+        Some(w) if w.eq_ignore_ascii_case("release") || w.eq_ignore_ascii_case("version") => {
+            next.next().is_some_and(version)
+        }
+        Some(w) => version(w),
+        None => false,
+    }
 }
 
 /// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
@@ -1468,8 +1525,26 @@ mod tests {
     }
 
     #[test]
+    fn an_aim_or_an_option_weighed_is_no_choice() {
+        assert!(super::states_aim("Depth: Balancing detail with brevity", Some("Depth")));
+        assert!(super::states_aim("[2025-03-01 10:00] - Evaluating Garage for object storage", None));
+        assert!(super::states_aim("Ensuring every host is in the inventory", None));
+        assert!(!super::states_aim("Ensure: every host has a static lease", Some("Ensure")));
+        assert!(!super::states_aim("Balancer: HAProxy on both edge hosts", Some("Balancer")));
+        assert!(!super::states_aim("Focus: Postgres 16 for all services", Some("Focus")));
+    }
+
+    #[test]
     fn a_problem_resolved_is_work_done() {
         assert!(super::reports_fix("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
+        // Cutting a release is work done too; writing the tool that cuts them is a choice.
+        for done in ["[2025-04-01 20:54:13] Create release 2.14.22.", "Tagged v1.4.0 on main", "Release 0.9.1 (hotfix)"]
+        {
+            assert!(super::reports_fix(done), "{done}");
+        }
+        for chosen in ["Create a release automation script", "Release notes go to the wiki", "Tag images by git SHA"] {
+            assert!(!super::reports_fix(chosen), "{chosen}");
+        }
         assert!(super::is_status_report("The DNS loop on the edge router resolved."));
         assert!(!super::is_status_report("Resolve names with Unbound on the edge router."));
     }
@@ -1759,6 +1834,7 @@ mod tests {
         assert!(is_boilerplate("**Last Updated:** 2025-06-29"));
         assert!(is_boilerplate("最后更新：2026-02-04"));
         assert!(is_boilerplate("Initialized Memory Bank (created decisionLog.md)"));
+        assert!(is_boilerplate("[2025-04-01 17:54:50] Initialize Memory Bank for the project."));
         assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
         assert!(is_boilerplate("[empty]"));

@@ -843,6 +843,7 @@ fn considerations(
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
+                || fields::states_aim(&item.text, item.bold.as_deref())
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::labelled_template_request(&item.text)

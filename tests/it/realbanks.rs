@@ -984,3 +984,26 @@ fn a_labelled_part_of_a_record_holds_the_list_under_it() {
         Some("The nodes stay on 6.5 through the spring; The upgrade playbook skips the kernel package")
     );
 }
+
+#[test]
+fn a_release_cut_the_bank_itself_and_an_aim_are_no_decisions() {
+    let kb = load();
+    let log = document(&kb, "release-log.md");
+    assert_eq!(
+        decision_texts(log),
+        [
+            "[2026-05-02 10:15:00] Use Renovate for image tag updates. Rationale: It opens one PR per image and groups patch releases.",
+            // Writing the tool that cuts releases is a choice; cutting one is not.
+            "[2026-05-03 08:05:00] Create a release script that tags and signs images. Rationale: Tagging by hand forgot the signature twice.",
+        ]
+    );
+    let kind_of = |doc: &Document, start: &str| doc.items.iter().find(|i| i.text.contains(start)).unwrap().kind;
+    assert_eq!(kind_of(log, "Create release 3.2.0"), Kind::Change);
+    assert_eq!(kind_of(log, "Tagged v3.2.1"), Kind::Change);
+    // Setting up the Memory Bank is about the bank, not the project.
+    assert_eq!(kind_of(log, "Initialize Memory Bank"), Kind::Other);
+    // Under "Decisions and Considerations", what is being ensured, balanced or evaluated is
+    // no choice made.
+    let focus = document(&kb, "focus.md");
+    assert_eq!(decision_texts(focus), ["Host Groups: One group per site, nested under proxmox"]);
+}
