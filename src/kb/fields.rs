@@ -944,7 +944,7 @@ pub fn names_considerations(title: &str) -> bool {
     }
     let lower = title.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
-        || ["未解決", "未决", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
+        || ["未解決", "未决", "未決", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
             .iter()
             .any(|p| title.contains(p))
 }

@@ -220,6 +220,21 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
     (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习"]),
 ];
 
+/// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
+/// what is undecided (`未決定`) holds `決定`.
+const CJK_FALSE_FRIENDS: &[&str] = &["解決策", "解决策", "未決定", "未决定"];
+
+/// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
+fn holds_cjk(title: &str, phrase: &str) -> bool {
+    title.match_indices(phrase).any(|(at, _)| {
+        !CJK_FALSE_FRIENDS.iter().any(|friend| {
+            friend.find(phrase).is_some_and(|offset| {
+                at >= offset && title.get(at - offset..).is_some_and(|from| from.starts_with(friend))
+            })
+        })
+    })
+}
+
 /// What a `Decision …` title may name that is no decision made: `Decision Tree`, `Decision
 /// Gate`, `Decision Engine`.
 const DECISION_THINGS: &[&str] = &[
@@ -426,7 +441,7 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
             if best.is_some_and(|b| b <= rank) {
                 break;
             }
-            if phrases.iter().any(|p| title.contains(p)) {
+            if phrases.iter().any(|p| holds_cjk(title, p)) {
                 best = Some(rank);
             }
         }
@@ -445,7 +460,7 @@ pub fn kind_name(label: &str) -> Option<Kind> {
         let short = label.chars().filter(|c| !c.is_whitespace()).count() <= 8;
         return CJK_WORDS
             .iter()
-            .find(|(_, words)| words.iter().any(|w| label.contains(w)))
+            .find(|(_, words)| words.iter().any(|w| holds_cjk(label, w)))
             .map(|(kind, _)| *kind)
             .filter(|_| short);
     }
@@ -778,6 +793,12 @@ mod tests {
         assert_eq!(kind_name("proxmox_firewall module quirks"), None);
         assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
         assert_eq!(kind_name("决策记录"), Some(Kind::Decision));
+        // A solution holds 決策 inside 解決策, and what is undecided holds 決定.
+        assert_eq!(classify_title("解決策").0, Kind::Other);
+        assert_eq!(classify_title("問題と解決策").0, Kind::Other);
+        assert_eq!(classify_title("解決策と技術決定").0, Kind::Decision);
+        assert_eq!(classify_title("未決定事項").0, Kind::Other);
+        assert_eq!(kind_name("解決策"), None);
         assert_eq!(kind_name("本系统采用六边形架构并决定使用消息队列"), None, "a sentence, not a label");
     }
 

@@ -1007,3 +1007,11 @@ fn a_release_cut_the_bank_itself_and_an_aim_are_no_decisions() {
     let focus = document(&kb, "focus.md");
     assert_eq!(decision_texts(focus), ["Host Groups: One group per site, nested under proxmox"]);
 }
+
+#[test]
+fn a_solution_heading_in_japanese_is_no_decisions_heading() {
+    let kb = load();
+    let doc = document(&kb, "productContext-ja.md");
+    // 解決策 (a solution) holds 決策 (a decision), and 未決定 (undecided) holds 決定.
+    assert_eq!(decision_texts(doc), ["通知は Matrix に送る"]);
+}
