@@ -970,15 +970,36 @@ const CONSIDERATION_WORDS: &[&str] = &[
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
 const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 
+/// A sentence that gives its reasons in the list after it: `… is preferred over X because:`,
+/// `for three reasons:`, `, weil:`, `因为：`.
+pub fn gives_reasons(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches([':', '：']).trim_end();
+    if t.len() == text.trim_end().len() {
+        return false;
+    }
+    let last = t.rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、')).next().unwrap_or("");
+    ["because", "since", "reasons", "why", "weil", "denn", "porque", "car", "потому"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        || t.ends_with("parce que")
+        || ["因为", "因為", "理由は", "なぜなら", "原因是"].iter().any(|w| t.ends_with(w))
+}
+
 /// A line that states an aim or something still weighed, not a choice: its statement (after a
 /// bold label or a timestamp) opens with `Ensuring …`, `Balancing X with Y`, `Focusing on …`,
 /// `Evaluating …`, `Exploring …`.
 pub fn states_aim(text: &str, bold: Option<&str>) -> bool {
     let t = after_timestamp(text.trim_start());
     let t = match bold {
-        Some(b) if t.starts_with(b) => t[b.len()..].trim_start_matches([':', '：', ' ', '-', '–', '—']),
+        Some(b) if t.starts_with(b) => {
+            t[b.len()..].trim_start_matches(|c| matches!(c, ':' | '：' | ' ' | '-' | '–' | '—'))
+        }
         _ => t,
     };
+    // Every aim word starts with one of these letters.
+    if !t.as_bytes().first().is_some_and(|b| b"ebfsaciwEBFSACIW".contains(b)) {
+        return false;
+    }
     let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     word.len() >= 6
         && word.len() <= 13
@@ -1522,6 +1543,16 @@ mod tests {
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
         }
+    }
+
+    #[test]
+    fn a_sentence_can_give_its_reasons_below_it() {
+        assert!(super::gives_reasons("We pin the kernel rather than patch it because:"));
+        assert!(super::gives_reasons("Caddy won, for three reasons:"));
+        assert!(super::gives_reasons("选择 Loki，因为："));
+        assert!(!super::gives_reasons("The reasons are listed in the ADR."));
+        assert!(!super::gives_reasons(""));
+        assert!(!super::gives_reasons("Split the job into three timers:"));
     }
 
     #[test]

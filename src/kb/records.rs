@@ -830,7 +830,10 @@ fn considerations(
         // And so is a record's decision stated under its `Decision` heading (`We will move to
         // a hybrid storage architecture:` over the two stores).
         let record_decision = item.kind == Kind::Decision && !item.fields.is_empty() && item.parent.is_none();
-        let introduces = ends_in_colon && !topic && !decided && !record_decision;
+        // A sentence that ends by giving its reasons (`… is preferred over X because:`) is
+        // what they justify, and the items under it are its reasons.
+        let justified = ends_in_colon && fields::gives_reasons(&item.text);
+        let introduces = ends_in_colon && !topic && !decided && !record_decision && !justified;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
         let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
@@ -903,6 +906,6 @@ fn considerations(
         if retired && items[i].kind == Kind::Decision {
             items[i].status = Status::Superseded;
         }
-        in_topic[i] = detail || ((topic || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
+        in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
     }
 }

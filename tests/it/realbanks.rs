@@ -1005,7 +1005,14 @@ fn a_release_cut_the_bank_itself_and_an_aim_are_no_decisions() {
     // Under "Decisions and Considerations", what is being ensured, balanced or evaluated is
     // no choice made.
     let focus = document(&kb, "focus.md");
-    assert_eq!(decision_texts(focus), ["Host Groups: One group per site, nested under proxmox"]);
+    assert_eq!(
+        decision_texts(focus),
+        [
+            "Host Groups: One group per site, nested under proxmox",
+            // A decision ending `because:` is the decision, the items under it its reasons.
+            "Internal CA: We decided to issue host certificates from step-ca rather than self-sign them, because:",
+        ]
+    );
 }
 
 #[test]
