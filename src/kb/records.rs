@@ -197,6 +197,20 @@ pub(crate) fn resolve(
                         && rec.field_level.is_some()
                         && (rec.decision.is_some() || rec.decision_level.is_some())
                         && groups[g].kind != Kind::Decision => {}
+                    // A record that opened with its fields (`**Context**: …` under an ADR's
+                    // dated heading) and has not stated anything yet: a bold line is one more
+                    // part of it, even one that names a kind (`**Hypothesis (one run)**:`) —
+                    // unless it names decisions.
+                    None if rec.has_fields
+                        && rec.statement.is_none()
+                        && rec.decision.is_none()
+                        && groups[g].kind != Kind::Decision
+                        && fields::is_short_label(groups[g].title) =>
+                    {
+                        let name = groups[g].title.trim().trim_end_matches([':', '：']).to_lowercase();
+                        rec.has_fields = true;
+                        rec.context = Some(Field::Named(name.into()));
+                    }
                     None => {
                         close(items, &mut rec, &mut field_of);
                         open(&mut rec);

@@ -1022,3 +1022,15 @@ fn a_solution_heading_in_japanese_is_no_decisions_heading() {
     // 解決策 (a solution) holds 決策 (a decision), and 未決定 (undecided) holds 決定.
     assert_eq!(decision_texts(doc), ["通知は Matrix に送る"]);
 }
+
+#[test]
+fn a_record_that_opens_with_its_fields_keeps_every_label_after_them() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-hypothesis.md");
+    // `**Context**:` under an ADR's dated heading, then `**Hypothesis (…)**:` — a label that
+    // names a kind — and `**Sources**:`: parts of the record, not decisions of the log.
+    assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
+    let field_of = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.field.as_deref());
+    assert_eq!(field_of("resets the MTU"), Some("hypothesis (one node, two reboots)"));
+    assert_eq!(field_of("release notes for 1.9.2"), Some("sources"));
+}
