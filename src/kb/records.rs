@@ -187,8 +187,7 @@ pub(crate) fn resolve(
                         && groups[g].kind == Kind::Other
                         && fields::is_short_label(groups[g].title) =>
                     {
-                        let name = groups[g].title.trim().trim_end_matches([':', '：']).to_lowercase();
-                        rec.context = Some(Field::Named(name.into()));
+                        rec.context = Some(named_by(groups[g].title));
                     }
                     // Inside a field that a heading opened under a record's decision (`**Why
                     // PostgreSQL?**` under an ADR's `### Rationale`), a bold line heads a
@@ -207,9 +206,8 @@ pub(crate) fn resolve(
                         && groups[g].kind != Kind::Decision
                         && fields::is_short_label(groups[g].title) =>
                     {
-                        let name = groups[g].title.trim().trim_end_matches([':', '：']).to_lowercase();
                         rec.has_fields = true;
-                        rec.context = Some(Field::Named(name.into()));
+                        rec.context = Some(named_by(groups[g].title));
                     }
                     None => {
                         close(items, &mut rec, &mut field_of);
@@ -562,14 +560,13 @@ fn item(
                     .is_some_and(|(label, _)| kind_name(label).is_none() && leading_date(label).is_none()) =>
             {
                 let (label, skip) = fields::short_label(&items[i].text).unwrap_or_default();
-                let field = Field::Named(label.to_lowercase().into());
+                let field = named_by(label);
                 rec.members.push((i, field.clone(), skip));
                 field_of[i] = Some(field);
             }
             // `Achievements:` alone on its line, among a record's fields, is one more field.
             None if rec.has_fields && is_label_only(&items[i].text) => {
-                let name = items[i].text.trim().trim_end_matches([':', '：']).to_lowercase();
-                let field = Field::Named(name.into());
+                let field = named_by(&items[i].text);
                 rec.members.push((i, field.clone(), items[i].text.len()));
                 field_of[i] = Some(field.clone());
                 rec.context = Some(field);
@@ -592,10 +589,9 @@ fn item(
 /// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
 /// heads the items after it, unless it holds them as sub-items.
 fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
-    let name = bold_label(&items[i]).unwrap_or_default().to_lowercase();
+    let field = named_by(bold_label(&items[i]).unwrap_or_default());
     // The label and the colon after it (`bold_label` saw it).
     let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1).min(items[i].text.len());
-    let field = Field::Named(name.into());
     rec.members.push((i, field.clone(), skip));
     field_of[i] = Some(field.clone());
     rec.has_fields = true;
@@ -603,6 +599,12 @@ fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Optio
     let heads = value.is_empty() || value.ends_with([':', '：']);
     let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
     rec.context = (heads && !nests).then_some(field);
+}
+
+/// The field a label mb has no name for heads, named by the label: `**Known Risks:**` →
+/// `known risks`.
+fn named_by(label: &str) -> Field {
+    Field::Named(label.trim().trim_end_matches([':', '：']).to_lowercase().into())
 }
 
 /// `**Caveat**: …` as a paragraph of its own: the label of a part of a record, when it is a
