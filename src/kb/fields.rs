@@ -991,9 +991,7 @@ pub fn gives_reasons(text: &str) -> bool {
 pub fn states_aim(text: &str, bold: Option<&str>) -> bool {
     let t = after_timestamp(text.trim_start());
     let t = match bold {
-        Some(b) if t.starts_with(b) => {
-            t[b.len()..].trim_start_matches(|c| matches!(c, ':' | '：' | ' ' | '-' | '–' | '—'))
-        }
+        Some(b) if t.starts_with(b) => t[b.len()..].trim_start_matches([':', '：', ' ', '-', '–', '—']),
         _ => t,
     };
     // Every aim word starts with one of these letters.
