@@ -590,6 +590,14 @@ fn after_timestamp(line: &str) -> &str {
 /// A timestamp without brackets: a date and a time of day, then a dash and the title
 /// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
 /// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
+/// A line of a file's own update log, as Roo Code's template writes them under its title:
+/// `2025-05-12 19:23:00 - Added the calculation features` — a date and a time of day, no
+/// brackets (`records::is_update_log_preface` says where it counts as one).
+pub fn is_bare_timestamp(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit()) && bare_timestamp(t).is_some()
+}
+
 fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
     let (date, range) = date_at_start(text)?;
     let after = text[range.end..].trim_start_matches([' ', 'T']);
@@ -691,7 +699,7 @@ pub fn is_boilerplate(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
     let head = if first.is_ascii()
-        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'(')
+        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(')
     {
         Cow::Borrowed("")
     } else {
@@ -714,6 +722,12 @@ pub fn is_boilerplate(text: &str) -> bool {
             "diese datei ",
             "ce fichier ",
             "este archivo ",
+            "este arquivo ",
+            "questo file ",
+            "этот файл ",
+            "данный файл ",
+            "このファイル",
+            "이 파일",
             "这个文件",
             "這個檔案",
             "此文件",
@@ -734,7 +748,8 @@ pub fn is_boilerplate(text: &str) -> bool {
             "memory bank initialized",
         ]
         .iter()
-        .any(|p| starts(p))
+        // The first byte first: most openings differ from the item's there.
+        .any(|p| p.as_bytes()[0] == head.as_bytes()[0] && starts(p))
     };
     placeholder
         || (!head.is_empty() && opens())
@@ -1866,6 +1881,8 @@ mod tests {
         assert!(is_boilerplate("[2025-04-01 17:54:50] Initialize Memory Bank for the project."));
         assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
+        assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
+        assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));
         assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));
         assert!(!is_boilerplate("Keep fruit:locking = none"));

@@ -909,9 +909,17 @@ impl<'a> Pass<'a> {
     /// its fields as children) open dated entries: each becomes a pseudo-heading placed just
     /// before its item, and the items after it, up to the next heading, sit under it.
     fn stamps_to_headings(&mut self) {
+        // Bare timestamp lines (`2025-05-12 19:23:00 - Added …`) between a file's title and its
+        // first section heading are the file's own update log, not entries (see
+        // `records::is_update_log_preface`).
+        let has_section = self.headings.iter().any(|h| h.level >= 2 && !h.stamp);
+        let headings = &self.headings;
+        let item_heading = &self.item_heading;
+        let in_preface = |i: usize| has_section && item_heading[i].is_none_or(|h| headings[h].level == 1);
         let is_stamp = |i: usize, items: &[Item]| {
             let item = &items[i];
-            item.parent.is_none()
+            !(in_preface(i) && fields::is_bare_timestamp(&item.text))
+                && item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
                 && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())
                 && !fields::is_boilerplate(&item.text)

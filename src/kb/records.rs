@@ -585,6 +585,18 @@ fn item(
     }
 }
 
+/// A line of the file's own update log (`2025-05-12 19:23:00 - Added the calculation
+/// features`): a bare timestamp line between the file's title and its first section heading.
+/// Roo Code's template starts every file with one (`… - Log of updates made.`), and agents
+/// append to it in any language; the entries below say what was decided.
+fn is_update_log_preface(item: &Item, sections: &[Section]) -> bool {
+    item.section == 0
+        && item.parent.is_none()
+        && sections.len() > 1
+        && sections[0].title.is_none()
+        && fields::is_bare_timestamp(&item.text)
+}
+
 /// A bold label's item as one more field of the record, named by the label. A label with
 /// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
 /// heads the items after it, unless it holds them as sub-items.
@@ -862,6 +874,7 @@ fn considerations(
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
+                || is_update_log_preface(item, sections)
                 || fields::states_aim(&item.text, item.bold.as_deref())
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)

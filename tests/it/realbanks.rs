@@ -1034,3 +1034,21 @@ fn a_record_that_opens_with_its_fields_keeps_every_label_after_them() {
     assert_eq!(field_of("resets the MTU"), Some("hypothesis (one node, two reboots)"));
     assert_eq!(field_of("release notes for 1.9.2"), Some("sources"));
 }
+
+#[test]
+fn a_files_update_log_above_its_sections_is_no_entry_in_any_language() {
+    let kb = load();
+    // Bare `YYYY-MM-DD HH:MM:SS - …` lines between the title and the first section heading
+    // log the file's own edits: they are no decisions, open no entry and date nothing.
+    let updates = document(&kb, "decisionLog-updates.md");
+    assert_eq!(decision_texts(updates), ["Unbound answers DNS on every VLAN."]);
+    let russian = document(&kb, "reshenija-log.md");
+    assert_eq!(decision_texts(russian), ["Снимки ZFS каждую ночь уходят на NAS."]);
+    for doc in [updates, russian] {
+        assert!(doc.items.iter().filter(|i| i.kind == Kind::Decision).all(|i| i.date.is_none()));
+        assert_eq!(doc.entries.len(), 1, "{:?}", doc.entries.iter().map(|e| &e.title).collect::<Vec<_>>());
+    }
+    // The template's intro sentence, in Russian too, is boilerplate.
+    let intro = russian.items.iter().find(|i| i.text.starts_with("Этот файл")).unwrap();
+    assert_eq!(intro.kind, Kind::Other);
+}
