@@ -77,6 +77,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "alınan karar",
             "choice",
             "our choice",
+            "escolha",
+            "elección",
             "technology choice",
             "выбранный подход",
             "выбранное решение",
@@ -109,6 +111,13 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "motivazione",
             "обоснование",
             "причина",
+            "причина выбора",
+            "razão",
+            "razao",
+            "選定理由",
+            "採用理由",
+            "选择理由",
+            "选型理由",
             "decision rationale",
             "selection rationale",
             "gerekçe",
@@ -129,6 +138,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "上下文",
             "场景上下文",
             "背景",
+            "背景与问题",
+            "背景和问题",
+            "问题背景",
             "contesto",
             "контекст",
             "root cause",
@@ -258,8 +270,46 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("started", &["started", "started on", "start date", "дата начала", "начато"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
-    ("pros", &["pros", "benefits", "advantages", "technical benefits", "key benefits"]),
-    ("cons", &["cons", "drawbacks", "disadvantages", "risks", "known risks"]),
+    (
+        "pros",
+        &[
+            "pros",
+            "benefits",
+            "advantages",
+            "technical benefits",
+            "key benefits",
+            "vorteile",
+            "avantages",
+            "ventajas",
+            "vantagens",
+            "benefícios",
+            "benefício",
+            "beneficios",
+            "преимущества",
+            "收益",
+            "优点",
+            "优势",
+            "メリット",
+        ],
+    ),
+    (
+        "cons",
+        &[
+            "cons",
+            "drawbacks",
+            "disadvantages",
+            "risks",
+            "known risks",
+            "nachteile",
+            "inconvénients",
+            "desventajas",
+            "desvantagens",
+            "недостатки",
+            "缺点",
+            "劣势",
+            "デメリット",
+        ],
+    ),
     ("owner", &["owner", "decided by", "deciders", "author"]),
     ("impact", &["scope"]),
     (
@@ -284,6 +334,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
 pub fn field_for_label(label: &str) -> Option<Field> {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
     let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
+    // A qualifier in brackets leaves the label what it is: `Альтернативы (отклонены)`,
+    // `Status (as of May)`, `理由（暂定）`.
+    let label = match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
+        Some(open) if open > 0 && !label[..open].trim().is_empty() => label[..open].trim_end(),
+        _ => label,
+    };
     // Every label starts with a letter (a unit test checks it): a date, a number or a mark
     // is turned away before the label is lowercased and looked up.
     if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
@@ -1836,6 +1892,10 @@ mod tests {
             before_inline_fields("Backups: the NAS sits on the UPS Rationale: x"),
             "Backups: the NAS sits on the UPS"
         );
+        assert_eq!(field_for_label("Альтернативы (отклонены)"), Some(Field::Named("alternatives".into())));
+        assert_eq!(field_for_label("理由（暂定）"), Some(Field::Named("rationale".into())));
+        assert_eq!(field_for_label("Status (as of May)"), Some(Field::Named("status".into())));
+        assert_eq!(field_for_label("(as of May)"), None);
         assert!(is_short_label("Sources (checked 2026-04-14, by hand)"));
         assert!(is_short_label("Caveat (★★)"));
         assert!(!is_short_label("(checked 2026-04-14, by hand)"));

@@ -1052,3 +1052,23 @@ fn a_files_update_log_above_its_sections_is_no_entry_in_any_language() {
     let intro = russian.items.iter().find(|i| i.text.starts_with("Этот файл")).unwrap();
     assert_eq!(intro.kind, Kind::Other);
 }
+
+#[test]
+fn record_labels_in_portuguese_russian_and_chinese_and_with_qualifiers() {
+    let kb = load();
+    let (_, traefik) = decision(&kb, "Traefik em vez de Nginx");
+    assert_eq!(field(traefik, "rationale"), Some("Certificados automáticos e rótulos do Docker"));
+    assert_eq!(field(traefik, "pros"), Some("Nenhum arquivo de configuração por serviço"));
+    // A qualifier in brackets leaves a label what it is, however long it makes it in bytes.
+    let disks = document(&kb, "decisionLog-ru.md");
+    assert_eq!(decision_texts(disks), ["Решение: smartd проверяет диски каждую ночь и пишет в Matrix"]);
+    let (_, smartd) = decision(&kb, "smartd проверяет диски");
+    assert_eq!(
+        field(smartd, "alternatives"),
+        Some("Scrutiny — ещё один контейнер, который надо обновлять; Проверка вручную — про неё забывают")
+    );
+    assert_eq!(field(smartd, "rationale"), Some("smartd уже есть в образе Proxmox"));
+    let (_, restic) = decision(&kb, "统一用 restic");
+    assert_eq!(field(restic, "context"), Some("以前每台主机各用各的脚本，失败了也没人知道。"));
+    assert_eq!(field(restic, "pros"), Some("一个仓库就能看到所有快照; 失败会在 Prometheus 里报警"));
+}
