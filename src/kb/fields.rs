@@ -994,6 +994,29 @@ pub fn is_question(text: &str) -> bool {
     t.ends_with('?') || t.ends_with('？')
 }
 
+/// A question answered in place: `Which table library? (Decision: React Table)`, `Как хранить
+/// файлы? (Решение: Multer)` — a `Decision` label right after the question mark.
+pub fn answers_question(text: &str) -> bool {
+    // Most items ask nothing: one vectorised scan for `?` or the first byte of `？`.
+    if memchr::memchr2(b'?', 0xEF, text.as_bytes()).is_none() {
+        return false;
+    }
+    let Some(mark) = text.rfind(['?', '？']) else { return false };
+    let rest = text[mark..].trim_start_matches(['?', '？', ' ', '(', '（', '—', '–', '-', '→', '*', '_']);
+    if !opens_with_decision_label(rest) {
+        return false;
+    }
+    // An answer still to give is none: `(Decision: pending)`, `(Decision: TBD)`.
+    let answer = first_colon(rest).map_or("", |c| {
+        rest[c..].trim_start_matches([':', '：', ' ', '*', '_']).trim_end_matches([')', '）', '.']).trim()
+    });
+    !answer.is_empty()
+        && !is_none_statement(answer)
+        && !["pending", "open", "undecided", "to be decided", "待定", "未定"]
+            .iter()
+            .any(|w| answer.eq_ignore_ascii_case(w))
+}
+
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
@@ -1612,6 +1635,18 @@ mod tests {
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
         }
+    }
+
+    #[test]
+    fn a_question_can_carry_its_answer() {
+        assert!(super::answers_question("Which table library? (Decision: React Table with nested rows)"));
+        assert!(super::answers_question("Как хранить файлы? (Решение: использовать Multer)"));
+        assert!(super::answers_question("用哪个数据库？决策：PostgreSQL"));
+        assert!(!super::answers_question("Which table library?"));
+        assert!(!super::answers_question("Which table library? (Decision: )"));
+        assert!(!super::answers_question("Use React Table (decision: pending?)"));
+        assert!(!super::answers_question("How do we rotate the password? (Decision: pending)"));
+        assert!(!super::answers_question("How do we rotate the password? (Decision: TBD)"));
     }
 
     #[test]

@@ -843,8 +843,15 @@ fn considerations(
                 });
                 label.is_some_and(fields::names_considerations)
             };
-        // What a `Decision` field holds stays a decision under an "Options" heading.
-        let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision)) || traits[i].opens_decision();
+        // What a `Decision` field holds stays a decision under an "Options" heading, and so does
+        // a question answered in place (`… ? (Decision: React Table)`).
+        // (Asked only of an item among considerations or ending in a bracket, where such an
+        // answer is written: most items hold no question mark to look for.)
+        let answered =
+            (considering[i] || item.text.trim_end().ends_with([')', '）'])) && fields::answers_question(&item.text);
+        let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
+            || traits[i].opens_decision()
+            || answered;
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
@@ -924,7 +931,8 @@ fn considerations(
                 && item.field.is_none()
                 && item.kind != Kind::Pattern
                 && item.parent.is_none_or(|p| items[p].field.is_none())
-                && (fields::states_adoption(&item.text, item.bold.as_deref())
+                && (answered
+                    || fields::states_adoption(&item.text, item.bold.as_deref())
                     || (!decided_in[scope(item)] && fields::states_switch(&item.text)))
                 && !demote();
             adopted.then_some(Kind::Decision)

@@ -1072,3 +1072,15 @@ fn record_labels_in_portuguese_russian_and_chinese_and_with_qualifiers() {
     assert_eq!(field(restic, "context"), Some("以前每台主机各用各的脚本，失败了也没人知道。"));
     assert_eq!(field(restic, "pros"), Some("一个仓库就能看到所有快照; 失败会在 Prometheus 里报警"));
 }
+
+#[test]
+fn a_question_answered_in_place_is_a_decision() {
+    let kb = load();
+    let doc = document(&kb, "open-questions.md");
+    // The answer given after the question mark is what was decided; a question still open,
+    // or answered `pending`, is none.
+    assert_eq!(
+        decision_texts(doc),
+        ["Which exporter should watch the UPS? (Decision: nut-exporter, scraped by the Prometheus we already run)"]
+    );
+}
