@@ -83,6 +83,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "выбранный подход",
             "выбранное решение",
             "关键决策",
+            "核心决策",
             "рішення",
             "besluit",
             "beslut",
@@ -265,7 +266,24 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("verification", &["test results", "测试验证", "测试结果", "验证"]),
-    ("date", &["date", "timestamp", "decision date", "decided on", "datum", "fecha", "дата", "tarih", "日付", "日期"]),
+    (
+        "date",
+        &[
+            "date",
+            "timestamp",
+            "decision date",
+            "decided on",
+            "datum",
+            "fecha",
+            "дата",
+            "tarih",
+            "日付",
+            "日期",
+            "决策日期",
+            "决定日期",
+            "決定日",
+        ],
+    ),
     ("process", &["process", "steps", "procedure"]),
     ("started", &["started", "started on", "start date", "дата начала", "начато"]),
     ("drivers", &["decision drivers"]),
@@ -1010,9 +1028,16 @@ pub fn answers_question(text: &str) -> bool {
     let answer = first_colon(rest).map_or("", |c| {
         rest[c..].trim_start_matches([':', '：', ' ', '*', '_']).trim_end_matches([')', '）', '.']).trim()
     });
-    !answer.is_empty()
-        && !is_none_statement(answer)
-        && !["pending", "open", "undecided", "to be decided", "待定", "未定"]
+    !is_unanswered(answer)
+}
+
+/// A decision still to give: empty, a none-statement (`TBD`, `N/A`), or `pending`, `open`,
+/// `undecided`, 待定, 未定.
+pub fn is_unanswered(answer: &str) -> bool {
+    let answer = answer.trim().trim_matches(['*', '_']);
+    answer.is_empty()
+        || is_none_statement(answer)
+        || ["pending", "open", "undecided", "to be decided", "待定", "未定"]
             .iter()
             .any(|w| answer.eq_ignore_ascii_case(w))
 }

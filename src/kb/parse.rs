@@ -140,6 +140,9 @@ struct Pass<'a> {
     /// known (see [`Pass::heading_item`]) and kept in `finish` only when that body states no
     /// decision of its own.
     provisional: Vec<(usize, Body)>,
+    /// The rows of tables with a column that holds the decision, in document order: each is a
+    /// decision wherever the table sits.
+    decision_rows: Vec<usize>,
     /// The heading a provisional item was made for, so one is made per heading.
     provisional_heading: Option<usize>,
     /// Byte offset of the last heading read.
@@ -177,6 +180,7 @@ impl<'a> Pass<'a> {
             front_matter_date: None,
             titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
+            decision_rows: Vec::new(),
             provisional_heading: None,
             heading_offset: 0,
             heading_stack: Vec::new(),
@@ -687,6 +691,14 @@ impl<'a> Pass<'a> {
         let raw = std::mem::take(&mut self.scratch[depth]);
         let code = std::mem::take(&mut self.items[idx].code_spans);
         let row = table_row(&table.columns, &table.cells, &raw, &code);
+        // (A row whose decision is still to give, `Pending`, `TBD`, decides nothing.)
+        if table
+            .columns
+            .decision
+            .is_some_and(|d| !fields::is_unanswered(table.cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
+        {
+            self.decision_rows.push(idx);
+        }
         self.scratch[depth] = row.text;
         let item = &mut self.items[idx];
         item.code_spans = row.code;
@@ -817,8 +829,13 @@ impl<'a> Pass<'a> {
         // A list item that is only a bold label naming a kind, over sub-items (`- **Decisions:**`
         // in a "Current Work" section), is a heading in disguise: its sub-items take that kind.
         let mut label_kind: Vec<Option<Kind>> = vec![None; items.len()];
+        // A row of a table with a `Decision` (`决策`, `Choice`, …) column states a decision in
+        // any section (`| 决策日期 | 核心决策 | 理由 |` under a patterns heading); a section that
+        // considers, or talks about decisions, still makes it none (`records`).
+        let mut decision_rows = self.decision_rows.iter().peekable();
         // Settled in place, in document order: a parent is always settled before its children.
         for i in 0..items.len() {
+            let decision_row = decision_rows.next_if(|&&r| r == i).is_some();
             if !keep[i] {
                 continue;
             }
@@ -831,7 +848,7 @@ impl<'a> Pass<'a> {
             let group = item.group.map(|g| &self.groups[g]);
             item.kind = if label_kind[i].is_some() {
                 Kind::Other
-            } else if starts_with_decision(&item.text, item.bold.as_deref()) {
+            } else if decision_row || starts_with_decision(&item.text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind
@@ -875,6 +892,12 @@ impl<'a> Pass<'a> {
             });
             self.item_heading = kept_heading;
         }
+        // The decision rows as kept: what their `Decision` column holds is decided, even under a
+        // heading that also names questions (`## 已知问题与决策记录`).
+        let mut decision_row = vec![false; items.len()];
+        for r in self.decision_rows.iter().filter_map(|&r| new_index[r]) {
+            decision_row[r] = true;
+        }
         dates_from_status_lines(&mut items, &doc.sections);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
@@ -900,7 +923,7 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
             .collect();
-        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &stem);
+        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &decision_row, &stem);
         doc.items = items;
         doc
     }

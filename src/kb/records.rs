@@ -138,6 +138,7 @@ pub(crate) fn resolve(
     headings: &[HeadingInfo<'_>],
     groups: &[GroupInfo<'_>],
     sections: &[Section],
+    decision_row: &[bool],
     stem: &str,
 ) {
     let mut rec = Record::default();
@@ -243,7 +244,7 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    considerations(items, &traits, groups, &group_field, &section_considers, sections);
+    considerations(items, &traits, groups, &group_field, &section_considers, sections, decision_row);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
@@ -814,6 +815,7 @@ fn considerations(
     group_field: &[Option<Field>],
     section_considers: &[bool],
     sections: &[Section],
+    decision_row: &[bool],
 ) {
     let mut considering = vec![false; items.len()];
     // Where the bank says what it decided — a dated entry with a decision in any of its
@@ -849,9 +851,11 @@ fn considerations(
         // answer is written: most items hold no question mark to look for.)
         let answered =
             (considering[i] || item.text.trim_end().ends_with([')', '）'])) && fields::answers_question(&item.text);
+        // So does a row's `Decision` column.
         let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
             || traits[i].opens_decision()
-            || answered;
+            || answered
+            || decision_row[i];
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));

@@ -1084,3 +1084,17 @@ fn a_question_answered_in_place_is_a_decision() {
         ["Which exporter should watch the UPS? (Decision: nut-exporter, scraped by the Prometheus we already run)"]
     );
 }
+
+#[test]
+fn a_table_with_a_decision_column_decides_wherever_it_sits() {
+    let kb = load();
+    let doc = document(&kb, "patterns-tables.md");
+    // Under a patterns heading and under "Known Issues": each row's `Choice`/`Decision` cell
+    // is a decision, dated by its date column; a row whose decision is `Pending` is none.
+    assert_eq!(
+        decision_texts(doc),
+        ["One ZFS dataset per VM disk", "Backups overlapped the scrub: Move the scrub to Sunday 02:00"]
+    );
+    let (_, scrub) = decision(&kb, "Move the scrub to Sunday");
+    assert_eq!(scrub.date.map(|d| d.to_string()).as_deref(), Some("2026-01-20"));
+}
