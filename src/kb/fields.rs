@@ -474,7 +474,7 @@ pub fn is_short_label(label: &str) -> bool {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
     // A qualifier in brackets is no part of the label's length: `Sources (checked 2026-04-14,
     // by hand)`, `Caveat (★★)`.
-    let label = match label.strip_suffix(')').and_then(|l| l.rfind('(')) {
+    let label = match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
         Some(open) if !label[..open].trim().is_empty() => label[..open].trim_end(),
         _ => label,
     };
@@ -1958,6 +1958,8 @@ mod tests {
         assert_eq!(field_for_label("(as of May)"), None);
         assert!(is_short_label("Sources (checked 2026-04-14, by hand)"));
         assert!(is_short_label("Caveat (★★)"));
+        assert!(is_short_label("DashScope（灵积平台）"));
+        assert!(is_labelled_address("DashScope（灵积平台）：https://dashscope.example.com/"));
         assert!(!is_short_label("(checked 2026-04-14, by hand)"));
         assert!(!is_short_label("We always pin the kernel, whatever (it costs)"));
     }
