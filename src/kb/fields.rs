@@ -786,7 +786,9 @@ pub fn is_boilerplate(text: &str) -> bool {
     let placeholder = is_placeholder(t)
         // `Decision: [Decision]`, a template's label with its placeholder still in it.
         || (t.ends_with(']')
-            && first_colon(t).is_some_and(|c| field_for_label(&t[..c]).is_some() && is_placeholder(t[c + 1..].trim())));
+            && colons(t)
+                .next()
+                .is_some_and(|(c, width)| field_for_label(&t[..c]).is_some() && is_placeholder(t[c + width..].trim())));
     // The openings, asked only of an item whose first letter may start one.
     let opens = || {
         [
@@ -2001,6 +2003,10 @@ mod tests {
         assert!(is_boilerplate("最后更新：2026-02-04"));
         assert!(is_boilerplate("Initialized Memory Bank (created decisionLog.md)"));
         assert!(is_boilerplate("[2025-04-01 17:54:50] Initialize Memory Bank for the project."));
+        // A full-width colon after a label the table knows, before a placeholder: no byte of
+        // the colon is cut (found by the property test).
+        assert!(is_boilerplate("理由（暂定）：[理由]"));
+        assert!(!is_boilerplate("理由（暂定）：? (Decision: [^1]"));
         assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
