@@ -353,11 +353,8 @@ pub fn field_for_label(label: &str) -> Option<Field> {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
     let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
     // A qualifier in brackets leaves the label what it is: `Альтернативы (отклонены)`,
-    // `Status (as of May)`, `理由（暂定）`.
-    let label = match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
-        Some(open) if open > 0 && !label[..open].trim().is_empty() => label[..open].trim_end(),
-        _ => label,
-    };
+    // `Status (as of May)`.
+    let label = without_qualifier(label);
     // Every label starts with a letter (a unit test checks it): a date, a number or a mark
     // is turned away before the label is lowercased and looked up.
     if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
@@ -468,16 +465,21 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
     })
 }
 
+/// `label` without a qualifier in brackets at its end: `Sources (checked 2026-04-14, by hand)`
+/// → `Sources`, `理由（暂定）` → `理由`; a label that is only brackets stays as it is.
+fn without_qualifier(label: &str) -> &str {
+    match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
+        Some(open) if !label[..open].trim().is_empty() => label[..open].trim_end(),
+        _ => label,
+    }
+}
+
 /// Whether `label` (without its colon) reads as a label: a few words, no sentence
 /// (`Revisit when`, `Known Risks & Diagnostic Points`, `可行性`).
 pub fn is_short_label(label: &str) -> bool {
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_'));
-    // A qualifier in brackets is no part of the label's length: `Sources (checked 2026-04-14,
-    // by hand)`, `Caveat (★★)`.
-    let label = match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
-        Some(open) if !label[..open].trim().is_empty() => label[..open].trim_end(),
-        _ => label,
-    };
+    // A qualifier in brackets is no part of the label's length: `Caveat (★★)`.
+    let label = without_qualifier(label);
     label.len() <= 48
         && label.chars().next().is_some_and(char::is_alphabetic)
         && label.split_whitespace().filter(|w| *w != "&").count() <= 4
@@ -591,15 +593,23 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
         // The shortest label, unless a longer one names another field: `Implementation
         // Details:` is not `Details:` with `Implementation` left at the end of the value
         // before it, while `… on the UPS Rationale:` keeps `UPS` in that value.
-        let words: Vec<usize> = before.match_indices(' ').map(|(p, _)| p + 1).collect();
+        // (Only the last three words before the colon are looked at, from the end.)
+        let mut shortest: Option<Field> = None;
         let mut found: Option<(usize, Field)> = None;
-        for &w in words.iter().rev().take(3) {
+        for (p, _) in before.rmatch_indices(' ').take(3) {
+            let w = p + 1;
             let label = &before[w..];
             if label.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
                 && let Some(field) = field_for_label(label)
-                && found.as_ref().is_none_or(|(_, shorter)| *shorter != field)
             {
-                found = Some((w, field));
+                match &shortest {
+                    None => {
+                        shortest = Some(field.clone());
+                        found = Some((w, field));
+                    }
+                    Some(first) if *first != field => found = Some((w, field)),
+                    Some(_) => {}
+                }
             }
         }
         if let Some((w, field)) = found {
@@ -661,9 +671,6 @@ fn after_timestamp(line: &str) -> &str {
     }
 }
 
-/// A timestamp without brackets: a date and a time of day, then a dash and the title
-/// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
-/// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
 /// A line of a file's own update log, as Roo Code's template writes them under its title:
 /// `2025-05-12 19:23:00 - Added the calculation features` — a date and a time of day, no
 /// brackets (`records::is_update_log_preface` says where it counts as one).
@@ -672,6 +679,9 @@ pub fn is_bare_timestamp(text: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit()) && bare_timestamp(t).is_some()
 }
 
+/// A timestamp without brackets: a date and a time of day, then a dash and the title
+/// (`2025-05-30 13:27:00 - Corrected the analysis`). The time of day and the dash tell it from
+/// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
 fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
     let (date, range) = date_at_start(text)?;
     let after = text[range.end..].trim_start_matches([' ', 'T']);
@@ -825,7 +835,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         ]
         .iter()
         // The first byte first: most openings differ from the item's there.
-        .any(|p| p.as_bytes()[0] == head.as_bytes()[0] && starts(p))
+        .any(|p| p.as_bytes().first() == head.as_bytes().first() && starts(p))
     };
     placeholder
         || (!head.is_empty() && opens())
@@ -1028,7 +1038,9 @@ pub fn answers_question(text: &str) -> bool {
     }
     // An answer still to give is none: `(Decision: pending)`, `(Decision: TBD)`.
     let answer = first_colon(rest).map_or("", |c| {
-        rest[c..].trim_start_matches([':', '：', ' ', '*', '_']).trim_end_matches([')', '）', '.']).trim()
+        let answer = rest[c..].trim_start_matches([':', '：', ' ', '*', '_']);
+        // The answer ends where its bracket closes: `(Decision: pending) see the notes`.
+        answer.split([')', '）']).next().unwrap_or("")
     });
     !is_unanswered(answer)
 }
@@ -1036,9 +1048,29 @@ pub fn answers_question(text: &str) -> bool {
 /// A decision still to give: empty, a none-statement (`TBD`, `N/A`), or `pending`, `open`,
 /// `undecided`, 待定, 未定.
 pub fn is_unanswered(answer: &str) -> bool {
-    let answer = answer.trim().trim_matches(['*', '_']);
+    let answer = answer.trim().trim_matches(['*', '_', ' ']).trim_end_matches(['.', '。', '!']);
+    // `Pending (owner: ops)` is pending.
+    let answer = without_qualifier(answer);
     answer.is_empty()
+        || answer.chars().all(|c| matches!(c, '-' | '–' | '—' | ' '))
         || is_none_statement(answer)
+        || {
+            // An answer that turns the question down: `Rejected`, `Deferred to Q3`.
+            let first = answer.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            [
+                "rejected",
+                "declined",
+                "deferred",
+                "postponed",
+                "withdrawn",
+                "abandoned",
+                "rechazado",
+                "abgelehnt",
+                "却下",
+            ]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
+        }
         || ["pending", "open", "undecided", "to be decided", "待定", "未定"]
             .iter()
             .any(|w| answer.eq_ignore_ascii_case(w))
@@ -1099,10 +1131,11 @@ pub fn gives_reasons(text: &str) -> bool {
         return false;
     }
     let last = t.rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、')).next().unwrap_or("");
-    ["because", "since", "reasons", "why", "weil", "denn", "porque", "car", "потому"]
+    ["because", "since", "reasons", "why", "weil", "denn", "porque", "car", "поскольку"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
         || t.ends_with("parce que")
+        || t.ends_with("потому что")
         || ["因为", "因為", "理由は", "なぜなら", "原因是"].iter().any(|w| t.ends_with(w))
 }
 
@@ -1132,10 +1165,8 @@ pub fn states_aim(text: &str, bold: Option<&str>) -> bool {
             "striving",
             "aiming",
             "exploring",
-            "considering",
             "evaluating",
             "investigating",
-            "weighing",
         ]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
@@ -1174,7 +1205,7 @@ pub fn is_status_report(text: &str) -> bool {
 /// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
 /// `Bugfix: …`) or a release cut (`Create release 2.14.22.`, `Tagged v1.4.0`): work done, not
 /// a choice made.
-pub fn reports_fix(text: &str) -> bool {
+pub fn reports_work_done(text: &str) -> bool {
     // Most items open with a letter no fix or release word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
     if first.is_some_and(|b| {
@@ -1200,9 +1231,11 @@ pub fn reports_fix(text: &str) -> bool {
         return false;
     }
     let mut next = rest.split_whitespace();
+    // A version is digits and dots only (`2.14.22`, `v1.4.0`, a full stop or comma after it):
+    // `Cut 2.5s off cold start` names no release.
     let version = |w: &str| {
-        let w = w.strip_prefix(['v', 'V']).unwrap_or(w);
-        w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('.')
+        let w = w.strip_prefix(['v', 'V']).unwrap_or(w).trim_end_matches(['.', ',', ';', ':']);
+        w.contains('.') && w.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
     };
     match next.next() {
         Some(w) if w.eq_ignore_ascii_case("release") || w.eq_ignore_ascii_case("version") => {
@@ -1655,7 +1688,7 @@ mod tests {
         texts.push("Decision/".repeat(5_000));
         for t in &texts {
             let _ = (super::field_for_label(t), super::decision_heading(t), super::is_status_report(t));
-            let _ = (super::reports_fix(t), super::labelled_template_request(t), super::is_boilerplate(t));
+            let _ = (super::reports_work_done(t), super::labelled_template_request(t), super::is_boilerplate(t));
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
             let _ = super::states_switch(t);
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
@@ -1674,6 +1707,11 @@ mod tests {
         assert!(!super::answers_question("Use React Table (decision: pending?)"));
         assert!(!super::answers_question("How do we rotate the password? (Decision: pending)"));
         assert!(!super::answers_question("How do we rotate the password? (Decision: TBD)"));
+        assert!(!super::answers_question("How do we rotate the password? (Decision: pending) see the notes"));
+        assert!(super::is_unanswered("Pending (owner: ops)."));
+        assert!(super::is_unanswered("—"));
+        assert!(super::is_unanswered("Rejected: too costly"));
+        assert!(!super::is_unanswered("Use Caddy; Traefik rejected"));
     }
 
     #[test]
@@ -1681,6 +1719,7 @@ mod tests {
         assert!(super::gives_reasons("We pin the kernel rather than patch it because:"));
         assert!(super::gives_reasons("Caddy won, for three reasons:"));
         assert!(super::gives_reasons("选择 Loki，因为："));
+        assert!(super::gives_reasons("Выбрали Loki, потому что:"));
         assert!(!super::gives_reasons("The reasons are listed in the ADR."));
         assert!(!super::gives_reasons(""));
         assert!(!super::gives_reasons("Split the job into three timers:"));
@@ -1694,18 +1733,24 @@ mod tests {
         assert!(!super::states_aim("Ensure: every host has a static lease", Some("Ensure")));
         assert!(!super::states_aim("Balancer: HAProxy on both edge hosts", Some("Balancer")));
         assert!(!super::states_aim("Focus: Postgres 16 for all services", Some("Focus")));
+        assert!(!super::states_aim("Considering the load, we use Postgres", None));
     }
 
     #[test]
     fn a_problem_resolved_is_work_done() {
-        assert!(super::reports_fix("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
+        assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         // Cutting a release is work done too; writing the tool that cuts them is a choice.
         for done in ["[2025-04-01 20:54:13] Create release 2.14.22.", "Tagged v1.4.0 on main", "Release 0.9.1 (hotfix)"]
         {
-            assert!(super::reports_fix(done), "{done}");
+            assert!(super::reports_work_done(done), "{done}");
         }
-        for chosen in ["Create a release automation script", "Release notes go to the wiki", "Tag images by git SHA"] {
-            assert!(!super::reports_fix(chosen), "{chosen}");
+        for chosen in [
+            "Create a release automation script",
+            "Release notes go to the wiki",
+            "Tag images by git SHA",
+            "Cut 2.5s off cold start by caching the index",
+        ] {
+            assert!(!super::reports_work_done(chosen), "{chosen}");
         }
         assert!(super::is_status_report("The DNS loop on the edge router resolved."));
         assert!(!super::is_status_report("Resolve names with Unbound on the edge router."));

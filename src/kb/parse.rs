@@ -140,8 +140,9 @@ struct Pass<'a> {
     /// known (see [`Pass::heading_item`]) and kept in `finish` only when that body states no
     /// decision of its own.
     provisional: Vec<(usize, Body)>,
-    /// The rows of tables with a column that holds the decision, in document order: each is a
-    /// decision wherever the table sits.
+    /// The rows of tables with a column that holds the decision, whose decision cell gives one
+    /// (not `Pending`, `TBD`, `Rejected` …), in document order: each is a decision wherever
+    /// the table sits.
     decision_rows: Vec<usize>,
     /// The heading a provisional item was made for, so one is made per heading.
     provisional_heading: Option<usize>,
@@ -830,12 +831,12 @@ impl<'a> Pass<'a> {
         // in a "Current Work" section), is a heading in disguise: its sub-items take that kind.
         let mut label_kind: Vec<Option<Kind>> = vec![None; items.len()];
         // A row of a table with a `Decision` (`决策`, `Choice`, …) column states a decision in
-        // any section (`| 决策日期 | 核心决策 | 理由 |` under a patterns heading); a section that
-        // considers, or talks about decisions, still makes it none (`records`).
+        // any section (`| 决策日期 | 核心决策 | 理由 |` under a patterns heading), and stays one
+        // under a heading that also names questions, as a `Decision` field does (`records`).
         let mut decision_rows = self.decision_rows.iter().peekable();
         // Settled in place, in document order: a parent is always settled before its children.
         for i in 0..items.len() {
-            let decision_row = decision_rows.next_if(|&&r| r == i).is_some();
+            let row_decides = decision_rows.next_if(|&&r| r == i).is_some();
             if !keep[i] {
                 continue;
             }
@@ -848,7 +849,7 @@ impl<'a> Pass<'a> {
             let group = item.group.map(|g| &self.groups[g]);
             item.kind = if label_kind[i].is_some() {
                 Kind::Other
-            } else if decision_row || starts_with_decision(&item.text, item.bold.as_deref()) {
+            } else if row_decides || starts_with_decision(&item.text, item.bold.as_deref()) {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind
@@ -894,9 +895,9 @@ impl<'a> Pass<'a> {
         }
         // The decision rows as kept: what their `Decision` column holds is decided, even under a
         // heading that also names questions (`## 已知问题与决策记录`).
-        let mut decision_row = vec![false; items.len()];
+        let mut is_decision_row = vec![false; items.len()];
         for r in self.decision_rows.iter().filter_map(|&r| new_index[r]) {
-            decision_row[r] = true;
+            is_decision_row[r] = true;
         }
         dates_from_status_lines(&mut items, &doc.sections);
         let headings: Vec<records::HeadingInfo<'_>> = self
@@ -923,7 +924,7 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
             .collect();
-        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &decision_row, &stem);
+        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &is_decision_row, &stem);
         doc.items = items;
         doc
     }
@@ -935,10 +936,13 @@ impl<'a> Pass<'a> {
         // Bare timestamp lines (`2025-05-12 19:23:00 - Added …`) between a file's title and its
         // first section heading are the file's own update log, not entries (see
         // `records::is_update_log_preface`).
+        // The preface: the lines before any heading, or under the file's title when it is the
+        // first heading — in a file with a section heading after it.
         let has_section = self.headings.iter().any(|h| h.level >= 2 && !h.stamp);
-        let headings = &self.headings;
+        let titled = self.headings.first().is_some_and(|h| h.level == 1);
         let item_heading = &self.item_heading;
-        let in_preface = |i: usize| has_section && item_heading[i].is_none_or(|h| headings[h].level == 1);
+        let in_preface =
+            |i: usize| has_section && (item_heading[i].is_none() || (titled && item_heading[i] == Some(0)));
         let is_stamp = |i: usize, items: &[Item]| {
             let item = &items[i];
             !(in_preface(i) && fields::is_bare_timestamp(&item.text))

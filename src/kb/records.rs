@@ -138,7 +138,7 @@ pub(crate) fn resolve(
     headings: &[HeadingInfo<'_>],
     groups: &[GroupInfo<'_>],
     sections: &[Section],
-    decision_row: &[bool],
+    is_decision_row: &[bool],
     stem: &str,
 ) {
     let mut rec = Record::default();
@@ -178,7 +178,9 @@ pub(crate) fn resolve(
                     // `**Status:**` starts something new, and what it holds are decisions,
                     // not the task's fields.
                     None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
-                        && !rec.whole_paragraph
+                        && !(rec.whole_paragraph
+                            && groups[g].kind == Kind::Other
+                            && fields::is_short_label(groups[g].title))
                         && groups[g].kind != Kind::Decision =>
                     {
                         rec.context = None;
@@ -207,7 +209,6 @@ pub(crate) fn resolve(
                         && groups[g].kind != Kind::Decision
                         && fields::is_short_label(groups[g].title) =>
                     {
-                        rec.has_fields = true;
                         rec.context = Some(named_by(groups[g].title));
                     }
                     None => {
@@ -244,7 +245,7 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    considerations(items, &traits, groups, &group_field, &section_considers, sections, decision_row);
+    considerations(items, &traits, groups, &group_field, &section_considers, sections, is_decision_row);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
@@ -499,7 +500,10 @@ fn item(
         // `**Reverse Proxy**: Put Caddy in front …` with `**Rationale**: …` and
         // `**Implementation Details**: …` on the lines under it: a paragraph that carries its
         // own fields is a record of its own, not a detail or a field of the one before.
-        None if holds_own_record(&items[i]) => {
+        // (A record that a decision heading opened, still waiting for its decision under its
+        // `### Decision`, takes such a paragraph as its decision: `## ADR-1: …`, `###
+        // Decision`, then the paragraph.)
+        None if holds_own_record(&items[i]) && !awaits_decision(rec) => {
             let decides = rec.context == Some(Field::Decision);
             if rec.decision.or(rec.statement).is_some() {
                 restart(items, rec, field_of);
@@ -532,7 +536,7 @@ fn item(
             },
             // A labelled paragraph after a field's list (`**Caveat**: …` after `**Measured
             // values**:` and its items) is the record's next field, not a line of the last.
-            Some(_) if rec.decision.is_some() && paragraph_label(&items[i]).is_some() => {
+            Some(_) if takes_labels(rec) && paragraph_label(&items[i]).is_some() => {
                 label_field(items, rec, i, field_of);
             }
             Some(field) => {
@@ -545,9 +549,7 @@ fn item(
             // a `Decision` field.
             // A bold date (`- **2025-07-24:** Decided to …`) is no label: it dates an entry of
             // its own.
-            None if ((rec.explicit && rec.statement.is_some()) || rec.decision.is_some())
-                && bold_label(&items[i]).is_some_and(|label| leading_date(label).is_none()) =>
-            {
+            None if takes_labels(rec) && bold_label(&items[i]).is_some_and(|label| leading_date(label).is_none()) => {
                 label_field(items, rec, i, field_of);
             }
             // Inside a record with its decision and fields, or just before its `Decision:`, a
@@ -586,25 +588,44 @@ fn item(
     }
 }
 
+/// A record whose bold labels are its fields: it has its decision, or a timestamp or decision
+/// heading opened it and its statement is there.
+fn takes_labels(rec: &Record) -> bool {
+    rec.decision.is_some() || (rec.explicit && rec.statement.is_some())
+}
+
+/// A record a timestamp or a decision heading opened, with its statement, under its `Decision`
+/// heading or label and no decision yet.
+fn awaits_decision(rec: &Record) -> bool {
+    rec.explicit
+        && !rec.whole_paragraph
+        && rec.decision.is_none()
+        && rec.statement.is_some()
+        && rec.context == Some(Field::Decision)
+}
+
 /// A line of the file's own update log (`2025-05-12 19:23:00 - Added the calculation
-/// features`): a bare timestamp line between the file's title and its first section heading.
-/// Roo Code's template starts every file with one (`… - Log of updates made.`), and agents
-/// append to it in any language; the entries below say what was decided.
+/// features`): a bare timestamp line in the file's first section, before its first section
+/// heading (the parser opens no entry at it, `parse::Pass::stamps_to_headings`). Roo Code's
+/// template starts every file with one (`… - Log of updates made.`), and agents append to it
+/// in any language; the entries below say what was decided. A line there that adopts
+/// something (`… - Decided to use Caddy`) is a decision all the same.
 fn is_update_log_preface(item: &Item, sections: &[Section]) -> bool {
     item.section == 0
         && item.parent.is_none()
         && sections.len() > 1
-        && sections[0].title.is_none()
         && fields::is_bare_timestamp(&item.text)
+        && !fields::states_adoption(&item.text, item.bold.as_deref())
 }
 
 /// A bold label's item as one more field of the record, named by the label. A label with
 /// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
 /// heads the items after it, unless it holds them as sub-items.
 fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
-    let field = named_by(bold_label(&items[i]).unwrap_or_default());
-    // The label and the colon after it (`bold_label` saw it).
-    let skip = items[i].bold.as_ref().map_or(0, |b| b.len() + 1).min(items[i].text.len());
+    let Some(label) = bold_label(&items[i]) else { return };
+    let field = named_by(label);
+    // The label and the colon after it (`bold_label` saw it: both are ASCII-bounded).
+    let skip = label.len() + 1;
     rec.members.push((i, field.clone(), skip));
     field_of[i] = Some(field.clone());
     rec.has_fields = true;
@@ -815,7 +836,7 @@ fn considerations(
     group_field: &[Option<Field>],
     section_considers: &[bool],
     sections: &[Section],
-    decision_row: &[bool],
+    is_decision_row: &[bool],
 ) {
     let mut considering = vec![false; items.len()];
     // Where the bank says what it decided — a dated entry with a decision in any of its
@@ -855,7 +876,7 @@ fn considerations(
         let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
             || traits[i].opens_decision()
             || answered
-            || decision_row[i];
+            || is_decision_row[i];
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
@@ -886,7 +907,7 @@ fn considerations(
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
                 || is_update_log_preface(item, sections)
-                || fields::states_aim(&item.text, item.bold.as_deref())
+                || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::labelled_template_request(&item.text)
@@ -911,7 +932,10 @@ fn considerations(
             (Block::TableRow, Some(true)) => Some(Kind::Change),
             // (A heading that states a decision to fix something, `### Decision 5: Fix the
             // login`, stays a decision.)
-            _ if item.kind == Kind::Decision && item.block != Block::Heading && fields::reports_fix(&item.text) => {
+            _ if item.kind == Kind::Decision
+                && item.block != Block::Heading
+                && fields::reports_work_done(&item.text) =>
+            {
                 Some(Kind::Change)
             }
             _ => None,

@@ -1098,3 +1098,15 @@ fn a_table_with_a_decision_column_decides_wherever_it_sits() {
     let (_, scrub) = decision(&kb, "Move the scrub to Sunday");
     assert_eq!(scrub.date.map(|d| d.to_string()).as_deref(), Some("2026-01-20"));
 }
+
+#[test]
+fn a_fielded_paragraph_under_an_adrs_decision_heading_is_that_adrs_decision() {
+    let kb = load();
+    let doc = document(&kb, "adr-paragraph.md");
+    // Not a record of its own beside the ADR: the ADR's heading is its title.
+    assert_eq!(decision_texts(doc).len(), 1, "{:?}", decision_texts(doc));
+    let (_, envoy) = decision(&kb, "Put Envoy in front");
+    assert_eq!(field(envoy, "title"), Some("gRPC edge for the lab"));
+    assert_eq!(field(envoy, "rationale"), Some("It speaks gRPC-web for the browser clients"));
+    assert_eq!(field(envoy, "consequences"), Some("One more container on the edge host"));
+}
