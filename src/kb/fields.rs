@@ -577,9 +577,13 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
             continue;
         }
         let before = &text[..colon];
-        let start = before.rfind(['.', ';', '|', '。', '；']).map(|p| {
-            let width = before[p..].chars().next().map_or(1, char::len_utf8);
-            p + width
+        // A label is a few words (40 bytes at most, `field_for_label`): only the bytes just
+        // before the colon are looked at, so that a paragraph of many colons is read in linear
+        // time.
+        let near = crate::source::floor_char_boundary(before, before.len().saturating_sub(64));
+        let start = before[near..].rfind(['.', ';', '|', '。', '；']).map(|p| {
+            let width = before[near + p..].chars().next().map_or(1, char::len_utf8);
+            near + p + width
         });
         if let Some(start) = start
             && let Some(field) = field_for_label(&before[start..])
@@ -596,8 +600,8 @@ fn inline_marks_full(text: &str) -> Vec<(usize, usize, Field)> {
         // (Only the last three words before the colon are looked at, from the end.)
         let mut shortest: Option<Field> = None;
         let mut found: Option<(usize, Field)> = None;
-        for (p, _) in before.rmatch_indices(' ').take(3) {
-            let w = p + 1;
+        for (p, _) in before[near..].rmatch_indices(' ').take(3) {
+            let w = near + p + 1;
             let label = &before[w..];
             if label.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
                 && let Some(field) = field_for_label(label)
