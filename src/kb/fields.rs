@@ -1122,6 +1122,7 @@ const CONSIDERATION_WORDS: &[&str] = &[
     "pending",
     "proposed",
     "considering",
+    "candidates",
 ];
 
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).

@@ -1704,6 +1704,9 @@ impl Layout {
                     let inherited = if splits { Kind::Other } else { p.kind };
                     (if own == Kind::Other { inherited } else { own }, p.date)
                 }
+                // A topic heading of a file about decisions (`## Language` under `# Technical
+                // Decisions`) holds decisions.
+                None if own == Kind::Other && titled && layout.title_kind == Kind::Decision => (Kind::Decision, None),
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);

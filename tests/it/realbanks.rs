@@ -1110,3 +1110,18 @@ fn a_fielded_paragraph_under_an_adrs_decision_heading_is_that_adrs_decision() {
     assert_eq!(field(envoy, "rationale"), Some("It speaks gRPC-web for the browser clients"));
     assert_eq!(field(envoy, "consequences"), Some("One more container on the edge host"));
 }
+
+#[test]
+fn topic_headings_of_a_file_about_decisions_hold_decisions() {
+    let kb = load();
+    let doc = document(&kb, "lab-decisions.md");
+    // `## Hypervisor` under `# Lab Decisions` names a topic, and what it says was decided;
+    // candidates are still options.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Every host runs Proxmox VE, so one backup tool and one API cover the fleet.",
+            "Guest disks live on ZFS mirrors; the NAS gets a nightly replication of each pool.",
+        ]
+    );
+}
