@@ -72,6 +72,8 @@ const TOKENS: &[&str] = &[
     "Ensuring ",
     "解決策",
     "未決定",
+    "# Technical Decisions\n",
+    "## Future Candidates\n",
     "Switched from ",
     " = ",
     "=",
