@@ -855,6 +855,8 @@ fn considerations(
     }
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
+    // Decisions that end by giving their reasons (`… because:`), for the items under them.
+    let mut justifies = vec![false; items.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
@@ -972,5 +974,16 @@ fn considerations(
             items[i].status = Status::Superseded;
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
+        justifies[i] = justified && items[i].kind == Kind::Decision;
+        // The items under a decision that gives its reasons below it are its `rationale`.
+        if let Some(p) = items[i].parent
+            && justifies[p]
+            && items[i].field.is_none()
+        {
+            let reason = items[i].text.to_string();
+            fields::add_field(&mut items[p].fields, "rationale", &reason);
+            items[i].field = Some("rationale".to_string());
+            items[i].record = Some(p);
+        }
     }
 }

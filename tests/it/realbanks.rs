@@ -1013,6 +1013,11 @@ fn a_release_cut_the_bank_itself_and_an_aim_are_no_decisions() {
             "Internal CA: We decided to issue host certificates from step-ca rather than self-sign them, because:",
         ]
     );
+    let (_, ca) = decision(&kb, "issue host certificates from step-ca");
+    assert_eq!(
+        field(ca, "rationale"),
+        Some("Browsers trust one root instead of every host; Renewal runs from a systemd timer")
+    );
 }
 
 #[test]
