@@ -484,18 +484,11 @@ fn item(
             if starts_next {
                 restart(items, rec, field_of);
             }
-            let value = items[i].text[skip..].trim();
-            // A label alone on its line, or one whose text ends in a colon (`Implementation:
-            // created these files:`), heads what follows it …
-            let heads = value.is_empty() || value.ends_with([':', '：']);
             rec.members.push((i, field.clone(), skip));
             rec.seen.push(field.clone());
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            // … unless it holds what it labels as its sub-items (`- **Files Modified**:` over
-            // a nested list), when the next label at its level is a field of its own.
-            let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-            rec.context = (heads && !nests).then_some(field);
+            rec.context = heads_what_follows(items, i, skip).then_some(field);
         }
         // `**Reverse Proxy**: Put Caddy in front …` with `**Rationale**: …` and
         // `**Implementation Details**: …` on the lines under it: a paragraph that carries its
@@ -629,10 +622,17 @@ fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Optio
     rec.members.push((i, field.clone(), skip));
     field_of[i] = Some(field.clone());
     rec.has_fields = true;
-    let value = items[i].text[skip..].trim();
-    let heads = value.is_empty() || value.ends_with([':', '：']);
+    rec.context = heads_what_follows(items, i, skip).then_some(field);
+}
+
+/// Whether item `i`, a label whose value starts at `skip`, heads the items after it: alone on
+/// its line, or with text ending in a colon (`Implementation: created these files:`) — unless
+/// it holds what it labels as its sub-items (`- **Files Modified**:` over a nested list), when
+/// the next label at its level is a field of its own.
+fn heads_what_follows(items: &[Item], i: usize, skip: usize) -> bool {
+    let value = items[i].text.get(skip..).unwrap_or("").trim();
     let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
-    rec.context = (heads && !nests).then_some(field);
+    (value.is_empty() || value.ends_with([':', '：'])) && !nests
 }
 
 /// The field a label mb has no name for heads, named by the label: `**Known Risks:**` →
@@ -802,7 +802,7 @@ fn spell_out_bare_labels(items: &mut [Item], traits: &[Traits]) {
                 decided.push(c);
             }
         }
-        decided.retain(|&c| !fields::is_question(&items[c].text) && !fields::is_boilerplate(&items[c].text));
+        decided.retain(|&c| !fields::is_question(&items[c].text) && !traits[c].boilerplate);
         let Some(&first) = decided.first() else { continue };
         let record_fields = std::mem::take(&mut items[d].fields);
         let date = items[d].date;
