@@ -1158,24 +1158,24 @@ pub fn states_aim(text: &str, bold: Option<&str>) -> bool {
         return false;
     }
     let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    word.len() >= 6
-        && word.len() <= 13
-        && [
-            "ensuring",
-            "balancing",
-            "emphasizing",
-            "emphasising",
-            "focusing",
-            "focussing",
-            "striving",
-            "aiming",
-            "exploring",
-            "evaluating",
-            "investigating",
-        ]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    word.len() >= 6 && word.len() <= 13 && AIM_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
+
+/// The words that open an aim ([`states_aim`]); the test `gates_let_every_word_through` holds
+/// their first letters to its gate.
+const AIM_WORDS: &[&str] = &[
+    "ensuring",
+    "balancing",
+    "emphasizing",
+    "emphasising",
+    "focusing",
+    "focussing",
+    "striving",
+    "aiming",
+    "exploring",
+    "evaluating",
+    "investigating",
+];
 
 /// A line that reports progress rather than a choice: `Tunnel deployment complete - waiting
 /// for token`, `Config management in place`, `重构完成`. A part of the line (split at ` - `,
@@ -1222,16 +1222,14 @@ pub fn reports_work_done(text: &str) -> bool {
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
-    let fix = ["fixed", "fix", "fixes", "bugfix", "hotfix", "resolved"].iter().any(|w| word.eq_ignore_ascii_case(w));
+    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
         return !rest.starts_with(|c: char| c.is_ascii_digit());
     }
     // A release is cut by a verb and its version: `Create release 2.14.22`, `Released v2.0`,
     // `Tag v1.4.0` — not `Create a release script`, nor `Release notes go to the wiki`.
-    let releases = ["create", "created", "cut", "release", "released", "tag", "tagged", "publish", "published"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w));
+    let releases = RELEASE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
     if !releases {
         return false;
     }
@@ -1250,6 +1248,13 @@ pub fn reports_work_done(text: &str) -> bool {
         None => false,
     }
 }
+
+/// The words that open a fix ([`reports_work_done`]); its first-letter gate lets each through.
+const FIX_WORDS: &[&str] = &["fixed", "fix", "fixes", "bugfix", "hotfix", "resolved"];
+
+/// The verbs that cut a release ([`reports_work_done`]), before a version.
+const RELEASE_WORDS: &[&str] =
+    &["create", "created", "cut", "release", "released", "tag", "tagged", "publish", "published"];
 
 /// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
 fn opens_with_state(text: &str) -> bool {
@@ -1739,6 +1744,27 @@ mod tests {
         assert!(!super::states_aim("Balancer: HAProxy on both edge hosts", Some("Balancer")));
         assert!(!super::states_aim("Focus: Postgres 16 for all services", Some("Focus")));
         assert!(!super::states_aim("Considering the load, we use Postgres", None));
+    }
+
+    #[test]
+    fn gates_let_every_word_through() {
+        // Each test turns most lines away by their first letter before it compares words: a
+        // word added to a list must also pass that gate, in either case.
+        for word in super::AIM_WORDS {
+            for w in [word.to_string(), word[..1].to_uppercase() + &word[1..]] {
+                assert!(super::states_aim(&format!("{w} the storage options"), None), "{w}");
+            }
+        }
+        for word in super::FIX_WORDS {
+            for w in [word.to_string(), word.to_uppercase()] {
+                assert!(super::reports_work_done(&format!("{w} the login loop")), "{w}");
+            }
+        }
+        for word in super::RELEASE_WORDS {
+            for w in [word.to_string(), word.to_uppercase()] {
+                assert!(super::reports_work_done(&format!("{w} 2.14.22")), "{w}");
+            }
+        }
     }
 
     #[test]
