@@ -383,8 +383,8 @@ fn exact_label(label: &str) -> Option<Field> {
 
 /// A label people qualify: two labels joined by a slash name the first's field
 /// (`Context/Trigger`), and the decision is still the decision with a word before it or a
-/// number or note after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
-/// `Decision (ops call)`, `Decisión FINAL`) — but not one still open (`Open decision`,
+/// number or word after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
+/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but not one still open (`Open decision`,
 /// `Pending decision`) or a thing named after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
     if label.contains('/') {
@@ -409,12 +409,6 @@ fn qualified_label(label: &str) -> Option<Field> {
     });
     if label.is_ascii() && !names_deciding {
         return None;
-    }
-    if let Some(open) = label.find('(')
-        && label.ends_with(')')
-        && open > 0
-    {
-        return qualified_label(label[..open].trim_end()).or_else(|| exact_label(label[..open].trim_end()));
     }
     let words: Vec<&str> = label.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) {
@@ -465,13 +459,16 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
     })
 }
 
-/// `label` without a qualifier in brackets at its end: `Sources (checked 2026-04-14, by hand)`
-/// → `Sources`, `理由（暂定）` → `理由`; a label that is only brackets stays as it is.
-fn without_qualifier(label: &str) -> &str {
-    match label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])) {
-        Some(open) if !label[..open].trim().is_empty() => label[..open].trim_end(),
-        _ => label,
+/// `label` without the qualifiers in brackets at its end: `Sources (checked 2026-04-14, by
+/// hand)` → `Sources`, `理由（暂定）` → `理由`, `Decision (ops) (final)` → `Decision`; a label
+/// that is only brackets stays as it is.
+fn without_qualifier(mut label: &str) -> &str {
+    while let Some(open) = label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（']))
+        && !label[..open].trim().is_empty()
+    {
+        label = label[..open].trim_end();
     }
+    label
 }
 
 /// Whether `label` (without its colon) reads as a label: a few words, no sentence
@@ -1664,6 +1661,8 @@ mod tests {
             "Architectural Decision:",
             "Decision #2",
             "Decision (ops call)",
+            "Decision (ops) (final)",
+            "Design Decision (2025)",
             "✅ Decisión FINAL",
             "Decisão",
         ] {
