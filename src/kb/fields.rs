@@ -674,7 +674,7 @@ fn after_timestamp(line: &str) -> &str {
 
 /// A line of a file's own update log, as Roo Code's template writes them under its title:
 /// `2025-05-12 19:23:00 - Added the calculation features` — a date and a time of day, no
-/// brackets (`records::is_update_log_preface` says where it counts as one).
+/// brackets (`records::Marks::update_log` says where it counts as one).
 pub fn is_bare_timestamp(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with(|c: char| c.is_ascii_digit()) && bare_timestamp(t).is_some()

@@ -144,6 +144,8 @@ struct Pass<'a> {
     /// (not `Pending`, `TBD`, `Rejected` …), in document order: each is a decision wherever
     /// the table sits.
     decision_rows: Vec<usize>,
+    /// The lines of the file's own update log, in document order (`stamps_to_headings`).
+    update_log: Vec<usize>,
     /// The heading a provisional item was made for, so one is made per heading.
     provisional_heading: Option<usize>,
     /// Byte offset of the last heading read.
@@ -182,6 +184,7 @@ impl<'a> Pass<'a> {
             titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
             decision_rows: Vec::new(),
+            update_log: Vec::new(),
             provisional_heading: None,
             heading_offset: 0,
             heading_stack: Vec::new(),
@@ -893,11 +896,13 @@ impl<'a> Pass<'a> {
             });
             self.item_heading = kept_heading;
         }
-        // The decision rows as kept: what their `Decision` column holds is decided, even under a
-        // heading that also names questions (`## 已知问题与决策记录`).
-        let mut is_decision_row = vec![false; items.len()];
+        // What the record rules must know of the kept items that their text no longer shows.
+        let mut marks = vec![records::Marks::default(); items.len()];
         for r in self.decision_rows.iter().filter_map(|&r| new_index[r]) {
-            is_decision_row[r] = true;
+            marks[r].decision_row = true;
+        }
+        for r in self.update_log.iter().filter_map(|&r| new_index[r]) {
+            marks[r].update_log = true;
         }
         dates_from_status_lines(&mut items, &doc.sections);
         let headings: Vec<records::HeadingInfo<'_>> = self
@@ -924,7 +929,7 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
             .collect();
-        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &is_decision_row, &stem);
+        records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         doc.items = items;
         doc
     }
@@ -933,9 +938,11 @@ impl<'a> Pass<'a> {
     /// its fields as children) open dated entries: each becomes a pseudo-heading placed just
     /// before its item, and the items after it, up to the next heading, sit under it.
     fn stamps_to_headings(&mut self) {
-        // Bare timestamp lines (`2025-05-12 19:23:00 - Added …`) between a file's title and its
-        // first section heading are the file's own update log, not entries (see
-        // `records::is_update_log_preface`).
+        // Bare timestamp lines (`2025-05-12 19:23:00 - Added the calculation features`) between
+        // a file's title and its first section heading are the file's own update log: Roo
+        // Code's template starts every file with one (`… - Log of updates made.`), and agents
+        // append to it in any language. They open no entry, and the record rules make none of
+        // them a decision unless it adopts something (`records::Marks::update_log`).
         // The preface: the lines before any heading, or under the file's title when it is the
         // first heading — in a file with a section heading after it.
         let has_section = self.headings.iter().any(|h| h.level >= 2 && !h.stamp);
@@ -943,9 +950,16 @@ impl<'a> Pass<'a> {
         let item_heading = &self.item_heading;
         let in_preface =
             |i: usize| has_section && (item_heading[i].is_none() || (titled && item_heading[i] == Some(0)));
+        self.update_log = (0..self.items.len())
+            .filter(|&i| {
+                let item = &self.items[i];
+                in_preface(i) && item.parent.is_none() && fields::is_bare_timestamp(&item.text)
+            })
+            .collect();
+        let update_log = &self.update_log;
         let is_stamp = |i: usize, items: &[Item]| {
             let item = &items[i];
-            !(in_preface(i) && fields::is_bare_timestamp(&item.text))
+            update_log.binary_search(&i).is_err()
                 && item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
                 && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())

@@ -131,6 +131,20 @@ fn only_links(item: &Item) -> bool {
     rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).is_empty()
 }
 
+/// What the parser saw of an item that its text no longer shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    /// A row of a table with a `Decision` column whose cell gives one (not `Pending`, `TBD`,
+    /// `Rejected` …): what it holds is decided, even under a heading that also names
+    /// questions (`## 已知问题与决策记录`).
+    pub decision_row: bool,
+    /// A line of the file's own update log (`2025-05-12 19:23:00 - Added the calculation
+    /// features`): a bare timestamp line before the file's first section heading
+    /// (`parse::Pass::stamps_to_headings`). The entries below say what was decided; a line
+    /// there that adopts something (`… - Decided to use Caddy`) is a decision all the same.
+    pub update_log: bool,
+}
+
 /// Applies the record rules to a document's items (see the module documentation).
 pub(crate) fn resolve(
     items: &mut [Item],
@@ -138,7 +152,7 @@ pub(crate) fn resolve(
     headings: &[HeadingInfo<'_>],
     groups: &[GroupInfo<'_>],
     sections: &[Section],
-    is_decision_row: &[bool],
+    marks: &[Marks],
     stem: &str,
 ) {
     let mut rec = Record::default();
@@ -245,7 +259,7 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    considerations(items, &traits, groups, &group_field, &section_considers, sections, is_decision_row);
+    considerations(items, &traits, groups, &group_field, &section_considers, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
@@ -597,20 +611,6 @@ fn awaits_decision(rec: &Record) -> bool {
         && rec.context == Some(Field::Decision)
 }
 
-/// A line of the file's own update log (`2025-05-12 19:23:00 - Added the calculation
-/// features`): a bare timestamp line in the file's first section, before its first section
-/// heading (the parser opens no entry at it, `parse::Pass::stamps_to_headings`). Roo Code's
-/// template starts every file with one (`… - Log of updates made.`), and agents append to it
-/// in any language; the entries below say what was decided. A line there that adopts
-/// something (`… - Decided to use Caddy`) is a decision all the same.
-fn is_update_log_preface(item: &Item, sections: &[Section]) -> bool {
-    item.section == 0
-        && item.parent.is_none()
-        && sections.len() > 1
-        && fields::is_bare_timestamp(&item.text)
-        && !fields::states_adoption(&item.text, item.bold.as_deref())
-}
-
 /// A bold label's item as one more field of the record, named by the label. A label with
 /// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
 /// heads the items after it, unless it holds them as sub-items.
@@ -836,7 +836,7 @@ fn considerations(
     group_field: &[Option<Field>],
     section_considers: &[bool],
     sections: &[Section],
-    is_decision_row: &[bool],
+    marks: &[Marks],
 ) {
     let mut considering = vec![false; items.len()];
     // Where the bank says what it decided — a dated entry with a decision in any of its
@@ -878,7 +878,7 @@ fn considerations(
         let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
             || traits[i].opens_decision()
             || answered
-            || is_decision_row[i];
+            || marks[i].decision_row;
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
@@ -908,7 +908,7 @@ fn considerations(
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
-                || is_update_log_preface(item, sections)
+                || (marks[i].update_log && !fields::states_adoption(&item.text, item.bold.as_deref()))
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
