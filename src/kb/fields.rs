@@ -543,21 +543,18 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 }
 
 /// Fields written inline after the first: `Decision: use x. Reason: y. Outcome: z.` → the
-/// `(field, value)` pairs after the leading one. A label counts where a sentence or a bold
+/// `(field, value)` pairs after the leading one, their values borrowed from `text`. A label counts where a sentence or a bold
 /// span could start: after `. `, `; ` or at a `**`.
-pub fn inline_fields(text: &str) -> Vec<(Field, String)> {
+pub fn inline_values(text: &str) -> impl Iterator<Item = (Field, &str)> {
     let marks = inline_marks_full(text);
-    let mut out = Vec::new();
-    for (n, (_, value_start, field)) in marks.iter().enumerate() {
+    (0..marks.len()).filter_map(move |n| {
+        let (_, value_start, field) = &marks[n];
         // Labels can overlap (`A: B: c` where `B:` starts inside A's value): a value ends at
         // the next label, or is empty when that label starts before it.
         let end = marks.get(n + 1).map_or(text.len(), |m| m.0).max(*value_start);
         let value = text.get(*value_start..end).unwrap_or("").trim().trim_end_matches(['.', ';']).trim();
-        if !value.is_empty() {
-            out.push((field.clone(), value.to_string()));
-        }
-    }
-    out
+        (!value.is_empty()).then(|| (field.clone(), value))
+    })
 }
 
 /// Where each inline field label starts and its value begins.
@@ -628,7 +625,7 @@ pub fn trailing_label(text: &str) -> Option<&str> {
     (value >= body.len() && start > 0).then(|| body[start..].trim())
 }
 
-/// The text before the first inline field label (see [`inline_fields`]): the statement
+/// The text before the first inline field label (see [`inline_values`]): the statement
 /// itself.
 pub fn before_inline_fields(text: &str) -> &str {
     match inline_marks(text).first() {
@@ -1645,7 +1642,7 @@ mod overlap_tests {
     fn overlapping_labels_never_panic() {
         // Found by the property tests: a label whose value starts after the next label.
         for text in ["Decision: Status: x", "a. Reason:Status: y", "Impact: Status:", "x; Decision:: Reason: :"] {
-            let _ = super::inline_fields(text);
+            let _ = super::inline_values(text).count();
         }
     }
 }
@@ -1701,7 +1698,7 @@ mod tests {
             let _ = (super::says_done(t), super::trailing_label(t), super::states_adoption(t, None));
             let _ = super::states_switch(t);
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
-            let _ = (super::short_label(t), super::is_short_label(t), super::inline_fields(t));
+            let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
         }
     }
@@ -2003,7 +2000,9 @@ mod tests {
         assert_eq!((f.name(), rest), ("rationale", "the tool was missing"));
         assert!(leading_field("Loopback safety: always allow lo", Some("Loopback safety")).is_none());
         assert_eq!(
-            inline_fields("Decision: use x. Reason: it is simple. Outcome: done."),
+            inline_values("Decision: use x. Reason: it is simple. Outcome: done.")
+                .map(|(f, v)| (f, v.to_string()))
+                .collect::<Vec<_>>(),
             vec![
                 (Field::Named("rationale".into()), "it is simple".into()),
                 (Field::Named("outcome".into()), "done".into())
@@ -2012,7 +2011,7 @@ mod tests {
         assert_eq!(before_inline_fields("Decision: use x. Reason: simple."), "Decision: use x.");
         // Lines of one paragraph, joined: a two-word label is one label.
         let names = |text: &str| -> Vec<(String, String)> {
-            inline_fields(text).into_iter().map(|(f, v)| (f.name().to_string(), v)).collect()
+            inline_values(text).map(|(f, v)| (f.name().to_string(), v.to_string())).collect()
         };
         assert_eq!(
             names("Proxy: Caddy Rationale: certificates renew themselves Implementation Details: one Caddyfile"),

@@ -654,7 +654,7 @@ fn paragraph_label(item: &Item) -> Option<&str> {
 /// (`**Log Shipping**: Use Vector` then `**Rationale**: …`): a whole record.
 fn holds_own_record(item: &Item) -> bool {
     paragraph_label(item).is_some()
-        && fields::inline_fields(&item.text).iter().any(|(f, _)| *f != Field::Decision && f.name() != "date")
+        && fields::inline_values(&item.text).any(|(f, _)| f != Field::Decision && f.name() != "date")
 }
 
 /// The bold lead of `**Label:** text`, when the colon follows it.
@@ -756,11 +756,11 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
 /// The fields written inline after a label's own text (`… **Date:** 2025-06-02`), into
 /// `collected`; a `Date` among them dates the record unless a date was found before.
 fn add_inline_fields(collected: &mut Vec<(String, String)>, date: &mut Option<jiff::civil::Date>, text: &str) {
-    for (f, v) in fields::inline_fields(text) {
+    for (f, v) in fields::inline_values(text) {
         if f.name() == "date" && date.is_none() {
-            *date = find_date(&v).map(|(d, _)| d);
+            *date = find_date(v).map(|(d, _)| d);
         }
-        fields::add_field(collected, f.name(), &v);
+        fields::add_field(collected, f.name(), v);
     }
 }
 
