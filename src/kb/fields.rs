@@ -87,6 +87,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "рішення",
             "besluit",
             "beslut",
+            "quyết định",
+            "quyết định đã chọn",
         ],
     ),
     (
@@ -123,6 +125,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "selection rationale",
             "gerekçe",
             "neden",
+            "lý do",
+            "lí do",
         ],
     ),
     (
@@ -158,6 +162,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "调查",
             "проблема",
             "bağlam",
+            "bối cảnh",
+            "ngữ cảnh",
         ],
     ),
     (
@@ -183,9 +189,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "consequências",
             "conseguenze",
             "последствия",
+            "hệ quả",
         ],
     ),
-    ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响"]),
+    ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响", "tác động"]),
     (
         "alternatives",
         &[
@@ -216,9 +223,11 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "尝试过的废案",
             "alternatifler",
             "替代方案",
+            "phương án thay thế",
+            "các phương án",
         ],
     ),
-    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态"]),
+    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "trạng thái"]),
     (
         "implementation",
         &[
@@ -282,6 +291,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "决策日期",
             "决定日期",
             "決定日",
+            "ngày",
+            "ngày ghi nhận",
+            "ngày quyết định",
         ],
     ),
     ("process", &["process", "steps", "procedure"]),
@@ -308,6 +320,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "优点",
             "优势",
             "メリット",
+            "ưu điểm",
         ],
     ),
     (
@@ -326,6 +339,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "缺点",
             "劣势",
             "デメリット",
+            "nhược điểm",
         ],
     ),
     ("owner", &["owner", "decided by", "deciders", "author"]),
@@ -1621,7 +1635,8 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
 }
 
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
-/// required.`, `None anticipated.` Saying no choice is needed is not a choice.
+/// required.`, `None anticipated.`, `TBD - …`. Saying no choice is needed, or that it is still
+/// to make, is not a choice.
 pub fn is_none_statement(text: &str) -> bool {
     // Every form starts with `n`, `t` or `-`: anything else is not one, without lowercasing it.
     if !text.trim_start().as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'-')) {
@@ -1630,6 +1645,10 @@ pub fn is_none_statement(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
     if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower) {
+        return true;
+    }
+    // `TBD - not yet chosen between WireGuard and Tailscale`: what follows says what is open.
+    if lower.strip_prefix("tbd").is_some_and(|rest| rest.starts_with([' ', '-', ':', '–', '—', '(', ','])) {
         return true;
     }
     (lower.starts_with("no ") || lower.starts_with("none ") || lower.starts_with("nothing "))

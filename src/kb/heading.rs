@@ -53,6 +53,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "kararları",
             "seçilen teknolojiler",
             "secilen teknolojiler",
+            // Vietnamese.
+            "quyết định",
+            "các quyết định",
         ],
     ),
     (

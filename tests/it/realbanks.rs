@@ -1130,3 +1130,26 @@ fn topic_headings_of_a_file_about_decisions_hold_decisions() {
         ]
     );
 }
+
+#[test]
+fn records_in_vietnamese_and_a_choice_still_to_make() {
+    let kb = load();
+    let doc = document(&kb, "quyet-dinh.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Quyết định: Gửi snapshot bằng zfs send/receive mỗi đêm sang máy dự phòng ở văn phòng hai.",
+            "Quyết định: Đặt refquota 1T cho mỗi dataset Time Machine.",
+        ]
+    );
+    let (_, offsite) = decision(&kb, "zfs send/receive mỗi đêm");
+    assert_eq!(offsite.date.map(|d| d.to_string()).as_deref(), Some("2026-03-14"));
+    assert_eq!(field(offsite, "context"), Some("NAS chỉ có snapshot tại chỗ, cháy phòng máy là mất hết."));
+    assert_eq!(field(offsite, "rationale"), Some("Giữ nguyên lịch sử snapshot và quyền của từng dataset."));
+    assert_eq!(field(offsite, "consequences"), Some("Máy dự phòng cần dung lượng ít nhất bằng NAS."));
+    let (_, quota) = decision(&kb, "refquota 1T");
+    assert_eq!(quota.date.map(|d| d.to_string()).as_deref(), Some("2026-03-20"));
+    assert_eq!(field(quota, "status"), Some("Đã áp dụng trên cả hai NAS."));
+    // `TBD - …` says the choice is still to make, under a decisions heading too.
+    assert!(doc.items.iter().any(|i| i.text.starts_with("TBD - ") && i.kind != Kind::Decision));
+}
