@@ -1036,6 +1036,46 @@ pub fn is_question(text: &str) -> bool {
     t.ends_with('?') || t.ends_with('？')
 }
 
+/// A line that leaves its choice open: one labelled as a question or a decision still to make
+/// (`Pending decision: a CA of its own for the NAS`, `Open question: how long certificates
+/// live`, `待决策: …`), or one that proposes (`Consider short-lived SSH certificates …`).
+pub fn leaves_open(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    // `Consider …` proposes; `Considered …`, `Considering the load, we …` report or decide.
+    if t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("consider ")) {
+        return true;
+    }
+    // A label is a few words before the first colon.
+    let Some(colon) = first_colon(t).filter(|&c| c <= 40) else { return false };
+    let label = t[..colon].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();
+    [
+        "open question",
+        "open questions",
+        "question",
+        "questions",
+        "pending decision",
+        "pending decisions",
+        "open decision",
+        "open decisions",
+        "decision pending",
+        "undecided",
+        "to decide",
+        "to be decided",
+        "offene frage",
+        "pregunta abierta",
+        "questão em aberto",
+        "открытый вопрос",
+        "待决策",
+        "待決策",
+        "待定",
+        "未决定",
+        "未決定",
+        "待确认",
+        "待確認",
+    ]
+    .contains(&label.as_str())
+}
+
 /// A question answered in place: `Which table library? (Decision: React Table)`, `Как хранить
 /// файлы? (Решение: Multer)` — a `Decision` label right after the question mark.
 pub fn answers_question(text: &str) -> bool {

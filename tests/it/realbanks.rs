@@ -1153,3 +1153,18 @@ fn records_in_vietnamese_and_a_choice_still_to_make() {
     // `TBD - …` says the choice is still to make, under a decisions heading too.
     assert!(doc.items.iter().any(|i| i.text.starts_with("TBD - ") && i.kind != Kind::Decision));
 }
+
+#[test]
+fn a_line_that_leaves_its_choice_open_is_no_decision() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-open.md");
+    // Labelled as a question or a decision still to make, or proposing (`Consider …`): the
+    // rest of the entry under its decisions heading is no decision.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: issue every internal certificate from step-ca on the edge host.",
+            "Considering the renewal load, certificates are renewed by a systemd timer on each host.",
+        ]
+    );
+}
