@@ -481,8 +481,20 @@ fn item(
                 rec.decision = Some(i);
                 rec.decision_unlabelled = value.is_empty();
                 // `Decision: split the backup into three timers:` — the list after it is
-                // its details.
-                let introduces = value.ends_with([':', '：']) && !nests;
+                // its details. So is the list under a `**Decision**: …` paragraph
+                // (`**Decision**: Extend the contract backward-compatibly` over the methods
+                // it adds): it spells out that decision.
+                // (Not a paragraph that goes on with the record's other fields, nor a list
+                // whose items carry labels or dates of their own.)
+                let spelled_out = items[i].block == Block::Paragraph
+                    && items.get(i + 1).is_some_and(|n| {
+                        n.block == Block::ListItem
+                            && n.parent.is_none()
+                            && bold_label(n).is_none()
+                            && leading_date(&n.text).is_none()
+                    })
+                    && fields::inline_values(value).next().is_none();
+                let introduces = (value.ends_with([':', '：']) || spelled_out) && !nests;
                 rec.context = introduces.then_some(DETAILS);
             }
         }

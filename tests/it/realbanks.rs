@@ -1168,3 +1168,15 @@ fn a_line_that_leaves_its_choice_open_is_no_decision() {
         ]
     );
 }
+
+#[test]
+fn the_list_under_a_decision_paragraph_spells_it_out() {
+    let kb = load();
+    let doc = document(&kb, "adr-spelled-out.md");
+    // The list under `**Decision**: …` is that decision's details, not decisions of its own —
+    // and it goes where the record goes: a `Proposed` record's list is no decision either.
+    assert_eq!(decision_texts(doc), ["Decision: Restic to the NAS, with a weekly copy to B2"]);
+    let (_, restic) = decision(&kb, "Restic to the NAS");
+    assert_eq!(field(restic, "details"), Some("Snapshots every night at 02:00; Keep 14 daily and 8 weekly snapshots"));
+    assert_eq!(field(restic, "rationale"), Some("Restic deduplicates, and B2 is off site."));
+}
