@@ -1036,6 +1036,41 @@ pub fn is_question(text: &str) -> bool {
     t.ends_with('?') || t.ends_with('？')
 }
 
+/// A stage of a timeline, written as a label: `**Initial**: npm`, `**Evolution**: Switched to
+/// PNPM`, `**Current**: PNPM 8`, `**Future**: automated checks` — how a choice came to be,
+/// as Cline's "Evolution of Project Decisions" sections write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Past,
+    Change,
+    Present,
+    Future,
+}
+
+/// The [`Stage`] an item's label names (`bold` is its bold lead).
+pub fn stage(text: &str, bold: Option<&str>) -> Option<Stage> {
+    let label = match bold {
+        Some(b) if text.get(b.len()..).is_some_and(|rest| rest.starts_with(':')) => b,
+        _ => &text[..first_colon(text).filter(|&c| c <= 12)?],
+    };
+    let label = label.trim().trim_end_matches(':');
+    if label.len() > 12 {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    let lower = &mut buf[..label.len()];
+    lower.copy_from_slice(label.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &*lower {
+        b"initial" | b"initially" | b"started" | b"original" | b"originally" | b"previous" | b"previously"
+        | b"before" | b"earlier" => Stage::Past,
+        b"evolution" | b"evolved" | b"then" | b"transition" => Stage::Change,
+        b"current" | b"currently" | b"now" | b"today" => Stage::Present,
+        b"future" | b"target" | b"planned" | b"next" => Stage::Future,
+        _ => return None,
+    })
+}
+
 /// A line that leaves its choice open: one labelled as a question or a decision still to make
 /// (`Pending decision: a CA of its own for the NAS`, `Open question: how long certificates
 /// live`, `待决策: …`), or one that proposes (`Consider short-lived SSH certificates …`).

@@ -1033,10 +1033,17 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -
     let h = item_heading[p];
     let mut after_label = false;
     let mut decided = false;
+    // The stages of a timeline (`**Started**: …`, `**Current**: …`) are no record's fields.
+    let mut staged = false;
     for (item, _) in items[p + 1..].iter().zip(&item_heading[p + 1..]).take_while(|(_, ih)| **ih == h) {
         if item.parent.is_some() {
             continue;
         }
+        let stage = fields::stage(&item.text, item.bold.as_deref()).is_some();
+        if stage && staged {
+            return false;
+        }
+        staged = stage;
         match fields::leading_field(&item.text, item.bold.as_deref()) {
             Some((fields::Field::Decision, _)) => return false,
             Some((field, rest)) => {

@@ -160,7 +160,14 @@ pub(crate) fn resolve(
     let mut last_group: Option<usize> = None;
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
     let mut stamp_titles = Vec::new();
-    let traits: Vec<Traits> = items.iter().map(Traits::of).collect();
+    let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
+    // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
+    // no record's fields, though `Started` may label one.
+    for i in 0..items.len() {
+        if traits[i].leading.is_some() && timeline_stage(items, i).is_some() {
+            traits[i].leading = None;
+        }
+    }
     // A group's label is looked up once, not once per item under it.
     let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g.title)).collect();
     for i in 0..items.len() {
@@ -623,6 +630,19 @@ fn awaits_decision(rec: &Record) -> bool {
         && rec.context == Some(Field::Decision)
 }
 
+/// The stage item `i` names, when it is one of a timeline: an item beside it, under the same
+/// parent, names a stage too.
+fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
+    let stage_of = |item: &Item| fields::stage(&item.text, item.bold.as_deref());
+    let stage = stage_of(&items[i])?;
+    let beside = |j: usize| {
+        items
+            .get(j)
+            .is_some_and(|n| n.parent == items[i].parent && n.section == items[i].section && stage_of(n).is_some())
+    };
+    (i.checked_sub(1).is_some_and(beside) || beside(i + 1)).then_some(stage)
+}
+
 /// A bold label's item as one more field of the record, named by the label. A label with
 /// nothing after it, or whose text ends in a colon (`**Sources**:` over a list of links),
 /// heads the items after it, unless it holds them as sub-items.
@@ -953,6 +973,23 @@ fn considerations(
             {
                 Some(Kind::Change)
             }
+            // The stages of a timeline (`**Initial**: npm`, `**Current**: PNPM 8`, `**Future**:
+            // …`) tell how a choice came to be: history, and a plan at its end. The stage
+            // that switched (`**Evolution**: Switched to PNPM`) is the decision.
+            _ if item.kind == Kind::Decision => match timeline_stage(items, i) {
+                Some(fields::Stage::Future) => Some(Kind::NextStep),
+                Some(fields::Stage::Change)
+                    if {
+                        // (The stage names a label: what it says starts after its colon.)
+                        let said = item.text.split_once(':').map_or(&*item.text, |(_, said)| said).trim_start();
+                        fields::states_switch(said) || fields::states_adoption(said, None)
+                    } =>
+                {
+                    None
+                }
+                Some(_) => Some(Kind::Other),
+                None => None,
+            },
             _ => None,
         };
         // A task's status is how far it got, not the fate of a decision.

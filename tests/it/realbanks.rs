@@ -1180,3 +1180,16 @@ fn the_list_under_a_decision_paragraph_spells_it_out() {
     assert_eq!(field(restic, "details"), Some("Snapshots every night at 02:00; Keep 14 daily and 8 weekly snapshots"));
     assert_eq!(field(restic, "rationale"), Some("Restic deduplicates, and B2 is off site."));
 }
+
+#[test]
+fn the_stages_of_a_timeline_are_history_and_a_plan() {
+    let kb = load();
+    let doc = document(&kb, "evolution.md");
+    // `Initial` / `Current` say what was and is; the stage that switched is the decision.
+    assert_eq!(decision_texts(doc), ["Evolution: Switched to Traefik, which reads the Docker labels"]);
+    let plans: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::NextStep).map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        plans,
+        ["Future: certificates from step-ca instead of Let's Encrypt", "Target: a restore test every month"]
+    );
+}
