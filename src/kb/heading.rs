@@ -268,6 +268,27 @@ const DECISION_THINGS: &[&str] = &[
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
 /// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
+/// Words after a decision word that leave the decisions still to make: `Decisions (pending)`,
+/// `Entscheidungen (zu treffen)`, `Decisiones pendientes`.
+const STILL_OPEN: &[&str] = &[
+    "pending",
+    "open",
+    "outstanding",
+    "undecided",
+    "tbd",
+    "treffen",
+    "offen",
+    "offene",
+    "ausstehend",
+    "ausstehende",
+    "pendientes",
+    "pendiente",
+    "pendentes",
+    "pendente",
+    "abiertas",
+    "abertas",
+];
+
 const ABOUT_DECISIONS: &[&str] = &[
     "template",
     "templates",
@@ -403,11 +424,27 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
                 | "adding"
                 | "вопросы"
         );
-        let Some(role) = roles.get(first) else { continue };
+        // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`).
+        let role = roles.get(first).or_else(|| {
+            let (_, last) = first.rsplit_once('-')?;
+            roles.get(last).filter(|_| last.len() >= 4)
+        });
+        let Some(role) = role else { continue };
         if let Some(rank) = role.rank {
             // Rank 0: the decision kind, first in the table.
             let next = words.clone().next();
-            let talks_about = next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
+            // Decisions still to make: `Decisions (pending)`, `Entscheidungen (zu treffen)`,
+            // `Decisions to be made`.
+            let still_open = rank == 0 && {
+                let mut after = words.clone().take(4).peekable();
+                let mut open = false;
+                while let Some(w) = after.next() {
+                    open |= STILL_OPEN.contains(&w)
+                        || (w == "be" && after.peek().is_some_and(|n| ["made", "decided", "taken"].contains(n)));
+                }
+                open
+            };
+            let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
             let about_deciding =
                 rank == 0 && (making || talks_about || next.is_some_and(|next| DECISION_THINGS.contains(&next)));
             if about_deciding {

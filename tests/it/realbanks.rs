@@ -1193,3 +1193,18 @@ fn the_stages_of_a_timeline_are_history_and_a_plan() {
         ["Future: certificates from step-ca instead of Let's Encrypt", "Target: a restore test every month"]
     );
 }
+
+#[test]
+fn decisions_a_heading_says_are_still_to_make_are_none() {
+    let kb = load();
+    let doc = document(&kb, "aktive-entscheidungen.md");
+    // `(zu treffen)`, `to be made`: the options under such a heading are not chosen yet — and
+    // a compound joined by a hyphen (`Netzwerk-Entscheidungen`) names decisions all the same.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Alle VM-Disks liegen auf dem ZFS-Pool tank.",
+            "Entscheidung: Die Proxmox-Backups laufen nachts auf den PBS im Keller."
+        ]
+    );
+}
