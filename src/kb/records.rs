@@ -86,6 +86,9 @@ struct Record {
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
+    /// The level of the heading the record opened under (`### Container image cache` over
+    /// its `#### Decision` and `#### Rationale`).
+    title_level: Option<u8>,
     /// Opened by a paragraph that carries its own fields ([`holds_own_record`]): a bold label
     /// after it (`**Summary:**` over a list) is one more of those fields.
     whole_paragraph: bool,
@@ -413,8 +416,22 @@ fn heading(
     if rec.field_level.is_some_and(|l| h.level > l) && !h.decision && rec.decision.is_some() && rec.context.is_some() {
         return;
     }
+    // `#### Next Steps` between a record's `#### Rationale` and its `#### Decision Date`, all
+    // under the record's `### Container image cache`: a heading beside its field headings,
+    // after its decision, is one more part of it, named by its title (what it holds keeps its
+    // kind) — unless it names decisions.
+    if rec.field_level == Some(h.level)
+        && rec.title_level.is_some_and(|l| l < h.level)
+        && !h.decision
+        && rec.decision.is_some()
+        && sections[h.section].kind != Kind::Decision
+    {
+        rec.context = Some(Field::Named(h.title.to_lowercase().into()));
+        return;
+    }
     close(items, rec, field_of);
     open(rec);
+    rec.title_level = Some(h.level);
     if h.decision {
         rec.explicit = true;
         rec.decision_level = Some(h.level);

@@ -1208,3 +1208,19 @@ fn decisions_a_heading_says_are_still_to_make_are_none() {
         ]
     );
 }
+
+#[test]
+fn a_record_under_its_own_heading_keeps_every_part_beside_its_fields() {
+    let kb = load();
+    let doc = document(&kb, "registro-decisoes.md");
+    assert_eq!(decision_texts(doc), ["Usar um registry espelho no NAS para as imagens do Docker Hub"]);
+    let (_, mirror) = decision(&kb, "registry espelho");
+    // `#### Próximos Passos` between the record's field headings does not end the record: the
+    // `Data da Decisão` after it still dates the decision.
+    assert_eq!(mirror.date.map(|d| d.to_string()).as_deref(), Some("2025-03-28"));
+    assert_eq!(field(mirror, "rationale"), Some("O limite de downloads do Docker Hub travou o CI duas vezes"));
+    assert_eq!(field(mirror, "owner"), Some("Equipe de infraestrutura"));
+    let next: Vec<&Item> = doc.items.iter().filter(|i| i.kind == Kind::NextStep).collect();
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].text.as_str(), "Apontar todos os runners para o espelho");
+}
