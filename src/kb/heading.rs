@@ -380,6 +380,21 @@ pub fn classify(title: &str) -> Kind {
 /// Status Legend`, `Future Decisions Needed`, `Decision-making`): what such a section holds is
 /// no decision made.
 pub fn classify_title(title: &str) -> (Kind, bool) {
+    // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
+    // name is the section's kind; what follows lists its topics.
+    if let Some((head, rest)) = title.split_once([':', '：'])
+        && !rest.trim().is_empty()
+    {
+        let named = classify_words(head);
+        if named.0 != Kind::Other || named.1 {
+            return named;
+        }
+    }
+    classify_words(title)
+}
+
+/// [`classify_title`] of the whole title.
+fn classify_words(title: &str) -> (Kind, bool) {
     // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
     // are built in a buffer no phrase of the table outgrows.
     let mut buf = [0u8; 128];
@@ -820,6 +835,11 @@ mod tests {
         assert_eq!(classify("When making technical decisions"), Kind::Other);
         assert_eq!(classify("Key Decisions."), Kind::Decision);
         assert_eq!(classify("Архитектурные решения"), Kind::Decision);
+        // The words before a colon name the kind; after it, the topics.
+        assert_eq!(classify("Recent Changes: tmux, IPv6, the firewall decision"), Kind::Change);
+        assert_eq!(classify("Phase 2: Decisions"), Kind::Decision);
+        assert_eq!(classify("Decisions: storage, network"), Kind::Decision);
+        assert!(classify_title("Decision Template: how to add one").1);
         assert_eq!(classify("Decisões técnicas"), Kind::Decision);
         assert_eq!(classify("Следующие шаги"), Kind::NextStep);
     }

@@ -1224,3 +1224,17 @@ fn a_record_under_its_own_heading_keeps_every_part_beside_its_fields() {
     assert_eq!(next.len(), 1);
     assert_eq!(next[0].text.as_str(), "Apontar todos os runners para o espelho");
 }
+
+#[test]
+fn the_words_before_a_titles_colon_name_its_kind() {
+    let kb = load();
+    let doc = document(&kb, "recent-changes.md");
+    // `Recent Changes: …, the backup decision`: a section of changes that lists its topics,
+    // one of them a decision (which its own words still make one).
+    assert_eq!(
+        decision_texts(doc),
+        ["Decided to keep the backups on restic rather than move them to Proxmox Backup Server."]
+    );
+    let changes = doc.items.iter().filter(|i| i.kind == Kind::Change).count();
+    assert_eq!(changes, 2);
+}
