@@ -870,6 +870,11 @@ pub fn is_boilerplate(text: &str) -> bool {
             "initialize memory bank",
             "initializing memory bank",
             "memory bank initialized",
+            "initialize decision log",
+            "initialized decision log",
+            "decision log initialized",
+            "初始化决策日志",
+            "初始化決策日誌",
         ]
         .iter()
         // The first byte first: most openings differ from the item's there.

@@ -62,6 +62,10 @@ struct Record {
     /// The entry of the timestamp that opened it: headings inside that entry are its fields.
     stamp_entry: Option<usize>,
     expect_stamp_item: bool,
+    /// A timestamp right under a heading that states the decision: its line sums the record up.
+    expect_stamp_summary: bool,
+    /// That timestamp's date: the record's, when no field gives one.
+    stamp_date: Option<jiff::civil::Date>,
     statement: Option<usize>,
     decision: Option<usize>,
     /// `(item, field, text after its label)`: the label's text is not the field's value.
@@ -378,6 +382,19 @@ fn heading(
     field_of: &mut [Option<Field>],
 ) {
     if h.stamp {
+        // `### 决策 #001: Adopt Turborepo`, then `[2025-01-11 15:56:24] - chose Turborepo for
+        // the apps` over the record's fields: the timestamp dates the record the heading
+        // opened, its line sums the record up, and it opens no record of its own.
+        if rec.decision_level.is_some()
+            && rec.decision.is_none()
+            && rec.members.is_empty()
+            && rec.statement.is_some_and(|s| items[s].block == Block::Heading)
+        {
+            rec.stamp_entry = Some(sections[h.section].entry);
+            rec.stamp_date = sections[h.section].date;
+            rec.expect_stamp_summary = true;
+            return;
+        }
         let under_decision_heading = rec.open
             && rec.context == Some(Field::Decision)
             && rec.statement.is_none()
@@ -471,6 +488,17 @@ fn item(
     if rec.expect_stamp_item && it.parent.is_none() {
         rec.expect_stamp_item = false;
         rec.statement = Some(i);
+        return;
+    }
+    if rec.expect_stamp_summary && it.parent.is_none() {
+        rec.expect_stamp_summary = false;
+        let field = Field::Named("summary".into());
+        // What the line says after its timestamp (`- ` and all): a suffix of its text.
+        let said = fields::timestamp(&it.text).map_or("", |(_, title)| title);
+        let skip = it.text.len() - said.trim_start_matches([' ', '-', '–', '—', ':']).len();
+        rec.members.push((i, field.clone(), skip));
+        field_of[i] = Some(field);
+        rec.has_fields = true;
         return;
     }
     let labelled = traits.leading.clone();
@@ -785,6 +813,7 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // `**Decision:** … **Date:** 2025-07-23 …`: the date written in the decision's own
     // paragraph dates it.
     add_inline_fields(&mut collected, &mut date, &item.text);
+    let date = date.or(rec.stamp_date);
     if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
         item.kind = Kind::Decision;
     }

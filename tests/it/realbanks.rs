@@ -1238,3 +1238,27 @@ fn the_words_before_a_titles_colon_name_its_kind() {
     let changes = doc.items.iter().filter(|i| i.kind == Kind::Change).count();
     assert_eq!(changes, 2);
 }
+
+#[test]
+fn a_timestamp_under_a_decision_heading_dates_that_record() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-numbered.md");
+    // `### Decision #001: …` then `[2025-01-11 …] - …` over the fields: one record, listed
+    // once (at its Decision field, or at the heading when the field is a bare label over the
+    // steps), dated by the timestamp; the log's own creation is no decision.
+    let listed: Vec<(String, &str)> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| (i.date.map_or_else(String::new, |d| d.to_string()), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("2025-01-11".to_string(), "Decision: One repository with a role per service"),
+            ("2025-07-11".to_string(), "Fix the broken backup job"),
+        ]
+    );
+    let (_, repo) = decision(&kb, "One repository with a role per service");
+    assert_eq!(field(repo, "summary"), Some("Chose one repository for every host's playbooks"));
+}
