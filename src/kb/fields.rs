@@ -1804,8 +1804,28 @@ mod tests {
     #[test]
     fn label_and_state_tests_survive_hostile_text() {
         let pieces = [
-            "✅", "é", "決定", ":", "：", " - ", "/", "(", ")", "[", "]", "Decision", "selected", "Fixed", "d", " ",
+            "✅",
+            "é",
+            "決定",
+            ":",
+            "：",
+            " - ",
+            "/",
+            "(",
+            ")",
+            "[",
+            "]",
+            "Decision",
+            "selected",
+            "Fixed",
+            "d",
+            " ",
             "https://",
+            "Consider ",
+            "待决策",
+            "Initial",
+            "TBD",
+            "-",
         ];
         let mut texts: Vec<String> = Vec::new();
         for a in pieces {
@@ -1825,6 +1845,8 @@ mod tests {
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
+            let _ = (super::leaves_open(t), super::stage(t, None), super::stage(t, t.get(..3)));
+            let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
         }
     }
 
