@@ -170,9 +170,9 @@ pub(crate) fn resolve(
     let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
     // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
     // no record's fields, though `Started` may label one.
-    for i in 0..items.len() {
-        if traits[i].leading.is_some() && timeline_stage(items, i).is_some() {
-            traits[i].leading = None;
+    for (i, t) in traits.iter_mut().enumerate() {
+        if t.leading.is_some() && timeline_stage(items, i).is_some() {
+            t.leading = None;
         }
     }
     // A group's label is looked up once, not once per item under it.
