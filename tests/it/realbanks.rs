@@ -328,17 +328,28 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     let mut code = vec![false; lines.len() + 2];
     // A table's head row names its columns, and the row under it only draws the rule.
     let mut table_head = vec![false; lines.len() + 2];
+    // A heading written over several lines (a paragraph underlined by `---`) keeps them all in
+    // its title: its section, at its first line, holds every one.
+    let mut heading_lines = Vec::new();
     let options = kb::parse::markdown_options() - pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     for (event, range) in pulldown_cmark::Parser::new_ext(text, options).into_offset_iter() {
         match event {
             pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) => {
                 code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
             }
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
+                heading_lines.push(line_of(range.start)..=line_of(range.end.saturating_sub(1)));
+            }
             pulldown_cmark::Event::Start(pulldown_cmark::Tag::TableHead) => {
                 let head = line_of(range.start);
                 table_head[head..=head + 1].fill(true);
             }
             _ => {}
+        }
+    }
+    for lines in heading_lines {
+        if covered[*lines.start()] {
+            covered[lines].fill(true);
         }
     }
     let mut in_block = false;
@@ -1237,6 +1248,10 @@ fn the_words_before_a_titles_colon_name_its_kind() {
     );
     let changes = doc.items.iter().filter(|i| i.kind == Kind::Change).count();
     assert_eq!(changes, 2);
+    // Two bold lines underlined by `---` are a heading, its title both lines: none is lost.
+    assert!(doc.sections.iter().any(|s| {
+        s.title.as_deref().is_some_and(|t| t.contains("relative") && t.contains("an absolute path in the unit file"))
+    }));
 }
 
 #[test]
