@@ -130,6 +130,9 @@ struct Pass<'a> {
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
+    /// The current group is a plain label's (`Decisiones recientes:`): it ends at the next
+    /// paragraph.
+    group_ends_at_paragraph: bool,
     /// Set while a `**bold**` that opens an item is being read: where its text starts.
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
@@ -178,6 +181,7 @@ impl<'a> Pass<'a> {
             heading: None,
             current_heading: None,
             current_group: None,
+            group_ends_at_paragraph: false,
             bold_start: None,
             links: Vec::new(),
             front_matter_date: None,
@@ -341,6 +345,7 @@ impl<'a> Pass<'a> {
                     self.heading_stack.push(self.headings.len() - 1);
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
+                    self.group_ends_at_paragraph = false;
                     self.heading_offset = offset;
                     // `## Decision: Use Traefik` is a decision with no list item to hold it:
                     // the heading becomes its item.
@@ -408,6 +413,11 @@ impl<'a> Pass<'a> {
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         let parent = self.open.last().copied();
+        // A plain label heads only the list right under it: the next paragraph is past it.
+        if self.group_ends_at_paragraph && block == Block::Paragraph && parent.is_none() {
+            self.group_ends_at_paragraph = false;
+            self.current_group = None;
+        }
         match self.scratch.get_mut(self.open.len()) {
             Some(text) => text.clear(),
             None => self.scratch.push(String::new()),
@@ -600,15 +610,20 @@ impl<'a> Pass<'a> {
             && (item.bold.as_deref() == Some(text)
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
-                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()));
+                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some())
+                // … and so does a short label over a list that opens with its kind
+                // (`Decisiones recientes:`, `Decisions made so far:`), as a heading would.
+                || (item.bold.is_none() && self.names_kind_first(text)));
         if is_pseudo_heading {
             let title = text.to_string();
+            let plain = item.bold.is_none();
             self.items.pop();
             self.item_heading.pop();
             if let Some(at) = self.text_at.pop() {
                 self.buf.truncate(at.start);
             }
             self.open_group(title);
+            self.group_ends_at_paragraph = plain;
         } else if item.parent.is_none() {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list (or `**Options**:` over the options): the label that ends the paragraph
@@ -624,6 +639,25 @@ impl<'a> Pass<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether the paragraph just closed is a short label, ending in a colon, that names a
+    /// kind before its other words (`Decisiones recientes:`): Spanish, French or Portuguese
+    /// put the adjective after the noun, where [`super::heading::kind_name`] looks for it last.
+    fn names_kind_first(&self, text: &str) -> bool {
+        let raw = self.scratch[self.open.len()].trim_end();
+        // (`Decision:` alone is a record's label, over the decision: the record rules read it.)
+        if !raw.ends_with([':', '：'])
+            || text.len() > 40
+            || text.split_whitespace().count() > 4
+            || fields::field_for_label(text).is_some()
+        {
+            return false;
+        }
+        let (kind, about) = super::heading::classify_title(text);
+        kind != Kind::Other
+            && !about
+            && text.split_whitespace().next().is_some_and(|first| super::heading::classify_title(first).0 == kind)
     }
 
     /// The label alone on the last line of paragraph `idx` (`**Rationale**:` under
@@ -663,6 +697,7 @@ impl<'a> Pass<'a> {
         let Title { kind, considers, date, .. } = self.judge(&title);
         self.groups.push(Group { kind, date, title, considers });
         self.current_group = Some(self.groups.len() - 1);
+        self.group_ends_at_paragraph = false;
     }
 
     /// The head row just read names the table's columns; it is no item itself.

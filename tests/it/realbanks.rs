@@ -1277,3 +1277,15 @@ fn a_timestamp_under_a_decision_heading_dates_that_record() {
     let (_, repo) = decision(&kb, "One repository with a role per service");
     assert_eq!(field(repo, "summary"), Some("Chose one repository for every host's playbooks"));
 }
+
+#[test]
+fn a_plain_label_that_names_its_kind_first_heads_its_list() {
+    let kb = load();
+    let doc = document(&kb, "contexto-activo.md");
+    // `Decisiones recientes:` names decisions before its adjective; it heads the list under
+    // it, and only that list: the next paragraph is past it.
+    assert_eq!(
+        decision_texts(doc),
+        ["Usar Ceph solo para los discos de las VMs, no para las copias.", "Mantener las copias en el PBS del sótano."]
+    );
+}
