@@ -382,8 +382,13 @@ pub fn classify(title: &str) -> Kind {
 pub fn classify_title(title: &str) -> (Kind, bool) {
     // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
     // name is the section's kind; what follows lists its topics.
-    if let Some((head, rest)) = title.split_once([':', '：'])
-        && !rest.trim().is_empty()
+    // (Bytes first: `：` starts with 0xEF, and most titles hold neither.)
+    let b = title.as_bytes();
+    let colon = memchr::memchr2_iter(b':', 0xEF, b)
+        .find_map(|at| if b[at] == b':' { Some((at, 1)) } else { title[at..].starts_with('：').then_some((at, 3)) });
+    if let Some((at, width)) = colon
+        && let head = &title[..at]
+        && !title[at + width..].trim().is_empty()
     {
         let named = classify_words(head);
         if named.0 != Kind::Other || named.1 {
@@ -441,7 +446,9 @@ fn classify_words(title: &str) -> (Kind, bool) {
         );
         // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`).
         let role = roles.get(first).or_else(|| {
-            let (_, last) = first.rsplit_once('-')?;
+            // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
+            let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;
+            let last = &first[hyphen + 1..];
             roles.get(last).filter(|_| last.len() >= 4)
         });
         let Some(role) = role else { continue };
