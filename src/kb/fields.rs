@@ -423,7 +423,7 @@ fn exact_label(label: &str) -> Option<Field> {
 
 /// A label people qualify: two labels joined by a slash name the first's field
 /// (`Context/Trigger`), and the decision is still the decision with a word before it or a
-/// number or word after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
+/// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
 /// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but not one still open (`Open decision`,
 /// `Pending decision`) or a thing named after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
@@ -550,7 +550,7 @@ pub fn opens_with_decision_label(line: &str) -> bool {
 }
 
 /// Where the first colon (`:` or the full-width `：`) is.
-fn first_colon(text: &str) -> Option<usize> {
+pub(crate) fn first_colon(text: &str) -> Option<usize> {
     colons(text).next().map(|(at, _)| at)
 }
 
@@ -1085,7 +1085,9 @@ pub fn stage(text: &str, bold: Option<&str>) -> Option<Stage> {
         _ => &text[..first_colon(text).filter(|&c| c <= 12)?],
     };
     let label = label.trim().trim_end_matches(':');
-    if label.len() > 12 {
+    // `**Started**: 2025-02-01` beside `**Target**: 2025-03-01` dates a record: no stages.
+    let value = text.get(label.len()..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
+    if label.len() > 12 || date_at_start(value).is_some() {
         return None;
     }
     let mut buf = [0u8; 12];
@@ -1894,7 +1896,7 @@ mod tests {
         // Each test turns most lines away by their first letter before it compares words: a
         // word added to a list must also pass that gate, in either case.
         for word in super::AIM_WORDS {
-            for w in [word.to_string(), word[..1].to_uppercase() + &word[1..]] {
+            for w in [word.to_string(), word[..1].to_uppercase() + &word[1..], word.to_uppercase()] {
                 assert!(super::states_aim(&format!("{w} the storage options"), None), "{w}");
             }
         }

@@ -265,10 +265,7 @@ const DECISION_THINGS: &[&str] = &[
     "table",
 ];
 
-/// What a `Decision …` title may name that talks about decisions, holding none (and so no
-/// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
-/// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
-/// Words after a decision word that leave the decisions still to make: `Decisions (pending)`,
+/// Words that end a title about decisions still to make: `Decisions (pending)`,
 /// `Entscheidungen (zu treffen)`, `Decisiones pendientes`.
 const STILL_OPEN: &[&str] = &[
     "pending",
@@ -289,6 +286,9 @@ const STILL_OPEN: &[&str] = &[
     "abertas",
 ];
 
+/// What a `Decision …` title may name that talks about decisions, holding none (and so no
+/// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
+/// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
 const ABOUT_DECISIONS: &[&str] = &[
     "template",
     "templates",
@@ -377,18 +377,15 @@ pub fn classify(title: &str) -> Kind {
 }
 
 /// [`classify`], and whether the title names decisions only to talk about them (`Decision
-/// Status Legend`, `Future Decisions Needed`, `Decision-making`): what such a section holds is
-/// no decision made.
+/// Status Legend`, `Future Decisions Needed`, `Decision-making`, `Decisions (pending)`): what
+/// such a section holds is no decision made. In a title with a colon, the words before it
+/// name the kind when they name one (`Recent Changes: …, the firewall decision`).
 pub fn classify_title(title: &str) -> (Kind, bool) {
     // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
     // name is the section's kind; what follows lists its topics.
-    // (Bytes first: `：` starts with 0xEF, and most titles hold neither.)
-    let b = title.as_bytes();
-    let colon = memchr::memchr2_iter(b':', 0xEF, b)
-        .find_map(|at| if b[at] == b':' { Some((at, 1)) } else { title[at..].starts_with('：').then_some((at, 3)) });
-    if let Some((at, width)) = colon
+    if let Some(at) = super::fields::first_colon(title)
         && let head = &title[..at]
-        && !title[at + width..].trim().is_empty()
+        && !title[at..].trim_start_matches([':', '：']).trim().is_empty()
     {
         let named = classify_words(head);
         if named.0 != Kind::Other || named.1 {
@@ -456,15 +453,15 @@ fn classify_words(title: &str) -> (Kind, bool) {
             // Rank 0: the decision kind, first in the table.
             let next = words.clone().next();
             // Decisions still to make: `Decisions (pending)`, `Entscheidungen (zu treffen)`,
-            // `Decisions to be made`.
+            // `Decisions to be made` — said by the title's last words (`Decisions and Open
+            // Questions` holds decisions beside its questions).
             let still_open = rank == 0 && {
-                let mut after = words.clone().take(4).peekable();
-                let mut open = false;
-                while let Some(w) = after.next() {
-                    open |= STILL_OPEN.contains(&w)
-                        || (w == "be" && after.peek().is_some_and(|n| ["made", "decided", "taken"].contains(n)));
+                let rest: Vec<&str> = words.clone().take(4).collect();
+                match rest.as_slice() {
+                    [.., last] if rest.len() < 4 && STILL_OPEN.contains(last) => true,
+                    [.., "be", last] if rest.len() < 4 => ["made", "decided", "taken"].contains(last),
+                    _ => false,
                 }
-                open
             };
             let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
             let about_deciding =

@@ -130,9 +130,9 @@ struct Pass<'a> {
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
-    /// The current group is a plain label's (`Decisiones recientes:`): it ends at the next
-    /// paragraph.
-    group_ends_at_paragraph: bool,
+    /// `Some` while the current group is a plain label's (`Decisiones recientes:`, `Next
+    /// steps:`); `Some(true)` once a list has opened under it: the next paragraph ends it.
+    plain_group: Option<bool>,
     /// Set while a `**bold**` that opens an item is being read: where its text starts.
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
@@ -181,7 +181,7 @@ impl<'a> Pass<'a> {
             heading: None,
             current_heading: None,
             current_group: None,
-            group_ends_at_paragraph: false,
+            plain_group: None,
             bold_start: None,
             links: Vec::new(),
             front_matter_date: None,
@@ -345,7 +345,7 @@ impl<'a> Pass<'a> {
                     self.heading_stack.push(self.headings.len() - 1);
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
-                    self.group_ends_at_paragraph = false;
+                    self.plain_group = None;
                     self.heading_offset = offset;
                     // `## Decision: Use Traefik` is a decision with no list item to hold it:
                     // the heading becomes its item.
@@ -413,10 +413,17 @@ impl<'a> Pass<'a> {
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         let parent = self.open.last().copied();
-        // A plain label heads only the list right under it: the next paragraph is past it.
-        if self.group_ends_at_paragraph && block == Block::Paragraph && parent.is_none() {
-            self.group_ends_at_paragraph = false;
-            self.current_group = None;
+        // A plain label heads the list right under it, and no more: the paragraph after that
+        // list is past it. (Over paragraphs, it heads them until a heading or another label.)
+        if self.plain_group.is_some() && parent.is_none() {
+            match block {
+                Block::Paragraph if self.plain_group == Some(true) => {
+                    self.plain_group = None;
+                    self.current_group = None;
+                }
+                Block::ListItem => self.plain_group = Some(true),
+                _ => {}
+            }
         }
         match self.scratch.get_mut(self.open.len()) {
             Some(text) => text.clear(),
@@ -610,11 +617,16 @@ impl<'a> Pass<'a> {
             && (item.bold.as_deref() == Some(text)
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
-                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some())
-                // … and so does a short label over a list that opens with its kind
-                // (`Decisiones recientes:`, `Decisions made so far:`), as a heading would.
-                || (item.bold.is_none() && self.names_kind_first(text)));
-        if is_pseudo_heading {
+                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()));
+        // … and so does a short label over a list that opens with its kind
+        // (`Decisiones recientes:`), but only over that list.
+        let names_kind_first = !is_pseudo_heading
+            && item.parent.is_none()
+            && item.bold.is_none()
+            && idx == self.items.len() - 1
+            && !states_decision()
+            && self.names_kind_first(text);
+        if is_pseudo_heading || names_kind_first {
             let title = text.to_string();
             let plain = item.bold.is_none();
             self.items.pop();
@@ -623,7 +635,7 @@ impl<'a> Pass<'a> {
                 self.buf.truncate(at.start);
             }
             self.open_group(title);
-            self.group_ends_at_paragraph = plain;
+            self.plain_group = plain.then_some(false);
         } else if item.parent.is_none() {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list (or `**Options**:` over the options): the label that ends the paragraph
@@ -654,10 +666,14 @@ impl<'a> Pass<'a> {
         {
             return false;
         }
+        // The first word is the kind's name, a plural noun (`Decisiones`; not `Decided to use
+        // Caddy:`, which states an adoption and is the decision itself).
         let (kind, about) = super::heading::classify_title(text);
         kind != Kind::Other
             && !about
-            && text.split_whitespace().next().is_some_and(|first| super::heading::classify_title(first).0 == kind)
+            && text.split_whitespace().next().is_some_and(|first| super::heading::kind_name(first) == Some(kind))
+            && !fields::states_adoption(text, None)
+            && !fields::states_switch(text)
     }
 
     /// The label alone on the last line of paragraph `idx` (`**Rationale**:` under
@@ -697,7 +713,7 @@ impl<'a> Pass<'a> {
         let Title { kind, considers, date, .. } = self.judge(&title);
         self.groups.push(Group { kind, date, title, considers });
         self.current_group = Some(self.groups.len() - 1);
-        self.group_ends_at_paragraph = false;
+        self.plain_group = None;
     }
 
     /// The head row just read names the table's columns; it is no item itself.

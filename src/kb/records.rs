@@ -180,7 +180,7 @@ pub(crate) fn resolve(
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
-                heading(items, &mut rec, &headings[next_heading], sections, &mut field_of);
+                heading(items, &mut rec, &headings[next_heading], sections, &mut field_of, i);
                 next_heading += 1;
                 last_group = None;
             }
@@ -374,12 +374,14 @@ fn open(rec: &mut Record) {
     *rec = Record { open: true, ..Record::default() };
 }
 
+/// Applies heading `h`, met before item `next` (the first item under it).
 fn heading(
     items: &mut [Item],
     rec: &mut Record,
     h: &HeadingInfo<'_>,
     sections: &[Section],
     field_of: &mut [Option<Field>],
+    next: usize,
 ) {
     if h.stamp {
         // `### 决策 #001: Adopt Turborepo`, then `[2025-01-11 15:56:24] - chose Turborepo for
@@ -388,7 +390,7 @@ fn heading(
         if rec.decision_level.is_some()
             && rec.decision.is_none()
             && rec.members.is_empty()
-            && rec.statement.is_some_and(|s| items[s].block == Block::Heading)
+            && rec.statement.is_some_and(|s| items[s].block == Block::Heading && s + 1 == next)
         {
             rec.stamp_entry = Some(sections[h.section].entry);
             rec.stamp_date = sections[h.section].date;
@@ -420,10 +422,22 @@ fn heading(
         rec.field_level = Some(h.level);
         return;
     }
-    // `## Models Supported` inside a timestamped entry, `### Architecture` or `### Migration
-    // Phases` under `## ADR-001: Hybrid storage`: one more field, named by its title.
+    // One more part of the record, named by its title:
+    // - `## Models Supported` inside a timestamped entry;
+    // - `### Architecture` or `### Migration Phases` under `## ADR-001: Hybrid storage`;
+    // - `#### Next Steps` between a record's `#### Rationale` and its `#### Decision Date`,
+    //   all under the record's own `### Container image cache` (not the file's title): a
+    //   heading beside its field headings, after its decision, unless it names decisions.
+    //   What it holds keeps its kind.
+    let beside_fields = || {
+        rec.field_level == Some(h.level)
+            && rec.title_level.is_some_and(|l| l >= 2 && l < h.level)
+            && rec.decision.is_some()
+            && sections[h.section].kind != Kind::Decision
+    };
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry)
         || (rec.decision_level.is_some_and(|l| h.level > l) && !h.decision)
+        || (!h.decision && beside_fields())
     {
         rec.context = Some(Field::Named(h.title.to_lowercase().into()));
         return;
@@ -431,19 +445,6 @@ fn heading(
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
     // decision: what it holds is more of that field.
     if rec.field_level.is_some_and(|l| h.level > l) && !h.decision && rec.decision.is_some() && rec.context.is_some() {
-        return;
-    }
-    // `#### Next Steps` between a record's `#### Rationale` and its `#### Decision Date`, all
-    // under the record's `### Container image cache`: a heading beside its field headings,
-    // after its decision, is one more part of it, named by its title (what it holds keeps its
-    // kind) — unless it names decisions.
-    if rec.field_level == Some(h.level)
-        && rec.title_level.is_some_and(|l| l < h.level)
-        && !h.decision
-        && rec.decision.is_some()
-        && sections[h.section].kind != Kind::Decision
-    {
-        rec.context = Some(Field::Named(h.title.to_lowercase().into()));
         return;
     }
     close(items, rec, field_of);
@@ -493,9 +494,12 @@ fn item(
     if rec.expect_stamp_summary && it.parent.is_none() {
         rec.expect_stamp_summary = false;
         let field = Field::Named("summary".into());
-        // What the line says after its timestamp (`- ` and all): a suffix of its text.
-        let said = fields::timestamp(&it.text).map_or("", |(_, title)| title);
-        let skip = it.text.len() - said.trim_start_matches([' ', '-', '–', '—', ':']).len();
+        // Where what the line says starts, after its timestamp and the dash (`timestamp`
+        // gives a part of the text).
+        let text: &str = &it.text;
+        let said = fields::timestamp(text).map_or("", |(_, title)| title).trim_start_matches([' ', '-', '–', '—', ':']);
+        let skip =
+            (said.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len()).unwrap_or(0);
         rec.members.push((i, field.clone(), skip));
         field_of[i] = Some(field);
         rec.has_fields = true;
@@ -680,12 +684,12 @@ fn awaits_decision(rec: &Record) -> bool {
 fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
     let stage_of = |item: &Item| fields::stage(&item.text, item.bold.as_deref());
     let stage = stage_of(&items[i])?;
-    let beside = |j: usize| {
-        items
-            .get(j)
-            .is_some_and(|n| n.parent == items[i].parent && n.section == items[i].section && stage_of(n).is_some())
-    };
-    (i.checked_sub(1).is_some_and(beside) || beside(i + 1)).then_some(stage)
+    let item = &items[i];
+    let sibling = |n: &Item| n.parent == item.parent && n.section == item.section;
+    // The items beside it under the same parent, past any sub-items of theirs or its own.
+    let before = items[..i].iter().rev().find(|n| n.depth <= item.depth);
+    let after = items[i + 1..].iter().find(|n| n.depth <= item.depth);
+    [before, after].into_iter().flatten().any(|n| sibling(n) && stage_of(n).is_some()).then_some(stage)
 }
 
 /// A bold label's item as one more field of the record, named by the label. A label with
@@ -935,6 +939,8 @@ fn considerations(
     let mut in_topic = vec![false; items.len()];
     // Decisions that end by giving their reasons (`… because:`), for the items under them.
     let mut justifies = vec![false; items.len()];
+    // The stages of a timeline and what lies under them.
+    let mut in_timeline = vec![false; items.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
@@ -978,8 +984,11 @@ fn considerations(
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
         let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
         // The tests that read the whole text run only where their answer is used.
+        let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {
             (considering[i] && !decided)
+                // Under a timeline's stage, a line tells more of that stage.
+                || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
                 || introduces
                 || detail
@@ -1007,7 +1016,9 @@ fn considerations(
         // A record that says it no longer holds (`Status: Superseded by ADR-9`) is superseded.
         // A task is work, not a choice: an unticked box (`- [ ] Move to Traefik`) or a row of
         // a task table is a next step, a task table's done row a change.
-        // So is a bug fixed (`Fixed the crash on start`): a change.
+        // So is a bug fixed (`Fixed the crash on start`): a change. And a timeline's stage is
+        // history or a plan (below). What these give is the item's kind, work done or to do,
+        // not a decision's: a `status` beside them says how far the work got.
         let task = match (item.block, item.done) {
             (_, Some(false)) => Some(Kind::NextStep),
             (Block::TableRow, Some(true)) => Some(Kind::Change),
@@ -1022,12 +1033,12 @@ fn considerations(
             // The stages of a timeline (`**Initial**: npm`, `**Current**: PNPM 8`, `**Future**:
             // …`) tell how a choice came to be: history, and a plan at its end. The stage
             // that switched (`**Evolution**: Switched to PNPM`) is the decision.
-            _ if item.kind == Kind::Decision => match timeline_stage(items, i) {
+            _ if item.kind == Kind::Decision => match stage {
                 Some(fields::Stage::Future) => Some(Kind::NextStep),
                 Some(fields::Stage::Change)
                     if {
                         // (The stage names a label: what it says starts after its colon.)
-                        let said = item.text.split_once(':').map_or(&*item.text, |(_, said)| said).trim_start();
+                        let said = item.text.split_once([':', '：']).map_or(&*item.text, |(_, said)| said).trim_start();
                         fields::states_switch(said) || fields::states_adoption(said, None)
                     } =>
                 {
@@ -1071,6 +1082,7 @@ fn considerations(
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
         justifies[i] = justified && items[i].kind == Kind::Decision;
+        in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         // The items under a decision that gives its reasons below it are its `rationale`.
         if let Some(p) = items[i].parent
             && justifies[p]

@@ -1197,12 +1197,25 @@ fn the_stages_of_a_timeline_are_history_and_a_plan() {
     let kb = load();
     let doc = document(&kb, "evolution.md");
     // `Initial` / `Current` say what was and is; the stage that switched is the decision.
-    assert_eq!(decision_texts(doc), ["Evolution: Switched to Traefik, which reads the Docker labels"]);
+    // A stage with sub-items is still a stage, and what lies under it tells more of it; a
+    // stage alone (`**Current**: Prometheus …`) is no timeline, and dates beside each other
+    // (`**Started**: 2025-02-01`, `**Target**: 2025-03-01`) are a record's fields.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Evolution: Switched to Traefik, which reads the Docker labels",
+            "Current: Prometheus keeps 30 days of metrics",
+            "Decision: every site goes behind Traefik",
+        ]
+    );
     let plans: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::NextStep).map(|i| i.text.as_str()).collect();
     assert_eq!(
         plans,
         ["Future: certificates from step-ca instead of Let's Encrypt", "Target: a restore test every month"]
     );
+    let (_, traefik) = decision(&kb, "every site goes behind Traefik");
+    assert_eq!(field(traefik, "started"), Some("2025-02-01"));
+    assert_eq!(traefik.date.map(|d| d.to_string()).as_deref(), Some("2025-02-01"));
 }
 
 #[test]
@@ -1215,7 +1228,9 @@ fn decisions_a_heading_says_are_still_to_make_are_none() {
         decision_texts(doc),
         [
             "Alle VM-Disks liegen auf dem ZFS-Pool tank.",
-            "Entscheidung: Die Proxmox-Backups laufen nachts auf den PBS im Keller."
+            "Entscheidung: Die Proxmox-Backups laufen nachts auf den PBS im Keller.",
+            // `Open` beside the decisions, not after them, leaves them decided.
+            "Keep the PBS datastore on ZFS.",
         ]
     );
 }
@@ -1286,6 +1301,9 @@ fn a_plain_label_that_names_its_kind_first_heads_its_list() {
     // it, and only that list: the next paragraph is past it.
     assert_eq!(
         decision_texts(doc),
-        ["Usar Ceph solo para los discos de las VMs, no para las copias.", "Mantener las copias en el PBS del sótano."]
+        ["Usar Ceph solo para los discos de las VMs, no para las copias.", "Mantener las copias en el PBS del sótano.",]
     );
+    // A sentence that starts with a word of the decision kind (`Decided on Caddy:`) names no
+    // kind: it stays an item of its own, and heads no list of decisions.
+    assert!(doc.items.iter().any(|i| i.text.as_str() == "Decided on Caddy:"));
 }
