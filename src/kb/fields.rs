@@ -1116,33 +1116,49 @@ pub fn leaves_open(text: &str) -> bool {
     // A label is a few words before the first colon.
     let Some(colon) = first_colon(t).filter(|&c| c <= 40) else { return false };
     let label = t[..colon].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();
-    [
-        "open question",
-        "open questions",
-        "question",
-        "questions",
-        "pending decision",
-        "pending decisions",
-        "open decision",
-        "open decisions",
-        "decision pending",
-        "undecided",
-        "to decide",
-        "to be decided",
-        "offene frage",
-        "pregunta abierta",
-        "questão em aberto",
-        "открытый вопрос",
-        "待决策",
-        "待決策",
-        "待定",
-        "未决定",
-        "未決定",
-        "待确认",
-        "待確認",
-    ]
-    .contains(&label.as_str())
+    // A question or a decision that a word of [`STILL_OPEN`] stands beside, either side:
+    // `Open question`, `Pending decision`, `Decision pending`, `Offene Frage`.
+    let questions = ["question", "questions", "frage", "fragen", "pregunta", "questão", "вопрос"];
+    let asks = |w: &str| questions.contains(&w) || ["decision", "decisions"].contains(&w);
+    let words: Vec<&str> = label.split_whitespace().collect();
+    match words.as_slice() {
+        // (`Decision:` alone states one.)
+        [w] => questions.contains(w) || STILL_OPEN.contains(w),
+        [a, b] => (asks(a) && STILL_OPEN.contains(b)) || (STILL_OPEN.contains(a) && asks(b)),
+        _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
+    }
 }
+
+/// Words that leave a decision still to make, before or after the word for it: `Pending
+/// decision:`, `Decisions (pending)`, `Offene Frage:`, `Entscheidungen (zu treffen)`, `待定`.
+pub(crate) const STILL_OPEN: &[&str] = &[
+    "pending",
+    "open",
+    "outstanding",
+    "undecided",
+    "unresolved",
+    "deferred",
+    "tbd",
+    "treffen",
+    "offen",
+    "offene",
+    "ausstehend",
+    "ausstehende",
+    "abierta",
+    "abiertas",
+    "pendiente",
+    "pendientes",
+    "abertas",
+    "pendente",
+    "pendentes",
+    "待决策",
+    "待決策",
+    "待定",
+    "未决定",
+    "未決定",
+    "待确认",
+    "待確認",
+];
 
 /// A question answered in place: `Which table library? (Decision: React Table)`, `Как хранить
 /// файлы? (Решение: Multer)` — a `Decision` label right after the question mark.

@@ -265,27 +265,6 @@ const DECISION_THINGS: &[&str] = &[
     "table",
 ];
 
-/// Words that end a title about decisions still to make: `Decisions (pending)`,
-/// `Entscheidungen (zu treffen)`, `Decisiones pendientes`.
-const STILL_OPEN: &[&str] = &[
-    "pending",
-    "open",
-    "outstanding",
-    "undecided",
-    "tbd",
-    "treffen",
-    "offen",
-    "offene",
-    "ausstehend",
-    "ausstehende",
-    "pendientes",
-    "pendiente",
-    "pendentes",
-    "pendente",
-    "abiertas",
-    "abertas",
-];
-
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
 /// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
@@ -458,7 +437,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
             let still_open = rank == 0 && {
                 let rest: Vec<&str> = words.clone().take(4).collect();
                 match rest.as_slice() {
-                    [.., last] if rest.len() < 4 && STILL_OPEN.contains(last) => true,
+                    [.., last] if rest.len() < 4 && super::fields::STILL_OPEN.contains(last) => true,
                     [.., "be", last] if rest.len() < 4 => ["made", "decided", "taken"].contains(last),
                     _ => false,
                 }
