@@ -1078,16 +1078,11 @@ pub enum Stage {
     Future,
 }
 
-/// The [`Stage`] an item's label names (`bold` is its bold lead).
-pub fn stage(text: &str, bold: Option<&str>) -> Option<Stage> {
-    let label = match bold {
-        Some(b) if text.get(b.len()..).is_some_and(|rest| rest.starts_with(':')) => b,
-        _ => &text[..first_colon(text).filter(|&c| c <= 12)?],
-    };
-    let label = label.trim().trim_end_matches(':');
+/// The [`Stage`] an item's label names (`Initial: npm`, its bold lead read as text).
+pub fn stage(text: &str) -> Option<Stage> {
+    let (label, at) = short_label(text)?;
     // `**Started**: 2025-02-01` beside `**Target**: 2025-03-01` dates a record: no stages.
-    let value = text.get(label.len()..).unwrap_or("").trim_start_matches(|c: char| !c.is_alphanumeric());
-    if label.len() > 12 || date_at_start(value).is_some() {
+    if label.len() > 12 || date_at_start(text[at..].trim_start()).is_some() {
         return None;
     }
     let mut buf = [0u8; 12];
@@ -1863,7 +1858,7 @@ mod tests {
             let _ = (super::super::heading::kind_name(t), super::super::heading::trailing_date(t));
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
-            let _ = (super::leaves_open(t), super::stage(t, None), super::stage(t, t.get(..3)));
+            let _ = (super::leaves_open(t), super::stage(t));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
         }
     }

@@ -1090,7 +1090,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -
         if item.parent.is_some() {
             continue;
         }
-        let stage = fields::stage(&item.text, item.bold.as_deref()).is_some();
+        let stage = fields::stage(&item.text).is_some();
         if stage && staged {
             return false;
         }

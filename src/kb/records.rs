@@ -682,7 +682,7 @@ fn awaits_decision(rec: &Record) -> bool {
 /// The stage item `i` names, when it is one of a timeline: an item beside it, under the same
 /// parent, names a stage too.
 fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
-    let stage_of = |item: &Item| fields::stage(&item.text, item.bold.as_deref());
+    let stage_of = |item: &Item| fields::stage(&item.text);
     let stage = stage_of(&items[i])?;
     let item = &items[i];
     let sibling = |n: &Item| n.parent == item.parent && n.section == item.section;
@@ -1038,7 +1038,9 @@ fn considerations(
                 Some(fields::Stage::Change)
                     if {
                         // (The stage names a label: what it says starts after its colon.)
-                        let said = item.text.split_once([':', '：']).map_or(&*item.text, |(_, said)| said).trim_start();
+                        let said = fields::short_label(&item.text)
+                            .map_or(&*item.text, |(_, at)| &item.text[at..])
+                            .trim_start();
                         fields::states_switch(said) || fields::states_adoption(said, None)
                     } =>
                 {
