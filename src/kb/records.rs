@@ -214,7 +214,7 @@ pub(crate) fn resolve(
                         rec.context = None;
                     }
                     None if rec.has_fields
-                        && (rec.decision.is_some() || (rec.explicit && rec.statement.is_some()))
+                        && takes_labels(&rec)
                         && groups[g].kind == Kind::Other
                         && fields::is_short_label(groups[g].title) =>
                     {
