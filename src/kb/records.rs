@@ -439,7 +439,7 @@ fn heading(
         || (rec.decision_level.is_some_and(|l| h.level > l) && !h.decision)
         || (!h.decision && beside_fields())
     {
-        rec.context = Some(Field::Named(h.title.to_lowercase().into()));
+        rec.context = Some(named_by(&h.title));
         return;
     }
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's

@@ -1246,6 +1246,8 @@ fn a_record_under_its_own_heading_keeps_every_part_beside_its_fields() {
     assert_eq!(mirror.date.map(|d| d.to_string()).as_deref(), Some("2025-03-28"));
     assert_eq!(field(mirror, "rationale"), Some("O limite de downloads do Docker Hub travou o CI duas vezes"));
     assert_eq!(field(mirror, "owner"), Some("Equipe de infraestrutura"));
+    // A part mb has no name for is named by its heading, without the heading's colon.
+    assert_eq!(field(mirror, "janela de manutenção"), Some("Domingo de madrugada, com os runners parados"));
     let next: Vec<&Item> = doc.items.iter().filter(|i| i.kind == Kind::NextStep).collect();
     assert_eq!(next.len(), 1);
     assert_eq!(next[0].text.as_str(), "Apontar todos os runners para o espelho");
