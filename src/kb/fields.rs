@@ -40,6 +40,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "decision",
         &[
+            // Korean.
+            "결정",
+            "결정 사항",
+            "최종 결정",
             "decision",
             "decided",
             "the decision",
@@ -94,6 +98,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "rationale",
         &[
+            // Korean.
+            "근거",
+            "이유",
+            "결정 이유",
             "rationale",
             "reason",
             "reasons",
@@ -135,6 +143,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "context",
         &[
+            // Korean.
+            "배경",
+            "맥락",
             "context",
             "background",
             "problem",
@@ -172,6 +183,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "consequences",
         &[
+            // Korean.
+            "결과",
+            "영향",
             "consequences",
             "consequence",
             "positive consequences",
@@ -199,6 +213,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "alternatives",
         &[
+            // Korean.
+            "대안",
+            "고려한 대안",
             "alternatives",
             "alternatives considered",
             "considered alternatives",
@@ -230,7 +247,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "các phương án",
         ],
     ),
-    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "trạng thái"]),
+    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "trạng thái", "상태"]),
     (
         "implementation",
         &[
@@ -281,6 +298,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "date",
         &[
+            // Korean.
+            "날짜",
+            "결정일",
             "date",
             "timestamp",
             "decision date",
@@ -439,14 +459,15 @@ fn qualified_label(label: &str) -> Option<Field> {
         return parts.all(words).then_some(first);
     }
     // Most labels that get here name no decision: an ASCII one without `ecis` (decision,
-    // décision, decisión, decisão) or `entscheid` is turned away before its words are split.
+    // décision, decisión, decisão), `entscheid` or a closing `karar` (Turkish: `Mimari Karar`)
+    // is turned away before its words are split.
     let b = label.as_bytes();
     let names_deciding = memchr::memchr2_iter(b'c', b'C', b).any(|at| {
         let around = |from: usize, word: &[u8]| {
             at >= from && b.get(at - from..at - from + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
         };
         around(1, b"ecis") || around(3, b"ntsc")
-    });
+    }) || b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b" karar");
     if label.is_ascii() && !names_deciding {
         return None;
     }
@@ -1228,7 +1249,7 @@ pub fn names_considerations(title: &str) -> bool {
     }
     let lower = title.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
-        || ["未解決", "未决", "未決", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢"]
+        || ["未解決", "未决", "未決", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢", "미해결", "질문", "검토 중", "선택지"]
             .iter()
             .any(|p| title.contains(p))
 }

@@ -214,18 +214,26 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
 
 /// Phrases of languages written without spaces (Japanese, Chinese), looked for as substrings
 /// of a title: `決定事項・考慮点` holds 決定 and 考慮. Same ranking as [`KIND_WORDS`].
+/// Korean is written with spaces, but its particles are glued to the word before them
+/// (`결정의 진화`, the evolution of decisions): its phrases are looked for the same way.
 const CJK_WORDS: &[(Kind, &[&str])] = &[
-    (Kind::Decision, &["決定", "决定", "决策", "決策", "方針", "方针", "選定", "选型", "採用"]),
-    (Kind::NextStep, &["次のステップ", "今後", "予定", "下一步", "待办", "計画", "计划", "やること", "残タスク"]),
-    (Kind::Focus, &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点"]),
-    (Kind::Change, &["変更", "变更", "更新", "完了", "已完成"]),
-    (Kind::Pattern, &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定", "流程", "手順", "步骤"]),
-    (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习"]),
+    (Kind::Decision, &["決定", "决定", "决策", "決策", "方針", "方针", "選定", "选型", "採用", "결정", "채택"]),
+    (
+        Kind::NextStep,
+        &["次のステップ", "今後", "予定", "下一步", "待办", "計画", "计划", "やること", "残タスク", "다음 단계", "향후", "계획", "해야 할"],
+    ),
+    (Kind::Focus, &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点", "초점", "현재 작업"]),
+    (Kind::Change, &["変更", "变更", "更新", "完了", "已完成", "변경", "완료", "작동하는"]),
+    (
+        Kind::Pattern,
+        &["パターン", "模式", "規約", "规范", "ベストプラクティス", "约定", "流程", "手順", "步骤", "패턴", "규칙", "컨벤션", "모범 사례"],
+    ),
+    (Kind::Learning, &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习", "학습", "교훈", "통찰", "인사이트", "배운 점"]),
 ];
 
 /// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
-/// what is undecided (`未決定`) holds `決定`.
-const CJK_FALSE_FRIENDS: &[&str] = &["解決策", "解决策", "未決定", "未决定"];
+/// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive (`결정적`) names none.
+const CJK_FALSE_FRIENDS: &[&str] = &["解決策", "解决策", "未決定", "未决定", "미결정", "결정적"];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
 fn holds_cjk(title: &str, phrase: &str) -> bool {

@@ -1166,6 +1166,34 @@ fn records_in_vietnamese_and_a_choice_still_to_make() {
 }
 
 #[test]
+fn korean_headings_and_labels_name_their_kinds_and_fields() {
+    let kb = load();
+    let doc = document(&kb, "hwalseong-keonteukseuteu.md");
+    // `중요한 결정 및 고려 사항` holds decisions (its question stays a question), `미결정 사항`
+    // (undecided) holds none, and `결정` / `근거` / `대안` / `상태` are a record's labels. A
+    // Turkish label qualified like `Architectural Decision` (`Mimari Karar`) states one too.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "오프사이트 백업은 restic으로 보낸다: 스냅샷만으로는 화재에 대비할 수 없다",
+            "사이트 간 연결은 WireGuard 하나로 통일한다",
+            "결정: 일일 스냅샷은 14일, 주간 스냅샷은 8주 보관한다",
+            "Mimari Karar (Ağ): Tüm düğümler yönetim ağına WireGuard ile bağlanır.",
+        ]
+    );
+    let (_, retention) = decision(&kb, "주간 스냅샷은 8주");
+    assert_eq!(retention.date.map(|d| d.to_string()).as_deref(), Some("2026-02-10"));
+    assert_eq!(field(retention, "rationale"), Some("NAS 용량의 절반을 넘지 않는다"));
+    assert_eq!(field(retention, "alternatives"), Some("30일 일일 보관"));
+    assert_eq!(field(retention, "status"), Some("적용됨"));
+    let kind_of = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).map(|i| i.kind);
+    assert_eq!(kind_of("ZFS 풀을 점검"), Some(Kind::Focus));
+    assert_eq!(kind_of("Ansible 역할에 반영"), Some(Kind::NextStep));
+    assert_eq!(kind_of("raw 모드로"), Some(Kind::Learning));
+    assert_eq!(kind_of("컨테이너로 옮길지"), Some(Kind::Other));
+}
+
+#[test]
 fn a_line_that_leaves_its_choice_open_is_no_decision() {
     let kb = load();
     let doc = document(&kb, "decisionLog-open.md");
