@@ -799,6 +799,11 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     is_decision.then_some(rest)
 }
 
+/// Whether a title marks an option as the one chosen (`Option B: Unbound ✅ SELECTED`).
+pub fn marks_chosen(title: &str) -> bool {
+    selected_option(title).is_some()
+}
+
 /// An option marked as the one chosen: `Option B: Offsite PBS ✅ SELECTED`, `Caddy (chosen)`,
 /// `Restic — selected`. The mark is set off by a check mark, a bracket or a dash, or written in
 /// capitals (`Tools selected` is no choice). Returns the option without its mark.
@@ -1249,9 +1254,24 @@ pub fn names_considerations(title: &str) -> bool {
     }
     let lower = title.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
-        || ["未解決", "未决", "未決", "疑問", "问题", "質問", "検討中", "待定", "选项", "選択肢", "미해결", "질문", "검토 중", "선택지"]
-            .iter()
-            .any(|p| title.contains(p))
+        || [
+            "未解決",
+            "未决",
+            "未決",
+            "疑問",
+            "问题",
+            "質問",
+            "検討中",
+            "待定",
+            "选项",
+            "選択肢",
+            "미해결",
+            "질문",
+            "검토 중",
+            "선택지",
+        ]
+        .iter()
+        .any(|p| title.contains(p))
 }
 
 /// The words of [`names_considerations`] in languages written with spaces.

@@ -260,12 +260,16 @@ pub(crate) fn resolve(
     // heading opens): judge each title once.
     // … and so is each subsection of one that considers (`### Scheduling` under `## Decisions
     // Pending`), down to the next heading at its level or above.
+    // (`under_considering` marks the subsections only: a heading's own title may name an
+    // option it decides, `## Decision: Option Valuation Strategy`.)
     let mut section_considers = vec![false; sections.len()];
+    let mut under_considering = vec![false; sections.len()];
     let mut considering_level: Option<u8> = None;
     for h in headings.iter().filter(|h| !h.stamp) {
         if considering_level.is_some_and(|level| h.level <= level) {
             considering_level = None;
         }
+        under_considering[h.section] = considering_level.is_some();
         if h.considers && considering_level.is_none() {
             considering_level = Some(h.level);
         }
@@ -273,7 +277,8 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    considerations(items, &traits, groups, &group_field, &section_considers, sections, marks);
+    let considered = Considered { sections: &section_considers, under: &under_considering };
+    considerations(items, &traits, groups, &group_field, considered, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
@@ -910,16 +915,25 @@ fn spell_out_bare_labels(items: &mut [Item], traits: &[Traits]) {
     }
 }
 
+/// The sections that hold considerations, by index: each one whose heading or an enclosing
+/// heading names them, and (`under`) each one only an enclosing heading's name puts there.
+#[derive(Clone, Copy)]
+struct Considered<'a> {
+    sections: &'a [bool],
+    under: &'a [bool],
+}
+
 /// Questions, options and template boilerplate are never decisions.
 fn considerations(
     items: &mut [Item],
     traits: &[Traits],
     groups: &[GroupInfo<'_>],
     group_field: &[Option<Field>],
-    section_considers: &[bool],
+    considered: Considered<'_>,
     sections: &[Section],
     marks: &[Marks],
 ) {
+    let section_considers = considered.sections;
     let mut considering = vec![false; items.len()];
     // Where the bank says what it decided — a dated entry with a decision in any of its
     // sections, or else the section itself — a switch listed beside it (`Replaced the
@@ -1052,10 +1066,20 @@ fn considerations(
             _ => None,
         };
         // A task's status is how far it got, not the fate of a decision.
-        let (not_taken, retired) = match item.fields.iter().find(|(name, _)| name == "status") {
+        let status = item.fields.iter().find(|(name, _)| name == "status");
+        let (not_taken, retired) = match status {
             Some((_, status)) if task.is_none() => (fields::not_taken(status), fields::retired(status)),
             _ => (false, false),
         };
+        // A heading that states a decision stays one under considerations (`## Open Questions`,
+        // `## Decisions Needed` over `### DEC-7: Key rotation` and its options) only when its
+        // record's status says what became of it, or it marks the option chosen (`### Option
+        // B: Unbound ✅ SELECTED` under `## Options Analysis`).
+        let not_taken = not_taken
+            || (item.block == Block::Heading
+                && considered.under[item.section]
+                && status.is_none()
+                && !sections[item.section].title.as_deref().is_some_and(fields::marks_chosen));
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {

@@ -94,11 +94,14 @@ fn decision_records_carry_their_fields() {
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
         let option =
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
+        // (So does a choice still to make: its options and a recommendation.)
+        let weighed = |r: usize| field(&doc.items[r], "options").is_some();
         // (A template's fields describe a decision it does not record.)
         // (Nor does a task in a task list or a progress log.)
         if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
-                item.record.is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r)),
+                item.record
+                    .is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r) || weighed(r)),
                 "{}",
                 item.text
             );
@@ -1098,6 +1101,19 @@ fn a_question_answered_in_place_is_a_decision() {
     assert_eq!(
         decision_texts(doc),
         ["Which exporter should watch the UPS? (Decision: nut-exporter, scraped by the Prometheus we already run)"]
+    );
+}
+
+#[test]
+fn a_decision_heading_under_decisions_still_needed_is_none_until_its_status_says() {
+    let kb = load();
+    let doc = document(&kb, "decisions-needed.md");
+    // `### DEC-4: …` under `## Decisions Needed`, weighing options with a recommendation, is a
+    // choice still to make; `### DEC-5: …` beside it has a status that says it was taken. An
+    // `Option` in a decision heading's own title (`## Decision: Option to …`) leaves it one.
+    assert_eq!(
+        decision_texts(doc),
+        ["Keep VM disks on ZFS zvols", "Option pricing for the spare hardware budget", "Option to run Samba in an LXC",]
     );
 }
 
