@@ -915,6 +915,44 @@ pub fn is_boilerplate(text: &str) -> bool {
         || is_last_updated(t)
 }
 
+/// `Created productContext.md (project overview)`, `创建 activeContext.md`, `用户请求创建 Memory
+/// Bank`: the bank setting up its own files, which records no choice of the project's (as a
+/// change or a task it is still one: work on the bank).
+pub fn sets_up_bank(text: &str) -> bool {
+    let t = text.trim();
+    let t = timestamp(t).map_or(t, |(_, title)| title.trim());
+    // The English verbs start with `c`; the Chinese ones are outside ASCII.
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.eq_ignore_ascii_case(&b'c')) {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(t, 48, &mut buf);
+    const VERBS: &[&str] = &["create ", "created ", "creating ", "创建", "新建", "建立"];
+    const FILES: &[&str] = &[
+        "memory bank",
+        "memory-bank",
+        "the memory bank",
+        "projectbrief.md",
+        "productcontext.md",
+        "activecontext.md",
+        "systempatterns.md",
+        "techcontext.md",
+        "progress.md",
+        "decisionlog.md",
+        "记忆库",
+    ];
+    // The English verbs open the item; the Chinese ones may follow who asked (`用户请求创建`).
+    let after = VERBS[..3].iter().find(|v| head.starts_with(**v)).map(|v| &head[v.len()..]).or_else(|| {
+        (!head.is_ascii())
+            .then(|| VERBS[3..].iter().find_map(|v| head.find(v).map(|at| &head[at + v.len()..])))
+            .flatten()
+    });
+    after.is_some_and(|rest| {
+        let rest = rest.trim_start().trim_start_matches(['`', '*']);
+        FILES.iter().any(|f| rest.starts_with(f))
+    })
+}
+
 /// `decisions.md records …`, `progress.md tracks …`: a sentence about the file it is in.
 fn names_own_file(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(48)];
@@ -934,20 +972,31 @@ fn names_own_file(text: &str) -> bool {
 }
 
 /// A template's request for text left as it was after its label: `**Decision 1**: Description
-/// of the decision and its rationale.` (without a label, [`is_boilerplate`] sees it). Asked of
-/// decisions only.
+/// of the decision and its rationale.`, `**Decision**: What was decided` (without a label,
+/// [`is_boilerplate`] sees it). Asked of decisions only.
 pub fn labelled_template_request(t: &str) -> bool {
     let Some(colon) = first_colon(&t[..crate::source::floor_char_boundary(t, 48)]) else { return false };
     let value = t[colon..].trim_start_matches([':', '：']).trim_start().as_bytes();
-    // The value opens with `D`: most items are turned away before their label is looked up.
-    if !value.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'd')) {
-        return false;
-    }
-    let head = &value[..value.len().min(28)];
-    [&b"description of the decision"[..], b"describe the decision"]
-        .iter()
-        .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p))
-        && field_for_label(&t[..colon]).is_some()
+    // The value opens with `D` (a request) or `W` (the template's description of the field,
+    // as the whole value: `**Decision**: What was decided`, in a `## Format` section that
+    // describes the records below it). Most items are turned away before their label is looked up.
+    let requests = match value.first().map(u8::to_ascii_lowercase) {
+        Some(b'd') => {
+            let head = &value[..value.len().min(28)];
+            [&b"description of the decision"[..], b"describe the decision"]
+                .iter()
+                .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p))
+        }
+        Some(b'w') => {
+            let whole = value.trim_ascii_end();
+            let whole = whole.strip_suffix(b".").unwrap_or(whole);
+            [&b"what was decided"[..], b"what was chosen", b"what we decided", b"what you decided"]
+                .iter()
+                .any(|p| whole.eq_ignore_ascii_case(p))
+        }
+        _ => false,
+    };
+    requests && field_for_label(&t[..colon]).is_some()
 }
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
@@ -1901,7 +1950,19 @@ mod tests {
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
             let _ = (super::leaves_open(t), super::stage(t));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
+            let _ = super::sets_up_bank(t);
         }
+    }
+
+    #[test]
+    fn setting_up_the_banks_own_files_is_no_choice() {
+        assert!(super::sets_up_bank("Created productContext.md (what the lab is for)"));
+        assert!(super::sets_up_bank("[2026-01-05 09:12:00] - 创建 activeContext.md（当前焦点）"));
+        assert!(super::sets_up_bank("用户请求创建 Memory Bank 以支持长期协作"));
+        assert!(super::sets_up_bank("Creating the memory bank structure"));
+        assert!(!super::sets_up_bank("Created a ZFS dataset per VM disk"));
+        assert!(!super::sets_up_bank("创建独立的备份数据集"));
+        assert!(!super::sets_up_bank("Adopted restic for the offsite copies"));
     }
 
     #[test]

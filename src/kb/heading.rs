@@ -459,7 +459,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let mut about = false;
     while let Some(first) = words.next() {
         // … and so are decisions still to write down (`Missing or Under-Documented
-        // Decisions`, `Adding New ADRs`) or questions to decide (`Вопросы для решения`).
+        // Decisions`, `Adding New ADRs`, `Template for New Decisions`) or questions to decide
+        // (`Вопросы для решения`).
         making |= matches!(
             first,
             "making"
@@ -474,6 +475,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 | "undocumented"
                 | "under-documented"
                 | "adding"
+                | "template"
+                | "templates"
                 | "вопросы"
         );
         // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`).

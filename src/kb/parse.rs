@@ -1777,8 +1777,11 @@ impl Layout {
                     (if own == Kind::Other { inherited } else { own }, p.date)
                 }
                 // A topic heading of a file about decisions (`## Language` under `# Technical
-                // Decisions`) holds decisions.
-                None if own == Kind::Other && titled && layout.title_kind == Kind::Decision => (Kind::Decision, None),
+                // Decisions`) holds decisions; one about deciding or naming considerations
+                // (`## Template for New Decisions`, `## Open Questions`) is no topic.
+                None if own == Kind::Other && !h.considers && titled && layout.title_kind == Kind::Decision => {
+                    (Kind::Decision, None)
+                }
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);

@@ -1014,6 +1014,7 @@ fn considerations(
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
+                || fields::sets_up_bank(&item.text)
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()

@@ -96,12 +96,22 @@ fn decision_records_carry_their_fields() {
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
         // (So does a choice still to make: its options and a recommendation.)
         let weighed = |r: usize| field(&doc.items[r], "options").is_some();
-        // (A template's fields describe a decision it does not record.)
+        // (A template's fields describe a decision it does not record, and so do a format
+        // section's: `**Decision**: What was decided`.)
+        let described = |r: usize| doc.items[r].text.ends_with("What was decided");
+        // (Nor does the bank's own set-up: `Created productContext.md …`.)
+        let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a task in a task list or a progress log.)
         if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
-                item.record
-                    .is_none_or(|r| doc.items[r].kind == Kind::Decision || not_taken(r) || option(r) || weighed(r)),
+                item.record.is_none_or(|r| {
+                    doc.items[r].kind == Kind::Decision
+                        || not_taken(r)
+                        || option(r)
+                        || weighed(r)
+                        || described(r)
+                        || setup(r)
+                }),
                 "{}",
                 item.text
             );
@@ -1114,6 +1124,23 @@ fn a_decision_heading_under_decisions_still_needed_is_none_until_its_status_says
     assert_eq!(
         decision_texts(doc),
         ["Keep VM disks on ZFS zvols", "Option pricing for the spare hardware budget", "Option to run Samba in an LXC",]
+    );
+}
+
+#[test]
+fn a_banks_format_template_and_own_setup_are_no_decisions() {
+    let kb = load();
+    // Under a title about decisions, `## Format` describes the records (`**Decision**: What
+    // was decided`) and `## Template for New Decisions` shows how to add one: only the ADR
+    // between them is a decision.
+    assert_eq!(
+        decision_texts(document(&kb, "adr-format.md")),
+        ["Decision: Send nightly restic snapshots of the NAS datasets to the second site"]
+    );
+    // Creating the bank's own files records nothing the project chose.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-setup.md")),
+        ["[2026-01-05 09:20:00] - Adopted restic for the offsite copies of the NAS datasets"]
     );
 }
 
