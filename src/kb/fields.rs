@@ -1528,8 +1528,8 @@ fn may_report_status(line: &[u8]) -> bool {
         || ends_in_state(line.len())
 }
 
-/// A statement that says what was adopted, wherever it stands: Japanese `…を採用` (ending the
-/// statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
+/// A statement that says what was adopted, wherever it stands: Japanese `…を採用` or
+/// `…することを決定` (ending the statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
 /// value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
 /// English `Adopted …` / `We adopted …` / `We chose …` / `Decided to …` opening it. Adopting
 /// is deciding.
@@ -1560,7 +1560,21 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     {
         core = core[..open].trim_end();
     }
-    if ["を採用", "採用", "を採用する", "を採用した", "を採用します"].iter().any(|v| core.ends_with(v))
+    // (`…を使用することを決定`, decided to use: `こと` makes the verb before it what was
+    // decided, where `…かを決定` still asks whether.)
+    if [
+        "を採用",
+        "採用",
+        "を採用する",
+        "を採用した",
+        "を採用します",
+        "ことを決定",
+        "ことを決定した",
+        "ことを決定しました",
+        "ことに決定",
+    ]
+    .iter()
+    .any(|v| core.ends_with(v))
         && core.chars().count() > 4
     {
         return true;

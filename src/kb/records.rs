@@ -951,6 +951,8 @@ fn considerations(
     }
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
+    // Which of them are only a bold label over their sub-items (`**Tool design:**`).
+    let mut topic_label = vec![false; items.len()];
     // Decisions that end by giving their reasons (`… because:`), for the items under them.
     let mut justifies = vec![false; items.len()];
     // The stages of a timeline and what lies under them.
@@ -996,7 +998,13 @@ fn considerations(
         let introduces = ends_in_colon && !topic && !decided && !record_decision && !justified;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)
-        let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided;
+        // (A sub-item that states its own choice, `…を使用することを決定`, `Decided to …`, is
+        // one; the topic over it is then a label grouping such items, `**準備フェーズ:**`.)
+        let own_choice = item
+            .parent
+            .filter(|&p| topic_label[p] && !considering[p])
+            .filter(|_| fields::states_adoption(&item.text, item.bold.as_deref()));
+        let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided && own_choice.is_none();
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {
@@ -1107,7 +1115,17 @@ fn considerations(
         if retired && items[i].kind == Kind::Decision {
             items[i].status = Status::Superseded;
         }
+        if let Some(p) = own_choice
+            && items[p].kind == Kind::Decision
+        {
+            items[p].kind = Kind::Other;
+        }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
+        // (`**Decision:**` over the items it holds is a record's field, no such label.)
+        topic_label[i] = topic
+            && items[i].kind == Kind::Decision
+            && items[i].field.is_none()
+            && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none());
         justifies[i] = justified && items[i].kind == Kind::Decision;
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         // The items under a decision that gives its reasons below it are its `rationale`.

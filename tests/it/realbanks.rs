@@ -1145,6 +1145,23 @@ fn a_banks_format_template_and_own_setup_are_no_decisions() {
 }
 
 #[test]
+fn a_label_over_sub_items_that_state_their_own_choices_only_groups_them() {
+    let kb = load();
+    let doc = document(&kb, "decision-phases.md");
+    // `**Pilot phase:**` over `Decided to …` and `…ことを決定`: those sub-items are the
+    // decisions, and the label groups them; a label over plain sub-items is still one decision
+    // with them as its details.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decided to keep the Ceph pool off the pilot nodes.",
+            "管理ネットワークを VLAN 20 に分けることを決定。",
+            "Playbook layout:",
+        ]
+    );
+}
+
+#[test]
 fn a_table_with_a_decision_column_decides_wherever_it_sits() {
     let kb = load();
     let doc = document(&kb, "patterns-tables.md");
