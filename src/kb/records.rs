@@ -975,10 +975,8 @@ fn considerations(
         let answered =
             (considering[i] || item.text.trim_end().ends_with([')', '）'])) && fields::answers_question(&item.text);
         // So does a row's `Decision` column.
-        let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision))
-            || traits[i].opens_decision()
-            || answered
-            || marks[i].decision_row;
+        let decides_itself = traits[i].opens_decision() || answered || marks[i].decision_row;
+        let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision)) || decides_itself;
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
@@ -1004,7 +1002,10 @@ fn considerations(
             .parent
             .filter(|&p| topic_label[p] && !considering[p])
             .filter(|_| fields::states_adoption(&item.text, item.bold.as_deref()));
-        let detail = item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decided && own_choice.is_none();
+        // (Under a `**Decision:**` label, what its sentence ending in a colon lists, `Implement
+        // error handling with:` over the parts, is still that sentence's details.)
+        let detail =
+            item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decides_itself && own_choice.is_none();
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {

@@ -1162,6 +1162,18 @@ fn a_label_over_sub_items_that_state_their_own_choices_only_groups_them() {
 }
 
 #[test]
+fn what_a_decision_ending_in_a_colon_lists_under_its_label_is_its_details() {
+    let kb = load();
+    // `**Decision:**` over `Wrap every backup job … with:` and the parts it lists: one
+    // decision, dated by its entry, with the record's other labels as its fields.
+    let doc = document(&kb, "decisionLog-parts.md");
+    assert_eq!(decision_texts(doc), ["Wrap every backup job in a systemd unit with:"]);
+    let (_, wrap) = decision(&kb, "Wrap every backup job");
+    assert_eq!(wrap.date.map(|d| d.to_string()).as_deref(), Some("2026-02-20"));
+    assert_eq!(field(wrap, "consequences"), Some("A failed job now pages someone."));
+}
+
+#[test]
 fn a_table_with_a_decision_column_decides_wherever_it_sits() {
     let kb = load();
     let doc = document(&kb, "patterns-tables.md");
