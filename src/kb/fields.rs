@@ -1419,7 +1419,8 @@ pub fn is_status_report(text: &str) -> bool {
             let part = part.trim().trim_end_matches(')').trim_end();
             // A lone state word is a label, not a report about something.
             (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
-                || (["完成", "完了", "済み"].iter().any(|w| part.ends_with(w)) && part.chars().count() > 2)
+                || (["完成", "完了", "済み", "進行中", "进行中", "作業中", "対応中"].iter().any(|w| part.ends_with(w))
+                    && part.chars().count() > 2)
         },
     )
 }
@@ -2057,6 +2058,10 @@ mod tests {
         }
         assert!(super::is_status_report("The DNS loop on the edge router resolved."));
         assert!(!super::is_status_report("Resolve names with Unbound on the edge router."));
+        // Work still under way is a status too (`…を進行中`, `…进行中`).
+        assert!(super::is_status_report("バックアップの移行を進行中。"));
+        assert!(super::is_status_report("备份迁移进行中"));
+        assert!(!super::is_status_report("バックアップは restic を採用。"));
     }
 
     #[test]
