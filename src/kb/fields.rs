@@ -471,6 +471,11 @@ fn qualified_label(label: &str) -> Option<Field> {
     if label.is_ascii() && !names_deciding {
         return None;
     }
+    // Korean has no plural: `주요 결정` (key decisions) heads a section of them, and a record's
+    // label is written as the table has it (`결정`, `최종 결정`).
+    if label.chars().any(|c| ('\u{ac00}'..='\u{d7af}').contains(&c)) {
+        return None;
+    }
     let words: Vec<&str> = label.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) {
         return None;
@@ -494,6 +499,11 @@ fn qualified_label(label: &str) -> Option<Field> {
             "reverted",
             "draft",
             "tentative",
+            // Turkish: pending, open, rejected, proposed.
+            "bekleyen",
+            "açık",
+            "reddedilen",
+            "önerilen",
         ]
         .contains(&w.to_lowercase().as_str())
     };
@@ -799,11 +809,6 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     is_decision.then_some(rest)
 }
 
-/// Whether a title marks an option as the one chosen (`Option B: Unbound ✅ SELECTED`).
-pub fn marks_chosen(title: &str) -> bool {
-    selected_option(title).is_some()
-}
-
 /// An option marked as the one chosen: `Option B: Offsite PBS ✅ SELECTED`, `Caddy (chosen)`,
 /// `Restic — selected`. The mark is set off by a check mark, a bracket or a dash, or written in
 /// capitals (`Tools selected` is no choice). Returns the option without its mark.
@@ -835,8 +840,7 @@ pub fn field_heading(title: &str) -> Option<Field> {
 /// `*`. Such text describes the file, not the project.
 pub fn is_boilerplate(text: &str) -> bool {
     // A timestamp does not make template text the project's: judge its title.
-    let t = text.trim();
-    let t = timestamp(t).map_or(t, |(_, title)| title.trim());
+    let t = stamp_title(text);
     if t.is_empty() || t.chars().all(|c| matches!(c, '*' | '-' | '_' | '.' | ' ')) {
         return true;
     }
@@ -919,8 +923,7 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// Bank`: the bank setting up its own files, which records no choice of the project's (as a
 /// change or a task it is still one: work on the bank).
 pub fn sets_up_bank(text: &str) -> bool {
-    let t = text.trim();
-    let t = timestamp(t).map_or(t, |(_, title)| title.trim());
+    let t = stamp_title(text);
     // The English verbs start with `c`; the Chinese ones are outside ASCII.
     if t.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.eq_ignore_ascii_case(&b'c')) {
         return false;
@@ -941,16 +944,34 @@ pub fn sets_up_bank(text: &str) -> bool {
         "decisionlog.md",
         "记忆库",
     ];
-    // The English verbs open the item; the Chinese ones may follow who asked (`用户请求创建`).
+    // The English verbs open the item; the Chinese ones may follow who asked (`用户请求创建`),
+    // and nothing else (`决定不再创建 progress.md` decides something).
     let after = VERBS[..3].iter().find(|v| head.starts_with(**v)).map(|v| &head[v.len()..]).or_else(|| {
-        (!head.is_ascii())
-            .then(|| VERBS[3..].iter().find_map(|v| head.find(v).map(|at| &head[at + v.len()..])))
-            .flatten()
+        ["", "用户请求", "已"].iter().find_map(|who| {
+            let rest = head.strip_prefix(who)?;
+            VERBS[3..].iter().find_map(|v| rest.strip_prefix(v))
+        })
     });
     after.is_some_and(|rest| {
         let rest = rest.trim_start().trim_start_matches(['`', '*']);
-        FILES.iter().any(|f| rest.starts_with(f))
+        // The name whole: `progress.md.bak rotation` and `memory-bank-sync` are other things.
+        FILES.iter().any(|f| {
+            rest.strip_prefix(f).is_some_and(|after| {
+                let mut next = after.chars();
+                match next.next() {
+                    None => true,
+                    Some('.') => next.next().is_none_or(char::is_whitespace),
+                    Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '_')),
+                }
+            })
+        })
     })
+}
+
+/// An item's text without a leading Roo timestamp: `[2025-08-02 12:51:46] - Title` → `Title`.
+fn stamp_title(text: &str) -> &str {
+    let t = text.trim();
+    timestamp(t).map_or(t, |(_, title)| title.trim())
 }
 
 /// `decisions.md records …`, `progress.md tracks …`: a sentence about the file it is in.
@@ -978,8 +999,8 @@ pub fn labelled_template_request(t: &str) -> bool {
     let Some(colon) = first_colon(&t[..crate::source::floor_char_boundary(t, 48)]) else { return false };
     let value = t[colon..].trim_start_matches([':', '：']).trim_start().as_bytes();
     // The value opens with `D` (a request) or `W` (the template's description of the field,
-    // as the whole value: `**Decision**: What was decided`, in a `## Format` section that
-    // describes the records below it). Most items are turned away before their label is looked up.
+    // as the whole value: `**Decision**: What was decided`, as a `## Format` section describes
+    // the records below it; the section is not looked at). Most items are turned away before their label is looked up.
     let requests = match value.first().map(u8::to_ascii_lowercase) {
         Some(b'd') => {
             let head = &value[..value.len().min(28)];
@@ -1315,9 +1336,14 @@ pub fn names_considerations(title: &str) -> bool {
             "选项",
             "選択肢",
             "미해결",
+            "미결정",
             "질문",
             "검토 중",
             "선택지",
+            "결정 필요",
+            "결정해야",
+            "결정 대기",
+            "보류",
         ]
         .iter()
         .any(|p| title.contains(p))
@@ -1417,7 +1443,8 @@ pub fn is_status_report(text: &str) -> bool {
     lower.split([';', ',', '(', '—', '–']).flat_map(|part| part.split(" - ")).flat_map(|part| part.split(". ")).any(
         |part| {
             let part = part.trim().trim_end_matches(')').trim_end();
-            // A lone state word is a label, not a report about something.
+            // A lone state word is a label, not a report about something (a lone `進行中`, three
+            // characters, still reports).
             (part.contains(' ') && STATE_WORDS.iter().any(|w| part.ends_with(w)))
                 || (["完成", "完了", "済み", "進行中", "进行中", "作業中", "対応中"].iter().any(|w| part.ends_with(w))
                     && part.chars().count() > 2)
@@ -1768,33 +1795,40 @@ pub fn not_taken(status: &str) -> bool {
         "拒绝",
         "提议",
     ];
-    const TAKEN: &[&str] = &[
-        "accepted",
-        "approved",
-        "adopted",
-        "decided",
-        "done",
-        "implemented",
-        "agreed",
-        "angenommen",
-        "akzeptiert",
-        "beschlossen",
-        "accepté",
-        "acceptée",
-        "adopté",
-        "aceptado",
-        "aceptada",
-        "aprobado",
-        "承認",
-        "採用",
-        "決定",
-        "已接受",
-        "接受",
-        "采用",
-    ];
     let lower = status.to_lowercase();
     says_any(&lower, NOT_TAKEN) && !says_any(&lower, TAKEN)
 }
+
+/// Whether a record's status says its decision was taken: accepted, approved, adopted, done,
+/// implemented … (`Implemented but needs review`).
+pub fn taken(status: &str) -> bool {
+    says_any(&status.to_lowercase(), TAKEN)
+}
+
+const TAKEN: &[&str] = &[
+    "accepted",
+    "approved",
+    "adopted",
+    "decided",
+    "done",
+    "implemented",
+    "agreed",
+    "angenommen",
+    "akzeptiert",
+    "beschlossen",
+    "accepté",
+    "acceptée",
+    "adopté",
+    "aceptado",
+    "aceptada",
+    "aprobado",
+    "承認",
+    "採用",
+    "決定",
+    "已接受",
+    "接受",
+    "采用",
+];
 
 /// Whether lowercased `text` says one of `words`: as a whole word, or, for a word in a script
 /// written without spaces, anywhere not negated (`不採用`, `未決定` say the opposite).
@@ -1978,6 +2012,11 @@ mod tests {
         assert!(!super::sets_up_bank("Created a ZFS dataset per VM disk"));
         assert!(!super::sets_up_bank("创建独立的备份数据集"));
         assert!(!super::sets_up_bank("Adopted restic for the offsite copies"));
+        // The file's name whole, and the verb first (or after who asked).
+        assert!(!super::sets_up_bank("Created progress.md.bak rotation for the dashboard exporter"));
+        assert!(!super::sets_up_bank("Created memory-bank-sync service that mirrors notes to the wiki"));
+        assert!(!super::sets_up_bank("决定不再创建 progress.md，进度统一记录在 activeContext.md"));
+        assert!(super::sets_up_bank("Created progress.md."));
     }
 
     #[test]
@@ -2310,6 +2349,12 @@ mod tests {
             "Backups: the NAS sits on the UPS"
         );
         assert_eq!(field_for_label("Альтернативы (отклонены)"), Some(Field::Named("alternatives".into())));
+        // A Turkish decision label qualified as pending, rejected or proposed is none; a Korean
+        // label is read as written (`주요 결정` names a section of decisions).
+        assert_eq!(field_for_label("Mimari Karar"), Some(Field::Decision));
+        for open in ["Bekleyen Karar", "Reddedilen Karar", "Önerilen Karar", "주요 결정", "보류된 결정"] {
+            assert_eq!(field_for_label(open), None, "{open}");
+        }
         assert_eq!(field_for_label("理由（暂定）"), Some(Field::Named("rationale".into())));
         assert_eq!(field_for_label("Status (as of May)"), Some(Field::Named("status".into())));
         assert_eq!(field_for_label("(as of May)"), None);

@@ -240,7 +240,7 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
         Kind::Focus,
         &["現在の作業", "現在の焦点", "フォーカス", "焦点", "当前工作", "当前任务", "重点", "초점", "현재 작업"],
     ),
-    (Kind::Change, &["変更", "变更", "更新", "完了", "已完成", "변경", "완료", "작동하는"]),
+    (Kind::Change, &["変更", "变更", "更新", "完了", "已完成", "변경 사항", "최근 변경", "완료된", "작동하는"]),
     (
         Kind::Pattern,
         &[
@@ -254,34 +254,21 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
             "手順",
             "步骤",
             "패턴",
-            "규칙",
             "컨벤션",
             "모범 사례",
         ],
     ),
     (
         Kind::Learning,
-        &[
-            "学び",
-            "教訓",
-            "知見",
-            "気づき",
-            "经验",
-            "教训",
-            "发现",
-            "学习",
-            "학습",
-            "교훈",
-            "통찰",
-            "인사이트",
-            "배운 점",
-        ],
+        &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习", "교훈", "통찰", "인사이트", "배운 점"],
     ),
 ];
 
 /// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
-/// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive (`결정적`) names none.
-const CJK_FALSE_FRIENDS: &[&str] = &["解決策", "解决策", "未決定", "未决定", "미결정", "결정적"];
+/// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive or deterministic
+/// (`결정적`, `결정론적`), a decision tree and what was not adopted (`채택하지 않은`) name none.
+const CJK_FALSE_FRIENDS: &[&str] =
+    &["解決策", "解决策", "未決定", "未决定", "미결정", "결정적", "결정론", "결정 트리", "채택하지", "미채택"];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
 fn holds_cjk(title: &str, phrase: &str) -> bool {
@@ -475,11 +462,12 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 | "undocumented"
                 | "under-documented"
                 | "adding"
-                | "template"
-                | "templates"
                 | "вопросы"
         );
         // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`).
+        // A template for them, too (`Template for New Decisions`; `Template Decisions` are
+        // decisions about templates).
+        making |= matches!(first, "template" | "templates") && words.clone().next() == Some("for");
         let role = roles.get(first).or_else(|| {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
             let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;

@@ -51,6 +51,8 @@ struct RawHeading {
     decision: bool,
     /// Whether the title names considerations ([`fields::names_considerations`]).
     considers: bool,
+    /// Whether the title says its decisions are still to make (`Decisions Needed`).
+    undecided: bool,
 }
 
 /// What a heading's or bold pseudo-heading's title says (the record tests matter only for
@@ -60,6 +62,9 @@ struct Title {
     kind: Kind,
     /// Whether it names considerations ([`fields::names_considerations`]).
     considers: bool,
+    /// Whether it talks about decisions without recording one: still to make (`Decisions
+    /// Needed`, `Pending Decisions`), a template or a format for them.
+    undecided: bool,
     date: Option<Date>,
     /// The record field it names (`## Rationale`, see [`fields::field_heading`]).
     field: Option<fields::Field>,
@@ -326,7 +331,7 @@ impl<'a> Pass<'a> {
             TagEnd::Heading(_) => {
                 if let Some((level, title, offset)) = self.heading.take() {
                     let title = collapse_spaces(title);
-                    let Title { kind, considers, date, field, decision } = self.judge(&title);
+                    let Title { kind, considers, undecided, date, field, decision } = self.judge(&title);
                     let line = self.lines.line_at(offset);
                     self.headings.push(RawHeading {
                         level,
@@ -335,6 +340,7 @@ impl<'a> Pass<'a> {
                         field,
                         decision: decision.is_some(),
                         considers,
+                        undecided,
                         title,
                         line,
                         stamp: false,
@@ -781,6 +787,7 @@ impl<'a> Pass<'a> {
             // A title about decisions (`Decision Review Schedule`) holds none, as one naming
             // questions does.
             considers: (about_deciding && decision.is_none()) || fields::names_considerations(title),
+            undecided: about_deciding && decision.is_none(),
             date: find_date(title).map(|(d, _)| d),
             field: fields::field_heading(title),
             decision,
@@ -973,6 +980,7 @@ impl<'a> Pass<'a> {
                 field: h.field.as_ref(),
                 decision: h.decision,
                 considers: h.considers,
+                undecided: h.undecided,
             })
             .collect();
         let groups: Vec<records::GroupInfo<'_>> = self
@@ -1046,6 +1054,7 @@ impl<'a> Pass<'a> {
                     field: None,
                     decision: false,
                     considers: false,
+                    undecided: false,
                 });
             }
         };

@@ -43,6 +43,9 @@ pub(crate) struct HeadingInfo<'a> {
     pub decision: bool,
     /// Whether the title names considerations ([`fields::names_considerations`]).
     pub considers: bool,
+    /// Whether the title says its decisions are still to make, or is about writing them
+    /// (`Decisions Needed`, `Template for New Decisions`).
+    pub undecided: bool,
 }
 
 /// What the record pass needs of a bold pseudo-heading.
@@ -260,24 +263,31 @@ pub(crate) fn resolve(
     // heading opens): judge each title once.
     // … and so is each subsection of one that considers (`### Scheduling` under `## Decisions
     // Pending`), down to the next heading at its level or above.
-    // (`under_considering` marks the subsections only: a heading's own title may name an
-    // option it decides, `## Decision: Option Valuation Strategy`.)
+    // (`undecided_above` marks the subsections of a heading that says its decisions are still
+    // to make, `## Decisions Needed`: the decision headings there are choices still open.)
     let mut section_considers = vec![false; sections.len()];
-    let mut under_considering = vec![false; sections.len()];
+    let mut undecided_above = vec![false; sections.len()];
     let mut considering_level: Option<u8> = None;
+    let mut undecided_level: Option<u8> = None;
     for h in headings.iter().filter(|h| !h.stamp) {
         if considering_level.is_some_and(|level| h.level <= level) {
             considering_level = None;
         }
-        under_considering[h.section] = considering_level.is_some();
+        if undecided_level.is_some_and(|level| h.level <= level) {
+            undecided_level = None;
+        }
+        undecided_above[h.section] = undecided_level.is_some();
         if h.considers && considering_level.is_none() {
             considering_level = Some(h.level);
+        }
+        if h.undecided && undecided_level.is_none() {
+            undecided_level = Some(h.level);
         }
         if considering_level.is_some() {
             section_considers[h.section] = true;
         }
     }
-    let considered = Considered { sections: &section_considers, under: &under_considering };
+    let considered = Considered { sections: &section_considers, undecided_above: &undecided_above };
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
@@ -444,7 +454,7 @@ fn heading(
         || (rec.decision_level.is_some_and(|l| h.level > l) && !h.decision)
         || (!h.decision && beside_fields())
     {
-        rec.context = Some(named_by(&h.title));
+        rec.context = Some(named_by(h.title));
         return;
     }
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
@@ -916,11 +926,37 @@ fn spell_out_bare_labels(items: &mut [Item], traits: &[Traits]) {
 }
 
 /// The sections that hold considerations, by index: each one whose heading or an enclosing
-/// heading names them, and (`under`) each one only an enclosing heading's name puts there.
+/// heading names them, and (`undecided_above`) each one under a heading that says its
+/// decisions are still to make.
 #[derive(Clone, Copy)]
 struct Considered<'a> {
     sections: &'a [bool],
-    under: &'a [bool],
+    undecided_above: &'a [bool],
+}
+
+/// A sentence ending in a colon after a word that lists the parts of what it names
+/// (`Implement error handling with:`, `… including:`), rather than introducing the items after
+/// it (`We settled on the following:`).
+fn lists_its_parts(text: &str) -> bool {
+    let head = text.trim_end().trim_end_matches([':', '：']).trim_end();
+    let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["with", "including", "includes", "into", "using", "via", "of", "featuring", "comprising"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// A bold label that only names a group of items (`Pilot phase`, `準備フェーズ`): a few words,
+/// not opening with a verb of choice (`Use PostgreSQL for storage` states one).
+fn only_groups(label: &str) -> bool {
+    let first = label.split_whitespace().next().unwrap_or("");
+    let short = if label.is_ascii() { label.split_whitespace().count() <= 3 } else { label.chars().count() <= 16 };
+    short
+        && ![
+            "use", "adopt", "choose", "prefer", "keep", "switch", "move", "migrate", "run", "deploy", "store",
+            "replace", "pin",
+        ]
+        .iter()
+        .any(|v| first.eq_ignore_ascii_case(v))
 }
 
 /// Questions, options and template boilerplate are never decisions.
@@ -953,6 +989,8 @@ fn considerations(
     let mut in_topic = vec![false; items.len()];
     // Which of them are only a bold label over their sub-items (`**Tool design:**`).
     let mut topic_label = vec![false; items.len()];
+    // Which of them end by listing their parts (`… with:`).
+    let mut lists_parts = vec![false; items.len()];
     // Decisions that end by giving their reasons (`… because:`), for the items under them.
     let mut justifies = vec![false; items.len()];
     // The stages of a timeline and what lies under them.
@@ -1002,10 +1040,12 @@ fn considerations(
             .parent
             .filter(|&p| topic_label[p] && !considering[p])
             .filter(|_| fields::states_adoption(&item.text, item.bold.as_deref()));
-        // (Under a `**Decision:**` label, what its sentence ending in a colon lists, `Implement
-        // error handling with:` over the parts, is still that sentence's details.)
-        let detail =
-            item.parent.is_some_and(|p| in_topic[p] && !considering[p]) && !decides_itself && own_choice.is_none();
+        // (Under a `**Decision:**` label, the parts a sentence lists after `with:`, `Implement
+        // error handling with:`, are still that sentence's details; what `we settled on the
+        // following:` introduces are the decisions.)
+        let detail = item.parent.is_some_and(|p| {
+            in_topic[p] && !considering[p] && !decides_itself && (lists_parts[p] || !decided) && own_choice.is_none()
+        });
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {
@@ -1081,15 +1121,13 @@ fn considerations(
             Some((_, status)) if task.is_none() => (fields::not_taken(status), fields::retired(status)),
             _ => (false, false),
         };
-        // A heading that states a decision stays one under considerations (`## Open Questions`,
-        // `## Decisions Needed` over `### DEC-7: Key rotation` and its options) only when its
-        // record's status says what became of it, or it marks the option chosen (`### Option
-        // B: Unbound ✅ SELECTED` under `## Options Analysis`).
+        // A heading that states a decision under one that says decisions are still to make
+        // (`## Decisions Needed` over `### DEC-7: Key rotation` and its options) is a choice
+        // still open, unless its record's status says it was taken (`Status: Accepted`).
         let not_taken = not_taken
             || (item.block == Block::Heading
-                && considered.under[item.section]
-                && status.is_none()
-                && !sections[item.section].title.as_deref().is_some_and(fields::marks_chosen));
+                && considered.undecided_above[item.section]
+                && !status.is_some_and(|(_, s)| fields::taken(s)));
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
@@ -1122,11 +1160,14 @@ fn considerations(
             items[p].kind = Kind::Other;
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
+        lists_parts[i] = ends_in_colon && lists_its_parts(&items[i].text);
         // (`**Decision:**` over the items it holds is a record's field, no such label.)
+        // (Nor is a bold decision, `**Use PostgreSQL for storage:**`: only a short label that
+        // does not open with a verb of choice groups, `**Pilot phase:**`.)
         topic_label[i] = topic
             && items[i].kind == Kind::Decision
             && items[i].field.is_none()
-            && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none());
+            && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         // The items under a decision that gives its reasons below it are its `rationale`.

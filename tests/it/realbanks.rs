@@ -87,9 +87,11 @@ fn decision_records_carry_their_fields() {
         assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
         let statement_ok = |r: usize| doc.items[r].kind == Kind::Decision || doc.items[r].field.is_none();
         assert!(item.record.is_none_or(statement_ok), "{}", item.text);
-        // (A record whose status says it was rejected or only proposed keeps its fields too.)
+        // (A record whose status says it was rejected, only proposed or still open keeps its
+        // fields too.)
         let not_taken = |r: usize| {
-            field(&doc.items[r], "status").is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed"))
+            field(&doc.items[r], "status")
+                .is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed") || s.starts_with("Open"))
         };
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
         let option =
@@ -1119,11 +1121,18 @@ fn a_decision_heading_under_decisions_still_needed_is_none_until_its_status_says
     let kb = load();
     let doc = document(&kb, "decisions-needed.md");
     // `### DEC-4: …` under `## Decisions Needed`, weighing options with a recommendation, is a
-    // choice still to make; `### DEC-5: …` beside it has a status that says it was taken. An
-    // `Option` in a decision heading's own title (`## Decision: Option to …`) leaves it one.
+    // choice still to make, and so is `### DEC-6`, whose status is `Open`; `### DEC-5: …` beside
+    // them has a status that says it was taken. Under `## Decisions and Open Questions`, which
+    // holds decisions beside its questions, a decision heading stays one, and an `Option` in a
+    // decision heading's own title (`## Decision: Option to …`) leaves it one.
     assert_eq!(
         decision_texts(doc),
-        ["Keep VM disks on ZFS zvols", "Option pricing for the spare hardware budget", "Option to run Samba in an LXC",]
+        [
+            "Keep VM disks on ZFS zvols",
+            "Option pricing for the spare hardware budget",
+            "Keep secrets in Vault",
+            "Option to run Samba in an LXC",
+        ]
     );
 }
 
@@ -1132,10 +1141,13 @@ fn a_banks_format_template_and_own_setup_are_no_decisions() {
     let kb = load();
     // Under a title about decisions, `## Format` describes the records (`**Decision**: What
     // was decided`) and `## Template for New Decisions` shows how to add one: only the ADR
-    // between them is a decision.
+    // and the decisions about VM templates are decisions.
     assert_eq!(
         decision_texts(document(&kb, "adr-format.md")),
-        ["Decision: Send nightly restic snapshots of the NAS datasets to the second site"]
+        [
+            "Decision: Send nightly restic snapshots of the NAS datasets to the second site",
+            "Build the Debian template with Packer"
+        ]
     );
     // Creating the bank's own files records nothing the project chose.
     assert_eq!(
@@ -1150,13 +1162,14 @@ fn a_label_over_sub_items_that_state_their_own_choices_only_groups_them() {
     let doc = document(&kb, "decision-phases.md");
     // `**Pilot phase:**` over `Decided to …` and `…ことを決定`: those sub-items are the
     // decisions, and the label groups them; a label over plain sub-items is still one decision
-    // with them as its details.
+    // with them as its details, and so is a bold decision over the choice it explains.
     assert_eq!(
         decision_texts(doc),
         [
             "Decided to keep the Ceph pool off the pilot nodes.",
             "管理ネットワークを VLAN 20 に分けることを決定。",
             "Playbook layout:",
+            "Use PostgreSQL for the inventory:",
         ]
     );
 }
@@ -1167,7 +1180,16 @@ fn what_a_decision_ending_in_a_colon_lists_under_its_label_is_its_details() {
     // `**Decision:**` over `Wrap every backup job … with:` and the parts it lists: one
     // decision, dated by its entry, with the record's other labels as its fields.
     let doc = document(&kb, "decisionLog-parts.md");
-    assert_eq!(decision_texts(doc), ["Wrap every backup job in a systemd unit with:"]);
+    // What `we settled on the following:` introduces under the label are decisions, each.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Wrap every backup job in a systemd unit with:",
+            "After the review we settled on the following:",
+            "Keep VM disks on Ceph",
+            "Move the cluster link to 25 GbE",
+        ]
+    );
     let (_, wrap) = decision(&kb, "Wrap every backup job");
     assert_eq!(wrap.date.map(|d| d.to_string()).as_deref(), Some("2026-02-20"));
     assert_eq!(field(wrap, "consequences"), Some("A failed job now pages someone."));
@@ -1251,8 +1273,14 @@ fn korean_headings_and_labels_name_their_kinds_and_fields() {
             "사이트 간 연결은 WireGuard 하나로 통일한다",
             "결정: 일일 스냅샷은 14일, 주간 스냅샷은 8주 보관한다",
             "Mimari Karar (Ağ): Tüm düğümler yönetim ağına WireGuard ile bağlanır.",
+            "DNS는 Unbound로 통일한다",
         ]
     );
+    // `## 주요 결정` (key decisions: Korean has no plural) heads a section of decisions, not a
+    // record's Decision field gathering the sections above it; `결정론적` (deterministic)
+    // names no decision.
+    let (_, dns) = decision(&kb, "Unbound로 통일한다");
+    assert!(dns.fields.is_empty(), "{:?}", dns.fields);
     let (_, retention) = decision(&kb, "주간 스냅샷은 8주");
     assert_eq!(retention.date.map(|d| d.to_string()).as_deref(), Some("2026-02-10"));
     assert_eq!(field(retention, "rationale"), Some("NAS 용량의 절반을 넘지 않는다"));
