@@ -916,7 +916,22 @@ pub fn is_boilerplate(text: &str) -> bool {
         || names_own_file(t)
         || ends("log of updates made.")
         || ends("log of updates made")
+        // What the file is for: `Only durable decisions that still affect current work belong
+        // here.`
+        || ends("belong here.")
+        || ends("belong here")
+        || ends("belongs here.")
+        || ends("belongs here")
         || is_last_updated(t)
+}
+
+/// A heading that only says how a file's records are written (`## Format`, `## Template`,
+/// `## Legend`): what it holds shows a record, and records none.
+pub fn describes_records(title: &str) -> bool {
+    let t = title.trim().trim_end_matches(':');
+    ["format", "template", "templates", "legend", "entry format", "record format", "how to add an entry"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// `Created productContext.md (project overview)`, `创建 activeContext.md`, `用户请求创建 Memory
@@ -2004,6 +2019,15 @@ mod tests {
     }
 
     #[test]
+    fn a_templates_request_or_description_after_its_label_is_no_decision() {
+        assert!(super::labelled_template_request("Decision 1: Description of the decision and its rationale."));
+        assert!(super::labelled_template_request("Decision: What was decided"));
+        assert!(super::labelled_template_request("Decision: what was chosen."));
+        assert!(!super::labelled_template_request("Decision: What was decided stays in the wiki"));
+        assert!(!super::labelled_template_request("Decision: Drop the old VLAN"));
+    }
+
+    #[test]
     fn setting_up_the_banks_own_files_is_no_choice() {
         assert!(super::sets_up_bank("Created productContext.md (what the lab is for)"));
         assert!(super::sets_up_bank("[2026-01-05 09:12:00] - 创建 activeContext.md（当前焦点）"));
@@ -2115,6 +2139,7 @@ mod tests {
             assert!(super::is_boilerplate(text), "{text}");
         }
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
+        assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
         assert!(!super::is_boilerplate("docs/nginx.md records the old proxy setup"), "another file");
     }
 

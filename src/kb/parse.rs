@@ -1787,8 +1787,14 @@ impl Layout {
                 }
                 // A topic heading of a file about decisions (`## Language` under `# Technical
                 // Decisions`) holds decisions; one about deciding or naming considerations
-                // (`## Template for New Decisions`, `## Open Questions`) is no topic.
-                None if own == Kind::Other && !h.considers && titled && layout.title_kind == Kind::Decision => {
+                // (`## Template for New Decisions`, `## Open Questions`), or about how the
+                // records are written (`## Format`), is no topic.
+                None if own == Kind::Other
+                    && !h.considers
+                    && !fields::describes_records(&h.title)
+                    && titled
+                    && layout.title_kind == Kind::Decision =>
+                {
                     (Kind::Decision, None)
                 }
                 _ => (own, None),

@@ -1064,6 +1064,7 @@ fn considerations(
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::sets_up_bank(&item.text)
+                || sections[item.section].title.as_deref().is_some_and(fields::describes_records)
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()

@@ -99,8 +99,8 @@ fn decision_records_carry_their_fields() {
         // (So does a choice still to make: its options and a recommendation.)
         let weighed = |r: usize| field(&doc.items[r], "options").is_some();
         // (A template's fields describe a decision it does not record, and so do a format
-        // section's: `**Decision**: What was decided`.)
-        let described = |r: usize| doc.items[r].text.ends_with("What was decided");
+        // section's: `**Decision**: The choice, in one sentence`.)
+        let described = |r: usize| doc.items[r].text.ends_with("The choice, in one sentence");
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a task in a task list or a progress log.)
@@ -1139,8 +1139,8 @@ fn a_decision_heading_under_decisions_still_needed_is_none_until_its_status_says
 #[test]
 fn a_banks_format_template_and_own_setup_are_no_decisions() {
     let kb = load();
-    // Under a title about decisions, `## Format` describes the records (`**Decision**: What
-    // was decided`) and `## Template for New Decisions` shows how to add one: only the ADR
+    // Under a title about decisions, `## Format` describes the records (`**Decision**: The
+    // choice, in one sentence`) and `## Template for New Decisions` shows how to add one: only the ADR
     // and the decisions about VM templates are decisions.
     assert_eq!(
         decision_texts(document(&kb, "adr-format.md")),
