@@ -1773,7 +1773,7 @@ pub fn retired(status: &str) -> bool {
 }
 
 /// Whether a record's status says its decision was not taken, or not yet: rejected,
-/// withdrawn, proposed, a draft, pending — unless it also says it was taken after all
+/// withdrawn, proposed, a draft, pending, open — unless it also says it was taken after all
 /// (`Proposed, accepted on 2025-02-01`).
 pub fn not_taken(status: &str) -> bool {
     const NOT_TAKEN: &[&str] = &[
@@ -1785,6 +1785,7 @@ pub fn not_taken(status: &str) -> bool {
         "proposal",
         "draft",
         "pending",
+        "open",
         "planning",
         "under discussion",
         "abgelehnt",
@@ -2196,9 +2197,17 @@ mod tests {
 
     #[test]
     fn a_status_says_whether_the_decision_was_taken() {
-        for not in ["Rejected", "**Proposed**", "draft", "Pending review", "Abgelehnt", "proposé", "却下", "提案中"]
+        for not in
+            ["Rejected", "**Proposed**", "draft", "Pending review", "Abgelehnt", "proposé", "却下", "提案中", "Open"]
         {
             assert!(not_taken(not), "{not}");
+        }
+        // What says it was taken, for a record whose heading sits under decisions still needed.
+        for taken in ["Accepted at the March review", "Implemented but needs review", "Done on both nodes", "採用"] {
+            assert!(super::taken(taken), "{taken}");
+        }
+        for open in ["Open", "Awaiting input from the storage team", "Under discussion"] {
+            assert!(!super::taken(open), "{open}");
         }
         for taken in [
             "Accepted",
