@@ -917,12 +917,16 @@ pub fn is_boilerplate(text: &str) -> bool {
         || ends("log of updates made.")
         || ends("log of updates made")
         // What the file is for: `Only durable decisions that still affect current work belong
-        // here.`
-        || ends("belong here.")
-        || ends("belong here")
-        || ends("belongs here.")
-        || ends("belongs here")
+        // here.` (Most items end otherwise: their last letter is looked at first.)
+        || says_what_belongs(t.strip_suffix('.').unwrap_or(t))
         || is_last_updated(t)
+}
+
+/// `… belong here`, `… belongs here`: a sentence on what the file is for.
+fn says_what_belongs(t: &str) -> bool {
+    let ends = |p: &str| t.len() >= p.len() && t.as_bytes()[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
+    t.as_bytes().last().is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+        && (ends(" belong here") || ends(" belongs here"))
 }
 
 /// A heading that only says how a file's records are written (`## Format`, `## Template`,
