@@ -1363,6 +1363,10 @@ pub fn names_considerations(title: &str) -> bool {
             "결정해야",
             "결정 대기",
             "보류",
+            "決定が必要",
+            "要決定",
+            "需要决策",
+            "待决定",
         ]
         .iter()
         .any(|p| title.contains(p))
@@ -2294,6 +2298,10 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(!names_considerations("Optional settings"));
+        // Decisions still to take, in Japanese, Chinese and Korean.
+        for open in ["決定が必要な事項", "需要决策的问题", "결정 필요 사항", "미결정 사항"] {
+            assert!(names_considerations(open), "{open}");
+        }
     }
 
     #[test]

@@ -266,9 +266,23 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 
 /// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
 /// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive or deterministic
-/// (`결정적`, `결정론적`), a decision tree and what was not adopted (`채택하지 않은`) name none.
-const CJK_FALSE_FRIENDS: &[&str] =
-    &["解決策", "解决策", "未決定", "未决定", "미결정", "결정적", "결정론", "결정 트리", "채택하지", "미채택"];
+/// (`결정적`, `결정론적`), a decision tree (`決定木`, `决策树`, `결정 트리`) and what was not
+/// adopted (`채택하지 않은`) name none.
+const CJK_FALSE_FRIENDS: &[&str] = &[
+    "解決策",
+    "解决策",
+    "未決定",
+    "未决定",
+    "決定木",
+    "决策树",
+    "決策樹",
+    "미결정",
+    "결정적",
+    "결정론",
+    "결정 트리",
+    "채택하지",
+    "미채택",
+];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
 fn holds_cjk(title: &str, phrase: &str) -> bool {
@@ -888,6 +902,12 @@ mod tests {
         assert_eq!(classify_title("問題と解決策").0, Kind::Other);
         assert_eq!(classify_title("解決策と技術決定").0, Kind::Decision);
         assert_eq!(classify_title("未決定事項").0, Kind::Other);
+        // A decision tree is a model, in any of the three scripts.
+        for tree in ["決定木モデルの設定", "决策树参数", "결정 트리 모델 설정", "결정론적 빌드"]
+        {
+            assert_eq!(classify_title(tree).0, Kind::Other, "{tree}");
+        }
+        assert_eq!(classify_title("주요 기술적 결정").0, Kind::Decision);
         assert_eq!(kind_name("解決策"), None);
         assert_eq!(kind_name("本系统采用六边形架构并决定使用消息队列"), None, "a sentence, not a label");
     }
