@@ -942,9 +942,14 @@ pub fn describes_records(title: &str) -> bool {
 /// Bank`: the bank setting up its own files, which records no choice of the project's (as a
 /// change or a task it is still one: work on the bank).
 pub fn sets_up_bank(text: &str) -> bool {
+    // The English verbs start with `c`, the Chinese ones outside ASCII, and a timestamp with
+    // `[` or a digit: most items are turned away before a timestamp is looked for.
+    let opens = |b: &u8| !b.is_ascii() || b.eq_ignore_ascii_case(&b'c');
+    if text.trim_start().as_bytes().first().is_none_or(|b| !opens(b) && *b != b'[' && !b.is_ascii_digit()) {
+        return false;
+    }
     let t = stamp_title(text);
-    // The English verbs start with `c`; the Chinese ones are outside ASCII.
-    if t.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.eq_ignore_ascii_case(&b'c')) {
+    if t.as_bytes().first().is_none_or(|b| !opens(b)) {
         return false;
     }
     let mut buf = [0u8; 64];
