@@ -473,7 +473,7 @@ fn qualified_label(label: &str) -> Option<Field> {
     }
     // Korean has no plural: `주요 결정` (key decisions) heads a section of them, and a record's
     // label is written as the table has it (`결정`, `최종 결정`).
-    if label.chars().any(|c| ('\u{ac00}'..='\u{d7af}').contains(&c)) {
+    if label.chars().any(super::heading::is_hangul) {
         return None;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
@@ -814,11 +814,7 @@ pub fn decision_heading(title: &str) -> Option<&str> {
 /// capitals (`Tools selected` is no choice). Returns the option without its mark.
 fn selected_option(title: &str) -> Option<&str> {
     let t = title.trim().trim_end_matches([')', ']', '*', '_', ' ', '!']);
-    let lower_end = |word: &str| {
-        t.len() > word.len()
-            && t.is_char_boundary(t.len() - word.len())
-            && t[t.len() - word.len()..].eq_ignore_ascii_case(word)
-    };
+    let lower_end = |word: &str| t.len() > word.len() && ends_ignoring_case(t, word);
     let word = ["selected", "chosen", "winner"].into_iter().find(|w| lower_end(w))?;
     let mark_word = &t[t.len() - word.len()..];
     let before = t[..t.len() - word.len()].trim_end();
@@ -858,9 +854,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         lowercase_prefix(t, 48, &mut buf)
     };
     let starts = |p: &str| head.starts_with(p);
-    let ends = |p: &str| {
-        t.len() >= p.len() && t.is_char_boundary(t.len() - p.len()) && t[t.len() - p.len()..].eq_ignore_ascii_case(p)
-    };
+    let ends = |p: &str| ends_ignoring_case(t, p);
     let placeholder = is_placeholder(t)
         // `Decision: [Decision]`, a template's label with its placeholder still in it.
         || (t.ends_with(']')
@@ -917,16 +911,22 @@ pub fn is_boilerplate(text: &str) -> bool {
         || ends("log of updates made.")
         || ends("log of updates made")
         // What the file is for: `Only durable decisions that still affect current work belong
-        // here.` (Most items end otherwise: their last letter is looked at first.)
+        // here.`
         || says_what_belongs(t.strip_suffix('.').unwrap_or(t))
         || is_last_updated(t)
 }
 
-/// `… belong here`, `… belongs here`: a sentence on what the file is for.
+/// `… belong here`, `… belongs here`: a sentence on what the file is for. (Most items end
+/// otherwise: their last letter is looked at first.)
 fn says_what_belongs(t: &str) -> bool {
-    let ends = |p: &str| t.len() >= p.len() && t.as_bytes()[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
-    t.as_bytes().last().is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
-        && (ends(" belong here") || ends(" belongs here"))
+    t.ends_with(['e', 'E']) && (ends_ignoring_case(t, " belong here") || ends_ignoring_case(t, " belongs here"))
+}
+
+/// Whether `text` ends with `suffix`, ignoring ASCII case.
+fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// A heading that only says how a file's records are written (`## Format`, `## Template`,
@@ -1024,7 +1024,8 @@ pub fn labelled_template_request(t: &str) -> bool {
     let value = t[colon..].trim_start_matches([':', '：']).trim_start().as_bytes();
     // The value opens with `D` (a request) or `W` (the template's description of the field,
     // as the whole value: `**Decision**: What was decided`, as a `## Format` section describes
-    // the records below it; the section is not looked at). Most items are turned away before their label is looked up.
+    // the records below it; the section is not looked at). Most items are turned away before
+    // their label is looked up.
     let requests = match value.first().map(u8::to_ascii_lowercase) {
         Some(b'd') => {
             let head = &value[..value.len().min(28)];
@@ -1585,8 +1586,8 @@ fn may_report_status(line: &[u8]) -> bool {
 }
 
 /// A statement that says what was adopted, wherever it stands: Japanese `…を採用` or
-/// `…することを決定` (ending the statement, a parenthetical aside allowed after it), a `方針:` / `Policy:` label with its
-/// value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
+/// `…することを決定` (ending the statement, a parenthetical aside allowed after it), a `方針:`
+/// / `Policy:` label with its value, Chinese `采用` / `选用` after a subject of at most four characters (`本系统采用…`),
 /// English `Adopted …` / `We adopted …` / `We chose …` / `Decided to …` opening it. Adopting
 /// is deciding.
 pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
@@ -1728,9 +1729,9 @@ pub fn states_switch(text: &str) -> bool {
 /// (often written without the diacritics).
 fn ends_with_choice(text: &str) -> bool {
     let t = text.trim_end_matches(['.', ' ', '!']);
-    [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"].iter().any(|v| {
-        t.len() > v.len() + 3 && t.is_char_boundary(t.len() - v.len()) && t[t.len() - v.len()..].eq_ignore_ascii_case(v)
-    })
+    [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"]
+        .iter()
+        .any(|v| t.len() > v.len() + 3 && ends_ignoring_case(t, v))
 }
 
 /// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, and in
@@ -1789,41 +1790,6 @@ pub fn retired(status: &str) -> bool {
 /// withdrawn, proposed, a draft, pending, open — unless it also says it was taken after all
 /// (`Proposed, accepted on 2025-02-01`).
 pub fn not_taken(status: &str) -> bool {
-    const NOT_TAKEN: &[&str] = &[
-        "rejected",
-        "declined",
-        "withdrawn",
-        "abandoned",
-        "proposed",
-        "proposal",
-        "draft",
-        "pending",
-        "open",
-        "planning",
-        "under discussion",
-        "abgelehnt",
-        "vorgeschlagen",
-        "entwurf",
-        "rejeté",
-        "rejetée",
-        "proposé",
-        "proposée",
-        "brouillon",
-        "rechazado",
-        "rechazada",
-        "propuesto",
-        "propuesta",
-        "borrador",
-        "却下",
-        "不採用",
-        "不采用",
-        "未決定",
-        "未决定",
-        "提案",
-        "草案",
-        "拒绝",
-        "提议",
-    ];
     let lower = status.to_lowercase();
     says_any(&lower, NOT_TAKEN) && !says_any(&lower, TAKEN)
 }
@@ -1834,6 +1800,44 @@ pub fn taken(status: &str) -> bool {
     says_any(&status.to_lowercase(), TAKEN)
 }
 
+/// The words of a status that say a decision was not taken, or not yet ([`not_taken`]).
+const NOT_TAKEN: &[&str] = &[
+    "rejected",
+    "declined",
+    "withdrawn",
+    "abandoned",
+    "proposed",
+    "proposal",
+    "draft",
+    "pending",
+    "open",
+    "planning",
+    "under discussion",
+    "abgelehnt",
+    "vorgeschlagen",
+    "entwurf",
+    "rejeté",
+    "rejetée",
+    "proposé",
+    "proposée",
+    "brouillon",
+    "rechazado",
+    "rechazada",
+    "propuesto",
+    "propuesta",
+    "borrador",
+    "却下",
+    "不採用",
+    "不采用",
+    "未決定",
+    "未决定",
+    "提案",
+    "草案",
+    "拒绝",
+    "提议",
+];
+
+/// The words of a status that say a decision was taken ([`taken`], [`not_taken`]).
 const TAKEN: &[&str] = &[
     "accepted",
     "approved",

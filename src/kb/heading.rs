@@ -585,8 +585,13 @@ pub fn kind_name(label: &str) -> Option<Kind> {
 
 /// Han ideographs, kana and hangul: scripts written without spaces between words.
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xac00..=0xd7af | 0x20000..=0x2ffff)
+    is_hangul(c)
+        || matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
+}
+
+/// A Korean syllable.
+pub(crate) fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7af}').contains(&c)
 }
 
 /// The first calendar date in `text`, with its byte range, in the forms people write:

@@ -51,7 +51,8 @@ struct RawHeading {
     decision: bool,
     /// Whether the title names considerations ([`fields::names_considerations`]).
     considers: bool,
-    /// Whether the title says its decisions are still to make (`Decisions Needed`).
+    /// Whether the title says its decisions are still to make, or is about writing them
+    /// (`Decisions Needed`, `Template for New Decisions`).
     undecided: bool,
 }
 
