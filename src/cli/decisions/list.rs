@@ -53,13 +53,16 @@ impl Selection {
 struct Part {
     /// As shown.
     path: String,
-    /// Its decisions' settings, for supersession.
+    /// Its decisions' settings, for supersession. Each use's `item` is its decision's *slot*
+    /// in `successors`, not its item: what superseded a decision is then found by indexing,
+    /// where a search per superseded decision cost a twentieth of a large bank's `--json`.
     uses: DocUses,
     /// `(item, line, id)` of each decision that states a setting (and so may supersede
-    /// another), by item: what a superseded decision's note names.
+    /// another), by item, then those [`name_linked_successors`] added: what a superseded
+    /// decision's note names.
     successors: Vec<(u32, u32, ItemId)>,
     listed: Listed,
-    /// Filled after supersession: `(item, (file, item) of its successor)` of the listed
+    /// Filled after supersession: `(item, (file, slot) of its successor)` of the listed
     /// items that were superseded, by item.
     superseded: Vec<(u32, (usize, u32))>,
     /// `(decision, file)` of the decisions whose record says it was superseded by the file
@@ -111,6 +114,8 @@ struct JsonItem {
 /// The listing, loaded and resolved, ready to print.
 pub(super) struct Listing {
     parts: Vec<(usize, Part)>,
+    /// Where file `d`'s part is in `parts` (`u32::MAX` for a file that failed).
+    at: Vec<u32>,
     pub errors: Vec<ReadError>,
     pub skipped: Vec<String>,
 }
@@ -136,14 +141,21 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
     let (start, by_file) = bucket_by_file(pairs, files);
     // Each part takes its own, by item.
     parts.par_iter_mut().for_each(|(d, part)| {
-        part.superseded =
-            by_file[start[*d]..start[*d + 1]].iter().map(|&(i, (by_d, by_i))| (i, (by_d as usize, by_i))).collect();
+        let item = |slot: u32| part.successors.get(slot as usize).map_or(u32::MAX, |s| s.0);
+        part.superseded = by_file[start[*d]..start[*d + 1]]
+            .iter()
+            .map(|&(slot, (by_d, by_slot))| (item(slot), (by_d as usize, by_slot)))
+            .collect();
         // The first key a decision was overridden on names its successor (sorts are stable).
         part.superseded.sort_by_key(|(item, _)| *item);
         part.superseded.dedup_by_key(|(item, _)| *item);
     });
     name_linked_successors(&mut parts);
-    Listing { parts, errors, skipped: kept.skipped }
+    let mut at = vec![u32::MAX; files];
+    for (k, (d, _)) in parts.iter().enumerate() {
+        at[*d] = k as u32;
+    }
+    Listing { parts, at, errors, skipped: kept.skipped }
 }
 
 /// A decision whose record says it was superseded and links the file that replaced it takes
@@ -165,12 +177,14 @@ fn name_linked_successors(parts: &mut [(usize, Part)]) {
         }
     }
     for (k, item, file, t, only) in named {
-        // The note names the successor's line and id: it is kept among the target's.
+        // The note names the successor's line and id: it is kept among the target's, after
+        // them so that no slot moves.
         let successors = &mut parts[t].1.successors;
-        if let Err(at) = successors.binary_search_by_key(&only.0, |s| s.0) {
-            successors.insert(at, only);
-        }
-        parts[k].1.superseded.push((item, (file, only.0)));
+        let slot = successors.iter().position(|s| s.0 == only.0).unwrap_or_else(|| {
+            successors.push(only);
+            successors.len() - 1
+        });
+        parts[k].1.superseded.push((item, (file, slot as u32)));
     }
     // Sorts are stable: a successor a setting named comes first, and stays.
     for (_, part) in parts.iter_mut().filter(|(_, part)| !part.named.is_empty()) {
@@ -179,12 +193,12 @@ fn name_linked_successors(parts: &mut [(usize, Part)]) {
     }
 }
 
-/// `(item, (file, item) of its successor)`.
+/// `(slot, (file, slot) of its successor)`.
 type Superseded = (u32, (u32, u32));
 
-/// `(superseded, successor)` pairs of `files` files, bucketed by file in one counting pass,
-/// in their order within a file: file `d`'s are `by_file[start[d]..start[d + 1]]`, as
-/// `(item, successor)`.
+/// `(superseded, successor)` pairs of `files` files, each `(file, slot)`, bucketed by file in
+/// one counting pass, in their order within a file: file `d`'s are
+/// `by_file[start[d]..start[d + 1]]`, as `(slot, successor)`.
 fn bucket_by_file(pairs: Vec<((u32, u32), (u32, u32))>, files: usize) -> (Vec<usize>, Vec<Superseded>) {
     let mut start = vec![0usize; files + 1];
     for &((d, _), _) in &pairs {
@@ -227,7 +241,7 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     } else {
         (keep_rows(&doc, selection), decided)
     };
-    let uses = supersede::uses_of(d, &doc, decided);
+    let mut uses = supersede::uses_of(d, &doc, decided);
     let mut successors: Vec<(u32, u32, ItemId)> = Vec::new();
     for uses in uses.values() {
         successors.extend(
@@ -237,6 +251,10 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     successors.sort_unstable_by_key(|s| s.0);
     successors.dedup_by_key(|s| s.0);
     successors.shrink_to_fit();
+    // Slots rise with items, so the uses keep their order.
+    for u in uses.values_mut().flatten() {
+        u.item = successors.partition_point(|s| s.0 < u.item) as u32;
+    }
     let named = supersede::named_successors(&doc).into_iter().map(|(i, file)| (i as u32, file)).collect();
     let only = supersede::only_decision(&doc).map(|i| (i as u32, doc.items[i].line as u32, doc.items[i].id));
     Ok(Part { path, uses, successors, listed, superseded: Vec::new(), named, only })
@@ -353,15 +371,12 @@ impl Supersessions<'_> {
 }
 
 impl Listing {
-    fn part(&self, file: usize) -> Option<&Part> {
-        self.parts.binary_search_by_key(&file, |(d, _)| *d).ok().map(|at| &self.parts[at].1)
-    }
-
-    /// `(path, line, id)` of decision `item` of `file`, the successor a note names.
-    fn successor(&self, (file, item): (usize, u32)) -> Option<(&str, u32, ItemId)> {
-        let part = self.part(file)?;
-        let at = part.successors.binary_search_by_key(&item, |s| s.0).ok()?;
-        Some((&part.path, part.successors[at].1, part.successors[at].2))
+    /// `(path, line, id)` of the decision in `slot` of `file`'s successors, the successor a
+    /// note names.
+    fn successor(&self, (file, slot): (usize, u32)) -> Option<(&str, u32, ItemId)> {
+        let part = &self.parts.get(*self.at.get(file)? as usize)?.1;
+        let &(_, line, id) = part.successors.get(slot as usize)?;
+        Some((&part.path, line, id))
     }
 
     pub(super) fn print(&self, args: &Args) -> anyhow::Result<()> {
