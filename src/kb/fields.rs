@@ -828,7 +828,39 @@ fn selected_option(title: &str) -> Option<&str> {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    field_for_label(t)
+    field_for_label(t).or_else(|| gives_reasons_for_choice(t).then_some(Field::Named(Cow::Borrowed("rationale"))))
+}
+
+/// A heading that gives the reasons for one choice: `Cloudflare採用理由`, `Next.js の選定理由`,
+/// `选择 Rust 的理由`, `Why we chose PostgreSQL`, `Reasons for choosing Hono`. What it holds is
+/// that choice's rationale (`ゼロコストで運用可能`), not decisions of their own. (A heading that
+/// only says `Why …` does not: `Why this project exists` is a template's product context.)
+fn gives_reasons_for_choice(title: &str) -> bool {
+    let t = title.trim_end_matches([':', '：', ' ']);
+    if !t.is_ascii() {
+        return t.ends_with("理由")
+            && ["採用", "選定", "選択", "選んだ", "選用", "采用", "选择", "选型", "选用"]
+                .iter()
+                .any(|w| t.contains(w));
+    }
+    let mut buf = [0u8; 32];
+    let head = &mut buf[..t.len().min(32)];
+    head.copy_from_slice(&t.as_bytes()[..head.len()]);
+    head.make_ascii_lowercase();
+    [
+        &b"why we chose "[..],
+        b"why we picked ",
+        b"why we went with ",
+        b"why we adopted ",
+        b"reasons for choosing ",
+        b"reasons for adopting ",
+        b"reasons for selecting ",
+        b"rationale for choosing ",
+        b"rationale for adopting ",
+        b"rationale for selecting ",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
 }
 
 /// Text a Memory Bank template puts in every file: "This file records …", the Roo header line
@@ -1336,9 +1368,12 @@ pub fn names_considerations(title: &str) -> bool {
         let mut words = title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
         let mut open = false;
         return words.any(|w| {
-            // Decisions still to take: `Open decisions`, `Outstanding choices`.
+            // Decisions still to take: `Open decisions`, `Outstanding choices`; and what is
+            // still to weigh, `Future Considerations`.
             let still_open = open
-                && [&b"decision"[..], b"decisions", b"choice", b"choices"].iter().any(|d| w.eq_ignore_ascii_case(d));
+                && [&b"decision"[..], b"decisions", b"choice", b"choices", b"considerations"]
+                    .iter()
+                    .any(|d| w.eq_ignore_ascii_case(d));
             open = [&b"open"[..], b"outstanding", b"upcoming", b"future", b"remaining"]
                 .iter()
                 .any(|o| w.eq_ignore_ascii_case(o));
@@ -2450,6 +2485,20 @@ mod tests {
         assert_eq!(field_heading("Rationale"), Some(Field::Named("rationale".into())));
         assert_eq!(field_heading("Implementation Details"), Some(Field::Named("implementation".into())));
         assert_eq!(field_heading("Models Supported"), None);
+        let rationale = Some(Field::Named("rationale".into()));
+        for reasons in [
+            "Cloudflare採用理由",
+            "Next.js の選定理由",
+            "选择 Rust 的理由",
+            "Why we chose PostgreSQL",
+            "Reasons for choosing Hono:",
+        ] {
+            assert_eq!(field_heading(reasons), rationale, "{reasons}");
+        }
+        for title in ["Why this project exists", "技術選定の根拠", "採用", "採用の経緯", "Why we", "Decision"]
+        {
+            assert_ne!(field_heading(title), rationale, "{title}");
+        }
     }
 
     #[test]
@@ -2474,6 +2523,8 @@ mod tests {
         assert!(names_considerations("Open Questions"));
         assert!(names_considerations("Options"));
         assert!(!names_considerations("Active Decisions"));
+        assert!(names_considerations("3. Future Considerations"));
+        assert!(!names_considerations("Active Decisions & Considerations"));
     }
 
     #[test]

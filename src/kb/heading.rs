@@ -82,6 +82,13 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "plan",
             "plans",
             "planned",
+            // What lies ahead, under any heading (`Evolution of Decisions` → `Future
+            // Directions`).
+            "future directions",
+            "future direction",
+            "future work",
+            "future enhancements",
+            "future improvements",
             "nächste schritte",
             "offene aufgaben",
             "prochaines étapes",
@@ -891,6 +898,10 @@ mod tests {
         assert!(classify_title("Decision Template: how to add one").1);
         assert_eq!(classify("Decisões técnicas"), Kind::Decision);
         assert_eq!(classify("Следующие шаги"), Kind::NextStep);
+        for ahead in ["Future Directions", "3. Future Work", "Future Enhancements"] {
+            assert_eq!(classify(ahead), Kind::NextStep, "{ahead}");
+        }
+        assert_eq!(classify("Future Decisions Needed"), Kind::Other);
     }
 
     #[test]

@@ -1386,11 +1386,13 @@ pub fn fence_is(kind: &CodeBlockKind<'_>, lang: &str) -> bool {
     }
 }
 
-/// YAML front matter opening `text`: `---` on the first line, closed by a `---` or `...` line.
-/// Returns the YAML and the byte offset just past the closing line.
+/// Front matter opening `text`: YAML between a `---` first line and a `---` or `...` line, or
+/// TOML (Hugo, Zola) between `+++` lines. Returns its text and the byte offset just past the
+/// closing line.
 fn front_matter(text: &str) -> Option<(&str, usize)> {
     let first = text.lines().next()?;
-    if first.trim_end() != "---" {
+    let fence = first.trim_end();
+    if fence != "---" && fence != "+++" {
         return None;
     }
     let mut at = first.len() + usize::from(text[first.len()..].starts_with("\r\n")) + 1;
@@ -1403,7 +1405,7 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
     while at < text.len() {
         let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
         let line = text[at..line_end].trim_end();
-        if line == "---" || line == "..." {
+        if line == fence || (fence == "---" && line == "...") {
             return Some((&text[yaml_start..at], line_end));
         }
         at = line_end;
@@ -1477,11 +1479,20 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     }
 }
 
-/// `date: 2025-11-17` in YAML front matter, used for a file-level entry without a dated title.
+/// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
+/// "2025-06-26"` in TOML; `created`, `created_at` and `date_created` too, but not when it was
+/// last updated), used for a file-level entry without a dated title.
 fn front_matter_date(text: &str) -> Option<Date> {
-    text.lines()
-        .find_map(|line| line.trim().strip_prefix("date:"))
-        .and_then(|rest| find_date(rest.trim().trim_matches(['"', '\''])))
+    const KEYS: [&str; 5] = ["date", "created", "created_date", "created_at", "date_created"];
+    // The first key of the list that is there wins, wherever it stands.
+    KEYS.iter()
+        .find_map(|key| {
+            text.lines().find_map(|line| {
+                let (k, v) = line.split_once([':', '='])?;
+                (k.trim() == *key).then(|| v.trim().trim_matches(['"', '\'']))
+            })
+        })
+        .and_then(find_date)
         .map(|(d, _)| d)
 }
 
@@ -1969,6 +1980,22 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         parse_document(Path::new("memory-bank/activeContext.md"), text)
+    }
+
+    #[test]
+    fn front_matter_is_yaml_or_toml_at_the_start_and_gives_its_creation_date() {
+        let date = |text: &str| front_matter(text).and_then(|(fm, _)| front_matter_date(fm)).map(|d| d.to_string());
+        assert_eq!(date("---\ndate: 2025-11-17\n---\n# T\n").as_deref(), Some("2025-11-17"));
+        assert_eq!(
+            date("+++\nlast_updated = \"2025-07-30\"\ncreated_date = \"2025-06-26\"\n+++\n").as_deref(),
+            Some("2025-06-26")
+        );
+        assert_eq!(date("---\ncreated: 2025-01-02\ndate: 2025-03-04\n...\n").as_deref(), Some("2025-03-04"));
+        assert_eq!(date("+++\nlast_updated = \"2025-07-30\"\n+++\n"), None);
+        // A fence closes only its own kind, and a `+++` later in a file is text.
+        assert_eq!(front_matter("+++\ntitle = \"x\"\n---\n"), None);
+        assert_eq!(front_matter("# T\n+++\ndate = 2025-01-01\n+++\n"), None);
+        assert_eq!(front_matter("+++\ntitle = 1\n+++\nbody"), Some(("title = 1\n", 18)));
     }
 
     /// Memory Banks built at random from the lines real ones are made of — dated and undated

@@ -995,6 +995,8 @@ fn considerations(
     let mut justifies = vec![false; items.len()];
     // The stages of a timeline and what lies under them.
     let mut in_timeline = vec![false; items.len()];
+    // Decisions that state an adoption over sub-items of their own.
+    let mut adoption = vec![false; items.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
@@ -1046,6 +1048,14 @@ fn considerations(
         let detail = item.parent.is_some_and(|p| {
             in_topic[p] && !considering[p] && !decides_itself && (lists_parts[p] || !decided) && own_choice.is_none()
         });
+        // An adoption over sub-items (`✅ Cloudflare Workersの採用` over `ゼロコストでの運用を優先`,
+        // `Adopted Valkey` over what it brings) is the decision, and what lies under it tells
+        // why or how — unless it states a choice of its own (`Decided to keep the repository on
+        // the NAS`).
+        let detail = detail
+            || (item.parent.is_some_and(|p| adoption[p])
+                && !decides_itself
+                && !fields::states_adoption(&item.text, item.bold.as_deref()));
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {
@@ -1170,6 +1180,11 @@ fn considerations(
             && items[i].field.is_none()
             && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
+        adoption[i] = has_children
+            && items[i].kind == Kind::Decision
+            && items[i].block == Block::ListItem
+            && !considering[i]
+            && fields::states_adoption(&items[i].text, items[i].bold.as_deref());
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         // The items under a decision that gives its reasons below it are its `rationale`.
         if let Some(p) = items[i].parent

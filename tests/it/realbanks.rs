@@ -413,11 +413,12 @@ fn assert_nothing_dropped(dir: &Path) -> usize {
                 let Ok(text) = std::fs::read_to_string(&path) else { continue };
                 let doc = kb::parse::parse_document(&path, &text);
                 let dropped = dropped_lines(&doc, text.strip_prefix('\u{feff}').unwrap_or(&text));
-                // Front matter is markup: skip lines up to its closing `---`.
-                let fm_end = if text.starts_with("---") {
-                    text.lines().skip(1).position(|l| l.trim() == "---").map_or(0, |p| p + 2)
-                } else {
-                    0
+                // Front matter is markup: skip lines up to its closing `---` (`+++` for TOML).
+                let fm_end = match text.get(..3) {
+                    Some(fence @ ("---" | "+++")) => {
+                        text.lines().skip(1).position(|l| l.trim() == fence).map_or(0, |p| p + 2)
+                    }
+                    _ => 0,
                 };
                 let dropped: Vec<_> = dropped.into_iter().filter(|(l, _)| *l > fm_end).collect();
                 assert!(dropped.is_empty(), "{}: lines in no item or heading: {dropped:#?}", path.display());
@@ -1436,4 +1437,39 @@ fn a_plain_label_that_names_its_kind_first_heads_its_list() {
     // A sentence that starts with a word of the decision kind (`Decided on Caddy:`) names no
     // kind: it stays an item of its own, and heads no list of decisions.
     assert!(doc.items.iter().any(|i| i.text.as_str() == "Decided on Caddy:"));
+}
+
+#[test]
+fn what_an_adoption_or_a_reasons_heading_holds_is_why() {
+    let kb = load();
+    let doc = document(&kb, "gijutsu-kettei.md");
+    // The adoption is the decision and the lines under it say why, unless one states a choice
+    // of its own; a heading giving the reasons for a choice (`Proxmox採用理由`, `Why we chose
+    // Restic`) holds that choice's rationale, not decisions.
+    assert_eq!(
+        decision_texts(doc),
+        ["✅ Proxmox VEの採用", "Adopted Restic for the host backups", "Decided to keep the repository on the NAS"]
+    );
+    let item = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
+    assert_eq!(item("追加費用なし").kind, Kind::Other);
+    for reason in ["ライセンス費用", "One binary on every host"] {
+        assert_eq!(item(reason).field.as_deref(), Some("rationale"), "{reason}");
+    }
+}
+
+#[test]
+fn toml_front_matter_dates_the_file_and_future_directions_are_plans() {
+    let kb = load();
+    let doc = document(&kb, "evolution-toml.md");
+    // `+++` front matter is markup, and its `created_date` (not `last_updated`) dates the
+    // undated entry; what a `Future Directions` heading lists is a plan, and what `Future
+    // Considerations` lists is still to weigh, whatever the heading above them says.
+    assert_eq!(decision_texts(doc), ["Terraform for the cloud side of the lab"]);
+    assert!(doc.items.iter().all(|i| !i.text.contains("+++") && !i.text.contains("created_date")));
+    let item = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
+    assert_eq!(item("Terraform for the cloud").date.map(|d| d.to_string()).as_deref(), Some("2025-06-26"));
+    for plan in ["Near term", "Move the Terraform state", "A second site"] {
+        assert_eq!(item(plan).kind, Kind::NextStep, "{plan}");
+    }
+    assert_eq!(item("Nomad instead of k3s").kind, Kind::Other);
 }
