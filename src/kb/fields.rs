@@ -585,6 +585,31 @@ pub(crate) fn first_colon(text: &str) -> Option<usize> {
     colons(text).next().map(|(at, _)| at)
 }
 
+/// The date in a field label's brackets: `Decision (user, 2026-07-03): proceed with …`,
+/// `決定（2026-07-03）：…`. The label is a field's as [`field_for_label`] reads it, which sets
+/// the brackets aside. (Asked of the items that open with a `Decision` label.)
+pub fn label_date(text: &str) -> Option<Date> {
+    // Most items hold no bracket closed right before a colon in their first words: they are
+    // turned away by one scan of those bytes.
+    let head = &text.as_bytes()[..crate::source::floor_char_boundary(text, 96)];
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr2(b')', 0x89, &head[from..])?;
+        let after = &head[at + 1..];
+        if (head[at] == b')' || head[..=at].ends_with("）".as_bytes()))
+            && (after.starts_with(b":") || after.starts_with("：".as_bytes()))
+        {
+            break;
+        }
+        from = at + 1;
+    }
+    let colon = first_colon(text)?;
+    let label = text[..colon].trim_end().trim_start_matches(['*', '_']);
+    let open = label.strip_suffix([')', '）'])?.rfind(['(', '（'])?;
+    field_for_label(label)?;
+    find_date(&label[open..]).map(|(date, _)| date)
+}
+
 /// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
 /// text (`理由：`).
 fn colons(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -1729,11 +1754,21 @@ pub fn states_switch(text: &str) -> bool {
         {
             return true;
         }
+        // What was removed, then what is used instead: `完全移除本地词典，使用 Free Dictionary
+        // API`.
+        if let Some(removed) =
+            ["移除", "删除", "弃用", "废弃", "去掉", "去除"].iter().filter_map(|w| text.find(w)).min()
+            && ["，使用", "，改用", "，改为", "，换成", "，统一使用"].iter().any(|w| text[removed..].contains(w))
+        {
+            return true;
+        }
     }
     let bytes = text.as_bytes();
-    // `…, replacing Stackdriver`, `(replacing …)`; `… auf restic umgestellt`.
+    // `…, replacing Stackdriver`, `(replacing …)`, `… (now using journald)` (`…, now using
+    // more disk` says what followed); `… auf restic umgestellt`.
     let replacing = memchr::memmem::find_iter(bytes, b"replacing ")
-        .any(|at| bytes[..at].ends_with(b", ") || bytes[..at].ends_with(b"("));
+        .any(|at| bytes[..at].ends_with(b", ") || bytes[..at].ends_with(b"("))
+        || memchr::memmem::find(bytes, b"(now using ").is_some();
     if replacing
         || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por "]
             .iter()
@@ -1745,7 +1780,7 @@ pub fn states_switch(text: &str) -> bool {
     if !text
         .as_bytes()
         .first()
-        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's' | b'c' | b'm' | b'u' | b'w'))
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'r' | b's' | b'c' | b'm' | b'u' | b'w' | b'd' | b'e'))
     {
         return false;
     }
@@ -1758,6 +1793,10 @@ pub fn states_switch(text: &str) -> bool {
         // `Migrated the job queue to Redis`: what moved, then where to.
         || ((head.starts_with("migrated ") || head.starts_with("switched ")) && (has(" to ") || has(" from ")))
         || ((head.starts_with("use ") || head.starts_with("using ")) && (has(" instead of ") || has(" rather than ")))
+        // A default set: `Disabled the archive node by default` (what was set comes between;
+        // `Disabled by default` alone is a state).
+        || ((head.starts_with("disabled ") || head.starts_with("enabled "))
+            && text.find(" by default").is_some_and(|at| at > "disabled".len()))
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
@@ -2524,6 +2563,14 @@ mod tests {
         assert!(names_considerations("Options"));
         assert!(!names_considerations("Active Decisions"));
         assert!(names_considerations("3. Future Considerations"));
+        let date = |text: &str| label_date(text).map(|d| d.to_string());
+        assert_eq!(date("Decision (user, 2026-07-03): proceed to phase 5").as_deref(), Some("2026-07-03"));
+        assert_eq!(date("**Decision (2026-07-03):** keep the spare").as_deref(), Some("2026-07-03"));
+        assert_eq!(date("決定（2026-07-03）：予備機として残す").as_deref(), Some("2026-07-03"));
+        // Not a field's label, or no date in its brackets.
+        assert_eq!(date("Shipped (2026-07-03): the new relay"), None);
+        assert_eq!(date("Decision (ops): keep the spare"), None);
+        assert_eq!(date("Keep the spare (see 2026-07-03)"), None);
         assert!(!names_considerations("Active Decisions & Considerations"));
     }
 
@@ -2540,6 +2587,9 @@ mod tests {
             "前端改用 MUI 组件库",
             "PyTorchをCPU版に切り替え",
             "Die Backups wurden auf restic umgestellt.",
+            "Dropped the syslog relay config (now using journald)",
+            "Disabled the archive node by default",
+            "完全移除本地缓存，使用 Redis",
         ] {
             assert!(states_switch(switched), "{switched}");
         }
@@ -2550,6 +2600,12 @@ mod tests {
             "用户需要手动查找并切换到新轨道",
             "将 ${…} 替换为计算后的实际值",
             "Switched",
+            "Users can now use the dark mode",
+            "Disabled the flaky test",
+            "Disabled by default",
+            "Enabled by default.",
+            "Enabled logging, now using more disk",
+            "删除旧的日志文件",
         ] {
             assert!(!states_switch(other), "{other}");
         }

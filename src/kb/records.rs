@@ -177,6 +177,13 @@ pub(crate) fn resolve(
         if t.leading.is_some() && timeline_stage(items, i).is_some() {
             t.leading = None;
         }
+        // A date in the brackets of a `Decision` label dates that decision, over its entry's
+        // (`Decision (user, 2026-07-03): proceed with …`).
+        if t.opens_decision()
+            && let Some(date) = fields::label_date(&items[i].text)
+        {
+            items[i].date = Some(date);
+        }
     }
     // A group's label is looked up once, not once per item under it.
     let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g.title)).collect();

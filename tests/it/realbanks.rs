@@ -1440,7 +1440,7 @@ fn a_plain_label_that_names_its_kind_first_heads_its_list() {
 }
 
 #[test]
-fn what_an_adoption_or_a_reasons_heading_holds_is_why() {
+fn what_an_adoption_or_a_reasons_heading_holds_is_why_and_a_labels_date_dates_it() {
     let kb = load();
     let doc = document(&kb, "gijutsu-kettei.md");
     // The adoption is the decision and the lines under it say why, unless one states a choice
@@ -1448,8 +1448,16 @@ fn what_an_adoption_or_a_reasons_heading_holds_is_why() {
     // Restic`) holds that choice's rationale, not decisions.
     assert_eq!(
         decision_texts(doc),
-        ["✅ Proxmox VEの採用", "Adopted Restic for the host backups", "Decided to keep the repository on the NAS"]
+        [
+            "✅ Proxmox VEの採用",
+            "Adopted Restic for the host backups",
+            "Decided to keep the repository on the NAS",
+            "Decision (ops, 2026-07-03): keep the old NAS as a cold spare."
+        ]
     );
+    // A date in the brackets of a decision's label dates it.
+    let (_, spare) = decision(&kb, "cold spare");
+    assert_eq!(spare.date.map(|d| d.to_string()).as_deref(), Some("2026-07-03"));
     let item = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
     assert_eq!(item("追加費用なし").kind, Kind::Other);
     for reason in ["ライセンス費用", "One binary on every host"] {
@@ -1472,4 +1480,20 @@ fn toml_front_matter_dates_the_file_and_future_directions_are_plans() {
         assert_eq!(item(plan).kind, Kind::NextStep, "{plan}");
     }
     assert_eq!(item("Nomad instead of k3s").kind, Kind::Other);
+}
+
+#[test]
+fn a_change_that_says_what_is_used_now_or_by_default_is_a_choice() {
+    let kb = load();
+    let doc = document(&kb, "changes-switches.md");
+    // What replaced what (`now using journald`; removed, then used instead) and a default set
+    // on something are choices; a fix, or a state (`…: disabled by default until …`), is not.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Dropped the syslog relay config on every node (now using journald)",
+            "Disabled the archive node by default",
+            "完全移除本地缓存，使用 Redis 保存会话",
+        ]
+    );
 }
