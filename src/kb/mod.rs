@@ -3,7 +3,7 @@
 //!
 //! Data flows one way: [`parse::parse_document`] turns one file into a [`Document`];
 //! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
-//! decisions that a later one replaced.
+//! decisions that a later one replaced, and [`restate`] finds the ones another file repeats.
 
 pub(crate) mod fields;
 pub mod find;
@@ -12,6 +12,7 @@ pub mod load;
 pub mod parse;
 pub(crate) mod record;
 mod records;
+pub mod restate;
 pub mod settings;
 pub(crate) mod supersede;
 mod text;

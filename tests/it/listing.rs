@@ -50,15 +50,23 @@ fn bank() -> TestEnvironment {
     );
     env.write(
         "memory-bank/nested/systemPatterns.md",
-        "# System patterns\n\n## Storage\n\n- ZFS datasets per share, one quota each.\n",
+        "# System patterns\n\n## Storage\n\n- ZFS datasets per share, one quota each.\n\n\
+         ## Key Technical Decisions\n\n- Leave swap on the hypervisors.\n",
     );
     env
 }
 
 /// What the library says `mb decisions ARGS --json` prints: every item of the whole bank,
-/// supersession resolved, filtered, as the contract's records.
+/// supersession resolved, filtered, restatements left out but under `--all`, as the
+/// contract's records.
 fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
     let bank = kb::load(&env.work_dir().join("memory-bank"), env.work_dir());
+    let restated = kb::restate::restatements(&bank);
+    let restates = |doc: &kb::Document, item: &kb::Item| {
+        let d = bank.documents.iter().position(|d| std::ptr::eq(d, doc)).unwrap();
+        let i = doc.items.iter().position(|i| std::ptr::eq(i, item)).unwrap();
+        restated[d].contains(&(i as u32))
+    };
     let flag = |name: &str| args.contains(&name);
     let value = |name: &str| args.iter().position(|a| *a == name).map(|i| args[i + 1]);
     let kinds: Vec<Kind> = value("--kind").unwrap_or("decision").split(',').map(|k| Kind::parse(k).unwrap()).collect();
@@ -68,6 +76,7 @@ fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
         .filter(|(_, item)| flag("--all") || kinds.contains(&item.kind))
         .filter(|(_, item)| since.is_none_or(|s| item.date.is_some_and(|d| d >= s)))
         .filter(|(_, item)| !(flag("--active") && item.status == Status::Superseded))
+        .filter(|(doc, item)| flag("--all") || !restates(doc, item))
         .map(|(doc, item)| ItemRecord::new(&bank, doc, item))
         .collect();
     serde_json::to_string_pretty(&records).unwrap() + "\n"
@@ -81,6 +90,11 @@ fn the_json_listing_is_the_whole_bank_view_byte_for_byte() {
             .filter(|(_, i)| i.status == Status::Superseded)
             .count();
         assert!(superseded >= 1, "the bank should have superseded decisions to patch");
+        let restated: usize = kb::restate::restatements(&kb::load(&env.work_dir().join("memory-bank"), env.work_dir()))
+            .iter()
+            .map(Vec::len)
+            .sum();
+        assert!(restated >= 1 || env.work_dir().ends_with("quirks"), "the bank should restate a decision");
         for args in ARGS {
             let out = env.run([&["decisions", "--json"], *args].concat());
             assert_eq!(out.code(), Some(0), "{out}");
@@ -144,4 +158,57 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
         assert!(out.status.success(), "mb {args:?} exited {:?}: {stderr}", out.status);
         assert!(!stderr.contains("error") && !stderr.contains("panic"), "mb {args:?}: {stderr}");
     }
+}
+
+#[test]
+fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded() {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/decisionLog.md",
+        "# Decision log\n\n## 2025-03-02: Ingress\n\n\
+         - Decision: Traefik as the reverse proxy.\n\
+         - Set `mtu = 1420` on the WireGuard links.\n",
+    );
+    env.write(
+        "memory-bank/projectbrief.md",
+        "# Project brief\n\n## Key Decisions\n\n\
+         | Area | Choice |\n|---|---|\n| Reverse proxy | Traefik |\n\n\
+         - Set `mtu = 1420` on the WireGuard links.\n",
+    );
+    env.write(
+        "memory-bank/progress.md",
+        "# Progress\n\n## Evolution of Project Decisions\n\n\
+         - Use Traefik as the reverse proxy\n\
+         - Restic for the host backups\n\
+         - Restic for the host backups\n",
+    );
+    let sources = |out: &crate::common::CommandOutput| -> Vec<String> {
+        out.stdout.lines().skip(1).map(|row| row.split_whitespace().nth(1).unwrap().to_string()).collect()
+    };
+    // The decision log records the proxy; the brief's row and the progress recap restate it. A
+    // decision that states a setting says again that it holds, and copies within one file are
+    // the file's own: both stay.
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(
+        sources(&out),
+        [
+            "memory-bank/decisionLog.md:5",
+            "memory-bank/decisionLog.md:6",
+            "memory-bank/progress.md:6",
+            "memory-bank/progress.md:7",
+            "memory-bank/projectbrief.md:9",
+        ]
+    );
+    assert!(
+        out.stderr.contains("5 decisions in 3 files")
+            && out.stderr.contains("2 restatements of decisions other files record are left out (--all shows them)"),
+        "{out}"
+    );
+    // `--all` shows every copy, and the JSON leaves out what the table does.
+    let all = env.run(["decisions", "--all"]);
+    assert!(sources(&all).contains(&"memory-bank/projectbrief.md:7".to_string()), "{all}");
+    assert!(sources(&all).contains(&"memory-bank/progress.md:5".to_string()), "{all}");
+    let json = env.run(["decisions", "--json"]).json();
+    assert_eq!(json.as_array().unwrap().len(), 5);
 }

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use super::Args;
 use crate::cli::output::{self, Layout};
 use crate::kb::record::{self, ItemRecord};
+use crate::kb::restate;
 use crate::kb::supersede::{self, DocUses};
 use crate::kb::{Document, Item, ItemId, Kind, KnowledgeBase, Setting, Status};
 use crate::source::ReadError;
@@ -71,6 +72,12 @@ struct Part {
     /// `(item, line, id)` of the file's one decision, when it has exactly one (an ADR's): the
     /// successor a record that links this file names.
     only: Option<(u32, u32, ItemId)>,
+    /// Its decisions that may restate one in another file ([`restate`]), until the whole bank
+    /// is read.
+    keys: restate::Keys,
+    /// Filled after reading the whole bank: its decisions that restate one another file
+    /// records, by item; left out of the listing unless `--all`.
+    restated: Vec<u32>,
 }
 
 enum Listed {
@@ -114,6 +121,8 @@ struct JsonItem {
 /// The listing, loaded and resolved, ready to print.
 pub(super) struct Listing {
     parts: Vec<(usize, Part)>,
+    /// Restatements are left out (all but `--all`).
+    hide_restated: bool,
     /// Where file `d`'s part is in `parts` (`u32::MAX` for a file that failed).
     at: Vec<u32>,
     pub errors: Vec<ReadError>,
@@ -151,11 +160,16 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
         part.superseded.dedup_by_key(|(item, _)| *item);
     });
     name_linked_successors(&mut parts);
+    let keys: Vec<restate::Keys> = parts.iter_mut().map(|(_, part)| std::mem::take(&mut part.keys)).collect();
+    for ((_, part), restated) in parts.iter_mut().zip(restate::restated(&keys)) {
+        part.restated = restated;
+    }
+    drop(keys);
     let mut at = vec![u32::MAX; files];
     for (k, (d, _)) in parts.iter().enumerate() {
         at[*d] = k as u32;
     }
-    Listing { parts, at, errors, skipped: kept.skipped }
+    Listing { parts, hide_restated: !selection.all, at, errors, skipped: kept.skipped }
 }
 
 /// A decision whose record says it was superseded and links the file that replaced it takes
@@ -235,6 +249,17 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
         .filter(|(_, item)| item.kind == Kind::Decision)
         .map(|(i, item)| (i, item.settings()))
         .collect();
+    // A decision that states no setting may restate one in another file.
+    let role = restate::role(&doc.path);
+    let keys: restate::Keys = decided
+        .iter()
+        .filter(|(_, settings)| settings.is_empty())
+        .filter_map(|&(i, _)| {
+            let item = &doc.items[i];
+            let key = restate::statement_key(&item.text)?;
+            Some((i as u32, key, restate::rank(role, item.date.is_some())))
+        })
+        .collect();
     let path = crate::source::display_path(&doc.path);
     let (listed, decided) = if selection.json {
         keep_json(&doc, &path, selection, decided)?
@@ -257,7 +282,7 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     }
     let named = supersede::named_successors(&doc).into_iter().map(|(i, file)| (i as u32, file)).collect();
     let only = supersede::only_decision(&doc).map(|i| (i as u32, doc.items[i].line as u32, doc.items[i].id));
-    Ok(Part { path, uses, successors, listed, superseded: Vec::new(), named, only })
+    Ok(Part { path, uses, successors, listed, superseded: Vec::new(), named, only, keys, restated: Vec::new() })
 }
 
 fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
@@ -354,6 +379,27 @@ impl Part {
     }
 }
 
+/// Which of a part's items are restatements left out, asked in item order.
+struct LeftOut<'p> {
+    rest: &'p [u32],
+}
+
+impl LeftOut<'_> {
+    fn of(part: &Part, hide: bool) -> LeftOut<'_> {
+        LeftOut { rest: if hide { &part.restated } else { &[] } }
+    }
+
+    /// Whether `item` is left out; items must be asked for in rising order.
+    fn contains(&mut self, item: u32) -> bool {
+        while let Some((first, rest)) = self.rest.split_first()
+            && *first < item
+        {
+            self.rest = rest;
+        }
+        self.rest.first() == Some(&item)
+    }
+}
+
 struct Supersessions<'p> {
     rest: &'p [(u32, (usize, u32))],
 }
@@ -412,11 +458,12 @@ impl Listing {
         // Pretty JSON is about two and a half times its packed form.
         let mut out = Vec::with_capacity(packed.len() * 5 / 2 + 64);
         let mut supersessions = part.supersessions();
+        let mut left_out = LeftOut::of(part, self.hide_restated);
         for (k, item) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
             let by = supersessions.of(item.item);
-            if active_only && (by.is_some() || item.retired) {
+            if (active_only && (by.is_some() || item.retired)) || left_out.contains(item.item) {
                 continue;
             }
             if !out.is_empty() {
@@ -445,19 +492,25 @@ impl Listing {
         let mut layout = Layout::new(&["DATE", "SOURCE", "ENTRY", "TEXT"], &[None, None, Some(34), None]);
         // Each file's rows are measured on the pool; the widest cell of each column wins.
         let measured: Vec<Option<Measured>> =
-            self.parts.par_iter().map(|(_, part)| measure(part, args.active)).collect();
-        let (mut shown, mut superseded, mut files) = (0, 0, 0);
+            self.parts.par_iter().map(|(_, part)| measure(part, args.active, self.hide_restated)).collect();
+        let (mut shown, mut superseded, mut restated, mut files) = (0, 0, 0, 0);
         for m in measured {
             let m = m.context("internal error: no rows kept")?;
             shown += m.shown;
             superseded += m.superseded;
+            restated += m.restated;
             files += usize::from(m.shown > 0);
             for (column, width) in m.widths.into_iter().enumerate() {
                 layout.measure_cell(column, width);
             }
         }
+        let left_out = match restated {
+            0 => String::new(),
+            1 => "; 1 restatement of a decision another file records is left out (--all shows it)".to_string(),
+            n => format!("; {n} restatements of decisions other files record are left out (--all shows them)"),
+        };
         if shown == 0 {
-            writeln!(anstream::stderr(), "no items match (try --all)")?;
+            writeln!(anstream::stderr(), "no items match (try --all){left_out}")?;
             return Ok(());
         }
         let colored = output::stdout_colored();
@@ -475,7 +528,7 @@ impl Listing {
         drop(out);
         writeln!(
             anstream::stderr(),
-            "{shown} {} in {files} {}{}",
+            "{shown} {} in {files} {}{}{left_out}",
             if args.all || args.kind != [Kind::Decision] { "items" } else { "decisions" },
             if files == 1 { "file" } else { "files" },
             if superseded > 0 { format!(" ({superseded} superseded)") } else { String::new() },
@@ -493,13 +546,14 @@ impl Listing {
         // A file's few entry titles are cut to their column once, not once per row.
         let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
         let mut supersessions = part.supersessions();
+        let mut left_out = LeftOut::of(part, self.hide_restated);
         for row in rows {
             // Superseded by a later decision (named when it was kept), or by its own record.
             let successor = match supersessions.of(row.item) {
                 Some(by) => Some(self.successor(by)),
                 None => row.retired.then_some(None),
             };
-            if active_only && successor.is_some() {
+            if (active_only && successor.is_some()) || left_out.contains(row.item) {
                 continue;
             }
             // Cells are written from scratch buffers and the kept text: a table of a large
@@ -540,22 +594,28 @@ impl Listing {
 }
 
 /// What the table's summary and column widths need from one file's rows: how many are
-/// shown and superseded, and the widest date, source and entry cell.
+/// shown, superseded and left out as restatements, and the widest date, source and entry cell.
 struct Measured {
     shown: usize,
     superseded: usize,
+    restated: usize,
     widths: [usize; 3],
 }
 
 /// `None` when the part kept no rows (it was loaded for JSON).
-fn measure(part: &Part, active_only: bool) -> Option<Measured> {
+fn measure(part: &Part, active_only: bool, hide_restated: bool) -> Option<Measured> {
     let Listed::Table { entries, rows, .. } = &part.listed else { return None };
     let path_chars = crate::cli::output::display_width(&part.path);
     let entry_chars: Vec<usize> = entries.iter().map(|e| crate::cli::output::display_width(e)).collect();
-    let mut counted = Measured { shown: 0, superseded: 0, widths: [0; 3] };
+    let mut counted = Measured { shown: 0, superseded: 0, restated: 0, widths: [0; 3] };
     let mut supersessions = part.supersessions();
+    let mut left_out = LeftOut::of(part, hide_restated);
     for row in rows {
         let gone = supersessions.of(row.item).is_some() || row.retired;
+        if left_out.contains(row.item) {
+            counted.restated += 1;
+            continue;
+        }
         if active_only && gone {
             continue;
         }

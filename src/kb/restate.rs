@@ -1,0 +1,198 @@
+//! Restatements: a decision written again in another file of the bank.
+//!
+//! Banks repeat their decisions: a project brief's table lists the dated decisions of
+//! activeContext.md again, a progress log's "Evolution of Project Decisions" recaps
+//! systemPatterns.md, a changelog line copies the decision log's. A careful reader lists each
+//! decision once, where it is recorded. So a decision whose statement has the same words as
+//! one in another file — case, punctuation, word order and filler words (`the`, `for`, `use`,
+//! `Decision:`) aside — is a restatement of the copy that is its record: the one in a
+//! decision log, else a dated copy, else the one in systemPatterns.md, techContext.md,
+//! activeContext.md, any other file, progress.md, and last the project brief and product
+//! context; then the first file and line. `mb decisions` leaves restatements out unless
+//! `--all` is given.
+//!
+//! A decision that states a setting (`recordsize = 128K`) is never a restatement: written
+//! again later, it says the setting still holds, which supersession needs to know.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Kind, KnowledgeBase};
+
+/// `(item, statement key, rank)` of a document's decisions that may restate another:
+/// [`statement_key`] and [`rank`].
+pub(crate) type Keys = Vec<(u32, Box<str>, u8)>;
+
+/// Words that say nothing of what was decided.
+fn is_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "and"
+            | "as"
+            | "be"
+            | "by"
+            | "decided"
+            | "decision"
+            | "for"
+            | "in"
+            | "is"
+            | "of"
+            | "on"
+            | "our"
+            | "the"
+            | "to"
+            | "use"
+            | "used"
+            | "uses"
+            | "using"
+            | "via"
+            | "we"
+            | "with"
+    )
+}
+
+/// What a statement says, as a key two copies of it share: its words lowercased, filler left
+/// out, sorted and deduplicated. `None` for a statement too short to tell a copy from a
+/// coincidence (one word, unless it is a run of CJK text of six characters or more).
+pub(crate) fn statement_key(text: &str) -> Option<Box<str>> {
+    let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
+    let mut words: Vec<&str> = if lower.is_ascii() {
+        // Split byte by byte: a char pattern decodes every character first.
+        lower
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter_map(|w| std::str::from_utf8(w).ok())
+            .filter(|w| !w.is_empty() && !is_filler(w))
+            .collect()
+    } else {
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_filler(w)).collect()
+    };
+    words.sort_unstable();
+    words.dedup();
+    let long_enough = match words.as_slice() {
+        [] => false,
+        [word] => !word.is_ascii() && word.chars().count() >= 6,
+        _ => true,
+    };
+    long_enough.then(|| words.join(" ").into_boxed_str())
+}
+
+/// Where a copy stands as a decision's record, lower first: a decision log's copy, then a
+/// dated one, then by the file ([`role`], worked out once per file).
+pub(crate) fn rank(role: u8, dated: bool) -> u8 {
+    u8::from(role != 0) * 16 + u8::from(!dated) * 8 + role
+}
+
+/// The file's place among the places a decision is recorded, lower first (see [`rank`]): a
+/// decision log, then the core files in the order a reader looks for decisions.
+pub(crate) fn role(path: &Path) -> u8 {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let in_log_folder = path.parent().and_then(Path::file_name).is_some_and(|dir| {
+        let dir = dir.to_string_lossy().to_lowercase();
+        dir == "decisions" || dir == "adr" || dir == "adrs"
+    });
+    if in_log_folder || stem.contains("decision") || stem.starts_with("adr") {
+        0
+    } else if stem == "systempatterns" {
+        1
+    } else if stem == "techcontext" {
+        2
+    } else if stem == "activecontext" {
+        3
+    } else if stem == "progress" {
+        5
+    } else if stem == "projectbrief" || stem == "productcontext" {
+        6
+    } else {
+        4
+    }
+}
+
+/// The restated decisions of each document, by item, given each document's [`Keys`].
+pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<u32>> {
+    let mut copies: HashMap<&str, Vec<(u8, usize, u32)>> = HashMap::new();
+    for (d, keys) in keys.iter().enumerate() {
+        for (item, key, rank) in keys {
+            copies.entry(key).or_default().push((*rank, d, *item));
+        }
+    }
+    let mut restated = vec![Vec::new(); keys.len()];
+    for copies in copies.values().filter(|c| c.len() > 1) {
+        let Some(&(_, record_doc, _)) = copies.iter().min() else { continue };
+        for &(_, d, item) in copies.iter().filter(|(_, d, _)| *d != record_doc) {
+            restated[d].push(item);
+        }
+    }
+    for items in &mut restated {
+        items.sort_unstable();
+        items.dedup();
+    }
+    restated
+}
+
+/// The restated decisions of each of `kb`'s documents, by item (see the module's text).
+pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<u32>> {
+    let keys: Vec<Keys> = kb
+        .documents
+        .iter()
+        .map(|doc| {
+            let role = role(&doc.path);
+            doc.items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| item.kind == Kind::Decision && item.settings().is_empty())
+                .filter_map(|(i, item)| {
+                    let key = statement_key(&item.text)?;
+                    Some((i as u32, key, rank(role, item.date.is_some())))
+                })
+                .collect()
+        })
+        .collect();
+    restated(&keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_share_a_key_whatever_their_case_order_and_filler() {
+        let key = |t: &str| statement_key(t).map(String::from);
+        assert_eq!(key("GitHub Actions for CI/CD"), key("GitHub Actions CI/CD"));
+        assert_eq!(key("Use Spot instances for workloads"), key("Spot instances for workloads"));
+        assert_eq!(key("✓ Startup scripts now use the Ops Agent"), key("Startup scripts now use the Ops Agent"));
+        assert_eq!(key("Decision: Traefik as the reverse proxy"), key("Reverse proxy: Traefik"));
+        assert_ne!(key("Spot instances for workloads"), key("No spot instances for workloads"));
+        assert_eq!(key("Caching"), None);
+        assert_eq!(key("Use the Proxmox API"), key("Proxmox API"));
+        assert_eq!(key("ゼロコスト運用を継続する"), Some("ゼロコスト運用を継続する".to_string()));
+        assert_eq!(key("採用"), None);
+    }
+
+    #[test]
+    fn the_record_is_the_log_then_the_core_files_then_the_dated_copy() {
+        let r = |path: &str, dated: bool| rank(role(Path::new(path)), dated);
+        assert!(r("memory-bank/decisionLog.md", false) < r("memory-bank/systemPatterns.md", true));
+        assert!(r("memory-bank/decisions/0007-backups.md", false) < r("memory-bank/activeContext.md", true));
+        assert!(r("memory-bank/activeContext.md", true) < r("memory-bank/systemPatterns.md", false));
+        assert!(r("memory-bank/systemPatterns.md", true) < r("memory-bank/activeContext.md", true));
+        assert!(r("memory-bank/activeContext.md", false) < r("memory-bank/notes.md", false));
+        assert!(r("memory-bank/notes.md", false) < r("memory-bank/progress.md", false));
+        assert!(r("memory-bank/progress.md", true) < r("memory-bank/projectbrief.md", true));
+    }
+
+    #[test]
+    fn every_copy_but_the_record_is_restated_and_copies_in_one_file_are_not() {
+        let k = |s: &str| Box::<str>::from(s);
+        let keys = vec![
+            // 0: progress.md — a recap of 1's and a line of its own written twice.
+            vec![(4, k("ansible automation"), 10), (5, k("own line"), 10), (9, k("own line"), 10)],
+            // 1: systemPatterns.md, the record.
+            vec![(2, k("ansible automation"), 2)],
+            // 2: projectbrief.md, a third copy.
+            vec![(7, k("ansible automation"), 12)],
+        ];
+        assert_eq!(restated(&keys), [vec![4], vec![], vec![7]]);
+    }
+}
