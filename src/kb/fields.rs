@@ -605,9 +605,24 @@ pub fn label_date(text: &str) -> Option<Date> {
     }
     let colon = first_colon(text)?;
     let label = text[..colon].trim_end().trim_start_matches(['*', '_']);
-    let open = label.strip_suffix([')', '）'])?.rfind(['(', '（'])?;
+    let inner = label.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
     field_for_label(label)?;
-    find_date(&label[open..]).map(|(date, _)| date)
+    // The bracket holds the date, after at most one word saying who (`user`, `ops`): a date
+    // after `revisit by`, `until` or `due` is a deadline, not when it was decided.
+    let bracket = &inner[open..];
+    let bracket = &bracket[bracket.chars().next().map_or(0, char::len_utf8)..];
+    let (date, at) = find_date(bracket)?;
+    let before = bracket[..at.start].trim_end().trim_end_matches([',', '，', '、', ';']).trim();
+    let by_whom = before.is_empty()
+        || (!before.contains(char::is_whitespace)
+            && ![
+                "by", "until", "till", "before", "after", "due", "revisit", "review", "expires", "deadline", "bis",
+                "ab",
+            ]
+            .iter()
+            .any(|w| before.eq_ignore_ascii_case(w)));
+    (by_whom && bracket[at.end..].trim().is_empty()).then_some(date)
 }
 
 /// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
@@ -863,10 +878,29 @@ pub fn field_heading(title: &str) -> Option<Field> {
 fn gives_reasons_for_choice(title: &str) -> bool {
     let t = title.trim_end_matches([':', '：', ' ']);
     if !t.is_ascii() {
-        return t.ends_with("理由")
-            && ["採用", "選定", "選択", "選んだ", "選用", "采用", "选择", "选型", "选用"]
-                .iter()
-                .any(|w| t.contains(w));
+        // The choice names one thing, next to the reasons (`Cloudflare採用理由`, `Rust を
+        // 選んだ理由`, `选择 Rust 的理由`); `採用技術と選定理由` (the technologies adopted, and why) lists the
+        // choices themselves, and `不採用理由` gives the reasons for a rejection.
+        let Some(before) = t.strip_suffix("理由") else { return false };
+        let before = before.trim_end_matches(['の', '的', ' ']);
+        return [
+            "採用",
+            "選定",
+            "選択",
+            "選んだ",
+            "採用した",
+            "選定した",
+            "選用",
+            "采用",
+            "选择",
+            "选型",
+            "选用",
+            "选择了",
+        ]
+        .iter()
+        // (Chinese puts the verb first: `选择 Rust 的理由`.)
+        .any(|w| before.ends_with(w) || before.starts_with(w))
+            && !["と", "及び", "および", "和", "与", "、", "不"].iter().any(|w| before.contains(w));
     }
     let mut buf = [0u8; 32];
     let head = &mut buf[..t.len().min(32)];
@@ -1754,10 +1788,11 @@ pub fn states_switch(text: &str) -> bool {
         {
             return true;
         }
-        // What was removed, then what is used instead: `完全移除本地词典，使用 Free Dictionary
-        // API`.
+        // What was removed, up front, then what is used instead: `完全移除本地词典，使用 Free
+        // Dictionary API` (further in, the removal is what a user does: `用户可以删除账户，使用设置页面`).
         if let Some(removed) =
             ["移除", "删除", "弃用", "废弃", "去掉", "去除"].iter().filter_map(|w| text.find(w)).min()
+            && removed <= 6
             && ["，使用", "，改用", "，改为", "，换成", "，统一使用"].iter().any(|w| text[removed..].contains(w))
         {
             return true;
@@ -1768,7 +1803,9 @@ pub fn states_switch(text: &str) -> bool {
     // more disk` says what followed); `… auf restic umgestellt`.
     let replacing = memchr::memmem::find_iter(bytes, b"replacing ")
         .any(|at| bytes[..at].ends_with(b", ") || bytes[..at].ends_with(b"("))
-        || memchr::memmem::find(bytes, b"(now using ").is_some();
+        || memchr::memmem::find_iter(bytes, b"(now using ").any(|at| {
+            bytes.get(at + 11).is_some_and(u8::is_ascii_alphabetic) && !bytes[at + 11..].starts_with(b"less ")
+        });
     if replacing
         || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por "]
             .iter()
@@ -1795,8 +1832,10 @@ pub fn states_switch(text: &str) -> bool {
         || ((head.starts_with("use ") || head.starts_with("using ")) && (has(" instead of ") || has(" rather than ")))
         // A default set: `Disabled the archive node by default` (what was set comes between;
         // `Disabled by default` alone is a state).
-        || ((head.starts_with("disabled ") || head.starts_with("enabled "))
-            && text.find(" by default").is_some_and(|at| at > "disabled".len()))
+        || ((head.starts_with("disabled ") || head.starts_with("enabled ")) && {
+            let t = text.trim_end_matches(['.', ' ']);
+            t.len() > "disabled by default".len() && ends_ignoring_case(t, " by default") && !t.contains(',')
+        })
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
@@ -2534,8 +2573,16 @@ mod tests {
         ] {
             assert_eq!(field_heading(reasons), rationale, "{reasons}");
         }
-        for title in ["Why this project exists", "技術選定の根拠", "採用", "採用の経緯", "Why we", "Decision"]
-        {
+        for title in [
+            "Why this project exists",
+            "技術選定の根拠",
+            "採用",
+            "採用の経緯",
+            "Why we",
+            "Decision",
+            "採用技術と選定理由",
+            "Kubernetes不採用理由",
+        ] {
             assert_ne!(field_heading(title), rationale, "{title}");
         }
     }
@@ -2571,6 +2618,9 @@ mod tests {
         assert_eq!(date("Shipped (2026-07-03): the new relay"), None);
         assert_eq!(date("Decision (ops): keep the spare"), None);
         assert_eq!(date("Keep the spare (see 2026-07-03)"), None);
+        assert_eq!(date("Decision (revisit by 2027-01-01): keep Postgres"), None);
+        assert_eq!(date("Decision (until 2027-01-01): keep Postgres"), None);
+        assert_eq!(date("Decision (2026-07-03, tentative): keep Postgres"), None);
         assert!(!names_considerations("Active Decisions & Considerations"));
     }
 
@@ -2606,6 +2656,9 @@ mod tests {
             "Enabled by default.",
             "Enabled logging, now using more disk",
             "删除旧的日志文件",
+            "用户可以删除账户，使用设置页面即可",
+            "Optimized the indexer (now using 2 GB less RAM)",
+            "Enabled SSO for admins, which the IdP turns off by default",
         ] {
             assert!(!states_switch(other), "{other}");
         }

@@ -202,8 +202,8 @@ impl<'a> Pass<'a> {
     }
 
     fn run(&mut self) {
-        // Front matter is YAML between `---` lines at the very start of the file only: a `---`
-        // further down is a thematic break, and reading it as YAML would hide the text after it
+        // Front matter is YAML between `---` lines (or TOML between `+++` lines) at the very
+        // start of the file only: a `---` further down is a thematic break, and reading it as YAML would hide the text after it
         // from every view. pulldown-cmark accepts metadata blocks anywhere, so the start is
         // cut off here and the rest parsed without that extension.
         if let Some((yaml, end)) = front_matter(&self.text[self.base..]) {
@@ -1398,8 +1398,8 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
     let mut at = first.len() + usize::from(text[first.len()..].starts_with("\r\n")) + 1;
     let yaml_start = at.min(text.len());
     // `---` then a blank line is a thematic break, as pulldown-cmark (and so the writeback)
-    // reads it.
-    if text[yaml_start..].lines().next().is_none_or(|l| l.trim().is_empty()) {
+    // reads it; `+++` is no Markdown.
+    if fence == "---" && text[yaml_start..].lines().next().is_none_or(|l| l.trim().is_empty()) {
         return None;
     }
     while at < text.len() {
@@ -1484,16 +1484,17 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
 /// last updated), used for a file-level entry without a dated title.
 fn front_matter_date(text: &str) -> Option<Date> {
     const KEYS: [&str; 5] = ["date", "created", "created_date", "created_at", "date_created"];
-    // The first key of the list that is there wins, wherever it stands.
-    KEYS.iter()
-        .find_map(|key| {
-            text.lines().find_map(|line| {
-                let (k, v) = line.split_once([':', '='])?;
-                (k.trim() == *key).then(|| v.trim().trim_matches(['"', '\'']))
-            })
+    // The first key of the list that holds a date wins, wherever it stands (`date: "{{date}}"`,
+    // a template's, leaves it to `created`).
+    KEYS.iter().find_map(|key| {
+        text.lines().find_map(|line| {
+            let (k, v) = line.split_once([':', '='])?;
+            if k.trim() != *key {
+                return None;
+            }
+            find_date(v.trim().trim_matches(['"', '\''])).map(|(d, _)| d)
         })
-        .and_then(find_date)
-        .map(|(d, _)| d)
+    })
 }
 
 /// `Decision:` (or a bold `**Decision:**` lead) opens a decision wherever it stands.
@@ -1992,6 +1993,8 @@ mod tests {
         );
         assert_eq!(date("---\ncreated: 2025-01-02\ndate: 2025-03-04\n...\n").as_deref(), Some("2025-03-04"));
         assert_eq!(date("+++\nlast_updated = \"2025-07-30\"\n+++\n"), None);
+        assert_eq!(date("+++\n\ntitle = \"x\"\ncreated = \"2025-06-26\"\n+++\n").as_deref(), Some("2025-06-26"));
+        assert_eq!(date("---\ndate: \"{{date}}\"\ncreated: 2025-01-02\n---\n").as_deref(), Some("2025-01-02"));
         // A fence closes only its own kind, and a `+++` later in a file is text.
         assert_eq!(front_matter("+++\ntitle = \"x\"\n---\n"), None);
         assert_eq!(front_matter("# T\n+++\ndate = 2025-01-01\n+++\n"), None);

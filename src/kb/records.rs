@@ -1058,11 +1058,13 @@ fn considerations(
         // An adoption over sub-items (`✅ Cloudflare Workersの採用` over `ゼロコストでの運用を優先`,
         // `Adopted Valkey` over what it brings) is the decision, and what lies under it tells
         // why or how — unless it states a choice of its own (`Decided to keep the repository on
-        // the NAS`).
+        // the NAS`, `Switched the cache to Valkey`, `Set recordsize = 1M on the media dataset`).
         let detail = detail
             || (item.parent.is_some_and(|p| adoption[p])
                 && !decides_itself
-                && !fields::states_adoption(&item.text, item.bold.as_deref()));
+                && !fields::states_adoption(&item.text, item.bold.as_deref())
+                && !fields::states_switch(&item.text)
+                && item.settings().is_empty());
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {

@@ -5,11 +5,12 @@
 //! systemPatterns.md, a changelog line copies the decision log's. A careful reader lists each
 //! decision once, where it is recorded. So a decision whose statement has the same words as
 //! one in another file — case, punctuation, word order and filler words (`the`, `for`, `use`,
-//! `Decision:`) aside — is a restatement of the copy that is its record: the one in a
-//! decision log, else a dated copy, else the one in systemPatterns.md, techContext.md,
-//! activeContext.md, any other file, progress.md, and last the project brief and product
-//! context; then the first file and line. `mb decisions` leaves restatements out unless
-//! `--all` is given.
+//! `Decision:`) aside, and word order too unless it says what replaced what (`from`, `to`,
+//! `instead of`, `not` …) — is a restatement of the copy that is its record: a dated copy
+//! before an undated one (the date is what `--since` and supersession read), then the one in a
+//! decision log, systemPatterns.md, techContext.md, activeContext.md, any other file,
+//! progress.md, and last the project brief and product context; then the first file and
+//! line. `mb decisions` leaves restatements out unless `--all` is given.
 //!
 //! A decision that states a setting (`recordsize = 128K`) is never a restatement: written
 //! again later, it says the setting still holds, which supersession needs to know.
@@ -52,24 +53,41 @@ fn is_filler(word: &str) -> bool {
     )
 }
 
-/// What a statement says, as a key two copies of it share: its words lowercased, filler left
-/// out, sorted and deduplicated. `None` for a statement too short to tell a copy from a
-/// coincidence (one word, unless it is a run of CJK text of six characters or more).
+/// Words that give a statement its direction: `Switched from Redis to Valkey` is not
+/// `Switched from Valkey to Redis`, nor `Use X, not Y` `Use Y, not X`.
+fn is_directed(word: &str) -> bool {
+    matches!(
+        word,
+        "from" | "to" | "into" | "instead" | "rather" | "than" | "over" | "not" | "no" | "vs" | "versus" | "replacing"
+    )
+}
+
+/// What a statement says, as a key two copies of it share: its words lowercased and filler
+/// left out — sorted and deduplicated, or in their order when the statement has a direction
+/// ([`is_directed`]). `None` for a statement too short to tell a copy from a coincidence (one
+/// word, unless it is a run of CJK text of six characters or more).
 pub(crate) fn statement_key(text: &str) -> Option<Box<str>> {
     let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
+    let mut directed = false;
+    let mut keep = |w: &&str| {
+        directed |= is_directed(w);
+        !w.is_empty() && !is_filler(w)
+    };
     let mut words: Vec<&str> = if lower.is_ascii() {
         // Split byte by byte: a char pattern decodes every character first.
         lower
             .as_bytes()
             .split(|b| !b.is_ascii_alphanumeric())
             .filter_map(|w| std::str::from_utf8(w).ok())
-            .filter(|w| !w.is_empty() && !is_filler(w))
+            .filter(&mut keep)
             .collect()
     } else {
-        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !is_filler(w)).collect()
+        lower.split(|c: char| !c.is_alphanumeric()).filter(&mut keep).collect()
     };
-    words.sort_unstable();
-    words.dedup();
+    if !directed {
+        words.sort_unstable();
+        words.dedup();
+    }
     let long_enough = match words.as_slice() {
         [] => false,
         [word] => !word.is_ascii() && word.chars().count() >= 6,
@@ -78,10 +96,10 @@ pub(crate) fn statement_key(text: &str) -> Option<Box<str>> {
     long_enough.then(|| words.join(" ").into_boxed_str())
 }
 
-/// Where a copy stands as a decision's record, lower first: a decision log's copy, then a
-/// dated one, then by the file ([`role`], worked out once per file).
+/// Where a copy stands as a decision's record, lower first: a dated copy, then by the file
+/// ([`role`], worked out once per file).
 pub(crate) fn rank(role: u8, dated: bool) -> u8 {
-    u8::from(role != 0) * 16 + u8::from(!dated) * 8 + role
+    u8::from(!dated) * 8 + role
 }
 
 /// The file's place among the places a decision is recorded, lower first (see [`rank`]): a
@@ -92,7 +110,13 @@ pub(crate) fn role(path: &Path) -> u8 {
         let dir = dir.to_string_lossy().to_lowercase();
         dir == "decisions" || dir == "adr" || dir == "adrs"
     });
-    if in_log_folder || stem.contains("decision") || stem.starts_with("adr") {
+    // A log by its name (`decisionLog`, `decision-log`, `decisions`, `adr-0007`), not a file
+    // about decisions still to take (`openDecisions`, `pending-decisions`).
+    let name: String = stem.chars().filter(|c| c.is_alphanumeric()).collect();
+    let log = ["decisionlog", "decisions", "decisionrecords", "architecturedecisions", "decisionhistory"]
+        .contains(&name.as_str())
+        || name.starts_with("adr");
+    if in_log_folder || log {
         0
     } else if stem == "systempatterns" {
         1
@@ -168,13 +192,24 @@ mod tests {
         assert_eq!(key("Use the Proxmox API"), key("Proxmox API"));
         assert_eq!(key("ゼロコスト運用を継続する"), Some("ゼロコスト運用を継続する".to_string()));
         assert_eq!(key("採用"), None);
+        // What replaced what keeps its order.
+        assert_ne!(
+            key("Switched the session store from Redis to Valkey"),
+            key("Switched the session store from Valkey to Redis")
+        );
+        assert_ne!(key("Use Caddy, not Traefik"), key("Use Traefik, not Caddy"));
+        assert_eq!(key("Moved backups from rsync to restic"), key("moved backups from rsync to restic."));
     }
 
     #[test]
-    fn the_record_is_the_log_then_the_core_files_then_the_dated_copy() {
+    fn the_record_is_a_dated_copy_then_the_log_then_the_core_files() {
         let r = |path: &str, dated: bool| rank(role(Path::new(path)), dated);
-        assert!(r("memory-bank/decisionLog.md", false) < r("memory-bank/systemPatterns.md", true));
-        assert!(r("memory-bank/decisions/0007-backups.md", false) < r("memory-bank/activeContext.md", true));
+        assert!(r("memory-bank/activeContext.md", true) < r("memory-bank/decisionLog.md", false));
+        assert!(r("memory-bank/decision-log.md", true) < r("memory-bank/systemPatterns.md", true));
+        assert!(r("memory-bank/decisions/0007-backups.md", true) < r("memory-bank/activeContext.md", true));
+        assert!(r("memory-bank/adr-0007.md", false) < r("memory-bank/systemPatterns.md", false));
+        // A file about decisions still to take is no log.
+        assert!(r("memory-bank/openDecisions.md", true) > r("memory-bank/activeContext.md", true));
         assert!(r("memory-bank/activeContext.md", true) < r("memory-bank/systemPatterns.md", false));
         assert!(r("memory-bank/systemPatterns.md", true) < r("memory-bank/activeContext.md", true));
         assert!(r("memory-bank/activeContext.md", false) < r("memory-bank/notes.md", false));

@@ -167,7 +167,8 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         "memory-bank/decisionLog.md",
         "# Decision log\n\n## 2025-03-02: Ingress\n\n\
          - Decision: Traefik as the reverse proxy.\n\
-         - Set `mtu = 1420` on the WireGuard links.\n",
+         - Set `mtu = 1420` on the WireGuard links.\n\
+         - Switched the session store from Redis to Valkey.\n",
     );
     env.write(
         "memory-bank/projectbrief.md",
@@ -180,35 +181,47 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         "# Progress\n\n## Evolution of Project Decisions\n\n\
          - Use Traefik as the reverse proxy\n\
          - Restic for the host backups\n\
-         - Restic for the host backups\n",
+         - Restic for the host backups\n\
+         - Switched the session store from Valkey to Redis\n",
     );
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active context\n\n## 2025-05-01: Monitoring\n\n### Active Decisions\n\n- Prometheus for the metrics.\n",
+    );
+    env.write("memory-bank/adr-0002.md", "# ADR 2: Metrics\n\n- Decision: Prometheus for the metrics.\n");
     let sources = |out: &crate::common::CommandOutput| -> Vec<String> {
         out.stdout.lines().skip(1).map(|row| row.split_whitespace().nth(1).unwrap().to_string()).collect()
     };
-    // The decision log records the proxy; the brief's row and the progress recap restate it. A
-    // decision that states a setting says again that it holds, and copies within one file are
-    // the file's own: both stay.
+    // The decision log records the proxy; the brief's row and the progress recap restate it.
+    // A dated copy is the record before an undated one, even a log's (its date is what
+    // `--since` reads). A decision that states a setting says again that it holds, copies
+    // within one file are the file's own, and a switch the other way round is another
+    // decision: all stay.
     let out = env.run(["decisions"]);
     assert_eq!(out.code(), Some(0), "{out}");
     assert_eq!(
         sources(&out),
         [
+            "memory-bank/activeContext.md:7",
             "memory-bank/decisionLog.md:5",
             "memory-bank/decisionLog.md:6",
+            "memory-bank/decisionLog.md:7",
             "memory-bank/progress.md:6",
             "memory-bank/progress.md:7",
+            "memory-bank/progress.md:8",
             "memory-bank/projectbrief.md:9",
         ]
     );
     assert!(
-        out.stderr.contains("5 decisions in 3 files")
-            && out.stderr.contains("2 restatements of decisions other files record are left out (--all shows them)"),
+        out.stderr.contains("8 decisions in 4 files")
+            && out.stderr.contains("3 restatements of decisions other files record are left out (--all shows them)"),
         "{out}"
     );
     // `--all` shows every copy, and the JSON leaves out what the table does.
-    let all = env.run(["decisions", "--all"]);
-    assert!(sources(&all).contains(&"memory-bank/projectbrief.md:7".to_string()), "{all}");
-    assert!(sources(&all).contains(&"memory-bank/progress.md:5".to_string()), "{all}");
+    let all = sources(&env.run(["decisions", "--all"]));
+    for copy in ["memory-bank/adr-0002.md:3", "memory-bank/projectbrief.md:7", "memory-bank/progress.md:5"] {
+        assert!(all.contains(&copy.to_string()), "{copy} in {all:?}");
+    }
     let json = env.run(["decisions", "--json"]).json();
-    assert_eq!(json.as_array().unwrap().len(), 5);
+    assert_eq!(json.as_array().unwrap().len(), 8);
 }

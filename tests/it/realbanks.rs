@@ -1444,14 +1444,17 @@ fn what_an_adoption_or_a_reasons_heading_holds_is_why_and_a_labels_date_dates_it
     let kb = load();
     let doc = document(&kb, "gijutsu-kettei.md");
     // The adoption is the decision and the lines under it say why, unless one states a choice
-    // of its own; a heading giving the reasons for a choice (`Proxmox採用理由`, `Why we chose
-    // Restic`) holds that choice's rationale, not decisions.
+    // of its own (an adoption, a setting); a heading giving the reasons for one choice
+    // (`Proxmox採用理由`, `Why we chose Restic`) holds that choice's rationale, not decisions —
+    // but one over the choices and their reasons (`採用技術と選定理由`) holds the choices.
     assert_eq!(
         decision_texts(doc),
         [
             "✅ Proxmox VEの採用",
             "Adopted Restic for the host backups",
             "Decided to keep the repository on the NAS",
+            "Set compression = max on the repository",
+            "Grafanaを採用：ダッシュボードを一か所にまとめるため",
             "Decision (ops, 2026-07-03): keep the old NAS as a cold spare."
         ]
     );

@@ -405,7 +405,7 @@ struct Supersessions<'p> {
 }
 
 impl Supersessions<'_> {
-    /// `(file, item)` of what superseded `item`; items must be asked for in rising order.
+    /// `(file, slot)` of what superseded `item`; items must be asked for in rising order.
     fn of(&mut self, item: u32) -> Option<(usize, u32)> {
         while let Some(((first, _), rest)) = self.rest.split_first()
             && *first < item
