@@ -20,9 +20,27 @@ use std::path::Path;
 
 use super::{Kind, KnowledgeBase};
 
-/// `(item, statement key, rank)` of a document's decisions that may restate another:
-/// [`statement_key`] and [`rank`].
-pub(crate) type Keys = Vec<(u32, Box<str>, u8)>;
+/// A document's decisions that may restate another, in item order.
+pub(crate) type Keys = Vec<Stated>;
+
+/// A decision that may restate another, or be restated.
+#[derive(Debug)]
+pub(crate) struct Stated {
+    pub item: u32,
+    pub line: u32,
+    /// Its [`statement_key`].
+    pub key: Box<str>,
+    /// Its [`rank`] as a record.
+    pub rank: u8,
+}
+
+/// A restated decision of a document, and the copy that is its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Restatement {
+    pub item: u32,
+    /// `(document, line)` of the record: the document's index among those given.
+    pub record: (usize, u32),
+}
 
 /// Words that say nothing of what was decided.
 fn is_filler(word: &str) -> bool {
@@ -133,30 +151,31 @@ pub(crate) fn role(path: &Path) -> u8 {
     }
 }
 
-/// The restated decisions of each document, by item, given each document's [`Keys`].
-pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<u32>> {
-    let mut copies: HashMap<&str, Vec<(u8, usize, u32)>> = HashMap::new();
+/// The restatements of each document, by item, given each document's [`Keys`].
+pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
+    let mut copies: HashMap<&str, Vec<(u8, usize, u32, u32)>> = HashMap::new();
     for (d, keys) in keys.iter().enumerate() {
-        for (item, key, rank) in keys {
-            copies.entry(key).or_default().push((*rank, d, *item));
+        for s in keys {
+            copies.entry(&s.key).or_default().push((s.rank, d, s.item, s.line));
         }
     }
     let mut restated = vec![Vec::new(); keys.len()];
     for copies in copies.values().filter(|c| c.len() > 1) {
-        let Some(&(_, record_doc, _)) = copies.iter().min() else { continue };
-        for &(_, d, item) in copies.iter().filter(|(_, d, _)| *d != record_doc) {
-            restated[d].push(item);
+        let Some(&(_, record_doc, _, record_line)) = copies.iter().min() else { continue };
+        for &(_, d, item, _) in copies.iter().filter(|(_, d, _, _)| *d != record_doc) {
+            restated[d].push(Restatement { item, record: (record_doc, record_line) });
         }
     }
     for items in &mut restated {
-        items.sort_unstable();
-        items.dedup();
+        // A decision restated twice over names its first record.
+        items.sort_by_key(|r| (r.item, r.record));
+        items.dedup_by_key(|r| r.item);
     }
     restated
 }
 
-/// The restated decisions of each of `kb`'s documents, by item (see the module's text).
-pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<u32>> {
+/// The restatements among each of `kb`'s documents, by item (see the module's text).
+pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<Restatement>> {
     let keys: Vec<Keys> = kb
         .documents
         .iter()
@@ -168,7 +187,7 @@ pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<u32>> {
                 .filter(|(_, item)| item.kind == Kind::Decision && item.settings().is_empty())
                 .filter_map(|(i, item)| {
                     let key = statement_key(&item.text)?;
-                    Some((i as u32, key, rank(role, item.date.is_some())))
+                    Some(Stated { item: i as u32, line: item.line as u32, key, rank: rank(role, item.date.is_some()) })
                 })
                 .collect()
         })
@@ -219,15 +238,19 @@ mod tests {
 
     #[test]
     fn every_copy_but_the_record_is_restated_and_copies_in_one_file_are_not() {
-        let k = |s: &str| Box::<str>::from(s);
+        let s = |item: u32, key: &str, rank: u8| Stated { item, line: item + 10, key: key.into(), rank };
         let keys = vec![
             // 0: progress.md — a recap of 1's and a line of its own written twice.
-            vec![(4, k("ansible automation"), 10), (5, k("own line"), 10), (9, k("own line"), 10)],
+            vec![s(4, "ansible automation", 10), s(5, "own line", 10), s(9, "own line", 10)],
             // 1: systemPatterns.md, the record.
-            vec![(2, k("ansible automation"), 2)],
+            vec![s(2, "ansible automation", 2)],
             // 2: projectbrief.md, a third copy.
-            vec![(7, k("ansible automation"), 12)],
+            vec![s(7, "ansible automation", 12)],
         ];
-        assert_eq!(restated(&keys), [vec![4], vec![], vec![7]]);
+        let record = (1, 12);
+        assert_eq!(
+            restated(&keys),
+            [vec![Restatement { item: 4, record }], vec![], vec![Restatement { item: 7, record }]]
+        );
     }
 }

@@ -65,7 +65,7 @@ fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
     let restates = |doc: &kb::Document, item: &kb::Item| {
         let d = bank.documents.iter().position(|d| std::ptr::eq(d, doc)).unwrap();
         let i = doc.items.iter().position(|i| std::ptr::eq(i, item)).unwrap();
-        restated[d].contains(&(i as u32))
+        restated[d].iter().any(|r| r.item == i as u32)
     };
     let flag = |name: &str| args.contains(&name);
     let value = |name: &str| args.iter().position(|a| *a == name).map(|i| args[i + 1]);
@@ -217,11 +217,15 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
             && out.stderr.contains("3 restatements of decisions other files record are left out (--all shows them)"),
         "{out}"
     );
-    // `--all` shows every copy, and the JSON leaves out what the table does.
-    let all = sources(&env.run(["decisions", "--all"]));
+    // `--all` shows every copy, naming its record, and the JSON leaves out what the table does.
+    let all = env.run(["decisions", "--all"]);
     for copy in ["memory-bank/adr-0002.md:3", "memory-bank/projectbrief.md:7", "memory-bank/progress.md:5"] {
-        assert!(all.contains(&copy.to_string()), "{copy} in {all:?}");
+        assert!(sources(&all).contains(&copy.to_string()), "{copy} in {all}");
     }
+    for record in ["(restates memory-bank/activeContext.md:7)", "(restates memory-bank/decisionLog.md:5)"] {
+        assert!(all.stdout.contains(record), "{record} in {all}");
+    }
+    assert_eq!(all.stdout.matches("(restates ").count(), 3, "{all}");
     let json = env.run(["decisions", "--json"]).json();
     assert_eq!(json.as_array().unwrap().len(), 8);
 }

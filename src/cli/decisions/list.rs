@@ -76,8 +76,9 @@ struct Part {
     /// is read.
     keys: restate::Keys,
     /// Filled after reading the whole bank: its decisions that restate one another file
-    /// records, by item; left out of the listing unless `--all`.
-    restated: Vec<u32>,
+    /// records, by item, with the record's part and line; left out of the listing unless
+    /// `--all`, which names the record.
+    restated: Vec<restate::Restatement>,
 }
 
 enum Listed {
@@ -257,7 +258,8 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
         .filter_map(|&(i, _)| {
             let item = &doc.items[i];
             let key = restate::statement_key(&item.text)?;
-            Some((i as u32, key, restate::rank(role, item.date.is_some())))
+            let rank = restate::rank(role, item.date.is_some());
+            Some(restate::Stated { item: i as u32, line: item.line as u32, key, rank })
         })
         .collect();
     let path = crate::source::display_path(&doc.path);
@@ -379,24 +381,24 @@ impl Part {
     }
 }
 
-/// Which of a part's items are restatements left out, asked in item order.
-struct LeftOut<'p> {
-    rest: &'p [u32],
+/// Which of a part's items restate a decision another file records, asked in item order.
+struct Restated<'p> {
+    rest: &'p [restate::Restatement],
 }
 
-impl LeftOut<'_> {
-    fn of(part: &Part, hide: bool) -> LeftOut<'_> {
-        LeftOut { rest: if hide { &part.restated } else { &[] } }
+impl Restated<'_> {
+    fn of(part: &Part) -> Restated<'_> {
+        Restated { rest: &part.restated }
     }
 
-    /// Whether `item` is left out; items must be asked for in rising order.
-    fn contains(&mut self, item: u32) -> bool {
+    /// `(part, line)` of the record `item` restates; items must be asked for in rising order.
+    fn of_item(&mut self, item: u32) -> Option<(usize, u32)> {
         while let Some((first, rest)) = self.rest.split_first()
-            && *first < item
+            && first.item < item
         {
             self.rest = rest;
         }
-        self.rest.first() == Some(&item)
+        self.rest.first().filter(|r| r.item == item).map(|r| r.record)
     }
 }
 
@@ -458,12 +460,13 @@ impl Listing {
         // Pretty JSON is about two and a half times its packed form.
         let mut out = Vec::with_capacity(packed.len() * 5 / 2 + 64);
         let mut supersessions = part.supersessions();
-        let mut left_out = LeftOut::of(part, self.hide_restated);
+        let mut restated = Restated::of(part);
         for (k, item) in items.iter().enumerate() {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
             let by = supersessions.of(item.item);
-            if (active_only && (by.is_some() || item.retired)) || left_out.contains(item.item) {
+            let left_out = self.hide_restated && restated.of_item(item.item).is_some();
+            if (active_only && (by.is_some() || item.retired)) || left_out {
                 continue;
             }
             if !out.is_empty() {
@@ -546,14 +549,16 @@ impl Listing {
         // A file's few entry titles are cut to their column once, not once per row.
         let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
         let mut supersessions = part.supersessions();
-        let mut left_out = LeftOut::of(part, self.hide_restated);
+        let mut restated = Restated::of(part);
         for row in rows {
             // Superseded by a later decision (named when it was kept), or by its own record.
             let successor = match supersessions.of(row.item) {
                 Some(by) => Some(self.successor(by)),
                 None => row.retired.then_some(None),
             };
-            if (active_only && successor.is_some()) || left_out.contains(row.item) {
+            // Shown only under `--all`, naming the record.
+            let record = restated.of_item(row.item);
+            if (active_only && successor.is_some()) || (self.hide_restated && record.is_some()) {
                 continue;
             }
             // Cells are written from scratch buffers and the kept text: a table of a large
@@ -567,13 +572,19 @@ impl Listing {
             source.clear();
             push_source(&mut source, &part.path, row.line);
             let own = &text[row.text.start as usize..row.text.end as usize];
-            let text_cell = match successor {
-                None => (own, anstyle::Style::new()),
-                Some(by) => {
+            let record = record.and_then(|(k, line)| Some((self.parts.get(k)?.1.path.as_str(), line)));
+            let text_cell = match (successor, record) {
+                (None, None) => (own, anstyle::Style::new()),
+                (by, record) => {
                     superseded.clear();
                     superseded.push_str(own);
-                    if let Some((path, line, _)) = by {
+                    if let Some(Some((path, line, _))) = by {
                         superseded.push_str(" (superseded by ");
+                        push_source(&mut superseded, path, line);
+                        superseded.push(')');
+                    }
+                    if let Some((path, line)) = record {
+                        superseded.push_str(" (restates ");
                         push_source(&mut superseded, path, line);
                         superseded.push(')');
                     }
@@ -609,10 +620,10 @@ fn measure(part: &Part, active_only: bool, hide_restated: bool) -> Option<Measur
     let entry_chars: Vec<usize> = entries.iter().map(|e| crate::cli::output::display_width(e)).collect();
     let mut counted = Measured { shown: 0, superseded: 0, restated: 0, widths: [0; 3] };
     let mut supersessions = part.supersessions();
-    let mut left_out = LeftOut::of(part, hide_restated);
+    let mut restated = Restated::of(part);
     for row in rows {
         let gone = supersessions.of(row.item).is_some() || row.retired;
-        if left_out.contains(row.item) {
+        if hide_restated && restated.of_item(row.item).is_some() {
             counted.restated += 1;
             continue;
         }
