@@ -4,9 +4,9 @@
 //! activeContext.md again, a progress log's "Evolution of Project Decisions" recaps
 //! systemPatterns.md, a changelog line copies the decision log's. A careful reader lists each
 //! decision once, where it is recorded. So a decision whose statement has the same words as
-//! one in another file — case, punctuation, word order and filler words (`the`, `for`, `use`,
-//! `Decision:`) aside, and word order too unless it says what replaced what (`from`, `to`,
-//! `instead of`, `not` …) — is a restatement of the copy that is its record: a dated copy
+//! one in another file — case, punctuation and filler words (`the`, `for`, `use`,
+//! `Decision:`, and a recap's `confirmed`, `leveraging` …) aside, and word order too unless it
+//! says what replaced what (`from`, `to`, `instead of`, `not` …) — is a restatement of the copy that is its record: a dated copy
 //! before an undated one (the date is what `--since` and supersession read), then the one in a
 //! decision log, systemPatterns.md, techContext.md, activeContext.md, any other file,
 //! progress.md, and last the project brief and product context; then the first file and
@@ -68,6 +68,19 @@ fn is_filler(word: &str) -> bool {
             | "via"
             | "we"
             | "with"
+            // Words a recap adds around a decision it repeats: `Leveraging Cloudflare Tunnel for
+            // zero-trust access` and `Zero-trust access via Cloudflare Tunnel confirmed`.
+            | "adopted"
+            | "adopting"
+            | "chose"
+            | "chosen"
+            | "confirmed"
+            | "implemented"
+            | "implementing"
+            | "leveraging"
+            | "selected"
+            | "utilizing"
+            | "utilising"
     )
 }
 
@@ -209,6 +222,10 @@ mod tests {
         assert_ne!(key("Spot instances for workloads"), key("No spot instances for workloads"));
         assert_eq!(key("Caching"), None);
         assert_eq!(key("Use the Proxmox API"), key("Proxmox API"));
+        assert_eq!(
+            key("Zero-trust access via Cloudflare Tunnel confirmed"),
+            key("Leveraging Cloudflare Tunnel for zero-trust access")
+        );
         assert_eq!(key("ゼロコスト運用を継続する"), Some("ゼロコスト運用を継続する".to_string()));
         assert_eq!(key("採用"), None);
         // What replaced what keeps its order.
