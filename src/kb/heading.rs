@@ -331,7 +331,7 @@ const DECISION_THINGS: &[&str] = &[
 
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
-/// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`.
+/// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`, `Decisions Required`.
 const ABOUT_DECISIONS: &[&str] = &[
     "template",
     "templates",
@@ -344,6 +344,7 @@ const ABOUT_DECISIONS: &[&str] = &[
     "schedule",
     "needed",
     "needing",
+    "required",
 ];
 
 /// The longest phrase in [`KIND_WORDS`], in words.
@@ -902,6 +903,8 @@ mod tests {
             assert_eq!(classify(ahead), Kind::NextStep, "{ahead}");
         }
         assert_eq!(classify("Future Decisions Needed"), Kind::Other);
+        // Decisions still to take, whatever the case: their recommendations are no decisions.
+        assert!(classify_title("🚨 CRITICAL DECISIONS REQUIRED").1);
     }
 
     #[test]

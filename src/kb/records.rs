@@ -274,6 +274,7 @@ pub(crate) fn resolve(
     // to make, `## Decisions Needed`: the decision headings there are choices still open.)
     let mut section_considers = vec![false; sections.len()];
     let mut undecided_above = vec![false; sections.len()];
+    let mut undecided_in = vec![false; sections.len()];
     let mut considering_level: Option<u8> = None;
     let mut undecided_level: Option<u8> = None;
     for h in headings.iter().filter(|h| !h.stamp) {
@@ -290,11 +291,13 @@ pub(crate) fn resolve(
         if h.undecided && undecided_level.is_none() {
             undecided_level = Some(h.level);
         }
+        undecided_in[h.section] = undecided_level.is_some();
         if considering_level.is_some() {
             section_considers[h.section] = true;
         }
     }
-    let considered = Considered { sections: &section_considers, undecided_above: &undecided_above };
+    let considered =
+        Considered { sections: &section_considers, undecided_above: &undecided_above, undecided_in: &undecided_in };
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
@@ -939,6 +942,8 @@ fn spell_out_bare_labels(items: &mut [Item], traits: &[Traits]) {
 struct Considered<'a> {
     sections: &'a [bool],
     undecided_above: &'a [bool],
+    /// Sections under (or of) a heading that says decisions are still to take.
+    undecided_in: &'a [bool],
 }
 
 /// A sentence ending in a colon after a word that lists the parts of what it names
@@ -1147,7 +1152,12 @@ fn considerations(
         let not_taken = not_taken
             || (item.block == Block::Heading
                 && considered.undecided_above[item.section]
-                && !status.is_some_and(|(_, s)| fields::taken(s)));
+                && !status.is_some_and(|(_, s)| fields::taken(s)))
+            // There, a recommendation (`**Recommended Approach**: RDS per tenant`, which a
+            // creative phase's log writes for the option it took) is still a proposal.
+            || (considered.undecided_in[item.section]
+                && traits[i].opens_decision()
+                && item.text.get(..11).is_some_and(|head| head.eq_ignore_ascii_case("recommended")));
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {

@@ -98,6 +98,8 @@ fn decision_records_carry_their_fields() {
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
         // (So does a choice still to make: its options and a recommendation.)
         let weighed = |r: usize| field(&doc.items[r], "options").is_some();
+        // (Or a recommendation where decisions are still required.)
+        let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
         // section's: `**Decision**: The choice, in one sentence`.)
         let described = |r: usize| doc.items[r].text.ends_with("The choice, in one sentence");
@@ -113,6 +115,7 @@ fn decision_records_carry_their_fields() {
                         || weighed(r)
                         || described(r)
                         || setup(r)
+                        || recommended(r)
                 }),
                 "{}",
                 item.text
@@ -1125,7 +1128,9 @@ fn a_decision_heading_under_decisions_still_needed_is_none_until_its_status_says
     // choice still to make, and so is `### DEC-6`, whose status is `Open`; `### DEC-5: …` beside
     // them has a status that says it was taken. Under `## Decisions and Open Questions`, which
     // holds decisions beside its questions, a decision heading stays one, and an `Option` in a
-    // decision heading's own title (`## Decision: Option to …`) leaves it one.
+    // decision heading's own title (`## Decision: Option to …`) leaves it one. Under `## CRITICAL
+    // DECISIONS REQUIRED`, a `Recommended Approach` is a proposal, not the decision a creative
+    // phase's log means by it.
     assert_eq!(
         decision_texts(doc),
         [
