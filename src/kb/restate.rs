@@ -4,13 +4,14 @@
 //! activeContext.md again, a progress log's "Evolution of Project Decisions" recaps
 //! systemPatterns.md, a changelog line copies the decision log's. A careful reader lists each
 //! decision once, where it is recorded. So a decision whose statement has the same words as
-//! one in another file — case, punctuation and filler words (`the`, `for`, `use`,
-//! `Decision:`, and a recap's `confirmed`, `leveraging` …) aside, and word order too unless it
-//! says what replaced what (`from`, `to`, `instead of`, `not` …) — is a restatement of the copy that is its record: a dated copy
-//! before an undated one (the date is what `--since` and supersession read), then the one in a
-//! decision log, systemPatterns.md, techContext.md, activeContext.md, any other file,
-//! progress.md, and last the project brief and product context; then the first file and
-//! line. `mb decisions` leaves restatements out unless `--all` is given.
+//! one in another file — case, punctuation and filler words (`the`, `for`, `use`, `Decision:`,
+//! and a recap's `confirmed`, `leveraging` …) aside, and word order too unless it says what
+//! replaced what (`from`, `to`, `instead of`, `not` …) — is a restatement of the copy that is
+//! its record: a dated copy before an undated one (the date is what `--since` and
+//! supersession read), then the one in a decision log, systemPatterns.md, techContext.md,
+//! activeContext.md, any other file, progress.md, and last the project brief and product
+//! context; then the first file and line. `mb decisions` leaves restatements out unless
+//! `--all` is given.
 //!
 //! A decision that states a setting (`recordsize = 128K`) is never a restatement: written
 //! again later, it says the setting still holds, which supersession needs to know.
