@@ -971,6 +971,9 @@ pub fn is_boilerplate(text: &str) -> bool {
             "這個檔案",
             "此文件",
             "本文件",
+            "本文档",
+            // `本文记录…`: "this document records".
+            "本文",
             "该文件",
             "初始化memory bank",
             "初始化 memory bank",
@@ -1164,6 +1167,63 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
     Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
 }
 
+/// The labels of a file's stamp (`Last updated: 2026-02-04`, `Created: …`) and their
+/// translations, each saying whether it is when the file was created (else when it was
+/// last edited). Every label starts with `l`, `u`, `z`, `d`, `c` or `e`, or with a letter
+/// outside ASCII, and none is longer than 20 characters.
+const FILE_STAMPS: [(&str, bool); 20] = [
+    ("created", true),
+    ("created on", true),
+    ("date created", true),
+    ("erstellt", true),
+    ("créé le", true),
+    ("creado", true),
+    ("创建时间", true),
+    ("创建日期", true),
+    ("作成日", true),
+    ("last updated", false),
+    ("last update", false),
+    ("last modified", false),
+    ("updated", false),
+    ("zuletzt aktualisiert", false),
+    ("dernière mise à jour", false),
+    ("última actualización", false),
+    ("最后更新", false),
+    ("最終更新", false),
+    ("更新日", false),
+    ("最后修改", false),
+];
+
+/// The day a stamp in a file's header gives it: `**Last Updated:** 2025-06-29`, `Created:
+/// 2025-01-10`, `最后更新：2026-03-03` — opening the text or one of its lines (`> Notes for the
+/// MVP.` then `> 最后更新：2026-03-03` is one paragraph). The second value says it is when the
+/// file was created; a creation stamp wins over an update in the same text. `None` when no
+/// stamp label is followed by its colon and a date.
+pub fn header_stamp(text: &str) -> Option<(Date, bool)> {
+    // A header's stamp lines are short; a long paragraph is prose.
+    let text = &text[..crate::source::floor_char_boundary(text, 512)];
+    let lower = text.to_lowercase();
+    // (Creation labels come first in the list.)
+    for (label, created) in FILE_STAMPS {
+        for (at, _) in lower.match_indices(label) {
+            // The label starts the text or a line of it (after a space, where a line break
+            // was, or after the emphasis around the label).
+            let before = lower[..at].trim_end_matches(['*', '_']);
+            if !(before.is_empty() || before.ends_with(char::is_whitespace)) {
+                continue;
+            }
+            // (French sets a space before the colon.)
+            let rest = lower[at + label.len()..].trim_start_matches(['*', '_']).trim_start();
+            let Some(rest) = rest.strip_prefix([':', '：']) else { continue };
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+            if let Some((date, _)) = date_at_start(rest) {
+                return Some((date, created));
+            }
+        }
+    }
+    None
+}
+
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
     // Every label starts with `l`, `u`, `z`, `d`, `c` or `e`, or with a letter outside ASCII.
@@ -1188,29 +1248,7 @@ fn is_last_updated(text: &str) -> bool {
     let rest = text[colon..]
         .trim_start_matches([':', '：'])
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    [
-        "last updated",
-        "last update",
-        "last modified",
-        "updated",
-        "zuletzt aktualisiert",
-        "dernière mise à jour",
-        "última actualización",
-        "最后更新",
-        "最終更新",
-        "更新日",
-        "最后修改",
-        "created",
-        "created on",
-        "date created",
-        "erstellt",
-        "créé le",
-        "creado",
-        "创建时间",
-        "创建日期",
-        "作成日",
-    ]
-    .contains(&&*label)
+    FILE_STAMPS.iter().any(|(l, _)| *l == label)
         && (date_at_start(rest).is_some_and(|(_, range)| rest[range.end..].trim().chars().count() <= 24)
             // A template's date left half filled in: `2025-01-XX`.
             || rest.as_bytes().get(..5).is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && matches!(y[4], b'-' | b'/' | b'.')))
@@ -2413,6 +2451,23 @@ mod tests {
     }
 
     #[test]
+    fn a_header_stamp_dates_the_file_creation_first() {
+        let stamp = |t: &str| header_stamp(t).map(|(d, created)| (d.to_string(), created));
+        let day = |d: &str, created: bool| Some((d.to_string(), created));
+        assert_eq!(stamp("**Last Updated:** 2025-06-29 **Builds From:** projectbrief.md"), day("2025-06-29", false));
+        assert_eq!(stamp("**Last updated**: 2025-06-29"), day("2025-06-29", false));
+        // On a line of its own after a sentence (a paragraph's lines are joined by a space).
+        assert_eq!(stamp("本文记录迁移前确认的备份方案。 最后更新：2026-03-03"), day("2026-03-03", false));
+        assert_eq!(stamp("Updated: 2026-01-02 Created: 2025-12-01"), day("2025-12-01", true));
+        assert_eq!(stamp("Dernière mise à jour : 2026-01-02"), day("2026-01-02", false));
+        // Not a label: inside a word, without its colon, or without a date after it.
+        assert_eq!(stamp("Outdated: 2026-01-02"), None);
+        assert_eq!(stamp("We updated the pool on 2026-01-02"), None);
+        assert_eq!(stamp("Last updated: soon"), None);
+        assert_eq!(stamp("Last updated: see 2026-01-02"), None);
+    }
+
+    #[test]
     fn consideration_words_fit_their_lengths() {
         for word in CONSIDERATION_WORDS {
             assert!(CONSIDERATION_WORD_LENGTHS.contains(&word.len()), "{word}");
@@ -2599,6 +2654,7 @@ mod tests {
         assert!(!is_boilerplate("理由（暂定）：? (Decision: [^1]"));
         assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
+        assert!(is_boilerplate("本文档记录开发前确认的选型。"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));

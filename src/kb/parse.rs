@@ -1418,6 +1418,9 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// doing the task, so a careful reader dates them by when it was done. Only the section's
 /// top-level lines count, and only one date: two status lines of different days leave it
 /// undated (each record's own `Date` field dates its decision).
+///
+/// Failing those, a header's stamp dates the file's undated decisions: `**Last Updated:**
+/// 2025-06-29` or `Created: …` under the file's title says what it holds was decided by then.
 fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
@@ -1429,13 +1432,34 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     let mut found = vec![Found::None; sections.len()];
     // When the work started: the section's date only if no line says when it was done.
     let mut started = vec![Found::None; sections.len()];
+    // A header's stamp (`Last updated: …`): the date only if no status line gives one.
+    let mut stamped = vec![Found::None; sections.len()];
+    // Top-level lines read so far, by section.
+    let mut seen = vec![0u8; sections.len()];
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
             continue;
         }
-        if let Some((date, start)) = fields::status_date(&item.text, item.bold.as_deref()) {
-            let slot = if start { &mut started[item.section] } else { &mut found[item.section] };
+        let status = fields::status_date(&item.text, item.bold.as_deref()).map(|(date, start)| (date, start, false));
+        // (Only a header block, an untitled section, holds the file's stamp, in its first
+        // few lines.)
+        let nth = &mut seen[item.section];
+        *nth = nth.saturating_add(1);
+        let status = status.or_else(|| {
+            (sections[item.section].title.is_none() && *nth <= 4)
+                .then(|| fields::header_stamp(&item.text))
+                .flatten()
+                .map(|(date, _)| (date, false, true))
+        });
+        if let Some((date, start, stamp)) = status {
+            let slot = if stamp {
+                &mut stamped[item.section]
+            } else if start {
+                &mut started[item.section]
+            } else {
+                &mut found[item.section]
+            };
             *slot = match *slot {
                 Found::None => Found::One(date),
                 Found::One(d) if d == date => Found::One(d),
@@ -1447,9 +1471,9 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     if !any {
         return;
     }
-    for (found, started) in found.iter_mut().zip(&started) {
+    for ((found, started), stamped) in found.iter_mut().zip(&started).zip(&stamped) {
         if *found == Found::None {
-            *found = *started;
+            *found = if *started == Found::None { *stamped } else { *started };
         }
     }
     // A status line in an entry's header block — its untitled first section, or the file's
@@ -1480,10 +1504,22 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
 }
 
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
-/// "2025-06-26"` in TOML; `created`, `created_at` and `date_created` too, but not when it was
-/// last updated), used for a file-level entry without a dated title.
+/// "2025-06-26"` in TOML; `created`, `created_at` and `date_created` too, and failing those
+/// when it was last updated, as a header's stamp does), used for a file-level entry without a
+/// dated title.
 fn front_matter_date(text: &str) -> Option<Date> {
-    const KEYS: [&str; 5] = ["date", "created", "created_date", "created_at", "date_created"];
+    const KEYS: [&str; 10] = [
+        "date",
+        "created",
+        "created_date",
+        "created_at",
+        "date_created",
+        "last_updated",
+        "updated",
+        "updated_at",
+        "last_modified",
+        "lastmod",
+    ];
     // The first key of the list that holds a date wins, wherever it stands (`date: "{{date}}"`,
     // a template's, leaves it to `created`).
     KEYS.iter().find_map(|key| {
@@ -1992,7 +2028,8 @@ mod tests {
             Some("2025-06-26")
         );
         assert_eq!(date("---\ncreated: 2025-01-02\ndate: 2025-03-04\n...\n").as_deref(), Some("2025-03-04"));
-        assert_eq!(date("+++\nlast_updated = \"2025-07-30\"\n+++\n"), None);
+        // Failing a creation date, the last update's.
+        assert_eq!(date("+++\nlast_updated = \"2025-07-30\"\n+++\n").as_deref(), Some("2025-07-30"));
         assert_eq!(date("+++\n\ntitle = \"x\"\ncreated = \"2025-06-26\"\n+++\n").as_deref(), Some("2025-06-26"));
         assert_eq!(date("---\ndate: \"{{date}}\"\ncreated: 2025-01-02\n---\n").as_deref(), Some("2025-01-02"));
         // A fence closes only its own kind, and a `+++` later in a file is text.

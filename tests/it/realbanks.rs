@@ -1505,3 +1505,18 @@ fn a_change_that_says_what_is_used_now_or_by_default_is_a_choice() {
         ]
     );
 }
+
+#[test]
+fn a_header_stamp_dates_the_files_undated_decisions() {
+    let kb = load();
+    let date = |needle: &str| decision(&kb, needle).1.date.map(|d| d.to_string());
+    // `**Last Updated:**` under the title: what the file holds was decided by then.
+    assert_eq!(date("Keep nightly snapshots").as_deref(), Some("2026-05-02"));
+    assert_eq!(date("Ship weekly archives").as_deref(), Some("2026-05-02"));
+    // An entry's own date wins; a stamp in a later section is that section's note.
+    assert_eq!(date("cut the offsite retention").as_deref(), Some("2026-06-10"));
+    // On the second line of a quoted header, in Chinese.
+    assert_eq!(date("夜间快照保留三十天").as_deref(), Some("2026-03-03"));
+    // The header's sentence saying what the file records is none.
+    assert_eq!(decisions_in(&kb, "beifen-jueding.md"), ["8 决策：夜间快照保留三十天"]);
+}
