@@ -773,7 +773,7 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
 
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided
 /// to …`), or the line itself. Only a line opening with `[` or a digit is looked at.
-fn after_timestamp(line: &str) -> &str {
+pub(crate) fn after_timestamp(line: &str) -> &str {
     match line.as_bytes().first() {
         Some(b'[' | b'0'..=b'9') => timestamp(line).map_or(line, |(_, title)| title),
         _ => line,

@@ -10,8 +10,18 @@
 //! its record: a dated copy before an undated one (the date is what `--since` and
 //! supersession read), then the one in a decision log, systemPatterns.md, techContext.md,
 //! activeContext.md, any other file, progress.md, and last the project brief and product
-//! context; then the first file and line. `mb decisions` leaves restatements out unless
-//! `--all` is given.
+//! context; then the earlier date, then the first file and line. `mb decisions` leaves
+//! restatements out unless `--all` is given.
+//!
+//! A copy in other words is a restatement too, when most of its words are the other's: of the
+//! shorter statement's words (filler aside, a word's plural, `-ing` and `-ed` endings aside,
+//! Chinese and Japanese text read two characters at a time), at least four in five and at
+//! least three are in the longer one, with every number and version it names (`Decided to add
+//! tests for external sensor temperature conversion` restates `Add unit tests for external
+//! temperature sensor conversion logic`; `tests-java-v8.yaml` is not `tests-java-v24.yaml`). A
+//! statement that says what replaced what is matched only word for word, and one whose every
+//! word is common across the bank (in more than [`COMMON`] decisions) says too little to be
+//! matched by its words.
 //!
 //! A decision that states a setting (`recordsize = 128K`) is never a restatement: written
 //! again later, it says the setting still holds, which supersession needs to know.
@@ -19,6 +29,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::heading::is_cjk;
 use super::{Kind, KnowledgeBase};
 
 /// A document's decisions that may restate another, in item order.
@@ -29,10 +40,33 @@ pub(crate) type Keys = Vec<Stated>;
 pub(crate) struct Stated {
     pub item: u32,
     pub line: u32,
-    /// Its [`statement_key`].
+    /// Its [`Statement::key`].
     pub key: Box<str>,
+    /// The key's hash, which sorts copies together.
+    pub key_hash: u64,
+    /// Its [`Statement::words`], sorted: empty when it is matched only word for word.
+    pub words: Box<[u64]>,
     /// Its [`rank`] as a record.
     pub rank: u8,
+    /// Its date: of two copies of one rank, the earlier is the record.
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl Stated {
+    /// Decision `item` of a file whose [`role`] is `role`, when it states no setting and
+    /// says enough to be matched (see [`Statement::of`]).
+    pub(crate) fn of(index: usize, item: &super::Item, role: u8) -> Option<Stated> {
+        let Statement { key, words } = Statement::of(&item.text)?;
+        Some(Stated {
+            item: index as u32,
+            line: item.line as u32,
+            key_hash: key_hash(&key),
+            key,
+            words,
+            rank: rank(role, item.date.is_some()),
+            date: item.date,
+        })
+    }
 }
 
 /// A restated decision of a document, and the copy that is its record.
@@ -88,44 +122,138 @@ fn is_filler(word: &str) -> bool {
 /// Words that give a statement its direction: `Switched from Redis to Valkey` is not
 /// `Switched from Valkey to Redis`, nor `Use X, not Y` `Use Y, not X`.
 fn is_directed(word: &str) -> bool {
-    matches!(
-        word,
-        "from" | "to" | "into" | "instead" | "rather" | "than" | "over" | "not" | "no" | "vs" | "versus" | "replacing"
-    )
+    matches!(word, "to" | "into") || names_the_other(word)
 }
 
-/// What a statement says, as a key two copies of it share: its words lowercased and filler
-/// left out — sorted and deduplicated, or in their order when the statement has a direction
-/// ([`is_directed`]). `None` for a statement too short to tell a copy from a coincidence (one
-/// word, unless it is a run of CJK text of six characters or more).
-pub(crate) fn statement_key(text: &str) -> Option<Box<str>> {
-    let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
-    let mut directed = false;
-    let mut keep = |w: &&str| {
-        directed |= is_directed(w);
-        !w.is_empty() && !is_filler(w)
-    };
-    let mut words: Vec<&str> = if lower.is_ascii() {
-        // Split byte by byte: a char pattern decodes every character first.
-        lower
-            .as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .filter_map(|w| std::str::from_utf8(w).ok())
-            .filter(&mut keep)
-            .collect()
-    } else {
-        lower.split(|c: char| !c.is_alphanumeric()).filter(&mut keep).collect()
-    };
-    if !directed {
-        words.sort_unstable();
-        words.dedup();
+/// Directed words that name what was not chosen or what was replaced (`from`, `not`,
+/// `instead of`): a statement holding one is matched only word for word, in its order. (`to`
+/// alone is mostly an infinitive's, `Decided to add tests`.)
+fn names_the_other(word: &str) -> bool {
+    matches!(word, "from" | "instead" | "rather" | "than" | "over" | "not" | "no" | "vs" | "versus" | "replacing")
+}
+
+/// Bigrams of Chinese and Japanese text that say nothing of what was decided: `决策`, `决定`
+/// (decision), `使用` (use), `采用` (adopt).
+const CJK_FILLER: [&str; 6] = ["决策", "决定", "使用", "采用", "決定", "採用"];
+
+/// Decisions a word may be common to before it stops telling copies apart (see the module's
+/// text): a statement is matched in other words through its rarer words only.
+pub(crate) const COMMON: usize = 64;
+
+/// What a statement says, as two copies of it share it.
+pub(crate) struct Statement {
+    /// Its words lowercased and filler left out — sorted and deduplicated, or in their order
+    /// when the statement has a direction ([`is_directed`]): what a copy word for word shares.
+    pub key: Box<str>,
+    /// What a copy in other words shares most of: the hashes of its words, each stemmed
+    /// ([`stem`]) and Chinese and Japanese runs cut into bigrams, the lowest bit set for a word
+    /// holding a digit; sorted and deduplicated. Empty for a statement that names what was not
+    /// chosen or was replaced ([`names_the_other`]) or of fewer than three words.
+    pub words: Box<[u64]>,
+}
+
+impl Statement {
+    /// `None` for a statement too short to tell a copy from a coincidence (one word, unless it
+    /// is a run of CJK text of six characters or more).
+    pub(crate) fn of(text: &str) -> Option<Statement> {
+        // A log's timestamp says when it was written, not what (`[2025-04-01 18:57:19] Decided
+        // to …`).
+        let text = super::fields::after_timestamp(text);
+        let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
+        let (mut directed, mut names_other) = (false, false);
+        let mut keep = |w: &&str| {
+            directed |= is_directed(w);
+            names_other |= names_the_other(w);
+            !w.is_empty() && !is_filler(w)
+        };
+        let mut words: Vec<&str> = if lower.is_ascii() {
+            // Split byte by byte: a char pattern decodes every character first.
+            lower
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .filter_map(|w| std::str::from_utf8(w).ok())
+                .filter(&mut keep)
+                .collect()
+        } else {
+            lower.split(|c: char| !c.is_alphanumeric()).filter(&mut keep).collect()
+        };
+        if !directed {
+            words.sort_unstable();
+            words.dedup();
+        }
+        let long_enough = match words.as_slice() {
+            [] => false,
+            [word] => !word.is_ascii() && word.chars().count() >= 6,
+            _ => true,
+        };
+        if !long_enough {
+            return None;
+        }
+        let mut hashes = Vec::new();
+        if !names_other && words.len() >= 3 {
+            for word in &words {
+                hash_word(word, &mut hashes);
+            }
+            hashes.sort_unstable();
+            hashes.dedup();
+        }
+        Some(Statement { key: words.join(" ").into_boxed_str(), words: hashes.into_boxed_slice() })
     }
-    let long_enough = match words.as_slice() {
-        [] => false,
-        [word] => !word.is_ascii() && word.chars().count() >= 6,
-        _ => true,
+}
+
+/// The hash of a [`Statement::key`].
+fn key_hash(key: &str) -> u64 {
+    let mut h = super::parse::IdHash::new();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// An English word without its plural, `-ing` or `-ed` ending (`tests` and `test`, `fixing`
+/// and `fix`), so that two wordings of one decision share it. Crude, and the same for both.
+fn stem(word: &str) -> &str {
+    let n = word.len();
+    if n > 5 && word.ends_with("ing") {
+        &word[..n - 3]
+    } else if n > 4 && word.ends_with("ed") {
+        &word[..n - 2]
+    } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        &word[..n - 1]
+    } else {
+        word
+    }
+}
+
+/// Pushes the hashes of `word`'s parts (see [`Statement::words`]): the word stemmed, or each
+/// run of CJK characters in it as its bigrams (a lone character as itself) and each other run
+/// whole.
+fn hash_word(word: &str, out: &mut Vec<u64>) {
+    let hash = |part: &str| {
+        let mut h = super::parse::IdHash::new();
+        h.write(part.as_bytes());
+        (h.finish() & !1) | u64::from(part.bytes().any(|b| b.is_ascii_digit()))
     };
-    long_enough.then(|| words.join(" ").into_boxed_str())
+    if word.is_ascii() {
+        out.push(hash(stem(word)));
+        return;
+    }
+    let mut rest = word;
+    while let Some(c) = rest.chars().next() {
+        let cjk = is_cjk(c);
+        let end = rest.find(|c: char| is_cjk(c) != cjk).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(end);
+        if cjk && run.chars().nth(1).is_some() {
+            let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
+            for w in starts.windows(3) {
+                let bigram = &run[w[0]..w[2]];
+                if !CJK_FILLER.contains(&bigram) {
+                    out.push(hash(bigram));
+                }
+            }
+        } else {
+            out.push(hash(run));
+        }
+        rest = after;
+    }
 }
 
 /// Where a copy stands as a decision's record, lower first: a dated copy, then by the file
@@ -167,25 +295,145 @@ pub(crate) fn role(path: &Path) -> u8 {
 
 /// The restatements of each document, by item, given each document's [`Keys`].
 pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
-    let mut copies: HashMap<&str, Vec<(u8, usize, u32, u32)>> = HashMap::new();
-    for (d, keys) in keys.iter().enumerate() {
-        for s in keys {
-            copies.entry(&s.key).or_default().push((s.rank, d, s.item, s.line));
+    // Every decision that may restate another, as `(document, decision)`.
+    let all: Vec<(usize, &Stated)> =
+        keys.iter().enumerate().flat_map(|(d, keys)| keys.iter().map(move |s| (d, s))).collect();
+    // Where a copy stands as a record: lower first.
+    let order = |i: usize| {
+        let (d, s) = all[i];
+        (s.rank, s.date, d, s.item)
+    };
+    // The copy each restates, by index into `all`.
+    let mut record: Vec<Option<u32>> = vec![None; all.len()];
+    // Word for word: each copy but the best restates the best. (Sorted by the key's hash,
+    // copies lie side by side; keys of one hash are then told apart by their text.)
+    let mut by_hash: Vec<(u64, u32)> = all.iter().enumerate().map(|(i, (_, s))| (s.key_hash, i as u32)).collect();
+    by_hash.sort_unstable();
+    for same_hash in by_hash.chunk_by_mut(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        same_hash.sort_unstable_by(|a, b| all[a.1 as usize].1.key.cmp(&all[b.1 as usize].1.key));
+        for group in same_hash.chunk_by(|a, b| all[a.1 as usize].1.key == all[b.1 as usize].1.key) {
+            let Some(&(_, best)) = group.iter().min_by_key(|(_, i)| order(*i as usize)) else { continue };
+            for &(_, i) in group.iter().filter(|(_, i)| all[*i as usize].0 != all[best as usize].0) {
+                record[i as usize] = Some(best);
+            }
+        }
+    }
+    drop(by_hash);
+    in_other_words(&all, &order, &mut record);
+    // A record that restates another in turn hands its copies to that one: each copy's record
+    // becomes the end of its chain, every step of which leads to a copy earlier in `order`
+    // (so chains end), and each chain walked is cut short for the copies after.
+    for i in 0..all.len() {
+        let Some(mut root) = record[i] else { continue };
+        while let Some(next) = record[root as usize] {
+            root = next;
+        }
+        let mut at = i;
+        while let Some(next) = record[at] {
+            record[at] = Some(root);
+            at = next as usize;
         }
     }
     let mut restated = vec![Vec::new(); keys.len()];
-    for copies in copies.values().filter(|c| c.len() > 1) {
-        let Some(&(_, record_doc, _, record_line)) = copies.iter().min() else { continue };
-        for &(_, d, item, _) in copies.iter().filter(|(_, d, _, _)| *d != record_doc) {
-            restated[d].push(Restatement { item, record: (record_doc, record_line) });
+    for (i, r) in record.iter().enumerate() {
+        let Some(root) = *r else { continue };
+        let ((d, s), (record_doc, record)) = (all[i], all[root as usize]);
+        // (A copy in the record's own file stays.)
+        if d != record_doc {
+            restated[d].push(Restatement { item: s.item, record: (record_doc, record.line) });
         }
     }
     for items in &mut restated {
-        // A decision restated twice over names its first record.
-        items.sort_by_key(|r| (r.item, r.record));
-        items.dedup_by_key(|r| r.item);
+        items.sort_unstable_by_key(|r| r.item);
     }
     restated
+}
+
+/// Where a copy stands as a record, lower first: its [`rank`], its date, its file and item.
+type Order = (u8, Option<jiff::civil::Date>, usize, u32);
+
+/// Words of a statement `n` words long that another must share for it to be a copy in other
+/// words: four in five, and at least three.
+fn needed(n: usize) -> usize {
+    (n * 4).div_ceil(5).max(3)
+}
+
+/// Whether two statements' [`Statement::words`] say the same in other words: the shorter
+/// shares [`needed`] of its words with the longer, and every word of it holding a digit.
+fn same_in_other_words(a: &[u64], b: &[u64]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (mut x, mut y, mut shared) = (0, 0, 0);
+    while x < short.len() && y < long.len() {
+        match short[x].cmp(&long[y]) {
+            std::cmp::Ordering::Less => {
+                if short[x] & 1 == 1 {
+                    return false;
+                }
+                x += 1;
+            }
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    shared >= needed(short.len()) && short[x..].iter().all(|w| w & 1 == 0)
+}
+
+/// Finds, for each decision not yet restated, the best copy in another file that says the
+/// same in other words ([`same_in_other_words`]), and makes it the record of the worse of the
+/// two.
+///
+/// Only a decision's rarest words are looked up (a prefix filter, as set-similarity joins
+/// do): a statement of `n` words shares [`needed`]`(n)` with a copy only if it shares one of
+/// its `n - needed(n) + 1` rarest, so each pair is found from its shorter side. A word held
+/// by more than [`COMMON`] decisions is not looked up, which bounds the work on any bank.
+fn in_other_words(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, record: &mut [Option<u32>]) {
+    let open = |i: usize| record[i].is_none() && !all[i].1.words.is_empty();
+    let mut holders: HashMap<u64, Vec<u32>> = HashMap::new();
+    for i in (0..all.len()).filter(|&i| open(i)) {
+        for &w in &all[i].1.words {
+            holders.entry(w).or_default().push(i as u32);
+        }
+    }
+    if holders.is_empty() {
+        return;
+    }
+    let mut found: Vec<Option<u32>> = vec![None; all.len()];
+    let mut keep_best = |copy: usize, record: usize| {
+        if found[copy].is_none_or(|f| order(record) < order(f as usize)) {
+            found[copy] = Some(record as u32);
+        }
+    };
+    let mut rarest: Vec<(usize, u64)> = Vec::new();
+    for i in (0..all.len()).filter(|&i| open(i)) {
+        let words = &all[i].1.words;
+        rarest.clear();
+        rarest.extend(words.iter().map(|w| (holders.get(w).map_or(0, Vec::len), *w)));
+        rarest.sort_unstable();
+        for &(held, w) in rarest.iter().take(words.len() + 1 - needed(words.len())) {
+            if held > COMMON {
+                break;
+            }
+            for j in holders.get(&w).into_iter().flatten().map(|&j| j as usize) {
+                if all[j].0 == all[i].0 || !same_in_other_words(words, &all[j].1.words) {
+                    continue;
+                }
+                if order(j) < order(i) {
+                    keep_best(i, j);
+                } else {
+                    keep_best(j, i);
+                }
+            }
+        }
+    }
+    for (i, f) in found.into_iter().enumerate() {
+        if let Some(f) = f {
+            record[i] = Some(f);
+        }
+    }
 }
 
 /// The restatements among each of `kb`'s documents, by item (see the module's text).
@@ -199,10 +447,7 @@ pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<Restatement>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, item)| item.kind == Kind::Decision && item.settings().is_empty())
-                .filter_map(|(i, item)| {
-                    let key = statement_key(&item.text)?;
-                    Some(Stated { item: i as u32, line: item.line as u32, key, rank: rank(role, item.date.is_some()) })
-                })
+                .filter_map(|(i, item)| Stated::of(i, item, role))
                 .collect()
         })
         .collect();
@@ -215,7 +460,7 @@ mod tests {
 
     #[test]
     fn copies_share_a_key_whatever_their_case_order_and_filler() {
-        let key = |t: &str| statement_key(t).map(String::from);
+        let key = |t: &str| Statement::of(t).map(|s| String::from(s.key));
         assert_eq!(key("GitHub Actions for CI/CD"), key("GitHub Actions CI/CD"));
         assert_eq!(key("Use Spot instances for workloads"), key("Spot instances for workloads"));
         assert_eq!(key("✓ Startup scripts now use the Ops Agent"), key("Startup scripts now use the Ops Agent"));
@@ -256,7 +501,15 @@ mod tests {
 
     #[test]
     fn every_copy_but_the_record_is_restated_and_copies_in_one_file_are_not() {
-        let s = |item: u32, key: &str, rank: u8| Stated { item, line: item + 10, key: key.into(), rank };
+        let s = |item: u32, key: &str, rank: u8| Stated {
+            item,
+            line: item + 10,
+            key_hash: key_hash(key),
+            key: key.into(),
+            words: Box::new([]),
+            rank,
+            date: None,
+        };
         let keys = vec![
             // 0: progress.md — a recap of 1's and a line of its own written twice.
             vec![s(4, "ansible automation", 10), s(5, "own line", 10), s(9, "own line", 10)],
@@ -270,5 +523,126 @@ mod tests {
             restated(&keys),
             [vec![Restatement { item: 4, record }], vec![], vec![Restatement { item: 7, record }]]
         );
+    }
+
+    /// `(document, text, rank)` statements as [`Keys`], each document's in order, items
+    /// numbered from 0 and on line `item + 1`.
+    fn stated(docs: &[&[(&str, u8)]]) -> Vec<Keys> {
+        docs.iter()
+            .map(|texts| {
+                texts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, (text, rank))| {
+                        let Statement { key, words } = Statement::of(text)?;
+                        Some(Stated {
+                            item: i as u32,
+                            line: i as u32 + 1,
+                            key_hash: key_hash(&key),
+                            key,
+                            words,
+                            rank: *rank,
+                            date: None,
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_in_other_words_shares_most_words_and_every_number() {
+        let same = |a: &str, b: &str| {
+            let (a, b) = (Statement::of(a).unwrap(), Statement::of(b).unwrap());
+            !a.words.is_empty() && same_in_other_words(&a.words, &b.words)
+        };
+        assert!(same(
+            "[2025-04-01 19:09:04] Decided to add tests for external sensor temperature conversion logic.",
+            "[2025-04-01 19:09:26] Add unit tests for external temperature sensor conversion logic."
+        ));
+        assert!(same(
+            "Leveraging Cloudflare Tunnel for zero-trust access",
+            "Cloudflare Tunnel for zero-trust external access"
+        ));
+        assert!(same("Run backups with restic to the NAS", "Backups to the NAS run nightly with restic"));
+        // Chinese read two characters at a time, `使用` (use) aside.
+        assert!(same("决策：使用 Apple ID 个人免费证书", "开发者账号 — Apple ID 个人免费证书 — 真机测试可行"));
+        // A number or version the shorter names must be in the longer.
+        assert!(!same(
+            "Main pipeline runs tests-java-v8.yaml with caching",
+            "Main pipeline runs tests-java-v24.yaml with caching and Java 25"
+        ));
+        assert!(same("Retention of 30 days for snapshots", "Snapshot retention of 30 days on the NAS pool"));
+        // Too few words shared, or too few of the shorter's.
+        assert!(!same("Enable compression on the tank pool", "Disable compression on the tank pool"));
+        assert!(!same("Keep the NAS snapshots", "Keep the NAS shares"));
+        // What replaced what, or what was not chosen, is matched word for word only.
+        assert!(Statement::of("Switched the session store from Redis to Valkey").unwrap().words.is_empty());
+        assert!(Statement::of("Use Caddy for the proxy, not Traefik").unwrap().words.is_empty());
+        assert!(!Statement::of("Decided to add tests for the parser").unwrap().words.is_empty());
+    }
+
+    #[test]
+    fn copies_in_other_words_name_the_best_record_and_chains_end_at_it() {
+        let keys = stated(&[
+            // 0: decisionLog.md, the record.
+            &[("Add unit tests for external temperature sensor conversion logic", 0)],
+            // 1: activeContext.md, a recap in other words.
+            &[("Decided to add tests for external sensor temperature conversion logic", 3)],
+            // 2: progress.md: a copy of 1's words, which restates 0 in turn; and a line of its
+            // own.
+            &[
+                ("Decided to add tests for external sensor temperature conversion logic", 5),
+                ("Rotate the offsite keys every quarter", 5),
+            ],
+        ]);
+        let record = (0, 1);
+        assert_eq!(
+            restated(&keys),
+            [vec![], vec![Restatement { item: 0, record }], vec![Restatement { item: 0, record }]]
+        );
+        // Of one rank, the earlier date is the record.
+        let mut keys = stated(&[
+            &[("Keep the restic repository on the second pool", 4)],
+            &[("Decided to keep the restic repository on the second pool", 4)],
+        ]);
+        keys[0][0].date = Some(jiff::civil::date(2025, 9, 2));
+        keys[1][0].date = Some(jiff::civil::date(2025, 4, 2));
+        assert_eq!(restated(&keys), [vec![Restatement { item: 0, record: (1, 1) }], vec![]]);
+    }
+
+    /// A bank of thousands of decisions built from the same few words (a generated fleet's)
+    /// matches them through its rare words only, and a chain of copies each like the next
+    /// resolves to one record.
+    #[test]
+    fn common_words_and_long_chains_stay_bounded() {
+        let of = |texts: &[String]| -> Vec<Vec<Restatement>> {
+            let docs: Vec<Vec<(&str, u8)>> = texts.iter().map(|t| vec![(t.as_str(), 4)]).collect();
+            let refs: Vec<&[(&str, u8)]> = docs.iter().map(Vec::as_slice).collect();
+            restated(&stated(&refs))
+        };
+        // Each names two hosts, one of them its neighbour's: no copies.
+        let hosts: Vec<String> = (0..3000)
+            .map(|i| format!("Decided to rotate the backup keys on host{i} and host{} weekly", i + 1))
+            .collect();
+        assert!(of(&hosts).iter().all(Vec::is_empty));
+        // Word for word in other files, by the thousand: every copy names the first.
+        let same = vec!["Rotate the backup keys weekly on every host".to_string(); 3000];
+        let restated = of(&same);
+        assert!(restated[0].is_empty());
+        assert!(restated[1..].iter().all(|r| r == &[Restatement { item: 0, record: (0, 1) }]));
+        // Five made-up words sliding by one: each statement shares four with the one before.
+        let word = |mut n: usize| {
+            let mut w = String::from("q");
+            while n > 0 {
+                w.push((b'a' + (n % 26) as u8) as char);
+                n /= 26;
+            }
+            w
+        };
+        let chain: Vec<String> = (0..3000).map(|i| (i..i + 5).map(word).collect::<Vec<_>>().join(" ")).collect();
+        let restated = of(&chain);
+        assert!(restated[0].is_empty());
+        assert!(restated[1..].iter().all(|r| r == &[Restatement { item: 0, record: (0, 1) }]));
     }
 }

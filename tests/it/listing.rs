@@ -168,7 +168,8 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         "# Decision log\n\n## 2025-03-02: Ingress\n\n\
          - Decision: Traefik as the reverse proxy.\n\
          - Set `mtu = 1420` on the WireGuard links.\n\
-         - Switched the session store from Redis to Valkey.\n",
+         - Switched the session store from Redis to Valkey.\n\
+         - Add unit tests for the backup restore script before the migration.\n",
     );
     env.write(
         "memory-bank/projectbrief.md",
@@ -182,7 +183,8 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
          - Use Traefik as the reverse proxy\n\
          - Restic for the host backups\n\
          - Restic for the host backups\n\
-         - Switched the session store from Valkey to Redis\n",
+         - Switched the session store from Valkey to Redis\n\
+         - Decided to add tests for the restore script of the backups\n",
     );
     env.write(
         "memory-bank/activeContext.md",
@@ -193,6 +195,7 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         out.stdout.lines().skip(1).map(|row| row.split_whitespace().nth(1).unwrap().to_string()).collect()
     };
     // The decision log records the proxy; the brief's row and the progress recap restate it.
+    // The recap restates the log's restore tests in other words too.
     // A dated copy is the record before an undated one, even a log's (its date is what
     // `--since` reads). A decision that states a setting says again that it holds, copies
     // within one file are the file's own, and a switch the other way round is another
@@ -206,6 +209,7 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
             "memory-bank/decisionLog.md:5",
             "memory-bank/decisionLog.md:6",
             "memory-bank/decisionLog.md:7",
+            "memory-bank/decisionLog.md:8",
             "memory-bank/progress.md:6",
             "memory-bank/progress.md:7",
             "memory-bank/progress.md:8",
@@ -213,19 +217,28 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         ]
     );
     assert!(
-        out.stderr.contains("8 decisions in 4 files")
-            && out.stderr.contains("3 restatements of decisions other files record are left out (--all shows them)"),
+        out.stderr.contains("9 decisions in 4 files")
+            && out.stderr.contains("4 restatements of decisions other files record are left out (--all shows them)"),
         "{out}"
     );
     // `--all` shows every copy, naming its record, and the JSON leaves out what the table does.
     let all = env.run(["decisions", "--all"]);
-    for copy in ["memory-bank/adr-0002.md:3", "memory-bank/projectbrief.md:7", "memory-bank/progress.md:5"] {
+    for copy in [
+        "memory-bank/adr-0002.md:3",
+        "memory-bank/projectbrief.md:7",
+        "memory-bank/progress.md:5",
+        "memory-bank/progress.md:9",
+    ] {
         assert!(sources(&all).contains(&copy.to_string()), "{copy} in {all}");
     }
-    for record in ["(restates memory-bank/activeContext.md:7)", "(restates memory-bank/decisionLog.md:5)"] {
+    for record in [
+        "(restates memory-bank/activeContext.md:7)",
+        "(restates memory-bank/decisionLog.md:5)",
+        "(restates memory-bank/decisionLog.md:8)",
+    ] {
         assert!(all.stdout.contains(record), "{record} in {all}");
     }
-    assert_eq!(all.stdout.matches("(restates ").count(), 3, "{all}");
+    assert_eq!(all.stdout.matches("(restates ").count(), 4, "{all}");
     let json = env.run(["decisions", "--json"]).json();
-    assert_eq!(json.as_array().unwrap().len(), 8);
+    assert_eq!(json.as_array().unwrap().len(), 9);
 }

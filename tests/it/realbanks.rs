@@ -1511,7 +1511,7 @@ fn a_header_stamp_dates_the_files_undated_decisions() {
     let kb = load();
     let date = |needle: &str| decision(&kb, needle).1.date.map(|d| d.to_string());
     // `**Last Updated:**` under the title: what the file holds was decided by then.
-    assert_eq!(date("Keep nightly snapshots").as_deref(), Some("2026-05-02"));
+    assert_eq!(date("Keep hourly snapshots").as_deref(), Some("2026-05-02"));
     assert_eq!(date("Ship weekly archives").as_deref(), Some("2026-05-02"));
     // An entry's own date wins; a stamp in a later section is that section's note.
     assert_eq!(date("cut the offsite retention").as_deref(), Some("2026-06-10"));

@@ -255,12 +255,7 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     let keys: restate::Keys = decided
         .iter()
         .filter(|(_, settings)| settings.is_empty())
-        .filter_map(|&(i, _)| {
-            let item = &doc.items[i];
-            let key = restate::statement_key(&item.text)?;
-            let rank = restate::rank(role, item.date.is_some());
-            Some(restate::Stated { item: i as u32, line: item.line as u32, key, rank })
-        })
+        .filter_map(|&(i, _)| restate::Stated::of(i, &doc.items[i], role))
         .collect();
     let path = crate::source::display_path(&doc.path);
     let (listed, decided) = if selection.json {
