@@ -545,9 +545,9 @@ impl<'a> Pass<'a> {
 
     /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
     /// line separates it from the previous one (agents append entries that way, after a
-    /// paragraph or a list item), and a `**Decision:**` line after other labelled lines is an
-    /// item of its own: the top-level paragraph or the list being read ends before the line
-    /// and a new paragraph starts at `at`.
+    /// paragraph or a list item), a `**Decision:**` line after other labelled lines is an item
+    /// of its own, and so is each labelled line after it: the top-level paragraph or the list
+    /// being read ends before the line and a new paragraph starts at `at`.
     fn split_at_line(&mut self, at: usize) -> bool {
         let Some(&idx) = self.open.last() else { return false };
         if self.heading.is_some() {
@@ -587,7 +587,19 @@ impl<'a> Pass<'a> {
                     .as_deref()
                     .is_some_and(|b| matches!(fields::field_for_label(b), Some(fields::Field::Named(_))))
         };
-        if !decision_line() && !stamp() {
+        // … and a labelled line after the `Decision` line (`**Alternatives:** …`, `**Consequences:**
+        // …`) is a field of the record, not more of what was decided.
+        let field_after_decision = || {
+            line.starts_with(['*', '_'])
+                && self.items[idx]
+                    .bold
+                    .as_deref()
+                    .is_some_and(|b| fields::field_for_label(b) == Some(fields::Field::Decision))
+                && fields::first_colon(&line[..crate::source::floor_char_boundary(line, 64)]).is_some_and(|colon| {
+                    matches!(fields::field_for_label(&line[..colon]), Some(fields::Field::Named(_)))
+                })
+        };
+        if !decision_line() && !field_after_decision() && !stamp() {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then

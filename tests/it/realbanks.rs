@@ -903,7 +903,8 @@ fn a_dated_line_before_the_entries_and_a_bare_decision_label_over_a_list() {
         .collect();
     // A bold date opening a line above the file's first dated heading makes that line an entry
     // of its own, of the kind the title names (决策日志, decision log) — and never the name of a
-    // field of the record before it. A `Date:` written in the decision's own paragraph dates it.
+    // field of the record before it. A `Date:` line after the decision's own line dates it, a
+    // field of its record.
     // A bare `Decision:` over a list hands the decision to what it lists (the `Build:` label's
     // part included); a labelled part (`Impact:`) stays a field.
     assert_eq!(
@@ -911,8 +912,7 @@ fn a_dated_line_before_the_entries_and_a_bare_decision_label_over_a_list() {
         [
             "2025-03-02 2025-03-02: 决定使用 Caddy 作为反向代理。",
             "2025-03-04 2025-03-04: [已决定] 备份改为每晚两次。理由：恢复点需要更短。",
-            "2025-03-05 Decision: Keep the NAS snapshots for thirty days. Date: 2025-03-05 Rationale: Thirty days \
-             covers a month of restores.",
+            "2025-03-05 Decision: Keep the NAS snapshots for thirty days.",
             "2025-03-06 2025-03-06: [已决定] 决定把监控迁移到 Prometheus。",
             "2025-03-10 Follow the integration the list library documents.",
             "2025-03-10 Forward refs: each row hands its ref to the table row.",
@@ -1519,4 +1519,26 @@ fn a_header_stamp_dates_the_files_undated_decisions() {
     assert_eq!(date("夜间快照保留三十天").as_deref(), Some("2026-03-03"));
     // The header's sentence saying what the file records is none.
     assert_eq!(decisions_in(&kb, "beifen-jueding.md"), ["8 决策：夜间快照保留三十天"]);
+}
+
+#[test]
+fn labelled_lines_after_a_decision_line_are_its_records_fields() {
+    let kb = load();
+    let doc = document(&kb, "adr-lines.md");
+    // One paragraph of labelled lines, joined by hard breaks or by plain line ends: the
+    // decision ends where the next label starts.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Keep metrics in VictoriaMetrics on the NAS, one node.",
+            "Decision: Route every alert through one Alertmanager on the NAS."
+        ]
+    );
+    let (_, metrics) = decision(&kb, "Keep metrics in VictoriaMetrics");
+    assert_eq!(metrics.date.map(|d| d.to_string()).as_deref(), Some("2026-02-10"));
+    assert_eq!(field(metrics, "alternatives"), Some("Prometheus with Thanos (rejected: three more services to run)."));
+    assert_eq!(field(metrics, "consequences"), Some("The NAS carries the metrics volume; its backups grow by a tenth"));
+    let (_, alerts) = decision(&kb, "Route every alert");
+    assert_eq!(field(alerts, "status"), Some("Accepted"));
+    assert_eq!(field(alerts, "impact"), Some("The on-call phone gets one feed"));
 }
