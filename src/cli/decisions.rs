@@ -51,7 +51,8 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "KIND", default_value = "decision", value_parser = parse_kind)]
     kind: Vec<Kind>,
 
-    /// List items of every kind, and decisions that restate one another file records.
+    /// List items of every kind, and decisions that restate one another file records (the
+    /// table names the record after the text; the JSON adds a `restates` field).
     #[arg(long, conflicts_with = "kind")]
     all: bool,
 

@@ -44,6 +44,18 @@ pub struct ItemRecord<'a> {
     pub field: Option<&'a str>,
     /// … and the id of the record's decision.
     pub record: Option<ItemId>,
+    /// Listed under `--all`, a decision that restates one another file records: where that
+    /// record is (see [`super::restate`]). Absent otherwise; the packed form never holds it
+    /// ([`push_restates`] appends it once the whole bank is read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<Place<'a>>,
+}
+
+/// A file and line: where a restatement's record is.
+#[derive(Debug, Serialize)]
+pub struct Place<'a> {
+    pub file: Cow<'a, str>,
+    pub line: usize,
 }
 
 /// A record's fields as a JSON object, keys in document order.
@@ -108,6 +120,7 @@ impl<'a> ItemRecord<'a> {
             span: [item.span.start, item.span.end],
             fields: Fields(&item.fields),
             field: item.field.as_deref(),
+            restates: None,
             record: item.record.map(|r| doc.items[r].id),
         }
     }
@@ -301,6 +314,19 @@ pub const PACKED_RETIRED: &[u8] = &[lit::SUPERSEDED, b'n', b'u', b'l', b'l'];
 
 /// Appends the unpacked status of a decision superseded by `by`: what stands in an element
 /// for [`PACKED_ACTIVE`] (or [`PACKED_RETIRED`]) once supersession is known.
+/// Ends an element (unpacked, [`unpack`]) with the `restates` field of [`ItemRecord`], as
+/// serde_json's pretty printer writes it. `None` when `element` is no whole element.
+pub fn push_restates(element: &mut Vec<u8>, file: &str, line: usize) -> Option<()> {
+    let open = element.strip_suffix(b"\n  }")?.len();
+    element.truncate(open);
+    element.extend_from_slice(b",\n    \"restates\": {\n      \"file\": ");
+    crate::json::push_str(element, file);
+    element.extend_from_slice(b",\n      \"line\": ");
+    element.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+    element.extend_from_slice(b"\n    }\n  }");
+    Some(())
+}
+
 pub fn push_superseded(out: &mut Vec<u8>, by: ItemId) {
     out.extend_from_slice(LITERALS[usize::from(lit::SUPERSEDED)]);
     push_json_id(out, Some(by));

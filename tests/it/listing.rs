@@ -62,10 +62,14 @@ fn bank() -> TestEnvironment {
 fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
     let bank = kb::load(&env.work_dir().join("memory-bank"), env.work_dir());
     let restated = kb::restate::restatements(&bank);
+    // Where the record of a restatement is.
     let restates = |doc: &kb::Document, item: &kb::Item| {
         let d = bank.documents.iter().position(|d| std::ptr::eq(d, doc)).unwrap();
         let i = doc.items.iter().position(|i| std::ptr::eq(i, item)).unwrap();
-        restated[d].iter().any(|r| r.item == i as u32)
+        restated[d].iter().find(|r| r.item == i as u32).map(|r| {
+            let (record_doc, line) = r.record;
+            kb::Place { file: mb::source::display_path(&bank.documents[record_doc].path).into(), line: line as usize }
+        })
     };
     let flag = |name: &str| args.contains(&name);
     let value = |name: &str| args.iter().position(|a| *a == name).map(|i| args[i + 1]);
@@ -76,8 +80,8 @@ fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
         .filter(|(_, item)| flag("--all") || kinds.contains(&item.kind))
         .filter(|(_, item)| since.is_none_or(|s| item.date.is_some_and(|d| d >= s)))
         .filter(|(_, item)| !(flag("--active") && item.status == Status::Superseded))
-        .filter(|(doc, item)| flag("--all") || !restates(doc, item))
-        .map(|(doc, item)| ItemRecord::new(&bank, doc, item))
+        .filter(|(doc, item)| flag("--all") || restates(doc, item).is_none())
+        .map(|(doc, item)| ItemRecord { restates: restates(doc, item), ..ItemRecord::new(&bank, doc, item) })
         .collect();
     serde_json::to_string_pretty(&records).unwrap() + "\n"
 }
@@ -241,4 +245,25 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
     assert_eq!(all.stdout.matches("(restates ").count(), 4, "{all}");
     let json = env.run(["decisions", "--json"]).json();
     assert_eq!(json.as_array().unwrap().len(), 9);
+    assert!(json.as_array().unwrap().iter().all(|item| item.get("restates").is_none()), "{json}");
+    // Under `--all` the JSON names each copy's record, as the table does.
+    let all = env.run(["decisions", "--all", "--json"]).json();
+    let records: Vec<String> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|item| {
+            let record = item.get("restates")?;
+            Some(format!("{}:{} restates {}:{}", item["file"], item["line"], record["file"], record["line"]))
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [
+            "\"memory-bank/adr-0002.md\":3 restates \"memory-bank/activeContext.md\":7",
+            "\"memory-bank/progress.md\":5 restates \"memory-bank/decisionLog.md\":5",
+            "\"memory-bank/progress.md\":9 restates \"memory-bank/decisionLog.md\":8",
+            "\"memory-bank/projectbrief.md\":7 restates \"memory-bank/decisionLog.md\":5",
+        ]
+    );
 }

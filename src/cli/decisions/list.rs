@@ -460,8 +460,8 @@ impl Listing {
             let end = items.get(k + 1).map_or(packed.len(), |next| next.start as usize);
             let bytes = &packed[item.start as usize..end];
             let by = supersessions.of(item.item);
-            let left_out = self.hide_restated && restated.of_item(item.item).is_some();
-            if (active_only && (by.is_some() || item.retired)) || left_out {
+            let record = restated.of_item(item.item);
+            if (active_only && (by.is_some() || item.retired)) || (self.hide_restated && record.is_some()) {
                 continue;
             }
             if !out.is_empty() {
@@ -481,6 +481,12 @@ impl Listing {
                     record::unpack(&bytes[at + packed_status.len()..], &mut out);
                 }
                 None => record::unpack(bytes, &mut out),
+            }
+            // A restatement (listed under `--all`) names its record last.
+            if let Some((k, line)) = record {
+                let path = &self.parts.get(k).context("internal error: a record's file was not kept")?.1.path;
+                record::push_restates(&mut out, path, line as usize)
+                    .context("internal error: an element that does not end its object")?;
             }
         }
         Ok(out)
@@ -540,7 +546,8 @@ impl Listing {
         // The rows' text plus, per row, a date, a source, an entry cut at 34 characters and
         // the padding between them: grown in place, not by doubling from empty.
         let mut out = Vec::with_capacity(text.len() + rows.len() * (part.path.len() + 64));
-        let (mut date, mut source, mut superseded) = (String::new(), String::new(), String::new());
+        // (`dimmed`: a superseded or restated row's text with what replaced or records it.)
+        let (mut date, mut source, mut dimmed) = (String::new(), String::new(), String::new());
         // A file's few entry titles are cut to their column once, not once per row.
         let entry_cells: Vec<output::Fitted<'_>> = entries.iter().map(|entry| layout.fit(2, entry)).collect();
         let mut supersessions = part.supersessions();
@@ -571,19 +578,19 @@ impl Listing {
             let text_cell = match (successor, record) {
                 (None, None) => (own, anstyle::Style::new()),
                 (by, record) => {
-                    superseded.clear();
-                    superseded.push_str(own);
+                    dimmed.clear();
+                    dimmed.push_str(own);
                     if let Some(Some((path, line, _))) = by {
-                        superseded.push_str(" (superseded by ");
-                        push_source(&mut superseded, path, line);
-                        superseded.push(')');
+                        dimmed.push_str(" (superseded by ");
+                        push_source(&mut dimmed, path, line);
+                        dimmed.push(')');
                     }
                     if let Some((path, line)) = record {
-                        superseded.push_str(" (restates ");
-                        push_source(&mut superseded, path, line);
-                        superseded.push(')');
+                        dimmed.push_str(" (restates ");
+                        push_source(&mut dimmed, path, line);
+                        dimmed.push(')');
                     }
-                    (superseded.as_str(), style(output::DIM))
+                    (dimmed.as_str(), style(output::DIM))
                 }
             };
             let Some(entry) = entry_cells.get(row.entry as usize) else { continue };
