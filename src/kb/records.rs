@@ -301,6 +301,7 @@ pub(crate) fn resolve(
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
+    choices_listed_in_a_record(items);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -337,6 +338,45 @@ fn labels_over_lists_decide_nothing(items: &mut [Item]) {
         }
         items[i].kind = Kind::Other;
     }
+}
+
+/// `- **Key choices**:` inside a record, over a list (`- The remote uses HTTPS, not SSH, to
+/// avoid host-key prompts`): the label names decisions, so each item it lists is one, dated as
+/// its record is, and no field of the record. (Deeper items stay the details of theirs; a
+/// label naming choices still open, `Open decisions`, names none.)
+fn choices_listed_in_a_record(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let (Some(field), Some(rec)) = (items[i].field.as_deref(), items[i].record) else { continue };
+        if bold_label(&items[i]).is_none_or(|label| !is_label_only(&items[i].text) || !names_decisions(label)) {
+            continue;
+        }
+        let field = field.to_string();
+        let listed: Vec<usize> = (i + 1..items.len())
+            .take_while(|&j| items[j].field.as_deref() == Some(field.as_str()) && items[j].record == Some(rec))
+            .filter(|&j| {
+                items[j].parent == Some(i) || (items[j].parent == items[i].parent && items[j].depth == items[i].depth)
+            })
+            .filter(|&j| !fields::is_question(&items[j].text) && !fields::is_boilerplate(&items[j].text))
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let date = items[rec].date;
+        for j in listed {
+            let item = &mut items[j];
+            item.kind = Kind::Decision;
+            item.field = None;
+            item.record = None;
+            item.date = item.date.or(date);
+        }
+        items[rec].fields.retain(|(name, _)| *name != field);
+    }
+}
+
+/// A label naming decisions taken (`Key choices`, `Design decisions`), not ones still open.
+fn names_decisions(label: &str) -> bool {
+    let label = label.trim_end_matches([':', '：']);
+    kind_name(label) == Some(Kind::Decision) && !fields::names_considerations(label)
 }
 
 /// A file's stem naming a template: `template`, `decisions.template`, `adr-template`,

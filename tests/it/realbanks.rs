@@ -1542,3 +1542,25 @@ fn labelled_lines_after_a_decision_line_are_its_records_fields() {
     assert_eq!(field(alerts, "status"), Some("Accepted"));
     assert_eq!(field(alerts, "impact"), Some("The on-call phone gets one feed"));
 }
+
+#[test]
+fn choices_a_record_lists_under_a_label_naming_them_are_decisions() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-choices.md");
+    // `Key choices:` names decisions: each item it lists is one, dated by the entry. What lies
+    // deeper is its detail, a question is none, and `Open decisions:` names choices still open.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Add a sync-offsite playbook that pushes the restic repository to the remote bucket.",
+            "The bucket credentials come from the vault, never from the environment.",
+            "Bandwidth is capped during office hours.",
+        ]
+    );
+    let (_, vault) = decision(&kb, "credentials come from the vault");
+    assert_eq!(vault.date.map(|d| d.to_string()).as_deref(), Some("2026-02-14"));
+    assert_eq!(vault.field, None);
+    let (_, playbook) = decision(&kb, "sync-offsite playbook");
+    assert_eq!(field(playbook, "rationale"), Some("Copying by hand was skipped twice."));
+    assert_eq!(field(playbook, "key choices"), None, "the choices are decisions, not a field");
+}
