@@ -1799,6 +1799,42 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
 /// Stackdriver`, `Using Flux instead of Istio`; `改用…`, `…替换为…`, `…に切り替え`, `auf …
 /// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
 /// nothing else says what was chosen (see `records::considerations`).
+/// `… is now managed by a global variable`, `Startup scripts now use the Ops Agent`: what a
+/// thing is done with or by now, in the sentence's first clause. (`… now uses less memory`
+/// says what followed, not what was chosen.)
+fn says_what_is_now_used(bytes: &[u8]) -> bool {
+    const BY: &[&[u8]] = &[b"by ", b"via ", b"through ", b"with ", b"in ", b"from "];
+    const DONE: &[&[u8]] = &[
+        b"managed ",
+        b"handled ",
+        b"configured ",
+        b"controlled ",
+        b"provided ",
+        b"defined ",
+        b"stored ",
+        b"set ",
+        b"done ",
+    ];
+    memchr::memmem::find_iter(bytes, b" now ").any(|at| {
+        let before = &bytes[..at];
+        let after = &bytes[at + 5..];
+        // Not past the first clause.
+        if before.iter().any(|&b| matches!(b, b',' | b';' | b'.' | b'(' | b':')) {
+            return false;
+        }
+        // (`Users can now use the dark mode` says what they may do.)
+        let modal = [&b" can"[..], b" could", b" will", b" may", b" might", b" should", b" must"]
+            .iter()
+            .any(|m| before.ends_with(m));
+        let uses = !modal
+            && (after.starts_with(b"use ") || after.starts_with(b"uses "))
+            && !after.split(|&b| b == b' ').nth(1).is_some_and(|w| matches!(w, b"less" | b"more" | b"fewer"));
+        let done_by = (before.ends_with(b" is") || before.ends_with(b" are"))
+            && DONE.iter().any(|d| after.starts_with(d) && BY.iter().any(|p| after[d.len()..].starts_with(p)));
+        uses || done_by
+    })
+}
+
 pub fn states_switch(text: &str) -> bool {
     // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further in,
     // the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`, and `替换为`
@@ -1851,6 +1887,9 @@ pub fn states_switch(text: &str) -> bool {
     {
         return true;
     }
+    if says_what_is_now_used(bytes) {
+        return true;
+    }
     // The English openings all start with one of these letters: other items stop here.
     if !text
         .as_bytes()
@@ -1863,8 +1902,13 @@ pub fn states_switch(text: &str) -> bool {
     let head = lowercase_prefix(text, 40, &mut buf);
     let head = head.strip_prefix("we ").unwrap_or(&head);
     const OPENERS: &[&str] = &["replaced ", "standardized on ", "standardised on ", "consolidated on "];
+    // A change made so that something else is used: `Simplified the bucket permissions to use
+    // storage.admin`, `Changed the backups to use restic`. (`Updated run.bat to use the right
+    // paths` is mostly a fix.)
+    const CHANGED: &[&str] = &["changed ", "converted ", "moved ", "reconfigured ", "simplified "];
     let has = |needle: &str| text.contains(needle);
     OPENERS.iter().any(|p| head.starts_with(p))
+        || (CHANGED.iter().any(|p| head.starts_with(p)) && has(" to use "))
         // `Migrated the job queue to Redis`: what moved, then where to.
         || ((head.starts_with("migrated ") || head.starts_with("switched ")) && (has(" to ") || has(" from ")))
         || ((head.starts_with("use ") || head.starts_with("using ")) && (has(" instead of ") || has(" rather than ")))
@@ -2696,6 +2740,10 @@ mod tests {
             "Dropped the syslog relay config (now using journald)",
             "Disabled the archive node by default",
             "完全移除本地缓存，使用 Redis",
+            "Persistent disk sizing is now managed by a global variable",
+            "Startup scripts now use the Ops Agent",
+            "Simplified the bucket permissions to use storage.admin",
+            "Changed the backups to use restic",
         ] {
             assert!(states_switch(switched), "{switched}");
         }
@@ -2715,6 +2763,11 @@ mod tests {
             "用户可以删除账户，使用设置页面即可",
             "Optimized the indexer (now using 2 GB less RAM)",
             "Enabled SSO for admins, which the IdP turns off by default",
+            "The indexer now uses less memory",
+            "Disk sizing is now done",
+            "The cluster, now managed by Flux, is healthy",
+            "Updated the docs to match the new layout",
+            "Updated run.bat to use the correct import paths",
         ] {
             assert!(!states_switch(other), "{other}");
         }

@@ -1494,13 +1494,16 @@ fn toml_front_matter_dates_the_file_and_future_directions_are_plans() {
 fn a_change_that_says_what_is_used_now_or_by_default_is_a_choice() {
     let kb = load();
     let doc = document(&kb, "changes-switches.md");
-    // What replaced what (`now using journald`; removed, then used instead) and a default set
-    // on something are choices; a fix, or a state (`…: disabled by default until …`), is not.
+    // What replaced what (`now using journald`; removed, then used instead), a default set on
+    // something, what a thing is now managed by and a change made to use something else are
+    // choices; a fix, or a state (`…: disabled by default until …`), is not.
     assert_eq!(
         decision_texts(doc),
         [
             "Dropped the syslog relay config on every node (now using journald)",
             "Disabled the archive node by default",
+            "Node disk sizing is now managed by one variable in the group vars",
+            "Simplified the backup bucket permissions to use a single role",
             "完全移除本地缓存，使用 Redis 保存会话",
         ]
     );
