@@ -648,9 +648,25 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
         return Some((field, rest));
     }
     let colon = first_colon(text)?;
-    let field = field_for_label(&text[..colon])?;
     let width = text[colon..].chars().next().map_or(1, char::len_utf8);
-    Some((field, text[colon + width..].trim_start()))
+    let value = text[colon + width..].trim_start();
+    // A label naming decisions taken, over what they were (`User decisions: the two servers
+    // are interchangeable; proceed to P5`), opens a decision as `Decision:` does.
+    let field = field_for_label(&text[..colon])
+        .or_else(|| (!value.is_empty() && names_decisions_taken(&text[..colon])).then_some(Field::Decision))?;
+    Some((field, value))
+}
+
+/// A short label naming decisions taken (`Key choices`, `User decisions`, `Design decisions`),
+/// not ones still open (`Open decisions`, `Decisions needed`). Only in scripts that write a
+/// plural: a CJK label holding a kind's word (`AI模型选型`, a selection's topic; `待决策`, still
+/// to decide) says too little alone.
+pub(crate) fn names_decisions_taken(label: &str) -> bool {
+    let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
+    !label.chars().any(super::heading::is_cjk)
+        && is_short_label(label)
+        && super::heading::kind_name(label) == Some(super::Kind::Decision)
+        && !names_considerations(label)
 }
 
 /// Fields written inline after the first: `Decision: use x. Reason: y. Outcome: z.` → the

@@ -347,7 +347,9 @@ fn labels_over_lists_decide_nothing(items: &mut [Item]) {
 fn choices_listed_in_a_record(items: &mut [Item]) {
     for i in 0..items.len() {
         let (Some(field), Some(rec)) = (items[i].field.as_deref(), items[i].record) else { continue };
-        if bold_label(&items[i]).is_none_or(|label| !is_label_only(&items[i].text) || !names_decisions(label)) {
+        if bold_label(&items[i])
+            .is_none_or(|label| !is_label_only(&items[i].text) || !fields::names_decisions_taken(label))
+        {
             continue;
         }
         let field = field.to_string();
@@ -371,12 +373,6 @@ fn choices_listed_in_a_record(items: &mut [Item]) {
         }
         items[rec].fields.retain(|(name, _)| *name != field);
     }
-}
-
-/// A label naming decisions taken (`Key choices`, `Design decisions`), not ones still open.
-fn names_decisions(label: &str) -> bool {
-    let label = label.trim_end_matches([':', '：']);
-    kind_name(label) == Some(Kind::Decision) && !fields::names_considerations(label)
 }
 
 /// A file's stem naming a template: `template`, `decisions.template`, `adr-template`,

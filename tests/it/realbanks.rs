@@ -1560,6 +1560,12 @@ fn choices_a_record_lists_under_a_label_naming_them_are_decisions() {
             "Bandwidth is capped during office hours.",
         ]
     );
+    // A label naming decisions taken, over what they were, is a `Decision:` label; one naming
+    // decisions still open is not.
+    assert_eq!(
+        decision_texts(document(&kb, "gate-notes.md")),
+        ["User decisions: the two inference servers are interchangeable; move on to phase five."]
+    );
     let (_, vault) = decision(&kb, "credentials come from the vault");
     assert_eq!(vault.date.map(|d| d.to_string()).as_deref(), Some("2026-02-14"));
     assert_eq!(vault.field, None);
