@@ -954,8 +954,10 @@ pub fn is_boilerplate(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
     let head = if first.is_ascii()
-        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(')
-    {
+        && !matches!(
+            first.to_ascii_lowercase(),
+            b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(' | b'a'
+        ) {
         Cow::Borrowed("")
     } else {
         lowercase_prefix(t, 48, &mut buf)
@@ -974,6 +976,11 @@ pub fn is_boilerplate(text: &str) -> bool {
             "this file ",
             "this document ",
             "this log ",
+            // `A running record of architectural decisions …`: the file on itself.
+            "a running record ",
+            "a running log ",
+            "an append-only log ",
+            "an append-only record ",
             "diese datei ",
             "ce fichier ",
             "este archivo ",
@@ -1040,12 +1047,22 @@ fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
 }
 
 /// A heading that only says how a file's records are written (`## Format`, `## Template`,
-/// `## Legend`): what it holds shows a record, and records none.
+/// `## Legend`, `When to add an entry:`): what it holds shows a record or when to write one,
+/// and records none.
 pub fn describes_records(title: &str) -> bool {
-    let t = title.trim().trim_end_matches(':');
-    ["format", "template", "templates", "legend", "entry format", "record format", "how to add an entry"]
+    let t = title.trim().trim_end_matches([':', '：']).trim_end();
+    if ["format", "template", "templates", "legend", "entry format", "record format", "how to add an entry"]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
+    // write the file's records, which a template says before its first one.
+    let lower = t.to_ascii_lowercase();
+    (lower.starts_with("when to ") || lower.starts_with("how to "))
+        && lower.len() <= 48
+        && ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w))
 }
 
 /// `Created productContext.md (project overview)`, `创建 activeContext.md`, `用户请求创建 Memory
@@ -2715,6 +2732,10 @@ mod tests {
         assert!(!is_boilerplate("Last updated: the proxy to use Traefik"));
         assert!(is_boilerplate("This file records architectural decisions using a list format."));
         assert!(is_boilerplate("本文档记录开发前确认的选型。"));
+        assert!(is_boilerplate("A running record of architectural decisions and tradeoffs. Append only."));
+        assert!(!is_boilerplate("A record retention of 30 days for the audit logs"));
+        assert!(describes_records("When to add an entry:") && describes_records("How to use this file"));
+        assert!(!describes_records("When to rotate the keys"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));

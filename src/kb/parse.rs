@@ -639,12 +639,16 @@ impl<'a> Pass<'a> {
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()));
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
+        // … and so does a line saying when or how to write the file's records (`When to add an
+        // entry:` over the template's list).
         let names_kind_first = !is_pseudo_heading
             && item.parent.is_none()
             && item.bold.is_none()
             && idx == self.items.len() - 1
             && !states_decision()
-            && self.names_kind_first(text);
+            && (self.names_kind_first(text)
+                || (self.scratch[self.open.len()].trim_end().ends_with([':', '：'])
+                    && fields::describes_records(text)));
         if is_pseudo_heading || names_kind_first {
             let title = text.to_string();
             let plain = item.bold.is_none();

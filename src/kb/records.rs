@@ -1125,6 +1125,10 @@ fn considerations(
                 || fields::is_labelled_address(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || sections[item.section].title.as_deref().is_some_and(fields::describes_records)
+                // (A list under such a label, `When to add an entry:`, too; a table after
+                // `Format:` is the log itself.)
+                || (item.block == Block::ListItem
+                    && item.group.is_some_and(|g| fields::describes_records(groups[g].title)))
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()

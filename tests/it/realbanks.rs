@@ -1573,3 +1573,20 @@ fn choices_a_record_lists_under_a_label_naming_them_are_decisions() {
     assert_eq!(field(playbook, "rationale"), Some("Copying by hand was skipped twice."));
     assert_eq!(field(playbook, "key choices"), None, "the choices are decisions, not a field");
 }
+
+#[test]
+fn a_logs_intro_and_its_when_to_add_an_entry_list_are_no_decisions() {
+    let kb = load();
+    let doc = document(&kb, "decision-table-log.md");
+    // The file on itself, and the template's list of when to write an entry, before the table
+    // that is the log: only the table's rows are decisions, dated by their column.
+    let listed: Vec<String> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map(|d| d.to_string()).unwrap_or_default(), i.text))
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed[0].starts_with("2026-04-02 ") && listed[0].contains("Pinned the restic version"), "{listed:?}");
+    assert!(listed[1].starts_with("2026-03-30 ") && listed[1].contains("two Unbound resolvers"), "{listed:?}");
+}
