@@ -1862,6 +1862,17 @@ impl Layout {
                 {
                     (Kind::Decision, None)
                 }
+                // So does a topic heading of an entry about decisions (`### Version policy`
+                // beside `### Technology choices` under a decision log's `## [2025-08-09]`).
+                Some(p)
+                    if own == Kind::Other
+                        && !h.considers
+                        && !fields::describes_records(&h.title)
+                        && layout.sections[p.section].kind == Kind::Decision
+                        && layout.sections[p.section].date.is_some() =>
+                {
+                    (Kind::Decision, layout.sections[p.section].date)
+                }
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);

@@ -1590,3 +1590,20 @@ fn a_logs_intro_and_its_when_to_add_an_entry_list_are_no_decisions() {
     assert!(listed[0].starts_with("2026-04-02 ") && listed[0].contains("Pinned the restic version"), "{listed:?}");
     assert!(listed[1].starts_with("2026-03-30 ") && listed[1].contains("two Unbound resolvers"), "{listed:?}");
 }
+
+#[test]
+fn a_topic_subsection_of_a_dated_decision_entry_holds_decisions() {
+    let kb = load();
+    // `### Version policy` beside `### Technology choices` under a log's dated entry names a
+    // topic, not a kind: its items are decisions of that day; `### Rationale` is a field.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-topics.md")),
+        [
+            "Use Caddy as the reverse proxy for the lab services.",
+            "Pin every container image to a digest.",
+            "Upgrade the base images once a month."
+        ]
+    );
+    let (_, pin) = decision(&kb, "Pin every container image");
+    assert_eq!(pin.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
+}
