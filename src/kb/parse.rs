@@ -1733,7 +1733,10 @@ impl Layout {
                 .any(|(i, h)| !h.stamp && h.level == level && (h.date.is_some() || has_subheading(headings, i)))
         });
         let file_title = if titled { std::mem::take(&mut headings[0].title) } else { stem.to_string() };
-        let file_date = if titled { headings[0].date } else { None }.or(fm_date);
+        // A date in the title (`# NFS debugging session (2025-08-11)`) dates the whole file,
+        // its undated entries too; front matter dates only the file-level entry.
+        let title_date = if titled { headings[0].date } else { None };
+        let file_date = title_date.or(fm_date);
         let mut layout = Layout {
             entries: vec![Entry {
                 title: file_title,
@@ -1817,7 +1820,7 @@ impl Layout {
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
                 layout.entries.push(Entry {
                     title: std::mem::take(&mut h.title),
-                    date: h.date,
+                    date: h.date.or(title_date),
                     line: h.line,
                     from_heading: true,
                 });

@@ -1607,3 +1607,12 @@ fn a_topic_subsection_of_a_dated_decision_entry_holds_decisions() {
     let (_, pin) = decision(&kb, "Pin every container image");
     assert_eq!(pin.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
 }
+
+#[test]
+fn a_date_in_the_title_dates_the_files_undated_entries() {
+    let kb = load();
+    // `# … Session (2026-01-19)` over numbered `##` parts: each part is an entry of its own,
+    // and the title's date is theirs.
+    let (_, address) = decision(&kb, "fixed address from the pool");
+    assert_eq!(address.date.map(|d| d.to_string()).as_deref(), Some("2026-01-19"));
+}
