@@ -837,13 +837,21 @@ pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 /// The date a short parenthetical that ends `text` opens with, after at most two words:
 /// `Switched to restic (2025-03-02)`, `… (done 2025-03-02, PR 12).`, `… (decided on
-/// September 25, 2025)` — where a log line names its day. A parenthetical that names
+/// September 25, 2025)` — where a log line names its day; or a date alone after a closing
+/// dash (`… — 2026-05-07`). A parenthetical that names
 /// something else first (`(memory-bank/activeContext.md:216, 2025-08-27)`, a reference to
 /// another item and its date) does not date the line.
 pub fn trailing_date(text: &str) -> Option<Date> {
     // Every item is asked: most do not end in `)`, and most that do hold no digit. (Item text
     // is tidied: no whitespace but spaces, all ASCII, can end it.)
     let end = text.bytes().rposition(|b| !matches!(b, b' ' | b'.' | b'*' | b'_')).map_or(0, |at| at + 1);
+    // A date alone after a closing dash: `- [x] Moved the AI calls to Gemini 3 — 2026-05-07`.
+    if text.as_bytes()[..end].last().is_some_and(u8::is_ascii_digit) {
+        let head = &text[..end];
+        let dash = [" — ", " – ", " - "].iter().filter_map(|d| head.rfind(d).map(|at| at + d.len())).max()?;
+        let rest = &head[dash..];
+        return date_at_start(rest).filter(|(_, range)| range.end == rest.len()).map(|(date, _)| date);
+    }
     let inside = text[..end].strip_suffix(')')?;
     let open = memchr::memrchr(b'(', inside.as_bytes())?;
     let mut rest = inside[open + 1..].trim_start();
@@ -1047,6 +1055,12 @@ mod tests {
         assert_eq!(trailing_date("Use Unbound (ticket 42, 2025-05-08)"), None);
         assert_eq!(trailing_date("An aside (that goes on for far too long to be a date note, 2025-03-02)"), None);
         assert_eq!(trailing_date("(2025-03-02"), None);
+        // A date alone after a closing dash.
+        assert_eq!(trailing_date("Moved the AI calls to Gemini 3 — 2026-05-07"), d(2026, 5, 7));
+        assert_eq!(trailing_date("Pinned restic - May 7, 2025."), d(2025, 5, 7));
+        assert_eq!(trailing_date("Raised the limit — from 10 to 2025"), None);
+        assert_eq!(trailing_date("Raised the limit to 2025"), None);
+        assert_eq!(trailing_date("Upgrade — 2026-05-07 then reboot 2"), None);
         assert_eq!(trailing_date(")"), None);
     }
 

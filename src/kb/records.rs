@@ -1214,7 +1214,9 @@ fn considerations(
                 && item.parent.is_none_or(|p| items[p].field.is_none())
                 && (answered
                     || fields::states_adoption(&item.text, item.bold.as_deref())
-                    || (!decided_in[scope(item)] && fields::states_switch(&item.text)))
+                    // (A ticked box that states a switch, `- [x] Migrated the AI calls to
+                    // Gemini 3`, is work done: it keeps its section's kind.)
+                    || (!decided_in[scope(item)] && item.done != Some(true) && fields::states_switch(&item.text)))
                 && !demote();
             adopted.then_some(Kind::Decision)
         };

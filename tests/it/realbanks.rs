@@ -1616,3 +1616,17 @@ fn a_date_in_the_title_dates_the_files_undated_entries() {
     let (_, address) = decision(&kb, "fixed address from the pool");
     assert_eq!(address.date.map(|d| d.to_string()).as_deref(), Some("2026-01-19"));
 }
+
+#[test]
+fn a_ticked_box_is_work_done_and_a_closing_dash_dates_it() {
+    let kb = load();
+    let doc = document(&kb, "done-list.md");
+    let kinds: Vec<(Kind, Option<String>)> =
+        doc.items.iter().map(|i| (i.kind, i.date.map(|d| d.to_string()))).collect();
+    // A switch in a ticked box is work done; a choice stated in so many words stays one. A
+    // date alone after the closing dash is the line's.
+    assert_eq!(
+        kinds,
+        [(Kind::Change, Some("2026-04-03".to_string())), (Kind::Decision, Some("2026-04-04".to_string()))]
+    );
+}
