@@ -1202,10 +1202,13 @@ fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, st
 
 /// The labels of a file's stamp (`Last updated: 2026-02-04`, `Created: …`) and their
 /// translations, each saying whether it is when the file was created (else when it was
-/// last edited). Every label starts with `l`, `u`, `z`, `d`, `c` or `e`, or with a letter
-/// outside ASCII, and none is longer than 20 characters.
-const FILE_STAMPS: [(&str, bool); 20] = [
+/// last edited). Every label starts with `l`, `u`, `z`, `d`, `c`, `e` or `i`, or with a letter
+/// outside ASCII, and none is longer than 24 characters (a unit test checks both).
+const FILE_STAMPS: [(&str, bool); 22] = [
     ("created", true),
+    // Roo Code's decision log header: `**Initialization Timestamp:** 4/28/2025, 3:32:10 PM`.
+    ("initialization timestamp", true),
+    ("initialized", true),
     ("created on", true),
     ("date created", true),
     ("erstellt", true),
@@ -1259,10 +1262,12 @@ pub fn header_stamp(text: &str) -> Option<(Date, bool)> {
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
-    // Every label starts with `l`, `u`, `z`, `d`, `c` or `e`, or with a letter outside ASCII.
+    // Every label starts with `l`, `u`, `z`, `d`, `c`, `e` or `i`, or with a letter outside
+    // ASCII ([`FILE_STAMPS`]).
     let first = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).as_bytes().first();
-    if first.is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd' | b'c' | b'e'))
-    {
+    if first.is_none_or(|b| {
+        b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'l' | b'u' | b'z' | b'd' | b'c' | b'e' | b'i')
+    }) {
         return false;
     }
     // The label is a few words at the start: look for its colon among the first 32
@@ -1272,8 +1277,8 @@ fn is_last_updated(text: &str) -> bool {
         return false;
     }
     let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    // Lowercasing never shortens a label in characters, and the longest is 20.
-    if label.chars().nth(20).is_some() {
+    // Lowercasing never shortens a label in characters, and the longest is 24.
+    if label.chars().nth(24).is_some() {
         return false;
     }
     let mut buf = [0u8; 64];
@@ -1661,6 +1666,7 @@ pub fn reports_work_done(text: &str) -> bool {
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
+
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
@@ -1686,6 +1692,18 @@ pub fn reports_work_done(text: &str) -> bool {
         Some(w) => version(w),
         None => false,
     }
+}
+
+/// A line that reports a phase completed (`Completed the planning phase`, `Successfully
+/// completed the rollout`; not `Completed:` as a label over what was): work done.
+pub fn reports_completion(text: &str) -> bool {
+    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = t.split(' ');
+    let first = words.next().unwrap_or("");
+    let completed = |w: &str| w.eq_ignore_ascii_case("completed");
+    (completed(first) || (first.eq_ignore_ascii_case("successfully") && words.next().is_some_and(completed)))
+        && !t.split_whitespace().nth(usize::from(!completed(first))).is_some_and(|w| w.ends_with(':'))
 }
 
 /// The words that open a fix ([`reports_work_done`]); its first-letter gate lets each through.
@@ -1826,12 +1844,6 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     opens_with_adoption(t) || ends_with_choice(core)
 }
 
-/// A switch from one thing to another, stated as done or as the way things are: `Switched
-/// from static keys to short-lived tokens`, `Migrated the job queue to Redis`, `Replaced
-/// Fluentd with Vector`, `Standardized on Poetry`, `… now ship with the Ops Agent, replacing
-/// Stackdriver`, `Using Flux instead of Istio`; `改用…`, `…替换为…`, `…に切り替え`, `auf …
-/// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
-/// nothing else says what was chosen (see `records::considerations`).
 /// `… is now managed by a global variable`, `Startup scripts now use the Ops Agent`: what a
 /// thing is done with or by now, in the sentence's first clause. (`… now uses less memory`
 /// says what followed, not what was chosen.)
@@ -1868,7 +1880,34 @@ fn says_what_is_now_used(bytes: &[u8]) -> bool {
     })
 }
 
+/// A switch from one thing to another, stated as done or as the way things are: `Switched
+/// from static keys to short-lived tokens`, `Migrated the job queue to Redis`, `Replaced
+/// Fluentd with Vector`, `Standardized on Poetry`, `… now ship with the Ops Agent, replacing
+/// Stackdriver`, `Using Flux instead of Istio`; `改用…`, `…替换为…`, `…に切り替え`, `auf …
+/// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
+/// nothing else says what was chosen (see `records::considerations`). Not
+/// the agent changing its own mode ([`switches_agent_mode`]).
 pub fn states_switch(text: &str) -> bool {
+    names_switch(text) && !switches_agent_mode(text)
+}
+
+/// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
+/// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), which
+/// says nothing of the project.
+pub fn switches_agent_mode(text: &str) -> bool {
+    // Most lines say no mode at all.
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b" mode").is_none() && memchr::memmem::find(bytes, b" Mode").is_none() {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    ["architect mode", "code mode", "ask mode", "debug mode", "orchestrator mode", "plan mode", "act mode"]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
+/// [`states_switch`]'s reading of the words, modes aside.
+fn names_switch(text: &str) -> bool {
     // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further in,
     // the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`, and `替换为`
     // alone: `将 ${…} 替换为实际值`). The verb starts within the first five characters (15
@@ -2357,6 +2396,11 @@ mod tests {
         {
             assert!(super::reports_work_done(done), "{done}");
         }
+        // A phase completed.
+        assert!(super::reports_completion("Completed the planning phase for the session pooler."));
+        assert!(super::reports_completion("Successfully completed the revised implementation phase."));
+        assert!(!super::reports_completion("Completed: moved the backup timers to systemd"));
+        assert!(!super::reports_completion("Successfully moved DNS to Unbound"));
         for chosen in [
             "Create a release automation script",
             "Release notes go to the wiki",
@@ -2525,6 +2569,20 @@ mod tests {
         assert!(is_last_updated("_Last updated_: 2026-02-04"));
         assert!(is_last_updated("Última actualización: 2026-02-04"));
         assert!(!is_last_updated("Next update: 2026-02-04"));
+    }
+
+    #[test]
+    fn file_stamp_labels_start_with_the_letters_looked_for() {
+        for (label, _) in FILE_STAMPS {
+            let first = label.as_bytes()[0];
+            assert!(!first.is_ascii() || b"luzdcei".contains(&first), "{label}");
+            assert!(label.chars().count() <= 24, "{label}");
+        }
+        assert!(is_last_updated("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)"));
+        assert_eq!(
+            header_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)").map(|(d, c)| (d.to_string(), c)),
+            Some(("2025-04-28".to_string(), true))
+        );
     }
 
     #[test]
@@ -2805,6 +2863,7 @@ mod tests {
             "The cluster, now managed by Flux, is healthy",
             "Updated the docs to match the new layout",
             "Updated run.bat to use the correct import paths",
+            "Switched from Code mode to Architect mode to initialize the Memory Bank.",
         ] {
             assert!(!states_switch(other), "{other}");
         }

@@ -1124,6 +1124,7 @@ fn considerations(
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::sets_up_bank(&item.text)
+                || fields::switches_agent_mode(&item.text)
                 || sections[item.section].title.as_deref().is_some_and(fields::describes_records)
                 // (A list under such a label, `When to add an entry:`, too; a table after
                 // `Format:` is the log itself.)
@@ -1153,9 +1154,12 @@ fn considerations(
             (Block::TableRow, Some(true)) => Some(Kind::Change),
             // (A heading that states a decision to fix something, `### Decision 5: Fix the
             // login`, stays a decision.)
+            // (So is a phase reported completed, `Completed the planning phase`, unless it is
+            // what a record says it decided, over its fields.)
             _ if item.kind == Kind::Decision
                 && item.block != Block::Heading
-                && fields::reports_work_done(&item.text) =>
+                && (fields::reports_work_done(&item.text)
+                    || (item.fields.is_empty() && fields::reports_completion(&item.text))) =>
             {
                 Some(Kind::Change)
             }

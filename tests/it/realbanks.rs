@@ -1630,3 +1630,25 @@ fn a_ticked_box_is_work_done_and_a_closing_dash_dates_it() {
         [(Kind::Change, Some("2026-04-03".to_string())), (Kind::Decision, Some("2026-04-04".to_string()))]
     );
 }
+
+#[test]
+fn the_agents_mode_a_phase_completed_and_the_init_stamp_are_no_decisions() {
+    let kb = load();
+    let doc = document(&kb, "decisions-made.md");
+    // Under `## Decisions Made`: the agent switching its own mode and a phase reported
+    // completed are no choices of the project; the header's `Initialization Timestamp` (a US
+    // date) is the file's stamp, and dates what the file decided.
+    let listed: Vec<String> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map(|d| d.to_string()).unwrap_or_default(), i.text))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "2026-03-14 Decided to put a connection pooler in front of the database.",
+            "2026-03-14 Decided to use the provider's managed pooler instead of running our own.",
+        ]
+    );
+}
