@@ -663,7 +663,15 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 /// to decide) says too little alone.
 pub(crate) fn names_decisions_taken(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
-    !label.chars().any(super::heading::is_cjk)
+    // Asked of every label mb has no field for: most name no decisions, and an ASCII label
+    // names them only with one of these (the ASCII decision words of
+    // [`super::heading::kind_name`]).
+    let may_name = !label.is_ascii()
+        || ["cision", "decided", "choice", "entscheid", "karar", "adr", "considerations", "teknolojiler"]
+            .iter()
+            .any(|w| label.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())));
+    may_name
+        && !label.chars().any(super::heading::is_cjk)
         && is_short_label(label)
         && super::heading::kind_name(label) == Some(super::Kind::Decision)
         && !names_considerations(label)
@@ -954,10 +962,8 @@ pub fn is_boilerplate(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
     let head = if first.is_ascii()
-        && !matches!(
-            first.to_ascii_lowercase(),
-            b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(' | b'a'
-        ) {
+        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(')
+    {
         Cow::Borrowed("")
     } else {
         lowercase_prefix(t, 48, &mut buf)
@@ -976,11 +982,6 @@ pub fn is_boilerplate(text: &str) -> bool {
             "this file ",
             "this document ",
             "this log ",
-            // `A running record of architectural decisions …`: the file on itself.
-            "a running record ",
-            "a running log ",
-            "an append-only log ",
-            "an append-only record ",
             "diese datei ",
             "ce fichier ",
             "este archivo ",
@@ -1021,8 +1022,16 @@ pub fn is_boilerplate(text: &str) -> bool {
         // The first byte first: most openings differ from the item's there.
         .any(|p| p.as_bytes().first() == head.as_bytes().first() && starts(p))
     };
+    // `A running record of architectural decisions …`: the file on itself, asked only of an
+    // item that opens with `a`.
+    let running_record = || {
+        ["a running record ", "a running log ", "an append-only log ", "an append-only record "]
+            .iter()
+            .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    };
     placeholder
         || (!head.is_empty() && opens())
+        || (first.eq_ignore_ascii_case(&b'a') && running_record())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
         || ends("log of updates made.")
@@ -1059,10 +1068,12 @@ pub fn describes_records(title: &str) -> bool {
     }
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
     // write the file's records, which a template says before its first one.
+    let opens = |p: &str| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
+    if t.len() > 48 || !(opens("when to ") || opens("how to ")) {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
-    (lower.starts_with("when to ") || lower.starts_with("how to "))
-        && lower.len() <= 48
-        && ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w))
+    ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w))
 }
 
 /// `Created productContext.md (project overview)`, `创建 activeContext.md`, `用户请求创建 Memory
@@ -1236,8 +1247,11 @@ const FILE_STAMPS: [(&str, bool); 22] = [
 /// file was created; a creation stamp wins over an update in the same text. `None` when no
 /// stamp label is followed by its colon and a date.
 pub fn header_stamp(text: &str) -> Option<(Date, bool)> {
-    // A header's stamp lines are short; a long paragraph is prose.
+    // A header's stamp lines are short; a long paragraph is prose. Every stamp has its colon.
     let text = &text[..crate::source::floor_char_boundary(text, 512)];
+    if memchr::memchr(b':', text.as_bytes()).is_none() && !text.contains('：') {
+        return None;
+    }
     let lower = text.to_lowercase();
     // (Creation labels come first in the list.)
     for (label, created) in FILE_STAMPS {
@@ -1895,9 +1909,11 @@ pub fn states_switch(text: &str) -> bool {
 /// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), which
 /// says nothing of the project.
 pub fn switches_agent_mode(text: &str) -> bool {
-    // Most lines say no mode at all.
+    // Most lines say no mode at all: `ode` is looked for once, case aside for its `m`.
+    static ODE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let ode = ODE.get_or_init(|| memchr::memmem::Finder::new("ode"));
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b" mode").is_none() && memchr::memmem::find(bytes, b" Mode").is_none() {
+    if !ode.find_iter(bytes).any(|at| at >= 2 && bytes[at - 2] == b' ' && matches!(bytes[at - 1], b'm' | b'M')) {
         return false;
     }
     let lower = text.to_ascii_lowercase();

@@ -847,8 +847,26 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     let end = text.bytes().rposition(|b| !matches!(b, b' ' | b'.' | b'*' | b'_')).map_or(0, |at| at + 1);
     // A date alone after a closing dash: `- [x] Moved the AI calls to Gemini 3 — 2026-05-07`.
     if text.as_bytes()[..end].last().is_some_and(u8::is_ascii_digit) {
+        // The longest date, `September 26, 2025`, and its dash fit in the last 32 bytes: the
+        // last dash between spaces there.
         let head = &text[..end];
-        let dash = [" — ", " – ", " - "].iter().filter_map(|d| head.rfind(d).map(|at| at + d.len())).max()?;
+        let b = head.as_bytes();
+        let from = head.len().saturating_sub(32);
+        // Where the text after the last ` - `, ` – ` or ` — ` there starts (the dashes' first
+        // bytes looked for together).
+        let mut upto = b.len();
+        let dash = loop {
+            let at = from + memchr::memrchr2(b'-', 0xE2, &b[from..upto])?;
+            let dash_len = match &b[at..] {
+                [b'-', ..] => 1,
+                [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+                _ => 0,
+            };
+            if dash_len > 0 && at > 0 && b[at - 1] == b' ' && b.get(at + dash_len) == Some(&b' ') {
+                break at + dash_len + 1;
+            }
+            upto = at;
+        };
         let rest = &head[dash..];
         return date_at_start(rest).filter(|(_, range)| range.end == rest.len()).map(|(date, _)| date);
     }

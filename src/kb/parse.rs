@@ -1003,7 +1003,12 @@ impl<'a> Pass<'a> {
         let groups: Vec<records::GroupInfo<'_>> = self
             .groups
             .iter()
-            .map(|g| records::GroupInfo { title: &g.title, kind: g.kind, considers: g.considers })
+            .map(|g| records::GroupInfo {
+                title: &g.title,
+                kind: g.kind,
+                considers: g.considers,
+                describes_records: fields::describes_records(&g.title),
+            })
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         doc.items = items;
@@ -1463,7 +1468,7 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
         let status = status.or_else(|| {
-            (sections[item.section].title.is_none() && *nth <= 4)
+            (sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph)
                 .then(|| fields::header_stamp(&item.text))
                 .flatten()
                 .map(|(date, _)| (date, false, true))

@@ -55,6 +55,9 @@ pub(crate) struct GroupInfo<'a> {
     pub kind: Kind,
     /// Whether the title names considerations ([`fields::names_considerations`]).
     pub considers: bool,
+    /// Whether the title says when or how to write the file's records
+    /// ([`fields::describes_records`]).
+    pub describes_records: bool,
 }
 
 #[derive(Default)]
@@ -1128,8 +1131,7 @@ fn considerations(
                 || sections[item.section].title.as_deref().is_some_and(fields::describes_records)
                 // (A list under such a label, `When to add an entry:`, too; a table after
                 // `Format:` is the log itself.)
-                || (item.block == Block::ListItem
-                    && item.group.is_some_and(|g| fields::describes_records(groups[g].title)))
+                || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
                 || fields::labelled_template_request(&item.text)
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
