@@ -163,6 +163,15 @@ fn boilerplate_questions_and_options_are_not_decisions() {
     }
 }
 
+/// A document's decisions as `date text` (an empty date when undated).
+fn dated_decisions(doc: &Document) -> Vec<String> {
+    doc.items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map(|d| d.to_string()).unwrap_or_default(), i.text))
+        .collect()
+}
+
 /// The decisions listed from `tasks.md`, as `line text`.
 fn decisions_in(kb: &KnowledgeBase, name: &str) -> Vec<String> {
     kb.items()
@@ -1580,12 +1589,7 @@ fn a_logs_intro_and_its_when_to_add_an_entry_list_are_no_decisions() {
     let doc = document(&kb, "decision-table-log.md");
     // The file on itself, and the template's list of when to write an entry, before the table
     // that is the log: only the table's rows are decisions, dated by their column.
-    let listed: Vec<String> = doc
-        .items
-        .iter()
-        .filter(|i| i.kind == Kind::Decision)
-        .map(|i| format!("{} {}", i.date.map(|d| d.to_string()).unwrap_or_default(), i.text))
-        .collect();
+    let listed = dated_decisions(doc);
     assert_eq!(listed.len(), 2, "{listed:?}");
     assert!(listed[0].starts_with("2026-04-02 ") && listed[0].contains("Pinned the restic version"), "{listed:?}");
     assert!(listed[1].starts_with("2026-03-30 ") && listed[1].contains("two Unbound resolvers"), "{listed:?}");
@@ -1638,14 +1642,8 @@ fn the_agents_mode_a_phase_completed_and_the_init_stamp_are_no_decisions() {
     // Under `## Decisions Made`: the agent switching its own mode and a phase reported
     // completed are no choices of the project; the header's `Initialization Timestamp` (a US
     // date) is the file's stamp, and dates what the file decided.
-    let listed: Vec<String> = doc
-        .items
-        .iter()
-        .filter(|i| i.kind == Kind::Decision)
-        .map(|i| format!("{} {}", i.date.map(|d| d.to_string()).unwrap_or_default(), i.text))
-        .collect();
     assert_eq!(
-        listed,
+        dated_decisions(doc),
         [
             "2026-03-14 Decided to put a connection pooler in front of the database.",
             "2026-03-14 Decided to use the provider's managed pooler instead of running our own.",
