@@ -576,8 +576,14 @@ pub fn is_labelled_address(text: &str) -> bool {
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
 /// `**Принятое решение**: …`).
 pub fn opens_with_decision_label(line: &str) -> bool {
+    opening_label_field(line) == Some(Field::Decision)
+}
+
+/// The field a line of Markdown's opening label names (`**Alternatives:** …` → alternatives),
+/// the label read in its first 64 bytes.
+pub fn opening_label_field(line: &str) -> Option<Field> {
     let head = &line[..crate::source::floor_char_boundary(line, 64)];
-    first_colon(head).is_some_and(|colon| field_for_label(&head[..colon]) == Some(Field::Decision))
+    first_colon(head).and_then(|colon| field_for_label(&head[..colon]))
 }
 
 /// Where the first colon (`:` or the full-width `：`) is.
@@ -2314,6 +2320,9 @@ mod tests {
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
             let _ = (super::leaves_open(t), super::stage(t));
+            let _ = (super::header_stamp(t), super::is_last_updated(t), super::reports_completion(t));
+            let _ = (super::names_decisions_taken(t), super::switches_agent_mode(t), super::opening_label_field(t));
+            let _ = (super::describes_records(t), super::leading_field(t, None));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
             let _ = super::sets_up_bank(t);
         }

@@ -595,9 +595,7 @@ impl<'a> Pass<'a> {
                     .bold
                     .as_deref()
                     .is_some_and(|b| fields::field_for_label(b) == Some(fields::Field::Decision))
-                && fields::first_colon(&line[..crate::source::floor_char_boundary(line, 64)]).is_some_and(|colon| {
-                    matches!(fields::field_for_label(&line[..colon]), Some(fields::Field::Named(_)))
-                })
+                && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
         };
         if !decision_line() && !field_after_decision() && !stamp() {
             return false;
@@ -2120,6 +2118,23 @@ mod tests {
             ">",
             "---",
             "Plain prose that states nothing in particular.",
+            // Header stamps, closing-dash dates, labelled lines after a decision, choices
+            // inside a record, template lists, ticked switches, the agent's modes.
+            "**Last Updated:** 2025-06-29  ",
+            "> 最后更新：2026-03-03",
+            "**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)",
+            "- [x] Migrated the jobs to restic — 2026-04-03",
+            "- Pinned the kernel - May 7, 2025",
+            "**Decision:** Keep metrics on the NAS.  ",
+            "**Alternatives:** Thanos (rejected).  ",
+            "- **Key choices**:",
+            "  - The remote uses HTTPS, not SSH.",
+            "When to add an entry:",
+            "A running record of decisions.",
+            "- User decisions: proceed to phase five.",
+            "- Switched from Code mode to Architect mode.",
+            "- Disk sizing is now managed by one variable.",
+            "# Debugging session (2025-08-11)",
             "",
             "",
         ];
@@ -2139,6 +2154,14 @@ mod tests {
             for item in &d.items {
                 assert!(item.section < d.sections.len() && item.entry < d.entries.len(), "{text}");
                 assert!(item.parent.is_none_or(|p| p < d.items.len()) && item.record.is_none_or(|r| r < d.items.len()));
+            }
+            // Restatements across such a file and a second copy of it name items that exist.
+            let kb = super::super::KnowledgeBase {
+                documents: vec![d, parse_document(Path::new("progress.md"), &text)],
+                ..Default::default()
+            };
+            for (doc, restated) in kb.documents.iter().zip(super::super::restate::restatements(&kb)) {
+                assert!(restated.iter().all(|r| (r.item as usize) < doc.items.len()), "{text}");
             }
         }
     }
