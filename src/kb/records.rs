@@ -304,7 +304,7 @@ pub(crate) fn resolve(
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
-    choices_listed_in_a_record(items);
+    choices_listed_in_a_record(items, &traits);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -347,7 +347,7 @@ fn labels_over_lists_decide_nothing(items: &mut [Item]) {
 /// avoid host-key prompts`): the label names decisions, so each item it lists is one, dated as
 /// its record is, and no field of the record. (Deeper items stay the details of theirs; a
 /// label naming choices still open, `Open decisions`, names none.)
-fn choices_listed_in_a_record(items: &mut [Item]) {
+fn choices_listed_in_a_record(items: &mut [Item], traits: &[Traits]) {
     for i in 0..items.len() {
         let (Some(field), Some(rec)) = (items[i].field.as_deref(), items[i].record) else { continue };
         if bold_label(&items[i])
@@ -361,7 +361,7 @@ fn choices_listed_in_a_record(items: &mut [Item]) {
             .filter(|&j| {
                 items[j].parent == Some(i) || (items[j].parent == items[i].parent && items[j].depth == items[i].depth)
             })
-            .filter(|&j| !fields::is_question(&items[j].text) && !fields::is_boilerplate(&items[j].text))
+            .filter(|&j| !fields::is_question(&items[j].text) && !traits[j].boilerplate)
             .collect();
         if listed.is_empty() {
             continue;
