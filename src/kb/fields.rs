@@ -669,15 +669,7 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 /// to decide) says too little alone.
 pub(crate) fn names_decisions_taken(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
-    // Asked of every label mb has no field for: most name no decisions, and an ASCII label
-    // names them only with one of these (the ASCII decision words of
-    // [`super::heading::kind_name`]).
-    let may_name = !label.is_ascii()
-        || ["cision", "decided", "choice", "entscheid", "karar", "adr", "considerations", "teknolojiler"]
-            .iter()
-            .any(|w| label.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())));
-    may_name
-        && !label.chars().any(super::heading::is_cjk)
+    !label.chars().any(super::heading::is_cjk)
         && is_short_label(label)
         && super::heading::kind_name(label) == Some(super::Kind::Decision)
         && !names_considerations(label)
@@ -1905,31 +1897,9 @@ fn says_what_is_now_used(bytes: &[u8]) -> bool {
 /// Fluentd with Vector`, `Standardized on Poetry`, `… now ship with the Ops Agent, replacing
 /// Stackdriver`, `Using Flux instead of Istio`; `改用…`, `…替换为…`, `…に切り替え`, `auf …
 /// umgestellt`, `se cambió a …`. Replacing one thing with another is choosing it — where
-/// nothing else says what was chosen (see `records::considerations`). Not
-/// the agent changing its own mode ([`switches_agent_mode`]).
+/// nothing else says what was chosen (see `records::considerations`). (The agent changing its
+/// own mode says so too, and is no decision: [`switches_agent_mode`].)
 pub fn states_switch(text: &str) -> bool {
-    names_switch(text) && !switches_agent_mode(text)
-}
-
-/// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
-/// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), which
-/// says nothing of the project.
-pub fn switches_agent_mode(text: &str) -> bool {
-    // Most lines say no mode at all: `ode` is looked for once, case aside for its `m`.
-    static ODE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    let ode = ODE.get_or_init(|| memchr::memmem::Finder::new("ode"));
-    let bytes = text.as_bytes();
-    if !ode.find_iter(bytes).any(|at| at >= 2 && bytes[at - 2] == b' ' && matches!(bytes[at - 1], b'm' | b'M')) {
-        return false;
-    }
-    let lower = text.to_ascii_lowercase();
-    ["architect mode", "code mode", "ask mode", "debug mode", "orchestrator mode", "plan mode", "act mode"]
-        .iter()
-        .any(|m| lower.contains(m))
-}
-
-/// [`states_switch`]'s reading of the words, modes aside.
-fn names_switch(text: &str) -> bool {
     // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further in,
     // the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`, and `替换为`
     // alone: `将 ${…} 替换为实际值`). The verb starts within the first five characters (15
@@ -2012,6 +1982,23 @@ fn names_switch(text: &str) -> bool {
             let t = text.trim_end_matches(['.', ' ']);
             t.len() > "disabled by default".len() && ends_ignoring_case(t, " by default") && !t.contains(',')
         })
+}
+
+/// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
+/// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), which
+/// says nothing of the project.
+pub fn switches_agent_mode(text: &str) -> bool {
+    // Most lines say no mode at all: `ode` is looked for once, case aside for its `m`.
+    static ODE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let ode = ODE.get_or_init(|| memchr::memmem::Finder::new("ode"));
+    let bytes = text.as_bytes();
+    if !ode.find_iter(bytes).any(|at| at >= 2 && bytes[at - 2] == b' ' && matches!(bytes[at - 1], b'm' | b'M')) {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    ["architect mode", "code mode", "ask mode", "debug mode", "orchestrator mode", "plan mode", "act mode"]
+        .iter()
+        .any(|m| lower.contains(m))
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
@@ -2888,9 +2875,13 @@ mod tests {
             "The cluster, now managed by Flux, is healthy",
             "Updated the docs to match the new layout",
             "Updated run.bat to use the correct import paths",
-            "Switched from Code mode to Architect mode to initialize the Memory Bank.",
         ] {
             assert!(!states_switch(other), "{other}");
         }
+        // The agent switching its own mode is a switch in words, and `switches_agent_mode`
+        // says it is none of the project's.
+        let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";
+        assert!(states_switch(mode) && switches_agent_mode(mode));
+        assert!(!switches_agent_mode("Switched the cluster to the new code signing key"));
     }
 }

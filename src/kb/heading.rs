@@ -388,13 +388,15 @@ impl Hasher for WordHasher {
 }
 
 /// What a single word is in [`KIND_WORDS`]: the rank of the phrase it is on its own, if it is
-/// one, and whether a phrase of several words starts with it (`next` of "next steps"; only a
+/// one, whether a phrase of several words ends with it, and whether one starts with it (`next` of "next steps"; only a
 /// run starting with such a word is looked up longer than one word). One lookup per word of a
 /// title answers both.
 #[derive(Clone, Copy, Default)]
 struct WordRole {
     rank: Option<usize>,
     starts_phrase: bool,
+    /// A phrase of several words ends with it (`steps` of "next steps").
+    ends_phrase: bool,
 }
 
 fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<WordHasher>> {
@@ -404,7 +406,11 @@ fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<W
         for (rank, (_, phrases)) in KIND_WORDS.iter().enumerate() {
             for phrase in *phrases {
                 match phrase.split_once(' ') {
-                    Some((first, _)) => roles.entry(first).or_default().starts_phrase = true,
+                    Some((first, rest)) => {
+                        roles.entry(first).or_default().starts_phrase = true;
+                        let last = rest.rsplit(' ').next().unwrap_or(rest);
+                        roles.entry(last).or_default().ends_phrase = true;
+                    }
                     // A later kind's entry for the same word wins, as in `phrase_table`.
                     None => roles.entry(phrase).or_default().rank = Some(rank),
                 }
@@ -439,20 +445,26 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
     classify_words(title)
 }
 
+/// `text` in lower case: on the stack in `buf` when it is short ASCII, as most titles and
+/// labels are.
+fn lowercase<'a>(text: &'a str, buf: &'a mut [u8; 128]) -> Cow<'a, str> {
+    if text.is_ascii() && text.len() <= buf.len() {
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 /// [`classify_title`] of the whole title.
 fn classify_words(title: &str) -> (Kind, bool) {
     // Titles are short: an ASCII one is lowercased on the stack, and the phrases looked up
     // are built in a buffer no phrase of the table outgrows.
     let mut buf = [0u8; 128];
     let ascii = title.is_ascii();
-    let lower = if ascii && title.len() <= buf.len() {
-        let lower = &mut buf[..title.len()];
-        lower.copy_from_slice(title.as_bytes());
-        lower.make_ascii_lowercase();
-        Cow::Borrowed(std::str::from_utf8(lower).unwrap_or_default())
-    } else {
-        Cow::Owned(title.to_lowercase())
-    };
+    let lower = lowercase(title, &mut buf);
     // A dot inside a word keeps it whole (`Next.js` names no next step).
     let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | '.')))
@@ -571,16 +583,27 @@ pub fn kind_name(label: &str) -> Option<Kind> {
             .map(|(kind, _)| *kind)
             .filter(|_| short);
     }
-    let lower = label.to_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > MAX_PHRASE_WORDS + 2 {
+    let mut buf = [0u8; 128];
+    let lower = lowercase(label, &mut buf);
+    let mut words = [""; MAX_PHRASE_WORDS + 2];
+    let mut count = 0;
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
+        let slot = words.get_mut(count)?;
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
+    // A kind's name ends with a phrase of the table, so its last word ends one: most labels
+    // asked about (`Status`, `Note`, `Port`) are answered by this one lookup.
+    let last = *words.last()?;
+    let role = word_roles().get(last)?;
+    if role.rank.is_none() && !role.ends_phrase {
         return None;
     }
     for len in (1..=MAX_PHRASE_WORDS.min(words.len())).rev() {
         let phrase = words[words.len() - len..].join(" ");
         let rank = if len == 1 {
-            word_roles().get(phrase.as_str()).and_then(|r| r.rank).filter(|_| phrase.ends_with('s'))
+            role.rank.filter(|_| last.ends_with('s'))
         } else {
             phrase_table().get(phrase.as_str()).copied()
         };
