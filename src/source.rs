@@ -171,6 +171,23 @@ pub fn display_path(path: &Path) -> String {
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }
 
+/// Whether `c` is written without spaces between words: Han ideographs, kana, Hangul.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        // Hiragana, Katakana with ー (not the middle dot ・, which separates words)
+        0x3040..=0x30FA | 0x30FC..=0x30FF
+        | 0x31F0..=0x31FF   // Katakana phonetic extensions
+        | 0x3400..=0x4DBF   // CJK extension A
+        | 0x4E00..=0x9FFF   // CJK unified ideographs
+        | 0xF900..=0xFAFF   // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F   // half-width Katakana
+        | 0x1100..=0x11FF   // Hangul Jamo
+        | 0x3130..=0x318F   // Hangul compatibility Jamo
+        | 0xAC00..=0xD7AF   // Hangul syllables
+        | 0x20000..=0x3134F // CJK extensions B–G
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

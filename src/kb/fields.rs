@@ -669,7 +669,7 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 /// to decide) says too little alone.
 pub(crate) fn names_decisions_taken(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
-    !label.chars().any(super::heading::is_cjk)
+    !label.chars().any(crate::source::is_cjk)
         && is_short_label(label)
         && super::heading::kind_name(label) == Some(super::Kind::Decision)
         && !names_considerations(label)
@@ -2143,7 +2143,7 @@ const TAKEN: &[&str] = &[
 /// written without spaces, anywhere not negated (`不採用`, `未決定` say the opposite).
 fn says_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
-        if w.chars().any(super::heading::is_cjk) {
+        if w.chars().any(crate::source::is_cjk) {
             text.match_indices(w).any(|(at, _)| !text[..at].ends_with(['不', '未', '非', '無', '无', '没']))
         } else {
             text.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)

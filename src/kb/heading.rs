@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use jiff::civil::Date;
 
 use super::Kind;
+use crate::source::is_cjk;
 
 /// Words and phrases that name each kind. Wording drifts between teams and agents ("Active
 /// Decisions & Considerations", "Key Technical Decisions", "What's left"), so the lists are
@@ -612,12 +613,6 @@ pub fn kind_name(label: &str) -> Option<Kind> {
         }
     }
     None
-}
-
-/// Han ideographs, kana and hangul: scripts written without spaces between words.
-pub(crate) fn is_cjk(c: char) -> bool {
-    is_hangul(c)
-        || matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
 }
 
 /// A Korean syllable.

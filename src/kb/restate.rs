@@ -29,8 +29,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::heading::is_cjk;
 use super::{Kind, KnowledgeBase};
+use crate::source::is_cjk;
 
 /// A document's decisions that may restate another, in item order.
 pub(crate) type Keys = Vec<Stated>;

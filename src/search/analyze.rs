@@ -25,26 +25,11 @@ use std::sync::OnceLock;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::source::is_cjk;
+
 /// Characters that join the parts of a compound word.
 fn is_joiner(c: char) -> bool {
     matches!(c, ':' | '/' | '=' | '_' | '-' | '.' | '@' | '+' | '~' | '#' | '%' | ',')
-}
-
-/// Whether `c` is written without spaces between words: Han ideographs, kana, Hangul.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        // Hiragana, Katakana with ー (not the middle dot ・, which separates words)
-        0x3040..=0x30FA | 0x30FC..=0x30FF
-        | 0x31F0..=0x31FF   // Katakana phonetic extensions
-        | 0x3400..=0x4DBF   // CJK extension A
-        | 0x4E00..=0x9FFF   // CJK unified ideographs
-        | 0xF900..=0xFAFF   // CJK compatibility ideographs
-        | 0xFF66..=0xFF9F   // half-width Katakana
-        | 0x1100..=0x11FF   // Hangul Jamo
-        | 0x3130..=0x318F   // Hangul compatibility Jamo
-        | 0xAC00..=0xD7AF   // Hangul syllables
-        | 0x20000..=0x3134F // CJK extensions B–G
-    )
 }
 
 /// Whether single CJK characters are indexed beside the bigrams (when indexing), or only
