@@ -230,6 +230,12 @@ pub enum Status {
 }
 
 impl Item {
+    /// Whether the item is a decision record's statement: the record pass gave it the fields
+    /// written beside it (`Rationale:`, `## Consequences`).
+    pub fn states_record(&self) -> bool {
+        !self.fields.is_empty()
+    }
+
     /// The text of each inline code span.
     pub fn code(&self) -> impl Iterator<Item = &str> {
         self.code_spans.iter().map(|r| &self.text[r.clone()])

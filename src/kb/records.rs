@@ -1080,7 +1080,7 @@ fn considerations(
         let decided = decided || (ends_in_colon && fields::states_adoption(&item.text, item.bold.as_deref()));
         // And so is a record's decision stated under its `Decision` heading (`We will move to
         // a hybrid storage architecture:` over the two stores).
-        let record_decision = item.kind == Kind::Decision && !item.fields.is_empty() && item.parent.is_none();
+        let record_decision = item.kind == Kind::Decision && item.states_record() && item.parent.is_none();
         // A sentence that ends by giving its reasons (`… is preferred over X because:`) is
         // what they justify, and the items under it are its reasons.
         let justified = ends_in_colon && fields::gives_reasons(&item.text);
@@ -1157,11 +1157,11 @@ fn considerations(
             // (A heading that states a decision to fix something, `### Decision 5: Fix the
             // login`, stays a decision.)
             // (So is a phase reported completed, `Completed the planning phase`, unless it is
-            // what a record says it decided, over its fields.)
+            // what a record states it decided.)
             _ if item.kind == Kind::Decision
                 && item.block != Block::Heading
                 && (fields::reports_work_done(&item.text)
-                    || (item.fields.is_empty() && fields::reports_completion(&item.text))) =>
+                    || (!item.states_record() && fields::reports_completion(&item.text))) =>
             {
                 Some(Kind::Change)
             }
