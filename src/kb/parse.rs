@@ -977,7 +977,7 @@ impl<'a> Pass<'a> {
         for r in self.update_log.iter().filter_map(|&r| new_index[r]) {
             marks[r].update_log = true;
         }
-        dates_from_status_lines(&mut items, &doc.sections);
+        dates_from_status_lines(&mut items, &doc.sections, self.text);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
@@ -1440,7 +1440,11 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 ///
 /// Failing those, a header's stamp dates the file's undated decisions: `**Last Updated:**
 /// 2025-06-29` or `Created: …` under the file's title says what it holds was decided by then.
-fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
+/// So does a Roo Code file's update log of one line (`2025-08-27 14:23:00 - Log of updates
+/// made.`), which its template writes when it creates the file: a log never added to since
+/// dates the file. A log of several lines says the file changed after it began, and not which
+/// change added which decision.
+fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
     enum Found {
@@ -1455,6 +1459,8 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     let mut stamped = vec![Found::None; sections.len()];
     // Top-level lines read so far, by section.
     let mut seen = vec![0u8; sections.len()];
+    // The update log's lines in a header block, by section: how many, and the first's date.
+    let mut logged = vec![(0u8, None); sections.len()];
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
@@ -1465,11 +1471,18 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
         // few lines.)
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
+        let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
         let status = status.or_else(|| {
-            (sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph)
-                .then(|| fields::header_stamp(&item.text))
-                .flatten()
-                .map(|(date, _)| (date, false, true))
+            let stamp = header.then(|| fields::header_stamp(&item.text)).flatten();
+            if header && stamp.is_none() {
+                // (The log's lines may share the template's intro paragraph.)
+                let log = &mut logged[item.section];
+                for line in text.get(item.span.clone()).unwrap_or("").lines().filter(|l| fields::is_bare_timestamp(l)) {
+                    log.0 = log.0.saturating_add(1);
+                    log.1 = log.1.or(fields::timestamp(line).map(|(date, _)| date));
+                }
+            }
+            stamp.map(|(date, _)| (date, false, true))
         });
         if let Some((date, start, stamp)) = status {
             let slot = if stamp {
@@ -1484,6 +1497,12 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
                 Found::One(d) if d == date => Found::One(d),
                 _ => Found::Several,
             };
+            any = true;
+        }
+    }
+    for (stamped, log) in stamped.iter_mut().zip(&logged) {
+        if let (Found::None, (1, Some(date))) = (*stamped, log) {
+            *stamped = Found::One(*date);
             any = true;
         }
     }

@@ -643,7 +643,8 @@ fn kind_labels_intro_updates_and_adr_dates_read_as_a_reader_would() {
     assert_eq!(kind_of("Which GPU"), Kind::Other, "decisions still unresolved");
     assert_eq!(kind_of("registers itself in Consul"), Kind::Other, "one pattern named is no list of patterns");
 
-    // The timestamped lines under a template's intro log the file's updates: no entry, no date.
+    // The timestamped lines under a template's intro log the file's updates: no entry, and
+    // (two of them: the file changed after it began) no date.
     let (_, postgres) = decision(&kb, "Use PostgreSQL for the inventory service");
     assert_eq!(postgres.date, None);
     // An ADR's `**Date:**` line dates the decision its `### Decision` section states.
@@ -1080,10 +1081,27 @@ fn a_record_that_opens_with_its_fields_keeps_every_label_after_them() {
 }
 
 #[test]
+fn an_update_log_of_one_line_dates_the_files_undated_decisions() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-created.md");
+    // The template's one log line, written the day the file was made, dates the record
+    // under it as a `Created:` stamp would; a timestamped entry keeps its own day.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-03-02 Prometheus for metrics",
+            "2026-03-09 [2026-03-09 17:40:00] - Moved alerting to Alertmanager on the same VM",
+        ]
+    );
+    assert_eq!(doc.entries.len(), 2, "the log line opens no entry");
+}
+
+#[test]
 fn a_files_update_log_above_its_sections_is_no_entry_in_any_language() {
     let kb = load();
     // Bare `YYYY-MM-DD HH:MM:SS - …` lines between the title and the first section heading
-    // log the file's own edits: they are no decisions, open no entry and date nothing.
+    // log the file's own edits: they are no decisions, open no entry and, several of them,
+    // date nothing.
     let updates = document(&kb, "decisionLog-updates.md");
     assert_eq!(decision_texts(updates), ["Unbound answers DNS on every VLAN."]);
     let russian = document(&kb, "reshenija-log.md");
