@@ -210,6 +210,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响", "tác động"]),
+    // The option favoured while the choice is still open (`**Leaning**: Docker Desktop`).
+    ("options", &["options", "options weighed"]),
+    ("leaning", &["leaning", "leaning towards", "leaning toward", "preferred option", "current preference"]),
     (
         "alternatives",
         &[
@@ -2089,6 +2092,12 @@ const NOT_TAKEN: &[&str] = &[
     "open",
     "planning",
     "under discussion",
+    // Put off: `Deferred to phase 2`, `On hold`, `Not needed yet (Phase 2)`.
+    "deferred",
+    "postponed",
+    "on hold",
+    "not needed",
+    "undecided",
     "abgelehnt",
     "vorgeschlagen",
     "entwurf",
@@ -2145,6 +2154,11 @@ fn says_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
         if w.chars().any(crate::source::is_cjk) {
             text.match_indices(w).any(|(at, _)| !text[..at].ends_with(['不', '未', '非', '無', '无', '没']))
+        } else if w.contains(' ') {
+            // A phrase, whole words at both ends (`on hold`, not `on holding`).
+            text.match_indices(w).any(|(at, _)| {
+                !text[..at].ends_with(char::is_alphanumeric) && !text[at + w.len()..].starts_with(char::is_alphanumeric)
+            })
         } else {
             text.split(|c: char| !c.is_alphanumeric()).any(|word| word == *w)
         }
@@ -2498,9 +2512,21 @@ mod tests {
 
     #[test]
     fn a_status_says_whether_the_decision_was_taken() {
-        for not in
-            ["Rejected", "**Proposed**", "draft", "Pending review", "Abgelehnt", "proposé", "却下", "提案中", "Open"]
-        {
+        for not in [
+            "Rejected",
+            "**Proposed**",
+            "draft",
+            "Pending review",
+            "Abgelehnt",
+            "proposé",
+            "却下",
+            "提案中",
+            "Open",
+            "Under discussion",
+            "Deferred to phase 2",
+            "On hold",
+            "Not needed yet (Phase 2)",
+        ] {
             assert!(not_taken(not), "{not}");
         }
         // What says it was taken, for a record whose heading sits under decisions still needed.
@@ -2519,6 +2545,8 @@ mod tests {
             "採用",
             "",
             "Draftsman approved",
+            "Done; the old cluster is not needed any more, approved",
+            "Hold onto the logs",
         ] {
             assert!(!not_taken(taken), "{taken}");
         }

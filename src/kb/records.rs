@@ -114,9 +114,12 @@ struct Traits {
 
 impl Traits {
     fn of(item: &Item) -> Traits {
+        // A label in code (`` `options: '-Xmx4096m'` ``) is a setting's key, no field's.
+        let in_code = item.code_spans.first().is_some_and(|code| item.text[..code.start].trim().is_empty());
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
             leading: fields::leading_field(&item.text, item.bold.as_deref())
+                .filter(|_| !in_code)
                 .map(|(f, rest)| (f, item.text.len() - rest.len())),
         }
     }
@@ -305,6 +308,7 @@ pub(crate) fn resolve(
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     choices_listed_in_a_record(items, &traits);
+    headings_over_listed_choices(items, groups);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -375,6 +379,25 @@ fn choices_listed_in_a_record(items: &mut [Item], traits: &[Traits]) {
             item.date = item.date.or(date);
         }
         items[rec].fields.retain(|(name, _)| *name != field);
+    }
+}
+
+/// A decision heading whose body opens with a label naming the decisions it lists (`###
+/// Decision 3: Scanning tools`, then `**Choices**:` over a table of tools, one per row) is the
+/// topic of those decisions, as a section heading is: each choice listed is a decision, and
+/// the heading none of its own.
+fn headings_over_listed_choices(items: &mut [Item], groups: &[GroupInfo<'_>]) {
+    for i in 0..items.len() {
+        if items[i].kind != Kind::Decision || items[i].block != Block::Heading {
+            continue;
+        }
+        let Some(g) = items.get(i + 1).and_then(|next| next.group) else { continue };
+        if !fields::names_decisions_taken(groups[g].title) {
+            continue;
+        }
+        if items[i + 1..].iter().take_while(|it| it.group == Some(g)).any(|it| it.kind == Kind::Decision) {
+            items[i].kind = Kind::Other;
+        }
     }
 }
 

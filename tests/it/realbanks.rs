@@ -1668,3 +1668,28 @@ fn the_agents_mode_a_phase_completed_and_the_init_stamp_are_no_decisions() {
         ]
     );
 }
+
+#[test]
+fn a_records_listed_choices_are_its_decisions_and_a_leaning_decides_nothing() {
+    let kb = load();
+    let doc = document(&kb, "decision-choices.md");
+    // `Choice:` states a record's decision; `Choices:` over a table or a list makes each
+    // choice a decision and the heading their topic; options with a leaning and a status that
+    // puts the choice off decide nothing.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Choice: restic",
+            "Images — Trivy",
+            "Secrets — gitleaks",
+            "Admission: Kyverno (policies are plain YAML)",
+            "Runtime: Falco",
+        ]
+    );
+    let cluster = doc.items.iter().find(|i| &*i.text == "Local cluster").unwrap();
+    assert_eq!(field(cluster, "leaning"), Some("k3d (it starts in seconds)"));
+    assert_eq!(field(cluster, "options"), Some("kind; k3d; minikube"));
+    // A label in code is a setting's key, not a field's (`options: …` under a change).
+    let flag = doc.items.iter().find(|i| i.text.starts_with("options:")).unwrap();
+    assert_eq!(flag.field, None);
+}
