@@ -212,6 +212,24 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响", "tác động"]),
     // The option favoured while the choice is still open (`**Leaning**: Docker Desktop`).
     ("options", &["options", "options weighed"]),
+    // The decision still to make, where a record names it (`**待决策**: 添加 isGlobal`): the
+    // record decides nothing yet.
+    (
+        "pending",
+        &[
+            "pending decision",
+            "decision pending",
+            "decision needed",
+            "decision required",
+            "to decide",
+            "to be decided",
+            "待决策",
+            "待决定",
+            "待定",
+            "未決定",
+            "要決定",
+        ],
+    ),
     ("leaning", &["leaning", "leaning towards", "leaning toward", "preferred option", "current preference"]),
     (
         "alternatives",

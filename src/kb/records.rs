@@ -1215,6 +1215,10 @@ fn considerations(
             Some((_, status)) if task.is_none() => (fields::not_taken(status), fields::retired(status)),
             _ => (false, false),
         };
+        // So is a record that names its decision as still to make (`**Pending decision**: …`)
+        // and states none (beside a `Decision:`, a pending one is one more question).
+        let not_taken = not_taken
+            || (task.is_none() && !traits[i].opens_decision() && item.fields.iter().any(|(name, _)| name == "pending"));
         // A heading that states a decision under one that says decisions are still to make
         // (`## Decisions Needed` over `### DEC-7: Key rotation` and its options) is a choice
         // still open, unless its record's status says it was taken (`Status: Accepted`).

@@ -87,11 +87,12 @@ fn decision_records_carry_their_fields() {
         assert_ne!(item.kind, Kind::Decision, "{}:{} {}", file(doc), item.line, item.text);
         let statement_ok = |r: usize| doc.items[r].kind == Kind::Decision || doc.items[r].field.is_none();
         assert!(item.record.is_none_or(statement_ok), "{}", item.text);
-        // (A record whose status says it was rejected, only proposed or still open keeps its
-        // fields too.)
+        // (A record whose status says it was rejected, only proposed or still open, or that
+        // names its decision as pending, keeps its fields too.)
         let not_taken = |r: usize| {
             field(&doc.items[r], "status")
                 .is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed") || s.starts_with("Open"))
+                || field(&doc.items[r], "pending").is_some()
         };
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
         let option =
@@ -1670,12 +1671,12 @@ fn the_agents_mode_a_phase_completed_and_the_init_stamp_are_no_decisions() {
 }
 
 #[test]
-fn a_records_listed_choices_are_its_decisions_and_a_leaning_decides_nothing() {
+fn a_records_listed_choices_are_its_decisions_and_a_leaning_or_a_pending_one_decides_nothing() {
     let kb = load();
     let doc = document(&kb, "decision-choices.md");
     // `Choice:` states a record's decision; `Choices:` over a table or a list makes each
     // choice a decision and the heading their topic; options with a leaning and a status that
-    // puts the choice off decide nothing.
+    // puts the choice off decide nothing, nor does a decision still pending.
     assert_eq!(
         decision_texts(doc),
         [
@@ -1689,6 +1690,11 @@ fn a_records_listed_choices_are_its_decisions_and_a_leaning_decides_nothing() {
     let cluster = doc.items.iter().find(|i| &*i.text == "Local cluster").unwrap();
     assert_eq!(field(cluster, "leaning"), Some("k3d (it starts in seconds)"));
     assert_eq!(field(cluster, "options"), Some("kind; k3d; minikube"));
+    // A record that names its decision as still to make decides nothing yet, in any language.
+    for title in ["Secrets store", "日志保留"] {
+        let record = doc.items.iter().find(|i| &*i.text == title).unwrap();
+        assert!(record.kind != Kind::Decision && field(record, "pending").is_some(), "{title}");
+    }
     // A label in code is a setting's key, not a field's (`options: …` under a change).
     let flag = doc.items.iter().find(|i| i.text.starts_with("options:")).unwrap();
     assert_eq!(flag.field, None);
