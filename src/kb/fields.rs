@@ -2283,9 +2283,11 @@ mod tests {
         ] {
             assert_eq!(field_for_label(decision), Some(Field::Decision), "{decision}");
         }
-        for none in ["Open decision", "Pending Decision", "Decision Tree", "Decision Gate 2", "core/context/model.py"] {
+        for none in ["Open decision", "Decision Tree", "Decision Gate 2", "core/context/model.py"] {
             assert_eq!(name(none), None, "{none}");
         }
+        // A decision still to make is a record's `pending` field, no decision.
+        assert_eq!(name("Pending Decision").as_deref(), Some("pending"));
         assert_eq!(name("Decision drivers").as_deref(), Some("drivers"));
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
