@@ -48,8 +48,17 @@ pub struct Document {
     pub entries: Vec<Entry>,
     pub sections: Vec<Section>,
     /// The bold pseudo-headings, which [`Item::group`] indexes.
-    pub groups: Vec<String>,
+    pub groups: Vec<Group>,
     pub items: Vec<Item>,
+}
+
+/// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`), or
+/// a label alone on a paragraph's last line (`**Rationale:**`), over the items that follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub title: String,
+    /// 1-based line where the title is written (its first line, for one written over several).
+    pub line: usize,
 }
 
 /// A context entry: normally an H2 in `activeContext.md`, or a whole file such as

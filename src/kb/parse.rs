@@ -76,6 +76,7 @@ struct Title {
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
 struct Group {
     title: String,
+    line: usize,
     kind: Kind,
     date: Option<Date>,
     /// Whether the title names considerations ([`fields::names_considerations`]).
@@ -650,12 +651,13 @@ impl<'a> Pass<'a> {
         if is_pseudo_heading || names_kind_first {
             let title = text.to_string();
             let plain = item.bold.is_none();
+            let line = item.line;
             self.items.pop();
             self.item_heading.pop();
             if let Some(at) = self.text_at.pop() {
                 self.buf.truncate(at.start);
             }
-            self.open_group(title);
+            self.open_group(title, line);
             self.plain_group = plain.then_some(false);
         } else if item.parent.is_none() {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
@@ -663,12 +665,15 @@ impl<'a> Pass<'a> {
             // heads what follows, as a pseudo-heading would, and when alone on its line it is
             // no part of the paragraph's own text.
             let field = fields::trailing_label(self.scratch[self.open.len()].trim_end()).map(str::to_string);
+            // (The label is on the paragraph's last line.)
+            let end = self.items[idx].span.end;
+            let line = self.lines.line_at(end.saturating_sub(1));
             match (self.last_line_label(idx), field) {
                 (Some((label, bold)), field) if bold || field.is_some() => {
                     self.cut_last_line(idx, &label);
-                    self.open_group(label.trim_end_matches([':', '：']).trim_end().to_string());
+                    self.open_group(label.trim_end_matches([':', '：']).trim_end().to_string(), line);
                 }
-                (_, Some(field)) => self.open_group(field),
+                (_, Some(field)) => self.open_group(field, line),
                 _ => {}
             }
         }
@@ -729,10 +734,10 @@ impl<'a> Pass<'a> {
         self.items[idx].code_spans.retain(|span| span.end <= len);
     }
 
-    /// Items from here on sit under a pseudo-heading titled `title`.
-    fn open_group(&mut self, title: String) {
+    /// Items from here on sit under a pseudo-heading titled `title`, written at `line`.
+    fn open_group(&mut self, title: String, line: usize) {
         let Title { kind, considers, date, .. } = self.judge(&title);
-        self.groups.push(Group { kind, date, title, considers });
+        self.groups.push(Group { kind, date, title, line, considers });
         self.current_group = Some(self.groups.len() - 1);
         self.plain_group = None;
     }
@@ -845,7 +850,7 @@ impl<'a> Pass<'a> {
             path: path.to_path_buf(),
             entries: layout.entries,
             sections: layout.sections,
-            groups: self.groups.iter().map(|g| g.title.clone()).collect(),
+            groups: self.groups.iter().map(|g| super::Group { title: g.title.clone(), line: g.line }).collect(),
             items: Vec::new(),
         };
         // The id of an item hashes its place and text; the place part is shared by every item

@@ -109,7 +109,7 @@ impl<'a> ItemRecord<'a> {
             status: item.status,
             superseded_by: item.superseded_by.map(|(d, i)| kb.documents[d].items[i].id),
             section: doc.sections[item.section].title.as_deref(),
-            group: item.group.map(|g| doc.groups[g].as_str()),
+            group: item.group.map(|g| doc.groups[g].title.as_str()),
             bold: item.bold.as_deref(),
             code: item.code().collect(),
             links: &item.links,

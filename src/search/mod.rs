@@ -41,8 +41,9 @@ use units::{SourcePath, Unit};
 
 /// Bumped whenever the schema, the analyser or the way files are cut into units changes —
 /// including the Memory Bank parser reading a file into other items or kinds (3: table rows
-/// became items); an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+/// became items; 4: bold pseudo-headings became units); an index of another version is
+/// rebuilt.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Where the index lives under the repository root.
 pub const INDEX_DIR: &str = ".mb/index";

@@ -1,7 +1,8 @@
 //! What gets indexed: every file mb knows, cut into units a hit can point at.
 //!
 //! - Memory Bank files: each item and paragraph, each entry title, and each section heading
-//!   that says more than its kind (`### Locking: fruit:locking = none`, not `### Next Steps`).
+//!   or bold pseudo-heading that says more than its kind (`### Locking: fruit:locking = none`,
+//!   `**Left for later: the cache retention**`; not `### Next Steps` or `**Rationale:**`).
 //! - Rule files: their prose the same way (kind `rule`), and each check (kind `check`).
 //!
 //! A unit knows its file, line, entry title, date and kind, so a hit can say where it is and
@@ -264,6 +265,28 @@ impl Parsed {
                 });
             }
         }
+        // A bold pseudo-heading is a heading in disguise, under the entry of what it heads.
+        let mut group_entry: Vec<Option<usize>> = vec![None; doc.groups.len()];
+        for item in &doc.items {
+            if let Some(slot) = item.group.and_then(|g| group_entry.get_mut(g)) {
+                slot.get_or_insert(item.entry);
+            }
+        }
+        for (group, entry) in doc.groups.iter().zip(&group_entry) {
+            let title = group.title.as_str();
+            if kb::fields::field_for_label(title).is_none()
+                && (kb::classify(title) == Kind::Other || distinctive(title))
+            {
+                out.push(Unit {
+                    line: group.line,
+                    entry: &doc.entries[entry.unwrap_or(0)].title,
+                    date: None,
+                    kind: "heading",
+                    text: title,
+                    also: &[],
+                });
+            }
+        }
         for item in &doc.items {
             out.push(Unit {
                 line: item.line,
@@ -329,5 +352,37 @@ mod tests {
             .map(|(_, _, t)| t)
             .collect();
         assert_eq!(headings, ["Log", "Rework (2025-01-02)", "Decisions about the ZFS quota"]);
+    }
+
+    #[test]
+    fn bold_pseudo_headings_that_say_something_are_units() {
+        // A title over two lines, a field's label and a kind's name: only the first says
+        // something of its own, and it is found at its first line.
+        let text = "# Log
+
+**Left for later: the cache retention, which the runners
+share with the tests.**
+- a
+
+                    Decision: keep the cache.
+**Rationale:**
+- b
+
+**Next steps:**
+
+- c
+";
+        let headings: Vec<(usize, String)> = kinds(Source::MemoryBank, text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == "heading")
+            .map(|(_, line, t)| (line, t))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (1, "Log".to_string()),
+                (3, "Left for later: the cache retention, which the runners share with the tests.".to_string())
+            ]
+        );
     }
 }

@@ -143,7 +143,7 @@ fn lists_keep_their_shape() {
     assert_eq!((when.depth, deny.depth), (0, 1));
     assert_eq!(when.text, "When corosync reconnected:", "children's text stays out of the parent");
     // The bold paragraph above the numbered list is a pseudo-heading, not an item.
-    assert_eq!(when.group.map(|g| doc.groups[g].as_str()), Some("Why it took hours"));
+    assert_eq!(when.group.map(|g| doc.groups[g].title.as_str()), Some("Why it took hours"));
     assert!(kb.items().all(|(_, i)| !i.text.starts_with("Why it took hours")));
     // Bold leads, numbered items.
     let (_, admin) = item(&kb, "Admin rule bound to wg0");

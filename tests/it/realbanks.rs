@@ -380,6 +380,31 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             covered[lines].fill(true);
         }
     }
+    // A group's title written over several lines (`**FN-1. Conventions … whether`, then `it
+    // tags them.**`) is held whole: each of its lines is that title's.
+    let mut group_lines = vec![false; lines.len() + 2];
+    for (n, line) in lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("**")) {
+        let Some(last) = (n..lines.len().min(n + 6)).find(|&m| {
+            let t = lines[m].trim_end();
+            (m > n || t.len() > 2) && (t.ends_with("**") || t.ends_with("**:"))
+        }) else {
+            continue;
+        };
+        // (Inline HTML, `<ts>`, is markup the title leaves out; spaces are compared folded.)
+        let joined = lines[n..=last].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ").replace('`', "");
+        let mut plain = String::new();
+        let mut rest = joined.as_str();
+        while let Some(open) = rest.find('<') {
+            plain.push_str(&rest[..open]);
+            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        }
+        plain.push_str(rest);
+        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = fold(plain.trim_matches(['*', ':', ' ']).trim_end_matches(':'));
+        if last > n && doc.groups.iter().any(|g| fold(&g.title) == title) {
+            group_lines[n + 1..=last + 1].fill(true);
+        }
+    }
     let mut in_block = false;
     let mut in_comment = false;
     let mut dropped = Vec::new();
@@ -396,7 +421,8 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         // `>` and an HTML comment after a label its comment.
         let plain = t.trim_start_matches(['>', ' ']).replace('`', "");
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
-        let group = doc.groups.iter().any(|g| plain.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g);
+        let group = group_lines[l]
+            || doc.groups.iter().any(|g| plain.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g.title);
         let markup = t.is_empty()
             || comment
             || fence
