@@ -383,7 +383,7 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     // A group's title written over several lines (`**FN-1. Conventions … whether`, then `it
     // tags them.**`) is held whole: each of its lines is that title's.
     let mut group_lines = vec![false; lines.len() + 2];
-    for (n, line) in lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("**")) {
+    for n in (0..lines.len()).filter(|&n| lines[n].trim_start().starts_with("**")) {
         let Some(last) = (n..lines.len().min(n + 6)).find(|&m| {
             let t = lines[m].trim_end();
             (m > n || t.len() > 2) && (t.ends_with("**") || t.ends_with("**:"))
