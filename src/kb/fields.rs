@@ -210,8 +210,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("impact", &["impact", "affected", "auswirkung", "auswirkungen", "impacto", "влияние", "影响", "tác động"]),
-    // The option favoured while the choice is still open (`**Leaning**: Docker Desktop`).
+    // The options a record weighs (`**Options**:` over a list), and the one favoured while the
+    // choice is still open (`**Leaning**: Docker Desktop`).
     ("options", &["options", "options weighed"]),
+    ("leaning", &["leaning", "leaning towards", "leaning toward", "preferred option", "current preference"]),
     // The decision still to make, where a record names it (`**待决策**: 添加 isGlobal`): the
     // record decides nothing yet.
     (
@@ -230,7 +232,6 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "要決定",
         ],
     ),
-    ("leaning", &["leaning", "leaning towards", "leaning toward", "preferred option", "current preference"]),
     (
         "alternatives",
         &[
