@@ -308,6 +308,7 @@ pub(crate) fn resolve(
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     choices_listed_in_a_record(items, &traits);
+    adoptions_in_implementation_notes(items);
     headings_over_listed_choices(items, groups);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
@@ -379,6 +380,28 @@ fn choices_listed_in_a_record(items: &mut [Item], traits: &[Traits]) {
             item.date = item.date.or(date);
         }
         items[rec].fields.retain(|(name, _)| *name != field);
+    }
+}
+
+/// A record's implementation notes say how the work was done (`Added an onChange callback`,
+/// `使用 useState 管理状态`), no decision each — but an adoption stated in so many words among
+/// them (`方針A（アクセサメソッド追加）を採用`, `Decided to keep the v1 endpoint`) is a choice
+/// made while doing the work: it leaves the notes and is a decision, dated as its record is.
+fn adoptions_in_implementation_notes(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.field.as_deref() != Some("implementation")
+            || item.kind == Kind::Decision
+            || !fields::states_adoption(&item.text, item.bold.as_deref())
+        {
+            continue;
+        }
+        let date = item.record.and_then(|r| items[r].date);
+        let item = &mut items[i];
+        item.kind = Kind::Decision;
+        item.field = None;
+        item.record = None;
+        item.date = item.date.or(date);
     }
 }
 

@@ -1725,3 +1725,23 @@ fn a_records_listed_choices_are_its_decisions_and_a_leaning_or_a_pending_one_dec
     let flag = doc.items.iter().find(|i| i.text.starts_with("options:")).unwrap();
     assert_eq!(flag.field, None);
 }
+
+#[test]
+fn implementation_notes_are_details_but_an_adoption_among_them_is_a_decision() {
+    let kb = load();
+    let doc = document(&kb, "shixian-xijie.md");
+    // `实现细节` names a record's implementation notes, as `Implementation details` does;
+    // an adoption stated among them is a choice made while doing the work.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2025-07-25 [2025-07-25 14:51:03] - 决定在字幕表格中支持双击编辑。",
+            "2025-07-25 编辑框采用 Material UI 的 TextField。",
+            "2025-08-02 Decision: Cache the API answers for five minutes.",
+            "2025-08-02 Decided to keep the cache in memory, not in Redis.",
+        ]
+    );
+    let field_of = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.field.as_deref());
+    assert_eq!(field_of("useState"), Some("implementation"));
+    assert_eq!(field_of("TTL map"), Some("implementation"));
+}
