@@ -214,6 +214,27 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     // choice is still open (`**Leaning**: Docker Desktop`).
     ("options", &["options", "options weighed"]),
     ("leaning", &["leaning", "leaning towards", "leaning toward", "preferred option", "current preference"]),
+    // How the choice came about (`**Decision history:**` over the ideas tried, the feedback
+    // and the final call): the record's history, no decisions of their own.
+    (
+        "history",
+        &[
+            "decision history",
+            "history of the decision",
+            "decision evolution",
+            "evolution of the decision",
+            "how we got here",
+            "决策演变过程",
+            "决策演变",
+            "决策过程",
+            "演变过程",
+            "演进过程",
+            "决策历程",
+            "経緯",
+            "決定の経緯",
+            "検討の経緯",
+        ],
+    ),
     // The decision still to make, where a record names it (`**待决策**: 添加 isGlobal`): the
     // record decides nothing yet.
     (

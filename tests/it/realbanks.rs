@@ -1745,3 +1745,14 @@ fn implementation_notes_are_details_but_an_adoption_among_them_is_a_decision() {
     assert_eq!(field_of("useState"), Some("implementation"));
     assert_eq!(field_of("TTL map"), Some("implementation"));
 }
+
+#[test]
+fn a_decisions_history_is_no_decision() {
+    let kb = load();
+    let doc = document(&kb, "decision-history.md");
+    // The ideas tried, the feedback and the final call under `Decision history:` (or
+    // `决策演变过程：`) tell how the choice came about; the choice is the `Decision:` line.
+    assert_eq!(decision_texts(doc), ["Decision: the SRT export runs in the backend."]);
+    let (_, export) = decision(&kb, "the SRT export runs in the backend");
+    assert!(field(export, "history").is_some_and(|h| h.contains("tags pollute") && h.contains("最终方案")));
+}
