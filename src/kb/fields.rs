@@ -2348,6 +2348,8 @@ mod tests {
             "Initial",
             "TBD",
             "-",
+            "on hold",
+            "not needed",
         ];
         let mut texts: Vec<String> = Vec::new();
         for a in pieces {
@@ -2372,7 +2374,7 @@ mod tests {
             let _ = (super::names_decisions_taken(t), super::switches_agent_mode(t), super::opening_label_field(t));
             let _ = (super::describes_records(t), super::leading_field(t, None));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
-            let _ = super::sets_up_bank(t);
+            let _ = (super::sets_up_bank(t), super::not_taken(t), super::taken(t));
         }
     }
 
