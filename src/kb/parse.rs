@@ -43,6 +43,9 @@ struct RawHeading {
     /// A Roo Code timestamp line (`[2025-08-16 14:02:11] - Title`) standing in for a heading:
     /// it opens a dated entry wherever it stands.
     stamp: bool,
+    /// For a stamp: it closes the record it is placed before, its line standing after that
+    /// record's fields ([`Pass::closed_record`]); its item is none of the record's statement.
+    closes: bool,
     /// The record field the title names (`## Rationale`, see [`fields::field_heading`]);
     /// `None` for a stamp.
     field: Option<fields::Field>,
@@ -156,6 +159,10 @@ struct Pass<'a> {
     decision_rows: Vec<usize>,
     /// The lines of the file's own update log, in document order (`stamps_to_headings`).
     update_log: Vec<usize>,
+    /// The lines of the thematic breaks (`---`), in document order.
+    rules: Vec<usize>,
+    /// The stamp items that close the record above them ([`Pass::closed_record`]).
+    closing_stamps: Vec<usize>,
     /// The heading a provisional item was made for, so one is made per heading.
     provisional_heading: Option<usize>,
     /// Byte offset of the last heading read.
@@ -196,6 +203,8 @@ impl<'a> Pass<'a> {
             provisional: Vec::new(),
             decision_rows: Vec::new(),
             update_log: Vec::new(),
+            rules: Vec::new(),
+            closing_stamps: Vec::new(),
             provisional_heading: None,
             heading_offset: 0,
             heading_stack: Vec::new(),
@@ -262,7 +271,10 @@ impl<'a> Pass<'a> {
             }
             Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
             Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
-            Event::Rule => {}
+            Event::Rule => {
+                let line = self.lines.line_at(range.start);
+                self.rules.push(line);
+            }
         }
     }
 
@@ -346,6 +358,7 @@ impl<'a> Pass<'a> {
                         title,
                         line,
                         stamp: false,
+                        closes: false,
                     });
                     while self.heading_stack.last().is_some_and(|&o| self.headings[o].level >= level) {
                         self.heading_stack.pop();
@@ -982,6 +995,9 @@ impl<'a> Pass<'a> {
         for r in self.update_log.iter().filter_map(|&r| new_index[r]) {
             marks[r].update_log = true;
         }
+        for r in self.closing_stamps.iter().filter_map(|&r| new_index[r]) {
+            marks[r].closes_record = true;
+        }
         dates_from_status_lines(&mut items, &doc.sections, self.text);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
@@ -995,6 +1011,7 @@ impl<'a> Pass<'a> {
                     section.title.as_deref().unwrap_or(&doc.entries[section.entry].title)
                 },
                 stamp: h.stamp,
+                closes: h.closes,
                 level: h.level,
                 section: layout.section_of_heading[i],
                 field: h.field.as_ref(),
@@ -1049,18 +1066,26 @@ impl<'a> Pass<'a> {
                 && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())
                 && !fields::is_boilerplate(&item.text)
         };
-        let stamps: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
+        // Each stamp with the heading it comes after: its own item's, or for one that closes a
+        // record, the heading before the record's first.
+        let stamps: Vec<(usize, Option<usize>, bool)> = (0..self.items.len())
+            .filter(|&i| is_stamp(i, &self.items))
+            .map(|i| match self.closed_record(i) {
+                Some(first) => (i, first.checked_sub(1), true),
+                None => (i, self.item_heading[i], false),
+            })
+            .collect();
         if stamps.is_empty() {
             return;
         }
+        self.closing_stamps = stamps.iter().filter(|s| s.2).map(|s| s.0).collect();
         let old = std::mem::take(&mut self.headings);
         let mut old_to_new = Vec::with_capacity(old.len());
         let mut stamp_heading = Vec::with_capacity(stamps.len());
         let mut next_stamp = stamps.iter().peekable();
         let mut push_stamps_before = |limit: Option<usize>, merged: &mut Vec<RawHeading>, this: &Self| {
-            while let Some(&&i) = next_stamp.peek() {
+            while let Some(&&(i, under, closes)) = next_stamp.peek() {
                 // A stamp under heading h comes before heading h + 1.
-                let under = this.item_heading[i];
                 if limit.is_some_and(|l| under.is_some_and(|u| u >= l)) {
                     break;
                 }
@@ -1068,7 +1093,7 @@ impl<'a> Pass<'a> {
                 let text = collapse_spaces(this.items[i].text.trim().to_string());
                 let (date, title) =
                     fields::timestamp(&text).map_or((None, text.clone()), |(d, t)| (Some(d), t.to_string()));
-                stamp_heading.push((i, merged.len()));
+                stamp_heading.push((i, under, merged.len()));
                 merged.push(RawHeading {
                     level: u8::MAX,
                     kind: classify(&title),
@@ -1076,6 +1101,7 @@ impl<'a> Pass<'a> {
                     date,
                     line: this.items[i].line,
                     stamp: true,
+                    closes,
                     field: None,
                     decision: false,
                     considers: false,
@@ -1094,8 +1120,14 @@ impl<'a> Pass<'a> {
         let mut last_stamp: Option<(Option<usize>, usize)> = None;
         for i in 0..self.items.len() {
             let under = self.item_heading[i];
-            if stamp_at.peek().is_some_and(|(s, _)| *s == i) {
-                last_stamp = stamp_at.next().map(|&(_, new)| (under, new));
+            // (A stamp that closes a record is placed before the record's first heading: the
+            // record's items sit under that heading, and the stamp's own item stays where it
+            // is, among the record's last field.)
+            if let Some(&&(_, stamp_under, new)) = stamp_at.peek().filter(|(s, _, _)| *s == i) {
+                stamp_at.next();
+                if stamp_under == under {
+                    last_stamp = Some((under, new));
+                }
             }
             self.item_heading[i] = match last_stamp {
                 Some((stamp_under, new)) if stamp_under == under => Some(new),
@@ -1104,6 +1136,79 @@ impl<'a> Pass<'a> {
         }
         self.headings = merged;
     }
+
+    /// For a stamp line that closes a record — after its fields, with nothing of its own
+    /// before the next record, a `---` or the end of the file (`## Decision` … `##
+    /// Implementation Details` …, then `[2025-08-27 17:11:00] - Call detection implemented`) —
+    /// the record's first heading: the last one before the stamp that names the `Decision`
+    /// field or states a decision. The stamp dates that record, not the one after it. No
+    /// break, no other stamp and no dated heading lies between the two.
+    fn closed_record(&self, i: usize) -> Option<usize> {
+        // (Items, headings and breaks are in document order: each question is a binary search
+        // or a short look back.)
+        if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i)) {
+            return None;
+        }
+        let line = self.items[i].line;
+        let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
+        let after = self.headings.partition_point(|h| h.line <= line);
+        let next_rule = self.rules.get(self.rules.partition_point(|&r| r <= line)).copied();
+        let (item_at, heading_at, rule_at) = (
+            self.items.get(i + 1).map_or(usize::MAX, |n| n.line),
+            self.headings.get(after).map_or(usize::MAX, |h| h.line),
+            next_rule.unwrap_or(usize::MAX),
+        );
+        // A break or the end of the file after it: the stamp ends the block above. The next
+        // record's heading right after it: the stamp may as well open that record, and closes
+        // the one above only if it names it (below).
+        let at_break = rule_at < item_at && rule_at <= heading_at;
+        let at_end = item_at == usize::MAX && heading_at == usize::MAX;
+        let at_record = heading_at <= item_at && self.headings.get(after).is_some_and(opens_record);
+        if !(at_break || at_end || at_record) {
+            return None;
+        }
+        // A record has a few field headings: its first is among the last few before the stamp.
+        let back = self.headings[..after].iter().rev().take(16).position(opens_record)?;
+        let first = after - 1 - back;
+        let heading = &self.headings[first];
+        if at_record && !at_break {
+            // The record above against the one below: the stamp goes with the one it names
+            // more closely (and names at all).
+            let title = fields::timestamp(&self.items[i].text).map_or("", |(_, title)| title);
+            let above = self.items[..i].iter().rev().take_while(|it| it.line > heading.line).last();
+            let below = self.items.get(i + 1);
+            let (above, below) =
+                (above.map_or(0, |s| shared_words(title, &s.text)), below.map_or(0, |s| shared_words(title, &s.text)));
+            if above < 2 || above <= below {
+                return None;
+            }
+        }
+        let undated = self.headings[first..after].iter().all(|h| h.date.is_none());
+        let broken = self.rules.get(self.rules.partition_point(|&r| r <= heading.line)).is_some_and(|&r| r < line);
+        // (Looked at last: back to the record's heading, or to the stamp before this one.)
+        let only_stamp = || {
+            !self.items[..i].iter().rev().take_while(|it| it.line > heading.line).any(|it| {
+                it.parent.is_none() && fields::timestamp(&it.text).is_some_and(|(_, title)| !title.trim().is_empty())
+            })
+        };
+        (undated && !broken && only_stamp()).then_some(first)
+    }
+}
+
+/// How many words of a stamp's `title` (of three letters or more, case aside) its record's
+/// `statement` holds too: `Отключение client authentication в Keycloak` shares two with
+/// `Отключение аутентификации клиента в Keycloak`.
+fn shared_words(title: &str, statement: &str) -> usize {
+    let words = |t: &str| -> Vec<String> {
+        let t = &t[..crate::source::floor_char_boundary(t, 512)];
+        let mut w: Vec<String> =
+            t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let statement = words(statement);
+    words(title).iter().filter(|w| statement.binary_search(w).is_ok()).count()
 }
 
 /// Whether the items under the heading that item `p` stands for are only a decision's fields:

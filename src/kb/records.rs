@@ -34,6 +34,8 @@ const DETAILS: Field = Field::Named(std::borrow::Cow::Borrowed("details"));
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
     pub stamp: bool,
+    /// A stamp placed before the record its line closes: it dates that record and opens none.
+    pub closes: bool,
     /// 1–6 (`u8::MAX` for a stamp).
     pub level: u8,
     pub section: usize,
@@ -159,6 +161,10 @@ pub(crate) struct Marks {
     /// (`parse::Pass::stamps_to_headings`). The entries below say what was decided; a line
     /// there that adopts something (`… - Decided to use Caddy`) is a decision all the same.
     pub update_log: bool,
+    /// A timestamp line that closes the record above it (`[2025-08-27 17:11:00] - Call
+    /// detection implemented` after the record's fields, `parse::Pass::closed_record`): the
+    /// record's `summary`, no decision or entry of its own.
+    pub closes_record: bool,
 }
 
 /// Applies the record rules to a document's items (see the module documentation).
@@ -268,10 +274,15 @@ pub(crate) fn resolve(
         // `Origin: …` just before a `Decision:` at its level is a field of that record.
         let next_decides = traits.get(i + 1).is_some_and(Traits::opens_decision)
             && items.get(i + 1).is_some_and(|n| n.parent == items[i].parent);
+        if marks[i].closes_record && rec.open {
+            stamp_summary(items, &mut rec, i, &mut field_of);
+            continue;
+        }
         item(items, &mut rec, i, &traits[i], next_decides, &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
+    lists_under_stamp_titles(items, &stamp_titles, &traits);
     // A section is its heading's (titled, or the untitled first section of the entry the
     // heading opens): judge each title once.
     // … and so is each subsection of one that considers (`### Scheduling` under `## Decisions
@@ -480,6 +491,46 @@ fn titles_of_later_decisions(
     }
 }
 
+/// A timestamp whose title states its entry's decision (`[2025-08-27 14:59:10] - Removed the
+/// unused React SDK`), then a plain list: the list tells how and why — the decision's
+/// `details`, no decisions of their own. (A title that ends in a colon or names a kind,
+/// `[…] - Decisions from the review:`, introduces its list; a labelled item, `Decision: …`,
+/// is a record's business.)
+fn lists_under_stamp_titles(items: &mut [Item], stamp_titles: &[usize], traits: &[Traits]) {
+    for &t in stamp_titles {
+        let title = fields::timestamp(&items[t].text).map_or(items[t].text.as_str(), |(_, title)| title).trim();
+        if items[t].kind != Kind::Decision
+            || items[t].field.is_some()
+            || items[t].block != Block::Paragraph
+            || title.ends_with([':', '：'])
+            || kind_name(title).is_some()
+        {
+            continue;
+        }
+        let (entry, group) = (items[t].entry, items[t].group);
+        let mut j = t + 1;
+        while let Some(item) = items.get(j) {
+            if item.entry != entry || item.block != Block::ListItem || item.group != group {
+                break;
+            }
+            if item.parent.is_none() {
+                if item.field.is_some() || traits[j].leading.is_some() {
+                    break;
+                }
+                let text = item.text.to_string();
+                fields::add_field(&mut items[t].fields, "details", &text);
+                let item = &mut items[j];
+                item.field = Some("details".to_string());
+                item.record = Some(t);
+                if item.kind == Kind::Decision {
+                    item.kind = Kind::Other;
+                }
+            }
+            j += 1;
+        }
+    }
+}
+
 fn open(rec: &mut Record) {
     *rec = Record { open: true, ..Record::default() };
 }
@@ -493,6 +544,11 @@ fn heading(
     field_of: &mut [Option<Field>],
     next: usize,
 ) {
+    if h.closes {
+        // (Its line, after the record's fields, is one more of them.)
+        close(items, rec, field_of);
+        return;
+    }
     if h.stamp {
         // `### 决策 #001: Adopt Turborepo`, then `[2025-01-11 15:56:24] - chose Turborepo for
         // the apps` over the record's fields: the timestamp dates the record the heading
@@ -566,6 +622,19 @@ fn heading(
     }
 }
 
+/// Item `i`, a timestamp line, sums up the record `rec`: its `summary` field, the text after
+/// the timestamp and the dash.
+fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
+    let field = Field::Named("summary".into());
+    // Where what the line says starts (`timestamp` gives a part of the text).
+    let text: &str = &items[i].text;
+    let said = fields::timestamp(text).map_or("", |(_, title)| title).trim_start_matches([' ', '-', '–', '—', ':']);
+    let skip = (said.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len()).unwrap_or(0);
+    rec.members.push((i, field.clone(), skip));
+    field_of[i] = Some(field);
+    rec.has_fields = true;
+}
+
 fn item(
     items: &mut [Item],
     rec: &mut Record,
@@ -603,16 +672,7 @@ fn item(
     }
     if rec.expect_stamp_summary && it.parent.is_none() {
         rec.expect_stamp_summary = false;
-        let field = Field::Named("summary".into());
-        // Where what the line says starts, after its timestamp and the dash (`timestamp`
-        // gives a part of the text).
-        let text: &str = &it.text;
-        let said = fields::timestamp(text).map_or("", |(_, title)| title).trim_start_matches([' ', '-', '–', '—', ':']);
-        let skip =
-            (said.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len()).unwrap_or(0);
-        rec.members.push((i, field.clone(), skip));
-        field_of[i] = Some(field);
-        rec.has_fields = true;
+        stamp_summary(items, rec, i, field_of);
         return;
     }
     let labelled = traits.leading.clone();

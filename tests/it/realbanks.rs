@@ -380,8 +380,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             covered[lines].fill(true);
         }
     }
-    // A group's title written over several lines (`**FN-1. Conventions … whether`, then `it
-    // tags them.**`) is held whole: each of its lines is that title's.
+    // A group's title, also one written over several lines (`**FN-1. Conventions … whether`,
+    // then `it tags them.**`) or holding a link, is held whole: each of its lines is that
+    // title's.
     let mut group_lines = vec![false; lines.len() + 2];
     for n in (0..lines.len()).filter(|&n| lines[n].trim_start().starts_with("**")) {
         let Some(last) = (n..lines.len().min(n + 6)).find(|&m| {
@@ -390,18 +391,25 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }) else {
             continue;
         };
-        // (Inline HTML, `<ts>`, is markup the title leaves out; spaces are compared folded.)
+        // (Inline HTML, `<ts>`, and a link's target are markup the title leaves out; spaces
+        // are compared folded.)
         let joined = lines[n..=last].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ").replace('`', "");
         let mut plain = String::new();
         let mut rest = joined.as_str();
-        while let Some(open) = rest.find('<') {
+        while let Some(open) = rest.find(['<', '[', ']']) {
             plain.push_str(&rest[..open]);
-            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+            rest = match rest[open..].chars().next() {
+                Some('<') => rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]),
+                Some(']') if rest[open + 1..].starts_with('(') => {
+                    rest[open..].find(')').map_or("", |close| &rest[open + close + 1..])
+                }
+                _ => &rest[open + 1..],
+            };
         }
         plain.push_str(rest);
         let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         let title = fold(plain.trim_matches(['*', ':', ' ']).trim_end_matches(':'));
-        if last > n && doc.groups.iter().any(|g| fold(&g.title) == title) {
+        if doc.groups.iter().any(|g| fold(&g.title) == title) {
             group_lines[n + 1..=last + 1].fill(true);
         }
     }
@@ -1755,4 +1763,29 @@ fn a_decisions_history_is_no_decision() {
     assert_eq!(decision_texts(doc), ["Decision: the SRT export runs in the backend."]);
     let (_, export) = decision(&kb, "the SRT export runs in the backend");
     assert!(field(export, "history").is_some_and(|h| h.contains("tags pollute") && h.contains("最终方案")));
+}
+
+#[test]
+fn a_timestamp_after_a_records_fields_closes_and_dates_that_record() {
+    let kb = load();
+    let doc = document(&kb, "closing-stamps.md");
+    // A timestamp that ends its block (a `---`, the end of the file) or names the record
+    // above it better than the one below dates the record above and is its summary; one
+    // that names the record below opens it; a plain list under a title that states a
+    // decision details it.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-03 Borg backups to the offsite box",
+            "2026-02-10 WireGuard between the two sites",
+            "2026-02-11 [2026-02-11 09:00:00] - Dropped the old OpenVPN server",
+            "2026-02-15 Ship the journal of every host to Loki.",
+            "2026-02-20 Unbound as the resolver on every VLAN",
+            "2026-02-21 Traefik in front of the media services",
+        ]
+    );
+    let summaries = doc.items.iter().filter(|i| i.field.as_deref() == Some("summary")).count();
+    assert_eq!(summaries, 4, "the four closing stamps");
+    let (_, openvpn) = decision(&kb, "Dropped the old OpenVPN server");
+    assert!(field(openvpn, "details").is_some_and(|d| d.contains("One less service to patch")));
 }
