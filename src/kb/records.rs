@@ -647,8 +647,14 @@ fn item(
         open(rec);
     }
     let it = &items[i];
-    // Template text describes the file; it belongs to no record.
+    // Template text describes the file; it belongs to no record. (An empty item, the first
+    // `-` of `- - keep the moss`, passes its parent's field on to what it holds.)
     if traits.boilerplate {
+        if it.text.trim().is_empty()
+            && let Some(p) = it.parent
+        {
+            field_of[i] = field_of[p].clone();
+        }
         return;
     }
     if it.block == Block::Heading {
@@ -882,7 +888,13 @@ fn label_field(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Optio
 /// the next label at its level is a field of its own.
 fn heads_what_follows(items: &[Item], i: usize, skip: usize) -> bool {
     let value = items[i].text.get(skip..).unwrap_or("").trim();
-    let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
+    // (`- **Alternatives Considered:**` over `  - - keep the moss`, then the other options
+    // flush left: the list meant to sit under the label starts with an empty item, and the
+    // lines after it go on with the label's field.)
+    let nests = items.get(i + 1).is_some_and(|next| {
+        next.parent == Some(i)
+            && !(next.text.trim().is_empty() && items.get(i + 2).is_some_and(|n| n.parent == Some(i + 1)))
+    });
     (value.is_empty() || value.ends_with([':', '：'])) && !nests
 }
 

@@ -1789,3 +1789,16 @@ fn a_timestamp_after_a_records_fields_closes_and_dates_that_record() {
     let (_, openvpn) = decision(&kb, "Dropped the old OpenVPN server");
     assert!(field(openvpn, "details").is_some_and(|d| d.contains("One less service to patch")));
 }
+
+#[test]
+fn a_list_meant_under_a_label_but_written_flush_left_stays_its_field() {
+    let kb = load();
+    let doc = document(&kb, "flush-left-lists.md");
+    // `- **Alternatives Considered:**` over `  - - keep the moss`, then the other options at
+    // the left margin: all of them are the field's, none a decision.
+    assert_eq!(decision_texts(doc), ["Decision: repot into a peat and perlite mix."]);
+    let (_, repot) = decision(&kb, "repot into a peat and perlite mix");
+    let alternatives = field(repot, "alternatives").unwrap_or("");
+    assert!(["keep the moss", "pure peat", "coir"].iter().all(|a| alternatives.contains(a)), "{alternatives}");
+    assert!(field(repot, "consequences").is_some_and(|c| c.contains("better drainage") && c.contains("less root rot")));
+}
