@@ -1727,7 +1727,9 @@ pub fn reports_work_done(text: &str) -> bool {
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
 
-    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // (`Bugfix:` and `Bug Fix:` alike.)
+    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        || (word.eq_ignore_ascii_case("bug") && rest.get(..3).is_some_and(|f| f.eq_ignore_ascii_case("fix")));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
         return !rest.starts_with(|c: char| c.is_ascii_digit());
@@ -2466,6 +2468,8 @@ mod tests {
     #[test]
     fn a_problem_resolved_is_work_done() {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
+        assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
+        assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
         // Cutting a release is work done too; writing the tool that cuts them is a choice.
         for done in ["[2025-04-01 20:54:13] Create release 2.14.22.", "Tagged v1.4.0 on main", "Release 0.9.1 (hotfix)"]
         {

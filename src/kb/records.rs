@@ -78,7 +78,8 @@ struct Record {
     decision: Option<usize>,
     /// `(item, field, text after its label)`: the label's text is not the field's value.
     members: Vec<(usize, Field, usize)>,
-    seen: Vec<Field>,
+    /// The labels of the fields met (lower case): one met again starts the next record.
+    seen_labels: Vec<String>,
     has_fields: bool,
     /// A timestamp right under a `### Decision` heading: its statement is the decision.
     under_decision_heading: bool,
@@ -699,7 +700,6 @@ fn item(
             if rec.decision.is_some() || (rec.statement.is_some() && !rec.explicit) {
                 restart(items, rec, field_of);
             }
-            rec.seen.push(Field::Decision);
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
             let value = items[i].text[skip..].trim();
             if value.is_empty() && !nests {
@@ -734,8 +734,10 @@ fn item(
             // Under a heading that states the decision (`## ADR-010: …`) the next such heading
             // starts the next record: a label met twice there (`**Analysis:**` in the
             // rationale after `### Context`) is one more line of the record.
+            // (Two labels naming one field, `Problem:` then `Root Cause:`, are two parts of it.)
+            let label = items[i].text.get(..skip).unwrap_or("").trim().trim_end_matches([':', '：']).to_lowercase();
             let starts_next = rec.decision_level.is_none()
-                && (rec.seen.contains(&field)
+                && (rec.seen_labels.contains(&label)
                     || (field.name() == "date"
                         && rec.has_fields
                         && (rec.statement.is_some() || rec.decision.is_some())));
@@ -743,7 +745,7 @@ fn item(
                 restart(items, rec, field_of);
             }
             rec.members.push((i, field.clone(), skip));
-            rec.seen.push(field.clone());
+            rec.seen_labels.push(label);
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
             rec.context = heads_what_follows(items, i, skip).then_some(field);

@@ -106,6 +106,8 @@ fn decision_records_carry_their_fields() {
         let described = |r: usize| doc.items[r].text.ends_with("The choice, in one sentence");
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
+        // (Nor does a bug fix a log reports, `Bug Fix: …` over its problem and solution.)
+        let fixed = |r: usize| doc.items[r].text.contains("Bug Fix:");
         // (Nor does a task in a task list or a progress log.)
         if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
@@ -117,6 +119,7 @@ fn decision_records_carry_their_fields() {
                         || described(r)
                         || setup(r)
                         || recommended(r)
+                        || fixed(r)
                 }),
                 "{}",
                 item.text
@@ -1801,4 +1804,18 @@ fn a_list_meant_under_a_label_but_written_flush_left_stays_its_field() {
     let alternatives = field(repot, "alternatives").unwrap_or("");
     assert!(["keep the moss", "pure peat", "coir"].iter().all(|a| alternatives.contains(a)), "{alternatives}");
     assert!(field(repot, "consequences").is_some_and(|c| c.contains("better drainage") && c.contains("less root rot")));
+}
+
+#[test]
+fn a_bug_fix_entry_is_work_done_and_its_labels_are_its_fields() {
+    let kb = load();
+    let doc = document(&kb, "bug-fix-entry.md");
+    // `Bug Fix:` reports work done, as `Fixed …` does; `Problem:` and `Root Cause:` name one
+    // field (context) without starting a record each, so `Solution:` and `Files Updated:`
+    // stay the entry's fields.
+    assert_eq!(dated_decisions(doc), ["2026-01-09 [2026-01-09 10:00:00] - Decided to pin the agent image by digest"]);
+    let fix = doc.items.iter().find(|i| i.text.contains("Bug Fix")).unwrap();
+    assert_eq!(fix.kind, Kind::Change);
+    assert!(field(fix, "context").is_some_and(|c| c.contains("ran out of memory") && c.contains("512 MiB")));
+    assert_eq!(field(fix, "solution"), Some("raised the heap to 2 GiB in the agent template"));
 }
