@@ -1068,13 +1068,16 @@ impl<'a> Pass<'a> {
         };
         // Each stamp with the heading it comes after: its own item's, or for one that closes a
         // record, the heading before the record's first.
-        let stamps: Vec<(usize, Option<usize>, bool)> = (0..self.items.len())
-            .filter(|&i| is_stamp(i, &self.items))
-            .map(|i| match self.closed_record(i) {
+        // (In document order: whether a stamp closes a record depends on whether the stamp
+        // above that record opened it.)
+        let mut stamps: Vec<(usize, Option<usize>, bool)> = Vec::new();
+        for i in (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)) {
+            let opening = |b: usize| stamps.binary_search_by_key(&b, |s| s.0).is_ok_and(|k| !stamps[k].2);
+            stamps.push(match self.closed_record(i, opening) {
                 Some(first) => (i, first.checked_sub(1), true),
                 None => (i, self.item_heading[i], false),
-            })
-            .collect();
+            });
+        }
         if stamps.is_empty() {
             return;
         }
@@ -1143,7 +1146,7 @@ impl<'a> Pass<'a> {
     /// the record's first heading: the last one before the stamp that names the `Decision`
     /// field or states a decision. The stamp dates that record, not the one after it. No
     /// break, no other stamp and no dated heading lies between the two.
-    fn closed_record(&self, i: usize) -> Option<usize> {
+    fn closed_record(&self, i: usize, opening: impl Fn(usize) -> bool) -> Option<usize> {
         // (Items, headings and breaks are in document order: each question is a binary search
         // or a short look back.)
         if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i)) {
@@ -1185,13 +1188,27 @@ impl<'a> Pass<'a> {
         }
         let undated = self.headings[first..after].iter().all(|h| h.date.is_none());
         let broken = self.rules.get(self.rules.partition_point(|&r| r <= heading.line)).is_some_and(|&r| r < line);
+        // A record that a stamp just above its heading opened (no break between, and that
+        // stamp closing nothing) is dated already: a second stamp after it is its note.
+        let opened = || {
+            let before = self.items.partition_point(|it| it.line < heading.line);
+            before.checked_sub(1).is_some_and(|b| {
+                let stamp_line = self.items[b].line;
+                opening(b)
+                    && self.headings[..first].last().is_none_or(|h| h.line < stamp_line)
+                    && self
+                        .rules
+                        .get(self.rules.partition_point(|&r| r <= stamp_line))
+                        .is_none_or(|&r| r > heading.line)
+            })
+        };
         // (Looked at last: back to the record's heading, or to the stamp before this one.)
         let only_stamp = || {
             !self.items[..i].iter().rev().take_while(|it| it.line > heading.line).any(|it| {
                 it.parent.is_none() && fields::timestamp(&it.text).is_some_and(|(_, title)| !title.trim().is_empty())
             })
         };
-        (undated && !broken && only_stamp()).then_some(first)
+        (undated && !broken && !opened() && only_stamp()).then_some(first)
     }
 }
 

@@ -1776,8 +1776,9 @@ fn a_timestamp_after_a_records_fields_closes_and_dates_that_record() {
     // above it better than the one below dates the record above and is its summary; one
     // that names the record below opens it; a plain list under a title that states a
     // decision details it.
+    let decided = dated_decisions(doc);
     assert_eq!(
-        dated_decisions(doc),
+        decided[..6],
         [
             "2026-02-03 Borg backups to the offsite box",
             "2026-02-10 WireGuard between the two sites",
@@ -1787,6 +1788,9 @@ fn a_timestamp_after_a_records_fields_closes_and_dates_that_record() {
             "2026-02-21 Traefik in front of the media services",
         ]
     );
+    // A record a stamp above it opened keeps that stamp's date: a later stamp is no closer.
+    assert_eq!(decided[6], "2026-02-25 Grafana reads both Prometheus and Loki");
+    assert!(!decided.iter().any(|d| d.ends_with("Grafana for the dashboards")));
     let summaries = doc.items.iter().filter(|i| i.field.as_deref() == Some("summary")).count();
     assert_eq!(summaries, 4, "the four closing stamps");
     let (_, openvpn) = decision(&kb, "Dropped the old OpenVPN server");
