@@ -492,8 +492,9 @@ fn exact_label(label: &str) -> Option<Field> {
 /// A label people qualify: two labels joined by a slash name the first's field
 /// (`Context/Trigger`), and the decision is still the decision with a word before it or a
 /// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
-/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but not one still open (`Open decision`,
-/// `Pending decision`) or a thing named after it (`Decision Tree`, `Decision drivers`).
+/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but
+/// not one still open (`Open decision`; `Pending decision` is a field of its own, `pending`)
+/// or a thing named after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
     if label.contains('/') {
         // The first part a label and the others words (`Context/Trigger`, `Decision/Action
@@ -581,6 +582,14 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
 /// `label` without the qualifiers in brackets at its end: `Sources (checked 2026-04-14, by
 /// hand)` → `Sources`, `理由（暂定）` → `理由`, `Decision (ops) (final)` → `Decision`; a label
 /// that is only brackets stays as it is.
+/// A label as two labels are compared: markup, a closing colon or dash and a bracketed
+/// qualifier set aside, in lower case (`**Rationale (ops)** -` and `Rationale:` are one).
+pub(crate) fn label_key(label: &str) -> String {
+    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' '));
+    let label = label.trim_end_matches([':', '：', '-', '—', '–', ' ', '*', '_']);
+    without_qualifier(label).trim().to_lowercase()
+}
+
 fn without_qualifier(mut label: &str) -> &str {
     while let Some(open) = label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（']))
         && !label[..open].trim().is_empty()
@@ -813,6 +822,12 @@ pub fn before_inline_fields(text: &str) -> &str {
         Some(&(start, _)) => text[..start].trim_end(),
         None => text,
     }
+}
+
+/// Whether `text` opens with a Roo Code timestamp that has a title after it ([`timestamp`]):
+/// a log line, not a bare date.
+pub fn is_titled_timestamp(text: &str) -> bool {
+    timestamp(text).is_some_and(|(_, title)| !title.trim().is_empty())
 }
 
 /// A Roo Code log timestamp opening a statement: `[2025-08-16 14:02:11] - Title`,
@@ -1728,11 +1743,15 @@ pub fn reports_work_done(text: &str) -> bool {
     let rest = t[word.len()..].trim_start();
 
     // (`Bugfix:` and `Bug Fix:` alike.)
-    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
-        || (word.eq_ignore_ascii_case("bug") && rest.get(..3).is_some_and(|f| f.eq_ignore_ascii_case("fix")));
+    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
         return !rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // (`Bugfix:` and `Bug Fix:` alike; not `Bug fixtures live in tests/`.)
+    if word.eq_ignore_ascii_case("bug") {
+        let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        return ["fix", "fixes", "fixed"].iter().any(|w| next.eq_ignore_ascii_case(w));
     }
     // A release is cut by a verb and its version: `Create release 2.14.22`, `Released v2.0`,
     // `Tag v1.4.0` — not `Create a release script`, nor `Release notes go to the wiki`.
@@ -2470,6 +2489,7 @@ mod tests {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
         assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
+        assert!(!super::reports_work_done("Bug fixtures live in tests/"));
         // Cutting a release is work done too; writing the tool that cuts them is a choice.
         for done in ["[2025-04-01 20:54:13] Create release 2.14.22.", "Tagged v1.4.0 on main", "Release 0.9.1 (hotfix)"]
         {

@@ -389,9 +389,9 @@ impl Hasher for WordHasher {
 }
 
 /// What a single word is in [`KIND_WORDS`]: the rank of the phrase it is on its own, if it is
-/// one, whether a phrase of several words ends with it, and whether one starts with it (`next` of "next steps"; only a
-/// run starting with such a word is looked up longer than one word). One lookup per word of a
-/// title answers both.
+/// one; whether a phrase of several words starts with it (`next` of "next steps": only a run
+/// starting with such a word is looked up longer than one word); and whether one ends with it
+/// (a label's last word, [`kind_name`]). One lookup per word answers all three.
 #[derive(Clone, Copy, Default)]
 struct WordRole {
     rank: Option<usize>,

@@ -239,8 +239,9 @@ pub enum Status {
 }
 
 impl Item {
-    /// Whether the item is a decision record's statement: the record pass gave it the fields
-    /// written beside it (`Rationale:`, `## Consequences`).
+    /// Whether the item holds fields: a record's statement, given the fields written beside it
+    /// (`Rationale:`, `## Consequences`), a table row its other columns, or a stamp's title
+    /// the list under it (`details`).
     pub fn states_record(&self) -> bool {
         !self.fields.is_empty()
     }

@@ -1063,7 +1063,7 @@ impl<'a> Pass<'a> {
             update_log.binary_search(&i).is_err()
                 && item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
-                && fields::timestamp(&item.text).is_some_and(|(_, title)| !title.trim().is_empty())
+                && fields::is_titled_timestamp(&item.text)
                 && !fields::is_boilerplate(&item.text)
         };
         // Each stamp with the heading it comes after: its own item's, or for one that closes a
@@ -1143,9 +1143,11 @@ impl<'a> Pass<'a> {
     /// For a stamp line that closes a record — after its fields, with nothing of its own
     /// before the next record, a `---` or the end of the file (`## Decision` … `##
     /// Implementation Details` …, then `[2025-08-27 17:11:00] - Call detection implemented`) —
-    /// the record's first heading: the last one before the stamp that names the `Decision`
-    /// field or states a decision. The stamp dates that record, not the one after it. No
-    /// break, no other stamp and no dated heading lies between the two.
+    /// the record's first heading: the heading that states its decision (`## ADR-1: Use Borg`
+    /// over `### Context` and `### Decision`), or its `Decision` field heading with the
+    /// context, status or date headings written just before it. The stamp dates that
+    /// record, not the one after it. No break, no other stamp and no dated heading lies
+    /// between the two.
     fn closed_record(&self, i: usize, opening: impl Fn(usize) -> bool) -> Option<usize> {
         // (Items, headings and breaks are in document order: each question is a binary search
         // or a short look back.)
@@ -1170,15 +1172,30 @@ impl<'a> Pass<'a> {
         if !(at_break || at_end || at_record) {
             return None;
         }
-        // A record has a few field headings: its first is among the last few before the stamp.
+        // A record has a few field headings: its `Decision` is among the last few before the
+        // stamp, and what comes before it in a record (its context, status, date, or the
+        // heading stating the decision over them all) just before that.
         let back = self.headings[..after].iter().rev().take(16).position(opens_record)?;
-        let first = after - 1 - back;
+        let decision = after - 1 - back;
+        let mut first = decision;
+        while first > 0 && !self.headings[first].decision && decision - first < 16 {
+            let (prev, this) = (&self.headings[first - 1], &self.headings[first]);
+            let before_decision =
+                prev.field.as_ref().is_some_and(|f| matches!(f.name(), "context" | "status" | "date" | "drivers"));
+            let encloses = prev.decision && prev.level < this.level;
+            if !(encloses || (before_decision && prev.level == this.level)) {
+                break;
+            }
+            first -= 1;
+        }
         let heading = &self.headings[first];
         if at_record && !at_break {
             // The record above against the one below: the stamp goes with the one it names
-            // more closely (and names at all).
+            // more closely (and names at all). The statement above is the first line under
+            // its `Decision` heading, or that heading itself when it states the decision.
             let title = fields::timestamp(&self.items[i].text).map_or("", |(_, title)| title);
-            let above = self.items[..i].iter().rev().take_while(|it| it.line > heading.line).last();
+            let decided_at = self.headings[decision].line;
+            let above = self.items[..i].iter().rev().take_while(|it| it.line >= decided_at).last();
             let below = self.items.get(i + 1);
             let (above, below) =
                 (above.map_or(0, |s| shared_words(title, &s.text)), below.map_or(0, |s| shared_words(title, &s.text)));
@@ -1204,9 +1221,11 @@ impl<'a> Pass<'a> {
         };
         // (Looked at last: back to the record's heading, or to the stamp before this one.)
         let only_stamp = || {
-            !self.items[..i].iter().rev().take_while(|it| it.line > heading.line).any(|it| {
-                it.parent.is_none() && fields::timestamp(&it.text).is_some_and(|(_, title)| !title.trim().is_empty())
-            })
+            !self.items[..i]
+                .iter()
+                .rev()
+                .take_while(|it| it.line > heading.line)
+                .any(|it| it.parent.is_none() && fields::is_titled_timestamp(&it.text))
         };
         (undated && !broken && !opened() && only_stamp()).then_some(first)
     }
@@ -1300,7 +1319,7 @@ fn glued_timestamp_at(t: &str, source: &str) -> Option<usize> {
             continue;
         }
         let rest = rest.trim_start_matches([' ', '*', '_']);
-        if rest.starts_with('[') && fields::timestamp(rest).is_some_and(|(_, title)| !title.trim().is_empty()) {
+        if rest.starts_with('[') && fields::is_titled_timestamp(rest) {
             return Some(dash);
         }
     }
@@ -1916,6 +1935,8 @@ impl Layout {
         let mut stamps: Option<(u8, (usize, usize, u8))> = None;
         // The untitled section the current entry opened with.
         let mut entry_section = 0;
+        // Whether the heading after the last one is the first of a record a stamp closes.
+        let mut closed_next = false;
         let splits: Vec<bool> = (0..headings.len()).map(|i| splits_in_two(headings, i)).collect();
         for (i, h) in headings.iter_mut().enumerate() {
             if titled && i == 0 {
@@ -1923,6 +1944,7 @@ impl Layout {
                 continue;
             }
             if h.stamp {
+                closed_next = h.closes;
                 let enclosing = stack.iter().rev().find(|o| !o.field).copied();
                 let (outer_level, resume) = stamps.unwrap_or((
                     enclosing.map_or(entry_heading_level, |o| o.level),
@@ -1953,8 +1975,9 @@ impl Layout {
             let mut in_stamp = false;
             if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
                 // A heading that is a decision (`## Decision: Use Traefik`) starts its own
-                // record; other deeper headings belong to the timestamped entry.
-                if is_field || (h.level > outer_level && !h.decision) {
+                // record; other deeper headings belong to the timestamped entry — and so does
+                // the first heading of the record a stamp closes, whatever it is.
+                if is_field || (h.level > outer_level && !h.decision) || std::mem::take(&mut closed_next) {
                     in_stamp = true;
                 } else {
                     stamps = None;

@@ -78,8 +78,9 @@ struct Record {
     decision: Option<usize>,
     /// `(item, field, text after its label)`: the label's text is not the field's value.
     members: Vec<(usize, Field, usize)>,
-    /// The labels of the fields met (lower case): one met again starts the next record.
-    seen_labels: Vec<String>,
+    /// The labels of the fields met ([`fields::label_key`]): one met again starts the next
+    /// record. (A set: a record may hold any number of labels.)
+    seen_labels: std::collections::HashSet<String>,
     has_fields: bool,
     /// A timestamp right under a `### Decision` heading: its statement is the decision.
     under_decision_heading: bool,
@@ -118,7 +119,14 @@ struct Traits {
 impl Traits {
     fn of(item: &Item) -> Traits {
         // A label in code (`` `options: '-Xmx4096m'` ``) is a setting's key, no field's.
-        let in_code = item.code_spans.first().is_some_and(|code| item.text[..code.start].trim().is_empty());
+        // (The label is the code span, the colon inside it or right after it; `` `mb`
+        // Decision: … `` still opens with its label.)
+        let in_code = item.code_spans.first().is_some_and(|code| {
+            item.text[..code.start].trim().is_empty()
+                && fields::first_colon(&item.text).is_some_and(|c| {
+                    c < code.end || item.text.get(code.end..c).is_some_and(|gap| gap.trim().is_empty())
+                })
+        });
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
             leading: fields::leading_field(&item.text, item.bold.as_deref())
@@ -383,16 +391,32 @@ fn choices_listed_in_a_record(items: &mut [Item], traits: &[Traits]) {
         if listed.is_empty() {
             continue;
         }
-        let date = items[rec].date;
         for j in listed {
-            let item = &mut items[j];
-            item.kind = Kind::Decision;
-            item.field = None;
-            item.record = None;
-            item.date = item.date.or(date);
+            leave_record_as_decision(items, j);
         }
         items[rec].fields.retain(|(name, _)| *name != field);
     }
+}
+
+/// Item `j`, a member of a record, states a decision of its own: it leaves the record (and
+/// its text the record's field) and is a decision, dated as the record is.
+fn leave_record_as_decision(items: &mut [Item], j: usize) {
+    let (Some(field), Some(rec)) = (items[j].field.clone(), items[j].record) else { return };
+    let date = items[rec].date;
+    let text = items[j].text.to_string();
+    if let Some(k) = items[rec].fields.iter().position(|(name, _)| *name == field) {
+        let kept: Vec<&str> = items[rec].fields[k].1.split("; ").filter(|part| *part != text).collect();
+        if kept.is_empty() {
+            items[rec].fields.remove(k);
+        } else {
+            items[rec].fields[k].1 = kept.join("; ");
+        }
+    }
+    let item = &mut items[j];
+    item.kind = Kind::Decision;
+    item.field = None;
+    item.record = None;
+    item.date = item.date.or(date);
 }
 
 /// A record's implementation notes say how the work was done (`Added an onChange callback`,
@@ -402,18 +426,12 @@ fn choices_listed_in_a_record(items: &mut [Item], traits: &[Traits]) {
 fn adoptions_in_implementation_notes(items: &mut [Item]) {
     for i in 0..items.len() {
         let item = &items[i];
-        if item.field.as_deref() != Some("implementation")
-            || item.kind == Kind::Decision
-            || !fields::states_adoption(&item.text, item.bold.as_deref())
+        if item.field.as_deref() == Some("implementation")
+            && item.kind != Kind::Decision
+            && fields::states_adoption(&item.text, item.bold.as_deref())
         {
-            continue;
+            leave_record_as_decision(items, i);
         }
-        let date = item.record.and_then(|r| items[r].date);
-        let item = &mut items[i];
-        item.kind = Kind::Decision;
-        item.field = None;
-        item.record = None;
-        item.date = item.date.or(date);
     }
 }
 
@@ -505,6 +523,9 @@ fn lists_under_stamp_titles(items: &mut [Item], stamp_titles: &[usize], traits: 
             || items[t].block != Block::Paragraph
             || title.ends_with([':', '：'])
             || kind_name(title).is_some()
+            // (Work reported, `[…] - Completed the rollout`, is a change the list tells of.)
+            || fields::reports_work_done(&items[t].text)
+            || fields::reports_completion(&items[t].text)
         {
             continue;
         }
@@ -735,7 +756,7 @@ fn item(
             // starts the next record: a label met twice there (`**Analysis:**` in the
             // rationale after `### Context`) is one more line of the record.
             // (Two labels naming one field, `Problem:` then `Root Cause:`, are two parts of it.)
-            let label = items[i].text.get(..skip).unwrap_or("").trim().trim_end_matches([':', '：']).to_lowercase();
+            let label = fields::label_key(items[i].text.get(..skip).unwrap_or(""));
             let starts_next = rec.decision_level.is_none()
                 && (rec.seen_labels.contains(&label)
                     || (field.name() == "date"
@@ -745,7 +766,7 @@ fn item(
                 restart(items, rec, field_of);
             }
             rec.members.push((i, field.clone(), skip));
-            rec.seen_labels.push(label);
+            rec.seen_labels.insert(label);
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
             rec.context = heads_what_follows(items, i, skip).then_some(field);

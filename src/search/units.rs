@@ -273,6 +273,11 @@ impl Parsed {
             }
         }
         for (group, entry) in doc.groups.iter().zip(&group_entry) {
+            // (A title over nothing: the entry of the line above it.)
+            let entry = entry.or_else(|| {
+                let above = doc.items.partition_point(|item| item.line < group.line);
+                above.checked_sub(1).map(|a| doc.items[a].entry)
+            });
             let title = group.title.as_str();
             if kb::fields::field_for_label(title).is_none()
                 && (kb::classify(title) == Kind::Other || distinctive(title))

@@ -1755,6 +1755,9 @@ fn implementation_notes_are_details_but_an_adoption_among_them_is_a_decision() {
     let field_of = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.field.as_deref());
     assert_eq!(field_of("useState"), Some("implementation"));
     assert_eq!(field_of("TTL map"), Some("implementation"));
+    // The adoption left the notes: the record's implementation field no longer holds it.
+    let (_, cache) = decision(&kb, "Cache the API answers for five minutes");
+    assert_eq!(field(cache, "implementation"), Some("Added a TTL map to the client."));
 }
 
 #[test]
@@ -1791,6 +1794,11 @@ fn a_timestamp_after_a_records_fields_closes_and_dates_that_record() {
     // A record a stamp above it opened keeps that stamp's date: a later stamp is no closer.
     assert_eq!(decided[6], "2026-02-25 Grafana reads both Prometheus and Loki");
     assert!(!decided.iter().any(|d| d.ends_with("Grafana for the dashboards")));
+    // An ADR closed by a stamp stays one record from its heading down, dated by the stamp.
+    let (_, borgmatic) = decision(&kb, "Borgmatic runs every backup job");
+    assert_eq!(borgmatic.date.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
+    assert_eq!(field(borgmatic, "title"), Some("Borgmatic runs the backups"));
+    assert!(field(borgmatic, "context").is_some_and(|c| c.contains("wrapper script")));
     let summaries = doc.items.iter().filter(|i| i.field.as_deref() == Some("summary")).count();
     assert_eq!(summaries, 4, "the four closing stamps");
     let (_, openvpn) = decision(&kb, "Dropped the old OpenVPN server");
