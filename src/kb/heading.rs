@@ -274,8 +274,8 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 
 /// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
 /// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive or deterministic
-/// (`결정적`, `결정론적`), a decision tree (`決定木`, `决策树`, `결정 트리`) and what was not
-/// adopted (`채택하지 않은`) name none.
+/// (`결정적`, `결정론적`), a decision tree (`決定木`, `决策树`, `결정 트리`), what was not
+/// adopted (`채택하지 않은`) and hiring (`採用側`, the side that hires; `採用活動`) name none.
 const CJK_FALSE_FRIENDS: &[&str] = &[
     "解決策",
     "解决策",
@@ -290,6 +290,15 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
     "결정 트리",
     "채택하지",
     "미채택",
+    // `採用` is also hiring.
+    "採用側",
+    "採用担当",
+    "採用活動",
+    "採用面接",
+    "採用選考",
+    "採用情報",
+    "新卒採用",
+    "中途採用",
 ];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
@@ -965,6 +974,9 @@ mod tests {
         assert_eq!(classify_title("問題と解決策").0, Kind::Other);
         assert_eq!(classify_title("解決策と技術決定").0, Kind::Decision);
         assert_eq!(classify_title("未決定事項").0, Kind::Other);
+        // `採用` is hiring too: what the hiring side reads is no decision.
+        assert_eq!(classify_title("Success signals (採用側が読み取るもの)").0, Kind::Other);
+        assert_eq!(classify_title("技術採用").0, Kind::Decision);
         // A decision tree is a model, in any of the three scripts.
         for tree in ["決定木モデルの設定", "决策树参数", "결정 트리 모델 설정", "결정론적 빌드"]
         {

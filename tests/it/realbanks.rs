@@ -1831,3 +1831,12 @@ fn a_bug_fix_entry_is_work_done_and_its_labels_are_its_fields() {
     assert!(field(fix, "context").is_some_and(|c| c.contains("ran out of memory") && c.contains("512 MiB")));
     assert_eq!(field(fix, "solution"), Some("raised the heap to 2 GiB in the agent template"));
 }
+
+#[test]
+fn hiring_is_no_adoption() {
+    let kb = load();
+    let doc = document(&kb, "saiyo.md");
+    // `採用` is adoption and hiring: what the hiring side reads (`採用側`) names no decisions,
+    // a technology adopted (`技術採用`) does.
+    assert_eq!(decision_texts(doc), ["ジョブキューは Redis Streams を使う"]);
+}
