@@ -583,11 +583,17 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
 /// hand)` → `Sources`, `理由（暂定）` → `理由`, `Decision (ops) (final)` → `Decision`; a label
 /// that is only brackets stays as it is.
 /// A label as two labels are compared: markup, a closing colon or dash and a bracketed
-/// qualifier set aside, in lower case (`**Rationale (ops)** -` and `Rationale:` are one).
-pub(crate) fn label_key(label: &str) -> String {
+/// qualifier set aside, case aside (`**Rationale (ops)** -` and `Rationale:` are one) — as a
+/// 64-bit hash, so that a record keeps its labels without a copy of each.
+pub(crate) fn label_key(label: &str) -> u64 {
+    use std::hash::Hasher;
     let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' '));
     let label = label.trim_end_matches([':', '：', '-', '—', '–', ' ', '*', '_']);
-    without_qualifier(label).trim().to_lowercase()
+    let mut hasher = super::heading::WordHasher::default();
+    for c in without_qualifier(label).trim().chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 fn without_qualifier(mut label: &str) -> &str {
@@ -726,7 +732,8 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 /// to decide) says too little alone.
 pub(crate) fn names_decisions_taken(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
-    !label.chars().any(crate::source::is_cjk)
+    super::heading::may_name(label, Some(super::Kind::Decision))
+        && !label.chars().any(crate::source::is_cjk)
         && is_short_label(label)
         && super::heading::kind_name(label) == Some(super::Kind::Decision)
         && !names_considerations(label)

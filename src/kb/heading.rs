@@ -357,6 +357,9 @@ const ABOUT_DECISIONS: &[&str] = &[
     "required",
 ];
 
+// Each kind's rank is a bit of [`WordRole::ends_phrases`].
+const _: () = assert!(KIND_WORDS.len() <= 32);
+
 /// The longest phrase in [`KIND_WORDS`], in words.
 const MAX_PHRASE_WORDS: usize = 3;
 
@@ -405,8 +408,9 @@ impl Hasher for WordHasher {
 struct WordRole {
     rank: Option<usize>,
     starts_phrase: bool,
-    /// A phrase of several words ends with it (`steps` of "next steps").
-    ends_phrase: bool,
+    /// The ranks of the phrases of several words that end with it, one bit each (`steps` of
+    /// "next steps").
+    ends_phrases: u32,
 }
 
 fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<WordHasher>> {
@@ -419,7 +423,7 @@ fn word_roles() -> &'static HashMap<&'static str, WordRole, BuildHasherDefault<W
                     Some((first, rest)) => {
                         roles.entry(first).or_default().starts_phrase = true;
                         let last = rest.rsplit(' ').next().unwrap_or(rest);
-                        roles.entry(last).or_default().ends_phrase = true;
+                        roles.entry(last).or_default().ends_phrases |= 1 << rank;
                     }
                     // A later kind's entry for the same word wins, as in `phrase_table`.
                     None => roles.entry(phrase).or_default().rank = Some(rank),
@@ -593,21 +597,23 @@ pub fn kind_name(label: &str) -> Option<Kind> {
             .map(|(kind, _)| *kind)
             .filter(|_| short);
     }
+    if !may_name(label, None) {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'';
     let mut buf = [0u8; 128];
     let lower = lowercase(label, &mut buf);
     let mut words = [""; MAX_PHRASE_WORDS + 2];
     let mut count = 0;
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
+    for word in lower.split(|c: char| !is_word(c)).filter(|w| !w.is_empty()) {
         let slot = words.get_mut(count)?;
         *slot = word;
         count += 1;
     }
     let words = &words[..count];
-    // A kind's name ends with a phrase of the table, so its last word ends one: most labels
-    // asked about (`Status`, `Note`, `Port`) are answered by this one lookup.
     let last = *words.last()?;
     let role = word_roles().get(last)?;
-    if role.rank.is_none() && !role.ends_phrase {
+    if role.rank.is_none() && role.ends_phrases == 0 {
         return None;
     }
     for len in (1..=MAX_PHRASE_WORDS.min(words.len())).rev() {
@@ -622,6 +628,28 @@ pub fn kind_name(label: &str) -> Option<Kind> {
         }
     }
     None
+}
+
+/// Whether `label` may be a kind's name ([`kind_name`]) — of `kind`, or of any: a name ends
+/// with a phrase of the table, so its last word ends one. Most labels asked about (`Status`,
+/// `Port`, `Next steps` for decisions) are answered by that word alone, lowercased on the
+/// stack; a label outside ASCII, or a long word, may be one.
+pub(crate) fn may_name(label: &str, kind: Option<Kind>) -> bool {
+    let Some(last) = label.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'')).find(|w| !w.is_empty()) else {
+        return false;
+    };
+    if !last.is_ascii() || last.len() > 32 {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    let lower = &mut buf[..last.len()];
+    lower.copy_from_slice(last.as_bytes());
+    lower.make_ascii_lowercase();
+    let Some(role) = std::str::from_utf8(lower).ok().and_then(|w| word_roles().get(w)) else { return false };
+    match kind.and_then(|k| KIND_WORDS.iter().position(|(kind, _)| *kind == k)) {
+        Some(rank) => role.rank == Some(rank) || role.ends_phrases & (1 << rank) != 0,
+        None => role.rank.is_some() || role.ends_phrases != 0,
+    }
 }
 
 /// A Korean syllable.

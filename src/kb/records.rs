@@ -80,7 +80,7 @@ struct Record {
     members: Vec<(usize, Field, usize)>,
     /// The labels of the fields met ([`fields::label_key`]): one met again starts the next
     /// record. (A set: a record may hold any number of labels.)
-    seen_labels: std::collections::HashSet<String>,
+    seen_labels: std::collections::HashSet<u64, std::hash::BuildHasherDefault<super::heading::WordHasher>>,
     has_fields: bool,
     /// A timestamp right under a `### Decision` heading: its statement is the decision.
     under_decision_heading: bool,
