@@ -458,11 +458,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
 /// The field a label names (`Rationale`, `**Implementation Details**`, `理由`), ignoring case,
 /// surrounding markup and a trailing colon.
 pub fn field_for_label(label: &str) -> Option<Field> {
-    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
-    let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
-    // A qualifier in brackets leaves the label what it is: `Альтернативы (отклонены)`,
-    // `Status (as of May)`.
-    let label = without_qualifier(label);
+    let label = bare_label(label);
     // Every label starts with a letter (a unit test checks it): a date, a number or a mark
     // is turned away before the label is lowercased and looked up.
     if label.len() > 40 || !label.chars().next().is_some_and(char::is_alphabetic) {
@@ -587,13 +583,22 @@ fn label_table() -> &'static HashMap<&'static str, &'static str, BuildHasherDefa
 /// 64-bit hash, so that a record keeps its labels without a copy of each.
 pub(crate) fn label_key(label: &str) -> u64 {
     use std::hash::Hasher;
-    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '`' | ' '));
-    let label = label.trim_end_matches([':', '：', '-', '—', '–', ' ', '*', '_']);
+    // (A bold label may close with a dash instead of a colon: `**Rationale** - …`.)
+    let label = bare_label(label.trim_end_matches(['-', '—', '–', ' ']));
     let mut hasher = super::heading::WordHasher::default();
-    for c in without_qualifier(label).trim().chars().flat_map(char::to_lowercase) {
+    for c in label.trim().chars().flat_map(char::to_lowercase) {
         hasher.write_u32(c as u32);
     }
     hasher.finish()
+}
+
+/// A label without its markup, its closing colon and a qualifier in brackets, which leaves
+/// the label what it is (`**Альтернативы (отклонены)**:` → `Альтернативы`, `Status (as of
+/// May)` → `Status`).
+fn bare_label(label: &str) -> &str {
+    let label = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '`'));
+    let label = label.trim_end_matches([':', '：']).trim_end().trim_matches(|c: char| matches!(c, '*' | '_'));
+    without_qualifier(label)
 }
 
 fn without_qualifier(mut label: &str) -> &str {

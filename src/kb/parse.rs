@@ -616,7 +616,8 @@ impl<'a> Pass<'a> {
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
         // `2025-05-31 20:05:24 - Added the database decision.`) log the file's own updates:
-        // they stay in the intro, opening no entry and dating nothing.
+        // they stay in the intro and open no entry (a log of one line dates the file:
+        // `dates_from_status_lines`).
         if self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
             return false;
         }

@@ -253,7 +253,7 @@ impl Parsed {
         for section in &doc.sections {
             // A heading that only names its kind is structure, not content.
             if let Some(title) = &section.title
-                && (kb::classify(title) == Kind::Other || distinctive(title))
+                && says_more_than_its_kind(title)
             {
                 out.push(Unit {
                     line: section.line,
@@ -279,9 +279,7 @@ impl Parsed {
                 above.checked_sub(1).map(|a| doc.items[a].entry)
             });
             let title = group.title.as_str();
-            if kb::fields::field_for_label(title).is_none()
-                && (kb::classify(title) == Kind::Other || distinctive(title))
-            {
+            if kb::fields::field_for_label(title).is_none() && says_more_than_its_kind(title) {
                 out.push(Unit {
                     line: group.line,
                     entry: &doc.entries[entry.unwrap_or(0)].title,
@@ -318,6 +316,12 @@ impl Parsed {
         out.sort_by_key(|u| u.line);
         out
     }
+}
+
+/// Whether a heading (or a bold pseudo-heading) is content, not structure: it names no kind,
+/// or says something of its own beside it ([`distinctive`]).
+fn says_more_than_its_kind(title: &str) -> bool {
+    kb::classify(title) == Kind::Other || distinctive(title)
 }
 
 /// Whether a heading that names a kind also says something of its own: more than three words
