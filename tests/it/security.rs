@@ -560,7 +560,8 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     let env = TestEnvironment::new();
     env.write(
         "memory-bank/activeContext.md",
-        "# Context\n\n## 2026-11-20 — Samba\n\n### Decisions\n\n- Keep fruit:locking = none \x1b[2J\x1b]0;owned\x07 for Time Machine.\n",
+        "# Context\n\n## 2026-11-20 — Samba\n\n### Decisions\n\n- Keep fruit:locking = none \x1b[2J\x1b]0;owned\x07 for Time Machine.\n\n\
+         **Fruit settings \x1b[2J\x1b]0;owned\x07 kept for the Macs in the office:**\n\n- Reviewed every quarter.\n",
     );
     env.write(
         "rules/samba.md",
@@ -589,6 +590,9 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     let out = env.run(["decisions"]);
     assert!(out.stdout.contains("\\x1b[2J"), "shown escaped: {out}");
     assert!(out.stdout.contains("Samba \\x1b]0;owned\\x07: fruit \\x1b[2J locking"), "a table row, escaped: {out}");
+    // A bold pseudo-heading is a search unit too, escaped as every other.
+    let out = env.run(["search", "macs office"]);
+    assert!(out.stdout.contains("Fruit settings \\x1b[2J\\x1b]0;owned\\x07 kept"), "a bold title, escaped: {out}");
 }
 
 /// Item 7: Memory Bank, rule and index inputs are what they claim. A FIFO would block the read
