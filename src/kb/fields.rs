@@ -923,14 +923,25 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // Every label below starts with one of these letters (decision, the/final decision,
-    // entscheidung, adr, 決定, 决策 …): most headings are turned away here, before the
-    // separator is looked for and the label lowercased.
-    if !matches!(t.chars().next()?.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't' | '決' | '决') {
+    // entscheidung, adr) or is Chinese or Japanese (决策, 架构决策, 決定): most headings are
+    // turned away here, before the separator is looked for and the label lowercased.
+    let first = t.chars().next()?;
+    if !matches!(first.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't') && !crate::source::is_cjk(first) {
         return None;
     }
-    let sep = t.find([':', '—', '–', '：'])?;
-    let label = t[..sep].trim();
-    let rest = t[sep..].trim_start_matches([':', '—', '–', '：', ' ']).trim();
+    let (label, rest) = match t.find([':', '—', '–', '：']) {
+        Some(sep) => (t[..sep].trim(), t[sep..].trim_start_matches([':', '—', '–', '：', ' ']).trim()),
+        // The decision in brackets after its label: `Decision [interrupt loop]`, `决策【…】`
+        // (not a date, `Decision [2025-07-01]`).
+        None => {
+            let open = t.find(['[', '【'])?;
+            let inner = t[open..].strip_prefix(['[', '【'])?.strip_suffix([']', '】'])?.trim();
+            if !inner.chars().any(char::is_alphabetic) {
+                return None;
+            }
+            (t[..open].trim(), inner)
+        }
+    };
     if rest.is_empty() {
         return None;
     }
@@ -942,8 +953,24 @@ pub fn decision_heading(title: &str) -> Option<&str> {
         })
     };
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
-        || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p));
+        || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
+        || cjk_qualified_decision(label);
     is_decision.then_some(rest)
+}
+
+/// A decision label as Chinese and Japanese qualify it, the qualifier before the word and
+/// no space between: `架构决策`, `技术决策`, `設計決定`. Not one still open (`待决策`,
+/// `拟定决策`, `提案決定`) nor a false friend (`解決策`, a solution). Only a heading's label is
+/// read this way: `## 技术决策` alone heads a section of decisions (Chinese has no plural).
+fn cjk_qualified_decision(label: &str) -> bool {
+    const OPEN: &[&str] = &["待", "未", "拟", "擬", "建议", "提议", "提案", "候选", "候補", "备选", "暂定", "暫定"];
+    let count = label.chars().count();
+    (3..=8).contains(&count)
+        && label.chars().all(crate::source::is_cjk)
+        && ["决策", "決策", "决定", "決定"].iter().any(|word| {
+            label.strip_suffix(word).is_some_and(|before| !OPEN.iter().any(|open| before.starts_with(open)))
+                && super::heading::holds_cjk(label, word)
+        })
 }
 
 /// An option marked as the one chosen: `Option B: Offsite PBS ✅ SELECTED`, `Caddy (chosen)`,
@@ -2091,6 +2118,14 @@ fn ends_with_choice(text: &str) -> bool {
         .any(|v| t.len() > v.len() + 3 && ends_ignoring_case(t, v))
 }
 
+/// A statement that says it is the decision: it opens with the deciding (`Decided to …`,
+/// `We chose …`, `决定在…`, `我们决定…`), not with what was done.
+pub fn says_it_decided(text: &str) -> bool {
+    let t = text.trim_start();
+    opens_with_adoption(t)
+        || (!t.is_ascii() && ["决定", "決定", "我们决定", "我們決定"].iter().any(|p| t.starts_with(p)))
+}
+
 /// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 fn opens_with_adoption(text: &str) -> bool {
@@ -2874,6 +2909,15 @@ mod tests {
         assert_eq!(decision_heading("ADR-3: Keep Postgres"), Some("Keep Postgres"));
         assert_eq!(decision_heading("AD-1: Repository scope"), Some("Repository scope"));
         assert_eq!(decision_heading("Decision"), None);
+        assert_eq!(decision_heading("Decision [interrupt loop]"), Some("interrupt loop"));
+        assert_eq!(decision_heading("决策 [交互式中断循环]"), Some("交互式中断循环"));
+        assert_eq!(decision_heading("架构决策 [专家子循环]"), Some("专家子循环"));
+        assert_eq!(decision_heading("架构决策：专家子循环"), Some("专家子循环"));
+        assert_eq!(decision_heading("設計決定【キャッシュ層】"), Some("キャッシュ層"));
+        assert_eq!(decision_heading("Decision [2025-07-01]"), None);
+        assert_eq!(decision_heading("待决策：缓存方案"), None);
+        assert_eq!(decision_heading("解決策：再試行"), None);
+        assert_eq!(decision_heading("技术决策"), None);
         assert_eq!(decision_heading("Architecture: layers"), None);
         assert_eq!(field_heading("Rationale"), Some(Field::Named("rationale".into())));
         assert_eq!(field_heading("Implementation Details"), Some(Field::Named("implementation".into())));

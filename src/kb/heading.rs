@@ -302,7 +302,7 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
 ];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
-fn holds_cjk(title: &str, phrase: &str) -> bool {
+pub(crate) fn holds_cjk(title: &str, phrase: &str) -> bool {
     title.match_indices(phrase).any(|(at, _)| {
         !CJK_FALSE_FRIENDS.iter().any(|friend| {
             friend.find(phrase).is_some_and(|offset| {

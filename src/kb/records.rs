@@ -700,6 +700,12 @@ fn item(
     }
     if rec.expect_stamp_summary && it.parent.is_none() {
         rec.expect_stamp_summary = false;
+        // Unless it says it decided (`### 决策 [字幕编辑]`, then `[…] - 决定在字幕表格中支持双击
+        // 编辑`): then the heading names the topic, the line states the decision.
+        if fields::timestamp(&it.text).is_some_and(|(_, said)| fields::says_it_decided(said)) {
+            rec.decision = Some(i);
+            return;
+        }
         stamp_summary(items, rec, i, field_of);
         return;
     }

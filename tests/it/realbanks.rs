@@ -1840,3 +1840,15 @@ fn hiring_is_no_adoption() {
     // a technology adopted (`技術採用`) does.
     assert_eq!(decision_texts(doc), ["ジョブキューは Redis Streams を使う"]);
 }
+
+#[test]
+fn a_decision_named_in_brackets_after_its_label_is_its_heading() {
+    let kb = load();
+    let doc = document(&kb, "decision-brackets.md");
+    // `### Decision [pull backups]` and `### 架构决策【…】` (a qualified label, in Chinese
+    // written without a space) are decisions written as headings: the numbered steps under
+    // their `Solution:` tell how, and `解決策：` (a solution, holding 決策) names none.
+    assert_eq!(dated_decisions(doc), ["2026-03-02 pull backups from the NAS", "2026-03-09 快照前先停数据库"]);
+    let (_, pull) = decision(&kb, "pull backups from the NAS");
+    assert!(field(pull, "solution").is_some_and(|s| s.contains("append-only") && s.contains("only the NAS prunes")));
+}
