@@ -338,6 +338,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "resultado",
             "结果",
             "結果",
+            "成果",
             "预期效果",
             "预期结果",
         ],
@@ -451,6 +452,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "revisit when",
             "后续优化",
             "后续优化方向",
+            "细节",
+            "技术细节",
         ],
     ),
 ];
@@ -492,6 +495,9 @@ fn exact_label(label: &str) -> Option<Field> {
 /// not one still open (`Open decision`; `Pending decision` is a field of its own, `pending`)
 /// or a thing named after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
+    if let Some(field) = recorded_field(label) {
+        return Some(field);
+    }
     if label.contains('/') {
         // The first part a label and the others words (`Context/Trigger`, `Decision/Action
         // Taken`): `core/context/model.py` is a path, not a context.
@@ -558,6 +564,25 @@ fn qualified_label(label: &str) -> Option<Field> {
     }
     let (first, after) = words.split_first()?;
     (decision(first) && after.iter().all(|w| qualifier(w))).then_some(Field::Decision)
+}
+
+/// A field named by what an agent did with it, in Chinese: `记录根本原因` (recorded the root
+/// cause), `确认状态` (confirmed the status), `整合子任务2成果` (merged the subtask's results).
+/// The words after the verb name the field, by their end as Chinese names things
+/// (`变更原因`, the reason for the change, is a reason). Never the decision: a label that says
+/// it decided is read by [`decision_heading`] and the record rules.
+fn recorded_field(label: &str) -> Option<Field> {
+    const VERBS: [&str; 7] = ["记录", "記錄", "确认", "確認", "整合", "总结", "總結"];
+    if label.is_ascii() {
+        return None;
+    }
+    let rest = VERBS.iter().find_map(|verb| label.strip_prefix(verb))?;
+    // The longest ending that is a label of two characters or more.
+    rest.char_indices()
+        .map(|(at, _)| &rest[at..])
+        .take_while(|tail| tail.chars().nth(1).is_some())
+        .find_map(exact_label)
+        .filter(|field| *field != Field::Decision)
 }
 
 /// Label → the field name it stands for; the first entry of [`FIELD_LABELS`] naming a label
@@ -2093,9 +2118,14 @@ pub fn states_switch(text: &str) -> bool {
 }
 
 /// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
-/// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), which
-/// says nothing of the project.
+/// changing its own mode (Roo Code's and Cline's modes, named anywhere in the line), or
+/// handing a task to another mode (`委派任务2: …`), which says nothing of the project.
 pub fn switches_agent_mode(text: &str) -> bool {
+    // An orchestrator handing work to another mode: `委派任务2: …`. (`决策: 委派 code 模式，
+    // 使其输出与 Stage 1 对齐` decides what that work is to be.)
+    if !text.is_ascii() && text.trim_start().starts_with("委派") {
+        return true;
+    }
     // Most lines say no mode at all: `ode` is looked for once, case aside for its `m`.
     static ODE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let ode = ODE.get_or_init(|| memchr::memmem::Finder::new("ode"));

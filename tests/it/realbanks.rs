@@ -1852,3 +1852,25 @@ fn a_decision_named_in_brackets_after_its_label_is_its_heading() {
     let (_, pull) = decision(&kb, "pull backups from the NAS");
     assert!(field(pull, "solution").is_some_and(|s| s.contains("append-only") && s.contains("only the NAS prunes")));
 }
+
+#[test]
+fn an_orchestrators_log_names_its_fields_by_what_it_did_with_them() {
+    let kb = load();
+    let doc = document(&kb, "orchestrator-zh.md");
+    // Under `**决策**:`, a Roo orchestrator lists what it did: merged a subtask's results
+    // (`整合…成果`), recorded a root cause or a reason (`记录根本原因`), confirmed a status
+    // (`确认状态`) — fields named by the words after the verb — and handed tasks to other
+    // modes (`委派任务2`), which decides nothing about the project.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-04-02 任务拆分: 采纳 任务清单.md 里的拆分方式。",
+            "2026-04-03 决策: 复制统一走 syncoid，不再用自写的 zfs send 脚本。",
+        ]
+    );
+    let named = |start: &str| doc.items.iter().find(|i| i.text.starts_with(start)).unwrap().field.clone();
+    assert_eq!(named("整合子任务1成果").as_deref(), Some("outcome"));
+    assert_eq!(named("记录根本原因").as_deref(), Some("context"));
+    assert_eq!(named("确认状态").as_deref(), Some("status"));
+    assert_eq!(named("记录变更原因").as_deref(), Some("rationale"));
+}
