@@ -1590,7 +1590,20 @@ pub fn answers_question(text: &str) -> bool {
         return false;
     }
     let Some(mark) = text.rfind(['?', '？']) else { return false };
-    let rest = text[mark..].trim_start_matches(['?', '？', ' ', '(', '（', '—', '–', '-', '→', '*', '_']);
+    answered(text[mark..].trim_start_matches(['?', '？', ' ', '(', '（', '—', '–', '-', '→', '*', '_']))
+}
+
+/// A point to settle, settled in place after a dash: `[x] Confirm the flag's name -
+/// **Decided**: NEW_CHAT` under `## Questions & Decisions Needed`.
+pub fn settled_after_dash(text: &str) -> bool {
+    [" - ", " — ", " – ", " → "]
+        .iter()
+        .filter_map(|dash| text.find(dash).map(|at| text[at + dash.len()..].trim_start_matches(['*', '_'])))
+        .any(answered)
+}
+
+/// `rest` opens with a `Decision` label and gives its answer.
+fn answered(rest: &str) -> bool {
     if !opens_with_decision_label(rest) {
         return false;
     }
@@ -2507,6 +2520,9 @@ mod tests {
         assert!(super::answers_question("Как хранить файлы? (Решение: использовать Multer)"));
         assert!(super::answers_question("用哪个数据库？决策：PostgreSQL"));
         assert!(!super::answers_question("Which table library?"));
+        assert!(super::settled_after_dash("Confirm the flag's name - **Decided**: `NEW_CHAT`"));
+        assert!(!super::settled_after_dash("Confirm the flag's name - **Decided**: pending"));
+        assert!(!super::settled_after_dash("Confirm the flag's name - ask the team"));
         assert!(!super::answers_question("Which table library? (Decision: )"));
         assert!(!super::answers_question("Use React Table (decision: pending?)"));
         assert!(!super::answers_question("How do we rotate the password? (Decision: pending)"));

@@ -1207,11 +1207,13 @@ fn considerations(
                 label.is_some_and(fields::names_considerations)
             };
         // What a `Decision` field holds stays a decision under an "Options" heading, and so does
-        // a question answered in place (`… ? (Decision: React Table)`).
+        // a question answered in place (`… ? (Decision: React Table)`, `[x] Confirm the name -
+        // Decided: NEW_CHAT`).
         // (Asked only of an item among considerations or ending in a bracket, where such an
         // answer is written: most items hold no question mark to look for.)
-        let answered =
-            (considering[i] || item.text.trim_end().ends_with([')', '）'])) && fields::answers_question(&item.text);
+        let answered = (considering[i] || item.text.trim_end().ends_with([')', '）']))
+            && fields::answers_question(&item.text)
+            || (considering[i] && fields::settled_after_dash(&item.text));
         // So does a row's `Decision` column.
         let decides_itself = traits[i].opens_decision() || answered || marks[i].decision_row;
         let decided = item.group.is_some_and(|g| group_field[g] == Some(Field::Decision)) || decides_itself;

@@ -1178,10 +1178,14 @@ fn a_question_answered_in_place_is_a_decision() {
     let kb = load();
     let doc = document(&kb, "open-questions.md");
     // The answer given after the question mark is what was decided; a question still open,
-    // or answered `pending`, is none.
+    // or answered `pending`, is none. So is a point to settle, ticked and settled after a dash
+    // (`- [x] Confirm … - **Decided**: …`); a ticked check with a finding after its dash is not.
     assert_eq!(
         decision_texts(doc),
-        ["Which exporter should watch the UPS? (Decision: nut-exporter, scraped by the Prometheus we already run)"]
+        [
+            "Which exporter should watch the UPS? (Decision: nut-exporter, scraped by the Prometheus we already run)",
+            "Confirm the VLAN for the cameras - Decided: VLAN 40, no route to the LAN",
+        ]
     );
 }
 
