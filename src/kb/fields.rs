@@ -566,17 +566,21 @@ fn qualified_label(label: &str) -> Option<Field> {
     (decision(first) && after.iter().all(|w| qualifier(w))).then_some(Field::Decision)
 }
 
-/// A field named by what an agent did with it, in Chinese: `记录根本原因` (recorded the root
-/// cause), `确认状态` (confirmed the status), `整合子任务2成果` (merged the subtask's results).
-/// The words after the verb name the field, by their end as Chinese names things
-/// (`变更原因`, the reason for the change, is a reason). Never the decision: a label that says
-/// it decided is read by [`decision_heading`] and the record rules.
+/// A field named with a word before it, as Chinese qualifies: by what an agent did with it
+/// (`记录根本原因`, recorded the root cause; `确认状态`, confirmed the status; `整合子任务2成果`,
+/// merged the subtask's results) or by how much it weighs (`核心理由`, the core reason). The
+/// words after it name the field, by their end as Chinese names things (`变更原因`, the
+/// reason for the change, is a reason). Never the decision: a label that says it decided is
+/// read by [`decision_heading`] and the record rules.
 fn recorded_field(label: &str) -> Option<Field> {
-    const VERBS: [&str; 7] = ["记录", "記錄", "确认", "確認", "整合", "总结", "總結"];
+    const BEFORE: [&str; 15] = [
+        "记录", "記錄", "确认", "確認", "整合", "总结", "總結", "核心", "主要", "关键", "關鍵", "重要", "具体", "具體",
+        "详细",
+    ];
     if label.is_ascii() {
         return None;
     }
-    let rest = VERBS.iter().find_map(|verb| label.strip_prefix(verb))?;
+    let rest = BEFORE.iter().find_map(|word| label.strip_prefix(word))?;
     // The longest ending that is a label of two characters or more.
     rest.char_indices()
         .map(|(at, _)| &rest[at..])

@@ -1342,6 +1342,25 @@ struct Row {
 /// [`fields::field_for_label`].
 const CHOICE_COLUMNS: &[&str] = &["choice", "chosen", "selected", "wahl", "choix", "elección", "选择", "選択"];
 
+/// Column titles that name the technology or tool a row settles on: beside a column giving
+/// the reason for it (`| Module | Technology | Why |`, `| 模块 | 技术/工具 | 核心理由 |`), it
+/// holds what was chosen.
+const TECHNOLOGY_COLUMNS: &[&str] = &[
+    "technology",
+    "technologies",
+    "tech",
+    "tool",
+    "tools",
+    "library",
+    "framework",
+    "solution",
+    "技术",
+    "工具",
+    "技術",
+    "ツール",
+    "方案",
+];
+
 /// Column titles of a settings table's keys and values (`| Setting | Value |`).
 const KEY_COLUMNS: &[&str] = &[
     "setting",
@@ -1434,6 +1453,12 @@ impl Columns {
                 Some(f) => (f.name().to_string(), true),
                 None if !lower.is_empty() && lower.len() <= MAX_COLUMN_NAME => (lower, false),
                 None => (format!("column {}", c + 1), false),
+            });
+        }
+        // A row that gives the reason for its technology chose it.
+        if columns.decision.is_none() && columns.fields.iter().any(|(name, label)| *label && name == "rationale") {
+            columns.decision = columns.fields.iter().position(|(name, label)| {
+                !*label && name.split('/').any(|part| TECHNOLOGY_COLUMNS.contains(&part.trim()))
             });
         }
         if columns.decision.is_some() {

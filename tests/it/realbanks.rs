@@ -1722,8 +1722,8 @@ fn a_records_listed_choices_are_its_decisions_and_a_leaning_or_a_pending_one_dec
         decision_texts(doc),
         [
             "Choice: restic",
-            "Images — Trivy",
-            "Secrets — gitleaks",
+            "Images: Trivy",
+            "Secrets: gitleaks",
             "Admission: Kyverno (policies are plain YAML)",
             "Runtime: Falco",
         ]
@@ -1877,4 +1877,20 @@ fn an_orchestrators_log_names_its_fields_by_what_it_did_with_them() {
     assert_eq!(named("记录根本原因").as_deref(), Some("context"));
     assert_eq!(named("确认状态").as_deref(), Some("status"));
     assert_eq!(named("记录变更原因").as_deref(), Some("rationale"));
+}
+
+#[test]
+fn a_table_giving_the_reason_for_each_technology_lists_choices() {
+    let kb = load();
+    let doc = document(&kb, "stack-table.md");
+    // A row that gives the reason for its technology (`| Layer | Technology | Why |`, `| 模块 |
+    // 技术/工具 | 核心理由 |`) chose it; an inventory of tools without reasons chose nothing.
+    assert_eq!(
+        decision_texts(doc),
+        ["Hypervisor: Proxmox VE", "Backups: Proxmox Backup Server", "反向代理: Caddy"]
+    );
+    let (_, caddy) = decision(&kb, "反向代理: Caddy");
+    assert_eq!(field(caddy, "rationale"), Some("自动申请证书，配置最少"));
+    let (_, pve) = decision(&kb, "Hypervisor: Proxmox VE");
+    assert_eq!(field(pve, "rationale"), Some("clustering and ZFS built in"));
 }
