@@ -16,12 +16,15 @@
 //! A copy in other words is a restatement too, when most of its words are the other's: of the
 //! shorter statement's words (filler aside, a word's plural, `-ing` and `-ed` endings aside,
 //! Chinese and Japanese text read two characters at a time), at least four in five and at
-//! least three are in the longer one, with every number and version it names (`Decided to add
+//! least three are in the longer one (and make at least a quarter of the longer's), with
+//! every number and version it names (`Decided to add
 //! tests for external sensor temperature conversion` restates `Add unit tests for external
 //! temperature sensor conversion logic`; `tests-java-v8.yaml` is not `tests-java-v24.yaml`). A
-//! statement that says what replaced what is matched only word for word, and one whose every
-//! word is common across the bank (in more than [`COMMON`] decisions) says too little to be
-//! matched by its words.
+//! statement that turns something down after its choice (`Keep the Go backend, rather than
+//! rewriting it in TypeScript`) is matched in other words by its choice alone; one that names
+//! what was replaced first (`Switched from Redis to Valkey`) only word for word. One whose
+//! every word is common across the bank (in more than [`COMMON`] decisions) says too little to
+//! be matched by its words.
 //!
 //! A decision that states a setting (`recordsize = 128K`) is never a restatement: written
 //! again later, it says the setting still holds, which supersession needs to know.
@@ -126,8 +129,9 @@ fn is_directed(word: &str) -> bool {
 }
 
 /// Directed words that name what was not chosen or what was replaced (`from`, `not`,
-/// `instead of`): a statement holding one is matched only word for word, in its order. (`to`
-/// alone is mostly an infinitive's, `Decided to add tests`.)
+/// `instead of`): a statement holding one is matched word for word in its order, and in other
+/// words only by what comes before them. (`to` alone is mostly an infinitive's, `Decided to
+/// add tests`.)
 fn names_the_other(word: &str) -> bool {
     matches!(word, "from" | "instead" | "rather" | "than" | "over" | "not" | "no" | "vs" | "versus" | "replacing")
 }
@@ -147,8 +151,9 @@ pub(crate) struct Statement {
     pub key: Box<str>,
     /// What a copy in other words shares most of: the hashes of its words, each stemmed
     /// ([`stem`]) and Chinese and Japanese runs cut into bigrams, the lowest bit set for a word
-    /// holding a digit; sorted and deduplicated. Empty for a statement that names what was not
-    /// chosen or was replaced ([`names_the_other`]) or of fewer than three words.
+    /// holding a digit; sorted and deduplicated. Of the words before the first that names what
+    /// was not chosen ([`names_the_other`]); empty when that is what was replaced (`from`,
+    /// `replacing`) or fewer than three words are left.
     pub words: Box<[u64]>,
 }
 
@@ -160,10 +165,9 @@ impl Statement {
         // to …`).
         let text = super::fields::after_timestamp(text);
         let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase() };
-        let (mut directed, mut names_other) = (false, false);
+        let mut directed = false;
         let mut keep = |w: &&str| {
             directed |= is_directed(w);
-            names_other |= names_the_other(w);
             !w.is_empty() && !is_filler(w)
         };
         let mut words: Vec<&str> = if lower.is_ascii() {
@@ -189,9 +193,17 @@ impl Statement {
         if !long_enough {
             return None;
         }
+        // What it chose: the whole statement, or what comes before what it turned down (`Keep
+        // the Go backend, rather than rewriting it in TypeScript`). A statement that names
+        // what was replaced first (`from`, `replacing`) is matched only word for word.
+        let chosen = match words.iter().position(|w| names_the_other(w)) {
+            None => &words[..],
+            Some(at) if !matches!(words[at], "from" | "replacing") => &words[..at],
+            Some(_) => &[],
+        };
         let mut hashes = Vec::new();
-        if !names_other && words.len() >= 3 {
-            for word in &words {
+        if chosen.len() >= 3 {
+            for word in chosen {
                 hash_word(word, &mut hashes);
             }
             hashes.sort_unstable();
@@ -359,7 +371,8 @@ fn needed(n: usize) -> usize {
 }
 
 /// Whether two statements' [`Statement::words`] say the same in other words: the shorter
-/// shares [`needed`] of its words with the longer, and every word of it holding a digit.
+/// shares [`needed`] of its words with the longer, at least a quarter of the longer's, and
+/// every word of it holding a digit.
 fn same_in_other_words(a: &[u64], b: &[u64]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let (mut x, mut y, mut shared) = (0, 0, 0);
@@ -379,7 +392,9 @@ fn same_in_other_words(a: &[u64], b: &[u64]) -> bool {
             }
         }
     }
-    shared >= needed(short.len()) && short[x..].iter().all(|w| w & 1 == 0)
+    // (And a quarter of the longer's: a recap's long summary holds the words of many short
+    // decisions without restating any one.)
+    shared >= needed(short.len()) && shared * 4 >= long.len() && short[x..].iter().all(|w| w & 1 == 0)
 }
 
 /// Finds, for each decision not yet restated, the best copy in another file that says the
@@ -576,10 +591,26 @@ mod tests {
         // Too few words shared, or too few of the shorter's.
         assert!(!same("Enable compression on the tank pool", "Disable compression on the tank pool"));
         assert!(!same("Keep the NAS snapshots", "Keep the NAS shares"));
-        // What replaced what, or what was not chosen, is matched word for word only.
+        // What replaced what is matched word for word only; a choice that turns something
+        // down after it, by the choice alone (too short here: `caddy proxy`).
         assert!(Statement::of("Switched the session store from Redis to Valkey").unwrap().words.is_empty());
         assert!(Statement::of("Use Caddy for the proxy, not Traefik").unwrap().words.is_empty());
         assert!(!Statement::of("Decided to add tests for the parser").unwrap().words.is_empty());
+        assert!(same(
+            "Option A: keep the Go backend, use the aisdk-go adapter",
+            "Option A - keep the Go backend, using aisdk-go to stream the protocol, rather than rewriting the LLM calls"
+        ));
+        assert!(!same(
+            "Rewrite the LLM calls in TypeScript",
+            "Keep the Go backend, using aisdk-go to stream the protocol, rather than rewriting the LLM calls in TypeScript"
+        ));
+        // A long summary holds the words of many short decisions without restating one.
+        assert!(!same(
+            "Import the existing data flow",
+            "Initial state: the Terraform code drifted from the existing resources. Analysis: terraform plan \
+             listed each mismatch. Alignment: edited the code until the plan was clean. Import: found the \
+             new data flow with the Azure CLI and imported it. Final state: no drift left anywhere."
+        ));
     }
 
     #[test]

@@ -1885,10 +1885,7 @@ fn a_table_giving_the_reason_for_each_technology_lists_choices() {
     let doc = document(&kb, "stack-table.md");
     // A row that gives the reason for its technology (`| Layer | Technology | Why |`, `| 模块 |
     // 技术/工具 | 核心理由 |`) chose it; an inventory of tools without reasons chose nothing.
-    assert_eq!(
-        decision_texts(doc),
-        ["Hypervisor: Proxmox VE", "Backups: Proxmox Backup Server", "反向代理: Caddy"]
-    );
+    assert_eq!(decision_texts(doc), ["Hypervisor: Proxmox VE", "Backups: Proxmox Backup Server", "反向代理: Caddy"]);
     let (_, caddy) = decision(&kb, "反向代理: Caddy");
     assert_eq!(field(caddy, "rationale"), Some("自动申请证书，配置最少"));
     let (_, pve) = decision(&kb, "Hypervisor: Proxmox VE");
