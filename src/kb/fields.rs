@@ -1823,8 +1823,10 @@ pub fn reports_work_done(text: &str) -> bool {
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
 
-    // (`Bugfix:` and `Bug Fix:` alike.)
-    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+    // (`Bugfix:` and `Bug Fix:` alike; in Chinese `修复了 …`, fixed, `已解决 …`, resolved.)
+    let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        || (!word.is_ascii()
+            && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)));
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
         return !rest.starts_with(|c: char| c.is_ascii_digit());
@@ -2587,6 +2589,8 @@ mod tests {
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
         assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
         assert!(!super::reports_work_done("Bug fixtures live in tests/"));
+        assert!(super::reports_work_done("[2025-06-30 01:16 AM] - 修复了备份脚本的路径处理。"));
+        assert!(!super::reports_work_done("修复策略: 先停服务再回滚"));
         // Cutting a release is work done too; writing the tool that cuts them is a choice.
         for done in ["[2025-04-01 20:54:13] Create release 2.14.22.", "Tagged v1.4.0 on main", "Release 0.9.1 (hotfix)"]
         {

@@ -236,6 +236,18 @@ pub(crate) fn resolve(
                     // ends the record as a heading does: `**Design Decisions:**` after a task's
                     // `**Status:**` starts something new, and what it holds are decisions,
                     // not the task's fields.
+                    // A timestamped entry whose title is there (`[…] - Fixed the input
+                    // handling`) goes on with its parts: `**Fix strategy:**`, `**Test
+                    // framework:**` over lists tell how, as fields named by their labels.
+                    None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
+                        && rec.explicit
+                        && rec.statement.is_some()
+                        && groups[g].kind == Kind::Other
+                        && fields::is_short_label(groups[g].title.trim_end_matches([':', '：'])) =>
+                    {
+                        rec.has_fields = true;
+                        rec.context = Some(named_by(groups[g].title));
+                    }
                     None if rec.stamp_entry.is_some_and(|e| e == sections[items[i].section].entry)
                         && !(rec.whole_paragraph
                             && groups[g].kind == Kind::Other

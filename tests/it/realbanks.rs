@@ -106,8 +106,9 @@ fn decision_records_carry_their_fields() {
         let described = |r: usize| doc.items[r].text.ends_with("The choice, in one sentence");
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
-        // (Nor does a bug fix a log reports, `Bug Fix: …` over its problem and solution.)
-        let fixed = |r: usize| doc.items[r].text.contains("Bug Fix:");
+        // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
+        // problem and solution.)
+        let fixed = |r: usize| ["Bug Fix:", "] - 修复了", "] - Fixed"].iter().any(|f| doc.items[r].text.contains(f));
         // (Nor does a task in a task list or a progress log.)
         if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
@@ -1890,4 +1891,24 @@ fn a_table_giving_the_reason_for_each_technology_lists_choices() {
     assert_eq!(field(caddy, "rationale"), Some("自动申请证书，配置最少"));
     let (_, pve) = decision(&kb, "Hypervisor: Proxmox VE");
     assert_eq!(field(pve, "rationale"), Some("clustering and ZFS built in"));
+}
+
+#[test]
+fn a_timestamped_entrys_labelled_lists_are_its_parts() {
+    let kb = load();
+    let doc = document(&kb, "stamp-parts.md");
+    // After a timestamp's statement, `**Fix strategy:**` and `**测试框架：**` (test framework)
+    // over lists tell how it was done: fields of the entry named by their labels, not
+    // decisions. A fix (`修复了 …`, `Fixed …`) is work done.
+    assert_eq!(
+        dated_decisions(doc),
+        ["2026-05-04 [2026-05-04 10:12:00] - 将告警面板从自写的 Flask 页面换成 Grafana 的告警视图。"]
+    );
+    let part = |start: &str| doc.items.iter().find(|i| i.text.starts_with(start)).unwrap();
+    assert_eq!(part("使用 pytest").field.as_deref(), Some("测试框架"));
+    assert_eq!(part("给两个实例").field.as_deref(), Some("修复策略"));
+    assert_eq!(part("Raised the NAS").field.as_deref(), Some("fix strategy"));
+    for fix in ["[2026-05-04 16:40 PM] - 修复了", "[2026-05-06 09:00] - Fixed"] {
+        assert_eq!(part(fix).kind, Kind::Change, "{fix}");
+    }
 }
