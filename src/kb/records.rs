@@ -1207,6 +1207,9 @@ fn considerations(
     let mut in_timeline = vec![false; items.len()];
     // Decisions that state an adoption over sub-items of their own.
     let mut adoption = vec![false; items.len()];
+    // The labelled statement a plain list goes on to spell out (`**Pattern**: Role-based
+    // playbooks` over how), with its section and group.
+    let mut spelling: Option<(usize, usize, Option<usize>)> = None;
     for i in 0..items.len() {
         let item = &items[i];
         let by_parent = item.parent.is_some_and(|p| considering[p]);
@@ -1270,6 +1273,20 @@ fn considerations(
                 && !fields::states_adoption(&item.text, item.bold.as_deref())
                 && !fields::states_switch(&item.text)
                 && item.settings().is_empty());
+        // A labelled statement (`**Pattern**: Role-based playbooks`, `**Choice**: Caddy`) and
+        // then a plain list: the list tells what it means, as a `Decision:`'s does — unless an
+        // item states a choice of its own (`Use restic for the backups`).
+        let spells = item.block == Block::ListItem
+            && item.parent.is_none()
+            && item.field.is_none()
+            && spelling.is_some_and(|(_, section, group)| section == item.section && group == item.group)
+            && bold_label(item).is_none()
+            && leading_date(&item.text).is_none()
+            && !decides_itself
+            && !fields::states_adoption(&item.text, item.bold.as_deref())
+            && !fields::states_switch(&item.text)
+            && item.settings().is_empty();
+        let detail = detail || spells;
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
         let demote = || {
@@ -1418,6 +1435,21 @@ fn considerations(
             && !considering[i]
             && fields::states_adoption(&items[i].text, items[i].bold.as_deref());
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
+        if spells && let Some((p, _, _)) = spelling {
+            let text = items[i].text.to_string();
+            fields::add_field(&mut items[p].fields, "details", &text);
+            items[i].field = Some("details".to_string());
+            items[i].record = Some(p);
+        }
+        // (A list goes on spelling out; anything else at the top ends it.)
+        if items[i].parent.is_none() && !spells {
+            let labelled_statement = items[i].block == Block::Paragraph
+                && items[i].kind == Kind::Decision
+                && items[i].field.is_none()
+                && bold_label(&items[i]).is_some()
+                && !items[i].text.trim_end().ends_with([':', '：']);
+            spelling = labelled_statement.then_some((i, items[i].section, items[i].group));
+        }
         // The items under a decision that gives its reasons below it are its `rationale`.
         if let Some(p) = items[i].parent
             && justifies[p]

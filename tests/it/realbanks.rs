@@ -1912,3 +1912,25 @@ fn a_timestamped_entrys_labelled_lists_are_its_parts() {
         assert_eq!(part(fix).kind, Kind::Change, "{fix}");
     }
 }
+
+#[test]
+fn a_plain_list_after_a_labelled_statement_spells_it_out() {
+    let kb = load();
+    let doc = document(&kb, "labelled-lists.md");
+    // `**Pattern**: Pull backups from the NAS` and then a plain list: the list tells what the
+    // pattern means, as the list after a `Decision:` does; an item that states its own choice
+    // (`Adopted Borg 1.4 …`) stays one.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Pattern: Pull backups from the NAS",
+            "Adopted Borg 1.4 for its append-only mode",
+            "Approach: One Prometheus per site",
+        ]
+    );
+    let (_, pull) = decision(&kb, "Pattern: Pull backups from the NAS");
+    assert!(
+        field(pull, "details")
+            .is_some_and(|d| d.contains("starts each run over SSH") && d.contains("append-only keys"))
+    );
+}
