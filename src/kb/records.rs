@@ -292,14 +292,19 @@ pub(crate) fn resolve(
         if rec.expect_stamp_item && items[i].parent.is_none() && items[i].block != Block::Heading {
             stamp_titles.push(i);
         }
-        // `Origin: …` just before a `Decision:` at its level is a field of that record.
-        let next_decides = traits.get(i + 1).is_some_and(Traits::opens_decision)
-            && items.get(i + 1).is_some_and(|n| n.parent == items[i].parent);
+        // `Origin: …` just before a `Decision:` at its level is a field of that record; a title
+        // over one (`1. **Runner deployment**:` over `- Decision: …`) is its title.
+        let next_decides = traits.get(i + 1).is_some_and(Traits::opens_decision);
+        let next = items.get(i + 1).map(|n| n.parent);
+        let beside = Next {
+            decides: next_decides && next == Some(items[i].parent),
+            heads: next_decides && next == Some(Some(i)),
+        };
         if marks[i].closes_record && rec.open {
             stamp_summary(items, &mut rec, i, &mut field_of);
             continue;
         }
-        item(items, &mut rec, i, &traits[i], next_decides, &mut field_of);
+        item(items, &mut rec, i, &traits[i], beside, &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
@@ -669,14 +674,16 @@ fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Opt
     rec.has_fields = true;
 }
 
-fn item(
-    items: &mut [Item],
-    rec: &mut Record,
-    i: usize,
-    traits: &Traits,
-    next_decides: bool,
-    field_of: &mut [Option<Field>],
-) {
+/// Whether the item after one opens a decision (`Decision: …`): beside it, at its level, or as
+/// its first sub-item.
+#[derive(Clone, Copy)]
+struct Next {
+    decides: bool,
+    heads: bool,
+}
+
+fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: Next, field_of: &mut [Option<Field>]) {
+    let next_decides = next.decides;
     if !rec.open {
         open(rec);
     }
@@ -788,6 +795,16 @@ fn item(
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
             rec.context = heads_what_follows(items, i, skip).then_some(field);
+        }
+        // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
+        // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even
+        // among another record's fields.
+        None if next.heads && items[i].parent.is_none() => {
+            if rec.statement.is_some() || rec.decision.is_some() || rec.has_fields {
+                restart(items, rec, field_of);
+            }
+            rec.explicit = true;
+            rec.statement = Some(i);
         }
         // `**Reverse Proxy**: Put Caddy in front …` with `**Rationale**: …` and
         // `**Implementation Details**: …` on the lines under it: a paragraph that carries its
@@ -1010,7 +1027,9 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // The statement above an explicit `Decision` field is the record's title.
     let title = rec.decision.and(rec.statement).filter(|&s| Some(s) != decision);
     if let Some(t) = title {
-        fields::add_field(&mut collected, "title", &items[t].text.clone());
+        // (A title written as a label, `Runner deployment:`, without its colon.)
+        let text = items[t].text.trim_end().trim_end_matches([':', '：']).to_string();
+        fields::add_field(&mut collected, "title", &text);
     }
     let mut members: Vec<(usize, Field, usize)> = rec.members;
     if let Some(t) = title {

@@ -1934,3 +1934,23 @@ fn a_plain_list_after_a_labelled_statement_spells_it_out() {
             .is_some_and(|d| d.contains("starts each run over SSH") && d.contains("append-only keys"))
     );
 }
+
+#[test]
+fn a_numbered_title_over_a_decision_is_its_records_title() {
+    let kb = load();
+    let doc = document(&kb, "numbered-records.md");
+    // `1. **Backup transport**:` over `- Decision: …`, `- Rationale: …`, `- Status: …`: each
+    // numbered title is the title of the record its items make, and the next title starts the
+    // next record, not one more field of the last.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Pull the backups over SSH from the NAS",
+            "Decision: Hourly snapshots, kept for two days",
+            "Decision: Weekly sync to the cloud bucket",
+        ]
+    );
+    let (_, snapshots) = decision(&kb, "Hourly snapshots, kept for two days");
+    assert_eq!(field(snapshots, "title"), Some("Snapshot schedule"));
+    assert_eq!(field(snapshots, "status"), Some("Implementation in progress"));
+}
