@@ -1509,25 +1509,43 @@ pub enum Stage {
     Future,
 }
 
-/// The [`Stage`] an item's label names (`Initial: npm`, its bold lead read as text).
+/// The [`Stage`] an item's label names (`Initial: npm`, its bold lead read as text), alone or
+/// before what it is a stage of (`Initial Approach`, `Latest Refinement`; `Current Goal` is
+/// ahead).
 pub fn stage(text: &str) -> Option<Stage> {
     let (label, at) = short_label(text)?;
     // `**Started**: 2025-02-01` beside `**Target**: 2025-03-01` dates a record: no stages.
-    if label.len() > 12 || date_at_start(text[at..].trim_start()).is_some() {
+    if label.len() > 24 || date_at_start(text[at..].trim_start()).is_some() {
         return None;
     }
-    let mut buf = [0u8; 12];
+    let mut buf = [0u8; 24];
     let lower = &mut buf[..label.len()];
     lower.copy_from_slice(label.as_bytes());
     lower.make_ascii_lowercase();
-    Some(match &*lower {
+    // The stage, and what it is a stage of: `Initial Approach`, `Current Goal`.
+    let (word, of) = match lower.iter().position(|&b| b == b' ') {
+        Some(space) => (&lower[..space], Some(&lower[space + 1..])),
+        None => (&*lower, None),
+    };
+    let stage = match word {
         b"initial" | b"initially" | b"started" | b"original" | b"originally" | b"previous" | b"previously"
         | b"before" | b"earlier" => Stage::Past,
-        b"evolution" | b"evolved" | b"then" | b"transition" => Stage::Change,
+        b"evolution" | b"evolved" | b"then" | b"transition" | b"latest" => Stage::Change,
         b"current" | b"currently" | b"now" | b"today" => Stage::Present,
         b"future" | b"target" | b"planned" | b"next" => Stage::Future,
         _ => return None,
-    })
+    };
+    match of {
+        None if word != b"latest" => Some(stage),
+        None => None,
+        Some(
+            b"approach" | b"state" | b"solution" | b"setup" | b"design" | b"strategy" | b"choice" | b"implementation"
+            | b"architecture" | b"refinement" | b"version",
+        ) => Some(stage),
+        // (What is aimed at is ahead, whatever its stage word: `Current Goal`.)
+        Some(b"goal" | b"goals" | b"plan" | b"target") => Some(Stage::Future),
+        Some(_) => None,
+    }
 }
 
 /// A line that leaves its choice open: one labelled as a question or a decision still to make

@@ -1403,7 +1403,9 @@ fn the_stages_of_a_timeline_are_history_and_a_plan() {
     // `Initial` / `Current` say what was and is; the stage that switched is the decision.
     // A stage with sub-items is still a stage, and what lies under it tells more of it; a
     // stage alone (`**Current**: Prometheus …`) is no timeline, and dates beside each other
-    // (`**Started**: 2025-02-01`, `**Target**: 2025-03-01`) are a record's fields.
+    // (`**Started**: 2025-02-01`, `**Target**: 2025-03-01`) are a record's fields. A stage
+    // names what it is a stage of too (`Initial Approach`, `Latest Refinement`), and a goal
+    // is ahead whatever its stage word (`Current Goal`).
     assert_eq!(
         decision_texts(doc),
         [
@@ -1415,7 +1417,11 @@ fn the_stages_of_a_timeline_are_history_and_a_plan() {
     let plans: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::NextStep).map(|i| i.text.as_str()).collect();
     assert_eq!(
         plans,
-        ["Future: certificates from step-ca instead of Let's Encrypt", "Target: a restore test every month"]
+        [
+            "Future: certificates from step-ca instead of Let's Encrypt",
+            "Target: a restore test every month",
+            "Current Goal: single sign-on in front of every web UI",
+        ]
     );
     let (_, traefik) = decision(&kb, "every site goes behind Traefik");
     assert_eq!(field(traefik, "started"), Some("2025-02-01"));
