@@ -1960,3 +1960,18 @@ fn a_numbered_title_over_a_decision_is_its_records_title() {
     assert_eq!(field(snapshots, "title"), Some("Snapshot schedule"));
     assert_eq!(field(snapshots, "status"), Some("Implementation in progress"));
 }
+
+#[test]
+fn constraints_and_principles_are_conventions() {
+    let kb = load();
+    let doc = document(&kb, "constraints.md");
+    // Under `Technical Constraints` and `设计原则` (design principles) stand the rules a team
+    // keeps: patterns, not decisions nor loose notes. `Firewall rules` names a thing, not
+    // conventions: an adoption under it is a decision.
+    let patterns: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Pattern).map(|i| &*i.text).collect();
+    assert_eq!(
+        patterns,
+        ["Every host must boot without the NAS", "No service listens on a public address", "所有配置必须进 Git"]
+    );
+    assert_eq!(decision_texts(doc), ["Adopted nftables counters for the SSH port"]);
+}
