@@ -1224,8 +1224,9 @@ fn considerations(
     let mut justifies = vec![false; items.len()];
     // The stages of a timeline and what lies under them.
     let mut in_timeline = vec![false; items.len()];
-    // Decisions that state an adoption over sub-items of their own.
-    let mut adoption = vec![false; items.len()];
+    // Decisions over sub-items that tell how or why: an adoption (`Adopted Valkey`) or a
+    // labelled statement (`**Evaluator output**: one message per client`).
+    let mut over_parts = vec![false; items.len()];
     // The labelled statement a plain list goes on to spell out (`**Pattern**: Role-based
     // playbooks` over how), with its section and group.
     let mut spelling: Option<(usize, usize, Option<usize>)> = None;
@@ -1283,11 +1284,13 @@ fn considerations(
             in_topic[p] && !considering[p] && !decides_itself && (lists_parts[p] || !decided) && own_choice.is_none()
         });
         // An adoption over sub-items (`✅ Cloudflare Workersの採用` over `ゼロコストでの運用を優先`,
-        // `Adopted Valkey` over what it brings) is the decision, and what lies under it tells
-        // why or how — unless it states a choice of its own (`Decided to keep the repository on
-        // the NAS`, `Switched the cache to Valkey`, `Set recordsize = 1M on the media dataset`).
+        // `Adopted Valkey` over what it brings), or a labelled statement over them (`**Sender
+        // design**: one service for mail, Slack and webhooks` over how it routes), is the
+        // decision, and what lies under it tells why or how — unless it states a choice of its
+        // own (`Decided to keep the repository on the NAS`, `Switched the cache to Valkey`, `Set
+        // recordsize = 1M on the media dataset`).
         let detail = detail
-            || (item.parent.is_some_and(|p| adoption[p])
+            || (item.parent.is_some_and(|p| over_parts[p])
                 && !decides_itself
                 && !fields::states_adoption(&item.text, item.bold.as_deref())
                 && !fields::states_switch(&item.text)
@@ -1448,11 +1451,12 @@ fn considerations(
             && items[i].field.is_none()
             && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
-        adoption[i] = has_children
+        over_parts[i] = has_children
             && items[i].kind == Kind::Decision
             && items[i].block == Block::ListItem
             && !considering[i]
-            && fields::states_adoption(&items[i].text, items[i].bold.as_deref());
+            && (fields::states_adoption(&items[i].text, items[i].bold.as_deref())
+                || (bold_label(&items[i]).is_some() && !ends_in_colon && !topic));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         if spells && let Some((p, _, _)) = spelling {
             let text = items[i].text.to_string();

@@ -1925,13 +1925,17 @@ fn a_plain_list_after_a_labelled_statement_spells_it_out() {
     let doc = document(&kb, "labelled-lists.md");
     // `**Pattern**: Pull backups from the NAS` and then a plain list: the list tells what the
     // pattern means, as the list after a `Decision:` does; an item that states its own choice
-    // (`Adopted Borg 1.4 …`) stays one.
+    // (`Adopted Borg 1.4 …`) stays one. So do the sub-items of a labelled statement in a list
+    // (`- **Alert fan-out**: one message per tenant` over why).
     assert_eq!(
         decision_texts(doc),
         [
             "Pattern: Pull backups from the NAS",
             "Adopted Borg 1.4 for its append-only mode",
             "Approach: One Prometheus per site",
+            "Alert fan-out: one message per tenant, not one per alert",
+            "Mail transport: a Postfix relay on the gateway",
+            "Switched the relay's submission port to 465",
         ]
     );
     let (_, pull) = decision(&kb, "Pattern: Pull backups from the NAS");
