@@ -68,6 +68,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "決定",
             "决定",
             "决策",
+            // Traditional Chinese.
+            "決策",
             "最终决定",
             "最终决策",
             "การตัดสินใจ",
@@ -196,6 +198,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "trade-off",
             "tradeoff",
             "后果",
+            "後果",
             "后续影响",
             "sonuç",
             "sonuçlar",
@@ -290,7 +293,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "các phương án",
         ],
     ),
-    ("status", &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "trạng thái", "상태"]),
+    (
+        "status",
+        &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "狀態", "trạng thái", "상태"],
+    ),
     (
         "implementation",
         &[

@@ -463,7 +463,21 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
             return named;
         }
     }
-    classify_words(title)
+    match classify_words(title) {
+        (Kind::Other, false) if marked_settled(title) => (Kind::Decision, false),
+        named => named,
+    }
+}
+
+/// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
+/// settled), `## Hosting (decided)`, `## Storage (final)`. What it holds was decided.
+fn marked_settled(title: &str) -> bool {
+    let t = title.trim_end();
+    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
+    let Some(open) = inner.rfind(['(', '（']) else { return false };
+    let mark = inner[open..].trim_start_matches(['(', '（']).trim().trim_start_matches(['✅', ' ']);
+    ["已確定", "已确定", "確定", "确定", "已決定", "已决定", "決定済み"].contains(&mark)
+        || ["decided", "final", "settled", "locked", "agreed"].iter().any(|m| mark.eq_ignore_ascii_case(m))
 }
 
 /// `text` in lower case: on the stack in `buf` when it is short ASCII, as most titles and
@@ -1068,6 +1082,10 @@ mod tests {
             ("🔧 Current focus", Kind::Focus),
             ("Next steps: what's left", Kind::NextStep),
             ("Decisions and next steps", Kind::Decision),
+            ("測試策略 (已確定)", Kind::Decision),
+            ("Hosting (decided)", Kind::Decision),
+            ("Hosting (undecided)", Kind::Other),
+            ("Next steps (final)", Kind::NextStep),
         ];
         for (title, kind) in cases {
             assert_eq!(classify(title), kind, "{title}");

@@ -1979,3 +1979,24 @@ fn constraints_and_principles_are_conventions() {
     );
     assert_eq!(decision_texts(doc), ["Adopted nftables counters for the SSH port"]);
 }
+
+#[test]
+fn a_heading_marked_settled_holds_decisions_and_traditional_chinese_labels_name_fields() {
+    let kb = load();
+    let doc = document(&kb, "settled-zh-tw.md");
+    // `## 備份工具 (已確定)` (backup tools, settled) and `## Hosting (decided)` hold what was
+    // decided; `(undecided)` marks nothing settled. An ADR's `### 決策` and `### 後果`
+    // (Traditional Chinese) are its decision and consequences.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "✅ restic - 加密、去重",
+            "✅ Backblaze B2 - 異地儲存",
+            "Hetzner for the public services",
+            "選擇 Caddy 作為反向代理。",
+        ]
+    );
+    let (_, caddy) = decision(&kb, "選擇 Caddy 作為反向代理");
+    assert_eq!(field(caddy, "consequences"), Some("證書自動續期。"));
+    assert_eq!(field(caddy, "title"), Some("反向代理"));
+}
