@@ -902,11 +902,22 @@ impl<'a> Pass<'a> {
             let decision = section.is_some_and(|s| {
                 s.kind == Kind::Decision && s.title.as_deref().is_some_and(|t| fields::field_heading(t).is_none())
             });
+            // A dated entry's heading titles its entry rather than a section: it stands for
+            // its body when it states a choice (`## 2026-04-03: Simplify the deployment`; not
+            // `## 2025-06-12 22:53`, nor the work of `## 2025-03-10: Fix the table warning`)
+            // and its `Decision:` is a list that spells that out.
+            let entry_decision =
+                body == Body::Statement && section.is_some_and(|s| s.kind == Kind::Decision && s.title.is_none()) && {
+                    let text = &items[p].text;
+                    let said = find_date(text).map_or(&text[..], |(_, at)| &text[at.end..]);
+                    let said = said.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    said.chars().any(char::is_alphabetic) && !fields::reports_work_done(said)
+                };
             let stands_for_body = match body {
                 Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
-                Body::Statement => only_fields_under(&items, &self.item_heading, p),
+                Body::Statement => only_fields_under(&items, &self.item_heading, p, entry_decision),
             };
-            keep[p] = keep[p] && decision && stands_for_body;
+            keep[p] = keep[p] && (decision || entry_decision) && stands_for_body;
         }
         for i in (0..items.len()).rev() {
             if keep[i]
@@ -1253,16 +1264,20 @@ fn shared_words(title: &str, statement: &str) -> usize {
 /// bold label, `**Configuration**: …`), or follows a label alone on its line (`Trade-offs:`
 /// over a paragraph) — and one of them gives a reason, a consequence or an alternative: an
 /// option weighed by its pros and cons (`### Option 2: Redis`) is no decision.
-fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -> bool {
+///
+/// Under a dated entry's heading (`entry`), a `Decision:` alone over a list spells out what
+/// the heading states, and is the field that must be there.
+fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, entry: bool) -> bool {
     if items[p].text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option ")) {
         return false;
     }
     let h = item_heading[p];
     let mut after_label = false;
     let mut decided = false;
+    let mut lists_decision = false;
     // The stages of a timeline (`**Started**: …`, `**Current**: …`) are no record's fields.
     let mut staged = false;
-    for (item, _) in items[p + 1..].iter().zip(&item_heading[p + 1..]).take_while(|(_, ih)| **ih == h) {
+    for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
         }
@@ -1272,6 +1287,14 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -
         }
         staged = stage;
         match fields::leading_field(&item.text, item.bold.as_deref()) {
+            Some((fields::Field::Decision, rest))
+                if entry
+                    && rest.trim().is_empty()
+                    && items.get(at + 1).is_some_and(|next| next.block == Block::ListItem) =>
+            {
+                after_label = true;
+                lists_decision = true;
+            }
             Some((fields::Field::Decision, _)) => return false,
             Some((field, rest)) => {
                 after_label = rest.trim().is_empty();
@@ -1282,7 +1305,9 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -
             None => return false,
         }
     }
-    decided
+    // (An entry's heading stands for its body only over a `Decision:` list: with fields alone
+    // it titles an entry of notes.)
+    if entry { lists_decision } else { decided }
 }
 
 /// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),

@@ -743,7 +743,10 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
         Some((Field::Decision, skip)) => {
             // A statement before a `Decision:` is its title only in a record a timestamp or a
             // decision heading opened.
-            if rec.decision.is_some() || (rec.statement.is_some() && !rec.explicit) {
+            // (So is a heading that stands for its body, `## 2026-04-03: Simplify the
+            // deployment` over `Decision:` and its list.)
+            let titles = rec.explicit || rec.statement.is_some_and(|s| items[s].block == Block::Heading);
+            if rec.decision.is_some() || (rec.statement.is_some() && !titles) {
                 restart(items, rec, field_of);
             }
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
@@ -1015,7 +1018,14 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     };
     if spelled_out {
         for m in rec.decision.into_iter().chain(rec.more_decisions.drain(..)) {
-            rec.members.push((m, DETAILS, 0));
+            // (`- **Final decision**:` alone over sub-items: they are what it says.)
+            if items[m].text.trim_end().ends_with([':', '：']) {
+                rec.members.push((m, DETAILS, items[m].text.len()));
+                let children = (m + 1..items.len()).take_while(|&c| items[c].parent == Some(m));
+                rec.members.extend(children.map(|c| (c, DETAILS, 0)).collect::<Vec<_>>());
+            } else {
+                rec.members.push((m, DETAILS, 0));
+            }
         }
         rec.decision = None;
     }

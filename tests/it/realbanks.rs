@@ -2000,3 +2000,22 @@ fn a_heading_marked_settled_holds_decisions_and_traditional_chinese_labels_name_
     assert_eq!(field(caddy, "consequences"), Some("證書自動續期。"));
     assert_eq!(field(caddy, "title"), Some("反向代理"));
 }
+
+#[test]
+fn a_dated_entry_that_states_its_decision_is_spelled_out_by_its_decision_list() {
+    let kb = load();
+    let doc = document(&kb, "dated-decision-lists.md");
+    // `## 2026-03-02: Move the DNS to the router` over `Decision:` and a list: the entry's
+    // title states the decision and the list spells it out (so under `* **最终决定**:`, final
+    // decision, with its sub-items). An entry titled only by its timestamp states nothing:
+    // its list's items are the decisions.
+    assert_eq!(
+        decision_texts(doc),
+        ["2026-03-02: Move the DNS to the router", "2026-03-09 - 备份改为由 NAS 拉取", "rotate the WireGuard keys yearly"]
+    );
+    let (_, dns) = decision(&kb, "Move the DNS to the router");
+    assert!(field(dns, "details").is_some_and(|d| d.contains("retire the Pi-hole") && d.contains("from Unbound")));
+    assert_eq!(field(dns, "rationale"), Some("one box fewer to patch"));
+    let (_, pull) = decision(&kb, "备份改为由 NAS 拉取");
+    assert_eq!(field(pull, "details"), Some("NAS 通过 SSH 发起每次备份; 主机上的密钥只允许追加"));
+}
