@@ -308,6 +308,27 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
     "中途採用",
 ];
 
+/// How decisions are made, in Chinese: their process, review, criteria, framework, matrix,
+/// principles, template or mechanism (simplified and traditional).
+const CJK_ABOUT_DECIDING: &[&str] = &[
+    "决策流程",
+    "決策流程",
+    "决策审查",
+    "決策審查",
+    "决策标准",
+    "決策標準",
+    "决策框架",
+    "決策框架",
+    "决策矩阵",
+    "決策矩陣",
+    "决策原则",
+    "決策原則",
+    "决策模板",
+    "決策模板",
+    "决策机制",
+    "決策機制",
+];
+
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
 pub(crate) fn holds_cjk(title: &str, phrase: &str) -> bool {
     title.match_indices(phrase).any(|(at, _)| {
@@ -591,11 +612,15 @@ fn classify_words(title: &str) -> (Kind, bool) {
         }
     }
     if !ascii && title.chars().any(is_cjk) {
+        // How decisions are made (`決策審查流程`, the decision review process; `决策标准`,
+        // criteria) holds none.
+        let deciding = CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
+        about |= deciding;
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
                 break;
             }
-            if phrases.iter().any(|p| holds_cjk(title, p)) {
+            if !(rank == 0 && deciding) && phrases.iter().any(|p| holds_cjk(title, p)) {
                 best = Some(rank);
             }
         }
@@ -1084,6 +1109,9 @@ mod tests {
             ("Decisions and next steps", Kind::Decision),
             ("測試策略 (已確定)", Kind::Decision),
             ("Hosting (decided)", Kind::Decision),
+            ("決策審查流程", Kind::Pattern),
+            ("决策标准", Kind::Other),
+            ("技术决策", Kind::Decision),
             ("Hosting (undecided)", Kind::Other),
             ("Next steps (final)", Kind::NextStep),
         ];

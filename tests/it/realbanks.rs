@@ -1986,7 +1986,8 @@ fn a_heading_marked_settled_holds_decisions_and_traditional_chinese_labels_name_
     let doc = document(&kb, "settled-zh-tw.md");
     // `## 備份工具 (已確定)` (backup tools, settled) and `## Hosting (decided)` hold what was
     // decided; `(undecided)` marks nothing settled. An ADR's `### 決策` and `### 後果`
-    // (Traditional Chinese) are its decision and consequences.
+    // (Traditional Chinese) are its decision and consequences. `## 決策審查流程` (the
+    // decision review process) is about deciding and holds no decision.
     assert_eq!(
         decision_texts(doc),
         [
@@ -2011,7 +2012,11 @@ fn a_dated_entry_that_states_its_decision_is_spelled_out_by_its_decision_list() 
     // its list's items are the decisions.
     assert_eq!(
         decision_texts(doc),
-        ["2026-03-02: Move the DNS to the router", "2026-03-09 - 备份改为由 NAS 拉取", "rotate the WireGuard keys yearly"]
+        [
+            "2026-03-02: Move the DNS to the router",
+            "2026-03-09 - 备份改为由 NAS 拉取",
+            "rotate the WireGuard keys yearly"
+        ]
     );
     let (_, dns) = decision(&kb, "Move the DNS to the router");
     assert!(field(dns, "details").is_some_and(|d| d.contains("retire the Pi-hole") && d.contains("from Unbound")));
