@@ -1978,7 +1978,8 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             }
         };
         if !policy {
-            return (matches!(first, Some(b'a' | b'w' | b'd')) && opens_with_adoption(t)) || ends_with_choice(t);
+            return (matches!(first, Some(b'a' | b'w' | b'd' | b's' | b'c' | b'o')) && opens_with_adoption(t))
+                || ends_with_choice(t);
         }
     }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
@@ -2192,19 +2193,39 @@ fn ends_with_choice(text: &str) -> bool {
 }
 
 /// A statement that says it is the decision: it opens with the deciding (`Decided to …`,
-/// `We chose …`, `决定在…`, `我们决定…`), not with what was done.
+/// `We decided …`, `决定在…`, `我们决定…`), not with what was done or chosen.
 pub fn says_it_decided(text: &str) -> bool {
     let t = text.trim_start();
-    opens_with_adoption(t)
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(t, 32, &mut buf);
+    ["decided ", "we decided "].iter().any(|p| head.starts_with(p))
         || (!t.is_ascii() && ["决定", "決定", "我们决定", "我們決定"].iter().any(|p| t.starts_with(p)))
 }
 
-/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, and in
+/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, `Decided
+/// on …`, `Selected …`, `Opted for …`, `Settled on …` (not `Determined that …`, as often
+/// a finding), and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 fn opens_with_adoption(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 32, &mut buf);
-    ["adopted ", "we adopted ", "we chose ", "decided to ", "we decided to "].iter().any(|p| head.starts_with(p))
+    [
+        "adopted ",
+        "we adopted ",
+        "we chose ",
+        "decided to ",
+        "we decided to ",
+        "decided on ",
+        "decided that ",
+        "selected ",
+        "we selected ",
+        "chose ",
+        "opted for ",
+        "settled on ",
+        "went with ",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
             && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]

@@ -1511,12 +1511,17 @@ fn a_plain_label_that_names_its_kind_first_heads_its_list() {
     let doc = document(&kb, "contexto-activo.md");
     // `Decisiones recientes:` names decisions before its adjective; it heads the list under
     // it, and only that list: the next paragraph is past it.
+    // A sentence that starts with a word of the decision kind (`Decided on Caddy:`) names no
+    // kind: it stays an item of its own, and heads no list of decisions — it states one,
+    // and the list under it is its details.
     assert_eq!(
         decision_texts(doc),
-        ["Usar Ceph solo para los discos de las VMs, no para las copias.", "Mantener las copias en el PBS del sótano.",]
+        [
+            "Usar Ceph solo para los discos de las VMs, no para las copias.",
+            "Mantener las copias en el PBS del sótano.",
+            "Decided on Caddy:",
+        ]
     );
-    // A sentence that starts with a word of the decision kind (`Decided on Caddy:`) names no
-    // kind: it stays an item of its own, and heads no list of decisions.
     assert!(doc.items.iter().any(|i| i.text.as_str() == "Decided on Caddy:"));
 }
 
@@ -2023,4 +2028,20 @@ fn a_dated_entry_that_states_its_decision_is_spelled_out_by_its_decision_list() 
     assert_eq!(field(dns, "rationale"), Some("one box fewer to patch"));
     let (_, pull) = decision(&kb, "备份改为由 NAS 拉取");
     assert_eq!(field(pull, "details"), Some("NAS 通过 SSH 发起每次备份; 主机上的密钥只允许追加"));
+}
+
+#[test]
+fn choices_are_worded_many_ways() {
+    let kb = load();
+    let doc = document(&kb, "choice-verbs.md");
+    // `Selected …`, `Decided on …`, `Opted for …` state a choice as `Decided to …` does; the
+    // bold topic over them groups them. `Determined that …` is as often a finding.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Selected ZFS mirrors for the VM pool",
+            "Decided on nightly replication to the second box",
+            "Opted for lz4 on the VM datasets",
+        ]
+    );
 }
