@@ -1563,6 +1563,20 @@ pub fn leaves_open(text: &str) -> bool {
     if t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("consider ")) {
         return true;
     }
+    // A note in brackets that says it is still open: `A message queue between the API and the
+    // workers (to be determined)`, `(TBD)`, `（待定）`.
+    let open_note = |note: &str| {
+        let note = note.trim();
+        ["to be determined", "to be decided", "tbd", "tbc", "undecided", "pending"]
+            .iter()
+            .any(|n| note.eq_ignore_ascii_case(n))
+            || ["待定", "未定", "待决定", "待決定"].contains(&note)
+    };
+    if memchr::memchr2(b'(', 0xEF, t.as_bytes()).is_some()
+        && t.split(['(', '（']).skip(1).any(|after| after.split([')', '）']).next().is_some_and(open_note))
+    {
+        return true;
+    }
     // A label is a few words before the first colon.
     let Some(colon) = first_colon(t).filter(|&c| c <= 40) else { return false };
     let label = t[..colon].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();

@@ -1373,13 +1373,15 @@ fn korean_headings_and_labels_name_their_kinds_and_fields() {
 fn a_line_that_leaves_its_choice_open_is_no_decision() {
     let kb = load();
     let doc = document(&kb, "decisionLog-open.md");
-    // Labelled as a question or a decision still to make, or proposing (`Consider …`): the
-    // rest of the entry under its decisions heading is no decision.
+    // Labelled as a question or a decision still to make, or proposing (`Consider …`), or
+    // closing on a note that it is open (`(to be determined)`, `（待定）`): the rest of the
+    // entry under its decisions heading is no decision.
     assert_eq!(
         decision_texts(doc),
         [
             "Decision: issue every internal certificate from step-ca on the edge host.",
             "Considering the renewal load, certificates are renewed by a systemd timer on each host.",
+            "Workers run as systemd services, one per core",
         ]
     );
 }
