@@ -982,8 +982,14 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     // no words.
     let mut words = 0;
     loop {
-        if let Some((date, _)) = date_at_start(rest) {
-            return Some(date);
+        if let Some((date, range)) = date_at_start(rest) {
+            // A period (`(Jan 13, 2025 to yesterday)`) is what the line is about, not when it
+            // was written.
+            let after = rest[range.end..].trim_start();
+            let period = ["to ", "until ", "through ", "- ", "– ", "— ", "bis ", "au "]
+                .iter()
+                .any(|w| after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)));
+            return (!period).then_some(date);
         }
         let word = rest.split_whitespace().next()?;
         let token = word.trim_end_matches([':', ',']);
@@ -1180,6 +1186,10 @@ mod tests {
         assert_eq!(trailing_date("Upgrade on 2025-03-02 (see the runbook)"), None);
         assert_eq!(trailing_date("Moved (2025-03-02) then more"), None);
         assert_eq!(trailing_date("Checked (decided on September 25, 2025)"), d(2025, 9, 25));
+        // A period is what the line is about.
+        assert_eq!(trailing_date("Keep the date range (Jan 13, 2025 to yesterday)"), None);
+        assert_eq!(trailing_date("Freeze (2025-03-02 – 2025-03-09)"), None);
+        assert_eq!(trailing_date("Freeze (2025-03-02 x日)"), d(2025, 3, 2));
         assert_eq!(trailing_date("Keeps locking (memory-bank/activeContext.md:216, 2025-08-27)."), None);
         assert_eq!(trailing_date("Moved (see the notes from 2025-03-02)"), None);
         // Marks and dashes are no words; a number is no word either.
