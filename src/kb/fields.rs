@@ -950,7 +950,8 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
 }
 
 /// A heading that is itself a decision: `Decision: Use Traefik`, `ADR-3: Keep Postgres`,
-/// `AD-1: Repository scope`, `Decision 4 — Pin the kernel`. Returns the decision's text.
+/// `AD-1: Repository scope`, `Decision 4 — Pin the kernel`, `Decision [pull backups]`,
+/// `架构决策：…`, `결정: Redis`. Returns the decision's text.
 pub fn decision_heading(title: &str) -> Option<&str> {
     if let Some(option) = selected_option(title) {
         return Some(option);
@@ -958,8 +959,9 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // Every label below starts with one of these letters (decision, the/final decision,
-    // entscheidung, adr) or is Chinese or Japanese (决策, 架构决策, 決定): most headings are
-    // turned away here, before the separator is looked for and the label lowercased.
+    // entscheidung, adr) or is Chinese, Japanese or Korean (决策, 架构决策, 決定, 결정): most
+    // headings are turned away here, before the separator is looked for and the label
+    // lowercased.
     let first = t.chars().next()?;
     if !matches!(first.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't') && !crate::source::is_cjk(first) {
         return None;
@@ -971,7 +973,13 @@ pub fn decision_heading(title: &str) -> Option<&str> {
         None => {
             let open = t.find(['[', '【'])?;
             let inner = t[open..].strip_prefix(['[', '【'])?.strip_suffix([']', '】'])?.trim();
-            if !inner.chars().any(char::is_alphabetic) {
+            // (Nor a status, `ADR-0003 [Accepted]`, `Decision 4 [Superseded]`.)
+            if !inner.chars().any(char::is_alphabetic)
+                || taken(inner)
+                || not_taken(inner)
+                || retired(inner)
+                || is_unanswered(inner)
+            {
                 return None;
             }
             (t[..open].trim(), inner)
@@ -994,16 +1002,20 @@ pub fn decision_heading(title: &str) -> Option<&str> {
 }
 
 /// A decision label as Chinese and Japanese qualify it, the qualifier before the word and
-/// no space between: `架构决策`, `技术决策`, `設計決定`. Not one still open (`待决策`,
-/// `拟定决策`, `提案決定`) nor a false friend (`解決策`, a solution). Only a heading's label is
+/// no space between: `架构决策`, `技术决策`, `設計決定`. Not one still open or to come
+/// (`待决策`, `拟定决策`, `提案決定`, `需要决策`, `技术待决策`) nor a false friend (`解決策`, a
+/// solution). Only a heading's label is
 /// read this way: `## 技术决策` alone heads a section of decisions (Chinese has no plural).
 fn cjk_qualified_decision(label: &str) -> bool {
-    const OPEN: &[&str] = &["待", "未", "拟", "擬", "建议", "提议", "提案", "候选", "候補", "备选", "暂定", "暫定"];
+    const OPEN: &[&str] = &[
+        "待", "未", "拟", "擬", "建议", "提议", "提案", "候选", "候補", "备选", "暂定", "暫定", "需要", "如何", "后续",
+        "後續",
+    ];
     let count = label.chars().count();
     (3..=8).contains(&count)
         && label.chars().all(crate::source::is_cjk)
         && ["决策", "決策", "决定", "決定"].iter().any(|word| {
-            label.strip_suffix(word).is_some_and(|before| !OPEN.iter().any(|open| before.starts_with(open)))
+            label.strip_suffix(word).is_some_and(|before| !OPEN.iter().any(|open| before.contains(open)))
                 && super::heading::holds_cjk(label, word)
         })
 }
@@ -1548,8 +1560,11 @@ pub fn stage(text: &str) -> Option<Stage> {
             b"approach" | b"state" | b"solution" | b"setup" | b"design" | b"strategy" | b"choice" | b"implementation"
             | b"architecture" | b"refinement" | b"version",
         ) => Some(stage),
-        // (What is aimed at is ahead, whatever its stage word: `Current Goal`.)
-        Some(b"goal" | b"goals" | b"plan" | b"target") => Some(Stage::Future),
+        // (What is aimed at is ahead, unless it was given up: `Current Goal`, not `Original
+        // Plan`.)
+        Some(b"goal" | b"goals" | b"plan" | b"target") => {
+            Some(if stage == Stage::Past { Stage::Past } else { Stage::Future })
+        }
         Some(_) => None,
     }
 }
@@ -1564,10 +1579,12 @@ pub fn leaves_open(text: &str) -> bool {
         return true;
     }
     // A note in brackets that says it is still open: `A message queue between the API and the
-    // workers (to be determined)`, `(TBD)`, `（待定）`.
+    // workers (to be determined)`, `（待定）`.
     let open_note = |note: &str| {
         let note = note.trim();
-        ["to be determined", "to be decided", "tbd", "tbc", "undecided", "pending"]
+        // (Not a bare `(TBD)`, as often a detail left open in a choice made: `Deploy on
+        // Fly.io, region (TBD)`.)
+        ["to be determined", "to be decided", "undecided", "not decided yet"]
             .iter()
             .any(|n| note.eq_ignore_ascii_case(n))
             || ["待定", "未定", "待决定", "待決定"].contains(&note)
@@ -1640,7 +1657,7 @@ pub fn answers_question(text: &str) -> bool {
 pub fn settled_after_dash(text: &str) -> bool {
     [" - ", " — ", " – ", " → "]
         .iter()
-        .filter_map(|dash| text.find(dash).map(|at| text[at + dash.len()..].trim_start_matches(['*', '_'])))
+        .flat_map(|dash| text.match_indices(dash).map(|(at, d)| text[at + d.len()..].trim_start_matches(['*', '_'])))
         .any(answered)
 }
 
@@ -2239,12 +2256,43 @@ fn opens_with_adoption(text: &str) -> bool {
         "went with ",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| head.starts_with(p) && !(*p == "selected " && describes_a_selection(&head[p.len()..])))
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
             && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]
                 .iter()
                 .any(|p| head.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_alphabetic))))
+}
+
+/// Whether a dated entry's title states something after its date and time: `2026-04-03:
+/// Split the backend into core and domain`, `2026-02-14 - 连续线性时钟替代离散阶梯时钟` — not
+/// `2026-03-10T09:30:00Z`, `2026-03-10 09:30 UTC (Tuesday)`, a name (`2026-03-10 — Weekly
+/// sync`), a title over a list (`Decisions from the review:`), a kind's name, or work done
+/// (`Fix the nested table warning`, `Completed the migration`).
+pub fn entry_title_states(title: &str) -> bool {
+    let said = find_date(title).map_or(title, |(_, at)| &title[at.end..]);
+    // The time, its zone and the day's name after the date.
+    let said = said.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'T' | 'Z' | ':' | '.' | '+' | ' '));
+    let said = said.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let said = ["UTC", "GMT", "CET", "CEST"]
+        .iter()
+        .find_map(|zone| said.strip_prefix(zone))
+        .unwrap_or(said)
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：');
+    let long_enough = if said.is_ascii() { said.split_whitespace().count() >= 3 } else { said.chars().count() >= 6 };
+    long_enough
+        && !said.ends_with([':', '：'])
+        && super::heading::kind_name(said).is_none()
+        && !reports_work_done(said)
+        && !reports_completion(said)
+}
+
+/// `Selected` as an adjective: `Selected rows are exported as CSV`, `Selected text is sent to
+/// the chat` (the words after it, a noun and a verb of being).
+fn describes_a_selection(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    words.next();
+    words.next().is_some_and(|verb| ["is", "are", "was", "were", "will", "can", "get", "gets"].contains(&verb))
 }
 
 /// A finding a record reports, not what was decided about it: `Identified critical
@@ -2588,6 +2636,7 @@ mod tests {
         assert!(super::settled_after_dash("Confirm the flag's name - **Decided**: `NEW_CHAT`"));
         assert!(!super::settled_after_dash("Confirm the flag's name - **Decided**: pending"));
         assert!(!super::settled_after_dash("Confirm the flag's name - ask the team"));
+        assert!(super::settled_after_dash("Pick the DB - Postgres or MySQL - **Decided**: Postgres"));
         assert!(!super::answers_question("Which table library? (Decision: )"));
         assert!(!super::answers_question("Use React Table (decision: pending?)"));
         assert!(!super::answers_question("How do we rotate the password? (Decision: pending)"));
@@ -2639,6 +2688,26 @@ mod tests {
             for w in [word.to_string(), word.to_uppercase()] {
                 assert!(super::reports_work_done(&format!("{w} 2.14.22")), "{w}");
             }
+        }
+    }
+
+    #[test]
+    fn a_dated_entrys_title_states_a_choice_or_names_its_day() {
+        for states in
+            ["2026-04-03: Split the backend into core and domain", "2026-02-14 - 连续线性时钟替代离散阶梯时钟"]
+        {
+            assert!(super::entry_title_states(states), "{states}");
+        }
+        for names in [
+            "2026-03-10T09:30:00Z",
+            "2026-03-10 09:30 UTC",
+            "2026-03-10 (Tuesday)",
+            "2026-03-10 — Weekly sync",
+            "2026-03-10: Decisions from the review:",
+            "2026-03-10: Fix the nested table warning",
+            "2026-03-10: Completed the migration to Loki",
+        ] {
+            assert!(!super::entry_title_states(names), "{names}");
         }
     }
 
@@ -3028,6 +3097,10 @@ mod tests {
         assert_eq!(decision_heading("架构决策：专家子循环"), Some("专家子循环"));
         assert_eq!(decision_heading("設計決定【キャッシュ層】"), Some("キャッシュ層"));
         assert_eq!(decision_heading("Decision [2025-07-01]"), None);
+        assert_eq!(decision_heading("ADR-0003 [Accepted]"), None);
+        assert_eq!(decision_heading("Decision 4 [Superseded]"), None);
+        assert_eq!(decision_heading("Final Decision [TBD]"), None);
+        assert_eq!(decision_heading("需要决策：缓存方案"), None);
         assert_eq!(decision_heading("待决策：缓存方案"), None);
         assert_eq!(decision_heading("解決策：再試行"), None);
         assert_eq!(decision_heading("技术决策"), None);

@@ -171,9 +171,6 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "best practice",
             "best practices",
             "standards",
-            "constraints",
-            "invariants",
-            "principles",
             "procedure",
             "procedures",
             "how to",
@@ -308,19 +305,14 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
     "中途採用",
 ];
 
-/// How decisions are made, in Chinese: their process, review, criteria, framework, matrix,
-/// principles, template or mechanism (simplified and traditional).
+/// How decisions are made, in Chinese: their process, review, principles, template or
+/// mechanism (simplified and traditional). (A matrix or a framework, `决策矩阵`, holds
+/// decisions, as `Decision Matrix` does.)
 const CJK_ABOUT_DECIDING: &[&str] = &[
     "决策流程",
     "決策流程",
     "决策审查",
     "決策審查",
-    "决策标准",
-    "決策標準",
-    "决策框架",
-    "決策框架",
-    "决策矩阵",
-    "決策矩陣",
     "决策原则",
     "決策原則",
     "决策模板",
@@ -486,19 +478,31 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
     }
     match classify_words(title) {
         (Kind::Other, false) if marked_settled(title) => (Kind::Decision, false),
+        (Kind::Other, false) if names_rules(title) => (Kind::Pattern, false),
         named => named,
     }
 }
 
+/// A heading over the rules a team keeps: `Technical Constraints`, `Invariants`, `Design
+/// Principles`. Read for headings only: inside a record, `- **Constraints:**` labels one of its
+/// fields (which is why these words are not in [`KIND_WORDS`], whose names [`kind_name`] reads
+/// in labels too).
+fn names_rules(title: &str) -> bool {
+    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["constraints", "invariants", "principles"].iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
-/// settled), `## Hosting (decided)`, `## Storage (final)`. What it holds was decided.
+/// settled), `## Hosting (decided)`. What it holds was decided.
 fn marked_settled(title: &str) -> bool {
     let t = title.trim_end();
     let Some(inner) = t.strip_suffix([')', '）']) else { return false };
     let Some(open) = inner.rfind(['(', '（']) else { return false };
     let mark = inner[open..].trim_start_matches(['(', '（']).trim().trim_start_matches(['✅', ' ']);
+    // (Not `(final)` or `(locked)`: `Test Results (final)`, `Dependencies (locked)`.)
     ["已確定", "已确定", "確定", "确定", "已決定", "已决定", "決定済み"].contains(&mark)
-        || ["decided", "final", "settled", "locked", "agreed"].iter().any(|m| mark.eq_ignore_ascii_case(m))
+        || ["decided", "settled", "agreed"].iter().any(|m| mark.eq_ignore_ascii_case(m))
 }
 
 /// `text` in lower case: on the stack in `buf` when it is short ASCII, as most titles and
@@ -612,8 +616,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
         }
     }
     if !ascii && title.chars().any(is_cjk) {
-        // How decisions are made (`決策審查流程`, the decision review process; `决策标准`,
-        // criteria) holds none.
+        // How decisions are made (`決策審查流程`, the decision review process) holds none.
         let deciding = CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
         about |= deciding;
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
@@ -1116,9 +1119,10 @@ mod tests {
             ("測試策略 (已確定)", Kind::Decision),
             ("Hosting (decided)", Kind::Decision),
             ("決策審查流程", Kind::Pattern),
-            ("决策标准", Kind::Other),
+            ("决策流程", Kind::Pattern),
             ("技术决策", Kind::Decision),
             ("Hosting (undecided)", Kind::Other),
+            ("Test Results (final)", Kind::Other),
             ("Next steps (final)", Kind::NextStep),
         ];
         for (title, kind) in cases {

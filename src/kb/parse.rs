@@ -903,16 +903,11 @@ impl<'a> Pass<'a> {
                 s.kind == Kind::Decision && s.title.as_deref().is_some_and(|t| fields::field_heading(t).is_none())
             });
             // A dated entry's heading titles its entry rather than a section: it stands for
-            // its body when it states a choice (`## 2026-04-03: Simplify the deployment`; not
-            // `## 2025-06-12 22:53`, nor the work of `## 2025-03-10: Fix the table warning`)
-            // and its `Decision:` is a list that spells that out.
-            let entry_decision =
-                body == Body::Statement && section.is_some_and(|s| s.kind == Kind::Decision && s.title.is_none()) && {
-                    let text = &items[p].text;
-                    let said = find_date(text).map_or(&text[..], |(_, at)| &text[at.end..]);
-                    let said = said.trim_start_matches(|c: char| !c.is_alphanumeric());
-                    said.chars().any(char::is_alphabetic) && !fields::reports_work_done(said)
-                };
+            // its body when it states something (`## 2026-04-03: Simplify the deployment`; see
+            // `fields::entry_title_states`) and its `Decision:` is a list that spells that out.
+            let entry_decision = body == Body::Statement
+                && section.is_some_and(|s| s.kind == Kind::Decision && s.title.is_none())
+                && fields::entry_title_states(&items[p].text);
             let stands_for_body = match body {
                 Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
                 Body::Statement => only_fields_under(&items, &self.item_heading, p, entry_decision),
@@ -1290,7 +1285,8 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
             Some((fields::Field::Decision, rest))
                 if entry
                     && rest.trim().is_empty()
-                    && items.get(at + 1).is_some_and(|next| next.block == Block::ListItem) =>
+                    && items.get(at + 1).is_some_and(|next| next.block == Block::ListItem)
+                    && item_heading.get(at + 1) == Some(&h) =>
             {
                 after_label = true;
                 lists_decision = true;
@@ -1370,21 +1366,8 @@ const CHOICE_COLUMNS: &[&str] = &["choice", "chosen", "selected", "wahl", "choix
 /// Column titles that name the technology or tool a row settles on: beside a column giving
 /// the reason for it (`| Module | Technology | Why |`, `| 模块 | 技术/工具 | 核心理由 |`), it
 /// holds what was chosen.
-const TECHNOLOGY_COLUMNS: &[&str] = &[
-    "technology",
-    "technologies",
-    "tech",
-    "tool",
-    "tools",
-    "library",
-    "framework",
-    "solution",
-    "技术",
-    "工具",
-    "技術",
-    "ツール",
-    "方案",
-];
+const TECHNOLOGY_COLUMNS: &[&str] =
+    &["technology", "technologies", "tech", "tool", "tools", "library", "framework", "技术", "工具", "技術", "ツール"];
 
 /// Column titles of a settings table's keys and values (`| Setting | Value |`).
 const KEY_COLUMNS: &[&str] = &[

@@ -1018,11 +1018,15 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     };
     if spelled_out {
         for m in rec.decision.into_iter().chain(rec.more_decisions.drain(..)) {
-            // (`- **Final decision**:` alone over sub-items: they are what it says.)
-            if items[m].text.trim_end().ends_with([':', '：']) {
+            // (`- **Final decision**:` alone over sub-items: they are what it says, and the
+            // label says nothing of its own.)
+            if is_label_only(&items[m].text) {
                 rec.members.push((m, DETAILS, items[m].text.len()));
-                let children = (m + 1..items.len()).take_while(|&c| items[c].parent == Some(m));
-                rec.members.extend(children.map(|c| (c, DETAILS, 0)).collect::<Vec<_>>());
+                let children: Vec<usize> = (m + 1..items.len())
+                    .take_while(|&c| items[c].parent.is_some_and(|q| q >= m))
+                    .filter(|&c| items[c].parent == Some(m))
+                    .collect();
+                rec.members.extend(children.into_iter().map(|c| (c, DETAILS, 0)));
             } else {
                 rec.members.push((m, DETAILS, 0));
             }

@@ -152,8 +152,9 @@ pub(crate) struct Statement {
     /// What a copy in other words shares most of: the hashes of its words, each stemmed
     /// ([`stem`]) and Chinese and Japanese runs cut into bigrams, the lowest bit set for a word
     /// holding a digit; sorted and deduplicated. Of the words before the first that names what
-    /// was not chosen ([`names_the_other`]); empty when that is what was replaced (`from`,
-    /// `replacing`) or fewer than three words are left.
+    /// was not chosen ([`names_the_other`]: `instead`, `rather`, `over` …); empty when that
+    /// is what was replaced or a negation (`from`, `replacing`, `not`, `no`) or fewer than
+    /// three words are left.
     pub words: Box<[u64]>,
 }
 
@@ -195,10 +196,13 @@ impl Statement {
         }
         // What it chose: the whole statement, or what comes before what it turned down (`Keep
         // the Go backend, rather than rewriting it in TypeScript`). A statement that names
-        // what was replaced first (`from`, `replacing`) is matched only word for word.
+        // what was replaced first (`from`, `replacing`) or negates (`not`, `no`) is matched
+        // only word for word.
         let chosen = match words.iter().position(|w| names_the_other(w)) {
             None => &words[..],
-            Some(at) if !matches!(words[at], "from" | "replacing") => &words[..at],
+            Some(at) if matches!(words[at], "instead" | "rather" | "than" | "over" | "vs" | "versus") => &words[..at],
+            // (`from`, `replacing`: the replaced thing first; `not`, `no`: what comes before
+            // may be the negated choice itself, `Tokens are not stored in localStorage`.)
             Some(_) => &[],
         };
         let mut hashes = Vec::new();
@@ -600,6 +604,8 @@ mod tests {
             "Option A: keep the Go backend, use the aisdk-go adapter",
             "Option A - keep the Go backend, using aisdk-go to stream the protocol, rather than rewriting the LLM calls"
         ));
+        // A negation is not matched by what comes before it.
+        assert!(Statement::of("Session tokens are not stored in localStorage").unwrap().words.is_empty());
         assert!(!same(
             "Rewrite the LLM calls in TypeScript",
             "Keep the Go backend, using aisdk-go to stream the protocol, rather than rewriting the LLM calls in TypeScript"
