@@ -2637,6 +2637,9 @@ mod tests {
         assert!(!super::settled_after_dash("Confirm the flag's name - **Decided**: pending"));
         assert!(!super::settled_after_dash("Confirm the flag's name - ask the team"));
         assert!(super::settled_after_dash("Pick the DB - Postgres or MySQL - **Decided**: Postgres"));
+        // Hostile lines: every bracket and dash is looked at once.
+        assert!(!super::leaves_open(&"(".repeat(100_000)));
+        assert!(!super::settled_after_dash(&" - ".repeat(50_000)));
         assert!(!super::answers_question("Which table library? (Decision: )"));
         assert!(!super::answers_question("Use React Table (decision: pending?)"));
         assert!(!super::answers_question("How do we rotate the password? (Decision: pending)"));
