@@ -2052,12 +2052,20 @@ impl Layout {
             let own = h.kind;
             let (kind, parent_date) = match parent {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
-                // kind unless its own title names one.
+                // kind unless its own title names one. One pattern named among decisions
+                // (`### API Design Pattern` under `## Key Technical Decisions`) is the pattern
+                // chosen: a topic of them. (`### Documentation Patterns` holds patterns.)
                 Some(p) if p.inherit || layout.sections[p.section].title.is_some() => {
                     let splits = p.splits;
                     let p = &layout.sections[p.section];
                     let inherited = if splits { Kind::Other } else { p.kind };
-                    (if own == Kind::Other { inherited } else { own }, p.date)
+                    let one_pattern = || {
+                        let t = h.title.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        t.get(t.len().saturating_sub(7)..).is_some_and(|w| w.eq_ignore_ascii_case("pattern"))
+                    };
+                    let topic =
+                        own == Kind::Other || (own == Kind::Pattern && inherited == Kind::Decision && one_pattern());
+                    (if topic { inherited } else { own }, p.date)
                 }
                 // A topic heading of a file about decisions (`## Language` under `# Technical
                 // Decisions`) holds decisions; one about deciding or naming considerations
@@ -2335,6 +2343,8 @@ mod tests {
             "Keep the range (Jan 13, 2025 to",
             "- **记录根本原因**: 数据集只读",
             "1. **Backup transport**:",
+            "### 错误处理模式",
+            "### 3. API Integration Pattern",
             // Header stamps, closing-dash dates, labelled lines after a decision, choices
             // inside a record, template lists, ticked switches, the agent's modes.
             "**Last Updated:** 2025-06-29  ",

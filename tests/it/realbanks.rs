@@ -2047,3 +2047,17 @@ fn choices_are_worded_many_ways() {
         ]
     );
 }
+
+#[test]
+fn one_pattern_named_among_decisions_is_the_pattern_chosen() {
+    let kb = load();
+    let doc = document(&kb, "decision-patterns.md");
+    // `### 1. Backup Transport Pattern` under `## Key Technical Decisions` names the pattern
+    // chosen: what it holds are decisions. `### 2. Runbook Patterns` holds patterns.
+    assert_eq!(decision_texts(doc), ["The NAS pulls every backup over SSH", "Hosts hold append-only keys"]);
+    let runbook = doc.items.iter().find(|i| i.text.starts_with("Every runbook")).unwrap();
+    assert_eq!(runbook.kind, Kind::Pattern);
+    // (A Chinese title is read too, without cutting a character: `错误处理模式` names patterns.)
+    let errors = doc.items.iter().find(|i| i.text.starts_with("所有错误")).unwrap();
+    assert_eq!(errors.kind, Kind::Pattern);
+}
