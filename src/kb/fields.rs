@@ -2280,11 +2280,17 @@ pub fn entry_title_states(title: &str) -> bool {
         .unwrap_or(said)
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：');
     let long_enough = if said.is_ascii() { said.split_whitespace().count() >= 3 } else { said.chars().count() >= 6 };
-    long_enough
-        && !said.ends_with([':', '：'])
-        && super::heading::kind_name(said).is_none()
-        && !reports_work_done(said)
-        && !reports_completion(said)
+    long_enough && title_states(said)
+}
+
+/// Whether an entry's title (what a timestamp or a date heads) states something of its own:
+/// not a title over a list (`Decisions from the review:`), a kind's name, or work done (`Fix
+/// the nested table warning`, `Completed the rollout`), which the list under it tells of.
+pub fn title_states(title: &str) -> bool {
+    !title.ends_with([':', '：'])
+        && super::heading::kind_name(title).is_none()
+        && !reports_work_done(title)
+        && !reports_completion(title)
 }
 
 /// `Selected` as an adjective: `Selected rows are exported as CSV`, `Selected text is sent to

@@ -488,9 +488,13 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 /// fields (which is why these words are not in [`KIND_WORDS`], whose names [`kind_name`] reads
 /// in labels too).
 fn names_rules(title: &str) -> bool {
-    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let last = t.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last = last_word(title);
     ["constraints", "invariants", "principles"].iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
+pub(crate) fn last_word(title: &str) -> &str {
+    title.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
 }
 
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,

@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::fields;
-use super::heading::{classify, classify_title, find_date, leading_date, trailing_date};
+use super::heading::{classify, classify_title, find_date, last_word, leading_date, trailing_date};
 use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
@@ -2059,10 +2059,7 @@ impl Layout {
                     let splits = p.splits;
                     let p = &layout.sections[p.section];
                     let inherited = if splits { Kind::Other } else { p.kind };
-                    let one_pattern = || {
-                        let t = h.title.trim_end_matches(|c: char| !c.is_alphanumeric());
-                        t.get(t.len().saturating_sub(7)..).is_some_and(|w| w.eq_ignore_ascii_case("pattern"))
-                    };
+                    let one_pattern = || last_word(&h.title).eq_ignore_ascii_case("pattern");
                     let topic =
                         own == Kind::Other || (own == Kind::Pattern && inherited == Kind::Decision && one_pattern());
                     (if topic { inherited } else { own }, p.date)

@@ -538,11 +538,7 @@ fn lists_under_stamp_titles(items: &mut [Item], stamp_titles: &[usize], traits: 
         if items[t].kind != Kind::Decision
             || items[t].field.is_some()
             || items[t].block != Block::Paragraph
-            || title.ends_with([':', '：'])
-            || kind_name(title).is_some()
-            // (Work reported, `[…] - Completed the rollout`, is a change the list tells of.)
-            || fields::reports_work_done(&items[t].text)
-            || fields::reports_completion(&items[t].text)
+            || !fields::title_states(title)
         {
             continue;
         }
@@ -556,13 +552,9 @@ fn lists_under_stamp_titles(items: &mut [Item], stamp_titles: &[usize], traits: 
                 if item.field.is_some() || traits[j].leading.is_some() {
                     break;
                 }
-                let text = item.text.to_string();
-                fields::add_field(&mut items[t].fields, "details", &text);
-                let item = &mut items[j];
-                item.field = Some("details".to_string());
-                item.record = Some(t);
-                if item.kind == Kind::Decision {
-                    item.kind = Kind::Other;
+                make_part(items, t, j, "details");
+                if items[j].kind == Kind::Decision {
+                    items[j].kind = Kind::Other;
                 }
             }
             j += 1;
@@ -1303,25 +1295,23 @@ fn considerations(
         // decision, and what lies under it tells why or how — unless it states a choice of its
         // own (`Decided to keep the repository on the NAS`, `Switched the cache to Valkey`, `Set
         // recordsize = 1M on the media dataset`).
-        let detail = detail
-            || (item.parent.is_some_and(|p| over_parts[p])
-                && !decides_itself
-                && !fields::states_adoption(&item.text, item.bold.as_deref())
-                && !fields::states_switch(&item.text)
-                && item.settings().is_empty());
+        let states_own_choice = || {
+            decides_itself
+                || fields::states_adoption(&item.text, item.bold.as_deref())
+                || fields::states_switch(&item.text)
+                || !item.settings().is_empty()
+        };
+        let detail = detail || (item.parent.is_some_and(|p| over_parts[p]) && !states_own_choice());
         // A labelled statement (`**Pattern**: Role-based playbooks`, `**Choice**: Caddy`) and
         // then a plain list: the list tells what it means, as a `Decision:`'s does — unless an
-        // item states a choice of its own (`Use restic for the backups`).
+        // item states a choice of its own (`Adopted Borg 1.4 …`).
         let spells = item.block == Block::ListItem
             && item.parent.is_none()
             && item.field.is_none()
             && spelling.is_some_and(|(_, section, group)| section == item.section && group == item.group)
             && bold_label(item).is_none()
             && leading_date(&item.text).is_none()
-            && !decides_itself
-            && !fields::states_adoption(&item.text, item.bold.as_deref())
-            && !fields::states_switch(&item.text)
-            && item.settings().is_empty();
+            && !states_own_choice();
         let detail = detail || spells;
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
@@ -1465,37 +1455,38 @@ fn considerations(
             && items[i].field.is_none()
             && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
+        // (`**Label**: what it says`, not a label over what follows.)
+        let labelled_statement =
+            items[i].kind == Kind::Decision && bold_label(&items[i]).is_some() && !ends_in_colon && !topic;
         over_parts[i] = has_children
             && items[i].kind == Kind::Decision
             && items[i].block == Block::ListItem
             && !considering[i]
-            && (fields::states_adoption(&items[i].text, items[i].bold.as_deref())
-                || (bold_label(&items[i]).is_some() && !ends_in_colon && !topic));
+            && (labelled_statement || fields::states_adoption(&items[i].text, items[i].bold.as_deref()));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         if spells && let Some((p, _, _)) = spelling {
-            let text = items[i].text.to_string();
-            fields::add_field(&mut items[p].fields, "details", &text);
-            items[i].field = Some("details".to_string());
-            items[i].record = Some(p);
+            make_part(items, p, i, "details");
         }
         // (A list goes on spelling out; anything else at the top ends it.)
         if items[i].parent.is_none() && !spells {
-            let labelled_statement = items[i].block == Block::Paragraph
-                && items[i].kind == Kind::Decision
-                && items[i].field.is_none()
-                && bold_label(&items[i]).is_some()
-                && !items[i].text.trim_end().ends_with([':', '：']);
-            spelling = labelled_statement.then_some((i, items[i].section, items[i].group));
+            let spelled = labelled_statement && items[i].block == Block::Paragraph && items[i].field.is_none();
+            spelling = spelled.then_some((i, items[i].section, items[i].group));
         }
         // The items under a decision that gives its reasons below it are its `rationale`.
         if let Some(p) = items[i].parent
             && justifies[p]
             && items[i].field.is_none()
         {
-            let reason = items[i].text.to_string();
-            fields::add_field(&mut items[p].fields, "rationale", &reason);
-            items[i].field = Some("rationale".to_string());
-            items[i].record = Some(p);
+            make_part(items, p, i, "rationale");
         }
     }
+}
+
+/// Item `j` becomes the `name` field of item `p`: its text joins that field, and it points at
+/// `p` as its record.
+fn make_part(items: &mut [Item], p: usize, j: usize, name: &str) {
+    let text = items[j].text.to_string();
+    fields::add_field(&mut items[p].fields, name, &text);
+    items[j].field = Some(name.to_string());
+    items[j].record = Some(p);
 }
