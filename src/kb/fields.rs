@@ -104,6 +104,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "근거",
             "이유",
             "결정 이유",
+            "결정 사유",
+            "결정 근거",
+            "사유",
             "rationale",
             "reason",
             "reasons",
@@ -148,6 +151,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             // Korean.
             "배경",
             "맥락",
+            "컨텍스트",
             "context",
             "background",
             "problem",
@@ -1187,6 +1191,27 @@ pub fn is_boilerplate(text: &str) -> bool {
         // here.`
         || says_what_belongs(t.strip_suffix('.').unwrap_or(t))
         || is_last_updated(t)
+        || is_template_note(t)
+}
+
+/// `TEMPLATE — copy into each new project's bank`, `Modèle – à copier …`: a template's note
+/// on itself. The word must be followed by a dash, or be written in capitals and followed by
+/// a colon (`Template: Jinja2 for the configs` names a choice).
+fn is_template_note(t: &str) -> bool {
+    // Every word starts with `t`, `m`, `p` or `v`.
+    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'p' | b'v')) {
+        return false;
+    }
+    let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let word = &t[..word_end];
+    if word.len() > "plantilla".len()
+        || !["template", "modèle", "plantilla", "vorlage", "modelo", "modello"].contains(&word.to_lowercase().as_str())
+    {
+        return false;
+    }
+    let rest = &t[word_end..];
+    [" — ", " – ", " - "].iter().any(|d| rest.starts_with(d))
+        || (word.chars().all(|c| c.is_uppercase()) && rest.starts_with([':', '：']))
 }
 
 /// `… belong here`, `… belongs here`: a sentence on what the file is for. (Most items end
@@ -1747,6 +1772,7 @@ pub fn names_considerations(title: &str) -> bool {
             "검토 중",
             "선택지",
             "결정 필요",
+            "결정이 필요",
             "결정해야",
             "결정 대기",
             "보류",
@@ -2507,8 +2533,17 @@ pub fn is_none_statement(text: &str) -> bool {
     if lower.strip_prefix("tbd").is_some_and(|rest| rest.starts_with([' ', '-', ':', '–', '—', '(', ','])) {
         return true;
     }
-    (lower.starts_with("no ") || lower.starts_with("none ") || lower.starts_with("nothing "))
-        && ["required", "needed", "necessary", "expected", "anticipated", "planned"].iter().any(|w| lower.ends_with(w))
+    let says_none = lower.starts_with("no ") || lower.starts_with("none ") || lower.starts_with("nothing ");
+    // `No major decisions have been made yet.`: a placeholder where decisions will go.
+    let none_decided_yet = || {
+        lower.contains("decision")
+            && ["yet", "so far", "at this time", "at this stage"].iter().any(|w| lower.ends_with(w))
+    };
+    says_none
+        && (["required", "needed", "necessary", "expected", "anticipated", "planned"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+            || none_decided_yet())
 }
 
 #[cfg(test)]
@@ -2767,6 +2802,16 @@ mod tests {
         }
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
         assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
+        for note in
+            ["TEMPLATE — copier dans chaque nouveau projet", "Template - copy into each new bank", "MODÈLE: à remplir"]
+        {
+            assert!(super::is_boilerplate(note), "{note}");
+        }
+        for choice in
+            ["Template: Jinja2 for every config", "Templates live in roles/*/templates", "Vorlagen-Engine: Jinja2"]
+        {
+            assert!(!super::is_boilerplate(choice), "{choice}");
+        }
         assert!(!super::is_boilerplate("docs/nginx.md records the old proxy setup"), "another file");
     }
 
@@ -2881,10 +2926,17 @@ mod tests {
         assert!(is_finding("Found an exposed token: x", Some("Found an exposed token")));
         assert!(!is_finding("Mitigation: moved the keys", Some("Mitigation")));
         assert!(!is_finding("Foundation images come from the mirror", None));
-        for none in ["None.", "N/A", "No significant architectural changes required.", "None anticipated"] {
+        for none in [
+            "None.",
+            "N/A",
+            "No significant architectural changes required.",
+            "None anticipated",
+            "No major decisions have been made yet.",
+            "No decisions recorded so far",
+        ] {
             assert!(is_none_statement(none), "{none}");
         }
-        for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN"] {
+        for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN", "No Kubernetes yet"] {
             assert!(!is_none_statement(decision), "{decision}");
         }
     }

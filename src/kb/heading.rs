@@ -1012,6 +1012,43 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     }
 }
 
+/// The day of a month, without its year, that opens a heading: `Nov 26: API compatibility`,
+/// `November 26th — …`, `26 Nov - …`, `Nov 26`. Returns `(month, day)`; the day is not yet
+/// checked against the month (the year is not known here). The day must end the title or be
+/// followed by a colon, a dash or a bracket: `May 5 servers` is not a date.
+pub fn month_day_at_start(title: &str) -> Option<(i32, i32)> {
+    let text = title.trim_start_matches(['[', '(', '*', '_', ' ']);
+    let b = text.as_bytes();
+    let word = |s: &str| s.find(|c: char| !c.is_alphabetic() && c != '.').unwrap_or(s.len());
+    let (month, day, rest) = if b.first()?.is_ascii_digit() {
+        let (day, j) = digits(b, 0, 1, 2)?;
+        let after = text[j..].strip_prefix('.').unwrap_or(&text[j..]);
+        let name = after.strip_prefix(' ')?.trim_start();
+        let len = word(name);
+        (month(&name[..len])?, day, &name[len..])
+    } else {
+        let len = word(text);
+        let m = month(&text[..len])?;
+        let after = &text[len..];
+        let at = text.len() - after.trim_start_matches(' ').len();
+        if at == len {
+            return None;
+        }
+        let (day, j) = digits(b, at, 1, 2)?;
+        let rest = &text[j..];
+        let rest = ["st", "nd", "rd", "th"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
+        (m, day, rest)
+    };
+    let rest = rest.trim_start_matches(' ');
+    let closes = rest.is_empty() || rest.starts_with([':', '-', '–', '—', ')', ']', '|', '：', '*', '_']);
+    (closes && (1..=31).contains(&day)).then_some((month, day))
+}
+
+/// The date a day of a month without its year ([`month_day_at_start`]) stands for in `year`.
+pub fn in_year(year: i16, (month, day): (i32, i32)) -> Option<Date> {
+    civil(year.into(), month, day)
+}
+
 pub fn leading_date(text: &str) -> Option<Date> {
     // The marks are ASCII: the first other byte starts the first other character.
     let start = text.bytes().position(|b| !matches!(b, b'[' | b'(' | b'*' | b'_' | b' ')).unwrap_or(text.len());
@@ -1023,6 +1060,31 @@ pub fn leading_date(text: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_without_its_year_opens_a_heading_only_before_a_mark() {
+        for (title, day) in [
+            ("Nov 26: API compatibility", (11, 26)),
+            ("November 26th — Memory Bank location", (11, 26)),
+            ("26 Nov - Backup target", (11, 26)),
+            ("26. März: Quoten", (3, 26)),
+            ("**Dec 2**", (12, 2)),
+            ("Sep 3", (9, 3)),
+        ] {
+            assert_eq!(month_day_at_start(title), Some(day), "{title}");
+        }
+        for title in
+            ["May 5 servers", "March to the sea", "Nov 2025 review", "Decision 3: x", "12 Nov servers", "Mai", ""]
+        {
+            assert_eq!(month_day_at_start(title), None, "{title}");
+        }
+        // The day is checked against the month once the year is known.
+        assert_eq!(in_year(2025, (2, 30)), None);
+        // Hostile text never panics.
+        for title in ["Nov 999999999999", "26 ", "Nov\u{300}26:", "٣ Nov:", "Nov 26\u{200b}:"] {
+            let _ = month_day_at_start(title);
+        }
+    }
 
     #[test]
     fn a_kind_word_names_the_kind_only_as_itself() {

@@ -346,6 +346,7 @@ impl<'a> Pass<'a> {
                 if let Some((level, title, offset)) = self.heading.take() {
                     let title = collapse_spaces(title);
                     let Title { kind, considers, undecided, date, field, decision } = self.judge(&title);
+                    let date = date.or_else(|| self.year_from_before(&title));
                     let line = self.lines.line_at(offset);
                     self.headings.push(RawHeading {
                         level,
@@ -577,8 +578,12 @@ impl<'a> Pass<'a> {
             // (`- Keep the docs in sync`, then `[2025-09-01 10:15:00] - Completed: …` at the
             // start of the next line), continues the item as Markdown reads it; a timestamp
             // flush left there opens an entry all the same, and the list ends before it.
+            // So does a record's bold field label flush left under the list of the field
+            // before it (`- Snapshots are cheap`, then `**Alternatives**:` on the next line):
+            // the list ends there, and the label opens the next field.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
-            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace()) || !stamp() {
+            let record_label = || line.starts_with(['*', '_']) && fields::opening_label_field(line).is_some();
+            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace()) || !(stamp() || record_label()) {
                 return false;
             }
             while let Some(open) = self.close() {
@@ -653,15 +658,17 @@ impl<'a> Pass<'a> {
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an
-        // entry:` over the template's list).
+        // entry:` over the template's list), and a short label naming questions or options
+        // (`Open Questions:` over the questions).
+        let label = || self.scratch[self.open.len()].trim_end().ends_with([':', '：']);
+        let names_questions =
+            || text.len() <= 40 && text.split_whitespace().count() <= 4 && fields::names_considerations(text);
         let names_kind_first = !is_pseudo_heading
             && item.parent.is_none()
             && item.bold.is_none()
             && idx == self.items.len() - 1
             && !states_decision()
-            && (self.names_kind_first(text)
-                || (self.scratch[self.open.len()].trim_end().ends_with([':', '：'])
-                    && fields::describes_records(text)));
+            && (self.names_kind_first(text) || (label() && (fields::describes_records(text) || names_questions())));
         if is_pseudo_heading || names_kind_first {
             let title = text.to_string();
             let plain = item.bold.is_none();
@@ -828,6 +835,16 @@ impl<'a> Pass<'a> {
         };
         self.titles.insert(title.to_string(), judged.clone());
         judged
+    }
+
+    /// The date of a heading that names a day without its year (`### Nov 26: API
+    /// compatibility`): that day in the year of the last date a heading above gave (or the
+    /// front matter's), as a reader of a log kept within a year takes it. None when the file
+    /// gave no date before it.
+    fn year_from_before(&self, title: &str) -> Option<Date> {
+        let day = super::heading::month_day_at_start(title)?;
+        let year = self.headings.iter().rev().find_map(|h| h.date).or(self.front_matter_date)?.year();
+        super::heading::in_year(year, day)
     }
 
     /// The item whose text is being read, with that text so far, unless a heading is.
@@ -2024,6 +2041,9 @@ impl Layout {
             let at_entry_level = entry_level == Some(h.level) && !in_stamp;
             let is_entry = at_entry_level && (h.date.is_some() || h.kind == Kind::Other) && !is_field;
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
+                // (An entry on how the records are written, `## Format` in a decision log,
+                // records none.)
+                let kind = if fields::describes_records(&h.title) { h.kind } else { implicit_kind(h.kind) };
                 layout.entries.push(Entry {
                     title: std::mem::take(&mut h.title),
                     date: h.date.or(title_date),
@@ -2032,7 +2052,7 @@ impl Layout {
                 });
                 current_entry = layout.entries.len() - 1;
                 entry_heading_level = h.level;
-                let section = layout.push_section(current_entry, None, implicit_kind(h.kind), h.date, h.line);
+                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
@@ -2342,6 +2362,17 @@ mod tests {
             "1. **Backup transport**:",
             "### 错误处理模式",
             "### 3. API Integration Pattern",
+            // Days without a year, labels glued under a list, plain question labels.
+            "### Nov 27: Backup target",
+            "## Session: Nov 26, 2025",
+            "### 26. März -",
+            "**대안**:",
+            "**컨텍스트**: 두 사무실",
+            "Open Questions:",
+            "- Move the shares? (Today on the NAS.)",
+            "> **TEMPLATE** — copy this file",
+            "No major decisions have been made yet.",
+            "Chose Proxmox VE over ESXi.",
             // Header stamps, closing-dash dates, labelled lines after a decision, choices
             // inside a record, template lists, ticked switches, the agent's modes.
             "**Last Updated:** 2025-06-29  ",

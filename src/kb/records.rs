@@ -1469,7 +1469,18 @@ fn considerations(
         }
         // (A list goes on spelling out; anything else at the top ends it.)
         if items[i].parent.is_none() && !spells {
-            let spelled = labelled_statement && items[i].block == Block::Paragraph && items[i].field.is_none();
+            // (So does a choice stated in the paragraph that opens its section, `Chose
+            // Swift/AppKit over Electron.` under `## 2026-04-19 — Framework`, over its reasons.)
+            let opens_section = i == 0 || items[i - 1].section != items[i].section;
+            let states_choice = || {
+                opens_section
+                    && items[i].kind == Kind::Decision
+                    && !ends_in_colon
+                    && fields::states_adoption(&items[i].text, items[i].bold.as_deref())
+            };
+            let spelled = (labelled_statement || states_choice())
+                && items[i].block == Block::Paragraph
+                && items[i].field.is_none();
             spelling = spelled.then_some((i, items[i].section, items[i].group));
         }
         // The items under a decision that gives its reasons below it are its `rationale`.

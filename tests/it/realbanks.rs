@@ -419,12 +419,17 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     }
     let mut in_block = false;
     let mut in_comment = false;
+    // A raw HTML block (a line of tags, `<html …><head>`, and what follows it up to a blank
+    // line) is markup, as a code block is: text typed inside it is the HTML's.
+    let mut in_html = false;
     let mut dropped = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         let l = n + 1;
         let t = line.trim();
         let comment = in_comment || t.starts_with("<!--");
         in_comment = comment && !t.contains("-->");
+        in_html =
+            !in_block && !comment && !t.is_empty() && (in_html || (t.starts_with('<') && t.ends_with('>') && !code[l]));
         let fence = t.starts_with("```") || t.starts_with("~~~");
         if fence {
             in_block = !in_block;
@@ -439,6 +444,7 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || comment
             || fence
             || in_block
+            || in_html
             || code[l]
             || table_head[l]
             || t.starts_with("<!--")
@@ -2060,4 +2066,80 @@ fn one_pattern_named_among_decisions_is_the_pattern_chosen() {
     // (A Chinese title is read too, without cutting a character: `错误处理模式` names patterns.)
     let errors = doc.items.iter().find(|i| i.text.starts_with("所有错误")).unwrap();
     assert_eq!(errors.kind, Kind::Pattern);
+}
+
+#[test]
+fn a_bold_label_flush_left_under_a_list_opens_the_next_field() {
+    let kb = load();
+    // `- Send and receive …` then `**Alternatives**:` on the next line, with no blank line:
+    // Markdown reads the label as more of the bullet; a reader sees the next field.
+    let (_, zvols) = decision(&kb, "Store guest disks as ZFS zvols");
+    assert_eq!(field(zvols, "rationale"), Some("Snapshots are cheap; Send and receive move disks between nodes"));
+    assert_eq!(field(zvols, "alternatives"), Some("LVM thin pools; Ceph on three nodes"));
+    assert_eq!(field(zvols, "impact"), Some("Moving a disk no longer needs downtime"));
+    // Korean records are written the same way, with their own labels: 컨텍스트 (context),
+    // 결정 사유 (the decision's reasons), 대안 (alternatives), 결과 (its result).
+    let doc = document(&kb, "gyeoljeong-log.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["결정: NAS의 ZFS 데이터셋에 restic 백업 저장", "결정: 두 사무실을 WireGuard 터널로 연결"]
+    );
+    let backup = &doc.items.iter().find(|i| i.kind == Kind::Decision).unwrap();
+    assert_eq!(field(backup, "context"), Some("노트북 세 대의 백업이 흩어져 있었음"));
+    assert_eq!(field(backup, "rationale"), Some("스냅샷으로 이전 상태 복구 가능; refquota로 용량 제한 가능"));
+    assert_eq!(field(backup, "alternatives"), Some("외장 디스크 순환; 클라우드 전용 백업"));
+    assert_eq!(backup.date.map(|d| d.to_string()).as_deref(), Some("2025-02-10"));
+    // `## 향후 결정이 필요한 사항` (decisions still needed) holds none.
+    assert!(doc.items.iter().filter(|i| i.text.contains("Prometheus")).all(|i| i.kind != Kind::Decision));
+}
+
+#[test]
+fn a_heading_naming_a_day_without_its_year_takes_the_year_above() {
+    let kb = load();
+    let doc = document(&kb, "yearless-days.md");
+    let date_of = |needle: &str| {
+        let item = doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
+        item.date.map(|d| d.to_string())
+    };
+    // `### Nov 27: Backup target` after `## Session: Nov 26, 2025`.
+    assert_eq!(date_of("nightly restic snapshots").as_deref(), Some("2025-11-27"));
+    assert_eq!(date_of("2 TB with refquota").as_deref(), Some("2025-12-02"));
+    // `### May 5 servers` names no day.
+    assert_eq!(date_of("Retire two of the five servers"), None);
+}
+
+#[test]
+fn a_choice_opening_its_entry_is_spelled_out_by_the_list_under_it() {
+    let kb = load();
+    let doc = document(&kb, "decision-log-opening.md");
+    // `Chose Proxmox VE over ESXi.` opens its dated entry; the bullets under it are its reasons.
+    // `## Format` and its `Each entry: …` say how the log is written.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Chose Proxmox VE over ESXi. One node to start, a cluster later.",
+            "Prometheus scrapes every host; Grafana only reads from it."
+        ]
+    );
+    let proxmox = doc.items.iter().find(|i| i.kind == Kind::Decision).unwrap();
+    assert_eq!(
+        field(proxmox, "details"),
+        Some("No licence fee for the cluster features; ZFS is built in; The API covers everything the playbooks need")
+    );
+}
+
+#[test]
+fn plain_question_labels_placeholders_and_template_notes_are_not_decisions() {
+    let kb = load();
+    // `Open Questions:` on a line of its own heads its questions, which go on after the `?`
+    // in brackets; `No major decisions have been made yet.` is a placeholder.
+    assert_eq!(
+        decision_texts(document(&kb, "considerations-plain.md")),
+        [
+            "Keep one inventory file per site: the two sites never share hosts.",
+            "Scrub the pools monthly; weekly scrubs wore out the SMR disks."
+        ]
+    );
+    // `> **TEMPLATE** — copy this file …` is the template speaking of itself.
+    assert_eq!(decision_texts(document(&kb, "decisions-template-note.md")), ["All hosts run in UTC."]);
 }
