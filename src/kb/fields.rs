@@ -962,6 +962,12 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     }
     let t = title.trim();
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // `### Why we chose Caddy over Nginx`, `### 选择Playwright而非Selenium的原因`: the choice whose
+    // reasons follow (they are its rationale: [`field_heading`]).
+    let unnumbered = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    if gives_reasons_for_choice(unnumbered) {
+        return Some(unnumbered);
+    }
     // Every label below starts with one of these letters (decision, the/final decision,
     // entscheidung, adr) or is Chinese, Japanese or Korean (决策, 架构决策, 決定, 결정): most
     // headings are turned away here, before the separator is looked for and the label
@@ -1043,22 +1049,37 @@ fn selected_option(title: &str) -> Option<&str> {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    field_for_label(t).or_else(|| gives_reasons_for_choice(t).then_some(Field::Named(Cow::Borrowed("rationale"))))
+    field_for_label(t).or_else(|| {
+        (gives_reasons_for_choice(t) || names_benefits(t)).then_some(Field::Named(Cow::Borrowed("rationale")))
+    })
+}
+
+/// `Benefits of the monorepo`, `模块化设计的好处`, `Rust の利点`: the benefits of one thing,
+/// which are reasons for it (see [`field_heading`]), though the title names no choice.
+pub(crate) fn names_benefits(title: &str) -> bool {
+    let t = title.trim_end_matches([':', '：', ' ']);
+    if !t.is_ascii() {
+        return ["的好处", "的好處", "的优势", "的優勢", "的优点", "的優點", "の利点", "のメリット"]
+            .iter()
+            .any(|w| t.ends_with(w));
+    }
+    ["benefits of ", "advantages of "].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
 
 /// A heading that gives the reasons for one choice: `Cloudflare採用理由`, `Next.js の選定理由`,
 /// `选择 Rust 的理由`, `Why we chose PostgreSQL`, `Reasons for choosing Hono`. What it holds is
 /// that choice's rationale (`ゼロコストで運用可能`), not decisions of their own. (A heading that
 /// only says `Why …` does not: `Why this project exists` is a template's product context.)
-fn gives_reasons_for_choice(title: &str) -> bool {
+pub(crate) fn gives_reasons_for_choice(title: &str) -> bool {
     let t = title.trim_end_matches([':', '：', ' ']);
     if !t.is_ascii() {
         // The choice names one thing, next to the reasons (`Cloudflare採用理由`, `Rust を
-        // 選んだ理由`, `选择 Rust 的理由`); `採用技術と選定理由` (the technologies adopted, and why) lists the
-        // choices themselves, and `不採用理由` gives the reasons for a rejection.
-        let Some(before) = t.strip_suffix("理由") else { return false };
+        // 選んだ理由`, `选择 Rust 的理由`, `使用非Headless模式的原因`); `採用技術と選定理由` (the
+        // technologies adopted, and why) lists the choices themselves, and `不採用理由` gives
+        // the reasons for a rejection. (`登录失败的原因` is a cause, named by no verb of choice.)
+        let Some(before) = t.strip_suffix("理由").or_else(|| t.strip_suffix("原因")) else { return false };
         let before = before.trim_end_matches(['の', '的', ' ']);
-        return [
+        return ([
             "採用",
             "選定",
             "選択",
@@ -1073,8 +1094,9 @@ fn gives_reasons_for_choice(title: &str) -> bool {
             "选择了",
         ]
         .iter()
-        // (Chinese puts the verb first: `选择 Rust 的理由`.)
+        // (Chinese puts the verb first: `选择 Rust 的理由`, `使用 Rust 的原因`.)
         .any(|w| before.ends_with(w) || before.starts_with(w))
+            || before.starts_with("使用"))
             && !["と", "及び", "および", "和", "与", "、", "不"].iter().any(|w| before.contains(w));
     }
     let mut buf = [0u8; 32];
@@ -1603,6 +1625,14 @@ pub fn leaves_open(text: &str) -> bool {
     if t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("consider ")) {
         return true;
     }
+    // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
+    if !t.is_ascii()
+        && ["需确定", "待确定", "需要确定", "有待确定", "尚未确定", "仍需确定", "需決定", "待決定", "需决定", "待决定"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    {
+        return true;
+    }
     // A note in brackets that says it is still open: `A message queue between the API and the
     // workers (to be determined)`, `（待定）`.
     let open_note = |note: &str| {
@@ -2084,6 +2114,12 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             .min()
             .map(|byte| t[..byte].chars().count());
         if verb_at.is_some_and(|n| n <= 4) {
+            return true;
+        }
+        // … or opens the clause after a reason (`由于此模块已经稳定工作，决定冻结…`, since the module
+        // works, decided to freeze …).
+        if ["，决定", "，因此决定", "，所以决定", "，我们决定", "，最终决定", "，決定"].iter().any(|v| t.contains(v))
+        {
             return true;
         }
     }
@@ -2678,6 +2714,10 @@ mod tests {
         assert!(!super::settled_after_dash("Confirm the flag's name - **Decided**: pending"));
         assert!(!super::settled_after_dash("Confirm the flag's name - ask the team"));
         assert!(super::settled_after_dash("Pick the DB - Postgres or MySQL - **Decided**: Postgres"));
+        // A Chinese line that opens by saying what is still to settle.
+        assert!(super::leaves_open("需确定重试次数和间隔时间"));
+        assert!(super::leaves_open("待确定：备份保留多少天"));
+        assert!(!super::leaves_open("确定使用Chromium作为默认浏览器"));
         // Hostile lines: every bracket and dash is looked at once.
         assert!(!super::leaves_open(&"(".repeat(100_000)));
         assert!(!super::settled_after_dash(&" - ".repeat(50_000)));
@@ -3176,6 +3216,10 @@ mod tests {
             "选择 Rust 的理由",
             "Why we chose PostgreSQL",
             "Reasons for choosing Hono:",
+            "选择Playwright而非Selenium的原因",
+            "使用非Headless模式的原因",
+            "模块化设计的好处",
+            "Benefits of the monorepo",
         ] {
             assert_eq!(field_heading(reasons), rationale, "{reasons}");
         }
@@ -3188,6 +3232,7 @@ mod tests {
             "Decision",
             "採用技術と選定理由",
             "Kubernetes不採用理由",
+            "登录失败的原因",
         ] {
             assert_ne!(field_heading(title), rationale, "{title}");
         }

@@ -1022,6 +1022,9 @@ impl<'a> Pass<'a> {
         for r in self.closing_stamps.iter().filter_map(|&r| new_index[r]) {
             marks[r].closes_record = true;
         }
+        for (item, mark) in items.iter().zip(marks.iter_mut()) {
+            mark.label_line = label_on_own_line(self.text, item);
+        }
         dates_from_status_lines(&mut items, &doc.sections, self.text);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
@@ -1095,9 +1098,36 @@ impl<'a> Pass<'a> {
         // (In document order: whether a stamp closes a record depends on whether the stamp
         // above that record opened it.)
         let mut stamps: Vec<(usize, Option<usize>, bool)> = Vec::new();
+        // A log of three records or more whose first has no stamp above it and whose last has
+        // one below it writes its stamps after its records: each closes the record above it,
+        // whatever words it shares with it. (With two, a stamp between them may as well
+        // announce the second.)
+        let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
+        let stamp_lines: Vec<usize> =
+            (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).map(|i| self.items[i].line).collect();
+        let record_lines: Vec<usize> = self.headings.iter().filter(|h| opens_record(h)).map(|h| h.line).collect();
+        let stamps_after_records =
+            match (record_lines.first(), record_lines.last(), stamp_lines.first(), stamp_lines.last()) {
+                (Some(&first_record), Some(&last_record), Some(&first_stamp), Some(&last_stamp)) => {
+                    record_lines.len() >= 3 && first_stamp > first_record && last_stamp > last_record
+                }
+                _ => false,
+            };
+        // The lines right under a closing stamp there (`[…] - Fixed the network script`, then
+        // `[…] - Improved the start-up`): more notes of the record it closes, which the first
+        // dates.
+        let mut notes = Vec::new();
+        let mut last_closing: Option<usize> = None;
         for i in (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)) {
+            if stamps_after_records && last_closing.is_some_and(|p| self.items[p].line + 1 == self.items[i].line) {
+                notes.push(i);
+                last_closing = Some(i);
+                continue;
+            }
             let opening = |b: usize| stamps.binary_search_by_key(&b, |s| s.0).is_ok_and(|k| !stamps[k].2);
-            stamps.push(match self.closed_record(i, opening) {
+            let closed = self.closed_record(i, opening, stamps_after_records);
+            last_closing = closed.is_some().then_some(i);
+            stamps.push(match closed {
                 Some(first) => (i, first.checked_sub(1), true),
                 None => (i, self.item_heading[i], false),
             });
@@ -1105,7 +1135,7 @@ impl<'a> Pass<'a> {
         if stamps.is_empty() {
             return;
         }
-        self.closing_stamps = stamps.iter().filter(|s| s.2).map(|s| s.0).collect();
+        self.closing_stamps = stamps.iter().filter(|s| s.2).map(|s| s.0).chain(notes).collect();
         let old = std::mem::take(&mut self.headings);
         let mut old_to_new = Vec::with_capacity(old.len());
         let mut stamp_heading = Vec::with_capacity(stamps.len());
@@ -1172,18 +1202,42 @@ impl<'a> Pass<'a> {
     /// context, status or date headings written just before it. The stamp dates that
     /// record, not the one after it. No break, no other stamp and no dated heading lies
     /// between the two.
-    fn closed_record(&self, i: usize, opening: impl Fn(usize) -> bool) -> Option<usize> {
+    fn closed_record(&self, i: usize, opening: impl Fn(usize) -> bool, after_records: bool) -> Option<usize> {
         // (Items, headings and breaks are in document order: each question is a binary search
         // or a short look back.)
         if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i)) {
             return None;
         }
-        let line = self.items[i].line;
+        // Stamp lines one under the other (`[…] - Fixed the network script`, then `[…] -
+        // Improved the start-up`) close the record above as one does: the run is judged by
+        // what follows it, and by its first line's title.
+        let in_run = |k: usize, next: usize| {
+            self.items.get(k).is_some_and(|it| it.parent.is_none() && fields::is_titled_timestamp(&it.text))
+                && self
+                    .items
+                    .get(next)
+                    .is_some_and(|n| n.line == self.items[k].line + 1 || self.items[k].line == n.line + 1)
+        };
+        let mut first = i;
+        while first > 0 && in_run(first - 1, first) {
+            first -= 1;
+        }
+        let mut last = i;
+        while in_run(last + 1, last) {
+            last += 1;
+        }
+        // (Only in a log that writes its stamps after its records: elsewhere lines logged one
+        // under the other after a record, `[…] - Implemented the folders` and `[…] - Reworked
+        // the menus`, are entries of their own.)
+        if last > first && !after_records {
+            return None;
+        }
+        let line = self.items[last].line;
         let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
         let after = self.headings.partition_point(|h| h.line <= line);
         let next_rule = self.rules.get(self.rules.partition_point(|&r| r <= line)).copied();
         let (item_at, heading_at, rule_at) = (
-            self.items.get(i + 1).map_or(usize::MAX, |n| n.line),
+            self.items.get(last + 1).map_or(usize::MAX, |n| n.line),
             self.headings.get(after).map_or(usize::MAX, |h| h.line),
             next_rule.unwrap_or(usize::MAX),
         );
@@ -1201,34 +1255,37 @@ impl<'a> Pass<'a> {
         // heading stating the decision over them all) just before that.
         let back = self.headings[..after].iter().rev().take(16).position(opens_record)?;
         let decision = after - 1 - back;
-        let mut first = decision;
-        while first > 0 && !self.headings[first].decision && decision - first < 16 {
-            let (prev, this) = (&self.headings[first - 1], &self.headings[first]);
+        let mut top = decision;
+        while top > 0 && !self.headings[top].decision && decision - top < 16 {
+            let (prev, this) = (&self.headings[top - 1], &self.headings[top]);
             let before_decision =
                 prev.field.as_ref().is_some_and(|f| matches!(f.name(), "context" | "status" | "date" | "drivers"));
             let encloses = prev.decision && prev.level < this.level;
             if !(encloses || (before_decision && prev.level == this.level)) {
                 break;
             }
-            first -= 1;
+            top -= 1;
         }
-        let heading = &self.headings[first];
-        if at_record && !at_break {
+        let heading = &self.headings[top];
+        if at_record && !at_break && !after_records {
             // The record above against the one below: the stamp goes with the one it names
             // more closely (and names at all). The statement above is the first line under
             // its `Decision` heading, or that heading itself when it states the decision.
-            let title = fields::timestamp(&self.items[i].text).map_or("", |(_, title)| title);
+            let title = fields::timestamp(&self.items[first].text).map_or("", |(_, title)| title);
             let decided_at = self.headings[decision].line;
-            let above = self.items[..i].iter().rev().take_while(|it| it.line >= decided_at).last();
-            let below = self.items.get(i + 1);
+            let above = self.items[..first].iter().rev().take_while(|it| it.line >= decided_at).last();
+            let below = self.items.get(last + 1);
             let (above, below) =
                 (above.map_or(0, |s| shared_words(title, &s.text)), below.map_or(0, |s| shared_words(title, &s.text)));
             if above < 2 || above <= below {
                 return None;
             }
         }
-        let undated = self.headings[first..after].iter().all(|h| h.date.is_none());
-        let broken = self.rules.get(self.rules.partition_point(|&r| r <= heading.line)).is_some_and(|&r| r < line);
+        let undated = self.headings[top..after].iter().all(|h| h.date.is_none());
+        let broken = self
+            .rules
+            .get(self.rules.partition_point(|&r| r <= heading.line))
+            .is_some_and(|&r| r < self.items[first].line);
         // A record that a stamp just above its heading opened (no break between, and that
         // stamp closing nothing) is dated already: a second stamp after it is its note.
         let opened = || {
@@ -1236,7 +1293,7 @@ impl<'a> Pass<'a> {
             before.checked_sub(1).is_some_and(|b| {
                 let stamp_line = self.items[b].line;
                 opening(b)
-                    && self.headings[..first].last().is_none_or(|h| h.line < stamp_line)
+                    && self.headings[..top].last().is_none_or(|h| h.line < stamp_line)
                     && self
                         .rules
                         .get(self.rules.partition_point(|&r| r <= stamp_line))
@@ -1245,13 +1302,13 @@ impl<'a> Pass<'a> {
         };
         // (Looked at last: back to the record's heading, or to the stamp before this one.)
         let only_stamp = || {
-            !self.items[..i]
+            !self.items[..first]
                 .iter()
                 .rev()
                 .take_while(|it| it.line > heading.line)
                 .any(|it| it.parent.is_none() && fields::is_titled_timestamp(&it.text))
         };
-        (undated && !broken && !opened() && only_stamp()).then_some(first)
+        (undated && !broken && !opened() && only_stamp()).then_some(top)
     }
 }
 
@@ -1736,6 +1793,20 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
             _ => None,
         };
     }
+}
+
+/// Whether `item` is a paragraph whose bold label stands alone on its first line, its
+/// text starting on the next (`**Rationale:**`, then the reasons): see
+/// [`records::Marks::label_line`].
+fn label_on_own_line(text: &str, item: &Item) -> bool {
+    let Some(bold) = item.bold.as_deref() else { return false };
+    if item.block != Block::Paragraph || item.parent.is_some() {
+        return false;
+    }
+    let source = text.get(item.span.clone()).unwrap_or("");
+    let Some((first, rest)) = source.split_once('\n') else { return false };
+    let label = first.trim().trim_matches(['*', '_']).trim_end_matches([':', '：']).trim_matches(['*', '_']);
+    label.trim() == bold && first.trim_end().ends_with(['*', '_', ':', '：']) && !rest.trim().is_empty()
 }
 
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
@@ -2373,6 +2444,17 @@ mod tests {
             "> **TEMPLATE** — copy this file",
             "No major decisions have been made yet.",
             "Chose Proxmox VE over ESXi.",
+            // Reasons headings, a label alone on its line, runs of stamps, open Chinese lines.
+            "### 选择Restic而非Borg的原因",
+            "### Why we chose Caddy over Nginx",
+            "### 模块化剧本的好处",
+            "**Rationale:**",
+            "The uplink is slow at night.",
+            "[2026-01-12 14:30:00] - Moved the keys into the vault",
+            "[2026-01-12 15:00:00] - Rotated the keys",
+            "## Decision",
+            "- 需确定保留多少个快照",
+            "由于此存储池已经稳定，**决定冻结当前配置**。",
             // Header stamps, closing-dash dates, labelled lines after a decision, choices
             // inside a record, template lists, ticked switches, the agent's modes.
             "**Last Updated:** 2025-06-29  ",

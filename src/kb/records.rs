@@ -114,6 +114,8 @@ struct Traits {
     boilerplate: bool,
     /// The field the item opens with and where its value starts (see [`fields::leading_field`]).
     leading: Option<(Field, usize)>,
+    /// See [`Marks::label_line`].
+    label_line: bool,
 }
 
 impl Traits {
@@ -132,6 +134,7 @@ impl Traits {
             leading: fields::leading_field(&item.text, item.bold.as_deref())
                 .filter(|_| !in_code)
                 .map(|(f, rest)| (f, item.text.len() - rest.len())),
+            label_line: false,
         }
     }
 
@@ -174,6 +177,10 @@ pub(crate) struct Marks {
     /// detection implemented` after the record's fields, `parse::Pass::closed_record`): the
     /// record's `summary`, no decision or entry of its own.
     pub closes_record: bool,
+    /// A paragraph whose bold label stands alone on its first line, its text starting on the
+    /// next (`**Rationale:**`, then the reasons): the label heads what follows, up to the next
+    /// label or heading, as a label alone in its paragraph does.
+    pub label_line: bool,
 }
 
 /// Applies the record rules to a document's items (see the module documentation).
@@ -192,6 +199,9 @@ pub(crate) fn resolve(
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
     let mut stamp_titles = Vec::new();
     let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
+    for (t, m) in traits.iter_mut().zip(marks) {
+        t.label_line = m.label_line;
+    }
     // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
     // no record's fields, though `Started` may label one.
     for (i, t) in traits.iter_mut().enumerate() {
@@ -347,11 +357,36 @@ pub(crate) fn resolve(
     choices_listed_in_a_record(items, &traits);
     adoptions_in_implementation_notes(items);
     headings_over_listed_choices(items, groups);
+    reasons_for_choices_stated_before(items);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
         for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
             item.kind = Kind::Other;
+        }
+    }
+}
+
+/// A heading that gives the reasons for a choice (`### Proxmox採用理由`, `### Why we chose
+/// Restic`) states that choice — unless its entry stated a decision before it in other words
+/// (`- ✅ Proxmox VEの採用` under `### アーキテクチャの決定`): then it only gives the reasons for
+/// a choice stated there, and its reasons are no record's.
+fn reasons_for_choices_stated_before(items: &mut [Item]) {
+    let reasons = |item: &Item| item.block == Block::Heading && fields::gives_reasons_for_choice(&item.text);
+    let mut decided_entry: Option<usize> = None;
+    let mut demoted = None;
+    for (i, item) in items.iter_mut().enumerate() {
+        if demoted.is_some() && item.record == demoted {
+            item.record = None;
+        }
+        if item.kind != Kind::Decision {
+            continue;
+        }
+        if !reasons(item) {
+            decided_entry = Some(item.entry);
+        } else if decided_entry == Some(item.entry) {
+            item.kind = Kind::Other;
+            demoted = Some(i);
         }
     }
 }
@@ -608,9 +643,15 @@ fn heading(
         return;
     }
     if let Some(field) = h.field.cloned() {
+        // (A heading that gives the reasons for a choice it names, `### Why we chose Caddy`,
+        // or the benefits of a thing it names, is no field of the record before it.)
+        let own_choice = || {
+            let title = h.title.trim_start_matches(|c: char| !c.is_alphabetic());
+            fields::gives_reasons_for_choice(title) || fields::names_benefits(title)
+        };
         if !rec.open {
             open(rec);
-        } else if field == Field::Decision && rec.decision.is_some() {
+        } else if (field == Field::Decision && rec.decision.is_some()) || own_choice() {
             close(items, rec, field_of);
             open(rec);
         }
@@ -789,7 +830,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
             rec.seen_labels.insert(label);
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            rec.context = heads_what_follows(items, i, skip).then_some(field);
+            rec.context = (heads_what_follows(items, i, skip) || traits.label_line).then_some(field);
         }
         // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even

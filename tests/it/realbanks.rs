@@ -2143,3 +2143,82 @@ fn plain_question_labels_placeholders_and_template_notes_are_not_decisions() {
     // `> **TEMPLATE** — copy this file …` is the template speaking of itself.
     assert_eq!(decision_texts(document(&kb, "decisions-template-note.md")), ["All hosts run in UTC."]);
 }
+
+#[test]
+fn a_heading_giving_the_reasons_for_a_choice_is_that_choice() {
+    let kb = load();
+    let doc = document(&kb, "reasons-headings.md");
+    // `### 选择Restic而非Borg的原因` (why Restic rather than Borg) and `### Why we picked
+    // Traefik …` state the choice; their bullets are its reasons. `### 模块化剧本的好处` (the
+    // benefits of modular playbooks) names no choice, and its bullets are reasons too.
+    // `### Why we chose Caddy over Nginx`, after a decision of its entry, gives the reasons
+    // for a choice stated there.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "选择Restic而非Borg的原因",
+            "Keep the hypervisors on Proxmox VE",
+            "The cluster stays on Proxmox VE 8.",
+            "Why we picked Traefik for the containers"
+        ]
+    );
+    let restic = doc.items.iter().find(|i| i.text == "选择Restic而非Borg的原因").unwrap();
+    assert_eq!(field(restic, "rationale"), Some("支持S3兼容存储; 单个二进制文件，部署简单"));
+    // The reasons for Caddy are no part of the Proxmox record above them.
+    let certificates = doc.items.iter().find(|i| i.text.starts_with("Certificates renew")).unwrap();
+    assert_eq!(certificates.field.as_deref(), Some("rationale"));
+    assert!(doc.items.iter().filter(|i| i.text.contains("Proxmox")).all(|i| field(i, "rationale").is_none()));
+}
+
+#[test]
+fn a_label_alone_on_its_line_heads_the_paragraphs_after_it() {
+    let kb = load();
+    // `**Rationale:**` with the reasons starting on the next line, then more paragraphs and a
+    // list: all of it is the rationale, up to `**Details:**`.
+    let doc = document(&kb, "rationale-lines.md");
+    assert_eq!(decision_texts(doc), ["[2026-02-03 10:15:00] - Read the proxy settings from the environment"]);
+    let proxy = doc.items.iter().find(|i| i.kind == Kind::Decision).unwrap();
+    let rationale = field(proxy, "rationale").unwrap();
+    assert!(rationale.contains("HTTPS_PROXY") && rationale.contains("Print the proxy in use"), "{rationale}");
+}
+
+#[test]
+fn chinese_lines_still_to_settle_and_decisions_after_their_reason() {
+    let kb = load();
+    // `需确定保留多少个快照` (how many snapshots to keep is still to be determined) is open;
+    // `由于…，决定冻结…` (since the pool is stable, decided to freeze …) states a decision.
+    let listed = decisions_in(&kb, "dangqian-jueding.md");
+    assert!(!listed.iter().any(|l| l.contains("需确定")), "{listed:#?}");
+    let (_, freeze) = decision(&kb, "决定冻结当前的ZFS配置");
+    assert_eq!(freeze.date.map(|d| d.to_string()).as_deref(), Some("2026-03-05"));
+}
+
+#[test]
+fn a_log_that_stamps_its_records_after_them() {
+    let kb = load();
+    let doc = document(&kb, "stamps-after.md");
+    // Three records, each followed by its stamp (one by two): each stamp closes and dates the
+    // record above it, the first of two lines dating it, and none is a decision of its own.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-01-10 Run the VPN on WireGuard with one peer per site",
+            "2026-01-12 Move the tunnel keys into the vault",
+            "2026-01-15 Monitor the tunnel with a blackbox probe"
+        ]
+    );
+    let keys = doc.items.iter().find(|i| i.text == "Move the tunnel keys into the vault").unwrap();
+    assert_eq!(doc.entries[keys.entry].title, "Moved the WireGuard keys into Ansible Vault");
+}
+
+#[test]
+fn a_topic_label_is_no_record_for_a_statement_that_shares_its_words() {
+    let kb = load();
+    // `1. **Separation of backup duties**:` over its parts states nothing that
+    // `Separation of backup duties: the gateway only routes, …` in another file repeats.
+    let (doc, gateway) = decision(&kb, "Separation of backup duties: the gateway only routes");
+    let d = kb.documents.iter().position(|other| std::ptr::eq(other, doc)).unwrap();
+    let i = doc.items.iter().position(|item| std::ptr::eq(item, gateway)).unwrap() as u32;
+    let restated = kb::restate::restatements(&kb);
+    assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
+}
