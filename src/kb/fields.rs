@@ -964,9 +964,8 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // `### Why we chose Caddy over Nginx`, `### 选择Playwright而非Selenium的原因`: the choice whose
     // reasons follow (they are its rationale: [`field_heading`]).
-    let unnumbered = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    if gives_reasons_for_choice(unnumbered) {
-        return Some(unnumbered);
+    if let Some((Reasons::Choice, title)) = reasons_heading(title) {
+        return Some(title);
     }
     // Every label below starts with one of these letters (decision, the/final decision,
     // entscheidung, adr) or is Chinese, Japanese or Korean (决策, 架构决策, 決定, 결정): most
@@ -1049,19 +1048,48 @@ fn selected_option(title: &str) -> Option<&str> {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    field_for_label(t).or_else(|| {
-        (gives_reasons_for_choice(t) || names_benefits(t)).then_some(Field::Named(Cow::Borrowed("rationale")))
-    })
+    field_for_label(t).or_else(|| reasons_heading(title).map(|_| Field::Named(Cow::Borrowed("rationale"))))
+}
+
+/// What a heading gives the reasons for ([`reasons_heading`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reasons {
+    /// A choice it names: `### 选择Restic而非Borg的原因`, `### Why we chose Caddy`.
+    Choice,
+    /// A thing whose benefits it lists, naming no choice: `### Benefits of the monorepo`,
+    /// `### 模块化设计的好处`.
+    Benefits,
+}
+
+/// Whether a heading gives the reasons for one choice or the benefits of one thing, with its
+/// title as it names them (marks, a number and a closing colon aside). What it holds is
+/// their rationale, not decisions of their own; a bare label (`## 選定理由`, `## Rationale`)
+/// names neither, and is a field heading of its record.
+pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
+    let t = title
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '))
+        .trim_end_matches([':', '：', ' ']);
+    if field_for_label(t).is_some() {
+        return None;
+    }
+    if gives_reasons_for_choice(t) {
+        Some((Reasons::Choice, t))
+    } else if names_benefits(t) {
+        Some((Reasons::Benefits, t))
+    } else {
+        None
+    }
 }
 
 /// `Benefits of the monorepo`, `模块化设计的好处`, `Rust の利点`: the benefits of one thing,
-/// which are reasons for it (see [`field_heading`]), though the title names no choice.
-pub(crate) fn names_benefits(title: &str) -> bool {
-    let t = title.trim_end_matches([':', '：', ' ']);
+/// which are reasons for it, though the title names no choice.
+fn names_benefits(t: &str) -> bool {
     if !t.is_ascii() {
         return ["的好处", "的好處", "的优势", "的優勢", "的优点", "的優點", "の利点", "のメリット"]
             .iter()
-            .any(|w| t.ends_with(w));
+            .any(|w| t.strip_suffix(w).is_some_and(|thing| !thing.trim().is_empty()));
     }
     ["benefits of ", "advantages of "].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
 }
@@ -1070,8 +1098,7 @@ pub(crate) fn names_benefits(title: &str) -> bool {
 /// `选择 Rust 的理由`, `Why we chose PostgreSQL`, `Reasons for choosing Hono`. What it holds is
 /// that choice's rationale (`ゼロコストで運用可能`), not decisions of their own. (A heading that
 /// only says `Why …` does not: `Why this project exists` is a template's product context.)
-pub(crate) fn gives_reasons_for_choice(title: &str) -> bool {
-    let t = title.trim_end_matches([':', '：', ' ']);
+fn gives_reasons_for_choice(t: &str) -> bool {
     if !t.is_ascii() {
         // The choice names one thing, next to the reasons (`Cloudflare採用理由`, `Rust を
         // 選んだ理由`, `选择 Rust 的理由`, `使用非Headless模式的原因`); `採用技術と選定理由` (the
@@ -1079,7 +1106,7 @@ pub(crate) fn gives_reasons_for_choice(title: &str) -> bool {
         // the reasons for a rejection. (`登录失败的原因` is a cause, named by no verb of choice.)
         let Some(before) = t.strip_suffix("理由").or_else(|| t.strip_suffix("原因")) else { return false };
         let before = before.trim_end_matches(['の', '的', ' ']);
-        return ([
+        const VERBS: &[&str] = &[
             "採用",
             "選定",
             "選択",
@@ -1092,12 +1119,15 @@ pub(crate) fn gives_reasons_for_choice(title: &str) -> bool {
             "选型",
             "选用",
             "选择了",
-        ]
-        .iter()
-        // (Chinese puts the verb first: `选择 Rust 的理由`, `使用 Rust 的原因`.)
-        .any(|w| before.ends_with(w) || before.starts_with(w))
-            || before.starts_with("使用"))
-            && !["と", "及び", "および", "和", "与", "、", "不"].iter().any(|w| before.contains(w));
+            "使用",
+        ];
+        // (Chinese puts the verb first, `选择 Rust 的理由`, `使用 Rust 的原因`; Japanese after.)
+        // The verb must name what was chosen beside it: `選定理由` alone is a record's label.
+        let named = VERBS.iter().any(|v| {
+            let thing = before.strip_prefix(v).or_else(|| before.strip_suffix(v));
+            thing.is_some_and(|thing| !thing.trim_matches(['の', '的', 'を', '了', ' ']).is_empty())
+        });
+        return named && !["と", "及び", "および", "和", "与", "、", "不"].iter().any(|w| before.contains(w));
     }
     let mut buf = [0u8; 32];
     let head = &mut buf[..t.len().min(32)];
@@ -1117,6 +1147,82 @@ pub(crate) fn gives_reasons_for_choice(title: &str) -> bool {
     ]
     .iter()
     .any(|p| head.starts_with(p))
+}
+
+/// Whether two statements name the same thing: a word of three letters or more that says
+/// more than that a choice was made or why (`Proxmox` in `Proxmox採用理由` and `✅ Proxmox VEの
+/// 採用`), or two Chinese or Japanese characters in a row that do (`模块` in `模块化设计的好处`
+/// and `采用模块化设计`). For headings that give reasons, asked of a few statements each.
+pub(crate) fn names_same_thing(a: &str, b: &str) -> bool {
+    const SAYS_NOTHING: &[&str] = &[
+        "why",
+        "chose",
+        "choose",
+        "choosing",
+        "picked",
+        "went",
+        "adopted",
+        "adopting",
+        "selected",
+        "selecting",
+        "reasons",
+        "reason",
+        "rationale",
+        "benefits",
+        "advantages",
+        "the",
+        "for",
+        "over",
+        "and",
+        "with",
+        "use",
+        "using",
+        "decision",
+        "decided",
+    ];
+    const CJK_SAYS_NOTHING: &[&str] = &[
+        "采用", "選定", "选择", "選択", "使用", "理由", "原因", "决定", "決定", "採用", "好处", "好處", "的好", "优势",
+        "的优", "利点", "の利", "选用", "選用", "选型", "而非",
+    ];
+    let words = |t: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for run in t.split(|c: char| !c.is_alphanumeric()) {
+            let mut rest = run;
+            while let Some(c) = rest.chars().next() {
+                let cjk = crate::source::is_cjk(c);
+                let end = rest.find(|c: char| crate::source::is_cjk(c) != cjk).unwrap_or(rest.len());
+                let (part, after) = rest.split_at(end);
+                if cjk {
+                    // The words that say nothing are cut out first, so that no pair spans one
+                    // (`用理` in `採用理由`).
+                    let mut chars: Vec<char> = Vec::new();
+                    let mut at = part;
+                    loop {
+                        if let Some(w) = CJK_SAYS_NOTHING.iter().find(|w| at.starts_with(**w)) {
+                            out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+                            chars.clear();
+                            at = &at[w.len()..];
+                        } else if let Some(c) = at.chars().next() {
+                            chars.push(c);
+                            at = &at[c.len_utf8()..];
+                        } else {
+                            break;
+                        }
+                    }
+                    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+                } else if part.chars().count() >= 3 {
+                    let lower = part.to_lowercase();
+                    if !SAYS_NOTHING.contains(&lower.as_str()) {
+                        out.push(lower);
+                    }
+                }
+                rest = after;
+            }
+        }
+        out
+    };
+    let a = words(a);
+    words(b).iter().any(|w| a.contains(w))
 }
 
 /// Text a Memory Bank template puts in every file: "This file records …", the Roo header line
@@ -1227,7 +1333,7 @@ fn is_template_note(t: &str) -> bool {
     let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let word = &t[..word_end];
     if word.len() > "plantilla".len()
-        || !["template", "modèle", "plantilla", "vorlage", "modelo", "modello"].contains(&word.to_lowercase().as_str())
+        || !["template", "modèle", "plantilla", "vorlage"].contains(&word.to_lowercase().as_str())
     {
         return false;
     }
@@ -2117,9 +2223,22 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             return true;
         }
         // … or opens the clause after a reason (`由于此模块已经稳定工作，决定冻结…`, since the module
-        // works, decided to freeze …).
-        if ["，决定", "，因此决定", "，所以决定", "，我们决定", "，最终决定", "，決定"].iter().any(|v| t.contains(v))
-        {
+        // works, decided to freeze …; `…，因此决定…`). Not `决定是否` (to decide whether), `决定了`
+        // (determines), `决定权` or `决定因素` (the say, the deciding factor).
+        // (A bare `，决定` after a reason the sentence opens with, or after what was done first:
+        // `与…沟通后，决定…`, after talking it over, decided ….)
+        let reason_first = ["由于", "因为", "鉴于", "考虑到", "为了", "為了", "因為"].iter().any(|w| t.starts_with(w));
+        let after_reason =
+            ["，因此决定", "，所以决定", "，我们决定", "，最终决定", "，决定", "，決定"].iter().any(|v| {
+                t.match_indices(v).any(|(at, _)| {
+                    let bare = v.chars().count() == 3;
+                    let after_done = t[..at].ends_with(['后', '後']);
+                    let rest = &t[at + v.len()..];
+                    (!bare || reason_first || after_done)
+                        && !["是否", "了", "权", "權", "因素", "性"].iter().any(|w| rest.starts_with(w))
+                })
+            });
+        if after_reason {
             return true;
         }
     }
@@ -2991,8 +3110,20 @@ mod tests {
             "*_policy: keep it",
             "Redisを採用",
             "本系统采用 ZFS",
+            "由于存储池已经稳定，决定冻结当前配置",
+            "与团队沟通后，决定额外采购两块硬盘",
+            "备份窗口太短，因此决定改为每周两次全量",
         ] {
             assert!(states_adoption(adopted, None), "{adopted}");
+        }
+        // 决定 that asks whether, or names what determines something, is no decision.
+        for other in [
+            "由于负载上升，决定是否引入Redis还要再看",
+            "这个参数，决定了整体延迟",
+            "运维组说，决定权在架构组",
+            "磁盘很慢，决定快照频率",
+        ] {
+            assert!(!states_adoption(other, None), "{other}");
         }
         assert!(states_adoption("Policy: no root login", Some("Policy")));
         for other in ["Use Traefik", "Policy:", "policy", "A policy: x", "Adopting later", "Moved to ZFS"] {

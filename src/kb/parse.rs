@@ -169,6 +169,8 @@ struct Pass<'a> {
     heading_offset: usize,
     /// The headings enclosing the text being read, outermost first (the current one last).
     heading_stack: Vec<usize>,
+    /// The date of the last dated heading read ([`Pass::year_from_before`]).
+    last_heading_date: Option<Date>,
 }
 
 impl<'a> Pass<'a> {
@@ -208,6 +210,7 @@ impl<'a> Pass<'a> {
             provisional_heading: None,
             heading_offset: 0,
             heading_stack: Vec::new(),
+            last_heading_date: None,
         }
     }
 
@@ -347,6 +350,7 @@ impl<'a> Pass<'a> {
                     let title = collapse_spaces(title);
                     let Title { kind, considers, undecided, date, field, decision } = self.judge(&title);
                     let date = date.or_else(|| self.year_from_before(&title));
+                    self.last_heading_date = date.or(self.last_heading_date);
                     let line = self.lines.line_at(offset);
                     self.headings.push(RawHeading {
                         level,
@@ -727,15 +731,7 @@ impl<'a> Pass<'a> {
     /// `**Decision**: …`) as its text shows it (`Rationale:`), and whether it is bold.
     fn last_line_label(&self, idx: usize) -> Option<(String, bool)> {
         let raw = self.text.get(self.items[idx].span.clone()).unwrap_or("").trim_end();
-        let line = raw[raw.rfind('\n')? + 1..].trim();
-        // `Rationale:`, `**Rationale**:` or `**Summary:**`.
-        if line.len() > 64 || !line.trim_end_matches(['*', '_']).ends_with([':', '：']) {
-            return None;
-        }
-        let bold = line.starts_with("**") || line.starts_with("__");
-        let label: String = line.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
-        let label = label.trim();
-        fields::is_short_label(label.trim_end_matches([':', '：'])).then(|| (label.to_string(), bold))
+        label_line(&raw[raw.rfind('\n')? + 1..])
     }
 
     /// Takes `label`, the last line of paragraph `idx` (the last item closed), off its text.
@@ -843,7 +839,7 @@ impl<'a> Pass<'a> {
     /// gave no date before it.
     fn year_from_before(&self, title: &str) -> Option<Date> {
         let day = super::heading::month_day_at_start(title)?;
-        let year = self.headings.iter().rev().find_map(|h| h.date).or(self.front_matter_date)?.year();
+        let year = self.last_heading_date.or(self.front_matter_date)?.year();
         super::heading::in_year(year, day)
     }
 
@@ -1103,29 +1099,28 @@ impl<'a> Pass<'a> {
         // whatever words it shares with it. (With two, a stamp between them may as well
         // announce the second.)
         let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
-        let stamp_lines: Vec<usize> =
-            (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).map(|i| self.items[i].line).collect();
+        let stamp_items: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
         let record_lines: Vec<usize> = self.headings.iter().filter(|h| opens_record(h)).map(|h| h.line).collect();
-        let stamps_after_records =
-            match (record_lines.first(), record_lines.last(), stamp_lines.first(), stamp_lines.last()) {
-                (Some(&first_record), Some(&last_record), Some(&first_stamp), Some(&last_stamp)) => {
-                    record_lines.len() >= 3 && first_stamp > first_record && last_stamp > last_record
-                }
-                _ => false,
-            };
+        let stamps_after_records = match (record_lines.as_slice(), stamp_items.first(), stamp_items.last()) {
+            ([first_record, _, .., last_record], Some(&first_stamp), Some(&last_stamp)) => {
+                self.items[first_stamp].line > *first_record && self.items[last_stamp].line > *last_record
+            }
+            _ => false,
+        };
+        let is_stamp_at = |k: usize| stamp_items.binary_search(&k).is_ok();
         // The lines right under a closing stamp there (`[…] - Fixed the network script`, then
         // `[…] - Improved the start-up`): more notes of the record it closes, which the first
         // dates.
         let mut notes = Vec::new();
         let mut last_closing: Option<usize> = None;
-        for i in (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)) {
+        for &i in &stamp_items {
             if stamps_after_records && last_closing.is_some_and(|p| self.items[p].line + 1 == self.items[i].line) {
                 notes.push(i);
                 last_closing = Some(i);
                 continue;
             }
             let opening = |b: usize| stamps.binary_search_by_key(&b, |s| s.0).is_ok_and(|k| !stamps[k].2);
-            let closed = self.closed_record(i, opening, stamps_after_records);
+            let closed = self.closed_record(i, opening, is_stamp_at, stamps_after_records);
             last_closing = closed.is_some().then_some(i);
             stamps.push(match closed {
                 Some(first) => (i, first.checked_sub(1), true),
@@ -1202,35 +1197,36 @@ impl<'a> Pass<'a> {
     /// context, status or date headings written just before it. The stamp dates that
     /// record, not the one after it. No break, no other stamp and no dated heading lies
     /// between the two.
-    fn closed_record(&self, i: usize, opening: impl Fn(usize) -> bool, after_records: bool) -> Option<usize> {
-        // (Items, headings and breaks are in document order: each question is a binary search
-        // or a short look back.)
+    fn closed_record(
+        &self,
+        i: usize,
+        opening: impl Fn(usize) -> bool,
+        is_stamp: impl Fn(usize) -> bool,
+        after_records: bool,
+    ) -> Option<usize> {
+        // (Items, headings and breaks are in document order: each question is a binary search,
+        // a short look back, or a walk down the run of stamps this one starts.)
         if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i)) {
             return None;
         }
         // Stamp lines one under the other (`[…] - Fixed the network script`, then `[…] -
-        // Improved the start-up`) close the record above as one does: the run is judged by
-        // what follows it, and by its first line's title.
-        let in_run = |k: usize, next: usize| {
-            self.items.get(k).is_some_and(|it| it.parent.is_none() && fields::is_titled_timestamp(&it.text))
-                && self
-                    .items
-                    .get(next)
-                    .is_some_and(|n| n.line == self.items[k].line + 1 || self.items[k].line == n.line + 1)
+        // Improved the start-up`): in a log that writes its stamps after its records, the
+        // first closes the record above as one stamp does, judged by what follows the run
+        // (the caller takes the lines under it as that record's notes). Elsewhere such lines
+        // are entries of their own, and a line under another stamp closes nothing. (Each run
+        // is walked once, from its first line.)
+        let one_under_other = |a: usize, b: usize| {
+            is_stamp(a) && is_stamp(b) && self.items.get(b).is_some_and(|y| y.line == self.items[a].line + 1)
         };
-        let mut first = i;
-        while first > 0 && in_run(first - 1, first) {
-            first -= 1;
+        if i > 0 && one_under_other(i - 1, i) {
+            return None;
         }
         let mut last = i;
-        while in_run(last + 1, last) {
+        while one_under_other(last, last + 1) {
+            if !after_records {
+                return None;
+            }
             last += 1;
-        }
-        // (Only in a log that writes its stamps after its records: elsewhere lines logged one
-        // under the other after a record, `[…] - Implemented the folders` and `[…] - Reworked
-        // the menus`, are entries of their own.)
-        if last > first && !after_records {
-            return None;
         }
         let line = self.items[last].line;
         let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
@@ -1271,9 +1267,9 @@ impl<'a> Pass<'a> {
             // The record above against the one below: the stamp goes with the one it names
             // more closely (and names at all). The statement above is the first line under
             // its `Decision` heading, or that heading itself when it states the decision.
-            let title = fields::timestamp(&self.items[first].text).map_or("", |(_, title)| title);
+            let title = fields::timestamp(&self.items[i].text).map_or("", |(_, title)| title);
             let decided_at = self.headings[decision].line;
-            let above = self.items[..first].iter().rev().take_while(|it| it.line >= decided_at).last();
+            let above = self.items[..i].iter().rev().take_while(|it| it.line >= decided_at).last();
             let below = self.items.get(last + 1);
             let (above, below) =
                 (above.map_or(0, |s| shared_words(title, &s.text)), below.map_or(0, |s| shared_words(title, &s.text)));
@@ -1282,10 +1278,8 @@ impl<'a> Pass<'a> {
             }
         }
         let undated = self.headings[top..after].iter().all(|h| h.date.is_none());
-        let broken = self
-            .rules
-            .get(self.rules.partition_point(|&r| r <= heading.line))
-            .is_some_and(|&r| r < self.items[first].line);
+        let broken =
+            self.rules.get(self.rules.partition_point(|&r| r <= heading.line)).is_some_and(|&r| r < self.items[i].line);
         // A record that a stamp just above its heading opened (no break between, and that
         // stamp closing nothing) is dated already: a second stamp after it is its note.
         let opened = || {
@@ -1302,7 +1296,7 @@ impl<'a> Pass<'a> {
         };
         // (Looked at last: back to the record's heading, or to the stamp before this one.)
         let only_stamp = || {
-            !self.items[..first]
+            !self.items[..i]
                 .iter()
                 .rev()
                 .take_while(|it| it.line > heading.line)
@@ -1805,8 +1799,22 @@ fn label_on_own_line(text: &str, item: &Item) -> bool {
     }
     let source = text.get(item.span.clone()).unwrap_or("");
     let Some((first, rest)) = source.split_once('\n') else { return false };
-    let label = first.trim().trim_matches(['*', '_']).trim_end_matches([':', '：']).trim_matches(['*', '_']);
-    label.trim() == bold && first.trim_end().ends_with(['*', '_', ':', '：']) && !rest.trim().is_empty()
+    label_line(first).is_some_and(|(label, is_bold)| {
+        is_bold && label.trim_end_matches([':', '：']).trim_end() == bold.trim() && !rest.trim().is_empty()
+    })
+}
+
+/// A line that is only a label — `Rationale:`, `**Rationale**:` or `**Summary:**` — as its
+/// text shows it (`Rationale:`), and whether it is bold.
+fn label_line(line: &str) -> Option<(String, bool)> {
+    let line = line.trim();
+    if line.len() > 64 || !line.trim_end_matches(['*', '_']).ends_with([':', '：']) {
+        return None;
+    }
+    let bold = line.starts_with("**") || line.starts_with("__");
+    let label: String = line.chars().filter(|c| !matches!(c, '*' | '_' | '`')).collect();
+    let label = label.trim();
+    fields::is_short_label(label.trim_end_matches([':', '：'])).then(|| (label.to_string(), bold))
 }
 
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
@@ -2368,6 +2376,26 @@ mod tests {
         assert_eq!(front_matter("+++\ntitle = \"x\"\n---\n"), None);
         assert_eq!(front_matter("# T\n+++\ndate = 2025-01-01\n+++\n"), None);
         assert_eq!(front_matter("+++\ntitle = 1\n+++\nbody"), Some(("title = 1\n", 18)));
+    }
+
+    /// Each stamp of a run once walked to the run's ends, and each heading naming a day
+    /// without its year looked back through every heading for a date: 20 000 of either took
+    /// time in the square of that. Both are read in one pass now, in a log that stamps its
+    /// records after them and in one that does not.
+    #[test]
+    fn long_runs_of_stamps_and_days_without_a_year_are_read_in_one_pass() {
+        let stamps: String = (0..20_000).map(|i| format!("[2025-05-19 10:{:02}:00] - note {i}\n", i % 60)).collect();
+        for first in ["", "[2025-05-18 09:00:00] - Opened the log\n\n"] {
+            let text = format!(
+                "# Decision Log\n\n{first}## Decision\n\n* Use restic\n\n{stamps}\n## Decision\n\n* Use ZFS\n\n\
+                 ## Decision\n\n* Use Caddy\n\n[2025-05-20 10:00:00] - Done\n"
+            );
+            let d = parse_document(Path::new("decisionLog.md"), &text);
+            assert!(d.items.iter().filter(|i| i.kind == Kind::Decision).count() >= 3);
+        }
+        let days: String = (0..20_000).map(|i| format!("### May {}\n- x\n", i % 28 + 1)).collect();
+        let d = parse_document(Path::new("progress.md"), &days);
+        assert!(d.items.iter().all(|i| i.date.is_none()));
     }
 
     /// Memory Banks built at random from the lines real ones are made of — dated and undated

@@ -368,24 +368,36 @@ pub(crate) fn resolve(
 }
 
 /// A heading that gives the reasons for a choice (`### Proxmox採用理由`, `### Why we chose
-/// Restic`) states that choice — unless its entry stated a decision before it in other words
+/// Restic`) states that choice — unless its entry stated that choice before it in other words
 /// (`- ✅ Proxmox VEの採用` under `### アーキテクチャの決定`): then it only gives the reasons for
-/// a choice stated there, and its reasons are no record's.
+/// it, and they are no record's (the statement lies elsewhere; a record's own `### Why we
+/// chose …` right under it holds its rationale already: [`heading`]).
 fn reasons_for_choices_stated_before(items: &mut [Item]) {
-    let reasons = |item: &Item| item.block == Block::Heading && fields::gives_reasons_for_choice(&item.text);
-    let mut decided_entry: Option<usize> = None;
+    let reasons = |item: &Item| {
+        item.block == Block::Heading
+            && matches!(fields::reasons_heading(&item.text), Some((fields::Reasons::Choice, _)))
+    };
+    // The entry's decisions so far, other than such headings.
+    let mut entry = usize::MAX;
+    let mut stated: Vec<usize> = Vec::new();
     let mut demoted = None;
-    for (i, item) in items.iter_mut().enumerate() {
-        if demoted.is_some() && item.record == demoted {
-            item.record = None;
+    for i in 0..items.len() {
+        if demoted.is_some() && items[i].record == demoted {
+            items[i].record = None;
         }
-        if item.kind != Kind::Decision {
+        if items[i].entry != entry {
+            entry = items[i].entry;
+            stated.clear();
+        }
+        if items[i].kind != Kind::Decision {
             continue;
         }
-        if !reasons(item) {
-            decided_entry = Some(item.entry);
-        } else if decided_entry == Some(item.entry) {
-            item.kind = Kind::Other;
+        if !reasons(&items[i]) {
+            stated.push(i);
+        // (Against the entry's last 64 decisions: a reasons heading sits near its choice, and
+        // a file of thousands of both stays linear.)
+        } else if stated.iter().rev().take(64).any(|&d| fields::names_same_thing(&items[i].text, &items[d].text)) {
+            items[i].kind = Kind::Other;
             demoted = Some(i);
         }
     }
@@ -644,14 +656,16 @@ fn heading(
     }
     if let Some(field) = h.field.cloned() {
         // (A heading that gives the reasons for a choice it names, `### Why we chose Caddy`,
-        // or the benefits of a thing it names, is no field of the record before it.)
-        let own_choice = || {
-            let title = h.title.trim_start_matches(|c: char| !c.is_alphabetic());
-            fields::gives_reasons_for_choice(title) || fields::names_benefits(title)
+        // or the benefits of a thing it names, is a field of the record before it only when
+        // that record states the same thing: `Decision: Use Caddy` over `### Why we chose
+        // Caddy`.)
+        let names_another = || {
+            fields::reasons_heading(h.title).is_some()
+                && !rec.decision.or(rec.statement).is_some_and(|d| fields::names_same_thing(h.title, &items[d].text))
         };
         if !rec.open {
             open(rec);
-        } else if (field == Field::Decision && rec.decision.is_some()) || own_choice() {
+        } else if (field == Field::Decision && rec.decision.is_some()) || names_another() {
             close(items, rec, field_of);
             open(rec);
         }
@@ -733,9 +747,12 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
     }
     if it.block == Block::Heading {
         // The heading of a subsection inside an ADR (`### Architecture` over a diagram) is a
-        // part of the record, not its statement: the ADR's own heading is.
-        if rec.decision_level.is_some()
-            && rec.statement.is_some()
+        // part of the record, not its statement: the ADR's own heading is. So is a heading
+        // giving the reasons for the choice the record states (`### Why we chose Proxmox`
+        // after `The cluster stays on Proxmox VE`: [`heading`] kept the record open).
+        let part = rec.decision_level.is_some() && rec.statement.is_some();
+        let reasons_for_it = || fields::reasons_heading(&it.text).is_some() && rec.decision.or(rec.statement).is_some();
+        if (part || reasons_for_it())
             && let Some(field) = rec.context.clone()
         {
             rec.members.push((i, field.clone(), usize::MAX));

@@ -59,14 +59,15 @@ impl Stated {
     /// Decision `item` of a file whose [`role`] is `role`, when it states no setting and
     /// says enough to be matched (see [`Statement::of`]).
     pub(crate) fn of(index: usize, item: &super::Item, role: u8) -> Option<Stated> {
-        // A topic's label over its parts (`2. **Separación de responsabilidades**:`) states
-        // nothing a copy could repeat: `Separación de responsabilidades: FastAPI solo como
-        // capa HTTP` elsewhere is a decision of its own.
+        let Statement { key, mut words } = Statement::of(&item.text)?;
+        // A topic's bold label over its parts (`2. **Separación de responsabilidades**:`) is
+        // matched word for word only: `Separación de responsabilidades: FastAPI solo como capa
+        // HTTP` elsewhere shares its words and is a decision of its own.
         let text = item.text.trim_end();
-        if text.ends_with([':', '：']) && text.split_whitespace().count() <= 4 {
-            return None;
+        let label = text.trim_end_matches([':', '：']).trim_end();
+        if label.len() < text.len() && item.bold.as_deref().is_some_and(|b| b.trim() == label) {
+            words = Box::default();
         }
-        let Statement { key, words } = Statement::of(&item.text)?;
         Some(Stated {
             item: index as u32,
             line: item.line as u32,

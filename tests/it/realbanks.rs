@@ -2148,26 +2148,30 @@ fn plain_question_labels_placeholders_and_template_notes_are_not_decisions() {
 fn a_heading_giving_the_reasons_for_a_choice_is_that_choice() {
     let kb = load();
     let doc = document(&kb, "reasons-headings.md");
-    // `### 选择Restic而非Borg的原因` (why Restic rather than Borg) and `### Why we picked
-    // Traefik …` state the choice; their bullets are its reasons. `### 模块化剧本的好处` (the
+    // `### 选择Restic而非Borg的原因` (why Restic rather than Borg) and `### Why we chose Caddy
+    // over Nginx` state the choice; their bullets are its reasons. `### 模块化剧本的好处` (the
     // benefits of modular playbooks) names no choice, and its bullets are reasons too.
-    // `### Why we chose Caddy over Nginx`, after a decision of its entry, gives the reasons
-    // for a choice stated there.
+    // `### Why we chose Proxmox`, right under the record that states that choice, gives its
+    // reasons.
     assert_eq!(
         decision_texts(doc),
         [
             "选择Restic而非Borg的原因",
             "Keep the hypervisors on Proxmox VE",
             "The cluster stays on Proxmox VE 8.",
-            "Why we picked Traefik for the containers"
+            "Why we chose Caddy over Nginx"
         ]
     );
     let restic = doc.items.iter().find(|i| i.text == "选择Restic而非Borg的原因").unwrap();
     assert_eq!(field(restic, "rationale"), Some("支持S3兼容存储; 单个二进制文件，部署简单"));
+    let cluster = doc.items.iter().find(|i| i.text.starts_with("The cluster stays")).unwrap();
+    assert_eq!(field(cluster, "rationale"), Some("The API covers everything the playbooks need"));
     // The reasons for Caddy are no part of the Proxmox record above them.
-    let certificates = doc.items.iter().find(|i| i.text.starts_with("Certificates renew")).unwrap();
-    assert_eq!(certificates.field.as_deref(), Some("rationale"));
-    assert!(doc.items.iter().filter(|i| i.text.contains("Proxmox")).all(|i| field(i, "rationale").is_none()));
+    let caddy = doc.items.iter().find(|i| i.text.starts_with("Why we chose Caddy")).unwrap();
+    assert_eq!(field(caddy, "rationale"), Some("Certificates renew themselves; One short file per site"));
+    // A bare `## 選定理由` (the reasons for the choice) is its record's field heading.
+    let (_, nas) = decision(&kb, "バックアップはNASのZFSデータセットに置く");
+    assert_eq!(field(nas, "rationale"), Some("スナップショットがそのまま使える; 追加費用がかからない"));
 }
 
 #[test]
