@@ -171,6 +171,9 @@ struct Pass<'a> {
     heading_stack: Vec<usize>,
     /// The date of the last dated heading read ([`Pass::year_from_before`]).
     last_heading_date: Option<Date>,
+    /// The paragraph a record's labelled lines were cut into last ([`Pass::split_at_line`]):
+    /// its next labelled line is one more field.
+    record_lines: Option<usize>,
 }
 
 impl<'a> Pass<'a> {
@@ -211,6 +214,7 @@ impl<'a> Pass<'a> {
             heading_offset: 0,
             heading_stack: Vec::new(),
             last_heading_date: None,
+            record_lines: None,
         }
     }
 
@@ -404,7 +408,7 @@ impl<'a> Pass<'a> {
                 if let Some(start) = self.bold_start.take()
                     && let Some((text, item)) = self.sink()
                 {
-                    let lead = text.get(start..).unwrap_or("").trim().trim_end_matches(':').trim_end();
+                    let lead = text.get(start..).unwrap_or("").trim().trim_end_matches([':', '：']).trim_end();
                     if !lead.is_empty() {
                         item.bold = Some(lead.to_string());
                     }
@@ -620,7 +624,14 @@ impl<'a> Pass<'a> {
                     .is_some_and(|b| fields::field_for_label(b) == Some(fields::Field::Decision))
                 && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
         };
-        if !decision_line() && !field_after_decision() && !stamp() {
+        // … and so is each labelled line after those (`**决策时间:** …`, then `**背景:** …`).
+        let next_field = || {
+            self.record_lines == Some(idx)
+                && line.starts_with(['*', '_'])
+                && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
+        };
+        let fields = decision_line() || field_after_decision() || next_field();
+        if !fields && !stamp() {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
@@ -635,6 +646,7 @@ impl<'a> Pass<'a> {
         self.close_paragraph(idx);
         self.bold_start = None;
         self.open_item(Block::Paragraph, at..at);
+        self.record_lines = fields.then(|| self.items.len() - 1);
         true
     }
 
@@ -642,7 +654,7 @@ impl<'a> Pass<'a> {
     /// `idx` was just closed: its text as read is still in its scratch string.
     fn close_paragraph(&mut self, idx: usize) {
         let item = &self.items[idx];
-        let text = self.scratch[self.open.len()].trim().trim_end_matches(':').trim_end();
+        let text = self.scratch[self.open.len()].trim().trim_end_matches([':', '：']).trim_end();
         // The first line under a `## Decision` heading states the decision, bold or not
         // (`**Vite for the frontend**` over the details): it heads nothing.
         let states_decision = || {
@@ -1020,6 +1032,15 @@ impl<'a> Pass<'a> {
         }
         for (item, mark) in items.iter().zip(marks.iter_mut()) {
             mark.label_line = label_on_own_line(self.text, item);
+        }
+        // The first item after each thematic break (`---`).
+        let mut rules = self.rules.iter().peekable();
+        for (item, mark) in items.iter().zip(marks.iter_mut()) {
+            let mut crossed = false;
+            while rules.next_if(|&&r| r < item.line).is_some() {
+                crossed = true;
+            }
+            mark.after_break = crossed;
         }
         dates_from_status_lines(&mut items, &doc.sections, self.text);
         let headings: Vec<records::HeadingInfo<'_>> = self
@@ -2483,6 +2504,9 @@ mod tests {
             "## Decision",
             "- 需确定保留多少个快照",
             "由于此存储池已经稳定，**决定冻结当前配置**。",
+            "**测试框架：**",
+            "**决策时间:** 2026/2/12 下午3:20:00",
+            "**决策内容:** 使用 Caddy",
             // Header stamps, closing-dash dates, labelled lines after a decision, choices
             // inside a record, template lists, ticked switches, the agent's modes.
             "**Last Updated:** 2025-06-29  ",

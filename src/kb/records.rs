@@ -116,6 +116,8 @@ struct Traits {
     leading: Option<(Field, usize)>,
     /// See [`Marks::label_line`].
     label_line: bool,
+    /// See [`Marks::after_break`].
+    after_break: bool,
 }
 
 impl Traits {
@@ -135,6 +137,7 @@ impl Traits {
                 .filter(|_| !in_code)
                 .map(|(f, rest)| (f, item.text.len() - rest.len())),
             label_line: false,
+            after_break: false,
         }
     }
 
@@ -181,6 +184,9 @@ pub(crate) struct Marks {
     /// next (`**Rationale:**`, then the reasons): the label heads what follows, up to the next
     /// label or heading, as a label alone in its paragraph does.
     pub label_line: bool,
+    /// The first item after a thematic break (`---`): a `Decision` label there starts a record
+    /// of its own, with no title from the record above.
+    pub after_break: bool,
 }
 
 /// Applies the record rules to a document's items (see the module documentation).
@@ -201,6 +207,7 @@ pub(crate) fn resolve(
     let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
     for (t, m) in traits.iter_mut().zip(marks) {
         t.label_line = m.label_line;
+        t.after_break = m.after_break;
     }
     // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
     // no record's fields, though `Started` may label one.
@@ -796,6 +803,8 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
             // (So is a heading that stands for its body, `## 2026-04-03: Simplify the
             // deployment` over `Decision:` and its list.)
             let titles = rec.explicit || rec.statement.is_some_and(|s| items[s].block == Block::Heading);
+            // (Not across a thematic break: `---`, then `**决策:** …`, is a record of its own.)
+            let titles = titles && !traits.after_break;
             if rec.decision.is_some() || (rec.statement.is_some() && !titles) {
                 restart(items, rec, field_of);
             }

@@ -412,7 +412,7 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }
         plain.push_str(rest);
         let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-        let title = fold(plain.trim_matches(['*', ':', ' ']).trim_end_matches(':'));
+        let title = fold(plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']));
         if doc.groups.iter().any(|g| fold(&g.title) == title) {
             group_lines[n + 1..=last + 1].fill(true);
         }
@@ -439,7 +439,10 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         let plain = t.trim_start_matches(['>', ' ']).replace('`', "");
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
         let group = group_lines[l]
-            || doc.groups.iter().any(|g| plain.trim_matches(['*', ':', ' ']).trim_end_matches(':') == g.title);
+            || doc
+                .groups
+                .iter()
+                .any(|g| plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']) == g.title);
         let markup = t.is_empty()
             || comment
             || fence
@@ -1629,10 +1632,13 @@ fn labelled_lines_after_a_decision_line_are_its_records_fields() {
     let (_, metrics) = decision(&kb, "Keep metrics in VictoriaMetrics");
     assert_eq!(metrics.date.map(|d| d.to_string()).as_deref(), Some("2026-02-10"));
     assert_eq!(field(metrics, "alternatives"), Some("Prometheus with Thanos (rejected: three more services to run)."));
-    assert_eq!(field(metrics, "consequences"), Some("The NAS carries the metrics volume; its backups grow by a tenth"));
+    assert_eq!(
+        field(metrics, "consequences"),
+        Some("The NAS carries the metrics volume; its backups grow by a tenth.")
+    );
     let (_, alerts) = decision(&kb, "Route every alert");
     assert_eq!(field(alerts, "status"), Some("Accepted"));
-    assert_eq!(field(alerts, "impact"), Some("The on-call phone gets one feed"));
+    assert_eq!(field(alerts, "impact"), Some("The on-call phone gets one feed."));
 }
 
 #[test]
@@ -2225,4 +2231,29 @@ fn a_topic_label_is_no_record_for_a_statement_that_shares_its_words() {
     let i = doc.items.iter().position(|item| std::ptr::eq(item, gateway)).unwrap() as u32;
     let restated = kb::restate::restatements(&kb);
     assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
+}
+
+#[test]
+fn chinese_labels_with_full_width_colons_and_a_record_after_a_break() {
+    let kb = load();
+    let doc = document(&kb, "jueding-rizhi.md");
+    // `**测试框架：**` (the colon inside the bold) over `bats` is a labelled part of its log
+    // entry, and `**实施：**` (implementation) over a list holds how, not decisions.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "[2026-02-10 09:30:00] - 决定为备份脚本增加三次重试",
+            "决策: 由 Caddy 担任反向代理",
+            "决策： 快照按数值而不是按字母排序。"
+        ]
+    );
+    let bats = doc.items.iter().find(|i| i.text.ends_with("bats")).unwrap();
+    assert_eq!(bats.bold.as_deref(), Some("测试框架"));
+    // After `---`, `**决策:**` starts a record of its own: its labelled lines, one under the
+    // other, are its fields, and `**决策时间:**` (when it was decided) dates it.
+    let (_, caddy) = decision(&kb, "由 Caddy 担任反向代理");
+    assert_eq!(caddy.date.map(|d| d.to_string()).as_deref(), Some("2026-02-12"));
+    assert_eq!(field(caddy, "context"), Some("证书每季度都要手动续期。"));
+    assert_eq!(field(caddy, "rationale"), Some("Caddy 自动申请和续期证书。"));
+    assert_eq!(field(caddy, "title"), None);
 }
