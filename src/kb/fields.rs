@@ -1084,7 +1084,18 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '))
         .trim_end_matches([':', '：', ' ']);
-    if field_for_label(t).is_some() {
+    // Every heading is asked: one that opens with none of the English openings below, or
+    // ends in none of the words for reasons or benefits, is turned away before any label
+    // lookup.
+    let english = t.is_ascii()
+        && ["why we ", "reasons for ", "rationale for ", "benefits of ", "advantages of "]
+            .iter()
+            .any(|p| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
+    let cjk = !t.is_ascii()
+        && ["理由", "原因", "好处", "好處", "优势", "優勢", "优点", "優點", "利点", "メリット"]
+            .iter()
+            .any(|w| t.ends_with(w));
+    if !(english || cjk) || field_for_label(t).is_some() {
         return None;
     }
     if gives_reasons_for_choice(t) {
@@ -1343,16 +1354,23 @@ fn is_template_note(t: &str) -> bool {
     if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'p' | b'v')) {
         return false;
     }
-    let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-    let word = &t[..word_end];
+    // (The word is read byte by byte while it is ASCII.)
+    let word_end = match t.bytes().position(|b| !b.is_ascii_alphabetic()) {
+        Some(at) if !t.as_bytes()[at].is_ascii() => t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()),
+        at => at.unwrap_or(t.len()),
+    };
+    let (word, rest) = t.split_at(word_end);
+    // (What follows the word is looked at first: most items go on otherwise.)
+    let dash = [" — ", " – ", " - "].iter().any(|d| rest.starts_with(d));
+    if !dash && !rest.starts_with([':', '：']) {
+        return false;
+    }
     if word.len() > "plantilla".len()
         || !["template", "modèle", "plantilla", "vorlage"].contains(&word.to_lowercase().as_str())
     {
         return false;
     }
-    let rest = &t[word_end..];
-    [" — ", " – ", " - "].iter().any(|d| rest.starts_with(d))
-        || (word.chars().all(|c| c.is_uppercase()) && rest.starts_with([':', '：']))
+    dash || word.chars().all(|c| c.is_uppercase())
 }
 
 /// `… belong here`, `… belongs here`: a sentence on what the file is for. (Most items end

@@ -850,8 +850,13 @@ impl<'a> Pass<'a> {
     /// front matter's), as a reader of a log kept within a year takes it. None when the file
     /// gave no date before it.
     fn year_from_before(&self, title: &str) -> Option<Date> {
-        let day = super::heading::month_day_at_start(title)?;
+        // (Asked of every undated heading: most files gave no date yet, and most titles hold
+        // no digit.)
         let year = self.last_heading_date.or(self.front_matter_date)?.year();
+        if !title.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let day = super::heading::month_day_at_start(title)?;
         super::heading::in_year(year, day)
     }
 

@@ -1545,9 +1545,9 @@ fn considerations(
                     && !ends_in_colon
                     && fields::states_adoption(&items[i].text, items[i].bold.as_deref())
             };
-            let spelled = (labelled_statement || states_choice())
-                && items[i].block == Block::Paragraph
-                && items[i].field.is_none();
+            let spelled = items[i].block == Block::Paragraph
+                && items[i].field.is_none()
+                && (labelled_statement || states_choice());
             spelling = spelled.then_some((i, items[i].section, items[i].group));
         }
         // The items under a decision that gives its reasons below it are its `rationale`.
