@@ -1285,6 +1285,7 @@ pub fn is_boilerplate(text: &str) -> bool {
             "this file ",
             "this document ",
             "this log ",
+            "this page ",
             "diese datei ",
             "ce fichier ",
             "este archivo ",
@@ -1294,6 +1295,10 @@ pub fn is_boilerplate(text: &str) -> bool {
             "данный файл ",
             "このファイル",
             "이 파일",
+            // Thai: this file, this page, this document.
+            "ไฟล์นี้",
+            "หน้านี้",
+            "เอกสารนี้",
             "这个文件",
             "這個檔案",
             "此文件",
@@ -1515,14 +1520,17 @@ pub fn labelled_template_request(t: &str) -> bool {
 }
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
-/// ask for the text to come (`[TO BE DEFINED - why this stack]`, `[Describe the choice]`).
+/// ask for the text to come (`[TO BE DEFINED - why this stack]`, `[Describe the choice]`,
+/// `[What was decided?]`).
 fn is_placeholder(t: &str) -> bool {
     let Some(inside) = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else { return false };
     let lower = inside.to_lowercase();
     let asks = ["to be defined", "to be decided", "tbd", "todo", "describe", "add ", "insert", "your ", "placeholder"]
         .iter()
         .any(|p| lower.trim_start().starts_with(p));
-    asks || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
+    // (`[What was decided?]`: the template asks what goes there.)
+    let question = inside.trim_end().ends_with(['?', '？']);
+    asks || question || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
 }
 
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
@@ -2992,6 +3000,8 @@ mod tests {
         }
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
         assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
+        assert!(super::is_boilerplate("Decision: [What was decided?]"));
+        assert!(!super::is_boilerplate("Decision: keep the [old] NAS"));
         for note in
             ["TEMPLATE — copier dans chaque nouveau projet", "Template - copy into each new bank", "MODÈLE: à remplir"]
         {

@@ -786,6 +786,14 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
         return;
     }
     let labelled = traits.leading.clone();
+    // Under a field's heading (`### Alternatives Considered`), a bullet's label names the option
+    // it weighs (`- **State:** Zustand — rejected`), not a field of the record's own.
+    let labelled = labelled.filter(|(field, _)| {
+        !(rec.field_level.is_some()
+            && it.block == Block::ListItem
+            && matches!(field, Field::Named(_))
+            && matches!(&rec.context, Some(Field::Named(name)) if name == "alternatives" || name == "options"))
+    });
     if let Some(p) = it.parent {
         // Below a field, everything is that field's text.
         if labelled.is_none() || field_of[p].is_some() {

@@ -2257,3 +2257,24 @@ fn chinese_labels_with_full_width_colons_and_a_record_after_a_break() {
     assert_eq!(field(caddy, "rationale"), Some("Caddy 自动申请和续期证书。"));
     assert_eq!(field(caddy, "title"), None);
 }
+
+#[test]
+fn labelled_options_a_template_question_and_a_thai_intro() {
+    let kb = load();
+    // Under `### Alternatives Considered`, `- **State:** Zustand — rejected` weighs an option;
+    // `State` names no status of the record. `**Decision:** [What was decided?]` is a
+    // template's prompt.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-alternatives.md")),
+        ["Use Redux Toolkit for the dashboard state."]
+    );
+    let (_, redux) = decision(&kb, "Use Redux Toolkit");
+    assert_eq!(
+        field(redux, "alternatives"),
+        Some(
+            "State: Zustand — rejected, too little structure for the sync logic; Charts: ECharts — rejected, Recharts fits React better"
+        )
+    );
+    // `หน้านี้รวบรวม…` (this page gathers …) is the file speaking of itself.
+    assert_eq!(decision_texts(document(&kb, "decisionLog-th.md")), ["ใช้ restic สำรองข้อมูลไปที่ NAS ทุกคืน"]);
+}
