@@ -685,12 +685,19 @@ pub fn short_label(text: &str) -> Option<(&str, usize)> {
     (is_short_label(label) && !text[colon + width..].starts_with('/')).then_some((label.trim(), colon + width))
 }
 
-/// An address with at most a label before it (`Notion ADR: https://…`, a bare URL): where
-/// something is, not what was decided.
+/// An address with at most a label before it (`Notion ADR: https://…`, a bare URL, or a
+/// document's file name, `Technical Decisions: decisions.md`): where something is, not what
+/// was decided.
 pub fn is_labelled_address(text: &str) -> bool {
     let text = text.trim();
     let value = short_label(text).map_or(text, |(_, at)| text[at..].trim());
-    (value.starts_with("https://") || value.starts_with("http://")) && !value.contains(char::is_whitespace)
+    let document = || {
+        let lower = value.to_ascii_lowercase();
+        [".md", ".markdown", ".txt", ".rst", ".adoc", ".html", ".pdf"].iter().any(|e| lower.ends_with(e))
+    };
+    !value.is_empty()
+        && !value.contains(char::is_whitespace)
+        && (value.starts_with("https://") || value.starts_with("http://") || document())
 }
 
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
@@ -3335,6 +3342,10 @@ mod tests {
         assert!(is_short_label("Caveat (★★)"));
         assert!(is_short_label("DashScope（灵积平台）"));
         assert!(is_labelled_address("DashScope（灵积平台）：https://dashscope.example.com/"));
+        // A document's file name after a label says where the decisions are.
+        assert!(is_labelled_address("Technical Decisions: decisions.md"));
+        assert!(!is_labelled_address("Inventory: one hosts.yml per site"));
+        assert!(!is_labelled_address("Decision: keep notes in README.md"));
         assert!(!is_short_label("(checked 2026-04-14, by hand)"));
         assert!(!is_short_label("We always pin the kernel, whatever (it costs)"));
     }

@@ -174,6 +174,13 @@ struct Pass<'a> {
     /// The paragraph a record's labelled lines were cut into last ([`Pass::split_at_line`]):
     /// its next labelled line is one more field.
     record_lines: Option<usize>,
+    /// The date of the last dated bold title (`**MVP-28: AutoEQ import** (2026-02-11)`) and
+    /// the level of the heading it sits under: the deeper headings after it, up to the next
+    /// at that level or above, are parts of its entry and take its date.
+    dated_title: Option<(Date, u8)>,
+    /// Such titles, each with the line of the heading it sits under: it is of that heading's
+    /// kind, not of the subsection before it (`### Key Decisions Made`).
+    dated_title_items: Vec<(usize, usize)>,
 }
 
 impl<'a> Pass<'a> {
@@ -215,6 +222,8 @@ impl<'a> Pass<'a> {
             heading_stack: Vec::new(),
             last_heading_date: None,
             record_lines: None,
+            dated_title: None,
+            dated_title_items: Vec::new(),
         }
     }
 
@@ -354,6 +363,15 @@ impl<'a> Pass<'a> {
                     let title = collapse_spaces(title);
                     let Title { kind, considers, undecided, date, field, decision } = self.judge(&title);
                     let date = date.or_else(|| self.year_from_before(&title));
+                    // (Under a dated bold title, `### Key Decisions Made` is a part of its entry.)
+                    let date = match self.dated_title {
+                        Some((title_date, under)) if level > under => date.or(Some(title_date)),
+                        Some(_) => {
+                            self.dated_title = None;
+                            date
+                        }
+                        None => date,
+                    };
                     self.last_heading_date = date.or(self.last_heading_date);
                     let line = self.lines.line_at(offset);
                     self.headings.push(RawHeading {
@@ -655,6 +673,25 @@ impl<'a> Pass<'a> {
     fn close_paragraph(&mut self, idx: usize) {
         let item = &self.items[idx];
         let text = self.scratch[self.open.len()].trim().trim_end_matches([':', '：']).trim_end();
+        // A bold title dated in brackets after it (`**MVP-28: AutoEQ import** (2026-02-11)`)
+        // dates the deeper headings that follow it.
+        if item.parent.is_none()
+            && let Some(bold) = item.bold.as_deref()
+            && let Some(rest) = text.strip_prefix(bold)
+            && rest.trim_start().starts_with('(')
+            && rest.len() <= 40
+            && let Some(date) = trailing_date(text)
+            && let Some(h) = self.current_heading
+        {
+            // (A title after the parts of the one before it, under `### Key Changes`, sits
+            // where that one did.)
+            let level = self.headings[h].level;
+            let under = self.dated_title.map_or(level, |(_, under)| if level > under { under } else { level });
+            self.dated_title = Some((date, under));
+            if let Some(&at) = self.heading_stack.iter().rev().find(|&&o| self.headings[o].level <= under) {
+                self.dated_title_items.push((idx, self.headings[at].line));
+            }
+        }
         // The first line under a `## Decision` heading states the decision, bold or not
         // (`**Vite for the frontend**` over the details): it heads nothing.
         let states_decision = || {
@@ -1023,6 +1060,14 @@ impl<'a> Pass<'a> {
                 k
             });
             self.item_heading = kept_heading;
+        }
+        // (Sections are in document order: each title's is found by a binary search.)
+        for &(i, heading_line) in &self.dated_title_items {
+            let at = doc.sections.partition_point(|s| s.line < heading_line);
+            let section = doc.sections.get(at).filter(|s| s.line == heading_line);
+            if let (Some(i), Some(section)) = (new_index[i], section) {
+                items[i].kind = section.kind;
+            }
         }
         // What the record rules must know of the kept items that their text no longer shows.
         let mut marks = vec![records::Marks::default(); items.len()];
@@ -2420,6 +2465,11 @@ mod tests {
             assert!(d.items.iter().filter(|i| i.kind == Kind::Decision).count() >= 3);
         }
         let days: String = (0..20_000).map(|i| format!("### May {}\n- x\n", i % 28 + 1)).collect();
+        // (And a bold title dated in brackets before each of 20 000 headings.)
+        let titled: String =
+            (0..20_000).map(|i| format!("## Work\n**T-{i}: task** (2026-02-11)\n### Key Decisions\n- x\n")).collect();
+        let d = parse_document(Path::new("activeContext.md"), &titled);
+        assert!(d.items.iter().any(|i| i.date.is_some()));
         let d = parse_document(Path::new("progress.md"), &days);
         assert!(d.items.iter().all(|i| i.date.is_none()));
     }
@@ -2512,6 +2562,8 @@ mod tests {
             "**测试框架：**",
             "**决策时间:** 2026/2/12 下午3:20:00",
             "**决策内容:** 使用 Caddy",
+            "**NAS-12: Snapshot pruning** (2026-02-11)",
+            "- **State:** Zustand — rejected",
             // Header stamps, closing-dash dates, labelled lines after a decision, choices
             // inside a record, template lists, ticked switches, the agent's modes.
             "**Last Updated:** 2025-06-29  ",

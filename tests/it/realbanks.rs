@@ -2278,3 +2278,21 @@ fn labelled_options_a_template_question_and_a_thai_intro() {
     // `หน้านี้รวบรวม…` (this page gathers …) is the file speaking of itself.
     assert_eq!(decision_texts(document(&kb, "decisionLog-th.md")), ["ใช้ restic สำรองข้อมูลไปที่ NAS ทุกคืน"]);
 }
+
+#[test]
+fn a_dated_bold_title_dates_the_headings_under_it() {
+    let kb = load();
+    let doc = document(&kb, "dated-titles.md");
+    // `**NAS-12: Snapshot pruning** (2026-02-11)` over `### Overview` and `### Key Decisions
+    // Made`: the decisions there are of that day. The next such title is no decision of the
+    // section before it, and `## Decisions Made` ends them.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-11 Keep 14 daily snapshots on the NAS",
+            "2026-02-11 Prune from the NAS, never from the hosts",
+            "2026-02-04 Start the nightly backup at 02:00 UTC",
+            " Every schedule in the lab runs on UTC"
+        ]
+    );
+}
