@@ -691,10 +691,8 @@ pub fn short_label(text: &str) -> Option<(&str, usize)> {
 pub fn is_labelled_address(text: &str) -> bool {
     let text = text.trim();
     let value = short_label(text).map_or(text, |(_, at)| text[at..].trim());
-    let document = || {
-        let lower = value.to_ascii_lowercase();
-        [".md", ".markdown", ".txt", ".rst", ".adoc", ".html", ".pdf"].iter().any(|e| lower.ends_with(e))
-    };
+    let document =
+        || [".md", ".markdown", ".txt", ".rst", ".adoc", ".html", ".pdf"].iter().any(|e| ends_ignoring_case(value, e));
     !value.is_empty()
         && !value.contains(char::is_whitespace)
         && (value.starts_with("https://") || value.starts_with("http://") || document())
