@@ -413,6 +413,7 @@ impl<'a> Pass<'a> {
                 }
             }
             TagEnd::Paragraph => {
+                self.record_lines = None;
                 if let Some(&idx) = self.open.last()
                     && self.items[idx].block == Block::Paragraph
                 {
@@ -677,11 +678,15 @@ impl<'a> Pass<'a> {
         // dates the deeper headings that follow it.
         if item.parent.is_none()
             && let Some(bold) = item.bold.as_deref()
+            && fields::field_for_label(bold).is_none()
             && let Some(rest) = text.strip_prefix(bold)
             && rest.trim_start().starts_with('(')
             && rest.len() <= 40
             && let Some(date) = trailing_date(text)
             && let Some(h) = self.current_heading
+            // (Not a stamp, `**Last Updated** (2026-01-01)`, nor a title under the file's own.)
+            && self.headings[h].level >= 2
+            && !fields::is_boilerplate(text)
         {
             // (A title after the parts of the one before it, under `### Key Changes`, sits
             // where that one did.)
@@ -1061,12 +1066,19 @@ impl<'a> Pass<'a> {
             });
             self.item_heading = kept_heading;
         }
-        // (Sections are in document order: each title's is found by a binary search.)
+        // (Sections are in document order, each at its heading's line: each title's is found
+        // by a binary search, past the file's own section. A title that took its kind from
+        // anything but its section, `**Decided: …** (2026-02-11)`, keeps it.)
         for &(i, heading_line) in &self.dated_title_items {
             let at = doc.sections.partition_point(|s| s.line < heading_line);
-            let section = doc.sections.get(at).filter(|s| s.line == heading_line);
-            if let (Some(i), Some(section)) = (new_index[i], section) {
-                items[i].kind = section.kind;
+            let section = (at.max(1)..doc.sections.len())
+                .take_while(|&k| doc.sections[k].line == heading_line)
+                .next()
+                .map(|k| doc.sections[k].kind);
+            if let (Some(i), Some(kind)) = (new_index[i], section)
+                && items[i].kind == doc.sections[items[i].section].kind
+            {
+                items[i].kind = kind;
             }
         }
         // What the record rules must know of the kept items that their text no longer shows.

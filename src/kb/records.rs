@@ -786,8 +786,9 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
         return;
     }
     let labelled = traits.leading.clone();
-    // Under a field's heading (`### Alternatives Considered`), a bullet's label names the option
-    // it weighs (`- **State:** Zustand — rejected`), not a field of the record's own.
+    // Under a field heading or label that opens a record's alternatives or options (`###
+    // Alternatives Considered`), a bullet's label names the option it weighs (`- **State:**
+    // Zustand — rejected`), not a field of the record's own.
     let labelled = labelled.filter(|(field, _)| {
         !(rec.field_level.is_some()
             && it.block == Block::ListItem
@@ -811,9 +812,11 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
             // (So is a heading that stands for its body, `## 2026-04-03: Simplify the
             // deployment` over `Decision:` and its list.)
             let titles = rec.explicit || rec.statement.is_some_and(|s| items[s].block == Block::Heading);
-            // (Not across a thematic break: `---`, then `**决策:** …`, is a record of its own.)
+            // (Not across a thematic break: `---`, then `**决策:** …`, is a record of its own,
+            // with no title or fields from the one above.)
             let titles = titles && !traits.after_break;
-            if rec.decision.is_some() || (rec.statement.is_some() && !titles) {
+            if rec.decision.is_some() || (rec.statement.is_some() && !titles) || (traits.after_break && rec.has_fields)
+            {
                 restart(items, rec, field_of);
             }
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));

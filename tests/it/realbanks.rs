@@ -2295,4 +2295,11 @@ fn a_dated_bold_title_dates_the_headings_under_it() {
             " Every schedule in the lab runs on UTC"
         ]
     );
+    // A stamp under the file's title (`**Last Updated** (2026-01-01)`) dates no heading, and a
+    // dated title that decides (`**Decided to move the reverse proxy to Caddy** (…)`) stays a
+    // decision.
+    let doc = document(&kb, "dated-titles-stamp.md");
+    let nodes = doc.items.iter().find(|i| i.text.contains("three Proxmox nodes")).unwrap();
+    assert_eq!(nodes.date, None);
+    assert_eq!(dated_decisions(doc), ["2026-02-20 Decided to move the reverse proxy to Caddy (2026-02-20)"]);
 }
