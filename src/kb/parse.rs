@@ -691,7 +691,7 @@ impl<'a> Pass<'a> {
             // (A title after the parts of the one before it, under `### Key Changes`, sits
             // where that one did.)
             let level = self.headings[h].level;
-            let under = self.dated_title.map_or(level, |(_, under)| if level > under { under } else { level });
+            let under = self.dated_title.map_or(level, |(_, under)| level.min(under));
             self.dated_title = Some((date, under));
             if let Some(&at) = self.heading_stack.iter().rev().find(|&&o| self.headings[o].level <= under) {
                 self.dated_title_items.push((idx, self.headings[at].line));
@@ -1092,12 +1092,10 @@ impl<'a> Pass<'a> {
         for r in self.closing_stamps.iter().filter_map(|&r| new_index[r]) {
             marks[r].closes_record = true;
         }
-        for (item, mark) in items.iter().zip(marks.iter_mut()) {
-            mark.label_line = label_on_own_line(self.text, item);
-        }
-        // The first item after each thematic break (`---`).
+        // (And the first item after each thematic break, `---`.)
         let mut rules = self.rules.iter().peekable();
         for (item, mark) in items.iter().zip(marks.iter_mut()) {
+            mark.label_line = label_on_own_line(self.text, item);
             let mut crossed = false;
             while rules.next_if(|&&r| r < item.line).is_some() {
                 crossed = true;

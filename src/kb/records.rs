@@ -114,10 +114,6 @@ struct Traits {
     boilerplate: bool,
     /// The field the item opens with and where its value starts (see [`fields::leading_field`]).
     leading: Option<(Field, usize)>,
-    /// See [`Marks::label_line`].
-    label_line: bool,
-    /// See [`Marks::after_break`].
-    after_break: bool,
 }
 
 impl Traits {
@@ -136,8 +132,6 @@ impl Traits {
             leading: fields::leading_field(&item.text, item.bold.as_deref())
                 .filter(|_| !in_code)
                 .map(|(f, rest)| (f, item.text.len() - rest.len())),
-            label_line: false,
-            after_break: false,
         }
     }
 
@@ -205,10 +199,6 @@ pub(crate) fn resolve(
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
     let mut stamp_titles = Vec::new();
     let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
-    for (t, m) in traits.iter_mut().zip(marks) {
-        t.label_line = m.label_line;
-        t.after_break = m.after_break;
-    }
     // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
     // no record's fields, though `Started` may label one.
     for (i, t) in traits.iter_mut().enumerate() {
@@ -321,7 +311,7 @@ pub(crate) fn resolve(
             stamp_summary(items, &mut rec, i, &mut field_of);
             continue;
         }
-        item(items, &mut rec, i, &traits[i], beside, &mut field_of);
+        item(items, &mut rec, i, (&traits[i], &marks[i]), beside, &mut field_of);
     }
     close(items, &mut rec, &mut field_of);
     titles_of_later_decisions(items, &stamp_titles, &traits, &group_field, sections);
@@ -736,7 +726,15 @@ struct Next {
     heads: bool,
 }
 
-fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: Next, field_of: &mut [Option<Field>]) {
+/// `traits` and `mark`: item `i`'s.
+fn item(
+    items: &mut [Item],
+    rec: &mut Record,
+    i: usize,
+    (traits, mark): (&Traits, &Marks),
+    next: Next,
+    field_of: &mut [Option<Field>],
+) {
     let next_decides = next.decides;
     if !rec.open {
         open(rec);
@@ -814,9 +812,8 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
             let titles = rec.explicit || rec.statement.is_some_and(|s| items[s].block == Block::Heading);
             // (Not across a thematic break: `---`, then `**决策:** …`, is a record of its own,
             // with no title or fields from the one above.)
-            let titles = titles && !traits.after_break;
-            if rec.decision.is_some() || (rec.statement.is_some() && !titles) || (traits.after_break && rec.has_fields)
-            {
+            let titles = titles && !mark.after_break;
+            if rec.decision.is_some() || (rec.statement.is_some() && !titles) || (mark.after_break && rec.has_fields) {
                 restart(items, rec, field_of);
             }
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
@@ -867,7 +864,7 @@ fn item(items: &mut [Item], rec: &mut Record, i: usize, traits: &Traits, next: N
             rec.seen_labels.insert(label);
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            rec.context = (heads_what_follows(items, i, skip) || traits.label_line).then_some(field);
+            rec.context = (heads_what_follows(items, i, skip) || mark.label_line).then_some(field);
         }
         // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even
