@@ -1215,37 +1215,25 @@ pub(crate) fn names_same_thing(a: &str, b: &str) -> bool {
     ];
     let words = |t: &str| -> Vec<String> {
         let mut out = Vec::new();
-        for run in t.split(|c: char| !c.is_alphanumeric()) {
-            let mut rest = run;
-            while let Some(c) = rest.chars().next() {
-                let cjk = crate::source::is_cjk(c);
-                let end = rest.find(|c: char| crate::source::is_cjk(c) != cjk).unwrap_or(rest.len());
-                let (part, after) = rest.split_at(end);
-                if cjk {
-                    // The words that say nothing are cut out first, so that no pair spans one
-                    // (`用理` in `採用理由`).
-                    let mut chars: Vec<char> = Vec::new();
-                    let mut at = part;
-                    loop {
-                        if let Some(w) = CJK_SAYS_NOTHING.iter().find(|w| at.starts_with(**w)) {
-                            out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
-                            chars.clear();
-                            at = &at[w.len()..];
-                        } else if let Some(c) = at.chars().next() {
-                            chars.push(c);
-                            at = &at[c.len_utf8()..];
-                        } else {
-                            break;
-                        }
-                    }
-                    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
-                } else if part.chars().count() >= 3 {
-                    let lower = part.to_lowercase();
-                    if !SAYS_NOTHING.contains(&lower.as_str()) {
-                        out.push(lower);
-                    }
+        for (part, cjk) in super::restate::words(t) {
+            if cjk {
+                // The words that say nothing are cut out first, so that no pair spans one
+                // (`用理` in `採用理由`).
+                let mut at = part;
+                while !at.is_empty() {
+                    let end = (0..at.len())
+                        .filter(|&i| at.is_char_boundary(i))
+                        .find(|&i| CJK_SAYS_NOTHING.iter().any(|w| at[i..].starts_with(w)))
+                        .unwrap_or(at.len());
+                    out.extend(super::restate::bigrams(&at[..end]).map(str::to_owned));
+                    let skip = CJK_SAYS_NOTHING.iter().find(|w| at[end..].starts_with(**w)).map_or(0, |w| w.len());
+                    at = &at[end + skip..];
                 }
-                rest = after;
+            } else if part.chars().count() >= 3 {
+                let lower = part.to_lowercase();
+                if !SAYS_NOTHING.contains(&lower.as_str()) {
+                    out.push(lower);
+                }
             }
         }
         out

@@ -1387,14 +1387,17 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// How many words of a stamp's `title` (of three letters or more, case aside) its record's
-/// `statement` holds too: `Отключение client authentication в Keycloak` shares two with
-/// `Отключение аутентификации клиента в Keycloak`.
+/// How many words of a stamp's `title` ([`super::restate::words`] of three letters or more,
+/// case aside) its record's `statement` holds too: `Отключение client authentication в
+/// Keycloak` shares two with `Отключение аутентификации клиента в Keycloak`.
 fn shared_words(title: &str, statement: &str) -> usize {
     let words = |t: &str| -> Vec<String> {
         let t = &t[..crate::source::floor_char_boundary(t, 512)];
-        let mut w: Vec<String> =
-            t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect();
+        let mut w: Vec<String> = super::restate::words(t)
+            .map(|(w, _)| w)
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
         w.sort_unstable();
         w.dedup();
         w

@@ -247,6 +247,36 @@ fn stem(word: &str) -> &str {
     }
 }
 
+/// The words of `text` as statements are compared: each run of letters and digits, cut where
+/// Chinese, Japanese or Korean text meets other text (`Proxmox採用理由` is `Proxmox` and
+/// `採用理由`), each with whether it is such text. Those runs have no spaces between their
+/// words: they are read two characters at a time ([`bigrams`]).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    text.split(|c: char| !c.is_alphanumeric()).flat_map(|run| {
+        let mut rest = run;
+        std::iter::from_fn(move || {
+            let cjk = is_cjk(rest.chars().next()?);
+            let end = rest.find(|c: char| is_cjk(c) != cjk).unwrap_or(rest.len());
+            let (part, after) = rest.split_at(end);
+            rest = after;
+            Some((part, cjk))
+        })
+    })
+}
+
+/// The pairs of characters in a row of `run` (`模块化` gives `模块` and `块化`); none for a
+/// lone character.
+pub(crate) fn bigrams(run: &str) -> impl Iterator<Item = &str> {
+    let mut starts = run.char_indices().map(|(i, _)| i).chain([run.len()]);
+    let (mut a, mut b) = (starts.next(), starts.next());
+    std::iter::from_fn(move || {
+        let (from, _) = (a?, b?);
+        let to = starts.next()?;
+        (a, b) = (b, Some(to));
+        Some(&run[from..to])
+    })
+}
+
 /// Pushes the hashes of `word`'s parts (see [`Statement::words`]): the word stemmed, or each
 /// run of CJK characters in it as its bigrams (a lone character as itself) and each other run
 /// whole.
@@ -260,23 +290,12 @@ fn hash_word(word: &str, out: &mut Vec<u64>) {
         out.push(hash(stem(word)));
         return;
     }
-    let mut rest = word;
-    while let Some(c) = rest.chars().next() {
-        let cjk = is_cjk(c);
-        let end = rest.find(|c: char| is_cjk(c) != cjk).unwrap_or(rest.len());
-        let (run, after) = rest.split_at(end);
+    for (run, cjk) in words(word) {
         if cjk && run.chars().nth(1).is_some() {
-            let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).chain([run.len()]).collect();
-            for w in starts.windows(3) {
-                let bigram = &run[w[0]..w[2]];
-                if !CJK_FILLER.contains(&bigram) {
-                    out.push(hash(bigram));
-                }
-            }
+            out.extend(bigrams(run).filter(|b| !CJK_FILLER.contains(b)).map(hash));
         } else {
             out.push(hash(run));
         }
-        rest = after;
     }
 }
 
@@ -484,6 +503,17 @@ pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<Restatement>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_cut_where_cjk_text_meets_other_text_and_cjk_runs_read_in_pairs() {
+        let w: Vec<(&str, bool)> = words("Proxmox採用理由, v8.2 (ZFS)").collect();
+        assert_eq!(w, [("Proxmox", false), ("採用理由", true), ("v8", false), ("2", false), ("ZFS", false)]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(bigrams("模块化").collect::<Vec<_>>(), ["模块", "块化"]);
+        assert_eq!(bigrams("模块").collect::<Vec<_>>(), ["模块"]);
+        assert_eq!(bigrams("模").count(), 0);
+        assert_eq!(bigrams("").count(), 0);
+    }
 
     #[test]
     fn copies_share_a_key_whatever_their_case_order_and_filler() {
