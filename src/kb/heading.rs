@@ -942,7 +942,6 @@ pub(crate) fn iso_digits(date: Date) -> Option<[u8; 10]> {
     ])
 }
 
-/// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 /// The date a short parenthetical that ends `text` opens with, after at most two words:
 /// `Switched to restic (2025-03-02)`, `… (done 2025-03-02, PR 12).`, `… (decided on
 /// September 25, 2025)` — where a log line names its day; or a date alone after a closing
@@ -1049,6 +1048,33 @@ pub fn in_year(year: i16, (month, day): (i32, i32)) -> Option<Date> {
     civil(year.into(), month, day)
 }
 
+/// The date that ends an item's bold label of a word or two: `**Session 2026-03-14**:`,
+/// `**Sync 14 March 2026**`. Like a date opening the item, it says when the item and the
+/// items under it were written — unless the words name a day to come (`**Deadline
+/// 2026-04-30**`, `**Due 2026-04-30**`, `**ETA …**`).
+pub fn label_date(label: &str) -> Option<Date> {
+    let label = label.trim().trim_end_matches([':', '：']).trim_end();
+    if label.len() > 48 {
+        return None;
+    }
+    let (date, range) = find_date(label)?;
+    let words = label[..range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let ahead = |w: &str| {
+        ["deadline", "due", "until", "by", "before", "after", "eta", "target", "planned", "next", "from", "since"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    };
+    let mut n = 0;
+    for w in words.split_whitespace() {
+        n += 1;
+        if n > 2 || ahead(w) {
+            return None;
+        }
+    }
+    (range.end == label.len() && n > 0).then_some(date)
+}
+
+/// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
 pub fn leading_date(text: &str) -> Option<Date> {
     // The marks are ASCII: the first other byte starts the first other character.
     let start = text.bytes().position(|b| !matches!(b, b'[' | b'(' | b'*' | b'_' | b' ')).unwrap_or(text.len());
@@ -1219,6 +1245,14 @@ mod tests {
         assert_eq!(leading_date("[2025-04-16 10:00:00] - Decided"), d(2025, 4, 16));
         assert_eq!(leading_date("Moved on 2025-04-16"), None);
         assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
+        assert_eq!(label_date("Session 2026-03-14"), d(2026, 3, 14));
+        assert_eq!(label_date("Sync 14 March 2026:"), d(2026, 3, 14));
+        assert_eq!(label_date("Deadline 2026-04-30"), None);
+        assert_eq!(label_date("Due by 2026-04-30"), None);
+        assert_eq!(label_date("2026-03-14"), None);
+        assert_eq!(label_date("Session 2026-03-14 (PM)"), None);
+        assert_eq!(label_date("Moved the backups on 2026-03-14"), None);
+        assert_eq!(label_date("会议 2026-03-14"), d(2026, 3, 14));
         for written in [
             "Evolution (September 26, 2025)",
             "on Sep 26 2025",

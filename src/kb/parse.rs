@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::fields;
-use super::heading::{classify, classify_title, find_date, last_word, leading_date, trailing_date};
+use super::heading::{classify, classify_title, find_date, label_date, last_word, leading_date, trailing_date};
 use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
@@ -1042,6 +1042,7 @@ impl<'a> Pass<'a> {
                 .date
                 .or_else(|| leading_date(&item.text))
                 .or_else(|| trailing_date(&item.text))
+                .or_else(|| item.bold.as_deref().and_then(label_date))
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)

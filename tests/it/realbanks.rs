@@ -2303,3 +2303,20 @@ fn a_dated_bold_title_dates_the_headings_under_it() {
     assert_eq!(nodes.date, None);
     assert_eq!(dated_decisions(doc), ["2026-02-20 Decided to move the reverse proxy to Caddy (2026-02-20)"]);
 }
+
+#[test]
+fn a_date_ending_a_bold_label_dates_its_item_and_the_items_under_it() {
+    let kb = load();
+    let doc = document(&kb, "dated-session-labels.md");
+    // `- [x] **Session 2026-03-14**: …` says when its notes were written; `**Deadline
+    // 2026-04-30**` names a day to come, which dates nothing.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-03-14 Offsite backups now use restic to the storage box",
+            " Offsite copies now use rclone to the second bucket"
+        ]
+    );
+    let relay = doc.items.iter().find(|i| i.text.contains("firewall rules")).unwrap();
+    assert_eq!(relay.date.map(|d| d.to_string()).as_deref(), Some("2026-03-14"));
+}
