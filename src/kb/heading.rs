@@ -484,12 +484,48 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 }
 
 /// A heading over the rules a team keeps: `Technical Constraints`, `Invariants`, `Design
-/// Principles`. Read for headings only: inside a record, `- **Constraints:**` labels one of its
+/// Principles` — and in languages that put the noun first, `Restricciones importantes`,
+/// `Prohibiciones absolutas`, `Patrón de seguridad`, `Quy ước phát triển` (development
+/// conventions). Read for headings only: inside a record, `- **Constraints:**` labels one of its
 /// fields (which is why these words are not in [`KIND_WORDS`], whose names [`kind_name`] reads
 /// in labels too).
 fn names_rules(title: &str) -> bool {
     let last = last_word(title);
-    ["constraints", "invariants", "principles"].iter().any(|w| last.eq_ignore_ascii_case(w))
+    if ["constraints", "invariants", "principles", "einschränkungen", "regeln", "prinzipien"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    [
+        "restricciones",
+        "prohibiciones",
+        "reglas",
+        "principios",
+        "patrón",
+        // (Often written without its accent, `Patron de seguridad`.)
+        "patron",
+        "restrições",
+        "proibições",
+        "regras",
+        "princípios",
+        "padrão",
+        "contraintes",
+        "interdictions",
+        "règles",
+        "principes",
+        "ограничения",
+        "запреты",
+        "правила",
+        "принципы",
+    ]
+    .contains(&first.as_str())
+        || {
+            let head: String = t.chars().take(10).collect::<String>().to_lowercase();
+            ["quy ước", "quy tắc", "ràng buộc", "nguyên tắc"].iter().any(|w| head.starts_with(w))
+        }
 }
 
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
@@ -1200,6 +1236,11 @@ mod tests {
             ("Patterns & Preferences", Kind::Pattern),
             ("Technical Constraints", Kind::Pattern),
             ("Design Principles", Kind::Pattern),
+            ("Restricciones importantes", Kind::Pattern),
+            ("Prohibiciones absolutas", Kind::Pattern),
+            ("Patron de seguridad", Kind::Pattern),
+            ("Quy ước phát triển", Kind::Pattern),
+            ("Technische Einschränkungen", Kind::Pattern),
             ("Firewall rules", Kind::Other),
             ("Learnings & Insights", Kind::Learning),
             ("Root Cause Analysis", Kind::Learning),
