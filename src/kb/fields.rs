@@ -985,12 +985,12 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     if let Some((Reasons::Choice, title)) = reasons_heading(title) {
         return Some(title);
     }
-    // Every label below starts with one of these letters (decision, the/final decision,
-    // entscheidung, adr) or is Chinese, Japanese or Korean (决策, 架构决策, 決定, 결정): most
-    // headings are turned away here, before the separator is looked for and the label
-    // lowercased.
+    // Every label below starts as a `Decision` label does (decision, the decision,
+    // entscheidung, решение, quyết định, karar …), with `adr`, or is Chinese, Japanese or
+    // Korean (决策, 架构决策, 決定, 결정): most headings are turned away here, before the
+    // separator is looked for and the label lowercased.
     let first = t.chars().next()?;
-    if !matches!(first.to_ascii_lowercase(), 'a' | 'd' | 'e' | 'f' | 't') && !crate::source::is_cjk(first) {
+    if !crate::source::is_cjk(first) && !starts_like_decision_label(first) {
         return None;
     }
     let (label, rest) = match t.find([':', '—', '–', '：']) {
@@ -1026,6 +1026,17 @@ pub fn decision_heading(title: &str) -> Option<&str> {
         || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
         || cjk_qualified_decision(label);
     is_decision.then_some(rest)
+}
+
+/// Whether a label starting with `first` may be a `Decision` label of [`FIELD_LABELS`] or a
+/// numbered `ADR-7`.
+fn starts_like_decision_label(first: char) -> bool {
+    let first = first.to_lowercase().next().unwrap_or(first);
+    first == 'a'
+        || FIELD_LABELS
+            .iter()
+            .filter(|(name, _)| *name == "decision")
+            .any(|(_, labels)| labels.iter().any(|label| label.starts_with(first)))
 }
 
 /// A decision label as Chinese and Japanese qualify it, the qualifier before the word and

@@ -2320,3 +2320,22 @@ fn a_date_ending_a_bold_label_dates_its_item_and_the_items_under_it() {
     let relay = doc.items.iter().find(|i| i.text.contains("firewall rules")).unwrap();
     assert_eq!(relay.date.map(|d| d.to_string()).as_deref(), Some("2026-03-14"));
 }
+
+#[test]
+fn a_decision_heading_in_any_language_of_the_label_table() {
+    let kb = load();
+    let doc = document(&kb, "reshenie-zagolovki.md");
+    // `## Решение: …`, `## Quyết định: …` and `## Karar: …` state their decisions as `##
+    // Decision: …` does; the field headings under them are their fields.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Резервные копии через restic на NAS",
+            "Dùng WireGuard giữa hai văn phòng",
+            "Proxmox kümesi üç düğümle kalacak"
+        ]
+    );
+    let (_, restic) = decision(&kb, "Резервные копии через restic на NAS");
+    assert_eq!(field(restic, "rationale"), Some("restic шифрует данные и умеет дедупликацию; NAS уже стоит в стойке"));
+    assert_eq!(restic.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
+}
