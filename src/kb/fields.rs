@@ -1060,7 +1060,9 @@ fn cjk_qualified_decision(label: &str) -> bool {
 
 /// An option marked as the one chosen: `Option B: Offsite PBS ✅ SELECTED`, `Caddy (chosen)`,
 /// `Restic — selected`. The mark is set off by a check mark, a bracket or a dash, or written in
-/// capitals (`Tools selected` is no choice). Returns the option without its mark.
+/// capitals (`Tools selected` is no choice). Returns the option without its mark. After the
+/// name of a collection, the mark says the list under it is an excerpt: `## Project Structure
+/// (selected)`, `Key Files (selected)`.
 fn selected_option(title: &str) -> Option<&str> {
     let t = title.trim().trim_end_matches([')', ']', '*', '_', ' ', '!']);
     let lower_end = |word: &str| t.len() > word.len() && ends_ignoring_case(t, word);
@@ -1070,7 +1072,27 @@ fn selected_option(title: &str) -> Option<&str> {
     let set_off = before.ends_with(['✅', '✓', '✔', '⭐', '←', '(', '[', '—', '–', '-', ':'])
         || mark_word.chars().all(|c| c.is_ascii_uppercase());
     let option = before.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim_end();
-    (set_off && !option.is_empty()).then_some(option)
+    let excerpt = [
+        "structure",
+        "files",
+        "classes",
+        "modules",
+        "examples",
+        "components",
+        "endpoints",
+        "packages",
+        "dependencies",
+        "commands",
+        "paths",
+        "links",
+        "references",
+        "resources",
+        "highlights",
+        "snippets",
+    ]
+    .iter()
+    .any(|w| super::heading::last_word(option).eq_ignore_ascii_case(w));
+    (set_off && !option.is_empty() && !excerpt).then_some(option)
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -3038,6 +3060,8 @@ mod tests {
         assert_eq!(decision_heading("Restic — selected"), Some("Restic"));
         assert_eq!(decision_heading("Tools selected"), None);
         assert_eq!(decision_heading("SELECTED"), None);
+        assert_eq!(decision_heading("Project Structure (selected)"), None);
+        assert_eq!(decision_heading("Key Files — selected"), None);
     }
 
     #[test]

@@ -2339,3 +2339,11 @@ fn a_decision_heading_in_any_language_of_the_label_table() {
     assert_eq!(field(restic, "rationale"), Some("restic шифрует данные и умеет дедупликацию; NAS уже стоит в стойке"));
     assert_eq!(restic.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
 }
+
+#[test]
+fn a_collection_marked_selected_is_an_excerpt_not_a_chosen_option() {
+    let kb = load();
+    // `## Project Structure (selected)` lists a selection of the tree; `Restic (chosen)` would
+    // be an option chosen.
+    assert!(decision_texts(document(&kb, "tech-excerpt.md")).is_empty());
+}
