@@ -1487,10 +1487,26 @@ fn considerations(
             || (considered.undecided_in[item.section]
                 && traits[i].opens_decision()
                 && item.text.get(..11).is_some_and(|head| head.eq_ignore_ascii_case("recommended")));
+        // A plain topic's name over the decisions on it (`- API Versioning` over `- v1 stays for
+        // old clients`): the name, as a heading's, decides nothing. (Written in English: in
+        // Chinese and Japanese a few characters as often name a choice, `✅ D1データベース`.)
+        let names_topic = || {
+            has_children
+                && item.text.is_ascii()
+                && item.block == Block::ListItem
+                && item.parent.is_none()
+                && item.bold.is_none()
+                && !ends_in_colon
+                && !decides_itself
+                && only_groups(&item.text)
+                && !item.text.contains(['.', ',', ';', '(', '=', '`'])
+                && !fields::states_adoption(&item.text, None)
+                && !fields::states_switch(&item.text)
+        };
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
-            if not_taken || (item.block != Block::Heading && demote()) {
+            if not_taken || (item.block != Block::Heading && (demote() || names_topic())) {
                 Some(Kind::Other)
             } else {
                 task.filter(|_| !decided)

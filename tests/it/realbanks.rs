@@ -2347,3 +2347,19 @@ fn a_collection_marked_selected_is_an_excerpt_not_a_chosen_option() {
     // be an option chosen.
     assert!(decision_texts(document(&kb, "tech-excerpt.md")).is_empty());
 }
+
+#[test]
+fn a_plain_topic_name_over_decisions_is_no_decision() {
+    let kb = load();
+    let texts = decision_texts(document(&kb, "topic-names.md"));
+    // `- Backups` over what was decided about backups names the topic, as a heading would;
+    // `- Use Proxmox VE` over its details states a choice.
+    for topic in ["Backups", "Remote Access"] {
+        assert!(!texts.contains(&topic), "{topic} in {texts:?}");
+    }
+    for decision in
+        ["restic pushes nightly to the NAS over SFTP.", "WireGuard replaces the old OpenVPN server.", "Use Proxmox VE"]
+    {
+        assert!(texts.contains(&decision), "{decision} not in {texts:?}");
+    }
+}
