@@ -109,6 +109,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "결정 이유",
             "决策依据",
             "決策依據",
+            // (Reasoning.)
+            "推理",
             "결정 사유",
             "결정 근거",
             "사유",
@@ -298,6 +300,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "尝试过的废案",
             "alternatifler",
             "替代方案",
+            "考虑的选项",
+            "考慮的選項",
+            "考虑过的选项",
             "phương án thay thế",
             "các phương án",
         ],
@@ -462,6 +467,37 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("impact", &["scope"]),
+    // Who the decision concerns, and where more is written: a record's parts, never its
+    // decision (`**相关方：** 开发团队`, `**参考：** activeContext.md`).
+    (
+        "stakeholders",
+        &[
+            "stakeholders",
+            "affected parties",
+            "相关方",
+            "相關方",
+            "利益相关者",
+            "利害関係者",
+            "関係者",
+            "beteiligte",
+            "partes interesadas",
+        ],
+    ),
+    (
+        "references",
+        &[
+            "references",
+            "see also",
+            "参考",
+            "參考",
+            "参考资料",
+            "參考資料",
+            "参照",
+            "referencias",
+            "referências",
+            "referenzen",
+        ],
+    ),
     (
         "notes",
         &[
@@ -696,6 +732,21 @@ pub fn is_labelled_address(text: &str) -> bool {
     !value.is_empty()
         && !value.contains(char::is_whitespace)
         && (value.starts_with("https://") || value.starts_with("http://") || document())
+}
+
+/// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
+/// something happened, not what was decided.
+pub fn is_labelled_date(text: &str) -> bool {
+    let text = text.trim();
+    let Some((_, at)) = short_label(text) else { return false };
+    let value = text[at..].trim().trim_end_matches('.');
+    value.len() <= 40
+        && find_date(value).is_some_and(|(_, range)| {
+            range.start == 0
+                && value[range.end..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | 'T' | 'Z' | '+' | '-'))
+        })
 }
 
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
@@ -3367,6 +3418,11 @@ mod tests {
         assert!(is_labelled_address("Technical Decisions: decisions.md"));
         assert!(!is_labelled_address("Inventory: one hosts.yml per site"));
         assert!(!is_labelled_address("Decision: keep notes in README.md"));
+        assert!(is_labelled_date("Data: 28/03/2025"));
+        assert!(is_labelled_date("Updated: 2025-03-28 14:02"));
+        assert!(!is_labelled_date("Backups: nightly since 2025-03-28"));
+        assert!(!is_labelled_date("Freeze: 2025-03-28 until the audit ends"));
+        assert!(!is_labelled_date("2025-03-28"));
         assert!(!is_short_label("(checked 2026-04-14, by hand)"));
         assert!(!is_short_label("We always pin the kernel, whatever (it costs)"));
     }

@@ -1405,6 +1405,7 @@ fn considerations(
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
+                || fields::is_labelled_date(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
                 || sections[item.section].title.as_deref().is_some_and(fields::describes_records)

@@ -109,6 +109,8 @@ fn decision_records_carry_their_fields() {
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
         // problem and solution.)
         let fixed = |r: usize| ["Bug Fix:", "] - 修复了", "] - Fixed"].iter().any(|f| doc.items[r].text.contains(f));
+        // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
+        let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
         // (Nor does a task in a task list or a progress log.)
         if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
             assert!(
@@ -121,6 +123,7 @@ fn decision_records_carry_their_fields() {
                         || setup(r)
                         || recommended(r)
                         || fixed(r)
+                        || metadata(r)
                 }),
                 "{}",
                 item.text
@@ -2362,4 +2365,21 @@ fn a_plain_topic_name_over_decisions_is_no_decision() {
     {
         assert!(texts.contains(&decision), "{decision} not in {texts:?}");
     }
+}
+
+#[test]
+fn stakeholders_references_and_a_labelled_day_are_no_decisions() {
+    let kb = load();
+    // `**相关方：**` (who the decision concerns) and `**参考：**` (where more is written) are
+    // parts of their record, and so are `**考虑的选项：**` (options considered) and `**推理：**`
+    // (reasoning): the template's placeholders after them are no decisions either.
+    let doc = document(&kb, "jueding-xiangguan.md");
+    assert_eq!(decision_texts(doc), ["备份统一改用 restic 推送到 NAS"]);
+    let (_, restic) = decision(&kb, "备份统一改用 restic 推送到 NAS");
+    assert_eq!(field(restic, "stakeholders"), Some("运维组，所有虚拟机的负责人。"));
+    assert_eq!(field(restic, "references"), Some("详细步骤见 activeContext.md。"));
+    assert_eq!(field(restic, "rationale"), Some("restic 自带加密和去重。"));
+    // `- Data: 28/02/2026` says when, not what.
+    let doc = document(&kb, "decisao-registro.md");
+    assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
 }
