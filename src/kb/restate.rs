@@ -53,12 +53,19 @@ pub(crate) struct Stated {
     pub rank: u8,
     /// Its date: of two copies of one rank, the earlier is the record.
     pub date: Option<jiff::civil::Date>,
+    /// The [`record_id`] it opens with (`D-SEO-01: Keep one JSON-LD block`): it cites that
+    /// record.
+    pub cites: Option<u64>,
+    /// The [`record_id`] its section's or entry's title opens with (`## D-SEO-01 · 2026-09-02
+    /// · …`): the record it is.
+    pub titled: Option<u64>,
 }
 
 impl Stated {
-    /// Decision `item` of a file whose [`role`] is `role`, when it states no setting and
-    /// says enough to be matched (see [`Statement::of`]).
-    pub(crate) fn of(index: usize, item: &super::Item, role: u8) -> Option<Stated> {
+    /// Decision `index` of `doc`, a file whose [`role`] is `role`, when it states no setting
+    /// and says enough to be matched (see [`Statement::of`]).
+    pub(crate) fn of(doc: &super::Document, index: usize, role: u8) -> Option<Stated> {
+        let item = &doc.items[index];
         let Statement { key, mut words } = Statement::of(&item.text)?;
         // A topic's bold label over its parts (`2. **Separación de responsabilidades**:`) is
         // matched word for word only: `Separación de responsabilidades: FastAPI solo como capa
@@ -76,8 +83,31 @@ impl Stated {
             words,
             rank: rank(role, item.date.is_some()),
             date: item.date,
+            cites: record_id(&item.text),
+            titled: {
+                let section = doc.sections.get(item.section);
+                let title = section.and_then(|s| s.title.as_deref()).and_then(record_id);
+                title.or_else(|| doc.entries.get(item.entry).and_then(|e| record_id(&e.title)))
+            },
         })
     }
+}
+
+/// The id of a decision record that `text` opens with, hashed: capitals and a hyphen, then
+/// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`), followed by the end, a space or a colon.
+pub(crate) fn record_id(text: &str) -> Option<u64> {
+    let t = text.trim_start_matches(['#', '*', '_', ' ', '[']);
+    let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(t.len());
+    let (id, after) = t.split_at(end);
+    let (letters, digits) = id.rsplit_once('-')?;
+    let id_like = id.len() <= 24
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+        && !letters.ends_with('-')
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let after = after.trim_start_matches([']', '*', '_']);
+    (id_like && (after.is_empty() || after.starts_with([' ', ':', '：']))).then(|| key_hash(id))
 }
 
 /// A restated decision of a document, and the copy that is its record.
@@ -362,6 +392,7 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
         }
     }
     drop(by_hash);
+    by_record_id(&all, &order, &mut record);
     in_other_words(&all, &order, &mut record);
     // A record that restates another in turn hands its copies to that one: each copy's record
     // becomes the end of its chain, every step of which leads to a copy earlier in `order`
@@ -390,6 +421,37 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
         items.sort_unstable_by_key(|r| r.item);
     }
     restated
+}
+
+/// Makes each decision that cites a record by its id (`D-SEO-01: Keep one JSON-LD block`) a
+/// restatement of the decision that record states in another file (under `## D-SEO-01 ·
+/// 2026-09-02 · JSON-LD as the single source`) — when the two share a word, so that an id
+/// that happens to open unrelated lines (`SHA-256: …`) matches nothing.
+fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, record: &mut [Option<u32>]) {
+    let mut records: HashMap<u64, u32> = HashMap::new();
+    for (i, (_, s)) in all.iter().enumerate() {
+        if let Some(id) = s.titled {
+            let best = records.entry(id).or_insert(i as u32);
+            if order(i) < order(*best as usize) {
+                *best = i as u32;
+            }
+        }
+    }
+    if records.is_empty() {
+        return;
+    }
+    let shares_a_word = |a: &str, b: &str| {
+        let b: Vec<&str> = b.split(' ').filter(|w| w.chars().count() >= 3).collect();
+        a.split(' ').any(|w| b.contains(&w))
+    };
+    for i in 0..all.len() {
+        let (doc, s) = all[i];
+        let Some(&best) = s.cites.and_then(|id| records.get(&id)) else { continue };
+        let (record_doc, r) = all[best as usize];
+        if record[i].is_none() && record_doc != doc && s.titled != s.cites && shares_a_word(&s.key, &r.key) {
+            record[i] = Some(best);
+        }
+    }
 }
 
 /// Where a copy stands as a record, lower first: its [`rank`], its date, its file and item.
@@ -493,7 +555,7 @@ pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<Restatement>> {
                 .iter()
                 .enumerate()
                 .filter(|(_, item)| item.kind == Kind::Decision && item.settings().is_empty())
-                .filter_map(|(i, item)| Stated::of(i, item, role))
+                .filter_map(|(i, _)| Stated::of(doc, i, role))
                 .collect()
         })
         .collect();
@@ -503,6 +565,19 @@ pub fn restatements(kb: &KnowledgeBase) -> Vec<Vec<Restatement>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_id_is_capitals_a_hyphen_and_digits() {
+        let id = |t: &str| record_id(t);
+        assert!(id("D-SEO-01: Keep one JSON-LD block").is_some());
+        assert_eq!(id("D-SEO-01 · 2026-09-02 · JSON-LD"), id("**D-SEO-01**: …"));
+        assert!(id("## ADR-0003").is_some());
+        assert_ne!(id("ADR-0003: Caddy"), id("ADR-0004: Caddy"));
+        for none in ["Adr-3: x", "ADR-: x", "ADR3: x", "-1: x", "ADR-3b: x", "ADR-3.1 x", "", "é-1", "-", "ÉTÉ-1 x"]
+        {
+            assert_eq!(id(none), None, "{none}");
+        }
+    }
 
     #[test]
     fn words_cut_where_cjk_text_meets_other_text_and_cjk_runs_read_in_pairs() {
@@ -566,6 +641,8 @@ mod tests {
             words: Box::new([]),
             rank,
             date: None,
+            cites: None,
+            titled: None,
         };
         let keys = vec![
             // 0: progress.md — a recap of 1's and a line of its own written twice.
@@ -600,6 +677,8 @@ mod tests {
                             words,
                             rank: *rank,
                             date: None,
+                            cites: record_id(text),
+                            titled: None,
                         })
                     })
                     .collect()

@@ -2383,3 +2383,21 @@ fn stakeholders_references_and_a_labelled_day_are_no_decisions() {
     let doc = document(&kb, "decisao-registro.md");
     assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
 }
+
+#[test]
+fn a_line_citing_a_record_by_its_id_restates_that_record() {
+    let kb = load();
+    // `- NET-01: One WireGuard hub at the edge` cites `## NET-01 · 2026-03-02 · …` of the
+    // network log in other words; `NET-07`, which no record of the bank holds, stays.
+    let summary = kb.documents.iter().position(|d| file(d) == "net-summary.md").unwrap();
+    let log = kb.documents.iter().position(|d| file(d) == "net-decisions.md").unwrap();
+    let restated = kb::restate::restatements(&kb);
+    let lines: Vec<(usize, u32)> = restated[summary]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.record.0, log);
+            (kb.documents[summary].items[r.item as usize].line, r.record.1)
+        })
+        .collect();
+    assert_eq!(lines, [(4, 4), (5, 8)]);
+}

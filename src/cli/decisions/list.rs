@@ -255,7 +255,7 @@ fn keep(d: usize, doc: Document, selection: &Selection) -> Result<Part, ReadErro
     let keys: restate::Keys = decided
         .iter()
         .filter(|(_, settings)| settings.is_empty())
-        .filter_map(|&(i, _)| restate::Stated::of(i, &doc.items[i], role))
+        .filter_map(|&(i, _)| restate::Stated::of(&doc, i, role))
         .collect();
     let path = crate::source::display_path(&doc.path);
     let (listed, decided) = if selection.json {
