@@ -1007,6 +1007,19 @@ impl<'a> Pass<'a> {
         // any section (`| 决策日期 | 核心决策 | 理由 |` under a patterns heading), and stays one
         // under a heading that also names questions, as a `Decision` field does (`records`).
         let mut decision_rows = self.decision_rows.iter().peekable();
+        // A `Decision` label states a decision — unless it names one of the labelled steps of a
+        // process (`3. **Decision**: picks the closest branch` in a customer's journey). (Read
+        // before the items are renumbered below.)
+        let (labels_decision, steps): (Vec<bool>, Vec<bool>) = (0..items.len())
+            .map(|i| {
+                let label = starts_with_decision(&items[i].text, items[i].bold.as_deref());
+                // (In any language of the label table: `3. **Decisión**: …`.)
+                let step = items[i].bold.is_some()
+                    && (label || fields::opens_with_decision_label(&items[i].text))
+                    && names_a_step(self.text, &items, i, &self.item_heading);
+                (label && !step, step)
+            })
+            .unzip();
         // Settled in place, in document order: a parent is always settled before its children.
         for i in 0..items.len() {
             let row_decides = decision_rows.next_if(|&&r| r == i).is_some();
@@ -1022,7 +1035,7 @@ impl<'a> Pass<'a> {
             let group = item.group.map(|g| &self.groups[g]);
             item.kind = if label_kind[i].is_some() {
                 Kind::Other
-            } else if row_decides || starts_with_decision(&item.text, item.bold.as_deref()) {
+            } else if row_decides || labels_decision[i] {
                 Kind::Decision
             } else if let Some((kind, _, _)) = parent {
                 kind
@@ -1092,6 +1105,9 @@ impl<'a> Pass<'a> {
         }
         for r in self.closing_stamps.iter().filter_map(|&r| new_index[r]) {
             marks[r].closes_record = true;
+        }
+        for r in (0..steps.len()).filter(|&i| steps[i]).filter_map(|i| new_index[i]) {
+            marks[r].step = true;
         }
         // (And the first item after each thematic break, `---`.)
         let mut rules = self.rules.iter().peekable();
@@ -1872,6 +1888,33 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
             _ => None,
         };
     }
+}
+
+/// Whether item `i`, a bold `Decision` label, is one of the numbered steps of a process: an
+/// item of a numbered list (`3. **Decisión**: …`) whose neighbours on both sides, under the
+/// same heading, carry bold labels that name no field of a record (`**Exploración**` before
+/// it, `**Conversión**` after it) — where a record's `Decision` sits among its `Context` and
+/// `Rationale`, and a session's notes (`- **Build**: clean`) are a bulleted list.
+fn names_a_step(text: &str, items: &[Item], i: usize, item_heading: &[Option<usize>]) -> bool {
+    let item = &items[i];
+    let numbered = |item: &Item| {
+        let source = text.get(item.span.clone()).unwrap_or("").trim_start();
+        let digits = source.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && source[digits..].starts_with(['.', ')'])
+    };
+    if item.block != Block::ListItem || item.bold.is_none() || !numbered(item) {
+        return false;
+    }
+    let step = |n: usize| {
+        let other = &items[n];
+        other.parent == item.parent
+            && item_heading[n] == item_heading[i]
+            && other.block == Block::ListItem
+            && records::bold_label(other).is_some_and(|label| fields::field_for_label(label).is_none())
+    };
+    let before = (0..i).rev().find(|&n| items[n].depth <= item.depth);
+    let after = (i + 1..items.len()).find(|&n| items[n].depth <= item.depth);
+    before.is_some_and(step) && after.is_some_and(step)
 }
 
 /// Whether `item` is a paragraph whose bold label stands alone on its first line, its

@@ -181,6 +181,10 @@ pub(crate) struct Marks {
     /// The first item after a thematic break (`---`): a `Decision` label there starts a record
     /// of its own, with no title from the record above.
     pub after_break: bool,
+    /// A `Decision` label that names one of the numbered, labelled steps of a process (`3.
+    /// **Decisión**: reads the FAQ` between `**Exploración**` and `**Conversión**`): no record's
+    /// field, and no decision (`parse::names_a_step`).
+    pub step: bool,
 }
 
 /// Applies the record rules to a document's items (see the module documentation).
@@ -203,6 +207,11 @@ pub(crate) fn resolve(
     // no record's fields, though `Started` may label one.
     for (i, t) in traits.iter_mut().enumerate() {
         if t.leading.is_some() && timeline_stage(items, i).is_some() {
+            t.leading = None;
+        }
+        // So are the steps of a process (`2. **Exploración**: …`, `3. **Decisión**: reads the
+        // FAQ …`, `4. **Conversión**: …`, a buyer's journey).
+        if marks[i].step {
             t.leading = None;
         }
         // A date in the brackets of a `Decision` label dates that decision, over its entry's

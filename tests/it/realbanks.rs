@@ -2401,3 +2401,15 @@ fn a_line_citing_a_record_by_its_id_restates_that_record() {
         .collect();
     assert_eq!(lines, [(4, 4), (5, 8)]);
 }
+
+#[test]
+fn a_decision_step_among_labelled_steps_is_no_record() {
+    let kb = load();
+    // `3. **Decision**: picks the closest branch` between `**Comparison**` and `**Booking**` is
+    // a step of the customer's journey, and so is `2. **Decisión**: …`. A session's bulleted
+    // notes (`- **Feature**`, `- **Decision**`, `- **Build**`) are no steps.
+    assert_eq!(
+        decision_texts(document(&kb, "journey-steps.md")),
+        ["Decision: The allow button shows only when suggestions exist."]
+    );
+}
