@@ -738,6 +738,10 @@ pub fn is_labelled_address(text: &str) -> bool {
 /// something happened, not what was decided.
 pub fn is_labelled_date(text: &str) -> bool {
     let text = text.trim();
+    // (A date ends in a digit: most lines end here.)
+    if !text.trim_end_matches('.').ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let Some((_, at)) = short_label(text) else { return false };
     let value = text[at..].trim().trim_end_matches('.');
     value.len() <= 40
@@ -1082,12 +1086,21 @@ pub fn decision_heading(title: &str) -> Option<&str> {
 /// Whether a label starting with `first` may be a `Decision` label of [`FIELD_LABELS`] or a
 /// numbered `ADR-7`.
 fn starts_like_decision_label(first: char) -> bool {
-    let first = first.to_lowercase().next().unwrap_or(first);
-    first == 'a'
-        || FIELD_LABELS
+    // The labels' first letters, gathered once.
+    static INITIALS: OnceLock<Vec<char>> = OnceLock::new();
+    let initials = INITIALS.get_or_init(|| {
+        let mut initials: Vec<char> = FIELD_LABELS
             .iter()
             .filter(|(name, _)| *name == "decision")
-            .any(|(_, labels)| labels.iter().any(|label| label.starts_with(first)))
+            .flat_map(|(_, labels)| labels.iter().filter_map(|label| label.chars().next()))
+            .chain(['a'])
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        initials
+    });
+    let first = first.to_lowercase().next().unwrap_or(first);
+    initials.binary_search(&first).is_ok()
 }
 
 /// A decision label as Chinese and Japanese qualify it, the qualifier before the word and

@@ -498,7 +498,13 @@ fn names_rules(title: &str) -> bool {
         return true;
     }
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // (Every word below starts with one of these letters: most titles end here.)
+    if !first.starts_with(['r', 'R', 'p', 'P', 'c', 'C', 'i', 'I', 'о', 'О', 'з', 'З', 'п', 'П', 'q', 'Q', 'n', 'N'])
+    {
+        return false;
+    }
+    let first = first.to_lowercase();
     [
         "restricciones",
         "prohibiciones",
@@ -1090,7 +1096,8 @@ pub fn in_year(year: i16, (month, day): (i32, i32)) -> Option<Date> {
 /// 2026-04-30**`, `**Due 2026-04-30**`, `**ETA …**`).
 pub fn label_date(label: &str) -> Option<Date> {
     let label = label.trim().trim_end_matches([':', '：']).trim_end();
-    if label.len() > 48 {
+    // (A date ends in a digit: most labels end here.)
+    if label.len() > 48 || !label.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let (date, range) = find_date(label)?;

@@ -1014,9 +1014,7 @@ impl<'a> Pass<'a> {
             .map(|i| {
                 let label = starts_with_decision(&items[i].text, items[i].bold.as_deref());
                 // (In any language of the label table: `3. **Decisión**: …`.)
-                let step = items[i].bold.is_some()
-                    && (label || fields::opens_with_decision_label(&items[i].text))
-                    && names_a_step(self.text, &items, i, &self.item_heading);
+                let step = names_a_step(self.text, &items, i, &self.item_heading, label);
                 (label && !step, step)
             })
             .unzip();
@@ -1895,14 +1893,20 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
 /// same heading, carry bold labels that name no field of a record (`**Exploración**` before
 /// it, `**Conversión**` after it) — where a record's `Decision` sits among its `Context` and
 /// `Rationale`, and a session's notes (`- **Build**: clean`) are a bulleted list.
-fn names_a_step(text: &str, items: &[Item], i: usize, item_heading: &[Option<usize>]) -> bool {
+/// (`labels_decision`: whether the parse took its label for `Decision` already; a label in
+/// another language, `Decisión`, is looked up here.)
+fn names_a_step(text: &str, items: &[Item], i: usize, item_heading: &[Option<usize>], labels_decision: bool) -> bool {
     let item = &items[i];
     let numbered = |item: &Item| {
         let source = text.get(item.span.clone()).unwrap_or("").trim_start();
         let digits = source.bytes().take_while(u8::is_ascii_digit).count();
         digits > 0 && source[digits..].starts_with(['.', ')'])
     };
-    if item.block != Block::ListItem || item.bold.is_none() || !numbered(item) {
+    if item.block != Block::ListItem
+        || item.bold.is_none()
+        || !numbered(item)
+        || !(labels_decision || fields::opens_with_decision_label(&item.text))
+    {
         return false;
     }
     let step = |n: usize| {

@@ -97,6 +97,9 @@ impl Stated {
 /// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`), followed by the end, a space or a colon.
 pub(crate) fn record_id(text: &str) -> Option<u64> {
     let t = text.trim_start_matches(['#', '*', '_', ' ', '[']);
+    if !t.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let end = t.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(t.len());
     let (id, after) = t.split_at(end);
     let (letters, digits) = id.rsplit_once('-')?;
