@@ -962,6 +962,18 @@ fn item(
                 field_of[i] = Some(field.clone());
                 rec.context = Some(field);
             }
+            // Under a heading that states the decision (`## DEC-001 — Standard stack`, `### ADR-3:
+            // Keep Caddy`), the paragraphs and lists are its details, not decisions of their
+            // own.
+            None if rec.decision.is_none()
+                && rec.decision_level.is_some()
+                && rec
+                    .statement
+                    .is_some_and(|s| items[s].block == Block::Heading && items[s].kind == Kind::Decision) =>
+            {
+                rec.members.push((i, DETAILS, 0));
+                field_of[i] = Some(DETAILS);
+            }
             None => {
                 // A timestamped statement after fields starts the next record: it is dated
                 // by its own stamp, not by the fields before it (`**Timestamp:** …

@@ -2161,19 +2161,16 @@ fn a_heading_giving_the_reasons_for_a_choice_is_that_choice() {
     // over Nginx` state the choice; their bullets are its reasons. `### 模块化剧本的好处` (the
     // benefits of modular playbooks) names no choice, and its bullets are reasons too.
     // `### Why we chose Proxmox`, right under the record that states that choice, gives its
-    // reasons.
+    // reasons (and the paragraph under `### Decision: Keep the hypervisors on Proxmox VE`
+    // tells more of that decision).
     assert_eq!(
         decision_texts(doc),
-        [
-            "选择Restic而非Borg的原因",
-            "Keep the hypervisors on Proxmox VE",
-            "The cluster stays on Proxmox VE 8.",
-            "Why we chose Caddy over Nginx"
-        ]
+        ["选择Restic而非Borg的原因", "Keep the hypervisors on Proxmox VE", "Why we chose Caddy over Nginx"]
     );
     let restic = doc.items.iter().find(|i| i.text == "选择Restic而非Borg的原因").unwrap();
     assert_eq!(field(restic, "rationale"), Some("支持S3兼容存储; 单个二进制文件，部署简单"));
-    let cluster = doc.items.iter().find(|i| i.text.starts_with("The cluster stays")).unwrap();
+    let (_, cluster) = decision(&kb, "Keep the hypervisors on Proxmox VE");
+    assert_eq!(field(cluster, "details"), Some("The cluster stays on Proxmox VE 8."));
     assert_eq!(field(cluster, "rationale"), Some("The API covers everything the playbooks need"));
     // The reasons for Caddy are no part of the Proxmox record above them.
     let caddy = doc.items.iter().find(|i| i.text.starts_with("Why we chose Caddy")).unwrap();
@@ -2412,4 +2409,15 @@ fn a_decision_step_among_labelled_steps_is_no_record() {
         decision_texts(document(&kb, "journey-steps.md")),
         ["Decision: The allow button shows only when suggestions exist."]
     );
+}
+
+#[test]
+fn the_paragraphs_under_a_decision_heading_are_its_details() {
+    let kb = load();
+    // `## DEC-001 — One hypervisor` states the decision; the paragraph and the list under it
+    // tell more of it.
+    assert_eq!(decision_texts(document(&kb, "dec-headings.md")), ["One hypervisor", "Backups in stages"]);
+    let (_, hypervisor) = decision(&kb, "One hypervisor");
+    assert_eq!(field(hypervisor, "details"), Some("Every host runs Proxmox VE 8."));
+    assert_eq!(field(hypervisor, "rationale"), Some("one set of tools to learn"));
 }
