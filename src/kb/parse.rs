@@ -137,6 +137,18 @@ struct Pass<'a> {
     text_at: Vec<Range<usize>>,
     skip: Option<(Skip, u32)>,
     table: Option<Table>,
+    /// The columns of the last log table (one with a `Decision` or `Date` column), for the
+    /// rows appended after it without a head of their own ([`Pass::orphan_line`]).
+    last_columns: Option<Columns>,
+    /// The item being read as such a row.
+    orphan_row: Option<usize>,
+    /// The items read as such rows, and the items that hold the rest of a row whose last
+    /// cell went on over lines Markdown read as a list (`1. Runs locally` under the row, up to
+    /// `4. Keeps OpenAI as a fallback |`).
+    appended_rows: Vec<usize>,
+    row_parts: Vec<usize>,
+    /// Whether the last such row is still open: its last cell has not ended with a pipe.
+    row_unfinished: bool,
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
@@ -204,6 +216,11 @@ impl<'a> Pass<'a> {
             text_at: Vec::with_capacity(text.len() / 64 + 4),
             skip: None,
             table: None,
+            last_columns: None,
+            orphan_row: None,
+            appended_rows: Vec::new(),
+            row_parts: Vec::new(),
+            row_unfinished: false,
             heading: None,
             current_heading: None,
             current_group: None,
@@ -319,6 +336,7 @@ impl<'a> Pass<'a> {
                 }
             }
             Tag::Heading { level, .. } => {
+                self.row_unfinished = false;
                 self.heading = Some((level as u8, String::new(), range.start));
             }
             Tag::Item => {
@@ -330,7 +348,13 @@ impl<'a> Pass<'a> {
             Tag::Paragraph => {
                 if self.open.is_empty() && self.heading.is_none() {
                     self.heading_item(Body::Statement, range.start);
+                    let first_line = self.text.get(range.clone()).and_then(|t| t.lines().next()).unwrap_or("");
+                    let orphan = self.orphan_line(first_line);
+                    self.row_unfinished &= !orphan;
                     self.open_item(Block::Paragraph, range);
+                    if orphan {
+                        self.orphan_row = Some(self.items.len() - 1);
+                    }
                 } else if let Some((text, _)) = self.sink() {
                     // A second paragraph of a loose list item continues its text.
                     if !text.is_empty() && !text.ends_with(' ') {
@@ -415,6 +439,10 @@ impl<'a> Pass<'a> {
             TagEnd::Paragraph => {
                 self.record_lines = None;
                 if let Some(&idx) = self.open.last()
+                    && self.orphan_row == Some(idx)
+                {
+                    self.close_orphan_row(idx, range.end);
+                } else if let Some(&idx) = self.open.last()
                     && self.items[idx].block == Block::Paragraph
                 {
                     self.close();
@@ -447,7 +475,14 @@ impl<'a> Pass<'a> {
             }
             TagEnd::TableHead => self.read_columns(),
             TagEnd::TableRow => self.close_row(range.end),
-            TagEnd::Table => self.table = None,
+            TagEnd::Table => {
+                self.last_columns = self
+                    .table
+                    .take()
+                    .map(|t| t.columns)
+                    .filter(|c| c.decision.is_some() || c.date.is_some())
+                    .or(self.last_columns.take());
+            }
             TagEnd::Link | TagEnd::Image => {
                 if let Some((at, url)) = self.links.pop()
                     && let Some((text, item)) = self.sink()
@@ -461,6 +496,9 @@ impl<'a> Pass<'a> {
     }
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
+        if self.row_unfinished {
+            self.row_parts.push(self.items.len());
+        }
         let parent = self.open.last().copied();
         // A plain label heads the list right under it, and no more: the paragraph after that
         // list is past it. (Over paragraphs, it heads them until a heading or another label.)
@@ -510,6 +548,12 @@ impl<'a> Pass<'a> {
     /// it). The raw text stays in its scratch string until an item opens at that depth again.
     fn close(&mut self) -> Option<usize> {
         let idx = self.open.pop()?;
+        if self.orphan_row == Some(idx) {
+            self.read_orphan_row(idx);
+        } else if self.row_unfinished && self.row_parts.last() == Some(&idx) {
+            // (The part that ends with a pipe ends the row.)
+            self.row_unfinished = !self.scratch[self.open.len()].trim_end().ends_with('|');
+        }
         let start = self.buf.len();
         let code = std::mem::take(&mut self.items[idx].code_spans);
         self.items[idx].code_spans = tidy_into(&mut self.buf, &self.scratch[self.open.len()], code);
@@ -608,16 +652,37 @@ impl<'a> Pass<'a> {
             // So does a record's bold field label flush left under the list of the field
             // before it (`- Snapshots are cheap`, then `**Alternatives**:` on the next line):
             // the list ends there, and the label opens the next field.
+            // So does a row appended to the log table above, under the list that followed it
+            // (`| 2026-01-05 | Drop Docling for PyMuPDF | … |`): a row of that table.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
             let record_label = || line.starts_with(['*', '_']) && fields::opening_label_field(line).is_some();
-            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace()) || !(stamp() || record_label()) {
+            let orphan = self.orphan_line(line);
+            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace())
+                || !(stamp() || record_label() || orphan)
+            {
                 return false;
             }
             while let Some(open) = self.close() {
                 self.items[open].span.end = at;
             }
             self.bold_start = None;
+            self.row_unfinished &= !orphan;
             self.open_item(Block::Paragraph, at..at);
+            if orphan {
+                self.orphan_row = Some(self.items.len() - 1);
+            }
+            return true;
+        }
+        // Each such row starts on a line of its own; a line that does not is more of its last
+        // cell.
+        if self.orphan_row == Some(idx) {
+            if !self.orphan_line(line) {
+                return false;
+            }
+            self.close_orphan_row(idx, at);
+            self.row_unfinished = false;
+            self.open_item(Block::Paragraph, at..at);
+            self.orphan_row = Some(self.items.len() - 1);
             return true;
         }
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
@@ -667,6 +732,60 @@ impl<'a> Pass<'a> {
         self.open_item(Block::Paragraph, at..at);
         self.record_lines = fields.then(|| self.items.len() - 1);
         true
+    }
+
+    /// Whether `line` is a row of the last log table written after it without a head of its
+    /// own (`| 2026-01-05 | Drop Docling for PyMuPDF | Too heavy |`): Markdown reads such rows
+    /// as text — of a paragraph, or of the list item above them — where a reader sees more
+    /// rows of the log.
+    fn orphan_line(&self, line: &str) -> bool {
+        self.table.is_none()
+            && self.last_columns.is_some()
+            && line.starts_with('|')
+            && line.bytes().filter(|&b| b == b'|').count() >= 3
+    }
+
+    /// Closes item `idx`, a row of the last log table ([`Pass::orphan_line`]), at `end`.
+    fn close_orphan_row(&mut self, idx: usize, end: usize) {
+        if self.open.last() == Some(&idx) {
+            self.close();
+            self.items[idx].span.end = end;
+        }
+    }
+
+    /// Reads item `idx`, just taken off the open items, as a row of the last log table: its
+    /// text is split at its pipes into cells and read as [`Pass::close_row`] reads a row's.
+    fn read_orphan_row(&mut self, idx: usize) {
+        self.orphan_row = None;
+        self.bold_start = None;
+        let depth = self.open.len();
+        let raw = std::mem::take(&mut self.scratch[depth]);
+        self.row_unfinished = !raw.trim_end().ends_with('|');
+        let Some(columns) = &self.last_columns else { return };
+        let inner = raw.trim().trim_start_matches('|').trim_end_matches('|');
+        let offset = inner.as_ptr() as usize - raw.as_ptr() as usize;
+        let mut cells = Vec::new();
+        let mut from = offset;
+        for part in inner.split('|') {
+            cells.push(from..from + part.len());
+            from += part.len() + 1;
+        }
+        let row = table_row(columns, &cells, &raw, &[]);
+        self.appended_rows.push(idx);
+        if columns
+            .decision
+            .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
+        {
+            self.decision_rows.push(idx);
+        }
+        self.scratch[depth] = row.text;
+        let item = &mut self.items[idx];
+        item.block = Block::TableRow;
+        item.code_spans = row.code;
+        item.date = row.date;
+        item.fields = row.fields;
+        item.done = row.done;
+        item.bold = None;
     }
 
     /// A paragraph that is bold from start to end is a pseudo-heading for what follows.
@@ -1106,6 +1225,9 @@ impl<'a> Pass<'a> {
         }
         for r in (0..steps.len()).filter(|&i| steps[i]).filter_map(|i| new_index[i]) {
             marks[r].step = true;
+        }
+        for r in self.appended_rows.iter().chain(&self.row_parts).filter_map(|&r| new_index[r]) {
+            marks[r].appended_row = true;
         }
         // (And the first item after each thematic break, `---`.)
         let mut rules = self.rules.iter().peekable();
@@ -2533,6 +2655,13 @@ mod tests {
         assert!(d.items.iter().any(|i| i.date.is_some()));
         let d = parse_document(Path::new("progress.md"), &days);
         assert!(d.items.iter().all(|i| i.date.is_none()));
+        // (And 20 000 rows appended under a list, far below their log table.)
+        let rows: String = (0..20_000).map(|i| format!("| 2026-02-02 | Decision {i} | why |\n")).collect();
+        let text =
+            format!("| Date | Decision | Why |\n|---|---|---|\n| 2026-01-01 | First | x |\n\n## Later\n- note\n{rows}");
+        let d = parse_document(Path::new("decisionLog.md"), &text);
+        let rows = d.items.iter().filter(|i| i.kind == Kind::Decision && i.block == Block::TableRow);
+        assert_eq!(rows.count(), 20_001);
     }
 
     /// Memory Banks built at random from the lines real ones are made of — dated and undated
@@ -2662,6 +2791,24 @@ mod tests {
             "  - `options: '-Xmx2048m'`",
             "**Left for the next session: the retention of the build caches, which the runners",
             "share with the test jobs.**",
+            // Dated session labels, decision headings in other languages, steps, ids, rows
+            // appended far below their table (one running on over lines), stray pipes.
+            "- [x] **Session 2026-03-14**: Retired the relay.",
+            "## Решение: Резервные копии на NAS",
+            "## Project Structure (selected)",
+            "- API Versioning",
+            "- **相关方：** 运维组",
+            "- Data: 28/02/2026",
+            "- NET-01: One WireGuard hub",
+            "## NET-01 · 2026-03-02 · One hub",
+            "3. **Decision**: picks the closest branch",
+            "4. **Booking**: sends the message",
+            "| Date | Decision | Rationale |",
+            "| 2026-02-02 | Move DNS to Unbound | 1. Runs on the gateways",
+            "2. Validates DNSSEC |",
+            "| 2026-02-09 | Pin Proxmox | Ceph |",
+            "|||",
+            "| | |",
             "---",
             "",
             "",
@@ -2853,7 +3000,10 @@ mod tests {
              Keep one backup run per host. Completed, skipped and failed runs never start twice.\n");
         let kinds: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect();
         assert_eq!(kinds[0], ("Keep one change window per week", Kind::Decision));
-        assert_eq!(kinds.last().unwrap().1, Kind::Decision, "no status report: {kinds:?}");
+        // (The paragraph under it tells more of it, and reports no status.)
+        let last = d.items.last().unwrap();
+        assert_eq!(last.field.as_deref(), Some("details"), "{kinds:?}");
+        assert!(!fields::is_status_report(&last.text));
     }
 
     #[test]

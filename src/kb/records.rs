@@ -181,6 +181,10 @@ pub(crate) struct Marks {
     /// The first item after a thematic break (`---`): a `Decision` label there starts a record
     /// of its own, with no title from the record above.
     pub after_break: bool,
+    /// A row appended to a log table far below it, with no head of its own (`| 2026-01-05 |
+    /// Drop Docling | … |` under a later record's list): a row of that table, in no record
+    /// around it (`parse::Pass::orphan_line`).
+    pub appended_row: bool,
     /// A `Decision` label that names one of the numbered, labelled steps of a process (`3.
     /// **Decisión**: reads the FAQ` between `**Exploración**` and `**Conversión**`): no record's
     /// field, and no decision (`parse::names_a_step`).
@@ -747,6 +751,15 @@ fn item(
     let next_decides = next.decides;
     if !rec.open {
         open(rec);
+    }
+    // A row appended to a log table belongs to that table, not to the record it follows; so
+    // do the lines its last cell went on over (no decisions of their own).
+    if mark.appended_row {
+        close(items, rec, field_of);
+        if items[i].block != Block::TableRow {
+            items[i].kind = Kind::Other;
+        }
+        return;
     }
     let it = &items[i];
     // Template text describes the file; it belongs to no record. (An empty item, the first
@@ -1416,6 +1429,7 @@ fn considerations(
                 // Under a timeline's stage, a line tells more of that stage.
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
+                || (marks[i].appended_row && item.block != Block::TableRow)
                 || introduces
                 || detail
                 // Below a field (a decision's details, its rationale) nothing is a decision.

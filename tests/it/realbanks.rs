@@ -2421,3 +2421,25 @@ fn the_paragraphs_under_a_decision_heading_are_its_details() {
     assert_eq!(field(hypervisor, "details"), Some("Every host runs Proxmox VE 8."));
     assert_eq!(field(hypervisor, "rationale"), Some("one set of tools to learn"));
 }
+
+#[test]
+fn rows_appended_to_a_log_table_far_below_it_are_its_rows() {
+    let kb = load();
+    let doc = document(&kb, "appended-rows.md");
+    // `| 2026-02-02 | Move the DNS resolver to Unbound | … |` written under a later record's
+    // list, with no head of its own, is a row of the log table at the top — dated by its own
+    // `Date` cell, in no record around it. A line its last cell goes on over (`2. It validates
+    // DNSSEC |`) is no decision.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-01-10 Keep the cold archives on the tape library",
+            "2026-02-02 Move the DNS resolver to Unbound",
+            "2026-02-09 Pin Proxmox to 8.2",
+            "2026-03-01 Retire the L2TP concentrator"
+        ]
+    );
+    let (_, unbound) = decision(&kb, "Move the DNS resolver to Unbound");
+    assert_eq!(unbound.block, kb::Block::TableRow);
+    assert_eq!(field(unbound, "rationale"), Some("1. It runs on the gateways"));
+}
