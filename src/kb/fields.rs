@@ -734,6 +734,25 @@ pub fn is_labelled_address(text: &str) -> bool {
         && (value.starts_with("https://") || value.starts_with("http://") || document())
 }
 
+/// A line that points at another document for the decisions (`See `decisionLog.md` for the
+/// detailed history`, `详见 decisions.md`, `Siehe adr/`): where they are, not one of them.
+pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '→' | '👉'));
+    let mut buf = [0u8; 16];
+    let head = lowercase_prefix(t, 12, &mut buf);
+    let opens = ["see ", "see:", "refer to ", "siehe ", "voir ", "ver "].iter().any(|p| head.starts_with(p))
+        || (!t.is_ascii() && ["详见", "參見", "参见", "請參閱", "请参阅", "参照"].iter().any(|p| t.starts_with(p)));
+    let names_document = || {
+        has_links
+            || t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '(' | ')' | ',' | '，')).any(|w| {
+                [".md", ".markdown", ".txt", "/"]
+                    .iter()
+                    .any(|e| w.trim_end_matches(['.', ':']).ends_with(e) && w.len() > e.len())
+            })
+    };
+    opens && names_document()
+}
+
 /// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
 /// something happened, not what was decided.
 pub fn is_labelled_date(text: &str) -> bool {
@@ -2030,6 +2049,7 @@ pub fn names_considerations(title: &str) -> bool {
             "検討中",
             "待定",
             "选项",
+            "選項",
             "選択肢",
             "미해결",
             "미결정",
@@ -3431,6 +3451,12 @@ mod tests {
         assert!(is_labelled_address("Technical Decisions: decisions.md"));
         assert!(!is_labelled_address("Inventory: one hosts.yml per site"));
         assert!(!is_labelled_address("Decision: keep notes in README.md"));
+        assert!(points_elsewhere("See `memory-bank/decisionLog.md` for detailed decision history.", false));
+        assert!(points_elsewhere("详见 decisions.md", false));
+        assert!(points_elsewhere("See the ADR index", true));
+        assert!(!points_elsewhere("See-through panels for the rack", false));
+        assert!(!points_elsewhere("Seed the cache from the NAS", false));
+        assert!(!points_elsewhere("See = same location cell and within sight", false));
         assert!(is_labelled_date("Data: 28/03/2025"));
         assert!(is_labelled_date("Updated: 2025-03-28 14:02"));
         assert!(!is_labelled_date("Backups: nightly since 2025-03-28"));

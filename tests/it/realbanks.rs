@@ -2443,3 +2443,18 @@ fn rows_appended_to_a_log_table_far_below_it_are_its_rows() {
     assert_eq!(unbound.block, kb::Block::TableRow);
     assert_eq!(field(unbound, "rationale"), Some("1. It runs on the gateways"));
 }
+
+#[test]
+fn a_line_pointing_at_another_document_is_no_decision() {
+    let kb = load();
+    // `See `decisions.md` for the dated history …` under `## Key Decisions` says where the
+    // decisions are.
+    assert_eq!(decision_texts(document(&kb, "pointer-lines.md")), ["Give each VM disk a local ZFS mirror"]);
+}
+
+#[test]
+fn options_in_traditional_chinese_are_considerations() {
+    let kb = load();
+    // `### 選項` (options) lists what was weighed; `### 決定` says which was taken.
+    assert_eq!(decision_texts(document(&kb, "decisionLog-tw.md")), ["採用選項 2：restic 推送到 NAS"]);
+}
