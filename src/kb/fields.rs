@@ -1514,7 +1514,13 @@ pub fn describes_records(title: &str) -> bool {
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
     // write the file's records, which a template says before its first one.
     let opens = |p: &str| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
-    if t.len() > 48 || !(opens("when to ") || opens("how to ")) {
+    // `ADR Entry Must Include`, `Each entry should have`: what a record is to hold.
+    let must_hold = || {
+        [" must include", " should include", " must contain", " should contain", " must have", " should have"]
+            .iter()
+            .any(|w| ends_ignoring_case(t, w))
+    };
+    if t.len() > 48 || !(opens("when to ") || opens("how to ") || must_hold()) {
         return false;
     }
     let lower = t.to_ascii_lowercase();
@@ -3554,6 +3560,8 @@ mod tests {
         assert!(!is_boilerplate("A record retention of 30 days for the audit logs"));
         assert!(describes_records("When to add an entry:") && describes_records("How to use this file"));
         assert!(!describes_records("When to rotate the keys"));
+        assert!(describes_records("ADR Entry Must Include:") && describes_records("Each entry should have"));
+        assert!(!describes_records("The backup host must have"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));

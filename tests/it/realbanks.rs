@@ -102,8 +102,12 @@ fn decision_records_carry_their_fields() {
         // (Or a recommendation where decisions are still required.)
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
-        // section's: `**Decision**: The choice, in one sentence`.)
-        let described = |r: usize| doc.items[r].text.ends_with("The choice, in one sentence");
+        // section's: `**Decision**: The choice, in one sentence`, and the list under `**Each
+        // entry must include**:`.)
+        let described = |r: usize| {
+            doc.items[r].text.ends_with("The choice, in one sentence")
+                || doc.items[r].group.is_some_and(|g| doc.groups[g].title.starts_with("Each entry must include"))
+        };
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
@@ -2457,4 +2461,12 @@ fn options_in_traditional_chinese_are_considerations() {
     let kb = load();
     // `### 選項` (options) lists what was weighed; `### 決定` says which was taken.
     assert_eq!(decision_texts(document(&kb, "decisionLog-tw.md")), ["採用選項 2：restic 推送到 NAS"]);
+}
+
+#[test]
+fn a_label_saying_what_an_entry_must_include_describes_the_format() {
+    let kb = load();
+    // `**Each entry must include**:` over `- **Decision**: What was chosen …` tells how to
+    // write a record; it records none.
+    assert!(decision_texts(document(&kb, "bank-readme.md")).is_empty());
 }
