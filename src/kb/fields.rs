@@ -547,6 +547,19 @@ fn exact_label(label: &str) -> Option<Field> {
     Some(if name == "decision" { Field::Decision } else { Field::Named(Cow::Borrowed(name)) })
 }
 
+/// Whether a label holds `ecis` (decision, décision, decisión, decisão), `entscheid`, or ends
+/// with `karar` (Turkish: `Mimari Karar`): the words a qualified `Decision` label is made with
+/// (`Infrastructure Decision`), looked for without splitting the label.
+fn names_deciding(label: &str) -> bool {
+    let b = label.as_bytes();
+    memchr::memchr2_iter(b'c', b'C', b).any(|at| {
+        let around = |from: usize, word: &[u8]| {
+            at >= from && b.get(at - from..at - from + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        };
+        around(1, b"ecis") || around(3, b"ntsc")
+    }) || b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b" karar")
+}
+
 /// A label people qualify: two labels joined by a slash name the first's field
 /// (`Context/Trigger`), and the decision is still the decision with a word before it or a
 /// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
@@ -568,17 +581,9 @@ fn qualified_label(label: &str) -> Option<Field> {
         };
         return parts.all(words).then_some(first);
     }
-    // Most labels that get here name no decision: an ASCII one without `ecis` (decision,
-    // décision, decisión, decisão), `entscheid` or a closing `karar` (Turkish: `Mimari Karar`)
-    // is turned away before its words are split.
-    let b = label.as_bytes();
-    let names_deciding = memchr::memchr2_iter(b'c', b'C', b).any(|at| {
-        let around = |from: usize, word: &[u8]| {
-            at >= from && b.get(at - from..at - from + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word))
-        };
-        around(1, b"ecis") || around(3, b"ntsc")
-    }) || b.len() >= 6 && b[b.len() - 6..].eq_ignore_ascii_case(b" karar");
-    if label.is_ascii() && !names_deciding {
+    // Most labels that get here name no decision: an ASCII one that does not name deciding is
+    // turned away before its words are split.
+    if label.is_ascii() && !names_deciding(label) {
         return None;
     }
     // Korean has no plural: `주요 결정` (key decisions) heads a section of them, and a record's
@@ -1060,11 +1065,13 @@ pub fn decision_heading(title: &str) -> Option<&str> {
         return Some(title);
     }
     // Every label below starts as a `Decision` label does (decision, the decision,
-    // entscheidung, решение, quyết định, karar …), with `adr`, or is Chinese, Japanese or
-    // Korean (决策, 架构决策, 決定, 결정): most headings are turned away here, before the
-    // separator is looked for and the label lowercased.
+    // entscheidung, решение, quyết định, karar …), with `adr`, is Chinese, Japanese or Korean
+    // (决策, 架构决策, 決定, 결정), or qualifies a `Decision` (`Hosting Decision`, `Mimari
+    // Karar`): most headings are turned away here, before the label is lowercased.
     let first = t.chars().next()?;
-    if !crate::source::is_cjk(first) && !starts_like_decision_label(first) {
+    let head = &t[..crate::source::floor_char_boundary(t, 48)];
+    let qualifies = || head.find([':', '—', '–', '：']).is_some_and(|sep| names_deciding(&head[..sep]));
+    if !crate::source::is_cjk(first) && !starts_like_decision_label(first) && !qualifies() {
         return None;
     }
     let (label, rest) = match t.find([':', '—', '–', '：']) {
@@ -1174,7 +1181,10 @@ fn selected_option(title: &str) -> Option<&str> {
         "snippets",
     ]
     .iter()
-    .any(|w| super::heading::last_word(option).eq_ignore_ascii_case(w));
+    .any(|w| super::heading::last_word(option).eq_ignore_ascii_case(w))
+        && before.ends_with('(')
+        && !mark_word.chars().all(|c| c.is_ascii_uppercase())
+        && !option.get(..7).is_some_and(|o| o.eq_ignore_ascii_case("option "));
     (set_off && !option.is_empty() && !excerpt).then_some(option)
 }
 
@@ -3151,7 +3161,13 @@ mod tests {
         assert_eq!(decision_heading("Tools selected"), None);
         assert_eq!(decision_heading("SELECTED"), None);
         assert_eq!(decision_heading("Project Structure (selected)"), None);
-        assert_eq!(decision_heading("Key Files — selected"), None);
+        assert_eq!(decision_heading("Key Files (selected)"), None);
+        assert_eq!(
+            decision_heading("Option C: Vendor the dependencies ✅ SELECTED"),
+            Some("Option C: Vendor the dependencies")
+        );
+        assert_eq!(decision_heading("Hosting Decision: Hetzner"), Some("Hetzner"));
+        assert_eq!(decision_heading("Mimari Karar: PostgreSQL"), Some("PostgreSQL"));
     }
 
     #[test]

@@ -496,47 +496,46 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 /// in labels too).
 fn names_rules(title: &str) -> bool {
     let last = last_word(title);
-    if ["constraints", "invariants", "principles", "einschränkungen", "regeln", "prinzipien"]
+    if ["constraints", "invariants", "principles", "einschränkungen", "prinzipien"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
     {
         return true;
     }
-    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    // (Every word below starts with one of these letters: most titles end here.)
-    if !first.starts_with(['r', 'R', 'p', 'P', 'c', 'C', 'i', 'I', 'о', 'О', 'з', 'З', 'п', 'П', 'q', 'Q', 'n', 'N'])
-    {
-        return false;
-    }
-    let first = first.to_lowercase();
-    [
+    // (Words for rules alone are left out, as in English: `Reglas del firewall` names a thing.)
+    const FIRST: &[&str] = &[
         "restricciones",
         "prohibiciones",
-        "reglas",
         "principios",
         "patrón",
-        // (Often written without its accent, `Patron de seguridad`.)
-        "patron",
         "restrições",
         "proibições",
-        "regras",
         "princípios",
         "padrão",
         "contraintes",
         "interdictions",
-        "règles",
         "principes",
         "ограничения",
         "запреты",
-        "правила",
         "принципы",
-    ]
-    .contains(&first.as_str())
-        || {
-            let head: String = t.chars().take(10).collect::<String>().to_lowercase();
-            ["quy ước", "quy tắc", "ràng buộc", "nguyên tắc"].iter().any(|w| head.starts_with(w))
-        }
+    ];
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let initial = first.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c));
+    // (Most titles end here: no word above starts with their letter.)
+    if initial.is_some_and(|c| FIRST.iter().any(|w| w.starts_with(c))) && FIRST.contains(&first.to_lowercase().as_str())
+    {
+        return true;
+    }
+    // `Patron de seguridad`, the accent left out (`Patron` alone is English too).
+    if first.eq_ignore_ascii_case("patron") && t[first.len()..].starts_with(" de ") {
+        return true;
+    }
+    // Vietnamese: `Quy ước phát triển` (development conventions), `Ràng buộc` (constraints).
+    t.starts_with(['q', 'Q', 'r', 'R', 'n', 'N']) && {
+        let head: String = t.chars().take(10).collect::<String>().to_lowercase();
+        ["quy ước", "ràng buộc", "nguyên tắc"].iter().any(|w| head.starts_with(w))
+    }
 }
 
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
@@ -1108,9 +1107,30 @@ pub fn label_date(label: &str) -> Option<Date> {
     let (date, range) = find_date(label)?;
     let words = label[..range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
     let ahead = |w: &str| {
-        ["deadline", "due", "until", "by", "before", "after", "eta", "target", "planned", "next", "from", "since"]
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a))
+        [
+            "deadline",
+            "due",
+            "until",
+            "by",
+            "before",
+            "after",
+            "eta",
+            "target",
+            "planned",
+            "next",
+            "from",
+            "since",
+            "launch",
+            "release",
+            "go-live",
+            "cutover",
+            "expiry",
+            "expires",
+            "renewal",
+            "milestone",
+        ]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a))
     };
     let mut n = 0;
     for w in words.split_whitespace() {
@@ -1255,6 +1275,8 @@ mod tests {
             ("命名慣例", Kind::Pattern),
             ("Конвенция", Kind::Pattern),
             ("Technische Einschränkungen", Kind::Pattern),
+            ("Reglas del firewall", Kind::Other),
+            ("Patron Tiers", Kind::Other),
             ("Firewall rules", Kind::Other),
             ("Learnings & Insights", Kind::Learning),
             ("Root Cause Analysis", Kind::Learning),
@@ -1303,6 +1325,7 @@ mod tests {
         assert_eq!(label_date("Session 2026-03-14"), d(2026, 3, 14));
         assert_eq!(label_date("Sync 14 March 2026:"), d(2026, 3, 14));
         assert_eq!(label_date("Deadline 2026-04-30"), None);
+        assert_eq!(label_date("Launch 2026-05-01"), None);
         assert_eq!(label_date("Due by 2026-04-30"), None);
         assert_eq!(label_date("2026-03-14"), None);
         assert_eq!(label_date("Session 2026-03-14 (PM)"), None);

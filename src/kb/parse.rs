@@ -340,6 +340,10 @@ impl<'a> Pass<'a> {
                 self.heading = Some((level as u8, String::new(), range.start));
             }
             Tag::Item => {
+                // (A list under a row appended to a log table is no part of the row.)
+                if let Some(row) = self.orphan_row {
+                    self.close_orphan_row(row, range.start);
+                }
                 if self.open.is_empty() {
                     self.heading_item(Body::Statement, range.start);
                 }
@@ -476,12 +480,10 @@ impl<'a> Pass<'a> {
             TagEnd::TableHead => self.read_columns(),
             TagEnd::TableRow => self.close_row(range.end),
             TagEnd::Table => {
-                self.last_columns = self
-                    .table
-                    .take()
-                    .map(|t| t.columns)
-                    .filter(|c| c.decision.is_some() || c.date.is_some())
-                    .or(self.last_columns.take());
+                // (A table of another kind after it ends the log's: rows under that one are
+                // not the log's.)
+                self.last_columns =
+                    self.table.take().map(|t| t.columns).filter(|c| c.decision.is_some() || c.date.is_some());
             }
             TagEnd::Link | TagEnd::Image => {
                 if let Some((at, url)) = self.links.pop()
@@ -496,8 +498,15 @@ impl<'a> Pass<'a> {
     }
 
     fn open_item(&mut self, block: Block, range: Range<usize>) {
+        // The lines a row's last cell goes on over follow it with no blank line between.
         if self.row_unfinished {
-            self.row_parts.push(self.items.len());
+            let from =
+                self.row_parts.last().or(self.appended_rows.last()).map_or(range.start, |&p| self.items[p].span.start);
+            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) {
+                self.row_unfinished = false;
+            } else {
+                self.row_parts.push(self.items.len());
+            }
         }
         let parent = self.open.last().copied();
         // A plain label heads the list right under it, and no more: the paragraph after that
@@ -550,8 +559,8 @@ impl<'a> Pass<'a> {
         let idx = self.open.pop()?;
         if self.orphan_row == Some(idx) {
             self.read_orphan_row(idx);
-        } else if self.row_unfinished && self.row_parts.last() == Some(&idx) {
-            // (The part that ends with a pipe ends the row.)
+        } else if self.row_unfinished && self.row_parts.binary_search(&idx).is_ok() {
+            // (The part that ends with a pipe ends the row, a sub-item's or its own.)
             self.row_unfinished = !self.scratch[self.open.len()].trim_end().ends_with('|');
         }
         let start = self.buf.len();
@@ -674,15 +683,19 @@ impl<'a> Pass<'a> {
             return true;
         }
         // Each such row starts on a line of its own; a line that does not is more of its last
-        // cell.
+        // cell, unless that cell has ended with its pipe: then the line is text of its own.
         if self.orphan_row == Some(idx) {
-            if !self.orphan_line(line) {
+            let orphan = self.orphan_line(line);
+            let finished = self.scratch[self.open.len() - 1].trim_end().ends_with('|');
+            if !orphan && !finished {
                 return false;
             }
             self.close_orphan_row(idx, at);
             self.row_unfinished = false;
             self.open_item(Block::Paragraph, at..at);
-            self.orphan_row = Some(self.items.len() - 1);
+            if orphan {
+                self.orphan_row = Some(self.items.len() - 1);
+            }
             return true;
         }
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
@@ -759,33 +772,22 @@ impl<'a> Pass<'a> {
         self.orphan_row = None;
         self.bold_start = None;
         let depth = self.open.len();
-        let raw = std::mem::take(&mut self.scratch[depth]);
-        self.row_unfinished = !raw.trim_end().ends_with('|');
         let Some(columns) = &self.last_columns else { return };
-        let inner = raw.trim().trim_start_matches('|').trim_end_matches('|');
-        let offset = inner.as_ptr() as usize - raw.as_ptr() as usize;
+        let raw = &self.scratch[depth];
+        self.row_unfinished = !raw.trim_end().ends_with('|');
+        // The cells between the pipes, as byte ranges of the text.
+        let start = raw.len() - raw.trim_start().trim_start_matches('|').len();
+        let end = raw.trim_end().trim_end_matches('|').len().max(start);
         let mut cells = Vec::new();
-        let mut from = offset;
-        for part in inner.split('|') {
+        let mut from = start;
+        for part in raw[start..end].split('|') {
             cells.push(from..from + part.len());
             from += part.len() + 1;
         }
-        let row = table_row(columns, &cells, &raw, &[]);
+        read_row(&mut self.scratch[depth], &mut self.items[idx], &mut self.decision_rows, idx, columns, &cells);
         self.appended_rows.push(idx);
-        if columns
-            .decision
-            .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
-        {
-            self.decision_rows.push(idx);
-        }
-        self.scratch[depth] = row.text;
-        let item = &mut self.items[idx];
-        item.block = Block::TableRow;
-        item.code_spans = row.code;
-        item.date = row.date;
-        item.fields = row.fields;
-        item.done = row.done;
-        item.bold = None;
+        self.items[idx].block = Block::TableRow;
+        self.items[idx].bold = None;
     }
 
     /// A paragraph that is bold from start to end is a pseudo-heading for what follows.
@@ -850,9 +852,7 @@ impl<'a> Pass<'a> {
             let title = text.to_string();
             let plain = item.bold.is_none();
             let line = item.line;
-            self.items.pop();
-            self.item_heading.pop();
-            if let Some(at) = self.text_at.pop() {
+            if let Some(at) = self.forget_last_item() {
                 self.buf.truncate(at.start);
             }
             self.open_group(title, line);
@@ -944,10 +944,20 @@ impl<'a> Pass<'a> {
             table.columns = Columns::of(table.cells.iter().map(|c| raw.get(c.clone()).unwrap_or("").trim()));
         }
         self.open.pop();
+        self.forget_last_item();
+        self.bold_start = None;
+    }
+
+    /// Takes the last item back (a pseudo-heading's paragraph, a table's head row: no items),
+    /// and gives where its text lay in `buf`.
+    fn forget_last_item(&mut self) -> Option<Range<usize>> {
+        let idx = self.items.len().checked_sub(1)?;
         self.items.pop();
         self.item_heading.pop();
-        self.text_at.pop();
-        self.bold_start = None;
+        if self.row_parts.last() == Some(&idx) {
+            self.row_parts.pop();
+        }
+        self.text_at.pop()
     }
 
     /// A table's body row becomes its item's text ([`table_row`]): the `Decision` column's
@@ -959,23 +969,15 @@ impl<'a> Pass<'a> {
             return;
         }
         let depth = self.open.len() - 1;
-        let raw = std::mem::take(&mut self.scratch[depth]);
-        let code = std::mem::take(&mut self.items[idx].code_spans);
-        let row = table_row(&table.columns, &table.cells, &raw, &code);
-        // (A row whose decision is still to give, `Pending`, `TBD`, decides nothing.)
-        if table
-            .columns
-            .decision
-            .is_some_and(|d| !fields::is_unanswered(table.cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
-        {
-            self.decision_rows.push(idx);
-        }
-        self.scratch[depth] = row.text;
+        read_row(
+            &mut self.scratch[depth],
+            &mut self.items[idx],
+            &mut self.decision_rows,
+            idx,
+            &table.columns,
+            &table.cells,
+        );
         let item = &mut self.items[idx];
-        item.code_spans = row.code;
-        item.date = row.date;
-        item.fields = row.fields;
-        item.done = row.done;
         // A bold first cell is no lead of a text that may start elsewhere.
         if item.bold.as_deref().is_some_and(|b| !self.scratch[depth].trim_start().starts_with(b)) {
             item.bold = None;
@@ -1133,7 +1135,7 @@ impl<'a> Pass<'a> {
             .map(|i| {
                 let label = starts_with_decision(&items[i].text, items[i].bold.as_deref());
                 // (In any language of the label table: `3. **Decisión**: …`.)
-                let step = names_a_step(self.text, &items, i, &self.item_heading, label);
+                let step = names_a_step(self.text, &items, i, (&self.item_heading, &keep), label);
                 (label && !step, step)
             })
             .unzip();
@@ -1226,7 +1228,7 @@ impl<'a> Pass<'a> {
         for r in (0..steps.len()).filter(|&i| steps[i]).filter_map(|i| new_index[i]) {
             marks[r].step = true;
         }
-        for r in self.appended_rows.iter().chain(&self.row_parts).filter_map(|&r| new_index[r]) {
+        for r in self.appended_rows.iter().chain(&self.row_parts).filter_map(|&r| new_index.get(r).copied().flatten()) {
             marks[r].appended_row = true;
         }
         // (And the first item after each thematic break, `---`.)
@@ -1768,6 +1770,33 @@ impl Columns {
     }
 }
 
+/// Reads row `idx` of a table, `item`, whose text as read is `raw` and whose cells are the
+/// ranges `cells` of it, under `columns`: `raw` becomes the row's text ([`table_row`]) and the
+/// item takes its fields, date and code spans. A row whose `Decision` cell gives an answer
+/// (not `Pending`, `TBD` …) is pushed on `decision_rows`.
+fn read_row(
+    raw: &mut String,
+    item: &mut Item,
+    decision_rows: &mut Vec<usize>,
+    idx: usize,
+    columns: &Columns,
+    cells: &[Range<usize>],
+) {
+    let code = std::mem::take(&mut item.code_spans);
+    let row = table_row(columns, cells, raw, &code);
+    if columns
+        .decision
+        .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
+    {
+        decision_rows.push(idx);
+    }
+    *raw = row.text;
+    item.code_spans = row.code;
+    item.date = row.date;
+    item.fields = row.fields;
+    item.done = row.done;
+}
+
 /// Reads a table row (`cells`: ranges of `raw`, whose code spans are `code`) under `columns`.
 /// With a column that holds the decision (`Decision`, `Choice`, …) the row states that cell,
 /// after the columns before it that name no field (`| Reverse proxy | Traefik |` →
@@ -2010,14 +2039,29 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
     }
 }
 
+/// Whether `text` holds a blank line (a line of spaces and tabs only, between two newlines).
+fn has_blank_line(text: &str) -> bool {
+    // (The lines between the first newline and the last: the text's own first and last lines
+    // are parts of lines.)
+    let (Some(first), Some(last)) = (text.find('\n'), text.rfind('\n')) else { return false };
+    first < last && text[first + 1..last].split('\n').any(|line| line.trim_matches([' ', '\t', '\r']).is_empty())
+}
+
 /// Whether item `i`, a bold `Decision` label, is one of the numbered steps of a process: an
 /// item of a numbered list (`3. **Decisión**: …`) whose neighbours on both sides, under the
 /// same heading, carry bold labels that name no field of a record (`**Exploración**` before
 /// it, `**Conversión**` after it) — where a record's `Decision` sits among its `Context` and
 /// `Rationale`, and a session's notes (`- **Build**: clean`) are a bulleted list.
 /// (`labels_decision`: whether the parse took its label for `Decision` already; a label in
-/// another language, `Decisión`, is looked up here.)
-fn names_a_step(text: &str, items: &[Item], i: usize, item_heading: &[Option<usize>], labels_decision: bool) -> bool {
+/// another language, `Decisión`, is looked up here; `item_heading` and `keep`: each item's
+/// heading, and whether it is kept.)
+fn names_a_step(
+    text: &str,
+    items: &[Item],
+    i: usize,
+    (item_heading, keep): (&[Option<usize>], &[bool]),
+    labels_decision: bool,
+) -> bool {
     let item = &items[i];
     let numbered = |item: &Item| {
         let source = text.get(item.span.clone()).unwrap_or("").trim_start();
@@ -2038,8 +2082,7 @@ fn names_a_step(text: &str, items: &[Item], i: usize, item_heading: &[Option<usi
             && other.block == Block::ListItem
             && records::bold_label(other).is_some_and(|label| fields::field_for_label(label).is_none())
     };
-    let before = (0..i).rev().find(|&n| items[n].depth <= item.depth);
-    let after = (i + 1..items.len()).find(|&n| items[n].depth <= item.depth);
+    let [before, after] = records::neighbours(items, i, |n| keep[n]);
     before.is_some_and(step) && after.is_some_and(step)
 }
 
@@ -2664,6 +2707,38 @@ mod tests {
         assert_eq!(rows.count(), 20_001);
     }
 
+    /// Rows appended below a log table, in the shapes a review found wrong: a row left open
+    /// before a pseudo-heading (an index past the end), an open row before a blank line and a
+    /// decision (swallowed), a sentence after a finished row (lost), a table of another kind
+    /// between (its rows read as the log's), a list under a row (the row's children).
+    #[test]
+    fn rows_appended_below_a_log_table_end_where_a_reader_ends_them() {
+        let log = "| Date | Decision | Why |\n|---|---|---|\n| 2026-01-01 | A | x |\n\n## Later\n";
+        let text = |tail: &str| format!("{log}{tail}");
+        for tail in ["| 2026-02-02 | B | y\n\n**Notes**\n", "- note\n| 2026-02-02 | B | y\n| H | I |\n|---|---|\n"] {
+            parse_document(Path::new("decisionLog.md"), &text(tail));
+        }
+        let d = parse_document(
+            Path::new("decisionLog.md"),
+            &text("- note\n| 2026-02-02 | B | faster\n\n- Decision: Keep Caddy\n"),
+        );
+        let caddy = d.items.iter().find(|i| i.text.contains("Keep Caddy")).unwrap();
+        assert_eq!(caddy.kind, Kind::Decision);
+        let d = parse_document(
+            Path::new("decisionLog.md"),
+            &text("- note\n| 2026-02-02 | Use Unbound | faster |\nNext we should look at the backups.\n"),
+        );
+        assert!(d.items.iter().any(|i| i.text.contains("Next we should look at the backups")));
+        let row = d.items.iter().find(|i| i.text.contains("Use Unbound")).unwrap();
+        assert_eq!((row.block, row.kind, row.date), (Block::TableRow, Kind::Decision, Date::new(2026, 2, 2).ok()));
+        let other = "| Service | Port |\n|---|---|\n| web | 80 |\n\n- note\n| db | 5432 | primary |\n";
+        let d = parse_document(Path::new("decisionLog.md"), &text(other));
+        assert!(d.items.iter().all(|i| i.block != Block::TableRow || !i.text.contains("5432")));
+        let d = parse_document(Path::new("decisionLog.md"), &text("- note\n| 2026-02-02 | B | y |\n  - child\n"));
+        let child = d.items.iter().find(|i| i.text == "child").unwrap();
+        assert!(child.parent.is_none_or(|p| d.items[p].block != Block::TableRow), "{:?}", d.items);
+    }
+
     /// Memory Banks built at random from the lines real ones are made of — dated and undated
     /// headings at every level, timestamps, labels, decision and considerations sections,
     /// lists, tables, fences, quotes, status lines — never make the parser panic, and every
@@ -3000,10 +3075,13 @@ mod tests {
              Keep one backup run per host. Completed, skipped and failed runs never start twice.\n");
         let kinds: Vec<_> = d.items.iter().map(|i| (i.text.as_str(), i.kind)).collect();
         assert_eq!(kinds[0], ("Keep one change window per week", Kind::Decision));
-        // (The paragraph under it tells more of it, and reports no status.)
-        let last = d.items.last().unwrap();
-        assert_eq!(last.field.as_deref(), Some("details"), "{kinds:?}");
-        assert!(!fields::is_status_report(&last.text));
+        // (The paragraph under it tells more of it.)
+        assert_eq!(d.items.last().unwrap().field.as_deref(), Some("details"), "{kinds:?}");
+        // Under a decisions heading, such a paragraph is a decision: it reports no status.
+        let d = doc(
+            "# Log\n\n## Decisions\n\nKeep one backup run per host. Completed, skipped and failed runs never start twice.\n",
+        );
+        assert_eq!(d.items.last().unwrap().kind, Kind::Decision, "no status report: {:?}", d.items);
     }
 
     #[test]

@@ -756,9 +756,6 @@ fn item(
     // do the lines its last cell went on over (no decisions of their own).
     if mark.appended_row {
         close(items, rec, field_of);
-        if items[i].block != Block::TableRow {
-            items[i].kind = Kind::Other;
-        }
         return;
     }
     let it = &items[i];
@@ -982,7 +979,8 @@ fn item(
                 && rec.decision_level.is_some()
                 && rec
                     .statement
-                    .is_some_and(|s| items[s].block == Block::Heading && items[s].kind == Kind::Decision) =>
+                    .is_some_and(|s| items[s].block == Block::Heading && items[s].kind == Kind::Decision)
+                && fields::timestamp(&items[i].text).is_none() =>
             {
                 rec.members.push((i, DETAILS, 0));
                 field_of[i] = Some(DETAILS);
@@ -1024,10 +1022,19 @@ fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
     let stage = stage_of(&items[i])?;
     let item = &items[i];
     let sibling = |n: &Item| n.parent == item.parent && n.section == item.section;
-    // The items beside it under the same parent, past any sub-items of theirs or its own.
-    let before = items[..i].iter().rev().find(|n| n.depth <= item.depth);
-    let after = items[i + 1..].iter().find(|n| n.depth <= item.depth);
-    [before, after].into_iter().flatten().any(|n| sibling(n) && stage_of(n).is_some()).then_some(stage)
+    neighbours(items, i, |_| true)
+        .into_iter()
+        .flatten()
+        .any(|n| sibling(&items[n]) && stage_of(&items[n]).is_some())
+        .then_some(stage)
+}
+
+/// The items right before and after item `i` at its depth or above, past any sub-items of
+/// theirs or its own, among those `live` keeps: its siblings when they share its parent.
+pub(crate) fn neighbours(items: &[Item], i: usize, live: impl Fn(usize) -> bool) -> [Option<usize>; 2] {
+    let depth = items[i].depth;
+    let at_depth = |&n: &usize| live(n) && items[n].depth <= depth;
+    [(0..i).rev().find(at_depth), (i + 1..items.len()).find(at_depth)]
 }
 
 /// A bold label's item as one more field of the record, named by the label. A label with
@@ -1537,6 +1544,10 @@ fn considerations(
                 && !decides_itself
                 && only_groups(&item.text)
                 && !item.text.contains(['.', ',', ';', '(', '=', '`'])
+                // (A version or a brand's own capitals name the thing chosen: `- PostgreSQL 16`
+                // over its reasons.)
+                && !item.text.bytes().any(|b| b.is_ascii_digit())
+                && !item.text.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
                 && !fields::states_adoption(&item.text, None)
                 && !fields::states_switch(&item.text)
         };

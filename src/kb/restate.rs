@@ -54,8 +54,8 @@ pub(crate) struct Stated {
     /// Its date: of two copies of one rank, the earlier is the record.
     pub date: Option<jiff::civil::Date>,
     /// The [`record_id`] it opens with (`D-SEO-01: Keep one JSON-LD block`): it cites that
-    /// record.
-    pub cites: Option<u64>,
+    /// record; and the [`topic_words`] it says after the id.
+    pub cites: Option<(u64, Box<[u64]>)>,
     /// The [`record_id`] its section's or entry's title opens with (`## D-SEO-01 · 2026-09-02
     /// · …`): the record it is.
     pub titled: Option<u64>,
@@ -83,19 +83,20 @@ impl Stated {
             words,
             rank: rank(role, item.date.is_some()),
             date: item.date,
-            cites: record_id(&item.text),
+            cites: record_id(&item.text).map(|(id, said)| (id, topic_words(said))),
             titled: {
                 let section = doc.sections.get(item.section);
                 let title = section.and_then(|s| s.title.as_deref()).and_then(record_id);
-                title.or_else(|| doc.entries.get(item.entry).and_then(|e| record_id(&e.title)))
+                title.or_else(|| doc.entries.get(item.entry).and_then(|e| record_id(&e.title))).map(|(id, _)| id)
             },
         })
     }
 }
 
 /// The id of a decision record that `text` opens with, hashed: capitals and a hyphen, then
-/// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`), followed by the end, a space or a colon.
-pub(crate) fn record_id(text: &str) -> Option<u64> {
+/// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`), followed by the end, a space or a colon; and the
+/// text after it.
+pub(crate) fn record_id(text: &str) -> Option<(u64, &str)> {
     let t = text.trim_start_matches(['#', '*', '_', ' ', '[']);
     if !t.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
@@ -110,7 +111,26 @@ pub(crate) fn record_id(text: &str) -> Option<u64> {
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit());
     let after = after.trim_start_matches([']', '*', '_']);
-    (id_like && (after.is_empty() || after.starts_with([' ', ':', '：']))).then(|| key_hash(id))
+    (id_like && (after.is_empty() || after.starts_with([' ', ':', '：']))).then(|| (key_hash(id), after))
+}
+
+/// The words of `text` that may tell what it is about, hashed, sorted: each of three letters
+/// or more (lowercased, filler aside), and Chinese and Japanese text two characters at a time.
+fn topic_words(text: &str) -> Box<[u64]> {
+    let mut out: Vec<u64> = Vec::new();
+    for (part, cjk) in words(text) {
+        if cjk {
+            out.extend(bigrams(part).map(key_hash));
+        } else if part.chars().count() >= 3 {
+            let lower = part.to_lowercase();
+            if !is_filler(&lower) {
+                out.push(key_hash(&lower));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.into_boxed_slice()
 }
 
 /// A restated decision of a document, and the copy that is its record.
@@ -443,15 +463,32 @@ fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, recor
     if records.is_empty() {
         return;
     }
-    let shares_a_word = |a: &str, b: &str| {
-        let b: Vec<&str> = b.split(' ').filter(|w| w.chars().count() >= 3).collect();
-        a.split(' ').any(|w| b.contains(&w))
+    // (Two sorted lists share a word: one merge.)
+    let share = |a: &[u64], b: &[u64]| {
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     };
     for i in 0..all.len() {
         let (doc, s) = all[i];
-        let Some(&best) = s.cites.and_then(|id| records.get(&id)) else { continue };
+        let Some((id, said)) = &s.cites else { continue };
+        let Some(&best) = records.get(id) else { continue };
         let (record_doc, r) = all[best as usize];
-        if record[i].is_none() && record_doc != doc && s.titled != s.cites && shares_a_word(&s.key, &r.key) {
+        if record[i].is_some() || record_doc == doc || s.titled == Some(*id) {
+            continue;
+        }
+        // (What the record says, its own id aside.)
+        let record_words = match &r.cites {
+            Some((_, words)) => share(said, words),
+            None => share(said, &topic_words(&r.key)),
+        };
+        if record_words {
             record[i] = Some(best);
         }
     }
@@ -570,8 +607,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_citing_an_id_restates_its_record_when_they_share_a_word_beside_the_id() {
+        let mut keys = stated(&[
+            &[("Keep one JSON-LD block for Schema.org", 0)],
+            &[("D-SEO-01: JSON-LD stays the single source", 4)],
+            // (The id's own letters are no shared word.)
+            &[("D-SEO-01: the footer links", 4)],
+        ]);
+        keys[0][0].titled = record_id("D-SEO-01 · 2026-09-02 · JSON-LD").map(|(id, _)| id);
+        let restated = restated(&keys);
+        assert_eq!(restated[1], [Restatement { item: 0, record: (0, 1) }]);
+        assert_eq!(restated[2], []);
+    }
+
+    #[test]
     fn a_record_id_is_capitals_a_hyphen_and_digits() {
-        let id = |t: &str| record_id(t);
+        let id = |t: &str| record_id(t).map(|(id, _)| id);
         assert!(id("D-SEO-01: Keep one JSON-LD block").is_some());
         assert_eq!(id("D-SEO-01 · 2026-09-02 · JSON-LD"), id("**D-SEO-01**: …"));
         assert!(id("## ADR-0003").is_some());
@@ -680,7 +731,7 @@ mod tests {
                             words,
                             rank: *rank,
                             date: None,
-                            cites: record_id(text),
+                            cites: record_id(text).map(|(id, said)| (id, topic_words(said))),
                             titled: None,
                         })
                     })
