@@ -681,7 +681,10 @@ fn heading(
         }
         rec.has_fields = true;
         rec.context = Some(field);
-        rec.field_level = Some(h.level);
+        // (A field heading inside a field, `#### Steps:` under `## Implementation Details` and
+        // its `### 2. Pipeline`, leaves the record's field level where it was: the field's next
+        // `### 3. …` is still a part of it.)
+        rec.field_level = Some(rec.field_level.map_or(h.level, |l| l.min(h.level)));
         return;
     }
     // One more part of the record, named by its title:
@@ -774,7 +777,10 @@ fn item(
         // part of the record, not its statement: the ADR's own heading is. So is a heading
         // giving the reasons for the choice the record states (`### Why we chose Proxmox`
         // after `The cluster stays on Proxmox VE`: [`heading`] kept the record open).
-        let part = rec.decision_level.is_some() && rec.statement.is_some();
+        // (And so is a subsection inside a field after the decision, `### 1. Dockerfile` over
+        // a diagram under `## Implementation Details`.)
+        let part = (rec.decision_level.is_some() && rec.statement.is_some())
+            || (rec.decision.is_some() && rec.context.as_ref().is_some_and(|f| *f != Field::Decision));
         let reasons_for_it = || fields::reasons_heading(&it.text).is_some() && rec.decision.or(rec.statement).is_some();
         if (part || reasons_for_it())
             && let Some(field) = rec.context.clone()

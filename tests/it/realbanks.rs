@@ -2475,3 +2475,11 @@ fn a_label_saying_what_an_entry_must_include_describes_the_format() {
     assert!(doc.items.iter().any(|i| i.text.starts_with("Decision: What was chosen")), "{:?}", doc.items);
     assert!(decision_texts(doc).is_empty());
 }
+
+#[test]
+fn the_subsections_of_a_field_stay_in_it_past_a_deeper_field_heading() {
+    let kb = load();
+    // `#### Steps:` under `### 2. Pipeline` under `## Implementation Details` is a part of that
+    // field; `### 3. Security Considerations` after it is one more, not a list of decisions.
+    assert_eq!(decision_texts(document(&kb, "decisionLog-steps.md")), ["Run the web app in containers."]);
+}
