@@ -1235,6 +1235,7 @@ impl<'a> Pass<'a> {
         let mut rules = self.rules.iter().peekable();
         for (item, mark) in items.iter().zip(marks.iter_mut()) {
             mark.label_line = label_on_own_line(self.text, item);
+            mark.numbered = numbered(self.text, item);
             let mut crossed = false;
             while rules.next_if(|&&r| r < item.line).is_some() {
                 crossed = true;
@@ -2039,6 +2040,16 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
     }
 }
 
+/// Whether `item`, read from `text`, is an item of a numbered list (`3. …`, `2) …`).
+fn numbered(text: &str, item: &Item) -> bool {
+    if item.block != Block::ListItem {
+        return false;
+    }
+    let source = text.get(item.span.clone()).unwrap_or("").trim_start();
+    let digits = source.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && source[digits..].starts_with(['.', ')'])
+}
+
 /// Whether `text` holds a blank line (a line of spaces and tabs only, between two newlines).
 fn has_blank_line(text: &str) -> bool {
     // (The lines between the first newline and the last: the text's own first and last lines
@@ -2063,14 +2074,9 @@ fn names_a_step(
     labels_decision: bool,
 ) -> bool {
     let item = &items[i];
-    let numbered = |item: &Item| {
-        let source = text.get(item.span.clone()).unwrap_or("").trim_start();
-        let digits = source.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && source[digits..].starts_with(['.', ')'])
-    };
     if item.block != Block::ListItem
         || item.bold.is_none()
-        || !numbered(item)
+        || !numbered(text, item)
         || !(labels_decision || fields::opens_with_decision_label(&item.text))
     {
         return false;

@@ -185,6 +185,8 @@ pub(crate) struct Marks {
     /// Drop Docling | … |` under a later record's list): a row of that table, in no record
     /// around it (`parse::Pass::orphan_line`).
     pub appended_row: bool,
+    /// An item of a numbered list (`2) Audio stack: …`, `3. …`).
+    pub numbered: bool,
     /// A `Decision` label that names one of the numbered, labelled steps of a process (`3.
     /// **Decisión**: reads the FAQ` between `**Exploración**` and `**Conversión**`): no record's
     /// field, and no decision (`parse::names_a_step`).
@@ -893,8 +895,16 @@ fn item(
         }
         // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even
-        // among another record's fields.
-        None if next.heads && items[i].parent.is_none() => {
+        // among another record's fields; so is a numbered title right over a `Decision:` at its
+        // level (`2) Audio stack: Web Audio API`, then `- Decision: …`).
+        // (Not among a record's leading fields, `2. Owning team: …` before `3. Decision: …`.)
+        None if (next.heads
+            || (mark.numbered
+                && next.decides
+                && items.get(i + 1).is_some_and(|n| n.section == items[i].section)
+                && (!rec.has_fields || rec.decision.is_some())))
+            && items[i].parent.is_none() =>
+        {
             if rec.statement.is_some() || rec.decision.is_some() || rec.has_fields {
                 restart(items, rec, field_of);
             }

@@ -2483,3 +2483,20 @@ fn the_subsections_of_a_field_stay_in_it_past_a_deeper_field_heading() {
     // field; `### 3. Security Considerations` after it is one more, not a list of decisions.
     assert_eq!(decision_texts(document(&kb, "decisionLog-steps.md")), ["Run the web app in containers."]);
 }
+
+#[test]
+fn a_numbered_title_over_a_decision_label_is_its_records_title() {
+    let kb = load();
+    // `1) Remote access: WireGuard vs OpenVPN` then `- Decision: …`, `- Rationale: …`: one
+    // record, its title above it; `2) Offsite copies: …` opens the next, not a field of the
+    // first.
+    let doc = document(&kb, "titled-records.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Decision: Run WireGuard on the edge router.", "Decision: Push nightly restic snapshots to the second site."]
+    );
+    let (_, wireguard) = decision(&kb, "Run WireGuard on the edge router");
+    assert_eq!(field(wireguard, "title"), Some("Remote access: WireGuard vs OpenVPN"));
+    let (_, restic) = decision(&kb, "Push nightly restic snapshots");
+    assert_eq!(field(restic, "title"), Some("Offsite copies: restic to the second site"));
+}
