@@ -1521,6 +1521,13 @@ pub fn describes_records(title: &str) -> bool {
     {
         return true;
     }
+    // `Appendix: Decision log format`, `ADR entry format`.
+    if t.len() <= 48 && ends_ignoring_case(t, " format") {
+        let lower = t.to_ascii_lowercase();
+        if ["log", "entry", "entries", "record", "adr", "decision"].iter().any(|w| lower.contains(w)) {
+            return true;
+        }
+    }
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
     // write the file's records, which a template says before its first one.
     let opens = |p: &str| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
@@ -2640,11 +2647,16 @@ pub fn title_states(title: &str) -> bool {
 }
 
 /// `Selected` as an adjective: `Selected rows are exported as CSV`, `Selected text is sent to
-/// the chat` (the words after it, a noun and a verb of being).
+/// the chat`, `Selected vote button has a pink glow` (the words after it, a noun of a word or
+/// two and a verb of being or having).
 fn describes_a_selection(rest: &str) -> bool {
+    const VERBS: &[&str] = &["is", "are", "was", "were", "will", "can", "get", "gets", "has", "have", "shows", "stays"];
     let mut words = rest.split_whitespace();
-    words.next();
-    words.next().is_some_and(|verb| ["is", "are", "was", "were", "will", "can", "get", "gets"].contains(&verb))
+    // (`Selected Loki; it has labels` names its choice first.)
+    if words.next().is_none_or(|noun| noun.ends_with([';', ',', ':', '.'])) {
+        return false;
+    }
+    words.take(2).any(|verb| VERBS.contains(&verb))
 }
 
 /// A finding a record reports, not what was decided about it: `Identified critical
@@ -3399,6 +3411,10 @@ mod tests {
         assert!(states_adoption("Adopted Traefik as the proxy", Some("Adopted Traefik")));
         assert!(!states_adoption("Quota: refquota = 3T", Some("Quota")));
         assert!(!states_adoption("Policy:", Some("Policy")));
+        assert!(states_adoption("Selected Caddy as the reverse proxy", None));
+        assert!(states_adoption("Selected Loki; it has labels", None));
+        assert!(!states_adoption("Selected rows are exported as CSV", None));
+        assert!(!states_adoption("Selected vote button has a pink glow", None));
         assert!(states_adoption("[2025-04-01 18:57:19] Decided to pin the kernel", None), "after a timestamp");
         assert!(states_adoption("2025-04-01 18:57 - We chose restic", None));
     }
@@ -3578,6 +3594,7 @@ mod tests {
         assert!(!describes_records("When to rotate the keys"));
         assert!(describes_records("ADR Entry Must Include:") && describes_records("Each entry should have"));
         assert!(!describes_records("The backup host must have"));
+        assert!(describes_records("Appendix: Decision log format") && !describes_records("Disk format"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));
