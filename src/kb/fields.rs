@@ -2248,10 +2248,14 @@ pub fn reports_work_done(text: &str) -> bool {
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
-/// completed the rollout`; not `Completed:` as a label over what was): work done.
+/// completed the rollout`, `成功完成…`; not `Completed:` as a label over what was): work done.
 pub fn reports_completion(text: &str) -> bool {
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // `成功完成…` (successfully completed), `已完成…`, `完成了…`.
+    if !t.is_ascii() && ["成功完成", "已完成", "完成了"].iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
     let mut words = t.split(' ');
     let first = words.next().unwrap_or("");
     let completed = |w: &str| w.eq_ignore_ascii_case("completed");
@@ -3108,6 +3112,8 @@ mod tests {
         assert!(super::reports_completion("Completed the planning phase for the session pooler."));
         assert!(super::reports_completion("Successfully completed the revised implementation phase."));
         assert!(!super::reports_completion("Completed: moved the backup timers to systemd"));
+        assert!(super::reports_completion("[2026-01-27 17:00:00] - 成功完成备份迁移的第一阶段"));
+        assert!(!super::reports_completion("决定在完成迁移后停用旧服务器"));
         assert!(!super::reports_completion("Successfully moved DNS to Unbound"));
         for chosen in [
             "Create a release automation script",

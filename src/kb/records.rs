@@ -1352,6 +1352,8 @@ fn considerations(
     for item in items.iter().filter(|i| i.kind == Kind::Decision) {
         decided_in[scope(item)] = true;
     }
+    // Decisions found to be work done or to do: their sub-items follow them.
+    let mut retyped = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
     // Which of them are only a bold label over their sub-items (`**Tool design:**`).
@@ -1567,11 +1569,17 @@ fn considerations(
                 && !fields::states_adoption(&item.text, None)
                 && !fields::states_switch(&item.text)
         };
+        // A decision's sub-items took its kind; under one that turns out to be work done or to
+        // do (`- [2026-01-27] - 成功完成…` over its phases), they are that work's parts, unless
+        // one decides itself.
+        let parent_retyped = item.parent.filter(|&p| retyped[p]).map(|p| items[p].kind);
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
             if not_taken || (item.block != Block::Heading && (demote() || names_topic())) {
                 Some(Kind::Other)
+            } else if let Some(kind) = parent_retyped.filter(|_| !states_own_choice()) {
+                Some(kind)
             } else {
                 task.filter(|_| !decided)
             }
@@ -1590,6 +1598,7 @@ fn considerations(
             adopted.then_some(Kind::Decision)
         };
         if let Some(kind) = new_kind {
+            retyped[i] = items[i].kind == Kind::Decision && matches!(kind, Kind::Change | Kind::NextStep);
             items[i].kind = kind;
         }
         if retired && items[i].kind == Kind::Decision {

@@ -2500,3 +2500,14 @@ fn a_numbered_title_over_a_decision_label_is_its_records_title() {
     let (_, restic) = decision(&kb, "Push nightly restic snapshots");
     assert_eq!(field(restic, "title"), Some("Offsite copies: restic to the second site"));
 }
+
+#[test]
+fn a_log_line_reporting_work_done_takes_its_parts_with_it() {
+    let kb = load();
+    // `[…] - 成功完成备份迁移的第一阶段` (successfully completed the first stage) is work done,
+    // and so are the results listed under it.
+    let doc = document(&kb, "decisionLog-chengguo.md");
+    assert_eq!(decision_texts(doc), ["[2026-01-28 09:00:00] - 决定在周日凌晨运行清理任务"]);
+    let snapshots = doc.items.iter().find(|i| i.text.contains("每台主机每晚")).unwrap();
+    assert_eq!(snapshots.kind, Kind::Change);
+}
