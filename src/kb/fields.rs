@@ -739,6 +739,23 @@ pub fn is_labelled_address(text: &str) -> bool {
         && (value.starts_with("https://") || value.starts_with("http://") || document())
 }
 
+/// A title over questions that have been answered: `Resolved Questions`, `Questions
+/// Resolved`, `Answered Questions`, `已解决的问题`. What it lists are the answers, decisions.
+pub fn names_resolved_questions(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '：']);
+    if t.len() > 48 {
+        return false;
+    }
+    if !t.is_ascii() {
+        return ["已解决的问题", "已解決的問題", "已回答的问题", "解決済みの質問"].iter().any(|w| t.contains(w));
+    }
+    let lower = t.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let questions = words.iter().any(|w| *w == "questions" || *w == "question");
+    let settled = words.iter().any(|w| ["resolved", "answered", "settled"].contains(w));
+    questions && settled && !words.iter().any(|w| ["unresolved", "open", "pending"].contains(w))
+}
+
 /// A line that points at another document for the decisions (`See `decisionLog.md` for the
 /// detailed history`, `详见 decisions.md`, `Siehe adr/`): where they are, not one of them.
 pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
@@ -756,6 +773,16 @@ pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
             })
     };
     opens && names_document()
+}
+
+/// A document's own metadata: `Document Version: 2.0`, `Last Updated: February 12, 2026`
+/// and the labelled lines after them (`Owner: …`, `Status: Ready for Development`).
+pub fn is_document_metadata(text: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let head = lowercase_prefix(text.trim_start_matches(['*', '_', ' ']), 20, &mut buf);
+    ["document version", "doc version", "last updated", "last modified", "last reviewed"].iter().any(|p| {
+        head.strip_prefix(p).is_some_and(|rest| rest.trim_start_matches(['*', '_', ' ']).starts_with([':', '：']))
+    })
 }
 
 /// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
@@ -2040,6 +2067,10 @@ pub fn is_unanswered(answer: &str) -> bool {
 
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
+    // (Questions answered hold their answers: decisions.)
+    if names_resolved_questions(title) {
+        return false;
+    }
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
     // word of another length than theirs is no consideration word.
     if title.is_ascii() {
@@ -3502,6 +3533,9 @@ mod tests {
         assert!(!points_elsewhere("Seed the cache from the NAS", false));
         assert!(!points_elsewhere("See = same location cell and within sight", false));
         assert!(is_labelled_date("Data: 28/03/2025"));
+        assert!(is_document_metadata("Document Version: 2.0 Last Updated: February 12, 2026 Owner: Tim"));
+        assert!(is_document_metadata("**Last Updated**: 2026-02-12"));
+        assert!(!is_document_metadata("Last updated the runbook for the NAS"));
         assert!(is_labelled_date("Updated: 2025-03-28 14:02"));
         assert!(!is_labelled_date("Backups: nightly since 2025-03-28"));
         assert!(!is_labelled_date("Freeze: 2025-03-28 until the audit ends"));

@@ -482,7 +482,9 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
         }
     }
     match classify_words(title) {
-        (Kind::Other, false) if marked_settled(title) => (Kind::Decision, false),
+        (Kind::Other, false) if marked_settled(title) || super::fields::names_resolved_questions(title) => {
+            (Kind::Decision, false)
+        }
         (Kind::Other, false) if names_rules(title) => (Kind::Pattern, false),
         named => named,
     }
@@ -1287,6 +1289,9 @@ mod tests {
             ("Decisions and next steps", Kind::Decision),
             ("測試策略 (已確定)", Kind::Decision),
             ("Hosting (decided)", Kind::Decision),
+            ("11. Resolved Questions", Kind::Decision),
+            ("Questions Resolved", Kind::Decision),
+            ("Unresolved Questions", Kind::Other),
             ("決策審查流程", Kind::Pattern),
             ("决策流程", Kind::Pattern),
             ("技术决策", Kind::Decision),

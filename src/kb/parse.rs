@@ -728,7 +728,15 @@ impl<'a> Pass<'a> {
                 && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
         };
         let fields = decision_line() || field_after_decision() || next_field();
-        if !fields && !stamp() {
+        // Lines that each open with a check mark, one under the other with no list marker
+        // (`✅ Room Management: one public room`, `✅ Session Persistence: …`), are a list of
+        // their own: a line each.
+        const MARKS: [char; 5] = ['✅', '✔', '☑', '✓', '❌'];
+        let checked = || {
+            line.starts_with(MARKS)
+                && self.scratch.get(self.open.len() - 1).is_some_and(|t| t.trim_start().starts_with(MARKS))
+        };
+        if !fields && !stamp() && !checked() {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then

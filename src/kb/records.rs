@@ -1466,6 +1466,7 @@ fn considerations(
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
+                || fields::is_document_metadata(&item.text)
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)

@@ -2511,3 +2511,20 @@ fn a_log_line_reporting_work_done_takes_its_parts_with_it() {
     let snapshots = doc.items.iter().find(|i| i.text.contains("每台主机每晚")).unwrap();
     assert_eq!(snapshots.kind, Kind::Change);
 }
+
+#[test]
+fn questions_resolved_hold_their_answers() {
+    let kb = load();
+    // `## Resolved Questions` and `## Questions Resolved` list what was settled; check-marked
+    // lines one under the other are a line each; `Document Version:` over `Last Updated:` is
+    // the page's own record, and `## Open Questions` still asks.
+    assert_eq!(
+        decision_texts(document(&kb, "resolved-questions.md")),
+        [
+            "Queue limit: 25 tracks at most",
+            "Track removal: Not allowed once a track is queued",
+            "✅ Sign-in: a username only, no social login",
+            "✅ Rooms: one public room for the first release"
+        ]
+    );
+}
