@@ -743,17 +743,31 @@ pub fn is_labelled_address(text: &str) -> bool {
 /// Resolved`, `Answered Questions`, `已解决的问题`. What it lists are the answers, decisions.
 pub fn names_resolved_questions(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '：']);
-    if t.len() > 48 {
+    if t.len() > 64 {
         return false;
     }
-    if !t.is_ascii() {
-        return ["已解决的问题", "已解決的問題", "已回答的问题", "解決済みの質問"].iter().any(|w| t.contains(w));
+    if !t.is_ascii() && ["已解决的问题", "已解決的問題", "已回答的问题", "解決済みの質問"].iter().any(|w| t.contains(w))
+    {
+        return true;
     }
-    let lower = t.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let questions = words.iter().any(|w| *w == "questions" || *w == "question");
-    let settled = words.iter().any(|w| ["resolved", "answered", "settled"].contains(w));
-    questions && settled && !words.iter().any(|w| ["unresolved", "open", "pending"].contains(w))
+    // (Most titles hold no `q`: they end here, before a copy is lowercased on the stack.)
+    let b = t.as_bytes();
+    if memchr::memchr2(b'q', b'Q', b).is_none() {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    // (As whole words: `Unresolved Questions` holds no `resolved questions`.)
+    let has =
+        |w: &[u8]| memchr::memmem::find_iter(lower, w).any(|at| at == 0 || !lower[at - 1].is_ascii_alphanumeric());
+    // The settled word right beside `questions`, either side — not a question still to settle
+    // (`Questions to be resolved`, `Questions not yet answered`).
+    ["resolved questions", "answered questions", "settled questions", "questions resolved", "questions answered"]
+        .iter()
+        .any(|w| has(w.as_bytes()))
+        && !["not ", "yet", "to be ", "need"].iter().any(|w| has(w.as_bytes()))
 }
 
 /// A line that points at another document for the decisions (`See `decisionLog.md` for the
@@ -775,11 +789,16 @@ pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
     opens && names_document()
 }
 
-/// A document's own metadata: `Document Version: 2.0`, `Last Updated: February 12, 2026`
-/// and the labelled lines after them (`Owner: …`, `Status: Ready for Development`).
+/// A document's own metadata: `Document Version: 2.0`, `Last Updated: February 12, 2026`,
+/// `最后更新：…` — with the labelled lines wrapped into the same paragraph after it (`Owner:
+/// …`, `Status: Ready for Development`).
 pub fn is_document_metadata(text: &str) -> bool {
+    let t = text.trim_start_matches(['*', '_', ' ']);
+    if !t.is_ascii() && ["最后更新", "最後更新", "更新日"].iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
     let mut buf = [0u8; 24];
-    let head = lowercase_prefix(text.trim_start_matches(['*', '_', ' ']), 20, &mut buf);
+    let head = lowercase_prefix(t, 20, &mut buf);
     ["document version", "doc version", "last updated", "last modified", "last reviewed"].iter().any(|p| {
         head.strip_prefix(p).is_some_and(|rest| rest.trim_start_matches(['*', '_', ' ']).starts_with([':', '：']))
     })
@@ -1548,10 +1567,12 @@ pub fn describes_records(title: &str) -> bool {
     {
         return true;
     }
-    // `Appendix: Decision log format`, `ADR entry format`.
+    // `Appendix: Decision log format`, `ADR entry format` (whole words: `Log format` and
+    // `Audio recording format` are other things' formats).
     if t.len() <= 48 && ends_ignoring_case(t, " format") {
         let lower = t.to_ascii_lowercase();
-        if ["log", "entry", "entries", "record", "adr", "decision"].iter().any(|w| lower.contains(w)) {
+        let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric());
+        if words.any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)) {
             return true;
         }
     }
@@ -2284,8 +2305,11 @@ pub fn reports_completion(text: &str) -> bool {
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // `成功完成…` (successfully completed), `已完成…`, `完成了…`.
-    if !t.is_ascii() && ["成功完成", "已完成", "完成了"].iter().any(|p| t.starts_with(p)) {
-        return true;
+    // (Not one that goes on to decide: `已完成评估，决定采用 PostgreSQL`.)
+    if !t.is_ascii()
+        && let Some(p) = ["成功完成", "已完成", "完成了"].iter().find(|p| t.starts_with(**p))
+    {
+        return !["决定", "采用", "选用", "決定", "採用"].iter().any(|w| t[p.len()..].contains(w));
     }
     let mut words = t.split(' ');
     let first = words.next().unwrap_or("");
@@ -2691,7 +2715,16 @@ fn describes_a_selection(rest: &str) -> bool {
     if words.next().is_none_or(|noun| noun.ends_with([';', ',', ':', '.'])) {
         return false;
     }
-    words.take(2).any(|verb| VERBS.contains(&verb))
+    // A verb right after the noun, or after one more word of it — not after a clause's
+    // opening (`Selected Redis which has TTL support`).
+    match (words.next(), words.next()) {
+        (Some(second), _) if VERBS.contains(&second) => true,
+        (Some(second), Some(third)) => {
+            !["which", "that", "who", "as", "because", "since", "and", "for"].contains(&second)
+                && VERBS.contains(&third)
+        }
+        _ => false,
+    }
 }
 
 /// A finding a record reports, not what was decided about it: `Identified critical
@@ -3144,7 +3177,7 @@ mod tests {
         assert!(super::reports_completion("Successfully completed the revised implementation phase."));
         assert!(!super::reports_completion("Completed: moved the backup timers to systemd"));
         assert!(super::reports_completion("[2026-01-27 17:00:00] - 成功完成备份迁移的第一阶段"));
-        assert!(!super::reports_completion("决定在完成迁移后停用旧服务器"));
+        assert!(!super::reports_completion("已完成评估，决定采用 PostgreSQL"));
         assert!(!super::reports_completion("Successfully moved DNS to Unbound"));
         for chosen in [
             "Create a release automation script",
@@ -3448,7 +3481,7 @@ mod tests {
         assert!(states_adoption("Adopted Traefik as the proxy", Some("Adopted Traefik")));
         assert!(!states_adoption("Quota: refquota = 3T", Some("Quota")));
         assert!(!states_adoption("Policy:", Some("Policy")));
-        assert!(states_adoption("Selected Caddy as the reverse proxy", None));
+        assert!(states_adoption("Selected Redis which has TTL support", None));
         assert!(states_adoption("Selected Loki; it has labels", None));
         assert!(!states_adoption("Selected rows are exported as CSV", None));
         assert!(!states_adoption("Selected vote button has a pink glow", None));
@@ -3634,7 +3667,17 @@ mod tests {
         assert!(!describes_records("When to rotate the keys"));
         assert!(describes_records("ADR Entry Must Include:") && describes_records("Each entry should have"));
         assert!(!describes_records("The backup host must have"));
-        assert!(describes_records("Appendix: Decision log format") && !describes_records("Disk format"));
+        assert!(describes_records("Appendix: Decision log format") && describes_records("ADR entry format"));
+        assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
+        assert!(names_resolved_questions("11. Resolved Questions") && names_resolved_questions("Questions Resolved"));
+        assert!(names_resolved_questions("Resolved questions and open issues"));
+        assert!(names_resolved_questions("11. Resolved Questions — Auth"));
+        assert!(
+            !names_resolved_questions("Questions to be resolved")
+                && !names_resolved_questions("Questions not yet answered")
+        );
+        assert!(!names_resolved_questions("Answered questions, yet to confirm"));
+        assert!(!names_resolved_questions("Unresolved Questions") && !names_resolved_questions("Open Questions"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
         assert!(is_boilerplate("[empty]"));

@@ -641,8 +641,9 @@ impl<'a> Pass<'a> {
     /// A Roo Code timestamp at the start of a line opens a new log entry even when no blank
     /// line separates it from the previous one (agents append entries that way, after a
     /// paragraph or a list item), a `**Decision:**` line after other labelled lines is an item
-    /// of its own, and so is each labelled line after it: the top-level paragraph or the list
-    /// being read ends before the line and a new paragraph starts at `at`.
+    /// of its own, and so is each labelled line after it, each row appended to a log table, and
+    /// each of a paragraph's lines that open with a check mark: the top-level paragraph or the
+    /// list being read ends before the line and a new paragraph starts at `at`.
     fn split_at_line(&mut self, at: usize) -> bool {
         let Some(&idx) = self.open.last() else { return false };
         if self.heading.is_some() {
@@ -731,12 +732,13 @@ impl<'a> Pass<'a> {
         // Lines that each open with a check mark, one under the other with no list marker
         // (`✅ Room Management: one public room`, `✅ Session Persistence: …`), are a list of
         // their own: a line each.
-        const MARKS: [char; 5] = ['✅', '✔', '☑', '✓', '❌'];
+        const MARKS: [char; 4] = ['✅', '✔', '☑', '✓'];
         let checked = || {
             line.starts_with(MARKS)
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| t.trim_start().starts_with(MARKS))
         };
-        if !fields && !stamp() && !checked() {
+        let checked = checked();
+        if !fields && !stamp() && !checked {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
@@ -750,8 +752,10 @@ impl<'a> Pass<'a> {
         self.items[idx].span.end = at;
         self.close_paragraph(idx);
         self.bold_start = None;
+        // (A record's labelled lines go on past a check-marked line among them.)
+        let carried = checked && self.record_lines == Some(idx);
         self.open_item(Block::Paragraph, at..at);
-        self.record_lines = fields.then(|| self.items.len() - 1);
+        self.record_lines = (fields || carried).then(|| self.items.len() - 1);
         true
     }
 
@@ -2753,6 +2757,56 @@ mod tests {
         assert!(child.parent.is_none_or(|p| d.items[p].block != Block::TableRow), "{:?}", d.items);
     }
 
+    /// Shapes a second review found wrong: the last item of a field's numbered list, or an
+    /// item under a record's heading, taken as the next record's title; a heading beside a
+    /// field heading swallowed into that field; the sub-items of work done taking its kind
+    /// over their own task boxes, or losing it under a line that introduces them; a choice
+    /// under an unticked task made a task too.
+    #[test]
+    fn titles_fields_and_work_done_end_where_a_reader_ends_them() {
+        let kinds = |name: &str, text: &str| -> Vec<(String, Kind, Option<String>)> {
+            parse_document(Path::new(name), text)
+                .items
+                .into_iter()
+                .map(|i| (i.text.to_string(), i.kind, i.field))
+                .collect()
+        };
+        let find = |items: &[(String, Kind, Option<String>)], text: &str| {
+            items.iter().find(|(t, _, _)| t.contains(text)).cloned().unwrap()
+        };
+        let d = kinds(
+            "a.md",
+            "Decision: Use Postgres\nConsequences:\n1. Nightly dumps to the NAS\n2. One more service to patch\n\n\
+             Decision: Use Redis for sessions\n",
+        );
+        assert_eq!(find(&d, "One more service").2.as_deref(), Some("consequences"));
+        let d = kinds(
+            "b.md",
+            "# Log\n\n## ADR-3: Session cache\n\n1. Sessions live in memory today\n2. Two app servers share sessions\n\n\
+             Decision: Use Redis\n",
+        );
+        assert_eq!(find(&d, "Two app servers").2.as_deref(), Some("details"));
+        assert_eq!(find(&d, "Session cache").2.as_deref(), Some("title"));
+        let d = kinds(
+            "c.md",
+            "# Notes\n\n## Decision\nUse restic for backups.\n\n### Rationale\n- Encrypted\n\n### Monitoring\n\
+             - Use Prometheus for metrics\n",
+        );
+        assert_eq!(find(&d, "Prometheus").1, Kind::Decision);
+        let d = kinds(
+            "decisionLog.md",
+            "# Decision Log\n\n- [2026-01-27 10:00:00] - 成功完成第一阶段\n  - [ ] 第二阶段：迁移数据库\n  - 成果如下：\n\
+             \x20   - 每台主机每晚做一次快照\n",
+        );
+        assert_eq!(find(&d, "第二阶段").1, Kind::NextStep);
+        assert_eq!(find(&d, "每台主机").1, Kind::Change);
+        let d = kinds(
+            "d.md",
+            "# Active Context\n\n## Decisions\n- [ ] Move to Traefik\n  - Keep Caddy for the dashboards\n",
+        );
+        assert_eq!(find(&d, "Keep Caddy").1, Kind::Decision);
+    }
+
     /// Memory Banks built at random from the lines real ones are made of — dated and undated
     /// headings at every level, timestamps, labels, decision and considerations sections,
     /// lists, tables, fences, quotes, status lines — never make the parser panic, and every
@@ -2898,6 +2952,16 @@ mod tests {
             "| 2026-02-09 | Pin Proxmox | Ceph |",
             "|||",
             "| | |",
+            "1) Remote access: WireGuard vs polling",
+            "- Decision: Run WireGuard on the edge router.",
+            "✅ Sign-in: a username only",
+            "✅ Rooms: one public room",
+            "## 11. Resolved Questions",
+            "Document Version: 1.1",
+            "- [2026-01-27 10:00:00] - 成功完成第一阶段",
+            "  - [ ] 第二阶段：迁移数据库",
+            "#### Steps:",
+            "## Implementation Details",
             "---",
             "",
             "",

@@ -97,6 +97,9 @@ struct Record {
     /// The level of the last field heading (`## Pros and Cons of the Options`): a deeper
     /// heading is a part of its field.
     field_level: Option<u8>,
+    /// Whether a deeper heading inside the last field heading is open (`### 2. Pipeline` under
+    /// `## Implementation Details`): a field heading under it is a part of that field.
+    in_part: bool,
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
@@ -321,6 +324,10 @@ pub(crate) fn resolve(
         let beside = Next {
             decides: next_decides && next == Some(items[i].parent),
             heads: next_decides && next == Some(Some(i)),
+            // (Asked only of a numbered item over a decision.)
+            in_numbered_field: marks[i].numbered
+                && next_decides
+                && neighbours(items, i, |_| true)[0].is_some_and(|p| marks[p].numbered && field_of[p].is_some()),
         };
         if marks[i].closes_record && rec.open {
             stamp_summary(items, &mut rec, i, &mut field_of);
@@ -683,10 +690,13 @@ fn heading(
         }
         rec.has_fields = true;
         rec.context = Some(field);
-        // (A field heading inside a field, `#### Steps:` under `## Implementation Details` and
-        // its `### 2. Pipeline`, leaves the record's field level where it was: the field's next
-        // `### 3. …` is still a part of it.)
-        rec.field_level = Some(rec.field_level.map_or(h.level, |l| l.min(h.level)));
+        // (A field heading inside a part of a field, `#### Steps:` under `## Implementation
+        // Details` and its `### 2. Pipeline`, leaves the record's field level where it was:
+        // the field's next `### 3. …` is still a part of it.)
+        if !(rec.in_part && rec.field_level.is_some_and(|l| h.level > l)) {
+            rec.field_level = Some(h.level);
+            rec.in_part = false;
+        }
         return;
     }
     // One more part of the record, named by its title:
@@ -712,6 +722,7 @@ fn heading(
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
     // decision: what it holds is more of that field.
     if rec.field_level.is_some_and(|l| h.level > l) && !h.decision && rec.decision.is_some() && rec.context.is_some() {
+        rec.in_part = true;
         return;
     }
     close(items, rec, field_of);
@@ -742,6 +753,8 @@ fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Opt
 struct Next {
     decides: bool,
     heads: bool,
+    /// The item before it at its level is one more numbered item, of a field's list.
+    in_numbered_field: bool,
 }
 
 /// `traits` and `mark`: item `i`'s.
@@ -897,12 +910,15 @@ fn item(
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even
         // among another record's fields; so is a numbered title right over a `Decision:` at its
         // level (`2) Audio stack: Web Audio API`, then `- Decision: …`).
-        // (Not among a record's leading fields, `2. Owning team: …` before `3. Decision: …`.)
+        // (Not among a record's leading fields, `2. Owning team: …` before `3. Decision: …`,
+        // nor under a record's title that waits for its decision, nor the last item of a field's
+        // numbered list, `2. One more service to patch` under `Consequences:`.)
         None if (next.heads
             || (mark.numbered
                 && next.decides
                 && items.get(i + 1).is_some_and(|n| n.section == items[i].section)
-                && (!rec.has_fields || rec.decision.is_some())))
+                && (rec.decision.is_some() || (rec.statement.is_none() && !rec.has_fields))
+                && !next.in_numbered_field))
             && items[i].parent.is_none() =>
         {
             if rec.statement.is_some() || rec.decision.is_some() || rec.has_fields {
@@ -1352,8 +1368,8 @@ fn considerations(
     for item in items.iter().filter(|i| i.kind == Kind::Decision) {
         decided_in[scope(item)] = true;
     }
-    // Decisions found to be work done or to do: their sub-items follow them.
-    let mut retyped = vec![false; items.len()];
+    // Decisions found to be work done, and what lies under them: their sub-items are its parts.
+    let mut work_done = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
     let mut in_topic = vec![false; items.len()];
     // Which of them are only a bold label over their sub-items (`**Tool design:**`).
@@ -1573,16 +1589,17 @@ fn considerations(
         // A decision's sub-items took its kind; under one that turns out to be work done or to
         // do (`- [2026-01-27] - 成功完成…` over its phases), they are that work's parts, unless
         // one decides itself.
-        let parent_retyped = item.parent.filter(|&p| retyped[p]).map(|p| items[p].kind);
+        let under_work_done = item.parent.is_some_and(|p| work_done[p]);
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
             if not_taken || (item.block != Block::Heading && (demote() || names_topic())) {
                 Some(Kind::Other)
-            } else if let Some(kind) = parent_retyped.filter(|_| !states_own_choice()) {
-                Some(kind)
             } else {
-                task.filter(|_| !decided)
+                // (Its own task box says what it is first: `- [ ] 第二阶段` is still to do.)
+                task.filter(|_| !decided).or_else(|| {
+                    (under_work_done && item.done.is_none() && !states_own_choice()).then_some(Kind::Change)
+                })
             }
         } else {
             let adopted = !not_taken
@@ -1599,9 +1616,11 @@ fn considerations(
             adopted.then_some(Kind::Decision)
         };
         if let Some(kind) = new_kind {
-            retyped[i] = items[i].kind == Kind::Decision && matches!(kind, Kind::Change | Kind::NextStep);
+            work_done[i] = items[i].kind == Kind::Decision && kind == Kind::Change;
             items[i].kind = kind;
         }
+        // (And so is whatever lies under its parts: `成果如下：` over the stage's results.)
+        work_done[i] |= under_work_done && items[i].kind != Kind::Decision;
         if retired && items[i].kind == Kind::Decision {
             items[i].status = Status::Superseded;
         }
