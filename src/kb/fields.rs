@@ -774,6 +774,10 @@ pub fn names_resolved_questions(title: &str) -> bool {
 /// detailed history`, `详见 decisions.md`, `Siehe adr/`): where they are, not one of them.
 pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '→' | '👉'));
+    // (Every opening below starts with `s`, `r`, `v` or outside ASCII: most lines end here.)
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b's' | b'r' | b'v')) {
+        return false;
+    }
     let mut buf = [0u8; 16];
     let head = lowercase_prefix(t, 12, &mut buf);
     let opens = ["see ", "see:", "refer to ", "siehe ", "voir ", "ver "].iter().any(|p| head.starts_with(p))
@@ -794,6 +798,10 @@ pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
 /// …`, `Status: Ready for Development`).
 pub fn is_document_metadata(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '_', ' ']);
+    // (Every label below starts with `d`, `l` or outside ASCII: most lines end here.)
+    if t.as_bytes().first().is_none_or(|b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'd' | b'l')) {
+        return false;
+    }
     if !t.is_ascii() && ["最后更新", "最後更新", "更新日"].iter().any(|p| t.starts_with(p)) {
         return true;
     }

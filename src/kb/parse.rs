@@ -2057,9 +2057,11 @@ fn numbered(text: &str, item: &Item) -> bool {
     if item.block != Block::ListItem {
         return false;
     }
-    let source = text.get(item.span.clone()).unwrap_or("").trim_start();
-    let digits = source.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && source[digits..].starts_with(['.', ')'])
+    // (Bytes, not text: asked of every list item, most of which open with `-` or `*`.)
+    let source = text.as_bytes().get(item.span.clone()).unwrap_or_default();
+    let start = source.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(source.len());
+    let digits = source[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0 && matches!(source.get(start + digits), Some(b'.' | b')'))
 }
 
 /// Whether `text` holds a blank line (a line of spaces and tabs only, between two newlines).
