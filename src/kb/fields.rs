@@ -812,6 +812,20 @@ pub fn is_document_metadata(text: &str) -> bool {
     })
 }
 
+/// A line that opens by answering the one before it: `Therefore …`, `So …`, `Hence …`,
+/// `Solution: …`, `Fix: …`, `Поэтому …`, `因此…`, `所以…`.
+pub fn answers_the_line_before(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '→'));
+    if !t.is_ascii() {
+        return ["Поэтому", "поэтому", "因此", "所以"].iter().any(|p| t.starts_with(p));
+    }
+    let mut buf = [0u8; 16];
+    let head = lowercase_prefix(t, 12, &mut buf);
+    ["therefore", "hence ", "hence,", "thus ", "thus,", "so ", "so,", "solution:", "fix:", "workaround:"]
+        .iter()
+        .any(|p| head.starts_with(p))
+}
+
 /// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
 /// something happened, not what was decided.
 pub fn is_labelled_date(text: &str) -> bool {
@@ -3574,6 +3588,11 @@ mod tests {
         assert!(!points_elsewhere("Seed the cache from the NAS", false));
         assert!(!points_elsewhere("See = same location cell and within sight", false));
         assert!(is_labelled_date("Data: 28/03/2025"));
+        assert!(answers_the_line_before("Поэтому `imagePNG`: сначала прямой data(.png)"));
+        assert!(
+            answers_the_line_before("Therefore the PNG comes first") && answers_the_line_before("Fix: pin the driver")
+        );
+        assert!(!answers_the_line_before("Something else") && !answers_the_line_before("Solo endpoints GET"));
         assert!(is_document_metadata("Document Version: 2.0 Last Updated: February 12, 2026 Owner: Tim"));
         assert!(is_document_metadata("**Last Updated**: 2026-02-12"));
         assert!(!is_document_metadata("Last updated the runbook for the NAS"));
