@@ -380,6 +380,11 @@ const ABOUT_DECISIONS: &[&str] = &[
     "needed",
     "needing",
     "required",
+    // How a team keeps its decisions: `Decision Documentation`, `Decision Categories`,
+    // `Decision Tracking`.
+    "documentation",
+    "categories",
+    "tracking",
 ];
 
 // Each kind's rank is a bit of [`WordRole::ends_phrases`].
@@ -1290,6 +1295,8 @@ mod tests {
             ("測試策略 (已確定)", Kind::Decision),
             ("Hosting (decided)", Kind::Decision),
             ("11. Resolved Questions", Kind::Decision),
+            ("Decision Categories", Kind::Other),
+            ("Decision Documentation", Kind::Other),
             ("Questions Resolved", Kind::Decision),
             ("Unresolved Questions", Kind::Other),
             ("決策審查流程", Kind::Pattern),

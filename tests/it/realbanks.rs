@@ -2542,3 +2542,13 @@ fn a_line_the_next_one_answers_states_the_problem() {
         ]
     );
 }
+
+#[test]
+fn how_a_team_keeps_its_decisions_records_none() {
+    let kb = load();
+    // `### Decision Categories` over `1. **Architecture**: High-level design choices` names the
+    // kinds of decisions the log keeps.
+    let doc = document(&kb, "decision-tracking.md");
+    assert!(doc.items.iter().any(|i| i.text.starts_with("Architecture:")), "{:?}", doc.items);
+    assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
+}
