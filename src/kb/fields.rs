@@ -816,7 +816,13 @@ pub fn is_document_metadata(text: &str) -> bool {
 /// `Solution: …`, `Fix: …`, `Поэтому …`, `因此…`, `所以…`.
 pub fn answers_the_line_before(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '→'));
-    if !t.is_ascii() {
+    // (Every opening below starts with one of these letters or outside ASCII: most lines end
+    // here.)
+    let Some(&first) = t.as_bytes().first() else { return false };
+    if first.is_ascii() && !matches!(first.to_ascii_lowercase(), b't' | b'h' | b's' | b'f' | b'w') {
+        return false;
+    }
+    if !first.is_ascii() {
         return ["Поэтому", "поэтому", "因此", "所以"].iter().any(|p| t.starts_with(p));
     }
     let mut buf = [0u8; 16];
