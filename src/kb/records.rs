@@ -1484,10 +1484,16 @@ fn considerations(
                 || fields::is_labelled_date(&item.text)
                 || fields::is_document_metadata(&item.text)
                 // A line the next one answers (`- The TIFF export sometimes fails`, then
-                // `- Therefore the PNG comes first`) states the problem, not the choice.
+                // `- Therefore the PNG comes first`, or `- Решение: …`) states the problem, not
+                // the choice.
                 || (item.block == Block::ListItem
-                    && neighbours(items, i, |_| true)[1]
-                        .is_some_and(|n| items[n].parent == item.parent && fields::answers_the_line_before(&items[n].text)))
+                    && item.bold.is_none()
+                    && !traits[i].opens_decision()
+                    && neighbours(items, i, |_| true)[1].is_some_and(|n| {
+                        items[n].parent == item.parent
+                            && items[n].section == item.section
+                            && (fields::answers_the_line_before(&items[n].text) || traits[n].opens_decision())
+                    }))
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)

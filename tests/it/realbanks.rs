@@ -2533,12 +2533,13 @@ fn questions_resolved_hold_their_answers() {
 fn a_line_the_next_one_answers_states_the_problem() {
     let kb = load();
     // `- The TIFF export sometimes fails …` then `- Therefore the PNG path comes first …`: the
-    // first is the problem, the second the choice.
+    // first is the problem, the second the choice; so with `- Decision: …` after the problem.
     assert_eq!(
         decision_texts(document(&kb, "problem-answers.md")),
         [
             "Therefore the PNG path comes first, with TIFF only as a fallback.",
-            "Metadata as JSON beside the PNG files in the app's support folder."
+            "Metadata as JSON beside the PNG files in the app's support folder.",
+            "Decision: sign with the team certificate so that the grant survives rebuilds."
         ]
     );
 }
