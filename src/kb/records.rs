@@ -1485,7 +1485,8 @@ fn considerations(
                 || fields::is_document_metadata(&item.text)
                 // A line the next one answers (`- The TIFF export sometimes fails`, then
                 // `- Therefore the PNG comes first`, or `- Решение: …`) states the problem, not
-                // the choice.
+                // the choice — unless it states a choice of its own (`- Set mtu = 1380 on the
+                // gateway`, then `- Decision: …`).
                 || (item.block == Block::ListItem
                     && item.bold.is_none()
                     && !traits[i].opens_decision()
@@ -1493,7 +1494,8 @@ fn considerations(
                         items[n].parent == item.parent
                             && items[n].section == item.section
                             && (fields::answers_the_line_before(&items[n].text) || traits[n].opens_decision())
-                    }))
+                    })
+                    && !states_own_choice())
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)

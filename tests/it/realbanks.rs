@@ -2534,12 +2534,15 @@ fn a_line_the_next_one_answers_states_the_problem() {
     let kb = load();
     // `- The TIFF export sometimes fails …` then `- Therefore the PNG path comes first …`: the
     // first is the problem, the second the choice; so with `- Decision: …` after the problem.
+    // A line that states a choice of its own (`- Set mtu = 1380 …`) stays one.
     assert_eq!(
         decision_texts(document(&kb, "problem-answers.md")),
         [
             "Therefore the PNG path comes first, with TIFF only as a fallback.",
             "Metadata as JSON beside the PNG files in the app's support folder.",
-            "Decision: sign with the team certificate so that the grant survives rebuilds."
+            "Decision: sign with the team certificate so that the grant survives rebuilds.",
+            "Set mtu = 1380 on the WireGuard interface.",
+            "Decision: route the offsite backups through the tunnel."
         ]
     );
 }
