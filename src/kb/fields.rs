@@ -1595,29 +1595,30 @@ pub fn describes_records(title: &str) -> bool {
     {
         return true;
     }
-    // `Appendix: Decision log format`, `ADR entry format` (whole words: `Log format` and
-    // `Audio recording format` are other things' formats).
-    if t.len() <= 48 && ends_ignoring_case(t, " format") {
-        let lower = t.to_ascii_lowercase();
-        let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric());
-        if words.any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)) {
-            return true;
-        }
-    }
-    // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
-    // write the file's records, which a template says before its first one.
+    // (Asked of every section a decision sits in: the title is lowercased only when one of
+    // the shapes below may be there.)
     let opens = |p: &str| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
+    let format = ends_ignoring_case(t, " format");
     // `ADR Entry Must Include`, `Each entry should have`: what a record is to hold.
     let must_hold = || {
         [" must include", " should include", " must contain", " should contain", " must have", " should have"]
             .iter()
             .any(|w| ends_ignoring_case(t, w))
     };
-    if t.len() > 48 || !(opens("when to ") || opens("how to ") || must_hold()) {
+    // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
+    // write the file's records, which a template says before its first one.
+    if t.len() > 48 || !(format || opens("when to ") || opens("how to ") || must_hold()) {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w))
+    // `Appendix: Decision log format`, `ADR entry format` (whole words: `Log format` and
+    // `Audio recording format` are other things' formats).
+    (format
+        && lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)))
+        || ((opens("when to ") || opens("how to ") || must_hold())
+            && ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w)))
 }
 
 /// `Created productContext.md (project overview)`, `创建 activeContext.md`, `用户请求创建 Memory

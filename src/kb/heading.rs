@@ -1105,7 +1105,7 @@ pub fn in_year(year: i16, (month, day): (i32, i32)) -> Option<Date> {
 /// `**Sync 14 March 2026**`. Like a date opening the item, it says when the item and the
 /// items under it were written — unless the words name a day to come (`**Deadline
 /// 2026-04-30**`, `**Due 2026-04-30**`, `**ETA …**`).
-pub fn label_date(label: &str) -> Option<Date> {
+pub fn bold_label_date(label: &str) -> Option<Date> {
     let label = label.trim().trim_end_matches([':', '：']).trim_end();
     // (A date ends in a digit: most labels end here.)
     if label.len() > 48 || !label.ends_with(|c: char| c.is_ascii_digit()) {
@@ -1334,15 +1334,15 @@ mod tests {
         assert_eq!(leading_date("[2025-04-16 10:00:00] - Decided"), d(2025, 4, 16));
         assert_eq!(leading_date("Moved on 2025-04-16"), None);
         assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
-        assert_eq!(label_date("Session 2026-03-14"), d(2026, 3, 14));
-        assert_eq!(label_date("Sync 14 March 2026:"), d(2026, 3, 14));
-        assert_eq!(label_date("Deadline 2026-04-30"), None);
-        assert_eq!(label_date("Launch 2026-05-01"), None);
-        assert_eq!(label_date("Due by 2026-04-30"), None);
-        assert_eq!(label_date("2026-03-14"), None);
-        assert_eq!(label_date("Session 2026-03-14 (PM)"), None);
-        assert_eq!(label_date("Moved the backups on 2026-03-14"), None);
-        assert_eq!(label_date("会议 2026-03-14"), d(2026, 3, 14));
+        assert_eq!(bold_label_date("Session 2026-03-14"), d(2026, 3, 14));
+        assert_eq!(bold_label_date("Sync 14 March 2026:"), d(2026, 3, 14));
+        assert_eq!(bold_label_date("Deadline 2026-04-30"), None);
+        assert_eq!(bold_label_date("Launch 2026-05-01"), None);
+        assert_eq!(bold_label_date("Due by 2026-04-30"), None);
+        assert_eq!(bold_label_date("2026-03-14"), None);
+        assert_eq!(bold_label_date("Session 2026-03-14 (PM)"), None);
+        assert_eq!(bold_label_date("Moved the backups on 2026-03-14"), None);
+        assert_eq!(bold_label_date("会议 2026-03-14"), d(2026, 3, 14));
         for written in [
             "Evolution (September 26, 2025)",
             "on Sep 26 2025",

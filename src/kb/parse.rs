@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::fields;
-use super::heading::{classify, classify_title, find_date, label_date, last_word, leading_date, trailing_date};
+use super::heading::{bold_label_date, classify, classify_title, find_date, last_word, leading_date, trailing_date};
 use super::records;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
@@ -561,7 +561,7 @@ impl<'a> Pass<'a> {
             self.read_orphan_row(idx);
         } else if self.row_unfinished && self.row_parts.binary_search(&idx).is_ok() {
             // (The part that ends with a pipe ends the row, a sub-item's or its own.)
-            self.row_unfinished = !self.scratch[self.open.len()].trim_end().ends_with('|');
+            self.row_unfinished = !ends_row(&self.scratch[self.open.len()]);
         }
         let start = self.buf.len();
         let code = std::mem::take(&mut self.items[idx].code_spans);
@@ -687,7 +687,7 @@ impl<'a> Pass<'a> {
         // cell, unless that cell has ended with its pipe: then the line is text of its own.
         if self.orphan_row == Some(idx) {
             let orphan = self.orphan_line(line);
-            let finished = self.scratch[self.open.len() - 1].trim_end().ends_with('|');
+            let finished = ends_row(&self.scratch[self.open.len() - 1]);
             if !orphan && !finished {
                 return false;
             }
@@ -786,7 +786,7 @@ impl<'a> Pass<'a> {
         let depth = self.open.len();
         let Some(columns) = &self.last_columns else { return };
         let raw = &self.scratch[depth];
-        self.row_unfinished = !raw.trim_end().ends_with('|');
+        self.row_unfinished = !ends_row(raw);
         // The cells between the pipes, as byte ranges of the text.
         let start = raw.len() - raw.trim_start().trim_start_matches('|').len();
         let end = raw.trim_end().trim_end_matches('|').len().max(start);
@@ -1186,7 +1186,7 @@ impl<'a> Pass<'a> {
                 .date
                 .or_else(|| leading_date(&item.text))
                 .or_else(|| trailing_date(&item.text))
-                .or_else(|| item.bold.as_deref().and_then(label_date))
+                .or_else(|| item.bold.as_deref().and_then(bold_label_date))
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)
@@ -2062,6 +2062,12 @@ fn numbered(text: &str, item: &Item) -> bool {
     let start = source.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(source.len());
     let digits = source[start..].iter().take_while(|b| b.is_ascii_digit()).count();
     digits > 0 && matches!(source.get(start + digits), Some(b'.' | b')'))
+}
+
+/// Whether the text of an appended table row ends its last cell with a pipe (a row's last
+/// cell may run on over more lines).
+fn ends_row(text: &str) -> bool {
+    text.trim_end().ends_with('|')
 }
 
 /// Whether `text` holds a blank line (a line of spaces and tabs only, between two newlines).

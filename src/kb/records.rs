@@ -1465,6 +1465,21 @@ fn considerations(
         let detail = detail || spells;
         // The tests that read the whole text run only where their answer is used.
         let stage = if item.kind == Kind::Decision { timeline_stage(items, i) } else { None };
+        // A line the next one answers (`- The TIFF export sometimes fails`, then `- Therefore
+        // the PNG comes first`, or `- Решение: …`) states the problem, not the choice — unless
+        // it states a choice of its own (`- Set mtu = 1380 on the gateway`, then `- Decision:
+        // …`).
+        let answered_by_next = || {
+            item.block == Block::ListItem
+                && item.bold.is_none()
+                && !traits[i].opens_decision()
+                && neighbours(items, i, |_| true)[1].is_some_and(|n| {
+                    items[n].parent == item.parent
+                        && items[n].section == item.section
+                        && (fields::answers_the_line_before(&items[n].text) || traits[n].opens_decision())
+                })
+                && !states_own_choice()
+        };
         let demote = || {
             (considering[i] && !decided)
                 // Under a timeline's stage, a line tells more of that stage.
@@ -1483,19 +1498,7 @@ fn considerations(
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || fields::is_document_metadata(&item.text)
-                // A line the next one answers (`- The TIFF export sometimes fails`, then
-                // `- Therefore the PNG comes first`, or `- Решение: …`) states the problem, not
-                // the choice — unless it states a choice of its own (`- Set mtu = 1380 on the
-                // gateway`, then `- Decision: …`).
-                || (item.block == Block::ListItem
-                    && item.bold.is_none()
-                    && !traits[i].opens_decision()
-                    && neighbours(items, i, |_| true)[1].is_some_and(|n| {
-                        items[n].parent == item.parent
-                            && items[n].section == item.section
-                            && (fields::answers_the_line_before(&items[n].text) || traits[n].opens_decision())
-                    })
-                    && !states_own_choice())
+                || answered_by_next()
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
@@ -1589,15 +1592,13 @@ fn considerations(
                 && item.parent.is_none()
                 && item.bold.is_none()
                 && !ends_in_colon
-                && !decides_itself
                 && only_groups(&item.text)
                 && !item.text.contains(['.', ',', ';', '(', '=', '`'])
                 // (A version or a brand's own capitals name the thing chosen: `- PostgreSQL 16`
                 // over its reasons.)
                 && !item.text.bytes().any(|b| b.is_ascii_digit())
                 && !item.text.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-                && !fields::states_adoption(&item.text, None)
-                && !fields::states_switch(&item.text)
+                && !states_own_choice()
         };
         // A decision's sub-items took its kind; under one that turns out to be work done or to
         // do (`- [2026-01-27] - 成功完成…` over its phases), they are that work's parts, unless
