@@ -119,6 +119,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "reasons",
             "reasoning",
             "why",
+            "why chosen",
+            "why this choice",
             "justification",
             "motivation",
             "begründung",
@@ -332,6 +334,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "детали реализации",
             "files changed",
             "files modified",
+            "files created",
+            "technical details",
             "archivos modificados",
             "arquivos modificados",
             "implementation plan",
@@ -1260,6 +1264,30 @@ fn selected_option(title: &str) -> Option<&str> {
         && !mark_word.chars().all(|c| c.is_ascii_uppercase())
         && !option.get(..7).is_some_and(|o| o.eq_ignore_ascii_case("option "));
     (set_off && !option.is_empty() && !excerpt).then_some(option)
+}
+
+/// Whether `label` (a field label, its colon aside) gives the reasons for a choice, as
+/// `**选型理由**：` (the reasons for the selection) under `* **React 18**：` does: a rationale
+/// label that is no word for a cause (`Reason:`, `原因`, `Причина` may give a bug's).
+pub(crate) fn justifies_choice(label: &str) -> bool {
+    const CAUSES: &[&str] = &[
+        "reason",
+        "reasons",
+        "why",
+        "原因",
+        "причина",
+        "neden",
+        "razón",
+        "raison",
+        "motivo",
+        "이유",
+        "사유",
+        "lý do",
+        "lí do",
+    ];
+    let label = bare_label(label);
+    // (Asked only of an item's first sub-item that opens with a rationale label.)
+    field_for_label(label).is_some_and(|f| f.name() == "rationale") && !CAUSES.contains(&label.to_lowercase().as_str())
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -3789,5 +3817,17 @@ mod tests {
         let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";
         assert!(states_switch(mode) && switches_agent_mode(mode));
         assert!(!switches_agent_mode("Switched the cluster to the new code signing key"));
+    }
+
+    #[test]
+    fn reasons_for_a_choice_are_not_a_cause() {
+        for label in ["选型理由", "**选型理由**：", "Rationale:", "Why chosen", "Justification", "理由", "Begründung"]
+        {
+            assert!(justifies_choice(label), "{label}");
+        }
+        // A bug's cause, or no rationale at all.
+        for label in ["Reason:", "Why", "原因", "Причина", "Neden", "Impact:", "Status"] {
+            assert!(!justifies_choice(label), "{label}");
+        }
     }
 }

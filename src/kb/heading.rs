@@ -185,6 +185,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "конвенция",
             "конвенции",
             "соглашения",
+            // Turkish: `RBAC Deseni` (the RBAC pattern).
+            "deseni",
+            "desenleri",
         ],
     ),
     (
@@ -284,7 +287,9 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 /// Words that hold a kind's phrase without meaning it: a solution (`解決策`) holds `決策`, and
 /// what is undecided (`未決定`, `미결정`) holds `決定`, `결정`; decisive or deterministic
 /// (`결정적`, `결정론적`), a decision tree (`決定木`, `决策树`, `결정 트리`), what was not
-/// adopted (`채택하지 않은`) and hiring (`採用側`, the side that hires; `採用活動`) name none.
+/// adopted (`채택하지 않은`) and hiring (`採用側`, the side that hires; `採用活動`) name none;
+/// nor do the screens, engines and logic a product names after the choices its users make
+/// (`生存决策页`, a game's survival-decision page).
 const CJK_FALSE_FRIENDS: &[&str] = &[
     "解決策",
     "解决策",
@@ -292,6 +297,18 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
     "未决定",
     "決定木",
     "决策树",
+    "决策页",
+    "決策頁",
+    "决策界面",
+    "決策介面",
+    "决策引擎",
+    "決策引擎",
+    "决策逻辑",
+    "決策邏輯",
+    "决策算法",
+    "決策演算法",
+    "决策节点",
+    "決策節點",
     "決策樹",
     "미결정",
     "결정적",
@@ -362,6 +379,20 @@ const DECISION_THINGS: &[&str] = &[
     "logic",
     "rules",
     "table",
+    // What a product names after its users' choices: `Vigilante Decision Heuristics` over an
+    // agent's code, `Decision Screen`.
+    "heuristic",
+    "heuristics",
+    "algorithm",
+    "algorithms",
+    "page",
+    "pages",
+    "screen",
+    "screens",
+    "view",
+    "loop",
+    "node",
+    "nodes",
 ];
 
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
@@ -503,9 +534,22 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 /// in labels too).
 fn names_rules(title: &str) -> bool {
     let last = last_word(title);
-    if ["constraints", "invariants", "principles", "einschränkungen", "prinzipien"]
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
+    // (Turkish: `Teknik Kısıtlar`, technical constraints; `Ürün İlkeleri`, product principles.)
+    if [
+        "constraints",
+        "invariants",
+        "principles",
+        "einschränkungen",
+        "prinzipien",
+        "kısıtlar",
+        "kisitlar",
+        "ilkeler",
+        "ilkeleri",
+        "İlkeler",
+        "İlkeleri",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w))
     {
         return true;
     }

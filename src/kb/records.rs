@@ -84,6 +84,9 @@ struct Record {
     has_fields: bool,
     /// A timestamp right under a `### Decision` heading: its statement is the decision.
     under_decision_heading: bool,
+    /// Its statement is a list item whose first sub-item gives the reasons for it (`* **Vite**：`
+    /// over `* **选型理由**：…`): it states a choice ([`fields::justifies_choice`]).
+    justified: bool,
     /// The items after the first of a `Decision` written as a list: decisions of their own,
     /// dated by the record as the first is.
     more_decisions: Vec<usize>,
@@ -328,6 +331,11 @@ pub(crate) fn resolve(
             in_numbered_field: marks[i].numbered
                 && next_decides
                 && neighbours(items, i, |_| true)[0].is_some_and(|p| marks[p].numbered && field_of[p].is_some()),
+            justified: next == Some(Some(i))
+                && items[i].block == Block::ListItem
+                && traits[i + 1].leading.as_ref().is_some_and(|(f, skip)| {
+                    f.name() == "rationale" && items[i + 1].text.get(..*skip).is_some_and(fields::justifies_choice)
+                }),
         };
         if marks[i].closes_record && rec.open {
             stamp_summary(items, &mut rec, i, &mut field_of);
@@ -755,6 +763,8 @@ struct Next {
     heads: bool,
     /// The item before it at its level is one more numbered item, of a field's list.
     in_numbered_field: bool,
+    /// Its first sub-item gives the reasons for it ([`fields::justifies_choice`]).
+    justified: bool,
 }
 
 /// `traits` and `mark`: item `i`'s.
@@ -827,11 +837,34 @@ fn item(
     // Under a field heading or label that opens a record's alternatives or options (`###
     // Alternatives Considered`), a bullet's label names the option it weighs (`- **State:**
     // Zustand — rejected`), not a field of the record's own.
-    let labelled = labelled.filter(|(field, _)| {
-        !(rec.field_level.is_some()
-            && it.block == Block::ListItem
+    // Nor does a label partway down the list under a field's bold label (`**Feasibility**`, then `- Docker: …`,
+    // `- 推理: …` (inference, also a word for reasoning), `- Vector size fixed …`): what comes
+    // after the field's first lines is more of that field.
+    // (A label alone over what follows, `- **Consequences:**`, opens the next field; a date,
+    // `- **Timestamp:** …`, the next record.)
+    let labelled = labelled.filter(|(field, skip)| {
+        let named_context = matches!(&rec.context, Some(Field::Named(_)));
+        let in_field_list = || {
+            let Some(prev) = i.checked_sub(1) else { return false };
+            it.parent.is_none()
+                && rec
+                    .members
+                    .last()
+                    .is_some_and(|(m, f, skip)| *m == prev && *skip == 0 && Some(f) == rec.context.as_ref())
+                && items[prev].block == Block::ListItem
+                && items[prev].parent.is_none()
+                && it.group.is_some()
+                && items[prev].group == it.group
+                && field.name() != "date"
+                && !it.text.get(*skip..).unwrap_or("").trim().is_empty()
+                && items.get(i + 1).is_none_or(|n| n.parent != Some(i))
+        };
+        !(it.block == Block::ListItem
             && matches!(field, Field::Named(_))
-            && matches!(&rec.context, Some(Field::Named(name)) if name == "alternatives" || name == "options"))
+            && named_context
+            && ((rec.field_level.is_some()
+                && matches!(&rec.context, Some(Field::Named(name)) if name == "alternatives" || name == "options"))
+                || in_field_list()))
     });
     if let Some(p) = it.parent {
         // Below a field, everything is that field's text.
@@ -998,7 +1031,9 @@ fn item(
                 field_of[i] = Some(field);
             }
             // `Achievements:` alone on its line, among a record's fields, is one more field.
-            None if rec.has_fields && is_label_only(&items[i].text) => {
+            // (Not `* **Vite (build tool)**:` over its own `* **Rationale**:`: that is the next
+            // choice.)
+            None if rec.has_fields && is_label_only(&items[i].text) && !next.justified => {
                 let field = named_by(&items[i].text);
                 rec.members.push((i, field.clone(), items[i].text.len()));
                 field_of[i] = Some(field.clone());
@@ -1026,6 +1061,7 @@ fn item(
                     restart(items, rec, field_of);
                 }
                 rec.statement = Some(i);
+                rec.justified = next.justified;
             }
         },
     }
@@ -1214,7 +1250,11 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // paragraph dates it.
     add_inline_fields(&mut collected, &mut date, &item.text);
     let date = date.or(rec.stamp_date);
-    if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading {
+    // (A choice with its reasons, `* **Vite (build tool)**：` over `* **选型理由**：…`, wherever
+    // it stands; a pattern, a task or a change keeps its kind.)
+    let justified =
+        rec.justified && rec.decision.is_none() && item.kind == Kind::Other && !fields::is_question(&item.text);
+    if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading || justified {
         item.kind = Kind::Decision;
     }
     item.fields = collected;

@@ -112,7 +112,10 @@ fn decision_records_carry_their_fields() {
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
         // problem and solution.)
-        let fixed = |r: usize| ["Bug Fix:", "] - 修复了", "] - Fixed"].iter().any(|f| doc.items[r].text.contains(f));
+        // (… or `1. **Host parsing**: Fixed a crash …` over its issue and impact.)
+        let fixed = |r: usize| {
+            ["Bug Fix:", "] - 修复了", "] - Fixed", ": Fixed "].iter().any(|f| doc.items[r].text.contains(f))
+        };
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
         let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
         // (Nor does a task in a task list or a progress log.)
@@ -2555,4 +2558,70 @@ fn how_a_team_keeps_its_decisions_records_none() {
     let doc = document(&kb, "decision-tracking.md");
     assert!(doc.items.iter().any(|i| i.text.starts_with("Architecture:")), "{:?}", doc.items);
     assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
+}
+
+#[test]
+fn a_label_partway_down_a_field_list_is_more_of_that_field() {
+    let kb = load();
+    // `**可行性（ZFS + 本地脚本）**` (feasibility) over `- 存储：…`, `- 推理：…` (inference, also
+    // a word for reasoning), `- 数据集的 recordsize 固定为 1M …`: every line is feasibility.
+    let doc = document(&kb, "adr-field-lists.md");
+    assert_eq!(decision_texts(doc), ["决策 保留最近 30 天的原始日志，更早的只保留压缩后的摘要。"]);
+    let feasible: Vec<&str> = doc
+        .items
+        .iter()
+        .filter(|i| i.field.as_deref() == Some("可行性（zfs + 本地脚本）"))
+        .map(|i| i.text.as_ref())
+        .collect();
+    assert_eq!(feasible.len(), 4, "{feasible:?}");
+}
+
+#[test]
+fn a_screen_or_heuristic_named_after_decisions_holds_none() {
+    let kb = load();
+    // `### 1.2 Decision Screen`, `### 1.3 生存决策页` (survival-decision page) and `### Agent
+    // Decision Heuristics` name parts of a product after its users' choices.
+    assert_eq!(
+        decision_texts(document(&kb, "product-screens.md")),
+        ["The audit dashboard is a single page served by the mb binary itself."]
+    );
+}
+
+#[test]
+fn technical_details_verification_and_files_created_are_fields() {
+    let kb = load();
+    // `**Technical Details**:` over its list, `**Verification**: …` and `**Files Created**: …`
+    // after a record's fixes say how it was done and checked, and decide nothing.
+    let doc = document(&kb, "decisionLog-fixes.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Decision: Resolved every strict lint error in the inventory scripts before the 2.0 tag"]
+    );
+    let verified = doc.items.iter().find(|i| i.text.starts_with("Verification:")).expect("the verification line");
+    assert!(verified.field.is_some() && verified.record.is_some(), "{verified:?}");
+}
+
+#[test]
+fn an_item_with_the_reasons_for_it_states_a_choice() {
+    let kb = load();
+    // `* **Vite (构建工具)**：` over `* **选型理由**：…` (the reasons for the selection), and
+    // `* **SQLite (run store)**:` over `* **Why chosen**: …`: each is a choice, its reasons its
+    // rationale.
+    let doc = document(&kb, "stack-reasons.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Svelte 5 (UI 框架)：", "Vite (构建工具)：", "SQLite (run store):", "Axum (HTTP):"]
+    );
+    let vite = doc.items.iter().find(|i| i.text.starts_with("Vite")).expect("the Vite item");
+    assert_eq!(field(vite, "rationale"), Some("冷启动快，开发时热更新几乎无延迟。"));
+}
+
+#[test]
+fn turkish_rule_and_pattern_headings() {
+    let kb = load();
+    // `## Teknik Kisitlar` (technical constraints), `## RBAC Deseni` (the RBAC pattern) and
+    // `## Ürün İlkeleri` (product principles) hold the team's standing rules.
+    let doc = document(&kb, "sistem-desenleri.md");
+    let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.block == mb::kb::Block::ListItem).map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Pattern; 3]);
 }
