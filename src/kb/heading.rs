@@ -639,7 +639,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // are no decisions made.
     let mut making = false;
     let mut about = false;
+    // A kind word after a negation names no such section: `Key Rules (DO NOT CHANGE)`.
+    let mut negated = false;
     while let Some(first) = words.next() {
+        let after_negation = std::mem::replace(&mut negated, matches!(first, "not" | "never" | "don't" | "dont"));
         // … and so are decisions still to write down (`Missing or Under-Documented
         // Decisions`, `Adding New ADRs`, `Template for New Decisions`) or questions to decide
         // (`Вопросы для решения`).
@@ -670,7 +673,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
             roles.get(last).filter(|_| last.len() >= 4)
         });
         let Some(role) = role else { continue };
-        if let Some(rank) = role.rank {
+        if let Some(rank) = role.rank.filter(|_| !after_negation) {
             // Rank 0: the decision kind, first in the table.
             let next = words.clone().next();
             // Decisions still to make: `Decisions (pending)`, `Entscheidungen (zu treffen)`,
@@ -1250,6 +1253,9 @@ mod tests {
             assert_eq!(classify(ahead), Kind::NextStep, "{ahead}");
         }
         assert_eq!(classify("Future Decisions Needed"), Kind::Other);
+        // After a negation a kind word names nothing: the rules are the pattern.
+        assert_eq!(classify("🔑 Key Rules (DO NOT CHANGE)"), Kind::Other);
+        assert_eq!(classify("Changes we don't revert"), Kind::Change);
         // Decisions still to take, whatever the case: their recommendations are no decisions.
         assert!(classify_title("🚨 CRITICAL DECISIONS REQUIRED").1);
     }

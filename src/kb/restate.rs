@@ -15,9 +15,9 @@
 //!
 //! A copy in other words is a restatement too, when most of its words are the other's: of the
 //! shorter statement's words (filler aside, a word's plural, `-ing` and `-ed` endings aside,
-//! Chinese and Japanese text read two characters at a time), at least four in five and at
-//! least three are in the longer one (and make at least a quarter of the longer's), with
-//! every number and version it names (`Decided to add
+//! Chinese and Japanese text read two characters at a time), all of three or four, or two in
+//! three of more and at least four, are in the longer one (and make at least a quarter of the
+//! longer's), with every number and version it names (`Decided to add
 //! tests for external sensor temperature conversion` restates `Add unit tests for external
 //! temperature sensor conversion logic`; `tests-java-v8.yaml` is not `tests-java-v24.yaml`). A
 //! statement that turns something down after its choice (`Keep the Go backend, rather than
@@ -498,9 +498,10 @@ fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, recor
 type Order = (u8, Option<jiff::civil::Date>, usize, u32);
 
 /// Words of a statement `n` words long that another must share for it to be a copy in other
-/// words: four in five, and at least three.
+/// words: all of three or four (one word can turn a short statement round: `Enable` and
+/// `Disable compression on the tank pool`), two in three of a longer one, and at least four.
 fn needed(n: usize) -> usize {
-    (n * 4).div_ceil(5).max(3)
+    if n <= 4 { n.max(3) } else { (n * 2).div_ceil(3).max(4) }
 }
 
 /// Whether two statements' [`Statement::words`] say the same in other words: the shorter
@@ -763,7 +764,12 @@ mod tests {
             "Main pipeline runs tests-java-v24.yaml with caching and Java 25"
         ));
         assert!(same("Retention of 30 days for snapshots", "Snapshot retention of 30 days on the NAS pool"));
-        // Too few words shared, or too few of the shorter's.
+        // Two in three of a longer statement's words (four of six here) are enough …
+        assert!(same(
+            "Timeline view for post-install drift tracking",
+            "Use a timeline view for host updates and drift tracking"
+        ));
+        // … but a statement of four words or fewer shares them all: one word can turn it round.
         assert!(!same("Enable compression on the tank pool", "Disable compression on the tank pool"));
         assert!(!same("Keep the NAS snapshots", "Keep the NAS shares"));
         // What replaced what is matched word for word only; a choice that turns something
