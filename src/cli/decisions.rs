@@ -25,7 +25,8 @@ use crate::source::display_path;
 /// Each item gets a stable id, its entry's date (or the date of its section, or none), and the
 /// settings it states (`fruit:locking = none`). A later-dated decision that sets the same key
 /// to another value supersedes the earlier one. A decision written again in another file (a
-/// recap, a brief's table) is listed once, where it is recorded; --all shows every copy.
+/// recap, a brief's table) or in an index of a file's records is listed once, where it is
+/// recorded; --all shows every copy.
 ///
 /// Kinds: focus, change, next_step, decision, pattern, learning, other.
 #[derive(Debug, clap::Args)]
@@ -51,8 +52,9 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "KIND", default_value = "decision", value_parser = parse_kind)]
     kind: Vec<Kind>,
 
-    /// List items of every kind, and decisions that restate one another file records (the
-    /// table names the record after the text; the JSON adds a `restates` field).
+    /// List items of every kind, and decisions that restate one recorded elsewhere: in another
+    /// file, or in the index of a file's records (the table names the record after the text;
+    /// the JSON adds a `restates` field).
     #[arg(long, conflicts_with = "kind")]
     all: bool,
 

@@ -335,6 +335,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "files changed",
             "files modified",
             "files created",
+            "files updated",
+            "files locked",
+            "files to update",
+            "files touched",
             "technical details",
             "archivos modificados",
             "arquivos modificados",
@@ -836,6 +840,44 @@ pub fn answers_the_line_before(text: &str) -> bool {
         .any(|p| head.starts_with(p))
 }
 
+/// A line that tells what the line before it brings: `This approach allows instant filtering`,
+/// `This enables asynchronous processing`, `This ensures smooth icons` — that line's reasons,
+/// no choice of its own.
+pub fn tells_what_it_brings(text: &str) -> bool {
+    let t = text.trim_start();
+    // (Every such line opens with `This`: most lines end here.)
+    if !t.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("this ")) {
+        return false;
+    }
+    const VERBS: &[&str] = &[
+        "allows",
+        "avoids",
+        "enables",
+        "ensures",
+        "gives",
+        "guarantees",
+        "helps",
+        "improves",
+        "keeps",
+        "lets",
+        "makes",
+        "means",
+        "minimizes",
+        "prevents",
+        "provides",
+        "reduces",
+        "simplifies",
+    ];
+    // `This` and its verb, or `This approach` (one word between) and its verb.
+    let mut words = t[5..].split_whitespace().map(|w| w.trim_end_matches([',', '.', ':']));
+    let is_verb = |w: &str| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v));
+    match (words.next(), words.next()) {
+        (Some(first), _) if is_verb(first) => true,
+        (Some(_), Some(second)) => is_verb(second),
+        _ => false,
+    }
+}
+
 /// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
 /// something happened, not what was decided.
 pub fn is_labelled_date(text: &str) -> bool {
@@ -1175,10 +1217,14 @@ pub fn decision_heading(title: &str) -> Option<&str> {
         return None;
     }
     let lower = label.to_lowercase();
+    // (`Decision 3`, `ADR-0.2`, `DECISION-0E`.)
     let numbered = |prefix: &str| {
-        lower.strip_prefix(prefix).is_some_and(|n| {
-            let n = n.trim_start_matches(['-', ' ', '#']);
-            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        label.get(prefix.len()..).is_some_and(|n| {
+            lower.starts_with(prefix) && {
+                let n = n.trim_start_matches(['-', ' ', '#']);
+                super::restate::is_record_number(n)
+                    || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            }
         })
     };
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
@@ -2706,7 +2752,7 @@ pub fn says_it_decided(text: &str) -> bool {
 /// on …`, `Selected …`, `Opted for …`, `Settled on …` (not `Determined that …`, as often
 /// a finding), and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
-fn opens_with_adoption(text: &str) -> bool {
+pub(crate) fn opens_with_adoption(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 32, &mut buf);
     [
@@ -3817,6 +3863,28 @@ mod tests {
         let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";
         assert!(states_switch(mode) && switches_agent_mode(mode));
         assert!(!switches_agent_mode("Switched the cluster to the new code signing key"));
+    }
+
+    #[test]
+    fn a_line_telling_what_the_one_before_brings() {
+        for line in [
+            "This approach allows instant filtering.",
+            "This enables async work",
+            "this ensures it",
+            "This design, keeps it small",
+        ] {
+            assert!(tells_what_it_brings(line), "{line}");
+        }
+        for line in [
+            "This file records decisions",
+            "Thisallows x",
+            "This",
+            "This is the default",
+            "Use this, enables x",
+            "Thïs enables",
+        ] {
+            assert!(!tells_what_it_brings(line), "{line}");
+        }
     }
 
     #[test]

@@ -1149,51 +1149,63 @@ pub fn in_year(year: i16, (month, day): (i32, i32)) -> Option<Date> {
 }
 
 /// The date that ends an item's bold label of a word or two: `**Session 2026-03-14**:`,
-/// `**Sync 14 March 2026**`. Like a date opening the item, it says when the item and the
-/// items under it were written — unless the words name a day to come (`**Deadline
-/// 2026-04-30**`, `**Due 2026-04-30**`, `**ETA …**`).
+/// `**Sync 14 March 2026**`, or a bold title of any length in a closing parenthetical:
+/// `**Off-site write locks deferred (2026-06-28)**:`, `**… (2026-07-03, user-confirmed)**:`.
+/// Like a date opening the item, it says when the item and the items under it were written —
+/// unless the words name a day to come (`**Deadline 2026-04-30**`, `**Due 2026-04-30**`,
+/// `**Launch (2026-05-01)**`, `**ETA …**`).
 pub fn bold_label_date(label: &str) -> Option<Date> {
     let label = label.trim().trim_end_matches([':', '：']).trim_end();
-    // (A date ends in a digit: most labels end here.)
+    // (A date ends in a digit, a parenthetical in its bracket: most labels end here.)
+    if label.ends_with(')') {
+        let date = trailing_date(label)?;
+        // (`trailing_date` allows two words before the date: `(due 2026-04-30)`.)
+        let open = label.rfind('(')?;
+        let before = label[..open].split_whitespace().next_back().unwrap_or("");
+        let names_day_ahead = std::iter::once(before).chain(label[open + 1..].split_whitespace()).any(names_day_ahead);
+        return (!names_day_ahead).then_some(date);
+    }
     if label.len() > 48 || !label.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let (date, range) = find_date(label)?;
     let words = label[..range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let ahead = |w: &str| {
-        [
-            "deadline",
-            "due",
-            "until",
-            "by",
-            "before",
-            "after",
-            "eta",
-            "target",
-            "planned",
-            "next",
-            "from",
-            "since",
-            "launch",
-            "release",
-            "go-live",
-            "cutover",
-            "expiry",
-            "expires",
-            "renewal",
-            "milestone",
-        ]
-        .iter()
-        .any(|a| w.eq_ignore_ascii_case(a))
-    };
     let mut n = 0;
     for w in words.split_whitespace() {
         n += 1;
-        if n > 2 || ahead(w) {
+        if n > 2 || names_day_ahead(w) {
             return None;
         }
     }
     (range.end == label.len() && n > 0).then_some(date)
+}
+
+/// Whether a word before a date names a day to come: `Deadline`, `due`, `ETA`, `launch`.
+fn names_day_ahead(word: &str) -> bool {
+    [
+        "deadline",
+        "due",
+        "until",
+        "by",
+        "before",
+        "after",
+        "eta",
+        "target",
+        "planned",
+        "next",
+        "from",
+        "since",
+        "launch",
+        "release",
+        "go-live",
+        "cutover",
+        "expiry",
+        "expires",
+        "renewal",
+        "milestone",
+    ]
+    .iter()
+    .any(|a| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').eq_ignore_ascii_case(a))
 }
 
 /// A date that opens an item (`2025-11-17: …`, `[2025-11-17] …`, `**2025-11-17** …`).
@@ -1393,6 +1405,15 @@ mod tests {
         assert_eq!(bold_label_date("Session 2026-03-14 (PM)"), None);
         assert_eq!(bold_label_date("Moved the backups on 2026-03-14"), None);
         assert_eq!(bold_label_date("会议 2026-03-14"), d(2026, 3, 14));
+        // A bold title of any length dated in a closing parenthetical.
+        assert_eq!(bold_label_date("Off-site write locks deferred until the audit (2026-06-28)"), d(2026, 6, 28));
+        assert_eq!(
+            bold_label_date("Feedback thread scoped to the submitter (2026-07-03, user-confirmed):"),
+            d(2026, 7, 3)
+        );
+        assert_eq!(bold_label_date("Launch (2026-05-01)"), None);
+        assert_eq!(bold_label_date("Scrub window (due 2026-05-01)"), None);
+        assert_eq!(bold_label_date("Backups (see memory-bank/notes.md:12, 2026-05-01)"), None);
         for written in [
             "Evolution (September 26, 2025)",
             "on Sep 26 2025",

@@ -44,7 +44,7 @@ pub struct ItemRecord<'a> {
     pub field: Option<&'a str>,
     /// … and the id of the record's decision.
     pub record: Option<ItemId>,
-    /// Listed under `--all`, a decision that restates one another file records: where that
+    /// Listed under `--all`, a decision that restates one recorded elsewhere: where that
     /// record is (see [`super::restate`]). Absent otherwise; the packed form never holds it
     /// ([`push_restates`] appends it once the whole bank is read).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1408,6 +1408,28 @@ fn considerations(
     for item in items.iter().filter(|i| i.kind == Kind::Decision) {
         decided_in[scope(item)] = true;
     }
+    // Under a topic heading of a file about decisions (`## 1. Last Searched City Persistence`
+    // in a decision log), the list item that says it chose (`Decided to use a Svelte store
+    // …`, `Chose to cache …`, `Opted for …`) states the topic's decision: the first such
+    // item of each section.
+    let mut chosen_in: Vec<Option<usize>> = vec![None; sections.len()];
+    for (i, item) in items.iter().enumerate() {
+        if item.kind == Kind::Decision
+            && item.block == Block::ListItem
+            && item.parent.is_none()
+            && chosen_in[item.section].is_none()
+            && fields::opens_with_adoption(&item.text)
+        {
+            chosen_in[item.section] = Some(i);
+        }
+    }
+    // (Only a topic: a title naming decisions, `## Key Decisions`, lists decisions side by side.)
+    for (s, chosen) in chosen_in.iter_mut().enumerate() {
+        if chosen.is_some() && !sections[s].title.as_deref().is_some_and(|t| super::heading::classify(t) == Kind::Other)
+        {
+            *chosen = None;
+        }
+    }
     // Decisions found to be work done, and what lies under them: their sub-items are its parts.
     let mut work_done = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
@@ -1539,6 +1561,17 @@ fn considerations(
                 || fields::is_labelled_date(&item.text)
                 || fields::is_document_metadata(&item.text)
                 || answered_by_next()
+                // A line telling what the one before brings (`This approach allows …`) gives
+                // its reasons; and beside a topic's `Decided to …`, a line that states no
+                // choice of its own says how or why.
+                || (item.block == Block::ListItem
+                    && fields::tells_what_it_brings(&item.text)
+                    && neighbours(items, i, |_| true)[0]
+                        .is_some_and(|p| items[p].parent == item.parent && items[p].section == item.section))
+                || (item.block == Block::ListItem
+                    && item.parent.is_none()
+                    && chosen_in[item.section].is_some_and(|c| c != i)
+                    && !states_own_choice())
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)

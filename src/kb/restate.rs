@@ -1,4 +1,5 @@
-//! Restatements: a decision written again in another file of the bank.
+//! Restatements: a decision written again in another file of the bank, or in an index of its
+//! own file's records.
 //!
 //! Banks repeat their decisions: a project brief's table lists the dated decisions of
 //! activeContext.md again, a progress log's "Evolution of Project Decisions" recaps
@@ -94,8 +95,8 @@ impl Stated {
 }
 
 /// The id of a decision record that `text` opens with, hashed: capitals and a hyphen, then
-/// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`), followed by the end, a space or a colon; and the
-/// text after it.
+/// digits (`ADR-0003`, `D-SEO-01`, `DEC-7`, `DECISION-0E`: [`is_record_number`]), followed by
+/// the end, a space or a colon; and the text after it.
 pub(crate) fn record_id(text: &str) -> Option<(u64, &str)> {
     let t = text.trim_start_matches(['#', '*', '_', ' ', '[']);
     if !t.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -108,10 +109,16 @@ pub(crate) fn record_id(text: &str) -> Option<(u64, &str)> {
         && letters.starts_with(|c: char| c.is_ascii_uppercase())
         && letters.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
         && !letters.ends_with('-')
-        && !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit());
+        && is_record_number(digits);
     let after = after.trim_start_matches([']', '*', '_']);
     (id_like && (after.is_empty() || after.starts_with([' ', ':', '：']))).then(|| (key_hash(id), after))
+}
+
+/// The number of a record's id: digits, and at most one capital after them (`DECISION-0E`
+/// beside `DECISION-0D`).
+pub(crate) fn is_record_number(n: &str) -> bool {
+    let digits = n.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    !digits.is_empty() && n.len() - digits.len() <= 1 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The words of `text` that may tell what it is about, hashed, sorted: each of three letters
@@ -415,7 +422,9 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
         }
     }
     drop(by_hash);
-    by_record_id(&all, &order, &mut record);
+    // Copies that cite their record by its id, which may be in their own file (an index).
+    let mut cited = vec![false; all.len()];
+    by_record_id(&all, &order, &mut record, &mut cited);
     in_other_words(&all, &order, &mut record);
     // A record that restates another in turn hands its copies to that one: each copy's record
     // becomes the end of its chain, every step of which leads to a copy earlier in `order`
@@ -435,8 +444,9 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
     for (i, r) in record.iter().enumerate() {
         let Some(root) = *r else { continue };
         let ((d, s), (record_doc, record)) = (all[i], all[root as usize]);
-        // (A copy in the record's own file stays.)
-        if d != record_doc {
+        // (A copy in the record's own file stays, unless it cites the record by its id: a row
+        // of the file's index, `| DECISION-15 | Vitest added … |` over `### DECISION-15 — …`.)
+        if d != record_doc || cited[i] {
             restated[d].push(Restatement { item: s.item, record: (record_doc, record.line) });
         }
     }
@@ -447,16 +457,26 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
 }
 
 /// Makes each decision that cites a record by its id (`D-SEO-01: Keep one JSON-LD block`) a
-/// restatement of the decision that record states in another file (under `## D-SEO-01 ·
-/// 2026-09-02 · JSON-LD as the single source`) — when the two share a word, so that an id
-/// that happens to open unrelated lines (`SHA-256: …`) matches nothing.
-fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, record: &mut [Option<u32>]) {
+/// restatement of the decision that record states (under `## D-SEO-01 · 2026-09-02 · JSON-LD
+/// as the single source`), in another file or in its own (an index of the file's records) —
+/// when the two share a word, so that an id that happens to open unrelated lines (`SHA-256:
+/// …`) matches nothing. Marks each such copy in `cited`.
+fn by_record_id(
+    all: &[(usize, &Stated)],
+    order: &impl Fn(usize) -> Order,
+    record: &mut [Option<u32>],
+    cited: &mut [bool],
+) {
+    // The best record of each id in the bank, and in each file: a line cites the record of its
+    // own file when it has one (ids such as `DEC-3` repeat across files).
     let mut records: HashMap<u64, u32> = HashMap::new();
-    for (i, (_, s)) in all.iter().enumerate() {
+    let mut in_file: HashMap<(usize, u64), u32> = HashMap::new();
+    for (i, &(doc, s)) in all.iter().enumerate() {
         if let Some(id) = s.titled {
-            let best = records.entry(id).or_insert(i as u32);
-            if order(i) < order(*best as usize) {
-                *best = i as u32;
+            for best in [records.entry(id).or_insert(i as u32), in_file.entry((doc, id)).or_insert(i as u32)] {
+                if order(i) < order(*best as usize) {
+                    *best = i as u32;
+                }
             }
         }
     }
@@ -478,9 +498,9 @@ fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, recor
     for i in 0..all.len() {
         let (doc, s) = all[i];
         let Some((id, said)) = &s.cites else { continue };
-        let Some(&best) = records.get(id) else { continue };
-        let (record_doc, r) = all[best as usize];
-        if record[i].is_some() || record_doc == doc || s.titled == Some(*id) {
+        let Some(&best) = in_file.get(&(doc, *id)).or_else(|| records.get(id)) else { continue };
+        let r = all[best as usize].1;
+        if record[i].is_some() || s.titled == Some(*id) {
             continue;
         }
         // (What the record says, its own id aside.)
@@ -490,6 +510,7 @@ fn by_record_id(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, recor
         };
         if record_words {
             record[i] = Some(best);
+            cited[i] = true;
         }
     }
 }
@@ -628,8 +649,22 @@ mod tests {
         assert_eq!(id("D-SEO-01 · 2026-09-02 · JSON-LD"), id("**D-SEO-01**: …"));
         assert!(id("## ADR-0003").is_some());
         assert_ne!(id("ADR-0003: Caddy"), id("ADR-0004: Caddy"));
-        for none in ["Adr-3: x", "ADR-: x", "ADR3: x", "-1: x", "ADR-3b: x", "ADR-3.1 x", "", "é-1", "-", "ÉTÉ-1 x"]
-        {
+        assert!(id("DECISION-0E — Brand archetype").is_some());
+        assert_ne!(id("DECISION-0E: x"), id("DECISION-0F: x"));
+        for none in [
+            "Adr-3: x",
+            "ADR-: x",
+            "ADR3: x",
+            "-1: x",
+            "ADR-3b: x",
+            "ADR-3.1 x",
+            "",
+            "é-1",
+            "-",
+            "ÉTÉ-1 x",
+            "ADR-E: x",
+            "ADR-3EF: x",
+        ] {
             assert_eq!(id(none), None, "{none}");
         }
     }

@@ -222,7 +222,7 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
     );
     assert!(
         out.stderr.contains("9 decisions in 4 files")
-            && out.stderr.contains("4 restatements of decisions other files record are left out (--all shows them)"),
+            && out.stderr.contains("4 restatements of decisions recorded elsewhere are left out (--all shows them)"),
         "{out}"
     );
     // `--all` shows every copy, naming its record, and the JSON leaves out what the table does.

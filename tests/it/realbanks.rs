@@ -2625,3 +2625,57 @@ fn turkish_rule_and_pattern_headings() {
     let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.block == mb::kb::Block::ListItem).map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Pattern; 3]);
 }
+
+#[test]
+fn an_index_of_the_files_records_restates_them_and_ids_may_end_in_a_letter() {
+    let kb = load();
+    let doc = document(&kb, "locked-decisions.md");
+    // `### DEC-0B — …` is a decision heading as `### DEC-3 — …` is (`0B` beside `0A`), and
+    // `Files updated:`, `Files to update:`, `Files locked:` are fields of its record.
+    let listed: Vec<(usize, &str)> =
+        doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| (i.line, i.text.as_ref())).collect();
+    for title in [
+        "Replication Over the WireGuard Link Only",
+        "Scrub on the First Sunday",
+        "Hostnames Follow Site-Role-Number",
+        "One Pool per Node",
+    ] {
+        assert!(listed.iter().any(|(_, t)| t.contains(title)), "{title}: {listed:?}");
+    }
+    assert!(!listed.iter().any(|(_, t)| t.starts_with("Files")), "{listed:?}");
+    // The index's rows cite the records below them by id: each restates its record, so `mb
+    // decisions` lists the records alone.
+    let d = kb.documents.iter().position(|doc| file(doc) == "locked-decisions.md").unwrap();
+    let restated: Vec<(usize, u32)> = kb::restate::restatements(&kb)[d]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.record.0, d);
+            (doc.items[r.item as usize].line, r.record.1)
+        })
+        .collect();
+    assert_eq!(restated, [(8, 15), (9, 21), (10, 29), (11, 33)]);
+    // A bold title dated in a closing parenthetical dates its item (not a day to come).
+    let date_of =
+        |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.date).map(|d| d.to_string());
+    assert_eq!(date_of("Offsite copies move").as_deref(), Some("2026-06-28"));
+    assert_eq!(date_of("Alerts go to Matrix").as_deref(), Some("2026-07-03"));
+    assert_eq!(date_of("Certificate renewal"), None);
+}
+
+#[test]
+fn beside_a_topics_choice_its_other_lines_say_how_or_why() {
+    let kb = load();
+    // Under `## 1. Last Audited Host`, `- Decided to keep …` states the topic's decision and `-
+    // The file is rewritten …` tells how; `- This approach keeps …` and `- This enables …` tell
+    // what the line before brings. Under `## Key Decisions` every line is a decision.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-topic-lines.md")),
+        [
+            "Decided to keep the last audited host in a small JSON file beside the run store.",
+            "Chose to replay the saved facts when a host does not answer.",
+            "The sync runs on webhooks from the Git server, not on a timer.",
+            "Decided to pin every collection to an exact version.",
+            "Every role has its own molecule scenario."
+        ]
+    );
+}

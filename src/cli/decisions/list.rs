@@ -376,7 +376,7 @@ impl Part {
     }
 }
 
-/// Which of a part's items restate a decision another file records, asked in item order.
+/// Which of a part's items restate a decision recorded elsewhere, asked in item order.
 struct Restated<'p> {
     rest: &'p [restate::Restatement],
 }
@@ -510,8 +510,8 @@ impl Listing {
         }
         let left_out = match restated {
             0 => String::new(),
-            1 => "; 1 restatement of a decision another file records is left out (--all shows it)".to_string(),
-            n => format!("; {n} restatements of decisions other files record are left out (--all shows them)"),
+            1 => "; 1 restatement of a decision recorded elsewhere is left out (--all shows it)".to_string(),
+            n => format!("; {n} restatements of decisions recorded elsewhere are left out (--all shows them)"),
         };
         if shown == 0 {
             writeln!(anstream::stderr(), "no items match (try --all){left_out}")?;
