@@ -903,6 +903,19 @@ pub fn opens_with_decision_label(line: &str) -> bool {
     opening_label_field(line) == Some(Field::Decision)
 }
 
+/// Whether a line of Markdown opens with a bold label: `**Event Naming**: …`, `**Event
+/// Naming:** …`, the label short (48 bytes at most).
+pub fn opens_with_bold_label(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("**") else { return false };
+    let head = &rest.as_bytes()[..crate::source::floor_char_boundary(rest, 52)];
+    memchr::memmem::find(head, b"**").is_some_and(|close| {
+        close > 0
+            && (head[..close].ends_with(b":")
+                || head[..close].ends_with("：".as_bytes())
+                || rest[close + 2..].starts_with([':', '：']))
+    })
+}
+
 /// The field a line of Markdown's opening label names (`**Alternatives:** …` → alternatives),
 /// the label read in its first 64 bytes.
 pub fn opening_label_field(line: &str) -> Option<Field> {
@@ -3863,6 +3876,22 @@ mod tests {
         let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";
         assert!(states_switch(mode) && switches_agent_mode(mode));
         assert!(!switches_agent_mode("Switched the cluster to the new code signing key"));
+    }
+
+    #[test]
+    fn a_line_opening_with_a_bold_label() {
+        for line in
+            ["**Event Naming**: kebab-case", "**Event Naming:** kebab-case", "**命名：** 短横线", "**命名**：短横线"]
+        {
+            assert!(opens_with_bold_label(line), "{line}");
+        }
+        for line in
+            ["**Event Naming** is kebab-case", "Event Naming: x", "****: x", "**", "**é", "**a", "** :", "**ü**"]
+        {
+            assert!(!opens_with_bold_label(line), "{line}");
+        }
+        // A closing mark beyond the label's length is none.
+        assert!(!opens_with_bold_label(&format!("**{}**: x", "a".repeat(60))));
     }
 
     #[test]

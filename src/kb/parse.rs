@@ -738,7 +738,20 @@ impl<'a> Pass<'a> {
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| t.trim_start().starts_with(MARKS))
         };
         let checked = checked();
-        if !fields && !stamp() && !checked {
+        // So are bold labels one under the other, none naming a field (`**Event Cleanup**:
+        // remove listeners on unmount`, then `**Event Naming**: kebab-case`): a line each, as a
+        // list's items would be.
+        let labels = || {
+            fields::opens_with_bold_label(line)
+                && fields::opening_label_field(line).is_none()
+                && self.items[idx].bold.as_deref().is_some_and(|b| {
+                    fields::field_for_label(b).is_none()
+                        && self.scratch.get(self.open.len() - 1).is_some_and(|t| {
+                            t.trim_start().get(b.len()..).is_some_and(|after| after.starts_with([':', '：']))
+                        })
+                })
+        };
+        if !fields && !stamp() && !checked && !labels() {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then

@@ -2679,3 +2679,21 @@ fn beside_a_topics_choice_its_other_lines_say_how_or_why() {
         ]
     );
 }
+
+#[test]
+fn bold_labels_one_under_the_other_are_a_line_each() {
+    let kb = load();
+    // `**Lifecycle Ownership**: …` and `**Event Cleanup**: …` on two lines of one paragraph are
+    // two statements; `**Rationale**: …` under `**Log Shipping**: …` stays its field.
+    let doc = document(&kb, "bold-label-lines.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Lifecycle Ownership: the inventory is the only source of truth for a host's state.",
+            "Event Cleanup: every probe closes its SSH channel itself, never on drop.",
+            "Log Shipping: ship the audit logs with Vector. Rationale: one agent for files and journald."
+        ]
+    );
+    let (_, shipping) = decision(&kb, "ship the audit logs with Vector");
+    assert!(field(shipping, "rationale").is_some_and(|r| r.starts_with("one agent")), "{:?}", shipping.fields);
+}
