@@ -866,6 +866,15 @@ fn item(
                 && matches!(&rec.context, Some(Field::Named(name)) if name == "alternatives" || name == "options"))
                 || in_field_list()))
     });
+    // `Решение` is a decision and a solution: right after a `Проблема` (problem) label, outside a
+    // section of decisions (`### Signal Reactivity Pattern`, then `**Проблема:** …` and
+    // `**Решение:** use Signal props`), it is the pattern's solution.
+    let labelled = labelled.map(|(field, skip)| match field {
+        Field::Decision if it.kind != Kind::Decision && solves_the_problem_before(items, rec, i, skip) => {
+            (Field::Named(std::borrow::Cow::Borrowed("solution")), skip)
+        }
+        field => (field, skip),
+    });
     if let Some(p) = it.parent {
         // Below a field, everything is that field's text.
         if labelled.is_none() || field_of[p].is_some() {
@@ -1065,6 +1074,15 @@ fn item(
             }
         },
     }
+}
+
+/// Whether item `i`, labelled `Решение` (its label `skip` bytes long), comes right after the
+/// record's `Проблема` label: a problem and its solution.
+fn solves_the_problem_before(items: &[Item], rec: &Record, i: usize, skip: usize) -> bool {
+    let label = |item: &Item, skip: usize| fields::label_key(item.text.get(..skip).unwrap_or(""));
+    rec.members.last().is_some_and(|&(p, _, p_skip)| {
+        p + 1 == i && p_skip > 0 && label(&items[p], p_skip) == fields::label_key("Проблема")
+    }) && label(&items[i], skip) == fields::label_key("Решение")
 }
 
 /// A record whose bold labels are its fields: it has its decision, or a timestamp or decision

@@ -2697,3 +2697,14 @@ fn bold_labels_one_under_the_other_are_a_line_each() {
     let (_, shipping) = decision(&kb, "ship the audit logs with Vector");
     assert!(field(shipping, "rationale").is_some_and(|r| r.starts_with("one agent")), "{:?}", shipping.fields);
 }
+
+#[test]
+fn a_solution_after_its_problem_in_a_pattern_is_the_patterns() {
+    let kb = load();
+    // `Решение` is a decision and a solution: after `**Проблема:**` under a pattern it is the
+    // pattern's solution; under `## Решения` (decisions) it is the decision.
+    let doc = document(&kb, "reshenie-pattern.md");
+    assert_eq!(decision_texts(doc), ["Решение: перенести бэкапы на отдельный пул с zstd."]);
+    let timeout = doc.items.iter().find(|i| i.text.contains("таймаут")).expect("the timeout line");
+    assert_eq!((timeout.kind, timeout.field.as_deref()), (Kind::Pattern, Some("solution")));
+}
