@@ -140,6 +140,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "обоснование",
             "причина",
             "причина выбора",
+            "почему выбран",
+            "почему выбрано",
+            "почему выбрана",
+            "почему выбраны",
             "razão",
             "razao",
             "選定理由",
@@ -903,17 +907,24 @@ pub fn opens_with_decision_label(line: &str) -> bool {
     opening_label_field(line) == Some(Field::Decision)
 }
 
-/// Whether a line of Markdown opens with a bold label: `**Event Naming**: …`, `**Event
-/// Naming:** …`, the label short (48 bytes at most).
-pub fn opens_with_bold_label(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("**") else { return false };
+/// Whether a label, or its last word or two, names a record field, as an inline label is read
+/// (`Root Cause Analysis` ends with `Analysis`, a context; `Solution Development` names none).
+pub fn ends_with_field_label(label: &str) -> bool {
+    let label = bare_label(label);
+    field_for_label(label).is_some()
+        || label.rmatch_indices(' ').take(2).any(|(p, _)| field_for_label(&label[p + 1..]).is_some())
+}
+
+/// The bold label a line of Markdown opens with: `**Event Naming**: …` and `**Event Naming:**
+/// …` give `Event Naming`; the label short (48 bytes at most).
+pub fn opening_bold_label(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("**")?;
     let head = &rest.as_bytes()[..crate::source::floor_char_boundary(rest, 52)];
-    memchr::memmem::find(head, b"**").is_some_and(|close| {
-        close > 0
-            && (head[..close].ends_with(b":")
-                || head[..close].ends_with("：".as_bytes())
-                || rest[close + 2..].starts_with([':', '：']))
-    })
+    let close = memchr::memmem::find(head, b"**").filter(|&close| close > 0)?;
+    let inside = &rest[..close];
+    let label =
+        inside.strip_suffix([':', '：']).or_else(|| rest[close + 2..].starts_with([':', '：']).then_some(inside))?;
+    Some(label.trim()).filter(|l| !l.is_empty())
 }
 
 /// The field a line of Markdown's opening label names (`**Alternatives:** …` → alternatives),
@@ -1325,9 +1336,33 @@ fn selected_option(title: &str) -> Option<&str> {
     (set_off && !option.is_empty() && !excerpt).then_some(option)
 }
 
-/// Whether `label` (a field label, its colon aside) gives the reasons for a choice, as
-/// `**选型理由**：` (the reasons for the selection) under `* **React 18**：` does: a rationale
-/// label that is no word for a cause (`Reason:`, `原因`, `Причина` may give a bug's).
+/// Whether a title lists what was turned down or what goes wrong: `Libraries we dropped`,
+/// `Rejected options`, `Deprecated tools`, `Known issues` — a status that says no
+/// ([`not_taken`]) too. Reasons given under its items are no choice's.
+pub(crate) fn turns_down(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    not_taken(&lower)
+        || [
+            "dropped",
+            "removed",
+            "deprecated",
+            "avoid",
+            "not used",
+            "issues",
+            "problems",
+            "pitfalls",
+            "不采用",
+            "不採用",
+            "弃用",
+            "废弃",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether `label`, a rationale label (its colon aside), gives the reasons for a choice, as
+/// `**选型理由**：` (the reasons for the selection) under `* **React 18**：` does: no word for a
+/// cause (`Reason:`, `原因`, `Причина` may give a bug's).
 pub(crate) fn justifies_choice(label: &str) -> bool {
     const CAUSES: &[&str] = &[
         "reason",
@@ -1344,9 +1379,8 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
         "lý do",
         "lí do",
     ];
-    let label = bare_label(label);
     // (Asked only of an item's first sub-item that opens with a rationale label.)
-    field_for_label(label).is_some_and(|f| f.name() == "rationale") && !CAUSES.contains(&label.to_lowercase().as_str())
+    !CAUSES.contains(&bare_label(label).to_lowercase().as_str())
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -3880,18 +3914,31 @@ mod tests {
 
     #[test]
     fn a_line_opening_with_a_bold_label() {
-        for line in
-            ["**Event Naming**: kebab-case", "**Event Naming:** kebab-case", "**命名：** 短横线", "**命名**：短横线"]
-        {
-            assert!(opens_with_bold_label(line), "{line}");
+        for (line, label) in [
+            ("**Event Naming**: kebab-case", "Event Naming"),
+            ("**Event Naming:** kebab-case", "Event Naming"),
+            ("**命名：** 短横线", "命名"),
+            ("**命名**：短横线", "命名"),
+        ] {
+            assert_eq!(opening_bold_label(line), Some(label), "{line}");
         }
-        for line in
-            ["**Event Naming** is kebab-case", "Event Naming: x", "****: x", "**", "**é", "**a", "** :", "**ü**"]
-        {
-            assert!(!opens_with_bold_label(line), "{line}");
+        for line in [
+            "**Event Naming** is kebab-case",
+            "Event Naming: x",
+            "****: x",
+            "**",
+            "**é",
+            "**a",
+            "** :",
+            "**ü**",
+            "**:**",
+        ] {
+            assert_eq!(opening_bold_label(line), None, "{line}");
         }
         // A closing mark beyond the label's length is none.
-        assert!(!opens_with_bold_label(&format!("**{}**: x", "a".repeat(60))));
+        assert_eq!(opening_bold_label(&format!("**{}**: x", "a".repeat(60))), None);
+        assert!(ends_with_field_label("Root Cause Analysis") && ends_with_field_label("Rationale"));
+        assert!(!ends_with_field_label("Solution Development") && !ends_with_field_label("Event Cleanup"));
     }
 
     #[test]
@@ -3923,7 +3970,7 @@ mod tests {
             assert!(justifies_choice(label), "{label}");
         }
         // A bug's cause, or no rationale at all.
-        for label in ["Reason:", "Why", "原因", "Причина", "Neden", "Impact:", "Status"] {
+        for label in ["Reason:", "Why", "原因", "Причина", "Neden"] {
             assert!(!justifies_choice(label), "{label}");
         }
     }

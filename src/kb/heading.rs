@@ -32,6 +32,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "adr",
             "adrs",
             "choices",
+            // A label over a log's lines: `* Decision log:` over `* 2025-12-06: ORM = Prisma`.
+            "decision log",
+            "decisions log",
             // German, French, Spanish.
             "entscheidung",
             "entscheidungen",
@@ -379,21 +382,15 @@ const DECISION_THINGS: &[&str] = &[
     "logic",
     "rules",
     "table",
-    // What a product names after its users' choices: `Vigilante Decision Heuristics` over an
-    // agent's code, `Decision Screen`.
     "heuristic",
     "heuristics",
     "algorithm",
     "algorithms",
-    "page",
-    "pages",
-    "screen",
-    "screens",
-    "view",
-    "loop",
-    "node",
-    "nodes",
 ];
+
+/// What a product names after its users' choices, after `Decision` in the singular:
+/// `Decision Screen`, `Decision Page` (`Decisions Page` is a page of decisions).
+const DECISION_SCREENS: &[&str] = &["page", "screen", "loop"];
 
 /// What a `Decision …` title may name that talks about decisions, holding none (and so no
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
@@ -628,7 +625,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let lower = lowercase(title, &mut buf);
     // A dot inside a word keeps it whole (`Next.js` names no next step).
     let mut words = lower
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '-' | '.')))
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
         .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty());
     let table = phrase_table();
@@ -642,7 +639,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // A kind word after a negation names no such section: `Key Rules (DO NOT CHANGE)`.
     let mut negated = false;
     while let Some(first) = words.next() {
-        let after_negation = std::mem::replace(&mut negated, matches!(first, "not" | "never" | "don't" | "dont"));
+        let after_negation =
+            std::mem::replace(&mut negated, matches!(first, "not" | "never" | "don't" | "don’t" | "dont"));
         // … and so are decisions still to write down (`Missing or Under-Documented
         // Decisions`, `Adding New ADRs`, `Template for New Decisions`) or questions to decide
         // (`Вопросы для решения`).
@@ -688,8 +686,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 }
             };
             let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
-            let about_deciding =
-                rank == 0 && (making || talks_about || next.is_some_and(|next| DECISION_THINGS.contains(&next)));
+            let named_after = next.is_some_and(|next| {
+                DECISION_THINGS.contains(&next) || (first == "decision" && DECISION_SCREENS.contains(&next))
+            });
+            let about_deciding = rank == 0 && (making || talks_about || named_after);
             if about_deciding {
                 // Things that hold decisions (`Decision Points`, `Decision Matrix`) are not
                 // talk about them.
@@ -1159,11 +1159,15 @@ pub fn bold_label_date(label: &str) -> Option<Date> {
     // (A date ends in a digit, a parenthetical in its bracket: most labels end here.)
     if label.ends_with(')') {
         let date = trailing_date(label)?;
-        // (`trailing_date` allows two words before the date: `(due 2026-04-30)`.)
+        // The title's first and last words (`Deadline for the move (…)`, `Target date (…)`), and
+        // the words before the date in the bracket (`(due 2026-04-30)`; `trailing_date` allows
+        // two): `(2026-07-03, approved by Anna)` is dated.
         let open = label.rfind('(')?;
-        let before = label[..open].split_whitespace().next_back().unwrap_or("");
-        let names_day_ahead = std::iter::once(before).chain(label[open + 1..].split_whitespace()).any(names_day_ahead);
-        return (!names_day_ahead).then_some(date);
+        let mut title = label[..open].split_whitespace();
+        let ends = [title.next(), title.next_back()];
+        let inside = label[open + 1..].split_whitespace().take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
+        let ahead = ends.into_iter().flatten().chain(inside).any(names_day_ahead);
+        return (!ahead).then_some(date);
     }
     if label.len() > 48 || !label.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -1268,6 +1272,11 @@ mod tests {
         // After a negation a kind word names nothing: the rules are the pattern.
         assert_eq!(classify("🔑 Key Rules (DO NOT CHANGE)"), Kind::Other);
         assert_eq!(classify("Changes we don't revert"), Kind::Change);
+        assert_eq!(classify("Key Rules (Don’t Change)"), Kind::Other);
+        // A thing named after a decision in the singular; the plural holds decisions.
+        assert_eq!(classify("Decision Screen"), Kind::Other);
+        assert_eq!(classify("Decisions Page"), Kind::Decision);
+        assert_eq!(classify("Decision Node 20"), Kind::Decision);
         // Decisions still to take, whatever the case: their recommendations are no decisions.
         assert!(classify_title("🚨 CRITICAL DECISIONS REQUIRED").1);
     }
@@ -1414,6 +1423,9 @@ mod tests {
         assert_eq!(bold_label_date("Launch (2026-05-01)"), None);
         assert_eq!(bold_label_date("Scrub window (due 2026-05-01)"), None);
         assert_eq!(bold_label_date("Backups (see memory-bank/notes.md:12, 2026-05-01)"), None);
+        assert_eq!(bold_label_date("Deadline for the Postgres move (2026-09-01)"), None);
+        assert_eq!(bold_label_date("Target date (2026-09-01)"), None);
+        assert_eq!(bold_label_date("Postgres pinned (2026-07-03, approved by Anna)"), d(2026, 7, 3));
         for written in [
             "Evolution (September 26, 2025)",
             "on Sep 26 2025",

@@ -149,6 +149,9 @@ struct Pass<'a> {
     row_parts: Vec<usize>,
     /// Whether the last such row is still open: its last cell has not ended with a pipe.
     row_unfinished: bool,
+    /// The last row of a log table, when its last cell did not end with a pipe and went on
+    /// over the lines under the table (`… the calls made are:`, then a list, then `… |`).
+    table_row_open: Option<usize>,
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
@@ -221,6 +224,7 @@ impl<'a> Pass<'a> {
             appended_rows: Vec::new(),
             row_parts: Vec::new(),
             row_unfinished: false,
+            table_row_open: None,
             heading: None,
             current_heading: None,
             current_group: None,
@@ -484,6 +488,18 @@ impl<'a> Pass<'a> {
                 // not the log's.)
                 self.last_columns =
                     self.table.take().map(|t| t.columns).filter(|c| c.decision.is_some() || c.date.is_some());
+                // A log table whose last row's cell goes on under it (Markdown ends the table at
+                // the first line without a pipe): the lines up to the one that ends with a pipe
+                // are more of that cell.
+                let last_line = self.text.get(range.clone()).and_then(|t| t.trim_end().lines().next_back());
+                let last_row = self.items.len().checked_sub(1).filter(|&r| self.items[r].block == Block::TableRow);
+                if self.last_columns.is_some()
+                    && let (Some(line), Some(row)) = (last_line, last_row)
+                    && !ends_row(line)
+                {
+                    self.row_unfinished = true;
+                    self.table_row_open = Some(row);
+                }
             }
             TagEnd::Link | TagEnd::Image => {
                 if let Some((at, url)) = self.links.pop()
@@ -500,9 +516,13 @@ impl<'a> Pass<'a> {
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         // The lines a row's last cell goes on over follow it with no blank line between.
         if self.row_unfinished {
-            let from =
-                self.row_parts.last().or(self.appended_rows.last()).map_or(range.start, |&p| self.items[p].span.start);
-            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) {
+            let last = [self.row_parts.last(), self.appended_rows.last(), self.table_row_open.as_ref()];
+            let from = last.into_iter().flatten().max().map_or(range.start, |&p| self.items[p].span.start);
+            // (Past a blank line too when the paragraph there ends the cell: `These are called
+            // through the locator. |`.)
+            let first_line = self.text.get(range.clone()).and_then(|t| t.lines().next()).unwrap_or("");
+            let ends_cell = block == Block::Paragraph && ends_row(first_line) && !first_line.starts_with('|');
+            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) && !ends_cell {
                 self.row_unfinished = false;
             } else {
                 self.row_parts.push(self.items.len());
@@ -699,6 +719,16 @@ impl<'a> Pass<'a> {
             }
             return true;
         }
+        // So does the row after the paragraph that ended a row's last cell (`… locator. |`,
+        // then `| 2025-08-02 | … |` on the next line).
+        if self.row_parts.last() == Some(&idx) && self.orphan_line(line) {
+            self.close();
+            self.items[idx].span.end = at;
+            self.row_unfinished = false;
+            self.open_item(Block::Paragraph, at..at);
+            self.orphan_row = Some(self.items.len() - 1);
+            return true;
+        }
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
             return false;
         }
@@ -741,13 +771,15 @@ impl<'a> Pass<'a> {
         // So are bold labels one under the other, none naming a field (`**Event Cleanup**:
         // remove listeners on unmount`, then `**Event Naming**: kebab-case`): a line each, as a
         // list's items would be.
+        // (Not a label an inline field is read from, `**Root Cause Analysis**: …`, nor in a
+        // paragraph that holds one already: that is a record's.)
         let labels = || {
-            fields::opens_with_bold_label(line)
-                && fields::opening_label_field(line).is_none()
+            fields::opening_bold_label(line).is_some_and(|label| !fields::ends_with_field_label(label))
                 && self.items[idx].bold.as_deref().is_some_and(|b| {
-                    fields::field_for_label(b).is_none()
+                    !fields::ends_with_field_label(b)
                         && self.scratch.get(self.open.len() - 1).is_some_and(|t| {
                             t.trim_start().get(b.len()..).is_some_and(|after| after.starts_with([':', '：']))
+                                && fields::inline_values(t).next().is_none()
                         })
                 })
         };
@@ -1623,11 +1655,22 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
     if entry { lists_decision } else { decided }
 }
 
-/// The kind a list item names when it is only a bold label over sub-items (`- **Next Steps:**`),
-/// not a field label of a record (`- **Rationale:**`).
+/// The kind a list item names when it is only a label over sub-items (`- **Next Steps:**`,
+/// `* Decision log:` over its dated lines), not a field label of a record (`- **Rationale:**`).
 fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
     let item = &items[i];
-    let label = item.bold.as_deref().filter(|b| item.block == Block::ListItem && item.text.len() <= b.len() + 2)?;
+    if item.block != Block::ListItem {
+        return None;
+    }
+    let plain = || {
+        let t = item.text.trim_end();
+        let label = t.strip_suffix([':', '：'])?.trim_end();
+        (label.len() <= 40 && !label.contains([':', '：'])).then_some(label)
+    };
+    let label = match item.bold.as_deref() {
+        Some(b) => Some(b).filter(|b| item.text.len() <= b.len() + 2)?,
+        None => plain()?,
+    };
     if items.get(i + 1).is_none_or(|next| next.parent != Some(i)) || fields::field_for_label(label).is_some() {
         return None;
     }

@@ -112,6 +112,9 @@ struct Record {
     /// Opened by a paragraph that carries its own fields ([`holds_own_record`]): a bold label
     /// after it (`**Summary:**` over a list) is one more of those fields.
     whole_paragraph: bool,
+    /// Opened by a heading that names a problem (`### Проблема: Memory Bank не
+    /// синхронизирован`): a `Решение` right under it is its solution.
+    under_problem: bool,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -235,7 +238,7 @@ pub(crate) fn resolve(
         }
     }
     // A group's label is looked up once, not once per item under it.
-    let group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g.title)).collect();
+    let mut group_field: Vec<Option<Field>> = groups.iter().map(|g| fields::field_for_label(g.title)).collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -247,6 +250,15 @@ pub(crate) fn resolve(
         if items[i].parent.is_none() && items[i].group != last_group {
             last_group = items[i].group;
             if let Some(g) = items[i].group {
+                // (`**Решение**:` first under `### Проблема: …` is its solution.)
+                if group_field[g] == Some(Field::Decision)
+                    && rec.under_problem
+                    && rec.members.is_empty()
+                    && rec.statement.is_none()
+                    && fields::label_key(groups[g].title) == fields::label_key("Решение")
+                {
+                    group_field[g] = Some(Field::Named(std::borrow::Cow::Borrowed("solution")));
+                }
                 match group_field[g].clone() {
                     Some(field) => {
                         if !rec.open {
@@ -331,11 +343,15 @@ pub(crate) fn resolve(
             in_numbered_field: marks[i].numbered
                 && next_decides
                 && neighbours(items, i, |_| true)[0].is_some_and(|p| marks[p].numbered && field_of[p].is_some()),
+            // (A bold item, `* **Vite (构建工具)**：`, not one under a title that turns things
+            // down: `## Libraries we dropped` gives its items' reasons too.)
             justified: next == Some(Some(i))
                 && items[i].block == Block::ListItem
+                && items[i].bold.is_some()
                 && traits[i + 1].leading.as_ref().is_some_and(|(f, skip)| {
                     f.name() == "rationale" && items[i + 1].text.get(..*skip).is_some_and(fields::justifies_choice)
-                }),
+                })
+                && sections[items[i].section].title.as_deref().is_none_or(|t| !fields::turns_down(t)),
         };
         if marks[i].closes_record && rec.open {
             stamp_summary(items, &mut rec, i, &mut field_of);
@@ -736,6 +752,7 @@ fn heading(
     close(items, rec, field_of);
     open(rec);
     rec.title_level = Some(h.level);
+    rec.under_problem = names_a_problem(h.title);
     if h.decision {
         rec.explicit = true;
         rec.decision_level = Some(h.level);
@@ -844,6 +861,8 @@ fn item(
     // `- **Timestamp:** …`, the next record.)
     let labelled = labelled.filter(|(field, skip)| {
         let named_context = matches!(&rec.context, Some(Field::Named(_)));
+        // (Only among lines that name their own parts, `- Docker: …`, and never a record's
+        // status or date: `- Status: Rejected` under `**Context:**` is the record's.)
         let in_field_list = || {
             let Some(prev) = i.checked_sub(1) else { return false };
             it.parent.is_none()
@@ -855,8 +874,10 @@ fn item(
                 && items[prev].parent.is_none()
                 && it.group.is_some()
                 && items[prev].group == it.group
-                && field.name() != "date"
-                && !it.text.get(*skip..).unwrap_or("").trim().is_empty()
+                && !matches!(field.name(), "date" | "status")
+                && fields::short_label(&items[prev].text)
+                    .is_some_and(|(label, _)| fields::field_for_label(label).is_none() && kind_name(label).is_none())
+                && !heads_what_follows(items, i, *skip)
                 && items.get(i + 1).is_none_or(|n| n.parent != Some(i))
         };
         !(it.block == Block::ListItem
@@ -875,10 +896,23 @@ fn item(
         }
         field => (field, skip),
     });
+    // A choice with its reasons under it (`* **Vite (构建工具)**：` over `* **选型理由**：…`) is the
+    // statement of a record of its own, whatever field the one before left open.
+    if next.justified && it.parent.is_none() && labelled.is_none() {
+        if rec.statement.is_some() || rec.decision.is_some() || rec.has_fields {
+            restart(items, rec, field_of);
+        }
+        rec.statement = Some(i);
+        rec.justified = true;
+        return;
+    }
     if let Some(p) = it.parent {
-        // Below a field, everything is that field's text.
+        // Below a field, everything is that field's text; so is a sub-item of the record's
+        // statement after a label alone among its sub-items (`* **选型理由**：`, then `* 一个工具
+        // …`).
+        let field = field_of[p].clone().or_else(|| rec.context.clone().filter(|_| rec.statement == Some(p)));
         if labelled.is_none() || field_of[p].is_some() {
-            if let Some(field) = field_of[p].clone() {
+            if let Some(field) = field {
                 rec.members.push((i, field.clone(), 0));
                 field_of[i] = Some(field);
             }
@@ -1040,9 +1074,7 @@ fn item(
                 field_of[i] = Some(field);
             }
             // `Achievements:` alone on its line, among a record's fields, is one more field.
-            // (Not `* **Vite (build tool)**:` over its own `* **Rationale**:`: that is the next
-            // choice.)
-            None if rec.has_fields && is_label_only(&items[i].text) && !next.justified => {
+            None if rec.has_fields && is_label_only(&items[i].text) => {
                 let field = named_by(&items[i].text);
                 rec.members.push((i, field.clone(), items[i].text.len()));
                 field_of[i] = Some(field.clone());
@@ -1070,19 +1102,29 @@ fn item(
                     restart(items, rec, field_of);
                 }
                 rec.statement = Some(i);
-                rec.justified = next.justified;
             }
         },
     }
 }
 
 /// Whether item `i`, labelled `Решение` (its label `skip` bytes long), comes right after the
-/// record's `Проблема` label: a problem and its solution.
+/// record's `Проблема` label, or first under a heading that names a problem: a problem and its
+/// solution.
 fn solves_the_problem_before(items: &[Item], rec: &Record, i: usize, skip: usize) -> bool {
     let label = |item: &Item, skip: usize| fields::label_key(item.text.get(..skip).unwrap_or(""));
-    rec.members.last().is_some_and(|&(p, _, p_skip)| {
+    let after_label = rec.members.last().is_some_and(|&(p, _, p_skip)| {
         p + 1 == i && p_skip > 0 && label(&items[p], p_skip) == fields::label_key("Проблема")
-    }) && label(&items[i], skip) == fields::label_key("Решение")
+    });
+    let first_under_heading = rec.under_problem && rec.members.is_empty() && rec.statement.is_none();
+    (after_label || first_under_heading) && label(&items[i], skip) == fields::label_key("Решение")
+}
+
+/// A heading that names a problem: `Проблема: Memory Bank не синхронизирован`, `Problem: …`.
+fn names_a_problem(title: &str) -> bool {
+    let t = title.trim_start();
+    ["Проблема", "проблема", "Problem", "problem"]
+        .iter()
+        .any(|p| t.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '：'])))
 }
 
 /// A record whose bold labels are its fields: it has its decision, or a timestamp or decision
@@ -1435,16 +1477,17 @@ fn considerations(
         if item.kind == Kind::Decision
             && item.block == Block::ListItem
             && item.parent.is_none()
+            && item.group.is_none()
             && chosen_in[item.section].is_none()
             && fields::opens_with_adoption(&item.text)
         {
             chosen_in[item.section] = Some(i);
         }
     }
-    // (Only a topic: a title naming decisions, `## Key Decisions`, lists decisions side by side.)
+    // (Only a topic's plain list: a title naming decisions, `## Key Decisions`, or a label,
+    // `**Decisions:**`, lists decisions side by side.)
     for (s, chosen) in chosen_in.iter_mut().enumerate() {
-        if chosen.is_some() && !sections[s].title.as_deref().is_some_and(|t| super::heading::classify(t) == Kind::Other)
-        {
+        if chosen.is_some() && sections[s].title.as_deref().is_none_or(|t| super::heading::classify(t) != Kind::Other) {
             *chosen = None;
         }
     }
@@ -1584,10 +1627,12 @@ fn considerations(
                 // choice of its own says how or why.
                 || (item.block == Block::ListItem
                     && fields::tells_what_it_brings(&item.text)
-                    && neighbours(items, i, |_| true)[0]
-                        .is_some_and(|p| items[p].parent == item.parent && items[p].section == item.section))
+                    && i.checked_sub(1).is_some_and(|p| {
+                        items[p].parent == item.parent && items[p].section == item.section && items[p].kind == Kind::Decision
+                    }))
                 || (item.block == Block::ListItem
                     && item.parent.is_none()
+                    && item.group.is_none()
                     && chosen_in[item.section].is_some_and(|c| c != i)
                     && !states_own_choice())
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())

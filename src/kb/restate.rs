@@ -426,20 +426,7 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
     let mut cited = vec![false; all.len()];
     by_record_id(&all, &order, &mut record, &mut cited);
     in_other_words(&all, &order, &mut record);
-    // A record that restates another in turn hands its copies to that one: each copy's record
-    // becomes the end of its chain, every step of which leads to a copy earlier in `order`
-    // (so chains end), and each chain walked is cut short for the copies after.
-    for i in 0..all.len() {
-        let Some(mut root) = record[i] else { continue };
-        while let Some(next) = record[root as usize] {
-            root = next;
-        }
-        let mut at = i;
-        while let Some(next) = record[at] {
-            record[at] = Some(root);
-            at = next as usize;
-        }
-    }
+    end_chains(&mut record, &order);
     let mut restated = vec![Vec::new(); keys.len()];
     for (i, r) in record.iter().enumerate() {
         let Some(root) = *r else { continue };
@@ -454,6 +441,46 @@ pub(crate) fn restated(keys: &[Keys]) -> Vec<Vec<Restatement>> {
         items.sort_unstable_by_key(|r| r.item);
     }
     restated
+}
+
+/// A record that restates another in turn hands its copies to that one: each copy's record
+/// becomes the end of its chain. Copies matched by their words lead to copies earlier in
+/// `order`, but a citation leads to the record of its id wherever that stands, so chains may
+/// close into a loop (`FOO-1` citing `FOO-2` citing `FOO-1`, or a copy word for word of a
+/// record that cites it): the copy of the loop earliest in `order` is then the record of the
+/// others. Each copy is walked once.
+fn end_chains(record: &mut [Option<u32>], order: &impl Fn(usize) -> Order) {
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; record.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..record.len() {
+        if state[start] != NEW {
+            continue;
+        }
+        path.clear();
+        let mut at = start;
+        // Walk until a copy that records itself, one whose chain is ended, or one met again.
+        let root = loop {
+            state[at] = ON_PATH;
+            path.push(at);
+            match record[at].map(|r| r as usize) {
+                None => break at,
+                Some(next) if state[next] == DONE => break record[next].map_or(next, |r| r as usize),
+                Some(next) if state[next] == ON_PATH => {
+                    let from = path.iter().position(|&p| p == next).unwrap_or(0);
+                    let first = path[from..].iter().copied().min_by_key(|&p| order(p)).unwrap_or(next);
+                    break first;
+                }
+                Some(next) => at = next,
+            }
+        };
+        for &p in &path {
+            record[p] = (p != root).then_some(root as u32);
+            state[p] = DONE;
+        }
+    }
 }
 
 /// Makes each decision that cites a record by its id (`D-SEO-01: Keep one JSON-LD block`) a
@@ -583,7 +610,7 @@ fn in_other_words(all: &[(usize, &Stated)], order: &impl Fn(usize) -> Order, rec
         rarest.clear();
         rarest.extend(words.iter().map(|w| (holders.get(w).map_or(0, Vec::len), *w)));
         rarest.sort_unstable();
-        for &(held, w) in rarest.iter().take(words.len() + 1 - needed(words.len())) {
+        for &(held, w) in rarest.iter().take((words.len() + 1).saturating_sub(needed(words.len()))) {
             if held > COMMON {
                 break;
             }
@@ -640,6 +667,44 @@ mod tests {
         let restated = restated(&keys);
         assert_eq!(restated[1], [Restatement { item: 0, record: (0, 1) }]);
         assert_eq!(restated[2], []);
+    }
+
+    #[test]
+    fn citations_that_close_into_a_loop_end_at_one_record() {
+        // `## FOO-1 …` over `- FOO-2: Use Redis …` and `## FOO-2 …` over `- FOO-1: Use Redis
+        // …` in one file cite each other; and a copy word for word of a record that cites it.
+        // Both once walked their chains forever.
+        let mut keys = stated(&[&[
+            ("FOO-2: Use Redis for the session cache layer", 0),
+            ("FOO-1: Use Redis for the session cache layer", 0),
+        ]]);
+        keys[0][0].titled = record_id("FOO-1 Decisions").map(|(id, _)| id);
+        keys[0][1].titled = record_id("FOO-2 Decisions").map(|(id, _)| id);
+        let found = super::restated(&keys);
+        assert_eq!(found[0].len(), 1, "{:?}", found[0]);
+        let mut keys = stated(&[
+            &[("FOO-2: Use Redis for the session cache layer", 0)],
+            &[("FOO-2: Use Redis for the session cache layer", 3)],
+        ]);
+        keys[1][0].titled = record_id("FOO-2 Decisions").map(|(id, _)| id);
+        let found = super::restated(&keys);
+        assert_eq!(found.iter().map(Vec::len).sum::<usize>(), 1, "{found:?}");
+        // A long chain of citations is walked once, not once per copy.
+        let texts: Vec<String> = (0..2000).map(|n| format!("CH-{}: keep the chain of hosts", n + 1)).collect();
+        let pairs: Vec<(&str, u8)> = texts.iter().map(|t| (t.as_str(), 0)).collect();
+        let mut keys = stated(&[&pairs]);
+        for (n, k) in keys[0].iter_mut().enumerate() {
+            k.titled = record_id(&format!("CH-{n} hosts")).map(|(id, _)| id);
+        }
+        let found = super::restated(&keys);
+        assert!(found[0].len() < 2000);
+    }
+
+    #[test]
+    fn one_word_said_three_ways_is_no_panic() {
+        // `Testing tests test` stems to one word, fewer than `needed` asks of any statement.
+        let keys = stated(&[&[("Testing tests test", 0)], &[("Testing tests test", 0)]]);
+        let _ = restated(&keys);
     }
 
     #[test]

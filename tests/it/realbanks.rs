@@ -94,6 +94,9 @@ fn decision_records_carry_their_fields() {
                 .is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed") || s.starts_with("Open"))
                 || field(&doc.items[r], "pending").is_some()
         };
+        // (So does a choice turned down, under `## Libraries we dropped`.)
+        let dropped =
+            |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.contains("dropped"));
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
         let option =
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
@@ -131,6 +134,7 @@ fn decision_records_carry_their_fields() {
                         || recommended(r)
                         || fixed(r)
                         || metadata(r)
+                        || dropped(r)
                 }),
                 "{}",
                 item.text
@@ -2610,8 +2614,17 @@ fn an_item_with_the_reasons_for_it_states_a_choice() {
     let doc = document(&kb, "stack-reasons.md");
     assert_eq!(
         decision_texts(doc),
-        ["Svelte 5 (UI 框架)：", "Vite (构建工具)：", "SQLite (run store):", "Axum (HTTP):"]
+        [
+            "Svelte 5 (UI 框架)：",
+            "Vite (构建工具)：",
+            "SQLite (run store):",
+            "Axum (HTTP):",
+            "Biome (lint)：",
+            "Vitest (test)："
+        ]
     );
+    // (Past a reasons label alone on its line, `* **选型理由**：` over `* 一个工具…`, the next
+    // choice is a choice still.)
     let vite = doc.items.iter().find(|i| i.text.starts_with("Vite")).expect("the Vite item");
     assert_eq!(field(vite, "rationale"), Some("冷启动快，开发时热更新几乎无延迟。"));
 }
@@ -2701,10 +2714,66 @@ fn bold_labels_one_under_the_other_are_a_line_each() {
 #[test]
 fn a_solution_after_its_problem_in_a_pattern_is_the_patterns() {
     let kb = load();
-    // `Решение` is a decision and a solution: after `**Проблема:**` under a pattern it is the
-    // pattern's solution; under `## Решения` (decisions) it is the decision.
+    // `Решение` is a decision and a solution: after `**Проблема:**` under a pattern, or first
+    // under `### Проблема: …`, it is the solution (its steps too); under `## Решения`
+    // (decisions) it is the decision.
     let doc = document(&kb, "reshenie-pattern.md");
     assert_eq!(decision_texts(doc), ["Решение: перенести бэкапы на отдельный пул с zstd."]);
     let timeout = doc.items.iter().find(|i| i.text.contains("таймаут")).expect("the timeout line");
     assert_eq!((timeout.kind, timeout.field.as_deref()), (Kind::Pattern, Some("solution")));
+}
+
+#[test]
+fn a_log_tables_last_cell_goes_on_under_it_to_its_pipe() {
+    let kb = load();
+    // The row of 2026-02-03 ends its cell on `… not by the roles. |`, past a list and a blank
+    // line that Markdown reads as text of their own; the row after it is the log's.
+    let doc = document(&kb, "decisionLog-cell-spill.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Back up the guests with Proxmox Backup Server",
+            "Probe names differ from the role names",
+            "Keep one inventory per site"
+        ]
+    );
+    let last = doc.items.iter().find(|i| i.text.starts_with("Keep one inventory")).expect("the last row");
+    assert_eq!(last.date.map(|d| d.to_string()).as_deref(), Some("2026-02-05"));
+}
+
+#[test]
+fn what_the_review_of_rounds_31_to_33_found() {
+    let kb = load();
+    // A `**Decisions:**` label lists decisions side by side: `Decided to …` among them makes
+    // the others no details.
+    assert_eq!(
+        decision_texts(document(&kb, "sprint-decisions.md")),
+        [
+            "Decided to drop IE11 support for the console",
+            "PostgreSQL 16 for the main store",
+            "Redis for the session cache"
+        ]
+    );
+    // Items with their reasons under `## Libraries we dropped` are no choices.
+    assert!(decision_texts(document(&kb, "tech-dropped.md")).is_empty());
+    // `- Status: Rejected` under `**Context:**` is the record's status: no decision taken.
+    let doc = document(&kb, "decisionLog-rejected-context.md");
+    assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
+    let status = doc.items.iter().find(|i| i.text.starts_with("Status:")).expect("the status line");
+    assert_eq!(status.field.as_deref(), Some("status"));
+}
+
+#[test]
+fn a_plain_label_over_sub_items_names_their_kind() {
+    let kb = load();
+    // `* Decision log:` over its dated lines: each is a decision of its day, as under `-
+    // **Decision log:**`.
+    let doc = document(&kb, "progress-log-labels.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-03-02 2026-03-02: Run store = SQLite (confirmed)",
+            "2026-03-04 2026-03-04: Replay keeps 30 days of saved facts"
+        ]
+    );
 }
