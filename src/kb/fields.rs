@@ -916,7 +916,7 @@ pub fn ends_with_field_label(label: &str) -> bool {
 }
 
 /// The bold label a line of Markdown opens with: `**Event Naming**: …` and `**Event Naming:**
-/// …` give `Event Naming`; the label short (48 bytes at most).
+/// …` give `Event Naming`; the label short (its closing `**` within 52 bytes).
 pub fn opening_bold_label(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("**")?;
     let head = &rest.as_bytes()[..crate::source::floor_char_boundary(rest, 52)];
@@ -1337,30 +1337,33 @@ fn selected_option(title: &str) -> Option<&str> {
 }
 
 /// Whether a title lists what was turned down or what goes wrong: `Libraries we dropped`,
-/// `Rejected options`, `Deprecated tools`, `Known issues` — a status that says no
-/// ([`not_taken`]) too. Reasons given under its items are no choice's.
+/// `Rejected options`, `Deprecated tools`, `Known issues`. Reasons given under its items are
+/// no choice's. (Not [`not_taken`]'s words: `## Open Source Stack` is no open question.)
 pub(crate) fn turns_down(title: &str) -> bool {
     let lower = title.to_lowercase();
-    not_taken(&lower)
-        || [
-            "dropped",
-            "removed",
-            "deprecated",
-            "avoid",
-            "not used",
-            "issues",
-            "problems",
-            "pitfalls",
-            "不采用",
-            "不採用",
-            "弃用",
-            "废弃",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "dropped",
+        "rejected",
+        "declined",
+        "removed",
+        "deprecated",
+        "abandoned",
+        "avoid",
+        "not used",
+        "issues",
+        "problems",
+        "pitfalls",
+        "不采用",
+        "不採用",
+        "弃用",
+        "废弃",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
-/// Whether `label`, a rationale label (its colon aside), gives the reasons for a choice, as
+/// Whether `label`, a rationale label (its colon aside: the caller has found it is one), gives
+/// the reasons for a choice, as
 /// `**选型理由**：` (the reasons for the selection) under `* **React 18**：` does: no word for a
 /// cause (`Reason:`, `原因`, `Причина` may give a bug's).
 pub(crate) fn justifies_choice(label: &str) -> bool {
@@ -1379,7 +1382,6 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
         "lý do",
         "lí do",
     ];
-    // (Asked only of an item's first sub-item that opens with a rationale label.)
     !CAUSES.contains(&bare_label(label).to_lowercase().as_str())
 }
 

@@ -1162,11 +1162,18 @@ pub fn bold_label_date(label: &str) -> Option<Date> {
         // The title's first and last words (`Deadline for the move (…)`, `Target date (…)`), and
         // the words before the date in the bracket (`(due 2026-04-30)`; `trailing_date` allows
         // two): `(2026-07-03, approved by Anna)` is dated.
+        // (The first word only as a noun naming a due day: `Release pipeline moved (…)` and
+        // `From now on pnpm only (…)` are dated.)
         let open = label.rfind('(')?;
         let mut title = label[..open].split_whitespace();
-        let ends = [title.next(), title.next_back()];
-        let inside = label[open + 1..].split_whitespace().take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
-        let ahead = ends.into_iter().flatten().chain(inside).any(names_day_ahead);
+        let first = title.next().unwrap_or("");
+        let last = title.next_back().unwrap_or(first);
+        let due_first = ["deadline", "due", "eta", "target", "milestone", "expiry", "renewal", "cutover", "go-live"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w));
+        let mut inside =
+            label[open + 1..].split_whitespace().take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()));
+        let ahead = due_first || names_day_ahead(last) || inside.any(names_day_ahead);
         return (!ahead).then_some(date);
     }
     if label.len() > 48 || !label.ends_with(|c: char| c.is_ascii_digit()) {
@@ -1426,6 +1433,8 @@ mod tests {
         assert_eq!(bold_label_date("Deadline for the Postgres move (2026-09-01)"), None);
         assert_eq!(bold_label_date("Target date (2026-09-01)"), None);
         assert_eq!(bold_label_date("Postgres pinned (2026-07-03, approved by Anna)"), d(2026, 7, 3));
+        assert_eq!(bold_label_date("Release pipeline moved to GitHub Actions (2026-07-03)"), d(2026, 7, 3));
+        assert_eq!(bold_label_date("From now on pnpm only (2026-07-04)"), d(2026, 7, 4));
         for written in [
             "Evolution (September 26, 2025)",
             "on Sep 26 2025",

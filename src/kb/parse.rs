@@ -152,6 +152,9 @@ struct Pass<'a> {
     /// The last row of a log table, when its last cell did not end with a pipe and went on
     /// over the lines under the table (`… the calls made are:`, then a list, then `… |`).
     table_row_open: Option<usize>,
+    /// A paragraph of bold labels found to hold a record's inline fields
+    /// ([`Pass::label_under_label`]).
+    record_paragraph: Option<usize>,
     heading: Option<(u8, String, usize)>,
     current_heading: Option<usize>,
     current_group: Option<usize>,
@@ -225,6 +228,7 @@ impl<'a> Pass<'a> {
             row_parts: Vec::new(),
             row_unfinished: false,
             table_row_open: None,
+            record_paragraph: None,
             heading: None,
             current_heading: None,
             current_group: None,
@@ -491,9 +495,13 @@ impl<'a> Pass<'a> {
                 // A log table whose last row's cell goes on under it (Markdown ends the table at
                 // the first line without a pipe): the lines up to the one that ends with a pipe
                 // are more of that cell.
-                let last_line = self.text.get(range.clone()).and_then(|t| t.trim_end().lines().next_back());
+                // (Only a table written with outer pipes: `a | b` rows never end with one.)
+                let table = self.text.get(range.clone()).unwrap_or("");
+                let last_line = table.trim_end().lines().next_back();
                 let last_row = self.items.len().checked_sub(1).filter(|&r| self.items[r].block == Block::TableRow);
+                self.table_row_open = None;
                 if self.last_columns.is_some()
+                    && table.trim_start().starts_with('|')
                     && let (Some(line), Some(row)) = (last_line, last_row)
                     && !ends_row(line)
                 {
@@ -768,22 +776,7 @@ impl<'a> Pass<'a> {
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| t.trim_start().starts_with(MARKS))
         };
         let checked = checked();
-        // So are bold labels one under the other, none naming a field (`**Event Cleanup**:
-        // remove listeners on unmount`, then `**Event Naming**: kebab-case`): a line each, as a
-        // list's items would be.
-        // (Not a label an inline field is read from, `**Root Cause Analysis**: …`, nor in a
-        // paragraph that holds one already: that is a record's.)
-        let labels = || {
-            fields::opening_bold_label(line).is_some_and(|label| !fields::ends_with_field_label(label))
-                && self.items[idx].bold.as_deref().is_some_and(|b| {
-                    !fields::ends_with_field_label(b)
-                        && self.scratch.get(self.open.len() - 1).is_some_and(|t| {
-                            t.trim_start().get(b.len()..).is_some_and(|after| after.starts_with([':', '：']))
-                                && fields::inline_values(t).next().is_none()
-                        })
-                })
-        };
-        if !fields && !stamp() && !checked && !labels() {
+        if !fields && !stamp() && !checked && !self.label_under_label(idx, line) {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
@@ -801,6 +794,31 @@ impl<'a> Pass<'a> {
         let carried = checked && self.record_lines == Some(idx);
         self.open_item(Block::Paragraph, at..at);
         self.record_lines = (fields || carried).then(|| self.items.len() - 1);
+        true
+    }
+
+    /// Whether `line` opens with a bold label under a paragraph `idx` that opens with one,
+    /// none naming a field (`**Event Cleanup**: remove listeners on unmount`, then `**Event
+    /// Naming**: kebab-case`): a line each, as a list's items would be. Not a label an inline
+    /// field is read from (`**Root Cause Analysis**: …`), nor in a paragraph that holds one
+    /// already: that is a record's, and is remembered so that its text is read for fields once.
+    fn label_under_label(&mut self, idx: usize, line: &str) -> bool {
+        if self.record_paragraph == Some(idx)
+            || fields::opening_bold_label(line).is_none_or(fields::ends_with_field_label)
+        {
+            return false;
+        }
+        let Some(bold) = self.items[idx].bold.as_deref().filter(|b| !fields::ends_with_field_label(b)) else {
+            return false;
+        };
+        let Some(text) = self.scratch.get(self.open.len() - 1) else { return false };
+        if !text.trim_start().get(bold.len()..).is_some_and(|after| after.starts_with([':', '：'])) {
+            return false;
+        }
+        if fields::inline_values(text).next().is_some() {
+            self.record_paragraph = Some(idx);
+            return false;
+        }
         true
     }
 
@@ -2787,6 +2805,15 @@ mod tests {
         let d = parse_document(Path::new("decisionLog.md"), &text);
         let rows = d.items.iter().filter(|i| i.kind == Kind::Decision && i.block == Block::TableRow);
         assert_eq!(rows.count(), 20_001);
+        // (And 20 000 bold labels one under the other in a paragraph holding a field: each line
+        // once read the whole paragraph so far for fields.)
+        let labels: String = (0..20_000).map(|i| format!("**Part{i}**: baz qux\n")).collect();
+        let text = format!("# Notes\n\n## Cache\n\n**Caching**: Redis for sessions. Rationale: fast\n{labels}");
+        let d = parse_document(Path::new("systemPatterns.md"), &text);
+        assert_eq!(d.items.len(), 1);
+        // … and as many in a paragraph with none: a line each.
+        let text = format!("# Notes\n\n## Cache\n\n**Caching**: Redis for sessions\n{labels}");
+        assert_eq!(parse_document(Path::new("systemPatterns.md"), &text).items.len(), 20_001);
     }
 
     /// Rows appended below a log table, in the shapes a review found wrong: a row left open

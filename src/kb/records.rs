@@ -252,6 +252,7 @@ pub(crate) fn resolve(
             if let Some(g) = items[i].group {
                 // (`**Решение**:` first under `### Проблема: …` is its solution.)
                 if group_field[g] == Some(Field::Decision)
+                    && sections[items[i].section].kind != Kind::Decision
                     && rec.under_problem
                     && rec.members.is_empty()
                     && rec.statement.is_none()
@@ -1127,6 +1128,17 @@ fn names_a_problem(title: &str) -> bool {
         .any(|p| t.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', ' ', '：'])))
 }
 
+/// The item before item `i` at its level, under its parent and in its section: found from the
+/// item right before it, up its parents (a few steps, the list's depth).
+fn previous_sibling(items: &[Item], i: usize) -> Option<usize> {
+    let item = &items[i];
+    let mut p = i.checked_sub(1)?;
+    while items[p].parent != item.parent {
+        p = items[p].parent.filter(|&q| q < i)?;
+    }
+    (items[p].section == item.section).then_some(p)
+}
+
 /// A record whose bold labels are its fields: it has its decision, or a timestamp or decision
 /// heading opened it and its statement is there.
 fn takes_labels(rec: &Record) -> bool {
@@ -1472,23 +1484,23 @@ fn considerations(
     // in a decision log), the list item that says it chose (`Decided to use a Svelte store
     // …`, `Chose to cache …`, `Opted for …`) states the topic's decision: the first such
     // item of each section.
+    // (Only a topic's plain list: a title naming decisions, `## Key Decisions`, or a label,
+    // `**Decisions:**`, lists decisions side by side. Each title is judged once, and only
+    // where a plain list of decisions stands.)
     let mut chosen_in: Vec<Option<usize>> = vec![None; sections.len()];
+    let mut topic: Vec<Option<bool>> = vec![None; sections.len()];
     for (i, item) in items.iter().enumerate() {
         if item.kind == Kind::Decision
             && item.block == Block::ListItem
             && item.parent.is_none()
             && item.group.is_none()
             && chosen_in[item.section].is_none()
+            && *topic[item.section].get_or_insert_with(|| {
+                sections[item.section].title.as_deref().is_some_and(|t| super::heading::classify(t) == Kind::Other)
+            })
             && fields::opens_with_adoption(&item.text)
         {
             chosen_in[item.section] = Some(i);
-        }
-    }
-    // (Only a topic's plain list: a title naming decisions, `## Key Decisions`, or a label,
-    // `**Decisions:**`, lists decisions side by side.)
-    for (s, chosen) in chosen_in.iter_mut().enumerate() {
-        if chosen.is_some() && sections[s].title.as_deref().is_none_or(|t| super::heading::classify(t) != Kind::Other) {
-            *chosen = None;
         }
     }
     // Decisions found to be work done, and what lies under them: their sub-items are its parts.
@@ -1627,9 +1639,7 @@ fn considerations(
                 // choice of its own says how or why.
                 || (item.block == Block::ListItem
                     && fields::tells_what_it_brings(&item.text)
-                    && i.checked_sub(1).is_some_and(|p| {
-                        items[p].parent == item.parent && items[p].section == item.section && items[p].kind == Kind::Decision
-                    }))
+                    && previous_sibling(items, i).is_some_and(|p| items[p].kind == Kind::Decision))
                 || (item.block == Block::ListItem
                     && item.parent.is_none()
                     && item.group.is_none()

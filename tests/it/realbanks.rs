@@ -2620,7 +2620,8 @@ fn an_item_with_the_reasons_for_it_states_a_choice() {
             "SQLite (run store):",
             "Axum (HTTP):",
             "Biome (lint)：",
-            "Vitest (test)："
+            "Vitest (test)：",
+            "Caddy (reverse proxy)："
         ]
     );
     // (Past a reasons label alone on its line, `* **选型理由**：` over `* 一个工具…`, the next
@@ -2688,7 +2689,9 @@ fn beside_a_topics_choice_its_other_lines_say_how_or_why() {
             "Chose to replay the saved facts when a host does not answer.",
             "The sync runs on webhooks from the Git server, not on a timer.",
             "Decided to pin every collection to an exact version.",
-            "Every role has its own molecule scenario."
+            "Every role has its own molecule scenario.",
+            "Redis holds the session cache.",
+            "Version 7, one node."
         ]
     );
 }
@@ -2719,6 +2722,8 @@ fn a_solution_after_its_problem_in_a_pattern_is_the_patterns() {
     // (decisions) it is the decision.
     let doc = document(&kb, "reshenie-pattern.md");
     assert_eq!(decision_texts(doc), ["Решение: перенести бэкапы на отдельный пул с zstd."]);
+    // Under a heading of a decision log it is the decision (`Перейти на Vite …`).
+    assert_eq!(decision_texts(document(&kb, "reshenie-zhurnal.md")), ["Перейти на Vite вместо Webpack"]);
     let timeout = doc.items.iter().find(|i| i.text.contains("таймаут")).expect("the timeout line");
     assert_eq!((timeout.kind, timeout.field.as_deref()), (Kind::Pattern, Some("solution")));
 }
@@ -2774,6 +2779,21 @@ fn a_plain_label_over_sub_items_names_their_kind() {
         [
             "2026-03-02 2026-03-02: Run store = SQLite (confirmed)",
             "2026-03-04 2026-03-04: Replay keeps 30 days of saved facts"
+        ]
+    );
+}
+
+#[test]
+fn a_table_without_outer_pipes_lets_the_list_under_it_be() {
+    let kb = load();
+    // `a | b` rows never end with a pipe: the list under such a table is no cell of its last
+    // row.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-bare-table.md")),
+        [
+            "Keep the run store in SQLite",
+            "Decided to send the audit events to Loki",
+            "Decided to pin the Proxmox API version per cluster"
         ]
     );
 }
