@@ -2404,6 +2404,38 @@ pub fn is_status_report(text: &str) -> bool {
 /// `Bugfix: …`) or a release cut (`Create release 2.14.22.`, `Tagged v1.4.0`): work done, not
 /// a choice made.
 pub fn reports_work_done(text: &str) -> bool {
+    // A labelled Chinese line that reports a fix, a removal or an update: `UI 圖示修正：
+    // ft.icons 已修正為 ft.Icons` (icon fix), `會話管理： 修正 …` (fixed), `終端輸出： 移除了 …`
+    // (removed) — unless it goes on to decide (`更新了方案，决定采用 ZFS`).
+    if !text.is_ascii()
+        && let Some((label, at)) = short_label(text)
+    {
+        const DONE: &[&str] = &[
+            "修正",
+            "修复",
+            "修復",
+            "已修正",
+            "已修复",
+            "已修復",
+            "移除了",
+            "已移除",
+            "更新了",
+            "已更新",
+            "調整了",
+            "调整了",
+            "解決了",
+            "解决了",
+            "已解決",
+            "已解决",
+        ];
+        let value = text[at..].trim_start();
+        let fix_label = ["修正", "修复", "修復"].iter().any(|w| label.ends_with(w));
+        if (fix_label || DONE.iter().any(|w| value.starts_with(w)))
+            && !["决定", "決定", "采用", "採用", "确定", "確定"].iter().any(|w| value.contains(w))
+        {
+            return true;
+        }
+    }
     // Most items open with a letter no fix or release word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
     if first.is_some_and(|b| {
@@ -3316,6 +3348,12 @@ mod tests {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
         assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
+        // Chinese labelled lines that report a fix, a removal or an update.
+        assert!(super::reports_work_done("UI 圖示修正： ft.icons 已修正為 ft.Icons"));
+        assert!(super::reports_work_done("會話管理： 修正 page.session.get 的用法"));
+        assert!(super::reports_work_done("終端輸出： 移除了調試用的 DEBUG 列印語句"));
+        assert!(!super::reports_work_done("存储方案： 更新了方案，决定采用 ZFS"));
+        assert!(!super::reports_work_done("存储方案： 采用 ZFS 镜像"));
         assert!(!super::reports_work_done("Bug fixtures live in tests/"));
         assert!(super::reports_work_done("[2025-06-30 01:16 AM] - 修复了备份脚本的路径处理。"));
         assert!(!super::reports_work_done("修复策略: 先停服务再回滚"));

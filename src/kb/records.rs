@@ -1799,9 +1799,16 @@ fn considerations(
             && items[i].field.is_none()
             && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
-        // (`**Label**: what it says`, not a label over what follows.)
-        let labelled_statement =
-            items[i].kind == Kind::Decision && bold_label(&items[i]).is_some() && !ends_in_colon && !topic;
+        // (`**Label**: what it says`, or `**Docker Compose** for local development` — a
+        // statement led by a bold name — not a label over what follows.)
+        // (Words after the name, not a mark: `2. **错误处理策略** ✅` is a topic over its
+        // decisions.)
+        let labelled_statement = items[i].kind == Kind::Decision
+            && items[i].bold.as_deref().is_some_and(|b| {
+                items[i].text.get(b.len()..).is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
+            })
+            && !ends_in_colon
+            && !topic;
         over_parts[i] = has_children
             && items[i].kind == Kind::Decision
             && items[i].block == Block::ListItem

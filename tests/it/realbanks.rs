@@ -2797,3 +2797,30 @@ fn a_table_without_outer_pipes_lets_the_list_under_it_be() {
         ]
     );
 }
+
+#[test]
+fn what_lies_under_a_statement_led_by_a_bold_name_tells_why() {
+    let kb = load();
+    // `- **Docker Compose** for the lab …` over `- Simpler than Kubernetes …`: the sub-items say
+    // why, as under `- **Health checks**: …`.
+    assert_eq!(
+        decision_texts(document(&kb, "docker-decisions.md")),
+        ["Docker Compose for the lab and the small sites", "Health checks: on every database container"]
+    );
+}
+
+#[test]
+fn chinese_lines_that_report_a_fix_are_work_done() {
+    let kb = load();
+    // `UI 圖示修正： …` (icon fix), `…： 修正 …` (fixed), `…： 移除了 …` (removed) under `##
+    // 專案決策演進` (how the decisions evolved) report work done; a line that goes on to decide
+    // (`更新了 …，決定改用 YAML`) stays a decision.
+    assert_eq!(
+        decision_texts(document(&kb, "jueding-yanjin.md")),
+        [
+            "儲存方案： 確定使用 ZFS 鏡像存放備份。",
+            "監控告警： 採用 Matrix 作為通知管道。",
+            "預設範本： 更新了 inventory 範本，決定改用 YAML 格式。"
+        ]
+    );
+}
