@@ -347,6 +347,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "archivos modificados",
             "arquivos modificados",
             "implementation plan",
+            "implementation approach",
             "实现方案",
             "实施方案",
             "实现细节",
@@ -419,6 +420,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("process", &["process", "steps", "procedure"]),
+    // What a record weighed besides its reasons (`### Considerations` after its `###
+    // Rationale`: the project type, the budget): no decisions of their own.
+    ("considerations", &["considerations", "key considerations"]),
     ("started", &["started", "started on", "start date", "дата начала", "начато"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
@@ -1420,9 +1424,10 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
             .iter()
             .any(|p| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
     let cjk = !t.is_ascii()
-        && ["理由", "原因", "好处", "好處", "优势", "優勢", "优点", "優點", "利点", "メリット"]
+        && (["理由", "原因", "好处", "好處", "优势", "優勢", "优点", "優點", "利点", "メリット"]
             .iter()
-            .any(|w| t.ends_with(w));
+            .any(|w| t.ends_with(w))
+            || asks_why(t).is_some());
     if !(english || cjk) || field_for_label(t).is_some() {
         return None;
     }
@@ -1433,6 +1438,11 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
     } else {
         None
     }
+}
+
+/// What follows `为什么` (why) opening a Chinese title.
+fn asks_why(t: &str) -> Option<&str> {
+    ["为什么", "為什麼", "为何", "為何"].iter().find_map(|w| t.strip_prefix(w)).filter(|rest| !rest.trim().is_empty())
 }
 
 /// `Benefits of the monorepo`, `模块化设计的好处`, `Rust の利点`: the benefits of one thing,
@@ -1451,6 +1461,11 @@ fn names_benefits(t: &str) -> bool {
 /// that choice's rationale (`ゼロコストで運用可能`), not decisions of their own. (A heading that
 /// only says `Why …` does not: `Why this project exists` is a template's product context.)
 fn gives_reasons_for_choice(t: &str) -> bool {
+    // `为什么 worker 固定选 ARQ` (why the worker is fixed on ARQ), `为什么继续坚持模块化单体` (why
+    // we keep the modular monolith): a question naming a choice by its verb.
+    if let Some(rest) = asks_why(t) {
+        return ["选", "選", "使用", "采用", "採用", "坚持", "堅持", "保留", "固定"].iter().any(|v| rest.contains(v));
+    }
     if !t.is_ascii() {
         // The choice names one thing, next to the reasons (`Cloudflare採用理由`, `Rust を
         // 選んだ理由`, `选择 Rust 的理由`, `使用非Headless模式的原因`); `採用技術と選定理由` (the
@@ -1534,7 +1549,7 @@ pub(crate) fn names_same_thing(a: &str, b: &str) -> bool {
     ];
     const CJK_SAYS_NOTHING: &[&str] = &[
         "采用", "選定", "选择", "選択", "使用", "理由", "原因", "决定", "決定", "採用", "好处", "好處", "的好", "优势",
-        "的优", "利点", "の利", "选用", "選用", "选型", "而非",
+        "的优", "利点", "の利", "选用", "選用", "选型", "而非", "为什", "什么", "為什", "什麼", "为何", "為何",
     ];
     let words = |t: &str| -> Vec<String> {
         let mut out = Vec::new();
@@ -2834,6 +2849,14 @@ pub fn says_it_decided(text: &str) -> bool {
 /// a finding), and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 pub(crate) fn opens_with_adoption(text: &str) -> bool {
+    // (Every opening starts with one of these letters, or outside ASCII: most lines end here.)
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'a' | b'w' | b'd' | b's' | b'c' | b'o'))
+    {
+        return false;
+    }
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 32, &mut buf);
     [

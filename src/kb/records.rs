@@ -1495,10 +1495,10 @@ fn considerations(
             && item.parent.is_none()
             && item.group.is_none()
             && chosen_in[item.section].is_none()
+            && fields::opens_with_adoption(&item.text)
             && *topic[item.section].get_or_insert_with(|| {
                 sections[item.section].title.as_deref().is_some_and(|t| super::heading::classify(t) == Kind::Other)
             })
-            && fields::opens_with_adoption(&item.text)
         {
             chosen_in[item.section] = Some(i);
         }

@@ -2824,3 +2824,26 @@ fn chinese_lines_that_report_a_fix_are_work_done() {
         ]
     );
 }
+
+#[test]
+fn an_implementation_approach_and_considerations_are_a_records_fields() {
+    let kb = load();
+    // `### Implementation Approach` and `### Considerations` after a dated entry's `###
+    // Decision` and `### Rationale` tell how it was done and what was weighed.
+    let doc = document(&kb, "decisionLog-considerations.md");
+    assert_eq!(
+        dated_decisions(doc),
+        ["2026-03-27 Selected a second Proxmox Backup Server at the branch office as the offsite target."]
+    );
+}
+
+#[test]
+fn a_chinese_why_heading_naming_a_choice_is_that_choice() {
+    let kb = load();
+    // `### 4.1 为什么继续使用 Proxmox` (why we keep using Proxmox) over its reasons: the heading
+    // states the choice, the bullets are its rationale.
+    let doc = document(&kb, "weishenme.md");
+    assert_eq!(decision_texts(doc), ["为什么继续使用 Proxmox", "为什么 worker 固定选 ARQ"]);
+    let reason = doc.items.iter().find(|i| i.text.starts_with("团队已经熟悉")).expect("a reason");
+    assert_eq!(reason.field.as_deref(), Some("rationale"));
+}
