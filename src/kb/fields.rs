@@ -347,7 +347,6 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "archivos modificados",
             "arquivos modificados",
             "implementation plan",
-            "implementation approach",
             "实现方案",
             "实施方案",
             "实现细节",
@@ -421,8 +420,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ),
     ("process", &["process", "steps", "procedure"]),
     // What a record weighed besides its reasons (`### Considerations` after its `###
-    // Rationale`: the project type, the budget): no decisions of their own.
+    // Rationale`: the project type, the budget), and how it went about it: no decisions of
+    // their own. Fields only inside a record ([`only_in_record`]).
     ("considerations", &["considerations", "key considerations"]),
+    ("approach", &["implementation approach"]),
     ("started", &["started", "started on", "start date", "дата начала", "начато"]),
     ("drivers", &["decision drivers"]),
     ("confirmation", &["confirmation"]),
@@ -846,6 +847,22 @@ pub fn answers_the_line_before(text: &str) -> bool {
     ["therefore", "hence ", "hence,", "thus ", "thus,", "so ", "so,", "solution:", "fix:", "workaround:"]
         .iter()
         .any(|p| head.starts_with(p))
+}
+
+/// Whether a field is one only inside a record that has its decision or fields: `##
+/// Key Considerations` or `## Implementation Approach` at the top of a file names a section
+/// of its own, whose lines keep their kind (`- Decided to keep Stripe`).
+pub(crate) fn only_in_record(field: &Field) -> bool {
+    matches!(field.name(), "considerations" | "approach")
+}
+
+/// Whether the words after a bold name say what it is for: ` for local development and
+/// deployment`, ` as the reverse proxy` — a connecting word, then two words or more.
+pub fn says_what_it_is_for(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    words.next().is_some_and(|w| {
+        ["for", "as", "to", "instead", "over", "via", "because"].iter().any(|c| w.eq_ignore_ascii_case(c))
+    }) && words.take(2).count() == 2
 }
 
 /// A line that tells what the line before it brings: `This approach allows instant filtering`,
@@ -1463,8 +1480,16 @@ fn names_benefits(t: &str) -> bool {
 fn gives_reasons_for_choice(t: &str) -> bool {
     // `为什么 worker 固定选 ARQ` (why the worker is fixed on ARQ), `为什么继续坚持模块化单体` (why
     // we keep the modular monolith): a question naming a choice by its verb.
+    // (Not `为什么不使用 Kafka`, why not; nor a verb inside a noun, `选项卡` (a tab), `使用量`
+    // (usage).)
     if let Some(rest) = asks_why(t) {
-        return ["选", "選", "使用", "采用", "採用", "坚持", "堅持", "保留", "固定"].iter().any(|v| rest.contains(v));
+        const VERBS: &[&str] = &["选", "選", "使用", "采用", "採用", "坚持", "堅持", "保留", "固定"];
+        let names_choice = VERBS.iter().any(|v| {
+            rest.match_indices(v)
+                .any(|(at, _)| !rest[at + v.len()..].starts_with(['项', '項', '量', '率', '者', '举', '舉']))
+        });
+        // (`而不是` is `rather than`, after the choice.)
+        return names_choice && !rest.trim_start().starts_with('不');
     }
     if !t.is_ascii() {
         // The choice names one thing, next to the reasons (`Cloudflare採用理由`, `Rust を
@@ -1549,8 +1574,11 @@ pub(crate) fn names_same_thing(a: &str, b: &str) -> bool {
     ];
     const CJK_SAYS_NOTHING: &[&str] = &[
         "采用", "選定", "选择", "選択", "使用", "理由", "原因", "决定", "決定", "採用", "好处", "好處", "的好", "优势",
-        "的优", "利点", "の利", "选用", "選用", "选型", "而非", "为什", "什么", "為什", "什麼", "为何", "為何",
+        "的优", "利点", "の利", "选用", "選用", "选型", "而非",
     ];
+    // (`为什么选 ARQ` and `为什么选 Redis` ask about two choices: the question's words are set
+    // aside first.)
+    let (a, b) = (asks_why(a.trim()).unwrap_or(a), asks_why(b.trim()).unwrap_or(b));
     let words = |t: &str| -> Vec<String> {
         let mut out = Vec::new();
         for (part, cjk) in super::restate::words(t) {
@@ -2445,9 +2473,27 @@ pub fn reports_work_done(text: &str) -> bool {
         ];
         let value = text[at..].trim_start();
         let fix_label = ["修正", "修复", "修復"].iter().any(|w| label.ends_with(w));
-        if (fix_label || DONE.iter().any(|w| value.starts_with(w)))
-            && !["决定", "決定", "采用", "採用", "确定", "確定"].iter().any(|w| value.contains(w))
-        {
+        const DECIDES: &[&str] = &[
+            "决定",
+            "決定",
+            "采用",
+            "採用",
+            "确定",
+            "確定",
+            "改用",
+            "改为",
+            "改為",
+            "选用",
+            "選用",
+            "统一使用",
+            "統一使用",
+            "替代",
+            "切换",
+            "切換",
+            "换成",
+            "換成",
+        ];
+        if (fix_label || DONE.iter().any(|w| value.starts_with(w))) && !DECIDES.iter().any(|w| value.contains(w)) {
             return true;
         }
     }

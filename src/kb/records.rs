@@ -260,7 +260,10 @@ pub(crate) fn resolve(
                 {
                     group_field[g] = Some(Field::Named(std::borrow::Cow::Borrowed("solution")));
                 }
-                match group_field[g].clone() {
+                match group_field[g]
+                    .clone()
+                    .filter(|f| !fields::only_in_record(f) || rec.decision.is_some() || rec.has_fields)
+                {
                     Some(field) => {
                         if !rec.open {
                             open(&mut rec);
@@ -698,7 +701,9 @@ fn heading(
         rec.stamp_entry = Some(sections[h.section].entry);
         return;
     }
-    if let Some(field) = h.field.cloned() {
+    // (A field that only a record has, `### Considerations`, is no field outside one.)
+    let in_record = rec.open && (rec.decision.is_some() || rec.has_fields);
+    if let Some(field) = h.field.cloned().filter(|f| in_record || !fields::only_in_record(f)) {
         // (A heading that gives the reasons for a choice it names, `### Why we chose Caddy`,
         // or the benefits of a thing it names, is a field of the record before it only when
         // that record states the same thing: `Decision: Use Caddy` over `### Why we chose
@@ -851,7 +856,8 @@ fn item(
         stamp_summary(items, rec, i, field_of);
         return;
     }
-    let labelled = traits.leading.clone();
+    let labelled =
+        traits.leading.clone().filter(|(f, _)| !fields::only_in_record(f) || rec.decision.is_some() || rec.has_fields);
     // Under a field heading or label that opens a record's alternatives or options (`###
     // Alternatives Considered`), a bullet's label names the option it weighs (`- **State:**
     // Zustand — rejected`), not a field of the record's own.
@@ -1799,21 +1805,26 @@ fn considerations(
             && items[i].field.is_none()
             && items[i].bold.as_deref().is_some_and(|b| fields::field_for_label(b).is_none() && only_groups(b));
         justifies[i] = justified && items[i].kind == Kind::Decision;
-        // (`**Label**: what it says`, or `**Docker Compose** for local development` — a
-        // statement led by a bold name — not a label over what follows.)
-        // (Words after the name, not a mark: `2. **错误处理策略** ✅` is a topic over its
-        // decisions.)
-        let labelled_statement = items[i].kind == Kind::Decision
-            && items[i].bold.as_deref().is_some_and(|b| {
-                items[i].text.get(b.len()..).is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
-            })
+        // (`**Label**: what it says`, not a label over what follows.)
+        let labelled_statement =
+            items[i].kind == Kind::Decision && bold_label(&items[i]).is_some() && !ends_in_colon && !topic;
+        // (… and in a list, `- **Docker Compose** for local development`: a bold name, then
+        // what it is for, `for`, `as` … — not a mark or a version after the name, `2.
+        // **错误处理策略** ✅`, `**Auth** v2`.)
+        let named_statement = items[i].kind == Kind::Decision
             && !ends_in_colon
-            && !topic;
+            && !topic
+            && items[i]
+                .bold
+                .as_deref()
+                .is_some_and(|b| items[i].text.get(b.len()..).is_some_and(fields::says_what_it_is_for));
         over_parts[i] = has_children
             && items[i].kind == Kind::Decision
             && items[i].block == Block::ListItem
             && !considering[i]
-            && (labelled_statement || fields::states_adoption(&items[i].text, items[i].bold.as_deref()));
+            && (labelled_statement
+                || named_statement
+                || fields::states_adoption(&items[i].text, items[i].bold.as_deref()));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         if spells && let Some((p, _, _)) = spelling {
             make_part(items, p, i, "details");

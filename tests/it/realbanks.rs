@@ -2820,7 +2820,8 @@ fn chinese_lines_that_report_a_fix_are_work_done() {
         [
             "儲存方案： 確定使用 ZFS 鏡像存放備份。",
             "監控告警： 採用 Matrix 作為通知管道。",
-            "預設範本： 更新了 inventory 範本，決定改用 YAML 格式。"
+            "預設範本： 更新了 inventory 範本，決定改用 YAML 格式。",
+            "锁机制修复： 改用 Redis 分布式锁替代文件锁。"
         ]
     );
 }
@@ -2843,7 +2844,30 @@ fn a_chinese_why_heading_naming_a_choice_is_that_choice() {
     // `### 4.1 为什么继续使用 Proxmox` (why we keep using Proxmox) over its reasons: the heading
     // states the choice, the bullets are its rationale.
     let doc = document(&kb, "weishenme.md");
+    // Not `为什么不使用 Kafka` (why not), nor `为什么使用量…` (why usage …), under which the
+    // lines are no rationale.
     assert_eq!(decision_texts(doc), ["为什么继续使用 Proxmox", "为什么 worker 固定选 ARQ"]);
+    let under_usage = doc.items.iter().find(|i| i.text.starts_with("决定把批处理")).expect("the line");
+    assert_eq!(under_usage.field, None);
     let reason = doc.items.iter().find(|i| i.text.starts_with("团队已经熟悉")).expect("a reason");
     assert_eq!(reason.field.as_deref(), Some("rationale"));
+}
+
+#[test]
+fn what_the_review_of_rounds_35_and_36_found() {
+    let kb = load();
+    // `## Key Considerations` at the top of an activeContext.md is a section of its own, no
+    // record's field; and sub-items under `1. **Storage** layer` or `2. **Auth** v2` (a bold
+    // name and no statement) stay decisions.
+    assert_eq!(
+        decision_texts(document(&kb, "active-considerations.md")),
+        [
+            "Decided to keep Stripe as the only payment provider",
+            "Chose Redis for session caching over Memcached",
+            "Storage layer",
+            "SQLite in development, PostgreSQL in production",
+            "Auth v2",
+            "Refresh tokens stored in Redis"
+        ]
+    );
 }
