@@ -861,9 +861,9 @@ fn item(
     // Under a field heading or label that opens a record's alternatives or options (`###
     // Alternatives Considered`), a bullet's label names the option it weighs (`- **State:**
     // Zustand — rejected`), not a field of the record's own.
-    // Nor does a label partway down the list under a field's bold label (`**Feasibility**`, then `- Docker: …`,
-    // `- 推理: …` (inference, also a word for reasoning), `- Vector size fixed …`): what comes
-    // after the field's first lines is more of that field.
+    // Nor does a label partway down the list under a field's bold label (`**Feasibility**`,
+    // then `- Docker: …`, `- 推理: …` (inference, also a word for reasoning), `- Vector size
+    // fixed …`): what comes after the field's first lines is more of that field.
     // (A label alone over what follows, `- **Consequences:**`, opens the next field; a date,
     // `- **Timestamp:** …`, the next record.)
     let labelled = labelled.filter(|(field, skip)| {

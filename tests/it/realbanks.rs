@@ -2871,3 +2871,15 @@ fn what_the_review_of_rounds_35_and_36_found() {
         ]
     );
 }
+
+#[test]
+fn korean_reasons_headings_hold_rationale() {
+    let kb = load();
+    // `### 핵심 결정 근거` (key decision rationale) and `### 선택 이유` (reasons for the choice)
+    // give the reasons for the choice above them: their bullets are its rationale.
+    let doc = document(&kb, "gyeoljeong-geungeo.md");
+    let listed = decision_texts(doc);
+    assert!(!listed.iter().any(|t| t.contains("중복 제거") || t.contains("익숙함")), "{listed:?}");
+    let reason = doc.items.iter().find(|i| i.text.contains("익숙함")).expect("a reason");
+    assert_eq!(reason.field.as_deref(), Some("rationale"));
+}
