@@ -870,6 +870,21 @@ pub fn says_what_it_is_for(rest: &str) -> bool {
     }) && words.take(2).count() == 2
 }
 
+/// A line that gives the format of the file's records: `Format: Date | Decision | Rationale |
+/// Alternatives Considered`, `Entry format: date, decision, reasons` — the columns a record
+/// has, no decision.
+pub fn gives_record_format(text: &str) -> bool {
+    // (Every such label starts with one of these letters: most lines end here.)
+    if !text.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'f' | b'e' | b'r' | b't')) {
+        return false;
+    }
+    let Some((label, at)) = short_label(text) else { return false };
+    let value = &text[at..];
+    ["format", "entry format", "record format", "template"].iter().any(|l| label.eq_ignore_ascii_case(l))
+        && value.contains(['|', ','])
+        && value.split(['|', ',']).any(|part| part.trim().eq_ignore_ascii_case("decision"))
+}
+
 /// A line that tells what the line before it brings: `This approach allows instant filtering`,
 /// `This enables asynchronous processing`, `This ensures smooth icons` — that line's reasons,
 /// no choice of its own.
@@ -4053,6 +4068,22 @@ mod tests {
         assert_eq!(opening_bold_label(&format!("**{}**: x", "a".repeat(60))), None);
         assert!(ends_with_field_label("Root Cause Analysis") && ends_with_field_label("Rationale"));
         assert!(!ends_with_field_label("Solution Development") && !ends_with_field_label("Event Cleanup"));
+    }
+
+    #[test]
+    fn a_line_giving_the_records_format() {
+        assert!(gives_record_format("Format: Date | Decision | Rationale | Alternatives Considered"));
+        assert!(gives_record_format("Entry format: date, decision, reasons"));
+        for line in [
+            "Format: Markdown tables",
+            "Format: ISO dates, always",
+            "Decision: Date | x",
+            "Formät: a | decision",
+            "F",
+            "",
+        ] {
+            assert!(!gives_record_format(line), "{line}");
+        }
     }
 
     #[test]

@@ -1652,6 +1652,7 @@ fn considerations(
                     && chosen_in[item.section].is_some_and(|c| c != i)
                     && !states_own_choice())
                 || fields::points_elsewhere(&item.text, !item.links.is_empty())
+                || fields::gives_record_format(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
                 || sections[item.section].title.as_deref().is_some_and(fields::describes_records)

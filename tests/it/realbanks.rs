@@ -2883,3 +2883,13 @@ fn korean_reasons_headings_hold_rationale() {
     let reason = doc.items.iter().find(|i| i.text.contains("익숙함")).expect("a reason");
     assert_eq!(reason.field.as_deref(), Some("rationale"));
 }
+
+#[test]
+fn a_line_giving_the_records_format_is_no_decision() {
+    let kb = load();
+    // `> Format: Date | Decision | Rationale | …` names the columns each record has.
+    assert_eq!(
+        decision_texts(document(&kb, "adr-format-line.md")),
+        ["Decision: Keep each audit run in its own JSON file under .mb/runs."]
+    );
+}
