@@ -4071,6 +4071,17 @@ mod tests {
     }
 
     #[test]
+    fn a_bold_names_purpose_and_titles_that_turn_down() {
+        assert!(says_what_it_is_for(" for local development and deployment"));
+        assert!(says_what_it_is_for(" as the reverse proxy"));
+        for rest in [" v2", " layer", " ✅", " for", " for x", "", " (v2)"] {
+            assert!(!says_what_it_is_for(rest), "{rest:?}");
+        }
+        assert!(turns_down("Libraries we dropped") && turns_down("Known Issues") && turns_down("不采用的方案"));
+        assert!(!turns_down("Open Source Stack") && !turns_down("Frontend"));
+    }
+
+    #[test]
     fn a_line_giving_the_records_format() {
         assert!(gives_record_format("Format: Date | Decision | Rationale | Alternatives Considered"));
         assert!(gives_record_format("Entry format: date, decision, reasons"));

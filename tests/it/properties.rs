@@ -116,6 +116,24 @@ const TOKENS: &[&str] = &[
     "expect:\n",
     "fix:\n",
     "hosts: all\n",
+    // The shapes of rounds thirty-one to thirty-seven: field lists, reasons under a choice,
+    // indexes, ids ending in a capital, bold labels under bold labels, spilled cells, why
+    // headings, problems and their solutions.
+    "**可行性**\n- 推理：",
+    "\n  * **选型理由**：",
+    "| DECISION-0E | x |",
+    "### DECISION-0E — ",
+    "**Lifecycle**: a\n**Cleanup**: b",
+    "| a | b | c:\n- x\n\nend. |",
+    "### 为什么不",
+    "### 为什么选 ",
+    "### Проблема: ",
+    "**Решение**:",
+    "(2026-07-03, ",
+    "This allows ",
+    "Format: Date | Decision |",
+    "* Decision log:",
+    "### Considerations",
 ];
 
 #[derive(Debug, Clone)]
