@@ -948,8 +948,9 @@ pub fn opens_with_decision_label(line: &str) -> bool {
     opening_label_field(line) == Some(Field::Decision)
 }
 
-/// Whether a label, or its last word or two, names a record field, as an inline label is read
-/// (`Root Cause Analysis` ends with `Analysis`, a context; `Solution Development` names none).
+/// Whether a label, or its last word or two, names a record field (`Root Cause Analysis` ends
+/// with `Analysis`, a context, which an inline label would be read as; `Solution Development`
+/// names none).
 pub fn ends_with_field_label(label: &str) -> bool {
     let label = bare_label(label);
     field_for_label(label).is_some()
@@ -2470,8 +2471,8 @@ pub fn reports_work_done(text: &str) -> bool {
     // A labelled Chinese line that reports a fix, a removal or an update: `UI 圖示修正：
     // ft.icons 已修正為 ft.Icons` (icon fix), `會話管理： 修正 …` (fixed), `終端輸出： 移除了 …`
     // (removed) — unless it goes on to decide (`更新了方案，决定采用 ZFS`).
-    if !text.is_ascii()
-        && let Some((label, at)) = short_label(text)
+    if let Some((label, at)) = short_label(text)
+        && !text.is_ascii()
     {
         const DONE: &[&str] = &[
             "修正",
@@ -2910,9 +2911,9 @@ pub fn says_it_decided(text: &str) -> bool {
         || (!t.is_ascii() && ["决定", "決定", "我们决定", "我們決定"].iter().any(|p| t.starts_with(p)))
 }
 
-/// `Adopted …`, `We adopted …`, `We chose …`, `Decided to …`, `We decided to …`, `Decided
-/// on …`, `Selected …`, `Opted for …`, `Settled on …` (not `Determined that …`, as often
-/// a finding), and in
+/// `Adopted …`, `We adopted …`, `We chose …`, `Chose …`, `Decided to …`, `We decided to …`,
+/// `Decided on …`, `Decided that …`, `Selected …`, `Opted for …`, `Settled on …`, `Went with
+/// …` (not `Determined that …`, as often a finding), and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 pub(crate) fn opens_with_adoption(text: &str) -> bool {
     // (Every opening starts with one of these letters, or outside ASCII: most lines end here.)

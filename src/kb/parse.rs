@@ -528,9 +528,11 @@ impl<'a> Pass<'a> {
             let from = last.into_iter().flatten().max().map_or(range.start, |&p| self.items[p].span.start);
             // (Past a blank line too when the paragraph there ends the cell: `These are called
             // through the locator. |`.)
-            let first_line = self.text.get(range.clone()).and_then(|t| t.lines().next()).unwrap_or("");
-            let ends_cell = block == Block::Paragraph && ends_row(first_line) && !first_line.starts_with('|');
-            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) && !ends_cell {
+            let ends_cell = || {
+                let first_line = self.text.get(range.clone()).and_then(|t| t.lines().next()).unwrap_or("");
+                block == Block::Paragraph && ends_row(first_line) && !first_line.starts_with('|')
+            };
+            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) && !ends_cell() {
                 self.row_unfinished = false;
             } else {
                 self.row_parts.push(self.items.len());

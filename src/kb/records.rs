@@ -253,17 +253,12 @@ pub(crate) fn resolve(
                 // (`**Решение**:` first under `### Проблема: …` is its solution.)
                 if group_field[g] == Some(Field::Decision)
                     && sections[items[i].section].kind != Kind::Decision
-                    && rec.under_problem
-                    && rec.members.is_empty()
-                    && rec.statement.is_none()
-                    && fields::label_key(groups[g].title) == fields::label_key("Решение")
+                    && first_under_problem(&rec)
+                    && names_solution(groups[g].title)
                 {
-                    group_field[g] = Some(Field::Named(std::borrow::Cow::Borrowed("solution")));
+                    group_field[g] = Some(SOLUTION);
                 }
-                match group_field[g]
-                    .clone()
-                    .filter(|f| !fields::only_in_record(f) || rec.decision.is_some() || rec.has_fields)
-                {
+                match group_field[g].as_ref().filter(|f| takes_field(&rec, f)).cloned() {
                     Some(field) => {
                         if !rec.open {
                             open(&mut rec);
@@ -702,8 +697,7 @@ fn heading(
         return;
     }
     // (A field that only a record has, `### Considerations`, is no field outside one.)
-    let in_record = rec.open && (rec.decision.is_some() || rec.has_fields);
-    if let Some(field) = h.field.cloned().filter(|f| in_record || !fields::only_in_record(f)) {
+    if let Some(field) = h.field.filter(|f| takes_field(rec, f)).cloned() {
         // (A heading that gives the reasons for a choice it names, `### Why we chose Caddy`,
         // or the benefits of a thing it names, is a field of the record before it only when
         // that record states the same thing: `Decision: Use Caddy` over `### Why we chose
@@ -856,8 +850,7 @@ fn item(
         stamp_summary(items, rec, i, field_of);
         return;
     }
-    let labelled =
-        traits.leading.clone().filter(|(f, _)| !fields::only_in_record(f) || rec.decision.is_some() || rec.has_fields);
+    let labelled = traits.leading.as_ref().filter(|(f, _)| takes_field(rec, f)).cloned();
     // Under a field heading or label that opens a record's alternatives or options (`###
     // Alternatives Considered`), a bullet's label names the option it weighs (`- **State:**
     // Zustand — rejected`), not a field of the record's own.
@@ -899,7 +892,7 @@ fn item(
     // `**Решение:** use Signal props`), it is the pattern's solution.
     let labelled = labelled.map(|(field, skip)| match field {
         Field::Decision if it.kind != Kind::Decision && solves_the_problem_before(items, rec, i, skip) => {
-            (Field::Named(std::borrow::Cow::Borrowed("solution")), skip)
+            (SOLUTION, skip)
         }
         field => (field, skip),
     });
@@ -1118,12 +1111,31 @@ fn item(
 /// record's `Проблема` label, or first under a heading that names a problem: a problem and its
 /// solution.
 fn solves_the_problem_before(items: &[Item], rec: &Record, i: usize, skip: usize) -> bool {
-    let label = |item: &Item, skip: usize| fields::label_key(item.text.get(..skip).unwrap_or(""));
     let after_label = rec.members.last().is_some_and(|&(p, _, p_skip)| {
-        p + 1 == i && p_skip > 0 && label(&items[p], p_skip) == fields::label_key("Проблема")
+        p + 1 == i
+            && p_skip > 0
+            && fields::label_key(items[p].text.get(..p_skip).unwrap_or("")) == fields::label_key("Проблема")
     });
-    let first_under_heading = rec.under_problem && rec.members.is_empty() && rec.statement.is_none();
-    (after_label || first_under_heading) && label(&items[i], skip) == fields::label_key("Решение")
+    (after_label || first_under_problem(rec)) && names_solution(items[i].text.get(..skip).unwrap_or(""))
+}
+
+/// The field a `Решение` that solves a problem fills ([`solves_the_problem_before`]).
+const SOLUTION: Field = Field::Named(std::borrow::Cow::Borrowed("solution"));
+
+/// Whether nothing of a record a problem's heading opened has come yet: its first item.
+fn first_under_problem(rec: &Record) -> bool {
+    rec.under_problem && rec.members.is_empty() && rec.statement.is_none()
+}
+
+/// Whether a label is `Решение` (marks, case and a closing colon aside).
+fn names_solution(label: &str) -> bool {
+    fields::label_key(label) == fields::label_key("Решение")
+}
+
+/// Whether `rec` takes field `f` here: a field only a record has (`### Considerations`,
+/// [`fields::only_in_record`]) needs a record with its decision or fields.
+fn takes_field(rec: &Record, f: &Field) -> bool {
+    !fields::only_in_record(f) || (rec.open && (rec.decision.is_some() || rec.has_fields))
 }
 
 /// A heading that names a problem: `Проблема: Memory Bank не синхронизирован`, `Problem: …`.

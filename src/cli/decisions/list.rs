@@ -72,11 +72,11 @@ struct Part {
     /// `(item, line, id)` of the file's one decision, when it has exactly one (an ADR's): the
     /// successor a record that links this file names.
     only: Option<(u32, u32, ItemId)>,
-    /// Its decisions that may restate one in another file ([`restate`]), until the whole bank
-    /// is read.
+    /// Its decisions that may restate one recorded elsewhere ([`restate`]), until the whole
+    /// bank is read.
     keys: restate::Keys,
-    /// Filled after reading the whole bank: its decisions that restate one another file
-    /// records, by item, with the record's part and line; left out of the listing unless
+    /// Filled after reading the whole bank: its decisions that restate one recorded elsewhere,
+    /// by item, with the record's part and line; left out of the listing unless
     /// `--all`, which names the record.
     restated: Vec<restate::Restatement>,
 }
