@@ -149,6 +149,11 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "почему выбрано",
             "почему выбрана",
             "почему выбраны",
+            // Why, what for: `### Зачем это сделано` (why this was done).
+            "почему",
+            "зачем",
+            "зачем это сделано",
+            "почему это сделано",
             "razão",
             "razao",
             "選定理由",
@@ -393,6 +398,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "결정일",
             "date",
             "timestamp",
+            // `**When**: 2026-01-09` (or a moment: `cluster setup`).
+            "when",
             "decision date",
             "decided on",
             "datum",
@@ -1799,9 +1806,11 @@ pub fn describes_records(title: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     // `Appendix: Decision log format`, `ADR entry format` (whole words: `Log format` and
-    // `Audio recording format` are other things' formats).
+    // `Audio recording format` are other things' formats; and after a record's own title,
+    // `Decision 009: Storage format` is the format that record chose).
+    let named = lower.rsplit_once([':', '：']).map_or(&*lower, |(_, after)| after);
     (format
-        && lower
+        && named
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)))
         || ((opens("when to ") || opens("how to ") || must_hold())
@@ -2041,6 +2050,11 @@ fn is_last_updated(text: &str) -> bool {
             || rest.as_bytes().get(..5).is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && matches!(y[4], b'-' | b'/' | b'.')))
 }
 
+/// `When` as a label, marks aside.
+fn is_when(label: &str) -> bool {
+    label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).eq_ignore_ascii_case("when")
+}
+
 /// The day a task's status line says its work was done or decided: `Status: done
 /// (2026-01-17)`, `**状態**: [x] 完了 (2026-01-17)`, `Completed: 2026-01-17`, `Date: …`.
 /// `None` when the line is no status or date line, or names no date.
@@ -2054,8 +2068,10 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
         _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
     };
     let label = &text[..colon];
+    // (`When: 2026-01-09` dates its record alone: the moment one record was decided, where
+    // `Date:` and a status line may stand for a task's whole section.)
     let (named, started) = match field_for_label(label) {
-        Some(Field::Named(name)) => (name == "status" || name == "date", name == "started"),
+        Some(Field::Named(name)) if !is_when(label) => (name == "status" || name == "date", name == "started"),
         _ => (false, false),
     };
     let named = named || {
@@ -2465,8 +2481,9 @@ pub fn is_status_report(text: &str) -> bool {
 }
 
 /// A log line that reports a bug fixed (`[2025-06-01 10:02] - Fixed the crash on start`,
-/// `Bugfix: …`) or a release cut (`Create release 2.14.22.`, `Tagged v1.4.0`): work done, not
-/// a choice made.
+/// `Bugfix: …`), a release cut (`Create release 2.14.22.`, `Tagged v1.4.0`) or a check or an
+/// install made (`Validated the hook scripts …`, `Installed gh to ~/.local/bin`): work done,
+/// not a choice made.
 pub fn reports_work_done(text: &str) -> bool {
     // A labelled Chinese line that reports a fix, a removal or an update: `UI 圖示修正：
     // ft.icons 已修正為 ft.Icons` (icon fix), `會話管理： 修正 …` (fixed), `終端輸出： 移除了 …`
@@ -2521,7 +2538,8 @@ pub fn reports_work_done(text: &str) -> bool {
     // Most items open with a letter no fix or release word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
     if first.is_some_and(|b| {
-        b.is_ascii_alphabetic() && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r' | b't' | b'p')
+        b.is_ascii_alphabetic()
+            && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r' | b't' | b'p' | b'i' | b'v' | b'a')
     }) {
         return false;
     }
@@ -2534,6 +2552,10 @@ pub fn reports_work_done(text: &str) -> bool {
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
         || (!word.is_ascii()
             && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)));
+    // A check or an install reported done chose nothing.
+    if CHECK_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return true;
+    }
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
         return !rest.starts_with(|c: char| c.is_ascii_digit());
@@ -2586,6 +2608,10 @@ pub fn reports_completion(text: &str) -> bool {
 
 /// The words that open a fix ([`reports_work_done`]); its first-letter gate lets each through.
 const FIX_WORDS: &[&str] = &["fixed", "fix", "fixes", "bugfix", "hotfix", "resolved"];
+
+/// The verbs that report a check or an install done ([`reports_work_done`]); its first-letter
+/// gate lets each through.
+const CHECK_WORDS: &[&str] = &["validated", "verified", "audited", "tested", "installed"];
 
 /// The verbs that cut a release ([`reports_work_done`]), before a version.
 const RELEASE_WORDS: &[&str] =
@@ -2831,7 +2857,8 @@ pub fn states_switch(text: &str) -> bool {
             bytes.get(at + 11).is_some_and(u8::is_ascii_alphabetic) && !bytes[at + 11..].starts_with(b"less ")
         });
     if replacing
-        || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por "]
+        // (And `The frontend baseline standardized on Vite`: what settled on what.)
+        || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por ", b" standardized on "]
             .iter()
             .any(|w| memchr::memmem::find(bytes, w).is_some())
     {
@@ -3954,6 +3981,8 @@ mod tests {
         assert!(!describes_records("The backup host must have"));
         assert!(describes_records("Appendix: Decision log format") && describes_records("ADR entry format"));
         assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
+        // A record titled by what it chose: `Decision 009: Storage format`.
+        assert!(!describes_records("Decision 009: Storage format") && !describes_records("ADR-4: Export format"));
         assert!(names_resolved_questions("11. Resolved Questions") && names_resolved_questions("Questions Resolved"));
         assert!(names_resolved_questions("Resolved questions and open issues"));
         assert!(names_resolved_questions("11. Resolved Questions — Auth"));

@@ -24,11 +24,11 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             // "Considerations" alone names things to weigh (security, performance), not
             // choices made: "Security Considerations" is no decision section, while
             // "Active Decisions & Considerations" is one through its "decisions". Weighed
-            // about the design itself, they say how it is built: a plan's "Architecture
-            // Considerations" are its design decisions.
+            // about the architecture, they say how it is built: a plan's "Architecture
+            // Considerations" are its design decisions. ("Design Considerations" list
+            // concerns as often: cold starts, query limits, bundle size.)
             "architecture considerations",
             "architectural considerations",
-            "design considerations",
             "adr",
             "adrs",
             "choices",
@@ -156,6 +156,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "mudanças",
             "alterações",
             "изменения",
+            // What was done: `### Что сделано`.
+            "что сделано",
             "son değişiklikler",
             "son degisiklikler",
         ],
@@ -1343,7 +1345,7 @@ mod tests {
             ("Security Considerations", Kind::Other),
             ("Future Considerations", Kind::Other),
             ("Architecture Considerations", Kind::Decision),
-            ("Design considerations:", Kind::Decision),
+            ("Design considerations:", Kind::Other),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),

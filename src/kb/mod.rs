@@ -79,6 +79,9 @@ pub struct Entry {
 pub struct Section {
     pub entry: usize,
     pub title: Option<String>,
+    /// The section whose heading this one's sits under (`### Components` under `## Queue
+    /// pattern`), when there is one in the same entry.
+    pub parent: Option<usize>,
     pub kind: Kind,
     pub date: Option<Date>,
     pub line: usize,

@@ -2454,7 +2454,7 @@ impl Layout {
         // single entry takes the kind its title names.
         layout.title_kind = if titled { implicit_kind(headings[0].kind) } else { implicit_kind(classify(stem)) };
         let file_kind = if entry_level.is_some() { Kind::Other } else { layout.title_kind };
-        layout.push_section(0, None, file_kind, file_date, 1);
+        layout.push_section(0, None, None, file_kind, file_date, 1);
         // The open section at each heading level, to let subsections inherit kind and date.
         let mut stack: Vec<Open> = Vec::new();
         let mut current_entry = 0;
@@ -2492,7 +2492,7 @@ impl Layout {
                     from_heading: true,
                 });
                 current_entry = layout.entries.len() - 1;
-                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
+                let section = layout.push_section(current_entry, None, None, kind, h.date, h.line);
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
@@ -2530,7 +2530,7 @@ impl Layout {
                 });
                 current_entry = layout.entries.len() - 1;
                 entry_heading_level = h.level;
-                let section = layout.push_section(current_entry, None, kind, h.date, h.line);
+                let section = layout.push_section(current_entry, None, None, kind, h.date, h.line);
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
@@ -2588,7 +2588,8 @@ impl Layout {
                 _ => (own, None),
             };
             let date = h.date.or(parent_date);
-            let section = layout.push_section(current_entry, Some(std::mem::take(&mut h.title)), kind, date, h.line);
+            let title = Some(std::mem::take(&mut h.title));
+            let section = layout.push_section(current_entry, title, parent.map(|p| p.section), kind, date, h.line);
             layout.section_of_heading.push(section);
             stack.push(Open { level: h.level, section, field: is_field, inherit: true, splits: splits[i] });
         }
@@ -2599,12 +2600,13 @@ impl Layout {
         &mut self,
         entry: usize,
         title: Option<String>,
+        parent: Option<usize>,
         kind: Kind,
         date: Option<Date>,
         line: usize,
     ) -> usize {
         let date = date.or(self.entries[entry].date);
-        self.sections.push(Section { entry, title, kind, date, line });
+        self.sections.push(Section { entry, title, parent, kind, date, line });
         self.sections.len() - 1
     }
 }

@@ -1521,6 +1521,25 @@ fn considerations(
             chosen_in[item.section] = Some(i);
         }
     }
+    // A heading whose first paragraph is a decision record with its reasons (`### Queue for
+    // long checks` over `**Description**: …` and `**Why chosen**: …`) is one decision: its
+    // subsections (`#### Components:`) tell what it is made of — unless one names a decision.
+    let mut record_heading = vec![false; sections.len()];
+    for (i, item) in items.iter().enumerate() {
+        if i == 0 || items[i - 1].section != item.section {
+            record_heading[item.section] = sections[item.section].title.is_some()
+                && item.block == Block::Paragraph
+                && item.kind == Kind::Decision
+                && item.parent.is_none()
+                && item.fields.iter().any(|(name, _)| name == "rationale");
+        }
+    }
+    let mut describes_record = vec![false; sections.len()];
+    for s in 0..sections.len() {
+        // (A parent section comes before its subsections.)
+        describes_record[s] = sections[s].parent.is_some_and(|p| record_heading[p] || describes_record[p])
+            && sections[s].title.as_deref().is_some_and(|t| super::heading::classify(t) != Kind::Decision);
+    }
     // Decisions found to be work done, and what lies under them: their sub-items are its parts.
     let mut work_done = vec![false; items.len()];
     // Bold topics that are decisions, and their details at any depth.
@@ -1539,8 +1558,15 @@ fn considerations(
     // The labelled statement a plain list goes on to spell out (`**Pattern**: Role-based
     // playbooks` over how), with its section and group.
     let mut spelling: Option<(usize, usize, Option<usize>)> = None;
+    // A format section whose template a thematic break ends (`## Format`, its template, `---`):
+    // the records below the break are the log's.
+    let mut template_ended: Option<usize> = None;
     for i in 0..items.len() {
         let item = &items[i];
+        if marks[i].after_break && template_ended != Some(item.section) {
+            template_ended =
+                sections[item.section].title.as_deref().is_some_and(fields::describes_records).then_some(item.section);
+        }
         let by_parent = item.parent.is_some_and(|p| considering[p]);
         considering[i] =
             by_parent || item.group.is_some_and(|g| groups[g].considers) || section_considers[item.section] || {
@@ -1641,6 +1667,7 @@ fn considerations(
                 || (marks[i].appended_row && item.block != Block::TableRow)
                 || introduces
                 || detail
+                || describes_record[item.section]
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
@@ -1667,7 +1694,8 @@ fn considerations(
                 || fields::gives_record_format(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
-                || sections[item.section].title.as_deref().is_some_and(fields::describes_records)
+                || (sections[item.section].title.as_deref().is_some_and(fields::describes_records)
+                    && template_ended != Some(item.section))
                 // (A list under such a label, `When to add an entry:`, too; a table after
                 // `Format:` is the log itself.)
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))

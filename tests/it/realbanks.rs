@@ -109,6 +109,7 @@ fn decision_records_carry_their_fields() {
         // entry must include**:`.)
         let described = |r: usize| {
             doc.items[r].text.ends_with("The choice, in one sentence")
+                || doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.ends_with("Format"))
                 || doc.items[r].group.is_some_and(|g| doc.groups[g].title.starts_with("Each entry must include"))
         };
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
@@ -135,6 +136,9 @@ fn decision_records_carry_their_fields() {
                         || fixed(r)
                         || metadata(r)
                         || dropped(r)
+                        // (Nor does work reported done: `### Зачем это сделано`, why it was
+                        // done, gives the work's reasons.)
+                        || doc.items[r].kind == Kind::Change
                 }),
                 "{}",
                 item.text
@@ -2891,5 +2895,96 @@ fn a_line_giving_the_records_format_is_no_decision() {
     assert_eq!(
         decision_texts(document(&kb, "adr-format-line.md")),
         ["Decision: Keep each audit run in its own JSON file under .mb/runs."]
+    );
+}
+
+#[test]
+fn the_subsections_of_a_heading_record_describe_its_decision() {
+    let kb = load();
+    // `### Паттерн 1: …` under key technical decisions opens with its description and why it
+    // was chosen (`**Почему выбран**`): one decision, and `#### Компоненты системы:` (the
+    // system's components) below it lists its parts. A subsection that names a decision
+    // (`#### Decision: …`) is one still, and a heading with no record over it keeps its list.
+    let doc = document(&kb, "patterns-records.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Описание: Проверки хостов дольше минуты уходят в очередь задач Почему выбран: Не держать SSH-сессию \
+             открытой, повторять после сбоя",
+            "Description: Every generated fix takes a ZFS snapshot of the dataset first Why chosen: A bad fix is \
+             rolled back in seconds",
+            "Name snapshots after the run id",
+            "Агент опрашивает только хосты своей площадки",
+        ]
+    );
+}
+
+#[test]
+fn design_considerations_are_concerns_unless_a_line_adopts() {
+    let kb = load();
+    // An architect file's `## Design Considerations` lists what to weigh (session limits,
+    // rate limits); a line there that adopts something is a decision still.
+    let doc = document(&kb, "architect-concerns.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Run every probe over one SSH connection per host",
+            "Keep audit runs as append-only JSON lines",
+            "Adopted a bounded worker pool of 32 connections",
+        ]
+    );
+}
+
+#[test]
+fn a_record_titled_by_the_format_it_chose_is_no_format_description() {
+    let kb = load();
+    // `## Decision Log Format` shows how records are written; `## Decision 004: Audit report
+    // format` is a record, of the report format chosen.
+    let doc = document(&kb, "decisionLog-format-titles.md");
+    assert_eq!(decision_texts(doc), ["Decision: Option 2 - Write SARIF 2.1.0 beside the Markdown summary"]);
+    let (_, sarif) = decision(&kb, "Write SARIF 2.1.0 beside");
+    assert_eq!(sarif.date.map(|d| d.to_string()).as_deref(), Some("2026-02-11"));
+}
+
+#[test]
+fn russian_what_was_done_and_why_headings() {
+    let kb = load();
+    // Under a progress entry that names decisions, `### Что сделано` (what was done) reports
+    // the work and `### Зачем это сделано` (why it was done) gives its reasons.
+    let doc = document(&kb, "progress-ru-why.md");
+    assert_eq!(decision_texts(doc), ["Решение: хранить метрики 30 дней на локальном ZFS."]);
+    let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.line <= 9).map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Change; 3]);
+}
+
+#[test]
+fn checks_and_installs_reported_in_a_decision_log_are_work_done() {
+    let kb = load();
+    // `Validated …`, `Installed …` and `Audited …` report work; `… standardized on Vite` in
+    // the same log settles a choice.
+    let doc = document(&kb, "decisions-work-lines.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Kept the Traefik file provider for the static routes.",
+            "The frontend baseline standardized on Vite with strict TypeScript.",
+            "Deployment decision: the frontend deploys through a manual workflow_dispatch run.",
+        ]
+    );
+}
+
+#[test]
+fn records_below_a_format_template_and_its_break_are_the_log() {
+    let kb = load();
+    // `## Format` shows a record's template; the `---` under it ends the template, and the
+    // records below are the log's. A record's `When:` that holds a date dates that record
+    // alone.
+    let doc = document(&kb, "decisions-format-break.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Decision: Keep VM disks on one ZFS dataset each",
+            "2026-01-09 Decision: Run the backup proxy as an LXC container",
+        ]
     );
 }
