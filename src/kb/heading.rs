@@ -160,6 +160,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "что сделано",
             "son değişiklikler",
             "son degisiklikler",
+            // `Son Yapılan Değişiklikler` (the changes made last).
+            "değişiklikler",
+            "degisiklikler",
         ],
     ),
     (
@@ -193,6 +196,12 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             // Turkish: `RBAC Deseni` (the RBAC pattern).
             "deseni",
             "desenleri",
+            // `Kodlama Kuralları (Standardlar)`: coding rules, standards.
+            "kurallar",
+            "kuralları",
+            "kurallari",
+            "standartlar",
+            "standardlar",
         ],
     ),
     (
@@ -1346,6 +1355,8 @@ mod tests {
             ("Future Considerations", Kind::Other),
             ("Architecture Considerations", Kind::Decision),
             ("Design considerations:", Kind::Other),
+            ("Kodlama Kuralları (Standardlar)", Kind::Pattern),
+            ("Son Yapılan Değişiklikler", Kind::Change),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),

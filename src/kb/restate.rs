@@ -250,6 +250,11 @@ impl Statement {
         } else {
             lower.split(|c: char| !c.is_alphanumeric()).filter(&mut keep).collect()
         };
+        // The option a record took is named by its number (`Decision: Option 2 - Use OAuth user
+        // authentication`): the number is the option's, not part of what was chosen.
+        if words.len() > 3 && words[0] == "option" && words[1].len() <= 2 {
+            words.drain(..2);
+        }
         if !directed {
             words.sort_unstable();
             words.dedup();

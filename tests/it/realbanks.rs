@@ -2988,3 +2988,23 @@ fn records_below_a_format_template_and_its_break_are_the_log() {
         ]
     );
 }
+
+#[test]
+fn a_recap_of_a_records_option_restates_it() {
+    let kb = load();
+    // `Decision: Option 2 - Read the SSH keys through the Vault agent socket`: the option's
+    // number is not what was chosen, so the recap's `Runners read their SSH keys through the
+    // Vault agent socket` restates the dated record. (`Option 2 stays the default …` is no
+    // option a record took.)
+    let recap = kb.documents.iter().position(|d| file(d) == "options-recap.md").unwrap();
+    let log = kb.documents.iter().position(|d| file(d) == "decisionLog-options.md").unwrap();
+    let restated = kb::restate::restatements(&kb);
+    let lines: Vec<(usize, u32)> = restated[recap]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.record.0, log);
+            (kb.documents[recap].items[r.item as usize].line, r.record.1)
+        })
+        .collect();
+    assert_eq!(lines, [(4, 8), (5, 13)]);
+}
