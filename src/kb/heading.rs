@@ -197,9 +197,6 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "deseni",
             "desenleri",
             // `Kodlama Kuralları (Standardlar)`: coding rules, standards.
-            "kurallar",
-            "kuralları",
-            "kurallari",
             "standartlar",
             "standardlar",
         ],
@@ -560,6 +557,37 @@ fn names_rules(title: &str) -> bool {
     .any(|w| last.eq_ignore_ascii_case(w))
     {
         return true;
+    }
+    // Rules of how the team works: `General Rules`, `CRITICAL DEVELOPMENT RULES`, `Kalıcı
+    // Çalışma Kuralları` (standing working rules). (`Firewall rules` names a thing.)
+    if ["rules", "kuralları", "kurallari", "kurallar"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        // (Only marks follow the last word: its last occurrence is where it starts.)
+        let start = title.rfind(last).unwrap_or(0);
+        let before = last_word(&title[..start]).to_lowercase();
+        return [
+            "general",
+            "development",
+            "coding",
+            "code",
+            "working",
+            "work",
+            "project",
+            "team",
+            "core",
+            "critical",
+            "golden",
+            "ground",
+            "house",
+            "engineering",
+            "style",
+            "genel",
+            "kodlama",
+            "çalışma",
+            "calisma",
+            "geliştirme",
+            "gelistirme",
+        ]
+        .contains(&before.as_str());
     }
     // (Words for rules alone are left out, as in English: `Reglas del firewall` names a thing.)
     const FIRST: &[&str] = &[
@@ -1356,6 +1384,11 @@ mod tests {
             ("Architecture Considerations", Kind::Decision),
             ("Design considerations:", Kind::Other),
             ("Kodlama Kuralları (Standardlar)", Kind::Pattern),
+            ("Kalıcı Çalışma Kuralları", Kind::Pattern),
+            ("CRITICAL DEVELOPMENT RULES", Kind::Pattern),
+            ("General Rules", Kind::Pattern),
+            ("Firewall rules", Kind::Other),
+            ("Güvenlik Duvarı Kuralları", Kind::Other),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),

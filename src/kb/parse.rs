@@ -619,7 +619,7 @@ impl<'a> Pass<'a> {
             return;
         }
         let heading = &self.headings[h];
-        if heading.stamp || heading.decision || heading.field.is_some() {
+        if heading.decision || heading.field.is_some() {
             return;
         }
         // A statement is looked at only under a heading that decisions enclose: the item is
@@ -1641,6 +1641,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
     let mut lists_decision = false;
     // The stages of a timeline (`**Started**: …`, `**Current**: …`) are no record's fields.
     let mut staged = false;
+    let mut reasons = false;
     for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
@@ -1664,15 +1665,18 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
             Some((field, rest)) => {
                 after_label = rest.trim().is_empty();
                 decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
+                // (Not under a bold label, `**Decision:**` over its list, that says it.)
+                reasons |= field.name() == "rationale" && item.group.is_none();
             }
             None if after_label => {}
             None if records::bold_label(item).is_some() => after_label = false,
             None => return false,
         }
     }
-    // (An entry's heading stands for its body only over a `Decision:` list: with fields alone
-    // it titles an entry of notes.)
-    if entry { lists_decision } else { decided }
+    // (An entry's heading stands for its body over a `Decision:` list, or over fields that
+    // give its reasons, `**Rationale:**` beside `**Status:**`: with other fields alone it
+    // titles an entry of notes.)
+    if entry { lists_decision || reasons } else { decided }
 }
 
 /// The kind a list item names when it is only a label over sub-items (`- **Next Steps:**`,
@@ -2521,7 +2525,20 @@ impl Layout {
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
                 // (An entry on how the records are written, `## Format` in a decision log,
                 // records none.)
-                let kind = if fields::describes_records(&h.title) { h.kind } else { implicit_kind(h.kind) };
+                // (In a decision log, a dated entry's pattern words name what was adopted: `##
+                // 2026-01-10: Adopt the repository pattern`, `## 2026-04-19 — Pupil ID
+                // convention`. Chinese process words, `数据处理流程`, name a procedure looked at.)
+                let kind = if fields::describes_records(&h.title) {
+                    h.kind
+                } else if is_decision_file
+                    && h.date.is_some()
+                    && h.kind == Kind::Pattern
+                    && !h.title.chars().any(crate::source::is_cjk)
+                {
+                    Kind::Decision
+                } else {
+                    implicit_kind(h.kind)
+                };
                 layout.entries.push(Entry {
                     title: std::mem::take(&mut h.title),
                     date: h.date.or(title_date),

@@ -90,9 +90,9 @@ fn decision_records_carry_their_fields() {
         // (A record whose status says it was rejected, only proposed or still open, or that
         // names its decision as pending, keeps its fields too.)
         let not_taken = |r: usize| {
-            field(&doc.items[r], "status")
-                .is_some_and(|s| s.starts_with("Rejected") || s.starts_with("Proposed") || s.starts_with("Open"))
-                || field(&doc.items[r], "pending").is_some()
+            field(&doc.items[r], "status").is_some_and(|s| {
+                ["Rejected", "Proposed", "Open"].iter().any(|w| s.starts_with(w)) || s.contains("Deferred")
+            }) || field(&doc.items[r], "pending").is_some()
         };
         // (So does a choice turned down, under `## Libraries we dropped`.)
         let dropped =
@@ -3007,4 +3007,17 @@ fn a_recap_of_a_records_option_restates_it() {
         })
         .collect();
     assert_eq!(lines, [(4, 8), (5, 13)]);
+}
+
+#[test]
+fn a_dated_title_over_its_reasons_and_status_is_the_decision() {
+    let kb = load();
+    // `### [2026-09-14] Fork the upstream exporter …` over `**Context:**`, `**Rationale:**` and
+    // `**Status:**` alone: the title is what was decided (one deferred is not taken).
+    let doc = document(&kb, "decisions-title-records.md");
+    assert_eq!(dated_decisions(doc), ["2026-09-14 [2026-09-14] Fork the upstream exporter instead of writing our own"]);
+    // In a decision log, a dated title worded with a pattern names the pattern adopted; a
+    // title over context and notes alone titles notes.
+    let doc = document(&kb, "decisionLog-pattern-titles.md");
+    assert_eq!(dated_decisions(doc), ["2026-09-20 2026-09-20: Adopt the sidecar pattern for log shipping"]);
 }
