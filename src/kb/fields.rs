@@ -1783,9 +1783,20 @@ fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
 /// and records none.
 pub fn describes_records(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '：']).trim_end();
-    if ["format", "template", "templates", "legend", "entry format", "record format", "how to add an entry"]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
+    // (`## Statuses`: what each status a record may carry means, `proposed` — …)
+    if [
+        "format",
+        "template",
+        "templates",
+        "legend",
+        "entry format",
+        "record format",
+        "how to add an entry",
+        "statuses",
+        "status values",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
     {
         return true;
     }
@@ -3981,6 +3992,7 @@ mod tests {
         assert!(!describes_records("The backup host must have"));
         assert!(describes_records("Appendix: Decision log format") && describes_records("ADR entry format"));
         assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
+        assert!(describes_records("Statuses") && describes_records("Status values:"));
         // A record titled by what it chose: `Decision 009: Storage format`.
         assert!(!describes_records("Decision 009: Storage format") && !describes_records("ADR-4: Export format"));
         assert!(names_resolved_questions("11. Resolved Questions") && names_resolved_questions("Questions Resolved"));

@@ -29,9 +29,41 @@ pub fn markdown_options() -> Options {
 
 /// Parses one Memory Bank file. Never fails: any text is some Markdown.
 pub fn parse_document(path: &Path, text: &str) -> Document {
-    let mut pass = Pass::new(text);
+    let mended = mend_delimiter_rows(text);
+    let mut pass = Pass::new(&mended);
     pass.run();
     pass.finish(path)
+}
+
+/// `text` with each table delimiter row that ends in one empty cell too many (`|---|---||`
+/// under `| Date | Decision |`) ending where its header does. CommonMark reads such a table as
+/// a paragraph; its writer, and anyone reading the file, see the table. The extra pipe becomes
+/// a space, so every offset and line stays where it was.
+pub fn mend_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut mended: Option<Vec<u8>> = None;
+    for at in memchr::memmem::find_iter(bytes, b"-||") {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = &bytes[start..end];
+        // (The hit ends the line: `|--||--||` is no row of this shape until its last pipes.)
+        let delimiter = start + line.trim_ascii_end().len() == at + 3
+            && line.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'));
+        // (Under a header row that does not itself end in an empty cell.)
+        let header = start.checked_sub(1).map(|nl| {
+            let head_start = memchr::memrchr(b'\n', &bytes[..nl]).map_or(0, |n| n + 1);
+            bytes[head_start..nl].trim_ascii()
+        });
+        if delimiter && header.is_some_and(|h| h.starts_with(b"|") && !h.ends_with(b"||")) {
+            let pipe = at + 2;
+            mended.get_or_insert_with(|| bytes.to_vec())[pipe] = b' ';
+        }
+    }
+    match mended {
+        // (Only an ASCII pipe was replaced, by an ASCII space: the text is still UTF-8.)
+        Some(bytes) => std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())),
+        None => std::borrow::Cow::Borrowed(text),
+    }
 }
 
 struct RawHeading {
@@ -2771,6 +2803,26 @@ impl IdHash {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_delimiter_row_one_cell_too_long_is_mended() {
+        use super::mend_delimiter_rows as mend;
+        let table = "| a | b |\n|---|---||\n| 1 | 2 |\n";
+        assert_eq!(mend(table), "| a | b |\n|---|---| \n| 1 | 2 |\n");
+        // Left alone: no header above, a header with the extra cell too, a pipe in the middle,
+        // code, and text around multibyte characters.
+        for text in [
+            "|---|---||\n",
+            "| a | b ||\n|---|---||\n",
+            "| a |\n|--||--|\n",
+            "x = a -|| b\n",
+            "| é |\nnot -||\n",
+            "-||",
+        ] {
+            assert_eq!(mend(text), text, "{text:?}");
+        }
+        assert_eq!(mend("| é |\n|-||"), "| é |\n|-| ");
+    }
+
     use super::*;
 
     fn doc(text: &str) -> Document {

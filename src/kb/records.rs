@@ -115,6 +115,9 @@ struct Record {
     /// Opened by a heading that names a problem (`### Проблема: Memory Bank не
     /// синхронизирован`): a `Решение` right under it is its solution.
     under_problem: bool,
+    /// A bold label inside it that lists more decisions (`**Additional decisions taken:**`):
+    /// the items under it are decisions of their own, none of its fields.
+    more_decisions_label: Option<usize>,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -320,6 +323,18 @@ pub(crate) fn resolve(
                         && fields::is_short_label(groups[g].title) =>
                     {
                         rec.context = Some(named_by(groups[g].title));
+                    }
+                    // Inside an ADR (a record its heading opened, with its decision), a label
+                    // naming more decisions (`**Additional decisions taken:**`) lists them
+                    // beside the record's: the ADR's later fields (`## Consequences`) are
+                    // still its own.
+                    None if groups[g].kind == Kind::Decision
+                        && rec.title_level.is_some()
+                        && rec.field_level.is_some()
+                        && (rec.decision.is_some() || rec.statement.is_some()) =>
+                    {
+                        rec.context = None;
+                        rec.more_decisions_label = Some(g);
                     }
                     None => {
                         close(items, &mut rec, &mut field_of);
@@ -804,6 +819,9 @@ fn item(
         return;
     }
     let it = &items[i];
+    if it.group.is_some() && it.group == rec.more_decisions_label {
+        return;
+    }
     // Template text describes the file; it belongs to no record. (An empty item, the first
     // `-` of `- - keep the moss`, passes its parent's field on to what it holds.)
     if traits.boilerplate {
@@ -1524,14 +1542,19 @@ fn considerations(
     // A heading whose first paragraph is a decision record with its reasons (`### Queue for
     // long checks` over `**Description**: …` and `**Why chosen**: …`) is one decision: its
     // subsections (`#### Components:`) tell what it is made of — unless one names a decision.
+    // (A heading that names decisions, `## Decision`, holds them: a subsection after its
+    // record's fields, `### Monitoring`, may be the next.)
     let mut record_heading = vec![false; sections.len()];
     for (i, item) in items.iter().enumerate() {
         if i == 0 || items[i - 1].section != item.section {
-            record_heading[item.section] = sections[item.section].title.is_some()
-                && item.block == Block::Paragraph
+            record_heading[item.section] = item.block == Block::Paragraph
                 && item.kind == Kind::Decision
                 && item.parent.is_none()
-                && item.fields.iter().any(|(name, _)| name == "rationale");
+                && item.fields.iter().any(|(name, _)| name == "rationale")
+                && sections[item.section]
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| super::heading::classify(t) != Kind::Decision);
         }
     }
     let mut describes_record = vec![false; sections.len()];

@@ -382,7 +382,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     // its title: its section, at its first line, holds every one.
     let mut heading_lines = Vec::new();
     let options = kb::parse::markdown_options() - pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    for (event, range) in pulldown_cmark::Parser::new_ext(text, options).into_offset_iter() {
+    // (Read as mb reads it: a delimiter row one cell too long mended.)
+    let mended = kb::parse::mend_delimiter_rows(text);
+    for (event, range) in pulldown_cmark::Parser::new_ext(&mended, options).into_offset_iter() {
         match event {
             pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) => {
                 code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
@@ -3020,4 +3022,29 @@ fn a_dated_title_over_its_reasons_and_status_is_the_decision() {
     // title over context and notes alone titles notes.
     let doc = document(&kb, "decisionLog-pattern-titles.md");
     assert_eq!(dated_decisions(doc), ["2026-09-20 2026-09-20: Adopt the sidecar pattern for log shipping"]);
+}
+
+#[test]
+fn a_table_whose_delimiter_row_has_one_cell_too_many_is_read_as_a_table() {
+    let kb = load();
+    // `|------|----------|-----------||` under three header cells: CommonMark reads the lines
+    // as one paragraph, but the log's writer wrote, and its reader sees, a table of rows.
+    let doc = document(&kb, "decisionLog-extra-pipe.md");
+    assert_eq!(
+        dated_decisions(doc),
+        ["2026-03-02 Scrub every pool on Sunday night", "2026-03-04 Keep one WireGuard hub per site"]
+    );
+    assert_eq!(doc.items.iter().map(|i| i.line).collect::<Vec<_>>(), [5, 6]);
+}
+
+#[test]
+fn more_decisions_listed_inside_an_adr_leave_its_later_fields_its_own() {
+    let kb = load();
+    // `**Additional decisions taken:**` under an ADR's `## Decision` lists decisions of their
+    // own; the `### Positive` and `### Negative` parts of its `## Consequences` after them are
+    // still the ADR's fields, not decisions.
+    let doc = document(&kb, "ADR-0012-more-decisions.md");
+    assert_eq!(decision_texts(doc), ["Host inventory format", "OQ-3 closed: group names are lower-case with hyphens."]);
+    let (_, adr) = decision(&kb, "Host inventory format");
+    assert!(field(adr, "negative").is_some_and(|v| v.contains("regenerated")), "{:?}", adr.fields);
 }
