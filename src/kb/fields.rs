@@ -887,9 +887,12 @@ pub fn gives_record_format(text: &str) -> bool {
     }
     let Some((label, at)) = short_label(text) else { return false };
     let value = &text[at..];
+    // (Columns split by pipes, commas or middle dots, a decision's named in any language the
+    // field table knows: `Format: Datum · Entscheidung · Begründung · Verweis`.)
+    const SPLITS: [char; 4] = ['|', ',', '·', ';'];
     ["format", "entry format", "record format", "template"].iter().any(|l| label.eq_ignore_ascii_case(l))
-        && value.contains(['|', ','])
-        && value.split(['|', ',']).any(|part| part.trim().eq_ignore_ascii_case("decision"))
+        && value.contains(SPLITS)
+        && value.split(SPLITS).any(|part| field_for_label(part.trim()) == Some(Field::Decision))
 }
 
 /// A line that tells what the line before it brings: `This approach allows instant filtering`,
@@ -1697,6 +1700,12 @@ pub fn is_boilerplate(text: &str) -> bool {
             "初始化memory bank",
             "初始化 memory bank",
             "yyyy-mm-dd",
+            // What a template leaves to fill in: `*To be populated via decisionLog.md*`.
+            "to be populated",
+            "to be filled",
+            "to be defined",
+            "to be determined",
+            "to be decided",
             // Roo Code's first entry in every file it creates.
             "initial creation",
             "(new entries",
@@ -2546,6 +2555,26 @@ pub fn reports_work_done(text: &str) -> bool {
             return true;
         }
     }
+    // A label naming a fix by its last word: `Navigation Fix: Corrected the target URL …`,
+    // `Navigation Fix (Final): …`, `Routing Correction: …`. (Asked only of a line with a
+    // colon near its start, after its timestamp.)
+    let said = after_timestamp(text.trim_start()).trim_start_matches([' ', '-', '–', '—']);
+    // (Not one that moves something from one thing to another: `Docker Build Context Fix:
+    // Changed all build contexts from the subdirectories to the monorepo root` states a switch.)
+    if memchr::memchr2(b':', 0xEF, &said.as_bytes()[..said.len().min(52)]).is_some()
+        && let Some((label, at)) = short_label(said)
+    {
+        let last = without_qualifier(label).rsplit(' ').next().unwrap_or("");
+        let value = said[at..].trim_start();
+        if ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+            && !(value.contains(" from ") && value.contains(" to "))
+            && !states_switch(value)
+        {
+            return true;
+        }
+    }
     // Most items open with a letter no fix or release word or timestamp starts with.
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
     if first.is_some_and(|b| {
@@ -2622,7 +2651,7 @@ const FIX_WORDS: &[&str] = &["fixed", "fix", "fixes", "bugfix", "hotfix", "resol
 
 /// The verbs that report a check or an install done ([`reports_work_done`]); its first-letter
 /// gate lets each through.
-const CHECK_WORDS: &[&str] = &["validated", "verified", "audited", "tested", "installed"];
+const CHECK_WORDS: &[&str] = &["validated", "verified", "audited", "tested", "installed", "investigated"];
 
 /// The verbs that cut a release ([`reports_work_done`]), before a version.
 const RELEASE_WORDS: &[&str] =
@@ -3476,6 +3505,14 @@ mod tests {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
         assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
+        // A label naming a fix by its last word, and an investigation reported.
+        assert!(super::reports_work_done("[2025-04-29 16:11:01] - Navigation Fix: Corrected the target URL"));
+        assert!(super::reports_work_done("Navigation Fix (Final): Corrected the logic in the card"));
+        assert!(super::reports_work_done("Routing Correction: the path maps to another page"));
+        assert!(super::reports_work_done("Investigated the login failure; no code change needed"));
+        assert!(!super::reports_work_done("Config fix window: Sunday 02:00 to 04:00"));
+        assert!(!super::reports_work_done("Decision: fix the MTU at 1420"));
+        assert!(!super::reports_work_done("Build Context Fix: Changed the contexts from ./client to the repo root"));
         // Chinese labelled lines that report a fix, a removal or an update.
         assert!(super::reports_work_done("UI 圖示修正： ft.icons 已修正為 ft.Icons"));
         assert!(super::reports_work_done("會話管理： 修正 page.session.get 的用法"));
@@ -3993,6 +4030,8 @@ mod tests {
         assert!(describes_records("Appendix: Decision log format") && describes_records("ADR entry format"));
         assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
         assert!(describes_records("Statuses") && describes_records("Status values:"));
+        assert!(is_boilerplate("To be populated via decisionLog.md") && is_boilerplate("To be determined as we go"));
+        assert!(!is_boilerplate("Tobermory stays the staging host"));
         // A record titled by what it chose: `Decision 009: Storage format`.
         assert!(!describes_records("Decision 009: Storage format") && !describes_records("ADR-4: Export format"));
         assert!(names_resolved_questions("11. Resolved Questions") && names_resolved_questions("Questions Resolved"));
@@ -4127,6 +4166,7 @@ mod tests {
     fn a_line_giving_the_records_format() {
         assert!(gives_record_format("Format: Date | Decision | Rationale | Alternatives Considered"));
         assert!(gives_record_format("Entry format: date, decision, reasons"));
+        assert!(gives_record_format("Format: Datum · Entscheidung · Begründung · Verweis"));
         for line in [
             "Format: Markdown tables",
             "Format: ISO dates, always",
