@@ -398,8 +398,6 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "결정일",
             "date",
             "timestamp",
-            // `**When**: 2026-01-09` (or a moment: `cluster setup`).
-            "when",
             "decision date",
             "decided on",
             "datum",
@@ -2070,11 +2068,6 @@ fn is_last_updated(text: &str) -> bool {
             || rest.as_bytes().get(..5).is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && matches!(y[4], b'-' | b'/' | b'.')))
 }
 
-/// `When` as a label, marks aside.
-fn is_when(label: &str) -> bool {
-    label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).eq_ignore_ascii_case("when")
-}
-
 /// The day a task's status line says its work was done or decided: `Status: done
 /// (2026-01-17)`, `**状態**: [x] 完了 (2026-01-17)`, `Completed: 2026-01-17`, `Date: …`.
 /// `None` when the line is no status or date line, or names no date.
@@ -2088,10 +2081,8 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
         _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
     };
     let label = &text[..colon];
-    // (`When: 2026-01-09` dates its record alone: the moment one record was decided, where
-    // `Date:` and a status line may stand for a task's whole section.)
     let (named, started) = match field_for_label(label) {
-        Some(Field::Named(name)) if !is_when(label) => (name == "status" || name == "date", name == "started"),
+        Some(Field::Named(name)) => (name == "status" || name == "date", name == "started"),
         _ => (false, false),
     };
     let named = named || {
@@ -2592,9 +2583,26 @@ pub fn reports_work_done(text: &str) -> bool {
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
         || (!word.is_ascii()
             && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)));
-    // A check or an install reported done chose nothing.
+    // A check or an install reported done chose nothing — unless the line goes on to choose
+    // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
     if CHECK_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
-        return true;
+        let lower = rest.to_ascii_lowercase();
+        return ![
+            "chose ",
+            "choose ",
+            "adopt",
+            "decided",
+            "decide ",
+            "opted ",
+            "selected ",
+            "switched ",
+            "replacing ",
+            "instead of ",
+            "rather than ",
+            " over ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     }
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
@@ -2897,12 +2905,19 @@ pub fn states_switch(text: &str) -> bool {
             bytes.get(at + 11).is_some_and(u8::is_ascii_alphabetic) && !bytes[at + 11..].starts_with(b"less ")
         });
     if replacing
-        // (And `The frontend baseline standardized on Vite`: what settled on what.)
-        || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por ", b" standardized on "]
+        || [&b" umgestellt"[..], b" ersetzt durch ", b" migrado a ", b" reemplazado por "]
             .iter()
             .any(|w| memchr::memmem::find(bytes, w).is_some())
     {
         return true;
+    }
+    // What settled on what, anywhere in the line: `The frontend baseline standardized on Vite`
+    // (not `We never standardized on a logging library`).
+    if let Some(at) = memchr::memmem::find(bytes, b" standardized on ") {
+        let before = text[..at].trim_end().to_ascii_lowercase();
+        if !["never", "not", "n't", "no longer"].iter().any(|w| before.ends_with(w)) {
+            return true;
+        }
     }
     if says_what_is_now_used(bytes) {
         return true;
@@ -2961,7 +2976,7 @@ pub fn switches_agent_mode(text: &str) -> bool {
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
 /// (often written without the diacritics).
-fn ends_with_choice(text: &str) -> bool {
+pub(crate) fn ends_with_choice(text: &str) -> bool {
     let t = text.trim_end_matches(['.', ' ', '!']);
     [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"]
         .iter()
@@ -3033,14 +3048,15 @@ pub fn entry_title_states(title: &str) -> bool {
         .unwrap_or(said)
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：');
     let long_enough = if said.is_ascii() { said.split_whitespace().count() >= 3 } else { said.chars().count() >= 6 };
-    long_enough && title_states(said)
+    long_enough && title_states(said) && !title.trim_end().ends_with(['?', '？'])
 }
 
 /// Whether an entry's title (what a timestamp or a date heads) states something of its own:
 /// not a title over a list (`Decisions from the review:`), a kind's name, or work done (`Fix
 /// the nested table warning`, `Completed the rollout`), which the list under it tells of.
 pub fn title_states(title: &str) -> bool {
-    !title.ends_with([':', '：'])
+    // (Nor a question: `Should we move to Kafka?`.)
+    !title.ends_with([':', '：', '?', '？'])
         && super::heading::kind_name(title).is_none()
         && !reports_work_done(title)
         && !reports_completion(title)
@@ -3495,6 +3511,7 @@ mod tests {
             "2026-03-10: Decisions from the review:",
             "2026-03-10: Fix the nested table warning",
             "2026-03-10: Completed the migration to Loki",
+            "[2026-09-14] Should we move to Kafka?",
         ] {
             assert!(!super::entry_title_states(names), "{names}");
         }
@@ -3510,6 +3527,8 @@ mod tests {
         assert!(super::reports_work_done("Navigation Fix (Final): Corrected the logic in the card"));
         assert!(super::reports_work_done("Routing Correction: the path maps to another page"));
         assert!(super::reports_work_done("Investigated the login failure; no code change needed"));
+        assert!(!super::reports_work_done("Tested three queue libraries; chose BullMQ for its retries"));
+        assert!(!super::reports_work_done("Installed pnpm on the runners, replacing npm"));
         assert!(!super::reports_work_done("Config fix window: Sunday 02:00 to 04:00"));
         assert!(!super::reports_work_done("Decision: fix the MTU at 1420"));
         assert!(!super::reports_work_done("Build Context Fix: Changed the contexts from ./client to the repo root"));
@@ -4112,9 +4131,11 @@ mod tests {
             "The cluster, now managed by Flux, is healthy",
             "Updated the docs to match the new layout",
             "Updated run.bat to use the correct import paths",
+            "We never standardized on a logging library",
         ] {
             assert!(!states_switch(other), "{other}");
         }
+        assert!(states_switch("The frontend baseline standardized on Vite with strict TypeScript"));
         // The agent switching its own mode is a switch in words, and `switches_agent_mode`
         // says it is none of the project's.
         let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";

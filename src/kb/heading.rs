@@ -104,6 +104,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "следующие шаги",
             "sonraki adımlar",
             "sonraki adimlar",
+            // `Planlanan Değişiklikler`: the changes planned.
+            "planlanan",
             "yapılacaklar",
         ],
     ),
@@ -160,9 +162,10 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "что сделано",
             "son değişiklikler",
             "son degisiklikler",
-            // `Son Yapılan Değişiklikler` (the changes made last).
-            "değişiklikler",
-            "degisiklikler",
+            // `Son Yapılan Değişiklikler` (the changes made last; `Önerilen Değişiklikler`,
+            // changes proposed, are none yet).
+            "yapılan değişiklikler",
+            "yapilan degisiklikler",
         ],
     ),
     (
@@ -563,7 +566,21 @@ fn names_rules(title: &str) -> bool {
     if ["rules", "kuralları", "kurallari", "kurallar"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
         // (Only marks follow the last word: its last occurrence is where it starts.)
         let start = title.rfind(last).unwrap_or(0);
-        let before = last_word(&title[..start]).to_lowercase();
+        // (Turkish letters folded to ASCII, in any case: `ÇALIŞMA` lowercases to `çalişma`.)
+        let before: String = last_word(&title[..start])
+            .to_lowercase()
+            .chars()
+            .filter_map(|c| match c {
+                'ı' => Some('i'),
+                'ş' => Some('s'),
+                'ç' => Some('c'),
+                'ğ' => Some('g'),
+                'ü' => Some('u'),
+                'ö' => Some('o'),
+                '\u{307}' => None,
+                c => Some(c),
+            })
+            .collect();
         return [
             "general",
             "development",
@@ -571,7 +588,6 @@ fn names_rules(title: &str) -> bool {
             "code",
             "working",
             "work",
-            "project",
             "team",
             "core",
             "critical",
@@ -582,9 +598,7 @@ fn names_rules(title: &str) -> bool {
             "style",
             "genel",
             "kodlama",
-            "çalışma",
             "calisma",
-            "geliştirme",
             "gelistirme",
         ]
         .contains(&before.as_str());
@@ -1390,6 +1404,11 @@ mod tests {
             ("Firewall rules", Kind::Other),
             ("Güvenlik Duvarı Kuralları", Kind::Other),
             ("Son Yapılan Değişiklikler", Kind::Change),
+            ("Planlanan Değişiklikler", Kind::NextStep),
+            ("Önerilen Değişiklikler", Kind::Other),
+            ("KALICI ÇALIŞMA KURALLARI", Kind::Pattern),
+            ("GELİŞTİRME KURALLARI", Kind::Pattern),
+            ("Project Rules", Kind::Other),
             ("考慮点", Kind::Other),
             ("Recent Changes (2025-11-17)", Kind::Change),
             ("Summary of actions", Kind::Change),

@@ -35,27 +35,37 @@ pub fn parse_document(path: &Path, text: &str) -> Document {
     pass.finish(path)
 }
 
-/// `text` with each table delimiter row that ends in one empty cell too many (`|---|---||`
-/// under `| Date | Decision |`) ending where its header does. CommonMark reads such a table as
-/// a paragraph; its writer, and anyone reading the file, see the table. The extra pipe becomes
-/// a space, so every offset and line stays where it was.
+/// `text` with each table delimiter row that ends in one empty cell too many (`|---|---||`,
+/// `|:--|--:||` under `| Date | Decision |`) ending where its header does. CommonMark reads
+/// such a table as a paragraph; its writer, and anyone reading the file, see the table. The
+/// extra pipe becomes a space, so every offset and line stays where it was. (Public for the
+/// tests that read a file as mb does.)
 pub fn mend_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut mended: Option<Vec<u8>> = None;
-    for at in memchr::memmem::find_iter(bytes, b"-||") {
-        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+    // Each line is looked at once, at its first `||`: the scans back and forth stay within it.
+    let mut next_line = 0;
+    for at in memchr::memmem::find_iter(bytes, b"||") {
+        if at < next_line {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[next_line..at]).map_or(next_line, |n| next_line + n + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-        let line = &bytes[start..end];
-        // (The hit ends the line: `|--||--||` is no row of this shape until its last pipes.)
-        let delimiter = start + line.trim_ascii_end().len() == at + 3
-            && line.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'));
+        next_line = end + 1;
+        let line = bytes[start..end].trim_ascii();
+        let delimiter = line.len() >= 3
+            && line.ends_with(b"||")
+            && matches!(line[line.len() - 3], b'-' | b':')
+            && line.contains(&b'-')
+            && line.iter().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
         // (Under a header row that does not itself end in an empty cell.)
-        let header = start.checked_sub(1).map(|nl| {
+        let header = || {
+            let nl = start.checked_sub(1)?;
             let head_start = memchr::memrchr(b'\n', &bytes[..nl]).map_or(0, |n| n + 1);
-            bytes[head_start..nl].trim_ascii()
-        });
-        if delimiter && header.is_some_and(|h| h.starts_with(b"|") && !h.ends_with(b"||")) {
-            let pipe = at + 2;
+            Some(bytes[head_start..nl].trim_ascii())
+        };
+        if delimiter && header().is_some_and(|h| h.contains(&b'|') && !h.ends_with(b"||")) {
+            let pipe = start + (bytes[start..end].trim_ascii_end().len() - 1);
             mended.get_or_insert_with(|| bytes.to_vec())[pipe] = b' ';
         }
     }
@@ -642,8 +652,9 @@ impl<'a> Pass<'a> {
 
     /// The first thing under a heading in a decision section: when the body is only a code
     /// block (`### Current architecture` holding only a diagram) or only the fields of a
-    /// decision (`### PostgreSQL for inventory` over `**Rationale**: …`), the heading is what a
-    /// reader lists, so an item for it is made here and kept or dropped in `finish`.
+    /// decision (`### PostgreSQL for inventory` over `**Rationale**: …`, or a stamp heading,
+    /// `### [2026-09-14] Fork the exporter`, over its reasons), the heading is what a reader
+    /// lists, so an item for it is made here and kept or dropped in `finish`.
     fn heading_item(&mut self, body: Body, end: usize) {
         let Some(h) = self.current_heading else { return };
         let first_under = self.item_heading.last().is_none_or(|&last| last != Some(h));
@@ -2557,15 +2568,13 @@ impl Layout {
             if is_entry || (!in_stamp && entry_level.is_some_and(|l| h.level < l)) {
                 // (An entry on how the records are written, `## Format` in a decision log,
                 // records none.)
-                // (In a decision log, a dated entry's pattern words name what was adopted: `##
-                // 2026-01-10: Adopt the repository pattern`, `## 2026-04-19 — Pupil ID
-                // convention`. Chinese process words, `数据处理流程`, name a procedure looked at.)
+                // (In a decision log, a dated entry that names one pattern names the pattern
+                // adopted: `## 2026-01-10: Adopt the repository pattern`, `## 2026-04-19 —
+                // Pupil ID convention`. Patterns in the plural, `Error handling patterns
+                // observed`, and Chinese process words, `数据处理流程`, are looked at.)
                 let kind = if fields::describes_records(&h.title) {
                     h.kind
-                } else if is_decision_file
-                    && h.date.is_some()
-                    && h.kind == Kind::Pattern
-                    && !h.title.chars().any(crate::source::is_cjk)
+                } else if is_decision_file && h.date.is_some() && h.kind == Kind::Pattern && names_one_pattern(&h.title)
                 {
                     Kind::Decision
                 } else {
@@ -2658,6 +2667,22 @@ impl Layout {
         self.sections.push(Section { entry, title, parent, kind, date, line });
         self.sections.len() - 1
     }
+}
+
+/// Whether `title` names one pattern by an English word for it in the singular (`Adopt the
+/// repository pattern`), and none in the plural.
+fn names_one_pattern(title: &str) -> bool {
+    const ONE: &[&str] = &["pattern", "convention", "runbook", "standard", "guideline", "procedure", "practice"];
+    let mut one = false;
+    for word in title.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| (6..=11).contains(&w.len())) {
+        let lower = word.to_ascii_lowercase();
+        if ONE.contains(&lower.as_str()) {
+            one = true;
+        } else if lower.strip_suffix('s').is_some_and(|w| ONE.contains(&w)) {
+            return false;
+        }
+    }
+    one
 }
 
 /// Whether heading `i` has a deeper heading before the next heading at its level or above.
@@ -2804,6 +2829,14 @@ impl IdHash {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_title_naming_one_pattern() {
+        assert!(super::names_one_pattern("2026-01-10: Adopt the repository pattern for data access"));
+        assert!(super::names_one_pattern("2026-04-19 — SVG pupil ID convention: lp / rp"));
+        assert!(!super::names_one_pattern("2026-03-02: Error handling patterns observed in the legacy code"));
+        assert!(!super::names_one_pattern("2026-03-02: 数据处理流程"));
+    }
+
+    #[test]
     fn only_a_delimiter_row_one_cell_too_long_is_mended() {
         use super::mend_delimiter_rows as mend;
         let table = "| a | b |\n|---|---||\n| 1 | 2 |\n";
@@ -2821,6 +2854,12 @@ mod tests {
             assert_eq!(mend(text), text, "{text:?}");
         }
         assert_eq!(mend("| é |\n|-||"), "| é |\n|-| ");
+        // A right-aligned last column, and a header without outer pipes.
+        assert_eq!(mend("| a | b |\n|:--|--:||\n"), "| a | b |\n|:--|--:| \n");
+        assert_eq!(mend("a | b\n---|---||\n"), "a | b\n---|---| \n");
+        // One line of 200,000 `-||` is read once (each hit used to rescan its whole line).
+        let soup = format!("| a |\n{}\n", "-||".repeat(200_000));
+        assert_eq!(mend(&soup).len(), soup.len());
     }
 
     use super::*;

@@ -1342,6 +1342,11 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
             if field.name() == "date" {
                 date = date.or_else(|| find_date(value).map(|(d, _)| d));
             }
+            // A record's `**When**:` dates it when it opens with a date (`When: 2026-01-09`;
+            // not `When: traffic exceeds 1k rps, we shard`, a condition).
+            if field.name() == "when" {
+                date = date.or_else(|| leading_date(value.trim_start()));
+            }
             // `**Status:** Accepted` and `**Date:** 2025-06-02` on two lines of one paragraph.
             add_inline_fields(&mut collected, &mut date, value);
         }
@@ -1541,7 +1546,8 @@ fn considerations(
     }
     // A heading whose first paragraph is a decision record with its reasons (`### Queue for
     // long checks` over `**Description**: …` and `**Why chosen**: …`) is one decision: its
-    // subsections (`#### Components:`) tell what it is made of — unless one names a decision.
+    // subsections (`#### Components:`) tell what it is made of — unless one names a decision,
+    // or a line there states a choice of its own (`Chose PostgreSQL over MySQL`).
     // (A heading that names decisions, `## Decision`, holds them: a subsection after its
     // record's fields, `### Monitoring`, may be the next.)
     let mut record_heading = vec![false; sections.len()];
@@ -1583,12 +1589,16 @@ fn considerations(
     let mut spelling: Option<(usize, usize, Option<usize>)> = None;
     // A format section whose template a thematic break ends (`## Format`, its template, `---`):
     // the records below the break are the log's.
+    // (A break between two of its items: not the divider above its heading, nor one that
+    // opens its template.) Each section's title is judged once, where an item asks.
     let mut template_ended: Option<usize> = None;
+    let mut format_section: Vec<Option<bool>> = vec![None; sections.len()];
     for i in 0..items.len() {
         let item = &items[i];
-        if marks[i].after_break && template_ended != Some(item.section) {
-            template_ended =
-                sections[item.section].title.as_deref().is_some_and(fields::describes_records).then_some(item.section);
+        let in_format = *format_section[item.section]
+            .get_or_insert_with(|| sections[item.section].title.as_deref().is_some_and(fields::describes_records));
+        if in_format && marks[i].after_break && i > 0 && items[i - 1].section == item.section {
+            template_ended = Some(item.section);
         }
         let by_parent = item.parent.is_some_and(|p| considering[p]);
         considering[i] =
@@ -1690,7 +1700,7 @@ fn considerations(
                 || (marks[i].appended_row && item.block != Block::TableRow)
                 || introduces
                 || detail
-                || describes_record[item.section]
+                || (describes_record[item.section] && !states_own_choice())
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
@@ -1717,8 +1727,7 @@ fn considerations(
                 || fields::gives_record_format(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
-                || (sections[item.section].title.as_deref().is_some_and(fields::describes_records)
-                    && template_ended != Some(item.section))
+                || (in_format && template_ended != Some(item.section))
                 // (A list under such a label, `When to add an entry:`, too; a table after
                 // `Format:` is the log itself.)
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
@@ -1835,7 +1844,12 @@ fn considerations(
             let adopted = !not_taken
                 && task.is_none()
                 && item.field.is_none()
-                && item.kind != Kind::Pattern
+                // (Among the rules a team keeps, only a line that says it decided, `Decided that
+                // every PR needs two approvals`, `Chose trunk-based development`, `… kullanmaya
+                // karar verdik` (we decided to use).)
+                && (item.kind != Kind::Pattern
+                    || fields::opens_with_adoption(&item.text)
+                    || fields::ends_with_choice(&item.text))
                 && item.parent.is_none_or(|p| items[p].field.is_none())
                 && (answered
                     || fields::states_adoption(&item.text, item.bold.as_deref())

@@ -2915,6 +2915,7 @@ fn the_subsections_of_a_heading_record_describe_its_decision() {
              открытой, повторять после сбоя",
             "Description: Every generated fix takes a ZFS snapshot of the dataset first Why chosen: A bad fix is \
              rolled back in seconds",
+            "Chose ZFS snapshots over LVM ones for the rollback",
             "Name snapshots after the run id",
             "Агент опрашивает только хосты своей площадки",
         ]
@@ -3021,7 +3022,14 @@ fn a_dated_title_over_its_reasons_and_status_is_the_decision() {
     // In a decision log, a dated title worded with a pattern names the pattern adopted; a
     // title over context and notes alone titles notes.
     let doc = document(&kb, "decisionLog-pattern-titles.md");
-    assert_eq!(dated_decisions(doc), ["2026-09-20 2026-09-20: Adopt the sidecar pattern for log shipping"]);
+    // (So does a line there that says it decided; patterns in the plural are patterns looked at.)
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-09-20 2026-09-20: Adopt the sidecar pattern for log shipping",
+            "2026-09-22 Decided that every pull request needs two approvals",
+        ]
+    );
 }
 
 #[test]
