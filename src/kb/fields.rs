@@ -2743,7 +2743,8 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
         };
         if !policy {
             return (matches!(first, Some(b'a' | b'w' | b'd' | b's' | b'c' | b'o')) && opens_with_adoption(t))
-                || ends_with_choice(t);
+                || ends_with_choice(t)
+                || someone_approved(t);
         }
     }
     // `X を採用（商用利用可）。`: the aside and the full stop come after the verb.
@@ -2972,6 +2973,23 @@ pub fn switches_agent_mode(text: &str) -> bool {
     ["architect mode", "code mode", "ask mode", "debug mode", "orchestrator mode", "plan mode", "act mode"]
         .iter()
         .any(|m| lower.contains(m))
+}
+
+/// A person who approved or directed a choice, named first: `Floyd approved Apache License
+/// 2.0 for the repository`, `Floyd directed that runtime secrets use 1Password`. (The name is
+/// one capitalised word; what was approved follows, in three words or more.)
+fn someone_approved(t: &str) -> bool {
+    let mut words = t.split(' ');
+    let (Some(name), Some(verb)) = (words.next(), words.next()) else { return false };
+    // (Not a conjunction opening a clause: `If approved internally, the task …`.)
+    let name_like = (2..=20).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name[1..].bytes().all(|b| b.is_ascii_lowercase())
+        && !["If", "When", "Once", "Unless", "Until", "After", "Before", "Not", "Only", "As", "Where", "Why", "How"]
+            .contains(&name);
+    name_like
+        && ["approved", "directed", "authorised", "authorized"].contains(&verb)
+        && words.filter(|w| !w.is_empty()).count() >= 3
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
@@ -3531,6 +3549,10 @@ mod tests {
         assert!(!super::reports_work_done("Installed pnpm on the runners, replacing npm"));
         assert!(!super::reports_work_done("Config fix window: Sunday 02:00 to 04:00"));
         assert!(!super::reports_work_done("Decision: fix the MTU at 1420"));
+        assert!(super::someone_approved("Floyd approved Apache License 2.0 for the repository"));
+        assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
+        assert!(!super::someone_approved("If approved internally, the task goes to review"));
+        assert!(!super::someone_approved("Floyd approved it"));
         assert!(!super::reports_work_done("Build Context Fix: Changed the contexts from ./client to the repo root"));
         // Chinese labelled lines that report a fix, a removal or an update.
         assert!(super::reports_work_done("UI 圖示修正： ft.icons 已修正為 ft.Icons"));

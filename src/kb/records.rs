@@ -929,6 +929,24 @@ fn item(
         // statement after a label alone among its sub-items (`* **选型理由**：`, then `* 一个工具
         // …`).
         let field = field_of[p].clone().or_else(|| rec.context.clone().filter(|_| rec.statement == Some(p)));
+        // After the decision among a stamped statement's sub-items, a line with a label of its
+        // own (`- Root Cause Analysis: …`, `- Deliverable 1: …`) is one more field, named by
+        // it, and what lies under it is that field's.
+        let own_label = || {
+            (rec.statement == Some(p) && rec.decision.is_some())
+                .then(|| fields::short_label(&items[i].text))
+                .flatten()
+                .filter(|(label, _)| kind_name(label).is_none() && leading_date(label).is_none())
+        };
+        if field.is_none()
+            && labelled.is_none()
+            && let Some((label, skip)) = own_label()
+        {
+            let field = named_by(label);
+            rec.members.push((i, field.clone(), skip));
+            field_of[i] = Some(field);
+            return;
+        }
         if labelled.is_none() || field_of[p].is_some() {
             if let Some(field) = field {
                 rec.members.push((i, field.clone(), 0));

@@ -3056,3 +3056,30 @@ fn more_decisions_listed_inside_an_adr_leave_its_later_fields_its_own() {
     let (_, adr) = decision(&kb, "Host inventory format");
     assert!(field(adr, "negative").is_some_and(|v| v.contains("regenerated")), "{:?}", adr.fields);
 }
+
+#[test]
+fn labelled_lines_under_a_stamped_decision_are_its_fields() {
+    let kb = load();
+    // Under a stamped bullet, after its `Decision:`, `- Root Cause Analysis: …` and `-
+    // Investigation Process:` are fields of the record, named by their labels, and the steps
+    // under them are those fields' text, no decisions.
+    let doc = document(&kb, "decisionLog-stamped-bullets.md");
+    assert_eq!(dated_decisions(doc), ["2026-01-06 Decision: Move the weekly scrub to Sunday 02:00"]);
+    let (_, scrub) = decision(&kb, "Move the weekly scrub");
+    assert!(field(scrub, "investigation process").is_some_and(|v| v.contains("timer units")), "{:?}", scrub.fields);
+}
+
+#[test]
+fn a_person_who_approved_a_choice_states_it() {
+    let kb = load();
+    // `Dana approved MIT License …` and `Dana directed that …` under a neutral heading state
+    // choices a person made; `If approved by security, …` is a condition.
+    let doc = document(&kb, "human-acceptance.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Dana approved MIT License for the repository and the public issue tracker",
+            "Dana directed that deploy keys live in the Vault, never in the repository",
+        ]
+    );
+}
