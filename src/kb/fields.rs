@@ -875,6 +875,36 @@ pub fn says_what_it_is_for(rest: &str) -> bool {
     }) && words.take(2).count() == 2
 }
 
+/// A topic heading that names the thing it chose rather than a topic (`Tauri 2.0 Framework`,
+/// `rig-core for LLM Integration`, `Rust-First Backend (No Node.js Sidecar)`): a version, what
+/// the thing is for, or what it goes without. (`State Management`, `DNS Architecture` name
+/// topics.)
+pub fn heading_names_choice(title: &str) -> bool {
+    let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let version = |w: &str| {
+        let w = w.trim_start_matches(['v', 'V']);
+        w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let without = t.find('(').is_some_and(|at| {
+        let inner = t[at + 1..].trim_start();
+        inner.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("no "))
+            || inner.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("not "))
+    });
+    // (`OS Keychain for API Keys`: a name, then what it is for. `Infrastructure as Code`
+    // names a practice.)
+    let mut after_first = t.split_whitespace().skip(1).peekable();
+    let mut for_what = false;
+    while let Some(w) = after_first.next() {
+        if w.eq_ignore_ascii_case("for") && after_first.peek().is_some() {
+            for_what = true;
+            break;
+        }
+    }
+    version(first) || words.any(version) || for_what || without
+}
+
 /// A line that gives the format of the file's records: `Format: Date | Decision | Rationale |
 /// Alternatives Considered`, `Entry format: date, decision, reasons` — the columns a record
 /// has, no decision.
@@ -2411,7 +2441,8 @@ const CONSIDERATION_WORDS: &[&str] = &[
 const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 
 /// A sentence that gives its reasons in the list after it: `… is preferred over X because:`,
-/// `for three reasons:`, `, weil:`, `因为：`.
+/// `for three reasons:`, `, weil:`, `因为：` — or its purposes: `Component documentation in
+/// separate files for:`, `… in order to:`, `… so that:`.
 pub fn gives_reasons(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches([':', '：']).trim_end();
     if t.len() == text.trim_end().len() {
@@ -2421,6 +2452,10 @@ pub fn gives_reasons(text: &str) -> bool {
     ["because", "since", "reasons", "why", "weil", "denn", "porque", "car", "поскольку"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
+        // (A purpose after a statement of three words or more: not `Used for:` alone.)
+        || (last.eq_ignore_ascii_case("for") && t.split_whitespace().count() >= 4)
+        || ends_ignoring_case(t, " in order to")
+        || ends_ignoring_case(t, " so that")
         || t.ends_with("parce que")
         || t.ends_with("потому что")
         || ["因为", "因為", "理由は", "なぜなら", "原因是"].iter().any(|w| t.ends_with(w))
@@ -4203,6 +4238,23 @@ mod tests {
         }
         assert!(turns_down("Libraries we dropped") && turns_down("Known Issues") && turns_down("不采用的方案"));
         assert!(!turns_down("Open Source Stack") && !turns_down("Frontend"));
+    }
+
+    #[test]
+    fn a_heading_that_names_its_choice() {
+        for named in [
+            "2. Tauri 2.0 Framework",
+            "3. rig-core for LLM Integration",
+            "6. OS Keychain for API Keys",
+            "1. Rust-First Backend (No Node.js Sidecar)",
+        ] {
+            assert!(heading_names_choice(named), "{named}");
+        }
+        for topic in ["1. Infrastructure as Code", "State Management", "2. Monitoring Stack", "Built for", ""] {
+            assert!(!heading_names_choice(topic), "{topic}");
+        }
+        assert!(gives_reasons("Component documentation in separate files for:"));
+        assert!(!gives_reasons("Used for:") && !gives_reasons("Audit results kept in separate files for"));
     }
 
     #[test]

@@ -1221,9 +1221,15 @@ impl<'a> Pass<'a> {
             let entry_decision = body == Body::Statement
                 && section.is_some_and(|s| s.kind == Kind::Decision && s.title.is_none())
                 && fields::entry_title_states(&items[p].text);
+            // (A heading that names its choice, `### 2. Tauri 2.0 Framework`, over a list of
+            // what it brings, `- Lightweight (smaller than Electron)`, stands for that list.)
             let stands_for_body = match body {
                 Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
-                Body::Statement => only_fields_under(&items, &self.item_heading, p, entry_decision),
+                Body::Statement => {
+                    only_fields_under(&items, &self.item_heading, p, entry_decision)
+                        || (fields::heading_names_choice(&items[p].text)
+                            && only_reasons_under(&items, &self.item_heading, p))
+                }
             };
             keep[p] = keep[p] && (decision || entry_decision) && stands_for_body;
         }
@@ -1720,6 +1726,29 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
     // give its reasons, `**Rationale:**` beside `**Status:**`: with other fields alone it
     // titles an entry of notes.)
     if entry { lists_decision || reasons } else { decided }
+}
+
+/// Whether the body under heading item `p` is only a plain list of fragments that states no
+/// choice of its own: no labels, no fields, no adoption or switch, no full sentence (what a
+/// thing it chose brings: `- Lightweight (smaller than Electron)`; `- Files are uploaded
+/// directly to the corpus.` states how).
+fn only_reasons_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -> bool {
+    let h = item_heading[p];
+    let mut any = false;
+    for (item, _) in items.iter().zip(item_heading).skip(p + 1).take_while(|(_, ih)| **ih == h) {
+        // (Sub-items too: `- 2024-05-02: Feature 7:` over its `- Decision: …` is a record.)
+        if item.block != Block::ListItem
+            || item.bold.is_some()
+            || item.text.trim_end().ends_with(['.', '。', ':', '：'])
+            || fields::leading_field(&item.text, None).is_some()
+            || fields::states_adoption(&item.text, None)
+            || fields::states_switch(&item.text)
+        {
+            return false;
+        }
+        any |= item.parent.is_none();
+    }
+    any
 }
 
 /// The kind a list item names when it is only a label over sub-items (`- **Next Steps:**`,

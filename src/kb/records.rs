@@ -1936,9 +1936,14 @@ fn considerations(
                     && !ends_in_colon
                     && fields::states_adoption(&items[i].text, items[i].bold.as_deref())
             };
-            let spelled = items[i].block == Block::Paragraph
+            // (And a heading that stands for the list of what the thing it names brings:
+            // `### 2. Tauri 2.0 Framework` over `- Lightweight (smaller than Electron)`.)
+            let spelled = (items[i].block == Block::Paragraph
                 && items[i].field.is_none()
-                && (labelled_statement || states_choice());
+                && (labelled_statement || states_choice()))
+                || (items[i].block == Block::Heading
+                    && items[i].kind == Kind::Decision
+                    && fields::heading_names_choice(&items[i].text));
             spelling = spelled.then_some((i, items[i].section, items[i].group));
         }
         // The items under a decision that gives its reasons below it are its `rationale`.

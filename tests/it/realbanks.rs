@@ -3083,3 +3083,22 @@ fn a_person_who_approved_a_choice_states_it() {
         ]
     );
 }
+
+#[test]
+fn a_heading_naming_its_choice_stands_for_the_list_of_what_it_brings() {
+    let kb = load();
+    // `### 1. Restic 0.17 for Offsite Backups` names what was chosen (a version, what it is
+    // for), and the fragments under it say what it brings; `### 2. Monitoring Stack` is a topic
+    // over its choices. A line ending in `for:` gives its purposes below it.
+    let doc = document(&kb, "systemPatterns-named-choices.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "1. Restic 0.17 for Offsite Backups",
+            "Use Prometheus for metrics",
+            "Use Loki for logs",
+            "3. Vault for SSH Certificates",
+            "Audit results kept in separate files for:",
+        ]
+    );
+}
