@@ -2590,14 +2590,20 @@ pub fn reports_work_done(text: &str) -> bool {
     if memchr::memchr2(b':', 0xEF, &said.as_bytes()[..said.len().min(52)]).is_some()
         && let Some((label, at)) = short_label(said)
     {
-        let last = without_qualifier(label).rsplit(' ').next().unwrap_or("");
+        let label = without_qualifier(label);
+        let last = label.rsplit(' ').next().unwrap_or("");
         let value = said[at..].trim_start();
-        if ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix"]
+        // (A correction of a choice is one: `Architectural Correction: Revert graceful
+        // degradation in favour of fail-fast`.)
+        let of_a_choice = || {
+            let lower = label.to_ascii_lowercase();
+            ["architect", "design", "decision", "strategy", "policy"].iter().any(|w| lower.contains(w))
+        };
+        let names_fix = ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix"]
             .iter()
-            .any(|w| last.eq_ignore_ascii_case(w))
-            && !(value.contains(" from ") && value.contains(" to "))
-            && !states_switch(value)
-        {
+            .any(|w| last.eq_ignore_ascii_case(w));
+        let moves = value.contains(" from ") && value.contains(" to ");
+        if names_fix && !moves && !states_switch(value) && !of_a_choice() {
             return true;
         }
     }
@@ -3584,6 +3590,9 @@ mod tests {
         assert!(!super::reports_work_done("Installed pnpm on the runners, replacing npm"));
         assert!(!super::reports_work_done("Config fix window: Sunday 02:00 to 04:00"));
         assert!(!super::reports_work_done("Decision: fix the MTU at 1420"));
+        assert!(!super::reports_work_done(
+            "[2025-08-11 01:16:00] - Architectural Correction: Revert graceful degradation"
+        ));
         assert!(super::someone_approved("Floyd approved Apache License 2.0 for the repository"));
         assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
         assert!(!super::someone_approved("If approved internally, the task goes to review"));

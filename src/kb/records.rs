@@ -415,6 +415,7 @@ pub(crate) fn resolve(
     adoptions_in_implementation_notes(items);
     headings_over_listed_choices(items, groups);
     reasons_for_choices_stated_before(items);
+    introduction_of_a_log(items, &traits, stem);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -571,6 +572,27 @@ fn headings_over_listed_choices(items: &mut [Item], groups: &[GroupInfo<'_>]) {
         }
         if items[i + 1..].iter().take_while(|it| it.group == Some(g)).any(|it| it.kind == Kind::Decision) {
             items[i].kind = Kind::Other;
+        }
+    }
+}
+
+/// A decision log's introduction: the undated paragraphs above its first record's heading that
+/// do not say `Decision:` (`Design decisions and why they were made. Add new entries at the
+/// bottom.`, `Safety rules … live in CLAUDE.md, not here.`) tell what the file holds.
+fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
+    // (The preamble is section 0; a file of nothing but a preamble has no records below it.)
+    if !stem.to_ascii_lowercase().contains("decision") || items.iter().all(|i| i.section == 0) {
+        return;
+    }
+    for (item, traits) in items.iter_mut().zip(traits).take_while(|(i, _)| i.section == 0) {
+        if item.kind == Kind::Decision
+            && item.block == Block::Paragraph
+            && item.parent.is_none()
+            && item.date.is_none()
+            && !traits.opens_decision()
+            && fields::timestamp(&item.text).is_none()
+        {
+            item.kind = Kind::Other;
         }
     }
 }

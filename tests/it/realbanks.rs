@@ -3102,3 +3102,16 @@ fn a_heading_naming_its_choice_stands_for_the_list_of_what_it_brings() {
         ]
     );
 }
+
+#[test]
+fn a_decision_logs_introduction_records_no_decision() {
+    let kb = load();
+    // Above the first record, `Design choices for the lab … Add new entries at the bottom.` and
+    // `Firewall rules live in the Ansible repository, not here.` tell what the file holds; a
+    // `Decision:` written there is one still.
+    let doc = document(&kb, "decisions-introduction.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Decision: Every host gets a static DHCP lease.", "Decision: Run Proxmox VE 8 on all three nodes"]
+    );
+}
