@@ -875,34 +875,48 @@ pub fn says_what_it_is_for(rest: &str) -> bool {
     }) && words.take(2).count() == 2
 }
 
-/// A topic heading that names the thing it chose rather than a topic (`Tauri 2.0 Framework`,
-/// `rig-core for LLM Integration`, `Rust-First Backend (No Node.js Sidecar)`): a version, what
-/// the thing is for, or what it goes without. (`State Management`, `DNS Architecture` name
-/// topics.)
+/// A topic heading that names the thing it chose rather than a topic: a name with its version
+/// (`Tauri 2.0 Framework`, not `Phase 1.5 Scope`), a name and what it is for (`rig-core for LLM
+/// Integration`, `OS Keychain for API Keys`; not `Caching for API Responses`, whose words name
+/// a topic), or the name and what it goes without (`Rust-First Backend (No Node.js Sidecar)`;
+/// not `Message Queue (Not yet chosen)`).
 pub fn heading_names_choice(title: &str) -> bool {
+    // (Asked only of the few headings kept for a body of plain lines.)
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    let mut words = t.split_whitespace();
-    let Some(first) = words.next() else { return false };
+    let words: Vec<&str> = t.split_whitespace().collect();
     let version = |w: &str| {
         let w = w.trim_start_matches(['v', 'V']);
         w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     };
-    let without = t.find('(').is_some_and(|at| {
-        let inner = t[at + 1..].trim_start();
-        inner.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("no "))
-            || inner.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("not "))
+    // A product's name, written as one: a digit, a hyphen or a capital inside it (`OS`,
+    // `PostgreSQL`, `rig-core`), or a title that opens without a capital (`fastembed`).
+    let name_like =
+        |w: &str| w.bytes().any(|b| b.is_ascii_digit() || b == b'-') || w.chars().skip(1).any(char::is_uppercase);
+    let opens_lowercase = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
+    const COUNTED: &[&str] = &["phase", "step", "stage", "part", "section", "milestone", "sprint", "round"];
+    let named_version = words
+        .windows(2)
+        .any(|w| version(w[1]) && !COUNTED.iter().any(|c| w[0].eq_ignore_ascii_case(c)) && !w[0].ends_with(['.', ':']));
+    let for_what = words.iter().position(|w| w.eq_ignore_ascii_case("for")).is_some_and(|at| {
+        at > 0 && at + 1 < words.len() && (opens_lowercase || words[..at].iter().any(|w| name_like(w)))
     });
-    // (`OS Keychain for API Keys`: a name, then what it is for. `Infrastructure as Code`
-    // names a practice.)
-    let mut after_first = t.split_whitespace().skip(1).peekable();
-    let mut for_what = false;
-    while let Some(w) = after_first.next() {
-        if w.eq_ignore_ascii_case("for") && after_first.peek().is_some() {
-            for_what = true;
-            break;
-        }
-    }
-    version(first) || words.any(version) || for_what || without
+    // (`Authentication (no vendor lock-in)` names a topic and what its choice avoids.)
+    let without = t.find('(').is_some_and(|at| {
+        t[at + 1..].trim_start().get(..3).is_some_and(|h| h.eq_ignore_ascii_case("no "))
+            && t[..at].split_whitespace().any(name_like)
+    });
+    named_version || for_what || without
+}
+
+/// A line that opens with a verb of choice, as an order or a report: `Use Redis for caching`,
+/// `Adopt Playwright …`, `Switch to …`, `Keep …`, `Move to …`, or an adoption
+/// ([`states_adoption`]).
+pub fn opens_with_choice_verb(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(t, 16, &mut buf);
+    ["use ", "adopt ", "switch to ", "keep ", "move to ", "migrate to ", "replace "].iter().any(|v| head.starts_with(v))
+        || states_adoption(t, None)
 }
 
 /// A line that gives the format of the file's records: `Format: Date | Decision | Rationale |
@@ -1728,12 +1742,6 @@ pub fn is_boilerplate(text: &str) -> bool {
             "初始化memory bank",
             "初始化 memory bank",
             "yyyy-mm-dd",
-            // What a template leaves to fill in: `*To be populated via decisionLog.md*`.
-            "to be populated",
-            "to be filled",
-            "to be defined",
-            "to be determined",
-            "to be decided",
             // Roo Code's first entry in every file it creates.
             "initial creation",
             "(new entries",
@@ -1754,6 +1762,16 @@ pub fn is_boilerplate(text: &str) -> bool {
         // The first byte first: most openings differ from the item's there.
         .any(|p| p.as_bytes().first() == head.as_bytes().first() && starts(p))
     };
+    // What a template leaves to fill in, the whole item: `*To be populated via
+    // decisionLog.md*`, `To be determined as the project evolves` (not `To be decided later
+    // whether to shard; for now we use one primary`, which goes on to say what holds).
+    let fill_in = || {
+        ["to be populated", "to be filled", "to be defined", "to be determined", "to be decided"]
+            .iter()
+            .any(|p| head.starts_with(p))
+            && t.split_whitespace().count() <= 8
+            && !t.contains([';', ','])
+    };
     // `A running record of architectural decisions …`: the file on itself, asked only of an
     // item that opens with `a`.
     let running_record = || {
@@ -1762,7 +1780,7 @@ pub fn is_boilerplate(text: &str) -> bool {
             .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     };
     placeholder
-        || (!head.is_empty() && opens())
+        || (!head.is_empty() && (opens() || fill_in()))
         || (first.eq_ignore_ascii_case(&b'a') && running_record())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
@@ -2602,8 +2620,12 @@ pub fn reports_work_done(text: &str) -> bool {
         let names_fix = ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix"]
             .iter()
             .any(|w| last.eq_ignore_ascii_case(w));
-        let moves = value.contains(" from ") && value.contains(" to ");
-        if names_fix && !moves && !states_switch(value) && !of_a_choice() {
+        // (What follows reports it done, `Corrected …`, `Identified …`; `MTU Fix: Set the MTU
+        // to 1420` says what to do, a choice.)
+        let reported = value.split_whitespace().next().is_some_and(|w| w.len() > 4 && ends_ignoring_case(w, "ed"));
+        let lower = value.to_ascii_lowercase();
+        let moves = lower.contains(" from ") && lower.contains(" to ");
+        if names_fix && reported && !moves && !states_switch(value) && !of_a_choice() {
             return true;
         }
     }
@@ -2631,6 +2653,10 @@ pub fn reports_work_done(text: &str) -> bool {
         return ![
             "chose ",
             "choose ",
+            "going with ",
+            "went with ",
+            "settled on ",
+            "we will ",
             "adopt",
             "decided",
             "decide ",
@@ -2956,8 +2982,11 @@ pub fn states_switch(text: &str) -> bool {
     // What settled on what, anywhere in the line: `The frontend baseline standardized on Vite`
     // (not `We never standardized on a logging library`).
     if let Some(at) = memchr::memmem::find(bytes, b" standardized on ") {
-        let before = text[..at].trim_end().to_ascii_lowercase();
-        if !["never", "not", "n't", "no longer"].iter().any(|w| before.ends_with(w)) {
+        // (A negation among the last three words before it: `has not yet standardized on …`.)
+        let before = text[..at].to_ascii_lowercase();
+        let negated =
+            before.split_whitespace().rev().take(3).any(|w| ["never", "not", "no"].contains(&w) || w.ends_with("n't"));
+        if !negated {
             return true;
         }
     }
@@ -3017,20 +3046,47 @@ pub fn switches_agent_mode(text: &str) -> bool {
 }
 
 /// A person who approved or directed a choice, named first: `Floyd approved Apache License
-/// 2.0 for the repository`, `Floyd directed that runtime secrets use 1Password`. (The name is
-/// one capitalised word; what was approved follows, in three words or more.)
+/// 2.0 for the repository` (a named thing, capitalised), `Floyd directed that runtime secrets
+/// use 1Password` (what is to be done). Not `Bob approved the pull request` or `Alice approved
+/// the budget`, routine approvals, nor `Someone directed traffic to the old cluster`.
 fn someone_approved(t: &str) -> bool {
-    let mut words = t.split(' ');
-    let (Some(name), Some(verb)) = (words.next(), words.next()) else { return false };
-    // (Not a conjunction opening a clause: `If approved internally, the task …`.)
+    let mut words = t.split_whitespace();
+    let (Some(name), Some(verb), Some(object)) = (words.next(), words.next(), words.next()) else { return false };
+    // (A capitalised name; not a conjunction opening a clause, `If approved internally, …`,
+    // nor nobody in particular.)
     let name_like = (2..=20).contains(&name.len())
         && name.starts_with(|c: char| c.is_ascii_uppercase())
         && name[1..].bytes().all(|b| b.is_ascii_lowercase())
-        && !["If", "When", "Once", "Unless", "Until", "After", "Before", "Not", "Only", "As", "Where", "Why", "How"]
-            .contains(&name);
-    name_like
-        && ["approved", "directed", "authorised", "authorized"].contains(&verb)
-        && words.filter(|w| !w.is_empty()).count() >= 3
+        && ![
+            "If",
+            "When",
+            "Once",
+            "Unless",
+            "Until",
+            "After",
+            "Before",
+            "Not",
+            "Only",
+            "As",
+            "Where",
+            "Why",
+            "How",
+            "Nobody",
+            "Someone",
+            "Somebody",
+            "Everyone",
+            "Everybody",
+            "Anyone",
+        ]
+        .contains(&name);
+    let chose = match verb {
+        "approved" | "authorised" | "authorized" => {
+            object.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        }
+        "directed" => object == "that",
+        _ => false,
+    };
+    name_like && chose && words.count() >= 2
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
@@ -3584,12 +3640,14 @@ mod tests {
         // A label naming a fix by its last word, and an investigation reported.
         assert!(super::reports_work_done("[2025-04-29 16:11:01] - Navigation Fix: Corrected the target URL"));
         assert!(super::reports_work_done("Navigation Fix (Final): Corrected the logic in the card"));
-        assert!(super::reports_work_done("Routing Correction: the path maps to another page"));
+        assert!(super::reports_work_done("Routing Correction: Identified that the path maps to another page"));
         assert!(super::reports_work_done("Investigated the login failure; no code change needed"));
         assert!(!super::reports_work_done("Tested three queue libraries; chose BullMQ for its retries"));
         assert!(!super::reports_work_done("Installed pnpm on the runners, replacing npm"));
         assert!(!super::reports_work_done("Config fix window: Sunday 02:00 to 04:00"));
         assert!(!super::reports_work_done("Decision: fix the MTU at 1420"));
+        assert!(!super::reports_work_done("MTU Fix: Set the WireGuard MTU to 1420"));
+        assert!(!super::reports_work_done("Schema Correction: Store prices as integer cents"));
         assert!(!super::reports_work_done(
             "[2025-08-11 01:16:00] - Architectural Correction: Revert graceful degradation"
         ));
@@ -3597,6 +3655,9 @@ mod tests {
         assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
         assert!(!super::someone_approved("If approved internally, the task goes to review"));
         assert!(!super::someone_approved("Floyd approved it"));
+        assert!(!super::someone_approved("Bob approved the pull request for the release branch"));
+        assert!(!super::someone_approved("Someone directed traffic to the old cluster"));
+        assert!(!super::someone_approved("Nobody approved Kafka for the event bus"));
         assert!(!super::reports_work_done("Build Context Fix: Changed the contexts from ./client to the repo root"));
         // Chinese labelled lines that report a fix, a removal or an update.
         assert!(super::reports_work_done("UI 圖示修正： ft.icons 已修正為 ft.Icons"));
@@ -4116,6 +4177,7 @@ mod tests {
         assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
         assert!(describes_records("Statuses") && describes_records("Status values:"));
         assert!(is_boilerplate("To be populated via decisionLog.md") && is_boilerplate("To be determined as we go"));
+        assert!(!is_boilerplate("To be decided later whether to shard; for now we use a single Postgres primary"));
         assert!(!is_boilerplate("Tobermory stays the staging host"));
         // A record titled by what it chose: `Decision 009: Storage format`.
         assert!(!describes_records("Decision 009: Storage format") && !describes_records("ADR-4: Export format"));
@@ -4198,6 +4260,7 @@ mod tests {
             "Updated the docs to match the new layout",
             "Updated run.bat to use the correct import paths",
             "We never standardized on a logging library",
+            "The frontend has not yet standardized on a bundler",
         ] {
             assert!(!states_switch(other), "{other}");
         }
@@ -4259,7 +4322,19 @@ mod tests {
         ] {
             assert!(heading_names_choice(named), "{named}");
         }
-        for topic in ["1. Infrastructure as Code", "State Management", "2. Monitoring Stack", "Built for", ""] {
+        for topic in [
+            "1. Infrastructure as Code",
+            "State Management",
+            "2. Monitoring Stack",
+            "Built for",
+            "",
+            "Caching for API Responses",
+            "Storage for user uploads",
+            "Phase 1.5 Scope",
+            "Message Queue (Not yet chosen)",
+            "Authentication (no vendor lock-in)",
+            "Storage of logs for auditing",
+        ] {
             assert!(!heading_names_choice(topic), "{topic}");
         }
         assert!(gives_reasons("Component documentation in separate files for:"));

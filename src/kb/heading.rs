@@ -104,8 +104,10 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "следующие шаги",
             "sonraki adımlar",
             "sonraki adimlar",
-            // `Planlanan Değişiklikler`: the changes planned.
+            // `Planlanan Değişiklikler`, `Önerilen Değişiklikler`: the changes planned, proposed.
             "planlanan",
+            "önerilen",
+            "onerilen",
             "yapılacaklar",
         ],
     ),
@@ -163,9 +165,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "son değişiklikler",
             "son degisiklikler",
             // `Son Yapılan Değişiklikler` (the changes made last; `Önerilen Değişiklikler`,
-            // changes proposed, are none yet).
-            "yapılan değişiklikler",
-            "yapilan degisiklikler",
+            // changes proposed, are next steps).
+            "değişiklikler",
+            "degisiklikler",
         ],
     ),
     (
@@ -1405,7 +1407,8 @@ mod tests {
             ("Güvenlik Duvarı Kuralları", Kind::Other),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("Planlanan Değişiklikler", Kind::NextStep),
-            ("Önerilen Değişiklikler", Kind::Other),
+            ("Önerilen Değişiklikler", Kind::NextStep),
+            ("Değişiklikler", Kind::Change),
             ("KALICI ÇALIŞMA KURALLARI", Kind::Pattern),
             ("GELİŞTİRME KURALLARI", Kind::Pattern),
             ("Project Rules", Kind::Other),

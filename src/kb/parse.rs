@@ -1227,7 +1227,10 @@ impl<'a> Pass<'a> {
                 Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
                 Body::Statement => {
                     only_fields_under(&items, &self.item_heading, p, entry_decision)
-                        || (fields::heading_names_choice(&items[p].text)
+                        // (Not a dated entry's title: `## 2026-01-10 Tooling for the monorepo`
+                        // heads the entry's decisions.)
+                        || (decision
+                            && fields::heading_names_choice(&items[p].text)
                             && only_reasons_under(&items, &self.item_heading, p))
                 }
             };
@@ -1729,9 +1732,9 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
 }
 
 /// Whether the body under heading item `p` is only a plain list of fragments that states no
-/// choice of its own: no labels, no fields, no adoption or switch, no full sentence (what a
-/// thing it chose brings: `- Lightweight (smaller than Electron)`; `- Files are uploaded
-/// directly to the corpus.` states how).
+/// choice of its own: no labels, no fields, no adoption or switch, no line ending as a sentence
+/// or an introduction does (what a thing it chose brings: `- Lightweight (smaller than
+/// Electron)`; `- Files are uploaded directly to the corpus.` states how).
 fn only_reasons_under(items: &[Item], item_heading: &[Option<usize>], p: usize) -> bool {
     let h = item_heading[p];
     let mut any = false;
@@ -2603,7 +2606,10 @@ impl Layout {
                 // observed`, and Chinese process words, `数据处理流程`, are looked at.)
                 let kind = if fields::describes_records(&h.title) {
                     h.kind
-                } else if is_decision_file && h.date.is_some() && h.kind == Kind::Pattern && names_one_pattern(&h.title)
+                } else if is_decision_file
+                    && h.date.is_some()
+                    && h.kind == Kind::Pattern
+                    && names_adopted_pattern(&h.title)
                 {
                     Kind::Decision
                 } else {
@@ -2696,6 +2702,18 @@ impl Layout {
         self.sections.push(Section { entry, title, parent, kind, date, line });
         self.sections.len() - 1
     }
+}
+
+/// Whether a dated title names a pattern adopted: it says it adopts (`Adopt the repository and
+/// unit-of-work patterns`), or names one pattern by an English word for it in the singular
+/// (`SVG pupil ID convention`) and none in the plural (`Error handling patterns observed`).
+fn names_adopted_pattern(title: &str) -> bool {
+    let said = find_date(title).map_or(title, |(_, at)| &title[at.end..]);
+    let said = said.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // (`Adopt …`, or `New coding standards for Python`: standards taken up.)
+    let adopt = said.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("adopt "))
+        || said.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("new "));
+    adopt || fields::states_adoption(said, None) || names_one_pattern(title)
 }
 
 /// Whether `title` names one pattern by an English word for it in the singular (`Adopt the
@@ -2863,6 +2881,8 @@ mod tests {
         assert!(super::names_one_pattern("2026-04-19 — SVG pupil ID convention: lp / rp"));
         assert!(!super::names_one_pattern("2026-03-02: Error handling patterns observed in the legacy code"));
         assert!(!super::names_one_pattern("2026-03-02: 数据处理流程"));
+        assert!(super::names_adopted_pattern("2026-01-10: Adopt the repository and unit-of-work patterns"));
+        assert!(!super::names_adopted_pattern("2026-03-02: Error handling patterns observed"));
     }
 
     #[test]

@@ -954,11 +954,20 @@ fn item(
         // After the decision among a stamped statement's sub-items, a line with a label of its
         // own (`- Root Cause Analysis: …`, `- Deliverable 1: …`) is one more field, named by
         // it, and what lies under it is that field's.
+        // (Not a label over choices of their own: `- Monitoring:` over `- Use Prometheus for
+        // metrics`.)
+        let over_choices = || {
+            items[i + 1..]
+                .iter()
+                .take_while(|c| c.parent.is_some_and(|q| q >= i))
+                .any(|c| c.parent == Some(i) && fields::opens_with_choice_verb(&c.text))
+        };
         let own_label = || {
-            (rec.statement == Some(p) && rec.decision.is_some())
+            (rec.statement == Some(p) && rec.decision.is_some() && rec.stamp_entry.is_some())
                 .then(|| fields::short_label(&items[i].text))
                 .flatten()
                 .filter(|(label, _)| kind_name(label).is_none() && leading_date(label).is_none())
+                .filter(|_| !over_choices())
         };
         if field.is_none()
             && labelled.is_none()
@@ -1675,7 +1684,10 @@ fn considerations(
         let record_decision = item.kind == Kind::Decision && item.states_record() && item.parent.is_none();
         // A sentence that ends by giving its reasons (`… is preferred over X because:`) is
         // what they justify, and the items under it are its reasons.
-        let justified = ends_in_colon && fields::gives_reasons(&item.text);
+        // (Not over choices of its own: `The following were decided for:` over `- Use Redis …`.)
+        let justified = ends_in_colon
+            && fields::gives_reasons(&item.text)
+            && !items.get(i + 1).is_some_and(|c| c.parent == Some(i) && fields::opens_with_choice_verb(&c.text));
         let introduces = ends_in_colon && !topic && !decided && !record_decision && !justified;
         // Below such a topic, sub-items are details, unless they state a decision themselves.
         // (Sub-items of a decision stated in a sentence stay decisions: they refine it.)

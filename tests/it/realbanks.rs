@@ -3064,7 +3064,15 @@ fn labelled_lines_under_a_stamped_decision_are_its_fields() {
     // Investigation Process:` are fields of the record, named by their labels, and the steps
     // under them are those fields' text, no decisions.
     let doc = document(&kb, "decisionLog-stamped-bullets.md");
-    assert_eq!(dated_decisions(doc), ["2026-01-06 Decision: Move the weekly scrub to Sunday 02:00"]);
+    // (A label over choices of their own, `- Monitoring:` over `- Use node_exporter …`, heads
+    // decisions.)
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-01-06 Decision: Move the weekly scrub to Sunday 02:00",
+            "2026-01-06 Use node_exporter on both backup hosts",
+        ]
+    );
     let (_, scrub) = decision(&kb, "Move the weekly scrub");
     assert!(field(scrub, "investigation process").is_some_and(|v| v.contains("timer units")), "{:?}", scrub.fields);
 }
@@ -3097,8 +3105,9 @@ fn a_heading_naming_its_choice_stands_for_the_list_of_what_it_brings() {
             "1. Restic 0.17 for Offsite Backups",
             "Use Prometheus for metrics",
             "Use Loki for logs",
-            "3. Vault for SSH Certificates",
+            "3. HashiCorp Vault for SSH Certificates",
             "Audit results kept in separate files for:",
+            "Use Caddy for TLS on the audit dashboard",
         ]
     );
 }
