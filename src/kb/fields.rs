@@ -3050,6 +3050,16 @@ pub fn switches_agent_mode(text: &str) -> bool {
 /// use 1Password` (what is to be done). Not `Bob approved the pull request` or `Alice approved
 /// the budget`, routine approvals, nor `Someone directed traffic to the old cluster`.
 fn someone_approved(t: &str) -> bool {
+    // (Every ASCII item is asked: the verb right after the first space, `approved`,
+    // `authorised`, `authorized` or `directed`, is looked at before anything is split.)
+    let bytes = t.as_bytes();
+    let Some(space) = memchr::memchr(b' ', &bytes[..bytes.len().min(22)]) else { return false };
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase)
+        || !bytes.get(space + 1).is_some_and(|b| matches!(b, b'a' | b'd'))
+        || !bytes.get(space + 2..space + 5).is_some_and(|v| matches!(v, b"ppr" | b"uth" | b"ire"))
+    {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let (Some(name), Some(verb), Some(object)) = (words.next(), words.next(), words.next()) else { return false };
     // (A capitalised name; not a conjunction opening a clause, `If approved internally, …`,
