@@ -908,6 +908,13 @@ pub fn heading_names_choice(title: &str) -> bool {
     named_version || for_what || without
 }
 
+/// A line that only says its record was superseded: `→ **superseded by ADR-001-r1 (同日)**`,
+/// `Superseded by ADR-7.` (an arrow and marks aside).
+pub fn marks_superseded(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '→' | '-' | '>' | '*' | '_' | '⇒'));
+    t.get(..14).is_some_and(|h| h.eq_ignore_ascii_case("superseded by "))
+}
+
 /// A line that opens with a verb of choice, as an order or a report: `Use Redis for caching`,
 /// `Adopt Playwright …`, `Switch to …`, `Keep …`, `Move to …`, or an adoption
 /// ([`states_adoption`]).
@@ -3665,6 +3672,8 @@ mod tests {
         assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
         assert!(!super::someone_approved("If approved internally, the task goes to review"));
         assert!(!super::someone_approved("Floyd approved it"));
+        assert!(super::marks_superseded("→ superseded by ADR-001-r1 (same day)"));
+        assert!(!super::marks_superseded("Keep the old API until it is superseded by v2"));
         assert!(!super::someone_approved("Bob approved the pull request for the release branch"));
         assert!(!super::someone_approved("Someone directed traffic to the old cluster"));
         assert!(!super::someone_approved("Nobody approved Kafka for the event bus"));

@@ -30,6 +30,9 @@ use super::{Block, Item, Kind, Section, Status};
 /// under a heading that states it.
 const DETAILS: Field = Field::Named(std::borrow::Cow::Borrowed("details"));
 
+/// The field a record's status line fills.
+const STATUS: Field = Field::Named(std::borrow::Cow::Borrowed("status"));
+
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
@@ -888,6 +891,14 @@ fn item(
             return;
         }
         stamp_summary(items, rec, i, field_of);
+        return;
+    }
+    // `→ **superseded by ADR-001-r1**` under a record's heading: its status, on a line of its
+    // own, which retires the record.
+    if it.parent.is_none() && fields::marks_superseded(&it.text) {
+        rec.members.push((i, STATUS, 0));
+        field_of[i] = Some(STATUS);
+        rec.has_fields = true;
         return;
     }
     let labelled = traits.leading.as_ref().filter(|(f, _)| takes_field(rec, f)).cloned();

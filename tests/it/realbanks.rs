@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mb::kb::{self, Document, Item, Kind, KnowledgeBase};
+use mb::kb::{self, Document, Item, Kind, KnowledgeBase, Status};
 
 use crate::common::{TestEnvironment, fixture};
 
@@ -3122,5 +3122,22 @@ fn a_decision_logs_introduction_records_no_decision() {
     assert_eq!(
         decision_texts(doc),
         ["Decision: Every host gets a static DHCP lease.", "Decision: Run Proxmox VE 8 on all three nodes"]
+    );
+}
+
+#[test]
+fn a_superseded_marker_under_a_records_heading_retires_it() {
+    let kb = load();
+    // `→ **superseded by ADR-004-r1 (same day)**` under the record's heading is its status, no
+    // decision: the record is superseded, and the one after it stands.
+    let doc = document(&kb, "decisionLog-archived.md");
+    let decisions: Vec<(&str, Status)> =
+        doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| (&*i.text, i.status)).collect();
+    assert_eq!(
+        decisions,
+        [
+            ("Decision: Run vzdump to the NAS every night.", Status::Superseded),
+            ("Decision: Move the nightly VM backups to Proxmox Backup Server.", Status::Active),
+        ]
     );
 }
