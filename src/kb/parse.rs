@@ -2495,12 +2495,15 @@ fn splits_in_two(headings: &[RawHeading], i: usize) -> bool {
 impl Layout {
     /// Moves each heading's title into the entry or section it makes.
     fn new(headings: &mut [RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
-        let is_decision_file = stem.to_lowercase().contains("decision");
         let real = || headings.iter().filter(|h| !h.stamp);
         let top = real().map(|h| h.level).min().unwrap_or(1);
         let tops = real().filter(|h| h.level == top).count();
         // A lone top heading that opens the file is its title (`# activeContext.md`).
         let titled = tops == 1 && headings.first().is_some_and(|h| !h.stamp && h.level == top);
+        // (A file whose title names lessons beside its decisions, `# Decisions & Gotchas`, holds
+        // decisions only where a section names them: `## CI verification` there holds notes.)
+        let mixed = titled && headings.first().is_some_and(|h| names_lessons(&h.title));
+        let is_decision_file = stem.to_lowercase().contains("decision") && !mixed;
         let candidate = if titled { real().map(|h| h.level).filter(|&l| l > top).min() } else { Some(top) };
         let entry_level = candidate.filter(|&level| {
             headings
@@ -2714,6 +2717,12 @@ fn names_adopted_pattern(title: &str) -> bool {
     let adopt = said.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("adopt "))
         || said.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("new "));
     adopt || fields::states_adoption(said, None) || names_one_pattern(title)
+}
+
+/// Whether a title names lessons learnt: `Decisions & Gotchas`, `… and Lessons`.
+fn names_lessons(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["gotcha", "lesson", "learning", "pitfall"].iter().any(|w| lower.contains(w))
 }
 
 /// Whether `title` names one pattern by an English word for it in the singular (`Adopt the

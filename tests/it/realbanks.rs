@@ -3141,3 +3141,18 @@ fn a_superseded_marker_under_a_records_heading_retires_it() {
         ]
     );
 }
+
+#[test]
+fn a_file_of_decisions_and_gotchas_holds_decisions_where_a_section_names_them() {
+    let kb = load();
+    // `# Decisions & Gotchas`: `## Design decisions` holds decisions; `## CI verification`, a
+    // section named for neither, holds notes (an id, an endpoint), not decisions.
+    let doc = document(&kb, "decisions-and-gotchas.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Recovery ends with a graceful nginx -s reload, never a restart",
+            "Hosts are identified by MAC address and port"
+        ]
+    );
+}
