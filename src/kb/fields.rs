@@ -2384,11 +2384,28 @@ pub fn is_unanswered(answer: &str) -> bool {
             .any(|w| answer.eq_ignore_ascii_case(w))
 }
 
+/// Whether a title's closing bracket says what it names is still to settle (see
+/// [`names_considerations`]).
+pub(crate) fn still_to_settle(title: &str) -> bool {
+    let t = title.trim_end().trim_end_matches([':', '：']).trim_end();
+    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
+    let Some(open) = inner.rfind(['(', '（']) else { return false };
+    let mark = inner[open..].trim_start_matches(['(', '（']).trim();
+    let lower = mark.to_lowercase();
+    ["pending", "tbd", "to be decided", "proposed", "undecided"].iter().any(|w| lower.contains(w))
+        || ["確定予定", "決定予定", "未定", "検討中", "待定", "未决", "未決"].iter().any(|w| mark.contains(w))
+}
+
 /// A heading or label that introduces considerations: questions, options, assumptions.
 pub fn names_considerations(title: &str) -> bool {
     // (Questions answered hold their answers: decisions.)
     if names_resolved_questions(title) {
         return false;
+    }
+    // A title whose closing bracket says it is still to settle: `Decision (Phase 1 で確定予定)`
+    // (to be settled in phase 1), `Decision (pending)`, `Database (TBD)`.
+    if still_to_settle(title) {
+        return true;
     }
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
     // word of another length than theirs is no consideration word.
@@ -3674,6 +3691,11 @@ mod tests {
         assert!(!super::someone_approved("Floyd approved it"));
         assert!(super::marks_superseded("→ superseded by ADR-001-r1 (same day)"));
         assert!(!super::marks_superseded("Keep the old API until it is superseded by v2"));
+        assert!(super::names_considerations("Decision (Phase 1 で確定予定)"));
+        assert!(super::names_considerations("Decision (pending):"));
+        assert!(
+            !super::names_considerations("Decision (2026-05-11)") && !super::names_considerations("Decision (final)")
+        );
         assert!(!super::someone_approved("Bob approved the pull request for the release branch"));
         assert!(!super::someone_approved("Someone directed traffic to the old cluster"));
         assert!(!super::someone_approved("Nobody approved Kafka for the event bus"));
