@@ -1859,7 +1859,11 @@ fn considerations(
         // So is a record that names its decision as still to make (`**Pending decision**: …`)
         // and states none (beside a `Decision:`, a pending one is one more question).
         let not_taken = not_taken
-            || (task.is_none() && !traits[i].opens_decision() && item.fields.iter().any(|(name, _)| name == "pending"));
+            || (task.is_none() && !traits[i].opens_decision() && item.fields.iter().any(|(name, _)| name == "pending"))
+            // So is a `Decision (proposed): …`, its label saying the choice is still to settle.
+            || traits[i].leading.as_ref().is_some_and(|(field, skip)| {
+                *field == Field::Decision && item.text.get(..*skip).is_some_and(fields::still_to_settle)
+            });
         // A heading that states a decision under one that says decisions are still to make
         // (`## Decisions Needed` over `### DEC-7: Key rotation` and its options) is a choice
         // still open, unless its record's status says it was taken (`Status: Accepted`).

@@ -3130,7 +3130,8 @@ fn a_superseded_marker_under_a_records_heading_retires_it() {
     let kb = load();
     // `→ **superseded by ADR-004-r1 (same day)**` under the record's heading is its status, no
     // decision: the record is superseded, and the one after it stands. (A `**Decision (to be
-    // settled in phase 1, TBD)**:` label heads options, no decisions.)
+    // settled in phase 1, TBD)**:` label heads options, no decisions, and `**Decision
+    // (proposed)**: …` is no decision taken.)
     let doc = document(&kb, "decisionLog-archived.md");
     let decisions: Vec<(&str, Status)> =
         doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| (&*i.text, i.status)).collect();
