@@ -884,19 +884,15 @@ pub fn heading_names_choice(title: &str) -> bool {
     // (Asked only of the few headings kept for a body of plain lines.)
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
     let words: Vec<&str> = t.split_whitespace().collect();
-    let version = |w: &str| {
-        let w = w.trim_start_matches(['v', 'V']);
-        w.contains('.') && w.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    };
     // A product's name, written as one: a digit, a hyphen or a capital inside it (`OS`,
     // `PostgreSQL`, `rig-core`), or a title that opens without a capital (`fastembed`).
     let name_like =
         |w: &str| w.bytes().any(|b| b.is_ascii_digit() || b == b'-') || w.chars().skip(1).any(char::is_uppercase);
     let opens_lowercase = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
     const COUNTED: &[&str] = &["phase", "step", "stage", "part", "section", "milestone", "sprint", "round"];
-    let named_version = words
-        .windows(2)
-        .any(|w| version(w[1]) && !COUNTED.iter().any(|c| w[0].eq_ignore_ascii_case(c)) && !w[0].ends_with(['.', ':']));
+    let named_version = words.windows(2).any(|w| {
+        is_version(w[1]) && !COUNTED.iter().any(|c| w[0].eq_ignore_ascii_case(c)) && !w[0].ends_with(['.', ':'])
+    });
     let for_what = words.iter().position(|w| w.eq_ignore_ascii_case("for")).is_some_and(|at| {
         at > 0 && at + 1 < words.len() && (opens_lowercase || words[..at].iter().any(|w| name_like(w)))
     });
@@ -2384,13 +2380,25 @@ pub fn is_unanswered(answer: &str) -> bool {
             .any(|w| answer.eq_ignore_ascii_case(w))
 }
 
+/// What the bracket that ends `text` holds, trimmed: `Decision (pending)` → `pending`, with
+/// full-width brackets too (`（未定）`).
+pub(crate) fn closing_bracket(text: &str) -> Option<&str> {
+    let inner = text.trim_end().strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    Some(inner[open..].trim_start_matches(['(', '（']).trim())
+}
+
+/// A version: digits and dots, a `v` before them and a mark after them aside (`2.14.22`,
+/// `v1.4.0,`); `Cut 2.5s …` names none.
+pub(crate) fn is_version(word: &str) -> bool {
+    let w = word.strip_prefix(['v', 'V']).unwrap_or(word).trim_end_matches(['.', ',', ';', ':']);
+    w.contains('.') && w.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a title's closing bracket says what it names is still to settle (see
 /// [`names_considerations`]).
 pub(crate) fn still_to_settle(title: &str) -> bool {
-    let t = title.trim_end().trim_end_matches([':', '：']).trim_end();
-    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
-    let Some(open) = inner.rfind(['(', '（']) else { return false };
-    let mark = inner[open..].trim_start_matches(['(', '（']).trim();
+    let Some(mark) = closing_bracket(title.trim_end().trim_end_matches([':', '：'])) else { return false };
     let lower = mark.to_lowercase();
     ["pending", "tbd", "to be decided", "proposed", "undecided"].iter().any(|w| lower.contains(w))
         || ["確定予定", "決定予定", "未定", "検討中", "待定", "未决", "未決"].iter().any(|w| mark.contains(w))
@@ -2711,17 +2719,12 @@ pub fn reports_work_done(text: &str) -> bool {
         return false;
     }
     let mut next = rest.split_whitespace();
-    // A version is digits and dots only (`2.14.22`, `v1.4.0`, a full stop or comma after it):
-    // `Cut 2.5s off cold start` names no release.
-    let version = |w: &str| {
-        let w = w.strip_prefix(['v', 'V']).unwrap_or(w).trim_end_matches(['.', ',', ';', ':']);
-        w.contains('.') && w.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
-    };
+    // (`Cut 2.5s off cold start` names no release: see [`is_version`].)
     match next.next() {
         Some(w) if w.eq_ignore_ascii_case("release") || w.eq_ignore_ascii_case("version") => {
-            next.next().is_some_and(version)
+            next.next().is_some_and(is_version)
         }
-        Some(w) => version(w),
+        Some(w) => is_version(w),
         None => false,
     }
 }

@@ -649,10 +649,8 @@ pub(crate) fn last_word(title: &str) -> &str {
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
 /// settled), `## Hosting (decided)`. What it holds was decided.
 fn marked_settled(title: &str) -> bool {
-    let t = title.trim_end();
-    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
-    let Some(open) = inner.rfind(['(', '（']) else { return false };
-    let mark = inner[open..].trim_start_matches(['(', '（']).trim().trim_start_matches(['✅', ' ']);
+    let Some(mark) = super::fields::closing_bracket(title) else { return false };
+    let mark = mark.trim_start_matches(['✅', ' ']);
     // (Not `(final)` or `(locked)`: `Test Results (final)`, `Dependencies (locked)`.)
     ["已確定", "已确定", "確定", "确定", "已決定", "已决定", "決定済み"].contains(&mark)
         || ["decided", "settled", "agreed"].iter().any(|m| mark.eq_ignore_ascii_case(m))

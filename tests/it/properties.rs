@@ -134,6 +134,26 @@ const TOKENS: &[&str] = &[
     "Format: Date | Decision |",
     "* Decision log:",
     "### Considerations",
+    // Rounds thirty-eight to forty-five.
+    "\n|---|---||\n",
+    "-||",
+    ":||",
+    "\n→ **superseded by ADR-1**\n",
+    "**Decision (TBD)**:",
+    "**Decision (proposed)**: ",
+    "\n### [2026-09-14] ",
+    "- **When**: 2026-01-09\n",
+    "Navigation Fix: Corrected ",
+    "Floyd approved Apache 2.0 for ",
+    "# Decisions & Gotchas\n",
+    "\n#### Components:\n",
+    "**Почему выбран**: ",
+    "### 2. Tauri 2.0 Framework\n",
+    " separate files for:\n",
+    "- Root Cause Analysis: ",
+    "## Format\n---\n",
+    "**Additional decisions taken:**\n",
+    " standardized on ",
 ];
 
 #[derive(Debug, Clone)]
