@@ -182,6 +182,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "context and problem statement",
             "kontext",
             "contexte",
+            "problème",
+            "problématique",
             "contexto",
             "上下文",
             "场景上下文",
@@ -315,6 +317,14 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "废案",
             "尝试过的废案",
             "alternatifler",
+            // French: considered, weighed, rejected, set aside, tried.
+            "alternatives considérées",
+            "alternatives envisagées",
+            "alternatives rejetées",
+            "alternatives écartées",
+            "alternatives testées",
+            "options envisagées",
+            "options considérées",
             "替代方案",
             "考虑的选项",
             "考慮的選項",
@@ -343,6 +353,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "implementação",
             "detalhes de implementação",
             "implementación",
+            "implémentation",
+            "mise en œuvre",
+            "mise en oeuvre",
+            "détails d'implémentation",
             "implementazione",
             "реализация",
             "детали реализации",
@@ -381,6 +395,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "expected effect",
             "ergebnis",
             "résultat",
+            "résultats",
             "resultado",
             "结果",
             "結果",
@@ -515,6 +530,13 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         &[
             "references",
             "see also",
+            // Links to the records a note relates to (`**Related Decisions**: Decision #7`).
+            "related",
+            "related decisions",
+            "related decision",
+            "related adrs",
+            "related adr",
+            "related records",
             "参考",
             "參考",
             "参考资料",
@@ -1019,8 +1041,9 @@ pub fn opening_bold_label(line: &str) -> Option<&str> {
     let head = &rest.as_bytes()[..crate::source::floor_char_boundary(rest, 52)];
     let close = memchr::memmem::find(head, b"**").filter(|&close| close > 0)?;
     let inside = &rest[..close];
-    let label =
-        inside.strip_suffix([':', '：']).or_else(|| rest[close + 2..].starts_with([':', '：']).then_some(inside))?;
+    // French sets a space before the colon (`**Décision** : …`), often a no-break one.
+    let after = rest[close + 2..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let label = inside.strip_suffix([':', '：']).or_else(|| after.starts_with([':', '：']).then_some(inside))?;
     Some(label.trim()).filter(|l| !l.is_empty())
 }
 
@@ -1334,24 +1357,61 @@ pub fn decision_heading(title: &str) -> Option<&str> {
             (t[..open].trim(), inner)
         }
     };
+    // (The decision is what follows a timestamp: `DECISION-F005-002: [2026-02-10 11:37:13] -
+    // Transport`; the timestamp dates it.)
+    let rest = after_timestamp(rest);
     if rest.is_empty() {
         return None;
     }
-    let lower = label.to_lowercase();
-    // (`Decision 3`, `ADR-0.2`, `DECISION-0E`.)
+    let is_decision = matches!(field_for_label(label), Some(Field::Decision))
+        || numbered_decision(label)
+        || cjk_qualified_decision(label);
+    is_decision.then_some(rest)
+}
+
+/// Whether a label numbers a decision: `Decision 3`, `ADR-0.2`, `DECISION-0E`, `DEC-12`, and
+/// a decision numbered within a feature or a project (`DECISION-F011_api_service-002`,
+/// `ADR-auth-7`: a name of letters, digits, `_` and `-` with a letter among them, then the
+/// number; not a date, `Dec-15-2025`).
+fn numbered_decision(label: &str) -> bool {
     let numbered = |prefix: &str| {
-        label.get(prefix.len()..).is_some_and(|n| {
-            lower.starts_with(prefix) && {
+        label.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            && label.get(prefix.len()..).is_some_and(|n| {
                 let n = n.trim_start_matches(['-', ' ', '#']);
                 super::restate::is_record_number(n)
                     || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
-            }
-        })
+                    || matches!(prefix, "adr" | "decision")
+                        && label[prefix.len()..].starts_with('-')
+                        && n.rsplit_once('-').is_some_and(|(name, number)| {
+                            name.bytes().any(|b| b.is_ascii_alphabetic())
+                                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                                && super::restate::is_record_number(number)
+                        })
+            })
     };
-    let is_decision = matches!(field_for_label(label), Some(Field::Decision))
-        || ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
-        || cjk_qualified_decision(label);
-    is_decision.then_some(rest)
+    ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
+}
+
+/// The date of a numbered decision's timestamp: `DECISION-F011-002: [2026-02-10 13:05:10] -
+/// …` → 2026-02-10.
+pub fn numbered_decision_date(text: &str) -> Option<Date> {
+    if !opens_with_numbered_decision(text) {
+        return None;
+    }
+    let rest = text[first_colon(text)? + 1..].trim_start();
+    timestamp(rest).map(|(date, _)| date)
+}
+
+/// Whether a line opens with a numbered decision's label (`DECISION-F011_api-002: [2025-05-10
+/// 13:05:10] - JWT for the API`, `**ADR-7:** …`): each such line of a log written without
+/// blank lines is a record of its own.
+pub fn opens_with_numbered_decision(line: &str) -> bool {
+    let line = line.trim_start_matches(['*', '_']);
+    if !line.starts_with(['a', 'A', 'd', 'D']) {
+        return false;
+    }
+    let head = &line[..crate::source::floor_char_boundary(line, 64)];
+    head.find(':').is_some_and(|colon| numbered_decision(head[..colon].trim_end_matches(['*', '_'])))
 }
 
 /// Whether a label starting with `first` may be a `Decision` label of [`FIELD_LABELS`] or a
@@ -1751,6 +1811,8 @@ pub fn is_boilerplate(text: &str) -> bool {
             "new entries ",
             "description of the decision",
             "describe the decision",
+            // A file's stamp: `*Initialized by Feature-Lead on 2026-02-10 10:01:53*`.
+            "initialized by ",
             "initialized memory bank",
             "initialize memory bank",
             "initializing memory bank",
@@ -1794,6 +1856,62 @@ pub fn is_boilerplate(text: &str) -> bool {
         || says_what_belongs(t.strip_suffix('.').unwrap_or(t))
         || is_last_updated(t)
         || is_template_note(t)
+        || (first == b'(' && is_usage_note(t, &head))
+        || (first == b'[' && is_placeholder_entry(t))
+        || is_record_index_entry(t)
+}
+
+/// A line of an index of numbered records: the record's file, then what it is about
+/// (`01_hexagonal_architecture.md — Ports & adapters`, `[0007-backups.md](0007-backups.md):
+/// Restic`, `ADR-0003-nfs.md - NFS for Time Machine`). The record itself is listed where it is
+/// written.
+fn is_record_index_entry(t: &str) -> bool {
+    let name = t.trim_start_matches(['[', '`']);
+    let numbered = name.starts_with(|c: char| c.is_ascii_digit())
+        || name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("adr-") || p.eq_ignore_ascii_case("adr_"));
+    if !numbered {
+        return false;
+    }
+    let end = name.find(|c: char| c.is_whitespace() || matches!(c, ']' | '`' | '|' | ':')).unwrap_or(name.len());
+    let file = &name[..end];
+    file.len() > 3 && file.ends_with(".md") && !file.contains('/')
+}
+
+/// A note in brackets on how to use the section it heads: `(Use this to record major
+/// decisions; the git log is usually enough.)`, `（主要な決定を記録する場合に使用します）`. `head`
+/// is the note's opening, lowercased.
+fn is_usage_note(t: &str, head: &str) -> bool {
+    let Some(inside) = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return false };
+    // One aside, not two (`(Optional for future) SMTP port: 465 (SSL)`).
+    let mut depth = 0usize;
+    for b in inside.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return false,
+            b')' => depth -= 1,
+            _ => {}
+        }
+    }
+    let head = head.trim_start_matches('(');
+    ["use this", "use for ", "used for ", "used to ", "record ", "add ", "fill ", "list ", "describe ", "optional"]
+        .iter()
+        .any(|p| head.starts_with(p))
+        || ["使用します", "記述します", "記録します", "記入", "してください", "填写", "请记录", "用于记录"]
+            .iter()
+            .any(|p| inside.contains(p))
+}
+
+/// A template's example entry: a placeholder, then a name with a letter or a number for a
+/// value (`[Date]: Decision A`, `[日付]: 決定事項 B`, `[YYYY-MM-DD] - Choice 1`).
+fn is_placeholder_entry(t: &str) -> bool {
+    let Some(close) = t.find(']') else { return false };
+    if !is_placeholder(&t[..=close]) {
+        return false;
+    }
+    let rest = t[close + 1..].trim_start_matches([':', '：', '-', '—', '–', ' ']);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.last().is_some_and(|w| w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// `TEMPLATE — copy into each new project's bank`, `Modèle – à copier …`: a template's note
@@ -3127,12 +3245,15 @@ fn someone_approved(t: &str) -> bool {
 }
 
 /// A Turkish choice states it at the end: `Docker Compose seçildi.`, `… karar verildi`
-/// (often written without the diacritics).
+/// (often written without the diacritics), and so does an approval of what is named before
+/// the verb, in four words or more (`Kullanıcı PostgreSQL için Docker Compose yaklaşımını
+/// onayladı`, the user approved the Docker Compose approach for PostgreSQL).
 pub(crate) fn ends_with_choice(text: &str) -> bool {
     let t = text.trim_end_matches(['.', ' ', '!']);
     [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"]
         .iter()
         .any(|v| t.len() > v.len() + 3 && ends_ignoring_case(t, v))
+        || ([" onayladı", " onayladi"].iter().any(|v| ends_ignoring_case(t, v)) && t.split_whitespace().count() >= 4)
 }
 
 /// A statement that says it is the decision: it opens with the deciding (`Decided to …`,
@@ -3689,6 +3810,10 @@ mod tests {
             "[2025-08-11 01:16:00] - Architectural Correction: Revert graceful degradation"
         ));
         assert!(super::someone_approved("Floyd approved Apache License 2.0 for the repository"));
+        assert!(super::ends_with_choice("Kullanıcı PostgreSQL için Docker Compose yaklaşımını onayladı."));
+        assert!(super::ends_with_choice("Kullanici vatandas fotograf yuklemenin opsiyonel olmasini onayladi"));
+        assert!(!super::ends_with_choice("Muhasebe maliyeti onayladi"));
+        assert!(!super::ends_with_choice("Muhasebe onayladiginda kayit kesinlesir"));
         assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
         assert!(!super::someone_approved("If approved internally, the task goes to review"));
         assert!(!super::someone_approved("Floyd approved it"));
@@ -3766,6 +3891,68 @@ mod tests {
             assert!(!super::is_boilerplate(choice), "{choice}");
         }
         assert!(!super::is_boilerplate("docs/nginx.md records the old proxy setup"), "another file");
+    }
+
+    #[test]
+    fn numbered_decisions_are_numbered_by_record_or_within_a_feature() {
+        for label in ["Decision 3", "ADR-0.2", "DECISION-0E", "DEC-12", "DECISION-F011_api_service-002", "ADR-auth-7"] {
+            assert!(numbered_decision(label), "{label}");
+        }
+        // A date is no name and number; a name needs a letter; `Decision-making` no number.
+        for label in ["Dec-15-2025", "DECISION-2025-01", "Decision-making", "ADR-", "Decisions", "Adrian-3"] {
+            assert!(!numbered_decision(label), "{label}");
+        }
+        assert!(opens_with_numbered_decision("DECISION-F011_x-002: [2026-02-10 13:05:10] - JWT"));
+        assert!(opens_with_numbered_decision("**ADR-7:** Caddy in front"));
+        assert!(!opens_with_numbered_decision("Decided: use Caddy"));
+        assert!(!opens_with_numbered_decision("DECISION-F011_x-002 without a colon"));
+        assert_eq!(
+            numbered_decision_date("DECISION-F011_x-002: [2026-02-10 13:05:10] - JWT"),
+            Some(jiff::civil::date(2026, 2, 10))
+        );
+        assert_eq!(numbered_decision_date("DECISION-F011_x-002: JWT for the API"), None);
+        assert_eq!(numbered_decision_date("Decided on 2026-02-10: JWT"), None);
+    }
+
+    #[test]
+    fn a_french_label_may_stand_a_space_before_its_colon() {
+        assert_eq!(opening_bold_label("**Décision** : Imposer Tiktoken"), Some("Décision"));
+        assert_eq!(opening_bold_label("**Décision**\u{a0}: Imposer Tiktoken"), Some("Décision"));
+        assert_eq!(opening_bold_label("**Décision** Imposer : Tiktoken"), None);
+        assert!(opens_with_decision_label("**Décision** : Imposer Tiktoken"));
+        assert_eq!(opening_label_field("**Problème** : comptage imprécis"), Some(Field::Named("context".into())));
+        assert_eq!(opening_label_field("**Alternatives considérées** :"), Some(Field::Named("alternatives".into())));
+    }
+
+    #[test]
+    fn a_templates_usage_note_examples_and_an_index_of_records_are_boilerplate() {
+        for t in [
+            "(Use this to record major decisions when the git log is not enough.)",
+            "(重要な決定の背景を補足する場合に使用します。)",
+            "[Date]: Decision A",
+            "[日付]: 決定事項 B",
+            "[YYYY-MM-DD] - Choice 1",
+            "01_hexagonal_architecture.md — Ports & adapters",
+            "[0007-backups.md](0007-backups.md): Restic",
+            "ADR-0003-nfs.md - NFS for Time Machine",
+            "Initialized by Feature-Lead on 2026-02-10 10:01:53",
+        ] {
+            assert!(is_boilerplate(t), "{t}");
+        }
+        for t in [
+            // Two asides, not one; an aside that decides.
+            "(Optional for future) SMTP port: 465 (SSL/TLS)",
+            "(We chose Caddy over nginx.)",
+            // A date, and what was decided on it.
+            "[2026-02-10]: Decision to move backups to the NAS",
+            "[Date]: Moved the backups to the NAS",
+            // A file the line is about, unnumbered or in a folder.
+            "decisionLog.md — append only, newest last",
+            "2026/0007-backups.md: Restic",
+            "3 nodes run Proxmox VE 8.md",
+        ] {
+            assert!(!is_boilerplate(t), "{t}");
+        }
     }
 
     #[test]

@@ -357,6 +357,22 @@ const CJK_ABOUT_DECIDING: &[&str] = &[
     "決策模板",
     "决策机制",
     "決策機制",
+    // … and what is named after the choices it makes (`经验决策 MVP`, a feature deciding from
+    // experience; `决策引擎`, a decision engine; `决策逻辑`, its logic).
+    "决策 MVP",
+    "决策MVP",
+    "决策引擎",
+    "決策引擎",
+    "决策逻辑",
+    "決策邏輯",
+    "决策树",
+    "決策樹",
+    "决策模型",
+    "決策模型",
+    "决策系统",
+    "決策系統",
+    "决策支持",
+    "決策支援",
 ];
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
@@ -399,6 +415,23 @@ const DECISION_THINGS: &[&str] = &[
     "heuristics",
     "algorithm",
     "algorithms",
+    // A product or a part of one named after the choices it makes: `Experience-Based
+    // Decision MVP`, `Decision Service`, `Decision Agent`.
+    "mvp",
+    "service",
+    "services",
+    "module",
+    "modules",
+    "component",
+    "components",
+    "agent",
+    "agents",
+    "api",
+    "system",
+    "systems",
+    "layer",
+    "workflow",
+    "workflows",
 ];
 
 /// What a product names after its users' choices, after `Decision` in the singular:
@@ -1315,6 +1348,13 @@ mod tests {
         assert_eq!(classify("Next.js dashboard"), Kind::Other, "a dotted name is one word");
         assert_eq!(classify("Decision Tree"), Kind::Other);
         assert_eq!(classify("Update Decision Gate status"), Kind::Other);
+        // A product named after the choices it makes holds none.
+        assert_ne!(classify("Feature Context: Alert Router & Decision MVP"), Kind::Decision);
+        assert_eq!(classify("Decision Service"), Kind::Other);
+        assert_ne!(classify("功能上下文：告警路由与经验决策 MVP"), Kind::Decision);
+        assert_eq!(classify("决策引擎设计"), Kind::Other);
+        assert_eq!(classify("Service Decisions"), Kind::Decision);
+        assert_eq!(classify("技术决策"), Kind::Decision);
         assert_eq!(classify("When making technical decisions"), Kind::Other);
         assert_eq!(classify("Key Decisions."), Kind::Decision);
         assert_eq!(classify("Архитектурные решения"), Kind::Decision);

@@ -821,7 +821,14 @@ impl<'a> Pass<'a> {
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| t.trim_start().starts_with(MARKS))
         };
         let checked = checked();
-        if !fields && !stamp() && !checked && !self.label_under_label(idx, line) {
+        // So does each line of a log that opens with a numbered decision's label, one under
+        // the other (`DECISION-F011-003: [2025-05-10 13:05:10] - …`, then `DECISION-F011-002:
+        // …`): a record each.
+        let numbered = || {
+            fields::opens_with_numbered_decision(line)
+                && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opens_with_numbered_decision(t))
+        };
+        if !fields && !stamp() && !checked && !numbered() && !self.label_under_label(idx, line) {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
@@ -1302,6 +1309,7 @@ impl<'a> Pass<'a> {
             item.date = item
                 .date
                 .or_else(|| leading_date(&item.text))
+                .or_else(|| fields::numbered_decision_date(&item.text))
                 .or_else(|| trailing_date(&item.text))
                 .or_else(|| item.bold.as_deref().and_then(bold_label_date))
                 .or_else(|| parent.and_then(|(_, date, _)| date))

@@ -586,7 +586,11 @@ fn headings_over_listed_choices(items: &mut [Item], groups: &[GroupInfo<'_>]) {
 /// bottom.`, `Safety rules … live in CLAUDE.md, not here.`) tell what the file holds.
 fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
     // (The preamble is section 0; a file of nothing but a preamble has no records below it.)
-    if !stem.to_ascii_lowercase().contains("decision") || items.iter().all(|i| i.section == 0) {
+    // (A folder's `README` or `index` introduces the records beside it, as a log's preamble
+    // introduces those below it.)
+    let stem = stem.to_ascii_lowercase();
+    let introduces = stem.contains("decision") || stem == "readme" || stem == "index";
+    if !introduces || items.iter().all(|i| i.section == 0) {
         return;
     }
     for (item, traits) in items.iter_mut().zip(traits).take_while(|(i, _)| i.section == 0) {
@@ -603,8 +607,12 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
 }
 
 /// A file's stem naming a template: `template`, `decisions.template`, `adr-template`,
-/// `_template`.
+/// `_template`. A numbered one is a record about a template (`02_pr_template`, `0007-issue-
+/// template`: the second record of a log, which chose a pull request template).
 fn is_template(stem: &str) -> bool {
+    if stem.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let lower = stem.to_ascii_lowercase();
     let name = lower.trim_start_matches('_');
     ["template", "templates"]

@@ -110,6 +110,7 @@ fn decision_records_carry_their_fields() {
         let described = |r: usize| {
             doc.items[r].text.ends_with("The choice, in one sentence")
                 || doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.ends_with("Format"))
+                || doc.items[r].text.starts_with("When adding a record")
                 || doc.items[r].group.is_some_and(|g| doc.groups[g].title.starts_with("Each entry must include"))
         };
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
@@ -122,8 +123,11 @@ fn decision_records_carry_their_fields() {
         };
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
         let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
-        // (Nor does a task in a task list or a progress log.)
-        if !["tasks.md", "progress.md"].contains(&file(doc).as_str()) && !file(doc).contains("template") {
+        // (Nor does a task in a task list or a progress log, nor an error in a catalogue of
+        // them, `**Related Decisions**:` under its symptom and fix.)
+        if !["tasks.md", "progress.md", "error-catalogue.md"].contains(&file(doc).as_str())
+            && !file(doc).contains("template")
+        {
             assert!(
                 item.record.is_none_or(|r| {
                     doc.items[r].kind == Kind::Decision
@@ -883,8 +887,12 @@ fn adoption_is_read_in_turkish_and_russian() {
     let kb = load();
     assert_eq!(
         decision_texts(document(&kb, "notes-languages.md")),
-        ["Yedekler için restic seçildi.", "Решили перенести DNS на Unbound."],
-        "`Решено (частично):` reports a problem solved"
+        [
+            "Yedekler için restic seçildi.",
+            "Kullanıcı NAS için ZFS aynalı havuz yaklaşımını onayladı.",
+            "Решили перенести DNS на Unbound."
+        ],
+        "`Решено (частично):` reports a problem solved; an approval names what was approved"
     );
 }
 
@@ -3157,4 +3165,80 @@ fn a_file_of_decisions_and_gotchas_holds_decisions_where_a_section_names_them() 
             "Hosts are identified by MAC address and port"
         ]
     );
+}
+
+#[test]
+fn a_french_record_written_as_labelled_lines_is_one_decision_with_its_fields() {
+    let kb = load();
+    // `**Problème** : …`, `**Décision** : …`, `**Alternatives considérées** :` — French puts a
+    // space before the colon. The lines are one paragraph (hard breaks); the `Décision` line
+    // is the decision, and the rejected alternatives under their label are no decisions.
+    let doc = document(&kb, "journal-des-decisions.md");
+    assert_eq!(decision_texts(doc), ["Décision : Envoyer chaque nuit les sauvegardes vzdump vers le NAS."]);
+    let (_, item) = decision(&kb, "Envoyer chaque nuit");
+    assert_eq!(item.date.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
+}
+
+#[test]
+fn numbered_decisions_of_a_feature_log_are_one_each_and_dated_by_their_timestamps() {
+    let kb = load();
+    // `DECISION-F011_metrics_gateway-003: [2026-02-11 14:05:10] - …` lines one under the other
+    // are three records, each dated by its timestamp; the log's stamp and format line above
+    // them are no decision.
+    let doc = document(&kb, "feature-decisions.md");
+    let dated: Vec<String> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map_or_else(|| "-".to_string(), |d| d.to_string()), i.line))
+        .collect();
+    assert_eq!(dated, ["2026-02-11 5", "2026-02-10 6", "2026-02-10 7"]);
+    // Written with `---` under each, they are headings: each is its decision, the timestamp
+    // set aside and dating it.
+    let doc = document(&kb, "feature-decisions-headed.md");
+    let dated: Vec<String> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| format!("{} {}", i.date.map_or_else(|| "-".to_string(), |d| d.to_string()), i.text))
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            "2026-02-10 Transport - Content: restic over SFTP to the NAS, no rclone.",
+            "2026-02-09 Schedule - Content: one run per night at 02:00, after the ZFS snapshots."
+        ]
+    );
+}
+
+#[test]
+fn a_numbered_record_about_a_template_is_no_template_and_an_index_of_records_no_decision() {
+    let kb = load();
+    // `09_pr_template.md` is the ninth record, which chose a pull request template.
+    assert_eq!(
+        decision_texts(document(&kb, "09_pr_template.md")),
+        ["Adopted option 2: a checklist template at .github/pull_request_template.md with these parts:"]
+    );
+    // The folder's README introduces the records and lists them (`09_pr_template.md` — what it
+    // is about): each record is listed where it is written.
+    assert_eq!(decision_texts(document(&kb, "README.md")), Vec::<&str>::new());
+}
+
+#[test]
+fn a_product_named_after_its_decisions_holds_none() {
+    let kb = load();
+    // `Feature Context: Alert Router & Experience-Based Decision MVP`, `告警路由与经验决策 MVP`:
+    // a feature that makes decisions; its scope lists are no decisions taken.
+    assert_eq!(decision_texts(document(&kb, "feature-context.md")), Vec::<&str>::new());
+    assert_eq!(decision_texts(document(&kb, "feature-context-zh.md")), Vec::<&str>::new());
+}
+
+#[test]
+fn related_decisions_are_references_and_a_templates_examples_no_decisions() {
+    let kb = load();
+    // `**Related Decisions**: Decision #7 (…)` links a note to a decision.
+    assert_eq!(decision_texts(document(&kb, "error-catalogue.md")), Vec::<&str>::new());
+    // `_(Use this to record …)_` over `- [Date]: Decision A`: a template's note and examples,
+    // in English and in Japanese.
+    assert_eq!(decision_texts(document(&kb, "progress-history.md")), Vec::<&str>::new());
 }
