@@ -131,6 +131,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "begründung",
             "justification",
             "raison",
+            "raisons",
+            "pourquoi",
             "razón",
             "justificación",
             "理由",
@@ -325,6 +327,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "alternatives testées",
             "options envisagées",
             "options considérées",
+            "options écartées",
+            "alternatives non retenues",
             "替代方案",
             "考虑的选项",
             "考慮的選項",
@@ -485,6 +489,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "known risks",
             "nachteile",
             "inconvénients",
+            "risques",
             "desventajas",
             "desvantagens",
             "недостатки",
@@ -560,6 +565,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "revisit when",
             "后续优化",
             "后续优化方向",
+            // Follow-up actions, next steps of a record.
+            "后续行动",
+            "后续步骤",
+            "後續行動",
+            "next actions",
+            "follow-up actions",
             "细节",
             "技术细节",
         ],
@@ -686,9 +697,11 @@ fn qualified_label(label: &str) -> Option<Field> {
 /// reason for the change, is a reason). Never the decision: a label that says it decided is
 /// read by [`decision_heading`] and the record rules.
 fn recorded_field(label: &str) -> Option<Field> {
-    const BEFORE: [&str; 15] = [
+    // (And by the decision it belongs to: `决策背景`, the decision's background; `决策理由`,
+    // its reasons.)
+    const BEFORE: [&str; 17] = [
         "记录", "記錄", "确认", "確認", "整合", "总结", "總結", "核心", "主要", "关键", "關鍵", "重要", "具体", "具體",
-        "详细",
+        "详细", "决策", "決策",
     ];
     if label.is_ascii() {
         return None;
@@ -1380,7 +1393,7 @@ fn numbered_decision(label: &str) -> bool {
                 let n = n.trim_start_matches(['-', ' ', '#']);
                 super::restate::is_record_number(n)
                     || (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
-                    || matches!(prefix, "adr" | "decision")
+                    || matches!(prefix, "adr" | "decision" | "dec")
                         && label[prefix.len()..].starts_with('-')
                         && n.rsplit_once('-').is_some_and(|(name, number)| {
                             name.bytes().any(|b| b.is_ascii_alphabetic())
@@ -1811,8 +1824,6 @@ pub fn is_boilerplate(text: &str) -> bool {
             "new entries ",
             "description of the decision",
             "describe the decision",
-            // A file's stamp: `*Initialized by Feature-Lead on 2026-02-10 10:01:53*`.
-            "initialized by ",
             "initialized memory bank",
             "initialize memory bank",
             "initializing memory bank",
@@ -1856,32 +1867,87 @@ pub fn is_boilerplate(text: &str) -> bool {
         || says_what_belongs(t.strip_suffix('.').unwrap_or(t))
         || is_last_updated(t)
         || is_template_note(t)
-        || (first == b'(' && is_usage_note(t, &head))
+        || ((first == b'(' || t.starts_with('（')) && is_usage_note(t, &head))
         || (first == b'[' && is_placeholder_entry(t))
         || is_record_index_entry(t)
+        || (first.eq_ignore_ascii_case(&b'i') && is_init_stamp(t))
+}
+
+/// A requirement, not a decision: a user story (`As an operator, I want …`, `作为运维人员，我希望
+/// …`) or an item labelled with a requirement's id (`US-TA-006: …`, `AC-3.1: …`, `REQ-12 (Backups):
+/// …`).
+pub fn is_requirement(t: &str) -> bool {
+    let t = t.trim_start();
+    let Some(first) = t.bytes().next() else { return false };
+    // (Only items opening with `A`, `U`, `R`, `F`, `N` or a character outside ASCII are read.)
+    if first.is_ascii() && !matches!(first, b'A' | b'a' | b'U' | b'R' | b'F' | b'N') {
+        return false;
+    }
+    let id = t.find([':', '：']).filter(|&c| c <= 40).is_some_and(|colon| {
+        let label = without_qualifier(t[..colon].trim_end());
+        label.split_once(['-', '_']).is_some_and(|(kind, rest)| {
+            ["US", "AC", "UC", "REQ", "FR", "NFR"].contains(&kind)
+                && !rest.is_empty()
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                && rest.bytes().any(|b| b.is_ascii_digit())
+        })
+    });
+    let head = &t[..crate::source::floor_char_boundary(t, 120)];
+    let english = (t.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("as a "))
+        || t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("as an ")))
+        && [" I want", " I need", " I would like", " I'd like", " I can "].iter().any(|w| head.contains(w));
+    let chinese = t.starts_with("作为") && ["我希望", "我想", "我需要", "我要"].iter().any(|w| head.contains(w));
+    id || english || chinese
+}
+
+/// A log's stamp of its own making: `Initialized by Feature-Lead on 2026-02-10 10:01:53` (a
+/// few words, with a date; not `Initialized by cloud-init on first boot, not by Ansible`).
+fn is_init_stamp(t: &str) -> bool {
+    // (The date within its first eight words: what follows may be the log's format line.)
+    t.get(..15).is_some_and(|p| p.eq_ignore_ascii_case("initialized by "))
+        && find_date(&t.split_whitespace().take(8).collect::<Vec<_>>().join(" ")).is_some()
 }
 
 /// A line of an index of numbered records: the record's file, then what it is about
 /// (`01_hexagonal_architecture.md — Ports & adapters`, `[0007-backups.md](0007-backups.md):
 /// Restic`, `ADR-0003-nfs.md - NFS for Time Machine`). The record itself is listed where it is
 /// written.
-fn is_record_index_entry(t: &str) -> bool {
+pub(crate) fn is_record_index_entry(t: &str) -> bool {
     let name = t.trim_start_matches(['[', '`']);
-    let numbered = name.starts_with(|c: char| c.is_ascii_digit())
+    // (`01_…`, `0007-…`; not `2FA.md`.)
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && name[digits..].starts_with(['-', '_'])
         || name.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("adr-") || p.eq_ignore_ascii_case("adr_"));
     if !numbered {
         return false;
     }
     let end = name.find(|c: char| c.is_whitespace() || matches!(c, ']' | '`' | '|' | ':')).unwrap_or(name.len());
     let file = &name[..end];
-    file.len() > 3 && file.ends_with(".md") && !file.contains('/')
+    if file.len() <= 3 || !file.ends_with(".md") || file.contains('/') {
+        return false;
+    }
+    // Then what it is about, after a dash, a colon or a pipe, in a few words (not `03_api.md
+    // is the single source of truth …`).
+    let mut rest = name[end..].trim_start_matches([']', '`']);
+    // (A link's target: `[0007-backups.md](0007-backups.md): Restic`.)
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        rest = &rest[close + 1..];
+    }
+    let Some(about) = rest.trim_start().strip_prefix(['—', '–', '-', ':', '|']) else { return false };
+    (1..=16).contains(&about.split_whitespace().count())
 }
 
 /// A note in brackets on how to use the section it heads: `(Use this to record major
-/// decisions; the git log is usually enough.)`, `（主要な決定を記録する場合に使用します）`. `head`
-/// is the note's opening, lowercased.
+/// decisions; the git log is usually enough.)`, `（主要な決定を記録する場合に使用します）`,
+/// `(Utilisez cette section pour …)`. `head` is the note's opening, lowercased.
 fn is_usage_note(t: &str, head: &str) -> bool {
-    let Some(inside) = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return false };
+    let Some(inside) =
+        t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).or_else(|| t.strip_prefix('（')?.strip_suffix('）'))
+    else {
+        return false;
+    };
     // One aside, not two (`(Optional for future) SMTP port: 465 (SSL)`).
     let mut depth = 0usize;
     for b in inside.bytes() {
@@ -1892,20 +1958,40 @@ fn is_usage_note(t: &str, head: &str) -> bool {
             _ => {}
         }
     }
-    let head = head.trim_start_matches('(');
-    ["use this", "use for ", "used for ", "used to ", "record ", "add ", "fill ", "list ", "describe ", "optional"]
-        .iter()
-        .any(|p| head.starts_with(p))
+    let head = head.trim_start_matches(['(', '（']);
+    [
+        "use this",
+        "fill in",
+        "fill this",
+        "describe ",
+        "add new ",
+        "add entries",
+        "add your",
+        "utilisez ",
+        "utiliser cette",
+        "verwenden sie",
+        "hier wichtige",
+        "usa esta",
+        "use esta",
+        "utilice ",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
         || ["使用します", "記述します", "記録します", "記入", "してください", "填写", "请记录", "用于记录"]
             .iter()
             .any(|p| inside.contains(p))
 }
 
-/// A template's example entry: a placeholder, then a name with a letter or a number for a
-/// value (`[Date]: Decision A`, `[日付]: 決定事項 B`, `[YYYY-MM-DD] - Choice 1`).
+/// A template's example entry: a date's placeholder, then a name with a letter or a number for
+/// a value (`[Date]: Decision A`, `[日付]: 決定事項 B`, `[YYYY-MM-DD] - Choice 1`; not a tag,
+/// `[Frontend]: Vue 3`).
 fn is_placeholder_entry(t: &str) -> bool {
     let Some(close) = t.find(']') else { return false };
-    if !is_placeholder(&t[..=close]) {
+    let inside = t[1..close].trim().to_lowercase();
+    let date = ["date", "datum", "fecha", "data", "日付", "日期", "时间", "時間", "날짜", "tarih", "дата"]
+        .contains(&inside.as_str())
+        || (inside.starts_with("yyyy") || inside.starts_with("dd")) && !inside.bytes().any(|b| b.is_ascii_digit());
+    if !date {
         return false;
     }
     let rest = t[close + 1..].trim_start_matches([':', '：', '-', '—', '–', ' ']);
@@ -3253,7 +3339,55 @@ pub(crate) fn ends_with_choice(text: &str) -> bool {
     [" seçildi", " secildi", " karar verildi", " kararı alındı", " karari alindi"]
         .iter()
         .any(|v| t.len() > v.len() + 3 && ends_ignoring_case(t, v))
-        || ([" onayladı", " onayladi"].iter().any(|v| ends_ignoring_case(t, v)) && t.split_whitespace().count() >= 4)
+        || approved_in_turkish(t)
+}
+
+/// `Kullanıcı Docker Compose yaklaşımını onayladı` (the user approved the Docker Compose
+/// approach), `… ayrı tutulmasını onayladı` (approved keeping … apart), `… yaklaşımı onaylandı`
+/// (the approach was approved): an approval of an approach, a plan or a way of doing, named
+/// by the word before the verb (not `Muhasebe maliyeti geçen hafta onayladı`, the accounting
+/// approved the cost last week, nor `PR #42'yi onayladı`). Often written without diacritics.
+fn approved_in_turkish(t: &str) -> bool {
+    let mut words = t.rsplit(' ');
+    let (Some(verb), Some(object)) = (words.next(), words.next()) else { return false };
+    let verb = verb.to_lowercase();
+    let object = object.to_lowercase();
+    let active = matches!(verb.as_str(), "onayladı" | "onayladi");
+    let passive = matches!(verb.as_str(), "onaylandı" | "onaylandi");
+    // The way of doing: a verb made a noun (`tutulmasını`, `başlamayı`), an approach, a
+    // decision, a plan or a proposal — as the object (`-nı`) or, passive, as the subject.
+    const ACTIVE: [&str; 14] = [
+        "masını",
+        "mesini",
+        "masini",
+        "mayı",
+        "meyi",
+        "mayi",
+        "yaklaşımını",
+        "yaklasimini",
+        "kararını",
+        "kararini",
+        "planını",
+        "planini",
+        "önerisini",
+        "onerisini",
+    ];
+    const PASSIVE: [&str; 12] = [
+        "ması",
+        "mesi",
+        "masi",
+        "yaklaşımı",
+        "yaklasimi",
+        "kararı",
+        "karari",
+        "planı",
+        "plani",
+        "önerisi",
+        "onerisi",
+        "çözümü",
+    ];
+    (active && ACTIVE.iter().any(|e| object.ends_with(e)) || passive && PASSIVE.iter().any(|e| object.ends_with(e)))
+        && t.split_whitespace().count() >= 3
 }
 
 /// A statement that says it is the decision: it opens with the deciding (`Decided to …`,
@@ -3813,6 +3947,11 @@ mod tests {
         assert!(super::ends_with_choice("Kullanıcı PostgreSQL için Docker Compose yaklaşımını onayladı."));
         assert!(super::ends_with_choice("Kullanici vatandas fotograf yuklemenin opsiyonel olmasini onayladi"));
         assert!(!super::ends_with_choice("Muhasebe maliyeti onayladi"));
+        assert!(!super::ends_with_choice("Muhasebe maliyeti geçen hafta onayladı"));
+        assert!(!super::ends_with_choice("Kullanıcı, PR #42'yi onayladı"));
+        assert!(!super::ends_with_choice("Ekip test sonuçlarını gözden geçirip onayladı"));
+        assert!(super::ends_with_choice("Kullanici backend ile baslamayi onayladi."));
+        assert!(super::ends_with_choice("Docker Compose yaklaşımı onaylandı."));
         assert!(!super::ends_with_choice("Muhasebe onayladiginda kayit kesinlesir"));
         assert!(super::someone_approved("Floyd directed that runtime secrets use 1Password"));
         assert!(!super::someone_approved("If approved internally, the task goes to review"));
@@ -3925,6 +4064,29 @@ mod tests {
     }
 
     #[test]
+    fn user_stories_and_acceptance_criteria_are_requirements() {
+        for t in [
+            "US-TA-006: As a trader agent, I want each trade recorded",
+            "US-TA-009 (MVP Decision Logic): 作为一个交易员 Agent，我希望能根据成功率调整下单量",
+            "AC-3.1: Given a failed backup, the on-call engineer is paged",
+            "As an operator, I want one dashboard per site",
+            "作为运维人员，我希望每个站点有一个仪表盘",
+            "REQ-12: Backups are kept for 30 days",
+        ] {
+            assert!(is_requirement(t), "{t}");
+        }
+        for t in [
+            "As agreed, we use Caddy",
+            "AC-power only for the NAS: no UPS",
+            "US-East region for every bucket: lowest latency",
+            "Use Caddy for TLS",
+            "作为默认方案，采用 PostgreSQL",
+        ] {
+            assert!(!is_requirement(t), "{t}");
+        }
+    }
+
+    #[test]
     fn a_templates_usage_note_examples_and_an_index_of_records_are_boilerplate() {
         for t in [
             "(Use this to record major decisions when the git log is not enough.)",
@@ -3936,6 +4098,9 @@ mod tests {
             "[0007-backups.md](0007-backups.md): Restic",
             "ADR-0003-nfs.md - NFS for Time Machine",
             "Initialized by Feature-Lead on 2026-02-10 10:01:53",
+            "（主要な技術的決定を記録する場合に使用します）",
+            "(Utilisez cette section pour consigner les décisions.)",
+            "[0007-backups.md](0007-backups.md): Restic",
         ] {
             assert!(is_boilerplate(t), "{t}");
         }
@@ -3943,6 +4108,17 @@ mod tests {
             // Two asides, not one; an aside that decides.
             "(Optional for future) SMTP port: 465 (SSL/TLS)",
             "(We chose Caddy over nginx.)",
+            "(Used to run nginx; switched to Caddy for automatic TLS.)",
+            "(Record retention is 30 days, agreed with legal.)",
+            "(List views paginate on the server.)",
+            // A tag, not a placeholder.
+            "[Frontend]: Vue 3",
+            "[Auth] - Option B",
+            // A numbered file and what is said of it, not an index line.
+            "03_api_contract.md is the single source of truth for the API",
+            "ADR-0012.md supersedes ADR-0007.md: Caddy replaces nginx.",
+            "Initialized by cloud-init on first boot, not by Ansible",
+            "2FA.md: TOTP only, no SMS.",
             // A date, and what was decided on it.
             "[2026-02-10]: Decision to move backups to the NAS",
             "[Date]: Moved the backups to the NAS",

@@ -357,10 +357,8 @@ const CJK_ABOUT_DECIDING: &[&str] = &[
     "決策模板",
     "决策机制",
     "決策機制",
-    // … and what is named after the choices it makes (`经验决策 MVP`, a feature deciding from
-    // experience; `决策引擎`, a decision engine; `决策逻辑`, its logic).
-    "决策 MVP",
-    "决策MVP",
+    // … and what is named after the choices it makes (`决策引擎`, a decision engine; `决策逻辑`,
+    // its logic).
     "决策引擎",
     "決策引擎",
     "决策逻辑",
@@ -415,8 +413,12 @@ const DECISION_THINGS: &[&str] = &[
     "heuristics",
     "algorithm",
     "algorithms",
-    // A product or a part of one named after the choices it makes: `Experience-Based
-    // Decision MVP`, `Decision Service`, `Decision Agent`.
+];
+
+/// A product or a part of one named after the choices it makes, right after `Decision` in
+/// the singular: `Experience-Based Decision MVP`, `Decision Service`, `Decision Agent` (not
+/// `Decisions (Service Layer)`, `Key Decisions & System`).
+const DECISION_PRODUCTS: &[&str] = &[
     "mvp",
     "service",
     "services",
@@ -722,6 +724,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // are no decisions made.
     let mut making = false;
     let mut about = false;
+    // … and a title naming a thing after them (`Decision MVP`), for its translation beside it.
+    let mut named = false;
     // A kind word after a negation names no such section: `Key Rules (DO NOT CHANGE)`.
     let mut negated = false;
     while let Some(first) = words.next() {
@@ -773,13 +777,17 @@ fn classify_words(title: &str) -> (Kind, bool) {
             };
             let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
             let named_after = next.is_some_and(|next| {
-                DECISION_THINGS.contains(&next) || (first == "decision" && DECISION_SCREENS.contains(&next))
+                DECISION_THINGS.contains(&next)
+                    || (first == "decision"
+                        && (DECISION_SCREENS.contains(&next)
+                            || DECISION_PRODUCTS.contains(&next) && follows_decision(&lower, next)))
             });
             let about_deciding = rank == 0 && (making || talks_about || named_after);
             if about_deciding {
                 // Things that hold decisions (`Decision Points`, `Decision Matrix`) are not
                 // talk about them.
                 about |= making || talks_about;
+                named |= named_after;
             } else {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
@@ -806,8 +814,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
         }
     }
     if !ascii && title.chars().any(is_cjk) {
-        // How decisions are made (`決策審查流程`, the decision review process) holds none.
-        let deciding = CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
+        // How decisions are made (`決策審查流程`, the decision review process) holds none, nor
+        // does what a title's other words name after them (`经验决策 MVP (Experience-Based
+        // Decision MVP)`: the translation beside it tells).
+        let deciding = about || named || CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
         about |= deciding;
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
@@ -820,6 +830,12 @@ fn classify_words(title: &str) -> (Kind, bool) {
     }
     let kind = best.map_or(Kind::Other, |rank| KIND_WORDS[rank].0);
     (kind, about && kind == Kind::Other)
+}
+
+/// Whether `word` follows `decision` and a space in a (lowercased) title: `decision service`,
+/// not `decision (service layer)`.
+fn follows_decision(lower: &str, word: &str) -> bool {
+    lower.match_indices("decision ").any(|(at, m)| lower[at + m.len()..].starts_with(word))
 }
 
 /// A label that is a kind's name, like a section heading's: its last words are a phrase of
@@ -1351,7 +1367,14 @@ mod tests {
         // A product named after the choices it makes holds none.
         assert_ne!(classify("Feature Context: Alert Router & Decision MVP"), Kind::Decision);
         assert_eq!(classify("Decision Service"), Kind::Other);
-        assert_ne!(classify("功能上下文：告警路由与经验决策 MVP"), Kind::Decision);
+        assert_eq!(classify("功能上下文：告警路由决策引擎"), Kind::Other);
+        assert_eq!(classify("关键决策 MVP 阶段"), Kind::Decision);
+        assert_ne!(classify("告警路由与经验决策 MVP (Alert Router & Experience-Based Decision MVP)"), Kind::Decision);
+        for title in
+            ["Decisions — API", "Technical Decisions (Agent)", "Key Decisions & System", "Decisions (Service Layer)"]
+        {
+            assert_eq!(classify(title), Kind::Decision, "{title}");
+        }
         assert_eq!(classify("决策引擎设计"), Kind::Other);
         assert_eq!(classify("Service Decisions"), Kind::Decision);
         assert_eq!(classify("技术决策"), Kind::Decision);

@@ -864,7 +864,9 @@ impl<'a> Pass<'a> {
             return false;
         };
         let Some(text) = self.scratch.get(self.open.len() - 1) else { return false };
-        if !text.trim_start().get(bold.len()..).is_some_and(|after| after.starts_with([':', '：'])) {
+        // (French sets a space before the colon: `**Proxy** : Caddy`.)
+        let colon = |after: &str| after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with([':', '：']);
+        if !text.trim_start().get(bold.len()..).is_some_and(colon) {
             return false;
         }
         if fields::inline_values(text).next().is_some() {
@@ -947,10 +949,15 @@ impl<'a> Pass<'a> {
         }
         // The first line under a `## Decision` heading states the decision, bold or not
         // (`**Vite for the frontend**` over the details): it heads nothing.
+        // So does the first under a bold `Decision` label alone on its line (`**最终决策:**`,
+        // then `**批准重构 …**`).
         let states_decision = || {
             self.current_heading.is_some_and(|h| {
                 self.headings[h].field == Some(fields::Field::Decision)
                     && (idx == 0 || self.item_heading[idx - 1] != Some(h))
+            }) || item.group.is_some_and(|g| {
+                fields::field_for_label(&self.groups[g].title) == Some(fields::Field::Decision)
+                    && (idx == 0 || self.items[idx - 1].group != Some(g))
             })
         };
         let is_pseudo_heading = item.parent.is_none()

@@ -127,6 +127,9 @@ struct Record {
 /// whole text, and the record pass and the considerations pass both need them.
 struct Traits {
     boilerplate: bool,
+    /// A requirement, no decision: a user story or an acceptance criterion
+    /// ([`fields::is_requirement`]).
+    requirement: bool,
     /// The field the item opens with and where its value starts (see [`fields::leading_field`]).
     leading: Option<(Field, usize)>,
 }
@@ -144,6 +147,7 @@ impl Traits {
         });
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
+            requirement: fields::is_requirement(&item.text),
             leading: fields::leading_field(&item.text, item.bold.as_deref())
                 .filter(|_| !in_code)
                 .map(|(f, rest)| (f, item.text.len() - rest.len())),
@@ -586,10 +590,11 @@ fn headings_over_listed_choices(items: &mut [Item], groups: &[GroupInfo<'_>]) {
 /// bottom.`, `Safety rules … live in CLAUDE.md, not here.`) tell what the file holds.
 fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
     // (The preamble is section 0; a file of nothing but a preamble has no records below it.)
-    // (A folder's `README` or `index` introduces the records beside it, as a log's preamble
-    // introduces those below it.)
+    // (A folder's `README` or `index` that lists numbered records introduces them, as a log's
+    // preamble introduces those below it; the bank's own README may state decisions.)
     let stem = stem.to_ascii_lowercase();
-    let introduces = stem.contains("decision") || stem == "readme" || stem == "index";
+    let index = (stem == "readme" || stem == "index") && items.iter().any(|i| fields::is_record_index_entry(&i.text));
+    let introduces = stem.contains("decision") || index;
     if !introduces || items.iter().all(|i| i.section == 0) {
         return;
     }
@@ -607,10 +612,13 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
 }
 
 /// A file's stem naming a template: `template`, `decisions.template`, `adr-template`,
-/// `_template`. A numbered one is a record about a template (`02_pr_template`, `0007-issue-
-/// template`: the second record of a log, which chose a pull request template).
+/// `_template`, `0000-adr-template`. A record numbered otherwise is a record about a template
+/// (`02_pr_template`, `0007-issue-template`: the second record of a log, which chose a pull
+/// request template).
 fn is_template(stem: &str) -> bool {
-    if stem.starts_with(|c: char| c.is_ascii_digit()) {
+    // (Record zero is the template itself: `0000-adr-template`, `000-template`.)
+    let number = &stem[..stem.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(stem.len())];
+    if number.bytes().any(|b| b != b'0') {
         return false;
     }
     let lower = stem.to_ascii_lowercase();
@@ -1906,10 +1914,13 @@ fn considerations(
         // do (`- [2026-01-27] - 成功完成…` over its phases), they are that work's parts, unless
         // one decides itself.
         let under_work_done = item.parent.is_some_and(|p| work_done[p]);
+        // A user story and what it lists (`US-12: As an operator, I want …`, then its rules)
+        // asks for something; it decides nothing.
+        let requirement = traits[i].requirement || item.parent.is_some_and(|p| traits[p].requirement);
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
-            if not_taken || (item.block != Block::Heading && (demote() || names_topic())) {
+            if not_taken || requirement || (item.block != Block::Heading && (demote() || names_topic())) {
                 Some(Kind::Other)
             } else {
                 // (Its own task box says what it is first: `- [ ] 第二阶段` is still to do.)
@@ -1919,6 +1930,7 @@ fn considerations(
             }
         } else {
             let adopted = !not_taken
+                && !requirement
                 && task.is_none()
                 && item.field.is_none()
                 // (Among the rules a team keeps, only a line that says it decided, `Decided that

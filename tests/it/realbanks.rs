@@ -3227,7 +3227,7 @@ fn a_numbered_record_about_a_template_is_no_template_and_an_index_of_records_no_
 #[test]
 fn a_product_named_after_its_decisions_holds_none() {
     let kb = load();
-    // `Feature Context: Alert Router & Experience-Based Decision MVP`, `告警路由与经验决策 MVP`:
+    // `Feature Context: Alert Router & Experience-Based Decision MVP`, `告警路由决策引擎` (a decision engine):
     // a feature that makes decisions; its scope lists are no decisions taken.
     assert_eq!(decision_texts(document(&kb, "feature-context.md")), Vec::<&str>::new());
     assert_eq!(decision_texts(document(&kb, "feature-context-zh.md")), Vec::<&str>::new());
@@ -3241,4 +3241,27 @@ fn related_decisions_are_references_and_a_templates_examples_no_decisions() {
     // `_(Use this to record …)_` over `- [Date]: Decision A`: a template's note and examples,
     // in English and in Japanese.
     assert_eq!(decision_texts(document(&kb, "progress-history.md")), Vec::<&str>::new());
+}
+
+#[test]
+fn user_stories_ask_for_something_and_decide_nothing() {
+    let kb = load();
+    // `US-FO-001: As an operator, I want …` and `作为运维人员，我希望…` (as an operator, I want …)
+    // under a heading that names decisions, with the rules the story lists: requirements. The
+    // section below states the decision.
+    assert_eq!(decision_texts(document(&kb, "feature-stories.md")), ["Patroni manages the PostgreSQL failover."]);
+}
+
+#[test]
+fn a_bold_statement_under_a_decision_label_alone_on_its_line_is_the_decision() {
+    let kb = load();
+    // `**最终决策:**` (final decision) alone, then the decision in bold on a line of its own: the
+    // statement, not a pseudo-heading; `**决策背景:**` (the decision's background), `**决策理由:**`
+    // (its reasons) and `**后续行动:**` (follow-up actions) are its fields.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-labels-alone.md")),
+        ["批准将所有 vzdump 备份统一写入 NAS 上的 NFS 存储。", "Serve every web app through Caddy."]
+    );
+    let (_, nas) = decision(&kb, "统一写入 NAS");
+    assert_eq!(nas.date.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
 }
