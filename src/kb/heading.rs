@@ -726,6 +726,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let mut about = false;
     // … and a title naming a thing after them (`Decision MVP`), for its translation beside it.
     let mut named = false;
+    // The words right after `decision ` in the title, gathered once when first asked.
+    let mut after_decision: Option<Vec<&str>> = None;
     // A kind word after a negation names no such section: `Key Rules (DO NOT CHANGE)`.
     let mut negated = false;
     while let Some(first) = words.next() {
@@ -780,7 +782,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 DECISION_THINGS.contains(&next)
                     || (first == "decision"
                         && (DECISION_SCREENS.contains(&next)
-                            || DECISION_PRODUCTS.contains(&next) && follows_decision(&lower, next)))
+                            || DECISION_PRODUCTS.contains(&next)
+                                && after_decision.get_or_insert_with(|| words_after_decision(&lower)).contains(&next)))
             });
             let about_deciding = rank == 0 && (making || talks_about || named_after);
             if about_deciding {
@@ -817,7 +820,11 @@ fn classify_words(title: &str) -> (Kind, bool) {
         // How decisions are made (`決策審查流程`, the decision review process) holds none, nor
         // does what a title's other words name after them (`经验决策 MVP (Experience-Based
         // Decision MVP)`: the translation beside it tells).
-        let deciding = about || named || CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
+        // (Both must say so: `决策日志 — Decision Engine 选型` is a log of decisions about an
+        // engine, `关键决策 MVP 阶段` the key decisions of the MVP phase.)
+        let deciding = about
+            || (named && cjk_decision_names_product(title))
+            || CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
         about |= deciding;
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
@@ -832,10 +839,33 @@ fn classify_words(title: &str) -> (Kind, bool) {
     (kind, about && kind == Kind::Other)
 }
 
-/// Whether `word` follows `decision` and a space in a (lowercased) title: `decision service`,
-/// not `decision (service layer)`.
-fn follows_decision(lower: &str, word: &str) -> bool {
-    lower.match_indices("decision ").any(|(at, m)| lower[at + m.len()..].starts_with(word))
+/// The words that follow `decision` and a space in a (lowercased) title: `decision service`,
+/// not `decision (service layer)`. (One pass over the title, however often it says `decision`.)
+fn words_after_decision(lower: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = lower
+        .match_indices("decision ")
+        .map(|(at, m)| {
+            let rest = &lower[at + m.len()..];
+            &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())]
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether a CJK decision word is followed by a product's name (`经验决策 MVP`, `决策Service`).
+fn cjk_decision_names_product(title: &str) -> bool {
+    ["决策", "決策", "决定", "決定"].iter().any(|word| {
+        title.match_indices(word).any(|(at, m)| {
+            let rest = title[at + m.len()..].trim_start();
+            let name = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+            name.len() <= 12 && {
+                let lower = name.to_ascii_lowercase();
+                DECISION_PRODUCTS.contains(&lower.as_str()) || DECISION_THINGS.contains(&lower.as_str())
+            }
+        })
+    })
 }
 
 /// A label that is a kind's name, like a section heading's: its last words are a phrase of
@@ -1036,6 +1066,26 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
         _ => return None,
     };
     civil(y, m, d).map(|date| (date, i..l))
+}
+
+/// The first date written day first in `text`, `03/05/2025` → 3 May 2025: for a date its label
+/// says is written so ([`super::fields::writes_day_first`]), where [`find_date`] leaves a
+/// date that may be read either way undated.
+pub fn day_first_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    (0..b.len()).filter(|&i| b[i].is_ascii_digit() && !(i > 0 && b[i - 1].is_ascii_digit())).find_map(|i| {
+        let (day, j) = digits(b, i, 1, 2)?;
+        let sep = *b.get(j)?;
+        if !matches!(sep, b'/' | b'-') {
+            return None;
+        }
+        let (month, k) = digits(b, j + 1, 1, 2)?;
+        if b.get(k) != Some(&sep) {
+            return None;
+        }
+        let (year, _) = digits(b, k + 1, 4, 4)?;
+        civil(year, month, day)
+    })
 }
 
 /// Month names by month (English, German, French, Spanish; full or three-letter), lowercase.
@@ -1369,6 +1419,8 @@ mod tests {
         assert_eq!(classify("Decision Service"), Kind::Other);
         assert_eq!(classify("功能上下文：告警路由决策引擎"), Kind::Other);
         assert_eq!(classify("关键决策 MVP 阶段"), Kind::Decision);
+        assert_eq!(classify("决策日志 — Decision Engine 选型"), Kind::Decision);
+        assert_eq!(classify("技術的な決定（Decision Service）"), Kind::Decision);
         assert_ne!(classify("告警路由与经验决策 MVP (Alert Router & Experience-Based Decision MVP)"), Kind::Decision);
         for title in
             ["Decisions — API", "Technical Decisions (Agent)", "Key Decisions & System", "Decisions (Service Layer)"]

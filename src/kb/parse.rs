@@ -958,16 +958,20 @@ impl<'a> Pass<'a> {
             }) || item.group.is_some_and(|g| {
                 fields::field_for_label(&self.groups[g].title) == Some(fields::Field::Decision)
                     && (idx == 0 || self.items[idx - 1].group != Some(g))
+                    // (Not an option weighed, `**Option A: Prometheus**`, with others after it.)
+                    && !text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
+                    // (Nor a label of its own, `**Context**`: the label had nothing under it.)
+                    && fields::field_for_label(text).is_none()
             })
         };
         let is_pseudo_heading = item.parent.is_none()
             && !text.is_empty()
             && idx == self.items.len() - 1
-            && !states_decision()
             && (item.bold.as_deref() == Some(text)
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
-                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()));
+                || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
+            && !states_decision();
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an

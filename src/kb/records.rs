@@ -1418,7 +1418,13 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
             let own = fields::before_inline_fields(value);
             fields::add_field(&mut collected, field.name(), own);
             if field.name() == "date" {
-                date = date.or_else(|| find_date(value).map(|(d, _)| d));
+                // (`**Fecha:** 03/05/2025` is 3 May: a Spanish label writes the day first.)
+                let day_first = || {
+                    fields::writes_day_first(item.text.get(..*skip).unwrap_or(""))
+                        .then(|| super::heading::day_first_date(value))
+                        .flatten()
+                };
+                date = date.or_else(|| find_date(value).map(|(d, _)| d)).or_else(day_first);
             }
             // A record's `**When**:` dates it when it opens with a date (`When: 2026-01-09`;
             // not `When: traffic exceeds 1k rps, we shard`, a condition).
@@ -1916,7 +1922,12 @@ fn considerations(
         let under_work_done = item.parent.is_some_and(|p| work_done[p]);
         // A user story and what it lists (`US-12: As an operator, I want …`, then its rules)
         // asks for something; it decides nothing.
-        let requirement = traits[i].requirement || item.parent.is_some_and(|p| traits[p].requirement);
+        // (Not one under it that decides itself: `Decided: store uploads in MinIO`.)
+        let requirement = traits[i].requirement
+            || (item.parent.is_some_and(|p| traits[p].requirement)
+                && !traits[i].opens_decision()
+                && !fields::says_it_decided(&item.text)
+                && !states_own_choice());
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {

@@ -3249,7 +3249,12 @@ fn user_stories_ask_for_something_and_decide_nothing() {
     // `US-FO-001: As an operator, I want …` and `作为运维人员，我希望…` (as an operator, I want …)
     // under a heading that names decisions, with the rules the story lists: requirements. The
     // section below states the decision.
-    assert_eq!(decision_texts(document(&kb, "feature-stories.md")), ["Patroni manages the PostgreSQL failover."]);
+    // (A line under a requirement that decides itself is a decision: `Decided: store uploads in
+    // MinIO …` under `FR-3 (Uploads): chosen approach`.)
+    assert_eq!(
+        decision_texts(document(&kb, "feature-stories.md")),
+        ["Decided: store uploads in MinIO, not in PostgreSQL.", "Patroni manages the PostgreSQL failover."]
+    );
 }
 
 #[test]
@@ -3260,8 +3265,30 @@ fn a_bold_statement_under_a_decision_label_alone_on_its_line_is_the_decision() {
     // (its reasons) and `**后续行动:**` (follow-up actions) are its fields.
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-labels-alone.md")),
-        ["批准将所有 vzdump 备份统一写入 NAS 上的 NFS 存储。", "Serve every web app through Caddy."]
+        [
+            "批准将所有 vzdump 备份统一写入 NAS 上的 NFS 存储。",
+            "Serve every web app through Caddy.",
+            "决策结果: 采用 NATS JetStream 作为消息队列。"
+        ]
     );
+    // (`**Option A: Prometheus**` under a lone `**Decision:**`, with `**Option B: …**` after it,
+    // is an option weighed; `决策结果`, MADR's decision outcome, is the decision.)
     let (_, nas) = decision(&kb, "统一写入 NAS");
     assert_eq!(nas.date.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
+}
+
+#[test]
+fn a_date_labelled_in_a_day_first_language_is_read_day_first() {
+    let kb = load();
+    // `**Fecha:** 04/03/2026` may be read either way, and a date so written is left undated —
+    // unless its label is Spanish (`Fecha`), German (`Datum`), Portuguese or Italian (`Data`),
+    // which write the day first: 4 March.
+    let dated: Vec<String> = dated_decisions(document(&kb, "registro-decisiones.md"));
+    assert_eq!(
+        dated,
+        [
+            "2026-03-04 Decisión: Guardar las copias de vzdump en el NAS y no en los nodos",
+            "2026-03-12 Decisión: Caddy delante de cada aplicación web"
+        ]
+    );
 }
