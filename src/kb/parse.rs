@@ -958,8 +958,6 @@ impl<'a> Pass<'a> {
             }) || item.group.is_some_and(|g| {
                 fields::field_for_label(&self.groups[g].title) == Some(fields::Field::Decision)
                     && (idx == 0 || self.items[idx - 1].group != Some(g))
-                    // (Not an option weighed, `**Option A: Prometheus**`, with others after it.)
-                    && !text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
                     // (Nor a label of its own, `**Context**`: the label had nothing under it.)
                     && fields::field_for_label(text).is_none()
             })

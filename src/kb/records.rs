@@ -425,6 +425,7 @@ pub(crate) fn resolve(
     headings_over_listed_choices(items, groups);
     reasons_for_choices_stated_before(items);
     introduction_of_a_log(items, &traits, stem);
+    options_under_a_decision_label(items, groups);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -593,7 +594,16 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
     // (A folder's `README` or `index` that lists numbered records introduces them, as a log's
     // preamble introduces those below it; the bank's own README may state decisions.)
     let stem = stem.to_ascii_lowercase();
-    let index = (stem == "readme" || stem == "index") && items.iter().any(|i| fields::is_record_index_entry(&i.text));
+    let entries = items.iter().filter(|i| fields::is_record_index_entry(&i.text)).count();
+    let index = (stem == "readme" || stem == "index") && entries > 0;
+    // An index line of a README or an index (`01_hexagonal_architecture.md — Ports &
+    // adapters`) points at a record listed where it is written (elsewhere, in a list of recent
+    // decisions, it may be the only place a decision is said).
+    if index {
+        for item in items.iter_mut().filter(|i| i.kind == Kind::Decision && fields::is_record_index_entry(&i.text)) {
+            item.kind = Kind::Other;
+        }
+    }
     let introduces = stem.contains("decision") || index;
     if !introduces || items.iter().all(|i| i.section == 0) {
         return;
@@ -608,6 +618,42 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
         {
             item.kind = Kind::Other;
         }
+    }
+}
+
+/// Options under a lone `**Decision:**` label (`**Option A: Prometheus**`, then `**Option B:
+/// Zabbix**`): two or more are options weighed, none chosen; one alone is the choice.
+fn options_under_a_decision_label(items: &mut [Item], groups: &[GroupInfo<'_>]) {
+    let option = |item: &Item| {
+        item.block == Block::Paragraph
+            && item.parent.is_none()
+            && item.text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
+    };
+    let mut i = 0;
+    while i < items.len() {
+        let Some(g) = items[i].group.filter(|&g| fields::field_for_label(groups[g].title) == Some(Field::Decision))
+        else {
+            i += 1;
+            continue;
+        };
+        let end = i + items[i..].iter().take_while(|it| it.group == Some(g)).count();
+        let options: Vec<usize> = (i..end).filter(|&j| option(&items[j])).collect();
+        // (The options after the first are pseudo-headings of their own: `**Option B: Zabbix**`
+        // over its description.)
+        let section = items[i].section;
+        let later = items[end..]
+            .iter()
+            .take_while(|it| it.section == section)
+            .filter_map(|it| it.group)
+            .any(|h| h != g && groups[h].title.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option ")));
+        if options.len() >= 2 || (!options.is_empty() && later) {
+            for j in options {
+                if items[j].kind == Kind::Decision {
+                    items[j].kind = Kind::Other;
+                }
+            }
+        }
+        i = end;
     }
 }
 
@@ -1927,7 +1973,8 @@ fn considerations(
             || (item.parent.is_some_and(|p| traits[p].requirement)
                 && !traits[i].opens_decision()
                 && !fields::says_it_decided(&item.text)
-                && !states_own_choice());
+                && !fields::states_adoption(&item.text, item.bold.as_deref())
+                && !fields::states_switch(&item.text));
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {

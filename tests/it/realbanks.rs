@@ -98,8 +98,10 @@ fn decision_records_carry_their_fields() {
         let dropped =
             |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.contains("dropped"));
         // (So does an option weighed in a creative phase: `**Pros**:` and `**Cons**:`.)
-        let option =
-            |r: usize| doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "));
+        let option = |r: usize| {
+            doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "))
+                || doc.items[r].text.starts_with("Option ")
+        };
         // (So does a choice still to make: its options and a recommendation.)
         let weighed = |r: usize| field(&doc.items[r], "options").is_some();
         // (Or a recommendation where decisions are still required.)
