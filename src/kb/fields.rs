@@ -1909,6 +1909,9 @@ pub fn is_requirement(t: &str) -> bool {
     if first.is_ascii()
         && !t.as_bytes().get(..3).is_some_and(|p| {
             [b"as ", b"en ", b"als", b"com", b"use"].iter().any(|o| p.eq_ignore_ascii_case(*o))
+                && ["as ", "en tant qu", "als ", "como ", "user story"]
+                    .iter()
+                    .any(|o| t.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o)))
                 || matches!(p, b"US-" | b"US_" | b"AC-" | b"AC_" | b"UC-" | b"UC_" | b"REQ" | b"FR-" | b"FR_" | b"NFR")
         })
     {
@@ -2297,6 +2300,11 @@ pub fn describes_records(title: &str) -> bool {
 
 /// `Write an ADR when …`, `Log a decision if …`, `Record an ADR when …`, `Add a new entry when …`.
 fn when_to_write(t: &str) -> bool {
+    // (Asked of every title: its first word is looked at before it is lowercased.)
+    let verb = |v: &str| t.get(..v.len()).is_some_and(|h| h.eq_ignore_ascii_case(v));
+    if !["write ", "add ", "create ", "log ", "record "].iter().any(|v| verb(v)) {
+        return false;
+    }
     let lower = t.to_ascii_lowercase();
     let Some(rest) = ["write ", "add ", "create ", "log ", "record "].iter().find_map(|v| lower.strip_prefix(v)) else {
         return false;

@@ -594,8 +594,7 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
     // (A folder's `README` or `index` that lists numbered records introduces them, as a log's
     // preamble introduces those below it; the bank's own README may state decisions.)
     let stem = stem.to_ascii_lowercase();
-    let entries = items.iter().filter(|i| fields::is_record_index_entry(&i.text)).count();
-    let index = (stem == "readme" || stem == "index") && entries > 0;
+    let index = (stem == "readme" || stem == "index") && items.iter().any(|i| fields::is_record_index_entry(&i.text));
     // An index line of a README or an index (`01_hexagonal_architecture.md — Ports &
     // adapters`) points at a record listed where it is written (elsewhere, in a list of recent
     // decisions, it may be the only place a decision is said).
@@ -629,10 +628,12 @@ fn options_under_a_decision_label(items: &mut [Item], groups: &[GroupInfo<'_>]) 
             && item.parent.is_none()
             && item.text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
     };
+    // (Each group's label is looked up once.)
+    let decision_label: Vec<bool> =
+        groups.iter().map(|g| fields::field_for_label(g.title) == Some(Field::Decision)).collect();
     let mut i = 0;
     while i < items.len() {
-        let Some(g) = items[i].group.filter(|&g| fields::field_for_label(groups[g].title) == Some(Field::Decision))
-        else {
+        let Some(g) = items[i].group.filter(|&g| decision_label[g]) else {
             i += 1;
             continue;
         };
