@@ -1050,6 +1050,12 @@ pub fn ends_with_field_label(label: &str) -> bool {
         || label.rmatch_indices(' ').take(2).any(|(p, _)| field_for_label(&label[p + 1..]).is_some())
 }
 
+/// Whether `after` (what follows a bold label) opens with its colon: French sets a space
+/// before it (`**Décision** : …`), often a no-break one.
+pub(crate) fn opens_with_colon(after: &str) -> bool {
+    after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with([':', '：'])
+}
+
 /// The bold label a line of Markdown opens with: `**Event Naming**: …` and `**Event Naming:**
 /// …` give `Event Naming`; the label short (its closing `**` within 52 bytes).
 pub fn opening_bold_label(line: &str) -> Option<&str> {
@@ -1057,9 +1063,7 @@ pub fn opening_bold_label(line: &str) -> Option<&str> {
     let head = &rest.as_bytes()[..crate::source::floor_char_boundary(rest, 52)];
     let close = memchr::memmem::find(head, b"**").filter(|&close| close > 0)?;
     let inside = &rest[..close];
-    // French sets a space before the colon (`**Décision** : …`), often a no-break one.
-    let after = rest[close + 2..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let label = inside.strip_suffix([':', '：']).or_else(|| after.starts_with([':', '：']).then_some(inside))?;
+    let label = inside.strip_suffix([':', '：']).or_else(|| opens_with_colon(&rest[close + 2..]).then_some(inside))?;
     Some(label.trim()).filter(|l| !l.is_empty())
 }
 

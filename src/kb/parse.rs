@@ -865,8 +865,7 @@ impl<'a> Pass<'a> {
         };
         let Some(text) = self.scratch.get(self.open.len() - 1) else { return false };
         // (French sets a space before the colon: `**Proxy** : Caddy`.)
-        let colon = |after: &str| after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with([':', '：']);
-        if !text.trim_start().get(bold.len()..).is_some_and(colon) {
+        if !text.trim_start().get(bold.len()..).is_some_and(fields::opens_with_colon) {
             return false;
         }
         if fields::inline_values(text).next().is_some() {
