@@ -783,7 +783,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
                     || (first == "decision"
                         && (DECISION_SCREENS.contains(&next)
                             || DECISION_PRODUCTS.contains(&next)
-                                && after_decision.get_or_insert_with(|| words_after_decision(&lower)).contains(&next)))
+                                && after_decision
+                                    .get_or_insert_with(|| words_after_decision(&lower))
+                                    .binary_search(&next)
+                                    .is_ok()))
             });
             let about_deciding = rank == 0 && (making || talks_about || named_after);
             if about_deciding {
@@ -839,8 +842,9 @@ fn classify_words(title: &str) -> (Kind, bool) {
     (kind, about && kind == Kind::Other)
 }
 
-/// The words that follow `decision` and a space in a (lowercased) title: `decision service`,
-/// not `decision (service layer)`. (One pass over the title, however often it says `decision`.)
+/// The words that follow `decision` and a space in a (lowercased) title, sorted: `decision
+/// service`, not `decision (service layer)`. (One pass over the title, however often it says
+/// `decision`.)
 fn words_after_decision(lower: &str) -> Vec<&str> {
     let mut words: Vec<&str> = lower
         .match_indices("decision ")
