@@ -3294,3 +3294,22 @@ fn a_date_labelled_in_a_day_first_language_is_read_day_first() {
         ]
     );
 }
+
+#[test]
+fn labelled_lists_after_a_records_decision_are_its_parts() {
+    let kb = load();
+    // After `**Decision**: …`, `**The first 20 get**:` and `**Cost analysis**:` over their
+    // lists tell what the decision means and costs: its parts, named by their labels. A label
+    // over lines that choose (`**Agents**:` over `- Use Go …`) heads more decisions.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-launch.md")),
+        [
+            "Decision: Offer the offsite backup free to the first 20 households, then a waitlist.",
+            "Decision: Two choices for every new agent.",
+            "Use Go for every agent",
+            "Adopt systemd timers instead of cron"
+        ]
+    );
+    let (_, free) = decision(&kb, "free to the first 20 households");
+    assert_eq!(field(free, "the first 20 get"), Some("One NAS share backed up; Nightly snapshots kept for 30 days"));
+}
