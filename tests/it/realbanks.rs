@@ -462,7 +462,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }
         // A group's title is plain text: code spans lose their backticks, a blockquote its
         // `>` and an HTML comment after a label its comment.
-        let plain = t.trim_start_matches(['>', ' ']).replace('`', "");
+        // (And loses the bold inside it: `Write an ADR when a decision **constrains future
+        // work**. Examples …:`.)
+        let plain = t.trim_start_matches(['>', ' ']).replace('`', "").replace("**", "");
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
         let group = group_lines[l]
             || doc
