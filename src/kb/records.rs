@@ -308,7 +308,7 @@ pub(crate) fn resolve(
                         rec.context = None;
                     }
                     None if (rec.has_fields
-                        || (rec.decision.is_some() && !fields::opens_with_choice_verb(&items[i].text)))
+                        || (rec.decision.is_some() && fields::ends_with_field_label(groups[g].title)))
                         && takes_labels(&rec)
                         && groups[g].kind == Kind::Other
                         && fields::is_short_label(groups[g].title) =>

@@ -3300,18 +3300,23 @@ fn a_date_labelled_in_a_day_first_language_is_read_day_first() {
 #[test]
 fn labelled_lists_after_a_records_decision_are_its_parts() {
     let kb = load();
-    // After `**Decision**: …`, `**The first 20 get**:` and `**Cost analysis**:` over their
-    // lists tell what the decision means and costs: its parts, named by their labels. A label
-    // over lines that choose (`**Agents**:` over `- Use Go …`) heads more decisions.
+    // After `**Decision**: …`, a label ending in a field's name (`**Cost analysis**:`,
+    // `**Security considerations**:`) or saying what was built (`**What we built**:`) heads
+    // one more of its fields. A label naming a topic heads what was decided about it
+    // (`**Agents**:` over `- Use Go …`, `**Backend**:` over `- Go 1.22 for all services`).
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-launch.md")),
         [
             "Decision: Offer the offsite backup free to the first 20 households, then a waitlist.",
             "Decision: Two choices for every new agent.",
             "Use Go for every agent",
-            "Adopt systemd timers instead of cron"
+            "Adopt systemd timers instead of cron",
+            "Decision: Standardize the stack across all services.",
+            "Go 1.22 for all services",
+            "PostgreSQL 16 as the only database"
         ]
     );
     let (_, free) = decision(&kb, "free to the first 20 households");
-    assert_eq!(field(free, "the first 20 get"), Some("One NAS share backed up; Nightly snapshots kept for 30 days"));
+    assert_eq!(field(free, "cost analysis"), Some("B2 storage: about $6 a month for all of them"));
+    assert!(field(free, "implementation").is_some_and(|v| v.contains("signup page")));
 }
