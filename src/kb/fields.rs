@@ -1054,6 +1054,11 @@ pub fn ends_with_field_label(label: &str) -> bool {
         || label.rmatch_indices(' ').take(2).any(|(p, _)| field_for_label(&label[p + 1..]).is_some())
 }
 
+/// Whether a line names an option weighed (`Option B: Zabbix`, `option 2 — Caddy`).
+pub(crate) fn names_option(text: &str) -> bool {
+    text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
+}
+
 /// Whether `after` (what follows a bold label) opens with its colon: French sets a space
 /// before it (`**Décision** : …`), often a no-break one.
 pub(crate) fn opens_with_colon(after: &str) -> bool {
@@ -1419,14 +1424,7 @@ fn numbered_decision(label: &str) -> bool {
 /// The date of a numbered decision's timestamp: `DECISION-F011-002: [2026-02-10 13:05:10] -
 /// …` → 2026-02-10.
 pub fn numbered_decision_date(text: &str) -> Option<Date> {
-    // (Asked of every item without a date of its own: its first three letters are looked at
-    // first, `adr`, `ad-`, `dec`.)
-    let marks = text.bytes().take_while(|&b| b == b'*' || b == b'_').count();
-    let head = text.as_bytes().get(marks..marks + 3);
-    let named = |p: &[u8]| head.is_some_and(|h| h.eq_ignore_ascii_case(p));
-    if !(named(b"adr") || named(b"ad-") || named(b"ad ") || named(b"ad#") || named(b"dec"))
-        || !opens_with_numbered_decision(text)
-    {
+    if !opens_with_numbered_decision(text) {
         return None;
     }
     let rest = text[first_colon(text)? + 1..].trim_start();
@@ -1437,12 +1435,14 @@ pub fn numbered_decision_date(text: &str) -> Option<Date> {
 /// 13:05:10] - JWT for the API`, `**ADR-7:** …`): each such line of a log written without
 /// blank lines is a record of its own.
 pub fn opens_with_numbered_decision(line: &str) -> bool {
-    // (Asked of every item: its first letter, after its marks, is looked at first.)
+    // (Asked of every item: its first letters, after its marks, are looked at first. Every
+    // label [`numbered_decision`] reads opens with `ad` or `dec`.)
     let marks = line.bytes().take_while(|&b| b == b'*' || b == b'_').count();
-    if !matches!(line.as_bytes().get(marks), Some(b'a' | b'A' | b'd' | b'D')) {
+    let line = &line[marks..];
+    let opens = |p: &str| line.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if !opens("ad") && !opens("dec") {
         return false;
     }
-    let line = &line[marks..];
     let head = &line[..crate::source::floor_char_boundary(line, 64)];
     head.find(':').is_some_and(|colon| numbered_decision(head[..colon].trim_end_matches(['*', '_'])))
 }
@@ -1522,7 +1522,7 @@ fn selected_option(title: &str) -> Option<&str> {
     .any(|w| super::heading::last_word(option).eq_ignore_ascii_case(w))
         && before.ends_with('(')
         && !mark_word.chars().all(|c| c.is_ascii_uppercase())
-        && !option.get(..7).is_some_and(|o| o.eq_ignore_ascii_case("option "));
+        && !names_option(option);
     (set_off && !option.is_empty() && !excerpt).then_some(option)
 }
 

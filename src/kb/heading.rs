@@ -1053,6 +1053,11 @@ fn ymd_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
 /// United States month first. With slashes or dashes, only a date that reads one way is one:
 /// `03/04/2025` could be March or April, and a careful reader would not guess.
 fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
+    dmy_in_order(b, i, false)
+}
+
+/// [`dmy_at`], or with `day_first` every date there read day first, `03/05/2025` as 3 May.
+fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::Range<usize>)> {
     let (first, j) = digits(b, i, 1, 2)?;
     let sep = *b.get(j)?;
     if !matches!(sep, b'.' | b'/' | b'-') {
@@ -1065,7 +1070,7 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
     let (y, l) = digits(b, k + 1, 4, 4)?;
     let (d, m) = match sep {
         b'.' => (first, second),
-        _ if first > 12 || first == second => (first, second),
+        _ if day_first || first > 12 || first == second => (first, second),
         _ if second > 12 => (second, first),
         _ => return None,
     };
@@ -1077,19 +1082,9 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
 /// date that may be read either way undated.
 pub fn day_first_date(text: &str) -> Option<Date> {
     let b = text.as_bytes();
-    (0..b.len()).filter(|&i| b[i].is_ascii_digit() && !(i > 0 && b[i - 1].is_ascii_digit())).find_map(|i| {
-        let (day, j) = digits(b, i, 1, 2)?;
-        let sep = *b.get(j)?;
-        if !matches!(sep, b'/' | b'-') {
-            return None;
-        }
-        let (month, k) = digits(b, j + 1, 1, 2)?;
-        if b.get(k) != Some(&sep) {
-            return None;
-        }
-        let (year, _) = digits(b, k + 1, 4, 4)?;
-        civil(year, month, day)
-    })
+    (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && !(i > 0 && b[i - 1].is_ascii_digit()))
+        .find_map(|i| dmy_in_order(b, i, true).map(|(date, _)| date))
 }
 
 /// Month names by month (English, German, French, Spanish; full or three-letter), lowercase.

@@ -1700,7 +1700,7 @@ fn shared_words(title: &str, statement: &str) -> usize {
 /// Under a dated entry's heading (`entry`), a `Decision:` alone over a list spells out what
 /// the heading states, and is the field that must be there.
 fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, entry: bool) -> bool {
-    if items[p].text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option ")) {
+    if fields::names_option(&items[p].text) {
         return false;
     }
     let h = item_heading[p];

@@ -624,11 +624,8 @@ fn introduction_of_a_log(items: &mut [Item], traits: &[Traits], stem: &str) {
 /// Options under a lone `**Decision:**` label (`**Option A: Prometheus**`, then `**Option B:
 /// Zabbix**`): two or more are options weighed, none chosen; one alone is the choice.
 fn options_under_a_decision_label(items: &mut [Item], groups: &[GroupInfo<'_>]) {
-    let option = |item: &Item| {
-        item.block == Block::Paragraph
-            && item.parent.is_none()
-            && item.text.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option "))
-    };
+    let option =
+        |item: &Item| item.block == Block::Paragraph && item.parent.is_none() && fields::names_option(&item.text);
     // (Each group's label is looked up once.)
     let decision_label: Vec<bool> =
         groups.iter().map(|g| fields::field_for_label(g.title) == Some(Field::Decision)).collect();
@@ -647,7 +644,7 @@ fn options_under_a_decision_label(items: &mut [Item], groups: &[GroupInfo<'_>]) 
             .iter()
             .take_while(|it| it.section == section)
             .filter_map(|it| it.group)
-            .any(|h| h != g && groups[h].title.get(..7).is_some_and(|t| t.eq_ignore_ascii_case("option ")));
+            .any(|h| h != g && fields::names_option(groups[h].title));
         if options.len() >= 2 || (!options.is_empty() && later) {
             for j in options {
                 if items[j].kind == Kind::Decision {

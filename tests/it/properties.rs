@@ -154,6 +154,28 @@ const TOKENS: &[&str] = &[
     "## Format\n---\n",
     "**Additional decisions taken:**\n",
     " standardized on ",
+    // Rounds forty-six to sixty-one.
+    "**Décision** : ",
+    "\u{a0}: ",
+    "DECISION-F011_api-003: [2026-02-11 14:05:10] - ",
+    "\n---\nDECISION-F5_a-2: [2026-02-10 11:37:13] - x\n    - 内容: y\n---\n",
+    "01_x.md — ",
+    "0001-y.md (Accepted) → ",
+    "(Use this to record ",
+    "（ここに決定を書く）",
+    "[Date]: Decision A",
+    "[JJ/MM/AAAA]",
+    "Initialized by Lead on 2026-02-10 ",
+    "**最终决策:**\n\n**",
+    "**Option A: x**\n\n",
+    "US-TA-6: As an operator, I want ",
+    "作为运维人员，我希望",
+    " yaklaşımını onayladı",
+    "**Fecha:** 04/03/2026",
+    "Write an ADR when a decision ",
+    "Decision MVP",
+    "decision (service) ",
+    "**Cost analysis**:\n- ",
 ];
 
 #[derive(Debug, Clone)]
