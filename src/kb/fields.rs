@@ -1575,6 +1575,15 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
     !CAUSES.contains(&bare_label(label).to_lowercase().as_str())
 }
 
+/// A bold label that gives a record's reasons by asking why (`**Why these tradeoffs**:`,
+/// `**Why Option A over B**:`): its rationale, read as a label only (a heading asking why is
+/// read by [`reasons_heading`]).
+pub(crate) fn label_asks_why(label: &str) -> Option<Field> {
+    let label = bare_label(label);
+    (label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
+        .then_some(Field::Named(Cow::Borrowed("rationale")))
+}
+
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {

@@ -249,8 +249,14 @@ pub(crate) fn resolve(
     }
     // A group's label is looked up once, not once per item under it.
     // (A label still to settle, `**Decision (Phase 1 で確定予定)**:`, heads options, no decision.)
-    let mut group_field: Vec<Option<Field>> =
-        groups.iter().map(|g| fields::field_for_label(g.title).filter(|_| !fields::still_to_settle(g.title))).collect();
+    let mut group_field: Vec<Option<Field>> = groups
+        .iter()
+        .map(|g| {
+            fields::field_for_label(g.title)
+                .filter(|_| !fields::still_to_settle(g.title))
+                .or_else(|| fields::label_asks_why(g.title))
+        })
+        .collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -314,6 +320,19 @@ pub(crate) fn resolve(
                         && fields::is_short_label(groups[g].title) =>
                     {
                         rec.context = Some(named_by(groups[g].title));
+                    }
+                    // After a record's decision, a label naming a topic heads what was decided
+                    // about it (`**Backend**:` over `- Go 1.22 for all services`) beside the
+                    // record's decision, and the record goes on: a field after it
+                    // (`**Why**:`, `**Cost analysis**:`) is still the record's.
+                    None if rec.decision.is_some()
+                        && !rec.has_fields
+                        && !rec.whole_paragraph
+                        && groups[g].kind == Kind::Other
+                        && fields::is_short_label(groups[g].title) =>
+                    {
+                        rec.context = None;
+                        rec.more_decisions_label = Some(g);
                     }
                     // Inside a field that a heading opened under a record's decision (`**Why
                     // PostgreSQL?**` under an ADR's `### Rationale`), a bold line heads a

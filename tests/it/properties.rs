@@ -176,6 +176,8 @@ const TOKENS: &[&str] = &[
     "Decision MVP",
     "decision (service) ",
     "**Cost analysis**:\n- ",
+    "**Why these tradeoffs**:\n- ",
+    "**Each page shows**:\n- ",
 ];
 
 #[derive(Debug, Clone)]

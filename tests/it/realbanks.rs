@@ -3313,9 +3313,23 @@ fn labelled_lists_after_a_records_decision_are_its_parts() {
             "Adopt systemd timers instead of cron",
             "Decision: Standardize the stack across all services.",
             "Go 1.22 for all services",
-            "PostgreSQL 16 as the only database"
+            "PostgreSQL 16 as the only database",
+            "Decision: Publish one read-only status page per household.",
+            "The last snapshot and its size",
+            "The next scheduled run",
+            "Decision: Check each webhook's signature before any work.",
+            "Tokens kept unencrypted in SQLite: the disk is encrypted at rest"
         ]
     );
+    // A topic label does not end the record: a field after it (`**Why**:`, `**Cost
+    // analysis**:`) is still the record's, and a label asking why (`**Why these tradeoffs**:`)
+    // gives the rationale (here of the tradeoff accepted last, which it explains).
+    let (_, page) = decision(&kb, "one read-only status page");
+    assert_eq!(field(page, "cost analysis"), Some("Static pages on the NAS cost nothing extra"));
+    assert_eq!(field(page, "rationale"), Some("Households stop asking whether last night's backup ran"));
+    let doc = document(&kb, "decisionLog-launch.md");
+    let reasons: Vec<_> = doc.items.iter().filter(|i| i.text.starts_with("Per-household secrets")).collect();
+    assert!(reasons.len() == 1 && reasons[0].field.as_deref() == Some("rationale"));
     let (_, free) = decision(&kb, "free to the first 20 households");
     assert_eq!(field(free, "cost analysis"), Some("B2 storage: about $6 a month for all of them"));
     assert!(field(free, "implementation").is_some_and(|v| v.contains("signup page")));
