@@ -207,6 +207,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "purpose",
             "问题",
             "问题分析",
+            "问题描述",
+            "問題描述",
+            "problem description",
             "根本原因",
             "分析",
             "调查",
@@ -3644,9 +3647,28 @@ fn approved_in_turkish(t: &str) -> bool {
 }
 
 /// A statement that says it is the decision: it opens with the deciding (`Decided to …`,
-/// `We decided …`, `决定在…`, `我们决定…`), not with what was done or chosen.
+/// `We decided …`, `决定在…`, `我们决定…`), not with what was done or chosen — after a short
+/// clause saying how, at most (`经过分析，决定采用…`, `After two trials, we decided …`).
 pub fn says_it_decided(text: &str) -> bool {
     let t = text.trim_start();
+    opens_with_deciding(t) || after_lead_in(t).is_some_and(opens_with_deciding)
+}
+
+/// What follows a short clause that opens a statement saying how it came about: `经过分析，`,
+/// `通过对比，`, `After two trials, ` (the clause within 48 bytes).
+fn after_lead_in(t: &str) -> Option<&str> {
+    let head = &t[..crate::source::floor_char_boundary(t, 48)];
+    let cjk = ["经过", "經過", "通过", "通過"].iter().any(|p| head.starts_with(p));
+    let english = head.get(..6).is_some_and(|h| h.eq_ignore_ascii_case("after "));
+    if !(cjk || english) {
+        return None;
+    }
+    let comma = head.find(['，', ','])?;
+    let comma_len = if head[comma..].starts_with('，') { '，'.len_utf8() } else { 1 };
+    Some(t[comma + comma_len..].trim_start())
+}
+
+fn opens_with_deciding(t: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(t, 32, &mut buf);
     ["decided ", "we decided "].iter().any(|p| head.starts_with(p))
@@ -5050,6 +5072,32 @@ mod tests {
         assert_eq!(opening_bold_label(&format!("**{}**: x", "a".repeat(60))), None);
         assert!(ends_with_field_label("Root Cause Analysis") && ends_with_field_label("Rationale"));
         assert!(!ends_with_field_label("Solution Development") && !ends_with_field_label("Event Cleanup"));
+        // A label asking why gives reasons; a label about why-questions is only a topic.
+        assert!(label_asks_why("Why these tradeoffs") == Some(Field::Named(Cow::Borrowed("rationale"))));
+        assert!(label_asks_why("**Why Option A over B**:").is_some() && label_asks_why("Whyte report").is_none());
+    }
+
+    #[test]
+    fn a_statement_says_it_decided_after_a_short_clause_at_most() {
+        for text in [
+            "Decided to keep Caddy",
+            "我们决定采用 Loki",
+            "经过分析，决定采用增量方案：",
+            "After two trials, we decided to stay",
+        ] {
+            assert!(says_it_decided(text), "{text}");
+        }
+        // The clause within 48 bytes, and what follows it still deciding.
+        for text in [
+            "经过分析，我们修好了备份",
+            "After the outage we decided nothing",
+            "After a very long discussion that went on for the whole week, we decided to wait",
+            "经过",
+            "After ,",
+            "Afterwards, decided to wait",
+        ] {
+            assert!(!says_it_decided(text), "{text}");
+        }
     }
 
     #[test]

@@ -838,8 +838,10 @@ fn heading(
         rec.context = Some(field);
         // (A field heading inside a part of a field, `#### Steps:` under `## Implementation
         // Details` and its `### 2. Pipeline`, leaves the record's field level where it was:
-        // the field's next `### 3. …` is still a part of it.)
-        if !(rec.in_part && rec.field_level.is_some_and(|l| h.level > l)) {
+        // the field's next `### 3. …` is still a part of it. So does a numbered part that
+        // names a field, `#### 1. 核心实现` under `### 实现方案`: `#### 2. 质量保证` follows.)
+        let numbered = h.title.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if !((rec.in_part || numbered) && rec.field_level.is_some_and(|l| h.level > l)) {
             rec.field_level = Some(h.level);
             rec.in_part = false;
         }
@@ -1200,6 +1202,20 @@ fn item(
                 }
                 Some(_) => rec.more_decisions.push(i),
             },
+            // How a record without a decision came to one (`### 决策过程`, `**Decision
+            // history:**`): the line that says it decided (`经过分析，决定采用增量备份方案：`)
+            // is the record's decision, and a list it introduces its details.
+            Some(Field::Named(name))
+                if name == "history"
+                    && rec.decision.is_none()
+                    && items[i].parent.is_none()
+                    && fields::says_it_decided(&items[i].text) =>
+            {
+                rec.decision = Some(i);
+                if items[i].text.trim_end().ends_with([':', '：']) {
+                    rec.context = Some(DETAILS);
+                }
+            }
             // A labelled paragraph after a field's list (`**Caveat**: …` after `**Measured
             // values**:` and its items) is the record's next field, not a line of the last.
             Some(_) if takes_labels(rec) && paragraph_label(&items[i]).is_some() => {

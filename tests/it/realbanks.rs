@@ -1828,9 +1828,22 @@ fn a_decisions_history_is_no_decision() {
     let doc = document(&kb, "decision-history.md");
     // The ideas tried, the feedback and the final call under `Decision history:` (or
     // `决策演变过程：`) tell how the choice came about; the choice is the `Decision:` line.
-    assert_eq!(decision_texts(doc), ["Decision: the SRT export runs in the backend."]);
+    // A record with no `Decision` field tells its choice in that history (`### 决策过程`, the
+    // decision process): the line that says it decided (`经过比较，决定采用…`, after comparing,
+    // decided to adopt …) is the decision, and the list it introduces its details. The numbered
+    // parts of its `### 实现方案` (implementation plan) are all that field's, the second
+    // (`#### 2. 质量保证`, quality assurance) as much as the first, which names a field itself.
+    assert_eq!(
+        decision_texts(doc),
+        ["Decision: the SRT export runs in the backend.", "经过比较，决定采用增量备份方案："]
+    );
     let (_, export) = decision(&kb, "the SRT export runs in the backend");
     assert!(field(export, "history").is_some_and(|h| h.contains("tags pollute") && h.contains("最终方案")));
+    let (_, backup) = decision(&kb, "决定采用增量备份方案");
+    assert_eq!(backup.date.map(|d| d.to_string()).as_deref(), Some("2025-08-02"));
+    assert!(field(backup, "details").is_some_and(|d| d.contains("zfs send")));
+    assert!(field(backup, "implementation").is_some_and(|d| d.contains("每周校验")));
+    assert!(field(backup, "context").is_some_and(|d| d.contains("保留三十天")));
 }
 
 #[test]
