@@ -2300,6 +2300,10 @@ pub fn describes_records(title: &str) -> bool {
     if t.len() <= 160 && when_to_write(t) {
         return true;
     }
+    // `Documenting Decisions`, `Adding a New ADR`, `Recording decisions`: writing the records.
+    if t.len() <= 32 && writing_records(t) {
+        return true;
+    }
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
     // write the file's records, which a template says before its first one.
     if t.len() > 48 || !(format || opens("when to ") || opens("how to ") || must_hold()) {
@@ -2315,7 +2319,22 @@ pub fn describes_records(title: &str) -> bool {
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)))
         || ((opens("when to ") || opens("how to ") || must_hold())
-            && ["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w)))
+            && ["entry", "entries", "decision", "this file", "this log", "record", "adr"]
+                .iter()
+                .any(|w| lower.contains(w)))
+}
+
+/// `Documenting Decisions`, `Adding a new ADR`, `Recording decisions`, `Writing an entry`.
+fn writing_records(t: &str) -> bool {
+    const VERBS: [&str; 5] = ["documenting ", "recording ", "adding ", "creating ", "writing "];
+    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'd' | b'r' | b'a' | b'c' | b'w')) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let Some(rest) = VERBS.iter().find_map(|v| lower.strip_prefix(v)) else { return false };
+    let rest = ["a new ", "an ", "a ", "new "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+    ["decision", "decisions", "adr", "adrs", "entry", "entries", "decision records", "a decision record"]
+        .contains(&rest)
 }
 
 /// `Write an ADR when …`, `Log a decision if …`, `Record an ADR when …`, `Add a new entry when …`.
@@ -4933,6 +4952,9 @@ mod tests {
         assert!(is_boilerplate("A running record of architectural decisions and tradeoffs. Append only."));
         assert!(!is_boilerplate("A record retention of 30 days for the audit logs"));
         assert!(describes_records("When to add an entry:") && describes_records("How to use this file"));
+        assert!(describes_records("How to Create a New ADR") && describes_records("Documenting Decisions"));
+        assert!(describes_records("Adding a new decision") && describes_records("Recording ADRs:"));
+        assert!(!describes_records("Adding Redis") && !describes_records("Recording studio decisions"));
         assert!(!describes_records("When to rotate the keys"));
         assert!(describes_records("ADR Entry Must Include:") && describes_records("Each entry should have"));
         assert!(!describes_records("The backup host must have"));

@@ -178,6 +178,8 @@ const TOKENS: &[&str] = &[
     "**Cost analysis**:\n- ",
     "**Why these tradeoffs**:\n- ",
     "**Each page shows**:\n- ",
+    "## Documenting Decisions\n1. ",
+    "经过分析，决定采用",
 ];
 
 #[derive(Debug, Clone)]
