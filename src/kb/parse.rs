@@ -968,7 +968,10 @@ impl<'a> Pass<'a> {
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
-            && !states_decision();
+            && !states_decision()
+            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
+            // states it: it heads nothing.
+            && !fields::leading_field(text, None).is_some_and(|(f, value)| f == fields::Field::Decision && !value.is_empty());
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an

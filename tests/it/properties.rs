@@ -180,6 +180,7 @@ const TOKENS: &[&str] = &[
     "**Each page shows**:\n- ",
     "## Documenting Decisions\n1. ",
     "经过分析，决定采用",
+    "\n\n**Decision: No wizard.**\n\n",
 ];
 
 #[derive(Debug, Clone)]

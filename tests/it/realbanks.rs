@@ -2746,6 +2746,15 @@ fn bold_labels_one_under_the_other_are_a_line_each() {
 }
 
 #[test]
+fn a_bold_line_that_is_a_labelled_decision_states_it() {
+    let kb = load();
+    // A wholly bold line heads what follows (`**Minimum: AA everywhere.**`), unless it is a
+    // labelled decision: `**Decision: No setup wizard. …**` is the decision itself.
+    let doc = document(&kb, "ux-spec.md");
+    assert_eq!(decision_texts(doc), ["Decision: No setup wizard. Open straight on the host list."]);
+}
+
+#[test]
 fn a_solution_after_its_problem_in_a_pattern_is_the_patterns() {
     let kb = load();
     // `Решение` is a decision and a solution: after `**Проблема:**` under a pattern, or first
