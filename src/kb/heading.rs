@@ -551,6 +551,9 @@ pub fn classify(title: &str) -> Kind {
 /// such a section holds is no decision made. In a title with a colon, the words before it
 /// name the kind when they name one (`Recent Changes: …, the firewall decision`).
 pub fn classify_title(title: &str) -> (Kind, bool) {
+    if leaves_out_on_purpose(title) {
+        return (Kind::Decision, false);
+    }
     // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
     // name is the section's kind; what follows lists its topics.
     if let Some(at) = super::fields::first_colon(title)
@@ -679,6 +682,42 @@ fn names_rules(title: &str) -> bool {
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
 pub(crate) fn last_word(title: &str) -> &str {
     title.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
+}
+
+/// A title over what the project leaves out on purpose: `V1 Exclusions (DO NOT BUILD)`, `What
+/// we don't add`, `What is intentionally NOT here`. Each item is a decision not to (a bare `Out
+/// of scope` or `Non-goals`, often a brief's list of topics, is not read so).
+fn leaves_out_on_purpose(title: &str) -> bool {
+    // (Asked of every title: one without `not`, `n't` or `n’t` is turned away in one pass.)
+    let bytes = title.as_bytes();
+    let negates = memchr::memchr2_iter(b'n', b'N', bytes).any(|at| {
+        let rest = &bytes[at + 1..];
+        rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(b"ot") || r == b"'t") || rest.starts_with("’t".as_bytes())
+    });
+    if !negates {
+        return false;
+    }
+    let mut buf = [0u8; 128];
+    let lower = lowercase(title, &mut buf).replace('’', "'");
+    const PHRASES: [&str; 14] = [
+        "do not build",
+        "do not implement",
+        "do not add",
+        "don't build",
+        "don't implement",
+        "don't add",
+        "won't build",
+        "won't implement",
+        "will not build",
+        "will not implement",
+        "intentionally not",
+        "deliberately not",
+        "we don't support",
+        "we do not support",
+    ];
+    // (Not what is only put off: `Deferred (intentionally not shipped, may return)`.)
+    PHRASES.iter().any(|p| lower.contains(p))
+        && !["defer", "may return", "later", " yet"].iter().any(|w| lower.contains(w))
 }
 
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
@@ -1517,6 +1556,11 @@ mod tests {
             ("General Rules", Kind::Pattern),
             ("Firewall rules", Kind::Other),
             ("Güvenlik Duvarı Kuralları", Kind::Other),
+            ("V1 Exclusions (DO NOT BUILD)", Kind::Decision),
+            ("What we don’t add", Kind::Decision),
+            ("What is intentionally NOT here", Kind::Decision),
+            ("Deferred (intentionally not shipped, may return)", Kind::Other),
+            ("Key Rules (DO NOT CHANGE)", Kind::Other),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("Planlanan Değişiklikler", Kind::NextStep),
             ("Önerilen Değişiklikler", Kind::NextStep),

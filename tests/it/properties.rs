@@ -181,6 +181,7 @@ const TOKENS: &[&str] = &[
     "## Documenting Decisions\n1. ",
     "经过分析，决定采用",
     "\n\n**Decision: No wizard.**\n\n",
+    "\n## What we don’t add (DO NOT BUILD)\n- ",
 ];
 
 #[derive(Debug, Clone)]

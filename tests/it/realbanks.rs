@@ -2746,6 +2746,22 @@ fn bold_labels_one_under_the_other_are_a_line_each() {
 }
 
 #[test]
+fn what_a_project_leaves_out_on_purpose_is_decided() {
+    let kb = load();
+    // `V1 exclusions (DO NOT BUILD)`, `What we don't add`: each item is a decision not to. A
+    // bare `Out of scope` (a brief's list of topics) and what is only put off (`Deferred
+    // (intentionally not shipped, may return)`) are not read so.
+    assert_eq!(
+        decision_texts(document(&kb, "scope-brief.md")),
+        [
+            "❌ Dashboards shared between tenants",
+            "❌ Agents for Windows hosts",
+            "No CSS framework: plain CSS with custom properties is enough."
+        ]
+    );
+}
+
+#[test]
 fn a_bold_line_that_is_a_labelled_decision_states_it() {
     let kb = load();
     // A wholly bold line heads what follows (`**Minimum: AA everywhere.**`), unless it is a
