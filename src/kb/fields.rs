@@ -2304,6 +2304,10 @@ pub fn describes_records(title: &str) -> bool {
     if t.len() <= 32 && writing_records(t) {
         return true;
     }
+    // `For each major decision, document`, `For every entry, record`: what a record holds.
+    if t.len() <= 64 && for_each_record(t) {
+        return true;
+    }
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
     // write the file's records, which a template says before its first one.
     if t.len() > 48 || !(format || opens("when to ") || opens("how to ") || must_hold()) {
@@ -2322,6 +2326,18 @@ pub fn describes_records(title: &str) -> bool {
             && ["entry", "entries", "decision", "this file", "this log", "record", "adr"]
                 .iter()
                 .any(|w| lower.contains(w)))
+}
+
+/// `For each major decision, document`, `For every ADR, record`, `For each entry include`.
+fn for_each_record(t: &str) -> bool {
+    if !t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'f')) {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let Some(rest) = ["for each ", "for every "].iter().find_map(|p| lower.strip_prefix(p)) else { return false };
+    let Some((what, then)) = rest.split_once(',').or_else(|| rest.rsplit_once(' ')) else { return false };
+    ["decision", "adr", "entry", "record"].iter().any(|r| what.ends_with(r))
+        && ["document", "record", "include", "capture", "write down", "note"].contains(&then.trim())
 }
 
 /// `Documenting Decisions`, `Adding a new ADR`, `Recording decisions`, `Writing an entry`.
@@ -4955,6 +4971,8 @@ mod tests {
         assert!(describes_records("How to Create a New ADR") && describes_records("Documenting Decisions"));
         assert!(describes_records("Adding a new decision") && describes_records("Recording ADRs:"));
         assert!(!describes_records("Adding Redis") && !describes_records("Recording studio decisions"));
+        assert!(describes_records("For each major decision, document:") && describes_records("For every ADR include"));
+        assert!(!describes_records("For each host, restart") && !describes_records("For each decision, we vote"));
         assert!(!describes_records("When to rotate the keys"));
         assert!(describes_records("ADR Entry Must Include:") && describes_records("Each entry should have"));
         assert!(!describes_records("The backup host must have"));

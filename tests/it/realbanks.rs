@@ -108,12 +108,15 @@ fn decision_records_carry_their_fields() {
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
         // section's: `**Decision**: The choice, in one sentence`, and the list under `**Each
-        // entry must include**:`.)
+        // entry must include**:`, and under `For each major decision, document:`.)
         let described = |r: usize| {
             doc.items[r].text.ends_with("The choice, in one sentence")
                 || doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.ends_with("Format"))
                 || doc.items[r].text.starts_with("When adding a record")
-                || doc.items[r].group.is_some_and(|g| doc.groups[g].title.starts_with("Each entry must include"))
+                || doc.items[r].group.is_some_and(|g| {
+                    let title = &doc.groups[g].title;
+                    title.starts_with("Each entry must include") || title.starts_with("For each major decision")
+                })
         };
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
@@ -912,7 +915,7 @@ fn sections_about_decisions_and_templates_record_none() {
             "Fix the certificate renewal on the edge host",
         ],
         "a legend, how to add an ADR, the decisions still to write down and those still to take \
-         (in a subsection, too), how decisions are documented and how to create an ADR are none"
+         (in a subsection, too), how decisions are documented, how to create an ADR and what to document for each are none"
     );
     assert_eq!(decision_texts(document(&kb, "decisions.template.md")), Vec::<&str>::new());
 }
