@@ -2340,17 +2340,69 @@ fn for_each_record(t: &str) -> bool {
         && ["document", "record", "include", "capture", "write down", "note"].contains(&then.trim())
 }
 
-/// `Documenting Decisions`, `Adding a new ADR`, `Recording decisions`, `Writing an entry`.
+/// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, `Writing an
+/// entry`, and in Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
 fn writing_records(t: &str) -> bool {
-    const VERBS: [&str; 5] = ["documenting ", "recording ", "adding ", "creating ", "writing "];
+    const VERBS: [&str; 11] = [
+        "documenting ",
+        "recording ",
+        "adding ",
+        "creating ",
+        "writing ",
+        "criando ",
+        "creando ",
+        "registrando ",
+        "documentando ",
+        "adicionando ",
+        "agregando ",
+    ];
+    const RECORDS: [&str; 14] = [
+        "decision",
+        "decisions",
+        "adr",
+        "adrs",
+        "entry",
+        "entries",
+        "record",
+        "records",
+        "decisão",
+        "decisões",
+        "decisao",
+        "decisoes",
+        "decisión",
+        "decisiones",
+    ];
     if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'd' | b'r' | b'a' | b'c' | b'w')) {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
+    let lower = t.to_lowercase();
     let Some(rest) = VERBS.iter().find_map(|v| lower.strip_prefix(v)) else { return false };
-    let rest = ["a new ", "an ", "a ", "new "].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
-    ["decision", "decisions", "adr", "adrs", "entry", "entries", "decision records", "a decision record"]
-        .contains(&rest)
+    let rest = ["a new ", "an ", "a ", "new ", "uma nova ", "nova ", "novas ", "una nueva ", "nueva ", "nuevas "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    // The record's noun, alone or with a word for its kind beside it (`architecture decisions`,
+    // `decisão técnica`).
+    const KINDS: [&str; 10] = [
+        "architecture",
+        "architectural",
+        "technical",
+        "design",
+        "key",
+        "técnica",
+        "técnicas",
+        "arquitetural",
+        "arquitectónica",
+        "arquitectónicas",
+    ];
+    let mut words = rest.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(noun), None, _) => RECORDS.contains(&noun),
+        (Some(a), Some(b), None) => {
+            (KINDS.contains(&a) && RECORDS.contains(&b)) || (RECORDS.contains(&a) && KINDS.contains(&b))
+        }
+        _ => false,
+    }
 }
 
 /// `Write an ADR when …`, `Log a decision if …`, `Record an ADR when …`, `Add a new entry when …`.
@@ -4971,6 +5023,10 @@ mod tests {
         assert!(describes_records("How to Create a New ADR") && describes_records("Documenting Decisions"));
         assert!(describes_records("Adding a new decision") && describes_records("Recording ADRs:"));
         assert!(!describes_records("Adding Redis") && !describes_records("Recording studio decisions"));
+        assert!(
+            describes_records("Criando nova decisão técnica") && describes_records("Recording architecture decisions")
+        );
+        assert!(!describes_records("Adding entry points") && !describes_records("Creando la base de datos"));
         assert!(describes_records("For each major decision, document:") && describes_records("For every ADR include"));
         assert!(!describes_records("For each host, restart") && !describes_records("For each decision, we vote"));
         assert!(!describes_records("When to rotate the keys"));

@@ -662,7 +662,8 @@ impl<'a> Pass<'a> {
             return;
         }
         let heading = &self.headings[h];
-        if heading.decision || heading.field.is_some() {
+        // (Nor one on writing the records, `### Criando nova decisão técnica` over a template.)
+        if heading.decision || heading.field.is_some() || fields::describes_records(&heading.title) {
             return;
         }
         // A statement is looked at only under a heading that decisions enclose: the item is

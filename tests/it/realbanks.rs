@@ -915,7 +915,7 @@ fn sections_about_decisions_and_templates_record_none() {
             "Fix the certificate renewal on the edge host",
         ],
         "a legend, how to add an ADR, the decisions still to write down and those still to take \
-         (in a subsection, too), how decisions are documented, how to create an ADR and what to document for each are none"
+         (in a subsection, too), how decisions are documented, how to create an ADR and what to document for each (in Portuguese too) are none"
     );
     assert_eq!(decision_texts(document(&kb, "decisions.template.md")), Vec::<&str>::new());
 }
