@@ -1042,6 +1042,30 @@ pub fn is_labelled_date(text: &str) -> bool {
         })
 }
 
+/// A count with what it counts, under a short label: `Architecture: 3 (SQLite, Broker
+/// Abstraction, Entry Point)`, `Total Decisions: 13 (8 preserved, 5 new)` — a summary's tally,
+/// no decision. The bracket names as many things as the count says, or breaks it down
+/// (each part opens with a number).
+pub fn is_tally(text: &str) -> bool {
+    let text = text.trim();
+    // (A tally ends with its bracket: most lines end here.)
+    if !text.ends_with(')') {
+        return false;
+    }
+    let Some((_, at)) = short_label(text) else { return false };
+    let value = text[at..].trim();
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    let Ok(count) = value[..digits].parse::<usize>() else { return false };
+    let Some(inner) = value[digits..].trim_start().strip_prefix('(').and_then(|v| v.strip_suffix(')')) else {
+        return false;
+    };
+    if inner.contains(['(', ')']) {
+        return false;
+    }
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    parts.len() >= 2 && (parts.len() == count || parts.iter().all(|p| p.starts_with(|c: char| c.is_ascii_digit())))
+}
+
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
 /// `**Принятое решение**: …`).
 pub fn opens_with_decision_label(line: &str) -> bool {
@@ -5171,6 +5195,16 @@ mod tests {
         // A label asking why gives reasons; a label about why-questions is only a topic.
         assert!(label_asks_why("Why these tradeoffs") == Some(Field::Named(Cow::Borrowed("rationale"))));
         assert!(label_asks_why("**Why Option A over B**:").is_some() && label_asks_why("Whyte report").is_none());
+    }
+
+    #[test]
+    fn a_tally_counts_what_it_names() {
+        assert!(is_tally("Architecture: 3 (SQLite, Broker Abstraction, Entry Point)"));
+        assert!(is_tally("Total Decisions: 13 (8 preserved, 5 new, 1 deprecated)"));
+        // A count that is a setting, or a bracket that explains, is no tally.
+        assert!(!is_tally("Replicas: 3 (one per zone)"));
+        assert!(!is_tally("Workers: 4 (CPU, memory)"));
+        assert!(!is_tally("Retention: 30 (days)") && !is_tally("Use 3 (three) nodes") && !is_tally("Ports: 80"));
     }
 
     #[test]

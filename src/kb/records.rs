@@ -1877,6 +1877,7 @@ fn considerations(
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
+                || fields::is_tally(&item.text)
                 || fields::is_document_metadata(&item.text)
                 || answered_by_next()
                 // A line telling what the one before brings (`This approach allows …`) gives

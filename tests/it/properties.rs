@@ -182,6 +182,7 @@ const TOKENS: &[&str] = &[
     "经过分析，决定采用",
     "\n\n**Decision: No wizard.**\n\n",
     "\n## What we don’t add (DO NOT BUILD)\n- ",
+    "Storage: 2 (a, b)",
 ];
 
 #[derive(Debug, Clone)]

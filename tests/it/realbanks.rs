@@ -2765,6 +2765,17 @@ fn what_a_project_leaves_out_on_purpose_is_decided() {
 }
 
 #[test]
+fn a_summarys_tally_of_decisions_is_none() {
+    let kb = load();
+    // `Storage: 2 (SQLite cache, restic repository)` counts decisions by category, and `Total
+    // decisions: 4 (3 active, 1 superseded)` breaks the count down: a summary, no decisions.
+    assert_eq!(
+        decision_texts(document(&kb, "decisions-summary.md")),
+        ["Decision: One SQLite file per host, no database server."]
+    );
+}
+
+#[test]
 fn a_bold_line_that_is_a_labelled_decision_states_it() {
     let kb = load();
     // A wholly bold line heads what follows (`**Minimum: AA everywhere.**`), unless it is a
