@@ -1042,6 +1042,18 @@ pub fn is_labelled_date(text: &str) -> bool {
         })
 }
 
+/// Whether a decision's value is a sentence that settles it (`No onboarding screen. Go
+/// straight to the library.`): it ends as a sentence does, and opens with no word leaving it
+/// open (`pending, waiting on the review.`, `TBD.`). A topic (`Storage layout`) heads the list
+/// that says what was decided.
+pub(crate) fn states_in_full(value: &str) -> bool {
+    let value = value.trim();
+    let first = value.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '，')).next().unwrap_or("");
+    value.ends_with(['.', '。', '!', '！'])
+        && !first.is_empty()
+        && !STILL_OPEN.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
 /// A count with what it counts, under a short label: `Architecture: 3 (SQLite, Broker
 /// Abstraction, Entry Point)`, `Total Decisions: 13 (8 preserved, 5 new)` — a summary's tally,
 /// no decision. The bracket names as many things as the count says, or breaks it down
@@ -2347,9 +2359,8 @@ pub fn describes_records(title: &str) -> bool {
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|w| ["decision", "decisions", "adr", "adrs", "entry", "entries"].contains(&w)))
         || ((opens("when to ") || opens("how to ") || must_hold())
-            && ["entry", "entries", "decision", "this file", "this log", "record", "adr"]
-                .iter()
-                .any(|w| lower.contains(w)))
+            && (["entry", "entries", "decision", "this file", "this log", "record"].iter().any(|w| lower.contains(w))
+                || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "adr" || w == "adrs")))
 }
 
 /// `For each major decision, document`, `For every ADR, record`, `For each entry include`.
@@ -2364,8 +2375,8 @@ fn for_each_record(t: &str) -> bool {
         && ["document", "record", "include", "capture", "write down", "note"].contains(&then.trim())
 }
 
-/// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, `Writing an
-/// entry`, and in Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
+/// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, and in
+/// Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
 fn writing_records(t: &str) -> bool {
     const VERBS: [&str; 11] = [
         "documenting ",
@@ -2380,15 +2391,12 @@ fn writing_records(t: &str) -> bool {
         "adicionando ",
         "agregando ",
     ];
-    const RECORDS: [&str; 14] = [
+    // (Not `entries` or `records`: `Adding entries` in a ledger's log is about its ledger.)
+    const RECORDS: [&str; 10] = [
         "decision",
         "decisions",
         "adr",
         "adrs",
-        "entry",
-        "entries",
-        "record",
-        "records",
         "decisão",
         "decisões",
         "decisao",
@@ -5051,6 +5059,11 @@ mod tests {
             describes_records("Criando nova decisão técnica") && describes_records("Recording architecture decisions")
         );
         assert!(!describes_records("Adding entry points") && !describes_records("Creando la base de datos"));
+        assert!(
+            !describes_records("How to handle the quadratic sync cost")
+                && !describes_records("How to roll out to Madrid")
+        );
+        assert!(!describes_records("Adding entries") && describes_records("How to write an ADR"));
         assert!(describes_records("For each major decision, document:") && describes_records("For every ADR include"));
         assert!(!describes_records("For each host, restart") && !describes_records("For each decision, we vote"));
         assert!(!describes_records("When to rotate the keys"));
@@ -5195,6 +5208,14 @@ mod tests {
         // A label asking why gives reasons; a label about why-questions is only a topic.
         assert!(label_asks_why("Why these tradeoffs") == Some(Field::Named(Cow::Borrowed("rationale"))));
         assert!(label_asks_why("**Why Option A over B**:").is_some() && label_asks_why("Whyte report").is_none());
+    }
+
+    #[test]
+    fn a_value_states_a_decision_in_full_as_a_sentence() {
+        assert!(states_in_full("No onboarding screen. Go straight to the library."));
+        assert!(states_in_full("不做引导页。"));
+        assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
+        assert!(!states_in_full("TBD.") && !states_in_full("."));
     }
 
     #[test]

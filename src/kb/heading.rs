@@ -551,9 +551,6 @@ pub fn classify(title: &str) -> Kind {
 /// such a section holds is no decision made. In a title with a colon, the words before it
 /// name the kind when they name one (`Recent Changes: …, the firewall decision`).
 pub fn classify_title(title: &str) -> (Kind, bool) {
-    if leaves_out_on_purpose(title) {
-        return (Kind::Decision, false);
-    }
     // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
     // name is the section's kind; what follows lists its topics.
     if let Some(at) = super::fields::first_colon(title)
@@ -564,12 +561,19 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
         if named.0 != Kind::Other || named.1 {
             return named;
         }
+        // (`Coding rules: do not add secrets to the repo` keeps rules.)
+        if names_rules(head) {
+            return (Kind::Pattern, false);
+        }
     }
     match classify_words(title) {
         (Kind::Other, false) if marked_settled(title) || super::fields::names_resolved_questions(title) => {
             (Kind::Decision, false)
         }
         (Kind::Other, false) if names_rules(title) => (Kind::Pattern, false),
+        // (Only a title naming no kind of its own: `Next steps (don't build the app yet)`
+        // lists steps.)
+        (Kind::Other, false) if leaves_out_on_purpose(title) => (Kind::Decision, false),
         named => named,
     }
 }
@@ -699,7 +703,7 @@ fn leaves_out_on_purpose(title: &str) -> bool {
     }
     let mut buf = [0u8; 128];
     let lower = lowercase(title, &mut buf).replace('’', "'");
-    const PHRASES: [&str; 14] = [
+    const PHRASES: [&str; 16] = [
         "do not build",
         "do not implement",
         "do not add",
@@ -714,6 +718,8 @@ fn leaves_out_on_purpose(title: &str) -> bool {
         "deliberately not",
         "we don't support",
         "we do not support",
+        "what we don't do",
+        "what we do not do",
     ];
     // (Not what is only put off: `Deferred (intentionally not shipped, may return)`.)
     PHRASES.iter().any(|p| lower.contains(p))
@@ -1561,6 +1567,10 @@ mod tests {
             ("What is intentionally NOT here", Kind::Decision),
             ("Deferred (intentionally not shipped, may return)", Kind::Other),
             ("Key Rules (DO NOT CHANGE)", Kind::Other),
+            ("What we don't do", Kind::Decision),
+            ("Next steps (don't build the mobile app until the API is stable)", Kind::NextStep),
+            ("Lessons learned: don't add indexes blindly", Kind::Learning),
+            ("Coding rules: do not add secrets to the repo", Kind::Pattern),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("Planlanan Değişiklikler", Kind::NextStep),
             ("Önerilen Değişiklikler", Kind::NextStep),

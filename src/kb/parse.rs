@@ -972,7 +972,7 @@ impl<'a> Pass<'a> {
             && !states_decision()
             // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
             // states it: it heads nothing.
-            && !fields::leading_field(text, None).is_some_and(|(f, value)| f == fields::Field::Decision && !value.is_empty());
+            && !fields::leading_field(text, None).is_some_and(|(f, value)| f == fields::Field::Decision && fields::states_in_full(value));
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an

@@ -121,6 +121,9 @@ struct Record {
     /// A bold label inside it that lists more decisions (`**Additional decisions taken:**`):
     /// the items under it are decisions of their own, none of its fields.
     more_decisions_label: Option<usize>,
+    /// The last line of its history that says it decided (`经过比较，决定采用…`): its decision
+    /// when it has no `Decision` field.
+    decided_in_history: Option<usize>,
 }
 
 /// What the rules ask of every item's text, worked out once per item: each test reads the
@@ -249,14 +252,8 @@ pub(crate) fn resolve(
     }
     // A group's label is looked up once, not once per item under it.
     // (A label still to settle, `**Decision (Phase 1 で確定予定)**:`, heads options, no decision.)
-    let mut group_field: Vec<Option<Field>> = groups
-        .iter()
-        .map(|g| {
-            fields::field_for_label(g.title)
-                .filter(|_| !fields::still_to_settle(g.title))
-                .or_else(|| fields::label_asks_why(g.title))
-        })
-        .collect();
+    let mut group_field: Vec<Option<Field>> =
+        groups.iter().map(|g| fields::field_for_label(g.title).filter(|_| !fields::still_to_settle(g.title))).collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {
@@ -313,11 +310,22 @@ pub(crate) fn resolve(
                     {
                         rec.context = None;
                     }
+                    // After a record's decision, a label asking why (`**Why these tradeoffs**:`)
+                    // gives its rationale.
+                    None if rec.decision.or(rec.statement).is_some()
+                        && fields::label_asks_why(groups[g].title).is_some() =>
+                    {
+                        rec.has_fields = true;
+                        rec.context = fields::label_asks_why(groups[g].title);
+                    }
+                    // (A label holding a date, `**Update 2025-06-10**:`, is a later entry:
+                    // neither arm below.)
                     None if (rec.has_fields
                         || (rec.decision.is_some() && fields::ends_with_field_label(groups[g].title)))
                         && takes_labels(&rec)
                         && groups[g].kind == Kind::Other
-                        && fields::is_short_label(groups[g].title) =>
+                        && fields::is_short_label(groups[g].title)
+                        && !names_a_day(groups[g].title) =>
                     {
                         rec.context = Some(named_by(groups[g].title));
                     }
@@ -329,7 +337,8 @@ pub(crate) fn resolve(
                         && !rec.has_fields
                         && !rec.whole_paragraph
                         && groups[g].kind == Kind::Other
-                        && fields::is_short_label(groups[g].title) =>
+                        && fields::is_short_label(groups[g].title)
+                        && !names_a_day(groups[g].title) =>
                     {
                         rec.context = None;
                         rec.more_decisions_label = Some(g);
@@ -869,7 +878,11 @@ fn heading(
     }
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
     // decision: what it holds is more of that field.
-    if rec.field_level.is_some_and(|l| h.level > l) && !h.decision && rec.decision.is_some() && rec.context.is_some() {
+    if rec.field_level.is_some_and(|l| h.level > l)
+        && !h.decision
+        && rec.decision.or(rec.decided_in_history).is_some()
+        && rec.context.is_some()
+    {
         rec.in_part = true;
         return;
     }
@@ -1202,19 +1215,17 @@ fn item(
                 }
                 Some(_) => rec.more_decisions.push(i),
             },
-            // How a record without a decision came to one (`### 决策过程`, `**Decision
-            // history:**`): the line that says it decided (`经过分析，决定采用增量备份方案：`)
-            // is the record's decision, and a list it introduces its details.
-            Some(Field::Named(name))
-                if name == "history"
-                    && rec.decision.is_none()
+            // How a record came to its decision (`### 决策过程`, `**Decision history:**`): the
+            // last line that says it decided (`经过分析，决定采用增量备份方案：`) is the record's
+            // decision if it has no `Decision` field ([`close`] settles it).
+            Some(field @ Field::Named(_))
+                if field.name() == "history"
                     && items[i].parent.is_none()
                     && fields::says_it_decided(&items[i].text) =>
             {
-                rec.decision = Some(i);
-                if items[i].text.trim_end().ends_with([':', '：']) {
-                    rec.context = Some(DETAILS);
-                }
+                rec.members.push((i, field.clone(), 0));
+                field_of[i] = Some(field);
+                rec.decided_in_history = Some(i);
             }
             // A labelled paragraph after a field's list (`**Caveat**: …` after `**Measured
             // values**:` and its items) is the record's next field, not a line of the last.
@@ -1436,6 +1447,12 @@ fn is_label_only(text: &str) -> bool {
     head.len() < t.len() && t.chars().count() <= 40 && !head.contains([':', '.', '：'])
 }
 
+/// A label holding a date outside its brackets (`**Update 2026-02-20**:`, not `**Sources
+/// (checked 2026-04-14)**:`): a later entry, no field of the record before it.
+fn names_a_day(label: &str) -> bool {
+    find_date(label.split(['(', '（']).next().unwrap_or("")).is_some()
+}
+
 /// Closes the record and opens the next one in the same place.
 fn restart(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     let stamp_entry = rec.stamp_entry;
@@ -1448,6 +1465,22 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     let mut rec = std::mem::take(rec);
     if !rec.open || !(rec.explicit || rec.has_fields || rec.decision.is_some()) {
         return;
+    }
+    // A record that tells in its history how it decided, and has no `Decision` field: the
+    // last line saying it decided is the decision, and what its history holds after that line
+    // spells it out (`经过比较，决定采用增量备份方案：` over the plan's parts).
+    if rec.decision.is_none()
+        && let Some(h) = rec.decided_in_history
+    {
+        rec.decision = Some(h);
+        rec.members.retain(|(m, _, _)| *m != h);
+        field_of[h] = None;
+        for (m, field, _) in &mut rec.members {
+            if *m > h && field.name() == "history" {
+                *field = DETAILS;
+                field_of[*m] = Some(DETAILS);
+            }
+        }
     }
     // A `Decision` written as a list under a heading that states the decision (`## ADR-12:
     // Tag articles by content`) spells that decision out: the heading is the decision, the

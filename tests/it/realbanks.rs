@@ -913,6 +913,8 @@ fn sections_about_decisions_and_templates_record_none() {
             "Yedekler restic ile alınır.",
             // A heading that decides to fix something stays a decision.
             "Fix the certificate renewal on the edge host",
+            // (`How to …` that is no record's: `How to handle the slow sync`.)
+            "Decided to batch sync writes every five seconds",
         ],
         "a legend, how to add an ADR, the decisions still to write down and those still to take \
          (in a subsection, too), how decisions are documented, how to create an ADR and what to document for each (in Portuguese too) are none"
@@ -1836,10 +1838,20 @@ fn a_decisions_history_is_no_decision() {
     // decided to adopt …) is the decision, and the list it introduces its details. The numbered
     // parts of its `### 实现方案` (implementation plan) are all that field's, the second
     // (`#### 2. 质量保证`, quality assurance) as much as the first, which names a field itself.
+    // The last line that says it decided is the decision (`After two trials, we decided to
+    // build the XLSX file on the server`, not the first idea); with a `Decision` field, the
+    // history is only its history.
     assert_eq!(
         decision_texts(doc),
-        ["Decision: the SRT export runs in the backend.", "经过比较，决定采用增量备份方案："]
+        [
+            "Decision: the SRT export runs in the backend.",
+            "经过比较，决定采用增量备份方案：",
+            "After two trials, we decided to build the XLSX file on the server.",
+            "Decision: Keep sessions in Redis with AOF persistence."
+        ]
     );
+    let (_, redis) = decision(&kb, "Keep sessions in Redis");
+    assert!(field(redis, "history").is_some_and(|h| h.contains("Memcached lost every session")));
     let (_, export) = decision(&kb, "the SRT export runs in the backend");
     assert!(field(export, "history").is_some_and(|h| h.contains("tags pollute") && h.contains("最终方案")));
     let (_, backup) = decision(&kb, "决定采用增量备份方案");
@@ -2759,7 +2771,10 @@ fn what_a_project_leaves_out_on_purpose_is_decided() {
         [
             "❌ Dashboards shared between tenants",
             "❌ Agents for Windows hosts",
-            "No CSS framework: plain CSS with custom properties is enough."
+            "No CSS framework: plain CSS with custom properties is enough.",
+            // (A heading that names its own kind keeps it: `Next steps (don't build …)`,
+            // `Coding rules: do not add secrets …`.)
+            "No Kubernetes: three hosts run fine on plain systemd"
         ]
     );
 }
@@ -2779,9 +2794,18 @@ fn a_summarys_tally_of_decisions_is_none() {
 fn a_bold_line_that_is_a_labelled_decision_states_it() {
     let kb = load();
     // A wholly bold line heads what follows (`**Minimum: AA everywhere.**`), unless it is a
-    // labelled decision: `**Decision: No setup wizard. …**` is the decision itself.
+    // labelled decision: `**Decision: No setup wizard. …**` is the decision itself — a
+    // sentence, not a topic over the list that decides (`**Decision: Photo layout**`) nor a
+    // decision still open (`**Decision: pending, …**`).
     let doc = document(&kb, "ux-spec.md");
-    assert_eq!(decision_texts(doc), ["Decision: No setup wizard. Open straight on the host list."]);
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: No setup wizard. Open straight on the host list.",
+            "Originals go to the NAS",
+            "Thumbnails stay on the laptop"
+        ]
+    );
 }
 
 #[test]
@@ -3370,9 +3394,18 @@ fn labelled_lists_after_a_records_decision_are_its_parts() {
             "The last snapshot and its size",
             "The next scheduled run",
             "Decision: Check each webhook's signature before any work.",
-            "Tokens kept unencrypted in SQLite: the disk is encrypted at rest"
+            "Tokens kept unencrypted in SQLite: the disk is encrypted at rest",
+            "Decision: Put Caddy in front of the status pages.",
+            "Blackbox probes on each vhost",
+            // A label holding a date (`**Update 2026-02-20**:`) is a later entry, no field.
+            "Replaced Alertmanager with Grafana alerting",
+            // A label asking why outside a record heads no rationale.
+            "Moved the API to two VMs on the cluster",
+            "Kept PostgreSQL on the NAS"
         ]
     );
+    let (_, alerting) = decision(&kb, "Replaced Alertmanager with Grafana");
+    assert_eq!(alerting.date.map(|d| d.to_string()).as_deref(), Some("2026-02-20"));
     // A topic label does not end the record: a field after it (`**Why**:`, `**Cost
     // analysis**:`) is still the record's, and a label asking why (`**Why these tradeoffs**:`)
     // gives the rationale (here of the tradeoff accepted last, which it explains).
