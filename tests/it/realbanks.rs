@@ -3401,7 +3401,9 @@ fn labelled_lists_after_a_records_decision_are_its_parts() {
             "Replaced Alertmanager with Grafana alerting",
             // A label asking why outside a record heads no rationale.
             "Moved the API to two VMs on the cluster",
-            "Kept PostgreSQL on the NAS"
+            "Kept PostgreSQL on the NAS",
+            // `**What we tried first**:` is its history, `**Not doing**:` its alternatives.
+            "Decision: Forward the journal of every host with Vector."
         ]
     );
     let (_, alerting) = decision(&kb, "Replaced Alertmanager with Grafana");
