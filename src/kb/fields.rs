@@ -1480,6 +1480,9 @@ pub fn opens_with_numbered_decision(line: &str) -> bool {
     // (Asked of every item: its first letters, after its marks, are looked at first. Every
     // label [`numbered_decision`] reads opens with `ad` or `dec`.)
     let marks = line.bytes().take_while(|&b| b == b'*' || b == b'_').count();
+    if !matches!(line.as_bytes().get(marks), Some(b'a' | b'A' | b'd' | b'D')) {
+        return false;
+    }
     let line = &line[marks..];
     let opens = |p: &str| line.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if !opens("ad") && !opens("dec") {
@@ -2336,15 +2339,18 @@ pub fn describes_records(title: &str) -> bool {
     // `Write an ADR when a decision constrains future work. Examples that require one:`: when
     // to write one, over examples (the record itself right after the verb: not `Add a DNS
     // record when …`).
-    if t.len() <= 160 && when_to_write(t) {
+    // (The first word, with its space, is found once for the three tests below.)
+    let head = &t.as_bytes()[..t.len().min(16)];
+    let first = head.iter().position(|&b| b == b' ').map_or(&[][..], |end| &head[..=end]);
+    if t.len() <= 160 && when_to_write(t, first) {
         return true;
     }
     // `Documenting Decisions`, `Adding a New ADR`, `Recording decisions`: writing the records.
-    if t.len() <= 32 && writing_records(t) {
+    if t.len() <= 32 && writing_records(t, first) {
         return true;
     }
     // `For each major decision, document`, `For every entry, record`: what a record holds.
-    if t.len() <= 64 && for_each_record(t) {
+    if t.len() <= 64 && for_each_record(t, first) {
         return true;
     }
     // `When to add an entry`, `When to log a decision`, `How to use this file`: when or how to
@@ -2366,13 +2372,25 @@ pub fn describes_records(title: &str) -> bool {
                 || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "adr" || w == "adrs")))
 }
 
+/// The word of `words` (each written lower case with the space after it) that is `first`, a
+/// title's first word with its space, in any case: compared only with words of its length.
+fn opening_word<'w>(first: &[u8], words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| w.len() == first.len() && w.as_bytes().eq_ignore_ascii_case(first))
+}
+
 /// `For each major decision, document`, `For every ADR, record`, `For each entry include`.
-fn for_each_record(t: &str) -> bool {
-    if !t.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'f')) {
+fn for_each_record(t: &str, first: &[u8]) -> bool {
+    // (Asked of every section title: its first word is compared before anything is lowercased.)
+    if opening_word(first, &["for "]).is_none() {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    let Some(rest) = ["for each ", "for every "].iter().find_map(|p| lower.strip_prefix(p)) else { return false };
+    let Some(p) =
+        ["for each ", "for every "].iter().find(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    else {
+        return false;
+    };
+    let lower = t[p.len()..].to_ascii_lowercase();
+    let rest = lower.as_str();
     let Some((what, then)) = rest.split_once(',').or_else(|| rest.rsplit_once(' ')) else { return false };
     ["decision", "adr", "entry", "record"].iter().any(|r| what.ends_with(r))
         && ["document", "record", "include", "capture", "write down", "note"].contains(&then.trim())
@@ -2380,7 +2398,7 @@ fn for_each_record(t: &str) -> bool {
 
 /// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, and in
 /// Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
-fn writing_records(t: &str) -> bool {
+fn writing_records(t: &str, first: &[u8]) -> bool {
     const VERBS: [&str; 11] = [
         "documenting ",
         "recording ",
@@ -2407,11 +2425,12 @@ fn writing_records(t: &str) -> bool {
         "decisión",
         "decisiones",
     ];
-    if !t.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'd' | b'r' | b'a' | b'c' | b'w')) {
+    // (Asked of every section title: its first word is compared before anything is lowercased.)
+    let Some(verb) = opening_word(first, &VERBS) else {
         return false;
-    }
-    let lower = t.to_lowercase();
-    let Some(rest) = VERBS.iter().find_map(|v| lower.strip_prefix(v)) else { return false };
+    };
+    let lower = t[verb.len()..].to_lowercase();
+    let rest = lower.as_str();
     let rest = ["a new ", "an ", "a ", "new ", "uma nova ", "nova ", "novas ", "una nueva ", "nueva ", "nuevas "]
         .iter()
         .find_map(|a| rest.strip_prefix(a))
@@ -2441,10 +2460,9 @@ fn writing_records(t: &str) -> bool {
 }
 
 /// `Write an ADR when …`, `Log a decision if …`, `Record an ADR when …`, `Add a new entry when …`.
-fn when_to_write(t: &str) -> bool {
+fn when_to_write(t: &str, first: &[u8]) -> bool {
     // (Asked of every title: its first word is looked at before it is lowercased.)
-    let verb = |v: &str| t.get(..v.len()).is_some_and(|h| h.eq_ignore_ascii_case(v));
-    if !["write ", "add ", "create ", "log ", "record "].iter().any(|v| verb(v)) {
+    if opening_word(first, &["write ", "add ", "create ", "log ", "record "]).is_none() {
         return false;
     }
     let lower = t.to_ascii_lowercase();

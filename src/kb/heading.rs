@@ -692,11 +692,16 @@ pub(crate) fn last_word(title: &str) -> &str {
 /// we don't add`, `What is intentionally NOT here`. Each item is a decision not to (a bare `Out
 /// of scope` or `Non-goals`, often a brief's list of topics, is not read so).
 fn leaves_out_on_purpose(title: &str) -> bool {
-    // (Asked of every title: one without `not`, `n't` or `n’t` is turned away in one pass.)
+    // (Asked of many titles: one without the word `not`, or `n't` or `n’t`, is turned away in
+    // one pass; `Notes` and `Annotations` are.)
     let bytes = title.as_bytes();
     let negates = memchr::memchr2_iter(b'n', b'N', bytes).any(|at| {
         let rest = &bytes[at + 1..];
-        rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(b"ot") || r == b"'t") || rest.starts_with("’t".as_bytes())
+        let word_starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let not = word_starts
+            && rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(b"ot"))
+            && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric);
+        not || rest.starts_with(b"'t") || rest.starts_with("’t".as_bytes())
     });
     if !negates {
         return false;
