@@ -484,6 +484,8 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || t.starts_with("<!--")
             || t.starts_with('<')
             || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|' | '>'))
+            // (An empty numbered item, `1. ` left to fill in, holds no text.)
+            || t.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             || (l == 1 && t == "---");
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
