@@ -1620,13 +1620,12 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
     !CAUSES.contains(&bare_label(label).to_lowercase().as_str())
 }
 
-/// A bold label that gives a record's reasons by asking why (`**Why these tradeoffs**:`,
-/// `**Why Option A over B**:`): its rationale, read as a label only (a heading asking why is
-/// read by [`reasons_heading`]).
-pub(crate) fn label_asks_why(label: &str) -> Option<Field> {
+/// Whether a bold label gives a record's reasons by asking why (`**Why these tradeoffs**:`,
+/// `**Why Option A over B**:`): a rationale label, read as a label only (a heading asking why
+/// is read by [`reasons_heading`]).
+pub(crate) fn label_asks_why(label: &str) -> bool {
     let label = bare_label(label);
-    (label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
-        .then_some(Field::Named(Cow::Borrowed("rationale")))
+    label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why "))
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -5227,8 +5226,8 @@ mod tests {
         assert!(ends_with_field_label("Root Cause Analysis") && ends_with_field_label("Rationale"));
         assert!(!ends_with_field_label("Solution Development") && !ends_with_field_label("Event Cleanup"));
         // A label asking why gives reasons; a label about why-questions is only a topic.
-        assert!(label_asks_why("Why these tradeoffs") == Some(Field::Named(Cow::Borrowed("rationale"))));
-        assert!(label_asks_why("**Why Option A over B**:").is_some() && label_asks_why("Whyte report").is_none());
+        assert!(label_asks_why("Why these tradeoffs") && label_asks_why("**Why Option A over B**:"));
+        assert!(!label_asks_why("Whyte report"));
     }
 
     #[test]

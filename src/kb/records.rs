@@ -33,6 +33,9 @@ const DETAILS: Field = Field::Named(std::borrow::Cow::Borrowed("details"));
 /// The field a record's status line fills.
 const STATUS: Field = Field::Named(std::borrow::Cow::Borrowed("status"));
 
+/// The field a label asking why fills (`**Why these tradeoffs**:`).
+const RATIONALE: Field = Field::Named(std::borrow::Cow::Borrowed("rationale"));
+
 /// What the record pass needs of a heading (or timestamp pseudo-heading).
 pub(crate) struct HeadingInfo<'a> {
     pub title: &'a str,
@@ -312,11 +315,9 @@ pub(crate) fn resolve(
                     }
                     // After a record's decision, a label asking why (`**Why these tradeoffs**:`)
                     // gives its rationale.
-                    None if rec.decision.or(rec.statement).is_some()
-                        && fields::label_asks_why(groups[g].title).is_some() =>
-                    {
+                    None if rec.decision.or(rec.statement).is_some() && fields::label_asks_why(groups[g].title) => {
                         rec.has_fields = true;
-                        rec.context = fields::label_asks_why(groups[g].title);
+                        rec.context = Some(RATIONALE);
                     }
                     // (A label holding a date, `**Update 2025-06-10**:`, is a later entry:
                     // neither arm below.)
@@ -1467,18 +1468,21 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
         return;
     }
     // A record that tells in its history how it decided, and has no `Decision` field: the
-    // last line saying it decided is the decision, and what its history holds after that line
-    // spells it out (`经过比较，决定采用增量备份方案：` over the plan's parts).
+    // last line saying it decided is the decision, and when it introduces what follows
+    // (`经过比较，决定采用增量备份方案：` over the plan's parts) what its history holds after it
+    // spells it out.
     if rec.decision.is_none()
         && let Some(h) = rec.decided_in_history
     {
         rec.decision = Some(h);
         rec.members.retain(|(m, _, _)| *m != h);
         field_of[h] = None;
-        for (m, field, _) in &mut rec.members {
-            if *m > h && field.name() == "history" {
-                *field = DETAILS;
-                field_of[*m] = Some(DETAILS);
+        if items[h].text.trim_end().ends_with([':', '：']) {
+            for (m, field, _) in &mut rec.members {
+                if *m > h && field.name() == "history" {
+                    *field = DETAILS;
+                    field_of[*m] = Some(DETAILS);
+                }
             }
         }
     }
