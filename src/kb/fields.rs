@@ -601,7 +601,25 @@ pub fn field_for_label(label: &str) -> Option<Field> {
         let marked = label.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace()).trim_start();
         return (marked.len() < label.len() && marked.len() <= 40).then(|| field_for_label(marked)).flatten();
     }
-    exact_label(label).or_else(|| qualified_label(label))
+    exact_label(label).or_else(|| qualified_label(label)).or_else(|| of_this_choice(label))
+}
+
+/// A field's label said of the choice it belongs to: `Benefits of this approach`, `Drawbacks of
+/// the decision`, `Rationale for this choice` name `pros`, `cons`, `rationale`.
+fn of_this_choice(label: &str) -> Option<Field> {
+    // (Most labels end in none of the words: the last letter, then the last word, are compared
+    // first.)
+    if !label.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'h' | b'n' | b'e')) {
+        return None;
+    }
+    let last = label.rsplit(' ').next()?;
+    if !["approach", "decision", "choice", "design", "change"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    let lower = label.to_ascii_lowercase();
+    let head = [" of this ", " of the ", " for this ", " for the "].iter().find_map(|p| lower.split_once(p))?.0;
+    // (Not a decision: `Decision of this change` is no field of another's.)
+    exact_label(head).filter(|f| *f != Field::Decision)
 }
 
 /// A label of [`FIELD_LABELS`] as it is written there.
@@ -3098,6 +3116,12 @@ pub fn gives_reasons(text: &str) -> bool {
         || t.ends_with("parce que")
         || t.ends_with("потому что")
         || ["因为", "因為", "理由は", "なぜなら", "原因是"].iter().any(|w| t.ends_with(w))
+        // (`… rather than through a backend. This approach:` over what it brings.)
+        || t.rsplit_once(". ").is_some_and(|(_, last)| {
+            ["this approach", "this pattern", "this design", "this choice", "this decision"]
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A line that states an aim or something still weighed, not a choice: its statement (after a
@@ -5236,6 +5260,18 @@ mod tests {
         assert!(states_in_full("不做引导页。"));
         assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
         assert!(!states_in_full("TBD.") && !states_in_full("."));
+    }
+
+    #[test]
+    fn a_fields_label_said_of_the_choice_names_the_field() {
+        assert_eq!(field_for_label("Benefits of this approach").map(|f| f.name().to_string()).as_deref(), Some("pros"));
+        assert_eq!(
+            field_for_label("Rationale for this choice").map(|f| f.name().to_string()).as_deref(),
+            Some("rationale")
+        );
+        assert_eq!(field_for_label("Future of this approach"), None);
+        assert_eq!(field_for_label("Decision of the change"), None);
+        assert_eq!(field_for_label("Benefits"), field_for_label("Benefits of the design"));
     }
 
     #[test]

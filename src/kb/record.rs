@@ -357,16 +357,20 @@ pub fn unpack(packed: &[u8], out: &mut Vec<u8>) {
     let mut rest = packed;
     loop {
         // Skip whole words with no byte below 0x20 (the classic "has a byte less than n"
-        // test, exact for n <= 0x80).
+        // test, exact for n <= 0x80); in the word that has one, the lowest flagged byte is the
+        // first such byte (a borrow only flags bytes above it).
         let mut plain = 0;
+        let mut found = None;
         while let Some(word) = rest.get(plain..plain + 8) {
             let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            if x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80) != 0 {
+            let flags = x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80);
+            if flags != 0 {
+                found = Some(plain + (flags.trailing_zeros() / 8) as usize);
                 break;
             }
             plain += 8;
         }
-        let Some(at) = rest[plain..].iter().position(|&b| b < 0x20).map(|at| plain + at) else {
+        let Some(at) = found.or_else(|| rest[plain..].iter().position(|&b| b < 0x20).map(|at| plain + at)) else {
             out.extend_from_slice(rest);
             return;
         };
@@ -503,21 +507,28 @@ mod tests {
     #[test]
     fn packed_text_is_restored_around_every_literal() {
         // Runs of plain text of every length around each literal byte, so that the word-wise
-        // scan meets literals at every offset of a word.
-        for code in 0..LITERALS.len() as u8 {
-            for before in 0..20 {
-                for after in 0..20 {
-                    let packed: Vec<u8> = std::iter::repeat_n(b'a', before)
-                        .chain([code])
-                        .chain(std::iter::repeat_n(b'\x7f', after))
-                        .collect();
-                    let mut out = Vec::new();
-                    unpack(&packed, &mut out);
-                    let expected: Vec<u8> = std::iter::repeat_n(b'a', before)
-                        .chain(LITERALS[usize::from(code)].iter().copied())
-                        .chain(std::iter::repeat_n(b'\x7f', after))
-                        .collect();
-                    assert_eq!(out, expected);
+        // scan meets literals at every offset of a word — before them ASCII, and bytes of
+        // UTF-8 above 0x80 (`é`, `決`), which the word test must not take for literals; after
+        // them a second literal, which the word test flags too.
+        for filler in [b'a', 0xc3, 0xa9, 0xe6, 0x20] {
+            for code in 0..LITERALS.len() as u8 {
+                for before in 0..20 {
+                    for after in 0..20 {
+                        let packed: Vec<u8> = std::iter::repeat_n(filler, before)
+                            .chain([code])
+                            .chain(std::iter::repeat_n(b'\x7f', after))
+                            .chain([code])
+                            .collect();
+                        let mut out = Vec::new();
+                        unpack(&packed, &mut out);
+                        let literal = LITERALS[usize::from(code)].iter().copied();
+                        let expected: Vec<u8> = std::iter::repeat_n(filler, before)
+                            .chain(literal.clone())
+                            .chain(std::iter::repeat_n(b'\x7f', after))
+                            .chain(literal)
+                            .collect();
+                        assert_eq!(out, expected);
+                    }
                 }
             }
         }

@@ -1228,6 +1228,22 @@ fn item(
                 field_of[i] = Some(field);
                 rec.decided_in_history = Some(i);
             }
+            // A plain label alone after a field's list that ends in a field's name
+            // (`Implementation considerations:` after `Benefits of this approach:` and its
+            // items) opens the record's next field.
+            Some(_)
+                if items[i].block == Block::Paragraph
+                    && items[i].parent.is_none()
+                    && is_label_only(&items[i].text)
+                    && fields::is_short_label(items[i].text.trim_end().trim_end_matches([':', '：']))
+                    && fields::ends_with_field_label(&items[i].text) =>
+            {
+                let label = &items[i].text;
+                let field = fields::field_for_label(label).unwrap_or_else(|| named_by(label));
+                rec.members.push((i, field.clone(), label.len()));
+                field_of[i] = Some(field.clone());
+                rec.context = Some(field);
+            }
             // A labelled paragraph after a field's list (`**Caveat**: …` after `**Measured
             // values**:` and its items) is the record's next field, not a line of the last.
             Some(_) if takes_labels(rec) && paragraph_label(&items[i]).is_some() => {
@@ -1787,7 +1803,7 @@ fn considerations(
     let mut over_parts = vec![false; items.len()];
     // The labelled statement a plain list goes on to spell out (`**Pattern**: Role-based
     // playbooks` over how), with its section and group.
-    let mut spelling: Option<(usize, usize, Option<usize>)> = None;
+    let mut spelling: Option<(usize, usize, Option<usize>, &str)> = None;
     // A format section whose template a thematic break ends (`## Format`, its template, `---`):
     // the records below the break are the log's.
     // (A break between two of its items: not the divider above its heading, nor one that
@@ -1874,7 +1890,7 @@ fn considerations(
         let spells = item.block == Block::ListItem
             && item.parent.is_none()
             && item.field.is_none()
-            && spelling.is_some_and(|(_, section, group)| section == item.section && group == item.group)
+            && spelling.is_some_and(|(_, section, group, _)| section == item.section && group == item.group)
             && bold_label(item).is_none()
             && leading_date(&item.text).is_none()
             && !states_own_choice();
@@ -2123,8 +2139,8 @@ fn considerations(
                 || named_statement
                 || fields::states_adoption(&items[i].text, items[i].bold.as_deref()));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
-        if spells && let Some((p, _, _)) = spelling {
-            make_part(items, p, i, "details");
+        if spells && let Some((p, _, _, part)) = spelling {
+            make_part(items, p, i, part);
         }
         // (A list goes on spelling out; anything else at the top ends it.)
         if items[i].parent.is_none() && !spells {
@@ -2145,7 +2161,18 @@ fn considerations(
                 || (items[i].block == Block::Heading
                     && items[i].kind == Kind::Decision
                     && fields::heading_names_choice(&items[i].text));
-            spelling = spelled.then_some((i, items[i].section, items[i].group));
+            // (And a paragraph that ends by giving its reasons, `… rather than through a
+            // backend. This approach:`, over the list of them: its rationale.)
+            let reasons_below = items[i].block == Block::Paragraph
+                && items[i].field.is_none()
+                && items[i].kind == Kind::Decision
+                && justified
+                && !has_children;
+            spelling = if reasons_below {
+                Some((i, items[i].section, items[i].group, "rationale"))
+            } else {
+                spelled.then_some((i, items[i].section, items[i].group, "details"))
+            };
         }
         // The items under a decision that gives its reasons below it are its `rationale`.
         if let Some(p) = items[i].parent

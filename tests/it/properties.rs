@@ -183,6 +183,8 @@ const TOKENS: &[&str] = &[
     "\n\n**Decision: No wizard.**\n\n",
     "\n## What we don’t add (DO NOT BUILD)\n- ",
     "Storage: 2 (a, b)",
+    ". This approach:\n- ",
+    "\n\nBenefits of this approach:\n- ",
 ];
 
 #[derive(Debug, Clone)]

@@ -2782,6 +2782,26 @@ fn what_a_project_leaves_out_on_purpose_is_decided() {
 }
 
 #[test]
+fn a_choice_in_prose_keeps_what_it_brings_and_its_considerations_as_fields() {
+    let kb = load();
+    // `… rather than through a backend. This approach:` over a list: the paragraph is the
+    // decision, the list its rationale. `Benefits of this approach:` names the `pros`, and
+    // `Implementation considerations:` after it one more field: none of their items decides.
+    assert_eq!(
+        decision_texts(document(&kb, "decisions-approach.md")),
+        [
+            "The console talks to each Proxmox node's API directly rather than through a backend. This approach:",
+            "We've decided to render each region's inventory from its own Git repository."
+        ]
+    );
+    let (_, direct) = decision(&kb, "talks to each Proxmox node's API directly");
+    assert!(field(direct, "rationale").is_some_and(|r| r.starts_with("Removes a server")));
+    let (_, inventory) = decision(&kb, "each region's inventory");
+    assert_eq!(field(inventory, "pros"), Some("Every change is reviewed; History comes for free"));
+    assert!(field(inventory, "implementation considerations").is_some_and(|c| c.contains("CMDB")));
+}
+
+#[test]
 fn a_summarys_tally_of_decisions_is_none() {
     let kb = load();
     // `Storage: 2 (SQLite cache, restic repository)` counts decisions by category, and `Total
