@@ -1232,7 +1232,8 @@ fn item(
             // (`Implementation considerations:` after `Benefits of this approach:` and its
             // items) opens the record's next field.
             Some(_)
-                if items[i].block == Block::Paragraph
+                if items[i].text.ends_with([':', '：'])
+                    && items[i].block == Block::Paragraph
                     && items[i].parent.is_none()
                     && is_label_only(&items[i].text)
                     && fields::is_short_label(items[i].text.trim_end().trim_end_matches([':', '：']))
