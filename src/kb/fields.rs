@@ -3834,13 +3834,16 @@ fn after_lead_in(t: &str) -> Option<&str> {
 fn opens_with_deciding(t: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(t, 32, &mut buf);
-    ["decided ", "we decided "].iter().any(|p| head.starts_with(p))
+    ["decided ", "we decided ", "we've decided ", "we’ve decided ", "we have decided "]
+        .iter()
+        .any(|p| head.starts_with(p))
         || (!t.is_ascii() && ["决定", "決定", "我们决定", "我們決定"].iter().any(|p| t.starts_with(p)))
 }
 
 /// `Adopted …`, `We adopted …`, `We chose …`, `Chose …`, `Decided to …`, `We decided to …`,
 /// `Decided on …`, `Decided that …`, `Selected …`, `Opted for …`, `Settled on …`, `Went with
-/// …` (not `Determined that …`, as often a finding), and in
+/// …` (not `Determined that …`, as often a finding), with `we've`/`we have` too (`We've
+/// decided to …`, `We have adopted …`), and in
 /// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
 pub(crate) fn opens_with_adoption(text: &str) -> bool {
     // (Every opening starts with one of these letters, or outside ASCII: most lines end here.)
@@ -3870,6 +3873,10 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
     ]
     .iter()
     .any(|p| head.starts_with(p) && !(*p == "selected " && describes_a_selection(&head[p.len()..])))
+        // (`We've decided to …`, `We have adopted …`: the same choices, told as done.)
+        || head.starts_with("we") && ["we've ", "we’ve ", "we have "].iter().find_map(|p| head.strip_prefix(p)).is_some_and(|rest| {
+            ["decided to ", "adopted ", "chosen ", "opted for ", "settled on ", "gone with "].iter().any(|v| rest.starts_with(v))
+        })
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
             && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]
@@ -5291,6 +5298,8 @@ mod tests {
             "我们决定采用 Loki",
             "经过分析，决定采用增量方案：",
             "After two trials, we decided to stay",
+            "We've decided to keep the inventory in Git:",
+            "We’ve decided to stay",
         ] {
             assert!(says_it_decided(text), "{text}");
         }

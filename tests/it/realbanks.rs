@@ -2791,7 +2791,11 @@ fn a_choice_in_prose_keeps_what_it_brings_and_its_considerations_as_fields() {
         decision_texts(document(&kb, "decisions-approach.md")),
         [
             "The console talks to each Proxmox node's API directly rather than through a backend. This approach:",
-            "We've decided to render each region's inventory from its own Git repository."
+            "We've decided to render each region's inventory from its own Git repository.",
+            // `We've decided to …:` decides as `We decided to …:` does: no mere introduction.
+            "We've decided to send every alert through a single Gotify relay:",
+            "Pages go to the on-call phone",
+            "Everything else goes to the team channel"
         ]
     );
     let (_, direct) = decision(&kb, "talks to each Proxmox node's API directly");
