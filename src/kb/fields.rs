@@ -617,7 +617,9 @@ fn of_this_choice(label: &str) -> Option<Field> {
         return None;
     }
     let lower = label.to_ascii_lowercase();
-    let head = [" of this ", " of the ", " for this ", " for the "].iter().find_map(|p| lower.split_once(p))?.0;
+    // (The choice itself, with no word between: not `Benefits of the old approach`.)
+    let before = lower.strip_suffix(&last.to_ascii_lowercase())?;
+    let head = [" of this ", " of the ", " for this ", " for the "].iter().find_map(|p| before.strip_suffix(p))?;
     // (Not a decision: `Decision of this change` is no field of another's.)
     exact_label(head).filter(|f| *f != Field::Decision)
 }
@@ -1073,6 +1075,62 @@ pub(crate) fn states_in_full(value: &str) -> bool {
     value.ends_with(['.', '。', '!', '！'])
         && !first.is_empty()
         && !STILL_OPEN.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether a title heads a summary of counts: `Summary Statistics (v2.0)`, `**By Category**:`,
+/// `Totals`, `Decision stats`.
+pub(crate) fn names_summary(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["statistic", "summary", "stats", "totals", "by category", "counts"].iter().any(|w| lower.contains(w))
+}
+
+/// Whether a short label alone on its line names what is weighed about a choice (`Implementation
+/// considerations:`, `Known risks:`, `Trade-offs:`), by its last word: such a label after a
+/// field's list opens one more field. (Not `Libraries chosen:` or `Database design:`, which
+/// head choices.)
+pub(crate) fn names_a_weighing(label: &str) -> bool {
+    let label = label.trim().trim_end_matches([':', '：']).trim_end();
+    let last = label.rsplit(' ').next().unwrap_or("");
+    [
+        "considerations",
+        "benefits",
+        "drawbacks",
+        "risks",
+        "tradeoffs",
+        "trade-offs",
+        "consequences",
+        "implications",
+        "caveats",
+        "concerns",
+        "advantages",
+        "disadvantages",
+        "downsides",
+        "limitations",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w))
+}
+
+/// Whether a statement tells of a design given up or only weighed: `Until March the console
+/// proxied …`, `Previously …`, `We looked at …`, `We considered …`, `We tried …`.
+pub(crate) fn tells_the_past_or_weighed(text: &str) -> bool {
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(text.trim_start(), 24, &mut buf);
+    [
+        "until ",
+        "previously",
+        "before ",
+        "originally",
+        "initially",
+        "at first",
+        "we looked at ",
+        "we considered ",
+        "we tried ",
+        "we evaluated ",
+        "we explored ",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
 }
 
 /// A count with what it counts, under a short label: `Architecture: 3 (SQLite, Broker
@@ -3875,7 +3933,9 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
     .any(|p| head.starts_with(p) && !(*p == "selected " && describes_a_selection(&head[p.len()..])))
         // (`We've decided to …`, `We have adopted …`: the same choices, told as done.)
         || head.starts_with("we") && ["we've ", "we’ve ", "we have "].iter().find_map(|p| head.strip_prefix(p)).is_some_and(|rest| {
-            ["decided to ", "adopted ", "chosen ", "opted for ", "settled on ", "gone with "].iter().any(|v| rest.starts_with(v))
+            ["decided to ", "adopted ", "chosen ", "opted for ", "settled on ", "gone with ", "selected ", "switched to ", "picked "]
+                .iter()
+                .any(|v| rest.starts_with(v))
         })
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
@@ -5277,8 +5337,29 @@ mod tests {
             Some("rationale")
         );
         assert_eq!(field_for_label("Future of this approach"), None);
+        assert_eq!(field_for_label("Benefits of the old approach"), None);
+        assert_eq!(field_for_label("Drawbacks of the previous design"), None);
         assert_eq!(field_for_label("Decision of the change"), None);
         assert_eq!(field_for_label("Benefits"), field_for_label("Benefits of the design"));
+    }
+
+    #[test]
+    fn a_choice_told_with_we_have_is_an_adoption() {
+        for text in ["We've selected Hetzner for hosting.", "We have switched to Valkey.", "We’ve adopted Loki"] {
+            assert!(opens_with_adoption(text), "{text}");
+        }
+        assert!(!opens_with_adoption("We've seen the outage twice.") && !opens_with_adoption("We have a NAS"));
+    }
+
+    #[test]
+    fn labels_of_a_weighing_summaries_and_designs_given_up() {
+        assert!(names_a_weighing("Implementation considerations:") && names_a_weighing("Known risks"));
+        assert!(!names_a_weighing("Libraries chosen:") && !names_a_weighing("Database design:"));
+        assert!(names_summary("Summary Statistics (v2.0)") && names_summary("By Category"));
+        assert!(!names_summary("Replication"));
+        assert!(tells_the_past_or_weighed("Until March the console proxied every call through Flask. This design:"));
+        assert!(tells_the_past_or_weighed("We looked at polling every node. This approach:"));
+        assert!(!tells_the_past_or_weighed("The console talks to each node directly. This approach:"));
     }
 
     #[test]

@@ -1237,7 +1237,7 @@ fn item(
                     && items[i].parent.is_none()
                     && is_label_only(&items[i].text)
                     && fields::is_short_label(items[i].text.trim_end().trim_end_matches([':', '：']))
-                    && fields::ends_with_field_label(&items[i].text) =>
+                    && fields::names_a_weighing(&items[i].text) =>
             {
                 let label = &items[i].text;
                 let field = fields::field_for_label(label).unwrap_or_else(|| named_by(label));
@@ -1913,6 +1913,13 @@ fn considerations(
                 })
                 && !states_own_choice()
         };
+        // (A tally counts only in a summary — `## Summary Statistics`, `**By Category**:`, or
+        // a `Total …:` of its own; elsewhere `Replicas: 2 (eu-west, us-east)` sets something.)
+        let in_summary = || {
+            item.text.get(..5).is_some_and(|t| t.eq_ignore_ascii_case("total"))
+                || sections[item.section].title.as_deref().is_some_and(fields::names_summary)
+                || item.group.is_some_and(|g| fields::names_summary(groups[g].title))
+        };
         let demote = || {
             (considering[i] && !decided)
                 // Under a timeline's stage, a line tells more of that stage.
@@ -1931,7 +1938,7 @@ fn considerations(
                 || only_links(item)
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
-                || fields::is_tally(&item.text)
+                || (fields::is_tally(&item.text) && in_summary())
                 || fields::is_document_metadata(&item.text)
                 || answered_by_next()
                 // A line telling what the one before brings (`This approach allows …`) gives
@@ -2164,11 +2171,14 @@ fn considerations(
                     && fields::heading_names_choice(&items[i].text));
             // (And a paragraph that ends by giving its reasons, `… rather than through a
             // backend. This approach:`, over the list of them: its rationale.)
+            // (Not a design given up or weighed: `Until March the console proxied every call
+            // through Flask. This design:`, `We looked at polling … This approach:`.)
             let reasons_below = items[i].block == Block::Paragraph
                 && items[i].field.is_none()
                 && items[i].kind == Kind::Decision
                 && justified
-                && !has_children;
+                && !has_children
+                && !fields::tells_the_past_or_weighed(&items[i].text);
             spelling = if reasons_below {
                 Some((i, items[i].section, items[i].group, "rationale"))
             } else {

@@ -2810,9 +2810,10 @@ fn a_summarys_tally_of_decisions_is_none() {
     let kb = load();
     // `Storage: 2 (SQLite cache, restic repository)` counts decisions by category, and `Total
     // decisions: 4 (3 active, 1 superseded)` breaks the count down: a summary, no decisions.
+    // Outside a summary the same shape sets something (`Replicas: 2 (eu-west, us-east)`).
     assert_eq!(
         decision_texts(document(&kb, "decisions-summary.md")),
-        ["Decision: One SQLite file per host, no database server."]
+        ["Decision: One SQLite file per host, no database server.", "Replicas: 2 (eu-west, us-east)"]
     );
 }
 
