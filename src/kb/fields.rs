@@ -1153,8 +1153,9 @@ pub fn is_tally(text: &str) -> bool {
     if inner.contains(['(', ')']) {
         return false;
     }
-    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
-    parts.len() >= 2 && (parts.len() == count || parts.iter().all(|p| p.starts_with(|c: char| c.is_ascii_digit())))
+    let parts = || inner.split(',').map(str::trim);
+    let named = parts().count();
+    named >= 2 && (named == count || parts().all(|p| p.starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Whether a line of Markdown opens with a `Decision` label (`**Decision:** …`,
@@ -2024,12 +2025,13 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// Whether a date's label is written in a language that puts the day first (`Fecha`, `Datum`,
 /// `Data`, `Дата`, `Tarih`, `Date de la décision`): its date `03/05/2025` is 3 May.
 pub fn writes_day_first(label: &str) -> bool {
-    // (Unless it says otherwise: `Fecha (MM/DD/AAAA)`.)
-    let raw = label.to_ascii_lowercase();
-    if raw.contains("mm/dd") || raw.contains("mm-dd") || raw.contains("mm.dd") {
+    // (Unless it says otherwise: `Fecha (MM/DD/AAAA)`, in the qualifier [`bare_label`] sets
+    // aside.)
+    let lower = label.to_lowercase();
+    if lower.contains("mm/dd") || lower.contains("mm-dd") || lower.contains("mm.dd") {
         return false;
     }
-    let label = bare_label(label).to_lowercase();
+    let label = bare_label(&lower);
     ["fecha", "datum", "data", "дата", "tarih", "date de", "date du", "entscheidungsdatum"]
         .iter()
         .any(|l| label.starts_with(l))
@@ -3892,10 +3894,18 @@ fn after_lead_in(t: &str) -> Option<&str> {
 fn opens_with_deciding(t: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(t, 32, &mut buf);
-    ["decided ", "we decided ", "we've decided ", "we’ve decided ", "we have decided "]
-        .iter()
-        .any(|p| head.starts_with(p))
+    ["decided ", "we decided "].iter().any(|p| head.starts_with(p))
+        || after_we_have(&head).is_some_and(|rest| rest.starts_with("decided "))
         || (!t.is_ascii() && ["决定", "決定", "我们决定", "我們決定"].iter().any(|p| t.starts_with(p)))
+}
+
+/// What a lower-cased statement says after `we've`, `we’ve` or `we have` (`We've decided to
+/// …`, `We have adopted …`): the same choices as `We decided …`, told as done.
+fn after_we_have(head: &str) -> Option<&str> {
+    if !head.starts_with("we") {
+        return None;
+    }
+    ["we've ", "we’ve ", "we have "].iter().find_map(|p| head.strip_prefix(p))
 }
 
 /// `Adopted …`, `We adopted …`, `We chose …`, `Chose …`, `Decided to …`, `We decided to …`,
@@ -3932,7 +3942,7 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
     .iter()
     .any(|p| head.starts_with(p) && !(*p == "selected " && describes_a_selection(&head[p.len()..])))
         // (`We've decided to …`, `We have adopted …`: the same choices, told as done.)
-        || head.starts_with("we") && ["we've ", "we’ve ", "we have "].iter().find_map(|p| head.strip_prefix(p)).is_some_and(|rest| {
+        || after_we_have(&head).is_some_and(|rest| {
             ["decided to ", "adopted ", "chosen ", "opted for ", "settled on ", "gone with ", "selected ", "switched to ", "picked "]
                 .iter()
                 .any(|v| rest.starts_with(v))

@@ -1228,17 +1228,10 @@ fn item(
                 field_of[i] = Some(field);
                 rec.decided_in_history = Some(i);
             }
-            // A plain label alone after a field's list that ends in a field's name
+            // A plain label alone after a field's list that names what is weighed
             // (`Implementation considerations:` after `Benefits of this approach:` and its
             // items) opens the record's next field.
-            Some(_)
-                if items[i].text.ends_with([':', '：'])
-                    && items[i].block == Block::Paragraph
-                    && items[i].parent.is_none()
-                    && is_label_only(&items[i].text)
-                    && fields::is_short_label(items[i].text.trim_end().trim_end_matches([':', '：']))
-                    && fields::names_a_weighing(&items[i].text) =>
-            {
+            Some(_) if plain_label(&items[i]).is_some_and(fields::names_a_weighing) => {
                 let label = &items[i].text;
                 let field = fields::field_for_label(label).unwrap_or_else(|| named_by(label));
                 rec.members.push((i, field.clone(), label.len()));
@@ -1463,6 +1456,17 @@ fn is_label_only(text: &str) -> bool {
     let t = text.trim();
     let head = t.trim_end_matches([':', '：']);
     head.len() < t.len() && t.chars().count() <= 40 && !head.contains([':', '.', '：'])
+}
+
+/// `Implementation considerations:` as a paragraph of its own: a short plain label alone on
+/// its line, without its colon.
+fn plain_label(item: &Item) -> Option<&str> {
+    // (Asked of items inside fields: the closing colon is looked at first.)
+    if !item.text.ends_with([':', '：']) || item.block != Block::Paragraph || item.parent.is_some() {
+        return None;
+    }
+    let label = item.text.trim_end_matches([':', '：']).trim();
+    (is_label_only(&item.text) && fields::is_short_label(label)).then_some(label)
 }
 
 /// A label holding a date outside its brackets (`**Update 2026-02-20**:`, not `**Sources
