@@ -2426,6 +2426,11 @@ pub fn describes_records(title: &str) -> bool {
     if t.len() <= 32 && writing_records(t, first) {
         return true;
     }
+    // `Decision Making Process`, `Decision-Making Framework`, `Decision Types`: how the team
+    // decides, not what it decided.
+    if t.len() <= 40 && about_deciding(t, first) {
+        return true;
+    }
     // `For each major decision, document`, `For every entry, record`: what a record holds.
     if t.len() <= 64 && for_each_record(t, first) {
         return true;
@@ -2475,6 +2480,21 @@ fn for_each_record(t: &str, first: &[u8]) -> bool {
 
 /// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, and in
 /// Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
+/// `Decision Making Process`, `Decision-making framework`, `Decision Types`, `Decision
+/// process`: a title about how decisions are made (`first` is its first word with its space).
+fn about_deciding(t: &str, first: &[u8]) -> bool {
+    let Some(word) = opening_word(first, &["decision ", "decision-making "]) else {
+        return false;
+    };
+    let rest = t[word.len()..].trim_start();
+    // (`Decision making process` and `Decision-making process` alike.)
+    let rest = match rest.get(..7) {
+        Some(head) if word == "decision " && head.eq_ignore_ascii_case("making ") => rest[7..].trim_start(),
+        _ => rest,
+    };
+    ["process", "framework", "types", "methods"].iter().any(|w| rest.eq_ignore_ascii_case(w))
+}
+
 fn writing_records(t: &str, first: &[u8]) -> bool {
     const VERBS: [&str; 11] = [
         "documenting ",
@@ -3338,7 +3358,10 @@ pub fn reports_work_done(text: &str) -> bool {
     let first = text.bytes().find(|b| !matches!(b, b' ' | b'*' | b'_' | b'-'));
     if first.is_some_and(|b| {
         b.is_ascii_alphabetic()
-            && !matches!(b.to_ascii_lowercase(), b'f' | b'b' | b'h' | b'c' | b'r' | b't' | b'p' | b'i' | b'v' | b'a')
+            && !matches!(
+                b.to_ascii_lowercase(),
+                b'f' | b'b' | b'h' | b'c' | b'r' | b't' | b'p' | b'i' | b'v' | b'a' | b'u' | b'm' | b'e'
+            )
     }) {
         return false;
     }
@@ -3365,6 +3388,8 @@ pub fn reports_work_done(text: &str) -> bool {
             "adopt",
             "decided",
             "decide ",
+            "approved",
+            "accepted",
             "opted ",
             "selected ",
             "switched ",
@@ -3375,6 +3400,12 @@ pub fn reports_work_done(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w));
+    }
+    // A file edited (`Updated android/app/build.gradle.kts.`, `Updated imports in
+    // lib/main.dart`) is work on that file — unless the line says what it changed to
+    // (`Updated the base image to Debian 13 in Dockerfile`) or why.
+    if EDIT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return names_only_a_file(rest);
     }
     // `Fix the MTU at 1420` sets a value; a fix names what was broken.
     if fix {
@@ -3426,7 +3457,49 @@ const FIX_WORDS: &[&str] = &["fixed", "fix", "fixes", "bugfix", "hotfix", "resol
 
 /// The verbs that report a check or an install done ([`reports_work_done`]); its first-letter
 /// gate lets each through.
-const CHECK_WORDS: &[&str] = &["validated", "verified", "audited", "tested", "installed", "investigated"];
+const CHECK_WORDS: &[&str] =
+    &["validated", "verified", "audited", "tested", "installed", "investigated", "checked", "reviewed"];
+
+/// The verbs that report a file edited ([`reports_work_done`]); its first-letter gate lets
+/// each through.
+const EDIT_WORDS: &[&str] = &["updated", "modified", "edited"];
+
+/// What follows `Updated` names a file and nothing more: `android/app/build.gradle.kts`,
+/// `imports in lib/main.dart`, `the README.md` — a few words ending in a file's path, none
+/// of them saying to what, from what or why.
+fn names_only_a_file(rest: &str) -> bool {
+    let rest = rest.trim_end().trim_end_matches(['.', '。']);
+    let mut last = None;
+    for (n, word) in rest.split_whitespace().enumerate() {
+        if n == 8
+            || ["to", "from", "with", "for", "so", "because", "by", "instead"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+        last = Some(word);
+    }
+    last.is_some_and(is_file_path)
+}
+
+/// `lib/main.dart`, `package.json`, `.gitignore`: a name with a lowercase extension (not a
+/// library's or a site's, `Node.js`, `socket.io`, `example.com`, unless in a folder), or a
+/// dotfile.
+fn is_file_path(word: &str) -> bool {
+    let word = word.trim_matches(['`', '"', '\'', ',', ';', ':']);
+    let Some((stem, ext)) = word.rsplit_once('.') else { return false };
+    let ext_ok = (1..=12).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && ext.bytes().any(|b| b.is_ascii_lowercase());
+    if stem.is_empty() {
+        return ext_ok;
+    }
+    ext_ok
+        && ext.len() <= 6
+        && !stem.ends_with('/')
+        && (word.contains('/') || !["js", "io", "com", "org", "net", "dev", "ai", "app"].contains(&ext))
+}
 
 /// The verbs that cut a release ([`reports_work_done`]), before a version.
 const RELEASE_WORDS: &[&str] =
@@ -4440,6 +4513,38 @@ mod tests {
     }
 
     #[test]
+    fn a_file_edited_or_checked_is_work_done() {
+        for done in [
+            "[2025-05-29 12:13:58] - Updated `android/app/build.gradle.kts`.",
+            "Updated imports in lib/screens/lobby_screen.dart.",
+            "Updated import and comment in test/widget_test.dart",
+            "Modified the README.md",
+            "Edited .gitignore",
+            "[2025-05-29 12:15:42] - Checked `pubspec.yaml`.",
+            "Reviewed the backup playbook; no change needed",
+        ] {
+            assert!(super::reports_work_done(done), "{done}");
+        }
+        for decided in [
+            // What it changed to, why, or no file at all.
+            "Updated the base image to Debian 13 in Dockerfile",
+            "Updated default ELO and win rate settings.",
+            "Updated Node.js",
+            "Updated nginx.conf for HTTP/2",
+            "Updated socket.io",
+            "Modified the retention: keep 14 dailies",
+            "Checked the three proxies and chose Caddy",
+            "[2025-05-30 01:05:34] - Reviewed and approved the design for the presence fix",
+            "Updated Python 3.12",
+            "Uses pnpm workspaces",
+            "Mirrored vdevs on every node",
+            "Every host gets a static address",
+        ] {
+            assert!(!super::reports_work_done(decided), "{decided}");
+        }
+    }
+
+    #[test]
     fn a_problem_resolved_is_work_done() {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
@@ -5193,6 +5298,11 @@ mod tests {
         assert!(describes_records("Appendix: Decision log format") && describes_records("ADR entry format"));
         assert!(!describes_records("Log format") && !describes_records("Audio recording format"));
         assert!(describes_records("Statuses") && describes_records("Status values:"));
+        // How the team decides, not what it decided.
+        assert!(describes_records("Decision Making Process") && describes_records("Decision-Making Framework"));
+        assert!(describes_records("Decision types") && describes_records("Decision process:"));
+        assert!(!describes_records("Decision: process the queue nightly") && !describes_records("Decision Log"));
+        assert!(!describes_records("Decision-making speed") && !describes_records("Decisions"));
         assert!(describes_records("Write an ADR when a decision constrains future work. Examples that require one:"));
         assert!(!describes_records("Add retries when the NAS is unreachable:"));
         assert!(!describes_records("Write logs when a backup fails:"));

@@ -118,6 +118,22 @@ struct Title {
     decision: Option<String>,
 }
 
+/// What may follow a bold title in a pseudo-heading: a short qualifier in brackets,
+/// `(maintained)`, `（本周）`, with no digit (a date or a count) and no second bracket.
+fn is_qualifier(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let inner = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| rest.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
+    inner.is_some_and(|inner| {
+        !inner.trim().is_empty()
+            && inner.len() <= 40
+            && !inner.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b'[' | b']'))
+            && !inner.contains(['（', '）'])
+    })
+}
+
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
 struct Group {
     title: String,
@@ -966,6 +982,10 @@ impl<'a> Pass<'a> {
             && !text.is_empty()
             && idx == self.items.len() - 1
             && (item.bold.as_deref() == Some(text)
+                // So does a bold title with only a qualifier in brackets after it
+                // (`**Recent Decisions** (this session)`): not a date, which dates what
+                // follows (above), nor more words after the bracket.
+                || item.bold.as_deref().is_some_and(|bold| text.strip_prefix(bold).is_some_and(is_qualifier))
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))

@@ -185,6 +185,11 @@ const TOKENS: &[&str] = &[
     "Storage: 2 (a, b)",
     ". This approach:\n- ",
     "\n\nBenefits of this approach:\n- ",
+    // A bold title with a bracketed qualifier, a file edited, a section on deciding.
+    "\n**Recent Decisions** (this sprint)\n- ",
+    "\n[2026-03-02 10:04:11] - Updated `lib/main.dart`.\n",
+    "Checked .gitignore",
+    "\n### Decision Making Process\n",
 ];
 
 #[derive(Debug, Clone)]

@@ -107,11 +107,15 @@ fn decision_records_carry_their_fields() {
         // (Or a recommendation where decisions are still required.)
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
-        // section's: `**Decision**: The choice, in one sentence`, and the list under `**Each
-        // entry must include**:`, and under `For each major decision, document:`.)
+        // section's (or how the team decides, `### Decision Making Process`): `**Decision**:
+        // The choice, in one sentence`, and the list under `**Each entry must include**:`, and
+        // under `For each major decision, document:`.)
         let described = |r: usize| {
             doc.items[r].text.ends_with("The choice, in one sentence")
-                || doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.ends_with("Format"))
+                || doc.sections[doc.items[r].section]
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.ends_with("Format") || t.ends_with("Decision Making Process"))
                 || doc.items[r].text.starts_with("When adding a record")
                 || doc.items[r].group.is_some_and(|g| {
                     let title = &doc.groups[g].title;
@@ -3447,4 +3451,42 @@ fn labelled_lists_after_a_records_decision_are_its_parts() {
     let (_, free) = decision(&kb, "free to the first 20 households");
     assert_eq!(field(free, "cost analysis"), Some("B2 storage: about $6 a month for all of them"));
     assert!(field(free, "implementation").is_some_and(|v| v.contains("signup page")));
+}
+
+#[test]
+fn a_bold_title_with_a_qualifier_in_brackets_heads_its_list() {
+    let kb = load();
+    // `**Recent Decisions** (this sprint)` over a list heads it as a wholly bold line does:
+    // the list's items are the decisions, the title none. A bold phrase with more words after
+    // its bracket is a sentence.
+    let doc = document(&kb, "progress-qualified-labels.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Proxmox VE carries every guest on the three rack nodes",
+            "Mirrored ZFS vdevs on each storage node, never raidz",
+            "Borgmatic pushes the offsite copies to the rented box",
+            "The scrub timer now fires on Sunday nights"
+        ]
+    );
+    assert!(doc.items.iter().any(|i| i.text == "Pi-hole (stays on the old NUC) was left alone."));
+}
+
+#[test]
+fn a_log_entry_that_edits_or_checks_a_file_decides_nothing() {
+    let kb = load();
+    // A decision log kept as a work log (`### Decision (Hostname Fix)` over `[…] - Updated
+    // roles/common/templates/hosts.j2.`): a file edited or checked is work done.
+    let doc = document(&kb, "decisionLog-file-edits.md");
+    assert_eq!(decision_texts(doc), ["[2026-03-02 11:20:00] - Keep seven daily snapshots on the archive pool."]);
+    let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.field.is_none()).map(|i| i.kind).collect();
+    assert_eq!(kinds, [Kind::Change, Kind::Change, Kind::Decision]);
+}
+
+#[test]
+fn a_section_on_how_decisions_are_made_decides_nothing() {
+    let kb = load();
+    // `### Decision Making Process` over where each kind of decision is written down: how the
+    // team decides, not what it decided.
+    assert_eq!(decision_texts(document(&kb, "deciding-process.md")), ["Ingress: HAProxy in front of both web VMs"]);
 }
