@@ -3490,3 +3490,13 @@ fn a_section_on_how_decisions_are_made_decides_nothing() {
     // team decides, not what it decided.
     assert_eq!(decision_texts(document(&kb, "deciding-process.md")), ["Ingress: HAProxy in front of both web VMs"]);
 }
+
+#[test]
+fn a_current_status_in_another_language_is_the_focus() {
+    let kb = load();
+    // `## 当前状态` (current status) in a decision log says where things stand, as `## Current
+    // Status` does: no decisions.
+    let doc = document(&kb, "jueding-zhuangtai.md");
+    assert_eq!(decision_texts(doc), ["系统日志在日志主机上保留九十天"]);
+    assert!(doc.items.iter().filter(|i| i.text.starts_with('✅')).all(|i| i.kind == Kind::Focus));
+}
