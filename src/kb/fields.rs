@@ -3458,7 +3458,7 @@ const FIX_WORDS: &[&str] = &["fixed", "fix", "fixes", "bugfix", "hotfix", "resol
 /// The verbs that report a check or an install done ([`reports_work_done`]); its first-letter
 /// gate lets each through.
 const CHECK_WORDS: &[&str] =
-    &["validated", "verified", "audited", "tested", "installed", "investigated", "checked", "reviewed"];
+    &["validated", "verified", "audited", "tested", "installed", "investigated", "identified", "checked", "reviewed"];
 
 /// The verbs that report a file edited ([`reports_work_done`]); its first-letter gate lets
 /// each through.
@@ -4522,6 +4522,7 @@ mod tests {
             "Edited .gitignore",
             "[2025-05-29 12:15:42] - Checked `pubspec.yaml`.",
             "Reviewed the backup playbook; no change needed",
+            "Identified root causes for the failed joins.",
         ] {
             assert!(super::reports_work_done(done), "{done}");
         }
@@ -4534,6 +4535,7 @@ mod tests {
             "Updated socket.io",
             "Modified the retention: keep 14 dailies",
             "Checked the three proxies and chose Caddy",
+            "Identified Valkey as the cache and switched to it",
             "[2025-05-30 01:05:34] - Reviewed and approved the design for the presence fix",
             "Updated Python 3.12",
             "Uses pnpm workspaces",
