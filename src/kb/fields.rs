@@ -2480,6 +2480,15 @@ fn for_each_record(t: &str, first: &[u8]) -> bool {
 
 /// `Documenting Decisions`, `Adding a new ADR`, `Recording architecture decisions`, and in
 /// Portuguese and Spanish `Criando nova decisão técnica`, `Registrando decisiones`.
+/// A title about how decisions are made (`Decision Making Process`): a choice stated under it
+/// (`Adopted a two-approver rule for production deploys`) is still one.
+pub fn is_about_deciding(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '：']).trim_end();
+    let head = &t.as_bytes()[..t.len().min(16)];
+    let first = head.iter().position(|&b| b == b' ').map_or(&[][..], |end| &head[..=end]);
+    t.len() <= 40 && about_deciding(t, first)
+}
+
 /// `Decision Making Process`, `Decision-making framework`, `Decision Types`, `Decision
 /// process`: a title about how decisions are made (`first` is its first word with its space).
 fn about_deciding(t: &str, first: &[u8]) -> bool {
@@ -3376,7 +3385,16 @@ pub fn reports_work_done(text: &str) -> bool {
             && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)));
     // A check or an install reported done chose nothing — unless the line goes on to choose
     // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
-    if CHECK_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    // (Not `Reviewed:` as a label over what was kept, `Reviewed: keep SQLite` — `Validated:`
+    // reports its check — nor `Checked in the generated client`.)
+    let label = || {
+        rest.starts_with([':', '：'])
+            && ["reviewed", "checked", "identified"].iter().any(|w| word.eq_ignore_ascii_case(w))
+    };
+    if CHECK_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        && !label()
+        && !(word.eq_ignore_ascii_case("checked") && rest.get(..3).is_some_and(|r| r.eq_ignore_ascii_case("in ")))
+    {
         let lower = rest.to_ascii_lowercase();
         return ![
             "chose ",
@@ -3390,6 +3408,11 @@ pub fn reports_work_done(text: &str) -> bool {
             "decide ",
             "approved",
             "accepted",
+            "agreed",
+            "picked",
+            "rejected",
+            " as the ",
+            " as our ",
             "opted ",
             "selected ",
             "switched ",
@@ -3469,18 +3492,29 @@ const EDIT_WORDS: &[&str] = &["updated", "modified", "edited"];
 /// of them saying to what, from what or why.
 fn names_only_a_file(rest: &str) -> bool {
     let rest = rest.trim_end().trim_end_matches(['.', '。']);
-    let mut last = None;
-    for (n, word) in rest.split_whitespace().enumerate() {
+    // (A label, `Updated license: MIT in LICENSE.md`, or a value set, `18 → 20`, says what.)
+    if rest.contains([':', '：', '→', '=', '>']) {
+        return false;
+    }
+    let mut words = rest.split_whitespace().peekable();
+    let mut n = 0;
+    while let Some(word) = words.next() {
+        let last = words.peek().is_none();
+        // (A number before the path, `Rust edition 2024 in Cargo.toml`, is a value set.)
         if n == 8
+            || (!last && word.bytes().any(|b| b.is_ascii_digit()))
             || ["to", "from", "with", "for", "so", "because", "by", "instead"]
                 .iter()
                 .any(|w| word.eq_ignore_ascii_case(w))
         {
             return false;
         }
-        last = Some(word);
+        if last {
+            return is_file_path(word);
+        }
+        n += 1;
     }
-    last.is_some_and(is_file_path)
+    false
 }
 
 /// `lib/main.dart`, `package.json`, `.gitignore`: a name with a lowercase extension (not a
@@ -3495,10 +3529,15 @@ fn is_file_path(word: &str) -> bool {
     if stem.is_empty() {
         return ext_ok;
     }
+    // (Not a version, `20.x`, `1.22.x`: a name has a letter, and a one-letter extension is
+    // taken only in a folder, `src/main.c`.)
+    let in_folder = word.contains('/');
     ext_ok
         && ext.len() <= 6
+        && (ext.len() > 1 || in_folder)
+        && stem.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii())
         && !stem.ends_with('/')
-        && (word.contains('/') || !["js", "io", "com", "org", "net", "dev", "ai", "app"].contains(&ext))
+        && (in_folder || !["js", "io", "com", "org", "net", "dev", "ai", "app"].contains(&ext))
 }
 
 /// The verbs that cut a release ([`reports_work_done`]), before a version.
@@ -4520,6 +4559,7 @@ mod tests {
             "Updated import and comment in test/widget_test.dart",
             "Modified the README.md",
             "Edited .gitignore",
+            "Updated src/main.c",
             "[2025-05-29 12:15:42] - Checked `pubspec.yaml`.",
             "Reviewed the backup playbook; no change needed",
             "Identified root causes for the failed joins.",
@@ -4536,6 +4576,19 @@ mod tests {
             "Modified the retention: keep 14 dailies",
             "Checked the three proxies and chose Caddy",
             "Identified Valkey as the cache and switched to it",
+            // Found by review: a value set, a label, a version, a choice after the check.
+            "Updated minimum Node version 18 → 20 in package.json",
+            "Updated dependency policy: pin tokio at 1.38 in Cargo.toml",
+            "Modified retention: keep 14 dailies in backup.yml",
+            "Updated Rust edition 2024 in Cargo.toml",
+            "Updated Node 20.x",
+            "Updated Go 1.22.x",
+            "Reviewed the three brokers; picked NATS for its footprint",
+            "Identified PostgreSQL as the system of record",
+            "Identified Redis as the cache; Memcached rejected",
+            "Reviewed and agreed: monorepo with pnpm workspaces",
+            "Reviewed: keep SQLite for the desktop build",
+            "Checked in the generated API client, so builds need no codegen step",
             "[2025-05-30 01:05:34] - Reviewed and approved the design for the presence fix",
             "Updated Python 3.12",
             "Uses pnpm workspaces",

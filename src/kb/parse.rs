@@ -982,10 +982,17 @@ impl<'a> Pass<'a> {
             && !text.is_empty()
             && idx == self.items.len() - 1
             && (item.bold.as_deref() == Some(text)
-                // So does a bold title with only a qualifier in brackets after it
+                // So does a bold title naming a kind with only a qualifier in brackets after it
                 // (`**Recent Decisions** (this session)`): not a date, which dates what
-                // follows (above), nor more words after the bracket.
-                || item.bold.as_deref().is_some_and(|bold| text.strip_prefix(bold).is_some_and(is_qualifier))
+                // follows (above), nor more words after the bracket, nor a decision with a note
+                // (`**Adopt PostgreSQL** (not MySQL)`, `**Decision: Use Redis** (cache)`).
+                || item.bold.as_deref().is_some_and(|bold| {
+                    text.strip_prefix(bold).is_some_and(is_qualifier)
+                        && super::heading::classify(bold) != Kind::Other
+                        && fields::leading_field(bold, None).is_none()
+                        && !fields::states_adoption(bold, None)
+                        && !fields::states_switch(bold)
+                })
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
@@ -2503,6 +2510,9 @@ struct Open {
     /// A heading that only names a record field (`## Rationale`): stamps look past it for the
     /// section they sit in.
     field: bool,
+    /// … and the field it names is the `Decision` (`### Decision (Matchmaking)`): a stamp right
+    /// under it records a decision, whatever the section it sits in.
+    decides: bool,
     /// Whether headings below pass their kind and date down (titled sections and stamps do;
     /// an entry's untitled section does not).
     inherit: bool,
@@ -2604,6 +2614,9 @@ impl Layout {
                 let kind = match (stamps, enclosing) {
                     // A later stamp sits in the same place as the first one.
                     (Some(_), _) => layout.sections[entry_section].kind,
+                    // (`## Current Status`, `### Decision (Matchmaking)`, `[2025-05-28] - Use six
+                    // hex digits …`: the stamp is the decision's.)
+                    (None, _) if stack.last().is_some_and(|o| o.decides) => Kind::Decision,
                     (None, Some(o)) => implicit_kind(layout.sections[o.section].kind),
                     (None, None) => implicit_kind(layout.sections[entry_section].kind),
                 };
@@ -2618,7 +2631,14 @@ impl Layout {
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
-                stack.push(Open { level: outer_level, section, field: false, inherit: true, splits: false });
+                stack.push(Open {
+                    level: outer_level,
+                    section,
+                    field: false,
+                    decides: false,
+                    inherit: true,
+                    splits: false,
+                });
                 stamps = Some((outer_level, resume));
                 continue;
             }
@@ -2670,7 +2690,14 @@ impl Layout {
                 entry_section = section;
                 layout.section_of_heading.push(section);
                 stack.clear();
-                stack.push(Open { level: h.level, section, field: false, inherit: false, splits: false });
+                stack.push(Open {
+                    level: h.level,
+                    section,
+                    field: false,
+                    decides: false,
+                    inherit: false,
+                    splits: false,
+                });
                 continue;
             }
             while stack.last().is_some_and(|o| o.level >= h.level) {
@@ -2727,7 +2754,14 @@ impl Layout {
             let title = Some(std::mem::take(&mut h.title));
             let section = layout.push_section(current_entry, title, parent.map(|p| p.section), kind, date, h.line);
             layout.section_of_heading.push(section);
-            stack.push(Open { level: h.level, section, field: is_field, inherit: true, splits: splits[i] });
+            stack.push(Open {
+                level: h.level,
+                section,
+                field: is_field,
+                decides: h.field == Some(fields::Field::Decision),
+                inherit: true,
+                splits: splits[i],
+            });
         }
         layout
     }

@@ -1960,7 +1960,10 @@ fn considerations(
                 || fields::gives_record_format(&item.text)
                 || fields::sets_up_bank(&item.text)
                 || fields::switches_agent_mode(&item.text)
-                || (in_format && template_ended != Some(item.section))
+                || (in_format
+                    && template_ended != Some(item.section)
+                    && !((fields::states_adoption(&item.text, item.bold.as_deref()) || fields::states_switch(&item.text))
+                        && sections[item.section].title.as_deref().is_some_and(fields::is_about_deciding)))
                 // (A list under such a label, `When to add an entry:`, too; a table after
                 // `Format:` is the log itself.)
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))

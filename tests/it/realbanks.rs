@@ -3458,7 +3458,7 @@ fn a_bold_title_with_a_qualifier_in_brackets_heads_its_list() {
     let kb = load();
     // `**Recent Decisions** (this sprint)` over a list heads it as a wholly bold line does:
     // the list's items are the decisions, the title none. A bold phrase with more words after
-    // its bracket is a sentence.
+    // its bracket is a sentence, and a bold decision with a note is the decision.
     let doc = document(&kb, "progress-qualified-labels.md");
     assert_eq!(
         decision_texts(doc),
@@ -3466,7 +3466,9 @@ fn a_bold_title_with_a_qualifier_in_brackets_heads_its_list() {
             "Proxmox VE carries every guest on the three rack nodes",
             "Mirrored ZFS vdevs on each storage node, never raidz",
             "Borgmatic pushes the offsite copies to the rented box",
-            "The scrub timer now fires on Sunday nights"
+            "The scrub timer now fires on Sunday nights",
+            "Adopt Vaultwarden (not Bitwarden cloud)",
+            "Keep the old switch (for now)"
         ]
     );
     assert!(doc.items.iter().any(|i| i.text == "Pi-hole (stays on the old NUC) was left alone."));
@@ -3487,16 +3489,26 @@ fn a_log_entry_that_edits_or_checks_a_file_decides_nothing() {
 fn a_section_on_how_decisions_are_made_decides_nothing() {
     let kb = load();
     // `### Decision Making Process` over where each kind of decision is written down: how the
-    // team decides, not what it decided.
-    assert_eq!(decision_texts(document(&kb, "deciding-process.md")), ["Ingress: HAProxy in front of both web VMs"]);
+    // team decides, not what it decided — but a choice stated there is one.
+    assert_eq!(
+        decision_texts(document(&kb, "deciding-process.md")),
+        [
+            "Ingress: HAProxy in front of both web VMs",
+            "Switched from hallway calls to written RFCs for every schema change",
+            "Adopted a two-approver rule for production deploys"
+        ]
+    );
 }
 
 #[test]
 fn a_current_status_in_another_language_is_the_focus() {
     let kb = load();
     // `## 当前状态` (current status) in a decision log says where things stand, as `## Current
-    // Status` does: no decisions.
+    // Status` does: no decisions — but a stamp under a `### Decision (…)` heading after it is
+    // that heading's decision.
     let doc = document(&kb, "jueding-zhuangtai.md");
     assert_eq!(decision_texts(doc), ["系统日志在日志主机上保留九十天"]);
     assert!(doc.items.iter().filter(|i| i.text.starts_with('✅')).all(|i| i.kind == Kind::Focus));
+    let doc = document(&kb, "status-then-stamps.md");
+    assert_eq!(decision_texts(doc), ["[2026-03-06 14:20:00] - 房间代码改为六位十六进制。"]);
 }
