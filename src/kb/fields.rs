@@ -807,7 +807,12 @@ pub fn is_short_label(label: &str) -> bool {
     label.len() <= 48
         && label.chars().next().is_some_and(char::is_alphabetic)
         && label.split_whitespace().filter(|w| *w != "&").count() <= 4
-        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '/' | '\'' | '(' | ')'))
+        && label.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '&' | '/' | '\'' | '(' | ')' | '.'))
+        // (A dot only inside a version: `OAuth 2.0 Integration`, not `See docs.`.)
+        && label.match_indices('.').all(|(at, _)| {
+            let b = label.as_bytes();
+            at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+        })
 }
 
 /// The label a statement opens with when it reads as one (`Revisit when: …`, see
@@ -1703,6 +1708,19 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
 pub(crate) fn label_asks_why(label: &str) -> bool {
     let label = bare_label(label);
     label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why "))
+}
+
+/// A label asking why of a thing (`**Why FastAPI?**`, `**Why Caddy**:`) rather than telling
+/// a story (`**Why we left the PaaS**:`, over what was done): the reasons for the choice its
+/// heading names, even before that choice is stated.
+pub(crate) fn label_asks_why_of(label: &str) -> bool {
+    if !label_asks_why(label) {
+        return false;
+    }
+    let asked = bare_label(label)[4..].trim().trim_end_matches(['?', '？']).trim_end();
+    let mut words = asked.split_whitespace();
+    const TELLS: &[&str] = &["we", "i", "they", "you", "it", "did", "do", "does", "is", "are", "was", "were", "not"];
+    !asked.is_empty() && words.clone().count() <= 6 && !words.any(|w| TELLS.iter().any(|t| w.eq_ignore_ascii_case(t)))
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -3373,6 +3391,14 @@ pub fn reports_work_done(text: &str) -> bool {
             )
     }) {
         return false;
+    }
+    // (Of the lines opening with `u`, `m` or `e` — `Use …`, `Move …`, `Enable …` — only an
+    // edit word goes on.)
+    if first.is_some_and(|b| matches!(b.to_ascii_lowercase(), b'u' | b'm' | b'e')) {
+        let start = text.trim_start_matches([' ', '*', '_', '-']);
+        if !EDIT_WORDS.iter().any(|w| start.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))) {
+            return false;
+        }
     }
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -5217,6 +5243,9 @@ mod tests {
         assert_eq!(field_for_label("(as of May)"), None);
         assert!(is_short_label("Sources (checked 2026-04-14, by hand)"));
         assert!(is_short_label("Caveat (★★)"));
+        // A dot only inside a version.
+        assert!(is_short_label("OAuth 2.0 Integration") && is_short_label("Retention 2.0 Policy"));
+        assert!(!is_short_label("See the docs.") && !is_short_label("Node.js") && !is_short_label("v.2"));
         assert!(is_short_label("DashScope（灵积平台）"));
         assert!(is_labelled_address("DashScope（灵积平台）：https://dashscope.example.com/"));
         // A document's file name after a label says where the decisions are.
@@ -5494,6 +5523,9 @@ mod tests {
         // A label asking why gives reasons; a label about why-questions is only a topic.
         assert!(label_asks_why("Why these tradeoffs") && label_asks_why("**Why Option A over B**:"));
         assert!(!label_asks_why("Whyte report"));
+        assert!(label_asks_why_of("**Why FastAPI?**") && label_asks_why_of("Why Astro 5 with Tailwind CSS v4?"));
+        assert!(label_asks_why_of("**Why Caddy**:") && !label_asks_why_of("**Why we left the PaaS**:"));
+        assert!(!label_asks_why_of("Why did the backup fail?") && !label_asks_why_of("Why?"));
     }
 
     #[test]

@@ -1272,7 +1272,7 @@ impl<'a> Pass<'a> {
             let stands_for_body = match body {
                 Body::CodeBlock => h.is_some_and(|h| under[h] == 1),
                 Body::Statement => {
-                    only_fields_under(&items, &self.item_heading, p, entry_decision)
+                    only_fields_under(&items, &self.item_heading, &self.groups, p, entry_decision)
                         // (Not a dated entry's title: `## 2026-01-10 Tooling for the monorepo`
                         // heads the entry's decisions.)
                         || (decision
@@ -1730,7 +1730,7 @@ fn shared_words(title: &str, statement: &str) -> usize {
 ///
 /// Under a dated entry's heading (`entry`), a `Decision:` alone over a list spells out what
 /// the heading states, and is the field that must be there.
-fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, entry: bool) -> bool {
+fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[Group], p: usize, entry: bool) -> bool {
     if fields::names_option(&items[p].text) {
         return false;
     }
@@ -1741,6 +1741,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
     // The stages of a timeline (`**Started**: …`, `**Current**: …`) are no record's fields.
     let mut staged = false;
     let mut reasons = false;
+    let mut why = false;
     for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
@@ -1768,6 +1769,13 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], p: usize, e
                 reasons |= field.name() == "rationale" && item.group.is_none();
             }
             None if after_label => {}
+            // (Under a label asking why of the choice, `**Why Caddy?**`, its reasons; and once
+            // its reasons are given, what the lists after them say is how it is done.)
+            None if why || item.group.is_some_and(|g| fields::label_asks_why_of(&groups[g].title)) => {
+                decided = true;
+                reasons = true;
+                why = true;
+            }
             None if records::bold_label(item).is_some() => after_label = false,
             None => return false,
         }

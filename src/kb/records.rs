@@ -318,6 +318,26 @@ pub(crate) fn resolve(
                     None if rec.decision.or(rec.statement).is_some() && fields::label_asks_why(groups[g].title) => {
                         rec.has_fields = true;
                         rec.context = Some(RATIONALE);
+                        // (A heading that names its choice, its reasons given, is a record: the
+                        // labels after them, `**Ports**:`, `**OAuth Integration**:`, name its
+                        // parts.)
+                        if rec.decision.is_none() && rec.statement.is_some_and(|s| items[s].block == Block::Heading) {
+                            rec.explicit = true;
+                        }
+                    }
+                    // So does one first under a heading that names a choice (`### Backend:
+                    // FastAPI` over `**Why FastAPI?**`), asking why of a thing: the reasons of
+                    // the record to come, whose `**Decision**:` follows (or whose heading
+                    // states it).
+                    None if rec.decision.or(rec.statement).is_none()
+                        && (i == 0 || items[i - 1].section != items[i].section)
+                        && fields::label_asks_why_of(groups[g].title) =>
+                    {
+                        if !rec.open {
+                            open(&mut rec);
+                        }
+                        rec.has_fields = true;
+                        rec.context = Some(RATIONALE);
                     }
                     // (A label holding a date, `**Update 2025-06-10**:`, is a later entry:
                     // neither arm below.)

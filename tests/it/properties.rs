@@ -190,6 +190,9 @@ const TOKENS: &[&str] = &[
     "\n[2026-03-02 10:04:11] - Updated `lib/main.dart`.\n",
     "Checked .gitignore",
     "\n### Decision Making Process\n",
+    // A label asking why first under a heading that names a choice; a version in a label.
+    "\n### Proxy: Pomerium\n\n**Why Pomerium?**\n- ",
+    "\n**OAuth 2.0 Integration**:\n- ",
 ];
 
 #[derive(Debug, Clone)]

@@ -3512,3 +3512,26 @@ fn a_current_status_in_another_language_is_the_focus() {
     let doc = document(&kb, "status-then-stamps.md");
     assert_eq!(decision_texts(doc), ["[2026-03-06 14:20:00] - 房间代码改为六位十六进制。"]);
 }
+
+#[test]
+fn a_label_asking_why_of_a_choice_gives_its_reasons() {
+    let kb = load();
+    // `### Access Proxy: Pomerium` over `**Why Pomerium?**` and its reasons, then
+    // `**Alternatives Considered**:` and `**Decision**: …`: one record, its reasons a
+    // rationale. With no `Decision` line, the heading that names the choice is the decision,
+    // and the labels after its reasons (`**Ports (inside → outside)**:`, `**Retention 2.0
+    // Policy**:`) name its parts.
+    let doc = document(&kb, "techContext-why.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Decision: Pomerium guards every internal dashboard.", "Offsite Copies: restic to B2"]
+    );
+    let (_, pomerium) = decision(&kb, "Pomerium guards every internal dashboard");
+    assert!(field(pomerium, "rationale").is_some_and(|r| r.contains("Single sign-on")));
+    let (_, restic) = decision(&kb, "Offsite Copies: restic to B2");
+    assert_eq!(field(restic, "rationale"), Some("Deduplicated, encrypted snapshots"));
+    assert_eq!(field(restic, "retention 2.0 policy"), Some("Seven dailies, four weeklies"));
+    // A label telling a story (`**Why we left the VPS**:`) gives no reasons of a choice.
+    let moved = doc.items.iter().find(|i| i.text == "Moved the wiki to the cluster").expect("the move");
+    assert!(moved.field.is_none());
+}
