@@ -702,6 +702,14 @@ pub(crate) fn last_word(title: &str) -> &str {
 /// we don't add`, `What is intentionally NOT here`. Each item is a decision not to (a bare `Out
 /// of scope` or `Non-goals`, often a brief's list of topics, is not read so).
 fn leaves_out_on_purpose(title: &str) -> bool {
+    // In Chinese and Japanese: `明确不做` (explicitly not doing), `暂不采用` (not adopted for now,
+    // over why and when to look again), `不引入` (not brought in), `やらないこと` (what we
+    // won't do). (Not a bare `不做`, not doing, which a phase's plan uses for its scope.)
+    if !title.is_ascii()
+        && ["明确不做", "明確不做", "不采用", "不採用", "不引入", "やらないこと"].iter().any(|p| title.contains(p))
+    {
+        return true;
+    }
     // (Asked of many titles: one without the word `not`, or `n't` or `n’t`, is turned away in
     // one pass; `Notes` and `Annotations` are.)
     let bytes = title.as_bytes();
@@ -1583,6 +1591,10 @@ mod tests {
             ("Deferred (intentionally not shipped, may return)", Kind::Other),
             ("Key Rules (DO NOT CHANGE)", Kind::Other),
             ("What we don't do", Kind::Decision),
+            ("明确不做", Kind::Decision),
+            ("暂不采用", Kind::Decision),
+            ("やらないこと", Kind::Decision),
+            ("不做", Kind::Other),
             ("Next steps (don't build the mobile app until the API is stable)", Kind::NextStep),
             ("Lessons learned: don't add indexes blindly", Kind::Learning),
             ("Coding rules: do not add secrets to the repo", Kind::Pattern),

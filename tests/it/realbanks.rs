@@ -3535,3 +3535,14 @@ fn a_label_asking_why_of_a_choice_gives_its_reasons() {
     let moved = doc.items.iter().find(|i| i.text == "Moved the wiki to the cluster").expect("the move");
     assert!(moved.field.is_none());
 }
+
+#[test]
+fn what_is_left_out_on_purpose_in_chinese_is_decided() {
+    let kb = load();
+    // `## 明确不做` (explicitly not doing) and `## 暂不采用` (not adopted for now) hold decisions
+    // not to, as `What we don't add` does; a phase's bare `### 不做` (not doing) is its scope.
+    assert_eq!(
+        decision_texts(document(&kb, "buzuo.md")),
+        ["网页控制台", "多站点同步", "Kubernetes：三台主机用不上", "Ceph：存储节点太少"]
+    );
+}
