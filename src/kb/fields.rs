@@ -1710,17 +1710,36 @@ pub(crate) fn label_asks_why(label: &str) -> bool {
     label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why "))
 }
 
-/// A label asking why of a thing (`**Why FastAPI?**`, `**Why Caddy**:`) rather than telling
-/// a story (`**Why we left the PaaS**:`, over what was done): the reasons for the choice its
-/// heading names, even before that choice is stated.
-pub(crate) fn label_asks_why_of(label: &str) -> bool {
+/// A label asking why of the thing its heading names (`### Backend Framework: FastAPI` over
+/// `**Why FastAPI?**`, `**Why Caddy**:` under `### Reverse Proxy: Caddy`) rather than telling a
+/// story (`**Why we left the PaaS**:`, over what was done, `**Why the backup failed**:`) or
+/// asking of nothing named (`**Why now?**`): the reasons for the choice the heading names,
+/// even before that choice is stated.
+pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
     if !label_asks_why(label) {
         return false;
     }
     let asked = bare_label(label)[4..].trim().trim_end_matches(['?', '？']).trim_end();
     let mut words = asked.split_whitespace();
     const TELLS: &[&str] = &["we", "i", "they", "you", "it", "did", "do", "does", "is", "are", "was", "were", "not"];
-    !asked.is_empty() && words.clone().count() <= 6 && !words.any(|w| TELLS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    const ARTICLES: &[&str] = &["the", "a", "an", "this", "these", "that", "our"];
+    let Some(thing) = words.clone().find(|w| !ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a))) else {
+        return false;
+    };
+    let thing = thing.trim_matches(|c: char| !c.is_alphanumeric());
+    // (Or the choice the heading names pointed at, `**Why this stack?**` under `### Deployment:
+    // TrueNAS + Docker Compose`.)
+    const CHOICES: &[&str] =
+        &["stack", "choice", "approach", "design", "setup", "option", "tool", "framework", "architecture", "solution"];
+    let pointed = || {
+        ["this", "these"].iter().any(|a| asked.get(..a.len()).is_some_and(|h| h.eq_ignore_ascii_case(a)))
+            && CHOICES.iter().any(|c| thing.eq_ignore_ascii_case(c))
+            && heading.contains([':', '：'])
+    };
+    words.clone().count() <= 6
+        && !words.any(|w| TELLS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+        && thing.len() >= 2
+        && (heading.to_lowercase().contains(&thing.to_lowercase()) || pointed())
 }
 
 /// A heading that only names a field of a record: `## Rationale`, `### Decision`,
@@ -4216,6 +4235,13 @@ const NOT_TAKEN: &[&str] = &[
     "on hold",
     "not needed",
     "undecided",
+    // Still to settle: `P1, design needed`, `Decision needed`, `TBD`.
+    "design needed",
+    "decision needed",
+    "needs design",
+    "needs a decision",
+    "to be decided",
+    "tbd",
     "abgelehnt",
     "vorgeschlagen",
     "entwurf",
@@ -4988,6 +5014,9 @@ mod tests {
             "Deferred to phase 2",
             "On hold",
             "Not needed yet (Phase 2)",
+            "P1, design needed",
+            "Decision needed",
+            "TBD",
         ] {
             assert!(not_taken(not), "{not}");
         }
@@ -5523,9 +5552,22 @@ mod tests {
         // A label asking why gives reasons; a label about why-questions is only a topic.
         assert!(label_asks_why("Why these tradeoffs") && label_asks_why("**Why Option A over B**:"));
         assert!(!label_asks_why("Whyte report"));
-        assert!(label_asks_why_of("**Why FastAPI?**") && label_asks_why_of("Why Astro 5 with Tailwind CSS v4?"));
-        assert!(label_asks_why_of("**Why Caddy**:") && !label_asks_why_of("**Why we left the PaaS**:"));
-        assert!(!label_asks_why_of("Why did the backup fail?") && !label_asks_why_of("Why?"));
+        let heading = "Backend Framework: FastAPI";
+        assert!(label_asks_why_of("**Why FastAPI?**", heading));
+        assert!(label_asks_why_of("Why Astro 5 with Tailwind CSS v4?", "Frontend: Astro 5 SSR with Tailwind CSS v4"));
+        assert!(label_asks_why_of("**Why Caddy**:", "Reverse Proxy: Caddy"));
+        assert!(!label_asks_why_of("**Why we left the PaaS**:", "Hosting: the PaaS"));
+        assert!(
+            !label_asks_why_of("Why did the backup fail?", "Backups: restic") && !label_asks_why_of("Why?", heading)
+        );
+        // Found by review: asking of nothing the heading names.
+        assert!(!label_asks_why_of("**Why now?**", "Team Onboarding"));
+        assert!(!label_asks_why_of("**Why this matters**:", "Open Questions"));
+        assert!(!label_asks_why_of("**Why the backup failed**:", "Open Questions"));
+        assert!(!label_asks_why_of("**Why Rust?**", "Key Decisions"));
+        assert!(!label_asks_why_of("**Why restic?**", "2025-03-05 Backups"));
+        assert!(label_asks_why_of("**Why this stack?**", "Deployment: TrueNAS + Docker Compose"));
+        assert!(!label_asks_why_of("**Why this stack?**", "Open Questions"));
     }
 
     #[test]

@@ -702,13 +702,33 @@ pub(crate) fn last_word(title: &str) -> &str {
 /// we don't add`, `What is intentionally NOT here`. Each item is a decision not to (a bare `Out
 /// of scope` or `Non-goals`, often a brief's list of topics, is not read so).
 fn leaves_out_on_purpose(title: &str) -> bool {
-    // In Chinese and Japanese: `明确不做` (explicitly not doing), `暂不采用` (not adopted for now,
-    // over why and when to look again), `不引入` (not brought in), `やらないこと` (what we
-    // won't do). (Not a bare `不做`, not doing, which a phase's plan uses for its scope.)
-    if !title.is_ascii()
-        && ["明确不做", "明確不做", "不采用", "不採用", "不引入", "やらないこと"].iter().any(|p| title.contains(p))
-    {
-        return true;
+    // In Chinese and Japanese: `明确不做` (explicitly not doing), `有意不做` (intentionally not
+    // doing), `暂不采用` (not adopted for now, over why and when to look again), `不引入` (not
+    // brought in), `やらないこと` (what we won't do) — opening the title, not inside it
+    // (`方案二：微服务架构（不采用）` is an option given up, `为什么不采用 Kafka` asks why), and
+    // not over reasons (`不引入 ORM 的原因`). (Not a bare `不做`, not doing, which a phase's plan
+    // uses for its scope.)
+    if !title.is_ascii() {
+        let t = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
+        const OPENINGS: [&str; 12] = [
+            "明确不做",
+            "明確不做",
+            "有意不做",
+            "刻意不做",
+            "暂不采用",
+            "暫不採用",
+            "不采用",
+            "不採用",
+            "不引入",
+            "暂不引入",
+            "暫不引入",
+            "やらないこと",
+        ];
+        if OPENINGS.iter().any(|p| t.starts_with(p))
+            && !["原因", "理由", "为什么", "為什麼"].iter().any(|w| t.contains(w))
+        {
+            return true;
+        }
     }
     // (Asked of many titles: one without the word `not`, or `n't` or `n’t`, is turned away in
     // one pass; `Notes` and `Annotations` are.)
@@ -1595,6 +1615,12 @@ mod tests {
             ("暂不采用", Kind::Decision),
             ("やらないこと", Kind::Decision),
             ("不做", Kind::Other),
+            // Found by review: an option given up, a question why, reasons; intentionally.
+            ("方案二：微服务架构（不采用）", Kind::Other),
+            ("为什么不采用 Kafka", Kind::Other),
+            ("不引入 ORM 的原因", Kind::Other),
+            ("有意不做", Kind::Decision),
+            ("3. 暂不引入", Kind::Decision),
             ("Next steps (don't build the mobile app until the API is stable)", Kind::NextStep),
             ("Lessons learned: don't add indexes blindly", Kind::Learning),
             ("Coding rules: do not add secrets to the repo", Kind::Pattern),

@@ -1771,7 +1771,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
             None if after_label => {}
             // (Under a label asking why of the choice, `**Why Caddy?**`, its reasons; and once
             // its reasons are given, what the lists after them say is how it is done.)
-            None if why || item.group.is_some_and(|g| fields::label_asks_why_of(&groups[g].title)) => {
+            None if why || item.group.is_some_and(|g| fields::label_asks_why_of(&groups[g].title, &items[p].text)) => {
                 decided = true;
                 reasons = true;
                 why = true;

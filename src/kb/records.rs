@@ -71,6 +71,11 @@ pub(crate) struct GroupInfo<'a> {
 #[derive(Default)]
 struct Record {
     open: bool,
+    /// The group of a label asking why of the choice its heading names (`**Why FastAPI?**`),
+    /// and the block its reasons are written as (a list, a paragraph): its items are the
+    /// record's reasons, and the first line outside them (another label, a paragraph after the
+    /// list) ends them.
+    reasons_group: Option<(usize, Block)>,
     /// Opened by a timestamp or a decision heading: a record even without fields.
     explicit: bool,
     /// The entry of the timestamp that opened it: headings inside that entry are its fields.
@@ -265,6 +270,12 @@ pub(crate) fn resolve(
                 last_group = None;
             }
         }
+        if items[i].parent.is_none()
+            && rec.reasons_group.is_some_and(|(g, block)| items[i].group != Some(g) || items[i].block != block)
+        {
+            rec.reasons_group = None;
+            rec.context = None;
+        }
         if items[i].parent.is_none() && items[i].group != last_group {
             last_group = items[i].group;
             if let Some(g) = items[i].group {
@@ -323,6 +334,7 @@ pub(crate) fn resolve(
                         // parts.)
                         if rec.decision.is_none() && rec.statement.is_some_and(|s| items[s].block == Block::Heading) {
                             rec.explicit = true;
+                            rec.reasons_group = Some((g, items[i].block));
                         }
                     }
                     // So does one first under a heading that names a choice (`### Backend:
@@ -331,13 +343,17 @@ pub(crate) fn resolve(
                     // states it).
                     None if rec.decision.or(rec.statement).is_none()
                         && (i == 0 || items[i - 1].section != items[i].section)
-                        && fields::label_asks_why_of(groups[g].title) =>
+                        && sections[items[i].section]
+                            .title
+                            .as_deref()
+                            .is_some_and(|h| fields::label_asks_why_of(groups[g].title, h)) =>
                     {
                         if !rec.open {
                             open(&mut rec);
                         }
                         rec.has_fields = true;
                         rec.context = Some(RATIONALE);
+                        rec.reasons_group = Some((g, items[i].block));
                     }
                     // (A label holding a date, `**Update 2025-06-10**:`, is a later entry:
                     // neither arm below.)

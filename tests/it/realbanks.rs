@@ -3521,10 +3521,18 @@ fn a_label_asking_why_of_a_choice_gives_its_reasons() {
     // rationale. With no `Decision` line, the heading that names the choice is the decision,
     // and the labels after its reasons (`**Ports (inside → outside)**:`, `**Retention 2.0
     // Policy**:`) name its parts.
+    // The reasons end where their list does: a paragraph after them states what it states.
+    // A label asking of nothing the heading names (`### Open Questions` over `**Why this
+    // matters**:`) gives no reasons of a choice.
     let doc = document(&kb, "techContext-why.md");
     assert_eq!(
         decision_texts(doc),
-        ["Decision: Pomerium guards every internal dashboard.", "Offsite Copies: restic to B2"]
+        [
+            "Decision: Pomerium guards every internal dashboard.",
+            "Offsite Copies: restic to B2",
+            "Metrics: VictoriaMetrics",
+            "Scrapes run every 30 seconds on every host."
+        ]
     );
     let (_, pomerium) = decision(&kb, "Pomerium guards every internal dashboard");
     assert!(field(pomerium, "rationale").is_some_and(|r| r.contains("Single sign-on")));
@@ -3539,10 +3547,21 @@ fn a_label_asking_why_of_a_choice_gives_its_reasons() {
 #[test]
 fn what_is_left_out_on_purpose_in_chinese_is_decided() {
     let kb = load();
-    // `## 明确不做` (explicitly not doing) and `## 暂不采用` (not adopted for now) hold decisions
-    // not to, as `What we don't add` does; a phase's bare `### 不做` (not doing) is its scope.
+    // `## 明确不做` (explicitly not doing), `## 暂不采用` (not adopted for now) and `## 有意不做`
+    // (intentionally not doing) hold decisions not to, as `What we don't add` does; a phase's
+    // bare `### 不做` (not doing) is its scope, and an option marked `（不采用）` is one given up.
     assert_eq!(
         decision_texts(document(&kb, "buzuo.md")),
-        ["网页控制台", "多站点同步", "Kubernetes：三台主机用不上", "Ceph：存储节点太少"]
+        ["网页控制台", "多站点同步", "Kubernetes：三台主机用不上", "Ceph：存储节点太少", "不支持手机端"]
+    );
+}
+
+#[test]
+fn a_row_whose_status_says_it_is_still_to_design_decides_nothing() {
+    let kb = load();
+    // `P1, design needed`, `TBD` in a decision table's Status column: still to settle.
+    assert_eq!(
+        decision_texts(document(&kb, "active-decisions-table.md")),
+        ["Keep the VPN concentrator on the edge VM"]
     );
 }
