@@ -418,19 +418,22 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }
     }
     // A group's title, also one written over several lines (`**FN-1. Conventions … whether`,
-    // then `it tags them.**`) or holding a link, is held whole: each of its lines is that
-    // title's.
+    // then `it tags them.**`), in a blockquote (`> **… ;`, `> … .**`) or holding a link, is
+    // held whole: each of its lines is that title's.
     let mut group_lines = vec![false; lines.len() + 2];
-    for n in (0..lines.len()).filter(|&n| lines[n].trim_start().starts_with("**")) {
+    fn unquoted(line: &str) -> &str {
+        line.trim_start().trim_start_matches(['>', ' ']).trim_end()
+    }
+    for n in (0..lines.len()).filter(|&n| unquoted(lines[n]).starts_with("**")) {
         let Some(last) = (n..lines.len().min(n + 6)).find(|&m| {
-            let t = lines[m].trim_end();
+            let t = unquoted(lines[m]);
             (m > n || t.len() > 2) && (t.ends_with("**") || t.ends_with("**:"))
         }) else {
             continue;
         };
         // (Inline HTML, `<ts>`, and a link's target are markup the title leaves out; spaces
         // are compared folded.)
-        let joined = lines[n..=last].iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ").replace('`', "");
+        let joined = lines[n..=last].iter().map(|l| unquoted(l)).collect::<Vec<_>>().join(" ").replace('`', "");
         let mut plain = String::new();
         let mut rest = joined.as_str();
         while let Some(open) = rest.find(['<', '[', ']']) {
