@@ -2424,19 +2424,21 @@ fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
 pub fn describes_records(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '：']).trim_end();
     // (`## Statuses`: what each status a record may carry means, `proposed` — …)
-    if [
-        "format",
-        "template",
-        "templates",
-        "legend",
-        "entry format",
-        "record format",
-        "how to add an entry",
-        "statuses",
-        "status values",
-    ]
-    .iter()
-    .any(|w| t.eq_ignore_ascii_case(w))
+    // (No word below is longer than 19 bytes: most titles are turned away by their length.)
+    if t.len() <= 19
+        && [
+            "format",
+            "template",
+            "templates",
+            "legend",
+            "entry format",
+            "record format",
+            "how to add an entry",
+            "statuses",
+            "status values",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
     {
         return true;
     }
@@ -2465,7 +2467,7 @@ pub fn describes_records(title: &str) -> bool {
     }
     // `Decision Making Process`, `Decision-Making Framework`, `Decision Types`: how the team
     // decides, not what it decided.
-    if t.len() <= 40 && about_deciding(t, first) {
+    if t.len() <= 40 && first.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'd')) && about_deciding(t, first) {
         return true;
     }
     // `For each major decision, document`, `For every entry, record`: what a record holds.
