@@ -1769,8 +1769,9 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 reasons |= field.name() == "rationale" && item.group.is_none();
             }
             None if after_label => {}
-            // (Under a label asking why of the choice, `**Why Caddy?**`, its reasons; and once
-            // its reasons are given, what the lists after them say is how it is done.)
+            // (Under a label asking why of the choice, `**Why Caddy?**`, its reasons; once they
+            // are given the heading stands for its record whatever follows: the labels after
+            // them name its parts, and a plain line states what it states.)
             None if why || item.group.is_some_and(|g| fields::label_asks_why_of(&groups[g].title, &items[p].text)) => {
                 decided = true;
                 reasons = true;
