@@ -411,6 +411,19 @@ pub(crate) fn resolve(
                         rec.context = None;
                         rec.more_decisions_label = Some(g);
                     }
+                    // After a record's `Decision` field and more fields, a label naming another
+                    // kind (`**Technical Patterns Used**:`, `**Lessons Learned**:` between its
+                    // `**Implementation Details**:` and `**Impact**:`) is one more part of it,
+                    // not the end of it — only a label naming decisions starts something new.
+                    None if rec.decision.is_some()
+                        && rec.has_fields
+                        && takes_labels(&rec)
+                        && groups[g].kind != Kind::Decision
+                        && fields::is_short_label(groups[g].title)
+                        && !names_a_day(groups[g].title) =>
+                    {
+                        rec.context = Some(named_by(groups[g].title));
+                    }
                     None => {
                         close(items, &mut rec, &mut field_of);
                         open(&mut rec);

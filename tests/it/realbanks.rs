@@ -3568,3 +3568,17 @@ fn a_row_whose_status_says_it_is_still_to_design_decides_nothing() {
         ["Keep the VPN concentrator on the edge VM"]
     );
 }
+
+#[test]
+fn a_label_naming_another_kind_inside_a_record_is_one_of_its_parts() {
+    let kb = load();
+    // `**Patterns Used**:` and `**Lessons Learned**:` between a record's fields had ended it:
+    // `**Key Components**:` after them listed its parts as decisions, and `**Impact**:` was the
+    // field of a record with no decision.
+    let doc = document(&kb, "decisionLog-kind-labels.md");
+    assert_eq!(decision_texts(doc), ["Decision: Cache the parsed inventory per commit in SQLite."]);
+    let (_, cache) = decision(&kb, "Cache the parsed inventory per commit");
+    assert_eq!(field(cache, "impact"), Some("Audits start in under a second"));
+    assert!(field(cache, "key components").is_some_and(|c| c.contains("CacheStore")));
+    assert!(field(cache, "lessons learned").is_some());
+}
