@@ -306,7 +306,21 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
     ),
     (
         Kind::Learning,
-        &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习", "교훈", "통찰", "인사이트", "배운 점"],
+        &[
+            "学び",
+            "教訓",
+            "知見",
+            "気づき",
+            "经验",
+            "教训",
+            "发现",
+            "学习",
+            "洞察",
+            "교훈",
+            "통찰",
+            "인사이트",
+            "배운 점",
+        ],
     ),
 ];
 
@@ -1615,6 +1629,9 @@ mod tests {
             ("暂不采用", Kind::Decision),
             ("やらないこと", Kind::Decision),
             ("不做", Kind::Other),
+            // Insights (洞察), as 学び and 经验 are.
+            ("核心技术洞察", Kind::Learning),
+            ("洞察1: 数据结构决定处理策略", Kind::Learning),
             // Found by review: an option given up, a question why, reasons; intentionally.
             ("方案二：微服务架构（不采用）", Kind::Other),
             ("为什么不采用 Kafka", Kind::Other),
