@@ -96,6 +96,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "决策内容",
             "決策內容",
             "决定内容",
+            // Japanese: the decision's content. (Not `決定事項`, decided matters, which heads
+            // a section of decisions.)
+            "決定内容",
             "рішення",
             "besluit",
             "beslut",

@@ -3582,3 +3582,14 @@ fn a_label_naming_another_kind_inside_a_record_is_one_of_its_parts() {
     assert!(field(cache, "key components").is_some_and(|c| c.contains("CacheStore")));
     assert!(field(cache, "lessons learned").is_some());
 }
+
+#[test]
+fn a_japanese_decision_content_label_is_the_decision_field() {
+    let kb = load();
+    // `**決定内容**:` (the decision's content) under a dated heading that adopts (`…採用`) is the
+    // record's decision: listed once, there, not beside its heading too.
+    let doc = document(&kb, "kettei-naiyou.md");
+    assert_eq!(decision_texts(doc), ["決定内容: ダッシュボードを機器ごとのカード表示に統一した。"]);
+    let (_, cards) = decision(&kb, "ダッシュボードを機器ごとのカード表示");
+    assert_eq!(field(cards, "rationale"), Some("全台の状態を一目で確認できる"));
+}
