@@ -193,6 +193,12 @@ const TOKENS: &[&str] = &[
     // A label asking why first under a heading that names a choice; a version in a label.
     "\n### Proxy: Pomerium\n\n**Why Pomerium?**\n- ",
     "\n**OAuth 2.0 Integration**:\n- ",
+    // A kind's label inside a record, CJK exclusions and labels, a status still to design.
+    "\n**Technical Patterns Used**:\n- ",
+    "\n## 明确不做\n- ",
+    "- **決定内容**: ",
+    "#### 洞察1: ",
+    "| P1, design needed |",
 ];
 
 #[derive(Debug, Clone)]
