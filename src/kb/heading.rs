@@ -306,21 +306,7 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
     ),
     (
         Kind::Learning,
-        &[
-            "学び",
-            "教訓",
-            "知見",
-            "気づき",
-            "经验",
-            "教训",
-            "发现",
-            "学习",
-            "洞察",
-            "교훈",
-            "통찰",
-            "인사이트",
-            "배운 점",
-        ],
+        &["学び", "教訓", "知見", "気づき", "经验", "教训", "发现", "学习", "교훈", "통찰", "인사이트", "배운 점"],
     ),
 ];
 
@@ -575,6 +561,9 @@ pub fn classify(title: &str) -> Kind {
 /// such a section holds is no decision made. In a title with a colon, the words before it
 /// name the kind when they name one (`Recent Changes: …, the firewall decision`).
 pub fn classify_title(title: &str) -> (Kind, bool) {
+    if !title.is_ascii() && names_insights(title) {
+        return (Kind::Learning, false);
+    }
     // `Recent Changes: tmux, IPv6, the firewall decision`: what the words before the colon
     // name is the section's kind; what follows lists its topics.
     if let Some(at) = super::fields::first_colon(title)
@@ -600,6 +589,19 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
         (Kind::Other, false) if leaves_out_on_purpose(title) => (Kind::Decision, false),
         named => named,
     }
+}
+
+/// A title naming insights (`洞察`), learnings as `学び` and `经验` are: `## 核心技术洞察` (core
+/// technical insights), `#### 洞察1: 数据结构决定处理策略` (insight 1: the data structure decides
+/// the processing — 决定 as a verb) — as the title's head word, not inside a name (`洞察服务`,
+/// the insight service; `顧客洞察ダッシュボード`, a customer-insight dashboard).
+fn names_insights(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    t.ends_with("洞察")
+        || t.strip_prefix("洞察").is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：' | ' ' | '、'))
+        })
 }
 
 /// A heading over the rules a team keeps: `Technical Constraints`, `Invariants`, `Design
@@ -1629,9 +1631,12 @@ mod tests {
             ("暂不采用", Kind::Decision),
             ("やらないこと", Kind::Decision),
             ("不做", Kind::Other),
-            // Insights (洞察), as 学び and 经验 are.
+            // Insights (洞察), as 学び and 经验 are — not inside a name.
             ("核心技术洞察", Kind::Learning),
             ("洞察1: 数据结构决定处理策略", Kind::Learning),
+            ("2026-04-02 洞察服务存储后端", Kind::Other),
+            ("2026-04-02 顧客洞察ダッシュボードの基盤", Kind::Other),
+            ("用户洞察模块", Kind::Other),
             // Found by review: an option given up, a question why, reasons; intentionally.
             ("方案二：微服务架构（不采用）", Kind::Other),
             ("为什么不采用 Kafka", Kind::Other),

@@ -71,11 +71,12 @@ pub(crate) struct GroupInfo<'a> {
 #[derive(Default)]
 struct Record {
     open: bool,
-    /// The group of a label asking why of the choice its heading names (`**Why FastAPI?**`),
-    /// and the block its reasons are written as (a list, a paragraph): its items are the
-    /// record's reasons, and the first line outside them (another label, a paragraph after the
-    /// list) ends them.
-    reasons_group: Option<(usize, Block)>,
+    /// The group of a label whose field ends where its list does — one asking why of the
+    /// choice its heading names (`**Why FastAPI?**`), one naming another kind inside a record
+    /// (`**Technical Patterns Used**:`) — and the block its items are written as (a list, a
+    /// paragraph): the first line outside them (another label, a paragraph after the list)
+    /// ends the field.
+    list_field: Option<(usize, Block)>,
     /// Opened by a timestamp or a decision heading: a record even without fields.
     explicit: bool,
     /// The entry of the timestamp that opened it: headings inside that entry are its fields.
@@ -237,6 +238,8 @@ pub(crate) fn resolve(
     let mut next_heading = 0;
     let mut last_group: Option<usize> = None;
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
+    // The fields a label naming another kind opened inside a record (`**Next Steps**:`).
+    let mut kind_fields: Vec<Field> = Vec::new();
     let mut stamp_titles = Vec::new();
     let mut traits: Vec<Traits> = items.iter().map(Traits::of).collect();
     // A timeline's stages (`**Started**: rsync from cron` beside `**Current**: restic`) are
@@ -271,9 +274,9 @@ pub(crate) fn resolve(
             }
         }
         if items[i].parent.is_none()
-            && rec.reasons_group.is_some_and(|(g, block)| items[i].group != Some(g) || items[i].block != block)
+            && rec.list_field.is_some_and(|(g, block)| items[i].group != Some(g) || items[i].block != block)
         {
-            rec.reasons_group = None;
+            rec.list_field = None;
             rec.context = None;
         }
         if items[i].parent.is_none() && items[i].group != last_group {
@@ -334,7 +337,7 @@ pub(crate) fn resolve(
                         // parts.)
                         if rec.decision.is_none() && rec.statement.is_some_and(|s| items[s].block == Block::Heading) {
                             rec.explicit = true;
-                            rec.reasons_group = Some((g, items[i].block));
+                            rec.list_field = Some((g, items[i].block));
                         }
                     }
                     // So does one first under a heading that names a choice (`### Backend:
@@ -353,7 +356,7 @@ pub(crate) fn resolve(
                         }
                         rec.has_fields = true;
                         rec.context = Some(RATIONALE);
-                        rec.reasons_group = Some((g, items[i].block));
+                        rec.list_field = Some((g, items[i].block));
                     }
                     // (A label holding a date, `**Update 2025-06-10**:`, is a later entry:
                     // neither arm below.)
@@ -412,17 +415,24 @@ pub(crate) fn resolve(
                         rec.more_decisions_label = Some(g);
                     }
                     // After a record's `Decision` field and more fields, a label naming another
-                    // kind (`**Technical Patterns Used**:`, `**Lessons Learned**:` between its
-                    // `**Implementation Details**:` and `**Impact**:`) is one more part of it,
-                    // not the end of it — only a label naming decisions starts something new.
+                    // kind (`**Technical Patterns Used**:`, `**Lessons Learned**:`, `**Next
+                    // Steps**:` between its `**Implementation Details**:` and `**Impact**:`) is
+                    // one more part of it, not the end of it; what follows its list is read
+                    // afresh, and a line in it that says it decided (`- Decided to rotate the
+                    // key monthly`) is a decision of its own ([`choices_in_kind_fields`]).
                     None if rec.decision.is_some()
                         && rec.has_fields
                         && takes_labels(&rec)
-                        && groups[g].kind != Kind::Decision
+                        && !matches!(groups[g].kind, Kind::Decision | Kind::Other)
                         && fields::is_short_label(groups[g].title)
                         && !names_a_day(groups[g].title) =>
                     {
-                        rec.context = Some(named_by(groups[g].title));
+                        let field = named_by(groups[g].title);
+                        if !kind_fields.contains(&field) {
+                            kind_fields.push(field.clone());
+                        }
+                        rec.context = Some(field);
+                        rec.list_field = Some((g, items[i].block));
                     }
                     None => {
                         close(items, &mut rec, &mut field_of);
@@ -501,6 +511,7 @@ pub(crate) fn resolve(
     spell_out_bare_labels(items, &traits);
     choices_listed_in_a_record(items, &traits);
     adoptions_in_implementation_notes(items);
+    choices_in_kind_fields(items, &kind_fields);
     headings_over_listed_choices(items, groups);
     reasons_for_choices_stated_before(items);
     introduction_of_a_log(items, &traits, stem);
@@ -639,6 +650,26 @@ fn adoptions_in_implementation_notes(items: &mut [Item]) {
         let item = &items[i];
         if item.field.as_deref() == Some("implementation")
             && item.kind != Kind::Decision
+            && fields::states_adoption(&item.text, item.bold.as_deref())
+        {
+            leave_record_as_decision(items, i);
+        }
+    }
+}
+
+/// A record's part that a label naming another kind opened (`**Next Steps**:`, `**Recent
+/// Changes**:`, `**Lessons Learned**:`) tells what came of the decision — but a line there that
+/// says it decided (`Decided to rotate the NFS export key monthly`) is a decision of its own,
+/// dated as its record is. (A switch reported there, `Switched the dashboard to Grafana 11`,
+/// is a change, as it is under any `Recent Changes`.)
+fn choices_in_kind_fields(items: &mut [Item], kind_fields: &[Field]) {
+    if kind_fields.is_empty() {
+        return;
+    }
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.kind != Kind::Decision
+            && item.field.as_deref().is_some_and(|f| kind_fields.iter().any(|k| k.name() == f))
             && fields::states_adoption(&item.text, item.bold.as_deref())
         {
             leave_record_as_decision(items, i);

@@ -3575,8 +3575,18 @@ fn a_label_naming_another_kind_inside_a_record_is_one_of_its_parts() {
     // `**Patterns Used**:` and `**Lessons Learned**:` between a record's fields had ended it:
     // `**Key Components**:` after them listed its parts as decisions, and `**Impact**:` was the
     // field of a record with no decision.
+    // A line there that says it decided is a decision of its own, and what follows the
+    // label's list is read afresh (found by review: `**Next Steps**:` had swallowed both).
     let doc = document(&kb, "decisionLog-kind-labels.md");
-    assert_eq!(decision_texts(doc), ["Decision: Cache the parsed inventory per commit in SQLite."]);
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Decision: Cache the parsed inventory per commit in SQLite.",
+            "Decision: Keep build artifacts in MinIO on the storage node.",
+            "Decided to rotate the MinIO access key every month",
+            "We decided to move the CI runners to the second site."
+        ]
+    );
     let (_, cache) = decision(&kb, "Cache the parsed inventory per commit");
     assert_eq!(field(cache, "impact"), Some("Audits start in under a second"));
     assert!(field(cache, "key components").is_some_and(|c| c.contains("CacheStore")));
