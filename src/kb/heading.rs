@@ -454,6 +454,9 @@ const DECISION_SCREENS: &[&str] = &["page", "screen", "loop"];
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
 /// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`, `Decisions Required`.
 const ABOUT_DECISIONS: &[&str] = &[
+    // What a choice is weighed by (`Decision Criteria for Migration to ECS`).
+    "criteria",
+    "criterion",
     "template",
     "templates",
     "legend",
@@ -1631,6 +1634,8 @@ mod tests {
             ("暂不采用", Kind::Decision),
             ("やらないこと", Kind::Decision),
             ("不做", Kind::Other),
+            // What a choice is weighed by.
+            ("Decision Criteria for Migration to ECS", Kind::Other),
             // Insights (洞察), as 学び and 经验 are — not inside a name.
             ("核心技术洞察", Kind::Learning),
             ("洞察1: 数据结构决定处理策略", Kind::Learning),

@@ -3603,3 +3603,13 @@ fn a_japanese_decision_content_label_is_the_decision_field() {
     let (_, cards) = decision(&kb, "ダッシュボードを機器ごとのカード表示");
     assert_eq!(field(cards, "rationale"), Some("全台の状態を一目で確認できる"));
 }
+
+#[test]
+fn the_criteria_a_choice_is_weighed_by_decide_nothing() {
+    let kb = load();
+    // `**Decision Criteria for Moving to Kubernetes**:` lists when to look again, not choices.
+    assert_eq!(
+        decision_texts(document(&kb, "adr-criteria.md")),
+        ["Decision: Run the status API on a managed container service."]
+    );
+}
