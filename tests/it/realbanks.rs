@@ -3613,3 +3613,15 @@ fn the_criteria_a_choice_is_weighed_by_decide_nothing() {
         ["Decision: Run the status API on a managed container service."]
     );
 }
+
+#[test]
+fn a_label_naming_the_log_of_decisions_points_at_it() {
+    let kb = load();
+    // `**Decision Log**: [decisionLog.md …]` and `**Registro de Decisiones**: […]` among an
+    // ADR's references point at where decisions are kept; they had started a record each, and
+    // the ADR's revision notes after them had become decisions of their own.
+    assert_eq!(
+        decision_texts(document(&kb, "adr-refs.md")),
+        ["Decision: Dispatch backup jobs through NATS JetStream."]
+    );
+}
