@@ -1293,15 +1293,12 @@ pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'
 /// to decide) says too little alone.
 pub(crate) fn names_decisions_taken(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_matches(|c: char| matches!(c, '*' | '_'));
-    // (Not the log they are kept in, `Decision Log: decisionLog.md`, `Registro de Decisiones:
-    // …`, which points at them.)
-    const REGISTERS: [&str; 8] = ["log", "logs", "register", "registry", "registro", "registre", "journal", "index"];
+
     super::heading::may_name(label, Some(super::Kind::Decision))
         && !label.chars().any(crate::source::is_cjk)
         && is_short_label(label)
         && super::heading::kind_name(label) == Some(super::Kind::Decision)
         && !names_considerations(label)
-        && !label.split_whitespace().any(|w| REGISTERS.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
 
 /// Fields written inline after the first: `Decision: use x. Reason: y. Outcome: z.` → the

@@ -454,9 +454,6 @@ const DECISION_SCREENS: &[&str] = &["page", "screen", "loop"];
 /// decision made either, as [`DECISION_THINGS`]): `Decision Status Legend`, `Decision
 /// Template`, `Decision Review Schedule`, `Decisions Needing Revisit`, `Decisions Required`.
 const ABOUT_DECISIONS: &[&str] = &[
-    // What a choice is weighed by (`Decision Criteria for Migration to ECS`).
-    "criteria",
-    "criterion",
     "template",
     "templates",
     "legend",
@@ -884,7 +881,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
                     _ => false,
                 }
             };
-            let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next));
+            // (What a choice is weighed by, `Decision Criteria` alone or `… for Migration to
+            // ECS`; not `Decision criteria weighting switched to cost-first`, which decides.)
+            let criteria = || next == Some("criteria") && matches!(words.clone().nth(1), None | Some("for"));
+            let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next)) || criteria();
             let named_after = next.is_some_and(|next| {
                 DECISION_THINGS.contains(&next)
                     || (first == "decision"

@@ -1035,6 +1035,18 @@ fn item(
         }
         return;
     }
+    // Among a record's references (`## References` under its decision), a line with a link is
+    // one more reference, whatever its label: `**Registro de Decisiones**: [Runbook.md …]` and
+    // `**Decision Log**: [decisionLog.md …]` say where decisions are kept.
+    if let Some(field) = rec.context.clone().filter(|f| f.name() == "references")
+        && rec.decision.is_some()
+        && it.parent.is_none()
+        && !it.links.is_empty()
+    {
+        rec.members.push((i, field.clone(), 0));
+        field_of[i] = Some(field);
+        return;
+    }
     if it.block == Block::Heading {
         // The heading of a subsection inside an ADR (`### Architecture` over a diagram) is a
         // part of the record, not its statement: the ADR's own heading is. So is a heading

@@ -3607,10 +3607,14 @@ fn a_japanese_decision_content_label_is_the_decision_field() {
 #[test]
 fn the_criteria_a_choice_is_weighed_by_decide_nothing() {
     let kb = load();
-    // `**Decision Criteria for Moving to Kubernetes**:` lists when to look again, not choices.
+    // `**Decision Criteria for Moving to Kubernetes**:` lists when to look again, not choices;
+    // an entry that settles a criterion (`## 2026-04-02 Decision criterion: p95 …`) decides.
     assert_eq!(
         decision_texts(document(&kb, "adr-criteria.md")),
-        ["Decision: Run the status API on a managed container service."]
+        [
+            "Decision: Run the status API on a managed container service.",
+            "Adopted p95 under 200 ms as the gate for every release."
+        ]
     );
 }
 
@@ -3619,9 +3623,13 @@ fn a_label_naming_the_log_of_decisions_points_at_it() {
     let kb = load();
     // `**Decision Log**: [decisionLog.md …]` and `**Registro de Decisiones**: […]` among an
     // ADR's references point at where decisions are kept; they had started a record each, and
-    // the ADR's revision notes after them had become decisions of their own.
+    // the ADR's revision notes after them had become decisions of their own. (Outside the
+    // references, `**Log decisions**: …` still decides about logs.)
     assert_eq!(
         decision_texts(document(&kb, "adr-refs.md")),
-        ["Decision: Dispatch backup jobs through NATS JetStream."]
+        [
+            "Decision: Dispatch backup jobs through NATS JetStream.",
+            "Log decisions: ship JSON lines from every host to Loki."
+        ]
     );
 }
