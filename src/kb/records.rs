@@ -1038,11 +1038,13 @@ fn item(
     // Among a record's references (`## References` under its decision), a line with a link is
     // one more reference, whatever its label: `**Registro de Decisiones**: [Runbook.md …]` and
     // `**Decision Log**: [decisionLog.md …]` say where decisions are kept.
-    if let Some(field) = rec.context.clone().filter(|f| f.name() == "references")
-        && rec.decision.is_some()
+    // (Most items hold no link: that is asked first.)
+    if !it.links.is_empty()
         && it.parent.is_none()
-        && !it.links.is_empty()
+        && rec.decision.is_some()
+        && let Some(field) = rec.context.as_ref().filter(|f| f.name() == "references")
     {
+        let field = field.clone();
         rec.members.push((i, field.clone(), 0));
         field_of[i] = Some(field);
         return;
