@@ -3507,6 +3507,24 @@ pub fn reports_work_done(text: &str) -> bool {
     }
 }
 
+/// A `Decision:` whose value is a review's verdict or a report of work done (`Decisions: PASS
+/// — all 3 acceptance criteria verified`, `Decision: FAIL — the resource allows path
+/// traversal`, `Decisions: Verified the catalog documents itself`): what a check found, no
+/// choice. (A verdict is written in capitals, `PASS`, `QA FAIL`; `Decision: Pass the token in
+/// a header` chooses.)
+pub fn decides_a_verdict(text: &str, bold: Option<&str>) -> bool {
+    let Some((Field::Decision, value)) = leading_field(text, bold) else { return false };
+    let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let verdict = |w: &str| ["PASS", "PASSED", "FAIL", "FAILED"].contains(&w);
+    let first = words.next().unwrap_or("");
+    // (A check reported, not a fix: `Decision: Resolved every lint error before the tag` and
+    // `Decision: Fixed party size of five` say what was decided.)
+    verdict(first)
+        || (first == "QA" && words.next().is_some_and(verdict))
+        || (CHECK_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) && reports_work_done(value))
+}
+
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
 /// completed the rollout`, `成功完成…`; not `Completed:` as a label over what was): work done.
 pub fn reports_completion(text: &str) -> bool {
@@ -4606,6 +4624,28 @@ mod tests {
             "[2026-09-14] Should we move to Kafka?",
         ] {
             assert!(!super::entry_title_states(names), "{names}");
+        }
+    }
+
+    #[test]
+    fn a_decision_label_over_a_verdict_decides_nothing() {
+        for verdict in [
+            "Decisions: PASS — all 3 acceptance criteria verified",
+            "**Decision**: FAIL — the resource allows path traversal",
+            "Decisions: QA PASS — every check green",
+            "Decision: Verified the catalog documents itself",
+        ] {
+            assert!(super::decides_a_verdict(verdict, None), "{verdict}");
+        }
+        for choice in [
+            "Decision: Pass the token in a header, not the URL",
+            "Decision: Use NATS for job dispatch",
+            "Decisions: Failover stays manual",
+            "Rationale: PASS on the first run",
+            "Decision: Fixed party size of five heroes",
+            "Decision: Resolved every strict lint error before the 2.0 tag",
+        ] {
+            assert!(!super::decides_a_verdict(choice, None), "{choice}");
         }
     }
 

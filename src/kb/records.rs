@@ -2062,6 +2062,8 @@ fn considerations(
                 // `Format:` is the log itself.)
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
                 || fields::labelled_template_request(&item.text)
+                // A `Decision:` over a review's verdict or a check done (`Decisions: PASS — …`).
+                || fields::decides_a_verdict(&item.text, item.bold.as_deref())
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
                     && (fields::is_status_report(&item.text)

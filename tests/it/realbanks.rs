@@ -132,6 +132,8 @@ fn decision_records_carry_their_fields() {
         };
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
         let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
+        // (Nor does a review's verdict under a `Decisions:` label, `Decisions: PASS — …`.)
+        let verdict = |r: usize| [": PASS", ": FAIL"].iter().any(|v| doc.items[r].text.contains(v));
         // (Nor does a task in a task list or a progress log, nor an error in a catalogue of
         // them, `**Related Decisions**:` under its symptom and fix.)
         if !["tasks.md", "progress.md", "error-catalogue.md"].contains(&file(doc).as_str())
@@ -148,6 +150,7 @@ fn decision_records_carry_their_fields() {
                         || recommended(r)
                         || fixed(r)
                         || metadata(r)
+                        || verdict(r)
                         || dropped(r)
                         // (Nor does work reported done: `### Зачем это сделано`, why it was
                         // done, gives the work's reasons.)
@@ -3631,5 +3634,15 @@ fn a_label_naming_the_log_of_decisions_points_at_it() {
             "Decision: Dispatch backup jobs through NATS JetStream.",
             "Log decisions: ship JSON lines from every host to Loki."
         ]
+    );
+}
+
+#[test]
+fn a_decision_label_over_a_reviews_verdict_decides_nothing() {
+    let kb = load();
+    // A ticket log's `**Decisions:** PASS — …` and `FAIL — …` are what a review found.
+    assert_eq!(
+        decision_texts(document(&kb, "ticket-verdicts.md")),
+        ["Decisions: Copy the hooks instead of symlinking them, so Windows checkouts work"]
     );
 }
