@@ -3507,14 +3507,21 @@ pub fn reports_work_done(text: &str) -> bool {
     }
 }
 
-/// A `Decision:` whose value is a review's verdict or a report of work done (`Decisions: PASS
+/// The value of a `Decision:` that is a review's verdict or a check reported (`Decisions: PASS
 /// — all 3 acceptance criteria verified`, `Decision: FAIL — the resource allows path
 /// traversal`, `Decisions: Verified the catalog documents itself`): what a check found, no
 /// choice. (A verdict is written in capitals, `PASS`, `QA FAIL`; `Decision: Pass the token in
 /// a header` chooses.)
-pub fn decides_a_verdict(text: &str, bold: Option<&str>) -> bool {
-    let Some((Field::Decision, value)) = leading_field(text, bold) else { return false };
+pub fn is_verdict(value: &str) -> bool {
     let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // (Every verdict and check word starts with one of these letters.)
+    if !value
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'p' | b'f' | b'q' | b'v' | b'a' | b't' | b'i' | b'c' | b'r'))
+    {
+        return false;
+    }
     let mut words = value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let verdict = |w: &str| ["PASS", "PASSED", "FAIL", "FAILED"].contains(&w);
     let first = words.next().unwrap_or("");
@@ -4627,6 +4634,11 @@ mod tests {
         }
     }
 
+    fn decides_a_verdict(text: &str, bold: Option<&str>) -> bool {
+        super::leading_field(text, bold)
+            .is_some_and(|(field, value)| field == Field::Decision && super::is_verdict(value))
+    }
+
     #[test]
     fn a_decision_label_over_a_verdict_decides_nothing() {
         for verdict in [
@@ -4635,7 +4647,7 @@ mod tests {
             "Decisions: QA PASS — every check green",
             "Decision: Verified the catalog documents itself",
         ] {
-            assert!(super::decides_a_verdict(verdict, None), "{verdict}");
+            assert!(decides_a_verdict(verdict, None), "{verdict}");
         }
         for choice in [
             "Decision: Pass the token in a header, not the URL",
@@ -4645,7 +4657,7 @@ mod tests {
             "Decision: Fixed party size of five heroes",
             "Decision: Resolved every strict lint error before the 2.0 tag",
         ] {
-            assert!(!super::decides_a_verdict(choice, None), "{choice}");
+            assert!(!decides_a_verdict(choice, None), "{choice}");
         }
     }
 

@@ -2063,7 +2063,10 @@ fn considerations(
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
                 || fields::labelled_template_request(&item.text)
                 // A `Decision:` over a review's verdict or a check done (`Decisions: PASS — …`).
-                || fields::decides_a_verdict(&item.text, item.bold.as_deref())
+                || traits[i]
+                    .leading
+                    .as_ref()
+                    .is_some_and(|(f, skip)| *f == Field::Decision && item.text.get(*skip..).is_some_and(fields::is_verdict))
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
                     && (fields::is_status_report(&item.text)
