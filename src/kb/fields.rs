@@ -3522,14 +3522,42 @@ pub fn is_verdict(value: &str) -> bool {
     {
         return false;
     }
-    let mut words = value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let verdict = |w: &str| ["PASS", "PASSED", "FAIL", "FAILED"].contains(&w);
-    let first = words.next().unwrap_or("");
-    // (A check reported, not a fix: `Decision: Resolved every lint error before the tag` and
-    // `Decision: Fixed party size of five` say what was decided.)
-    verdict(first)
-        || (first == "QA" && words.next().is_some_and(verdict))
-        || (CHECK_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) && reports_work_done(value))
+    // The first word and what follows it.
+    fn split(t: &str) -> (&str, &str) {
+        t.split_at(t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len()))
+    }
+    let (first, rest) = split(value);
+    // A verdict stands alone, before a dash or a colon (`PASS — …`, `FAIL: …`): not `PASS rate
+    // below 95% pauses the rollout`, `FAIL the build on warnings`, `PASS-THROUGH auth`.
+    let verdict = |word: &str, rest: &str| {
+        let after = rest.trim_start_matches(' ');
+        ["PASS", "PASSED", "FAIL", "FAILED"].contains(&word)
+            && (after.is_empty()
+                || after.starts_with(['—', '–', ':', '：', '|', '(', ','])
+                || (after.starts_with('-') && rest.starts_with(' ')))
+    };
+    if verdict(first, rest) {
+        return true;
+    }
+    if first == "QA" {
+        let (second, rest) = split(rest.trim_start_matches(' '));
+        return verdict(second, rest);
+    }
+    // A check reported of something (`Verified the catalog documents itself`, `Checked
+    // .github/catalog.yml`), in one sentence that chooses nothing: not a check word as an
+    // adjective (`Verified commits are required on main`, `Reviewed PRs need two approvals`,
+    // `Reviewed quarterly by the platform team`), nor a fix (`Resolved every lint error before
+    // the tag`, `Fixed party size of five`), which a `Decision:` label keeps a decision.
+    if !CHECK_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) || !rest.starts_with(' ') {
+        return false;
+    }
+    let (object, _) = split(rest.trim_start());
+    let of_something = ["the", "that", "all", "every", "each", "both"].iter().any(|w| object.eq_ignore_ascii_case(w))
+        || rest.trim_start().starts_with(['.', '`', '/']);
+    of_something
+        && !value.trim_end().trim_end_matches('.').contains(". ")
+        && !value.contains([';', '\n'])
+        && reports_work_done(value)
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
@@ -4646,6 +4674,9 @@ mod tests {
             "**Decision**: FAIL — the resource allows path traversal",
             "Decisions: QA PASS — every check green",
             "Decision: Verified the catalog documents itself",
+            "Decisions: Verified .github/catalog.yml is already self-documenting",
+            "Decision: PASS",
+            "Decision: FAIL - the export allows path traversal",
         ] {
             assert!(decides_a_verdict(verdict, None), "{verdict}");
         }
@@ -4656,6 +4687,18 @@ mod tests {
             "Rationale: PASS on the first run",
             "Decision: Fixed party size of five heroes",
             "Decision: Resolved every strict lint error before the 2.0 tag",
+            // Found by review: an adjective, a choice after the check, a second sentence, a
+            // verdict word used as a noun or a verb.
+            "Decision: Reviewed quarterly by the platform team",
+            "Decision: Verified commits are required on the main branch",
+            "Decision: Reviewed PRs need two approvals",
+            "Decision: Tested three brokers and will use NATS",
+            "Decision: Investigated Kafka; staying on NATS for now",
+            "Decision: Verified the load-test numbers with the DBA. Shard the orders table by tenant.",
+            "Decision: PASS threshold raised to 80% line coverage",
+            "Decision: FAIL the build on any new compiler warning",
+            "Decision: QA FAIL blocks the release train",
+            "Decision: PASS-THROUGH authentication for the internal proxy",
         ] {
             assert!(!decides_a_verdict(choice, None), "{choice}");
         }
