@@ -2459,9 +2459,8 @@ pub fn describes_records(title: &str) -> bool {
     // `Write an ADR when a decision constrains future work. Examples that require one:`: when
     // to write one, over examples (the record itself right after the verb: not `Add a DNS
     // record when …`).
-    // (The first word, with its space, is found once for the three tests below.)
-    let head = &t.as_bytes()[..t.len().min(16)];
-    let first = head.iter().position(|&b| b == b' ').map_or(&[][..], |end| &head[..=end]);
+    // (The first word, with its space, is found once for the tests below.)
+    let first = first_word(t);
     if t.len() <= 160 && when_to_write(t, first) {
         return true;
     }
@@ -2497,6 +2496,13 @@ pub fn describes_records(title: &str) -> bool {
                 || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "adr" || w == "adrs")))
 }
 
+/// A title's first word with the space after it, looked for within its first 16 bytes (empty
+/// when there is none): what [`opening_word`] compares.
+fn first_word(t: &str) -> &[u8] {
+    let head = &t.as_bytes()[..t.len().min(16)];
+    head.iter().position(|&b| b == b' ').map_or(&[][..], |end| &head[..=end])
+}
+
 /// The word of `words` (each written lower case with the space after it) that is `first`, a
 /// title's first word with its space, in any case: compared only with words of its length.
 fn opening_word<'w>(first: &[u8], words: &[&'w str]) -> Option<&'w str> {
@@ -2527,9 +2533,7 @@ fn for_each_record(t: &str, first: &[u8]) -> bool {
 /// (`Adopted a two-approver rule for production deploys`) is still one.
 pub fn is_about_deciding(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '：']).trim_end();
-    let head = &t.as_bytes()[..t.len().min(16)];
-    let first = head.iter().position(|&b| b == b' ').map_or(&[][..], |end| &head[..=end]);
-    t.len() <= 40 && about_deciding(t, first)
+    t.len() <= 40 && about_deciding(t, first_word(t))
 }
 
 /// `Decision Making Process`, `Decision-making framework`, `Decision Types`, `Decision

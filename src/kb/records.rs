@@ -419,7 +419,7 @@ pub(crate) fn resolve(
                     // Steps**:` between its `**Implementation Details**:` and `**Impact**:`) is
                     // one more part of it, not the end of it; what follows its list is read
                     // afresh, and a line in it that says it decided (`- Decided to rotate the
-                    // key monthly`) is a decision of its own ([`choices_in_kind_fields`]).
+                    // key monthly`) is a decision of its own ([`adoptions_in_notes`]).
                     None if rec.decision.is_some()
                         && rec.has_fields
                         && takes_labels(&rec)
@@ -510,8 +510,7 @@ pub(crate) fn resolve(
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     choices_listed_in_a_record(items, &traits);
-    adoptions_in_implementation_notes(items);
-    choices_in_kind_fields(items, &kind_fields);
+    adoptions_in_notes(items, &kind_fields);
     headings_over_listed_choices(items, groups);
     reasons_for_choices_stated_before(items);
     introduction_of_a_log(items, &traits, stem);
@@ -645,31 +644,17 @@ fn leave_record_as_decision(items: &mut [Item], j: usize) {
 /// `使用 useState 管理状态`), no decision each — but an adoption stated in so many words among
 /// them (`方針A（アクセサメソッド追加）を採用`, `Decided to keep the v1 endpoint`) is a choice
 /// made while doing the work: it leaves the notes and is a decision, dated as its record is.
-fn adoptions_in_implementation_notes(items: &mut [Item]) {
-    for i in 0..items.len() {
-        let item = &items[i];
-        if item.field.as_deref() == Some("implementation")
-            && item.kind != Kind::Decision
-            && fields::states_adoption(&item.text, item.bold.as_deref())
-        {
-            leave_record_as_decision(items, i);
-        }
-    }
-}
-
-/// A record's part that a label naming another kind opened (`**Next Steps**:`, `**Recent
-/// Changes**:`, `**Lessons Learned**:`) tells what came of the decision — but a line there that
-/// says it decided (`Decided to rotate the NFS export key monthly`) is a decision of its own,
-/// dated as its record is. (A switch reported there, `Switched the dashboard to Grafana 11`,
+///
+/// So does a part of a record that a label naming another kind opened (`kind_fields`: `**Next
+/// Steps**:`, `**Recent Changes**:`, `**Lessons Learned**:`), which tells what came of the
+/// decision: a line there that says it decided (`Decided to rotate the NFS export key monthly`)
+/// is a decision of its own. (A switch reported there, `Switched the dashboard to Grafana 11`,
 /// is a change, as it is under any `Recent Changes`.)
-fn choices_in_kind_fields(items: &mut [Item], kind_fields: &[Field]) {
-    if kind_fields.is_empty() {
-        return;
-    }
+fn adoptions_in_notes(items: &mut [Item], kind_fields: &[Field]) {
     for i in 0..items.len() {
         let item = &items[i];
         if item.kind != Kind::Decision
-            && item.field.as_deref().is_some_and(|f| kind_fields.iter().any(|k| k.name() == f))
+            && item.field.as_deref().is_some_and(|f| f == "implementation" || kind_fields.iter().any(|k| k.name() == f))
             && fields::states_adoption(&item.text, item.bold.as_deref())
         {
             leave_record_as_decision(items, i);
