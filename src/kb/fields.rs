@@ -1720,7 +1720,9 @@ pub(crate) fn label_asks_why(label: &str) -> bool {
 /// asking of nothing named (`**Why now?**`): the reasons for the choice the heading names,
 /// even before that choice is stated.
 pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
-    if !label_asks_why(label) {
+    // (A heading that names a choice is short: a longer title, which would be lowercased here
+    // once per reason under it, names none.)
+    if !label_asks_why(label) || heading.len() > 200 {
         return false;
     }
     let asked = bare_label(label)[4..].trim().trim_end_matches(['?', '？']).trim_end();
@@ -5671,6 +5673,7 @@ mod tests {
         assert!(!label_asks_why_of("**Why the backup failed**:", "Open Questions"));
         assert!(!label_asks_why_of("**Why Rust?**", "Key Decisions"));
         assert!(!label_asks_why_of("**Why restic?**", "2025-03-05 Backups"));
+        assert!(!label_asks_why_of("**Why FastAPI?**", &format!("Backend: FastAPI {}", "and more ".repeat(30_000))));
         assert!(label_asks_why_of("**Why this stack?**", "Deployment: TrueNAS + Docker Compose"));
         assert!(!label_asks_why_of("**Why this stack?**", "Open Questions"));
     }
