@@ -657,11 +657,13 @@ fn names_deciding(label: &str) -> bool {
 }
 
 /// A label people qualify: two labels joined by a slash name the first's field
-/// (`Context/Trigger`), and the decision is still the decision with a word before it or a
-/// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
-/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but
-/// not one still open (`Open decision`; `Pending decision` is a field of its own, `pending`)
-/// or a thing named after it (`Decision Tree`, `Decision drivers`).
+/// (`Context/Trigger`) — unless a later one names decisions (`Notes / decisions` lists the
+/// entry's decisions beside its notes: it is no field, and its title is read as a section's) —
+/// and the decision is still the decision with a word before it or a number or `final` after
+/// it (`Design Decision`, `Architectural Decision`, `Decision #2`, `Decisión FINAL`; a note in
+/// brackets is set aside before, by [`without_qualifier`]) — but not one still open (`Open
+/// decision`; `Pending decision` is a field of its own, `pending`) or a thing named after it
+/// (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
     if let Some(field) = recorded_field(label) {
         return Some(field);
@@ -671,11 +673,12 @@ fn qualified_label(label: &str) -> Option<Field> {
         // Taken`): `core/context/model.py` is a path, not a context.
         let mut parts = label.split('/');
         let first = exact_label(parts.next()?.trim())?;
+        let names_decisions = |part: &str| part.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("decisions"));
         let words = |part: &str| {
             let part = part.trim();
             !part.is_empty() && part.split(' ').count() <= 3 && part.chars().all(|c| c.is_alphabetic() || c == ' ')
         };
-        return parts.all(words).then_some(first);
+        return parts.all(|part| words(part) && !names_decisions(part.trim())).then_some(first);
     }
     // Most labels that get here name no decision: an ASCII one that does not name deciding is
     // turned away before its words are split.
@@ -1712,6 +1715,35 @@ pub(crate) fn justifies_choice(label: &str) -> bool {
 pub(crate) fn label_asks_why(label: &str) -> bool {
     let label = bare_label(label);
     label.len() <= 48 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why "))
+}
+
+/// A bold lead that asks why one thing was chosen over another and answers in the same line
+/// (`**Why SHA-256 instead of DefaultHasher?** Its output is stable …`, `**Why Python, not
+/// Rust:** …`, `**Why a data URL over the asset protocol:** …`) states that choice with its
+/// reasons, wherever it stands. Not a story (`**Why we were down over the weekend:**`), nor a
+/// label alone over a record's reasons (which [`label_asks_why`] reads as its rationale).
+pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
+    let label = bare_label(bold);
+    if !(label.len() <= 96 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
+        || text.trim_end().len() <= bold.len() + 2
+    {
+        return false;
+    }
+    let asked = label[4..].trim_end_matches(['?', '？', '.', ':', '：']).trim_end();
+    let lower = asked.to_ascii_lowercase();
+    const SAYS: &[&str] = &["we", "i", "they", "you", "it", "did", "do", "does", "is", "are", "was", "were", "still"];
+    const SPANS: &[&str] =
+        &["time", "weekend", "night", "day", "days", "week", "weeks", "month", "months", "year", "years", "holidays"];
+    [" over ", " instead of ", " rather than ", ", not ", " vs ", " vs. ", " versus "].iter().any(|sep| {
+        lower.split_once(sep).is_some_and(|(chosen, other)| {
+            let chosen: Vec<&str> = chosen.split_whitespace().collect();
+            let other: Vec<&str> = other.split_whitespace().collect();
+            (1..=5).contains(&chosen.len())
+                && (1..=6).contains(&other.len())
+                && !chosen.iter().any(|w| SAYS.contains(w))
+                && !other.iter().any(|w| SPANS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+    })
 }
 
 /// A label asking why of the thing its heading names (`### Backend Framework: FastAPI` over
@@ -4491,6 +4523,10 @@ mod tests {
         assert_eq!(name("Decision drivers").as_deref(), Some("drivers"));
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
+        // (A list of decisions beside the notes: no field.)
+        assert_eq!(name("Notes / decisions"), None);
+        assert_eq!(name("Notes/Key Decisions"), None);
+        assert_eq!(name("Context / decision").as_deref(), Some("context"));
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
     }
 
@@ -5676,6 +5712,26 @@ mod tests {
         assert!(!label_asks_why_of("**Why FastAPI?**", &format!("Backend: FastAPI {}", "and more ".repeat(30_000))));
         assert!(label_asks_why_of("**Why this stack?**", "Deployment: TrueNAS + Docker Compose"));
         assert!(!label_asks_why_of("**Why this stack?**", "Open Questions"));
+    }
+
+    #[test]
+    fn a_why_over_lead_states_a_choice() {
+        let why = |bold: &str, rest: &str| asks_why_chosen_over(&format!("{bold} {rest}"), bold);
+        assert!(why("Why SHA-256 instead of the default hasher?", "It is stable."));
+        assert!(why("Why Python, not Rust", ": the tick is cheap."));
+        assert!(why("Why shell out to the scanner instead of querying OSV directly?", "Fixes come upstream."));
+        assert!(why("Why Option<String> over Result", ": absence is the common case."));
+        assert!(why("Why polling rather than webhooks", ": the NAS has no public address."));
+        // A story, a question with no choice, a label alone, a time span.
+        assert!(!why("Why we moved over to Caddy", ": nginx reloads dropped connections."));
+        assert!(!why("Why still not done", ": nobody asked."));
+        assert!(!why("Why the backup failed over the weekend", ": the disk filled."));
+        assert!(!asks_why_chosen_over("Why Option A over B:", "Why Option A over B"));
+        assert!(!why("Why now?", "Because the licence ends in May."));
+        // Multi-byte text around every cut, and a very long label.
+        for text in ["Why 日本語 over 中文", "Why é over ü?", &format!("Why {} over B", "x".repeat(100_000))] {
+            let _ = why(text, "reasons");
+        }
     }
 
     #[test]

@@ -2174,6 +2174,8 @@ fn considerations(
                 })
             }
         } else {
+            // (`**Why SHA-256 instead of DefaultHasher?** …` states the choice it explains.)
+            let why_over = || item.bold.as_deref().is_some_and(|bold| fields::asks_why_chosen_over(&item.text, bold));
             let adopted = !not_taken
                 && !requirement
                 && task.is_none()
@@ -2183,10 +2185,12 @@ fn considerations(
                 // karar verdik` (we decided to use).)
                 && (item.kind != Kind::Pattern
                     || fields::opens_with_adoption(&item.text)
-                    || fields::ends_with_choice(&item.text))
+                    || fields::ends_with_choice(&item.text)
+                    || why_over())
                 && item.parent.is_none_or(|p| items[p].field.is_none())
                 && (answered
                     || fields::states_adoption(&item.text, item.bold.as_deref())
+                    || why_over()
                     // (A ticked box that states a switch, `- [x] Migrated the AI calls to
                     // Gemini 3`, is work done: it keeps its section's kind.)
                     || (!decided_in[scope(item)] && item.done != Some(true) && fields::states_switch(&item.text)))

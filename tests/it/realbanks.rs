@@ -3646,3 +3646,37 @@ fn a_decision_label_over_a_reviews_verdict_decides_nothing() {
         ["Decisions: Copy the hooks instead of symlinking them, so Windows checkouts work"]
     );
 }
+
+#[test]
+fn a_label_joining_notes_with_decisions_lists_decisions() {
+    let kb = load();
+    // `## Notes / decisions` in a dated task entry lists the entry's decisions; it had been the
+    // entry's `notes` field, as `## Context / notes` still is its context.
+    assert_eq!(
+        dated_decisions(document(&kb, "tray-release.md")),
+        [
+            "2026-05-23 No shell plugin — every call to the package manager is built from typed enums.",
+            "2026-05-23 No telemetry, no accounts.",
+            "2026-05-23 ARM builds only for now; Intel builds deferred."
+        ]
+    );
+}
+
+#[test]
+fn a_bold_why_over_lead_states_the_choice_it_explains() {
+    let kb = load();
+    // `**Why X over Y:** reasons`, `**Why X instead of Y?** …` and `**Why X, not Y:** …` state
+    // that choice, in any section; a story (`Why we were down over the weekend`), a label with
+    // no reason after it and a record's `**Why Option A over B**:` (its rationale) do not.
+    assert_eq!(
+        decision_texts(document(&kb, "why-over.md")),
+        [
+            "Why a data URL over the asset protocol: an icon is a few kilobytes, and one call per icon needs no extra scope.",
+            "Why SHA-256 instead of the default hasher? The default hasher is seeded per process, so its keys would change on every start.",
+            "Why Python, not Rust: the tick is cheap; model latency is the bottleneck.",
+            "Decision: Run jobs through NATS JetStream."
+        ]
+    );
+    let (_, queue) = decision(&kb, "Run jobs through NATS JetStream");
+    assert_eq!(field(queue, "rationale"), Some("One broker fewer to run."));
+}
