@@ -1723,6 +1723,10 @@ pub(crate) fn label_asks_why(label: &str) -> bool {
 /// reasons, wherever it stands. Not a story (`**Why we were down over the weekend:**`), nor a
 /// label alone over a record's reasons (which [`label_asks_why`] reads as its rationale).
 pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
+    // (Most bold leads start otherwise: turned away by their first letter.)
+    if !bold.trim_start_matches(['*', '_', ' ']).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'w')) {
+        return false;
+    }
     let label = bare_label(bold);
     if !(label.len() <= 96 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
         || text.trim_end().len() <= bold.len() + 2
