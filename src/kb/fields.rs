@@ -629,9 +629,12 @@ fn of_this_choice(label: &str) -> Option<Field> {
 
 /// A label of [`FIELD_LABELS`] as it is written there.
 fn exact_label(label: &str) -> Option<Field> {
-    // Labels are a few words: an ASCII one is lowercased on the stack.
+    // Labels are a few words: an ASCII one is lowercased on the stack (a longer one is none).
     let mut buf = [0u8; 40];
     let name = if label.is_ascii() {
+        if label.len() > buf.len() {
+            return None;
+        }
         let lower = &mut buf[..label.len()];
         lower.copy_from_slice(label.as_bytes());
         lower.make_ascii_lowercase();
@@ -657,13 +660,11 @@ fn names_deciding(label: &str) -> bool {
 }
 
 /// A label people qualify: two labels joined by a slash name the first's field
-/// (`Context/Trigger`) — unless a later one names decisions (`Notes / decisions` lists the
-/// entry's decisions beside its notes: it is no field, and its title is read as a section's) —
-/// and the decision is still the decision with a word before it or a number or `final` after
-/// it (`Design Decision`, `Architectural Decision`, `Decision #2`, `Decisión FINAL`; a note in
-/// brackets is set aside before, by [`without_qualifier`]) — but not one still open (`Open
-/// decision`; `Pending decision` is a field of its own, `pending`) or a thing named after it
-/// (`Decision Tree`, `Decision drivers`).
+/// (`Context/Trigger`), and the decision is still the decision with a word before it or a
+/// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
+/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but
+/// not one still open (`Open decision`; `Pending decision` is a field of its own, `pending`)
+/// or a thing named after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
     if let Some(field) = recorded_field(label) {
         return Some(field);
@@ -673,12 +674,12 @@ fn qualified_label(label: &str) -> Option<Field> {
         // Taken`): `core/context/model.py` is a path, not a context.
         let mut parts = label.split('/');
         let first = exact_label(parts.next()?.trim())?;
-        let names_decisions = |part: &str| part.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("decisions"));
+
         let words = |part: &str| {
             let part = part.trim();
             !part.is_empty() && part.split(' ').count() <= 3 && part.chars().all(|c| c.is_alphabetic() || c == ' ')
         };
-        return parts.all(|part| words(part) && !names_decisions(part.trim())).then_some(first);
+        return parts.all(words).then_some(first);
     }
     // Most labels that get here name no decision: an ASCII one that does not name deciding is
     // turned away before its words are split.
@@ -1719,35 +1720,76 @@ pub(crate) fn label_asks_why(label: &str) -> bool {
 
 /// A bold lead that asks why one thing was chosen over another and answers in the same line
 /// (`**Why SHA-256 instead of DefaultHasher?** Its output is stable …`, `**Why Python, not
-/// Rust:** …`, `**Why a data URL over the asset protocol:** …`) states that choice with its
-/// reasons, wherever it stands. Not a story (`**Why we were down over the weekend:**`), nor a
-/// label alone over a record's reasons (which [`label_asks_why`] reads as its rationale).
+/// Rust:** …`, `**Why a data URL over the asset protocol:** …`, `**Why Postgres (not
+/// MySQL)?** …`, `**Why Postcard was chosen over Bincode:** …`) states that choice with its
+/// reasons. Not a story or a diagnosis, which says what happens (`**Why the API returns 500
+/// instead of 404:**`, `**Why uploads fail over 100 MB:**`, `**Why Safari, not Chrome, shows
+/// the bug:**`, `**Why we were down over the weekend:**`), nor a label alone over a record's
+/// reasons (which [`label_asks_why`] reads as its rationale).
 pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
     // (Most bold leads start otherwise: turned away by their first letter.)
     if !bold.trim_start_matches(['*', '_', ' ']).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'w')) {
         return false;
     }
-    let label = bare_label(bold);
+    // (The label as written: a bracketed `(not MySQL)` is what it weighs, no qualifier.)
+    let label = bold.trim().trim_matches(['*', '_', '`', ' ']).trim_end_matches([':', '：']).trim_end();
     if !(label.len() <= 96 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
         || text.trim_end().len() <= bold.len() + 2
     {
         return false;
     }
-    let asked = label[4..].trim_end_matches(['?', '？', '.', ':', '：']).trim_end();
-    let lower = asked.to_ascii_lowercase();
-    const SAYS: &[&str] = &["we", "i", "they", "you", "it", "did", "do", "does", "is", "are", "was", "were", "still"];
-    const SPANS: &[&str] =
-        &["time", "weekend", "night", "day", "days", "week", "weeks", "month", "months", "year", "years", "holidays"];
-    [" over ", " instead of ", " rather than ", ", not ", " vs ", " vs. ", " versus "].iter().any(|sep| {
-        lower.split_once(sep).is_some_and(|(chosen, other)| {
-            let chosen: Vec<&str> = chosen.split_whitespace().collect();
-            let other: Vec<&str> = other.split_whitespace().collect();
-            (1..=5).contains(&chosen.len())
-                && (1..=6).contains(&other.len())
-                && !chosen.iter().any(|w| SAYS.contains(w))
-                && !other.iter().any(|w| SPANS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    let asked = label[4..].trim_end_matches(['?', '？', '.', ')', '）']).trim_end().to_ascii_lowercase();
+    let words = |part: &str| -> Vec<String> {
+        part.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '`'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    const CHOOSES: &[&str] = &[
+        "chose",
+        "chosen",
+        "choose",
+        "pick",
+        "picked",
+        "select",
+        "selected",
+        "prefer",
+        "preferred",
+        "use",
+        "using",
+        "adopt",
+        "adopted",
+        "opted",
+        "went",
+    ];
+    // What a story or a diagnosis says happens, and who tells it.
+    const HAPPENS: &[&str] = &[
+        "we", "i", "they", "you", "it", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "still",
+        "return", "returns", "fail", "fails", "failed", "take", "takes", "took", "grow", "grows", "loop", "loops",
+        "hang", "hangs", "crash", "crashes", "crashed", "churn", "churns", "differ", "differs", "diverge", "diverges",
+        "retried", "retries", "show", "shows", "break", "breaks", "broke", "run", "runs", "ran", "spike", "spikes",
+        "leak", "leaks", "stall", "stalls", "drop", "drops", "happen", "happens", "happened", "occur", "occurs",
+        "stop", "stops", "stopped", "slow", "slows", "get", "gets", "got",
+    ];
+    // A span or an amount after `over` (`over the weekend`, `over 10 minutes`).
+    const AMOUNTS: &[&str] = &[
+        "time", "weekend", "night", "day", "days", "week", "weeks", "month", "months", "year", "years", "holidays",
+        "course", "ms", "s", "seconds", "minutes", "hours", "kb", "mb", "gb", "tb", "percent",
+    ];
+    [" over ", " instead of ", " rather than ", ", not ", " (not ", " and not ", " vs ", " vs. ", " versus "]
+        .iter()
+        .any(|sep| {
+            let Some((chosen, other)) = asked.split_once(sep) else { return false };
+            let (chosen, other) = (words(chosen), words(other));
+            let all = || chosen.iter().chain(&other);
+            (1..=6).contains(&chosen.len())
+            && (1..=6).contains(&other.len())
+            // (`Safari, not Chrome, shows the bug`: a clause after the other thing.)
+            && !asked[asked.find(sep).unwrap_or(0) + sep.len()..].contains(',')
+            && !other[0].starts_with(|c: char| c.is_ascii_digit())
+            && !other.iter().any(|w| AMOUNTS.contains(&w.as_str()))
+            && (all().any(|w| CHOOSES.contains(&w.as_str())) || !all().any(|w| HAPPENS.contains(&w.as_str())))
         })
-    })
 }
 
 /// A label asking why of the thing its heading names (`### Backend Framework: FastAPI` over
@@ -1788,7 +1830,45 @@ pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    if notes_beside_decisions(t) {
+        return None;
+    }
     field_for_label(t).or_else(|| reasons_heading(title).map(|_| Field::Named(Cow::Borrowed("rationale"))))
+}
+
+/// A heading joining a task's notes with its decisions (`## Notes / decisions`, `## Notes /
+/// Key decisions`, `## Notes / décisions`) lists the decisions, as `## Decisions` does: it is
+/// no `notes` field of the entry. Not decisions not taken (`Notes / rejected decisions`,
+/// `Notes / open decisions`), nor another field beside them (`Alternatives / decisions` is the
+/// record's alternatives).
+fn notes_beside_decisions(title: &str) -> bool {
+    let Some((first, rest)) = title.split_once('/') else { return false };
+    let (first, rest) = (first.trim(), rest.trim().trim_end_matches([':', '：']).trim_end());
+    // (`exact_label` reads labels of at most 40 bytes.)
+    first.len() <= 12
+        && rest.len() <= 40
+        && !rest.contains('/')
+        && exact_label(first).is_some_and(|f| f.name() == "notes")
+        && super::heading::classify_title(rest) == (super::Kind::Decision, false)
+        && !rest.split_whitespace().any(|w| {
+            [
+                "rejected",
+                "reverted",
+                "superseded",
+                "deferred",
+                "dropped",
+                "abandoned",
+                "declined",
+                "revisit",
+                "open",
+                "pending",
+                "proposed",
+                "outstanding",
+                "future",
+            ]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+        })
 }
 
 /// What a heading gives the reasons for ([`reasons_heading`]).
@@ -4527,10 +4607,8 @@ mod tests {
         assert_eq!(name("Decision drivers").as_deref(), Some("drivers"));
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
-        // (A list of decisions beside the notes: no field.)
-        assert_eq!(name("Notes / decisions"), None);
-        assert_eq!(name("Notes/Key Decisions"), None);
-        assert_eq!(name("Context / decision").as_deref(), Some("context"));
+        // (A label: `**Notes / decisions:** None yet.` holds notes.)
+        assert_eq!(name("Notes / decisions").as_deref(), Some("notes"));
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
     }
 
@@ -5493,6 +5571,18 @@ mod tests {
         assert_eq!(field_heading("Rationale"), Some(Field::Named("rationale".into())));
         assert_eq!(field_heading("Implementation Details"), Some(Field::Named("implementation".into())));
         assert_eq!(field_heading("Models Supported"), None);
+        // Notes beside decisions list the decisions; other fields beside them stay fields.
+        for decisions in ["Notes / decisions", "Notes/Key Decisions", "Notes / décisions", "Notes / Decisions made:"] {
+            assert_eq!(field_heading(decisions), None, "{decisions}");
+        }
+        for field in ["Notes / rejected decisions", "Notes / open decisions", "Notes / decisions to revisit"] {
+            assert_eq!(field_heading(field).map(|f| f.name().to_string()).as_deref(), Some("notes"), "{field}");
+        }
+        for field in ["Alternatives / decisions", "Consequences / decisions", "Context / decisions"] {
+            assert!(field_heading(field).is_some(), "{field}");
+        }
+        // (A long title with a slash: no label.)
+        assert_eq!(field_heading(&format!("{} / decisions", "Migration of the archive ".repeat(4))), None);
         let rationale = Some(Field::Named("rationale".into()));
         for reasons in [
             "Cloudflare採用理由",
@@ -5726,6 +5816,36 @@ mod tests {
         assert!(why("Why shell out to the scanner instead of querying OSV directly?", "Fixes come upstream."));
         assert!(why("Why Option<String> over Result", ": absence is the common case."));
         assert!(why("Why polling rather than webhooks", ": the NAS has no public address."));
+        // Said of the choosing, or with the other thing in brackets.
+        for choice in [
+            "Why we chose Tauri over Electron",
+            "Why did we pick SQLite over IndexedDB?",
+            "Why Postcard was chosen over Bincode",
+            "Why Postgres (not MySQL)?",
+            "Why Postgres and not MySQL?",
+            "Why Axum, and not Actix",
+        ] {
+            assert!(why(choice, "reasons."), "{choice}");
+        }
+        // A diagnosis says what happens: an amount, a clause, a verb of what went on.
+        for story in [
+            "Why the API returns 500 instead of 404",
+            "Why uploads fail over 100 MB",
+            "Why CI takes over 10 minutes",
+            "Why latency spikes over 200ms",
+            "Why the job runs over two hours",
+            "Why the login redirect loops over HTTP",
+            "Why users churn over pricing",
+            "Why memory grows over the course of a session",
+            "Why Safari, not Chrome, shows the bug",
+            "Why the tests fail, not the build",
+            "Why the worker hangs, not crashes",
+            "Why staging vs prod differ",
+            "Why p95 versus p50 diverge",
+            "Why the job retried rather than failed",
+        ] {
+            assert!(!why(story, ": the handler panics."), "{story}");
+        }
         // A story, a question with no choice, a label alone, a time span.
         assert!(!why("Why we moved over to Caddy", ": nginx reloads dropped connections."));
         assert!(!why("Why still not done", ": nobody asked."));

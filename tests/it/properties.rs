@@ -199,6 +199,11 @@ const TOKENS: &[&str] = &[
     "- **決定内容**: ",
     "#### 洞察1: ",
     "| P1, design needed |",
+    // Notes beside decisions (a slash heading, its first part of any length), a why-over lead.
+    "\n## Notes / decisions\n- ",
+    " / ",
+    "migration of the archive and its many indexes",
+    "\n**Why SQLite over Postgres?** ",
 ];
 
 #[derive(Debug, Clone)]

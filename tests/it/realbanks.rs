@@ -3651,30 +3651,37 @@ fn a_decision_label_over_a_reviews_verdict_decides_nothing() {
 fn a_label_joining_notes_with_decisions_lists_decisions() {
     let kb = load();
     // `## Notes / decisions` in a dated task entry lists the entry's decisions; it had been the
-    // entry's `notes` field, as `## Context / notes` still is its context.
+    // entry's `notes` field, as `## Context / notes` still is its context. Another field beside
+    // decisions (`## Alternatives / decisions`), decisions not taken (`## Notes / rejected
+    // decisions`) and a label with its value (`**Notes / decisions:** None yet.`) stay fields.
     assert_eq!(
         dated_decisions(document(&kb, "tray-release.md")),
         [
             "2026-05-23 No shell plugin — every call to the package manager is built from typed enums.",
             "2026-05-23 No telemetry, no accounts.",
-            "2026-05-23 ARM builds only for now; Intel builds deferred."
+            "2026-05-23 ARM builds only for now; Intel builds deferred.",
+            "2026-05-30 Uploads go straight to S3 with presigned URLs."
         ]
     );
+    let (_, uploads) = decision(&kb, "Uploads go straight to S3");
+    assert_eq!(field(uploads, "alternatives"), Some("Proxying uploads through the API (rejected: doubles egress)."));
 }
 
 #[test]
 fn a_bold_why_over_lead_states_the_choice_it_explains() {
     let kb = load();
     // `**Why X over Y:** reasons`, `**Why X instead of Y?** …` and `**Why X, not Y:** …` state
-    // that choice, in any section; a story (`Why we were down over the weekend`), a label with
-    // no reason after it and a record's `**Why Option A over B**:` (its rationale) do not.
+    // that choice, in any section; a story (`Why we were down over the weekend`), a diagnosis
+    // (`Why the API returns 500 instead of 404`), a label with no reason after it, a record's
+    // `**Why Option A over B**:` (its rationale) and one beside a decision (its reasons) do not.
     assert_eq!(
         decision_texts(document(&kb, "why-over.md")),
         [
             "Why a data URL over the asset protocol: an icon is a few kilobytes, and one call per icon needs no extra scope.",
             "Why SHA-256 instead of the default hasher? The default hasher is seeded per process, so its keys would change on every start.",
             "Why Python, not Rust: the tick is cheap; model latency is the bottleneck.",
-            "Decision: Run jobs through NATS JetStream."
+            "Decision: Run jobs through NATS JetStream.",
+            "Decision: Hash cache keys with SHA-256."
         ]
     );
     let (_, queue) = decision(&kb, "Run jobs through NATS JetStream");
