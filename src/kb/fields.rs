@@ -1842,11 +1842,10 @@ pub fn field_heading(title: &str) -> Option<Field> {
 /// `Notes / open decisions`), nor another field beside them (`Alternatives / decisions` is the
 /// record's alternatives).
 fn notes_beside_decisions(title: &str) -> bool {
-    let Some((first, rest)) = title.split_once('/') else { return false };
-    let (first, rest) = (first.trim(), rest.trim().trim_end_matches([':', '：']).trim_end());
-    // (`exact_label` reads labels of at most 40 bytes.)
-    first.len() <= 12
-        && rest.len() <= 40
+    // (`Notes` comes first: only a title's first few bytes are searched for the slash.)
+    let Some(slash) = title.bytes().take(13).position(|b| b == b'/') else { return false };
+    let (first, rest) = (title[..slash].trim(), title[slash + 1..].trim().trim_end_matches([':', '：']).trim_end());
+    rest.len() <= 40
         && !rest.contains('/')
         && exact_label(first).is_some_and(|f| f.name() == "notes")
         && super::heading::classify_title(rest) == (super::Kind::Decision, false)

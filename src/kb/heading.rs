@@ -834,9 +834,16 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let mut after_decision: Option<Vec<&str>> = None;
     // A kind word after a negation names no such section: `Key Rules (DO NOT CHANGE)`.
     let mut negated = false;
+    // The word before, for decisions a title says are needed (`What Is Incomplete or Needs
+    // Decisions`, `Requires Decision`, `Awaiting Decision`): none made.
+    let mut before = "";
     while let Some(first) = words.next() {
         let after_negation =
             std::mem::replace(&mut negated, matches!(first, "not" | "never" | "don't" | "don’t" | "dont"));
+        let needed = matches!(
+            std::mem::replace(&mut before, first),
+            "needs" | "need" | "needing" | "requires" | "require" | "awaiting" | "awaits"
+        );
         // … and so are decisions still to write down (`Missing or Under-Documented
         // Decisions`, `Adding New ADRs`, `Template for New Decisions`) or questions to decide
         // (`Вопросы для решения`).
@@ -856,7 +863,9 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 | "adding"
                 | "вопросы"
         );
-        // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`).
+        // A compound joined by a hyphen is read by its last part (`Architektur-Entscheidungen`)
+        // where it is the title's head word, not before another (`Phantom-Decision Suppression`,
+        // a feature, names no decision).
         // A template for them, too (`Template for New Decisions`; `Template Decisions` are
         // decisions about templates).
         making |= matches!(first, "template" | "templates") && words.clone().next() == Some("for");
@@ -864,7 +873,17 @@ fn classify_words(title: &str) -> (Kind, bool) {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
             let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;
             let last = &first[hyphen + 1..];
-            roles.get(last).filter(|_| last.len() >= 4)
+            let head = || {
+                words.clone().next().is_none_or(|next| {
+                    next.starts_with(|c: char| c.is_ascii_digit())
+                        || [
+                            "and", "und", "et", "y", "e", "or", "oder", "ou", "for", "für", "of", "in", "im", "to",
+                            "zu",
+                        ]
+                        .contains(&next)
+                })
+            };
+            roles.get(last).filter(|_| last.len() >= 4 && head())
         });
         let Some(role) = role else { continue };
         if let Some(rank) = role.rank.filter(|_| !after_negation) {
@@ -884,7 +903,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
             // (What a choice is weighed by, `Decision Criteria` alone or `… for Migration to
             // ECS`; not `Decision criteria weighting switched to cost-first`, which decides.)
             let criteria = || next == Some("criteria") && matches!(words.clone().nth(1), None | Some("for"));
-            let talks_about = still_open || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next)) || criteria();
+            let talks_about = still_open
+                || (rank == 0 && needed)
+                || next.is_some_and(|next| ABOUT_DECISIONS.contains(&next))
+                || criteria();
             let named_after = next.is_some_and(|next| {
                 DECISION_THINGS.contains(&next)
                     || (first == "decision"
@@ -1560,6 +1582,17 @@ mod tests {
         assert_eq!(classify("Decision Node 20"), Kind::Decision);
         // Decisions still to take, whatever the case: their recommendations are no decisions.
         assert!(classify_title("🚨 CRITICAL DECISIONS REQUIRED").1);
+        // … and decisions a title says are needed.
+        for needed in ["What Is Incomplete or Needs Decisions", "Requires Decision", "Awaiting decisions"] {
+            assert_eq!(classify_title(needed), (Kind::Other, true), "{needed}");
+        }
+        assert_eq!(classify("Needs and Decisions"), Kind::Decision);
+        // A hyphenated compound names its kind as the title's head word only.
+        assert_eq!(classify("Architektur-Entscheidungen"), Kind::Decision);
+        assert_eq!(classify("Architektur-Entscheidungen und Muster"), Kind::Decision);
+        assert_eq!(classify("Tech-Decisions 2026"), Kind::Decision);
+        assert_eq!(classify("Phantom-Decision Suppression + Multi-Object Nudge"), Kind::Other);
+        assert_eq!(classify("Finding-by-finding verification"), Kind::Other);
     }
 
     #[test]

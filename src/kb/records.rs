@@ -2177,8 +2177,9 @@ fn considerations(
             // (`**Why SHA-256 instead of DefaultHasher?** …` states the choice it explains —
             // where nothing is decided yet: beside a decision, it gives that decision's reasons.)
             let why_over = || {
-                !decided_in[scope(item)]
-                    && item.bold.as_deref().is_some_and(|bold| fields::asks_why_chosen_over(&item.text, bold))
+                item.bold
+                    .as_deref()
+                    .is_some_and(|bold| !decided_in[scope(item)] && fields::asks_why_chosen_over(&item.text, bold))
             };
             let adopted = !not_taken
                 && !requirement

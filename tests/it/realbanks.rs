@@ -3687,3 +3687,15 @@ fn a_bold_why_over_lead_states_the_choice_it_explains() {
     let (_, queue) = decision(&kb, "Run jobs through NATS JetStream");
     assert_eq!(field(queue, "rationale"), Some("One broker fewer to run."));
 }
+
+#[test]
+fn decisions_a_title_says_are_needed_and_a_feature_named_after_one_decide_nothing() {
+    let kb = load();
+    // `## What Is Incomplete or Needs Decisions` holds what is still to decide, and `##
+    // Ghost-Decision Filter + Retry Nudge` names a feature (a hyphenated compound before another
+    // noun): their lists had been decisions.
+    assert_eq!(
+        decision_texts(document(&kb, "progress-open-items.md")),
+        ["Run the uploader as a systemd user service."]
+    );
+}
