@@ -1482,7 +1482,9 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     if let Some(option) = selected_option(title) {
         return Some(option);
     }
+    // (A Roo Code timestamp in brackets may come first: `[2025-05-03 06:32:26] - Decision: …`.)
     let t = title.trim();
+    let t = if t.starts_with('[') { after_timestamp(t) } else { t };
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // `### Why we chose Caddy over Nginx`, `### 选择Playwright而非Selenium的原因`: the choice whose
     // reasons follow (they are its rationale: [`field_heading`]).
@@ -5567,6 +5569,12 @@ mod tests {
         assert_eq!(decision_heading("解決策：再試行"), None);
         assert_eq!(decision_heading("技术决策"), None);
         assert_eq!(decision_heading("Architecture: layers"), None);
+        // A Roo Code stamp before the label.
+        assert_eq!(
+            decision_heading("[2025-05-03 06:32:26] - Decision: Move the cache to Redis"),
+            Some("Move the cache to Redis")
+        );
+        assert_eq!(decision_heading("[2025-05-03 06:32:26] - Moved the cache to Redis"), None);
         assert_eq!(field_heading("Rationale"), Some(Field::Named("rationale".into())));
         assert_eq!(field_heading("Implementation Details"), Some(Field::Named("implementation".into())));
         assert_eq!(field_heading("Models Supported"), None);

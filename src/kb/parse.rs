@@ -1494,8 +1494,11 @@ impl<'a> Pass<'a> {
         // A log of three records or more whose first has no stamp above it and whose last has
         // one below it writes its stamps after its records: each closes the record above it,
         // whatever words it shares with it. (With two, a stamp between them may as well
-        // announce the second.)
-        let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
+        // announce the second.) A heading stamped itself (`## [2025-12-14 00:30] - Decision:
+        // …`) carries its own stamp: it tells nothing of where the log writes the others.
+        let opens_record = |h: &RawHeading| {
+            (h.field == Some(fields::Field::Decision) || h.decision) && fields::timestamp(&h.title).is_none()
+        };
         let stamp_items: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
         let record_lines: Vec<usize> = self.headings.iter().filter(|h| opens_record(h)).map(|h| h.line).collect();
         let stamps_after_records = match (record_lines.as_slice(), stamp_items.first(), stamp_items.last()) {

@@ -869,11 +869,15 @@ fn heading(
     if h.stamp {
         // `### 决策 #001: Adopt Turborepo`, then `[2025-01-11 15:56:24] - chose Turborepo for
         // the apps` over the record's fields: the timestamp dates the record the heading
-        // opened, its line sums the record up, and it opens no record of its own.
+        // opened, its line sums the record up, and it opens no record of its own. (Not after a
+        // heading dated itself, `[2025-05-03 15:32] - Decision: Use sets …` over `---`: the
+        // next timestamp opens the next entry.)
         if rec.decision_level.is_some()
             && rec.decision.is_none()
             && rec.members.is_empty()
-            && rec.statement.is_some_and(|s| items[s].block == Block::Heading && s + 1 == next)
+            && rec
+                .statement
+                .is_some_and(|s| items[s].block == Block::Heading && s + 1 == next && items[s].date.is_none())
         {
             rec.stamp_entry = Some(sections[h.section].entry);
             rec.stamp_date = sections[h.section].date;
@@ -2057,6 +2061,16 @@ fn considerations(
                     && (fields::is_status_report(&item.text)
                         || fields::is_finding(&item.text, item.bold.as_deref())
                         || fields::is_none_statement(&item.text)))
+                // A line that only gives a decision's reasons, effects or details, on its own
+                // (`[2025-05-04 01:09] - Rationale: …` under `[2025-05-04 01:09] - Decision: …`, each
+                // line of a record stamped alike), is that field, no decision of its own.
+                || (item.field.is_none() && item.block == Block::Paragraph && item.text.starts_with('[') && {
+                    let said = fields::after_timestamp(&item.text);
+                    said.len() < item.text.len()
+                        && fields::leading_field(said, None).is_some_and(|(f, _)| {
+                            ["rationale", "consequences", "implementation", "context", "alternatives"].contains(&f.name())
+                        })
+                })
         };
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).

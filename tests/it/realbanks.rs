@@ -3699,3 +3699,25 @@ fn decisions_a_title_says_are_needed_and_a_feature_named_after_one_decide_nothin
         ["Run the uploader as a systemd user service."]
     );
 }
+
+#[test]
+fn roo_log_lines_stamped_alike_and_stamped_headings() {
+    let kb = load();
+    // A stamped `## [ts] - Decision: …` heading is a decision with nothing under it (it had been
+    // listed only over a body) and keeps its own date when a stamped line follows it (that line
+    // opens the next entry, no summary of the heading's); a stamped record ended by `---` (a
+    // setext heading) is a decision with its fields; and `[ts] - Rationale: …` lines under
+    // `[ts] - Decision: …` are that decision's reasons, not decisions of their own.
+    assert_eq!(
+        dated_decisions(document(&kb, "roo-stamped-lines.md")),
+        [
+            "2025-05-02 Keep the inventory in one YAML file",
+            "2025-05-02 Run Molecule tests in CI",
+            "2025-05-02 [2025-05-02 11:15:00] - Decision: Cache Galaxy roles between CI runs.",
+            "2025-05-03 Probe hosts over SSH multiplexing. Rationale: one TCP handshake per host instead of one per task. Implementation Details: ControlMaster auto with a 60 s ControlPersist.",
+            "2025-05-04 [2025-05-04 01:09:00] - Decision: Pin ansible-core to 2.17."
+        ]
+    );
+    let (_, ssh) = decision(&kb, "Probe hosts over SSH multiplexing");
+    assert_eq!(field(ssh, "rationale"), Some("one TCP handshake per host instead of one per task"));
+}
