@@ -892,9 +892,12 @@ pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
     let names_document = || {
         has_links
             || t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '(' | ')' | ',' | '，')).any(|w| {
-                [".md", ".markdown", ".txt", "/"]
+                let w = w.trim_end_matches(['.', ':']);
+                // (A document, or a path: `.cursor/rules/03-security.mdc`, `docs/adr/`.)
+                [".md", ".mdc", ".markdown", ".txt", ".rst", ".adoc"]
                     .iter()
-                    .any(|e| w.trim_end_matches(['.', ':']).ends_with(e) && w.len() > e.len())
+                    .any(|e| w.ends_with(e) && w.len() > e.len())
+                    || (w.len() > 1 && w.contains('/'))
             })
     };
     opens && names_document()
@@ -3654,7 +3657,9 @@ pub fn is_verdict(value: &str) -> bool {
     // below 95% pauses the rollout`, `FAIL the build on warnings`, `PASS-THROUGH auth`.
     let verdict = |word: &str, rest: &str| {
         let after = rest.trim_start_matches(' ');
-        ["PASS", "PASSED", "FAIL", "FAILED"].contains(&word)
+        // (A review's `APPROVED — …` / `REJECTED — …`, written in capitals as its verdicts
+        // are; `Rejected Kafka` is a choice.)
+        ["PASS", "PASSED", "FAIL", "FAILED", "APPROVED", "REJECTED"].contains(&word)
             && (after.is_empty()
                 || after.starts_with(['—', '–', ':', '：', '|', '(', ','])
                 || (after.starts_with('-') && rest.starts_with(' ')))
@@ -4802,6 +4807,8 @@ mod tests {
             "Decisions: Verified .github/catalog.yml is already self-documenting",
             "Decision: PASS",
             "Decision: FAIL - the export allows path traversal",
+            "Decisions: APPROVED — all 8 DoD items passed",
+            "Decisions: REJECTED — the security stage was skipped",
         ] {
             assert!(decides_a_verdict(verdict, None), "{verdict}");
         }
@@ -4824,6 +4831,8 @@ mod tests {
             "Decision: FAIL the build on any new compiler warning",
             "Decision: QA FAIL blocks the release train",
             "Decision: PASS-THROUGH authentication for the internal proxy",
+            "Decision: Rejected Kafka; NATS is enough",
+            "Decision: Approved the move to Postgres 16",
         ] {
             assert!(!decides_a_verdict(choice, None), "{choice}");
         }
@@ -5509,6 +5518,8 @@ mod tests {
         assert!(!is_labelled_address("Decision: keep notes in README.md"));
         assert!(points_elsewhere("See `memory-bank/decisionLog.md` for detailed decision history.", false));
         assert!(points_elsewhere("详见 decisions.md", false));
+        assert!(points_elsewhere("See `.cursor/rules/03-security.mdc` for complete security rules.", false));
+        assert!(points_elsewhere("See docs/adr for the records.", false));
         assert!(points_elsewhere("See the ADR index", true));
         assert!(!points_elsewhere("See-through panels for the rack", false));
         assert!(!points_elsewhere("Seed the cache from the NAS", false));

@@ -2520,8 +2520,11 @@ fn rows_appended_to_a_log_table_far_below_it_are_its_rows() {
 fn a_line_pointing_at_another_document_is_no_decision() {
     let kb = load();
     // `See `decisions.md` for the dated history …` under `## Key Decisions` says where the
-    // decisions are.
-    assert_eq!(decision_texts(document(&kb, "pointer-lines.md")), ["Give each VM disk a local ZFS mirror"]);
+    // decisions are; so does `See `.cursor/rules/03-security.mdc` for …` (a path, a rules file).
+    assert_eq!(
+        decision_texts(document(&kb, "pointer-lines.md")),
+        ["Give each VM disk a local ZFS mirror", "Row-level security: enforced in the database"]
+    );
 }
 
 #[test]
@@ -3640,7 +3643,8 @@ fn a_label_naming_the_log_of_decisions_points_at_it() {
 #[test]
 fn a_decision_label_over_a_reviews_verdict_decides_nothing() {
     let kb = load();
-    // A ticket log's `**Decisions:** PASS — …` and `FAIL — …` are what a review found.
+    // A ticket log's `**Decisions:** PASS — …` and `FAIL — …` are what a review found, and so
+    // are `APPROVED — …` and `REJECTED — …`.
     assert_eq!(
         decision_texts(document(&kb, "ticket-verdicts.md")),
         ["Decisions: Copy the hooks instead of symlinking them, so Windows checkouts work"]
