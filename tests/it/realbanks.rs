@@ -133,7 +133,8 @@ fn decision_records_carry_their_fields() {
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
         let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
         // (Nor does a review's verdict under a `Decisions:` label, `Decisions: PASS — …`.)
-        let verdict = |r: usize| [": PASS", ": FAIL"].iter().any(|v| doc.items[r].text.contains(v));
+        let verdict =
+            |r: usize| [": PASS", ": FAIL", ": APPROVED", ": REJECTED"].iter().any(|v| doc.items[r].text.contains(v));
         // (Nor does a task in a task list or a progress log, nor an error in a catalogue of
         // them, `**Related Decisions**:` under its symptom and fix.)
         if !["tasks.md", "progress.md", "error-catalogue.md"].contains(&file(doc).as_str())
