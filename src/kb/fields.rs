@@ -714,6 +714,11 @@ fn qualified_label(label: &str) -> Option<Field> {
             "reverted",
             "draft",
             "tentative",
+            // A decision still needed: `Needs a Decision`, `Awaiting Decision`.
+            "needs",
+            "need",
+            "requires",
+            "awaiting",
             // Turkish: pending, open, rejected, proposed.
             "bekleyen",
             "açık",
@@ -944,9 +949,11 @@ pub fn answers_the_line_before(text: &str) -> bool {
 
 /// Whether a field is one only inside a record that has its decision or fields: `##
 /// Key Considerations` or `## Implementation Approach` at the top of a file names a section
-/// of its own, whose lines keep their kind (`- Decided to keep Stripe`).
+/// of its own, whose lines keep their kind (`- Decided to keep Stripe`). So does `## Decision
+/// Needed` after a plain list: it opens the choices still to make, no field of the list's
+/// last line (which it had made a record not taken).
 pub(crate) fn only_in_record(field: &Field) -> bool {
-    matches!(field.name(), "considerations" | "approach")
+    matches!(field.name(), "considerations" | "approach" | "pending")
 }
 
 /// Whether the words after a bold name say what it is for: ` for local development and
@@ -1432,6 +1439,15 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     Some((date, title))
 }
 
+/// The stamp a log line opens with, as written (`[2025-05-03 15:32:06]` of `[2025-05-03
+/// 15:32:06] - Decision: …`): two lines of one record carry the same.
+pub(crate) fn stamp_of(text: &str) -> Option<&str> {
+    let (_, title) = timestamp(text)?;
+    let at = (title.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len())?;
+    let stamp = text.get(..at)?;
+    Some(stamp.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–' | ':' | '*' | '_' | '#')))
+}
+
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided
 /// to …`), or the line itself. Only a line opening with `[` or a digit is looked at.
 pub(crate) fn after_timestamp(line: &str) -> &str {
@@ -1485,9 +1501,9 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     if let Some(option) = selected_option(title) {
         return Some(option);
     }
-    // (A Roo Code timestamp in brackets may come first: `[2025-05-03 06:32:26] - Decision: …`.)
-    let t = title.trim();
-    let t = if t.starts_with('[') { after_timestamp(t) } else { t };
+    // (A Roo Code timestamp may come first: `[2025-05-03 06:32:26] - Decision: …`, `2025-05-06
+    // 11:00:00 - Decision: …`.)
+    let t = after_timestamp(title.trim());
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     // `### Why we chose Caddy over Nginx`, `### 选择Playwright而非Selenium的原因`: the choice whose
     // reasons follow (they are its rationale: [`field_heading`]).
@@ -4605,7 +4621,7 @@ mod tests {
         ] {
             assert_eq!(field_for_label(decision), Some(Field::Decision), "{decision}");
         }
-        for none in ["Open decision", "Decision Tree", "Decision Gate 2", "core/context/model.py"] {
+        for none in ["Open decision", "Decision Tree", "Decision Gate 2", "core/context/model.py", "Needs a Decision"] {
             assert_eq!(name(none), None, "{none}");
         }
         // A decision still to make is a record's `pending` field, no decision.

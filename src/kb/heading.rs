@@ -466,6 +466,11 @@ const ABOUT_DECISIONS: &[&str] = &[
     "needed",
     "needing",
     "required",
+    "awaiting",
+    "erforderlich",
+    "notwendig",
+    "requerida",
+    "requeridas",
     // How a team keeps its decisions: `Decision Documentation`, `Decision Categories`,
     // `Decision Tracking`.
     "documentation",
@@ -836,14 +841,42 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let mut negated = false;
     // The word before, for decisions a title says are needed (`What Is Incomplete or Needs
     // Decisions`, `Requires Decision`, `Awaiting Decision`): none made.
-    let mut before = "";
+    // (Only a space between them, or one word more: `Needs a Decision`, `Awaiting Your
+    // Decision`, `Blocked on Decision`; not `User Needs & Decisions`.)
+    let mut before: [&str; 2] = ["", ""];
+    let follows = |earlier: &str, later: &str| {
+        let end = earlier.as_ptr() as usize + earlier.len();
+        (later.as_ptr() as usize).checked_sub(end) == Some(1)
+            && lower.as_bytes().get(end - lower.as_ptr() as usize) == Some(&b' ')
+    };
     while let Some(first) = words.next() {
         let after_negation =
             std::mem::replace(&mut negated, matches!(first, "not" | "never" | "don't" | "don’t" | "dont"));
-        let needed = matches!(
-            std::mem::replace(&mut before, first),
-            "needs" | "need" | "needing" | "requires" | "require" | "awaiting" | "awaits"
-        );
+        const NEEDS: &[&str] = &[
+            "needs",
+            "need",
+            "needing",
+            "requires",
+            "require",
+            "requiring",
+            "awaiting",
+            "awaits",
+            "blocked",
+            "requiere",
+            "necesita",
+            "benötigt",
+            "erfordert",
+            "требуется",
+            "нужно",
+        ];
+        const BETWEEN: &[&str] = &["a", "an", "the", "your", "our", "team", "product", "user", "owner", "final", "on"];
+        let [two_back, one_back] = before;
+        let needed = (NEEDS.contains(&one_back) && follows(one_back, first))
+            || (BETWEEN.contains(&one_back)
+                && NEEDS.contains(&two_back)
+                && follows(two_back, one_back)
+                && follows(one_back, first));
+        before = [one_back, first];
         // … and so are decisions still to write down (`Missing or Under-Documented
         // Decisions`, `Adding New ADRs`, `Template for New Decisions`) or questions to decide
         // (`Вопросы для решения`).
@@ -873,15 +906,14 @@ fn classify_words(title: &str) -> (Kind, bool) {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
             let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;
             let last = &first[hyphen + 1..];
+            // (A plural heads its title wherever it stands, `Architektur-Entscheidungen (Stand
+            // März)`, `Tech-Decisions & Rationale`; a singular only last, or before a number.)
             let head = || {
-                words.clone().next().is_none_or(|next| {
-                    next.starts_with(|c: char| c.is_ascii_digit())
-                        || [
-                            "and", "und", "et", "y", "e", "or", "oder", "ou", "for", "für", "of", "in", "im", "to",
-                            "zu",
-                        ]
-                        .contains(&next)
-                })
+                // (`Non-Decisions` names none.)
+                !first.starts_with("non-")
+                    && (last.ends_with('s')
+                        || last.ends_with("en")
+                        || words.clone().next().is_none_or(|next| next.starts_with(|c: char| c.is_ascii_digit())))
             };
             roles.get(last).filter(|_| last.len() >= 4 && head())
         });
@@ -1587,11 +1619,39 @@ mod tests {
             assert_eq!(classify_title(needed), (Kind::Other, true), "{needed}");
         }
         assert_eq!(classify("Needs and Decisions"), Kind::Decision);
+        for needed in [
+            "Needs a Decision",
+            "Requires a Decision",
+            "Awaiting Your Decision",
+            "Needs Team Decision",
+            "Blocked on Decision",
+            "Decisions Awaiting Approval",
+            "Entscheidung erforderlich",
+        ] {
+            assert_eq!(classify_title(needed), (Kind::Other, true), "{needed}");
+        }
+        // (Needs named beside decisions, not of them.)
+        for beside in
+            ["User Needs & Decisions", "Hosting Needs / Decisions", "What the Migration Needs: Decisions So Far"]
+        {
+            assert_eq!(classify(beside), Kind::Decision, "{beside}");
+        }
         // A hyphenated compound names its kind as the title's head word only.
         assert_eq!(classify("Architektur-Entscheidungen"), Kind::Decision);
         assert_eq!(classify("Architektur-Entscheidungen und Muster"), Kind::Decision);
         assert_eq!(classify("Tech-Decisions 2026"), Kind::Decision);
         assert_eq!(classify("Phantom-Decision Suppression + Multi-Object Nudge"), Kind::Other);
+        assert_eq!(classify("Phantom-Decision and Nudge Fixes"), Kind::Change);
+        assert_eq!(classify("Non-Decisions"), Kind::Other);
+        for plural in [
+            "Architektur-Entscheidungen (Stand März 2025)",
+            "Tech-Decisions & Rationale",
+            "Tech-Decisions — Q3",
+            "Architektur-Entscheidungen des Teams",
+            "Tech-Decisions So Far",
+        ] {
+            assert_eq!(classify(plural), Kind::Decision, "{plural}");
+        }
         assert_eq!(classify("Finding-by-finding verification"), Kind::Other);
     }
 

@@ -494,7 +494,12 @@ impl<'a> Pass<'a> {
                     if let Some(text) = decision {
                         self.open_item(Block::Heading, offset..range.end);
                         if let Some(idx) = self.close() {
-                            self.set_text(idx, &text);
+                            // (A Roo record ended by `---` is a heading of several lines: its
+                            // `Rationale: …` after the decision is a field, not its text.)
+                            self.set_text(idx, fields::before_inline_fields(&text));
+                            for (field, value) in fields::inline_values(&text) {
+                                fields::add_field(&mut self.items[idx].fields, field.name(), value);
+                            }
                             self.items[idx].line = line;
                         }
                     }
@@ -1495,12 +1500,14 @@ impl<'a> Pass<'a> {
         // one below it writes its stamps after its records: each closes the record above it,
         // whatever words it shares with it. (With two, a stamp between them may as well
         // announce the second.) A heading stamped itself (`## [2025-12-14 00:30] - Decision:
-        // …`) carries its own stamp: it tells nothing of where the log writes the others.
-        let opens_record = |h: &RawHeading| {
-            (h.field == Some(fields::Field::Decision) || h.decision) && fields::timestamp(&h.title).is_none()
-        };
+        // …`) carries its own stamp: among records that carry none it tells nothing of where
+        // the log writes the others, and counts only in a log of stamped headings alone.
+        let opens_record = |h: &RawHeading| h.field == Some(fields::Field::Decision) || h.decision;
         let stamp_items: Vec<usize> = (0..self.items.len()).filter(|&i| is_stamp(i, &self.items)).collect();
-        let record_lines: Vec<usize> = self.headings.iter().filter(|h| opens_record(h)).map(|h| h.line).collect();
+        let records = || self.headings.iter().filter(|h| opens_record(h));
+        let unstamped: Vec<usize> =
+            records().filter(|h| fields::timestamp(&h.title).is_none()).map(|h| h.line).collect();
+        let record_lines = if unstamped.is_empty() { records().map(|h| h.line).collect() } else { unstamped };
         let stamps_after_records = match (record_lines.as_slice(), stamp_items.first(), stamp_items.last()) {
             ([first_record, _, .., last_record], Some(&first_stamp), Some(&last_stamp)) => {
                 self.items[first_stamp].line > *first_record && self.items[last_stamp].line > *last_record

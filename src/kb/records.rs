@@ -79,6 +79,9 @@ struct Record {
     list_field: Option<(usize, Block)>,
     /// Opened by a timestamp or a decision heading: a record even without fields.
     explicit: bool,
+    /// The stamp a decision heading opened with (`## [2025-05-03 15:32] - Decision: …`): a
+    /// stamped line after it with another opens the next entry.
+    decision_stamp: Option<String>,
     /// The entry of the timestamp that opened it: headings inside that entry are its fields.
     stamp_entry: Option<usize>,
     expect_stamp_item: bool,
@@ -507,6 +510,7 @@ pub(crate) fn resolve(
     let considered =
         Considered { sections: &section_considers, undecided_above: &undecided_above, undecided_in: &undecided_in };
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
+    stamped_fields_join_their_decision(items);
     labels_over_lists_decide_nothing(items);
     spell_out_bare_labels(items, &traits);
     choices_listed_in_a_record(items, &traits);
@@ -870,14 +874,16 @@ fn heading(
         // `### 决策 #001: Adopt Turborepo`, then `[2025-01-11 15:56:24] - chose Turborepo for
         // the apps` over the record's fields: the timestamp dates the record the heading
         // opened, its line sums the record up, and it opens no record of its own. (Not after a
-        // heading dated itself, `[2025-05-03 15:32] - Decision: Use sets …` over `---`: the
-        // next timestamp opens the next entry.)
+        // heading stamped itself with another stamp, `[2025-05-03 15:32] - Decision: Use sets
+        // …` over `---`: that stamp opens the next entry.)
         if rec.decision_level.is_some()
             && rec.decision.is_none()
             && rec.members.is_empty()
-            && rec
-                .statement
-                .is_some_and(|s| items[s].block == Block::Heading && s + 1 == next && items[s].date.is_none())
+            && rec.statement.is_some_and(|s| {
+                items[s].block == Block::Heading
+                    && s + 1 == next
+                    && rec.decision_stamp.as_deref().is_none_or(|own| fields::stamp_of(&items[next].text) == Some(own))
+            })
         {
             rec.stamp_entry = Some(sections[h.section].entry);
             rec.stamp_date = sections[h.section].date;
@@ -963,6 +969,7 @@ fn heading(
     if h.decision {
         rec.explicit = true;
         rec.decision_level = Some(h.level);
+        rec.decision_stamp = fields::stamp_of(h.title).map(str::to_string);
     }
 }
 
@@ -1800,6 +1807,51 @@ fn only_groups(label: &str) -> bool {
         .any(|v| first.eq_ignore_ascii_case(v))
 }
 
+/// A log line that only gives a decision's reasons, effects or details, stamped on its own
+/// (`[2025-05-04 01:09] - Rationale: …`, `2025-05-04 01:09:00 - Impact: …`, as a paragraph or
+/// a bullet): the field and its value. No decision of its own.
+fn stamped_field(item: &Item) -> Option<(Field, &str)> {
+    if item.field.is_some()
+        || item.parent.is_some()
+        || !matches!(item.block, Block::Paragraph | Block::ListItem)
+        || !item.text.starts_with(|c: char| c == '[' || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let said = fields::after_timestamp(&item.text);
+    if said.len() == item.text.len() {
+        return None;
+    }
+    fields::leading_field(said, None).filter(|(f, _)| {
+        ["rationale", "consequences", "implementation", "context", "alternatives", "impact", "pros", "cons"]
+            .contains(&f.name())
+    })
+}
+
+/// Each stamped field line ([`stamped_field`]) joins the decision stamped alike just above it
+/// (`[2025-05-04 01:09] - Decision: Pin Node to 20` then `[2025-05-04 01:09] - Rationale: …`):
+/// the decision's field, as a field line under a `Decision:` is.
+fn stamped_fields_join_their_decision(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if items[i].kind == Kind::Decision {
+            continue;
+        }
+        let Some((field, value)) = stamped_field(&items[i]) else { continue };
+        let Some(stamp) = fields::stamp_of(&items[i].text) else { continue };
+        // (The record's other lines lie between them: a few, never a whole log.)
+        let decision = (i.saturating_sub(8)..i).rev().find(|&j| {
+            items[j].kind == Kind::Decision
+                && items[j].parent.is_none()
+                && fields::stamp_of(&items[j].text) == Some(stamp)
+        });
+        let Some(d) = decision else { continue };
+        let (name, value) = (field.name().to_string(), value.to_string());
+        fields::add_field(&mut items[d].fields, &name, &value);
+        items[i].field = Some(name);
+        items[i].record = Some(d);
+    }
+}
+
 /// Questions, options and template boilerplate are never decisions.
 fn considerations(
     items: &mut [Item],
@@ -2064,13 +2116,7 @@ fn considerations(
                 // A line that only gives a decision's reasons, effects or details, on its own
                 // (`[2025-05-04 01:09] - Rationale: …` under `[2025-05-04 01:09] - Decision: …`, each
                 // line of a record stamped alike), is that field, no decision of its own.
-                || (item.field.is_none() && item.block == Block::Paragraph && item.text.starts_with('[') && {
-                    let said = fields::after_timestamp(&item.text);
-                    said.len() < item.text.len()
-                        && fields::leading_field(said, None).is_some_and(|(f, _)| {
-                            ["rationale", "consequences", "implementation", "context", "alternatives"].contains(&f.name())
-                        })
-                })
+                || stamped_field(item).is_some()
         };
         // Template boilerplate is never an item of any kind; the rest only stops being a
         // decision (a heading that states one stays one).

@@ -3699,9 +3699,16 @@ fn decisions_a_title_says_are_needed_and_a_feature_named_after_one_decide_nothin
     // `## What Is Incomplete or Needs Decisions` holds what is still to decide, and `##
     // Ghost-Decision Filter + Retry Nudge` names a feature (a hyphenated compound before another
     // noun): their lists had been decisions.
+    // (`## Needs a Decision` is still to decide, and no field of the list above it, which it
+    // had made a record not taken; `## Operator Needs & Decisions` names needs beside
+    // decisions; a plural compound heads its title whatever follows it.)
     assert_eq!(
         decision_texts(document(&kb, "progress-open-items.md")),
-        ["Run the uploader as a systemd user service."]
+        [
+            "Run the uploader as a systemd user service.",
+            "Alerts go to the on-call phone, not to email.",
+            "PostgreSQL bleibt die Hauptdatenbank."
+        ]
     );
 }
 
@@ -3719,10 +3726,19 @@ fn roo_log_lines_stamped_alike_and_stamped_headings() {
             "2025-05-02 Keep the inventory in one YAML file",
             "2025-05-02 Run Molecule tests in CI",
             "2025-05-02 [2025-05-02 11:15:00] - Decision: Cache Galaxy roles between CI runs.",
-            "2025-05-03 Probe hosts over SSH multiplexing. Rationale: one TCP handshake per host instead of one per task. Implementation Details: ControlMaster auto with a 60 s ControlPersist.",
-            "2025-05-04 [2025-05-04 01:09:00] - Decision: Pin ansible-core to 2.17."
+            "2025-05-03 Probe hosts over SSH multiplexing.",
+            "2025-05-04 [2025-05-04 01:09:00] - Decision: Pin ansible-core to 2.17.",
+            "2025-05-06 Put Caddy in front of the dashboards",
+            "2025-05-07 Move the fact cache to Redis"
         ]
     );
     let (_, ssh) = decision(&kb, "Probe hosts over SSH multiplexing");
     assert_eq!(field(ssh, "rationale"), Some("one TCP handshake per host instead of one per task"));
+    assert_eq!(field(ssh, "implementation"), Some("ControlMaster auto with a 60 s ControlPersist"));
+    // (The stamped field lines are the decision's fields; a line stamped as its heading is,
+    // the heading's summary.)
+    let (_, pin) = decision(&kb, "Pin ansible-core to 2.17");
+    assert_eq!(field(pin, "rationale"), Some("2.18 dropped Python 3.10 on the controller."));
+    let (_, redis) = decision(&kb, "Move the fact cache to Redis");
+    assert_eq!(field(redis, "summary"), Some("Redis 7 on the existing cache host, sessions included"));
 }
