@@ -844,10 +844,11 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // (Only a space between them, or one word more: `Needs a Decision`, `Awaiting Your
     // Decision`, `Blocked on Decision`; not `User Needs & Decisions`.)
     let mut before: [&str; 2] = ["", ""];
+    // (Words are slices of `lower`: where one ends and the next starts says what is between.)
     let follows = |earlier: &str, later: &str| {
         let end = earlier.as_ptr() as usize + earlier.len();
         (later.as_ptr() as usize).checked_sub(end) == Some(1)
-            && lower.as_bytes().get(end - lower.as_ptr() as usize) == Some(&b' ')
+            && end.checked_sub(lower.as_ptr() as usize).is_some_and(|at| lower.as_bytes().get(at) == Some(&b' '))
     };
     while let Some(first) = words.next() {
         let after_negation =
