@@ -1811,10 +1811,11 @@ fn only_groups(label: &str) -> bool {
 /// (`[2025-05-04 01:09] - Rationale: …`, `2025-05-04 01:09:00 - Impact: …`, as a paragraph or
 /// a bullet): the field and its value. No decision of its own.
 fn stamped_field(item: &Item) -> Option<(Field, &str)> {
-    if item.field.is_some()
+    // (Most lines open otherwise: their first byte turns them away.)
+    if !item.text.as_bytes().first().is_some_and(|b| *b == b'[' || b.is_ascii_digit())
+        || item.field.is_some()
         || item.parent.is_some()
         || !matches!(item.block, Block::Paragraph | Block::ListItem)
-        || !item.text.starts_with(|c: char| c == '[' || c.is_ascii_digit())
     {
         return None;
     }
