@@ -347,6 +347,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "考虑过的选项",
             "phương án thay thế",
             "các phương án",
+            // German: rejected, considered (either order).
+            "alternativen verworfen",
+            "verworfene alternativen",
+            "abgelehnte alternativen",
+            "betrachtete alternativen",
+            "alternativas rechazadas",
         ],
     ),
     (
@@ -2876,13 +2882,34 @@ pub fn labelled_template_request(t: &str) -> bool {
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
 /// ask for the text to come (`[TO BE DEFINED - why this stack]`, `[Describe the choice]`,
-/// `[What was decided?]`).
+/// `[What was decided?]`, `[What was decided]`, `[Was entschieden wurde]`).
 fn is_placeholder(t: &str) -> bool {
     let Some(inside) = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else { return false };
     let lower = inside.to_lowercase();
-    let asks = ["to be defined", "to be decided", "tbd", "todo", "describe", "add ", "insert", "your ", "placeholder"]
-        .iter()
-        .any(|p| lower.trim_start().starts_with(p));
+    let asks = [
+        "to be defined",
+        "to be decided",
+        "tbd",
+        "todo",
+        "describe",
+        "add ",
+        "insert",
+        "your ",
+        "placeholder",
+        // What the text is to say: `[What was decided]`, `[Why it was chosen]`, and in German,
+        // Spanish and French.
+        "what ",
+        "why ",
+        "which ",
+        "was ",
+        "warum ",
+        "qué ",
+        "por qué ",
+        "ce qui ",
+        "pourquoi ",
+    ]
+    .iter()
+    .any(|p| lower.trim_start().starts_with(p));
     // (`[What was decided?]`: the template asks what goes there.)
     let question = inside.trim_end().ends_with(['?', '？']);
     asks || question || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
@@ -5006,7 +5033,10 @@ mod tests {
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
         assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
         assert!(super::is_boilerplate("Decision: [What was decided?]"));
+        assert!(super::is_boilerplate("Decision: [What was decided]"));
+        assert!(super::is_boilerplate("Entscheidung: [Was entschieden wurde]"));
         assert!(!super::is_boilerplate("Decision: keep the [old] NAS"));
+        assert!(!super::is_boilerplate("Decision: [ADR-7] keep the old NAS"));
         for note in
             ["TEMPLATE — copier dans chaque nouveau projet", "Template - copy into each new bank", "MODÈLE: à remplir"]
         {

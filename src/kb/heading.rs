@@ -902,7 +902,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
         // a feature, names no decision).
         // A template for them, too (`Template for New Decisions`; `Template Decisions` are
         // decisions about templates).
-        making |= matches!(first, "template" | "templates") && words.clone().next() == Some("for");
+        making |= matches!(first, "template" | "templates" | "vorlage")
+            && matches!(words.clone().next(), Some("for" | "für" | "para" | "pour"));
         let role = roles.get(first).or_else(|| {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
             let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;
@@ -1644,6 +1645,11 @@ mod tests {
         assert_eq!(classify("Phantom-Decision Suppression + Multi-Object Nudge"), Kind::Other);
         assert_eq!(classify("Phantom-Decision and Nudge Fixes"), Kind::Change);
         assert_eq!(classify("Non-Decisions"), Kind::Other);
+        // A template for decisions holds none, in German and Spanish too.
+        for template in ["Template for New Decisions", "Template für neue Entscheidungen", "Template para decisiones"]
+        {
+            assert!(classify_title(template).1, "{template}");
+        }
         for plural in [
             "Architektur-Entscheidungen (Stand März 2025)",
             "Tech-Decisions & Rationale",

@@ -3742,3 +3742,15 @@ fn roo_log_lines_stamped_alike_and_stamped_headings() {
     let (_, redis) = decision(&kb, "Move the fact cache to Redis");
     assert_eq!(field(redis, "summary"), Some("Redis 7 on the existing cache host, sessions included"));
 }
+
+#[test]
+fn alternatives_rejected_in_german_and_a_german_template_decide_nothing() {
+    let kb = load();
+    // `**Alternativen verworfen:**` (alternatives rejected) after a record's numbered
+    // `**Entscheidungen:**` is its alternatives, no more decisions; `## Template für neue
+    // Entscheidungen` and a `[Was entschieden wurde]` placeholder decide nothing.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-verlauf.md")),
+        ["2026-02-03 Open-Meteo für das Wetter", "2026-02-03 Nominatim für Adressen"]
+    );
+}
