@@ -936,12 +936,13 @@ fn heading(
     // - `## Models Supported` inside a timestamped entry;
     // - `### Architecture` or `### Migration Phases` under `## ADR-001: Hybrid storage`;
     // - `#### Next Steps` between a record's `#### Rationale` and its `#### Decision Date`,
-    //   all under the record's own `### Container image cache` (not the file's title): a
+    //   all under the record's own `### Container image cache`, or an ADR file's `# Decision
+    //   Record: …` (`## Files Created` after its `## Decision` and `## Implementation`): a
     //   heading beside its field headings, after its decision, unless it names decisions.
     //   What it holds keeps its kind.
     let beside_fields = || {
         rec.field_level == Some(h.level)
-            && rec.title_level.is_some_and(|l| l >= 2 && l < h.level)
+            && rec.title_level.is_some_and(|l| l < h.level)
             && rec.decision.is_some()
             && sections[h.section].kind != Kind::Decision
     };
@@ -953,11 +954,12 @@ fn heading(
         return;
     }
     // `### strongSwan IPsec` under `## Pros and Cons of the Options`, after the record's
-    // decision: what it holds is more of that field.
+    // decision: what it holds is more of that field — and so is the next such part after a
+    // label in the one before (`### 2. GraphQL instead of REST` after `**Rejected**: …`).
     if rec.field_level.is_some_and(|l| h.level > l)
         && !h.decision
         && rec.decision.or(rec.decided_in_history).is_some()
-        && rec.context.is_some()
+        && (rec.context.is_some() || rec.in_part)
     {
         rec.in_part = true;
         return;

@@ -3754,3 +3754,18 @@ fn alternatives_rejected_in_german_and_a_german_template_decide_nothing() {
         ["2026-02-03 Open-Meteo für das Wetter", "2026-02-03 Nominatim für Adressen"]
     );
 }
+
+#[test]
+fn an_adrs_options_implementation_and_files_are_parts_of_its_one_decision() {
+    let kb = load();
+    // `### 2. Push to a gateway instead` over `**Rejected**: …`, after the first option's
+    // `**Rejected**:`, had started a record of its own (a label met again), and with it the
+    // `## Implementation` phases became decisions; `## Files Created` after the decision's
+    // fields is one more part of the ADR its `# Decision Record: …` titles.
+    assert_eq!(
+        decision_texts(document(&kb, "012-metrics-endpoint.md")),
+        ["Serve every exporter's metrics under one versioned /metrics/v1 endpoint."]
+    );
+    let (_, metrics) = decision(&kb, "Serve every exporter's metrics");
+    assert!(field(metrics, "implementation").is_some_and(|v| v.contains("24 tests passing")));
+}
