@@ -435,25 +435,8 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }) else {
             continue;
         };
-        // (Inline HTML, `<ts>`, and a link's target are markup the title leaves out; spaces
-        // are compared folded.)
-        let joined = lines[n..=last].iter().map(|l| unquoted(l)).collect::<Vec<_>>().join(" ").replace('`', "");
-        let mut plain = String::new();
-        let mut rest = joined.as_str();
-        while let Some(open) = rest.find(['<', '[', ']']) {
-            plain.push_str(&rest[..open]);
-            rest = match rest[open..].chars().next() {
-                Some('<') => rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]),
-                Some(']') if rest[open + 1..].starts_with('(') => {
-                    rest[open..].find(')').map_or("", |close| &rest[open + close + 1..])
-                }
-                _ => &rest[open + 1..],
-            };
-        }
-        plain.push_str(rest);
-        let fold = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-        let title = fold(plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']));
-        if doc.groups.iter().any(|g| fold(&g.title) == title) {
+        let joined = lines[n..=last].iter().map(|l| unquoted(l)).collect::<Vec<_>>().join(" ");
+        if doc.groups.iter().any(|g| fold(&g.title) == as_title(&joined)) {
             group_lines[n + 1..=last + 1].fill(true);
         }
     }
@@ -474,17 +457,16 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         if fence {
             in_block = !in_block;
         }
-        // A group's title is plain text: code spans lose their backticks, a blockquote its
-        // `>` and an HTML comment after a label its comment.
-        // (And loses the bold inside it: `Write an ADR when a decision **constrains future
-        // work**. Examples …:`.)
-        let plain = t.trim_start_matches(['>', ' ']).replace('`', "").replace("**", "");
+        // A group's title is plain text: a blockquote loses its `>` and an HTML comment after a
+        // label its comment (the rest, `as_title`).
+        // (And the bold inside it: `Write an ADR when a decision **constrains future work**.
+        // Examples …:`.)
+        let plain = t.trim_start_matches(['>', ' ']).replace("**", "");
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
-        let group = group_lines[l]
-            || doc
-                .groups
-                .iter()
-                .any(|g| plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']) == g.title);
+        let group = group_lines[l] || {
+            let title = as_title(plain);
+            doc.groups.iter().any(|g| fold(&g.title) == title)
+        };
         let markup = t.is_empty()
             || comment
             || fence
@@ -494,6 +476,8 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || table_head[l]
             || t.starts_with("<!--")
             || t.starts_with('<')
+            // (An HTML entity alone, `&nbsp;`, draws a space.)
+            || (t.starts_with('&') && t.ends_with(';') && t.len() <= 10)
             || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|' | '>'))
             // (An empty numbered item, `1. ` left to fill in, holds no text.)
             || t.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -503,6 +487,38 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         }
     }
     dropped
+}
+
+/// Spaces folded, for comparing a title with the line it came from.
+fn fold(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title a label line makes, as mb keeps it: code spans lose their backticks, a
+/// backslash escape its backslash (`\_\_` is `__`), and inline HTML (`<ts>`) and a link's
+/// target (`[Next Steps](findings.md#next)`) are markup; bold marks and a closing colon go.
+fn as_title(line: &str) -> String {
+    let mut plain = String::new();
+    // (What a code span holds is kept as written: `<video autoplay>` there is text.)
+    for (n, part) in line.split('`').enumerate() {
+        if n % 2 == 1 {
+            plain.push_str(part);
+            continue;
+        }
+        let mut rest = part;
+        while let Some(open) = rest.find(['<', '[', ']', '\\']) {
+            plain.push_str(&rest[..open]);
+            rest = match rest[open..].chars().next() {
+                Some('<') => rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]),
+                Some(']') if rest[open + 1..].starts_with('(') => {
+                    rest[open..].find(')').map_or("", |close| &rest[open + close + 1..])
+                }
+                _ => &rest[open + 1..],
+            };
+        }
+        plain.push_str(rest);
+    }
+    fold(plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']))
 }
 
 fn assert_nothing_dropped(dir: &Path) -> usize {
