@@ -352,7 +352,13 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "verworfene alternativen",
             "abgelehnte alternativen",
             "betrachtete alternativen",
+            "erwogene alternativen",
+            "abgelehnte alternative",
+            "verworfene optionen",
+            "betrachtete optionen",
             "alternativas rechazadas",
+            "opciones descartadas",
+            "opciones rechazadas",
         ],
     ),
     (
@@ -904,14 +910,24 @@ pub fn points_elsewhere(text: &str, has_links: bool) -> bool {
         has_links
             || t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '(' | ')' | ',' | '，')).any(|w| {
                 let w = w.trim_end_matches(['.', ':']);
-                // (A document, or a path: `.cursor/rules/03-security.mdc`, `docs/adr/`.)
+                // (A document, or a path: `.cursor/rules/03-security.mdc`, `docs/adr/`; not
+                // `TCP/443` or `CI/CD`.)
                 [".md", ".mdc", ".markdown", ".txt", ".rst", ".adoc"]
                     .iter()
                     .any(|e| w.ends_with(e) && w.len() > e.len())
-                    || (w.len() > 1 && w.contains('/'))
+                    || (w.len() > 1
+                        && w.contains('/')
+                        && !w.starts_with(|c: char| c.is_ascii_digit())
+                        && !w.bytes().any(|b| b.is_ascii_uppercase()))
             })
     };
-    opens && names_document()
+    // (Only a pointer: `See roles/common: every host runs chrony` or `See runbooks/backup for
+    // the schedule; we switched to restic` goes on to say what was decided.)
+    let says_more = || {
+        let after_see = t.get(4..).unwrap_or("");
+        after_see.contains("; ") || after_see.find(": ").is_some_and(|at| !after_see[at + 2..].trim().is_empty())
+    };
+    opens && names_document() && !says_more()
 }
 
 /// A document's own metadata: `Document Version: 2.0`, `Last Updated: February 12, 2026`,
@@ -2896,20 +2912,36 @@ fn is_placeholder(t: &str) -> bool {
         "insert",
         "your ",
         "placeholder",
-        // What the text is to say: `[What was decided]`, `[Why it was chosen]`, and in German,
-        // Spanish and French.
-        "what ",
-        "why ",
-        "which ",
-        "was ",
-        "warum ",
-        "qué ",
-        "por qué ",
-        "ce qui ",
-        "pourquoi ",
+        "brief ",
+        "summary",
+        "enter ",
+        "explain ",
     ]
     .iter()
-    .any(|p| lower.trim_start().starts_with(p));
+    .any(|p| lower.trim_start().starts_with(p))
+        // What the text is to say: `[What was decided]`, `[Why it was chosen]`, and in German,
+        // Spanish and French — unless a value follows (`[What we chose: Redis 7]`, `[Was Nginx,
+        // now Caddy]`).
+        || ([
+            "what ",
+            "why ",
+            "which ",
+            "was ",
+            "warum ",
+            "wie ",
+            "welche ",
+            "kurzbeschreibung",
+            "qué ",
+            "por qué ",
+            "lo que ",
+            "cuál ",
+            "ce qui ",
+            "pourquoi ",
+            "quelle ",
+        ]
+        .iter()
+        .any(|p| lower.trim_start().starts_with(p))
+            && !inside.contains([':', ',', '：', '，', '→']));
     // (`[What was decided?]`: the template asks what goes there.)
     let question = inside.trim_end().ends_with(['?', '？']);
     asks || question || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
@@ -3700,9 +3732,8 @@ pub fn is_verdict(value: &str) -> bool {
     // below 95% pauses the rollout`, `FAIL the build on warnings`, `PASS-THROUGH auth`.
     let verdict = |word: &str, rest: &str| {
         let after = rest.trim_start_matches(' ');
-        // (A review's `APPROVED — …` / `REJECTED — …`, written in capitals as its verdicts
-        // are; `Rejected Kafka` is a choice.)
-        ["PASS", "PASSED", "FAIL", "FAILED", "APPROVED", "REJECTED"].contains(&word)
+        // (Not `APPROVED — …` / `REJECTED — …`: approving a proposal decides it.)
+        ["PASS", "PASSED", "FAIL", "FAILED"].contains(&word)
             && (after.is_empty()
                 || after.starts_with(['—', '–', ':', '：', '|', '(', ','])
                 || (after.starts_with('-') && rest.starts_with(' ')))
@@ -4850,8 +4881,6 @@ mod tests {
             "Decisions: Verified .github/catalog.yml is already self-documenting",
             "Decision: PASS",
             "Decision: FAIL - the export allows path traversal",
-            "Decisions: APPROVED — all 8 DoD items passed",
-            "Decisions: REJECTED — the security stage was skipped",
         ] {
             assert!(decides_a_verdict(verdict, None), "{verdict}");
         }
@@ -4876,6 +4905,9 @@ mod tests {
             "Decision: PASS-THROUGH authentication for the internal proxy",
             "Decision: Rejected Kafka; NATS is enough",
             "Decision: Approved the move to Postgres 16",
+            // (Found by review: approving a proposal decides it.)
+            "Decision: APPROVED — switch every host to apt-cacher-ng on the NAS",
+            "Decision: REJECTED — we stay on plain Proxmox VMs",
         ] {
             assert!(!decides_a_verdict(choice, None), "{choice}");
         }
@@ -5035,6 +5067,15 @@ mod tests {
         assert!(super::is_boilerplate("Decision: [What was decided?]"));
         assert!(super::is_boilerplate("Decision: [What was decided]"));
         assert!(super::is_boilerplate("Entscheidung: [Was entschieden wurde]"));
+        assert!(super::is_boilerplate("Decision: [Brief description of the decision]"));
+        // (A value inside the brackets is the decision: found by review.)
+        for decided in [
+            "Decision: [What we chose: Redis 7 with AOF persistence]",
+            "Decision: [Was Nginx, now Caddy]",
+            "Entscheidung: [Was wir nutzen: Prometheus + Grafana]",
+        ] {
+            assert!(!super::is_boilerplate(decided), "{decided}");
+        }
         assert!(!super::is_boilerplate("Decision: keep the [old] NAS"));
         assert!(!super::is_boilerplate("Decision: [ADR-7] keep the old NAS"));
         for note in
@@ -5566,6 +5607,16 @@ mod tests {
         assert!(points_elsewhere("详见 decisions.md", false));
         assert!(points_elsewhere("See `.cursor/rules/03-security.mdc` for complete security rules.", false));
         assert!(points_elsewhere("See docs/adr for the records.", false));
+        // (Found by review: a pointer that goes on to decide, and words with a slash that are
+        // no path.)
+        for decides in [
+            "See ansible/site.yml: one playbook for every host, no per-host playbooks.",
+            "See runbooks/backup for the schedule; we switched from rsync to restic in March.",
+            "See: only TCP/443 is open on the edge VM",
+            "Siehe auch: CI/CD läuft ab jetzt auf Forgejo Actions statt Jenkins.",
+        ] {
+            assert!(!points_elsewhere(decides, false), "{decides}");
+        }
         assert!(points_elsewhere("See the ADR index", true));
         assert!(!points_elsewhere("See-through panels for the rack", false));
         assert!(!points_elsewhere("Seed the cache from the NAS", false));

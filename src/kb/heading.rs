@@ -902,7 +902,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
         // a feature, names no decision).
         // A template for them, too (`Template for New Decisions`; `Template Decisions` are
         // decisions about templates).
-        making |= matches!(first, "template" | "templates" | "vorlage")
+        making |= matches!(first, "template" | "templates" | "vorlage" | "plantilla" | "modèle" | "modelo")
             && matches!(words.clone().next(), Some("for" | "für" | "para" | "pour"));
         let role = roles.get(first).or_else(|| {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
@@ -1646,8 +1646,13 @@ mod tests {
         assert_eq!(classify("Phantom-Decision and Nudge Fixes"), Kind::Change);
         assert_eq!(classify("Non-Decisions"), Kind::Other);
         // A template for decisions holds none, in German and Spanish too.
-        for template in ["Template for New Decisions", "Template für neue Entscheidungen", "Template para decisiones"]
-        {
+        for template in [
+            "Template for New Decisions",
+            "Template für neue Entscheidungen",
+            "Template para decisiones",
+            "Plantilla para nuevas decisiones",
+            "Modèle pour les nouvelles décisions",
+        ] {
             assert!(classify_title(template).1, "{template}");
         }
         for plural in [

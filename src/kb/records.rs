@@ -936,13 +936,13 @@ fn heading(
     // - `## Models Supported` inside a timestamped entry;
     // - `### Architecture` or `### Migration Phases` under `## ADR-001: Hybrid storage`;
     // - `#### Next Steps` between a record's `#### Rationale` and its `#### Decision Date`,
-    //   all under the record's own `### Container image cache`, or an ADR file's `# Decision
-    //   Record: …` (`## Files Created` after its `## Decision` and `## Implementation`): a
-    //   heading beside its field headings, after its decision, unless it names decisions.
-    //   What it holds keeps its kind.
+    //   all under the record's own `### Container image cache` (not the file's title: `##
+    //   Recent Changes` after an entry's `## Decision` under `# Active Context` is a section of
+    //   its own): a heading beside its field headings, after its decision, unless it names
+    //   decisions. What it holds keeps its kind.
     let beside_fields = || {
         rec.field_level == Some(h.level)
-            && rec.title_level.is_some_and(|l| l < h.level)
+            && rec.title_level.is_some_and(|l| l >= 2 && l < h.level)
             && rec.decision.is_some()
             && sections[h.section].kind != Kind::Decision
     };

@@ -133,8 +133,7 @@ fn decision_records_carry_their_fields() {
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
         let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
         // (Nor does a review's verdict under a `Decisions:` label, `Decisions: PASS — …`.)
-        let verdict =
-            |r: usize| [": PASS", ": FAIL", ": APPROVED", ": REJECTED"].iter().any(|v| doc.items[r].text.contains(v));
+        let verdict = |r: usize| [": PASS", ": FAIL"].iter().any(|v| doc.items[r].text.contains(v));
         // (Nor does a task in a task list or a progress log, nor an error in a catalogue of
         // them, `**Related Decisions**:` under its symptom and fix.)
         if !["tasks.md", "progress.md", "error-catalogue.md"].contains(&file(doc).as_str())
@@ -2537,10 +2536,15 @@ fn rows_appended_to_a_log_table_far_below_it_are_its_rows() {
 fn a_line_pointing_at_another_document_is_no_decision() {
     let kb = load();
     // `See `decisions.md` for the dated history …` under `## Key Decisions` says where the
-    // decisions are; so does `See `.cursor/rules/03-security.mdc` for …` (a path, a rules file).
+    // decisions are; so does `See `.cursor/rules/03-security.mdc` for …` (a path, a rules file),
+    // but not a pointer that goes on to say what was decided (`See roles/common: every host …`).
     assert_eq!(
         decision_texts(document(&kb, "pointer-lines.md")),
-        ["Give each VM disk a local ZFS mirror", "Row-level security: enforced in the database"]
+        [
+            "Give each VM disk a local ZFS mirror",
+            "Row-level security: enforced in the database",
+            "See roles/common: every host runs chrony instead of ntpd."
+        ]
     );
 }
 
@@ -3660,11 +3664,14 @@ fn a_label_naming_the_log_of_decisions_points_at_it() {
 #[test]
 fn a_decision_label_over_a_reviews_verdict_decides_nothing() {
     let kb = load();
-    // A ticket log's `**Decisions:** PASS — …` and `FAIL — …` are what a review found, and so
-    // are `APPROVED — …` and `REJECTED — …`.
+    // A ticket log's `**Decisions:** PASS — …` and `FAIL — …` are what a review found; a
+    // proposal's `**Decision:** APPROVED — …` decides it.
     assert_eq!(
         decision_texts(document(&kb, "ticket-verdicts.md")),
-        ["Decisions: Copy the hooks instead of symlinking them, so Windows checkouts work"]
+        [
+            "Decisions: Copy the hooks instead of symlinking them, so Windows checkouts work",
+            "Decision: APPROVED — switch every host to apt-cacher-ng in sprint 12"
+        ]
     );
 }
 
@@ -3776,12 +3783,27 @@ fn an_adrs_options_implementation_and_files_are_parts_of_its_one_decision() {
     let kb = load();
     // `### 2. Push to a gateway instead` over `**Rejected**: …`, after the first option's
     // `**Rejected**:`, had started a record of its own (a label met again), and with it the
-    // `## Implementation` phases became decisions; `## Files Created` after the decision's
-    // fields is one more part of the ADR its `# Decision Record: …` titles.
+    // `## Implementation` phases became decisions.
     assert_eq!(
         decision_texts(document(&kb, "012-metrics-endpoint.md")),
         ["Serve every exporter's metrics under one versioned /metrics/v1 endpoint."]
     );
     let (_, metrics) = decision(&kb, "Serve every exporter's metrics");
     assert!(field(metrics, "implementation").is_some_and(|v| v.contains("24 tests passing")));
+}
+
+#[test]
+fn a_section_after_an_entrys_fields_under_the_files_title_is_its_own() {
+    let kb = load();
+    // `## Recent Changes` after `## Decision` and `## Rationale` under the file's `# Active
+    // Context` is a section of the file, no part of the pull-mode record (a review found an
+    // intermediate build folding it in, and its switches with it).
+    assert_eq!(
+        decision_texts(document(&kb, "active-entry-sections.md")),
+        [
+            "Run Ansible in pull mode.",
+            "Switched the Samba share to fruit:locking = none.",
+            "Replaced cron with systemd timers."
+        ]
+    );
 }
