@@ -2552,7 +2552,12 @@ fn a_line_pointing_at_another_document_is_no_decision() {
 fn options_in_traditional_chinese_are_considerations() {
     let kb = load();
     // `### 選項` (options) lists what was weighed; `### 決定` says which was taken.
-    assert_eq!(decision_texts(document(&kb, "decisionLog-tw.md")), ["採用選項 2：restic 推送到 NAS"]);
+    // (`### 發現`, findings in Traditional Chinese as `发现` is in Simplified, are what an audit
+    // found, no decisions.)
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-tw.md")),
+        ["採用選項 2：restic 推送到 NAS", "所有 hook 一律由批次執行器呼叫"]
+    );
 }
 
 #[test]
