@@ -434,6 +434,14 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "成果",
             "预期效果",
             "预期结果",
+            // This round's, the expected, the release's, the review's results.
+            "本次成果",
+            "预期成果",
+            "預期成果",
+            "发布结果",
+            "發布結果",
+            "审查结果",
+            "審查結果",
         ],
     ),
     ("verification", &["test results", "测试验证", "测试结果", "验证"]),
@@ -4690,6 +4698,11 @@ mod tests {
         // (A label: `**Notes / decisions:** None yet.` holds notes.)
         assert_eq!(name("Notes / decisions").as_deref(), Some("notes"));
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
+        // A field named with when or whose in Chinese: this round's, the expected, the review's
+        // results.
+        for results in ["本次成果", "預期成果", "审查结果", "發布結果"] {
+            assert_eq!(name(results).as_deref(), Some("outcome"), "{results}");
+        }
     }
 
     /// The new label, state, fix, placeholder and option tests cut text at byte offsets: fed

@@ -2553,7 +2553,7 @@ fn options_in_traditional_chinese_are_considerations() {
     let kb = load();
     // `### 選項` (options) lists what was weighed; `### 決定` says which was taken.
     // (`### 發現`, findings in Traditional Chinese as `发现` is in Simplified, are what an audit
-    // found, no decisions.)
+    // found, and `### 本次成果`, this round's results, what came of it: no decisions.)
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-tw.md")),
         ["採用選項 2：restic 推送到 NAS", "所有 hook 一律由批次執行器呼叫"]
