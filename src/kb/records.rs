@@ -1952,9 +1952,19 @@ fn considerations(
     // (A break between two of its items: not the divider above its heading, nor one that
     // opens its template.) Each section's title is judged once, where an item asks.
     let mut template_ended: Option<usize> = None;
+    // A paragraph telling what the choice above it brings, over a list (`This approach allows
+    // for:`, then its benefits): the section it stands in, while its list runs.
+    let mut brings_list: Option<usize> = None;
     let mut format_section: Vec<Option<bool>> = vec![None; sections.len()];
     for i in 0..items.len() {
         let item = &items[i];
+        brings_list = match item.block {
+            Block::Paragraph => (item.text.trim_end().ends_with([':', '：'])
+                && fields::tells_what_it_brings(&item.text))
+            .then_some(item.section),
+            Block::ListItem => brings_list.filter(|&s| s == item.section),
+            _ => None,
+        };
         let in_format = *format_section[item.section]
             .get_or_insert_with(|| sections[item.section].title.as_deref().is_some_and(fields::describes_records));
         if in_format && marks[i].after_break && i > 0 && items[i - 1].section == item.section {
@@ -2089,6 +2099,9 @@ fn considerations(
                 || (item.block == Block::ListItem
                     && fields::tells_what_it_brings(&item.text)
                     && previous_sibling(items, i).is_some_and(|p| items[p].kind == Kind::Decision))
+                // … and so do a paragraph over a list of them (`This approach allows for:`) and
+                // that list.
+                || brings_list == Some(item.section)
                 || (item.block == Block::ListItem
                     && item.parent.is_none()
                     && item.group.is_none()

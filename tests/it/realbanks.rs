@@ -3812,3 +3812,14 @@ fn a_section_after_an_entrys_fields_under_the_files_title_is_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_paragraph_telling_what_a_choice_brings_over_a_list_gives_its_reasons() {
+    let kb = load();
+    // `This approach allows for:` and the list under it say what the choice above brings; the
+    // paragraph had been a decision of its own.
+    assert_eq!(
+        decision_texts(document(&kb, "rag-layers.md")),
+        ["Retrieval runs on pgvector in the main Postgres instance."]
+    );
+}
