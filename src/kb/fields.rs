@@ -434,14 +434,15 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "成果",
             "预期效果",
             "预期结果",
-            // This round's, the expected, the release's, the review's results.
+            // This round's, the expected and the release's results. (Not a review's: `审查结果：
+            // 采用方案 B` gives what the review decided.)
             "本次成果",
             "预期成果",
             "預期成果",
+            "預期結果",
+            "預期效果",
             "发布结果",
             "發布結果",
-            "审查结果",
-            "審查結果",
         ],
     ),
     ("verification", &["test results", "测试验证", "测试结果", "验证"]),
@@ -1094,6 +1095,37 @@ pub fn tells_what_it_brings(text: &str) -> bool {
     match (words.next(), words.next()) {
         (Some(first), _) if is_verb(first) => true,
         (Some(_), Some(second)) => is_verb(second),
+        _ => false,
+    }
+}
+
+/// A line telling what a choice brings ([`tells_what_it_brings`]) in words of benefit, said of
+/// the choice itself: `This allows for:`, `This approach enables:` — not `This file keeps the
+/// decisions …:` (an introduction) or `This means:` (consequences, which may decide).
+pub fn tells_benefits(text: &str) -> bool {
+    const BENEFITS: &[&str] = &[
+        "allows",
+        "enables",
+        "gives",
+        "lets",
+        "provides",
+        "helps",
+        "ensures",
+        "avoids",
+        "prevents",
+        "reduces",
+        "simplifies",
+        "improves",
+        "guarantees",
+        "minimizes",
+    ];
+    const CHOICES: &[&str] =
+        &["approach", "choice", "design", "setup", "decision", "change", "pattern", "architecture"];
+    let mut words = text.trim_start().split_whitespace().skip(1).map(|w| w.trim_end_matches([',', '.', ':']));
+    let benefit = |w: &str| BENEFITS.iter().any(|v| w.eq_ignore_ascii_case(v));
+    match (words.next(), words.next()) {
+        (Some(first), _) if benefit(first) => true,
+        (Some(noun), Some(verb)) => CHOICES.iter().any(|c| noun.eq_ignore_ascii_case(c)) && benefit(verb),
         _ => false,
     }
 }
@@ -4700,7 +4732,7 @@ mod tests {
         assert_eq!(name("Обоснование").as_deref(), Some("rationale"));
         // A field named with when or whose in Chinese: this round's, the expected, the review's
         // results.
-        for results in ["本次成果", "預期成果", "审查结果", "發布結果"] {
+        for results in ["本次成果", "預期成果", "預期結果", "發布結果"] {
             assert_eq!(name(results).as_deref(), Some("outcome"), "{results}");
         }
     }
@@ -5620,6 +5652,12 @@ mod tests {
         assert!(points_elsewhere("详见 decisions.md", false));
         assert!(points_elsewhere("See `.cursor/rules/03-security.mdc` for complete security rules.", false));
         assert!(points_elsewhere("See docs/adr for the records.", false));
+        assert!(tells_benefits("This approach allows for:") && tells_benefits("This enables:"));
+        for not_benefits in
+            ["This file keeps the decisions we have settled on:", "This means:", "This sprint makes three changes:"]
+        {
+            assert!(!tells_benefits(not_benefits), "{not_benefits}");
+        }
         // (Found by review: a pointer that goes on to decide, and words with a slash that are
         // no path.)
         for decides in [

@@ -331,7 +331,8 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
 /// (`결정적`, `결정론적`), a decision tree (`決定木`, `决策树`, `결정 트리`), what was not
 /// adopted (`채택하지 않은`) and hiring (`採用側`, the side that hires; `採用活動`) name none;
 /// nor do the screens, engines and logic a product names after the choices its users make
-/// (`生存决策页`, a game's survival-decision page).
+/// (`生存决策页`, a game's survival-decision page), service discovery (`服務發現`), a discover
+/// page (`發現頁面`), experience points (`經驗值`) or user experience (`使用者經驗`).
 const CJK_FALSE_FRIENDS: &[&str] = &[
     "解決策",
     "解决策",
@@ -367,6 +368,19 @@ const CJK_FALSE_FRIENDS: &[&str] = &[
     "採用情報",
     "新卒採用",
     "中途採用",
+    // Discovery (of services, of content) and experience points or user experience hold the
+    // words for findings and experience.
+    "服务发现",
+    "服務發現",
+    "自动发现",
+    "自動發現",
+    "发现页",
+    "發現頁",
+    "经验值",
+    "經驗值",
+    "用户经验",
+    "用戶經驗",
+    "使用者經驗",
 ];
 
 /// How decisions are made, in Chinese: their process, review, principles, template or

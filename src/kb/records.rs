@@ -1958,11 +1958,18 @@ fn considerations(
     let mut format_section: Vec<Option<bool>> = vec![None; sections.len()];
     for i in 0..items.len() {
         let item = &items[i];
+        // (Right after a decision of its section, and with a verb of what a choice brings:
+        // `This file keeps the decisions we settled on:` introduces decisions, `This means:`
+        // their consequences; a thematic break ends the list.)
         brings_list = match item.block {
             Block::Paragraph => (item.text.trim_end().ends_with([':', '：'])
-                && fields::tells_what_it_brings(&item.text))
-            .then_some(item.section),
-            Block::ListItem => brings_list.filter(|&s| s == item.section),
+                && fields::tells_what_it_brings(&item.text)
+                && fields::tells_benefits(&item.text)
+                && i > 0
+                && items[i - 1].section == item.section
+                && items[i - 1].kind == Kind::Decision)
+                .then_some(item.section),
+            Block::ListItem if !marks[i].after_break => brings_list.filter(|&s| s == item.section),
             _ => None,
         };
         let in_format = *format_section[item.section]

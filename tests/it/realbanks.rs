@@ -2553,10 +2553,17 @@ fn options_in_traditional_chinese_are_considerations() {
     let kb = load();
     // `### 選項` (options) lists what was weighed; `### 決定` says which was taken.
     // (`### 發現`, findings in Traditional Chinese as `发现` is in Simplified, are what an audit
-    // found, and `### 本次成果`, this round's results, what came of it: no decisions.)
+    // found, and `### 本次成果`, this round's results, what came of it: no decisions. Service
+    // discovery, `## 服務發現`, names no findings, and a review's result, `**審查結果：** 改用
+    // PostgreSQL 16`, is what the review decided.)
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-tw.md")),
-        ["採用選項 2：restic 推送到 NAS", "所有 hook 一律由批次執行器呼叫"]
+        [
+            "採用選項 2：restic 推送到 NAS",
+            "所有 hook 一律由批次執行器呼叫",
+            "以 Consul 做服務發現，不使用 etcd。",
+            "審查結果： 改用 PostgreSQL 16，放棄 MySQL。"
+        ]
     );
 }
 
@@ -3817,9 +3824,15 @@ fn a_section_after_an_entrys_fields_under_the_files_title_is_its_own() {
 fn a_paragraph_telling_what_a_choice_brings_over_a_list_gives_its_reasons() {
     let kb = load();
     // `This approach allows for:` and the list under it say what the choice above brings; the
-    // paragraph had been a decision of its own.
+    // paragraph had been a decision of its own. (`This sprint makes three changes to the
+    // stack:` introduces decisions: found by review.)
     assert_eq!(
         decision_texts(document(&kb, "rag-layers.md")),
-        ["Retrieval runs on pgvector in the main Postgres instance."]
+        [
+            "Retrieval runs on pgvector in the main Postgres instance.",
+            "Pin the base image by digest.",
+            "Run CI on the self-hosted runners.",
+            "Deploy with Ansible pull mode."
+        ]
     );
 }
