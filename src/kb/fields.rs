@@ -1121,7 +1121,7 @@ pub fn tells_benefits(text: &str) -> bool {
     ];
     const CHOICES: &[&str] =
         &["approach", "choice", "design", "setup", "decision", "change", "pattern", "architecture"];
-    let mut words = text.trim_start().split_whitespace().skip(1).map(|w| w.trim_end_matches([',', '.', ':']));
+    let mut words = text.split_whitespace().skip(1).map(|w| w.trim_end_matches([',', '.', ':']));
     let benefit = |w: &str| BENEFITS.iter().any(|v| w.eq_ignore_ascii_case(v));
     match (words.next(), words.next()) {
         (Some(first), _) if benefit(first) => true,
