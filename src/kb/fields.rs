@@ -4009,10 +4009,20 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
         return true;
     }
     // Chinese puts the verb after a short subject: `采用…`, `本系统采用…`, `我们选用…`,
-    // `决定使用…`.
+    // `决定使用…`, and in Traditional characters `採用 DDD 架構…` — but not in Japanese, which
+    // writes kana beside them (`採用担当`, hiring; `意思決定の追跡`, tracking how decisions
+    // are made).
     if t.chars().next().is_some_and(|c| !c.is_ascii()) {
-        let verb_at = ["采用", "选用", "選用", "决定"]
+        let japanese = t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+        let verbs: &[&str] = if japanese {
+            &["采用", "选用", "選用", "决定"]
+        } else {
+            &["采用", "採用", "选用", "選用", "决定", "決定"]
+        };
+        // (Not inside a word that only holds the verb, `採用担当`, `決定木`.)
+        let verb_at = verbs
             .iter()
+            .filter(|v| super::heading::holds_cjk(t, v))
             .filter_map(|v| t.find(v))
             .min()
             .map(|byte| t[..byte].chars().count());

@@ -3836,3 +3836,14 @@ fn a_paragraph_telling_what_a_choice_brings_over_a_list_gives_its_reasons() {
         ]
     );
 }
+
+#[test]
+fn an_adoption_in_traditional_chinese_is_a_decision_in_any_section() {
+    let kb = load();
+    // `採用 DDD 架構…` and `本服務採用 gRPC…` adopt, as Simplified `采用` does; Japanese beside
+    // them (`採用担当`, hiring; `意思決定の…`, decision-making) adopts nothing.
+    assert_eq!(
+        decision_texts(document(&kb, "architect-tw.md")),
+        ["採用 DDD 架構，業務邏輯與技術細節分離。", "本服務採用 gRPC 對內通訊。"]
+    );
+}
