@@ -1065,10 +1065,17 @@ pub fn gives_record_format(text: &str) -> bool {
 /// `This enables asynchronous processing`, `This ensures smooth icons` — that line's reasons,
 /// no choice of its own.
 pub fn tells_what_it_brings(text: &str) -> bool {
+    what_it_brings(text).is_some()
+}
+
+/// `This` and its verb (`This allows …` → `(None, "allows")`), or `This approach` (one word
+/// between) and its verb (`(Some("approach"), "enables")`), the verb one of what a line that
+/// tells what the one before brings says.
+fn what_it_brings(text: &str) -> Option<(Option<&str>, &str)> {
     let t = text.trim_start();
     // (Every such line opens with `This`: most lines end here.)
     if !t.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("this ")) {
-        return false;
+        return None;
     }
     const VERBS: &[&str] = &[
         "allows",
@@ -1089,13 +1096,12 @@ pub fn tells_what_it_brings(text: &str) -> bool {
         "reduces",
         "simplifies",
     ];
-    // `This` and its verb, or `This approach` (one word between) and its verb.
     let mut words = t[5..].split_whitespace().map(|w| w.trim_end_matches([',', '.', ':']));
     let is_verb = |w: &str| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v));
     match (words.next(), words.next()) {
-        (Some(first), _) if is_verb(first) => true,
-        (Some(_), Some(second)) => is_verb(second),
-        _ => false,
+        (Some(first), _) if is_verb(first) => Some((None, first)),
+        (Some(between), Some(second)) if is_verb(second) => Some((Some(between), second)),
+        _ => None,
     }
 }
 
@@ -1121,13 +1127,10 @@ pub fn tells_benefits(text: &str) -> bool {
     ];
     const CHOICES: &[&str] =
         &["approach", "choice", "design", "setup", "decision", "change", "pattern", "architecture"];
-    let mut words = text.split_whitespace().skip(1).map(|w| w.trim_end_matches([',', '.', ':']));
-    let benefit = |w: &str| BENEFITS.iter().any(|v| w.eq_ignore_ascii_case(v));
-    match (words.next(), words.next()) {
-        (Some(first), _) if benefit(first) => true,
-        (Some(noun), Some(verb)) => CHOICES.iter().any(|c| noun.eq_ignore_ascii_case(c)) && benefit(verb),
-        _ => false,
-    }
+    what_it_brings(text).is_some_and(|(between, verb)| {
+        BENEFITS.iter().any(|v| verb.eq_ignore_ascii_case(v))
+            && between.is_none_or(|noun| CHOICES.iter().any(|c| noun.eq_ignore_ascii_case(c)))
+    })
 }
 
 /// A day with a label before it (`Data: 28/03/2025`, `Updated: 2025-03-28 14:02`): when
@@ -1504,10 +1507,15 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
 /// The stamp a log line opens with, as written (`[2025-05-03 15:32:06]` of `[2025-05-03
 /// 15:32:06] - Decision: …`): two lines of one record carry the same.
 pub(crate) fn stamp_of(text: &str) -> Option<&str> {
-    let (_, title) = timestamp(text)?;
-    let at = (title.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len())?;
-    let stamp = text.get(..at)?;
+    let stamp = text.get(..said_at(text)?)?;
     Some(stamp.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–' | ':' | '*' | '_' | '#')))
+}
+
+/// Where what a log line says starts, after its timestamp ([`timestamp`] gives a part of the
+/// text, so its offset is found from where it lies).
+pub(crate) fn said_at(text: &str) -> Option<usize> {
+    let (_, title) = timestamp(text)?;
+    (title.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len())
 }
 
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided
@@ -1822,10 +1830,9 @@ pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
         return false;
     }
     let asked = label[4..].trim_end_matches(['?', '？', '.', ')', '）']).trim_end().to_ascii_lowercase();
-    let words = |part: &str| -> Vec<String> {
-        part.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '`'))
+    let words = |part| -> Vec<&str> {
+        str::split(part, |c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '`'))
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
             .collect()
     };
     const CHOOSES: &[&str] = &[
@@ -1862,16 +1869,16 @@ pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
     [" over ", " instead of ", " rather than ", ", not ", " (not ", " and not ", " vs ", " vs. ", " versus "]
         .iter()
         .any(|sep| {
-            let Some((chosen, other)) = asked.split_once(sep) else { return false };
-            let (chosen, other) = (words(chosen), words(other));
+            let Some((chosen_text, other_text)) = asked.split_once(sep) else { return false };
+            let (chosen, other) = (words(chosen_text), words(other_text));
             let all = || chosen.iter().chain(&other);
             (1..=6).contains(&chosen.len())
-            && (1..=6).contains(&other.len())
-            // (`Safari, not Chrome, shows the bug`: a clause after the other thing.)
-            && !asked[asked.find(sep).unwrap_or(0) + sep.len()..].contains(',')
-            && !other[0].starts_with(|c: char| c.is_ascii_digit())
-            && !other.iter().any(|w| AMOUNTS.contains(&w.as_str()))
-            && (all().any(|w| CHOOSES.contains(&w.as_str())) || !all().any(|w| HAPPENS.contains(&w.as_str())))
+                && (1..=6).contains(&other.len())
+                // (`Safari, not Chrome, shows the bug`: a clause after the other thing.)
+                && !other_text.contains(',')
+                && !other[0].starts_with(|c: char| c.is_ascii_digit())
+                && !other.iter().any(|w| AMOUNTS.contains(w))
+                && (all().any(|w| CHOOSES.contains(w)) || !all().any(|w| HAPPENS.contains(w)))
         })
 }
 
@@ -4013,16 +4020,11 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
     // writes kana beside them (`採用担当`, hiring; `意思決定の追跡`, tracking how decisions
     // are made).
     if t.chars().next().is_some_and(|c| !c.is_ascii()) {
-        let japanese = t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
-        let verbs: &[&str] = if japanese {
-            &["采用", "选用", "選用", "决定"]
-        } else {
-            &["采用", "採用", "选用", "選用", "决定", "決定"]
-        };
+        let japanese = || t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
         // (Not inside a word that only holds the verb, `採用担当`, `決定木`.)
-        let verb_at = verbs
+        let verb_at = ["采用", "採用", "选用", "選用", "决定", "決定"]
             .iter()
-            .filter(|v| super::heading::holds_cjk(t, v))
+            .filter(|v| super::heading::holds_cjk(t, v) && !(matches!(**v, "採用" | "決定") && japanese()))
             .filter_map(|v| t.find(v))
             .min()
             .map(|byte| t[..byte].chars().count());

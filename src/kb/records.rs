@@ -979,10 +979,10 @@ fn heading(
 /// the timestamp and the dash.
 fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
     let field = Field::Named("summary".into());
-    // Where what the line says starts (`timestamp` gives a part of the text).
+    // Where what the line says starts.
     let text: &str = &items[i].text;
-    let said = fields::timestamp(text).map_or("", |(_, title)| title).trim_start_matches([' ', '-', '–', '—', ':']);
-    let skip = (said.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len()).unwrap_or(0);
+    let skip = fields::said_at(text)
+        .map_or(0, |at| at + text[at..].len() - text[at..].trim_start_matches([' ', '-', '–', '—', ':']).len());
     rec.members.push((i, field.clone(), skip));
     field_of[i] = Some(field);
     rec.has_fields = true;
@@ -1963,7 +1963,6 @@ fn considerations(
         // their consequences; a thematic break ends the list.)
         brings_list = match item.block {
             Block::Paragraph => (item.text.trim_end().ends_with([':', '：'])
-                && fields::tells_what_it_brings(&item.text)
                 && fields::tells_benefits(&item.text)
                 && i > 0
                 && items[i - 1].section == item.section
