@@ -1748,6 +1748,8 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     let mut after_label = false;
     let mut decided = false;
     let mut lists_decision = false;
+    // The bold label over the list last read.
+    let mut group_seen = None;
     // The stages of a timeline (`**Started**: …`, `**Current**: …`) are no record's fields.
     let mut staged = false;
     let mut reasons = false;
@@ -1777,6 +1779,18 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
                 // (Not under a bold label, `**Decision:**` over its list, that says it.)
                 reasons |= field.name() == "rationale" && item.group.is_none();
+            }
+            // (So does `**Decision:**` written as a bold pseudo-heading over its list; the
+            // list under any other bold field label, `**Why:**`, is that field's.)
+            None if entry
+                && item.block == Block::ListItem
+                && item.group != group_seen
+                && let Some(g) = item.group
+                && let Some(field) = fields::field_for_label(&groups[g].title) =>
+            {
+                lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
+                group_seen = item.group;
+                after_label = true;
             }
             None if after_label => {}
             // (Under a label asking why of the choice, `**Why Caddy?**`, its reasons; once they

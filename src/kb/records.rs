@@ -1543,6 +1543,15 @@ pub(crate) fn bold_label(item: &Item) -> Option<&str> {
     item.text.get(bold.len()..)?.starts_with(':').then_some(bold)
 }
 
+/// A log line's paragraph whose title, after its timestamp, states something of its own
+/// (`[2026-04-27 10:00] - **Bind the provider behind an opt-in**`; not `[…] - Sprint notes`).
+fn states_in_stamped_title(item: &Item) -> bool {
+    item.block == Block::Paragraph
+        && item.parent.is_none()
+        && fields::said_at(&item.text).is_some()
+        && fields::entry_title_states(&item.text)
+}
+
 /// A line that only names what follows: `Achievements:`.
 fn is_label_only(text: &str) -> bool {
     let t = text.trim();
@@ -1602,9 +1611,17 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // A `Decision` written as a list under a heading that states the decision (`## ADR-12:
     // Tag articles by content`) spells that decision out: the heading is the decision, the
     // items its details.
+    // So does a log line's title that states it (`[2026-04-27 10:00] - **Bind the provider
+    // behind an opt-in**` over `**Decision:**` and its list): a `Decision` label names one
+    // decision, and its list the parts of it (`**Decisions:**`, which names several, is no
+    // `Decision` field). Not across a heading: a file's update log line over its `## Decision`
+    // titles nothing.
     let spelled_out = match (rec.decision, rec.statement) {
         (Some(d), Some(s)) => {
-            rec.decision_unlabelled && items[d].block == Block::ListItem && items[s].block == Block::Heading
+            rec.decision_unlabelled
+                && items[d].block == Block::ListItem
+                && (items[s].block == Block::Heading
+                    || (items[s].section == items[d].section && states_in_stamped_title(&items[s])))
         }
         _ => false,
     };
@@ -1681,7 +1698,8 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     // it stands; a pattern, a task or a change keeps its kind.)
     let justified =
         rec.justified && rec.decision.is_none() && item.kind == Kind::Other && !fields::is_question(&item.text);
-    if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading || justified {
+    if rec.decision.is_some() || item.block == Block::Heading || rec.under_decision_heading || justified || spelled_out
+    {
         item.kind = Kind::Decision;
     }
     item.fields = collected;

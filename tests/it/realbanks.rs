@@ -2133,6 +2133,35 @@ fn a_dated_entry_that_states_its_decision_is_spelled_out_by_its_decision_list() 
 }
 
 #[test]
+fn one_decision_label_over_a_list_spells_out_the_title_that_states_it() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-one-label.md");
+    // `**Decision:**` in bold names one decision as `Decision:` does: under a dated title that
+    // states it, and under a log line's stamped title that states it, its list (sub-items
+    // too) spells that title out. `**Decisions:**` names several, and a stamped title that
+    // states nothing (`Weekly notes`) leaves the list's items the decisions.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "2026-04-02: Move the backups to the NAS",
+            "scrape every host with Prometheus",
+            "drop collectd",
+            "[2026-04-09 10:15:00] - Put the Proxmox API behind a read-only token",
+            "rotate the WireGuard keys yearly",
+            "keep two keys during the overlap",
+        ]
+    );
+    let (_, nas) = decision(&kb, "Move the backups to the NAS");
+    assert!(field(nas, "details").is_some_and(|d| d.contains("retire the nightly") && d.contains("append-only key")));
+    assert_eq!(field(nas, "rationale"), Some("a compromised host can no longer delete its backups"));
+    let (_, token) = decision(&kb, "behind a read-only token");
+    assert_eq!(token.date.map(|d| d.to_string()).as_deref(), Some("2026-04-09"));
+    assert!(field(token, "details").is_some_and(|d| d.contains("PVEAuditor") && d.contains("privilege separation")));
+    assert_eq!(field(token, "rejected"), Some("root@pam with a password"));
+    assert_eq!(field(token, "rationale"), Some("the audit needs the cluster state, never a write."));
+}
+
+#[test]
 fn choices_are_worded_many_ways() {
     let kb = load();
     let doc = document(&kb, "choice-verbs.md");
