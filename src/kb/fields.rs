@@ -1818,15 +1818,19 @@ pub(crate) fn label_asks_why(label: &str) -> bool {
 /// the bug:**`, `**Why we were down over the weekend:**`), nor a label alone over a record's
 /// reasons (which [`label_asks_why`] reads as its rationale).
 pub(crate) fn asks_why_chosen_over(text: &str, bold: &str) -> bool {
-    // (Most bold leads start otherwise: turned away by their first letter.)
-    if !bold.trim_start_matches(['*', '_', ' ']).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'w')) {
+    text.trim_end().len() > bold.len() + 2 && why_chosen_over(bold)
+}
+
+/// A label or a heading asking why one thing was chosen over another (`Why Vite over
+/// webpack?`; see [`asks_why_chosen_over`]).
+pub(crate) fn why_chosen_over(label: &str) -> bool {
+    // (Most labels start otherwise: turned away by their first letter.)
+    if !label.trim_start_matches(['*', '_', ' ']).as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'w')) {
         return false;
     }
     // (The label as written: a bracketed `(not MySQL)` is what it weighs, no qualifier.)
-    let label = bold.trim().trim_matches(['*', '_', '`', ' ']).trim_end_matches([':', '：']).trim_end();
-    if !(label.len() <= 96 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why ")))
-        || text.trim_end().len() <= bold.len() + 2
-    {
+    let label = label.trim().trim_matches(['*', '_', '`', ' ']).trim_end_matches([':', '：']).trim_end();
+    if !(label.len() <= 96 && label.get(..4).is_some_and(|head| head.eq_ignore_ascii_case("why "))) {
         return false;
     }
     let asked = label[4..].trim_end_matches(['?', '？', '.', ')', '）']).trim_end().to_ascii_lowercase();
@@ -1963,7 +1967,8 @@ fn notes_beside_decisions(title: &str) -> bool {
 /// What a heading gives the reasons for ([`reasons_heading`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reasons {
-    /// A choice it names: `### 选择Restic而非Borg的原因`, `### Why we chose Caddy`.
+    /// A choice it names: `### 选择Restic而非Borg的原因`, `### Why we chose Caddy`, `### Why
+    /// Vite over webpack?`.
     Choice,
     /// A thing whose benefits it lists, naming no choice: `### Benefits of the monorepo`,
     /// `### 模块化设计的好处`.
@@ -1992,10 +1997,12 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
             .iter()
             .any(|w| t.ends_with(w))
             || asks_why(t).is_some());
-    if !(english || cjk) || field_for_label(t).is_some() {
+    // (`Why Vite over webpack?`: a choice weighed against another, see [`why_chosen_over`].)
+    let over = !english && t.is_ascii() && why_chosen_over(t);
+    if !(english || cjk || over) || field_for_label(t).is_some() {
         return None;
     }
-    if gives_reasons_for_choice(t) {
+    if over || gives_reasons_for_choice(t) {
         Some((Reasons::Choice, t))
     } else if names_benefits(t) {
         Some((Reasons::Benefits, t))
@@ -6033,6 +6040,14 @@ mod tests {
         // Multi-byte text around every cut, and a very long label.
         for text in ["Why 日本語 over 中文", "Why é over ü?", &format!("Why {} over B", "x".repeat(100_000))] {
             let _ = why(text, "reasons");
+            let _ = reasons_heading(text);
+        }
+        // As a heading, the question alone states the choice; a diagnosis does not.
+        for heading in ["Why Vite over webpack?", "Why Caddy (not nginx)", "2. Why SQLite instead of Postgres:"] {
+            assert!(matches!(reasons_heading(heading), Some((Reasons::Choice, _))), "{heading}");
+        }
+        for heading in ["Why the nightly build fails over 2 GB", "Why the API returns 500 instead of 404", "Why now?"] {
+            assert!(reasons_heading(heading).is_none(), "{heading}");
         }
     }
 

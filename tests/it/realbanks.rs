@@ -3750,11 +3750,20 @@ fn a_bold_why_over_lead_states_the_choice_it_explains() {
             "Why SHA-256 instead of the default hasher? The default hasher is seeded per process, so its keys would change on every start.",
             "Why Python, not Rust: the tick is cheap; model latency is the bottleneck.",
             "Decision: Run jobs through NATS JetStream.",
-            "Decision: Hash cache keys with SHA-256."
+            "Decision: Hash cache keys with SHA-256.",
+            "Why Vite over webpack?",
+            "Why Caddy (not nginx)",
         ]
     );
     let (_, queue) = decision(&kb, "Run jobs through NATS JetStream");
     assert_eq!(field(queue, "rationale"), Some("One broker fewer to run."));
+    // Asked by a heading, the choice is the heading and what is under it its reasons; a
+    // diagnosis (`### Why the nightly build fails over 2 GB`) is none, and what is under it keeps
+    // the kind its section gives.
+    let (_, vite) = decision(&kb, "Why Vite over webpack?");
+    assert_eq!(field(vite, "rationale"), Some("The dev server starts in under a second and needs no loader config."));
+    let (_, caddy) = decision(&kb, "Why Caddy (not nginx)");
+    assert!(field(caddy, "rationale").is_some_and(|r| r.contains("renew themselves") && r.contains("one file")));
 }
 
 #[test]
