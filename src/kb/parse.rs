@@ -1594,6 +1594,17 @@ impl<'a> Pass<'a> {
             };
         }
         self.headings = merged;
+        // A bold pseudo-heading heads what follows it up to the next heading, and a stamp is
+        // one: `[2026-04-26 21:00] - **ADR-35: …**` after `**Follow-ups (next review):**` and
+        // its list opens the next entry, which the label before it no longer reaches.
+        for (item, h) in self.items.iter_mut().zip(&self.item_heading) {
+            if let (Some(g), Some(h)) = (item.group, *h)
+                && self.headings[h].stamp
+                && self.groups[g].line < self.headings[h].line
+            {
+                item.group = None;
+            }
+        }
     }
 
     /// For a stamp line that closes a record — after its fields, with nothing of its own

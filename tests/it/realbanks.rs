@@ -2149,6 +2149,7 @@ fn one_decision_label_over_a_list_spells_out_the_title_that_states_it() {
             "[2026-04-09 10:15:00] - Put the Proxmox API behind a read-only token",
             "rotate the WireGuard keys yearly",
             "keep two keys during the overlap",
+            "[2026-04-14 09:00:00] - Send the offsite copies to the Hetzner storage box",
         ]
     );
     let (_, nas) = decision(&kb, "Move the backups to the NAS");
@@ -2159,6 +2160,10 @@ fn one_decision_label_over_a_list_spells_out_the_title_that_states_it() {
     assert!(field(token, "details").is_some_and(|d| d.contains("PVEAuditor") && d.contains("privilege separation")));
     assert_eq!(field(token, "rejected"), Some("root@pam with a password"));
     assert_eq!(field(token, "rationale"), Some("the audit needs the cluster state, never a write."));
+    // A stamp opens an entry as a heading does: the bold label before it (`**Follow-ups:**`)
+    // no longer reaches the stamped title, which had been a next step.
+    let (_, offsite) = decision(&kb, "Hetzner storage box");
+    assert_eq!(field(offsite, "rationale"), Some("it is cheap and speaks borg over SSH."));
 }
 
 #[test]
