@@ -1858,12 +1858,99 @@ pub(crate) fn why_chosen_over(label: &str) -> bool {
     ];
     // What a story or a diagnosis says happens, and who tells it.
     const HAPPENS: &[&str] = &[
-        "we", "i", "they", "you", "it", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "still",
-        "return", "returns", "fail", "fails", "failed", "take", "takes", "took", "grow", "grows", "loop", "loops",
-        "hang", "hangs", "crash", "crashes", "crashed", "churn", "churns", "differ", "differs", "diverge", "diverges",
-        "retried", "retries", "show", "shows", "break", "breaks", "broke", "run", "runs", "ran", "spike", "spikes",
-        "leak", "leaks", "stall", "stalls", "drop", "drops", "happen", "happens", "happened", "occur", "occurs",
-        "stop", "stops", "stopped", "slow", "slows", "get", "gets", "got",
+        "we",
+        "i",
+        "they",
+        "you",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "still",
+        "return",
+        "returns",
+        "fail",
+        "fails",
+        "failed",
+        "take",
+        "takes",
+        "took",
+        "grow",
+        "grows",
+        "loop",
+        "loops",
+        "hang",
+        "hangs",
+        "crash",
+        "crashes",
+        "crashed",
+        "churn",
+        "churns",
+        "differ",
+        "differs",
+        "diverge",
+        "diverges",
+        "retried",
+        "retries",
+        "show",
+        "shows",
+        "break",
+        "breaks",
+        "broke",
+        "run",
+        "runs",
+        "ran",
+        "spike",
+        "spikes",
+        "leak",
+        "leaks",
+        "stall",
+        "stalls",
+        "drop",
+        "drops",
+        "happen",
+        "happens",
+        "happened",
+        "occur",
+        "occurs",
+        "stop",
+        "stops",
+        "stopped",
+        "slow",
+        "slows",
+        "get",
+        "gets",
+        "got",
+        "time",
+        "times",
+        "timing",
+        "buffer",
+        "buffers",
+        "restart",
+        "restarts",
+        "reboot",
+        "reboots",
+        "transcode",
+        "transcodes",
+        "hand",
+        "hands",
+        "lag",
+        "lags",
+        "freeze",
+        "freezes",
+        "disconnect",
+        "disconnects",
+        "flap",
+        "flaps",
+        "stutter",
+        "stutters",
     ];
     // A span or an amount after `over` (`over the weekend`, `over 10 minutes`).
     const AMOUNTS: &[&str] = &[
@@ -1881,6 +1968,8 @@ pub(crate) fn why_chosen_over(label: &str) -> bool {
                 // (`Safari, not Chrome, shows the bug`: a clause after the other thing.)
                 && !other_text.contains(',')
                 && !other[0].starts_with(|c: char| c.is_ascii_digit())
+                // (`over and over`, `hands over to battery`: no other thing at all.)
+                && !["and", "to", "again"].contains(&other[0])
                 && !other.iter().any(|w| AMOUNTS.contains(w))
                 && (all().any(|w| CHOOSES.contains(w)) || !all().any(|w| HAPPENS.contains(w)))
         })
@@ -4437,17 +4526,133 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
 /// sync`), a title over a list (`Decisions from the review:`), a kind's name, or work done
 /// (`Fix the nested table warning`, `Completed the migration`).
 pub fn entry_title_states(title: &str) -> bool {
+    let said = said_after_date(title);
+    let long_enough = if said.is_ascii() { said.split_whitespace().count() >= 3 } else { said.chars().count() >= 6 };
+    long_enough && title_states(said) && !title.trim_end().ends_with(['?', '？'])
+}
+
+/// What a title says after its date, time and zone (`2026-03-02 09:30 UTC: Move the DNS` →
+/// `Move the DNS`).
+fn said_after_date(title: &str) -> &str {
     let said = find_date(title).map_or(title, |(_, at)| &title[at.end..]);
     // The time, its zone and the day's name after the date.
     let said = said.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'T' | 'Z' | ':' | '.' | '+' | ' '));
     let said = said.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let said = ["UTC", "GMT", "CET", "CEST"]
+    ["UTC", "GMT", "CET", "CEST"]
         .iter()
         .find_map(|zone| said.strip_prefix(zone))
         .unwrap_or(said)
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：');
-    let long_enough = if said.is_ascii() { said.split_whitespace().count() >= 3 } else { said.chars().count() >= 6 };
-    long_enough && title_states(said) && !title.trim_end().ends_with(['?', '？'])
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：')
+}
+
+/// An entry's or a record's title that states the choice a `Decision` list under it spells
+/// out ([`entry_title_states`], and in English the choice itself): a verb of choice first
+/// (`Move the DNS to the router`, `Put the Proxmox API behind a token`), a record's number
+/// (`ADR-29: Real provider binding behind an opt-in`), or one thing weighed against another
+/// (`Typer over Click`, `Caddy, not nginx`). Not a meeting, a review, a problem or a topic
+/// (`Homelab sync meeting with Sam`, `Monitoring stack review`, `Nightly backups keep timing
+/// out`, `Secrets management for the Ansible repo`): the list under those holds the choices.
+/// A title in other scripts is read as [`entry_title_states`] reads it.
+pub fn title_states_choice(title: &str) -> bool {
+    if !entry_title_states(title) {
+        return false;
+    }
+    let said = said_after_date(title);
+    if !said.is_ascii() {
+        return true;
+    }
+    let lower = said.to_ascii_lowercase();
+    let first = lower.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    // `ADR-29`, `DEC-004`, `Decision 3`, `RFC 12`.
+    let numbered = ["adr", "dec", "decision", "rfc"].iter().any(|p| {
+        first == *p
+            && lower[p.len()..].trim_start_matches(['-', '_', ' ', '#']).starts_with(|c: char| c.is_ascii_digit())
+    });
+    const VERBS: &[&str] = &[
+        "add",
+        "added",
+        "adopt",
+        "adopted",
+        "allow",
+        "ban",
+        "bind",
+        "block",
+        "bundle",
+        "cache",
+        "cap",
+        "centralize",
+        "choose",
+        "chose",
+        "consolidate",
+        "defer",
+        "deploy",
+        "deprecate",
+        "disable",
+        "drop",
+        "dropped",
+        "enable",
+        "encrypt",
+        "expose",
+        "forbid",
+        "gate",
+        "go",
+        "host",
+        "introduce",
+        "isolate",
+        "keep",
+        "kept",
+        "limit",
+        "lock",
+        "make",
+        "merge",
+        "migrate",
+        "migrated",
+        "move",
+        "moved",
+        "opt",
+        "pick",
+        "picked",
+        "pin",
+        "prefer",
+        "pull",
+        "push",
+        "put",
+        "reject",
+        "remove",
+        "rename",
+        "replace",
+        "replaced",
+        "require",
+        "restrict",
+        "retire",
+        "reuse",
+        "rotate",
+        "route",
+        "run",
+        "schedule",
+        "select",
+        "send",
+        "separate",
+        "serve",
+        "set",
+        "ship",
+        "simplify",
+        "split",
+        "standardize",
+        "stay",
+        "stick",
+        "store",
+        "switch",
+        "switched",
+        "treat",
+        "unify",
+        "use",
+        "vendor",
+        "wrap",
+    ];
+    numbered
+        || VERBS.binary_search(&first).is_ok()
+        || [" over ", " instead of ", " rather than ", ", not ", " (not "].iter().any(|w| lower.contains(w))
 }
 
 /// Whether an entry's title (what a timestamp or a date heads) states something of its own:
@@ -6028,6 +6233,12 @@ mod tests {
             "Why staging vs prod differ",
             "Why p95 versus p50 diverge",
             "Why the job retried rather than failed",
+            "Why requests time out over IPv6",
+            "Why Jellyfin buffers over Wi-Fi",
+            "Why the container restarts over and over",
+            "Why the VIP moves over to node2 at night",
+            "Why the UPS hands over to battery so often",
+            "Why Plex transcodes over the LAN",
         ] {
             assert!(!why(story, ": the handler panics."), "{story}");
         }
@@ -6048,6 +6259,31 @@ mod tests {
         }
         for heading in ["Why the nightly build fails over 2 GB", "Why the API returns 500 instead of 404", "Why now?"] {
             assert!(reasons_heading(heading).is_none(), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_title_that_states_a_choice() {
+        for title in [
+            "2026-03-02: Move the DNS to the router",
+            "[2026-04-09 10:15:00] - Put the Proxmox API behind a read-only token",
+            "[2026-04-27 10:00:00] - ADR-29: Real provider binding behind explicit opt-in.",
+            "2026-04-02 - Typer over Click for the new CLI",
+            "2026-03-09 - 备份改为由 NAS 拉取",
+        ] {
+            assert!(title_states_choice(title), "{title}");
+        }
+        for title in [
+            "[2026-04-10 09:00:00] - Homelab sync meeting with Sam",
+            "2026-04-11: Notes from the infra review",
+            "2026-04-13: Monitoring stack review",
+            "[2026-04-14 09:00:00] - Nightly backups to the NAS keep timing out",
+            "2026-04-15: Secrets management for the Ansible repo",
+            "2026-04-16: Keep Nextcloud or move to Seafile?",
+            "[2026-04-12 08:00:00] - Weekly notes",
+            "2026-03-10 09:30 UTC",
+        ] {
+            assert!(!title_states_choice(title), "{title}");
         }
     }
 

@@ -1596,11 +1596,20 @@ impl<'a> Pass<'a> {
         self.headings = merged;
         // A bold pseudo-heading heads what follows it up to the next heading, and a stamp is
         // one: `[2026-04-26 21:00] - **ADR-35: …**` after `**Follow-ups (next review):**` and
-        // its list opens the next entry, which the label before it no longer reaches.
+        // its list opens the next entry, which the label before it no longer reaches. (A label
+        // right over stamped lines, `**Decisions made this week:**`, heads them: its first
+        // item is a stamp's.)
+        let mut heads_stamps = vec![None; self.groups.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            if let Some(g) = item.group {
+                heads_stamps[g].get_or_insert_with(|| stamps.binary_search_by_key(&i, |s| s.0).is_ok());
+            }
+        }
         for (item, h) in self.items.iter_mut().zip(&self.item_heading) {
             if let (Some(g), Some(h)) = (item.group, *h)
                 && self.headings[h].stamp
                 && self.groups[g].line < self.headings[h].line
+                && heads_stamps[g] == Some(false)
             {
                 item.group = None;
             }
@@ -1819,7 +1828,9 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     // (An entry's heading stands for its body over a `Decision:` list, or over fields that
     // give its reasons, `**Rationale:**` beside `**Status:**`: with other fields alone it
     // titles an entry of notes.)
-    if entry { lists_decision || reasons } else { decided }
+    // (Over a `Decision` list, only a title that states a choice: under `## 2026-04-10:
+    // Homelab sync with Sam` the list holds the choices.)
+    if entry { (lists_decision && fields::title_states_choice(&items[p].text)) || reasons } else { decided }
 }
 
 /// Whether the body under heading item `p` is only a plain list of fragments that states no

@@ -921,6 +921,11 @@ fn heading(
         }
         rec.has_fields = true;
         rec.context = Some(field);
+        // (A heading that states its choice by asking why of it, `## Why Proxmox over ESXi`,
+        // holds the reasons in its subsections too: `### Licensing` is one more part.)
+        if h.decision && !h.stamp {
+            rec.decision_level = Some(h.level);
+        }
         // (A field heading inside a part of a field, `#### Steps:` under `## Implementation
         // Details` and its `### 2. Pipeline`, leaves the record's field level where it was:
         // the field's next `### 3. …` is still a part of it. So does a numbered part that
@@ -1543,13 +1548,14 @@ pub(crate) fn bold_label(item: &Item) -> Option<&str> {
     item.text.get(bold.len()..)?.starts_with(':').then_some(bold)
 }
 
-/// A log line's paragraph whose title, after its timestamp, states something of its own
-/// (`[2026-04-27 10:00] - **Bind the provider behind an opt-in**`; not `[…] - Sprint notes`).
+/// A log line's paragraph whose title, after its timestamp, states a choice
+/// (`[2026-04-27 10:00] - **Bind the provider behind an opt-in**`; not `[…] - Sprint notes`,
+/// see [`fields::title_states_choice`]).
 fn states_in_stamped_title(item: &Item) -> bool {
     item.block == Block::Paragraph
         && item.parent.is_none()
         && fields::said_at(&item.text).is_some()
-        && fields::entry_title_states(&item.text)
+        && fields::title_states_choice(&item.text)
 }
 
 /// A line that only names what follows: `Achievements:`.

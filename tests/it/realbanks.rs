@@ -3758,6 +3758,7 @@ fn a_bold_why_over_lead_states_the_choice_it_explains() {
             "Decision: Hash cache keys with SHA-256.",
             "Why Vite over webpack?",
             "Why Caddy (not nginx)",
+            "Why Proxmox over ESXi",
         ]
     );
     let (_, queue) = decision(&kb, "Run jobs through NATS JetStream");
@@ -3769,6 +3770,11 @@ fn a_bold_why_over_lead_states_the_choice_it_explains() {
     assert_eq!(field(vite, "rationale"), Some("The dev server starts in under a second and needs no loader config."));
     let (_, caddy) = decision(&kb, "Why Caddy (not nginx)");
     assert!(field(caddy, "rationale").is_some_and(|r| r.contains("renew themselves") && r.contains("one file")));
+    // Its subsections are its parts, named by their titles; a diagnosis with `over` in it
+    // (`Why requests time out over IPv6`, `Why the VIP moves over to node2`) is none.
+    let (_, proxmox) = decision(&kb, "Why Proxmox over ESXi");
+    assert_eq!(field(proxmox, "licensing"), Some("The free ESXi licence ended."));
+    assert_eq!(field(proxmox, "hardware support"), Some("the NICs in the NUCs work out of the box"));
 }
 
 #[test]
