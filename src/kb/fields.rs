@@ -3137,20 +3137,19 @@ const FILE_STAMPS: [(&str, bool); 22] = [
     ("最后修改", false),
 ];
 
-/// The day a stamp in a file's header gives it: `**Last Updated:** 2025-06-29`, `Created:
-/// 2025-01-10`, `最后更新：2026-03-03` — opening the text or one of its lines (`> Notes for the
-/// MVP.` then `> 最后更新：2026-03-03` is one paragraph). The second value says it is when the
-/// file was created; a creation stamp wins over an update in the same text. `None` when no
-/// stamp label is followed by its colon and a date.
-pub fn header_stamp(text: &str) -> Option<(Date, bool)> {
+/// The day a file's header says it was last updated: `**Last Updated:** 2025-06-29`,
+/// `最后更新：2026-03-03` — opening the text or one of its lines (`> Notes for the MVP.` then `>
+/// 最后更新：2026-03-03` is one paragraph). A creation stamp (`Created: 2025-01-10`) gives no
+/// day: what a file holds may have been added long after it was made. `None` when no update
+/// label is followed by its colon and a date.
+pub fn update_stamp(text: &str) -> Option<Date> {
     // A header's stamp lines are short; a long paragraph is prose. Every stamp has its colon.
     let text = &text[..crate::source::floor_char_boundary(text, 512)];
     if memchr::memchr(b':', text.as_bytes()).is_none() && !text.contains('：') {
         return None;
     }
     let lower = text.to_lowercase();
-    // (Creation labels come first in the list.)
-    for (label, created) in FILE_STAMPS {
+    for (label, _) in FILE_STAMPS.iter().filter(|(_, created)| !created) {
         for (at, _) in lower.match_indices(label) {
             // The label starts the text or a line of it (after a space, where a line break
             // was, or after the emphasis around the label).
@@ -3163,7 +3162,7 @@ pub fn header_stamp(text: &str) -> Option<(Date, bool)> {
             let Some(rest) = rest.strip_prefix([':', '：']) else { continue };
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
             if let Some((date, _)) = date_at_start(rest) {
-                return Some((date, created));
+                return Some(date);
             }
         }
     }
@@ -5010,7 +5009,7 @@ mod tests {
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
             let _ = (super::leaves_open(t), super::stage(t));
-            let _ = (super::header_stamp(t), super::is_last_updated(t), super::reports_completion(t));
+            let _ = (super::update_stamp(t), super::is_last_updated(t), super::reports_completion(t));
             let _ = (super::names_decisions_taken(t), super::switches_agent_mode(t), super::opening_label_field(t));
             let _ = (super::describes_records(t), super::leading_field(t, None));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
@@ -5719,23 +5718,22 @@ mod tests {
             assert!(!first.is_ascii() || b"luzdcei".contains(&first), "{label}");
             assert!(label.chars().count() <= 24, "{label}");
         }
+        // (A creation stamp is a stamp line, no decision, and gives no day.)
         assert!(is_last_updated("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)"));
-        assert_eq!(
-            header_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)").map(|(d, c)| (d.to_string(), c)),
-            Some(("2025-04-28".to_string(), true))
-        );
+        assert_eq!(update_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)"), None);
     }
 
     #[test]
-    fn a_header_stamp_dates_the_file_creation_first() {
-        let stamp = |t: &str| header_stamp(t).map(|(d, created)| (d.to_string(), created));
-        let day = |d: &str, created: bool| Some((d.to_string(), created));
-        assert_eq!(stamp("**Last Updated:** 2025-06-29 **Builds From:** projectbrief.md"), day("2025-06-29", false));
-        assert_eq!(stamp("**Last updated**: 2025-06-29"), day("2025-06-29", false));
+    fn a_header_stamp_dates_the_last_update() {
+        let stamp = |t: &str| update_stamp(t).map(|d| d.to_string());
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(stamp("**Last Updated:** 2025-06-29 **Builds From:** projectbrief.md"), day("2025-06-29"));
+        assert_eq!(stamp("**Last updated**: 2025-06-29"), day("2025-06-29"));
         // On a line of its own after a sentence (a paragraph's lines are joined by a space).
-        assert_eq!(stamp("本文记录迁移前确认的备份方案。 最后更新：2026-03-03"), day("2026-03-03", false));
-        assert_eq!(stamp("Updated: 2026-01-02 Created: 2025-12-01"), day("2025-12-01", true));
-        assert_eq!(stamp("Dernière mise à jour : 2026-01-02"), day("2026-01-02", false));
+        assert_eq!(stamp("本文记录迁移前确认的备份方案。 最后更新：2026-03-03"), day("2026-03-03"));
+        assert_eq!(stamp("Updated: 2026-01-02 Created: 2025-12-01"), day("2026-01-02"));
+        assert_eq!(stamp("Created: 2025-12-01"), None);
+        assert_eq!(stamp("Dernière mise à jour : 2026-01-02"), day("2026-01-02"));
         // Not a label: inside a word, without its colon, or without a date after it.
         assert_eq!(stamp("Outdated: 2026-01-02"), None);
         assert_eq!(stamp("We updated the pool on 2026-01-02"), None);

@@ -855,8 +855,7 @@ impl<'a> Pass<'a> {
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then
         // `2025-05-31 20:05:24 - Added the database decision.`) log the file's own updates:
-        // they stay in the intro and open no entry (a log of one line dates the file:
-        // `dates_from_status_lines`).
+        // they stay in the intro, open no entry and date nothing (`dates_from_status_lines`).
         if self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
             return false;
         }
@@ -1423,7 +1422,7 @@ impl<'a> Pass<'a> {
             }
             mark.after_break = crossed;
         }
-        dates_from_status_lines(&mut items, &doc.sections, self.text);
+        dates_from_status_lines(&mut items, &doc.sections);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
@@ -2206,13 +2205,11 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// top-level lines count, and only one date: two status lines of different days leave it
 /// undated (each record's own `Date` field dates its decision).
 ///
-/// Failing those, a header's stamp dates the file's undated decisions: `**Last Updated:**
-/// 2025-06-29` or `Created: …` under the file's title says what it holds was decided by then.
-/// So does a Roo Code file's update log of one line (`2025-08-27 14:23:00 - Log of updates
-/// made.`), which its template writes when it creates the file: a log never added to since
-/// dates the file. A log of several lines says the file changed after it began, and not which
-/// change added which decision.
-fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str) {
+/// Failing those, a header's update stamp dates the file's undated decisions: `**Last
+/// Updated:** 2025-06-29` under the file's title says what it holds was decided by then. When
+/// the file was made (`Created: …`, a Roo Code file's update log, `2025-08-27 14:23:00 - Log
+/// of updates made.`) dates nothing: what it holds may have been added any day after.
+fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
     enum Found {
@@ -2227,8 +2224,6 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
     let mut stamped = vec![Found::None; sections.len()];
     // Top-level lines read so far, by section.
     let mut seen = vec![0u8; sections.len()];
-    // The update log's lines in a header block, by section: how many, and the first's date.
-    let mut logged = vec![(0u8, None); sections.len()];
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
@@ -2240,18 +2235,8 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
         let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
-        let status = status.or_else(|| {
-            let stamp = header.then(|| fields::header_stamp(&item.text)).flatten();
-            if header && stamp.is_none() {
-                // (The log's lines may share the template's intro paragraph.)
-                let log = &mut logged[item.section];
-                for line in text.get(item.span.clone()).unwrap_or("").lines().filter(|l| fields::is_bare_timestamp(l)) {
-                    log.0 = log.0.saturating_add(1);
-                    log.1 = log.1.or(fields::timestamp(line).map(|(date, _)| date));
-                }
-            }
-            stamp.map(|(date, _)| (date, false, true))
-        });
+        let status = status
+            .or_else(|| header.then(|| fields::update_stamp(&item.text)).flatten().map(|date| (date, false, true)));
         if let Some((date, start, stamp)) = status {
             let slot = if stamp {
                 &mut stamped[item.section]
@@ -2268,12 +2253,7 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], text: &str)
             any = true;
         }
     }
-    for (stamped, log) in stamped.iter_mut().zip(&logged) {
-        if let (Found::None, (1, Some(date))) = (*stamped, log) {
-            *stamped = Found::One(*date);
-            any = true;
-        }
-    }
+
     if !any {
         return;
     }

@@ -1194,17 +1194,15 @@ fn a_record_that_opens_with_its_fields_keeps_every_label_after_them() {
 }
 
 #[test]
-fn an_update_log_of_one_line_dates_the_files_undated_decisions() {
+fn an_update_log_of_one_line_dates_nothing() {
     let kb = load();
     let doc = document(&kb, "decisionLog-created.md");
-    // The template's one log line, written the day the file was made, dates the record
-    // under it as a `Created:` stamp would; a timestamped entry keeps its own day.
+    // The template's one log line says when the file was made, not when the record under it
+    // was decided (this log gained a record a week later and never a log line): the record
+    // stays undated, as under a `Created:` stamp; a timestamped entry keeps its own day.
     assert_eq!(
         dated_decisions(doc),
-        [
-            "2026-03-02 Prometheus for metrics",
-            "2026-03-09 [2026-03-09 17:40:00] - Moved alerting to Alertmanager on the same VM",
-        ]
+        [" Prometheus for metrics", "2026-03-09 [2026-03-09 17:40:00] - Moved alerting to Alertmanager on the same VM",]
     );
     assert_eq!(doc.entries.len(), 2, "the log line opens no entry");
 }
@@ -1792,12 +1790,13 @@ fn the_agents_mode_a_phase_completed_and_the_init_stamp_are_no_decisions() {
     let doc = document(&kb, "decisions-made.md");
     // Under `## Decisions Made`: the agent switching its own mode and a phase reported
     // completed are no choices of the project; the header's `Initialization Timestamp` (a US
-    // date) is the file's stamp, and dates what the file decided.
+    // date) is the file's stamp line, no decision, and says when the file was made, not when
+    // what it holds was decided.
     assert_eq!(
         dated_decisions(doc),
         [
-            "2026-03-14 Decided to put a connection pooler in front of the database.",
-            "2026-03-14 Decided to use the provider's managed pooler instead of running our own.",
+            " Decided to put a connection pooler in front of the database.",
+            " Decided to use the provider's managed pooler instead of running our own.",
         ]
     );
 }
@@ -2456,7 +2455,8 @@ fn a_decision_heading_in_any_language_of_the_label_table() {
     );
     let (_, restic) = decision(&kb, "Резервные копии через restic на NAS");
     assert_eq!(field(restic, "rationale"), Some("restic шифрует данные и умеет дедупликацию; NAS уже стоит в стойке"));
-    assert_eq!(restic.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
+    // (The file's one log line, `2026-01-12 09:15:00 - Лог обновлений.`, dates nothing.)
+    assert_eq!(restic.date, None);
 }
 
 #[test]
