@@ -3169,6 +3169,25 @@ pub fn update_stamp(text: &str) -> Option<Date> {
     None
 }
 
+/// A heading over a file's metadata (`## METADATA`, `## Document Info`, `## Metadaten`,
+/// `## 元数据`): a header block under a title of its own.
+pub fn names_metadata(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '：']).trim();
+    ["metadata", "meta data", "meta", "document info", "document information", "metadaten", "métadonnées", "metadatos"]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
+        || ["元数据", "元資料", "メタデータ"].contains(&t)
+}
+
+/// A heading over the day a task's work was done: `## Date Completed`, `## Completion Date`,
+/// `## Completed`.
+pub fn names_completion(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '：']).trim();
+    ["date completed", "completion date", "completed", "completed on", "finished on"]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
+}
+
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
     // Every label starts with `l`, `u`, `z`, `d`, `c`, `e` or `i`, or with a letter outside
@@ -3225,8 +3244,11 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
         [
             "completed",
             "completed on",
+            "completion date",
+            "date completed",
             "done",
             "finished",
+            "finished on",
             "erledigt",
             "terminé",
             "completado",
@@ -3247,7 +3269,7 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
         // `Started: 2026-03-04` and `Completed: 2026-03-06` on two lines of one paragraph:
         // the day it was done.
         let lower = text.to_lowercase();
-        let done = ["completed:", "completed on:", "done:", "finished:"]
+        let done = ["completed:", "completed on:", "completion date:", "done:", "finished:"]
             .iter()
             .find_map(|l| lower.find(l).map(|at| at + l.len()));
         if let Some((d, _)) = done.and_then(|at| lower.get(at..)).and_then(find_date) {

@@ -1422,7 +1422,7 @@ impl<'a> Pass<'a> {
             }
             mark.after_break = crossed;
         }
-        dates_from_status_lines(&mut items, &doc.sections);
+        dates_from_status_lines(&mut items, &doc.sections, &doc.entries);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
@@ -2209,7 +2209,7 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// Updated:** 2025-06-29` under the file's title says what it holds was decided by then. When
 /// the file was made (`Created: …`, a Roo Code file's update log, `2025-08-27 14:23:00 - Log
 /// of updates made.`) dates nothing: what it holds may have been added any day after.
-fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
+fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
     enum Found {
@@ -2224,6 +2224,20 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
     let mut stamped = vec![Found::None; sections.len()];
     // Top-level lines read so far, by section.
     let mut seen = vec![0u8; sections.len()];
+    // Sections that hold the file's metadata (`## METADATA`), or only the day its work was
+    // done (`## Date Completed` over `2025-12-13`): their day is the whole file's. (Such a
+    // heading titles a section, or in a file of entries an entry.)
+    let of_file: Vec<bool> = sections
+        .iter()
+        .map(|s| {
+            let title = match &s.title {
+                Some(title) => title.as_str(),
+                None if s.entry > 0 => entries[s.entry].title.as_str(),
+                None => return false,
+            };
+            fields::names_metadata(title) || fields::names_completion(title)
+        })
+        .collect();
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
@@ -2236,7 +2250,15 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
         *nth = nth.saturating_add(1);
         let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
         let status = status
-            .or_else(|| header.then(|| fields::update_stamp(&item.text)).flatten().map(|date| (date, false, true)));
+            .or_else(|| header.then(|| fields::update_stamp(&item.text)).flatten().map(|date| (date, false, true)))
+            .or_else(|| {
+                // (`## Date Completed`, then the day alone.)
+                let alone = *nth == 1 && of_file[item.section] && item.block == Block::Paragraph;
+                alone
+                    .then(|| leading_date(&item.text).filter(|_| item.text.trim().len() <= 32))
+                    .flatten()
+                    .map(|date| (date, false, false))
+            });
         if let Some((date, start, stamp)) = status {
             let slot = if stamp {
                 &mut stamped[item.section]
@@ -2262,17 +2284,19 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section]) {
             *found = if *started == Found::None { *stamped } else { *started };
         }
     }
-    // A status line in an entry's header block — its untitled first section, or the file's
+    // A status line in an entry's header block — its untitled first section, the file's
     // lines before any heading (`## Task DEV-6`, then `**Completed:** 2026-03-02`, then `###
-    // Decisions`) — dates the entry's undated sections too.
+    // Decisions`), or a section that says it holds the metadata (`## METADATA` over `-
+    // **Completion Date**: 2025-12-13`, as task archives write it, the whole file's) — dates
+    // the entry's undated sections too.
     // (Sections are in document order, entries not: an undated `## Next Steps` after dated
     // entries belongs to the file's entry 0.)
     let mut entry_date: Vec<Option<Date>> = vec![None; sections.iter().map(|s| s.entry + 1).max().unwrap_or(0)];
-    for (section, found) in sections.iter().zip(&found) {
-        if section.title.is_none()
+    for (section, (found, &metadata)) in sections.iter().zip(found.iter().zip(&of_file)) {
+        if (section.title.is_none() || metadata)
             && let Found::One(date) = found
         {
-            entry_date[section.entry].get_or_insert(*date);
+            entry_date[if metadata { 0 } else { section.entry }].get_or_insert(*date);
         }
     }
     for item in items.iter_mut() {

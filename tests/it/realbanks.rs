@@ -130,8 +130,10 @@ fn decision_records_carry_their_fields() {
         let fixed = |r: usize| {
             ["Bug Fix:", "] - 修复了", "] - Fixed", ": Fixed "].iter().any(|f| doc.items[r].text.contains(f))
         };
-        // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`.)
-        let metadata = |r: usize| doc.items[r].text.starts_with("Data: ");
+        // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`,
+        // `- **Task ID**: …` and `- **Completion Date**: …` over a task's dates.)
+        let metadata =
+            |r: usize| ["Data: ", "Task ID: ", "Completion Date: "].iter().any(|m| doc.items[r].text.starts_with(m));
         // (Nor does a review's verdict under a `Decisions:` label, `Decisions: PASS — …`.)
         let verdict = |r: usize| [": PASS", ": FAIL"].iter().any(|v| doc.items[r].text.contains(v));
         // (Nor does a task in a task list or a progress log, nor an error in a catalogue of
@@ -1205,6 +1207,26 @@ fn an_update_log_of_one_line_dates_nothing() {
         [" Prometheus for metrics", "2026-03-09 [2026-03-09 17:40:00] - Moved alerting to Alertmanager on the same VM",]
     );
     assert_eq!(doc.entries.len(), 2, "the log line opens no entry");
+}
+
+#[test]
+fn a_task_archives_metadata_dates_the_whole_file() {
+    let kb = load();
+    // `## METADATA` with its `**Completion Date**:` (an entry of its own in this file of
+    // entries), or `## Date Completed` over the day alone, says when the archived task was
+    // done: the day of every undated decision in the file, not of that section's lines alone.
+    // (The completion wins over the `**Start Date**:`.)
+    assert_eq!(
+        dated_decisions(document(&kb, "task-archive-metadata.md")),
+        [
+            "2026-02-12 Pull, not push: the NAS pulls over SSH with an append-only key, so a compromised host cannot delete its backups.",
+            "2026-02-12 One restic repository per host: a broken repository takes one host's history with it, not all.",
+        ]
+    );
+    assert_eq!(
+        dated_decisions(document(&kb, "task-archive-completed.md")),
+        ["2026-02-20 Two failed checks before paging: a scrub alone never pages."]
+    );
 }
 
 #[test]
