@@ -1612,7 +1612,8 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // (The decision is what follows a timestamp: `DECISION-F005-002: [2026-02-10 11:37:13] -
     // Transport`; the timestamp dates it.)
     let rest = after_timestamp(rest);
-    if rest.is_empty() {
+    // (Nor a template's blank: `[2026-03-01] Decision: ... Author: ...`.)
+    if rest.is_empty() || is_blank_value(rest) {
         return None;
     }
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
@@ -3012,10 +3013,14 @@ fn names_own_file(text: &str) -> bool {
 
 /// A template's request for text left as it was after its label: `**Decision 1**: Description
 /// of the decision and its rationale.`, `**Decision**: What was decided` (without a label,
-/// [`is_boilerplate`] sees it). Asked of decisions only.
+/// [`is_boilerplate`] sees it), or a blank left as an ellipsis (`Решение: ... Автор: ...`,
+/// `[2025-06-19] Decision: …`). Asked of decisions only.
 pub fn labelled_template_request(t: &str) -> bool {
+    let t = after_timestamp(t);
     let Some(colon) = first_colon(&t[..crate::source::floor_char_boundary(t, 48)]) else { return false };
-    let value = t[colon..].trim_start_matches([':', '：']).trim_start().as_bytes();
+    let value = t[colon..].trim_start_matches([':', '：']).trim_start();
+    let blank = || is_blank_value(value);
+    let value = value.as_bytes();
     // The value opens with `D` (a request) or `W` (the template's description of the field,
     // as the whole value: `**Decision**: What was decided`, as a `## Format` section describes
     // the records below it; the section is not looked at). Most items are turned away before
@@ -3034,9 +3039,18 @@ pub fn labelled_template_request(t: &str) -> bool {
                 .iter()
                 .any(|p| whole.eq_ignore_ascii_case(p))
         }
+        Some(b'.' | 0xE2) => blank(),
         _ => false,
     };
     requests && field_for_label(&t[..colon]).is_some()
+}
+
+/// A label's value left blank with an ellipsis: the ellipsis alone, or before the next blank
+/// label (`... Автор: ...`).
+fn is_blank_value(value: &str) -> bool {
+    let rest = value.trim_start().trim_start_matches(['.', '…']);
+    rest.len() + 3 <= value.trim_start().len()
+        && (rest.trim().is_empty() || rest.split_whitespace().next().is_some_and(|w| w.ends_with([':', '：'])))
 }
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
@@ -3137,19 +3151,19 @@ const FILE_STAMPS: [(&str, bool); 22] = [
     ("最后修改", false),
 ];
 
-/// The day a file's header says it was last updated: `**Last Updated:** 2025-06-29`,
-/// `最后更新：2026-03-03` — opening the text or one of its lines (`> Notes for the MVP.` then `>
-/// 最后更新：2026-03-03` is one paragraph). A creation stamp (`Created: 2025-01-10`) gives no
-/// day: what a file holds may have been added long after it was made. `None` when no update
-/// label is followed by its colon and a date.
-pub fn update_stamp(text: &str) -> Option<Date> {
+/// The day a file's header says it was last updated (`created` false: `**Last Updated:**
+/// 2025-06-29`, `最后更新：2026-03-03`) or made (`created` true: `Created: 2025-01-10`,
+/// `**Initialization Timestamp:** …`) — opening the text or one of its lines (`> Notes for the
+/// MVP.` then `> 最后更新：2026-03-03` is one paragraph). `None` when no such label is followed
+/// by its colon and a date.
+pub fn header_stamp(text: &str, created: bool) -> Option<Date> {
     // A header's stamp lines are short; a long paragraph is prose. Every stamp has its colon.
     let text = &text[..crate::source::floor_char_boundary(text, 512)];
     if memchr::memchr(b':', text.as_bytes()).is_none() && !text.contains('：') {
         return None;
     }
     let lower = text.to_lowercase();
-    for (label, _) in FILE_STAMPS.iter().filter(|(_, created)| !created) {
+    for (label, _) in FILE_STAMPS.iter().filter(|(_, c)| *c == created) {
         for (at, _) in lower.match_indices(label) {
             // The label starts the text or a line of it (after a space, where a line break
             // was, or after the emphasis around the label).
@@ -3179,14 +3193,54 @@ pub fn names_metadata(title: &str) -> bool {
         || ["元数据", "元資料", "メタデータ"].contains(&t)
 }
 
-/// A heading over the day a task's work was done: `## Date Completed`, `## Completion Date`,
-/// `## Completed`.
+/// A heading over the day a task's work was done: `## Date Completed`, `## Completion Date`
+/// (not `## Completed`, which in a progress file heads the work done).
 pub fn names_completion(title: &str) -> bool {
     let t = title.trim().trim_end_matches([':', '：']).trim();
-    ["date completed", "completion date", "completed", "completed on", "finished on"]
-        .iter()
-        .any(|m| t.eq_ignore_ascii_case(m))
+    ["date completed", "completion date", "completed on", "finished on"].iter().any(|m| t.eq_ignore_ascii_case(m))
 }
+
+/// The day a line says the work was done — `Completed: 2026-01-17`, `**Completion Date**:
+/// 2025-12-13`, `完成日期：…` — and not a day planned (`Completion Date: 2026-05-20 (target)`,
+/// `… due`, `… expected`): a status, a start or a plain `Date:` is none.
+pub fn completion_date(text: &str, bold: Option<&str>) -> Option<Date> {
+    let colon = match bold {
+        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
+        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
+    };
+    let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let mut buf = [0u8; 64];
+    if !DONE_LABELS.contains(&&*lowercase_prefix(label, label.len(), &mut buf)) {
+        return None;
+    }
+    let (date, at) = find_date(&text[colon..])?;
+    let after = text[colon + at.end..].to_lowercase();
+    let planned = ["target", "due", "planned", "expected", "eta", "goal", "deadline"]
+        .iter()
+        .any(|w| after.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    (!planned).then_some(date)
+}
+
+/// The labels of a line saying when the work was done ([`status_date`], [`completion_date`]).
+const DONE_LABELS: &[&str] = &[
+    "completed",
+    "completed on",
+    "completion date",
+    "date completed",
+    "done",
+    "finished",
+    "finished on",
+    "erledigt",
+    "terminé",
+    "completado",
+    "状態",
+    "完了",
+    "完了日",
+    "完成",
+    "完成日期",
+    "дата завершения",
+    "завершено",
+];
 
 /// `Last updated: 2026-02-04` and its translations: when the file was edited, not a decision.
 fn is_last_updated(text: &str) -> bool {
@@ -3240,27 +3294,7 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
     let named = named || {
         let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
         let mut buf = [0u8; 64];
-        let label = lowercase_prefix(label, label.len(), &mut buf);
-        [
-            "completed",
-            "completed on",
-            "completion date",
-            "date completed",
-            "done",
-            "finished",
-            "finished on",
-            "erledigt",
-            "terminé",
-            "completado",
-            "状態",
-            "完了",
-            "完了日",
-            "完成",
-            "完成日期",
-            "дата завершения",
-            "завершено",
-        ]
-        .contains(&&*label)
+        DONE_LABELS.contains(&&*lowercase_prefix(label, label.len(), &mut buf))
     };
     if !named && !started {
         return None;
@@ -4566,6 +4600,16 @@ fn said_after_date(title: &str) -> &str {
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：')
 }
 
+/// A title carrying a decision record's number: `ADR-29: …`, `DEC-004 …`, `Decision 3: …`,
+/// `RFC 12 - …`.
+pub fn names_record(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["adr", "dec", "decision", "rfc"].iter().any(|p| {
+        t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p))
+            && t[p.len()..].trim_start_matches(['-', '_', ' ', '#']).starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// An entry's or a record's title that states the choice a `Decision` list under it spells
 /// out ([`entry_title_states`], and in English the choice itself): a verb of choice first
 /// (`Move the DNS to the router`, `Put the Proxmox API behind a token`), a record's number
@@ -4584,11 +4628,7 @@ pub fn title_states_choice(title: &str) -> bool {
     }
     let lower = said.to_ascii_lowercase();
     let first = lower.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-    // `ADR-29`, `DEC-004`, `Decision 3`, `RFC 12`.
-    let numbered = ["adr", "dec", "decision", "rfc"].iter().any(|p| {
-        first == *p
-            && lower[p.len()..].trim_start_matches(['-', '_', ' ', '#']).starts_with(|c: char| c.is_ascii_digit())
-    });
+    let numbered = names_record(said);
     const VERBS: &[&str] = &[
         "add",
         "added",
@@ -5031,7 +5071,8 @@ mod tests {
             let _ = (super::short_label(t), super::is_short_label(t), super::inline_values(t).count());
             let _ = (super::opens_with_decision_label(t), super::is_labelled_address(t));
             let _ = (super::leaves_open(t), super::stage(t));
-            let _ = (super::update_stamp(t), super::is_last_updated(t), super::reports_completion(t));
+            let _ = (super::header_stamp(t, false), super::completion_date(t, None), super::is_last_updated(t));
+            let _ = super::reports_completion(t);
             let _ = (super::names_decisions_taken(t), super::switches_agent_mode(t), super::opening_label_field(t));
             let _ = (super::describes_records(t), super::leading_field(t, None));
             let _ = (super::is_none_statement(t), super::super::heading::classify_title(t));
@@ -5046,6 +5087,13 @@ mod tests {
         assert!(super::labelled_template_request("Decision: what was chosen."));
         assert!(!super::labelled_template_request("Decision: What was decided stays in the wiki"));
         assert!(!super::labelled_template_request("Decision: Drop the old VLAN"));
+        // A blank left as an ellipsis, with more blank labels after it or a stamp before it.
+        assert!(super::labelled_template_request("Решение: ... Автор: ... Обоснование: ..."));
+        assert!(super::labelled_template_request("[2025-06-19] Decision: …"));
+        assert!(super::labelled_template_request("[2026-03-01] Decision: ... Author: ... Rationale: ..."));
+        assert!(super::labelled_template_request("Последнее решение: ..."));
+        assert!(!super::labelled_template_request("Decision: ...and keep the old VLAN for a week"));
+        assert!(!super::labelled_template_request("Decision: … Keep the old VLAN"));
     }
 
     #[test]
@@ -5742,12 +5790,16 @@ mod tests {
         }
         // (A creation stamp is a stamp line, no decision, and gives no day.)
         assert!(is_last_updated("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)"));
-        assert_eq!(update_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)"), None);
+        assert_eq!(header_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)", false), None);
+        assert_eq!(
+            header_stamp("**Initialization Timestamp:** 4/28/2025, 3:32:10 PM (UTC)", true).map(|d| d.to_string()),
+            Some("2025-04-28".to_string())
+        );
     }
 
     #[test]
     fn a_header_stamp_dates_the_last_update() {
-        let stamp = |t: &str| update_stamp(t).map(|d| d.to_string());
+        let stamp = |t: &str| header_stamp(t, false).map(|d| d.to_string());
         let day = |d: &str| Some(d.to_string());
         assert_eq!(stamp("**Last Updated:** 2025-06-29 **Builds From:** projectbrief.md"), day("2025-06-29"));
         assert_eq!(stamp("**Last updated**: 2025-06-29"), day("2025-06-29"));

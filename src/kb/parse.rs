@@ -2208,7 +2208,12 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// Failing those, a header's update stamp dates the file's undated decisions: `**Last
 /// Updated:** 2025-06-29` under the file's title says what it holds was decided by then. When
 /// the file was made (`Created: …`, a Roo Code file's update log, `2025-08-27 14:23:00 - Log
-/// of updates made.`) dates nothing: what it holds may have been added any day after.
+/// of updates made.`) dates nothing: what it holds may have been added any day after — except
+/// in a file that is one decision record (`# ADR-007: …`), made the day it was decided.
+///
+/// A section holding a task's metadata (`## METADATA` over `- **Completion Date**:
+/// 2025-12-13`, or `## Date Completed` over the day alone) gives the day the task was done to
+/// the whole file — or, in a file of several such tasks on different days, to its own entry.
 fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
@@ -2225,8 +2230,8 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
     // Top-level lines read so far, by section.
     let mut seen = vec![0u8; sections.len()];
     // Sections that hold the file's metadata (`## METADATA`), or only the day its work was
-    // done (`## Date Completed` over `2025-12-13`): their day is the whole file's. (Such a
-    // heading titles a section, or in a file of entries an entry.)
+    // done (`## Date Completed` over `2025-12-13`). (Such a heading titles a section, or in a
+    // file of entries an entry.)
     let of_file: Vec<bool> = sections
         .iter()
         .map(|s| {
@@ -2238,6 +2243,10 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             fields::names_metadata(title) || fields::names_completion(title)
         })
         .collect();
+    // The day each of them says the work was done.
+    let mut completed = vec![Found::None; sections.len()];
+    // A file that is one decision record was made the day it was decided.
+    let record_file = fields::names_record(&entries[0].title);
     let mut any = false;
     for item in items.iter() {
         if item.parent.is_some() || item.block == Block::Heading || sections[item.section].date.is_some() {
@@ -2249,16 +2258,25 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
         let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
-        let status = status
-            .or_else(|| header.then(|| fields::update_stamp(&item.text)).flatten().map(|date| (date, false, true)))
-            .or_else(|| {
-                // (`## Date Completed`, then the day alone.)
-                let alone = *nth == 1 && of_file[item.section] && item.block == Block::Paragraph;
-                alone
-                    .then(|| leading_date(&item.text).filter(|_| item.text.trim().len() <= 32))
-                    .flatten()
-                    .map(|date| (date, false, false))
-            });
+        let stamp = || {
+            let created = record_file.then(|| fields::header_stamp(&item.text, true)).flatten();
+            created.or_else(|| fields::header_stamp(&item.text, false))
+        };
+        let status = status.or_else(|| header.then(stamp).flatten().map(|date| (date, false, true)));
+        if of_file[item.section] {
+            // (`## Date Completed`, then the day alone.)
+            let alone = *nth == 1 && item.block == Block::Paragraph && item.text.trim().len() <= 32;
+            let done = fields::completion_date(&item.text, item.bold.as_deref())
+                .or_else(|| alone.then(|| leading_date(&item.text)).flatten());
+            if let Some(date) = done {
+                completed[item.section] = match completed[item.section] {
+                    Found::None => Found::One(date),
+                    Found::One(d) if d == date => Found::One(d),
+                    _ => Found::Several,
+                };
+                any = true;
+            }
+        }
         if let Some((date, start, stamp)) = status {
             let slot = if stamp {
                 &mut stamped[item.section]
@@ -2284,19 +2302,33 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             *found = if *started == Found::None { *stamped } else { *started };
         }
     }
-    // A status line in an entry's header block — its untitled first section, the file's
+    // A status line in an entry's header block — its untitled first section, or the file's
     // lines before any heading (`## Task DEV-6`, then `**Completed:** 2026-03-02`, then `###
-    // Decisions`), or a section that says it holds the metadata (`## METADATA` over `-
-    // **Completion Date**: 2025-12-13`, as task archives write it, the whole file's) — dates
-    // the entry's undated sections too.
+    // Decisions`) — dates the entry's undated sections too.
     // (Sections are in document order, entries not: an undated `## Next Steps` after dated
     // entries belongs to the file's entry 0.)
     let mut entry_date: Vec<Option<Date>> = vec![None; sections.iter().map(|s| s.entry + 1).max().unwrap_or(0)];
-    for (section, (found, &metadata)) in sections.iter().zip(found.iter().zip(&of_file)) {
-        if (section.title.is_none() || metadata)
+    for (section, found) in sections.iter().zip(&found) {
+        if section.title.is_none()
             && let Found::One(date) = found
         {
-            entry_date[if metadata { 0 } else { section.entry }].get_or_insert(*date);
+            entry_date[section.entry].get_or_insert(*date);
+        }
+    }
+    // A task's metadata: one day for the whole file (over a header's stamp), or, when its
+    // tasks were done on different days, each its own entry's.
+    let mut days = completed.iter().filter_map(|c| match c {
+        Found::One(d) => Some(*d),
+        _ => None,
+    });
+    let first = days.next();
+    if let Some(day) = first.filter(|d| days.all(|other| other == *d)) {
+        entry_date[0] = Some(day);
+    } else if first.is_some() {
+        for (section, completed) in sections.iter().zip(&completed) {
+            if let Found::One(date) = completed {
+                entry_date[section.entry].get_or_insert(*date);
+            }
         }
     }
     for item in items.iter_mut() {

@@ -1230,6 +1230,43 @@ fn a_task_archives_metadata_dates_the_whole_file() {
 }
 
 #[test]
+fn each_task_of_an_archive_takes_its_own_completion_day_and_a_plan_none() {
+    let kb = load();
+    // Tasks done on different days, each under its `### Date Completed`: each entry takes its
+    // own day, and a task with none stays undated (the first day had dated them all).
+    assert_eq!(
+        dated_decisions(document(&kb, "task-archives-several.md")),
+        [
+            "2026-01-09 Two resolvers, one per node: a node reboot no longer takes DNS down.",
+            "2026-02-12 Pull, not push: the NAS pulls the backups over SSH.",
+            " IoT devices on their own VLAN: no route to the management network.",
+        ]
+    );
+    // A plan's metadata gives a start and a target, no day the work was done.
+    assert_eq!(
+        dated_decisions(document(&kb, "plan-pve8.md")),
+        [" Upgrade one node at a time: quorum holds with two of three."]
+    );
+    // A file that is one decision record was made the day it was decided: its `Created:`
+    // dates it.
+    assert_eq!(
+        dated_decisions(document(&kb, "adr-012-created.md")),
+        ["2025-03-14 We use Caddy with the internal step-ca for every lab service."]
+    );
+}
+
+#[test]
+fn a_decision_left_blank_with_an_ellipsis_is_a_templates() {
+    let kb = load();
+    // `- Decision: ...` and a stamped `Decision: ... Author: ... Rationale: ...` are a
+    // template's blanks.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-blanks.md")),
+        ["[2026-03-02] Decision: Keep the lab DNS on Technitium. Author: sam"]
+    );
+}
+
+#[test]
 fn a_files_update_log_above_its_sections_is_no_entry_in_any_language() {
     let kb = load();
     // Bare `YYYY-MM-DD HH:MM:SS - …` lines between the title and the first section heading
