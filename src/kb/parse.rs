@@ -509,6 +509,12 @@ impl<'a> Pass<'a> {
                 self.bold_start = None;
                 if let Some(idx) = self.close() {
                     self.items[idx].span.end = range.end;
+                    // (A log line glued under a list item, `[…] - **Decision:** …` then
+                    // `**Implementation Details:**` with no blank line between, became a
+                    // paragraph of its own, which the item's end ends: read as a paragraph.)
+                    if self.items[idx].block == Block::Paragraph {
+                        self.close_paragraph(idx);
+                    }
                 }
             }
             TagEnd::Paragraph => {

@@ -1256,6 +1256,26 @@ fn each_task_of_an_archive_takes_its_own_completion_day_and_a_plan_none() {
 }
 
 #[test]
+fn a_log_line_glued_under_a_list_keeps_its_label_over_the_list_after_it() {
+    let kb = load();
+    // Roo records written with no blank lines: a stamped `**Decision:**` line right under a
+    // list item continues that item in Markdown, and mb splits it off as a paragraph of its
+    // own. Its last line, `**Implementation Details:**`, heads the list after it (the list
+    // items had been decisions of their own).
+    let doc = document(&kb, "decisionLog-glued.md");
+    assert_eq!(
+        decision_texts(doc).iter().map(|t| t.split(" Rationale:").next().unwrap_or(t)).collect::<Vec<_>>(),
+        [
+            "[2026-03-01 09:00:00] - Decision: Back up every host to the backup VM.",
+            "[2026-03-01 10:00:00] - Decision: Keep the borg repository on the backup VM.",
+            "[2026-03-02 11:00:00] - Decision: The backup timer runs at 02:00.",
+        ]
+    );
+    let field_of = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.field.as_deref());
+    assert_eq!(field_of("Runs from a systemd timer"), Some("implementation"));
+}
+
+#[test]
 fn a_decision_left_blank_with_an_ellipsis_is_a_templates() {
     let kb = load();
     // `- Decision: ...` and a stamped `Decision: ... Author: ... Rationale: ...` are a
