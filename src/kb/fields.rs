@@ -1612,8 +1612,9 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // (The decision is what follows a timestamp: `DECISION-F005-002: [2026-02-10 11:37:13] -
     // Transport`; the timestamp dates it.)
     let rest = after_timestamp(rest);
-    // (Nor a template's blank: `[2026-03-01] Decision: ... Author: ...`.)
-    if rest.is_empty() || is_blank_value(rest) {
+    // (Nor a template's blank: `[2026-03-01] Decision: ... Author: ...`; nor a fix reported,
+    // `[…] - Decision: Resolved the NameError in main.py`.)
+    if rest.is_empty() || is_blank_value(rest) || reports_fix(rest) {
         return None;
     }
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
@@ -3960,6 +3961,34 @@ pub fn is_verdict(value: &str) -> bool {
         && reports_work_done(value)
 }
 
+/// The value of a `Decision:` that reports an error fixed and not how (`Resolved the
+/// "project_id is not defined" errors in main.py`, `Fixed the NameError in the loader`,
+/// `Resolved persistent redaction issues`): work done, no choice. Saying how makes it one
+/// (`Resolved the 400 error by setting the client endpoint`, `Fixed the schema mismatches
+/// instead of changing the frontend`), and so does fixing what is no error (`Fixed party size
+/// of five`, `Resolved every lint error before the tag` — a rule for every one).
+pub fn reports_fix(value: &str) -> bool {
+    let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some((first, rest)) = value.split_once(' ') else { return false };
+    if !["resolved", "fixed"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let lower = rest.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    has(&["error", "issue", "bug", "crash", "exception", "conflict", "failure"])
+        && !has(&[
+            " by ",
+            " instead of ",
+            " rather than ",
+            " using ",
+            " via ",
+            " switching ",
+            " in favour of ",
+            " in favor of ",
+        ])
+        && !["every ", "all ", "any "].iter().any(|w| lower.starts_with(w))
+}
+
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
 /// completed the rollout`, `成功完成…`; not `Completed:` as a label over what was): work done.
 pub fn reports_completion(text: &str) -> bool {
@@ -5084,6 +5113,15 @@ mod tests {
     fn a_templates_request_or_description_after_its_label_is_no_decision() {
         assert!(super::labelled_template_request("Decision 1: Description of the decision and its rationale."));
         assert!(super::labelled_template_request("Decision: What was decided"));
+        // An error fixed, and not how, is work done; how it was fixed is a choice.
+        assert!(super::reports_fix("Resolved \"project_id is not defined\" errors in main_service/main.py."));
+        assert!(super::reports_fix("Resolved `gunicorn: not found` error and app.run() conflict"));
+        assert!(super::reports_fix("Fixed the NameError in the loader"));
+        assert!(!super::reports_fix("Resolved the 400 error by explicitly setting the client endpoint"));
+        assert!(!super::reports_fix("Fixed database schema mismatches instead of changing frontend code"));
+        assert!(!super::reports_fix("Resolved every lint error before the tag"));
+        assert!(!super::reports_fix("Fixed party size of 5 heroes"));
+        assert!(!super::reports_fix("Use the regional DLP endpoint"));
         assert!(super::labelled_template_request("Decision: what was chosen."));
         assert!(!super::labelled_template_request("Decision: What was decided stays in the wiki"));
         assert!(!super::labelled_template_request("Decision: Drop the old VLAN"));

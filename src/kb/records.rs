@@ -2149,11 +2149,18 @@ fn considerations(
                 // `Format:` is the log itself.)
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
                 || fields::labelled_template_request(&item.text)
-                // A `Decision:` over a review's verdict or a check done (`Decisions: PASS — …`).
-                || traits[i]
-                    .leading
-                    .as_ref()
-                    .is_some_and(|(f, skip)| *f == Field::Decision && item.text.get(*skip..).is_some_and(fields::is_verdict))
+                // A `Decision:` over a review's verdict or a check done (`Decisions: PASS — …`),
+                // or an error it fixed, not saying how (`Decision: Resolved the "project_id is
+                // not defined" error in main.py`).
+                || traits[i].leading.as_ref().is_some_and(|(f, skip)| {
+                    *f == Field::Decision
+                        && item.text.get(*skip..).is_some_and(|v| fields::is_verdict(v) || fields::reports_fix(v))
+                })
+                // (So after a log line's stamp: `[…] - **Decision:** Resolved the NameError …`.)
+                || (traits[i].leading.is_none()
+                    && item.text.starts_with('[')
+                    && fields::leading_field(fields::after_timestamp(&item.text), None)
+                        .is_some_and(|(f, v)| f == Field::Decision && fields::reports_fix(v)))
                 // Under a `Decision` label, too: a finding or a status stated there is none.
                 || (!traits[i].opens_decision()
                     && (fields::is_status_report(&item.text)

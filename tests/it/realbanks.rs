@@ -1276,6 +1276,24 @@ fn a_log_line_glued_under_a_list_keeps_its_label_over_the_list_after_it() {
 }
 
 #[test]
+fn a_decision_label_over_an_error_fixed_and_not_how_is_work_done() {
+    let kb = load();
+    // `Decision: Resolved the … error` (after a stamp, or in a list) reports a fix; how it was
+    // fixed (`… by raising the proxy timeout`, `… instead of silencing them`), or a rule for
+    // every one, is a choice. And a heading opening with its date (`## 2026-03-05`) after a
+    // stamped line opens an entry of its own: the stamped decision before it had become that
+    // entry's title, no decision.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-resolved.md")),
+        [
+            "2026-03-04 [2026-03-04 10:00:00] - Decision: Resolved the 502 errors by raising the proxy timeout to 120 s.",
+            "2026-03-05 Decision: Fixed the flapping alerts instead of silencing them.",
+            "2026-03-05 Decision: Resolved every lint error before tagging a release.",
+        ]
+    );
+}
+
+#[test]
 fn a_decision_left_blank_with_an_ellipsis_is_a_templates() {
     let kb = load();
     // `- Decision: ...` and a stamped `Decision: ... Author: ... Rationale: ...` are a
