@@ -130,6 +130,9 @@ struct Record {
     /// Opened by a heading that names a problem (`### Проблема: Memory Bank не
     /// синхронизирован`): a `Решение` right under it is its solution.
     under_problem: bool,
+    /// A label naming a problem (`**Проблема:**` over the error) heads a part of it: a
+    /// `Решение` after it, before any decision, is that problem's solution.
+    problem_label: bool,
     /// A bold label inside it that lists more decisions (`**Additional decisions taken:**`):
     /// the items under it are decisions of their own, none of its fields.
     more_decisions_label: Option<usize>,
@@ -285,10 +288,12 @@ pub(crate) fn resolve(
         if items[i].parent.is_none() && items[i].group != last_group {
             last_group = items[i].group;
             if let Some(g) = items[i].group {
-                // (`**Решение**:` first under `### Проблема: …` is its solution.)
+                // (`**Решение**:` first under `### Проблема: …` is its solution, and so is one
+                // after a `**Проблема:**` label and its cause, before any decision — even under
+                // `### Проблемы и решения`, problems and solutions.)
                 if group_field[g] == Some(Field::Decision)
-                    && sections[items[i].section].kind != Kind::Decision
-                    && first_under_problem(&rec)
+                    && ((sections[items[i].section].kind != Kind::Decision && first_under_problem(&rec))
+                        || (rec.problem_label && rec.decision.is_none()))
                     && names_solution(groups[g].title)
                 {
                     group_field[g] = Some(SOLUTION);
@@ -441,6 +446,9 @@ pub(crate) fn resolve(
                         close(items, &mut rec, &mut field_of);
                         open(&mut rec);
                     }
+                }
+                if names_a_problem(groups[g].title) {
+                    rec.problem_label = true;
                 }
             }
         }

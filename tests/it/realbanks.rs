@@ -1294,6 +1294,19 @@ fn a_decision_label_over_an_error_fixed_and_not_how_is_work_done() {
 }
 
 #[test]
+fn a_solution_after_a_problem_label_is_no_decision() {
+    let kb = load();
+    // `**Проблема:**` (problem) over the error, `**Причина:**` (cause), then `**Решение:**` —
+    // the Russian word is both "decision" and "solution" — over what was changed: the
+    // problem's solution, work done, even under `### Проблемы и решения` (problems and
+    // solutions), which names decisions.
+    let doc = document(&kb, "razrabotka-log.md");
+    assert!(decision_texts(doc).is_empty(), "{:?}", decision_texts(doc));
+    let fix = doc.items.iter().find(|i| i.text.starts_with("Обновлен Dockerfile")).unwrap();
+    assert_eq!(fix.field.as_deref(), Some("solution"));
+}
+
+#[test]
 fn a_decision_left_blank_with_an_ellipsis_is_a_templates() {
     let kb = load();
     // `- Decision: ...` and a stamped `Decision: ... Author: ... Rationale: ...` are a
