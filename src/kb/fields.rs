@@ -3985,6 +3985,10 @@ pub fn reports_fix(value: &str) -> bool {
             " switching ",
             " in favour of ",
             " in favor of ",
+            // (What it avoids says why: `Fixed the templates to avoid a disk-full error`.)
+            " to avoid ",
+            " to prevent ",
+            " so that ",
         ])
         && !["every ", "all ", "any "].iter().any(|w| lower.starts_with(w))
 }
@@ -5120,6 +5124,7 @@ mod tests {
         assert!(!super::reports_fix("Resolved the 400 error by explicitly setting the client endpoint"));
         assert!(!super::reports_fix("Fixed database schema mismatches instead of changing frontend code"));
         assert!(!super::reports_fix("Resolved every lint error before the tag"));
+        assert!(!super::reports_fix("fixed the wireguard templates to avoid a disk-full error on the client"));
         assert!(!super::reports_fix("Fixed party size of 5 heroes"));
         assert!(!super::reports_fix("Use the regional DLP endpoint"));
         assert!(super::labelled_template_request("Decision: what was chosen."));
