@@ -3049,9 +3049,17 @@ pub fn labelled_template_request(t: &str) -> bool {
 /// A label's value left blank with an ellipsis: the ellipsis alone, or before the next blank
 /// label (`... Автор: ...`).
 fn is_blank_value(value: &str) -> bool {
-    let rest = value.trim_start().trim_start_matches(['.', '…']);
-    rest.len() + 3 <= value.trim_start().len()
-        && (rest.trim().is_empty() || rest.split_whitespace().next().is_some_and(|w| w.ends_with([':', '：'])))
+    let value = value.trim();
+    if !(value.starts_with("...") || value.starts_with('…')) {
+        return false;
+    }
+    // Between the ellipses, only labels: `... Автор: ... Обоснование: ...`, not `... UPDATE:
+    // we picked Traefik` (a value after its label).
+    value
+        .split(['…', '.'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .all(|part| part.ends_with([':', '：']) && part.split_whitespace().count() <= 4)
 }
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
@@ -3963,10 +3971,12 @@ pub fn is_verdict(value: &str) -> bool {
 
 /// The value of a `Decision:` that reports an error fixed and not how (`Resolved the
 /// "project_id is not defined" errors in main.py`, `Fixed the NameError in the loader`,
-/// `Resolved persistent redaction issues`): work done, no choice. Saying how makes it one
-/// (`Resolved the 400 error by setting the client endpoint`, `Fixed the schema mismatches
-/// instead of changing the frontend`), and so does fixing what is no error (`Fixed party size
-/// of five`, `Resolved every lint error before the tag` — a rule for every one).
+/// `Resolved persistent redaction issues`): work done, no choice. Saying how or to what makes
+/// it one (`Resolved the 400 error by setting the client endpoint`, `… with the hard mount
+/// option`, `… through a QDevice`, `Fixed the MTU at 1420 …`, `…; its memory limit is now 2
+/// GiB`, `… instead of changing the frontend`, `… to avoid a disk-full error`), and so does
+/// fixing what is no error (`Fixed party size of five`, `Fixed the log level to debug`,
+/// `Resolved to put Grafana on 3001`, `Resolved every lint error before the tag` — a rule).
 pub fn reports_fix(value: &str) -> bool {
     let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
     let Some((first, rest)) = value.split_once(' ') else { return false };
@@ -3974,23 +3984,57 @@ pub fn reports_fix(value: &str) -> bool {
         return false;
     }
     let lower = rest.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    has(&["error", "issue", "bug", "crash", "exception", "conflict", "failure"])
-        && !has(&[
-            " by ",
-            " instead of ",
-            " rather than ",
-            " using ",
-            " via ",
-            " switching ",
-            " in favour of ",
-            " in favor of ",
-            // (What it avoids says why: `Fixed the templates to avoid a disk-full error`.)
-            " to avoid ",
-            " to prevent ",
-            " so that ",
-        ])
-        && !["every ", "all ", "any "].iter().any(|w| lower.starts_with(w))
+    // The error, as a word of its own (`ClusterIssuer` and `debug` are none) or a named
+    // exception (`NameError`), and what the words name: not `the merge conflict policy`.
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let names_error = words.iter().enumerate().any(|(k, w)| {
+        let error = [
+            "error",
+            "errors",
+            "issue",
+            "issues",
+            "bug",
+            "bugs",
+            "crash",
+            "crashes",
+            "exception",
+            "exceptions",
+            "conflict",
+            "conflicts",
+            "failure",
+            "failures",
+        ]
+        .contains(w)
+            || (w.len() > 5 && w.ends_with("error"));
+        error
+            && words.get(k + 1).is_none_or(|next| {
+                ["in", "on", "for", "of", "when", "during", "and", "from", "after", "name", "location"].contains(next)
+                    || !next.chars().all(char::is_alphabetic)
+            })
+    });
+    let says_how = [
+        " by ",
+        " with ",
+        " through ",
+        " at ",
+        " instead of ",
+        " rather than ",
+        " using ",
+        " via ",
+        " switching ",
+        " in favour of ",
+        " in favor of ",
+        " to avoid ",
+        " to prevent ",
+        " to stop ",
+        " so that ",
+        " now ",
+        "; ",
+        " — ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    names_error && !says_how && !["every ", "all ", "any ", "to "].iter().any(|w| lower.starts_with(w))
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
@@ -5125,6 +5169,21 @@ mod tests {
         assert!(!super::reports_fix("Fixed database schema mismatches instead of changing frontend code"));
         assert!(!super::reports_fix("Resolved every lint error before the tag"));
         assert!(!super::reports_fix("fixed the wireguard templates to avoid a disk-full error on the client"));
+        for choice in [
+            "Fixed the cert-manager ClusterIssuer to letsencrypt-prod",
+            "Fixed the log level of the exporter to debug",
+            "Fixed the error budget of the API at 0.1%",
+            "Fixed the WireGuard MTU at 1420 to stop fragmentation issues",
+            "Resolved to put Grafana on 3001 to avoid the port conflict",
+            "Fixed the NFS stale handle errors with the hard,timeo=600 mount options",
+            "Fixed the OOM crash of Loki; its memory limit is now 2 GiB",
+            "Fixed the cert renewal failures — we moved to DNS-01",
+            "Resolved the split-brain issue through a QDevice",
+        ] {
+            assert!(!super::reports_fix(choice), "{choice}");
+        }
+        assert!(super::reports_fix("Resolved NameError: name 'item' is not defined in main_service/main.py."));
+        assert!(!super::reports_fix("Resolved the merge conflict policy for the inventory: main always wins"));
         assert!(!super::reports_fix("Fixed party size of 5 heroes"));
         assert!(!super::reports_fix("Use the regional DLP endpoint"));
         assert!(super::labelled_template_request("Decision: what was chosen."));
@@ -5137,6 +5196,8 @@ mod tests {
         assert!(super::labelled_template_request("Последнее решение: ..."));
         assert!(!super::labelled_template_request("Decision: ...and keep the old VLAN for a week"));
         assert!(!super::labelled_template_request("Decision: … Keep the old VLAN"));
+        assert!(!super::labelled_template_request("Decision: ... UPDATE: we picked Traefik for the Docker labels."));
+        assert!(!super::labelled_template_request("Decision: … Caddy: it fronts every service"));
     }
 
     #[test]

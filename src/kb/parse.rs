@@ -2743,14 +2743,9 @@ impl Layout {
             let mut in_stamp = false;
             if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
                 // A heading that is a decision (`## Decision: Use Traefik`) starts its own
-                // record, and one opening with its date (`## 2026-03-05`) an entry of its own;
-                // other deeper headings belong to the timestamped entry (`### Storage layout
-                // (2025-10-04)` too) — and so does the first heading of the record a stamp
-                // closes, whatever it is.
-                if is_field
-                    || (h.level > outer_level && !h.decision && leading_date(&h.title).is_none())
-                    || std::mem::take(&mut closed_next)
-                {
+                // record; other deeper headings belong to the timestamped entry — and so does
+                // the first heading of the record a stamp closes, whatever it is.
+                if is_field || (h.level > outer_level && !h.decision) || std::mem::take(&mut closed_next) {
                     in_stamp = true;
                 } else {
                     stamps = None;

@@ -297,6 +297,8 @@ pub(crate) fn resolve(
                     && names_solution(groups[g].title)
                 {
                     group_field[g] = Some(SOLUTION);
+                    // (One solution to the problem: a `Решение` after it is a decision again.)
+                    rec.problem_label = false;
                 }
                 match group_field[g].as_ref().filter(|f| takes_field(&rec, f)).cloned() {
                     Some(field) => {
