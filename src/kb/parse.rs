@@ -2299,7 +2299,6 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             any = true;
         }
     }
-
     if !any {
         return;
     }
