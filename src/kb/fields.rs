@@ -1613,8 +1613,10 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // Transport`; the timestamp dates it.)
     let rest = after_timestamp(rest);
     // (Nor a template's blank: `[2026-03-01] Decision: ... Author: ...`; nor a fix reported,
-    // `[…] - Decision: Resolved the NameError in main.py`.)
-    if rest.is_empty() || is_blank_value(rest) || reports_fix(rest) {
+    // `[…] - Decision: Resolved the NameError in main.py` — a numbered record, `### 决策 #007:
+    // 修复编译错误`, is titled so and records its decision below.)
+    let numbered = label.contains(|c: char| c.is_ascii_digit());
+    if rest.is_empty() || is_blank_value(rest) || (!numbered && reports_fix(rest)) {
         return None;
     }
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))
@@ -3979,6 +3981,9 @@ pub fn is_verdict(value: &str) -> bool {
 /// `Resolved to put Grafana on 3001`, `Resolved every lint error before the tag` — a rule).
 pub fn reports_fix(value: &str) -> bool {
     let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !value.is_ascii() {
+        return reports_fix_in_other_words(value);
+    }
     let Some((first, rest)) = value.split_once(' ') else { return false };
     if !["resolved", "fixed"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
         return false;
@@ -4035,6 +4040,37 @@ pub fn reports_fix(value: &str) -> bool {
     .iter()
     .any(|w| lower.contains(w));
     names_error && !says_how && !["every ", "all ", "any ", "to "].iter().any(|w| lower.starts_with(w))
+}
+
+/// [`reports_fix`] in Chinese (`修复了导入时的编码错误`, fixed the encoding error on import) and
+/// Russian (`Исправлена ошибка NameError в загрузчике`): a verb of fixing first, an error
+/// named, and no word saying how (`通过…`, by; `改用`, switched to; `вместо`, instead of; `с
+/// помощью`, with).
+fn reports_fix_in_other_words(value: &str) -> bool {
+    let lower = value.to_lowercase();
+    let chinese = ["修复", "修正", "解决", "已修复", "已解决"].iter().any(|v| value.starts_with(v))
+        && ["错误", "問題", "问题", "缺陷", "异常", "崩溃", "bug"].iter().any(|e| lower.contains(e))
+        && !["通过", "透過", "改用", "改为", "采用", "使用", "而不是", "以便", "从而"]
+            .iter()
+            .any(|h| value.contains(h));
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let russian = [
+        "исправлен",
+        "исправлена",
+        "исправлено",
+        "исправлены",
+        "исправил",
+        "исправили",
+        "устранен",
+        "устранена",
+        "устранено",
+    ]
+    .contains(&first)
+        && ["ошибк", "проблем", "баг", "сбо", "падени"].iter().any(|e| lower.contains(e))
+        && ![" путём ", " путем ", " с помощью ", " через ", " вместо ", " за счёт ", " за счет ", " чтобы "]
+            .iter()
+            .any(|h| lower.contains(h));
+    chinese || russian
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
@@ -5184,6 +5220,12 @@ mod tests {
         }
         assert!(super::reports_fix("Resolved NameError: name 'item' is not defined in main_service/main.py."));
         assert!(!super::reports_fix("Resolved the merge conflict policy for the inventory: main always wins"));
+        // In Chinese and Russian too.
+        assert!(super::reports_fix("修复UI中字幕文本的垂直对齐问题"));
+        assert!(super::reports_fix("Исправлена ошибка NameError в загрузчике инвентаря"));
+        assert!(!super::reports_fix("修复了导入错误，改用 UTF-8 读取文件"));
+        assert!(!super::reports_fix("Исправлена ошибка таймаутов NFS с помощью опции hard"));
+        assert!(!super::reports_fix("使用 restic 备份到 NAS"));
         assert!(!super::reports_fix("Fixed party size of 5 heroes"));
         assert!(!super::reports_fix("Use the regional DLP endpoint"));
         assert!(super::labelled_template_request("Decision: what was chosen."));

@@ -1288,6 +1288,10 @@ fn a_decision_label_over_an_error_fixed_and_not_how_is_work_done() {
             "2026-03-05 Decision: Resolved every lint error before tagging a release.",
             "2026-03-05 Decision: Fixed the WireGuard MTU at 1420 to stop fragmentation issues.",
             "2026-03-04 [2026-03-04 10:00:00] - Decision: Resolved the 502 errors by raising the proxy timeout to 120 s.",
+            // (In Chinese and Russian as in English: how it was fixed, `改用 UTF-8`, switched
+            // to UTF-8; `с помощью опции hard`, with the hard option.)
+            "2026-03-06 决策：修复了导入错误，改用 UTF-8 读取所有文件。",
+            "2026-03-06 Решение: Устранена проблема с таймаутами NFS с помощью опции hard.",
         ]
     );
 }
