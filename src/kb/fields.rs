@@ -3215,13 +3215,8 @@ pub fn names_completion(title: &str) -> bool {
 /// 2025-12-13`, `完成日期：…` — and not a day planned (`Completion Date: 2026-05-20 (target)`,
 /// `… due`, `… expected`): a status, a start or a plain `Date:` is none.
 pub fn completion_date(text: &str, bold: Option<&str>) -> Option<Date> {
-    let colon = match bold {
-        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
-        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
-    };
-    let label = text[..colon].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    let mut buf = [0u8; 64];
-    if !DONE_LABELS.contains(&&*lowercase_prefix(label, label.len(), &mut buf)) {
+    let colon = status_colon(text, bold)?;
+    if !names_done(&text[..colon]) {
         return None;
     }
     let (date, at) = find_date(&text[colon..])?;
@@ -3230,6 +3225,22 @@ pub fn completion_date(text: &str, bold: Option<&str>) -> Option<Date> {
         .iter()
         .any(|w| after.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
     (!planned).then_some(date)
+}
+
+/// Where a status line's label ends: at the colon after its bold lead, or at the first colon
+/// among its first few words.
+fn status_colon(text: &str, bold: Option<&str>) -> Option<usize> {
+    match bold {
+        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => Some(b.len()),
+        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)]),
+    }
+}
+
+/// Whether a label says when the work was done ([`DONE_LABELS`]), marks aside.
+fn names_done(label: &str) -> bool {
+    let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let mut buf = [0u8; 64];
+    DONE_LABELS.contains(&&*lowercase_prefix(label, label.len(), &mut buf))
 }
 
 /// The labels of a line saying when the work was done ([`status_date`], [`completion_date`]).
@@ -3292,21 +3303,13 @@ fn is_last_updated(text: &str) -> bool {
 /// The second value says the date is when the work started (`Started: 2026-03-02`), which
 /// dates the task only when no line says when it was done.
 pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
-    // The label is the bold lead before its colon, or the few words before the first colon.
-    let colon = match bold {
-        Some(b) if text.get(b.len()..).is_some_and(|r| r.starts_with([':', '：'])) => b.len(),
-        _ => first_colon(&text[..crate::source::floor_char_boundary(text, 64)])?,
-    };
+    let colon = status_colon(text, bold)?;
     let label = &text[..colon];
     let (named, started) = match field_for_label(label) {
         Some(Field::Named(name)) => (name == "status" || name == "date", name == "started"),
         _ => (false, false),
     };
-    let named = named || {
-        let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-        let mut buf = [0u8; 64];
-        DONE_LABELS.contains(&&*lowercase_prefix(label, label.len(), &mut buf))
-    };
+    let named = named || names_done(label);
     if !named && !started {
         return None;
     }
@@ -4713,14 +4716,12 @@ fn said_after_date(title: &str) -> &str {
         .trim_matches(|c: char| !c.is_alphanumeric() && c != ':' && c != '：')
 }
 
-/// A title carrying a decision record's number: `ADR-29: …`, `DEC-004 …`, `Decision 3: …`,
-/// `RFC 12 - …`.
+/// A title carrying a decision record's number (`ADR-29: …`, `Decision 3 — …`, `DEC-004 -
+/// …`): its label, as a decision heading's is read ([`numbered_decision`]).
 pub fn names_record(title: &str) -> bool {
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ["adr", "dec", "decision", "rfc"].iter().any(|p| {
-        t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p))
-            && t[p.len()..].trim_start_matches(['-', '_', ' ', '#']).starts_with(|c: char| c.is_ascii_digit())
-    })
+    let label = t.find([':', '—', '–', '：']).map_or(t, |sep| &t[..sep]);
+    numbered_decision(label.split(" - ").next().unwrap_or(label).trim())
 }
 
 /// An entry's or a record's title that states the choice a `Decision` list under it spells

@@ -2228,6 +2228,16 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
         One(Date),
         Several,
     }
+    impl Found {
+        /// With one more line giving `date`: one day still, or several.
+        fn with(self, date: Date) -> Found {
+            match self {
+                Found::None => Found::One(date),
+                Found::One(d) if d == date => Found::One(d),
+                _ => Found::Several,
+            }
+        }
+    }
     let mut found = vec![Found::None; sections.len()];
     // When the work started: the section's date only if no line says when it was done.
     let mut started = vec![Found::None; sections.len()];
@@ -2275,11 +2285,7 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             let done = fields::completion_date(&item.text, item.bold.as_deref())
                 .or_else(|| alone.then(|| leading_date(&item.text)).flatten());
             if let Some(date) = done {
-                completed[item.section] = match completed[item.section] {
-                    Found::None => Found::One(date),
-                    Found::One(d) if d == date => Found::One(d),
-                    _ => Found::Several,
-                };
+                completed[item.section] = completed[item.section].with(date);
                 any = true;
             }
         }
@@ -2291,11 +2297,7 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             } else {
                 &mut found[item.section]
             };
-            *slot = match *slot {
-                Found::None => Found::One(date),
-                Found::One(d) if d == date => Found::One(d),
-                _ => Found::Several,
-            };
+            *slot = slot.with(date);
             any = true;
         }
     }
