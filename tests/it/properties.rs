@@ -204,6 +204,19 @@ const TOKENS: &[&str] = &[
     " / ",
     "migration of the archive and its many indexes",
     "\n**Why SQLite over Postgres?** ",
+    // Rounds 110–121: a Decision label over a list under a stamped title, why-over headings,
+    // a task's metadata and creation stamps, blanks, glued records, fixes, problems.
+    "\n[2026-04-09 10:15:00] - **Put the API behind a token**\n\n**Decision (audit):**\n\n- ",
+    "\n### Why Vite over webpack?\n",
+    "\n## METADATA\n- **Completion Date**: 2025-12-13\n",
+    "\n## Date Completed\n2026-02-20\n",
+    "Created: 2025-03-14\n",
+    "Decision: ... Author: ...",
+    "…",
+    "\n**Implementation Details:**\n    *   ",
+    "Decision: Resolved the NameError in ",
+    "决策：修复了",
+    "**Проблема:**\n",
 ];
 
 #[derive(Debug, Clone)]
