@@ -121,6 +121,10 @@ struct Record {
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
+    /// The level of the `Decision` field heading the record is under (`## DECISION` over
+    /// `**Selected option:** Option B`): a deeper heading after the decision is one of its
+    /// parts.
+    decision_field_level: Option<u8>,
     /// The level of the heading the record opened under (`### Container image cache` over
     /// its `#### Decision` and `#### Rationale`).
     title_level: Option<u8>,
@@ -930,6 +934,11 @@ fn heading(
             open(rec);
         }
         rec.has_fields = true;
+        if field == Field::Decision {
+            rec.decision_field_level = Some(h.level);
+        } else if rec.decision_field_level.is_some_and(|l| h.level <= l) {
+            rec.decision_field_level = None;
+        }
         rec.context = Some(field);
         // (A heading that states its choice by asking why of it, `## Why Proxmox over ESXi`,
         // holds the reasons in its subsections too: `### Licensing` is one more part.)
@@ -961,8 +970,12 @@ fn heading(
             && rec.decision.is_some()
             && sections[h.section].kind != Kind::Decision
     };
+    // - `### Final button variants` over code, or `### Implementation plan`, under `##
+    //   DECISION` after its `**Selected option:** Option B`: the chosen option's parts.
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry)
-        || (rec.decision_level.is_some_and(|l| h.level > l) && !h.decision)
+        || ((rec.decision_level.is_some_and(|l| h.level > l)
+            || (rec.decision.is_some() && rec.decision_field_level.is_some_and(|l| h.level > l)))
+            && !h.decision)
         || (!h.decision && beside_fields())
     {
         rec.context = Some(named_by(h.title));

@@ -618,6 +618,24 @@ fn an_adr_file_is_one_decision_with_its_sections_as_fields() {
 }
 
 #[test]
+fn the_subsections_of_a_stated_decision_are_its_parts() {
+    let kb = load();
+    // Under `## 4️⃣ DECISION`, after `**Selected option:** …`, a subsection over code (`###
+    // Final toast variants`, `### Styles`) or over steps is the chosen option's part: each had
+    // been a decision of its own. (Before any statement, a subsection over code still stands
+    // for its section: `a_decision_subsection_holding_only_a_diagram_is_its_heading`.)
+    for (name, selected) in [
+        ("creative-alert-toasts.md", "Selected option: Option 2 - Toasts with states"),
+        ("creative-uvedomleniya.md", "Выбрано: Вариант 2 - всплывающие уведомления"),
+    ] {
+        let doc = document(&kb, name);
+        assert_eq!(decision_texts(doc), [selected], "{name}");
+        let parts: Vec<_> = doc.items.iter().filter(|i| i.block == kb::Block::Heading).collect();
+        assert!(!parts.is_empty() && parts.iter().all(|i| i.kind == Kind::Other), "{name}: {parts:#?}");
+    }
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
