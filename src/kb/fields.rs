@@ -3084,6 +3084,16 @@ fn is_placeholder(t: &str) -> bool {
         "summary",
         "enter ",
         "explain ",
+        // `[List key technical decisions made]`, `[Note any constraints here]`.
+        "list ",
+        "note ",
+        "document ",
+        "record ",
+        "fill in",
+        "specify ",
+        "outline ",
+        "provide ",
+        "capture ",
     ]
     .iter()
     .any(|p| lower.trim_start().starts_with(p))

@@ -2399,7 +2399,8 @@ fn plain_question_labels_placeholders_and_template_notes_are_not_decisions() {
             "Scrub the pools monthly; weekly scrubs wore out the SMR disks."
         ]
     );
-    // `> **TEMPLATE** — copy this file …` is the template speaking of itself.
+    // `> **TEMPLATE** — copy this file …` is the template speaking of itself, and `[List the
+    // choices …]` one of its blanks, as `[Describe …]` is.
     assert_eq!(decision_texts(document(&kb, "decisions-template-note.md")), ["All hosts run in UTC."]);
 }
 
