@@ -763,10 +763,15 @@ impl<'a> Pass<'a> {
             // So does a record's bold field label flush left under the list of the field
             // before it (`- Snapshots are cheap`, then `**Alternatives**:` on the next line):
             // the list ends there, and the label opens the next field.
+            // So does a bold label alone on its line (`- stable action outputs`, then
+            // `**Rejected:**` over the next list): it heads what follows, as on a line of its own.
             // So does a row appended to the log table above, under the list that followed it
             // (`| 2026-01-05 | Drop Docling for PyMuPDF | … |`): a row of that table.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
-            let record_label = || line.starts_with(['*', '_']) && fields::opening_label_field(line).is_some();
+            let record_label = || {
+                line.starts_with(['*', '_'])
+                    && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end()))
+            };
             let orphan = self.orphan_line(line);
             if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace())
                 || !(stamp() || record_label() || orphan)
@@ -2425,6 +2430,18 @@ fn label_on_own_line(text: &str, item: &Item) -> bool {
     label_line(first).is_some_and(|(label, is_bold)| {
         is_bold && label.trim_end_matches([':', '：']).trim_end() == bold.trim() && !rest.trim().is_empty()
     })
+}
+
+/// A line that is only a bold label, the whole line in one bold span: `**Accepted:**`,
+/// `**Rejected**:` (not `**Note** that these apply:`).
+fn is_label_line(line: &str) -> bool {
+    let Some(inside) = line
+        .strip_prefix("**")
+        .and_then(|rest| rest.strip_suffix("**").or_else(|| rest.strip_suffix("**:")).or_else(|| rest.strip_suffix("**：")))
+    else {
+        return false;
+    };
+    !inside.contains("**") && label_line(line).is_some_and(|(_, bold)| bold)
 }
 
 /// A line that is only a label — `Rationale:`, `**Rationale**:` or `**Summary:**` — as its

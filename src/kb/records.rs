@@ -1003,6 +1003,17 @@ fn heading(
     }
 }
 
+/// A record's paragraph `i` whose last line is its `Decision` (`[…] - **ADR-34: …**`, `**Why:**
+/// …`, then `**Decision:** Phase 4.9 reworks the reports:`): the list right under it spells
+/// that decision out, as under such a line of its own.
+fn spells_out_last_decision(items: &[Item], rec: &mut Record, i: usize) {
+    if items.get(i + 1).is_some_and(|n| n.block == Block::ListItem && n.parent.is_none())
+        && fields::inline_values(&items[i].text).last().is_some_and(|(field, _)| field == Field::Decision)
+    {
+        rec.context = Some(DETAILS);
+    }
+}
+
 /// Item `i`, a timestamp line, sums up the record `rec`: its `summary` field, the text after
 /// the timestamp and the dash.
 fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Option<Field>]) {
@@ -1098,6 +1109,7 @@ fn item(
     if rec.expect_stamp_item && it.parent.is_none() {
         rec.expect_stamp_item = false;
         rec.statement = Some(i);
+        spells_out_last_decision(items, rec, i);
         return;
     }
     if rec.expect_stamp_summary && it.parent.is_none() {
@@ -1319,6 +1331,7 @@ fn item(
                 rec.context = Some(Field::Decision);
             } else {
                 rec.statement = Some(i);
+                spells_out_last_decision(items, rec, i);
             }
         }
         None => match rec.context.clone() {

@@ -636,6 +636,29 @@ fn the_subsections_of_a_stated_decision_are_its_parts() {
 }
 
 #[test]
+fn a_record_written_without_blank_lines_keeps_its_lists_as_fields() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-packed.md");
+    // Each record is one paragraph of labelled lines, its lists right under it: the list under
+    // `**Decision:** … three parts:` spells that decision out, and `**Accepted:**` and
+    // `**Rejected:**`, which Markdown reads as more of the list item above them, head their
+    // own lists. All had been decisions of their own.
+    assert_eq!(decision_texts(doc).len(), 2, "{:#?}", decision_texts(doc));
+    let (_, backups) = decision(&kb, "ADR-12: Backups go offsite");
+    assert_eq!(
+        field(backups, "details"),
+        Some(
+            "restic pushes the library to the Hetzner storage box nightly.; A weekly restic check reads back a \
+             tenth of the packs."
+        )
+    );
+    assert_eq!(field(backups, "accepted"), Some("one repository per host; a retention of 14 daily snapshots"));
+    assert_eq!(field(backups, "rejected"), Some("rclone mirrors without versions; a second NAS at the office"));
+    let packs = doc.items.iter().find(|i| i.text.starts_with("A weekly")).unwrap();
+    assert!(!packs.text.contains("Accepted"), "{}", packs.text);
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
