@@ -1225,20 +1225,27 @@ fn ymd_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
         let end = if b.get(l..l + 3) == Some("日".as_bytes()) { l + 3 } else { l };
         return civil(y, m, d).map(|date| (date, i..end));
     }
-    let sep = *b.get(j)?;
-    if !matches!(sep, b'-' | b'/' | b'.') {
+    let (sep, width) = separator_at(b, j)?;
+    let (m, k) = digits(b, j + width, 1, 2)?;
+    if separator_at(b, k) != Some((sep, width)) {
         return None;
     }
-    let (m, k) = digits(b, j + 1, 1, 2)?;
-    if b.get(k) != Some(&sep) {
-        return None;
-    }
-    let (d, l) = digits(b, k + 1, 1, 2)?;
+    let (d, l) = digits(b, k + width, 1, 2)?;
     // `2025.09.26.1` is a version number, not a date.
     if sep == b'.' && b.get(l) == Some(&b'.') && b.get(l + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     civil(y, m, d).map(|date| (date, i..l))
+}
+
+/// The separator of a date's parts at `j` and its width: `-`, `/` or `.`, or a hyphen that
+/// does not break (`2026‑02‑14`, U+2011, as some writing tools set it; and U+2010), read as `-`.
+fn separator_at(b: &[u8], j: usize) -> Option<(u8, usize)> {
+    match *b.get(j)? {
+        sep @ (b'-' | b'/' | b'.') => Some((sep, 1)),
+        0xE2 if matches!(b.get(j + 1..j + 3), Some([0x80, 0x90 | 0x91])) => Some((b'-', 3)),
+        _ => None,
+    }
 }
 
 /// The year last: `26.09.2025` (the German and French order, day first, dots), and
@@ -1265,9 +1272,31 @@ fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::
         b'.' => (first, second),
         _ if day_first || first > 12 || first == second => (first, second),
         _ if second > 12 => (second, first),
+        // `4/3/2025, 6:57:33 PM`: a browser's `en-US` clock, month first.
+        b'/' if twelve_hour_clock_at(b, l) => (second, first),
         _ => return None,
     };
     civil(y, m, d).map(|date| (date, i..l))
+}
+
+/// Whether a twelve-hour time follows at `at` (`, 6:57:33 PM`, ` 7:05 am`): the form the
+/// United States writes after a date month first.
+fn twelve_hour_clock_at(b: &[u8], at: usize) -> bool {
+    let mut at = at + usize::from(b.get(at) == Some(&b','));
+    at += b[at.min(b.len())..].iter().take_while(|&&c| c == b' ').count();
+    let Some((_, mut at)) = digits(b, at, 1, 2) else { return false };
+    for _ in 0..2 {
+        if b.get(at) != Some(&b':') {
+            break;
+        }
+        match digits(b, at + 1, 2, 2) {
+            Some((_, end)) => at = end,
+            None => return false,
+        }
+    }
+    at += usize::from(b.get(at) == Some(&b' '));
+    b.get(at..at + 2).is_some_and(|m| m.eq_ignore_ascii_case(b"am") || m.eq_ignore_ascii_case(b"pm"))
+        && !b.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The first date written day first in `text`, `03/05/2025` → 3 May 2025: for a date its label
@@ -1900,12 +1929,24 @@ mod tests {
             "26/09/2025 — Backups",
             "09/26/2025",
             "26-09-2025",
+            // Hyphens that do not break (U+2011), and U+2010.
+            "2025\u{2011}09\u{2011}26",
+            "**Date**: 2025\u{2010}09\u{2010}26",
+            // A browser's `en-US` clock after the date: month first.
+            "**9/26/2025, 6:57:33 PM UTC** - Decision",
         ] {
             assert_eq!(date(written), d(2025, 9, 26), "{written}");
         }
-        // Day and month could be either way round: no guess.
+        assert_eq!(date("*   **4/3/2025, 6:57:33 PM UTC** - **Decision:** …"), d(2025, 4, 3));
+        assert_eq!(date("4/5/2025 1:24 am"), d(2025, 4, 5));
+        // Day and month could be either way round: no guess — nor with a 24-hour clock, a
+        // dash or a time that is no time.
         assert_eq!(date("03/04/2025"), None);
         assert_eq!(date("04-03-2025"), None);
+        assert_eq!(date("03/04/2025 14:30"), None);
+        assert_eq!(date("03-04-2025, 6:57 PM"), None);
+        assert_eq!(date("03/04/2025, 6:57 PMx"), None);
+        assert_eq!(date("2025\u{2011}09-26"), None);
         assert_eq!(date("05/05/2025"), d(2025, 5, 5));
         assert_eq!(date("version 2025.09.26.1"), None);
         assert_eq!(date("May the force"), None);

@@ -340,6 +340,11 @@ fn dates_as_people_write_them_and_a_second_h1() {
     assert_eq!(date_of("Removed stale DNS records").as_deref(), Some("2025-09-27"));
     assert_eq!(date_of("Reviewed quotas").as_deref(), Some("2025-09-28"));
     assert_eq!(date_of("Synced the secrets").as_deref(), Some("2025-09-29"));
+    // A browser's `en-US` stamp (`4/3/2025, 6:57:33 PM UTC`) writes the month first; a hyphen
+    // that does not break (`2026‑02‑14`, U+2011) is a hyphen.
+    assert_eq!(date_of("Keep the Grafana dashboards").as_deref(), Some("2025-04-03"));
+    assert_eq!(date_of("Pin the Loki image").as_deref(), Some("2025-04-05"));
+    assert_eq!(date_of("One rules file per team").as_deref(), Some("2026-02-14"));
     let (doc, item) = kb.items().find(|(_, i)| i.text.contains("second H1")).unwrap();
     assert_eq!(doc.entries[item.entry].title, "Second log");
     assert_eq!(item.date.map(|d| d.to_string()).as_deref(), Some("2025-10-01"));
