@@ -755,6 +755,11 @@ impl<'a> Pass<'a> {
         let stamp = || {
             fields::timestamp(line).is_some_and(|(_, title)| !title.trim().is_empty() && !fields::is_boilerplate(title))
         };
+        let field_label_alone = || {
+            label_line(line).is_some_and(|(label, _)| {
+                fields::field_for_label(label.trim_end_matches([':', '：']).trim_end()).is_some()
+            })
+        };
         if self.items[idx].block == Block::ListItem {
             // A log line appended right under a list item, with no blank line to end the list
             // (`- Keep the docs in sync`, then `[2025-09-01 10:15:00] - Completed: …` at the
@@ -773,9 +778,11 @@ impl<'a> Pass<'a> {
                     && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end()))
             };
             let orphan = self.orphan_line(line);
-            if !self.text[line_start..].starts_with(|c: char| !c.is_whitespace())
-                || !(stamp() || record_label() || orphan)
-            {
+            // A record's field label alone on its line ends the list wherever it is indented:
+            // `  Decision:` or `  Consequences (Positive/Negative):` under an ADR's `Context:`
+            // list, as a formatter indents the line after an item.
+            let flush_left = self.text[line_start..].starts_with(|c: char| !c.is_whitespace());
+            if !((flush_left && (stamp() || record_label() || orphan)) || field_label_alone()) {
                 return false;
             }
             while let Some(open) = self.close() {
@@ -844,7 +851,13 @@ impl<'a> Pass<'a> {
                 && line.starts_with(['*', '_'])
                 && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
         };
-        let fields = decision_line() || field_after_decision() || next_field();
+        // … and so is a field's label alone on its line under a labelled line (`Status:
+        // Proposed`, then `Context:` over its list).
+        let label_after_field = || {
+            field_label_alone()
+                && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opening_label_field(t).is_some())
+        };
+        let fields = decision_line() || field_after_decision() || next_field() || label_after_field();
         // Lines that each open with a check mark, one under the other with no list marker
         // (`✅ Room Management: one public room`, `✅ Session Persistence: …`), are a list of
         // their own: a line each.

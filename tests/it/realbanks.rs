@@ -664,6 +664,28 @@ fn a_record_written_without_blank_lines_keeps_its_lists_as_fields() {
 }
 
 #[test]
+fn a_field_label_a_formatter_indented_under_a_list_opens_its_field() {
+    let kb = load();
+    // `Status: Accepted` and `Context:` on two lines of one paragraph, then `  Decision:` and
+    // `  Consequences (Positive/Negative):` indented under the list before each, as Prettier
+    // writes them: each label opens its field. The context had swallowed all three lists.
+    let (_, adr) = decision(&kb, "Keep the Ansible roles in one collection");
+    assert_eq!(field(adr, "status"), Some("Accepted"));
+    assert_eq!(
+        field(adr, "context"),
+        Some("Four repositories each carried a copy of the common role.; Fixes reached one copy and not the others.")
+    );
+    assert_eq!(
+        field(adr, "details"),
+        Some("Move every role into the homelab.infra collection.; Pin the collection by tag in each playbook repository.")
+    );
+    assert_eq!(
+        field(adr, "consequences"),
+        Some("Positive: one place to fix a role.; Negative: a role change needs a collection release.")
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
