@@ -1453,8 +1453,9 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     let inside = text[..end].strip_suffix(')')?;
     let open = memchr::memrchr(b'(', inside.as_bytes())?;
     let mut rest = inside[open + 1..].trim_start();
-    // A parenthetical of a few words: a long aside that happens to hold a date is not one.
-    if rest.len() > 48 || !rest.bytes().any(|b| b.is_ascii_digit()) {
+    // A parenthetical of a few words: a long aside that happens to hold a date is not one —
+    // unless it opens with the date (`(2026-06-30, user-confirmed via two rounds of questions)`).
+    if !rest.bytes().any(|b| b.is_ascii_digit()) || (rest.len() > 48 && date_at_start(rest).is_none()) {
         return None;
     }
     // At most two words before the date; marks between them (`✅ COMPLETED — May 7, 2025`) are
@@ -1911,6 +1912,15 @@ mod tests {
         assert_eq!(bold_label_date("Deadline for the Postgres move (2026-09-01)"), None);
         assert_eq!(bold_label_date("Target date (2026-09-01)"), None);
         assert_eq!(bold_label_date("Postgres pinned (2026-07-03, approved by Anna)"), d(2026, 7, 3));
+        // However long the aside after the date; not a long aside with a date inside.
+        assert_eq!(
+            bold_label_date("Scrub windows (2026-06-30, confirmed by the owner after two rounds of questions)"),
+            d(2026, 6, 30)
+        );
+        assert_eq!(
+            bold_label_date("Scrub windows (confirmed by the owner after two rounds of questions on 2026-06-30)"),
+            None
+        );
         assert_eq!(bold_label_date("Release pipeline moved to GitHub Actions (2026-07-03)"), d(2026, 7, 3));
         assert_eq!(bold_label_date("From now on pnpm only (2026-07-04)"), d(2026, 7, 4));
         for written in [

@@ -2984,6 +2984,7 @@ fn an_index_of_the_files_records_restates_them_and_ids_may_end_in_a_letter() {
         |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).and_then(|i| i.date).map(|d| d.to_string());
     assert_eq!(date_of("Offsite copies move").as_deref(), Some("2026-06-28"));
     assert_eq!(date_of("Alerts go to Matrix").as_deref(), Some("2026-07-03"));
+    assert_eq!(date_of("Snapshots kept for two weeks").as_deref(), Some("2026-07-05"));
     assert_eq!(date_of("Certificate renewal"), None);
 }
 
