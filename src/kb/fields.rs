@@ -542,6 +542,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "owner",
             "decided by",
             "deciders",
+            // Who decided, not what: `**Decision Maker**: Architect-mode AI`.
+            "decision maker",
+            "decision makers",
+            "decision owner",
+            "decision owners",
+            "decision by",
             "author",
             "responsável",
             "responsable",
@@ -551,6 +557,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("impact", &["scope"]),
+    // What kind of decision, and its number: `Decision Type: architecture`, `Decision ID:
+    // DL-001` (the decision is stated elsewhere).
+    ("type", &["decision type", "decision category"]),
+    ("id", &["decision id", "decision number"]),
     // Who the decision concerns, and where more is written: a record's parts, never its
     // decision (`**相关方：** 开发团队`, `**参考：** activeContext.md`).
     (
@@ -2353,8 +2363,24 @@ pub fn is_boilerplate(text: &str) -> bool {
             .iter()
             .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     };
+    // Where new records go: `New key decisions should continue to be appended in this format.`,
+    // `New ADRs should be added here or in a separate adr/ directory.`
+    let where_new_go = || {
+        let lower = t.to_ascii_lowercase();
+        lower.split_once(" should ").is_some_and(|(subject, said)| {
+            // (Records of the file's own kind: not `New hosts should be added to …`.)
+            let words: Vec<&str> = subject.split_whitespace().collect();
+            words.len() <= 4
+                && words.last().is_some_and(|w| {
+                    ["decisions", "adrs", "entries", "records", "items", "notes"].contains(&w.trim_matches('`'))
+                })
+                && ["be added", "be appended", "be recorded", "be logged", "be documented", "continue to be"]
+                    .iter()
+                    .any(|p| said.starts_with(p))
+        })
+    };
     placeholder
-        || (!head.is_empty() && (opens() || fill_in()))
+        || (!head.is_empty() && (opens() || fill_in() || (starts("new ") && where_new_go())))
         || (first.eq_ignore_ascii_case(&b'a') && running_record())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
@@ -5559,6 +5585,9 @@ mod tests {
         }
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
         assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
+        assert!(super::is_boilerplate("New key decisions should continue to be appended in this format."));
+        assert!(super::is_boilerplate("New ADRs should be added here or in a separate `adr/` directory."));
+        assert!(!super::is_boilerplate("New hosts should be added to the monitoring inventory first."));
         assert!(super::is_boilerplate("Decision: [What was decided?]"));
         assert!(super::is_boilerplate("Decision: [What was decided]"));
         assert!(super::is_boilerplate("Entscheidung: [Was entschieden wurde]"));

@@ -686,6 +686,22 @@ fn a_field_label_a_formatter_indented_under_a_list_opens_its_field() {
 }
 
 #[test]
+fn who_decided_and_what_kind_are_fields_and_where_new_records_go_is_boilerplate() {
+    let kb = load();
+    // `Decision Maker:`, `Decision Type:` and `Decision ID:` name who decided, the kind and
+    // the number: each had been the record's decision, as had the closing note on where new
+    // records go.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-who-decided.md")),
+        ["Final Decision: Kea on the router hands out every lease; the Pi-hole DHCP stays off."]
+    );
+    let (_, kea) = decision(&kb, "Kea on the router hands out every lease");
+    assert_eq!(field(kea, "owner"), Some("Network-mode agent, after the lease audit"));
+    assert_eq!(field(kea, "type"), Some("infrastructure"));
+    assert_eq!(kea.date.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
