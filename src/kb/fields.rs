@@ -882,6 +882,43 @@ pub fn is_labelled_address(text: &str) -> bool {
         && (value.starts_with("https://") || value.starts_with("http://") || document())
 }
 
+/// An entry naming a file and what it holds: `creative-chip.md - balanced flat chips`,
+/// `memory-bank/adr.md (converted to index)`, `apps/api/app/main.py - Router registration`.
+/// A list of such entries indexes files, and points at what was decided without deciding —
+/// unless what follows the name states a choice (`nginx.conf - switched to HTTP/2 only`).
+pub fn describes_a_file(text: &str) -> bool {
+    // (Most items open with a letter of a word, not a file's name: the first word ends at a
+    // space, and only a name with a dot and a file's extension goes on.)
+    let t = text.trim_start_matches(['`', '*', '_']);
+    let end = t.find(char::is_whitespace).unwrap_or(t.len());
+    let (name, rest) = t.split_at(end);
+    let name = name.trim_end_matches(['`', '*', '_', ':', ',']);
+    let Some(dot) = name.rfind('.') else { return false };
+    let ext = name[dot + 1..].to_ascii_lowercase();
+    const EXTENSIONS: &[&str] = &[
+        "md", "mdc", "markdown", "txt", "yml", "yaml", "json", "toml", "ini", "cfg", "conf", "env", "ts", "tsx",
+        "jsx", "py", "sh", "rs", "go", "dart", "kt", "swift", "sql", "css", "scss", "html", "xml", "csv", "tf", "nix",
+        "lua", "rb", "php", "java", "cs", "c", "h", "cpp", "vue", "svelte", "lock",
+    ];
+    // (`main.js` is a file, `Node.js` a runtime: a `.js` name counts inside a folder only.)
+    let file = EXTENSIONS.contains(&ext.as_str()) || (ext == "js" && name.contains('/'));
+    if dot == 0 || !file {
+        return false;
+    }
+    // Then what it holds, after a dash, a colon or in brackets that end the entry (not
+    // `setup.sh (Linux) + setup.ps1 (Windows) 並行維護`, two files kept side by side).
+    let rest = rest.trim_start();
+    let bracketed = || rest.strip_prefix('(').and_then(|r| r.trim_end().strip_suffix(')')).filter(|r| !r.contains(')'));
+    let said = ["- ", "— ", "– ", ": "].iter().find_map(|sep| rest.strip_prefix(sep)).or_else(bracketed);
+    let said = match said {
+        Some(said) => said.trim_start(),
+        // (`**ADRs**: Use an index file` names no file first; `adr.md:` opens with one.)
+        None if t[..end].ends_with(':') && !rest.is_empty() => rest,
+        None => return false,
+    };
+    !said.is_empty() && !opens_with_choice_verb(said) && !states_switch(said)
+}
+
 /// A title over questions that have been answered: `Resolved Questions`, `Questions
 /// Resolved`, `Answered Questions`, `已解决的问题`. What it lists are the answers, decisions.
 pub fn names_resolved_questions(title: &str) -> bool {
@@ -5586,6 +5623,26 @@ mod tests {
         assert!(!super::is_boilerplate("See decisions.md for the reasons."));
         assert!(super::is_boilerplate("Only lasting choices that still shape the lab belong here."));
         assert!(super::is_boilerplate("New key decisions should continue to be appended in this format."));
+        for index in [
+            "creative-chip.md - balanced flat chips",
+            "memory-bank/adr.md (converted to index, was 400+ lines)",
+            "apps/api/app/main.py - Router registration",
+            "`docs/ECOSYSTEM.md` — workflow documentation",
+            "AuthNav.tsx: the menu for signed-in users",
+        ] {
+            assert!(super::describes_a_file(index), "{index}");
+        }
+        for not_index in [
+            "nginx.conf - switched to HTTP/2 only",
+            "compose.yaml - use named volumes for every database",
+            "Node.js - the runtime for the API",
+            "setup.sh (Linux) + setup.ps1 (Windows) kept side by side",
+            "Use docker-compose.yml for local development",
+            "README.md",
+            "Keep .env out of git",
+        ] {
+            assert!(!super::describes_a_file(not_index), "{not_index}");
+        }
         assert!(super::is_boilerplate("New ADRs should be added here or in a separate `adr/` directory."));
         assert!(!super::is_boilerplate("New hosts should be added to the monitoring inventory first."));
         assert!(super::is_boilerplate("Decision: [What was decided?]"));

@@ -2154,6 +2154,7 @@ fn considerations(
                 || (marks[i].update_log && !fields::states_adoption(&item.text, item.bold.as_deref()))
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
+                || (item.block == Block::ListItem && fields::describes_a_file(&item.text))
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || (fields::is_tally(&item.text) && in_summary())

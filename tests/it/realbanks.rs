@@ -702,6 +702,21 @@ fn who_decided_and_what_kind_are_fields_and_where_new_records_go_is_boilerplate(
 }
 
 #[test]
+fn an_entry_naming_a_file_and_what_it_holds_is_no_decision() {
+    let kb = load();
+    // `grafana/dashboards/zfs.json - pool health …`, `roles/…/main.yml: copies …`, `docs/….md
+    // (how to …)` index the files a decision lives in; each had been a decision of its own.
+    // A file's entry that states a change (`compose.yaml - switched …`) still decides.
+    assert_eq!(
+        decision_texts(document(&kb, "decisions-monitoring.md")),
+        [
+            "Grafana dashboards live in the repository and are provisioned at boot.",
+            "compose.yaml - switched the exporters to host networking"
+        ]
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
