@@ -3147,19 +3147,14 @@ fn is_placeholder(t: &str) -> bool {
         "summary",
         "enter ",
         "explain ",
-        // `[List key technical decisions made]`, `[Note any constraints here]`.
-        "list ",
-        "note ",
-        "document ",
-        "record ",
         "fill in",
-        "specify ",
-        "outline ",
-        "provide ",
-        "capture ",
     ]
     .iter()
     .any(|p| lower.trim_start().starts_with(p))
+        // `[List key technical decisions made]`, `[Note any constraints here]`: a verb that is
+        // a noun too asks for text only before what to write (`[Record TTLs drop to 300 s]`
+        // and `[List view is the default]` state choices).
+        || asks_to_write(lower.trim_start())
         // What the text is to say: `[What was decided]`, `[Why it was chosen]`, and in German,
         // Spanish and French — unless a value follows (`[What we chose: Redis 7]`, `[Was Nginx,
         // now Caddy]`).
@@ -3186,6 +3181,26 @@ fn is_placeholder(t: &str) -> bool {
     // (`[What was decided?]`: the template asks what goes there.)
     let question = inside.trim_end().ends_with(['?', '？']);
     asks || question || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
+}
+
+/// `list key decisions …`, `note any constraints …`, `summarize the …`: a template's verb, then
+/// what to write (a word like `key`, `any`, `the`, `your`, `each`, or a question word).
+fn asks_to_write(lower: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "list", "note", "document", "record", "specify", "outline", "provide", "capture", "summarize",
+        "summarise", "detail", "enumerate", "track", "define", "include", "write down", "log",
+    ];
+    const WHAT: &[&str] = &[
+        "key", "any", "all", "the", "your", "each", "every", "major", "important", "relevant", "main", "here",
+        "what", "why", "how", "which", "who", "when", "decisions", "choices", "constraints",
+    ];
+    VERBS.iter().any(|v| {
+        lower
+            .strip_prefix(v)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|next| WHAT.contains(&next))
+    })
 }
 
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
@@ -5645,6 +5660,17 @@ mod tests {
         }
         assert!(super::is_boilerplate("New ADRs should be added here or in a separate `adr/` directory."));
         assert!(!super::is_boilerplate("New hosts should be added to the monitoring inventory first."));
+        for blank in ["[List key technical decisions made]", "[Note any constraints here]", "[Summarize the outcome]"] {
+            assert!(super::is_boilerplate(blank), "{blank}");
+        }
+        for stated in [
+            "[Record TTLs drop to 300 s on home.example.net]",
+            "[List view is the default for the inventory page]",
+            "[Document storage moves from Nextcloud to Paperless-ngx]",
+            "Decision: [Record TTLs drop to 300 s on home.example.net]",
+        ] {
+            assert!(!super::is_boilerplate(stated), "{stated}");
+        }
         assert!(super::is_boilerplate("Decision: [What was decided?]"));
         assert!(super::is_boilerplate("Decision: [What was decided]"));
         assert!(super::is_boilerplate("Entscheidung: [Was entschieden wurde]"));

@@ -102,6 +102,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "pendientes",
             "próximos passos",
             "следующие шаги",
+            "план",
+            "планы",
             "sonraki adımlar",
             "sonraki adimlar",
             // `Planlanan Değişiklikler`, `Önerilen Değişiklikler`: the changes planned, proposed.
@@ -1272,15 +1274,17 @@ fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::
         b'.' => (first, second),
         _ if day_first || first > 12 || first == second => (first, second),
         _ if second > 12 => (second, first),
-        // `4/3/2025, 6:57:33 PM`: a browser's `en-US` clock, month first.
-        b'/' if twelve_hour_clock_at(b, l) => (second, first),
+        // `4/3/2025, 6:57:33 PM`: a browser's `en-US` clock, month first — unpadded, with
+        // `AM`/`PM` in capitals (`04/03/2025, 6:57:33 pm` is `en-AU`, and `4/3/2025, 6:57:33
+        // pm` `en-IN`: day first).
+        b'/' if b[i] != b'0' && b[j + 1] != b'0' && twelve_hour_clock_at(b, l) => (second, first),
         _ => return None,
     };
     civil(y, m, d).map(|date| (date, i..l))
 }
 
-/// Whether a twelve-hour time follows at `at` (`, 6:57:33 PM`, ` 7:05 am`): the form the
-/// United States writes after a date month first.
+/// Whether a twelve-hour time follows at `at` (`, 6:57:33 PM`, ` 7:05 AM`), `AM` or `PM` in
+/// capitals: the form the United States writes after a date month first.
 fn twelve_hour_clock_at(b: &[u8], at: usize) -> bool {
     let mut at = at + usize::from(b.get(at) == Some(&b','));
     at += b[at.min(b.len())..].iter().take_while(|&&c| c == b' ').count();
@@ -1295,7 +1299,7 @@ fn twelve_hour_clock_at(b: &[u8], at: usize) -> bool {
         }
     }
     at += usize::from(b.get(at) == Some(&b' '));
-    b.get(at..at + 2).is_some_and(|m| m.eq_ignore_ascii_case(b"am") || m.eq_ignore_ascii_case(b"pm"))
+    b.get(at..at + 2).is_some_and(|m| m == b"AM" || m == b"PM")
         && !b.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
@@ -1454,8 +1458,10 @@ pub fn trailing_date(text: &str) -> Option<Date> {
     let open = memchr::memrchr(b'(', inside.as_bytes())?;
     let mut rest = inside[open + 1..].trim_start();
     // A parenthetical of a few words: a long aside that happens to hold a date is not one —
-    // unless it opens with the date (`(2026-06-30, user-confirmed via two rounds of questions)`).
-    if !rest.bytes().any(|b| b.is_ascii_digit()) || (rest.len() > 48 && date_at_start(rest).is_none()) {
+    // unless it opens with the date and a comma, and what follows says how it was decided
+    // (`(2026-06-30, user-confirmed via two rounds of questions)`), not what else happened
+    // that day (`(2026-08-31, the day Debian 11 support ends)`, `(2024-11-02 outage, when …)`).
+    if !rest.bytes().any(|b| b.is_ascii_digit()) || (rest.len() > 48 && !dates_a_long_aside(rest)) {
         return None;
     }
     // At most two words before the date; marks between them (`✅ COMPLETED — May 7, 2025`) are
@@ -1483,6 +1489,21 @@ pub fn trailing_date(text: &str) -> Option<Date> {
         }
         rest = rest[word.len()..].trim_start();
     }
+}
+
+/// Whether a long parenthetical opens with the day it was written, then a comma and how it
+/// came about ([`trailing_date`]).
+fn dates_a_long_aside(aside: &str) -> bool {
+    let Some((_, range)) = date_at_start(aside) else { return false };
+    let after = &aside[range.end..];
+    const ANOTHER_DAY: [&str; 14] = [
+        "deadline", "due", "until", "ends", "end", "expires", "expiry", "onward", "onwards", "eol", "sunset", "outage",
+        "incident", "cutover",
+    ];
+    after.starts_with([',', ';'])
+        && !after
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ANOTHER_DAY.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// The day of a month, without its year, that opens a heading: `Nov 26: API compatibility`,
@@ -1921,6 +1942,10 @@ mod tests {
             bold_label_date("Scrub windows (confirmed by the owner after two rounds of questions on 2026-06-30)"),
             None
         );
+        // … nor one that names another day's event.
+        assert_eq!(bold_label_date("Keep two Pi-holes (2024-11-02 outage, when the single Pi-hole took the house offline)"), None);
+        assert_eq!(bold_label_date("Move off Debian 11 (2026-08-31, the date Debian 11 LTS support ends for us)"), None);
+        assert_eq!(bold_label_date("Renumber the VLANs (2026-09-15, the deadline the ISP gave us for the new range)"), None);
         assert_eq!(bold_label_date("Release pipeline moved to GitHub Actions (2026-07-03)"), d(2026, 7, 3));
         assert_eq!(bold_label_date("From now on pnpm only (2026-07-04)"), d(2026, 7, 4));
         for written in [
@@ -1948,7 +1973,11 @@ mod tests {
             assert_eq!(date(written), d(2025, 9, 26), "{written}");
         }
         assert_eq!(date("*   **4/3/2025, 6:57:33 PM UTC** - **Decision:** …"), d(2025, 4, 3));
-        assert_eq!(date("4/5/2025 1:24 am"), d(2025, 4, 5));
+        assert_eq!(date("4/5/2025 1:24:50 AM"), d(2025, 4, 5));
+        // Padded or with `pm` in small letters: `en-AU` and `en-IN`, day first.
+        assert_eq!(date("04/03/2025, 6:57:33 pm"), None);
+        assert_eq!(date("4/3/2025, 6:57:33 pm"), None);
+        assert_eq!(date("04/03/2025, 6:57:33 PM"), None);
         // Day and month could be either way round: no guess — nor with a 24-hour clock, a
         // dash or a time that is no time.
         assert_eq!(date("03/04/2025"), None);

@@ -778,11 +778,22 @@ impl<'a> Pass<'a> {
                     && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end()))
             };
             let orphan = self.orphan_line(line);
-            // A record's field label alone on its line ends the list wherever it is indented:
+            // A record's field label alone on its line ends the list however it is indented —
             // `  Decision:` or `  Consequences (Positive/Negative):` under an ADR's `Context:`
-            // list, as a formatter indents the line after an item.
+            // list, as a formatter indents the line after an item — when the list goes on right
+            // under it, at the item's own depth (not `  Decision:` over the item's own lines or
+            // a nested list, nor labels an item ending in a colon lists: `… in this order:`,
+            // `  Status:`, `  Rationale:`).
+            let label_between_items = || {
+                field_label_alone()
+                    && self.next_line_continues_list(idx, at)
+                    && self
+                        .scratch
+                        .get(self.open.len() - 1)
+                        .is_some_and(|t| !t.trim_end().ends_with([':', '：']))
+            };
             let flush_left = self.text[line_start..].starts_with(|c: char| !c.is_whitespace());
-            if !((flush_left && (stamp() || record_label() || orphan)) || field_label_alone()) {
+            if !((flush_left && (stamp() || record_label() || orphan)) || label_between_items()) {
                 return false;
             }
             while let Some(open) = self.close() {
@@ -892,6 +903,22 @@ impl<'a> Pass<'a> {
         self.open_item(Block::Paragraph, at..at);
         self.record_lines = (fields || carried).then(|| self.items.len() - 1);
         true
+    }
+
+    /// Whether the line after the one at `at` opens a list item at the depth of list item
+    /// `idx`: the list goes on after that line.
+    fn next_line_continues_list(&self, idx: usize, at: usize) -> bool {
+        let text: &str = self.text;
+        let start = self.items[idx].span.start.min(text.len());
+        let column = start - text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let Some(next) = text[at..].find('\n').map(|p| at + p + 1) else { return false };
+        let next = &text[next..];
+        let indent = next.bytes().take_while(|&b| b == b' ').count();
+        let marker = &next[indent..];
+        let numbered = marker.bytes().take_while(u8::is_ascii_digit).count();
+        indent == column
+            && (marker.starts_with(['-', '*', '+']) && marker[1..].starts_with(' ')
+                || numbered > 0 && marker[numbered..].starts_with(['.', ')']))
     }
 
     /// Whether `line` opens with a bold label under a paragraph `idx` that opens with one,

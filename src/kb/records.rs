@@ -122,9 +122,11 @@ struct Record {
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
     /// The level of the `Decision` field heading the record is under (`## DECISION` over
-    /// `**Selected option:** Option B`): a deeper heading after the decision is one of its
-    /// parts.
+    /// `**Selected option:** Option B`).
     decision_field_level: Option<u8>,
+    /// The level of a `Decision` field heading whose decision has been stated, kept past the
+    /// subsections under it: a deeper heading over code alone is a part of that decision.
+    stated_under: Option<u8>,
     /// The level of the heading the record opened under (`### Container image cache` over
     /// its `#### Decision` and `#### Rationale`).
     title_level: Option<u8>,
@@ -970,12 +972,19 @@ fn heading(
             && rec.decision.is_some()
             && sections[h.section].kind != Kind::Decision
     };
-    // - `### Final button variants` over code, or `### Implementation plan`, under `##
-    //   DECISION` after its `**Selected option:** Option B`: the chosen option's parts.
+    // - `### Final button variants` or `### CSS classes` over code alone, under `## DECISION`
+    //   after its `**Selected option:** Option B`: the chosen option's parts. (A subsection
+    //   that states something, `### Backups` over `restic to B2`, may be a decision of its
+    //   own.)
+    let stated_under = rec
+        .stated_under
+        .or(rec.decision.and(rec.decision_field_level))
+        .filter(|&l| h.level > l);
+    let code_under_decision = || {
+        stated_under.is_some() && items.get(next).is_some_and(|n| n.block == Block::Heading && n.section == h.section)
+    };
     if rec.stamp_entry.is_some_and(|e| e == sections[h.section].entry)
-        || ((rec.decision_level.is_some_and(|l| h.level > l)
-            || (rec.decision.is_some() && rec.decision_field_level.is_some_and(|l| h.level > l)))
-            && !h.decision)
+        || ((rec.decision_level.is_some_and(|l| h.level > l) || code_under_decision()) && !h.decision)
         || (!h.decision && beside_fields())
     {
         rec.context = Some(named_by(h.title));
@@ -994,6 +1003,7 @@ fn heading(
     }
     close(items, rec, field_of);
     open(rec);
+    rec.stated_under = stated_under;
     rec.title_level = Some(h.level);
     rec.under_problem = names_a_problem(h.title);
     if h.decision {

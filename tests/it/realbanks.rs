@@ -625,16 +625,25 @@ fn an_adr_file_is_one_decision_with_its_sections_as_fields() {
 #[test]
 fn the_subsections_of_a_stated_decision_are_its_parts() {
     let kb = load();
-    // Under `## 4️⃣ DECISION`, after `**Selected option:** …`, a subsection over code (`###
-    // Final toast variants`, `### Styles`) or over steps is the chosen option's part: each had
-    // been a decision of its own. (Before any statement, a subsection over code still stands
-    // for its section: `a_decision_subsection_holding_only_a_diagram_is_its_heading`.)
-    for (name, selected) in [
-        ("creative-alert-toasts.md", "Selected option: Option 2 - Toasts with states"),
-        ("creative-uvedomleniya.md", "Выбрано: Вариант 2 - всплывающие уведомления"),
+    // Under `## 4️⃣ DECISION`, after `**Selected option:** …`, a subsection over code alone
+    // (`### Final toast variants`, `### Styles`, `### Стили`) is the chosen option's part: each
+    // had been a decision of its own, and so had the steps under `### План внедрения:` (a
+    // plan, as `### Implementation plan` is). (Before any statement, a subsection over code
+    // still stands for its section: `a_decision_subsection_holding_only_a_diagram_is_its_heading`;
+    // and a subsection that states something, `### Escalation`, may decide on its own — found
+    // by review.)
+    for (name, decided) in [
+        (
+            "creative-alert-toasts.md",
+            &[
+                "Selected option: Option 2 - Toasts with states",
+                "An unanswered toast repeats every five minutes until someone clears it.",
+            ][..],
+        ),
+        ("creative-uvedomleniya.md", &["Выбрано: Вариант 2 - всплывающие уведомления"][..]),
     ] {
         let doc = document(&kb, name);
-        assert_eq!(decision_texts(doc), [selected], "{name}");
+        assert_eq!(decision_texts(doc), decided, "{name}");
         let parts: Vec<_> = doc.items.iter().filter(|i| i.block == kb::Block::Heading).collect();
         assert!(!parts.is_empty() && parts.iter().all(|i| i.kind == Kind::Other), "{name}: {parts:#?}");
     }
@@ -712,6 +721,26 @@ fn an_entry_naming_a_file_and_what_it_holds_is_no_decision() {
         [
             "Grafana dashboards live in the repository and are provisioned at boot.",
             "compose.yaml - switched the exporters to host networking"
+        ]
+    );
+}
+
+#[test]
+fn a_field_label_inside_a_list_item_stays_the_items_text() {
+    let kb = load();
+    let doc = document(&kb, "decisions-label-lines.md");
+    // Only a label between two items of one list opens a field (above). `Status:` and
+    // `Rationale:` listed by an item ending in a colon, `Decision:` over the item's own nested
+    // list, and `Decision:` over the item's next line are the item's text: the first review
+    // of that rule found each cutting the list and filing the decisions after it as fields.
+    let texts: Vec<&str> = doc.items.iter().map(|i| i.text.as_ref()).collect();
+    assert!(texts.contains(&"Renovate's config keeps these keys, one per line, in this order: Status: Rationale:"), "{texts:#?}");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "step-ca issues the internal certificates",
+            "leaves last thirty days",
+            "Time sync — two Pis drifted by a minute. Decision: chrony on every host, pointed at the router."
         ]
     );
 }
