@@ -773,9 +773,11 @@ impl<'a> Pass<'a> {
             // So does a row appended to the log table above, under the list that followed it
             // (`| 2026-01-05 | Drop Docling for PyMuPDF | … |`): a row of that table.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
+            // (A plain label alone, `Rejected:`, only between two items of the list.)
             let record_label = || {
-                line.starts_with(['*', '_'])
-                    && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end()))
+                (line.starts_with(['*', '_'])
+                    && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end())))
+                    || (label_line(line).is_some() && self.next_line_continues_list(idx, at))
             };
             let orphan = self.orphan_line(line);
             // A record's field label alone on its line ends the list however it is indented —
@@ -2473,15 +2475,16 @@ fn label_on_own_line(text: &str, item: &Item) -> bool {
 }
 
 /// A line that is only a bold label, the whole line in one bold span: `**Accepted:**`,
-/// `**Rejected**:` (not `**Note** that these apply:`).
+/// `**Rejected**:`, `__Rejected:__` (not `**Note** that these apply:`).
 fn is_label_line(line: &str) -> bool {
-    let Some(inside) = line
-        .strip_prefix("**")
-        .and_then(|rest| rest.strip_suffix("**").or_else(|| rest.strip_suffix("**:")).or_else(|| rest.strip_suffix("**：")))
-    else {
-        return false;
-    };
-    !inside.contains("**") && label_line(line).is_some_and(|(_, bold)| bold)
+    ["**", "__"].iter().any(|mark| {
+        line.strip_prefix(mark)
+            .and_then(|rest| {
+                let closed = |end: &str| rest.strip_suffix(&format!("{mark}{end}")[..]);
+                closed("").or_else(|| closed(":")).or_else(|| closed("："))
+            })
+            .is_some_and(|inside| !inside.contains(mark))
+    }) && label_line(line).is_some_and(|(_, bold)| bold)
 }
 
 /// A line that is only a label — `Rationale:`, `**Rationale**:` or `**Summary:**` — as its
