@@ -3673,7 +3673,7 @@ pub fn names_considerations(title: &str) -> bool {
             still_open
                 || (CONSIDERATION_WORD_LENGTHS.contains(&w.len())
                     && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes())))
-        });
+        }) || names_advice(title);
     }
     let lower = title.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
@@ -3703,9 +3703,10 @@ pub fn names_considerations(title: &str) -> bool {
             "要決定",
             "需要决策",
             "待决定",
-        ]
+            ]
         .iter()
         .any(|p| title.contains(p))
+        || names_advice(title)
 }
 
 /// The words of [`names_considerations`] in languages written with spaces.
@@ -3729,6 +3730,26 @@ const CONSIDERATION_WORDS: &[&str] = &[
 
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
 const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
+
+/// A title over advice, not yet settled: `### Recommendations`, `### Suggestions (out of
+/// scope)`, `Further recommendations`, `後續建議（不在此次範圍）`, `当前建议：` — the word opening the
+/// title (after a number or a word like `further`), not inside a decision's
+/// (`Permission suggestions key: …, not …`).
+fn names_advice(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| !c.is_alphabetic());
+    let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let first = if ["further", "other", "more", "additional", "final", "weitere"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    let first = first.to_lowercase();
+    ["recommendations", "suggestions", "empfehlungen", "recomendaciones", "рекомендации"].contains(&first.as_str())
+        || ["后续建议", "後續建議", "改进建议", "改進建議", "优化建议", "優化建議", "当前建议", "當前建議", "其他建议", "建议事项"]
+            .iter()
+            .any(|w| t.starts_with(w))
+}
 
 /// A sentence that gives its reasons in the list after it: `… is preferred over X because:`,
 /// `for three reasons:`, `, weil:`, `因为：` — or its purposes: `Component documentation in
@@ -6091,6 +6112,13 @@ mod tests {
             assert!(names_considerations(&word.to_uppercase()), "{word}");
         }
         assert!(names_considerations("Open-Questions (2025)"));
+        assert!(names_considerations("Suggestions (out of scope)"));
+        assert!(names_considerations("後續建議（不在此次範圍）"));
+        assert!(names_considerations("Рекомендации"));
+        assert!(!names_considerations("Suggestion filter component"));
+        assert!(!names_considerations("2026-04-22 — Permission suggestions key: permission_suggestions, not suggestions"));
+        assert!(!names_considerations("以下文件/目录永不建议迁移："));
+        assert!(names_considerations("Further recommendations"));
         assert!(!names_considerations("Optional settings"));
         // Decisions still to take, in Japanese, Chinese and Korean.
         for open in ["決定が必要な事項", "需要决策的问题", "결정 필요 사항", "미결정 사항"] {

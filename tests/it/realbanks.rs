@@ -746,6 +746,18 @@ fn a_field_label_inside_a_list_item_stays_the_items_text() {
 }
 
 #[test]
+fn recommendations_and_suggestions_are_advice_not_decisions() {
+    let kb = load();
+    // `### Recommendations` and `### 后续建议（不在本次范围）` (follow-up suggestions, out of
+    // scope) under a dated entry advise what to do next: their items had been decisions. A
+    // title with the word inside it is no such section (`… suggestions key: …, not …`).
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-advice.md")),
+        ["Offsite copies run at 03:00, after the local snapshot."]
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
