@@ -1948,6 +1948,10 @@ fn considerations(
         None => entries + item.section,
     };
     let mut decided_in = vec![false; entries + sections.len()];
+    // A table after a labelled `Decision:` in its section (`**Decision**: Apply max limits to
+    // all arrays` over `| Array | Limit | Rationale |`, or under `**Mapping**:`): its rows
+    // spell that decision out — unless the table has a `Decision` column.
+    let mut labelled_decision_in = vec![false; sections.len()];
     for item in items.iter().filter(|i| i.kind == Kind::Decision) {
         decided_in[scope(item)] = true;
     }
@@ -2154,6 +2158,7 @@ fn considerations(
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
                 || (marks[i].appended_row && item.block != Block::TableRow)
+                || (item.block == Block::TableRow && labelled_decision_in[item.section] && !marks[i].decision_row)
                 || introduces
                 || detail
                 || (describes_record[item.section] && !states_own_choice())
@@ -2378,6 +2383,9 @@ fn considerations(
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
         lists_parts[i] = ends_in_colon && lists_its_parts(&items[i].text);
+        if items[i].block != Block::TableRow && items[i].kind == Kind::Decision && traits[i].opens_decision() {
+            labelled_decision_in[items[i].section] = true;
+        }
         // (`**Decision:**` over the items it holds is a record's field, no such label.)
         // (Nor is a bold decision, `**Use PostgreSQL for storage:**`: only a short label that
         // does not open with a verb of choice groups, `**Pilot phase:**`.)

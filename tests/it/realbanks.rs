@@ -758,6 +758,22 @@ fn recommendations_and_suggestions_are_advice_not_decisions() {
 }
 
 #[test]
+fn a_table_under_a_labelled_decision_spells_it_out() {
+    let kb = load();
+    // `**Decision**: Cap how long each kind of series is kept.` over `| Series | Kept for | Why
+    // |`: the rows are that decision's parts (each had been a decision of its own). A table
+    // with a `Decision` column in a section of its own still decides row by row.
+    assert_eq!(
+        decision_texts(document(&kb, "decisions-limits.md")),
+        [
+            "Decision: Cap how long each kind of series is kept.",
+            "node_exporter: keep on every host",
+            "snmp_exporter: replace with telegraf"
+        ]
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
