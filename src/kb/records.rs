@@ -1116,6 +1116,20 @@ fn item(
         rec.statement = Some(i);
         return;
     }
+    // A table's row after a labelled decision of its section (`**Decision**: Cap how long each
+    // series is kept` over `| Series | Kept for | Why |`, or under a `**Mapping**:` label after
+    // it): a part of that decision, in the field open — unless the table has a `Decision`
+    // column, whose rows decide.
+    if it.block == Block::TableRow
+        && !mark.decision_row
+        && !rec.decision_unlabelled
+        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block != Block::TableRow)
+    {
+        let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
+        rec.members.push((i, field.clone(), 0));
+        field_of[i] = Some(field);
+        return;
+    }
     if rec.expect_stamp_item && it.parent.is_none() {
         rec.expect_stamp_item = false;
         rec.statement = Some(i);
@@ -1948,10 +1962,6 @@ fn considerations(
         None => entries + item.section,
     };
     let mut decided_in = vec![false; entries + sections.len()];
-    // A table after a labelled `Decision:` in its section (`**Decision**: Apply max limits to
-    // all arrays` over `| Array | Limit | Rationale |`, or under `**Mapping**:`): its rows
-    // spell that decision out — unless the table has a `Decision` column.
-    let mut labelled_decision_in = vec![false; sections.len()];
     for item in items.iter().filter(|i| i.kind == Kind::Decision) {
         decided_in[scope(item)] = true;
     }
@@ -2158,7 +2168,7 @@ fn considerations(
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
                 || (marks[i].appended_row && item.block != Block::TableRow)
-                || (item.block == Block::TableRow && labelled_decision_in[item.section] && !marks[i].decision_row)
+                
                 || introduces
                 || detail
                 || (describes_record[item.section] && !states_own_choice())
@@ -2383,9 +2393,7 @@ fn considerations(
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
         lists_parts[i] = ends_in_colon && lists_its_parts(&items[i].text);
-        if items[i].block != Block::TableRow && items[i].kind == Kind::Decision && traits[i].opens_decision() {
-            labelled_decision_in[items[i].section] = true;
-        }
+        
         // (`**Decision:**` over the items it holds is a record's field, no such label.)
         // (Nor is a bold decision, `**Use PostgreSQL for storage:**`: only a short label that
         // does not open with a verb of choice groups, `**Pilot phase:**`.)
