@@ -326,6 +326,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "рассмотренные варианты",
             "alternatives rejected",
             "alternative considered",
+            "the alternative considered",
+            "the alternatives considered",
             "alternatives discarded",
             "备选",
             "废案",
@@ -548,6 +550,13 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "decision owner",
             "decision owners",
             "decision by",
+            "decision author",
+            "décideur",
+            "décidé par",
+            "tomador de decisão",
+            "принял решение",
+            "决策人",
+            "决策者",
             "author",
             "responsável",
             "responsable",
@@ -559,8 +568,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("impact", &["scope"]),
     // What kind of decision, and its number: `Decision Type: architecture`, `Decision ID:
     // DL-001` (the decision is stated elsewhere).
-    ("type", &["decision type", "decision category"]),
-    ("id", &["decision id", "decision number"]),
+    ("type", &["decision type", "decision category", "type de décision", "tipo de decisión", "决策类型"]),
+    ("id", &["decision id", "decision number", "decision #", "决策编号"]),
     // Who the decision concerns, and where more is written: a record's parts, never its
     // decision (`**相关方：** 开发团队`, `**参考：** activeContext.md`).
     (
@@ -898,10 +907,14 @@ pub fn describes_a_file(text: &str) -> bool {
     const EXTENSIONS: &[&str] = &[
         "md", "mdc", "markdown", "txt", "yml", "yaml", "json", "toml", "ini", "cfg", "conf", "env", "ts", "tsx",
         "jsx", "py", "sh", "rs", "go", "dart", "kt", "swift", "sql", "css", "scss", "html", "xml", "csv", "tf", "nix",
-        "lua", "rb", "php", "java", "cs", "c", "h", "cpp", "vue", "svelte", "lock",
+        "lua", "rb", "php", "java", "cs", "c", "h", "cpp", "vue", "svelte", "lock", "j2", "service", "timer", "hcl",
+        "ps1", "mjs",
     ];
-    // (`main.js` is a file, `Node.js` a runtime: a `.js` name counts inside a folder only.)
-    let file = EXTENSIONS.contains(&ext.as_str()) || (ext == "js" && name.contains('/'));
+    // (`main.js` is a file, `Node.js` a runtime and `Bun.sh` a site: a capitalized name with
+    // such an ending is none; a `.js` name counts inside a folder only.)
+    let base = name.rsplit('/').next().unwrap_or(name);
+    let product = base.starts_with(char::is_uppercase) && ["js", "sh", "rs", "io"].contains(&ext.as_str());
+    let file = (EXTENSIONS.contains(&ext.as_str()) || (ext == "js" && name.contains('/'))) && !product;
     if dot == 0 || !file {
         return false;
     }
@@ -917,6 +930,22 @@ pub fn describes_a_file(text: &str) -> bool {
         None => return false,
     };
     !said.is_empty() && !opens_with_choice_verb(said) && !states_switch(said)
+}
+
+/// Whether a title or a lead-in names files or what was done to them: `Related Files`, `Files
+/// Created/Modified`, `Modified (8 files)`, `Documentation`, `Созданные документы`, `相关文件`.
+pub fn names_files(title: &str) -> bool {
+    if title.len() > 120 {
+        return false;
+    }
+    let lower = title.to_lowercase();
+    [
+        "file", "document", "docs", "artifact", "deliverable", "related", "reference", "created", "modified", "changed",
+        "added", "removed", "eliminated", "touched", "файл", "документ", "文件", "文档", "檔案", "ファイル", "archivo",
+        "datei", "fichier",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A title over questions that have been answered: `Resolved Questions`, `Questions
@@ -1394,6 +1423,17 @@ fn colons(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The field a statement opens with: `Rationale: …`, `**Status:** accepted`,
 /// `**Decision**: use x`. Returns the field and the text after the label.
 pub fn leading_field<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'t str)> {
+    leading_field_as_written(text, bold).filter(|(field, value)| !states_past_its_label(field, value))
+}
+
+/// A decision's number or kind is a few words (`DL-007`, `architecture`): one that goes on to
+/// state a choice (`Decision ID: DL-007 — Use Traefik as the ingress`, `**Decision Type:**
+/// Replace Duplicati with restic`) is the record's decision, written after its label.
+fn states_past_its_label(field: &Field, value: &str) -> bool {
+    matches!(field, Field::Named(name) if name == "id" || name == "type") && value.split_whitespace().count() > 4
+}
+
+fn leading_field_as_written<'t>(text: &'t str, bold: Option<&str>) -> Option<(Field, &'t str)> {
     if let Some(bold) = bold
         && let Some(field) = field_for_label(bold)
     {
@@ -2318,7 +2358,10 @@ pub fn is_boilerplate(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
     let head = if first.is_ascii()
-        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(')
+        && !matches!(
+            first.to_ascii_lowercase(),
+            b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(' | b'a' | b'f'
+        )
     {
         Cow::Borrowed("")
     } else {
@@ -2401,23 +2444,31 @@ pub fn is_boilerplate(text: &str) -> bool {
             .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     };
     // Where new records go: `New key decisions should continue to be appended in this format.`,
-    // `New ADRs should be added here or in a separate adr/ directory.`
+    // `New ADRs should be added here or in a separate adr/ directory.`, `Add new decisions at
+    // the top.`
     let where_new_go = || {
         let lower = t.to_ascii_lowercase();
-        lower.split_once(" should ").is_some_and(|(subject, said)| {
-            // (Records of the file's own kind: not `New hosts should be added to …`.)
+        let said = lower.split_once(" should ").or_else(|| lower.split_once(" must "));
+        said.is_some_and(|(subject, said)| {
+            // (Decisions and ADRs; entries, records or notes only where the file keeps them:
+            // not `New DNS records should be added via Terraform`.)
             let words: Vec<&str> = subject.split_whitespace().collect();
+            let noun = words.last().map_or("", |w| w.trim_matches('`'));
+            let here = ["here", "below", "above", "this format", "this file", "this log", "at the top", "at the bottom"]
+                .iter()
+                .any(|h| said.contains(h));
             words.len() <= 4
-                && words.last().is_some_and(|w| {
-                    ["decisions", "adrs", "entries", "records", "items", "notes"].contains(&w.trim_matches('`'))
-                })
+                && (["decisions", "adrs"].contains(&noun)
+                    || (["entries", "records", "items", "notes"].contains(&noun) && here))
                 && ["be added", "be appended", "be recorded", "be logged", "be documented", "continue to be"]
                     .iter()
                     .any(|p| said.starts_with(p))
-        })
+        }) || ["add new decisions ", "add new entries ", "append new decisions ", "append new entries "]
+            .iter()
+            .any(|p| lower.starts_with(p) && ["at the top", "at the bottom", "below", "above", "here"].iter().any(|h| lower.contains(h)))
     };
     placeholder
-        || (!head.is_empty() && (opens() || fill_in() || (starts("new ") && where_new_go())))
+        || (!head.is_empty() && (opens() || fill_in() || ((starts("new ") || starts("add ") || starts("append ") || starts("future ")) && where_new_go())))
         || (first.eq_ignore_ascii_case(&b'a') && running_record())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
@@ -3186,20 +3237,23 @@ fn is_placeholder(t: &str) -> bool {
 /// `list key decisions …`, `note any constraints …`, `summarize the …`: a template's verb, then
 /// what to write (a word like `key`, `any`, `the`, `your`, `each`, or a question word).
 fn asks_to_write(lower: &str) -> bool {
+    // (Not `include`, `log`, `track`, `define`: `[Include the node exporter in every role]`
+    // orders something.)
     const VERBS: &[&str] = &[
         "list", "note", "document", "record", "specify", "outline", "provide", "capture", "summarize",
-        "summarise", "detail", "enumerate", "track", "define", "include", "write down", "log",
+        "summarise", "detail", "enumerate", "write down",
     ];
     const WHAT: &[&str] = &[
         "key", "any", "all", "the", "your", "each", "every", "major", "important", "relevant", "main", "here",
-        "what", "why", "how", "which", "who", "when", "decisions", "choices", "constraints",
+        "what", "why", "how", "which", "who", "when", "decisions", "decision", "choices", "constraints",
     ];
     VERBS.iter().any(|v| {
-        lower
-            .strip_prefix(v)
-            .and_then(|rest| rest.strip_prefix(' '))
-            .and_then(|rest| rest.split_whitespace().next())
-            .is_some_and(|next| WHAT.contains(&next))
+        let Some(rest) = lower.strip_prefix(v).and_then(|rest| rest.strip_prefix(' ')) else { return false };
+        // (`[Note down constraints]`, `[List out the hosts affected]`.)
+        let rest = rest.strip_prefix("down ").or_else(|| rest.strip_prefix("out ")).map_or(rest, |r| r);
+        let particle = rest.len() < lower.len() - v.len() - 1;
+        rest.split_whitespace().next().is_some_and(|next| particle || WHAT.contains(&next))
+            || lower.trim_end().ends_with(" here")
     })
 }
 
@@ -5672,6 +5726,8 @@ mod tests {
             "nginx.conf - switched to HTTP/2 only",
             "compose.yaml - use named volumes for every database",
             "Node.js - the runtime for the API",
+            "Frontend/Next.js: server-rendered pages",
+            "Bun.sh - the runtime for the scripts",
             "setup.sh (Linux) + setup.ps1 (Windows) kept side by side",
             "Use docker-compose.yml for local development",
             "README.md",
@@ -5681,6 +5737,24 @@ mod tests {
         }
         assert!(super::is_boilerplate("New ADRs should be added here or in a separate `adr/` directory."));
         assert!(!super::is_boilerplate("New hosts should be added to the monitoring inventory first."));
+        // Entries and records of the project are no records of the file (found by review).
+        for policy in [
+            "New DNS records should be added via Terraform, never in the Cloudflare dashboard.",
+            "New firewall entries should be added only through the Ansible opnsense role.",
+            "New alert notes should continue to be written in English only.",
+        ] {
+            assert!(!super::is_boilerplate(policy), "{policy}");
+        }
+        for note in [
+            "New log entries should be added at the top of this file.",
+            "New decisions must be appended below.",
+            "Add new decisions at the top.",
+        ] {
+            assert!(super::is_boilerplate(note), "{note}");
+        }
+        // A number or kind that goes on to state the choice is the decision (found by review).
+        assert!(super::leading_field("Decision ID: DL-007", None).is_some());
+        assert!(super::leading_field("Decision ID: DL-007 — Use Traefik as the k3s ingress controller", None).is_none());
         for blank in ["[List key technical decisions made]", "[Note any constraints here]", "[Summarize the outcome]"] {
             assert!(super::is_boilerplate(blank), "{blank}");
         }

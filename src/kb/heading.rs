@@ -1492,18 +1492,29 @@ pub fn trailing_date(text: &str) -> Option<Date> {
 }
 
 /// Whether a long parenthetical opens with the day it was written, then a comma and how it
-/// came about ([`trailing_date`]).
+/// was settled (`confirmed`, `approved`, `agreed`, `decided` …; [`trailing_date`]) — with no
+/// other day's event named before that word (`(2026-09-01, the go-live date we agreed)`).
 fn dates_a_long_aside(aside: &str) -> bool {
     let Some((_, range)) = date_at_start(aside) else { return false };
     let after = &aside[range.end..];
-    const ANOTHER_DAY: [&str; 14] = [
+    if !after.starts_with([',', ';']) {
+        return false;
+    }
+    const SETTLED: [&str; 9] =
+        ["confirmed", "approved", "agreed", "decided", "accepted", "validated", "reviewed", "signed", "chosen"];
+    const ANOTHER_DAY: [&str; 19] = [
         "deadline", "due", "until", "ends", "end", "expires", "expiry", "onward", "onwards", "eol", "sunset", "outage",
-        "incident", "cutover",
+        "incident", "cutover", "go", "live", "target", "launch", "runs",
     ];
-    after.starts_with([',', ';'])
-        && !after
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ANOTHER_DAY.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    for word in after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if SETTLED.iter().any(|s| word.eq_ignore_ascii_case(s)) {
+            return true;
+        }
+        if ANOTHER_DAY.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The day of a month, without its year, that opens a heading: `Nov 26: API compatibility`,
@@ -1946,6 +1957,13 @@ mod tests {
         assert_eq!(bold_label_date("Keep two Pi-holes (2024-11-02 outage, when the single Pi-hole took the house offline)"), None);
         assert_eq!(bold_label_date("Move off Debian 11 (2026-08-31, the date Debian 11 LTS support ends for us)"), None);
         assert_eq!(bold_label_date("Renumber the VLANs (2026-09-15, the deadline the ISP gave us for the new range)"), None);
+        assert_eq!(bold_label_date("Cluster goes live on Talos (2026-09-01, the go-live date we agreed with the team)"), None);
+        assert_eq!(bold_label_date("Renew the wildcard (2027-01-15, when the current certificate runs out at night)"), None);
+        assert_eq!(bold_label_date("Freeze the schema (2026-12-31, a date set in the quarterly planning meeting)"), None);
+        assert_eq!(
+            bold_label_date("Two Pi-holes (2026-06-30, user-confirmed after the 2026-06-12 outage review with Sam)"),
+            d(2026, 6, 30)
+        );
         assert_eq!(bold_label_date("Release pipeline moved to GitHub Actions (2026-07-03)"), d(2026, 7, 3));
         assert_eq!(bold_label_date("From now on pnpm only (2026-07-04)"), d(2026, 7, 4));
         for written in [

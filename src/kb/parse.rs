@@ -773,11 +773,12 @@ impl<'a> Pass<'a> {
             // So does a row appended to the log table above, under the list that followed it
             // (`| 2026-01-05 | Drop Docling for PyMuPDF | … |`): a row of that table.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
-            // (A plain label alone, `Rejected:`, only between two items of the list.)
+            // (A plain label alone only when it names a record's field, `Rejected:`, and only
+            // between two items of the list: `Phones and laptops:` may end a wrapped sentence.)
             let record_label = || {
                 (line.starts_with(['*', '_'])
                     && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end())))
-                    || (label_line(line).is_some() && self.next_line_continues_list(idx, at))
+                    || (field_label_alone() && self.next_line_continues_list(idx, at))
             };
             let orphan = self.orphan_line(line);
             // A record's field label alone on its line ends the list however it is indented —

@@ -314,6 +314,13 @@ pub(crate) fn resolve(
                         rec.has_fields = true;
                         rec.context = Some(field);
                     }
+                    // After a record's decision, a label over what was turned down
+                    // (`__Rejected:__`, `**Not chosen:**`) heads one more field of it: the
+                    // options it names were not taken (found by review).
+                    None if rec.decision.is_some() && names_rejection(groups[g].title) => {
+                        rec.has_fields = true;
+                        rec.context = Some(named_by(groups[g].title));
+                    }
                     // After a record's decision and fields, a bold label naming no kind is one
                     // more field of it (`**Alternatives Rejected**:`, `**Known Risks**:`); so it
                     // is after a paragraph that carries its own fields (`**Summary:**`), even
@@ -1638,6 +1645,13 @@ fn plain_label(item: &Item) -> Option<&str> {
 
 /// A label holding a date outside its brackets (`**Update 2026-02-20**:`, not `**Sources
 /// (checked 2026-04-14)**:`): a later entry, no field of the record before it.
+/// A label over what was turned down: `Rejected`, `Rejected options`, `Not chosen`,
+/// `Discarded`.
+fn names_rejection(label: &str) -> bool {
+    let lower = label.trim().to_ascii_lowercase();
+    ["rejected", "not chosen", "discarded", "declined"].iter().any(|w| lower.starts_with(w))
+}
+
 fn names_a_day(label: &str) -> bool {
     find_date(label.split(['(', '（']).next().unwrap_or("")).is_some()
 }
@@ -2179,7 +2193,9 @@ fn considerations(
                 || (marks[i].update_log && !fields::states_adoption(&item.text, item.bold.as_deref()))
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))
                 || only_links(item)
-                || (item.block == Block::ListItem && fields::describes_a_file(&item.text))
+                || (item.block == Block::ListItem
+                    && fields::describes_a_file(&item.text)
+                    && lists_files(items, sections, groups, i))
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || (fields::is_tally(&item.text) && in_summary())
@@ -2473,6 +2489,25 @@ fn considerations(
 
 /// Item `j` becomes the `name` field of item `p`: its text joins that field, and it points at
 /// `p` as its record.
+/// Whether list item `i` stands in a list of files: its section's title, its label, its parent
+/// or the sentence leading into its list names files (`## Related Files`, `### Modified (8
+/// files)`, `**Созданные creative документы:**`, `Files that hold it:`). Under `## Key
+/// Decisions`, `nginx.conf: TLS 1.3 only` states a setting.
+fn lists_files(items: &[Item], sections: &[Section], groups: &[GroupInfo<'_>], i: usize) -> bool {
+    let item = &items[i];
+    let lead_in = || {
+        let first = (0..i).rev().take_while(|&j| items[j].block == Block::ListItem && items[j].section == item.section).last();
+        let before = first.unwrap_or(i).checked_sub(1)?;
+        (items[before].section == item.section && items[before].block == Block::Paragraph)
+            .then(|| items[before].text.as_str())
+            .filter(|t| t.trim_end().ends_with([':', '：']))
+    };
+    sections[item.section].title.as_deref().is_some_and(fields::names_files)
+        || item.group.is_some_and(|g| fields::names_files(groups[g].title))
+        || item.parent.is_some_and(|p| fields::names_files(&items[p].text))
+        || lead_in().is_some_and(fields::names_files)
+}
+
 fn make_part(items: &mut [Item], p: usize, j: usize, name: &str) {
     let text = items[j].text.to_string();
     fields::add_field(&mut items[p].fields, name, &text);

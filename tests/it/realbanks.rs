@@ -467,7 +467,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         // label its comment (the rest, `as_title`).
         // (And the bold inside it: `Write an ADR when a decision **constrains future work**.
         // Examples …:`.)
+        // (Bold written with underscores too: `__Rejected:__`.)
         let plain = t.trim_start_matches(['>', ' ']).replace("**", "");
+        let plain = if plain.starts_with("__") { plain.replace("__", "") } else { plain };
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
         let group = group_lines[l] || {
             let title = as_title(plain);
@@ -713,14 +715,18 @@ fn who_decided_and_what_kind_are_fields_and_where_new_records_go_is_boilerplate(
 #[test]
 fn an_entry_naming_a_file_and_what_it_holds_is_no_decision() {
     let kb = load();
-    // `grafana/dashboards/zfs.json - pool health …`, `roles/…/main.yml: copies …`, `docs/….md
-    // (how to …)` index the files a decision lives in; each had been a decision of its own.
-    // A file's entry that states a change (`compose.yaml - switched …`) still decides.
+    // Under `Files that hold it:`, `grafana/dashboards/zfs.json - pool health …`,
+    // `roles/…/main.yml: copies …`, `docs/….md (how to …)` index the files a decision lives in;
+    // each had been a decision of its own. A file's entry that states a change (`compose.yaml -
+    // switched …`) still decides, and so does one in a list that names no files (`Caddyfile:
+    // TLS 1.3 only …` under a dated entry: the second review found every such setting dropped).
     assert_eq!(
         decision_texts(document(&kb, "decisions-monitoring.md")),
         [
             "Grafana dashboards live in the repository and are provisioned at boot.",
-            "compose.yaml - switched the exporters to host networking"
+            "compose.yaml - switched the exporters to host networking",
+            "Caddyfile: TLS 1.3 only on the public listener",
+            "alertmanager.yml - pages go to ntfy, mail only for warnings"
         ]
     );
 }
@@ -740,9 +746,14 @@ fn a_field_label_inside_a_list_item_stays_the_items_text() {
         [
             "step-ca issues the internal certificates",
             "leaves last thirty days",
-            "Time sync — two Pis drifted by a minute. Decision: chrony on every host, pointed at the router."
+            "Time sync — two Pis drifted by a minute. Decision: chrony on every host, pointed at the router.",
+            "Decision: the lab VLAN gets a reverse proxy of its own, on the old NUC"
         ]
     );
+    // `__Rejected:__` right under the decision's list heads what was turned down: a field of
+    // the record, not decisions (the second review found the split making them decisions).
+    let (_, caddy) = decision(&kb, "the lab VLAN gets a reverse proxy of its own");
+    assert_eq!(field(caddy, "rejected"), Some("Traefik; nginx-proxy-manager"));
 }
 
 #[test]
