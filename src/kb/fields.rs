@@ -905,10 +905,10 @@ pub fn describes_a_file(text: &str) -> bool {
     let Some(dot) = name.rfind('.') else { return false };
     let ext = name[dot + 1..].to_ascii_lowercase();
     const EXTENSIONS: &[&str] = &[
-        "md", "mdc", "markdown", "txt", "yml", "yaml", "json", "toml", "ini", "cfg", "conf", "env", "ts", "tsx",
-        "jsx", "py", "sh", "rs", "go", "dart", "kt", "swift", "sql", "css", "scss", "html", "xml", "csv", "tf", "nix",
-        "lua", "rb", "php", "java", "cs", "c", "h", "cpp", "vue", "svelte", "lock", "j2", "service", "timer", "hcl",
-        "ps1", "mjs",
+        "md", "mdc", "markdown", "txt", "yml", "yaml", "json", "toml", "ini", "cfg", "conf", "env", "ts", "tsx", "jsx",
+        "py", "sh", "rs", "go", "dart", "kt", "swift", "sql", "css", "scss", "html", "xml", "csv", "tf", "nix", "lua",
+        "rb", "php", "java", "cs", "c", "h", "cpp", "vue", "svelte", "lock", "j2", "service", "timer", "hcl", "ps1",
+        "mjs",
     ];
     // (`main.js` is a file, `Node.js` a runtime and `Bun.sh` a site: a capitalized name with
     // such an ending is none; a `.js` name counts inside a folder only.)
@@ -940,9 +940,29 @@ pub fn names_files(title: &str) -> bool {
     }
     let lower = title.to_lowercase();
     [
-        "file", "document", "docs", "artifact", "deliverable", "related", "reference", "created", "modified", "changed",
-        "added", "removed", "eliminated", "touched", "файл", "документ", "文件", "文档", "檔案", "ファイル", "archivo",
-        "datei", "fichier",
+        "file",
+        "document",
+        "docs",
+        "artifact",
+        "deliverable",
+        "related",
+        "reference",
+        "created",
+        "modified",
+        "changed",
+        "added",
+        "removed",
+        "eliminated",
+        "touched",
+        "файл",
+        "документ",
+        "文件",
+        "文档",
+        "檔案",
+        "ファイル",
+        "archivo",
+        "datei",
+        "fichier",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -2361,8 +2381,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         && !matches!(
             first.to_ascii_lowercase(),
             b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(' | b'a' | b'f'
-        )
-    {
+        ) {
         Cow::Borrowed("")
     } else {
         lowercase_prefix(t, 48, &mut buf)
@@ -2454,18 +2473,22 @@ pub fn is_boilerplate(text: &str) -> bool {
             // not `New DNS records should be added via Terraform`.)
             let words: Vec<&str> = subject.split_whitespace().collect();
             let noun = words.last().map_or("", |w| w.trim_matches('`'));
-            let here = ["here", "below", "above", "this format", "this file", "this log", "at the top", "at the bottom"]
-                .iter()
-                .any(|h| said.contains(h));
+            let here =
+                ["here", "below", "above", "this format", "this file", "this log", "at the top", "at the bottom"]
+                    .iter()
+                    .any(|h| said.contains(h));
             words.len() <= 4
                 && (["decisions", "adrs"].contains(&noun)
                     || (["entries", "records", "items", "notes"].contains(&noun) && here))
                 && ["be added", "be appended", "be recorded", "be logged", "be documented", "continue to be"]
                     .iter()
                     .any(|p| said.starts_with(p))
-        }) || ["add new decisions ", "add new entries ", "append new decisions ", "append new entries "]
-            .iter()
-            .any(|p| lower.starts_with(p) && ["at the top", "at the bottom", "below", "above", "here"].iter().any(|h| lower.contains(h)))
+        }) || ["add new decisions ", "add new entries ", "append new decisions ", "append new entries "].iter().any(
+            |p| {
+                lower.starts_with(p)
+                    && ["at the top", "at the bottom", "below", "above", "here"].iter().any(|h| lower.contains(h))
+            },
+        )
     };
     placeholder
         || (!head.is_empty() && (opens() || fill_in() || ((starts("new ") || starts("add ") || starts("append ") || starts("future ")) && where_new_go())))
@@ -3240,12 +3263,43 @@ fn asks_to_write(lower: &str) -> bool {
     // (Not `include`, `log`, `track`, `define`: `[Include the node exporter in every role]`
     // orders something.)
     const VERBS: &[&str] = &[
-        "list", "note", "document", "record", "specify", "outline", "provide", "capture", "summarize",
-        "summarise", "detail", "enumerate", "write down",
+        "list",
+        "note",
+        "document",
+        "record",
+        "specify",
+        "outline",
+        "provide",
+        "capture",
+        "summarize",
+        "summarise",
+        "detail",
+        "enumerate",
+        "write down",
     ];
     const WHAT: &[&str] = &[
-        "key", "any", "all", "the", "your", "each", "every", "major", "important", "relevant", "main", "here",
-        "what", "why", "how", "which", "who", "when", "decisions", "decision", "choices", "constraints",
+        "key",
+        "any",
+        "all",
+        "the",
+        "your",
+        "each",
+        "every",
+        "major",
+        "important",
+        "relevant",
+        "main",
+        "here",
+        "what",
+        "why",
+        "how",
+        "which",
+        "who",
+        "when",
+        "decisions",
+        "decision",
+        "choices",
+        "constraints",
     ];
     VERBS.iter().any(|v| {
         let Some(rest) = lower.strip_prefix(v).and_then(|rest| rest.strip_prefix(' ')) else { return false };
@@ -3757,7 +3811,7 @@ pub fn names_considerations(title: &str) -> bool {
             "要決定",
             "需要决策",
             "待决定",
-            ]
+        ]
         .iter()
         .any(|p| title.contains(p))
         || names_advice(title)
@@ -3793,16 +3847,29 @@ fn names_advice(title: &str) -> bool {
     let t = title.trim_start_matches(|c: char| !c.is_alphabetic());
     let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
-    let first = if ["further", "other", "more", "additional", "final", "weitere"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
-        words.next().unwrap_or("")
-    } else {
-        first
-    };
+    let first =
+        if ["further", "other", "more", "additional", "final", "weitere"].iter().any(|w| first.eq_ignore_ascii_case(w))
+        {
+            words.next().unwrap_or("")
+        } else {
+            first
+        };
     let first = first.to_lowercase();
     ["recommendations", "suggestions", "empfehlungen", "recomendaciones", "рекомендации"].contains(&first.as_str())
-        || ["后续建议", "後續建議", "改进建议", "改進建議", "优化建议", "優化建議", "当前建议", "當前建議", "其他建议", "建议事项"]
-            .iter()
-            .any(|w| t.starts_with(w))
+        || [
+            "后续建议",
+            "後續建議",
+            "改进建议",
+            "改進建議",
+            "优化建议",
+            "優化建議",
+            "当前建议",
+            "當前建議",
+            "其他建议",
+            "建议事项",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 /// A sentence that gives its reasons in the list after it: `… is preferred over X because:`,
@@ -5754,7 +5821,9 @@ mod tests {
         }
         // A number or kind that goes on to state the choice is the decision (found by review).
         assert!(super::leading_field("Decision ID: DL-007", None).is_some());
-        assert!(super::leading_field("Decision ID: DL-007 — Use Traefik as the k3s ingress controller", None).is_none());
+        assert!(
+            super::leading_field("Decision ID: DL-007 — Use Traefik as the k3s ingress controller", None).is_none()
+        );
         for blank in ["[List key technical decisions made]", "[Note any constraints here]", "[Summarize the outcome]"] {
             assert!(super::is_boilerplate(blank), "{blank}");
         }
@@ -6190,7 +6259,9 @@ mod tests {
         assert!(names_considerations("後續建議（不在此次範圍）"));
         assert!(names_considerations("Рекомендации"));
         assert!(!names_considerations("Suggestion filter component"));
-        assert!(!names_considerations("2026-04-22 — Permission suggestions key: permission_suggestions, not suggestions"));
+        assert!(!names_considerations(
+            "2026-04-22 — Permission suggestions key: permission_suggestions, not suggestions"
+        ));
         assert!(!names_considerations("以下文件/目录永不建议迁移："));
         assert!(names_considerations("Further recommendations"));
         assert!(!names_considerations("Optional settings"));

@@ -1299,8 +1299,7 @@ fn twelve_hour_clock_at(b: &[u8], at: usize) -> bool {
         }
     }
     at += usize::from(b.get(at) == Some(&b' '));
-    b.get(at..at + 2).is_some_and(|m| m == b"AM" || m == b"PM")
-        && !b.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
+    b.get(at..at + 2).is_some_and(|m| m == b"AM" || m == b"PM") && !b.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The first date written day first in `text`, `03/05/2025` → 3 May 2025: for a date its label
@@ -1954,12 +1953,30 @@ mod tests {
             None
         );
         // … nor one that names another day's event.
-        assert_eq!(bold_label_date("Keep two Pi-holes (2024-11-02 outage, when the single Pi-hole took the house offline)"), None);
-        assert_eq!(bold_label_date("Move off Debian 11 (2026-08-31, the date Debian 11 LTS support ends for us)"), None);
-        assert_eq!(bold_label_date("Renumber the VLANs (2026-09-15, the deadline the ISP gave us for the new range)"), None);
-        assert_eq!(bold_label_date("Cluster goes live on Talos (2026-09-01, the go-live date we agreed with the team)"), None);
-        assert_eq!(bold_label_date("Renew the wildcard (2027-01-15, when the current certificate runs out at night)"), None);
-        assert_eq!(bold_label_date("Freeze the schema (2026-12-31, a date set in the quarterly planning meeting)"), None);
+        assert_eq!(
+            bold_label_date("Keep two Pi-holes (2024-11-02 outage, when the single Pi-hole took the house offline)"),
+            None
+        );
+        assert_eq!(
+            bold_label_date("Move off Debian 11 (2026-08-31, the date Debian 11 LTS support ends for us)"),
+            None
+        );
+        assert_eq!(
+            bold_label_date("Renumber the VLANs (2026-09-15, the deadline the ISP gave us for the new range)"),
+            None
+        );
+        assert_eq!(
+            bold_label_date("Cluster goes live on Talos (2026-09-01, the go-live date we agreed with the team)"),
+            None
+        );
+        assert_eq!(
+            bold_label_date("Renew the wildcard (2027-01-15, when the current certificate runs out at night)"),
+            None
+        );
+        assert_eq!(
+            bold_label_date("Freeze the schema (2026-12-31, a date set in the quarterly planning meeting)"),
+            None
+        );
         assert_eq!(
             bold_label_date("Two Pi-holes (2026-06-30, user-confirmed after the 2026-06-12 outage review with Sam)"),
             d(2026, 6, 30)

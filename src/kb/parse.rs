@@ -790,10 +790,7 @@ impl<'a> Pass<'a> {
             let label_between_items = || {
                 field_label_alone()
                     && self.next_line_continues_list(idx, at)
-                    && self
-                        .scratch
-                        .get(self.open.len() - 1)
-                        .is_some_and(|t| !t.trim_end().ends_with([':', '：']))
+                    && self.scratch.get(self.open.len() - 1).is_some_and(|t| !t.trim_end().ends_with([':', '：']))
             };
             let flush_left = self.text[line_start..].starts_with(|c: char| !c.is_whitespace());
             if !((flush_left && (stamp() || record_label() || orphan)) || label_between_items()) {

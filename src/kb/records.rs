@@ -983,10 +983,7 @@ fn heading(
     //   after its `**Selected option:** Option B`: the chosen option's parts. (A subsection
     //   that states something, `### Backups` over `restic to B2`, may be a decision of its
     //   own.)
-    let stated_under = rec
-        .stated_under
-        .or(rec.decision.and(rec.decision_field_level))
-        .filter(|&l| h.level > l);
+    let stated_under = rec.stated_under.or(rec.decision.and(rec.decision_field_level)).filter(|&l| h.level > l);
     let code_under_decision = || {
         stated_under.is_some() && items.get(next).is_some_and(|n| n.block == Block::Heading && n.section == h.section)
     };
@@ -2182,7 +2179,6 @@ fn considerations(
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
                 || (marks[i].appended_row && item.block != Block::TableRow)
-                
                 || introduces
                 || detail
                 || (describes_record[item.section] && !states_own_choice())
@@ -2409,7 +2405,7 @@ fn considerations(
         }
         in_topic[i] = detail || ((topic || justified || (decided && ends_in_colon)) && items[i].kind == Kind::Decision);
         lists_parts[i] = ends_in_colon && lists_its_parts(&items[i].text);
-        
+
         // (`**Decision:**` over the items it holds is a record's field, no such label.)
         // (Nor is a bold decision, `**Use PostgreSQL for storage:**`: only a short label that
         // does not open with a verb of choice groups, `**Pilot phase:**`.)
@@ -2496,7 +2492,8 @@ fn considerations(
 fn lists_files(items: &[Item], sections: &[Section], groups: &[GroupInfo<'_>], i: usize) -> bool {
     let item = &items[i];
     let lead_in = || {
-        let first = (0..i).rev().take_while(|&j| items[j].block == Block::ListItem && items[j].section == item.section).last();
+        let first =
+            (0..i).rev().take_while(|&j| items[j].block == Block::ListItem && items[j].section == item.section).last();
         let before = first.unwrap_or(i).checked_sub(1)?;
         (items[before].section == item.section && items[before].block == Block::Paragraph)
             .then(|| items[before].text.as_str())

@@ -688,7 +688,9 @@ fn a_field_label_a_formatter_indented_under_a_list_opens_its_field() {
     );
     assert_eq!(
         field(adr, "details"),
-        Some("Move every role into the homelab.infra collection.; Pin the collection by tag in each playbook repository.")
+        Some(
+            "Move every role into the homelab.infra collection.; Pin the collection by tag in each playbook repository."
+        )
     );
     assert_eq!(
         field(adr, "consequences"),
@@ -740,7 +742,10 @@ fn a_field_label_inside_a_list_item_stays_the_items_text() {
     // list, and `Decision:` over the item's next line are the item's text: the first review
     // of that rule found each cutting the list and filing the decisions after it as fields.
     let texts: Vec<&str> = doc.items.iter().map(|i| i.text.as_ref()).collect();
-    assert!(texts.contains(&"Renovate's config keeps these keys, one per line, in this order: Status: Rationale:"), "{texts:#?}");
+    assert!(
+        texts.contains(&"Renovate's config keeps these keys, one per line, in this order: Status: Rationale:"),
+        "{texts:#?}"
+    );
     assert_eq!(
         decision_texts(doc),
         [
