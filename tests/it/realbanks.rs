@@ -473,7 +473,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
         let plain = plain.find("<!--").map_or(plain.as_str(), |at| plain[..at].trim_end());
         let group = group_lines[l] || {
             let title = as_title(plain);
-            doc.groups.iter().any(|g| fold(&g.title) == title)
+            // (Brackets that make no link stay in a title: `**[skip actions] Pattern**:`.)
+            let bracketed = fold(plain.trim_matches(['*', ':', '：', ' ']).trim_end_matches([':', '：']));
+            doc.groups.iter().any(|g| fold(&g.title) == title || fold(&g.title) == bracketed)
         };
         let markup = t.is_empty()
             || comment
