@@ -1120,14 +1120,15 @@ fn item(
         rec.statement = Some(i);
         return;
     }
-    // A table's row after a labelled decision of its section (`**Decision**: Cap how long each
-    // series is kept` over `| Series | Kept for | Why |`, or under a `**Mapping**:` label after
-    // it): a part of that decision, in the field open — unless the table has a `Decision`
-    // column, whose rows decide.
+    // A table's row after a labelled decision of its section written as a paragraph
+    // (`**Decision**: Cap how long each series is kept` over `| Series | Kept for | Why |`, or
+    // under a `**Mapping**:` label after it): a part of that decision, in the field open —
+    // unless the table has a `Decision` column, whose rows decide. (Not after a list of
+    // decisions whose last item is labelled: the table may be the section's own.)
     if it.block == Block::TableRow
         && !mark.decision_row
         && !rec.decision_unlabelled
-        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block != Block::TableRow)
+        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block == Block::Paragraph)
     {
         let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
         rec.members.push((i, field.clone(), 0));

@@ -780,13 +780,16 @@ fn a_table_under_a_labelled_decision_spells_it_out() {
     let kb = load();
     // `**Decision**: Cap how long each kind of series is kept.` over `| Series | Kept for | Why
     // |`: the rows are that decision's parts (each had been a decision of its own). A table
-    // with a `Decision` column in a section of its own still decides row by row.
+    // with a `Decision` column in a section of its own still decides row by row, and so does
+    // a table after a list of decisions whose last item is labelled: it is the section's own.
     assert_eq!(
         decision_texts(document(&kb, "decisions-limits.md")),
         [
             "Decision: Cap how long each kind of series is kept.",
             "node_exporter: keep on every host",
-            "snmp_exporter: replace with telegraf"
+            "snmp_exporter: replace with telegraf",
+            "Decision: the metrics VM moves to node two.",
+            "mon1 — scraper"
         ]
     );
 }
