@@ -867,6 +867,30 @@ pub fn is_short_label(label: &str) -> bool {
         })
 }
 
+/// A label that describes what follows rather than naming a topic: longer than a short label
+/// (`What Claude receives for returning users`), set off by a dash (`Evidence — both
+/// alternatives were tested`), or holding a word that ends like a participle (`Design
+/// constraints baked in`) — not `Backend`, `Storage layout`, `Success metrics`.
+/// (Nor one over what was settled, `What we accepted for now`, `Decisions agreed`, nor one
+/// holding a date, a later entry's.)
+pub fn label_describes(label: &str) -> bool {
+    let label = label.trim().trim_end_matches([':', '：']).trim_end();
+    // (Read in English, dashes aside.)
+    if !label.chars().all(|c| c.is_ascii() || c == '—' || c == '–') || find_date(label).is_some() {
+        return false;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    const SETTLED: [&str; 9] =
+        ["accepted", "agreed", "decided", "decision", "decisions", "chosen", "adopted", "settled", "selected"];
+    words.len() >= 2
+        && !words
+            .iter()
+            .any(|w| SETTLED.iter().any(|s| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(s)))
+        && (!is_short_label(label)
+            || label.contains(" — ")
+            || words[1..].iter().any(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))))
+}
+
 /// The label a statement opens with when it reads as one (`Revisit when: …`, see
 /// [`is_short_label`]), and where its value starts.
 pub fn short_label(text: &str) -> Option<(&str, usize)> {

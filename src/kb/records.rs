@@ -392,6 +392,21 @@ pub(crate) fn resolve(
                     {
                         rec.context = Some(named_by(groups[g].title));
                     }
+                    // After a record's labelled decision, a label that describes rather than
+                    // names a topic (`**Evidence — both alternatives were tested and ruled
+                    // out:**`, `**What Claude receives for returning users:**`, `**Design
+                    // constraints baked in:**`) heads one more part of it: of 27 such lists'
+                    // items listed as decisions in the banks read, their readers listed none.
+                    None if rec
+                        .decision
+                        .is_some_and(|d| items[d].block == Block::Paragraph && !rec.decision_unlabelled)
+                        && groups[g].kind == Kind::Other
+                        && fields::label_describes(groups[g].title)
+                        && !names_a_day(groups[g].title) =>
+                    {
+                        rec.has_fields = true;
+                        rec.context = Some(named_by(groups[g].title));
+                    }
                     // After a record's decision, a label naming a topic heads what was decided
                     // about it (`**Backend**:` over `- Go 1.22 for all services`) beside the
                     // record's decision, and the record goes on: a field after it

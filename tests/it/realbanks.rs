@@ -795,6 +795,21 @@ fn a_table_under_a_labelled_decision_spells_it_out() {
 }
 
 #[test]
+fn a_label_that_describes_after_a_decision_heads_one_of_its_parts() {
+    let kb = load();
+    // After `**Decision:** …`, `**Evidence — both other targets were measured and ruled out:**`
+    // and `**Constraints written into the timer:**` describe the decision's evidence and
+    // terms: their items had been decisions (a label naming a topic, `**Backend**:`, still
+    // heads decisions beside the record's).
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-described-parts.md")),
+        ["Decision: The library goes to a Borg server at a friend's house, over WireGuard."]
+    );
+    let (_, offsite) = decision(&kb, "The library goes to a Borg server");
+    assert_eq!(field(offsite, "constraints written into the timer").map(|v| v.starts_with("One run")), Some(true));
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
