@@ -3858,10 +3858,18 @@ const CONSIDERATION_WORDS: &[&str] = &[
     "proposed",
     "considering",
     "candidates",
+    // Decisions still to take, in French, Spanish and Portuguese: `Décisions futures à
+    // prendre`, `Decisiones a tomar`, `En attente`.
+    "futures",
+    "futuras",
+    "futuros",
+    "prendre",
+    "tomar",
+    "attente",
 ];
 
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
-const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
+const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 5..=11;
 
 /// A title over advice, not yet settled: `### Recommendations`, `### Suggestions (out of
 /// scope)`, `Further recommendations`, `後續建議（不在此次範圍）`, `当前建议：` — the word opening the
@@ -6280,6 +6288,9 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(names_considerations("Suggestions (out of scope)"));
+        assert!(names_considerations("Décisions Futures à Prendre"));
+        assert!(names_considerations("Decisiones a tomar"));
+        assert!(!names_considerations("Décisions prises"));
         assert!(names_considerations("後續建議（不在此次範圍）"));
         assert!(names_considerations("Рекомендации"));
         assert!(!names_considerations("Suggestion filter component"));

@@ -3667,7 +3667,8 @@ fn a_french_record_written_as_labelled_lines_is_one_decision_with_its_fields() {
     let kb = load();
     // `**Problème** : …`, `**Décision** : …`, `**Alternatives considérées** :` — French puts a
     // space before the colon. The lines are one paragraph (hard breaks); the `Décision` line
-    // is the decision, and the rejected alternatives under their label are no decisions.
+    // is the decision, and the rejected alternatives under their label are no decisions; nor
+    // are the rows under `## Décisions futures à prendre` (decisions still to take).
     let doc = document(&kb, "journal-des-decisions.md");
     assert_eq!(decision_texts(doc), ["Décision : Envoyer chaque nuit les sauvegardes vzdump vers le NAS."]);
     let (_, item) = decision(&kb, "Envoyer chaque nuit");
