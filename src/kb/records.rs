@@ -1468,6 +1468,31 @@ fn item(
                 rec.members.push((i, DETAILS, 0));
                 field_of[i] = Some(DETAILS);
             }
+            // Under a dated entry's heading, after its labelled `**Decision:** …` paragraph, the
+            // prose that follows tells of it (`**The client had a real bug …**`, `Evidence
+            // (measured, not assumed): …`, `Still open: …`): its details — unless a line
+            // adopts or switches something of its own. (Of 30 such items listed in the banks
+            // read, their readers listed one.)
+            None if items[i].parent.is_none()
+                && items[i].group.is_none()
+                && items[i].block != Block::TableRow
+                && !rec.decision_unlabelled
+                && rec.decision.is_some_and(|d| {
+                    items[d].block == Block::Paragraph
+                        && items[d].section == items[i].section
+                        && items[d].entry == items[i].entry
+                })
+                && fields::timestamp(&items[i].text).is_none()
+                // (Nor a dated line, an entry of its own: `- **2025-03-06:** 决定把监控迁移到
+                // Prometheus。`.)
+                && leading_date(&items[i].text).is_none()
+                && !fields::says_it_decided(&items[i].text)
+                && !fields::states_adoption(&items[i].text, items[i].bold.as_deref())
+                && !fields::states_switch(&items[i].text) =>
+            {
+                rec.members.push((i, DETAILS, 0));
+                field_of[i] = Some(DETAILS);
+            }
             None => {
                 // A timestamped statement after fields starts the next record: it is dated
                 // by its own stamp, not by the fields before it (`**Timestamp:** …

@@ -810,6 +810,22 @@ fn a_label_that_describes_after_a_decision_heads_one_of_its_parts() {
 }
 
 #[test]
+fn the_prose_after_an_entrys_labelled_decision_tells_of_it() {
+    let kb = load();
+    // Under `## 2026-08-16 — …`, after `**Decision:** …`, a bold opening sentence, `Evidence
+    // (measured, not assumed): …`, `Still open: …` and a list of how it runs are that
+    // decision's details: each had been a decision of its own. A line that switches something
+    // of its own still decides.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-prose-records.md")),
+        [
+            "Decision: Internal services trust one private CA on the Pi, and their certificates last thirty days.",
+            "Switched the NAS from its vendor certificate to one from the private CA."
+        ]
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
