@@ -1481,6 +1481,7 @@ fn item(
                     items[d].block == Block::Paragraph
                         && items[d].section == items[i].section
                         && items[d].entry == items[i].entry
+                        && items[d].date.is_some()
                 })
                 && fields::timestamp(&items[i].text).is_none()
                 // (Nor a dated line, an entry of its own: `- **2025-03-06:** 决定把监控迁移到
