@@ -867,28 +867,51 @@ pub fn is_short_label(label: &str) -> bool {
         })
 }
 
-/// A label that describes what follows rather than naming a topic: longer than a short label
-/// (`What Claude receives for returning users`), set off by a dash (`Evidence — both
-/// alternatives were tested`), or holding a word that ends like a participle (`Design
-/// constraints baked in`) — not `Backend`, `Storage layout`, `Success metrics`.
-/// (Nor one over what was settled, `What we accepted for now`, `Decisions agreed`, nor one
-/// holding a date, a later entry's.)
+/// A decision that introduces several, listed after it: `Several changes, agreed in the review
+/// call.`, `We adopt the following changes:`, `Decisions from the audit:` (not a colon alone:
+/// `… MUST NOT emit official fields while:` introduces its conditions).
+pub fn introduces_several(text: &str) -> bool {
+    let lower = text.trim_end().to_ascii_lowercase();
+    ["several", "following", "changes", "decisions", "these ", "as follows", "multiple"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// A label over what supports a decision rather than a topic it decides: its first word (or
+/// the one after `key`, `design`, `success`, `technical`) names evidence, constraints,
+/// findings, metrics or inputs (`Evidence — both alternatives were tested and ruled out`,
+/// `Design constraints baked in`, `Success metrics for phase 1`, `What Claude receives for
+/// returning users`) — not `Backend`, `Things we are keeping`, `Hosts being decommissioned`.
 pub fn label_describes(label: &str) -> bool {
     let label = label.trim().trim_end_matches([':', '：']).trim_end();
-    // (Read in English, dashes aside.)
-    if !label.chars().all(|c| c.is_ascii() || c == '—' || c == '–') || find_date(label).is_some() {
+    if !label.chars().all(|c| c.is_ascii() || c == '—' || c == '–') {
         return false;
     }
-    let words: Vec<&str> = label.split_whitespace().collect();
-    const SETTLED: [&str; 9] =
-        ["accepted", "agreed", "decided", "decision", "decisions", "chosen", "adopted", "settled", "selected"];
-    words.len() >= 2
-        && !words
-            .iter()
-            .any(|w| SETTLED.iter().any(|s| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(s)))
-        && (!is_short_label(label)
-            || label.contains(" — ")
-            || words[1..].iter().any(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))))
+    let lower = label.to_ascii_lowercase();
+    let mut words = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let Some(mut first) = words.next() else { return false };
+    if ["key", "design", "success", "technical", "supporting", "test", "measured"].contains(&first) {
+        first = words.next().unwrap_or("");
+    }
+    const SUPPORT: &[&str] = &[
+        "evidence",
+        "constraints",
+        "constraint",
+        "findings",
+        "metrics",
+        "measurements",
+        "observations",
+        "results",
+        "caveats",
+        "limitations",
+        "assumptions",
+        "inputs",
+        "data",
+        "benchmarks",
+        "criteria",
+    ];
+    SUPPORT.contains(&first)
+        || (lower.starts_with("what ") && [" receives", " gets ", " sees "].iter().any(|w| lower.contains(w)))
 }
 
 /// The label a statement opens with when it reads as one (`Revisit when: …`, see
@@ -3876,32 +3899,41 @@ const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 5..=11;
 /// title (after a number or a word like `further`), not inside a decision's
 /// (`Permission suggestions key: …, not …`).
 fn names_advice(title: &str) -> bool {
-    let t = title.trim_start_matches(|c: char| !c.is_alphabetic());
-    let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    let first =
-        if ["further", "other", "more", "additional", "final", "weitere"].iter().any(|w| first.eq_ignore_ascii_case(w))
-        {
-            words.next().unwrap_or("")
-        } else {
-            first
-        };
-    let first = first.to_lowercase();
-    ["recommendations", "suggestions", "empfehlungen", "recomendaciones", "рекомендации"].contains(&first.as_str())
-        || [
-            "后续建议",
-            "後續建議",
-            "改进建议",
-            "改進建議",
-            "优化建议",
-            "優化建議",
-            "当前建议",
-            "當前建議",
-            "其他建议",
-            "建议事项",
-        ]
-        .iter()
-        .any(|w| t.starts_with(w))
+    // (Marks and a section's number before it; not a date: `2026-04-01 — Recommendations
+    // review` is an entry of its own.)
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']).trim_start();
+    if t.starts_with(|c: char| !c.is_alphabetic()) || title.trim_start().len() - t.len() > 6 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    // (Advice taken is decided: `Recommendations (accepted)`, `… we are adopting`.)
+    const TAKEN: [&str; 7] = ["accept", "adopt", "approv", "agreed", "decided", "implemented", "applied"];
+    if TAKEN.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut first = words.next().unwrap_or("");
+    if ["further", "other", "more", "additional", "final", "weitere"].contains(&first) {
+        first = words.next().unwrap_or("");
+    }
+    // The word alone, or before what it is for or from (`Suggestions for later`, `… from the
+    // audit`): `Suggestions endpoint` and `Recommendations widget` name things built.
+    let alone = words.next().is_none_or(|w| ["for", "from", "on", "to", "out", "of"].contains(&w));
+    const CJK: [&str; 10] = [
+        "后续建议",
+        "後續建議",
+        "改进建议",
+        "改進建議",
+        "优化建议",
+        "優化建議",
+        "当前建议",
+        "當前建議",
+        "其他建议",
+        "建议事项",
+    ];
+    (alone && ["recommendations", "suggestions", "empfehlungen", "recomendaciones", "рекомендации"].contains(&first))
+        || CJK.iter().any(|w| t.starts_with(w))
 }
 
 /// A sentence that gives its reasons in the list after it: `… is preferred over X because:`,
@@ -4108,7 +4140,16 @@ pub fn reports_work_done(text: &str) -> bool {
     // (`Bugfix:` and `Bug Fix:` alike; in Chinese `修复了 …`, fixed, `已解决 …`, resolved.)
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
         || (!word.is_ascii()
-            && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)));
+            && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)))
+        // (And a log's title naming the fix, `[2025-05-27] 修复账号恢复后最高分未显示`, as
+        // `Fix the high score …` does — unless it goes on to decide: `修复 …，改用 Redis`.)
+        || (["修复", "修復", "修正"].iter().any(|w| t.starts_with(w))
+            // (Not a label over how to fix: `修复策略: 先停服务再回滚`, the fix strategy.)
+            && !["策略", "方案", "计划", "計劃", "流程", "步骤", "步驟", "方法"].iter().any(|w| t[6..].starts_with(w))
+            && !short_label(t).is_some_and(|(label, _)| !label.bytes().any(|b| b.is_ascii_alphabetic()))
+            && !["决定", "決定", "采用", "採用", "改用", "改为", "改為", "选用", "選用", "切换", "切換", "换成", "換成"]
+                .iter()
+                .any(|w| t.contains(w)));
     // A check or an install reported done chose nothing — unless the line goes on to choose
     // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
     // (Not `Reviewed:` as a label over what was kept, `Reviewed: keep SQLite` — `Validated:`
@@ -5305,6 +5346,14 @@ pub(crate) fn says_done(state: &str) -> bool {
         .any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
 }
 
+/// How many named fields a record holds: a record of thousands of labels (`**Constraints of
+/// timer 1:**`, `**… 2:**`, …) keeps the rest in one more, [`MORE_FIELDS`], so that each
+/// value is added in a bounded look-up.
+const MAX_FIELDS: usize = 64;
+
+/// The field a record's values go to past [`MAX_FIELDS`] named ones.
+const MORE_FIELDS: &str = "more fields";
+
 /// Adds `value` (trimmed; nothing when empty) to the field `name` of `fields`, after what it
 /// holds already with `; ` between, or as a new field.
 pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
@@ -5312,6 +5361,7 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
     if value.is_empty() {
         return;
     }
+    let name = if fields.len() >= MAX_FIELDS && !fields.iter().any(|(n, _)| n == name) { MORE_FIELDS } else { name };
     match fields.iter_mut().find(|(n, _)| n == name) {
         Some((_, text)) => {
             text.push_str("; ");
@@ -6299,6 +6349,17 @@ mod tests {
         ));
         assert!(!names_considerations("以下文件/目录永不建议迁移："));
         assert!(names_considerations("Further recommendations"));
+        assert!(names_considerations("3. Recommendations"));
+        // (Found by review.)
+        for named in [
+            "2026-04-01 — Recommendations review",
+            "Recommendations from the security audit (all adopted)",
+            "Suggestions endpoint",
+            "Recommendations widget",
+            "Recommendations (accepted)",
+        ] {
+            assert!(!names_considerations(named), "{named}");
+        }
         assert!(!names_considerations("Optional settings"));
         // Decisions still to take, in Japanese, Chinese and Korean.
         for open in ["決定が必要な事項", "需要决策的问题", "결정 필요 사항", "미결정 사항"] {

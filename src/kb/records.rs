@@ -392,20 +392,21 @@ pub(crate) fn resolve(
                     {
                         rec.context = Some(named_by(groups[g].title));
                     }
-                    // After a record's labelled decision, a label that describes rather than
-                    // names a topic (`**Evidence — both alternatives were tested and ruled
-                    // out:**`, `**What Claude receives for returning users:**`, `**Design
-                    // constraints baked in:**`) heads one more part of it: of 27 such lists'
-                    // items listed as decisions in the banks read, their readers listed none.
+                    // After a record's labelled decision, a label over what supports it rather
+                    // than a topic it decides (`**Evidence — both alternatives were tested and
+                    // ruled out:**`, `**Design constraints baked in:**`, `**What Claude receives
+                    // for returning users:**`) heads one more part of it, for as long as its
+                    // list runs: of 27 such lists' items listed as decisions in the banks read,
+                    // their readers listed none.
                     None if rec
                         .decision
                         .is_some_and(|d| items[d].block == Block::Paragraph && !rec.decision_unlabelled)
-                        && groups[g].kind == Kind::Other
+                        && groups[g].kind != Kind::Decision
                         && fields::label_describes(groups[g].title)
                         && !names_a_day(groups[g].title) =>
                     {
-                        rec.has_fields = true;
                         rec.context = Some(named_by(groups[g].title));
+                        rec.list_field = Some((g, items[i].block));
                     }
                     // After a record's decision, a label naming a topic heads what was decided
                     // about it (`**Backend**:` over `- Go 1.22 for all services`) beside the
@@ -1139,11 +1140,17 @@ fn item(
     // (`**Decision**: Cap how long each series is kept` over `| Series | Kept for | Why |`, or
     // under a `**Mapping**:` label after it): a part of that decision, in the field open —
     // unless the table has a `Decision` column, whose rows decide. (Not after a list of
-    // decisions whose last item is labelled: the table may be the section's own.)
+    // decisions whose last item is labelled: the table may be the section's own; nor after a
+    // decision that introduces several, `**Decision**: Several changes, agreed in the call.`,
+    // whose table lists them — found by review.)
     if it.block == Block::TableRow
         && !mark.decision_row
         && !rec.decision_unlabelled
-        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block == Block::Paragraph)
+        && rec.decision.is_some_and(|d| {
+            items[d].section == it.section
+                && items[d].block == Block::Paragraph
+                && !fields::introduces_several(&items[d].text)
+        })
     {
         let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
         rec.members.push((i, field.clone(), 0));

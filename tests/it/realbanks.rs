@@ -826,6 +826,21 @@ fn the_prose_after_an_entrys_labelled_decision_tells_of_it() {
 }
 
 #[test]
+fn a_chinese_log_title_naming_a_fix_is_work_done() {
+    let kb = load();
+    // `[2026-02-03] 修复备份任务在夜间超时的问题` (fix the nightly backup timing out) reports
+    // work as `Fix the nested table warning` does in English; a fix that goes on to switch
+    // (`…，改用 Prometheus 的推送网关`) still decides, and so does `改用 …` alone.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-xiufu.md")),
+        [
+            "[2026-02-04] 修复监控面板不刷新，改用 Prometheus 的推送网关",
+            "[2026-02-05] 改用 ZFS 快照代替 rsync 增量备份"
+        ]
+    );
+}
+
+#[test]
 fn a_creative_phase_decides_in_its_recommended_approach() {
     let kb = load();
     let listed = decisions_in(&kb, "creative-backup-target.md");
