@@ -871,11 +871,47 @@ pub fn is_short_label(label: &str) -> bool {
 /// call.`, `We adopt the following changes:`, `Decisions from the audit:` (not a colon alone:
 /// `… MUST NOT emit official fields while:` introduces its conditions).
 pub fn introduces_several(text: &str) -> bool {
-    let lower = text.trim_end().to_ascii_lowercase();
-    ["several", "following", "changes", "decisions", "these ", "as follows", "multiple"]
-        .iter()
-        .any(|w| lower.contains(w))
+    // (Its opening says so: a long paragraph is not lowercased whole.)
+    let head = &text[..crate::source::floor_char_boundary(text, 160)];
+    let lower = head.trim_end().to_ascii_lowercase();
+    ["several ", "the following", "as follows", "multiple "].iter().any(|w| lower.contains(w))
+        || (lower.ends_with([':', '：']) && ["changes", "decisions"].iter().any(|w| lower.contains(w)))
 }
+
+/// What a Chinese fix goes on to choose: `修复 …，改用 Redis` (switched to), `…，引入 …`
+/// (brought in), `弃用 …` (dropped), `…迁移到 restic` (moved to).
+const FIX_DECIDES: &[&str] = &[
+    "决定",
+    "決定",
+    "采用",
+    "採用",
+    "改用",
+    "改为",
+    "改為",
+    "改成",
+    "选用",
+    "選用",
+    "选择",
+    "選擇",
+    "确定",
+    "確定",
+    "切换",
+    "切換",
+    "换成",
+    "換成",
+    "换用",
+    "換用",
+    "替代",
+    "代替",
+    "引入",
+    "统一使用",
+    "統一使用",
+    "弃用",
+    "棄用",
+    "迁移到",
+    "遷移到",
+    "改走",
+];
 
 /// A label over what supports a decision rather than a topic it decides: its first word (or
 /// the one after `key`, `design`, `success`, `technical`) names evidence, constraints,
@@ -3828,7 +3864,8 @@ pub fn names_considerations(title: &str) -> bool {
             still_open
                 || (CONSIDERATION_WORD_LENGTHS.contains(&w.len())
                     && CONSIDERATION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes())))
-        }) || names_advice(title);
+        }) || names_advice(title)
+            || (names_deciding(title) && names_decisions_ahead(&title.to_ascii_lowercase()));
     }
     let lower = title.to_lowercase();
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| CONSIDERATION_WORDS.contains(&w))
@@ -3862,6 +3899,7 @@ pub fn names_considerations(title: &str) -> bool {
         .iter()
         .any(|p| title.contains(p))
         || names_advice(title)
+        || names_decisions_ahead(&lower)
 }
 
 /// The words of [`names_considerations`] in languages written with spaces.
@@ -3881,18 +3919,43 @@ const CONSIDERATION_WORDS: &[&str] = &[
     "proposed",
     "considering",
     "candidates",
-    // Decisions still to take, in French, Spanish and Portuguese: `Décisions futures à
-    // prendre`, `Decisiones a tomar`, `En attente`.
-    "futures",
-    "futuras",
-    "futuros",
-    "prendre",
-    "tomar",
-    "attente",
 ];
 
 /// The lengths of [`CONSIDERATION_WORDS`], in bytes (a unit test checks them).
-const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 5..=11;
+const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
+
+/// Decisions still to take, in French, Spanish and Portuguese: a title naming decisions and
+/// that they are ahead (`Décisions futures à prendre`, `Decisiones a tomar`, `Décisions à
+/// venir`, `Decisões pendentes`) — not ones taken (`Décisions prises`, `Decisões futuras já
+/// tomadas`), nor the words elsewhere (`File d'attente`, `futures instead of threads`).
+fn names_decisions_ahead(lower: &str) -> bool {
+    const DECISIONS: [&str; 6] = ["décision", "decision", "decisión", "decisione", "decisão", "decisõe"];
+    const AHEAD: [&str; 11] = [
+        "à prendre",
+        "a prendre",
+        "a tomar",
+        "por tomar",
+        "à venir",
+        "a venir",
+        "en attente",
+        "pendiente",
+        "pendente",
+        "por decidir",
+        "à décider",
+    ];
+    const TAKEN: [&str; 7] = ["prises", "tomadas", "tomados", "tomada", "já ", "ya ", "déjà"];
+    // (`futures` right after the word: `Décisions futures`, not `Décisions pour les versions
+    // futures`, which are decided.)
+    let future = || {
+        lower.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+            (DECISIONS.iter().any(|d| w[0].starts_with(d)) && w[1].starts_with("futur"))
+                || (w[0].starts_with("futur") && DECISIONS.iter().any(|d| w[1].starts_with(d)))
+        })
+    };
+    DECISIONS.iter().any(|w| lower.contains(w))
+        && (future() || AHEAD.iter().any(|w| lower.contains(w)))
+        && !TAKEN.iter().any(|w| lower.contains(w))
+}
 
 /// A title over advice, not yet settled: `### Recommendations`, `### Suggestions (out of
 /// scope)`, `Further recommendations`, `後續建議（不在此次範圍）`, `当前建议：` — the word opening the
@@ -3902,17 +3965,26 @@ fn names_advice(title: &str) -> bool {
     // (Marks and a section's number before it; not a date: `2026-04-01 — Recommendations
     // review` is an entry of its own.)
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['.', ')']).trim_start();
-    if t.starts_with(|c: char| !c.is_alphabetic()) || title.trim_start().len() - t.len() > 6 {
+    let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = match numbered.strip_prefix(['.', ')']) {
+        Some(rest) if numbered.len() < t.len() => rest.trim_start(),
+        _ => t,
+    };
+    if !t.starts_with(char::is_alphabetic) {
         return false;
     }
     let lower = t.to_lowercase();
-    // (Advice taken is decided: `Recommendations (accepted)`, `… we are adopting`.)
+    // (Advice taken is decided: `Recommendations (accepted)`, `… we are adopting` — not
+    // `(not yet adopted)`, `to be approved`.)
     const TAKEN: [&str; 7] = ["accept", "adopt", "approv", "agreed", "decided", "implemented", "applied"];
-    if TAKEN.iter().any(|w| lower.contains(w)) {
+    let pending = ["not yet", "to be ", "none ", "pending", "not "].iter().any(|w| lower.contains(w));
+    if !pending && TAKEN.iter().any(|w| lower.contains(w)) {
         return false;
     }
-    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    // (What a bracket or a dash adds is no part of the title's words: `Suggestions (out of
+    // scope)`, `Recommendations — not yet adopted`.)
+    let head = lower.split(['(', '（', '—', '–', ':', '：']).next().unwrap_or("");
+    let mut words = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let mut first = words.next().unwrap_or("");
     if ["further", "other", "more", "additional", "final", "weitere"].contains(&first) {
         first = words.next().unwrap_or("");
@@ -4143,13 +4215,11 @@ pub fn reports_work_done(text: &str) -> bool {
             && ["修复了", "已修复", "修正了", "已修正", "解决了", "已解决"].iter().any(|w| t.starts_with(w)))
         // (And a log's title naming the fix, `[2025-05-27] 修复账号恢复后最高分未显示`, as
         // `Fix the high score …` does — unless it goes on to decide: `修复 …，改用 Redis`.)
-        || (["修复", "修復", "修正"].iter().any(|w| t.starts_with(w))
+        // (Not `修正`, which also revises: `修正 DNS 记录的 TTL 为 60 秒` sets a value.)
+        || (["修复", "修復"].iter().any(|w| t.starts_with(w))
             // (Not a label over how to fix: `修复策略: 先停服务再回滚`, the fix strategy.)
             && !["策略", "方案", "计划", "計劃", "流程", "步骤", "步驟", "方法"].iter().any(|w| t[6..].starts_with(w))
-            && !short_label(t).is_some_and(|(label, _)| !label.bytes().any(|b| b.is_ascii_alphabetic()))
-            && !["决定", "決定", "采用", "採用", "改用", "改为", "改為", "选用", "選用", "切换", "切換", "换成", "換成"]
-                .iter()
-                .any(|w| t.contains(w)));
+            && !FIX_DECIDES.iter().any(|w| t.contains(w)));
     // A check or an install reported done chose nothing — unless the line goes on to choose
     // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
     // (Not `Reviewed:` as a label over what was kept, `Reviewed: keep SQLite` — `Validated:`
@@ -5361,13 +5431,16 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
     if value.is_empty() {
         return;
     }
-    let name = if fields.len() >= MAX_FIELDS && !fields.iter().any(|(n, _)| n == name) { MORE_FIELDS } else { name };
-    match fields.iter_mut().find(|(n, _)| n == name) {
+    // (Past them, each value keeps its label: `more fields: Constraints 65: …; …`.)
+    let overflow = fields.len() >= MAX_FIELDS && !fields.iter().any(|(n, _)| n == name);
+    let (key, labelled) = if overflow { (MORE_FIELDS, Some(name)) } else { (name, None) };
+    let value = labelled.map_or_else(|| value.to_string(), |label| format!("{label}: {value}"));
+    match fields.iter_mut().find(|(n, _)| n == key) {
         Some((_, text)) => {
             text.push_str("; ");
-            text.push_str(value);
+            text.push_str(&value);
         }
-        None => fields.push((name.to_string(), value.to_string())),
+        None => fields.push((key.to_string(), value)),
     }
 }
 
@@ -6340,7 +6413,18 @@ mod tests {
         assert!(names_considerations("Suggestions (out of scope)"));
         assert!(names_considerations("Décisions Futures à Prendre"));
         assert!(names_considerations("Decisiones a tomar"));
-        assert!(!names_considerations("Décisions prises"));
+        assert!(names_considerations("Décisions à venir"));
+        // (Found by review.)
+        for named in [
+            "Décisions prises",
+            "Decisões futuras já tomadas",
+            "File d'attente des tâches : NATS remplace Redis",
+            "Rust worker: futures instead of threads",
+            "2026-08-03 Tomar instantáneas cada hora",
+            "Décisions pour les versions futures",
+        ] {
+            assert!(!names_considerations(named), "{named}");
+        }
         assert!(names_considerations("後續建議（不在此次範圍）"));
         assert!(names_considerations("Рекомендации"));
         assert!(!names_considerations("Suggestion filter component"));
@@ -6360,6 +6444,8 @@ mod tests {
         ] {
             assert!(!names_considerations(named), "{named}");
         }
+        assert!(names_considerations("⚠️ Recommendations"));
+        assert!(names_considerations("Recommendations (not yet adopted)"));
         assert!(!names_considerations("Optional settings"));
         // Decisions still to take, in Japanese, Chinese and Korean.
         for open in ["決定が必要な事項", "需要决策的问题", "결정 필요 사항", "미결정 사항"] {

@@ -1475,14 +1475,17 @@ fn item(
                 rec.members.push((i, DETAILS, 0));
                 field_of[i] = Some(DETAILS);
             }
-            // Under a dated entry's heading, after its labelled `**Decision:** …` paragraph, the
-            // prose that follows tells of it (`**The client had a real bug …**`, `Evidence
-            // (measured, not assumed): …`, `Still open: …`): its details — unless a line
-            // adopts or switches something of its own. (Of 30 such items listed in the banks
-            // read, their readers listed one.)
+            // Under a dated entry's heading, after its labelled `**Decision:** …` paragraph, a
+            // note that tells of it — a paragraph opening with a bold sentence (`**The client
+            // had a real bug that only live data could reveal.**`) or with a label that names
+            // no field or kind (`Evidence (measured, not assumed): …`, `Still open: …`,
+            // `Design note: …`) — is its details, unless it adopts or switches something of its
+            // own. (Plain sentences and lists may be more decisions: `We also dropped the
+            // tunnel`, `- Keep Authelia in front`; found by review.)
             None if items[i].parent.is_none()
                 && items[i].group.is_none()
-                && items[i].block != Block::TableRow
+                && items[i].block == Block::Paragraph
+                && tells_of_the_decision(&items[i])
                 && !rec.decision_unlabelled
                 && rec.decision.is_some_and(|d| {
                     items[d].block == Block::Paragraph
@@ -1691,6 +1694,25 @@ fn plain_label(item: &Item) -> Option<&str> {
 
 /// A label holding a date outside its brackets (`**Update 2026-02-20**:`, not `**Sources
 /// (checked 2026-04-14)**:`): a later entry, no field of the record before it.
+/// A paragraph that opens as a note on a decision: with a bold sentence (`**The old setup
+/// failed silently.** …`) or a label that names no field, kind or decision (`Evidence
+/// (measured, not assumed): …`, `Still open: …`, `Design note: …`).
+fn tells_of_the_decision(item: &Item) -> bool {
+    if let Some(bold) = item.bold.as_deref() {
+        let bold = bold.trim_end();
+        return bold.ends_with(['.', '!']) && bold.split_whitespace().count() >= 3;
+    }
+    // (Not one adding more, `Also: Grafana moves to its own subdomain`.)
+    const MORE: [&str; 6] = ["also", "plus", "and", "additionally", "in addition", "update"];
+    fields::short_label(&item.text).is_some_and(|(label, _)| {
+        !MORE.iter().any(|m| label.trim().to_ascii_lowercase().starts_with(m))
+            && fields::field_for_label(label).is_none()
+            && kind_name(label).is_none()
+            && !super::heading::may_name(label, Some(Kind::Decision))
+            && !fields::opens_with_choice_verb(label)
+    })
+}
+
 /// A label over what was turned down: `Rejected`, `Rejected options`, `Not chosen`,
 /// `Discarded`.
 fn names_rejection(label: &str) -> bool {

@@ -813,13 +813,16 @@ fn a_label_that_describes_after_a_decision_heads_one_of_its_parts() {
 fn the_prose_after_an_entrys_labelled_decision_tells_of_it() {
     let kb = load();
     // Under `## 2026-08-16 — …`, after `**Decision:** …`, a bold opening sentence, `Evidence
-    // (measured, not assumed): …`, `Still open: …` and a list of how it runs are that
-    // decision's details: each had been a decision of its own. A line that switches something
-    // of its own still decides.
+    // (measured, not assumed): …` and `Still open: …` are notes on that decision, its
+    // details: each had been a decision of its own. A list after it and a line that switches
+    // something of its own may be more decisions (the review of the first version found
+    // plain lines like `- Keep Authelia in front` lost).
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-prose-records.md")),
         [
             "Decision: Internal services trust one private CA on the Pi, and their certificates last thirty days.",
+            "Renewal runs at 03:00 on every host.",
+            "A renewal that fails twice pages the owner.",
             "Switched the NAS from its vendor certificate to one from the private CA."
         ]
     );
