@@ -871,11 +871,17 @@ pub fn is_short_label(label: &str) -> bool {
 /// call.`, `We adopt the following changes:`, `Decisions from the audit:` (not a colon alone:
 /// `… MUST NOT emit official fields while:` introduces its conditions).
 pub fn introduces_several(text: &str) -> bool {
-    // (Its opening says so: a long paragraph is not lowercased whole.)
+    // (Its opening says so: a long paragraph is not lowercased whole. It names changes or
+    // decisions and how many, or that they follow: `Three changes to the on-call setup`, `the
+    // changes below` — not `No changes to the firewall rules`, nor `Decommission the
+    // following hosts`, one decision over its parts.)
     let head = &text[..crate::source::floor_char_boundary(text, 160)];
     let lower = head.trim_end().to_ascii_lowercase();
-    ["several ", "the following", "as follows", "multiple "].iter().any(|w| lower.contains(w))
-        || (lower.ends_with([':', '：']) && ["changes", "decisions"].iter().any(|w| lower.contains(w)))
+    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    const MANY: [&str; 11] =
+        ["several", "multiple", "following", "below", "two", "three", "four", "five", "few", "handful", "these"];
+    words.iter().any(|w| ["changes", "decisions", "tweaks", "choices"].contains(w))
+        && words.iter().any(|w| MANY.contains(w) || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// What a Chinese fix goes on to choose: `修复 …，改用 Redis` (switched to), `…，引入 …`
@@ -901,16 +907,38 @@ const FIX_DECIDES: &[&str] = &[
     "換成",
     "换用",
     "換用",
+    "换为",
+    "換為",
     "替代",
     "代替",
+    "替换",
+    "替換",
     "引入",
     "统一使用",
     "統一使用",
+    "统一用",
+    "統一用",
     "弃用",
     "棄用",
     "迁移到",
     "遷移到",
+    "迁移至",
+    "遷移至",
     "改走",
+    "改由",
+    "启用",
+    "啟用",
+    "禁用",
+    "关闭",
+    "關閉",
+    "现在由",
+    "現在由",
+    "设为",
+    "設為",
+    "设置为",
+    "設置為",
+    "调整为",
+    "調整為",
 ];
 
 /// A label over what supports a decision rather than a topic it decides: its first word (or
@@ -3930,7 +3958,10 @@ const CONSIDERATION_WORD_LENGTHS: std::ops::RangeInclusive<usize> = 6..=11;
 /// tomadas`), nor the words elsewhere (`File d'attente`, `futures instead of threads`).
 fn names_decisions_ahead(lower: &str) -> bool {
     const DECISIONS: [&str; 6] = ["décision", "decision", "decisión", "decisione", "decisão", "decisõe"];
-    const AHEAD: [&str; 11] = [
+    // Right after the word: `Décisions futures`, `… à prendre`, `… en suspens` — not
+    // `Décisions pour les mois à venir` or `Decisiones para tomar el control`, which decide.
+    const AHEAD: [&str; 16] = [
+        "futur",
         "à prendre",
         "a prendre",
         "a tomar",
@@ -3938,23 +3969,27 @@ fn names_decisions_ahead(lower: &str) -> bool {
         "à venir",
         "a venir",
         "en attente",
+        "en suspens",
         "pendiente",
         "pendente",
         "por decidir",
         "à décider",
+        "em aberto",
+        "da prendere",
+        "in sospeso",
     ];
     const TAKEN: [&str; 7] = ["prises", "tomadas", "tomados", "tomada", "já ", "ya ", "déjà"];
-    // (`futures` right after the word: `Décisions futures`, not `Décisions pour les versions
-    // futures`, which are decided.)
-    let future = || {
-        lower.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
-            (DECISIONS.iter().any(|d| w[0].starts_with(d)) && w[1].starts_with("futur"))
-                || (w[0].starts_with("futur") && DECISIONS.iter().any(|d| w[1].starts_with(d)))
+    let ahead = DECISIONS.iter().any(|d| {
+        lower.match_indices(d).any(|(at, _)| {
+            let rest = lower[at + d.len()..].trim_start_matches(['s', 'e', 'i']).trim_start();
+            AHEAD.iter().any(|a| rest.starts_with(a))
         })
-    };
-    DECISIONS.iter().any(|w| lower.contains(w))
-        && (future() || AHEAD.iter().any(|w| lower.contains(w)))
-        && !TAKEN.iter().any(|w| lower.contains(w))
+    });
+    // (And before it: `Futures décisions`, `Próximas decisiones`.)
+    let before = ["futures décision", "futuras decision", "futuras decisõ", "próximas decision", "próximas decisõ"]
+        .iter()
+        .any(|w| lower.contains(w));
+    (ahead || before) && !TAKEN.iter().any(|w| lower.contains(w))
 }
 
 /// A title over advice, not yet settled: `### Recommendations`, `### Suggestions (out of
@@ -3977,7 +4012,22 @@ fn names_advice(title: &str) -> bool {
     // (Advice taken is decided: `Recommendations (accepted)`, `… we are adopting` — not
     // `(not yet adopted)`, `to be approved`.)
     const TAKEN: [&str; 7] = ["accept", "adopt", "approv", "agreed", "decided", "implemented", "applied"];
-    let pending = ["not yet", "to be ", "none ", "pending", "not "].iter().any(|w| lower.contains(w));
+    let pending = [
+        "not yet",
+        "to be approved",
+        "to be adopted",
+        "to be accepted",
+        "to be decided",
+        "not adopted",
+        "not accepted",
+        "not approved",
+        "none applied",
+        "none adopted",
+        "none accepted",
+        "pending",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if !pending && TAKEN.iter().any(|w| lower.contains(w)) {
         return false;
     }
@@ -4218,7 +4268,9 @@ pub fn reports_work_done(text: &str) -> bool {
         // (Not `修正`, which also revises: `修正 DNS 记录的 TTL 为 60 秒` sets a value.)
         || (["修复", "修復"].iter().any(|w| t.starts_with(w))
             // (Not a label over how to fix: `修复策略: 先停服务再回滚`, the fix strategy.)
-            && !["策略", "方案", "计划", "計劃", "流程", "步骤", "步驟", "方法"].iter().any(|w| t[6..].starts_with(w))
+            && !["策略", "方案", "计划", "計劃", "流程", "步骤", "步驟", "方法", "方式", "思路", "办法", "辦法"]
+                .iter()
+                .any(|w| t[6..].starts_with(w))
             && !FIX_DECIDES.iter().any(|w| t.contains(w)));
     // A check or an install reported done chose nothing — unless the line goes on to choose
     // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
@@ -6414,6 +6466,8 @@ mod tests {
         assert!(names_considerations("Décisions Futures à Prendre"));
         assert!(names_considerations("Decisiones a tomar"));
         assert!(names_considerations("Décisions à venir"));
+        assert!(names_considerations("Décisions en suspens"));
+        assert!(names_considerations("Próximas decisiones"));
         // (Found by review.)
         for named in [
             "Décisions prises",
@@ -6422,6 +6476,8 @@ mod tests {
             "Rust worker: futures instead of threads",
             "2026-08-03 Tomar instantáneas cada hora",
             "Décisions pour les versions futures",
+            "Décisions pour les mois à venir : garder Proxmox",
+            "Decisiones para tomar el control del DNS",
         ] {
             assert!(!names_considerations(named), "{named}");
         }
@@ -6446,6 +6502,11 @@ mod tests {
         }
         assert!(names_considerations("⚠️ Recommendations"));
         assert!(names_considerations("Recommendations (not yet adopted)"));
+        assert!(!names_considerations("Recommendations (all accepted, none rejected)"));
+        assert!(super::introduces_several("Three changes to the on-call setup, agreed with Sam."));
+        assert!(super::introduces_several("We made the changes below after the outage."));
+        assert!(!super::introduces_several("No changes to the firewall rules."));
+        assert!(!super::introduces_several("Decommission the following hosts at the end of the month."));
         assert!(!names_considerations("Optional settings"));
         // Decisions still to take, in Japanese, Chinese and Korean.
         for open in ["決定が必要な事項", "需要决策的问题", "결정 필요 사항", "미결정 사항"] {

@@ -1143,15 +1143,17 @@ fn item(
     // decisions whose last item is labelled: the table may be the section's own; nor after a
     // decision that introduces several, `**Decision**: Several changes, agreed in the call.`,
     // whose table lists them — found by review.)
-    if it.block == Block::TableRow
+    let after_decision_paragraph = it.block == Block::TableRow
         && !mark.decision_row
         && !rec.decision_unlabelled
-        && rec.decision.is_some_and(|d| {
-            items[d].section == it.section
-                && items[d].block == Block::Paragraph
-                && !fields::introduces_several(&items[d].text)
-        })
-    {
+        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block == Block::Paragraph);
+    // (… and the rows of one that introduces several, `**Decision:** Three changes to the
+    // on-call setup:`, are those decisions, dated with it.)
+    if after_decision_paragraph && rec.decision.is_some_and(|d| fields::introduces_several(&items[d].text)) {
+        rec.more_decisions.push(i);
+        return;
+    }
+    if after_decision_paragraph {
         let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
         rec.members.push((i, field.clone(), 0));
         field_of[i] = Some(field);
@@ -1487,10 +1489,13 @@ fn item(
                 && items[i].block == Block::Paragraph
                 && tells_of_the_decision(&items[i])
                 && !rec.decision_unlabelled
+                // (An entry's: a dated heading opens one; a file's `Last updated:` line dates
+                // the file's first entry, no record.)
                 && rec.decision.is_some_and(|d| {
                     items[d].block == Block::Paragraph
                         && items[d].section == items[i].section
                         && items[d].entry == items[i].entry
+                        && items[d].entry > 0
                         && items[d].date.is_some()
                 })
                 && fields::timestamp(&items[i].text).is_none()
@@ -1699,13 +1704,55 @@ fn plain_label(item: &Item) -> Option<&str> {
 /// (measured, not assumed): …`, `Still open: …`, `Design note: …`).
 fn tells_of_the_decision(item: &Item) -> bool {
     if let Some(bold) = item.bold.as_deref() {
+        // A sentence about the setup (`**The old setup failed silently.**`), not one that
+        // decides (`**Drop the Cloudflare tunnel.**`, `**We also retire …**`, `**Reverted on
+        // …**`, `**This supersedes …**`; found by review).
         let bold = bold.trim_end();
-        return bold.ends_with(['.', '!']) && bold.split_whitespace().count() >= 3;
+        let lower = bold.to_ascii_lowercase();
+        let first = lower.split_whitespace().next().unwrap_or("");
+        const ABOUT: [&str; 8] = ["the", "this", "that", "it", "there", "both", "every", "each"];
+        const DECIDES: [&str; 12] = [
+            "also",
+            "replace",
+            "revert",
+            "supersede",
+            "retire",
+            "drop",
+            "switch",
+            "move",
+            "adopt",
+            "instead",
+            "decide",
+            "roll",
+        ];
+        return bold.ends_with(['.', '!'])
+            && bold.split_whitespace().count() >= 3
+            && ABOUT.contains(&first)
+            && !DECIDES.iter().any(|w| lower.contains(w));
     }
-    // (Not one adding more, `Also: Grafana moves to its own subdomain`.)
-    const MORE: [&str; 6] = ["also", "plus", "and", "additionally", "in addition", "update"];
+    // (A note's label: evidence, what is still open, a design note, a correction — not a
+    // topic, `DNS: …`, `Firewall: …`, nor one adding more, `Also: …`; found by review.)
+    const NOTES: [&str; 16] = [
+        "evidence",
+        "still",
+        "note",
+        "notes",
+        "design",
+        "correction",
+        "why",
+        "caveat",
+        "caveats",
+        "background",
+        "finding",
+        "findings",
+        "observation",
+        "aside",
+        "measured",
+        "numbers",
+    ];
     fields::short_label(&item.text).is_some_and(|(label, _)| {
-        !MORE.iter().any(|m| label.trim().to_ascii_lowercase().starts_with(m))
+        let lower = label.trim().to_ascii_lowercase();
+        lower.split(|c: char| !c.is_ascii_alphanumeric()).next().is_some_and(|w| NOTES.contains(&w))
             && fields::field_for_label(label).is_none()
             && kind_name(label).is_none()
             && !super::heading::may_name(label, Some(Kind::Decision))

@@ -812,18 +812,25 @@ fn a_label_that_describes_after_a_decision_heads_one_of_its_parts() {
 #[test]
 fn the_prose_after_an_entrys_labelled_decision_tells_of_it() {
     let kb = load();
-    // Under `## 2026-08-16 — …`, after `**Decision:** …`, a bold opening sentence, `Evidence
-    // (measured, not assumed): …` and `Still open: …` are notes on that decision, its
-    // details: each had been a decision of its own. A list after it and a line that switches
-    // something of its own may be more decisions (the review of the first version found
-    // plain lines like `- Keep Authelia in front` lost).
+    // Under `## 2026-08-16 — …`, after `**Decision:** …`, a bold opening sentence about the
+    // setup, `Evidence (measured, not assumed): …` and `Still open: …` are notes on that
+    // decision, its details: each had been a decision of its own. A bold sentence that
+    // decides (`**We also retire …**`), a topic's label (`DNS: …`), a list after it and a
+    // line that switches something may be more decisions (reviews of the first versions
+    // found plain lines like `- Keep Authelia in front` lost). Under `**Decision:** Three
+    // changes to the on-call rota, …`, the table's rows are those changes.
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-prose-records.md")),
         [
             "Decision: Internal services trust one private CA on the Pi, and their certificates last thirty days.",
+            "We also retire the self-signed bundle on the old wiki host. Nobody reads that wiki now.",
+            "DNS: clients resolve the CA's name through the Pi-hole.",
             "Renewal runs at 03:00 on every host.",
             "A renewal that fails twice pages the owner.",
-            "Switched the NAS from its vendor certificate to one from the private CA."
+            "Switched the NAS from its vendor certificate to one from the private CA.",
+            "Decision: Three changes to the on-call rota, agreed with Sam.",
+            "Pages wait five minutes before escalating",
+            "Weekends rotate monthly"
         ]
     );
 }
