@@ -2489,10 +2489,8 @@ pub fn is_boilerplate(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let first = t.as_bytes()[0];
     let head = if first.is_ascii()
-        && !matches!(
-            first.to_ascii_lowercase(),
-            b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(' | b'a' | b'f'
-        ) {
+        && !matches!(first.to_ascii_lowercase(), b't' | b'd' | b'c' | b'e' | b'y' | b'i' | b'm' | b'n' | b'q' | b'(')
+    {
         Cow::Borrowed("")
     } else {
         lowercase_prefix(t, 48, &mut buf)
@@ -2602,7 +2600,13 @@ pub fn is_boilerplate(text: &str) -> bool {
         )
     };
     placeholder
-        || (!head.is_empty() && (opens() || fill_in() || ((starts("new ") || starts("add ") || starts("append ") || starts("future ")) && where_new_go())))
+        || (!head.is_empty() && (opens() || fill_in()))
+        // (Only an item opening with one of these words is read whole.)
+        || (matches!(first.to_ascii_lowercase(), b'n' | b'a' | b'f')
+            && ["new ", "add ", "append ", "future "]
+                .iter()
+                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            && where_new_go())
         || (first.eq_ignore_ascii_case(&b'a') && running_record())
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
@@ -3997,6 +4001,22 @@ fn names_decisions_ahead(lower: &str) -> bool {
 /// title (after a number or a word like `further`), not inside a decision's
 /// (`Permission suggestions key: …, not …`).
 fn names_advice(title: &str) -> bool {
+    // (Most titles hold none of the words: a look for their stems, case aside, comes first.)
+    let b = title.as_bytes();
+    const STEMS: [&[u8]; 9] = [
+        b"ecommend",
+        b"ECOMMEND",
+        b"uggest",
+        b"UGGEST",
+        b"mpfehl",
+        b"ecomend",
+        "екоменд".as_bytes(),
+        "建议".as_bytes(),
+        "建議".as_bytes(),
+    ];
+    if !STEMS.iter().any(|stem| memchr::memmem::find(b, stem).is_some()) {
+        return false;
+    }
     // (Marks and a section's number before it; not a date: `2026-04-01 — Recommendations
     // review` is an entry of its own.)
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());

@@ -773,20 +773,18 @@ impl<'a> Pass<'a> {
             // So does a row appended to the log table above, under the list that followed it
             // (`| 2026-01-05 | Drop Docling for PyMuPDF | … |`): a row of that table.
             let line_start = self.text[..at].rfind('\n').map_or(0, |p| p + 1);
-            // (A plain label alone only when it names a record's field, `Rejected:`, and only
-            // between two items of the list: `Phones and laptops:` may end a wrapped sentence.)
             let record_label = || {
-                (line.starts_with(['*', '_'])
-                    && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end())))
-                    || (field_label_alone() && self.next_line_continues_list(idx, at))
+                line.starts_with(['*', '_'])
+                    && (fields::opening_label_field(line).is_some() || is_label_line(line.trim_end()))
             };
             let orphan = self.orphan_line(line);
-            // A record's field label alone on its line ends the list however it is indented —
-            // `  Decision:` or `  Consequences (Positive/Negative):` under an ADR's `Context:`
-            // list, as a formatter indents the line after an item — when the list goes on right
-            // under it, at the item's own depth (not `  Decision:` over the item's own lines or
-            // a nested list, nor labels an item ending in a colon lists: `… in this order:`,
-            // `  Status:`, `  Rationale:`).
+            // A record's field label alone on its line, plain or bold, ends the list however it
+            // is indented — `  Decision:` or `  Consequences (Positive/Negative):` under an
+            // ADR's `Context:` list, as a formatter indents the line after an item — when the
+            // list goes on right under it, at the item's own depth (not `  Decision:` over the
+            // item's own lines or a nested list, nor labels an item ending in a colon lists: `…
+            // in this order:`, `  Status:`, `  Rationale:`; nor a line that is no field's
+            // label, `Phones and laptops:` ending a wrapped sentence).
             let label_between_items = || {
                 field_label_alone()
                     && self.next_line_continues_list(idx, at)
@@ -2476,12 +2474,11 @@ fn label_on_own_line(text: &str, item: &Item) -> bool {
 /// `**Rejected**:`, `__Rejected:__` (not `**Note** that these apply:`).
 fn is_label_line(line: &str) -> bool {
     ["**", "__"].iter().any(|mark| {
-        line.strip_prefix(mark)
-            .and_then(|rest| {
-                let closed = |end: &str| rest.strip_suffix(&format!("{mark}{end}")[..]);
-                closed("").or_else(|| closed(":")).or_else(|| closed("："))
+        line.strip_prefix(mark).is_some_and(|rest| {
+            ["", ":", "："].iter().any(|end| {
+                rest.strip_suffix(end).and_then(|r| r.strip_suffix(mark)).is_some_and(|inside| !inside.contains(mark))
             })
-            .is_some_and(|inside| !inside.contains(mark))
+        })
     }) && label_line(line).is_some_and(|(_, bold)| bold)
 }
 

@@ -2169,11 +2169,24 @@ fn considerations(
     // for:`, then its benefits): the section it stands in, while its list runs.
     let mut brings_list: Option<usize> = None;
     let mut format_section: Vec<Option<bool>> = vec![None; sections.len()];
+    // Whether the sentence leading into the list being read names files (`Files that hold
+    // it:`): read once at the list's first item, for [`lists_files`].
+    let mut files_lead_in = false;
     for i in 0..items.len() {
         let item = &items[i];
         // (Right after a decision of its section, and with a verb of what a choice brings:
         // `This file keeps the decisions we settled on:` introduces decisions, `This means:`
         // their consequences; a thematic break ends the list.)
+        if item.block == Block::ListItem
+            && (i == 0 || items[i - 1].block != Block::ListItem || items[i - 1].section != item.section)
+        {
+            files_lead_in = i.checked_sub(1).is_some_and(|b| {
+                items[b].section == item.section
+                    && items[b].block == Block::Paragraph
+                    && items[b].text.trim_end().ends_with([':', '：'])
+                    && fields::names_files(&items[b].text)
+            });
+        }
         brings_list = match item.block {
             Block::Paragraph => (item.text.trim_end().ends_with([':', '：'])
                 && fields::tells_benefits(&item.text)
@@ -2309,7 +2322,7 @@ fn considerations(
                 || only_links(item)
                 || (item.block == Block::ListItem
                     && fields::describes_a_file(&item.text)
-                    && lists_files(items, sections, groups, i))
+                    && (files_lead_in || lists_files(items, sections, groups, i)))
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || (fields::is_tally(&item.text) && in_summary())
@@ -2603,24 +2616,15 @@ fn considerations(
 
 /// Item `j` becomes the `name` field of item `p`: its text joins that field, and it points at
 /// `p` as its record.
-/// Whether list item `i` stands in a list of files: its section's title, its label, its parent
-/// or the sentence leading into its list names files (`## Related Files`, `### Modified (8
-/// files)`, `**Созданные creative документы:**`, `Files that hold it:`). Under `## Key
-/// Decisions`, `nginx.conf: TLS 1.3 only` states a setting.
+/// Whether list item `i` stands in a list of files: its section's title, its label or its
+/// parent names files (`## Related Files`, `### Modified (8 files)`, `**Созданные creative
+/// документы:**`) — or the sentence leading into its list does (`Files that hold it:`, read in
+/// [`considerations`]). Under `## Key Decisions`, `nginx.conf: TLS 1.3 only` states a setting.
 fn lists_files(items: &[Item], sections: &[Section], groups: &[GroupInfo<'_>], i: usize) -> bool {
     let item = &items[i];
-    let lead_in = || {
-        let first =
-            (0..i).rev().take_while(|&j| items[j].block == Block::ListItem && items[j].section == item.section).last();
-        let before = first.unwrap_or(i).checked_sub(1)?;
-        (items[before].section == item.section && items[before].block == Block::Paragraph)
-            .then(|| items[before].text.as_str())
-            .filter(|t| t.trim_end().ends_with([':', '：']))
-    };
     sections[item.section].title.as_deref().is_some_and(fields::names_files)
         || item.group.is_some_and(|g| fields::names_files(groups[g].title))
         || item.parent.is_some_and(|p| fields::names_files(&items[p].text))
-        || lead_in().is_some_and(fields::names_files)
 }
 
 fn make_part(items: &mut [Item], p: usize, j: usize, name: &str) {
