@@ -1014,7 +1014,7 @@ pub fn describes_a_file(text: &str) -> bool {
     let (name, rest) = t.split_at(end);
     let name = name.trim_end_matches(['`', '*', '_', ':', ',']);
     let Some(dot) = name.rfind('.') else { return false };
-    let ext = name[dot + 1..].to_ascii_lowercase();
+    let ext = &name[dot + 1..];
     const EXTENSIONS: &[&str] = &[
         "md", "mdc", "markdown", "txt", "yml", "yaml", "json", "toml", "ini", "cfg", "conf", "env", "ts", "tsx", "jsx",
         "py", "sh", "rs", "go", "dart", "kt", "swift", "sql", "css", "scss", "html", "xml", "csv", "tf", "nix", "lua",
@@ -1024,8 +1024,9 @@ pub fn describes_a_file(text: &str) -> bool {
     // (`main.js` is a file, `Node.js` a runtime and `Bun.sh` a site: a capitalized name with
     // such an ending is none; a `.js` name counts inside a folder only.)
     let base = name.rsplit('/').next().unwrap_or(name);
-    let product = base.starts_with(char::is_uppercase) && ["js", "sh", "rs", "io"].contains(&ext.as_str());
-    let file = (EXTENSIONS.contains(&ext.as_str()) || (ext == "js" && name.contains('/'))) && !product;
+    let is = |e: &str| ext.eq_ignore_ascii_case(e);
+    let product = base.starts_with(char::is_uppercase) && ["js", "sh", "rs", "io"].iter().any(|e| is(e));
+    let file = (EXTENSIONS.iter().any(|e| is(e)) || (is("js") && name.contains('/'))) && !product;
     if dot == 0 || !file {
         return false;
     }
@@ -4001,20 +4002,12 @@ fn names_decisions_ahead(lower: &str) -> bool {
 /// title (after a number or a word like `further`), not inside a decision's
 /// (`Permission suggestions key: …, not …`).
 fn names_advice(title: &str) -> bool {
-    // (Most titles hold none of the words: a look for their stems, case aside, comes first.)
+    // (Most titles hold none of the words: one pass over their bytes for the stems, in either
+    // case, comes first.)
     let b = title.as_bytes();
-    const STEMS: [&[u8]; 9] = [
-        b"ecommend",
-        b"ECOMMEND",
-        b"uggest",
-        b"UGGEST",
-        b"mpfehl",
-        b"ecomend",
-        "екоменд".as_bytes(),
-        "建议".as_bytes(),
-        "建議".as_bytes(),
-    ];
-    if !STEMS.iter().any(|stem| memchr::memmem::find(b, stem).is_some()) {
+    let ascii = b.windows(4).any(|w| matches!(w, b"ecom" | b"ECOM" | b"ugge" | b"UGGE" | b"mpfe" | b"MPFE"));
+    let other = !title.is_ascii() && ["екоменд", "ЕКОМЕНД", "建议", "建議"].iter().any(|w| title.contains(w));
+    if !ascii && !other {
         return false;
     }
     // (Marks and a section's number before it; not a date: `2026-04-01 — Recommendations
