@@ -871,17 +871,36 @@ pub fn is_short_label(label: &str) -> bool {
 /// call.`, `We adopt the following changes:`, `Decisions from the audit:` (not a colon alone:
 /// `… MUST NOT emit official fields while:` introduces its conditions).
 pub fn introduces_several(text: &str) -> bool {
-    // (Its opening says so: a long paragraph is not lowercased whole. It names changes or
-    // decisions and how many, or that they follow: `Three changes to the on-call setup`, `the
-    // changes below` — not `No changes to the firewall rules`, nor `Decommission the
-    // following hosts`, one decision over its parts.)
+    // (Its opening says so: a long paragraph is not lowercased whole. It counts its changes or
+    // decisions, `Three changes to the on-call setup`, `6 decisions`, or says they follow, `the
+    // changes below` — not `No changes to the firewall rules`, `Freeze changes for 2 weeks`,
+    // nor `Decommission the following hosts`, one decision over its parts.)
     let head = &text[..crate::source::floor_char_boundary(text, 160)];
     let lower = head.trim_end().to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    const MANY: [&str; 11] =
-        ["several", "multiple", "following", "below", "two", "three", "four", "five", "few", "handful", "these"];
-    words.iter().any(|w| ["changes", "decisions", "tweaks", "choices"].contains(w))
-        && words.iter().any(|w| MANY.contains(w) || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())))
+    const NOUNS: [&str; 5] = ["changes", "decisions", "tweaks", "choices", "updates"];
+    const COUNT: [&str; 14] = [
+        "several",
+        "multiple",
+        "few",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "these",
+        "following",
+    ];
+    let counted = words.windows(2).any(|w| {
+        NOUNS.contains(&w[1])
+            && (COUNT.contains(&w[0]) || (w[0].len() <= 2 && w[0].bytes().all(|b| b.is_ascii_digit())))
+    });
+    let follow = words.iter().any(|w| NOUNS.contains(w)) && (lower.contains(" below") || lower.contains("as follows"));
+    counted || follow
 }
 
 /// What a Chinese fix goes on to choose: `修复 …，改用 Redis` (switched to), `…，引入 …`
@@ -1044,40 +1063,34 @@ pub fn describes_a_file(text: &str) -> bool {
     !said.is_empty() && !opens_with_choice_verb(said) && !states_switch(said)
 }
 
-/// Whether a title or a lead-in names files or what was done to them: `Related Files`, `Files
-/// Created/Modified`, `Modified (8 files)`, `Documentation`, `Созданные документы`, `相关文件`.
+/// Whether a title or a lead-in names files (as words, not inside `profile` or `filesystem`):
+/// `Related Files`, `Files Created/Modified`, `Modified (8 files)`, `Files that hold it:`,
+/// `Созданные документы`, `相关文件` — not one naming decisions or changes made to them
+/// (`Decisions per file:`, `Settings we changed in the config files:`; found by review).
 pub fn names_files(title: &str) -> bool {
     if title.len() > 120 {
         return false;
     }
     let lower = title.to_lowercase();
-    [
+    const DECIDED: [&str; 5] = ["decid", "decision", "setting", "change", "choice"];
+    if DECIDED.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    const WORDS: [&str; 11] = [
         "file",
+        "files",
         "document",
+        "documents",
+        "documentation",
         "docs",
-        "artifact",
-        "deliverable",
-        "related",
-        "reference",
-        "created",
-        "modified",
-        "changed",
-        "added",
-        "removed",
-        "eliminated",
-        "touched",
-        "файл",
-        "документ",
-        "文件",
-        "文档",
-        "檔案",
-        "ファイル",
-        "archivo",
-        "datei",
-        "fichier",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+        "artifacts",
+        "deliverables",
+        "dateien",
+        "fichiers",
+        "archivos",
+    ];
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w))
+        || ["файл", "документ", "文件", "文档", "檔案", "ファイル"].iter().any(|w| lower.contains(w))
 }
 
 /// A title over questions that have been answered: `Resolved Questions`, `Questions
@@ -4025,28 +4038,21 @@ fn names_advice(title: &str) -> bool {
     // (Advice taken is decided: `Recommendations (accepted)`, `… we are adopting` — not
     // `(not yet adopted)`, `to be approved`.)
     const TAKEN: [&str; 7] = ["accept", "adopt", "approv", "agreed", "decided", "implemented", "applied"];
-    let pending = [
-        "not yet",
-        "to be approved",
-        "to be adopted",
-        "to be accepted",
-        "to be decided",
-        "not adopted",
-        "not accepted",
-        "not approved",
-        "none applied",
-        "none adopted",
-        "none accepted",
-        "pending",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    if !pending && TAKEN.iter().any(|w| lower.contains(w)) {
+    // (Taken unless a negation or what is ahead sits right before the word: `(not yet
+    // adopted)`, `to be implemented`, `none applied`, `awaiting approval` — not `(all
+    // accepted, none rejected)`, `(approved, not urgent)`.)
+    let taken = TAKEN.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = &lower[crate::source::floor_char_boundary(&lower, at.saturating_sub(10))..at];
+            !["not ", "yet ", "to be ", "none ", "awaiting "].iter().any(|n| before.ends_with(n))
+        })
+    });
+    if taken {
         return false;
     }
     // (What a bracket or a dash adds is no part of the title's words: `Suggestions (out of
     // scope)`, `Recommendations — not yet adopted`.)
-    let head = lower.split(['(', '（', '—', '–', ':', '：']).next().unwrap_or("");
+    let head = lower.split(['(', '（', '—', '–', ':', '：', ',', '，']).next().unwrap_or("");
     let mut words = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let mut first = words.next().unwrap_or("");
     if ["further", "other", "more", "additional", "final", "weitere"].contains(&first) {
@@ -4284,7 +4290,11 @@ pub fn reports_work_done(text: &str) -> bool {
             && !["策略", "方案", "计划", "計劃", "流程", "步骤", "步驟", "方法", "方式", "思路", "办法", "辦法"]
                 .iter()
                 .any(|w| t[6..].starts_with(w))
-            && !FIX_DECIDES.iter().any(|w| t.contains(w)));
+            // (What a clause after the fix chooses: `…，改用 …`; the same word inside the bug
+            // named, `修复关闭按钮无响应的问题`, chooses nothing.)
+            && !t
+                .split_once(['，', ',', '；', ';', '：', ':'])
+                .is_some_and(|(_, after)| FIX_DECIDES.iter().any(|w| after.contains(w))));
     // A check or an install reported done chose nothing — unless the line goes on to choose
     // (`Tested three queue libraries; chose BullMQ`, `Installed pnpm, replacing npm`).
     // (Not `Reviewed:` as a label over what was kept, `Reviewed: keep SQLite` — `Validated:`
@@ -6516,6 +6526,13 @@ mod tests {
         assert!(names_considerations("⚠️ Recommendations"));
         assert!(names_considerations("Recommendations (not yet adopted)"));
         assert!(!names_considerations("Recommendations (all accepted, none rejected)"));
+        assert!(names_considerations("Recommendations (awaiting approval)"));
+        assert!(names_considerations("Suggestions, none implemented"));
+        assert!(!super::introduces_several("Freeze infrastructure changes for 2 weeks around the migration."));
+        assert!(super::introduces_several("Six changes to the on-call setup:"));
+        assert!(!super::names_files("We decided the following for the Proxmox profile:"));
+        assert!(!super::names_files("For the ZFS filesystem layout:"));
+        assert!(super::names_files("Files that hold it:"));
         assert!(super::introduces_several("Three changes to the on-call setup, agreed with Sam."));
         assert!(super::introduces_several("We made the changes below after the outage."));
         assert!(!super::introduces_several("No changes to the firewall rules."));

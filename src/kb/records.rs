@@ -1710,7 +1710,10 @@ fn tells_of_the_decision(item: &Item) -> bool {
         let bold = bold.trim_end();
         let lower = bold.to_ascii_lowercase();
         let first = lower.split_whitespace().next().unwrap_or("");
-        const ABOUT: [&str; 8] = ["the", "this", "that", "it", "there", "both", "every", "each"];
+        // (`**Each host gets its own age key.**`, `**There will be no public SSH.**` state
+        // policies.)
+        const ABOUT: [&str; 3] = ["the", "this", "that"];
+        const POLICY: [&str; 7] = [" must ", " will ", " should ", " shall ", " never ", " always ", " stays "];
         const DECIDES: [&str; 12] = [
             "also",
             "replace",
@@ -1728,7 +1731,8 @@ fn tells_of_the_decision(item: &Item) -> bool {
         return bold.ends_with(['.', '!'])
             && bold.split_whitespace().count() >= 3
             && ABOUT.contains(&first)
-            && !DECIDES.iter().any(|w| lower.contains(w));
+            && !DECIDES.iter().any(|w| lower.contains(w))
+            && !POLICY.iter().any(|w| lower.contains(w));
     }
     // (A note's label: evidence, what is still open, a design note, a correction — not a
     // topic, `DNS: …`, `Firewall: …`, nor one adding more, `Also: …`; found by review.)
@@ -2177,8 +2181,12 @@ fn considerations(
         // (Right after a decision of its section, and with a verb of what a choice brings:
         // `This file keeps the decisions we settled on:` introduces decisions, `This means:`
         // their consequences; a thematic break ends the list.)
+        // (A list starts after another block, in another section, or under another label.)
         if item.block == Block::ListItem
-            && (i == 0 || items[i - 1].block != Block::ListItem || items[i - 1].section != item.section)
+            && (i == 0
+                || items[i - 1].block != Block::ListItem
+                || items[i - 1].section != item.section
+                || items[i - 1].group != item.group)
         {
             files_lead_in = i.checked_sub(1).is_some_and(|b| {
                 items[b].section == item.section

@@ -730,7 +730,8 @@ fn an_entry_naming_a_file_and_what_it_holds_is_no_decision() {
             "Grafana dashboards live in the repository and are provisioned at boot.",
             "compose.yaml - switched the exporters to host networking",
             "Caddyfile: TLS 1.3 only on the public listener",
-            "alertmanager.yml - pages go to ntfy, mail only for warnings"
+            "alertmanager.yml - pages go to ntfy, mail only for warnings",
+            "prometheus.yml: scrape every 30 s instead of 15 s"
         ]
     );
 }
@@ -825,6 +826,7 @@ fn the_prose_after_an_entrys_labelled_decision_tells_of_it() {
             "Decision: Internal services trust one private CA on the Pi, and their certificates last thirty days.",
             "We also retire the self-signed bundle on the old wiki host. Nobody reads that wiki now.",
             "DNS: clients resolve the CA's name through the Pi-hole.",
+            "The printer must stay on plain HTTP. Its firmware cannot take a certificate.",
             "Renewal runs at 03:00 on every host.",
             "A renewal that fails twice pages the owner.",
             "Switched the NAS from its vendor certificate to one from the private CA.",
@@ -840,7 +842,8 @@ fn a_chinese_log_title_naming_a_fix_is_work_done() {
     let kb = load();
     // `[2026-02-03] 修复备份任务在夜间超时的问题` (fix the nightly backup timing out) reports
     // work as `Fix the nested table warning` does in English; a fix that goes on to switch
-    // (`…，改用 Prometheus 的推送网关`) still decides, and so does `改用 …` alone.
+    // (`…，改用 Prometheus 的推送网关`) still decides, and so does `改用 …` alone; a choosing
+    // word inside the bug named (`修复关闭按钮无响应的问题`, the close button) chooses nothing.
     assert_eq!(
         decision_texts(document(&kb, "decisionLog-xiufu.md")),
         [
