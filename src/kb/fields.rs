@@ -1392,6 +1392,25 @@ pub(crate) fn names_summary(title: &str) -> bool {
     ["statistic", "summary", "stats", "totals", "by category", "counts"].iter().any(|w| lower.contains(w))
 }
 
+/// A title over statistics (`Implementation Statistics`, `Stats`, `Counts`, `Totals`): not a
+/// summary, which may restate decisions.
+pub(crate) fn names_statistics(title: &str) -> bool {
+    let lower = title.to_ascii_lowercase();
+    ["statistic", "stats", "totals", "counts", "metrics"].iter().any(|w| lower.contains(w))
+}
+
+/// A line that opens with a count and what it counts: `10 major features integrated`, `500+
+/// lines of utility code`, `~2,000 lines of unnecessary code` — a figure, not a choice.
+pub fn opens_with_count(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches('~');
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+    if digits == 0 || !t.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let rest = t[digits..].trim_start_matches(['+', '%']);
+    rest.starts_with(' ') && rest.trim_start().starts_with(char::is_alphabetic)
+}
+
 /// Whether a short label alone on its line names what is weighed about a choice (`Implementation
 /// considerations:`, `Known risks:`, `Trade-offs:`), by its last word: such a label after a
 /// field's list opens one more field. (Not `Libraries chosen:` or `Database design:`, which
@@ -6533,6 +6552,10 @@ mod tests {
         assert!(!super::names_files("We decided the following for the Proxmox profile:"));
         assert!(!super::names_files("For the ZFS filesystem layout:"));
         assert!(super::names_files("Files that hold it:"));
+        assert!(super::opens_with_count("500+ lines of utility code"));
+        assert!(super::opens_with_count("~2,000 lines of unnecessary code"));
+        assert!(!super::opens_with_count("2026-03-01 backups moved"));
+        assert!(!super::opens_with_count("Keep 3 replicas"));
         assert!(super::introduces_several("Three changes to the on-call setup, agreed with Sam."));
         assert!(super::introduces_several("We made the changes below after the outage."));
         assert!(!super::introduces_several("No changes to the firewall rules."));

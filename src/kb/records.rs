@@ -2312,6 +2312,10 @@ fn considerations(
                 || sections[item.section].title.as_deref().is_some_and(fields::names_summary)
                 || item.group.is_some_and(|g| fields::names_summary(groups[g].title))
         };
+        let in_statistics = || {
+            sections[item.section].title.as_deref().is_some_and(fields::names_statistics)
+                || item.group.is_some_and(|g| fields::names_statistics(groups[g].title))
+        };
         let demote = || {
             (considering[i] && !decided)
                 // Under a timeline's stage, a line tells more of that stage.
@@ -2334,6 +2338,9 @@ fn considerations(
                 || fields::is_labelled_address(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || (fields::is_tally(&item.text) && in_summary())
+                // (And under statistics, a line that opens with its count: `500+ lines of
+                // utility code`, `~2,000 lines of unnecessary code`.)
+                || (fields::opens_with_count(&item.text) && in_statistics())
                 || fields::is_document_metadata(&item.text)
                 || answered_by_next()
                 // A line telling what the one before brings (`This approach allows …`) gives

@@ -3243,9 +3243,15 @@ fn a_summarys_tally_of_decisions_is_none() {
     // `Storage: 2 (SQLite cache, restic repository)` counts decisions by category, and `Total
     // decisions: 4 (3 active, 1 superseded)` breaks the count down: a summary, no decisions.
     // Outside a summary the same shape sets something (`Replicas: 2 (eu-west, us-east)`).
+    // Under statistics, a line that opens with its count (`12 hosts moved …`, `300+ lines of
+    // role defaults`) is a figure; one that does not may still decide.
     assert_eq!(
         decision_texts(document(&kb, "decisions-summary.md")),
-        ["Decision: One SQLite file per host, no database server.", "Replicas: 2 (eu-west, us-east)"]
+        [
+            "Decision: One SQLite file per host, no database server.",
+            "Replicas: 2 (eu-west, us-east)",
+            "Each role now has its own defaults file"
+        ]
     );
 }
 
