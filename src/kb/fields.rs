@@ -895,9 +895,12 @@ pub fn introduces_several(text: &str) -> bool {
         "these",
         "following",
     ];
-    let counted = words.windows(2).any(|w| {
-        NOUNS.contains(&w[1])
-            && (COUNT.contains(&w[0]) || (w[0].len() <= 2 && w[0].bytes().all(|b| b.is_ascii_digit())))
+    // (A word or two may stand between: `Two small changes`, `several related decisions`.)
+    let counted = words.iter().enumerate().any(|(n, w)| {
+        NOUNS.contains(w)
+            && words[n.saturating_sub(3)..n]
+                .iter()
+                .any(|c| COUNT.contains(c) || (c.len() <= 2 && c.bytes().all(|b| b.is_ascii_digit())))
     });
     let follow = words.iter().any(|w| NOUNS.contains(w)) && (lower.contains(" below") || lower.contains("as follows"));
     counted || follow
@@ -1072,7 +1075,7 @@ pub fn names_files(title: &str) -> bool {
         return false;
     }
     let lower = title.to_lowercase();
-    const DECIDED: [&str; 5] = ["decid", "decision", "setting", "change", "choice"];
+    const DECIDED: [&str; 7] = ["decid", "decision", "setting", "choice", "changes to", "changed in", "we changed"];
     if DECIDED.iter().any(|w| lower.contains(w)) {
         return false;
     }
@@ -1395,8 +1398,11 @@ pub(crate) fn names_summary(title: &str) -> bool {
 /// A title over statistics (`Implementation Statistics`, `Stats`, `Counts`, `Totals`): not a
 /// summary, which may restate decisions.
 pub(crate) fn names_statistics(title: &str) -> bool {
-    let lower = title.to_ascii_lowercase();
-    ["statistic", "stats", "totals", "counts", "metrics"].iter().any(|w| lower.contains(w))
+    // (As whole words: `Accounts` counts nothing; and not `Metrics`, whose counts are targets:
+    // `3 replicas per service`.)
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["statistics", "statistic", "stats", "totals", "counts"].iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// A line that opens with a count and what it counts: `10 major features integrated`, `500+
@@ -1408,7 +1414,11 @@ pub fn opens_with_count(text: &str) -> bool {
         return false;
     }
     let rest = t[digits..].trim_start_matches(['+', '%']);
-    rest.starts_with(' ') && rest.trim_start().starts_with(char::is_alphabetic)
+    // (Not one that states a rule: `2 DNS resolvers per VLAN, never just one`.)
+    let lower = t.to_ascii_lowercase();
+    rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_alphabetic)
+        && ![" per ", "never", "only", "except", "must", "always"].iter().any(|w| lower.contains(w))
 }
 
 /// Whether a short label alone on its line names what is weighed about a choice (`Implementation
@@ -6554,6 +6564,13 @@ mod tests {
         assert!(super::names_files("Files that hold it:"));
         assert!(super::opens_with_count("500+ lines of utility code"));
         assert!(super::opens_with_count("~2,000 lines of unnecessary code"));
+        assert!(!super::opens_with_count("2 DNS resolvers per VLAN, never just one"));
+        assert!(!super::names_statistics("Accounts"));
+        assert!(!super::names_statistics("Key metrics"));
+        assert!(super::names_statistics("Implementation Statistics"));
+        assert!(super::introduces_several("Two small changes to the firewall, agreed with Alex."));
+        assert!(super::names_files("Changed files:"));
+        assert!(!super::names_files("Changes to the config files:"));
         assert!(!super::opens_with_count("2026-03-01 backups moved"));
         assert!(!super::opens_with_count("Keep 3 replicas"));
         assert!(super::introduces_several("Three changes to the on-call setup, agreed with Sam."));

@@ -1712,8 +1712,8 @@ fn tells_of_the_decision(item: &Item) -> bool {
         let first = lower.split_whitespace().next().unwrap_or("");
         // (`**Each host gets its own age key.**`, `**There will be no public SSH.**` state
         // policies.)
-        const ABOUT: [&str; 3] = ["the", "this", "that"];
-        const POLICY: [&str; 7] = [" must ", " will ", " should ", " shall ", " never ", " always ", " stays "];
+        const ABOUT: [&str; 4] = ["the", "this", "that", "it"];
+        const POLICY: [&str; 5] = [" must ", " shall ", " never ", " always ", " stays "];
         const DECIDES: [&str; 12] = [
             "also",
             "replace",
