@@ -868,8 +868,8 @@ pub fn is_short_label(label: &str) -> bool {
 }
 
 /// A decision that introduces several, listed after it: `Several changes, agreed in the review
-/// call.`, `We adopt the following changes:`, `Decisions from the audit:` (not a colon alone:
-/// `… MUST NOT emit official fields while:` introduces its conditions).
+/// call.`, `We adopt the following changes:`, `The decisions below` (not a colon alone: `… MUST
+/// NOT emit official fields while:` introduces its conditions).
 pub fn introduces_several(text: &str) -> bool {
     // (Its opening says so: a long paragraph is not lowercased whole. It counts its changes or
     // decisions, `Three changes to the on-call setup`, `6 decisions`, or says they follow, `the
@@ -906,8 +906,9 @@ pub fn introduces_several(text: &str) -> bool {
     counted || follow
 }
 
-/// What a Chinese fix goes on to choose: `修复 …，改用 Redis` (switched to), `…，引入 …`
-/// (brought in), `弃用 …` (dropped), `…迁移到 restic` (moved to).
+/// What a Chinese fix goes on to choose, in its title (`修复 …，改用 Redis`, switched to) or after
+/// its label (`修复：…，统一使用 UTC`): `…，引入 …` (brought in), `弃用 …` (dropped), `…迁移到
+/// restic` (moved to).
 const FIX_DECIDES: &[&str] = &[
     "决定",
     "決定",
@@ -1392,7 +1393,7 @@ pub(crate) fn states_in_full(value: &str) -> bool {
 /// `Totals`, `Decision stats`.
 pub(crate) fn names_summary(title: &str) -> bool {
     let lower = title.to_lowercase();
-    ["statistic", "summary", "stats", "totals", "by category", "counts"].iter().any(|w| lower.contains(w))
+    names_statistics(title) || lower.contains("summary") || lower.contains("by category")
 }
 
 /// A title over statistics (`Implementation Statistics`, `Stats`, `Counts`, `Totals`): not a
@@ -3462,9 +3463,9 @@ fn asks_to_write(lower: &str) -> bool {
     VERBS.iter().any(|v| {
         let Some(rest) = lower.strip_prefix(v).and_then(|rest| rest.strip_prefix(' ')) else { return false };
         // (`[Note down constraints]`, `[List out the hosts affected]`.)
-        let rest = rest.strip_prefix("down ").or_else(|| rest.strip_prefix("out ")).map_or(rest, |r| r);
-        let particle = rest.len() < lower.len() - v.len() - 1;
-        rest.split_whitespace().next().is_some_and(|next| particle || WHAT.contains(&next))
+        let particle = rest.strip_prefix("down ").or_else(|| rest.strip_prefix("out "));
+        let rest = particle.unwrap_or(rest);
+        rest.split_whitespace().next().is_some_and(|next| particle.is_some() || WHAT.contains(&next))
             || lower.trim_end().ends_with(" here")
     })
 }
@@ -4229,27 +4230,7 @@ pub fn reports_work_done(text: &str) -> bool {
         ];
         let value = text[at..].trim_start();
         let fix_label = ["修正", "修复", "修復"].iter().any(|w| label.ends_with(w));
-        const DECIDES: &[&str] = &[
-            "决定",
-            "決定",
-            "采用",
-            "採用",
-            "确定",
-            "確定",
-            "改用",
-            "改为",
-            "改為",
-            "选用",
-            "選用",
-            "统一使用",
-            "統一使用",
-            "替代",
-            "切换",
-            "切換",
-            "换成",
-            "換成",
-        ];
-        if (fix_label || DONE.iter().any(|w| value.starts_with(w))) && !DECIDES.iter().any(|w| value.contains(w)) {
+        if (fix_label || DONE.iter().any(|w| value.starts_with(w))) && !FIX_DECIDES.iter().any(|w| value.contains(w)) {
             return true;
         }
     }

@@ -1143,20 +1143,20 @@ fn item(
     // decisions whose last item is labelled: the table may be the section's own; nor after a
     // decision that introduces several, `**Decision**: Several changes, agreed in the call.`,
     // whose table lists them — found by review.)
-    let after_decision_paragraph = it.block == Block::TableRow
+    if it.block == Block::TableRow
         && !mark.decision_row
         && !rec.decision_unlabelled
-        && rec.decision.is_some_and(|d| items[d].section == it.section && items[d].block == Block::Paragraph);
-    // (… and the rows of one that introduces several, `**Decision:** Three changes to the
-    // on-call setup:`, are those decisions, dated with it.)
-    if after_decision_paragraph && rec.decision.is_some_and(|d| fields::introduces_several(&items[d].text)) {
-        rec.more_decisions.push(i);
-        return;
-    }
-    if after_decision_paragraph {
-        let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
-        rec.members.push((i, field.clone(), 0));
-        field_of[i] = Some(field);
+        && let Some(d) = rec.decision.filter(|&d| items[d].section == it.section && items[d].block == Block::Paragraph)
+    {
+        // (… and the rows of one that introduces several, `**Decision:** Three changes to the
+        // on-call setup:`, are those decisions, dated with it.)
+        if fields::introduces_several(&items[d].text) {
+            rec.more_decisions.push(i);
+        } else {
+            let field = rec.context.clone().filter(|f| *f != Field::Decision).unwrap_or(DETAILS);
+            rec.members.push((i, field.clone(), 0));
+            field_of[i] = Some(field);
+        }
         return;
     }
     if rec.expect_stamp_item && it.parent.is_none() {
