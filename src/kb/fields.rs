@@ -841,9 +841,14 @@ fn bare_label(label: &str) -> &str {
     without_qualifier(label)
 }
 
+/// `label` without the notes in brackets that end it: `Decision (user)`, `決定（確定）`, and a
+/// log's stamp in square brackets, `Decision [01-04-2025 01:32:03]` (words in square brackets
+/// name the decision: `Decision [pull backups from the NAS]`).
 fn without_qualifier(mut label: &str) -> &str {
-    while let Some(open) = label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（']))
-        && !label[..open].trim().is_empty()
+    while let Some(open) = label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])).or_else(|| {
+        let open = label.strip_suffix(']')?.rfind('[')?;
+        label.as_bytes().get(open + 1).is_some_and(u8::is_ascii_digit).then_some(open)
+    }) && !label[..open].trim().is_empty()
     {
         label = label[..open].trim_end();
     }
@@ -1554,9 +1559,9 @@ pub fn label_date(text: &str) -> Option<Date> {
     let head = &text.as_bytes()[..crate::source::floor_char_boundary(text, 96)];
     let mut from = 0;
     loop {
-        let at = from + memchr::memchr2(b')', 0x89, &head[from..])?;
+        let at = from + memchr::memchr3(b')', b']', 0x89, &head[from..])?;
         let after = &head[at + 1..];
-        if (head[at] == b')' || head[..=at].ends_with("）".as_bytes()))
+        if (matches!(head[at], b')' | b']') || head[..=at].ends_with("）".as_bytes()))
             && (after.starts_with(b":") || after.starts_with("：".as_bytes()))
         {
             break;
@@ -1565,8 +1570,13 @@ pub fn label_date(text: &str) -> Option<Date> {
     }
     let colon = first_colon(text)?;
     let label = text[..colon].trim_end().trim_start_matches(['*', '_']);
-    let inner = label.strip_suffix([')', '）'])?;
-    let open = inner.rfind(['(', '（'])?;
+    let (inner, open) = match label.strip_suffix(']') {
+        Some(inner) => (inner, inner.rfind('[')?),
+        None => {
+            let inner = label.strip_suffix([')', '）'])?;
+            (inner, inner.rfind(['(', '（'])?)
+        }
+    };
     field_for_label(label)?;
     // The bracket holds the date, after at most one word saying who (`user`, `ops`): a date
     // after `revisit by`, `until` or `due` is a deadline, not when it was decided.
@@ -1582,14 +1592,20 @@ pub fn label_date(text: &str) -> Option<Date> {
             ]
             .iter()
             .any(|w| before.eq_ignore_ascii_case(w)));
-    (by_whom && bracket[at.end..].trim().is_empty()).then_some(date)
+    // (A log's stamp gives the time too: `Decision [01-04-2025 01:32:03]`.)
+    let after = bracket[at.end..].trim();
+    let time = after.len() <= 8 && after.bytes().all(|c| c.is_ascii_digit() || c == b':');
+    (by_whom && (after.is_empty() || time)).then_some(date)
 }
 
 /// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
 /// text (`理由：`).
+/// A colon between two digits is a time's or a ratio's (`[01-04-2025 01:32:03]`, `16:9`), no
+/// label's: a label's value never starts glued to it.
 fn colons(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     memchr::memchr2_iter(b':', 0xEF, b).filter_map(move |at| match b[at] {
+        b':' if at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit) => None,
         b':' => Some((at, 1)),
         _ => b[at..].starts_with("：".as_bytes()).then_some((at, "：".len())),
     })
@@ -6890,6 +6906,10 @@ mod tests {
         assert_eq!(date("Decision (user, 2026-07-03): proceed to phase 5").as_deref(), Some("2026-07-03"));
         assert_eq!(date("**Decision (2026-07-03):** keep the spare").as_deref(), Some("2026-07-03"));
         assert_eq!(date("決定（2026-07-03）：予備機として残す").as_deref(), Some("2026-07-03"));
+        // A log's stamp in square brackets, with its time.
+        assert_eq!(date("**Decision [2026-07-03 01:32:03]:** keep the spare").as_deref(), Some("2026-07-03"));
+        assert_eq!(date("Decision [2026-07-03]: keep the spare").as_deref(), Some("2026-07-03"));
+        assert_eq!(date("Decision [2026-07-03 tentative]: keep the spare"), None);
         // Not a field's label, or no date in its brackets.
         assert_eq!(date("Shipped (2026-07-03): the new relay"), None);
         assert_eq!(date("Decision (ops): keep the spare"), None);

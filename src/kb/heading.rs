@@ -1258,6 +1258,73 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
     dmy_in_order(b, i, false)
 }
 
+/// How the file being read writes the dates that could be read either way, `03/04/2025`:
+/// as its other dates show ([`read_in_file_order`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileOrder {
+    Unknown,
+    DayFirst,
+    MonthFirst,
+}
+
+thread_local! {
+    /// The order of the file this thread is reading, while [`read_in_file_order`] reads it.
+    static FILE_ORDER: std::cell::Cell<FileOrder> = const { std::cell::Cell::new(FileOrder::Unknown) };
+    /// Whether a date that could be read either way was left undated since the last look.
+    static UNDATED_EITHER_WAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Reads a file with `read`, and, when it left a date undated that could be read either way
+/// (`01-04-2025`), once more with the order the file's other dates show: a file that writes
+/// some dates day first where nothing else reads (`14-04-2025`) and none month first
+/// (`04-14-2025`) writes all its dates day first, and the other way round. A careful reader
+/// reads a log so; a file whose dates show both orders, or neither, leaves them undated.
+pub fn read_in_file_order<T>(text: &str, mut read: impl FnMut() -> T) -> T {
+    UNDATED_EITHER_WAY.set(false);
+    let first = read();
+    if !UNDATED_EITHER_WAY.replace(false) {
+        return first;
+    }
+    let order = order_of_dates(text);
+    if order == FileOrder::Unknown {
+        return first;
+    }
+    // (Restored however `read` ends: the next file on this thread has its own order.)
+    struct Restore;
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            FILE_ORDER.set(FileOrder::Unknown);
+        }
+    }
+    let _restore = Restore;
+    FILE_ORDER.set(order);
+    read()
+}
+
+/// The order `text`'s dates with a year last show, `-` or `/` between their parts: day first
+/// when some read only so (`14-04-2025`) and none only month first, and the other way round.
+fn order_of_dates(text: &str) -> FileOrder {
+    let b = text.as_bytes();
+    let (mut day_first, mut month_first) = (false, false);
+    for at in memchr::memchr2_iter(b'-', b'/', b) {
+        // The separator after the first part: one or two digits before it, glued to nothing.
+        let start = (at.saturating_sub(2)..at).find(|&i| b[i..at].iter().all(u8::is_ascii_digit));
+        let Some(start) = start.filter(|&s| !(s > 0 && b[s - 1].is_ascii_digit())) else { continue };
+        let Some((first, j)) = digits(b, start, 1, 2) else { continue };
+        let Some((second, k)) = digits(b, j + 1, 1, 2) else { continue };
+        if b.get(k) != Some(&b[at]) || digits(b, k + 1, 4, 4).is_none() {
+            continue;
+        }
+        day_first |= first > 12 && (1..=12).contains(&second);
+        month_first |= second > 12 && (1..=12).contains(&first);
+    }
+    match (day_first, month_first) {
+        (true, false) => FileOrder::DayFirst,
+        (false, true) => FileOrder::MonthFirst,
+        _ => FileOrder::Unknown,
+    }
+}
+
 /// [`dmy_at`], or with `day_first` every date there read day first, `03/05/2025` as 3 May.
 fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::Range<usize>)> {
     let (first, j) = digits(b, i, 1, 2)?;
@@ -1278,7 +1345,14 @@ fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::
         // `AM`/`PM` in capitals (`04/03/2025, 6:57:33 pm` is `en-AU`, and `4/3/2025, 6:57:33
         // pm` `en-IN`: day first).
         b'/' if b[i] != b'0' && b[j + 1] != b'0' && twelve_hour_clock_at(b, l) => (second, first),
-        _ => return None,
+        _ => match FILE_ORDER.get() {
+            FileOrder::DayFirst => (first, second),
+            FileOrder::MonthFirst => (second, first),
+            FileOrder::Unknown => {
+                UNDATED_EITHER_WAY.set(true);
+                return None;
+            }
+        },
     };
     civil(y, m, d).map(|date| (date, i..l))
 }
@@ -1923,6 +1997,24 @@ mod tests {
         assert_eq!(leading_date("Moved on 2025-04-16"), None);
         assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
         assert_eq!(bold_label_date("Session 2026-03-14"), d(2026, 3, 14));
+        // A file's dates tell the order of those that read either way.
+        let order = |text: &str| match order_of_dates(text) {
+            FileOrder::DayFirst => "day",
+            FileOrder::MonthFirst => "month",
+            FileOrder::Unknown => "-",
+        };
+        assert_eq!(order("[01-04-2025] then [14-04-2025]"), "day");
+        assert_eq!(order("04/01/2025, 04/14/2025"), "month");
+        assert_eq!(order("14-04-2025 and 04-14-2025"), "-");
+        assert_eq!(order("01-04-2025 only"), "-");
+        // (Not inside longer numbers, nor a version or a year alone.)
+        assert_eq!(order("v114-04-2025 1-2-3 2025-14-04"), "-");
+        let read = |text: &str| read_in_file_order(text, || find_date(text).map(|(d, _)| d.to_string()));
+        assert_eq!(read("03-02-2026, later 17-02-2026").as_deref(), Some("2026-02-03"));
+        assert_eq!(read("02-03-2026, later 02-17-2026").as_deref(), Some("2026-02-03"));
+        assert_eq!(read("03-02-2026 alone"), None);
+        // (The order is the file's: the next read starts without it.)
+        assert_eq!(find_date("03-02-2026").map(|(d, _)| d.to_string()), None);
         assert_eq!(bold_label_date("Sync 14 March 2026:"), d(2026, 3, 14));
         assert_eq!(bold_label_date("Deadline 2026-04-30"), None);
         assert_eq!(bold_label_date("Launch 2026-05-01"), None);

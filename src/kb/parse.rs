@@ -27,12 +27,31 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
+/// Whether the next line of `text` after `at` that is not blank opens a list item (`- `, `* `,
+/// `+ `, `1. `, `1) `).
+fn list_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    // (`at` may end the item's last line or start the next.)
+    let mid_line = at > 0 && text.as_bytes()[at - 1] != b'\n';
+    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return false };
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match digits {
+        0 => line.starts_with(['-', '*', '+']).then_some(1),
+        1..=9 => line[digits..].starts_with(['.', ')']).then_some(digits + 1),
+        _ => None,
+    };
+    marker.is_some_and(|m| line[m..].starts_with([' ', '\t']) || line.len() == m)
+}
+
 /// Parses one Memory Bank file. Never fails: any text is some Markdown.
 pub fn parse_document(path: &Path, text: &str) -> Document {
     let mended = mend_delimiter_rows(text);
-    let mut pass = Pass::new(&mended);
-    pass.run();
-    pass.finish(path)
+    super::heading::read_in_file_order(&mended, || {
+        let mut pass = Pass::new(&mended);
+        pass.run();
+        pass.finish(path)
+    })
 }
 
 /// `text` with each table delimiter row that ends in one empty cell too many (`|---|---||`,
@@ -1050,9 +1069,16 @@ impl<'a> Pass<'a> {
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
             && !states_decision()
-            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
-            // states it: it heads nothing.
-            && !fields::leading_field(text, None).is_some_and(|(f, value)| f == fields::Field::Decision && fields::states_in_full(value));
+            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`,
+            // `**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over its
+            // `**Rationale:**`) states it: it heads nothing — unless a list follows it at once,
+            // saying what was decided about the topic it names (`**Decision: Storage layout**`
+            // over `- pools on ZFS`).
+            && !fields::leading_field(text, None).is_some_and(|(f, value)| {
+                f == fields::Field::Decision
+                    && (fields::states_in_full(value)
+                        || (!value.trim().is_empty() && !list_follows(self.text, item.span.end)))
+            });
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an

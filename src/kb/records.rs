@@ -169,12 +169,14 @@ impl Traits {
                     c < code.end || item.text.get(code.end..c).is_some_and(|gap| gap.trim().is_empty())
                 })
         });
+        // (After a log's timestamp, `- [2026-02-09 21:15:00] - Decision: …`, the label opens
+        // what the line says.)
+        let leading = fields::leading_field(&item.text, item.bold.as_deref())
+            .or_else(|| stamped_decision(&item.text).map(|said| (Field::Decision, said)));
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
             requirement: fields::is_requirement(&item.text),
-            leading: fields::leading_field(&item.text, item.bold.as_deref())
-                .filter(|_| !in_code)
-                .map(|(f, rest)| (f, item.text.len() - rest.len())),
+            leading: leading.filter(|_| !in_code).map(|(f, rest)| (f, item.text.len() - rest.len())),
         }
     }
 
@@ -821,8 +823,10 @@ fn titles_of_later_decisions(
     sections: &[Section],
 ) {
     for &t in stamp_titles {
-        // A title with its own rationale, implementation, impact … is the decision itself.
+        // A title with its own rationale, implementation, impact … is the decision itself; so
+        // is one that labels itself so: a `Decision` after it is the next record's.
         if items[t].kind != Kind::Decision
+            || stamp_states_decision(&items[t])
             || items[t].fields.iter().any(|(name, _)| {
                 matches!(
                     name.as_str(),
@@ -1057,6 +1061,25 @@ fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Opt
     rec.has_fields = true;
 }
 
+/// Whether `item` is a timestamp line whose words open with a `Decision` label (`[04-05-2025
+/// 21:12:00] - **Decision:** Constrain the loadings …`).
+fn stamp_states_decision(item: &Item) -> bool {
+    stamped_decision(&item.text).is_some()
+}
+
+/// The decision a timestamp line labels (`[…] - **Decision:** Constrain the loadings` →
+/// `Constrain the loadings`). Only a line opening with `[` or a digit is looked at.
+fn stamped_decision(text: &str) -> Option<&str> {
+    if !text.as_bytes().first().is_some_and(|b| *b == b'[' || b.is_ascii_digit()) {
+        return None;
+    }
+    let (_, said) = fields::timestamp(text)?;
+    match fields::leading_field(said, None)? {
+        (Field::Decision, value) => Some(value),
+        _ => None,
+    }
+}
+
 /// Whether the item after one opens a decision (`Decision: …`): beside it, at its level, or as
 /// its first sub-item.
 #[derive(Clone, Copy)]
@@ -1161,7 +1184,13 @@ fn item(
     }
     if rec.expect_stamp_item && it.parent.is_none() {
         rec.expect_stamp_item = false;
-        rec.statement = Some(i);
+        // (A line that labels what it says, `[…] - **Decision:** Prune from the backup node`,
+        // states the record's decision, in any section.)
+        if stamp_states_decision(it) {
+            rec.decision = Some(i);
+        } else {
+            rec.statement = Some(i);
+        }
         spells_out_last_decision(items, rec, i);
         return;
     }
@@ -1290,6 +1319,9 @@ fn item(
             // (Not across a thematic break: `---`, then `**决策:** …`, is a record of its own,
             // with no title or fields from the one above.)
             let titles = titles && !mark.after_break;
+            // (Nor a timestamp line that states its own decision, `[…] - **Decision:**
+            // Constrain the loadings`: the `Decision` after it is the next record's.)
+            let titles = titles && !rec.statement.is_some_and(|s| stamp_states_decision(&items[s]));
             if rec.decision.is_some() || (rec.statement.is_some() && !titles) || (mark.after_break && rec.has_fields) {
                 restart(items, rec, field_of);
             }

@@ -4255,3 +4255,39 @@ fn an_adoption_in_traditional_chinese_is_a_decision_in_any_section() {
         ["採用 DDD 架構，業務邏輯與技術細節分離。", "本服務採用 gRPC 對內通訊。"]
     );
 }
+
+#[test]
+fn a_log_that_writes_its_days_first_is_read_day_first() {
+    let kb = load();
+    // `Decision [03-02-2026 09:15:00]:` labels a decision with its stamp, and the file's
+    // `17-02-2026` shows it writes the day first: 3 February, not left undated. A bold line
+    // that is a labelled decision over its `**Rationale:**` states it (it had headed nothing,
+    // and vanished from the list); over a list, `**Decision: Storage layout**` names the
+    // topic its items decide. A stamp line labelled `**Decision:**` is its own record, in
+    // any file: the `Decision [17-02-2026 …]` after it had taken it for its title.
+    assert_eq!(
+        dated_decisions(document(&kb, "stamped-day-first.md")),
+        [
+            "2026-02-03 Decision [03-02-2026 09:15:00]: Pause the Ceph rollout and fix the corosync ring first.",
+            "2026-02-05 Decision [05-02-2026 10:00:00]: Pin the Proxmox kernel on the backup node",
+            " Keep VM disks on the NVMe mirror",
+            " Keep backups on the raidz2 pool",
+            "2026-02-09 [09-02-2026 21:12:00] - Decision: Give each host its own restic repository. Finding: one \
+             shared repository locked under parallel runs.",
+            "2026-02-09 [09-02-2026 21:14:00] - Decision: Prune the repositories from the backup node only. \
+             Finding: hosts pruning their own repository raced each other.",
+            "2026-02-17 Decision [17-02-2026 08:00:00]: Send restic alerts to the on-call channel",
+            "2026-02-17 Check every snapshot with restic check once a week",
+        ]
+    );
+    let (_, kernel) = decision(&kb, "Pin the Proxmox kernel");
+    assert!(field(kernel, "rationale").is_some_and(|v| v.contains("HBA firmware")));
+    // A file whose dates show both orders (`14-04-2026` and `04-14-2026`) reads neither.
+    assert_eq!(
+        dated_decisions(document(&kb, "stamped-either-way.md")),
+        [
+            " Decision [03-02-2026 09:15:00]: Run the tank scrub right after the monthly restore test.",
+            " Decision [04-05-2026 10:00:00]: Move the tank scrub to Saturday nights.",
+        ]
+    );
+}
