@@ -1592,20 +1592,31 @@ pub fn label_date(text: &str) -> Option<Date> {
             ]
             .iter()
             .any(|w| before.eq_ignore_ascii_case(w)));
-    // (A log's stamp gives the time too: `Decision [01-04-2025 01:32:03]`.)
-    let after = bracket[at.end..].trim();
-    let time = after.len() <= 8 && after.bytes().all(|c| c.is_ascii_digit() || c == b':');
+    // (A log's stamp gives the time too: `Decision [01-04-2025 01:32:03]`, `[2025-04-01
+    // 14:30 UTC]`, `[2025-04-02T09:15:00Z]`, `[2025-04-03, 09:15]`, `[4/2/2025 9:15 AM]`.)
+    let after = bracket[at.end..].trim_start_matches([',', ' ', 'T']).trim_end();
+    let time = after.len() <= 24
+        && after.starts_with(|c: char| c.is_ascii_digit())
+        && after.contains(':')
+        && after.bytes().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || b":.+- ".contains(&c));
     (by_whom && (after.is_empty() || time)).then_some(date)
 }
 
 /// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
 /// text (`理由：`).
-/// A colon between two digits is a time's or a ratio's (`[01-04-2025 01:32:03]`, `16:9`), no
-/// label's: a label's value never starts glued to it.
+/// A colon after a digit and before two that end there is a clock's (`[01-04-2025 01:32:03]`),
+/// no label's: a label's value never starts glued to it. (A ratio is a label's part, and its
+/// colon no clock's: `Decision 16:9:`.)
 fn colons(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
+    let clock = move |at: usize| {
+        at > 0
+            && b[at - 1].is_ascii_digit()
+            && b.get(at + 1..at + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
+    };
     memchr::memchr2_iter(b':', 0xEF, b).filter_map(move |at| match b[at] {
-        b':' if at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit) => None,
+        b':' if clock(at) => None,
         b':' => Some((at, 1)),
         _ => b[at..].starts_with("：".as_bytes()).then_some((at, "：".len())),
     })
@@ -1780,6 +1791,19 @@ pub fn timestamp(text: &str) -> Option<(Date, &str)> {
     let title = title.trim_start_matches('#').trim_start();
     let title = title.trim_end_matches(['*', '_', ' ']);
     Some((date, title))
+}
+
+/// The decision a timestamp line labels (`[…] - **Decision:** Constrain the loadings` →
+/// `Constrain the loadings`). Only a line opening with `[` or a digit is looked at.
+pub(crate) fn stamped_decision(text: &str) -> Option<&str> {
+    if !text.as_bytes().first().is_some_and(|b| *b == b'[' || b.is_ascii_digit()) {
+        return None;
+    }
+    let (_, said) = timestamp(text)?;
+    match leading_field(said, None)? {
+        (Field::Decision, value) => Some(value),
+        _ => None,
+    }
 }
 
 /// The stamp a log line opens with, as written (`[2025-05-03 15:32:06]` of `[2025-05-03
@@ -6910,6 +6934,12 @@ mod tests {
         assert_eq!(date("**Decision [2026-07-03 01:32:03]:** keep the spare").as_deref(), Some("2026-07-03"));
         assert_eq!(date("Decision [2026-07-03]: keep the spare").as_deref(), Some("2026-07-03"));
         assert_eq!(date("Decision [2026-07-03 tentative]: keep the spare"), None);
+        for stamp in ["2026-07-03 14:30 UTC", "2026-07-03T09:15:00Z", "2026-07-03, 09:15", "2026-07-03 09:15:00.123"] {
+            assert_eq!(date(&format!("Decision [{stamp}]: keep it")).as_deref(), Some("2026-07-03"), "{stamp}");
+        }
+        // A ratio in a label is no clock: `Decision 16:9:` is the label.
+        assert_eq!(opening_label_field("**Decision 16:9:** render the kiosk at 1920x1080"), Some(Field::Decision));
+        assert_eq!(first_colon("[2026-07-03 09:15] - Decision: keep it"), Some(29));
         // Not a field's label, or no date in its brackets.
         assert_eq!(date("Shipped (2026-07-03): the new relay"), None);
         assert_eq!(date("Decision (ops): keep the spare"), None);

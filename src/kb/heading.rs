@@ -1260,16 +1260,26 @@ fn dmy_at(b: &[u8], i: usize) -> Option<(Date, std::ops::Range<usize>)> {
 
 /// How the file being read writes the dates that could be read either way, `03/04/2025`:
 /// as its other dates show ([`read_in_file_order`]).
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum FileOrder {
     Unknown,
     DayFirst,
     MonthFirst,
 }
 
+/// The orders of a file's dates with dashes and with slashes, apart: a log may stamp
+/// `17-02-2026` and quote a vendor's `02/17/2026`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct FileOrders {
+    dash: FileOrder,
+    slash: FileOrder,
+}
+
+const NO_ORDER: FileOrders = FileOrders { dash: FileOrder::Unknown, slash: FileOrder::Unknown };
+
 thread_local! {
-    /// The order of the file this thread is reading, while [`read_in_file_order`] reads it.
-    static FILE_ORDER: std::cell::Cell<FileOrder> = const { std::cell::Cell::new(FileOrder::Unknown) };
+    /// The orders of the file this thread is reading, while [`read_in_file_order`] reads it.
+    static FILE_ORDERS: std::cell::Cell<FileOrders> = const { std::cell::Cell::new(NO_ORDER) };
     /// Whether a date that could be read either way was left undated since the last look.
     static UNDATED_EITHER_WAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -1277,52 +1287,89 @@ thread_local! {
 /// Reads a file with `read`, and, when it left a date undated that could be read either way
 /// (`01-04-2025`), once more with the order the file's other dates show: a file that writes
 /// some dates day first where nothing else reads (`14-04-2025`) and none month first
-/// (`04-14-2025`) writes all its dates day first, and the other way round. A careful reader
-/// reads a log so; a file whose dates show both orders, or neither, leaves them undated.
+/// (`04-14-2025`) writes all its dates day first, and the other way round — dates with dashes
+/// and dates with slashes each by their own kind. A careful reader reads a log so; a file
+/// whose dates show both orders, or neither, leaves them undated. Only the file's own words
+/// count: not a date in code (a log line quoted in a fence, `backup-13-03-2026.log`) nor
+/// one glued to a word or a path.
 pub fn read_in_file_order<T>(text: &str, mut read: impl FnMut() -> T) -> T {
     UNDATED_EITHER_WAY.set(false);
     let first = read();
     if !UNDATED_EITHER_WAY.replace(false) {
         return first;
     }
-    let order = order_of_dates(text);
-    if order == FileOrder::Unknown {
+    let orders = orders_of_dates(text);
+    if orders == NO_ORDER {
         return first;
     }
     // (Restored however `read` ends: the next file on this thread has its own order.)
     struct Restore;
     impl Drop for Restore {
         fn drop(&mut self) {
-            FILE_ORDER.set(FileOrder::Unknown);
+            FILE_ORDERS.set(NO_ORDER);
         }
     }
     let _restore = Restore;
-    FILE_ORDER.set(order);
+    FILE_ORDERS.set(orders);
     read()
 }
 
-/// The order `text`'s dates with a year last show, `-` or `/` between their parts: day first
-/// when some read only so (`14-04-2025`) and none only month first, and the other way round.
-fn order_of_dates(text: &str) -> FileOrder {
-    let b = text.as_bytes();
-    let (mut day_first, mut month_first) = (false, false);
-    for at in memchr::memchr2_iter(b'-', b'/', b) {
-        // The separator after the first part: one or two digits before it, glued to nothing.
-        let start = (at.saturating_sub(2)..at).find(|&i| b[i..at].iter().all(u8::is_ascii_digit));
-        let Some(start) = start.filter(|&s| !(s > 0 && b[s - 1].is_ascii_digit())) else { continue };
-        let Some((first, j)) = digits(b, start, 1, 2) else { continue };
-        let Some((second, k)) = digits(b, j + 1, 1, 2) else { continue };
-        if b.get(k) != Some(&b[at]) || digits(b, k + 1, 4, 4).is_none() {
+/// The orders `text`'s dates with a year last show ([`read_in_file_order`]), outside fenced
+/// code and code spans.
+fn orders_of_dates(text: &str) -> FileOrders {
+    // Day first seen, month first seen: with dashes, then with slashes.
+    let mut seen = [[false; 2]; 2];
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
             continue;
         }
-        day_first |= first > 12 && (1..=12).contains(&second);
-        month_first |= second > 12 && (1..=12).contains(&first);
+        let b = line.as_bytes();
+        let mut in_code = false;
+        for (at, &c) in b.iter().enumerate() {
+            if c == b'`' {
+                in_code = !in_code;
+            }
+            let starts = c.is_ascii_digit()
+                && !in_code
+                && !(at > 0 && (b[at - 1].is_ascii_alphanumeric() || b"-_./\\".contains(&b[at - 1])));
+            if !starts {
+                continue;
+            }
+            let Some((first, j)) = digits(b, at, 1, 2) else { continue };
+            let sep = match b.get(j) {
+                Some(b'-') => 0,
+                Some(b'/') => 1,
+                _ => continue,
+            };
+            let Some((second, k)) = digits(b, j + 1, 1, 2) else { continue };
+            if b.get(k) != Some(&b[j]) {
+                continue;
+            }
+            let Some((_, end)) = digits(b, k + 1, 4, 4) else { continue };
+            // (Nor glued to what follows: `13-03-2026.log`, `15-03-2024-fw`.)
+            if b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+                || (b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric))
+            {
+                continue;
+            }
+            seen[sep][0] |= first > 12 && (1..=12).contains(&second);
+            seen[sep][1] |= second > 12 && (1..=12).contains(&first);
+        }
     }
-    match (day_first, month_first) {
+    let order = |[day, month]: [bool; 2]| match (day, month) {
         (true, false) => FileOrder::DayFirst,
         (false, true) => FileOrder::MonthFirst,
         _ => FileOrder::Unknown,
-    }
+    };
+    FileOrders { dash: order(seen[0]), slash: order(seen[1]) }
 }
 
 /// [`dmy_at`], or with `day_first` every date there read day first, `03/05/2025` as 3 May.
@@ -1345,7 +1392,7 @@ fn dmy_in_order(b: &[u8], i: usize, day_first: bool) -> Option<(Date, std::ops::
         // `AM`/`PM` in capitals (`04/03/2025, 6:57:33 pm` is `en-AU`, and `4/3/2025, 6:57:33
         // pm` `en-IN`: day first).
         b'/' if b[i] != b'0' && b[j + 1] != b'0' && twelve_hour_clock_at(b, l) => (second, first),
-        _ => match FILE_ORDER.get() {
+        _ => match FILE_ORDERS.with(|o| if sep == b'-' { o.get().dash } else { o.get().slash }) {
             FileOrder::DayFirst => (first, second),
             FileOrder::MonthFirst => (second, first),
             FileOrder::Unknown => {
@@ -1998,17 +2045,26 @@ mod tests {
         assert_eq!(leading_date("Ünïcödé and emoji 🔧"), None);
         assert_eq!(bold_label_date("Session 2026-03-14"), d(2026, 3, 14));
         // A file's dates tell the order of those that read either way.
-        let order = |text: &str| match order_of_dates(text) {
-            FileOrder::DayFirst => "day",
-            FileOrder::MonthFirst => "month",
-            FileOrder::Unknown => "-",
+        let order = |text: &str| {
+            let name = |o| match o {
+                FileOrder::DayFirst => "day",
+                FileOrder::MonthFirst => "month",
+                FileOrder::Unknown => "-",
+            };
+            let orders = orders_of_dates(text);
+            format!("{} {}", name(orders.dash), name(orders.slash))
         };
-        assert_eq!(order("[01-04-2025] then [14-04-2025]"), "day");
-        assert_eq!(order("04/01/2025, 04/14/2025"), "month");
-        assert_eq!(order("14-04-2025 and 04-14-2025"), "-");
-        assert_eq!(order("01-04-2025 only"), "-");
-        // (Not inside longer numbers, nor a version or a year alone.)
-        assert_eq!(order("v114-04-2025 1-2-3 2025-14-04"), "-");
+        assert_eq!(order("[01-04-2025] then [14-04-2025]"), "day -");
+        assert_eq!(order("04/01/2025, 04/14/2025"), "- month");
+        assert_eq!(order("14-04-2025 and 04-14-2025"), "- -");
+        assert_eq!(order("17-02-2026 here, 02/17/2026 there"), "day month");
+        assert_eq!(order("01-04-2025 only"), "- -");
+        // (Not inside longer numbers, nor a version or a year alone; not in code, nor glued to
+        // a word or a path.)
+        assert_eq!(order("v114-04-2025 1-2-3 2025-14-04"), "- -");
+        assert_eq!(order("```\nMar 13 backup 13/03/2026 failed\n```\n`13-03-2026`"), "- -");
+        assert_eq!(order("backup-13-03-2026.log, fw 15-03-2024-b, logs/13/03/2026"), "- -");
+        assert_eq!(order("Shipped 13-03-2026."), "day -");
         let read = |text: &str| read_in_file_order(text, || find_date(text).map(|(d, _)| d.to_string()));
         assert_eq!(read("03-02-2026, later 17-02-2026").as_deref(), Some("2026-02-03"));
         assert_eq!(read("02-03-2026, later 02-17-2026").as_deref(), Some("2026-02-03"));

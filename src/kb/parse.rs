@@ -27,21 +27,20 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// Whether the next line of `text` after `at` that is not blank opens a list item (`- `, `* `,
-/// `+ `, `1. `, `1) `).
-fn list_follows(text: &str, at: usize) -> bool {
+/// Whether what follows `at` in `text` is a record's fields or nothing: the next line that is
+/// not blank opens with a field's label other than `Decision` (`**Rationale:** …`, `-
+/// **Impact:** …`), or is a heading or a thematic break, or there is none.
+fn fields_follow(text: &str, at: usize) -> bool {
     let rest = text.get(at..).unwrap_or("");
     // (`at` may end the item's last line or start the next.)
     let mid_line = at > 0 && text.as_bytes()[at - 1] != b'\n';
-    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return false };
-    let line = line.trim_start();
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match digits {
-        0 => line.starts_with(['-', '*', '+']).then_some(1),
-        1..=9 => line[digits..].starts_with(['.', ')']).then_some(digits + 1),
-        _ => None,
-    };
-    marker.is_some_and(|m| line[m..].starts_with([' ', '\t']) || line.len() == m)
+    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return true };
+    let line = line.trim();
+    if line.starts_with('#') || ["---", "***", "___"].iter().any(|b| line.starts_with(b)) {
+        return true;
+    }
+    let line = line.strip_prefix(['-', '*', '+']).map_or(line, str::trim_start);
+    fields::opening_label_field(line).is_some_and(|f| f != fields::Field::Decision)
 }
 
 /// Parses one Memory Bank file. Never fails: any text is some Markdown.
@@ -1069,15 +1068,15 @@ impl<'a> Pass<'a> {
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
             && !states_decision()
-            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`,
-            // `**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over its
-            // `**Rationale:**`) states it: it heads nothing — unless a list follows it at once,
-            // saying what was decided about the topic it names (`**Decision: Storage layout**`
-            // over `- pools on ZFS`).
+            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
+            // states it: it heads nothing. So does one whose record's fields follow it, or
+            // nothing (`**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over
+            // its `**Rationale:**`); over a list or a paragraph it names the topic they decide
+            // (`**Decision: Storage layout**` over `- pools on ZFS`).
             && !fields::leading_field(text, None).is_some_and(|(f, value)| {
                 f == fields::Field::Decision
                     && (fields::states_in_full(value)
-                        || (!value.trim().is_empty() && !list_follows(self.text, item.span.end)))
+                        || (!value.trim().is_empty() && fields_follow(self.text, item.span.end)))
             });
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
@@ -1707,7 +1706,10 @@ impl<'a> Pass<'a> {
     ) -> Option<usize> {
         // (Items, headings and breaks are in document order: each question is a binary search,
         // a short look back, or a walk down the run of stamps this one starts.)
-        if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i)) {
+        // (Nor does one that labels a decision, `[…] - **Decision:** …`: it states its own.)
+        if self.items.get(i + 1).is_some_and(|n| n.parent == Some(i))
+            || fields::stamped_decision(&self.items[i].text).is_some()
+        {
             return None;
         }
         // Stamp lines one under the other (`[…] - Fixed the network script`, then `[…] -

@@ -172,7 +172,7 @@ impl Traits {
         // (After a log's timestamp, `- [2026-02-09 21:15:00] - Decision: …`, the label opens
         // what the line says.)
         let leading = fields::leading_field(&item.text, item.bold.as_deref())
-            .or_else(|| stamped_decision(&item.text).map(|said| (Field::Decision, said)));
+            .or_else(|| fields::stamped_decision(&item.text).map(|said| (Field::Decision, said)));
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
             requirement: fields::is_requirement(&item.text),
@@ -1064,20 +1064,7 @@ fn stamp_summary(items: &[Item], rec: &mut Record, i: usize, field_of: &mut [Opt
 /// Whether `item` is a timestamp line whose words open with a `Decision` label (`[04-05-2025
 /// 21:12:00] - **Decision:** Constrain the loadings …`).
 fn stamp_states_decision(item: &Item) -> bool {
-    stamped_decision(&item.text).is_some()
-}
-
-/// The decision a timestamp line labels (`[…] - **Decision:** Constrain the loadings` →
-/// `Constrain the loadings`). Only a line opening with `[` or a digit is looked at.
-fn stamped_decision(text: &str) -> Option<&str> {
-    if !text.as_bytes().first().is_some_and(|b| *b == b'[' || b.is_ascii_digit()) {
-        return None;
-    }
-    let (_, said) = fields::timestamp(text)?;
-    match fields::leading_field(said, None)? {
-        (Field::Decision, value) => Some(value),
-        _ => None,
-    }
+    fields::stamped_decision(&item.text).is_some()
 }
 
 /// Whether the item after one opens a decision (`Decision: …`): beside it, at its level, or as
@@ -1198,7 +1185,11 @@ fn item(
         rec.expect_stamp_summary = false;
         // Unless it says it decided (`### 决策 [字幕编辑]`, then `[…] - 决定在字幕表格中支持双击
         // 编辑`): then the heading names the topic, the line states the decision.
-        if fields::timestamp(&it.text).is_some_and(|(_, said)| fields::says_it_decided(said)) {
+        // (So does one that labels it, `[…] - **Decision:** Expose services through the
+        // tunnel` under `### Decision (Code)`.)
+        if stamp_states_decision(it)
+            || fields::timestamp(&it.text).is_some_and(|(_, said)| fields::says_it_decided(said))
+        {
             rec.decision = Some(i);
             return;
         }

@@ -4291,3 +4291,25 @@ fn a_log_that_writes_its_days_first_is_read_day_first() {
         ]
     );
 }
+
+#[test]
+fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
+    let kb = load();
+    // `**Decision: Authentik for SSO**` over its `**Rationale:**` states it; `**Decision:
+    // Database**` over a paragraph and a list names their topic (found by review: a first
+    // version listed it, looking only at the next line). A date in a fenced log line
+    // (`13/03/2026`) tells nothing of the order the file's authors write theirs, so
+    // `Decision [02/03/2026]` stays undated. A `[…] - **Decision:** …` line under `###
+    // Decision (Code)`, before a break, states the record's decision: it had been taken for
+    // a stamp closing the record above.
+    assert_eq!(
+        dated_decisions(document(&kb, "decision-bold-topics.md")),
+        [
+            " Decision: Authentik for SSO",
+            " Use PostgreSQL 16 in a container",
+            " Decision [02/03/2026]: Put Home Assistant on its own VLAN",
+            "2026-04-02 [2026-04-02 14:30:00] - Decision: Expose the dashboards through the tunnel only Rationale: no \
+             port stays open on the router",
+        ]
+    );
+}
