@@ -1071,12 +1071,17 @@ impl<'a> Pass<'a> {
             // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
             // states it: it heads nothing. So does one whose record's fields follow it, or
             // nothing (`**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over
-            // its `**Rationale:**`); over a list or a paragraph it names the topic they decide
-            // (`**Decision: Storage layout**` over `- pools on ZFS`).
+            // its `**Rationale:**`), and one that opens with a verb of choice (`**Decision:
+            // Use PostgreSQL for persistence**` over its reasons, which spell it out); over a
+            // list or a paragraph, a topic names what they decide (`**Decision: Storage
+            // layout**` over `- pools on ZFS`).
             && !fields::leading_field(text, None).is_some_and(|(f, value)| {
                 f == fields::Field::Decision
                     && (fields::states_in_full(value)
-                        || (!value.trim().is_empty() && fields_follow(self.text, item.span.end)))
+                        || (!value.trim().is_empty()
+                            && (fields_follow(self.text, item.span.end)
+                                || fields::opens_with_choice_verb(value)
+                                || fields::states_switch(value))))
             });
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.

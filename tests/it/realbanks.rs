@@ -4307,9 +4307,14 @@ fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
         [
             " Decision: Authentik for SSO",
             " Use PostgreSQL 16 in a container",
+            " Decision: Use Caddy in front of the dashboards",
             " Decision [02/03/2026]: Put Home Assistant on its own VLAN",
             "2026-04-02 [2026-04-02 14:30:00] - Decision: Expose the dashboards through the tunnel only Rationale: no \
              port stays open on the router",
         ]
     );
+    // (A bold decision that opens with a verb of choice states it over a list too: the list
+    // gives its reasons, no decisions of their own.)
+    let (_, caddy) = decision(&kb, "Use Caddy in front of the dashboards");
+    assert!(field(caddy, "details").is_some_and(|v| v.contains("Renews its own certificates")));
 }
