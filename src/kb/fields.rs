@@ -1604,6 +1604,7 @@ pub fn label_date(text: &str) -> Option<Date> {
 
 /// Where each colon is, and its width: `:`, or the full-width `：` that ends a label in CJK
 /// text (`理由：`).
+///
 /// A colon after a digit and before two that end there is a clock's (`[01-04-2025 01:32:03]`),
 /// no label's: a label's value never starts glued to it. (A ratio is a label's part, and its
 /// colon no clock's: `Decision 16:9:`.)
@@ -5473,6 +5474,14 @@ const TAKEN: &[&str] = &[
     "done",
     "implemented",
     "agreed",
+    // Put into effect (`Applied 2026-04-28. … validation still pending`: what is pending is
+    // its check, not the decision).
+    "applied",
+    "completed",
+    "shipped",
+    "merged",
+    "in effect",
+    "in force",
     "angenommen",
     "akzeptiert",
     "beschlossen",
@@ -6394,7 +6403,14 @@ mod tests {
             assert!(not_taken(not), "{not}");
         }
         // What says it was taken, for a record whose heading sits under decisions still needed.
-        for taken in ["Accepted at the March review", "Implemented but needs review", "Done on both nodes", "採用"] {
+        for taken in [
+            "Accepted at the March review",
+            "Implemented but needs review",
+            "Done on both nodes",
+            "採用",
+            "Applied 2026-04-28. Tests pass; validation on a flat kick still pending.",
+            "In effect since May; review pending",
+        ] {
             assert!(super::taken(taken), "{taken}");
         }
         for open in ["Open", "Awaiting input from the storage team", "Under discussion"] {

@@ -1049,6 +1049,29 @@ impl<'a> Pass<'a> {
                     && fields::field_for_label(text).is_none()
             })
         };
+        // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
+        // states it: it heads nothing. So does one whose record's fields follow it, or nothing
+        // (`**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over its
+        // `**Rationale:**`), and one that opens with a verb of choice (`**Decision: Use
+        // PostgreSQL for persistence**` over its reasons, which spell it out); over a list or a
+        // paragraph, a topic names what they decide (`**Decision: Storage layout**` over `-
+        // pools on ZFS`).
+        let states_own = fields::leading_field(text, None).is_some_and(|(f, value)| {
+            f == fields::Field::Decision
+                && (fields::states_in_full(value)
+                    || (!value.trim().is_empty()
+                        && (fields_follow(self.text, item.span.end)
+                            || fields::opens_with_choice_verb(value)
+                            || fields::states_switch(value))))
+        });
+        // (Standing where a pseudo-heading would, it ends the one above as a pseudo-heading
+        // would: `**Decision: Use Caddy …**` after `**Decision: Database**` and its list is no
+        // part of that topic.)
+        let ends_group = states_own
+            && item.parent.is_none()
+            && idx == self.items.len() - 1
+            && item.bold.as_deref() == Some(text)
+            && !states_decision();
         let is_pseudo_heading = item.parent.is_none()
             && !text.is_empty()
             && idx == self.items.len() - 1
@@ -1068,21 +1091,7 @@ impl<'a> Pass<'a> {
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
             && !states_decision()
-            // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
-            // states it: it heads nothing. So does one whose record's fields follow it, or
-            // nothing (`**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over
-            // its `**Rationale:**`), and one that opens with a verb of choice (`**Decision:
-            // Use PostgreSQL for persistence**` over its reasons, which spell it out); over a
-            // list or a paragraph, a topic names what they decide (`**Decision: Storage
-            // layout**` over `- pools on ZFS`).
-            && !fields::leading_field(text, None).is_some_and(|(f, value)| {
-                f == fields::Field::Decision
-                    && (fields::states_in_full(value)
-                        || (!value.trim().is_empty()
-                            && (fields_follow(self.text, item.span.end)
-                                || fields::opens_with_choice_verb(value)
-                                || fields::states_switch(value))))
-            });
+            && !states_own;
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an
@@ -1097,16 +1106,20 @@ impl<'a> Pass<'a> {
             && idx == self.items.len() - 1
             && !states_decision()
             && (self.names_kind_first(text) || (label() && (fields::describes_records(text) || names_questions())));
+        let (top_level, plain, line) = (item.parent.is_none(), item.bold.is_none(), item.line);
+        if ends_group {
+            self.items[idx].group = None;
+            self.current_group = None;
+            self.plain_group = None;
+        }
         if is_pseudo_heading || names_kind_first {
             let title = text.to_string();
-            let plain = item.bold.is_none();
-            let line = item.line;
             if let Some(at) = self.forget_last_item() {
                 self.buf.truncate(at.start);
             }
             self.open_group(title, line);
             self.plain_group = plain.then_some(false);
-        } else if item.parent.is_none() {
+        } else if top_level {
             // `Decision: use Redis` then `Rationale:` on the next line, and the reasons as a
             // list (or `**Options**:` over the options): the label that ends the paragraph
             // heads what follows, as a pseudo-heading would, and when alone on its line it is

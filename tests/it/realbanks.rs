@@ -91,7 +91,7 @@ fn decision_records_carry_their_fields() {
         // names its decision as pending, keeps its fields too.)
         let not_taken = |r: usize| {
             field(&doc.items[r], "status").is_some_and(|s| {
-                ["Rejected", "Proposed", "Open"].iter().any(|w| s.starts_with(w)) || s.contains("Deferred")
+                ["Rejected", "Proposed", "Open", "Pending"].iter().any(|w| s.starts_with(w)) || s.contains("Deferred")
             }) || field(&doc.items[r], "pending").is_some()
         };
         // (So does a choice turned down, under `## Libraries we dropped`.)
@@ -4306,8 +4306,8 @@ fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
         dated_decisions(document(&kb, "decision-bold-topics.md")),
         [
             " Decision: Authentik for SSO",
-            " Use PostgreSQL 16 in a container",
             " Decision: Use Caddy in front of the dashboards",
+            " Use PostgreSQL 16 in a container",
             " Decision [02/03/2026]: Put Home Assistant on its own VLAN",
             "2026-04-02 [2026-04-02 14:30:00] - Decision: Expose the dashboards through the tunnel only Rationale: no \
              port stays open on the router",
@@ -4317,4 +4317,16 @@ fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
     // gives its reasons, no decisions of their own.)
     let (_, caddy) = decision(&kb, "Use Caddy in front of the dashboards");
     assert!(field(caddy, "details").is_some_and(|v| v.contains("Renews its own certificates")));
+}
+
+#[test]
+fn a_status_that_says_it_was_applied_keeps_its_decision_whatever_its_notes_await() {
+    let kb = load();
+    // `**Status:** Applied 2026-04-28. … the field check … is still pending`: what is pending is
+    // the check, not the decision; `pending` alone (`Pending review …`) still says it was not
+    // taken.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-applied-status.md")),
+        ["2026-04-28 Decision: Comment out the rate check in the scrub watcher."]
+    );
 }
