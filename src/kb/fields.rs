@@ -5406,13 +5406,26 @@ pub fn retired(status: &str) -> bool {
 /// (`Proposed, accepted on 2025-02-01`).
 pub fn not_taken(status: &str) -> bool {
     let lower = status.to_lowercase();
-    says_any(&lower, NOT_TAKEN) && !says_any(&lower, TAKEN)
+    says_any(&lower, NOT_TAKEN) && !says_any(&lower, TAKEN) && !opens_in_effect(&lower)
 }
 
 /// Whether a record's status says its decision was taken: accepted, approved, adopted, done,
-/// implemented … (`Implemented but needs review`).
+/// implemented … (`Implemented but needs review`), or opens saying it was put into effect.
 pub fn taken(status: &str) -> bool {
-    says_any(&status.to_lowercase(), TAKEN)
+    let lower = status.to_lowercase();
+    says_any(&lower, TAKEN) || opens_in_effect(&lower)
+}
+
+/// Whether lowercased `status` opens saying its decision was put into effect: `Applied
+/// 2026-04-28. … validation still pending` (what is pending is its check), `Completed`,
+/// `Shipped`, `Merged`, `In effect`, `In force`. Only as its first words: later they tell of
+/// something else (`Proposed — implementation completed in the spike only`, `Open: PR merged
+/// but not deployed`, found by review).
+fn opens_in_effect(status: &str) -> bool {
+    let t = status.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["applied", "completed", "shipped", "merged", "in effect", "in force"]
+        .iter()
+        .any(|w| t.strip_prefix(w).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
 }
 
 /// The words of a status that say a decision was not taken, or not yet ([`not_taken`]).
@@ -5474,14 +5487,6 @@ const TAKEN: &[&str] = &[
     "done",
     "implemented",
     "agreed",
-    // Put into effect (`Applied 2026-04-28. … validation still pending`: what is pending is
-    // its check, not the decision).
-    "applied",
-    "completed",
-    "shipped",
-    "merged",
-    "in effect",
-    "in force",
     "angenommen",
     "akzeptiert",
     "beschlossen",
@@ -6399,6 +6404,13 @@ mod tests {
             "P1, design needed",
             "Decision needed",
             "TBD",
+            // (Words of effect after the status's own say nothing of it: found by review.)
+            "Proposed — implementation completed in the spike only",
+            "Open: PR merged but not deployed",
+            "Draft (shipped behind a flag)",
+            "Rejected after the load test completed",
+            "Proposed; not yet applied",
+            "Pending until the migration is completed",
         ] {
             assert!(not_taken(not), "{not}");
         }
@@ -6410,6 +6422,7 @@ mod tests {
             "採用",
             "Applied 2026-04-28. Tests pass; validation on a flat kick still pending.",
             "In effect since May; review pending",
+            "**Shipped** behind no flag",
         ] {
             assert!(super::taken(taken), "{taken}");
         }

@@ -1052,21 +1052,18 @@ impl<'a> Pass<'a> {
         // A bold line that is a labelled decision (`**Decision: No onboarding screen.**`)
         // states it: it heads nothing. So does one whose record's fields follow it, or nothing
         // (`**Decision [09-04-2025 03:17:00]: Centralize optimizer creation**` over its
-        // `**Rationale:**`), and one that opens with a verb of choice (`**Decision: Use
-        // PostgreSQL for persistence**` over its reasons, which spell it out); over a list or a
-        // paragraph, a topic names what they decide (`**Decision: Storage layout**` over `-
-        // pools on ZFS`).
+        // `**Rationale:**`); over a list or a paragraph, it names the topic they decide
+        // (`**Decision: Storage layout**` over `- pools on ZFS`; even one that opens with a
+        // verb, `**Decision: Use of ORMs**`, `**Decision: Use the following stack**`, found by
+        // review).
         let states_own = fields::leading_field(text, None).is_some_and(|(f, value)| {
             f == fields::Field::Decision
                 && (fields::states_in_full(value)
-                    || (!value.trim().is_empty()
-                        && (fields_follow(self.text, item.span.end)
-                            || fields::opens_with_choice_verb(value)
-                            || fields::states_switch(value))))
+                    || (!value.trim().is_empty() && fields_follow(self.text, item.span.end)))
         });
         // (Standing where a pseudo-heading would, it ends the one above as a pseudo-heading
-        // would: `**Decision: Use Caddy …**` after `**Decision: Database**` and its list is no
-        // part of that topic.)
+        // would: `**Decision: Authentik for SSO**` over its `**Rationale:**`, after
+        // `**Decision: Database**` and its list, is no part of that topic.)
         let ends_group = states_own
             && item.parent.is_none()
             && idx == self.items.len() - 1
@@ -2845,9 +2842,13 @@ impl Layout {
             let mut in_stamp = false;
             if let Some((outer_level, (resume, resume_section, resume_level))) = stamps {
                 // A heading that is a decision (`## Decision: Use Traefik`) starts its own
-                // record; other deeper headings belong to the timestamped entry — and so does
-                // the first heading of the record a stamp closes, whatever it is.
-                if is_field || (h.level > outer_level && !h.decision) || std::mem::take(&mut closed_next) {
+                // record, and a dated one at the file's entry level (`## [2026-02-17 18:15:02]
+                // Backup hardening` after stamps under the file's title) its own entry; other
+                // deeper headings belong to the timestamped entry — and so does the first
+                // heading of the record a stamp closes, whatever it is.
+                let own_entry = h.date.is_some() && entry_level == Some(h.level);
+                if is_field || (h.level > outer_level && !h.decision && !own_entry) || std::mem::take(&mut closed_next)
+                {
                     in_stamp = true;
                 } else {
                     stamps = None;
