@@ -2322,7 +2322,11 @@ fn considerations(
                 && item.bold.is_none()
                 && !traits[i].opens_decision()
                 && neighbours(items, i, |_| true)[1].is_some_and(|n| {
+                    // (Under the same pseudo-heading: `**Decision: Use Caddy ….**`, which ends
+                    // `**Decision: Database**` over `- Use PostgreSQL 16 in a container`, answers
+                    // nothing of it.)
                     items[n].parent == item.parent
+                        && items[n].group == item.group
                         && items[n].section == item.section
                         && (fields::answers_the_line_before(&items[n].text) || traits[n].opens_decision())
                 })

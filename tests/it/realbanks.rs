@@ -4314,6 +4314,7 @@ fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
             " Prisma for every new service",
             " Raw SQL for the reporting jobs",
             " Use PostgreSQL 16 in a container",
+            " Decision: Put Traefik in front of the dashboards.",
             " Decision [02/03/2026]: Put Home Assistant on its own VLAN",
             "2026-04-02 [2026-04-02 14:30:00] - Decision: Expose the dashboards through the tunnel only Rationale: no \
              port stays open on the router",
@@ -4321,7 +4322,9 @@ fn a_bold_decision_over_its_fields_is_one_and_over_prose_a_topic() {
     );
     // (Over a list, a bold `Decision` that opens with a verb still names a topic: `Use of
     // ORMs` over what was chosen for it — a version that read a verb of choice as a stated
-    // decision made topics decisions and their items details, found by review.)
+    // decision made topics decisions and their items details, found by review. And the
+    // bold decision after the `Database` topic's list answers nothing of it: its last item
+    // had been read as the problem that decision solved.)
 }
 
 #[test]
