@@ -841,14 +841,20 @@ fn bare_label(label: &str) -> &str {
     without_qualifier(label)
 }
 
-/// `label` without the notes in brackets that end it: `Decision (user)`, `決定（確定）`, and a
+/// Where the note in brackets that ends `label` opens: `Decision (user)`, `決定（確定）`, and a
 /// log's stamp in square brackets, `Decision [01-04-2025 01:32:03]` (words in square brackets
 /// name the decision: `Decision [pull backups from the NAS]`).
-fn without_qualifier(mut label: &str) -> &str {
-    while let Some(open) = label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])).or_else(|| {
+fn trailing_note(label: &str) -> Option<usize> {
+    label.strip_suffix([')', '）']).and_then(|l| l.rfind(['(', '（'])).or_else(|| {
         let open = label.strip_suffix(']')?.rfind('[')?;
         label.as_bytes().get(open + 1).is_some_and(u8::is_ascii_digit).then_some(open)
-    }) && !label[..open].trim().is_empty()
+    })
+}
+
+/// `label` without the notes in brackets that end it ([`trailing_note`]).
+fn without_qualifier(mut label: &str) -> &str {
+    while let Some(open) = trailing_note(label)
+        && !label[..open].trim().is_empty()
     {
         label = label[..open].trim_end();
     }
@@ -1570,18 +1576,13 @@ pub fn label_date(text: &str) -> Option<Date> {
     }
     let colon = first_colon(text)?;
     let label = text[..colon].trim_end().trim_start_matches(['*', '_']);
-    let (inner, open) = match label.strip_suffix(']') {
-        Some(inner) => (inner, inner.rfind('[')?),
-        None => {
-            let inner = label.strip_suffix([')', '）'])?;
-            (inner, inner.rfind(['(', '（'])?)
-        }
-    };
+    let open = trailing_note(label)?;
     field_for_label(label)?;
     // The bracket holds the date, after at most one word saying who (`user`, `ops`): a date
     // after `revisit by`, `until` or `due` is a deadline, not when it was decided.
-    let bracket = &inner[open..];
-    let bracket = &bracket[bracket.chars().next().map_or(0, char::len_utf8)..];
+    let bracket = &label[open..];
+    let (first, last) = (bracket.chars().next(), bracket.chars().next_back());
+    let bracket = &bracket[first.map_or(0, char::len_utf8)..bracket.len() - last.map_or(0, char::len_utf8)];
     let (date, at) = find_date(bracket)?;
     let before = bracket[..at.start].trim_end().trim_end_matches([',', '，', '、', ';']).trim();
     let by_whom = before.is_empty()

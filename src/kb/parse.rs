@@ -1056,23 +1056,26 @@ impl<'a> Pass<'a> {
         // (`**Decision: Storage layout**` over `- pools on ZFS`; even one that opens with a
         // verb, `**Decision: Use of ORMs**`, `**Decision: Use the following stack**`, found by
         // review).
-        let states_own = fields::leading_field(text, None).is_some_and(|(f, value)| {
-            f == fields::Field::Decision
-                && (fields::states_in_full(value)
-                    || (!value.trim().is_empty() && fields_follow(self.text, item.span.end)))
-        });
+        // (Asked only of a line that may head what follows, and once.)
+        let own = std::cell::OnceCell::new();
+        let states_own = || {
+            *own.get_or_init(|| {
+                fields::leading_field(text, None).is_some_and(|(f, value)| {
+                    f == fields::Field::Decision
+                        && (fields::states_in_full(value)
+                            || (!value.trim().is_empty() && fields_follow(self.text, item.span.end)))
+                })
+            })
+        };
+        let top_last = item.parent.is_none() && idx == self.items.len() - 1;
+        let wholly_bold = item.bold.as_deref() == Some(text);
         // (Standing where a pseudo-heading would, it ends the one above as a pseudo-heading
         // would: `**Decision: Authentik for SSO**` over its `**Rationale:**`, after
         // `**Decision: Database**` and its list, is no part of that topic.)
-        let ends_group = states_own
-            && item.parent.is_none()
-            && idx == self.items.len() - 1
-            && item.bold.as_deref() == Some(text)
-            && !states_decision();
-        let is_pseudo_heading = item.parent.is_none()
+        let ends_group = top_last && wholly_bold && states_own() && !states_decision();
+        let is_pseudo_heading = top_last
             && !text.is_empty()
-            && idx == self.items.len() - 1
-            && (item.bold.as_deref() == Some(text)
+            && (wholly_bold
                 // So does a bold title naming a kind with only a qualifier in brackets after it
                 // (`**Recent Decisions** (this session)`): not a date, which dates what
                 // follows (above), nor more words after the bracket, nor a decision with a note
@@ -1088,7 +1091,7 @@ impl<'a> Pass<'a> {
                 // `Next steps:`) heads what follows, as a bold one does.
                 || (item.bold.is_none() && text.len() <= 40 && super::heading::kind_name(text).is_some()))
             && !states_decision()
-            && !states_own;
+            && !states_own();
         // … and so does a short label over a list that opens with its kind
         // (`Decisiones recientes:`), but only over that list.
         // … and so does a line saying when or how to write the file's records (`When to add an
