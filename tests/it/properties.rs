@@ -85,6 +85,13 @@ const TOKENS: &[&str] = &[
     "TBD - ",
     "#### Data da Decisão\n",
     "### Decision #001: a\n\n[2025-01-11 15:56:24] - b\n\n",
+    "**Decision [03-02-2026 09:15:00]:** ",
+    "\n[09-02-2026 21:14:00] - **Decision:** ",
+    "17-02-2026",
+    "02/17/2026",
+    " 16:9:",
+    "**Status:** Applied ",
+    "\n## [17-02-2026 18:15:02] a\n",
     "**Decision**: a\n- b\n",
     "Quyết định: ",
     " = ",
@@ -408,4 +415,23 @@ fn bare_decision_labels_nested_deep_parse_and_keep_their_records_valid() {
     text.push_str(&"  ".repeat(depth));
     text.push_str("- Keep one cached connection per session.\n");
     parse_and_check(&text);
+}
+
+#[test]
+fn stamped_labels_clocks_and_date_orders_take_hostile_sizes() {
+    // Every either-way date dated by the file's one day-first date, through a second parse of
+    // a 4 MB file; a label's bracket nested 50,000 deep; 200,000 clocks in one line; a bold
+    // decision line over 100,000 blank lines. Each reads in one pass over its input: the
+    // test checks the results, the bench harness the time.
+    let mut text = String::from("# Decision Log\n\nLogged on 17-02-2026.\n\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("- [{:02}-02-2026 10:00:00] - Decision: keep host {i}\n", i % 12 + 1));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &text);
+    let dated =
+        doc.items.iter().filter(|i| i.text.contains("keep host") && i.date.is_some_and(|d| d.month() == 2)).count();
+    assert_eq!(dated, 100_000);
+    parse_and_check(&format!("- Decision {}1{}: keep it\n", "[".repeat(50_000), "]".repeat(50_000)));
+    parse_and_check(&format!("- Decision {}: keep it\n", "01:23".repeat(200_000)));
+    parse_and_check(&format!("**Decision: Use Caddy**{}**Rationale:** x\n", "\n".repeat(100_000)));
 }
