@@ -1103,7 +1103,7 @@ pub fn kind_name(label: &str) -> Option<Kind> {
     for len in (1..=MAX_PHRASE_WORDS.min(words.len())).rev() {
         let phrase = words[words.len() - len..].join(" ");
         let rank = if len == 1 {
-            role.rank.filter(|_| last.ends_with('s'))
+            role.rank.filter(|_| last.ends_with('s') || PLURALS.contains(&last))
         } else {
             phrase_table().get(phrase.as_str()).copied()
         };
@@ -1113,6 +1113,37 @@ pub fn kind_name(label: &str) -> Option<Kind> {
     }
     None
 }
+
+/// The plurals of [`KIND_WORDS`] that do not end in `s`: a one-word label names a list of
+/// its kind only in the plural (`Entscheidungen:`, `Ключевые решения:`, `Kararlar:` over
+/// their decisions, as `Key decisions:` is), not in the singular (`Entscheidung:`, a record's
+/// field).
+const PLURALS: &[&str] = &[
+    "entscheidungen",
+    "beschlüsse",
+    "decisioni",
+    "решения",
+    "решений",
+    "kararlar",
+    "kararları",
+    "планы",
+    "yapılacaklar",
+    "änderungen",
+    "изменения",
+    "değişiklikler",
+    "degisiklikler",
+    "konventionen",
+    "паттерны",
+    "конвенции",
+    "соглашения",
+    "desenleri",
+    "standartlar",
+    "standardlar",
+    "erkenntnisse",
+    "lektionen",
+    "уроки",
+    "öğrenilenler",
+];
 
 /// Whether `label` may be a kind's name ([`kind_name`]) — of `kind`, or of any: a name ends
 /// with a phrase of the table, so its last word ends one. Most labels asked about (`Status`,
@@ -1888,6 +1919,18 @@ mod tests {
         assert_eq!(kind_name("proxmox_firewall module quirks"), None);
         assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
         assert_eq!(kind_name("决策记录"), Some(Kind::Decision));
+        // Plurals without an `s`, in any case; their singulars name a record's field.
+        for plural in ["Ключевые решения:", "Entscheidungen", "Wichtige Entscheidungen", "Kararlar"] {
+            assert_eq!(kind_name(plural), Some(Kind::Decision), "{plural}");
+        }
+        assert_eq!(kind_name("Wichtige Erkenntnisse"), Some(Kind::Learning));
+        for singular in ["Entscheidung", "Принятое решение", "Karar"] {
+            assert_eq!(kind_name(singular), None, "{singular}");
+        }
+        let words: Vec<&str> = KIND_WORDS.iter().flat_map(|(_, words)| words.iter().copied()).collect();
+        for plural in PLURALS {
+            assert!(words.contains(plural) && !plural.ends_with('s'), "{plural}");
+        }
         // A solution holds 決策 inside 解決策, and what is undecided holds 決定.
         assert_eq!(classify_title("解決策").0, Kind::Other);
         assert_eq!(classify_title("問題と解決策").0, Kind::Other);

@@ -118,6 +118,10 @@ struct Record {
     /// Whether a deeper heading inside the last field heading is open (`### 2. Pipeline` under
     /// `## Implementation Details`): a field heading under it is a part of that field.
     in_part: bool,
+    /// Its statement is a list item whose labelled sub-items hold its fields, one of them its
+    /// `Decision` (`- **Project file format**: …` over `- **User question**: …` and `-
+    /// **Technical decision**: …`): the record ends where that item does.
+    fields_below_title: bool,
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
     /// storage`): a deeper heading is one of its parts.
     decision_level: Option<u8>,
@@ -494,7 +498,15 @@ pub(crate) fn resolve(
         let next = items.get(i + 1).map(|n| n.parent);
         let beside = Next {
             decides: next_decides && next == Some(items[i].parent),
-            heads: next_decides && next == Some(Some(i)),
+            // (Or whose labelled sub-items are a record's fields, its `Decision` further down or
+            // none — outside any other record: under `**Alternatives Considered**:`, `1.
+            // **Redis caching**:` over `- Pro: …`, `- Decision: Defer` is an option weighed,
+            // and under `### ADR-43`, `- **Approach 2**:` over `- Pros: …` one more part.)
+            heads: next == Some(Some(i))
+                && (next_decides
+                    || ((title_sibling(items, &rec, i)
+                        || (rec.statement.is_none() && rec.decision.is_none() && !rec.has_fields))
+                        && labelled_sub_items_are_fields(items, &traits, i))),
             // (Asked only of a numbered item over a decision.)
             in_numbered_field: marks[i].numbered
                 && next_decides
@@ -1072,6 +1084,8 @@ fn stamp_states_decision(item: &Item) -> bool {
 #[derive(Clone, Copy)]
 struct Next {
     decides: bool,
+    /// Its sub-items are its record's fields: the first opens a decision, or they are labels
+    /// that name fields ([`labelled_sub_items_are_fields`]).
     heads: bool,
     /// The item before it at its level is one more numbered item, of a field's list.
     in_numbered_field: bool,
@@ -1097,6 +1111,18 @@ fn item(
     if mark.appended_row {
         close(items, rec, field_of);
         return;
+    }
+    // The next item at the level of a title that holds its record's fields as sub-items is
+    // no part of that record (`- **Mac-only build**: …` after the sub-items of `- **Project
+    // file format**: …`).
+    // (Under a pseudo-heading of its own, `**Impact:**`, a list after the last such record
+    // may be its field, or the list's.)
+    if rec.fields_below_title && items[i].parent.is_none() {
+        let sibling = title_sibling(items, rec, i);
+        rec.fields_below_title = false;
+        if sibling {
+            restart(items, rec, field_of);
+        }
     }
     let it = &items[i];
     if it.group.is_some() && it.group == rec.more_decisions_label {
@@ -1277,7 +1303,8 @@ fn item(
                 .any(|c| c.parent == Some(i) && fields::opens_with_choice_verb(&c.text))
         };
         let own_label = || {
-            (rec.statement == Some(p) && rec.decision.is_some() && rec.stamp_entry.is_some())
+            (rec.statement == Some(p)
+                && ((rec.decision.is_some() && rec.stamp_entry.is_some()) || rec.fields_below_title))
                 .then(|| fields::short_label(&items[i].text))
                 .flatten()
                 .filter(|(label, _)| kind_name(label).is_none() && leading_date(label).is_none())
@@ -1368,7 +1395,9 @@ fn item(
         }
         // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even
-        // among another record's fields; so is a numbered title right over a `Decision:` at its
+        // among another record's fields (and so is one whose labelled sub-items name fields,
+        // outside another record: `- **Backup format**: …` over `- **User Question**: …`, `-
+        // **Technical Decision**: …`); so is a numbered title right over a `Decision:` at its
         // level (`2) Audio stack: Web Audio API`, then `- Decision: …`).
         // (Not among a record's leading fields, `2. Owning team: …` before `3. Decision: …`,
         // nor under a record's title that waits for its decision, nor the last item of a field's
@@ -1386,6 +1415,7 @@ fn item(
             }
             rec.explicit = true;
             rec.statement = Some(i);
+            rec.fields_below_title = next.heads;
         }
         // `**Reverse Proxy**: Put Caddy in front …` with `**Rationale**: …` and
         // `**Implementation Details**: …` on the lines under it: a paragraph that carries its
@@ -1544,6 +1574,32 @@ fn item(
             }
         },
     }
+}
+
+/// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,
+/// in its list: it is no part of that record.
+fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
+    rec.fields_below_title
+        && items[i].parent.is_none()
+        && rec.statement.is_some_and(|s| {
+            items[s].group == items[i].group && items[s].section == items[i].section && items[s].block == items[i].block
+        })
+}
+
+/// Whether the sub-items of item `i` are labelled and one of them names a record's field: `-
+/// **Project file format**: JSON over a binary format` over `- **User question**: …`, `-
+/// **Technical decision**: JSON for readability` and `- **Implementation**: …`. (The first
+/// few: a label then prose under it is a list of something else. And labels that name no
+/// field, `- Postgres: the main store`, `- Redis: the cache`, are choices of their own.)
+fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) -> bool {
+    items[i + 1..]
+        .iter()
+        .zip(&traits[i + 1..])
+        .take_while(|(c, _)| c.parent.is_some_and(|p| p >= i))
+        .filter(|(c, _)| c.parent == Some(i))
+        .take(6)
+        .take_while(|(c, t)| t.leading.is_some() || fields::short_label(&c.text).is_some())
+        .any(|(_, t)| t.leading.is_some())
 }
 
 /// Whether item `i`, labelled `Решение` (its label `skip` bytes long), comes right after the

@@ -4338,3 +4338,42 @@ fn a_status_that_says_it_was_applied_keeps_its_decision_whatever_its_notes_await
         ["2026-04-28 Decision: Comment out the rate check in the scrub watcher."]
     );
 }
+
+#[test]
+fn a_plural_label_in_any_language_heads_its_decisions() {
+    let kb = load();
+    // `Ключевые решения:`, `Wichtige Entscheidungen:`, `Kararlar:` head their lists as `Key
+    // decisions:` does: their plurals end in no `s`, and a one-word name of a kind had to.
+    assert_eq!(
+        dated_decisions(document(&kb, "systemPatterns-label-plurals.md")),
+        [
+            " Метрики забираем по pull, НЕ по push",
+            " Доступ только на чтение — роль и прокси",
+            " Backups laufen nachts über Restic",
+            " Kein Root-Login per SSH",
+            " Entscheidung: Die Firewall bleibt auf dem Router.",
+            " Yönetim ağı ayrı bir VLAN üzerinde kalır",
+        ]
+    );
+}
+
+#[test]
+fn a_title_over_labelled_sub_items_with_a_decision_is_that_record_s_title() {
+    let kb = load();
+    let doc = document(&kb, "activeContext-clarified-decisions.md");
+    // `- **Backup format**: …` over `- **User Question**: …`, `- **Technical Decision**: …` and
+    // `- **Implementation**: …`: the labelled sub-items are one record, the `Decision` its
+    // decision and the line above its title; the next item at the title's level is no field of
+    // it (it had been, named `monitoring only on the lan`), and under `**Alternatives
+    // Considered**:` an option's `Decision:` still weighs that option.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Technical Decision: restic, for its S3 backend and its locking",
+            " ✅ Monitoring only on the LAN: Grafana stays off the tunnel",
+        ]
+    );
+    let decision = doc.items.iter().find(|i| i.text.starts_with("Technical Decision")).unwrap();
+    let fields: Vec<&str> = decision.fields.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(fields, ["title", "user question", "implementation"]);
+}
