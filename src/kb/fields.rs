@@ -97,8 +97,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "決策內容",
             "决定内容",
             // Japanese: the decision's content. (Not `決定事項`, decided matters, which heads
-            // a section of decisions.)
+            // a section of decisions.) And the judgement a record comes to, `**判断**: …`
+            // after `**問題**: …`.
             "決定内容",
+            "判断",
             "рішення",
             "besluit",
             "beslut",
@@ -725,6 +727,18 @@ fn qualified_label(label: &str) -> Option<Field> {
     // turned away before its words are split.
     if label.is_ascii() && !names_deciding(label) {
         return None;
+    }
+    // `代替案を採用しなかった理由` (why the alternatives were not taken), `备选方案对比`: what
+    // was weighed, whatever the words after it say of them.
+    // (Not one option of them, `代替案1: Kafka`.)
+    if !label.is_ascii()
+        && ["代替案", "备选方案", "備選方案", "替代方案"].iter().any(|p| {
+            label
+                .strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_numeric()) && !rest.contains([':', '：']))
+        })
+    {
+        return Some(Field::Named(Cow::Borrowed("alternatives")));
     }
     // Korean has no plural: `주요 결정` (key decisions) heads a section of them, and a record's
     // label is written as the table has it (`결정`, `최종 결정`).
@@ -2396,16 +2410,41 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
             || asks_why(t).is_some());
     // (`Why Vite over webpack?`: a choice weighed against another, see [`why_chosen_over`].)
     let over = !english && t.is_ascii() && why_chosen_over(t);
-    if !(english || cjk || over) || field_for_label(t).is_some() {
+    // (`Why Konva.js?`: one thing named, whose reasons follow.)
+    let named = !english && t.is_ascii() && why_names_a_choice(t);
+    if !(english || cjk || over || named) || field_for_label(t).is_some() {
         return None;
     }
-    if over || gives_reasons_for_choice(t) {
+    if over || named || gives_reasons_for_choice(t) {
         Some((Reasons::Choice, t))
     } else if names_benefits(t) {
         Some((Reasons::Benefits, t))
     } else {
         None
     }
+}
+
+/// `Why Konva.js?`, `Why Go?`, `Why urfave/cli v3?`, `Why Minimal Dependencies?`: a question
+/// naming one thing — a tool, a principle — in a few words, over its reasons: a choice. (Not
+/// `Why this project exists`, `Why does the sync lag?`, `Why not Kafka?`, `Why now?`: a
+/// template's context, a diagnosis, a rejection, a moment.)
+pub(crate) fn why_names_a_choice(t: &str) -> bool {
+    let t = t.trim().trim_end_matches([':', '：', ' ']);
+    let Some(asked) = t.get(..4).filter(|head| head.eq_ignore_ascii_case("why ")).and(t.strip_suffix('?')) else {
+        return false;
+    };
+    let mut words = asked[4..].split_whitespace();
+    let Some(first) = words.next() else { return false };
+    const NO_NAMES: &[&str] = &[
+        "not", "no", "is", "are", "was", "were", "does", "do", "did", "this", "that", "the", "a", "an", "it", "we",
+        "our", "they", "you", "i", "can", "should", "would", "will", "has", "have", "now", "so", "bother", "here",
+    ];
+    words.count() <= 2
+        && !NO_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && first.starts_with(|c: char| c.is_ascii_alphabetic())
+        && (first.starts_with(|c: char| c.is_ascii_uppercase())
+            || first.contains(['.', '/', '-'])
+            || first.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// What follows `为什么` (why) opening a Chinese title.
@@ -2685,8 +2724,14 @@ pub fn is_boilerplate(text: &str) -> bool {
             },
         )
     };
+    // `こちらには、…の手順やサンプルコードなどを記述します。`: here, what the file holds (not
+    // `ここにはRedisを使う`, a choice).
+    let here_it_describes = || {
+        ["こちらには", "ここには", "本ファイルには", "このページには"].iter().any(|p| t.starts_with(p))
+            && ["記述します", "記録します", "記載します", "まとめます"].iter().any(|p| t.contains(p))
+    };
     placeholder
-        || (!head.is_empty() && (opens() || fill_in()))
+        || (!head.is_empty() && (opens() || fill_in() || here_it_describes()))
         // (Only an item opening with one of these words is read whole.)
         || (matches!(first.to_ascii_lowercase(), b'n' | b'a' | b'f')
             && ["new ", "add ", "append ", "future "]
@@ -5588,6 +5633,15 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
 /// required.`, `None anticipated.`, `TBD - …`. Saying no choice is needed, or that it is still
 /// to make, is not a choice.
 pub fn is_none_statement(text: &str) -> bool {
+    // `なし`, `特になし`, `无`, `暂无`, `없음`, alone or with a note in brackets (`なし（すべての主要
+    // 決定は完了）`, none: every major decision is made).
+    if text.trim_start().starts_with(['な', '無', '特', '无', '暂', '없']) {
+        let t = text.trim();
+        let bracket = t.find(['（', '(']);
+        let word = bracket.map_or(t, |b| &t[..b]).trim_end_matches(['。', '.']).trim();
+        return (bracket.is_none() || t.ends_with(['）', ')']))
+            && ["なし", "無し", "特になし", "特に無し", "无", "暂无", "없음"].contains(&word);
+    }
     // Every form starts with `n`, `t` or `-`: anything else is not one, without lowercasing it.
     if !text.trim_start().as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'-')) {
         return false;
@@ -6471,10 +6525,21 @@ mod tests {
             "None anticipated",
             "No major decisions have been made yet.",
             "No decisions recorded so far",
+            "なし（主な決定はすべて済み）",
+            "特になし。",
+            "暂无",
+            "없음",
         ] {
             assert!(is_none_statement(none), "{none}");
         }
-        for decision in ["No root login over SSH", "No secrets in git", "Nothing leaves the LAN", "No Kubernetes yet"] {
+        for decision in [
+            "No root login over SSH",
+            "No secrets in git",
+            "Nothing leaves the LAN",
+            "No Kubernetes yet",
+            "なしで進める方針",
+            "无状态服务优先（便于扩容）",
+        ] {
             assert!(!is_none_statement(decision), "{decision}");
         }
     }
@@ -6690,6 +6755,9 @@ mod tests {
         assert_eq!(field_for_label("Implementation Details"), Some(Field::Named("implementation".into())));
         assert_eq!(field_for_label("Decision"), Some(Field::Decision));
         assert_eq!(field_for_label("理由"), Some(Field::Named("rationale".into())));
+        assert_eq!(field_for_label("判断"), Some(Field::Decision));
+        assert_eq!(field_for_label("代替案を採用しなかった理由"), Some(Field::Named("alternatives".into())));
+        assert_eq!(field_for_label("代替案1: [選択肢B]"), None);
         assert_eq!(field_for_label("Loopback safety"), None);
     }
 
@@ -6947,6 +7015,8 @@ mod tests {
         assert!(!names_resolved_questions("Unresolved Questions") && !names_resolved_questions("Open Questions"));
         assert!(is_boilerplate("Этот файл записывает решения в формате списка."));
         assert!(is_boilerplate("このファイルは決定事項を記録します。"));
+        assert!(is_boilerplate("こちらには、ルールに書くには細かすぎる手順やサンプルを記述します。"));
+        assert!(!is_boilerplate("ここにはRedisを使い、キャッシュは30分で切れる。"));
         assert!(is_boilerplate("[empty]"));
         assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));
         assert!(!is_boilerplate("Keep fruit:locking = none"));
@@ -7142,10 +7212,27 @@ mod tests {
             let _ = reasons_heading(text);
         }
         // As a heading, the question alone states the choice; a diagnosis does not.
-        for heading in ["Why Vite over webpack?", "Why Caddy (not nginx)", "2. Why SQLite instead of Postgres:"] {
+        // (So does one naming a tool or a principle alone: `Why Konva.js?`.)
+        for heading in [
+            "Why Vite over webpack?",
+            "Why Caddy (not nginx)",
+            "2. Why SQLite instead of Postgres:",
+            "Why Proxmox?",
+            "Why urfave/cli v3?",
+            "Why Minimal Dependencies?",
+        ] {
             assert!(matches!(reasons_heading(heading), Some((Reasons::Choice, _))), "{heading}");
         }
-        for heading in ["Why the nightly build fails over 2 GB", "Why the API returns 500 instead of 404", "Why now?"] {
+        for heading in [
+            "Why the nightly build fails over 2 GB",
+            "Why the API returns 500 instead of 404",
+            "Why now?",
+            "Why Not Kafka?",
+            "Why does the sync lag?",
+            "Why this project exists",
+            "Why Backups Fail at Night Sometimes?",
+            "Why 37.6%?",
+        ] {
             assert!(reasons_heading(heading).is_none(), "{heading}");
         }
     }

@@ -1188,7 +1188,11 @@ impl<'a> Pass<'a> {
 
     /// Items from here on sit under a pseudo-heading titled `title`, written at `line`.
     fn open_group(&mut self, title: String, line: usize) {
-        let Title { kind, considers, date, .. } = self.judge(&title);
+        let Title { kind, considers, date, decision, .. } = self.judge(&title);
+        // A bold `**Why R-Multiples?**` over its reasons opens no record as a heading does: what
+        // it holds are those reasons, no decisions.
+        let kind =
+            if decision.is_some() && fields::why_names_a_choice(&title) { classify_title(&title).0 } else { kind };
         self.groups.push(Group { kind, date, title, line, considers });
         self.current_group = Some(self.groups.len() - 1);
         self.plain_group = None;
@@ -1547,6 +1551,7 @@ impl<'a> Pass<'a> {
             })
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
+        records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         doc.items = items;
         doc
     }

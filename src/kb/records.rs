@@ -581,6 +581,31 @@ pub(crate) fn resolve(
     }
 }
 
+/// `### Why Caddy?` under `## Option 1: Caddy (Recommended)` (a section's heading or an
+/// entry's): the reasons for an option weighed, no choice stated, and they are no record's.
+pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], entries: &[super::Entry]) {
+    let mut demoted = None;
+    for (i, item) in items.iter_mut().enumerate() {
+        if demoted.is_some() && item.record == demoted {
+            item.record = None;
+        }
+        if item.kind != Kind::Decision || item.block != Block::Heading {
+            continue;
+        }
+        let section = &sections[item.section];
+        let above = section
+            .parent
+            .and_then(|p| sections[p].title.as_deref())
+            .or_else(|| entries.get(section.entry).map(|e| e.title.as_str()));
+        if above.is_some_and(fields::names_option)
+            && matches!(fields::reasons_heading(&item.text), Some((fields::Reasons::Choice, _)))
+        {
+            item.kind = Kind::Other;
+            demoted = Some(i);
+        }
+    }
+}
+
 /// A heading that gives the reasons for a choice (`### Proxmox採用理由`, `### Why we chose
 /// Restic`) states that choice — unless its entry stated that choice before it in other words
 /// (`- ✅ Proxmox VEの採用` under `### アーキテクチャの決定`): then it only gives the reasons for
@@ -960,6 +985,15 @@ fn heading(
     }
     // (A field that only a record has, `### Considerations`, is no field outside one.)
     if let Some(field) = h.field.filter(|f| takes_field(rec, f)).cloned() {
+        // Inside a record's reasons (`### Why API versioning?` under an ADR's `## Rationale`),
+        // a heading that gives reasons is one more part of them.
+        if field.name() == "rationale"
+            && rec.decision.or(rec.statement).is_some()
+            && rec.context.as_ref().is_some_and(|f| f.name() == "rationale")
+            && rec.field_level.is_some_and(|l| h.level > l)
+        {
+            return;
+        }
         // (A heading that gives the reasons for a choice it names, `### Why we chose Caddy`,
         // or the benefits of a thing it names, is a field of the record before it only when
         // that record states the same thing: `Decision: Use Caddy` over `### Why we chose

@@ -4377,3 +4377,36 @@ fn a_title_over_labelled_sub_items_with_a_decision_is_that_record_s_title() {
     let fields: Vec<&str> = decision.fields.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(fields, ["title", "user question", "implementation"]);
 }
+
+#[test]
+fn a_question_naming_one_thing_over_its_reasons_states_that_choice() {
+    let kb = load();
+    // `### Why Proxmox?` and `### Why restic/rclone?` over their reasons state those choices, as
+    // `### Why we chose Proxmox` does; a diagnosis (`Why does the backup lag?`), an option's
+    // reasons (`### Why Caddy?` under `## Option 1: Caddy`) and a bold `**Why ZFS?**` over a
+    // list state none.
+    assert_eq!(dated_decisions(document(&kb, "techContext-why-headings.md")), [" Why Proxmox?", " Why restic/rclone?"]);
+    // Inside an ADR's `## Rationale`, such questions are parts of its reasons: the ADR stays one
+    // record, its alternatives still weighed.
+    let adr = document(&kb, "adr-rationale-questions.md");
+    assert_eq!(dated_decisions(adr), [" Back up every guest with restic to the NAS, nightly."]);
+    let question = adr.items.iter().find(|i| i.text == "Why Encryption?").unwrap();
+    assert_eq!(question.field.as_deref(), Some("rationale"));
+}
+
+#[test]
+fn a_japanese_record_s_judgement_is_its_decision() {
+    let kb = load();
+    // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
+    // `**代替案を採用しなかった理由**:` (why the alternatives were not taken) are its
+    // alternatives, not decisions; `こちらには…を記述します。` (here we write …) introduces the
+    // section, and `なし（…）` (none) under a heading of decisions still pending is no decision.
+    assert_eq!(
+        dated_decisions(document(&kb, "implementation-history-ja.md")),
+        [
+            " 本番の変更は必ずメンテナンス枠で行う",
+            "2026-03-04 判断: すべての転送先を rclone のリモート名に正規化してから処理する",
+            " 監視は Prometheus に一本化する",
+        ]
+    );
+}
