@@ -1406,12 +1406,53 @@ pub fn is_labelled_date(text: &str) -> bool {
 /// straight to the library.`): it ends as a sentence does, and opens with no word leaving it
 /// open (`pending, waiting on the review.`, `TBD.`). A topic (`Storage layout`) heads the list
 /// that says what was decided.
+/// So does one that names one thing over another (`Caddy over nginx`, `restic instead of
+/// borg`, `SQLite rather than Postgres`): what follows it gives the reasons.
 pub(crate) fn states_in_full(value: &str) -> bool {
     let value = value.trim();
     let first = value.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '，')).next().unwrap_or("");
-    value.ends_with(['.', '。', '!', '！'])
+    (value.ends_with(['.', '。', '!', '！']) || prefers_one_to_another(value))
         && !first.is_empty()
         && !STILL_OPEN.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// `Caddy over nginx`, `restic instead of borg`, `SQLite rather than Postgres`: a few words on
+/// each side of the word that prefers (not `Migration over two weekends`, a span of time, nor
+/// `Backups over SSH`, the way they go, nor a longer line that only holds the word).
+fn prefers_one_to_another(value: &str) -> bool {
+    if !value.is_ascii() || value.len() > 64 || value.ends_with([':', '?']) {
+        return false;
+    }
+    let lower = value.to_ascii_lowercase();
+    [" over ", " instead of ", " rather than "].iter().any(|word| {
+        lower.split_once(word).is_some_and(|(one, other)| {
+            let (one, other) = (one.split_whitespace().count(), other.split_whitespace().collect::<Vec<_>>());
+            const NOT_A_CHOICE: &[&str] = &[
+                "ssh",
+                "http",
+                "https",
+                "tcp",
+                "udp",
+                "vpn",
+                "wireguard",
+                "tailscale",
+                "the",
+                "a",
+                "an",
+                "time",
+                "two",
+                "three",
+                "several",
+                "many",
+                "all",
+                "each",
+                "every",
+            ];
+            (1..=3).contains(&one)
+                && (1..=3).contains(&other.len())
+                && !(*word == " over " && NOT_A_CHOICE.iter().any(|w| other[0].eq_ignore_ascii_case(w)))
+        })
+    })
 }
 
 /// Whether a title heads a summary of counts: `Summary Statistics (v2.0)`, `**By Category**:`,
@@ -7268,6 +7309,17 @@ mod tests {
         assert!(states_in_full("不做引导页。"));
         assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
         assert!(!states_in_full("TBD.") && !states_in_full("."));
+        for preference in ["Caddy over nginx", "restic instead of borg", "SQLite rather than Postgres"] {
+            assert!(states_in_full(preference), "{preference}");
+        }
+        for topic in [
+            "Migration over two weekends",
+            "Backups over SSH",
+            "Control over data placement and the costs of every region we run in",
+            "Caddy over nginx?",
+        ] {
+            assert!(!states_in_full(topic), "{topic}");
+        }
     }
 
     #[test]

@@ -4410,3 +4410,21 @@ fn a_japanese_record_s_judgement_is_its_decision() {
         ]
     );
 }
+
+#[test]
+fn a_bold_decision_that_prefers_one_thing_to_another_states_it_over_its_reasons() {
+    let kb = load();
+    // `**Decision: Caddy over nginx**` over `- Certificates renew on their own`: the line states
+    // the choice and the list gives its reasons (they had been listed as decisions). A topic
+    // (`Storage layout`) still heads the decisions under it, and so does `Migration over two
+    // weekends`, a span of time.
+    assert_eq!(
+        dated_decisions(document(&kb, "decision-bold-preference.md")),
+        [
+            " Decision: Caddy over nginx",
+            " Guests on the NVMe mirror",
+            " Backups on the spinning pool",
+            " Move the web guests first",
+        ]
+    );
+}
