@@ -3171,6 +3171,9 @@ pub fn describes_records(title: &str) -> bool {
             "how to add an entry",
             "statuses",
             "status values",
+            // (The log table's columns, `| id | data | decisao | … |`, and what each holds.)
+            "schema",
+            "table schema",
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
@@ -4560,6 +4563,19 @@ pub fn is_verdict(value: &str) -> bool {
         && reports_work_done(value)
 }
 
+/// A to-do left where a decision goes: `TODO: pick a queue`, `🔄 Should document the
+/// integration decisions` — what is still to do, not what was decided. (Not `Should` alone,
+/// which may state a rule: `Should run on every host`; nor `Need to architect the export
+/// pipeline`, which readers list as the decision to do it.)
+pub(crate) fn is_todo(value: &str) -> bool {
+    let value = value.trim_start();
+    let unmarked = value.trim_start_matches(['🔄', '⏳', '⬜', '☐', ' ']);
+    let marked = unmarked.len() < value.len();
+    let head = unmarked.get(..unmarked.len().min(10)).unwrap_or(unmarked).to_ascii_lowercase();
+    ["todo:", "todo -", "to do:", "to-do:"].iter().any(|p| head.starts_with(p))
+        || (marked && ["should ", "needs ", "need "].iter().any(|p| head.starts_with(p)))
+}
+
 /// The value of a `Decision:` that reports an error fixed and not how (`Resolved the
 /// "project_id is not defined" errors in main.py`, `Fixed the NameError in the loader`,
 /// `Resolved persistent redaction issues`): work done, no choice. Saying how or to what makes
@@ -5683,14 +5699,27 @@ pub fn is_none_statement(text: &str) -> bool {
         return (bracket.is_none() || t.ends_with(['）', ')']))
             && ["なし", "無し", "特になし", "特に無し", "无", "暂无", "없음"].contains(&word);
     }
-    // Every form starts with `n`, `t` or `-`: anything else is not one, without lowercasing it.
-    if !text.trim_start().as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'-')) {
+    // Every form starts with `n`, `t`, `-`, or (in other languages) `a`, `r`, `k` or `н`:
+    // anything else is not one, without lowercasing it.
+    let first = text.trim_start().as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(first, Some(b'n' | b't' | b'-' | b'a' | b'r' | b'k' | 0xd0)) {
         return false;
     }
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
-    if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower) {
+    // (`Nenhuma.`, `Ninguno`, `Aucune`, `Keine`, `Нет`, `Nessuna`: none, in the languages of
+    // the headings' table.)
+    const NONE_ELSEWHERE: &[&str] = &[
+        "nenhuma", "nenhum", "ninguna", "ninguno", "nada", "aucune", "aucun", "rien", "keine", "keiner", "nichts",
+        "нет", "nessuna", "nessuno",
+    ];
+    if ["none", "n/a", "na", "nothing", "tbd", "none yet", "nothing yet", "-"].contains(&lower)
+        || NONE_ELSEWHERE.contains(&lower)
+    {
         return true;
+    }
+    if !matches!(first, Some(b'n' | b't' | b'-')) {
+        return false;
     }
     // `TBD - not yet chosen between WireGuard and Tailscale`: what follows says what is open.
     if lower.strip_prefix("tbd").is_some_and(|rest| rest.starts_with([' ', '-', ':', '–', '—', '(', ','])) {
@@ -6567,6 +6596,10 @@ mod tests {
             "No major decisions have been made yet.",
             "No decisions recorded so far",
             "なし（主な決定はすべて済み）",
+            "Nenhuma.",
+            "Keine",
+            "Нет",
+            "aucune",
             "特になし。",
             "暂无",
             "없음",
@@ -6580,6 +6613,8 @@ mod tests {
             "No Kubernetes yet",
             "なしで進める方針",
             "无状态服务优先（便于扩容）",
+            "Keine Root-Anmeldung per SSH",
+            "Nada de segredos no git",
         ] {
             assert!(!is_none_statement(decision), "{decision}");
         }
@@ -7309,6 +7344,17 @@ mod tests {
         assert!(states_in_full("不做引导页。"));
         assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
         assert!(!states_in_full("TBD.") && !states_in_full("."));
+        for todo in ["TODO: pick a queue", "🔄 Should document the decisions", "⏳ Needs a second look"] {
+            assert!(is_todo(todo), "{todo}");
+        }
+        for decision in [
+            "Should run on every host",
+            "Todoist for the team's tasks",
+            "Needs-based scaling",
+            "Need to architect the export pipeline",
+        ] {
+            assert!(!is_todo(decision), "{decision}");
+        }
         for preference in ["Caddy over nginx", "restic instead of borg", "SQLite rather than Postgres"] {
             assert!(states_in_full(preference), "{preference}");
         }

@@ -2106,7 +2106,9 @@ impl Columns {
             {
                 columns.decision = Some(c);
             }
-            if columns.date.is_none() && field.as_ref().is_some_and(|f| f.name() == "date") {
+            // (`data` is Portuguese and Italian for it, beside `decisao`; an English `Data`
+            // column holds no date its cells would give.)
+            if columns.date.is_none() && (field.as_ref().is_some_and(|f| f.name() == "date") || lower == "data") {
                 columns.date = Some(c);
             }
             if TASK_COLUMNS.contains(&lower.as_str()) && columns.task.is_none() {

@@ -2487,11 +2487,15 @@ fn considerations(
                 || (item.block == Block::ListItem && item.group.is_some_and(|g| groups[g].describes_records))
                 || fields::labelled_template_request(&item.text)
                 // A `Decision:` over a review's verdict or a check done (`Decisions: PASS — …`),
-                // or an error it fixed, not saying how (`Decision: Resolved the "project_id is
-                // not defined" error in main.py`).
+                // an error it fixed, not saying how (`Decision: Resolved the "project_id is
+                // not defined" error in main.py`), or a to-do (`**Decision Log**: 🔄 Should
+                // document the integration decisions`).
                 || traits[i].leading.as_ref().is_some_and(|(f, skip)| {
                     *f == Field::Decision
-                        && item.text.get(*skip..).is_some_and(|v| fields::is_verdict(v) || fields::reports_fix(v))
+                        && item
+                            .text
+                            .get(*skip..)
+                            .is_some_and(|v| fields::is_verdict(v) || fields::reports_fix(v) || fields::is_todo(v))
                 })
                 // (So after a log line's stamp: `[…] - **Decision:** Resolved the NameError …`.)
                 || (traits[i].leading.is_none()

@@ -107,7 +107,8 @@ fn decision_records_carry_their_fields() {
         // (Or a recommendation where decisions are still required.)
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
-        // section's (or how the team decides, `### Decision Making Process`): `**Decision**:
+        // section's (`## Format`, a log table's `## Schema`, or how the team decides, `###
+        // Decision Making Process`): `**Decision**:
         // The choice, in one sentence`, and the list under `**Each entry must include**:`, and
         // under `For each major decision, document:`.)
         let described = |r: usize| {
@@ -115,7 +116,7 @@ fn decision_records_carry_their_fields() {
                 || doc.sections[doc.items[r].section]
                     .title
                     .as_deref()
-                    .is_some_and(|t| t.ends_with("Format") || t.ends_with("Decision Making Process"))
+                    .is_some_and(|t| t.ends_with("Format") || t == "Schema" || t.ends_with("Decision Making Process"))
                 || doc.items[r].text.starts_with("When adding a record")
                 || doc.items[r].group.is_some_and(|g| {
                     let title = &doc.groups[g].title;
@@ -4426,5 +4427,23 @@ fn a_bold_decision_that_prefers_one_thing_to_another_states_it_over_its_reasons(
             " Backups on the spinning pool",
             " Move the web guests first",
         ]
+    );
+}
+
+#[test]
+fn a_portuguese_log_table_dates_its_rows_and_its_schema_and_none_decide_nothing() {
+    let kb = load();
+    // `| id | data | decisao | … |`: `data` is the row's date; the `## Schema` section (the
+    // table's columns and what each holds) and `Nenhuma.` (none) under the decisions still
+    // awaiting validation are no decisions.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisions-pt-table.md")),
+        ["2026-05-02 DT-001: Backups noturnos com restic para o NAS", "2026-05-03 DT-002: Proxmox em três nós"]
+    );
+    // A `Decision` label over a to-do (`TODO: pick the job queue`, `🔄 Should document …`)
+    // holds none.
+    assert_eq!(
+        dated_decisions(document(&kb, "activeContext-bank-status.md")),
+        [" Backups: restic to the NAS every night"]
     );
 }
