@@ -4447,3 +4447,21 @@ fn a_portuguese_log_table_dates_its_rows_and_its_schema_and_none_decide_nothing(
         [" Backups: restic to the NAS every night"]
     );
 }
+
+#[test]
+fn a_french_record_s_reasoning_and_files_are_its_fields() {
+    let kb = load();
+    // `**Raisonnement** :` (reasoning) and `**Fichiers modifiés** :` (files changed) are a
+    // record's rationale and implementation, no decisions of their own.
+    let doc = document(&kb, "decisionLog-fr-raisonnement.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-01-29 Décision : Remplacer les champs texte par des listes déroulantes.",
+            "2026-01-29 Décision : Lancer le scrub ZFS le premier dimanche du mois.",
+        ]
+    );
+    let first = doc.items.iter().find(|i| i.text.contains("listes déroulantes.")).unwrap();
+    assert_eq!(field(first, "rationale"), Some("Les saisies libres donnaient des heures mal formées."));
+    assert_eq!(field(first, "implementation"), Some("backup.html, backup.js"));
+}
