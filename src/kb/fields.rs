@@ -4591,7 +4591,7 @@ pub(crate) fn is_todo(value: &str) -> bool {
 /// `Resolved to put Grafana on 3001`, `Resolved every lint error before the tag` — a rule).
 pub fn reports_fix(value: &str) -> bool {
     let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !value.is_ascii() {
+    if !value.is_ascii() || fixes_in_a_latin_language(value) {
         return reports_fix_in_other_words(value);
     }
     let Some((first, rest)) = value.split_once(' ') else { return false };
@@ -4680,7 +4680,99 @@ fn reports_fix_in_other_words(value: &str) -> bool {
         && ![" путём ", " путем ", " с помощью ", " через ", " вместо ", " за счёт ", " за счет ", " чтобы "]
             .iter()
             .any(|h| lower.contains(h));
-    chinese || russian
+    chinese || russian || fixed_in_a_latin_language(&lower)
+}
+
+/// The verbs of fixing in French, Spanish, Portuguese, Italian and German that open a
+/// [`reports_fix`] value (`Corriger l'UnboundLocalError …`, `Résoudre le bug où …`,
+/// `Corregir el error de …`, `Behebe den Fehler …`).
+const LATIN_FIX_VERBS: &[&str] = &[
+    "corriger",
+    "corrigé",
+    "corrigée",
+    "corrigés",
+    "corrections",
+    "correction",
+    "résoudre",
+    "résolu",
+    "résolution",
+    "corregir",
+    "corregido",
+    "corregida",
+    "resolver",
+    "resuelto",
+    "corrigir",
+    "corrigido",
+    "corrigida",
+    "resolvido",
+    "correggere",
+    "corretto",
+    "risolvere",
+    "risolto",
+    "beheben",
+    "behoben",
+    "behebe",
+];
+
+/// Whether `value` opens with one of the [`LATIN_FIX_VERBS`].
+fn fixes_in_a_latin_language(value: &str) -> bool {
+    let first = value.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    first.len() >= 6 && LATIN_FIX_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v))
+}
+
+/// [`reports_fix`] in French, Spanish, Portuguese, Italian or German, `lower` lowercased: a
+/// verb of fixing first, an error named (`erreur`, `bug`, `incohérences`, `Fehler`), and no
+/// word saying how (`en passant par`, `via`, `avec`, `au lieu de`, `durch`, `statt`, …). (`pour`
+/// — to — says what for, not how: `Corriger les erreurs de syntaxe pour …` is still a fix.)
+fn fixed_in_a_latin_language(lower: &str) -> bool {
+    let first = lower.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    LATIN_FIX_VERBS.contains(&first)
+        && [
+            "erreur",
+            "bug",
+            "bogue",
+            "incohérence",
+            "error",
+            "fehler",
+            "erro",
+            "errore",
+            "exception",
+            "crash",
+            "plantage",
+        ]
+        .iter()
+        .any(|e| lower.contains(e))
+        && ![
+            " via ",
+            " avec ",
+            " par ",
+            " au lieu ",
+            " grâce ",
+            " mediante ",
+            " con ",
+            " usando ",
+            " en lugar ",
+            " durch ",
+            " indem ",
+            " mit ",
+            " statt ",
+            " com ",
+            " em vez ",
+            " tramite ",
+            " invece ",
+            "; ",
+        ]
+        .iter()
+        .any(|h| lower.contains(h))
+        && !says_how_by_a_gerund(lower)
+}
+
+/// `… en consolidant la logique`, `… consolidando la lógica`: a gerund says how (French after
+/// `en`; Spanish, Portuguese and Italian on its own).
+fn says_how_by_a_gerund(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| w[0] == "en" && w[1].len() > 4 && w[1].ends_with("ant"))
+        || words.iter().skip(1).any(|w| w.len() > 6 && ["ando", "iendo", "endo"].iter().any(|e| w.ends_with(e)))
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
@@ -5856,6 +5948,23 @@ mod tests {
         assert!(super::reports_fix("Resolved \"project_id is not defined\" errors in main_service/main.py."));
         assert!(super::reports_fix("Resolved `gunicorn: not found` error and app.run() conflict"));
         assert!(super::reports_fix("Fixed the NameError in the loader"));
+        for fix in [
+            "Corriger l'UnboundLocalError sur la date de début",
+            "Résoudre le bug où les heures ne sont pas enregistrées",
+            "Corregir el error de codificación al importar",
+            "Behebe den Fehler beim Start",
+        ] {
+            assert!(super::reports_fix(fix), "{fix}");
+        }
+        for decision in [
+            "Corriger l'erreur de quota en passant par un dataset par client",
+            "Résoudre l'erreur de redéclaration en consolidant la logique dans un seul fichier",
+            "Corregir el error de arranque moviendo la configuración al inicio",
+            "Corriger les horaires des sauvegardes",
+            "Correct the backup window",
+        ] {
+            assert!(!super::reports_fix(decision), "{decision}");
+        }
         assert!(!super::reports_fix("Resolved the 400 error by explicitly setting the client endpoint"));
         assert!(!super::reports_fix("Fixed database schema mismatches instead of changing frontend code"));
         assert!(!super::reports_fix("Resolved every lint error before the tag"));

@@ -127,9 +127,12 @@ fn decision_records_carry_their_fields() {
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
         // problem and solution.)
-        // (… or `1. **Host parsing**: Fixed a crash …` over its issue and impact.)
+        // (… or `1. **Host parsing**: Fixed a crash …` over its issue and impact, or `Décision :
+        // Corriger l'UnboundLocalError …` under its `[…] - Correction du 500 …`.)
         let fixed = |r: usize| {
-            ["Bug Fix:", "] - 修复了", "] - Fixed", ": Fixed "].iter().any(|f| doc.items[r].text.contains(f))
+            ["Bug Fix:", "] - 修复了", "] - Fixed", ": Fixed ", ": Corriger "]
+                .iter()
+                .any(|f| doc.items[r].text.contains(f))
         };
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`,
         // `- **Task ID**: …` and `- **Completion Date**: …` over a task's dates.)
@@ -4459,8 +4462,11 @@ fn a_french_record_s_reasoning_and_files_are_its_fields() {
         [
             "2026-01-29 Décision : Remplacer les champs texte par des listes déroulantes.",
             "2026-01-29 Décision : Lancer le scrub ZFS le premier dimanche du mois.",
+            "2026-01-30 Décision : Résoudre l'erreur de quota en déplaçant chaque client dans son propre dataset.",
         ]
     );
+    // (`Corriger l'UnboundLocalError …`, a bug fixed without saying how, is work done, as
+    // `Fixed the NameError …` is; `en déplaçant …`, by moving, says how.)
     let first = doc.items.iter().find(|i| i.text.contains("listes déroulantes.")).unwrap();
     assert_eq!(field(first, "rationale"), Some("Les saisies libres donnaient des heures mal formées."));
     assert_eq!(field(first, "implementation"), Some("backup.html, backup.js"));
