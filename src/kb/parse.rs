@@ -27,6 +27,20 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
+/// The date in brackets right after an item's bold title, before its colon: `**Shared
+/// virtualenv** (2025-12-21) : …`, read as [`bold_label_date`] reads `**Shared virtualenv
+/// (2025-12-21)**:`.
+fn date_after_bold_label(item: &Item) -> Option<Date> {
+    let bold = item.bold.as_deref()?;
+    let rest = item.text.get(bold.len()..)?.trim_start();
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let close = rest.find(')')?;
+    rest[close + 1..].trim_start().starts_with([':', '：']).then_some(())?;
+    bold_label_date(&format!("{bold} {}", &rest[..=close]))
+}
+
 /// Whether what follows `at` in `text` is a record's fields or nothing: the next line that is
 /// not blank opens with a field's label other than `Decision` (`**Rationale:** …`, `-
 /// **Impact:** …`), or is a heading or a thematic break, or there is none.
@@ -1451,6 +1465,7 @@ impl<'a> Pass<'a> {
                 .or_else(|| fields::numbered_decision_date(&item.text))
                 .or_else(|| trailing_date(&item.text))
                 .or_else(|| item.bold.as_deref().and_then(bold_label_date))
+                .or_else(|| date_after_bold_label(item))
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)

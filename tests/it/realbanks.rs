@@ -4471,3 +4471,19 @@ fn a_french_record_s_reasoning_and_files_are_its_fields() {
     assert_eq!(field(first, "rationale"), Some("Les saisies libres donnaient des heures mal formées."));
     assert_eq!(field(first, "implementation"), Some("backup.html, backup.js"));
 }
+
+#[test]
+fn a_date_in_brackets_after_a_bold_title_dates_the_item() {
+    let kb = load();
+    // `**Shared virtualenv** (2025-12-21) : …` is dated as `**Shared virtualenv (2025-12-21)**:`
+    // is (a range by its first day); a day to come (`(due 2026-03-01)`) dates nothing.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-bracket-dates.md")),
+        [
+            "2025-12-21 Shared virtualenv (2025-12-21) : Prefer the shared venv on the ext4 mount.",
+            "2025-11-17 Services split (2025-11-17): One service per concern, each with its own cache.",
+            "2025-11-21 Quiet hours (2025-11-21/24) : No restarts between 22:00 and 06:00.",
+            " Backup target (due 2026-03-01): Move the off-site copy to the new bucket.",
+        ]
+    );
+}
