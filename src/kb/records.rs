@@ -1625,11 +1625,14 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
 /// **Technical decision**: JSON for readability` and `- **Implementation**: …`. (The first
 /// few: a label then prose under it is a list of something else. And labels that name no
 /// field, `- Postgres: the main store`, `- Redis: the cache`, are choices of their own.)
+/// (Among the first lines under it: a list nested deep under each title is read in a bounded
+/// number of steps per title.)
 fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) -> bool {
     items[i + 1..]
         .iter()
         .zip(&traits[i + 1..])
         .take_while(|(c, _)| c.parent.is_some_and(|p| p >= i))
+        .take(256)
         .filter(|(c, _)| c.parent == Some(i))
         .take(6)
         .take_while(|(c, t)| t.leading.is_some() || fields::short_label(&c.text).is_some())

@@ -224,6 +224,20 @@ const TOKENS: &[&str] = &[
     "Decision: Resolved the NameError in ",
     "决策：修复了",
     "**Проблема:**\n",
+    "\nКлючевые решения:\n- ",
+    "\n- **User Question**: ",
+    "\n  - **Technical Decision**: ",
+    "\n### Why Proxmox?\n",
+    "\n## Option 1: Caddy\n",
+    "**判断**: ",
+    "**代替案を採用しなかった理由**:\n- ",
+    "なし（",
+    "**Decision: Caddy over nginx**\n",
+    "🔄 Should ",
+    "| id | data | decisao |\n|---|---|---|\n",
+    "**Raisonnement** : ",
+    "Décision : Corriger l'erreur en ",
+    "** (2025-11-21/24) : ",
 ];
 
 #[derive(Debug, Clone)]
@@ -434,4 +448,29 @@ fn stamped_labels_clocks_and_date_orders_take_hostile_sizes() {
     parse_and_check(&format!("- Decision {}1{}: keep it\n", "[".repeat(50_000), "]".repeat(50_000)));
     parse_and_check(&format!("- Decision {}: keep it\n", "01:23".repeat(200_000)));
     parse_and_check(&format!("**Decision: Use Caddy**{}**Rationale:** x\n", "\n".repeat(100_000)));
+}
+
+#[test]
+fn titles_over_labelled_sub_items_why_headings_and_bracket_dates_take_hostile_sizes() {
+    // 20,000 titles each over a labelled `Decision`; one title over a 40,000-line nested list
+    // whose field lies deep down (each title reads a bounded number of lines under it); a `Why
+    // …?` heading of 100,000 words; a bold title whose bracket runs 1 MB to its colon; a fix
+    // report in French of 100,000 words.
+    let mut text = String::from("# Active Context\n\n**Clarifications & Decisions:**\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("- **Topic {i}**: restic\n  - **User Question**: which?\n  - **Decision**: keep {i}\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/activeContext.md"), &text);
+    let decided =
+        doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.text.starts_with("Decision: keep")).count();
+    assert_eq!(decided, 20_000);
+    let mut deep = String::from("- **Title**: x\n  - a\n");
+    for _ in 0..40_000 {
+        deep.push_str("    - b\n");
+    }
+    deep.push_str("  - **Decision**: keep it\n");
+    parse_and_check(&deep);
+    parse_and_check(&format!("### Why {}?\n- a reason\n", "Proxmox ".repeat(100_000)));
+    parse_and_check(&format!("- **Title** ({}2025-01-01) : x\n", "(".repeat(1_000_000)));
+    parse_and_check(&format!("- **Décision** : Corriger l'erreur {}\n", "en consolidant ".repeat(100_000)));
 }
