@@ -2470,10 +2470,10 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
     }
 }
 
-/// `Why Konva.js?`, `Why Go?`, `Why urfave/cli v3?`, `Why Minimal Dependencies?`: a question
-/// naming one thing — a tool, a principle — in a few words, over its reasons: a choice. (Not
-/// `Why this project exists`, `Why does the sync lag?`, `Why not Kafka?`, `Why now?`: a
-/// template's context, a diagnosis, a rejection, a moment.)
+/// `Why Konva.js?`, `Why Go?`, `Why urfave/cli v3?`, `Why Godot 4.x?`: a question naming one
+/// thing — a tool — with its version at most, over its reasons: a choice. (Not `Why this
+/// project exists`, `Why does the sync lag?`, `Why not Kafka?`, `Why now?`, `Why High CPU?`: a
+/// template's context, a diagnosis, a rejection, a moment, a symptom.)
 pub(crate) fn why_names_a_choice(t: &str) -> bool {
     let t = t.trim().trim_end_matches([':', '：', ' ']);
     let Some(asked) = t.get(..4).filter(|head| head.eq_ignore_ascii_case("why ")).and(t.strip_suffix('?')) else {
@@ -2481,12 +2481,16 @@ pub(crate) fn why_names_a_choice(t: &str) -> bool {
     };
     let mut words = asked[4..].split_whitespace();
     let Some(first) = words.next() else { return false };
+    // (One name, with a version at most: `Why High CPU?`, `Why Caddy Restarts?` name a symptom.)
+    let second = words.next();
+    if words.next().is_some() || second.is_some_and(|w| !w.bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
     const NO_NAMES: &[&str] = &[
         "not", "no", "is", "are", "was", "were", "does", "do", "did", "this", "that", "the", "a", "an", "it", "we",
         "our", "they", "you", "i", "can", "should", "would", "will", "has", "have", "now", "so", "bother", "here",
     ];
-    words.count() <= 2
-        && !NO_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
+    !NO_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
         && first.starts_with(|c: char| c.is_ascii_alphabetic())
         && (first.starts_with(|c: char| c.is_ascii_uppercase())
             || first.contains(['.', '/', '-'])
@@ -4712,6 +4716,12 @@ const LATIN_FIX_VERBS: &[&str] = &[
     "beheben",
     "behoben",
     "behebe",
+    "solucionar",
+    "solucionado",
+    "réparer",
+    "réparé",
+    "reparar",
+    "reparado",
 ];
 
 /// Whether `value` opens with one of the [`LATIN_FIX_VERBS`].
@@ -4761,6 +4771,12 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
             " tramite ",
             " invece ",
             "; ",
+            // (What follows a colon or a dash says what was done: `Corriger l'erreur de
+            // certificat : passer au challenge DNS-01`.)
+            ": ",
+            " — ",
+            " – ",
+            " - ",
         ]
         .iter()
         .any(|h| lower.contains(h))
@@ -5960,6 +5976,8 @@ mod tests {
             "Corriger l'erreur de quota en passant par un dataset par client",
             "Résoudre l'erreur de redéclaration en consolidant la logique dans un seul fichier",
             "Corregir el error de arranque moviendo la configuración al inicio",
+            "Corriger l'erreur de certificat : passer au challenge DNS-01",
+            "Corriger le bug de fuseau horaire — stocker en UTC",
             "Corriger les horaires des sauvegardes",
             "Correct the backup window",
         ] {
@@ -7409,7 +7427,7 @@ mod tests {
             "2. Why SQLite instead of Postgres:",
             "Why Proxmox?",
             "Why urfave/cli v3?",
-            "Why Minimal Dependencies?",
+            "Why Godot 4.x?",
         ] {
             assert!(matches!(reasons_heading(heading), Some((Reasons::Choice, _))), "{heading}");
         }
@@ -7422,6 +7440,8 @@ mod tests {
             "Why this project exists",
             "Why Backups Fail at Night Sometimes?",
             "Why 37.6%?",
+            "Why High CPU?",
+            "Why Caddy Restarts?",
         ] {
             assert!(reasons_heading(heading).is_none(), "{heading}");
         }

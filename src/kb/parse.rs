@@ -28,17 +28,21 @@ pub fn markdown_options() -> Options {
 }
 
 /// The date in brackets right after an item's bold title, before its colon: `**Shared
-/// virtualenv** (2025-12-21) : …`, read as [`bold_label_date`] reads `**Shared virtualenv
-/// (2025-12-21)**:`.
+/// virtualenv** (2025-12-21) : …`, or a range by its first day (`(2025-11-21/24)`). The bracket
+/// holds the date alone, written with dashes or slashes: `(2025.6.1)` is a version, `(EOL
+/// 2026-01-01)` and `(bought 2019-03-02)` date something else.
 fn date_after_bold_label(item: &Item) -> Option<Date> {
     let bold = item.bold.as_deref()?;
-    let rest = item.text.get(bold.len()..)?.trim_start();
-    if !rest.starts_with('(') {
-        return None;
-    }
+    let rest = item.text.get(bold.len()..)?.trim_start().strip_prefix('(')?;
     let close = rest.find(')')?;
     rest[close + 1..].trim_start().starts_with([':', '：']).then_some(())?;
-    bold_label_date(&format!("{bold} {}", &rest[..=close]))
+    let inside = rest[..close].trim();
+    let (date, range) = find_date(inside)?;
+    let after = &inside[range.end..];
+    let range_end = after
+        .strip_prefix(['/', '–', '-'])
+        .is_some_and(|day| (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()));
+    (range.start == 0 && !inside[range].contains('.') && (after.is_empty() || range_end)).then_some(date)
 }
 
 /// Whether what follows `at` in `text` is a record's fields or nothing: the next line that is

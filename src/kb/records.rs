@@ -581,8 +581,9 @@ pub(crate) fn resolve(
     }
 }
 
-/// `### Why Caddy?` under `## Option 1: Caddy (Recommended)` (a section's heading or an
-/// entry's): the reasons for an option weighed, no choice stated, and they are no record's.
+/// `### Why Caddy?` under `## Option 1: Caddy (Recommended)` or `## Alternatives Considered` (a
+/// section's heading or an entry's): the reasons for an option weighed, no choice stated, and
+/// they are no record's.
 pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], entries: &[super::Entry]) {
     let mut demoted = None;
     for (i, item) in items.iter_mut().enumerate() {
@@ -597,7 +598,12 @@ pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], ent
             .parent
             .and_then(|p| sections[p].title.as_deref())
             .or_else(|| entries.get(section.entry).map(|e| e.title.as_str()));
-        if above.is_some_and(fields::names_option)
+        // (… or under `## Alternatives Considered`: `### Why Traefik?` there weighs an option.)
+        let weighs = |title: &str| {
+            fields::names_option(title)
+                || fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
+        };
+        if above.is_some_and(weighs)
             && matches!(fields::reasons_heading(&item.text), Some((fields::Reasons::Choice, _)))
         {
             item.kind = Kind::Other;
@@ -1628,7 +1634,7 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
 /// (Among the first lines under it: a list nested deep under each title is read in a bounded
 /// number of steps per title.)
 fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) -> bool {
-    items[i + 1..]
+    let (names_field, status, decides) = items[i + 1..]
         .iter()
         .zip(&traits[i + 1..])
         .take_while(|(c, _)| c.parent.is_some_and(|p| p >= i))
@@ -1636,7 +1642,18 @@ fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) ->
         .filter(|(c, _)| c.parent == Some(i))
         .take(6)
         .take_while(|(c, t)| t.leading.is_some() || fields::short_label(&c.text).is_some())
-        .any(|(_, t)| t.leading.is_some())
+        .fold((false, false, false), |(names_field, status, decides), (_, t)| {
+            let field = t.leading.as_ref().map(|(f, _)| f);
+            (
+                names_field || field.is_some(),
+                status || field.is_some_and(|f| f.name() == "status"),
+                decides || t.opens_decision(),
+            )
+        });
+    // (A `Status` beside a `Decision` among them is the title's, a task's or an issue's: `-
+    // **DNS flapping**` over `- **Status**: Open` and `- **Technical Decision**: …` tells of
+    // an issue, and its decision is no record's with that status.)
+    names_field && !(status && decides)
 }
 
 /// Whether item `i`, labelled `Решение` (its label `skip` bytes long), comes right after the
@@ -2498,7 +2515,12 @@ fn considerations(
                         && item
                             .text
                             .get(*skip..)
-                            .is_some_and(|v| fields::is_verdict(v) || fields::reports_fix(v) || fields::is_todo(v))
+                            .is_some_and(|v| {
+                                fields::is_verdict(v)
+                                    || fields::reports_fix(v)
+                                    || fields::is_todo(v)
+                                    || fields::is_none_statement(v)
+                            })
                 })
                 // (So after a log line's stamp: `[…] - **Decision:** Resolved the NameError …`.)
                 || (traits[i].leading.is_none()
