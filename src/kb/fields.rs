@@ -4771,6 +4771,12 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
             " tramite ",
             " invece ",
             "; ",
+            // (`Correction` is English too: `Correction of the DNS error by pinning Unbound`.)
+            " by ",
+            " with ",
+            " using ",
+            " instead of ",
+            " through ",
             // (What follows a colon or a dash says what was done: `Corriger l'erreur de
             // certificat : passer au challenge DNS-01`.)
             ": ",
@@ -5978,6 +5984,7 @@ mod tests {
             "Corregir el error de arranque moviendo la configuración al inicio",
             "Corriger l'erreur de certificat : passer au challenge DNS-01",
             "Corriger le bug de fuseau horaire — stocker en UTC",
+            "Correction of the DNS error by pinning Unbound",
             "Corriger les horaires des sauvegardes",
             "Correct the backup window",
         ] {

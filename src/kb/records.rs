@@ -118,8 +118,8 @@ struct Record {
     /// Whether a deeper heading inside the last field heading is open (`### 2. Pipeline` under
     /// `## Implementation Details`): a field heading under it is a part of that field.
     in_part: bool,
-    /// Its statement is a list item whose labelled sub-items hold its fields, one of them its
-    /// `Decision` (`- **Project file format**: …` over `- **User question**: …` and `-
+    /// Its statement is a list item whose labelled sub-items hold its fields, its `Decision`
+    /// among them or not (`- **Project file format**: …` over `- **User question**: …` and `-
     /// **Technical decision**: …`): the record ends where that item does.
     fields_below_title: bool,
     /// The level of the heading that states the record's decision (`## ADR-001: Hybrid
