@@ -2470,20 +2470,47 @@ pub(crate) fn reasons_heading(title: &str) -> Option<(Reasons, &str)> {
     }
 }
 
-/// `Why Konva.js?`, `Why Go?`, `Why urfave/cli v3?`, `Why Godot 4.x?`: a question naming one
-/// thing — a tool — with its version at most, over its reasons: a choice. (Not `Why this
-/// project exists`, `Why does the sync lag?`, `Why not Kafka?`, `Why now?`, `Why High CPU?`: a
+/// `Why Konva.js?`, `Why Go?`, `Why urfave/cli v3?`, `Why Home Assistant?`: a question naming
+/// one thing — a tool, in a few words — over its reasons: a choice. (Not `Why this project
+/// exists`, `Why does the sync lag?`, `Why not Kafka?`, `Why now?`, `Why High CPU?`: a
 /// template's context, a diagnosis, a rejection, a moment, a symptom.)
 pub(crate) fn why_names_a_choice(t: &str) -> bool {
     let t = t.trim().trim_end_matches([':', '：', ' ']);
     let Some(asked) = t.get(..4).filter(|head| head.eq_ignore_ascii_case("why ")).and(t.strip_suffix('?')) else {
         return false;
     };
-    let mut words = asked[4..].split_whitespace();
-    let Some(first) = words.next() else { return false };
-    // (One name, with a version at most: `Why High CPU?`, `Why Caddy Restarts?` name a symptom.)
-    let second = words.next();
-    if words.next().is_some() || second.is_some_and(|w| !w.bytes().any(|b| b.is_ascii_digit())) {
+    let words: Vec<&str> = asked[4..].split_whitespace().collect();
+    let Some(&first) = words.first() else { return false };
+    // (A name of a few words — `Why Home Assistant?`, `Why Proxmox VE 8?` — not a symptom:
+    // `Why High CPU?`, `Why Caddy Restarts?`.)
+    const SYMPTOMS: &[&str] = &[
+        "high",
+        "low",
+        "slow",
+        "flaky",
+        "failing",
+        "failed",
+        "broken",
+        "missing",
+        "stale",
+        "random",
+        "frequent",
+        "intermittent",
+        "restarts",
+        "crashes",
+        "errors",
+        "timeouts",
+        "fails",
+        "failures",
+        "outages",
+        "drops",
+        "leaks",
+        "lag",
+        "spikes",
+        "loops",
+        "hangs",
+    ];
+    if words.len() > 3 || words.iter().any(|w| SYMPTOMS.iter().any(|s| w.eq_ignore_ascii_case(s))) {
         return false;
     }
     const NO_NAMES: &[&str] = &[
@@ -4572,6 +4599,43 @@ pub fn is_verdict(value: &str) -> bool {
         && reports_work_done(value)
 }
 
+/// A `Decision` label's value that says nothing is decided yet: `Pending`, `Not decided yet`,
+/// `Undecided`, `Awaiting hardware quote`, `À décider`, `Noch offen`, `未定`, or a none with
+/// `for now` (`Ninguna por ahora`, `Aucune pour l'instant`, `Nenhuma ainda`). (Not `Open port
+/// 443 on the edge`, an order, nor `None — keep the current cluster until spring`.)
+pub(crate) fn says_undecided(value: &str) -> bool {
+    let lower = value.trim().trim_end_matches(['.', '!', '。']).trim().to_lowercase();
+    const WHOLE: &[&str] = &[
+        "pending",
+        "open",
+        "undecided",
+        "not decided",
+        "not decided yet",
+        "not yet decided",
+        "tbd",
+        "tbc",
+        "à décider",
+        "a décider",
+        "a decidir",
+        "por decidir",
+        "noch offen",
+        "offen",
+        "pendiente",
+        "pendente",
+        "未定",
+        "未決定",
+        "待定",
+        "미정",
+    ];
+    if WHOLE.contains(&lower.as_str()) || ["awaiting ", "pending "].iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let Some((none, rest)) = lower.split_once(' ') else { return false };
+    ["none", "nenhuma", "nenhum", "ninguna", "ninguno", "aucune", "aucun", "keine", "nessuna"].contains(&none)
+        && ["por ahora", "pour l'instant", "pour le moment", "ainda", "yet", "for now", "por enquanto", "bisher"]
+            .contains(&rest)
+}
+
 /// A to-do left where a decision goes: `TODO: pick a queue`, `🔄 Should document the
 /// integration decisions` — what is still to do, not what was decided. (Not `Should` alone,
 /// which may state a rule: `Should run on every host`; nor `Need to architect the export
@@ -4777,16 +4841,23 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
             " using ",
             " instead of ",
             " through ",
-            // (What follows a colon or a dash says what was done: `Corriger l'erreur de
-            // certificat : passer au challenge DNS-01`.)
-            ": ",
-            " — ",
-            " – ",
-            " - ",
         ]
         .iter()
         .any(|h| lower.contains(h))
         && !says_how_by_a_gerund(lower)
+        && !says_how_after_a_colon(lower)
+}
+
+/// `Corriger l'erreur de certificat : passer au challenge DNS-01`: a verb in the infinitive
+/// after a colon or a dash says what was done (not the error's text, `: Permission denied`, nor
+/// its place, `- Nginx`, `- il resolver sbagliato`).
+fn says_how_after_a_colon(lower: &str) -> bool {
+    [": ", " — ", " – ", " - "].iter().any(|sep| {
+        lower.split(sep).skip(1).any(|after| {
+            let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            word.chars().count() > 3 && ["er", "ir", "re", "ar"].iter().any(|e| word.ends_with(e))
+        })
+    })
 }
 
 /// `… en consolidant la logique`, `… consolidando la lógica`: a gerund says how (French after
@@ -4794,7 +4865,12 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
 fn says_how_by_a_gerund(lower: &str) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     words.windows(2).any(|w| w[0] == "en" && w[1].len() > 4 && w[1].ends_with("ant"))
-        || words.iter().skip(1).any(|w| w.len() > 6 && ["ando", "iendo", "endo"].iter().any(|e| w.ends_with(e)))
+        || words.iter().skip(1).any(|w| {
+            w.len() > 6
+                && ["ando", "iendo", "endo"].iter().any(|e| w.ends_with(e))
+                // (Nouns that end as a gerund does: `comando`, `demando`, `segundo`.)
+                && !["comando", "demando", "comandos"].contains(w)
+        })
 }
 
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
@@ -5975,6 +6051,9 @@ mod tests {
             "Résoudre le bug où les heures ne sont pas enregistrées",
             "Corregir el error de codificación al importar",
             "Behebe den Fehler beim Start",
+            "Corriger l'erreur : `Permission denied` sur /mnt/nas",
+            "Corriger l'erreur 502 - Nginx",
+            "Solucionar el error del comando de backup",
         ] {
             assert!(super::reports_fix(fix), "{fix}");
         }
@@ -7435,6 +7514,8 @@ mod tests {
             "Why Proxmox?",
             "Why urfave/cli v3?",
             "Why Godot 4.x?",
+            "Why Home Assistant?",
+            "Why Proxmox VE 8?",
         ] {
             assert!(matches!(reasons_heading(heading), Some((Reasons::Choice, _))), "{heading}");
         }
@@ -7485,6 +7566,13 @@ mod tests {
         assert!(states_in_full("不做引导页。"));
         assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
         assert!(!states_in_full("TBD.") && !states_in_full("."));
+        for undecided in ["Pending", "Not decided yet.", "Awaiting hardware quote", "Ninguna por ahora", "未定"] {
+            assert!(says_undecided(undecided), "{undecided}");
+        }
+        for decision in ["Open port 443 on the edge", "None — keep the current cluster until spring", "Keine Änderung"]
+        {
+            assert!(!says_undecided(decision), "{decision}");
+        }
         for todo in ["TODO: pick a queue", "🔄 Should document the decisions", "⏳ Needs a second look"] {
             assert!(is_todo(todo), "{todo}");
         }

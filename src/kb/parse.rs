@@ -28,9 +28,10 @@ pub fn markdown_options() -> Options {
 }
 
 /// The date in brackets right after an item's bold title, before its colon: `**Shared
-/// virtualenv** (2025-12-21) : …`, or a range by its first day (`(2025-11-21/24)`). The bracket
-/// holds the date alone, written with dashes or slashes: `(2025.6.1)` is a version, `(EOL
-/// 2026-01-01)` and `(bought 2019-03-02)` date something else.
+/// virtualenv** (2025-12-21) : …`, with a time, a range's end or a note after it (`(2025-11-21
+/// – 2025-11-24)`, `(2025-12-21, approved by Anna)`). The bracket opens with the date: `(EOL
+/// 2026-01-01)` and `(bought 2019-03-02)` date something else; and a year first with dots,
+/// `(2025.6.1)`, is a version.
 fn date_after_bold_label(item: &Item) -> Option<Date> {
     let bold = item.bold.as_deref()?;
     let rest = item.text.get(bold.len()..)?.trim_start().strip_prefix('(')?;
@@ -38,11 +39,8 @@ fn date_after_bold_label(item: &Item) -> Option<Date> {
     rest[close + 1..].trim_start().starts_with([':', '：']).then_some(())?;
     let inside = rest[..close].trim();
     let (date, range) = find_date(inside)?;
-    let after = &inside[range.end..];
-    let range_end = after
-        .strip_prefix(['/', '–', '-'])
-        .is_some_and(|day| (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()));
-    (range.start == 0 && !inside[range].contains('.') && (after.is_empty() || range_end)).then_some(date)
+    let version = inside.as_bytes().get(4) == Some(&b'.') && inside.bytes().take(4).all(|b| b.is_ascii_digit());
+    (range.start == 0 && !version).then_some(date)
 }
 
 /// Whether what follows `at` in `text` is a record's fields or nothing: the next line that is

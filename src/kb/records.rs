@@ -505,7 +505,8 @@ pub(crate) fn resolve(
             heads: next == Some(Some(i))
                 && (next_decides
                     || ((title_sibling(items, &rec, i)
-                        || (rec.statement.is_none() && rec.decision.is_none() && !rec.has_fields))
+                        || (rec.statement.is_none() && rec.decision.is_none() && !rec.has_fields)
+                        || record_under_an_item_before(items, &rec, i))
                         && labelled_sub_items_are_fields(items, &traits, i))),
             // (Asked only of a numbered item over a decision.)
             in_numbered_field: marks[i].numbered
@@ -1626,6 +1627,16 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
         })
 }
 
+/// Whether the record open is one a sub-item of an item before `i`, at `i`'s level in its list,
+/// opened (`- **Technical Decision**: …` under `- **DNS flapping**`): it ends there, and `i` may
+/// open the next.
+fn record_under_an_item_before(items: &[Item], rec: &Record, i: usize) -> bool {
+    items[i].parent.is_none()
+        && rec.decision.or(rec.statement).is_some_and(|d| {
+            items[d].parent.is_some() && items[d].section == items[i].section && items[d].group == items[i].group
+        })
+}
+
 /// Whether the sub-items of item `i` are labelled and one of them names a record's field: `-
 /// **Project file format**: JSON over a binary format` over `- **User question**: …`, `-
 /// **Technical decision**: JSON for readability` and `- **Implementation**: …`. (The first
@@ -1634,7 +1645,7 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
 /// (Among the first lines under it: a list nested deep under each title is read in a bounded
 /// number of steps per title.)
 fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) -> bool {
-    let (names_field, status, decides) = items[i + 1..]
+    let (names_field, open, decides) = items[i + 1..]
         .iter()
         .zip(&traits[i + 1..])
         .take_while(|(c, _)| c.parent.is_some_and(|p| p >= i))
@@ -1642,18 +1653,19 @@ fn labelled_sub_items_are_fields(items: &[Item], traits: &[Traits], i: usize) ->
         .filter(|(c, _)| c.parent == Some(i))
         .take(6)
         .take_while(|(c, t)| t.leading.is_some() || fields::short_label(&c.text).is_some())
-        .fold((false, false, false), |(names_field, status, decides), (_, t)| {
-            let field = t.leading.as_ref().map(|(f, _)| f);
-            (
-                names_field || field.is_some(),
-                status || field.is_some_and(|f| f.name() == "status"),
-                decides || t.opens_decision(),
-            )
+        .fold((false, false, false), |(names_field, open, decides), (c, t)| {
+            let field = t.leading.as_ref();
+            let says_open = || {
+                field
+                    .is_some_and(|(f, skip)| f.name() == "status" && c.text.get(*skip..).is_some_and(fields::not_taken))
+            };
+            (names_field || field.is_some(), open || says_open(), decides || t.opens_decision())
         });
-    // (A `Status` beside a `Decision` among them is the title's, a task's or an issue's: `-
-    // **DNS flapping**` over `- **Status**: Open` and `- **Technical Decision**: …` tells of
-    // an issue, and its decision is no record's with that status.)
-    names_field && !(status && decides)
+    // (A `Status` that says it is still open, beside a `Decision`, is the title's, a task's or
+    // an issue's: `- **DNS flapping**` over `- **Status**: Open` and `- **Technical
+    // Decision**: …` tells of an issue, and its decision is no record's with that status;
+    // `- **Status**: Accepted` is the record's.)
+    names_field && !(open && decides)
 }
 
 /// Whether item `i`, labelled `Решение` (its label `skip` bytes long), comes right after the
@@ -2520,6 +2532,7 @@ fn considerations(
                                     || fields::reports_fix(v)
                                     || fields::is_todo(v)
                                     || fields::is_none_statement(v)
+                                    || fields::says_undecided(v)
                             })
                 })
                 // (So after a log line's stamp: `[…] - **Decision:** Resolved the NameError …`.)

@@ -4376,10 +4376,12 @@ fn a_title_over_labelled_sub_items_with_a_decision_is_that_record_s_title() {
             " Technical Decision: restic, for its S3 backend and its locking",
             " ✅ Monitoring only on the LAN: Grafana stays off the tunnel",
             " Technical Decision: Pin Unbound to 1.17 until the upstream fix lands",
+            " Decision: restic to the B2 bucket",
         ]
     );
-    // (A `Status` beside the `Decision` is the issue's, `- **DNS flapping**` over `- **Status**:
-    // Open`: the decision stands, as it did before the rule.)
+    // (A `Status` that says it is still open beside the `Decision` is the issue's, `- **DNS
+    // flapping**` over `- **Status**: Open`: the decision stands, as it did before the rule;
+    // `- **Status**: Accepted` is the record's, whose title is no decision of its own.)
     let decision = doc.items.iter().find(|i| i.text.starts_with("Technical Decision")).unwrap();
     let fields: Vec<&str> = decision.fields.iter().map(|(name, _)| name.as_str()).collect();
     assert_eq!(fields, ["title", "user question", "implementation"]);
@@ -4391,9 +4393,13 @@ fn a_question_naming_one_thing_over_its_reasons_states_that_choice() {
     // `### Why Proxmox?` and `### Why restic/rclone?` over their reasons state those choices, as
     // `### Why we chose Proxmox` does; a diagnosis (`Why does the backup lag?`), an option's
     // reasons (`### Why Caddy?` under `## Option 1: Caddy`) and a bold `**Why ZFS?**` over a
-    // list state none; nor do a symptom (`### Why High CPU?`) and an option weighed under `##
+    // list state none; nor do a symptom (`### Why High CPU?`, `### Why Flaky DNS?`) and an
+    // option weighed under `##
     // Alternatives Considered` (`### Why Traefik?`), found by review.
-    assert_eq!(dated_decisions(document(&kb, "techContext-why-headings.md")), [" Why Proxmox?", " Why restic/rclone?"]);
+    assert_eq!(
+        dated_decisions(document(&kb, "techContext-why-headings.md")),
+        [" Why Proxmox?", " Why restic/rclone?", " Why Home Assistant?"]
+    );
     // Inside an ADR's `## Rationale`, such questions are parts of its reasons: the ADR stays one
     // record, its alternatives still weighed.
     let adr = document(&kb, "adr-rationale-questions.md");
@@ -4492,6 +4498,9 @@ fn a_date_in_brackets_after_a_bold_title_dates_the_item() {
             " Backup target (due 2026-03-01): Move the off-site copy to the new bucket.",
             " Pin Home Assistant (2025.6.1): Stay on this release until the Zigbee fix.",
             " Retire the old NAS (EOL 2026-01-01): Move the shares first.",
+            "2025-12-22 Switch to Caddy (2025-12-22 14:30): Caddy fronts every site.",
+            "2025-12-23 Move DNS (23.12.2025): Unbound runs on the router.",
+            "2025-12-24 Two NAS boxes (2025-12-24, approved by Anna): One on each floor.",
         ]
     );
 }
