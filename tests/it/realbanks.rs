@@ -413,7 +413,9 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
     let mended = kb::parse::mend_delimiter_rows(text);
     for (event, range) in pulldown_cmark::Parser::new_ext(&mended, options).into_offset_iter() {
         match event {
-            pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_)) => {
+            // (So is a raw HTML block as CommonMark reads it, a tag written over several lines
+            // included: `<div`, then `className="…"` and `style={{ … }}` up to a blank line.)
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_) | pulldown_cmark::Tag::HtmlBlock) => {
                 code[line_of(range.start)..=line_of(range.end.saturating_sub(1))].fill(true);
             }
             pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
