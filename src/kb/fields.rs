@@ -2479,7 +2479,7 @@ pub(crate) fn why_names_a_choice(t: &str) -> bool {
     let Some(asked) = t.get(..4).filter(|head| head.eq_ignore_ascii_case("why ")).and(t.strip_suffix('?')) else {
         return false;
     };
-    let words: Vec<&str> = asked[4..].split_whitespace().collect();
+    let words: Vec<&str> = asked[4..].split_whitespace().take(4).collect();
     let Some(&first) = words.first() else { return false };
     // (A name of a few words — `Why Home Assistant?`, `Why Proxmox VE 8?` — not a symptom:
     // `Why High CPU?`, `Why Caddy Restarts?`.)
@@ -2516,6 +2516,7 @@ pub(crate) fn why_names_a_choice(t: &str) -> bool {
     const NO_NAMES: &[&str] = &[
         "not", "no", "is", "are", "was", "were", "does", "do", "did", "this", "that", "the", "a", "an", "it", "we",
         "our", "they", "you", "i", "can", "should", "would", "will", "has", "have", "now", "so", "bother", "here",
+        "these", "those", "my", "your", "their",
     ];
     !NO_NAMES.iter().any(|w| first.eq_ignore_ascii_case(w))
         && first.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -4644,7 +4645,7 @@ pub(crate) fn is_todo(value: &str) -> bool {
     let value = value.trim_start();
     let unmarked = value.trim_start_matches(['🔄', '⏳', '⬜', '☐', ' ']);
     let marked = unmarked.len() < value.len();
-    let head = unmarked.get(..unmarked.len().min(10)).unwrap_or(unmarked).to_ascii_lowercase();
+    let head = unmarked[..crate::source::floor_char_boundary(unmarked, 10)].to_ascii_lowercase();
     ["todo:", "todo -", "to do:", "to-do:"].iter().any(|p| head.starts_with(p))
         || (marked && ["should ", "needs ", "need "].iter().any(|p| head.starts_with(p)))
 }
@@ -4659,7 +4660,7 @@ pub(crate) fn is_todo(value: &str) -> bool {
 /// `Resolved to put Grafana on 3001`, `Resolved every lint error before the tag` — a rule).
 pub fn reports_fix(value: &str) -> bool {
     let value = value.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if !value.is_ascii() || fixes_in_a_latin_language(value) {
+    if !value.is_ascii() || opens_with_latin_fix_verb(value) {
         return reports_fix_in_other_words(value);
     }
     let Some((first, rest)) = value.split_once(' ') else { return false };
@@ -4720,9 +4721,10 @@ pub fn reports_fix(value: &str) -> bool {
     names_error && !says_how && !["every ", "all ", "any ", "to "].iter().any(|w| lower.starts_with(w))
 }
 
-/// [`reports_fix`] in Chinese (`修复了导入时的编码错误`, fixed the encoding error on import) and
-/// Russian (`Исправлена ошибка NameError в загрузчике`): a verb of fixing first, an error
-/// named, and no word saying how (`通过…`, by; `改用`, switched to; `вместо`, instead of; `с
+/// [`reports_fix`] in Chinese (`修复了导入时的编码错误`, fixed the encoding error on import),
+/// Russian (`Исправлена ошибка NameError в загрузчике`), and French, Spanish, Portuguese,
+/// Italian or German ([`fixed_in_a_latin_language`]): a verb of fixing first, an error named,
+/// and no word saying how (`通过…`, by; `改用`, switched to; `вместо`, instead of; `с
 /// помощью`, with).
 fn reports_fix_in_other_words(value: &str) -> bool {
     let lower = value.to_lowercase();
@@ -4767,7 +4769,6 @@ const LATIN_FIX_VERBS: &[&str] = &[
     "corregir",
     "corregido",
     "corregida",
-    "resolver",
     "resuelto",
     "corrigir",
     "corrigido",
@@ -4789,9 +4790,9 @@ const LATIN_FIX_VERBS: &[&str] = &[
 ];
 
 /// Whether `value` opens with one of the [`LATIN_FIX_VERBS`].
-fn fixes_in_a_latin_language(value: &str) -> bool {
+fn opens_with_latin_fix_verb(value: &str) -> bool {
     let first = value.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    first.len() >= 6 && LATIN_FIX_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v))
+    LATIN_FIX_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v) || (!first.is_ascii() && first.to_lowercase() == *v))
 }
 
 /// [`reports_fix`] in French, Spanish, Portuguese, Italian or German, `lower` lowercased: a
@@ -4799,8 +4800,9 @@ fn fixes_in_a_latin_language(value: &str) -> bool {
 /// word saying how (`en passant par`, `via`, `avec`, `au lieu de`, `durch`, `statt`, …). (`pour`
 /// — to — says what for, not how: `Corriger les erreurs de syntaxe pour …` is still a fix.)
 fn fixed_in_a_latin_language(lower: &str) -> bool {
-    let first = lower.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LATIN_FIX_VERBS.contains(&first)
+    // (The error named in its words: `debug` holds no bug.)
+    let words = || lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    opens_with_latin_fix_verb(lower)
         && [
             "erreur",
             "bug",
@@ -4815,7 +4817,10 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
             "plantage",
         ]
         .iter()
-        .any(|e| lower.contains(e))
+        .any(|e| {
+            // (Inside an identifier, `UnboundLocalError`; a bug only as a word's start.)
+            words().any(|w| if matches!(*e, "bug" | "bogue") { w.starts_with(e) } else { w.contains(e) })
+        })
         && ![
             " via ",
             " avec ",
@@ -4849,10 +4854,10 @@ fn fixed_in_a_latin_language(lower: &str) -> bool {
 }
 
 /// `Corriger l'erreur de certificat : passer au challenge DNS-01`: a verb in the infinitive
-/// after a colon or a dash says what was done (not the error's text, `: Permission denied`, nor
-/// its place, `- Nginx`, `- il resolver sbagliato`).
+/// after a colon or a long dash says what was done (not the error's text, `: Permission
+/// denied`; a hyphen names its place, `- Nginx`, `- Docker`).
 fn says_how_after_a_colon(lower: &str) -> bool {
-    [": ", " — ", " – ", " - "].iter().any(|sep| {
+    [": ", " — ", " – "].iter().any(|sep| {
         lower.split(sep).skip(1).any(|after| {
             let word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
             word.chars().count() > 3 && ["er", "ir", "re", "ar"].iter().any(|e| word.ends_with(e))
@@ -4867,9 +4872,9 @@ fn says_how_by_a_gerund(lower: &str) -> bool {
     words.windows(2).any(|w| w[0] == "en" && w[1].len() > 4 && w[1].ends_with("ant"))
         || words.iter().skip(1).any(|w| {
             w.len() > 6
-                && ["ando", "iendo", "endo"].iter().any(|e| w.ends_with(e))
-                // (Nouns that end as a gerund does: `comando`, `demando`, `segundo`.)
-                && !["comando", "demando", "comandos"].contains(w)
+                && ["ando", "endo"].iter().any(|e| w.ends_with(e))
+                // (A noun that ends as a gerund does: `comando`.)
+                && !["comando", "demando"].contains(w)
         })
 }
 
@@ -5900,6 +5905,10 @@ pub fn is_none_statement(text: &str) -> bool {
     if !matches!(first, Some(b'n' | b't' | b'-' | b'a' | b'r' | b'k' | 0xd0)) {
         return false;
     }
+    // (The words of other languages are said alone: a longer item is looked at no further.)
+    if !matches!(first, Some(b'n' | b't' | b'-')) && text.trim().len() > 16 {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '*' | '_'));
     // (`Nenhuma.`, `Ninguno`, `Aucune`, `Keine`, `Нет`, `Nessuna`: none, in the languages of
@@ -6064,6 +6073,8 @@ mod tests {
             "Corriger l'erreur de certificat : passer au challenge DNS-01",
             "Corriger le bug de fuseau horaire — stocker en UTC",
             "Correction of the DNS error by pinning Unbound",
+            "Resolver error handling moved to the client",
+            "Corriger le mode debug du proxy",
             "Corriger les horaires des sauvegardes",
             "Correct the backup window",
         ] {

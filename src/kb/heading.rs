@@ -1103,7 +1103,7 @@ pub fn kind_name(label: &str) -> Option<Kind> {
     for len in (1..=MAX_PHRASE_WORDS.min(words.len())).rev() {
         let phrase = words[words.len() - len..].join(" ");
         let rank = if len == 1 {
-            role.rank.filter(|_| last.ends_with('s') || PLURALS.contains(&last))
+            role.rank.filter(|_| last.ends_with('s') || plural_without_s(words))
         } else {
             phrase_table().get(phrase.as_str()).copied()
         };
@@ -1144,6 +1144,22 @@ const PLURALS: &[&str] = &[
     "уроки",
     "öğrenilenler",
 ];
+
+/// Whether the last of `words` (lowercased, more than none) is one of the [`PLURALS`]: `решения`
+/// and `изменения` are the genitive singular too (`Дата решения`, the decision's date), so
+/// after another word they are plurals only after an adjective in the plural (`Ключевые
+/// решения`, `Последние изменения`).
+fn plural_without_s(words: &[&str]) -> bool {
+    let Some((last, before)) = words.split_last() else { return false };
+    // (A plural adjective: `-ые`, `-кие`, `-щие` …, or a soft one, `последние`; not a noun in
+    // `-ние`, `Обоснование решения`.)
+    let plural_adjective = |w: &str| {
+        ["ые", "кие", "гие", "хие", "щие", "чие", "жие", "шие"].iter().any(|e| w.ends_with(e))
+            || ["последние", "недавние", "ранние", "поздние", "средние"].contains(&w)
+    };
+    PLURALS.contains(last)
+        && (!["решения", "изменения"].contains(last) || before.last().is_none_or(|w| plural_adjective(w)))
+}
 
 /// Whether `label` may be a kind's name ([`kind_name`]) — of `kind`, or of any: a name ends
 /// with a phrase of the table, so its last word ends one. Most labels asked about (`Status`,
@@ -1920,11 +1936,14 @@ mod tests {
         assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
         assert_eq!(kind_name("决策记录"), Some(Kind::Decision));
         // Plurals without an `s`, in any case; their singulars name a record's field.
-        for plural in ["Ключевые решения:", "Entscheidungen", "Wichtige Entscheidungen", "Kararlar"] {
+        assert_eq!(kind_name("Последние изменения"), Some(Kind::Change));
+        for plural in ["Ключевые решения:", "Технические решения", "Entscheidungen", "Kararlar"]
+        {
             assert_eq!(kind_name(plural), Some(Kind::Decision), "{plural}");
         }
         assert_eq!(kind_name("Wichtige Erkenntnisse"), Some(Kind::Learning));
-        for singular in ["Entscheidung", "Принятое решение", "Karar"] {
+        for singular in ["Entscheidung", "Принятое решение", "Karar", "Дата решения", "Обоснование решения"]
+        {
             assert_eq!(kind_name(singular), None, "{singular}");
         }
         let words: Vec<&str> = KIND_WORDS.iter().flat_map(|(_, words)| words.iter().copied()).collect();

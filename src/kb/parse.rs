@@ -2115,6 +2115,9 @@ struct Columns {
 impl Columns {
     fn of<'t>(titles: impl Iterator<Item = &'t str>) -> Columns {
         let mut columns = Columns::default();
+        // (`data` is Portuguese and Italian for the date, beside `decisao`: the date column
+        // when no column is named `Date` — an English `Data` column beside one holds data.)
+        let mut data = None;
         for (c, title) in titles.enumerate() {
             let lower = title.to_lowercase();
             let field = fields::field_for_label(title);
@@ -2123,10 +2126,11 @@ impl Columns {
             {
                 columns.decision = Some(c);
             }
-            // (`data` is Portuguese and Italian for it, beside `decisao`; an English `Data`
-            // column holds no date its cells would give.)
-            if columns.date.is_none() && (field.as_ref().is_some_and(|f| f.name() == "date") || lower == "data") {
+            if columns.date.is_none() && field.as_ref().is_some_and(|f| f.name() == "date") {
                 columns.date = Some(c);
+            }
+            if data.is_none() && lower == "data" {
+                data = Some(c);
             }
             if TASK_COLUMNS.contains(&lower.as_str()) && columns.task.is_none() {
                 columns.task = Some(None);
@@ -2142,6 +2146,7 @@ impl Columns {
                 None => (format!("column {}", c + 1), false),
             });
         }
+        columns.date = columns.date.or(data);
         // A row that gives the reason for its technology chose it.
         if columns.decision.is_none() && columns.fields.iter().any(|(name, label)| *label && name == "rationale") {
             columns.decision = columns.fields.iter().position(|(name, label)| {

@@ -1158,7 +1158,7 @@ fn item(
     // file format**: …`).
     // (Under a pseudo-heading of its own, `**Impact:**`, a list after the last such record
     // may be its field, or the list's.)
-    if rec.fields_below_title && items[i].parent.is_none() {
+    if items[i].parent.is_none() {
         let sibling = title_sibling(items, rec, i);
         rec.fields_below_title = false;
         if sibling {
@@ -1627,9 +1627,9 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
         })
 }
 
-/// Whether the record open is one a sub-item of an item before `i`, at `i`'s level in its list,
-/// opened (`- **Technical Decision**: …` under `- **DNS flapping**`): it ends there, and `i` may
-/// open the next.
+/// Whether the open record's decision or statement is a sub-item of an earlier item of `i`'s
+/// list (`- **Technical Decision**: …` under `- **DNS flapping**`): that record ends with that
+/// item, and `i` may open the next.
 fn record_under_an_item_before(items: &[Item], rec: &Record, i: usize) -> bool {
     items[i].parent.is_none()
         && rec.decision.or(rec.statement).is_some_and(|d| {

@@ -4455,6 +4455,14 @@ fn a_portuguese_log_table_dates_its_rows_and_its_schema_and_none_decide_nothing(
         dated_decisions(document(&kb, "decisions-pt-table.md")),
         ["2026-05-02 DT-001: Backups noturnos com restic para o NAS", "2026-05-03 DT-002: Proxmox em três nós"]
     );
+    // (An English table's `Data` column beside its `Date` column holds data, not the date.)
+    assert_eq!(
+        dated_decisions(document(&kb, "decisions-data-date-table.md")),
+        [
+            "2026-01-05 Pool metrics: Keep 90 days of pool metrics",
+            "2026-01-06 Backup logs: Ship the backup logs to Loki"
+        ]
+    );
     // A `Decision` label over a to-do (`TODO: pick the job queue`, `🔄 Should document …`) or
     // over none (`Keine`) holds none.
     assert_eq!(
