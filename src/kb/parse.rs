@@ -38,9 +38,8 @@ fn date_after_bold_label(item: &Item) -> Option<Date> {
     let close = rest.find(')')?;
     rest[close + 1..].trim_start().starts_with([':', '：']).then_some(())?;
     let inside = rest[..close].trim();
-    let (date, range) = find_date(inside)?;
     let version = inside.as_bytes().get(4) == Some(&b'.') && inside.bytes().take(4).all(|b| b.is_ascii_digit());
-    (range.start == 0 && !version).then_some(date)
+    super::heading::date_at_start(inside).filter(|_| !version).map(|(date, _)| date)
 }
 
 /// Whether what follows `at` in `text` is a record's fields or nothing: the next line that is

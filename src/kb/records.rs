@@ -1622,9 +1622,12 @@ fn item(
 fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
     rec.fields_below_title
         && items[i].parent.is_none()
-        && rec.statement.is_some_and(|s| {
-            items[s].group == items[i].group && items[s].section == items[i].section && items[s].block == items[i].block
-        })
+        && rec.statement.is_some_and(|s| same_list(items, s, i) && items[s].block == items[i].block)
+}
+
+/// Whether items `a` and `b` stand under the same heading and pseudo-heading.
+fn same_list(items: &[Item], a: usize, b: usize) -> bool {
+    items[a].section == items[b].section && items[a].group == items[b].group
 }
 
 /// Whether the open record's decision or statement is a sub-item of an earlier item of `i`'s
@@ -1632,9 +1635,7 @@ fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
 /// item, and `i` may open the next.
 fn record_under_an_item_before(items: &[Item], rec: &Record, i: usize) -> bool {
     items[i].parent.is_none()
-        && rec.decision.or(rec.statement).is_some_and(|d| {
-            items[d].parent.is_some() && items[d].section == items[i].section && items[d].group == items[i].group
-        })
+        && rec.decision.or(rec.statement).is_some_and(|d| items[d].parent.is_some() && same_list(items, d, i))
 }
 
 /// Whether the sub-items of item `i` are labelled and one of them names a record's field: `-
