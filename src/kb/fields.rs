@@ -72,6 +72,11 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "決策",
             "最终决定",
             "最终决策",
+            // (A major, an important decision: as a heading, [`WEIGHTY_DECISIONS`].)
+            "重大决策",
+            "重要决策",
+            "重大決策",
+            "重要決策",
             // (MADR's `Decision Outcome`.)
             "决策结果",
             "決策結果",
@@ -2381,11 +2386,16 @@ pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    if notes_beside_decisions(t) {
+    if notes_beside_decisions(t) || WEIGHTY_DECISIONS.contains(&t.trim_end_matches([':', '：']).trim_end()) {
         return None;
     }
     field_for_label(t).or_else(|| reasons_heading(title).map(|_| Field::Named(Cow::Borrowed("rationale"))))
 }
+
+/// Major or important decisions: a Chinese noun has no plural, so a heading (`### 重要决策` over
+/// a list) heads the decisions it lists, as `## Key decisions` does, where the same words as a
+/// label (`重要决策：冻结会话模块`) state one decision.
+const WEIGHTY_DECISIONS: [&str; 4] = ["重大决策", "重要决策", "重大決策", "重要決策"];
 
 /// A heading joining a task's notes with its decisions (`## Notes / decisions`, `## Notes /
 /// Key decisions`, `## Notes / décisions`) lists the decisions, as `## Decisions` does: it is

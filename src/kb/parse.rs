@@ -722,8 +722,14 @@ impl<'a> Pass<'a> {
             return;
         }
         let heading = &self.headings[h];
-        // (Nor one on writing the records, `### Criando nova decisão técnica` over a template.)
-        if heading.decision || heading.field.is_some() || fields::describes_records(&heading.title) {
+        // (Nor one on writing the records, `### Criando nova decisão técnica` over a template;
+        // nor a labelled paragraph that a `---` right under it makes a heading, `**理由:**
+        // 此前…` over `---`: a field's text, no statement.)
+        if heading.decision
+            || heading.field.is_some()
+            || fields::describes_records(&heading.title)
+            || fields::leading_field(&heading.title, None).is_some()
+        {
             return;
         }
         // A statement is looked at only under a heading that decisions enclose: the item is
@@ -1889,6 +1895,9 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     let mut staged = false;
     let mut reasons = false;
     let mut why = false;
+    // A list under a field's bold label (`**Why:**`), and a line whose bold label names no field.
+    let mut listed_reasons = false;
+    let mut bold_statement = false;
     for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
@@ -1916,14 +1925,21 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 reasons |= field.name() == "rationale" && item.group.is_none();
             }
             // (So does `**Decision:**` written as a bold pseudo-heading over its list; the
-            // list under any other bold field label, `**Why:**`, is that field's.)
-            None if entry
-                && item.block == Block::ListItem
+            // list under any other bold field label, `**Why:**`, is that field's — under any
+            // heading: `### 1. ZFS for every pool` over `**Rationale:** …` and `**Benefits:**`
+            // with its list. Outside an entry, a `**Decision:**` list holds decisions of its
+            // own.)
+            None if item.block == Block::ListItem
                 && item.group != group_seen
                 && let Some(g) = item.group
-                && let Some(field) = fields::field_for_label(&groups[g].title) =>
+                && let Some(field) = fields::field_for_label(&groups[g].title)
+                && (entry || field != fields::Field::Decision) =>
             {
-                lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
+                if entry {
+                    lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
+                } else {
+                    listed_reasons |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
+                }
                 group_seen = item.group;
                 after_label = true;
             }
@@ -1936,7 +1952,10 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 reasons = true;
                 why = true;
             }
-            None if records::bold_label(item).is_some() => after_label = false,
+            None if records::bold_label(item).is_some() => {
+                after_label = false;
+                bold_statement = true;
+            }
             None => return false,
         }
     }
@@ -1945,7 +1964,14 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     // titles an entry of notes.)
     // (Over a `Decision` list, only a title that states a choice: under `## 2026-04-10:
     // Homelab sync with Sam` the list holds the choices.)
-    if entry { (lists_decision && fields::title_states_choice(&items[p].text)) || reasons } else { decided }
+    // (A list under a field's bold label gives the heading's reasons only where no bold line
+    // states the choice: `### The Verdict` over `**For the MVP**: **Choose RAG**` and `**Why**:`
+    // with its list is that line's record.)
+    if entry {
+        (lists_decision && fields::title_states_choice(&items[p].text)) || reasons
+    } else {
+        decided || (listed_reasons && !bold_statement)
+    }
 }
 
 /// Whether the body under heading item `p` is only a plain list of fragments that states no

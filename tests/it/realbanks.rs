@@ -4411,6 +4411,44 @@ fn a_question_naming_one_thing_over_its_reasons_states_that_choice() {
 }
 
 #[test]
+fn a_heading_over_a_labelled_list_of_its_reasons_states_its_choice() {
+    let kb = load();
+    // `### 1. ZFS on every data pool` under `## Key Design Decisions`, over `**Rationale:** …`
+    // and a list under `**Benefits:**` (or under `**Why:**` alone): the heading is the
+    // decision and the lists its fields, as over labelled lines. Benefits alone
+    // (`### 4. Tailscale for phones`) tell what a thing brings, and a heading of
+    // considerations holds none.
+    let doc = document(&kb, "architecture-key-design.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [" 1. ZFS on every data pool", " 2. WireGuard between the sites", " 3. Caddy as the only reverse proxy"]
+    );
+    let benefit = doc.items.iter().find(|i| i.text == "Every block is checksummed").unwrap();
+    assert_eq!(benefit.field.as_deref(), Some("pros"));
+}
+
+#[test]
+fn a_major_decision_label_states_one_and_heads_a_list_as_a_heading() {
+    let kb = load();
+    // `**重大决策**:` (major decision) under `### 决策4: …` is the record's decision, its
+    // `**实施策略**:` steps no decisions; `### 重要决策` (important decisions) heads the list
+    // under it, each item a decision, and `重要决策：…` in a dated log line states one. A
+    // labelled paragraph that a `---` right under it makes a heading (`**理由:** …`) gives
+    // reasons; the record after it decides `界面改进`.
+    assert_eq!(
+        dated_decisions(document(&kb, "technicalDecisions-zh-major.md")),
+        [
+            "2025-06-12 重大决策: 所有虚拟机改用 restic 每晚备份到 NAS",
+            " 监控统一使用 Prometheus",
+            " 日志保留 30 天",
+            "2025-05-09 [2025-05-09] 重要决策：冻结备份模块的配置，后续不再修改已验证的部分。",
+            "2025-07-10 决策: 把字幕数据的加载从自动触发改为手动触发。",
+            "2025-07-10 界面改进: 未选择轨道时弹出提示，阻止后续操作。",
+        ]
+    );
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
