@@ -32,6 +32,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "adr",
             "adrs",
             "choices",
+            // A label over what was decided: `- **Decisions Made:**` under a status section.
+            "decisions made",
+            "choices made",
             // A label over a log's lines: `* Decision log:` over `* 2025-12-06: ORM = Prisma`.
             "decision log",
             "decisions log",
@@ -158,6 +161,7 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "done",
             "accomplished",
             "accomplishments",
+            "achievements",
             "implemented",
             "summary of actions",
             "actions taken",

@@ -4449,6 +4449,22 @@ fn a_major_decision_label_states_one_and_heads_a_list_as_a_heading() {
 }
 
 #[test]
+fn a_label_naming_decisions_made_heads_them_and_achievements_are_changes() {
+    let kb = load();
+    // `- **Decisions Made:**` and `- **Choices made:**` over sub-items name what was decided:
+    // the sub-items are the decisions, the labels none (they had been one decision each, their
+    // sub-items its details); `- **Recent Achievements:**` lists work done, no decision even
+    // in a section that also names decisions.
+    let doc = document(&kb, "currentStatus-decisions-made.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [" Keep restic for every guest.", " Retire the old USB backup disk.", " Grafana stays on the monitoring VM."]
+    );
+    let done = doc.items.iter().find(|i| i.text == "Added a weekly scrub.").unwrap();
+    assert_eq!(done.kind, Kind::Change);
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
