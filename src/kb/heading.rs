@@ -96,6 +96,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "future work",
             "future enhancements",
             "future improvements",
+            // Debt is work owed: `## Technical Debt` over `| Item | Severity | Plan to Address |`.
+            "technical debt",
+            "tech debt",
             "nächste schritte",
             "offene aufgaben",
             "prochaines étapes",

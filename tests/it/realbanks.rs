@@ -4465,6 +4465,18 @@ fn a_label_naming_decisions_made_heads_them_and_achievements_are_changes() {
 }
 
 #[test]
+fn technical_debt_is_work_owed_not_decisions() {
+    let kb = load();
+    // In a decision log, `## Technical Debt` over `| Item | Description | Severity | Plan to
+    // Address |` (and `## Tech debt` over a list) lists work still owed: its rows had been
+    // decisions, as the rows of any other section of the log are.
+    let doc = document(&kb, "decisionLog-debt-table.md");
+    assert_eq!(dated_decisions(doc), ["2025-03-31 Run Postgres on the storage node", "2025-04-02 Ship logs to Loki"]);
+    let debt = doc.items.iter().find(|i| i.text.starts_with("Alert routing")).unwrap();
+    assert_eq!(debt.kind, Kind::NextStep);
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
