@@ -4477,6 +4477,18 @@ fn technical_debt_is_work_owed_not_decisions() {
 }
 
 #[test]
+fn an_agent_mode_named_in_a_decision_s_reasons_leaves_it_a_decision() {
+    let kb = load();
+    // `… - Decision: Add a task expansion tool` with `Rationale: … for the Orchestrator mode` on
+    // the next line of its paragraph: the mode is what the tool is for, and the line stays a
+    // decision (it had been read as the agent switching modes); a stamped line that switches
+    // modes is still none.
+    let doc = document(&kb, "decisionLog-roo-modes.md");
+    let decisions: Vec<usize> = doc.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.line).collect();
+    assert_eq!(decisions, [3]);
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
