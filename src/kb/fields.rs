@@ -77,6 +77,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "重要决策",
             "重大決策",
             "重要決策",
+            "重要な決定",
+            "重要決定",
             // (MADR's `Decision Outcome`.)
             "决策结果",
             "決策結果",
@@ -2395,7 +2397,7 @@ pub fn field_heading(title: &str) -> Option<Field> {
 /// Major or important decisions: a Chinese noun has no plural, so a heading (`### 重要决策` over
 /// a list) heads the decisions it lists, as `## Key decisions` does, where the same words as a
 /// label (`重要决策：冻结会话模块`) state one decision.
-const WEIGHTY_DECISIONS: [&str; 4] = ["重大决策", "重要决策", "重大決策", "重要決策"];
+const WEIGHTY_DECISIONS: [&str; 6] = ["重大决策", "重要决策", "重大決策", "重要決策", "重要な決定", "重要決定"];
 
 /// A heading joining a task's notes with its decisions (`## Notes / decisions`, `## Notes /
 /// Key decisions`, `## Notes / décisions`) lists the decisions, as `## Decisions` does: it is

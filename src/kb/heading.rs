@@ -35,6 +35,9 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             // A label over what was decided: `- **Decisions Made:**` under a status section.
             "decisions made",
             "choices made",
+            // Debt taken on knowingly: `## Accepted Technical Debt` over `| Item | Why accepted |`.
+            "accepted technical debt",
+            "accepted tech debt",
             // A label over a log's lines: `* Decision log:` over `* 2025-12-06: ORM = Prisma`.
             "decision log",
             "decisions log",
@@ -96,9 +99,12 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "future work",
             "future enhancements",
             "future improvements",
-            // Debt is work owed: `## Technical Debt` over `| Item | Severity | Plan to Address |`.
+            // Debt is work owed: `## Technical Debt` over `| Item | Severity | Plan to Address |`
+            // (debt accepted is a decision: [`KIND_WORDS`]'s `accepted technical debt`).
             "technical debt",
             "tech debt",
+            "technische schulden",
+            "dette technique",
             "nächste schritte",
             "offene aufgaben",
             "prochaines étapes",
@@ -275,6 +281,10 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
             "予定",
             "下一步",
             "待办",
+            // Technical debt, work owed.
+            "技术债务",
+            "技術債務",
+            "技術的負債",
             "計画",
             "计划",
             "やること",

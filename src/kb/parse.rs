@@ -874,14 +874,16 @@ impl<'a> Pass<'a> {
             return false;
         }
         // A paragraph of labelled lines (`**Date:** …`, `**Status:** …`, `**Decision:** …`)
-        // holds its record's fields; the `Decision` line is the decision, an item of its own.
+        // holds its record's fields; the `Decision` line is the decision, an item of its own —
+        // after a line of any other label too (`**完成**: 路由器固件升级`, done, then `**重要决策**:
+        // …`).
         let decision_line = || {
             line.starts_with(['*', '_'])
                 && fields::opens_with_decision_label(line)
                 && self.items[idx]
                     .bold
                     .as_deref()
-                    .is_some_and(|b| matches!(fields::field_for_label(b), Some(fields::Field::Named(_))))
+                    .is_some_and(|b| fields::field_for_label(b) != Some(fields::Field::Decision))
         };
         // … and a labelled line after the `Decision` line (`**Alternatives:** …`, `**Consequences:**
         // …`) is a field of the record, not more of what was decided.
@@ -1938,7 +1940,10 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 if entry {
                     lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
                 } else {
-                    listed_reasons |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
+                    // (Only reasons: a list of alternatives, problems or references under a
+                    // topic heading, `### Remote access` over `**Alternatives:**`, states no
+                    // choice — found by review.)
+                    listed_reasons |= field.name() == "rationale";
                 }
                 group_seen = item.group;
                 after_label = true;
@@ -1965,12 +1970,12 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     // (Over a `Decision` list, only a title that states a choice: under `## 2026-04-10:
     // Homelab sync with Sam` the list holds the choices.)
     // (A list under a field's bold label gives the heading's reasons only where no bold line
-    // states the choice: `### The Verdict` over `**For the MVP**: **Choose RAG**` and `**Why**:`
-    // with its list is that line's record.)
+    // states the choice, `### The Verdict` over `**For the MVP**: **Choose RAG**` and `**Why**:`
+    // with its list being that line's record, and where the heading asks nothing.)
     if entry {
         (lists_decision && fields::title_states_choice(&items[p].text)) || reasons
     } else {
-        decided || (listed_reasons && !bold_statement)
+        decided || (listed_reasons && !bold_statement && !fields::is_question(&items[p].text))
     }
 }
 

@@ -2512,7 +2512,8 @@ fn considerations(
                 || fields::sets_up_bank(&item.text)
                 // (In the statement: a mode named in its reasons, `Rationale: … for the Orchestrator
                 // mode`, is the thing decided for.)
-                || fields::switches_agent_mode(fields::before_inline_fields(&item.text))
+                || (fields::switches_agent_mode(&item.text)
+                    && fields::switches_agent_mode(fields::before_inline_fields(&item.text)))
                 || (in_format
                     && template_ended != Some(item.section)
                     && !((fields::states_adoption(&item.text, item.bold.as_deref()) || fields::states_switch(&item.text))

@@ -4417,7 +4417,9 @@ fn a_heading_over_a_labelled_list_of_its_reasons_states_its_choice() {
     // and a list under `**Benefits:**` (or under `**Why:**` alone): the heading is the
     // decision and the lists its fields, as over labelled lines. Benefits alone
     // (`### 4. Tailscale for phones`) tell what a thing brings, and a heading of
-    // considerations holds none.
+    // considerations holds none; nor does a list of alternatives (`### 5. Remote access` over
+    // `**Alternatives:**`) or a question over its reasons (`### 6. Should we move to IPv6?`),
+    // found by review.
     let doc = document(&kb, "architecture-key-design.md");
     assert_eq!(
         dated_decisions(doc),
@@ -4444,6 +4446,10 @@ fn a_major_decision_label_states_one_and_heads_a_list_as_a_heading() {
             "2025-05-09 [2025-05-09] 重要决策：冻结备份模块的配置，后续不再修改已验证的部分。",
             "2025-07-10 决策: 把字幕数据的加载从自动触发改为手动触发。",
             "2025-07-10 界面改进: 未选择轨道时弹出提示，阻止后续操作。",
+            // (After a line of another label, `**完成**: …` (done), the label's line is an
+            // item of its own; `**重要な決定**:` is the Japanese label — found by review.)
+            " 重要决策: 暂停 Kubernetes 迁移",
+            "2025-08-01 重要な決定: 8TB のディスクを二台買う",
         ]
     );
 }
@@ -4468,10 +4474,18 @@ fn a_label_naming_decisions_made_heads_them_and_achievements_are_changes() {
 fn technical_debt_is_work_owed_not_decisions() {
     let kb = load();
     // In a decision log, `## Technical Debt` over `| Item | Description | Severity | Plan to
-    // Address |` (and `## Tech debt` over a list) lists work still owed: its rows had been
-    // decisions, as the rows of any other section of the log are.
+    // Address |` (and `## Tech debt` or `## 技术债务` over a list) lists work still owed: its
+    // rows had been decisions, as the rows of any other section of the log are. Debt accepted
+    // (`## Accepted Technical Debt`) is a decision, found by review.
     let doc = document(&kb, "decisionLog-debt-table.md");
-    assert_eq!(dated_decisions(doc), ["2025-03-31 Run Postgres on the storage node", "2025-04-02 Ship logs to Loki"]);
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2025-03-31 Run Postgres on the storage node",
+            "2025-04-02 Ship logs to Loki",
+            "2025-06-01 No TLS on the internal MQTT broker — LAN only — When the CA is up",
+        ]
+    );
     let debt = doc.items.iter().find(|i| i.text.starts_with("Alert routing")).unwrap();
     assert_eq!(debt.kind, Kind::NextStep);
 }
