@@ -869,9 +869,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
     let mut buf = [0u8; 128];
     let ascii = title.is_ascii();
     let lower = lowercase(title, &mut buf);
-    // A dot inside a word keeps it whole (`Next.js` names no next step).
+    // A dot inside a word keeps it whole (`Next.js` names no next step), and so does an
+    // underscore (`NEXT_PUBLIC_ prefix`, an identifier).
     let mut words = lower
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '_')))
         .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty());
     let table = phrase_table();

@@ -4503,6 +4503,21 @@ fn an_agent_mode_named_in_a_decision_s_reasons_leaves_it_a_decision() {
 }
 
 #[test]
+fn chinese_why_benefits_and_how_labels_are_a_heading_s_fields() {
+    let kb = load();
+    // `- **为什么**：` (why), `- **好处**：` (benefits) over its sub-items and `- **实现方法**：`
+    // (how it is done) under `#### 1. 单一的备份客户端实例` in `### 关键设计决策` are the heading's
+    // fields, the heading its decision (each line had been a decision of its own); and an
+    // identifier in a heading (`NEXT_PUBLIC_ 前缀`) names no next step.
+    let doc = document(&kb, "architecture-zh-design.md");
+    assert_eq!(dated_decisions(doc), [" 1. 单一的备份客户端实例", " 2. 公开只读的 API Key（NEXT_PUBLIC_ 前缀）"]);
+    let benefit = doc.items.iter().find(|i| i.text == "只有一份凭据").unwrap();
+    assert_eq!(benefit.field.as_deref(), Some("pros"));
+    let why = doc.items.iter().find(|i| i.text.starts_with("为什么")).unwrap();
+    assert_eq!(why.field.as_deref(), Some("rationale"));
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
