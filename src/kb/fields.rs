@@ -157,6 +157,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "为什么",
             "為什麼",
             "为何",
+            "為何",
             "justificativa",
             "justificação",
             "motivo",
@@ -395,6 +396,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "实现",
             "实现方法",
             "实现方式",
+            "實現方法",
             "實現方式",
             "実装方法",
             "planned implementation",
@@ -2400,7 +2402,7 @@ pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    if notes_beside_decisions(t) || WEIGHTY_DECISIONS.contains(&t.trim_end_matches([':', '：']).trim_end()) {
+    if notes_beside_decisions(t) || WEIGHTY_DECISIONS.contains(&bare_label(t)) {
         return None;
     }
     field_for_label(t).or_else(|| reasons_heading(title).map(|_| Field::Named(Cow::Borrowed("rationale"))))
@@ -7205,6 +7207,18 @@ mod tests {
         assert_eq!(timestamp("2025-08-16: a dated item"), None);
         assert_eq!(timestamp("2025-08-16 14:02 without a dash"), None);
         assert_eq!(timestamp("[2025-08-16 was the day] no"), None);
+    }
+
+    #[test]
+    fn weighty_decisions_label_one_and_head_many() {
+        // As a label each names the record's decision; as a heading, bold or with a note, none
+        // is a field: it heads the decisions under it.
+        for words in WEIGHTY_DECISIONS {
+            assert_eq!(field_for_label(words), Some(Field::Decision), "{words}");
+            for heading in [words.to_string(), format!("**{words}**"), format!("{words}（已确定）")] {
+                assert_eq!(field_heading(&heading), None, "{heading}");
+            }
+        }
     }
 
     #[test]

@@ -873,7 +873,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // underscore (`NEXT_PUBLIC_ prefix`, an identifier).
     let mut words = lower
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '_')))
-        .map(|w| w.trim_matches('.'))
+        .map(|w| w.trim_matches(['.', '_']))
         .filter(|w| !w.is_empty());
     let table = phrase_table();
     let roles = word_roles();

@@ -724,11 +724,13 @@ impl<'a> Pass<'a> {
         let heading = &self.headings[h];
         // (Nor one on writing the records, `### Criando nova decisão técnica` over a template;
         // nor a labelled paragraph that a `---` right under it makes a heading, `**理由:**
-        // 此前…` over `---`: a field's text, no statement.)
+        // 此前…` over `---`: a field's text, no statement. A `###` heading with a label,
+        // `### Outcome: moved to Caddy`, may still stand for its body.)
+        let setext = || !self.text.get(self.heading_offset..).unwrap_or("").trim_start_matches(' ').starts_with('#');
         if heading.decision
             || heading.field.is_some()
             || fields::describes_records(&heading.title)
-            || fields::leading_field(&heading.title, None).is_some()
+            || (setext() && fields::leading_field(&heading.title, None).is_some())
         {
             return;
         }
@@ -873,26 +875,22 @@ impl<'a> Pass<'a> {
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
             return false;
         }
+        // The field the paragraph's opening bold text names, if it opens with bold text.
+        let opening = self.items[idx].bold.as_deref().map(fields::field_for_label);
         // A paragraph of labelled lines (`**Date:** …`, `**Status:** …`, `**Decision:** …`)
         // holds its record's fields; the `Decision` line is the decision, an item of its own —
-        // after a line of any other label too (`**完成**: 路由器固件升级`, done, then `**重要决策**:
-        // …`).
+        // after a line opening with any other bold text too (`**完成**: 路由器固件升级`, done,
+        // then `**重要决策**: …`).
         let decision_line = || {
             line.starts_with(['*', '_'])
                 && fields::opens_with_decision_label(line)
-                && self.items[idx]
-                    .bold
-                    .as_deref()
-                    .is_some_and(|b| fields::field_for_label(b) != Some(fields::Field::Decision))
+                && opening.as_ref().is_some_and(|f| *f != Some(fields::Field::Decision))
         };
         // … and a labelled line after the `Decision` line (`**Alternatives:** …`, `**Consequences:**
         // …`) is a field of the record, not more of what was decided.
         let field_after_decision = || {
             line.starts_with(['*', '_'])
-                && self.items[idx]
-                    .bold
-                    .as_deref()
-                    .is_some_and(|b| fields::field_for_label(b) == Some(fields::Field::Decision))
+                && opening.as_ref().is_some_and(|f| *f == Some(fields::Field::Decision))
                 && matches!(fields::opening_label_field(line), Some(fields::Field::Named(_)))
         };
         // … and so is each labelled line after those (`**决策时间:** …`, then `**背景:** …`).
@@ -1877,9 +1875,12 @@ fn shared_words(title: &str, statement: &str) -> usize {
 
 /// Whether the items under the heading that item `p` stands for are only a decision's fields:
 /// each top-level one opens with a label other than `Decision` (`**Rationale**: …`, or any
-/// bold label, `**Configuration**: …`), or follows a label alone on its line (`Trade-offs:`
-/// over a paragraph) — and one of them gives a reason, a consequence or an alternative: an
-/// option weighed by its pros and cons (`### Option 2: Redis`) is no decision.
+/// bold label, `**Configuration**: …`), follows a label alone on its line (`Trade-offs:`
+/// over a paragraph), or is listed under a bold label naming its reasons, pros or cons
+/// (`**Why:**`, `**Benefits:**`) — and one of them gives a reason, a consequence or an
+/// alternative, or a list gives its reasons and no bold line naming no field states the
+/// choice itself: an option weighed by its pros and cons (`### Option 2: Redis`) is no
+/// decision.
 ///
 /// Under a dated entry's heading (`entry`), a `Decision:` alone over a list spells out what
 /// the heading states, and is the field that must be there.
@@ -1897,9 +1898,10 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     let mut staged = false;
     let mut reasons = false;
     let mut why = false;
-    // A list under a field's bold label (`**Why:**`), and a line whose bold label names no field.
+    // A list under a reason's bold label (`**Why:**`), and a line whose bold label names no
+    // field.
     let mut listed_reasons = false;
-    let mut bold_statement = false;
+    let mut unlabelled_bold = false;
     for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
@@ -1931,18 +1933,18 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
             // heading: `### 1. ZFS for every pool` over `**Rationale:** …` and `**Benefits:**`
             // with its list. Outside an entry, a `**Decision:**` list holds decisions of its
             // own.)
+            // (Outside an entry, only reasons, pros, cons and consequences: a list of alternatives or
+            // problems under a topic, `### Remote access` over `**Alternatives:**`, holds
+            // options — found by review.)
             None if item.block == Block::ListItem
                 && item.group != group_seen
                 && let Some(g) = item.group
                 && let Some(field) = fields::field_for_label(&groups[g].title)
-                && (entry || field != fields::Field::Decision) =>
+                && (entry || matches!(field.name(), "rationale" | "pros" | "cons" | "consequences")) =>
             {
                 if entry {
                     lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
                 } else {
-                    // (Only reasons: a list of alternatives, problems or references under a
-                    // topic heading, `### Remote access` over `**Alternatives:**`, states no
-                    // choice — found by review.)
                     listed_reasons |= field.name() == "rationale";
                 }
                 group_seen = item.group;
@@ -1959,7 +1961,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
             }
             None if records::bold_label(item).is_some() => {
                 after_label = false;
-                bold_statement = true;
+                unlabelled_bold = true;
             }
             None => return false,
         }
@@ -1975,7 +1977,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     if entry {
         (lists_decision && fields::title_states_choice(&items[p].text)) || reasons
     } else {
-        decided || (listed_reasons && !bold_statement && !fields::is_question(&items[p].text))
+        decided || (listed_reasons && !unlabelled_bold && !fields::is_question(&items[p].text))
     }
 }
 

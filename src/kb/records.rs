@@ -2511,7 +2511,8 @@ fn considerations(
                 || fields::gives_record_format(&item.text)
                 || fields::sets_up_bank(&item.text)
                 // (In the statement: a mode named in its reasons, `Rationale: … for the Orchestrator
-                // mode`, is the thing decided for.)
+                // mode`, is the thing decided for. The whole text is asked first only because it is
+                // cheaper: most items name no mode, and the statement is cut only for those that do.)
                 || (fields::switches_agent_mode(&item.text)
                     && fields::switches_agent_mode(fields::before_inline_fields(&item.text)))
                 || (in_format
