@@ -2551,6 +2551,17 @@ pub(crate) fn why_names_a_choice(t: &str) -> bool {
             || first.bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// Whether a question asks why of a choice: `Why Vite over webpack?` ([`why_chosen_over`]), or
+/// `为什么…？` (why …?) in Chinese, which names the thing chosen after it (`为什么需要重试机制？`,
+/// why a retry mechanism is needed).
+pub(crate) fn asks_why_of_a_choice(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' ' | '*' | '_'));
+    // (Not a question about things named before it: `为什么分离这些状态？`, why separate these
+    // states.)
+    let about_these = |rest: &str| ["这", "這", "那"].iter().any(|w| rest.contains(w));
+    why_chosen_over(t) || (!t.is_ascii() && asks_why(t).is_some_and(|rest| !about_these(rest)))
+}
+
 /// What follows `为什么` (why) opening a Chinese title.
 fn asks_why(t: &str) -> Option<&str> {
     ["为什么", "為什麼", "为何", "為何"].iter().find_map(|w| t.strip_prefix(w)).filter(|rest| !rest.trim().is_empty())

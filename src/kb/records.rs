@@ -573,12 +573,50 @@ pub(crate) fn resolve(
     reasons_for_choices_stated_before(items);
     introduction_of_a_log(items, &traits, stem);
     options_under_a_decision_label(items, groups);
+    why_questions_over_their_reasons(items, sections);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
         for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
             item.kind = Kind::Other;
         }
+    }
+}
+
+/// Among decisions, a list item that asks why of a choice over its sub-items (`1. **Why log in
+/// automatically instead of a backend endpoint**?` over `- No service role key to manage`,
+/// `2. **为什么需要重试机制**？` (why a retry mechanism?) over its reasons) states that choice,
+/// and its sub-items are its reasons: they had been decisions each, the question none.
+fn why_questions_over_their_reasons(items: &mut [Item], sections: &[Section]) {
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.block != Block::ListItem
+            || item.parent.is_some()
+            || item.kind != Kind::Other
+            || item.field.is_some()
+            || item.record.is_some()
+            || sections[item.section].kind != Kind::Decision
+            || !fields::is_question(&item.text)
+            || !fields::asks_why_of_a_choice(&item.text)
+        {
+            continue;
+        }
+        let children: Vec<usize> =
+            (i + 1..items.len()).take_while(|&c| items[c].parent.is_some_and(|p| p >= i)).collect();
+        if !children.iter().any(|&c| items[c].parent == Some(i) && items[c].kind == Kind::Decision) {
+            continue;
+        }
+        items[i].kind = Kind::Decision;
+        let mut reasons = Vec::new();
+        for c in children {
+            if items[c].parent == Some(i) {
+                reasons.push(items[c].text.to_string());
+            }
+            items[c].kind = Kind::Other;
+            items[c].field = Some("rationale".to_string());
+            items[c].record = Some(i);
+        }
+        fields::add_field(&mut items[i].fields, "rationale", &reasons.join("; "));
     }
 }
 

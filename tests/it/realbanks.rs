@@ -4518,6 +4518,27 @@ fn chinese_why_benefits_and_how_labels_are_a_heading_s_fields() {
 }
 
 #[test]
+fn a_question_asking_why_of_a_choice_over_its_reasons_states_it() {
+    let kb = load();
+    // Among decisions, `1. **Why sign in with the identity provider instead of local
+    // accounts**?` and `2. **为什么需要重试机制**？` (why a retry mechanism?) over their sub-items
+    // state those choices, the sub-items their reasons (they had been the decisions, the
+    // questions none); a question about things named before it (`为什么分离这些状态？`, why
+    // separate these states) is no choice of its own.
+    let doc = document(&kb, "architecture-why-questions.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Why sign in with the identity provider instead of local accounts?",
+            " 为什么需要重试机制？",
+            " 每个状态只管一件事",
+        ]
+    );
+    let reason = doc.items.iter().find(|i| i.text == "One place to revoke access").unwrap();
+    assert_eq!(reason.field.as_deref(), Some("rationale"));
+}
+
+#[test]
 fn a_japanese_record_s_judgement_is_its_decision() {
     let kb = load();
     // `**判断**:` (the judgement) after `**問題**:` is the record's decision; the items under
