@@ -607,16 +607,17 @@ fn why_questions_over_their_reasons(items: &mut [Item], sections: &[Section]) {
             continue;
         }
         items[i].kind = Kind::Decision;
-        let mut reasons = Vec::new();
+        // (The reasons' own sub-items belong to the record too; only the reasons' text joins
+        // its field.)
         for c in children {
             if items[c].parent == Some(i) {
-                reasons.push(items[c].text.to_string());
+                make_part(items, i, c, "rationale");
+            } else {
+                items[c].field = Some("rationale".to_string());
+                items[c].record = Some(i);
             }
             items[c].kind = Kind::Other;
-            items[c].field = Some("rationale".to_string());
-            items[c].record = Some(i);
         }
-        fields::add_field(&mut items[i].fields, "rationale", &reasons.join("; "));
     }
 }
 
@@ -2831,8 +2832,6 @@ fn considerations(
     }
 }
 
-/// Item `j` becomes the `name` field of item `p`: its text joins that field, and it points at
-/// `p` as its record.
 /// Whether list item `i` stands in a list of files: its section's title, its label or its
 /// parent names files (`## Related Files`, `### Modified (8 files)`, `**Созданные creative
 /// документы:**`) — or the sentence leading into its list does (`Files that hold it:`, read in
@@ -2844,6 +2843,8 @@ fn lists_files(items: &[Item], sections: &[Section], groups: &[GroupInfo<'_>], i
         || item.parent.is_some_and(|p| fields::names_files(&items[p].text))
 }
 
+/// Item `j` becomes the `name` field of item `p`: its text joins that field, and it points at
+/// `p` as its record.
 fn make_part(items: &mut [Item], p: usize, j: usize, name: &str) {
     let text = items[j].text.to_string();
     fields::add_field(&mut items[p].fields, name, &text);

@@ -451,6 +451,30 @@ fn stamped_labels_clocks_and_date_orders_take_hostile_sizes() {
 }
 
 #[test]
+fn design_headings_why_questions_and_weighty_labels_take_hostile_sizes() {
+    // 20,000 design headings over a reason and a benefits list, each found; one `Why … instead
+    // of …?` over 100,000 reasons (read once: its sub-items are collected in one pass); a
+    // heading of 100,000 `NEXT_PUBLIC_` words; a paragraph of 50,000 labelled lines, each a
+    // `重要决策` after another label; a setext heading of 1 MB that opens with a label.
+    let mut text = String::from("# Architecture\n\n## Key Design Decisions\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("### {i}. ZFS pool {i}\n**Rationale:** snapshots\n\n**Benefits:**\n- cheap\n\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/architecture.md"), &text);
+    let decided = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.text.contains("ZFS pool")).count();
+    assert_eq!(decided, 20_000);
+    let mut why = String::from("## Key Decisions\n\n1. **Why Caddy instead of nginx**?\n");
+    for i in 0..100_000 {
+        why.push_str(&format!("   - reason {i}\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &why);
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 1);
+    parse_and_check(&format!("## {}\n- a\n", "NEXT_PUBLIC_ ".repeat(100_000)));
+    parse_and_check(&"**完成**: 升级\n**重要决策**: 暂停迁移\n".repeat(25_000));
+    parse_and_check(&format!("**理由:** {}\n---\n\n- a\n", "长".repeat(350_000)));
+}
+
+#[test]
 fn titles_over_labelled_sub_items_why_headings_and_bracket_dates_take_hostile_sizes() {
     // 20,000 titles each over a labelled `Decision`; one title over a 40,000-line nested list
     // whose field lies deep down (each title reads a bounded number of lines under it); a `Why
