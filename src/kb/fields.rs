@@ -62,6 +62,28 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "final choice",
             "selected",
             "chosen",
+            // What a stack file names as chosen: `## Chosen Stack: Python + PyQt6`.
+            "chosen stack",
+            "selected stack",
+            "chosen tech stack",
+            "chosen technology",
+            "selected technology",
+            "chosen framework",
+            "selected framework",
+            "chosen architecture",
+            "selected architecture",
+            "chosen tool",
+            "selected tool",
+            "chosen library",
+            "selected library",
+            "chosen database",
+            "selected database",
+            "chosen platform",
+            "selected platform",
+            "chosen provider",
+            "selected provider",
+            "chosen model",
+            "selected model",
             "entscheidung",
             "décision",
             "decisión",
@@ -158,6 +180,15 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "為什麼",
             "为何",
             "為何",
+            // Why it is needed, asked: `- **為何需要？**：…`.
+            "为何需要",
+            "為何需要",
+            "为什么需要",
+            "為什麼需要",
+            "为何需要？",
+            "為何需要？",
+            "为什么需要？",
+            "為什麼需要？",
             "justificativa",
             "justificação",
             "motivo",
@@ -252,6 +283,12 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "tradeoffs",
             "trade-off",
             "tradeoff",
+            // Trade-offs in Chinese and Japanese.
+            "权衡",
+            "權衡",
+            "取舍",
+            "取捨",
+            "トレードオフ",
             "后果",
             "後果",
             "后续影响",
@@ -772,7 +809,7 @@ fn qualified_label(label: &str) -> Option<Field> {
         return None;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
-    if !(2..=4).contains(&words.len()) {
+    if !(2..=6).contains(&words.len()) {
         return None;
     }
     let decision = |w: &str| exact_label(w) == Some(Field::Decision);
@@ -807,8 +844,23 @@ fn qualified_label(label: &str) -> Option<Field> {
         ]
         .contains(&w.to_lowercase().as_str())
     };
+    let qualified = |before: &[&str]| before.len() <= 2 && !before.iter().any(|w| open(w) || decision(w));
+    // What it decided about may follow: `Final decision on backups`, `Strategic decision for
+    // recovery`.
+    if let Some(at) = words.iter().position(|w| decision(w))
+        && qualified(&words[..at])
+        && words
+            .get(at + 1)
+            .is_some_and(|w| ["on", "for", "about", "regarding"].iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && (1..=3).contains(&(words.len() - at - 2))
+    {
+        return Some(Field::Decision);
+    }
+    if words.len() > 4 {
+        return None;
+    }
     let (last, before) = words.split_last()?;
-    if decision(last) && before.len() <= 2 && !before.iter().any(|w| open(w) || decision(w)) {
+    if decision(last) && qualified(before) {
         return Some(Field::Decision);
     }
     let (first, after) = words.split_first()?;
@@ -4178,7 +4230,8 @@ pub fn names_considerations(title: &str) -> bool {
             "待决定",
         ]
         .iter()
-        .any(|p| title.contains(p))
+        // (`要決定`, to be decided, is no part of `重要決定`, important decisions.)
+        .any(|p| title.match_indices(p).any(|(at, _)| !(p.starts_with('要') && title[..at].ends_with(['重', '主']))))
         || names_advice(title)
         || names_decisions_ahead(&lower)
 }

@@ -1945,7 +1945,12 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 if entry {
                     lists_decision |= field == fields::Field::Decision && !fields::still_to_settle(&groups[g].title);
                 } else {
-                    listed_reasons |= field.name() == "rationale";
+                    // (A list of what a choice brings or costs gives its reasons too where the
+                    // heading says it chose: `### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`
+                    // (use SQLite for the index) over `**Trade-offs:**`.)
+                    listed_reasons |= field.name() == "rationale"
+                        || (matches!(field.name(), "pros" | "cons" | "consequences")
+                            && (fields::opens_with_choice_verb(&items[p].text) || items[p].text.starts_with("使用")));
                 }
                 group_seen = item.group;
                 after_label = true;

@@ -2198,10 +2198,13 @@ fn lists_its_parts(text: &str) -> bool {
 }
 
 /// A bold label that only names a group of items (`Pilot phase`, `準備フェーズ`): a few words,
-/// not opening with a verb of choice (`Use PostgreSQL for storage` states one).
+/// not opening with a verb of choice (`Use PostgreSQL for storage` states one). Words are
+/// counted where the language spaces them (`Упрощение работы с калькулятором`), characters
+/// where it does not.
 fn only_groups(label: &str) -> bool {
     let first = label.split_whitespace().next().unwrap_or("");
-    let short = if label.is_ascii() { label.split_whitespace().count() <= 3 } else { label.chars().count() <= 16 };
+    let spaced = label.is_ascii() || !label.chars().any(crate::source::is_cjk);
+    let short = if spaced { label.split_whitespace().count() <= 4 } else { label.chars().count() <= 16 };
     short
         && ![
             "use", "adopt", "choose", "prefer", "keep", "switch", "move", "migrate", "run", "deploy", "store",

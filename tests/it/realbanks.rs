@@ -4642,3 +4642,53 @@ fn a_date_in_brackets_after_a_bold_title_dates_the_item() {
         ]
     );
 }
+
+#[test]
+fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
+    let kb = load();
+    // `## Chosen Stack: …` labels its choice; a heading among decisions that says it chose
+    // (`### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`, use SQLite for the index) over
+    // a list of trade-offs (`**Trade-offs:**`, `**权衡:**`, `**トレードオフ:**`) is the
+    // decision, the list its consequences (each line had been a decision, or none was); a
+    // topic over its benefits alone (`### Feature flags in the UI`) is none; `## 重要決定`
+    // (important decisions) lists decisions, though it holds `要決定` (to be decided).
+    let doc = document(&kb, "techContext-chosen-tradeoffs.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Debian 12 + ZFS",
+            " Keep Grafana on the NAS",
+            " 使用 SQLite 存储索引",
+            " 采用 Caddy 作为反向代理",
+            " 監視は Prometheus に統一する",
+            " バックアップは restic で取る",
+        ]
+    );
+    for text in ["one more service on the NAS", "只支持一个写入者", "证书自动续期"] {
+        let item = doc.items.iter().find(|i| i.text == text).unwrap();
+        assert_eq!(item.field.as_deref(), Some("consequences"), "{text}");
+    }
+}
+
+#[test]
+fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
+    let kb = load();
+    // A Russian topic label of four words over a sub-item that states its own choice
+    // (`Принято решение использовать restic …`) is a label, as a short English one is: the
+    // sub-item is the decision (the topic had been). `Strategic decision for recovery:` and
+    // `Final decision on snapshots:` label decisions, not `Open decision on the UPS:`; and `為何需要？`
+    // (why is it needed?) gives a record's reasons.
+    let doc = document(&kb, "activeContext-ru-topics.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Принято решение использовать restic на всех узлах",
+            " Выбран подход с одним экземпляром Prometheus на площадку",
+            "2026-05-06 Strategic decision for recovery: Option B — rebuild the pool from the off-site copy.",
+            "2026-05-06 Final decision on snapshots: keep 30 daily snapshots.",
+            "2026-05-07 核心變更：所有備份改由 NAS 統一拉取",
+        ]
+    );
+    let core = doc.items.iter().find(|i| i.text.starts_with("核心變更")).unwrap();
+    assert_eq!(field(core, "rationale"), Some("三台主機各自備份，排程互相衝突"));
+}
