@@ -4650,7 +4650,9 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
     // (`### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`, use SQLite for the index) over
     // a list of trade-offs (`**Trade-offs:**`, `**权衡:**`, `**トレードオフ:**`) is the
     // decision, the list its consequences (each line had been a decision, or none was); a
-    // topic over its benefits alone (`### Feature flags in the UI`) is none; `## 重要決定`
+    // topic over its benefits alone (`### Feature flags in the UI`) is none, nor is one over
+    // the options weighed and the one leaned towards (`### Decision in Progress: …`, which
+    // had been); `## 重要決定`
     // (important decisions) lists decisions, though it holds `要決定` (to be decided).
     let doc = document(&kb, "techContext-chosen-tradeoffs.md");
     assert_eq!(
