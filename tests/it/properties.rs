@@ -475,6 +475,37 @@ fn design_headings_why_questions_and_weighty_labels_take_hostile_sizes() {
 }
 
 #[test]
+fn trade_off_headings_topic_labels_and_labels_on_a_topic_take_hostile_sizes() {
+    // 20,000 choices over their trade-offs, each found; 20,000 Russian topics over a sub-item
+    // that states its own choice, each sub-item found; a heading of 300,000 `重要決定`; a label
+    // `Final decision on …` of 100,000 words; a heading over 100,000 options.
+    let mut text = String::from("# Patterns\n\n## Key Decisions\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("### Keep pool {i} on the NAS\n\n**Trade-offs:**\n- one more service\n\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/systemPatterns.md"), &text);
+    let decided = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.text.starts_with("Keep pool")).count();
+    assert_eq!(decided, 20_000);
+    let mut topics = String::from("## Активные решения\n");
+    for i in 0..20_000 {
+        topics.push_str(&format!(
+            "{}. **Упрощение резервного копирования {i}:**\n   - Выбран подход с restic {i}\n",
+            i + 1
+        ));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/activeContext.md"), &topics);
+    let decided = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.text.starts_with("Выбран")).count();
+    assert_eq!(decided, 20_000);
+    parse_and_check(&format!("## {}\n- a\n", "重要決定".repeat(300_000)));
+    parse_and_check(&format!("- Final decision on {}: keep it\n", "the pool ".repeat(50_000)));
+    let mut open = String::from("## Key Decisions\n\n### Decision in Progress: the bank\n- **Options**:\n");
+    for i in 0..100_000 {
+        open.push_str(&format!("  {}. option {i}\n", i + 1));
+    }
+    parse_and_check(&open);
+}
+
+#[test]
 fn titles_over_labelled_sub_items_why_headings_and_bracket_dates_take_hostile_sizes() {
     // 20,000 titles each over a labelled `Decision`; one title over a 40,000-line nested list
     // whose field lies deep down (each title reads a bounded number of lines under it); a `Why
