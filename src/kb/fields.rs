@@ -72,18 +72,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "selected framework",
             "chosen architecture",
             "selected architecture",
-            "chosen tool",
-            "selected tool",
             "chosen library",
             "selected library",
             "chosen database",
             "selected database",
-            "chosen platform",
-            "selected platform",
-            "chosen provider",
-            "selected provider",
-            "chosen model",
-            "selected model",
             "entscheidung",
             "décision",
             "decisión",
@@ -846,9 +838,31 @@ fn qualified_label(label: &str) -> Option<Field> {
     };
     let qualified = |before: &[&str]| before.len() <= 2 && !before.iter().any(|w| open(w) || decision(w));
     // What it decided about may follow: `Final decision on backups`, `Strategic decision for
-    // recovery`.
+    // recovery` — after words that only say whose or what kind of decision it is (not
+    // `Deadline for decision on UPS`, `Waiting for decision about Tailscale`; found by review).
+    const KINDS: [&str; 18] = [
+        "final",
+        "key",
+        "strategic",
+        "team",
+        "our",
+        "the",
+        "design",
+        "architecture",
+        "architectural",
+        "technical",
+        "tech",
+        "major",
+        "important",
+        "product",
+        "business",
+        "security",
+        "infrastructure",
+        "current",
+    ];
     if let Some(at) = words.iter().position(|w| decision(w))
-        && qualified(&words[..at])
+        && at <= 2
+        && words[..at].iter().all(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
         && words
             .get(at + 1)
             .is_some_and(|w| ["on", "for", "about", "regarding"].iter().any(|p| w.eq_ignore_ascii_case(p)))
@@ -1367,7 +1381,11 @@ pub fn opens_with_choice_verb(text: &str) -> bool {
     let t = text.trim_start();
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(t, 16, &mut buf);
-    ["use ", "adopt ", "switch to ", "keep ", "move to ", "migrate to ", "replace "].iter().any(|v| head.starts_with(v))
+    // (Not `Use cases`, `Use case`, `Keep in mind`: a topic and an aside.)
+    (["use ", "adopt ", "switch to ", "keep ", "move to ", "migrate to ", "replace "]
+        .iter()
+        .any(|v| head.starts_with(v))
+        && !["use case", "keep in mind"].iter().any(|n| head.starts_with(n)))
         || states_adoption(t, None)
 }
 
@@ -2053,7 +2071,12 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // `[…] - Decision: Resolved the NameError in main.py` — a numbered record, `### 决策 #007:
     // 修复编译错误`, is titled so and records its decision below.)
     let numbered = label.contains(|c: char| c.is_ascii_digit());
-    if rest.is_empty() || is_blank_value(rest) || (!numbered && reports_fix(rest)) {
+    // (Nor one still to give, `## Chosen Stack: TBD`, `Decision: pending`; found by review.)
+    if rest.is_empty()
+        || is_blank_value(rest)
+        || (!numbered && reports_fix(rest))
+        || (rest.split_whitespace().count() <= 3 && is_unanswered(rest))
+    {
         return None;
     }
     let is_decision = matches!(field_for_label(label), Some(Field::Decision))

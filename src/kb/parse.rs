@@ -1922,10 +1922,10 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                 lists_decision = true;
             }
             Some((fields::Field::Decision, _)) => return false,
-            // (Options weighed, one leaned towards, a decision still pending: the choice is
-            // open, `### Decision in Progress: Commit the bank` over `**Options**:` and
-            // `**Leaning Towards**:` — found on a real bank.)
-            Some((field, _)) if matches!(field.name(), "options" | "leaning" | "pending") => return false,
+            // (One option leaned towards, a decision still pending: the choice is open, `###
+            // Decision in Progress: Commit the bank` over `**Options**:` and `**Leaning
+            // Towards**:` — found on a real bank. Options alone may be those it chose from.)
+            Some((field, _)) if matches!(field.name(), "leaning" | "pending") => return false,
             Some((field, rest)) => {
                 after_label = rest.trim().is_empty();
                 decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");

@@ -2197,14 +2197,45 @@ fn lists_its_parts(text: &str) -> bool {
         .any(|w| last.eq_ignore_ascii_case(w))
 }
 
+/// Whether every sub-item of item `i` is only code (`` `scores.easy`, `scores.hard`. ``):
+/// values that spell out the line above, no statement of their own.
+fn names_values_below(items: &[Item], i: usize) -> bool {
+    let only_code = |item: &Item| {
+        let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '/' | '|' | '、');
+        let mut at = 0;
+        !item.code_spans.is_empty()
+            && item.code_spans.iter().all(|span| {
+                let between = item.text.get(at..span.start).is_some_and(|t| t.chars().all(separator));
+                at = span.end;
+                between
+            })
+            && item.text.get(at..).is_some_and(|t| t.chars().all(separator))
+    };
+    items[i + 1..]
+        .iter()
+        .take_while(|c| c.parent.is_some_and(|p| p >= i))
+        .filter(|c| c.parent == Some(i))
+        .all(only_code)
+}
+
 /// A bold label that only names a group of items (`Pilot phase`, `準備フェーズ`): a few words,
 /// not opening with a verb of choice (`Use PostgreSQL for storage` states one). Words are
-/// counted where the language spaces them (`Упрощение работы с калькулятором`), characters
-/// where it does not.
+/// counted where the language spaces them, characters where it does not.
 fn only_groups(label: &str) -> bool {
     let first = label.split_whitespace().next().unwrap_or("");
-    let spaced = label.is_ascii() || !label.chars().any(crate::source::is_cjk);
-    let short = if spaced { label.split_whitespace().count() <= 4 } else { label.chars().count() <= 16 };
+    // (Four words where a language inflects its nouns, `Упрощение резервного копирования узлов`;
+    // three in English, where `PostgreSQL for all services` states a choice — found by review.
+    // Nor a move, `Переход на Proxmox VE`.)
+    let short = if label.is_ascii() {
+        label.split_whitespace().count() <= 3
+    } else if !label.chars().any(crate::source::is_cjk) {
+        label.split_whitespace().count() <= 4
+            && !["переход", "миграция", "wechsel", "umstieg", "migration", "passage", "cambio", "migración"]
+                .iter()
+                .any(|m| first.to_lowercase() == *m)
+    } else {
+        label.chars().count() <= 16
+    };
     short
         && ![
             "use", "adopt", "choose", "prefer", "keep", "switch", "move", "migrate", "run", "deploy", "store",
@@ -2426,8 +2457,13 @@ fn considerations(
         // `Decision:` that does (`Decision: split the service into:`) is the decision, and what
         // follows its details.
         let ends_in_colon = item.text.trim_end().ends_with([':', '：']);
-        // So is an adoption that does (`Decided to redo the animation, including:`).
-        let decided = decided || (ends_in_colon && fields::states_adoption(&item.text, item.bold.as_deref()));
+        // So is an adoption that does (`Decided to redo the animation, including:`), and a
+        // statement whose sub-items only name values in code (`Scores are kept in
+        // localStorage under keys:` over `` `scores.easy`, `scores.hard` ``): they spell it out.
+        let decided = decided
+            || (ends_in_colon
+                && (fields::states_adoption(&item.text, item.bold.as_deref())
+                    || (has_children && names_values_below(items, i))));
         // And so is a record's decision stated under its `Decision` heading (`We will move to
         // a hybrid storage architecture:` over the two stores).
         let record_decision = item.kind == Kind::Decision && item.states_record() && item.parent.is_none();

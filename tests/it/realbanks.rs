@@ -4646,20 +4646,28 @@ fn a_date_in_brackets_after_a_bold_title_dates_the_item() {
 #[test]
 fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
     let kb = load();
-    // `## Chosen Stack: …` labels its choice; a heading among decisions that says it chose
-    // (`### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`, use SQLite for the index) over
-    // a list of trade-offs (`**Trade-offs:**`, `**权衡:**`, `**トレードオフ:**`) is the
-    // decision, the list its consequences (each line had been a decision, or none was); a
-    // topic over its benefits alone (`### Feature flags in the UI`) is none, nor is one over
-    // the options weighed and the one leaned towards (`### Decision in Progress: …`, which
-    // had been); `## 重要決定`
-    // (important decisions) lists decisions, though it holds `要決定` (to be decided).
+    // `## Chosen Stack: …` labels its choice (not `## Chosen Stack: TBD`, nor `- Chosen model:
+    // shown …` describing a screen; found by review); a heading among decisions that says it
+    // chose (`### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`, use SQLite for the
+    // index) over a list of trade-offs (`**Trade-offs:**`, `**权衡:**`, `**トレードオフ:**`)
+    // is the decision, the list its consequences (each line had been a decision, or none
+    // was); not `### Use cases` (found by review), nor a topic over its benefits alone (`###
+    // Feature flags in the UI`), nor one over the options weighed and the one leaned towards
+    // (`### Decision in Progress: …`, which had been) — options with reasons still make one
+    // (`### Use Caddy as the reverse proxy`). A line over sub-items that only name values in
+    // code (`Backup sets are kept under the keys:` over `` `backup.daily`, … ``) is the
+    // decision, the values its details; a bold English label of four words states a choice
+    // (`**PostgreSQL for all services:**`). `## 重要決定` (important decisions) lists
+    // decisions, though it holds `要決定` (to be decided).
     let doc = document(&kb, "techContext-chosen-tradeoffs.md");
     assert_eq!(
         dated_decisions(doc),
         [
             " Debian 12 + ZFS",
+            " PostgreSQL for all services:",
+            " Backup sets are kept under the keys:",
             " Keep Grafana on the NAS",
+            " Use Caddy as the reverse proxy",
             " 使用 SQLite 存储索引",
             " 采用 Caddy 作为反向代理",
             " 監視は Prometheus に統一する",
@@ -4678,7 +4686,8 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
     // A Russian topic label of four words over a sub-item that states its own choice
     // (`Принято решение использовать restic …`) is a label, as a short English one is: the
     // sub-item is the decision (the topic had been). `Strategic decision for recovery:` and
-    // `Final decision on snapshots:` label decisions, not `Open decision on the UPS:`; and `為何需要？`
+    // `Final decision on snapshots:` label decisions, not `Open decision on the UPS:` nor
+    // `Deadline for decision on the UPS:` (found by review); and `為何需要？`
     // (why is it needed?) gives a record's reasons.
     let doc = document(&kb, "activeContext-ru-topics.md");
     assert_eq!(
