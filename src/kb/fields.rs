@@ -172,6 +172,11 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "為什麼",
             "为何",
             "為何",
+            // The reasons for a selection: `## 2. 选型原因`.
+            "选型原因",
+            "選型原因",
+            "选型理由",
+            "選型理由",
             // Why it is needed, asked: `- **為何需要？**：…`.
             "为何需要",
             "為何需要",

@@ -32,6 +32,11 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
             "adr",
             "adrs",
             "choices",
+            // The stack settled on: `## 1. Final Tech Stack` over its layers.
+            "final tech stack",
+            "final stack",
+            "chosen tech stack",
+            "chosen stack",
             // A label over what was decided: `- **Decisions Made:**` under a status section.
             "decisions made",
             "choices made",
@@ -272,7 +277,28 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
 /// Korean is written with spaces, but its particles are glued to the word before them
 /// (`결정의 진화`, the evolution of decisions): its phrases are looked for the same way.
 const CJK_WORDS: &[(Kind, &[&str])] = &[
-    (Kind::Decision, &["決定", "决定", "决策", "決策", "方針", "方针", "選定", "选型", "採用", "결정", "채택"]),
+    // (`取舍`, what to take and what to leave: `明确取舍`, the trade-offs settled; and the final
+    // stack, `最终技术栈`.)
+    (
+        Kind::Decision,
+        &[
+            "決定",
+            "决定",
+            "决策",
+            "決策",
+            "方針",
+            "方针",
+            "選定",
+            "选型",
+            "採用",
+            "取舍",
+            "取捨",
+            "最终技术栈",
+            "最終技術棧",
+            "결정",
+            "채택",
+        ],
+    ),
     (
         Kind::NextStep,
         &[

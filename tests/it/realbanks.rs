@@ -4656,7 +4656,8 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
     // (`### Decision in Progress: …`, which had been) — options with reasons still make one
     // (`### Use Caddy as the reverse proxy`). A line over sub-items that only name values in
     // code (`Backup sets are kept under the keys:` over `` `backup.daily`, … ``) is the
-    // decision, the values its details; a bold English label of four words states a choice
+    // decision, the values its details; `## Final Tech Stack` lists decisions; a bold English
+    // label of four words states a choice
     // (`**PostgreSQL for all services:**`). `## 重要決定` (important decisions) lists
     // decisions, though it holds `要決定` (to be decided).
     let doc = document(&kb, "techContext-chosen-tradeoffs.md");
@@ -4672,6 +4673,7 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
             " 采用 Caddy 作为反向代理",
             " 監視は Prometheus に統一する",
             " バックアップは restic で取る",
+            " Proxmox VE 8 on every host",
         ]
     );
     for text in ["one more service on the NAS", "只支持一个写入者", "证书自动续期"] {
@@ -4702,4 +4704,27 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
     );
     let core = doc.items.iter().find(|i| i.text.starts_with("核心變更")).unwrap();
     assert_eq!(field(core, "rationale"), Some("三台主機各自備份，排程互相衝突"));
+}
+
+#[test]
+fn the_reasons_for_a_selection_decide_nothing_and_the_trade_offs_settled_are_decisions() {
+    let kb = load();
+    // In a file titled as a settled selection (`技术选型定稿`), `## 1. 最终技术栈` (the final
+    // tech stack) lists decisions, `## 2. 选型原因` (the reasons for the selection) gives their
+    // reasons, no decisions (each had been one); `## 3. 明确取舍` (the trade-offs settled: what
+    // is taken, what is left) lists decisions (in a file of dated sections none of these had
+    // been).
+    let doc = document(&kb, "techContext-zh-selection.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " 虚拟化：Proxmox VE 8",
+            " 存储：ZFS 镜像",
+            " 本期不上 Ceph，三台主机撑不起。",
+            " 备份只用 restic，不再保留 Borg。",
+            "2026-03-12 所有主机的时区统一为 UTC。"
+        ]
+    );
+    let reason = doc.items.iter().find(|i| i.text.starts_with("ZFS 自带快照")).unwrap();
+    assert_eq!(reason.field.as_deref(), Some("rationale"));
 }
