@@ -764,9 +764,10 @@ fn names_deciding(label: &str) -> bool {
 /// A label people qualify: two labels joined by a slash name the first's field
 /// (`Context/Trigger`), and the decision is still the decision with a word before it or a
 /// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
-/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]) — but
-/// not one still open (`Open decision`; `Pending decision` is a field of its own, `pending`)
-/// or a thing named after it (`Decision Tree`, `Decision drivers`).
+/// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]), or
+/// with what it decided about after it (`Final decision on backups`) — but not one still open
+/// (`Open decision`; `Pending decision` is a field of its own, `pending`) or a thing named
+/// after it (`Decision Tree`, `Decision drivers`).
 fn qualified_label(label: &str) -> Option<Field> {
     if let Some(field) = recorded_field(label) {
         return Some(field);
@@ -845,7 +846,7 @@ fn qualified_label(label: &str) -> Option<Field> {
     // What it decided about may follow: `Final decision on backups`, `Strategic decision for
     // recovery` — after words that only say whose or what kind of decision it is (not
     // `Deadline for decision on UPS`, `Waiting for decision about Tailscale`; found by review).
-    const KINDS: [&str; 18] = [
+    const DECISION_KINDS: [&str; 18] = [
         "final",
         "key",
         "strategic",
@@ -867,7 +868,7 @@ fn qualified_label(label: &str) -> Option<Field> {
     ];
     if let Some(at) = words.iter().position(|w| decision(w))
         && at <= 2
-        && words[..at].iter().all(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+        && words[..at].iter().all(|w| DECISION_KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
         && words
             .get(at + 1)
             .is_some_and(|w| ["on", "for", "about", "regarding"].iter().any(|p| w.eq_ignore_ascii_case(p)))
@@ -1386,11 +1387,15 @@ pub fn opens_with_choice_verb(text: &str) -> bool {
     let t = text.trim_start();
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(t, 16, &mut buf);
-    // (Not `Use cases`, `Use case`, `Keep in mind`: a topic and an aside.)
-    (["use ", "adopt ", "switch to ", "keep ", "move to ", "migrate to ", "replace "]
-        .iter()
-        .any(|v| head.starts_with(v))
-        && !["use case", "keep in mind"].iter().any(|n| head.starts_with(n)))
+    // (Not `Use cases`, `Use case:`, `Keep in mind`: a topic and an aside — `Use case-insensitive
+    // keys` is a choice.)
+    let aside = |n: &str| head.strip_prefix(n).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', 's', ':']));
+    (["use ", "adopt ", "switch to ", "keep ", "move to ", "migrate to ", "replace "].iter().any(|v| head.starts_with(v))
+        && !aside("use case")
+        && !aside("keep in mind"))
+        // `使用 SQLite 存储索引` (use SQLite for the index), not `使用说明` (how to use it) nor
+        // `使用量` (usage).
+        || t.strip_prefix("使用").is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c.is_ascii_alphanumeric()))
         || states_adoption(t, None)
 }
 
@@ -2076,11 +2081,12 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // `[…] - Decision: Resolved the NameError in main.py` — a numbered record, `### 决策 #007:
     // 修复编译错误`, is titled so and records its decision below.)
     let numbered = label.contains(|c: char| c.is_ascii_digit());
-    // (Nor one still to give, `## Chosen Stack: TBD`, `Decision: pending`; found by review.)
+    // (Nor one still to give, `## Chosen Stack: TBD`, `Decision: pending`, found by review — a
+    // refusal is a decision: `Decision: Rejected Kafka`.)
     if rest.is_empty()
         || is_blank_value(rest)
         || (!numbered && reports_fix(rest))
-        || (rest.split_whitespace().count() <= 3 && is_unanswered(rest))
+        || (rest.split_whitespace().count() <= 3 && is_unanswered(rest) && !refuses(rest))
     {
         return None;
     }
@@ -4141,6 +4147,14 @@ fn answered(rest: &str) -> bool {
     !is_unanswered(answer)
 }
 
+/// An answer that turns the question down: `Rejected`, `Deferred to Q3`.
+fn refuses(answer: &str) -> bool {
+    let first = answer.trim_start_matches(['*', '_', ' ']).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    ["rejected", "declined", "deferred", "postponed", "withdrawn", "abandoned", "rechazado", "abgelehnt", "却下"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
+
 /// A decision still to give: empty, a none-statement (`TBD`, `N/A`), or `pending`, `open`,
 /// `undecided`, 待定, 未定.
 pub fn is_unanswered(answer: &str) -> bool {
@@ -4150,23 +4164,7 @@ pub fn is_unanswered(answer: &str) -> bool {
     answer.is_empty()
         || answer.chars().all(|c| matches!(c, '-' | '–' | '—' | ' '))
         || is_none_statement(answer)
-        || {
-            // An answer that turns the question down: `Rejected`, `Deferred to Q3`.
-            let first = answer.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-            [
-                "rejected",
-                "declined",
-                "deferred",
-                "postponed",
-                "withdrawn",
-                "abandoned",
-                "rechazado",
-                "abgelehnt",
-                "却下",
-            ]
-            .iter()
-            .any(|w| first.eq_ignore_ascii_case(w))
-        }
+        || refuses(answer)
         || ["pending", "open", "undecided", "to be decided", "待定", "未定"]
             .iter()
             .any(|w| answer.eq_ignore_ascii_case(w))
@@ -4259,7 +4257,7 @@ pub fn names_considerations(title: &str) -> bool {
         ]
         .iter()
         // (`要決定`, to be decided, is no part of `重要決定`, important decisions.)
-        .any(|p| title.match_indices(p).any(|(at, _)| !(p.starts_with('要') && title[..at].ends_with(['重', '主']))))
+        .any(|p| title.contains(p) && super::heading::holds_cjk_except(title, p, &["重要決定", "主要決定"]))
         || names_advice(title)
         || names_decisions_ahead(&lower)
 }
@@ -7894,6 +7892,31 @@ mod tests {
         // A bug's cause, or no rationale at all.
         for label in ["Reason:", "Why", "原因", "Причина", "Neden"] {
             assert!(!justifies_choice(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_opens_with_a_choice() {
+        for line in [
+            "Use Caddy as the reverse proxy",
+            "Use case-insensitive keys",
+            "Keep Grafana on the NAS",
+            "使用 SQLite 存储索引",
+            "使用SQLite",
+        ] {
+            assert!(opens_with_choice_verb(line), "{line}");
+        }
+        // A topic, an aside, how to use something, its usage.
+        for line in ["Use cases", "Use case", "Use case: the backup box", "Keep in mind", "使用说明", "使用量"] {
+            assert!(!opens_with_choice_verb(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_answers_and_a_pending_does_not() {
+        assert_eq!(decision_heading("Decision: Rejected Kafka"), Some("Rejected Kafka"));
+        for title in ["Decision: Pending", "Decision: TBD", "Chosen Stack: TBD"] {
+            assert_eq!(decision_heading(title), None, "{title}");
         }
     }
 }

@@ -277,8 +277,8 @@ const KIND_WORDS: &[(Kind, &[&str])] = &[
 /// Korean is written with spaces, but its particles are glued to the word before them
 /// (`결정의 진화`, the evolution of decisions): its phrases are looked for the same way.
 const CJK_WORDS: &[(Kind, &[&str])] = &[
-    // (`取舍`, what to take and what to leave: `明确取舍`, the trade-offs settled; and the final
-    // stack, `最终技术栈`.)
+    // (`明确取舍`, what was settled to take and to leave — a bare `取舍` names trade-offs, a
+    // record's consequences; and the final stack, `最终技术栈`.)
     (
         Kind::Decision,
         &[
@@ -291,8 +291,8 @@ const CJK_WORDS: &[(Kind, &[&str])] = &[
             "選定",
             "选型",
             "採用",
-            "取舍",
-            "取捨",
+            "明确取舍",
+            "明確取捨",
             "最终技术栈",
             "最終技術棧",
             "결정",
@@ -460,8 +460,14 @@ const CJK_ABOUT_DECIDING: &[&str] = &[
 
 /// Whether `title` holds `phrase` as a word of its own, not inside a [`CJK_FALSE_FRIENDS`].
 pub(crate) fn holds_cjk(title: &str, phrase: &str) -> bool {
+    holds_cjk_except(title, phrase, CJK_FALSE_FRIENDS)
+}
+
+/// Whether `title` holds `phrase` other than inside one of `friends`, words that hold it
+/// without meaning it.
+pub(crate) fn holds_cjk_except(title: &str, phrase: &str, friends: &[&str]) -> bool {
     title.match_indices(phrase).any(|(at, _)| {
-        !CJK_FALSE_FRIENDS.iter().any(|friend| {
+        !friends.iter().any(|friend| {
             friend.find(phrase).is_some_and(|offset| {
                 at >= offset && title.get(at - offset..).is_some_and(|from| from.starts_with(friend))
             })

@@ -1902,6 +1902,8 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
     // field.
     let mut listed_reasons = false;
     let mut unlabelled_bold = false;
+    // (Asked once, of a heading over a list of what a choice brings or costs.)
+    let heading_chose = std::cell::LazyCell::new(|| fields::opens_with_choice_verb(&items[p].text));
     for (at, (item, _)) in items.iter().zip(item_heading).enumerate().skip(p + 1).take_while(|(_, (_, ih))| **ih == h) {
         if item.parent.is_some() {
             continue;
@@ -1953,8 +1955,7 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
                     // heading says it chose: `### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`
                     // (use SQLite for the index) over `**Trade-offs:**`.)
                     listed_reasons |= field.name() == "rationale"
-                        || (matches!(field.name(), "pros" | "cons" | "consequences")
-                            && (fields::opens_with_choice_verb(&items[p].text) || items[p].text.starts_with("使用")));
+                        || (matches!(field.name(), "pros" | "cons" | "consequences") && *heading_chose);
                 }
                 group_seen = item.group;
                 after_label = true;

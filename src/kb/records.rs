@@ -2198,7 +2198,8 @@ fn lists_its_parts(text: &str) -> bool {
 }
 
 /// Whether every sub-item of item `i` is only code (`` `scores.easy`, `scores.hard`. ``):
-/// values that spell out the line above, no statement of their own.
+/// values that spell out the line above, no statement of their own. (True of an item with
+/// none: callers ask it of one with sub-items.) A long subtree is looked at only so far.
 fn names_values_below(items: &[Item], i: usize) -> bool {
     let only_code = |item: &Item| {
         let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '/' | '|' | '、');
@@ -2213,6 +2214,7 @@ fn names_values_below(items: &[Item], i: usize) -> bool {
     };
     items[i + 1..]
         .iter()
+        .take(256)
         .take_while(|c| c.parent.is_some_and(|p| p >= i))
         .filter(|c| c.parent == Some(i))
         .all(only_code)
@@ -2223,20 +2225,23 @@ fn names_values_below(items: &[Item], i: usize) -> bool {
 /// counted where the language spaces them, characters where it does not.
 fn only_groups(label: &str) -> bool {
     let first = label.split_whitespace().next().unwrap_or("");
+    // (Nor a move, `Переход на Proxmox VE`, `Migration to k3s`: it states where to.)
+    let moves = || {
+        ["переход", "миграция", "wechsel", "umstieg", "migration", "passage", "cambio", "migración"]
+            .iter()
+            .any(|m| first.chars().count() == m.chars().count() && first.to_lowercase() == *m)
+    };
     // (Four words where a language inflects its nouns, `Упрощение резервного копирования узлов`;
-    // three in English, where `PostgreSQL for all services` states a choice — found by review.
-    // Nor a move, `Переход на Proxmox VE`.)
+    // three in English, where `PostgreSQL for all services` states a choice — found by review.)
     let short = if label.is_ascii() {
         label.split_whitespace().count() <= 3
     } else if !label.chars().any(crate::source::is_cjk) {
         label.split_whitespace().count() <= 4
-            && !["переход", "миграция", "wechsel", "umstieg", "migration", "passage", "cambio", "migración"]
-                .iter()
-                .any(|m| first.to_lowercase() == *m)
     } else {
         label.chars().count() <= 16
     };
     short
+        && !moves()
         && ![
             "use", "adopt", "choose", "prefer", "keep", "switch", "move", "migrate", "run", "deploy", "store",
             "replace", "pin",

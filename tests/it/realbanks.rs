@@ -4651,7 +4651,8 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
     // chose (`### Keep Grafana on the NAS`, `### 使用 SQLite 存储索引`, use SQLite for the
     // index) over a list of trade-offs (`**Trade-offs:**`, `**权衡:**`, `**トレードオフ:**`)
     // is the decision, the list its consequences (each line had been a decision, or none
-    // was); not `### Use cases` (found by review), nor a topic over its benefits alone (`###
+    // was); not `### Use cases` (found by review) — but `### Use case-insensitive keys` chose
+    // (found by a read of the code) — nor a topic over its benefits alone (`###
     // Feature flags in the UI`), nor one over the options weighed and the one leaned towards
     // (`### Decision in Progress: …`, which had been) — options with reasons still make one
     // (`### Use Caddy as the reverse proxy`). A line over sub-items that only name values in
@@ -4659,7 +4660,9 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
     // decision, the values its details; `## Final Tech Stack` lists decisions; a bold English
     // label of four words states a choice
     // (`**PostgreSQL for all services:**`). `## 重要決定` (important decisions) lists
-    // decisions, though it holds `要決定` (to be decided).
+    // decisions, though it holds `要決定` (to be decided). A heading that turns something down
+    // decides (`### Decision: Rejected Kafka`, which had decided nothing, as `### Decision:
+    // Pending` still does not).
     let doc = document(&kb, "techContext-chosen-tradeoffs.md");
     assert_eq!(
         dated_decisions(doc),
@@ -4668,6 +4671,8 @@ fn a_chosen_stack_and_a_choice_over_its_trade_offs_are_decisions() {
             " PostgreSQL for all services:",
             " Backup sets are kept under the keys:",
             " Keep Grafana on the NAS",
+            " Use case-insensitive keys",
+            " Rejected Kafka",
             " Use Caddy as the reverse proxy",
             " 使用 SQLite 存储索引",
             " 采用 Caddy 作为反向代理",
@@ -4687,7 +4692,9 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
     let kb = load();
     // A Russian topic label of four words over a sub-item that states its own choice
     // (`Принято решение использовать restic …`) is a label, as a short English one is: the
-    // sub-item is the decision (the topic had been). `Strategic decision for recovery:` and
+    // sub-item is the decision (the topic had been); a label naming a move states it, in
+    // English as in Russian (`**Migration to k3s:**`, whose sub-item had been the decision;
+    // found by a read of the code). `Strategic decision for recovery:` and
     // `Final decision on snapshots:` label decisions, not `Open decision on the UPS:` nor
     // `Deadline for decision on the UPS:` (found by review); and `為何需要？`
     // (why is it needed?) gives a record's reasons.
@@ -4697,6 +4704,7 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
         [
             " Принято решение использовать restic на всех узлах",
             " Выбран подход с одним экземпляром Prometheus на площадку",
+            " Migration to k3s:",
             "2026-05-06 Strategic decision for recovery: Option B — rebuild the pool from the off-site copy.",
             "2026-05-06 Final decision on snapshots: keep 30 daily snapshots.",
             "2026-05-07 核心變更：所有備份改由 NAS 統一拉取",
@@ -4713,7 +4721,8 @@ fn the_reasons_for_a_selection_decide_nothing_and_the_trade_offs_settled_are_dec
     // tech stack) lists decisions, `## 2. 选型原因` (the reasons for the selection) gives their
     // reasons, no decisions (each had been one); `## 3. 明确取舍` (the trade-offs settled: what
     // is taken, what is left) lists decisions (in a file of dated sections none of these had
-    // been).
+    // been); a bare `取舍` names trade-offs, `## 5. 技术取舍` (technical trade-offs) lists no
+    // decisions (its line had been one).
     let doc = document(&kb, "techContext-zh-selection.md");
     assert_eq!(
         dated_decisions(doc),
