@@ -503,6 +503,20 @@ fn trade_off_headings_topic_labels_and_labels_on_a_topic_take_hostile_sizes() {
         open.push_str(&format!("  {}. option {i}\n", i + 1));
     }
     parse_and_check(&open);
+    // A line over 100,000 sub-items that only name values in code, and a heading over trade-offs
+    // that opens with 50,000 `Use case-insensitive`: one decision each.
+    let mut keys = String::from("## Key Decisions\n- Backup sets are kept under the keys:\n");
+    for i in 0..100_000 {
+        keys.push_str(&format!("  - `backup.{i}`\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/systemPatterns.md"), &keys);
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 1);
+    let heading = format!(
+        "## Key Decisions\n\n### {}keys\n\n**Trade-offs:**\n- slower\n",
+        "Use case-insensitive ".repeat(50_000)
+    );
+    let doc = kb::parse::parse_document(Path::new("memory-bank/systemPatterns.md"), &heading);
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 1);
 }
 
 #[test]
