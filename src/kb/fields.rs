@@ -2082,11 +2082,14 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     // 修复编译错误`, is titled so and records its decision below.)
     let numbered = label.contains(|c: char| c.is_ascii_digit());
     // (Nor one still to give, `## Chosen Stack: TBD`, `Decision: pending`, found by review — a
-    // refusal is a decision: `Decision: Rejected Kafka`.)
+    // refusal of something named is a decision, `Decision: Rejected Kafka`; a bare `Decision:
+    // Rejected` turns a proposal down, as in a record.)
     if rest.is_empty()
         || is_blank_value(rest)
         || (!numbered && reports_fix(rest))
-        || (rest.split_whitespace().count() <= 3 && is_unanswered(rest) && !refuses(rest))
+        || (rest.split_whitespace().count() <= 3
+            && is_unanswered(rest)
+            && !(refuses(rest) && rest.split_whitespace().nth(1).is_some()))
     {
         return None;
     }
@@ -7915,7 +7918,7 @@ mod tests {
     #[test]
     fn a_refusal_answers_and_a_pending_does_not() {
         assert_eq!(decision_heading("Decision: Rejected Kafka"), Some("Rejected Kafka"));
-        for title in ["Decision: Pending", "Decision: TBD", "Chosen Stack: TBD"] {
+        for title in ["Decision: Pending", "Decision: TBD", "Decision: Rejected", "Chosen Stack: TBD"] {
             assert_eq!(decision_heading(title), None, "{title}");
         }
     }
