@@ -574,6 +574,7 @@ pub(crate) fn resolve(
     introduction_of_a_log(items, &traits, stem);
     options_under_a_decision_label(items, groups);
     why_questions_over_their_reasons(items, sections);
+    answers_to_settled_questions(items);
     // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
     // it records none.
     if is_template(stem) {
@@ -618,6 +619,135 @@ fn why_questions_over_their_reasons(items: &mut [Item], sections: &[Section]) {
             }
             items[c].kind = Kind::Other;
         }
+    }
+}
+
+/// A question written as a record and settled (`- **Question**: JPA or JOOQ?`, `- **Status**:
+/// Resolved`, `- **Resolution**: JOOQ, for type-safe queries`, `- **Resolution Date**:
+/// 2025-07-05`): its answer is the decision, dated by the day it was settled, and the question
+/// its context. One still open (`Status: Open` over the options) decides nothing, and a problem
+/// resolved (`- **Issue**: …`, `- **Resolution**: restarted the pod`) is no question.
+fn answers_to_settled_questions(items: &mut [Item]) {
+    const QUESTION: &[&str] = &["question", "frage", "pregunta", "pergunta", "вопрос", "问题", "問題", "質問"];
+    const ANSWER: &[&str] = &[
+        "resolution",
+        "answer",
+        "resolved",
+        "outcome",
+        "antwort",
+        "respuesta",
+        "resposta",
+        "réponse",
+        "ответ",
+        "答复",
+        "回答",
+        "结论",
+        "結論",
+    ];
+    const SETTLED_ON: &[&str] = &[
+        "resolution date",
+        "resolved on",
+        "date resolved",
+        "resolved",
+        "answered on",
+        "decided on",
+        "decision date",
+        "date",
+    ];
+    const SETTLED: &[&str] = &[
+        "resolved",
+        "answered",
+        "decided",
+        "closed",
+        "settled",
+        "beantwortet",
+        "geklärt",
+        "résolu",
+        "resuel",
+        "resolvid",
+        "решен",
+        "решён",
+        "закрыт",
+        "已解决",
+        "已解決",
+        "已回答",
+        "已确定",
+        "解決済",
+    ];
+    // A line's opening label and what follows it, read in its first 48 bytes.
+    fn labelled(item: &Item) -> Option<(&str, &str)> {
+        let colon = fields::first_colon(&item.text[..crate::source::floor_char_boundary(&item.text, 48)])?;
+        Some((item.text[..colon].trim(), item.text[colon..].trim_start_matches([':', '：', ' '])))
+    }
+    // (Compared without a lowercased copy but where the label is not ASCII.)
+    let is = |item: &Item, names: &[&str]| {
+        labelled(item).is_some_and(|(l, _)| {
+            names.iter().any(|n| {
+                l.eq_ignore_ascii_case(n) || (!l.is_ascii() && l.len() <= 2 * n.len() && l.to_lowercase() == *n)
+            })
+        })
+    };
+    for q in 0..items.len() {
+        // (Most items hold no such label: the cheap tests first.)
+        if items[q].parent.is_some() || items[q].kind == Kind::Decision || !is(&items[q], QUESTION) {
+            continue;
+        }
+        // The record's other lines: the next items of its list, up to the next question.
+        let mut mates = Vec::new();
+        for j in (q + 1..items.len()).take(32) {
+            if items[j].parent.is_some() {
+                continue;
+            }
+            if !same_list(items, q, j)
+                || items[j].block != items[q].block
+                || is(&items[j], QUESTION)
+                || mates.len() == 8
+            {
+                break;
+            }
+            mates.push(j);
+        }
+        let settled = |status: &str| {
+            let status = status.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            SETTLED.iter().any(|w| status.starts_with(w)) || fields::taken(&status)
+        };
+        let status_says = items[q].fields.iter().any(|(name, value)| name == "status" && settled(value))
+            || mates
+                .iter()
+                .any(|&j| labelled(&items[j]).is_some_and(|(l, v)| l.eq_ignore_ascii_case("status") && settled(v)));
+        if !status_says {
+            continue;
+        }
+        let Some(answer) = mates
+            .iter()
+            .copied()
+            .find(|&j| items[j].kind != Kind::Decision && items[j].field.is_none() && is(&items[j], ANSWER))
+        else {
+            continue;
+        };
+        let date = mates
+            .iter()
+            .filter(|&&j| j != answer && is(&items[j], SETTLED_ON))
+            .find_map(|&j| labelled(&items[j]).and_then(|(_, v)| super::heading::find_date(v)).map(|(d, _)| d));
+        let question = labelled(&items[q]).map(|(_, v)| v.to_string()).unwrap_or_default();
+        // The question's fields (its status) are the answer's now.
+        let taken = std::mem::take(&mut items[q].fields);
+        for item in &mut items[q + 1..=mates[mates.len() - 1]] {
+            if item.record == Some(q) {
+                item.record = Some(answer);
+            }
+        }
+        let a = &mut items[answer];
+        a.kind = Kind::Decision;
+        if date.is_some() {
+            a.date = date;
+        }
+        fields::add_field(&mut a.fields, "context", &question);
+        for (name, value) in taken {
+            fields::add_field(&mut a.fields, &name, &value);
+        }
+        items[q].field = Some("context".to_string());
+        items[q].record = Some(answer);
     }
 }
 

@@ -543,3 +543,29 @@ fn titles_over_labelled_sub_items_why_headings_and_bracket_dates_take_hostile_si
     parse_and_check(&format!("- **Title** ({}2025-01-01) : x\n", "(".repeat(1_000_000)));
     parse_and_check(&format!("- **Décision** : Corriger l'erreur {}\n", "en consolidant ".repeat(100_000)));
 }
+
+#[test]
+fn settled_questions_take_hostile_sizes() {
+    // 20,000 settled questions, each answer found; a question over 100,000 lines of its list
+    // (looked at only so far), and a label of 100,000 words.
+    let mut text = String::from("## Open Questions\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "- **Question**: pool {i}?\n- **Status**: Resolved\n- **Resolution**: mirror {i}\n- **Resolution Date**: 2026-02-03\n\n"
+        ));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/openQuestions.md"), &text);
+    let answered =
+        doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.text.starts_with("Resolution: mirror")).count();
+    assert_eq!(answered, 20_000);
+    let mut long = String::from("- **Question**: which pool?\n");
+    for i in 0..100_000 {
+        long.push_str(&format!("- note {i}\n"));
+    }
+    long.push_str("- **Status**: Resolved\n- **Resolution**: mirrors\n");
+    parse_and_check(&long);
+    parse_and_check(&format!(
+        "- **Question {}**: which?\n- **Status**: Resolved\n- **Answer**: this\n",
+        "very ".repeat(100_000)
+    ));
+}

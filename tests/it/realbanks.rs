@@ -128,11 +128,13 @@ fn decision_records_carry_their_fields() {
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
         // problem and solution.)
         // (… or `1. **Host parsing**: Fixed a crash …` over its issue and impact, or `Décision :
-        // Corriger l'UnboundLocalError …` under its `[…] - Correction du 500 …`.)
+        // Corriger l'UnboundLocalError …` under its `[…] - Correction du 500 …`, or an incident
+        // resolved, `- **Issue**: …` over its status and resolution.)
         let fixed = |r: usize| {
             ["Bug Fix:", "] - 修复了", "] - Fixed", ": Fixed ", ": Corriger "]
                 .iter()
                 .any(|f| doc.items[r].text.contains(f))
+                || doc.items[r].text.starts_with("Issue: ")
         };
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`,
         // `- **Task ID**: …` and `- **Completion Date**: …` over a task's dates.)
@@ -4736,4 +4738,25 @@ fn the_reasons_for_a_selection_decide_nothing_and_the_trade_offs_settled_are_dec
     );
     let reason = doc.items.iter().find(|i| i.text.starts_with("ZFS 自带快照")).unwrap();
     assert_eq!(reason.field.as_deref(), Some("rationale"));
+}
+
+#[test]
+fn the_answer_to_a_settled_question_is_a_decision() {
+    let kb = load();
+    // A question written as a record and marked settled (`Status: Resolved`, `Answered`,
+    // `Geklärt`) has its answer (`Resolution:`, `Answer:`, `Antwort:`) as the decision, dated
+    // by `Resolution Date` or its entry, with the question as its context (each answer had
+    // been a plain line). Not a question still open over its options, nor a problem resolved
+    // (`Issue:` over `Resolution:`).
+    let doc = document(&kb, "openQuestions-settled.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-03 Resolution: Two mirrors, so a resilver touches only one pair",
+            " Answer: 48 hours, then the daily ones take over",
+            "2026-03-10 Antwort: Ja, jeden Sonntag um 3 Uhr",
+        ]
+    );
+    let pools = doc.items.iter().find(|i| i.text.starts_with("Resolution: Two mirrors")).unwrap();
+    assert_eq!(field(pools, "context"), Some("One RAIDZ2 pool or two mirrors?"));
 }
