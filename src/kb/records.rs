@@ -625,14 +625,15 @@ fn why_questions_over_their_reasons(items: &mut [Item], sections: &[Section]) {
 /// A question written as a record and settled (`- **Question**: JPA or JOOQ?`, `- **Status**:
 /// Resolved`, `- **Resolution**: JOOQ, for type-safe queries`, `- **Resolution Date**:
 /// 2025-07-05`): its answer is the decision, dated by the day it was settled, and the question
-/// its context. One still open (`Status: Open` over the options) decides nothing, and a problem
-/// resolved (`- **Issue**: …`, `- **Resolution**: restarted the pod`) is no question.
+/// its context. Not one still open (`Status: Open` over the options), an answer that gives
+/// none (`TBD`, `Won't do`, `Duplicate of OQ-4`, `see ADR-7`), a question about a cause (`Why
+/// is staging slow?`) or a fix reported as its answer, nor a problem resolved (`- **Issue**:
+/// …`, `- **Resolution**: restarted the pod`): no question.
 fn answers_to_settled_questions(items: &mut [Item]) {
     const QUESTION: &[&str] = &["question", "frage", "pregunta", "pergunta", "вопрос", "问题", "問題", "質問"];
     const ANSWER: &[&str] = &[
         "resolution",
         "answer",
-        "resolved",
         "outcome",
         "antwort",
         "respuesta",
@@ -644,6 +645,7 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "结论",
         "結論",
     ];
+    const STATUS: &[&str] = &["status", "estado", "statut", "статус", "状态", "狀態", "ステータス"];
     const SETTLED_ON: &[&str] = &[
         "resolution date",
         "resolved on",
@@ -653,6 +655,12 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "decided on",
         "decision date",
         "date",
+        "datum",
+        "fecha",
+        "fecha de resolución",
+        "date de résolution",
+        "解决日期",
+        "解決日",
     ];
     const SETTLED: &[&str] = &[
         "resolved",
@@ -662,6 +670,7 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "settled",
         "beantwortet",
         "geklärt",
+        "erledigt",
         "résolu",
         "resuel",
         "resolvid",
@@ -674,65 +683,106 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "已确定",
         "解決済",
     ];
+    // Labels that open a record of another kind: the question's record ends there.
+    const OTHER_RECORD: &[&str] = &["issue", "problem", "bug", "incident", "symptom", "error", "task"];
     // A line's opening label and what follows it, read in its first 48 bytes.
     fn labelled(item: &Item) -> Option<(&str, &str)> {
         let colon = fields::first_colon(&item.text[..crate::source::floor_char_boundary(&item.text, 48)])?;
         Some((item.text[..colon].trim(), item.text[colon..].trim_start_matches([':', '：', ' '])))
     }
     // (Compared without a lowercased copy but where the label is not ASCII.)
-    let is = |item: &Item, names: &[&str]| {
-        labelled(item).is_some_and(|(l, _)| {
-            names.iter().any(|n| {
-                l.eq_ignore_ascii_case(n) || (!l.is_ascii() && l.len() <= 2 * n.len() && l.to_lowercase() == *n)
-            })
+    let named = |label: &str, names: &[&str]| {
+        names.iter().any(|n| {
+            label.eq_ignore_ascii_case(n)
+                || (!label.is_ascii() && label.len() <= 2 * n.len() && label.to_lowercase() == *n)
         })
     };
+    let is = |item: &Item, names: &[&str]| labelled(item).is_some_and(|(l, _)| named(l, names));
+    let settled = |status: &str| {
+        let status = status.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        SETTLED.iter().any(|w| status.starts_with(w)) || fields::taken(&status)
+    };
+    // An answer that gives one: not still to give, turned down, pointing elsewhere or a fix.
+    let gives_answer = |item: &Item, answer: &str| {
+        let lower = answer.to_lowercase();
+        !fields::is_unanswered(answer)
+            && !fields::points_elsewhere(answer, !item.links.is_empty())
+            && !fields::reports_fix(answer)
+            && ![
+                "won't",
+                "wont",
+                "will not",
+                "duplicate",
+                "no longer",
+                "not relevant",
+                "obsolete",
+                "n/a",
+                "see ",
+                "refer to ",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
+    };
     for q in 0..items.len() {
-        // (Most items hold no such label: the cheap tests first.)
-        if items[q].parent.is_some() || items[q].kind == Kind::Decision || !is(&items[q], QUESTION) {
+        // (Most items hold no such label: the cheap tests first, and every question label
+        // opens with `q`, `f`, `p` or outside ASCII.)
+        if items[q].parent.is_some()
+            || items[q].kind == Kind::Decision
+            // (Another pass may have made it the context of the record its answer opens: `**问题**：`
+            // over `**结论**：`; not of one before it.)
+            || items[q].record.is_some_and(|r| r < q)
+            || items[q].text.as_bytes().first().is_none_or(|b| b.is_ascii() && !matches!(b | 0x20, b'q' | b'f' | b'p'))
+            || !is(&items[q], QUESTION)
+        {
             continue;
         }
-        // The record's other lines: the next items of its list, up to the next question.
+        // (A question about a cause asks what went wrong, not what to choose.)
+        let question = labelled(&items[q]).map_or("", |(_, v)| v);
+        if question.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("why ")) || question.starts_with("为什么") {
+            continue;
+        }
+        // The record's other lines: the next items of its list, up to the next question, the
+        // next record of another kind or a second status.
         let mut mates = Vec::new();
+        let mut statuses = 0;
         for j in (q + 1..items.len()).take(32) {
             if items[j].parent.is_some() {
                 continue;
             }
+            let label = labelled(&items[j]).map(|(l, _)| l);
+            statuses += usize::from(label.is_some_and(|l| named(l, STATUS)));
             if !same_list(items, q, j)
                 || items[j].block != items[q].block
-                || is(&items[j], QUESTION)
+                || label.is_some_and(|l| named(l, QUESTION) || named(l, OTHER_RECORD))
+                || statuses > 1
                 || mates.len() == 8
             {
                 break;
             }
             mates.push(j);
         }
-        let settled = |status: &str| {
-            let status = status.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            SETTLED.iter().any(|w| status.starts_with(w)) || fields::taken(&status)
-        };
         let status_says = items[q].fields.iter().any(|(name, value)| name == "status" && settled(value))
-            || mates
-                .iter()
-                .any(|&j| labelled(&items[j]).is_some_and(|(l, v)| l.eq_ignore_ascii_case("status") && settled(v)));
+            || mates.iter().any(|&j| labelled(&items[j]).is_some_and(|(l, v)| named(l, STATUS) && settled(v)));
         if !status_says {
             continue;
         }
-        let Some(answer) = mates
+        let answer = mates
             .iter()
             .copied()
-            .find(|&j| items[j].kind != Kind::Decision && items[j].field.is_none() && is(&items[j], ANSWER))
+            .find(|&j| items[j].kind != Kind::Decision && items[j].field.is_none() && is(&items[j], ANSWER));
+        let Some(answer) = answer.filter(|&a| labelled(&items[a]).is_some_and(|(_, v)| gives_answer(&items[a], v)))
         else {
             continue;
         };
+        let Some(&last) = mates.last() else { continue };
         let date = mates
             .iter()
             .filter(|&&j| j != answer && is(&items[j], SETTLED_ON))
             .find_map(|&j| labelled(&items[j]).and_then(|(_, v)| super::heading::find_date(v)).map(|(d, _)| d));
-        let question = labelled(&items[q]).map(|(_, v)| v.to_string()).unwrap_or_default();
+        let question = question.to_string();
         // The question's fields (its status) are the answer's now.
         let taken = std::mem::take(&mut items[q].fields);
-        for item in &mut items[q + 1..=mates[mates.len() - 1]] {
+        for item in &mut items[q + 1..=last] {
             if item.record == Some(q) {
                 item.record = Some(answer);
             }
@@ -742,9 +792,13 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         if date.is_some() {
             a.date = date;
         }
-        fields::add_field(&mut a.fields, "context", &question);
+        if !a.fields.iter().any(|(name, _)| name == "context") {
+            fields::add_field(&mut a.fields, "context", &question);
+        }
         for (name, value) in taken {
-            fields::add_field(&mut a.fields, &name, &value);
+            if !a.fields.iter().any(|(n, _)| *n == name) {
+                fields::add_field(&mut a.fields, &name, &value);
+            }
         }
         items[q].field = Some("context".to_string());
         items[q].record = Some(answer);

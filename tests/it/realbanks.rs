@@ -136,6 +136,8 @@ fn decision_records_carry_their_fields() {
                 .any(|f| doc.items[r].text.contains(f))
                 || doc.items[r].text.starts_with("Issue: ")
         };
+        // (Nor does a question whose answer gives none: `Answer: TBD`, `Won't do`.)
+        let unanswered = |r: usize| doc.items[r].text.starts_with("Question: ");
         // (Nor does a record's metadata alone: `- Data: 28/02/2026` over `- Responsável: …`,
         // `- **Task ID**: …` and `- **Completion Date**: …` over a task's dates.)
         let metadata =
@@ -160,6 +162,7 @@ fn decision_records_carry_their_fields() {
                         || metadata(r)
                         || verdict(r)
                         || dropped(r)
+                        || unanswered(r)
                         // (Nor does work reported done: `### Зачем это сделано`, why it was
                         // done, gives the work's reasons.)
                         || doc.items[r].kind == Kind::Change
@@ -4746,8 +4749,10 @@ fn the_answer_to_a_settled_question_is_a_decision() {
     // A question written as a record and marked settled (`Status: Resolved`, `Answered`,
     // `Geklärt`) has its answer (`Resolution:`, `Answer:`, `Antwort:`) as the decision, dated
     // by `Resolution Date` or its entry, with the question as its context (each answer had
-    // been a plain line). Not a question still open over its options, nor a problem resolved
-    // (`Issue:` over `Resolution:`).
+    // been a plain line); a `Resolved:` line holding a date dates it. Not a question still open
+    // over its options, nor a problem resolved (`Issue:` over `Resolution:`, also after an open
+    // question), an answer that gives none (`Won't do`, `TBD`, `see ADR-7`) or a question about
+    // a cause (`Why is …?`); found by review.
     let doc = document(&kb, "openQuestions-settled.md");
     assert_eq!(
         dated_decisions(doc),
@@ -4755,6 +4760,7 @@ fn the_answer_to_a_settled_question_is_a_decision() {
             "2026-02-03 Resolution: Two mirrors, so a resilver touches only one pair",
             " Answer: 48 hours, then the daily ones take over",
             "2026-03-10 Antwort: Ja, jeden Sonntag um 3 Uhr",
+            "2026-04-02 Resolution: Vector, one agent per host",
         ]
     );
     let pools = doc.items.iter().find(|i| i.text.starts_with("Resolution: Two mirrors")).unwrap();
