@@ -873,6 +873,11 @@ fn qualified_label(label: &str) -> Option<Field> {
             .get(at + 1)
             .is_some_and(|w| ["on", "for", "about", "regarding"].iter().any(|p| w.eq_ignore_ascii_case(p)))
         && (1..=3).contains(&(words.len() - at - 2))
+        // (Not one put off: `Decision on hold:`, `Decision for later:`; found by a read of the
+        // code.)
+        && !words.get(at + 2).is_some_and(|w| {
+            ["hold", "later", "pending", "tbd", "review", "discussion"].iter().any(|o| w.eq_ignore_ascii_case(o))
+        })
     {
         return Some(Field::Decision);
     }
@@ -2087,7 +2092,7 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     if rest.is_empty()
         || is_blank_value(rest)
         || (!numbered && reports_fix(rest))
-        || (rest.split_whitespace().count() <= 3
+        || (rest.split_whitespace().nth(3).is_none()
             && is_unanswered(rest)
             && !(refuses(rest) && rest.split_whitespace().nth(1).is_some()))
     {
@@ -2652,7 +2657,7 @@ pub(crate) fn asks_why_of_a_choice(text: &str) -> bool {
 }
 
 /// What follows `为什么` (why) opening a Chinese title.
-fn asks_why(t: &str) -> Option<&str> {
+pub(crate) fn asks_why(t: &str) -> Option<&str> {
     ["为什么", "為什麼", "为何", "為何"].iter().find_map(|w| t.strip_prefix(w)).filter(|rest| !rest.trim().is_empty())
 }
 
@@ -3766,7 +3771,7 @@ fn asks_to_write(lower: &str) -> bool {
 
 /// The first `max` bytes of `text` or so (up to a character boundary), lowercased: in `buf`
 /// when they are ASCII (`max` must fit in it), else in a new string.
-fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
+pub(crate) fn lowercase_prefix<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> Cow<'b, str> {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;

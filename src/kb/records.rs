@@ -625,10 +625,10 @@ fn why_questions_over_their_reasons(items: &mut [Item], sections: &[Section]) {
 /// A question written as a record and settled (`- **Question**: JPA or JOOQ?`, `- **Status**:
 /// Resolved`, `- **Resolution**: JOOQ, for type-safe queries`, `- **Resolution Date**:
 /// 2025-07-05`): its answer is the decision, dated by the day it was settled, and the question
-/// its context. Not one still open (`Status: Open` over the options), an answer that gives
-/// none (`TBD`, `Won't do`, `Duplicate of OQ-4`, `see ADR-7`), a question about a cause (`Why
-/// is staging slow?`) or a fix reported as its answer, nor a problem resolved (`- **Issue**:
-/// …`, `- **Resolution**: restarted the pod`): no question.
+/// its context. Not one still open (`Status: Open` over the options, `Not yet decided`), an
+/// answer that gives none (`TBD`, `Won't do`, `Duplicate of OQ-4`, `see ADR-7`) or a fix, nor
+/// a question about a cause (`Why is staging slow?`); and a problem resolved (`- **Issue**: …`,
+/// `- **Resolution**: restarted the pod`) asks no question.
 fn answers_to_settled_questions(items: &mut [Item]) {
     const QUESTION: &[&str] = &["question", "frage", "pregunta", "pergunta", "вопрос", "问题", "問題", "質問"];
     const ANSWER: &[&str] = &[
@@ -645,7 +645,10 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "结论",
         "結論",
     ];
-    const STATUS: &[&str] = &["status", "estado", "statut", "статус", "状态", "狀態", "ステータス"];
+    const STATUS_LABELS: &[&str] =
+        &["status", "state", "estado", "statut", "stato", "статус", "状态", "狀態", "ステータス", "상태"];
+    // The day it was settled, the labels that say so first: a bare `Date` may be the day it was
+    // asked.
     const SETTLED_ON: &[&str] = &[
         "resolution date",
         "resolved on",
@@ -654,26 +657,36 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "answered on",
         "decided on",
         "decision date",
-        "date",
-        "datum",
-        "fecha",
         "fecha de resolución",
         "date de résolution",
         "解决日期",
         "解決日",
+        "date",
+        "datum",
+        "fecha",
     ];
+    // The status's first word: settled, or a decision taken.
     const SETTLED: &[&str] = &[
         "resolved",
         "answered",
         "decided",
         "closed",
         "settled",
+        "accepted",
+        "approved",
+        "adopted",
+        "agreed",
+        "done",
+        "implemented",
+        "final",
         "beantwortet",
         "geklärt",
         "erledigt",
+        "entschieden",
         "résolu",
         "resuel",
         "resolvid",
+        "decidid",
         "решен",
         "решён",
         "закрыт",
@@ -681,7 +694,9 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "已解決",
         "已回答",
         "已确定",
+        "已决定",
         "解決済",
+        "決定",
     ];
     // Labels that open a record of another kind: the question's record ends there.
     const OTHER_RECORD: &[&str] = &["issue", "problem", "bug", "incident", "symptom", "error", "task"];
@@ -690,21 +705,23 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         let colon = fields::first_colon(&item.text[..crate::source::floor_char_boundary(&item.text, 48)])?;
         Some((item.text[..colon].trim(), item.text[colon..].trim_start_matches([':', '：', ' '])))
     }
-    // (Compared without a lowercased copy but where the label is not ASCII.)
+    // (Compared without a lowercased copy.)
     let named = |label: &str, names: &[&str]| {
         names.iter().any(|n| {
             label.eq_ignore_ascii_case(n)
-                || (!label.is_ascii() && label.len() <= 2 * n.len() && label.to_lowercase() == *n)
+                || (!label.is_ascii() && label.chars().flat_map(char::to_lowercase).eq(n.chars()))
         })
     };
     let is = |item: &Item, names: &[&str]| labelled(item).is_some_and(|(l, _)| named(l, names));
     let settled = |status: &str| {
-        let status = status.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        SETTLED.iter().any(|w| status.starts_with(w)) || fields::taken(&status)
+        let mut buf = [0u8; 64];
+        let head = fields::lowercase_prefix(status.trim_start_matches(|c: char| !c.is_alphanumeric()), 24, &mut buf);
+        SETTLED.iter().any(|w| head.starts_with(w))
     };
     // An answer that gives one: not still to give, turned down, pointing elsewhere or a fix.
     let gives_answer = |item: &Item, answer: &str| {
-        let lower = answer.to_lowercase();
+        let mut buf = [0u8; 64];
+        let head = fields::lowercase_prefix(answer, 16, &mut buf);
         !fields::is_unanswered(answer)
             && !fields::points_elsewhere(answer, !item.links.is_empty())
             && !fields::reports_fix(answer)
@@ -721,7 +738,7 @@ fn answers_to_settled_questions(items: &mut [Item]) {
                 "refer to ",
             ]
             .iter()
-            .any(|w| lower.starts_with(w))
+            .any(|w| head.starts_with(w))
     };
     for q in 0..items.len() {
         // (Most items hold no such label: the cheap tests first, and every question label
@@ -738,19 +755,21 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         }
         // (A question about a cause asks what went wrong, not what to choose.)
         let question = labelled(&items[q]).map_or("", |(_, v)| v);
-        if question.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("why ")) || question.starts_with("为什么") {
+        if question.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("why ")) || fields::asks_why(question).is_some() {
             continue;
         }
         // The record's other lines: the next items of its list, up to the next question, the
-        // next record of another kind or a second status.
+        // next record of another kind or a second status; `end` is the last item looked at.
         let mut mates = Vec::new();
         let mut statuses = 0;
+        let mut end = q;
         for j in (q + 1..items.len()).take(32) {
             if items[j].parent.is_some() {
+                end = j;
                 continue;
             }
             let label = labelled(&items[j]).map(|(l, _)| l);
-            statuses += usize::from(label.is_some_and(|l| named(l, STATUS)));
+            statuses += usize::from(label.is_some_and(|l| named(l, STATUS_LABELS)));
             if !same_list(items, q, j)
                 || items[j].block != items[q].block
                 || label.is_some_and(|l| named(l, QUESTION) || named(l, OTHER_RECORD))
@@ -760,9 +779,10 @@ fn answers_to_settled_questions(items: &mut [Item]) {
                 break;
             }
             mates.push(j);
+            end = j;
         }
         let status_says = items[q].fields.iter().any(|(name, value)| name == "status" && settled(value))
-            || mates.iter().any(|&j| labelled(&items[j]).is_some_and(|(l, v)| named(l, STATUS) && settled(v)));
+            || mates.iter().any(|&j| labelled(&items[j]).is_some_and(|(l, v)| named(l, STATUS_LABELS) && settled(v)));
         if !status_says {
             continue;
         }
@@ -774,31 +794,37 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         else {
             continue;
         };
-        let Some(&last) = mates.last() else { continue };
-        let date = mates
-            .iter()
-            .filter(|&&j| j != answer && is(&items[j], SETTLED_ON))
-            .find_map(|&j| labelled(&items[j]).and_then(|(_, v)| super::heading::find_date(v)).map(|(d, _)| d));
-        let question = question.to_string();
-        // The question's fields (its status) are the answer's now.
-        let taken = std::mem::take(&mut items[q].fields);
-        for item in &mut items[q + 1..=last] {
+        let dated = |label: &&str| {
+            mates.iter().filter(|&&j| j != answer).find_map(|&j| {
+                labelled(&items[j])
+                    .filter(|(l, _)| named(l, &[label]))
+                    .and_then(|(_, v)| super::heading::find_date(v))
+                    .map(|(d, _)| d)
+            })
+        };
+        let date = SETTLED_ON.iter().find_map(dated);
+        // The answer's fields: the question, the question's own (its status, its context), then
+        // what the answer had, each value once.
+        let mut merged = Vec::new();
+        fields::add_field(&mut merged, "context", question);
+        for (name, value) in std::mem::take(&mut items[q].fields) {
+            fields::add_field(&mut merged, &name, &value);
+        }
+        for item in &mut items[q + 1..=end] {
             if item.record == Some(q) {
                 item.record = Some(answer);
             }
         }
         let a = &mut items[answer];
+        for (name, value) in std::mem::take(&mut a.fields) {
+            if !merged.iter().any(|(n, v)| *n == name && v.split("; ").any(|part| part == value)) {
+                fields::add_field(&mut merged, &name, &value);
+            }
+        }
+        a.fields = merged;
         a.kind = Kind::Decision;
         if date.is_some() {
             a.date = date;
-        }
-        if !a.fields.iter().any(|(name, _)| name == "context") {
-            fields::add_field(&mut a.fields, "context", &question);
-        }
-        for (name, value) in taken {
-            if !a.fields.iter().any(|(n, _)| *n == name) {
-                fields::add_field(&mut a.fields, &name, &value);
-            }
         }
         items[q].field = Some("context".to_string());
         items[q].record = Some(answer);
@@ -2410,10 +2436,17 @@ fn names_values_below(items: &[Item], i: usize) -> bool {
 fn only_groups(label: &str) -> bool {
     let first = label.split_whitespace().next().unwrap_or("");
     // (Nor a move, `Переход на Proxmox VE`, `Migration to k3s`: it states where to.)
+    // (Named with where to: `Migration plan`, a bare `Migration`, are topics; found by a read
+    // of the code.)
     let moves = || {
         ["переход", "миграция", "wechsel", "umstieg", "migration", "passage", "cambio", "migración"]
             .iter()
-            .any(|m| first.chars().count() == m.chars().count() && first.to_lowercase() == *m)
+            .any(|m| first.chars().flat_map(char::to_lowercase).eq(m.chars()))
+            && label.split_whitespace().nth(1).is_some_and(|w| {
+                ["to", "на", "в", "zu", "auf", "nach", "vers", "à", "a", "al", "hacia", "para"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
     };
     // (Four words where a language inflects its nouns, `Упрощение резервного копирования узлов`;
     // three in English, where `PostgreSQL for all services` states a choice — found by review.)

@@ -4699,7 +4699,7 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
     // (`Принято решение использовать restic …`) is a label, as a short English one is: the
     // sub-item is the decision (the topic had been); a label naming a move states it, in
     // English as in Russian (`**Migration to k3s:**`, whose sub-item had been the decision;
-    // found by a read of the code). `Strategic decision for recovery:` and
+    // found by a read of the code), but not a bare plan (`**Migration plan:**`, a topic). `Strategic decision for recovery:` and
     // `Final decision on snapshots:` label decisions, not `Open decision on the UPS:` nor
     // `Deadline for decision on the UPS:` (found by review); and `為何需要？`
     // (why is it needed?) gives a record's reasons.
@@ -4710,6 +4710,7 @@ fn a_spaced_topic_label_over_its_own_choices_and_a_decision_on_a_topic() {
             " Принято решение использовать restic на всех узлах",
             " Выбран подход с одним экземпляром Prometheus на площадку",
             " Migration to k3s:",
+            " Decided to keep the old cluster until July",
             "2026-05-06 Strategic decision for recovery: Option B — rebuild the pool from the off-site copy.",
             "2026-05-06 Final decision on snapshots: keep 30 daily snapshots.",
             "2026-05-07 核心變更：所有備份改由 NAS 統一拉取",
@@ -4752,7 +4753,9 @@ fn the_answer_to_a_settled_question_is_a_decision() {
     // been a plain line); a `Resolved:` line holding a date dates it. Not a question still open
     // over its options, nor a problem resolved (`Issue:` over `Resolution:`, also after an open
     // question), an answer that gives none (`Won't do`, `TBD`, `see ADR-7`) or a question about
-    // a cause (`Why is …?`); found by review.
+    // a cause (`Why is …?`); found by review. Nor one whose status says it is not settled yet
+    // (`Not yet decided`); the day it was resolved dates it before a bare `Date` (the day it was
+    // asked), and the question's own context joins its text (found by a read of the code).
     let doc = document(&kb, "openQuestions-settled.md");
     assert_eq!(
         dated_decisions(doc),
@@ -4761,8 +4764,11 @@ fn the_answer_to_a_settled_question_is_a_decision() {
             " Answer: 48 hours, then the daily ones take over",
             "2026-03-10 Antwort: Ja, jeden Sonntag um 3 Uhr",
             "2026-04-02 Resolution: Vector, one agent per host",
+            "2026-04-20 Resolution: in the Git repository, provisioned at start",
         ]
     );
+    let dashboards = doc.items.iter().find(|i| i.text.starts_with("Resolution: in the Git")).unwrap();
+    assert_eq!(field(dashboards, "context"), Some("Where do the dashboards live?; raised at the April review"));
     let pools = doc.items.iter().find(|i| i.text.starts_with("Resolution: Two mirrors")).unwrap();
     assert_eq!(field(pools, "context"), Some("One RAIDZ2 pool or two mirrors?"));
 }
