@@ -5167,7 +5167,7 @@ pub fn states_adoption(text: &str, bold: Option<&str>) -> bool {
             }
         };
         if !policy {
-            return (matches!(first, Some(b'a' | b'w' | b'd' | b's' | b'c' | b'o')) && opens_with_adoption(t))
+            return (first.is_some_and(opens_adoption_byte) && opens_with_adoption(t))
                 || ends_with_choice(t)
                 || someone_approved(t);
         }
@@ -5574,14 +5574,21 @@ fn after_we_have(head: &str) -> Option<&str> {
 /// `Adopted …`, `We adopted …`, `We chose …`, `Chose …`, `Decided to …`, `We decided to …`,
 /// `Decided on …`, `Decided that …`, `Selected …`, `Opted for …`, `Settled on …`, `Went with
 /// …` (not `Determined that …`, as often a finding), with `we've`/`we have` too (`We've
-/// decided to …`, `We have adopted …`), and in
-/// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`.
+/// decided to …`, `We have adopted …`), in
+/// Russian `Решено …`, `Решили …`, `Принято решение …`, `Выбран …` (was chosen), `Мы выбрали …`,
+/// and in German, French and Spanish ([`ADOPTED_ELSEWHERE`]).
 pub(crate) fn opens_with_adoption(text: &str) -> bool {
     // (Every opening starts with one of these letters, or outside ASCII: most lines end here.)
-    if text
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'a' | b'w' | b'd' | b's' | b'c' | b'o'))
+    if text.as_bytes().first().is_some_and(|&b| b.is_ascii() && !opens_adoption_byte(b)) {
+        return false;
+    }
+    // (Of the openings in other languages, those that share no first letter with an English one
+    // open `Ent…`, `Nou…`, `Hem…` or `Bes…`: other lines with those letters end here.)
+    let b = text.as_bytes();
+    if b.first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b'n' | b'h' | b'b'))
+        && !b
+            .get(..3)
+            .is_some_and(|three| [&b"ent"[..], b"nou", b"hem", b"bes"].iter().any(|w| three.eq_ignore_ascii_case(w)))
     {
         return false;
     }
@@ -5610,12 +5617,59 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
                 .iter()
                 .any(|v| rest.starts_with(v))
         })
+        || (head.as_bytes().get(..3).is_some_and(|three| ADOPTED_ELSEWHERE_OPEN.contains(&three))
+            && ADOPTED_ELSEWHERE.iter().any(|p| head.starts_with(p)))
+        // (German puts the verb last: `Wir haben uns für Caddy entschieden`.)
+        || (head.starts_with("wir haben uns für ") && text.trim_end_matches(['.', ' ']).ends_with("entschieden"))
         || (!text.is_ascii()
             // `Решено (частично):` and `Решено:` report a problem solved, not a choice.
             && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]
                 .iter()
                 .any(|p| head.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_alphabetic))))
 }
+
+/// Whether an ASCII first byte may open an adoption ([`opens_with_adoption`]): the first
+/// letters of its openings, in every language it reads.
+fn opens_adoption_byte(b: u8) -> bool {
+    matches!(b.to_ascii_lowercase(), b'a' | b'w' | b'd' | b's' | b'c' | b'o' | b'e' | b'n' | b'h' | b'b')
+}
+
+/// The first three bytes of the openings in [`ADOPTED_ELSEWHERE`]: a line that opens
+/// otherwise is no such adoption, and is turned away before the list is read.
+const ADOPTED_ELSEWHERE_OPEN: [&[u8]; 12] =
+    [b"ent", b"wir", b"bes", "d\u{e9}".as_bytes(), b"nou", b"on ", b"cho", b"dec", b"hem", b"se ", b"opt", b"ele"];
+
+/// Adoptions told in German, French and Spanish, lowercased: `Entschieden, Proxmox zu
+/// verwenden`, `Wir haben uns für Caddy entschieden`, `Beschlossen: …`, `Décidé d'utiliser
+/// restic`, `Nous avons choisi Traefik`, `Decidimos usar MinIO`, `Optamos por Caddy`. (Not a
+/// bare `Entscheidung` or `Décision`, a label; not `Entschieden wird …`, still to come.)
+const ADOPTED_ELSEWHERE: &[&str] = &[
+    "entschieden,",
+    "entschieden:",
+    "entschieden für ",
+    "wir haben entschieden",
+    "wir haben beschlossen",
+    "beschlossen,",
+    "beschlossen:",
+    "décidé de ",
+    "décidé d'",
+    "décidé d’",
+    "décidé :",
+    "nous avons décidé",
+    "nous avons choisi",
+    "nous avons opté",
+    "on a décidé",
+    "on a choisi",
+    "choix retenu",
+    "decidimos ",
+    "hemos decidido",
+    "se decidió ",
+    "se ha decidido",
+    "optamos por ",
+    "elegimos ",
+    "decidido:",
+    "decidido,",
+];
 
 /// Whether a dated entry's title states something after its date and time: `2026-04-03:
 /// Split the backend into core and domain`, `2026-02-14 - 连续线性时钟替代离散阶梯时钟` — not
@@ -7925,6 +7979,21 @@ mod tests {
         assert_eq!(decision_heading("Decision: Rejected Kafka"), Some("Rejected Kafka"));
         for title in ["Decision: Pending", "Decision: TBD", "Decision: Rejected", "Chosen Stack: TBD"] {
             assert_eq!(decision_heading(title), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn every_adoption_elsewhere_opens_as_its_gate_says() {
+        for opening in ADOPTED_ELSEWHERE {
+            assert!(ADOPTED_ELSEWHERE_OPEN.contains(&&opening.as_bytes()[..3]), "{opening}");
+            let first = opening.as_bytes()[0];
+            assert!(opens_adoption_byte(first), "{opening}");
+        }
+        for line in ["Entschieden, Proxmox zu verwenden", "Décidé d'utiliser restic", "Optamos por Caddy"] {
+            assert!(opens_with_adoption(line), "{line}");
+        }
+        for line in ["Entschieden wird morgen", "Enable the firewall", "Best effort only", "Nothing changed"] {
+            assert!(!opens_with_adoption(line), "{line}");
         }
     }
 }

@@ -545,7 +545,7 @@ fn titles_over_labelled_sub_items_why_headings_and_bracket_dates_take_hostile_si
 }
 
 #[test]
-fn settled_questions_take_hostile_sizes() {
+fn settled_questions_and_adoptions_in_other_languages_take_hostile_sizes() {
     // 20,000 settled questions, each answer found; a question over 100,000 lines of its list
     // (looked at only so far), and a label of 100,000 words.
     let mut text = String::from("## Open Questions\n\n");
@@ -567,5 +567,10 @@ fn settled_questions_take_hostile_sizes() {
     parse_and_check(&format!(
         "- **Question {}**: which?\n- **Status**: Resolved\n- **Answer**: this\n",
         "very ".repeat(100_000)
+    ));
+    // An adoption told in German over 100,000 words, its verb last.
+    parse_and_check(&format!(
+        "## Aktive Entscheidungen\n- Wir haben uns für {}entschieden.\n",
+        "Caddy ".repeat(100_000)
     ));
 }

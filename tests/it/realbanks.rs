@@ -4772,3 +4772,26 @@ fn the_answer_to_a_settled_question_is_a_decision() {
     let pools = doc.items.iter().find(|i| i.text.starts_with("Resolution: Two mirrors")).unwrap();
     assert_eq!(field(pools, "context"), Some("One RAIDZ2 pool or two mirrors?"));
 }
+
+#[test]
+fn adoptions_told_in_german_french_and_spanish_are_decisions() {
+    let kb = load();
+    // Under topic labels in a decisions section, a sub-item that tells an adoption in German,
+    // French or Spanish (`Entschieden, … zu verwenden`, `Wir haben uns für Caddy entschieden.`,
+    // `Décidé d'utiliser …`, `Nous avons choisi …`, `Optamos por …`) is the decision and the label
+    // its topic, as `Decided to …` is in English (the labels had been the decisions; found by
+    // review). In notes, `Beschlossen: …` decides; `Entschieden wird …` (still to come) and `Wir
+    // haben uns für das Treffen Zeit genommen` (we made time) do not.
+    let doc = document(&kb, "activeContext-de-fr-es-adoptions.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Entschieden, Proxmox VE auf allen Knoten zu verwenden",
+            " Wir haben uns für Caddy entschieden.",
+            " Décidé d'utiliser restic vers B2",
+            " Nous avons choisi Prometheus avec 30 jours de rétention",
+            " Optamos por MinIO en el NAS",
+            " Beschlossen: der Scrub läuft sonntags um 3 Uhr",
+        ]
+    );
+}
