@@ -645,8 +645,6 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         "结论",
         "結論",
     ];
-    const STATUS_LABELS: &[&str] =
-        &["status", "state", "estado", "statut", "stato", "статус", "状态", "狀態", "ステータス", "상태"];
     // The day it was settled, the labels that say so first: a bare `Date` may be the day it was
     // asked.
     const SETTLED_ON: &[&str] = &[
@@ -713,6 +711,8 @@ fn answers_to_settled_questions(items: &mut [Item]) {
         })
     };
     let is = |item: &Item, names: &[&str]| labelled(item).is_some_and(|(l, _)| named(l, names));
+    // (A status is labelled as the field table names it: `Status`, `Estado`, `状态`, …)
+    let names_status = |label: &str| fields::field_for_label(label) == Some(STATUS);
     let settled = |status: &str| {
         let mut buf = [0u8; 64];
         let head = fields::lowercase_prefix(status.trim_start_matches(|c: char| !c.is_alphanumeric()), 24, &mut buf);
@@ -769,7 +769,8 @@ fn answers_to_settled_questions(items: &mut [Item]) {
                 continue;
             }
             let label = labelled(&items[j]).map(|(l, _)| l);
-            statuses += usize::from(label.is_some_and(|l| named(l, STATUS_LABELS)));
+            let status = label.is_some_and(names_status);
+            statuses += usize::from(status);
             if !same_list(items, q, j)
                 || items[j].block != items[q].block
                 || label.is_some_and(|l| named(l, QUESTION) || named(l, OTHER_RECORD))
@@ -782,7 +783,7 @@ fn answers_to_settled_questions(items: &mut [Item]) {
             end = j;
         }
         let status_says = items[q].fields.iter().any(|(name, value)| name == "status" && settled(value))
-            || mates.iter().any(|&j| labelled(&items[j]).is_some_and(|(l, v)| named(l, STATUS_LABELS) && settled(v)));
+            || mates.iter().any(|&j| labelled(&items[j]).is_some_and(|(l, v)| names_status(l) && settled(v)));
         if !status_says {
             continue;
         }
