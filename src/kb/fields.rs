@@ -5582,13 +5582,11 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
     if text.as_bytes().first().is_some_and(|&b| b.is_ascii() && !opens_adoption_byte(b)) {
         return false;
     }
-    // (Of the openings in other languages, those that share no first letter with an English one
-    // open `Ent…`, `Nou…`, `Hem…` or `Bes…`: other lines with those letters end here.)
+    // (A line opening with a letter no English opening has, `e`, `n`, `h` or `b`, can only
+    // open one of the other languages' ([`ADOPTED_ELSEWHERE_OPEN`]): other lines end here.)
     let b = text.as_bytes();
     if b.first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b'n' | b'h' | b'b'))
-        && !b
-            .get(..3)
-            .is_some_and(|three| [&b"ent"[..], b"nou", b"hem", b"bes"].iter().any(|w| three.eq_ignore_ascii_case(w)))
+        && !b.get(..3).is_some_and(|three| ADOPTED_ELSEWHERE_OPEN.iter().any(|w| three.eq_ignore_ascii_case(w)))
     {
         return false;
     }
@@ -7989,7 +7987,9 @@ mod tests {
             let first = opening.as_bytes()[0];
             assert!(opens_adoption_byte(first), "{opening}");
         }
-        for line in ["Entschieden, Proxmox zu verwenden", "Décidé d'utiliser restic", "Optamos por Caddy"] {
+        for line in
+            ["Entschieden, Proxmox zu verwenden", "Décidé d'utiliser restic", "Optamos por Caddy", "Elegimos MinIO"]
+        {
             assert!(opens_with_adoption(line), "{line}");
         }
         for line in ["Entschieden wird morgen", "Enable the firewall", "Best effort only", "Nothing changed"] {
