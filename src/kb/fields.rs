@@ -5353,7 +5353,7 @@ pub fn states_switch(text: &str) -> bool {
             return true;
         }
     }
-    if says_what_is_now_used(bytes) {
+    if says_what_is_now_used(bytes) || drops_one_for_another(text) {
         return true;
     }
     // The English openings all start with one of these letters: other items stop here.
@@ -5384,6 +5384,81 @@ pub fn states_switch(text: &str) -> bool {
             let t = text.trim_end_matches(['.', ' ']);
             t.len() > "disabled by default".len() && ends_ignoring_case(t, " by default") && !t.contains(',')
         })
+}
+
+/// One thing dropped for another: `Dropped Ceph in favour of ZFS replication`, `Deprecate the
+/// REST client in favor of gRPC`, `Ceph was retired in favour of ZFS`; `Отказ от Ceph в пользу
+/// ZFS`, `Verzicht auf Ceph zugunsten von ZFS`, `ESXi zugunsten von Proxmox aufgegeben`,
+/// `Abandon de Ceph au profit de ZFS`, `Descartamos Ceph en favor de ZFS`. A word of dropping
+/// opens the line, stands just before `in favour of`, or (German puts its verb last) closes
+/// the line: `Argued in favour of Caddy`, `Voted in favor of the plan` drop nothing, and a
+/// question (`Drop Ceph in favour of ZFS?`) asks.
+fn drops_one_for_another(text: &str) -> bool {
+    // (Every phrase holds one of these: most lines hold none, and stop at a byte search.)
+    const FAVOUR: &[&str] = &[
+        " in favour of ",
+        " in favor of ",
+        " в пользу ",
+        " zugunsten ",
+        " au profit d",
+        " en faveur d",
+        " en favor de ",
+        " a favor de ",
+        " em favor de ",
+    ];
+    const DROPS: &[&str] = &[
+        "drop",
+        "remov",
+        "abandon",
+        "deprecat",
+        "retir",
+        "ditch",
+        "reject",
+        "replac",
+        "phas",
+        "discontinu",
+        "decommission",
+        "sunset",
+        "отказ",
+        "убра",
+        "удал",
+        "aufgegeben",
+        "verworfen",
+        "verzicht",
+        "entfernt",
+        "abgelöst",
+        "abgeschafft",
+        "supprim",
+        "renonc",
+        "descart",
+        "elimin",
+        "dejamos",
+    ];
+    let bytes = text.as_bytes();
+    let hint = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if !(hint(b"fav") || hint(b"profit") || hint(b"zugunsten") || (!text.is_ascii() && hint(" пользу".as_bytes())))
+    {
+        return false;
+    }
+    let Some(at) = FAVOUR.iter().filter_map(|p| text.find(p)).min() else { return false };
+    let t = text.trim_end();
+    if t.ends_with(['?', '？']) {
+        return false;
+    }
+    let drops = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        DROPS.iter().any(|d| word.starts_with(d))
+    };
+    // (After a subject and its auxiliary: `We have dropped …`, `Мы отказались …`.)
+    let first = text[..at]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .find(|w| !["we", "have", "wir", "nous", "avons", "мы", "hemos"].contains(&w.to_lowercase().as_str()));
+    let before = text[..at].split_whitespace().next_back();
+    // (German's participle last: `ESXi zugunsten von Proxmox aufgegeben`.)
+    let last = t.split_whitespace().next_back().map(|w| w.trim_end_matches(['.', '!']));
+    [first, before].into_iter().flatten().any(drops)
+        || last.is_some_and(|w| ["aufgegeben", "verworfen", "entfernt", "abgelöst", "abgeschafft"].contains(&w))
 }
 
 /// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
@@ -7593,6 +7668,32 @@ mod tests {
             assert!(!states_switch(other), "{other}");
         }
         assert!(states_switch("The frontend baseline standardized on Vite with strict TypeScript"));
+        // One thing dropped for another, in five languages; not what favours without dropping.
+        for dropped in [
+            "Dropped Ceph in favour of ZFS replication",
+            "We have removed Traefik in favor of Caddy",
+            "Deprecate the REST client in favor of gRPC",
+            "Ceph was retired in favour of ZFS",
+            "Отказ от Ceph в пользу ZFS-репликации",
+            "Мы отказались от Docker Swarm в пользу k3s",
+            "Verzicht auf Ceph zugunsten von ZFS",
+            "ESXi zugunsten von Proxmox aufgegeben.",
+            "Abandon de Ceph au profit de ZFS",
+            "Nous avons abandonné Ceph en faveur de ZFS",
+            "Descartamos Ceph en favor de ZFS",
+        ] {
+            assert!(states_switch(dropped), "{dropped}");
+        }
+        for other in [
+            "Argued in favour of Caddy during the review",
+            "Voted in favor of the ZFS plan",
+            "Drop Ceph in favour of ZFS?",
+            "Kept the old exporter in favour of the replacement",
+            "Голосовали в пользу ZFS",
+            "Spoke in favour of dropping Ceph",
+        ] {
+            assert!(!states_switch(other), "{other}");
+        }
         // The agent switching its own mode is a switch in words, and `switches_agent_mode`
         // says it is none of the project's.
         let mode = "Switched from Code mode to Architect mode to initialize the Memory Bank.";

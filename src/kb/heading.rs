@@ -926,6 +926,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
     // (Only a space between them, or one word more: `Needs a Decision`, `Awaiting Your
     // Decision`, `Blocked on Decision`; not `User Needs & Decisions`.)
     let mut before: [&str; 2] = ["", ""];
+    let mut from_seen = false;
     // (Words are slices of `lower`: where one ends and the next starts says what is between.)
     let follows = |earlier: &str, later: &str| {
         let end = earlier.as_ptr() as usize + earlier.len();
@@ -954,6 +955,10 @@ fn classify_words(title: &str) -> (Kind, bool) {
         ];
         const BETWEEN: &[&str] = &["a", "an", "the", "your", "our", "team", "product", "user", "owner", "final", "on"];
         let [two_back, one_back] = before;
+        // A flow that ends in a decision (`From Input to Decision`, `Von der Anfrage zur
+        // Entscheidung`) tells how one is reached, and holds none.
+        making |= from_seen && matches!(one_back, "to" | "into" | "zur") && follows(one_back, first);
+        from_seen |= matches!(first, "from" | "von");
         let needed = (NEEDS.contains(&one_back) && follows(one_back, first))
             || (BETWEEN.contains(&one_back)
                 && NEEDS.contains(&two_back)
@@ -1072,7 +1077,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
         // engine, `关键决策 MVP 阶段` the key decisions of the MVP phase.)
         let deciding = about
             || (named && cjk_decision_names_product(title))
-            || CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a));
+            || CJK_ABOUT_DECIDING.iter().any(|a| title.contains(a))
+            || flows_into_decision(title);
         about |= deciding;
         for (rank, (_, phrases)) in CJK_WORDS.iter().enumerate() {
             if best.is_some_and(|b| b <= rank) {
@@ -1101,6 +1107,15 @@ fn words_after_decision(lower: &str) -> Vec<&str> {
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A CJK title naming a flow that ends in a decision: `从输入到决策` (from input to decision),
+/// `從需求到決策`.
+fn flows_into_decision(title: &str) -> bool {
+    title.match_indices('到').any(|(at, m)| {
+        title[..at].contains(['从', '從'])
+            && ["决策", "決策", "决定", "決定"].iter().any(|w| title[at + m.len()..].trim_start().starts_with(w))
+    })
 }
 
 /// Whether a CJK decision word is followed by a product's name (`经验决策 MVP`, `决策Service`).
@@ -1888,6 +1903,15 @@ mod tests {
         // A product named after the choices it makes holds none.
         assert_ne!(classify("Feature Context: Alert Router & Decision MVP"), Kind::Decision);
         assert_eq!(classify("Decision Service"), Kind::Other);
+        // A flow that ends in a decision holds none; a move from one thing to another is still
+        // a title of decisions.
+        for flow in
+            ["L7–L6: From Input to Decision", "Von der Eingabe zur Entscheidung", "L7–L6：从输入到决策", "從需求到決策"]
+        {
+            assert_eq!(classify(flow), Kind::Other, "{flow}");
+        }
+        assert_eq!(classify("Decisions: from Swarm to k3s"), Kind::Decision);
+        assert_eq!(classify("迁移决策：从 Swarm 到 k3s"), Kind::Decision);
         assert_eq!(classify("功能上下文：告警路由决策引擎"), Kind::Other);
         assert_eq!(classify("关键决策 MVP 阶段"), Kind::Decision);
         assert_eq!(classify("决策日志 — Decision Engine 选型"), Kind::Decision);

@@ -4795,3 +4795,26 @@ fn adoptions_told_in_german_french_and_spanish_are_decisions() {
         ]
     );
 }
+
+#[test]
+fn one_thing_dropped_for_another_is_a_decision() {
+    let kb = load();
+    // A line that drops one thing in favour of another (`Dropped Ceph in favour of ZFS …`,
+    // `Отказ от … в пользу …`, `… zugunsten von … aufgegeben`, `Abandon de … au profit de …`,
+    // `Descartamos … en favor de …`) chooses the other, in notes as in a log; what only favours
+    // (`Voted in favor of …`, `Argued in favour of …`) or asks (`Drop … in favour of …?`) does
+    // not. A heading naming a flow that ends in a decision (`From alert to decision`,
+    // `从告警到决策`) tells how one is reached and holds none (its lines had been decisions).
+    let doc = document(&kb, "activeContext-dropped-for-another.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Dropped Ceph in favour of ZFS replication between the two nodes",
+            " Deprecate the REST inventory client in favor of the Proxmox API token",
+            " Отказ от Docker Swarm в пользу k3s",
+            " ESXi zugunsten von Proxmox VE aufgegeben.",
+            " Abandon de Borg au profit de restic",
+            " Descartamos Zabbix en favor de Prometheus",
+        ]
+    );
+}
