@@ -3342,6 +3342,11 @@ pub fn describes_records(title: &str) -> bool {
             // (The log table's columns, `| id | data | decisao | … |`, and what each holds.)
             "schema",
             "table schema",
+            // (`## Memory Types`: what each kind of entry the bank keeps holds, `**decision**:
+            // Important decisions made during development`.)
+            "memory types",
+            "entry types",
+            "record types",
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))

@@ -313,6 +313,16 @@ pub(crate) fn resolve(
                     rec.problem_label = false;
                 }
                 match group_field[g].as_ref().filter(|f| takes_field(&rec, f)).cloned() {
+                    // A `**Decision:**` label after a record's decision and its fields
+                    // (`**Rationale:**` …, a `---`) opens the next record: its list is that
+                    // record's decision, not more of the one before.
+                    Some(Field::Decision)
+                        if rec.decision.is_some() && rec.has_fields && rec.decision_level.is_none() =>
+                    {
+                        restart(items, &mut rec, &mut field_of);
+                        rec.has_fields = true;
+                        rec.context = Some(Field::Decision);
+                    }
                     Some(field) => {
                         if !rec.open {
                             open(&mut rec);
@@ -561,8 +571,16 @@ pub(crate) fn resolve(
             section_considers[h.section] = true;
         }
     }
-    let considered =
-        Considered { sections: &section_considers, undecided_above: &undecided_above, undecided_in: &undecided_in };
+    let mut heading_titles: Vec<Option<&str>> = vec![None; sections.len()];
+    for h in headings.iter().filter(|h| !h.stamp) {
+        heading_titles[h.section] = Some(h.title);
+    }
+    let considered = Considered {
+        sections: &section_considers,
+        undecided_above: &undecided_above,
+        undecided_in: &undecided_in,
+        heading_titles: &heading_titles,
+    };
     considerations(items, &traits, groups, &group_field, considered, sections, marks);
     stamped_fields_join_their_decision(items);
     labels_over_lists_decide_nothing(items);
@@ -1670,11 +1688,22 @@ fn item(
             // rationale after `### Context`) is one more line of the record.
             // (Two labels naming one field, `Problem:` then `Root Cause:`, are two parts of it.)
             let label = fields::label_key(items[i].text.get(..skip).unwrap_or(""));
+            // A date after a record's fields opens the next record where the log writes its
+            // dates first: a `Decision:` right after it, a thematic break before it, or a date
+            // the record already has. Else it closes the record it ends (`**Decision:**`, its
+            // `**Rationale:**`, then `**Timestamp:** 2025-05-25` and `---`).
+            let dates_next = || {
+                next_decides
+                    || mark.after_break
+                    || rec.members.iter().any(|(_, f, _)| f.name() == "date")
+                    || rec.stamp_date.is_some()
+            };
             let starts_next = rec.decision_level.is_none()
                 && (rec.seen_labels.contains(&label)
                     || (field.name() == "date"
                         && rec.has_fields
-                        && (rec.statement.is_some() || rec.decision.is_some())));
+                        && (rec.statement.is_some() || rec.decision.is_some())
+                        && dates_next()));
             if starts_next {
                 restart(items, rec, field_of);
             }
@@ -2395,6 +2424,9 @@ struct Considered<'a> {
     undecided_above: &'a [bool],
     /// Sections under (or of) a heading that says decisions are still to take.
     undecided_in: &'a [bool],
+    /// Each section's heading title, where its heading became an entry's (the section itself
+    /// is then untitled): `## Memory Types` in an index of entry-level headings.
+    heading_titles: &'a [Option<&'a str>],
 }
 
 /// A sentence ending in a colon after a word that lists the parts of what it names
@@ -2618,6 +2650,21 @@ fn considerations(
     // Whether the sentence leading into the list being read names files (`Files that hold
     // it:`): read once at the list's first item, for [`lists_files`].
     let mut files_lead_in = false;
+    // A summary of decisions after the decisions it sums up (`## Decision Rationale Summary`, a
+    // table of the choices the records above it made, in the same entry) restates them: the
+    // entry and section of the entry's first decision, and which sections sum up decisions
+    // (not `### Summary of actions`, nor `## Summary statistics`).
+    let mut first_decided: Option<(usize, usize)> = None;
+    let summary: Vec<bool> = sections
+        .iter()
+        .map(|s| {
+            s.title.as_deref().is_some_and(|t| {
+                fields::names_summary(t)
+                    && !fields::names_statistics(t)
+                    && super::heading::classify(t) == Kind::Decision
+            })
+        })
+        .collect();
     for i in 0..items.len() {
         let item = &items[i];
         // (Right after a decision of its section, and with a verb of what a choice brings:
@@ -2647,8 +2694,14 @@ fn considerations(
             Block::ListItem if !marks[i].after_break => brings_list.filter(|&s| s == item.section),
             _ => None,
         };
-        let in_format = *format_section[item.section]
-            .get_or_insert_with(|| sections[item.section].title.as_deref().is_some_and(fields::describes_records));
+        // (An entry's heading too: `## Memory Types` over what each kind of entry holds.)
+        let in_format = *format_section[item.section].get_or_insert_with(|| {
+            sections[item.section]
+                .title
+                .as_deref()
+                .or(considered.heading_titles[item.section])
+                .is_some_and(fields::describes_records)
+        });
         if in_format && marks[i].after_break && i > 0 && items[i - 1].section == item.section {
             template_ended = Some(item.section);
         }
@@ -2769,6 +2822,8 @@ fn considerations(
         };
         let demote = || {
             (considering[i] && !decided)
+                || (summary[item.section]
+                    && first_decided.is_some_and(|(entry, s)| entry == item.entry && s < item.section))
                 // Under a timeline's stage, a line tells more of that stage.
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
@@ -3003,6 +3058,9 @@ fn considerations(
         if let Some(kind) = new_kind {
             work_done[i] = items[i].kind == Kind::Decision && kind == Kind::Change;
             items[i].kind = kind;
+        }
+        if items[i].kind == Kind::Decision && first_decided.is_none_or(|(entry, _)| entry != items[i].entry) {
+            first_decided = Some((items[i].entry, items[i].section));
         }
         // (And so is whatever lies under its parts: `成果如下：` over the stage's results.)
         work_done[i] |= under_work_done && items[i].kind != Kind::Decision;

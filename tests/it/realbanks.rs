@@ -108,7 +108,7 @@ fn decision_records_carry_their_fields() {
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
         // section's (`## Format`, a log table's `## Schema`, or how the team decides, `###
-        // Decision Making Process`): `**Decision**:
+        // Decision Making Process`, the bank's `## Memory Types`): `**Decision**:
         // The choice, in one sentence`, and the list under `**Each entry must include**:`, and
         // under `For each major decision, document:`.)
         let described = |r: usize| {
@@ -118,6 +118,7 @@ fn decision_records_carry_their_fields() {
                     .as_deref()
                     .is_some_and(|t| t.ends_with("Format") || t == "Schema" || t.ends_with("Decision Making Process"))
                 || doc.items[r].text.starts_with("When adding a record")
+                || doc.items[r].text.starts_with("decision: Important decisions")
                 || doc.items[r].group.is_some_and(|g| {
                     let title = &doc.groups[g].title;
                     title.starts_with("Each entry must include") || title.starts_with("For each major decision")
@@ -4817,4 +4818,39 @@ fn one_thing_dropped_for_another_is_a_decision() {
             " Descartamos Zabbix en favor de Prometheus",
         ]
     );
+}
+
+#[test]
+fn a_date_after_a_records_fields_closes_that_record() {
+    let kb = load();
+    // A log whose records end with their date (`**Decision:**`, `**Rationale:**`, then
+    // `**Timestamp:** 2026-01-05` and `---`) dates each record by its own line (each had taken
+    // the date of the record before, the first none); a `**Decision:**` label after a record's
+    // fields opens the next record (its rationale had joined the first's). A summary of the
+    // decisions after them (`## Decision Rationale Summary`) restates them and lists none.
+    let doc = document(&kb, "decisionLog-dated-last.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-01-05 Run restic from a systemd timer on every host",
+            "2026-02-07 Keep Grafana on the NAS next to the data",
+            " Rotate the restic repository keys every quarter",
+        ]
+    );
+    let grafana = doc.items.iter().find(|i| i.text.starts_with("Keep Grafana")).unwrap();
+    assert_eq!(field(grafana, "rationale"), Some("The dashboards read the pool metrics locally"));
+    let restic = doc.items.iter().find(|i| i.text.starts_with("Run restic")).unwrap();
+    assert_eq!(
+        field(restic, "rationale"),
+        Some("One binary, deduplicated and encrypted repositories; The timer logs to the journal")
+    );
+}
+
+#[test]
+fn a_list_of_the_banks_entry_types_decides_nothing() {
+    let kb = load();
+    // `## Memory Types`, even as an entry's heading, tells what each kind of entry holds
+    // (`**decision**: Important decisions made along the way` had been a decision).
+    let doc = document(&kb, "index-memory-types.md");
+    assert_eq!(dated_decisions(doc), [" Decided to name entries in kebab-case"]);
 }
