@@ -3343,10 +3343,9 @@ pub fn describes_records(title: &str) -> bool {
             "schema",
             "table schema",
             // (`## Memory Types`: what each kind of entry the bank keeps holds, `**decision**:
-            // Important decisions made during development`.)
+            // Important decisions made during development`; not `Record Types`, a DNS
+            // project's.)
             "memory types",
-            "entry types",
-            "record types",
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
@@ -5392,11 +5391,13 @@ pub fn states_switch(text: &str) -> bool {
 }
 
 /// One thing dropped for another: `Dropped Ceph in favour of ZFS replication`, `Deprecate the
-/// REST client in favor of gRPC`, `Ceph was retired in favour of ZFS`; `Отказ от Ceph в пользу
-/// ZFS`, `Verzicht auf Ceph zugunsten von ZFS`, `ESXi zugunsten von Proxmox aufgegeben`,
-/// `Abandon de Ceph au profit de ZFS`, `Descartamos Ceph en favor de ZFS`. A word of dropping
-/// opens the line, stands just before `in favour of`, or (German puts its verb last) closes
-/// the line: `Argued in favour of Caddy`, `Voted in favor of the plan` drop nothing, and a
+/// REST client in favor of gRPC`, `Ceph was retired in favour of ZFS`, `We've phased out Borg in
+/// favour of restic`; `Отказ от Ceph в пользу ZFS`, `Verzicht auf Ceph zugunsten von ZFS`, `ESXi
+/// zugunsten von Proxmox aufgegeben`, `Abandon de Ceph au profit de ZFS`, `Descartamos Ceph en
+/// favor de ZFS`. A word of dropping, whole (`Dropbox`, `Phase 2`, `Retirement party` are none),
+/// opens the sentence that says `in favour of` or stands just before it, or (German puts its
+/// verb last) closes the line: `Argued in favour of Caddy`, `Voted in favor of the plan` drop
+/// nothing, nor does what was not dropped (`Ceph was not retired in favour of ZFS`), and a
 /// question (`Drop Ceph in favour of ZFS?`) asks.
 fn drops_one_for_another(text: &str) -> bool {
     // (Every phrase holds one of these: most lines hold none, and stop at a byte search.)
@@ -5411,7 +5412,8 @@ fn drops_one_for_another(text: &str) -> bool {
         " a favor de ",
         " em favor de ",
     ];
-    const DROPS: &[&str] = &[
+    // English verbs of dropping, each a whole word with one of `ENDINGS` after its stem.
+    const STEMS: &[&str] = &[
         "drop",
         "remov",
         "abandon",
@@ -5420,25 +5422,29 @@ fn drops_one_for_another(text: &str) -> bool {
         "ditch",
         "reject",
         "replac",
-        "phas",
         "discontinu",
         "decommission",
         "sunset",
+    ];
+    const ENDINGS: &[&str] = &["", "e", "s", "es", "d", "ed", "ing", "ped", "ping", "ted", "ting"];
+    // The other languages' words, by how they start (`Отказ`, `отказались`; `Verzicht`,
+    // `verzichtet`; `abandonné`; `descartamos`, `descartado`).
+    const OPENINGS: &[&str] = &[
         "отказ",
-        "убра",
-        "удал",
-        "aufgegeben",
-        "verworfen",
+        "убрали",
+        "удалили",
         "verzicht",
-        "entfernt",
-        "abgelöst",
-        "abgeschafft",
+        "abandonn",
+        "abandona",
         "supprim",
         "renonc",
+        "retiré",
         "descart",
         "elimin",
         "dejamos",
     ];
+    // German's participles, which close the clause.
+    const LAST: &[&str] = &["aufgegeben", "verworfen", "entfernt", "abgelöst", "abgeschafft"];
     let bytes = text.as_bytes();
     let hint = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     if !(hint(b"fav") || hint(b"profit") || hint(b"zugunsten") || (!text.is_ascii() && hint(" пользу".as_bytes())))
@@ -5450,20 +5456,36 @@ fn drops_one_for_another(text: &str) -> bool {
     if t.ends_with(['?', '？']) {
         return false;
     }
-    let drops = |word: &str| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        DROPS.iter().any(|d| word.starts_with(d))
+    // The sentence that says it, lowercased, without its subject (`We've`, `Мы`, `Nous avons`).
+    let lower = text[..at].to_lowercase();
+    // (Not after a label's colon: `Proposal: drop Ceph in favour of ZFS` proposes.)
+    let sentence = [". ", "; "].iter().filter_map(|b| lower.rfind(b).map(|k| k + b.len())).max().unwrap_or(0);
+    let said = lower[sentence..].trim_start();
+    let said = after_we_have(said)
+        .or_else(|| {
+            ["we ", "i ", "wir haben ", "wir ", "nous avons ", "nous ", "мы ", "hemos "]
+                .iter()
+                .find_map(|p| said.strip_prefix(p))
+        })
+        .unwrap_or(said);
+    let words: Vec<&str> =
+        said.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let drops = |k: usize| {
+        let word = words[k];
+        let english = STEMS.iter().any(|s| word.strip_prefix(s).is_some_and(|end| ENDINGS.contains(&end)))
+            // (`phase out`, `phased out`, `phasing out`.)
+            || (["phase", "phased", "phasing"].contains(&word) && words.get(k + 1) == Some(&"out"));
+        let negated = words[k.saturating_sub(2)..k]
+            .iter()
+            .any(|w| ["not", "never", "nicht", "не", "pas", "no"].contains(w) || w.ends_with("n't"));
+        (english || OPENINGS.iter().any(|o| word.starts_with(o)) || LAST.contains(&word)) && !negated
     };
-    // (After a subject and its auxiliary: `We have dropped …`, `Мы отказались …`.)
-    let first = text[..at]
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .find(|w| !["we", "have", "wir", "nous", "avons", "мы", "hemos"].contains(&w.to_lowercase().as_str()));
-    let before = text[..at].split_whitespace().next_back();
-    // (German's participle last: `ESXi zugunsten von Proxmox aufgegeben`.)
     let last = t.split_whitespace().next_back().map(|w| w.trim_end_matches(['.', '!']));
-    [first, before].into_iter().flatten().any(drops)
-        || last.is_some_and(|w| ["aufgegeben", "verworfen", "entfernt", "abgelöst", "abgeschafft"].contains(&w))
+    (!words.is_empty()
+        && (drops(0)
+            || drops(words.len() - 1)
+            || (words.len() > 2 && drops(words.len() - 2) && words[words.len() - 1] == "out")))
+        || last.is_some_and(|w| LAST.contains(&w))
 }
 
 /// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
@@ -7686,6 +7708,10 @@ mod tests {
             "Abandon de Ceph au profit de ZFS",
             "Nous avons abandonné Ceph en faveur de ZFS",
             "Descartamos Ceph en favor de ZFS",
+            "We've dropped Ceph in favour of ZFS",
+            "I dropped Ceph in favour of ZFS",
+            "Borg was phased out in favour of restic",
+            "Tested both; dropped Ceph in favour of ZFS",
         ] {
             assert!(states_switch(dropped), "{dropped}");
         }
@@ -7696,6 +7722,12 @@ mod tests {
             "Kept the old exporter in favour of the replacement",
             "Голосовали в пользу ZFS",
             "Spoke in favour of dropping Ceph",
+            "Phase 2: the team leaned in favour of ZFS",
+            "Dropbox users spoke in favour of the new sync",
+            "Retirement party: everyone voted in favour of pizza",
+            "Replacement drives arrived; the vendor argued in favour of SAS",
+            "Ceph was not retired in favour of ZFS after all",
+            "Proposal: drop Ceph in favour of ZFS",
         ] {
             assert!(!states_switch(other), "{other}");
         }

@@ -956,8 +956,8 @@ fn classify_words(title: &str) -> (Kind, bool) {
         const BETWEEN: &[&str] = &["a", "an", "the", "your", "our", "team", "product", "user", "owner", "final", "on"];
         let [two_back, one_back] = before;
         // A flow that ends in a decision (`From Input to Decision`, `Von der Anfrage zur
-        // Entscheidung`) tells how one is reached, and holds none.
-        making |= from_seen && matches!(one_back, "to" | "into" | "zur") && follows(one_back, first);
+        // Entscheidung`) tells how one is reached, and holds none: this word ends it.
+        let flow_end = from_seen && matches!(one_back, "to" | "into" | "zur") && follows(one_back, first);
         from_seen |= matches!(first, "from" | "von");
         let needed = (NEEDS.contains(&one_back) && follows(one_back, first))
             || (BETWEEN.contains(&one_back)
@@ -1038,11 +1038,11 @@ fn classify_words(title: &str) -> (Kind, bool) {
                                     .binary_search(&next)
                                     .is_ok()))
             });
-            let about_deciding = rank == 0 && (making || talks_about || named_after);
+            let about_deciding = rank == 0 && (making || talks_about || named_after || flow_end);
             if about_deciding {
                 // Things that hold decisions (`Decision Points`, `Decision Matrix`) are not
                 // talk about them.
-                about |= making || talks_about;
+                about |= making || talks_about || flow_end;
                 named |= named_after;
             } else {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
@@ -1112,9 +1112,10 @@ fn words_after_decision(lower: &str) -> Vec<&str> {
 /// A CJK title naming a flow that ends in a decision: `从输入到决策` (from input to decision),
 /// `從需求到決策`.
 fn flows_into_decision(title: &str) -> bool {
-    title.match_indices('到').any(|(at, m)| {
-        title[..at].contains(['从', '從'])
-            && ["决策", "決策", "决定", "決定"].iter().any(|w| title[at + m.len()..].trim_start().starts_with(w))
+    let Some(from) = title.find(['从', '從']) else { return false };
+    let rest = &title[from..];
+    rest.match_indices('到').any(|(at, m)| {
+        ["决策", "決策", "决定", "決定"].iter().any(|w| rest[at + m.len()..].trim_start().starts_with(w))
     })
 }
 
@@ -1911,6 +1912,9 @@ mod tests {
             assert_eq!(classify(flow), Kind::Other, "{flow}");
         }
         assert_eq!(classify("Decisions: from Swarm to k3s"), Kind::Decision);
+        assert_eq!(classify("From Swarm to k3s: Key Decisions"), Kind::Decision);
+        assert_eq!(classify("Move from VMs to containers: decision log"), Kind::Decision);
+        assert_eq!(classify("Einsatz von Redis zur Zwischenspeicherung – Entscheidungen"), Kind::Decision);
         assert_eq!(classify("迁移决策：从 Swarm 到 k3s"), Kind::Decision);
         assert_eq!(classify("功能上下文：告警路由决策引擎"), Kind::Other);
         assert_eq!(classify("关键决策 MVP 阶段"), Kind::Decision);

@@ -531,6 +531,7 @@ pub(crate) fn resolve(
                     f.name() == "rationale" && items[i + 1].text.get(..*skip).is_some_and(fields::justifies_choice)
                 })
                 && sections[items[i].section].title.as_deref().is_none_or(|t| !fields::turns_down(t)),
+            after_break: marks.get(i + 1).is_some_and(|m| m.after_break),
         };
         if marks[i].closes_record && rec.open {
             stamp_summary(items, &mut rec, i, &mut field_of);
@@ -552,7 +553,9 @@ pub(crate) fn resolve(
     let mut undecided_in = vec![false; sections.len()];
     let mut considering_level: Option<u8> = None;
     let mut undecided_level: Option<u8> = None;
+    let mut heading_titles: Vec<Option<&str>> = vec![None; sections.len()];
     for h in headings.iter().filter(|h| !h.stamp) {
+        heading_titles[h.section] = Some(h.title);
         if considering_level.is_some_and(|level| h.level <= level) {
             considering_level = None;
         }
@@ -570,10 +573,6 @@ pub(crate) fn resolve(
         if considering_level.is_some() {
             section_considers[h.section] = true;
         }
-    }
-    let mut heading_titles: Vec<Option<&str>> = vec![None; sections.len()];
-    for h in headings.iter().filter(|h| !h.stamp) {
-        heading_titles[h.section] = Some(h.title);
     }
     let considered = Considered {
         sections: &section_considers,
@@ -1400,6 +1399,8 @@ struct Next {
     in_numbered_field: bool,
     /// Its first sub-item gives the reasons for it ([`fields::justifies_choice`]).
     justified: bool,
+    /// The item after it comes after a thematic break (`---`).
+    after_break: bool,
 }
 
 /// `traits` and `mark`: item `i`'s.
@@ -1689,11 +1690,12 @@ fn item(
             // (Two labels naming one field, `Problem:` then `Root Cause:`, are two parts of it.)
             let label = fields::label_key(items[i].text.get(..skip).unwrap_or(""));
             // A date after a record's fields opens the next record where the log writes its
-            // dates first: a `Decision:` right after it, a thematic break before it, or a date
-            // the record already has. Else it closes the record it ends (`**Decision:**`, its
-            // `**Rationale:**`, then `**Timestamp:** 2025-05-25` and `---`).
+            // dates first: a `Decision:` right after it (not across a `---`), a thematic break
+            // before it, or a date the record already has. Else it closes the record it ends
+            // (`**Decision:**`, its `**Rationale:**`, then `**Timestamp:** 2025-05-25` and
+            // `---`).
             let dates_next = || {
-                next_decides
+                (next_decides && !next.after_break)
                     || mark.after_break
                     || rec.members.iter().any(|(_, f, _)| f.name() == "date")
                     || rec.stamp_date.is_some()
@@ -2652,19 +2654,11 @@ fn considerations(
     let mut files_lead_in = false;
     // A summary of decisions after the decisions it sums up (`## Decision Rationale Summary`, a
     // table of the choices the records above it made, in the same entry) restates them: the
-    // entry and section of the entry's first decision, and which sections sum up decisions
-    // (not `### Summary of actions`, nor `## Summary statistics`).
+    // entry and section of the entry's first recorded decision, and which sections sum up
+    // decisions (not `### Summary of actions`, nor `## Summary statistics`).
+    // (Each section's title is judged once, and only where a decision came before it.)
     let mut first_decided: Option<(usize, usize)> = None;
-    let summary: Vec<bool> = sections
-        .iter()
-        .map(|s| {
-            s.title.as_deref().is_some_and(|t| {
-                fields::names_summary(t)
-                    && !fields::names_statistics(t)
-                    && super::heading::classify(t) == Kind::Decision
-            })
-        })
-        .collect();
+    let mut summary: Vec<Option<bool>> = vec![None; sections.len()];
     for i in 0..items.len() {
         let item = &items[i];
         // (Right after a decision of its section, and with a verb of what a choice brings:
@@ -2820,10 +2814,18 @@ fn considerations(
             sections[item.section].title.as_deref().is_some_and(fields::names_statistics)
                 || item.group.is_some_and(|g| fields::names_statistics(groups[g].title))
         };
+        let sums_up = first_decided.is_some_and(|(entry, s)| entry == item.entry && s < item.section)
+            && *summary[item.section].get_or_insert_with(|| {
+                // (The word first, without a lowercased copy: most titles name no summary.)
+                sections[item.section].title.as_deref().is_some_and(|t| {
+                    t.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"summary"))
+                        && !fields::names_statistics(t)
+                        && super::heading::classify(t) == Kind::Decision
+                })
+            });
         let demote = || {
             (considering[i] && !decided)
-                || (summary[item.section]
-                    && first_decided.is_some_and(|(entry, s)| entry == item.entry && s < item.section))
+                || sums_up
                 // Under a timeline's stage, a line tells more of that stage.
                 || item.parent.is_some_and(|p| in_timeline[p])
                 || traits[i].boilerplate
@@ -3059,7 +3061,13 @@ fn considerations(
             work_done[i] = items[i].kind == Kind::Decision && kind == Kind::Change;
             items[i].kind = kind;
         }
-        if items[i].kind == Kind::Decision && first_decided.is_none_or(|(entry, _)| entry != items[i].entry) {
+        // (A record: a decision with its fields, or one in a section of decisions — not a
+        // switch reported among the work done.)
+        let recorded = || !items[i].fields.is_empty() || sections[items[i].section].kind == Kind::Decision;
+        if items[i].kind == Kind::Decision
+            && first_decided.is_none_or(|(entry, _)| entry != items[i].entry)
+            && recorded()
+        {
             first_decided = Some((items[i].entry, items[i].section));
         }
         // (And so is whatever lies under its parts: `成果如下：` over the stage's results.)

@@ -574,3 +574,29 @@ fn settled_questions_and_adoptions_in_other_languages_take_hostile_sizes() {
         "Caddy ".repeat(100_000)
     ));
 }
+
+#[test]
+fn drops_flows_dates_last_and_summaries_take_hostile_sizes() {
+    // 20,000 records dated on their last line, each by its own date.
+    let mut text = String::from("# Decision Log\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "**Decision:**\n* Mirror pool {i}\n\n**Rationale:**\n* one copy off the rack\n\n**Timestamp:** 2026-03-{:02}\n\n---\n\n",
+            i % 28 + 1
+        ));
+    }
+    text.push_str("## Decision Summary\n\n| Area | Choice |\n|---|---|\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("| pool {i} | mirror |\n"));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &text);
+    let dated = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.date.is_some()).count();
+    assert_eq!(dated, 20_000);
+    assert!(!doc.items.iter().any(|i| i.kind == kb::Kind::Decision && i.text.ends_with(": mirror")));
+    // A line of 100,000 drop words before `in favour of`, one of 100,000 `in favour of`, and a
+    // title of 100,000 `到` with one `从` before them (each `到` looked at once).
+    parse_and_check(&format!("- {}in favour of ZFS\n", "dropped ".repeat(100_000)));
+    parse_and_check(&format!("- Dropped Ceph{}\n", " in favour of ZFS".repeat(100_000)));
+    parse_and_check(&format!("## 从{}决策\n\n- 值班\n", "到".repeat(100_000)));
+    parse_and_check(&format!("## From {}to decision\n\n- page\n", "input ".repeat(100_000)));
+}

@@ -4803,9 +4803,12 @@ fn one_thing_dropped_for_another_is_a_decision() {
     // A line that drops one thing in favour of another (`Dropped Ceph in favour of ZFS …`,
     // `Отказ от … в пользу …`, `… zugunsten von … aufgegeben`, `Abandon de … au profit de …`,
     // `Descartamos … en favor de …`) chooses the other, in notes as in a log; what only favours
-    // (`Voted in favor of …`, `Argued in favour of …`) or asks (`Drop … in favour of …?`) does
-    // not. A heading naming a flow that ends in a decision (`From alert to decision`,
-    // `从告警到决策`) tells how one is reached and holds none (its lines had been decisions).
+    // (`Voted in favor of …`, `Argued in favour of …`), asks (`Drop … in favour of …?`),
+    // proposes (`Proposal: drop …`), was not dropped (`… was not retired …`) or holds a drop
+    // word only inside another (`Phase 2: …`, `Dropbox users …`) does not (found by review). A
+    // heading naming a flow that ends in a decision (`From alert to decision`, `从告警到决策`)
+    // tells how one is reached and holds none (its lines had been decisions); one that names
+    // decisions after a move (`From Swarm to k3s: key decisions`) still holds them.
     let doc = document(&kb, "activeContext-dropped-for-another.md");
     assert_eq!(
         dated_decisions(doc),
@@ -4816,6 +4819,8 @@ fn one_thing_dropped_for_another_is_a_decision() {
             " ESXi zugunsten von Proxmox VE aufgegeben.",
             " Abandon de Borg au profit de restic",
             " Descartamos Zabbix en favor de Prometheus",
+            " We've phased out Borg in favour of restic",
+            " Run the control plane on three nodes",
         ]
     );
 }
@@ -4826,31 +4831,50 @@ fn a_date_after_a_records_fields_closes_that_record() {
     // A log whose records end with their date (`**Decision:**`, `**Rationale:**`, then
     // `**Timestamp:** 2026-01-05` and `---`) dates each record by its own line (each had taken
     // the date of the record before, the first none); a `**Decision:**` label after a record's
-    // fields opens the next record (its rationale had joined the first's). A summary of the
-    // decisions after them (`## Decision Rationale Summary`) restates them and lists none.
+    // fields opens the next record (its rationale had joined the first's); so do inline labels,
+    // `**Decision:** …` then `**Timestamp:** …` and `---` (a `Decision` after a break is no
+    // sign the date opens it; found by review). A summary of the decisions after them (`##
+    // Decision Rationale Summary`) restates them and lists none; after work done alone (a
+    // switch under `## What Works`), `## Key Decisions Summary` is where the decisions are.
     let doc = document(&kb, "decisionLog-dated-last.md");
     assert_eq!(
         dated_decisions(doc),
         [
             "2026-01-05 Run restic from a systemd timer on every host",
-            "2026-02-07 Keep Grafana on the NAS next to the data",
+            "2026-02-07 Host the dashboards beside the pool they watch",
             " Rotate the restic repository keys every quarter",
         ]
     );
-    let grafana = doc.items.iter().find(|i| i.text.starts_with("Keep Grafana")).unwrap();
+    let grafana = doc.items.iter().find(|i| i.text.starts_with("Host the dashboards")).unwrap();
     assert_eq!(field(grafana, "rationale"), Some("The dashboards read the pool metrics locally"));
     let restic = doc.items.iter().find(|i| i.text.starts_with("Run restic")).unwrap();
     assert_eq!(
         field(restic, "rationale"),
         Some("One binary, deduplicated and encrypted repositories; The timer logs to the journal")
     );
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-dated-last-inline.md")),
+        [
+            "2026-03-03 Decision: Mirror the restic repository to a second NAS",
+            "2026-03-09 Decision: Keep the mirror read-only for the backup hosts",
+        ]
+    );
+    assert_eq!(
+        dated_decisions(document(&kb, "progress-decisions-summary.md")),
+        [
+            " Switched the backups from cron to systemd timers",
+            " Send every host's backups to the offsite bucket nightly",
+            " Pin the kernel on the storage hosts",
+        ]
+    );
 }
 
 #[test]
 fn a_list_of_the_banks_entry_types_decides_nothing() {
     let kb = load();
-    // `## Memory Types`, even as an entry's heading, tells what each kind of entry holds
-    // (`**decision**: Important decisions made along the way` had been a decision).
+    // `## Memory Types`, here an entry's heading (`### Naming` makes the file's `##` headings
+    // entries), tells what each kind of entry holds (`**decision**: Important decisions made
+    // along the way` had been a decision).
     let doc = document(&kb, "index-memory-types.md");
     assert_eq!(dated_decisions(doc), [" Decided to name entries in kebab-case"]);
 }
