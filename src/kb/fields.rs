@@ -5459,7 +5459,12 @@ fn drops_one_for_another(text: &str) -> bool {
     // The sentence that says it, lowercased, without its subject (`We've`, `Мы`, `Nous avons`).
     let lower = text[..at].to_lowercase();
     // (Not after a label's colon: `Proposal: drop Ceph in favour of ZFS` proposes.)
-    let sentence = [". ", "; "].iter().filter_map(|b| lower.rfind(b).map(|k| k + b.len())).max().unwrap_or(0);
+    // (Or the clause after a lead-in, `After benchmarking, we dropped …`.)
+    let sentence = [". ", "; ", ", we "]
+        .iter()
+        .filter_map(|b| lower.rfind(b).map(|k| k + b.len() - if *b == ", we " { 3 } else { 0 }))
+        .max()
+        .unwrap_or(0);
     let said = lower[sentence..].trim_start();
     let said = after_we_have(said)
         .or_else(|| {
@@ -5468,24 +5473,48 @@ fn drops_one_for_another(text: &str) -> bool {
                 .find_map(|p| said.strip_prefix(p))
         })
         .unwrap_or(said);
+    // (`We then dropped …`, `We also removed …`.)
+    let said = ["then ", "also ", "now ", "since "].iter().find_map(|p| said.strip_prefix(p)).unwrap_or(said);
     let words: Vec<&str> =
         said.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let negation = |w: &&str| ["not", "never", "nicht", "nie", "не", "pas", "no"].contains(w) || w.ends_with("n't");
+    // What stands just before `in favour of` says who favours, or that nothing was dropped:
+    // `Removing the rack is not in favour of anyone`, `Drops in throughput argued in favour
+    // of NVMe`.
+    if words.len() >= 2
+        && (words[words.len() - 2..].iter().any(negation)
+            || ["is", "was", "are", "were", "be", "argued", "spoke", "voted", "leaned"]
+                .contains(&words[words.len() - 1]))
+    {
+        return false;
+    }
     let drops = |k: usize| {
         let word = words[k];
-        let english = STEMS.iter().any(|s| word.strip_prefix(s).is_some_and(|end| ENDINGS.contains(&end)))
+        let english = STEMS.iter().any(|s| {
+            word.strip_prefix(s).is_some_and(|end| {
+                ENDINGS.contains(&end)
+                    // (A noun of dropping over what it drops: `Deprecation of the v1 API`,
+                    // `Removal of the NFS share`; not `Retirement party`.)
+                    || (["ion", "al", "ation", "ement"].contains(&end) && words.get(k + 1) == Some(&"of"))
+            })
+        })
             // (`phase out`, `phased out`, `phasing out`.)
             || (["phase", "phased", "phasing"].contains(&word) && words.get(k + 1) == Some(&"out"));
-        let negated = words[k.saturating_sub(2)..k]
-            .iter()
-            .any(|w| ["not", "never", "nicht", "не", "pas", "no"].contains(w) || w.ends_with("n't"));
+        let negated = words[k.saturating_sub(2)..k].iter().any(negation);
         (english || OPENINGS.iter().any(|o| word.starts_with(o)) || LAST.contains(&word)) && !negated
     };
-    let last = t.split_whitespace().next_back().map(|w| w.trim_end_matches(['.', '!']));
+    // (German's participle closes the line, its negation anywhere before it: `… nicht
+    // aufgegeben`, `Ceph wurde nicht zugunsten von ZFS aufgegeben`.)
+    let german_last = || {
+        let line: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+        line.last().is_some_and(|w| LAST.contains(&w.trim_end_matches(['.', '!'])))
+            && !line.iter().any(|w| w == "nicht" || w == "nie" || w.starts_with("kein"))
+    };
     (!words.is_empty()
         && (drops(0)
             || drops(words.len() - 1)
             || (words.len() > 2 && drops(words.len() - 2) && words[words.len() - 1] == "out")))
-        || last.is_some_and(|w| LAST.contains(&w))
+        || german_last()
 }
 
 /// `Switched from Code mode to Architect mode to initialize the Memory Bank`: the agent
@@ -7712,6 +7741,10 @@ mod tests {
             "I dropped Ceph in favour of ZFS",
             "Borg was phased out in favour of restic",
             "Tested both; dropped Ceph in favour of ZFS",
+            "After benchmarking, we dropped Ceph in favour of ZFS",
+            "We then dropped Ceph in favour of ZFS",
+            "Deprecation of the v1 API in favour of v2",
+            "Removal of the NFS share in favour of S3",
         ] {
             assert!(states_switch(dropped), "{dropped}");
         }
@@ -7728,6 +7761,10 @@ mod tests {
             "Replacement drives arrived; the vendor argued in favour of SAS",
             "Ceph was not retired in favour of ZFS after all",
             "Proposal: drop Ceph in favour of ZFS",
+            "Removing the old rack is not in favour of anyone",
+            "Drops in throughput argued in favour of NVMe",
+            "Ceph wurde zugunsten von ZFS nicht aufgegeben",
+            "Ceph wurde nicht zugunsten von ZFS aufgegeben",
         ] {
             assert!(!states_switch(other), "{other}");
         }

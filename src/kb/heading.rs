@@ -957,7 +957,13 @@ fn classify_words(title: &str) -> (Kind, bool) {
         let [two_back, one_back] = before;
         // A flow that ends in a decision (`From Input to Decision`, `Von der Anfrage zur
         // Entscheidung`) tells how one is reached, and holds none: this word ends it.
-        let flow_end = from_seen && matches!(one_back, "to" | "into" | "zur") && follows(one_back, first);
+        // (A word may come between: `From Problem to a Decision`, `… to Final Decision`.)
+        let flow_end = from_seen
+            && ((matches!(one_back, "to" | "into" | "zur") && follows(one_back, first))
+                || (matches!(two_back, "to" | "into" | "zur")
+                    && BETWEEN.contains(&one_back)
+                    && follows(two_back, one_back)
+                    && follows(one_back, first)));
         from_seen |= matches!(first, "from" | "von");
         let needed = (NEEDS.contains(&one_back) && follows(one_back, first))
             || (BETWEEN.contains(&one_back)
@@ -1063,7 +1069,7 @@ fn classify_words(title: &str) -> (Kind, bool) {
             len += 1 + word.len();
             if let Ok(run) = std::str::from_utf8(&phrase[..len])
                 && let Some(&rank) = table.get(run)
-                && !(rank == 0 && making)
+                && !(rank == 0 && (making || flow_end))
             {
                 best = Some(best.map_or(rank, |b| b.min(rank)));
             }
@@ -1906,9 +1912,15 @@ mod tests {
         assert_eq!(classify("Decision Service"), Kind::Other);
         // A flow that ends in a decision holds none; a move from one thing to another is still
         // a title of decisions.
-        for flow in
-            ["L7–L6: From Input to Decision", "Von der Eingabe zur Entscheidung", "L7–L6：从输入到决策", "從需求到決策"]
-        {
+        for flow in [
+            "L7–L6: From Input to Decision",
+            "Von der Eingabe zur Entscheidung",
+            "L7–L6：从输入到决策",
+            "從需求到決策",
+            "From Alert to Decision Log",
+            "From Problem to Final Decision",
+            "From Proposal to a Decision",
+        ] {
             assert_eq!(classify(flow), Kind::Other, "{flow}");
         }
         assert_eq!(classify("Decisions: from Swarm to k3s"), Kind::Decision);

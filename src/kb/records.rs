@@ -2655,7 +2655,8 @@ fn considerations(
     // A summary of decisions after the decisions it sums up (`## Decision Rationale Summary`, a
     // table of the choices the records above it made, in the same entry) restates them: the
     // entry and section of the entry's first recorded decision, and which sections sum up
-    // decisions (not `### Summary of actions`, nor `## Summary statistics`).
+    // decisions by that word (not `### Summary of actions`, nor `## Summary statistics`; nor
+    // `## Decisions by Category`, which may be where they are stated).
     // (Each section's title is judged once, and only where a decision came before it.)
     let mut first_decided: Option<(usize, usize)> = None;
     let mut summary: Vec<Option<bool>> = vec![None; sections.len()];
