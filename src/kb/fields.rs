@@ -3852,6 +3852,24 @@ pub fn header_stamp(text: &str, created: bool) -> Option<Date> {
     None
 }
 
+/// A line that is only a date, or a stamp's label and its date: `2026-03-10`, `Updated:
+/// 2026-03-20`, `Updated 2026-03-20`, `Last updated: March 20, 2026` (not `2026-03-10: Pinned
+/// the kernel`, which says something).
+pub fn is_date_line(text: &str) -> bool {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    if t.len() > 48 {
+        return false;
+    }
+    let Some((_, range)) = super::heading::find_date(t) else { return false };
+    if !t[range.end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '.' | '*' | '_')).is_empty() {
+        return false;
+    }
+    let label = t[..range.start].trim().trim_end_matches([':', '：', '(', '-', '—', '*', '_']).trim();
+    label.is_empty()
+        || header_stamp(t, false).is_some()
+        || ["updated", "last updated", "update", "as of"].iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
 /// A heading over a file's metadata (`## METADATA`, `## Document Info`, `## Metadaten`,
 /// `## 元数据`): a header block under a title of its own.
 pub fn names_metadata(title: &str) -> bool {
@@ -7672,6 +7690,18 @@ mod tests {
         assert_eq!(date("Decision (until 2027-01-01): keep Postgres"), None);
         assert_eq!(date("Decision (2026-07-03, tentative): keep Postgres"), None);
         assert!(!names_considerations("Active Decisions & Considerations"));
+    }
+
+    #[test]
+    fn a_date_line_is_a_date_alone_or_a_stamp_and_its_date() {
+        for line in
+            ["2026-03-10", "Updated: 2026-03-20", "Updated 2026-03-20", "Last updated: March 20, 2026", "*2026-03-10*"]
+        {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in ["2026-03-10: Pinned the kernel", "Deadline 2026-03-10", "Released on 2026-03-10 to the lab", ""] {
+            assert!(!is_date_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -1089,7 +1089,14 @@ impl<'a> Pass<'a> {
             })
         };
         let top_last = item.parent.is_none() && idx == self.items.len() - 1;
-        let wholly_bold = item.bold.as_deref() == Some(text);
+        // (A date alone on its line, or a stamp and its date — `2026-03-10`, `Updated:
+        // 2026-03-20` — right after a thematic break opens what follows, as `**2026-03-10**`
+        // does: nothing stands between the `---` and it.)
+        let dated_after_break = item.parent.is_none()
+            && item.bold.is_none()
+            && self.rules.last().is_some_and(|&r| r < item.line && (idx == 0 || self.items[idx - 1].line < r))
+            && fields::is_date_line(text);
+        let wholly_bold = item.bold.as_deref() == Some(text) || dated_after_break;
         // (Standing where a pseudo-heading would, it ends the one above as a pseudo-heading
         // would: `**Decision: Authentik for SSO**` over its `**Rationale:**`, after
         // `**Decision: Database**` and its list, is no part of that topic.)

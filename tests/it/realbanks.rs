@@ -4878,3 +4878,22 @@ fn a_list_of_the_banks_entry_types_decides_nothing() {
     let doc = document(&kb, "index-memory-types.md");
     assert_eq!(dated_decisions(doc), [" Decided to name entries in kebab-case"]);
 }
+
+#[test]
+fn a_date_alone_after_a_break_opens_what_follows() {
+    let kb = load();
+    // After a thematic break, a line that is only a date or a stamp and its date (`2026-05-10`,
+    // `Updated: 2026-05-20`, `*Updated 2026-05-25*`) dates what follows, as a bold date does
+    // (each had kept the bold date above it).
+    let doc = document(&kb, "activeContext-dated-after-breaks.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Decided to keep the exporter on every node",
+            "2026-05-02 Decided to move the tunnel to WireGuard",
+            "2026-05-10 Decided to cap the ARC at 8 GiB",
+            "2026-05-20 Decided to keep two snapshots a day",
+            "2026-05-25 Decided to retire the old jump host",
+        ]
+    );
+}
