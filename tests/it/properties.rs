@@ -599,4 +599,14 @@ fn drops_flows_dates_last_and_summaries_take_hostile_sizes() {
     parse_and_check(&format!("- Dropped Ceph{}\n", " in favour of ZFS".repeat(100_000)));
     parse_and_check(&format!("## 从{}决策\n\n- 值班\n", "到".repeat(100_000)));
     parse_and_check(&format!("## From {}to decision\n\n- page\n", "input ".repeat(100_000)));
+    // 20,000 updates appended after breaks, each under a date alone on its line; and a date
+    // line of 100,000 stamps.
+    let mut text = String::from("# Active Context\n\n## Current Focus\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("---\n\nUpdated: 2026-05-{:02}\n\n- Decided to keep pool {i}\n\n", i % 28 + 1));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/activeContext.md"), &text);
+    let dated = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.date.is_some()).count();
+    assert_eq!(dated, 20_000);
+    parse_and_check(&format!("---\n\n{}2026-05-10\n\n- Decided to keep it\n", "Updated ".repeat(100_000)));
 }
