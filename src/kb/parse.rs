@@ -2307,7 +2307,22 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
                 }
                 _ => (None, None),
             };
+            // A column naming what the row weighs (`| Alternative | Why rejected |`) says what
+            // the row is about: beside a cell of text it is part of that text, in its column's
+            // place, as well as a field (`Kafka — Too heavy for three nodes`, not the reason
+            // alone).
+            let subject = |c: usize| {
+                columns
+                    .fields
+                    .get(c)
+                    .is_some_and(|(name, label)| *label && (name == "alternatives" || name == "options"))
+            };
+            let has_text =
+                (0..cells.len()).any(|c| Some(c) != key && Some(c) != value && !labelled(c) && !cell(c).is_empty());
             for c in (0..cells.len()).filter(|&c| Some(c) != key && Some(c) != value) {
+                if has_text && subject(c) {
+                    append(&mut row, c, " — ");
+                }
                 if labelled(c) { field(&mut row, c) } else { append(&mut row, c, " — ") }
             }
             // A row of labelled cells only (`| Status | Notes |`) says them as its text too.

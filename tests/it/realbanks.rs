@@ -4897,3 +4897,17 @@ fn a_date_alone_after_a_break_opens_what_follows() {
         ]
     );
 }
+
+#[test]
+fn a_table_of_alternatives_keeps_their_names() {
+    let kb = load();
+    // `| Alternative | Why rejected |` under a record's `### Rejected Alternatives`: each row
+    // says the alternative and why (the record's `alternatives` had read the reasons alone).
+    let doc = document(&kb, "decisionLog-rejected-table.md");
+    assert_eq!(dated_decisions(doc), [" Queue the audit jobs in Redis streams"]);
+    let record = doc.items.iter().find(|i| i.text.starts_with("Queue the audit jobs")).unwrap();
+    assert_eq!(
+        field(record, "alternatives"),
+        Some("Kafka — Too heavy for three nodes; RabbitMQ — One more broker to patch")
+    );
+}
