@@ -3865,9 +3865,12 @@ pub fn is_date_line(text: &str) -> bool {
         return false;
     }
     let label = t[..range.start].trim().trim_end_matches([':', '：', '(', '-', '—', '*', '_']).trim();
-    label.is_empty()
-        || header_stamp(t, false).is_some()
-        || ["updated", "last updated", "update", "as of"].iter().any(|l| label.eq_ignore_ascii_case(l))
+    if label.is_empty() {
+        return true;
+    }
+    // (An update stamp's label, as a file's header writes it, with or without its colon.)
+    let lower = label.to_lowercase();
+    FILE_STAMPS.iter().any(|(l, created)| !created && *l == lower) || matches!(lower.as_str(), "update" | "as of")
 }
 
 /// A heading over a file's metadata (`## METADATA`, `## Document Info`, `## Metadaten`,
