@@ -1195,6 +1195,26 @@ pub fn describes_a_file(text: &str) -> bool {
     !said.is_empty() && !opens_with_choice_verb(said) && !states_switch(said)
 }
 
+/// A title that is only a document's name (`` 🏗️ `systemPatterns.md` ``, `decisionLog.md
+/// (append only)`, `memory-bank/progress.md`): in a guide to the bank, what sits under it
+/// says what that file holds. Not a title with words of its own (`Optimize activeContext.md`,
+/// `Documentation Improvement: CLAUDE.md Integration`).
+pub fn is_document_name(title: &str) -> bool {
+    // (Asked of the heading over each bold line: most titles end in a letter of a word.)
+    let t = title.trim_end();
+    let t = match t.strip_suffix(')') {
+        Some(head) => head.rfind('(').map_or(t, |open| head[..open].trim_end()),
+        None => t,
+    };
+    let t = t.trim_end_matches(['`', '*', '_']);
+    if ![".md", ".mdc", ".markdown", ".txt"].iter().any(|e| ends_ignoring_case(t, e)) {
+        return false;
+    }
+    // The name, after any emoji or marks before it.
+    let name = t.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    !name.is_empty() && !name.contains(char::is_whitespace) && !name.starts_with('.')
+}
+
 /// Whether a title or a lead-in names files (as words, not inside `profile` or `filesystem`):
 /// `Related Files`, `Files Created/Modified`, `Modified (8 files)`, `Files that hold it:`,
 /// `Созданные документы`, `相关文件` — not one naming decisions or changes made to them
@@ -6777,6 +6797,19 @@ mod tests {
             "Keep .env out of git",
         ] {
             assert!(!super::describes_a_file(not_index), "{not_index}");
+        }
+        for name in ["🏗️ `systemPatterns.md`", "decisionLog.md (append only)", "memory-bank/progress.md", "**notes.txt**"] {
+            assert!(super::is_document_name(name), "{name}");
+        }
+        for not_name in [
+            "Optimize activeContext.md",
+            "Documentation Improvement: CLAUDE.md Integration",
+            "Project Rules (`copilot-rules.md`)",
+            ".md",
+            "Markdown",
+            "(decisionLog.md)",
+        ] {
+            assert!(!super::is_document_name(not_name), "{not_name}");
         }
         assert!(super::is_boilerplate("New ADRs should be added here or in a separate `adr/` directory."));
         assert!(!super::is_boilerplate("New hosts should be added to the monitoring inventory first."));

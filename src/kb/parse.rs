@@ -1221,6 +1221,19 @@ impl<'a> Pass<'a> {
         // it holds are those reasons, no decisions.
         let kind =
             if decision.is_some() && fields::why_names_a_choice(&title) { classify_title(&title).0 } else { kind };
+        // Right under a heading that is a document's name, in a guide to the bank (`####
+        // 🏗️ `systemPatterns.md``), a bold line says what that file holds:
+        // `**Architecture and technical decisions**` names no kind of what follows.
+        let kind = match self.current_heading {
+            Some(h)
+                if kind != Kind::Other
+                    && self.item_heading.last() != Some(&Some(h))
+                    && fields::is_document_name(&self.headings[h].title) =>
+            {
+                Kind::Other
+            }
+            _ => kind,
+        };
         self.groups.push(Group { kind, date, title, line, considers });
         self.current_group = Some(self.groups.len() - 1);
         self.plain_group = None;

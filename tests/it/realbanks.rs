@@ -4911,3 +4911,13 @@ fn a_table_of_alternatives_keeps_their_names() {
         Some("Kafka — Too heavy for three nodes; RabbitMQ — One more broker to patch")
     );
 }
+
+#[test]
+fn a_guide_to_the_banks_files_decides_nothing() {
+    let kb = load();
+    // Under a heading that is a file's name (`#### 🏗️ `systemPatterns.md``), the bold line
+    // says what the file holds: `**Architecture and technical decisions**` had made the
+    // file's contents, listed under it, three decisions.
+    let doc = document(&kb, "README-file-guide.md");
+    assert_eq!(dated_decisions(doc), [" Decided to keep one bank per repository, next to the playbooks."]);
+}
