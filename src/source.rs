@@ -171,6 +171,107 @@ pub fn display_path(path: &Path) -> String {
     if std::path::MAIN_SEPARATOR == '/' { s.into_owned() } else { s.replace(std::path::MAIN_SEPARATOR, "/") }
 }
 
+/// A code page that UTF-8 text is misread as, on Windows, before being saved as UTF-8 again:
+/// `Технический` becomes `РўРµС…РЅРёС‡РµСЃРєРёР№` (Windows-1251), `café` becomes `cafÃ©`
+/// (Windows-1252). Each byte of the first encoding became one character of the code page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodePage {
+    Windows1251,
+    Windows1252,
+}
+
+impl CodePage {
+    pub fn name(self) -> &'static str {
+        match self {
+            CodePage::Windows1251 => "Windows-1251",
+            CodePage::Windows1252 => "Windows-1252",
+        }
+    }
+
+    /// The byte this code page writes as `c`. Bytes a code page leaves undefined read as the
+    /// C1 control of the same number (`0x98` → U+0098), as Windows and browsers read them.
+    fn byte(self, c: char) -> Option<u8> {
+        let code = c as u32;
+        if code < 0x80 {
+            return Some(code as u8);
+        }
+        match self {
+            CodePage::Windows1251 if (0x410..=0x44F).contains(&code) => Some((code - 0x410 + 0xC0) as u8),
+            CodePage::Windows1251 => CP1251_80_BF.iter().position(|&m| m == c).map(|i| 0x80 + i as u8),
+            CodePage::Windows1252 if (0xA0..=0xFF).contains(&code) => Some(code as u8),
+            CodePage::Windows1252 => CP1252_80_9F.iter().position(|&m| m == c).map(|i| 0x80 + i as u8),
+        }
+    }
+}
+
+/// Windows-1251's bytes 0x80–0xBF (0xC0–0xFF are А–я).
+#[rustfmt::skip]
+const CP1251_80_BF: [char; 64] = [
+    '\u{0402}', '\u{0403}', '\u{201A}', '\u{0453}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{20AC}', '\u{2030}', '\u{0409}', '\u{2039}', '\u{040A}', '\u{040C}', '\u{040B}', '\u{040F}',
+    '\u{0452}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{0098}', '\u{2122}', '\u{0459}', '\u{203A}', '\u{045A}', '\u{045C}', '\u{045B}', '\u{045F}',
+    '\u{00A0}', '\u{040E}', '\u{045E}', '\u{0408}', '\u{00A4}', '\u{0490}', '\u{00A6}', '\u{00A7}',
+    '\u{0401}', '\u{00A9}', '\u{0404}', '\u{00AB}', '\u{00AC}', '\u{00AD}', '\u{00AE}', '\u{0407}',
+    '\u{00B0}', '\u{00B1}', '\u{0406}', '\u{0456}', '\u{0491}', '\u{00B5}', '\u{00B6}', '\u{00B7}',
+    '\u{0451}', '\u{2116}', '\u{0454}', '\u{00BB}', '\u{0458}', '\u{0405}', '\u{0455}', '\u{0457}',
+];
+
+/// Windows-1252's bytes 0x80–0x9F (0xA0–0xFF are U+00A0–U+00FF).
+#[rustfmt::skip]
+const CP1252_80_9F: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}',
+    '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+/// The text `text` was before it was misread as a Windows code page and saved again
+/// (mojibake), with that code page, when the whole of it reads back that way: every
+/// character after a leading BOM is one of the code page's, and their bytes are UTF-8 with
+/// characters beyond ASCII. Text written in Russian, French or any language reads back so
+/// only by accident of a few characters (a letter is followed by letters, not by the
+/// continuation bytes UTF-8 needs), so a file that does is taken for what it says; a file
+/// mixing both (a line added later as UTF-8) is left as it is.
+pub fn undo_mojibake(text: &str) -> Option<(String, CodePage)> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if body.is_ascii() {
+        return None;
+    }
+    for page in [CodePage::Windows1251, CodePage::Windows1252] {
+        // A first pass that allocates nothing turns most texts away at their first word.
+        if !reads_back_as_utf8(body, page) {
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(text.len());
+        bytes.extend_from_slice(&text.as_bytes()[..text.len() - body.len()]);
+        bytes.extend(body.chars().filter_map(|c| page.byte(c)));
+        if let Ok(repaired) = String::from_utf8(bytes) {
+            return Some((repaired, page));
+        }
+    }
+    None
+}
+
+/// Whether the bytes `page` writes for `text` fall into UTF-8's sequences (lead bytes followed
+/// by as many continuation bytes as they announce); `String::from_utf8` has the last word.
+fn reads_back_as_utf8(text: &str, page: CodePage) -> bool {
+    let mut owed = 0;
+    for c in text.chars() {
+        let Some(b) = page.byte(c) else { return false };
+        match b {
+            0x80..=0xBF if owed > 0 => owed -= 1,
+            _ if owed > 0 => return false,
+            0x00..=0x7F => {}
+            0xC2..=0xDF => owed = 1,
+            0xE0..=0xEF => owed = 2,
+            0xF0..=0xF4 => owed = 3,
+            _ => return false,
+        }
+    }
+    owed == 0
+}
+
 /// Whether `c` is written without spaces between words: Han ideographs, kana, Hangul.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -198,6 +299,43 @@ mod tests {
         assert!(repo_relative(Path::new("/etc/passwd")).unwrap_err().contains("absolute"));
         assert!(repo_relative(Path::new("")).is_err());
         assert_eq!(repo_relative(Path::new("./roles//samba/smb.conf.j2")).unwrap(), "roles/samba/smb.conf.j2");
+    }
+
+    #[test]
+    fn mojibake_reads_back_as_what_was_written() {
+        // Each original encoded as UTF-8, its bytes read as the code page, saved as UTF-8.
+        let russian = "# Технический контекст\n\n- **Next.js 14** — выбран для фронтенда\n- Импорт: «Иван»\n";
+        let french = "Décision : garder l’hôte « nas-1 » 🚀\n";
+        for (original, page) in [(russian, CodePage::Windows1251), (french, CodePage::Windows1252)] {
+            let garbled: String = original.bytes().map(|b| decode_byte(b, page)).collect();
+            assert_ne!(garbled, original);
+            assert_eq!(undo_mojibake(&garbled), Some((original.to_string(), page)), "{garbled}");
+            let with_bom = format!("\u{FEFF}{garbled}");
+            assert_eq!(undo_mojibake(&with_bom).map(|(t, _)| t), Some(format!("\u{FEFF}{original}")));
+        }
+        for page in [CodePage::Windows1251, CodePage::Windows1252] {
+            for b in 0..=255u8 {
+                assert_eq!(page.byte(decode_byte(b, page)), Some(b), "{page:?} {b:#x}");
+            }
+        }
+        // Text as written stays as written: Russian, French, ASCII, emoji, a lone `Ã`.
+        for text in [russian, french, "plain ASCII\n", "✅ done", "Ã", "Ёлка", "naïve café", "Рим и Мир"] {
+            assert_eq!(undo_mojibake(text), None, "{text}");
+        }
+        // A file with a line added later as UTF-8 is left alone.
+        let garbled: String = russian.bytes().map(|b| decode_byte(b, CodePage::Windows1251)).collect();
+        assert_eq!(undo_mojibake(&format!("{garbled}- Новая строка\n")), None);
+    }
+
+    /// The character `page` shows for byte `b`.
+    fn decode_byte(b: u8, page: CodePage) -> char {
+        match (page, b) {
+            (_, 0x00..=0x7F) => b as char,
+            (CodePage::Windows1251, 0xC0..) => char::from_u32(0x410 + u32::from(b - 0xC0)).unwrap(),
+            (CodePage::Windows1251, _) => CP1251_80_BF[usize::from(b - 0x80)],
+            (CodePage::Windows1252, 0xA0..) => b as char,
+            (CodePage::Windows1252, _) => CP1252_80_9F[usize::from(b - 0x80)],
+        }
     }
 
     #[test]

@@ -95,19 +95,20 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     if !(args.conflicts || args.coverage) {
         // The listing keeps only what it prints of each file (see `list`).
         let listing = list::load(&path, &cx.root, &list::Selection::of(&args));
-        report_read_problems(&listing.skipped, &listing.errors)?;
+        report_read_problems(&listing.warnings, &listing.errors)?;
         listing.print(&args)?;
         return Ok(if listing.errors.is_empty() { Exit::Clean } else { Exit::Invalid });
     }
     let kb = kb::load(&path, &cx.root);
-    report_read_problems(&kb.skipped, &kb.errors)?;
+    report_read_problems(&kb.warnings, &kb.errors)?;
     let exit = if args.conflicts { print_conflicts(&kb, args.json)? } else { print_coverage(cx, &kb, args.json)? };
     Ok(if kb.errors.is_empty() { exit } else { Exit::Invalid })
 }
 
-/// Files left out (warnings) and files that could not be read (errors), on stderr.
-fn report_read_problems(skipped: &[String], errors: &[crate::source::ReadError]) -> anyhow::Result<()> {
-    for why in skipped {
+/// Files left out or read repaired (warnings) and files that could not be read (errors), on
+/// stderr.
+fn report_read_problems(warnings: &[String], errors: &[crate::source::ReadError]) -> anyhow::Result<()> {
+    for why in warnings {
         output::warn("warning", why)?;
     }
     for err in errors {

@@ -15,8 +15,9 @@ pub struct MarkdownFiles {
     /// `(path on disk, display path)`.
     pub files: Vec<(PathBuf, PathBuf)>,
     pub errors: Vec<ReadError>,
-    /// Files left out, and why (see [`admit`]): warnings, not errors.
-    pub skipped: Vec<String>,
+    /// Files left out, and why (see [`admit`]), and files read repaired
+    /// ([`read_markdown`]): warnings, not errors.
+    pub warnings: Vec<String>,
     /// Folders already walked (a symlink loop is walked once).
     seen: std::collections::HashSet<PathBuf>,
     /// Where links may lead (resolved): the repository, and a folder outside it that was named
@@ -88,14 +89,14 @@ impl MarkdownFiles {
             let linked = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
             match admit_within(path, &meta, linked, &self.bounds) {
                 Ok(()) => self.files.push((path.to_path_buf(), display())),
-                Err(why) => self.skipped.push(format!("{}: {why}; skipped", crate::source::display_path(&display()))),
+                Err(why) => self.warnings.push(format!("{}: {why}; skipped", crate::source::display_path(&display()))),
             }
             return;
         }
         // A folder is walked once, and never one outside the bounds through a link.
         let Ok(real) = path.canonicalize() else { return };
         if !self.bounds.iter().any(|b| real.starts_with(b)) {
-            self.skipped.push(format!(
+            self.warnings.push(format!(
                 "{}: a folder outside the repository (through a symlink); skipped",
                 crate::source::display_path(&display())
             ));
@@ -148,6 +149,25 @@ pub fn is_markdown(name: &str) -> bool {
     name.ends_with(".md") || name.ends_with(".markdown")
 }
 
+/// Reads a Markdown file as [`SourceFile::read`] does, and undoes mojibake
+/// ([`crate::source::undo_mojibake`]: a file of UTF-8 text once misread as Windows-1251 or
+/// -1252 and saved again) with a warning naming the file, so that its lines are read and
+/// searched for what they say. The file on disk is left as it is; lines are unchanged, byte
+/// offsets are those of the repaired text.
+pub fn read_markdown(disk: &Path, shown: &Path) -> Result<(SourceFile, Option<String>), ReadError> {
+    let mut file = SourceFile::read(disk, shown.to_path_buf())?;
+    let note = crate::source::undo_mojibake(&file.text).map(|(text, page)| {
+        file.text = text;
+        format!(
+            "{}: UTF-8 text that was once read as {} and saved again (mojibake); read as it was \
+             written — save it as UTF-8 to keep it so",
+            crate::source::display_path(shown),
+            page.name()
+        )
+    });
+    Ok((file, note))
+}
+
 /// Parses every Markdown file under `path` (shown relative to `shown_from`). Files that cannot
 /// be read or are not UTF-8 are reported in [`KnowledgeBase::errors`]; the rest are parsed,
 /// in parallel.
@@ -158,13 +178,16 @@ pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
         .files
         .par_iter()
         .with_max_len(1)
-        .map(|(disk, shown)| SourceFile::read(disk, shown.clone()).map(|f| parse_document(&f.path, &f.text)))
+        .map(|(disk, shown)| read_markdown(disk, shown).map(|(f, note)| (parse_document(&f.path, &f.text), note)))
         .collect();
     let mut kb =
-        KnowledgeBase { documents: Vec::with_capacity(results.len()), errors: found.errors, skipped: found.skipped };
+        KnowledgeBase { documents: Vec::with_capacity(results.len()), errors: found.errors, warnings: found.warnings };
     for result in results {
         match result {
-            Ok(doc) => kb.documents.push(doc),
+            Ok((doc, note)) => {
+                kb.documents.push(doc);
+                kb.warnings.extend(note);
+            }
             Err(err) => kb.errors.push(err),
         }
     }
@@ -178,7 +201,7 @@ pub struct Kept<T> {
     /// In file order: `(the file's index among those found, what was kept of it)`.
     pub files: Vec<(usize, T)>,
     pub errors: Vec<ReadError>,
-    pub skipped: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Parses every Markdown file under `path` (shown relative to `shown_from`) in parallel, and
@@ -197,17 +220,20 @@ pub fn load_each<T: Send>(path: &Path, shown_from: &Path, keep: impl Fn(usize, D
         .with_max_len(1)
         .enumerate()
         .map(|(d, (disk, shown))| {
-            SourceFile::read(disk, shown.clone()).map(|file| {
+            read_markdown(disk, shown).map(|(file, note)| {
                 let doc = parse_document(&file.path, &file.text);
                 drop(file);
-                keep(d, doc)
+                (keep(d, doc), note)
             })
         })
         .collect();
-    let mut kept = Kept { files: Vec::with_capacity(results.len()), errors: found.errors, skipped: found.skipped };
+    let mut kept = Kept { files: Vec::with_capacity(results.len()), errors: found.errors, warnings: found.warnings };
     for (d, result) in results.into_iter().enumerate() {
         match result {
-            Ok(value) => kept.files.push((d, value)),
+            Ok((value, note)) => {
+                kept.files.push((d, value));
+                kept.warnings.extend(note);
+            }
             Err(err) => kept.errors.push(err),
         }
     }
@@ -223,7 +249,7 @@ pub fn parse_all(files: &[(PathBuf, String)]) -> KnowledgeBase {
 impl KnowledgeBase {
     /// Builds a knowledge base from documents already parsed (tests, benchmarks, fixtures).
     pub fn from_documents(documents: Vec<super::Document>) -> KnowledgeBase {
-        let mut kb = KnowledgeBase { documents, errors: Vec::new(), skipped: Vec::new() };
+        let mut kb = KnowledgeBase { documents, errors: Vec::new(), warnings: Vec::new() };
         supersede::resolve(&mut kb);
         kb
     }

@@ -37,8 +37,9 @@ use crate::source::ReadError;
 pub struct KnowledgeBase {
     pub documents: Vec<Document>,
     pub errors: Vec<ReadError>,
-    /// Files left out (not regular files, too large, linked from outside), with why.
-    pub skipped: Vec<String>,
+    /// Files left out (not regular files, too large, linked from outside) and files read
+    /// repaired (mojibake), with why.
+    pub warnings: Vec<String>,
 }
 
 /// One Markdown file: its entries, their sections, and the items in document order.

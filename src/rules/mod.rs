@@ -116,7 +116,7 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
         let more = MarkdownFiles::find(path, root);
         found.files.extend(more.files);
         found.errors.extend(more.errors);
-        found.skipped.extend(more.skipped);
+        found.warnings.extend(more.warnings);
     }
     found.files.sort_by(|a, b| a.1.cmp(&b.1));
     found.files.dedup_by(|a, b| a.1 == b.1);
@@ -124,7 +124,7 @@ pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
     let files: Vec<(PathBuf, Result<SourceFile, crate::source::ReadError>)> =
         found.files.par_iter().map(|(disk, shown)| (shown.clone(), SourceFile::read(disk, shown.clone()))).collect();
     let mut set = build(found.errors, files);
-    set.diagnostics.extend(found.skipped.into_iter().map(|why| Diagnostic::warning(Code::ReadFailed, why)));
+    set.diagnostics.extend(found.warnings.into_iter().map(|why| Diagnostic::warning(Code::ReadFailed, why)));
     set
 }
 

@@ -674,7 +674,11 @@ impl SearchIndex {
                 if *old == Some(stamp.hash) {
                     return Ok(Done { file: path.shown.clone(), stamp, indexed: None });
                 }
-                let text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
+                let mut text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
+                // Mojibake is searched for what it says, as `mb decisions` reads it.
+                if let Some((repaired, _)) = crate::source::undo_mojibake(&text) {
+                    text = repaired;
+                }
                 let parsed = units::parse(path.source, &path.shown, &text);
                 let units = parsed.units();
                 // Small batches, the file's delete first (it removes only documents added

@@ -366,6 +366,53 @@ fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
     assert!(out.stderr.contains("memory-bank/bad.md:1:3: not valid UTF-8"), "{out}");
 }
 
+/// `text` as Windows PowerShell 5 leaves it when it reads a UTF-8 file as Windows-1251 and
+/// writes it back as UTF-8 with a BOM: each byte of the UTF-8 became one Cyrillic letter or sign.
+fn saved_through_windows_1251(text: &str) -> Vec<u8> {
+    const HIGH: &str = "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{a0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{ad}®Ї°±Ііґµ¶·ё№є»јЅѕї";
+    let high: Vec<char> = HIGH.chars().collect();
+    assert_eq!(high.len(), 64);
+    let garbled: String = text
+        .bytes()
+        .map(|b| match b {
+            0..=0x7f => b as char,
+            0x80..=0xbf => high[usize::from(b - 0x80)],
+            _ => char::from_u32(0x410 + u32::from(b - 0xc0)).unwrap(),
+        })
+        .collect();
+    format!("\u{feff}{garbled}").into_bytes()
+}
+
+#[test]
+fn mojibake_is_read_and_searched_for_what_it_says() {
+    // A Russian team's techContext.md, once read as Windows-1251 and saved again: each
+    // heading and decision is a run of `Р` and `С` signs that no one (and no search) reads.
+    let env = TestEnvironment::new();
+    let text = "# Технический контекст\n\n## Ключевые решения\n\n\
+                - Решили хранить резервные копии на ZFS с refquota 2T\n\
+                - Отказались от Ceph: слишком сложно для трёх узлов\n";
+    env.write("memory-bank/techContext.md", saved_through_windows_1251(text));
+    env.write("memory-bank/activeContext.md", "# Текущая работа\n\n- Проверяем резервные копии\n");
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
+    let texts: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"Решили хранить резервные копии на ZFS с refquota 2T"), "{texts:?}");
+    // The file is named, with what happened to it and what to do; the file written right is not.
+    assert!(out.stderr.contains("memory-bank/techContext.md: UTF-8 text that was once read as Windows-1251"), "{out}");
+    assert!(out.stderr.contains("save it as UTF-8"), "{out}");
+    assert!(!out.stderr.contains("activeContext"), "{out}");
+    // The file on disk is left as it was.
+    let disk = std::fs::read(env.work_dir().join("memory-bank/techContext.md")).unwrap();
+    assert_eq!(disk, saved_through_windows_1251(text));
+    // And the search finds its words.
+    let out = env.run(["search", "резервные", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|h| h["file"].as_str().unwrap()).collect();
+    assert!(files.contains(&"memory-bank/techContext.md"), "{files:?}");
+}
+
 #[test]
 fn a_preface_above_dated_entries_is_not_a_decision() {
     let text = "# Decision Log\n\nWhy we keep this log.\n\n## 2025-06-01: Quota\n\nSet `q` to 2T.\n";

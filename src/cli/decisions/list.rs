@@ -127,7 +127,7 @@ pub(super) struct Listing {
     /// Where file `d`'s part is in `parts` (`u32::MAX` for a file that failed).
     at: Vec<u32>,
     pub errors: Vec<ReadError>,
-    pub skipped: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Reads and parses every file under `path` in parallel, keeping what `selection` lists, and
@@ -170,7 +170,7 @@ pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Lis
     for (k, (d, _)) in parts.iter().enumerate() {
         at[*d] = k as u32;
     }
-    Listing { parts, hide_restated: !selection.all, at, errors, skipped: kept.skipped }
+    Listing { parts, hide_restated: !selection.all, at, errors, warnings: kept.warnings }
 }
 
 /// A decision whose record says it was superseded and links the file that replaced it takes
