@@ -1655,6 +1655,16 @@ fn item(
             }
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
             let value = items[i].text[skip..].trim();
+            // A label with only a note in brackets after it (`1. **Backend Framework
+            // Decision** (Blocking Phase 2)` in a list of steps, `- **Tunnel decision**
+            // (pending review)` among decisions) names a decision still to make and states
+            // none; nor does it head the next line.
+            if !nests && is_only_a_note(value) {
+                if items[i].kind == Kind::Decision {
+                    items[i].kind = Kind::Other;
+                }
+                return;
+            }
             if value.is_empty() && !nests {
                 // `Decision:` alone on its line heads the decision below it, as a
                 // `### Decision` heading does.
@@ -1900,6 +1910,15 @@ fn item(
 
 /// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,
 /// in its list: it is no part of that record.
+/// Whether `value` is one note in brackets and nothing else: `(Blocking Phase 2)`, `（待定）`.
+fn is_only_a_note(value: &str) -> bool {
+    let inner = value
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| value.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
+    inner.is_some_and(|inner| !inner.contains(['(', ')', '（', '）']))
+}
+
 fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
     rec.fields_below_title
         && items[i].parent.is_none()

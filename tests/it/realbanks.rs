@@ -4921,3 +4921,13 @@ fn a_guide_to_the_banks_files_decides_nothing() {
     let doc = document(&kb, "README-file-guide.md");
     assert_eq!(dated_decisions(doc), [" Decided to keep one bank per repository, next to the playbooks."]);
 }
+
+#[test]
+fn a_decision_named_with_only_a_note_states_none() {
+    let kb = load();
+    // `1. **Storage Backend Decision** (blocks the NAS migration)` in a list of steps, and
+    // `- **Tunnel decision** (pending review)` among decisions, name decisions still to make
+    // (both had been listed).
+    let doc = document(&kb, "progress-critical-path.md");
+    assert_eq!(dated_decisions(doc), [" Decision: Keep the backups on ZFS send/receive."]);
+}
