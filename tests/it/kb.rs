@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use mb::kb::{self, Block, Document, Item, Kind, KnowledgeBase, Status};
 
-use crate::common::{TestEnvironment, fixture};
+use crate::common::{self, TestEnvironment, fixture};
 
 fn load() -> KnowledgeBase {
     let root = fixture("quirks");
@@ -366,23 +366,6 @@ fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
     assert!(out.stderr.contains("memory-bank/bad.md:1:3: not valid UTF-8"), "{out}");
 }
 
-/// `text` as Windows PowerShell 5 leaves it when it reads a UTF-8 file as Windows-1251 and
-/// writes it back as UTF-8 with a BOM: each byte of the UTF-8 became one Cyrillic letter or sign.
-fn saved_through_windows_1251(text: &str) -> Vec<u8> {
-    const HIGH: &str = "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{a0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{ad}®Ї°±Ііґµ¶·ё№є»јЅѕї";
-    let high: Vec<char> = HIGH.chars().collect();
-    assert_eq!(high.len(), 64);
-    let garbled: String = text
-        .bytes()
-        .map(|b| match b {
-            0..=0x7f => b as char,
-            0x80..=0xbf => high[usize::from(b - 0x80)],
-            _ => char::from_u32(0x410 + u32::from(b - 0xc0)).unwrap(),
-        })
-        .collect();
-    format!("\u{feff}{garbled}").into_bytes()
-}
-
 #[test]
 fn mojibake_is_read_and_searched_for_what_it_says() {
     // A Russian team's techContext.md, once read as Windows-1251 and saved again: each
@@ -391,7 +374,7 @@ fn mojibake_is_read_and_searched_for_what_it_says() {
     let text = "# Технический контекст\n\n## Ключевые решения\n\n\
                 - Решили хранить резервные копии на ZFS с refquota 2T\n\
                 - Отказались от Ceph: слишком сложно для трёх узлов\n";
-    env.write("memory-bank/techContext.md", saved_through_windows_1251(text));
+    env.write("memory-bank/techContext.md", common::saved_through_windows_1251(text));
     env.write("memory-bank/activeContext.md", "# Текущая работа\n\n- Проверяем резервные копии\n");
     let out = env.run(["decisions", "--json"]);
     assert_eq!(out.code(), Some(0), "{out}");
@@ -404,7 +387,7 @@ fn mojibake_is_read_and_searched_for_what_it_says() {
     assert!(!out.stderr.contains("activeContext"), "{out}");
     // The file on disk is left as it was.
     let disk = std::fs::read(env.work_dir().join("memory-bank/techContext.md")).unwrap();
-    assert_eq!(disk, saved_through_windows_1251(text));
+    assert_eq!(disk, common::saved_through_windows_1251(text));
     // And the search finds its words.
     let out = env.run(["search", "резервные", "--json"]);
     assert_eq!(out.code(), Some(0), "{out}");

@@ -13,7 +13,7 @@ use mb::rules::{extract, parse::parse_block};
 use mb::source::{LineIndex, SourceFile};
 use proptest::prelude::*;
 
-use crate::common::{fixture, repo_root};
+use crate::common::{fixture, repo_root, saved_through_windows_1251};
 
 /// Markdown and YAML fragments that move parsers into their corners.
 const TOKENS: &[&str] = &[
@@ -376,6 +376,20 @@ proptest! {
         let text = apply(&corpus[file % corpus.len()], &mangles);
         parse_and_check(&text);
         rules_and_check(&text);
+    }
+
+    #[test]
+    fn mojibake_reads_back_and_other_text_stays(text in "\\PC{0,300}") {
+        // Any text saved through Windows-1251 reads back as it was written (after the BOM
+        // PowerShell adds); text as written is either left alone or read back to fewer bytes
+        // of UTF-8, never panicked on.
+        let garbled = String::from_utf8(saved_through_windows_1251(&text)).unwrap();
+        let back = mb::source::undo_mojibake(&garbled).map(|(t, _)| t);
+        let expected = (!text.is_ascii()).then(|| format!("\u{feff}{text}"));
+        prop_assert_eq!(back, expected);
+        if let Some((read, _)) = mb::source::undo_mojibake(&text) {
+            prop_assert!(read.len() < text.len());
+        }
     }
 
     #[test]

@@ -74,3 +74,20 @@ pub fn git_init(dir: &Path) {
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", "the fleet as it is"]);
 }
+
+/// `text` as Windows PowerShell 5 leaves it when it reads a UTF-8 file as Windows-1251 and
+/// writes it back as UTF-8 with a BOM: each byte of the UTF-8 became one Cyrillic letter or sign.
+pub fn saved_through_windows_1251(text: &str) -> Vec<u8> {
+    const HIGH: &str = "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—\u{98}™љ›њќћџ\u{a0}ЎўЈ¤Ґ¦§Ё©Є«¬\u{ad}®Ї°±Ііґµ¶·ё№є»јЅѕї";
+    let high: Vec<char> = HIGH.chars().collect();
+    assert_eq!(high.len(), 64);
+    let garbled: String = text
+        .bytes()
+        .map(|b| match b {
+            0..=0x7f => b as char,
+            0x80..=0xbf => high[usize::from(b - 0x80)],
+            _ => char::from_u32(0x410 + u32::from(b - 0xc0)).unwrap(),
+        })
+        .collect();
+    format!("\u{feff}{garbled}").into_bytes()
+}
