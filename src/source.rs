@@ -235,20 +235,46 @@ const CP1252_80_9F: [char; 32] = [
 /// mixing both (a line added later as UTF-8) is left as it is.
 pub fn undo_mojibake(text: &str) -> Option<(String, CodePage)> {
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if body.is_ascii() {
-        return None;
-    }
+    // ASCII reads back as itself: the test starts at the first character beyond it, where
+    // most text written right is turned away (`—`, `é`, `П` then `р`, an emoji).
+    let first = first_beyond_ascii(body.as_bytes())?;
     for page in [CodePage::Windows1251, CodePage::Windows1252] {
-        // A first pass that allocates nothing turns most texts away at their first word.
-        if !reads_back_as_utf8(body, page) {
+        // That test allocates nothing.
+        if !reads_back_as_utf8(&body[first..], page) {
             continue;
         }
         let mut bytes = Vec::with_capacity(text.len());
         bytes.extend_from_slice(&text.as_bytes()[..text.len() - body.len()]);
         bytes.extend(body.chars().filter_map(|c| page.byte(c)));
-        if let Ok(repaired) = String::from_utf8(bytes) {
-            return Some((repaired, page));
+        let Ok(mut repaired) = String::from_utf8(bytes) else { continue };
+        // A few such pairs may be written on purpose (a note on the bug that showed `Ã©` for
+        // `é`, `25Â°C`, the Russian `Её`): it takes MIN_REPAIRED characters beyond ASCII,
+        // where a garbled file holds one in most of its words.
+        let said = repaired.trim_start_matches('\u{FEFF}');
+        if said.chars().filter(|c| !c.is_ascii()).take(MIN_REPAIRED).count() < MIN_REPAIRED {
+            continue;
         }
+        // The file's own byte-order mark, garbled after the one the second save added.
+        if repaired.starts_with("\u{FEFF}\u{FEFF}") {
+            repaired.drain(..'\u{FEFF}'.len_utf8());
+        }
+        return Some((repaired, page));
+    }
+    None
+}
+
+/// How many characters beyond ASCII a repaired text must hold (see [`undo_mojibake`]).
+pub const MIN_REPAIRED: usize = 8;
+
+/// Where the first byte beyond ASCII is, found a block at a time (`<[u8]>::is_ascii` reads
+/// a word at a time; a byte loop is several times dearer on a long ASCII file).
+fn first_beyond_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for block in bytes.chunks(64) {
+        if !block.is_ascii() {
+            return block.iter().position(|b| !b.is_ascii()).map(|i| at + i);
+        }
+        at += block.len();
     }
     None
 }
@@ -305,21 +331,40 @@ mod tests {
     fn mojibake_reads_back_as_what_was_written() {
         // Each original encoded as UTF-8, its bytes read as the code page, saved as UTF-8.
         let russian = "# Технический контекст\n\n- **Next.js 14** — выбран для фронтенда\n- Импорт: «Иван»\n";
-        let french = "Décision : garder l’hôte « nas-1 » 🚀\n";
+        let french = "Décision : garder l’hôte « nas-1 » après l’été 🚀\n";
         for (original, page) in [(russian, CodePage::Windows1251), (french, CodePage::Windows1252)] {
             let garbled: String = original.bytes().map(|b| decode_byte(b, page)).collect();
             assert_ne!(garbled, original);
             assert_eq!(undo_mojibake(&garbled), Some((original.to_string(), page)), "{garbled}");
             let with_bom = format!("\u{FEFF}{garbled}");
             assert_eq!(undo_mojibake(&with_bom).map(|(t, _)| t), Some(format!("\u{FEFF}{original}")));
+            // A file that had its own mark keeps one.
+            let marked: String = "\u{FEFF}".bytes().chain(original.bytes()).map(|b| decode_byte(b, page)).collect();
+            assert_eq!(
+                undo_mojibake(&format!("\u{FEFF}{marked}")).map(|(t, _)| t),
+                Some(format!("\u{FEFF}{original}"))
+            );
         }
         for page in [CodePage::Windows1251, CodePage::Windows1252] {
             for b in 0..=255u8 {
                 assert_eq!(page.byte(decode_byte(b, page)), Some(b), "{page:?} {b:#x}");
             }
         }
-        // Text as written stays as written: Russian, French, ASCII, emoji, a lone `Ã`.
-        for text in [russian, french, "plain ASCII\n", "✅ done", "Ã", "Ёлка", "naïve café", "Рим и Мир"] {
+        // Text as written stays as written: Russian, French, ASCII, emoji, a lone `Ã`, and
+        // a few pairs that read back but are written on purpose.
+        for text in [
+            russian,
+            french,
+            "plain ASCII\n",
+            "✅ done",
+            "Ã",
+            "Ёлка",
+            "naïve café",
+            "Рим и Мир",
+            "- Fixed the export: names showed `Ã©` instead of accents\n",
+            "Temp: 25Â°C",
+            "Её",
+        ] {
             assert_eq!(undo_mojibake(text), None, "{text}");
         }
         // A file with a line added later as UTF-8 is left alone.

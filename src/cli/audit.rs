@@ -242,7 +242,11 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     }
     let bank = cx.resolve(Some(&args.memory_bank), "memory-bank");
     if bank.exists() {
-        set.link_decisions(&kb::load(&bank, &cx.root));
+        let kb = kb::load(&bank, &cx.root);
+        for why in &kb.warnings {
+            output::warn("warning", why)?;
+        }
+        set.link_decisions(&kb);
     }
     if set.errors() > 0 {
         output::print_diagnostics(&set.diagnostics, &set.sources)?;

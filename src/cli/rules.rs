@@ -65,6 +65,9 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let mb_path = cx.resolve(Some(&args.memory_bank), "memory-bank");
     if mb_path.exists() {
         let kb = kb::load(&mb_path, &cx.root);
+        for why in &kb.warnings {
+            output::warn("warning", why)?;
+        }
         set.link_decisions(&kb);
     }
     let exit = if set.errors() > 0 { Exit::Invalid } else { Exit::Clean };

@@ -6798,7 +6798,9 @@ mod tests {
         ] {
             assert!(!super::describes_a_file(not_index), "{not_index}");
         }
-        for name in ["🏗️ `systemPatterns.md`", "decisionLog.md (append only)", "memory-bank/progress.md", "**notes.txt**"] {
+        for name in
+            ["🏗️ `systemPatterns.md`", "decisionLog.md (append only)", "memory-bank/progress.md", "**notes.txt**"]
+        {
             assert!(super::is_document_name(name), "{name}");
         }
         for not_name in [

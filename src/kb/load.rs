@@ -240,9 +240,18 @@ pub fn load_each<T: Send>(path: &Path, shown_from: &Path, keep: impl Fn(usize, D
     kept
 }
 
-/// Parses texts already in memory, in parallel, into a knowledge base.
+/// Parses texts already in memory (a revision's files in `mb ci`), in parallel, into a
+/// knowledge base; mojibake is read as it was written, as [`read_markdown`] reads it, so that
+/// a decision has the same text and id however the bank was read.
 pub fn parse_all(files: &[(PathBuf, String)]) -> KnowledgeBase {
-    let documents = files.par_iter().with_max_len(1).map(|(path, text)| parse_document(path, text)).collect();
+    let documents = files
+        .par_iter()
+        .with_max_len(1)
+        .map(|(path, text)| match crate::source::undo_mojibake(text) {
+            Some((repaired, _)) => parse_document(path, &repaired),
+            None => parse_document(path, text),
+        })
+        .collect();
     KnowledgeBase::from_documents(documents)
 }
 

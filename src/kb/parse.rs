@@ -1225,8 +1225,10 @@ impl<'a> Pass<'a> {
         // 🏗️ `systemPatterns.md``), a bold line says what that file holds:
         // `**Architecture and technical decisions**` names no kind of what follows.
         let kind = match self.current_heading {
+            // (Not a file's own title, `# activeContext.md` over `**Recent Decisions**`.)
             Some(h)
                 if kind != Kind::Other
+                    && self.headings[h].level > 1
                     && self.item_heading.last() != Some(&Some(h))
                     && fields::is_document_name(&self.headings[h].title) =>
             {

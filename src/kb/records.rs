@@ -271,6 +271,19 @@ pub(crate) fn resolve(
         if marks[i].step {
             t.leading = None;
         }
+        // A `Decision` label with only a note in brackets after it and nothing under it (`1.
+        // **Backend Framework Decision** (Blocking Phase 2)` in a list of steps, `- **Tunnel
+        // decision** (pending review)` among decisions) names a decision still to make: it
+        // states none, opens no record and heads no line after it.
+        if let Some((Field::Decision, skip)) = t.leading
+            && is_only_a_note(items[i].text[skip..].trim())
+            && items.get(i + 1).is_none_or(|next| next.parent != Some(i))
+        {
+            t.leading = None;
+            if items[i].kind == Kind::Decision {
+                items[i].kind = Kind::Other;
+            }
+        }
         // A date in the brackets of a `Decision` label dates that decision, over its entry's
         // (`Decision (user, 2026-07-03): proceed with …`).
         if t.opens_decision()
@@ -1655,16 +1668,6 @@ fn item(
             }
             let nests = items.get(i + 1).is_some_and(|next| next.parent == Some(i));
             let value = items[i].text[skip..].trim();
-            // A label with only a note in brackets after it (`1. **Backend Framework
-            // Decision** (Blocking Phase 2)` in a list of steps, `- **Tunnel decision**
-            // (pending review)` among decisions) names a decision still to make and states
-            // none; nor does it head the next line.
-            if !nests && is_only_a_note(value) {
-                if items[i].kind == Kind::Decision {
-                    items[i].kind = Kind::Other;
-                }
-                return;
-            }
             if value.is_empty() && !nests {
                 // `Decision:` alone on its line heads the decision below it, as a
                 // `### Decision` heading does.

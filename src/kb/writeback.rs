@@ -71,6 +71,12 @@ pub enum WriteBackError {
     Damaged { path: String, line: usize, date: String },
     #[error("{path}: not UTF-8 text; mb will not rewrite it")]
     NotUtf8 { path: String },
+    /// An entry in UTF-8 would make the file half garbled, half not: read as it stands, and
+    /// no longer repaired, its decisions would turn back into mojibake.
+    #[error(
+        "{path}: UTF-8 text that was once read as {page} and saved again (mojibake); mb will not write into it — save it as UTF-8 first"
+    )]
+    Mojibake { path: String, page: &'static str },
     #[error("{path} is read-only; mb will not replace it (make it writable, or record into another file with --file)")]
     ReadOnly { path: String },
     #[error("{path}: {source}")]
@@ -327,7 +333,12 @@ pub fn write<E: From<WriteBackError>>(
         }
         let text = match &old {
             Some(bytes) => {
-                std::str::from_utf8(bytes).map_err(|_| E::from(WriteBackError::NotUtf8 { path: shown.clone() }))?
+                let text =
+                    std::str::from_utf8(bytes).map_err(|_| E::from(WriteBackError::NotUtf8 { path: shown.clone() }))?;
+                if let Some((_, page)) = crate::source::undo_mojibake(text) {
+                    return Err(WriteBackError::Mojibake { path: shown, page: page.name() }.into());
+                }
+                text
             }
             None => "",
         };

@@ -41,9 +41,9 @@ use units::{SourcePath, Unit};
 
 /// Bumped whenever the schema, the analyser or the way files are cut into units changes —
 /// including the Memory Bank parser reading a file into other items or kinds (3: table rows
-/// became items; 4: bold pseudo-headings became units); an index of another version is
-/// rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+/// became items; 4: bold pseudo-headings became units; 5: mojibake is indexed as it was
+/// written); an index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Where the index lives under the repository root.
 pub const INDEX_DIR: &str = ".mb/index";
@@ -675,8 +675,11 @@ impl SearchIndex {
                     return Ok(Done { file: path.shown.clone(), stamp, indexed: None });
                 }
                 let mut text = String::from_utf8(bytes).map_err(|_| path.shown.clone())?;
-                // Mojibake is searched for what it says, as `mb decisions` reads it.
-                if let Some((repaired, _)) = crate::source::undo_mojibake(&text) {
+                // A Memory Bank file's mojibake is searched for what it says, as `mb decisions`
+                // reads it (rule files are read as they are, as `mb rules` reads them).
+                if path.source == units::Source::MemoryBank
+                    && let Some((repaired, _)) = crate::source::undo_mojibake(&text)
+                {
                     text = repaired;
                 }
                 let parsed = units::parse(path.source, &path.shown, &text);

@@ -4931,3 +4931,13 @@ fn a_decision_named_with_only_a_note_states_none() {
     let doc = document(&kb, "progress-critical-path.md");
     assert_eq!(dated_decisions(doc), [" Decision: Keep the backups on ZFS send/receive."]);
 }
+
+#[test]
+fn a_files_own_title_is_no_guide_to_it() {
+    let kb = load();
+    // `# activeContext.md`, the file's own title, over `**Recent Decisions**`: the bold line
+    // names what follows, as under any title (found by review: the rule on guides to the
+    // bank's files had taken it for one).
+    let doc = document(&kb, "activeContext-file-title.md");
+    assert_eq!(dated_decisions(doc), [" Scrub the pools on Sunday nights", " Two snapshots a day on every dataset"]);
+}

@@ -154,6 +154,25 @@ fn a_read_only_file_is_refused_and_left_alone() {
 }
 
 #[test]
+fn a_garbled_file_is_refused_and_left_alone() {
+    // The example's active context as PowerShell 5 may leave it: read as Windows-1251 and
+    // saved again. An entry written in UTF-8 would make it half garbled, and mb would no
+    // longer read the rest back as it was written.
+    let env = example();
+    let garbled =
+        crate::common::saved_through_windows_1251(&env.read(ACTIVE).replace("\n## ", "\nИтоги недели.\n\n## "));
+    env.write(ACTIVE, &garbled);
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(
+        out.stderr.contains("memory-bank/activeContext.md: UTF-8 text that was once read as Windows-1251"),
+        "{out}"
+    );
+    assert!(out.stderr.contains("mb will not write into it"), "{out}");
+    assert_eq!(std::fs::read(env.work_dir().join(ACTIVE)).unwrap(), garbled);
+}
+
+#[test]
 fn a_symlinked_file_is_written_through_and_stays_a_link() {
     let env = example();
     let link = env.work_dir().join(ACTIVE);
