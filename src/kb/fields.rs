@@ -1195,6 +1195,30 @@ pub fn describes_a_file(text: &str) -> bool {
     !said.is_empty() && !opens_with_choice_verb(said) && !states_switch(said)
 }
 
+/// A title that names specifications (`Technical Specifications`, `Implementation
+/// Specifications Across Providers`, `Hardware specs`, `Spezifikationen`, `Especificaciones
+/// técnicas`, `服务器规格`, `ハードウェア仕様`): what it holds describes what was built or bought.
+/// Not `Specific decisions`.
+pub fn names_specifications(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "specifications",
+        "specification",
+        "specs",
+        "spezifikationen",
+        "spezifikation",
+        "especificaciones",
+        "especificações",
+        "spécifications",
+    ];
+    let t = title.trim_end();
+    if t.ends_with("规格") || t.ends_with("規格") || t.ends_with("仕様") {
+        return true;
+    }
+    // (A word is lowercased only when it is as long as one of them.)
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|word| WORDS.iter().any(|w| word.len() == w.len() && word.to_lowercase() == *w))
+}
+
 /// A title that is only a document's name (`` 🏗️ `systemPatterns.md` ``, `decisionLog.md
 /// (append only)`, `memory-bank/progress.md`): in a guide to the bank, what sits under it
 /// says what that file holds. Not a title with words of its own (`Optimize activeContext.md`,
@@ -6797,6 +6821,21 @@ mod tests {
             "Keep .env out of git",
         ] {
             assert!(!super::describes_a_file(not_index), "{not_index}");
+        }
+        for specs in [
+            "AWS Linux Technical Specifications",
+            "Implementation Specifications Across Providers",
+            "Hardware specs",
+            "Technische Spezifikationen",
+            "服务器规格",
+            "API Specification",
+        ] {
+            assert!(super::names_specifications(specs), "{specs}");
+        }
+        for not_specs in
+            ["Specific decisions", "Key Technical Decisions", "Inspector setup", "仕様決定の経緯", "Respecting quotas"]
+        {
+            assert!(!super::names_specifications(not_specs), "{not_specs}");
         }
         for name in
             ["🏗️ `systemPatterns.md`", "decisionLog.md (append only)", "memory-bank/progress.md", "**notes.txt**"]

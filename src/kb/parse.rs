@@ -3032,8 +3032,11 @@ impl Layout {
                     let p = &layout.sections[p.section];
                     let inherited = if splits { Kind::Other } else { p.kind };
                     let one_pattern = || last_word(&h.title).eq_ignore_ascii_case("pattern");
-                    let topic =
-                        own == Kind::Other || (own == Kind::Pattern && inherited == Kind::Decision && one_pattern());
+                    // (Not specifications, `#### AWS Linux Technical Specifications` under `## Key
+                    // Technical Decisions`: the instance, the OS and the cost of what was built
+                    // are its details.)
+                    let topic = (own == Kind::Other && !fields::names_specifications(&h.title))
+                        || (own == Kind::Pattern && inherited == Kind::Decision && one_pattern());
                     (if topic { inherited } else { own }, p.date)
                 }
                 // A topic heading of a file about decisions (`## Language` under `# Technical

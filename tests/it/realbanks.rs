@@ -4941,3 +4941,16 @@ fn a_files_own_title_is_no_guide_to_it() {
     let doc = document(&kb, "activeContext-file-title.md");
     assert_eq!(dated_decisions(doc), [" Scrub the pools on Sunday nights", " Two snapshots a day on every dataset"]);
 }
+
+#[test]
+fn specifications_under_decisions_are_details() {
+    let kb = load();
+    // `### Node Specifications` and `#### Backup host specs` under `## Key Technical
+    // Decisions`: the CPU, the disks and the cost of what was bought are no decisions (each
+    // had been one).
+    let doc = document(&kb, "systemPatterns-specifications.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [" Use ZFS mirrors on every node.", " Keep the storage VLAN apart from the home LAN."]
+    );
+}
