@@ -199,7 +199,13 @@ impl CodePage {
             CodePage::Windows1251 if (0x410..=0x44F).contains(&code) => Some((code - 0x410 + 0xC0) as u8),
             CodePage::Windows1251 => CP1251_80_BF.iter().position(|&m| m == c).map(|i| 0x80 + i as u8),
             CodePage::Windows1252 if (0xA0..=0xFF).contains(&code) => Some(code as u8),
-            CodePage::Windows1252 => CP1252_80_9F.iter().position(|&m| m == c).map(|i| 0x80 + i as u8),
+            // (ISO-8859-1 reads 0x80–0x9F as the C1 controls of the same number: text garbled
+            // through it reads back through this page too.)
+            CodePage::Windows1252 => CP1252_80_9F
+                .iter()
+                .position(|&m| m == c)
+                .map(|i| 0x80 + i as u8)
+                .or_else(|| (0x80..=0x9F).contains(&code).then_some(code as u8)),
         }
     }
 }
@@ -350,6 +356,9 @@ mod tests {
                 assert_eq!(page.byte(decode_byte(b, page)), Some(b), "{page:?} {b:#x}");
             }
         }
+        // Garbled through ISO-8859-1, whose 0x80–0x9F are C1 controls (`’` is E2 80 99).
+        let latin1: String = french.bytes().map(char::from).collect();
+        assert_eq!(undo_mojibake(&latin1), Some((french.to_string(), CodePage::Windows1252)));
         // Text as written stays as written: Russian, French, ASCII, emoji, a lone `Ã`, and
         // a few pairs that read back but are written on purpose.
         for text in [
