@@ -38,8 +38,14 @@ pub fn record(root: &Path, run: &Run, checks: &[Check], bank: &Bank) -> Result<W
 /// The entry the run would get, given the file as it is now (nothing is written).
 pub fn entry(root: &Path, run: &Run, checks: &[Check], bank: &Bank) -> Result<String, RecordError> {
     let recorder = Recorder::new(root, run, checks, bank)?;
-    let text = std::fs::read_to_string(&recorder.path).unwrap_or_default();
-    recorder.entry(&text)
+    // (A file not there yet gets the entry alone; one mb would refuse to write into is
+    // refused here too.)
+    let bytes = match std::fs::read(&recorder.path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => return Err(writeback::WriteBackError::Io { path: recorder.shown.clone(), source }.into()),
+    };
+    recorder.entry(writeback::writable_text(&bytes, &recorder.shown)?)
 }
 
 /// What an entry for a run says that does not depend on the file's text, worked out once

@@ -1196,27 +1196,37 @@ pub fn describes_a_file(text: &str) -> bool {
 }
 
 /// A title that names specifications (`Technical Specifications`, `Implementation
-/// Specifications Across Providers`, `Hardware specs`, `Spezifikationen`, `Especificaciones
-/// técnicas`, `服务器规格`, `ハードウェア仕様`): what it holds describes what was built or bought.
-/// Not `Specific decisions`.
+/// Specifications Across Providers`, `Hardware specs`, `Hardwarespezifikationen`,
+/// `Especificaciones técnicas`, `Spécification matérielle`, `服务器规格`, `サーバースペック`): what it
+/// holds describes what was built or bought. Not `Specific decisions`, nor an English
+/// `Specification` alone, which names a document (`### API Specification` under decisions
+/// holds choices: REST over gRPC).
 pub fn names_specifications(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "specifications",
-        "specification",
         "specs",
-        "spezifikationen",
-        "spezifikation",
         "especificaciones",
+        "especificación",
+        "especificacion",
         "especificações",
+        "especificacoes",
+        "especificação",
+        "especificacao",
         "spécifications",
+        "spécification",
     ];
-    let t = title.trim_end();
-    if t.ends_with("规格") || t.ends_with("規格") || t.ends_with("仕様") {
+    let t = title.trim_end().trim_end_matches([':', '：']).trim_end();
+    if ["规格", "規格", "规格说明", "仕様", "スペック"].iter().any(|w| t.ends_with(w)) {
         return true;
     }
-    // (A word is lowercased only when it is as long as one of them.)
-    t.split(|c: char| !c.is_alphanumeric())
-        .any(|word| WORDS.iter().any(|w| word.len() == w.len() && word.to_lowercase() == *w))
+    // (A word is lowercased only when it is beyond ASCII and as long as one of them; German
+    // writes them as the end of a compound, `Hardwarespezifikationen`.)
+    t.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        WORDS.iter().any(|w| {
+            word.len() == w.len() && (word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+        }) || ends_ignoring_case(word, "spezifikationen")
+            || ends_ignoring_case(word, "spezifikation")
+    })
 }
 
 /// A title that is only a document's name (`` 🏗️ `systemPatterns.md` ``, `decisionLog.md
@@ -6827,14 +6837,22 @@ mod tests {
             "Implementation Specifications Across Providers",
             "Hardware specs",
             "Technische Spezifikationen",
-            "服务器规格",
-            "API Specification",
+            "服务器规格：",
+            "Hardwarespezifikationen",
+            "Especificación técnica",
+            "サーバースペック",
         ] {
             assert!(super::names_specifications(specs), "{specs}");
         }
-        for not_specs in
-            ["Specific decisions", "Key Technical Decisions", "Inspector setup", "仕様決定の経緯", "Respecting quotas"]
-        {
+        for not_specs in [
+            "Specific decisions",
+            "Key Technical Decisions",
+            "Inspector setup",
+            "仕様決定の経緯",
+            "Respecting quotas",
+            "API Specification",
+            "Spec-driven development",
+        ] {
             assert!(!super::names_specifications(not_specs), "{not_specs}");
         }
         for name in

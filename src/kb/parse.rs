@@ -3035,7 +3035,8 @@ impl Layout {
                     // (Not specifications, `#### AWS Linux Technical Specifications` under `## Key
                     // Technical Decisions`: the instance, the OS and the cost of what was built
                     // are its details.)
-                    let topic = (own == Kind::Other && !fields::names_specifications(&h.title))
+                    let specs = || inherited == Kind::Decision && fields::names_specifications(&h.title);
+                    let topic = (own == Kind::Other && !specs())
                         || (own == Kind::Pattern && inherited == Kind::Decision && one_pattern());
                     (if topic { inherited } else { own }, p.date)
                 }
@@ -3046,6 +3047,7 @@ impl Layout {
                 None if own == Kind::Other
                     && !h.considers
                     && !fields::describes_records(&h.title)
+                    && !fields::names_specifications(&h.title)
                     && titled
                     && layout.title_kind == Kind::Decision =>
                 {
@@ -3057,6 +3059,7 @@ impl Layout {
                     if own == Kind::Other
                         && !h.considers
                         && !fields::describes_records(&h.title)
+                        && !fields::names_specifications(&h.title)
                         && layout.sections[p.section].kind == Kind::Decision
                         && layout.sections[p.section].date.is_some() =>
                 {

@@ -89,6 +89,17 @@ pub enum WriteBackError {
     Busy { path: String },
 }
 
+/// The text of a Memory Bank file mb may write into (`shown` names it in errors): UTF-8, and
+/// not garbled ([`crate::source::undo_mojibake`]) — an entry in UTF-8 would leave that half
+/// garbled. Asked before a write and before a dry run shows what it would write.
+pub fn writable_text<'a>(bytes: &'a [u8], shown: &str) -> Result<&'a str, WriteBackError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| WriteBackError::NotUtf8 { path: shown.to_string() })?;
+    match crate::source::undo_mojibake(text) {
+        Some((_, page)) => Err(WriteBackError::Mojibake { path: shown.to_string(), page: page.name() }),
+        None => Ok(text),
+    }
+}
+
 /// What [`splice`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spliced {
@@ -332,14 +343,7 @@ pub fn write<E: From<WriteBackError>>(
             return Err(WriteBackError::ReadOnly { path: shown }.into());
         }
         let text = match &old {
-            Some(bytes) => {
-                let text =
-                    std::str::from_utf8(bytes).map_err(|_| E::from(WriteBackError::NotUtf8 { path: shown.clone() }))?;
-                if let Some((_, page)) = crate::source::undo_mojibake(text) {
-                    return Err(WriteBackError::Mojibake { path: shown, page: page.name() }.into());
-                }
-                text
-            }
+            Some(bytes) => writable_text(bytes, &shown).map_err(E::from)?,
             None => "",
         };
         let entry = entry_for(text)?;

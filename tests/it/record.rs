@@ -170,6 +170,10 @@ fn a_garbled_file_is_refused_and_left_alone() {
     );
     assert!(out.stderr.contains("mb will not write into it"), "{out}");
     assert_eq!(std::fs::read(env.work_dir().join(ACTIVE)).unwrap(), garbled);
+    // A dry run says the same, rather than show an entry the write would refuse.
+    let out = env.run(["record", "--dry-run"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("mb will not write into it"), "{out}");
 }
 
 #[test]
