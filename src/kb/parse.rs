@@ -151,6 +151,10 @@ struct Title {
     decision: Option<String>,
 }
 
+/// How many lines a log row's last cell may run on over, past blank lines, before the line
+/// that ends it with a pipe ([`Pass::cell_closes_below`]).
+const CELL_LINES: usize = 80;
+
 /// What may follow a bold title in a pseudo-heading: a short qualifier in brackets,
 /// `(maintained)`, `（本周）`, with no digit (a date or a count) and no second bracket.
 fn is_qualifier(rest: &str) -> bool {
@@ -240,6 +244,9 @@ struct Pass<'a> {
     row_parts: Vec<usize>,
     /// Whether the last such row is still open: its last cell has not ended with a pipe.
     row_unfinished: bool,
+    /// Where [`Pass::cell_closes_below`] last looked: from, up to, and whether a line there
+    /// ends the open row's cell.
+    cell_scan: Option<(usize, usize, bool)>,
     /// The last row of a log table, when its last cell did not end with a pipe and went on
     /// over the lines under the table (`… the calls made are:`, then a list, then `… |`).
     table_row_open: Option<usize>,
@@ -318,6 +325,7 @@ impl<'a> Pass<'a> {
             appended_rows: Vec::new(),
             row_parts: Vec::new(),
             row_unfinished: false,
+            cell_scan: None,
             table_row_open: None,
             record_paragraph: None,
             heading: None,
@@ -623,6 +631,33 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Whether a line from `at` on ends the open row's last cell with a pipe (`- Reliable: …
+    /// |`) before a new row, a heading, the end of the text or [`CELL_LINES`] lines. Each
+    /// stretch of text is looked at once: the answer holds for every item that opens in it.
+    fn cell_closes_below(&mut self, at: usize) -> bool {
+        if let Some((from, to, closes)) = self.cell_scan
+            && (from..to).contains(&at)
+        {
+            return closes;
+        }
+        let rest = self.text.get(at..).unwrap_or("");
+        let mut end = at;
+        let mut closes = false;
+        for line in rest.split_inclusive('\n').take(CELL_LINES) {
+            let t = line.trim();
+            if t.starts_with('|') || t.starts_with('#') {
+                break;
+            }
+            end += line.len();
+            if t.ends_with('|') {
+                closes = true;
+                break;
+            }
+        }
+        self.cell_scan = Some((at, end.max(at + 1), closes));
+        closes
+    }
+
     fn open_item(&mut self, block: Block, range: Range<usize>) {
         // The lines a row's last cell goes on over follow it with no blank line between.
         if self.row_unfinished {
@@ -634,7 +669,13 @@ impl<'a> Pass<'a> {
                 let first_line = self.text.get(range.clone()).and_then(|t| t.lines().next()).unwrap_or("");
                 block == Block::Paragraph && ends_row(first_line) && !first_line.starts_with('|')
             };
-            if has_blank_line(self.text.get(from..range.start).unwrap_or("")) && !ends_cell() {
+            // (… and past blank lines, lists and code while a line further down ends the cell:
+            // a log row whose last cell runs on over its reasons, `1. …`, a blank line,
+            // `Solution:` and its list, and `- … |`.)
+            if has_blank_line(self.text.get(from..range.start).unwrap_or(""))
+                && !ends_cell()
+                && !self.cell_closes_below(range.start)
+            {
                 self.row_unfinished = false;
             } else {
                 self.row_parts.push(self.items.len());

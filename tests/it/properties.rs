@@ -625,3 +625,24 @@ fn drops_flows_dates_last_and_summaries_take_hostile_sizes() {
     assert_eq!(dated, 20_000);
     parse_and_check(&format!("---\n\n{}2026-05-10\n\n- Decided to keep it\n", "Updated ".repeat(100_000)));
 }
+
+#[test]
+fn long_cells_specs_and_file_guides_take_hostile_sizes() {
+    // 20,000 log rows whose last cell runs on past a blank line to its pipe: each row is one
+    // decision, its lists its rationale.
+    let mut text = String::from("# Decision Log\n\n| Date | Decision | Rationale |\n|---|---|---|\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "| 2026-03-{:02} | Mirror pool {i} | Because:\n1. one copy off the rack\n\nGains:\n- faster restores |\n",
+            i % 28 + 1
+        ));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &text);
+    let decisions = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count();
+    assert_eq!(decisions, 20_000);
+    // An unfinished row, then 100,000 paragraphs and no pipe to end it (each stretch of text is
+    // looked at once); a heading of 100,000 `specs`; 20,000 file guides.
+    parse_and_check(&format!("# Log\n\n| a | b |\n|---|---|\n| x | y\n{}", "\nline\n".repeat(100_000)));
+    parse_and_check(&format!("# D\n\n## Key Decisions\n\n### {}\n\n- CPU: 4\n", "specs ".repeat(100_000)));
+    parse_and_check(&"### `systemPatterns.md`\n**Architecture decisions**\n- layout\n\n".repeat(20_000));
+}

@@ -4954,3 +4954,20 @@ fn specifications_under_decisions_are_details() {
         [" Use ZFS mirrors on every node.", " Keep the storage VLAN apart from the home LAN."]
     );
 }
+
+#[test]
+fn a_log_rows_last_cell_runs_on_past_blank_lines_to_its_pipe() {
+    let kb = load();
+    // `| 2026-03-01 | Use restic … | We compared three tools:`, then a numbered list, a blank
+    // line, `What we gain:` and a list whose last line ends the cell with ` |`: all of it is
+    // the row's rationale (its lists after the blank line had been decisions).
+    let doc = document(&kb, "decisionLog-long-cells.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-03-01 Use restic for the offsite backups",
+            "2026-03-04 Keep one restic repository per host",
+            " Use ZFS mirrors on the backup host.",
+        ]
+    );
+}
