@@ -916,6 +916,19 @@ impl<'a> Pass<'a> {
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
             return false;
         }
+        // So does a row of that table right under any paragraph (a footer's `**Updated**:
+        // 2025-11-23` after a `---`, then `| 2025-11-22 | Adopt DDD | … |` rows, which
+        // Markdown reads as more lines of the footer).
+        if self.orphan_line(line) {
+            self.close();
+            self.items[idx].span.end = at;
+            self.close_paragraph(idx);
+            self.bold_start = None;
+            self.row_unfinished = false;
+            self.open_item(Block::Paragraph, at..at);
+            self.orphan_row = Some(self.items.len() - 1);
+            return true;
+        }
         // The field the paragraph's opening bold text names, if it opens with bold text.
         let opening = self.items[idx].bold.as_deref().map(fields::field_for_label);
         // A paragraph of labelled lines (`**Date:** …`, `**Status:** …`, `**Decision:** …`)

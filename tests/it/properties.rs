@@ -645,4 +645,14 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
     parse_and_check(&format!("# Log\n\n| a | b |\n|---|---|\n| x | y\n{}", "\nline\n".repeat(100_000)));
     parse_and_check(&format!("# D\n\n## Key Decisions\n\n### {}\n\n- CPU: 4\n", "specs ".repeat(100_000)));
     parse_and_check(&"### `systemPatterns.md`\n**Architecture decisions**\n- layout\n\n".repeat(20_000));
+    // 20,000 log rows right under a footer paragraph: each a row of the log.
+    let mut text = String::from(
+        "# Log\n\n| Date | Decision |\n|---|---|\n| 2026-01-01 | first |\n\n---\n\n**Updated**: 2026-02-10\n",
+    );
+    for i in 0..20_000 {
+        text.push_str(&format!("| 2026-02-{:02} | Mirror pool {i} |\n", i % 28 + 1));
+    }
+    let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &text);
+    let dated = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.date.is_some()).count();
+    assert_eq!(dated, 20_001);
 }

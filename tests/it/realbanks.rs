@@ -4971,3 +4971,20 @@ fn a_log_rows_last_cell_runs_on_past_blank_lines_to_its_pipe() {
         ]
     );
 }
+
+#[test]
+fn log_rows_right_under_a_footer_are_rows() {
+    let kb = load();
+    // `**Updated**: …` and `**Status**: …` after a `---`, then rows of the log table with no
+    // blank line between: Markdown reads them as more lines of the footer (both had been lost
+    // in its text).
+    let doc = document(&kb, "decisionLog-rows-after-footer.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-01 Keep Proxmox on every node",
+            "2026-02-05 Serve the team wiki from the NAS",
+            "2026-02-07 Send the logs to Loki",
+        ]
+    );
+}
