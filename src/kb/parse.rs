@@ -244,9 +244,14 @@ struct Pass<'a> {
     row_parts: Vec<usize>,
     /// Whether the last such row is still open: its last cell has not ended with a pipe.
     row_unfinished: bool,
-    /// Where [`Pass::cell_closes_below`] last looked: from, up to, and whether a line there
-    /// ends the open row's cell.
-    cell_scan: Option<(usize, usize, bool)>,
+    /// Where [`Pass::cell_closes_below`] last looked: for which row, from, up to, and whether
+    /// the line there ends that row's cell.
+    cell_scan: Option<(usize, usize, usize, bool)>,
+    /// Of the last log table: whether its head row ends with a pipe (its rows are written with
+    /// closing pipes), its column count, and the heading it sits under.
+    log_pipes: bool,
+    log_width: usize,
+    log_heading: Option<usize>,
     /// The last row of a log table, when its last cell did not end with a pipe and went on
     /// over the lines under the table (`… the calls made are:`, then a list, then `… |`).
     table_row_open: Option<usize>,
@@ -326,6 +331,9 @@ impl<'a> Pass<'a> {
             row_parts: Vec::new(),
             row_unfinished: false,
             cell_scan: None,
+            log_pipes: false,
+            log_width: 0,
+            log_heading: None,
             table_row_open: None,
             record_paragraph: None,
             heading: None,
@@ -607,6 +615,9 @@ impl<'a> Pass<'a> {
                 // are more of that cell.
                 // (Only a table written with outer pipes: `a | b` rows never end with one.)
                 let table = self.text.get(range.clone()).unwrap_or("");
+                self.log_pipes = table.lines().next().is_some_and(ends_row);
+                self.log_width = self.last_columns.as_ref().map_or(0, |c| c.fields.len());
+                self.log_heading = self.current_heading;
                 let last_line = table.trim_end().lines().next_back();
                 let last_row = self.items.len().checked_sub(1).filter(|&r| self.items[r].block == Block::TableRow);
                 self.table_row_open = None;
@@ -631,30 +642,40 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Whether a line from `at` on ends the open row's last cell with a pipe (`- Reliable: …
-    /// |`) before a new row, a heading, the end of the text or [`CELL_LINES`] lines. Each
-    /// stretch of text is looked at once: the answer holds for every item that opens in it.
-    fn cell_closes_below(&mut self, at: usize) -> bool {
-        if let Some((from, to, closes)) = self.cell_scan
-            && (from..to).contains(&at)
+    /// Whether a line from `at` on ends row `row`'s last cell (`- Reliable: … |`: one pipe, the
+    /// line's last character, outside code) before a new row, a heading, the end of the text or
+    /// [`CELL_LINES`] lines — asked only of a log written with closing pipes. Each stretch of
+    /// text is looked at once, and a row is foretold to close once: an item past the line
+    /// that was to close it, with the row still open, ends the row.
+    fn cell_closes_below(&mut self, row: usize, at: usize) -> bool {
+        if !self.log_pipes {
+            return false;
+        }
+        if let Some((r, from, to, closes)) = self.cell_scan
+            && r == row
+            && at >= from
         {
-            return closes;
+            return closes && at < to;
         }
         let rest = self.text.get(at..).unwrap_or("");
-        let mut end = at;
-        let mut closes = false;
+        let (mut end, mut closes, mut fence) = (at, false, false);
         for line in rest.split_inclusive('\n').take(CELL_LINES) {
             let t = line.trim();
-            if t.starts_with('|') || t.starts_with('#') {
-                break;
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fence = !fence;
+            } else if !fence {
+                if t.starts_with('|') || is_atx_heading(line) {
+                    break;
+                }
+                if t.ends_with('|') && t.bytes().filter(|&b| b == b'|').count() == 1 {
+                    end += line.len();
+                    closes = true;
+                    break;
+                }
             }
             end += line.len();
-            if t.ends_with('|') {
-                closes = true;
-                break;
-            }
         }
-        self.cell_scan = Some((at, end.max(at + 1), closes));
+        self.cell_scan = Some((row, at, end, closes));
         closes
     }
 
@@ -672,9 +693,10 @@ impl<'a> Pass<'a> {
             // (… and past blank lines, lists and code while a line further down ends the cell:
             // a log row whose last cell runs on over its reasons, `1. …`, a blank line,
             // `Solution:` and its list, and `- … |`.)
+            let row = [self.appended_rows.last(), self.table_row_open.as_ref()].into_iter().flatten().max().copied();
             if has_blank_line(self.text.get(from..range.start).unwrap_or(""))
                 && !ends_cell()
-                && !self.cell_closes_below(range.start)
+                && !row.is_some_and(|row| self.cell_closes_below(row, range.start))
             {
                 self.row_unfinished = false;
             } else {
@@ -916,10 +938,16 @@ impl<'a> Pass<'a> {
         if self.items[idx].block != Block::Paragraph || self.items[idx].parent.is_some() {
             return false;
         }
-        // So does a row of that table right under any paragraph (a footer's `**Updated**:
-        // 2025-11-23` after a `---`, then `| 2025-11-22 | Adopt DDD | … |` rows, which
-        // Markdown reads as more lines of the footer).
-        if self.orphan_line(line) {
+        // So does a row of that table right under a paragraph of its section (a footer's
+        // `**Updated**: 2025-11-23` after a `---`, then `| 2025-11-22 | Adopt DDD | … |`
+        // rows, which Markdown reads as more lines of the footer): a whole row, as many cells
+        // as the log has columns (not a template's row quoted under a later heading).
+        let whole_row = || {
+            ends_row(line)
+                && self.current_heading == self.log_heading
+                && line.bytes().filter(|&b| b == b'|').count() == self.log_width + 1
+        };
+        if self.orphan_line(line) && whole_row() {
             self.close();
             self.items[idx].span.end = at;
             self.close_paragraph(idx);
@@ -2621,6 +2649,16 @@ fn ends_row(text: &str) -> bool {
     text.trim_end().ends_with('|')
 }
 
+/// Whether `line` is an ATX heading as Markdown reads one: up to three spaces, one to six
+/// `#`, then a space or the line's end (not `#123`, nor `#!/bin/sh`).
+fn is_atx_heading(line: &str) -> bool {
+    let rest = line.trim_end_matches(['\n', '\r']);
+    let indent = rest.len() - rest.trim_start_matches(' ').len();
+    let rest = &rest[indent..];
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    indent <= 3 && (1..=6).contains(&hashes) && rest[hashes..].chars().next().is_none_or(|c| c == ' ' || c == '\t')
+}
+
 /// Whether `text` holds a blank line (a line of spaces and tabs only, between two newlines).
 fn has_blank_line(text: &str) -> bool {
     // (The lines between the first newline and the last: the text's own first and last lines
@@ -3369,6 +3407,35 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         parse_document(Path::new("memory-bank/activeContext.md"), text)
+    }
+
+    #[test]
+    fn a_rows_cell_runs_on_only_to_a_pipe_that_can_end_it() {
+        let log = |text: &str| parse_document(Path::new("memory-bank/decisionLog.md"), text);
+        let decisions = |d: &Document| -> Vec<String> {
+            d.items.iter().filter(|i| i.kind == Kind::Decision).map(|i| i.text.to_string()).collect()
+        };
+        // A log written without closing pipes: every row "lacks" one, and the list after a
+        // blank line is the log's own, whatever ends with a pipe further down.
+        let d = log("| Date | Decision | Why\n|---|---|---\n| 2026-01-01 | Use ZFS | checksums\n\n\
+                     - Keep two pools\n\n```\nif a ||\n```\n\nGains: fewer disks |\n");
+        assert!(decisions(&d).contains(&"Keep two pools".to_string()), "{:?}", decisions(&d));
+        // A pipe inside a fence ends no cell; nor does a line with two pipes; the row ends at
+        // the first item past the blank line.
+        for tail in ["```\ncat hosts |\n```\n", "a | b |\n"] {
+            let d = log(&format!(
+                "| Date | Decision | Why |\n|---|---|---|\n| 2026-01-01 | Use ZFS | because:\n\n- Keep two pools\n\n{tail}"
+            ));
+            assert!(decisions(&d).contains(&"Keep two pools".to_string()), "{tail:?}: {:?}", decisions(&d));
+        }
+        // A shell comment in a fence is no heading that stops the look.
+        let d = log("| Date | Decision | Why |\n|---|---|---|\n| 2026-01-01 | Use ZFS | because:\n\n\
+                     1. checksums\n\n```\n# zpool status\n```\n\n- and scrubs |\n\n## Later\n\n- Keep two pools\n");
+        assert_eq!(decisions(&d), ["Use ZFS", "Keep two pools"]);
+        // A template's row quoted under a later heading stays in its paragraph.
+        let d = log("| Date | Decision |\n|---|---|\n| 2026-01-01 | Use ZFS |\n\n## How to add\n\n\
+                     Append rows like:\n| YYYY-MM-DD | <decision> |\n");
+        assert!(!d.items.iter().any(|i| i.text.as_str() == "<decision>"), "{:?}", d.items);
     }
 
     #[test]
