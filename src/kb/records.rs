@@ -284,6 +284,15 @@ pub(crate) fn resolve(
                 items[i].kind = Kind::Other;
             }
         }
+        // Among next steps, a label naming what a decision is about (`Framework decision: Use
+        // Fastify or Express.js` under `### Next Steps`) names one still to make: the step
+        // is to make it. (`Decision:` alone there still records one.)
+        if let Some((Field::Decision, skip)) = t.leading
+            && items[i].kind == Kind::NextStep
+            && names_a_topic_decision(items[i].text.get(..skip).unwrap_or(""))
+        {
+            t.leading = None;
+        }
         // A date in the brackets of a `Decision` label dates that decision, over its entry's
         // (`Decision (user, 2026-07-03): proceed with …`).
         if t.opens_decision()
@@ -1913,6 +1922,13 @@ fn item(
 
 /// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,
 /// in its list: it is no part of that record.
+/// Whether `label` (a `Decision` label as written, `Framework decision:`) names a topic before
+/// the word: more than `Decision` or `Decisión` alone.
+fn names_a_topic_decision(label: &str) -> bool {
+    let words = label.trim().trim_end_matches([':', '：', '*', '_']).trim_start_matches(['*', '_']);
+    words.split_whitespace().count() > 1
+}
+
 /// Whether `value` is one note in brackets and nothing else: `(Blocking Phase 2)`, `（待定）`.
 fn is_only_a_note(value: &str) -> bool {
     let inner = value

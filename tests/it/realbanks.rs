@@ -4927,9 +4927,16 @@ fn a_decision_named_with_only_a_note_states_none() {
     let kb = load();
     // `1. **Storage Backend Decision** (blocks the NAS migration)` in a list of steps, and
     // `- **Tunnel decision** (pending review)` among decisions, name decisions still to make
-    // (both had been listed).
+    // (both had been listed); so does `Storage decision: pick ZFS or Btrfs …` among next
+    // steps (listed too), where `Decision: keep the old node …` still records one.
     let doc = document(&kb, "progress-critical-path.md");
-    assert_eq!(dated_decisions(doc), [" Decision: Keep the backups on ZFS send/receive."]);
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Decision: Keep the backups on ZFS send/receive.",
+            " Decision: keep the old node until the new one has run a month"
+        ]
+    );
 }
 
 #[test]
