@@ -188,6 +188,11 @@ impl CodePage {
         }
     }
 
+    /// What happened to a file garbled through this page, as every message says it.
+    pub fn garbling(self) -> String {
+        format!("UTF-8 text that was once read as {} and saved again (mojibake)", self.name())
+    }
+
     /// The byte this code page writes as `c`. Bytes a code page leaves undefined read as the
     /// C1 control of the same number (`0x98` → U+0098), as Windows and browsers read them.
     fn byte(self, c: char) -> Option<u8> {

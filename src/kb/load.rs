@@ -159,10 +159,9 @@ pub fn read_markdown(disk: &Path, shown: &Path) -> Result<(SourceFile, Option<St
     let note = crate::source::undo_mojibake(&file.text).map(|(text, page)| {
         file.text = text;
         format!(
-            "{}: UTF-8 text that was once read as {} and saved again (mojibake); read as it was \
-             written — save it as UTF-8 to keep it so",
+            "{}: {}; read as it was written — save it as UTF-8 to keep it so",
             crate::source::display_path(shown),
-            page.name()
+            page.garbling()
         )
     });
     Ok((file, note))

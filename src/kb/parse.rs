@@ -3114,6 +3114,16 @@ impl Layout {
             }
             let parent = stack.last().copied();
             let own = h.kind;
+            // A heading that names no kind, under decisions, is a topic of them — unless it is
+            // about deciding or names considerations (`## Template for New Decisions`, `## Open
+            // Questions`), tells how the records are written (`## Format`), or names
+            // specifications (`### Server specs`: details of what was built).
+            let topic_of_decisions = || {
+                own == Kind::Other
+                    && !h.considers
+                    && !fields::describes_records(&h.title)
+                    && !fields::names_specifications(&h.title)
+            };
             let (kind, parent_date) = match parent {
                 // A subsection (`#### Immediate` under `### Next Steps`) keeps its parent's
                 // kind unless its own title names one. One pattern named among decisions
@@ -3133,25 +3143,12 @@ impl Layout {
                     (if topic { inherited } else { own }, p.date)
                 }
                 // A topic heading of a file about decisions (`## Language` under `# Technical
-                // Decisions`) holds decisions; one about deciding or naming considerations
-                // (`## Template for New Decisions`, `## Open Questions`), or about how the
-                // records are written (`## Format`), is no topic.
-                None if own == Kind::Other
-                    && !h.considers
-                    && !fields::describes_records(&h.title)
-                    && !fields::names_specifications(&h.title)
-                    && titled
-                    && layout.title_kind == Kind::Decision =>
-                {
-                    (Kind::Decision, None)
-                }
+                // Decisions`) holds decisions.
+                None if topic_of_decisions() && titled && layout.title_kind == Kind::Decision => (Kind::Decision, None),
                 // So does a topic heading of an entry about decisions (`### Version policy`
                 // beside `### Technology choices` under a decision log's `## [2025-08-09]`).
                 Some(p)
-                    if own == Kind::Other
-                        && !h.considers
-                        && !fields::describes_records(&h.title)
-                        && !fields::names_specifications(&h.title)
+                    if topic_of_decisions()
                         && layout.sections[p.section].kind == Kind::Decision
                         && layout.sections[p.section].date.is_some() =>
                 {

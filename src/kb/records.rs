@@ -271,27 +271,21 @@ pub(crate) fn resolve(
         if marks[i].step {
             t.leading = None;
         }
-        // A `Decision` label with only a note in brackets after it and nothing under it (`1.
-        // **Backend Framework Decision** (Blocking Phase 2)` in a list of steps, `- **Tunnel
-        // decision** (pending review)` among decisions) names a decision still to make: it
-        // states none, opens no record and heads no line after it.
-        if let Some((Field::Decision, skip)) = t.leading
-            && is_only_a_note(items[i].text[skip..].trim())
-            && items.get(i + 1).is_none_or(|next| next.parent != Some(i))
-        {
-            t.leading = None;
-            if items[i].kind == Kind::Decision {
+        // A `Decision` label that names a decision still to make states none, opens no record
+        // and heads no line after it: with only a note in brackets after it and nothing under
+        // it (`1. **Backend Framework Decision** (Blocking Phase 2)` in a list of steps, `-
+        // **Tunnel decision** (pending review)` among decisions), or naming what it is about
+        // among next steps (`Framework decision: Use Fastify or Express.js` under `### Next
+        // Steps`: the step is to make it; `Decision:` alone there still records one).
+        if let Some((Field::Decision, skip)) = t.leading {
+            let (label, value) = items[i].text.split_at(skip);
+            let named_only = is_only_a_note(value.trim()) && items.get(i + 1).is_none_or(|n| n.parent != Some(i));
+            if named_only || (items[i].kind == Kind::NextStep && names_a_topic_decision(label)) {
+                t.leading = None;
+            }
+            if named_only && items[i].kind == Kind::Decision {
                 items[i].kind = Kind::Other;
             }
-        }
-        // Among next steps, a label naming what a decision is about (`Framework decision: Use
-        // Fastify or Express.js` under `### Next Steps`) names one still to make: the step
-        // is to make it. (`Decision:` alone there still records one.)
-        if let Some((Field::Decision, skip)) = t.leading
-            && items[i].kind == Kind::NextStep
-            && names_a_topic_decision(items[i].text.get(..skip).unwrap_or(""))
-        {
-            t.leading = None;
         }
         // A date in the brackets of a `Decision` label dates that decision, over its entry's
         // (`Decision (user, 2026-07-03): proceed with …`).
@@ -1920,8 +1914,6 @@ fn item(
     }
 }
 
-/// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,
-/// in its list: it is no part of that record.
 /// Whether `label` (a `Decision` label as written, `Framework decision:`) names a topic before
 /// the word: more than `Decision` or `Decisión` alone.
 fn names_a_topic_decision(label: &str) -> bool {
@@ -1938,6 +1930,8 @@ fn is_only_a_note(value: &str) -> bool {
     inner.is_some_and(|inner| !inner.contains(['(', ')', '（', '）']))
 }
 
+/// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,
+/// in its list: it is no part of that record.
 fn title_sibling(items: &[Item], rec: &Record, i: usize) -> bool {
     rec.fields_below_title
         && items[i].parent.is_none()

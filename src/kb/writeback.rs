@@ -73,10 +73,8 @@ pub enum WriteBackError {
     NotUtf8 { path: String },
     /// An entry in UTF-8 would make the file half garbled, half not: read as it stands, and
     /// no longer repaired, its decisions would turn back into mojibake.
-    #[error(
-        "{path}: UTF-8 text that was once read as {page} and saved again (mojibake); mb will not write into it — save it as UTF-8 first"
-    )]
-    Mojibake { path: String, page: &'static str },
+    #[error("{path}: {garbling}; mb will not write into it — save it as UTF-8 first")]
+    Mojibake { path: String, garbling: String },
     #[error("{path} is read-only; mb will not replace it (make it writable, or record into another file with --file)")]
     ReadOnly { path: String },
     #[error("{path}: {source}")]
@@ -95,7 +93,7 @@ pub enum WriteBackError {
 pub fn writable_text<'a>(bytes: &'a [u8], shown: &str) -> Result<&'a str, WriteBackError> {
     let text = std::str::from_utf8(bytes).map_err(|_| WriteBackError::NotUtf8 { path: shown.to_string() })?;
     match crate::source::undo_mojibake(text) {
-        Some((_, page)) => Err(WriteBackError::Mojibake { path: shown.to_string(), page: page.name() }),
+        Some((_, page)) => Err(WriteBackError::Mojibake { path: shown.to_string(), garbling: page.garbling() }),
         None => Ok(text),
     }
 }
