@@ -775,14 +775,22 @@ fn qualified_label(label: &str) -> Option<Field> {
     if label.contains('/') {
         // The first part a label and the others words (`Context/Trigger`, `Decision/Action
         // Taken`): `core/context/model.py` is a path, not a context.
-        let mut parts = label.split('/');
-        let first = exact_label(parts.next()?.trim())?;
-
+        // (A first part that is no label yields to the next that is one, short of a decision:
+        // `Issue/Context` holds the context, as `Context/Trigger` does.)
         let words = |part: &str| {
             let part = part.trim();
             !part.is_empty() && part.split(' ').count() <= 3 && part.chars().all(|c| c.is_alphabetic() || c == ' ')
         };
-        return parts.all(words).then_some(first);
+        let mut parts = label.split('/');
+        let first = parts.next()?.trim();
+        let field = match exact_label(first) {
+            Some(field) => field,
+            None if words(first) => {
+                label.split('/').skip(1).find_map(|p| exact_label(p.trim())).filter(|f| *f != Field::Decision)?
+            }
+            None => return None,
+        };
+        return parts.all(words).then_some(field);
     }
     // Most labels that get here name no decision: an ASCII one that does not name deciding is
     // turned away before its words are split.
@@ -6360,6 +6368,11 @@ mod tests {
         assert_eq!(name("Pending Decision").as_deref(), Some("pending"));
         assert_eq!(name("Decision drivers").as_deref(), Some("drivers"));
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
+        assert_eq!(name("Issue/Context").as_deref(), Some("context"));
+        assert_eq!(name("Issue / Rationale").as_deref(), Some("rationale"));
+        // (Not a decision named second, nor a path: no field of its own.)
+        assert_eq!(name("Action/Decision"), None);
+        assert_eq!(name("src/context/model.py"), None);
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
         // (A label: `**Notes / decisions:** None yet.` holds notes.)
         assert_eq!(name("Notes / decisions").as_deref(), Some("notes"));

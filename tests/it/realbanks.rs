@@ -4995,3 +4995,18 @@ fn log_rows_right_under_a_footer_are_rows() {
         ]
     );
 }
+
+#[test]
+fn a_label_joining_two_names_names_the_field_it_knows() {
+    let kb = load();
+    // `**Issue/Context:** …` over `**Decision:** …` on lines a hard break joins: the context of
+    // the record, no decision of its own (each had been one).
+    let doc = document(&kb, "activeContext-issue-context.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-10 Decision: Send the offsite copy with restic over SFTP",
+            "2026-02-12 Decision: Keep forty-five days of metrics on the backup host",
+        ]
+    );
+}
