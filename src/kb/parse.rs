@@ -368,11 +368,80 @@ impl<'a> Pass<'a> {
             self.front_matter_date = front_matter_date(yaml);
             self.base += end;
         }
-        let body = &self.text[self.base..];
+        let text: &'a str = self.text;
+        let body = &text[self.base..];
         let options = markdown_options() - Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        // A link reference definition draws nothing and yields no event. One that names where
+        // a link goes (`[adr-7]: docs/adr/0007.md`) is markup, as a link's target is; any other
+        // is text someone wrote that Markdown happens to read as one (`- [Dependency 1]:
+        // [Version/Purpose]`, a template's line, would vanish from every view): it is read as
+        // text where it stands, in the item around it or as a paragraph of its own. Such lines
+        // are found in the source, where no event reads a `]:` (pulldown-cmark's own list keeps
+        // only the first definition of a label); each `]:` is looked at once, at the first
+        // event that reaches past it (most files have none, or a few).
+        let base = self.base;
+        let mut marks = memchr::memmem::find_iter(body.as_bytes(), b"]:").map(|at| at + base);
+        let mut next_mark = marks.next().unwrap_or(usize::MAX);
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             let range = range.start + self.base..range.end + self.base;
+            while next_mark < range.end {
+                // Text read covers it (`**Note**]: …`, a code block's line).
+                if !matches!(event, Event::Start(_) | Event::End(_)) && range.start <= next_mark {
+                    next_mark = first_from(&mut marks, range.end);
+                    break;
+                }
+                // Else it stands before the event, or before the end of the item or quote the
+                // event closes, on a line no event reads (inside a container that opens here,
+                // the events inside it tell).
+                let before = if matches!(event, Event::End(_)) { range.end } else { range.start };
+                if next_mark >= before {
+                    break;
+                }
+                next_mark = first_from(&mut marks, self.definition_at(next_mark));
+            }
             self.event(event, range);
+        }
+        while next_mark < usize::MAX {
+            next_mark = first_from(&mut marks, self.definition_at(next_mark));
+        }
+    }
+
+    /// The `]:` at `mark`, on a line no event reads: a link reference definition, read as text
+    /// where it stands when its destination is words (see [`Pass::run`]). Returns the end of
+    /// its line.
+    #[cold]
+    #[inline(never)]
+    fn definition_at(&mut self, mark: usize) -> usize {
+        let line_start = self.text[..mark].rfind('\n').map_or(self.base, |at| at + 1).max(self.base);
+        let line_end = self.text[mark..].find('\n').map_or(self.text.len(), |at| mark + at);
+        let line = &self.text[line_start..line_end];
+        let start = line_start + (line.len() - line.trim_start_matches(container_mark).len());
+        if let Some(len) = definition_of_words(&self.text[start..], line_end - start) {
+            self.definition_text(start..start + len);
+        }
+        line_end.max(mark + 2)
+    }
+
+    /// A link reference definition that is text (see [`Pass::run`]): more text of the item
+    /// open around it, or a paragraph of its own.
+    fn definition_text(&mut self, span: Range<usize>) {
+        // (Never inside what is skipped, a code block's lines.)
+        if self.skip.is_some() {
+            return;
+        }
+        let text = collapse_spaces(self.text[span.clone()].trim().to_string());
+        if self.heading.is_none() && !self.open.is_empty() {
+            if let Some((sink, _)) = self.sink()
+                && !sink.is_empty()
+                && !sink.ends_with(' ')
+            {
+                sink.push(' ');
+            }
+            self.push_text(&text);
+        } else if self.heading.is_none() {
+            self.start(Tag::Paragraph, span.clone());
+            self.push_text(&text);
+            self.end(TagEnd::Paragraph, span);
         }
     }
 
@@ -2741,6 +2810,50 @@ fn label_line(line: &str) -> Option<(String, bool)> {
     fields::is_short_label(label.trim_end_matches([':', '：'])).then(|| (label.to_string(), bold))
 }
 
+/// The first of `marks` (offsets, in order) at or after `at`; `usize::MAX` when none is.
+fn first_from(marks: &mut impl Iterator<Item = usize>, at: usize) -> usize {
+    marks.find(|&mark| mark >= at).unwrap_or(usize::MAX)
+}
+
+/// A line's container marks: indentation, `>` of a quote, a list's bullet or number.
+fn container_mark(c: char) -> bool {
+    c.is_ascii_whitespace() || matches!(c, '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
+}
+
+/// The length of the link reference definition `text` opens with, on its first `line_len`
+/// bytes, when its destination (there or on the next line) is words, not where a link goes:
+/// `[Dependency 1]: [Version/Purpose]`. (Its label holds no bracket: `[a](https://x]:y)` is a
+/// link.)
+fn definition_of_words(text: &str, line_len: usize) -> Option<usize> {
+    let line = text[..line_len].trim_end();
+    let (label, _) = line.strip_prefix('[')?.split_once("]:")?;
+    if label.trim().is_empty() || label.contains(['[', ']']) {
+        return None;
+    }
+    let dest = text[label.len() + 3..].split_whitespace().next().unwrap_or("");
+    let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
+    (!names_link_target(dest)).then_some(line.len())
+}
+
+/// Whether a link reference definition's destination names where a link goes: a URL, a path,
+/// an anchor or a file (`https://…`, `/docs`, `./adr.md`, `#setup`, `0007-caddy.md`), not words
+/// (`[Version/Purpose]`, `2025-01-01`, `React`).
+fn names_link_target(dest: &str) -> bool {
+    let file = || {
+        dest.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.starts_with(|c: char| c.is_ascii_alphabetic())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+    };
+    dest.contains("://")
+        || dest.starts_with(['/', '.', '#', '?'])
+        || dest.starts_with("mailto:")
+        || dest.starts_with("www.")
+        || (!dest.starts_with('[') && file())
+}
+
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
 /// "2025-06-26"` in TOML; `created`, `created_at` and `date_created` too, and failing those
 /// when it was last updated, as a header's stamp does), used for a file-level entry without a
@@ -3404,6 +3517,34 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         parse_document(Path::new("memory-bank/activeContext.md"), text)
+    }
+
+    #[test]
+    fn a_definition_that_is_words_is_text_where_it_stands() {
+        let doc = parse_document(
+            Path::new("memory-bank/techContext.md"),
+            "# Tech\n\n## Dependencies\n\n- [Dependency 1]: [Version/Purpose]\n- restic: 0.16\n- [dependency 1]: [Again]\n\n\
+             [Frontend]: React\n\n## Decisions\n\n- Use ZFS mirrors\n\n  [why]: checksums\n\n\
+             [adr-7]: docs/adr/0007-zfs.md\n[home]: https://example.org/wiki \"Wiki\"\n\n\
+             See [the notes](https://x.org/a]:b) first.\n\n```\n[a]: b\n```\n",
+        );
+        let at = |text: &str| doc.items.iter().find(|i| i.text.as_str() == text).map(|i| (i.line, i.block));
+        // A list item Markdown reads as a definition keeps its text and line, and so does one
+        // written as a paragraph, or after an item's first paragraph.
+        assert_eq!(at("[Dependency 1]: [Version/Purpose]"), Some((5, Block::ListItem)));
+        // (Twice with one label, as Markdown keeps only the first definition of a label.)
+        assert_eq!(at("[dependency 1]: [Again]"), Some((7, Block::ListItem)));
+        assert_eq!(at("[Frontend]: React"), Some((9, Block::Paragraph)));
+        assert_eq!(at("Use ZFS mirrors [why]: checksums"), Some((13, Block::ListItem)));
+        // Definitions of where links go are markup.
+        assert!(
+            !doc.items.iter().any(|i| i.text.contains("example.org") || i.text.contains("0007")),
+            "{:?}",
+            doc.items
+        );
+        // A `]:` in a link's target or a code block is no definition.
+        assert_eq!(at("See the notes first."), Some((20, Block::Paragraph)));
+        assert_eq!(doc.items.len(), 6, "{:?}", doc.items);
     }
 
     #[test]

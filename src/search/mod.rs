@@ -42,8 +42,9 @@ use units::{SourcePath, Unit};
 /// Bumped whenever the schema, the analyser or the way files are cut into units changes —
 /// including the Memory Bank parser reading a file into other items or kinds (3: table rows
 /// became items; 4: bold pseudo-headings became units; 5: mojibake is indexed as it was
-/// written); an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+/// written; 6: a line Markdown reads as a link definition of words is text); an index of
+/// another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Where the index lives under the repository root.
 pub const INDEX_DIR: &str = ".mb/index";

@@ -406,3 +406,25 @@ fn a_preface_above_dated_entries_is_not_a_decision() {
     let doc = kb::parse::parse_document(Path::new("memory-bank/decisions.md"), "# Decisions\n\n- Use ZFS.\n");
     assert_eq!(doc.items[0].kind, Kind::Decision);
 }
+
+#[test]
+fn a_definition_of_words_is_listed_and_searched() {
+    // `- [Offsite]: [restic/B2]`: Markdown reads the line as a link definition and draws an
+    // empty bullet; the words are the team's (they had been in no view).
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/techContext.md",
+        "# Tech Context\n\n## Backups\n\n- [Offsite]: [restic/B2]\n- [Offsite]: [borgbase]\n\n\
+         [runbook]: https://wiki.example.org/backups\n",
+    );
+    let out = env.run(["decisions", "--all", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
+    let texts: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["[Offsite]: [restic/B2]", "[Offsite]: [borgbase]"]);
+    let out = env.run(["search", "borgbase", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let json = out.json();
+    assert_eq!(json.as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(json[0]["line"], 6, "{json}");
+}

@@ -655,4 +655,21 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
     let doc = kb::parse::parse_document(Path::new("memory-bank/decisionLog.md"), &text);
     let dated = doc.items.iter().filter(|i| i.kind == kb::Kind::Decision && i.date.is_some()).count();
     assert_eq!(dated, 20_001);
+    // 20,000 link definitions of words with one label, in a list and as paragraphs, and one
+    // of 100,000 labels' worth of brackets: each is text, each line looked at once.
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/techContext.md"),
+        &"- [Tool]: [Version]
+
+[Tool]: restic
+
+"
+        .repeat(20_000),
+    );
+    assert_eq!(doc.items.len(), 40_000);
+    parse_and_check(&format!(
+        "- [{}]: x
+",
+        "[a]:".repeat(100_000)
+    ));
 }

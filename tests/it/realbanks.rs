@@ -503,7 +503,12 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '#' | '|' | '>'))
             // (An empty numbered item, `1. ` left to fill in, holds no text.)
             || t.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            || (l == 1 && t == "---");
+            || (l == 1 && t == "---")
+            // (A link's definition, `[adr-7]: docs/adr/0007-zfs.md`, says where links go.)
+            || t.strip_prefix('[').and_then(|t| t.split_once("]:")).is_some_and(|(_, dest)| {
+                let dest = dest.split_whitespace().next().unwrap_or("");
+                dest.contains("://") || dest.starts_with(['/', '.', '#']) || dest.ends_with(".md")
+            });
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
         }
@@ -5008,5 +5013,20 @@ fn a_label_joining_two_names_names_the_field_it_knows() {
             "2026-02-10 Decision: Send the offsite copy with restic over SFTP",
             "2026-02-12 Decision: Keep forty-five days of metrics on the backup host",
         ]
+    );
+}
+
+#[test]
+fn a_definition_that_is_words_is_read_as_text() {
+    let kb = load();
+    // `- [Tool]: [Version/Purpose]`, a template's line written twice, and `[Backups]: restic`
+    // as a paragraph: Markdown reads them as link definitions, which draw nothing (they had
+    // been in no view at all; Markdown keeps the first of two with one label);
+    // `[wiki]: https://…` is where links go, markup.
+    let doc = document(&kb, "techContext-definitions.md");
+    let texts: Vec<&str> = doc.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["[Tool]: [Version/Purpose]", "[Tool]: [Version/Purpose]", "[Backups]: restic", "Use the wiki for runbooks"]
     );
 }
