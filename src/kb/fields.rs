@@ -762,7 +762,8 @@ fn names_deciding(label: &str) -> bool {
 }
 
 /// A label people qualify: two labels joined by a slash name the first's field
-/// (`Context/Trigger`), and the decision is still the decision with a word before it or a
+/// (`Context/Trigger`), or a word before a field's own name names that field (`Issue/Context`),
+/// and the decision is still the decision with a word before it or a
 /// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
 /// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]), or
 /// with what it decided about after it (`Final decision on backups`) — but not one still open
@@ -775,8 +776,6 @@ fn qualified_label(label: &str) -> Option<Field> {
     if label.contains('/') {
         // The first part a label and the others words (`Context/Trigger`, `Decision/Action
         // Taken`): `core/context/model.py` is a path, not a context.
-        // (A first part that is no label yields to the next that is one, short of a decision:
-        // `Issue/Context` holds the context, as `Context/Trigger` does.)
         let words = |part: &str| {
             let part = part.trim();
             !part.is_empty() && part.split(' ').count() <= 3 && part.chars().all(|c| c.is_alphabetic() || c == ' ')
@@ -785,8 +784,15 @@ fn qualified_label(label: &str) -> Option<Field> {
         let first = parts.next()?.trim();
         let field = match exact_label(first) {
             Some(field) => field,
-            None if words(first) => {
-                label.split('/').skip(1).find_map(|p| exact_label(p.trim())).filter(|f| *f != Field::Decision)?
+            // (A capitalised word before a field written by its own name names that field,
+            // short of a decision: `Issue/Context` holds the context. Not a synonym, `Tool/
+            // Purpose`, `Frontend/State`, `What/Why`; nor a path, `api/status`.)
+            None if first.starts_with(|c: char| c.is_uppercase()) && words(first) => {
+                let (_, second) = label.split_once('/')?;
+                let second = second.trim();
+                return exact_label(second).filter(|f| {
+                    *f != Field::Decision && f.name().eq_ignore_ascii_case(second) && !second.contains('/')
+                });
             }
             None => return None,
         };
@@ -6370,9 +6376,18 @@ mod tests {
         assert_eq!(name("Context/Trigger").as_deref(), Some("context"));
         assert_eq!(name("Issue/Context").as_deref(), Some("context"));
         assert_eq!(name("Issue / Rationale").as_deref(), Some("rationale"));
-        // (Not a decision named second, nor a path: no field of its own.)
-        assert_eq!(name("Action/Decision"), None);
-        assert_eq!(name("src/context/model.py"), None);
+        // (Not a decision named second, a field's synonym, nor a path: no field of its own.)
+        for none in [
+            "Action/Decision",
+            "src/context/model.py",
+            "api/status",
+            "Frontend/State",
+            "Tool/Purpose",
+            "What/Why",
+            "Issue/Context/Notes",
+        ] {
+            assert_eq!(name(none), None, "{none}");
+        }
         assert_eq!(name("Decision/Action Taken").as_deref(), Some("decision"));
         // (A label: `**Notes / decisions:** None yet.` holds notes.)
         assert_eq!(name("Notes / decisions").as_deref(), Some("notes"));

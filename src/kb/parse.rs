@@ -385,18 +385,23 @@ impl<'a> Pass<'a> {
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             let range = range.start + self.base..range.end + self.base;
             while next_mark < range.end {
-                // Text read covers it (`**Note**]: …`, a code block's line).
-                if !matches!(event, Event::Start(_) | Event::End(_)) && range.start <= next_mark {
+                // An event whose span holds it reads it — text, a code block's line, a link's
+                // markup (`[ADR-7]: Use ZFS` where `[ADR-7]` is a link) — unless it opens or
+                // closes a list, an item or a quote: inside one that opens here, the events
+                // inside tell; one that closes here read no line that holds it.
+                let container = matches!(
+                    event,
+                    Event::Start(Tag::List(_) | Tag::Item | Tag::BlockQuote(_))
+                        | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_))
+                );
+                if range.start <= next_mark && !container {
                     next_mark = first_from(&mut marks, range.end);
                     break;
                 }
-                // Else it stands before the event, or before the end of the item or quote the
-                // event closes, on a line no event reads (inside a container that opens here,
-                // the events inside it tell).
-                let before = if matches!(event, Event::End(_)) { range.end } else { range.start };
-                if next_mark >= before {
+                if range.start <= next_mark && matches!(event, Event::Start(_)) {
                     break;
                 }
+                // Else it stands on a line no event reads, before this one.
                 next_mark = first_from(&mut marks, self.definition_at(next_mark));
             }
             self.event(event, range);
@@ -407,19 +412,49 @@ impl<'a> Pass<'a> {
     }
 
     /// The `]:` at `mark`, on a line no event reads: a link reference definition, read as text
-    /// where it stands when its destination is words (see [`Pass::run`]). Returns the end of
-    /// its line.
+    /// where it stands when its destination is words (see [`Pass::run`]). Returns where it
+    /// ends: its line's end, or the next line's when its destination or title stands there.
     #[cold]
     #[inline(never)]
     fn definition_at(&mut self, mark: usize) -> usize {
-        let line_start = self.text[..mark].rfind('\n').map_or(self.base, |at| at + 1).max(self.base);
-        let line_end = self.text[mark..].find('\n').map_or(self.text.len(), |at| mark + at);
-        let line = &self.text[line_start..line_end];
+        // (Lines end at `\n`, `\r\n` or a lone `\r`, as Markdown's do.)
+        let line_start = self.text[..mark].rfind(['\n', '\r']).map_or(self.base, |at| at + 1).max(self.base);
+        let line_end = |from: usize| self.text[from..].find(['\n', '\r']).map_or(self.text.len(), |at| from + at);
+        let first_end = line_end(mark);
+        let line = &self.text[line_start..first_end];
         let start = line_start + (line.len() - line.trim_start_matches(container_mark).len());
-        if let Some(len) = definition_of_words(&self.text[start..], line_end - start) {
-            self.definition_text(start..start + len);
+        let Some(after) = definition_label_end(&self.text[start..first_end]).map(|at| start + at) else {
+            return first_end.max(mark + 2);
+        };
+        // Its destination, and a title after it, may each stand on the next line.
+        let next_line = |end: usize| {
+            let from = end + self.text[end..].bytes().take(2).take_while(|b| matches!(b, b'\r' | b'\n')).count();
+            (from < self.text.len()).then(|| (from, line_end(from)))
+        };
+        let mut end = first_end;
+        let rest = self.text[after..first_end].trim();
+        let dest = match rest.split_whitespace().next() {
+            Some(dest) => dest,
+            None => match next_line(first_end) {
+                Some((from, to)) if !self.text[from..to].trim().is_empty() => {
+                    end = to;
+                    self.text[from..to].split_whitespace().next().unwrap_or("")
+                }
+                _ => "",
+            },
+        };
+        let titled = |t: &str| t.trim_start_matches(container_mark).starts_with(['"', '\'', '(']);
+        if rest.split_whitespace().nth(1).is_none()
+            && let Some((from, to)) = next_line(end)
+            && titled(&self.text[from..to])
+        {
+            end = to;
         }
-        line_end.max(mark + 2)
+        let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
+        if !names_link_target(dest) {
+            self.definition_text(start..end);
+        }
+        end.max(mark + 2)
     }
 
     /// A link reference definition that is text (see [`Pass::run`]): more text of the item
@@ -2820,38 +2855,31 @@ fn container_mark(c: char) -> bool {
     c.is_ascii_whitespace() || matches!(c, '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
 }
 
-/// The length of the link reference definition `text` opens with, on its first `line_len`
-/// bytes, when its destination (there or on the next line) is words, not where a link goes:
-/// `[Dependency 1]: [Version/Purpose]`. (Its label holds no bracket: `[a](https://x]:y)` is a
-/// link.)
-fn definition_of_words(text: &str, line_len: usize) -> Option<usize> {
-    let line = text[..line_len].trim_end();
+/// Where the label of the link reference definition `line` opens with ends, past its `]:`:
+/// `[Dependency 1]: …`. (Its label holds no bracket: `[a](https://x]:y)` is a link.)
+fn definition_label_end(line: &str) -> Option<usize> {
     let (label, _) = line.strip_prefix('[')?.split_once("]:")?;
-    if label.trim().is_empty() || label.contains(['[', ']']) {
-        return None;
-    }
-    let dest = text[label.len() + 3..].split_whitespace().next().unwrap_or("");
-    let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
-    (!names_link_target(dest)).then_some(line.len())
+    (!label.trim().is_empty() && !label.contains(['[', ']'])).then_some(label.len() + 3)
 }
 
 /// Whether a link reference definition's destination names where a link goes: a URL, a path,
-/// an anchor or a file (`https://…`, `/docs`, `./adr.md`, `#setup`, `0007-caddy.md`), not words
-/// (`[Version/Purpose]`, `2025-01-01`, `React`).
+/// an anchor or a document (`https://…`, `/docs`, `docs/adr/0007-caddy.md`, `./adr.md`,
+/// `#setup`, `runbook.pdf`), not words (`[Version/Purpose]`, `2025-01-01`, `Next.js`, `.NET`,
+/// `React/Redux`).
 fn names_link_target(dest: &str) -> bool {
-    let file = || {
-        dest.rsplit_once('.').is_some_and(|(stem, ext)| {
-            !stem.is_empty()
-                && (1..=5).contains(&ext.len())
-                && ext.starts_with(|c: char| c.is_ascii_alphabetic())
-                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
+    const DOCUMENTS: [&str; 14] =
+        ["md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "txt", "yml", "yaml", "json"];
+    let document = || {
+        dest.rsplit_once('.')
+            .is_some_and(|(stem, ext)| !stem.is_empty() && DOCUMENTS.iter().any(|d| ext.eq_ignore_ascii_case(d)))
     };
     dest.contains("://")
-        || dest.starts_with(['/', '.', '#', '?'])
+        || dest.starts_with(['/', '#', '?'])
+        || dest.starts_with("./")
+        || dest.starts_with("../")
         || dest.starts_with("mailto:")
         || dest.starts_with("www.")
-        || (!dest.starts_with('[') && file())
+        || (!dest.starts_with('[') && document())
 }
 
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
@@ -3545,6 +3573,26 @@ mod tests {
         // A `]:` in a link's target or a code block is no definition.
         assert_eq!(at("See the notes first."), Some((20, Block::Paragraph)));
         assert_eq!(doc.items.len(), 6, "{:?}", doc.items);
+    }
+
+    #[test]
+    fn a_link_or_a_definition_is_read_once() {
+        let parse = |text: &str| parse_document(Path::new("memory-bank/techContext.md"), text);
+        let texts = |d: &Document| -> Vec<String> { d.items.iter().map(|i| i.text.to_string()).collect() };
+        // `[ADR-7]` defined below is a link: the line is read once, as its text (found by
+        // review: it had been read again as a definition).
+        let d = parse("- [ADR-7]: Use ZFS mirrors for the pool\n\n[ADR-7]: docs/adr/0007-zfs.md\n");
+        assert_eq!(texts(&d), ["ADR-7: Use ZFS mirrors for the pool"]);
+        let d = parse("[the notes](https://x.org/a]:b) first.\n\n*[ADR-7]: see below*\n\n[ADR-7]: ./adr.md\n");
+        assert_eq!(texts(&d), ["the notes first.", "ADR-7: see below"]);
+        // A destination or a title on the next line is part of the definition; words that end
+        // like a file (`Next.js`, `.NET`) are words; lines may end with a lone `\r`.
+        let d = parse("[Backups]:\nrestic\n\n- [Frontend]: Next.js\n- [Runtime]: .NET\n");
+        assert_eq!(texts(&d), ["[Backups]: restic", "[Frontend]: Next.js", "[Runtime]: .NET"]);
+        let d = parse("[Offsite]: restic\n  \"nightly\"\n\nAfter.\n");
+        assert_eq!(texts(&d), ["[Offsite]: restic \"nightly\"", "After."]);
+        let d = parse("# T\r\r- [Tool]: [Version]\r- Keep it\r\rLast line.\r");
+        assert_eq!(texts(&d), ["[Tool]: [Version]", "Keep it", "Last line."]);
     }
 
     #[test]

@@ -507,7 +507,14 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             // (A link's definition, `[adr-7]: docs/adr/0007-zfs.md`, says where links go.)
             || t.strip_prefix('[').and_then(|t| t.split_once("]:")).is_some_and(|(_, dest)| {
                 let dest = dest.split_whitespace().next().unwrap_or("");
-                dest.contains("://") || dest.starts_with(['/', '.', '#']) || dest.ends_with(".md")
+                let document = [".md", ".html", ".pdf", ".png", ".svg", ".txt", ".yml", ".yaml", ".json"]
+                    .iter()
+                    .any(|ext| dest.to_ascii_lowercase().ends_with(ext));
+                ["://", "mailto:", "www."].iter().any(|p| dest.contains(p))
+                    || dest.starts_with(['/', '#', '?'])
+                    || dest.starts_with("./")
+                    || dest.starts_with("../")
+                    || document
             });
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
