@@ -784,15 +784,18 @@ fn qualified_label(label: &str) -> Option<Field> {
         let first = parts.next()?.trim();
         let field = match exact_label(first) {
             Some(field) => field,
-            // (A capitalised word before a field written by its own name names that field,
-            // short of a decision: `Issue/Context` holds the context. Not a synonym, `Tool/
-            // Purpose`, `Frontend/State`, `What/Why`; nor a path, `api/status`.)
+            // (A capitalised word before `Context` or `Rationale` names that field: `Issue/
+            // Context` holds the context. Not a synonym, `Tool/Purpose`, `Frontend/State`,
+            // `What/Why`; nor another field a topic may be named with, `API/Status`, `Service/
+            // Notes`; nor a path, `api/context`.)
             None if first.starts_with(|c: char| c.is_uppercase()) && words(first) => {
                 let (_, second) = label.split_once('/')?;
                 let second = second.trim();
-                return exact_label(second).filter(|f| {
-                    *f != Field::Decision && f.name().eq_ignore_ascii_case(second) && !second.contains('/')
-                });
+                return ["context", "rationale"]
+                    .iter()
+                    .any(|name| second.eq_ignore_ascii_case(name))
+                    .then(|| exact_label(second))
+                    .flatten();
             }
             None => return None,
         };
@@ -6385,6 +6388,9 @@ mod tests {
             "Tool/Purpose",
             "What/Why",
             "Issue/Context/Notes",
+            "API/Status",
+            "Service/Notes",
+            "api/context",
         ] {
             assert_eq!(name(none), None, "{none}");
         }

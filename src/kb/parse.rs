@@ -384,25 +384,8 @@ impl<'a> Pass<'a> {
         let mut next_mark = marks.next().unwrap_or(usize::MAX);
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             let range = range.start + self.base..range.end + self.base;
-            while next_mark < range.end {
-                // An event whose span holds it reads it — text, a code block's line, a link's
-                // markup (`[ADR-7]: Use ZFS` where `[ADR-7]` is a link) — unless it opens or
-                // closes a list, an item or a quote: inside one that opens here, the events
-                // inside tell; one that closes here read no line that holds it.
-                let container = matches!(
-                    event,
-                    Event::Start(Tag::List(_) | Tag::Item | Tag::BlockQuote(_))
-                        | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_))
-                );
-                if range.start <= next_mark && !container {
-                    next_mark = first_from(&mut marks, range.end);
-                    break;
-                }
-                if range.start <= next_mark && matches!(event, Event::Start(_)) {
-                    break;
-                }
-                // Else it stands on a line no event reads, before this one.
-                next_mark = first_from(&mut marks, self.definition_at(next_mark));
+            if next_mark < range.end {
+                next_mark = self.marks_before(&event, &range, next_mark, &mut marks);
             }
             self.event(event, range);
         }
@@ -411,60 +394,106 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// The `]:` marks from `next_mark` on (the rest in `marks`) that lie before the end of
+    /// `event`'s span: each read by the event, or looked at as a definition on a line no event
+    /// reads (see [`Pass::run`]). Returns the first mark left.
+    #[cold]
+    #[inline(never)]
+    fn marks_before(
+        &mut self,
+        event: &Event<'_>,
+        range: &Range<usize>,
+        mut next_mark: usize,
+        marks: &mut impl Iterator<Item = usize>,
+    ) -> usize {
+        while next_mark < range.end {
+            // An event whose span holds it reads it — text, a code block's line, a link's
+            // markup (`[ADR-7]: Use ZFS` where `[ADR-7]` is a link) — unless it opens or closes
+            // a list, an item or a quote: inside one that opens here, the events inside tell;
+            // one that closes here read no line that holds it.
+            let container = matches!(
+                event,
+                Event::Start(Tag::List(_) | Tag::Item | Tag::BlockQuote(_))
+                    | Event::End(TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_))
+            );
+            if range.start <= next_mark && !container {
+                return first_from(marks, range.end);
+            }
+            if range.start <= next_mark && matches!(event, Event::Start(_)) {
+                return next_mark;
+            }
+            // Else it stands on a line no event reads, before this one.
+            next_mark = first_from(marks, self.definition_at(next_mark));
+        }
+        next_mark
+    }
+
     /// The `]:` at `mark`, on a line no event reads: a link reference definition, read as text
     /// where it stands when its destination is words (see [`Pass::run`]). Returns where it
-    /// ends: its line's end, or the next line's when its destination or title stands there.
+    /// ends: its line's end, or the line right below's when its destination stands there, or a
+    /// title alone (`"nightly"`).
     #[cold]
     #[inline(never)]
     fn definition_at(&mut self, mark: usize) -> usize {
+        let text = self.text;
         // (Lines end at `\n`, `\r\n` or a lone `\r`, as Markdown's do.)
-        let line_start = self.text[..mark].rfind(['\n', '\r']).map_or(self.base, |at| at + 1).max(self.base);
-        let line_end = |from: usize| self.text[from..].find(['\n', '\r']).map_or(self.text.len(), |at| from + at);
+        let line_start = text[..mark].rfind(['\n', '\r']).map_or(self.base, |at| at + 1).max(self.base);
+        let line_end = |from: usize| text[from..].find(['\n', '\r']).map_or(text.len(), |at| from + at);
         let first_end = line_end(mark);
-        let line = &self.text[line_start..first_end];
+        let line = &text[line_start..first_end];
         let start = line_start + (line.len() - line.trim_start_matches(container_mark).len());
-        let Some(after) = definition_label_end(&self.text[start..first_end]).map(|at| start + at) else {
-            return first_end.max(mark + 2);
+        let Some(after) = definition_label_end(&text[start..first_end]).map(|at| start + at) else {
+            return first_end;
         };
-        // Its destination, and a title after it, may each stand on the next line.
-        let next_line = |end: usize| {
-            let from = end + self.text[end..].bytes().take(2).take_while(|b| matches!(b, b'\r' | b'\n')).count();
-            (from < self.text.len()).then(|| (from, line_end(from)))
+        // The line right below (past one line ending), without its indentation and quote marks.
+        let below = |end: usize| {
+            let from = end + if text[end..].starts_with("\r\n") { 2 } else { 1 };
+            let to = line_end(from.min(text.len()));
+            (from < text.len()).then(|| (to, text[from..to].trim_start_matches([' ', '\t', '>']).trim_end()))
         };
         let mut end = first_end;
-        let rest = self.text[after..first_end].trim();
-        let dest = match rest.split_whitespace().next() {
+        // (The lines it spans, without the marks of those below.)
+        let mut lines = vec![text[start..first_end].trim_end()];
+        let mut words = text[after..first_end].split_whitespace();
+        let dest = match words.next() {
             Some(dest) => dest,
-            None => match next_line(first_end) {
-                Some((from, to)) if !self.text[from..to].trim().is_empty() => {
+            None => match below(first_end) {
+                Some((to, next)) if !next.is_empty() => {
                     end = to;
-                    self.text[from..to].split_whitespace().next().unwrap_or("")
+                    lines.push(next);
+                    words = next.split_whitespace();
+                    words.next().unwrap_or("")
                 }
                 _ => "",
             },
         };
-        let titled = |t: &str| t.trim_start_matches(container_mark).starts_with(['"', '\'', '(']);
-        if rest.split_whitespace().nth(1).is_none()
-            && let Some((from, to)) = next_line(end)
-            && titled(&self.text[from..to])
+        // (A title alone on the line below opens and closes there: `"nightly"`, `(nightly)`.)
+        let title = |t: &str| {
+            let closes = |open: char, close: char| t.len() >= 2 && t.starts_with(open) && t.ends_with(close);
+            closes('"', '"') || closes('\'', '\'') || closes('(', ')')
+        };
+        if words.next().is_none()
+            && let Some((to, next)) = below(end)
+            && title(next)
         {
             end = to;
+            lines.push(next);
         }
         let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
         if !names_link_target(dest) {
-            self.definition_text(start..end);
+            self.definition_text(start..end, &lines.join(" "));
         }
-        end.max(mark + 2)
+        end
     }
 
-    /// A link reference definition that is text (see [`Pass::run`]): more text of the item
-    /// open around it, or a paragraph of its own.
-    fn definition_text(&mut self, span: Range<usize>) {
+    /// A link reference definition that is text (see [`Pass::run`]), spanning `span`: more
+    /// text of the item open around it, or a paragraph of its own.
+    fn definition_text(&mut self, span: Range<usize>, text: &str) {
         // (Never inside what is skipped, a code block's lines.)
         if self.skip.is_some() {
             return;
         }
-        let text = collapse_spaces(self.text[span.clone()].trim().to_string());
+        let text = collapse_spaces(text.trim().to_string());
         if self.heading.is_none() && !self.open.is_empty() {
             if let Some((sink, _)) = self.sink()
                 && !sink.is_empty()
@@ -473,6 +502,8 @@ impl<'a> Pass<'a> {
                 sink.push(' ');
             }
             self.push_text(&text);
+            // (Text after it in the item is a line of its own: `- [x]: y` over `  More`.)
+            self.push_text(" ");
         } else if self.heading.is_none() {
             self.start(Tag::Paragraph, span.clone());
             self.push_text(&text);
@@ -2863,15 +2894,25 @@ fn definition_label_end(line: &str) -> Option<usize> {
 }
 
 /// Whether a link reference definition's destination names where a link goes: a URL, a path,
-/// an anchor or a document (`https://…`, `/docs`, `docs/adr/0007-caddy.md`, `./adr.md`,
-/// `#setup`, `runbook.pdf`), not words (`[Version/Purpose]`, `2025-01-01`, `Next.js`, `.NET`,
-/// `React/Redux`).
+/// an anchor, a document or a site (`https://…`, `/docs`, `docs/adr/`, `src/kb/parse.rs`,
+/// `./adr.md`, `#setup`, `runbook.pdf`, `example.com`), not words (`[Version/Purpose]`,
+/// `2025-01-01`, `Next.js`, `.NET`, `React/Redux`).
 fn names_link_target(dest: &str) -> bool {
     const DOCUMENTS: [&str; 14] =
         ["md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "txt", "yml", "yaml", "json"];
-    let document = || {
-        dest.rsplit_once('.')
-            .is_some_and(|(stem, ext)| !stem.is_empty() && DOCUMENTS.iter().any(|d| ext.eq_ignore_ascii_case(d)))
+    const SITES: [&str; 10] = ["com", "org", "net", "io", "dev", "edu", "gov", "de", "eu", "co"];
+    // (A name's extension: letters and digits after its last dot, a letter first.)
+    fn extension(name: &str) -> Option<&str> {
+        let (stem, ext) = name.rsplit_once('.')?;
+        (!stem.is_empty()
+            && (1..=8).contains(&ext.len())
+            && ext.starts_with(|c: char| c.is_ascii_alphabetic())
+            && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(ext)
+    }
+    let path = || dest.contains('/') && (dest.ends_with('/') || dest.rsplit('/').next().and_then(extension).is_some());
+    let named = || {
+        extension(dest).is_some_and(|ext| DOCUMENTS.iter().chain(&SITES).any(|known| ext.eq_ignore_ascii_case(known)))
     };
     dest.contains("://")
         || dest.starts_with(['/', '#', '?'])
@@ -2879,7 +2920,7 @@ fn names_link_target(dest: &str) -> bool {
         || dest.starts_with("../")
         || dest.starts_with("mailto:")
         || dest.starts_with("www.")
-        || (!dest.starts_with('[') && document())
+        || (!dest.starts_with('[') && (path() || named()))
 }
 
 /// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
@@ -3593,6 +3634,20 @@ mod tests {
         assert_eq!(texts(&d), ["[Offsite]: restic \"nightly\"", "After."]);
         let d = parse("# T\r\r- [Tool]: [Version]\r- Keep it\r\rLast line.\r");
         assert_eq!(texts(&d), ["[Tool]: [Version]", "Keep it", "Last line."]);
+        // Only a title alone on the line right below is one: a list item, a paragraph after a
+        // blank line, or more words after the brackets are text of their own (found by review).
+        let d = parse("- [Tool]: [Version/Purpose]\n- (add more as needed)\n");
+        assert_eq!(texts(&d), ["[Tool]: [Version/Purpose]", "(add more as needed)"]);
+        let d = parse("[Backups]: restic\n\n(See the runbook.)\n");
+        assert_eq!(texts(&d), ["[Backups]: restic", "(See the runbook.)"]);
+        let d = parse("- [Tool]: restic\n  (nightly) to B2\n- [x]: y\n  More text\n");
+        assert_eq!(texts(&d), ["[Tool]: restic (nightly) to B2", "[x]: y More text"]);
+        // In a quote: its marks are no part of the text, nor a destination.
+        let d = parse("> [wiki]:\n> https://wiki.example.org\n\n> [Offsite]: restic\n> \"nightly\"\n");
+        assert_eq!(texts(&d), ["[Offsite]: restic \"nightly\""]);
+        // Paths, sites and documents are where links go.
+        let d = parse("[parse]: src/kb/parse.rs\n[site]: example.com\n[adr]: docs/adr/\n[logo]: img/logo.JPG\n");
+        assert_eq!(texts(&d), Vec::<String>::new());
     }
 
     #[test]
