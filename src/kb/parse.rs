@@ -430,54 +430,77 @@ impl<'a> Pass<'a> {
 
     /// The `]:` at `mark`, on a line no event reads: a link reference definition, read as text
     /// where it stands when its destination is words (see [`Pass::run`]). Returns where it
-    /// ends: its line's end, or the line right below's when its destination stands there, or a
-    /// title alone (`"nightly"`).
+    /// ends: its line's end, or that of the line below holding its destination, or of its
+    /// title (`"nightly"`, on its line or the one below, over a few lines at most), as
+    /// Markdown reads them.
     #[cold]
     #[inline(never)]
     fn definition_at(&mut self, mark: usize) -> usize {
         let text = self.text;
         // (Lines end at `\n`, `\r\n` or a lone `\r`, as Markdown's do.)
         let line_start = text[..mark].rfind(['\n', '\r']).map_or(self.base, |at| at + 1).max(self.base);
-        let line_end = |from: usize| text[from..].find(['\n', '\r']).map_or(text.len(), |at| from + at);
-        let first_end = line_end(mark);
+        let first_end = line_end(text, mark);
         let line = &text[line_start..first_end];
-        let start = line_start + (line.len() - line.trim_start_matches(container_mark).len());
+        let marks = line.len() - line.trim_start_matches(container_mark).len();
+        let start = line_start + marks;
         let Some(after) = definition_label_end(&text[start..first_end]).map(|at| start + at) else {
             return first_end;
         };
-        // The line right below (past one line ending), without its indentation and quote marks.
+        // The line right below, past one line ending and the quote marks the definition stands
+        // in (a new quote there ends it): where its text starts, and the line's end.
+        let quotes = line[..marks].matches('>').count();
         let below = |end: usize| {
             let from = end + if text[end..].starts_with("\r\n") { 2 } else { 1 };
-            let to = line_end(from.min(text.len()));
-            (from < text.len()).then(|| (to, text[from..to].trim_start_matches([' ', '\t', '>']).trim_end()))
+            if from >= text.len() {
+                return None;
+            }
+            let to = line_end(text, from);
+            let mut at = from;
+            for _ in 0..quotes {
+                let rest = text[at..to].trim_start_matches([' ', '\t']);
+                if !rest.starts_with('>') {
+                    break;
+                }
+                at = to - rest.len() + 1;
+            }
+            let at = to - text[at..to].trim_start_matches([' ', '\t']).len();
+            (!text[at..to].starts_with('>')).then_some((at, to))
         };
-        let mut end = first_end;
         // (The lines it spans, without the marks of those below.)
         let mut lines = vec![text[start..first_end].trim_end()];
-        let mut words = text[after..first_end].split_whitespace();
-        let dest = match words.next() {
-            Some(dest) => dest,
-            None => match below(first_end) {
-                Some((to, next)) if !next.is_empty() => {
-                    end = to;
-                    lines.push(next);
-                    words = next.split_whitespace();
-                    words.next().unwrap_or("")
+        let mut end = first_end;
+        let mut at = after + (text[after..first_end].len() - text[after..first_end].trim_start().len());
+        if at == first_end {
+            match below(first_end) {
+                Some((from, to)) if from < to => {
+                    lines.push(text[from..to].trim_end());
+                    (at, end) = (from, to);
                 }
-                _ => "",
-            },
+                _ => {}
+            }
+        }
+        // The destination: in angle brackets, or up to a space.
+        let dest_end = if text[at..end].starts_with('<') {
+            text[at..end].find('>').map_or(end, |close| at + close + 1)
+        } else {
+            text[at..end].find([' ', '\t']).map_or(end, |space| at + space)
         };
-        // (A title alone on the line below opens and closes there: `"nightly"`, `(nightly)`.)
-        let title = |t: &str| {
-            let closes = |open: char, close: char| t.len() >= 2 && t.starts_with(open) && t.ends_with(close);
-            closes('"', '"') || closes('\'', '\'') || closes('(', ')')
+        let dest = &text[at..dest_end];
+        // A title after it on its line, or alone on the line below.
+        let title_at = dest_end + (text[dest_end..end].len() - text[dest_end..end].trim_start().len());
+        let title = if title_at < end {
+            title_end(text, title_at)
+        } else {
+            below(end).and_then(|(from, _)| title_end(text, from))
         };
-        if words.next().is_none()
-            && let Some((to, next)) = below(end)
-            && title(next)
-        {
-            end = to;
-            lines.push(next);
+        if let Some(title_end) = title {
+            let last = line_end(text, title_end);
+            let mut from = end;
+            while let Some((next, to)) = below(from).filter(|_| from < last) {
+                lines.push(text[next..to].trim_end());
+                from = to;
+            }
+            end = last.max(end);
         }
         let dest = dest.strip_prefix('<').and_then(|d| d.strip_suffix('>')).unwrap_or(dest);
         if !names_link_target(dest) {
@@ -2881,6 +2904,48 @@ fn first_from(marks: &mut impl Iterator<Item = usize>, at: usize) -> usize {
     marks.find(|&mark| mark >= at).unwrap_or(usize::MAX)
 }
 
+/// Where the line holding offset `from` of `text` ends (at `\n`, `\r` or the end).
+fn line_end(text: &str, from: usize) -> usize {
+    text[from..].find(['\n', '\r']).map_or(text.len(), |at| from + at)
+}
+
+/// Where the link title opening at `at` in `text` ends, past its closing mark, as Markdown reads
+/// one: `"…"`, `'…'` or `(…)` (no `(` inside), over no blank line, with nothing after it on
+/// its last line; within 16 lines (a longer one is read as text by mb).
+fn title_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let close = match bytes.get(at)? {
+        b'"' => b'"',
+        b'\'' => b'\'',
+        b'(' => b')',
+        _ => return None,
+    };
+    let mut i = at + 1;
+    let mut lines = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b if b == close => {
+                let after = i + 1;
+                return text[after..line_end(text, after)].trim().is_empty().then_some(after);
+            }
+            b'(' if close == b')' => return None,
+            b'\n' | b'\r' => {
+                lines += 1;
+                let next = i + if bytes[i..].starts_with(b"\r\n") { 2 } else { 1 };
+                if lines > 16 || next >= bytes.len() || text[next..line_end(text, next)].trim().is_empty() {
+                    return None;
+                }
+                i = next;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// A line's container marks: indentation, `>` of a quote, a list's bullet or number.
 fn container_mark(c: char) -> bool {
     c.is_ascii_whitespace() || matches!(c, '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
@@ -2896,8 +2961,9 @@ fn definition_label_end(line: &str) -> Option<usize> {
 /// Whether a link reference definition's destination names where a link goes: a URL, a path,
 /// an anchor, a document or a site (`https://…`, `/docs`, `docs/adr/`, `src/kb/parse.rs`,
 /// `./adr.md`, `#setup`, `runbook.pdf`, `example.com`), not words (`[Version/Purpose]`,
-/// `2025-01-01`, `Next.js`, `.NET`, `React/Redux`).
-fn names_link_target(dest: &str) -> bool {
+/// `2025-01-01`, `Next.js`, `.NET`, `ASP.NET`, `React/Redux`, `React/Next.js`). (Paths and
+/// sites are written in lower case.)
+pub fn names_link_target(dest: &str) -> bool {
     const DOCUMENTS: [&str; 14] =
         ["md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "txt", "yml", "yaml", "json"];
     const SITES: [&str; 10] = ["com", "org", "net", "io", "dev", "edu", "gov", "de", "eu", "co"];
@@ -2910,9 +2976,15 @@ fn names_link_target(dest: &str) -> bool {
             && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
         .then_some(ext)
     }
-    let path = || dest.contains('/') && (dest.ends_with('/') || dest.rsplit('/').next().and_then(extension).is_some());
+    let lower = !dest.chars().any(char::is_uppercase);
+    let path = || {
+        lower && dest.contains('/') && (dest.ends_with('/') || dest.rsplit('/').next().and_then(extension).is_some())
+    };
     let named = || {
-        extension(dest).is_some_and(|ext| DOCUMENTS.iter().chain(&SITES).any(|known| ext.eq_ignore_ascii_case(known)))
+        extension(dest).is_some_and(|ext| {
+            DOCUMENTS.iter().any(|known| ext.eq_ignore_ascii_case(known))
+                || (lower && SITES.iter().any(|known| ext.eq_ignore_ascii_case(known)))
+        })
     };
     dest.contains("://")
         || dest.starts_with(['/', '#', '?'])
@@ -3648,6 +3720,18 @@ mod tests {
         // Paths, sites and documents are where links go.
         let d = parse("[parse]: src/kb/parse.rs\n[site]: example.com\n[adr]: docs/adr/\n[logo]: img/logo.JPG\n");
         assert_eq!(texts(&d), Vec::<String>::new());
+        // A title only as Markdown reads one: closed, with nothing after it, and not in a new
+        // quote; one over two lines is read whole; names with capitals are words (found by a
+        // third review: each of these lines had been read twice, or not at all).
+        let d = parse("- [Backup]: restic\n  (nightly) or (weekly)\n");
+        assert_eq!(texts(&d), ["[Backup]: restic (nightly) or (weekly)"]);
+        let d = parse("[Tool]: restic\n\"fast\" and \"cheap\"\n\n[Tool]: borg\n> \"nightly\"\n");
+        assert_eq!(texts(&d), ["[Tool]: restic", "\"fast\" and \"cheap\"", "[Tool]: borg", "\"nightly\""]);
+        let d =
+            parse("- [Backups]: restic \"nightly, to B2,\n  kept 30 days\"\n- [Tool]: borg\n  \"weekly\n  only\"\n");
+        assert_eq!(texts(&d), ["[Backups]: restic \"nightly, to B2, kept 30 days\"", "[Tool]: borg \"weekly only\""]);
+        let d = parse("- [Framework]: ASP.NET\n- [Frontend]: React/Next.js\n- [Realtime]: Socket.IO\n");
+        assert_eq!(texts(&d), ["[Framework]: ASP.NET", "[Frontend]: React/Next.js", "[Realtime]: Socket.IO"]);
     }
 
     #[test]

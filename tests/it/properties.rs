@@ -663,13 +663,15 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
     );
     assert_eq!(doc.items.len(), 40_000);
     parse_and_check(&format!("- [{}]: x\n", "[a]:".repeat(100_000)));
-    // A definition of a million words' worth of destination and title, read once; 20,000
-    // definitions each with its destination on the next line.
+    // A definition with a destination of a million bytes and a title of 100,000 words over
+    // two lines, read once; 20,000 definitions each with its destination on the next line.
+    let title = "c ".repeat(100_000);
     let doc = kb::parse::parse_document(
         Path::new("memory-bank/techContext.md"),
-        &format!("- [a]: {}\n  \"{}\"\n", "b".repeat(1_000_000), "c ".repeat(100_000)),
+        &format!("- [a]: {} \"{title}\n  {title}\"\n", "b".repeat(1_000_000)),
     );
     assert_eq!(doc.items.len(), 1);
+    assert_eq!(doc.items[0].text.matches('c').count(), 200_000, "the title, read once");
     let doc = kb::parse::parse_document(Path::new("memory-bank/techContext.md"), &"[Tool]:\nrestic\n\n".repeat(20_000));
     assert_eq!(doc.items.len(), 20_000);
     assert!(doc.items.iter().all(|i| i.text.as_str() == "[Tool]: restic"));

@@ -505,24 +505,15 @@ fn dropped_lines(doc: &Document, text: &str) -> Vec<(usize, String)> {
             || t.strip_suffix(['.', ')']).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             || (l == 1 && t == "---")
             // (A link's definition, `[adr-7]: docs/adr/0007-zfs.md`, says where links go.)
-            // (Past a list's or a quote's mark; a destination of a path, a site or a document.)
-            || t.trim_start_matches(['-', '*', '+', '>', ' ']).strip_prefix('[').and_then(|t| t.split_once("]:")).is_some_and(
-                |(_, dest)| {
+            // (A link's definition that says where links go, past a list's or a quote's mark:
+            // markup, by mb's own rule.)
+            || t.trim_start_matches(['-', '*', '+', '>', ' '])
+                .strip_prefix('[')
+                .and_then(|t| t.split_once("]:"))
+                .is_some_and(|(_, dest)| {
                     let dest = dest.split_whitespace().next().unwrap_or("");
-                    let dest = dest.trim_start_matches('<').trim_end_matches('>').to_ascii_lowercase();
-                    let named = dest.rsplit_once('.').is_some_and(|(_, ext)| {
-                        ["md", "markdown", "html", "htm", "pdf", "png", "jpg", "jpeg", "gif", "svg", "txt"]
-                            .iter()
-                            .chain(&["yml", "yaml", "json", "com", "org", "net", "io", "dev", "edu", "gov", "de"])
-                            .chain(&["eu", "co"])
-                            .any(|e| ext == *e)
-                    });
-                    ["://", "mailto:", "www.", "/"].iter().any(|p| dest.contains(p))
-                        || dest.starts_with(['#', '?'])
-                        || dest.starts_with("./")
-                        || named
-                },
-            );
+                    kb::parse::names_link_target(dest.trim_start_matches('<').trim_end_matches('>'))
+                });
         if !(covered[l] || markup || group) {
             dropped.push((l, line.to_string()));
         }
