@@ -762,8 +762,8 @@ fn names_deciding(label: &str) -> bool {
 }
 
 /// A label people qualify: two labels joined by a slash name the first's field
-/// (`Context/Trigger`), or a word before a field's own name names that field (`Issue/Context`),
-/// and the decision is still the decision with a word before it or a
+/// (`Context/Trigger`), or a capitalised word before `Context` or `Rationale` names that field
+/// (`Issue/Context`), and the decision is still the decision with a word before it or a
 /// number or `final` after it (`Design Decision`, `Architectural Decision`, `Decision #2`,
 /// `Decisión FINAL`; a note in brackets is set aside before, by [`without_qualifier`]), or
 /// with what it decided about after it (`Final decision on backups`) — but not one still open

@@ -2911,7 +2911,7 @@ fn line_end(text: &str, from: usize) -> usize {
 
 /// Where the link title opening at `at` in `text` ends, past its closing mark, as Markdown reads
 /// one: `"…"`, `'…'` or `(…)` (no `(` inside), over no blank line, with nothing after it on
-/// its last line; within 16 lines (a longer one is read as text by mb).
+/// its last line; within 16 lines (mb does not follow a longer one, whose lines Markdown hides).
 fn title_end(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let close = match bytes.get(at)? {
