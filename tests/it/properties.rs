@@ -238,6 +238,20 @@ const TOKENS: &[&str] = &[
     "**Raisonnement** : ",
     "Décision : Corriger l'erreur en ",
     "** (2025-11-21/24) : ",
+    // Link definitions, of words and of where links go, with titles over lines.
+    "\n[Tool]: ",
+    "]: ",
+    "[",
+    "]",
+    "\"",
+    "(",
+    ")",
+    "<",
+    ">",
+    "\n[wiki]: https://x.org/a",
+    " \"nightly\n",
+    "\n> [a]:\n> ",
+    "[ADR-7]",
 ];
 
 #[derive(Debug, Clone)]
