@@ -1714,13 +1714,40 @@ pub fn trailing_date(text: &str) -> Option<Date> {
             let period = ["to ", "until ", "through ", "- ", "– ", "— ", "bis ", "au "]
                 .iter()
                 .any(|w| after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)));
-            return (!period).then_some(date);
+            // Nor another record's day: `(reverses 2025-12-08 decision)`, `(see the 2025-03-02
+            // entry)`.
+            let names_record = after.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
+                ["decision", "decisions", "entry", "record", "adr"].iter().any(|r| w.eq_ignore_ascii_case(r))
+            });
+            return (!period && !names_record).then_some(date);
         }
         let word = rest.split_whitespace().next()?;
         let token = word.trim_end_matches([':', ',']);
         if token.chars().all(char::is_alphabetic) {
             words += 1;
-            if words > 2 {
+            // (A word that points at something else: `(reverses 2025-12-08)`, `(since …)`.)
+            let points = [
+                "reverses",
+                "reverts",
+                "reverted",
+                "supersedes",
+                "superseded",
+                "replaces",
+                "replaced",
+                "revises",
+                "amends",
+                "overrides",
+                "overturns",
+                "see",
+                "per",
+                "since",
+                "after",
+                "before",
+                "from",
+                "unlike",
+                "vs",
+            ];
+            if words > 2 || points.iter().any(|p| token.eq_ignore_ascii_case(p)) {
                 return None;
             }
         } else if token.chars().any(char::is_alphanumeric) {
@@ -2342,6 +2369,12 @@ mod tests {
         assert_eq!(trailing_date("Freeze (2025-03-02 x日)"), d(2025, 3, 2));
         assert_eq!(trailing_date("Keeps locking (memory-bank/activeContext.md:216, 2025-08-27)."), None);
         assert_eq!(trailing_date("Moved (see the notes from 2025-03-02)"), None);
+        // Another record's day is not this line's (round 184: a record dated by the day of the
+        // one it reverses).
+        assert_eq!(trailing_date("Back to oninput (reverses 2025-12-08 decision)"), None);
+        assert_eq!(trailing_date("Back to oninput (reverses 2025-12-08)"), None);
+        assert_eq!(trailing_date("Back to oninput (the 2025-12-08 decision)"), None);
+        assert_eq!(trailing_date("Keep the NAS (decided 2026-01-20)"), d(2026, 1, 20));
         // Marks and dashes are no words; a number is no word either.
         assert_eq!(trailing_date("Use Unbound for DNS (✅ COMPLETED — May 7, 2025)"), d(2025, 5, 7));
         assert_eq!(trailing_date("Use Unbound (ticket 42, 2025-05-08)"), None);

@@ -1722,6 +1722,24 @@ fn item(
                         && rec.has_fields
                         && (rec.statement.is_some() || rec.decision.is_some())
                         && dates_next()));
+            // Partway down the list under a field's bold label (`**Rationale**:`, then `- 4th
+            // iteration: …`, `- Root cause: …`, `- @onchange fires once …`), a line with a
+            // label of its own is that field, and the lines after it go on with the list's
+            // (they had been decisions of their own: round 184).
+            let list_goes_on = rec.context.clone().filter(|f| {
+                *f != Field::Decision
+                    && !starts_next
+                    && i.checked_sub(1).is_some_and(|prev| {
+                        let (it, before) = (&items[i], &items[prev]);
+                        it.block == Block::ListItem
+                            && it.parent.is_none()
+                            && it.group.is_some()
+                            && before.block == Block::ListItem
+                            && before.parent.is_none()
+                            && before.group == it.group
+                            && field_of[prev].as_ref() == Some(f)
+                    })
+            });
             if starts_next {
                 restart(items, rec, field_of);
             }
@@ -1729,7 +1747,7 @@ fn item(
             rec.seen_labels.insert(label);
             field_of[i] = Some(field.clone());
             rec.has_fields = true;
-            rec.context = (heads_what_follows(items, i, skip) || mark.label_line).then_some(field);
+            rec.context = (heads_what_follows(items, i, skip) || mark.label_line).then_some(field).or(list_goes_on);
         }
         // A title whose first sub-item is a `Decision:` (`2. **Configuration management**:`
         // over `- Decision: …`, `- Rationale: …`) is the title of the record they make, even

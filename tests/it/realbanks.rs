@@ -5035,3 +5035,19 @@ fn a_definition_that_is_words_is_read_as_text() {
         ["[Tool]: [Version/Purpose]", "[Tool]: [Version/Purpose]", "[Backups]: restic", "Use the wiki for runbooks"]
     );
 }
+
+#[test]
+fn a_record_that_reverses_another_keeps_its_own_day_and_its_reasons() {
+    let kb = load();
+    // `(reverses 2026-02-03 decision)` names the day of the record it reverses, not its own
+    // (it had been dated so); and under `**Rationale**:`, the lines after `- Root cause: …`
+    // are more of the reasons (each had been a decision of its own).
+    let doc = document(&kb, "decisionLog-reverses.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-03 Decision: Run the offsite backup at night",
+            "2026-02-20 Decision: Run the offsite backup in the evening again (reverses 2026-02-03 decision)",
+        ]
+    );
+}
