@@ -1714,11 +1714,12 @@ pub fn trailing_date(text: &str) -> Option<Date> {
             let period = ["to ", "until ", "through ", "- ", "– ", "— ", "bis ", "au "]
                 .iter()
                 .any(|w| after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)));
-            // Nor another record's day: `(reverses 2025-12-08 decision)`, `(see the 2025-03-02
-            // entry)`.
-            let names_record = after.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
-                ["decision", "decisions", "entry", "record", "adr"].iter().any(|r| w.eq_ignore_ascii_case(r))
-            });
+            // Nor another record's day: `(the 2025-12-08 decision)` (not its own, `(2025-12-08
+            // decision)`).
+            let names_record = words > 0
+                && after.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
+                    ["decision", "decisions", "entry", "record", "adr"].iter().any(|r| w.eq_ignore_ascii_case(r))
+                });
             return (!period && !names_record).then_some(date);
         }
         let word = rest.split_whitespace().next()?;
@@ -1740,10 +1741,8 @@ pub fn trailing_date(text: &str) -> Option<Date> {
                 "overturns",
                 "see",
                 "per",
-                "since",
                 "after",
                 "before",
-                "from",
                 "unlike",
                 "vs",
             ];
@@ -2375,6 +2374,9 @@ mod tests {
         assert_eq!(trailing_date("Back to oninput (reverses 2025-12-08)"), None);
         assert_eq!(trailing_date("Back to oninput (the 2025-12-08 decision)"), None);
         assert_eq!(trailing_date("Keep the NAS (decided 2026-01-20)"), d(2026, 1, 20));
+        // (Its own day, found by review: when it started, or its record named after the day.)
+        assert_eq!(trailing_date("Nightly backups on restic (since 2025-03-02)"), d(2025, 3, 2));
+        assert_eq!(trailing_date("Use restic (2025-03-02 decision)"), d(2025, 3, 2));
         // Marks and dashes are no words; a number is no word either.
         assert_eq!(trailing_date("Use Unbound for DNS (✅ COMPLETED — May 7, 2025)"), d(2025, 5, 7));
         assert_eq!(trailing_date("Use Unbound (ticket 42, 2025-05-08)"), None);

@@ -1726,9 +1726,12 @@ fn item(
             // iteration: …`, `- Root cause: …`, `- @onchange fires once …`), a line with a
             // label of its own is that field, and the lines after it go on with the list's
             // (they had been decisions of their own: round 184).
+            // (Not past a date or a status, which end the record's list; and past two labelled
+            // lines in a row, `- Root cause: …` then `- Impact: …`, found by review.)
             let list_goes_on = rec.context.clone().filter(|f| {
                 *f != Field::Decision
                     && !starts_next
+                    && !matches!(field.name(), "date" | "status")
                     && i.checked_sub(1).is_some_and(|prev| {
                         let (it, before) = (&items[i], &items[prev]);
                         it.block == Block::ListItem
@@ -1737,7 +1740,7 @@ fn item(
                             && before.block == Block::ListItem
                             && before.parent.is_none()
                             && before.group == it.group
-                            && field_of[prev].as_ref() == Some(f)
+                            && field_of[prev].is_some()
                     })
             });
             if starts_next {

@@ -5041,13 +5041,16 @@ fn a_record_that_reverses_another_keeps_its_own_day_and_its_reasons() {
     let kb = load();
     // `(reverses 2026-02-03 decision)` names the day of the record it reverses, not its own
     // (it had been dated so); and under `**Rationale**:`, the lines after `- Root cause: …`
-    // are more of the reasons (each had been a decision of its own).
+    // are more of the reasons, past `- Impact: …` too (each had been a decision of its own);
+    // a `- Date: …` line ends the record's list, as before.
     let doc = document(&kb, "decisionLog-reverses.md");
     assert_eq!(
         dated_decisions(doc),
         [
             "2026-02-03 Decision: Run the offsite backup at night",
             "2026-02-20 Decision: Run the offsite backup in the evening again (reverses 2026-02-03 decision)",
+            "2026-02-21 Decision: Keep the wiki behind the old proxy for now",
+            "2026-02-21 Moved the wiki's backups to the NAS",
         ]
     );
 }
