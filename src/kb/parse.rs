@@ -441,14 +441,14 @@ impl<'a> Pass<'a> {
         let line_start = text[..mark].rfind(['\n', '\r']).map_or(self.base, |at| at + 1).max(self.base);
         let first_end = line_end(text, mark);
         let line = &text[line_start..first_end];
-        let marks = line.len() - line.trim_start_matches(container_mark).len();
-        let start = line_start + marks;
+        let container = line.len() - line.trim_start_matches(container_mark).len();
+        let start = line_start + container;
         let Some(after) = definition_label_end(&text[start..first_end]).map(|at| start + at) else {
             return first_end;
         };
         // The line right below, past one line ending and the quote marks the definition stands
         // in (a new quote there ends it): where its text starts, and the line's end.
-        let quotes = line[..marks].matches('>').count();
+        let quotes = line[..container].matches('>').count();
         let below = |end: usize| {
             let from = end + if text[end..].starts_with("\r\n") { 2 } else { 1 };
             if from >= text.len() {
@@ -516,21 +516,30 @@ impl<'a> Pass<'a> {
         if self.skip.is_some() {
             return;
         }
+        if self.heading.is_some() {
+            return;
+        }
         let text = collapse_spaces(text.trim().to_string());
-        if self.heading.is_none() && !self.open.is_empty() {
-            if let Some((sink, _)) = self.sink()
-                && !sink.is_empty()
-                && !sink.ends_with(' ')
-            {
-                sink.push(' ');
-            }
-            self.push_text(&text);
-            // (Text after it in the item is a line of its own: `- [x]: y` over `  More`.)
-            self.push_text(" ");
-        } else if self.heading.is_none() {
+        if self.open.is_empty() {
             self.start(Tag::Paragraph, span.clone());
             self.push_text(&text);
             self.end(TagEnd::Paragraph, span);
+        } else {
+            self.space_before_more();
+            self.push_text(&text);
+            // (Text after it in the item is a line of its own: `- [x]: y` over `  More`.)
+            self.push_text(" ");
+        }
+    }
+
+    /// A space after the text of the item being read, if it has any and ends in none: what is
+    /// added next is more of it.
+    fn space_before_more(&mut self) {
+        if let Some((text, _)) = self.sink()
+            && !text.is_empty()
+            && !text.ends_with(' ')
+        {
+            text.push(' ');
         }
     }
 
@@ -632,11 +641,9 @@ impl<'a> Pass<'a> {
                     if orphan {
                         self.orphan_row = Some(self.items.len() - 1);
                     }
-                } else if let Some((text, _)) = self.sink() {
+                } else {
                     // A second paragraph of a loose list item continues its text.
-                    if !text.is_empty() && !text.ends_with(' ') {
-                        text.push(' ');
-                    }
+                    self.space_before_more();
                 }
             }
             Tag::Strong => {

@@ -1570,16 +1570,8 @@ fn item(
         // (Only among lines that name their own parts, `- Docker: …`, and never a record's
         // status or date: `- Status: Rejected` under `**Context:**` is the record's.)
         let in_field_list = || {
-            let Some(prev) = i.checked_sub(1) else { return false };
-            it.parent.is_none()
-                && rec
-                    .members
-                    .last()
-                    .is_some_and(|(m, f, skip)| *m == prev && *skip == 0 && Some(f) == rec.context.as_ref())
-                && items[prev].block == Block::ListItem
-                && items[prev].parent.is_none()
-                && it.group.is_some()
-                && items[prev].group == it.group
+            let Some(prev) = previous_in_group_list(items, i) else { return false };
+            rec.members.last().is_some_and(|(m, f, skip)| *m == prev && *skip == 0 && Some(f) == rec.context.as_ref())
                 && !matches!(field.name(), "date" | "status")
                 && fields::short_label(&items[prev].text)
                     .is_some_and(|(label, _)| fields::field_for_label(label).is_none() && kind_name(label).is_none())
@@ -1732,16 +1724,7 @@ fn item(
                 *f != Field::Decision
                     && !starts_next
                     && !matches!(field.name(), "date" | "status")
-                    && i.checked_sub(1).is_some_and(|prev| {
-                        let (it, before) = (&items[i], &items[prev]);
-                        it.block == Block::ListItem
-                            && it.parent.is_none()
-                            && it.group.is_some()
-                            && before.block == Block::ListItem
-                            && before.parent.is_none()
-                            && before.group == it.group
-                            && field_of[prev].is_some()
-                    })
+                    && previous_in_group_list(items, i).is_some_and(|prev| field_of[prev].is_some())
             });
             if starts_next {
                 restart(items, rec, field_of);
@@ -2051,6 +2034,20 @@ fn previous_sibling(items: &[Item], i: usize) -> Option<usize> {
         p = items[p].parent.filter(|&q| q < i)?;
     }
     (items[p].section == item.section).then_some(p)
+}
+
+/// The item right before item `i` when both are top-level items of the list under one bold
+/// label (`**Rationale**:` over `- …`).
+fn previous_in_group_list(items: &[Item], i: usize) -> Option<usize> {
+    let prev = i.checked_sub(1)?;
+    let (it, before) = (&items[i], &items[prev]);
+    (it.block == Block::ListItem
+        && it.parent.is_none()
+        && it.group.is_some()
+        && before.block == Block::ListItem
+        && before.parent.is_none()
+        && before.group == it.group)
+        .then_some(prev)
 }
 
 /// A record whose bold labels are its fields: it has its decision, or a timestamp or decision
