@@ -127,8 +127,14 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "beslut",
             "quyết định",
             "quyết định đã chọn",
+            // What a change arrived at, after what it replaced (`**Previous State/Approach**:
+            // …`, `**New State/Approach**: …`).
+            "new approach",
+            "new state",
         ],
     ),
+    // What a change replaced: `**Previous State/Approach**: …` before its new state.
+    ("previous", &["previous approach", "previous state", "old approach"]),
     (
         "rationale",
         &[
@@ -177,7 +183,8 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "選型原因",
             "选型理由",
             "選型理由",
-            // Why it is needed, asked: `- **為何需要？**：…`.
+            // Why it is needed: `**必要性**: …` (Japanese); asked: `- **為何需要？**：…`.
+            "必要性",
             "为何需要",
             "為何需要",
             "为什么需要",
@@ -213,6 +220,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "选型理由",
             "decision rationale",
             "selection rationale",
+            // Why a change was made, after its before and after (`**Rationale for Change**:`).
+            "rationale for change",
+            "reason for change",
+            "reasons for change",
             "gerekçe",
             "neden",
             "lý do",
@@ -255,6 +266,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "问题分析",
             "问题描述",
             "問題描述",
+            // Japanese (and Traditional Chinese): the problem, the issue (`### 決定2: …` over
+            // `**問題**: …` and what was done about it).
+            "問題",
+            "課題",
             "problem description",
             "根本原因",
             "分析",
@@ -414,7 +429,21 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ),
     (
         "status",
-        &["status", "state", "estado", "statut", "stato", "статус", "ステータス", "状态", "狀態", "trạng thái", "상태"],
+        &[
+            "status",
+            "state",
+            "estado",
+            "statut",
+            "stato",
+            "статус",
+            "ステータス",
+            // Japanese: how it stands now.
+            "現状",
+            "状态",
+            "狀態",
+            "trạng thái",
+            "상태",
+        ],
     ),
     (
         "implementation",
@@ -2175,7 +2204,7 @@ pub fn decision_heading(title: &str) -> Option<&str> {
     is_decision.then_some(rest)
 }
 
-/// Whether a label numbers a decision: `Decision 3`, `ADR-0.2`, `DECISION-0E`, `DEC-12`, and
+/// Whether a label numbers a decision: `Decision 3`, `ADR-0.2`, `DECISION-0E`, `DEC-12`, `決定1`, and
 /// a decision numbered within a feature or a project (`DECISION-F011_api_service-002`,
 /// `ADR-auth-7`: a name of letters, digits, `_` and `-` with a letter among them, then the
 /// number; not a date, `Dec-15-2025`).
@@ -2195,7 +2224,8 @@ fn numbered_decision(label: &str) -> bool {
                         })
             })
     };
-    ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
+    // (And in Chinese and Japanese: `決定1`, `决策 2`.)
+    ["adr", "ad", "decision", "dec", "決定", "决定", "决策", "決策"].iter().any(|p| numbered(p))
 }
 
 /// The date of a numbered decision's timestamp: `DECISION-F011-002: [2026-02-10 13:05:10] -
@@ -4311,6 +4341,18 @@ pub fn names_considerations(title: &str) -> bool {
     }
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
     // word of another length than theirs is no consideration word.
+    // A title that opens with the word, numbered or not: `Consideration 2: API rate limit`,
+    // `考慮事項1: Gemini RPD制限` — not one naming decisions beside them (`Active Decisions and
+    // Considerations`, `アクティブな決定・考慮事項`) or a field of what it considers (`Security
+    // Considerations`).
+    let opening = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
+    if ["consideration", "considerations"].iter().any(|w| {
+        opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !opening[w.len()..].starts_with(char::is_alphabetic)
+    }) || ["考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| opening.starts_with(w))
+    {
+        return true;
+    }
     if title.is_ascii() {
         let mut words = title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
         let mut open = false;
@@ -6966,11 +7008,22 @@ mod tests {
 
     #[test]
     fn numbered_decisions_are_numbered_by_record_or_within_a_feature() {
-        for label in ["Decision 3", "ADR-0.2", "DECISION-0E", "DEC-12", "DECISION-F011_api_service-002", "ADR-auth-7"] {
+        for label in [
+            "Decision 3",
+            "ADR-0.2",
+            "DECISION-0E",
+            "DEC-12",
+            "DECISION-F011_api_service-002",
+            "ADR-auth-7",
+            "決定1",
+            "决策 2",
+        ] {
             assert!(numbered_decision(label), "{label}");
         }
         // A date is no name and number; a name needs a letter; `Decision-making` no number.
-        for label in ["Dec-15-2025", "DECISION-2025-01", "Decision-making", "ADR-", "Decisions", "Adrian-3"] {
+        for label in
+            ["Dec-15-2025", "DECISION-2025-01", "Decision-making", "ADR-", "Decisions", "Adrian-3", "決定事項", "决策"]
+        {
             assert!(!numbered_decision(label), "{label}");
         }
         assert!(opens_with_numbered_decision("DECISION-F011_x-002: [2026-02-10 13:05:10] - JWT"));
@@ -7390,6 +7443,20 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(names_considerations("Suggestions (out of scope)"));
+        // A title opening with the word, numbered or not; not decisions beside it, nor what
+        // a field of the project needs considered.
+        for title in ["Consideration 2: API rate limit", "3. Considerations", "考慮事項1: Gemini RPD制限", "考虑事项"]
+        {
+            assert!(names_considerations(title), "{title}");
+        }
+        for title in [
+            "Active Decisions and Considerations",
+            "アクティブな決定・考慮事項",
+            "Security Considerations",
+            "Considerationally",
+        ] {
+            assert!(!names_considerations(title), "{title}");
+        }
         assert!(names_considerations("Décisions Futures à Prendre"));
         assert!(names_considerations("Decisiones a tomar"));
         assert!(names_considerations("Décisions à venir"));
@@ -8142,6 +8209,18 @@ mod tests {
         assert_eq!(field_for_label("Drawbacks of the previous design"), None);
         assert_eq!(field_for_label("Decision of the change"), None);
         assert_eq!(field_for_label("Benefits"), field_for_label("Benefits of the design"));
+    }
+
+    #[test]
+    fn a_change_told_as_before_and_after_is_a_record() {
+        let name = |label: &str| field_for_label(label).map(|f| f.name().to_string());
+        assert_eq!(field_for_label("New State/Approach"), Some(Field::Decision));
+        assert_eq!(field_for_label("New Approach"), Some(Field::Decision));
+        assert_eq!(name("Previous State/Approach").as_deref(), Some("previous"));
+        assert_eq!(name("Rationale for Change").as_deref(), Some("rationale"));
+        // (Not what is new in general.)
+        assert_eq!(field_for_label("New Features"), None);
+        assert_eq!(field_for_label("New"), None);
     }
 
     #[test]

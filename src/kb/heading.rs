@@ -673,8 +673,33 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
         // (Only a title naming no kind of its own: `Next steps (don't build the app yet)`
         // lists steps.)
         (Kind::Other, false) if leaves_out_on_purpose(title) => (Kind::Decision, false),
+        (Kind::Other, false) if names_completion(title) => (Kind::Change, false),
         named => named,
     }
+}
+
+/// A title that reports something finished, by its last word before a note in brackets:
+/// `Week 5 Completion (2025-05-26)`, `Theme System Complete`, `Status: 100% COMPLETE ✅` —
+/// what lies under it is work done. (Not a part of something, `Complete Server Management`,
+/// `Feature Completion Criteria`; nor a share short of all, `Status: 0% Complete`.)
+fn names_completion(title: &str) -> bool {
+    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let t = match t.strip_suffix(')') {
+        Some(open) => open.rfind('(').map_or(t, |at| &t[..at]),
+        None => t,
+    };
+    let last = last_word(t);
+    if !(last.eq_ignore_ascii_case("complete") || last.eq_ignore_ascii_case("completion")) {
+        return false;
+    }
+    let before = t[..t.rfind(last).unwrap_or(0)].trim_end();
+    // (A word before it names what was finished; a share of it says how much. An editor's
+    // feature is no work done: `Code Completion`, `Tab completion`.)
+    let share = before.rsplit(' ').next().and_then(|w| w.strip_suffix('%'));
+    let feature = ["code", "auto", "tab", "shell", "command", "inline", "text", "word"]
+        .iter()
+        .any(|w| last_word(before).eq_ignore_ascii_case(w));
+    !last_word(before).is_empty() && !feature && share.is_none_or(|n| n == "100")
 }
 
 /// A title naming insights (`洞察`), learnings as `学び` and `经验` are: `## 核心技术洞察` (core
@@ -2020,6 +2045,26 @@ mod tests {
         assert_eq!(classify("Phantom-Decision Suppression + Multi-Object Nudge"), Kind::Other);
         assert_eq!(classify("Phantom-Decision and Nudge Fixes"), Kind::Change);
         assert_eq!(classify("Non-Decisions"), Kind::Other);
+        // A title that reports something finished holds work done.
+        for done in [
+            "Week 5 Completion (2025-05-26)",
+            "Backup Runner Complete",
+            "Project Status: 100% COMPLETE ✅",
+            "Sprint 3 completion",
+        ] {
+            assert_eq!(classify(done), Kind::Change, "{done}");
+        }
+        for not_done in [
+            "Complete Server Management",
+            "Feature Completion Criteria",
+            "Status: 0% Complete",
+            "Phase 2: Monitoring (40% Complete)",
+            "Complete",
+            "Code Completion",
+            "Shell completion (zsh, fish)",
+        ] {
+            assert_ne!(classify(not_done), Kind::Change, "{not_done}");
+        }
         // A template for decisions holds none, in German and Spanish too.
         for template in [
             "Template for New Decisions",

@@ -1670,7 +1670,10 @@ impl<'a> Pass<'a> {
                             && only_reasons_under(&items, &self.item_heading, p))
                 }
             };
-            keep[p] = keep[p] && (decision || entry_decision) && stands_for_body;
+            // (Nor a heading over what is weighed: `### Consideration 1: Uplink bandwidth` over
+            // `**Status**:` and `**Mitigation**:`.)
+            let considers = h.is_some_and(|h| self.headings[h].considers);
+            keep[p] = keep[p] && (decision || entry_decision) && stands_for_body && !considers;
         }
         for i in (0..items.len()).rev() {
             if keep[i]

@@ -102,8 +102,15 @@ fn decision_records_carry_their_fields() {
             doc.sections[doc.items[r].section].title.as_deref().is_some_and(|t| t.starts_with("Option "))
                 || doc.items[r].text.starts_with("Option ")
         };
-        // (So does a choice still to make: its options and a recommendation.)
-        let weighed = |r: usize| field(&doc.items[r], "options").is_some();
+        // (So does a choice still to make: its options and a recommendation; and what a
+        // numbered consideration weighs, `### Consideration 1: …`, `### 考慮事項1: …`.)
+        let weighed = |r: usize| {
+            field(&doc.items[r], "options").is_some()
+                || doc.sections[doc.items[r].section]
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("Consideration ") || t.starts_with("考慮事項"))
+        };
         // (Or a recommendation where decisions are still required.)
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
@@ -5053,4 +5060,50 @@ fn a_record_that_reverses_another_keeps_its_own_day_and_its_reasons() {
             "2026-02-21 Moved the wiki's backups to the NAS",
         ]
     );
+}
+
+#[test]
+fn a_change_told_as_before_and_after_decides_its_new_state() {
+    let kb = load();
+    // Under `## 5. Evolution of Project Decisions & Rationale`, a dated bullet over `**Previous
+    // State/Approach:**`, `**New State/Approach:**` and `**Rationale for Change:**`: one
+    // record, the new state its decision (the dated line had been the decision, and the
+    // previous state and the rationale decisions of their own in other entries). Under
+    // `**Week 4 Completion (2026-03-08):**` the lines report work done (they had been
+    // decisions of the section `Recent Changes & Decisions`); `**Key Technical Decisions:**`
+    // still lists its decision.
+    let doc = document(&kb, "progress-before-after.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Offsite Copy: restic to the rented box over SFTP, one repository per host",
+            "2026-03-01 New State/Approach: One LXC container per service on Proxmox.",
+            "2026-03-09 New State/Approach: restic to the NAS and to an offsite box.",
+        ]
+    );
+    let record = doc.items.iter().find(|i| i.text.starts_with("New State/Approach: One LXC")).unwrap();
+    let field = |name: &str| record.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+    assert_eq!(field("previous"), Some("One big VM running every service."));
+    assert_eq!(field("rationale"), Some("A broken upgrade takes down one service, not all of them."));
+}
+
+#[test]
+fn a_numbered_decision_heading_in_japanese_stands_for_its_fields() {
+    let kb = load();
+    // `### 決定1: …` over `**現在**`, `**問題**` (the problem) and `**対策**` (what was done
+    // about it), and `### 決定2: …` over `**現状**` (how it stands), `**必要性**` (why it is
+    // needed) and `**優先度**`: each heading is one decision, its lines its fields (each line
+    // had been a decision). `### 考慮事項1: …` (consideration 1) decides nothing.
+    let doc = document(&kb, "activeContext-ja-numbered.md");
+    assert_eq!(dated_decisions(doc), [" 監視データの保存先", " オフサイトバックアップ"]);
+}
+
+#[test]
+fn a_numbered_consideration_is_no_decision() {
+    let kb = load();
+    // `### Consideration 1: Uplink bandwidth` over `**Status**:` and `**Mitigation**:` under
+    // `## Active Decisions and Considerations` weighs something (it had been a decision, and
+    // its mitigation another); `### Decision 1: …` beside it still is one.
+    let doc = document(&kb, "activeContext-considerations-numbered.md");
+    assert_eq!(dated_decisions(doc), [" Metrics retention"]);
 }
