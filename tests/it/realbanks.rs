@@ -174,6 +174,9 @@ fn decision_records_carry_their_fields() {
                         // (Nor does work reported done: `### Зачем это сделано`, why it was
                         // done, gives the work's reasons.)
                         || doc.items[r].kind == Kind::Change
+                        // (Nor does a before and after where no decision stands: a state
+                        // machine's `**Previous State**:` and `**New State**:`.)
+                        || field(&doc.items[r], "new").is_some()
                 }),
                 "{}",
                 item.text
@@ -5106,4 +5109,32 @@ fn a_numbered_consideration_is_no_decision() {
     // its mitigation another); `### Decision 1: …` beside it still is one.
     let doc = document(&kb, "activeContext-considerations-numbered.md");
     assert_eq!(dated_decisions(doc), [" Metrics retention"]);
+}
+
+#[test]
+fn the_new_words_keep_to_what_they_name() {
+    let kb = load();
+    // (Found by review of the rules above.) `Complete` as an adjective (`### Keep the
+    // Inventory Complete`) or a status beside a topic (`— Status: Complete`) reports no work
+    // done, and `### Considerations & Decisions` names decisions: their lines stay decisions.
+    let doc = document(&kb, "activeContext-complete-adjective.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " List every host in inventory/hosts.yml, the powered-off ones too",
+            " Use restic for every host's backups",
+            " Terminate TLS at the proxy, not in the services",
+        ]
+    );
+    // A state machine's `**New State**: RUNNING` beside `**Previous State**: QUEUED` decides
+    // nothing.
+    assert_eq!(dated_decisions(document(&kb, "systemPatterns-state-machine.md")), Vec::<String>::new());
+    // `## 課題` (issues) after the decisions is a section of its own, no context of the last one.
+    let doc = document(&kb, "activeContext-ja-issues.md");
+    let adopted = doc.items.iter().find(|i| i.kind == Kind::Decision).unwrap();
+    assert_eq!(adopted.text, "バックアップは restic を採用した");
+    assert!(adopted.fields.is_empty(), "{:?}", adopted.fields);
+    // `### 决策 2026.03.01: 备份方案` is dated, not numbered: its lines are its decisions.
+    let doc = document(&kb, "decisionLog-zh-dated-heading.md");
+    assert_eq!(dated_decisions(doc), ["2026-03-01 使用 restic，每晚一次", "2026-03-01 保留 30 天的快照"]);
 }
