@@ -2604,12 +2604,13 @@ pub(crate) fn label_asks_why_of(label: &str, heading: &str) -> bool {
 /// `#### Implementation Details:`.
 pub fn field_heading(title: &str) -> Option<Field> {
     let t = title.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    // (A Japanese heading of issues or problems, `## 課題`, `### 問題`, names a section of them,
-    // as often as not after a list of decisions: no context of the record before it. As a
-    // label, `**問題**: …`, it is one.)
+    // (A Japanese heading of issues, problems, the present state or needs, `## 課題`, `### 問題`,
+    // `## 現状`, names a section of them, as often as not after a list of decisions: no field
+    // of the record before it. As a label, `**問題**: …`, it is one.)
+    let bare = bare_label(t);
     if notes_beside_decisions(t)
-        || WEIGHTY_DECISIONS.contains(&bare_label(t))
-        || ["課題", "問題"].contains(&bare_label(t))
+        || WEIGHTY_DECISIONS.contains(&bare)
+        || ["課題", "問題", "現状", "必要性"].contains(&bare)
     {
         return None;
     }
@@ -4358,13 +4359,16 @@ pub fn names_considerations(title: &str) -> bool {
     // beside them (`Considerations & Decisions`, `考慮事項と決定`, `Active Decisions and
     // Considerations`), or a field of what it considers (`Security Considerations`).
     let opening = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
+    // (Every word below opens with `c` or with 考's first byte.)
     let numbered_or_topic = |rest: &str| {
         rest.trim_start_matches([' ', '#', '-', '_'])
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：' | '０'..='９'))
     };
-    if ["consideration", "considerations", "考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| {
-        opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && numbered_or_topic(&opening[w.len()..])
-    }) {
+    if matches!(opening.as_bytes().first(), Some(b'c' | b'C' | 0xE8))
+        && ["consideration", "considerations", "考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| {
+            opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && numbered_or_topic(&opening[w.len()..])
+        })
+    {
         return true;
     }
     // An ASCII title splits and lowercases byte by byte, and holds none of the CJK words; a

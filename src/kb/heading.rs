@@ -680,11 +680,12 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 
 /// A title that reports something finished by its last words, before a note in brackets:
 /// `Week 5 Completion (2025-05-26)`, `Theme System Complete`, `Phase 2 Complete`, `Status:
-/// 100% COMPLETE ✅` — what lies under it is work done. `Completion` names it; `Complete`
-/// only after the work it finishes (a setup, a migration, a feature, a numbered phase) or all
-/// of it: as an adjective it says what a choice keeps whole (`Keep the Inventory Complete`,
-/// `Ship When the Docs Are Complete`) or a status beside it (`Reverse proxy — Status:
-/// Complete`). (Not an editor's feature, `Code Completion`; nor a share short of all.)
+/// 100% COMPLETE ✅` — what lies under it is work done. `Complete` or `Completion` only after
+/// the work it finishes (a setup, a migration, a feature, a numbered phase or week) or all of
+/// it: as an adjective `Complete` says what a choice keeps whole (`Keep the Inventory
+/// Complete`, `Ship When the Docs Are Complete`) or a status beside a topic (`Reverse proxy —
+/// Status: Complete`), and `Completion` names a feature (`Chat Completion`, `Code
+/// Completion`, `Checkout Completion`) or a goal (`Path to Completion`).
 fn names_completion(title: &str) -> bool {
     let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
     let t = match t.strip_suffix(')') {
@@ -692,19 +693,11 @@ fn names_completion(title: &str) -> bool {
         None => t,
     };
     let last = last_word(t);
+    if !last.eq_ignore_ascii_case("completion") && !last.eq_ignore_ascii_case("complete") {
+        return false;
+    }
     let before = t[..t.rfind(last).unwrap_or(0)].trim_end();
     let word_before = last_word(before);
-    if word_before.is_empty() {
-        return false;
-    }
-    if last.eq_ignore_ascii_case("completion") {
-        return !["code", "auto", "tab", "shell", "command", "inline", "text", "word"]
-            .iter()
-            .any(|w| word_before.eq_ignore_ascii_case(w));
-    }
-    if !last.eq_ignore_ascii_case("complete") {
-        return false;
-    }
     const WORK: &[&str] = &[
         "implementation",
         "feature",
@@ -723,7 +716,8 @@ fn names_completion(title: &str) -> bool {
     ];
     const COUNTED: &[&str] = &["phase", "week", "sprint", "milestone", "stage", "step", "task", "part"];
     // (`Phase 2 Complete`: the number, and what it counts before it.)
-    let numbered = word_before.bytes().all(|b| b.is_ascii_digit())
+    let numbered = !word_before.is_empty()
+        && word_before.bytes().all(|b| b.is_ascii_digit())
         && COUNTED.iter().any(|w| last_word(&before[..before.rfind(word_before).unwrap_or(0)]).eq_ignore_ascii_case(w));
     WORK.iter().any(|w| word_before.eq_ignore_ascii_case(w)) || numbered || before.ends_with("100%")
 }
@@ -2078,6 +2072,8 @@ mod tests {
             "Phase 2 Complete",
             "Project Status: 100% COMPLETE ✅",
             "Sprint 3 completion",
+            "Week 6 Task 1 Completion (2026-03-08)",
+            "Migration Completion",
         ] {
             assert_eq!(classify(done), Kind::Change, "{done}");
         }
@@ -2090,6 +2086,9 @@ mod tests {
             "Complete",
             "Code Completion",
             "Shell completion (zsh, fish)",
+            "OpenAI Chat Completion",
+            "Checkout Completion",
+            "Path to Completion",
             "Keep the Inventory Complete",
             "Ship Only When the Docs Are Complete",
             "Reverse proxy — Status: Complete",

@@ -1152,7 +1152,15 @@ impl<'a> Pass<'a> {
             field_label_alone()
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opening_label_field(t).is_some())
         };
-        let fields = decision_line() || field_after_decision() || next_field() || label_after_field();
+        // … and so is the new state of a change told as before and after (`**Previous
+        // State/Approach:** …`, then `**New State/Approach:** …`), which may be its decision.
+        let new_after_previous = || {
+            line.starts_with(['*', '_'])
+                && opening.as_ref().is_some_and(|f| f.as_ref().is_some_and(|f| f.name() == "previous"))
+                && fields::opening_label_field(line).is_some_and(|f| f.name() == "new")
+        };
+        let fields =
+            decision_line() || field_after_decision() || next_field() || label_after_field() || new_after_previous();
         // Lines that each open with a check mark, one under the other with no list marker
         // (`✅ Room Management: one public room`, `✅ Session Persistence: …`), are a list of
         // their own: a line each.

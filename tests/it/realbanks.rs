@@ -5082,6 +5082,8 @@ fn a_change_told_as_before_and_after_decides_its_new_state() {
             " Offsite Copy: restic to the rented box over SFTP, one repository per host",
             "2026-03-01 New State/Approach: One LXC container per service on Proxmox.",
             "2026-03-09 New State/Approach: restic to the NAS and to an offsite box.",
+            // (Written as one paragraph of labelled lines too: found by review.)
+            " New State/Approach: Prometheus and Grafana on the NAS.",
         ]
     );
     let record = doc.items.iter().find(|i| i.text.starts_with("New State/Approach: One LXC")).unwrap();
@@ -5116,7 +5118,8 @@ fn the_new_words_keep_to_what_they_name() {
     let kb = load();
     // (Found by review of the rules above.) `Complete` as an adjective (`### Keep the
     // Inventory Complete`) or a status beside a topic (`— Status: Complete`) reports no work
-    // done, and `### Considerations & Decisions` names decisions: their lines stay decisions.
+    // done, nor does a feature's `### Chat Completion`; and `### Considerations & Decisions`
+    // names decisions: their lines stay decisions.
     let doc = document(&kb, "activeContext-complete-adjective.md");
     assert_eq!(
         dated_decisions(doc),
@@ -5124,16 +5127,20 @@ fn the_new_words_keep_to_what_they_name() {
             " List every host in inventory/hosts.yml, the powered-off ones too",
             " Use restic for every host's backups",
             " Terminate TLS at the proxy, not in the services",
+            " Use a small local model for the nightly summaries",
         ]
     );
     // A state machine's `**New State**: RUNNING` beside `**Previous State**: QUEUED` decides
     // nothing.
     assert_eq!(dated_decisions(document(&kb, "systemPatterns-state-machine.md")), Vec::<String>::new());
-    // `## 課題` (issues) after the decisions is a section of its own, no context of the last one.
+    // `## 現状` (how things stand) and `## 課題` (issues) after decisions are sections of their
+    // own, no fields of the decision before them.
     let doc = document(&kb, "activeContext-ja-issues.md");
-    let adopted = doc.items.iter().find(|i| i.kind == Kind::Decision).unwrap();
-    assert_eq!(adopted.text, "バックアップは restic を採用した");
-    assert!(adopted.fields.is_empty(), "{:?}", adopted.fields);
+    let adopted: Vec<_> = doc.items.iter().filter(|i| i.kind == Kind::Decision).collect();
+    assert_eq!(adopted.len(), 2);
+    for decision in adopted {
+        assert!(decision.fields.is_empty(), "{}: {:?}", decision.text, decision.fields);
+    }
     // `### 决策 2026.03.01: 备份方案` is dated, not numbered: its lines are its decisions.
     let doc = document(&kb, "decisionLog-zh-dated-heading.md");
     assert_eq!(dated_decisions(doc), ["2026-03-01 使用 restic，每晚一次", "2026-03-01 保留 30 天的快照"]);
