@@ -1449,6 +1449,11 @@ pub fn says_what_it_is_for(rest: &str) -> bool {
     }) && words.take(2).count() == 2
 }
 
+/// The words a plan counts its parts with, before their number: `Phase 1.5 Scope` names no
+/// version, `Week 5 Completion` a part of the plan finished.
+pub(crate) const COUNTED_WORDS: &[&str] =
+    &["phase", "step", "stage", "part", "section", "milestone", "sprint", "round", "week", "task"];
+
 /// A topic heading that names the thing it chose rather than a topic: a name with its version
 /// (`Tauri 2.0 Framework`, not `Phase 1.5 Scope`), a name and what it is for (`rig-core for LLM
 /// Integration`, `OS Keychain for API Keys`; not `Caching for API Responses`, whose words name
@@ -1463,9 +1468,8 @@ pub fn heading_names_choice(title: &str) -> bool {
     let name_like =
         |w: &str| w.bytes().any(|b| b.is_ascii_digit() || b == b'-') || w.chars().skip(1).any(char::is_uppercase);
     let opens_lowercase = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
-    const COUNTED: &[&str] = &["phase", "step", "stage", "part", "section", "milestone", "sprint", "round"];
     let named_version = words.windows(2).any(|w| {
-        is_version(w[1]) && !COUNTED.iter().any(|c| w[0].eq_ignore_ascii_case(c)) && !w[0].ends_with(['.', ':'])
+        is_version(w[1]) && !COUNTED_WORDS.iter().any(|c| w[0].eq_ignore_ascii_case(c)) && !w[0].ends_with(['.', ':'])
     });
     let for_what = words.iter().position(|w| w.eq_ignore_ascii_case("for")).is_some_and(|at| {
         at > 0 && at + 1 < words.len() && (opens_lowercase || words[..at].iter().any(|w| name_like(w)))

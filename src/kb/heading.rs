@@ -714,11 +714,12 @@ fn names_completion(title: &str) -> bool {
         "cleanup",
         "reset",
     ];
-    const COUNTED: &[&str] = &["phase", "week", "sprint", "milestone", "stage", "step", "task", "part"];
     // (`Phase 2 Complete`: the number, and what it counts before it.)
     let numbered = !word_before.is_empty()
         && word_before.bytes().all(|b| b.is_ascii_digit())
-        && COUNTED.iter().any(|w| last_word(&before[..before.rfind(word_before).unwrap_or(0)]).eq_ignore_ascii_case(w));
+        && super::fields::COUNTED_WORDS
+            .iter()
+            .any(|w| last_word(&before[..before.rfind(word_before).unwrap_or(0)]).eq_ignore_ascii_case(w));
     WORK.iter().any(|w| word_before.eq_ignore_ascii_case(w)) || numbered || before.ends_with("100%")
 }
 
