@@ -2082,13 +2082,20 @@ fn awaits_decision(rec: &Record) -> bool {
 }
 
 /// The stage item `i` names, when it is one of a timeline: an item beside it, under the same
-/// parent, names a stage too.
+/// parent, names a stage too — past the lines between them that label a field of the story
+/// (`**Initial**: …`, `**Problem**: …`, `**Current**: …`).
 fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
     let stage_of = |item: &Item| fields::stage(&item.text);
     let stage = stage_of(&items[i])?;
     let item = &items[i];
     let sibling = |n: &Item| n.parent == item.parent && n.section == item.section;
-    neighbours(items, i, |_| true)
+    let between = |n: usize| {
+        sibling(&items[n])
+            && stage_of(&items[n]).is_none()
+            && fields::leading_field(&items[n].text, items[n].bold.as_deref())
+                .is_some_and(|(f, _)| f != Field::Decision)
+    };
+    neighbours(items, i, |n| !between(n))
         .into_iter()
         .flatten()
         .any(|n| sibling(&items[n]) && stage_of(&items[n]).is_some())

@@ -177,6 +177,9 @@ fn decision_records_carry_their_fields() {
                         // (Nor does a before and after where no decision stands: a state
                         // machine's `**Previous State**:` and `**New State**:`.)
                         || field(&doc.items[r], "new").is_some()
+                        // (Nor does a stage of a timeline, history, with the problem that
+                        // ended it: `**Initial**: …` over `**Problem**: …`.)
+                        || doc.items[r].text.starts_with("Initial: ")
                 }),
                 "{}",
                 item.text
@@ -5144,4 +5147,14 @@ fn the_new_words_keep_to_what_they_name() {
     // `### 决策 2026.03.01: 备份方案` is dated, not numbered: its lines are its decisions.
     let doc = document(&kb, "decisionLog-zh-dated-heading.md");
     assert_eq!(dated_decisions(doc), ["2026-03-01 使用 restic，每晚一次", "2026-03-01 保留 30 天的快照"]);
+}
+
+#[test]
+fn a_timeline_with_a_problem_between_its_stages_is_still_a_timeline() {
+    let kb = load();
+    // `**Initial**: …`, `**Problem**: …`, `**Current**: …` under `### Backup Transport`: the
+    // stages are the story's history, past the field between them (the initial and the
+    // current stage had each been a decision, beside the heading that stands for the story).
+    let doc = document(&kb, "progress-evolution-problem.md");
+    assert_eq!(dated_decisions(doc), [" Backup Transport"]);
 }
