@@ -5152,9 +5152,9 @@ fn the_new_words_keep_to_what_they_name() {
 #[test]
 fn a_timeline_with_a_problem_between_its_stages_is_still_a_timeline() {
     let kb = load();
-    // `**Initial**: …`, `**Problem**: …`, `**Current**: …` under `### Backup Transport`: the
+    // `**Initial**: …`, `**Problem**: …`, `**Current**: …` under `### Certificate Renewal`: the
     // stages are the story's history, past the field between them (the initial and the
     // current stage had each been a decision, beside the heading that stands for the story).
     let doc = document(&kb, "progress-evolution-problem.md");
-    assert_eq!(dated_decisions(doc), [" Backup Transport"]);
+    assert_eq!(dated_decisions(doc), [" Certificate Renewal"]);
 }
