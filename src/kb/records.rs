@@ -2082,8 +2082,10 @@ fn awaits_decision(rec: &Record) -> bool {
 }
 
 /// The stage item `i` names, when it is one of a timeline: an item beside it, under the same
-/// parent, names a stage too — past the lines between them that label a field of the story
-/// (`**Initial**: …`, `**Problem**: …`, `**Current**: …`).
+/// parent, names a stage too — past a line between them that says what was wrong with the
+/// stage before (`**Initial**: …`, `**Problem**: …`, `**Current**: …`). (Not past a stage's
+/// reasons or status, `**Current**: PostgreSQL` over `**Rationale**: …` beside `**Target**:
+/// …`: those are labelled decisions, and their record's fields.)
 fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
     let stage_of = |item: &Item| fields::stage(&item.text);
     let stage = stage_of(&items[i])?;
@@ -2093,7 +2095,7 @@ fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
         sibling(&items[n])
             && stage_of(&items[n]).is_none()
             && fields::leading_field(&items[n].text, items[n].bold.as_deref())
-                .is_some_and(|(f, _)| f != Field::Decision)
+                .is_some_and(|(f, _)| f.name() == "context")
     };
     neighbours(items, i, |n| !between(n))
         .into_iter()

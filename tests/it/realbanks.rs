@@ -5155,6 +5155,16 @@ fn a_timeline_with_a_problem_between_its_stages_is_still_a_timeline() {
     // `**Initial**: …`, `**Problem**: …`, `**Current**: …` under `### Certificate Renewal`: the
     // stages are the story's history, past the field between them (the initial and the
     // current stage had each been a decision, beside the heading that stands for the story).
+    // A stage's reasons are no such line: `**Current**: …` over `**Rationale**: …` beside
+    // `**Target**: …` under `## Key Technical Decisions` are labelled decisions (found by
+    // review: both had become history and a next step).
     let doc = document(&kb, "progress-evolution-problem.md");
-    assert_eq!(dated_decisions(doc), [" Certificate Renewal"]);
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Certificate Renewal",
+            " Current: Grafana dashboards live as JSON in the repository",
+            " Target: provision the dashboards with Terraform next quarter",
+        ]
+    );
 }
