@@ -131,7 +131,7 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ),
     // A change told as before and after (`**Previous State/Approach**: …` over `**New
     // State/Approach**: …`): what it replaced, and what it arrived at — the record's decision
-    // where the record stands among decisions (see `records::close`), a field elsewhere (a
+    // where the record stands among decisions (see `records::resolve`), a field elsewhere (a
     // state machine's `**New State**: RUNNING`).
     ("previous", &["previous approach", "previous state", "old approach"]),
     ("new", &["new approach", "new state"]),
@@ -4363,11 +4363,11 @@ pub fn names_considerations(title: &str) -> bool {
     // beside them (`Considerations & Decisions`, `考慮事項と決定`, `Active Decisions and
     // Considerations`), or a field of what it considers (`Security Considerations`).
     let opening = title.trim_start_matches(|c: char| !c.is_alphanumeric() || c.is_ascii_digit());
-    // (Every word below opens with `c` or with 考's first byte.)
     let numbered_or_topic = |rest: &str| {
         rest.trim_start_matches([' ', '#', '-', '_'])
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, ':' | '：' | '０'..='９'))
     };
+    // (Every word below opens with `c` or with 考's first byte.)
     if matches!(opening.as_bytes().first(), Some(b'c' | b'C' | 0xE8))
         && ["consideration", "considerations", "考慮事項", "考虑事项", "考慮點", "考慮点"].iter().any(|w| {
             opening.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && numbered_or_topic(&opening[w.len()..])

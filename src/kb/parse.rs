@@ -2210,7 +2210,10 @@ fn only_fields_under(items: &[Item], item_heading: &[Option<usize>], groups: &[G
             Some((field, _)) if matches!(field.name(), "leaning" | "pending") => return false,
             Some((field, rest)) => {
                 after_label = rest.trim().is_empty();
-                decided |= !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description");
+                // (A new state alone is a labelled decision, no field of the heading: `###
+                // Switch ports` over `**New Approach**: Label every port …`.)
+                decided |=
+                    !matches!(field.name(), "pros" | "cons" | "notes" | "title" | "description" | "new" | "previous");
                 // (Not under a bold label, `**Decision:**` over its list, that says it.)
                 reasons |= field.name() == "rationale" && item.group.is_none();
             }

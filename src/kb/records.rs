@@ -273,18 +273,21 @@ pub(crate) fn resolve(
         }
         // A change told as before and after, where decisions stand (under a dated line of
         // "Evolution of Project Decisions"): `**New State/Approach**:` beside `**Previous
-        // State/Approach**:` is what was decided, as a `Decision:` is. (Elsewhere, a state
-        // machine's `**New State**: RUNNING` beside its `**Previous State**:` is a field.)
+        // State/Approach**:` is what was decided, as a `Decision:` is; alone there, it is a
+        // labelled decision as `**Database**: PostgreSQL` is, no field of the line before.
+        // (Elsewhere, a state machine's `**New State**: RUNNING` beside its `**Previous
+        // State**:` is a field.)
         if let Some((field, skip)) = &t.leading
             && field.name() == "new"
             && items[i].kind == Kind::Decision
-            && neighbours(items, i, |_| true).into_iter().flatten().any(|n| {
+        {
+            let after_previous = neighbours(items, i, |_| true).into_iter().flatten().any(|n| {
                 items[n].parent == items[i].parent
+                    && items[n].section == items[i].section
                     && fields::leading_field(&items[n].text, items[n].bold.as_deref())
                         .is_some_and(|(f, _)| f.name() == "previous")
-            })
-        {
-            t.leading = Some((Field::Decision, *skip));
+            });
+            t.leading = after_previous.then_some((Field::Decision, *skip));
         }
         // A `Decision` label that names a decision still to make states none, opens no record
         // and heads no line after it: with only a note in brackets after it and nothing under

@@ -5131,6 +5131,9 @@ fn the_new_words_keep_to_what_they_name() {
             " Use restic for every host's backups",
             " Terminate TLS at the proxy, not in the services",
             " Use a small local model for the nightly summaries",
+            // (A new approach alone among decisions is one, as before these rules; neither a
+            // field of another line nor its heading's.)
+            " New Approach: Label every switch port in NetBox before it is patched",
         ]
     );
     // A state machine's `**New State**: RUNNING` beside `**Previous State**: QUEUED` decides
