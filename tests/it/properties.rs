@@ -79,6 +79,17 @@ const TOKENS: &[&str] = &[
     "待决策：",
     "Consider ",
     "- **Initial**: a\n- **Current**: b\n- **Future**: c\n",
+    "- **Problem**: ",
+    "**Previous State/Approach:** a\n",
+    "**New State/Approach:** ",
+    "**Rationale for Change:** ",
+    " Completion",
+    " Complete",
+    "### 決定1: ",
+    "### Consideration 2: ",
+    "考慮事項",
+    "**問題**: ",
+    "## 現状\n",
     "**Evolution**: Switched to ",
     "## Recent Changes: a, the b decision\n",
     "### Netzwerk-Entscheidungen (zu treffen)\n",
@@ -689,4 +700,27 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
     let doc = kb::parse::parse_document(Path::new("memory-bank/techContext.md"), &"[Tool]:\nrestic\n\n".repeat(20_000));
     assert_eq!(doc.items.len(), 20_000);
     assert!(doc.items.iter().all(|i| i.text.as_str() == "[Tool]: restic"));
+    // Two stages of a timeline with 20,000 `**Problem**:` lines between them (each looked at
+    // once per stage); 20,000 before-and-after paragraphs, each one decision; titles of
+    // 100,000 words ending in `Complete`, of 100,000 brackets before `Completion`, and a
+    // consideration word before 100,000 spaces.
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/progress.md"),
+        &format!(
+            "# P\n\n## Evolution of Project Decisions\n\n### T\n- **Initial**: a\n{}- **Current**: b\n",
+            "- **Problem**: x\n".repeat(20_000)
+        ),
+    );
+    assert!(doc.items.iter().all(|i| i.kind != kb::Kind::Decision || i.block == kb::Block::Heading));
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/progress.md"),
+        &format!(
+            "# P\n\n## Evolution of Project Decisions\n\n{}",
+            "**Previous State/Approach:** a\n**New State/Approach:** b\n\n".repeat(20_000)
+        ),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    parse_and_check(&format!("## Decisions\n\n### {}Complete\n- a\n", "Setup ".repeat(100_000)));
+    parse_and_check(&format!("## Decisions\n\n### Week 5 {}Completion)\n- a\n", "(".repeat(100_000)));
+    parse_and_check(&format!("## Decisions\n\n### 考慮事項{}1: a\n- **現状**: b\n", " ".repeat(100_000)));
 }
