@@ -281,11 +281,9 @@ pub(crate) fn resolve(
             && field.name() == "new"
             && items[i].kind == Kind::Decision
         {
-            let after_previous = neighbours(items, i, |_| true).into_iter().flatten().any(|n| {
-                items[n].parent == items[i].parent
-                    && items[n].section == items[i].section
-                    && fields::leading_field(&items[n].text, items[n].bold.as_deref())
-                        .is_some_and(|(f, _)| f.name() == "previous")
+            let after_previous = siblings_beside(items, i, |_| true).any(|n| {
+                fields::leading_field(&items[n].text, items[n].bold.as_deref())
+                    .is_some_and(|(f, _)| f.name() == "previous")
             });
             t.leading = after_previous.then_some((Field::Decision, *skip));
         }
@@ -2100,11 +2098,17 @@ fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
             && fields::leading_field(&items[n].text, items[n].bold.as_deref())
                 .is_some_and(|(f, _)| f.name() == "context")
     };
-    neighbours(items, i, |n| !between(n))
+    siblings_beside(items, i, |n| !between(n)).any(|n| stage_of(&items[n]).is_some()).then_some(stage)
+}
+
+/// Item `i`'s siblings right before and after it (under the same parent, in the same
+/// section), past the items `live` leaves out; see [`neighbours`].
+fn siblings_beside(items: &[Item], i: usize, live: impl Fn(usize) -> bool) -> impl Iterator<Item = usize> + '_ {
+    let (parent, section) = (items[i].parent, items[i].section);
+    neighbours(items, i, live)
         .into_iter()
         .flatten()
-        .any(|n| sibling(&items[n]) && stage_of(&items[n]).is_some())
-        .then_some(stage)
+        .filter(move |&n| items[n].parent == parent && items[n].section == section)
 }
 
 /// The items right before and after item `i` at its depth or above, past any sub-items of
