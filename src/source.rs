@@ -143,6 +143,15 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Where `part`, a slice of `whole`, starts in it; `None` when `part` lies elsewhere (a
+/// literal, a slice of another string). A slice starts on a char boundary, so the offset
+/// splits `whole` safely, where `whole.len() - part.len()` does not when `part` was trimmed
+/// at its end too.
+pub fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (at.checked_add(part.len())? <= whole.len()).then_some(at)
+}
+
 /// Shows `path` with forward slashes, as every report and JSON contract does.
 /// A path as written in the repository, `/`-separated, when it stays inside it: `..`,
 /// absolute paths and empty paths are refused (with why) before anything is read. Symlinks

@@ -2089,7 +2089,7 @@ pub(crate) fn stamp_of(text: &str) -> Option<&str> {
 /// text, so its offset is found from where it lies).
 pub(crate) fn said_at(text: &str) -> Option<usize> {
     let (_, title) = timestamp(text)?;
-    (title.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len())
+    crate::source::offset_in(text, title)
 }
 
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided

@@ -180,7 +180,11 @@ impl Traits {
         Traits {
             boilerplate: fields::is_boilerplate(&item.text),
             requirement: fields::is_requirement(&item.text),
-            leading: leading.filter(|_| !in_code).map(|(f, rest)| (f, item.text.len() - rest.len())),
+            // (A value may be trimmed at its end too, `[2026-02-05 10:00] - 决策:🔧**`: where it
+            // starts is where the label ends.)
+            leading: leading
+                .filter(|_| !in_code)
+                .map(|(f, rest)| (f, crate::source::offset_in(&item.text, rest).unwrap_or(item.text.len()))),
         }
     }
 

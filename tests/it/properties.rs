@@ -457,6 +457,21 @@ fn regression_empty_bullets_with_empty_children_vanish() {
 }
 
 #[test]
+fn regression_stamped_decision_trimmed_at_its_end_splits_on_a_char_boundary() {
+    // A stamped line's decision (`2026-02-05 10:00:00 - 决策:🔧**`) is read after its stamp,
+    // trimmed of the emphasis at its end; the record pass took `text.len() - value.len()` for
+    // where the label ends and split inside the emoji (found by the token fuzz in CI).
+    for text in [
+        "|\n- \n2026-02-05 10:00:00 - 决策:🔧**\n\n**Decision: No wizard.**\n\n",
+        "- a\n  - 2026-02-05 10:00:00 - 决策:🔧**\n",
+        "- a\n  - [09-02-2026 21:14:00] - Decision: （ここに決定を書く） *\n",
+        "- a\n  - [2026-02-09 21:14] - Decision: é__\n",
+    ] {
+        parse_and_check(text);
+    }
+}
+
+#[test]
 fn bare_decision_labels_nested_deep_parse_and_keep_their_records_valid() {
     // Each bare `Decision:` hands the decision to what it lists; nested a few hundred deep,
     // the walk over each label's items stays bounded by the list's depth.
