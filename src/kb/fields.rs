@@ -735,7 +735,20 @@ pub fn field_for_label(label: &str) -> Option<Field> {
         let marked = label.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace()).trim_start();
         return (marked.len() < label.len() && marked.len() <= 40).then(|| field_for_label(marked)).flatten();
     }
-    exact_label(label).or_else(|| qualified_label(label)).or_else(|| of_this_choice(label))
+    exact_label(label).or_else(|| qualified_label(label)).or_else(|| of_this_choice(label)).or_else(|| foreseen(label))
+}
+
+/// What a choice is expected to bring, under a field's label (`### Expected Impact` over the
+/// gains foreseen, `Anticipated benefits:`): that field, as `Impact` and `Benefits` are.
+fn foreseen(label: &str) -> Option<Field> {
+    if !label.as_bytes().first().is_some_and(|b| matches!(b, b'e' | b'E' | b'a' | b'A')) {
+        return None;
+    }
+    let (first, rest) = label.split_once(' ')?;
+    if !["expected", "anticipated"].iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    exact_label(rest.trim()).filter(|f| ["impact", "outcome", "consequences", "pros", "cons"].contains(&f.name()))
 }
 
 /// A field's label said of the choice it belongs to: `Benefits of this approach`, `Drawbacks of
@@ -3835,7 +3848,12 @@ fn is_placeholder(t: &str) -> bool {
             && !inside.contains([':', ',', '：', '，', '→']));
     // (`[What was decided?]`: the template asks what goes there.)
     let question = inside.trim_end().ends_with(['?', '？']);
-    asks || question || (lower.split_whitespace().count() <= 2 && find_date(&lower).is_none())
+    // A template's numbered slot: `[Key decision 1]`, `[Excluded Feature/Component 2]` (one
+    // digit, a few words; not `[Upgrade to PostgreSQL 16]`).
+    let words = lower.split_whitespace().count();
+    let slot = words <= 4
+        && inside.trim_end().rsplit_once(' ').is_some_and(|(_, n)| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    asks || question || slot || (words <= 2 && find_date(&lower).is_none())
 }
 
 /// `list key decisions …`, `note any constraints …`, `summarize the …`: a template's verb, then
@@ -5252,23 +5270,28 @@ fn is_file_path(word: &str) -> bool {
 const RELEASE_WORDS: &[&str] =
     &["create", "created", "cut", "release", "released", "tag", "tagged", "publish", "published"];
 
-/// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`.
+/// A line led by its state as a label: `COMPLETED: pool repaired`, `✅ Done: …`, `Fixed - …`,
+/// also after a log's timestamp and after the work it finishes (`[2025-04-26 12:46] - Task
+/// completed: rename the column`, `Tâche terminée : …`).
 fn opens_with_state(text: &str) -> bool {
-    // Most lines open with a letter no state label starts with.
-    let first = text.as_bytes().first().copied().unwrap_or(b' ');
-    if first.is_ascii_alphanumeric() && !matches!(first.to_ascii_lowercase(), b'c' | b'd' | b'f' | b'r' | b'i' | b'e') {
+    let text = after_timestamp(text).trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The longest state label is a few words: only the line's first bytes are looked at, and
+    // most lines hold no colon or ` - ` there.
+    let head = &text[..crate::source::floor_char_boundary(text, 32)];
+    let Some(end) = head.find([':', '：']).or_else(|| head.find(" - ")) else { return false };
+    let label = head[..end].trim_end_matches(['*', '_', ' ']);
+    // (At most one word for the work before the state: `Task completed`, `Migration done`.)
+    let (work, state) = label.rsplit_once(' ').unwrap_or(("", label));
+    if work.contains(' ') {
         return false;
     }
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // The longest state label is a few words: only the line's first bytes are looked at.
-    let mut cut = text.len().min(24);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
-    let end = head.find([':', '：']).or_else(|| head.find(" - ")).unwrap_or(0);
-    let label = head[..end].trim_end_matches(['*', '_', ' ']);
-    FINISHED.iter().chain(&["in progress", "完了", "完成"]).any(|w| label.eq_ignore_ascii_case(w))
+    let finished = |w: &str| {
+        FINISHED
+            .iter()
+            .chain(&["in progress", "完了", "完成", "terminé", "terminée", "terminado", "terminada"])
+            .any(|f| w.eq_ignore_ascii_case(f) || (!w.is_ascii() && w.to_lowercase() == *f))
+    };
+    finished(label) || (!work.is_empty() && finished(state))
 }
 
 /// Words that say a piece of work is finished, as a status line's label and as a task's state.
@@ -7347,10 +7370,20 @@ mod tests {
             "Migration done",
             "Blocked by the vendor",
             "数据迁移完成",
+            "Task completed: Rename the orders column to Ordered",
+            "[2026-04-26 12:46:20] - Done: Rename the column.",
+            "Tâche terminée : renommer la colonne",
         ] {
             assert!(is_status_report(status), "{status}");
         }
-        for decision in ["Use a complete backup of the pool", "Complete", "Project renamed - confirmed", "完成"] {
+        for decision in [
+            "Use a complete backup of the pool",
+            "Complete",
+            "Project renamed - confirmed",
+            "完成",
+            "Make backups complete: one per night",
+            "[2026-04-26 12:46:20] - Decision: keep the finished images",
+        ] {
             assert!(!is_status_report(decision), "{decision}");
         }
         assert!(is_finding("Identified critical vulnerability: keys in the repo", None));
@@ -7897,6 +7930,11 @@ mod tests {
         assert!(is_boilerplate("こちらには、ルールに書くには細かすぎる手順やサンプルを記述します。"));
         assert!(!is_boilerplate("ここにはRedisを使い、キャッシュは30分で切れる。"));
         assert!(is_boilerplate("[empty]"));
+        // A template's numbered slot, not a choice that ends with a version.
+        assert!(is_boilerplate("[Key decision 1]"));
+        assert!(is_boilerplate("[Excluded Feature/Component 2]"));
+        assert!(!is_boilerplate("[Upgrade to PostgreSQL 16]"));
+        assert!(!is_boilerplate("[Pin every host to Debian 12 and Proxmox 8]"));
         assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));
         assert!(!is_boilerplate("Keep fruit:locking = none"));
         assert!(!is_boilerplate("[2025-01-01] Keep it"));
@@ -8250,6 +8288,18 @@ mod tests {
         assert_eq!(field_for_label("Drawbacks of the previous design"), None);
         assert_eq!(field_for_label("Decision of the change"), None);
         assert_eq!(field_for_label("Benefits"), field_for_label("Benefits of the design"));
+    }
+
+    #[test]
+    fn what_a_choice_is_expected_to_bring_is_its_field() {
+        let name = |label: &str| field_for_label(label).map(|f| f.name().to_string());
+        assert_eq!(name("Expected Impact").as_deref(), Some("impact"));
+        assert_eq!(name("Anticipated benefits").as_deref(), Some("pros"));
+        assert_eq!(name("Expected Consequences").as_deref(), Some("consequences"));
+        // (Not what else is expected: a status, a behaviour.)
+        assert_eq!(name("Expected Status"), None);
+        assert_eq!(name("Expected behavior"), None);
+        assert_eq!(name("Expected"), None);
     }
 
     #[test]

@@ -847,9 +847,12 @@ pub(crate) fn last_word(title: &str) -> &str {
 }
 
 /// A title over what the project leaves out on purpose: `V1 Exclusions (DO NOT BUILD)`, `What
-/// we don't add`, `What is intentionally NOT here`. Each item is a decision not to (a bare `Out
-/// of scope` or `Non-goals`, often a brief's list of topics, is not read so).
+/// we don't add`, `What is intentionally NOT here`, a brief's `Out of Scope (v1)` or
+/// `Constraints / Non-Goals`. Each item is a decision not to.
 fn leaves_out_on_purpose(title: &str) -> bool {
+    if names_scope_left_out(title) {
+        return true;
+    }
     // In Chinese and Japanese: `明确不做` (explicitly not doing), `有意不做` (intentionally not
     // doing), `暂不采用` (not adopted for now, over why and when to look again), `不引入` (not
     // brought in), `やらないこと` (what we won't do) — opening the title, not inside it
@@ -915,6 +918,34 @@ fn leaves_out_on_purpose(title: &str) -> bool {
     // (Not what is only put off: `Deferred (intentionally not shipped, may return)`.)
     PHRASES.iter().any(|p| lower.contains(p))
         && !["defer", "may return", "later", " yet"].iter().any(|w| lower.contains(w))
+}
+
+/// A title that ends by naming what is left out of scope, before a note in brackets: `Out of
+/// Scope`, `Non-Goals`, `Out-of-Scope (Phase 2+)`, `MVP Non-Goals`, `Constraints / Non-Goals`
+/// — not a sentence that ends so (`Why Kafka is out of scope`), nor a note in brackets
+/// (`Suggestions (out of scope)`, advice).
+fn names_scope_left_out(title: &str) -> bool {
+    // (Most titles end in no such word: the last letter is looked at first.)
+    let mut t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    if let Some(open) = t.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
+        t = t[..open].trim_end_matches(|c: char| !c.is_alphanumeric());
+    }
+    if !t.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'l')) {
+        return false;
+    }
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let ends = |phrase: &[&str]| {
+        words.len() >= phrase.len()
+            && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(w, p)| w.eq_ignore_ascii_case(p))
+    };
+    let phrase =
+        [&["out", "of", "scope"][..], &["not", "in", "scope"], &["non", "goals"], &["non", "goal"], &["nongoals"]]
+            .into_iter()
+            .find(|p| ends(p));
+    let Some(phrase) = phrase else { return false };
+    let before = &words[..words.len() - phrase.len()];
+    before.len() <= 2
+        && !before.iter().any(|w| ["is", "are", "was", "were", "why", "be"].iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
@@ -2206,6 +2237,16 @@ mod tests {
             ("暂不采用", Kind::Decision),
             ("やらないこと", Kind::Decision),
             ("不做", Kind::Other),
+            // A brief's scope left out, not a sentence or a note in brackets that ends so.
+            ("Out of Scope", Kind::Decision),
+            ("Non-Goals", Kind::Decision),
+            ("Out-of-Scope (Phase-2+)", Kind::Decision),
+            ("Constraints / Non-Goals", Kind::Decision),
+            ("MVP Not in Scope:", Kind::Decision),
+            ("Why Kafka is out of scope", Kind::Other),
+            ("Suggestions (out of scope)", Kind::Other),
+            ("Scope", Kind::Other),
+            ("Goals", Kind::Other),
             // What a choice is weighed by.
             ("Decision Criteria for Migration to ECS", Kind::Other),
             // Insights (洞察), as 学び and 经验 are — not inside a name.

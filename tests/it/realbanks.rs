@@ -3232,15 +3232,16 @@ fn bold_labels_one_under_the_other_are_a_line_each() {
 #[test]
 fn what_a_project_leaves_out_on_purpose_is_decided() {
     let kb = load();
-    // `V1 exclusions (DO NOT BUILD)`, `What we don't add`: each item is a decision not to. A
-    // bare `Out of scope` (a brief's list of topics) and what is only put off (`Deferred
-    // (intentionally not shipped, may return)`) are not read so.
+    // `V1 exclusions (DO NOT BUILD)`, `What we don't add`, `Out of scope`: each item is a
+    // decision not to. What is only put off (`Deferred (intentionally not shipped, may
+    // return)`) is not read so.
     assert_eq!(
         decision_texts(document(&kb, "scope-brief.md")),
         [
             "❌ Dashboards shared between tenants",
             "❌ Agents for Windows hosts",
             "No CSS framework: plain CSS with custom properties is enough.",
+            "Hardware inventory",
             // (A heading that names its own kind keeps it: `Next steps (don't build …)`,
             // `Coding rules: do not add secrets …`.)
             "No Kubernetes: three hosts run fine on plain systemd"
@@ -3809,8 +3810,9 @@ fn a_numbered_record_about_a_template_is_no_template_and_an_index_of_records_no_
 fn a_product_named_after_its_decisions_holds_none() {
     let kb = load();
     // `Feature Context: Alert Router & Experience-Based Decision MVP`, `告警路由决策引擎` (a decision engine):
-    // a feature that makes decisions; its scope lists are no decisions taken.
-    assert_eq!(decision_texts(document(&kb, "feature-context.md")), Vec::<&str>::new());
+    // a feature that makes decisions; what is in its scope is no decision taken (what it
+    // leaves out of scope is, as in any brief).
+    assert_eq!(decision_texts(document(&kb, "feature-context.md")), ["Learning from chat transcripts."]);
     assert_eq!(decision_texts(document(&kb, "feature-context-zh.md")), Vec::<&str>::new());
 }
 
@@ -5168,6 +5170,51 @@ fn a_timeline_with_a_problem_between_its_stages_is_still_a_timeline() {
             " Certificate Renewal",
             " Current: Grafana dashboards live as JSON in the repository",
             " Target: provision the dashboards with Terraform next quarter",
+        ]
+    );
+}
+
+#[test]
+fn a_briefs_scope_left_out_is_decided() {
+    let kb = load();
+    // `**Out of Scope (v1):**` and `## Constraints / Non-Goals`: each item is a decision not
+    // to (readers listed every such item, 24 of 24 in six banks); what is in scope and the
+    // goals are not decisions.
+    assert_eq!(
+        decision_texts(document(&kb, "projectbrief-non-goals.md")),
+        [
+            "Log shipping from the guests",
+            "Monitoring of the office printers",
+            "Metrics of the customer VMs stay out of this project; their owners run their own stack.",
+            "No paging at night for warnings, only for pages marked critical.",
+        ]
+    );
+}
+
+#[test]
+fn expected_impact_and_work_reported_done_are_no_decisions() {
+    let kb = load();
+    // `### Expected Impact` and `### Anticipated Benefits` under a Roo record are its
+    // `impact` and `pros` (each of their items had been a decision).
+    let doc = document(&kb, "decisionLog-expected-impact.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Run one restic job per ZFS dataset instead of one job for the whole pool.",
+            "Reach every admin interface over the WireGuard tunnel; nothing listens on the LAN.",
+        ]
+    );
+    let (_, split) = decision(&kb, "Run one restic job per ZFS dataset");
+    assert!(field(split, "impact").is_some_and(|i| i.starts_with("Shorter restores")), "{:?}", split.fields);
+    let (_, tunnel) = decision(&kb, "Reach every admin interface over the WireGuard tunnel");
+    assert!(field(tunnel, "pros").is_some_and(|p| p.starts_with("No admin page")), "{:?}", tunnel.fields);
+    // A log line that says work was completed (`[…] - Task completed: …`, `[…] - Done: …`,
+    // `Tâche terminée : …`) reports it, under `## Evolution of Decisions` too.
+    assert_eq!(
+        decision_texts(document(&kb, "progress-tasks-completed.md")),
+        [
+            "Backup target: Moved from the USB disk to the NAS so that one failed disk loses no history.",
+            "[2026-04-13 10:00:00] - Keep the capacity report in plain Markdown, no HTML.",
         ]
     );
 }
