@@ -657,6 +657,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
         ],
     ),
     ("impact", &["scope"]),
+    // What a record leaves out (`**Out of scope:**` under its decision); outside a record the
+    // same title heads a brief's decisions not to ([`only_in_record`]).
+    ("out of scope", &["out of scope", "not in scope", "non-goals", "non goals", "out-of-scope"]),
     // What kind of decision, and its number: `Decision Type: architecture`, `Decision ID:
     // DL-001` (the decision is stated elsewhere).
     ("type", &["decision type", "decision category", "type de décision", "tipo de decisión", "决策类型"]),
@@ -1450,7 +1453,7 @@ pub fn answers_the_line_before(text: &str) -> bool {
 /// Needed` after a plain list: it opens the choices still to make, no field of the list's
 /// last line (which it had made a record not taken).
 pub(crate) fn only_in_record(field: &Field) -> bool {
-    matches!(field.name(), "considerations" | "approach" | "pending")
+    matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
 
 /// Whether the words after a bold name say what it is for: ` for local development and
@@ -3848,11 +3851,17 @@ fn is_placeholder(t: &str) -> bool {
             && !inside.contains([':', ',', '：', '，', '→']));
     // (`[What was decided?]`: the template asks what goes there.)
     let question = inside.trim_end().ends_with(['?', '？']);
-    // A template's numbered slot: `[Key decision 1]`, `[Excluded Feature/Component 2]` (one
-    // digit, a few words; not `[Upgrade to PostgreSQL 16]`).
+    // A template's numbered slot: `[Key decision 1]`, `[Excluded Feature/Component 2]` — one
+    // digit after a word for what goes there (not `[Use RAID 6]`, `[Go with Option 2]`).
     let words = lower.split_whitespace().count();
     let slot = words <= 4
-        && inside.trim_end().rsplit_once(' ').is_some_and(|(_, n)| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+        && lower.trim_end().rsplit_once(' ').is_some_and(|(before, n)| {
+            let noun = before.rsplit([' ', '/']).next().unwrap_or("");
+            n.len() == 1
+                && n.as_bytes()[0].is_ascii_digit()
+                && ["decision", "item", "feature", "component", "goal", "requirement", "constraint", "risk", "point"]
+                    .contains(&noun)
+        });
     asks || question || slot || (words <= 2 && find_date(&lower).is_none())
 }
 
@@ -5274,24 +5283,44 @@ const RELEASE_WORDS: &[&str] =
 /// also after a log's timestamp and after the work it finishes (`[2025-04-26 12:46] - Task
 /// completed: rename the column`, `Tâche terminée : …`).
 fn opens_with_state(text: &str) -> bool {
+    let stamped = text.starts_with(['[', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     let text = after_timestamp(text).trim_start_matches(|c: char| !c.is_alphanumeric());
     // The longest state label is a few words: only the line's first bytes are looked at, and
     // most lines hold no colon or ` - ` there.
     let head = &text[..crate::source::floor_char_boundary(text, 32)];
     let Some(end) = head.find([':', '：']).or_else(|| head.find(" - ")) else { return false };
     let label = head[..end].trim_end_matches(['*', '_', ' ']);
-    // (At most one word for the work before the state: `Task completed`, `Migration done`.)
-    let (work, state) = label.rsplit_once(' ').unwrap_or(("", label));
-    if work.contains(' ') {
-        return false;
-    }
+    // A question, a vote or a review resolved or done goes on with what was chosen (`Q1
+    // resolved: …`, `Vote done: the team picked …`): only a word for a piece of work comes
+    // before the state (`Task completed`, `Migration done`), and after a log's stamp only a
+    // state that says work is finished (`Done:`, not `Resolved:`).
     let finished = |w: &str| {
-        FINISHED
+        ["done", "complete", "completed", "finished", "terminé", "terminée", "terminado", "terminada"]
             .iter()
-            .chain(&["in progress", "完了", "完成", "terminé", "terminée", "terminado", "terminada"])
             .any(|f| w.eq_ignore_ascii_case(f) || (!w.is_ascii() && w.to_lowercase() == *f))
     };
-    finished(label) || (!work.is_empty() && finished(state))
+    if let Some((work, state)) = label.rsplit_once(' ') {
+        const WORK: [&str; 13] = [
+            "task",
+            "work",
+            "migration",
+            "implementation",
+            "setup",
+            "installation",
+            "deployment",
+            "refactor",
+            "refactoring",
+            "upgrade",
+            "cleanup",
+            "tâche",
+            "travail",
+        ];
+        return finished(state) && WORK.iter().any(|w| work.eq_ignore_ascii_case(w) || work.to_lowercase() == *w);
+    }
+    if stamped {
+        return finished(label);
+    }
+    FINISHED.iter().chain(&["in progress", "完了", "完成"]).any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// Words that say a piece of work is finished, as a status line's label and as a task's state.
@@ -7383,6 +7412,12 @@ mod tests {
             "完成",
             "Make backups complete: one per night",
             "[2026-04-26 12:46:20] - Decision: keep the finished images",
+            // (Found by review: a question, a vote or an evaluation settled goes on with the choice.)
+            "[2026-04-26 12:46:20] - Evaluation completed: we go with Loki for logs",
+            "[2026-04-26 12:46:20] - Discussion resolved: keep a single NAS",
+            "Q1 resolved: metrics stay on Prometheus",
+            "Vote done: the team picked Hetzner",
+            "[2026-04-26 12:46:20] - Resolved: keep a single NAS",
         ] {
             assert!(!is_status_report(decision), "{decision}");
         }
@@ -7935,6 +7970,9 @@ mod tests {
         assert!(is_boilerplate("[Excluded Feature/Component 2]"));
         assert!(!is_boilerplate("[Upgrade to PostgreSQL 16]"));
         assert!(!is_boilerplate("[Pin every host to Debian 12 and Proxmox 8]"));
+        for choice in ["[Use RAID 6]", "[Upgrade to PHP 8]", "[Stay on Java 8]", "[Go with Option 2]"] {
+            assert!(!is_boilerplate(choice), "{choice}");
+        }
         assert!(is_boilerplate("YYYY-MM-DD HH:MM:SS - Log of updates made."));
         assert!(!is_boilerplate("Keep fruit:locking = none"));
         assert!(!is_boilerplate("[2025-01-01] Keep it"));

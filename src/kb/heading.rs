@@ -925,27 +925,48 @@ fn leaves_out_on_purpose(title: &str) -> bool {
 /// — not a sentence that ends so (`Why Kafka is out of scope`), nor a note in brackets
 /// (`Suggestions (out of scope)`, advice).
 fn names_scope_left_out(title: &str) -> bool {
-    // (Most titles end in no such word: the last letter is looked at first.)
     let mut t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
     if let Some(open) = t.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
+        // (What is only put off is not: `Out of Scope (for now, may return after launch)`.)
+        let note = t[open..].to_ascii_lowercase();
+        if ["defer", "may return", "later", " yet", "revisit"].iter().any(|w| note.contains(w)) {
+            return false;
+        }
         t = t[..open].trim_end_matches(|c: char| !c.is_alphanumeric());
     }
-    if !t.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'l')) {
+    // (Most titles hold none of the words: `scope` or `goal` is looked for first.)
+    let lower = t.to_ascii_lowercase();
+    if !lower.contains("scope") && !lower.contains("goal") {
         return false;
     }
-    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let ends = |phrase: &[&str]| {
-        words.len() >= phrase.len()
-            && words[words.len() - phrase.len()..].iter().zip(phrase).all(|(w, p)| w.eq_ignore_ascii_case(p))
-    };
+    let mut words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (What it is out of scope for: `Out of Scope for MVP`, `Non-Goals for v1`.)
+    if let Some(at) = words.iter().rposition(|w| *w == "for")
+        && at > 0
+        && words.len() - at <= 3
+    {
+        words.truncate(at);
+    }
     let phrase =
         [&["out", "of", "scope"][..], &["not", "in", "scope"], &["non", "goals"], &["non", "goal"], &["nongoals"]]
             .into_iter()
-            .find(|p| ends(p));
+            .find(|p| words.ends_with(p));
     let Some(phrase) = phrase else { return false };
-    let before = &words[..words.len() - phrase.len()];
-    before.len() <= 2
-        && !before.iter().any(|w| ["is", "are", "was", "were", "why", "be"].iter().any(|v| w.eq_ignore_ascii_case(v)))
+    let mut before = &words[..words.len() - phrase.len()];
+    // (`What Is Out of Scope`, `Things That Are Out of Scope`.)
+    for lead in [&["what", "is"][..], &["what", "s"], &["what", "are"], &["things", "that", "are"]] {
+        if before == lead {
+            before = &[];
+        }
+    }
+    // Not a sentence that puts one thing out of scope (`Why Kafka is out of scope`, `Kafka
+    // Stays Out of Scope`: its items are reasons), nor a title over goals and non-goals or
+    // over what is in scope and out of it (`Goals and Non-Goals`, `In Scope / Out of Scope`).
+    const NOT_BEFORE: [&str; 19] = [
+        "is", "are", "was", "were", "why", "be", "stays", "stay", "remains", "remain", "keep", "keeps", "kept", "left",
+        "leave", "goes", "falls", "goals", "in",
+    ];
+    before.len() <= 2 && !before.iter().any(|w| NOT_BEFORE.contains(w) || *w == "goal" || *w == "scope")
 }
 
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
@@ -2247,6 +2268,17 @@ mod tests {
             ("Suggestions (out of scope)", Kind::Other),
             ("Scope", Kind::Other),
             ("Goals", Kind::Other),
+            ("Out of Scope for MVP", Kind::Decision),
+            ("Non-Goals for v1", Kind::Decision),
+            ("What Is Out of Scope", Kind::Decision),
+            ("Things That Are Out of Scope", Kind::Decision),
+            // (Found by review: goals beside non-goals, what is in scope beside what is not,
+            // one thing put out of scope, what is only put off.)
+            ("Goals and Non-Goals", Kind::Other),
+            ("Goals / Non-Goals", Kind::Other),
+            ("In Scope / Out of Scope", Kind::Other),
+            ("Kafka Stays Out of Scope", Kind::Other),
+            ("Out of Scope (for now, may return after launch)", Kind::Other),
             // What a choice is weighed by.
             ("Decision Criteria for Migration to ECS", Kind::Other),
             // Insights (洞察), as 学び and 经验 are — not inside a name.

@@ -5179,7 +5179,9 @@ fn a_briefs_scope_left_out_is_decided() {
     let kb = load();
     // `**Out of Scope (v1):**` and `## Constraints / Non-Goals`: each item is a decision not
     // to (readers listed every such item, 24 of 24 in six banks); what is in scope and the
-    // goals are not decisions.
+    // goals are not decisions, nor are the reasons under `## Tracing Stays Out of Scope` (a
+    // decision as a sentence) or what is only put off (`(for now, may return after launch)`;
+    // both found by review).
     assert_eq!(
         decision_texts(document(&kb, "projectbrief-non-goals.md")),
         [
@@ -5202,12 +5204,21 @@ fn expected_impact_and_work_reported_done_are_no_decisions() {
         [
             "Run one restic job per ZFS dataset instead of one job for the whole pool.",
             "Reach every admin interface over the WireGuard tunnel; nothing listens on the LAN.",
+            "Renovate opens the dependency updates for every repository; Dependabot is switched off.",
         ]
     );
     let (_, split) = decision(&kb, "Run one restic job per ZFS dataset");
     assert!(field(split, "impact").is_some_and(|i| i.starts_with("Shorter restores")), "{:?}", split.fields);
     let (_, tunnel) = decision(&kb, "Reach every admin interface over the WireGuard tunnel");
     assert!(field(tunnel, "pros").is_some_and(|p| p.starts_with("No admin page")), "{:?}", tunnel.fields);
+    // Inside a record, `**Out of scope:**` is what it leaves out, a field (found by review:
+    // outside a record the same label heads a brief's decisions not to).
+    let (_, renovate) = decision(&kb, "Renovate opens the dependency updates");
+    assert!(
+        field(renovate, "out of scope").is_some_and(|o| o.starts_with("Terraform provider")),
+        "{:?}",
+        renovate.fields
+    );
     // A log line that says work was completed (`[…] - Task completed: …`, `[…] - Done: …`,
     // `Tâche terminée : …`) reports it, under `## Evolution of Decisions` too.
     assert_eq!(
