@@ -5284,11 +5284,15 @@ const RELEASE_WORDS: &[&str] =
 /// completed: rename the column`, `Tâche terminée : …`).
 fn opens_with_state(text: &str) -> bool {
     let stamped = text.starts_with(['[', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    let text = after_timestamp(text).trim_start_matches(|c: char| !c.is_alphanumeric());
+    let text = if stamped { after_timestamp(text) } else { text };
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The longest state label is a few words: only the line's first bytes are looked at, and
-    // most lines hold no colon or ` - ` there.
+    // most lines hold no colon or ` - ` there (a byte search turns them away).
     let head = &text[..crate::source::floor_char_boundary(text, 32)];
-    let Some(end) = head.find([':', '：']).or_else(|| head.find(" - ")) else { return false };
+    let bytes = head.as_bytes();
+    let colon = memchr::memchr2_iter(b':', 0xEF, bytes)
+        .find(|&at| bytes[at] == b':' || bytes[at..].starts_with("：".as_bytes()));
+    let Some(end) = colon.or_else(|| memchr::memmem::find(bytes, b" - ")) else { return false };
     let label = head[..end].trim_end_matches(['*', '_', ' ']);
     // A question, a vote or a review resolved or done goes on with what was chosen (`Q1
     // resolved: …`, `Vote done: the team picked …`): only a word for a piece of work comes

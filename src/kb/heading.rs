@@ -934,11 +934,16 @@ fn names_scope_left_out(title: &str) -> bool {
         }
         t = t[..open].trim_end_matches(|c: char| !c.is_alphanumeric());
     }
-    // (Most titles hold none of the words: `scope` or `goal` is looked for first.)
-    let lower = t.to_ascii_lowercase();
-    if !lower.contains("scope") && !lower.contains("goal") {
+    // (Most titles hold none of the words: `scope` or `goal` is looked for first, in place.)
+    let b = t.as_bytes();
+    let holds = |last: u8, word: &[u8]| {
+        memchr::memchr2_iter(last, last.to_ascii_uppercase(), b)
+            .any(|at| at >= 3 && b[at - 3..=at].eq_ignore_ascii_case(word))
+    };
+    if !holds(b'p', b"scop") && !holds(b'l', b"goal") {
         return false;
     }
+    let lower = t.to_ascii_lowercase();
     let mut words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // (What it is out of scope for: `Out of Scope for MVP`, `Non-Goals for v1`.)
     if let Some(at) = words.iter().rposition(|w| *w == "for")
