@@ -4760,7 +4760,11 @@ pub fn reports_work_done(text: &str) -> bool {
     // edit word goes on.)
     if first.is_some_and(|b| matches!(b.to_ascii_lowercase(), b'u' | b'm' | b'e')) {
         let start = text.trim_start_matches([' ', '*', '_', '-']);
-        if !EDIT_WORDS.iter().any(|w| start.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))) {
+        if !EDIT_WORDS
+            .iter()
+            .chain(&["migrated"])
+            .any(|w| start.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)))
+        {
             return false;
         }
     }
@@ -4768,6 +4772,9 @@ pub fn reports_work_done(text: &str) -> bool {
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
+    if swaps_code(word, rest) {
+        return true;
+    }
 
     // (`Bugfix:` and `Bug Fix:` alike; in Chinese `修复了 …`, fixed, `已解决 …`, resolved.)
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -5221,6 +5228,39 @@ const CHECK_WORDS: &[&str] =
 /// The verbs that report a file edited ([`reports_work_done`]); its first-letter gate lets
 /// each through.
 const EDIT_WORDS: &[&str] = &["updated", "modified", "edited"];
+
+/// One piece of code swapped for another, both sides named as code (a call, a camelCase or
+/// snake_case name, a file): `Replaced fetchTiles() with fetchTilesCached() in the loader`,
+/// `Replaced mockedPoolApi with mockedDatasetApi`, `Migrated lab-tools.sln to lab-tools.slnx`
+/// — an edit reported, not a choice. (`Replaced Duplicati with restic`, `Replaced the cron
+/// wrapper with a systemd timer calling run_backup.sh` name the things chosen between.)
+fn swaps_code(word: &str, rest: &str) -> bool {
+    let joint = if ["replaced", "swapped"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        " with "
+    } else if ["migrated", "renamed", "changed"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        " to "
+    } else {
+        return false;
+    };
+    let Some((old, new)) = rest.split_once(joint) else { return false };
+    // (The new side up to where it goes or what it is for: `… in the tile loader`.)
+    let new = new.split([',', ';']).next().unwrap_or(new);
+    names_code(old) && names_code(new)
+}
+
+/// Whether a few words name a piece of code: a call (`fetchTiles()`, `.maybeSingle()`), a
+/// camelCase or snake_case name (`mockedPoolApi`, `session_id`), or a file (`lab-tools.sln`).
+fn names_code(words: &str) -> bool {
+    words.split_whitespace().any(|word| {
+        let w = word.trim_matches(['`', '"', '\'', ',', ';', ':', '.']);
+        let identifier = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        word.contains("()")
+            || is_file_path(w)
+            || (identifier(w)
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && (w.bytes().any(|b| b.is_ascii_uppercase()) || (w.contains('_') && !w.ends_with('_'))))
+    })
+}
 
 /// What follows `Updated` names a file and nothing more: `android/app/build.gradle.kts`,
 /// `imports in lib/main.dart`, `the README.md` — a few words ending in a file's path, none
@@ -7392,6 +7432,27 @@ mod tests {
             "Hold onto the logs",
         ] {
             assert!(!not_taken(taken), "{taken}");
+        }
+    }
+
+    #[test]
+    fn a_swap_of_code_is_an_edit() {
+        for edit in [
+            "Replaced fetchTiles() with fetchTilesCached() in the tile loader",
+            "[2026-05-02 10:15:00] - Replaced mockedPoolApi with mockedDatasetApi in the tests",
+            "Replaced .single() with .maybeSingle() in the query",
+            "Migrated lab-tools.sln to lab-tools.slnx",
+        ] {
+            assert!(reports_work_done(edit), "{edit}");
+        }
+        for choice in [
+            "Replaced Duplicati with restic for every host's backups",
+            "Replaced the cron wrapper with a systemd timer calling run_backup.sh",
+            "Replaced Docker container key generation with an OpenSSL-based approach",
+            "Migrated the wiki to Docusaurus",
+            "Replaced manual prefix removal with the normalizeOrigin helper",
+        ] {
+            assert!(!reports_work_done(choice), "{choice}");
         }
     }
 
