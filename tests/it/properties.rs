@@ -91,6 +91,15 @@ const TOKENS: &[&str] = &[
     "**問題**: ",
     "## 現状\n",
     "**Evolution**: Switched to ",
+    // This session's: expected fields, work reported done, scope left out, slots, code swaps.
+    "### Expected Impact\n1. ",
+    "Task completed: ",
+    "Tâche terminée : ",
+    "## Out of Scope (v1)\n- ",
+    "**Out of scope:**\n- ",
+    "[Key decision 1]",
+    "Replaced fetchTiles() with ",
+    " with mockedApi",
     "## Recent Changes: a, the b decision\n",
     "### Netzwerk-Entscheidungen (zu treffen)\n",
     "TBD - ",
@@ -738,4 +747,35 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
     parse_and_check(&format!("## Decisions\n\n### {}Complete\n- a\n", "Setup ".repeat(100_000)));
     parse_and_check(&format!("## Decisions\n\n### Week 5 {}Completion)\n- a\n", "(".repeat(100_000)));
     parse_and_check(&format!("## Decisions\n\n### 考慮事項{}1: a\n- **現状**: b\n", " ".repeat(100_000)));
+}
+
+#[test]
+fn scope_titles_work_reports_slots_and_code_swaps_take_hostile_sizes() {
+    // A title of 100,000 words before `Out of Scope`, one of 100,000 `(` before it, and one of
+    // 100,000 `scop`s (each looked at once); 20,000 non-goals, each a decision.
+    parse_and_check(&format!("## {}Out of Scope\n- a\n", "word ".repeat(100_000)));
+    parse_and_check(&format!("## Out of Scope {}\n- a\n", "(".repeat(100_000)));
+    parse_and_check(&format!("## {}\n- a\n", "scop".repeat(100_000)));
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/projectbrief.md"),
+        &format!("# Brief\n\n## Non-Goals\n{}", "- Printers\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    // 20,000 stamped `Task completed:` lines, none a decision; a slot of 100,000 words and
+    // one digit; a code swap of 100,000 names on each side; `Expected` before 100,000 spaces.
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/progress.md"),
+        &format!(
+            "# P\n\n## Evolution of Decisions\n{}",
+            "[2026-04-10 21:14:05] - Task completed: x\n\n".repeat(20_000)
+        ),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 0);
+    parse_and_check(&format!("## Decisions\n- [{}decision 1]\n", "key ".repeat(100_000)));
+    parse_and_check(&format!(
+        "## Recent Changes\n- Replaced {}with {}\n",
+        "fetchA() ".repeat(100_000),
+        "mockB ".repeat(100_000)
+    ));
+    parse_and_check(&format!("## Decision\nUse x.\n\n### Expected{}Impact\n1. a\n", " ".repeat(100_000)));
 }
