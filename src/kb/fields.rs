@@ -4760,11 +4760,7 @@ pub fn reports_work_done(text: &str) -> bool {
     // edit word goes on.)
     if first.is_some_and(|b| matches!(b.to_ascii_lowercase(), b'u' | b'm' | b'e')) {
         let start = text.trim_start_matches([' ', '*', '_', '-']);
-        if !EDIT_WORDS
-            .iter()
-            .chain(&["migrated"])
-            .any(|w| start.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)))
-        {
+        if !EDIT_WORDS.iter().any(|w| start.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))) {
             return false;
         }
     }
@@ -4772,9 +4768,6 @@ pub fn reports_work_done(text: &str) -> bool {
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
-    if swaps_code(word, rest) {
-        return true;
-    }
 
     // (`Bugfix:` and `Bug Fix:` alike; in Chinese `修复了 …`, fixed, `已解决 …`, resolved.)
     let fix = FIX_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -5229,37 +5222,27 @@ const CHECK_WORDS: &[&str] =
 /// each through.
 const EDIT_WORDS: &[&str] = &["updated", "modified", "edited"];
 
-/// One piece of code swapped for another, both sides named as code (a call, a camelCase or
-/// snake_case name, a file): `Replaced fetchTiles() with fetchTilesCached() in the loader`,
-/// `Replaced mockedPoolApi with mockedDatasetApi`, `Migrated lab-tools.sln to lab-tools.slnx`
-/// — an edit reported, not a choice. (`Replaced Duplicati with restic`, `Replaced the cron
-/// wrapper with a systemd timer calling run_backup.sh` name the things chosen between.)
-fn swaps_code(word: &str, rest: &str) -> bool {
+/// One function call swapped for another, reported among work done: `Replaced fetchTiles()
+/// with fetchTilesCached() in the tile loader`, `Replaced .single() with .maybeSingle() in the
+/// query` — an edit, not a choice. Both sides name a call; a swap of the things chosen between
+/// names them otherwise (`Replaced Duplicati with restic`, `Replaced config.yaml with
+/// config.toml`, `Replaced useEffect polling with useQuery`). (Asked only of what is not
+/// already a decision by its place: in a decision log it is one.)
+pub fn swaps_calls(text: &str) -> bool {
+    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let joint = if ["replaced", "swapped"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         " with "
-    } else if ["migrated", "renamed", "changed"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    } else if ["changed", "migrated"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         " to "
     } else {
         return false;
     };
-    let Some((old, new)) = rest.split_once(joint) else { return false };
-    // (The new side up to where it goes or what it is for: `… in the tile loader`.)
-    let new = new.split([',', ';']).next().unwrap_or(new);
-    names_code(old) && names_code(new)
-}
-
-/// Whether a few words name a piece of code: a call (`fetchTiles()`, `.maybeSingle()`), a
-/// camelCase or snake_case name (`mockedPoolApi`, `session_id`), or a file (`lab-tools.sln`).
-fn names_code(words: &str) -> bool {
-    words.split_whitespace().any(|word| {
-        let w = word.trim_matches(['`', '"', '\'', ',', ';', ':', '.']);
-        let identifier = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        word.contains("()")
-            || is_file_path(w)
-            || (identifier(w)
-                && w.as_bytes()[0].is_ascii_lowercase()
-                && (w.bytes().any(|b| b.is_ascii_uppercase()) || (w.contains('_') && !w.ends_with('_'))))
-    })
+    let Some((old, new)) = t[word.len()..].split_once(joint) else { return false };
+    // (The call comes first on the new side, before where it goes or what it is for.)
+    let calls = |side: &str, words: usize| side.split_whitespace().take(words).any(|w| w.contains("()"));
+    calls(old, 4) && calls(new, 2)
 }
 
 /// What follows `Updated` names a file and nothing more: `android/app/build.gradle.kts`,
@@ -7436,23 +7419,27 @@ mod tests {
     }
 
     #[test]
-    fn a_swap_of_code_is_an_edit() {
+    fn a_swap_of_calls_is_an_edit() {
         for edit in [
             "Replaced fetchTiles() with fetchTilesCached() in the tile loader",
-            "[2026-05-02 10:15:00] - Replaced mockedPoolApi with mockedDatasetApi in the tests",
+            "[2026-05-02 10:15:00] - Replaced all SaveSettings() calls with QueueSettingsSave() for speed",
             "Replaced .single() with .maybeSingle() in the query",
-            "Migrated lab-tools.sln to lab-tools.slnx",
         ] {
-            assert!(reports_work_done(edit), "{edit}");
+            assert!(swaps_calls(edit), "{edit}");
         }
+        // (Found by review: names of things chosen between, however they are written.)
         for choice in [
             "Replaced Duplicati with restic for every host's backups",
             "Replaced the cron wrapper with a systemd timer calling run_backup.sh",
-            "Replaced Docker container key generation with an OpenSSL-based approach",
-            "Migrated the wiki to Docusaurus",
-            "Replaced manual prefix removal with the normalizeOrigin helper",
+            "Replaced config.yaml with config.toml for all services",
+            "Replaced useEffect polling with useQuery (TanStack Query)",
+            "Changed session_store to redis_store for horizontal scaling",
+            "Replaced the in-memory cache in cache.py with Redis through redis_client.py",
+            "Migrated the macOS build host to a Linux runner sandboxed by gVisor",
+            "Replaced node_exporter with grafana_agent on all hosts",
+            "Replaced polling in poll() with WebSockets served by ws_server.py",
         ] {
-            assert!(!reports_work_done(choice), "{choice}");
+            assert!(!swaps_calls(choice), "{choice}");
         }
     }
 

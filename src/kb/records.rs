@@ -3140,9 +3140,9 @@ fn considerations(
                     // (A ticked box that states a switch, `- [x] Migrated the AI calls to
                     // Gemini 3`, is work done: it keeps its section's kind.)
                     || (!decided_in[scope(item)] && item.done != Some(true) && fields::states_switch(&item.text)))
-                // (A swap of one piece of code for another, `Replaced fetchTiles() with
-                // fetchTilesCached()`, is an edit reported: work done, as a fix is.)
-                && !fields::reports_work_done(&item.text)
+                // (A swap of one call for another, `Replaced fetchTiles() with
+                // fetchTilesCached()`, is an edit reported among work done.)
+                && !fields::swaps_calls(&item.text)
                 && !demote();
             adopted.then_some(Kind::Decision)
         };

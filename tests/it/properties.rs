@@ -99,7 +99,7 @@ const TOKENS: &[&str] = &[
     "**Out of scope:**\n- ",
     "[Key decision 1]",
     "Replaced fetchTiles() with ",
-    " with mockedApi",
+    " with fetchB() in ",
     "## Recent Changes: a, the b decision\n",
     "### Netzwerk-Entscheidungen (zu treffen)\n",
     "TBD - ",
@@ -775,7 +775,7 @@ fn scope_titles_work_reports_slots_and_code_swaps_take_hostile_sizes() {
     parse_and_check(&format!(
         "## Recent Changes\n- Replaced {}with {}\n",
         "fetchA() ".repeat(100_000),
-        "mockB ".repeat(100_000)
+        "fetchB() ".repeat(100_000)
     ));
     parse_and_check(&format!("## Decision\nUse x.\n\n### Expected{}Impact\n1. a\n", " ".repeat(100_000)));
 }

@@ -5231,17 +5231,18 @@ fn expected_impact_and_work_reported_done_are_no_decisions() {
 }
 
 #[test]
-fn a_swap_of_code_reported_is_work_done() {
+fn a_swap_of_calls_reported_is_work_done() {
     let kb = load();
-    // Under a log's dated lines, `Replaced fetchTiles() with fetchTilesCached() …`,
-    // `Replaced mockedPoolApi with mockedDatasetApi …` and `Migrated lab-tools.sln to
-    // lab-tools.slnx` swap one piece of code for another: edits reported (readers listed none
-    // of eleven such lines in 54 banks). A swap of the things chosen between stays a decision.
+    // Under a log's dated lines, `Replaced fetchTiles() with fetchTilesCached() …` and
+    // `Replaced .single() with .maybeSingle() …` swap one call for another: edits reported
+    // (readers listed none of such lines in 54 banks). A swap of the things chosen between,
+    // however written (a file format, a library by its hook), stays a decision.
     assert_eq!(
         decision_texts(document(&kb, "progress-code-swaps.md")),
         [
+            "Replaced config.yaml with config.toml for every service",
+            "Replaced useEffect polling with useQuery from TanStack Query",
             "Replaced Duplicati with restic for every host's backups",
-            "Replaced the hand-written iptables rules with nftables sets",
             "Replaced the cron wrapper with a systemd timer calling run_backup.sh",
         ]
     );
