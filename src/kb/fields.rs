@@ -5229,6 +5229,10 @@ const EDIT_WORDS: &[&str] = &["updated", "modified", "edited"];
 /// config.toml`, `Replaced useEffect polling with useQuery`). (Asked only of what is not
 /// already a decision by its place: in a decision log it is one.)
 pub fn swaps_calls(text: &str) -> bool {
+    // (Most lines name no call: a byte search turns them away.)
+    if memchr::memmem::find(text.as_bytes(), b"()").is_none() {
+        return false;
+    }
     let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
