@@ -659,7 +659,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     ("impact", &["scope"]),
     // What a record leaves out (`**Out of scope:**` under its decision); outside a record the
     // same title heads a brief's decisions not to ([`only_in_record`]).
-    ("out of scope", &["out of scope", "not in scope", "non-goals", "non goals", "out-of-scope"]),
+    (
+        "out of scope",
+        &["out of scope", "not in scope", "non-goals", "non-goal", "non goals", "nongoals", "out-of-scope"],
+    ),
     // What kind of decision, and its number: `Decision Type: architecture`, `Decision ID:
     // DL-001` (the decision is stated elsewhere).
     ("type", &["decision type", "decision category", "type de décision", "tipo de decisión", "决策类型"]),
@@ -1451,7 +1454,8 @@ pub fn answers_the_line_before(text: &str) -> bool {
 /// Key Considerations` or `## Implementation Approach` at the top of a file names a section
 /// of its own, whose lines keep their kind (`- Decided to keep Stripe`). So does `## Decision
 /// Needed` after a plain list: it opens the choices still to make, no field of the list's
-/// last line (which it had made a record not taken).
+/// last line (which it had made a record not taken). And `**Out of scope:**` under a record's
+/// decision is what it leaves out, where a brief's `## Out of Scope` heads decisions not to.
 pub(crate) fn only_in_record(field: &Field) -> bool {
     matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
@@ -3800,7 +3804,8 @@ fn is_blank_value(value: &str) -> bool {
 
 /// A template's placeholder in brackets: a word or two (`[empty]`, `[Decision]`), or words that
 /// ask for the text to come (`[TO BE DEFINED - why this stack]`, `[Describe the choice]`,
-/// `[What was decided?]`, `[What was decided]`, `[Was entschieden wurde]`).
+/// `[What was decided?]`, `[What was decided]`, `[Was entschieden wurde]`), or a numbered slot
+/// (`[Key decision 1]`).
 fn is_placeholder(t: &str) -> bool {
     let Some(inside) = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else { return false };
     let lower = inside.to_lowercase();
@@ -5310,49 +5315,53 @@ const RELEASE_WORDS: &[&str] =
 /// also after a log's timestamp and after the work it finishes (`[2025-04-26 12:46] - Task
 /// completed: rename the column`, `Tâche terminée : …`).
 fn opens_with_state(text: &str) -> bool {
-    let stamped = text.starts_with(['[', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    let text = if stamped { after_timestamp(text) } else { text };
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let said = after_timestamp(text);
+    let stamped = said.len() < text.len();
+    let text = said.trim_start_matches(|c: char| !c.is_alphanumeric());
     // The longest state label is a few words: only the line's first bytes are looked at, and
     // most lines hold no colon or ` - ` there (a byte search turns them away).
     let head = &text[..crate::source::floor_char_boundary(text, 32)];
-    let bytes = head.as_bytes();
-    let colon = memchr::memchr2_iter(b':', 0xEF, bytes)
-        .find(|&at| bytes[at] == b':' || bytes[at..].starts_with("：".as_bytes()));
-    let Some(end) = colon.or_else(|| memchr::memmem::find(bytes, b" - ")) else { return false };
+    let Some(end) = first_colon(head).or_else(|| memchr::memmem::find(head.as_bytes(), b" - ")) else {
+        return false;
+    };
     let label = head[..end].trim_end_matches(['*', '_', ' ']);
+    let said_of = |w: &str, words: &[&str]| {
+        words.iter().any(|f| w.eq_ignore_ascii_case(f) || (!w.is_ascii() && w.to_lowercase() == *f))
+    };
+    if (!stamped && said_of(label, &FINISHED)) || said_of(label, &["in progress", "完了", "完成"]) {
+        return true;
+    }
     // A question, a vote or a review resolved or done goes on with what was chosen (`Q1
     // resolved: …`, `Vote done: the team picked …`): only a word for a piece of work comes
     // before the state (`Task completed`, `Migration done`), and after a log's stamp only a
     // state that says work is finished (`Done:`, not `Resolved:`).
-    let finished = |w: &str| {
-        ["done", "complete", "completed", "finished", "terminé", "terminée", "terminado", "terminada"]
-            .iter()
-            .any(|f| w.eq_ignore_ascii_case(f) || (!w.is_ascii() && w.to_lowercase() == *f))
-    };
-    if let Some((work, state)) = label.rsplit_once(' ') {
-        const WORK: [&str; 13] = [
-            "task",
-            "work",
-            "migration",
-            "implementation",
-            "setup",
-            "installation",
-            "deployment",
-            "refactor",
-            "refactoring",
-            "upgrade",
-            "cleanup",
-            "tâche",
-            "travail",
-        ];
-        return finished(state) && WORK.iter().any(|w| work.eq_ignore_ascii_case(w) || work.to_lowercase() == *w);
+    match label.rsplit_once(' ') {
+        Some((work, state)) => said_of(state, &WORK_FINISHED) && said_of(work, &WORK),
+        None => stamped && said_of(label, &WORK_FINISHED),
     }
-    if stamped {
-        return finished(label);
-    }
-    FINISHED.iter().chain(&["in progress", "完了", "完成"]).any(|w| label.eq_ignore_ascii_case(w))
 }
+
+/// The words for a piece of work before its state (`Task completed`, `Tâche terminée`).
+const WORK: [&str; 13] = [
+    "task",
+    "work",
+    "migration",
+    "implementation",
+    "setup",
+    "installation",
+    "deployment",
+    "refactor",
+    "refactoring",
+    "upgrade",
+    "cleanup",
+    "tâche",
+    "travail",
+];
+
+/// The states of [`FINISHED`] that say work is finished (not `fixed`, `resolved`: a question
+/// resolved goes on with its answer), in French and Spanish too.
+const WORK_FINISHED: [&str; 8] =
+    ["done", "complete", "completed", "finished", "terminé", "terminée", "terminado", "terminada"];
 
 /// Words that say a piece of work is finished, as a status line's label and as a task's state.
 const FINISHED: [&str; 7] = ["done", "complete", "completed", "finished", "fixed", "resolved", "erledigt"];
@@ -7458,6 +7467,9 @@ mod tests {
             "Task completed: Rename the orders column to Ordered",
             "[2026-04-26 12:46:20] - Done: Rename the column.",
             "Tâche terminée : renommer la colonne",
+            // (Found by the last read: a state alone after marks, and one of two words.)
+            "[✅] Fixed: the login crash",
+            "In progress: moving the pool to the new shelf",
         ] {
             assert!(is_status_report(status), "{status}");
         }

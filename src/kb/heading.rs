@@ -916,8 +916,7 @@ fn leaves_out_on_purpose(title: &str) -> bool {
         "what we do not do",
     ];
     // (Not what is only put off: `Deferred (intentionally not shipped, may return)`.)
-    PHRASES.iter().any(|p| lower.contains(p))
-        && !["defer", "may return", "later", " yet"].iter().any(|w| lower.contains(w))
+    PHRASES.iter().any(|p| lower.contains(p)) && !PUT_OFF.iter().any(|w| lower.contains(w))
 }
 
 /// A title that ends by naming what is left out of scope, before a note in brackets: `Out of
@@ -925,15 +924,13 @@ fn leaves_out_on_purpose(title: &str) -> bool {
 /// — not a sentence that ends so (`Why Kafka is out of scope`), nor a note in brackets
 /// (`Suggestions (out of scope)`, advice).
 fn names_scope_left_out(title: &str) -> bool {
-    let mut t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
-    if let Some(open) = t.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
-        // (What is only put off is not: `Out of Scope (for now, may return after launch)`.)
-        let note = t[open..].to_ascii_lowercase();
-        if ["defer", "may return", "later", " yet", "revisit"].iter().any(|w| note.contains(w)) {
-            return false;
-        }
-        t = t[..open].trim_end_matches(|c: char| !c.is_alphanumeric());
-    }
+    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '）'));
+    // (A note in brackets aside, full-width ones too: `Out of Scope (v1)`, `Out of Scope（v1）`.)
+    let note = super::fields::closing_bracket(t);
+    let t = match note.and_then(|n| crate::source::offset_in(t, n)) {
+        Some(at) => t[..at].trim_end_matches(|c: char| !c.is_alphanumeric()),
+        None => t,
+    };
     // (Most titles hold none of the words: `scope` or `goal` is looked for first, in place.)
     let b = t.as_bytes();
     let holds = |last: u8, word: &[u8]| {
@@ -943,14 +940,23 @@ fn names_scope_left_out(title: &str) -> bool {
     if !holds(b'p', b"scop") && !holds(b'l', b"goal") {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
+    let mut buf = [0u8; 128];
+    let lower = lowercase(t, &mut buf);
     let mut words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // (What it is out of scope for: `Out of Scope for MVP`, `Non-Goals for v1`.)
+    let mut tail = note.map(str::to_lowercase).unwrap_or_default();
     if let Some(at) = words.iter().rposition(|w| *w == "for")
         && at > 0
         && words.len() - at <= 3
     {
+        tail.push(' ');
+        tail.push_str(&words[at..].join(" "));
         words.truncate(at);
+    }
+    // (Not what is only put off: `Out of Scope (for now, may return after launch)`, `Out of
+    // Scope for later phases`.)
+    if PUT_OFF.iter().any(|w| tail.contains(w)) {
+        return false;
     }
     let phrase =
         [&["out", "of", "scope"][..], &["not", "in", "scope"], &["non", "goals"], &["non", "goal"], &["nongoals"]]
@@ -967,12 +973,16 @@ fn names_scope_left_out(title: &str) -> bool {
     // Not a sentence that puts one thing out of scope (`Why Kafka is out of scope`, `Kafka
     // Stays Out of Scope`: its items are reasons), nor a title over goals and non-goals or
     // over what is in scope and out of it (`Goals and Non-Goals`, `In Scope / Out of Scope`).
-    const NOT_BEFORE: [&str; 19] = [
+    const NOT_BEFORE: [&str; 21] = [
         "is", "are", "was", "were", "why", "be", "stays", "stay", "remains", "remain", "keep", "keeps", "kept", "left",
-        "leave", "goes", "falls", "goals", "in",
+        "leave", "goes", "falls", "goals", "goal", "in", "scope",
     ];
-    before.len() <= 2 && !before.iter().any(|w| NOT_BEFORE.contains(w) || *w == "goal" || *w == "scope")
+    before.len() <= 2 && !before.iter().any(|w| NOT_BEFORE.contains(w))
 }
+
+/// Words that say a thing left out is only put off: `Deferred (intentionally not shipped, may
+/// return)`, `Out of Scope (revisit after launch)`.
+const PUT_OFF: [&str; 5] = ["defer", "may return", "later", " yet", "revisit"];
 
 /// A title marked as settled in a closing bracket: `## 測試策略 (已確定)` (test strategy,
 /// settled), `## Hosting (decided)`. What it holds was decided.
@@ -2284,6 +2294,9 @@ mod tests {
             ("In Scope / Out of Scope", Kind::Other),
             ("Kafka Stays Out of Scope", Kind::Other),
             ("Out of Scope (for now, may return after launch)", Kind::Other),
+            // (Found by the last read: full-width brackets, and what is put off after `for`.)
+            ("Out of Scope（v1）", Kind::Decision),
+            ("Out of scope for later phases", Kind::Other),
             // What a choice is weighed by.
             ("Decision Criteria for Migration to ECS", Kind::Other),
             // Insights (洞察), as 学び and 经验 are — not inside a name.
