@@ -2112,6 +2112,19 @@ pub(crate) fn said_at(text: &str) -> Option<usize> {
     crate::source::offset_in(text, title)
 }
 
+/// What a line says after its marks and its log stamp (`- [2025-06-01 10:02] - Fixed …` →
+/// `Fixed …`): where the work-done, completion and call-swap tests read its first word.
+fn said_after_stamp(text: &str) -> &str {
+    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
+    t.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether `word` is one of `words` (lower case), in any case; a word beyond ASCII is
+/// lowercased to be compared (`Terminé`).
+pub(crate) fn is_word_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+}
+
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided
 /// to …`), or the line itself. Only a line opening with `[` or a digit is looked at.
 pub(crate) fn after_timestamp(line: &str) -> &str {
@@ -4769,8 +4782,7 @@ pub fn reports_work_done(text: &str) -> bool {
             return false;
         }
     }
-    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = said_after_stamp(text);
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let rest = t[word.len()..].trim_start();
 
@@ -5110,7 +5122,7 @@ const LATIN_FIX_VERBS: &[&str] = &[
 /// Whether `value` opens with one of the [`LATIN_FIX_VERBS`].
 fn opens_with_latin_fix_verb(value: &str) -> bool {
     let first = value.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    LATIN_FIX_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v) || (!first.is_ascii() && first.to_lowercase() == *v))
+    is_word_of(first, LATIN_FIX_VERBS)
 }
 
 /// [`reports_fix`] in French, Spanish, Portuguese, Italian or German, `lower` lowercased: a
@@ -5199,8 +5211,7 @@ fn says_how_by_a_gerund(lower: &str) -> bool {
 /// A line that reports a phase completed (`Completed the planning phase`, `Successfully
 /// completed the rollout`, `成功完成…`; not `Completed:` as a label over what was): work done.
 pub fn reports_completion(text: &str) -> bool {
-    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = said_after_stamp(text);
     // `成功完成…` (successfully completed), `已完成…`, `完成了…`.
     // (Not one that goes on to decide: `已完成评估，决定采用 PostgreSQL`.)
     if !t.is_ascii()
@@ -5238,8 +5249,7 @@ pub fn swaps_calls(text: &str) -> bool {
     if memchr::memmem::find(text.as_bytes(), b"()").is_none() {
         return false;
     }
-    let t = after_timestamp(text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '['));
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let t = said_after_stamp(text);
     let word = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let joint = if ["replaced", "swapped"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
         " with "
@@ -5325,10 +5335,7 @@ fn opens_with_state(text: &str) -> bool {
         return false;
     };
     let label = head[..end].trim_end_matches(['*', '_', ' ']);
-    let said_of = |w: &str, words: &[&str]| {
-        words.iter().any(|f| w.eq_ignore_ascii_case(f) || (!w.is_ascii() && w.to_lowercase() == *f))
-    };
-    if (!stamped && said_of(label, &FINISHED)) || said_of(label, &["in progress", "完了", "完成"]) {
+    if (!stamped && is_word_of(label, &FINISHED)) || is_word_of(label, &["in progress", "完了", "完成"]) {
         return true;
     }
     // A question, a vote or a review resolved or done goes on with what was chosen (`Q1
@@ -5336,24 +5343,30 @@ fn opens_with_state(text: &str) -> bool {
     // before the state (`Task completed`, `Migration done`), and after a log's stamp only a
     // state that says work is finished (`Done:`, not `Resolved:`).
     match label.rsplit_once(' ') {
-        Some((work, state)) => said_of(state, &WORK_FINISHED) && said_of(work, &WORK),
-        None => stamped && said_of(label, &WORK_FINISHED),
+        Some((work, state)) => is_word_of(state, &WORK_FINISHED) && is_word_of(work, &WORK),
+        None => stamped && is_word_of(label, &WORK_FINISHED),
     }
 }
 
-/// The words for a piece of work before its state (`Task completed`, `Tâche terminée`).
-const WORK: [&str; 13] = [
+/// The words for a piece of work before its state: a label's (`Task completed:`, `Tâche
+/// terminée :`) and a title's (`Theme System Complete`, `Migration Completion`).
+pub(crate) const WORK: [&str; 18] = [
     "task",
     "work",
-    "migration",
     "implementation",
+    "feature",
+    "system",
     "setup",
-    "installation",
-    "deployment",
+    "migration",
+    "integration",
     "refactor",
     "refactoring",
+    "rollout",
     "upgrade",
+    "installation",
+    "deployment",
     "cleanup",
+    "reset",
     "tâche",
     "travail",
 ];
@@ -6409,10 +6422,7 @@ pub(crate) fn says_done(state: &str) -> bool {
         return true;
     }
     let word = state.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    FINISHED
-        .iter()
-        .chain(&WORDS)
-        .any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+    is_word_of(word, &FINISHED) || is_word_of(word, &WORDS)
 }
 
 /// How many named fields a record holds: a record of thousands of labels (`**Constraints of

@@ -698,29 +698,13 @@ fn names_completion(title: &str) -> bool {
     }
     let before = t[..t.rfind(last).unwrap_or(0)].trim_end();
     let word_before = last_word(before);
-    const WORK: &[&str] = &[
-        "implementation",
-        "feature",
-        "system",
-        "setup",
-        "migration",
-        "integration",
-        "refactor",
-        "refactoring",
-        "rollout",
-        "upgrade",
-        "installation",
-        "deployment",
-        "cleanup",
-        "reset",
-    ];
     // (`Phase 2 Complete`: the number, and what it counts before it.)
     let numbered = !word_before.is_empty()
         && word_before.bytes().all(|b| b.is_ascii_digit())
         && super::fields::COUNTED_WORDS
             .iter()
             .any(|w| last_word(&before[..before.rfind(word_before).unwrap_or(0)]).eq_ignore_ascii_case(w));
-    WORK.iter().any(|w| word_before.eq_ignore_ascii_case(w)) || numbered || before.ends_with("100%")
+    super::fields::is_word_of(word_before, &super::fields::WORK) || numbered || before.ends_with("100%")
 }
 
 /// A title naming insights (`洞察`), learnings as `学び` and `经验` are: `## 核心技术洞察` (core
