@@ -964,6 +964,37 @@ fn names_scope_left_out(title: &str) -> bool {
     before.len() <= 2 && !before.iter().any(|w| NOT_BEFORE.contains(w))
 }
 
+/// A title over the project's technology stack: `Tech Stack`, `Technology Stack`, `Core
+/// Technologies`, `Technologies Used`, `Frontend Stack`, `技术栈`, `技術スタック`, `Стек
+/// технологий`, `Tecnologías` — what it lists is the technologies chosen ([`super::stack`]).
+pub(crate) fn names_stack(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "stack",
+        "technologies",
+        "technology",
+        "tecnologías",
+        "tecnologias",
+        "tecnología",
+        "tecnologia",
+        "tecnologie",
+        "technologien",
+        "technologie",
+        "стек",
+        "технологии",
+        "технологий",
+        "технологический",
+    ];
+    const CJK: &[&str] = &["技术栈", "技術棧", "技術スタック", "技术选型", "技術選定", "使用技術", "技術構成"];
+    // (Asked once per section that lists a candidate item, not of every title.) Not a log
+    // line stamped as a heading (`[2026-05-28 00:12] - fix: …, tech stack`), nor a sentence:
+    // a title of at most six words.
+    if super::fields::timestamp(title).is_some() || title.split_whitespace().count() > 6 {
+        return false;
+    }
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && super::fields::is_word_of(w, WORDS))
+        || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w)))
+}
+
 /// Words that say a thing left out is only put off: `Deferred (intentionally not shipped, may
 /// return)`, `Out of Scope (revisit after launch)`.
 const PUT_OFF: [&str; 5] = ["defer", "may return", "later", " yet", "revisit"];

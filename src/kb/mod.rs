@@ -5,6 +5,7 @@
 //! [`load`] reads a folder in parallel into a [`KnowledgeBase`]; [`supersede`] then marks
 //! decisions that a later one replaced, and [`restate`] finds the ones another file repeats.
 
+mod conventions;
 pub(crate) mod fields;
 pub mod find;
 pub(crate) mod heading;
@@ -14,6 +15,7 @@ pub(crate) mod record;
 mod records;
 pub mod restate;
 pub mod settings;
+mod stack;
 pub(crate) mod supersede;
 mod text;
 pub mod writeback;

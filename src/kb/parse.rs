@@ -13,9 +13,11 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use super::conventions;
 use super::fields;
 use super::heading::{bold_label_date, classify, classify_title, find_date, last_word, leading_date, trailing_date};
 use super::records;
+use super::stack;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
 
 /// The Markdown extensions mb recognises, so that tables, task lists and front matter are
@@ -1854,6 +1856,8 @@ impl<'a> Pass<'a> {
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
+        stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups);
+        conventions::rules(&mut items, &doc.sections);
         doc.items = items;
         doc
     }

@@ -2457,18 +2457,24 @@ fn a_numbered_title_over_a_decision_is_its_records_title() {
 }
 
 #[test]
-fn constraints_and_principles_are_conventions() {
+fn constraints_and_principles_state_the_teams_rules() {
     let kb = load();
     let doc = document(&kb, "constraints.md");
     // Under `Technical Constraints` and `设计原则` (design principles) stand the rules a team
-    // keeps: patterns, not decisions nor loose notes. `Firewall rules` names a thing, not
+    // keeps: what states a rule (`must`, `No …`, `必须`) is a decision the team set itself; a
+    // line there that states none stays a pattern. `Firewall rules` names a thing, not
     // conventions: an adoption under it is a decision.
     let patterns: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Pattern).map(|i| &*i.text).collect();
+    assert_eq!(patterns, ["The NAS sits on the storage VLAN"]);
     assert_eq!(
-        patterns,
-        ["Every host must boot without the NAS", "No service listens on a public address", "所有配置必须进 Git"]
+        decision_texts(doc),
+        [
+            "Every host must boot without the NAS",
+            "No service listens on a public address",
+            "所有配置必须进 Git",
+            "Adopted nftables counters for the SSH port"
+        ]
     );
-    assert_eq!(decision_texts(doc), ["Adopted nftables counters for the SSH port"]);
 }
 
 #[test]
@@ -3242,8 +3248,9 @@ fn what_a_project_leaves_out_on_purpose_is_decided() {
             "❌ Agents for Windows hosts",
             "No CSS framework: plain CSS with custom properties is enough.",
             "Hardware inventory",
-            // (A heading that names its own kind keeps it: `Next steps (don't build …)`,
-            // `Coding rules: do not add secrets …`.)
+            // (A heading that names its own kind keeps it: `Next steps (don't build …)` lists
+            // steps; under `Coding rules: do not add secrets …` a rule is one the team set.)
+            "Never commit .env files",
             "No Kubernetes: three hosts run fine on plain systemd"
         ]
     );
@@ -5244,6 +5251,60 @@ fn a_swap_of_calls_reported_is_work_done() {
             "Replaced useEffect polling with useQuery from TanStack Query",
             "Replaced Duplicati with restic for every host's backups",
             "Replaced the cron wrapper with a systemd timer calling run_backup.sh",
+        ]
+    );
+}
+
+#[test]
+fn a_stack_lists_the_technologies_chosen() {
+    let kb = load();
+    // Under `## Technology Stack` and the layers inside it, a line naming a role and what fills
+    // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`) is a
+    // technology chosen. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
+    // what it runs on (`### Supported Platforms`), what was weighed (`## Stack Comparison`),
+    // nor a line outside the stack (`## Development Setup`).
+    let doc = document(&kb, "techContext-stack.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Language: Go 1.22",
+            "Database: PostgreSQL 16 with the TimescaleDB extension",
+            "Message bus: NATS JetStream",
+            "Prometheus - scrapes every collector node",
+            "Framework: SvelteKit",
+        ]
+    );
+}
+
+#[test]
+fn a_rule_stated_under_conventions_is_decided() {
+    let kb = load();
+    // Under `## Coding Conventions`, what tells what to do (`Always …`, `Use …`, `No …`, `All …
+    // must …`, `… should …`, `必ず`) is a convention the team settled: a decision. A use case, a
+    // question and a description stay patterns, and what a requirements section asks of a
+    // choice still to make settles nothing.
+    let doc = document(&kb, "systemPatterns-conventions.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Always wrap an error with the host it came from",
+            "Use slog for structured logging",
+            "Naming: use kebab-case for role directories",
+            "No global mutable state in the collector",
+            "All probes must stay read-only",
+            "Handlers should return typed errors",
+            "ロール名は必ずケバブケースにする",
+        ]
+    );
+    let patterns: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Pattern).map(|i| &*i.text).collect();
+    assert_eq!(
+        patterns,
+        [
+            "Use case: bulk imports from the CMDB",
+            "Should we vendor the Proxmox SDK?",
+            "The repository layer wraps every query",
+            "Must run on one VM with 4 GB of memory",
         ]
     );
 }
