@@ -12,25 +12,51 @@
 //! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
 
 use super::fields;
-use super::{Block, Item, Kind, Section};
+use super::{Block, Entry, Item, Kind, Section};
 
 /// Turns the rules stated under pattern headings into decisions: see the module's rule.
-pub(crate) fn rules(items: &mut [Item], sections: &[Section]) {
-    // Each section's answer once: whether its title names requirements.
-    let mut asks: Vec<Option<bool>> = vec![None; sections.len()];
+pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
+    // Each section's answer once: whether a title over it says its lines are no conventions.
+    let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
     for item in items.iter_mut() {
         if item.kind == Kind::Pattern
-            && !*asks[item.section]
-                .get_or_insert_with(|| sections[item.section].title.as_deref().is_some_and(names_requirements))
+            && !*not_rules[item.section].get_or_insert_with(|| {
+                super::titles_over(sections, entries, item.section).into_iter().any(holds_no_conventions)
+            })
             && matches!(item.block, Block::ListItem | Block::Paragraph)
             && item.field.is_none()
             && item.record.is_none()
             && item.done.is_none()
-            && states_rule(&item.text)
+            && states_rule(&item.text, item.block)
         {
             item.kind = Kind::Decision;
         }
     }
+}
+
+/// A title over lines that are no conventions though they tell what to do or must be:
+/// requirements ([`names_requirements`]); what goes wrong and how to get out of it (`Deployment
+/// Issues`, `Troubleshooting`); steps (`How to run locally`, `Runbook: restore a snapshot`,
+/// `Procedure`, `手順`, `步骤`); what a test or a story must meet (`Acceptance Criteria`, `Test
+/// checklist`); conventions only proposed ([`super::heading::names_options_weighed`]).
+fn holds_no_conventions(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "issues",
+        "problems",
+        "troubleshooting",
+        "runbook",
+        "procedure",
+        "procedures",
+        "steps",
+        "how",
+        "acceptance",
+        "criteria",
+        "checklist",
+    ];
+    names_requirements(title)
+        || super::heading::names_options_weighed(title)
+        || title.split(|c: char| !c.is_alphanumeric()).any(|w| fields::is_word_of(w, WORDS))
+        || (!title.is_ascii() && ["手順", "步骤", "步驟"].iter().any(|w| title.contains(w)))
 }
 
 /// A title over what a solution must meet (`Requirements & Constraints` in a creative phase,
@@ -43,34 +69,47 @@ fn names_requirements(title: &str) -> bool {
         || (!title.is_ascii() && ["要件", "需求", "要求"].iter().any(|w| title.contains(w)))
 }
 
-/// Words that open a rule: `Always …`, `Never …`, `Use …`, `No ORM`, `Do not …`.
-const OPENINGS: &[&str] = &["always", "never", "must", "use", "prefer", "avoid", "no", "keep", "only"];
+/// Words that open a rule: `Always …`, `Never …`, `Use …`, `No ORM`, `Do not …`, `Immer …`,
+/// `Siempre …`, `Никогда …`.
+const OPENINGS: &[&str] = &[
+    "always",
+    "never",
+    "must",
+    "use",
+    "prefer",
+    "avoid",
+    "no",
+    "keep",
+    "only",
+    "immer",
+    "niemals",
+    "nie",
+    "jamais",
+    "siempre",
+    "nunca",
+    "sempre",
+    "всегда",
+    "никогда",
+];
 
 /// Words that make a sentence a rule wherever they stand: `Migrations must be reversible`,
-/// `Secrets are never logged`, in the languages of the phrase table.
+/// `Handlers should return typed errors`, in the languages of the phrase table. (Not
+/// `always` or `never` inside a sentence, which as often describe: `The cache is always warm
+/// after a deploy`, `Most users never open the settings`.)
 const MODALS: &[&str] = &[
     "must",
-    "never",
-    "always",
     "shall",
     "should",
     "muss",
     "müssen",
-    "immer",
-    "niemals",
-    "toujours",
-    "jamais",
+    "soll",
+    "sollen",
     "doit",
     "doivent",
-    "siempre",
-    "nunca",
     "debe",
     "deben",
-    "sempre",
     "deve",
     "devem",
-    "всегда",
-    "никогда",
     "должен",
     "должна",
     "должно",
@@ -78,17 +117,35 @@ const MODALS: &[&str] = &[
     "нельзя",
 ];
 
+/// Words that say a line reports a state still to change, not a rule (`No tests yet`, `Only
+/// tested on macOS so far`, `Der Cache muss noch implementiert werden`, `Les tests doivent
+/// encore être écrits`).
+const NOT_YET: &[&str] = &["yet", "noch", "encore", "todavía", "aún", "ainda", "ещё", "еще"];
+
 /// The same in Chinese and Japanese, found inside a run of text: 必须 (must), 禁止 (forbidden),
 /// 不得 (may not), 统一使用 (always use), 必ず (always), べき (should), 应当/应该 (should).
 const CJK_MODALS: &[&str] =
-    &["必须", "必須", "禁止", "不得", "不要", "统一使用", "統一使用", "必ず", "べき", "应当", "应该", "應該"];
+    &["必须", "必須", "禁止", "不得", "统一使用", "統一使用", "必ず", "べき", "应当", "应该", "應該"];
 
 /// Whether a line states a rule: it opens with a rule's word (after a short label, `Naming:
 /// use kebab-case`), opens with `All` and a rule's verb within seven words (`All routes must
 /// …`, `All scripts use …`), or holds a modal (`… must be reversible`).
-pub(crate) fn states_rule(text: &str) -> bool {
+pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     let text = text.trim();
-    if text.ends_with(['?', '？']) {
+    // (Nor a lead-in over the rules below it, `Alert rules MUST have:`.)
+    if text.ends_with(['?', '？', ':', '：']) {
+        return false;
+    }
+    let lower_head = text[..crate::source::floor_char_boundary(text, 64)].to_lowercase();
+    // (A user story, `Users should be able to export …`; a question without its mark,
+    // `Should we adopt Biome …`; a note, `Keep in mind that …`; a measure, `Use of any dropped
+    // …`; a state still to change; a commit message shown as an example, `fix: never retry
+    // POST requests`.)
+    if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
+        || ["should we", "should i ", "should they", "should you"].iter().any(|p| lower_head.starts_with(p))
+        || text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, NOT_YET))
+        || fields::first_colon(text).is_some_and(|at| fields::is_word_of(text[..at].trim(), super::stack::COMMIT_TYPES))
+    {
         return false;
     }
     let body = after_short_label(text);
@@ -116,8 +173,10 @@ pub(crate) fn states_rule(text: &str) -> bool {
             return true;
         }
     }
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, MODALS))
-        || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m)))
+    // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
+    block == Block::ListItem
+        && (text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, MODALS))
+            || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
 }
 
 /// What follows a short label (`Naming: use kebab-case` → `use kebab-case`): at most four words
@@ -147,16 +206,16 @@ mod tests {
             "All API routes must validate their input",
             "All scripts use set -euo pipefail",
             "Migrations should be reversible",
-            "Secrets are never written to logs",
-            "Zeitstempel werden immer in UTC gespeichert",
-            "Les dates sont toujours en UTC",
-            "Las fechas siempre en UTC",
-            "Даты всегда хранятся в UTC",
+            "Zeitstempel müssen in UTC gespeichert werden",
+            "Immer UTC für Zeitstempel",
+            "Chaque date doit être en UTC",
+            "Siempre usar UTC en las fechas",
+            "Всегда хранить даты в UTC",
             "时间统一使用 UTC",
             "所有接口必须校验输入",
             "型は必ず明示する",
         ] {
-            assert!(states_rule(rule), "{rule}");
+            assert!(states_rule(rule, Block::ListItem), "{rule}");
         }
         for other in [
             "Repository pattern over the data layer",
@@ -170,8 +229,26 @@ mod tests {
             "No",
             "Usage of the cache is low",
             "Nobody owns the staging cluster",
+            "Alert rules MUST have:",
+            "Dépendance DOM : la fonction dépend toujours du DOM",
+            "Die Funktion hängt immer noch am DOM",
+            "直感的操作: 説明不要のインターフェース",
+            "The product cache is always warm after a deploy",
+            "Most users never open the settings page",
+            "Users should be able to export their data",
+            "Should we adopt Biome instead of ESLint — ask Maria",
+            "Keep in mind that staging is reset every night",
+            "No tests yet for the payment module",
+            "Only tested on macOS so far",
+            "Use of any dropped from 412 to 37",
+            "Der Cache muss noch implementiert werden",
+            "fix: never retry POST requests",
+            "chore: use pnpm 9 in CI",
         ] {
-            assert!(!states_rule(other), "{other}");
+            assert!(!states_rule(other, Block::ListItem), "{other}");
         }
+        // (A modal inside a paragraph describes as often: only an opening word makes one a rule.)
+        assert!(!states_rule("This pattern should be familiar to anyone who used Spring Data.", Block::Paragraph));
+        assert!(states_rule("Always run the migrations before the deploy.", Block::Paragraph));
     }
 }

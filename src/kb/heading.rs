@@ -967,9 +967,11 @@ fn names_scope_left_out(title: &str) -> bool {
 /// A title over the project's technology stack: `Tech Stack`, `Technology Stack`, `Core
 /// Technologies`, `Technologies Used`, `Frontend Stack`, `技术栈`, `技術スタック`, `Стек
 /// технологий`, `Tecnologías` — what it lists is the technologies chosen ([`super::stack`]).
+/// `Stack` names one at the title's end (`Monitoring Stack`, before a note in brackets) or
+/// after `Tech`, `Technology`, `Software`: not `Stack trace from the crash`, `Portainer stack
+/// monitoring`, `CloudFormation stack outputs`, `Network stack on nas01`.
 pub(crate) fn names_stack(title: &str) -> bool {
     const WORDS: &[&str] = &[
-        "stack",
         "technologies",
         "technology",
         "tecnologías",
@@ -979,11 +981,11 @@ pub(crate) fn names_stack(title: &str) -> bool {
         "tecnologie",
         "technologien",
         "technologie",
-        "стек",
         "технологии",
         "технологий",
         "технологический",
     ];
+    const BEFORE_STACK: &[&str] = &["tech", "technology", "technical", "technological", "software", "our"];
     const CJK: &[&str] = &["技术栈", "技術棧", "技術スタック", "技术选型", "技術選定", "使用技術", "技術構成"];
     // (Asked once per section that lists a candidate item, not of every title.) Not a log
     // line stamped as a heading (`[2026-05-28 00:12] - fix: …, tech stack`), nor a sentence:
@@ -991,8 +993,54 @@ pub(crate) fn names_stack(title: &str) -> bool {
     if super::fields::timestamp(title).is_some() || title.split_whitespace().count() > 6 {
         return false;
     }
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && super::fields::is_word_of(w, WORDS))
+    let t = match super::fields::closing_bracket(title).and_then(|n| crate::source::offset_in(title, n)) {
+        Some(at) => &title[..at],
+        None => title,
+    };
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let stack_at = |i: usize| {
+        let w = words[i];
+        (w.eq_ignore_ascii_case("stack") || w == "стек")
+            && (i + 1 == words.len()
+                || (i > 0 && super::fields::is_word_of(words[i - 1], BEFORE_STACK))
+                || (w == "стек" && words.get(i + 1).is_some_and(|n| n.starts_with("технолог"))))
+    };
+    words.iter().any(|w| super::fields::is_word_of(w, WORDS))
+        || (0..words.len()).any(stack_at)
         || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w)))
+}
+
+/// A title over options weighed, things turned down or not yet settled, or what others use
+/// (`Alternatives Considered`, `Stack Comparison`, `Option 2: Supabase`, `Dropped Libraries`,
+/// `Tech Stack (tentative)`, `Patterns we might adopt`, `Technology Radar`, `Competitor
+/// Analysis`): what it lists was not chosen.
+pub(crate) fn names_options_weighed(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comparison",
+        "compared",
+        "vs",
+        "versus",
+        "evaluation",
+        "evaluated",
+        "alternatives",
+        "possible",
+        "tentative",
+        "draft",
+        "ideas",
+        "recommended",
+        "radar",
+        "might",
+        "competitor",
+        "competitors",
+        "legacy",
+        "existing",
+        "previously",
+    ];
+    super::fields::names_considerations(title)
+        || super::fields::turns_down(title)
+        || super::fields::names_option(title)
+        || super::fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
+        || title.split(|c: char| !c.is_alphanumeric()).any(|w| super::fields::is_word_of(w, WORDS))
 }
 
 /// Words that say a thing left out is only put off: `Deferred (intentionally not shipped, may

@@ -280,6 +280,23 @@ impl KnowledgeBase {
 /// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
 /// markup (`` ` ``, `*`) dropped, for phrase matching: a phrase pasted from the Markdown source
 /// matches the item's plain text.
+/// The titles a section sits under, nearest first: its own, its parents' in its entry, then
+/// its entry's (when a heading gave it one). Untitled sections are skipped.
+pub(crate) fn titles_over<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) -> Vec<&'a str> {
+    let mut titles = Vec::new();
+    let mut at = Some(section);
+    // (Headings nest six deep at most; the walk is bounded by the sections all the same.)
+    for _ in 0..sections.len() {
+        let Some(s) = at.filter(|&s| s < sections.len()) else { break };
+        titles.extend(sections[s].title.as_deref());
+        at = sections[s].parent;
+    }
+    if let Some(entry) = sections.get(section).and_then(|s| entries.get(s.entry)).filter(|e| e.from_heading) {
+        titles.push(&entry.title);
+    }
+    titles
+}
+
 pub fn normalize_phrase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

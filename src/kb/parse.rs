@@ -1857,7 +1857,7 @@ impl<'a> Pass<'a> {
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups);
-        conventions::rules(&mut items, &doc.sections);
+        conventions::rules(&mut items, &doc.sections, &doc.entries);
         doc.items = items;
         doc
     }

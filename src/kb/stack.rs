@@ -29,62 +29,46 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         {
             continue;
         }
-        let in_stack =
-            *lists_stack[item.section].get_or_insert_with(|| under_stack_title(sections, entries, item.section));
-        if in_stack
-            && names_role_and_choice(&item.text)
-            && fields::timestamp(&item.text).is_none()
-            && !item.group.and_then(|g| groups.get(g)).is_some_and(|g| names_how_or_notes(&g.title))
-        {
+        let group = item.group.and_then(|g| groups.get(g)).map(|g| g.title.as_str());
+        let in_stack = match group {
+            // (A bold pseudo-heading names its own list: `**Tech Stack:**`, `**Setup:**`.)
+            Some(g) if heading::names_stack(g) => !heading::names_options_weighed(g),
+            Some(g) if names_how_or_notes(g) || heading::names_options_weighed(g) => false,
+            _ => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(sections, entries, item.section)),
+        };
+        if in_stack && names_role_and_choice(&item.text) && fields::timestamp(&item.text).is_none() {
             item.kind = Kind::Decision;
         }
     }
 }
 
 /// Whether the section's title, a title above it in its entry, or its entry's title names the
-/// stack — and none of them, up to that one, weighs or turns things down (`### Alternatives
-/// Considered`, `### Options` or `### Dropped` under `## Tech Stack`).
+/// stack, with no heading between it and the item that names something else (`### CI/CD
+/// Workflow`, `### Important Notes`) — and no title on the way, up to the entry's, weighs
+/// options or turns things down (`### Alternatives Considered` under `## Tech Stack`, `## Tech
+/// Stack` under `## Open Questions`).
 fn under_stack_title(sections: &[Section], entries: &[Entry], section: usize) -> bool {
-    let mut at = Some(section);
-    // (Headings nest six deep at most; the walk is bounded by the sections all the same.)
-    for _ in 0..sections.len() {
-        let Some(s) = at else { break };
-        if let Some(title) = sections[s].title.as_deref() {
-            if weighs_or_drops(title) {
-                return false;
-            }
-            if heading::names_stack(title) {
-                return true;
-            }
+    let mut found = false;
+    for title in super::titles_over(sections, entries, section) {
+        if heading::names_options_weighed(title) {
+            return false;
+        }
+        if !found {
+            // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the stack.)
             if names_how_or_notes(title) {
                 return false;
             }
+            found = heading::names_stack(title);
         }
-        at = sections[s].parent;
     }
-    let entry = sections.get(section).and_then(|s| entries.get(s.entry));
-    entry.is_some_and(|e| e.from_heading && !weighs_or_drops(&e.title) && heading::names_stack(&e.title))
+    found
 }
 
-/// A title over options weighed or things turned down (`Alternatives Considered`, `Stack
-/// Comparison`, `Option 2: Supabase`, `Dropped Libraries`): what it lists was not chosen.
-fn weighs_or_drops(title: &str) -> bool {
-    fields::names_considerations(title)
-        || fields::turns_down(title)
-        || fields::names_option(title)
-        || fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
-        || title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            fields::is_word_of(
-                w,
-                &["comparison", "compared", "vs", "versus", "evaluation", "evaluated", "alternatives"],
-            )
-        })
-}
-
-/// A heading or label inside a stack over how things are done, notes on them, or what the
-/// project works with (`### CI/CD Workflow` over its steps, `### Important Notes`,
-/// `**Setup:**`, `#### Supported Platforms`, `#### Editor Support`): what it lists is no
-/// technology chosen.
+/// A heading or label inside a stack over how things are done, notes on them, where things
+/// are, or what the project works with rather than chose (`### CI/CD Workflow` over its steps,
+/// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `###
+/// Dependencies (from package.json)`, `#### Supported Platforms`, `#### Editor Support`,
+/// `### Tech Stack Status`): what it lists is no technology chosen.
 fn names_how_or_notes(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "workflow",
@@ -99,6 +83,26 @@ fn names_how_or_notes(title: &str) -> bool {
         "supported",
         "compatibility",
         "compatible",
+        "urls",
+        "structure",
+        "scripts",
+        "environment",
+        "variables",
+        "why",
+        "reasons",
+        "rationale",
+        "glossary",
+        "costs",
+        "owners",
+        "migration",
+        "accounts",
+        "limitations",
+        "status",
+        "audit",
+        "issues",
+        "problems",
+        "dependencies",
+        "not",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
     // Format Support` over the crates that read them.)
@@ -125,9 +129,16 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
         && !value.is_empty()
         && label.split_whitespace().count() <= 4
         && !names_a_fact(label)
+        && !fields::is_word_of(label, COMMIT_TYPES)
         && fields::field_for_label(label).is_none()
+        && !is_a_slot_or_a_place(value)
         && !still_open(text)
 }
+
+/// The types of a conventional commit message (`fix: never retry POST requests`): a label so
+/// written is an example of a message, not a part of the stack nor a rule.
+pub(crate) const COMMIT_TYPES: &[&str] =
+    &["feat", "fix", "chore", "docs", "refactor", "test", "style", "perf", "ci", "build", "revert"];
 
 /// `Vercel - hosting and deploys` → (`Vercel`, `hosting and deploys`): a name of at most four
 /// words before a spaced dash (`-`, `–`, `—`).
@@ -139,7 +150,8 @@ fn dash_after_name(text: &str) -> Option<(&str, &str)> {
 }
 
 /// A label naming a fact about a part rather than a role in the stack: `Location`, `Version`,
-/// `Current Version`, `Port`, `Generated Code Location`, `Resolution Date` (its last word).
+/// `Current Version`, `Port`, `Generated Code Location`, `Resolution Date`, `Coverage`,
+/// `Maintainer`, `Last deploy` (its last word).
 fn names_a_fact(label: &str) -> bool {
     const FACTS: &[&str] = &[
         "location",
@@ -165,6 +177,21 @@ fn names_a_fact(label: &str) -> bool {
         "repository",
         "size",
         "count",
+        "coverage",
+        "maintainer",
+        "maintainers",
+        "owner",
+        "owners",
+        "uptime",
+        "deploy",
+        "tests",
+        "status",
+        "point",
+        "account",
+        "cost",
+        "costs",
+        "password",
+        "outputs",
         "порт",
         "目的",
         "用途",
@@ -174,12 +201,28 @@ fn names_a_fact(label: &str) -> bool {
         "端口",
         "版本",
         "バージョン",
+        "更新頻度",
     ];
     fields::is_word_of(heading::last_word(label), FACTS)
 }
 
+/// A template's slot left to fill (`[Your database]`, `{{database}}`, `<db>`, `…`, `N/A`, `to
+/// be filled in`) or a place rather than a technology (`http://localhost:8000`, `./config/`).
+fn is_a_slot_or_a_place(value: &str) -> bool {
+    let v = value.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
+    let lower = v.to_ascii_lowercase();
+    v.starts_with(['[', '<', '{'])
+        || ["...", "…", "-", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
+        || lower.starts_with("to be ")
+        || ["to be filled", "to be defined", "to be determined"].iter().any(|p| lower.contains(p))
+        || v.starts_with("http://")
+        || v.starts_with("https://")
+        || ["/", "./", "../", "~/"].iter().any(|p| v.starts_with(p))
+}
+
 /// Whether an item leaves its choice open: `JWT or sessions`, `Cache: TBD`, `(optional)`,
-/// `Redis?`, `或`, `待定`, `未定`, `検討中`, `опционально`, `или`.
+/// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `not decided yet`, `或`, `待定`, `暂定`,
+/// `検討`, `опционально`, `пока не решено`.
 fn still_open(text: &str) -> bool {
     if text.contains(['?', '？']) {
         return true;
@@ -192,22 +235,71 @@ fn still_open(text: &str) -> bool {
         "maybe",
         "perhaps",
         "possibly",
+        "vs",
+        "versus",
+        "planned",
+        "pending",
+        "considering",
+        "later",
+        "evaluate",
+        "evaluating",
+        "evaluated",
+        "undecided",
+        "tentative",
+        "proposed",
+        "draft",
         "или",
         "опционально",
         "oder",
         "ou",
         "o",
     ];
-    if text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, OPEN_WORDS)) {
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.iter().any(|w| fields::is_word_of(w, OPEN_WORDS))
+        || words.windows(2).any(|w| {
+            fields::is_word_of(w[0], &["not", "не"])
+                && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"])
+        })
+    {
         return true;
     }
     !text.is_ascii()
-        && ["或", "待定", "未定", "検討", "予定", "可选", "可選", "オプション"].iter().any(|w| text.contains(w))
+        && ["或", "待定", "未定", "検討", "予定", "可选", "可選", "オプション", "暂定", "还没", "未选", "рассматрива"]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_titles() {
+        for title in [
+            "Tech Stack",
+            "Technology Stack",
+            "Core Technologies",
+            "Technologies Used",
+            "Monitoring Stack",
+            "Tech Stack (v2)",
+            "技术栈",
+            "技術スタック概要",
+            "Стек технологий",
+            "Tecnologías",
+        ] {
+            assert!(heading::names_stack(title), "{title}");
+        }
+        for title in [
+            "Stack trace from the last crash",
+            "Portainer stack monitoring",
+            "CloudFormation stack outputs",
+            "Network stack on nas01",
+            "[2026-05-28 00:12:00] - fix: embedding, tech stack",
+            "How we picked every part of the tech stack in the end",
+        ] {
+            assert!(!heading::names_stack(title), "{title}");
+        }
+    }
 
     #[test]
     fn a_role_and_what_fills_it() {
@@ -220,6 +312,8 @@ mod tests {
             "状态管理: Pinia",
             "Стилизация: Tailwind CSS",
             "Storage: Cloudflare KV (sessions), R2 (objects)",
+            "Framework: .NET 8",
+            "Service mesh: none, services call each other directly",
         ] {
             assert!(names_role_and_choice(chosen), "{chosen}");
         }
@@ -240,6 +334,20 @@ mod tests {
             "Status: adopted",
             "A very long label of many words here: value",
             "Frontend:",
+            "Language: [Your language]",
+            "Database: {{database}}",
+            "Hosting: _to be filled in_",
+            "CI/CD: N/A",
+            "API: http://localhost:8000",
+            "Queue: SQS vs RabbitMQ, benchmark pending",
+            "Search: Elasticsearch (planned for Q3)",
+            "Analytics: not decided yet",
+            "Cache: to be evaluated",
+            "数据库: MySQL 8（暂定）",
+            "Очередь: Kafka (пока не решено)",
+            "Coverage: 81%",
+            "Maintainer: platform team",
+            "fix: pin the Go toolchain",
         ] {
             assert!(!names_role_and_choice(other), "{other}");
         }

@@ -99,6 +99,15 @@ const TOKENS: &[&str] = &[
     "**Out of scope:**\n- ",
     "[Key decision 1]",
     "Replaced fetchTiles() with ",
+    // Stacks and conventions.
+    "## Tech Stack\n- Database: ",
+    "### Why this stack\n",
+    "**Tech Stack:**\n- ",
+    "Vercel - hosting",
+    "## Coding Conventions\n- Always ",
+    " must ",
+    "必须",
+    "## 技术栈\n- 前端：",
     " with fetchB() in ",
     "## Recent Changes: a, the b decision\n",
     "### Netzwerk-Entscheidungen (zu treffen)\n",
@@ -778,4 +787,28 @@ fn scope_titles_work_reports_slots_and_code_swaps_take_hostile_sizes() {
         "fetchB() ".repeat(100_000)
     ));
     parse_and_check(&format!("## Decision\nUse x.\n\n### Expected{}Impact\n1. a\n", " ".repeat(100_000)));
+}
+
+#[test]
+fn stacks_and_conventions_take_hostile_sizes() {
+    // A stack title of 100,000 words (a sentence, no stack), 20,000 sub-headings nested under
+    // one stack heading, 20,000 stack items (each a decision), an item of 100,000 colons and
+    // one of 100,000 dashes; 20,000 rules under conventions, a rule of 100,000 words and one of
+    // 100,000 `must`s.
+    parse_and_check(&format!("## {}Tech Stack\n- Database: PostgreSQL\n", "word ".repeat(100_000)));
+    parse_and_check(&format!("## Tech Stack\n{}- Database: PostgreSQL\n", "### Layer\n".repeat(20_000)));
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/techContext.md"),
+        &format!("# Tech\n\n## Tech Stack\n{}", "- Database: PostgreSQL\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    parse_and_check(&format!("## Tech Stack\n- Database{}\n", ":".repeat(100_000)));
+    parse_and_check(&format!("## Tech Stack\n- Vercel {}\n", "- ".repeat(100_000)));
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/systemPatterns.md"),
+        &format!("# Patterns\n\n## Coding Conventions\n{}", "- Always pin versions\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    parse_and_check(&format!("## Coding Conventions\n- Use {}\n", "word ".repeat(100_000)));
+    parse_and_check(&format!("## Coding Conventions\n- {}\n", "must ".repeat(100_000)));
 }

@@ -5262,8 +5262,9 @@ fn a_stack_lists_the_technologies_chosen() {
     // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`) is a
     // technology chosen. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
-    // what it runs on (`### Supported Platforms`), what was weighed (`## Stack Comparison`),
-    // nor a line outside the stack (`## Development Setup`).
+    // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
+    // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
+    // outside the stack (`## Development Setup`).
     let doc = document(&kb, "techContext-stack.md");
     assert_eq!(
         decision_texts(doc),
@@ -5282,8 +5283,8 @@ fn a_rule_stated_under_conventions_is_decided() {
     let kb = load();
     // Under `## Coding Conventions`, what tells what to do (`Always …`, `Use …`, `No …`, `All …
     // must …`, `… should …`, `必ず`) is a convention the team settled: a decision. A use case, a
-    // question and a description stay patterns, and what a requirements section asks of a
-    // choice still to make settles nothing.
+    // question and a description stay patterns, and so do the steps of a how-to, what
+    // acceptance criteria ask, and what a requirements section asks of a choice still to make.
     let doc = document(&kb, "systemPatterns-conventions.md");
     assert_eq!(
         decision_texts(doc),
@@ -5304,6 +5305,8 @@ fn a_rule_stated_under_conventions_is_decided() {
             "Use case: bulk imports from the CMDB",
             "Should we vendor the Proxmox SDK?",
             "The repository layer wraps every query",
+            "Use docker compose up -d to start the database",
+            "The cart must keep its items for 30 days",
             "Must run on one VM with 4 GB of memory",
         ]
     );
