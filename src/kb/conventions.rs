@@ -55,7 +55,7 @@ fn holds_no_conventions(title: &str) -> bool {
     ];
     names_requirements(title)
         || super::heading::names_options_weighed(title)
-        || title.split(|c: char| !c.is_alphanumeric()).any(|w| fields::is_word_of(w, WORDS))
+        || fields::holds_word_of(title, WORDS)
         || (!title.is_ascii() && ["手順", "步骤", "步驟"].iter().any(|w| title.contains(w)))
 }
 
@@ -65,7 +65,7 @@ fn holds_no_conventions(title: &str) -> bool {
 fn names_requirements(title: &str) -> bool {
     const WORDS: &[&str] =
         &["requirement", "requirements", "anforderungen", "exigences", "requisitos", "requisiti", "требования"];
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, WORDS))
+    fields::holds_word_of(title, WORDS)
         || (!title.is_ascii() && ["要件", "需求", "要求"].iter().any(|w| title.contains(w)))
 }
 
@@ -143,12 +143,12 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     // POST requests`.)
     if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
         || ["should we", "should i ", "should they", "should you"].iter().any(|p| lower_head.starts_with(p))
-        || text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, NOT_YET))
+        || fields::holds_word_of(text, NOT_YET)
         || fields::first_colon(text).is_some_and(|at| fields::is_word_of(text[..at].trim(), super::stack::COMMIT_TYPES))
     {
         return false;
     }
-    let body = after_short_label(text);
+    let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
         let w: Vec<&str> =
             t.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(8).collect();
@@ -175,17 +175,7 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     }
     // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
     block == Block::ListItem
-        && (text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && fields::is_word_of(w, MODALS))
-            || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
-}
-
-/// What follows a short label (`Naming: use kebab-case` → `use kebab-case`): at most four words
-/// before a colon in the first 48 bytes; else the text itself.
-fn after_short_label(text: &str) -> &str {
-    match fields::first_colon(text).filter(|&at| at <= 48) {
-        Some(at) if text[..at].split_whitespace().count() <= 4 => text[at..].trim_start_matches([':', '：']).trim(),
-        _ => text,
-    }
+        && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
 }
 
 #[cfg(test)]

@@ -1205,6 +1205,17 @@ pub fn short_label(text: &str) -> Option<(&str, usize)> {
     (is_short_label(label) && !text[colon + width..].starts_with('/')).then_some((label.trim(), colon + width))
 }
 
+/// A name of at most four words before a colon (`:` or `：`) in the first 48 bytes, and what
+/// follows it: `Database: PostgreSQL 16`, `Node.js: 18+`, `3D Models: gltf, obj-rs`. Looser
+/// than [`short_label`], which reads a record's labels and refuses a product's name (a dot
+/// outside a version, a leading digit): a stack's roles and a convention's topic are written
+/// so.
+pub(crate) fn named_before_colon(text: &str) -> Option<(&str, &str)> {
+    let at = first_colon(text).filter(|&at| at <= 48)?;
+    let name = text[..at].trim();
+    (name.split_whitespace().count() <= 4).then(|| (name, text[at..].trim_start_matches([':', '：']).trim()))
+}
+
 /// An address with at most a label before it (`Notion ADR: https://…`, a bare URL, or a
 /// document's file name, `Technical Decisions: decisions.md`): where something is, not what
 /// was decided.
@@ -2123,6 +2134,12 @@ fn said_after_stamp(text: &str) -> &str {
 /// lowercased to be compared (`Terminé`).
 pub(crate) fn is_word_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+}
+
+/// Whether any word of `text` (a run of letters and digits) is one of `words`
+/// ([`is_word_of`]): `Tech Stack (tentative)` holds `tentative`.
+pub(crate) fn holds_word_of(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && is_word_of(w, words))
 }
 
 /// What a log line says after its timestamp (`[2025-04-01 18:57] Decided to …` → `Decided

@@ -1040,7 +1040,7 @@ pub(crate) fn names_options_weighed(title: &str) -> bool {
         || super::fields::turns_down(title)
         || super::fields::names_option(title)
         || super::fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
-        || title.split(|c: char| !c.is_alphanumeric()).any(|w| super::fields::is_word_of(w, WORDS))
+        || super::fields::holds_word_of(title, WORDS)
 }
 
 /// Words that say a thing left out is only put off: `Deferred (intentionally not shipped, may

@@ -114,20 +114,17 @@ fn names_how_or_notes(title: &str) -> bool {
 }
 
 /// Whether a stack item names a role and the technology filling it: `Database: PostgreSQL 15`
-/// (a label of at most four words, then what fills it) or `Vercel - hosting and deploys` (a
+/// (a name before a colon, [`fields::named_before_colon`], then what fills it) or `Vercel - hosting and deploys` (a
 /// name of at most four words, a dash, then what it does).
 pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
-    let (label, value) = match fields::first_colon(text).filter(|&at| at <= 48) {
-        Some(at) => (text[..at].trim(), text[at..].trim_start_matches([':', '：']).trim()),
-        None => match dash_after_name(text) {
-            Some((name, rest)) => (rest, name),
-            None => return false,
-        },
+    let Some((label, value)) =
+        fields::named_before_colon(text).or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
+    else {
+        return false;
     };
     !label.is_empty()
         && !value.is_empty()
-        && label.split_whitespace().count() <= 4
         && !names_a_fact(label)
         && !fields::is_word_of(label, COMMIT_TYPES)
         && fields::field_for_label(label).is_none()
@@ -248,6 +245,9 @@ fn still_open(text: &str) -> bool {
         "tentative",
         "proposed",
         "draft",
+        "waiting",
+        "awaiting",
+        "blocked",
         "или",
         "опционально",
         "oder",
@@ -309,6 +309,9 @@ mod tests {
             "Package Manager: pnpm 9 (required)",
             "Vercel - hosting and deploys",
             "Zod – request validation",
+            "Atomic Agents - the framework every agent here is built on",
+            "Node.js: 18+ (20+ recommended)",
+            "3D Models: gltf, obj-rs",
             "状态管理: Pinia",
             "Стилизация: Tailwind CSS",
             "Storage: Cloudflare KV (sessions), R2 (objects)",
@@ -343,6 +346,7 @@ mod tests {
             "Search: Elasticsearch (planned for Q3)",
             "Analytics: not decided yet",
             "Cache: to be evaluated",
+            "Search - waiting on the Algolia contract",
             "数据库: MySQL 8（暂定）",
             "Очередь: Kafka (пока не решено)",
             "Coverage: 81%",
