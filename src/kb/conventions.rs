@@ -144,7 +144,7 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
         || ["should we", "should i ", "should they", "should you"].iter().any(|p| lower_head.starts_with(p))
         || fields::holds_word_of(text, NOT_YET)
-        || fields::first_colon(text).is_some_and(|at| fields::is_word_of(text[..at].trim(), super::stack::COMMIT_TYPES))
+        || fields::first_colon(text).is_some_and(|at| fields::is_commit_type(&text[..at]))
     {
         return false;
     }

@@ -2136,6 +2136,22 @@ pub(crate) fn is_word_of(word: &str, words: &[&str]) -> bool {
     words.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
 }
 
+/// Whether a label is a conventional commit message's type (`fix: never retry POST
+/// requests`, `chore: use pnpm 9 in CI`): a line so written shows a commit message, not a part
+/// of the stack nor a rule.
+pub(crate) fn is_commit_type(label: &str) -> bool {
+    is_word_of(
+        label.trim(),
+        &["feat", "fix", "chore", "docs", "refactor", "test", "style", "perf", "ci", "build", "revert"],
+    )
+}
+
+/// A title over the options weighed for a choice: `Option 2: Supabase`, `Alternatives
+/// Considered`, `Options` (a field heading naming them).
+pub(crate) fn names_options(title: &str) -> bool {
+    names_option(title) || field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
+}
+
 /// Whether any word of `text` (a run of letters and digits) is one of `words`
 /// ([`is_word_of`]): `Tech Stack (tentative)` holds `tentative`.
 pub(crate) fn holds_word_of(text: &str, words: &[&str]) -> bool {

@@ -987,7 +987,8 @@ pub(crate) fn names_stack(title: &str) -> bool {
     ];
     const BEFORE_STACK: &[&str] = &["tech", "technology", "technical", "technological", "software", "our"];
     const CJK: &[&str] = &["技术栈", "技術棧", "技術スタック", "技术选型", "技術選定", "使用技術", "技術構成"];
-    // (Asked once per section that lists a candidate item, not of every title.) Not a log
+    // (Asked once per section, and per bold pseudo-heading, over a candidate item — not of
+    // every title.) Not a log
     // line stamped as a heading (`[2026-05-28 00:12] - fix: …, tech stack`), nor a sentence:
     // a title of at most six words.
     if super::fields::timestamp(title).is_some() || title.split_whitespace().count() > 6 {
@@ -1038,8 +1039,7 @@ pub(crate) fn names_options_weighed(title: &str) -> bool {
     ];
     super::fields::names_considerations(title)
         || super::fields::turns_down(title)
-        || super::fields::names_option(title)
-        || super::fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
+        || super::fields::names_options(title)
         || super::fields::holds_word_of(title, WORDS)
 }
 

@@ -277,9 +277,6 @@ impl KnowledgeBase {
     }
 }
 
-/// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
-/// markup (`` ` ``, `*`) dropped, for phrase matching: a phrase pasted from the Markdown source
-/// matches the item's plain text.
 /// The titles a section sits under, nearest first: its own, its parents' in its entry, then
 /// its entry's (when a heading gave it one). Untitled sections are skipped.
 pub(crate) fn titles_over<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) -> Vec<&'a str> {
@@ -297,6 +294,9 @@ pub(crate) fn titles_over<'a>(sections: &'a [Section], entries: &'a [Entry], sec
     titles
 }
 
+/// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
+/// markup (`` ` ``, `*`) dropped, for phrase matching: a phrase pasted from the Markdown source
+/// matches the item's plain text.
 pub fn normalize_phrase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

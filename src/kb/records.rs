@@ -903,11 +903,7 @@ pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], ent
             .and_then(|p| sections[p].title.as_deref())
             .or_else(|| entries.get(section.entry).map(|e| e.title.as_str()));
         // (… or under `## Alternatives Considered`: `### Why Traefik?` there weighs an option.)
-        let weighs = |title: &str| {
-            fields::names_option(title)
-                || fields::field_for_label(title).is_some_and(|f| matches!(f.name(), "alternatives" | "options"))
-        };
-        if above.is_some_and(weighs)
+        if above.is_some_and(fields::names_options)
             && matches!(fields::reasons_heading(&item.text), Some((fields::Reasons::Choice, _)))
         {
             item.kind = Kind::Other;

@@ -17,8 +17,11 @@ use super::{Block, Entry, Group, Item, Kind, Section};
 
 /// Turns the items a stack section lists as chosen into decisions: see the module's rule.
 pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
-    // Each section's answer once: whether it or a heading above it names the stack.
+    // Each section's answer once: whether it or a heading above it names the stack; and each
+    // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
+    // else inside one (`**Setup:**`), or says nothing of it.
     let mut lists_stack: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut group_says: Vec<Option<Option<bool>>> = vec![None; groups.len()];
     for item in items.iter_mut() {
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || item.block != Block::ListItem
@@ -29,13 +32,19 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         {
             continue;
         }
-        let group = item.group.and_then(|g| groups.get(g)).map(|g| g.title.as_str());
-        let in_stack = match group {
-            // (A bold pseudo-heading names its own list: `**Tech Stack:**`, `**Setup:**`.)
-            Some(g) if heading::names_stack(g) => !heading::names_options_weighed(g),
-            Some(g) if names_how_or_notes(g) || heading::names_options_weighed(g) => false,
-            _ => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(sections, entries, item.section)),
-        };
+        let said = item.group.filter(|&g| g < groups.len()).and_then(|g| {
+            *group_says[g].get_or_insert_with(|| {
+                let title = groups[g].title.as_str();
+                if heading::names_stack(title) {
+                    Some(!heading::names_options_weighed(title))
+                } else {
+                    (names_how_or_notes(title) || heading::names_options_weighed(title)).then_some(false)
+                }
+            })
+        });
+        let in_stack = said.unwrap_or_else(|| {
+            *lists_stack[item.section].get_or_insert_with(|| under_stack_title(sections, entries, item.section))
+        });
         if in_stack && names_role_and_choice(&item.text) && fields::timestamp(&item.text).is_none() {
             item.kind = Kind::Decision;
         }
@@ -114,8 +123,8 @@ fn names_how_or_notes(title: &str) -> bool {
 }
 
 /// Whether a stack item names a role and the technology filling it: `Database: PostgreSQL 15`
-/// (a name before a colon, [`fields::named_before_colon`], then what fills it) or `Vercel - hosting and deploys` (a
-/// name of at most four words, a dash, then what it does).
+/// (a name before a colon, [`fields::named_before_colon`], then what fills it) or `Vercel -
+/// hosting and deploys` (a name of at most four words, a dash, then what it does).
 pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
     let Some((label, value)) =
@@ -126,16 +135,11 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
     !label.is_empty()
         && !value.is_empty()
         && !names_a_fact(label)
-        && !fields::is_word_of(label, COMMIT_TYPES)
+        && !fields::is_commit_type(label)
         && fields::field_for_label(label).is_none()
         && !is_a_slot_or_a_place(value)
         && !still_open(text)
 }
-
-/// The types of a conventional commit message (`fix: never retry POST requests`): a label so
-/// written is an example of a message, not a part of the stack nor a rule.
-pub(crate) const COMMIT_TYPES: &[&str] =
-    &["feat", "fix", "chore", "docs", "refactor", "test", "style", "perf", "ci", "build", "revert"];
 
 /// `Vercel - hosting and deploys` → (`Vercel`, `hosting and deploys`): a name of at most four
 /// words before a spaced dash (`-`, `–`, `—`).
