@@ -18,11 +18,10 @@ use super::{Block, Entry, Item, Kind, Section};
 pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
     // Each section's answer once: whether a title over it says its lines are no conventions.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
     for item in items.iter_mut() {
         if item.kind == Kind::Pattern
-            && !*not_rules[item.section].get_or_insert_with(|| {
-                super::titles_over(sections, entries, item.section).into_iter().any(holds_no_conventions)
-            })
+            && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
             && matches!(item.block, Block::ListItem | Block::Paragraph)
             && item.field.is_none()
             && item.record.is_none()
@@ -39,7 +38,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry])
 /// Issues`, `Troubleshooting`); steps (`How to run locally`, `Runbook: restore a snapshot`,
 /// `Procedure`, `手順`, `步骤`); what a test or a story must meet (`Acceptance Criteria`, `Test
 /// checklist`); conventions only proposed ([`super::heading::names_options_weighed`]).
-fn holds_no_conventions(title: &str) -> bool {
+pub(crate) fn holds_no_conventions(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "issues",
         "problems",

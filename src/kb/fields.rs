@@ -2131,9 +2131,20 @@ fn said_after_stamp(text: &str) -> &str {
 }
 
 /// Whether `word` is one of `words` (lower case), in any case; a word beyond ASCII is
-/// lowercased to be compared (`Terminé`).
+/// lowercased once to be compared (`Terminé`).
 pub(crate) fn is_word_of(word: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| word.eq_ignore_ascii_case(w) || (!word.is_ascii() && word.to_lowercase() == *w))
+    if word.is_ascii() {
+        return words.iter().any(|w| word.eq_ignore_ascii_case(w));
+    }
+    // (Lowercasing leaves a character a third of its bytes at least, `K` (the Kelvin sign) →
+    // `k`: a word three times longer than the longest listed is none of them, and a title of
+    // one long word, `## Patterns éééé…`, is not lowercased for every word listed.)
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    if word.len() > 3 * longest {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    words.iter().any(|w| word.eq_ignore_ascii_case(w) || lower == *w)
 }
 
 /// Whether a label is a conventional commit message's type (`fix: never retry POST

@@ -11,6 +11,7 @@ pub mod find;
 pub(crate) mod heading;
 pub mod load;
 pub mod parse;
+mod patterns;
 pub(crate) mod record;
 mod records;
 pub mod restate;
@@ -277,21 +278,49 @@ impl KnowledgeBase {
     }
 }
 
-/// The titles a section sits under, nearest first: its own, its parents' in its entry, then
-/// its entry's (when a heading gave it one). Untitled sections are skipped.
-pub(crate) fn titles_over<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) -> Vec<&'a str> {
-    let mut titles = Vec::new();
-    let mut at = Some(section);
-    // (Headings nest six deep at most; the walk is bounded by the sections all the same.)
-    for _ in 0..sections.len() {
-        let Some(s) = at.filter(|&s| s < sections.len()) else { break };
-        titles.extend(sections[s].title.as_deref());
-        at = sections[s].parent;
+/// A test of the titles a section sits under, nearest first: its own, its parents' in its
+/// entry, then its entry's (when a heading gave it one); untitled sections are skipped. Each
+/// title is tested once, however many sections stand under it (a title of 100,000 words over
+/// 20,000 headings is read once, not once per heading).
+pub(crate) struct TitlesOver<'a, T> {
+    sections: &'a [Section],
+    entries: &'a [Entry],
+    test: fn(&str) -> T,
+    by_section: Vec<Option<T>>,
+    by_entry: Vec<Option<T>>,
+}
+
+impl<'a, T: Copy> TitlesOver<'a, T> {
+    pub(crate) fn new(sections: &'a [Section], entries: &'a [Entry], test: fn(&str) -> T) -> Self {
+        TitlesOver {
+            sections,
+            entries,
+            test,
+            by_section: vec![None; sections.len()],
+            by_entry: vec![None; entries.len()],
+        }
     }
-    if let Some(entry) = sections.get(section).and_then(|s| entries.get(s.entry)).filter(|e| e.from_heading) {
-        titles.push(&entry.title);
+
+    /// The test's answers for the titles over `section`, nearest first.
+    pub(crate) fn answers(&mut self, section: usize) -> Vec<T> {
+        let (sections, test) = (self.sections, self.test);
+        let mut answers = Vec::new();
+        let mut at = Some(section);
+        // (Headings nest six deep at most; the walk is bounded by the sections all the same.)
+        for _ in 0..sections.len() {
+            let Some(s) = at.filter(|&s| s < sections.len()) else { break };
+            if let Some(title) = sections[s].title.as_deref() {
+                answers.push(*self.by_section[s].get_or_insert_with(|| test(title)));
+            }
+            at = sections[s].parent;
+        }
+        if let Some(e) = sections.get(section).map(|s| s.entry)
+            && let Some(entry) = self.entries.get(e).filter(|e| e.from_heading)
+        {
+            answers.push(*self.by_entry[e].get_or_insert_with(|| test(&entry.title)));
+        }
+        answers
     }
-    titles
 }
 
 /// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
@@ -314,7 +343,34 @@ pub fn normalize_phrase(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::ItemId;
+    use super::{Entry, ItemId, Kind, Section, TitlesOver};
+    use std::cell::Cell;
+
+    #[test]
+    fn each_title_over_sections_is_tested_once() {
+        // `## Tech Stack ééé…` over 1,000 headings: its title is tested once, not per heading.
+        thread_local!(static TESTED: Cell<usize> = const { Cell::new(0) });
+        fn long(title: &str) -> bool {
+            TESTED.with(|n| n.set(n.get() + 1));
+            title.len() > 100
+        }
+        let section = |title: String, parent| Section {
+            entry: 0,
+            title: Some(title),
+            parent,
+            kind: Kind::Other,
+            date: None,
+            line: 1,
+        };
+        let mut sections = vec![section(format!("Tech Stack {}", "é".repeat(50_000)), None)];
+        sections.extend((0..1_000).map(|i| section(format!("Part {i}"), Some(0))));
+        let entries = [Entry { title: "System".into(), date: None, line: 1, from_heading: true }];
+        let mut titles = TitlesOver::new(&sections, &entries, long);
+        for s in 1..sections.len() {
+            assert_eq!(titles.answers(s), [false, true, false]);
+        }
+        assert_eq!(TESTED.with(Cell::get), 1_002);
+    }
 
     #[test]
     fn ids_read_as_sixteen_hex_digits() {

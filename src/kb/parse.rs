@@ -16,6 +16,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use super::conventions;
 use super::fields;
 use super::heading::{bold_label_date, classify, classify_title, find_date, last_word, leading_date, trailing_date};
+use super::patterns;
 use super::records;
 use super::stack;
 use super::{Block, Document, Entry, Item, ItemId, Kind, Link, Section, Status, Text};
@@ -134,6 +135,9 @@ struct RawHeading {
     /// Whether the title says its decisions are still to make, or is about writing them
     /// (`Decisions Needed`, `Template for New Decisions`).
     undecided: bool,
+    /// Whether the headings under it each name a pattern the team chose (`## Key Design
+    /// Patterns`, see [`patterns::lists_patterns`]; never the file's title).
+    lists_patterns: bool,
 }
 
 /// What a heading's or bold pseudo-heading's title says (the record tests matter only for
@@ -280,6 +284,9 @@ struct Pass<'a> {
     /// (not `Pending`, `TBD`, `Rejected` …), in document order: each is a decision wherever
     /// the table sits.
     decision_rows: Vec<usize>,
+    /// The items made for headings that name a pattern under a title listing patterns
+    /// ([`super::patterns`]), in document order.
+    named_patterns: Vec<usize>,
     /// The lines of the file's own update log, in document order (`stamps_to_headings`).
     update_log: Vec<usize>,
     /// The lines of the thematic breaks (`---`), in document order.
@@ -348,6 +355,7 @@ impl<'a> Pass<'a> {
             titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
             decision_rows: Vec::new(),
+            named_patterns: Vec::new(),
             update_log: Vec::new(),
             rules: Vec::new(),
             closing_stamps: Vec::new(),
@@ -684,6 +692,12 @@ impl<'a> Pass<'a> {
                     };
                     self.last_heading_date = date.or(self.last_heading_date);
                     let line = self.lines.line_at(offset);
+                    // (Not the file's title, `# System Patterns` over its sections; judged once,
+                    // however many headings stand under it.)
+                    let lists_patterns = kind == Kind::Pattern
+                        && field.is_none()
+                        && (level > 1 || !self.headings.is_empty())
+                        && patterns::lists_patterns(&title);
                     self.headings.push(RawHeading {
                         level,
                         date,
@@ -692,6 +706,7 @@ impl<'a> Pass<'a> {
                         decision: decision.is_some(),
                         considers,
                         undecided,
+                        lists_patterns,
                         title,
                         line,
                         stamp: false,
@@ -700,6 +715,11 @@ impl<'a> Pass<'a> {
                     while self.heading_stack.last().is_some_and(|&o| self.headings[o].level >= level) {
                         self.heading_stack.pop();
                     }
+                    // (`### Command Queue` under `## Key Design Patterns`: see `patterns`.)
+                    let names_pattern = decision.is_none()
+                        && self.headings[self.headings.len() - 1].field.is_none()
+                        && self.heading_stack.last().is_some_and(|&o| self.headings[o].lists_patterns)
+                        && patterns::names_one(&self.headings[self.headings.len() - 1].title);
                     self.heading_stack.push(self.headings.len() - 1);
                     self.current_heading = Some(self.headings.len() - 1);
                     self.current_group = None;
@@ -717,6 +737,14 @@ impl<'a> Pass<'a> {
                                 fields::add_field(&mut self.items[idx].fields, field.name(), value);
                             }
                             self.items[idx].line = line;
+                        }
+                    } else if names_pattern {
+                        self.open_item(Block::Heading, offset..range.end);
+                        if let Some(idx) = self.close() {
+                            let title = self.headings[self.headings.len() - 1].title.clone();
+                            self.set_text(idx, &title);
+                            self.items[idx].line = line;
+                            self.named_patterns.push(idx);
                         }
                     }
                 }
@@ -1858,6 +1886,8 @@ impl<'a> Pass<'a> {
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups);
         conventions::rules(&mut items, &doc.sections, &doc.entries);
+        let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
+        patterns::named(&mut items, &doc.sections, &named);
         doc.items = items;
         doc
     }
@@ -1967,6 +1997,7 @@ impl<'a> Pass<'a> {
                     decision: false,
                     considers: false,
                     undecided: false,
+                    lists_patterns: false,
                 });
             }
         };

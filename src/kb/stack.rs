@@ -22,6 +22,7 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     // else inside one (`**Setup:**`), or says nothing of it.
     let mut lists_stack: Vec<Option<bool>> = vec![None; sections.len()];
     let mut group_says: Vec<Option<Option<bool>>> = vec![None; groups.len()];
+    let mut titles = super::TitlesOver::new(sections, entries, judge_title);
     for item in items.iter_mut() {
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || item.block != Block::ListItem
@@ -43,7 +44,7 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             })
         });
         let in_stack = said.unwrap_or_else(|| {
-            *lists_stack[item.section].get_or_insert_with(|| under_stack_title(sections, entries, item.section))
+            *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section)))
         });
         if in_stack && names_role_and_choice(&item.text) && fields::timestamp(&item.text).is_none() {
             item.kind = Kind::Decision;
@@ -51,23 +52,40 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     }
 }
 
+/// What a title over a stack item says: whether it weighs options or turns things down, tells
+/// how things are done or notes on them ([`names_how_or_notes`]), and names the stack.
+#[derive(Clone, Copy)]
+struct TitleSays {
+    weighs_options: bool,
+    how_or_notes: bool,
+    names_stack: bool,
+}
+
+fn judge_title(title: &str) -> TitleSays {
+    TitleSays {
+        weighs_options: heading::names_options_weighed(title),
+        how_or_notes: names_how_or_notes(title),
+        names_stack: heading::names_stack(title),
+    }
+}
+
 /// Whether the section's title, a title above it in its entry, or its entry's title names the
-/// stack, with no heading between it and the item that names something else (`### CI/CD
-/// Workflow`, `### Important Notes`) — and no title on the way, up to the entry's, weighs
-/// options or turns things down (`### Alternatives Considered` under `## Tech Stack`, `## Tech
-/// Stack` under `## Open Questions`).
-fn under_stack_title(sections: &[Section], entries: &[Entry], section: usize) -> bool {
+/// stack (`titles`, nearest first: [`super::TitlesOver`]), with no heading between it and the
+/// item that names something else (`### CI/CD Workflow`, `### Important Notes`) — and no
+/// title on the way, up to the entry's, weighs options or turns things down (`### Alternatives
+/// Considered` under `## Tech Stack`, `## Tech Stack` under `## Open Questions`).
+fn under_stack_title(titles: &[TitleSays]) -> bool {
     let mut found = false;
-    for title in super::titles_over(sections, entries, section) {
-        if heading::names_options_weighed(title) {
+    for title in titles {
+        if title.weighs_options {
             return false;
         }
         if !found {
             // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the stack.)
-            if names_how_or_notes(title) {
+            if title.how_or_notes {
                 return false;
             }
-            found = heading::names_stack(title);
+            found = title.names_stack;
         }
     }
     found

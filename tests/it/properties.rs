@@ -108,6 +108,10 @@ const TOKENS: &[&str] = &[
     " must ",
     "必须",
     "## 技术栈\n- 前端：",
+    // Patterns named in headings.
+    "## Design Patterns\n### ",
+    "### Circuit Breaker\n",
+    "## 设计模式\n### ",
     " with fetchB() in ",
     "## Recent Changes: a, the b decision\n",
     "### Netzwerk-Entscheidungen (zu treffen)\n",
@@ -811,4 +815,36 @@ fn stacks_and_conventions_take_hostile_sizes() {
     assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
     parse_and_check(&format!("## Coding Conventions\n- Use {}\n", "word ".repeat(100_000)));
     parse_and_check(&format!("## Coding Conventions\n- {}\n", "must ".repeat(100_000)));
+}
+
+#[test]
+fn named_patterns_take_hostile_sizes() {
+    // 20,000 pattern headings under one title listing patterns (each a decision), one heading
+    // over 20,000 rules (a topic: the rules are the decisions), a patterns title of 100,000
+    // words and a pattern heading of 100,000 words, and 20,000 sub-headings nested under one.
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/systemPatterns.md"),
+        &format!("# System\n\n## Design Patterns\n{}", "### Circuit Breaker\nSkips a failing host.\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/systemPatterns.md"),
+        &format!("# System\n\n## Design Patterns\n### Input Handling\n{}", "- Always quote values\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    parse_and_check(&format!("# S\n## {}Patterns\n### Circuit Breaker\n", "word ".repeat(100_000)));
+    parse_and_check(&format!("# S\n## Design Patterns\n### {}\nText.\n", "word ".repeat(100_000)));
+    parse_and_check(&format!("# S\n## Design Patterns\n{}", "#### Layer\n##### Part\n###### Piece\n".repeat(20_000)));
+}
+
+#[test]
+fn a_long_title_over_many_headings_is_read_once() {
+    // A title of 50,000 non-ASCII letters over 2,000 headings, each with a stack line and a
+    // rule: each title over a section was tested again for every section under it, and every
+    // word of it lowercased for every word it was compared with (over a minute per file).
+    for title in ["Tech Stack", "Coding Conventions", "Design Patterns", "Notes"] {
+        let body: String =
+            (0..2_000).map(|i| format!("### Part {i}\n- Database: PostgreSQL\n- Always pin {i}\n")).collect();
+        parse_and_check(&format!("# S\n## {title} {}\n{body}", "é".repeat(50_000)));
+    }
 }

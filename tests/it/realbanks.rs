@@ -3321,9 +3321,10 @@ fn a_solution_after_its_problem_in_a_pattern_is_the_patterns() {
     let kb = load();
     // `Решение` is a decision and a solution: after `**Проблема:**` under a pattern, or first
     // under `### Проблема: …`, it is the solution (its steps too); under `## Решения`
-    // (decisions) it is the decision.
+    // (decisions) it is the decision. (The pattern's heading, `### Probe Timeout Pattern` under
+    // `## Паттерны`, names a pattern the team chose: a decision of its own.)
     let doc = document(&kb, "reshenie-pattern.md");
-    assert_eq!(decision_texts(doc), ["Решение: перенести бэкапы на отдельный пул с zstd."]);
+    assert_eq!(decision_texts(doc), ["Probe Timeout Pattern", "Решение: перенести бэкапы на отдельный пул с zstd."]);
     // Under a heading of a decision log it is the decision (`Перейти на Vite …`).
     assert_eq!(decision_texts(document(&kb, "reshenie-zhurnal.md")), ["Перейти на Vite вместо Webpack"]);
     let timeout = doc.items.iter().find(|i| i.text.contains("таймаут")).expect("the timeout line");
@@ -5276,6 +5277,36 @@ fn a_stack_lists_the_technologies_chosen() {
             "Framework: SvelteKit",
         ]
     );
+}
+
+#[test]
+fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
+    let kb = load();
+    // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
+    // a pattern the team chose: the heading is the decision, what it holds describes it. Not
+    // a topic whose choice is still open (`### State Management` over `to be determined`; not
+    // a body that only says `or`) or whose rules are the decisions (`### Input Handling` over
+    // `Always quote …`), a pattern turned down (`(deprecated)`), a template's `### Pattern
+    // Name`, a heading over headings of its own (`### Storage`), one that groups patterns
+    // itself or holds acceptance criteria, nor anything under how tools are used, errors or
+    // failures seen, anti-patterns, a single pattern's parts (`## Offline-First Pattern` over
+    // `### Components`), patterns only planned, or the file's own title.
+    let doc = document(&kb, "systemPatterns-named.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "1. One Session per Host",
+            "Circuit Breaker",
+            "Write-Through Cache",
+            "Always quote the values passed to a remote shell",
+            "Beobachter",
+            "事件总线 (Event Bus)",
+        ]
+    );
+    let breaker = doc.items.iter().find(|i| i.text == "Circuit Breaker").expect("the pattern's heading");
+    assert_eq!((breaker.block, breaker.line), (kb::Block::Heading, 10));
+    let body = doc.items.iter().find(|i| i.text.starts_with("A host that fails")).expect("its body");
+    assert_eq!(body.kind, Kind::Pattern);
 }
 
 #[test]

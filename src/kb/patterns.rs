@@ -1,0 +1,287 @@
+//! The patterns a system is built with: under a heading that lists them (`## Design
+//! Patterns`, `## Architecture Patterns`, `## 设计模式`, `## デザインパターン`), each heading
+//! inside names one pattern the team chose, and so a decision.
+//!
+//! The rule, in the words a reader would use: `### 1. Repository Pattern`, `### Command
+//! Queue`, `### Event Bus (事件总线)` under `## Key Design Patterns` each state that the system
+//! uses that pattern; what the heading holds (how it works, a diagram, the code) describes it.
+//! The heading is the decision, its body stays a pattern (`mb decisions --kind pattern`).
+//!
+//! Not under a title that holds a single pattern (`## Offline-First Pattern` over its `###
+//! Components`), the file's own title (`# System Patterns` over its sections), patterns seen
+//! rather than chosen (`## Known Failure Patterns`, `## Traffic Patterns`, `## Anti-Patterns`,
+//! `## Patterns Observed in Logs`), or patterns not chosen (`## Patterns to Avoid`, `##
+//! Retired Patterns`, `## Candidate Patterns`, `## Patterns (planned)`); not a heading that
+//! groups patterns or other headings (`### Testing Patterns`, `### Backend` over `####
+//! Repository`), names a topic's parts rather than a pattern (`### Overview`, `### Build
+//! Errors`, `### Docker Commands`, `### Acceptance Criteria`), turns one down (`### Avoid:
+//! Service Locator`, `### Why not microservices`, `### Singleton (deprecated)`) or is a
+//! template's slot (`### Pattern Name`); nor one whose first line leaves the choice open (`-
+//! **Pattern**: to be determined`, `- Options: Provider, Bloc`), nor one over rules that are
+//! decisions already (`### Input Handling` over `- Always quote …`: the heading is their
+//! topic).
+
+use super::fields;
+use super::{Block, Item, Kind, Section};
+
+/// Whether a title lists the patterns a system uses, each in a heading under it: the plural
+/// `Patterns` (`Key Design Patterns`, `Integration Patterns`, `Patterns Clés`) or the word in
+/// another language of the phrase table (`设计模式`, `デザインパターン`, `Архитектурные
+/// паттерны`, `Padrões`, `Patrones`, `Verwendete Muster`) — not patterns seen or not chosen
+/// (see the module's rule).
+pub(crate) fn lists_patterns(title: &str) -> bool {
+    const WORDS: &[&str] =
+        &["patterns", "padrões", "padroes", "patrones", "muster", "паттерны", "паттерна", "паттернов"];
+    // Anywhere in the title: patterns not chosen, only planned or seen.
+    const NOT: &[&str] = &[
+        "anti",
+        "antipatterns",
+        "avoid",
+        "observed",
+        "seen",
+        "retired",
+        "deprecated",
+        "removed",
+        "obsolete",
+        "candidate",
+        "candidates",
+        "future",
+        "suggested",
+        "target",
+        "explore",
+        "consideration",
+        "alternative",
+        "usage",
+        "planned",
+        "proposed",
+        "evitar",
+        "uso",
+    ];
+    // Right before the word: what the patterns are of, when they are seen rather than built
+    // (`Error Patterns`, not `Error Handling Patterns`).
+    const SEEN: &[&str] = &[
+        "error",
+        "errors",
+        "failure",
+        "failures",
+        "bug",
+        "bugs",
+        "incident",
+        "incidents",
+        "crash",
+        "traffic",
+        "access",
+        "load",
+        "search",
+        "log",
+        "logs",
+        "user",
+        "customer",
+    ];
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let lists = words.iter().any(|w| fields::is_word_of(w, WORDS))
+        || (!title.is_ascii() && ["模式", "パターン"].iter().any(|w| title.contains(w)));
+    let anti = !title.is_ascii() && ["反模式", "アンチパターン"].iter().any(|w| title.contains(w));
+    lists
+        && !anti
+        && !words.iter().any(|w| fields::is_word_of(w, NOT))
+        && !words.windows(2).any(|w| fields::is_word_of(w[0], SEEN) && fields::is_word_of(w[1], WORDS))
+        && !super::heading::names_options_weighed(title)
+}
+
+/// Whether a heading under such a title names one pattern (see the module's rule for what it
+/// does not).
+pub(crate) fn names_one(title: &str) -> bool {
+    const NOT: &[&str] = &[
+        "patterns",
+        "padrões",
+        "patrones",
+        "паттерны",
+        "errors",
+        "usage",
+        "commands",
+        "notes",
+        "example",
+        "examples",
+        "snippet",
+        "sample",
+        "overview",
+        "summary",
+        "introduction",
+        "faq",
+        "pitfalls",
+        "gotchas",
+        "tips",
+        "references",
+        "files",
+        "diagram",
+        "diagrams",
+        "guide",
+        "anti",
+        "avoid",
+        "not",
+        "deprecated",
+        "removed",
+        "retired",
+        "obsolete",
+        "alternative",
+    ];
+    // A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`,
+    // `### Pattern 1`).
+    let slot = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| fields::is_word_of(w, &["pattern", "name", "n", "x"]) || w.bytes().all(|b| b.is_ascii_digit()));
+    title.chars().any(char::is_alphanumeric)
+        && !slot
+        && !fields::holds_word_of(title, NOT)
+        && !super::conventions::holds_no_conventions(title)
+}
+
+/// Makes each heading item that names a pattern ([`names_one`] under [`lists_patterns`]; made
+/// by the parser, its index in `named`) a decision — unless it groups headings of its own,
+/// the first line under it leaves the choice open ([`leaves_open`]), or a line under it is a
+/// decision already (a rule the team set, `kb::conventions`): the heading is then the topic
+/// of what is decided under it.
+pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
+    if named.is_empty() {
+        return;
+    }
+    let mut groups = vec![false; sections.len()];
+    for s in sections {
+        if let Some(p) = s.parent.filter(|&p| p < groups.len()) {
+            groups[p] = true;
+        }
+    }
+    for &i in named {
+        let Some(item) = items.get(i) else { continue };
+        if item.kind != Kind::Pattern
+            || item.block != Block::Heading
+            || item.field.is_some()
+            || item.record.is_some()
+            || groups.get(item.section).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        let section = item.section;
+        let mut body = items[i + 1..].iter().take_while(|it| it.section == section);
+        let open = body.clone().next().is_some_and(|first| leaves_open(&first.text));
+        if !open && !body.any(|it| it.kind == Kind::Decision) {
+            items[i].kind = Kind::Decision;
+        }
+    }
+}
+
+/// Whether a pattern's first line leaves its choice open: a question, a label over options
+/// (`Options: Provider, Bloc`), or words that say it is still to settle (`TBD`, `to be
+/// determined`, `not decided`, `under evaluation`, `待定`, `未定`, `検討中`). (Not `or` or
+/// `optional`, which a settled pattern says as often: `on every read or write`.)
+fn leaves_open(text: &str) -> bool {
+    const OPEN: &[&str] = &["tbd", "undecided", "pending", "maybe", "considering", "evaluating", "evaluation"];
+    let text = text.trim();
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    text.ends_with(['?', '？'])
+        || fields::named_before_colon(text).is_some_and(|(label, _)| fields::names_options(label))
+        || words.iter().any(|w| fields::is_word_of(w, OPEN))
+        || words.windows(2).any(|w| {
+            (w[0].eq_ignore_ascii_case("not") && fields::is_word_of(w[1], &["decided", "chosen"]))
+                || (w[0].eq_ignore_ascii_case("open") && fields::is_word_of(w[1], &["question", "questions"]))
+        })
+        || words.windows(3).any(|w| {
+            w[0].eq_ignore_ascii_case("to")
+                && w[1].eq_ignore_ascii_case("be")
+                && fields::is_word_of(w[2], &["determined", "decided", "defined", "chosen"])
+        })
+        || (!text.is_ascii() && ["待定", "未定", "検討"].iter().any(|w| text.contains(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_that_list_patterns() {
+        for title in [
+            "Key Design Patterns",
+            "Architecture Patterns",
+            "Error Handling Patterns",
+            "3. Design Patterns in Use",
+            "Patrones de arquitectura",
+            "设计模式",
+            "🎯 核心アーキテクチャパターン",
+            "Архитектурные паттерны",
+            "Verwendete Muster",
+        ] {
+            assert!(lists_patterns(title), "{title}");
+        }
+        for title in [
+            "Offline-First Architecture Pattern",
+            "Tool Usage Patterns",
+            "Per-Project Database Patterns (planned)",
+            "Patterns we might adopt",
+            "Alternatives Considered",
+            "System Architecture",
+            "Anti-Patterns",
+            "Patterns to Avoid",
+            "Known Failure Patterns",
+            "Common Error Patterns",
+            "Traffic Patterns",
+            "Database Access Patterns",
+            "Patterns Observed in Logs",
+            "Retired Patterns",
+            "Candidate Patterns",
+            "Padrões a evitar",
+            "Patrones de uso",
+            "反模式",
+            "アンチパターン",
+        ] {
+            assert!(!lists_patterns(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn headings_that_name_one_pattern() {
+        for title in
+            ["1. Singleton DeviceDriver", "Command Queue Pattern", "事件总线 (Event Bus)", "仓储模式", "Error Boundary"]
+        {
+            assert!(names_one(title), "{title}");
+        }
+        for title in [
+            "Testing Patterns",
+            "**Build Errors**",
+            "Docker Commands",
+            "Usage",
+            "Notes",
+            "Overview",
+            "Acceptance Criteria (checkout)",
+            "Known Issues",
+            "Avoid: Service Locator",
+            "Why not microservices",
+            "Service Locator (deprecated)",
+            "Pattern Name",
+            "Pattern 1",
+            "🚀",
+            "\u{200b}",
+            "",
+        ] {
+            assert!(!names_one(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_first_line_that_leaves_the_choice_open() {
+        for text in [
+            "Pattern: to be determined once the cache lands",
+            "Options: Provider, Riverpod, Bloc",
+            "Which queue fits the retry story?",
+            "Storage: TBD",
+            "Not decided between the two",
+            "状态管理方案待定",
+        ] {
+            assert!(leaves_open(text), "{text}");
+        }
+        for text in ["Every read or write goes through the store", "An optional cache sits in front", ""] {
+            assert!(!leaves_open(text), "{text}");
+        }
+    }
+}
