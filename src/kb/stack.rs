@@ -4,9 +4,9 @@
 //! The rule, in the words a reader would use: under a title that names the stack, or a
 //! heading inside one (`### Frontend` under `## Technology Stack`), a top-level item that
 //! names a role and what fills it — `Database: PostgreSQL 15`, `**Build tool**: Vite`,
-//! `Vercel - hosting and deploys` — states a technology chosen, and so a decision. Not a bare
-//! name (`- Express.js`, a list of what is installed, which readers list one time in six), a
-//! fact about a part (`Location: config/`, `Version: 3.19`, `Port: 3001`), nor a choice still
+//! `Vercel - hosting and deploys`, a table's row `| Cache | Redis 7 |` — states a technology
+//! chosen, and so a decision. Not a bare name (`- Express.js`, a list of what is installed,
+//! which readers list one time in six), a fact about a part (`Location: config/`, `Version: 3.19`, `Port: 3001`), nor a choice still
 //! open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking (optional)`), nor a
 //! line under a heading inside the stack that tells how things are done (`### CI/CD Workflow`
 //! over its steps) or notes on them.
@@ -25,7 +25,7 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     let mut titles = super::TitlesOver::new(sections, entries, judge_title);
     for item in items.iter_mut() {
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
-            || item.block != Block::ListItem
+            || !matches!(item.block, Block::ListItem | Block::TableRow)
             || item.parent.is_some()
             || item.field.is_some()
             || item.record.is_some()
@@ -46,7 +46,11 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         let in_stack = said.unwrap_or_else(|| {
             *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section)))
         });
-        if in_stack && names_role_and_choice(&item.text) && fields::timestamp(&item.text).is_none() {
+        let names = match item.block {
+            Block::TableRow => names_role_and_choice_in_row(&item.text),
+            _ => names_role_and_choice(&item.text),
+        };
+        if in_stack && names && fields::timestamp(&item.text).is_none() {
             item.kind = Kind::Decision;
         }
     }
@@ -94,7 +98,8 @@ fn under_stack_title(titles: &[TitleSays]) -> bool {
 /// A heading or label inside a stack over how things are done, notes on them, where things
 /// are, or what the project works with rather than chose (`### CI/CD Workflow` over its steps,
 /// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `###
-/// Dependencies (from package.json)`, `#### Supported Platforms`, `#### Editor Support`,
+/// Dependencies (from package.json)`, `## Versions` and `## Inventory` (what is installed
+/// where), `#### Supported Platforms`, `#### Editor Support`,
 /// `### Tech Stack Status`): what it lists is no technology chosen.
 fn names_how_or_notes(title: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -129,6 +134,8 @@ fn names_how_or_notes(title: &str) -> bool {
         "issues",
         "problems",
         "dependencies",
+        "versions",
+        "inventory",
         "not",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
@@ -145,11 +152,21 @@ fn names_how_or_notes(title: &str) -> bool {
 /// hosting and deploys` (a name of at most four words, a dash, then what it does).
 pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
-    let Some((label, value)) =
-        fields::named_before_colon(text).or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
-    else {
-        return false;
-    };
+    fields::named_before_colon(text)
+        .or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
+        .is_some_and(|(label, value)| fills_role(label, value, text))
+}
+
+/// Whether a stack table's row names a part and what it is (`| Database | PostgreSQL 16 |`,
+/// `| React | 19.2 | the UI |`; a row reads its cells with `—` between them): its first cell
+/// and the rest, with a list item's refusals ([`fills_role`]).
+fn names_role_and_choice_in_row(text: &str) -> bool {
+    text.split_once(" — ").is_some_and(|(first, rest)| fills_role(first.trim(), rest.trim(), text))
+}
+
+/// Whether `label` names a role and `value` what fills it, in a stack line `text`: not a fact
+/// about a part, a commit type or a record's field, a slot or a place, nor a choice still open.
+fn fills_role(label: &str, value: &str, text: &str) -> bool {
     !label.is_empty()
         && !value.is_empty()
         && !names_a_fact(label)
@@ -320,6 +337,23 @@ mod tests {
             "How we picked every part of the tech stack in the end",
         ] {
             assert!(!heading::names_stack(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_tables_row_names_a_part_and_what_it_is() {
+        for chosen in ["Reverse proxy — Caddy 2", "React — 19.2 — the UI", "反向代理 — Caddy"] {
+            assert!(names_role_and_choice_in_row(chosen), "{chosen}");
+        }
+        for not_chosen in [
+            "Tunnel — WireGuard or Tailscale",
+            "Load balancer — TBD",
+            "Version — 1.22",
+            "Docs — https://example.org",
+            "Caddy 2",
+            " — Caddy",
+        ] {
+            assert!(!names_role_and_choice_in_row(not_chosen), "{not_chosen}");
         }
     }
 

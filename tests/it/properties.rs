@@ -808,6 +808,13 @@ fn stacks_and_conventions_take_hostile_sizes() {
     assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
     parse_and_check(&format!("## Tech Stack\n- Database{}\n", ":".repeat(100_000)));
     parse_and_check(&format!("## Tech Stack\n- Vercel {}\n", "- ".repeat(100_000)));
+    // A stack table of 20,000 rows (each a decision) and a row of 10,000 cells.
+    let doc = kb::parse::parse_document(
+        Path::new("memory-bank/techContext.md"),
+        &format!("# Tech\n\n## Tech Stack\n| Part | Tool |\n|---|---|\n{}", "| Cache | Redis |\n".repeat(20_000)),
+    );
+    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    parse_and_check(&format!("## Tech Stack\n| a | b |\n|---|---|\n{}|\n", "| Cache ".repeat(10_000)));
     let doc = kb::parse::parse_document(
         Path::new("memory-bank/systemPatterns.md"),
         &format!("# Patterns\n\n## Coding Conventions\n{}", "- Always pin versions\n".repeat(20_000)),

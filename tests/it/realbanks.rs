@@ -5260,8 +5260,9 @@ fn a_swap_of_calls_reported_is_work_done() {
 fn a_stack_lists_the_technologies_chosen() {
     let kb = load();
     // Under `## Technology Stack` and the layers inside it, a line naming a role and what fills
-    // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`) is a
-    // technology chosen. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`, a
+    // table's row `| Reverse proxy | Caddy 2 | … |`) is a technology chosen; not a row still
+    // open (`WireGuard or Tailscale`, `TBD`) nor one of a `### Versions` table. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
     // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
     // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
@@ -5275,6 +5276,7 @@ fn a_stack_lists_the_technologies_chosen() {
             "Message bus: NATS JetStream",
             "Prometheus - scrapes every collector node",
             "Framework: SvelteKit",
+            "Reverse proxy — Caddy 2",
         ]
     );
 }
