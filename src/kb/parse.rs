@@ -284,6 +284,10 @@ struct Pass<'a> {
     /// (not `Pending`, `TBD`, `Rejected` …), in document order: each is a decision wherever
     /// the table sits.
     decision_rows: Vec<usize>,
+    /// The rows of tables whose columns name a technology and what it is for (`| Layer |
+    /// Technology |`, `| 项 | 版本 | 用途 |`), in document order: under a stack's title each
+    /// is a technology chosen ([`stack::choices`]).
+    stack_rows: Vec<usize>,
     /// The items made for headings that name a pattern under a title listing patterns
     /// ([`super::patterns`]), in document order.
     named_patterns: Vec<usize>,
@@ -356,6 +360,7 @@ impl<'a> Pass<'a> {
             provisional: Vec::new(),
             decision_rows: Vec::new(),
             named_patterns: Vec::new(),
+            stack_rows: Vec::new(),
             update_log: Vec::new(),
             rules: Vec::new(),
             closing_stamps: Vec::new(),
@@ -1306,7 +1311,14 @@ impl<'a> Pass<'a> {
             cells.push(from..from + part.len());
             from += part.len() + 1;
         }
-        read_row(&mut self.scratch[depth], &mut self.items[idx], &mut self.decision_rows, idx, columns, &cells);
+        read_row(
+            &mut self.scratch[depth],
+            &mut self.items[idx],
+            (&mut self.decision_rows, &mut self.stack_rows),
+            idx,
+            columns,
+            &cells,
+        );
         self.appended_rows.push(idx);
         self.items[idx].block = Block::TableRow;
         self.items[idx].bold = None;
@@ -1566,7 +1578,7 @@ impl<'a> Pass<'a> {
         read_row(
             &mut self.scratch[depth],
             &mut self.items[idx],
-            &mut self.decision_rows,
+            (&mut self.decision_rows, &mut self.stack_rows),
             idx,
             &table.columns,
             &table.cells,
@@ -1884,7 +1896,8 @@ impl<'a> Pass<'a> {
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
-        stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups);
+        let stack_rows: Vec<usize> = self.stack_rows.iter().filter_map(|&i| new_index[i]).collect();
+        stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups, &stack_rows);
         conventions::rules(&mut items, &doc.sections, &doc.entries);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
@@ -2406,6 +2419,40 @@ const CHOICE_COLUMNS: &[&str] = &["choice", "chosen", "selected", "wahl", "choix
 const TECHNOLOGY_COLUMNS: &[&str] =
     &["technology", "technologies", "tech", "tool", "tools", "library", "framework", "技术", "工具", "技術", "ツール"];
 
+/// Column titles that say what each row is for (`| Tool | Purpose |`, `| 项 | 版本 | 用途 |`).
+const PURPOSE_COLUMNS: &[&str] = &["purpose", "used for", "用途", "作用", "目的", "zweck", "usage prévu", "propósito"];
+
+/// Column titles of facts about a part rather than what it is (`| Service | Port |`, `| Host |
+/// IP |`): a table with one lists no technology chosen.
+const FACT_COLUMNS: &[&str] = &[
+    "port",
+    "ports",
+    "host",
+    "hostname",
+    "ip",
+    "address",
+    "url",
+    "endpoint",
+    "domain",
+    "path",
+    "file",
+    "folder",
+    "directory",
+    "command",
+    "cost",
+    "price",
+    "license",
+    "licence",
+    "owner",
+    "contact",
+    "variable",
+    "threshold",
+    "端口",
+    "地址",
+    "路径",
+    "命令",
+];
+
 /// Column titles of a settings table's keys and values (`| Setting | Value |`).
 const KEY_COLUMNS: &[&str] = &[
     "setting",
@@ -2470,6 +2517,11 @@ struct Columns {
     /// `column N` for an empty or long one), and whether that is a label of the record
     /// vocabulary.
     fields: Vec<(String, bool)>,
+    /// Whether the columns name a technology or what each row is for, and no fact about a
+    /// part (`| Layer | Technology |`, `| Tool | Purpose |`, `| 项 | 版本 | 用途 |`; not `|
+    /// Service | Port |`, `| Host | IP | Role |`, `| Package | License |`, `| Command |
+    /// Purpose |`): under a stack's title, its rows name what was chosen.
+    stack: bool,
 }
 
 impl Columns {
@@ -2478,8 +2530,13 @@ impl Columns {
         // (`data` is Portuguese and Italian for the date, beside `decisao`: the date column
         // when no column is named `Date` — an English `Data` column beside one holds data.)
         let mut data = None;
+        // Whether a title names a technology or what a row is for, and whether one names a fact.
+        let mut names = (false, false);
         for (c, title) in titles.enumerate() {
             let lower = title.to_lowercase();
+            let named = |list: &[&str]| lower.split('/').any(|part| list.contains(&part.trim()));
+            names.0 |= named(TECHNOLOGY_COLUMNS) || named(PURPOSE_COLUMNS);
+            names.1 |= named(FACT_COLUMNS);
             let field = fields::field_for_label(title);
             if columns.decision.is_none()
                 && (field == Some(fields::Field::Decision) || CHOICE_COLUMNS.contains(&lower.as_str()))
@@ -2507,6 +2564,7 @@ impl Columns {
             });
         }
         columns.date = columns.date.or(data);
+        columns.stack = names.0 && !names.1;
         // A row that gives the reason for its technology chose it.
         if columns.decision.is_none() && columns.fields.iter().any(|(name, label)| *label && name == "rationale") {
             columns.decision = columns.fields.iter().position(|(name, label)| {
@@ -2530,7 +2588,7 @@ impl Columns {
 fn read_row(
     raw: &mut String,
     item: &mut Item,
-    decision_rows: &mut Vec<usize>,
+    (decision_rows, stack_rows): (&mut Vec<usize>, &mut Vec<usize>),
     idx: usize,
     columns: &Columns,
     cells: &[Range<usize>],
@@ -2542,6 +2600,8 @@ fn read_row(
         .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
     {
         decision_rows.push(idx);
+    } else if columns.stack {
+        stack_rows.push(idx);
     }
     *raw = row.text;
     item.code_spans = row.code;

@@ -16,14 +16,21 @@ use super::heading;
 use super::{Block, Entry, Group, Item, Kind, Section};
 
 /// Turns the items a stack section lists as chosen into decisions: see the module's rule.
-pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
+pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group], rows: &[usize]) {
     // Each section's answer once: whether it or a heading above it names the stack; and each
     // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
     // else inside one (`**Setup:**`), or says nothing of it.
     let mut lists_stack: Vec<Option<bool>> = vec![None; sections.len()];
     let mut group_says: Vec<Option<Option<bool>>> = vec![None; groups.len()];
     let mut titles = super::TitlesOver::new(sections, entries, judge_title);
-    for item in items.iter_mut() {
+    // (A table's rows only when its columns name a technology or what it is for: `rows`, in
+    // document order.)
+    let mut rows = rows.iter().peekable();
+    for (i, item) in items.iter_mut().enumerate() {
+        let stack_row = rows.next_if(|&&r| r <= i).is_some_and(|&r| r == i);
+        if item.block == Block::TableRow && !stack_row {
+            continue;
+        }
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || !matches!(item.block, Block::ListItem | Block::TableRow)
             || item.parent.is_some()
@@ -154,7 +161,7 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
     fields::named_before_colon(text)
         .or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
-        .is_some_and(|(label, value)| fills_role(label, value, text))
+        .is_some_and(|(label, value)| !fields::is_commit_type(label) && fills_role(label, value, text))
 }
 
 /// Whether a stack table's row names a part and what it is (`| Database | PostgreSQL 16 |`,
@@ -165,12 +172,12 @@ fn names_role_and_choice_in_row(text: &str) -> bool {
 }
 
 /// Whether `label` names a role and `value` what fills it, in a stack line `text`: not a fact
-/// about a part, a commit type or a record's field, a slot or a place, nor a choice still open.
+/// about a part or a record's field, a slot or a place, nor a choice still open. (A list item
+/// whose label is a commit type shows a commit message; a row's `CI` or `Build` is a role.)
 fn fills_role(label: &str, value: &str, text: &str) -> bool {
-    !label.is_empty()
-        && !value.is_empty()
+    label.chars().any(char::is_alphanumeric)
+        && value.chars().any(char::is_alphanumeric)
         && !names_a_fact(label)
-        && !fields::is_commit_type(label)
         && fields::field_for_label(label).is_none()
         && !is_a_slot_or_a_place(value)
         && !still_open(text)
@@ -248,7 +255,7 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
     let v = value.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
     let lower = v.to_ascii_lowercase();
     v.starts_with(['[', '<', '{'])
-        || ["...", "…", "-", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
+        || ["...", "…", "-", "—", "–", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
         || lower.starts_with("to be ")
         || ["to be filled", "to be defined", "to be determined"].iter().any(|p| lower.contains(p))
         || v.starts_with("http://")
@@ -342,7 +349,8 @@ mod tests {
 
     #[test]
     fn a_tables_row_names_a_part_and_what_it_is() {
-        for chosen in ["Reverse proxy — Caddy 2", "React — 19.2 — the UI", "反向代理 — Caddy"] {
+        for chosen in ["Reverse proxy — Caddy 2", "React — 19.2 — the UI", "反向代理 — Caddy", "CI — GitHub Actions"]
+        {
             assert!(names_role_and_choice_in_row(chosen), "{chosen}");
         }
         for not_chosen in [
@@ -352,6 +360,9 @@ mod tests {
             "Docs — https://example.org",
             "Caddy 2",
             " — Caddy",
+            "Search — —",
+            "👍🏽 — 👨\u{200d}👩\u{200d}👧",
+            "\u{0} — \u{0}",
         ] {
             assert!(!names_role_and_choice_in_row(not_chosen), "{not_chosen}");
         }

@@ -135,9 +135,17 @@ impl HostOutcome {
 pub const OUTPUT_CAP: usize = 16 << 20;
 
 /// Text from a host, made safe for a terminal: control characters (escape sequences included)
-/// are shown as `\x1b`-style escapes; newlines and tabs stay.
+/// are shown as `\x1b`-style escapes, and the characters that reorder the text around them as
+/// it is displayed (bidirectional embeddings, overrides and isolates: `U+202E` shows `gpj.exe`
+/// as `exe.jpg`) as `\u{202e}`; newlines and tabs stay, and so do the marks right-to-left
+/// writing needs (`U+200F`), which reorder nothing beyond themselves.
 pub fn sanitize(text: &str) -> String {
     sanitized(text).into_owned()
+}
+
+/// Whether a character is escaped by [`sanitize`].
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// [`sanitize`], borrowing `text` when it has nothing to escape.
@@ -148,15 +156,17 @@ pub fn sanitized(text: &str) -> std::borrow::Cow<'_, str> {
         .as_bytes()
         .chunks(32)
         .all(|chunk| chunk.iter().fold(true, |ok, &b| ok & ((0x20..0x7f).contains(&b) | (b == b'\n') | (b == b'\t'))));
-    if plain_ascii || !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if plain_ascii || !text.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() && c != '\n' && c != '\t' {
+        if !needs_escape(c) {
+            out.push(c);
+        } else if c.is_control() {
             out.push_str(&format!("\\x{:02x}", c as u32));
         } else {
-            out.push(c);
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
         }
     }
     std::borrow::Cow::Owned(out)
@@ -171,5 +181,9 @@ mod tests {
         assert_eq!(sanitize("ok\tfine\n"), "ok\tfine\n");
         assert_eq!(sanitize("\x1b[2Jgone\x07"), "\\x1b[2Jgone\\x07");
         assert_eq!(sanitize("a\u{9b}31mb"), "a\\x9b31mb");
+        // Marks that reorder what a terminal shows, in a Memory Bank line or a host's answer.
+        assert_eq!(sanitize("Database \u{202e}gpj.exe\u{202c}"), "Database \\u{202e}gpj.exe\\u{202c}");
+        assert_eq!(sanitize("\u{2067}x\u{2069}"), "\\u{2067}x\\u{2069}");
+        assert_eq!(sanitize("\u{200f}قاعدة PostgreSQL é 中"), "\u{200f}قاعدة PostgreSQL é 中");
     }
 }

@@ -5261,8 +5261,9 @@ fn a_stack_lists_the_technologies_chosen() {
     let kb = load();
     // Under `## Technology Stack` and the layers inside it, a line naming a role and what fills
     // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`, a
-    // table's row `| Reverse proxy | Caddy 2 | … |`) is a technology chosen; not a row still
-    // open (`WireGuard or Tailscale`, `TBD`) nor one of a `### Versions` table. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // row of a table whose columns name the technology, `| Reverse proxy | Caddy 2 | … |`) is
+    // a technology chosen; not a row still open (`WireGuard or Tailscale`, `TBD`), nor one of
+    // a table of facts (`| Service | Port |`) or under `### Versions`. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
     // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
     // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
@@ -5277,6 +5278,7 @@ fn a_stack_lists_the_technologies_chosen() {
             "Prometheus - scrapes every collector node",
             "Framework: SvelteKit",
             "Reverse proxy — Caddy 2",
+            "CI — GitHub Actions",
         ]
     );
 }

@@ -595,6 +595,24 @@ fn escape_sequences_from_files_never_reach_the_terminal() {
     assert!(out.stdout.contains("Fruit settings \\x1b[2J\\x1b]0;owned\\x07 kept"), "a bold title, escaped: {out}");
 }
 
+/// Text that reorders itself on a terminal (a bidirectional override, `U+202E`, as in "Trojan
+/// Source") is shown escaped, as control characters are: `Use \u{202e}gpj.exe` would read
+/// `Use exe.jpg` on screen.
+#[test]
+fn bidirectional_overrides_from_files_never_reach_the_terminal() {
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Context\n\n## 2026-11-20 — Samba\n\n### Decisions\n\n- Keep fruit:locking = \u{202e}enon\u{202c} for Time Machine.\n",
+    );
+    for args in [vec!["decisions"], vec!["decisions", "--all"], vec!["search", "locking"]] {
+        let out = env.run(args.clone());
+        assert!(!out.stdout.contains('\u{202e}') && !out.stdout.contains('\u{202c}'), "{args:?} let it through: {out}");
+    }
+    let out = env.run(["decisions"]);
+    assert!(out.stdout.contains("\\u{202e}enon\\u{202c}"), "shown escaped: {out}");
+}
+
 /// Item 7: Memory Bank, rule and index inputs are what they claim. A FIFO would block the read
 /// for ever, a huge file exhaust memory, a link out of the repository bring in a file nobody
 /// reviewed, and a folder link back up would loop: each is skipped with a warning naming it.
