@@ -2420,7 +2420,7 @@ const TECHNOLOGY_COLUMNS: &[&str] =
     &["technology", "technologies", "tech", "tool", "tools", "library", "framework", "技术", "工具", "技術", "ツール"];
 
 /// Column titles that say what each row is for (`| Tool | Purpose |`, `| 项 | 版本 | 用途 |`).
-const PURPOSE_COLUMNS: &[&str] = &["purpose", "used for", "用途", "作用", "目的", "zweck", "usage prévu", "propósito"];
+const PURPOSE_COLUMNS: &[&str] = &["purpose", "used for", "用途", "作用", "目的", "zweck", "propósito"];
 
 /// Column titles of facts about a part rather than what it is (`| Service | Port |`, `| Host |
 /// IP |`): a table with one lists no technology chosen.

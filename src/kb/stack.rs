@@ -4,12 +4,13 @@
 //! The rule, in the words a reader would use: under a title that names the stack, or a
 //! heading inside one (`### Frontend` under `## Technology Stack`), a top-level item that
 //! names a role and what fills it — `Database: PostgreSQL 15`, `**Build tool**: Vite`,
-//! `Vercel - hosting and deploys`, a table's row `| Cache | Redis 7 |` — states a technology
-//! chosen, and so a decision. Not a bare name (`- Express.js`, a list of what is installed,
-//! which readers list one time in six), a fact about a part (`Location: config/`, `Version: 3.19`, `Port: 3001`), nor a choice still
-//! open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking (optional)`), nor a
-//! line under a heading inside the stack that tells how things are done (`### CI/CD Workflow`
-//! over its steps) or notes on them.
+//! `Vercel - hosting and deploys`, a row of a table whose columns name the technology, `|
+//! Cache | Redis 7 |` — states a technology chosen, and so a decision. Not a bare name (`-
+//! Express.js`, a list of what is installed, which readers list one time in six), a fact about
+//! a part (`Location: config/`, `Version: 3.19`, `Port: 3001`, a table of ports or hosts), nor
+//! a choice still open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking
+//! (optional)`), nor a line under a heading inside the stack that tells how things are done
+//! (`### CI/CD Workflow` over its steps) or notes on them.
 
 use super::fields;
 use super::heading;
@@ -72,6 +73,7 @@ struct TitleSays {
     names_stack: bool,
 }
 
+/// What a title says, each title judged once ([`super::TitlesOver`]).
 fn judge_title(title: &str) -> TitleSays {
     TitleSays {
         weighs_options: heading::names_options_weighed(title),
@@ -106,8 +108,8 @@ fn under_stack_title(titles: &[TitleSays]) -> bool {
 /// are, or what the project works with rather than chose (`### CI/CD Workflow` over its steps,
 /// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `###
 /// Dependencies (from package.json)`, `## Versions` and `## Inventory` (what is installed
-/// where), `#### Supported Platforms`, `#### Editor Support`,
-/// `### Tech Stack Status`): what it lists is no technology chosen.
+/// where), `#### Supported Platforms`, `#### Editor Support`, `### Tech Stack Status`): what
+/// it lists is no technology chosen.
 fn names_how_or_notes(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "workflow",
@@ -255,7 +257,7 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
     let v = value.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
     let lower = v.to_ascii_lowercase();
     v.starts_with(['[', '<', '{'])
-        || ["...", "…", "-", "—", "–", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
+        || ["...", "…", "-", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
         || lower.starts_with("to be ")
         || ["to be filled", "to be defined", "to be determined"].iter().any(|p| lower.contains(p))
         || v.starts_with("http://")
