@@ -720,35 +720,31 @@ impl<'a> Pass<'a> {
                     while self.heading_stack.last().is_some_and(|&o| self.headings[o].level >= level) {
                         self.heading_stack.pop();
                     }
+                    let h = self.headings.len() - 1;
                     // (`### Command Queue` under `## Key Design Patterns`: see `patterns`.)
                     let names_pattern = decision.is_none()
-                        && self.headings[self.headings.len() - 1].field.is_none()
+                        && self.headings[h].field.is_none()
                         && self.heading_stack.last().is_some_and(|&o| self.headings[o].lists_patterns)
-                        && patterns::names_one(&self.headings[self.headings.len() - 1].title);
-                    self.heading_stack.push(self.headings.len() - 1);
-                    self.current_heading = Some(self.headings.len() - 1);
+                        && patterns::names_one(&self.headings[h].title);
+                    self.heading_stack.push(h);
+                    self.current_heading = Some(h);
                     self.current_group = None;
                     self.plain_group = None;
                     self.heading_offset = offset;
                     // `## Decision: Use Traefik` is a decision with no list item to hold it:
                     // the heading becomes its item.
                     if let Some(text) = decision {
-                        self.open_item(Block::Heading, offset..range.end);
-                        if let Some(idx) = self.close() {
-                            // (A Roo record ended by `---` is a heading of several lines: its
-                            // `Rationale: …` after the decision is a field, not its text.)
-                            self.set_text(idx, fields::before_inline_fields(&text));
+                        // (A Roo record ended by `---` is a heading of several lines: its
+                        // `Rationale: …` after the decision is a field, not its text.)
+                        let statement = fields::before_inline_fields(&text);
+                        if let Some(idx) = self.heading_as_item(offset..range.end, statement, line) {
                             for (field, value) in fields::inline_values(&text) {
                                 fields::add_field(&mut self.items[idx].fields, field.name(), value);
                             }
-                            self.items[idx].line = line;
                         }
                     } else if names_pattern {
-                        self.open_item(Block::Heading, offset..range.end);
-                        if let Some(idx) = self.close() {
-                            let title = self.headings[self.headings.len() - 1].title.clone();
-                            self.set_text(idx, &title);
-                            self.items[idx].line = line;
+                        let title = self.headings[h].title.clone();
+                        if let Some(idx) = self.heading_as_item(offset..range.end, &title, line) {
                             self.named_patterns.push(idx);
                         }
                     }
@@ -1007,12 +1003,19 @@ impl<'a> Pass<'a> {
         }
         let (title, line, start) = (heading.title.clone(), heading.line, self.heading_offset);
         self.provisional_heading = Some(h);
-        self.open_item(Block::Heading, start..end);
-        if let Some(idx) = self.close() {
-            self.set_text(idx, &title);
-            self.items[idx].line = line;
+        if let Some(idx) = self.heading_as_item(start..end, &title, line) {
             self.provisional.push((idx, body));
         }
+    }
+
+    /// An item standing for a heading (`## Decision: Use Traefik`, a pattern's name, a
+    /// provisional one): the heading's bytes `span`, with `text` as its text, at its `line`.
+    fn heading_as_item(&mut self, span: Range<usize>, text: &str, line: usize) -> Option<usize> {
+        self.open_item(Block::Heading, span);
+        let idx = self.close()?;
+        self.set_text(idx, text);
+        self.items[idx].line = line;
+        Some(idx)
     }
 
     /// A Roo Code timestamp glued to the end of a sentence (`… attempt.- **[2025-07-05

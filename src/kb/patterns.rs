@@ -24,6 +24,11 @@
 use super::fields;
 use super::{Block, Item, Kind, Section};
 
+/// Words that say a pattern was not chosen or no longer is (`Anti-Patterns`, `Patterns to
+/// Avoid`, `Retired Patterns`, `### Singleton (deprecated)`): in a title over patterns or in a
+/// pattern's own heading.
+const NOT_CHOSEN: &[&str] = &["anti", "avoid", "retired", "deprecated", "removed", "obsolete", "alternative"];
+
 /// Whether a title lists the patterns a system uses, each in a heading under it: the plural
 /// `Patterns` (`Key Design Patterns`, `Integration Patterns`, `Patterns Clés`) or the word in
 /// another language of the phrase table (`设计模式`, `デザインパターン`, `Архитектурные
@@ -34,15 +39,9 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         &["patterns", "padrões", "padroes", "patrones", "muster", "паттерны", "паттерна", "паттернов"];
     // Anywhere in the title: patterns not chosen, only planned or seen.
     const NOT: &[&str] = &[
-        "anti",
         "antipatterns",
-        "avoid",
         "observed",
         "seen",
-        "retired",
-        "deprecated",
-        "removed",
-        "obsolete",
         "candidate",
         "candidates",
         "future",
@@ -50,7 +49,6 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         "target",
         "explore",
         "consideration",
-        "alternative",
         "usage",
         "planned",
         "proposed",
@@ -84,7 +82,7 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
     let anti = !title.is_ascii() && ["反模式", "アンチパターン"].iter().any(|w| title.contains(w));
     lists
         && !anti
-        && !words.iter().any(|w| fields::is_word_of(w, NOT))
+        && !words.iter().any(|w| fields::is_word_of(w, NOT) || fields::is_word_of(w, NOT_CHOSEN))
         && !words.windows(2).any(|w| fields::is_word_of(w[0], SEEN) && fields::is_word_of(w[1], WORDS))
         && !super::heading::names_options_weighed(title)
 }
@@ -117,14 +115,7 @@ pub(crate) fn names_one(title: &str) -> bool {
         "diagram",
         "diagrams",
         "guide",
-        "anti",
-        "avoid",
         "not",
-        "deprecated",
-        "removed",
-        "retired",
-        "obsolete",
-        "alternative",
     ];
     // A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`,
     // `### Pattern 1`).
@@ -135,6 +126,7 @@ pub(crate) fn names_one(title: &str) -> bool {
     title.chars().any(char::is_alphanumeric)
         && !slot
         && !fields::holds_word_of(title, NOT)
+        && !fields::holds_word_of(title, NOT_CHOSEN)
         && !super::conventions::holds_no_conventions(title)
 }
 
