@@ -285,8 +285,8 @@ struct Pass<'a> {
     /// the table sits.
     decision_rows: Vec<usize>,
     /// The rows of tables whose columns name a technology and what it is for (`| Layer |
-    /// Technology |`, `| 项 | 版本 | 用途 |`), in document order: under a stack's title each
-    /// is a technology chosen ([`stack::choices`]).
+    /// Technology |`, `| 项 | 版本 | 用途 |`) that name a part and what fills it, in document
+    /// order: under a stack's title each is a technology chosen ([`stack::choices`]).
     stack_rows: Vec<usize>,
     /// The items made for headings that name a pattern under a title listing patterns
     /// ([`super::patterns`]), in document order.
@@ -2410,6 +2410,8 @@ struct Row {
     fields: Vec<(String, String)>,
     /// A task row's state: `Some(true)` done, `Some(false)` still to do.
     done: Option<bool>,
+    /// Where the first cell ends in `text`, when another follows it after ` — `.
+    first_cell: Option<usize>,
 }
 
 /// Column titles that name the choice made, beside the `Decision` labels of
@@ -2603,7 +2605,7 @@ fn read_row(
         .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
     {
         decision_rows.push(idx);
-    } else if columns.stack {
+    } else if columns.stack && row.first_cell.is_some_and(|end| names_part_and_choice(&row.text, end)) {
         stack_rows.push(idx);
     }
     *raw = row.text;
@@ -2611,6 +2613,19 @@ fn read_row(
     item.date = row.date;
     item.fields = row.fields;
     item.done = row.done;
+}
+
+/// Whether a stack table's row, `text`, whose first cell ends at `end`, names a part and what
+/// fills it ([`stack::names_role_and_choice_in_row`]), each read tidied as the item's text is.
+/// Asked as the row is read, while the cells are known: a cell may hold ` — ` itself.
+fn names_part_and_choice(text: &str, end: usize) -> bool {
+    let tidy = |s: &str| {
+        let mut out = String::new();
+        tidy_into(&mut out, s, Vec::new());
+        out
+    };
+    let (first, rest) = text.split_at(end);
+    stack::names_role_and_choice_in_row(&tidy(first), &tidy(&rest[" — ".len()..]), &tidy(text))
 }
 
 /// Reads a table row (`cells`: ranges of `raw`, whose code spans are `code`) under `columns`.
@@ -2626,7 +2641,7 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
     let labelled = |c: usize| columns.fields.get(c).is_some_and(|(_, label)| *label);
     let date = columns.date.and_then(|c| find_date(cell(c))).map(|(d, _)| d);
     let done = columns.task.map(|state| state.is_some_and(|c| fields::says_done(cell(c))));
-    let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new(), done };
+    let mut row = Row { text: String::new(), code: Vec::new(), date, fields: Vec::new(), done, first_cell: None };
     // Appends cell `c` after `sep` (when the text is not empty), its code spans with it.
     let append = |row: &mut Row, c: usize, sep: &str| {
         let (Some(range), trimmed) = (cells.get(c), cell(c)) else { return };
@@ -2634,6 +2649,9 @@ fn table_row(columns: &Columns, cells: &[Range<usize>], raw: &str, code: &[Range
             return;
         }
         if !row.text.is_empty() {
+            if sep == " — " && row.first_cell.is_none() {
+                row.first_cell = Some(row.text.len());
+            }
             row.text.push_str(sep);
         }
         // Where the trimmed cell lies in `raw`, and so how far its code spans move; a span

@@ -54,10 +54,8 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         let in_stack = said.unwrap_or_else(|| {
             *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section)))
         });
-        let names = match item.block {
-            Block::TableRow => names_role_and_choice_in_row(&item.text),
-            _ => names_role_and_choice(&item.text),
-        };
+        // (A row in `rows` was found to name a part and what fills it as it was read.)
+        let names = item.block == Block::TableRow || names_role_and_choice(&item.text);
         if in_stack && names && fields::timestamp(&item.text).is_none() {
             item.kind = Kind::Decision;
         }
@@ -167,10 +165,11 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
 }
 
 /// Whether a stack table's row names a part and what it is (`| Database | PostgreSQL 16 |`,
-/// `| React | 19.2 | the UI |`; a row reads its cells with `—` between them): its first cell
-/// and the rest, with a list item's refusals ([`fills_role`]).
-fn names_role_and_choice_in_row(text: &str) -> bool {
-    text.split_once(" — ").is_some_and(|(first, rest)| fills_role(first.trim(), rest.trim(), text))
+/// `| React | 19.2 | the UI |`): its first cell, `first`, and the cells after it, `rest`, in
+/// the row's text `text` (its cells with `—` between them), with a list item's refusals
+/// ([`fills_role`]).
+pub(crate) fn names_role_and_choice_in_row(first: &str, rest: &str, text: &str) -> bool {
+    fills_role(first.trim(), rest.trim(), text)
 }
 
 /// Whether `label` names a role and `value` what fills it, in a stack line `text`: not a fact
@@ -351,10 +350,18 @@ mod tests {
 
     #[test]
     fn a_tables_row_names_a_part_and_what_it_is() {
+        // The row's text, its first cell ending at the first ` — ` unless said otherwise.
+        let names = |text: &str| {
+            text.split_once(" — ").is_some_and(|(first, rest)| names_role_and_choice_in_row(first, rest, text))
+        };
         for chosen in ["Reverse proxy — Caddy 2", "React — 19.2 — the UI", "反向代理 — Caddy", "CI — GitHub Actions"]
         {
-            assert!(names_role_and_choice_in_row(chosen), "{chosen}");
+            assert!(names(chosen), "{chosen}");
         }
+        // A first cell that holds a dash is the part's name whole: `Type` alone names a fact.
+        let text = "Type — message broker — RabbitMQ";
+        assert!(names_role_and_choice_in_row("Type — message broker", "RabbitMQ", text));
+        assert!(!names(text));
         for not_chosen in [
             "Tunnel — WireGuard or Tailscale",
             "Load balancer — TBD",
@@ -366,7 +373,7 @@ mod tests {
             "👍🏽 — 👨\u{200d}👩\u{200d}👧",
             "\u{0} — \u{0}",
         ] {
-            assert!(!names_role_and_choice_in_row(not_chosen), "{not_chosen}");
+            assert!(!names(not_chosen), "{not_chosen}");
         }
     }
 
