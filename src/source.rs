@@ -84,8 +84,8 @@ impl SourceFile {
                 let offset = err.utf8_error().valid_up_to();
                 let bytes = err.into_bytes();
                 let before = &bytes[..offset];
-                let line = memchr::memchr_iter(b'\n', before).count() + 1;
-                let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+                let line = line_ends_in(&bytes, 0..offset) + 1;
+                let line_start = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |i| i + 1);
                 // Everything before `offset` is valid UTF-8, so counting chars is exact.
                 let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
                 let stray = holds_utf8_beyond_ascii(&bytes);
@@ -93,6 +93,44 @@ impl SourceFile {
             }
         }
     }
+}
+
+/// Whether the `\n` or `\r` at `at` ends a line: a `\n` does, and so does a `\r` not followed
+/// by one. CommonMark and YAML end lines at `\n`, `\r\n` and a lone `\r` (which old Mac
+/// editors write), and every line number mb reports counts them the same way.
+pub fn ends_line(bytes: &[u8], at: usize) -> bool {
+    bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n')
+}
+
+/// Whether `bytes` hold a `\r` that ends a line by itself ([`ends_line`]).
+pub fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|at| ends_line(bytes, at))
+}
+
+/// `text` with each `\r` that ends a line by itself made `\n`: one byte for one, so every
+/// offset and line stays where it was, and what reads the text line by line need know only
+/// `\n` and `\r\n`. Most files have none, and are borrowed as they are.
+pub fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !has_lone_cr(bytes) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    // (`\r` is ASCII: the bytes either side of it are character boundaries.)
+    for at in memchr::memchr_iter(b'\r', bytes).filter(|&at| ends_line(bytes, at)) {
+        out.push_str(&text[from..at]);
+        out.push('\n');
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Lines ended ([`ends_line`]) by the bytes in `range` of `bytes`.
+pub fn line_ends_in(bytes: &[u8], range: Range<usize>) -> usize {
+    let from = range.start;
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[range]).filter(|&i| ends_line(bytes, from + i)).count()
 }
 
 /// Maps byte offsets of one text to 1-based lines and columns.
@@ -105,8 +143,14 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let bytes = text.as_bytes();
+        starts.extend(memchr::memchr2_iter(b'\n', b'\r', bytes).filter(|&i| ends_line(bytes, i)).map(|i| i + 1));
         LineIndex { starts }
+    }
+
+    /// How many lines the text has (one more than its line endings).
+    pub fn count(&self) -> usize {
+        self.starts.len()
     }
 
     /// The 1-based line holding byte `offset`.
@@ -416,6 +460,16 @@ mod tests {
         assert_eq!(idx.line_col(text, 9), (3, 2));
         assert_eq!(&text[idx.line_range(text, 2)], "çd");
         assert_eq!(&text[idx.line_range(text, 3)], "ef");
+        // A lone `\r` ends a line too; `\r\n` is one ending, and `\r\r\n` two.
+        let text = "ab\rcd\r\ref\r\r\ngh\r";
+        let idx = LineIndex::new(text);
+        let lines: Vec<&str> = (1..=5).map(|n| &text[idx.line_range(text, n)]).collect();
+        assert_eq!(lines, ["ab", "cd", "", "ef", ""]);
+        assert_eq!(idx.line_col(text, text.find('g').unwrap()), (6, 1));
+        assert_eq!(line_ends_in(text.as_bytes(), 0..text.len()), 6);
+        assert!(has_lone_cr(text.as_bytes()) && !has_lone_cr(b"a\r\nb\n"));
+        assert_eq!(lone_cr_as_lf(text), "ab\ncd\n\nef\n\r\ngh\n");
+        assert!(matches!(lone_cr_as_lf("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(crate) fn parse(file: &str, text: &str, raw: &mut Raw) -> Result<(), Invento
     // `[g]` or `[g:children]` header declares, in this file (before or after) or an earlier
     // one; the first one that none does is an error (Ansible then skips the file).
     let mut undeclared: Vec<(String, Undeclared)> = Vec::new();
+    // Ansible splits lines as Python does: a lone `\r` ends one too.
+    let text = crate::source::lone_cr_as_lf(text);
     for (n, line) in text.lines().enumerate() {
         let err = |message: String| InventoryError::new(file, Some(n + 1), message);
         let line = line.trim();

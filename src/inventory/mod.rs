@@ -331,7 +331,7 @@ impl InventoryError {
         let lines = crate::source::LineIndex::new(&text);
         let span = match (self.offset, self.line) {
             (Some(at), _) => at..(at + 1).min(text.len().max(at)),
-            (None, Some(line)) if line >= 1 && line <= text.lines().count() => lines.line_range(&text, line),
+            (None, Some(line)) if line >= 1 && line <= lines.count() => lines.line_range(&text, line),
             _ => return None,
         };
         Some(crate::diag::Diagnostic::in_file(crate::diag::Code::InvalidInventory, &self.message, path, span, "here"))
@@ -677,6 +677,7 @@ fn looks_like_yaml(path: &Path, text: &str) -> bool {
         Some("yml" | "yaml" | "json") => true,
         Some("ini" | "cfg") => false,
         _ => {
+            let text = crate::source::lone_cr_as_lf(text);
             let first =
                 text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with(';'));
             !first.is_some_and(|l| l.starts_with('['))

@@ -63,7 +63,8 @@ fn fields_follow(text: &str, at: usize) -> bool {
 
 /// Parses one Memory Bank file. Never fails: any text is some Markdown.
 pub fn parse_document(path: &Path, text: &str) -> Document {
-    let mended = mend_delimiter_rows(text);
+    let text = crate::source::lone_cr_as_lf(text);
+    let mended = mend_delimiter_rows(&text);
     super::heading::read_in_file_order(&mended, || {
         let mut pass = Pass::new(&mended);
         pass.run();

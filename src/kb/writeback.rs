@@ -23,7 +23,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use super::heading::find_date;
 use super::parse::markdown_options;
-use crate::source::LineIndex;
+use crate::source::{LineIndex, lone_cr_as_lf};
 
 /// The mark that opens an entry mb wrote.
 pub const MARK: &str = "<!-- mb:drift-audit ";
@@ -170,6 +170,15 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// The text without its final line ending(s).
+/// The line ending `text` uses, as its first line ends: `\n`, `\r\n`, or a lone `\r`.
+fn line_ending(text: &str) -> &'static str {
+    match text.find(['\n', '\r']).map(|at| &text[at..]) {
+        Some(rest) if rest.starts_with("\r\n") => "\r\n",
+        Some(rest) if rest.starts_with('\r') => "\r",
+        _ => "\n",
+    }
+}
+
 fn without_final_newline(mut text: String) -> String {
     text.truncate(text.trim_end_matches(['\r', '\n']).len());
     text
@@ -193,7 +202,8 @@ fn parse_mark(mark: &str) -> Option<(Date, String)> {
 /// mb's entries in a file, in file order. An entry whose closing mark is gone is an error:
 /// mb cannot tell where it ends, so it will not touch it.
 pub fn recorded(path: &str, text: &str) -> Result<Vec<Recorded>, WriteBackError> {
-    recorded_in(path, text, &blocks(text))
+    let text = lone_cr_as_lf(text);
+    recorded_in(path, &text, &blocks(&text))
 }
 
 fn recorded_in(path: &str, text: &str, blocks: &[Blk]) -> Result<Vec<Recorded>, WriteBackError> {
@@ -242,9 +252,8 @@ fn first_dated(blocks: &[Blk]) -> Option<(usize, usize, usize)> {
 /// entry of the same day, or before the first dated entry, or at the end. Every other byte
 /// stays; the entry takes the file's line endings.
 pub fn splice(path: &str, text: &str, date: Date, entry: &str) -> Result<Spliced, WriteBackError> {
-    let crlf = text.find('\n').is_some_and(|n| n > 0 && text.as_bytes()[n - 1] == b'\r');
-    let nl = if crlf { "\r\n" } else { "\n" };
-    let entry = if crlf { entry.replace('\n', "\r\n") } else { entry.to_string() };
+    let nl = line_ending(text);
+    let entry = if nl == "\n" { entry.to_string() } else { entry.replace('\n', nl) };
     let build = |at: usize, cut: usize, insert: String| {
         let mut out = String::with_capacity(text.len() + insert.len());
         out.push_str(&text[..at]);
@@ -253,10 +262,12 @@ pub fn splice(path: &str, text: &str, date: Date, entry: &str) -> Result<Spliced
         out
     };
 
-    let blocks = blocks(text);
-    if let Some(old) = recorded_in(path, text, &blocks)?.into_iter().find(|r| r.date == date) {
+    // Read with `\n` for each lone `\r` (byte for byte, so its places are the text's).
+    let scan = lone_cr_as_lf(text);
+    let blocks = blocks(&scan);
+    if let Some(old) = recorded_in(path, &scan, &blocks)?.into_iter().find(|r| r.date == date) {
         // Replace exactly mb's bytes; keep the old entry's final newline (or its absence).
-        let new = if text[old.range.clone()].ends_with('\n') { entry } else { without_final_newline(entry) };
+        let new = if text[old.range.clone()].ends_with(['\n', '\r']) { entry } else { without_final_newline(entry) };
         let range = old.range.start..old.range.start + new.len();
         return Ok(Spliced { text: build(old.range.start, old.range.end, new), range, line: old.line, replaced: true });
     }
@@ -273,7 +284,7 @@ pub fn splice(path: &str, text: &str, date: Date, entry: &str) -> Result<Spliced
             let at = text.len();
             let (lead, new) = if text.is_empty() {
                 (String::new(), entry)
-            } else if text.ends_with('\n') {
+            } else if text.ends_with(['\n', '\r']) {
                 let last_blank = text.trim_end_matches(['\n', '\r']).len() < text.len() - nl.len();
                 (if last_blank { String::new() } else { nl.to_string() }, entry)
             } else {
@@ -467,6 +478,24 @@ mod tests {
         assert!(!s.text.replace("\r\n", "").contains('\n'), "{:?}", s.text);
         let again = splice("f.md", &s.text, date, &e).unwrap();
         assert_eq!(again.text, s.text);
+    }
+
+    #[test]
+    fn keeps_cr_only_line_endings() {
+        // Old Mac editors end lines with a lone `\r`: mb's entry takes them, lands on the line
+        // a reader counts, and is found again the next time.
+        let text = "# Context\r\r## Notes (2025-01-01)\r\r- kept\r";
+        let (date, e) = entry("2026-11-25", "- drift");
+        let s = splice("f.md", text, date, &e).unwrap();
+        assert!(s.text.starts_with("# Context\r\r## Drift audit") && !s.text.contains('\n'), "{:?}", s.text);
+        assert!(s.text.ends_with("\r## Notes (2025-01-01)\r\r- kept\r"), "{:?}", s.text);
+        assert_eq!(s.line, 3);
+        let again = splice("f.md", &s.text, date, &e).unwrap();
+        assert_eq!(again.text, s.text);
+        let appended = splice("f.md", "# Context\r", date, &e).unwrap();
+        let new = &appended.text;
+        assert!(new.starts_with("# Context\r\r## Drift audit") && !new.contains('\n'), "{new:?}");
+        assert_eq!(appended.line, 3);
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
     let mut heading: Option<String> = None;
     let mut in_heading: Option<String> = None;
     let mut current: Option<RawBlock> = None;
-    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+    // A lone `\r` ends a line as `\n` does, byte for byte (`source::lone_cr_as_lf`).
+    let text = crate::source::lone_cr_as_lf(text);
+    for (event, range) in Parser::new_ext(&text, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) if fence_is(&kind, FENCE) => {
                 current = Some(RawBlock {

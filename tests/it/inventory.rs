@@ -3,7 +3,7 @@
 
 use mb::inventory::{Connection, HostPattern, Inventory, Var};
 
-use crate::common::{TestEnvironment, fixture, repo_root};
+use crate::common::{TestEnvironment, copy_tree, fixture, repo_root};
 
 fn ini() -> Inventory {
     Inventory::load(&fixture("inventory-ini/hosts.ini")).unwrap()
@@ -26,6 +26,23 @@ fn ini_hosts_groups_and_ranges() {
     assert_eq!(zd2.groups, ["all", "prod", "proxmox"]);
     assert_eq!(inv.host("bastion").unwrap().groups, ["all", "ungrouped"]);
     assert_eq!(inv.host("bastion").unwrap().connection(), Connection::Local);
+}
+
+#[test]
+fn an_ini_inventory_with_any_line_ending_reads_the_same() {
+    // Ansible splits an INI inventory's lines as Python does: at `\n`, `\r\n` or a lone `\r`.
+    let lf = std::fs::read_to_string(fixture("inventory-ini/hosts.ini")).unwrap();
+    let view = |inv: &Inventory| -> Vec<(String, Vec<String>, u16)> {
+        inv.hosts.iter().map(|h| (h.name.clone(), h.groups.clone(), h.port())).collect()
+    };
+    let expected = view(&ini());
+    for ending in ["\r\n", "\r"] {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_tree(&fixture("inventory-ini"), tmp.path());
+        let path = tmp.path().join("hosts.ini");
+        std::fs::write(&path, lf.replace('\n', ending)).unwrap();
+        assert_eq!(view(&Inventory::load(&path).unwrap()), expected, "{ending:?}");
+    }
 }
 
 #[test]

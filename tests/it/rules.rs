@@ -35,6 +35,29 @@ fn checks_are_typed() {
 }
 
 #[test]
+fn rule_files_with_any_line_ending_hold_the_same_checks_on_the_same_lines() {
+    // CommonMark ends a line at `\n`, `\r\n` or a lone `\r`, as old Mac editors write.
+    let root = fixture("quirks");
+    let read = |dir: &std::path::Path| {
+        let set = rules::load(dir, &rules::default_paths(dir));
+        assert_eq!(set.errors(), 0, "{}", dir.display());
+        set.checks.iter().map(|c| (c.id.clone(), c.source.line, c.hosts.is_some())).collect::<Vec<_>>()
+    };
+    let lf = read(&root);
+    assert_eq!(lf.len(), 5);
+    for ending in ["\r\n", "\r"] {
+        let tmp = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(root.join("rules")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap().replace('\n', ending);
+            std::fs::create_dir_all(tmp.path().join("rules")).unwrap();
+            std::fs::write(tmp.path().join("rules").join(path.file_name().unwrap()), text).unwrap();
+        }
+        assert_eq!(read(tmp.path()), lf, "{ending:?}");
+    }
+}
+
+#[test]
 fn invalid_rules_report_every_problem_with_a_caret() {
     let out = TestEnvironment::in_dir(fixture("rules-invalid")).run(["rules"]);
     assert_eq!(out.code(), Some(2), "{out}");
