@@ -29,7 +29,7 @@ use serde::Serialize;
 
 pub use heading::{classify, find_date};
 pub use load::{MarkdownFiles, is_markdown, load, parse_all};
-pub use record::{ItemRecord, Place};
+pub use record::{ItemRecord, MAX_REPEATED_TITLE, Place};
 pub use supersede::{Conflict, conflicts};
 pub use text::Text;
 

@@ -14,7 +14,8 @@ pub struct ItemRecord<'a> {
     pub id: ItemId,
     pub kind: Kind,
     pub text: &'a str,
-    pub entry: &'a str,
+    /// The entry's title, as [`repeated_title`] shows it (so the `section` and `group` too).
+    pub entry: Cow<'a, str>,
     /// `YYYY-MM-DD` or null.
     #[serde(serialize_with = "iso_date")]
     pub date: Option<jiff::civil::Date>,
@@ -24,8 +25,8 @@ pub struct ItemRecord<'a> {
     pub status: Status,
     /// The id of the decision that replaced this one.
     pub superseded_by: Option<ItemId>,
-    pub section: Option<&'a str>,
-    pub group: Option<&'a str>,
+    pub section: Option<Cow<'a, str>>,
+    pub group: Option<Cow<'a, str>>,
     pub bold: Option<&'a str>,
     pub code: Vec<&'a str>,
     pub links: &'a [Link],
@@ -49,6 +50,22 @@ pub struct ItemRecord<'a> {
     /// ([`push_restates`] appends it once the whole bank is read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restates: Option<Place<'a>>,
+}
+
+/// The most of a title each item repeats (`entry`, `section`, `group`), in bytes.
+pub const MAX_REPEATED_TITLE: usize = 1024;
+
+/// A title as each item under it repeats it: whole up to [`MAX_REPEATED_TITLE`] bytes, and
+/// beyond that cut at a character boundary and ended with `…`. Every item carries its
+/// titles, so one long heading over many items would make the output the product of the two
+/// (a 100 KB title over 4,000 items, 400 MB of JSON); cut, each item's share stays a few
+/// times what its other fields cost. (`mb search` finds the whole heading.)
+pub fn repeated_title(title: &str) -> Cow<'_, str> {
+    if title.len() <= MAX_REPEATED_TITLE {
+        return Cow::Borrowed(title);
+    }
+    let cut = crate::source::floor_char_boundary(title, MAX_REPEATED_TITLE - '…'.len_utf8());
+    Cow::Owned(format!("{}…", &title[..cut]))
 }
 
 /// A file and line: where a restatement's record is.
@@ -101,15 +118,15 @@ impl<'a> ItemRecord<'a> {
             id: item.id,
             kind: item.kind,
             text: &item.text,
-            entry: &doc.entries[item.entry].title,
+            entry: repeated_title(&doc.entries[item.entry].title),
             date: item.date,
             file,
             line: item.line,
             settings,
             status: item.status,
             superseded_by: item.superseded_by.map(|(d, i)| kb.documents[d].items[i].id),
-            section: doc.sections[item.section].title.as_deref(),
-            group: item.group.map(|g| doc.groups[g].title.as_str()),
+            section: doc.sections[item.section].title.as_deref().map(repeated_title),
+            group: item.group.map(|g| repeated_title(&doc.groups[g].title)),
             bold: item.bold.as_deref(),
             code: item.code().collect(),
             links: &item.links,
@@ -147,7 +164,7 @@ impl ItemRecord<'_> {
         out.push(lit::TEXT);
         crate::json::push_str(out, self.text);
         out.push(lit::ENTRY);
-        crate::json::push_str(out, self.entry);
+        crate::json::push_str(out, &self.entry);
         out.push(lit::DATE);
         match self.date.map(|d| (d, super::heading::iso_digits(d))) {
             Some((_, Some(digits))) => {
@@ -172,9 +189,9 @@ impl ItemRecord<'_> {
         });
         push_json_id(out, self.superseded_by);
         out.push(lit::SECTION);
-        push_json_opt(out, self.section);
+        push_json_opt(out, self.section.as_deref());
         out.push(lit::GROUP);
-        push_json_opt(out, self.group);
+        push_json_opt(out, self.group.as_deref());
         out.push(lit::BOLD);
         push_json_opt(out, self.bold);
         out.push(lit::CODE);

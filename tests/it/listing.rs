@@ -267,3 +267,37 @@ fn a_decision_written_again_in_another_file_is_listed_once_where_it_is_recorded(
         ]
     );
 }
+
+#[test]
+fn a_long_title_over_many_items_is_repeated_cut() {
+    // Every item repeats its entry's, section's and group's titles: a 100 KB heading over
+    // 4,000 items made 400 MB of JSON. Past MAX_REPEATED_TITLE each is cut and ends with `…`,
+    // so the output no longer grows with the title.
+    let listing = |title_len: usize| {
+        let env = TestEnvironment::new();
+        let items: String = (0..4_000).map(|i| format!("- Decision: keep host{i} = on\n")).collect();
+        let title = "é".repeat(title_len / 2);
+        env.write(
+            "memory-bank/activeContext.md",
+            format!("## {title} (2025-10-01)\n\n### Decisions {title}\n\n**{title}**\n\n{items}"),
+        );
+        let out = env.run(["decisions", "--json"]);
+        assert_eq!(out.code(), Some(0), "{}", out.stderr);
+        out.stdout
+    };
+    let long = listing(100_000);
+    let json: serde_json::Value = serde_json::from_str(&long).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 4_000);
+    for field in ["entry", "section", "group"] {
+        let shown = items[0][field].as_str().unwrap();
+        assert!(shown.len() <= kb::MAX_REPEATED_TITLE && shown.ends_with('…'), "{field}: {}", shown.len());
+    }
+    // (Only the spans' digits grow, a byte or two per item.)
+    let shorter = listing(20_000).len();
+    assert!(long.len() < shorter + 4_000 * 4, "the output grows with the title: {} vs {shorter}", long.len());
+    // A title of a usual length is whole.
+    let short = listing(200);
+    let json: serde_json::Value = serde_json::from_str(&short).unwrap();
+    assert_eq!(json[0]["section"], format!("Decisions {}", "é".repeat(100)));
+}
