@@ -2528,6 +2528,8 @@ struct Columns {
     /// Service | Port |`, `| Host | IP | Role |`, `| Package | License |`, `| Command |
     /// Purpose |`): under a stack's title, its rows name what was chosen.
     stack: bool,
+    /// The first column that says what each row is for (`Purpose`, `用途`).
+    purpose: Option<usize>,
 }
 
 impl Columns {
@@ -2543,6 +2545,9 @@ impl Columns {
             let named = |list: &[&str]| lower.split('/').any(|part| list.contains(&part.trim()));
             names.0 |= named(TECHNOLOGY_COLUMNS) || named(PURPOSE_COLUMNS);
             names.1 |= named(FACT_COLUMNS);
+            if columns.purpose.is_none() && named(PURPOSE_COLUMNS) {
+                columns.purpose = Some(c);
+            }
             let field = fields::field_for_label(title);
             if columns.decision.is_none()
                 && (field == Some(fields::Field::Decision) || CHOICE_COLUMNS.contains(&lower.as_str()))
@@ -2606,7 +2611,7 @@ fn read_row(
         .is_some_and(|d| !fields::is_unanswered(cells.get(d).and_then(|r| raw.get(r.clone())).unwrap_or("")))
     {
         decision_rows.push(idx);
-    } else if columns.stack && row.first_cell.is_some_and(|end| names_part_and_choice(&row.text, end)) {
+    } else if columns.stack && row_names_part(&row, columns, cells, raw) {
         stack_rows.push(idx);
     }
     *raw = row.text;
@@ -2616,17 +2621,30 @@ fn read_row(
     item.done = row.done;
 }
 
-/// Whether a stack table's row, `text`, whose first cell ends at `end`, names a part and what
-/// fills it ([`stack::names_role_and_choice_in_row`]), each read tidied as the item's text is.
-/// Asked as the row is read, while the cells are known: a cell may hold ` — ` itself.
-fn names_part_and_choice(text: &str, end: usize) -> bool {
+/// Whether a stack table's row, read as `row` from the cells `cells` of `raw`, names a part and
+/// what fills it ([`stack::names_role_and_choice_in_row`]): its first cell and the cells after
+/// it, or, when the others are all fields, its one cell and what its `Purpose` column says it
+/// is for (`| Gitea | Self-hosted Git | Deployed via Ansible |` under `| Service | Purpose |
+/// Implementation |`). Asked as the row is read, while the cells are known (a cell may hold
+/// ` — ` itself); each part is read tidied, as the item's text is.
+fn row_names_part(row: &Row, columns: &Columns, cells: &[Range<usize>], raw: &str) -> bool {
     let tidy = |s: &str| {
         let mut out = String::new();
         tidy_into(&mut out, s, Vec::new());
         out
     };
-    let (first, rest) = text.split_at(end);
-    stack::names_role_and_choice_in_row(&tidy(first), &tidy(&rest[" — ".len()..]), &tidy(text))
+    let purpose = columns.purpose.and_then(|p| cells.get(p)).and_then(|r| raw.get(r.clone())).map(str::trim);
+    match (row.first_cell, purpose) {
+        (Some(end), _) => {
+            let (first, rest) = row.text.split_at(end);
+            stack::names_role_and_choice_in_row(&tidy(first), &tidy(&rest[" — ".len()..]), &tidy(&row.text))
+        }
+        (None, Some(purpose)) if !purpose.is_empty() && !row.text.contains(purpose) => {
+            let (first, rest) = (tidy(&row.text), tidy(purpose));
+            stack::names_role_and_choice_in_row(&first, &rest, &format!("{first} — {rest}"))
+        }
+        _ => false,
+    }
 }
 
 /// Reads a table row (`cells`: ranges of `raw`, whose code spans are `code`) under `columns`.

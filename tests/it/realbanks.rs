@@ -5263,7 +5263,9 @@ fn a_stack_lists_the_technologies_chosen() {
     // it (`Database: PostgreSQL 16 …`, `**Language**: Go 1.22`, `Prometheus - scrapes …`, a
     // row of a table whose columns name the technology, `| Reverse proxy | Caddy 2 | … |`) is
     // a technology chosen; not a row still open (`WireGuard or Tailscale`, `TBD`), nor one of
-    // a table of facts (`| Service | Port |`) or under `### Versions`. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // a table of facts (`| Service | Port |`) or under `### Versions`. A row whose other cells
+    // are fields names its part by what its `Purpose` says (`| Forgejo | Git hosting … |`), not
+    // with that cell empty or open. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
     // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
     // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
@@ -5279,6 +5281,7 @@ fn a_stack_lists_the_technologies_chosen() {
             "Framework: SvelteKit",
             "Reverse proxy — Caddy 2",
             "CI — GitHub Actions",
+            "Forgejo",
         ]
     );
 }
