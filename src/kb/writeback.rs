@@ -169,7 +169,6 @@ fn line_of(text: &str, offset: usize) -> usize {
     LineIndex::new(text).line(offset)
 }
 
-/// The text without its final line ending(s).
 /// The line ending `text` uses, as its first line ends: `\n`, `\r\n`, or a lone `\r`.
 fn line_ending(text: &str) -> &'static str {
     match text.find(['\n', '\r']).map(|at| &text[at..]) {
@@ -179,6 +178,7 @@ fn line_ending(text: &str) -> &'static str {
     }
 }
 
+/// The text without its final line ending(s).
 fn without_final_newline(mut text: String) -> String {
     text.truncate(text.trim_end_matches(['\r', '\n']).len());
     text
