@@ -2429,7 +2429,8 @@ const TECHNOLOGY_COLUMNS: &[&str] =
 const PURPOSE_COLUMNS: &[&str] = &["purpose", "used for", "用途", "作用", "目的", "zweck", "propósito"];
 
 /// Column titles of facts about a part rather than what it is (`| Service | Port |`, `| Host |
-/// IP |`): a table with one lists no technology chosen.
+/// IP |`), or of the project's own scripts (`| Script | Purpose |`): a table with one lists no
+/// technology chosen.
 const FACT_COLUMNS: &[&str] = &[
     "port",
     "ports",
@@ -2445,6 +2446,8 @@ const FACT_COLUMNS: &[&str] = &[
     "folder",
     "directory",
     "command",
+    "script",
+    "scripts",
     "cost",
     "price",
     "license",
@@ -2457,6 +2460,7 @@ const FACT_COLUMNS: &[&str] = &[
     "地址",
     "路径",
     "命令",
+    "脚本",
 ];
 
 /// Column titles of a settings table's keys and values (`| Setting | Value |`).

@@ -5265,7 +5265,7 @@ fn a_stack_lists_the_technologies_chosen() {
     // a technology chosen; not a row still open (`WireGuard or Tailscale`, `TBD`), nor one of
     // a table of facts (`| Service | Port |`) or under `### Versions`. A row whose other cells
     // are fields names its part by what its `Purpose` says (`| Forgejo | Git hosting … |`), not
-    // with that cell empty or open. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // with that cell empty or open, nor one of the project's scripts. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
     // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
     // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
