@@ -132,13 +132,15 @@ pub struct Args {
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
 
-    /// Record the run in the Memory Bank: a dated entry in activeContext.md (see `mb record`).
+    /// Record the run in the Memory Bank: a dated entry in activeContext.md (context.md in Kilo
+    /// Code's bank; see `mb record`).
     #[arg(long, conflicts_with = "no_save")]
     record: bool,
 
-    /// The Memory Bank whose decisions findings cite.
-    #[arg(long, value_name = "DIR", default_value = "memory-bank")]
-    memory_bank: PathBuf,
+    /// The Memory Bank whose decisions findings cite [default: memory-bank, or Kilo Code's
+    /// .kilocode/rules/memory-bank when only that exists]
+    #[arg(long, value_name = "DIR")]
+    memory_bank: Option<PathBuf>,
 }
 
 pub(super) fn parse_format(name: &str) -> Result<Format, String> {
@@ -198,10 +200,8 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     // Recorded after the report is out, so a refusal to write leaves the findings shown.
     if args.record {
-        let bank = record::Bank {
-            folder: cx.resolve(Some(&args.memory_bank), "memory-bank"),
-            file: "activeContext.md".into(),
-        };
+        let folder = cx.memory_bank(args.memory_bank.as_ref());
+        let bank = record::Bank { file: crate::kb::load::context_file(&folder).into(), folder };
         let written =
             record::record(&cx.root, &run, &request.checks, &bank).context("recording the run in the Memory Bank")?;
         match args.format {
@@ -240,7 +240,7 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
     if set.files.is_empty() {
         bail!("no rule files found (mb reads rules/**/*.md, .clinerules and .clinerules/**/*.md)");
     }
-    let bank = cx.resolve(Some(&args.memory_bank), "memory-bank");
+    let bank = cx.memory_bank(args.memory_bank.as_ref());
     if bank.exists() {
         let kb = kb::load(&bank, &cx.root);
         for why in &kb.warnings {

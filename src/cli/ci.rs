@@ -71,9 +71,10 @@ pub struct Args {
     #[arg(long, value_name = "URL")]
     links: Option<String>,
 
-    /// The Memory Bank folder, relative to the repository root.
-    #[arg(long, value_name = "DIR", default_value = "memory-bank")]
-    memory_bank: String,
+    /// The Memory Bank folder, relative to the repository root [default: memory-bank, or Kilo
+    /// Code's .kilocode/rules/memory-bank when only that exists in the working tree]
+    #[arg(long, value_name = "DIR")]
+    memory_bank: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +101,8 @@ fn parse_output(spec: &str) -> Result<(CiFormat, PathBuf), String> {
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let repo = Repo::open(&cx.root)?;
-    let options = Options { memory_bank: args.memory_bank.clone() };
+    let memory_bank = args.memory_bank.clone().unwrap_or_else(|| crate::kb::load::bank_folder(&cx.root).to_string());
+    let options = Options { memory_bank };
     let base = repo.revision(&args.base).context("the base revision")?;
     let head = repo.revision(&args.head).context("the head revision")?;
     let fleet = match &args.run {

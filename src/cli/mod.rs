@@ -136,6 +136,12 @@ impl Context {
             None => self.root.join(default),
         }
     }
+
+    /// The Memory Bank folder: the one given, or the repository's own
+    /// ([`crate::kb::load::bank_folder`]: `memory-bank/`, or Kilo Code's).
+    pub fn memory_bank(&self, given: Option<&PathBuf>) -> PathBuf {
+        self.resolve(given, crate::kb::load::bank_folder(&self.root))
+    }
 }
 
 /// The clap command tree, for completions and the generated CLI reference.

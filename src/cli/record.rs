@@ -11,7 +11,8 @@ use crate::{record, rules};
 
 /// Record an audit in the Memory Bank, where the next session starts reading.
 ///
-/// Adds a dated entry `## Drift audit (YYYY-MM-DD)` to memory-bank/activeContext.md, before
+/// Adds a dated entry `## Drift audit (YYYY-MM-DD)` to memory-bank/activeContext.md (Kilo
+/// Code's .kilocode/rules/memory-bank/context.md where that is the bank), before
 /// the file's first dated entry: what failed (check, hosts, expected and found, with links to
 /// the rule and the decision), what was fixed since the last recorded audit, hosts that could
 /// not be audited, and next steps, including fix branches `mb fix` made from the run.
@@ -44,19 +45,23 @@ pub struct Args {
 /// Where entries go; shared with `mb audit --record`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Target {
-    /// The Memory Bank folder.
-    #[arg(long, value_name = "DIR", default_value = "memory-bank")]
-    pub memory_bank: PathBuf,
+    /// The Memory Bank folder [default: memory-bank, or Kilo Code's .kilocode/rules/memory-bank
+    /// when only that exists]
+    #[arg(long, value_name = "DIR")]
+    pub memory_bank: Option<PathBuf>,
 
-    /// The file in it that gets the entry.
-    #[arg(long, value_name = "NAME", default_value = "activeContext.md")]
-    pub file: PathBuf,
+    /// The file in it that gets the entry [default: activeContext.md, or context.md in Kilo
+    /// Code's bank]
+    #[arg(long, value_name = "NAME")]
+    pub file: Option<PathBuf>,
 }
 
 impl Target {
     /// The folder and file, the folder resolved against the repository root.
     pub fn resolve(&self, cx: &Context) -> record::Bank {
-        record::Bank { folder: cx.resolve(Some(&self.memory_bank), "memory-bank"), file: self.file.clone() }
+        let folder = cx.memory_bank(self.memory_bank.as_ref());
+        let file = self.file.clone().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());
+        record::Bank { folder, file }
     }
 }
 

@@ -46,9 +46,10 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// The Memory Bank whose decisions checks link to.
-    #[arg(long, value_name = "DIR", default_value = "memory-bank")]
-    memory_bank: PathBuf,
+    /// The Memory Bank whose decisions checks link to [default: memory-bank, or Kilo Code's
+    /// .kilocode/rules/memory-bank when only that exists]
+    #[arg(long, value_name = "DIR")]
+    memory_bank: Option<PathBuf>,
 
     /// Print checks and diagnostics as JSON.
     #[arg(long)]
@@ -62,7 +63,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         args.paths.iter().map(|p| cx.resolve(Some(p), "")).collect()
     };
     let mut set = rules::load(&cx.root, &paths);
-    let mb_path = cx.resolve(Some(&args.memory_bank), "memory-bank");
+    let mb_path = cx.memory_bank(args.memory_bank.as_ref());
     if mb_path.exists() {
         let kb = kb::load(&mb_path, &cx.root);
         for why in &kb.warnings {

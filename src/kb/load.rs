@@ -28,6 +28,22 @@ pub struct MarkdownFiles {
 /// The largest input file mb reads (a Memory Bank or rule file, or one it indexes).
 pub const MAX_INPUT: u64 = 64 << 20;
 
+/// Where agents keep a repository's Memory Bank, in the order mb looks for it: Cline, Roo Code
+/// and Cursor in `memory-bank/`, Kilo Code in `.kilocode/rules/memory-bank/`.
+pub const BANK_FOLDERS: [&str; 2] = ["memory-bank", ".kilocode/rules/memory-bank"];
+
+/// The Memory Bank folder of the repository at `root`, relative to it: the first of
+/// [`BANK_FOLDERS`] that is a folder there, else `memory-bank`.
+pub fn bank_folder(root: &Path) -> &'static str {
+    BANK_FOLDERS.iter().copied().find(|folder| root.join(folder).is_dir()).unwrap_or(BANK_FOLDERS[0])
+}
+
+/// The file of the Memory Bank in `folder` that the next session starts reading, where `mb
+/// record` writes: Kilo Code's `context.md` in its bank, `activeContext.md` in any other.
+pub fn context_file(folder: &Path) -> &'static str {
+    if folder.ends_with(BANK_FOLDERS[1]) { "context.md" } else { "activeContext.md" }
+}
+
 /// Whether mb reads `path` (with its metadata, symlinks followed) as input under `root`: a
 /// regular file, inside the repository once symlinks are resolved, of a sane size. A FIFO
 /// would block the read for ever, a device or a huge file would exhaust memory, and a link

@@ -54,13 +54,14 @@ pub struct Unit<'a> {
 pub const KINDS: &[&str] =
     &["focus", "change", "next_step", "decision", "pattern", "learning", "other", "heading", "rule", "check"];
 
-/// Every file the index covers under `root` — `memory-bank/**/*.md`, `rules/**/*.md`,
+/// Every file the index covers under `root` — `memory-bank/**/*.md` (or Kilo Code's bank,
+/// [`crate::kb::load::bank_folder`]), `rules/**/*.md`,
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
 pub fn source_files(root: &Path) -> Vec<Listed> {
     let mut out = Vec::new();
-    walk(&root.join("memory-bank"), root, Source::MemoryBank, &mut out);
+    walk(&root.join(crate::kb::load::bank_folder(root)), root, Source::MemoryBank, &mut out);
     for path in crate::rules::default_paths(root) {
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => push(&mut out, path, root, Source::Rules, &meta),
@@ -161,6 +162,7 @@ pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
     if rest.iter().any(|part| part.is_empty() || *part == "." || *part == "..") {
         return None;
     }
+    // (Only the file watcher asks, and it declines a repository whose bank is Kilo Code's.)
     let source = match top {
         "memory-bank" => Source::MemoryBank,
         "rules" | ".clinerules" => Source::Rules,

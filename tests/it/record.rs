@@ -258,3 +258,47 @@ fn concurrent_recorders_lose_nothing() {
     }
     assert_eq!(rest, before);
 }
+
+#[test]
+fn a_kilo_code_bank_is_the_repositorys_bank_where_it_is_the_only_one() {
+    // Kilo Code keeps its bank in `.kilocode/rules/memory-bank/`, its running context in
+    // `context.md`. Where the repository has no `memory-bank/`, every command reads that one,
+    // and `mb record` writes into its `context.md`.
+    let env = example();
+    let listed = |env: &TestEnvironment| -> Vec<(String, String)> {
+        let out = env.run(["decisions", "--json"]);
+        assert_eq!(out.code(), Some(0), "{out}");
+        let json = out.json();
+        json.as_array().unwrap().iter().map(|d| (d["text"].to_string(), d["file"].to_string())).collect()
+    };
+    let before = listed(&env);
+    let kilo = env.work_dir().join(".kilocode/rules");
+    std::fs::create_dir_all(&kilo).unwrap();
+    std::fs::rename(env.work_dir().join("memory-bank"), kilo.join("memory-bank")).unwrap();
+    std::fs::rename(kilo.join("memory-bank/activeContext.md"), kilo.join("memory-bank/context.md")).unwrap();
+
+    let after = listed(&env);
+    assert_eq!(after.len(), before.len());
+    assert!(after.iter().all(|(_, file)| file.starts_with("\".kilocode/rules/memory-bank/")), "{after:?}");
+    let hits = env.run(["search", "refquota", "--json"]).json();
+    assert!(
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["file"].as_str().unwrap().starts_with(".kilocode/rules/memory-bank/")),
+        "{hits}"
+    );
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(1), "drift found: {out}");
+    assert!(out.stdout.contains("in .kilocode/rules/memory-bank/context.md:"), "{out}");
+    assert_eq!(entries(&env.read(".kilocode/rules/memory-bank/context.md")).len(), 1);
+    assert!(!env.work_dir().join(".kilocode/rules/memory-bank/activeContext.md").exists());
+    // The file watcher covers `memory-bank/` only: it says so rather than watch the wrong
+    // folder, and searches check every file instead.
+    let out = env.run(["index", "--watch"]);
+    assert_ne!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("does not cover"), "{out}");
+    // A `memory-bank/` beside it is the bank again.
+    env.write("memory-bank/notes.md", "# Notes\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n");
+    assert_eq!(listed(&env).len(), 1);
+}

@@ -53,6 +53,10 @@ pub enum WatchError {
     },
     #[error("stopped: {0}")]
     Stopped(String),
+    #[error(
+        "the Memory Bank here is {0}, which the watcher does not cover: searches check every file instead, as without a watcher"
+    )]
+    Uncovered(&'static str),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WatchError + '_ {
@@ -67,6 +71,10 @@ pub type Notes = Arc<dyn Fn(&str) + Send + Sync>;
 /// either way. `ready` hears once the socket answers.
 pub fn serve(root: &Path, notes: Notes, ready: Option<std::sync::mpsc::Sender<()>>) -> Result<(), WatchError> {
     let root = root.canonicalize().map_err(io(root))?;
+    let bank = crate::kb::load::bank_folder(&root);
+    if !TOPS.contains(&bank) {
+        return Err(WatchError::Uncovered(bank));
+    }
     let mb_dir = crate::state::dir(&root, "").map_err(io(&root))?;
     let watch_dir = crate::state::dir(&root, "watch").map_err(io(&root))?;
     let socket = mb_dir.join(SOCKET);
