@@ -1905,6 +1905,8 @@ impl<'a> Pass<'a> {
         conventions::rules(&mut items, &doc.sections, &doc.entries);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
+        let lists_patterns: Vec<bool> = self.headings.iter().map(|h| h.lists_patterns).collect();
+        patterns::bold_names(&mut items, &self.item_heading, &lists_patterns);
         doc.items = items;
         doc
     }

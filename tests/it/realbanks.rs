@@ -5289,6 +5289,11 @@ fn a_stack_lists_the_technologies_chosen() {
 #[test]
 fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     let kb = load();
+    // A list can stand for the headings: right under `## Integration Patterns`, a pattern's
+    // name alone in bold over bullets of its own (`- **Outbox Relay**`) reads as such a
+    // heading; not one whose first bullet leaves it open (`Saga`), a bold name over nothing,
+    // a name with its description on the line (`**Facade**: …`), a plain bullet, nor a bold
+    // name under a title that lists no patterns (`## Operations`).
     // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
     // a pattern the team chose: the heading is the decision, what it holds describes it. Not
     // a topic whose choice is still open (`### State Management` over `to be determined`; not
@@ -5308,6 +5313,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
             "Always quote the values passed to a remote shell",
             "Beobachter",
             "事件总线 (Event Bus)",
+            "Outbox Relay",
+            "Bulkhead:",
         ]
     );
     let breaker = doc.items.iter().find(|i| i.text == "Circuit Breaker").expect("the pattern's heading");
