@@ -183,15 +183,20 @@ pub fn render(diag: &Diagnostic, sources: &Sources, color: bool) -> String {
         }
     }
     let mut unrenderable = Vec::new();
-    for (path, labels) in &by_file {
-        let Some((file, _)) = sources.get(path) else {
+    // The renderer ends lines at `\n` only: a lone `\r` is shown as one, byte for byte.
+    let texts: Vec<_> = by_file
+        .iter()
+        .map(|(path, _)| sources.get(path).map(|(file, _)| crate::source::lone_cr_as_lf(&file.text)))
+        .collect();
+    for ((path, labels), text) in by_file.iter().zip(&texts) {
+        let Some(text) = text else {
             unrenderable.extend(labels.iter().map(|(l, _)| *l));
             continue;
         };
-        let mut snippet = Snippet::source(file.text.as_str()).path(display_path(path));
+        let mut snippet = Snippet::source(text.as_ref()).path(display_path(path));
         for (label, primary) in labels {
             let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
-            snippet = snippet.annotation(kind.span(clamp(&file.text, &label.span)).label(label.text.as_str()));
+            snippet = snippet.annotation(kind.span(clamp(text, &label.span)).label(label.text.as_str()));
         }
         group = group.element(snippet);
     }

@@ -97,7 +97,8 @@ impl SourceFile {
 
 /// Whether the `\n` or `\r` at `at` ends a line: a `\n` does, and so does a `\r` not followed
 /// by one. CommonMark and YAML end lines at `\n`, `\r\n` and a lone `\r` (which old Mac
-/// editors write), and every line number mb reports counts them the same way.
+/// editors write), and so do the line numbers mb reports in Memory Banks, rule files and
+/// inventories. (A host's own files are read as its tools read them, at `\n`.)
 pub fn ends_line(bytes: &[u8], at: usize) -> bool {
     bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n')
 }

@@ -26,8 +26,9 @@ pub use revision::{Repo, Revision, RevisionError};
 /// What `mb ci` compares.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The Memory Bank folder, relative to the mb root.
-    pub memory_bank: String,
+    /// The Memory Bank folder, relative to the mb root; `None`: each revision's own
+    /// ([`Repo::bank_folder`]).
+    pub memory_bank: Option<String>,
 }
 
 /// Why the comparison could not be made.
@@ -170,7 +171,11 @@ impl Report {
 /// judged against its own files. With `strict`, rule files with errors are an error (the head
 /// must be valid); without, their broken blocks are left out (a base may predate a fix).
 pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Result<Side, CiError> {
-    let kb = crate::kb::load::parse_all(&repo.markdown(&rev, &options.memory_bank)?);
+    let bank = match &options.memory_bank {
+        Some(folder) => folder.as_str(),
+        None => repo.bank_folder(&rev)?,
+    };
+    let kb = crate::kb::load::parse_all(&repo.markdown(&rev, bank)?);
     let mut files = repo.markdown(&rev, "rules")?;
     files.extend(repo.markdown(&rev, ".clinerules")?);
     files.sort();
@@ -239,7 +244,11 @@ fn row(doc: &Document, item: &Item) -> DecisionRow {
         text: item.text.as_str().to_owned(),
         file: crate::source::display_path(&doc.path),
         line: item.line,
-        entry: doc.entries.get(item.entry).map(|e| e.title.clone()).unwrap_or_default(),
+        entry: doc
+            .entries
+            .get(item.entry)
+            .map(|e| crate::kb::record::repeated_title(&e.title).into_owned())
+            .unwrap_or_default(),
         date: item.date.map(|d| d.to_string()),
         settings: item.settings(),
         status: item.status,

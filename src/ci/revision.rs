@@ -100,6 +100,20 @@ impl Repo {
         RepoFiles::Commit { root: self.root.clone(), rev: rev.id.to_string() }
     }
 
+    /// The Memory Bank folder of revision `rev`: the first of [`crate::kb::load::BANK_FOLDERS`]
+    /// that is a folder in its tree, else `memory-bank` (as [`crate::kb::load::bank_folder`]
+    /// picks a working tree's). Each revision's own: a change may move the bank.
+    pub fn bank_folder(&self, rev: &Revision) -> Result<&'static str, RevisionError> {
+        let git = |source| RevisionError::Git { name: rev.name.clone(), source };
+        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let is_folder = |folder: &str| {
+            tree.get_path(Path::new(&format!("{}{folder}", self.prefix)))
+                .is_ok_and(|entry| entry.kind() == Some(ObjectType::Tree))
+        };
+        let folders = crate::kb::load::BANK_FOLDERS;
+        Ok(folders.iter().copied().find(|folder| is_folder(folder)).unwrap_or(folders[0]))
+    }
+
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
     /// as `(path shown, text)` sorted by path. Hidden entries and symlinks are not followed,
     /// as on disk; text that is not UTF-8 is read with replacement characters.

@@ -71,8 +71,8 @@ pub struct Args {
     #[arg(long, value_name = "URL")]
     links: Option<String>,
 
-    /// The Memory Bank folder, relative to the repository root [default: memory-bank, or Kilo
-    /// Code's .kilocode/rules/memory-bank when only that exists in the working tree]
+    /// The Memory Bank folder, relative to the repository root [default: each revision's
+    /// memory-bank, or Kilo Code's .kilocode/rules/memory-bank when only that exists there]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<String>,
 }
@@ -101,8 +101,7 @@ fn parse_output(spec: &str) -> Result<(CiFormat, PathBuf), String> {
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let repo = Repo::open(&cx.root)?;
-    let memory_bank = args.memory_bank.clone().unwrap_or_else(|| crate::kb::load::bank_folder(&cx.root).to_string());
-    let options = Options { memory_bank };
+    let options = Options { memory_bank: args.memory_bank.clone() };
     let base = repo.revision(&args.base).context("the base revision")?;
     let head = repo.revision(&args.head).context("the head revision")?;
     let fleet = match &args.run {

@@ -2639,13 +2639,19 @@ fn row_names_part(row: &Row, columns: &Columns, cells: &[Range<usize>], raw: &st
         tidy_into(&mut out, s, Vec::new());
         out
     };
-    let purpose = columns.purpose.and_then(|p| cells.get(p)).and_then(|r| raw.get(r.clone())).map(str::trim);
+    // (The purpose is a field, not in the text, when its column is a label: `Purpose`.)
+    let purpose = columns
+        .purpose
+        .filter(|&p| columns.fields.get(p).is_some_and(|(_, label)| *label))
+        .and_then(|p| cells.get(p))
+        .and_then(|r| raw.get(r.clone()))
+        .map(str::trim);
     match (row.first_cell, purpose) {
         (Some(end), _) => {
             let (first, rest) = row.text.split_at(end);
             stack::names_role_and_choice_in_row(&tidy(first), &tidy(&rest[" — ".len()..]), &tidy(&row.text))
         }
-        (None, Some(purpose)) if !purpose.is_empty() && !row.text.contains(purpose) => {
+        (None, Some(purpose)) if !purpose.is_empty() => {
             let (first, rest) = (tidy(&row.text), tidy(purpose));
             stack::names_role_and_choice_in_row(&first, &rest, &format!("{first} — {rest}"))
         }

@@ -529,8 +529,12 @@ impl SearchIndex {
     fn refresh(&mut self, root: &Path) -> Result<(), SearchError> {
         let started = Instant::now();
         let mut stats = RefreshStats::default();
-        // The token lives in the commits of an index on disk; one in memory has none.
+        // The token lives in the commits of an index on disk; one in memory has none. A watcher
+        // covers `memory-bank/` only: one started before the bank moved to Kilo Code's folder
+        // would not report what changed there.
+        let covered = crate::kb::load::bank_folder(root) == crate::kb::load::BANK_FOLDERS[0];
         let answer = match self.mb_dir() {
+            Some(_) if !covered => Err(watch::AskError::Uncovered),
             Some(mb_dir) => {
                 let since = payload_of(&self.index).ok().and_then(|p| p.watch.as_deref().and_then(watch::Token::parse));
                 watch::ask(&mb_dir, since)

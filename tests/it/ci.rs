@@ -435,3 +435,19 @@ fn hostile_decision_text_stays_text_in_the_comment() {
     }
     assert!(out.stdout.contains("evil_knob"), "the decision is reported: {out}");
 }
+
+#[test]
+fn each_revision_is_read_in_its_own_bank_folder() {
+    // A pull request that moves the bank into Kilo Code's folder: the base is read in
+    // `memory-bank/`, the head in `.kilocode/rules/memory-bank/`: no decision appears from
+    // nowhere (read in the working tree's folder, the base had none).
+    let env = repo();
+    let kilo = env.work_dir().join(".kilocode/rules");
+    std::fs::create_dir_all(&kilo).unwrap();
+    std::fs::rename(env.work_dir().join("memory-bank"), kilo.join("memory-bank")).unwrap();
+    commit(&env, "move the bank to Kilo Code's folder");
+    let report = json(&env);
+    let count = |key: &str| report["decisions"][key].as_array().map_or(0, Vec::len);
+    // (A decision's id holds its file: moved, each is removed from one and added to the other.)
+    assert!(count("removed") > 0 && count("added") == count("removed"), "{:#}", report["decisions"]);
+}

@@ -5282,6 +5282,7 @@ fn a_stack_lists_the_technologies_chosen() {
             "Reverse proxy — Caddy 2",
             "CI — GitHub Actions",
             "Forgejo",
+            "Gitea",
         ]
     );
 }

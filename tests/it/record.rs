@@ -302,3 +302,27 @@ fn a_kilo_code_bank_is_the_repositorys_bank_where_it_is_the_only_one() {
     env.write("memory-bank/notes.md", "# Notes\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n");
     assert_eq!(listed(&env).len(), 1);
 }
+
+#[test]
+fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisions() {
+    // Lines ended by a lone `\r`: mb's entry takes that ending, and each decision a finding
+    // cites is linked at the line it sits on once the entry is in.
+    let env = example();
+    env.write(ACTIVE, env.read(ACTIVE).replace('\n', "\r"));
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(1), "drift found: {out}");
+    let after = env.read(ACTIVE);
+    assert!(!after.contains('\n'));
+    let lines: Vec<&str> = after.split('\r').collect();
+    let mut cited = 0;
+    for line in lines.iter().filter(|l| l.contains("enforces “")) {
+        let quote = line.split_once("enforces “").unwrap().1.split_once('”').unwrap().0.trim_end_matches('…');
+        let at = line.split_once("](activeContext.md#L").unwrap().1;
+        let n: usize = at[..at.find(')').unwrap()].parse().unwrap();
+        let prefix: String = quote.chars().take(30).collect();
+        // (The quote is the decision's text, without its markup.)
+        assert!(lines[n - 1].replace("**", "").contains(&prefix), "line {n} is `{}`, not “{prefix}…”", lines[n - 1]);
+        cited += 1;
+    }
+    assert_eq!(cited, 5);
+}

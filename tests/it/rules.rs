@@ -162,3 +162,18 @@ fn a_duplicate_id_is_reported_with_the_other_problems_of_its_block() {
     // The first definition, though invalid, keeps the id: the valid copy is not listed.
     assert_eq!(json["checks"].as_array().map_or(0, Vec::len), 0, "{out}");
 }
+
+#[test]
+fn a_cr_only_rule_file_is_shown_at_its_own_lines() {
+    // The diagnostic renderer ends lines at `\n` only: a rule file ended by lone `\r`s is shown
+    // with each `\r` as a line's end, so `file:line` and the source line under it are right.
+    let env = TestEnvironment::new();
+    let text = "# A\n\n```mb-check\nid: a-check\nhosts: all\nprobe: { var: x }\nexpect: { presnt: true }\n```\n";
+    env.write("rules/a.md", text.replace('\n', "\r"));
+    let out = env.run(["rules"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    let shown = format!("{}{}", out.stdout, out.stderr);
+    assert!(shown.contains("rules/a.md:7:"), "{out}");
+    assert!(!shown.contains('␍') && !shown.contains('\r'), "{out}");
+    assert!(shown.lines().any(|l| l.trim_start().starts_with("7 | expect:")), "{out}");
+}

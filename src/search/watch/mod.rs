@@ -91,6 +91,8 @@ pub enum Answer {
 pub enum AskError {
     #[error("no watcher is running")]
     NotRunning,
+    #[error("not asked: the Memory Bank here is Kilo Code's, which a watcher does not cover")]
+    Uncovered,
     #[error("the watcher did not answer within {0:?}")]
     Timeout(Duration),
     #[error("cannot talk to the watcher: {0}")]
