@@ -137,8 +137,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "no_save")]
     record: bool,
 
-    /// The Memory Bank whose decisions findings cite [default: memory-bank, or Kilo Code's
-    /// .kilocode/rules/memory-bank when only that exists]
+    /// The Memory Bank whose decisions findings cite [default: memory-bank, or
+    /// another agent's bank folder where only that exists: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<PathBuf>,
 }

@@ -72,7 +72,8 @@ pub struct Args {
     links: Option<String>,
 
     /// The Memory Bank folder, relative to the repository root [default: each revision's
-    /// memory-bank, or Kilo Code's .kilocode/rules/memory-bank when only that exists there]
+    /// memory-bank, or another agent's bank folder where only that exists there: see `mb
+    /// decisions --help`]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<String>,
 }

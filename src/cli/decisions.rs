@@ -16,8 +16,10 @@ use crate::source::display_path;
 
 /// List the decisions recorded in the Memory Bank.
 ///
-/// mb reads every Markdown file under PATH (default: ./memory-bank, or Kilo Code's
-/// .kilocode/rules/memory-bank where only that exists) the way a person reads a
+/// mb reads every Markdown file under PATH (default: ./memory-bank, or where only that exists,
+/// the first of .kilocode/rules/memory-bank (Kilo Code), docs/memory-bank,
+/// .clinerules/memory-bank, .cursor/memory-bank, .github/memory-bank, .roo/memory-bank and
+/// .windsurf/memory-bank) the way a person reads a
 /// Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
@@ -41,8 +43,8 @@ Examples:
   mb decisions --coverage               decisions no check enforces, with a suggested check
   mb decisions --json | jq '.[] | select(.settings != [])'")]
 pub struct Args {
-    /// The Memory Bank folder or a single Markdown file [default: memory-bank, or Kilo Code's
-    /// .kilocode/rules/memory-bank when only that exists]
+    /// The Memory Bank folder or a single Markdown file [default: memory-bank, or another
+    /// agent's bank folder where only that exists (see above)]
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
@@ -89,9 +91,9 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
     if !path.exists() {
-        let kilo = if args.path.is_none() { " (nor Kilo Code's `.kilocode/rules/memory-bank`)" } else { "" };
+        let others = if args.path.is_none() { " (nor in another agent's folder: `mb decisions --help`)" } else { "" };
         bail!(
-            "no Memory Bank at `{}`{kilo}: run mb from your repository's root, pass -C DIR, or give the folder",
+            "no Memory Bank at `{}`{others}: run mb from your repository's root, pass -C DIR, or give the folder",
             display_path(&path)
         );
     }

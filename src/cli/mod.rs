@@ -138,7 +138,7 @@ impl Context {
     }
 
     /// The Memory Bank folder: the one given, or the repository's own
-    /// ([`crate::kb::load::bank_folder`]: `memory-bank/`, or Kilo Code's).
+    /// ([`crate::kb::load::bank_folder`]: `memory-bank/`, or another agent's folder).
     pub fn memory_bank(&self, given: Option<&PathBuf>) -> PathBuf {
         self.resolve(given, crate::kb::load::bank_folder(&self.root))
     }

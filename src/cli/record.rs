@@ -11,8 +11,8 @@ use crate::{record, rules};
 
 /// Record an audit in the Memory Bank, where the next session starts reading.
 ///
-/// Adds a dated entry `## Drift audit (YYYY-MM-DD)` to memory-bank/activeContext.md (Kilo
-/// Code's .kilocode/rules/memory-bank/context.md where that is the bank), before
+/// Adds a dated entry `## Drift audit (YYYY-MM-DD)` to memory-bank/activeContext.md (the
+/// bank's own, wherever the repository keeps it; context.md in Kilo Code's), before
 /// the file's first dated entry: what failed (check, hosts, expected and found, with links to
 /// the rule and the decision), what was fixed since the last recorded audit, hosts that could
 /// not be audited, and next steps, including fix branches `mb fix` made from the run.
@@ -45,8 +45,8 @@ pub struct Args {
 /// Where entries go; shared with `mb audit --record`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Target {
-    /// The Memory Bank folder [default: memory-bank, or Kilo Code's .kilocode/rules/memory-bank
-    /// when only that exists]
+    /// The Memory Bank folder [default: memory-bank, or
+    /// another agent's bank folder where only that exists: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     pub memory_bank: Option<PathBuf>,
 

@@ -29,8 +29,22 @@ pub struct MarkdownFiles {
 pub const MAX_INPUT: u64 = 64 << 20;
 
 /// Where agents keep a repository's Memory Bank, in the order mb looks for it: Cline, Roo Code
-/// and Cursor in `memory-bank/`, Kilo Code in `.kilocode/rules/memory-bank/`.
-pub const BANK_FOLDERS: [&str; 2] = ["memory-bank", ".kilocode/rules/memory-bank"];
+/// and Cursor in `memory-bank/` (the first, and the default), Kilo Code in
+/// `.kilocode/rules/memory-bank/`, and the other folders public banks use — in `docs/`, beside
+/// Cline's rules, Cursor's, Copilot's, Roo Code's and Windsurf's settings.
+pub const BANK_FOLDERS: [&str; 8] = [
+    "memory-bank",
+    KILO_BANK,
+    "docs/memory-bank",
+    ".clinerules/memory-bank",
+    ".cursor/memory-bank",
+    ".github/memory-bank",
+    ".roo/memory-bank",
+    ".windsurf/memory-bank",
+];
+
+/// Kilo Code's Memory Bank folder, whose running context is `context.md`.
+const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 
 /// The Memory Bank folder of the repository at `root`, relative to it: the first of
 /// [`BANK_FOLDERS`] that is a folder there, else `memory-bank`.
@@ -41,7 +55,7 @@ pub fn bank_folder(root: &Path) -> &'static str {
 /// The file of the Memory Bank in `folder` that the next session starts reading, where `mb
 /// record` writes: Kilo Code's `context.md` in its bank, `activeContext.md` in any other.
 pub fn context_file(folder: &Path) -> &'static str {
-    if folder.ends_with(BANK_FOLDERS[1]) { "context.md" } else { "activeContext.md" }
+    if folder.ends_with(KILO_BANK) { "context.md" } else { "activeContext.md" }
 }
 
 /// Whether mb reads `path` (with its metadata, symlinks followed) as input under `root`: a

@@ -530,7 +530,7 @@ impl SearchIndex {
         let started = Instant::now();
         let mut stats = RefreshStats::default();
         // The token lives in the commits of an index on disk; one in memory has none. A watcher
-        // covers `memory-bank/` only: one started before the bank moved to Kilo Code's folder
+        // covers `memory-bank/` only: one started before the bank moved to another folder
         // would not report what changed there.
         let covered = crate::kb::load::bank_folder(root) == crate::kb::load::BANK_FOLDERS[0];
         let answer = match self.mb_dir() {

@@ -54,8 +54,8 @@ pub struct Unit<'a> {
 pub const KINDS: &[&str] =
     &["focus", "change", "next_step", "decision", "pattern", "learning", "other", "heading", "rule", "check"];
 
-/// Every file the index covers under `root` — `memory-bank/**/*.md` (or Kilo Code's bank,
-/// [`crate::kb::load::bank_folder`]), `rules/**/*.md`,
+/// Every file the index covers under `root` — `memory-bank/**/*.md` (or another agent's bank
+/// folder, [`crate::kb::load::bank_folder`]), `rules/**/*.md`,
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
@@ -68,7 +68,9 @@ pub fn source_files(root: &Path) -> Vec<Listed> {
             _ => walk(&path, root, Source::Rules, &mut out),
         }
     }
-    out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    // (Stable: a file both the bank and the rules hold, `.clinerules/memory-bank/…`, stays the
+    // bank's, which was listed first.)
+    out.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
     out.dedup_by(|a, b| a.0.shown == b.0.shown);
     out
 }
@@ -162,7 +164,7 @@ pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
     if rest.iter().any(|part| part.is_empty() || *part == "." || *part == "..") {
         return None;
     }
-    // (Only the file watcher asks, and it declines a repository whose bank is Kilo Code's.)
+    // (Only the file watcher asks, and it declines a repository whose bank is elsewhere.)
     let source = match top {
         "memory-bank" => Source::MemoryBank,
         "rules" | ".clinerules" => Source::Rules,

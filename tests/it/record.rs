@@ -326,3 +326,23 @@ fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisio
     }
     assert_eq!(cited, 5);
 }
+
+#[test]
+fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
+    // Public banks live in `docs/memory-bank/`, beside Cline's rules, or in Cursor's, Copilot's,
+    // Roo Code's and Windsurf's folders: where only one of them exists, it is the bank.
+    for folder in &mb::kb::load::BANK_FOLDERS[2..] {
+        let env = TestEnvironment::new();
+        env.write(
+            &format!("{folder}/activeContext.md"),
+            "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+        );
+        let out = env.run(["decisions", "--json"]);
+        assert_eq!(out.code(), Some(0), "{folder}: {out}");
+        let json = out.json();
+        let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+        assert_eq!(files, [format!("{folder}/activeContext.md")], "{folder}");
+        let hits = env.run(["search", "caddy", "--json"]).json();
+        assert_eq!(hits[0]["file"], format!("{folder}/activeContext.md"), "{folder}: {hits}");
+    }
+}

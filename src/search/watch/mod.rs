@@ -91,7 +91,7 @@ pub enum Answer {
 pub enum AskError {
     #[error("no watcher is running")]
     NotRunning,
-    #[error("not asked: the Memory Bank here is Kilo Code's, which a watcher does not cover")]
+    #[error("not asked: the Memory Bank here is outside memory-bank/, which a watcher does not cover")]
     Uncovered,
     #[error("the watcher did not answer within {0:?}")]
     Timeout(Duration),
