@@ -60,6 +60,8 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         "proposed",
         "evitar",
         "uso",
+        // What worked, learned from the work (`## Successful Patterns` in a progress file).
+        "successful",
     ];
     // Right before the word: what the patterns are of, when they are seen rather than built
     // (`Error Patterns`, not `Error Handling Patterns`).
@@ -134,6 +136,17 @@ pub(crate) fn names_one(title: &str) -> bool {
         && !fields::holds_word_of(title, NOT)
         && !fields::holds_word_of(title, NOT_CHOSEN)
         && !super::conventions::holds_no_conventions(title)
+        && !reports_how_work_went(title)
+}
+
+/// Whether a heading ends by saying how the work under it went, in brackets (`### Dual-Port
+/// Implementation Methodology (Successful)`, `### Code Quality Standards (Maintained)`,
+/// `### Architecture Validation (Enhanced)`): a progress report's, not a pattern chosen. (Not
+/// `(Implemented)` or `(Completed)`, which a pattern in use says of itself.)
+fn reports_how_work_went(title: &str) -> bool {
+    const HOW: &[&str] = &["successful", "success", "maintained", "enhanced", "validated", "achieved"];
+    let inner = title.trim_end().strip_suffix([')', '）']).and_then(|t| t.rsplit_once(['(', '（']));
+    inner.is_some_and(|(_, said)| fields::is_word_of(said.trim(), HOW))
 }
 
 /// Makes each heading item that names a pattern ([`names_one`] under [`lists_patterns`]; made
@@ -272,9 +285,14 @@ mod tests {
 
     #[test]
     fn headings_that_name_one_pattern() {
-        for title in
-            ["1. Singleton DeviceDriver", "Command Queue Pattern", "事件总线 (Event Bus)", "仓储模式", "Error Boundary"]
-        {
+        for title in [
+            "1. Singleton DeviceDriver",
+            "Command Queue Pattern",
+            "事件总线 (Event Bus)",
+            "仓储模式",
+            "Error Boundary",
+            "Saga (enhanced by timeouts)",
+        ] {
             assert!(names_one(title), "{title}");
         }
         for title in [
@@ -291,6 +309,9 @@ mod tests {
             "Service Locator (deprecated)",
             "Pattern Name",
             "Pattern 1",
+            "Dual-Port Implementation Methodology (Successful)",
+            "Code Quality Standards (Maintained)",
+            "Architecture Validation （Enhanced）",
             "🚀",
             "\u{200b}",
             "",

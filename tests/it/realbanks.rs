@@ -5294,7 +5294,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // name alone in bold over bullets of its own (`- **Outbox Relay**`) reads as such a
     // heading; not one whose first bullet leaves it open (`Saga`), a bold name over nothing,
     // a name with its description on the line (`**Facade**: …`), a plain bullet, nor a bold
-    // name under a title that lists no patterns (`## Operations`).
+    // name under a title that lists no patterns (`## Operations`). Nor a heading that says how
+    // the work went (`(Successful)`), nor anything under `## Successful Patterns`, what worked.
     // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
     // a pattern the team chose: the heading is the decision, what it holds describes it. Not
     // a topic whose choice is still open (`### State Management` over `to be determined`; not
