@@ -178,6 +178,7 @@ pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Resu
     let kb = crate::kb::load::parse_all(&repo.markdown(&rev, bank)?);
     let mut files = repo.markdown(&rev, "rules")?;
     files.extend(repo.markdown(&rev, ".clinerules")?);
+    files.retain(|(path, _)| !crate::kb::load::in_bank_among_rules(path));
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);
     let mut rules = crate::rules::from_texts(files);

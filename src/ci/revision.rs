@@ -110,8 +110,7 @@ impl Repo {
             tree.get_path(Path::new(&format!("{}{folder}", self.prefix)))
                 .is_ok_and(|entry| entry.kind() == Some(ObjectType::Tree))
         };
-        let folders = crate::kb::load::BANK_FOLDERS;
-        Ok(folders.iter().copied().find(|folder| is_folder(folder)).unwrap_or(folders[0]))
+        Ok(crate::kb::load::first_bank_folder(is_folder))
     }
 
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),

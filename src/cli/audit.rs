@@ -137,8 +137,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "no_save")]
     record: bool,
 
-    /// The Memory Bank whose decisions findings cite [default: memory-bank, or
-    /// another agent's bank folder where only that exists: see `mb decisions --help`]
+    /// The Memory Bank whose decisions findings cite [default: memory-bank, else
+    /// the first other agent's bank folder that exists: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<PathBuf>,
 }

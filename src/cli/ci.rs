@@ -72,8 +72,7 @@ pub struct Args {
     links: Option<String>,
 
     /// The Memory Bank folder, relative to the repository root [default: each revision's
-    /// memory-bank, or another agent's bank folder where only that exists there: see `mb
-    /// decisions --help`]
+    /// memory-bank, else the first other agent's bank folder in it: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<String>,
 }

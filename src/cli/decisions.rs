@@ -16,10 +16,10 @@ use crate::source::display_path;
 
 /// List the decisions recorded in the Memory Bank.
 ///
-/// mb reads every Markdown file under PATH (default: ./memory-bank, or where only that exists,
-/// the first of .kilocode/rules/memory-bank (Kilo Code), docs/memory-bank,
-/// .clinerules/memory-bank, .cursor/memory-bank, .github/memory-bank, .roo/memory-bank and
-/// .windsurf/memory-bank) the way a person reads a
+/// mb reads every Markdown file under PATH (default: ./memory-bank, else the first of
+/// .kilocode/rules/memory-bank (Kilo Code), docs/memory-bank, .clinerules/memory-bank,
+/// .cursor/memory-bank, .github/memory-bank, .roo/memory-bank and .windsurf/memory-bank that
+/// exists) the way a person reads a
 /// Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
@@ -43,8 +43,8 @@ Examples:
   mb decisions --coverage               decisions no check enforces, with a suggested check
   mb decisions --json | jq '.[] | select(.settings != [])'")]
 pub struct Args {
-    /// The Memory Bank folder or a single Markdown file [default: memory-bank, or another
-    /// agent's bank folder where only that exists (see above)]
+    /// The Memory Bank folder or a single Markdown file [default: memory-bank, else the first
+    /// other agent's bank folder that exists (see above)]
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 

@@ -45,8 +45,8 @@ pub struct Args {
 /// Where entries go; shared with `mb audit --record`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Target {
-    /// The Memory Bank folder [default: memory-bank, or
-    /// another agent's bank folder where only that exists: see `mb decisions --help`]
+    /// The Memory Bank folder [default: memory-bank, else
+    /// the first other agent's bank folder that exists: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     pub memory_bank: Option<PathBuf>,
 

@@ -46,8 +46,8 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// The Memory Bank whose decisions checks link to [default: memory-bank, or
-    /// another agent's bank folder where only that exists: see `mb decisions --help`]
+    /// The Memory Bank whose decisions checks link to [default: memory-bank, else
+    /// the first other agent's bank folder that exists: see `mb decisions --help`]
     #[arg(long, value_name = "DIR")]
     memory_bank: Option<PathBuf>,
 

@@ -49,7 +49,20 @@ const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 /// The Memory Bank folder of the repository at `root`, relative to it: the first of
 /// [`BANK_FOLDERS`] that is a folder there, else `memory-bank`.
 pub fn bank_folder(root: &Path) -> &'static str {
-    BANK_FOLDERS.iter().copied().find(|folder| root.join(folder).is_dir()).unwrap_or(BANK_FOLDERS[0])
+    first_bank_folder(|folder| root.join(folder).is_dir())
+}
+
+/// The first of [`BANK_FOLDERS`] that `is_folder` says is a folder, else `memory-bank`: the
+/// choice [`bank_folder`] makes in a working tree and `mb ci` in each revision's tree.
+pub fn first_bank_folder(is_folder: impl Fn(&str) -> bool) -> &'static str {
+    BANK_FOLDERS.iter().copied().find(|folder| is_folder(folder)).unwrap_or(BANK_FOLDERS[0])
+}
+
+/// Whether `shown` (relative to the repository root) lies in a bank folder kept among the
+/// rules (`.clinerules/memory-bank/`, Cline's place for one): its files are a Memory Bank's,
+/// whether or not it is the repository's bank, and a walk of the rules leaves them out.
+pub fn in_bank_among_rules(shown: &Path) -> bool {
+    BANK_FOLDERS.iter().filter(|folder| folder.starts_with(".clinerules/")).any(|folder| shown.starts_with(folder))
 }
 
 /// The file of the Memory Bank in `folder` that the next session starts reading, where `mb

@@ -113,7 +113,11 @@ pub fn default_paths(root: &Path) -> Vec<PathBuf> {
 pub fn load(root: &Path, paths: &[PathBuf]) -> RuleSet {
     let mut found = MarkdownFiles::default();
     for path in paths {
-        let more = MarkdownFiles::find(path, root);
+        let mut more = MarkdownFiles::find(path, root);
+        // A bank kept among the rules is no rule file, unless named itself.
+        if !crate::kb::load::in_bank_among_rules(path.strip_prefix(root).unwrap_or(path)) {
+            more.files.retain(|(_, shown)| !crate::kb::load::in_bank_among_rules(shown));
+        }
         found.files.extend(more.files);
         found.errors.extend(more.errors);
         found.warnings.extend(more.warnings);

@@ -61,16 +61,26 @@ pub const KINDS: &[&str] =
 /// its hot path). Sorted by shown path.
 pub fn source_files(root: &Path) -> Vec<Listed> {
     let mut out = Vec::new();
-    walk(&root.join(crate::kb::load::bank_folder(root)), root, Source::MemoryBank, &mut out);
-    for path in crate::rules::default_paths(root) {
+    // A top folder linked from outside the repository is not read (as `mb decisions` and
+    // `mb rules` skip it): the walk checks links below the top, not the top itself.
+    let real_root = root.canonicalize().ok();
+    let inside =
+        |top: &Path| top.canonicalize().ok().zip(real_root.as_ref()).is_some_and(|(top, r)| top.starts_with(r));
+    let bank = root.join(crate::kb::load::bank_folder(root));
+    if inside(&bank) {
+        walk(&bank, root, Source::MemoryBank, &mut out);
+    }
+    for path in crate::rules::default_paths(root).into_iter().filter(|path| inside(path)) {
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => push(&mut out, path, root, Source::Rules, &meta),
             _ => walk(&path, root, Source::Rules, &mut out),
         }
     }
-    // (Stable: a file both the bank and the rules hold, `.clinerules/memory-bank/…`, stays the
-    // bank's, which was listed first.)
-    out.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
+    // (A bank kept among the rules is no rule file, as `mb rules` reads them.)
+    out.retain(|(path, ..)| {
+        path.source == Source::MemoryBank || !crate::kb::load::in_bank_among_rules(Path::new(&path.shown))
+    });
+    out.sort_unstable_by(|a, b| a.0.shown.cmp(&b.0.shown));
     out.dedup_by(|a, b| a.0.shown == b.0.shown);
     out
 }
@@ -167,6 +177,7 @@ pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
     // (Only the file watcher asks, and it declines a repository whose bank is elsewhere.)
     let source = match top {
         "memory-bank" => Source::MemoryBank,
+        ".clinerules" if crate::kb::load::in_bank_among_rules(Path::new(shown)) => return Some(out),
         "rules" | ".clinerules" => Source::Rules,
         // Not covered: nothing there, whatever it is.
         _ => return Some(out),

@@ -344,5 +344,38 @@ fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
         assert_eq!(files, [format!("{folder}/activeContext.md")], "{folder}");
         let hits = env.run(["search", "caddy", "--json"]).json();
         assert_eq!(hits[0]["file"], format!("{folder}/activeContext.md"), "{folder}: {hits}");
+        // Read as the bank's, never as a rule file: beside Cline's rules too.
+        assert_eq!(hits[0]["kind"], "decision", "{folder}: {hits}");
+        assert_eq!(hits.as_array().unwrap().len(), 1, "{folder}: {hits}");
+    }
+    // A bank beside Cline's rules is never a rule file, the repository's bank or not.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/notes.md",
+        "# Notes
+",
+    );
+    env.write(
+        ".clinerules/memory-bank/activeContext.md",
+        "## Decisions
+
+- Use Caddy as the reverse proxy.
+",
+    );
+    env.write(
+        ".clinerules/style.md",
+        "# Style
+
+Use tabs.
+",
+    );
+    let hits = env.run(["search", "caddy", "--json"]);
+    assert_eq!(hits.code(), Some(1), "not the bank, not rules: {hits}");
+    let rules = env.run(["rules"]);
+    assert!(format!("{}{}", rules.stdout, rules.stderr).contains("0 checks in 1 file:"), "style.md alone: {rules}");
+    // `mb decisions --help` names every folder it looks in.
+    let help = env.run(["decisions", "--help"]).stdout;
+    for folder in mb::kb::load::BANK_FOLDERS {
+        assert!(help.contains(folder), "{folder} is not in the help");
     }
 }

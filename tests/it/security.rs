@@ -694,6 +694,10 @@ fn a_folder_named_outside_the_repository_is_read_but_a_linked_bank_is_not() {
     let out = env.run(["decisions"]);
     assert!(!out.stdout.contains("Traefik"), "the linked bank was read: {out}");
     assert!(out.stderr.contains("memory-bank: a folder outside the repository (through a symlink); skipped"), "{out}");
+    // Nor does the search index read it, nor rules linked in from outside.
+    std::os::unix::fs::symlink(&outside, env.work_dir().join("rules")).unwrap();
+    let out = env.run(["search", "traefik", "--json"]);
+    assert_eq!(out.code(), Some(1), "nothing found: {out}");
 }
 
 /// Processes whose command line holds `needle`.

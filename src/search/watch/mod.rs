@@ -42,6 +42,12 @@ const MAX_REASON: usize = 300;
 /// The folders (and the `.clinerules` file) at the root of the repository the index covers.
 pub const TOPS: [&str; 3] = ["memory-bank", "rules", ".clinerules"];
 
+/// Whether a watcher covers a repository whose Memory Bank is in `bank`
+/// ([`crate::kb::load::bank_folder`]): only in `memory-bank/`, one of [`TOPS`].
+pub fn covers_bank(bank: &str) -> bool {
+    TOPS.contains(&bank)
+}
+
 /// A point in one watcher's history: its instance (random per start) and how many events it
 /// had seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -72,7 +72,7 @@ pub type Notes = Arc<dyn Fn(&str) + Send + Sync>;
 pub fn serve(root: &Path, notes: Notes, ready: Option<std::sync::mpsc::Sender<()>>) -> Result<(), WatchError> {
     let root = root.canonicalize().map_err(io(root))?;
     let bank = crate::kb::load::bank_folder(&root);
-    if !TOPS.contains(&bank) {
+    if !super::covers_bank(bank) {
         return Err(WatchError::Uncovered(bank));
     }
     let mb_dir = crate::state::dir(&root, "").map_err(io(&root))?;
