@@ -187,9 +187,10 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// Whether a file name is a Markdown file's.
+/// Whether a file name is a Markdown file's: `.md`, `.markdown`, or Cursor's `.mdc` (Markdown with
+/// front matter, which Cursor keeps its rules and some banks in).
 pub fn is_markdown(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".markdown")
+    name.ends_with(".md") || name.ends_with(".markdown") || name.ends_with(".mdc")
 }
 
 /// Reads a Markdown file as [`SourceFile::read`] does, and undoes mojibake

@@ -1907,6 +1907,12 @@ impl<'a> Pass<'a> {
         patterns::named(&mut items, &doc.sections, &named);
         let lists_patterns: Vec<bool> = self.headings.iter().map(|h| h.lists_patterns).collect();
         patterns::bold_names(&mut items, &self.item_heading, &lists_patterns);
+        // (Last, whichever rule read a decision there.)
+        if records::records_none(&stem) {
+            for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
+                item.kind = Kind::Other;
+            }
+        }
         doc.items = items;
         doc
     }

@@ -628,13 +628,18 @@ pub(crate) fn resolve(
     options_under_a_decision_label(items, groups);
     why_questions_over_their_reasons(items, sections);
     answers_to_settled_questions(items);
-    // A template (`decisions.template.md`, `adr-template.md`) shows how to write a decision;
-    // it records none.
-    if is_template(stem) {
-        for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
-            item.kind = Kind::Other;
-        }
-    }
+}
+
+/// Whether a file, by its stem, records no decision whatever its lines say: a template
+/// (`decisions.template.md`, `adr-template.md`) shows how to write one, and a glossary
+/// (`glossary.md`, `用語集.md`) defines the words a bank uses — `### Circuit Breaker` there is
+/// a term, not a pattern chosen.
+pub(crate) fn records_none(stem: &str) -> bool {
+    const GLOSSARY: &[&str] =
+        &["glossary", "glossar", "glossaire", "glosario", "glossário", "glossario", "terminology", "глоссарий"];
+    let names_glossary = stem.split(|c: char| !c.is_alphanumeric()).any(|w| fields::is_word_of(w, GLOSSARY))
+        || ["用語集", "术语表", "術語表", "용어집"].iter().any(|w| stem.contains(w));
+    is_template(stem) || names_glossary
 }
 
 /// Among decisions, a list item that asks why of a choice over its sub-items (`1. **Why log in

@@ -144,6 +144,9 @@ fn names_how_or_notes(title: &str) -> bool {
         "versions",
         "inventory",
         "not",
+        // What the stack may become (`## Technology Evolution Path`, `### Tech Roadmap`).
+        "evolution",
+        "roadmap",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
     // Format Support` over the crates that read them.)

@@ -5358,3 +5358,13 @@ fn a_rule_stated_under_conventions_is_decided() {
         ]
     );
 }
+
+#[test]
+fn a_glossary_records_no_decision_and_cursors_mdc_files_are_read() {
+    let kb = load();
+    // A glossary defines the bank's words: `### Circuit Breaker` under `## Resilience Patterns`
+    // there is a term, and `**Decision:**` a word defined.
+    assert!(decisions_in(&kb, "glossary.md").is_empty());
+    // Cursor keeps rules and banks in `.mdc` files: Markdown with front matter.
+    assert_eq!(decisions_in(&kb, "project-intelligence.mdc"), ["9 Use Caddy as the reverse proxy on every edge node."]);
+}
