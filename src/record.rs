@@ -140,7 +140,7 @@ impl<'a> Recorder<'a> {
             }
         }
         let spliced = writeback::splice(&self.shown, text, date, &render(&moved))?;
-        let lines = |t: &str| crate::source::LineIndex::new(t).count() as isize;
+        let lines = |t: &str| crate::source::line_count(t) as isize;
         let (from, added) = (spliced.line, lines(&spliced.text) - lines(text));
         for d in moved.findings.iter_mut().filter_map(|f| decision_of(f, &here)) {
             if d.line >= from {

@@ -84,7 +84,7 @@ impl SourceFile {
                 let offset = err.utf8_error().valid_up_to();
                 let bytes = err.into_bytes();
                 let before = &bytes[..offset];
-                let line = line_ends_in(&bytes, 0..offset) + 1;
+                let line = line_ends(&bytes).take_while(|&at| at < offset).count() + 1;
                 let line_start = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |i| i + 1);
                 // Everything before `offset` is valid UTF-8, so counting chars is exact.
                 let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
@@ -99,12 +99,22 @@ impl SourceFile {
 /// by one. CommonMark and YAML end lines at `\n`, `\r\n` and a lone `\r` (which old Mac
 /// editors write), and so do the line numbers mb reports in Memory Banks, rule files and
 /// inventories. (A host's own files are read as its tools read them, at `\n`.)
-pub fn ends_line(bytes: &[u8], at: usize) -> bool {
+fn ends_line(bytes: &[u8], at: usize) -> bool {
     bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n')
 }
 
+/// Where lines end in `bytes` ([`ends_line`]): the offset of each one's `\n` or lone `\r`.
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter(move |&at| ends_line(bytes, at))
+}
+
+/// How many lines `text` has: one more than its line endings ([`ends_line`]).
+pub fn line_count(text: &str) -> usize {
+    line_ends(text.as_bytes()).count() + 1
+}
+
 /// Whether `bytes` hold a `\r` that ends a line by itself ([`ends_line`]).
-pub fn has_lone_cr(bytes: &[u8]) -> bool {
+fn has_lone_cr(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b'\r', bytes).any(|at| ends_line(bytes, at))
 }
 
@@ -128,12 +138,6 @@ pub fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Lines ended ([`ends_line`]) by the bytes in `range` of `bytes`.
-pub fn line_ends_in(bytes: &[u8], range: Range<usize>) -> usize {
-    let from = range.start;
-    memchr::memchr2_iter(b'\n', b'\r', &bytes[range]).filter(|&i| ends_line(bytes, from + i)).count()
-}
-
 /// Maps byte offsets of one text to 1-based lines and columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -145,7 +149,7 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
         let bytes = text.as_bytes();
-        starts.extend(memchr::memchr2_iter(b'\n', b'\r', bytes).filter(|&i| ends_line(bytes, i)).map(|i| i + 1));
+        starts.extend(line_ends(bytes).map(|at| at + 1));
         LineIndex { starts }
     }
 
@@ -467,7 +471,7 @@ mod tests {
         let lines: Vec<&str> = (1..=5).map(|n| &text[idx.line_range(text, n)]).collect();
         assert_eq!(lines, ["ab", "cd", "", "ef", ""]);
         assert_eq!(idx.line_col(text, text.find('g').unwrap()), (6, 1));
-        assert_eq!(line_ends_in(text.as_bytes(), 0..text.len()), 6);
+        assert_eq!(line_count(text), 7);
         assert!(has_lone_cr(text.as_bytes()) && !has_lone_cr(b"a\r\nb\n"));
         assert_eq!(lone_cr_as_lf(text), "ab\ncd\n\nef\n\r\ngh\n");
         assert!(matches!(lone_cr_as_lf("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
