@@ -200,8 +200,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     }
     // Recorded after the report is out, so a refusal to write leaves the findings shown.
     if args.record {
-        let folder = cx.memory_bank(args.memory_bank.as_ref());
-        let bank = record::Bank { file: crate::kb::load::context_file(&folder).into(), folder };
+        let bank = super::record::bank(cx, args.memory_bank.as_ref(), None);
         let written =
             record::record(&cx.root, &run, &request.checks, &bank).context("recording the run in the Memory Bank")?;
         match args.format {

@@ -59,10 +59,16 @@ pub struct Target {
 impl Target {
     /// The folder and file, the folder resolved against the repository root.
     pub fn resolve(&self, cx: &Context) -> record::Bank {
-        let folder = cx.memory_bank(self.memory_bank.as_ref());
-        let file = self.file.clone().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());
-        record::Bank { folder, file }
+        bank(cx, self.memory_bank.as_ref(), self.file.as_ref())
     }
+}
+
+/// Where an entry goes: the bank `folder` given or the repository's ([`Context::memory_bank`]),
+/// and the `file` given or the bank's own context file ([`crate::kb::load::context_file`]).
+pub(super) fn bank(cx: &Context, folder: Option<&PathBuf>, file: Option<&PathBuf>) -> record::Bank {
+    let folder = cx.memory_bank(folder);
+    let file = file.cloned().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());
+    record::Bank { folder, file }
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
