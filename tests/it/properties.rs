@@ -331,6 +331,11 @@ fn apply(text: &str, mangles: &[Mangle]) -> String {
     text
 }
 
+/// How many decisions `text` holds, read as the bank file `path`.
+fn decisions_in(path: &str, text: &str) -> usize {
+    kb::parse::parse_document(Path::new(path), text).items.iter().filter(|i| i.kind == kb::Kind::Decision).count()
+}
+
 /// Every Markdown file the project ships: fixtures and the bundled example.
 fn corpus() -> Vec<String> {
     let mut files = Vec::new();
@@ -750,14 +755,11 @@ fn long_cells_specs_and_file_guides_take_hostile_sizes() {
         ),
     );
     assert!(doc.items.iter().all(|i| i.kind != kb::Kind::Decision || i.block == kb::Block::Heading));
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/progress.md"),
-        &format!(
-            "# P\n\n## Evolution of Project Decisions\n\n{}",
-            "**Previous State/Approach:** a\n**New State/Approach:** b\n\n".repeat(20_000)
-        ),
+    let bank = format!(
+        "# P\n\n## Evolution of Project Decisions\n\n{}",
+        "**Previous State/Approach:** a\n**New State/Approach:** b\n\n".repeat(20_000)
     );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    assert_eq!(decisions_in("memory-bank/progress.md", &bank), 20_000);
     parse_and_check(&format!("## Decisions\n\n### {}Complete\n- a\n", "Setup ".repeat(100_000)));
     parse_and_check(&format!("## Decisions\n\n### Week 5 {}Completion)\n- a\n", "(".repeat(100_000)));
     parse_and_check(&format!("## Decisions\n\n### 考慮事項{}1: a\n- **現状**: b\n", " ".repeat(100_000)));
@@ -770,21 +772,13 @@ fn scope_titles_work_reports_slots_and_code_swaps_take_hostile_sizes() {
     parse_and_check(&format!("## {}Out of Scope\n- a\n", "word ".repeat(100_000)));
     parse_and_check(&format!("## Out of Scope {}\n- a\n", "(".repeat(100_000)));
     parse_and_check(&format!("## {}\n- a\n", "scop".repeat(100_000)));
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/projectbrief.md"),
-        &format!("# Brief\n\n## Non-Goals\n{}", "- Printers\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let bank = format!("# Brief\n\n## Non-Goals\n{}", "- Printers\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/projectbrief.md", &bank), 20_000);
     // 20,000 stamped `Task completed:` lines, none a decision; a slot of 100,000 words and
     // one digit; a code swap of 100,000 names on each side; `Expected` before 100,000 spaces.
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/progress.md"),
-        &format!(
-            "# P\n\n## Evolution of Decisions\n{}",
-            "[2026-04-10 21:14:05] - Task completed: x\n\n".repeat(20_000)
-        ),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 0);
+    let bank =
+        format!("# P\n\n## Evolution of Decisions\n{}", "[2026-04-10 21:14:05] - Task completed: x\n\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/progress.md", &bank), 0);
     parse_and_check(&format!("## Decisions\n- [{}decision 1]\n", "key ".repeat(100_000)));
     parse_and_check(&format!(
         "## Recent Changes\n- Replaced {}with {}\n",
@@ -802,25 +796,16 @@ fn stacks_and_conventions_take_hostile_sizes() {
     // 100,000 `must`s.
     parse_and_check(&format!("## {}Tech Stack\n- Database: PostgreSQL\n", "word ".repeat(100_000)));
     parse_and_check(&format!("## Tech Stack\n{}- Database: PostgreSQL\n", "### Layer\n".repeat(20_000)));
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/techContext.md"),
-        &format!("# Tech\n\n## Tech Stack\n{}", "- Database: PostgreSQL\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let bank = format!("# Tech\n\n## Tech Stack\n{}", "- Database: PostgreSQL\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/techContext.md", &bank), 20_000);
     parse_and_check(&format!("## Tech Stack\n- Database{}\n", ":".repeat(100_000)));
     parse_and_check(&format!("## Tech Stack\n- Vercel {}\n", "- ".repeat(100_000)));
     // A stack table of 20,000 rows (each a decision) and a row of 10,000 cells.
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/techContext.md"),
-        &format!("# Tech\n\n## Tech Stack\n| Part | Tool |\n|---|---|\n{}", "| Cache | Redis |\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let bank = format!("# Tech\n\n## Tech Stack\n| Part | Tool |\n|---|---|\n{}", "| Cache | Redis |\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/techContext.md", &bank), 20_000);
     parse_and_check(&format!("## Tech Stack\n| a | b |\n|---|---|\n{}|\n", "| Cache ".repeat(10_000)));
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/systemPatterns.md"),
-        &format!("# Patterns\n\n## Coding Conventions\n{}", "- Always pin versions\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let bank = format!("# Patterns\n\n## Coding Conventions\n{}", "- Always pin versions\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
     parse_and_check(&format!("## Coding Conventions\n- Use {}\n", "word ".repeat(100_000)));
     parse_and_check(&format!("## Coding Conventions\n- {}\n", "must ".repeat(100_000)));
 }
@@ -830,16 +815,12 @@ fn named_patterns_take_hostile_sizes() {
     // 20,000 pattern headings under one title listing patterns (each a decision), one heading
     // over 20,000 rules (a topic: the rules are the decisions), a patterns title of 100,000
     // words and a pattern heading of 100,000 words, and 20,000 sub-headings nested under one.
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/systemPatterns.md"),
-        &format!("# System\n\n## Design Patterns\n{}", "### Circuit Breaker\nSkips a failing host.\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
-    let doc = kb::parse::parse_document(
-        Path::new("memory-bank/systemPatterns.md"),
-        &format!("# System\n\n## Design Patterns\n### Input Handling\n{}", "- Always quote values\n".repeat(20_000)),
-    );
-    assert_eq!(doc.items.iter().filter(|i| i.kind == kb::Kind::Decision).count(), 20_000);
+    let bank =
+        format!("# System\n\n## Design Patterns\n{}", "### Circuit Breaker\nSkips a failing host.\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
+    let bank =
+        format!("# System\n\n## Design Patterns\n### Input Handling\n{}", "- Always quote values\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
     parse_and_check(&format!("# S\n## {}Patterns\n### Circuit Breaker\n", "word ".repeat(100_000)));
     parse_and_check(&format!("# S\n## Design Patterns\n### {}\nText.\n", "word ".repeat(100_000)));
     parse_and_check(&format!("# S\n## Design Patterns\n{}", "#### Layer\n##### Part\n###### Piece\n".repeat(20_000)));
