@@ -18,8 +18,8 @@ use crate::source::display_path;
 ///
 /// mb reads every Markdown file under PATH (default: ./memory-bank, else the first of
 /// .kilocode/rules/memory-bank (Kilo Code), docs/memory-bank, .clinerules/memory-bank,
-/// .cursor/memory-bank, .github/memory-bank, .roo/memory-bank and .windsurf/memory-bank that
-/// exists) the way a person reads a
+/// .cursor/memory-bank, .github/memory-bank, .roo/memory-bank, .windsurf/memory-bank and
+/// cline_docs that exists) the way a person reads a
 /// Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists

@@ -31,8 +31,9 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// Where agents keep a repository's Memory Bank, in the order mb looks for it: Cline, Roo Code
 /// and Cursor in `memory-bank/` (the first, and the default), Kilo Code in
 /// `.kilocode/rules/memory-bank/`, and the other folders public banks use — in `docs/`, beside
-/// Cline's rules, Cursor's, Copilot's, Roo Code's and Windsurf's settings.
-pub const BANK_FOLDERS: [&str; 8] = [
+/// Cline's rules, Cursor's, Copilot's, Roo Code's and Windsurf's settings, and `cline_docs/`,
+/// where Cline's first Memory Bank instructions kept it.
+pub const BANK_FOLDERS: [&str; 9] = [
     "memory-bank",
     KILO_BANK,
     "docs/memory-bank",
@@ -41,6 +42,7 @@ pub const BANK_FOLDERS: [&str; 8] = [
     ".github/memory-bank",
     ".roo/memory-bank",
     ".windsurf/memory-bank",
+    "cline_docs",
 ];
 
 /// Kilo Code's Memory Bank folder, whose running context is `context.md`.
