@@ -6,7 +6,10 @@
 //! what to do or not to do — `Always use Flyway for schema changes`, `Never commit secrets`,
 //! `Use snake_case for database identifiers`, `No ORM`, `All API routes must validate input`,
 //! `Migrations should be reversible`, `统一使用 UTC`, `必ず型を付ける` — is a convention the team
-//! settled, and so a decision. What such a section only describes (`Repository pattern over
+//! settled, and so a decision. So is each top-level item right under a heading over the team's
+//! principles (`## Homelab Philosophy` over `- **Automation First**: anything done twice is
+//! scripted`, `## Product Principles` over `- Local-first, not local-only`): each states one,
+//! in whatever words. What such a section only describes (`Repository pattern over
 //! the data layer`, `Services talk over a queue`) stays a pattern (`mb decisions --kind
 //! pattern`), as does a question or a `Use case:` line, and what a section over requirements
 //! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
@@ -19,6 +22,8 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry])
     // Each section's answer once: whether a title over it says its lines are no conventions.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
     let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
+    // Each section's answer once: whether its own heading is over principles.
+    let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
     for item in items.iter_mut() {
         if item.kind == Kind::Pattern
             && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
@@ -26,7 +31,13 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry])
             && item.field.is_none()
             && item.record.is_none()
             && item.done.is_none()
-            && states_rule(&item.text, item.block)
+            && (states_rule(&item.text, item.block)
+                || (item.block == Block::ListItem
+                    && item.parent.is_none()
+                    && *principles[item.section].get_or_insert_with(|| {
+                        sections[item.section].title.as_deref().is_some_and(super::heading::names_principles)
+                    })
+                    && states_principle(&item.text)))
         {
             item.kind = Kind::Decision;
         }
@@ -175,6 +186,15 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
     block == Block::ListItem
         && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
+}
+
+/// Whether a line under a heading over principles states one: anything but a label over the
+/// items below it (`Core values:`), a question, or a state still to change (`No tests yet`).
+fn states_principle(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().any(char::is_alphanumeric)
+        && !text.ends_with(['?', '？', ':', '：'])
+        && !fields::holds_word_of(text, NOT_YET)
 }
 
 #[cfg(test)]

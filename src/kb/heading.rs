@@ -727,23 +727,14 @@ fn names_insights(title: &str) -> bool {
 /// fields (which is why these words are not in [`KIND_WORDS`], whose names [`kind_name`] reads
 /// in labels too).
 fn names_rules(title: &str) -> bool {
+    if names_principles(title) {
+        return true;
+    }
     let last = last_word(title);
-    // (Turkish: `Teknik Kısıtlar`, technical constraints; `Ürün İlkeleri`, product principles.)
-    if [
-        "constraints",
-        "invariants",
-        "principles",
-        "einschränkungen",
-        "prinzipien",
-        "kısıtlar",
-        "kisitlar",
-        "ilkeler",
-        "ilkeleri",
-        "İlkeler",
-        "İlkeleri",
-    ]
-    .iter()
-    .any(|w| last.eq_ignore_ascii_case(w))
+    // (Turkish: `Teknik Kısıtlar`, technical constraints.)
+    if ["constraints", "invariants", "einschränkungen", "kısıtlar", "kisitlar"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
     {
         return true;
     }
@@ -793,18 +784,14 @@ fn names_rules(title: &str) -> bool {
     const FIRST: &[&str] = &[
         "restricciones",
         "prohibiciones",
-        "principios",
         "patrón",
         "restrições",
         "proibições",
-        "princípios",
         "padrão",
         "contraintes",
         "interdictions",
-        "principes",
         "ограничения",
         "запреты",
-        "принципы",
     ];
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -823,6 +810,38 @@ fn names_rules(title: &str) -> bool {
         let head: String = t.chars().take(10).collect::<String>().to_lowercase();
         ["quy ước", "ràng buộc", "nguyên tắc"].iter().any(|w| head.starts_with(w))
     }
+}
+
+/// A heading over the principles a team holds: `Design Principles`, `Homelab Philosophy`,
+/// `Core Tenets`, `Ürün İlkeleri` (product principles), and where the noun comes first,
+/// `Principios de diseño`, `Philosophie du projet`, `Принципы разработки`; `设计原则`,
+/// `開発理念`. Each item right under it states one (`kb::conventions`).
+pub(crate) fn names_principles(title: &str) -> bool {
+    const LAST: &[&str] = &[
+        "principles",
+        "philosophy",
+        "tenets",
+        "prinzipien",
+        "philosophie",
+        "grundsätze",
+        "ilkeler",
+        "ilkeleri",
+        "İlkeler",
+        "İlkeleri",
+    ];
+    const FIRST: &[&str] =
+        &["principios", "princípios", "principes", "filosofía", "filosofia", "philosophie", "принципы", "философия"];
+    let last = last_word(title);
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    LAST.iter().any(|w| last.eq_ignore_ascii_case(w))
+        // (Most titles end here: no word above starts with their letter.)
+        || (first.starts_with(['p', 'P', 'f', 'F', 'п', 'П', 'ф', 'Ф'])
+            && FIRST.contains(&first.to_lowercase().as_str()))
+        || (!title.is_ascii() && {
+            let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
+            ["原则", "原則", "理念"].iter().any(|w| t.ends_with(w))
+        })
 }
 
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
@@ -2377,6 +2396,11 @@ mod tests {
             ("Next steps (don't build the mobile app until the API is stable)", Kind::NextStep),
             ("Lessons learned: don't add indexes blindly", Kind::Learning),
             ("Coding rules: do not add secrets to the repo", Kind::Pattern),
+            // The principles a team holds, in any of its words for them.
+            ("Homelab Philosophy", Kind::Pattern),
+            ("Core Tenets", Kind::Pattern),
+            ("Philosophie du projet", Kind::Pattern),
+            ("Principles of the SMB protocol", Kind::Other),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("Planlanan Değişiklikler", Kind::NextStep),
             ("Önerilen Değişiklikler", Kind::NextStep),

@@ -1906,7 +1906,7 @@ impl<'a> Pass<'a> {
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
         let lists_patterns: Vec<bool> = self.headings.iter().map(|h| h.lists_patterns).collect();
-        patterns::bold_names(&mut items, &self.item_heading, &lists_patterns);
+        patterns::listed(&mut items, &self.item_heading, &lists_patterns);
         // (Last, whichever rule read a decision there.)
         if records::records_none(&stem) {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {

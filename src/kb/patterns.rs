@@ -21,11 +21,13 @@
 //! decisions already (`### Input Handling` over `- Always quote …`: the heading is their
 //! topic).
 //!
-//! A list can stand for the headings: `- **Service Discovery Pattern**` over its own bullets,
-//! right under `## Architectural Patterns`, is a heading written as a list item, and reads as
-//! one ([`bold_names`]). A plain item there (`- Observer pattern for UI updates`, `-
-//! **Facade**: the API handlers`) is not read so: readers of the 54 banks listed such items
-//! about one time in two.
+//! A list can stand for the headings ([`listed`]): right under `## Architectural Patterns`,
+//! `- **Service Discovery Pattern**` over its own bullets is a heading written as a list item,
+//! and `- Observer pattern for UI updates`, `- **Facade**: the API handlers`, `- Клиент-серверная
+//! архитектура` each name a pattern in use on one line. Not a label over a list (`- Standard
+//! file layout:`), a hedge (`- Fixtures: likely in conftest.py (needs confirmation)`), a pointer
+//! to another file (`- patterns/kustomize.md - Kustomize patterns`), nor a line the heading
+//! refusals above refuse.
 
 use super::fields;
 use super::{Block, Item, Kind, Section};
@@ -183,13 +185,20 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
     }
 }
 
-/// Makes each top-level list item that is only a pattern's name in bold, over a list of its
-/// own, right under a title that lists patterns (`lists_patterns`, per heading; `item_heading`,
-/// each item's heading) a decision, as [`named`] makes a heading: `- **Service Discovery
-/// Pattern**` over `- All services register with Traefik`. The same refusals hold: the name
-/// names one pattern ([`names_one`]), the first line under it leaves nothing open, and no line
-/// under it is a decision already. The items under it describe it and stay as they are.
-pub(crate) fn bold_names(items: &mut [Item], item_heading: &[Option<usize>], lists_patterns: &[bool]) {
+/// Makes each top-level list item right under a title that lists patterns (`lists_patterns`,
+/// per heading; `item_heading`, each item's heading) that names a pattern a decision, as
+/// [`named`] makes a heading. Two forms name one:
+/// - the pattern's name alone in bold, over a list of its own (`- **Service Discovery
+///   Pattern**` over `- All services register with Traefik`), whose first line leaves nothing
+///   open;
+/// - a line that names it and says how it is used (`- Observer pattern for UI updates`, `-
+///   **Facade**: the API handlers`), not a label over a list (`- Standard file layout:`), a
+///   hedge ([`hedges`]), or a pointer to another file (`- patterns/kustomize.md - …`).
+///
+/// Either way the name passes [`names_one`], the line leaves nothing open ([`leaves_open`]),
+/// and no line under it is a decision already. The items under it describe it and stay as
+/// they are.
+pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], lists_patterns: &[bool]) {
     for i in 0..items.len() {
         let item = &items[i];
         let under_patterns =
@@ -200,20 +209,44 @@ pub(crate) fn bold_names(items: &mut [Item], item_heading: &[Option<usize>], lis
             || item.parent.is_some()
             || item.field.is_some()
             || item.record.is_some()
+            || item.done.is_some()
         {
-            continue;
-        }
-        let name = item.text.trim_end_matches([':', '：']).trim_end();
-        if item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) != Some(name) || !names_one(name) {
             continue;
         }
         // What it holds: the items after it down to the next top-level one.
         let mut held = items[i + 1..].iter().take_while(|it| it.parent.is_some());
-        let open = held.clone().next().is_none_or(|first| leaves_open(&first.text));
-        if !open && !held.any(|it| it.kind == Kind::Decision) {
+        let text = item.text.trim();
+        let name = text.trim_end_matches([':', '：']).trim_end();
+        let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name);
+        let names = if let Some(first) = held.clone().next().filter(|_| bold_alone) {
+            names_one(name) && !leaves_open(&first.text)
+        } else {
+            // (A label is read as a heading is; a sentence only for what turns a pattern down:
+            // `Errors carry the host name` names none of a heading's parts.)
+            let named = match fields::named_before_colon(text) {
+                Some((label, _)) => names_one(label),
+                None => !fields::holds_word_of(text, NOT_CHOSEN),
+            };
+            !text.ends_with([':', '：'])
+                && named
+                && !leaves_open(text)
+                && !hedges(text)
+                && !fields::describes_a_file(text)
+                && !fields::is_labelled_address(text)
+        };
+        if names && !held.any(|it| it.kind == Kind::Decision) {
             items[i].kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a line only guesses at what is used (`Fixtures: likely in conftest.py (needs
+/// confirmation)`, `Probably a singleton`, `可能`): a reader's note about the code, not a
+/// pattern the team chose.
+fn hedges(text: &str) -> bool {
+    const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "confirmation"];
+    fields::holds_word_of(text, WORDS)
+        || (!text.is_ascii() && ["可能", "たぶん", "おそらく", "вероятно", "возможно"].iter().any(|w| text.contains(w)))
 }
 
 /// Whether a pattern's first line leaves its choice open: a question, a label over options

@@ -79,6 +79,8 @@ fn decisions_are_what_a_reader_would_list() {
         (Some("2025-09-01"), "decisionLog.md: Raise tm_quota to 3T to match the ZFS refquota.", 16),
         (None, "systemPatterns.md: Prefer server min protocol = SMB3 on every share.", 7),
         (None, "systemPatterns.md: WireGuard carries all cluster traffic.", 8),
+        // A pattern named under `## Design Patterns` is one the system is built on.
+        (None, "systemPatterns.md: Data-driven templates: one template, many hosts.", 11),
     ];
     let expected: Vec<_> = expected.into_iter().map(|(d, t, l)| (d.map(str::to_string), t.to_string(), l)).collect();
     assert_eq!(decisions, expected);
@@ -128,7 +130,10 @@ fn section_kinds_follow_heading_wording() {
     assert_eq!(kind_of("Two gaps in the rules"), Kind::Other);
     assert_eq!(kind_of("Tracked connections kept working"), Kind::Learning);
     assert_eq!(kind_of("Replaced the enterprise repo"), Kind::Change);
-    assert_eq!(kind_of("Data-driven templates"), Kind::Pattern);
+    // (`## Design Patterns` holds patterns; each one named there is a decision, see
+    // `decisions_are_what_a_reader_would_list`.)
+    let (doc, templates) = item(&kb, "Data-driven templates");
+    assert_eq!(doc.sections[templates.section].kind, Kind::Pattern);
 }
 
 #[test]
@@ -337,7 +342,7 @@ fn decisions_filters() {
     assert_eq!(since.len(), 4);
     assert!(since.iter().all(|d| d["date"].as_str().unwrap() >= "2025-11-01"));
     let active = run(&["--active"]);
-    assert_eq!(active.len(), 14);
+    assert_eq!(active.len(), 15);
     let learned = run(&["--kind", "learning,next_step"]);
     assert!(!learned.is_empty());
     assert!(learned.iter().all(|d| d["kind"] == "learning" || d["kind"] == "next_step"));

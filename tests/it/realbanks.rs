@@ -2577,13 +2577,19 @@ fn one_pattern_named_among_decisions_is_the_pattern_chosen() {
     let kb = load();
     let doc = document(&kb, "decision-patterns.md");
     // `### 1. Backup Transport Pattern` under `## Key Technical Decisions` names the pattern
-    // chosen: what it holds are decisions. `### 2. Runbook Patterns` holds patterns.
-    assert_eq!(decision_texts(doc), ["The NAS pulls every backup over SSH", "Hosts hold append-only keys"]);
-    let runbook = doc.items.iter().find(|i| i.text.starts_with("Every runbook")).unwrap();
-    assert_eq!(runbook.kind, Kind::Pattern);
-    // (A Chinese title is read too, without cutting a character: `错误处理模式` names patterns.)
-    let errors = doc.items.iter().find(|i| i.text.starts_with("所有错误")).unwrap();
-    assert_eq!(errors.kind, Kind::Pattern);
+    // chosen: what it holds are decisions. `### 2. Runbook Patterns` lists patterns, each
+    // item one in use; the heading itself is none. (A Chinese title is read too, without
+    // cutting a character: `错误处理模式` names patterns.)
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "The NAS pulls every backup over SSH",
+            "Hosts hold append-only keys",
+            "Every runbook starts with a rollback step",
+            "所有错误都带上主机名"
+        ]
+    );
+    assert!(doc.items.iter().all(|i| i.block == mb::kb::Block::ListItem), "no heading is an item");
 }
 
 #[test]
@@ -3154,10 +3160,11 @@ fn an_item_with_the_reasons_for_it_states_a_choice() {
 fn turkish_rule_and_pattern_headings() {
     let kb = load();
     // `## Teknik Kisitlar` (technical constraints), `## RBAC Deseni` (the RBAC pattern) and
-    // `## Ürün İlkeleri` (product principles) hold the team's standing rules.
+    // `## Ürün İlkeleri` (product principles) hold the team's standing rules; each item right
+    // under principles states one, in whatever words.
     let doc = document(&kb, "sistem-desenleri.md");
     let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.block == mb::kb::Block::ListItem).map(|i| i.kind).collect();
-    assert_eq!(kinds, [Kind::Pattern; 3]);
+    assert_eq!(kinds, [Kind::Pattern, Kind::Pattern, Kind::Decision]);
 }
 
 #[test]
@@ -5292,8 +5299,10 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     let kb = load();
     // A list can stand for the headings: right under `## Integration Patterns`, a pattern's
     // name alone in bold over bullets of its own (`- **Outbox Relay**`) reads as such a
-    // heading; not one whose first bullet leaves it open (`Saga`), a bold name over nothing,
-    // a name with its description on the line (`**Facade**: …`), a plain bullet, nor a bold
+    // heading, and a top-level item that names a pattern on its own line (a bold name over
+    // nothing, `**Facade**: …`, a plain bullet) names one in use; not a bold name whose first
+    // bullet leaves it open (`Saga`), a guess (`likely … (needs confirmation)`), a label over
+    // a list (`Standard probe layout:`), a pointer to another file, a question, nor a bold
     // name under a title that lists no patterns (`## Operations`). Nor a heading that says how
     // the work went (`(Successful)`), nor anything under `## Successful Patterns`, what worked.
     // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
@@ -5302,7 +5311,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // a body that only says `or`) or whose rules are the decisions (`### Input Handling` over
     // `Always quote …`), a pattern turned down (`(deprecated)`), a template's `### Pattern
     // Name`, a heading over headings of its own (`### Storage`), one that groups patterns
-    // itself or holds acceptance criteria, nor anything under how tools are used, errors or
+    // itself (`### Testing Patterns`, whose own items each name one) or holds acceptance
+    // criteria, nor anything under how tools are used, errors or
     // failures seen, anti-patterns, a single pattern's parts (`## Offline-First Pattern` over
     // `### Components`), patterns only planned, or the file's own title.
     let doc = document(&kb, "systemPatterns-named.md");
@@ -5313,10 +5323,14 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
             "Circuit Breaker",
             "Write-Through Cache",
             "Always quote the values passed to a remote shell",
+            "each rule keeps a fixture of its own",
             "Beobachter",
             "事件总线 (Event Bus)",
             "Outbox Relay",
             "Bulkhead:",
+            "Idempotent Consumer",
+            "Facade: one client hides the three provider APIs",
+            "Retry with jitter for every outbound call",
         ]
     );
     let breaker = doc.items.iter().find(|i| i.text == "Circuit Breaker").expect("the pattern's heading");
@@ -5367,4 +5381,26 @@ fn a_glossary_records_no_decision_and_cursors_mdc_files_are_read() {
     assert!(decisions_in(&kb, "glossary.md").is_empty());
     // Cursor keeps rules and banks in `.mdc` files: Markdown with front matter.
     assert_eq!(decisions_in(&kb, "project-intelligence.mdc"), ["9 Use Caddy as the reverse proxy on every edge node."]);
+}
+
+#[test]
+fn each_principle_the_team_holds_is_decided() {
+    let kb = load();
+    // Each top-level item right under a heading over the team's principles (`Philosophy`,
+    // `Design Principles`, `Principios de diseño`, `设计原则`) states one, in whatever words;
+    // not a question, a label over a list, a state still to change (`… yet …`), what the
+    // items under a label say, nor a paragraph over them. `Principles of the SMB protocol`
+    // are the protocol's, not the team's.
+    let doc = document(&kb, "productContext-principles.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Automate the second time: anything done twice by hand becomes a playbook",
+            "Local control: no service needs a vendor cloud to boot",
+            "Backups count as tested once a restore has run, not when a log says so",
+            "Plain files over databases wherever a person has to read them",
+            "Cada cambio pasa por una revisión en un pull request",
+            "所有配置都放在 Git 仓库中",
+        ]
+    );
 }
