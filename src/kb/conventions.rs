@@ -189,12 +189,15 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
 }
 
 /// Whether a line under a heading over principles states one: anything but a label over the
-/// items below it (`Core values:`), a question, or a state still to change (`No tests yet`).
+/// items below it (`Core values:`), a question, a state still to change (`No tests yet`), or
+/// a line that holds nothing ([`fields::holds_nothing_held`]: a template's `Principle 1:
+/// [Core principle guiding decisions]`).
 fn states_principle(text: &str) -> bool {
     let text = text.trim();
     text.chars().any(char::is_alphanumeric)
         && !text.ends_with(['?', '？', ':', '：'])
         && !fields::holds_word_of(text, NOT_YET)
+        && !fields::holds_nothing_held(text)
 }
 
 #[cfg(test)]

@@ -6497,6 +6497,22 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
     }
 }
 
+/// Whether a line in a list of what the team holds (its patterns, its principles) states
+/// nothing of its own: template text or a placeholder ([`is_boilerplate`], `Principle 1:
+/// [Core principle guiding decisions]`), a statement that there is none
+/// ([`is_none_statement`], `N/A`), a value wholly in brackets, which a template leaves to
+/// fill (`Principle 2: [Another guiding principle]`), or a log line under its timestamp
+/// (`2025-05-30 20:37:38 - Analysis found no new patterns`).
+pub(crate) fn holds_nothing_held(text: &str) -> bool {
+    let says_nothing = |t: &str| {
+        let t = t.trim();
+        is_boilerplate(t) || is_none_statement(t) || (t.starts_with('[') && t.ends_with(']'))
+    };
+    says_nothing(text)
+        || timestamp(text).is_some()
+        || named_before_colon(text).is_some_and(|(_, value)| says_nothing(value))
+}
+
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
 /// required.`, `None anticipated.`, `TBD - …`. Saying no choice is needed, or that it is still
 /// to make, is not a choice.

@@ -193,7 +193,8 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
 ///   open;
 /// - a line that names it and says how it is used (`- Observer pattern for UI updates`, `-
 ///   **Facade**: the API handlers`), not a label over a list (`- Standard file layout:`), a
-///   hedge ([`hedges`]), or a pointer to another file (`- patterns/kustomize.md - …`).
+///   hedge ([`hedges`]), a pointer to another file (`- patterns/kustomize.md - …`), nor a
+///   line that holds nothing ([`fields::holds_nothing_held`]: `N/A`, a placeholder).
 ///
 /// Either way the name passes [`names_one`], the line leaves nothing open ([`leaves_open`]),
 /// and no line under it is a decision already. The items under it describe it and stay as
@@ -229,6 +230,7 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], lists_p
             };
             !text.ends_with([':', '：'])
                 && named
+                && !fields::holds_nothing_held(text)
                 && !leaves_open(text)
                 && !hedges(text)
                 && !fields::describes_a_file(text)

@@ -5302,7 +5302,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // heading, and a top-level item that names a pattern on its own line (a bold name over
     // nothing, `**Facade**: …`, a plain bullet) names one in use; not a bold name whose first
     // bullet leaves it open (`Saga`), a guess (`likely … (needs confirmation)`), a label over
-    // a list (`Standard probe layout:`), a pointer to another file, a question, nor a bold
+    // a list (`Standard probe layout:`), a pointer to another file, a question, `N/A`, a log
+    // line under its timestamp, nor a bold
     // name under a title that lists no patterns (`## Operations`). Nor a heading that says how
     // the work went (`(Successful)`), nor anything under `## Successful Patterns`, what worked.
     // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
@@ -5388,8 +5389,9 @@ fn each_principle_the_team_holds_is_decided() {
     let kb = load();
     // Each top-level item right under a heading over the team's principles (`Philosophy`,
     // `Design Principles`, `Principios de diseño`, `设计原则`) states one, in whatever words;
-    // not a question, a label over a list, a state still to change (`… yet …`), what the
-    // items under a label say, nor a paragraph over them. `Principles of the SMB protocol`
+    // not a question, a label over a list, a state still to change (`… yet …`), a template's
+    // slot (`Principle 3: [A principle …]`), what the items under a label say, nor a paragraph
+    // over them. `Principles of the SMB protocol`
     // are the protocol's, not the team's.
     let doc = document(&kb, "productContext-principles.md");
     assert_eq!(
