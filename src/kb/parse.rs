@@ -136,9 +136,10 @@ struct RawHeading {
     /// Whether the title says its decisions are still to make, or is about writing them
     /// (`Decisions Needed`, `Template for New Decisions`).
     undecided: bool,
-    /// Whether the headings under it each name a pattern the team chose (`## Key Design
-    /// Patterns`, see [`patterns::lists_patterns`]; never the file's title).
-    lists_patterns: bool,
+    /// Whether the headings and items under it each name a pattern the team chose (`## Key
+    /// Design Patterns`, see [`patterns::lists_patterns`]; never the file's title), and
+    /// whether they are the tests' ([`patterns::Listing`]).
+    listing: patterns::Listing,
 }
 
 /// What a heading's or bold pseudo-heading's title says (the record tests matter only for
@@ -704,6 +705,7 @@ impl<'a> Pass<'a> {
                         && field.is_none()
                         && (level > 1 || !self.headings.is_empty())
                         && patterns::lists_patterns(&title);
+                    let listing = patterns::Listing::of(lists_patterns, &title);
                     self.headings.push(RawHeading {
                         level,
                         date,
@@ -712,7 +714,7 @@ impl<'a> Pass<'a> {
                         decision: decision.is_some(),
                         considers,
                         undecided,
-                        lists_patterns,
+                        listing,
                         title,
                         line,
                         stamp: false,
@@ -725,7 +727,10 @@ impl<'a> Pass<'a> {
                     // (`### Command Queue` under `## Key Design Patterns`: see `patterns`.)
                     let names_pattern = decision.is_none()
                         && self.headings[h].field.is_none()
-                        && self.heading_stack.last().is_some_and(|&o| self.headings[o].lists_patterns)
+                        && self
+                            .heading_stack
+                            .last()
+                            .is_some_and(|&o| self.headings[o].listing != patterns::Listing::Neither)
                         && patterns::names_one(&self.headings[h].title);
                     self.heading_stack.push(h);
                     self.current_heading = Some(h);
@@ -1905,8 +1910,9 @@ impl<'a> Pass<'a> {
         conventions::rules(&mut items, &doc.sections, &doc.entries);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
-        let lists_patterns: Vec<bool> = self.headings.iter().map(|h| h.lists_patterns).collect();
-        patterns::listed(&mut items, &self.item_heading, &lists_patterns);
+        // (The titles are the sections' by now: each heading's listing was judged as it was read.)
+        let listings: Vec<patterns::Listing> = self.headings.iter().map(|h| h.listing).collect();
+        patterns::listed(&mut items, &self.item_heading, &listings);
         // (Last, whichever rule read a decision there.)
         if records::records_none(&stem) {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
@@ -2022,7 +2028,7 @@ impl<'a> Pass<'a> {
                     decision: false,
                     considers: false,
                     undecided: false,
-                    lists_patterns: false,
+                    listing: patterns::Listing::Neither,
                 });
             }
         };

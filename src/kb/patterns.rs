@@ -185,9 +185,10 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
     }
 }
 
-/// Makes each top-level list item right under a title that lists patterns (`lists_patterns`,
-/// per heading; `item_heading`, each item's heading) that names a pattern a decision, as
-/// [`named`] makes a heading. Two forms name one:
+/// Makes each top-level list item right under a title that lists patterns (`listings`, per
+/// heading; `item_heading`, each item's heading) that names a pattern a decision, as
+/// [`named`] makes a heading. Two forms name one (under the patterns of the tests, only the
+/// first: [`Listing::TestPatterns`]):
 /// - the pattern's name alone in bold, over a list of its own (`- **Service Discovery
 ///   Pattern**` over `- All services register with Traefik`), whose first line leaves nothing
 ///   open;
@@ -199,12 +200,11 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
 /// Either way the name passes [`names_one`], the line leaves nothing open ([`leaves_open`]),
 /// and no line under it is a decision already. The items under it describe it and stay as
 /// they are.
-pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], lists_patterns: &[bool]) {
+pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listings: &[Listing]) {
     for i in 0..items.len() {
         let item = &items[i];
-        let under_patterns =
-            item_heading.get(i).copied().flatten().is_some_and(|h| lists_patterns.get(h) == Some(&true));
-        if !under_patterns
+        let listing = item_heading.get(i).copied().flatten().and_then(|h| listings.get(h).copied());
+        if !matches!(listing, Some(Listing::Patterns | Listing::TestPatterns))
             || !matches!(item.kind, Kind::Pattern | Kind::Other)
             || item.block != Block::ListItem
             || item.parent.is_some()
@@ -221,6 +221,8 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], lists_p
         let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name);
         let names = if let Some(first) = held.clone().next().filter(|_| bold_alone) {
             names_one(name) && !leaves_open(&first.text)
+        } else if listing == Some(Listing::TestPatterns) {
+            false
         } else {
             // (A label is read as a heading is; a sentence only for what turns a pattern down:
             // `Errors carry the host name` names none of a heading's parts.)
@@ -249,6 +251,32 @@ fn hedges(text: &str) -> bool {
     const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "confirmation"];
     fields::holds_word_of(text, WORDS)
         || (!text.is_ascii() && ["可能", "たぶん", "おそらく", "вероятно", "возможно"].iter().any(|w| text.contains(w)))
+}
+
+/// What the top-level items right under a heading name, for [`listed`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Listing {
+    Neither,
+    /// Patterns in use ([`lists_patterns`]).
+    Patterns,
+    /// The patterns of the tests (`### Testing Patterns`, `## Test Patterns`): a plain item
+    /// there says what the tests cover (`Provider Testing: initialisation across model types`)
+    /// more often than a pattern chosen; only a bold name over a list of its own is read.
+    TestPatterns,
+}
+
+impl Listing {
+    /// The listing of a heading titled `title`, which [`lists_patterns`] said `lists` of.
+    pub(crate) fn of(lists: bool, title: &str) -> Listing {
+        const TESTS: &[&str] = &["test", "tests", "testing", "qa"];
+        if !lists {
+            Listing::Neither
+        } else if fields::holds_word_of(title, TESTS) || (!title.is_ascii() && title.contains("测试")) {
+            Listing::TestPatterns
+        } else {
+            Listing::Patterns
+        }
+    }
 }
 
 /// Whether a pattern's first line leaves its choice open: a question, a label over options
@@ -316,6 +344,17 @@ mod tests {
         ] {
             assert!(!lists_patterns(title), "{title}");
         }
+    }
+
+    #[test]
+    fn the_tests_patterns_are_told_apart() {
+        assert_eq!(Listing::of(true, "Key Design Patterns"), Listing::Patterns);
+        assert_eq!(Listing::of(true, "Architectural Patterns (latest)"), Listing::Patterns);
+        for title in ["Testing Patterns", "Test Patterns", "QA Patterns", "测试模式"] {
+            assert_eq!(Listing::of(true, title), Listing::TestPatterns, "{title}");
+        }
+        assert_eq!(Listing::of(false, "Testing Patterns"), Listing::Neither);
+        assert_eq!(Listing::of(false, "Deployment Notes"), Listing::Neither);
     }
 
     #[test]

@@ -5312,8 +5312,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // a body that only says `or`) or whose rules are the decisions (`### Input Handling` over
     // `Always quote …`), a pattern turned down (`(deprecated)`), a template's `### Pattern
     // Name`, a heading over headings of its own (`### Storage`), one that groups patterns
-    // itself (`### Testing Patterns`, whose own items each name one) or holds acceptance
-    // criteria, nor anything under how tools are used, errors or
+    // itself (`### Testing Patterns`, whose plain items say what the tests cover) or holds
+    // acceptance criteria, nor anything under how tools are used, errors or
     // failures seen, anti-patterns, a single pattern's parts (`## Offline-First Pattern` over
     // `### Components`), patterns only planned, or the file's own title.
     let doc = document(&kb, "systemPatterns-named.md");
@@ -5324,7 +5324,6 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
             "Circuit Breaker",
             "Write-Through Cache",
             "Always quote the values passed to a remote shell",
-            "each rule keeps a fixture of its own",
             "Beobachter",
             "事件总线 (Event Bus)",
             "Outbox Relay",
