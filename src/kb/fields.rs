@@ -6501,16 +6501,43 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
 /// nothing of its own: template text or a placeholder ([`is_boilerplate`], `Principle 1:
 /// [Core principle guiding decisions]`), a statement that there is none
 /// ([`is_none_statement`], `N/A`), a value wholly in brackets, which a template leaves to
-/// fill (`Principle 2: [Another guiding principle]`), or a log line under its timestamp
+/// fill (`Principle 2: [Another guiding principle]`), a value that only says it did not change
+/// (`**コード品質:** (変更なし)`, code quality: unchanged), or a log line under its timestamp
 /// (`2025-05-30 20:37:38 - Analysis found no new patterns`).
 pub(crate) fn holds_nothing_held(text: &str) -> bool {
     let says_nothing = |t: &str| {
         let t = t.trim();
-        is_boilerplate(t) || is_none_statement(t) || (t.starts_with('[') && t.ends_with(']'))
+        is_boilerplate(t) || is_none_statement(t) || (t.starts_with('[') && t.ends_with(']')) || says_unchanged(t)
     };
     says_nothing(text)
         || timestamp(text).is_some()
         || named_before_colon(text).is_some_and(|(_, value)| says_nothing(value))
+}
+
+/// A value in brackets that only says it is as it was: `(unchanged)`, `(no change)`,
+/// `(変更なし - バグあり Issue #6)`, `（无变化）`, `(sin cambios)`, `(unverändert)`.
+fn says_unchanged(t: &str) -> bool {
+    const UNCHANGED: &[&str] = &[
+        "unchanged",
+        "no change",
+        "not changed",
+        "変更なし",
+        "変更無し",
+        "変更はなし",
+        "无变化",
+        "无变更",
+        "未变",
+        "不变",
+        "sin cambios",
+        "sem alterações",
+        "sem alteração",
+        "unverändert",
+        "inchangé",
+        "без изменений",
+    ];
+    let Some(inner) = t.strip_prefix(['(', '（']).and_then(|t| t.strip_suffix([')', '）'])) else { return false };
+    let head = inner.trim_start();
+    UNCHANGED.iter().any(|w| head.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
 }
 
 /// A statement that nothing is needed or chosen: `None.`, `N/A`, `No significant changes
@@ -8030,6 +8057,28 @@ mod tests {
             "登录失败的原因",
         ] {
             assert_ne!(field_heading(title), rationale, "{title}");
+        }
+    }
+
+    #[test]
+    fn lines_that_hold_nothing_of_their_own() {
+        for text in [
+            "N/A",
+            "Principle 2: [Another guiding principle]",
+            "Retry budget: (unchanged)",
+            "コード品質: (変更なし)",
+            "パーサーロジック: (変更なし - バグあり Issue #6)",
+            "缓存策略：（无变化）",
+            "2025-05-30 20:37:38 - The review found no new patterns",
+        ] {
+            assert!(super::holds_nothing_held(text), "{text}");
+        }
+        for text in [
+            "Retry budget: three attempts, then the dead-letter queue",
+            "Observer pattern for UI updates (unchanged since v1, still in use)",
+            "Facade: one client hides the three provider APIs",
+        ] {
+            assert!(!super::holds_nothing_held(text), "{text}");
         }
     }
 

@@ -62,8 +62,10 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         "proposed",
         "evitar",
         "uso",
-        // What worked, learned from the work (`## Successful Patterns` in a progress file).
+        // What worked, learned from the work (`## Successful Patterns` in a progress file,
+        // `### Proven Cross-Provider Patterns`).
         "successful",
+        "proven",
     ];
     // Right before the word: what the patterns are of, when they are seen rather than built
     // (`Error Patterns`, not `Error Handling Patterns`).
@@ -337,6 +339,7 @@ mod tests {
             "Patterns Observed in Logs",
             "Retired Patterns",
             "Candidate Patterns",
+            "Proven Cross-Provider Patterns ✅",
             "Padrões a evitar",
             "Patrones de uso",
             "反模式",

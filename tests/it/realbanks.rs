@@ -5302,8 +5302,9 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // heading, and a top-level item that names a pattern on its own line (a bold name over
     // nothing, `**Facade**: …`, a plain bullet) names one in use; not a bold name whose first
     // bullet leaves it open (`Saga`), a guess (`likely … (needs confirmation)`), a label over
-    // a list (`Standard probe layout:`), a pointer to another file, a question, `N/A`, a log
-    // line under its timestamp, nor a bold
+    // a list (`Standard probe layout:`), a pointer to another file, a question, `N/A`, a value
+    // that only says it did not change (`(unchanged)`, `(変更なし …)`), a log line under its
+    // timestamp, nor a bold
     // name under a title that lists no patterns (`## Operations`). Nor a heading that says how
     // the work went (`(Successful)`), nor anything under `## Successful Patterns`, what worked.
     // Under `## Key Design Patterns`, `## Verwendete Muster` or `## 设计模式`, each heading names
