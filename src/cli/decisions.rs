@@ -92,6 +92,19 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
     if !path.exists() {
         let others = if args.path.is_none() { " (nor in another agent's folder: `mb decisions --help`)" } else { "" };
+        // (A bank kept at the root, beside the README: say where its files are.)
+        let at_root = if args.path.is_none() { kb::load::core_files_at(&cx.root) } else { Vec::new() };
+        if at_root.len() >= 2 {
+            bail!(
+                "no Memory Bank at `{}`{others}, but {} lie at the repository's root: mb reads a bank kept in \
+                 a folder, so move them into memory-bank/ (`mkdir memory-bank && git mv {} memory-bank/`), or \
+                 read one file with `mb decisions {}`",
+                display_path(&path),
+                at_root.join(", "),
+                at_root.join(" "),
+                at_root[0]
+            );
+        }
         bail!(
             "no Memory Bank at `{}`{others}: run mb from your repository's root, pass -C DIR, or give the folder",
             display_path(&path)

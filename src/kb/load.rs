@@ -45,6 +45,26 @@ pub const BANK_FOLDERS: [&str; 9] = [
     "cline_docs",
 ];
 
+/// The files agents keep in a Memory Bank (Cline's core files and Roo Code's decision log),
+/// looked for at a repository's root when it has no bank folder ([`core_files_at`]).
+const CORE_FILES: [&str; 7] = [
+    "projectbrief.md",
+    "productContext.md",
+    "activeContext.md",
+    "systemPatterns.md",
+    "techContext.md",
+    "progress.md",
+    "decisionLog.md",
+];
+
+/// Which of a Memory Bank's core files (`projectbrief.md`, `activeContext.md`, …) lie
+/// directly in `root`: a bank kept at the repository's root, beside its `README.md`, which mb
+/// does not read as the repository's bank (it would read every Markdown file of the
+/// repository), and says so.
+pub fn core_files_at(root: &Path) -> Vec<&'static str> {
+    CORE_FILES.into_iter().filter(|name| root.join(name).is_file()).collect()
+}
+
 /// Kilo Code's Memory Bank folder, whose running context is `context.md`.
 const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 

@@ -365,6 +365,28 @@ fn decisions_on_a_missing_folder_is_a_clear_error() {
 }
 
 #[test]
+fn a_bank_kept_at_the_repositorys_root_is_pointed_at() {
+    // Cline's core files beside the README (some two hundred public repositories keep them so):
+    // mb does not read the repository's every Markdown file as its bank, and says where they are.
+    let env = TestEnvironment::new();
+    env.write("README.md", "# Homelab\n");
+    env.write("projectbrief.md", "# Project Brief\n\n- Run k3s on three nodes.\n");
+    env.write("activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Traefik for ingress.\n");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("but projectbrief.md, activeContext.md lie at the repository's root"), "{out}");
+    assert!(out.stderr.contains("git mv projectbrief.md activeContext.md memory-bank/"), "{out}");
+    // What it suggests works: one file read as given.
+    let one = env.run(["decisions", "projectbrief.md", "--json"]);
+    assert_eq!(one.code(), Some(0), "{one}");
+    // One core file alone (a `progress.md` of something else) is no bank.
+    let env = TestEnvironment::new();
+    env.write("progress.md", "# Progress\n");
+    let out = env.run(["decisions"]);
+    assert!(out.stderr.contains("no Memory Bank at `./memory-bank`") && !out.stderr.contains("lie at"), "{out}");
+}
+
+#[test]
 fn a_bad_file_is_reported_and_the_run_exits_2_after_printing_the_rest() {
     let env = TestEnvironment::new();
     env.write("memory-bank/decisionLog.md", std::fs::read(fixture("quirks/memory-bank/decisionLog.md")).unwrap());
