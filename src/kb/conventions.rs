@@ -15,15 +15,17 @@
 //! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
 
 use super::fields;
-use super::{Block, Entry, Item, Kind, Section};
+use super::{Block, Entry, Group, Item, Kind, Section};
 
 /// Turns the rules stated under pattern headings into decisions: see the module's rule.
-pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
+pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
     // Each section's answer once: whether a title over it says its lines are no conventions.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
     let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
-    // Each section's answer once: whether its own heading is over principles.
+    // Each section's answer once: whether its own heading is over principles; and each
+    // label's, whether it sets its items aside.
     let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     for item in items.iter_mut() {
         if item.kind == Kind::Pattern
             && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
@@ -35,7 +37,10 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry])
                 || (item.block == Block::ListItem
                     && item.parent.is_none()
                     && *principles[item.section].get_or_insert_with(|| {
-                        sections[item.section].title.as_deref().is_some_and(super::heading::names_principles)
+                        own_title(sections, entries, item.section).is_some_and(super::heading::names_principles)
+                    })
+                    && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
+                        *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
                     })
                     && states_principle(&item.text)))
         {
@@ -130,7 +135,7 @@ const MODALS: &[&str] = &[
 /// Words that say a line reports a state still to change, not a rule (`No tests yet`, `Only
 /// tested on macOS so far`, `Der Cache muss noch implementiert werden`, `Les tests doivent
 /// encore être écrits`).
-const NOT_YET: &[&str] = &["yet", "noch", "encore", "todavía", "aún", "ainda", "ещё", "еще"];
+pub(crate) const NOT_YET: &[&str] = &["yet", "noch", "encore", "todavía", "aún", "ainda", "ещё", "еще"];
 
 /// The same in Chinese and Japanese, found inside a run of text: 必须 (must), 禁止 (forbidden),
 /// 不得 (may not), 统一使用 (always use), 必ず (always), べき (should), 应当/应该 (should).
@@ -189,15 +194,25 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
 }
 
 /// Whether a line under a heading over principles states one: anything but a label over the
-/// items below it (`Core values:`), a question, a state still to change (`No tests yet`), or
-/// a line that holds nothing ([`fields::holds_nothing_held`]: a template's `Principle 1:
-/// [Core principle guiding decisions]`).
+/// items below it (`Core values:`), or a line that says nothing of its own
+/// ([`super::patterns::states_something`]: a question, `We are considering local-first`, `No
+/// tests yet`, `See principles.md`, `TODO`, a template's `Principle 1: [Core principle guiding
+/// decisions]`).
 fn states_principle(text: &str) -> bool {
     let text = text.trim();
-    text.chars().any(char::is_alphanumeric)
-        && !text.ends_with(['?', '？', ':', '：'])
-        && !fields::holds_word_of(text, NOT_YET)
-        && !fields::holds_nothing_held(text)
+    !text.ends_with([':', '：']) && super::patterns::states_something(text)
+}
+
+/// The title of a section's own heading: its title, or for the text right under an entry's
+/// heading, the entry's (`## 2025-01-02: Design Principles`, a dated heading that opens an
+/// entry).
+fn own_title<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) -> Option<&'a str> {
+    let s = sections.get(section)?;
+    match (&s.title, s.parent) {
+        (Some(title), _) => Some(title),
+        (None, None) => entries.get(s.entry).filter(|e| e.from_heading).map(|e| e.title.as_str()),
+        (None, Some(_)) => None,
+    }
 }
 
 #[cfg(test)]

@@ -6512,6 +6512,22 @@ pub(crate) fn holds_nothing_held(text: &str) -> bool {
     says_nothing(text)
         || timestamp(text).is_some()
         || named_before_colon(text).is_some_and(|(_, value)| says_nothing(value))
+        || is_left_to_do(text)
+}
+
+/// A line a template or an author left to fill: `TODO`, `TODO: document the patterns`, `TBD`,
+/// `WIP`, `FIXME …`, `Currently none`. (The marker in capitals, or alone: Spanish `Todo cambio
+/// …` is every change.)
+fn is_left_to_do(text: &str) -> bool {
+    const MARKERS: &[&str] = &["TODO", "TBD", "TBC", "WIP", "FIXME", "XXX"];
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    let rest: Vec<&str> = words.take(3).collect();
+    MARKERS.contains(&first)
+        || (rest.is_empty() && is_word_of(first, &["todo", "tbd", "wip"]))
+        || (rest.len() == 1
+            && is_word_of(first, &["currently", "still", "none", "nothing"])
+            && is_word_of(rest[0], &["none", "nothing", "yet", "tbd"]))
 }
 
 /// A value in brackets that only says it is as it was: `(unchanged)`, `(no change)`,
@@ -8070,9 +8086,14 @@ mod tests {
             "パーサーロジック: (変更なし - バグあり Issue #6)",
             "缓存策略：（无变化）",
             "2025-05-30 20:37:38 - The review found no new patterns",
+            "TODO",
+            "TODO: document the patterns",
+            "WIP",
+            "Currently none",
         ] {
             assert!(super::holds_nothing_held(text), "{text}");
         }
+        assert!(!super::holds_nothing_held("Todo cambio pasa por una revisión"));
         for text in [
             "Retry budget: three attempts, then the dead-letter queue",
             "Observer pattern for UI updates (unchanged since v1, still in use)",

@@ -784,14 +784,18 @@ fn names_rules(title: &str) -> bool {
     const FIRST: &[&str] = &[
         "restricciones",
         "prohibiciones",
+        "principios",
         "patrón",
         "restrições",
         "proibições",
+        "princípios",
         "padrão",
         "contraintes",
         "interdictions",
+        "principes",
         "ограничения",
         "запреты",
+        "принципы",
     ];
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -814,8 +818,10 @@ fn names_rules(title: &str) -> bool {
 
 /// A heading over the principles a team holds: `Design Principles`, `Homelab Philosophy`,
 /// `Core Tenets`, `Ürün İlkeleri` (product principles), and where the noun comes first,
-/// `Principios de diseño`, `Philosophie du projet`, `Принципы разработки`; `设计原则`,
-/// `開発理念`. Each item right under it states one (`kb::conventions`).
+/// `Principios de diseño`, `Philosophie du projet`, `Принципы разработки` — the noun alone or
+/// followed by what the team designs or builds, not by what works by them (`Principes de
+/// fonctionnement`, `Принципы работы`: how it works; `Principios del protocolo SMB`) —
+/// `设计原则`, `開発理念`. Each item right under it states one (`kb::conventions`).
 pub(crate) fn names_principles(title: &str) -> bool {
     const LAST: &[&str] = &[
         "principles",
@@ -828,16 +834,59 @@ pub(crate) fn names_principles(title: &str) -> bool {
         "ilkeleri",
         "İlkeler",
         "İlkeleri",
+        // (An adjective first: `Nuestros principios`, `Основные принципы`.)
+        "principios",
+        "princípios",
+        "principes",
+        "принципы",
     ];
     const FIRST: &[&str] =
         &["principios", "princípios", "principes", "filosofía", "filosofia", "philosophie", "принципы", "философия"];
+    // What follows the noun, past `de`, `du`, `del`, `des`, `do`, `da`: the team's work.
+    const WHOSE: &[&str] = &[
+        "diseño",
+        "desarrollo",
+        "arquitectura",
+        "producto",
+        "proyecto",
+        "código",
+        "equipo",
+        "conception",
+        "développement",
+        "architecture",
+        "produit",
+        "projet",
+        "code",
+        "équipe",
+        "design",
+        "desenvolvimento",
+        "arquitetura",
+        "produto",
+        "projeto",
+        "equipe",
+        "разработки",
+        "проектирования",
+        "архитектуры",
+        "продукта",
+        "проекта",
+        "кода",
+        "команды",
+        "seguir",
+        "suivre",
+        "clave",
+        "clés",
+    ];
     let last = last_word(title);
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
     LAST.iter().any(|w| last.eq_ignore_ascii_case(w))
         // (Most titles end here: no word above starts with their letter.)
         || (first.starts_with(['p', 'P', 'f', 'F', 'п', 'П', 'ф', 'Ф'])
-            && FIRST.contains(&first.to_lowercase().as_str()))
+            && FIRST.contains(&first.to_lowercase().as_str())
+            && words
+                .find(|w| !["de", "du", "del", "des", "do", "da", "la", "le", "el", "o", "a"].contains(w))
+                .is_none_or(|w| super::fields::is_word_of(w, WHOSE)))
         || (!title.is_ascii() && {
             let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
             ["原则", "原則", "理念"].iter().any(|w| t.ends_with(w))
@@ -2401,6 +2450,9 @@ mod tests {
             ("Core Tenets", Kind::Pattern),
             ("Philosophie du projet", Kind::Pattern),
             ("Principles of the SMB protocol", Kind::Other),
+            // (Principles of how it works are still rules kept, as before; `names_principles`
+            // does not read each item there as a principle of the team's.)
+            ("Principes de fonctionnement", Kind::Pattern),
             ("Son Yapılan Değişiklikler", Kind::Change),
             ("Planlanan Değişiklikler", Kind::NextStep),
             ("Önerilen Değişiklikler", Kind::NextStep),

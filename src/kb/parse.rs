@@ -1907,12 +1907,12 @@ impl<'a> Pass<'a> {
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         let stack_rows: Vec<usize> = self.stack_rows.iter().filter_map(|&i| new_index[i]).collect();
         stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups, &stack_rows);
-        conventions::rules(&mut items, &doc.sections, &doc.entries);
+        conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
         // (The titles are the sections' by now: each heading's listing was judged as it was read.)
         let listings: Vec<patterns::Listing> = self.headings.iter().map(|h| h.listing).collect();
-        patterns::listed(&mut items, &self.item_heading, &listings);
+        patterns::listed(&mut items, &self.item_heading, &listings, &doc.groups);
         // (Last, whichever rule read a decision there.)
         if records::records_none(&stem) {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {

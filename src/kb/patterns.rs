@@ -30,7 +30,7 @@
 //! refusals above refuse.
 
 use super::fields;
-use super::{Block, Item, Kind, Section};
+use super::{Block, Group, Item, Kind, Section};
 
 /// Words that say a pattern was not chosen or no longer is (`Anti-Patterns`, `Patterns to
 /// Avoid`, `Retired Patterns`, `### Singleton (deprecated)`): in a title over patterns or in a
@@ -129,18 +129,74 @@ pub(crate) fn names_one(title: &str) -> bool {
         "guide",
         "not",
     ];
-    // A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`,
-    // `### Pattern 1`).
-    let slot = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| fields::is_word_of(w, &["pattern", "name", "n", "x"]) || w.bytes().all(|b| b.is_ascii_digit()));
     title.chars().any(char::is_alphanumeric)
-        && !slot
+        && !is_slot(title)
         && !fields::holds_word_of(title, NOT)
         && !fields::holds_word_of(title, NOT_CHOSEN)
         && !super::conventions::holds_no_conventions(title)
         && !reports_how_work_went(title)
+}
+
+/// A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`, `###
+/// Pattern 1`, `- Pattern Name`).
+fn is_slot(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| fields::is_word_of(w, &["pattern", "name", "n", "x"]) || w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a label inside a section of patterns or principles sets aside what it holds: it
+/// turns them down, weighs them, asks or puts them off (`**Avoid:**`, `Patterns we rejected:`,
+/// `**Open questions:**`, `**Rejected:**`, `Planned:`, `**Alternatives considered:**`). The
+/// items under it are not the team's.
+pub(crate) fn label_sets_aside(title: &str) -> bool {
+    const ASIDE: &[&str] = &[
+        "rejected",
+        "dropped",
+        "declined",
+        "discarded",
+        "question",
+        "questions",
+        "considered",
+        "considering",
+        "consider",
+        "options",
+        "ideas",
+        "todo",
+        "planned",
+        "proposed",
+        "future",
+        "later",
+        "candidate",
+        "candidates",
+        "maybe",
+        "not",
+    ];
+    fields::holds_word_of(title, NOT_CHOSEN)
+        || fields::holds_word_of(title, ASIDE)
+        || fields::names_considerations(title)
+        || super::heading::names_options_weighed(title)
+        || fields::is_question(title.trim_end_matches([':', '：']))
+}
+
+/// Whether a line points at where the pattern or principle is written rather than stating it:
+/// `See docs/architecture.md for details`, `Refer to principles.md`, a bare path
+/// (`src/patterns/`), an index of files (`patterns/retries.md - how retries are tuned`), or a
+/// document's address.
+fn points_elsewhere(text: &str) -> bool {
+    let head = text.get(..12).map_or_else(|| text.to_lowercase(), str::to_lowercase);
+    ["see ", "refer to ", "cf. ", "→ ", "-> "].iter().any(|p| head.starts_with(p))
+        || is_bare_path(text)
+        || fields::describes_a_file(text)
+        || fields::is_labelled_address(text)
+}
+
+/// A path alone: `src/patterns/`, `./docs/adr`, `docs/architecture.md` (not `CI/CD`).
+fn is_bare_path(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.rsplit_once('/').is_some_and(|(_, last)| last.is_empty() || last.contains('.'))
+        || text.starts_with("./")
 }
 
 /// Whether a heading ends by saying how the work under it went, in brackets (`### Dual-Port
@@ -192,17 +248,21 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
 /// [`named`] makes a heading. Two forms name one (under the patterns of the tests, only the
 /// first: [`Listing::TestPatterns`]):
 /// - the pattern's name alone in bold, over a list of its own (`- **Service Discovery
-///   Pattern**` over `- All services register with Traefik`), whose first line leaves nothing
-///   open;
+///   Pattern**` over `- All services register with Traefik`): the name passes [`names_one`],
+///   and neither it nor the first line under it leaves the choice open ([`leaves_open`]);
 /// - a line that names it and says how it is used (`- Observer pattern for UI updates`, `-
-///   **Facade**: the API handlers`), not a label over a list (`- Standard file layout:`), a
-///   hedge ([`hedges`]), a pointer to another file (`- patterns/kustomize.md - …`), nor a
-///   line that holds nothing ([`fields::holds_nothing_held`]: `N/A`, a placeholder).
+///   **Facade**: the API handlers`): its label passes [`names_one`] and its value does not
+///   open by turning the pattern down (`deprecated, replaced by DI`), or without a label
+///   ([`names_one_in_a_line`]) it is no intro, slot or topic over items of its own (`- Backend`
+///   over `- Repository pattern`); not a label over a list (`- Standard file layout:`), a line
+///   that leaves the choice open, a hedge ([`hedges`]), a pointer ([`points_elsewhere`]), nor a
+///   line that holds nothing ([`fields::holds_nothing_held`]: `N/A`, `TODO`, a placeholder).
 ///
-/// Either way the name passes [`names_one`], the line leaves nothing open ([`leaves_open`]),
-/// and no line under it is a decision already. The items under it describe it and stay as
-/// they are.
-pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listings: &[Listing]) {
+/// Not under a label that sets it aside ([`label_sets_aside`]: `**Avoid:**`), nor over a
+/// line that is a decision already. The items under it describe it and stay as they are.
+pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listings: &[Listing], groups: &[Group]) {
+    // Each label's answer once: whether it sets its items aside.
+    let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let listing = item_heading.get(i).copied().flatten().and_then(|h| listings.get(h).copied());
@@ -213,6 +273,10 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listing
             || item.field.is_some()
             || item.record.is_some()
             || item.done.is_some()
+            || item
+                .group
+                .filter(|&g| g < groups.len())
+                .is_some_and(|g| *aside[g].get_or_insert_with(|| label_sets_aside(&groups[g].title)))
         {
             continue;
         }
@@ -222,23 +286,15 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listing
         let name = text.trim_end_matches([':', '：']).trim_end();
         let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name);
         let names = if let Some(first) = held.clone().next().filter(|_| bold_alone) {
-            names_one(name) && !leaves_open(&first.text)
+            names_one(name) && !leaves_open(name) && !leaves_open(&first.text)
         } else if listing == Some(Listing::TestPatterns) {
             false
         } else {
-            // (A label is read as a heading is; a sentence only for what turns a pattern down:
-            // `Errors carry the host name` names none of a heading's parts.)
             let named = match fields::named_before_colon(text) {
-                Some((label, _)) => names_one(label),
-                None => !fields::holds_word_of(text, NOT_CHOSEN),
+                Some((label, value)) => names_one(label) && !turns_down(value),
+                None => names_one_in_a_line(text) && held.clone().next().is_none_or(|_| !is_topic(text)),
             };
-            !text.ends_with([':', '：'])
-                && named
-                && !fields::holds_nothing_held(text)
-                && !leaves_open(text)
-                && !hedges(text)
-                && !fields::describes_a_file(text)
-                && !fields::is_labelled_address(text)
+            !text.ends_with([':', '：']) && named && states_something(text) && !hedges(text) && !points_elsewhere(text)
         };
         if names && !held.any(|it| it.kind == Kind::Decision) {
             items[i].kind = Kind::Decision;
@@ -246,13 +302,69 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listing
     }
 }
 
+/// Whether a line in a list of what the team holds says something of its own: a letter or a
+/// digit, nothing left open ([`leaves_open`]), not a state still to reach (`No patterns
+/// established yet`), and not a line that holds nothing ([`fields::holds_nothing_held`]).
+/// (The patterns listed and the principles, `kb::conventions`, ask it alike.)
+pub(crate) fn states_something(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+        && !leaves_open(text)
+        && !fields::holds_word_of(text, super::conventions::NOT_YET)
+        && !fields::holds_nothing_held(text)
+        && !points_elsewhere(text)
+}
+
+/// Whether a sentence with no label names a pattern as a heading would: no template slot
+/// (`Pattern Name`), no pattern turned down, and not a line about the list itself (`The patterns
+/// below are used across all services`, `Overview of the architecture`). (A heading's other
+/// refusals, `errors`, `notes`, `not` …, name parts of a topic in a title, not in a sentence:
+/// `Errors carry the host name`.)
+fn names_one_in_a_line(text: &str) -> bool {
+    const ABOUT_THE_LIST: &[&str] = &["overview", "summary", "introduction"];
+    // (`Resource quota and limit patterns for …` names patterns; `The patterns below …`, `These
+    // patterns …`, `This section …` talk about the list.)
+    const POINTING: &[[&str; 2]] = &[
+        ["patterns", "below"],
+        ["following", "patterns"],
+        ["these", "patterns"],
+        ["this", "section"],
+        ["this", "file"],
+    ];
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(64).collect();
+    !is_slot(text)
+        && !fields::holds_word_of(text, NOT_CHOSEN)
+        && !fields::holds_word_of(text, ABOUT_THE_LIST)
+        && !words
+            .windows(2)
+            .any(|w| POINTING.iter().any(|p| w[0].eq_ignore_ascii_case(p[0]) && w[1].eq_ignore_ascii_case(p[1])))
+}
+
+/// Whether a label's value opens by turning its pattern down: `deprecated, replaced by DI`,
+/// `removed in v2`, `rejected`, `no longer used`.
+fn turns_down(value: &str) -> bool {
+    let mut words = value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    fields::is_word_of(first, NOT_CHOSEN)
+        || fields::is_word_of(first, &["rejected", "dropped", "replaced", "superseded", "abandoned"])
+        || (first.eq_ignore_ascii_case("no") && words.next().is_some_and(|w| w.eq_ignore_ascii_case("longer")))
+}
+
+/// Whether a plain item over items of its own is only their topic: a name of three words at
+/// most, no sentence (`- Backend` over `- Repository pattern`, `- Unit of work`).
+fn is_topic(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && !text.ends_with(['.', '。', '!'])
+}
+
 /// Whether a line only guesses at what is used (`Fixtures: likely in conftest.py (needs
-/// confirmation)`, `Probably a singleton`, `可能`): a reader's note about the code, not a
+/// confirmation)`, `Probably a singleton`, `たぶん`): a reader's note about the code, not a
 /// pattern the team chose.
 fn hedges(text: &str) -> bool {
-    const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "confirmation"];
+    const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "unconfirmed"];
+    let lower_has = |phrase: &str| text.len() >= phrase.len() && text.to_lowercase().contains(phrase);
     fields::holds_word_of(text, WORDS)
-        || (!text.is_ascii() && ["可能", "たぶん", "おそらく", "вероятно", "возможно"].iter().any(|w| text.contains(w)))
+        || (text.contains("onfirm") && (lower_has("needs confirmation") || lower_has("to be confirmed")))
+        // (Not `可能` alone: `拡張可能` is extensible, `尽可能` as far as possible.)
+        || (!text.is_ascii() && ["たぶん", "おそらく", "也许", "或许", "вероятно", "возможно"].iter().any(|w| text.contains(w)))
 }
 
 /// What the top-level items right under a heading name, for [`listed`].
@@ -285,11 +397,17 @@ impl Listing {
 /// (`Options: Provider, Bloc`), or words that say it is still to settle (`TBD`, `to be
 /// determined`, `not decided`, `under evaluation`, `待定`, `未定`, `検討中`). (Not `or` or
 /// `optional`, which a settled pattern says as often: `on every read or write`.)
-fn leaves_open(text: &str) -> bool {
-    const OPEN: &[&str] = &["tbd", "undecided", "pending", "maybe", "considering", "evaluating", "evaluation"];
+pub(crate) fn leaves_open(text: &str) -> bool {
+    const OPEN: &[&str] =
+        &["tbd", "undecided", "pending", "maybe", "considering", "evaluating", "evaluation", "planned", "proposed"];
+    // A question without its mark, or a suggestion: `Should we use CQRS for the ledger`,
+    // `Consider adding a circuit breaker`.
+    const ASKS: &[&str] = &["should we ", "should i ", "shall we ", "do we ", "can we ", "consider "];
     let text = text.trim();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let head = text.get(..12).map_or_else(|| text.to_lowercase(), str::to_lowercase);
     text.ends_with(['?', '？'])
+        || ASKS.iter().any(|a| head.starts_with(a))
         || fields::named_before_colon(text).is_some_and(|(label, _)| fields::names_options(label))
         || words.iter().any(|w| fields::is_word_of(w, OPEN))
         || words.windows(2).any(|w| {
@@ -299,7 +417,7 @@ fn leaves_open(text: &str) -> bool {
         || words.windows(3).any(|w| {
             w[0].eq_ignore_ascii_case("to")
                 && w[1].eq_ignore_ascii_case("be")
-                && fields::is_word_of(w[2], &["determined", "decided", "defined", "chosen"])
+                && fields::is_word_of(w[2], &["determined", "decided", "defined", "chosen", "written", "documented"])
         })
         || (!text.is_ascii() && ["待定", "未定", "検討"].iter().any(|w| text.contains(w)))
 }

@@ -5406,3 +5406,34 @@ fn each_principle_the_team_holds_is_decided() {
         ]
     );
 }
+
+#[test]
+fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
+    let kb = load();
+    // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
+    // rejected:`, `**Open questions:**`, `**Rejected:**`), what a template or an author left to
+    // fill (`TODO`, `—`, `(none yet)`, `Currently none`, `… yet`, `(to be written)`), a
+    // pointer (`See …`, a bare path), a slot (`Pattern Name`), a pattern planned, suggested,
+    // asked about or turned down (`(planned)`, `Consider …`, `Should we …`, `**CQRS?**`,
+    // `**Singleton**: deprecated, …`), a line about the list, and a topic over patterns of
+    // its own (`- Backend`) are no pattern or principle of the team's. `拡張可能` (extensible)
+    // and `尽可能` (as far as possible) hedge nothing, `Confirmation dialog pattern` asks for no
+    // confirmation, `CI/CD` is no path, and Spanish `Todo …` is every. Principles of how
+    // something works (`Principes de fonctionnement`) are not the team's; a dated heading
+    // over principles is.
+    let doc = document(&kb, "systemPatterns-listed.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Repository pattern for data access",
+            "拡張可能なプラグインアーキテクチャ",
+            "尽可能使用不可变数据",
+            "Confirmation dialog pattern before destructive actions",
+            "CI/CD",
+            "Outbox relay for webhooks",
+            "Plain files over databases",
+            "Todo cambio pasa por revisión",
+            "Every change is reviewed",
+        ]
+    );
+}
