@@ -4,8 +4,10 @@
 //! The rule, in the words a reader would use: under a title that names the stack, or a
 //! heading inside one (`### Frontend` under `## Technology Stack`), a top-level item that
 //! names a role and what fills it — `Database: PostgreSQL 15`, `**Build tool**: Vite`,
-//! `Vercel - hosting and deploys`, a row of a table whose columns name the technology, `|
-//! Cache | Redis 7 |` — states a technology chosen, and so a decision. Not a bare name (`-
+//! `Vercel - hosting and deploys`, `Renovate (dependency updates)`, a row of a table whose
+//! columns name the technology, `| Cache | Redis 7 |` — states a technology chosen, and so a
+//! decision; so does an item right under a label that only names a role (`- **CI/CD:**` over
+//! `- Renovate (dependency updates)`). Not a bare name (`-
 //! Express.js`, a list of what is installed, which readers list one time in six), a fact about
 //! a part (`Location: config/`, `Version: 3.19`, `Port: 3001`, a table of ports or hosts), nor
 //! a choice still open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking
@@ -27,14 +29,31 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
     // document order.)
     let mut rows = rows.iter().peekable();
+    // The top-level items that only name a role over the choices under them (`- **CI/CD:**`
+    // over `- Renovate (dependency updates)`), in item order: not a label over how things are
+    // done or notes on them (`- **Setup:**`).
+    let role_labels: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| {
+            it.parent.is_none()
+                && it.block == Block::ListItem
+                && it.text.trim_end().ends_with([':', '：'])
+                && !names_how_or_notes(&it.text)
+                && !heading::names_options_weighed(&it.text)
+        })
+        .map(|(i, _)| i)
+        .collect();
     for (i, item) in items.iter_mut().enumerate() {
         let stack_row = rows.next_if(|&&r| r <= i).is_some_and(|&r| r == i);
         if item.block == Block::TableRow && !stack_row {
             continue;
         }
+        // (An item right under a role's label is read as a top-level one is.)
+        let under_role = item.depth == 1 && item.parent.is_some_and(|p| role_labels.binary_search(&p).is_ok());
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || !matches!(item.block, Block::ListItem | Block::TableRow)
-            || item.parent.is_some()
+            || (item.parent.is_some() && !under_role)
             || item.field.is_some()
             || item.record.is_some()
             || item.done.is_some()
@@ -164,7 +183,26 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
     fields::named_before_colon(text)
         .or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
+        .or_else(|| role_in_brackets(text).map(|(name, role)| (role, name)))
         .is_some_and(|(label, value)| !fields::is_commit_type(label) && fills_role(label, value, text))
+}
+
+/// `Renovate (dependency updates)` → (`Renovate`, `dependency updates`): a name of at most four
+/// words and its role in brackets closing the line, the role in words (not a version, `React
+/// (18.2)`, a letter or two, `(v2)`, nor an identifier, `(max_context_tokens)`).
+fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end_matches('.').trim_end();
+    let inner = text.strip_suffix([')', '）'])?;
+    let (name, role) = inner.split_once(['(', '（'])?;
+    let (name, role) = (name.trim(), role.trim());
+    let words = role.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3);
+    let identifier = !role.contains(char::is_whitespace) && role.contains(['_', '=', '/', '.']);
+    (!name.is_empty()
+        && name.split_whitespace().count() <= 4
+        && !name.contains([':', '：', '(', ')'])
+        && words.count() >= 1
+        && !identifier)
+        .then_some((name, role))
 }
 
 /// Whether a stack table's row names a part and what it is (`| Database | PostgreSQL 16 |`,

@@ -5437,3 +5437,25 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
         ]
     );
 }
+
+#[test]
+fn a_stack_names_roles_in_brackets_and_under_role_labels() {
+    let kb = load();
+    // Under a stack title, a name with its role in brackets (`Renovate (dependency updates …)`)
+    // names a role and what fills it, as `Renovate - dependency updates` does; not a version
+    // (`React (18.2)`, `Caddy (v2)`), an identifier (`(max_context_tokens)`) or a choice left
+    // open (`(optional)`). An item right under a label that only names a role (`**CI/CD &
+    // Automation:**`) is read as a top-level one is; not under a label over how things are
+    // done (`**Setup:**`), and not a sentence. A bare name (`Grafana`) stays out, as before.
+    let doc = document(&kb, "tech-roles.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Go (the collector and the CLI)",
+            "Renovate (dependency updates for images and charts)",
+            "GitHub Actions (self-hosted runners on the NAS)",
+            "Taskfile (task runner for bootstrap and upgrades)",
+            "Database: CloudNativePG (PostgreSQL operator)",
+        ]
+    );
+}
