@@ -185,11 +185,15 @@ pub(crate) fn label_sets_aside(title: &str) -> bool {
 /// (`src/patterns/`), an index of files (`patterns/retries.md - how retries are tuned`), or a
 /// document's address.
 fn points_elsewhere(text: &str) -> bool {
-    let head = text.get(..12).map_or_else(|| text.to_lowercase(), str::to_lowercase);
-    ["see ", "refer to ", "cf. ", "→ ", "-> "].iter().any(|p| head.starts_with(p))
+    ["see ", "refer to ", "cf. ", "→ ", "-> "].iter().any(|p| starts_with_ignoring_case(text, p))
         || is_bare_path(text)
         || fields::describes_a_file(text)
         || fields::is_labelled_address(text)
+}
+
+/// Whether `text` opens with `prefix` (ASCII), in any case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A path alone: `src/patterns/`, `./docs/adr`, `docs/architecture.md` (not `CI/CD`).
@@ -405,9 +409,8 @@ pub(crate) fn leaves_open(text: &str) -> bool {
     const ASKS: &[&str] = &["should we ", "should i ", "shall we ", "do we ", "can we ", "consider "];
     let text = text.trim();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let head = text.get(..12).map_or_else(|| text.to_lowercase(), str::to_lowercase);
     text.ends_with(['?', '？'])
-        || ASKS.iter().any(|a| head.starts_with(a))
+        || ASKS.iter().any(|a| starts_with_ignoring_case(text, a))
         || fields::named_before_colon(text).is_some_and(|(label, _)| fields::names_options(label))
         || words.iter().any(|w| fields::is_word_of(w, OPEN))
         || words.windows(2).any(|w| {
