@@ -131,13 +131,11 @@ impl Repo {
                 let sub = self.repo.find_tree(entry.id()).map_err(git)?;
                 sub.walk(TreeWalkMode::PreOrder, |dir, e| {
                     let name = e.name().unwrap_or("");
-                    if name.starts_with('.') {
+                    let blob = e.kind() == Some(ObjectType::Blob);
+                    if crate::kb::load::is_hidden(name, !blob) {
                         return TreeWalkResult::Skip;
                     }
-                    if e.kind() == Some(ObjectType::Blob)
-                        && e.filemode() != 0o120000
-                        && crate::kb::load::is_markdown(name)
-                    {
+                    if blob && e.filemode() != 0o120000 && crate::kb::load::is_read(name) {
                         found.push((PathBuf::from(format!("{path}/{dir}{name}")), e.id()));
                     }
                     TreeWalkResult::Ok

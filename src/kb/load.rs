@@ -181,12 +181,12 @@ impl MarkdownFiles {
             let child = entry.path();
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir())
                 || (entry.file_type().is_ok_and(|t| t.is_symlink()) && child.is_dir());
-            if is_dir || is_markdown(&name) {
+            if is_hidden(&name, is_dir) {
+                continue;
+            }
+            if is_dir || is_read(&name) {
                 self.walk(&child, shown_from);
             }
         }
@@ -213,6 +213,26 @@ fn lexical(path: &Path) -> PathBuf {
 /// front matter, which Cursor keeps its rules and some banks in).
 pub fn is_markdown(name: &str) -> bool {
     name.ends_with(".md") || name.ends_with(".markdown") || name.ends_with(".mdc")
+}
+
+/// Cline's project-intelligence journal: the learned patterns and preferences that Cline's first
+/// Memory Bank instructions kept in a Markdown file named `.clinerules` (no extension), and
+/// that many banks keep beside their files (`memory-bank/.clinerules`, some 270 public
+/// repositories). A file of that name is read as Markdown wherever the walks read Markdown; a
+/// folder of that name inside a bank holds Cline's rules, and is skipped as every hidden
+/// folder is.
+pub const CLINE_JOURNAL: &str = ".clinerules";
+
+/// Whether a file named `name` is read by the walks: Markdown ([`is_markdown`]) or Cline's
+/// journal ([`CLINE_JOURNAL`]).
+pub fn is_read(name: &str) -> bool {
+    is_markdown(name) || name == CLINE_JOURNAL
+}
+
+/// Whether the walks skip an entry named `name`: every hidden name (`.git`, editors' files,
+/// a `.clinerules/` folder inside a bank), but not Cline's journal as a file.
+pub fn is_hidden(name: &str, is_dir: bool) -> bool {
+    name.starts_with('.') && (is_dir || name != CLINE_JOURNAL)
 }
 
 /// Reads a Markdown file as [`SourceFile::read`] does, and undoes mojibake

@@ -118,9 +118,10 @@ fn walk(dir: &Path, root: &Path, source: Source, out: &mut Vec<Listed>) {
     }
 }
 
-/// Names the walk skips at every level (`.git`, editors' swap files, mb's own cookies).
+/// Names the walk skips at every level (`.git`, editors' swap files, mb's own cookies), before
+/// it knows what they are: not Cline's journal, a file ([`visit`] skips a folder of that name).
 fn hidden(name: &str) -> bool {
-    name.starts_with('.')
+    crate::kb::load::is_hidden(name, false)
 }
 
 /// One entry of folder `dir`: a folder is walked, a file the Memory Bank or the rules would
@@ -135,6 +136,9 @@ fn visit(
     out: &mut Vec<Listed>,
 ) {
     if meta.is_dir() {
+        if path.file_name().is_some_and(|name| crate::kb::load::is_hidden(&name.to_string_lossy(), true)) {
+            return;
+        }
         // A linked folder is indexed only when it stays inside the repository (and so
         // cannot loop back above itself for ever).
         if linked {
@@ -154,7 +158,8 @@ fn visit(
             return;
         };
         // What the Memory Bank and rules would not read is not indexed either.
-        if crate::kb::is_markdown(&name.to_string_lossy()) && crate::kb::load::admit(&path, meta, linked, root).is_ok()
+        if crate::kb::load::is_read(&name.to_string_lossy())
+            && crate::kb::load::admit(&path, meta, linked, root).is_ok()
         {
             push(out, path, root, source, meta);
         }
@@ -182,7 +187,8 @@ pub fn source_files_at(root: &Path, shown: &str) -> Option<Vec<Listed>> {
         // Not covered: nothing there, whatever it is.
         _ => return Some(out),
     };
-    if rest.iter().any(|part| hidden(part)) {
+    // (Folders on the way are never hidden ones; the last name may be Cline's journal.)
+    if rest.split_last().is_some_and(|(last, between)| hidden(last) || between.iter().any(|p| p.starts_with('.'))) {
         return Some(out);
     }
     let top_path = root.join(top);
@@ -356,6 +362,26 @@ mod tests {
     fn kinds(source: Source, text: &str) -> Vec<(&'static str, usize, String)> {
         let parsed = parse(source, "x.md", text);
         parsed.units().iter().map(|u| (u.kind, u.line, u.text.to_string())).collect()
+    }
+
+    #[test]
+    fn what_a_watcher_reports_is_covered_as_a_walk_covers_it() {
+        // Cline's journal in the bank is covered, as the whole walk covers it; a `.clinerules/`
+        // folder there and other hidden names are not.
+        let root = std::env::temp_dir().join(format!("mb-units-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("memory-bank/.clinerules.d")).unwrap();
+        std::fs::create_dir_all(root.join("memory-bank/sub/.clinerules")).unwrap();
+        std::fs::write(root.join("memory-bank/.clinerules"), "- Always pin images.\n").unwrap();
+        std::fs::write(root.join("memory-bank/sub/.clinerules/style.md"), "- Use tabs.\n").unwrap();
+        std::fs::write(root.join("memory-bank/.clinerules.d/a.md"), "- Use Caddy.\n").unwrap();
+        let shown = |listed: Vec<Listed>| listed.into_iter().map(|(p, ..)| p.shown).collect::<Vec<_>>();
+        assert_eq!(shown(source_files(&root)), ["memory-bank/.clinerules"]);
+        assert_eq!(shown(source_files_at(&root, "memory-bank/.clinerules").unwrap()), ["memory-bank/.clinerules"]);
+        assert!(source_files_at(&root, "memory-bank/sub/.clinerules").unwrap().is_empty());
+        assert!(source_files_at(&root, "memory-bank/sub/.clinerules/style.md").unwrap().is_empty());
+        assert!(source_files_at(&root, "memory-bank/.clinerules.d/a.md").unwrap().is_empty());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

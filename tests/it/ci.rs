@@ -451,3 +451,22 @@ fn each_revision_is_read_in_its_own_bank_folder() {
     // (A decision's id holds its file: moved, each is removed from one and added to the other.)
     assert!(count("removed") > 0 && count("added") == count("removed"), "{:#}", report["decisions"]);
 }
+
+#[test]
+fn clines_journal_in_the_bank_is_read_in_each_revision() {
+    // `memory-bank/.clinerules`, Cline's project-intelligence journal: a decision added to it
+    // in the pull request is a decision added (a `.clinerules/` folder there is not the bank's).
+    let env = repo();
+    env.write("memory-bank/.clinerules", "# Project Intelligence\n\n## Patterns & Preferences\n\n");
+    env.write("memory-bank/.clinerules.d/.keep", "");
+    commit(&env, "start a journal");
+    env.write(
+        "memory-bank/.clinerules",
+        "# Project Intelligence\n\n## Patterns & Preferences\n\n- Always pin container images by digest.\n",
+    );
+    commit(&env, "a preference learned");
+    let report = json(&env);
+    let added: Vec<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(added, ["memory-bank/.clinerules"], "{:#}", report["decisions"]);
+}

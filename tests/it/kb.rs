@@ -459,3 +459,44 @@ fn a_definition_of_words_is_listed_and_searched() {
     assert_eq!(json.as_array().unwrap().len(), 1, "{json}");
     assert_eq!(json[0]["line"], 6, "{json}");
 }
+
+#[test]
+fn clines_journal_in_the_bank_is_one_of_its_files() {
+    // Cline's first Memory Bank instructions kept the project's learned patterns and
+    // preferences in a Markdown file named `.clinerules`; many banks keep it beside their
+    // files. It is read, listed and searched as they are; a `.clinerules/` folder inside the
+    // bank (Cline's rules) is not, nor any other hidden name.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+    );
+    env.write(
+        "memory-bank/.clinerules",
+        "# Project Intelligence\n\n## Patterns & Preferences\n\n- Always pin container images by digest.\n",
+    );
+    env.write("memory-bank/.drafts/ideas.md", "## Decisions\n\n- Use Traefik.\n");
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    let files: Vec<String> =
+        out.json().as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    assert_eq!(files, ["memory-bank/.clinerules", "memory-bank/activeContext.md"]);
+    let hits = env.run(["search", "digest", "--json"]).json();
+    assert_eq!(hits[0]["file"], "memory-bank/.clinerules", "{hits}");
+    // Kept fresh as the bank's other files are.
+    env.write(
+        "memory-bank/.clinerules",
+        "# Project Intelligence\n\n## Patterns & Preferences\n\n- Always pin container images by tag and digest.\n",
+    );
+    let hits = env.run(["search", "tag", "--json"]).json();
+    assert_eq!(hits[0]["file"], "memory-bank/.clinerules", "{hits}");
+    // A folder of that name holds Cline's rules, not the bank's.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+    );
+    env.write("memory-bank/.clinerules/style.md", "## Decisions\n\n- Use tabs.\n");
+    let files = env.run(["decisions", "--json"]).json();
+    assert_eq!(files.as_array().unwrap().len(), 1, "{files}");
+}

@@ -395,8 +395,11 @@ impl Observer {
             return;
         };
         let rest: Vec<&str> = parts.collect();
-        // The walk never enters hidden names (`.git`, editors' swap files): not covered.
-        if rest.iter().any(|part| part.starts_with('.')) {
+        // The walk never enters hidden names (`.git`, editors' swap files): not covered — but a
+        // file may be Cline's journal (`memory-bank/.clinerules`).
+        if rest.split_last().is_some_and(|(last, between)| {
+            crate::kb::load::is_hidden(last, false) || between.iter().any(|part| part.starts_with('.'))
+        }) {
             return;
         }
         let name = rest.last().copied().unwrap_or(top);
@@ -409,7 +412,7 @@ impl Observer {
                 | EventKind::Modify(ModifyKind::Data(_))
                 | EventKind::Access(_)
         );
-        if !rest.is_empty() && file_only && !crate::kb::is_markdown(name) {
+        if !rest.is_empty() && file_only && !crate::kb::load::is_read(name) {
             return;
         }
         let arrived = matches!(
