@@ -175,9 +175,9 @@ pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Resu
         Some(folder) => folder.as_str(),
         None => repo.bank_folder(&rev)?,
     };
-    let kb = crate::kb::load::parse_all(&repo.markdown(&rev, bank)?);
-    let mut files = repo.markdown(&rev, "rules")?;
-    files.extend(repo.markdown(&rev, ".clinerules")?);
+    let kb = crate::kb::load::parse_all(&repo.markdown(&rev, bank, true)?);
+    let mut files = repo.markdown(&rev, "rules", false)?;
+    files.extend(repo.markdown(&rev, ".clinerules", false)?);
     files.retain(|(path, _)| !crate::kb::load::in_bank_among_rules(path));
     files.sort();
     files.dedup_by(|a, b| a.0 == b.0);

@@ -21,6 +21,8 @@ pub enum RevisionError {
         #[source]
         source: git2::Error,
     },
+    #[error("`{path}` at `{name}` is larger than {} MiB, the most mb reads of one file", crate::kb::load::MAX_INPUT >> 20)]
+    TooLarge { name: String, path: String },
 }
 
 /// A commit, as the user named it.
@@ -114,9 +116,11 @@ impl Repo {
     }
 
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
-    /// as `(path shown, text)` sorted by path. Hidden entries and symlinks are not followed,
-    /// as on disk; text that is not UTF-8 is read with replacement characters.
-    pub fn markdown(&self, rev: &Revision, path: &str) -> Result<Vec<(PathBuf, String)>, RevisionError> {
+    /// as `(path shown, text)` sorted by path — and Cline's journal ([`crate::kb::load::CLINE_JOURNAL`])
+    /// when `bank` says `path` is a Memory Bank folder. Hidden entries and symlinks are not
+    /// followed, as on disk; text that is not UTF-8 is read with replacement characters; a file
+    /// larger than [`crate::kb::load::MAX_INPUT`] is an error, not read.
+    pub fn markdown(&self, rev: &Revision, path: &str, bank: bool) -> Result<Vec<(PathBuf, String)>, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
         let full = format!("{}{path}", self.prefix);
@@ -135,7 +139,9 @@ impl Repo {
                     if crate::kb::load::is_hidden(name, !blob) {
                         return TreeWalkResult::Skip;
                     }
-                    if blob && e.filemode() != 0o120000 && crate::kb::load::is_read(name) {
+                    let read = crate::kb::load::is_markdown(name)
+                        || (bank && name == crate::kb::load::CLINE_JOURNAL && !matches!(path, "" | "."));
+                    if blob && e.filemode() != 0o120000 && read {
                         found.push((PathBuf::from(format!("{path}/{dir}{name}")), e.id()));
                     }
                     TreeWalkResult::Ok
@@ -148,6 +154,14 @@ impl Repo {
         found
             .into_iter()
             .map(|(shown, id)| {
+                // (The size from the object's header: a huge blob is not read to be refused.)
+                let (size, _) = self.repo.odb().and_then(|odb| odb.read_header(id)).map_err(git)?;
+                if size as u64 > crate::kb::load::MAX_INPUT {
+                    return Err(RevisionError::TooLarge {
+                        name: rev.name.clone(),
+                        path: crate::source::display_path(&shown),
+                    });
+                }
                 let blob = self.repo.find_blob(id).map_err(git)?;
                 Ok((shown, String::from_utf8_lossy(blob.content()).into_owned()))
             })

@@ -20,6 +20,8 @@ pub struct MarkdownFiles {
     pub warnings: Vec<String>,
     /// Folders already walked (a symlink loop is walked once).
     seen: std::collections::HashSet<PathBuf>,
+    /// Whether the walk is a Memory Bank's, which reads Cline's journal ([`CLINE_JOURNAL`]).
+    bank: bool,
     /// Where links may lead (resolved): the repository, and a folder outside it that was named
     /// on the command line.
     bounds: Vec<PathBuf>,
@@ -124,6 +126,12 @@ fn admit_within(path: &Path, meta: &std::fs::Metadata, linked: bool, bounds: &[P
 }
 
 impl MarkdownFiles {
+    /// Whether the journal at `path` is read: in a bank's walk, below the repository's root,
+    /// and not the root's rule file reached through a link.
+    fn reads_journal(&self, path: &Path, shown_from: &Path) -> bool {
+        self.bank && path.parent() != Some(shown_from) && !leads_to_the_rule_file(path, shown_from)
+    }
+
     /// Walks `path`, showing files relative to `shown_from` when they are under it.
     ///
     /// A link never leads out of the repository (`shown_from`), not even the folder walked:
@@ -131,7 +139,18 @@ impl MarkdownFiles {
     /// repository. A path outside the repository is read as given (someone named it), and
     /// links under it may lead anywhere inside it.
     pub fn find(path: &Path, shown_from: &Path) -> MarkdownFiles {
-        let mut found = MarkdownFiles::default();
+        Self::find_in(path, shown_from, false)
+    }
+
+    /// [`MarkdownFiles::find`] in a Memory Bank folder: Cline's journal ([`CLINE_JOURNAL`]) is
+    /// one of its files — not at the repository's root, where `.clinerules` is a rule file,
+    /// nor when it leads there.
+    pub fn find_bank(path: &Path, shown_from: &Path) -> MarkdownFiles {
+        Self::find_in(path, shown_from, true)
+    }
+
+    fn find_in(path: &Path, shown_from: &Path, bank: bool) -> MarkdownFiles {
+        let mut found = MarkdownFiles { bank, ..MarkdownFiles::default() };
         found.bounds.extend(shown_from.canonicalize());
         if !lexical(path).starts_with(lexical(shown_from)) {
             found.bounds.extend(path.canonicalize());
@@ -186,7 +205,7 @@ impl MarkdownFiles {
             if is_hidden(&name, is_dir) {
                 continue;
             }
-            if is_dir || is_read(&name) {
+            if is_dir || is_markdown(&name) || (name == CLINE_JOURNAL && self.reads_journal(&child, shown_from)) {
                 self.walk(&child, shown_from);
             }
         }
@@ -218,15 +237,16 @@ pub fn is_markdown(name: &str) -> bool {
 /// Cline's project-intelligence journal: the learned patterns and preferences that Cline's first
 /// Memory Bank instructions kept in a Markdown file named `.clinerules` (no extension), and
 /// that many banks keep beside their files (`memory-bank/.clinerules`, some 270 public
-/// repositories). A file of that name is read as Markdown wherever the walks read Markdown; a
-/// folder of that name inside a bank holds Cline's rules, and is skipped as every hidden
-/// folder is.
+/// repositories). A file of that name inside a bank's folder is one of the bank's files
+/// ([`MarkdownFiles::find_bank`], the search walk, `mb ci`); a folder of that name there holds
+/// Cline's rules, and is skipped as every hidden folder is.
 pub const CLINE_JOURNAL: &str = ".clinerules";
 
-/// Whether a file named `name` is read by the walks: Markdown ([`is_markdown`]) or Cline's
-/// journal ([`CLINE_JOURNAL`]).
-pub fn is_read(name: &str) -> bool {
-    is_markdown(name) || name == CLINE_JOURNAL
+/// Whether a journal at `path` is, through a link, the rule file `.clinerules` at the root of
+/// the repository `root`: read once, as the rule file it is.
+pub fn leads_to_the_rule_file(path: &Path, root: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && path.canonicalize().ok().is_some_and(|real| root.join(CLINE_JOURNAL).canonicalize().is_ok_and(|r| r == real))
 }
 
 /// Whether the walks skip an entry named `name`: every hidden name (`.git`, editors' files,
@@ -257,7 +277,7 @@ pub fn read_markdown(disk: &Path, shown: &Path) -> Result<(SourceFile, Option<St
 /// be read or are not UTF-8 are reported in [`KnowledgeBase::errors`]; the rest are parsed,
 /// in parallel.
 pub fn load(path: &Path, shown_from: &Path) -> KnowledgeBase {
-    let found = MarkdownFiles::find(path, shown_from);
+    let found = MarkdownFiles::find_bank(path, shown_from);
     // One file per task, as in `load_each`.
     let results: Vec<_> = found
         .files
@@ -295,7 +315,7 @@ pub struct Kept<T> {
 /// each file reads a bank much larger than the memory its parsed documents would take.
 /// Nothing is resolved across files (see [`load`] for supersession).
 pub fn load_each<T: Send>(path: &Path, shown_from: &Path, keep: impl Fn(usize, Document) -> T + Sync) -> Kept<T> {
-    let found = MarkdownFiles::find(path, shown_from);
+    let found = MarkdownFiles::find_bank(path, shown_from);
     // One file per task: rayon otherwise hands each thread runs of files it works through
     // alone, and at the end one core parsed the rest of its run while the other sat idle
     // (a tenth of the wall time on a 100 MiB bank).

@@ -172,6 +172,9 @@ pub(crate) fn label_sets_aside(title: &str) -> bool {
         "candidates",
         "maybe",
         "not",
+        "wishlist",
+        "backlog",
+        "someday",
     ];
     fields::holds_word_of(title, NOT_CHOSEN)
         || fields::holds_word_of(title, ASIDE)

@@ -39,8 +39,7 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             it.parent.is_none()
                 && it.block == Block::ListItem
                 && it.text.trim_end().ends_with([':', '：'])
-                && !names_how_or_notes(&it.text)
-                && !heading::names_options_weighed(&it.text)
+                && names_a_role(it.text.trim_end().trim_end_matches([':', '：']))
         })
         .map(|(i, _)| i)
         .collect();
@@ -181,28 +180,137 @@ fn names_how_or_notes(title: &str) -> bool {
 /// hosting and deploys` (a name of at most four words, a dash, then what it does).
 pub(crate) fn names_role_and_choice(text: &str) -> bool {
     let text = text.trim();
+    // (A colon inside brackets labels nothing: `Redis (localhost:6379)`.)
     fields::named_before_colon(text)
+        .filter(|(label, _)| label.matches(['(', '（']).count() <= label.matches([')', '）']).count())
         .or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
         .or_else(|| role_in_brackets(text).map(|(name, role)| (role, name)))
         .is_some_and(|(label, value)| !fields::is_commit_type(label) && fills_role(label, value, text))
 }
 
+/// Whether a label over a list inside a stack names a role its items fill (`CI/CD &
+/// Automation`, `Key Applications`, `Frontend`): not how things are done or notes on them
+/// (`Setup`), a fact about parts (`Ports`, `Hosts`, `Credentials`, `Team`, `Known bugs`), nor
+/// what is set aside or weighed (`Planned`, `Future`, `Wishlist`, `Under consideration`).
+fn names_a_role(label: &str) -> bool {
+    const NOT_ROLES: &[&str] = &[
+        "hosts",
+        "host",
+        "credentials",
+        "contacts",
+        "contact",
+        "team",
+        "people",
+        "members",
+        "users",
+        "bugs",
+        "issues",
+        "secrets",
+        "passwords",
+        "nodes",
+        "machines",
+        "addresses",
+        "ips",
+        "environments",
+        "accounts",
+    ];
+    !names_how_or_notes(label)
+        && !names_a_fact(label)
+        && !fields::is_word_of(heading::last_word(label), NOT_ROLES)
+        && !heading::names_options_weighed(label)
+        && !super::patterns::label_sets_aside(label)
+}
+
 /// `Renovate (dependency updates)` → (`Renovate`, `dependency updates`): a name of at most four
-/// words and its role in brackets closing the line, the role in words (not a version, `React
-/// (18.2)`, a letter or two, `(v2)`, nor an identifier, `(max_context_tokens)`).
+/// words and its role in brackets closing the line, the role in words ([`is_a_role`]: not a
+/// version, a status, a place, a licence or a pointer), the name a name (a letter in it, no
+/// word that retires it: `Unused since 2023 (jQuery)`).
 fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
+    const RETIRED: &[&str] =
+        &["unused", "since", "formerly", "previously", "removed", "deprecated", "legacy", "retired"];
     let text = text.trim_end_matches('.').trim_end();
     let inner = text.strip_suffix([')', '）'])?;
     let (name, role) = inner.split_once(['(', '（'])?;
     let (name, role) = (name.trim(), role.trim());
-    let words = role.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3);
-    let identifier = !role.contains(char::is_whitespace) && role.contains(['_', '=', '/', '.']);
-    (!name.is_empty()
+    (name.chars().any(char::is_alphabetic)
         && name.split_whitespace().count() <= 4
         && !name.contains([':', '：', '(', ')'])
-        && words.count() >= 1
-        && !identifier)
-        .then_some((name, role))
+        && !fields::holds_word_of(name, RETIRED)
+        && is_a_role(role))
+    .then_some((name, role))
+}
+
+/// Whether words in brackets after a name say the role it plays (`dependency updates`, `LLM`,
+/// `PostgreSQL operator`): a word of three letters or more, and not a version (`18.2`, `v20
+/// LTS`, `version 16`, `latest`, `3.12 required`), a status (`deprecated`, `no longer used`,
+/// `replaced by OpenSearch`, `disabled`, `experimental`, `TODO`), a place (`port 8080`,
+/// `localhost:6379`, `config in /etc/caddy`), a licence or a pointer (`Apache 2.0 licence`,
+/// `see LICENSE file`, `all rights reserved`), or an identifier (`max_context_tokens`).
+fn is_a_role(role: &str) -> bool {
+    const NOT_FIRST: &[&str] = &[
+        "see",
+        "cf",
+        "deprecated",
+        "removed",
+        "replaced",
+        "disabled",
+        "experimental",
+        "legacy",
+        "unused",
+        "obsolete",
+        "retired",
+        "todo",
+        "tbd",
+        "wip",
+        "latest",
+        "beta",
+        "alpha",
+        "required",
+        "no",
+        "not",
+        "since",
+        "version",
+        "v",
+        "all",
+        "formerly",
+        "previously",
+        "archived",
+    ];
+    const NOT_ANYWHERE: &[&str] = &[
+        "port",
+        "ports",
+        "licence",
+        "license",
+        "licensed",
+        "copyright",
+        "rights",
+        "version",
+        "versions",
+        "deprecated",
+        "replaced",
+        "required",
+    ];
+    let words: Vec<&str> = role.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let is_version = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits = t.strip_prefix(['v', 'V']).unwrap_or(t);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    // (A path or an address: `/etc/caddy`, `~/.config`, `localhost:6379`; not `dev
+    // environment/toolchain manager`.)
+    let place = |t: &str| {
+        t.starts_with(['/', '~'])
+            || t.starts_with("./")
+            || t.split_once(':').is_some_and(|(_, p)| p.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let identifier = !role.contains(char::is_whitespace) && role.contains(['_', '=', '.']);
+    words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && !words.first().is_some_and(|w| fields::is_word_of(w, NOT_FIRST))
+        && !words.iter().any(|w| fields::is_word_of(w, NOT_ANYWHERE))
+        // (A version first, `18.2`, `v20 LTS`; a year later on is no version: `Edition 2024, …`.)
+        && !role.split_whitespace().next().is_some_and(is_version)
+        && !role.split_whitespace().any(place)
+        && !identifier
 }
 
 /// Whether a stack table's row names a part and what it is (`| Database | PostgreSQL 16 |`,

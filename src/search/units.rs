@@ -157,10 +157,14 @@ fn visit(
         let Some(name) = path.file_name() else {
             return;
         };
-        // What the Memory Bank and rules would not read is not indexed either.
-        if crate::kb::load::is_read(&name.to_string_lossy())
-            && crate::kb::load::admit(&path, meta, linked, root).is_ok()
-        {
+        // What the Memory Bank and rules would not read is not indexed either: Cline's journal
+        // only in the bank, and not as the root's rule file reached through a link.
+        let name = name.to_string_lossy();
+        let read = crate::kb::is_markdown(&name)
+            || (source == Source::MemoryBank
+                && name == crate::kb::load::CLINE_JOURNAL
+                && !crate::kb::load::leads_to_the_rule_file(&path, root));
+        if read && crate::kb::load::admit(&path, meta, linked, root).is_ok() {
             push(out, path, root, source, meta);
         }
     }

@@ -470,3 +470,20 @@ fn clines_journal_in_the_bank_is_read_in_each_revision() {
         report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(added, ["memory-bank/.clinerules"], "{:#}", report["decisions"]);
 }
+
+#[test]
+fn a_bank_file_too_large_to_read_is_an_error_naming_it() {
+    // Found by review: `mb decisions` and `mb search` skip a file over 64 MiB; `mb ci` read it
+    // whole from the revision. It now says which file, at which revision, instead.
+    let env = repo();
+    let mut big = String::from("# Project Intelligence\n\n");
+    let line = "- Always pin container images by digest, and record the digest beside the tag.\n";
+    while big.len() <= (64 << 20) {
+        big.push_str(line);
+    }
+    env.write("memory-bank/.clinerules", big);
+    commit(&env, "a journal too large to read");
+    let out = ci(&env, &["--format", "json"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("memory-bank/.clinerules") && out.stderr.contains("larger than 64 MiB"), "{out}");
+}

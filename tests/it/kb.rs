@@ -500,3 +500,27 @@ fn clines_journal_in_the_bank_is_one_of_its_files() {
     let files = env.run(["decisions", "--json"]).json();
     assert_eq!(files.as_array().unwrap().len(), 1, "{files}");
 }
+
+#[test]
+fn the_root_rule_file_is_never_read_as_clines_journal() {
+    // Found by review: the journal linked to the root's `.clinerules` rule file is that rule
+    // file, read once as a rule (not also as the bank's decisions, nor twice in search); the
+    // root's `.clinerules` is no bank file when the bank named is the repository itself; and a
+    // `.clinerules` file inside `rules/` is no rule file.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+    );
+    env.write(".clinerules", "# Rules\n\n## Decisions\n\n- Always pin container images by digest.\n");
+    std::os::unix::fs::symlink("../.clinerules", env.work_dir().join("memory-bank/.clinerules")).unwrap();
+    env.write("rules/.clinerules", "# Nested\n\n- Always reboot on Fridays.\n");
+    let decisions = env.run(["decisions", "--json"]).json();
+    assert_eq!(decisions.as_array().unwrap().len(), 1, "{decisions}");
+    let hits = env.run(["search", "digest", "--json"]).json();
+    let files: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [".clinerules"], "{hits}");
+    assert_eq!(env.run(["search", "Fridays", "--json"]).code(), Some(1));
+    let all = env.run(["decisions", ".", "--all", "--json"]).json();
+    assert!(all.as_array().unwrap().iter().all(|d| d["file"] != ".clinerules"), "{all}");
+}

@@ -5447,6 +5447,10 @@ fn a_stack_names_roles_in_brackets_and_under_role_labels() {
     // open (`(optional)`). An item right under a label that only names a role (`**CI/CD &
     // Automation:**`) is read as a top-level one is; not under a label over how things are
     // done (`**Setup:**`), and not a sentence. A bare name (`Grafana`) stays out, as before.
+    // Found by review: not under a label of facts (`**Ports:**`, `**Hosts:**`, `**Known
+    // bugs:**`) or of what is set aside (`**Planned:**`), and not a status, a version, a
+    // place, a pointer or a licence in the brackets, nor a number for a name; a slash between
+    // words and a year after the first word are no path and no version.
     let doc = document(&kb, "tech-roles.md");
     assert_eq!(
         decision_texts(doc),
@@ -5456,6 +5460,8 @@ fn a_stack_names_roles_in_brackets_and_under_role_labels() {
             "GitHub Actions (self-hosted runners on the NAS)",
             "Taskfile (task runner for bootstrap and upgrades)",
             "Database: CloudNativePG (PostgreSQL operator)",
+            "mise (dev environment/toolchain manager)",
+            "Rust (Edition 2024, the language of every tool)",
         ]
     );
 }

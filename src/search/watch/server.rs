@@ -202,10 +202,11 @@ fn first_symlink(path: &Path) -> Option<PathBuf> {
         return None;
     }
     for entry in std::fs::read_dir(path).ok()?.flatten() {
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let Ok(kind) = entry.file_type() else { continue };
+        // (What the walks skip: hidden names, but not Cline's journal, which may be a link.)
+        if crate::kb::load::is_hidden(&entry.file_name().to_string_lossy(), kind.is_dir()) {
             continue;
         }
-        let Ok(kind) = entry.file_type() else { continue };
         if kind.is_symlink() {
             return Some(entry.path());
         }
@@ -412,7 +413,7 @@ impl Observer {
                 | EventKind::Modify(ModifyKind::Data(_))
                 | EventKind::Access(_)
         );
-        if !rest.is_empty() && file_only && !crate::kb::load::is_read(name) {
+        if !rest.is_empty() && file_only && !crate::kb::is_markdown(name) && name != crate::kb::load::CLINE_JOURNAL {
             return;
         }
         let arrived = matches!(
