@@ -3510,6 +3510,11 @@ fn says_what_belongs(t: &str) -> bool {
     t.ends_with(['e', 'E']) && (ends_ignoring_case(t, " belong here") || ends_ignoring_case(t, " belongs here"))
 }
 
+/// Whether `text` opens with `prefix`, ignoring ASCII case.
+pub(crate) fn starts_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Whether `text` ends with `suffix`, ignoring ASCII case.
 fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()

@@ -126,12 +126,6 @@ fn admit_within(path: &Path, meta: &std::fs::Metadata, linked: bool, bounds: &[P
 }
 
 impl MarkdownFiles {
-    /// Whether the journal at `path` is read: in a bank's walk, below the repository's root,
-    /// and not the root's rule file reached through a link.
-    fn reads_journal(&self, path: &Path, shown_from: &Path) -> bool {
-        self.bank && path.parent() != Some(shown_from) && !leads_to_the_rule_file(path, shown_from)
-    }
-
     /// Walks `path`, showing files relative to `shown_from` when they are under it.
     ///
     /// A link never leads out of the repository (`shown_from`), not even the folder walked:
@@ -205,7 +199,10 @@ impl MarkdownFiles {
             if is_hidden(&name, is_dir) {
                 continue;
             }
-            if is_dir || is_markdown(&name) || (name == CLINE_JOURNAL && self.reads_journal(&child, shown_from)) {
+            if is_dir
+                || is_markdown(&name)
+                || (self.bank && name == CLINE_JOURNAL && is_the_journal(&child, shown_from))
+            {
                 self.walk(&child, shown_from);
             }
         }
@@ -242,11 +239,15 @@ pub fn is_markdown(name: &str) -> bool {
 /// Cline's rules, and is skipped as every hidden folder is.
 pub const CLINE_JOURNAL: &str = ".clinerules";
 
-/// Whether a journal at `path` is, through a link, the rule file `.clinerules` at the root of
-/// the repository `root`: read once, as the rule file it is.
-pub fn leads_to_the_rule_file(path: &Path, root: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-        && path.canonicalize().ok().is_some_and(|real| root.join(CLINE_JOURNAL).canonicalize().is_ok_and(|r| r == real))
+/// Whether a `.clinerules` file at `path`, found in a bank's walk, is the bank's journal: below
+/// the root of the repository `root` (there it is a rule file), and not that rule file reached
+/// through a link (read once, as the rule file it is). The bank walk and the search walk ask.
+pub fn is_the_journal(path: &Path, root: &Path) -> bool {
+    let linked = || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let the_rule_file = || {
+        path.canonicalize().ok().is_some_and(|real| root.join(CLINE_JOURNAL).canonicalize().is_ok_and(|r| r == real))
+    };
+    path.parent() != Some(root) && !(linked() && the_rule_file())
 }
 
 /// Whether the walks skip an entry named `name`: every hidden name (`.git`, editors' files,

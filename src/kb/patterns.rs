@@ -184,19 +184,14 @@ pub(crate) fn label_sets_aside(title: &str) -> bool {
 }
 
 /// Whether a line points at where the pattern or principle is written rather than stating it:
-/// `See docs/architecture.md for details`, `Refer to principles.md`, a bare path
+/// `See docs/architecture.md for details`, `Refer to principles.md` ([`fields::points_elsewhere`]), a bare path
 /// (`src/patterns/`), an index of files (`patterns/retries.md - how retries are tuned`), or a
 /// document's address.
 fn points_elsewhere(text: &str) -> bool {
-    ["see ", "refer to ", "cf. ", "→ ", "-> "].iter().any(|p| starts_with_ignoring_case(text, p))
+    fields::points_elsewhere(text, false)
         || is_bare_path(text)
         || fields::describes_a_file(text)
         || fields::is_labelled_address(text)
-}
-
-/// Whether `text` opens with `prefix` (ASCII), in any case.
-fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A path alone: `src/patterns/`, `./docs/adr`, `docs/architecture.md` (not `CI/CD`).
@@ -301,7 +296,7 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listing
                 Some((label, value)) => names_one(label) && !turns_down(value),
                 None => names_one_in_a_line(text) && held.clone().next().is_none_or(|_| !is_topic(text)),
             };
-            !text.ends_with([':', '：']) && named && states_something(text) && !hedges(text) && !points_elsewhere(text)
+            !text.ends_with([':', '：']) && named && states_something(text) && !hedges(text)
         };
         if names && !held.any(|it| it.kind == Kind::Decision) {
             items[i].kind = Kind::Decision;
@@ -367,9 +362,12 @@ fn is_topic(text: &str) -> bool {
 /// pattern the team chose.
 fn hedges(text: &str) -> bool {
     const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "unconfirmed"];
-    let lower_has = |phrase: &str| text.len() >= phrase.len() && text.to_lowercase().contains(phrase);
+    let confirms = || {
+        let lower = text.to_lowercase();
+        lower.contains("needs confirmation") || lower.contains("to be confirmed")
+    };
     fields::holds_word_of(text, WORDS)
-        || (text.contains("onfirm") && (lower_has("needs confirmation") || lower_has("to be confirmed")))
+        || (text.contains("onfirm") && confirms())
         // (Not `可能` alone: `拡張可能` is extensible, `尽可能` as far as possible.)
         || (!text.is_ascii() && ["たぶん", "おそらく", "也许", "或许", "вероятно", "возможно"].iter().any(|w| text.contains(w)))
 }
@@ -413,7 +411,7 @@ pub(crate) fn leaves_open(text: &str) -> bool {
     let text = text.trim();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     text.ends_with(['?', '？'])
-        || ASKS.iter().any(|a| starts_with_ignoring_case(text, a))
+        || ASKS.iter().any(|a| fields::starts_ignoring_case(text, a))
         || fields::named_before_colon(text).is_some_and(|(label, _)| fields::names_options(label))
         || words.iter().any(|w| fields::is_word_of(w, OPEN))
         || words.windows(2).any(|w| {

@@ -163,7 +163,7 @@ fn visit(
         let read = crate::kb::is_markdown(&name)
             || (source == Source::MemoryBank
                 && name == crate::kb::load::CLINE_JOURNAL
-                && !crate::kb::load::leads_to_the_rule_file(&path, root));
+                && crate::kb::load::is_the_journal(&path, root));
         if read && crate::kb::load::admit(&path, meta, linked, root).is_ok() {
             push(out, path, root, source, meta);
         }
