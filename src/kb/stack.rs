@@ -29,30 +29,26 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
     // document order.)
     let mut rows = rows.iter().peekable();
-    // The top-level items that only name a role over the choices under them (`- **CI/CD:**`
-    // over `- Renovate (dependency updates)`), in item order: not a label over how things are
-    // done or notes on them (`- **Setup:**`).
-    let role_labels: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| {
-            it.parent.is_none()
-                && it.block == Block::ListItem
-                && it.text.trim_end().ends_with([':', '：'])
-                && names_a_role(it.text.trim_end().trim_end_matches([':', '：']))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    for (i, item) in items.iter_mut().enumerate() {
+    // The last label an item sat under, and whether it only names a role over the choices
+    // under it (`- **CI/CD:**` over `- Renovate (dependency updates)`; not `- **Setup:**`):
+    // judged once, for an item in the stack, as its items come one after another.
+    let mut label: Option<(usize, bool)> = None;
+    for i in 0..items.len() {
         let stack_row = rows.next_if(|&&r| r <= i).is_some_and(|&r| r == i);
+        let item = &items[i];
         if item.block == Block::TableRow && !stack_row {
             continue;
         }
-        // (An item right under a role's label is read as a top-level one is.)
-        let under_role = item.depth == 1 && item.parent.is_some_and(|p| role_labels.binary_search(&p).is_ok());
+        // (An item right under a label that ends with a colon may be read as a top-level one.)
+        let parent_label = item.parent.filter(|&p| {
+            item.depth == 1
+                && items.get(p).is_some_and(|l| {
+                    l.parent.is_none() && l.block == Block::ListItem && l.text.trim_end().ends_with([':', '：'])
+                })
+        });
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || !matches!(item.block, Block::ListItem | Block::TableRow)
-            || (item.parent.is_some() && !under_role)
+            || (item.parent.is_some() && parent_label.is_none())
             || item.field.is_some()
             || item.record.is_some()
             || item.done.is_some()
@@ -74,8 +70,19 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         });
         // (A row in `rows` was found to name a part and what fills it as it was read.)
         let names = item.block == Block::TableRow || names_role_and_choice(&item.text);
-        if in_stack && names && fields::timestamp(&item.text).is_none() {
-            item.kind = Kind::Decision;
+        if !(in_stack && names && fields::timestamp(&item.text).is_none()) {
+            continue;
+        }
+        let under_a_role = parent_label.is_none_or(|p| match label {
+            Some((at, role)) if at == p => role,
+            _ => {
+                let role = names_a_role(items[p].text.trim_end().trim_end_matches([':', '：']));
+                label = Some((p, role));
+                role
+            }
+        });
+        if under_a_role {
+            items[i].kind = Kind::Decision;
         }
     }
 }
