@@ -171,11 +171,17 @@ impl Report {
 /// judged against its own files. With `strict`, rule files with errors are an error (the head
 /// must be valid); without, their broken blocks are left out (a base may predate a fix).
 pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Result<Side, CiError> {
-    let bank = match &options.memory_bank {
-        Some(folder) => folder.as_str(),
-        None => repo.bank_folder(&rev)?,
-    };
-    let kb = crate::kb::load::parse_all(&repo.markdown(&rev, bank, true)?);
+    let own = repo.bank_folder(&rev)?;
+    let bank = options.memory_bank.as_deref().map_or(own, |folder| folder.trim_end_matches('/'));
+    let mut bank_files = repo.markdown(&rev, bank, true)?;
+    // (With the core files the repository keeps at its root, as on disk.)
+    if bank == own {
+        for name in repo.root_core_files(&rev, bank)? {
+            bank_files.extend(repo.markdown(&rev, name, true)?);
+        }
+        bank_files.sort();
+    }
+    let kb = crate::kb::load::parse_all(&bank_files);
     let mut files = repo.markdown(&rev, "rules", false)?;
     files.extend(repo.markdown(&rev, ".clinerules", false)?);
     files.retain(|(path, _)| !crate::kb::load::in_bank_among_rules(path));

@@ -115,6 +115,18 @@ impl Repo {
         Ok(crate::kb::load::first_bank_folder(is_folder))
     }
 
+    /// The core files revision `rev` keeps at the mb root rather than in its bank folder `bank`
+    /// ([`crate::kb::load::core_files_kept_at_root`], as a working tree's are read).
+    pub fn root_core_files(&self, rev: &Revision, bank: &str) -> Result<Vec<&'static str>, RevisionError> {
+        let git = |source| RevisionError::Git { name: rev.name.clone(), source };
+        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let is_file = |path: &str| {
+            tree.get_path(Path::new(&format!("{}{path}", self.prefix)))
+                .is_ok_and(|entry| entry.kind() == Some(ObjectType::Blob) && entry.filemode() != 0o120000)
+        };
+        Ok(crate::kb::load::core_files_kept_at_root(is_file, |name| is_file(&format!("{bank}/{name}"))))
+    }
+
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
     /// as `(path shown, text)` sorted by path — and Cline's journal ([`crate::kb::load::CLINE_JOURNAL`])
     /// when `bank` says `path` is a Memory Bank folder. Hidden entries and symlinks are not

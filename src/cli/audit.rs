@@ -240,7 +240,7 @@ fn resolve(cx: &Context, args: &Args) -> anyhow::Result<Request> {
         bail!("no rule files found (mb reads rules/**/*.md, .clinerules and .clinerules/**/*.md)");
     }
     let bank = cx.memory_bank(args.memory_bank.as_ref());
-    if bank.exists() {
+    if kb::load::bank_exists(&cx.root, &bank) {
         let kb = kb::load(&bank, &cx.root);
         for why in &kb.warnings {
             output::warn("warning", why)?;

@@ -19,7 +19,8 @@ use crate::source::display_path;
 /// mb reads every Markdown file under PATH (default: ./memory-bank, else the first of
 /// .kilocode/rules/memory-bank (Kilo Code), docs/memory-bank, .clinerules/memory-bank,
 /// .cursor/memory-bank, .github/memory-bank, .roo/memory-bank, .windsurf/memory-bank and
-/// cline_docs that exists) the way a person reads a
+/// cline_docs that exists; and Cline's core files kept at the repository's root, beside the
+/// README, when that folder holds none of them) the way a person reads a
 /// Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
@@ -90,21 +91,8 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
-    if !path.exists() {
+    if !kb::load::bank_exists(&cx.root, &path) {
         let others = if args.path.is_none() { " (nor in another agent's folder: `mb decisions --help`)" } else { "" };
-        // (A bank kept at the root, beside the README: say where its files are.)
-        let at_root = if args.path.is_none() { kb::load::core_files_at(&cx.root) } else { Vec::new() };
-        if at_root.len() >= 2 {
-            bail!(
-                "no Memory Bank at `{}`{others}, but {} lie at the repository's root: mb reads a bank kept in \
-                 a folder, so move them into memory-bank/ (`mkdir memory-bank && git mv {} memory-bank/`), or \
-                 read one file with `mb decisions {}`",
-                display_path(&path),
-                at_root.join(", "),
-                at_root.join(" "),
-                at_root[0]
-            );
-        }
         bail!(
             "no Memory Bank at `{}`{others}: run mb from your repository's root, pass -C DIR, or give the folder",
             display_path(&path)

@@ -64,9 +64,14 @@ impl Target {
 }
 
 /// Where an entry goes: the bank `folder` given or the repository's ([`Context::memory_bank`]),
-/// and the `file` given or the bank's own context file ([`crate::kb::load::context_file`]).
+/// and the `file` given or the bank's own context file ([`crate::kb::load::context_file`]) —
+/// at the repository's root when the bank keeps its core files there
+/// ([`crate::kb::load::root_core_files`]), where the next session reads it.
 pub(super) fn bank(cx: &Context, folder: Option<&PathBuf>, file: Option<&PathBuf>) -> record::Bank {
-    let folder = cx.memory_bank(folder);
+    let mut folder = cx.memory_bank(folder);
+    if !crate::kb::load::root_core_files(&cx.root, &folder).is_empty() {
+        folder = cx.root.clone();
+    }
     let file = file.cloned().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());
     record::Bank { folder, file }
 }

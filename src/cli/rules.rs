@@ -64,7 +64,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     };
     let mut set = rules::load(&cx.root, &paths);
     let mb_path = cx.memory_bank(args.memory_bank.as_ref());
-    if mb_path.exists() {
+    if kb::load::bank_exists(&cx.root, &mb_path) {
         let kb = kb::load(&mb_path, &cx.root);
         for why in &kb.warnings {
             output::warn("warning", why)?;

@@ -47,8 +47,8 @@ pub const BANK_FOLDERS: [&str; 9] = [
     "cline_docs",
 ];
 
-/// The files agents keep in a Memory Bank (Cline's core files and Roo Code's decision log),
-/// looked for at a repository's root when it has no bank folder ([`core_files_at`]).
+/// The files agents keep in a Memory Bank (Cline's core files and Roo Code's decision log), read
+/// at a repository's root when the bank keeps them there ([`core_files_kept_at_root`]).
 const CORE_FILES: [&str; 7] = [
     "projectbrief.md",
     "productContext.md",
@@ -59,12 +59,33 @@ const CORE_FILES: [&str; 7] = [
     "decisionLog.md",
 ];
 
-/// Which of a Memory Bank's core files (`projectbrief.md`, `activeContext.md`, …) lie
-/// directly in `root`: a bank kept at the repository's root, beside its `README.md`, which mb
-/// does not read as the repository's bank (it would read every Markdown file of the
-/// repository), and says so.
-pub fn core_files_at(root: &Path) -> Vec<&'static str> {
-    CORE_FILES.into_iter().filter(|name| root.join(name).is_file()).collect()
+/// Which core files ([`CORE_FILES`]) a repository keeps at its root rather than in its bank
+/// folder: those at the root, when at least two lie there (one `progress.md` may be anything's)
+/// and the bank folder holds none of them (a folder of notes beside them, or none). Those are
+/// the bank's files, read with the folder's; nothing else at the root is (it would be every
+/// Markdown file of the repository). `at_root` and `in_folder` say whether a file of a name
+/// is there: in a working tree ([`root_core_files`]) or in a revision's tree (`mb ci`).
+pub fn core_files_kept_at_root(at_root: impl Fn(&str) -> bool, in_folder: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let found: Vec<&'static str> = CORE_FILES.into_iter().filter(|name| at_root(name)).collect();
+    if found.len() < 2 || CORE_FILES.into_iter().any(in_folder) {
+        return Vec::new();
+    }
+    found
+}
+
+/// [`core_files_kept_at_root`] in the working tree at `root`, for the bank folder `folder`:
+/// none unless `folder` is the repository's own ([`bank_folder`]), found or given.
+pub fn root_core_files(root: &Path, folder: &Path) -> Vec<&'static str> {
+    if lexical(folder) != lexical(&root.join(bank_folder(root))) {
+        return Vec::new();
+    }
+    core_files_kept_at_root(|name| root.join(name).is_file(), |name| folder.join(name).is_file())
+}
+
+/// Whether there is a Memory Bank to read in `folder` of the repository at `root`: the folder,
+/// or the core files the repository keeps at its root ([`root_core_files`]).
+pub fn bank_exists(root: &Path, folder: &Path) -> bool {
+    folder.exists() || !root_core_files(root, folder).is_empty()
 }
 
 /// Kilo Code's Memory Bank folder, whose running context is `context.md`.
@@ -138,7 +159,8 @@ impl MarkdownFiles {
 
     /// [`MarkdownFiles::find`] in a Memory Bank folder: Cline's journal ([`CLINE_JOURNAL`]) is
     /// one of its files — not at the repository's root, where `.clinerules` is a rule file,
-    /// nor when it leads there.
+    /// nor when it leads there — and so are the core files the repository keeps at its root
+    /// when `path` is its bank folder ([`root_core_files`]), whether the folder exists or not.
     pub fn find_bank(path: &Path, shown_from: &Path) -> MarkdownFiles {
         Self::find_in(path, shown_from, true)
     }
@@ -149,7 +171,13 @@ impl MarkdownFiles {
         if !lexical(path).starts_with(lexical(shown_from)) {
             found.bounds.extend(path.canonicalize());
         }
-        found.walk(path, shown_from);
+        let at_root = if bank { root_core_files(shown_from, path) } else { Vec::new() };
+        if at_root.is_empty() || path.exists() {
+            found.walk(path, shown_from);
+        }
+        for name in at_root {
+            found.walk(&shown_from.join(name), shown_from);
+        }
         found.files.sort_by(|a, b| a.1.cmp(&b.1));
         found
     }

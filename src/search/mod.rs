@@ -532,7 +532,7 @@ impl SearchIndex {
         // The token lives in the commits of an index on disk; one in memory has none. A watcher
         // covers `memory-bank/` only: one started before the bank moved to another folder
         // would not report what changed there.
-        let covered = watch::covers_bank(crate::kb::load::bank_folder(root));
+        let covered = watch::covers_bank(root).is_ok();
         let answer = match self.mb_dir() {
             Some(_) if !covered => Err(watch::AskError::Uncovered),
             Some(mb_dir) => {

@@ -55,7 +55,8 @@ pub const KINDS: &[&str] =
     &["focus", "change", "next_step", "decision", "pattern", "learning", "other", "heading", "rule", "check"];
 
 /// Every file the index covers under `root` — `memory-bank/**/*.md` (or another agent's bank
-/// folder, [`crate::kb::load::bank_folder`]), `rules/**/*.md`,
+/// folder, [`crate::kb::load::bank_folder`], and the core files a bank keeps at the root,
+/// [`crate::kb::load::root_core_files`]), `rules/**/*.md`,
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
@@ -69,6 +70,14 @@ pub fn source_files(root: &Path) -> Vec<Listed> {
     let bank = root.join(crate::kb::load::bank_folder(root));
     if inside(&bank) {
         walk(&bank, root, Source::MemoryBank, &mut out);
+    }
+    // (The core files a bank keeps at the root, as the bank's walk reads them.)
+    for name in crate::kb::load::root_core_files(root, &bank) {
+        let path = root.join(name);
+        let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if let Ok(meta) = std::fs::metadata(&path) {
+            visit(path, linked, &meta, root, root, Source::MemoryBank, &mut out);
+        }
     }
     for path in crate::rules::default_paths(root).into_iter().filter(|path| inside(path)) {
         match std::fs::metadata(&path) {

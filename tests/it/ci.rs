@@ -472,6 +472,24 @@ fn clines_journal_in_the_bank_is_read_in_each_revision() {
 }
 
 #[test]
+fn core_files_kept_at_the_root_are_read_in_each_revision() {
+    // A bank that keeps Cline's core files beside the README: a decision added there in the
+    // pull request is a decision added, as `mb decisions` reads the working tree.
+    let env = repo();
+    env.write("projectbrief.md", "# Project Brief\n\n## Key Decisions\n\n- Run k3s on three nodes.\n");
+    env.write("productContext.md", "# Product Context\n");
+    std::fs::remove_dir_all(env.work_dir().join("memory-bank")).unwrap();
+    commit(&env, "keep the bank at the root");
+    env.write("productContext.md", "# Product Context\n\n## Decisions\n\n- Keep every backup for thirty days.\n");
+    env.write("README.md", "# Fleet\n\n## Decisions\n\n- Use Nginx everywhere.\n");
+    commit(&env, "a retention decision");
+    let report = json(&env);
+    let added: Vec<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(added, ["productContext.md"], "{:#}", report["decisions"]);
+}
+
+#[test]
 fn a_bank_file_too_large_to_read_is_an_error_naming_it() {
     // Found by review: `mb decisions` and `mb search` skip a file over 64 MiB; `mb ci` read it
     // whole from the revision. It now says which file, at which revision, instead.

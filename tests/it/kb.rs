@@ -365,25 +365,48 @@ fn decisions_on_a_missing_folder_is_a_clear_error() {
 }
 
 #[test]
-fn a_bank_kept_at_the_repositorys_root_is_pointed_at() {
-    // Cline's core files beside the README (some two hundred public repositories keep them so):
-    // mb does not read the repository's every Markdown file as its bank, and says where they are.
+fn a_bank_kept_at_the_repositorys_root_is_read() {
+    // Cline's core files beside the README (some two hundred public repositories keep them so)
+    // are the repository's bank: read, searched, and nothing else at the root with them.
     let env = TestEnvironment::new();
-    env.write("README.md", "# Homelab\n");
-    env.write("projectbrief.md", "# Project Brief\n\n- Run k3s on three nodes.\n");
+    env.write("README.md", "# Homelab\n\n## Decisions\n\n- Use Nginx everywhere.\n");
+    env.write("projectbrief.md", "# Project Brief\n\n## Key Decisions\n\n- Run k3s on three nodes.\n");
     env.write("activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Traefik for ingress.\n");
-    let out = env.run(["decisions"]);
-    assert_eq!(out.code(), Some(2), "{out}");
-    assert!(out.stderr.contains("but projectbrief.md, activeContext.md lie at the repository's root"), "{out}");
-    assert!(out.stderr.contains("git mv projectbrief.md activeContext.md memory-bank/"), "{out}");
-    // What it suggests works: one file read as given.
-    let one = env.run(["decisions", "projectbrief.md", "--json"]);
-    assert_eq!(one.code(), Some(0), "{one}");
+    let files = |out: &common::CommandOutput| -> Vec<String> {
+        out.json().as_array().unwrap().iter().map(|d| format!("{} {}", d["file"], d["text"])).collect()
+    };
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert_eq!(
+        files(&out),
+        [r#""activeContext.md" "Use Traefik for ingress.""#, r#""projectbrief.md" "Run k3s on three nodes.""#],
+        "{out}"
+    );
+    let hits = env.run(["search", "traefik", "--json"]);
+    assert_eq!(hits.json()[0]["file"], "activeContext.md", "{hits}");
+    assert_eq!(env.run(["search", "nginx", "--json"]).json(), serde_json::json!([]));
+    // A folder of notes beside them (a hybrid bank): both are the bank's.
+    env.write("memory-bank/traefik-notes.md", "# Traefik notes\n\n## Decisions\n\n- Terminate TLS at Traefik.\n");
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(files(&out).len(), 3, "{out}");
+    assert_eq!(files(&env.run(["decisions", "memory-bank", "--json"])).len(), 3);
+    // A bank folder with core files of its own is the bank; the root's copies are not read.
+    env.write("memory-bank/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy for ingress.\n");
+    let out = env.run(["decisions", "--json"]);
+    assert!(files(&out).iter().all(|f| f.starts_with(r#""memory-bank/"#)), "{out}");
+    // Another folder named is read alone.
+    let env = TestEnvironment::new();
+    env.write("projectbrief.md", "# Project Brief\n\n## Key Decisions\n\n- Run k3s on three nodes.\n");
+    env.write("progress.md", "# Progress\n");
+    env.write("docs/adr/0001-proxy.md", "# Use Traefik\n\n## Decision\n\nUse Traefik for ingress.\n");
+    let out = env.run(["decisions", "docs/adr", "--json"]);
+    assert!(files(&out).iter().all(|f| f.starts_with(r#""docs/adr/"#)), "{out}");
     // One core file alone (a `progress.md` of something else) is no bank.
     let env = TestEnvironment::new();
-    env.write("progress.md", "# Progress\n");
+    env.write("progress.md", "# Progress\n\n## Decisions\n\n- Ship on Fridays.\n");
     let out = env.run(["decisions"]);
-    assert!(out.stderr.contains("no Memory Bank at `./memory-bank`") && !out.stderr.contains("lie at"), "{out}");
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("no Memory Bank at `./memory-bank`"), "{out}");
 }
 
 #[test]

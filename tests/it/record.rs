@@ -304,6 +304,40 @@ fn a_kilo_code_bank_is_the_repositorys_bank_where_it_is_the_only_one() {
 }
 
 #[test]
+fn a_bank_keeping_its_core_files_at_the_root_is_read_and_recorded_there() {
+    // Some two hundred public repositories keep Cline's core files beside the README, and
+    // notes in `memory-bank/`: every command reads both as the bank, and `mb record` writes
+    // the root's `activeContext.md`, where the next session reads (it made a second one in
+    // `memory-bank/` before, and the root's files were no longer read).
+    let env = example();
+    let listed = |env: &TestEnvironment| -> Vec<String> {
+        let out = env.run(["decisions", "--json"]);
+        assert_eq!(out.code(), Some(0), "{out}");
+        out.json().as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect()
+    };
+    let before = listed(&env);
+    for name in ["activeContext.md", "decisionLog.md", "progress.md", "systemPatterns.md", "techContext.md"] {
+        std::fs::rename(env.work_dir().join("memory-bank").join(name), env.work_dir().join(name)).unwrap();
+    }
+    let after = listed(&env);
+    assert_eq!(after.len(), before.len());
+    assert!(after.iter().any(|file| file == "decisionLog.md"), "{after:?}");
+    let all = env.run(["decisions", "--all", "--json"]).json();
+    assert!(all.as_array().unwrap().iter().any(|d| d["file"] == "memory-bank/hosts/zd1.md"), "{all}");
+    let hits = env.run(["search", "refquota", "--json"]).json();
+    assert!(hits.as_array().unwrap().iter().any(|h| !h["file"].as_str().unwrap().contains('/')), "{hits}");
+    let out = audit_and_record(&env);
+    assert_eq!(out.code(), Some(1), "drift found: {out}");
+    assert!(out.stdout.contains(&format!("recorded run {RUN} in activeContext.md:")), "{out}");
+    assert_eq!(entries(&env.read("activeContext.md")).len(), 1);
+    assert!(!env.work_dir().join(ACTIVE).exists());
+    // The file watcher does not watch the root: it says so, and searches check every file.
+    let out = env.run(["index", "--watch"]);
+    assert_ne!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("kept at the repository's root, which the watcher does not cover"), "{out}");
+}
+
+#[test]
 fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisions() {
     // Lines ended by a lone `\r`: mb's entry takes that ending, and each decision a finding
     // cites is linked at the line it sits on once the entry is in.

@@ -42,10 +42,18 @@ const MAX_REASON: usize = 300;
 /// The folders (and the `.clinerules` file) at the root of the repository the index covers.
 pub const TOPS: [&str; 3] = ["memory-bank", "rules", ".clinerules"];
 
-/// Whether a watcher covers a repository whose Memory Bank is in `bank`
-/// ([`crate::kb::load::bank_folder`]): only in `memory-bank/`, one of [`TOPS`].
-pub fn covers_bank(bank: &str) -> bool {
-    TOPS.contains(&bank)
+/// Whether a watcher covers the Memory Bank of the repository at `root`, and if not, where the
+/// bank is: only in `memory-bank/` ([`crate::kb::load::bank_folder`], one of [`TOPS`]), with no
+/// core files kept at the root ([`crate::kb::load::root_core_files`]), which it does not watch.
+pub fn covers_bank(root: &Path) -> Result<(), &'static str> {
+    let bank = crate::kb::load::bank_folder(root);
+    if !TOPS.contains(&bank) {
+        return Err(bank);
+    }
+    if !crate::kb::load::root_core_files(root, &root.join(bank)).is_empty() {
+        return Err("kept at the repository's root");
+    }
+    Ok(())
 }
 
 /// A point in one watcher's history: its instance (random per start) and how many events it

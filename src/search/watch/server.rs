@@ -71,10 +71,7 @@ pub type Notes = Arc<dyn Fn(&str) + Send + Sync>;
 /// either way. `ready` hears once the socket answers.
 pub fn serve(root: &Path, notes: Notes, ready: Option<std::sync::mpsc::Sender<()>>) -> Result<(), WatchError> {
     let root = root.canonicalize().map_err(io(root))?;
-    let bank = crate::kb::load::bank_folder(&root);
-    if !super::covers_bank(bank) {
-        return Err(WatchError::Uncovered(bank));
-    }
+    super::covers_bank(&root).map_err(WatchError::Uncovered)?;
     let mb_dir = crate::state::dir(&root, "").map_err(io(&root))?;
     let watch_dir = crate::state::dir(&root, "watch").map_err(io(&root))?;
     let socket = mb_dir.join(SOCKET);
