@@ -13,11 +13,15 @@
 //! the data layer`, `Services talk over a queue`) stays a pattern (`mb decisions --kind
 //! pattern`), as does a question or a `Use case:` line, and what a section over requirements
 //! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
+//! Under any other heading, a top-level line that tells the team always or never to do
+//! something, or what to prefer or keep (`Never merge candles from two venues`, `Do not
+//! store secrets here`), is a rule it gave itself, and so a decision ([`commands`]).
 
 use super::fields;
 use super::{Block, Entry, Group, Item, Kind, Section};
 
-/// Turns the rules stated under pattern headings into decisions: see the module's rule.
+/// Turns the rules stated under pattern headings, and the commands under any other, into
+/// decisions: see the module's rule.
 pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
     // Each section's answer once: whether a title over it says its lines are no conventions.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
@@ -27,13 +31,15 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     for item in items.iter_mut() {
-        if item.kind == Kind::Pattern
-            && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
+        if matches!(item.kind, Kind::Pattern | Kind::Other)
             && matches!(item.block, Block::ListItem | Block::Paragraph)
             && item.field.is_none()
             && item.record.is_none()
             && item.done.is_none()
-            && (states_rule(&item.text, item.block)
+            && (item.kind == Kind::Pattern || (item.parent.is_none() && commands(&item.text)))
+            && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
+            && (item.kind == Kind::Other
+                || states_rule(&item.text, item.block)
                 || (item.block == Block::ListItem
                     && item.parent.is_none()
                     && *principles[item.section].get_or_insert_with(|| {
@@ -53,7 +59,9 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
 /// requirements ([`names_requirements`]); what goes wrong and how to get out of it (`Deployment
 /// Issues`, `Troubleshooting`); steps (`How to run locally`, `Runbook: restore a snapshot`,
 /// `Procedure`, `手順`, `步骤`); what a test or a story must meet (`Acceptance Criteria`, `Test
-/// checklist`); conventions only proposed ([`super::heading::names_options_weighed`]).
+/// checklist`); conventions only proposed ([`super::heading::names_options_weighed`]); and
+/// decisions a title names only to talk about them (`What Is Incomplete or Needs Decisions`,
+/// `Decision Template`; [`super::heading::classify_title`]).
 pub(crate) fn holds_no_conventions(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "issues",
@@ -72,6 +80,7 @@ pub(crate) fn holds_no_conventions(title: &str) -> bool {
         || super::heading::names_options_weighed(title)
         || fields::holds_word_of(title, WORDS)
         || (!title.is_ascii() && ["手順", "步骤", "步驟"].iter().any(|w| title.contains(w)))
+        || super::heading::classify_title(title).1
 }
 
 /// A title over what a solution must meet (`Requirements & Constraints` in a creative phase,
@@ -147,7 +156,52 @@ const CJK_MODALS: &[&str] =
 /// …`, `All scripts use …`), or holds a modal (`… must be reversible`).
 pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     let text = text.trim();
-    // (Nor a lead-in over the rules below it, `Alert rules MUST have:`.)
+    if !may_state_rule(text) {
+        return false;
+    }
+    if opens_with(text, OPENINGS, true) {
+        return true;
+    }
+    // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
+    block == Block::ListItem
+        && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
+}
+
+/// Words that open a command wherever it stands: `Always …`, `Never …`, `Prefer …`, `Keep …`,
+/// and `Immer …`, `Jamais …`, `Siempre …`, `Никогда …` (with `Do not …` and `Don't …`).
+const COMMANDS: &[&str] = &[
+    "always",
+    "never",
+    "prefer",
+    "keep",
+    "immer",
+    "niemals",
+    "nie",
+    "jamais",
+    "toujours",
+    "siempre",
+    "nunca",
+    "sempre",
+    "всегда",
+    "никогда",
+];
+
+/// Whether a top-level line tells the team always or never to do something, or what to
+/// prefer or keep (`Never merge candles from two venues`, `Do not store secrets here`, `Keep
+/// assets simple and modular`): a rule the team gave itself, under whatever heading it stands
+/// (a task's, a plan's, a README's `Multi-Author Rules`), and so a decision. Not `Use …`,
+/// `Only …` or `No …`, which as often describe (`Only shows the cryptos on offer`, `No
+/// network access`) outside a section of conventions; not a lead-in, a question, a note or
+/// a state still to change ([`may_state_rule`]).
+fn commands(text: &str) -> bool {
+    let text = text.trim();
+    opens_with(text, COMMANDS, false) && may_state_rule(text)
+}
+
+/// Whether a line may state a rule at all: not a question nor a lead-in over the rules below
+/// it (`Alert rules MUST have:`), a user story, a note, a measure, a state still to change, or
+/// a commit message shown as an example.
+fn may_state_rule(text: &str) -> bool {
     if text.ends_with(['?', '？', ':', '：']) {
         return false;
     }
@@ -163,6 +217,12 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     {
         return false;
     }
+    true
+}
+
+/// Whether `text`, or what follows its short label (`Naming: use kebab-case`), opens with one
+/// of `openings` or `Do not`/`Don't`, or with `all` (`All routes must …`).
+fn opens_with(text: &str, openings: &[&str], all: bool) -> bool {
     let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
         let w: Vec<&str> =
@@ -174,10 +234,11 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
         {
             return false;
         }
-        let opens = fields::is_word_of(first, OPENINGS) && w.len() > 1
+        let opens = fields::is_word_of(first, openings) && w.len() > 1
             || (first.eq_ignore_ascii_case("do") && w.get(1).is_some_and(|n| n.eq_ignore_ascii_case("not")))
             || first.eq_ignore_ascii_case("don't")
-            || (first.eq_ignore_ascii_case("all")
+            || (all
+                && first.eq_ignore_ascii_case("all")
                 && w[1..].iter().any(|n| {
                     fields::is_word_of(
                         n,
@@ -188,9 +249,7 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
             return true;
         }
     }
-    // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
-    block == Block::ListItem
-        && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
+    false
 }
 
 /// Whether a line under a heading over principles states one: anything but a label over the
@@ -277,5 +336,35 @@ mod tests {
         // (A modal inside a paragraph describes as often: only an opening word makes one a rule.)
         assert!(!states_rule("This pattern should be familiar to anyone who used Spring Data.", Block::Paragraph));
         assert!(states_rule("Always run the migrations before the deploy.", Block::Paragraph));
+    }
+
+    #[test]
+    fn commands_tell_always_never_prefer_or_keep() {
+        for command in [
+            "Never let the backup box hold write credentials",
+            "Do not prune a snapshot the offsite copy has not confirmed",
+            "Don't mix snapshots of two pools",
+            "Prefer raw zfs send streams",
+            "Keep the replication schedule in the inventory",
+            "Size management: keep files short",
+            "Nunca borrar la última instantánea común",
+            "Никогда не удалять последний общий снимок",
+        ] {
+            assert!(commands(command), "{command}");
+        }
+        for other in [
+            "Always a weekly scrub, or every two weeks?",
+            "Never pruned so far: the first month of snapshots",
+            "Keep in mind that the uplink is capped at night",
+            "Do not forget:",
+            "The backup box never sleeps during the sync window",
+            "Only encrypted datasets are replicated",
+            "No replication runs on weekends",
+            "Use the second NIC for the sync traffic",
+            "Always",
+            "fix: never retry POST requests",
+        ] {
+            assert!(!commands(other), "{other}");
+        }
     }
 }

@@ -3511,6 +3511,8 @@ fn the_subsections_of_a_heading_record_describe_its_decision() {
     // was chosen (`**Почему выбран**`): one decision, and `#### Компоненты системы:` (the
     // system's components) below it lists its parts. A subsection that names a decision
     // (`#### Decision: …`) is one still, and a heading with no record over it keeps its list.
+    // A part that tells what always to keep (`Keep the last ten …`) is a rule of its own, as
+    // anywhere (`a_line_telling_the_team_always_or_never_to_do_something_…`).
     let doc = document(&kb, "patterns-records.md");
     assert_eq!(
         decision_texts(doc),
@@ -3519,6 +3521,7 @@ fn the_subsections_of_a_heading_record_describe_its_decision() {
              открытой, повторять после сбоя",
             "Description: Every generated fix takes a ZFS snapshot of the dataset first Why chosen: A bad fix is \
              rolled back in seconds",
+            "Keep the last ten fix snapshots per dataset",
             "Chose ZFS snapshots over LVM ones for the rollback",
             "Name snapshots after the run id",
             "Агент опрашивает только хосты своей площадки",
@@ -5403,6 +5406,30 @@ fn each_principle_the_team_holds_is_decided() {
             "Plain files over databases wherever a person has to read them",
             "Cada cambio pasa por una revisión en un pull request",
             "所有配置都放在 Git 仓库中",
+        ]
+    );
+}
+
+#[test]
+fn a_line_telling_the_team_always_or_never_to_do_something_is_decided_under_any_heading() {
+    let kb = load();
+    // A plan's, a task's or a README's top-level `Never …`, `Do not …`, `Don't …`, `Prefer …`,
+    // `Keep …`, `Always …` is a rule the team gave itself, wherever it stands (on rounds
+    // 196–204, readers listed 14 of the 14 such lines mb did not). Not a question, a state
+    // so far, a note (`Keep in mind …`), a lead-in, a child, a task's checkbox, what a
+    // troubleshooting section says to do, nor a line that only describes (`… never sleeps`,
+    // `Only …`, `No …`, `Use …`).
+    let doc = document(&kb, "backup-plan.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Keep one offsite copy of every dataset the NAS holds, pulled nightly by the backup box.",
+            "Never let the backup box hold write credentials for the NAS.",
+            "Do not prune a snapshot that the offsite copy has not confirmed.",
+            "Don't mix snapshots of two pools in one target dataset.",
+            "Prefer raw zfs send streams so encrypted datasets stay encrypted in transit.",
+            "Keep the replication schedule in the inventory, not in cron files by hand.",
+            "Always log each replication run to the syslog host.",
         ]
     );
 }
