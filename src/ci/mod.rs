@@ -172,7 +172,11 @@ impl Report {
 /// must be valid); without, their broken blocks are left out (a base may predate a fix).
 pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Result<Side, CiError> {
     let own = repo.bank_folder(&rev)?;
-    let bank = options.memory_bank.as_deref().map_or(own, |folder| folder.trim_end_matches('/'));
+    // (`./memory-bank/` names the folder `memory-bank`, as on the command line.)
+    let bank = options.memory_bank.as_deref().map_or(own, |folder| {
+        let folder = folder.trim_end_matches('/');
+        folder.strip_prefix("./").unwrap_or(folder)
+    });
     let mut bank_files = repo.markdown(&rev, bank, true)?;
     // (With the core files the repository keeps at its root, as on disk.)
     if bank == own {

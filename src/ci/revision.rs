@@ -120,11 +120,13 @@ impl Repo {
     pub fn root_core_files(&self, rev: &Revision, bank: &str) -> Result<Vec<&'static str>, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
-        let is_file = |path: &str| {
-            tree.get_path(Path::new(&format!("{}{path}", self.prefix)))
-                .is_ok_and(|entry| entry.kind() == Some(ObjectType::Blob) && entry.filemode() != 0o120000)
-        };
-        Ok(crate::kb::load::core_files_kept_at_root(is_file, |name| is_file(&format!("{bank}/{name}"))))
+        let entry = |path: &str| tree.get_path(Path::new(&format!("{}{path}", self.prefix))).ok();
+        // (A file at the root is read when it is no link, as in `markdown`; in the folder, any
+        // entry of a core file's name is the folder's own, as on disk.)
+        Ok(crate::kb::load::core_files_kept_at_root(
+            |name| entry(name).is_some_and(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120000),
+            |name| entry(&format!("{bank}/{name}")).is_some(),
+        ))
     }
 
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),

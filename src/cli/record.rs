@@ -12,7 +12,8 @@ use crate::{record, rules};
 /// Record an audit in the Memory Bank, where the next session starts reading.
 ///
 /// Adds a dated entry `## Drift audit (YYYY-MM-DD)` to memory-bank/activeContext.md (the
-/// bank's own, wherever the repository keeps it; context.md in Kilo Code's), before
+/// bank's own, wherever the repository keeps it: context.md in Kilo Code's, the root's
+/// activeContext.md when the bank keeps its core files beside the README), before
 /// the file's first dated entry: what failed (check, hosts, expected and found, with links to
 /// the rule and the decision), what was fixed since the last recorded audit, hosts that could
 /// not be audited, and next steps, including fix branches `mb fix` made from the run.
@@ -64,12 +65,12 @@ impl Target {
 }
 
 /// Where an entry goes: the bank `folder` given or the repository's ([`Context::memory_bank`]),
-/// and the `file` given or the bank's own context file ([`crate::kb::load::context_file`]) —
-/// at the repository's root when the bank keeps its core files there
-/// ([`crate::kb::load::root_core_files`]), where the next session reads it.
-pub(super) fn bank(cx: &Context, folder: Option<&PathBuf>, file: Option<&PathBuf>) -> record::Bank {
-    let mut folder = cx.memory_bank(folder);
-    if !crate::kb::load::root_core_files(&cx.root, &folder).is_empty() {
+/// and the `file` given or the bank's own context file ([`crate::kb::load::context_file`]).
+/// Given neither, that is at the repository's root when the bank keeps its core files there
+/// ([`crate::kb::load::root_core_files`]): where the next session reads it.
+pub(super) fn bank(cx: &Context, given: Option<&PathBuf>, file: Option<&PathBuf>) -> record::Bank {
+    let mut folder = cx.memory_bank(given);
+    if given.is_none() && file.is_none() && !crate::kb::load::root_core_files(&cx.root, &folder).is_empty() {
         folder = cx.root.clone();
     }
     let file = file.cloned().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());

@@ -23,36 +23,84 @@ use super::{Block, Entry, Group, Item, Kind, Section};
 /// Turns the rules stated under pattern headings, and the commands under any other, into
 /// decisions: see the module's rule.
 pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
-    // Each section's answer once: whether a title over it says its lines are no conventions.
+    // Each section's answer once: whether a title over it says its lines are no conventions,
+    // or no commands.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
     let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
+    let mut not_commands: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut command_titles = super::TitlesOver::new(sections, entries, holds_no_commands);
     // Each section's answer once: whether its own heading is over principles; and each
-    // label's, whether it sets its items aside.
+    // label's, whether it sets its items aside, and whether it holds no commands.
     let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
+    let mut label_not_commands: Vec<Option<bool>> = vec![None; groups.len()];
     for item in items.iter_mut() {
-        if matches!(item.kind, Kind::Pattern | Kind::Other)
-            && matches!(item.block, Block::ListItem | Block::Paragraph)
-            && item.field.is_none()
-            && item.record.is_none()
-            && item.done.is_none()
-            && (item.kind == Kind::Pattern || (item.parent.is_none() && commands(&item.text)))
-            && !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
-            && (item.kind == Kind::Other
-                || states_rule(&item.text, item.block)
-                || (item.block == Block::ListItem
-                    && item.parent.is_none()
-                    && *principles[item.section].get_or_insert_with(|| {
-                        own_title(sections, entries, item.section).is_some_and(super::heading::names_principles)
-                    })
-                    && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
-                        *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
-                    })
-                    && states_principle(&item.text)))
+        if !matches!(item.block, Block::ListItem | Block::Paragraph)
+            || item.field.is_some()
+            || item.record.is_some()
+            || item.done.is_some()
         {
+            continue;
+        }
+        let decided = match item.kind {
+            Kind::Pattern => {
+                !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
+                    && (states_rule(&item.text, item.block)
+                        || (item.block == Block::ListItem
+                            && item.parent.is_none()
+                            && *principles[item.section].get_or_insert_with(|| {
+                                own_title(sections, entries, item.section).is_some_and(super::heading::names_principles)
+                            })
+                            && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
+                                *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
+                            })
+                            && states_principle(&item.text)))
+            }
+            Kind::Other => {
+                item.parent.is_none()
+                    && commands(&item.text)
+                    && !*not_commands[item.section]
+                        .get_or_insert_with(|| command_titles.answers(item.section).into_iter().any(|no| no))
+                    && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
+                        *label_not_commands[g].get_or_insert_with(|| holds_no_commands(&groups[g].title))
+                    })
+            }
+            _ => false,
+        };
+        if decided {
             item.kind = Kind::Decision;
         }
     }
+}
+
+/// A title (or label) over lines that tell what to do though they are no rules of the team's:
+/// what holds no conventions ([`holds_no_conventions`]), and what describes or sets up rather
+/// than decides — limitations and blockers (`Never tested on ARM hosts`, `Do not have access to
+/// staging`), setup and usage steps (`Keep the dev server running in a second terminal`),
+/// features, examples and bugs.
+fn holds_no_commands(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "issue",
+        "problem",
+        "limitation",
+        "limitations",
+        "blocker",
+        "blockers",
+        "blocked",
+        "setup",
+        "installation",
+        "install",
+        "started",
+        "quickstart",
+        "usage",
+        "example",
+        "examples",
+        "feature",
+        "features",
+        "bug",
+        "bugs",
+    ];
+    holds_no_conventions(title) || fields::holds_word_of(title, WORDS)
 }
 
 /// A title over lines that are no conventions though they tell what to do or must be:
@@ -176,9 +224,7 @@ const COMMANDS: &[&str] = &[
     "keep",
     "immer",
     "niemals",
-    "nie",
     "jamais",
-    "toujours",
     "siempre",
     "nunca",
     "sempre",
@@ -191,11 +237,47 @@ const COMMANDS: &[&str] = &[
 /// assets simple and modular`): a rule the team gave itself, under whatever heading it stands
 /// (a task's, a plan's, a README's `Multi-Author Rules`), and so a decision. Not `Use …`,
 /// `Only …` or `No …`, which as often describe (`Only shows the cryptos on offer`, `No
-/// network access`) outside a section of conventions; not a lead-in, a question, a note or
-/// a state still to change ([`may_state_rule`]).
+/// network access`) outside a section of conventions; not what says how something behaves
+/// (`Never tested on ARM`, `Always asks before deleting`), a compound (`Keep-alive pings`,
+/// `Always-on VPN`), a line under a label that holds no commands (`Known issue: never finishes
+/// …`), a lead-in, a question, a note or a state still to change ([`may_state_rule`]).
 fn commands(text: &str) -> bool {
     let text = text.trim();
+    let (label, body) = fields::named_before_colon(text).unwrap_or(("", text));
+    if !(opens_command(text) || opens_command(body)) || (!label.is_empty() && holds_no_commands(label)) {
+        return false;
+    }
     opens_with(text, COMMANDS, false) && may_state_rule(text)
+}
+
+/// Whether a line opens with a command's word, as a word of its own (`Keep-alive` is none),
+/// and after `Always` or `Never` with a verb as one gives it (`Never merge`, not `Never
+/// tested` or `Always asks`).
+fn opens_command(t: &str) -> bool {
+    let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let t = t.trim_start_matches(|c: char| !word_char(c));
+    let end = t.find(|c: char| !word_char(c)).unwrap_or(t.len());
+    let (word, rest) = t.split_at(end);
+    if rest.starts_with('-') {
+        return false;
+    }
+    if word.eq_ignore_ascii_case("do") || word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
+        return true;
+    }
+    if !fields::is_word_of(word, COMMANDS) {
+        return false;
+    }
+    // (The verb after `Always`/`Never`: a past participle or a third person describes.)
+    if word.eq_ignore_ascii_case("always") || word.eq_ignore_ascii_case("never") {
+        let rest = rest.trim_start();
+        let verb = rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())].to_ascii_lowercase();
+        // (Not `need`, `exceed`, `embed`; not `pass`, `focus`, `alias`.)
+        let described =
+            (verb.ends_with("ed") && !verb.ends_with("eed") && !["embed", "shred"].contains(&verb.as_str()))
+                || (verb.ends_with('s') && !["ss", "us", "is", "as"].iter().any(|end| verb.ends_with(end)));
+        return !described;
+    }
+    true
 }
 
 /// Whether a line may state a rule at all: not a question nor a lead-in over the rules below
@@ -225,8 +307,11 @@ fn may_state_rule(text: &str) -> bool {
 fn opens_with(text: &str, openings: &[&str], all: bool) -> bool {
     let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
-        let w: Vec<&str> =
-            t.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(8).collect();
+        let w: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect();
         let Some(first) = w.first() else { continue };
         // (`Use case: …`, `Use Cases` name what a pattern is for.)
         if first.eq_ignore_ascii_case("use")
@@ -237,6 +322,7 @@ fn opens_with(text: &str, openings: &[&str], all: bool) -> bool {
         let opens = fields::is_word_of(first, openings) && w.len() > 1
             || (first.eq_ignore_ascii_case("do") && w.get(1).is_some_and(|n| n.eq_ignore_ascii_case("not")))
             || first.eq_ignore_ascii_case("don't")
+            || first.eq_ignore_ascii_case("don’t")
             || (all
                 && first.eq_ignore_ascii_case("all")
                 && w[1..].iter().any(|n| {
@@ -349,6 +435,10 @@ mod tests {
             "Size management: keep files short",
             "Nunca borrar la última instantánea común",
             "Никогда не удалять последний общий снимок",
+            "Don’t deploy on Fridays",
+            "Never exceed 80% pool usage",
+            "Always pass the run id to the fix",
+            "Always focus one change per pull request",
         ] {
             assert!(commands(command), "{command}");
         }
@@ -363,6 +453,14 @@ mod tests {
             "Use the second NIC for the sync traffic",
             "Always",
             "fix: never retry POST requests",
+            "Never tested on ARM hosts",
+            "Always asks for confirmation before deleting files",
+            "Never finishes on pools over 90% full",
+            "Known issue: never finishes on pools over 90% full",
+            "Keep-alive pings every 30 seconds",
+            "Always-on VPN between the two sites",
+            "Toujours en attente de la validation du client",
+            "Nie działa logowanie przez Google",
         ] {
             assert!(!commands(other), "{other}");
         }

@@ -59,15 +59,19 @@ const CORE_FILES: [&str; 7] = [
     "decisionLog.md",
 ];
 
+/// Kilo Code's core files, which a bank folder of its may hold instead of Cline's.
+const KILO_FILES: [&str; 5] = ["brief.md", "product.md", "context.md", "architecture.md", "tech.md"];
+
 /// Which core files ([`CORE_FILES`]) a repository keeps at its root rather than in its bank
 /// folder: those at the root, when at least two lie there (one `progress.md` may be anything's)
-/// and the bank folder holds none of them (a folder of notes beside them, or none). Those are
+/// and the bank folder holds none of them nor Kilo Code's ([`KILO_FILES`]): a folder of notes
+/// beside them, or none. Those are
 /// the bank's files, read with the folder's; nothing else at the root is (it would be every
 /// Markdown file of the repository). `at_root` and `in_folder` say whether a file of a name
 /// is there: in a working tree ([`root_core_files`]) or in a revision's tree (`mb ci`).
 pub fn core_files_kept_at_root(at_root: impl Fn(&str) -> bool, in_folder: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let found: Vec<&'static str> = CORE_FILES.into_iter().filter(|name| at_root(name)).collect();
-    if found.len() < 2 || CORE_FILES.into_iter().any(in_folder) {
+    if found.len() < 2 || CORE_FILES.into_iter().chain(KILO_FILES).any(in_folder) {
         return Vec::new();
     }
     found
@@ -79,7 +83,7 @@ pub fn root_core_files(root: &Path, folder: &Path) -> Vec<&'static str> {
     if lexical(folder) != lexical(&root.join(bank_folder(root))) {
         return Vec::new();
     }
-    core_files_kept_at_root(|name| root.join(name).is_file(), |name| folder.join(name).is_file())
+    core_files_kept_at_root(|name| root.join(name).is_file(), |name| folder.join(name).symlink_metadata().is_ok())
 }
 
 /// Whether there is a Memory Bank to read in `folder` of the repository at `root`: the folder,

@@ -5418,7 +5418,9 @@ fn a_line_telling_the_team_always_or_never_to_do_something_is_decided_under_any_
     // 196–204, readers listed 14 of the 14 such lines mb did not). Not a question, a state
     // so far, a note (`Keep in mind …`), a lead-in, a child, a task's checkbox, what a
     // troubleshooting section says to do, nor a line that only describes (`… never sleeps`,
-    // `Only …`, `No …`, `Use …`).
+    // `Only …`, `No …`, `Use …`). Found by review: nor setup steps, blockers, features,
+    // what a label over troubles or a known issue says, a compound (`Keep-alive`), nor how
+    // something behaves (`Never tested …`, `Always asks …`); `Don’t` is `Don't`.
     let doc = document(&kb, "backup-plan.md");
     assert_eq!(
         decision_texts(doc),
@@ -5429,6 +5431,7 @@ fn a_line_telling_the_team_always_or_never_to_do_something_is_decided_under_any_
             "Don't mix snapshots of two pools in one target dataset.",
             "Prefer raw zfs send streams so encrypted datasets stay encrypted in transit.",
             "Keep the replication schedule in the inventory, not in cron files by hand.",
+            "Don’t replicate the scratch dataset.",
             "Always log each replication run to the syslog host.",
         ]
     );

@@ -335,6 +335,24 @@ fn a_bank_keeping_its_core_files_at_the_root_is_read_and_recorded_there() {
     let out = env.run(["index", "--watch"]);
     assert_ne!(out.code(), Some(0), "{out}");
     assert!(out.stderr.contains("kept at the repository's root, which the watcher does not cover"), "{out}");
+    // Found by review: a folder or a file named goes where it says, in the folder.
+    let out = env.run(["record", RUN, "--file", "hosts/zd1.md"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("in memory-bank/hosts/zd1.md:"), "{out}");
+    let out = env.run(["record", RUN, "--memory-bank", "memory-bank", "--dry-run"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    // A Kilo Code bank holds its own core files under its own names: the root's are no bank's.
+    let env = example();
+    let kilo = env.work_dir().join(".kilocode/rules");
+    std::fs::create_dir_all(&kilo).unwrap();
+    std::fs::rename(env.work_dir().join("memory-bank"), kilo.join("memory-bank")).unwrap();
+    std::fs::rename(kilo.join("memory-bank/activeContext.md"), kilo.join("memory-bank/context.md")).unwrap();
+    env.write("progress.md", "# Progress\n\n## Decisions\n\n- Ship on Fridays.\n");
+    env.write("techContext.md", "# Tech\n\n## Decisions\n\n- Use Caddy.\n");
+    assert!(listed(&env).iter().all(|file| file.starts_with(".kilocode/")));
+    let out = audit_and_record(&env);
+    assert!(out.stdout.contains("in .kilocode/rules/memory-bank/context.md:"), "{out}");
+    assert!(!env.work_dir().join("activeContext.md").exists());
 }
 
 #[test]
