@@ -744,6 +744,39 @@ pub fn field_for_label(label: &str) -> Option<Field> {
     exact_label(label).or_else(|| qualified_label(label)).or_else(|| of_this_choice(label)).or_else(|| foreseen(label))
 }
 
+/// A label over what a choice brought, said of what it touched (`Infrastructure impact`, `Push
+/// results`, `Deployment outcome`, `基础设施影响`, `部署成果`): the field its last word names
+/// (`impact`, `outcome`, `consequences`), as the word alone does — for a label over a list, whose
+/// items are that field of the record above, not decisions of their own (`**Infrastructure
+/// impact**:` over `- Code repository fully updated`). One or two words before it, letters
+/// only; in Chinese or Japanese, up to six characters before it.
+pub(crate) fn effect_label(label: &str) -> Option<Field> {
+    const EFFECTS: [&str; 3] = ["impact", "outcome", "consequences"];
+    let label = bare_label(label).trim_end_matches([':', '：']).trim();
+    if label.len() > 40 {
+        return None;
+    }
+    let effect = |tail: &str| exact_label(tail).filter(|f| EFFECTS.contains(&f.name()));
+    if label.is_ascii() {
+        let (before, last) = label.rsplit_once(' ')?;
+        let before: Vec<&str> = before.split_whitespace().collect();
+        // (The words themselves: the table also reads `scope` as an impact, and `In Scope` is
+        // none.)
+        const WORDS: [&str; 8] =
+            ["impact", "impacts", "outcome", "outcomes", "result", "results", "consequence", "consequences"];
+        return ((1..=2).contains(&before.len())
+            && before.iter().all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
+            && WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)))
+        .then(|| effect(last))
+        .flatten();
+    }
+    ["影响", "影響", "成果", "结果", "結果"].iter().find_map(|tail| {
+        let before = label.strip_suffix(tail)?;
+        let n = before.chars().count();
+        ((1..=6).contains(&n) && before.chars().all(char::is_alphabetic)).then(|| effect(tail)).flatten()
+    })
+}
+
 /// What a choice is expected to bring, under a field's label (`### Expected Impact` over the
 /// gains foreseen, `Anticipated benefits:`): that field, as `Impact` and `Benefits` are.
 fn foreseen(label: &str) -> Option<Field> {
@@ -7682,6 +7715,21 @@ mod tests {
             }
         }
         assert_eq!(field_for_label("2024-07-18"), None);
+        let effect = |l: &str| effect_label(l).map(|f| f.name().to_string());
+        assert_eq!(effect("**Infrastructure impact**:").as_deref(), Some("impact"));
+        assert_eq!(effect("Push results").as_deref(), Some("outcome"));
+        assert_eq!(effect("部署成果").as_deref(), Some("outcome"));
+        assert_eq!(effect("基础设施影响").as_deref(), Some("impact"));
+        for none in [
+            "Test results 2025",
+            "Impact",
+            "Results of the load test on three nodes",
+            "成果",
+            "Key Decisions",
+            "In Scope",
+        ] {
+            assert_eq!(effect(none), None, "{none}");
+        }
         assert_eq!(field_for_label("**理由**:"), Some(Field::Named("rationale".into())));
         assert!(is_last_updated("_Last updated_: 2026-02-04"));
         assert!(is_last_updated("Última actualización: 2026-02-04"));

@@ -317,8 +317,16 @@ pub(crate) fn resolve(
     }
     // A group's label is looked up once, not once per item under it.
     // (A label still to settle, `**Decision (Phase 1 で確定予定)**:`, heads options, no decision.)
-    let mut group_field: Vec<Option<Field>> =
-        groups.iter().map(|g| fields::field_for_label(g.title).filter(|_| !fields::still_to_settle(g.title))).collect();
+    // (And a label over what a choice brought, said of what it touched: `**Infrastructure
+    // impact**:`, `**部署成果**:`.)
+    let mut group_field: Vec<Option<Field>> = groups
+        .iter()
+        .map(|g| {
+            fields::field_for_label(g.title)
+                .or_else(|| fields::effect_label(g.title))
+                .filter(|_| !fields::still_to_settle(g.title))
+        })
+        .collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
             while next_heading <= h {

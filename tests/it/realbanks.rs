@@ -5438,6 +5438,25 @@ fn a_line_telling_the_team_always_or_never_to_do_something_is_decided_under_any_
 }
 
 #[test]
+fn what_a_decision_brought_under_a_qualified_label_is_its_field() {
+    let kb = load();
+    // `**Infrastructure impact**:`, `**Migration results**:`, `**部署成果**:` (deployment
+    // results), `**基础设施影响**:` (infrastructure impact) over lists in a decision record say
+    // what the decisions above brought, as `**Impact**:` and `**Results**:` do: fields, not
+    // decisions (round 205's Chinese Flutter bank, fourteen lines no reader listed).
+    let doc = document(&kb, "decisionLog-effects.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Offsite target: replicate the tank pool to the backup box in the garage",
+            "Snapshot cadence: hourly snapshots, kept for two days",
+            "指标采集: 选择 Prometheus node_exporter 采集所有主机指标",
+            "告警通道: 告警统一发送到值班手机",
+        ]
+    );
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
