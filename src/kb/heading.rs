@@ -739,7 +739,8 @@ fn names_rules(title: &str) -> bool {
         return true;
     }
     // Rules of how the team works: `General Rules`, `CRITICAL DEVELOPMENT RULES`, `Kalıcı
-    // Çalışma Kuralları` (standing working rules). (`Firewall rules` names a thing.)
+    // Çalışma Kuralları` (standing working rules), `Code Styling Rules`, `Multi-Author Rules`.
+    // (`Firewall rules` and `Game Rules` name a thing.)
     if ["rules", "kuralları", "kurallari", "kurallar"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
         // (Only marks follow the last word: its last occurrence is where it starts.)
         let start = title.rfind(last).unwrap_or(0);
@@ -773,6 +774,12 @@ fn names_rules(title: &str) -> bool {
             "house",
             "engineering",
             "style",
+            "styling",
+            "naming",
+            "formatting",
+            "commit",
+            "author",
+            "authors",
             "genel",
             "kodlama",
             "calisma",
@@ -2392,6 +2399,11 @@ mod tests {
             ("Kalıcı Çalışma Kuralları", Kind::Pattern),
             ("CRITICAL DEVELOPMENT RULES", Kind::Pattern),
             ("General Rules", Kind::Pattern),
+            // (How code is styled and named, and how a bank's authors write in it.)
+            ("Go Code Styling Rules", Kind::Pattern),
+            ("Naming Rules", Kind::Pattern),
+            ("Multi-Author Rules", Kind::Pattern),
+            ("Game Rules", Kind::Other),
             ("Firewall rules", Kind::Other),
             ("Güvenlik Duvarı Kuralları", Kind::Other),
             ("V1 Exclusions (DO NOT BUILD)", Kind::Decision),
