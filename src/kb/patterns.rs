@@ -261,8 +261,15 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
 ///   line that holds nothing ([`fields::holds_nothing_held`]: `N/A`, `TODO`, a placeholder).
 ///
 /// Not under a label that sets it aside ([`label_sets_aside`]: `**Avoid:**`), nor over a
-/// line that is a decision already. The items under it describe it and stay as they are.
-pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listings: &[Listing], groups: &[Group]) {
+/// line that is a decision already, nor a caption over a code block ([`captions_code`]). The
+/// items under it describe it and stay as they are. `source` is the file's text.
+pub(crate) fn listed(
+    items: &mut [Item],
+    item_heading: &[Option<usize>],
+    listings: &[Listing],
+    groups: &[Group],
+    source: &str,
+) {
     // Each label's answer once: whether it sets its items aside.
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     for i in 0..items.len() {
@@ -298,10 +305,26 @@ pub(crate) fn listed(items: &mut [Item], item_heading: &[Option<usize>], listing
             };
             !text.ends_with([':', '：']) && named && states_something(text) && !hedges(text)
         };
-        if names && !held.any(|it| it.kind == Kind::Decision) {
+        if names && !held.any(|it| it.kind == Kind::Decision) && !captions_code(&items[i], source) {
             items[i].kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a list item only names what the code block right under it shows (`1. Resource
+/// Synchronization` over a Go snippet under `## Implementation Patterns`): a caption of an
+/// example, which decides nothing. A few words, no label's value, and the item's next line
+/// that holds anything opens a fenced block. (`source`: the file's text, which the item's span
+/// is in.)
+fn captions_code(item: &Item, source: &str) -> bool {
+    if item.text.split_whitespace().count() > 5 || fields::named_before_colon(&item.text).is_some() {
+        return false;
+    }
+    let Some(body) = source.get(item.span.clone()) else { return false };
+    body.lines()
+        .skip(1)
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|line| line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~"))
 }
 
 /// Whether a line in a list of what the team holds says something of its own: a letter or a

@@ -5470,6 +5470,8 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     // confirmation, `CI/CD` is no path, and Spanish `Todo …` is every. Principles of how
     // something works (`Principes de fonctionnement`) are not the team's; a dated heading
     // over principles is.
+    // A caption over a code block (`1. Retry with backoff` over a Go snippet, round 205) names
+    // the example it shows.
     let doc = document(&kb, "systemPatterns-listed.md");
     assert_eq!(
         decision_texts(doc),
@@ -5483,6 +5485,7 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
             "Plain files over databases",
             "Todo cambio pasa por revisión",
             "Every change is reviewed",
+            "Idempotent reconcilers: every sync can run twice without harm",
         ]
     );
 }
