@@ -141,28 +141,9 @@ fn names_requirements(title: &str) -> bool {
         || (!title.is_ascii() && ["要件", "需求", "要求"].iter().any(|w| title.contains(w)))
 }
 
-/// Words that open a rule: `Always …`, `Never …`, `Use …`, `No ORM`, `Do not …`, `Immer …`,
-/// `Siempre …`, `Никогда …`.
-const OPENINGS: &[&str] = &[
-    "always",
-    "never",
-    "must",
-    "use",
-    "prefer",
-    "avoid",
-    "no",
-    "keep",
-    "only",
-    "immer",
-    "niemals",
-    "nie",
-    "jamais",
-    "siempre",
-    "nunca",
-    "sempre",
-    "всегда",
-    "никогда",
-];
+/// Words that open a rule under a heading of conventions, beside the commands ([`COMMANDS`]):
+/// `Use …`, `No ORM`, `Must …`, `Avoid …`, `Only …`, `Nie …`.
+const OPENINGS: &[&str] = &["must", "use", "avoid", "no", "only", "nie"];
 
 /// Words that make a sentence a rule wherever they stand: `Migrations must be reversible`,
 /// `Handlers should return typed errors`, in the languages of the phrase table. (Not
@@ -207,7 +188,7 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     if !may_state_rule(text) {
         return false;
     }
-    if opens_with(text, OPENINGS, true) {
+    if opens_with(text, &[COMMANDS, OPENINGS], true) {
         return true;
     }
     // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
@@ -215,8 +196,9 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
         && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
 }
 
-/// Words that open a command wherever it stands: `Always …`, `Never …`, `Prefer …`, `Keep …`,
-/// and `Immer …`, `Jamais …`, `Siempre …`, `Никогда …` (with `Do not …` and `Don't …`).
+/// Words that open a command wherever it stands, and so a rule under a heading of conventions:
+/// `Always …`, `Never …`, `Prefer …`, `Keep …`, and `Immer …`, `Jamais …`, `Siempre …`,
+/// `Никогда …` (with `Do not …` and `Don't …`).
 const COMMANDS: &[&str] = &[
     "always",
     "never",
@@ -247,7 +229,7 @@ fn commands(text: &str) -> bool {
     if !(opens_command(text) || opens_command(body)) || (!label.is_empty() && holds_no_commands(label)) {
         return false;
     }
-    opens_with(text, COMMANDS, false) && may_state_rule(text)
+    opens_with(text, &[COMMANDS], false) && may_state_rule(text)
 }
 
 /// Whether a line opens with a command's word, as a word of its own (`Keep-alive` is none),
@@ -304,7 +286,7 @@ fn may_state_rule(text: &str) -> bool {
 
 /// Whether `text`, or what follows its short label (`Naming: use kebab-case`), opens with one
 /// of `openings` or `Do not`/`Don't`, or with `all` (`All routes must …`).
-fn opens_with(text: &str, openings: &[&str], all: bool) -> bool {
+fn opens_with(text: &str, openings: &[&[&str]], all: bool) -> bool {
     let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
         let w: Vec<&str> = t
@@ -319,7 +301,7 @@ fn opens_with(text: &str, openings: &[&str], all: bool) -> bool {
         {
             return false;
         }
-        let opens = fields::is_word_of(first, openings) && w.len() > 1
+        let opens = openings.iter().any(|words| fields::is_word_of(first, words)) && w.len() > 1
             || (first.eq_ignore_ascii_case("do") && w.get(1).is_some_and(|n| n.eq_ignore_ascii_case("not")))
             || first.eq_ignore_ascii_case("don't")
             || first.eq_ignore_ascii_case("don’t")
