@@ -271,11 +271,15 @@ fn may_state_rule(text: &str) -> bool {
     }
     let lower_head = text[..crate::source::floor_char_boundary(text, 64)].to_lowercase();
     // (A user story, `Users should be able to export …`; a question without its mark,
-    // `Should we adopt Biome …`; a note, `Keep in mind that …`; a measure, `Use of any dropped
+    // `Should we adopt Biome …`, `Must we adopt errcheck? TBD`, or left open; a note, `Keep in mind that …`; a measure, `Use of any dropped
     // …`; a state still to change; a commit message shown as an example, `fix: never retry
     // POST requests`.)
     if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
-        || ["should we", "should i ", "should they", "should you"].iter().any(|p| lower_head.starts_with(p))
+        || ["should we", "should i ", "should they", "should you", "must we", "shall we", "do we ", "can we "]
+            .iter()
+            .any(|p| lower_head.starts_with(p))
+        || fields::holds_word_of(text, &["tbd"])
+        || lower_head.contains("open question")
         || fields::holds_word_of(text, NOT_YET)
         || fields::first_colon(text).is_some_and(|at| fields::is_commit_type(&text[..at]))
     {
@@ -398,6 +402,9 @@ mod tests {
             "Der Cache muss noch implementiert werden",
             "fix: never retry POST requests",
             "chore: use pnpm 9 in CI",
+            "Must we adopt errcheck? TBD",
+            "Must names include the team prefix? (open question)",
+            "Use the svc- prefix (TBD)",
         ] {
             assert!(!states_rule(other, Block::ListItem), "{other}");
         }

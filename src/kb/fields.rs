@@ -746,14 +746,37 @@ pub fn field_for_label(label: &str) -> Option<Field> {
 
 /// A label over what a choice brought, said of what it touched (`Infrastructure impact`, `Push
 /// results`, `Deployment outcome`, `基础设施影响`, `部署成果`): the field its last word names
-/// (`impact`, `outcome`, `consequences`), as the word alone does — for a label over a list, whose
-/// items are that field of the record above, not decisions of their own (`**Infrastructure
-/// impact**:` over `- Code repository fully updated`). One or two words before it, letters
-/// only; in Chinese or Japanese, up to six characters before it.
+/// (`impact`, `outcome`, `consequences`), as the word alone does — for a label over a list
+/// after a record's decision, whose items are that field of the record, not decisions of their
+/// own (`**Infrastructure impact**:` over `- Code repository fully updated`). One or two words
+/// before it, letters only; in Chinese or Japanese, up to six characters before it. Not what
+/// a deliberation came to (`Review outcome`, `Meeting results`, `讨论结果`, `検討結果`): that
+/// is what it decided (found by review).
 pub(crate) fn effect_label(label: &str) -> Option<Field> {
     const EFFECTS: [&str; 3] = ["impact", "outcome", "consequences"];
+    const DELIBERATIONS: &[&str] = &[
+        "review",
+        "discussion",
+        "meeting",
+        "final",
+        "agreed",
+        "decision",
+        "adr",
+        "retro",
+        "retrospective",
+        "workshop",
+        "vote",
+        "evaluation",
+        "study",
+        "spike",
+    ];
+    const CJK_DELIBERATIONS: &[&str] =
+        &["评审", "評審", "讨论", "討論", "会议", "会議", "検討", "决策", "決策", "決定", "评估"];
     let label = bare_label(label).trim_end_matches([':', '：']).trim();
-    if label.len() > 40 {
+    if label.len() > 40
+        || label.split_whitespace().any(|w| is_word_of(w, DELIBERATIONS))
+        || (!label.is_ascii() && CJK_DELIBERATIONS.iter().any(|w| label.contains(w)))
+    {
         return None;
     }
     let effect = |tail: &str| exact_label(tail).filter(|f| EFFECTS.contains(&f.name()));
@@ -7727,6 +7750,10 @@ mod tests {
             "成果",
             "Key Decisions",
             "In Scope",
+            "Review outcome",
+            "Sprint review outcome",
+            "讨论结果",
+            "検討結果",
         ] {
             assert_eq!(effect(none), None, "{none}");
         }

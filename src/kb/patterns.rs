@@ -313,11 +313,19 @@ pub(crate) fn listed(
 
 /// Whether a list item only names what the code block right under it shows (`1. Resource
 /// Synchronization` over a Go snippet under `## Implementation Patterns`): a caption of an
-/// example, which decides nothing. A few words, no label's value, and the item's next line
-/// that holds anything opens a fenced block. (`source`: the file's text, which the item's span
-/// is in.)
+/// example, which decides nothing. A few words written as a title, each capitalised (not a
+/// statement, `1. Repository pattern for data access`, which names the pattern shown; not
+/// Chinese or Japanese, which have no capitals to tell), no label's value, and the item's
+/// next line that holds anything opens a fenced block. (`source`: the file's text, which the
+/// item's span is in; found by review.)
 fn captions_code(item: &Item, source: &str) -> bool {
-    if item.text.split_whitespace().count() > 5 || fields::named_before_colon(&item.text).is_some() {
+    let words: Vec<&str> = item.text.split_whitespace().collect();
+    let title_cased = |w: &&str| w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if words.is_empty()
+        || words.len() > 5
+        || !words.iter().all(title_cased)
+        || fields::named_before_colon(&item.text).is_some()
+    {
         return false;
     }
     let Some(body) = source.get(item.span.clone()) else { return false };

@@ -259,6 +259,9 @@ pub(crate) fn resolve(
     let mut rec = Record::default();
     let mut next_heading = 0;
     let mut last_group: Option<usize> = None;
+    // The entry where a label over decisions (`**Deployment decisions**:`, a `Decision` field's)
+    // last stood: an effect label after it in that entry says what they brought.
+    let mut decisions_label_entry: Option<usize> = None;
     let mut field_of: Vec<Option<Field>> = vec![None; items.len()];
     // The fields a label naming another kind opened inside a record (`**Next Steps**:`).
     let mut kind_fields: Vec<Field> = Vec::new();
@@ -317,15 +320,15 @@ pub(crate) fn resolve(
     }
     // A group's label is looked up once, not once per item under it.
     // (A label still to settle, `**Decision (Phase 1 で確定予定)**:`, heads options, no decision.)
-    // (And a label over what a choice brought, said of what it touched: `**Infrastructure
-    // impact**:`, `**部署成果**:`.)
-    let mut group_field: Vec<Option<Field>> = groups
+    let mut group_field: Vec<Option<Field>> =
+        groups.iter().map(|g| fields::field_for_label(g.title).filter(|_| !fields::still_to_settle(g.title))).collect();
+    // And a label over what a record's decision brought, said of what it touched
+    // (`**Infrastructure impact**:`, `**部署成果**:`): that field, after the record's decision
+    // or a label over decisions in the same entry only.
+    let group_effect: Vec<Option<Field>> = groups
         .iter()
-        .map(|g| {
-            fields::field_for_label(g.title)
-                .or_else(|| fields::effect_label(g.title))
-                .filter(|_| !fields::still_to_settle(g.title))
-        })
+        .zip(&group_field)
+        .map(|(g, f)| f.is_none().then(|| fields::effect_label(g.title)).flatten())
         .collect();
     for i in 0..items.len() {
         if let Some(h) = item_heading[i] {
@@ -356,7 +359,13 @@ pub(crate) fn resolve(
                     // (One solution to the problem: a `Решение` after it is a decision again.)
                     rec.problem_label = false;
                 }
-                match group_field[g].as_ref().filter(|f| takes_field(&rec, f)).cloned() {
+                let entry = sections[items[i].section].entry;
+                if groups[g].kind == Kind::Decision || group_field[g] == Some(Field::Decision) {
+                    decisions_label_entry = Some(entry);
+                }
+                let effect =
+                    group_effect[g].as_ref().filter(|_| rec.decision.is_some() || decisions_label_entry == Some(entry));
+                match group_field[g].as_ref().or(effect).filter(|f| takes_field(&rec, f)).cloned() {
                     // A `**Decision:**` label after a record's decision and its fields
                     // (`**Rationale:**` …, a `---`) opens the next record: its list is that
                     // record's decision, not more of the one before.

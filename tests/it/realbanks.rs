@@ -5443,7 +5443,9 @@ fn what_a_decision_brought_under_a_qualified_label_is_its_field() {
     // `**Infrastructure impact**:`, `**Migration results**:`, `**部署成果**:` (deployment
     // results), `**基础设施影响**:` (infrastructure impact) over lists in a decision record say
     // what the decisions above brought, as `**Impact**:` and `**Results**:` do: fields, not
-    // decisions (round 205's Chinese Flutter bank, fourteen lines no reader listed).
+    // decisions (round 205's Chinese Flutter bank, fourteen lines no reader listed) — after
+    // a label over decisions or a record's decision in the entry only, and not what a
+    // deliberation came to (`**Review outcome**:`; found by review).
     let doc = document(&kb, "decisionLog-effects.md");
     assert_eq!(
         decision_texts(doc),
@@ -5452,6 +5454,9 @@ fn what_a_decision_brought_under_a_qualified_label_is_its_field() {
             "Snapshot cadence: hourly snapshots, kept for two days",
             "指标采集: 选择 Prometheus node_exporter 采集所有主机指标",
             "告警通道: 告警统一发送到值班手机",
+            "Adopt Valkey 8 for the session cache",
+            "Drop Memcached entirely",
+            "Cap connection pools at 50 per service",
         ]
     );
 }
@@ -5470,8 +5475,9 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     // confirmation, `CI/CD` is no path, and Spanish `Todo …` is every. Principles of how
     // something works (`Principes de fonctionnement`) are not the team's; a dated heading
     // over principles is.
-    // A caption over a code block (`1. Retry with backoff` over a Go snippet, round 205) names
-    // the example it shows.
+    // A caption over a code block (`1. Retry Loop` over a Go snippet, round 205) names
+    // the example it shows; a statement over one (`Functional options for constructors`) names
+    // the pattern it shows (found by review).
     let doc = document(&kb, "systemPatterns-listed.md");
     assert_eq!(
         decision_texts(doc),
@@ -5486,6 +5492,7 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
             "Todo cambio pasa por revisión",
             "Every change is reviewed",
             "Idempotent reconcilers: every sync can run twice without harm",
+            "Functional options for constructors",
         ]
     );
 }
