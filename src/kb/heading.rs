@@ -817,10 +817,48 @@ fn names_rules(title: &str) -> bool {
         return true;
     }
     // Vietnamese: `Quy ước phát triển` (development conventions), `Ràng buộc` (constraints).
-    t.starts_with(['q', 'Q', 'r', 'R', 'n', 'N']) && {
+    if t.starts_with(['q', 'Q', 'r', 'R', 'n', 'N']) && {
         let head: String = t.chars().take(10).collect::<String>().to_lowercase();
         ["quy ước", "ràng buộc", "nguyên tắc"].iter().any(|w| head.starts_with(w))
+    } {
+        return true;
     }
+    !title.is_ascii() && names_cjk_rules(title)
+}
+
+/// Chinese and Japanese rules of how the team works, as the English words before `Rules` say:
+/// `命名规则` (naming rules), `开发规则` (development rules), `代码风格` (code style), `コミット
+/// ルール` (commit rules), `命名規則`. Not a thing's: `游戏规则` (game rules), `防火墙规则`
+/// (firewall rules).
+fn names_cjk_rules(title: &str) -> bool {
+    const NOUNS: &[&str] = &["规则", "規則", "ルール", "风格", "風格", "スタイル"];
+    const WHOSE: &[&str] = &[
+        "命名",
+        "开发",
+        "開発",
+        "编码",
+        "編碼",
+        "代码",
+        "代碼",
+        "编程",
+        "提交",
+        "团队",
+        "團隊",
+        "チーム",
+        "コミット",
+        "コーディング",
+        "コード",
+        "通用",
+        "核心",
+        "工作",
+    ];
+    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    NOUNS.iter().any(|noun| {
+        t.strip_suffix(noun).is_some_and(|before| {
+            let before = before.trim_end_matches([' ', '　', '・', '的']);
+            WHOSE.iter().any(|w| before.ends_with(w))
+        })
+    })
 }
 
 /// A heading over the principles a team holds: `Design Principles`, `Homelab Philosophy`,
@@ -2404,6 +2442,11 @@ mod tests {
             ("Naming Rules", Kind::Pattern),
             ("Multi-Author Rules", Kind::Pattern),
             ("Game Rules", Kind::Other),
+            ("命名规则", Kind::Pattern),
+            ("代码风格", Kind::Pattern),
+            ("コミットルール", Kind::Pattern),
+            ("游戏规则", Kind::Other),
+            ("防火墙规则", Kind::Other),
             ("Firewall rules", Kind::Other),
             ("Güvenlik Duvarı Kuralları", Kind::Other),
             ("V1 Exclusions (DO NOT BUILD)", Kind::Decision),
