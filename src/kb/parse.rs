@@ -1776,7 +1776,7 @@ impl<'a> Pass<'a> {
             let section = &doc.sections[section_idx];
             let entry = &doc.entries[section.entry];
             let parent = items[i].parent.map(|p| (label_kind[p].unwrap_or(items[p].kind), items[p].date, items[p].id));
-            label_kind[i] = kind_label(&items, i);
+            label_kind[i] = kind_label(&items, i, section.kind);
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
             item.kind = if label_kind[i].is_some() {
@@ -2364,8 +2364,10 @@ fn only_reasons_under(items: &[Item], item_heading: &[Option<usize>], p: usize) 
 }
 
 /// The kind a list item names when it is only a label over sub-items (`- **Next Steps:**`,
-/// `* Decision log:` over its dated lines), not a field label of a record (`- **Rationale:**`).
-fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
+/// `* Decision log:` over its dated lines), not a field label of a record (`- **Rationale:**`);
+/// `other` for a label over open choices or concerns among decisions (`section_kind`, the kind
+/// of the section it stands in).
+fn kind_label(items: &[Item], i: usize, section_kind: Kind) -> Option<Kind> {
     let item = &items[i];
     if item.block != Block::ListItem {
         return None;
@@ -2382,7 +2384,25 @@ fn kind_label(items: &[Item], i: usize) -> Option<Kind> {
     if items.get(i + 1).is_none_or(|next| next.parent != Some(i)) || fields::field_for_label(label).is_some() {
         return None;
     }
-    super::heading::kind_name(label)
+    // Among decisions, a label over choices still open or worried about (`**Open technical
+    // decisions:**`, `**Backup concerns:**`, `**Integration challenges:**`) heads none,
+    // whatever kind its words name (found on round 207). (Its words as written: `Open-Meteo`
+    // is a name.)
+    let named = super::heading::kind_name(label);
+    let aside = || {
+        super::patterns::label_sets_aside(label)
+            || label.split_whitespace().any(|w| {
+                fields::is_word_of(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    &["concerns", "challenges", "risks", "unknowns", "open", "pending", "undecided", "unresolved"],
+                )
+            })
+    };
+    let among_decisions = named == Some(Kind::Decision) || (named.is_none() && section_kind == Kind::Decision);
+    if among_decisions && ((named.is_some() && super::heading::classify_title(label).1) || aside()) {
+        return Some(Kind::Other);
+    }
+    named
 }
 
 /// Where in `t` (a text event; `source` is the file from the same place on) a timestamp glued

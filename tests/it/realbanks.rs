@@ -5462,6 +5462,17 @@ fn what_a_decision_brought_under_a_qualified_label_is_its_field() {
 }
 
 #[test]
+fn a_label_over_open_choices_or_concerns_heads_no_decisions() {
+    let kb = load();
+    // Under `## Active Decisions and Considerations`, a list item that only labels the items
+    // under it as still open, worried about or hard (`**Open technical decisions:**`,
+    // `**Backup concerns:**`, `**Integration challenges:**`) is no decision, and neither is
+    // what it holds (round 207: five lines no reader listed).
+    let doc = document(&kb, "activeContext-open-labels.md");
+    assert_eq!(decision_texts(doc), ["Replicate the tank pool nightly with syncoid"]);
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
