@@ -5,9 +5,12 @@ use serde_json::Value;
 
 use crate::common::{TestEnvironment, copy_tree, repo_root};
 
-/// A temporary repository holding a copy of the example's Memory Bank and rules.
+/// A temporary repository holding a copy of the example's Memory Bank and rules. Searches wait
+/// up to 10 s for a watcher (`MB_WATCH_WAIT_MS`): on two cores running the whole suite, 200 ms
+/// was once too short, and the search walked instead of asking.
 fn example_bank() -> TestEnvironment {
-    let env = TestEnvironment::new();
+    let mut env = TestEnvironment::new();
+    env.set_env("MB_WATCH_WAIT_MS", "10000");
     for sub in ["memory-bank", "rules"] {
         copy_tree(&repo_root().join(sub), &env.work_dir().join(sub));
     }

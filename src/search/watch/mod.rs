@@ -13,7 +13,7 @@
 //!
 //! Everything that comes over the socket is checked: bounded sizes, paths relative and inside
 //! the folders the index covers. Anything else — no socket, a refused connection, no answer
-//! within [`TIMEOUT`], a malformed answer — and the search walks every file, as without a
+//! within [`wait`], a malformed answer — and the search walks every file, as without a
 //! watcher.
 
 pub mod server;
@@ -29,8 +29,23 @@ pub const SOCKET: &str = "watch/sock";
 /// The first words of every request and answer; another version is a mismatch.
 const PROTOCOL: &str = "mb-watch 1";
 
-/// How long a search waits for the watcher before it walks the files itself.
+/// How long a search waits for the watcher before it walks the files itself, unless
+/// `MB_WATCH_WAIT_MS` says otherwise ([`wait`]).
 pub const TIMEOUT: Duration = Duration::from_millis(200);
+
+/// How long a search waits for the watcher, and the watcher for its own cookie: [`TIMEOUT`], or
+/// `MB_WATCH_WAIT_MS` milliseconds (1 to 60,000) where a loaded machine or a slow disk needs
+/// longer. Read once per process.
+pub fn wait() -> Duration {
+    static WAIT: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *WAIT.get_or_init(|| {
+        std::env::var("MB_WATCH_WAIT_MS")
+            .ok()
+            .and_then(|ms| ms.trim().parse::<u64>().ok())
+            .filter(|ms| (1..=60_000).contains(ms))
+            .map_or(TIMEOUT, Duration::from_millis)
+    })
+}
 
 /// Limits on what crosses the socket, in bytes and in paths.
 const MAX_REQUEST: usize = 256;
@@ -140,19 +155,20 @@ pub fn ask(mb_dir: &Path, since: Option<Token>) -> Result<Answer, AskError> {
         std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused => AskError::NotRunning,
         _ => AskError::Io(e),
     })?;
-    stream.set_write_timeout(Some(TIMEOUT))?;
+    let wait = wait();
+    stream.set_write_timeout(Some(wait))?;
     stream.write_all(request(since).as_bytes())?;
     let mut answer = Vec::new();
     let mut buffer = [0u8; 16 << 10];
     loop {
-        let left = TIMEOUT.checked_sub(started.elapsed()).filter(|d| !d.is_zero()).ok_or(AskError::Timeout(TIMEOUT))?;
+        let left = wait.checked_sub(started.elapsed()).filter(|d| !d.is_zero()).ok_or(AskError::Timeout(wait))?;
         stream.set_read_timeout(Some(left))?;
         match stream.read(&mut buffer) {
             Ok(0) => break,
             Ok(n) if answer.len() + n > MAX_ANSWER => return Err(ProtocolError::TooLong(MAX_ANSWER).into()),
             Ok(n) => answer.extend_from_slice(&buffer[..n]),
             Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
-                return Err(AskError::Timeout(TIMEOUT));
+                return Err(AskError::Timeout(wait));
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e.into()),

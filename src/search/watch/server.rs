@@ -25,7 +25,8 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use super::{Answer, MAX_PATHS, SOCKET, TOPS, Token};
 
-/// How long the watcher waits for its own cookie's event before it gives up on a question.
+/// How long the watcher waits for its own cookie's event before it gives up on a question (or
+/// longer, as long as searches wait: [`super::wait`]).
 const COOKIE_WAIT: Duration = Duration::from_secs(1);
 
 /// How long a client may take to send its question, or to read the answer.
@@ -481,7 +482,8 @@ impl Server {
             let state = self.shared.lock();
             return walk(&state, format!("cannot write the cookie {}: {e}", cookie.display()));
         }
-        let deadline = Instant::now() + COOKIE_WAIT;
+        let cookie_wait = COOKIE_WAIT.max(super::wait());
+        let deadline = Instant::now() + cookie_wait;
         let mut state = self.shared.lock();
         let seen = loop {
             if state.cookies.remove(&name) {
@@ -497,7 +499,7 @@ impl Server {
         let _ = std::fs::remove_file(&cookie);
         if !seen {
             let state = self.shared.lock();
-            return walk(&state, format!("the watcher did not see its own cookie within {COOKIE_WAIT:?}"));
+            return walk(&state, format!("the watcher did not see its own cookie within {cookie_wait:?}"));
         }
         // notify watches the folders created in a batch of events after handing the whole
         // batch over; a call into its loop returns only after that, so every folder created
