@@ -827,6 +827,40 @@ fn named_patterns_take_hostile_sizes() {
 }
 
 #[test]
+fn commands_effect_labels_captions_and_open_labels_take_hostile_sizes() {
+    // The tenth session's rules on what a bank's text can be made of: 20,000 commands under a
+    // plain heading (each a decision), a command of 100,000 words, one of 100,000 hyphens and
+    // one of 100,000 typographic apostrophes; 20,000 effect labels after labels over
+    // decisions, one label of 100,000 letters before `impact`, and one of 50,000 Chinese
+    // characters before `影响`; 20,000 captions over code blocks (none a decision), one caption
+    // over 100,000 blank lines; 20,000 labels over open choices among decisions (none); a rule
+    // title of 100,000 Chinese characters before `规则`.
+    let bank = format!("# Plan\n\n## Offsite copies\n{}", "- Never merge two venues\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/plan.md", &bank), 20_000);
+    parse_and_check(&format!("## Notes\n- Never {}\n", "merge ".repeat(100_000)));
+    parse_and_check(&format!("## Notes\n- Keep{}\n", "-".repeat(100_000)));
+    parse_and_check(&format!("## Notes\n- Don{}t merge\n", "’".repeat(100_000)));
+    let records = "**Deployment decisions**:\n- Push straight to main\n\n**Push results**:\n- State: ready\n\n";
+    parse_and_check(&format!("# Log\n\n## Deploy record (2026-02-10)\n\n{}", records.repeat(20_000)));
+    parse_and_check(&format!(
+        "## Record (2026-02-10)\n\n**Decisions**:\n- A\n\n**{} impact**:\n- B\n",
+        "x".repeat(100_000)
+    ));
+    parse_and_check(&format!("## Record (2026-02-10)\n\n**决策**:\n- A\n\n**{}影响**:\n- B\n", "部".repeat(50_000)));
+    let captions = "1. Resource Synchronization\n   ```go\n   sync()\n   ```\n";
+    let bank = format!("# System\n\n## Implementation Patterns\n{}", captions.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 0);
+    parse_and_check(&format!(
+        "## Implementation Patterns\n1. Resource Synchronization\n{}   ```go\n   x\n   ```\n",
+        "\n".repeat(100_000)
+    ));
+    let labels = "- **Open technical decisions:**\n  - Hourly or daily snapshots\n";
+    let bank = format!("# Active\n\n## Active Decisions and Considerations\n{}", labels.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/activeContext.md", &bank), 0);
+    parse_and_check(&format!("## {}规则\n- 所有函数使用 camelCase\n", "命".repeat(100_000)));
+}
+
+#[test]
 fn a_long_title_over_many_headings_is_read_once() {
     // A title of 50,000 non-ASCII letters over 2,000 headings, each with a stack line and a
     // rule: each title over a section was tested again for every section under it, and every
