@@ -188,7 +188,7 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     if !may_state_rule(text) {
         return false;
     }
-    if opens_with(text, &[COMMANDS, OPENINGS], true) {
+    if opens_rule(text) {
         return true;
     }
     // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
@@ -226,15 +226,14 @@ const COMMANDS: &[&str] = &[
 fn commands(text: &str) -> bool {
     let text = text.trim();
     let (label, body) = fields::named_before_colon(text).unwrap_or(("", text));
-    if !(opens_command(text) || opens_command(body)) || (!label.is_empty() && holds_no_commands(label)) {
-        return false;
-    }
-    opens_with(text, &[COMMANDS], false) && may_state_rule(text)
+    (opens_command(text) || opens_command(body))
+        && (label.is_empty() || !holds_no_commands(label))
+        && may_state_rule(text)
 }
 
-/// Whether a line opens with a command's word, as a word of its own (`Keep-alive` is none),
-/// and after `Always` or `Never` with a verb as one gives it (`Never merge`, not `Never
-/// tested` or `Always asks`).
+/// Whether a line opens with a command's word, as a word of its own (`Keep-alive` is none)
+/// and with a word after it (`Do` with `not`), and after `Always` or `Never` with a verb as one
+/// gives it (`Never merge`, not `Never tested` or `Always asks`).
 fn opens_command(t: &str) -> bool {
     let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     let t = t.trim_start_matches(|c: char| !word_char(c));
@@ -243,10 +242,14 @@ fn opens_command(t: &str) -> bool {
     if rest.starts_with('-') {
         return false;
     }
-    if word.eq_ignore_ascii_case("do") || word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
+    let next = rest.split(|c: char| !word_char(c)).find(|w| !w.is_empty());
+    if word.eq_ignore_ascii_case("do") {
+        return next.is_some_and(|n| n.eq_ignore_ascii_case("not"));
+    }
+    if word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
         return true;
     }
-    if !fields::is_word_of(word, COMMANDS) {
+    if next.is_none() || !fields::is_word_of(word, COMMANDS) {
         return false;
     }
     // (The verb after `Always`/`Never`: a past participle or a third person describes.)
@@ -288,9 +291,10 @@ fn may_state_rule(text: &str) -> bool {
     true
 }
 
-/// Whether `text`, or what follows its short label (`Naming: use kebab-case`), opens with one
-/// of `openings` or `Do not`/`Don't`, or with `all` (`All routes must …`).
-fn opens_with(text: &str, openings: &[&[&str]], all: bool) -> bool {
+/// Whether `text`, or what follows its short label (`Naming: use kebab-case`), opens as a rule
+/// does: with a command's word or another rule's ([`COMMANDS`], [`OPENINGS`]), `Do not`/`Don't`,
+/// or `All` and a rule's verb (`All routes must …`).
+fn opens_rule(text: &str) -> bool {
     let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
         let w: Vec<&str> = t
@@ -305,12 +309,11 @@ fn opens_with(text: &str, openings: &[&[&str]], all: bool) -> bool {
         {
             return false;
         }
-        let opens = openings.iter().any(|words| fields::is_word_of(first, words)) && w.len() > 1
+        let opens = (fields::is_word_of(first, COMMANDS) || fields::is_word_of(first, OPENINGS)) && w.len() > 1
             || (first.eq_ignore_ascii_case("do") && w.get(1).is_some_and(|n| n.eq_ignore_ascii_case("not")))
             || first.eq_ignore_ascii_case("don't")
             || first.eq_ignore_ascii_case("don’t")
-            || (all
-                && first.eq_ignore_ascii_case("all")
+            || (first.eq_ignore_ascii_case("all")
                 && w[1..].iter().any(|n| {
                     fields::is_word_of(
                         n,

@@ -65,9 +65,8 @@ const KILO_FILES: [&str; 5] = ["brief.md", "product.md", "context.md", "architec
 /// Which core files ([`CORE_FILES`]) a repository keeps at its root rather than in its bank
 /// folder: those at the root, when at least two lie there (one `progress.md` may be anything's)
 /// and the bank folder holds none of them nor Kilo Code's ([`KILO_FILES`]): a folder of notes
-/// beside them, or none. Those are
-/// the bank's files, read with the folder's; nothing else at the root is (it would be every
-/// Markdown file of the repository). `at_root` and `in_folder` say whether a file of a name
+/// beside them, or none. Those are the bank's files, read with the folder's; nothing else at
+/// the root is (it would be every Markdown file of the repository). `at_root` and `in_folder` say whether a file of a name
 /// is there: in a working tree ([`root_core_files`]) or in a revision's tree (`mb ci`).
 pub fn core_files_kept_at_root(at_root: impl Fn(&str) -> bool, in_folder: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let found: Vec<&'static str> = CORE_FILES.into_iter().filter(|name| at_root(name)).collect();
