@@ -666,6 +666,45 @@ fn fifos_huge_files_links_out_and_loops_are_skipped_with_a_warning() {
     assert_eq!(out.code(), Some(0), "{out}");
 }
 
+/// Core files kept at the repository's root are the bank's files, and as hostile as any: a
+/// link out of the repository, a FIFO and a file over 64 MiB named like a core file are
+/// skipped with a warning by `mb decisions` and left out of `mb search`, with no hang.
+#[test]
+fn core_files_at_the_root_that_lead_out_block_or_swell_are_skipped() {
+    let env = TestEnvironment::new();
+    env.write("projectbrief.md", "# Brief\n\n## Key Decisions\n\n- Run k3s on three nodes.\n");
+    let root = env.work_dir();
+    let outside = env.root().join("outside.md");
+    std::fs::write(&outside, "# Outside\n\n## Decisions\n\n- Nobody reviewed this one.\n").unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("productContext.md")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(root.join("progress.md")).status().unwrap().success());
+    std::fs::write(root.join("techContext.md"), vec![b'x'; (64 << 20) + 1]).unwrap();
+    let run = |args: &[&str]| {
+        let mut child = env
+            .command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        for _ in 0..200 {
+            if child.try_wait().unwrap().is_some() {
+                return env.capture(child.wait_with_output().unwrap());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let _ = child.kill();
+        panic!("mb {args:?} hung");
+    };
+    let out = run(&["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("Run k3s on three nodes") && !out.stdout.contains("Nobody reviewed"), "{out}");
+    for name in ["productContext.md: leads outside the repository", "techContext.md: is larger than 64 MiB"] {
+        assert!(out.stderr.contains(name), "no warning for {name}: {out}");
+    }
+    let out = run(&["search", "reviewed"]);
+    assert!(!out.stdout.contains("Nobody reviewed"), "a file outside the repository was indexed: {out}");
+}
+
 /// A Memory Bank linked in from outside the repository is skipped (in CI it would bring a
 /// runner's files into the report), but a folder outside the repository that the user names
 /// on the command line is read as given; links under it still stay inside it.
