@@ -32,18 +32,23 @@ pub const MAX_INPUT: u64 = 64 << 20;
 
 /// Where agents keep a repository's Memory Bank, in the order mb looks for it: Cline, Roo Code
 /// and Cursor in `memory-bank/` (the first, and the default), Kilo Code in
-/// `.kilocode/rules/memory-bank/`, and the other folders public banks use — in `docs/`, beside
-/// Cline's rules, Cursor's, Copilot's, Roo Code's and Windsurf's settings, and `cline_docs/`,
-/// where Cline's first Memory Bank instructions kept it.
-pub const BANK_FOLDERS: [&str; 9] = [
+/// `.kilocode/rules/memory-bank/`, and the other folders public banks use — the same name with
+/// an underscore or hidden, in `docs/`, beside Cline's rules, Cursor's, Copilot's, Roo Code's,
+/// Windsurf's and Claude Code's settings, in `.ai/`, and `cline_docs/`, where Cline's first
+/// Memory Bank instructions kept it.
+pub const BANK_FOLDERS: [&str; 13] = [
     "memory-bank",
     KILO_BANK,
+    "memory_bank",
+    ".memory-bank",
     "docs/memory-bank",
     ".clinerules/memory-bank",
     ".cursor/memory-bank",
     ".github/memory-bank",
     ".roo/memory-bank",
     ".windsurf/memory-bank",
+    ".claude/memory-bank",
+    ".ai/memory-bank",
     "cline_docs",
 ];
 

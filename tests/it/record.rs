@@ -381,9 +381,24 @@ fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisio
 
 #[test]
 fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
-    // Public banks live in `docs/memory-bank/`, beside Cline's rules, or in Cursor's, Copilot's,
-    // Roo Code's and Windsurf's folders: where only one of them exists, it is the bank.
-    for folder in &mb::kb::load::BANK_FOLDERS[2..] {
+    // Public banks live in `memory_bank/`, `.memory-bank/`, `docs/memory-bank/`, beside Cline's
+    // rules, in Cursor's, Copilot's, Roo Code's, Windsurf's and Claude Code's folders, or in
+    // `.ai/`: where only one of them exists, it is the bank.
+    let folders = [
+        "memory_bank",
+        ".memory-bank",
+        "docs/memory-bank",
+        ".clinerules/memory-bank",
+        ".cursor/memory-bank",
+        ".github/memory-bank",
+        ".roo/memory-bank",
+        ".windsurf/memory-bank",
+        ".claude/memory-bank",
+        ".ai/memory-bank",
+        "cline_docs",
+    ];
+    assert_eq!(mb::kb::load::BANK_FOLDERS[2..], folders, "the order mb looks in");
+    for folder in folders {
         let env = TestEnvironment::new();
         env.write(
             &format!("{folder}/activeContext.md"),
