@@ -9,7 +9,10 @@
 //! settled, and so a decision. So is each top-level item right under a heading over the team's
 //! principles (`## Homelab Philosophy` over `- **Automation First**: anything done twice is
 //! scripted`, `## Product Principles` over `- Local-first, not local-only`): each states one,
-//! in whatever words. What such a section only describes (`Repository pattern over
+//! in whatever words; and so is each list item with none under it right under a heading over
+//! the team's style, naming or preferences (`## Naming Conventions` over `- Classes:
+//! PascalCase`, `## Important Patterns and Preferences` over `- Container images pinned by
+//! digest`), whatever the heading's kind. What such a section only describes (`Repository pattern over
 //! the data layer`, `Services talk over a queue`) stays a pattern (`mb decisions --kind
 //! pattern`), as does a question or a `Use case:` line, and what a section over requirements
 //! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
@@ -32,9 +35,17 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     // Each section's answer once: whether its own heading is over principles; and each
     // label's, whether it sets its items aside, and whether it holds no commands.
     let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut style: Vec<Option<bool>> = vec![None; sections.len()];
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     let mut label_not_commands: Vec<Option<bool>> = vec![None; groups.len()];
-    for item in items.iter_mut() {
+    // Whether each item has items under it (a label over them states no rule of its own).
+    let mut has_items = vec![false; items.len()];
+    for item in items.iter() {
+        if let Some(p) = item.parent.filter(|&p| p < has_items.len()) {
+            has_items[p] = true;
+        }
+    }
+    for (i, item) in items.iter_mut().enumerate() {
         if !matches!(item.block, Block::ListItem | Block::Paragraph)
             || item.field.is_some()
             || item.record.is_some()
@@ -55,15 +66,17 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                                 *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
                             })
                             && states_principle(&item.text)))
+                    || stands_alone_under_style(item, has_items[i], &mut style, sections, entries)
             }
             Kind::Other => {
-                item.parent.is_none()
-                    && commands(&item.text)
-                    && !*not_commands[item.section]
-                        .get_or_insert_with(|| command_titles.answers(item.section).into_iter().any(|no| no))
-                    && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
-                        *label_not_commands[g].get_or_insert_with(|| holds_no_commands(&groups[g].title))
-                    })
+                stands_alone_under_style(item, has_items[i], &mut style, sections, entries)
+                    || item.parent.is_none()
+                        && commands(&item.text)
+                        && !*not_commands[item.section]
+                            .get_or_insert_with(|| command_titles.answers(item.section).into_iter().any(|no| no))
+                        && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
+                            *label_not_commands[g].get_or_insert_with(|| holds_no_commands(&groups[g].title))
+                        })
             }
             _ => false,
         };
@@ -71,6 +84,25 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
             item.kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a list item with no items under it (`!has_items`) stands right under a heading over
+/// the team's style, naming or preferences ([`super::heading::names_style`]) and states
+/// something there ([`states_principle`]): one of the team's conventions, in whatever words
+/// (`Classes: PascalCase`, `Two spaces for YAML indentation`). `style` caches each section's
+/// answer.
+fn stands_alone_under_style(
+    item: &Item,
+    has_items: bool,
+    style: &mut [Option<bool>],
+    sections: &[Section],
+    entries: &[Entry],
+) -> bool {
+    item.block == Block::ListItem
+        && !has_items
+        && *style[item.section]
+            .get_or_insert_with(|| own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
+        && states_principle(&item.text)
 }
 
 /// A title (or label) over lines that tell what to do though they are no rules of the team's:
@@ -235,7 +267,8 @@ fn commands(text: &str) -> bool {
 /// and with a word after it (`Do` with `not`), and after `Always` or `Never` with a verb as one
 /// gives it (`Never merge`, not `Never tested` or `Always asks`).
 fn opens_command(t: &str) -> bool {
-    let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    // (`_` joins an identifier's words: `keep_daily = 7` is a setting.)
+    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '_');
     let t = t.trim_start_matches(|c: char| !word_char(c));
     let end = t.find(|c: char| !word_char(c)).unwrap_or(t.len());
     let (word, rest) = t.split_at(end);
@@ -298,7 +331,7 @@ fn opens_rule(text: &str) -> bool {
     let body = fields::named_before_colon(text).map_or(text, |(_, value)| value);
     for t in [text, body] {
         let w: Vec<&str> = t
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '_'))
             .filter(|w| !w.is_empty())
             .take(8)
             .collect();

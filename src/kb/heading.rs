@@ -938,6 +938,30 @@ pub(crate) fn names_principles(title: &str) -> bool {
         })
 }
 
+/// A heading over the team's style, naming or preferences: `Code Style Guidelines`, `Go Code
+/// Styling`, `Naming Conventions`, `File Naming`, `Important Patterns and Preferences`, `User
+/// Preferences`, `Namenskonventionen`, `命名规范` (naming rules; not `命名空间`, a namespace). What stands under it alone is one of them, in
+/// whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a style of
+/// architecture (`Architectural Style`), which describes, nor one of the topics a title lists
+/// (`3.7 interaction / output / naming` over a configuration's defaults).
+pub(crate) fn names_style(title: &str) -> bool {
+    if title.contains(['/', '|']) {
+        return false;
+    }
+    const WORDS: &[&str] =
+        &["style", "styling", "naming", "preferences", "namenskonventionen", "benennung", "nommage", "nomenclatura"];
+    const NOT: &[&str] = &["architecture", "architectural", "architektur", "arquitectura", "arquitetura"];
+    // (`_` joins an identifier's words: `shared_preferences` is a package.)
+    let holds = |words: &[&str]| {
+        title.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| super::fields::is_word_of(w, words))
+    };
+    (holds(WORDS) && !holds(NOT))
+        || (!title.is_ascii()
+            && ["命名规范", "命名规则", "命名約定", "命名约定", "命名規則", "代码风格", "代碼風格", "コーディング規約"]
+                .iter()
+                .any(|w| title.contains(w)))
+}
+
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
 pub(crate) fn last_word(title: &str) -> &str {
     title.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
@@ -2784,6 +2808,33 @@ mod tests {
             "04/15/2025",
         ] {
             assert_eq!(date_at_start(text), find_date(text).filter(|(_, r)| r.start == 0), "{text}");
+        }
+    }
+    #[test]
+    fn a_title_over_the_teams_style_naming_or_preferences() {
+        for title in [
+            "Code Style Guidelines",
+            "Go Code Styling",
+            "Naming Conventions",
+            "File Naming",
+            "Important Patterns and Preferences",
+            "User Preferences",
+            "Namenskonventionen",
+            "命名规范",
+            "代码风格",
+        ] {
+            assert!(names_style(title), "{title}");
+        }
+        for title in [
+            "Architectural Style",
+            "3.7 interaction / output / naming",
+            "Kept the settings with shared_preferences",
+            "Kubernetes 命名空间",
+            "Lifestyle features",
+            "Styles",
+            "",
+        ] {
+            assert!(!names_style(title), "{title}");
         }
     }
 }

@@ -5473,6 +5473,31 @@ fn a_label_over_open_choices_or_concerns_heads_no_decisions() {
 }
 
 #[test]
+fn what_stands_alone_under_a_heading_over_style_naming_or_preferences_is_decided() {
+    let kb = load();
+    // Under `Naming Conventions`, a style guide or `Important Patterns and Preferences`, each
+    // item with none under it states one of the team's conventions in whatever words
+    // (`Containers: ct-{service}`, `Two spaces for YAML indentation`); a label over items and a
+    // question do not (rounds 196–207: 59 of 69 such lines were the readers'). A style of
+    // architecture describes, and a title listing `naming` among its topics names no
+    // conventions. `keep_daily = 7` is a setting, not a command to keep something.
+    let doc = document(&kb, "systemPatterns-style.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Proxmox nodes: pve-{site}-{n} (pve-ams-1)",
+            "Containers: ct-{service}",
+            "ZFS datasets: lowercase, one per share (tank/timemachine)",
+            "Two spaces for YAML indentation",
+            "Fully qualified module names (ansible.builtin.copy)",
+            "One role per service, tasks split by concern",
+            "Vault files beside the group_vars they serve",
+            "Container images pinned by digest",
+        ]
+    );
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
