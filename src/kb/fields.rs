@@ -4344,6 +4344,9 @@ pub fn leaves_open(text: &str) -> bool {
     if t.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("consider ")) {
         return true;
     }
+    if only_weighs(t) {
+        return true;
+    }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
     if !t.is_ascii()
         && ["需确定", "待确定", "需要确定", "有待确定", "尚未确定", "仍需确定", "需決定", "待決定", "需决定", "待决定"]
@@ -4382,6 +4385,36 @@ pub fn leaves_open(text: &str) -> bool {
         [a, b] => (asks(a) && STILL_OPEN.contains(b)) || (STILL_OPEN.contains(a) && asks(b)),
         _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
     }
+}
+
+/// A line that says the team only weighs or plans a choice: `Cross-account: we are considering
+/// support for several accounts`, `We plan to collect feedback after the release`, `Other
+/// formats are being considered`, `複数アカウントの分析を検討しています` (we are considering
+/// analysing several accounts), `フィードバックを収集する予定です` (we plan to collect feedback).
+/// (Not `Considering the load, we chose …`, which decides, nor a plan the line carries out.)
+fn only_weighs(t: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "we are considering",
+        "we're considering",
+        "we’re considering",
+        "we are planning to",
+        "we're planning to",
+        "we’re planning to",
+        "we plan to",
+        "we intend to",
+        "is being considered",
+        "are being considered",
+        "under consideration",
+    ];
+    let b = t.as_bytes();
+    let holds = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if (holds(b"consider") || holds(b"plan") || holds(b"intend")) && {
+        let lower = t.to_lowercase();
+        PHRASES.iter().any(|p| lower.contains(p))
+    } {
+        return true;
+    }
+    !t.is_ascii() && ["検討しています", "検討中です", "予定です", "予定しています"].iter().any(|w| t.contains(w))
 }
 
 /// Words that leave a decision still to make, before or after the word for it: `Pending
@@ -4505,6 +4538,10 @@ pub fn names_considerations(title: &str) -> bool {
     // A title whose closing bracket says it is still to settle: `Decision (Phase 1 で確定予定)`
     // (to be settled in phase 1), `Decision (pending)`, `Database (TBD)`.
     if still_to_settle(title) {
+        return true;
+    }
+    // `Design choices under consideration`, `Options we are considering`.
+    if only_weighs(title) {
         return true;
     }
     // A title that opens with the word and goes on with a number or a topic: `Consideration
@@ -8825,5 +8862,31 @@ mod tests {
         for line in ["Entschieden wird morgen", "Enable the firewall", "Best effort only", "Nothing changed"] {
             assert!(!opens_with_adoption(line), "{line}");
         }
+    }
+    #[test]
+    fn a_line_that_only_weighs_or_plans() {
+        for text in [
+            "Monitoring: we are considering Prometheus",
+            "We’re planning to move the CA to step-ca",
+            "We plan to collect feedback after the release",
+            "Other formats are being considered",
+            "A second uplink is under consideration",
+            "分析をサポートすることを検討しています。",
+            "フィードバックを収集する予定です。",
+        ] {
+            assert!(super::only_weighs(text), "{text}");
+        }
+        for text in [
+            "Considering the load, we chose Unbound",
+            "Considered and rejected: Kafka",
+            "The planner runs nightly",
+            "Use the plan from the runbook",
+            "restic でオフサイトにコピーする",
+            "",
+        ] {
+            assert!(!super::only_weighs(text), "{text}");
+        }
+        // (A long line is read once, not once per phrase and window.)
+        assert!(!super::only_weighs(&"plan ".repeat(100_000)));
     }
 }

@@ -5498,6 +5498,25 @@ fn what_stands_alone_under_a_heading_over_style_naming_or_preferences_is_decided
 }
 
 #[test]
+fn a_line_that_only_weighs_or_plans_a_choice_is_no_decision() {
+    let kb = load();
+    // Under `Active Decisions and Considerations`, what the team is considering, plans or
+    // holds under consideration is not decided (`We are considering Prometheus …`, `We plan
+    // to move the CA …`, `検討しています`, `予定です`; round 208: two lines no reader listed),
+    // and neither is what a label over choices under consideration holds. `Considering the
+    // load, we chose …` decides.
+    let doc = document(&kb, "activeContext-weighed.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Offsite copies: Push the nightly snapshots to the NAS at the second site.",
+            "DNS: Considering the load, we chose Unbound over dnsmasq.",
+            "バックアップ: restic でオフサイトにコピーする",
+        ]
+    );
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
