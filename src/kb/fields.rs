@@ -4417,6 +4417,28 @@ fn only_weighs(t: &str) -> bool {
     !t.is_ascii() && ["検討しています", "検討中です", "予定です", "予定しています"].iter().any(|w| t.contains(w))
 }
 
+/// Whether a label names an area of work rather than a choice: its last word is one of
+/// handling, management, fetching, validation, structure, testing, optimizations or
+/// allocation (`Error Handling`, `State Management`, `Backend Testing`, `Memory Allocation`).
+/// Rounds 196–208 wrote what was decided on such an area in the items under it (33 of 45 a
+/// reader's, in decisions and in patterns); a label naming a pattern or a choice (`Dependency Injection:`, `Repository
+/// Pattern:`, `tmux Integration:`) is the decision, its items how.
+pub(crate) fn names_area_of_work(label: &str) -> bool {
+    const AREAS: &[&str] = &[
+        "handling",
+        "management",
+        "fetching",
+        "validation",
+        "structure",
+        "testing",
+        "optimization",
+        "optimizations",
+        "allocation",
+    ];
+    let label = label.trim_end_matches(|c: char| !c.is_alphanumeric());
+    label.split_whitespace().count() <= 3 && is_word_of(super::heading::last_word(label), AREAS)
+}
+
 /// Words that leave a decision still to make, before or after the word for it: `Pending
 /// decision:`, `Decisions (pending)`, `Offene Frage:`, `Entscheidungen (zu treffen)`, `待定`.
 pub(crate) const STILL_OPEN: &[&str] = &[
@@ -8888,5 +8910,15 @@ mod tests {
         }
         // (A long line is read once, not once per phrase and window.)
         assert!(!super::only_weighs(&"plan ".repeat(100_000)));
+    }
+    #[test]
+    fn a_label_over_an_area_of_work() {
+        for label in ["Error Handling", "State Management:", "Data Fetching", "Backend Testing", "Validation"] {
+            assert!(super::names_area_of_work(label), "{label}");
+        }
+        for label in ["Dependency Injection", "Repository Pattern", "tmux Integration", "Handling of secrets in CI", ""]
+        {
+            assert!(!super::names_area_of_work(label), "{label}");
+        }
     }
 }

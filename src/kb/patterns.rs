@@ -294,6 +294,26 @@ pub(crate) fn listed(
         let text = item.text.trim();
         let name = text.trim_end_matches([':', '：']).trim_end();
         let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name);
+        // Under a label naming an area of work (`- **Validation**:` over `- Pydantic models
+        // for request validation`), each item names a pattern of its own, on one line.
+        if bold_alone && held.clone().next().is_some() && fields::names_area_of_work(name) {
+            for c in i + 1..items.len() {
+                if items[c].parent.is_none() {
+                    break;
+                }
+                let child = &items[c];
+                if child.parent == Some(i)
+                    && matches!(child.kind, Kind::Pattern | Kind::Other)
+                    && !child.text.trim_end().ends_with([':', '：'])
+                    && !items.get(c + 1).is_some_and(|n| n.parent == Some(c))
+                    && states_something(&child.text)
+                    && !hedges(&child.text)
+                {
+                    items[c].kind = Kind::Decision;
+                }
+            }
+            continue;
+        }
         let names = if let Some(first) = held.clone().next().filter(|_| bold_alone) {
             names_one(name) && !leaves_open(name) && !leaves_open(&first.text)
         } else if listing == Some(Listing::TestPatterns) {

@@ -2826,7 +2826,11 @@ fn considerations(
         // A bold topic with sub-items (`**Tool design:**` then bullets) is one decision, the
         // sub-items its details.
         let has_children = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
-        let topic = has_children && item.bold.as_deref().is_some_and(|b| item.text.len() <= b.len() + 2);
+        let bold_alone = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2);
+        // A label naming an area of work (`**Error Handling:**`, `**State Management:**`,
+        // `**Data Fetching:**`) chooses nothing: the items under it are the decisions on it.
+        let names_area = has_children && bold_alone.is_some_and(fields::names_area_of_work);
+        let topic = has_children && bold_alone.is_some() && !names_area;
         // A sentence ending in a colon introduces what follows (`the steps are:`) — but a
         // `Decision:` that does (`Decision: split the service into:`) is the decision, and what
         // follows its details.
@@ -3124,7 +3128,7 @@ fn considerations(
         let new_kind = if traits[i].boilerplate {
             Some(Kind::Other)
         } else if item.kind == Kind::Decision {
-            if not_taken || requirement || (item.block != Block::Heading && (demote() || names_topic())) {
+            if not_taken || requirement || (item.block != Block::Heading && (demote() || names_area || names_topic())) {
                 Some(Kind::Other)
             } else {
                 // (Its own task box says what it is first: `- [ ] 第二阶段` is still to do.)

@@ -5517,6 +5517,29 @@ fn a_line_that_only_weighs_or_plans_a_choice_is_no_decision() {
 }
 
 #[test]
+fn a_label_naming_an_area_of_work_heads_the_decisions_on_it() {
+    let kb = load();
+    // `**Error Handling**:`, `**Inventory Structure:**` or `**Secret Management:**` over items
+    // names where the team decided, not what: each item under it is a decision, among
+    // patterns and among decisions alike (rounds 196–208: 32 lines more of the readers', 12
+    // labels fewer that no reader listed). A label naming a pattern (`**Dependency
+    // Injection**:`) is the decision, and its items tell how.
+    let doc = document(&kb, "systemPatterns-areas.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Ansible blocks with rescue tasks that roll the firewall back",
+            "Failed hosts stop the whole play (any_errors_fatal)",
+            "One group per site, hosts named by role",
+            "Dependency Injection:",
+            "Vault-encrypted files per environment",
+            "The vault password comes from the password manager",
+            "Storage Pool: ZFS mirror on two SSDs",
+        ]
+    );
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
