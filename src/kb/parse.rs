@@ -1913,6 +1913,7 @@ impl<'a> Pass<'a> {
         // (The titles are the sections' by now: each heading's listing was judged as it was read.)
         let listings: Vec<patterns::Listing> = self.headings.iter().map(|h| h.listing).collect();
         patterns::listed(&mut items, &self.item_heading, &listings, &doc.groups, self.text);
+        patterns::recorded(&mut items);
         // (Last, whichever rule read a decision there.)
         if records::records_none(&stem) {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {

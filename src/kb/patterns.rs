@@ -211,6 +211,23 @@ fn reports_how_work_went(title: &str) -> bool {
     inner.is_some_and(|(_, said)| fields::is_word_of(said.trim(), HOW))
 }
 
+/// Makes each pattern written as a record that says why it was chosen a decision: a dated
+/// entry's `[2025-07-30 01:39:22Z] - **BLoC**` over `- **Description**: …`, `- **Rationale**:
+/// chosen for its clear separation …`, a heading's `- **Pattern**: …` with its `- **Why**: …`.
+/// The team gave its reasons for adopting it (round 205: twelve such records, all a reader's);
+/// its fields stay its own. Not one whose name leaves the choice open ([`leaves_open`]).
+pub(crate) fn recorded(items: &mut [Item]) {
+    for item in items.iter_mut() {
+        if item.kind == Kind::Pattern
+            && item.field.is_none()
+            && item.fields.iter().any(|(name, _)| name == "rationale")
+            && !leaves_open(&item.text)
+        {
+            item.kind = Kind::Decision;
+        }
+    }
+}
+
 /// Makes each heading item that names a pattern ([`names_one`] under [`lists_patterns`]; made
 /// by the parser, its index in `named`) a decision — unless it groups headings of its own,
 /// the first line under it leaves the choice open ([`leaves_open`]), or a line under it is a

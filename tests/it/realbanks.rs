@@ -180,6 +180,9 @@ fn decision_records_carry_their_fields() {
                         // (Nor does a stage of a timeline, history, with the problem that
                         // ended it: `**Initial**: …` over `**Problem**: …`.)
                         || doc.items[r].text.starts_with("Initial: ")
+                        // (Nor does a pattern still left open: `**Shared package cache (to
+                        // be decided)**` over its description and rationale.)
+                        || doc.items[r].text.contains("(to be decided)")
                 }),
                 "{}",
                 item.text
@@ -5537,6 +5540,20 @@ fn a_label_naming_an_area_of_work_heads_the_decisions_on_it() {
             "Storage Pool: ZFS mirror on two SSDs",
         ]
     );
+}
+
+#[test]
+fn a_pattern_recorded_with_why_it_was_chosen_is_decided() {
+    let kb = load();
+    // Roo Code's patterns log: a dated entry naming a pattern over its `Description`,
+    // `Rationale` and `Implementation` is a pattern the team adopted on that date, for those
+    // reasons (round 205: twelve such records, all the reader's). One whose name leaves it
+    // open is not, nor a log line that reports the file's own edit.
+    let doc = document(&kb, "systemPatterns-recorded.md");
+    assert_eq!(decision_texts(doc), ["[2025-09-14 21:02:40Z] - Pull-based configuration (ansible-pull on each host)"]);
+    let (_, pull) = decision(&kb, "Pull-based configuration");
+    assert_eq!(pull.date.map(|d| d.to_string()).as_deref(), Some("2025-09-14"));
+    assert!(field(pull, "rationale").is_some_and(|r| r.contains("lose their uplink")), "{pull:?}");
 }
 
 #[test]
