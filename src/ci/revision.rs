@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use git2::{ObjectType, Oid, Repository};
 
 use crate::probe::repo::RepoFiles;
 
@@ -109,8 +109,11 @@ impl Repo {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
         let is_folder = |folder: &str| {
-            tree.get_path(Path::new(&format!("{}{folder}", self.prefix)))
-                .is_ok_and(|entry| entry.kind() == Some(ObjectType::Tree))
+            let at = format!("{}{folder}", self.prefix);
+            tree.get_path(Path::new(&at))
+                .ok()
+                .and_then(|entry| self.follow(&tree, &at, &entry))
+                .is_some_and(|(kind, ..)| kind == ObjectType::Tree)
         };
         Ok(crate::kb::load::first_bank_folder(is_folder))
     }
@@ -121,46 +124,64 @@ impl Repo {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
         let entry = |path: &str| tree.get_path(Path::new(&format!("{}{path}", self.prefix))).ok();
-        // (A file at the root is read when it is no link, as in `markdown`; in the folder, any
-        // entry of a core file's name is the folder's own, as on disk.)
+        // (A file at the root, or a link to one inside the mb root, as on disk and in
+        // `markdown`; in the folder, any entry of a core file's name is the folder's own.)
         Ok(crate::kb::load::core_files_kept_at_root(
-            |name| entry(name).is_some_and(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != 0o120000),
+            |name| {
+                entry(name)
+                    .and_then(|e| self.follow(&tree, &format!("{}{name}", self.prefix), &e))
+                    .is_some_and(|(kind, ..)| kind == ObjectType::Blob)
+            },
             |name| entry(&format!("{bank}/{name}")).is_some(),
         ))
     }
 
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
     /// as `(path shown, text)` sorted by path — and Cline's journal ([`crate::kb::load::CLINE_JOURNAL`])
-    /// when `bank` says `path` is a Memory Bank folder. Hidden entries and symlinks are not
-    /// followed, as on disk; text that is not UTF-8 is read with replacement characters; a file
-    /// larger than [`crate::kb::load::MAX_INPUT`] is an error, not read.
+    /// when `bank` says `path` is a Memory Bank folder. Hidden entries are skipped, and a link
+    /// is followed where it leads inside the mb root ([`Repo::follow`]), as on disk; text that
+    /// is not UTF-8 is read with replacement characters; a file larger than
+    /// [`crate::kb::load::MAX_INPUT`] is an error, not read.
     pub fn markdown(&self, rev: &Revision, path: &str, bank: bool) -> Result<Vec<(PathBuf, String)>, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
         let full = format!("{}{path}", self.prefix);
-        let entry = match tree.get_path(Path::new(&full)) {
-            Ok(entry) => entry,
-            Err(_) => return Ok(Vec::new()),
+        let Some((kind, id, real)) = tree.get_path(Path::new(&full)).ok().and_then(|e| self.follow(&tree, &full, &e))
+        else {
+            return Ok(Vec::new());
         };
         let mut found: Vec<(PathBuf, Oid)> = Vec::new();
-        match entry.kind() {
-            Some(ObjectType::Blob) if entry.filemode() != 0o120000 => found.push((PathBuf::from(path), entry.id())),
-            Some(ObjectType::Tree) => {
-                let sub = self.repo.find_tree(entry.id()).map_err(git)?;
-                sub.walk(TreeWalkMode::PreOrder, |dir, e| {
-                    let name = e.name().unwrap_or("");
-                    let blob = e.kind() == Some(ObjectType::Blob);
-                    if crate::kb::load::is_hidden(name, !blob) {
-                        return TreeWalkResult::Skip;
+        match kind {
+            ObjectType::Blob => found.push((PathBuf::from(path), id)),
+            ObjectType::Tree => {
+                // (Each folder once: a link back up is a loop, walked no further.)
+                let mut seen = std::collections::HashSet::from([id]);
+                // (Where each folder is shown, where it really is, and its tree.)
+                let mut folders = vec![(path.to_string(), real, id)];
+                while let Some((shown, real, id)) = folders.pop() {
+                    let sub = self.repo.find_tree(id).map_err(git)?;
+                    for e in sub.iter() {
+                        let Ok(name) = e.name() else { continue };
+                        let at = format!("{real}/{name}");
+                        let Some((kind, id, real)) = self.follow(&tree, &at, &e) else { continue };
+                        if crate::kb::load::is_hidden(name, kind == ObjectType::Tree) {
+                            continue;
+                        }
+                        let shown = format!("{shown}/{name}");
+                        match kind {
+                            ObjectType::Tree if seen.insert(id) => folders.push((shown, real, id)),
+                            ObjectType::Blob
+                                if crate::kb::load::is_markdown(name)
+                                    || (bank
+                                        && name == crate::kb::load::CLINE_JOURNAL
+                                        && !matches!(path, "" | ".")) =>
+                            {
+                                found.push((PathBuf::from(shown), id));
+                            }
+                            _ => {}
+                        }
                     }
-                    let read = crate::kb::load::is_markdown(name)
-                        || (bank && name == crate::kb::load::CLINE_JOURNAL && !matches!(path, "" | "."));
-                    if blob && e.filemode() != 0o120000 && read {
-                        found.push((PathBuf::from(format!("{path}/{dir}{name}")), e.id()));
-                    }
-                    TreeWalkResult::Ok
-                })
-                .map_err(git)?;
+                }
             }
             _ => {}
         }
@@ -180,5 +201,45 @@ impl Repo {
                 Ok((shown, String::from_utf8_lossy(blob.content()).into_owned()))
             })
             .collect()
+    }
+    /// Where the entry `entry` at `at` (its path in the tree `tree`) leads: itself, or for a
+    /// link, what it points to — its kind, its object and its path, through up to eight links.
+    /// `None` for a link out of the mb root (an absolute target, or `..` past it), to nothing,
+    /// or too long to be a path; for a submodule, nothing to read.
+    fn follow(&self, tree: &git2::Tree, at: &str, entry: &git2::TreeEntry) -> Option<(ObjectType, Oid, String)> {
+        const LINK: i32 = 0o120000;
+        let (mut at, mut mode, mut id, mut kind) = (at.to_string(), entry.filemode(), entry.id(), entry.kind()?);
+        for _ in 0..8 {
+            if mode != LINK {
+                return matches!(kind, ObjectType::Blob | ObjectType::Tree).then_some((kind, id, at));
+            }
+            let blob = self.repo.find_blob(id).ok()?;
+            if blob.size() > 4096 {
+                return None;
+            }
+            let target = std::str::from_utf8(blob.content()).ok()?;
+            if target.starts_with('/') {
+                return None;
+            }
+            // The target, from the link's folder, `..` taken lexically (as git stores it).
+            let mut parts: Vec<&str> = at.split('/').filter(|p| !p.is_empty()).collect();
+            parts.pop();
+            for part in target.split('/') {
+                match part {
+                    "" | "." => {}
+                    ".." => {
+                        parts.pop()?;
+                    }
+                    part => parts.push(part),
+                }
+            }
+            let path = parts.join("/");
+            if !path.starts_with(&self.prefix) && !self.prefix.is_empty() {
+                return None;
+            }
+            let next = tree.get_path(Path::new(&path)).ok()?;
+            (at, mode, id, kind) = (path, next.filemode(), next.id(), next.kind()?);
+        }
+        None
     }
 }

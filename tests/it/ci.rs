@@ -490,6 +490,61 @@ fn core_files_kept_at_the_root_are_read_in_each_revision() {
 }
 
 #[test]
+fn links_in_a_revisions_bank_are_followed_inside_the_repository_as_on_disk() {
+    // Found in the tenth session's final read: `mb decisions` follows a link in the bank to a
+    // file or folder inside the repository, and `mb ci` read none, so a decision added through
+    // one was never reported. A link out of the repository, to nothing, or round in a loop is
+    // still read by neither.
+    let env = repo();
+    let outside = env.work_dir().parent().unwrap().join("outside-the-repo.md");
+    std::fs::write(&outside, "# Outside\n\n## Decisions\n\n- Use the outside file.\n").unwrap();
+    env.write("docs/ops-context.md", "# Ops\n\n## Decisions\n\n- Keep snapshots for a week.\n");
+    env.write("docs/notes/dns.md", "# DNS\n\n## Decisions\n\n- Run Unbound on both routers.\n");
+    let link =
+        |target: &std::path::Path, at: &str| std::os::unix::fs::symlink(target, env.work_dir().join(at)).unwrap();
+    link(std::path::Path::new("../docs/ops-context.md"), "memory-bank/opsContext.md");
+    link(std::path::Path::new("../docs/notes"), "memory-bank/notes");
+    link(&outside, "memory-bank/outside.md");
+    link(std::path::Path::new("../../outside-the-repo.md"), "memory-bank/up.md");
+    link(std::path::Path::new("missing.md"), "memory-bank/missing.md");
+    link(std::path::Path::new("."), "memory-bank/loop");
+    commit(&env, "links in the bank");
+    env.write(
+        "docs/ops-context.md",
+        "# Ops\n\n## Decisions\n\n- Keep snapshots for a week.\n- Scrub the pool monthly.\n",
+    );
+    env.write(
+        "docs/notes/dns.md",
+        "# DNS\n\n## Decisions\n\n- Run Unbound on both routers.\n- Block DoH at the edge.\n",
+    );
+    std::fs::write(&outside, "# Outside\n\n## Decisions\n\n- Use the outside file.\n- And more of it.\n").unwrap();
+    commit(&env, "decisions through the links");
+    let report = json(&env);
+    let mut added: Vec<(&str, &str)> = report["decisions"]["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    added.sort();
+    assert_eq!(
+        added,
+        [
+            ("memory-bank/notes/dns.md", "Block DoH at the edge."),
+            ("memory-bank/opsContext.md", "Scrub the pool monthly.")
+        ],
+        "{:#}",
+        report["decisions"]
+    );
+    // As the working tree reads them.
+    let listed = env.run(["decisions", "--json"]).json();
+    let files: std::collections::BTreeSet<&str> =
+        listed.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert!(files.contains("memory-bank/opsContext.md") && files.contains("memory-bank/notes/dns.md"), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("outside") || f.contains("up.md") || f.contains("loop")), "{files:?}");
+}
+
+#[test]
 fn a_bank_file_too_large_to_read_is_an_error_naming_it() {
     // Found by review: `mb decisions` and `mb search` skip a file over 64 MiB; `mb ci` read it
     // whole from the revision. It now says which file, at which revision, instead.
