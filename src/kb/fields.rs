@@ -4406,9 +4406,12 @@ fn only_weighs(t: &str) -> bool {
         "are being considered",
         "under consideration",
     ];
+    // (Every phrase holds one of these, after its first letter, whatever that letter's case:
+    // one fast scan each, and a lowercased copy only of a line that holds one.)
+    static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| ["onsider", "lan to", "lanning to", "ntend to"].map(memchr::memmem::Finder::new));
     let b = t.as_bytes();
-    let holds = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if (holds(b"consider") || holds(b"plan") || holds(b"intend")) && {
+    if HOLDS.iter().any(|f| f.find(b).is_some()) && {
         let lower = t.to_lowercase();
         PHRASES.iter().any(|p| lower.contains(p))
     } {
