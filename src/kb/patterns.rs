@@ -322,7 +322,7 @@ pub(crate) fn listed(
                 if child.parent == Some(i)
                     && matches!(child.kind, Kind::Pattern | Kind::Other)
                     && !child.text.trim_end().ends_with([':', '：'])
-                    && !items.get(c + 1).is_some_and(|n| n.parent == Some(c))
+                    && items.get(c + 1).is_none_or(|n| n.parent != Some(c))
                     && states_something(&child.text)
                     && !hedges(&child.text)
                 {
