@@ -2120,6 +2120,23 @@ pub fn before_inline_fields(text: &str) -> &str {
     }
 }
 
+/// Whether a line opens with a date, then a colon or a dash and what happened that day:
+/// `2026-05-28: Paging — cursor-based infinite scroll`, `2025-03-02 - Moved DNS to Unbound`.
+/// (Not a bare date, nor a date inside a sentence.)
+pub(crate) fn opens_dated_line(text: &str) -> bool {
+    let text = text.trim_start();
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    super::heading::date_at_start(text).is_some_and(|(_, range)| {
+        range.start == 0
+            && text[range.end..]
+                .trim_start()
+                .strip_prefix([':', '：', '-', '—', '–'])
+                .is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
+    })
+}
+
 /// Whether `text` opens with a Roo Code timestamp that has a title after it ([`timestamp`]):
 /// a log line, not a bare date.
 pub fn is_titled_timestamp(text: &str) -> bool {

@@ -1221,7 +1221,14 @@ impl<'a> Pass<'a> {
             fields::opens_with_numbered_decision(line)
                 && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opens_with_numbered_decision(t))
         };
-        if !fields && !stamp() && !checked && !numbered() && !self.label_under_label(idx, line) {
+        // So does each line of a log written a dated line each, one under the other
+        // (`2026-05-28: Paging — cursor-based infinite scroll (…)`, then `2026-05-28: …`): an
+        // entry each, dated by its line.
+        let dated = || {
+            fields::opens_dated_line(line)
+                && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opens_dated_line(t))
+        };
+        if !fields && !stamp() && !checked && !numbered() && !dated() && !self.label_under_label(idx, line) {
             return false;
         }
         // Timestamped lines under a template's intro sentence (`This file records …` then

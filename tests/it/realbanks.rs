@@ -5557,6 +5557,31 @@ fn a_pattern_recorded_with_why_it_was_chosen_is_decided() {
 }
 
 #[test]
+fn a_log_written_a_dated_line_each_is_a_decision_each() {
+    let kb = load();
+    // A decision log written one dated line under the other, with no list marker (`2025-10-01:
+    // Backup target — restic …`, then `2025-10-01: Snapshot cadence — …`) is one paragraph to
+    // Markdown; a reader lists each line, dated by its own date (round 209: a log of 39 such
+    // lines, of which mb listed the first of each paragraph).
+    let doc = document(&kb, "decisions-dated-lines.md");
+    let listed: Vec<(String, &str)> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| (i.date.map(|d| d.to_string()).unwrap_or_default(), i.text.split(" — ").next().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("2025-10-01".to_string(), "2025-10-01: Backup target"),
+            ("2025-10-01".to_string(), "2025-10-01: Snapshot cadence"),
+            ("2025-10-03".to_string(), "2025-10-03: Reverse proxy"),
+            ("2025-10-07".to_string(), "2025-10-07: Monitoring"),
+        ]
+    );
+}
+
+#[test]
 fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
     let kb = load();
     // Found by review: under a label that sets its items aside (`**Avoid:**`, `Patterns we
