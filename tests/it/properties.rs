@@ -861,6 +861,37 @@ fn commands_effect_labels_captions_and_open_labels_take_hostile_sizes() {
 }
 
 #[test]
+fn style_weighing_area_recorded_and_dated_line_rules_take_hostile_sizes() {
+    // The eleventh session's rules: 20,000 items under a heading over naming (each a
+    // decision), one of 100,000 underscores and a naming title of 100,000 letters; 20,000
+    // lines that only weigh a choice among decisions (none), one of 100,000 `plan ` and one of
+    // 100,000 `onsider`; 20,000 area labels over two items each (40,000 decisions), a label of
+    // 100,000 spaces before `Handling`; 20,000 patterns recorded with a rationale (each a
+    // decision); 20,000 dated lines in one paragraph (each its own decision) and a line of a
+    // date and 100,000 dashes.
+    let bank = format!("# System\n\n## Naming Conventions\n{}", "- Hosts: pve-1\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
+    parse_and_check(&format!("## Naming Conventions\n- {}\n", "_".repeat(100_000)));
+    parse_and_check(&format!("## {} Naming\n- Hosts: pve-1\n", "x".repeat(100_000)));
+    let weighed = "- **Uplink**: we are considering a second uplink\n";
+    let bank = format!("# Active\n\n## Active Decisions and Considerations\n{}", weighed.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/activeContext.md", &bank), 0);
+    parse_and_check(&format!("## Decisions\n- We {}\n", "plan ".repeat(100_000)));
+    parse_and_check(&format!("## Decisions\n- We {}\n", "onsider".repeat(100_000)));
+    let areas = "- **Error Handling**:\n  - Roll the firewall back\n  - Stop the play\n";
+    let bank = format!("# System\n\n## Key Patterns\n{}", areas.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 40_000);
+    parse_and_check(&format!("## Key Patterns\n- **Error{}Handling**:\n  - x\n", " ".repeat(100_000)));
+    let recorded = "[2025-09-14 21:02:40Z] - **Pull-based configuration**\n* **Rationale**: the uplink drops.\n\n";
+    let bank = format!("# System Patterns\n\n{}", recorded.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
+    let dated = "2025-10-01: Backup target — restic to the NAS\n";
+    let bank = format!("# Decision record\n\n{}", dated.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/decisions.md", &bank), 20_000);
+    parse_and_check(&format!("2025-10-01:{}\n2025-10-02: x\n", "-".repeat(100_000)));
+}
+
+#[test]
 fn a_long_title_over_many_headings_is_read_once() {
     // A title of 50,000 non-ASCII letters over 2,000 headings, each with a stack line and a
     // rule: each title over a section was tested again for every section under it, and every
