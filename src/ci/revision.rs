@@ -115,7 +115,14 @@ impl Repo {
                 .and_then(|entry| self.follow(&tree, &at, &entry))
                 .is_some_and(|(kind, ..)| kind == ObjectType::Tree)
         };
-        Ok(crate::kb::load::first_bank_folder(is_folder))
+        let is_file = |path: &str| {
+            let at = format!("{}{path}", self.prefix);
+            tree.get_path(Path::new(&at))
+                .ok()
+                .and_then(|entry| self.follow(&tree, &at, &entry))
+                .is_some_and(|(kind, ..)| kind == ObjectType::Blob)
+        };
+        Ok(crate::kb::load::first_bank_folder(is_folder, is_file))
     }
 
     /// The core files revision `rev` keeps at the mb root rather than in its bank folder `bank`
@@ -154,8 +161,9 @@ impl Repo {
         match kind {
             ObjectType::Blob => found.push((PathBuf::from(path), id)),
             ObjectType::Tree => {
-                // (Each folder once: a link back up is a loop, walked no further.)
-                let mut seen = std::collections::HashSet::from([id]);
+                // (Each folder once, by where it really is: a link back up is a loop, walked
+                // no further; two folders of the same content are two.)
+                let mut seen = std::collections::HashSet::from([real.clone()]);
                 // (Where each folder is shown, where it really is, and its tree.)
                 let mut folders = vec![(path.to_string(), real, id)];
                 while let Some((shown, real, id)) = folders.pop() {
@@ -169,12 +177,14 @@ impl Repo {
                         }
                         let shown = format!("{shown}/{name}");
                         match kind {
-                            ObjectType::Tree if seen.insert(id) => folders.push((shown, real, id)),
+                            ObjectType::Tree if seen.insert(real.clone()) => folders.push((shown, real, id)),
                             ObjectType::Blob
                                 if crate::kb::load::is_markdown(name)
                                     || (bank
                                         && name == crate::kb::load::CLINE_JOURNAL
-                                        && !matches!(path, "" | ".")) =>
+                                        && !matches!(path, "" | ".")
+                                        // (Not the root's rule file reached through a link.)
+                                        && real != format!("{}{}", self.prefix, crate::kb::load::CLINE_JOURNAL)) =>
                             {
                                 found.push((PathBuf::from(shown), id));
                             }
@@ -203,43 +213,77 @@ impl Repo {
             .collect()
     }
     /// Where the entry `entry` at `at` (its path in the tree `tree`) leads: itself, or for a
-    /// link, what it points to — its kind, its object and its path, through up to eight links.
-    /// `None` for a link out of the mb root (an absolute target, or `..` past it), to nothing,
-    /// or too long to be a path; for a submodule, nothing to read.
+    /// link, what it points to — its kind, its object and its real path — through links in the
+    /// target's middle too (`../notes/alias/n.md`), up to 40 in all, as the kernel follows them
+    /// on disk. `None` for a link out of the mb root (an absolute target, or `..` past it), to
+    /// nothing, or too long to be a path; for a submodule, nothing to read.
     fn follow(&self, tree: &git2::Tree, at: &str, entry: &git2::TreeEntry) -> Option<(ObjectType, Oid, String)> {
+        let mut hops = 0;
+        self.resolve(tree, at.to_string(), entry.filemode(), entry.id(), entry.kind()?, &mut hops)
+    }
+
+    /// [`Repo::follow`] for the entry of `mode`, `id` and `kind` at `at`, `hops` links followed
+    /// so far.
+    fn resolve(
+        &self,
+        tree: &git2::Tree,
+        at: String,
+        mode: i32,
+        id: Oid,
+        kind: ObjectType,
+        hops: &mut u32,
+    ) -> Option<(ObjectType, Oid, String)> {
         const LINK: i32 = 0o120000;
-        let (mut at, mut mode, mut id, mut kind) = (at.to_string(), entry.filemode(), entry.id(), entry.kind()?);
-        for _ in 0..8 {
-            if mode != LINK {
-                return matches!(kind, ObjectType::Blob | ObjectType::Tree).then_some((kind, id, at));
-            }
-            let blob = self.repo.find_blob(id).ok()?;
-            if blob.size() > 4096 {
-                return None;
-            }
-            let target = std::str::from_utf8(blob.content()).ok()?;
-            if target.starts_with('/') {
-                return None;
-            }
-            // The target, from the link's folder, `..` taken lexically (as git stores it).
-            let mut parts: Vec<&str> = at.split('/').filter(|p| !p.is_empty()).collect();
-            parts.pop();
-            for part in target.split('/') {
-                match part {
-                    "" | "." => {}
-                    ".." => {
-                        parts.pop()?;
-                    }
-                    part => parts.push(part),
-                }
-            }
-            let path = parts.join("/");
-            if !path.starts_with(&self.prefix) && !self.prefix.is_empty() {
-                return None;
-            }
-            let next = tree.get_path(Path::new(&path)).ok()?;
-            (at, mode, id, kind) = (path, next.filemode(), next.id(), next.kind()?);
+        if mode != LINK {
+            return matches!(kind, ObjectType::Blob | ObjectType::Tree).then_some((kind, id, at));
         }
-        None
+        *hops += 1;
+        if *hops > 40 {
+            return None;
+        }
+        let blob = self.repo.find_blob(id).ok()?;
+        if blob.size() > 4096 {
+            return None;
+        }
+        let target = std::str::from_utf8(blob.content()).ok()?;
+        if target.starts_with('/') {
+            return None;
+        }
+        // Inside the mb root: `sub/` holds `sub` and what is under it.
+        let inside = |path: &str| self.prefix.is_empty() || format!("{path}/").starts_with(&self.prefix);
+        // The target, from the link's folder, a part at a time.
+        let mut folder: Vec<String> = at.split('/').filter(|p| !p.is_empty()).map(str::to_string).collect();
+        folder.pop();
+        let parts: Vec<&str> = target.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+        for (i, part) in parts.iter().enumerate() {
+            if *part == ".." {
+                folder.pop()?;
+                continue;
+            }
+            folder.push((*part).to_string());
+            let path = folder.join("/");
+            if !inside(&path) {
+                return None;
+            }
+            let entry = tree.get_path(Path::new(&path)).ok()?;
+            let (kind, id, real) = self.resolve(tree, path, entry.filemode(), entry.id(), entry.kind()?, hops)?;
+            if i + 1 == parts.len() {
+                return inside(&real).then_some((kind, id, real));
+            }
+            if kind != ObjectType::Tree {
+                return None;
+            }
+            folder = real.split('/').filter(|p| !p.is_empty()).map(str::to_string).collect();
+        }
+        // (A target ending in `..` or `.`: the folder it names.)
+        let path = folder.join("/");
+        if !inside(&path) {
+            return None;
+        }
+        if path.is_empty() {
+            return Some((ObjectType::Tree, tree.id(), path));
+        }
+        let entry = tree.get_path(Path::new(&path)).ok()?;
+        (entry.kind() == Some(ObjectType::Tree)).then(|| (ObjectType::Tree, entry.id(), path))
     }
 }

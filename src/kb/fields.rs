@@ -2120,21 +2120,45 @@ pub fn before_inline_fields(text: &str) -> &str {
     }
 }
 
-/// Whether a line opens with a date, then a colon or a dash and what happened that day:
-/// `2026-05-28: Paging — cursor-based infinite scroll`, `2025-03-02 - Moved DNS to Unbound`.
-/// (Not a bare date, nor a date inside a sentence.)
+/// Whether a line opens with a date (and a time of day, if one is written), then a colon, or
+/// a dash after a space, and what happened that day: `2026-05-28: Paging — cursor-based
+/// infinite scroll`, `2025-03-02 - Moved DNS to Unbound`, `2026-05-28 10:00: …`, `May 28,
+/// 2026: …`. (Not a bare date, a date inside a sentence, nor a name that opens with one:
+/// `2026-07-09-rc1: tagged`.)
 pub(crate) fn opens_dated_line(text: &str) -> bool {
     let text = text.trim_start();
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+    if !text.starts_with(|c: char| c.is_alphanumeric()) {
         return false;
     }
-    super::heading::date_at_start(text).is_some_and(|(_, range)| {
-        range.start == 0
-            && text[range.end..]
-                .trim_start()
-                .strip_prefix([':', '：', '-', '—', '–'])
-                .is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
-    })
+    let Some((_, range)) = super::heading::date_at_start(text).filter(|(_, r)| r.start == 0) else { return false };
+    let mut rest = &text[range.end..];
+    // A time of day after the date: `T10:00Z`, ` 10:00`, ` 10:00:00 UTC`.
+    let time = rest.strip_prefix(['T', ' ']).filter(|t| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && t[digits..].starts_with(':')
+            && t[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    if let Some(t) = time {
+        // (Hours, then `:` and digits as often as they come: a colon after them is the line's.)
+        let mut end = t.bytes().take_while(u8::is_ascii_digit).count();
+        while t[end..].starts_with(':') && t[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            end += 1 + t[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        }
+        rest = t[end..].trim_start_matches('Z');
+        rest = rest.strip_prefix(" UTC").unwrap_or(rest);
+    }
+    let said = if let Some(after) = rest.strip_prefix([':', '：']) {
+        after
+    } else if rest.starts_with(' ') {
+        match rest.trim_start().strip_prefix(['-', '—', '–', ':', '：']) {
+            Some(after) => after,
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    said.chars().any(char::is_alphanumeric)
 }
 
 /// Whether `text` opens with a Roo Code timestamp that has a title after it ([`timestamp`]):
@@ -4408,8 +4432,11 @@ pub fn leaves_open(text: &str) -> bool {
 /// support for several accounts`, `We plan to collect feedback after the release`, `Other
 /// formats are being considered`, `複数アカウントの分析を検討しています` (we are considering
 /// analysing several accounts), `フィードバックを収集する予定です` (we plan to collect feedback).
-/// (Not `Considering the load, we chose …`, which decides, nor a plan the line carries out.)
-fn only_weighs(t: &str) -> bool {
+/// Only in its first clause, after a short label: `We chose Postgres; we plan to add replicas`,
+/// `Use NATS (Kafka was under consideration but rejected)`, `CI: GitHub Actions, we are
+/// considering Buildkite`, `PostgreSQLを採用しました。来月レプリカを追加する予定です。` decide
+/// first. (Not `Considering the load, we chose …`, which decides.)
+pub(crate) fn only_weighs(t: &str) -> bool {
     const PHRASES: &[&str] = &[
         "we are considering",
         "we're considering",
@@ -4424,17 +4451,21 @@ fn only_weighs(t: &str) -> bool {
         "under consideration",
     ];
     // (Every phrase holds one of these, after its first letter, whatever that letter's case:
-    // one fast scan each, and a lowercased copy only of a line that holds one.)
+    // one fast scan each, and a lowercased copy only of a clause that holds one.)
     static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
         std::sync::LazyLock::new(|| ["onsider", "lan to", "lanning to", "ntend to"].map(memchr::memmem::Finder::new));
-    let b = t.as_bytes();
+    let body = named_before_colon(t).map_or(t, |(_, value)| value);
+    let clause = body.split([';', ',', '(', '。', '；', '，', '（', '—']).next().unwrap_or("");
+    let clause = clause.split(". ").next().unwrap_or("");
+    let b = clause.as_bytes();
     if HOLDS.iter().any(|f| f.find(b).is_some()) && {
-        let lower = t.to_lowercase();
+        let lower = clause.to_lowercase();
         PHRASES.iter().any(|p| lower.contains(p))
     } {
         return true;
     }
-    !t.is_ascii() && ["検討しています", "検討中です", "予定です", "予定しています"].iter().any(|w| t.contains(w))
+    !clause.is_ascii()
+        && ["検討しています", "検討中です", "予定です", "予定しています"].iter().any(|w| clause.contains(w))
 }
 
 /// Whether a label names an area of work rather than a choice: its last word is one of
@@ -8919,6 +8950,10 @@ mod tests {
             assert!(super::only_weighs(text), "{text}");
         }
         for text in [
+            "We chose Postgres; we plan to add read replicas later",
+            "Use NATS (Kafka was under consideration but rejected)",
+            "CI: GitHub Actions, we are considering Buildkite for speed",
+            "データベースはPostgreSQLを採用しました。来月レプリカを追加する予定です。",
             "Considering the load, we chose Unbound",
             "Considered and rejected: Kafka",
             "The planner runs nightly",
@@ -8939,6 +8974,28 @@ mod tests {
         for label in ["Dependency Injection", "Repository Pattern", "tmux Integration", "Handling of secrets in CI", ""]
         {
             assert!(!super::names_area_of_work(label), "{label}");
+        }
+    }
+    #[test]
+    fn a_line_that_opens_with_its_date() {
+        for text in [
+            "2026-05-28: Paging — cursor-based infinite scroll",
+            "2025-03-02 - Moved DNS to Unbound",
+            "2026-05-28 10:00: Froze the schema",
+            "2026-05-28T10:00Z: Froze the schema",
+            "May 28, 2026: Froze the schema",
+        ] {
+            assert!(super::opens_dated_line(text), "{text}");
+        }
+        for text in [
+            "2026-07-09-rc1: tagged",
+            "2026-05-28",
+            "2026-05-28:",
+            "On 2026-05-28: froze",
+            "2026-05-28 we froze the schema",
+            "",
+        ] {
+            assert!(!super::opens_dated_line(text), "{text}");
         }
     }
 }

@@ -938,28 +938,64 @@ pub(crate) fn names_principles(title: &str) -> bool {
         })
 }
 
-/// A heading over the team's style, naming or preferences: `Code Style Guidelines`, `Go Code
-/// Styling`, `Naming Conventions`, `File Naming`, `Important Patterns and Preferences`, `User
-/// Preferences`, `Namenskonventionen`, `命名规范` (naming rules; not `命名空间`, a namespace). What stands under it alone is one of them, in
-/// whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a style of
-/// architecture (`Architectural Style`), which describes, nor one of the topics a title lists
-/// (`3.7 interaction / output / naming` over a configuration's defaults).
+/// A heading over the team's style, naming or preferences, which its head words name: `Code
+/// Style`, `Go Code Styling`, `TypeScript Style`, `File Naming` (the word last, in at most
+/// three words); `Naming Conventions`, `Code Style Guidelines`, `Style Guide` (before a
+/// word for rules); `Important Patterns and Preferences`, `Coding Preferences` (preferences
+/// beside patterns, or the team's, the code's, the project's, technical ones, or a Cline rules
+/// file's `User Preferences`, the developer's); `Namenskonventionen`,
+/// `命名规范` (naming rules; not `命名空间`, a namespace). What stands under it alone is one of
+/// them, in whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a title
+/// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
+/// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
+/// Preferences`), a style of architecture (`Architectural Style`), which
+/// describes, nor one of the topics a title lists (`3.7 interaction / output / naming` over a
+/// configuration's defaults).
 pub(crate) fn names_style(title: &str) -> bool {
+    if !title.is_ascii() {
+        return [
+            "命名规范",
+            "命名规则",
+            "命名約定",
+            "命名约定",
+            "命名規則",
+            "代码风格",
+            "代碼風格",
+            "コーディング規約",
+        ]
+        .iter()
+        .any(|w| title.contains(w))
+            || title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| ["namenskonventionen", "nommage", "nomenclatura"].iter().any(|n| w.to_lowercase() == *n));
+    }
     if title.contains(['/', '|']) {
         return false;
     }
-    const WORDS: &[&str] =
-        &["style", "styling", "naming", "preferences", "namenskonventionen", "benennung", "nommage", "nomenclatura"];
-    const NOT: &[&str] = &["architecture", "architectural", "architektur", "arquitectura", "arquitetura"];
-    // (`_` joins an identifier's words: `shared_preferences` is a package.)
-    let holds = |words: &[&str]| {
-        title.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| super::fields::is_word_of(w, words))
-    };
-    (holds(WORDS) && !holds(NOT))
-        || (!title.is_ascii()
-            && ["命名规范", "命名规则", "命名約定", "命名约定", "命名規則", "代码风格", "代碼風格", "コーディング規約"]
-                .iter()
-                .any(|w| title.contains(w)))
+    // (The title's words, a note in brackets left off, `TypeScript Style (strict)`, and what
+    // it is for: `Naming Conventions for the new site`.)
+    let t = title.split(['(', '[']).next().unwrap_or("");
+    let mut words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).collect();
+    if let Some(at) = words.iter().skip(1).position(|w| super::fields::is_word_of(w, &["for", "in", "of", "on"])) {
+        words.truncate(at + 1);
+    }
+    let is = |w: Option<&&str>, of: &[&str]| w.is_some_and(|w| super::fields::is_word_of(w, of));
+    let n = words.len();
+    let last = words.last();
+    let before = n.checked_sub(2).and_then(|i| words.get(i));
+    if is(words.first(), &["architecture", "architectural"]) || n == 0 {
+        return false;
+    }
+    (n <= 3 && is(last, &["style", "styling", "naming"]))
+        || (is(last, &["conventions", "convention", "guidelines", "guideline", "guide", "rules", "standards"])
+            && is(before, &["style", "styling", "naming"]))
+        || (is(last, &["preferences"])
+            && (words.iter().any(|w| w.eq_ignore_ascii_case("patterns"))
+                || is(
+                    before,
+                    &["team", "coding", "code", "development", "project", "our", "engineering", "technical", "user"],
+                )))
+        || is(words.first(), &["namenskonventionen", "nommage", "nomenclatura"])
 }
 
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
@@ -2818,7 +2854,13 @@ mod tests {
             "Naming Conventions",
             "File Naming",
             "Important Patterns and Preferences",
+            "Important Patterns & Preferences",
+            "Coding Standards and Style Guidelines",
+            "TypeScript Style (strict)",
+            "Naming Conventions for the new site",
+            "Team Preferences",
             "User Preferences",
+            "Technical Preferences",
             "Namenskonventionen",
             "命名规范",
             "代码风格",
@@ -2832,6 +2874,12 @@ mod tests {
             "Kubernetes 命名空间",
             "Lifestyle features",
             "Styles",
+            "Notification Preferences",
+            "Preferences Screen",
+            "Naming Refactor Progress",
+            "Known Style Issues",
+            "Style Transfer Model",
+            "2026-01-02: Call with the client about style preferences",
             "",
         ] {
             assert!(!names_style(title), "{title}");

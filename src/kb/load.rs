@@ -102,13 +102,24 @@ const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 /// The Memory Bank folder of the repository at `root`, relative to it: the first of
 /// [`BANK_FOLDERS`] that is a folder there, else `memory-bank`.
 pub fn bank_folder(root: &Path) -> &'static str {
-    first_bank_folder(|folder| root.join(folder).is_dir())
+    first_bank_folder(|folder| root.join(folder).is_dir(), |path| root.join(path).is_file())
 }
 
 /// The first of [`BANK_FOLDERS`] that `is_folder` says is a folder, else `memory-bank`: the
-/// choice [`bank_folder`] makes in a working tree and `mb ci` in each revision's tree.
-pub fn first_bank_folder(is_folder: impl Fn(&str) -> bool) -> &'static str {
-    BANK_FOLDERS.iter().copied().find(|folder| is_folder(folder)).unwrap_or(BANK_FOLDERS[0])
+/// choice [`bank_folder`] makes in a working tree and `mb ci` in each revision's tree. A
+/// `memory_bank/` folder counts only when it holds a core file (Cline's or Kilo Code's; `is_file`
+/// asks of a path such as `memory_bank/activeContext.md`): under that name a Python package
+/// (`memory_bank/__init__.py`) is as likely, and would hide the bank in `docs/memory-bank/`.
+pub fn first_bank_folder(is_folder: impl Fn(&str) -> bool, is_file: impl Fn(&str) -> bool) -> &'static str {
+    BANK_FOLDERS
+        .iter()
+        .copied()
+        .find(|folder| {
+            is_folder(folder)
+                && (*folder != "memory_bank"
+                    || CORE_FILES.into_iter().chain(KILO_FILES).any(|name| is_file(&format!("{folder}/{name}"))))
+        })
+        .unwrap_or(BANK_FOLDERS[0])
 }
 
 /// Whether `shown` (relative to the repository root) lies in a bank folder kept among the
@@ -150,8 +161,18 @@ fn admit_within(path: &Path, meta: &std::fs::Metadata, linked: bool, bounds: &[P
         if !bounds.iter().any(|b| real.starts_with(b)) {
             return Err(format!("leads outside the repository (to {})", real.display()));
         }
+        if in_git_folder(&real, bounds) {
+            return Err("leads into the repository's .git folder".into());
+        }
     }
     Ok(())
+}
+
+/// Whether `real` (a resolved path) lies in the `.git` folder of one of `bounds`: git's own
+/// files (`.git/config` may hold a remote's credentials), which a link in the bank must not
+/// bring into a listing, a search or a CI log.
+fn in_git_folder(real: &Path, bounds: &[PathBuf]) -> bool {
+    bounds.iter().any(|b| real.starts_with(b.join(".git")))
 }
 
 impl MarkdownFiles {
@@ -212,6 +233,13 @@ impl MarkdownFiles {
         if !self.bounds.iter().any(|b| real.starts_with(b)) {
             self.warnings.push(format!(
                 "{}: a folder outside the repository (through a symlink); skipped",
+                crate::source::display_path(&display())
+            ));
+            return;
+        }
+        if in_git_folder(&real, &self.bounds) {
+            self.warnings.push(format!(
+                "{}: the repository's .git folder (through a symlink); skipped",
                 crate::source::display_path(&display())
             ));
             return;

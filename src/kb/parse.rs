@@ -1226,7 +1226,10 @@ impl<'a> Pass<'a> {
         // entry each, dated by its line.
         let dated = || {
             fields::opens_dated_line(line)
-                && self.scratch.get(self.open.len() - 1).is_some_and(|t| fields::opens_dated_line(t))
+                && self
+                    .scratch
+                    .get(self.open.len() - 1)
+                    .is_some_and(|t| fields::opens_dated_line(t) || fields::is_titled_timestamp(t))
         };
         if !fields && !stamp() && !checked && !numbered() && !dated() && !self.label_under_label(idx, line) {
             return false;

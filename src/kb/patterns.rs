@@ -211,17 +211,23 @@ fn reports_how_work_went(title: &str) -> bool {
     inner.is_some_and(|(_, said)| fields::is_word_of(said.trim(), HOW))
 }
 
-/// Makes each pattern written as a record that says why it was chosen a decision: a dated
-/// entry's `[2025-07-30 01:39:22Z] - **BLoC**` over `- **Description**: …`, `- **Rationale**:
-/// chosen for its clear separation …`, a heading's `- **Pattern**: …` with its `- **Why**: …`.
-/// The team gave its reasons for adopting it (round 205: twelve such records, all a reader's);
-/// its fields stay its own. Not one whose name leaves the choice open ([`leaves_open`]).
+/// Makes each pattern written as a dated record that says why it was chosen a decision: Roo
+/// Code's patterns log, `[2025-07-30 01:39:22Z] - **BLoC**` over `- **Description**: …`, `-
+/// **Rationale**: chosen for its clear separation …`. The team gave its reasons for adopting
+/// it (round 205: twelve such records, all a reader's); its fields stay its own. Not one
+/// whose name leaves the choice open ([`leaves_open`]), nor one whose rationale turns it down
+/// or leaves it open (`Rationale: rejected, too complex for now`, `avoid`, `TBD`, `we are
+/// considering it`). A heading over such a record names its pattern already ([`named`]).
 pub(crate) fn recorded(items: &mut [Item]) {
     for item in items.iter_mut() {
         if item.kind == Kind::Pattern
             && item.field.is_none()
-            && item.fields.iter().any(|(name, _)| name == "rationale")
+            && item.block == Block::Paragraph
+            && fields::is_titled_timestamp(&item.text)
             && !leaves_open(&item.text)
+            && item.fields.iter().any(|(name, why)| {
+                name == "rationale" && !turns_down(why) && !leaves_open(why) && states_something(why)
+            })
         {
             item.kind = Kind::Decision;
         }
@@ -492,6 +498,7 @@ pub(crate) fn leaves_open(text: &str) -> bool {
                 && fields::is_word_of(w[2], &["determined", "decided", "defined", "chosen", "written", "documented"])
         })
         || (!text.is_ascii() && ["待定", "未定", "検討"].iter().any(|w| text.contains(w)))
+        || fields::only_weighs(text)
 }
 
 #[cfg(test)]

@@ -153,7 +153,9 @@ fn visit(
         if linked {
             let inside = match (path.canonicalize(), root.canonicalize()) {
                 (Ok(real), Ok(root)) => {
-                    real.starts_with(&root) && !dir.canonicalize().is_ok_and(|d| d.starts_with(&real))
+                    real.starts_with(&root)
+                        && !real.starts_with(root.join(".git"))
+                        && !dir.canonicalize().is_ok_and(|d| d.starts_with(&real))
                 }
                 _ => false,
             };

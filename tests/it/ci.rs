@@ -536,12 +536,59 @@ fn links_in_a_revisions_bank_are_followed_inside_the_repository_as_on_disk() {
         "{:#}",
         report["decisions"]
     );
-    // As the working tree reads them.
-    let listed = env.run(["decisions", "--json"]).json();
+    // Found by review: two folders of the same content are two (`t1/` and `t2/`), a link
+    // through a link in its path's middle leads on, and so does a chain of ten; the root's
+    // rule file reached through a link is no journal of the bank.
+    for t in ["t1", "t2"] {
+        env.write(&format!("memory-bank/tasks/{t}/task.md"), "# Task\n\n## Decisions\n\n- Same words in both.\n");
+    }
+    env.write("docs/notes/deep/pool.md", "# Pool\n\n## Decisions\n\n- Mirror the boot disks.\n");
+    link(std::path::Path::new("notes"), "docs/alias");
+    link(std::path::Path::new("../docs/alias/deep/pool.md"), "memory-bank/pool.md");
+    link(std::path::Path::new("../docs/ops-context.md"), "memory-bank/chain0.md");
+    for i in 1..10 {
+        link(std::path::Path::new(&format!("chain{}.md", i - 1)), &format!("memory-bank/chain{i}.md"));
+    }
+    env.write(".clinerules", "# Rules\n\n## Decisions\n\n- The root's rule file.\n");
+    std::fs::create_dir_all(env.work_dir().join("memory-bank/sub")).unwrap();
+    link(std::path::Path::new("../../.clinerules"), "memory-bank/sub/.clinerules");
+    commit(&env, "more links");
+    env.write("docs/notes/deep/pool.md", "# Pool\n\n## Decisions\n\n- Mirror the boot disks.\n- Trim weekly.\n");
+    for t in ["t1", "t2"] {
+        env.write(
+            &format!("memory-bank/tasks/{t}/task.md"),
+            "# Task\n\n## Decisions\n\n- Same words in both.\n- And one more.\n",
+        );
+    }
+    env.write("docs/ops-context.md", "# Ops\n\n## Decisions\n\n- Keep snapshots for a week.\n- Scrub the pool monthly.\n- Replace disks at 5 % wear.\n");
+    env.write(".clinerules", "# Rules\n\n## Decisions\n\n- The root's rule file.\n- Still the root's.\n");
+    commit(&env, "decisions through more links");
+    let report = json(&env);
+    let mut added: Vec<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    added.sort();
+    // (`memory-bank/notes` leads to `docs/notes`, which holds `deep/pool.md` too.)
+    let mut expected = vec![
+        "memory-bank/chain9.md",
+        "memory-bank/notes/deep/pool.md",
+        "memory-bank/opsContext.md",
+        "memory-bank/pool.md",
+    ];
+    expected.extend(["memory-bank/tasks/t1/task.md", "memory-bank/tasks/t2/task.md"]);
+    for i in 0..9 {
+        expected.push(Box::leak(format!("memory-bank/chain{i}.md").into_boxed_str()));
+    }
+    expected.sort();
+    assert_eq!(added, expected, "{:#}", report["decisions"]);
+    // As the working tree reads them (restatements of one file's decisions in another too).
+    let listed = env.run(["decisions", "--all", "--json"]).json();
     let files: std::collections::BTreeSet<&str> =
         listed.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert!(files.contains("memory-bank/opsContext.md") && files.contains("memory-bank/notes/dns.md"), "{files:?}");
     assert!(!files.iter().any(|f| f.contains("outside") || f.contains("up.md") || f.contains("loop")), "{files:?}");
+    let ci_files: std::collections::BTreeSet<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert!(ci_files.is_subset(&files), "mb ci read what the working tree does not: {ci_files:?} {files:?}");
 }
 
 #[test]

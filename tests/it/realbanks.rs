@@ -183,6 +183,8 @@ fn decision_records_carry_their_fields() {
                         // (Nor does a pattern still left open: `**Shared package cache (to
                         // be decided)**` over its description and rationale.)
                         || doc.items[r].text.contains("(to be decided)")
+                        // (Nor one whose rationale turns it down.)
+                        || field(&doc.items[r], "rationale").is_some_and(|why| why.starts_with("Rejected"))
                 }),
                 "{}",
                 item.text
@@ -5496,8 +5498,12 @@ fn what_stands_alone_under_a_heading_over_style_naming_or_preferences_is_decided
             "One role per service, tasks split by concern",
             "Vault files beside the group_vars they serve",
             "Container images pinned by digest",
+            "Storage pools: one per site (tank-ams, tank-fra)",
         ]
     );
+    // Found by review: a title where the word only qualifies something else (`Known Style
+    // Issues`), an app's settings (`Notification Preferences`), and a plan under naming
+    // conventions (`We plan to rename …`) hold none.
 }
 
 #[test]
@@ -5514,9 +5520,14 @@ fn a_line_that_only_weighs_or_plans_a_choice_is_no_decision() {
         [
             "Offsite copies: Push the nightly snapshots to the NAS at the second site.",
             "DNS: Considering the load, we chose Unbound over dnsmasq.",
+            "Queue: Use NATS (Kafka was under consideration but rejected).",
+            "Database: We chose PostgreSQL; we plan to add a replica next quarter.",
             "バックアップ: restic でオフサイトにコピーする",
+            "DNS: Unbound を採用しました。来月ルーターにも入れる予定です。",
         ]
     );
+    // (Found by review: only the line's first clause is read so; what it decides first
+    // stays decided.)
 }
 
 #[test]
@@ -5548,7 +5559,8 @@ fn a_pattern_recorded_with_why_it_was_chosen_is_decided() {
     // Roo Code's patterns log: a dated entry naming a pattern over its `Description`,
     // `Rationale` and `Implementation` is a pattern the team adopted on that date, for those
     // reasons (round 205: twelve such records, all the reader's). One whose name leaves it
-    // open is not, nor a log line that reports the file's own edit.
+    // open is not, nor one whose rationale turns it down (found by review), nor a log line
+    // that reports the file's own edit.
     let doc = document(&kb, "systemPatterns-recorded.md");
     assert_eq!(decision_texts(doc), ["[2025-09-14 21:02:40Z] - Pull-based configuration (ansible-pull on each host)"]);
     let (_, pull) = decision(&kb, "Pull-based configuration");
@@ -5577,8 +5589,12 @@ fn a_log_written_a_dated_line_each_is_a_decision_each() {
             ("2025-10-01".to_string(), "2025-10-01: Snapshot cadence"),
             ("2025-10-03".to_string(), "2025-10-03: Reverse proxy"),
             ("2025-10-07".to_string(), "2025-10-07: Monitoring"),
+            ("2025-10-08".to_string(), "[2025-10-08 09:00:00] - Pinned the kernel on the NAS to 6.6"),
+            ("2025-10-09".to_string(), "2025-10-09: Firewall"),
         ]
     );
+    // (After a Roo Code timestamp too; and `2025-10-10-rc1: …` names a tag, no date: it goes
+    // on the line before. Found by review.)
 }
 
 #[test]

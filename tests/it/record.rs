@@ -440,6 +440,15 @@ Use tabs.
     assert_eq!(hits.code(), Some(1), "not the bank, not rules: {hits}");
     let rules = env.run(["rules"]);
     assert!(format!("{}{}", rules.stdout, rules.stderr).contains("0 checks in 1 file:"), "style.md alone: {rules}");
+    // Found by review: a Python package named `memory_bank/` holds no core file, and hides no
+    // bank in a folder looked in after it.
+    let env = TestEnvironment::new();
+    env.write("memory_bank/__init__.py", "");
+    env.write("memory_bank/README.md", "# Package\n\n## Decisions\n\n- Ship the package on PyPI.\n");
+    env.write("docs/memory-bank/decisionLog.md", "# Log\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n");
+    let json = env.run(["decisions", "--json"]).json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["docs/memory-bank/decisionLog.md"]);
     // `mb decisions --help` names every folder it looks in.
     let help = env.run(["decisions", "--help"]).stdout;
     for folder in mb::kb::load::BANK_FOLDERS {

@@ -1,7 +1,7 @@
 //! Issue 14: what an attacker or a clumsy user can put into mb's inputs, and what mb must hold
 //! against it. One section per item of the issue; each test failed before its fix.
 
-use crate::common::{CommandOutput, TestEnvironment};
+use crate::common::{CommandOutput, TestEnvironment, git, git_init};
 
 /// A repository whose one host is this machine, with `rules` and extra inventory variables.
 fn local_repo(rules: &str, vars: &str) -> TestEnvironment {
@@ -828,4 +828,26 @@ fn the_output_cap_counts_content_not_its_hex() {
             assert!(host["error"].as_str().unwrap().contains("more than 16 MiB of content"), "{host}");
         }
     }
+}
+
+/// Found by review: a link in the bank to the repository's own `.git/config` (or its `.git`
+/// folder) printed git's configuration — a remote's URL may hold a token — in `mb decisions`
+/// and the search index. Links into `.git` are skipped with a warning, as links out of the
+/// repository are.
+#[test]
+fn a_link_into_the_git_folder_is_never_read() {
+    let env = TestEnvironment::new();
+    env.write("memory-bank/activeContext.md", "# Active\n\n## Decisions\n\n- Use Caddy in front of the wiki.\n");
+    git_init(env.work_dir());
+    git(env.work_dir(), &["remote", "add", "origin", "https://ops:tok3n-s3cret@git.example/fleet.git"]);
+    std::os::unix::fs::symlink("../.git/config", env.work_dir().join("memory-bank/remote.md")).unwrap();
+    std::os::unix::fs::symlink("../.git", env.work_dir().join("memory-bank/gitdir")).unwrap();
+    for args in [vec!["decisions", "--all"], vec!["search", "tok3n"], vec!["search", "origin"]] {
+        let out = env.run(args.clone());
+        assert!(!out.stdout.contains("tok3n") && !out.stdout.contains("[remote"), "{args:?}: {out}");
+    }
+    let out = env.run(["decisions", "--all"]);
+    assert!(out.stdout.contains("Use Caddy in front of the wiki."), "{out}");
+    assert!(out.stderr.contains("remote.md: leads into the repository's .git folder; skipped"), "{out}");
+    assert!(out.stderr.contains("gitdir: the repository's .git folder (through a symlink); skipped"), "{out}");
 }
