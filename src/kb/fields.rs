@@ -4454,18 +4454,20 @@ pub(crate) fn only_weighs(t: &str) -> bool {
     // one fast scan each, and a lowercased copy only of a clause that holds one.)
     static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
         std::sync::LazyLock::new(|| ["onsider", "lan to", "lanning to", "ntend to"].map(memchr::memmem::Finder::new));
+    const JAPANESE: &[&str] = &["検討しています", "検討中です", "予定です", "予定しています"];
+    // (Most lines hold none of it anywhere: the whole line first, then its first clause.)
+    let english = |t: &str| HOLDS.iter().any(|f| f.find(t.as_bytes()).is_some());
+    let japanese = |t: &str| !t.is_ascii() && JAPANESE.iter().any(|w| t.contains(w));
+    if !english(t) && !japanese(t) {
+        return false;
+    }
     let body = named_before_colon(t).map_or(t, |(_, value)| value);
     let clause = body.split([';', ',', '(', '。', '；', '，', '（', '—']).next().unwrap_or("");
     let clause = clause.split(". ").next().unwrap_or("");
-    let b = clause.as_bytes();
-    if HOLDS.iter().any(|f| f.find(b).is_some()) && {
+    (english(clause) && {
         let lower = clause.to_lowercase();
         PHRASES.iter().any(|p| lower.contains(p))
-    } {
-        return true;
-    }
-    !clause.is_ascii()
-        && ["検討しています", "検討中です", "予定です", "予定しています"].iter().any(|w| clause.contains(w))
+    }) || japanese(clause)
 }
 
 /// Whether a label names an area of work rather than a choice: its last word is one of
