@@ -108,21 +108,10 @@ impl Repo {
     pub fn bank_folder(&self, rev: &Revision) -> Result<&'static str, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
-        let is_folder = |folder: &str| {
-            let at = format!("{}{folder}", self.prefix);
-            tree.get_path(Path::new(&at))
-                .ok()
-                .and_then(|entry| self.follow(&tree, &at, &entry))
-                .is_some_and(|(kind, ..)| kind == ObjectType::Tree)
-        };
-        let is_file = |path: &str| {
-            let at = format!("{}{path}", self.prefix);
-            tree.get_path(Path::new(&at))
-                .ok()
-                .and_then(|entry| self.follow(&tree, &at, &entry))
-                .is_some_and(|(kind, ..)| kind == ObjectType::Blob)
-        };
-        Ok(crate::kb::load::first_bank_folder(is_folder, is_file))
+        Ok(crate::kb::load::first_bank_folder(
+            |folder| self.kind_at(&tree, folder) == Some(ObjectType::Tree),
+            |path| self.kind_at(&tree, path) == Some(ObjectType::Blob),
+        ))
     }
 
     /// The core files revision `rev` keeps at the mb root rather than in its bank folder `bank`
@@ -134,11 +123,7 @@ impl Repo {
         // (A file at the root, or a link to one inside the mb root, as on disk and in
         // `markdown`; in the folder, any entry of a core file's name is the folder's own.)
         Ok(crate::kb::load::core_files_kept_at_root(
-            |name| {
-                entry(name)
-                    .and_then(|e| self.follow(&tree, &format!("{}{name}", self.prefix), &e))
-                    .is_some_and(|(kind, ..)| kind == ObjectType::Blob)
-            },
+            |name| self.kind_at(&tree, name) == Some(ObjectType::Blob),
             |name| entry(&format!("{bank}/{name}")).is_some(),
         ))
     }
@@ -212,6 +197,14 @@ impl Repo {
             })
             .collect()
     }
+    /// What lies at `path` (relative to the mb root) in `tree`, a link followed
+    /// ([`Repo::follow`]): a file, a folder, or nothing to read.
+    fn kind_at(&self, tree: &git2::Tree, path: &str) -> Option<ObjectType> {
+        let at = format!("{}{path}", self.prefix);
+        let entry = tree.get_path(Path::new(&at)).ok()?;
+        self.follow(tree, &at, &entry).map(|(kind, ..)| kind)
+    }
+
     /// Where the entry `entry` at `at` (its path in the tree `tree`) leads: itself, or for a
     /// link, what it points to — its kind, its object and its real path — through links in the
     /// target's middle too (`../notes/alias/n.md`), up to 40 in all, as the kernel follows them

@@ -12,10 +12,11 @@
 //! in whatever words; and so is each list item with none under it right under a heading over
 //! the team's style, naming or preferences (`## Naming Conventions` over `- Classes:
 //! PascalCase`, `## Important Patterns and Preferences` over `- Container images pinned by
-//! digest`), whatever the heading's kind. What such a section only describes (`Repository pattern over
-//! the data layer`, `Services talk over a queue`) stays a pattern (`mb decisions --kind
-//! pattern`), as does a question or a `Use case:` line, and what a section over requirements
-//! asks of a choice still to make (`## Requirements & Constraints` in a creative phase).
+//! digest`), whatever the heading's kind. What such a section only describes (`Repository
+//! pattern over the data layer`, `Services talk over a queue`) stays a pattern (`mb decisions
+//! --kind pattern`), as does a question or a `Use case:` line, and what a section over
+//! requirements asks of a choice still to make (`## Requirements & Constraints` in a creative
+//! phase).
 //! Under any other heading, a top-level line that tells the team always or never to do
 //! something, or what to prefer or keep (`Never merge candles from two venues`, `Do not
 //! store secrets here`), is a rule it gave itself, and so a decision ([`commands`]).

@@ -4474,8 +4474,9 @@ pub(crate) fn only_weighs(t: &str) -> bool {
 /// handling, management, fetching, validation, structure, testing, optimizations or
 /// allocation (`Error Handling`, `State Management`, `Backend Testing`, `Memory Allocation`).
 /// Rounds 196–208 wrote what was decided on such an area in the items under it (33 of 45 a
-/// reader's, in decisions and in patterns); a label naming a pattern or a choice (`Dependency Injection:`, `Repository
-/// Pattern:`, `tmux Integration:`) is the decision, its items how.
+/// reader's, in decisions and in patterns); a label naming a pattern or a choice
+/// (`Dependency Injection:`, `Repository Pattern:`, `tmux Integration:`) is the decision, its
+/// items how.
 pub(crate) fn names_area_of_work(label: &str) -> bool {
     const AREAS: &[&str] = &[
         "handling",
