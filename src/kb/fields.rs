@@ -4470,6 +4470,33 @@ pub(crate) fn only_weighs(t: &str) -> bool {
     }) || japanese(clause)
 }
 
+/// Whether a `Decision:` record decides only work — to fix what failed, to record or document
+/// findings, a note on something, or to evaluate or investigate: `Decision [11-04-2025
+/// 16:23:11]: Fix multiple test failures in tests/test_optimization.py`, `Decision: Record
+/// findings from the recovery check`, `Decision: Note on mu fixing strategy`. Those are tasks
+/// and reports a log labels as decisions; they choose nothing (rounds 196–210: six such lines,
+/// none a reader's). `Decision: Fix the MTU at 1420` sets something, and stays.
+pub(crate) fn decides_only_work(text: &str) -> bool {
+    let t = after_timestamp(text.trim_start_matches(['*', '_', ' ']));
+    let Some(at) = first_colon(t).filter(|&at| at <= 48) else { return false };
+    let label = t[..at].trim_matches(['*', '_', ' ']);
+    if !starts_ignoring_case(label, "decision") {
+        return false;
+    }
+    let value = t[at..].trim_start_matches([':', '：', '*', '_', ' ']);
+    let words: Vec<&str> = value.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(12).collect();
+    let Some((first, rest)) = words.split_first() else { return false };
+    const TROUBLE: &[&str] = &[
+        "error", "errors", "bug", "bugs", "failure", "failures", "failing", "crash", "crashes", "warning", "warnings",
+        "issue", "issues",
+    ];
+    (is_word_of(first, &["fix", "address", "resolve"]) && rest.iter().any(|w| is_word_of(w, TROUBLE)))
+        || (is_word_of(first, &["record", "document"])
+            && rest.first().is_some_and(|w| is_word_of(w, &["findings", "results", "observations"])))
+        || (first.eq_ignore_ascii_case("note") && rest.first().is_some_and(|w| w.eq_ignore_ascii_case("on")))
+        || is_word_of(first, &["evaluate", "investigate"])
+}
+
 /// Whether a label names an area of work rather than a choice: its last word is one of
 /// handling, management, fetching, validation, structure, testing, optimizations or
 /// allocation (`Error Handling`, `State Management`, `Backend Testing`, `Memory Allocation`).
@@ -8999,6 +9026,27 @@ mod tests {
             "",
         ] {
             assert!(!super::opens_dated_line(text), "{text}");
+        }
+    }
+    #[test]
+    fn a_decision_of_work_to_do() {
+        for text in [
+            "Decision [11-04-2025 16:23:11]: Fix multiple test failures in tests/test_optimization.py.",
+            "**Decision:** Address test failures identified after the cleanup.",
+            "[2025-04-07 15:55:00] - Decision: Record findings from the recovery check.",
+            "Decision: Note on the fixing strategy",
+            "Decision: Evaluate fixing both elements",
+        ] {
+            assert!(super::decides_only_work(text), "{text}");
+        }
+        for text in [
+            "Decision: Fix the MTU at 1420 on the tunnel",
+            "Decision: Use restic for the offsite copies",
+            "Fix the failing tests",
+            "Decision",
+            "",
+        ] {
+            assert!(!super::decides_only_work(text), "{text}");
         }
     }
 }

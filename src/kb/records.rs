@@ -2944,6 +2944,7 @@ fn considerations(
                 // Below a field (a decision's details, its rationale) nothing is a decision.
                 || (item.parent.is_some_and(|p| items[p].field.is_some()) && !traits[i].opens_decision())
                 || fields::is_question(&item.text)
+                || fields::decides_only_work(&item.text)
                 || (!decided && fields::leaves_open(&item.text))
                 || (marks[i].update_log && !fields::states_adoption(&item.text, item.bold.as_deref()))
                 || (!traits[i].opens_decision() && fields::states_aim(&item.text, item.bold.as_deref()))

@@ -868,7 +868,7 @@ fn style_weighing_area_recorded_and_dated_line_rules_take_hostile_sizes() {
     // 100,000 `onsider`; 20,000 area labels over two items each (40,000 decisions), a label of
     // 100,000 spaces before `Handling`; 20,000 patterns recorded with a rationale (each a
     // decision); 20,000 dated lines in one paragraph (each its own decision) and a line of a
-    // date and 100,000 dashes.
+    // date and 100,000 dashes; 20,000 decisions of work to do and one of 100,000 words.
     let bank = format!("# System\n\n## Naming Conventions\n{}", "- Hosts: pve-1\n".repeat(20_000));
     assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
     parse_and_check(&format!("## Naming Conventions\n- {}\n", "_".repeat(100_000)));
@@ -889,6 +889,10 @@ fn style_weighing_area_recorded_and_dated_line_rules_take_hostile_sizes() {
     let bank = format!("# Decision record\n\n{}", dated.repeat(20_000));
     assert_eq!(decisions_in("memory-bank/decisions.md", &bank), 20_000);
     parse_and_check(&format!("2025-10-01:{}\n2025-10-02: x\n", "-".repeat(100_000)));
+    // (And 20,000 decisions that only fix what failed, none a decision; one of 100,000 words.)
+    let work = "**Decision [02-11-2025 09:00:00]:** Fix the failing restic tests.\n\n";
+    assert_eq!(decisions_in("memory-bank/decisionLog.md", &format!("# Decision Log\n\n{}", work.repeat(20_000))), 0);
+    parse_and_check(&format!("# Log\n\n**Decision:** Fix {}\n", "errors ".repeat(100_000)));
 }
 
 #[test]

@@ -185,6 +185,9 @@ fn decision_records_carry_their_fields() {
                         || doc.items[r].text.contains("(to be decided)")
                         // (Nor one whose rationale turns it down.)
                         || field(&doc.items[r], "rationale").is_some_and(|why| why.starts_with("Rejected"))
+                        // (Nor work a log labels as a decision: `Decision […]: Fix the failing
+                        // restic tests`.)
+                        || ["]: Fix the failing", "]: Record findings"].iter().any(|w| doc.items[r].text.contains(w))
                 }),
                 "{}",
                 item.text
@@ -5595,6 +5598,16 @@ fn a_log_written_a_dated_line_each_is_a_decision_each() {
     );
     // (After a Roo Code timestamp too; and `2025-10-10-rc1: …` names a tag, no date: it goes
     // on the line before. Found by review.)
+}
+
+#[test]
+fn a_decision_label_over_work_to_do_decides_nothing() {
+    let kb = load();
+    // A log that labels its tasks as decisions (`Decision […]: Fix the failing restic tests`,
+    // `Decision […]: Record findings from the restore drill`) chooses nothing by them (rounds
+    // 196–210: six such lines, none a reader's); `Fix the MTU at 1420` sets something.
+    let doc = document(&kb, "decisionLog-work.md");
+    assert_eq!(decision_texts(doc), ["Decision [04-11-2025 11:00:00]: Fix the MTU at 1420 on the WireGuard tunnel."]);
 }
 
 #[test]
