@@ -4455,9 +4455,9 @@ pub(crate) fn only_weighs(t: &str) -> bool {
     static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
         std::sync::LazyLock::new(|| ["onsider", "lan to", "lanning to", "ntend to"].map(memchr::memmem::Finder::new));
     const JAPANESE: &[&str] = &["検討しています", "検討中です", "予定です", "予定しています"];
-    // (Most lines hold none of it anywhere: the whole line first, then its first clause.)
     let english = |t: &str| HOLDS.iter().any(|f| f.find(t.as_bytes()).is_some());
     let japanese = |t: &str| !t.is_ascii() && JAPANESE.iter().any(|w| t.contains(w));
+    // (Most lines hold none of it anywhere: the whole line first, then its first clause.)
     if !english(t) && !japanese(t) {
         return false;
     }
@@ -4477,7 +4477,15 @@ pub(crate) fn only_weighs(t: &str) -> bool {
 /// and reports a log labels as decisions; they choose nothing (rounds 196–210: six such lines,
 /// none a reader's). `Decision: Fix the MTU at 1420` sets something, and stays.
 pub(crate) fn decides_only_work(text: &str) -> bool {
-    let t = after_timestamp(text.trim_start_matches(['*', '_', ' ']));
+    // (The label opens the line, after a timestamp at most: most lines open with neither.)
+    let t = text.trim_start_matches(['*', '_', ' ']);
+    if !t.starts_with(['D', 'd', '[']) && !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let t = after_timestamp(t).trim_start_matches(['*', '_', ' ']);
+    if !starts_ignoring_case(t, "decision") {
+        return false;
+    }
     let Some(at) = first_colon(t).filter(|&at| at <= 48) else { return false };
     let label = t[..at].trim_matches(['*', '_', ' ']);
     if !starts_ignoring_case(label, "decision") {
