@@ -106,8 +106,7 @@ impl Repo {
     /// that is a folder in its tree, else `memory-bank` (as [`crate::kb::load::bank_folder`]
     /// picks a working tree's). Each revision's own: a change may move the bank.
     pub fn bank_folder(&self, rev: &Revision) -> Result<&'static str, RevisionError> {
-        let git = |source| RevisionError::Git { name: rev.name.clone(), source };
-        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let tree = self.tree(rev)?;
         Ok(crate::kb::load::first_bank_folder(
             |folder| self.kind_at(&tree, folder) == Some(ObjectType::Tree),
             |path| self.kind_at(&tree, path) == Some(ObjectType::Blob),
@@ -117,8 +116,7 @@ impl Repo {
     /// The core files revision `rev` keeps at the mb root rather than in its bank folder `bank`
     /// ([`crate::kb::load::core_files_kept_at_root`], as a working tree's are read).
     pub fn root_core_files(&self, rev: &Revision, bank: &str) -> Result<Vec<&'static str>, RevisionError> {
-        let git = |source| RevisionError::Git { name: rev.name.clone(), source };
-        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let tree = self.tree(rev)?;
         let entry = |path: &str| tree.get_path(Path::new(&format!("{}{path}", self.prefix))).ok();
         // (A file at the root, or a link to one inside the mb root, as on disk and in
         // `markdown`; in the folder, any entry of a core file's name is the folder's own.)
@@ -136,7 +134,7 @@ impl Repo {
     /// [`crate::kb::load::MAX_INPUT`] is an error, not read.
     pub fn markdown(&self, rev: &Revision, path: &str, bank: bool) -> Result<Vec<(PathBuf, String)>, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
-        let tree = self.repo.find_commit(rev.id).and_then(|c| c.tree()).map_err(git)?;
+        let tree = self.tree(rev)?;
         let full = format!("{}{path}", self.prefix);
         let Some((kind, id, real)) = tree.get_path(Path::new(&full)).ok().and_then(|e| self.follow(&tree, &full, &e))
         else {
@@ -197,6 +195,15 @@ impl Repo {
             })
             .collect()
     }
+
+    /// The tree of revision `rev`'s commit.
+    fn tree(&self, rev: &Revision) -> Result<git2::Tree<'_>, RevisionError> {
+        self.repo
+            .find_commit(rev.id)
+            .and_then(|c| c.tree())
+            .map_err(|source| RevisionError::Git { name: rev.name.clone(), source })
+    }
+
     /// What lies at `path` (relative to the mb root) in `tree`, a link followed
     /// ([`Repo::follow`]): a file, a folder, or nothing to read.
     fn kind_at(&self, tree: &git2::Tree, path: &str) -> Option<ObjectType> {

@@ -70,7 +70,8 @@ impl Target {
 /// ([`crate::kb::load::root_core_files`]): where the next session reads it.
 pub(super) fn bank(cx: &Context, given: Option<&PathBuf>, file: Option<&PathBuf>) -> record::Bank {
     let mut folder = cx.memory_bank(given);
-    if given.is_none() && file.is_none() && !crate::kb::load::root_core_files(&cx.root, &folder).is_empty() {
+    // (Given no folder, `folder` is the repository's own.)
+    if given.is_none() && file.is_none() && !crate::kb::load::beside_own_bank(&cx.root, &folder).is_empty() {
         folder = cx.root.clone();
     }
     let file = file.cloned().unwrap_or_else(|| crate::kb::load::context_file(&folder).into());

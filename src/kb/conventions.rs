@@ -39,14 +39,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut style: Vec<Option<bool>> = vec![None; sections.len()];
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
     let mut label_not_commands: Vec<Option<bool>> = vec![None; groups.len()];
-    // Whether each item has items under it (a label over them states no rule of its own).
-    let mut has_items = vec![false; items.len()];
-    for item in items.iter() {
-        if let Some(p) = item.parent.filter(|&p| p < has_items.len()) {
-            has_items[p] = true;
-        }
-    }
-    for (i, item) in items.iter_mut().enumerate() {
+    for i in 0..items.len() {
+        // Whether the item has items under it, right after it (a label over them states no
+        // rule of its own).
+        let has_items = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
+        let item = &mut items[i];
         if !matches!(item.block, Block::ListItem | Block::Paragraph)
             || item.field.is_some()
             || item.record.is_some()
@@ -67,10 +64,10 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                                 *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
                             })
                             && states_principle(&item.text)))
-                    || stands_alone_under_style(item, has_items[i], &mut style, sections, entries)
+                    || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }
             Kind::Other => {
-                stands_alone_under_style(item, has_items[i], &mut style, sections, entries)
+                stands_alone_under_style(item, has_items, &mut style, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
                         && !*not_commands[item.section]
@@ -308,9 +305,9 @@ fn may_state_rule(text: &str) -> bool {
     }
     let lower_head = text[..crate::source::floor_char_boundary(text, 64)].to_lowercase();
     // (A user story, `Users should be able to export …`; a question without its mark,
-    // `Should we adopt Biome …`, `Must we adopt errcheck? TBD`, or left open; a note, `Keep in mind that …`; a measure, `Use of any dropped
-    // …`; a state still to change; a commit message shown as an example, `fix: never retry
-    // POST requests`.)
+    // `Should we adopt Biome …`, `Must we adopt errcheck? TBD`, or left open; a note, `Keep in
+    // mind that …`; a measure, `Use of any dropped …`; a state still to change; a commit
+    // message shown as an example, `fix: never retry POST requests`.)
     if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
         || ["should we", "should i ", "should they", "should you", "must we", "shall we", "do we ", "can we "]
             .iter()

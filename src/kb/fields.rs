@@ -2133,20 +2133,8 @@ pub(crate) fn opens_dated_line(text: &str) -> bool {
     let Some((_, range)) = super::heading::date_at_start(text).filter(|(_, r)| r.start == 0) else { return false };
     let mut rest = &text[range.end..];
     // A time of day after the date: `T10:00Z`, ` 10:00`, ` 10:00:00 UTC`.
-    let time = rest.strip_prefix(['T', ' ']).filter(|t| {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=2).contains(&digits)
-            && t[digits..].starts_with(':')
-            && t[digits + 1..].starts_with(|c: char| c.is_ascii_digit())
-    });
-    if let Some(t) = time {
-        // (Hours, then `:` and digits as often as they come: a colon after them is the line's.)
-        let mut end = t.bytes().take_while(u8::is_ascii_digit).count();
-        while t[end..].starts_with(':') && t[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            end += 1 + t[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
-        }
-        rest = t[end..].trim_start_matches('Z');
-        rest = rest.strip_prefix(" UTC").unwrap_or(rest);
+    if rest.starts_with(['T', ' ']) {
+        rest = after_time_of_day(rest).unwrap_or(rest);
     }
     let said = if let Some(after) = rest.strip_prefix([':', '：']) {
         after
@@ -2288,15 +2276,40 @@ pub fn is_bare_timestamp(text: &str) -> bool {
 /// a dated item (`2025-05-30: Use Traefik`), which stays an item of its section.
 fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
     let (date, range) = date_at_start(text)?;
-    let after = text[range.end..].trim_start_matches([' ', 'T']);
-    let time_len = after.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(after.len());
-    let time = &after[..time_len];
-    let colons = time.matches(':').count();
-    if !(1..=2).contains(&colons) || time.len() < 4 || !time.split(':').all(|p| (1..=2).contains(&p.len())) {
+    let rest = after_time_of_day(&text[range.end..])?;
+    let rest = rest.trim_start_matches(['*', '_', ' ']);
+    let title = rest.strip_prefix(['-', '—', '–'])?.trim_start();
+    let title = title.trim_start_matches('#').trim_start().trim_end_matches(['*', '_', ' ']);
+    Some((date, title))
+}
+
+/// What follows the time of day right after a date (`after_date`, the text after it: ` 14:02`,
+/// `T14:02:11`): hours and minutes, seconds if written, then a zone if one follows (`Z`, ` UTC`,
+/// `+02:00`, `-0500`). A colon after the digits is the line's own (`2026-05-28 10:00: Froze the
+/// schema`). `None` when no time of day is there. [`bare_timestamp`] and [`opens_dated_line`]
+/// read it alike.
+fn after_time_of_day(after_date: &str) -> Option<&str> {
+    let t = after_date.trim_start_matches([' ', 'T']);
+    let hours = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hours) {
         return None;
     }
-    // A zone may follow the time: `14:02:11Z`, `14:02:11+02:00`, `14:02 UTC`.
-    let zone = after[time_len..].trim_start_matches(' ');
+    // (`:` and two digits, once or twice.)
+    let mut end = hours;
+    let mut parts = 0;
+    while parts < 2 && t[end..].starts_with(':') {
+        let digits = t[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=2).contains(&digits) {
+            break;
+        }
+        end += 1 + digits;
+        parts += 1;
+    }
+    // (At least four characters, `1:02`: a lone `1:2` is no time.)
+    if parts == 0 || end < 4 {
+        return None;
+    }
+    let zone = t[end..].trim_start_matches(' ');
     let zone_len = if zone.starts_with("UTC") {
         3
     } else if zone.starts_with('Z') {
@@ -2304,12 +2317,9 @@ fn bare_timestamp(text: &str) -> Option<(Date, &str)> {
     } else if zone.starts_with('+') || (zone.starts_with('-') && zone[1..].starts_with(|c: char| c.is_ascii_digit())) {
         1 + zone[1..].find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(zone.len() - 1)
     } else {
-        0
+        return Some(&t[end..]);
     };
-    let rest = zone[zone_len..].trim_start_matches(['*', '_', ' ']);
-    let title = rest.strip_prefix(['-', '—', '–'])?.trim_start();
-    let title = title.trim_start_matches('#').trim_start().trim_end_matches(['*', '_', ' ']);
-    Some((date, title))
+    Some(&zone[zone_len..])
 }
 
 /// A heading that is itself a decision: `Decision: Use Traefik`, `ADR-3: Keep Postgres`,

@@ -952,6 +952,8 @@ pub(crate) fn names_principles(title: &str) -> bool {
 /// describes, nor one of the topics a title lists (`3.7 interaction / output / naming` over a
 /// configuration's defaults).
 pub(crate) fn names_style(title: &str) -> bool {
+    // (German, French and Spanish words for naming conventions, as the title's first word.)
+    const NAMING: &[&str] = &["namenskonventionen", "nommage", "nomenclatura"];
     if !title.is_ascii() {
         return [
             "命名规范",
@@ -965,9 +967,7 @@ pub(crate) fn names_style(title: &str) -> bool {
         ]
         .iter()
         .any(|w| title.contains(w))
-            || title
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| ["namenskonventionen", "nommage", "nomenclatura"].iter().any(|n| w.to_lowercase() == *n));
+            || super::fields::holds_word_of(title, NAMING);
     }
     if title.contains(['/', '|']) {
         return false;
@@ -995,7 +995,7 @@ pub(crate) fn names_style(title: &str) -> bool {
                     before,
                     &["team", "coding", "code", "development", "project", "our", "engineering", "technical", "user"],
                 )))
-        || is(words.first(), &["namenskonventionen", "nommage", "nomenclatura"])
+        || is(words.first(), NAMING)
 }
 
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.

@@ -87,7 +87,13 @@ pub fn root_core_files(root: &Path, folder: &Path) -> Vec<&'static str> {
     if lexical(folder) != lexical(&root.join(bank_folder(root))) {
         return Vec::new();
     }
-    core_files_kept_at_root(|name| root.join(name).is_file(), |name| folder.join(name).symlink_metadata().is_ok())
+    beside_own_bank(root, folder)
+}
+
+/// [`root_core_files`] for a caller that has just found the repository's own bank folder
+/// `own` ([`bank_folder`]), without looking for it again (the search's walk, the watcher).
+pub fn beside_own_bank(root: &Path, own: &Path) -> Vec<&'static str> {
+    core_files_kept_at_root(|name| root.join(name).is_file(), |name| own.join(name).symlink_metadata().is_ok())
 }
 
 /// Whether there is a Memory Bank to read in `folder` of the repository at `root`: the folder,

@@ -56,7 +56,7 @@ pub const KINDS: &[&str] =
 
 /// Every file the index covers under `root` — `memory-bank/**/*.md` (or another agent's bank
 /// folder, [`crate::kb::load::bank_folder`], and the core files a bank keeps at the root,
-/// [`crate::kb::load::root_core_files`]), `rules/**/*.md`,
+/// [`crate::kb::load::beside_own_bank`]), `rules/**/*.md`,
 /// `.clinerules` and `.clinerules/**/*.md` — with its size and modification time, read from
 /// the directory entries as the folders are listed (a search stats every file, so this is on
 /// its hot path). Sorted by shown path.
@@ -72,7 +72,7 @@ pub fn source_files(root: &Path) -> Vec<Listed> {
         walk(&bank, root, Source::MemoryBank, &mut out);
     }
     // (The core files a bank keeps at the root, as the bank's walk reads them.)
-    for name in crate::kb::load::root_core_files(root, &bank) {
+    for name in crate::kb::load::beside_own_bank(root, &bank) {
         let path = root.join(name);
         let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if let Ok(meta) = std::fs::metadata(&path) {

@@ -59,13 +59,13 @@ pub const TOPS: [&str; 3] = ["memory-bank", "rules", ".clinerules"];
 
 /// Whether a watcher covers the Memory Bank of the repository at `root`, and if not, where the
 /// bank is: only in `memory-bank/` ([`crate::kb::load::bank_folder`], one of [`TOPS`]), with no
-/// core files kept at the root ([`crate::kb::load::root_core_files`]), which it does not watch.
+/// core files kept at the root ([`crate::kb::load::beside_own_bank`]), which it does not watch.
 pub fn covers_bank(root: &Path) -> Result<(), &'static str> {
     let bank = crate::kb::load::bank_folder(root);
     if !TOPS.contains(&bank) {
         return Err(bank);
     }
-    if !crate::kb::load::root_core_files(root, &root.join(bank)).is_empty() {
+    if !crate::kb::load::beside_own_bank(root, &root.join(bank)).is_empty() {
         return Err("kept at the repository's root");
     }
     Ok(())
