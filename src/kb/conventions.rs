@@ -17,6 +17,11 @@
 //! --kind pattern`), as does a question or a `Use case:` line, and what a section over
 //! requirements asks of a choice still to make (`## Requirements & Constraints` in a creative
 //! phase).
+//! In Cline's journal beside the bank (`memory-bank/.clinerules`), kept so that the agent
+//! follows what it learned, each top-level line with nothing under it under the journal's
+//! patterns is a rule it learned, in whatever words (`Snapshots before every upgrade`, `CSV
+//! files are the primary input`): rounds 196–210 had 20 such lines more of the readers', 2
+//! not.
 //! Under any other heading, a top-level line that tells the team always or never to do
 //! something, or what to prefer or keep (`Never merge candles from two venues`, `Do not
 //! store secrets here`), is a rule it gave itself, and so a decision ([`commands`]).
@@ -25,8 +30,9 @@ use super::fields;
 use super::{Block, Entry, Group, Item, Kind, Section};
 
 /// Turns the rules stated under pattern headings, and the commands under any other, into
-/// decisions: see the module's rule.
-pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group]) {
+/// decisions: see the module's rule. `journal`: the items are those of Cline's journal
+/// ([`super::load::CLINE_JOURNAL`]).
+pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group], journal: bool) {
     // Each section's answer once: whether a title over it says its lines are no conventions,
     // or no commands.
     let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
@@ -63,6 +69,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
                                 *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
                             })
+                            && states_principle(&item.text))
+                        || (journal
+                            && item.block == Block::ListItem
+                            && item.parent.is_none()
+                            && !has_items
                             && states_principle(&item.text)))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }

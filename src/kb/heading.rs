@@ -998,6 +998,107 @@ pub(crate) fn names_style(title: &str) -> bool {
         || is(words.first(), NAMING)
 }
 
+/// Whether a title is over dependencies (its last word `Dependencies` or `Libraries`, or the
+/// word in another language of the phrase table; at most five words), and if so whether it
+/// lists those the project chose, each by what it does for it (`Dependencies`, `Runtime
+/// Dependencies (Minimal)`, `Key Libraries`, `Frameworks and Libraries`, `Dev Dependencies`):
+/// a stack under another name. `Some(false)` for the dependencies between the system's own
+/// parts (`Service Dependencies`, `Resource Dependencies`), those set aside, left to the user
+/// or not chosen (`Avoided`, `Optional`, `Transitive Dependencies`), and a task over them
+/// (`Update Go Dependencies`, `2. Add Missing Test Dependencies`).
+pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
+    const HEAD: &[&str] = &[
+        "dependencies",
+        "deps",
+        "libraries",
+        "libs",
+        "abhängigkeiten",
+        "bibliotheken",
+        "dépendances",
+        "bibliothèques",
+        "dependencias",
+        "librerías",
+        "dependências",
+        "bibliotecas",
+        "зависимости",
+        "библиотеки",
+    ];
+    // Closing a title in Chinese or Japanese (`### 必需依赖`, required dependencies; `##
+    // 使用ライブラリ`, libraries used).
+    const CJK: &[&str] = &["依赖", "依賴", "依赖项", "依存関係", "ライブラリ"];
+    // Parts of the system, or dependencies not (or no longer) taken.
+    const NOT: &[&str] = &[
+        "service",
+        "services",
+        "resource",
+        "resources",
+        "component",
+        "components",
+        "module",
+        "modules",
+        "task",
+        "tasks",
+        "job",
+        "jobs",
+        "internal",
+        "inter",
+        "cross",
+        "circular",
+        "data",
+        "peer",
+        "removed",
+        "unused",
+        "deprecated",
+        "missing",
+        "outdated",
+        "vulnerable",
+        "avoided",
+        "dropped",
+        "rejected",
+        "optional",
+        "suggested",
+        "indirect",
+        "transitive",
+    ];
+    // The same in Chinese and Japanese: indirect (`間接的な依存関係`), between services.
+    const CJK_NOT: &[&str] = &["間接", "间接", "传递", "服务", "サービス"];
+    // A task over them, in its first word.
+    const TASKS: &[&str] = &[
+        "update",
+        "updating",
+        "upgrade",
+        "upgrading",
+        "add",
+        "adding",
+        "install",
+        "installing",
+        "remove",
+        "removing",
+        "mock",
+        "mocking",
+        "manage",
+        "managing",
+        "check",
+        "checking",
+        "audit",
+        "fix",
+        "pin",
+        "resolve",
+        "bump",
+    ];
+    let t = title.split(['(', '（']).next().unwrap_or(title);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let closes = |w: &&str| super::fields::is_word_of(w, HEAD) || (!w.is_ascii() && CJK.iter().any(|c| w.ends_with(c)));
+    (words.len() <= 5 && words.last().is_some_and(closes)).then(|| {
+        !words.iter().any(|w| super::fields::is_word_of(w, NOT))
+            && (t.is_ascii() || !CJK_NOT.iter().any(|w| t.contains(w)))
+            && !words.first().is_some_and(|w| super::fields::is_word_of(w, TASKS))
+    })
+}
+
 /// The last word of a title (`Runbook Patterns` → `Patterns`), or `""`.
 pub(crate) fn last_word(title: &str) -> &str {
     title.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("")
@@ -2883,6 +2984,45 @@ mod tests {
             "",
         ] {
             assert!(!names_style(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_over_the_projects_dependencies() {
+        for title in [
+            "Dependencies",
+            "Runtime Dependencies (Minimal)",
+            "Dev Dependencies",
+            "Key Libraries",
+            "Frameworks and Libraries",
+            "Core Dependencies",
+            "Dependencies (from package.json)",
+            "Abhängigkeiten",
+            "必需依赖",
+        ] {
+            assert_eq!(names_dependencies(title), Some(true), "{title}");
+        }
+        for title in [
+            "Service Dependencies",
+            "Resource Dependencies",
+            "Optional Dependencies",
+            "Avoided Dependencies",
+            "Update Go Dependencies",
+            "2. Add Missing Test Dependencies",
+            "Mock External Dependencies",
+            "Indirect Dependencies",
+            "間接的な依存関係",
+        ] {
+            assert_eq!(names_dependencies(title), Some(false), "{title}");
+        }
+        for title in [
+            "Dependency Injection",
+            "Dependencies between the playbooks and the inventory groups here",
+            "Library Usage",
+            "Tech Stack",
+            "",
+        ] {
+            assert_eq!(names_dependencies(title), None, "{title}");
         }
     }
 }

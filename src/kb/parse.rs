@@ -1917,7 +1917,7 @@ impl<'a> Pass<'a> {
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         let stack_rows: Vec<usize> = self.stack_rows.iter().filter_map(|&i| new_index[i]).collect();
         stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups, &stack_rows);
-        conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups);
+        conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups, stem == super::load::CLINE_JOURNAL);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
         // (The titles are the sections' by now: each heading's listing was judged as it was read.)

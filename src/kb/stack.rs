@@ -13,6 +13,13 @@
 //! a choice still open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking
 //! (optional)`), nor a line under a heading inside the stack that tells how things are done
 //! (`### CI/CD Workflow` over its steps) or notes on them.
+//!
+//! A title over the project's dependencies, each by what it does for it, is a stack under
+//! another name (`## Runtime Dependencies` over `- restic: encrypted backups to the NAS`, `###
+//! Key Libraries`; [`heading::names_dependencies`]): on rounds 196–211 that lists 68 lines
+//! more of the readers', 11 that no reader listed. Not the dependencies between the system's
+//! parts (`### Service Dependencies`), those set aside, optional or transitive, nor a task over
+//! them (`### Update Go Dependencies`).
 
 use super::fields;
 use super::heading;
@@ -58,10 +65,12 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
         let said = item.group.filter(|&g| g < groups.len()).and_then(|g| {
             *group_says[g].get_or_insert_with(|| {
                 let title = groups[g].title.as_str();
-                if heading::names_stack(title) {
+                let dependencies = heading::names_dependencies(title);
+                if heading::names_stack(title) || dependencies == Some(true) {
                     Some(!heading::names_options_weighed(title))
                 } else {
-                    (names_how_or_notes(title) || heading::names_options_weighed(title)).then_some(false)
+                    (names_how_or_notes(title) || dependencies.is_some() || heading::names_options_weighed(title))
+                        .then_some(false)
                 }
             })
         });
@@ -98,10 +107,11 @@ struct TitleSays {
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
 fn judge_title(title: &str) -> TitleSays {
+    let dependencies = heading::names_dependencies(title);
     TitleSays {
         weighs_options: heading::names_options_weighed(title),
-        how_or_notes: names_how_or_notes(title),
-        names_stack: heading::names_stack(title),
+        how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
+        names_stack: heading::names_stack(title) || dependencies == Some(true),
     }
 }
 
@@ -129,9 +139,8 @@ fn under_stack_title(titles: &[TitleSays]) -> bool {
 
 /// A heading or label inside a stack over how things are done, notes on them, where things
 /// are, or what the project works with rather than chose (`### CI/CD Workflow` over its steps,
-/// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `###
-/// Dependencies (from package.json)`, `## Versions` and `## Inventory` (what is installed
-/// where), `#### Supported Platforms`, `#### Editor Support`, `### Tech Stack Status`): what
+/// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `## Versions`
+/// and `## Inventory` (what is installed where), `#### Supported Platforms`, `#### Editor Support`, `### Tech Stack Status`): what
 /// it lists is no technology chosen.
 fn names_how_or_notes(title: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -165,7 +174,6 @@ fn names_how_or_notes(title: &str) -> bool {
         "audit",
         "issues",
         "problems",
-        "dependencies",
         "versions",
         "inventory",
         "not",
@@ -421,7 +429,7 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
 }
 
 /// Whether an item leaves its choice open: `JWT or sessions`, `Cache: TBD`, `(optional)`,
-/// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `not decided yet`, `或`, `待定`, `暂定`,
+/// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `Testing: consider proptest`, `not decided yet`, `或`, `待定`, `暂定`,
 /// `検討`, `опционально`, `пока не решено`.
 fn still_open(text: &str) -> bool {
     if text.contains(['?', '？']) {
@@ -439,7 +447,9 @@ fn still_open(text: &str) -> bool {
         "versus",
         "planned",
         "pending",
+        "consider",
         "considering",
+        "potentially",
         "later",
         "evaluate",
         "evaluating",

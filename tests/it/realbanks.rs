@@ -5673,3 +5673,45 @@ fn a_stack_names_roles_in_brackets_and_under_role_labels() {
         ]
     );
 }
+
+#[test]
+fn a_title_over_the_projects_dependencies_lists_its_stack() {
+    let kb = load();
+    // `### Runtime Dependencies` over `- restic: encrypted backups to the NAS` lists what the
+    // project chose, each by what it does for it, as a stack does (rounds 196–211: 68 lines
+    // more of the readers', 11 that no reader listed). Not a choice left open, the
+    // dependencies between the system's parts, those left optional, nor a task over them.
+    let doc = document(&kb, "techContext-dependencies.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "restic: encrypted, deduplicated backups to the NAS",
+            "jq = \"1.7\": reads the Proxmox API's JSON in the check scripts",
+            "rclone: copies the nightly snapshots off-site",
+            "ansible-lint: lints every role before a merge",
+            "molecule - runs each role against throwaway containers",
+            "paramiko: SSH from the inventory script",
+        ]
+    );
+}
+
+#[test]
+fn the_journals_patterns_are_the_rules_it_learned() {
+    let kb = load();
+    // Cline's journal beside the bank (`memory-bank/.clinerules`) keeps the patterns and
+    // preferences the agent learned so as to follow them: each top-level line under its
+    // patterns is one, in whatever words (`Snapshots before every upgrade`, not only `Always
+    // …`). Rounds 196–210: 20 such lines more of the readers', 2 not. What it knows of the
+    // challenges met and the steps of a task stays as it was, and so does a label over lines.
+    let doc = document(&kb, ".clinerules");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Tag every task with the role's name",
+            "Handlers restart a service only after its config validates",
+            "One play per host group",
+            "Snapshots before every upgrade of a Proxmox node",
+            "Keep seven daily and four weekly snapshots on the NAS",
+        ]
+    );
+}
