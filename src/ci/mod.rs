@@ -178,10 +178,14 @@ pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Resu
         folder.strip_prefix("./").unwrap_or(folder)
     });
     let mut bank_files = repo.markdown(&rev, bank, true)?;
-    // (With the core files the repository keeps at its root, as on disk.)
+    // (With the core files the repository keeps at its root, and the root's journal, as on
+    // disk.)
     if bank == own {
         for name in repo.root_core_files(&rev, bank)? {
             bank_files.extend(repo.markdown(&rev, name, true)?);
+        }
+        if repo.journal_at_root(&rev, bank)? {
+            bank_files.extend(repo.markdown(&rev, crate::kb::load::CLINE_JOURNAL, true)?);
         }
         bank_files.sort();
     }

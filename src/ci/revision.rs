@@ -126,6 +126,26 @@ impl Repo {
         ))
     }
 
+    /// Whether revision `rev` reads its root `.clinerules` file as the journal of its bank
+    /// folder `bank` ([`crate::kb::load::journal_kept_at_root`], as a working tree's is read):
+    /// a file at the mb root, and no journal of the folder's own (one that leads to the
+    /// root's is the root's).
+    pub fn journal_at_root(&self, rev: &Revision, bank: &str) -> Result<bool, RevisionError> {
+        use crate::kb::load::CLINE_JOURNAL;
+        let tree = self.tree(rev)?;
+        let root = format!("{}{CLINE_JOURNAL}", self.prefix);
+        let own = format!("{}{bank}/{CLINE_JOURNAL}", self.prefix);
+        let in_folder = tree
+            .get_path(Path::new(&own))
+            .ok()
+            .and_then(|e| self.follow(&tree, &own, &e))
+            .is_some_and(|(kind, _, real)| kind == ObjectType::Blob && real != root);
+        Ok(crate::kb::load::journal_kept_at_root(
+            self.kind_at(&tree, CLINE_JOURNAL) == Some(ObjectType::Blob),
+            in_folder,
+        ))
+    }
+
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
     /// as `(path shown, text)` sorted by path — and Cline's journal ([`crate::kb::load::CLINE_JOURNAL`])
     /// when `bank` says `path` is a Memory Bank folder. Hidden entries are skipped, and a link

@@ -948,8 +948,8 @@ pub(crate) fn names_principles(title: &str) -> bool {
 /// them, in whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a title
 /// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
 /// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
-/// Preferences`), a style of architecture (`Architectural Style`), which
-/// describes, nor one of the topics a title lists (`3.7 interaction / output / naming` over a
+/// Preferences`), a style of architecture (`Architectural Style`), or how the user talks
+/// (`User Communication Style`), which describe, nor one of the topics a title lists (`3.7 interaction / output / naming` over a
 /// configuration's defaults).
 pub(crate) fn names_style(title: &str) -> bool {
     // (German, French and Spanish words for naming conventions, as the title's first word.)
@@ -983,7 +983,10 @@ pub(crate) fn names_style(title: &str) -> bool {
     let n = words.len();
     let last = words.last();
     let before = n.checked_sub(2).and_then(|i| words.get(i));
-    if is(words.first(), &["architecture", "architectural"]) || n == 0 {
+    if is(words.first(), &["architecture", "architectural"])
+        || words.iter().any(|w| super::fields::is_word_of(w, &["communication", "communicating"]))
+        || n == 0
+    {
         return false;
     }
     (n <= 3 && is(last, &["style", "styling", "naming"]))
@@ -2970,6 +2973,7 @@ mod tests {
         }
         for title in [
             "Architectural Style",
+            "User Communication Style",
             "3.7 interaction / output / naming",
             "Kept the settings with shared_preferences",
             "Kubernetes 命名空间",

@@ -193,9 +193,10 @@ impl MarkdownFiles {
     }
 
     /// [`MarkdownFiles::find`] in a Memory Bank folder: Cline's journal ([`CLINE_JOURNAL`]) is
-    /// one of its files — not at the repository's root, where `.clinerules` is a rule file,
-    /// nor when it leads there — and so are the core files the repository keeps at its root
-    /// when `path` is its bank folder ([`root_core_files`]), whether the folder exists or not.
+    /// one of its files (not when it leads to the root's), and so are the core files the
+    /// repository keeps at its root when `path` is its bank folder ([`root_core_files`]),
+    /// whether the folder exists or not, and the root's `.clinerules` file when the folder
+    /// keeps no journal ([`journal_kept_at_root`]).
     pub fn find_bank(path: &Path, shown_from: &Path) -> MarkdownFiles {
         Self::find_in(path, shown_from, true)
     }
@@ -212,6 +213,9 @@ impl MarkdownFiles {
         }
         for name in at_root {
             found.walk(&shown_from.join(name), shown_from);
+        }
+        if bank && root_journal(shown_from, path) {
+            found.walk(&shown_from.join(CLINE_JOURNAL), shown_from);
         }
         found.files.sort_by(|a, b| a.1.cmp(&b.1));
         found
@@ -306,12 +310,35 @@ pub fn is_markdown(name: &str) -> bool {
 /// that many banks keep beside their files (`memory-bank/.clinerules`, some 270 public
 /// repositories). A file of that name inside a bank's folder is one of the bank's files
 /// ([`MarkdownFiles::find_bank`], the search walk, `mb ci`); a folder of that name there holds
-/// Cline's rules, and is skipped as every hidden folder is.
+/// Cline's rules, and is skipped as every hidden folder is. At the repository's root, where
+/// those instructions put it, it is a rule file, and the bank's journal too when the bank
+/// folder keeps none ([`journal_kept_at_root`]).
 pub const CLINE_JOURNAL: &str = ".clinerules";
 
+/// Whether the repository's `.clinerules` file at its root is its bank's journal as well as a
+/// rule file: Cline's first Memory Bank instructions kept the journal there, and the banks
+/// that followed them keep none in their folder (rounds 210 and 212: three such files, 77
+/// lines the readers listed). It is, when it is a file (not Cline's folder of rules) and the
+/// bank folder keeps no journal of its own (`in_folder`; one linked to the root's is the
+/// root's). `mb rules` and `mb audit` read it as a rule file either way. The working tree's
+/// bank ([`root_journal`]) and `mb ci`'s ask.
+pub fn journal_kept_at_root(at_root: bool, in_folder: bool) -> bool {
+    at_root && !in_folder
+}
+
+/// [`journal_kept_at_root`] in the working tree at `root`, for the bank folder `folder`: not
+/// unless `folder` is the repository's own ([`bank_folder`]), as for the core files.
+fn root_journal(root: &Path, folder: &Path) -> bool {
+    let at_root = root.join(CLINE_JOURNAL);
+    let own = folder.join(CLINE_JOURNAL);
+    lexical(folder) == lexical(&root.join(bank_folder(root)))
+        && journal_kept_at_root(at_root.is_file(), own.is_file() && is_the_journal(&own, root))
+}
+
 /// Whether a `.clinerules` file at `path`, found in a bank's walk, is the bank's journal: below
-/// the root of the repository `root` (there it is a rule file), and not that rule file reached
-/// through a link (read once, as the rule file it is). The bank walk and the search walk ask.
+/// the root of the repository `root` (there it is a rule file, read as the journal only when
+/// the bank keeps none: [`journal_kept_at_root`]), and not that rule file reached through a
+/// link (read once, at the root). The bank walk and the search walk ask.
 pub fn is_the_journal(path: &Path, root: &Path) -> bool {
     let linked = || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let the_rule_file = || {

@@ -472,6 +472,30 @@ fn clines_journal_in_the_bank_is_read_in_each_revision() {
 }
 
 #[test]
+fn the_root_journal_is_read_in_each_revision_as_on_disk() {
+    // The root's `.clinerules` file is the bank's journal when the bank keeps none of its own,
+    // in the working tree and in each revision alike: a rule learned there in the pull request
+    // is a decision added. Once the bank keeps a journal of its own, the root's is a rule file
+    // only, and its lines are no decisions of the bank's.
+    let env = repo();
+    env.write(".clinerules", "# Project Intelligence\n\n## Patterns\n\n");
+    commit(&env, "start a journal at the root");
+    env.write(".clinerules", "# Project Intelligence\n\n## Patterns\n\n- Container images pinned by digest.\n");
+    commit(&env, "a preference learned");
+    let report = json(&env);
+    let added: Vec<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(added, [".clinerules"], "{:#}", report["decisions"]);
+    env.write("memory-bank/.clinerules", "# Project Intelligence\n\n## Patterns\n\n");
+    commit(&env, "a journal in the bank");
+    let report = json(&env);
+    let removed: Vec<&str> =
+        report["decisions"]["removed"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert!(report["decisions"]["added"].as_array().unwrap().is_empty(), "{:#}", report["decisions"]);
+    assert_eq!(removed, [".clinerules"], "{:#}", report["decisions"]);
+}
+
+#[test]
 fn core_files_kept_at_the_root_are_read_in_each_revision() {
     // A bank that keeps Cline's core files beside the README: a decision added there in the
     // pull request is a decision added, as `mb decisions` reads the working tree.

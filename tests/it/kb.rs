@@ -525,25 +525,61 @@ fn clines_journal_in_the_bank_is_one_of_its_files() {
 }
 
 #[test]
-fn the_root_rule_file_is_never_read_as_clines_journal() {
-    // Found by review: the journal linked to the root's `.clinerules` rule file is that rule
-    // file, read once as a rule (not also as the bank's decisions, nor twice in search); the
-    // root's `.clinerules` is no bank file when the bank named is the repository itself; and a
-    // `.clinerules` file inside `rules/` is no rule file.
+fn the_root_rule_file_is_the_journal_only_where_the_bank_keeps_none() {
+    // Cline's first Memory Bank instructions kept the journal at the repository's root, and
+    // banks that follow them keep none in their folder (rounds 210 and 212: 77 lines the
+    // readers listed in three such files): there the root's `.clinerules` is read as the
+    // bank's journal too, once, at the root — also when the bank's journal is a link to it
+    // (found by review before: it was read twice). It stays one file in search; and it is no
+    // bank file when the bank keeps a journal of its own, when the bank named is the repository
+    // itself, nor when it is Cline's folder of rules. A `.clinerules` file inside `rules/` is
+    // no rule file.
     let env = TestEnvironment::new();
     env.write(
         "memory-bank/activeContext.md",
         "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
     );
-    env.write(".clinerules", "# Rules\n\n## Decisions\n\n- Always pin container images by digest.\n");
+    env.write(".clinerules", "# Rules\n\n## Patterns\n\n- Container images pinned by digest.\n");
+    let listed = |env: &TestEnvironment, args: &[&str]| -> Vec<String> {
+        let out = env.run(args);
+        assert_eq!(out.code(), Some(0), "{out}");
+        out.json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| format!("{}:{}", d["file"].as_str().unwrap(), d["text"]))
+            .collect()
+    };
+    let both = [
+        ".clinerules:\"Container images pinned by digest.\"",
+        "memory-bank/activeContext.md:\"Use Caddy as the reverse proxy.\"",
+    ];
+    assert_eq!(listed(&env, &["decisions", "--json"]), both);
     std::os::unix::fs::symlink("../.clinerules", env.work_dir().join("memory-bank/.clinerules")).unwrap();
+    assert_eq!(listed(&env, &["decisions", "--json"]), both);
     env.write("rules/.clinerules", "# Nested\n\n- Always reboot on Fridays.\n");
-    let decisions = env.run(["decisions", "--json"]).json();
-    assert_eq!(decisions.as_array().unwrap().len(), 1, "{decisions}");
     let hits = env.run(["search", "digest", "--json"]).json();
     let files: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["file"].as_str().unwrap()).collect();
     assert_eq!(files, [".clinerules"], "{hits}");
     assert_eq!(env.run(["search", "Fridays", "--json"]).code(), Some(1));
     let all = env.run(["decisions", ".", "--all", "--json"]).json();
     assert!(all.as_array().unwrap().iter().all(|d| d["file"] != ".clinerules"), "{all}");
+    // A journal of the bank's own.
+    std::fs::remove_file(env.work_dir().join("memory-bank/.clinerules")).unwrap();
+    env.write("memory-bank/.clinerules", "# Journal\n\n## Patterns\n\n- Hosts named by role.\n");
+    assert_eq!(
+        listed(&env, &["decisions", "--json"]),
+        [
+            "memory-bank/.clinerules:\"Hosts named by role.\"",
+            "memory-bank/activeContext.md:\"Use Caddy as the reverse proxy.\""
+        ]
+    );
+    // Cline's folder of rules at the root.
+    std::fs::remove_file(env.work_dir().join("memory-bank/.clinerules")).unwrap();
+    std::fs::remove_file(env.work_dir().join(".clinerules")).unwrap();
+    env.write(".clinerules/style.md", "# Style\n\n## Patterns\n\n- Tabs, not spaces.\n");
+    assert_eq!(
+        listed(&env, &["decisions", "--json"]),
+        ["memory-bank/activeContext.md:\"Use Caddy as the reverse proxy.\""]
+    );
 }

@@ -705,6 +705,34 @@ fn core_files_at_the_root_that_lead_out_block_or_swell_are_skipped() {
     assert!(!out.stdout.contains("Nobody reviewed"), "a file outside the repository was indexed: {out}");
 }
 
+/// The root's `.clinerules`, read as the bank's journal when the bank keeps none, is read as
+/// the bank's files are: a link out of the repository is skipped with a warning, and a FIFO
+/// of that name is no file to wait on.
+#[test]
+fn a_root_journal_that_leads_out_or_blocks_is_skipped() {
+    let env = TestEnvironment::new();
+    env.write("memory-bank/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy.\n");
+    let outside = env.root().join("outside-journal.md");
+    std::fs::write(&outside, "# Journal\n\n## Patterns\n\n- Nobody reviewed this one.\n").unwrap();
+    std::os::unix::fs::symlink(&outside, env.work_dir().join(".clinerules")).unwrap();
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stdout.contains("Use Caddy") && !out.stdout.contains("Nobody reviewed"), "{out}");
+    assert!(out.stderr.contains(".clinerules: leads outside the repository"), "{out}");
+    std::fs::remove_file(env.work_dir().join(".clinerules")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(env.work_dir().join(".clinerules")).status().unwrap().success());
+    let mut child = env.command(["decisions"]).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    for _ in 0..200 {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("mb decisions hung on a FIFO named .clinerules");
+}
+
 /// A Memory Bank linked in from outside the repository is skipped (in CI it would bring a
 /// runner's files into the report), but a folder outside the repository that the user names
 /// on the command line is read as given; links under it still stay inside it.
