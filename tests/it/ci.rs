@@ -562,7 +562,8 @@ fn links_in_a_revisions_bank_are_followed_inside_the_repository_as_on_disk() {
     );
     // Found by review: two folders of the same content are two (`t1/` and `t2/`), a link
     // through a link in its path's middle leads on, and so does a chain of ten; the root's
-    // rule file reached through a link is no journal of the bank.
+    // rule file reached through a link is read once, at the root (where it is the bank's
+    // journal: the bank keeps none of its own).
     for t in ["t1", "t2"] {
         env.write(&format!("memory-bank/tasks/{t}/task.md"), "# Task\n\n## Decisions\n\n- Same words in both.\n");
     }
@@ -593,6 +594,7 @@ fn links_in_a_revisions_bank_are_followed_inside_the_repository_as_on_disk() {
     added.sort();
     // (`memory-bank/notes` leads to `docs/notes`, which holds `deep/pool.md` too.)
     let mut expected = vec![
+        ".clinerules",
         "memory-bank/chain9.md",
         "memory-bank/notes/deep/pool.md",
         "memory-bank/opsContext.md",

@@ -896,6 +896,21 @@ fn style_weighing_area_recorded_and_dated_line_rules_take_hostile_sizes() {
 }
 
 #[test]
+fn dependency_and_journal_rules_take_hostile_sizes() {
+    // The twelfth session's rules: 20,000 dependencies under a title over them (each a
+    // decision), a dependencies title of 100,000 words and one of 100,000 CJK letters before
+    // `依赖`; 20,000 lines of Cline's journal under its patterns (each a decision), and one
+    // of 100,000 words.
+    let bank = format!("# Tech\n\n## Runtime Dependencies\n{}", "- restic: backups to the NAS\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/techContext.md", &bank), 20_000);
+    parse_and_check(&format!("## {}Dependencies\n- restic: backups\n", "Service ".repeat(100_000)));
+    parse_and_check(&format!("## {}依赖\n- restic: backups\n", "间".repeat(100_000)));
+    let journal = format!("# Journal\n\n## Project Patterns\n{}", "- Snapshots before every upgrade\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/.clinerules", &journal), 20_000);
+    parse_and_check(&format!("## Project Patterns\n- {}\n", "snapshot ".repeat(100_000)));
+}
+
+#[test]
 fn a_long_title_over_many_headings_is_read_once() {
     // A title of 50,000 non-ASCII letters over 2,000 headings, each with a stack line and a
     // rule: each title over a section was tested again for every section under it, and every
