@@ -81,7 +81,14 @@ pub fn source_files(root: &Path) -> Vec<Listed> {
     }
     for path in crate::rules::default_paths(root).into_iter().filter(|path| inside(path)) {
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => push(&mut out, path, root, Source::Rules, &meta),
+            // (A rule file at the top is admitted as `mb rules` admits it: not through a link
+            // into `.git`, whose `config` may hold a remote's token.)
+            Ok(meta) if meta.is_file() => {
+                let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+                if crate::kb::load::admit(&path, &meta, linked, root).is_ok() {
+                    push(&mut out, path, root, Source::Rules, &meta);
+                }
+            }
             _ => walk(&path, root, Source::Rules, &mut out),
         }
     }

@@ -878,4 +878,12 @@ fn a_link_into_the_git_folder_is_never_read() {
     assert!(out.stdout.contains("Use Caddy in front of the wiki."), "{out}");
     assert!(out.stderr.contains("remote.md: leads into the repository's .git folder; skipped"), "{out}");
     assert!(out.stderr.contains("gitdir: the repository's .git folder (through a symlink); skipped"), "{out}");
+    // Found by the twelfth session's review: the root's `.clinerules` rule file linked to
+    // `.git/config` was indexed and printed by `mb search` (`mb rules` and `mb decisions`
+    // skipped it).
+    std::os::unix::fs::symlink(".git/config", env.work_dir().join(".clinerules")).unwrap();
+    for args in [vec!["decisions", "--all"], vec!["search", "tok3n"], vec!["search", "origin"], vec!["rules"]] {
+        let out = env.run(args.clone());
+        assert!(!out.stdout.contains("tok3n") && !out.stdout.contains("[remote"), "{args:?}: {out}");
+    }
 }
