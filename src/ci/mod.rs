@@ -181,10 +181,13 @@ pub fn side(repo: &Repo, rev: Revision, options: &Options, strict: bool) -> Resu
     // (With the core files the repository keeps at its root, and the root's journal, as on
     // disk.)
     if bank == own {
-        for name in repo.root_core_files(&rev, bank)? {
+        let journal = std::path::Path::new(bank).join(crate::kb::load::CLINE_JOURNAL);
+        let in_folder = bank_files.iter().any(|(path, _)| *path == journal);
+        let core = repo.root_core_files(&rev, bank)?;
+        for name in &core {
             bank_files.extend(repo.markdown(&rev, name, true)?);
         }
-        if repo.journal_at_root(&rev, bank)? {
+        if repo.journal_at_root(&rev, bank, !core.is_empty(), in_folder)? {
             bank_files.extend(repo.markdown(&rev, crate::kb::load::CLINE_JOURNAL, true)?);
         }
         bank_files.sort();

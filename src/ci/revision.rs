@@ -128,22 +128,23 @@ impl Repo {
 
     /// Whether revision `rev` reads its root `.clinerules` file as the journal of its bank
     /// folder `bank` ([`crate::kb::load::journal_kept_at_root`], as a working tree's is read):
-    /// a file at the mb root, and no journal of the folder's own (one that leads to the
-    /// root's is the root's).
-    pub fn journal_at_root(&self, rev: &Revision, bank: &str) -> Result<bool, RevisionError> {
-        use crate::kb::load::CLINE_JOURNAL;
+    /// a plain file at the mb root (no link), beside the bank folder or core files kept at the
+    /// root (`core_at_root`), when the folder's walk read no journal of its own (`in_folder`).
+    pub fn journal_at_root(
+        &self,
+        rev: &Revision,
+        bank: &str,
+        core_at_root: bool,
+        in_folder: bool,
+    ) -> Result<bool, RevisionError> {
         let tree = self.tree(rev)?;
-        let root = format!("{}{CLINE_JOURNAL}", self.prefix);
-        let own = format!("{}{bank}/{CLINE_JOURNAL}", self.prefix);
-        let in_folder = tree
-            .get_path(Path::new(&own))
+        let at = format!("{}{}", self.prefix, crate::kb::load::CLINE_JOURNAL);
+        let plain = tree
+            .get_path(Path::new(&at))
             .ok()
-            .and_then(|e| self.follow(&tree, &own, &e))
-            .is_some_and(|(kind, _, real)| kind == ObjectType::Blob && real != root);
-        Ok(crate::kb::load::journal_kept_at_root(
-            self.kind_at(&tree, CLINE_JOURNAL) == Some(ObjectType::Blob),
-            in_folder,
-        ))
+            .is_some_and(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != i32::from(git2::FileMode::Link));
+        let folder = self.kind_at(&tree, bank) == Some(ObjectType::Tree);
+        Ok(crate::kb::load::journal_kept_at_root(plain, folder || core_at_root, in_folder))
     }
 
     /// The Markdown files at `rev` under `path` (a folder or a file, relative to the mb root),
@@ -164,6 +165,11 @@ impl Repo {
         match kind {
             ObjectType::Blob => found.push((PathBuf::from(path), id)),
             ObjectType::Tree => {
+                // (Where the root's `.clinerules` really is, for a journal that leads there.)
+                let root_rules = {
+                    let at = format!("{}{}", self.prefix, crate::kb::load::CLINE_JOURNAL);
+                    tree.get_path(Path::new(&at)).ok().and_then(|e| self.follow(&tree, &at, &e)).map(|(.., real)| real)
+                };
                 // (Each folder once, by where it really is: a link back up is a loop, walked
                 // no further; two folders of the same content are two.)
                 let mut seen = std::collections::HashSet::from([real.clone()]);
@@ -186,8 +192,9 @@ impl Repo {
                                     || (bank
                                         && name == crate::kb::load::CLINE_JOURNAL
                                         && !matches!(path, "" | ".")
-                                        // (Not the root's rule file reached through a link.)
-                                        && real != format!("{}{}", self.prefix, crate::kb::load::CLINE_JOURNAL)) =>
+                                        // (Not the root's rule file reached through a link,
+                                        // wherever that file leads.)
+                                        && Some(&real) != root_rules.as_ref()) =>
                             {
                                 found.push((PathBuf::from(shown), id));
                             }

@@ -211,10 +211,10 @@ impl MarkdownFiles {
         if at_root.is_empty() || path.exists() {
             found.walk(path, shown_from);
         }
-        for name in at_root {
+        for name in &at_root {
             found.walk(&shown_from.join(name), shown_from);
         }
-        if bank && root_journal(shown_from, path) {
+        if bank && found.reads_root_journal(shown_from, path, !at_root.is_empty()) {
             found.walk(&shown_from.join(CLINE_JOURNAL), shown_from);
         }
         found.files.sort_by(|a, b| a.1.cmp(&b.1));
@@ -318,21 +318,30 @@ pub const CLINE_JOURNAL: &str = ".clinerules";
 /// Whether the repository's `.clinerules` file at its root is its bank's journal as well as a
 /// rule file: Cline's first Memory Bank instructions kept the journal there, and the banks
 /// that followed them keep none in their folder (rounds 210 and 212: three such files, 77
-/// lines the readers listed). It is, when it is a file (not Cline's folder of rules) and the
-/// bank folder keeps no journal of its own (`in_folder`; one linked to the root's is the
-/// root's). `mb rules` and `mb audit` read it as a rule file either way. The working tree's
-/// bank ([`root_journal`]) and `mb ci`'s ask.
-pub fn journal_kept_at_root(at_root: bool, in_folder: bool) -> bool {
-    at_root && !in_folder
+/// lines the readers listed). It is, when it is a plain file at the root (`at_root`: not Cline's
+/// folder of rules, nor a link, which could lead to a file read already), beside a bank there
+/// (`bank_there`: the folder, or core files kept at the root), and the walk of the bank's folder
+/// read no journal at its top (`in_folder`; one linked to the root's is not read there). `mb
+/// rules` and `mb audit` read it as a rule file either way. The working tree's bank
+/// ([`MarkdownFiles::find_bank`]) and `mb ci`'s ask.
+pub fn journal_kept_at_root(at_root: bool, bank_there: bool, in_folder: bool) -> bool {
+    at_root && bank_there && !in_folder
 }
 
-/// [`journal_kept_at_root`] in the working tree at `root`, for the bank folder `folder`: not
-/// unless `folder` is the repository's own ([`bank_folder`]), as for the core files.
-fn root_journal(root: &Path, folder: &Path) -> bool {
-    let at_root = root.join(CLINE_JOURNAL);
-    let own = folder.join(CLINE_JOURNAL);
-    lexical(folder) == lexical(&root.join(bank_folder(root)))
-        && journal_kept_at_root(at_root.is_file(), own.is_file() && is_the_journal(&own, root))
+impl MarkdownFiles {
+    /// [`journal_kept_at_root`] in the working tree at `root`, once the bank folder `folder`
+    /// and the core files kept at the root (`core_at_root`) are walked: not unless `folder` is
+    /// the repository's own ([`bank_folder`]), as for the core files.
+    fn reads_root_journal(&self, root: &Path, folder: &Path, core_at_root: bool) -> bool {
+        let at_root = std::fs::symlink_metadata(root.join(CLINE_JOURNAL)).is_ok_and(|m| m.file_type().is_file());
+        let own = folder.join(CLINE_JOURNAL);
+        lexical(folder) == lexical(&root.join(bank_folder(root)))
+            && journal_kept_at_root(
+                at_root,
+                folder.exists() || core_at_root,
+                self.files.iter().any(|(disk, _)| *disk == own),
+            )
+    }
 }
 
 /// Whether a `.clinerules` file at `path`, found in a bank's walk, is the bank's journal: below

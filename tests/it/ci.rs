@@ -496,6 +496,77 @@ fn the_root_journal_is_read_in_each_revision_as_on_disk() {
 }
 
 #[test]
+fn the_root_journal_through_links_is_read_in_each_revision_as_on_disk() {
+    // Found by the twelfth session's review: `mb ci` and `mb decisions` disagreed on the root's
+    // journal through links — a bank folder linked elsewhere with a journal of its own, a
+    // journal of the bank's leading out of the repository, a root `.clinerules` linked to one
+    // of the bank's files (listed twice) or to a file elsewhere, and a root `.clinerules`
+    // with no bank at all. Each revision is read as the working tree is.
+    let journal = "# Journal\n\n## Project Patterns\n\n- Snapshots before every upgrade\n";
+    let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
+        (
+            "a linked bank folder with its own journal",
+            Box::new(|dir: &Path| {
+                std::fs::create_dir_all(dir.join("docs/bank")).unwrap();
+                std::fs::write(dir.join("docs/bank/activeContext.md"), "# Active Context\n").unwrap();
+                std::fs::write(dir.join("docs/bank/.clinerules"), "# J\n\n## Project Patterns\n\n- Own rule\n")
+                    .unwrap();
+                std::os::unix::fs::symlink("docs/bank", dir.join("memory-bank")).unwrap();
+            }),
+        ),
+        (
+            "a bank journal leading out of the repository",
+            Box::new(|dir: &Path| {
+                std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
+                std::fs::write(dir.join("memory-bank/activeContext.md"), "# Active Context\n").unwrap();
+                std::os::unix::fs::symlink("/etc/hostname", dir.join("memory-bank/.clinerules")).unwrap();
+            }),
+        ),
+        (
+            "a root journal linked to a file of the bank",
+            Box::new(|dir: &Path| {
+                std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
+                std::fs::write(dir.join("memory-bank/notes.md"), "# N\n\n## Project Patterns\n\n- Noted rule\n")
+                    .unwrap();
+                std::fs::remove_file(dir.join(".clinerules")).unwrap();
+                std::os::unix::fs::symlink("memory-bank/notes.md", dir.join(".clinerules")).unwrap();
+            }),
+        ),
+        ("no bank at all", Box::new(|_: &Path| {})),
+    ];
+    for (case, setup) in cases {
+        let env = TestEnvironment::new();
+        env.write("README.md", "# Fleet\n");
+        git_init(env.work_dir());
+        env.write(".clinerules", journal);
+        setup(env.work_dir());
+        commit(&env, case);
+        // (No bank: `mb decisions` says so, and lists nothing.)
+        let out = env.run(["decisions", "--json"]);
+        let mut on_disk: Vec<String> = match out.code() {
+            Some(2) => Vec::new(),
+            _ => out
+                .json()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| format!("{}:{}", d["file"].as_str().unwrap(), d["line"]))
+                .collect(),
+        };
+        let report = json(&env);
+        let mut added: Vec<String> = report["decisions"]["added"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| format!("{}:{}", d["file"].as_str().unwrap(), d["line"]))
+            .collect();
+        on_disk.sort();
+        added.sort();
+        assert_eq!(added, on_disk, "{case}");
+    }
+}
+
+#[test]
 fn core_files_kept_at_the_root_are_read_in_each_revision() {
     // A bank that keeps Cline's core files beside the README: a decision added there in the
     // pull request is a decision added, as `mb decisions` reads the working tree.
