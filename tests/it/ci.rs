@@ -503,36 +503,27 @@ fn the_root_journal_through_links_is_read_in_each_revision_as_on_disk() {
     // of the bank's files (listed twice) or to a file elsewhere, and a root `.clinerules`
     // with no bank at all. Each revision is read as the working tree is.
     let journal = "# Journal\n\n## Project Patterns\n\n- Snapshots before every upgrade\n";
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
-        (
-            "a linked bank folder with its own journal",
-            Box::new(|dir: &Path| {
-                std::fs::create_dir_all(dir.join("docs/bank")).unwrap();
-                std::fs::write(dir.join("docs/bank/activeContext.md"), "# Active Context\n").unwrap();
-                std::fs::write(dir.join("docs/bank/.clinerules"), "# J\n\n## Project Patterns\n\n- Own rule\n")
-                    .unwrap();
-                std::os::unix::fs::symlink("docs/bank", dir.join("memory-bank")).unwrap();
-            }),
-        ),
-        (
-            "a bank journal leading out of the repository",
-            Box::new(|dir: &Path| {
-                std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
-                std::fs::write(dir.join("memory-bank/activeContext.md"), "# Active Context\n").unwrap();
-                std::os::unix::fs::symlink("/etc/hostname", dir.join("memory-bank/.clinerules")).unwrap();
-            }),
-        ),
-        (
-            "a root journal linked to a file of the bank",
-            Box::new(|dir: &Path| {
-                std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
-                std::fs::write(dir.join("memory-bank/notes.md"), "# N\n\n## Project Patterns\n\n- Noted rule\n")
-                    .unwrap();
-                std::fs::remove_file(dir.join(".clinerules")).unwrap();
-                std::os::unix::fs::symlink("memory-bank/notes.md", dir.join(".clinerules")).unwrap();
-            }),
-        ),
-        ("no bank at all", Box::new(|_: &Path| {})),
+    // (Each case: its name, and what it lays out beside the root's journal.)
+    type Setup = fn(&Path);
+    let cases: [(&str, Setup); 4] = [
+        ("a linked bank folder with its own journal", |dir: &Path| {
+            std::fs::create_dir_all(dir.join("docs/bank")).unwrap();
+            std::fs::write(dir.join("docs/bank/activeContext.md"), "# Active Context\n").unwrap();
+            std::fs::write(dir.join("docs/bank/.clinerules"), "# J\n\n## Project Patterns\n\n- Own rule\n").unwrap();
+            std::os::unix::fs::symlink("docs/bank", dir.join("memory-bank")).unwrap();
+        }),
+        ("a bank journal leading out of the repository", |dir: &Path| {
+            std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
+            std::fs::write(dir.join("memory-bank/activeContext.md"), "# Active Context\n").unwrap();
+            std::os::unix::fs::symlink("/etc/hostname", dir.join("memory-bank/.clinerules")).unwrap();
+        }),
+        ("a root journal linked to a file of the bank", |dir: &Path| {
+            std::fs::create_dir_all(dir.join("memory-bank")).unwrap();
+            std::fs::write(dir.join("memory-bank/notes.md"), "# N\n\n## Project Patterns\n\n- Noted rule\n").unwrap();
+            std::fs::remove_file(dir.join(".clinerules")).unwrap();
+            std::os::unix::fs::symlink("memory-bank/notes.md", dir.join(".clinerules")).unwrap();
+        }),
+        ("no bank at all", |_: &Path| {}),
     ];
     for (case, setup) in cases {
         let env = TestEnvironment::new();
