@@ -21,7 +21,9 @@
 //! follows what it learned, each top-level line with nothing under it under the journal's
 //! patterns is a rule it learned, in whatever words (`Snapshots before every upgrade`, `CSV
 //! files are the primary input`): rounds 196–210 had 20 such lines more of the readers', 2
-//! not.
+//! not. Not under a title over what it knows rather than learned (`### Known Challenges`,
+//! `### Useful Commands`, `## Anti-Patterns`), nor a line labelled so (`Use case: …`, `Bug:
+//! …`, `Question: …`; [`holds_no_learned_rules`]).
 //! Under any other heading, a top-level line that tells the team always or never to do
 //! something, or what to prefer or keep (`Never merge candles from two venues`, `Do not
 //! store secrets here`), is a rule it gave itself, and so a decision ([`commands`]).
@@ -39,6 +41,8 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
     let mut not_commands: Vec<Option<bool>> = vec![None; sections.len()];
     let mut command_titles = super::TitlesOver::new(sections, entries, holds_no_commands);
+    let mut not_learned: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut learned_titles = super::TitlesOver::new(sections, entries, holds_no_learned_rules);
     // Each section's answer once: whether its own heading is over principles; and each
     // label's, whether it sets its items aside, and whether it holds no commands.
     let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
@@ -74,7 +78,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && item.block == Block::ListItem
                             && item.parent.is_none()
                             && !has_items
-                            && states_principle(&item.text)))
+                            && states_principle(&item.text)
+                            && !fields::named_before_colon(&item.text)
+                                .is_some_and(|(label, _)| holds_no_learned_rules(label))
+                            && !*not_learned[item.section]
+                                .get_or_insert_with(|| learned_titles.answers(item.section).into_iter().any(|no| no))))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }
             Kind::Other => {
@@ -140,6 +148,50 @@ fn holds_no_commands(title: &str) -> bool {
         "features",
         "bug",
         "bugs",
+    ];
+    holds_no_conventions(title) || fields::holds_word_of(title, WORDS)
+}
+
+/// A title (or an item's label) in Cline's journal over what it knows rather than the rules it
+/// learned: what holds no conventions ([`holds_no_conventions`]: issues, steps), bugs,
+/// limitations, setup and examples, challenges met (`Known Challenges`), commands, contacts
+/// and variables, patterns not chosen (`Anti-Patterns`, `Patterns to Avoid`), and a line's
+/// `Use case:`, `Question:`, `Note:` or `Deprecated:` (found by review). Not usage: Cline's
+/// `Tool Usage Patterns` are rules it learned.
+fn holds_no_learned_rules(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "issue",
+        "problem",
+        "limitation",
+        "limitations",
+        "blocker",
+        "blockers",
+        "bug",
+        "bugs",
+        "setup",
+        "installation",
+        "example",
+        "examples",
+        "known",
+        "challenge",
+        "challenges",
+        "command",
+        "commands",
+        "contact",
+        "contacts",
+        "variable",
+        "variables",
+        "case",
+        "question",
+        "questions",
+        "note",
+        "notes",
+        "todo",
+        "anti",
+        "avoid",
+        "retired",
+        "deprecated",
+        "obsolete",
     ];
     holds_no_conventions(title) || fields::holds_word_of(title, WORDS)
 }
@@ -316,7 +368,8 @@ fn may_state_rule(text: &str) -> bool {
     }
     let lower_head = text[..crate::source::floor_char_boundary(text, 64)].to_lowercase();
     // (A user story, `Users should be able to export …`; a question without its mark,
-    // `Should we adopt Biome …`, `Must we adopt errcheck? TBD`, or left open; a note, `Keep in
+    // `Should we adopt Biome …`, `Must we adopt errcheck? TBD`, `Question: should snapshots be
+    // hourly` (found by review), or left open; a note, `Keep in
     // mind that …`; a measure, `Use of any dropped …`; a state still to change; a commit
     // message shown as an example, `fix: never retry POST requests`.)
     if ["should be able", "must be able", "keep in mind", "use of ", "so far"].iter().any(|p| lower_head.contains(p))
@@ -325,6 +378,7 @@ fn may_state_rule(text: &str) -> bool {
             .any(|p| lower_head.starts_with(p))
         || fields::holds_word_of(text, &["tbd"])
         || lower_head.contains("open question")
+        || ["question:", "questions:"].iter().any(|p| lower_head.starts_with(p))
         || fields::holds_word_of(text, NOT_YET)
         || fields::first_colon(text).is_some_and(|at| fields::is_commit_type(&text[..at]))
     {

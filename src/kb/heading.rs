@@ -1006,9 +1006,12 @@ pub(crate) fn names_style(title: &str) -> bool {
 /// lists those the project chose, each by what it does for it (`Dependencies`, `Runtime
 /// Dependencies (Minimal)`, `Key Libraries`, `Frameworks and Libraries`, `Dev Dependencies`):
 /// a stack under another name. `Some(false)` for the dependencies between the system's own
-/// parts (`Service Dependencies`, `Resource Dependencies`), those set aside, left to the user
-/// or not chosen (`Avoided`, `Optional`, `Transitive Dependencies`), and a task over them
-/// (`Update Go Dependencies`, `2. Add Missing Test Dependencies`).
+/// parts (`Service Dependencies`, `Resource Dependencies`, `Role`, `Feature`, `Upstream`,
+/// `Interne Abhängigkeiten`, `内部依赖`), those set aside, left to the user or not chosen
+/// (`Avoided`, `Banned`, `Candidate`, `Optional`, `Transitive Dependencies`, `Dependencies
+/// (optional)`, `可选依赖`), what blocks a plan (`Blockers and Dependencies`), a task or a
+/// question over them (`Update Go Dependencies`, `2. Add Missing Test Dependencies`, `How We
+/// Add Dependencies`, `Which Libraries?`).
 pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
     const HEAD: &[&str] = &[
         "dependencies",
@@ -1062,9 +1065,39 @@ pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
         "suggested",
         "indirect",
         "transitive",
+        "banned",
+        "forbidden",
+        "candidate",
+        "candidates",
+        "alternative",
+        "alternatives",
+        "replaced",
+        "role",
+        "roles",
+        "microservice",
+        "microservices",
+        "feature",
+        "features",
+        "upstream",
+        "downstream",
+        "blocker",
+        "blockers",
+        "interne",
+        "internes",
+        "internas",
+        "internos",
+        "optionale",
+        "optionnelles",
+        "opcionales",
+        "opcionais",
+        "внутренние",
+        "опциональные",
+        "необязательные",
     ];
-    // The same in Chinese and Japanese: indirect (`間接的な依存関係`), between services.
-    const CJK_NOT: &[&str] = &["間接", "间接", "传递", "服务", "サービス"];
+    // The same in Chinese and Japanese: indirect (`間接的な依存関係`), between services or
+    // modules, internal, optional, removed.
+    const CJK_NOT: &[&str] =
+        &["間接", "间接", "传递", "服务", "サービス", "内部", "模块", "モジュール", "可选", "任意", "移除", "废弃"];
     // A task over them, in its first word.
     const TASKS: &[&str] = &[
         "update",
@@ -1088,6 +1121,12 @@ pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
         "pin",
         "resolve",
         "bump",
+        "review",
+        "reviewing",
+        "pinning",
+        "auditing",
+        "how",
+        "which",
     ];
     let t = title.split(['(', '（']).next().unwrap_or(title);
     let words: Vec<&str> = t
@@ -1095,9 +1134,11 @@ pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
     let closes = |w: &&str| super::fields::is_word_of(w, HEAD) || (!w.is_ascii() && CJK.iter().any(|c| w.ends_with(c)));
+    // (A note in brackets may set them aside too: `Dependencies (optional)`.)
     (words.len() <= 5 && words.last().is_some_and(closes)).then(|| {
-        !words.iter().any(|w| super::fields::is_word_of(w, NOT))
-            && (t.is_ascii() || !CJK_NOT.iter().any(|w| t.contains(w)))
+        !title.split(|c: char| !c.is_alphanumeric()).any(|w| super::fields::is_word_of(w, NOT))
+            && (title.is_ascii() || !CJK_NOT.iter().any(|w| title.contains(w)))
+            && !title.contains(['?', '？'])
             && !words.first().is_some_and(|w| super::fields::is_word_of(w, TASKS))
     })
 }
@@ -3016,6 +3057,16 @@ mod tests {
             "Mock External Dependencies",
             "Indirect Dependencies",
             "間接的な依存関係",
+            "Dependencies (optional)",
+            "Banned Dependencies",
+            "Candidate Libraries",
+            "Role Dependencies",
+            "Blockers and Dependencies",
+            "How We Add Dependencies",
+            "Which Libraries?",
+            "Interne Abhängigkeiten",
+            "内部依赖",
+            "可选依赖",
         ] {
             assert_eq!(names_dependencies(title), Some(false), "{title}");
         }

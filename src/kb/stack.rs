@@ -180,6 +180,14 @@ fn names_how_or_notes(title: &str) -> bool {
         // What the stack may become (`## Technology Evolution Path`, `### Tech Roadmap`).
         "evolution",
         "roadmap",
+        // What is left to the user, kept out, only pulled in, or still to weigh (`####
+        // Optional`, `#### Banned`, `#### Transitive` under `### Dependencies`).
+        "optional",
+        "banned",
+        "forbidden",
+        "transitive",
+        "indirect",
+        "evaluate",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
     // Format Support` over the crates that read them.)
@@ -400,6 +408,10 @@ fn names_a_fact(label: &str) -> bool {
         "costs",
         "password",
         "outputs",
+        "install",
+        "installation",
+        "list",
+        "total",
         "порт",
         "目的",
         "用途",
@@ -429,8 +441,9 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
 }
 
 /// Whether an item leaves its choice open: `JWT or sessions`, `Cache: TBD`, `(optional)`,
-/// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `Testing: consider proptest`, `not decided yet`, `或`, `待定`, `暂定`,
-/// `検討`, `опционально`, `пока не решено`.
+/// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `Testing: consider proptest`, `(if
+/// needed)`, `moment: deprecated`, `not decided yet`, `或`, `待定`, `暂定`, `検討`, `опционально`,
+/// `пока не решено` — not `or` before a bound (`one or more hosts`, `3.11 or later`).
 fn still_open(text: &str) -> bool {
     if text.contains(['?', '？']) {
         return true;
@@ -461,19 +474,25 @@ fn still_open(text: &str) -> bool {
         "waiting",
         "awaiting",
         "blocked",
+        "considered",
+        "decide",
+        "deprecated",
         "или",
         "опционально",
         "oder",
         "ou",
         "o",
     ];
+    // (`or` before a bound is no choice left open: `one or more hosts`, `3.11 or later`.)
+    const BOUNDS: &[&str] = &["more", "less", "fewer", "later", "newer", "higher", "above", "greater"];
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.iter().any(|w| fields::is_word_of(w, OPEN_WORDS))
-        || words.windows(2).any(|w| {
-            fields::is_word_of(w[0], &["not", "не"])
-                && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"])
-        })
-    {
+    if words.iter().enumerate().any(|(i, w)| {
+        fields::is_word_of(w, OPEN_WORDS)
+            && !(w.eq_ignore_ascii_case("or") && words.get(i + 1).is_some_and(|n| fields::is_word_of(n, BOUNDS)))
+    }) || words.windows(2).any(|w| {
+        (fields::is_word_of(w[0], &["not", "не"]) && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"]))
+            || (w[0].eq_ignore_ascii_case("if") && fields::is_word_of(w[1], &["needed", "necessary", "required"]))
+    }) {
         return true;
     }
     !text.is_ascii()

@@ -5679,15 +5679,16 @@ fn a_title_over_the_projects_dependencies_lists_its_stack() {
     let kb = load();
     // `### Runtime Dependencies` over `- restic: encrypted backups to the NAS` lists what the
     // project chose, each by what it does for it, as a stack does (rounds 196–211: 68 lines
-    // more of the readers', 11 that no reader listed). Not a choice left open, the
-    // dependencies between the system's parts, those left optional, nor a task over them.
+    // more of the readers', 11 that no reader listed). Not a choice left open, an
+    // installation command, the dependencies between the system's parts, those left optional
+    // or only pulled in, what blocks a plan, nor a task over them (found by review).
     let doc = document(&kb, "techContext-dependencies.md");
     assert_eq!(
         decision_texts(doc),
         [
             "restic: encrypted, deduplicated backups to the NAS",
             "jq = \"1.7\": reads the Proxmox API's JSON in the check scripts",
-            "rclone: copies the nightly snapshots off-site",
+            "rclone: copies the nightly snapshots off-site, to one or more buckets",
             "ansible-lint: lints every role before a merge",
             "molecule - runs each role against throwaway containers",
             "paramiko: SSH from the inventory script",
@@ -5702,7 +5703,9 @@ fn the_journals_patterns_are_the_rules_it_learned() {
     // preferences the agent learned so as to follow them: each top-level line under its
     // patterns is one, in whatever words (`Snapshots before every upgrade`, not only `Always
     // …`). Rounds 196–210: 20 such lines more of the readers', 2 not. What it knows of the
-    // challenges met and the steps of a task stays as it was, and so does a label over lines.
+    // challenges met and the steps of a task stays as it was, and so does a label over lines;
+    // so does a use case, a question without its mark, useful commands and anti-patterns
+    // (found by review).
     let doc = document(&kb, ".clinerules");
     assert_eq!(
         decision_texts(doc),
