@@ -156,11 +156,20 @@ impl Repo {
     pub fn markdown(&self, rev: &Revision, path: &str, bank: bool) -> Result<Vec<(PathBuf, String)>, RevisionError> {
         let git = |source| RevisionError::Git { name: rev.name.clone(), source };
         let tree = self.tree(rev)?;
+        // (`.` names the mb root itself, as `mb decisions .` does: found by the twelfth
+        // session's review, `mb ci --memory-bank .` read nothing at all.)
+        let path = if matches!(path, "" | ".") { "" } else { path };
         let full = format!("{}{path}", self.prefix);
-        let Some((kind, id, real)) = tree.get_path(Path::new(&full)).ok().and_then(|e| self.follow(&tree, &full, &e))
-        else {
+        let top = match full.trim_end_matches('/') {
+            "" => Some((ObjectType::Tree, tree.id(), String::new())),
+            full => tree.get_path(Path::new(full)).ok().and_then(|e| self.follow(&tree, full, &e)),
+        };
+        let Some((kind, id, real)) = top else {
             return Ok(Vec::new());
         };
+        // (A name under a folder; under the root, the name alone.)
+        let under =
+            |folder: &str, name: &str| if folder.is_empty() { name.to_string() } else { format!("{folder}/{name}") };
         let mut found: Vec<(PathBuf, Oid)> = Vec::new();
         match kind {
             ObjectType::Blob => found.push((PathBuf::from(path), id)),
@@ -179,19 +188,21 @@ impl Repo {
                     let sub = self.repo.find_tree(id).map_err(git)?;
                     for e in sub.iter() {
                         let Ok(name) = e.name() else { continue };
-                        let at = format!("{real}/{name}");
+                        let at = under(&real, name);
                         let Some((kind, id, real)) = self.follow(&tree, &at, &e) else { continue };
                         if crate::kb::load::is_hidden(name, kind == ObjectType::Tree) {
                             continue;
                         }
-                        let shown = format!("{shown}/{name}");
+                        // (The root's own `.clinerules` is its rule file, not a journal.)
+                        let at_root = shown.is_empty();
+                        let shown = under(&shown, name);
                         match kind {
                             ObjectType::Tree if seen.insert(real.clone()) => folders.push((shown, real, id)),
                             ObjectType::Blob
                                 if crate::kb::load::is_markdown(name)
                                     || (bank
                                         && name == crate::kb::load::CLINE_JOURNAL
-                                        && !matches!(path, "" | ".")
+                                        && !at_root
                                         // (Not the root's rule file reached through a link,
                                         // wherever that file leads.)
                                         && Some(&real) != root_rules.as_ref()) =>

@@ -558,6 +558,31 @@ fn the_root_journal_through_links_is_read_in_each_revision_as_on_disk() {
 }
 
 #[test]
+fn the_repository_named_as_the_bank_is_read_in_each_revision() {
+    // Found by the twelfth session's review: `mb ci --memory-bank .` read nothing at all, where
+    // `mb decisions .` reads every Markdown file of the repository and the journals in its
+    // folders (not the root's `.clinerules`, its rule file).
+    let env = TestEnvironment::new();
+    env.write("README.md", "# Fleet\n");
+    env.write(".clinerules", "# Rules\n\n## Project Patterns\n\n- A rule file's line\n");
+    git_init(env.work_dir());
+    env.write("memory-bank/notes.md", "# Notes\n\n## Decisions\n\n- Use Caddy in front of the wiki.\n");
+    env.write("memory-bank/.clinerules", "# Journal\n\n## Project Patterns\n\n- Hosts named by role\n");
+    commit(&env, "a bank");
+    let files = |v: &Value| -> Vec<String> {
+        let mut f: Vec<String> =
+            v.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+        f.sort();
+        f
+    };
+    let on_disk = files(&env.run(["decisions", ".", "--json"]).json());
+    assert_eq!(on_disk, ["memory-bank/.clinerules", "memory-bank/notes.md"]);
+    let out = ci(&env, &["--memory-bank", ".", "--format", "json"]);
+    assert!(matches!(out.code(), Some(0 | 1)), "{out}");
+    assert_eq!(files(&out.json()["decisions"]["added"]), on_disk);
+}
+
+#[test]
 fn core_files_kept_at_the_root_are_read_in_each_revision() {
     // A bank that keeps Cline's core files beside the README: a decision added there in the
     // pull request is a decision added, as `mb decisions` reads the working tree.
