@@ -36,19 +36,16 @@ use super::{Block, Entry, Group, Item, Kind, Section};
 /// ([`super::load::CLINE_JOURNAL`]).
 pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group], journal: bool) {
     // Each section's answer once: whether a title over it says its lines are no conventions,
-    // or no commands.
-    let mut not_rules: Vec<Option<bool>> = vec![None; sections.len()];
-    let mut titles = super::TitlesOver::new(sections, entries, holds_no_conventions);
-    let mut not_commands: Vec<Option<bool>> = vec![None; sections.len()];
-    let mut command_titles = super::TitlesOver::new(sections, entries, holds_no_commands);
-    let mut not_learned: Vec<Option<bool>> = vec![None; sections.len()];
-    let mut learned_titles = super::TitlesOver::new(sections, entries, holds_no_learned_rules);
-    // Each section's answer once: whether its own heading is over principles; and each
-    // label's, whether it sets its items aside, and whether it holds no commands.
-    let mut principles: Vec<Option<bool>> = vec![None; sections.len()];
-    let mut style: Vec<Option<bool>> = vec![None; sections.len()];
-    let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
-    let mut label_not_commands: Vec<Option<bool>> = vec![None; groups.len()];
+    // no commands, or no rules the journal learned; whether its own heading is over
+    // principles, or style; and each label's, whether it sets its items aside, and whether it
+    // holds no commands.
+    let mut not_rules = super::AnyTitleOver::new(sections, entries, holds_no_conventions);
+    let mut not_commands = super::AnyTitleOver::new(sections, entries, holds_no_commands);
+    let mut not_learned = super::AnyTitleOver::new(sections, entries, holds_no_learned_rules);
+    let mut principles = super::Once::new(sections.len());
+    let mut style = super::Once::new(sections.len());
+    let mut aside = super::Once::new(groups.len());
+    let mut label_not_commands = super::Once::new(groups.len());
     for i in 0..items.len() {
         // Whether the item has items under it, right after it (a label over them states no
         // rule of its own).
@@ -63,15 +60,17 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
         }
         let decided = match item.kind {
             Kind::Pattern => {
-                !*not_rules[item.section].get_or_insert_with(|| titles.answers(item.section).into_iter().any(|no| no))
+                !not_rules.holds(item.section)
                     && (states_rule(&item.text, item.block)
                         || (item.block == Block::ListItem
                             && item.parent.is_none()
-                            && *principles[item.section].get_or_insert_with(|| {
+                            && principles.get(item.section, || {
                                 own_title(sections, entries, item.section).is_some_and(super::heading::names_principles)
                             })
-                            && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
-                                *aside[g].get_or_insert_with(|| super::patterns::label_sets_aside(&groups[g].title))
+                            && !item.group.is_some_and(|g| {
+                                aside.get(g, || {
+                                    groups.get(g).is_some_and(|l| super::patterns::label_sets_aside(&l.title))
+                                })
                             })
                             && states_principle(&item.text))
                         || (journal
@@ -81,18 +80,16 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && states_principle(&item.text)
                             && !fields::named_before_colon(&item.text)
                                 .is_some_and(|(label, _)| holds_no_learned_rules(label))
-                            && !*not_learned[item.section]
-                                .get_or_insert_with(|| learned_titles.answers(item.section).into_iter().any(|no| no))))
+                            && !not_learned.holds(item.section)))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }
             Kind::Other => {
                 stands_alone_under_style(item, has_items, &mut style, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
-                        && !*not_commands[item.section]
-                            .get_or_insert_with(|| command_titles.answers(item.section).into_iter().any(|no| no))
-                        && !item.group.filter(|&g| g < groups.len()).is_some_and(|g| {
-                            *label_not_commands[g].get_or_insert_with(|| holds_no_commands(&groups[g].title))
+                        && !not_commands.holds(item.section)
+                        && !item.group.is_some_and(|g| {
+                            label_not_commands.get(g, || groups.get(g).is_some_and(|l| holds_no_commands(&l.title)))
                         })
             }
             _ => false,
@@ -111,14 +108,14 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
 fn stands_alone_under_style(
     item: &Item,
     has_items: bool,
-    style: &mut [Option<bool>],
+    style: &mut super::Once,
     sections: &[Section],
     entries: &[Entry],
 ) -> bool {
     item.block == Block::ListItem
         && !has_items
-        && *style[item.section]
-            .get_or_insert_with(|| own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
+        && style
+            .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
         && states_principle(&item.text)
 }
 

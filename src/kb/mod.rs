@@ -323,6 +323,42 @@ impl<'a, T: Copy> TitlesOver<'a, T> {
     }
 }
 
+/// Whether any title over a section ([`TitlesOver`]) passes a test: each section's answer
+/// once, however many items it holds.
+pub(crate) struct AnyTitleOver<'a> {
+    titles: TitlesOver<'a, bool>,
+    by_section: Vec<Option<bool>>,
+}
+
+impl<'a> AnyTitleOver<'a> {
+    pub(crate) fn new(sections: &'a [Section], entries: &'a [Entry], test: fn(&str) -> bool) -> Self {
+        AnyTitleOver { titles: TitlesOver::new(sections, entries, test), by_section: vec![None; sections.len()] }
+    }
+
+    /// Whether the test holds for a title over `section`.
+    pub(crate) fn holds(&mut self, section: usize) -> bool {
+        let titles = &mut self.titles;
+        match self.by_section.get_mut(section) {
+            Some(answer) => *answer.get_or_insert_with(|| titles.answers(section).into_iter().any(|yes| yes)),
+            None => false,
+        }
+    }
+}
+
+/// An answer per index (a section, a group), worked out the first time it is asked.
+pub(crate) struct Once(Vec<Option<bool>>);
+
+impl Once {
+    pub(crate) fn new(len: usize) -> Once {
+        Once(vec![None; len])
+    }
+
+    /// The answer at `at`, from `work` the first time (`false` for an index out of range).
+    pub(crate) fn get(&mut self, at: usize, work: impl FnOnce() -> bool) -> bool {
+        self.0.get_mut(at).is_some_and(|answer| *answer.get_or_insert_with(work))
+    }
+}
+
 /// Lower-case, with runs of whitespace and trailing punctuation folded and Markdown's inline
 /// markup (`` ` ``, `*`) dropped, for phrase matching: a phrase pasted from the Markdown source
 /// matches the item's plain text.
