@@ -119,56 +119,41 @@ fn stands_alone_under_style(
         && states_principle(&item.text)
 }
 
+/// Words of a title over what describes or sets up rather than decides: issues, limitations
+/// and blockers, bugs, setup and examples ([`holds_no_commands`], [`holds_no_learned_rules`]).
+const DESCRIBES: &[&str] = &[
+    "issue",
+    "problem",
+    "limitation",
+    "limitations",
+    "blocker",
+    "blockers",
+    "bug",
+    "bugs",
+    "setup",
+    "installation",
+    "example",
+    "examples",
+];
+
 /// A title (or label) over lines that tell what to do though they are no rules of the team's:
 /// what holds no conventions ([`holds_no_conventions`]), and what describes or sets up rather
-/// than decides — limitations and blockers (`Never tested on ARM hosts`, `Do not have access to
-/// staging`), setup and usage steps (`Keep the dev server running in a second terminal`),
-/// features, examples and bugs.
+/// than decides ([`DESCRIBES`]) — limitations and blockers (`Never tested on ARM hosts`, `Do
+/// not have access to staging`), setup and usage steps (`Keep the dev server running in a
+/// second terminal`), features, examples and bugs.
 fn holds_no_commands(title: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "issue",
-        "problem",
-        "limitation",
-        "limitations",
-        "blocker",
-        "blockers",
-        "blocked",
-        "setup",
-        "installation",
-        "install",
-        "started",
-        "quickstart",
-        "usage",
-        "example",
-        "examples",
-        "feature",
-        "features",
-        "bug",
-        "bugs",
-    ];
-    holds_no_conventions(title) || fields::holds_word_of(title, WORDS)
+    const WORDS: &[&str] = &["blocked", "install", "started", "quickstart", "usage", "feature", "features"];
+    holds_no_conventions(title) || fields::holds_word_of(title, DESCRIBES) || fields::holds_word_of(title, WORDS)
 }
 
 /// A title (or an item's label) in Cline's journal over what it knows rather than the rules it
-/// learned: what holds no conventions ([`holds_no_conventions`]: issues, steps), bugs,
-/// limitations, setup and examples, challenges met (`Known Challenges`), commands, contacts
-/// and variables, patterns not chosen (`Anti-Patterns`, `Patterns to Avoid`), and a line's
-/// `Use case:`, `Question:`, `Note:` or `Deprecated:` (found by review). Not usage: Cline's
-/// `Tool Usage Patterns` are rules it learned.
+/// learned: what holds no conventions ([`holds_no_conventions`]: issues, steps), what describes
+/// ([`DESCRIBES`]: bugs, limitations, setup, examples), challenges met (`Known Challenges`),
+/// commands, contacts and variables, patterns not chosen (`Anti-Patterns`, `Patterns to
+/// Avoid`), and a line's `Use case:`, `Question:`, `Note:` or `Deprecated:` (found by review).
+/// Not usage: Cline's `Tool Usage Patterns` are rules it learned.
 fn holds_no_learned_rules(title: &str) -> bool {
     const WORDS: &[&str] = &[
-        "issue",
-        "problem",
-        "limitation",
-        "limitations",
-        "blocker",
-        "blockers",
-        "bug",
-        "bugs",
-        "setup",
-        "installation",
-        "example",
-        "examples",
         "known",
         "challenge",
         "challenges",
@@ -190,7 +175,7 @@ fn holds_no_learned_rules(title: &str) -> bool {
         "deprecated",
         "obsolete",
     ];
-    holds_no_conventions(title) || fields::holds_word_of(title, WORDS)
+    holds_no_conventions(title) || fields::holds_word_of(title, DESCRIBES) || fields::holds_word_of(title, WORDS)
 }
 
 /// A title over lines that are no conventions though they tell what to do or must be:

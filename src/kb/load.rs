@@ -207,18 +207,29 @@ impl MarkdownFiles {
         if !lexical(path).starts_with(lexical(shown_from)) {
             found.bounds.extend(path.canonicalize());
         }
-        let at_root = if bank { root_core_files(shown_from, path) } else { Vec::new() };
+        // (What the root adds only to the repository's own bank folder, found once.)
+        let own = bank && lexical(path) == lexical(&shown_from.join(bank_folder(shown_from)));
+        let at_root = if own { beside_own_bank(shown_from, path) } else { Vec::new() };
         if at_root.is_empty() || path.exists() {
             found.walk(path, shown_from);
         }
         for name in &at_root {
             found.walk(&shown_from.join(name), shown_from);
         }
-        if bank && found.reads_root_journal(shown_from, path, !at_root.is_empty()) {
+        if own && found.reads_root_journal(shown_from, path, !at_root.is_empty()) {
             found.walk(&shown_from.join(CLINE_JOURNAL), shown_from);
         }
         found.files.sort_by(|a, b| a.1.cmp(&b.1));
         found
+    }
+
+    /// [`journal_kept_at_root`] in the working tree at `root`, once the repository's own bank
+    /// folder `folder` ([`bank_folder`]) and the core files kept at the root (`core_at_root`)
+    /// are walked.
+    fn reads_root_journal(&self, root: &Path, folder: &Path, core_at_root: bool) -> bool {
+        let at_root = std::fs::symlink_metadata(root.join(CLINE_JOURNAL)).is_ok_and(|m| m.file_type().is_file());
+        let own = folder.join(CLINE_JOURNAL);
+        journal_kept_at_root(at_root, folder.exists() || core_at_root, self.files.iter().any(|(disk, _)| *disk == own))
     }
 
     fn walk(&mut self, path: &Path, shown_from: &Path) {
@@ -326,22 +337,6 @@ pub const CLINE_JOURNAL: &str = ".clinerules";
 /// ([`MarkdownFiles::find_bank`]) and `mb ci`'s ask.
 pub fn journal_kept_at_root(at_root: bool, bank_there: bool, in_folder: bool) -> bool {
     at_root && bank_there && !in_folder
-}
-
-impl MarkdownFiles {
-    /// [`journal_kept_at_root`] in the working tree at `root`, once the bank folder `folder`
-    /// and the core files kept at the root (`core_at_root`) are walked: not unless `folder` is
-    /// the repository's own ([`bank_folder`]), as for the core files.
-    fn reads_root_journal(&self, root: &Path, folder: &Path, core_at_root: bool) -> bool {
-        let at_root = std::fs::symlink_metadata(root.join(CLINE_JOURNAL)).is_ok_and(|m| m.file_type().is_file());
-        let own = folder.join(CLINE_JOURNAL);
-        lexical(folder) == lexical(&root.join(bank_folder(root)))
-            && journal_kept_at_root(
-                at_root,
-                folder.exists() || core_at_root,
-                self.files.iter().any(|(disk, _)| *disk == own),
-            )
-    }
 }
 
 /// Whether a `.clinerules` file at `path`, found in a bank's walk, is the bank's journal: below

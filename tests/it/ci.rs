@@ -483,16 +483,12 @@ fn the_root_journal_is_read_in_each_revision_as_on_disk() {
     env.write(".clinerules", "# Project Intelligence\n\n## Patterns\n\n- Container images pinned by digest.\n");
     commit(&env, "a preference learned");
     let report = json(&env);
-    let added: Vec<&str> =
-        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
-    assert_eq!(added, [".clinerules"], "{:#}", report["decisions"]);
+    assert_eq!(ids(&report["decisions"]["added"], "file"), [".clinerules"], "{:#}", report["decisions"]);
     env.write("memory-bank/.clinerules", "# Project Intelligence\n\n## Patterns\n\n");
     commit(&env, "a journal in the bank");
     let report = json(&env);
-    let removed: Vec<&str> =
-        report["decisions"]["removed"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert!(report["decisions"]["added"].as_array().unwrap().is_empty(), "{:#}", report["decisions"]);
-    assert_eq!(removed, [".clinerules"], "{:#}", report["decisions"]);
+    assert_eq!(ids(&report["decisions"]["removed"], "file"), [".clinerules"], "{:#}", report["decisions"]);
 }
 
 #[test]
