@@ -140,8 +140,9 @@ fn under_stack_title(titles: &[TitleSays]) -> bool {
 /// A heading or label inside a stack over how things are done, notes on them, where things
 /// are, or what the project works with rather than chose (`### CI/CD Workflow` over its steps,
 /// `### Important Notes`, `**Setup:**`, `### Local URLs`, `### Why this stack`, `## Versions`
-/// and `## Inventory` (what is installed where), `#### Supported Platforms`, `#### Editor Support`, `### Tech Stack Status`): what
-/// it lists is no technology chosen.
+/// and `## Inventory` (what is installed where), `#### Supported Platforms`, `#### Editor
+/// Support`, `### Tech Stack Status`, `#### Optional`, `#### Transitive`): what it lists is no
+/// technology chosen.
 fn names_how_or_notes(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "workflow",
@@ -486,13 +487,20 @@ fn still_open(text: &str) -> bool {
     // (`or` before a bound is no choice left open: `one or more hosts`, `3.11 or later`.)
     const BOUNDS: &[&str] = &["more", "less", "fewer", "later", "newer", "higher", "above", "greater"];
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.iter().enumerate().any(|(i, w)| {
-        fields::is_word_of(w, OPEN_WORDS)
-            && !(w.eq_ignore_ascii_case("or") && words.get(i + 1).is_some_and(|n| fields::is_word_of(n, BOUNDS)))
-    }) || words.windows(2).any(|w| {
-        (fields::is_word_of(w[0], &["not", "не"]) && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"]))
-            || (w[0].eq_ignore_ascii_case("if") && fields::is_word_of(w[1], &["needed", "necessary", "required"]))
-    }) {
+    let or_bound = |i: usize| {
+        words.get(i).is_some_and(|w| w.eq_ignore_ascii_case("or"))
+            && words.get(i + 1).is_some_and(|n| fields::is_word_of(n, BOUNDS))
+    };
+    if words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| fields::is_word_of(w, OPEN_WORDS) && !or_bound(i) && !(i > 0 && or_bound(i - 1)))
+        || words.windows(2).any(|w| {
+            (fields::is_word_of(w[0], &["not", "не"])
+                && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"]))
+                || (w[0].eq_ignore_ascii_case("if") && fields::is_word_of(w[1], &["needed", "necessary", "required"]))
+        })
+    {
         return true;
     }
     !text.is_ascii()
@@ -613,8 +621,16 @@ mod tests {
             "Coverage: 81%",
             "Maintainer: platform team",
             "fix: pin the Go toolchain",
+            "Install: pip install -r requirements.txt",
+            "netaddr: subnet maths (if needed)",
+            "Testing: consider testinfra",
+            "Serialization: potentially serde",
         ] {
             assert!(!names_role_and_choice(other), "{other}");
+        }
+        // (`or` before a bound leaves nothing open.)
+        for chosen in ["Python: 3.11 or later", "restic: backups of one or more hosts", "Node.js: 20 or newer"] {
+            assert!(names_role_and_choice(chosen), "{chosen}");
         }
     }
 }
