@@ -949,8 +949,8 @@ pub(crate) fn names_principles(title: &str) -> bool {
 /// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
 /// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
 /// Preferences`), a style of architecture (`Architectural Style`), or how the user talks
-/// (`User Communication Style`), which describe, nor one of the topics a title lists (`3.7 interaction / output / naming` over a
-/// configuration's defaults).
+/// (`User Communication Style`), which describe, nor one of the topics a title lists (`3.7
+/// interaction / output / naming` over a configuration's defaults).
 pub(crate) fn names_style(title: &str) -> bool {
     // (German, French and Spanish words for naming conventions, as the title's first word.)
     const NAMING: &[&str] = &["namenskonventionen", "nommage", "nomenclatura"];
