@@ -66,8 +66,14 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             *group_says[g].get_or_insert_with(|| {
                 let title = groups[g].title.as_str();
                 let dependencies = heading::names_dependencies(title);
-                if heading::names_stack(title) || dependencies == Some(true) {
+                if heading::names_stack(title) {
                     Some(!heading::names_options_weighed(title))
+                } else if dependencies == Some(true) {
+                    // (Not a piece of planned work's: `**Dependencies:**` under `## Milestone 2`.)
+                    Some(
+                        !heading::names_options_weighed(title)
+                            && !titles.answers(item.section).iter().any(|t| t.plans_work),
+                    )
                 } else {
                     (names_how_or_notes(title) || dependencies.is_some() || heading::names_options_weighed(title))
                         .then_some(false)
@@ -103,15 +109,23 @@ struct TitleSays {
     weighs_options: bool,
     how_or_notes: bool,
     names_stack: bool,
+    /// Names the dependencies the project chose ([`heading::names_dependencies`]).
+    names_dependencies: bool,
+    /// Names a piece of planned work (`## Phase 1`, `### Task 3`, `# Implementation Plan`).
+    plans_work: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
 fn judge_title(title: &str) -> TitleSays {
+    const WORK: &[&str] =
+        &["phase", "task", "milestone", "sprint", "story", "epic", "ticket", "plan", "backlog", "iteration", "step"];
     let dependencies = heading::names_dependencies(title);
     TitleSays {
         weighs_options: heading::names_options_weighed(title),
         how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
-        names_stack: heading::names_stack(title) || dependencies == Some(true),
+        names_stack: heading::names_stack(title),
+        names_dependencies: dependencies == Some(true),
+        plans_work: fields::holds_word_of(title, WORK),
     }
 }
 
@@ -119,22 +133,32 @@ fn judge_title(title: &str) -> TitleSays {
 /// stack (`titles`, nearest first: [`super::TitlesOver`]), with no heading between it and the
 /// item that names something else (`### CI/CD Workflow`, `### Important Notes`) — and no
 /// title on the way, up to the entry's, weighs options or turns things down (`### Alternatives
-/// Considered` under `## Tech Stack`, `## Tech Stack` under `## Open Questions`).
+/// Considered` under `## Tech Stack`, `## Tech Stack` under `## Open Questions`). A title over
+/// dependencies counts as the stack's, but not under a piece of planned work, whose
+/// dependencies are what it waits for (`### Dependencies` under `## Phase 2`; found by review).
 fn under_stack_title(titles: &[TitleSays]) -> bool {
-    let mut found = false;
+    // (Once found: whether by a title over dependencies.)
+    let mut found: Option<bool> = None;
     for title in titles {
         if title.weighs_options {
             return false;
         }
-        if !found {
-            // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the stack.)
-            if title.how_or_notes {
-                return false;
+        match found {
+            None => {
+                // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the
+                // stack.)
+                if title.how_or_notes {
+                    return false;
+                }
+                if title.names_stack || title.names_dependencies {
+                    found = Some(!title.names_stack);
+                }
             }
-            found = title.names_stack;
+            Some(true) if title.plans_work => return false,
+            Some(_) => {}
         }
     }
-    found
+    found.is_some()
 }
 
 /// A heading or label inside a stack over how things are done, notes on them, where things

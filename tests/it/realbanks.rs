@@ -5681,7 +5681,8 @@ fn a_title_over_the_projects_dependencies_lists_its_stack() {
     // project chose, each by what it does for it, as a stack does (rounds 196–211: 68 lines
     // more of the readers', 11 that no reader listed). Not a choice left open, an
     // installation command, the dependencies between the system's parts, those left optional
-    // or only pulled in, what blocks a plan, nor a task over them (found by review).
+    // or only pulled in, what blocks a plan or what a phase of it waits for, nor a task over
+    // them (found by review).
     let doc = document(&kb, "techContext-dependencies.md");
     assert_eq!(
         decision_texts(doc),
