@@ -78,8 +78,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && item.parent.is_none()
                             && !has_items
                             && states_principle(&item.text)
-                            && !fields::named_before_colon(&item.text)
-                                .is_some_and(|(label, _)| holds_no_learned_rules(label))
+                            && !labelled_as_no_rule(&item.text)
                             && !not_learned.holds(item.section)))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }
@@ -117,6 +116,37 @@ fn stands_alone_under_style(
         && style
             .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
         && states_principle(&item.text)
+        && !shows_only_code(item)
+        && !labelled_as_no_rule(&item.text)
+}
+
+/// Whether a line's label says it holds no rule: a use case, an example, a question, a note, a
+/// bug, a to-do, or what is deprecated (`Use case: bulk imports from the CMDB`, `Question:
+/// should snapshots be hourly`).
+fn labelled_as_no_rule(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "case",
+        "cases",
+        "example",
+        "examples",
+        "question",
+        "questions",
+        "note",
+        "notes",
+        "bug",
+        "bugs",
+        "issue",
+        "todo",
+        "deprecated",
+    ];
+    fields::named_before_colon(text)
+        .is_some_and(|(label, _)| fields::is_word_of(super::heading::last_word(label), LABELS))
+}
+
+/// Whether an item is one code span and nothing else (`` - `docs: update the bank - [change]` ``
+/// under `#### Commit Message Conventions`): an example of a convention, not one stated.
+fn shows_only_code(item: &Item) -> bool {
+    matches!(item.code_spans.as_slice(), [span] if span.start == 0 && span.end == item.text.len())
 }
 
 /// Words of a title over what describes or sets up rather than decides: issues, limitations
@@ -146,12 +176,11 @@ fn holds_no_commands(title: &str) -> bool {
     holds_no_conventions(title) || fields::holds_word_of(title, DESCRIBES) || fields::holds_word_of(title, WORDS)
 }
 
-/// A title (or an item's label) in Cline's journal over what it knows rather than the rules it
-/// learned: what holds no conventions ([`holds_no_conventions`]: issues, steps), what describes
-/// ([`DESCRIBES`]: bugs, limitations, setup, examples), challenges met (`Known Challenges`),
-/// commands, contacts and variables, patterns not chosen (`Anti-Patterns`, `Patterns to
-/// Avoid`), and a line's `Use case:`, `Question:`, `Note:` or `Deprecated:` (found by review).
-/// Not usage: Cline's `Tool Usage Patterns` are rules it learned.
+/// A title in Cline's journal over what it knows rather than the rules it learned: what holds
+/// no conventions ([`holds_no_conventions`]: issues, steps), what describes ([`DESCRIBES`]:
+/// bugs, limitations, setup, examples), challenges met (`Known Challenges`), commands,
+/// contacts and variables, patterns not chosen (`Anti-Patterns`, `Patterns to Avoid`; found by
+/// review). Not usage: Cline's `Tool Usage Patterns` are rules it learned.
 fn holds_no_learned_rules(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "known",

@@ -941,10 +941,12 @@ pub(crate) fn names_principles(title: &str) -> bool {
 /// A heading over the team's style, naming or preferences, which its head words name: `Code
 /// Style`, `Go Code Styling`, `TypeScript Style`, `File Naming` (the word last, in at most
 /// three words); `Naming Conventions`, `Code Style Guidelines`, `Style Guide` (before a
-/// word for rules); `Important Patterns and Preferences`, `Coding Preferences` (preferences
+/// word for rules); `API Conventions`, `Runtime Conventions` (any title of at most three words
+/// closing with `Conventions`, not conventions only proposed; twelfth session); `Important Patterns and Preferences`, `Coding Preferences` (preferences
 /// beside patterns, or the team's, the code's, the project's, technical ones, or a Cline rules
 /// file's `User Preferences`, the developer's); `Namenskonventionen`,
-/// `命名规范` (naming rules; not `命名空间`, a namespace). What stands under it alone is one of
+/// `命名规范` (naming rules; not `命名空间`, a namespace), `代码规范`, `项目约定` (code and
+/// project conventions). What stands under it alone is one of
 /// them, in whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a title
 /// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
 /// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
@@ -963,6 +965,14 @@ pub(crate) fn names_style(title: &str) -> bool {
             "命名規則",
             "代码风格",
             "代碼風格",
+            "代码规范",
+            "代碼規範",
+            "编码规范",
+            "代码约定",
+            "编码约定",
+            "项目约定",
+            "项目内约定",
+            "开发规范",
             "コーディング規約",
         ]
         .iter()
@@ -992,6 +1002,7 @@ pub(crate) fn names_style(title: &str) -> bool {
     (n <= 3 && is(last, &["style", "styling", "naming"]))
         || (is(last, &["conventions", "convention", "guidelines", "guideline", "guide", "rules", "standards"])
             && is(before, &["style", "styling", "naming"]))
+        || (n <= 3 && is(last, &["conventions"]) && !names_options_weighed(title))
         || (is(last, &["preferences"])
             && (words.iter().any(|w| w.eq_ignore_ascii_case("patterns"))
                 || is(
@@ -3003,6 +3014,9 @@ mod tests {
             "Coding Standards and Style Guidelines",
             "TypeScript Style (strict)",
             "Naming Conventions for the new site",
+            "API Conventions",
+            "Commit Message Conventions",
+            "代码规范",
             "Team Preferences",
             "User Preferences",
             "Technical Preferences",
@@ -3024,6 +3038,8 @@ mod tests {
             "Preferences Screen",
             "Naming Refactor Progress",
             "Known Style Issues",
+            "Proposed Conventions",
+            "Code Organization and File Structure Conventions",
             "Style Transfer Model",
             "2026-01-02: Call with the client about style preferences",
             "",

@@ -5355,8 +5355,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
 fn a_rule_stated_under_conventions_is_decided() {
     let kb = load();
     // Under `## Coding Conventions`, what tells what to do (`Always …`, `Use …`, `No …`, `All …
-    // must …`, `… should …`, `必ず`) is a convention the team settled: a decision. A use case, a
-    // question and a description stay patterns, and so do the steps of a how-to, what
+    // must …`, `… should …`, `必ず`) is a convention the team settled: a decision. A use case and
+    // a question stay patterns, and so do the steps of a how-to, what
     // acceptance criteria ask, and what a requirements section asks of a choice still to make.
     let doc = document(&kb, "systemPatterns-conventions.md");
     assert_eq!(
@@ -5368,16 +5368,19 @@ fn a_rule_stated_under_conventions_is_decided() {
             "No global mutable state in the collector",
             "All probes must stay read-only",
             "Handlers should return typed errors",
+            "The repository layer wraps every query",
             "ロール名は必ずケバブケースにする",
         ]
     );
+    // (Since the twelfth session a title of at most three words closing with `Conventions` is
+    // over the team's conventions, so what stands alone under it states one in whatever words:
+    // `The repository layer wraps every query`.)
     let patterns: Vec<&str> = doc.items.iter().filter(|i| i.kind == Kind::Pattern).map(|i| &*i.text).collect();
     assert_eq!(
         patterns,
         [
             "Use case: bulk imports from the CMDB",
             "Should we vendor the Proxmox SDK?",
-            "The repository layer wraps every query",
             "Use docker compose up -d to start the database",
             "The cart must keep its items for 30 days",
             "Must run on one VM with 4 GB of memory",
@@ -5502,11 +5505,18 @@ fn what_stands_alone_under_a_heading_over_style_naming_or_preferences_is_decided
             "Vault files beside the group_vars they serve",
             "Container images pinned by digest",
             "Storage pools: one per site (tank-ams, tank-fra)",
+            "Every endpoint under /api/v1",
+            "Errors as JSON with a code and a message",
+            "变量名用英文，注释用中文",
         ]
     );
     // Found by review: a title where the word only qualifies something else (`Known Style
     // Issues`), an app's settings (`Notification Preferences`), and a plan under naming
-    // conventions (`We plan to rename …`) hold none.
+    // conventions (`We plan to rename …`) hold none. Since the twelfth session, any title of at
+    // most three words closing with `Conventions` (`API Conventions`), and `代码规范` (code
+    // conventions), is over the team's conventions (rounds 196–213: 16 lines more, all the
+    // readers'); not conventions only proposed, nor a line that is only a code span, an
+    // example of one (`#### Commit Message Conventions` over `` `docs: note the [change]` ``).
 }
 
 #[test]
