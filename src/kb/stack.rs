@@ -369,11 +369,17 @@ pub(crate) fn names_role_and_choice_in_row(first: &str, rest: &str, text: &str) 
     fills_role(first.trim(), rest.trim(), text)
 }
 
-/// Whether `label` names a role and `value` what fills it, in a stack line `text`: not a fact
-/// about a part or a record's field, a slot or a place, nor a choice still open. (A list item
+/// Whether `label` names a role and `value` what fills it, in a stack line `text`: not a step
+/// of a flow (an arrow in the label), a fact about a part or a record's field, a slot or a
+/// place, nor a choice still open. (A list item
 /// whose label is a commit type shows a commit message; a row's `CI` or `Build` is a role.)
 fn fills_role(label: &str, value: &str, text: &str) -> bool {
-    label.chars().any(char::is_alphanumeric)
+    // (A label with an arrow names a step of a flow or an order between parts, `Talos →
+    // Kubernetes: OS configuration first`, not a role.)
+    !label.contains(['→', '⇒', '⟶'])
+        && !label.contains("->")
+        && !label.contains("=>")
+        && label.chars().any(char::is_alphanumeric)
         && value.chars().any(char::is_alphanumeric)
         && !names_a_fact(label)
         && fields::field_for_label(label).is_none()
@@ -646,6 +652,8 @@ mod tests {
             "Maintainer: platform team",
             "fix: pin the Go toolchain",
             "Install: pip install -r requirements.txt",
+            "Talos → Kubernetes: OS configuration before cluster initialization",
+            "API -> queue: jobs are pushed as JSON",
             "netaddr: subnet maths (if needed)",
             "Testing: consider testinfra",
             "Serialization: potentially serde",

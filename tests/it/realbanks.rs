@@ -5692,7 +5692,7 @@ fn a_title_over_the_projects_dependencies_lists_its_stack() {
     // more of the readers', 11 that no reader listed). Not a choice left open, an
     // installation command, the dependencies between the system's parts, those left optional
     // or only pulled in, what blocks a plan or what a phase of it waits for, nor a task over
-    // them (found by review).
+    // them (found by review); nor an order between parts (`Proxmox → Ceph: …`; round 214).
     let doc = document(&kb, "techContext-dependencies.md");
     assert_eq!(
         decision_texts(doc),
