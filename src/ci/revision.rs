@@ -8,6 +8,9 @@ use git2::{ObjectType, Oid, Repository};
 
 use crate::probe::repo::RepoFiles;
 
+/// The file mode git gives a symbolic link.
+const LINK: i32 = 0o120000;
+
 /// Why a revision could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum RevisionError {
@@ -142,7 +145,7 @@ impl Repo {
         let plain = tree
             .get_path(Path::new(&at))
             .ok()
-            .is_some_and(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != i32::from(git2::FileMode::Link));
+            .is_some_and(|e| e.kind() == Some(ObjectType::Blob) && e.filemode() != LINK);
         let folder = self.kind_at(&tree, bank) == Some(ObjectType::Tree);
         Ok(crate::kb::load::journal_kept_at_root(plain, folder || core_at_root, in_folder))
     }
@@ -159,12 +162,7 @@ impl Repo {
         // (`.` names the mb root itself, as `mb decisions .` does: found by the twelfth
         // session's review, `mb ci --memory-bank .` read nothing at all.)
         let path = if matches!(path, "" | ".") { "" } else { path };
-        let full = format!("{}{path}", self.prefix);
-        let top = match full.trim_end_matches('/') {
-            "" => Some((ObjectType::Tree, tree.id(), String::new())),
-            full => tree.get_path(Path::new(full)).ok().and_then(|e| self.follow(&tree, full, &e)),
-        };
-        let Some((kind, id, real)) = top else {
+        let Some((kind, id, real)) = self.at(&tree, path) else {
             return Ok(Vec::new());
         };
         // (A name under a folder; under the root, the name alone.)
@@ -175,10 +173,7 @@ impl Repo {
             ObjectType::Blob => found.push((PathBuf::from(path), id)),
             ObjectType::Tree => {
                 // (Where the root's `.clinerules` really is, for a journal that leads there.)
-                let root_rules = {
-                    let at = format!("{}{}", self.prefix, crate::kb::load::CLINE_JOURNAL);
-                    tree.get_path(Path::new(&at)).ok().and_then(|e| self.follow(&tree, &at, &e)).map(|(.., real)| real)
-                };
+                let root_rules = self.at(&tree, crate::kb::load::CLINE_JOURNAL).map(|(.., real)| real);
                 // (Each folder once, by where it really is: a link back up is a loop, walked
                 // no further; two folders of the same content are two.)
                 let mut seen = std::collections::HashSet::from([real.clone()]);
@@ -242,12 +237,19 @@ impl Repo {
             .map_err(|source| RevisionError::Git { name: rev.name.clone(), source })
     }
 
-    /// What lies at `path` (relative to the mb root) in `tree`, a link followed
-    /// ([`Repo::follow`]): a file, a folder, or nothing to read.
+    /// What lies at `path` (relative to the mb root; `""` is the root) in `tree`, a link
+    /// followed ([`Repo::follow`]): its kind, its object and its real path, or nothing to read.
+    fn at(&self, tree: &git2::Tree, path: &str) -> Option<(ObjectType, Oid, String)> {
+        let full = format!("{}{path}", self.prefix);
+        match full.trim_end_matches('/') {
+            "" => Some((ObjectType::Tree, tree.id(), String::new())),
+            full => tree.get_path(Path::new(full)).ok().and_then(|e| self.follow(tree, full, &e)),
+        }
+    }
+
+    /// The kind of what lies at `path` ([`Repo::at`]): a file, a folder, or nothing to read.
     fn kind_at(&self, tree: &git2::Tree, path: &str) -> Option<ObjectType> {
-        let at = format!("{}{path}", self.prefix);
-        let entry = tree.get_path(Path::new(&at)).ok()?;
-        self.follow(tree, &at, &entry).map(|(kind, ..)| kind)
+        self.at(tree, path).map(|(kind, ..)| kind)
     }
 
     /// Where the entry `entry` at `at` (its path in the tree `tree`) leads: itself, or for a
@@ -271,7 +273,6 @@ impl Repo {
         kind: ObjectType,
         hops: &mut u32,
     ) -> Option<(ObjectType, Oid, String)> {
-        const LINK: i32 = 0o120000;
         if mode != LINK {
             return matches!(kind, ObjectType::Blob | ObjectType::Tree).then_some((kind, id, at));
         }

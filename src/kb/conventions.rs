@@ -77,8 +77,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && item.block == Block::ListItem
                             && item.parent.is_none()
                             && !has_items
-                            && states_principle(&item.text)
-                            && !labelled_as_no_rule(&item.text)
+                            && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
             }
@@ -115,9 +114,15 @@ fn stands_alone_under_style(
         && !has_items
         && style
             .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
-        && states_principle(&item.text)
+        && states_one_rule(&item.text)
         && !shows_only_code(item)
-        && !labelled_as_no_rule(&item.text)
+}
+
+/// Whether a line standing alone states one rule, in whatever words: it states something of
+/// its own ([`states_principle`]) and no label says it holds no rule ([`labelled_as_no_rule`]).
+/// The style rule and the journal's ask.
+fn states_one_rule(text: &str) -> bool {
+    states_principle(text) && !labelled_as_no_rule(text)
 }
 
 /// Whether a line's label says it holds no rule: a use case, an example, a question, a note, a

@@ -84,10 +84,17 @@ pub fn core_files_kept_at_root(at_root: impl Fn(&str) -> bool, in_folder: impl F
 /// [`core_files_kept_at_root`] in the working tree at `root`, for the bank folder `folder`:
 /// none unless `folder` is the repository's own ([`bank_folder`]), found or given.
 pub fn root_core_files(root: &Path, folder: &Path) -> Vec<&'static str> {
-    if lexical(folder) != lexical(&root.join(bank_folder(root))) {
+    if !is_own_bank(root, folder) {
         return Vec::new();
     }
     beside_own_bank(root, folder)
+}
+
+/// Whether `folder` is the repository's own bank folder at `root` ([`bank_folder`]), named as
+/// it may be (`./memory-bank`, an absolute path): what the root adds to a bank (its core
+/// files, its journal) it adds to that folder only.
+fn is_own_bank(root: &Path, folder: &Path) -> bool {
+    lexical(folder) == lexical(&root.join(bank_folder(root)))
 }
 
 /// [`root_core_files`] for a caller that has just found the repository's own bank folder
@@ -208,7 +215,7 @@ impl MarkdownFiles {
             found.bounds.extend(path.canonicalize());
         }
         // (What the root adds only to the repository's own bank folder, found once.)
-        let own = bank && lexical(path) == lexical(&shown_from.join(bank_folder(shown_from)));
+        let own = bank && is_own_bank(shown_from, path);
         let at_root = if own { beside_own_bank(shown_from, path) } else { Vec::new() };
         if at_root.is_empty() || path.exists() {
             found.walk(path, shown_from);
