@@ -371,7 +371,9 @@ pub(crate) fn rank(role: u8, dated: bool) -> u8 {
 }
 
 /// The file's place among the places a decision is recorded, lower first (see [`rank`]): a
-/// decision log, then the core files in the order a reader looks for decisions.
+/// decision log, then the core files in the order a reader looks for decisions — Cline's, and
+/// Kilo Code's under their names (`architecture.md`, `tech.md`, `context.md`, `brief.md`,
+/// `product.md`).
 pub(crate) fn role(path: &Path) -> u8 {
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_default();
     let in_log_folder = path.parent().and_then(Path::file_name).is_some_and(|dir| {
@@ -386,15 +388,15 @@ pub(crate) fn role(path: &Path) -> u8 {
         || name.starts_with("adr");
     if in_log_folder || log {
         0
-    } else if stem == "systempatterns" {
+    } else if stem == "systempatterns" || stem == "architecture" {
         1
-    } else if stem == "techcontext" {
+    } else if stem == "techcontext" || stem == "tech" {
         2
-    } else if stem == "activecontext" {
+    } else if stem == "activecontext" || stem == "context" {
         3
     } else if stem == "progress" {
         5
-    } else if stem == "projectbrief" || stem == "productcontext" {
+    } else if ["projectbrief", "productcontext", "brief", "product"].contains(&stem.as_str()) {
         6
     } else {
         4
@@ -789,6 +791,11 @@ mod tests {
         assert!(r("memory-bank/activeContext.md", false) < r("memory-bank/notes.md", false));
         assert!(r("memory-bank/notes.md", false) < r("memory-bank/progress.md", false));
         assert!(r("memory-bank/progress.md", true) < r("memory-bank/projectbrief.md", true));
+        // Kilo Code's core files stand where Cline's do.
+        assert!(r(".kilocode/rules/memory-bank/tech.md", false) < r(".kilocode/rules/memory-bank/brief.md", false));
+        assert!(r(".kilocode/rules/memory-bank/architecture.md", false) < r(".kilocode/rules/memory-bank/tech.md", false));
+        assert!(r(".kilocode/rules/memory-bank/context.md", false) < r(".kilocode/rules/memory-bank/notes.md", false));
+        assert!(r(".kilocode/rules/memory-bank/notes.md", false) < r(".kilocode/rules/memory-bank/product.md", false));
     }
 
     #[test]
