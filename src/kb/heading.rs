@@ -1340,6 +1340,41 @@ pub(crate) fn names_stack(title: &str) -> bool {
         || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w)))
 }
 
+/// Whether a title names the whole system's architecture (`Overall Architecture`, `Core
+/// Architecture`, `System Architecture`, `Architecture Overview`, `Architektur`,
+/// `Systemarchitektur`, `Arquitectura del sistema`, `Архитектура`, `系统架构`): at most four
+/// words, one of them the word for architecture and the others only saying that it is the
+/// whole's. Not one part's architecture (`Storage Architecture`, `AI Architecture`) nor one
+/// still planned (`Target Architecture`).
+pub(crate) fn names_whole_architecture(title: &str) -> bool {
+    const ARCHITECTURE: &[&str] = &[
+        "architecture",
+        "architektur",
+        "systemarchitektur",
+        "gesamtarchitektur",
+        "arquitectura",
+        "arquitetura",
+        "architettura",
+        "архитектура",
+    ];
+    const WHOLE: &[&str] = &[
+        "overall", "core", "system", "high", "level", "overview", "technical", "project", "application", "app",
+        "general", "the", "our", "sistema", "système", "del", "de", "du", "do", "системы", "общая",
+    ];
+    const CJK: &[&str] = &["系统架构", "整体架构", "总体架构", "架构概览", "システムアーキテクチャ", "全体アーキテクチャ"];
+    if !title.is_ascii() && CJK.iter().any(|w| title.contains(w)) {
+        return title.chars().count() <= 12;
+    }
+    let mut words = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let (mut named, mut n) = (false, 0);
+    words.all(|w| {
+        n += 1;
+        let is = super::fields::is_word_of(w, ARCHITECTURE);
+        named |= is;
+        n <= 4 && (is || super::fields::is_word_of(w, WHOLE))
+    }) && named
+}
+
 /// A title over options weighed, things turned down or not yet settled, or what others use
 /// (`Alternatives Considered`, `Stack Comparison`, `Option 2: Supabase`, `Dropped Libraries`,
 /// `Tech Stack (tentative)`, `Patterns we might adopt`, `Technology Radar`, `Competitor
@@ -3045,6 +3080,37 @@ mod tests {
             "",
         ] {
             assert!(!names_style(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_over_the_whole_architecture() {
+        for t in [
+            "Overall Architecture",
+            "Core Architecture",
+            "System Architecture",
+            "High-Level Architecture",
+            "Architecture Overview",
+            "Architecture",
+            "Systemarchitektur",
+            "Arquitectura del sistema",
+            "Архитектура",
+            "系统架构",
+            "システムアーキテクチャ",
+        ] {
+            assert!(super::names_whole_architecture(t), "{t}");
+        }
+        for t in [
+            "Storage Architecture",
+            "AI Architecture",
+            "Target Architecture",
+            "Architecture Decisions",
+            "Overall Architecture of the Backup Path",
+            "System",
+            "",
+            "存储架构",
+        ] {
+            assert!(!super::names_whole_architecture(t), "{t}");
         }
     }
 

@@ -20,6 +20,14 @@
 //! more of the readers', 11 that no reader listed. Not the dependencies between the system's
 //! parts (`### Service Dependencies`), those set aside, optional or transitive, nor a task over
 //! them (`### Update Go Dependencies`).
+//!
+//! The whole system's architecture written part by part is the stack too: right under `##
+//! Overall Architecture` (`Core Architecture`, `System Architecture`, `Architektur`, `系统架构`;
+//! [`heading::names_whole_architecture`]), a top-level line that names a part before a colon
+//! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–215:
+//! 29 lines more of the readers', 1 not. Not lines under a label or heading of their own, nor a
+//! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
+//! architecture (`### Storage Architecture`).
 
 use super::fields;
 use super::heading;
@@ -30,7 +38,7 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
     // Each section's answer once: whether it or a heading above it names the stack; and each
     // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
     // else inside one (`**Setup:**`), or says nothing of it.
-    let mut lists_stack: Vec<Option<bool>> = vec![None; sections.len()];
+    let mut lists_stack: Vec<Option<Option<Listed>>> = vec![None; sections.len()];
     let mut group_says: Vec<Option<Option<bool>>> = vec![None; groups.len()];
     let mut titles = super::TitlesOver::new(sections, entries, judge_title);
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
@@ -80,12 +88,28 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
                 }
             })
         });
-        let in_stack = said.unwrap_or_else(|| {
-            *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section)))
-        });
-        // (A row in `rows` was found to name a part and what fills it as it was read.)
-        let names = item.block == Block::TableRow || names_role_and_choice(&item.text);
-        if !(in_stack && names && fields::timestamp(&item.text).is_none()) {
+        let listed = match said {
+            Some(true) => Some(Listed::Stack),
+            Some(false) => None,
+            None => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section))),
+        };
+        let names = match listed {
+            None => false,
+            // (A row in `rows` was found to name a part and what fills it as it was read.)
+            Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
+            // (The architecture written part by part: a line right under its title that names a
+            // part before a colon, `Frontend: SvelteKit`; not one under a label of its own,
+            // `**Core Entities:**` or `- Main components:`, nor a layer with what it holds in
+            // brackets, `Service Layer (Business Logic)`.)
+            Some(Listed::Architecture) => {
+                item.group.is_none()
+                    && item.parent.is_none()
+                    && item.block == Block::ListItem
+                    && fields::named_before_colon(&item.text).is_some()
+                    && names_role_and_choice(&item.text)
+            }
+        };
+        if !(names && fields::timestamp(&item.text).is_none()) {
             continue;
         }
         let under_a_role = parent_label.is_none_or(|p| match label {
@@ -113,6 +137,8 @@ struct TitleSays {
     names_dependencies: bool,
     /// Names a piece of planned work (`## Phase 1`, `### Task 3`, `# Implementation Plan`).
     plans_work: bool,
+    /// Names the whole system's architecture ([`heading::names_whole_architecture`]).
+    names_whole_architecture: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
@@ -124,6 +150,7 @@ fn judge_title(title: &str) -> TitleSays {
         weighs_options: heading::names_options_weighed(title),
         how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
         names_stack: heading::names_stack(title),
+        names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
         plans_work: fields::holds_word_of(title, WORK),
     }
@@ -136,29 +163,44 @@ fn judge_title(title: &str) -> TitleSays {
 /// Considered` under `## Tech Stack`, `## Tech Stack` under `## Open Questions`). A title over
 /// dependencies counts as the stack's, but not under a piece of planned work, whose
 /// dependencies are what it waits for (`### Dependencies` under `## Phase 2`; found by review).
-fn under_stack_title(titles: &[TitleSays]) -> bool {
+/// The section's own title over the whole system's architecture lists the stack part by part.
+fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
+    if titles.iter().any(|t| t.weighs_options) {
+        return None;
+    }
+    // (The section's own title over the whole system's architecture: its lines name its parts.)
+    if titles.first().is_some_and(|t| t.names_whole_architecture && !t.how_or_notes && !t.plans_work) {
+        return Some(Listed::Architecture);
+    }
     // (Once found: whether by a title over dependencies.)
     let mut found: Option<bool> = None;
     for title in titles {
-        if title.weighs_options {
-            return false;
-        }
         match found {
             None => {
                 // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the
                 // stack.)
                 if title.how_or_notes {
-                    return false;
+                    return None;
                 }
                 if title.names_stack || title.names_dependencies {
                     found = Some(!title.names_stack);
                 }
             }
-            Some(true) if title.plans_work => return false,
+            Some(true) if title.plans_work => return None,
             Some(_) => {}
         }
     }
-    found.is_some()
+    found.map(|_| Listed::Stack)
+}
+
+/// How a section lists the stack ([`under_stack_title`]).
+#[derive(Clone, Copy)]
+enum Listed {
+    /// Under a title that names the stack or the project's dependencies, or a heading inside one.
+    Stack,
+    /// Right under a title over the whole system's architecture
+    /// ([`heading::names_whole_architecture`]): the stack written part by part.
+    Architecture,
 }
 
 /// A heading or label inside a stack over how things are done, notes on them, where things
@@ -398,7 +440,7 @@ fn dash_after_name(text: &str) -> Option<(&str, &str)> {
 
 /// A label naming a fact about a part rather than a role in the stack: `Location`, `Version`,
 /// `Current Version`, `Port`, `Generated Code Location`, `Resolution Date`, `Coverage`,
-/// `Maintainer`, `Last deploy` (its last word).
+/// `Maintainer`, `Last deploy`, `Cluster Name` (its last word).
 fn names_a_fact(label: &str) -> bool {
     const FACTS: &[&str] = &[
         "location",
@@ -443,6 +485,7 @@ fn names_a_fact(label: &str) -> bool {
         "installation",
         "list",
         "total",
+        "name",
         "порт",
         "目的",
         "用途",

@@ -4407,9 +4407,13 @@ fn a_plural_label_in_any_language_heads_its_decisions() {
     let kb = load();
     // `Ключевые решения:`, `Wichtige Entscheidungen:`, `Kararlar:` head their lists as `Key
     // decisions:` does: their plurals end in no `s`, and a one-word name of a kind had to.
+    // (The two parts right under `## Архитектура` are its stack written part by part:
+    // `the_whole_systems_architecture_written_part_by_part_is_its_stack`.)
     assert_eq!(
         dated_decisions(document(&kb, "systemPatterns-label-plurals.md")),
         [
+            " Сбор: экспортёры на каждом узле",
+            " Хранение: один VictoriaMetrics",
             " Метрики забираем по pull, НЕ по push",
             " Доступ только на чтение — роль и прокси",
             " Backups laufen nachts über Restic",
@@ -5726,6 +5730,27 @@ fn the_journals_patterns_are_the_rules_it_learned() {
             "One play per host group",
             "Snapshots before every upgrade of a Proxmox node",
             "Keep seven daily and four weekly snapshots on the NAS",
+        ]
+    );
+}
+
+#[test]
+fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
+    let kb = load();
+    // Right under `## Overall Architecture` (`Core`, `System Architecture`, `Architektur`,
+    // `系统架构`), a line that names a part and what fills it is the stack written part by part
+    // (rounds 196–215: 29 lines more of the readers', 1 not). Not a fact about the system, a
+    // layer with what it holds in brackets, a line under a label or heading of its own, a slot
+    // or a choice left open; nor under one part's architecture or one still planned.
+    let doc = document(&kb, "productContext-architecture.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Frontend: SvelteKit with TypeScript, built to static files",
+            "Storage: one ZFS dataset per share on the NAS",
+            "Charts: uPlot for the backup timelines",
+            "Datenbank: PostgreSQL 16 auf dem NAS",
+            "消息队列: Redis Streams",
         ]
     );
 }
