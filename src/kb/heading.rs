@@ -1358,10 +1358,30 @@ pub(crate) fn names_whole_architecture(title: &str) -> bool {
         "архитектура",
     ];
     const WHOLE: &[&str] = &[
-        "overall", "core", "system", "high", "level", "overview", "technical", "project", "application", "app",
-        "general", "the", "our", "sistema", "système", "del", "de", "du", "do", "системы", "общая",
+        "overall",
+        "core",
+        "system",
+        "high",
+        "level",
+        "overview",
+        "technical",
+        "project",
+        "application",
+        "app",
+        "general",
+        "the",
+        "our",
+        "sistema",
+        "système",
+        "del",
+        "de",
+        "du",
+        "do",
+        "системы",
+        "общая",
     ];
-    const CJK: &[&str] = &["系统架构", "整体架构", "总体架构", "架构概览", "システムアーキテクチャ", "全体アーキテクチャ"];
+    const CJK: &[&str] =
+        &["系统架构", "整体架构", "总体架构", "架构概览", "システムアーキテクチャ", "全体アーキテクチャ"];
     if !title.is_ascii() && CJK.iter().any(|w| title.contains(w)) {
         return title.chars().count() <= 12;
     }

@@ -793,7 +793,9 @@ mod tests {
         assert!(r("memory-bank/progress.md", true) < r("memory-bank/projectbrief.md", true));
         // Kilo Code's core files stand where Cline's do.
         assert!(r(".kilocode/rules/memory-bank/tech.md", false) < r(".kilocode/rules/memory-bank/brief.md", false));
-        assert!(r(".kilocode/rules/memory-bank/architecture.md", false) < r(".kilocode/rules/memory-bank/tech.md", false));
+        assert!(
+            r(".kilocode/rules/memory-bank/architecture.md", false) < r(".kilocode/rules/memory-bank/tech.md", false)
+        );
         assert!(r(".kilocode/rules/memory-bank/context.md", false) < r(".kilocode/rules/memory-bank/notes.md", false));
         assert!(r(".kilocode/rules/memory-bank/notes.md", false) < r(".kilocode/rules/memory-bank/product.md", false));
     }
