@@ -4581,12 +4581,61 @@ pub fn answers_question(text: &str) -> bool {
 }
 
 /// A point to settle, settled in place after a dash: `[x] Confirm the flag's name -
-/// **Decided**: NEW_CHAT` under `## Questions & Decisions Needed`.
+/// **Decided**: NEW_CHAT` under `## Questions & Decisions Needed`, or `✅ Database selection:
+/// **RESOLVED** - Hybrid approach (Supabase + BigQuery)` under `## Open Questions/Issues` (the
+/// question's topic, a word that says it is settled, and its answer) — but not an answer that
+/// reports the work done rather than what was chosen ([`reports_work_instead`]: `RESOLVED -
+/// Production-ready with 39 tests`).
 pub fn settled_after_dash(text: &str) -> bool {
-    [" - ", " — ", " – ", " → "]
-        .iter()
-        .flat_map(|dash| text.match_indices(dash).map(|(at, d)| text[at + d.len()..].trim_start_matches(['*', '_'])))
-        .any(answered)
+    [" - ", " — ", " – ", " → "].iter().flat_map(|dash| text.match_indices(dash).map(move |(at, d)| (at, d.len()))).any(
+        |(at, width)| {
+            let after = text[at + width..].trim_start_matches(['*', '_']);
+            // (The topic and its word are short: only a dash near the start is asked, which
+            // keeps a line of many dashes linear.)
+            answered(after)
+                || (at <= 96 && settled_topic(&text[..at]) && !is_unanswered(after) && !reports_work_instead(after))
+        },
+    )
+}
+
+/// `✅ Database selection: RESOLVED`: a topic before a colon, then one word that says it is
+/// settled (`Resolved`, `Decided`, `Answered`, `Settled`, `Beantwortet`, `Entschieden`,
+/// `Resuelto`, `Решено`; any case), and nothing after it.
+fn settled_topic(before: &str) -> bool {
+    const SETTLED: &[&str] =
+        &["resolved", "decided", "answered", "settled", "beantwortet", "entschieden", "geklärt", "resuelto", "решено"];
+    let before = before.trim_end().trim_end_matches(['*', '_']);
+    let Some(at) = before.rfind([':', '：']) else { return false };
+    let word = before[at..].trim_start_matches([':', '：', ' ', '*', '_']);
+    let topic = before[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '✅' | '☑' | '✔'));
+    is_word_of(word, SETTLED) && topic.chars().any(char::is_alphabetic)
+}
+
+/// An answer that reports the work done or counts what was made, not what was chosen:
+/// `Implemented with configuration checks`, `Complete schemas created for both databases`,
+/// `Production-ready with 55+ tests`, `All event types supported`, `4 dashboards created`,
+/// `Fixed in 2.3`.
+fn reports_work_instead(answer: &str) -> bool {
+    const WORK: &[&str] = &[
+        "implemented",
+        "complete",
+        "completed",
+        "done",
+        "fixed",
+        "created",
+        "added",
+        "built",
+        "finished",
+        "ready",
+        "production",
+        "all",
+        "merged",
+        "deployed",
+        "shipped",
+    ];
+    let answer = answer.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let first = answer.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    answer.starts_with(|c: char| c.is_ascii_digit()) || is_word_of(first, WORK)
 }
 
 /// `rest` opens with a `Decision` label and gives its answer.
@@ -7053,6 +7102,18 @@ mod tests {
         assert!(!super::settled_after_dash("Confirm the flag's name - **Decided**: pending"));
         assert!(!super::settled_after_dash("Confirm the flag's name - ask the team"));
         assert!(super::settled_after_dash("Pick the DB - Postgres or MySQL - **Decided**: Postgres"));
+        // The topic, a word that says it is settled, and the answer after a dash.
+        assert!(super::settled_after_dash("✅ Secret storage: **RESOLVED** - SOPS files in the repository"));
+        assert!(super::settled_after_dash("Backup target: Decided — the second NAS"));
+        assert!(!super::settled_after_dash("✅ Restore drill: **RESOLVED** - Implemented with a monthly timer"));
+        assert!(!super::settled_after_dash("✅ Dashboards: **RESOLVED** - 4 dashboards created"));
+        assert!(!super::settled_after_dash("✅ Runbooks: **RESOLVED** - Complete for every host"));
+        assert!(!super::settled_after_dash("✅ Secret storage: **RESOLVED** - TBD"));
+        assert!(!super::settled_after_dash("RESOLVED - SOPS files in the repository"));
+        assert!(!super::settled_after_dash("Secret storage: still open - SOPS or Vault"));
+        // (Linear on a line of many such parts.)
+        assert!(super::settled_after_dash(&"Storage: RESOLVED - ".repeat(50_000)));
+        assert!(!super::settled_after_dash(&"Storage: RESOLVED - 4 ".repeat(50_000)));
         // A Chinese line that opens by saying what is still to settle.
         assert!(super::leaves_open("需确定重试次数和间隔时间"));
         assert!(super::leaves_open("待确定：备份保留多少天"));

@@ -3013,7 +3013,10 @@ fn considerations(
                     && fields::leading_field(fields::after_timestamp(&item.text), None)
                         .is_some_and(|(f, v)| f == Field::Decision && fields::reports_fix(v)))
                 // Under a `Decision` label, too: a finding or a status stated there is none.
+                // (A question answered in place says it is settled, `Secret storage: RESOLVED
+                // - SOPS files`, and gives the answer.)
                 || (!traits[i].opens_decision()
+                    && !answered
                     && (fields::is_status_report(&item.text)
                         || fields::is_finding(&item.text, item.bold.as_deref())
                         || fields::is_none_statement(&item.text)))

@@ -5754,3 +5754,21 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
         ]
     );
 }
+
+#[test]
+fn a_question_settled_in_place_states_its_answer() {
+    let kb = load();
+    // `✅ Secret storage: **RESOLVED** - SOPS files …` under `## Open Questions/Issues` (Roo
+    // Code's heading) names the question's topic, says it is settled and gives the answer: a
+    // decision (round 215: 6 lines, every one a reader's). Not an answer that reports the work
+    // done or counts what was made (`Implemented …`, `4 dashboards created`, `Complete …`: 10
+    // lines no reader listed), one still to give, nor a line with no topic.
+    let doc = document(&kb, "activeContext-settled-inline.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "✅ Secret storage: RESOLVED - SOPS files kept in the repository",
+            "✅ Reverse proxy: Decided — Caddy on the edge VM",
+        ]
+    );
+}
