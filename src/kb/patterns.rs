@@ -10,8 +10,9 @@
 //! Not under a title that holds a single pattern (`## Offline-First Pattern` over its `###
 //! Components`), the file's own title (`# System Patterns` over its sections), patterns seen
 //! rather than chosen (`## Known Failure Patterns`, `## Traffic Patterns`, `## Anti-Patterns`,
-//! `## Patterns Observed in Logs`), or patterns not chosen (`## Patterns to Avoid`, `##
-//! Retired Patterns`, `## Candidate Patterns`, `## Patterns (planned)`); not a heading that
+//! `## Patterns Observed in Logs`, `## Learning Patterns`, `### Success Patterns`), or
+//! patterns not chosen (`## Patterns to Avoid`, `## Retired Patterns`, `## Candidate
+//! Patterns`, `## Patterns (planned)`); not a heading that
 //! groups patterns or other headings (`### Testing Patterns`, `### Backend` over `####
 //! Repository`), names a topic's parts rather than a pattern (`### Overview`, `### Build
 //! Errors`, `### Docker Commands`, `### Acceptance Criteria`), turns one down (`### Avoid:
@@ -87,6 +88,12 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         "logs",
         "user",
         "customer",
+        // What learners and projects were seen to do (`## Cross-Exercise Learning Patterns`,
+        // `### Individual Success Patterns`; round 216).
+        "learning",
+        "success",
+        "behavior",
+        "behaviour",
     ];
     let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let lists = words.iter().any(|w| fields::is_word_of(w, WORDS))
@@ -537,6 +544,9 @@ mod tests {
             "Retired Patterns",
             "Candidate Patterns",
             "Proven Cross-Provider Patterns ✅",
+            "Cross-Exercise Learning Patterns",
+            "Individual Success Patterns",
+            "User Behavior Patterns",
             "Padrões a evitar",
             "Patrones de uso",
             "反模式",
