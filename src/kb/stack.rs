@@ -275,6 +275,7 @@ pub(crate) fn names_role_and_choice(text: &str) -> bool {
         .filter(|(label, _)| label.matches(['(', '（']).count() <= label.matches([')', '）']).count())
         .or_else(|| dash_after_name(text).map(|(name, rest)| (rest, name)))
         .or_else(|| role_in_brackets(text).map(|(name, role)| (role, name)))
+        .or_else(|| name_for_role(text).map(|(name, role)| (role, name)))
         .is_some_and(|(label, value)| !fields::is_commit_type(label) && fills_role(label, value, text))
 }
 
@@ -330,6 +331,55 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
     .then_some((name, role))
 }
 
+/// `Framer Motion for UI animations` → (`Framer Motion`, `UI animations`): a name of at most
+/// four words, `for`, and the role it plays in words ([`is_a_role`]) — not a task that does
+/// something for something (`Check changelogs for breaking changes`, `Add labels for the
+/// pool`: its first word a verb of work).
+fn name_for_role(text: &str) -> Option<(&str, &str)> {
+    const WORK: &[&str] = &[
+        "check",
+        "validate",
+        "verify",
+        "review",
+        "update",
+        "add",
+        "adjust",
+        "optimize",
+        "install",
+        "run",
+        "remove",
+        "configure",
+        "create",
+        "build",
+        "write",
+        "ensure",
+        "implement",
+        "test",
+        "fix",
+        "migrate",
+        "monitor",
+    ];
+    // (Nor a sentence: `Controllers depend on Services for business logic`, `No API key
+    // required for basic endpoints`.)
+    const SENTENCE: &[&str] = &[
+        "depend", "depends", "require", "requires", "required", "need", "needs", "is", "are", "was", "were", "no",
+        "not", "must", "should", "can", "will",
+    ];
+    let text = text.trim_end_matches('.').trim_end();
+    if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
+        return None;
+    }
+    let head = &text[..crate::source::floor_char_boundary(text, 48)];
+    let at = head.find(" for ")?;
+    let (name, role) = (text[..at].trim(), text[at + 5..].trim());
+    (name.chars().any(char::is_alphabetic)
+        && name.split_whitespace().count() <= 4
+        && !name.split_whitespace().any(|w| fields::is_word_of(w, SENTENCE))
+        && !name.contains([':', '：', '(', ')'])
+        && is_a_role(role))
+    .then_some((name, role))
+}
+
 /// Whether words in brackets after a name say the role it plays (`dependency updates`, `LLM`,
 /// `PostgreSQL operator`): a word of three letters or more, and not a version (`18.2`, `v20
 /// LTS`, `version 16`, `latest`, `3.12 required`), a status (`deprecated`, `no longer used`,
@@ -365,6 +415,9 @@ fn is_a_role(role: &str) -> bool {
         "formerly",
         "previously",
         "archived",
+        "now",
+        "later",
+        "temporarily",
     ];
     const NOT_ANYWHERE: &[&str] = &[
         "port",

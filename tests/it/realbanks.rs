@@ -5772,3 +5772,23 @@ fn a_question_settled_in_place_states_its_answer() {
         ]
     );
 }
+
+#[test]
+fn a_name_for_a_role_in_a_stack_is_chosen() {
+    let kb = load();
+    // `- Framer Motion for UI animations` under `## Tech Stack` names a technology and the
+    // role it fills, as `Name: role` and `Name - role` do (rounds 196–216: 26 lines more of
+    // the readers', 13 not — all of one bank's dependency lists, which its reader left out).
+    // Not a task or a sentence that does something for something, a bare name, nor a choice
+    // for now.
+    let doc = document(&kb, "techContext-for-roles.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "SvelteKit for the status dashboard",
+            "Caddy for TLS on the edge VM",
+            "restic for encrypted backups.",
+            "pytest-testinfra for checking hosts",
+        ]
+    );
+}
