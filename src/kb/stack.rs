@@ -94,7 +94,17 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             None => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section))),
         };
         let names = match listed {
-            None => false,
+            // (Outside a stack, a line whose label names a kind of technology, `OS: Debian 12`,
+            // `Framework: Vitest`, `Package manager: pnpm`: [`names_technology_kind`].)
+            // (Not under a label or title that keeps its items out, `**Planned:**`, `## Future
+            // Ideas`, `## Phase 2`.)
+            None => {
+                said.is_none()
+                    && item.block == Block::ListItem
+                    && fields::named_before_colon(&item.text).is_some_and(|(label, _)| names_technology_kind(label))
+                    && names_role_and_choice(&item.text)
+                    && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work)
+            }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
             Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
             // (The architecture written part by part: a line right under its title that names a
@@ -191,6 +201,48 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
         }
     }
     found.map(|_| Listed::Stack)
+}
+
+/// Whether a label names a kind of technology, so that what it labels is one chosen wherever
+/// it stands (`OS: Ubuntu 24.04`, `Framework: JUnit 5 with Mockito`, `ORM: Prisma`, `Package
+/// manager: Bun`, `Styling: Tailwind CSS`, `Tool: GitHub Actions`, `Platform: Intel Mac
+/// mini`): on rounds 196–217, 20 lines more of the readers' and 1 not (`Operating System:
+/// Platform-agnostic`).
+fn names_technology_kind(label: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "os",
+        "operating system",
+        "platform",
+        "framework",
+        "target framework",
+        "test framework",
+        "testing framework",
+        "web framework",
+        "ui framework",
+        "css framework",
+        "orm",
+        "package manager",
+        "build tool",
+        "tool",
+        "bundler",
+        "test runner",
+        "styling",
+        "betriebssystem",
+        "paketmanager",
+        "sistema operativo",
+        "gestor de paquetes",
+        "système d'exploitation",
+        "gestionnaire de paquets",
+        "операционная система",
+        "фреймворк",
+        "操作系统",
+        "框架",
+        "包管理器",
+        "フレームワーク",
+    ];
+    let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    label.len() <= 32
+        && KINDS.iter().any(|k| label.eq_ignore_ascii_case(k) || (!label.is_ascii() && label.to_lowercase() == *k))
 }
 
 /// How a section lists the stack ([`under_stack_title`]).

@@ -5009,11 +5009,16 @@ fn specifications_under_decisions_are_details() {
     let kb = load();
     // `### Node Specifications` and `#### Backup host specs` under `## Key Technical
     // Decisions`: the CPU, the disks and the cost of what was bought are no decisions (each
-    // had been one).
+    // had been one). The OS a node runs is one chosen, under specifications too (readers of
+    // rounds 196–217 listed each such line: `a_label_naming_a_kind_of_technology_…`).
     let doc = document(&kb, "systemPatterns-specifications.md");
     assert_eq!(
         dated_decisions(doc),
-        [" Use ZFS mirrors on every node.", " Keep the storage VLAN apart from the home LAN."]
+        [
+            " Use ZFS mirrors on every node.",
+            " OS: Debian 12 with the Proxmox kernel",
+            " Keep the storage VLAN apart from the home LAN.",
+        ]
     );
 }
 
@@ -5790,5 +5795,19 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
             "restic for encrypted backups.",
             "pytest-testinfra for checking hosts",
         ]
+    );
+}
+
+#[test]
+fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
+    let kb = load();
+    // `OS: Debian 12`, `Package manager: pnpm`, `**Framework**: pytest` name what was chosen
+    // for a kind of technology wherever they stand (rounds 196–217: 20 lines more of the
+    // readers', 1 not). Not a slot or a choice left open, a label of another kind, nor under
+    // a title that sets its lines aside or plans work.
+    let doc = document(&kb, "techContext-kinds.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["OS: Debian 12 on every VM", "Package manager: pnpm", "Framework: pytest with testinfra"]
     );
 }
