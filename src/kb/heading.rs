@@ -1379,11 +1379,22 @@ pub(crate) fn names_whole_architecture(title: &str) -> bool {
         "do",
         "системы",
         "общая",
+        "current",
+        "summary",
+        "design",
     ];
     const CJK: &[&str] =
         &["系统架构", "整体架构", "总体架构", "架构概览", "システムアーキテクチャ", "全体アーキテクチャ"];
-    if !title.is_ascii() && CJK.iter().any(|w| title.contains(w)) {
-        return title.chars().count() <= 12;
+    // (The bare word alone, not one part's: `架构`, `架构设计`, `アーキテクチャ`, not `存储架构`.)
+    const CJK_ALONE: &[&str] = &["架构", "架构设计", "架構", "アーキテクチャ", "アーキテクチャ概要", "아키텍처"];
+    if !title.is_ascii() {
+        let bare = title.trim_matches(|c: char| !c.is_alphanumeric());
+        if CJK_ALONE.contains(&bare) {
+            return true;
+        }
+        if CJK.iter().any(|w| title.contains(w)) {
+            return title.chars().count() <= 12;
+        }
     }
     let mut words = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let (mut named, mut n) = (false, 0);
@@ -1391,7 +1402,9 @@ pub(crate) fn names_whole_architecture(title: &str) -> bool {
         n += 1;
         let is = super::fields::is_word_of(w, ARCHITECTURE);
         named |= is;
-        n <= 4 && (is || super::fields::is_word_of(w, WHOLE))
+        // (A section's number, `1. System Architecture`, says nothing of it.)
+        let number = w.bytes().all(|b| b.is_ascii_digit());
+        n <= 4 && (is || number || super::fields::is_word_of(w, WHOLE))
     }) && named
 }
 
@@ -3117,6 +3130,14 @@ mod tests {
             "Архитектура",
             "系统架构",
             "システムアーキテクチャ",
+            "1. System Architecture",
+            "Current Architecture",
+            "Architecture (Current)",
+            "Architecture Summary",
+            "Architecture & Design",
+            "架构",
+            "架构设计",
+            "アーキテクチャ",
         ] {
             assert!(super::names_whole_architecture(t), "{t}");
         }

@@ -10,7 +10,8 @@
 //! Not under a title that holds a single pattern (`## Offline-First Pattern` over its `###
 //! Components`), the file's own title (`# System Patterns` over its sections), patterns seen
 //! rather than chosen (`## Known Failure Patterns`, `## Traffic Patterns`, `## Anti-Patterns`,
-//! `## Patterns Observed in Logs`, `## Learning Patterns`, `### Success Patterns`), or
+//! `## Patterns Observed in Logs`, `## Learning Patterns` — not `Machine Learning Patterns` —,
+//! `### Success Patterns`), or
 //! patterns not chosen (`## Patterns to Avoid`, `## Retired Patterns`, `## Candidate
 //! Patterns`, `## Patterns (planned)`); not a heading that
 //! groups patterns or other headings (`### Testing Patterns`, `### Backend` over `####
@@ -89,12 +90,12 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
         "user",
         "customer",
         // What learners and projects were seen to do (`## Cross-Exercise Learning Patterns`,
-        // `### Individual Success Patterns`; round 216).
+        // `### Individual Success Patterns`; round 216) — not `Machine Learning Patterns`.
         "learning",
         "success",
-        "behavior",
-        "behaviour",
     ];
+    // Before `learning`: a field of work, whose patterns are built.
+    const FIELD: &[&str] = &["machine", "deep", "reinforcement", "federated", "transfer"];
     let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let lists = words.iter().any(|w| fields::is_word_of(w, WORDS))
         || (!title.is_ascii() && ["模式", "パターン"].iter().any(|w| title.contains(w)));
@@ -102,7 +103,11 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
     lists
         && !anti
         && !words.iter().any(|w| fields::is_word_of(w, NOT) || fields::is_word_of(w, NOT_CHOSEN))
-        && !words.windows(2).any(|w| fields::is_word_of(w[0], SEEN) && fields::is_word_of(w[1], WORDS))
+        && !words.windows(2).enumerate().any(|(i, w)| {
+            fields::is_word_of(w[0], SEEN)
+                && fields::is_word_of(w[1], WORDS)
+                && !(w[0].eq_ignore_ascii_case("learning") && i > 0 && fields::is_word_of(words[i - 1], FIELD))
+        })
         && !super::heading::names_options_weighed(title)
 }
 
@@ -524,6 +529,8 @@ mod tests {
             "🎯 核心アーキテクチャパターン",
             "Архитектурные паттерны",
             "Verwendete Muster",
+            "Machine Learning Patterns",
+            "UI Behavior Patterns",
         ] {
             assert!(lists_patterns(title), "{title}");
         }
@@ -546,7 +553,6 @@ mod tests {
             "Proven Cross-Provider Patterns ✅",
             "Cross-Exercise Learning Patterns",
             "Individual Success Patterns",
-            "User Behavior Patterns",
             "Padrões a evitar",
             "Patrones de uso",
             "反模式",

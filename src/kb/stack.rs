@@ -25,7 +25,7 @@
 //! Overall Architecture` (`Core Architecture`, `System Architecture`, `Architektur`, `系统架构`;
 //! [`heading::names_whole_architecture`]), a top-level line that names a part before a colon
 //! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–215:
-//! 29 lines more of the readers', 1 not. Not lines under a label or heading of their own, nor a
+//! 32 lines more of the readers', 2 not. Not lines under a label or heading of their own, nor a
 //! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
 //! architecture (`### Storage Architecture`).
 
@@ -101,9 +101,11 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             None => {
                 said.is_none()
                     && item.block == Block::ListItem
-                    && fields::named_before_colon(&item.text).is_some_and(|(label, _)| names_technology_kind(label))
+                    && fields::named_before_colon(&item.text)
+                        .is_some_and(|(label, value)| names_technology_kind(label) && names_one_chosen(value))
                     && names_role_and_choice(&item.text)
-                    && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work)
+                    && !reports_state(&item.text)
+                    && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
             Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
@@ -115,8 +117,9 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
                 item.group.is_none()
                     && item.parent.is_none()
                     && item.block == Block::ListItem
-                    && fields::named_before_colon(&item.text).is_some()
+                    && (fields::named_before_colon(&item.text).is_some() || dash_after_name(&item.text).is_some())
                     && names_role_and_choice(&item.text)
+                    && !reports_state(&item.text)
             }
         };
         if !(names && fields::timestamp(&item.text).is_none()) {
@@ -149,6 +152,8 @@ struct TitleSays {
     plans_work: bool,
     /// Names the whole system's architecture ([`heading::names_whole_architecture`]).
     names_whole_architecture: bool,
+    /// Names what describes or reports rather than chooses ([`names_a_report`]).
+    reports: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
@@ -163,7 +168,55 @@ fn judge_title(title: &str) -> TitleSays {
         names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
         plans_work: fields::holds_word_of(title, WORK),
+        reports: names_a_report(title),
     }
+}
+
+/// A title over what describes, reports or asks rather than chooses: a bug, an incident, its
+/// reproduction or troubleshooting, a test matrix, what is supported or compatible, a glossary,
+/// users' feedback, a client's requirements, what broke (`## Bug Report: login crash`, `##
+/// Incident 2025-03-14`, `## Test Matrix`, `## Supported Platforms`, `## Glossary`, `## What
+/// broke last week`; found by review). Under it a technology's label names what was met, not
+/// what was chosen.
+fn names_a_report(title: &str) -> bool {
+    const REPORTS: &[&str] = &[
+        "bug",
+        "bugs",
+        "incident",
+        "incidents",
+        "outage",
+        "postmortem",
+        "issue",
+        "issues",
+        "problem",
+        "problems",
+        "error",
+        "errors",
+        "troubleshooting",
+        "troubleshoot",
+        "debugging",
+        "reproduction",
+        "reproduce",
+        "repro",
+        "matrix",
+        "supported",
+        "glossary",
+        "terminology",
+        "definitions",
+        "feedback",
+        "requirements",
+        "requirement",
+        "client",
+        "customer",
+        "broke",
+        "broken",
+        "crash",
+        "crashes",
+        "failure",
+        "failures",
+        "faq",
+    ];
+    fields::holds_word_of(title, REPORTS)
 }
 
 /// Whether the section's title, a title above it in its entry, or its entry's title names the
@@ -179,7 +232,9 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
         return None;
     }
     // (The section's own title over the whole system's architecture: its lines name its parts.)
-    if titles.first().is_some_and(|t| t.names_whole_architecture && !t.how_or_notes && !t.plans_work) {
+    if titles.first().is_some_and(|t| t.names_whole_architecture && !t.how_or_notes && !t.plans_work)
+        && !titles.iter().any(|t| t.reports)
+    {
         return Some(Listed::Architecture);
     }
     // (Once found: whether by a title over dependencies.)
@@ -206,8 +261,8 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
 /// Whether a label names a kind of technology, so that what it labels is one chosen wherever
 /// it stands (`OS: Ubuntu 24.04`, `Framework: JUnit 5 with Mockito`, `ORM: Prisma`, `Package
 /// manager: Bun`, `Styling: Tailwind CSS`, `Tool: GitHub Actions`, `Platform: Intel Mac
-/// mini`): on rounds 196–217, 20 lines more of the readers' and 1 not (`Operating System:
-/// Platform-agnostic`).
+/// mini`): on rounds 196–217, 20 lines more of the readers' and none not. (Where it stands
+/// and what it holds are asked too: [`names_a_report`], [`names_one_chosen`].)
 fn names_technology_kind(label: &str) -> bool {
     const KINDS: &[&str] = &[
         "os",
@@ -243,6 +298,37 @@ fn names_technology_kind(label: &str) -> bool {
     let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     label.len() <= 32
         && KINDS.iter().any(|k| label.eq_ignore_ascii_case(k) || (!label.is_ascii() && label.to_lowercase() == *k))
+}
+
+/// Whether a labelled line reports a state rather than names what fills its part: work done
+/// or still to do (`Backend: 80% complete`, `Frontend: ✅ done`, `Auth: not implemented yet`,
+/// `Frontend: broken since the React 19 upgrade`; found by review).
+fn reports_state(text: &str) -> bool {
+    const STATE: &[&str] = &["broken", "done", "complete", "completed", "implemented", "pending", "wip", "missing"];
+    let value = fields::named_before_colon(text).map_or(text, |(_, value)| value);
+    let value = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    fields::says_done(value)
+        || value.starts_with(['✅', '❌', '⚠', '🚧'])
+        || fields::is_status_report(text)
+        || value.split(|c: char| !c.is_alphanumeric()).take(4).any(|w| fields::is_word_of(w, STATE))
+        || value.contains('%')
+}
+
+/// Whether a technology label's value names one technology chosen: not a slot, an example, a
+/// list of several (a matrix: `Ubuntu 22.04, Ubuntu 24.04, macOS 14`), `any`, `none yet`,
+/// `platform-agnostic`, nor a description that opens with an article or a quantity (`a
+/// marketplace that …`, `several users still run …`, `the client asked …`; found by review).
+fn names_one_chosen(value: &str) -> bool {
+    const NOT_FIRST: &[&str] = &[
+        "a", "an", "the", "e", "eg", "any", "none", "whatever", "several", "some", "both", "either", "various", "most",
+        "all", "unknown", "n", "tbd", "tbc", "todo",
+    ];
+    let v = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let first = v.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    !v.starts_with(['(', '[', '<', '{'])
+        && !fields::is_word_of(first, NOT_FIRST)
+        && v.matches([',', '，', '、']).count() < 2
+        && !v.to_ascii_lowercase().contains("agnostic")
 }
 
 /// How a section lists the stack ([`under_stack_title`]).
@@ -390,16 +476,20 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
 fn name_for_role(text: &str) -> Option<(&str, &str)> {
     const WORK: &[&str] = &[
         "check",
+        "checked",
         "validate",
         "verify",
         "review",
         "update",
+        "updated",
         "add",
+        "added",
         "adjust",
         "optimize",
         "install",
         "run",
         "remove",
+        "removed",
         "configure",
         "create",
         "build",
@@ -408,14 +498,61 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
         "implement",
         "test",
         "fix",
+        "fixed",
         "migrate",
         "monitor",
+        "investigate",
+        "try",
+        "tried",
+        "benchmark",
+        "upgrade",
+        "upgraded",
+        "research",
+        "evaluate",
+        "explore",
+        "consider",
+        "look",
+        "looking",
+        "ask",
+        "asked",
+        "ping",
+        "thanks",
+        "plan",
+        "todo",
     ];
     // (Nor a sentence: `Controllers depend on Services for business logic`, `No API key
     // required for basic endpoints`.)
     const SENTENCE: &[&str] = &[
-        "depend", "depends", "require", "requires", "required", "need", "needs", "is", "are", "was", "were", "no",
-        "not", "must", "should", "can", "will",
+        "depend",
+        "depends",
+        "require",
+        "requires",
+        "required",
+        "need",
+        "needs",
+        "is",
+        "are",
+        "was",
+        "were",
+        "no",
+        "not",
+        "must",
+        "should",
+        "can",
+        "will",
+        "support",
+        "ready",
+        "credentials",
+        "time",
+        "same",
+        "also",
+        "good",
+        "reasons",
+        "reason",
+        "issue",
+        "pr",
+        "budget",
+        "replacement",
     ];
     let text = text.trim_end_matches('.').trim_end();
     if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
@@ -427,8 +564,10 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
     (name.chars().any(char::is_alphabetic)
         && name.split_whitespace().count() <= 4
         && !name.split_whitespace().any(|w| fields::is_word_of(w, SENTENCE))
-        && !name.contains([':', '：', '(', ')'])
-        && is_a_role(role))
+        && !name.contains([':', '：', '(', ')', '#'])
+        && is_a_role(role)
+        // (Nor a sentence whose verb comes after: `Prisma for the ORM layer was a mistake`.)
+        && !role.split_whitespace().any(|w| fields::is_word_of(w, &["is", "was", "were", "are", "been"])))
     .then_some((name, role))
 }
 
@@ -591,6 +730,20 @@ fn names_a_fact(label: &str) -> bool {
         "list",
         "total",
         "name",
+        "diagram",
+        "goal",
+        "goals",
+        "risk",
+        "risks",
+        "issue",
+        "step",
+        "users",
+        "team",
+        "timeline",
+        "budget",
+        "reviewed",
+        "relationships",
+        "cause",
         "порт",
         "目的",
         "用途",
@@ -602,7 +755,12 @@ fn names_a_fact(label: &str) -> bool {
         "バージョン",
         "更新頻度",
     ];
-    fields::is_word_of(heading::last_word(label), FACTS)
+    // (A numbered label names its word: `Step 1`.)
+    let mut words = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev();
+    let last = words.next().unwrap_or("");
+    let last =
+        if last.bytes().all(|b| b.is_ascii_digit()) { words.next().unwrap_or("") } else { heading::last_word(label) };
+    fields::is_word_of(last, FACTS)
 }
 
 /// A template's slot left to fill (`[Your database]`, `{{database}}`, `<db>`, `…`, `N/A`, `to

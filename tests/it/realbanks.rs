@@ -5744,9 +5744,11 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
     let kb = load();
     // Right under `## Overall Architecture` (`Core`, `System Architecture`, `Architektur`,
     // `系统架构`), a line that names a part and what fills it is the stack written part by part
-    // (rounds 196–215: 29 lines more of the readers', 1 not). Not a fact about the system, a
+    // (rounds 196–217: 32 lines more of the readers', 2 not). Not a fact about the system, a
     // layer with what it holds in brackets, a line under a label or heading of its own, a slot
-    // or a choice left open; nor under one part's architecture or one still planned.
+    // or a choice left open; nor under one part's architecture or one still planned. Nor (found
+    // by review) a part's state (`broken since …`, `80% complete`, `✅ done`), a numbered step,
+    // nor the architecture of an incident; the dash form (`Cache - Valkey 8`) is one.
     let doc = document(&kb, "productContext-architecture.md");
     assert_eq!(
         decision_texts(doc),
@@ -5756,6 +5758,7 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
             "Charts: uPlot for the backup timelines",
             "Datenbank: PostgreSQL 16 auf dem NAS",
             "消息队列: Redis Streams",
+            "Cache - Valkey 8 on the management VM",
         ]
     );
 }
@@ -5785,7 +5788,8 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
     // role it fills, as `Name: role` and `Name - role` do (rounds 196–216: 26 lines more of
     // the readers', 13 not — all of one bank's dependency lists, which its reader left out).
     // Not a task or a sentence that does something for something, a bare name, nor a choice
-    // for now.
+    // for now; nor (found by review) work to try, a sentence whose verb comes after the role,
+    // an issue's number.
     let doc = document(&kb, "techContext-for-roles.md");
     assert_eq!(
         decision_texts(doc),
@@ -5803,8 +5807,10 @@ fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
     let kb = load();
     // `OS: Debian 12`, `Package manager: pnpm`, `**Framework**: pytest` name what was chosen
     // for a kind of technology wherever they stand (rounds 196–217: 20 lines more of the
-    // readers', 1 not). Not a slot or a choice left open, a label of another kind, nor under
-    // a title that sets its lines aside or plans work.
+    // readers', none not). Not a slot or a choice left open, a label of another kind, nor under
+    // a title that sets its lines aside or plans work; nor (found by review) under a bug
+    // report, a test matrix or a glossary, nor a value that gives an example, `any`, a
+    // description or several.
     let doc = document(&kb, "techContext-kinds.md");
     assert_eq!(
         decision_texts(doc),
