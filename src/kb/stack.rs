@@ -24,7 +24,7 @@
 //! The whole system's architecture written part by part is the stack too: right under `##
 //! Overall Architecture` (`Core Architecture`, `System Architecture`, `Architektur`, `系统架构`;
 //! [`heading::names_whole_architecture`]), a top-level line that names a part before a colon
-//! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–215:
+//! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–217:
 //! 32 lines more of the readers', 2 not. Not lines under a label or heading of their own, nor a
 //! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
 //! architecture (`### Storage Architecture`).
