@@ -11,10 +11,9 @@
 //! Components`), the file's own title (`# System Patterns` over its sections), patterns seen
 //! rather than chosen (`## Known Failure Patterns`, `## Traffic Patterns`, `## Anti-Patterns`,
 //! `## Patterns Observed in Logs`, `## Learning Patterns` — not `Machine Learning Patterns` —,
-//! `### Success Patterns`), or
-//! patterns not chosen (`## Patterns to Avoid`, `## Retired Patterns`, `## Candidate
-//! Patterns`, `## Patterns (planned)`); not a heading that
-//! groups patterns or other headings (`### Testing Patterns`, `### Backend` over `####
+//! `### Success Patterns`), or patterns not chosen (`## Patterns to Avoid`, `## Retired
+//! Patterns`, `## Candidate Patterns`, `## Patterns (planned)`); not a heading that groups
+//! patterns or other headings (`### Testing Patterns`, `### Backend` over `####
 //! Repository`), names a topic's parts rather than a pattern (`### Overview`, `### Build
 //! Errors`, `### Docker Commands`, `### Acceptance Criteria`), turns one down (`### Avoid:
 //! Service Locator`, `### Why not microservices`, `### Singleton (deprecated)`) or is a

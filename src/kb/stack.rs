@@ -4,7 +4,8 @@
 //! The rule, in the words a reader would use: under a title that names the stack, or a
 //! heading inside one (`### Frontend` under `## Technology Stack`), a top-level item that
 //! names a role and what fills it — `Database: PostgreSQL 15`, `**Build tool**: Vite`,
-//! `Vercel - hosting and deploys`, `Renovate (dependency updates)`, a row of a table whose
+//! `Vercel - hosting and deploys`, `Renovate (dependency updates)`, `Framer Motion for UI
+//! animations` ([`name_for_role`]), a row of a table whose
 //! columns name the technology, `| Cache | Redis 7 |` — states a technology chosen, and so a
 //! decision; so does an item right under a label that only names a role (`- **CI/CD:**` over
 //! `- Renovate (dependency updates)`). Not a bare name (`-
@@ -28,6 +29,11 @@
 //! 32 lines more of the readers', 2 not. Not lines under a label or heading of their own, nor a
 //! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
 //! architecture (`### Storage Architecture`).
+//!
+//! And a line whose label names a kind of technology names the one chosen wherever it stands
+//! (`OS: Debian 12`, `Framework: Vitest`, `Package manager: pnpm`; [`names_technology_kind`]),
+//! unless what is above it reports rather than chooses (a bug report, a test matrix, a
+//! glossary: [`names_a_report`]) or its value names no one technology.
 
 use super::fields;
 use super::heading;
