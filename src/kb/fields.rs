@@ -4433,7 +4433,11 @@ pub fn leaves_open(text: &str) -> bool {
     match words.as_slice() {
         // (`Decision:` alone states one.)
         [w] => questions.contains(w) || STILL_OPEN.contains(w),
-        [a, b] => (asks(a) && STILL_OPEN.contains(b)) || (STILL_OPEN.contains(a) && asks(b)),
+        // (And a decision still needed: `Decision needed: whether to use React Router`.)
+        [a, b] => {
+            (asks(a) && (STILL_OPEN.contains(b) || ["needed", "required"].contains(b)))
+                || ((STILL_OPEN.contains(a) || ["needs", "need"].contains(a)) && asks(b))
+        }
         _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
     }
 }
@@ -7230,6 +7234,9 @@ mod tests {
         assert!(super::settled_after_dash(&"Storage: RESOLVED - ".repeat(50_000)));
         assert!(!super::settled_after_dash(&"Storage: RESOLVED - 4 ".repeat(50_000)));
         // A Chinese line that opens by saying what is still to settle.
+        assert!(super::leaves_open("Decision needed: whether to use React Router for navigation"));
+        assert!(super::leaves_open("Needs decision: where bookmarks are kept"));
+        assert!(!super::leaves_open("Required: Python 3.11"));
         assert!(super::leaves_open("需确定重试次数和间隔时间"));
         assert!(super::leaves_open("待确定：备份保留多少天"));
         assert!(!super::leaves_open("确定使用Chromium作为默认浏览器"));

@@ -387,6 +387,10 @@ fn names_how_or_notes(title: &str) -> bool {
         "problems",
         "versions",
         "inventory",
+        // What the project needs to run on, not what it chose (`### System Requirements` under
+        // `## Technology Stack`: `Permissions: Root access`; round 218).
+        "requirements",
+        "prerequisites",
         "not",
         // What the stack may become (`## Technology Evolution Path`, `### Tech Roadmap`).
         "evolution",

@@ -5770,7 +5770,8 @@ fn a_question_settled_in_place_states_its_answer() {
     // Code's heading) names the question's topic, says it is settled and gives the answer: a
     // decision (round 215: 6 lines, every one a reader's). Not an answer that reports the work
     // done or counts what was made (`Implemented …`, `4 dashboards created`, `Complete …`: 10
-    // lines no reader listed), one still to give, nor a line with no topic.
+    // lines no reader listed), one still to give, nor a line with no topic. A `Decision needed:`
+    // line asks the question (round 218).
     let doc = document(&kb, "activeContext-settled-inline.md");
     assert_eq!(
         decision_texts(doc),
@@ -5789,7 +5790,7 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
     // the readers', 13 not — all of one bank's dependency lists, which its reader left out).
     // Not a task or a sentence that does something for something, a bare name, nor a choice
     // for now; nor (found by review) work to try, a sentence whose verb comes after the role,
-    // an issue's number.
+    // an issue's number; nor what the system needs under `### System Requirements` (round 218).
     let doc = document(&kb, "techContext-for-roles.md");
     assert_eq!(
         decision_texts(doc),
