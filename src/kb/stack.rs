@@ -115,6 +115,13 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
             Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
+            Some(Listed::Kind) => {
+                item.block == Block::ListItem
+                    && (fields::named_before_colon(&item.text).is_some()
+                        || dash_after_name(&item.text).is_some()
+                        || name_for_role(&item.text).is_some())
+                    && names_role_and_choice(&item.text)
+            }
             // (The architecture written part by part: a line right under its title that names a
             // part before a colon, `Frontend: SvelteKit`; not one under a label of its own,
             // `**Core Entities:**` or `- Main components:`, nor a layer with what it holds in
@@ -158,6 +165,8 @@ struct TitleSays {
     plans_work: bool,
     /// Names the whole system's architecture ([`heading::names_whole_architecture`]).
     names_whole_architecture: bool,
+    /// Names a kind of technology ([`names_technology_kind_title`]).
+    names_kind: bool,
     /// Names what describes or reports rather than chooses ([`names_a_report`]).
     reports: bool,
 }
@@ -171,6 +180,7 @@ fn judge_title(title: &str) -> TitleSays {
         weighs_options: heading::names_options_weighed(title),
         how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
         names_stack: heading::names_stack(title),
+        names_kind: names_technology_kind_title(title),
         names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
         plans_work: fields::holds_word_of(title, WORK),
@@ -245,23 +255,27 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
     }
     // (Once found: whether by a title over dependencies.)
     let mut found: Option<bool> = None;
+    // (A title naming a kind of technology, `### Core Framework`, lists what was chosen for it,
+    // as a stack does, and one above it may name the stack itself.)
+    let mut kind = false;
     for title in titles {
         match found {
             None => {
                 // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the
                 // stack.)
                 if title.how_or_notes {
-                    return None;
+                    return kind.then_some(Listed::Kind);
                 }
                 if title.names_stack || title.names_dependencies {
                     found = Some(!title.names_stack);
                 }
+                kind |= title.names_kind;
             }
             Some(true) if title.plans_work => return None,
             Some(_) => {}
         }
     }
-    found.map(|_| Listed::Stack)
+    found.map(|_| Listed::Stack).or(kind.then_some(Listed::Kind))
 }
 
 /// Whether a label names a kind of technology, so that what it labels is one chosen wherever
@@ -306,6 +320,15 @@ fn names_technology_kind(label: &str) -> bool {
         && KINDS.iter().any(|k| label.eq_ignore_ascii_case(k) || (!label.is_ascii() && label.to_lowercase() == *k))
 }
 
+/// Whether a title names a kind of technology, a number before it aside (`### Core Framework`,
+/// `### Testing Framework`, `#### 2. ORM`, `### State Management`, `### Database & ORM`): on
+/// rounds 196–219 it lists 25 lines more of the readers' and none not.
+fn names_technology_kind_title(title: &str) -> bool {
+    const MORE: &[&str] = &["core framework", "frameworks", "state management", "database & orm", "database and orm"];
+    let title = title.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    names_technology_kind(title) || MORE.iter().any(|k| title.eq_ignore_ascii_case(k))
+}
+
 /// Whether a labelled line reports a state rather than names what fills its part: work done
 /// or still to do (`Backend: 80% complete`, `Frontend: ✅ done`, `Auth: not implemented yet`,
 /// `Frontend: broken since the React 19 upgrade`; found by review).
@@ -342,6 +365,11 @@ fn names_one_chosen(value: &str) -> bool {
 enum Listed {
     /// Under a title that names the stack or the project's dependencies, or a heading inside one.
     Stack,
+    /// Under a title naming a kind of technology (`### Core Framework`, `### State
+    /// Management`): its lines name what was chosen for it, written as a label's value, after
+    /// a dash or with `for` — not a name with words in brackets (`Series of steps
+    /// (preparation, action, validation)`, a shared bank's testing setup).
+    Kind,
     /// Right under a title over the whole system's architecture
     /// ([`heading::names_whole_architecture`]): the stack written part by part.
     Architecture,

@@ -5811,10 +5811,19 @@ fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
     // readers', none not). Not a slot or a choice left open, a label of another kind, nor under
     // a title that sets its lines aside or plans work; nor (found by review) under a bug
     // report, a test matrix or a glossary, nor a value that gives an example, `any`, a
-    // description or several.
+    // description or several. A title naming a kind of technology (`### Core Framework`,
+    // `### State Management`) lists what was chosen for it, as a stack does (round 219: 25
+    // lines more of the readers' on rounds 196–219, none not).
     let doc = document(&kb, "techContext-kinds.md");
     assert_eq!(
         decision_texts(doc),
-        ["OS: Debian 12 on every VM", "Package manager: pnpm", "Framework: pytest with testinfra"]
+        [
+            "OS: Debian 12 on every VM",
+            "Package manager: pnpm",
+            "Framework: pytest with testinfra",
+            "SvelteKit: the dashboard, rendered to static files",
+            "TypeScript: strict mode everywhere",
+            "Svelte stores for what the page shows",
+        ]
     );
 }
