@@ -508,7 +508,8 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
 }
 
 /// `Framer Motion for UI animations` → (`Framer Motion`, `UI animations`): a name of at most
-/// four words, `for`, and the role it plays in words ([`is_a_role`]) — not a task that does
+/// four words, `for` (`для`, `für`, `pour`, `para`), and the role it plays in words
+/// ([`is_a_role`]) — not a task that does
 /// something for something (`Check changelogs for breaking changes`, `Add labels for the
 /// pool`: its first word a verb of work).
 fn name_for_role(text: &str) -> Option<(&str, &str)> {
@@ -596,9 +597,14 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
     if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
         return None;
     }
-    let head = &text[..crate::source::floor_char_boundary(text, 48)];
-    let at = head.find(" for ")?;
-    let (name, role) = (text[..at].trim(), text[at + 5..].trim());
+    // (`for` in the languages of the phrase table: `React для пользовательского интерфейса`,
+    // `Caddy für TLS`, `Redis pour le cache`, `Redis para la caché`.)
+    let head = &text[..crate::source::floor_char_boundary(text, 64)];
+    let (at, width) = [" for ", " для ", " für ", " pour ", " para "]
+        .iter()
+        .filter_map(|w| head.find(w).map(|at| (at, w.len())))
+        .min()?;
+    let (name, role) = (text[..at].trim(), text[at + width..].trim());
     (name.chars().any(char::is_alphabetic)
         && name.split_whitespace().count() <= 4
         && !name.split_whitespace().any(|w| fields::is_word_of(w, SENTENCE))

@@ -5791,6 +5791,7 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
     // Not a task or a sentence that does something for something, a bare name, nor a choice
     // for now; nor (found by review) work to try, a sentence whose verb comes after the role,
     // an issue's number; nor what the system needs under `### System Requirements` (round 218).
+    // `для`, `für`, `pour`, `para` are `for` (round 219's Russian stack).
     let doc = document(&kb, "techContext-for-roles.md");
     assert_eq!(
         decision_texts(doc),
@@ -5799,6 +5800,7 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
             "Caddy for TLS on the edge VM",
             "restic for encrypted backups.",
             "pytest-testinfra for checking hosts",
+            "Grafana для панелей мониторинга",
         ]
     );
 }
