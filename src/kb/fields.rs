@@ -4438,6 +4438,8 @@ pub fn leaves_open(text: &str) -> bool {
             (asks(a) && (STILL_OPEN.contains(b) || ["needed", "required"].contains(b)))
                 || ((STILL_OPEN.contains(a) || ["needs", "need"].contains(a)) && asks(b))
         }
+        // (`Decision needed by Friday`, `Decision still needed`; found by review.)
+        _ if words.iter().any(|w| asks(w)) && words.iter().any(|w| ["needed", "required"].contains(w)) => true,
         _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
     }
 }
@@ -7236,6 +7238,8 @@ mod tests {
         // A Chinese line that opens by saying what is still to settle.
         assert!(super::leaves_open("Decision needed: whether to use React Router for navigation"));
         assert!(super::leaves_open("Needs decision: where bookmarks are kept"));
+        assert!(super::leaves_open("Decision needed by Friday: auth provider"));
+        assert!(super::leaves_open("Decision still needed: logging backend"));
         assert!(!super::leaves_open("Required: Python 3.11"));
         assert!(super::leaves_open("需确定重试次数和间隔时间"));
         assert!(super::leaves_open("待确定：备份保留多少天"));

@@ -1916,7 +1916,14 @@ impl<'a> Pass<'a> {
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
         let stack_rows: Vec<usize> = self.stack_rows.iter().filter_map(|&i| new_index[i]).collect();
-        stack::choices(&mut items, &doc.sections, &doc.entries, &doc.groups, &stack_rows);
+        stack::choices(
+            &mut items,
+            &doc.sections,
+            &doc.entries,
+            &doc.groups,
+            &stack_rows,
+            stack::describes_system(&stem),
+        );
         conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups, stem == super::load::CLINE_JOURNAL);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);

@@ -40,7 +40,14 @@ use super::heading;
 use super::{Block, Entry, Group, Item, Kind, Section};
 
 /// Turns the items a stack section lists as chosen into decisions: see the module's rule.
-pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry], groups: &[Group], rows: &[usize]) {
+pub(crate) fn choices(
+    items: &mut [Item],
+    sections: &[Section],
+    entries: &[Entry],
+    groups: &[Group],
+    rows: &[usize],
+    describes_system: bool,
+) {
     // Each section's answer once: whether it or a heading above it names the stack; and each
     // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
     // else inside one (`**Setup:**`), or says nothing of it.
@@ -115,8 +122,15 @@ pub(crate) fn choices(items: &mut [Item], sections: &[Section], entries: &[Entry
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
             Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
+            // (Only in a file that describes the system, `techContext.md`, `systemPatterns.md`,
+            // Kilo's `architecture.md` and `tech.md`: elsewhere `### Platform` may be the
+            // business's and `### Tool` a how-to's; found by review.)
             Some(Listed::Kind) => {
-                item.block == Block::ListItem
+                describes_system
+                    && item.block == Block::ListItem
+                    && !reports_state(&item.text)
+                    && !fields::leaves_open(&item.text)
+                    && !titles.answers(item.section).iter().any(|t| t.reports)
                     && (fields::named_before_colon(&item.text).is_some()
                         || dash_after_name(&item.text).is_some()
                         || name_for_role(&item.text).is_some())
@@ -320,6 +334,14 @@ fn names_technology_kind(label: &str) -> bool {
         && KINDS.iter().any(|k| label.eq_ignore_ascii_case(k) || (!label.is_ascii() && label.to_lowercase() == *k))
 }
 
+/// Whether a file describes the system, by its name: Cline's `techContext.md` and
+/// `systemPatterns.md`, Kilo Code's `tech.md` and `architecture.md` (`stem`, its name without
+/// the extension; what follows a `-` aside, `techContext-kinds`).
+pub(crate) fn describes_system(stem: &str) -> bool {
+    let stem = stem.split('-').next().unwrap_or(stem);
+    ["techcontext", "tech", "systempatterns", "architecture"].iter().any(|name| stem.eq_ignore_ascii_case(name))
+}
+
 /// Whether a title names a kind of technology, a number before it aside (`### Core Framework`,
 /// `### Testing Framework`, `#### 2. ORM`, `### State Management`, `### Database & ORM`): on
 /// rounds 196–219 it lists 25 lines more of the readers' and none not.
@@ -415,10 +437,6 @@ fn names_how_or_notes(title: &str) -> bool {
         "problems",
         "versions",
         "inventory",
-        // What the project needs to run on, not what it chose (`### System Requirements` under
-        // `## Technology Stack`: `Permissions: Root access`; round 218).
-        "requirements",
-        "prerequisites",
         "not",
         // What the stack may become (`## Technology Evolution Path`, `### Tech Roadmap`).
         "evolution",
@@ -437,7 +455,25 @@ fn names_how_or_notes(title: &str) -> bool {
     const RUNS_ON: &[&str] =
         &["platform", "platforms", "editor", "editors", "browser", "browsers", "device", "devices", "os"];
     let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().any(|w| fields::is_word_of(w, WORDS))
+    // What the project needs to run on, not what it chose (`### System Requirements` under `##
+    // Technology Stack`: `Permissions: Root access`; round 218) — not a tool's own list of
+    // requirements (`### Python requirements`, found by review).
+    const NEEDS: &[&str] = &[
+        "system",
+        "hardware",
+        "minimum",
+        "host",
+        "server",
+        "browser",
+        "browsers",
+        "requirements",
+        "prerequisites",
+        "and",
+    ];
+    let needs = words.iter().any(|w| fields::is_word_of(w, &["requirements", "prerequisites"]))
+        && words.iter().all(|w| fields::is_word_of(w, NEEDS));
+    needs
+        || words.iter().any(|w| fields::is_word_of(w, WORDS))
         || words.windows(2).any(|w| fields::is_word_of(w[0], RUNS_ON) && w[1].eq_ignore_ascii_case("support"))
 }
 
@@ -508,8 +544,7 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
 }
 
 /// `Framer Motion for UI animations` → (`Framer Motion`, `UI animations`): a name of at most
-/// four words, `for` (`для`, `für`, `pour`, `para`), and the role it plays in words
-/// ([`is_a_role`]) — not a task that does
+/// four words, `for`, and the role it plays in words ([`is_a_role`]) — not a task that does
 /// something for something (`Check changelogs for breaking changes`, `Add labels for the
 /// pool`: its first word a verb of work).
 fn name_for_role(text: &str) -> Option<(&str, &str)> {
@@ -597,14 +632,11 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
     if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
         return None;
     }
-    // (`for` in the languages of the phrase table: `React для пользовательского интерфейса`,
-    // `Caddy für TLS`, `Redis pour le cache`, `Redis para la caché`.)
-    let head = &text[..crate::source::floor_char_boundary(text, 64)];
-    let (at, width) = [" for ", " для ", " für ", " pour ", " para "]
-        .iter()
-        .filter_map(|w| head.find(w).map(|at| (at, w.len())))
-        .min()?;
-    let (name, role) = (text[..at].trim(), text[at + width..].trim());
+    // (English only: in other languages the words that tell a task or a sentence from a name
+    // are not known here, `Il faut choisir pour la file d'attente`; found by review.)
+    let head = &text[..crate::source::floor_char_boundary(text, 48)];
+    let at = head.find(" for ")?;
+    let (name, role) = (text[..at].trim(), text[at + 5..].trim());
     (name.chars().any(char::is_alphabetic)
         && name.split_whitespace().count() <= 4
         && !name.split_whitespace().any(|w| fields::is_word_of(w, SENTENCE))

@@ -5790,8 +5790,10 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
     // the readers', 13 not — all of one bank's dependency lists, which its reader left out).
     // Not a task or a sentence that does something for something, a bare name, nor a choice
     // for now; nor (found by review) work to try, a sentence whose verb comes after the role,
-    // an issue's number; nor what the system needs under `### System Requirements` (round 218).
-    // `для`, `für`, `pour`, `para` are `for` (round 219's Russian stack).
+    // an issue's number; nor what the system needs under `### System Requirements` (round 218),
+    // though a tool's `### Python requirements` lists choices. `для`, `für`, `pour`, `para` are
+    // not read as `for`: a sentence in another language cannot be told from a name here (a first
+    // version took `Нужно решить для очередей`; found by review).
     let doc = document(&kb, "techContext-for-roles.md");
     assert_eq!(
         decision_texts(doc),
@@ -5800,7 +5802,7 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
             "Caddy for TLS on the edge VM",
             "restic for encrypted backups.",
             "pytest-testinfra for checking hosts",
-            "Grafana для панелей мониторинга",
+            "FastAPI: the status API",
         ]
     );
 }
@@ -5828,4 +5830,7 @@ fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
             "Svelte stores for what the page shows",
         ]
     );
+    // Only in a file that describes the system: a product context's `### Platform` is the
+    // business's (found by review).
+    assert!(decision_texts(document(&kb, "productContext-platform.md")).is_empty());
 }
