@@ -4651,8 +4651,9 @@ fn settled_in_place(text: &str) -> bool {
         "regression",
         "broken",
     ];
-    let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '✅' | '☑' | '✔' | '\u{fe0f}');
-    let t = text.trim_start_matches(marks);
+    // (Space and emphasis around each part; and check marks before the topic.)
+    let loose = |c: char| c.is_whitespace() || matches!(c, '*' | '_');
+    let t = text.trim_start_matches(|c: char| loose(c) || matches!(c, '✅' | '☑' | '✔' | '\u{fe0f}'));
     if t.starts_with(['❌', '✗', '✘']) {
         return false;
     }
@@ -4663,25 +4664,23 @@ fn settled_in_place(text: &str) -> bool {
     else {
         return false;
     };
-    let topic = t[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let topic = t[..at].trim_matches(loose);
     if !topic.chars().any(char::is_alphabetic) || holds_word_of(topic, FAULT) || topic.contains('#') {
         return false;
     }
-    let rest = t[at + width..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let rest = t[at + width..].trim_start_matches(loose);
     let (word, after) = rest.split_at(rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len()));
     if !is_word_of(word, SETTLED) {
         return false;
     }
-    let mut after = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let mut after = after.trim_start_matches(loose);
     if after.starts_with(['(', '（'])
         && let Some(close) = after.find([')', '）'])
     {
-        after = after[close..]
-            .trim_start_matches([')', '）'])
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        after = after[close..].trim_start_matches([')', '）']).trim_start_matches(loose);
     }
     let Some(answer) = after.strip_prefix(['-', '–', '—', ':', '：']) else { return false };
-    let answer = answer.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let answer = answer.trim_start_matches(loose);
     !is_unanswered(answer) && !gives_no_choice(answer)
 }
 

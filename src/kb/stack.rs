@@ -130,7 +130,6 @@ pub(crate) fn choices(
                     && item.block == Block::ListItem
                     && !reports_state(&item.text)
                     && !fields::leaves_open(&item.text)
-                    && !titles.answers(item.section).iter().any(|t| t.reports)
                     && (fields::named_before_colon(&item.text).is_some()
                         || dash_after_name(&item.text).is_some()
                         || name_for_role(&item.text).is_some())
@@ -261,12 +260,14 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
     if titles.iter().any(|t| t.weighs_options) {
         return None;
     }
+    // (Nor the architecture or a kind of technology under what reports rather than chooses, `##
+    // Incident 2026-02-03`: a line there is no choice either way.)
+    let reports = || titles.iter().any(|t| t.reports);
     // (The section's own title over the whole system's architecture: its lines name its parts.)
-    if titles.first().is_some_and(|t| t.names_whole_architecture && !t.how_or_notes && !t.plans_work)
-        && !titles.iter().any(|t| t.reports)
-    {
+    if titles.first().is_some_and(|t| t.names_whole_architecture && !t.how_or_notes && !t.plans_work) && !reports() {
         return Some(Listed::Architecture);
     }
+    let kind_listed = |kind: bool| (kind && !reports()).then_some(Listed::Kind);
     // (Once found: whether by a title over dependencies.)
     let mut found: Option<bool> = None;
     // (A title naming a kind of technology, `### Core Framework`, lists what was chosen for it,
@@ -278,7 +279,7 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
                 // (`### Why this stack`, `## Tech Stack Status`: what they hold is about the
                 // stack.)
                 if title.how_or_notes {
-                    return kind.then_some(Listed::Kind);
+                    return kind_listed(kind);
                 }
                 if title.names_stack || title.names_dependencies {
                     found = Some(!title.names_stack);
@@ -289,7 +290,7 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
             Some(_) => {}
         }
     }
-    found.map(|_| Listed::Stack).or(kind.then_some(Listed::Kind))
+    found.map(|_| Listed::Stack).or_else(|| kind_listed(kind))
 }
 
 /// Whether a label names a kind of technology, so that what it labels is one chosen wherever
@@ -335,11 +336,12 @@ fn names_technology_kind(label: &str) -> bool {
 }
 
 /// Whether a file describes the system, by its name: Cline's `techContext.md` and
-/// `systemPatterns.md`, Kilo Code's `tech.md` and `architecture.md` (`stem`, its name without
-/// the extension; what follows a `-` aside, `techContext-kinds`).
+/// `systemPatterns.md`, Kilo Code's `tech.md` and `architecture.md` — the files that rank first
+/// after a decision log as a decision's record ([`super::restate::role`]) — (`stem`, its name
+/// without the extension; what follows a `-` aside, `techContext-kinds`).
 pub(crate) fn describes_system(stem: &str) -> bool {
     let stem = stem.split('-').next().unwrap_or(stem);
-    ["techcontext", "tech", "systempatterns", "architecture"].iter().any(|name| stem.eq_ignore_ascii_case(name))
+    matches!(super::restate::role(std::path::Path::new(stem)), 1 | 2)
 }
 
 /// Whether a title names a kind of technology, a number before it aside (`### Core Framework`,
