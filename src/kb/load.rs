@@ -34,9 +34,9 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// and Cursor in `memory-bank/` (the first, and the default), Kilo Code in
 /// `.kilocode/rules/memory-bank/`, and the other folders public banks use — the same name with
 /// an underscore or hidden, in `docs/`, beside Cline's rules, Cursor's, Copilot's, Roo Code's,
-/// Windsurf's and Claude Code's settings, in `.ai/`, and `cline_docs/`, where Cline's first
+/// Windsurf's and Claude Code's settings (Cursor's and Roo Code's also among their rules), in `.ai/`, and `cline_docs/`, where Cline's first
 /// Memory Bank instructions kept it.
-pub const BANK_FOLDERS: [&str; 13] = [
+pub const BANK_FOLDERS: [&str; 15] = [
     "memory-bank",
     KILO_BANK,
     "memory_bank",
@@ -44,8 +44,10 @@ pub const BANK_FOLDERS: [&str; 13] = [
     "docs/memory-bank",
     ".clinerules/memory-bank",
     ".cursor/memory-bank",
+    ".cursor/rules/memory-bank",
     ".github/memory-bank",
     ".roo/memory-bank",
+    ".roo/rules/memory-bank",
     ".windsurf/memory-bank",
     ".claude/memory-bank",
     ".ai/memory-bank",
