@@ -8,8 +8,9 @@
 //! animations` ([`name_for_role`]), a row of a table whose
 //! columns name the technology, `| Cache | Redis 7 |` — states a technology chosen, and so a
 //! decision; so does an item right under a label that only names a role (`- **CI/CD:**` over
-//! `- Renovate (dependency updates)`). Not a bare name (`-
-//! Express.js`, a list of what is installed, which readers list one time in six), a fact about
+//! `- Renovate (dependency updates)`). So does a name alone (`- Grafana`, `- React` under `-
+//! **Frontend:**`; [`names_one_technology`]), but not under a title over the dependencies (`-
+//! react-dom`, a manifest, which readers leave out). Not a fact about
 //! a part (`Location: config/`, `Version: 3.19`, `Port: 3001`, a table of ports or hosts), nor
 //! a choice still open (`Auth: JWT or sessions`, `Cache: TBD`, `Sentry - error tracking
 //! (optional)`), nor a line under a heading inside the stack that tells how things are done
@@ -52,7 +53,7 @@ pub(crate) fn choices(
     // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
     // else inside one (`**Setup:**`), or says nothing of it.
     let mut lists_stack: Vec<Option<Option<Listed>>> = vec![None; sections.len()];
-    let mut group_says: Vec<Option<Option<bool>>> = vec![None; groups.len()];
+    let mut group_says: Vec<Option<Option<Option<Listed>>>> = vec![None; groups.len()];
     let mut titles = super::TitlesOver::new(sections, entries, judge_title);
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
     // document order.)
@@ -61,6 +62,30 @@ pub(crate) fn choices(
     // under it (`- **CI/CD:**` over `- Renovate (dependency updates)`; not `- **Setup:**`):
     // judged once, for an item in the stack, as its items come one after another.
     let mut label: Option<(usize, bool)> = None;
+    // (Which items hold others: a name over its own list is a label, not a choice. And which
+    // top-level list items follow a paragraph that names the one technology chosen and its
+    // role, `**Phaser 3** - JavaScript game framework` over `- Scene management system`: they
+    // tell what it gives.)
+    let mut holds = vec![false; items.len()];
+    let mut tells_of_named = vec![false; items.len()];
+    let mut under_named = false;
+    for (i, item) in items.iter().enumerate() {
+        if let Some(p) = item.parent.filter(|&p| p < holds.len()) {
+            holds[p] = true;
+        }
+        match item.block {
+            Block::ListItem => tells_of_named[i] = under_named,
+            // (Not a label over the list, `**Frontend:** (already built)`.)
+            _ => {
+                under_named = item.block == Block::Paragraph
+                    && fields::named_before_colon(&item.text).is_none()
+                    && names_role_and_choice(&item.text)
+            }
+        }
+        if i + 1 < items.len() && items[i + 1].section != item.section {
+            under_named = false;
+        }
+    }
     for i in 0..items.len() {
         let stack_row = rows.next_if(|&&r| r <= i).is_some_and(|&r| r == i);
         let item = &items[i];
@@ -87,23 +112,32 @@ pub(crate) fn choices(
             *group_says[g].get_or_insert_with(|| {
                 let title = groups[g].title.as_str();
                 let dependencies = heading::names_dependencies(title);
+                let stack = |named| Some(Listed::Stack { named });
                 if heading::names_stack(title) {
-                    Some(!heading::names_options_weighed(title))
+                    Some((!heading::names_options_weighed(title)).then(|| stack(true)).flatten())
                 } else if dependencies == Some(true) {
                     // (Not a piece of planned work's: `**Dependencies:**` under `## Milestone 2`.)
                     Some(
-                        !heading::names_options_weighed(title)
-                            && !titles.answers(item.section).iter().any(|t| t.plans_work),
+                        (!heading::names_options_weighed(title)
+                            && !titles.answers(item.section).iter().any(|t| t.plans_work))
+                        .then(|| stack(false))
+                        .flatten(),
                     )
                 } else {
                     (names_how_or_notes(title) || dependencies.is_some() || heading::names_options_weighed(title))
-                        .then_some(false)
+                        .then_some(None)
                 }
             })
         });
+        // (A bold label over its own list that names a role, `**Frontend:** (already built)`.)
+        let group_names_role = |g: Option<usize>| {
+            g.and_then(|g| groups.get(g)).is_some_and(|g| {
+                let title = g.title.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']).trim();
+                title.split_whitespace().count() <= 3 && !title.contains(" - ") && names_a_role(title)
+            })
+        };
         let listed = match said {
-            Some(true) => Some(Listed::Stack),
-            Some(false) => None,
+            Some(listed) => listed,
             None => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section))),
         };
         let names = match listed {
@@ -121,7 +155,18 @@ pub(crate) fn choices(
                     && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
-            Some(Listed::Stack) => item.block == Block::TableRow || names_role_and_choice(&item.text),
+            // (A name alone right under a label naming its role, `- **Frontend:**` over `-
+            // React`, reads `Frontend: React`: [`names_one_technology`].)
+            Some(Listed::Stack { named }) => {
+                item.block == Block::TableRow
+                    || names_role_and_choice(&item.text)
+                    || (!holds[i]
+                        && (parent_label.is_some_and(|p| items[p].text.split_whitespace().count() <= 4)
+                            || (item.parent.is_none()
+                                && ((named && !tells_of_named[i])
+                                    || (said.is_none() && group_names_role(item.group)))))
+                        && names_one_technology(&item.text))
+            }
             // (Only in a file that describes the system, `techContext.md`, `systemPatterns.md`,
             // Kilo's `architecture.md` and `tech.md`: elsewhere `### Platform` may be the
             // business's and `### Tool` a how-to's; found by review.)
@@ -290,7 +335,7 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
             Some(_) => {}
         }
     }
-    found.map(|_| Listed::Stack).or_else(|| kind_listed(kind))
+    found.map(|dependencies| Listed::Stack { named: !dependencies }).or_else(|| kind_listed(kind))
 }
 
 /// Whether a label names a kind of technology, so that what it labels is one chosen wherever
@@ -353,6 +398,62 @@ fn names_technology_kind_title(title: &str) -> bool {
     names_technology_kind(title) || MORE.iter().any(|k| title.eq_ignore_ascii_case(k))
 }
 
+/// Words that retire a technology named with them: `Unused since 2023 (jQuery)`, `OpenSearch
+/// (replaced by Loki)`, `jQuery (no longer used)`.
+const RETIRED: &[&str] = &[
+    "unused",
+    "since",
+    "formerly",
+    "previously",
+    "removed",
+    "deprecated",
+    "legacy",
+    "retired",
+    "replaced",
+    "obsolete",
+    "archived",
+    "disabled",
+    "dropped",
+    "longer",
+];
+
+/// Whether a line names one technology and nothing else (`React`, `Python 3.11+`, `Redux
+/// Toolkit`, `JSON Web Tokens (JWT)`): at most four words before any brackets, a letter in them,
+/// no sentence, task, state or open choice, no slot or place.
+fn names_one_technology(text: &str) -> bool {
+    const NOT_A_NAME: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "the", "a", "an", "to", "we", "our", "it", "its", "this", "that",
+        "with", "and", "of", "in", "on", "by", "from", "via", "using", "use", "used", "uses", "when", "if", "no",
+        "not", "all", "each", "every", "should", "must", "can", "will", "may", "for", "now", "per", "con", "de", "mit",
+        "avec", "und", "et", "y", "для", "с", "и",
+    ];
+    const VERBS: &[&str] =
+        &["includes", "provides", "supports", "handles", "contains", "allows", "enables", "runs", "makes", "gives"];
+    let text = text.trim();
+    // (Brackets only closing the line, `JSON Web Tokens (JWT)`, `React (18.2)`: not `Appelle
+    // executer() du module`.)
+    let (name, rest) = text.split_once(['(', '（']).unwrap_or((text, ""));
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // (Not a sentence or a label: `La méthode contient la logique :`, `Loads the config.`)
+    !text.ends_with(['.', ':', '：', ';', ','])
+        && (rest.is_empty()
+            || (rest.trim_end().ends_with([')', '）'])
+                && !rest.contains(['(', '（'])
+                // (Nor one set aside in them: `jQuery (no longer used)`.)
+                && !fields::holds_word_of(rest, RETIRED)))
+        && !words.first().is_some_and(|w| fields::is_word_of(w, VERBS))
+        && !words.is_empty()
+        && words.len() <= 4
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains([':', '：', '=', '|', '#'])
+        && !words.iter().any(|w| fields::is_word_of(w, NOT_A_NAME))
+        && fields::timestamp(text).is_none()
+        && !is_a_slot_or_a_place(text)
+        && !still_open(text)
+        && !reports_state(text)
+}
+
 /// Whether a labelled line reports a state rather than names what fills its part: work done
 /// or still to do (`Backend: 80% complete`, `Frontend: ✅ done`, `Auth: not implemented yet`,
 /// `Frontend: broken since the React 19 upgrade`; found by review).
@@ -387,8 +488,9 @@ fn names_one_chosen(value: &str) -> bool {
 /// How a section lists the stack ([`under_stack_title`]).
 #[derive(Clone, Copy)]
 enum Listed {
-    /// Under a title that names the stack or the project's dependencies, or a heading inside one.
-    Stack,
+    /// Under a title that names the stack or the project's dependencies, or a heading inside one
+    /// (`named`: the stack's, not the dependencies').
+    Stack { named: bool },
     /// Under a title naming a kind of technology (`### Core Framework`, `### State
     /// Management`): its lines name what was chosen for it, written as a label's value, after
     /// a dash or with `for` — not a name with words in brackets (`Series of steps
@@ -519,8 +621,11 @@ fn names_a_role(label: &str) -> bool {
         "environments",
         "accounts",
     ];
+    // (Nor what a technology gives: `Key Features Used:` over `- Token management`.)
+    const GIVES: &[&str] = &["features", "feature", "capabilities", "functionality", "benefits", "advantages"];
     !names_how_or_notes(label)
         && !names_a_fact(label)
+        && !fields::holds_word_of(label, GIVES)
         && !fields::is_word_of(heading::last_word(label), NOT_ROLES)
         && !heading::names_options_weighed(label)
         && !super::patterns::label_sets_aside(label)
@@ -531,8 +636,6 @@ fn names_a_role(label: &str) -> bool {
 /// version, a status, a place, a licence or a pointer), the name a name (a letter in it, no
 /// word that retires it: `Unused since 2023 (jQuery)`).
 fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
-    const RETIRED: &[&str] =
-        &["unused", "since", "formerly", "previously", "removed", "deprecated", "legacy", "retired"];
     let text = text.trim_end_matches('.').trim_end();
     let inner = text.strip_suffix([')', '）'])?;
     let (name, role) = inner.split_once(['(', '（'])?;

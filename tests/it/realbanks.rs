@@ -5292,7 +5292,8 @@ fn a_stack_lists_the_technologies_chosen() {
     // a technology chosen; not a row still open (`WireGuard or Tailscale`, `TBD`), nor one of
     // a table of facts (`| Service | Port |`) or under `### Versions`. A row whose other cells
     // are fields names its part by what its `Purpose` says (`| Forgejo | Git hosting … |`), not
-    // with that cell empty or open, nor one of the project's scripts. Not a bare name (`Grafana`), a choice still open (`Redis or Valkey`,
+    // with that cell empty or open, nor one of the project's scripts. A name alone is chosen
+    // too (`Grafana`, since round 222). Not a choice still open (`Redis or Valkey`,
     // `TBD`, `(optional)`, `Protomaps?`), a workflow's steps, notes and facts (`Port: 8443`),
     // the stack's reasons (`### Why this stack`), what it runs on (`### Supported Platforms`),
     // what was weighed (`## Stack Comparison`, a stack under `## Open Questions`), nor a line
@@ -5305,6 +5306,7 @@ fn a_stack_lists_the_technologies_chosen() {
             "Database: PostgreSQL 16 with the TimescaleDB extension",
             "Message bus: NATS JetStream",
             "Prometheus - scrapes every collector node",
+            "Grafana",
             "Framework: SvelteKit",
             "Reverse proxy — Caddy 2",
             "CI — GitHub Actions",
@@ -5669,24 +5671,34 @@ fn what_a_list_of_patterns_or_principles_sets_aside_is_not_decided() {
 fn a_stack_names_roles_in_brackets_and_under_role_labels() {
     let kb = load();
     // Under a stack title, a name with its role in brackets (`Renovate (dependency updates …)`)
-    // names a role and what fills it, as `Renovate - dependency updates` does; not a version
-    // (`React (18.2)`, `Caddy (v2)`), an identifier (`(max_context_tokens)`) or a choice left
-    // open (`(optional)`). An item right under a label that only names a role (`**CI/CD &
-    // Automation:**`) is read as a top-level one is; not under a label over how things are
-    // done (`**Setup:**`), and not a sentence. A bare name (`Grafana`) stays out, as before.
+    // names a role and what fills it, as `Renovate - dependency updates` does; not an
+    // identifier (`(max_context_tokens)`) or a choice left open (`(optional)`). An item right
+    // under a label that only names a role (`**CI/CD & Automation:**`) is read as a top-level
+    // one is; not under a label over how things are done (`**Setup:**`), and not a sentence.
     // Found by review: not under a label of facts (`**Ports:**`, `**Hosts:**`, `**Known
-    // bugs:**`) or of what is set aside (`**Planned:**`), and not a status, a version, a
-    // place, a pointer or a licence in the brackets, nor a number for a name; a slash between
-    // words and a year after the first word are no path and no version.
+    // bugs:**`) or of what is set aside (`**Planned:**`), nor a number for a name; a slash
+    // between words and a year after the first word are no path and no version. Since round
+    // 222 a name alone at the top of a stack's list is chosen (`Grafana`), its brackets giving
+    // a version, a place, a pointer or a licence (`React (18.2)`, `Redis (localhost:6379)`) —
+    // not a name set aside in them (`jQuery (no longer used)`, `OpenSearch (replaced by
+    // Loki)`).
     let doc = document(&kb, "tech-roles.md");
     assert_eq!(
         decision_texts(doc),
         [
             "Go (the collector and the CLI)",
             "Renovate (dependency updates for images and charts)",
+            "React (18.2)",
+            "Caddy (v2)",
             "GitHub Actions (self-hosted runners on the NAS)",
             "Taskfile (task runner for bootstrap and upgrades)",
             "Database: CloudNativePG (PostgreSQL operator)",
+            "Grafana",
+            "Node.js (v20 LTS)",
+            "Redis (localhost:6379)",
+            "Caddy (config in /etc/caddy)",
+            "Vite (see the docs)",
+            "Terraform (Apache 2.0 licence)",
             "mise (dev environment/toolchain manager)",
             "Rust (Edition 2024, the language of every tool)",
         ]
@@ -5801,9 +5813,27 @@ fn a_name_for_a_role_in_a_stack_is_chosen() {
             "SvelteKit for the status dashboard",
             "Caddy for TLS on the edge VM",
             "restic for encrypted backups.",
+            "TypeScript 5.6",
             "pytest-testinfra for checking hosts",
             "FastAPI: the status API",
         ]
+    );
+}
+
+#[test]
+fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
+    let kb = load();
+    // `- React` right under `- **Frontend:**` reads `Frontend: React`; so does a name under a
+    // bold label naming a role (`**Backend:** (already running)`), and a name alone at the top
+    // of a list under a title that names the stack (rounds 196–222: 37 lines more of the
+    // readers', none not). Not what a technology gives (`Key Features Used:`, a list under
+    // `**Bun** - the JavaScript runtime`), a choice for now or still open, a sentence in any
+    // language, a verb's line, nor a bare package under `## Dependencies` (a manifest, which
+    // readers leave out).
+    let doc = document(&kb, "techContext-bare-names.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["SvelteKit", "TypeScript 5.6", "Tailwind CSS", "Python 3.12", "FastAPI", "Uvicorn", "Redis"]
     );
 }
 
