@@ -4398,6 +4398,17 @@ pub fn leaves_open(text: &str) -> bool {
     if only_weighs(t) {
         return true;
     }
+    // A choice still being made: `PHP API Endpoint Granularity: Deciding on the exact action
+    // names`, `Determining the cache size`.
+    const UNDER_WAY: &[&str] =
+        &["deciding", "determining", "evaluating", "investigating", "exploring", "weighing", "discussing", "assessing"];
+    if t.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic()) {
+        let value = named_before_colon(t).map_or(t, |(_, value)| value);
+        let first = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        if first.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| is_word_of(w, UNDER_WAY)) {
+            return true;
+        }
+    }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
     if !t.is_ascii()
         && ["需确定", "待确定", "需要确定", "有待确定", "尚未确定", "仍需确定", "需決定", "待決定", "需决定", "待决定"]
@@ -5162,12 +5173,21 @@ pub fn reports_work_done(text: &str) -> bool {
             let lower = label.to_ascii_lowercase();
             ["architect", "design", "decision", "strategy", "policy"].iter().any(|w| lower.contains(w))
         };
-        let names_fix = ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix"]
-            .iter()
-            .any(|w| last.eq_ignore_ascii_case(w));
+        // (Or the fix reported by its participle: `TypeScript Errors Fixed: Addressed …`, `Memory
+        // Bank Updated: Updated changelog.md …`.)
+        let names_fix =
+            ["fix", "fixes", "correction", "corrections", "hotfix", "bugfix", "fixed", "resolved", "updated"]
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w));
         // (What follows reports it done, `Corrected …`, `Identified …`; `MTU Fix: Set the MTU
         // to 1420` says what to do, a choice.)
-        let reported = value.split_whitespace().next().is_some_and(|w| w.len() > 4 && ends_ignoring_case(w, "ed"));
+        // (After an adverb too: `Successfully resolved …`.)
+        let mut words = value.split_whitespace();
+        let reported = words.next().is_some_and(|w| {
+            (w.len() > 4 && ends_ignoring_case(w, "ed"))
+                || (ends_ignoring_case(w, "ly")
+                    && words.next().is_some_and(|w| w.len() > 4 && ends_ignoring_case(w, "ed")))
+        });
         let lower = value.to_ascii_lowercase();
         let moves = lower.contains(" from ") && lower.contains(" to ");
         if names_fix && reported && !moves && !states_switch(value) && !of_a_choice() {
@@ -7243,6 +7263,13 @@ mod tests {
         assert!(super::leaves_open("需确定重试次数和间隔时间"));
         assert!(super::leaves_open("待确定：备份保留多少天"));
         assert!(!super::leaves_open("确定使用Chromium作为默认浏览器"));
+        // A choice still being made (round 222); not one reported made, nor a sentence that
+        // goes on from such a word.
+        assert!(super::leaves_open("PHP API naming: Deciding on the action names for each endpoint"));
+        assert!(super::leaves_open("**Caching:** Determining how long responses may be cached"));
+        assert!(super::leaves_open("Evaluating Loki against Elasticsearch"));
+        assert!(!super::leaves_open("Caching: Decided on one hour for every response"));
+        assert!(!super::leaves_open("Evaluation: Loki, chosen over Elasticsearch"));
         // Hostile lines: every bracket and dash is looked at once.
         assert!(!super::leaves_open(&"(".repeat(100_000)));
         assert!(!super::settled_after_dash(&" - ".repeat(50_000)));
@@ -7421,6 +7448,12 @@ mod tests {
         assert!(super::reports_work_done("[2025-08-29 10:00] - Resolved the DNS loop on the edge router"));
         assert!(super::reports_work_done("[2026-01-08 19:36:50] - Bug Fix: wrong heap limit on the agents"));
         assert!(!super::reports_work_done("Bug tracker: GitHub issues, not Jira"));
+        // A fix named by its participle, what was done after it (round 222).
+        assert!(super::reports_work_done("Type Errors Fixed: Addressed the mismatches the merge left"));
+        assert!(super::reports_work_done("Merge Conflicts Resolved: Successfully resolved the conflicts"));
+        assert!(super::reports_work_done("Memory Bank Updated: Updated changelog.md with the merge"));
+        assert!(!super::reports_work_done("Sessions Updated: Switched from server sessions to signed cookies"));
+        assert!(!super::reports_work_done("Retention Updated: Keep 30 daily snapshots"));
         // A label naming a fix by its last word, and an investigation reported.
         assert!(super::reports_work_done("[2025-04-29 16:11:01] - Navigation Fix: Corrected the target URL"));
         assert!(super::reports_work_done("Navigation Fix (Final): Corrected the logic in the card"));

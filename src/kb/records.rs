@@ -3173,7 +3173,10 @@ fn considerations(
             adopted.then_some(Kind::Decision)
         };
         if let Some(kind) = new_kind {
-            work_done[i] = items[i].kind == Kind::Decision && kind == Kind::Change;
+            // (Also when it reports work done and was set aside for another reason first,
+            // `Merge Conflicts Resolved: Successfully resolved conflicts in these files:`: what it
+            // lists are that work's parts.)
+            work_done[i] = items[i].kind == Kind::Decision && (kind == Kind::Change || task == Some(Kind::Change));
             items[i].kind = kind;
         }
         // (A record: a decision with its fields, or one in a section of decisions — not a

@@ -5776,6 +5776,27 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
 }
 
 #[test]
+fn work_reported_and_choices_still_being_made_are_no_decisions() {
+    let kb = load();
+    // Under `## Recent Changes / Decisions`, a label naming a fix by its participle over what
+    // was done (`**Type Errors Fixed:** Addressed …`, `**Memory Bank Updated:** Updated …`)
+    // reports work, and what a line reporting work lists (`**Merge Conflicts Resolved:**
+    // Successfully resolved … in these files:` over the paths) are that work's parts, as under
+    // a work item — unless it moves something from one thing to another. Under `## Active
+    // Decisions & Considerations`, `Deciding on …`, `Determining …` is a choice still being
+    // made (round 222: 15 lines, none a reader's).
+    let doc = document(&kb, "activeContext-work-reported.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Session storage: Use signed cookies for sessions.",
+            "Sessions Updated: Switched from server-side sessions to signed cookies.",
+            "Uploads: Store uploads outside the web root.",
+        ]
+    );
+}
+
+#[test]
 fn a_question_settled_in_place_states_its_answer() {
     let kb = load();
     // `✅ Secret storage: **RESOLVED** - SOPS files …` under `## Open Questions/Issues` (Roo
