@@ -1340,6 +1340,32 @@ pub(crate) fn names_stack(title: &str) -> bool {
         || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w)))
 }
 
+/// Whether a title names the tools the project works with, or the technology it requires, and
+/// so lists what was chosen as a stack does: `Development Tools`, `Code Quality Tools`,
+/// `Required Tools (via mise)`, `Tooling`, `Development Environment`, `Technical Requirements`
+/// — two to four words before any brackets, the last `tools`, `tooling` or `toolchain`, or
+/// `environment` or `requirements` after a word saying it is the development's or the
+/// technology's. Not how a tool is used (`Tool Usage Patterns`), nor tools the work needs
+/// (`Required Tools`, `Command Line Tools`).
+pub(crate) fn names_tooling(title: &str) -> bool {
+    const TOOLS: &[&str] = &["tools", "tooling", "toolchain", "toolset"];
+    const OF_DEVELOPMENT: &[&str] = &["development", "dev", "developer", "local"];
+    const OF_TECHNOLOGY: &[&str] = &["technical", "technology", "tech"];
+    let t = title.split(['(', '（']).next().unwrap_or("");
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (Not tools the work needs, `Required Tools`, `Command Line Tools` to troubleshoot with.)
+    const NEEDED: &[&str] = &["required", "needed", "necessary", "command", "debugging", "troubleshooting"];
+    let [first, .., last] = words.as_slice() else {
+        return false;
+    };
+    let before = words[words.len() - 2];
+    words.len() <= 4
+        && !super::fields::is_word_of(first, NEEDED)
+        && (super::fields::is_word_of(last, TOOLS)
+            || (last.eq_ignore_ascii_case("environment") && super::fields::is_word_of(before, OF_DEVELOPMENT))
+            || (last.eq_ignore_ascii_case("requirements") && super::fields::is_word_of(before, OF_TECHNOLOGY)))
+}
+
 /// Whether a title names the whole system's architecture (`Overall Architecture`, `Core
 /// Architecture`, `System Architecture`, `Architecture Overview`, `Architektur`,
 /// `Systemarchitektur`, `Arquitectura del sistema`, `Архитектура`, `系统架构`): at most four
@@ -3152,6 +3178,35 @@ mod tests {
             "存储架构",
         ] {
             assert!(!super::names_whole_architecture(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_title_over_the_tools_worked_with() {
+        for t in [
+            "Development Tools",
+            "Code Quality Tools",
+            "Modern Build Tools",
+            "Dev Tooling",
+            "Development Environment",
+            "Local Development Environment",
+            "Technical Requirements",
+            "Tech Requirements (MVP)",
+        ] {
+            assert!(super::names_tooling(t), "{t}");
+        }
+        for t in [
+            "Tools",
+            "Required Tools",
+            "Command Line Tools",
+            "Tool Usage Patterns",
+            "Environment",
+            "Production Environment",
+            "Requirements",
+            "Functional Requirements",
+            "A long title about the many development tools",
+        ] {
+            assert!(!super::names_tooling(t), "{t}");
         }
     }
 

@@ -217,6 +217,8 @@ struct TitleSays {
     weighs_options: bool,
     how_or_notes: bool,
     names_stack: bool,
+    /// Names the tools the project works with ([`heading::names_tooling`]).
+    names_tooling: bool,
     /// Names the dependencies the project chose ([`heading::names_dependencies`]).
     names_dependencies: bool,
     /// Names a piece of planned work (`## Phase 1`, `### Task 3`, `# Implementation Plan`).
@@ -234,10 +236,14 @@ fn judge_title(title: &str) -> TitleSays {
     const WORK: &[&str] =
         &["phase", "task", "milestone", "sprint", "story", "epic", "ticket", "plan", "backlog", "iteration", "step"];
     let dependencies = heading::names_dependencies(title);
+    // (`Development Environment`, `Code Quality Tools`: the tools chosen, right under it —
+    // though further down, as elsewhere, an environment is how things are set up.)
+    let tooling = heading::names_tooling(title) && !super::patterns::label_sets_aside(title);
     TitleSays {
         weighs_options: heading::names_options_weighed(title),
         how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
         names_stack: heading::names_stack(title),
+        names_tooling: tooling,
         names_kind: names_technology_kind_title(title),
         names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
@@ -318,6 +324,11 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
     // (A title naming a kind of technology, `### Core Framework`, lists what was chosen for it,
     // as a stack does, and one above it may name the stack itself.)
     let mut kind = false;
+    // (A title over the tools lists them right under it, not under a heading of its own:
+    // `### Logging` under `## Development Tools`.)
+    if titles.first().is_some_and(|t| t.names_tooling && !t.weighs_options) {
+        return Some(Listed::Stack { named: true });
+    }
     for title in titles {
         match found {
             None => {
@@ -732,6 +743,7 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
         "pr",
         "budget",
         "replacement",
+        "potential",
     ];
     let text = text.trim_end_matches('.').trim_end();
     if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
@@ -995,6 +1007,7 @@ fn still_open(text: &str) -> bool {
         "considered",
         "decide",
         "deprecated",
+        "whatever",
         "или",
         "опционально",
         "oder",
@@ -1008,10 +1021,10 @@ fn still_open(text: &str) -> bool {
         words.get(i).is_some_and(|w| w.eq_ignore_ascii_case("or"))
             && words.get(i + 1).is_some_and(|n| fields::is_word_of(n, BOUNDS))
     };
-    if words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| fields::is_word_of(w, OPEN_WORDS) && !or_bound(i) && !(i > 0 && or_bound(i - 1)))
+    // (`VS Code` is the editor's name.)
+    let editor = |i: usize| words[i] == "VS" && words.get(i + 1) == Some(&"Code");
+    let bound = |i: usize| or_bound(i) || (i > 0 && or_bound(i - 1));
+    if words.iter().enumerate().any(|(i, w)| fields::is_word_of(w, OPEN_WORDS) && !bound(i) && !editor(i))
         || words.windows(2).any(|w| {
             (fields::is_word_of(w[0], &["not", "не"])
                 && fields::is_word_of(w[1], &["decided", "chosen", "yet", "решено"]))
@@ -1029,6 +1042,14 @@ fn still_open(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_choice_left_open() {
+        assert!(still_open("Queue: SQS vs RabbitMQ"));
+        assert!(still_open("IDE: whatever each of us likes"));
+        assert!(!still_open("IDE: VS Code with Dev Containers"));
+        assert!(!still_open("Python 3.11 or later"));
+    }
 
     #[test]
     fn stack_titles() {

@@ -5859,6 +5859,28 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
 }
 
 #[test]
+fn a_title_over_the_tools_lists_those_chosen() {
+    let kb = load();
+    // `## Development Environment`, `## Code Quality Tools` and a brief's `## Technical
+    // Requirements` list the tools and technologies chosen, as a stack does, right under them
+    // (rounds 196–223: 49 lines more of the readers', 13 not). Not a heading inside one
+    // (`### Supported Platforms`), tools the work needs (`## Required Tools`), nor tools set
+    // aside (`## Future Development Tools`).
+    let doc = document(&kb, "techContext-tooling.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "IDE: VS Code with rust-analyzer",
+            "Version control: Git, hosted on Forgejo",
+            "ruff: linting and formatting for Python",
+            "shellcheck: every shell script in CI",
+            "Backend: FastAPI on Python 3.12",
+            "Database: PostgreSQL 16",
+        ]
+    );
+}
+
+#[test]
 fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
     let kb = load();
     // `OS: Debian 12`, `Package manager: pnpm`, `**Framework**: pytest` name what was chosen
