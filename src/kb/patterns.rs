@@ -327,7 +327,14 @@ pub(crate) fn listed(
         let mut held = items[i + 1..].iter().take_while(|it| it.parent.is_some());
         let text = item.text.trim();
         let name = text.trim_end_matches([':', '：']).trim_end();
-        let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name);
+        // (A name that says it is a pattern, `1. Adapter Pattern` over its bullets, is one as a
+        // bold name is.)
+        let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name)
+            || (name.split_whitespace().count() <= 4
+                && name
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|w| w.eq_ignore_ascii_case("pattern")));
         // Under a label naming an area of work (`- **Validation**:` over `- Pydantic models
         // for request validation`), each item names a pattern of its own, on one line.
         if bold_alone && held.clone().next().is_some() && fields::names_area_of_work(name) {
@@ -446,7 +453,17 @@ fn is_topic(text: &str) -> bool {
 /// confirmation)`, `Probably a singleton`, `たぶん`): a reader's note about the code, not a
 /// pattern the team chose.
 fn hedges(text: &str) -> bool {
-    const WORDS: &[&str] = &["likely", "probably", "possibly", "perhaps", "presumably", "unclear", "unconfirmed"];
+    const WORDS: &[&str] = &[
+        "likely",
+        "probably",
+        "possibly",
+        "perhaps",
+        "presumably",
+        "unclear",
+        "unconfirmed",
+        "potential",
+        "potentially",
+    ];
     let confirms = || {
         let lower = text.to_lowercase();
         lower.contains("needs confirmation") || lower.contains("to be confirmed")

@@ -325,9 +325,11 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
     // as a stack does, and one above it may name the stack itself.)
     let mut kind = false;
     // (A title over the tools lists them right under it, not under a heading of its own:
-    // `### Logging` under `## Development Tools`.)
+    // `### Logging` under `## Development Tools`; and by a role and a name, as the
+    // dependencies are: a name alone there is as often what a tool does, `- Error tracking`
+    // under `### Debug Tools`.)
     if titles.first().is_some_and(|t| t.names_tooling && !t.weighs_options) {
-        return Some(Listed::Stack { named: true });
+        return Some(Listed::Stack { named: false });
     }
     for title in titles {
         match found {
@@ -500,7 +502,7 @@ fn names_one_chosen(value: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Listed {
     /// Under a title that names the stack or the project's dependencies, or a heading inside one
-    /// (`named`: the stack's, not the dependencies').
+    /// (`named`: the stack's, not the dependencies' nor the tools').
     Stack { named: bool },
     /// Under a title naming a kind of technology (`### Core Framework`, `### State
     /// Management`): its lines name what was chosen for it, written as a label's value, after

@@ -5865,7 +5865,8 @@ fn a_title_over_the_tools_lists_those_chosen() {
     // Requirements` list the tools and technologies chosen, as a stack does, right under them
     // (rounds 196–223: 49 lines more of the readers', 13 not). Not a heading inside one
     // (`### Supported Platforms`), tools the work needs (`## Required Tools`), nor tools set
-    // aside (`## Future Development Tools`).
+    // aside (`## Future Development Tools`); and a name alone there is as often what a tool
+    // does (`- Error tracking` under `## Debug Tools`).
     let doc = document(&kb, "techContext-tooling.md");
     assert_eq!(
         decision_texts(doc),
@@ -5876,8 +5877,19 @@ fn a_title_over_the_tools_lists_those_chosen() {
             "shellcheck: every shell script in CI",
             "Backend: FastAPI on Python 3.12",
             "Database: PostgreSQL 16",
+            "Sentry: error reports from the workers",
         ]
     );
+}
+
+#[test]
+fn a_plain_name_saying_it_is_a_pattern_heads_its_list() {
+    let kb = load();
+    // Under `### Design Patterns`, `1. Adapter Pattern` over its bullets names a pattern in use
+    // as a bold name does (round 225); not one hedged (`Factory Pattern (Potential)`), nor a
+    // plain topic over its items (`User Interface`).
+    let doc = document(&kb, "systemPatterns-named-list.md");
+    assert_eq!(decision_texts(doc), ["Adapter Pattern", "Observer Pattern"]);
 }
 
 #[test]
