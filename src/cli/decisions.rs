@@ -64,7 +64,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "kind")]
     all: bool,
 
-    /// Only items dated on or after DATE (YYYY-MM-DD); undated items are left out.
+    /// Only items dated on or after DATE (YYYY-MM-DD); an undated item counts by the day its
+    /// file says it was last updated, and one with neither is left out.
     #[arg(long, value_name = "DATE")]
     since: Option<Date>,
 

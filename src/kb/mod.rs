@@ -172,7 +172,14 @@ pub struct Item {
     pub line: usize,
     /// Byte range in the file, children included.
     pub span: Range<usize>,
+    /// When the decision was made, as the bank writes it next to it: its entry's or heading's
+    /// date, its record's `Date` field, a status line's day.
     pub date: Option<Date>,
+    /// For an item with no date of its own: the day its file (or its entry's header) says it
+    /// was last updated (`**Last Updated:** 2025-06-29`, front matter's `last_updated`). What
+    /// the file holds was decided by then, not on that day: a bound, which supersession and
+    /// `--since` read when there is no date.
+    pub updated: Option<Date>,
     /// `Some` for task-list items (`- [x]`).
     pub done: Option<bool>,
     pub status: Status,
@@ -246,6 +253,12 @@ pub enum Status {
 }
 
 impl Item {
+    /// The day to order the item by: its date, failing that the day its file says it was last
+    /// updated ([`Item::updated`]) — what supersession and `--since` compare.
+    pub fn when(&self) -> Option<Date> {
+        self.date.or(self.updated)
+    }
+
     /// Whether the item holds fields: a record's statement, given the fields written beside it
     /// (`Rationale:`, `## Consequences`), a table row its other columns, or a stamp's title
     /// the list under it (`details`).

@@ -275,7 +275,7 @@ struct Pass<'a> {
     /// Set while a `**bold**` that opens an item is being read: where its text starts.
     bold_start: Option<usize>,
     links: Vec<(usize, String)>,
-    front_matter_date: Option<Date>,
+    front_matter: FrontMatterDates,
     /// Section titles repeat ("Current Focus", "Next Steps"); each is judged once per file.
     titles: std::collections::HashMap<String, Title>,
     /// Items standing for a heading in a decision section, made before what it holds is
@@ -357,7 +357,7 @@ impl<'a> Pass<'a> {
             plain_group: None,
             bold_start: None,
             links: Vec::new(),
-            front_matter_date: None,
+            front_matter: FrontMatterDates::default(),
             titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
             decision_rows: Vec::new(),
@@ -382,7 +382,7 @@ impl<'a> Pass<'a> {
         // from every view. pulldown-cmark accepts metadata blocks anywhere, so the start is
         // cut off here and the rest parsed without that extension.
         if let Some((yaml, end)) = front_matter(&self.text[self.base..]) {
-            self.front_matter_date = front_matter_date(yaml);
+            self.front_matter = front_matter_dates(yaml);
             self.base += end;
         }
         let text: &'a str = self.text;
@@ -940,6 +940,7 @@ impl<'a> Pass<'a> {
             line: self.lines.line_at(range.start),
             span: range,
             date: None,
+            updated: None,
             done: None,
             status: Status::Active,
             superseded_by: None,
@@ -1640,7 +1641,7 @@ impl<'a> Pass<'a> {
     fn year_from_before(&self, title: &str) -> Option<Date> {
         // (Asked of every undated heading: most files gave no date yet, and most titles hold
         // no digit.)
-        let year = self.last_heading_date.or(self.front_matter_date)?.year();
+        let year = self.last_heading_date.or(self.front_matter.any())?.year();
         if !title.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -1677,7 +1678,7 @@ impl<'a> Pass<'a> {
         }
         self.stamps_to_headings();
         // The layout takes the headings' titles for its entries and sections.
-        let layout = Layout::new(&mut self.headings, &stem, self.front_matter_date);
+        let layout = Layout::new(&mut self.headings, &stem, self.front_matter);
         let mut doc = Document {
             path: path.to_path_buf(),
             entries: layout.entries,
@@ -1881,7 +1882,7 @@ impl<'a> Pass<'a> {
             }
             mark.after_break = crossed;
         }
-        dates_from_status_lines(&mut items, &doc.sections, &doc.entries);
+        dates_from_status_lines(&mut items, &doc.sections, &doc.entries, self.front_matter.updated);
         let headings: Vec<records::HeadingInfo<'_>> = self
             .headings
             .iter()
@@ -2866,16 +2867,23 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// top-level lines count, and only one date: two status lines of different days leave it
 /// undated (each record's own `Date` field dates its decision).
 ///
-/// Failing those, a header's update stamp dates the file's undated decisions: `**Last
-/// Updated:** 2025-06-29` under the file's title says what it holds was decided by then. When
-/// the file was made (`Created: …`, a Roo Code file's update log, `2025-08-27 14:23:00 - Log
-/// of updates made.`) dates nothing: what it holds may have been added any day after — except
-/// in a file that is one decision record (`# ADR-007: …`), made the day it was decided.
+/// A header's update stamp (`**Last Updated:** 2025-06-29` under the file's title, or front
+/// matter's `last_updated`, `front_matter_updated`) dates no decision: it says what the file
+/// holds was decided by then, not when — it becomes the undated items' [`Item::updated`].
+/// When the file was made (`Created: …`, a Roo Code file's update log, `2025-08-27 14:23:00 -
+/// Log of updates made.`) dates nothing either: what it holds may have been added any day
+/// after — except in a file that is one decision record (`# ADR-007: …`), made the day it was
+/// decided.
 ///
 /// A section holding a task's metadata (`## METADATA` over `- **Completion Date**:
 /// 2025-12-13`, or `## Date Completed` over the day alone) gives the day the task was done to
 /// the whole file — or, in a file of several such tasks on different days, to its own entry.
-fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[Entry]) {
+fn dates_from_status_lines(
+    items: &mut [Item],
+    sections: &[Section],
+    entries: &[Entry],
+    front_matter_updated: Option<Date>,
+) {
     // Per section: not looked at, one date, or several.
     #[derive(Clone, Copy, PartialEq)]
     enum Found {
@@ -2896,8 +2904,10 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
     let mut found = vec![Found::None; sections.len()];
     // When the work started: the section's date only if no line says when it was done.
     let mut started = vec![Found::None; sections.len()];
-    // A header's stamp (`Last updated: …`): the date only if no status line gives one.
+    // A one-record file's creation stamp: the date only if no status line gives one.
     let mut stamped = vec![Found::None; sections.len()];
+    // A header's update stamp (`Last updated: …`): no date, the undated items' bound.
+    let mut updated = vec![Found::None; sections.len()];
     // Top-level lines read so far, by section.
     let mut seen = vec![0u8; sections.len()];
     // Sections that hold the file's metadata (`## METADATA`), or only the day its work was
@@ -2929,11 +2939,15 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
         let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
-        let stamp = || {
-            let created = record_file.then(|| fields::header_stamp(&item.text, true)).flatten();
-            created.or_else(|| fields::header_stamp(&item.text, false))
-        };
-        let status = status.or_else(|| header.then(stamp).flatten().map(|date| (date, false, true)));
+        let made = || record_file.then(|| fields::header_stamp(&item.text, true)).flatten();
+        let status = status.or_else(|| header.then(made).flatten().map(|date| (date, false, true)));
+        if status.is_none()
+            && header
+            && let Some(date) = fields::header_stamp(&item.text, false)
+        {
+            updated[item.section] = updated[item.section].with(date);
+            any = true;
+        }
         if of_file[item.section] {
             // (`## Date Completed`, then the day alone.)
             let alone = *nth == 1 && item.block == Block::Paragraph && item.text.trim().len() <= 32;
@@ -2956,7 +2970,7 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             any = true;
         }
     }
-    if !any {
+    if !any && front_matter_updated.is_none() {
         return;
     }
     for ((found, started), stamped) in found.iter_mut().zip(&started).zip(&stamped) {
@@ -2970,12 +2984,22 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
     // (Sections are in document order, entries not: an undated `## Next Steps` after dated
     // entries belongs to the file's entry 0.)
     let mut entry_date: Vec<Option<Date>> = vec![None; sections.iter().map(|s| s.entry + 1).max().unwrap_or(0)];
-    for (section, found) in sections.iter().zip(&found) {
+    // (And so does an update stamp there bound them: front matter's, failing that, the file's.)
+    let mut entry_updated = entry_date.clone();
+    for ((section, found), updated) in sections.iter().zip(&found).zip(&updated) {
         if section.title.is_none()
             && let Found::One(date) = found
         {
             entry_date[section.entry].get_or_insert(*date);
         }
+        if section.title.is_none()
+            && let Found::One(date) = updated
+        {
+            entry_updated[section.entry].get_or_insert(*date);
+        }
+    }
+    if let Some(first) = entry_updated.first_mut() {
+        *first = front_matter_updated.or(*first);
     }
     // A task's metadata: one day for the whole file (over a header's stamp), or, when its
     // tasks were done on different days, each its own entry's.
@@ -3004,6 +3028,13 @@ fn dates_from_status_lines(items: &mut [Item], sections: &[Section], entries: &[
             Found::None if section.date.is_none() => entry_date[section.entry].or(entry_date[0]),
             _ => None,
         };
+        if item.date.is_none() && section.date.is_none() && entries[section.entry].date.is_none() {
+            item.updated = match updated[item.section] {
+                Found::One(date) => Some(date),
+                Found::None => entry_updated[section.entry].or(entry_updated[0]),
+                Found::Several => None,
+            };
+        }
     }
 }
 
@@ -3213,34 +3244,42 @@ pub fn names_link_target(dest: &str) -> bool {
         || (!dest.starts_with('[') && (path() || named()))
 }
 
-/// The date front matter gives the file (`date: 2025-11-17` in YAML, `created_date =
-/// "2025-06-26"` in TOML; `created`, `created_at` and `date_created` too, and failing those
-/// when it was last updated, as a header's stamp does), used for a file-level entry without a
-/// dated title.
-fn front_matter_date(text: &str) -> Option<Date> {
-    const KEYS: [&str; 10] = [
-        "date",
-        "created",
-        "created_date",
-        "created_at",
-        "date_created",
-        "last_updated",
-        "updated",
-        "updated_at",
-        "last_modified",
-        "lastmod",
-    ];
-    // The first key of the list that holds a date wins, wherever it stands (`date: "{{date}}"`,
-    // a template's, leaves it to `created`).
-    KEYS.iter().find_map(|key| {
-        text.lines().find_map(|line| {
-            let (k, v) = line.split_once([':', '='])?;
-            if k.trim() != *key {
-                return None;
-            }
-            find_date(v.trim().trim_matches(['"', '\''])).map(|(d, _)| d)
+/// The dates front matter gives its file: its own (`date: 2025-11-17` in YAML), when it was
+/// made (`created_date = "2025-06-26"` in TOML; `created`, `created_at`, `date_created`) and
+/// when it was last updated (`last_updated`, `updated`, `updated_at`, `last_modified`,
+/// `lastmod`). Each is the first of its keys that holds a date, wherever it stands (`date:
+/// "{{date}}"`, a template's, holds none).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct FrontMatterDates {
+    date: Option<Date>,
+    created: Option<Date>,
+    updated: Option<Date>,
+}
+
+impl FrontMatterDates {
+    /// Any of them, the file's own first: the year a day written without one is read in.
+    fn any(self) -> Option<Date> {
+        self.date.or(self.created).or(self.updated)
+    }
+}
+
+fn front_matter_dates(text: &str) -> FrontMatterDates {
+    let first = |keys: &[&str]| {
+        keys.iter().find_map(|key| {
+            text.lines().find_map(|line| {
+                let (k, v) = line.split_once([':', '='])?;
+                if k.trim() != *key {
+                    return None;
+                }
+                find_date(v.trim().trim_matches(['"', '\''])).map(|(d, _)| d)
+            })
         })
-    })
+    };
+    FrontMatterDates {
+        date: first(&["date"]),
+        created: first(&["created", "created_date", "created_at", "date_created"]),
+        updated: first(&["last_updated", "updated", "updated_at", "last_modified", "lastmod"]),
+    }
 }
 
 /// `Decision:` (or a bold `**Decision:**` lead) opens a decision wherever it stands.
@@ -3415,7 +3454,7 @@ fn splits_in_two(headings: &[RawHeading], i: usize) -> bool {
 
 impl Layout {
     /// Moves each heading's title into the entry or section it makes.
-    fn new(headings: &mut [RawHeading], stem: &str, fm_date: Option<Date>) -> Layout {
+    fn new(headings: &mut [RawHeading], stem: &str, front_matter: FrontMatterDates) -> Layout {
         let real = || headings.iter().filter(|h| !h.stamp);
         let top = real().map(|h| h.level).min().unwrap_or(1);
         let tops = real().filter(|h| h.level == top).count();
@@ -3434,9 +3473,13 @@ impl Layout {
         });
         let file_title = if titled { std::mem::take(&mut headings[0].title) } else { stem.to_string() };
         // A date in the title (`# NFS debugging session (2025-08-11)`) dates the whole file,
-        // its undated entries too; front matter dates only the file-level entry.
+        // its undated entries too; front matter's own date only the file-level entry, and when
+        // the file was made only a file that is one decision record (`# ADR-012: …`), made the
+        // day it was decided. (When it was last updated is no decision's date:
+        // [`Item::updated`].)
         let title_date = if titled { headings[0].date } else { None };
-        let file_date = title_date.or(fm_date);
+        let made = front_matter.created.filter(|_| fields::names_record(&file_title));
+        let file_date = title_date.or(front_matter.date).or(made);
         let mut layout = Layout {
             entries: vec![Entry {
                 title: file_title,
@@ -3982,18 +4025,24 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_yaml_or_toml_at_the_start_and_gives_its_creation_date() {
-        let date = |text: &str| front_matter(text).and_then(|(fm, _)| front_matter_date(fm)).map(|d| d.to_string());
-        assert_eq!(date("---\ndate: 2025-11-17\n---\n# T\n").as_deref(), Some("2025-11-17"));
+    fn front_matter_is_yaml_or_toml_at_the_start_and_gives_its_dates() {
+        let dates = |text: &str| {
+            let fm = front_matter(text).map(|(fm, _)| front_matter_dates(fm)).unwrap_or_default();
+            [fm.date, fm.created, fm.updated].map(|d| d.map(|d| d.to_string()))
+        };
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(dates("---\ndate: 2025-11-17\n---\n# T\n"), [day("2025-11-17"), None, None]);
         assert_eq!(
-            date("+++\nlast_updated = \"2025-07-30\"\ncreated_date = \"2025-06-26\"\n+++\n").as_deref(),
-            Some("2025-06-26")
+            dates("+++\nlast_updated = \"2025-07-30\"\ncreated_date = \"2025-06-26\"\n+++\n"),
+            [None, day("2025-06-26"), day("2025-07-30")]
         );
-        assert_eq!(date("---\ncreated: 2025-01-02\ndate: 2025-03-04\n...\n").as_deref(), Some("2025-03-04"));
-        // Failing a creation date, the last update's.
-        assert_eq!(date("+++\nlast_updated = \"2025-07-30\"\n+++\n").as_deref(), Some("2025-07-30"));
-        assert_eq!(date("+++\n\ntitle = \"x\"\ncreated = \"2025-06-26\"\n+++\n").as_deref(), Some("2025-06-26"));
-        assert_eq!(date("---\ndate: \"{{date}}\"\ncreated: 2025-01-02\n---\n").as_deref(), Some("2025-01-02"));
+        assert_eq!(
+            dates("---\ncreated: 2025-01-02\ndate: 2025-03-04\n...\n"),
+            [day("2025-03-04"), day("2025-01-02"), None]
+        );
+        assert_eq!(dates("+++\n\ntitle = \"x\"\ncreated = \"2025-06-26\"\n+++\n"), [None, day("2025-06-26"), None]);
+        // A template's slot holds no date.
+        assert_eq!(dates("---\ndate: \"{{date}}\"\ncreated: 2025-01-02\n---\n"), [None, day("2025-01-02"), None]);
         // A fence closes only its own kind, and a `+++` later in a file is text.
         assert_eq!(front_matter("+++\ntitle = \"x\"\n---\n"), None);
         assert_eq!(front_matter("# T\n+++\ndate = 2025-01-01\n+++\n"), None);

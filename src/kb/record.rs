@@ -19,6 +19,10 @@ pub struct ItemRecord<'a> {
     /// `YYYY-MM-DD` or null.
     #[serde(serialize_with = "iso_date")]
     pub date: Option<jiff::civil::Date>,
+    /// For an item with no date: the day its file says it was last updated (`YYYY-MM-DD`;
+    /// [`Item::updated`]). Absent otherwise.
+    #[serde(serialize_with = "iso_date", skip_serializing_if = "Option::is_none")]
+    pub updated: Option<jiff::civil::Date>,
     pub file: Cow<'a, str>,
     pub line: usize,
     pub settings: Vec<Setting>,
@@ -120,6 +124,7 @@ impl<'a> ItemRecord<'a> {
             text: &item.text,
             entry: repeated_title(&doc.entries[item.entry].title),
             date: item.date,
+            updated: item.updated,
             file,
             line: item.line,
             settings,
@@ -166,14 +171,10 @@ impl ItemRecord<'_> {
         out.push(lit::ENTRY);
         crate::json::push_str(out, &self.entry);
         out.push(lit::DATE);
-        match self.date.map(|d| (d, super::heading::iso_digits(d))) {
-            Some((_, Some(digits))) => {
-                out.push(b'"');
-                out.extend_from_slice(&digits);
-                out.push(b'"');
-            }
-            Some((d, None)) => crate::json::push_str(out, &d.to_string()),
-            None => out.extend_from_slice(b"null"),
+        push_json_date(out, self.date);
+        if self.updated.is_some() {
+            out.push(lit::UPDATED);
+            push_json_date(out, self.updated);
         }
         out.push(lit::FILE);
         crate::json::push_str(out, &self.file);
@@ -284,10 +285,24 @@ mod lit {
     pub const PAIR_OPEN: u8 = 28;
     pub const PAIR_NEXT: u8 = 29;
     pub const PAIR_CLOSE: u8 = 30;
+    pub const UPDATED: u8 = 31;
+}
+
+/// A date as JSON: `"YYYY-MM-DD"` or `null`.
+fn push_json_date(out: &mut Vec<u8>, date: Option<jiff::civil::Date>) {
+    match date.map(|d| (d, super::heading::iso_digits(d))) {
+        Some((_, Some(digits))) => {
+            out.push(b'"');
+            out.extend_from_slice(&digits);
+            out.push(b'"');
+        }
+        Some((d, None)) => crate::json::push_str(out, &d.to_string()),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
 /// The constant text of an element, by [`lit`] byte.
-const LITERALS: [&[u8]; 31] = [
+const LITERALS: [&[u8]; 32] = [
     b"  {\n    \"id\": \"",
     b"\",\n    \"kind\": \"",
     b"\",\n    \"text\": ",
@@ -319,6 +334,7 @@ const LITERALS: [&[u8]; 31] = [
     b"\n      {\n        \"",
     b",\n        \"",
     b"\n      }",
+    b",\n    \"updated\": ",
 ];
 
 /// What a packed element holds at its status offset when it is active and superseded by

@@ -82,8 +82,8 @@ impl Stated {
             key_hash: key_hash(&key),
             key,
             words,
-            rank: rank(role, item.date.is_some()),
-            date: item.date,
+            rank: rank(role, item.when().is_some()),
+            date: item.when(),
             cites: record_id(&item.text).map(|(id, said)| (id, topic_words(said))),
             titled: {
                 let section = doc.sections.get(item.section);

@@ -37,7 +37,7 @@ pub(crate) fn uses_of(d: usize, doc: &Document, settings: impl IntoIterator<Item
     for (i, stated) in settings {
         let item = &doc.items[i];
         for s in stated {
-            let u = Use { doc: d as u32, item: i as u32, date: item.date, value: s.value.into_boxed_str() };
+            let u = Use { doc: d as u32, item: i as u32, date: item.when(), value: s.value.into_boxed_str() };
             match groups.get_mut(&s.key) {
                 Some(uses) => uses.push(u),
                 None => {

@@ -48,6 +48,11 @@ fn bank() -> TestEnvironment {
          ## Undated notes\n\n\
          - Decision: `refquota = 1T` for scratch.\n",
     );
+    // (Undated, in a file last updated after the other `mtu`: its stamp orders it.)
+    env.write(
+        "memory-bank/techContext.md",
+        "# Tech context\n\n**Last Updated:** 2025-12-05\n\n## Decisions\n\n- Set `mtu = 9000` on the WireGuard links.\n",
+    );
     env.write(
         "memory-bank/nested/systemPatterns.md",
         "# System patterns\n\n## Storage\n\n- ZFS datasets per share, one quota each.\n\n\
@@ -78,12 +83,34 @@ fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
     let records: Vec<ItemRecord<'_>> = bank
         .items()
         .filter(|(_, item)| flag("--all") || kinds.contains(&item.kind))
-        .filter(|(_, item)| since.is_none_or(|s| item.date.is_some_and(|d| d >= s)))
+        .filter(|(_, item)| since.is_none_or(|s| item.when().is_some_and(|d| d >= s)))
         .filter(|(_, item)| !(flag("--active") && item.status == Status::Superseded))
         .filter(|(doc, item)| flag("--all") || restates(doc, item).is_none())
         .map(|(doc, item)| ItemRecord { restates: restates(doc, item), ..ItemRecord::new(&bank, doc, item) })
         .collect();
     serde_json::to_string_pretty(&records).unwrap() + "\n"
+}
+
+#[test]
+fn a_files_update_stamp_orders_its_undated_decisions_without_dating_them() {
+    // `**Last Updated:** 2025-12-05` dates no decision (`date` is null) but is the item's
+    // `updated`, which supersession and `--since` read: the stamped `mtu = 9000` replaces the
+    // `mtu = 1420` of 2025-12-01, and is listed since 2025-12-02.
+    let env = bank();
+    let json = env.run(["decisions", "--json"]).json();
+    let find =
+        |needle: &str| json.as_array().unwrap().iter().find(|i| i["text"].as_str().unwrap().contains(needle)).unwrap();
+    let stamped = find("mtu = 9000");
+    assert_eq!(stamped["date"], serde_json::Value::Null, "{stamped}");
+    assert_eq!(stamped["updated"], "2025-12-05", "{stamped}");
+    assert_eq!(stamped["status"], "active", "{stamped}");
+    let older = find("mtu = 1420");
+    assert_eq!(older["status"], "superseded", "{older}");
+    assert_eq!(older["superseded_by"], stamped["id"], "{older}");
+    assert!(older.get("updated").is_none(), "a dated item has no `updated`: {older}");
+    let since = env.run(["decisions", "--json", "--since", "2025-12-02"]).json();
+    let texts: Vec<&str> = since.as_array().unwrap().iter().map(|i| i["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Set mtu = 9000 on the WireGuard links."]);
 }
 
 #[test]

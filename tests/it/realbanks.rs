@@ -2022,16 +2022,19 @@ fn what_an_adoption_or_a_reasons_heading_holds_is_why_and_a_labels_date_dates_it
 }
 
 #[test]
-fn toml_front_matter_dates_the_file_and_future_directions_are_plans() {
+fn toml_front_matter_dates_no_decision_and_future_directions_are_plans() {
     let kb = load();
     let doc = document(&kb, "evolution-toml.md");
-    // `+++` front matter is markup, and its `created_date` (not `last_updated`) dates the
-    // undated entry; what a `Future Directions` heading lists is a plan, and what `Future
-    // Considerations` lists is still to weigh, whatever the heading above them says.
+    // `+++` front matter is markup; when the file was made (`created_date`) dates nothing, and
+    // when it was last updated (`last_updated`) bounds its undated decisions without dating
+    // them (round 224's readers, told so, dated none: mb had dated 17 lines by it). What a
+    // `Future Directions` heading lists is a plan, and what `Future Considerations` lists is
+    // still to weigh, whatever the heading above them says.
     assert_eq!(decision_texts(doc), ["Terraform for the cloud side of the lab"]);
     assert!(doc.items.iter().all(|i| !i.text.contains("+++") && !i.text.contains("created_date")));
     let item = |needle: &str| doc.items.iter().find(|i| i.text.contains(needle)).unwrap();
-    assert_eq!(item("Terraform for the cloud").date.map(|d| d.to_string()).as_deref(), Some("2025-06-26"));
+    assert_eq!(item("Terraform for the cloud").date, None);
+    assert_eq!(item("Terraform for the cloud").updated.map(|d| d.to_string()).as_deref(), Some("2025-07-30"));
     for plan in ["Near term", "Move the Terraform state", "A second site"] {
         assert_eq!(item(plan).kind, Kind::NextStep, "{plan}");
     }
@@ -2058,16 +2061,23 @@ fn a_change_that_says_what_is_used_now_or_by_default_is_a_choice() {
 }
 
 #[test]
-fn a_header_stamp_dates_the_files_undated_decisions() {
+fn a_header_stamp_bounds_the_files_undated_decisions_without_dating_them() {
     let kb = load();
     let date = |needle: &str| decision(&kb, needle).1.date.map(|d| d.to_string());
-    // `**Last Updated:**` under the title: what the file holds was decided by then.
-    assert_eq!(date("Keep hourly snapshots").as_deref(), Some("2026-05-02"));
-    assert_eq!(date("Ship weekly archives").as_deref(), Some("2026-05-02"));
+    let updated = |needle: &str| decision(&kb, needle).1.updated.map(|d| d.to_string());
+    // `**Last Updated:**` under the title: what the file holds was decided by then, not on
+    // that day. No reader of rounds 196–226 dated a decision by such a stamp (mb had dated 29
+    // of their lines by one): it is the item's `updated`, not its date.
+    for needle in ["Keep hourly snapshots", "Ship weekly archives"] {
+        assert_eq!(date(needle), None, "{needle}");
+        assert_eq!(updated(needle).as_deref(), Some("2026-05-02"), "{needle}");
+    }
     // An entry's own date wins; a stamp in a later section is that section's note.
     assert_eq!(date("cut the offsite retention").as_deref(), Some("2026-06-10"));
+    assert_eq!(updated("cut the offsite retention"), None);
     // On the second line of a quoted header, in Chinese.
-    assert_eq!(date("夜间快照保留三十天").as_deref(), Some("2026-03-03"));
+    assert_eq!(date("夜间快照保留三十天"), None);
+    assert_eq!(updated("夜间快照保留三十天").as_deref(), Some("2026-03-03"));
     // The header's sentence saying what the file records is none.
     assert_eq!(decisions_in(&kb, "beifen-jueding.md"), ["8 决策：夜间快照保留三十天"]);
 }

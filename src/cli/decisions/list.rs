@@ -46,7 +46,7 @@ impl Selection {
 
     fn lists(&self, item: &Item) -> bool {
         self.kinds.as_ref().is_none_or(|kinds| kinds.contains(&item.kind))
-            && self.since.is_none_or(|since| item.date.is_some_and(|d| d >= since))
+            && self.since.is_none_or(|since| item.when().is_some_and(|d| d >= since))
     }
 }
 
