@@ -110,10 +110,19 @@ impl Repo {
     /// picks a working tree's). Each revision's own: a change may move the bank.
     pub fn bank_folder(&self, rev: &Revision) -> Result<&'static str, RevisionError> {
         let tree = self.tree(rev)?;
-        Ok(crate::kb::load::first_bank_folder(
-            |folder| self.kind_at(&tree, folder) == Some(ObjectType::Tree),
-            |path| self.kind_at(&tree, path) == Some(ObjectType::Blob),
-        ))
+        // (A folder holding something but placeholders: `memory-bank/.gitkeep` is no bank.)
+        let holds_something = |folder: &str| {
+            self.at(&tree, folder).is_some_and(|(kind, id, _)| {
+                kind == ObjectType::Tree
+                    && self
+                        .repo
+                        .find_tree(id)
+                        .is_ok_and(|t| t.iter().any(|e| !crate::kb::load::is_placeholder(e.name_bytes())))
+            })
+        };
+        Ok(crate::kb::load::first_bank_folder(holds_something, |path| {
+            self.kind_at(&tree, path) == Some(ObjectType::Blob)
+        }))
     }
 
     /// The core files revision `rev` keeps at the mb root rather than in its bank folder `bank`

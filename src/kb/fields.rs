@@ -4323,7 +4323,30 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
             return Some((d, false));
         }
     }
-    find_date(&text[colon..]).map(|(d, _)| (d, started))
+    // (Up to a stamp beside it: `Status: In Progress | Last Updated: 2025-06-29` says when the
+    // file was touched, not when the work was done; found by review.)
+    let value = &text[colon..];
+    // (In its first few hundred bytes: a stamp stands beside the status, not pages later.)
+    let head = &value[..crate::source::floor_char_boundary(value, 512)];
+    let value = match ["updated", "modified", "aktualisiert", "mise à jour", "更新"]
+        .iter()
+        .filter_map(|w| find_ignoring_ascii_case(head, w))
+        .min()
+    {
+        Some(at) => &value[..at],
+        None => value,
+    };
+    find_date(value).map(|(d, _)| (d, started))
+}
+
+/// Where `needle` (ASCII letters, or any text matched exactly) first occurs in `haystack`,
+/// ASCII case ignored.
+fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&at| h[at..at + n.len()].eq_ignore_ascii_case(n) && haystack.is_char_boundary(at))
 }
 
 /// A consideration rather than a decision: a question, or a heading that names questions or
@@ -4400,14 +4423,27 @@ pub fn leaves_open(text: &str) -> bool {
     }
     // A choice still being made: `PHP API Endpoint Granularity: Deciding on the exact action
     // names`, `Determining the cache size`.
-    const UNDER_WAY: &[&str] =
-        &["deciding", "determining", "evaluating", "investigating", "exploring", "weighing", "discussing", "assessing"];
-    if t.as_bytes().first().is_some_and(|b| b.is_ascii_alphabetic()) {
-        let value = named_before_colon(t).map_or(t, |(_, value)| value);
-        let first = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-        if first.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| is_word_of(w, UNDER_WAY)) {
-            return true;
-        }
+    const UNDER_WAY: &[&str] = &[
+        "deciding",
+        "determining",
+        "evaluating",
+        "investigating",
+        "exploring",
+        "weighing",
+        "discussing",
+        "assessing",
+        "comparing",
+        "leaning",
+        "choosing",
+    ];
+    let under_way = |text: &str| {
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '：'));
+        text.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.ends_with("ing") && is_word_of(w, UNDER_WAY))
+    };
+    if under_way(t) || first_colon(t).filter(|&c| c <= 40).is_some_and(|c| under_way(&t[c..])) {
+        return true;
     }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
     if !t.is_ascii()
@@ -7269,6 +7305,10 @@ mod tests {
         assert!(super::leaves_open("**Caching:** Determining how long responses may be cached"));
         assert!(super::leaves_open("Evaluating Loki against Elasticsearch"));
         assert!(!super::leaves_open("Caching: Decided on one hour for every response"));
+        assert!(super::leaves_open("ORM: Choosing between Prisma and Drizzle"));
+        // A status line's day, not a stamp beside it (found by review).
+        assert_eq!(super::status_date("Status: In Progress | Last Updated: 2025-06-29", None), None);
+        assert!(super::status_date("Status: done (2026-01-17) | Last Updated: 2026-02-01", None).is_some());
         assert!(!super::leaves_open("Evaluation: Loki, chosen over Elasticsearch"));
         // Hostile lines: every bracket and dash is looked at once.
         assert!(!super::leaves_open(&"(".repeat(100_000)));

@@ -2344,6 +2344,10 @@ pub fn trailing_date(text: &str) -> Option<Date> {
                 "before",
                 "unlike",
                 "vs",
+                // (When the text was last touched, `# Sync design (Updated 2025-06-29)`: no
+                // decision's day; found by review.)
+                "updated",
+                "modified",
             ];
             if words > 2 || points.iter().any(|p| token.eq_ignore_ascii_case(p)) {
                 return None;
@@ -3029,6 +3033,9 @@ mod tests {
     fn a_closing_parenthetical_dates_its_line() {
         let d = |y, m, dd| Some(Date::new(y, m, dd).unwrap());
         assert_eq!(trailing_date("Switched backups to restic (2025-03-02)"), d(2025, 3, 2));
+        // When the text was last touched is no decision's day (found by review).
+        assert_eq!(trailing_date("Sync design (Updated 2025-06-29)"), None);
+        assert_eq!(trailing_date("Sync design (last modified 2025-06-29)"), None);
         assert_eq!(trailing_date("Template verified (September 25, 2025)."), d(2025, 9, 25));
         assert_eq!(trailing_date("Moved DNS (done 2025-03-02, PR 12) **"), d(2025, 3, 2));
         assert_eq!(trailing_date("Upgrade on 2025-03-02 (see the runbook)"), None);

@@ -117,11 +117,26 @@ const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 /// The Memory Bank folder of the repository at `root`, relative to it: the first of
 /// [`BANK_FOLDERS`] that is a folder there, else `memory-bank`.
 pub fn bank_folder(root: &Path) -> &'static str {
-    first_bank_folder(|folder| root.join(folder).is_dir(), |path| root.join(path).is_file())
+    first_bank_folder(|folder| holds_something(&root.join(folder)), |path| root.join(path).is_file())
 }
 
-/// The first of [`BANK_FOLDERS`] that `is_folder` says is a folder, else `memory-bank`: the
-/// choice [`bank_folder`] makes in a working tree and `mb ci` in each revision's tree. A
+/// Whether `folder` is a folder holding something but placeholders ([`is_placeholder`]): an
+/// empty bank folder, or one holding only `.gitkeep`, is no bank, and hides none further down
+/// [`BANK_FOLDERS`] (found by review).
+fn holds_something(folder: &Path) -> bool {
+    std::fs::read_dir(folder)
+        .is_ok_and(|mut entries| entries.any(|e| e.is_ok_and(|e| !is_placeholder(e.file_name().as_encoded_bytes()))))
+}
+
+/// A file kept only so that git keeps its folder, or one the system leaves there: `.gitkeep`,
+/// `.keep`, `.gitignore`, `.DS_Store` (not Cline's journal, `.clinerules`).
+pub fn is_placeholder(name: &[u8]) -> bool {
+    [&b".gitkeep"[..], b".keep", b".gitignore", b".DS_Store"].contains(&name)
+}
+
+/// The first of [`BANK_FOLDERS`] that `is_folder` says is a folder holding something, else
+/// `memory-bank`: the choice [`bank_folder`] makes in a working tree and `mb ci` in each
+/// revision's tree. A
 /// `memory_bank/` folder counts only when it holds a core file (Cline's or Kilo Code's; `is_file`
 /// asks of a path such as `memory_bank/activeContext.md`): under that name a Python package
 /// (`memory_bank/__init__.py`) is as likely, and would hide the bank in `docs/memory-bank/`.

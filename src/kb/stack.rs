@@ -66,26 +66,39 @@ pub(crate) fn choices(
     // top-level list items follow a paragraph that names the one technology chosen and its
     // role, `**Phaser 3** - JavaScript game framework` over `- Scene management system`: they
     // tell what it gives.)
+    // (Each list item's paragraph right above its list, judged only when a name alone asks.)
     let mut holds = vec![false; items.len()];
-    let mut tells_of_named = vec![false; items.len()];
-    let mut under_named = false;
+    let mut lead: Vec<Option<u32>> = vec![None; items.len()];
+    let mut over: Option<u32> = None;
     for (i, item) in items.iter().enumerate() {
         if let Some(p) = item.parent.filter(|&p| p < holds.len()) {
             holds[p] = true;
         }
         match item.block {
-            Block::ListItem => tells_of_named[i] = under_named,
-            // (Not a label over the list, `**Frontend:** (already built)`.)
-            _ => {
-                under_named = item.block == Block::Paragraph
-                    && fields::named_before_colon(&item.text).is_none()
-                    && names_role_and_choice(&item.text)
-            }
+            Block::ListItem => lead[i] = over,
+            Block::Paragraph => over = u32::try_from(i).ok(),
+            _ => over = None,
         }
         if i + 1 < items.len() && items[i + 1].section != item.section {
-            under_named = false;
+            over = None;
         }
     }
+    // (Not a label over the list, `**Frontend:** (already built)`.)
+    let mut names_the_one: Vec<Option<bool>> = vec![None; items.len()];
+    // (Nor a plain label over the list that names no role, `Key Features Used:`; found by
+    // review.)
+    let mut tells_of_named = |i: usize, items: &[Item]| {
+        lead[i].is_some_and(|p| {
+            let p = p as usize;
+            *names_the_one[p].get_or_insert_with(|| {
+                let text = items[p].text.trim_end();
+                match text.strip_suffix([':', '：']) {
+                    Some(label) => !names_a_role(label.trim()),
+                    None => fields::named_before_colon(text).is_none() && names_role_and_choice(text),
+                }
+            })
+        })
+    };
     for i in 0..items.len() {
         let stack_row = rows.next_if(|&&r| r <= i).is_some_and(|&r| r == i);
         let item = &items[i];
@@ -163,7 +176,7 @@ pub(crate) fn choices(
                     || (!holds[i]
                         && (parent_label.is_some_and(|p| items[p].text.split_whitespace().count() <= 4)
                             || (item.parent.is_none()
-                                && ((named && !tells_of_named[i])
+                                && ((named && (said.is_some() || item.group.is_none()) && !tells_of_named(i, items))
                                     || (said.is_none() && group_names_role(item.group)))))
                         && names_one_technology(&item.text))
             }
@@ -428,6 +441,19 @@ const RETIRED: &[&str] = &[
     "disabled",
     "dropped",
     "longer",
+    // (`nicht mehr verwendet`, `veraltet`, `remplacé`, `obsoleto`, `устарел`.)
+    "mehr",
+    "veraltet",
+    "entfernt",
+    "ersetzt",
+    "remplacé",
+    "obsolète",
+    "supprimé",
+    "reemplazado",
+    "obsoleto",
+    "eliminado",
+    "устарел",
+    "удалён",
 ];
 
 /// Whether a line names one technology and nothing else (`React`, `Python 3.11+`, `Redux
@@ -438,7 +464,7 @@ fn names_one_technology(text: &str) -> bool {
         "is", "are", "was", "were", "be", "been", "the", "a", "an", "to", "we", "our", "it", "its", "this", "that",
         "with", "and", "of", "in", "on", "by", "from", "via", "using", "use", "used", "uses", "when", "if", "no",
         "not", "all", "each", "every", "should", "must", "can", "will", "may", "for", "now", "per", "con", "de", "mit",
-        "avec", "und", "et", "y", "для", "с", "и",
+        "avec", "und", "et", "y", "для", "с", "и", "none", "yet",
     ];
     const VERBS: &[&str] =
         &["includes", "provides", "supports", "handles", "contains", "allows", "enables", "runs", "makes", "gives"];
@@ -461,10 +487,29 @@ fn names_one_technology(text: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && !name.contains([':', '：', '=', '|', '#'])
         && !words.iter().any(|w| fields::is_word_of(w, NOT_A_NAME))
+        && !names_a_kind_of_work(&words)
         && fields::timestamp(text).is_none()
         && !is_a_slot_or_a_place(text)
         && !still_open(text)
         && !reports_state(text)
+}
+
+/// Whether words that could be a name are a plain phrase for a kind of work instead: a
+/// capitalised first word and the rest in lower case letters only (`Input validation`, `Error
+/// handling`, `Unit tests`) — where a technology's name has capitals, digits or marks in its
+/// later words (`Redux Toolkit`, `Python 3.12`, `shadcn-ui component library`, `FastAPI
+/// framework`). One word cannot be told either way, and is read as a name.
+fn names_a_kind_of_work(words: &[&str]) -> bool {
+    let plain_lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    match words {
+        [first, rest @ ..] if !rest.is_empty() => {
+            let mut chars = first.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.all(|c| c.is_ascii_lowercase())
+                && rest.iter().all(|w| plain_lower(w))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a labelled line reports a state rather than names what fills its part: work done
@@ -562,6 +607,10 @@ fn names_how_or_notes(title: &str) -> bool {
         // Optional`, `#### Banned`, `#### Transitive` under `### Dependencies`).
         "optional",
         "banned",
+        // What the product does, under the stack (`### Core Features`; found by review; not
+        // `### Key Python Features Used`).
+        "features",
+        "capabilities",
         "forbidden",
         "transitive",
         "indirect",
@@ -589,8 +638,11 @@ fn names_how_or_notes(title: &str) -> bool {
     ];
     let needs = words.iter().any(|w| fields::is_word_of(w, &["requirements", "prerequisites"]))
         && words.iter().all(|w| fields::is_word_of(w, NEEDS));
+    let used = words.last().is_some_and(|w| w.eq_ignore_ascii_case("used"));
     needs
-        || words.iter().any(|w| fields::is_word_of(w, WORDS))
+        || words
+            .iter()
+            .any(|w| fields::is_word_of(w, WORDS) && !(used && fields::is_word_of(w, &["features", "capabilities"])))
         || words.windows(2).any(|w| fields::is_word_of(w[0], RUNS_ON) && w[1].eq_ignore_ascii_case("support"))
 }
 
@@ -634,11 +686,15 @@ fn names_a_role(label: &str) -> bool {
         "environments",
         "accounts",
     ];
-    // (Nor what a technology gives: `Key Features Used:` over `- Token management`.)
+    // (Nor what a technology gives: `Key Features Used:` over `- Token management`; nor what
+    // is retired or waited on, `**Deprecated:**`, `**Blocked by:**`; found by review.)
     const GIVES: &[&str] = &["features", "feature", "capabilities", "functionality", "benefits", "advantages"];
+    const WAITS: &[&str] = &["blocked", "blockers", "blocker", "waiting", "awaiting"];
     !names_how_or_notes(label)
         && !names_a_fact(label)
         && !fields::holds_word_of(label, GIVES)
+        && !fields::holds_word_of(label, RETIRED)
+        && !fields::holds_word_of(label, WAITS)
         && !fields::is_word_of(heading::last_word(label), NOT_ROLES)
         && !heading::names_options_weighed(label)
         && !super::patterns::label_sets_aside(label)
@@ -657,6 +713,7 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
         && name.split_whitespace().count() <= 4
         && !name.contains([':', '：', '(', ')'])
         && !fields::holds_word_of(name, RETIRED)
+        && !fields::holds_word_of(role, RETIRED)
         && is_a_role(role))
     .then_some((name, role))
 }
@@ -939,6 +996,7 @@ fn names_a_fact(label: &str) -> bool {
         "reviewed",
         "relationships",
         "cause",
+        "checked",
         "порт",
         "目的",
         "用途",
@@ -955,7 +1013,9 @@ fn names_a_fact(label: &str) -> bool {
     let last = words.next().unwrap_or("");
     let last =
         if last.bytes().all(|b| b.is_ascii_digit()) { words.next().unwrap_or("") } else { heading::last_word(label) };
+    // (And how long something takes, `Response time`, `Setup time` — not `Real-time`.)
     fields::is_word_of(last, FACTS)
+        || (label.len() > 5 && label.as_bytes()[label.len() - 5..].eq_ignore_ascii_case(b" time"))
 }
 
 /// A template's slot left to fill (`[Your database]`, `{{database}}`, `<db>`, `…`, `N/A`, `to
@@ -1010,6 +1070,22 @@ fn still_open(text: &str) -> bool {
         "decide",
         "deprecated",
         "whatever",
+        // (A choice still being made: `Deciding between Postgres and MySQL`, `Comparing Fly.io
+        // and Render`, `Redis (under evaluation)`, `Leaning towards Stripe`; found by review.)
+        "deciding",
+        "choosing",
+        "determining",
+        "comparing",
+        "exploring",
+        "weighing",
+        "leaning",
+        "probably",
+        "investigating",
+        "assessing",
+        "discussing",
+        "evaluation",
+        "consideration",
+        "todo",
         "или",
         "опционально",
         "oder",
@@ -1046,10 +1122,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_label_naming_a_fact() {
+        assert!(names_a_fact("Response time"));
+        assert!(names_a_fact("Setup Time"));
+        assert!(!names_a_fact("Real-time"));
+        assert!(!names_a_fact("Runtime"));
+        // (Bytes, not characters: a label ending in a character of several bytes.)
+        assert!(!names_a_fact("実行環境"));
+        assert!(!names_a_fact("応答時間"));
+        assert!(names_a_fact("Temps de réponse time"));
+    }
+
+    #[test]
     fn a_choice_left_open() {
         assert!(still_open("Queue: SQS vs RabbitMQ"));
         assert!(still_open("IDE: whatever each of us likes"));
         assert!(!still_open("IDE: VS Code with Dev Containers"));
+        // A choice still being made (found by review).
+        assert!(still_open("Database: Deciding between Postgres and MySQL"));
+        assert!(still_open("Logs: Choosing between Loki and ELK"));
+        assert!(still_open("Hosting: Comparing Fly.io and Render"));
+        assert!(still_open("Redis (under evaluation)"));
+        assert!(still_open("Payments: Leaning towards Stripe"));
         assert!(!still_open("Python 3.11 or later"));
     }
 

@@ -453,6 +453,27 @@ fn each_revision_is_read_in_its_own_bank_folder() {
 }
 
 #[test]
+fn a_bank_folder_holding_only_a_placeholder_is_no_bank_in_a_revision() {
+    // Found by review: the head keeps `memory-bank/.gitkeep` and moves the bank into Roo Code's
+    // rules; the head is read there, not in the empty folder (which would have removed every
+    // decision).
+    let env = repo();
+    let roo = env.work_dir().join(".roo/rules");
+    std::fs::create_dir_all(&roo).unwrap();
+    std::fs::rename(env.work_dir().join("memory-bank"), roo.join("memory-bank")).unwrap();
+    env.write("memory-bank/.gitkeep", "");
+    commit(&env, "move the bank among Roo Code's rules");
+    let report = json(&env);
+    let count = |key: &str| report["decisions"][key].as_array().map_or(0, Vec::len);
+    assert!(count("added") > 0 && count("added") == count("removed"), "{:#}", report["decisions"]);
+    let added = &report["decisions"]["added"];
+    assert!(
+        added.as_array().unwrap().iter().all(|d| d["file"].as_str().unwrap().starts_with(".roo/rules/memory-bank/")),
+        "{added:#}"
+    );
+}
+
+#[test]
 fn clines_journal_in_the_bank_is_read_in_each_revision() {
     // `memory-bank/.clinerules`, Cline's project-intelligence journal: a decision added to it
     // in the pull request is a decision added (a `.clinerules/` folder there is not the bank's).

@@ -5860,7 +5860,10 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
     // readers', none not). Not what a technology gives (`Key Features Used:`, a list under
     // `**Bun** - the JavaScript runtime`), a choice for now or still open, a sentence in any
     // language, a verb's line, nor a bare package under `## Dependencies` (a manifest, which
-    // readers leave out).
+    // readers leave out). Found by review: not a plain phrase for a kind of work (`Error
+    // handling`), a name retired or weighed in its brackets in any language (`Celery (nicht
+    // mehr verwendet)`, `Redis (under evaluation)`), `None yet`, a product's features (`###
+    // Core Features`), nor a list under a plain label naming no role (`Key Features Used:`).
     let doc = document(&kb, "techContext-bare-names.md");
     assert_eq!(
         decision_texts(doc),
@@ -5876,7 +5879,9 @@ fn a_title_over_the_tools_lists_those_chosen() {
     // (rounds 196–223: 49 lines more of the readers', 13 not). Not a heading inside one
     // (`### Supported Platforms`), tools the work needs (`## Required Tools`), nor tools set
     // aside (`## Future Development Tools`); and a name alone there is as often what a tool
-    // does (`- Error tracking` under `## Debug Tools`).
+    // does (`- Error tracking` under `## Debug Tools`). Found by review: a choice still being
+    // made (`Logs: Choosing between Loki and ELK`) and how long something takes (`Response
+    // time: under 200 ms`, not `Real-time: …`) are none.
     let doc = document(&kb, "techContext-tooling.md");
     assert_eq!(
         decision_texts(doc),
@@ -5888,6 +5893,7 @@ fn a_title_over_the_tools_lists_those_chosen() {
             "Backend: FastAPI on Python 3.12",
             "Database: PostgreSQL 16",
             "Sentry: error reports from the workers",
+            "Real-time: sse-starlette for server-sent events",
         ]
     );
 }
@@ -5897,7 +5903,9 @@ fn a_plain_name_saying_it_is_a_pattern_heads_its_list() {
     let kb = load();
     // Under `### Design Patterns`, `1. Adapter Pattern` over its bullets names a pattern in use
     // as a bold name does (round 225); not one hedged (`Factory Pattern (Potential)`), nor a
-    // plain topic over its items (`User Interface`).
+    // plain topic over its items (`User Interface`); found by review, not one set aside in its
+    // brackets (`(not used)`) or by its first line (`Replaced by dependency injection in v2`),
+    // nor under `### Design Patterns Considered`.
     let doc = document(&kb, "systemPatterns-named-list.md");
     assert_eq!(decision_texts(doc), ["Adapter Pattern", "Observer Pattern"]);
 }

@@ -451,6 +451,17 @@ Use tabs.
     let json = env.run(["decisions", "--json"]).json();
     let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(files, ["docs/memory-bank/decisionLog.md"]);
+    // Found by review: an empty bank folder (a `memory-bank/` holding only `.gitkeep`) hides
+    // no bank further down the list; the first folder holding a core file is the bank.
+    let env = TestEnvironment::new();
+    env.write("memory-bank/.gitkeep", "");
+    env.write(
+        ".roo/rules/memory-bank/activeContext.md",
+        "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+    );
+    let json = env.run(["decisions", "--json"]).json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [".roo/rules/memory-bank/activeContext.md"]);
     // `mb decisions --help` names every folder it looks in.
     let help = env.run(["decisions", "--help"]).stdout;
     for folder in mb::kb::load::BANK_FOLDERS {
