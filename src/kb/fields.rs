@@ -4436,13 +4436,19 @@ pub fn leaves_open(text: &str) -> bool {
         "leaning",
         "choosing",
     ];
+    // (Its first word, or the first after a label's colon in the first 40 bytes: looked at by
+    // bytes, for every line is asked.)
     let under_way = |text: &str| {
-        let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':' | '：'));
-        text.split(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.ends_with("ing") && is_word_of(w, UNDER_WAY))
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        let end = text.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(text.len());
+        let word = &text[..end];
+        word.len() >= 7 && word.as_bytes()[end - 3..].eq_ignore_ascii_case(b"ing") && is_word_of(word, UNDER_WAY)
     };
-    if under_way(t) || first_colon(t).filter(|&c| c <= 40).is_some_and(|c| under_way(&t[c..])) {
+    let head = &t[..crate::source::floor_char_boundary(t, 44)];
+    let colon = memchr::memchr(b':', head.as_bytes())
+        .map(|c| c + 1)
+        .or_else(|| (!head.is_ascii()).then(|| head.find('：').map(|c| c + '：'.len_utf8())).flatten());
+    if under_way(t) || colon.is_some_and(|c| under_way(&t[c..])) {
         return true;
     }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
