@@ -62,11 +62,10 @@ pub(crate) fn choices(
     // under it (`- **CI/CD:**` over `- Renovate (dependency updates)`; not `- **Setup:**`):
     // judged once, for an item in the stack, as its items come one after another.
     let mut label: Option<(usize, bool)> = None;
-    // (Which items hold others: a name over its own list is a label, not a choice. And which
-    // top-level list items follow a paragraph that names the one technology chosen and its
-    // role, `**Phaser 3** - JavaScript game framework` over `- Scene management system`: they
-    // tell what it gives.)
-    // (Each list item's paragraph right above its list, judged only when a name alone asks.)
+    // (Which items hold others: a name over its own list is a label, not a choice. And each
+    // list item's paragraph right above its list, judged only when a name alone asks: under
+    // one that names the one technology chosen, `**Phaser 3** - JavaScript game framework`
+    // over `- Scene management system`, the list tells what it gives.)
     let mut holds = vec![false; items.len()];
     let mut lead: Vec<Option<u32>> = vec![None; items.len()];
     let mut over: Option<u32> = None;
@@ -168,17 +167,23 @@ pub(crate) fn choices(
                     && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
-            // (A name alone right under a label naming its role, `- **Frontend:**` over `-
-            // React`, reads `Frontend: React`: [`names_one_technology`].)
+            // (A name alone, [`names_one_technology`]: right under a short label naming its
+            // role, `- **Frontend:**` over `- React`, read `Frontend: React`; at the top of a
+            // list under a title naming the stack, with no bold label between that says
+            // nothing of it nor a paragraph over the list that names the one chosen; or under a
+            // bold label naming a role, `**Backend:**` over `* FastAPI`.)
             Some(Listed::Stack { named }) => {
+                let mut alone_may_name = |items: &[Item]| match (parent_label, item.parent) {
+                    (Some(p), _) => items[p].text.split_whitespace().count() <= 4,
+                    (None, None) => {
+                        (named && (said.is_some() || item.group.is_none()) && !tells_of_named(i, items))
+                            || (said.is_none() && group_names_role(item.group))
+                    }
+                    (None, Some(_)) => false,
+                };
                 item.block == Block::TableRow
                     || names_role_and_choice(&item.text)
-                    || (!holds[i]
-                        && (parent_label.is_some_and(|p| items[p].text.split_whitespace().count() <= 4)
-                            || (item.parent.is_none()
-                                && ((named && (said.is_some() || item.group.is_none()) && !tells_of_named(i, items))
-                                    || (said.is_none() && group_names_role(item.group)))))
-                        && names_one_technology(&item.text))
+                    || (!holds[i] && alone_may_name(items) && names_one_technology(&item.text))
             }
             // (Only in a file that describes the system, `techContext.md`, `systemPatterns.md`,
             // Kilo's `architecture.md` and `tech.md`: elsewhere `### Platform` may be the
