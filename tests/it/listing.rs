@@ -328,3 +328,23 @@ fn a_long_title_over_many_items_is_repeated_cut() {
     let json: serde_json::Value = serde_json::from_str(&short).unwrap();
     assert_eq!(json[0]["section"], format!("Decisions {}", "é".repeat(100)));
 }
+
+#[test]
+fn deep_nesting_indents_the_table_a_bounded_amount() {
+    // Found by review: 2,000 list markers nested on one line are 2,000 items, the last at depth
+    // 1,999; each row was indented two spaces a level, so the table grew with the square of the
+    // nesting (4 MB here; 20,000 markers, 40 KB, made 400 MB of table and 800 MB of memory).
+    // The table indents eight levels at most; `--json` keeps each item's depth.
+    let env = TestEnvironment::new();
+    env.write("memory-bank/techContext.md", format!("# Tech\n\n## Tech Stack\n\n{}Vue\n", "- ".repeat(2_000)));
+    let out = env.run(["decisions", "--all", "--color", "never"]);
+    assert_eq!(out.code(), Some(0), "{}", out.stderr);
+    let rows: Vec<&str> = out.stdout.lines().filter(|l| l.contains("[other]")).collect();
+    assert_eq!(rows.len(), 2_000);
+    assert!(out.stdout.len() < 400_000, "the table grows with the nesting: {} bytes", out.stdout.len());
+    let indent = |row: &str| row.split("[other]").next().unwrap().len();
+    assert!(indent(rows[1]) > indent(rows[0]), "nesting still shows");
+    assert_eq!(indent(rows[1_999]), indent(rows[8]), "…to eight levels");
+    let json = env.run(["decisions", "--all", "--json"]).json();
+    assert_eq!(json[1_999]["depth"], 1_999);
+}

@@ -31,6 +31,10 @@ use crate::source::ReadError;
 /// pretty JSON is about twice its size).
 const WINDOW: usize = 16;
 
+/// The most levels of nesting the table shows by indentation; deeper items line up with the
+/// deepest shown (`--json` keeps each item's `depth`).
+const MAX_INDENT: u16 = 8;
+
 /// Which items are listed, as far as one file can tell (`--active` needs the whole bank).
 pub(super) struct Selection {
     kinds: Option<Vec<Kind>>,
@@ -291,7 +295,10 @@ fn keep_rows(doc: &Document, selection: &Selection) -> Listed {
             continue;
         }
         let start = text.len() as u32;
-        for _ in 0..item.depth {
+        // (Two spaces a level, up to [`MAX_INDENT`] levels: 20,000 list markers nested on one
+        // line of a 40 KB file once indented their last rows by 40,000 spaces each, 400 MB of
+        // table and 800 MB of memory; found by review.)
+        for _ in 0..item.depth.min(MAX_INDENT) {
             text.push_str("  ");
         }
         if selection.all {
