@@ -92,6 +92,36 @@ fn expected_json(env: &TestEnvironment, args: &[&str]) -> String {
 }
 
 #[test]
+fn a_decision_struck_out_whole_is_retired() {
+    // Found by review: `- ~~RabbitMQ~~` under a stack read as a technology chosen. Struck out
+    // whole (bold or not), a line says what no longer holds: it is retired (`superseded`, by
+    // nothing), and `--active` leaves it out; a line that goes on after the struck words
+    // (`~~Saves fail~~ - fixed`) is not.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/techContext.md",
+        "# Tech\n\n## Tech Stack\n\n- ~~RabbitMQ~~\n- Kafka\n- **~~Redis~~**\n\n## Decisions\n\n\
+         - ~~Use Caddy as the reverse proxy.~~\n- Use Traefik as the reverse proxy.\n- ~~Nginx~~ kept for the docs site.\n",
+    );
+    let json = env.run(["decisions", "--json"]).json();
+    let status: Vec<(&str, &str)> =
+        json.as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), d["status"].as_str().unwrap())).collect();
+    assert_eq!(
+        status,
+        [
+            ("RabbitMQ", "superseded"),
+            ("Kafka", "active"),
+            ("Redis", "superseded"),
+            ("Use Caddy as the reverse proxy.", "superseded"),
+            ("Use Traefik as the reverse proxy.", "active"),
+            ("Nginx kept for the docs site.", "active"),
+        ]
+    );
+    let active = env.run(["decisions", "--active", "--json"]).json();
+    assert_eq!(active.as_array().unwrap().len(), 3, "{active}");
+}
+
+#[test]
 fn a_files_update_stamp_orders_its_undated_decisions_without_dating_them() {
     // `**Last Updated:** 2025-12-05` dates no decision (`date` is null) but is the item's
     // `updated`, which supersession and `--since` read: the stamped `mtu = 9000` replaces the
