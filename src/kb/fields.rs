@@ -4325,28 +4325,12 @@ pub fn status_date(text: &str, bold: Option<&str>) -> Option<(Date, bool)> {
     }
     // (Up to a stamp beside it: `Status: In Progress | Last Updated: 2025-06-29` says when the
     // file was touched, not when the work was done; found by review.)
+    // (A stamp's label is one of [`FILE_STAMPS`]' updates, looked for in the first few hundred
+    // bytes, lowercased by ASCII so that its offsets stay the value's.)
     let value = &text[colon..];
-    // (In its first few hundred bytes: a stamp stands beside the status, not pages later.)
-    let head = &value[..crate::source::floor_char_boundary(value, 512)];
-    let value = match ["updated", "modified", "aktualisiert", "mise à jour", "更新"]
-        .iter()
-        .filter_map(|w| find_ignoring_ascii_case(head, w))
-        .min()
-    {
-        Some(at) => &value[..at],
-        None => value,
-    };
-    find_date(value).map(|(d, _)| (d, started))
-}
-
-/// Where `needle` (ASCII letters, or any text matched exactly) first occurs in `haystack`,
-/// ASCII case ignored.
-fn find_ignoring_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return None;
-    }
-    (0..=h.len() - n.len()).find(|&at| h[at..at + n.len()].eq_ignore_ascii_case(n) && haystack.is_char_boundary(at))
+    let head = value[..crate::source::floor_char_boundary(value, 512)].to_ascii_lowercase();
+    let stamp = FILE_STAMPS.iter().filter(|(_, created)| !created).filter_map(|(label, _)| head.find(label)).min();
+    find_date(stamp.map_or(value, |at| &value[..at])).map(|(d, _)| (d, started))
 }
 
 /// A consideration rather than a decision: a question, or a heading that names questions or

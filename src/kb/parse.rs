@@ -3016,7 +3016,7 @@ fn dates_from_status_lines(
     // entries belongs to the file's entry 0.)
     let mut entry_date: Vec<Option<Date>> = vec![None; sections.iter().map(|s| s.entry + 1).max().unwrap_or(0)];
     // (And so does an update stamp there bound them: front matter's, failing that, the file's.)
-    let mut entry_updated = entry_date.clone();
+    let mut entry_updated: Vec<Option<Date>> = vec![None; entry_date.len()];
     for ((section, found), updated) in sections.iter().zip(&found).zip(&updated) {
         if section.title.is_none()
             && let Found::One(date) = found

@@ -330,15 +330,12 @@ pub(crate) fn listed(
         let name = text.trim_end_matches([':', '：']).trim_end();
         // (A name that says it is a pattern, `1. Adapter Pattern` over its bullets, is one as a
         // bold name is.)
-        let bold_alone = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name)
+        let heads_list = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name)
             || (name.split_whitespace().count() <= 4
-                && name
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .is_some_and(|w| w.eq_ignore_ascii_case("pattern")));
+                && super::heading::last_word(name).eq_ignore_ascii_case("pattern"));
         // Under a label naming an area of work (`- **Validation**:` over `- Pydantic models
         // for request validation`), each item names a pattern of its own, on one line.
-        if bold_alone && held.clone().next().is_some() && fields::names_area_of_work(name) {
+        if heads_list && held.clone().next().is_some() && fields::names_area_of_work(name) {
             for c in i + 1..items.len() {
                 if items[c].parent.is_none() {
                     break;
@@ -356,7 +353,7 @@ pub(crate) fn listed(
             }
             continue;
         }
-        let names = if let Some(first) = held.clone().next().filter(|_| bold_alone) {
+        let names = if let Some(first) = held.clone().next().filter(|_| heads_list) {
             // (Nor one its first line turns down or puts off: `- Replaced by DI in v2`, `- Not
             // yet implemented`; found by review.)
             names_one(name)
