@@ -61,6 +61,19 @@ fn fields_follow(text: &str, at: usize) -> bool {
     fields::opening_label_field(line).is_some_and(|f| f != fields::Field::Decision)
 }
 
+/// Whether the first line after `at` that is not blank opens a list item (`- `, `* `, `+ `,
+/// `1.`, `2)`).
+fn list_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    // (`at` may end the item's last line or start the next.)
+    let mid_line = at > 0 && text.as_bytes().get(at - 1).is_some_and(|&b| b != b'\n');
+    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return false };
+    let line = line.trim_start();
+    let numbered = line.bytes().take_while(u8::is_ascii_digit).count();
+    (line.starts_with(['-', '*', '+']) && line[1..].starts_with(' '))
+        || (numbered > 0 && line[numbered..].starts_with(['.', ')']))
+}
+
 /// Parses one Memory Bank file. Never fails: any text is some Markdown.
 pub fn parse_document(path: &Path, text: &str) -> Document {
     let text = crate::source::lone_cr_as_lf(text);
@@ -1462,6 +1475,18 @@ impl<'a> Pass<'a> {
                         && fields::leading_field(bold, None).is_none()
                         && !fields::states_adoption(bold, None)
                         && !fields::states_switch(bold)
+                })
+                // So does a bold label with only a qualifier in brackets after it, over a list
+                // (`**Backend:** (already running)` over `* FastAPI`): it heads that list as
+                // `**Backend:**` alone would, and ends the group above it. (The colon inside the
+                // bold, `**Backend:**`, or after it, `**Backend**:`.)
+                || item.bold.as_deref().is_some_and(|bold| {
+                    let Some(rest) = text.strip_prefix(bold) else { return false };
+                    let note = match bold.strip_suffix([':', '：']) {
+                        Some(_) => Some(rest),
+                        None => rest.trim_start().strip_prefix([':', '：']),
+                    };
+                    note.is_some_and(is_qualifier) && list_follows(self.text, item.span.end)
                 })
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.

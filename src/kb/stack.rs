@@ -104,11 +104,17 @@ pub(crate) fn choices(
         if item.block == Block::TableRow && !stack_row {
             continue;
         }
-        // (An item right under a label that ends with a colon may be read as a top-level one.)
+        // (An item right under a label that ends with a colon may be read as a top-level one;
+        // so may one under a bold label alone on its line that names a group of technologies,
+        // `1. **Core Technologies**`, `2. **UI and Styling**`, in the stack itself — not a
+        // technology's own name, `1. **Ansible**` over how it is installed.)
         let parent_label = item.parent.filter(|&p| {
             item.depth == 1
                 && items.get(p).is_some_and(|l| {
-                    l.parent.is_none() && l.block == Block::ListItem && l.text.trim_end().ends_with([':', '：'])
+                    l.parent.is_none()
+                        && l.block == Block::ListItem
+                        && (l.text.trim_end().ends_with([':', '：'])
+                            || (l.bold.as_deref() == Some(l.text.trim()) && names_a_group(&l.text)))
                 })
         });
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
@@ -170,14 +176,16 @@ pub(crate) fn choices(
             // (A name alone, [`names_one_technology`]: right under a short label naming its
             // role, `- **Frontend:**` over `- React`, read `Frontend: React`; at the top of a
             // list under a title naming the stack, with no bold label between that says
-            // nothing of it nor a paragraph over the list that names the one chosen; or under a
-            // bold label naming a role, `**Backend:**` over `* FastAPI`.)
+            // nothing of it; or under a bold label naming a role, `**Backend:**` over `*
+            // FastAPI`; either way not with a paragraph over the list that names the one
+            // chosen, `**Bun** - the JavaScript runtime` over what it gives.)
             Some(Listed::Stack { named }) => {
                 let mut alone_may_name = |items: &[Item]| match (parent_label, item.parent) {
                     (Some(p), _) => items[p].text.split_whitespace().count() <= 4,
                     (None, None) => {
-                        (named && (said.is_some() || item.group.is_none()) && !tells_of_named(i, items))
-                            || (said.is_none() && group_names_role(item.group))
+                        ((named && (said.is_some() || item.group.is_none()))
+                            || (said.is_none() && group_names_role(item.group)))
+                            && !tells_of_named(i, items)
                     }
                     (None, Some(_)) => false,
                 };
@@ -202,13 +210,24 @@ pub(crate) fn choices(
             // part before a colon, `Frontend: SvelteKit`; not one under a label of its own,
             // `**Core Entities:**` or `- Main components:`, nor a layer with what it holds in
             // brackets, `Service Layer (Business Logic)`.)
+            // (Or under a bold label naming a part of the system there, `**Frontend
+            // (/client):**`, `**Data Storage:**` ([`names_a_layer`]), a line that names a
+            // technology, alone or for what it does: `Zustand for state management`, `Shadcn UI
+            // components`, as under a stack's role.)
             Some(Listed::Architecture) => {
-                item.group.is_none()
-                    && item.parent.is_none()
+                item.parent.is_none()
                     && item.block == Block::ListItem
-                    && (fields::named_before_colon(&item.text).is_some() || dash_after_name(&item.text).is_some())
-                    && names_role_and_choice(&item.text)
                     && !reports_state(&item.text)
+                    && if item.group.is_none() {
+                        (fields::named_before_colon(&item.text).is_some() || dash_after_name(&item.text).is_some())
+                            && names_role_and_choice(&item.text)
+                    } else {
+                        said.is_none()
+                            && item.group.and_then(|g| groups.get(g)).is_some_and(|g| names_a_layer(&g.title))
+                            && !holds[i]
+                            && !tells_of_named(i, items)
+                            && (names_one_technology(&item.text) || name_for_role(&item.text).is_some())
+                    }
             }
         };
         if !(names && fields::timestamp(&item.text).is_none()) {
@@ -703,6 +722,55 @@ fn names_a_role(label: &str) -> bool {
         && !fields::is_word_of(heading::last_word(label), NOT_ROLES)
         && !heading::names_options_weighed(label)
         && !super::patterns::label_sets_aside(label)
+}
+
+/// Whether a bold title over a list names a group of technologies (`Core Technologies`,
+/// `Development Tools`, `UI and Styling`, `Frontend`), not one technology (`Ansible`).
+fn names_a_group(title: &str) -> bool {
+    heading::names_stack(title) || heading::names_tooling(title) || names_a_layer(title)
+}
+
+/// Whether a label over a list in the architecture names a part of the system that
+/// technologies fill (`Frontend (/client)`, `Data Storage`, `Infrastructure`, `Backend`), by
+/// its last word before any brackets: not the parts it is made of (`Key Components`), what
+/// it handles (`Key Webhook Events`) or asks (`Performance Requirements`).
+fn names_a_layer(label: &str) -> bool {
+    const LAYERS: &[&str] = &[
+        "frontend",
+        "backend",
+        "end",
+        "client",
+        "server",
+        "database",
+        "databases",
+        "storage",
+        "persistence",
+        "infrastructure",
+        "hosting",
+        "deployment",
+        "documentation",
+        "docs",
+        "api",
+        "ui",
+        "web",
+        "mobile",
+        "cache",
+        "caching",
+        "messaging",
+        "auth",
+        "authentication",
+        "monitoring",
+        "observability",
+        "logging",
+        "orchestration",
+        "runtime",
+        "styling",
+    ];
+    let label = label.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']);
+    label.split_whitespace().count() <= 3
+        && fields::is_word_of(heading::last_word(label), LAYERS)
+        && !names_how_or_notes(label)
+        && !heading::names_options_weighed(label)
 }
 
 /// `Renovate (dependency updates)` → (`Renovate`, `dependency updates`): a name of at most four

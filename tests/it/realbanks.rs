@@ -5770,7 +5770,10 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
     // layer with what it holds in brackets, a line under a label or heading of its own, a slot
     // or a choice left open; nor under one part's architecture or one still planned. Nor (found
     // by review) a part's state (`broken since …`, `80% complete`, `✅ done`), a numbered step,
-    // nor the architecture of an incident; the dash form (`Cache - Valkey 8`) is one.
+    // nor the architecture of an incident; the dash form (`Cache - Valkey 8`) is one. Under a
+    // bold label naming a part there (`**Frontend (/web):**`), a name alone or a name for what
+    // it does is one too (round 229: 9 lines more of the readers', none not); not under a
+    // label naming components or requirements.
     let doc = document(&kb, "productContext-architecture.md");
     assert_eq!(
         decision_texts(doc),
@@ -5781,6 +5784,8 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
             "Datenbank: PostgreSQL 16 auf dem NAS",
             "消息队列: Redis Streams",
             "Cache - Valkey 8 on the management VM",
+            "Pinia for state management",
+            "Chart.js",
         ]
     );
 }
@@ -5864,10 +5869,15 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
     // handling`), a name retired or weighed in its brackets in any language (`Celery (nicht
     // mehr verwendet)`, `Redis (under evaluation)`), `None yet`, a product's features (`###
     // Core Features`), nor a list under a plain label naming no role (`Key Features Used:`).
+    // A bold label with a note in brackets over a list heads it (`**Backend:** (already
+    // running)`): the names under it are no longer the `**Deprecated:**` list above (review).
+    // So does a bold label alone on its line that names a group of technologies (`1. **Core
+    // Technologies**`; rounds 220 and 224: 17 lines more of the readers', none not), not one
+    // technology's name over how it is installed (`2. **Caddy**` over `- Role: …`).
     let doc = document(&kb, "techContext-bare-names.md");
     assert_eq!(
         decision_texts(doc),
-        ["SvelteKit", "TypeScript 5.6", "Tailwind CSS", "Python 3.12", "FastAPI", "Uvicorn", "Redis"]
+        ["SvelteKit", "TypeScript 5.6", "Tailwind CSS", "Python 3.12", "FastAPI", "Uvicorn", "Redis", "Deno 2"]
     );
 }
 
