@@ -28,7 +28,9 @@
 //! архитектура` each name a pattern in use on one line. Not a label over a list (`- Standard
 //! file layout:`), a hedge (`- Fixtures: likely in conftest.py (needs confirmation)`), a pointer
 //! to another file (`- patterns/kustomize.md - Kustomize patterns`), nor a line the heading
-//! refusals above refuse.
+//! refusals above refuse. Under a bold label that names one pattern (`**Session State
+//! Pattern**` over how it works), the label is the heading: the first line of its list stands
+//! for the pattern, the rest describe it.
 
 use super::fields;
 use super::{Block, Group, Item, Kind, Section};
@@ -305,8 +307,10 @@ pub(crate) fn listed(
     groups: &[Group],
     source: &str,
 ) {
-    // Each label's answer once: whether it sets its items aside.
+    // Each label's answer once: whether it sets its items aside, and whether it names one
+    // pattern.
     let mut aside: Vec<Option<bool>> = vec![None; groups.len()];
+    let mut one_pattern: Vec<Option<bool>> = vec![None; groups.len()];
     for i in 0..items.len() {
         let item = &items[i];
         let listing = item_heading.get(i).copied().flatten().and_then(|h| listings.get(h).copied());
@@ -327,6 +331,24 @@ pub(crate) fn listed(
         // What it holds: the items after it down to the next top-level one.
         let mut held = items[i + 1..].iter().take_while(|it| it.parent.is_some());
         let text = item.text.trim();
+        // Under a bold label that names one pattern (`**Session State Pattern**` over how it
+        // works), the label names it and its lines describe it: the first stands for the
+        // pattern, as a heading's item does for `### Session State Pattern`; the rest stay
+        // its description (rounds 207 and 230: 28 lines, one a reader's).
+        if let Some(g) = item.group.filter(|&g| g < groups.len())
+            && *one_pattern[g].get_or_insert_with(|| names_one_by_label(&groups[g].title))
+        {
+            let previous = items[..i].iter().rev().find(|it| it.parent.is_none());
+            if previous.is_none_or(|p| p.group != Some(g))
+                && states_something(text)
+                && !hedges(text)
+                && !turns_down(text)
+                && !held.any(|it| it.kind == Kind::Decision)
+            {
+                items[i].kind = Kind::Decision;
+            }
+            continue;
+        }
         let name = text.trim_end_matches([':', '：']).trim_end();
         // (A name that says it is a pattern, `1. Adapter Pattern` over its bullets, is one as a
         // bold name is.)
@@ -378,6 +400,17 @@ pub(crate) fn listed(
             items[i].kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a bold label names one pattern by saying it is one (`Session State Pattern`,
+/// `1. Orchestration Pattern`, `Enhanced Realtime Subscription Pattern (Updated)`), as
+/// [`names_one`] would a heading.
+fn names_one_by_label(title: &str) -> bool {
+    let name = title.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']).trim_end();
+    super::heading::last_word(name).eq_ignore_ascii_case("pattern")
+        && names_one(name)
+        && !set_aside_in_brackets(title)
+        && !leaves_open(title)
 }
 
 /// Whether a list item only names what the code block right under it shows (`1. Resource

@@ -58,6 +58,17 @@ pub(crate) fn choices(
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
     // document order.)
     let mut rows = rows.iter().peekable();
+    // The items of the list a file that describes the system opens with, right under its title
+    // (in its first section, untitled and undated): the first items, up to the first that is
+    // no list item.
+    let opens_with_list = describes_system
+        && sections.first().is_some_and(|s| s.entry == 0 && s.title.is_none() && s.date.is_none())
+        && entries.first().is_some_and(|e| e.date.is_none());
+    let opening_list = if opens_with_list {
+        items.iter().position(|it| it.block != Block::ListItem || it.section != 0).unwrap_or(items.len())
+    } else {
+        0
+    };
     // The last label an item sat under, and whether it only names a role over the choices
     // under it (`- **CI/CD:**` over `- Renovate (dependency updates)`; not `- **Setup:**`):
     // judged once, for an item in the stack, as its items come one after another.
@@ -154,9 +165,14 @@ pub(crate) fn choices(
                 title.split_whitespace().count() <= 3 && !title.contains(" - ") && names_a_role(title)
             })
         };
+        // (In a file that describes the system, the list the file opens with right under its
+        // title is its architecture written part by part: `- Runtime: Docker Compose` at the
+        // top of `techContext.md`.)
         let listed = match said {
             Some(listed) => listed,
-            None => *lists_stack[item.section].get_or_insert_with(|| under_stack_title(&titles.answers(item.section))),
+            None => lists_stack[item.section]
+                .get_or_insert_with(|| under_stack_title(&titles.answers(item.section)))
+                .or((i < opening_list).then_some(Listed::Architecture)),
         };
         let names = match listed {
             // (Outside a stack, a line whose label names a kind of technology, `OS: Debian 12`,
@@ -639,6 +655,12 @@ fn names_how_or_notes(title: &str) -> bool {
         "transitive",
         "indirect",
         "evaluate",
+        // What the system measures up to (`### Performance Characteristics` over `Testing
+        // Execution: 1-3 minutes`; round 230). (Not `### Performance Limits`, which may be
+        // set: `Terminal scrollback: 10,000 lines`.)
+        "characteristics",
+        "metrics",
+        "benchmarks",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
     // Format Support` over the crates that read them.)
@@ -1204,6 +1226,29 @@ mod tests {
         assert!(!names_a_fact("実行環境"));
         assert!(!names_a_fact("応答時間"));
         assert!(names_a_fact("Temps de réponse time"));
+    }
+
+    #[test]
+    fn titles_over_what_the_system_measures_up_to() {
+        // (Round 230: `Testing Execution: 1-3 minutes` under `### Performance Characteristics`
+        // is no choice; `### Performance Limits` may set one, `Scrollback: 10,000 lines`.)
+        assert!(names_how_or_notes("Performance Characteristics"));
+        assert!(names_how_or_notes("Build Metrics"));
+        assert!(!names_how_or_notes("Performance Limits"));
+    }
+
+    #[test]
+    fn labels_naming_a_part_or_a_group() {
+        assert!(names_a_layer("Frontend (/client)"));
+        assert!(names_a_layer("Data Storage"));
+        assert!(names_a_layer("Back End"));
+        assert!(!names_a_layer("Key Components"));
+        assert!(!names_a_layer("Key Webhook Events"));
+        assert!(!names_a_layer("Performance Requirements"));
+        assert!(names_a_group("Core Technologies"));
+        assert!(names_a_group("UI and Styling"));
+        assert!(!names_a_group("Ansible"));
+        assert!(!names_a_group("Python 3.11+"));
     }
 
     #[test]

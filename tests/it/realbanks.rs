@@ -5915,9 +5915,21 @@ fn a_plain_name_saying_it_is_a_pattern_heads_its_list() {
     // as a bold name does (round 225); not one hedged (`Factory Pattern (Potential)`), nor a
     // plain topic over its items (`User Interface`); found by review, not one set aside in its
     // brackets (`(not used)`) or by its first line (`Replaced by dependency injection in v2`),
-    // nor under `### Design Patterns Considered`.
+    // nor under `### Design Patterns Considered`. Under a bold label naming one pattern
+    // (`**Retry Queue Pattern**`), the first line stands for the pattern and the rest describe
+    // it (rounds 207 and 230: 28 lines, one a reader's); a label naming no pattern (`**Import
+    // Order**`) lists one per line.
     let doc = document(&kb, "systemPatterns-named-list.md");
-    assert_eq!(decision_texts(doc), ["Adapter Pattern", "Observer Pattern"]);
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Adapter Pattern",
+            "Observer Pattern",
+            "Failed uploads go to a queue in IndexedDB",
+            "Standard library first",
+            "Our own modules last",
+        ]
+    );
 }
 
 #[test]
@@ -5946,4 +5958,18 @@ fn a_label_naming_a_kind_of_technology_states_one_chosen_anywhere() {
     // Only in a file that describes the system: a product context's `### Platform` is the
     // business's (found by review).
     assert!(decision_texts(document(&kb, "productContext-platform.md")).is_empty());
+}
+
+#[test]
+fn the_list_a_system_file_opens_with_is_its_architecture() {
+    let kb = load();
+    // At the top of `techContext.md`, right under its title, `- Runtime: Podman, …` names a
+    // part of the system and what fills it, as under `## Overall Architecture` (rounds 216 and
+    // 231: 11 lines more of the readers', one not). Not a part's state, a label over a list,
+    // nor a list further down, after a paragraph.
+    let doc = document(&kb, "techContext-opening-list.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Runtime: Podman, one pod per service", "Scheduler: Nomad 1.7 across the three nodes"]
+    );
 }
