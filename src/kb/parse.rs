@@ -1981,13 +1981,14 @@ impl<'a> Pass<'a> {
             &stack_rows,
             stack::describes_system(&stem),
         );
+        stack::labelled_choices(&mut items);
         conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups, stem == super::load::CLINE_JOURNAL);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
         // (The titles are the sections' by now: each heading's listing was judged as it was read.)
         let listings: Vec<patterns::Listing> = self.headings.iter().map(|h| h.listing).collect();
         patterns::listed(&mut items, &self.item_heading, &listings, &doc.groups, self.text);
-        patterns::recorded(&mut items);
+        patterns::recorded(&mut items, self.text);
         // (Last, whichever rule read a decision there.)
         if records::records_none(&stem) {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {

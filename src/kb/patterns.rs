@@ -232,16 +232,31 @@ fn reports_how_work_went(title: &str) -> bool {
 /// whose name leaves the choice open ([`leaves_open`]), nor one whose rationale turns it down
 /// or leaves it open (`Rationale: rejected, too complex for now`, `avoid`, `TBD`, `we are
 /// considering it`). A heading over such a record names its pattern already ([`named`]).
-pub(crate) fn recorded(items: &mut [Item]) {
+///
+/// So is one that says it is a pattern by its label (`[2025-08-02 19:37:55] - Pattern:
+/// Page-scoped layout composition`, then its `Description:`): the log records the pattern
+/// adopted then, as `[…] - Decision: …` records a decision (round 232). (Its first line only:
+/// the next may go on to describe it.) `source` is the file's text.
+pub(crate) fn recorded(items: &mut [Item], source: &str) {
     for item in items.iter_mut() {
+        let labelled = || {
+            let first = source.get(item.span.clone()).and_then(|t| t.lines().next()).unwrap_or("");
+            fields::timestamp(first).is_some_and(|(_, title)| {
+                title.trim_start_matches(['*', '_']).split_once([':', '：']).is_some_and(|(label, named)| {
+                    label.trim_end_matches(['*', '_']).trim().eq_ignore_ascii_case("pattern")
+                        && names_one(named.trim())
+                        && states_something(named)
+                })
+            })
+        };
         if item.kind == Kind::Pattern
             && item.field.is_none()
             && item.block == Block::Paragraph
             && fields::is_titled_timestamp(&item.text)
             && !leaves_open(&item.text)
-            && item.fields.iter().any(|(name, why)| {
+            && (item.fields.iter().any(|(name, why)| {
                 name == "rationale" && !turns_down(why) && !leaves_open(why) && states_something(why)
-            })
+            }) || labelled())
         {
             item.kind = Kind::Decision;
         }

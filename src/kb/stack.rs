@@ -263,6 +263,60 @@ pub(crate) fn choices(
     }
 }
 
+/// Among decisions, a bold label alone that names a kind or group of technologies over its own
+/// list (`1. **Framework Choice**` over `- WXT for extension development`, `- **Build
+/// System**` over `- Bun as package manager`) heads what was chosen: the items under it that
+/// name a technology, alone or with what it does for the project, are the decisions, and the
+/// label their topic (round 220: the readers list the items, never the label).
+pub(crate) fn labelled_choices(items: &mut [Item]) {
+    const CHOICE: &[&str] = &["choice", "choices", "selection", "decision", "decisions"];
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.kind != Kind::Decision
+            || item.block != Block::ListItem
+            || item.parent.is_some()
+            || item.field.is_some()
+            || item.bold.as_deref().map(str::trim) != Some(item.text.trim().trim_end_matches([':', '：']).trim_end())
+        {
+            continue;
+        }
+        // (`Framework Choice` names the framework's kind.)
+        let label = item.text.trim().trim_end_matches([':', '：']).trim_end();
+        let kind = label
+            .rsplit_once(' ')
+            .filter(|(_, last)| fields::is_word_of(last, CHOICE))
+            .map_or(label, |(kind, _)| kind.trim_end());
+        // (Not a part of the system, `**Structured Logging (v0.2):**`: a feature decided,
+        // with how it is built under it.)
+        if !(heading::names_stack(kind) || heading::names_tooling(kind) || names_technology_kind_title(kind)) {
+            continue;
+        }
+        let under: Vec<usize> = (i + 1..items.len())
+            .take_while(|&c| items[c].parent.is_some())
+            .filter(|&c| items[c].parent == Some(i))
+            .collect();
+        if under.iter().any(|&c| items[c].kind == Kind::Decision) {
+            continue;
+        }
+        let chosen: Vec<usize> = under
+            .into_iter()
+            .filter(|&c| {
+                let text = &items[c].text;
+                !reports_state(text)
+                    && !still_open(text)
+                    && (names_one_technology(text) || name_for_role(text).is_some() || names_role_and_choice(text))
+            })
+            .collect();
+        if chosen.is_empty() {
+            continue;
+        }
+        items[i].kind = Kind::Other;
+        for c in chosen {
+            items[c].kind = Kind::Decision;
+        }
+    }
+}
+
 /// What a title over a stack item says: whether it weighs options or turns things down, tells
 /// how things are done or notes on them ([`names_how_or_notes`]), and names the stack.
 #[derive(Clone, Copy)]

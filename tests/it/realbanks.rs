@@ -5973,3 +5973,24 @@ fn the_list_a_system_file_opens_with_is_its_architecture() {
         ["Runtime: Podman, one pod per service", "Scheduler: Nomad 1.7 across the three nodes"]
     );
 }
+
+#[test]
+fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
+    let kb = load();
+    // Under `## Key Technical Decisions`, `1. **Framework Choice**` over `- Astro for the site`
+    // is the topic, and the names under it the choices (round 220: 7 lines more of the
+    // readers', 1 not, 3 labels no reader listed); a label naming a feature (`**Offline
+    // Mode**`) stays the decision. A Roo pattern log's `[…] - Pattern: Outbox table …` records
+    // a pattern adopted that day, as `[…] - Decision: …` does (round 232), not one it avoids.
+    let doc = document(&kb, "systemPatterns-key-decisions.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Astro for the site",
+            " Svelte for the islands",
+            " Offline Mode",
+            "2026-03-04 [2026-03-04 10:00:00] - Pattern: Outbox table for webhook delivery Description: Rows are \
+             written in the same transaction and a worker sends them.",
+        ]
+    );
+}
