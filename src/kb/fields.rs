@@ -5068,6 +5068,8 @@ pub fn gives_reasons(text: &str) -> bool {
         .any(|w| last.eq_ignore_ascii_case(w))
         // (A purpose after a statement of three words or more: not `Used for:` alone.)
         || (last.eq_ignore_ascii_case("for") && t.split_whitespace().count() >= 4)
+        // (`Spring Boot was chosen for its:` over its strengths; round 232.)
+        || ends_ignoring_case(t, " for its")
         || ends_ignoring_case(t, " in order to")
         || ends_ignoring_case(t, " so that")
         || t.ends_with("parce que")
@@ -7317,6 +7319,7 @@ mod tests {
     #[test]
     fn a_sentence_can_give_its_reasons_below_it() {
         assert!(super::gives_reasons("We pin the kernel rather than patch it because:"));
+        assert!(super::gives_reasons("Spring Boot was chosen for its:"));
         assert!(super::gives_reasons("Caddy won, for three reasons:"));
         assert!(super::gives_reasons("选择 Loki，因为："));
         assert!(super::gives_reasons("Выбрали Loki, потому что:"));
