@@ -731,8 +731,9 @@ fn names_rules(title: &str) -> bool {
         return true;
     }
     let last = last_word(title);
-    // (Turkish: `Teknik Kısıtlar`, technical constraints.)
-    if ["constraints", "invariants", "einschränkungen", "kısıtlar", "kisitlar"]
+    // (Turkish: `Teknik Kısıtlar`, technical constraints. `Constraints & Guardrails`: the
+    // limits a team keeps to; round 233.)
+    if ["constraints", "invariants", "guardrails", "einschränkungen", "kısıtlar", "kisitlar"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
     {
@@ -2837,6 +2838,7 @@ mod tests {
             ("Current Work Focus", Kind::Focus),
             ("Patterns & Preferences", Kind::Pattern),
             ("Technical Constraints", Kind::Pattern),
+            ("Constraints & Guardrails", Kind::Pattern),
             ("Design Principles", Kind::Pattern),
             ("Restricciones importantes", Kind::Pattern),
             ("Prohibiciones absolutas", Kind::Pattern),
