@@ -19,7 +19,8 @@ use crate::source::display_path;
 /// mb reads every Markdown file under PATH (default: ./memory-bank, else the first of
 /// .kilocode/rules/memory-bank (Kilo Code), memory_bank, .memory-bank, docs/memory-bank,
 /// .clinerules/memory-bank, .cursor/memory-bank, .cursor/rules/memory-bank, .github/memory-bank,
-/// .roo/memory-bank, .roo/rules/memory-bank, .windsurf/memory-bank, .claude/memory-bank,
+/// .roo/memory-bank, .roo/rules/memory-bank, .agents/rules/memory-bank, .agent/rules/memory-bank,
+/// .windsurf/memory-bank, .claude/memory-bank,
 /// .ai/memory-bank and cline_docs that exists; and
 /// Cline's core files kept at the repository's root, beside the README, when that folder holds
 /// none of them) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,

@@ -1527,6 +1527,23 @@ pub(crate) fn only_in_record(field: &Field) -> bool {
     matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
 
+/// Whether a line says what is used for what, as a choice made: `Using Poetry for dependency
+/// management`, `Use Valkey for the session cache` — the verb first, then a name, then `for`
+/// and what it does, in a short line. (What lies under such a line tells why or how: round
+/// 225's `- Reproducible environments` under `1. Using Poetry for dependency management`.)
+pub(crate) fn uses_for_a_purpose(text: &str) -> bool {
+    let t = text.trim();
+    let rest = ["using ", "use ", "we use "]
+        .iter()
+        .find_map(|v| t.get(..v.len()).filter(|head| head.eq_ignore_ascii_case(v)).map(|_| &t[v.len()..]));
+    rest.is_some_and(|rest| {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        words.len() <= 10
+            && words.iter().position(|w| w.eq_ignore_ascii_case("for")).is_some_and(|at| (1..=4).contains(&at))
+            && !rest.ends_with([':', '：'])
+    })
+}
+
 /// Whether the words after a bold name say what it is for: ` for local development and
 /// deployment`, ` as the reverse proxy` — a connecting word, then two words or more.
 pub fn says_what_it_is_for(rest: &str) -> bool {
@@ -7320,6 +7337,10 @@ mod tests {
     fn a_sentence_can_give_its_reasons_below_it() {
         assert!(super::gives_reasons("We pin the kernel rather than patch it because:"));
         assert!(super::gives_reasons("Spring Boot was chosen for its:"));
+        assert!(super::uses_for_a_purpose("Using Poetry for dependency management"));
+        assert!(super::uses_for_a_purpose("Use Valkey for the session cache"));
+        assert!(!super::uses_for_a_purpose("Use the following for every new service:"));
+        assert!(!super::uses_for_a_purpose("User accounts for the family"));
         assert!(super::gives_reasons("Caddy won, for three reasons:"));
         assert!(super::gives_reasons("选择 Loki，因为："));
         assert!(super::gives_reasons("Выбрали Loki, потому что:"));

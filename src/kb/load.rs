@@ -36,7 +36,7 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// an underscore or hidden, in `docs/`, beside Cline's rules, Cursor's, Copilot's, Roo Code's,
 /// Windsurf's and Claude Code's settings (Cursor's and Roo Code's also among their rules), in `.ai/`, and `cline_docs/`, where Cline's first
 /// Memory Bank instructions kept it.
-pub const BANK_FOLDERS: [&str; 15] = [
+pub const BANK_FOLDERS: [&str; 17] = [
     "memory-bank",
     KILO_BANK,
     "memory_bank",
@@ -48,6 +48,8 @@ pub const BANK_FOLDERS: [&str; 15] = [
     ".github/memory-bank",
     ".roo/memory-bank",
     ".roo/rules/memory-bank",
+    ".agents/rules/memory-bank",
+    ".agent/rules/memory-bank",
     ".windsurf/memory-bank",
     ".claude/memory-bank",
     ".ai/memory-bank",

@@ -3228,7 +3228,8 @@ fn considerations(
             && !considering[i]
             && (labelled_statement
                 || named_statement
-                || fields::states_adoption(&items[i].text, items[i].bold.as_deref()));
+                || fields::states_adoption(&items[i].text, items[i].bold.as_deref())
+                || fields::uses_for_a_purpose(&items[i].text));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         if spells && let Some((p, _, _, part)) = spelling {
             make_part(items, p, i, part);

@@ -5980,7 +5980,8 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
     // Under `## Key Technical Decisions`, `1. **Framework Choice**` over `- Astro for the site`
     // is the topic, and the names under it the choices (round 220: 7 lines more of the
     // readers', 1 not, 3 labels no reader listed); a label naming a feature (`**Offline
-    // Mode**`) stays the decision. A Roo pattern log's `[…] - Pattern: Outbox table …` records
+    // Mode**`) stays the decision; under `3. Using uv for dependency management`, what it brings
+    // (`- Reproducible environments`) is its reasons (round 225). A Roo pattern log's `[…] - Pattern: Outbox table …` records
     // a pattern adopted that day, as `[…] - Decision: …` does (round 232), not one it avoids.
     let doc = document(&kb, "systemPatterns-key-decisions.md");
     assert_eq!(
@@ -5989,6 +5990,7 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
             " Astro for the site",
             " Svelte for the islands",
             " Offline Mode",
+            " Using uv for dependency management",
             "2026-03-04 [2026-03-04 10:00:00] - Pattern: Outbox table for webhook delivery Description: Rows are \
              written in the same transaction and a worker sends them.",
         ]

@@ -382,8 +382,9 @@ fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisio
 #[test]
 fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
     // Public banks live in `memory_bank/`, `.memory-bank/`, `docs/memory-bank/`, beside Cline's
-    // rules, in Cursor's, Copilot's, Roo Code's, Windsurf's and Claude Code's folders, or in
-    // `.ai/`: where only one of them exists, it is the bank.
+    // rules, in Cursor's, Copilot's, Roo Code's, Windsurf's and Claude Code's folders, among
+    // the rules in `.agents/` or `.agent/`, or in `.ai/`: where only one of them exists, it is
+    // the bank.
     let folders = [
         "memory_bank",
         ".memory-bank",
@@ -394,6 +395,8 @@ fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
         ".github/memory-bank",
         ".roo/memory-bank",
         ".roo/rules/memory-bank",
+        ".agents/rules/memory-bank",
+        ".agent/rules/memory-bank",
         ".windsurf/memory-bank",
         ".claude/memory-bank",
         ".ai/memory-bank",
