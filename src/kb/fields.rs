@@ -1527,6 +1527,39 @@ pub(crate) fn only_in_record(field: &Field) -> bool {
     matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
 
+/// Whether what a `Decision:` label says reports work done rather than a choice: `**Decision:**
+/// Performed a detailed architectural analysis and identified …`, `Decision: Successfully
+/// implemented all Phase 1 fixes as planned` (round 224) — it opens with a verb of examining,
+/// or with `Successfully` and what was done (not `Implemented caching with Redis`, which may
+/// tell the choice, nor a switch).
+pub(crate) fn reports_examining(value: &str) -> bool {
+    const EXAMINED: &[&str] = &[
+        "performed",
+        "conducted",
+        "analyzed",
+        "analysed",
+        "investigated",
+        "reviewed",
+        "identified",
+        "verified",
+        "tested",
+        "audited",
+        "researched",
+    ];
+    // (Not when it goes on to make something of it: `Analyzed the stories and created
+    // guidelines for them` sets the guidelines.)
+    const MADE: &[&str] = &["created", "established", "defined", "adopted", "set", "introduced", "chose", "decided"];
+    let mut words = value.split_whitespace();
+    let first = words.next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    let made = || {
+        let words: Vec<&str> = value.split_whitespace().collect();
+        words.windows(2).any(|w| w[0].eq_ignore_ascii_case("and") && is_word_of(w[1], MADE))
+    };
+    (is_word_of(first, EXAMINED)
+        || (first.eq_ignore_ascii_case("successfully") && words.next().is_some_and(|w| w.ends_with("ed"))))
+        && !made()
+}
+
 /// Whether a line says what is used for what, as a choice made: `Using Poetry for dependency
 /// management`, `Use Valkey for the session cache` — the verb first, then a name, then `for`
 /// and what it does, in a short line. (What lies under such a line tells why or how: round
@@ -7337,6 +7370,11 @@ mod tests {
     fn a_sentence_can_give_its_reasons_below_it() {
         assert!(super::gives_reasons("We pin the kernel rather than patch it because:"));
         assert!(super::gives_reasons("Spring Boot was chosen for its:"));
+        assert!(super::reports_examining(" Performed detailed architectural analysis of the crate."));
+        assert!(super::reports_examining("Successfully implemented all Phase 1 fixes as planned."));
+        assert!(!super::reports_examining("Migrated the event store to PostgreSQL 16."));
+        assert!(!super::reports_examining("Implemented caching with Redis."));
+        assert!(!super::reports_examining("Analyzed the stories and created guidelines for them."));
         assert!(super::uses_for_a_purpose("Using Poetry for dependency management"));
         assert!(super::uses_for_a_purpose("Use Valkey for the session cache"));
         assert!(!super::uses_for_a_purpose("Use the following for every new service:"));

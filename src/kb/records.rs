@@ -3005,6 +3005,7 @@ fn considerations(
                                     || fields::is_todo(v)
                                     || fields::is_none_statement(v)
                                     || fields::says_undecided(v)
+                                    || fields::reports_examining(v)
                             })
                 })
                 // (So after a log line's stamp: `[…] - **Decision:** Resolved the NameError …`.)

@@ -131,6 +131,9 @@ fn decision_records_carry_their_fields() {
                     title.starts_with("Each entry must include") || title.starts_with("For each major decision")
                 })
         };
+        // (Nor does an examination reported under its `Decision:` label, `Decision: Performed a
+        // full review …`, under its stamped title.)
+        let examined = |r: usize| doc.items[r..].iter().take(3).any(|i| i.text.starts_with("Decision: Performed"));
         // (Nor does the bank's own set-up: `Created productContext.md …`.)
         let setup = |r: usize| doc.items[r].text.contains("Created productContext.md");
         // (Nor does a bug fix a log reports, `Bug Fix: …` or `[…] - 修复了 …` over its
@@ -165,6 +168,7 @@ fn decision_records_carry_their_fields() {
                         || weighed(r)
                         || described(r)
                         || setup(r)
+                        || examined(r)
                         || recommended(r)
                         || fixed(r)
                         || metadata(r)
@@ -5799,7 +5803,9 @@ fn work_reported_and_choices_still_being_made_are_no_decisions() {
     // Successfully resolved … in these files:` over the paths) are that work's parts, as under
     // a work item — unless it moves something from one thing to another. Under `## Active
     // Decisions & Considerations`, `Deciding on …`, `Determining …` is a choice still being
-    // made (round 222: 15 lines, none a reader's).
+    // made (round 222: 15 lines, none a reader's). A `Decision:` that reports an examination
+    // (`Performed a full review … and found …`, `Successfully implemented …`) is work done
+    // (round 224: 2 lines, none a reader's).
     let doc = document(&kb, "activeContext-work-reported.md");
     assert_eq!(
         decision_texts(doc),
@@ -5807,6 +5813,7 @@ fn work_reported_and_choices_still_being_made_are_no_decisions() {
             "Session storage: Use signed cookies for sessions.",
             "Sessions Updated: Switched from server-side sessions to signed cookies.",
             "Uploads: Store uploads outside the web root.",
+            "Decision: Replicate the photo datasets to the offsite Pi every night.",
         ]
     );
 }
