@@ -678,6 +678,16 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
     }
 }
 
+/// A title without the note in brackets that closes it (`Technical Constraints (Enhanced)` →
+/// `Technical Constraints `), and without marks after it.
+fn before_note(title: &str) -> &str {
+    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    match t.strip_suffix(')') {
+        Some(open) => open.rfind('(').map_or(t, |at| &t[..at]),
+        None => t,
+    }
+}
+
 /// A title that reports something finished by its last words, before a note in brackets:
 /// `Week 5 Completion (2025-05-26)`, `Theme System Complete`, `Phase 2 Complete`, `Status:
 /// 100% COMPLETE ✅` — what lies under it is work done. `Complete` or `Completion` only after
@@ -687,11 +697,7 @@ pub fn classify_title(title: &str) -> (Kind, bool) {
 /// Status: Complete`), and `Completion` names a feature (`Chat Completion`, `Code
 /// Completion`, `Checkout Completion`) or a goal (`Path to Completion`).
 fn names_completion(title: &str) -> bool {
-    let t = title.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
-    let t = match t.strip_suffix(')') {
-        Some(open) => open.rfind('(').map_or(t, |at| &t[..at]),
-        None => t,
-    };
+    let t = before_note(title);
     let last = last_word(t);
     if !last.eq_ignore_ascii_case("completion") && !last.eq_ignore_ascii_case("complete") {
         return false;
@@ -730,6 +736,9 @@ fn names_rules(title: &str) -> bool {
     if names_principles(title) {
         return true;
     }
+    // (A note in brackets after the title says nothing of its kind: `Technical Constraints
+    // (Enhanced)`, `Constraints (v2.0)`; round 235.)
+    let title = before_note(title);
     let last = last_word(title);
     // (Turkish: `Teknik Kısıtlar`, technical constraints. `Constraints & Guardrails`: the
     // limits a team keeps to; round 233.)
@@ -2839,6 +2848,7 @@ mod tests {
             ("Patterns & Preferences", Kind::Pattern),
             ("Technical Constraints", Kind::Pattern),
             ("Constraints & Guardrails", Kind::Pattern),
+            ("Technical Constraints (Enhanced)", Kind::Pattern),
             ("Design Principles", Kind::Pattern),
             ("Restricciones importantes", Kind::Pattern),
             ("Prohibiciones absolutas", Kind::Pattern),
