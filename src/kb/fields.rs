@@ -1707,6 +1707,18 @@ fn what_it_brings(text: &str) -> Option<(Option<&str>, &str)> {
     }
 }
 
+/// A sentence whose last word before its colon is a verb of what something brings, over the
+/// list of it: `The decision to build on Google's ADK provides:`, `Prometheus and Grafana
+/// provide:`, `A centralized client for Vertex AI services provides:` (rounds 232 and 236).
+/// What such a list holds is what the subject brings, no choice of its own.
+pub fn leads_into_benefits(text: &str) -> bool {
+    const VERBS: &[&str] = &["provides", "provide", "offers", "offer", "enables", "enable", "brings", "bring", "gives"];
+    let t = text.trim_end();
+    let Some(t) = t.strip_suffix([':', '：']) else { return false };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 2 && words.last().is_some_and(|w| is_word_of(w, VERBS))
+}
+
 /// A line telling what a choice brings ([`tells_what_it_brings`]) in words of benefit, said of
 /// the choice itself: `This allows for:`, `This approach enables:` — not `This file keeps the
 /// decisions …:` (an introduction) or `This means:` (consequences, which may decide).
@@ -7375,6 +7387,10 @@ mod tests {
         assert!(!super::reports_examining("Migrated the event store to PostgreSQL 16."));
         assert!(!super::reports_examining("Implemented caching with Redis."));
         assert!(!super::reports_examining("Analyzed the stories and created guidelines for them."));
+        assert!(super::leads_into_benefits("The decision to build on Google's ADK provides:"));
+        assert!(super::leads_into_benefits("Prometheus and Grafana provide:"));
+        assert!(!super::leads_into_benefits("Provides:"));
+        assert!(!super::leads_into_benefits("The platform provides a REST API."));
         assert!(super::uses_for_a_purpose("Using Poetry for dependency management"));
         assert!(super::uses_for_a_purpose("Use Valkey for the session cache"));
         assert!(!super::uses_for_a_purpose("Use the following for every new service:"));

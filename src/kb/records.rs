@@ -2782,13 +2782,16 @@ fn considerations(
                     && fields::names_files(&items[b].text)
             });
         }
+        // (Or a paragraph that ends by saying what something brings, `The decision to build
+        // on Google's ADK provides:`: the list after it is what it brings.)
         brings_list = match item.block {
-            Block::Paragraph => (item.text.trim_end().ends_with([':', '：'])
+            Block::Paragraph => ((item.text.trim_end().ends_with([':', '：'])
                 && fields::tells_benefits(&item.text)
                 && i > 0
                 && items[i - 1].section == item.section
                 && items[i - 1].kind == Kind::Decision)
-                .then_some(item.section),
+                || fields::leads_into_benefits(&item.text))
+            .then_some(item.section),
             Block::ListItem if !marks[i].after_break => brings_list.filter(|&s| s == item.section),
             _ => None,
         };

@@ -5988,7 +5988,8 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
     // is the topic, and the names under it the choices (round 220: 7 lines more of the
     // readers', 1 not, 3 labels no reader listed); a label naming a feature (`**Offline
     // Mode**`) stays the decision; under `3. Using uv for dependency management`, what it brings
-    // (`- Reproducible environments`) is its reasons (round 225). A Roo pattern log's `[…] - Pattern: Outbox table …` records
+    // (`- Reproducible environments`) is its reasons (round 225), and so is the list after
+    // `Prometheus and Grafana provide:` (rounds 232 and 236). A Roo pattern log's `[…] - Pattern: Outbox table …` records
     // a pattern adopted that day, as `[…] - Decision: …` does (round 232), not one it avoids.
     let doc = document(&kb, "systemPatterns-key-decisions.md");
     assert_eq!(
