@@ -2022,9 +2022,21 @@ impl<'a> Pass<'a> {
             })
             .collect();
         let update_log = &self.update_log;
+        // (Not a stamped bullet under a heading that names a record's field, `## Implementation
+        // Details` over `* **[2025-06-20] Lazy loading of models:**` and how it was done, in a
+        // log that writes each record's fields under headings of their own: that bullet is the
+        // field of the record of that day and topic, no entry; round 236. A stamped paragraph
+        // there is an entry the agent appended below the template's last heading.)
+        let headings = &self.headings;
+        let under_field = |i: usize, items: &[Item]| {
+            items[i].block == Block::ListItem
+                && item_heading[i]
+                    .is_some_and(|h| headings[h].field.as_ref().is_some_and(|f| *f != fields::Field::Decision))
+        };
         let is_stamp = |i: usize, items: &[Item]| {
             let item = &items[i];
             update_log.binary_search(&i).is_err()
+                && !under_field(i, items)
                 && item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
                 && fields::is_titled_timestamp(&item.text)

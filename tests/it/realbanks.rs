@@ -6004,3 +6004,22 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
         ]
     );
 }
+
+#[test]
+fn a_stamped_bullet_under_a_fields_heading_is_that_records_field() {
+    let kb = load();
+    // Roo's decision log written as `## Decision`, `## Rationale`, `## Implementation Details`,
+    // each listing `* **[2026-02-01] Topic:** …`: under the fields' headings the stamped bullets
+    // are the fields of the record of that day and topic, not entries of their own (round 236:
+    // 23 lines less that no reader listed, one a reader did). A stamped paragraph appended below
+    // the template's last heading is still an entry.
+    let doc = document(&kb, "decisionLog-field-sections.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-01 [2026-02-01] Photo library sync: Decided to sync the photo library with Syncthing between \
+             the two laptops.",
+            "2026-02-03 [2026-02-03 10:00:00] - Switched the Syncthing discovery server to our own VPS",
+        ]
+    );
+}
