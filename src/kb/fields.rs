@@ -1551,9 +1551,13 @@ pub(crate) fn reports_examining(value: &str) -> bool {
     const MADE: &[&str] = &["created", "established", "defined", "adopted", "set", "introduced", "chose", "decided"];
     let mut words = value.split_whitespace();
     let first = words.next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    // (Nor when a second clause follows, which may state the choice: `Tested Redis and
+    // Memcached; adopted Redis`, `Researched ORMs. Going with Prisma.`; found by review.)
     let made = || {
         let words: Vec<&str> = value.split_whitespace().collect();
         words.windows(2).any(|w| w[0].eq_ignore_ascii_case("and") && is_word_of(w[1], MADE))
+            || value.trim_end().trim_end_matches('.').contains([';', '；'])
+            || value.trim_end().trim_end_matches('.').contains(". ")
     };
     (is_word_of(first, EXAMINED)
         || (first.eq_ignore_ascii_case("successfully") && words.next().is_some_and(|w| w.ends_with("ed"))))
@@ -7387,6 +7391,8 @@ mod tests {
         assert!(!super::reports_examining("Migrated the event store to PostgreSQL 16."));
         assert!(!super::reports_examining("Implemented caching with Redis."));
         assert!(!super::reports_examining("Analyzed the stories and created guidelines for them."));
+        assert!(!super::reports_examining("Tested Redis and Memcached; adopted Redis for caching."));
+        assert!(!super::reports_examining("Researched ORMs. Going with Prisma."));
         assert!(super::leads_into_benefits("The decision to build on Google's ADK provides:"));
         assert!(super::leads_into_benefits("Prometheus and Grafana provide:"));
         assert!(!super::leads_into_benefits("Provides:"));

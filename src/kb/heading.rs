@@ -737,8 +737,16 @@ fn names_rules(title: &str) -> bool {
         return true;
     }
     // (A note in brackets after the title says nothing of its kind: `Technical Constraints
-    // (Enhanced)`, `Constraints (v2.0)`; round 235.)
+    // (Enhanced)`, `Constraints (v2.0)`; round 235. Rules no longer kept are none: `Former
+    // Constraints (obsolete)`; found by review.)
+    const GONE: &[&str] = &["former", "obsolete", "deprecated", "legacy", "old", "retired", "previous", "superseded"];
+    if super::fields::holds_word_of(title, GONE) {
+        return false;
+    }
     let title = before_note(title);
+    if title.trim_end().to_ascii_lowercase().ends_with("guard rails") {
+        return true;
+    }
     let last = last_word(title);
     // (Turkish: `Teknik Kısıtlar`, technical constraints. `Constraints & Guardrails`: the
     // limits a team keeps to; round 233.)
@@ -2849,6 +2857,8 @@ mod tests {
             ("Technical Constraints", Kind::Pattern),
             ("Constraints & Guardrails", Kind::Pattern),
             ("Technical Constraints (Enhanced)", Kind::Pattern),
+            ("Guard Rails", Kind::Pattern),
+            ("Former Constraints (obsolete)", Kind::Other),
             ("Design Principles", Kind::Pattern),
             ("Restricciones importantes", Kind::Pattern),
             ("Prohibiciones absolutas", Kind::Pattern),

@@ -192,6 +192,22 @@ fn is_qualifier(rest: &str) -> bool {
     })
 }
 
+/// A short note in brackets and nothing else, a number in it too (`(already running)`, `(in
+/// v2)`, `(port 8080)`; found by review) — not a date, which dates what follows.
+fn is_note(rest: &str) -> bool {
+    let rest = rest.trim();
+    let inner = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| rest.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
+    inner.is_some_and(|inner| {
+        !inner.trim().is_empty()
+            && inner.len() <= 40
+            && !inner.contains(['(', ')', '[', ']', '（', '）'])
+            && trailing_date(rest).is_none()
+    })
+}
+
 /// A bold paragraph standing alone as a pseudo-heading (`**Firewalling (final fixes):**`).
 struct Group {
     title: String,
@@ -1486,7 +1502,7 @@ impl<'a> Pass<'a> {
                         Some(_) => Some(rest),
                         None => rest.trim_start().strip_prefix([':', '：']),
                     };
-                    note.is_some_and(is_qualifier) && list_follows(self.text, item.span.end)
+                    note.is_some_and(is_note) && list_follows(self.text, item.span.end)
                 })
                 // A short plain line that only names a kind (`Decision record`, `决策记录`,
                 // `Next steps:`) heads what follows, as a bold one does.

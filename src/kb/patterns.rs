@@ -246,6 +246,11 @@ pub(crate) fn recorded(items: &mut [Item], source: &str) {
                     label.trim_end_matches(['*', '_']).trim().eq_ignore_ascii_case("pattern")
                         && names_one(named.trim())
                         && states_something(named)
+                        // (Not one turned down or a finding: `Pattern: X was tried and
+                        // reverted`, `Pattern: Identified a bug in …`; found by review.)
+                        && !turns_down(named)
+                        && !fields::reports_examining(named)
+                        && !fields::holds_word_of(named, &["tried", "reverted", "abandoned", "dropped"])
                 })
             })
         };

@@ -1963,6 +1963,18 @@ fn names_a_topic_decision(label: &str) -> bool {
     words.split_whitespace().count() > 1
 }
 
+/// Whether the items right under item `i` name choices of their own (`- ECS Fargate for
+/// containers`, `- Queue: SQS`, `- Use Terragrunt for DRY configs` under `Use AWS for
+/// hosting`; found by review): they are no reasons of the line above them.
+fn parts_name_choices(items: &[Item], i: usize) -> bool {
+    items[i + 1..].iter().take_while(|it| it.parent.is_some()).filter(|it| it.parent == Some(i)).any(|it| {
+        let t = it.text.trim();
+        t.contains(" for ")
+            || fields::named_before_colon(t).is_some()
+            || ["use ", "using "].iter().any(|v| t.get(..v.len()).is_some_and(|h| h.eq_ignore_ascii_case(v)))
+    })
+}
+
 /// Whether `value` is one note in brackets and nothing else: `(Blocking Phase 2)`, `（待定）`.
 fn is_only_a_note(value: &str) -> bool {
     let inner = value
@@ -3233,7 +3245,7 @@ fn considerations(
             && (labelled_statement
                 || named_statement
                 || fields::states_adoption(&items[i].text, items[i].bold.as_deref())
-                || fields::uses_for_a_purpose(&items[i].text));
+                || (fields::uses_for_a_purpose(&items[i].text) && !parts_name_choices(items, i)));
         in_timeline[i] = stage.is_some() || items[i].parent.is_some_and(|p| in_timeline[p]);
         if spells && let Some((p, _, _, part)) = spelling {
             make_part(items, p, i, part);

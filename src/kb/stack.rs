@@ -95,6 +95,9 @@ pub(crate) fn choices(
     }
     // (Not a label over the list, `**Frontend:** (already built)`.)
     let mut names_the_one: Vec<Option<bool>> = vec![None; items.len()];
+    // Each bold label's answer, asked under an architecture title: whether its list names a
+    // technology for what it does anywhere ([`lists_technologies`]).
+    let mut techy: Vec<Option<bool>> = vec![None; groups.len()];
     // (Nor a plain label over the list that names no role, `Key Features Used:`; found by
     // review.)
     let mut tells_of_named = |i: usize, items: &[Item]| {
@@ -102,6 +105,10 @@ pub(crate) fn choices(
             let p = p as usize;
             *names_the_one[p].get_or_insert_with(|| {
                 let text = items[p].text.trim_end();
+                // (`Prometheus and Grafana provide:` over what they bring.)
+                if fields::leads_into_benefits(text) {
+                    return true;
+                }
                 match text.strip_suffix([':', '：']) {
                     Some(label) => !names_a_role(label.trim()),
                     None => fields::named_before_colon(text).is_none() && names_role_and_choice(text),
@@ -242,7 +249,9 @@ pub(crate) fn choices(
                             && item.group.and_then(|g| groups.get(g)).is_some_and(|g| names_a_layer(&g.title))
                             && !holds[i]
                             && !tells_of_named(i, items)
-                            && (names_one_technology(&item.text) || name_for_role(&item.text).is_some())
+                            && (name_for_role(&item.text).is_some()
+                                || (names_one_technology(&item.text)
+                                    && lists_technologies(items, item.group, &mut techy)))
                     }
             }
         };
@@ -586,6 +595,32 @@ fn names_one_technology(text: &str) -> bool {
         && !is_a_slot_or_a_place(text)
         && !still_open(text)
         && !reports_state(text)
+        && !names_a_file_or_a_command(name)
+        // (Nor a quantity: `8 GB RAM`, `500k users`; found by review.)
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether words that could be a name are a file or a command instead: `src/index.tsx`,
+/// `package.json`, `docker-compose.yml`, `npm run dev` (found by review). Not `shadcn/ui`,
+/// `CI/CD`, `Node.js` or `chart.js` (`.js` and `.ts` name libraries as often as files).
+fn names_a_file_or_a_command(name: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "tsx", "jsx", "json", "yml", "yaml", "toml", "sh", "py", "md", "rs", "lock", "env", "cfg", "conf", "ini", "txt",
+    ];
+    const TOOLS: &[&str] = &["npm", "npx", "yarn", "pnpm", "make", "cargo", "pip", "uv", "go", "docker", "git", "bun"];
+    const VERBS: &[&str] = &["run", "install", "build", "add", "dev", "start", "test", "compose", "init", "exec"];
+    // (A path to a file names one whatever its extension: `src/tools/lint.ts`.)
+    let in_folder = |name: &str| name.rsplit_once('/').is_some_and(|(_, last)| last.contains('.'));
+    let file = !name.contains(char::is_whitespace)
+        && (name.starts_with(['.', '/', '~'])
+            || in_folder(name)
+            || name
+                .rsplit_once('.')
+                .is_some_and(|(stem, ext)| !stem.is_empty() && fields::is_word_of(ext, EXTENSIONS)));
+    let mut words = name.split_whitespace();
+    let command = words.next().is_some_and(|w| fields::is_word_of(w, TOOLS))
+        && words.next().is_some_and(|w| fields::is_word_of(w, VERBS) && w.bytes().all(|b| b.is_ascii_lowercase()));
+    file || command
 }
 
 /// Whether words that could be a name are a plain phrase for a kind of work instead: a
@@ -711,9 +746,9 @@ fn names_how_or_notes(title: &str) -> bool {
         "evaluate",
         // What the system measures up to (`### Performance Characteristics` over `Testing
         // Execution: 1-3 minutes`; round 230). (Not `### Performance Limits`, which may be
-        // set: `Terminal scrollback: 10,000 lines`.)
+        // set: `Terminal scrollback: 10,000 lines`; nor `### Monitoring & Metrics`, over the
+        // tools that gather them, found by review.)
         "characteristics",
-        "metrics",
         "benchmarks",
     ];
     // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
@@ -798,6 +833,18 @@ fn names_a_role(label: &str) -> bool {
         && !fields::is_word_of(heading::last_word(label), NOT_ROLES)
         && !heading::names_options_weighed(label)
         && !super::patterns::label_sets_aside(label)
+}
+
+/// Whether the list under bold label `group` shows itself a list of technologies: one of its
+/// top-level lines at least names one for what it does (`- Zustand for state management`) —
+/// where a name alone may be one too (`- Shadcn UI components`), and not in a list of a part's
+/// features or data (`- Admin Dashboard`, `- Dark Mode`, `- Users` under `**Frontend:**`;
+/// found by review). `techy` caches each label's answer.
+fn lists_technologies(items: &[Item], group: Option<usize>, techy: &mut [Option<bool>]) -> bool {
+    let Some(g) = group.filter(|&g| g < techy.len()) else { return false };
+    *techy[g].get_or_insert_with(|| {
+        items.iter().filter(|it| it.group == Some(g) && it.parent.is_none()).any(|it| name_for_role(&it.text).is_some())
+    })
 }
 
 /// Whether a bold title over a list names a group of technologies (`Core Technologies`,
@@ -917,6 +964,15 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
         "thanks",
         "plan",
         "todo",
+        // (Nor what is no technology at all: `Tests for the checkout flow`, `Room for
+        // improvement`, `Placeholder for future widgets`, `Search for a better CDN`; found by
+        // review.)
+        "search",
+        "tests",
+        "docs",
+        "room",
+        "placeholder",
+        "support",
     ];
     // (Nor a sentence: `Controllers depend on Services for business logic`, `No API key
     // required for basic endpoints`.)
@@ -1143,6 +1199,9 @@ fn names_a_fact(label: &str) -> bool {
         "timeline",
         "budget",
         "reviewed",
+        // (`Last updated: 2025-08-01`, `Node version installed: 20.11`; found by review.)
+        "updated",
+        "installed",
         "relationships",
         "cause",
         "checked",
@@ -1179,6 +1238,32 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
         || v.starts_with("http://")
         || v.starts_with("https://")
         || ["/", "./", "../", "~/"].iter().any(|p| v.starts_with(p))
+        // (An address, `10.0.0.5:5432`, `db.internal.example.com`, and a pointer, `see below`;
+        // found by review.)
+        || is_an_address(v.split_whitespace().next().unwrap_or(""))
+        || lower.starts_with("see ")
+}
+
+/// Whether a word is a network address: an IPv4 address or a host with a port
+/// (`10.0.0.5:5432`, `nas01:8080`), or a host name of three labels or more in lower case
+/// (`db.internal.example.com`) — not `Node.js` or `socket.io`.
+fn is_an_address(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ';']);
+    // (A colon before anything but a port is no address: `com.google.cloud:vision`.)
+    let (host, port) = word.rsplit_once(':').unwrap_or((word, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if word.contains(':') && !digits(port) {
+        return false;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let ipv4 = labels.len() == 4 && labels.iter().all(|l| l.len() <= 3 && digits(l));
+    // (A version, `1.25.7` or `5.9.x`, ends in no top-level domain.)
+    let host_name = labels.len() >= 3
+        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase()))
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+    (digits(port) && !host.is_empty() && !host.contains(' ')) || ipv4 || host_name
 }
 
 /// Whether an item leaves its choice open: `JWT or sessions`, `Cache: TBD`, `(optional)`,
@@ -1287,8 +1372,32 @@ mod tests {
         // (Round 230: `Testing Execution: 1-3 minutes` under `### Performance Characteristics`
         // is no choice; `### Performance Limits` may set one, `Scrollback: 10,000 lines`.)
         assert!(names_how_or_notes("Performance Characteristics"));
-        assert!(names_how_or_notes("Build Metrics"));
+        assert!(!names_how_or_notes("Monitoring & Metrics"));
         assert!(!names_how_or_notes("Performance Limits"));
+    }
+
+    #[test]
+    fn files_commands_and_addresses_are_no_names() {
+        // (Found by review.)
+        assert!(!names_one_technology("src/index.tsx"));
+        assert!(!names_one_technology("package.json"));
+        assert!(!names_one_technology("npm run dev"));
+        assert!(!names_one_technology("src/tools/lint.ts"));
+        assert!(!names_one_technology("8 GB RAM"));
+        assert!(names_one_technology("shadcn/ui"));
+        assert!(names_one_technology("Node.js"));
+        assert!(names_one_technology("CI/CD"));
+        assert!(name_for_role("Tests for the checkout flow").is_none());
+        assert!(name_for_role("Room for improvement").is_none());
+        assert!(is_a_slot_or_a_place("10.0.0.5:5432"));
+        assert!(is_a_slot_or_a_place("db.internal.example.com"));
+        assert!(is_a_slot_or_a_place("see below"));
+        assert!(!is_a_slot_or_a_place("socket.io for events"));
+        assert!(!is_a_slot_or_a_place("1.25.7"));
+        assert!(!is_a_slot_or_a_place("5.9.x"));
+        assert!(!is_a_slot_or_a_place("com.google.cloud:google-cloud-vision"));
+        assert!(names_one_technology("Passport.js"));
+        assert!(names_a_fact("Last updated"));
     }
 
     #[test]

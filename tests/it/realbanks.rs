@@ -5777,7 +5777,8 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
     // nor the architecture of an incident; the dash form (`Cache - Valkey 8`) is one. Under a
     // bold label naming a part there (`**Frontend (/web):**`), a name alone or a name for what
     // it does is one too (round 229: 9 lines more of the readers', none not); not under a
-    // label naming components or requirements.
+    // label naming components or requirements, nor (review) a part's features where no line
+    // of its list names a technology for what it does (`- Dark Mode` under `**Backend (/api):**`).
     let doc = document(&kb, "productContext-architecture.md");
     assert_eq!(
         decision_texts(doc),
@@ -5880,11 +5881,23 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
     // running)`): the names under it are no longer the `**Deprecated:**` list above (review).
     // So does a bold label alone on its line that names a group of technologies (`1. **Core
     // Technologies**`; rounds 220 and 224: 17 lines more of the readers', none not), not one
-    // technology's name over how it is installed (`2. **Caddy**` over `- Role: …`).
+    // technology's name over how it is installed (`2. **Caddy**` over `- Role: …`). Found by
+    // review: a note with a number in it heads its list too (`**Removed:** (in v2)` over `*
+    // Backbone`, no longer a framework chosen).
     let doc = document(&kb, "techContext-bare-names.md");
     assert_eq!(
         decision_texts(doc),
-        ["SvelteKit", "TypeScript 5.6", "Tailwind CSS", "Python 3.12", "FastAPI", "Uvicorn", "Redis", "Deno 2"]
+        [
+            "SvelteKit",
+            "TypeScript 5.6",
+            "Tailwind CSS",
+            "Python 3.12",
+            "FastAPI",
+            "Uvicorn",
+            "Redis",
+            "Deno 2",
+            "Svelte 5"
+        ]
     );
 }
 
@@ -5973,7 +5986,7 @@ fn the_list_a_system_file_opens_with_is_its_architecture() {
     // At the top of `techContext.md`, right under its title, `- Runtime: Podman, …` names a
     // part of the system and what fills it, as under `## Overall Architecture` (rounds 216 and
     // 231: 11 lines more of the readers', one not). Not a part's state, a label over a list,
-    // nor a list further down, after a paragraph.
+    // nor a list further down, after a paragraph; nor (review) a stamp or an address.
     let doc = document(&kb, "techContext-opening-list.md");
     assert_eq!(
         decision_texts(doc),
@@ -5988,9 +6001,12 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
     // is the topic, and the names under it the choices (round 220: 7 lines more of the
     // readers', 1 not, 3 labels no reader listed); a label naming a feature (`**Offline
     // Mode**`) stays the decision; under `3. Using uv for dependency management`, what it brings
-    // (`- Reproducible environments`) is its reasons (round 225), and so is the list after
-    // `Prometheus and Grafana provide:` (rounds 232 and 236). A Roo pattern log's `[…] - Pattern: Outbox table …` records
-    // a pattern adopted that day, as `[…] - Decision: …` does (round 232), not one it avoids.
+    // (`- Reproducible environments`) is its reasons (round 225) — not items naming choices of
+    // their own (`- Object Storage for backups` under `Use Hetzner for hosting`; review) — and
+    // so is the list after `Prometheus and Grafana provide:` (rounds 232 and 236), even under
+    // a heading naming a stack. A Roo pattern log's `[…] - Pattern: Outbox table …` records
+    // a pattern adopted that day, as `[…] - Decision: …` does (round 232), not one it avoids
+    // or tried and reverted (review).
     let doc = document(&kb, "systemPatterns-key-decisions.md");
     assert_eq!(
         dated_decisions(doc),
@@ -5999,6 +6015,8 @@ fn a_label_naming_a_kind_of_technology_among_decisions_heads_the_choices() {
             " Svelte for the islands",
             " Offline Mode",
             " Using uv for dependency management",
+            " Use Hetzner for hosting",
+            " Object Storage for backups",
             "2026-03-04 [2026-03-04 10:00:00] - Pattern: Outbox table for webhook delivery Description: Rows are \
              written in the same transaction and a worker sends them.",
         ]
