@@ -1541,8 +1541,6 @@ pub(crate) fn reports_examining(value: &str) -> bool {
         "investigated",
         "reviewed",
         "identified",
-        "verified",
-        "tested",
         "audited",
         "researched",
     ];
