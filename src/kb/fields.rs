@@ -1527,6 +1527,15 @@ pub(crate) fn only_in_record(field: &Field) -> bool {
     matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
 
+/// What a note in brackets that is the whole of `text` says: `(Blocking Phase 2)` → `Blocking
+/// Phase 2`, `（待定）` → `待定` — none when another bracket opens or closes inside it.
+pub(crate) fn note_in_brackets(text: &str) -> Option<&str> {
+    text.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| text.strip_prefix('（').and_then(|r| r.strip_suffix('）')))
+        .filter(|inner| !inner.contains(['(', ')', '（', '）']))
+}
+
 /// Whether what a `Decision:` label says reports work done rather than a choice: `**Decision:**
 /// Performed a detailed architectural analysis and identified …`, `Decision: Successfully
 /// implemented all Phase 1 fixes as planned` (round 224) — it opens with a verb of examining,

@@ -179,32 +179,16 @@ const CELL_LINES: usize = 80;
 /// What may follow a bold title in a pseudo-heading: a short qualifier in brackets,
 /// `(maintained)`, `（本周）`, with no digit (a date or a count) and no second bracket.
 fn is_qualifier(rest: &str) -> bool {
-    let rest = rest.trim_start();
-    let inner = rest
-        .strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .or_else(|| rest.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
-    inner.is_some_and(|inner| {
-        !inner.trim().is_empty()
-            && inner.len() <= 40
-            && !inner.bytes().any(|b| b.is_ascii_digit() || matches!(b, b'(' | b')' | b'[' | b']'))
-            && !inner.contains(['（', '）'])
-    })
+    is_note(rest) && !rest.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// A short note in brackets and nothing else, a number in it too (`(already running)`, `(in
-/// v2)`, `(port 8080)`; found by review) — not a date, which dates what follows.
+/// A short note in brackets and nothing else ([`fields::note_in_brackets`], at most 40 bytes,
+/// no square bracket), a number in it too (`(already running)`, `(in v2)`, `(port 8080)`;
+/// found by review) — not a date, which dates what follows.
 fn is_note(rest: &str) -> bool {
     let rest = rest.trim();
-    let inner = rest
-        .strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .or_else(|| rest.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
-    inner.is_some_and(|inner| {
-        !inner.trim().is_empty()
-            && inner.len() <= 40
-            && !inner.contains(['(', ')', '[', ']', '（', '）'])
-            && trailing_date(rest).is_none()
+    fields::note_in_brackets(rest).is_some_and(|inner| {
+        !inner.trim().is_empty() && inner.len() <= 40 && !inner.contains(['[', ']']) && trailing_date(rest).is_none()
     })
 }
 

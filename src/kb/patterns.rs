@@ -354,7 +354,8 @@ pub(crate) fn listed(
         // Under a bold label that names one pattern (`**Session State Pattern**` over how it
         // works), the label names it and its lines describe it: the first stands for the
         // pattern, as a heading's item does for `### Session State Pattern`; the rest stay
-        // its description (rounds 207 and 230: 28 lines, one a reader's).
+        // its description (rounds 207 and 230: 24 lines fewer that no reader listed, one that
+        // one did).
         if let Some(g) = item.group.filter(|&g| g < groups.len())
             && *one_pattern[g].get_or_insert_with(|| names_one_by_label(&groups[g].title))
         {

@@ -1977,11 +1977,7 @@ fn parts_name_choices(items: &[Item], i: usize) -> bool {
 
 /// Whether `value` is one note in brackets and nothing else: `(Blocking Phase 2)`, `（待定）`.
 fn is_only_a_note(value: &str) -> bool {
-    let inner = value
-        .strip_prefix('(')
-        .and_then(|r| r.strip_suffix(')'))
-        .or_else(|| value.strip_prefix('（').and_then(|r| r.strip_suffix('）')));
-    inner.is_some_and(|inner| !inner.contains(['(', ')', '（', '）']))
+    fields::note_in_brackets(value).is_some()
 }
 
 /// Whether item `i` stands at the level of a title that holds its record's fields as sub-items,

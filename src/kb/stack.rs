@@ -29,7 +29,15 @@
 //! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–217:
 //! 32 lines more of the readers', 2 not. Not lines under a label or heading of their own, nor a
 //! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
-//! architecture (`### Storage Architecture`).
+//! architecture (`### Storage Architecture`). Under a bold label there naming a part
+//! (`**Frontend (/client):**`; [`names_a_layer`]) a name alone or one for what it does is
+//! chosen too, where a line of the list names one for what it does ([`lists_technologies`]);
+//! and the list a file that describes the system opens with, right under its title, is read
+//! as that architecture.
+//!
+//! Among decisions, a bold label naming a kind or group of technologies over its list (`1.
+//! **Framework Choice**` over `- WXT for extension development`) is the topic of the
+//! choices under it ([`labelled_choices`]).
 //!
 //! And a line whose label names a kind of technology names the one chosen wherever it stands
 //! (`OS: Debian 12`, `Framework: Vitest`, `Package manager: pnpm`; [`names_technology_kind`]),
@@ -250,8 +258,7 @@ pub(crate) fn choices(
                             && !holds[i]
                             && !tells_of_named(i, items)
                             && (name_for_role(&item.text).is_some()
-                                || (names_one_technology(&item.text)
-                                    && lists_technologies(items, item.group, &mut techy)))
+                                || (names_one_technology(&item.text) && lists_technologies(items, i, &mut techy)))
                     }
             }
         };
@@ -839,11 +846,14 @@ fn names_a_role(label: &str) -> bool {
 /// top-level lines at least names one for what it does (`- Zustand for state management`) —
 /// where a name alone may be one too (`- Shadcn UI components`), and not in a list of a part's
 /// features or data (`- Admin Dashboard`, `- Dark Mode`, `- Users` under `**Frontend:**`;
-/// found by review). `techy` caches each label's answer.
-fn lists_technologies(items: &[Item], group: Option<usize>, techy: &mut [Option<bool>]) -> bool {
-    let Some(g) = group.filter(|&g| g < techy.len()) else { return false };
+/// found by review). `i` is an item under the label, whose items stand together around it;
+/// `techy` caches each label's answer.
+fn lists_technologies(items: &[Item], i: usize, techy: &mut [Option<bool>]) -> bool {
+    let Some(g) = items[i].group.filter(|&g| g < techy.len()) else { return false };
     *techy[g].get_or_insert_with(|| {
-        items.iter().filter(|it| it.group == Some(g) && it.parent.is_none()).any(|it| name_for_role(&it.text).is_some())
+        let start = items[..i].iter().rposition(|it| it.group != Some(g)).map_or(0, |p| p + 1);
+        let end = items[i..].iter().position(|it| it.group != Some(g)).map_or(items.len(), |p| i + p);
+        items[start..end].iter().filter(|it| it.parent.is_none()).any(|it| name_for_role(&it.text).is_some())
     })
 }
 
