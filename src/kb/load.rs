@@ -339,7 +339,12 @@ fn lexical(path: &Path) -> PathBuf {
 /// Whether a file name is a Markdown file's: `.md`, `.markdown`, or Cursor's `.mdc` (Markdown with
 /// front matter, which Cursor keeps its rules and some banks in).
 pub fn is_markdown(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".markdown") || name.ends_with(".mdc")
+    // (In any case: `TECHCONTEXT.MD`, written on a system that does not tell them apart; found
+    // by review.)
+    let ends = |ext: &str| {
+        name.len() > ext.len() && name.get(name.len() - ext.len()..).is_some_and(|e| e.eq_ignore_ascii_case(ext))
+    };
+    ends(".md") || ends(".markdown") || ends(".mdc")
 }
 
 /// Cline's project-intelligence journal: the learned patterns and preferences that Cline's first

@@ -378,3 +378,15 @@ fn deep_nesting_indents_the_table_a_bounded_amount() {
     let json = env.run(["decisions", "--all", "--json"]).json();
     assert_eq!(json[1_999]["depth"], 1_999);
 }
+
+#[test]
+fn a_markdown_file_is_read_whatever_the_case_of_its_extension() {
+    // Found by review: `TECHCONTEXT.MD`, saved on a system that does not tell cases apart, was
+    // no file of the bank, and its decisions were in no listing or search.
+    let env = TestEnvironment::new();
+    env.write("memory-bank/TECHCONTEXT.MD", "# Tech\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n");
+    env.write("memory-bank/notes.txt", "- Use Nginx.\n");
+    let json = env.run(["decisions", "--json"]).json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["memory-bank/TECHCONTEXT.MD"]);
+}
