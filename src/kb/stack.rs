@@ -860,7 +860,15 @@ fn lists_technologies(items: &[Item], i: usize, techy: &mut [Option<bool>]) -> b
 /// Whether a bold title over a list names a group of technologies (`Core Technologies`,
 /// `Development Tools`, `UI and Styling`, `Frontend`), not one technology (`Ansible`).
 fn names_a_group(title: &str) -> bool {
-    heading::names_stack(title) || heading::names_tooling(title) || names_a_layer(title)
+    // (And by the plural of what it groups, `Key Libraries`, `Testing Frameworks`,
+    // `Programming Languages`, or a kind, `State Management`; found by review. Not `GCP
+    // Services` under the dependencies, what a platform offers: round 217.)
+    const GROUPS: &[&str] = &["libraries", "frameworks", "languages", "packages", "ecosystem"];
+    heading::names_stack(title)
+        || heading::names_tooling(title)
+        || names_a_layer(title)
+        || names_technology_kind_title(title)
+        || (title.split_whitespace().count() <= 3 && fields::is_word_of(heading::last_word(title), GROUPS))
 }
 
 /// Whether a label over a list in the architecture names a part of the system that
@@ -1421,6 +1429,9 @@ mod tests {
         assert!(names_a_group("Core Technologies"));
         assert!(names_a_group("UI and Styling"));
         assert!(!names_a_group("Ansible"));
+        assert!(names_a_group("Key Libraries"));
+        assert!(names_a_group("Testing Frameworks"));
+        assert!(names_a_group("State Management"));
         assert!(!names_a_group("Python 3.11+"));
     }
 

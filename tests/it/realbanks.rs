@@ -5880,8 +5880,9 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
     // A bold label with a note in brackets over a list heads it (`**Backend:** (already
     // running)`): the names under it are no longer the `**Deprecated:**` list above (review).
     // So does a bold label alone on its line that names a group of technologies (`1. **Core
-    // Technologies**`; rounds 220 and 224: 17 lines more of the readers', none not), not one
-    // technology's name over how it is installed (`2. **Caddy**` over `- Role: …`). Found by
+    // Technologies**`, `3. **Key Libraries**`; rounds 220 and 224: 24 lines more of the
+    // readers', 2 not), not one technology's name over how it is installed (`2. **Caddy**` over
+    // `- Role: …`). Found by
     // review: a note with a number in it heads its list too (`**Removed:** (in v2)` over `*
     // Backbone`, no longer a framework chosen).
     let doc = document(&kb, "techContext-bare-names.md");
@@ -5896,6 +5897,7 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
             "Uvicorn",
             "Redis",
             "Deno 2",
+            "Zod 3",
             "Svelte 5"
         ]
     );
