@@ -1527,6 +1527,12 @@ pub(crate) fn only_in_record(field: &Field) -> bool {
     matches!(field.name(), "considerations" | "approach" | "pending" | "out of scope")
 }
 
+/// The name a label gives, before any note in brackets and without its colon: `Frontend
+/// (/client):` → `Frontend`, `Session State Pattern (Updated)` → `Session State Pattern`.
+pub(crate) fn name_before_note(label: &str) -> &str {
+    label.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']).trim_end()
+}
+
 /// What a note in brackets that is the whole of `text` says: `(Blocking Phase 2)` → `Blocking
 /// Phase 2`, `（待定）` → `待定` — none when another bracket opens or closes inside it.
 pub(crate) fn note_in_brackets(text: &str) -> Option<&str> {
@@ -1556,19 +1562,17 @@ pub(crate) fn reports_examining(value: &str) -> bool {
     // (Not when it goes on to make something of it: `Analyzed the stories and created
     // guidelines for them` sets the guidelines.)
     const MADE: &[&str] = &["created", "established", "defined", "adopted", "set", "introduced", "chose", "decided"];
-    let mut words = value.split_whitespace();
-    let first = words.next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let first = words.first().map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     // (Nor when a second clause follows, which may state the choice: `Tested Redis and
     // Memcached; adopted Redis`, `Researched ORMs. Going with Prisma.`; found by review.)
-    let made = || {
-        let words: Vec<&str> = value.split_whitespace().collect();
-        words.windows(2).any(|w| w[0].eq_ignore_ascii_case("and") && is_word_of(w[1], MADE))
-            || value.trim_end().trim_end_matches('.').contains([';', '；'])
-            || value.trim_end().trim_end_matches('.').contains(". ")
-    };
+    let said = value.trim_end().trim_end_matches('.');
+    let made = words.windows(2).any(|w| w[0].eq_ignore_ascii_case("and") && is_word_of(w[1], MADE))
+        || said.contains([';', '；'])
+        || said.contains(". ");
     (is_word_of(first, EXAMINED)
-        || (first.eq_ignore_ascii_case("successfully") && words.next().is_some_and(|w| w.ends_with("ed"))))
-        && !made()
+        || (first.eq_ignore_ascii_case("successfully") && words.get(1).is_some_and(|w| w.ends_with("ed"))))
+        && !made
 }
 
 /// Whether a line says what is used for what, as a choice made: `Using Poetry for dependency
@@ -1576,11 +1580,7 @@ pub(crate) fn reports_examining(value: &str) -> bool {
 /// and what it does, in a short line. (What lies under such a line tells why or how: round
 /// 225's `- Reproducible environments` under `1. Using Poetry for dependency management`.)
 pub(crate) fn uses_for_a_purpose(text: &str) -> bool {
-    let t = text.trim();
-    let rest = ["using ", "use ", "we use "]
-        .iter()
-        .find_map(|v| t.get(..v.len()).filter(|head| head.eq_ignore_ascii_case(v)).map(|_| &t[v.len()..]));
-    rest.is_some_and(|rest| {
+    after_use(text).is_some_and(|rest| {
         let words: Vec<&str> = rest.split_whitespace().collect();
         words.len() <= 10
             && words.iter().position(|w| w.eq_ignore_ascii_case("for")).is_some_and(|at| (1..=4).contains(&at))
@@ -1718,6 +1718,13 @@ fn what_it_brings(text: &str) -> Option<(Option<&str>, &str)> {
     }
 }
 
+/// What a line says is used, after the verb that opens it: `Use Valkey for …`, `Using Poetry
+/// …`, `We use …`.
+pub(crate) fn after_use(text: &str) -> Option<&str> {
+    let t = text.trim();
+    ["using ", "use ", "we use "].iter().find(|v| starts_ignoring_case(t, v)).map(|v| &t[v.len()..])
+}
+
 /// A sentence whose last word before its colon is a verb of what something brings, over the
 /// list of it: `The decision to build on Google's ADK provides:`, `Prometheus and Grafana
 /// provide:`, `A centralized client for Vertex AI services provides:` (rounds 232 and 236).
@@ -1726,8 +1733,8 @@ pub fn leads_into_benefits(text: &str) -> bool {
     const VERBS: &[&str] = &["provides", "provide", "offers", "offer", "enables", "enable", "brings", "bring", "gives"];
     let t = text.trim_end();
     let Some(t) = t.strip_suffix([':', '：']) else { return false };
-    let words: Vec<&str> = t.split_whitespace().collect();
-    words.len() >= 2 && words.last().is_some_and(|w| is_word_of(w, VERBS))
+    let mut words = t.split_whitespace().rev();
+    words.next().is_some_and(|w| is_word_of(w, VERBS)) && words.next().is_some()
 }
 
 /// A line telling what a choice brings ([`tells_what_it_brings`]) in words of benefit, said of
@@ -3696,7 +3703,7 @@ pub(crate) fn starts_ignoring_case(text: &str, prefix: &str) -> bool {
 }
 
 /// Whether `text` ends with `suffix`, ignoring ASCII case.
-fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
+pub(crate) fn ends_ignoring_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()
         && text.is_char_boundary(text.len() - suffix.len())
         && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)

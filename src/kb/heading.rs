@@ -747,7 +747,7 @@ fn names_rules_kept(title: &str) -> bool {
     // (A note in brackets after the title says nothing of its kind: `Technical Constraints
     // (Enhanced)`, `Constraints (v2.0)`; round 235.)
     let title = before_note(title);
-    if title.trim_end().to_ascii_lowercase().ends_with("guard rails") {
+    if super::fields::ends_ignoring_case(title.trim_end(), "guard rails") {
         return true;
     }
     let last = last_word(title);

@@ -341,9 +341,7 @@ fn lexical(path: &Path) -> PathBuf {
 pub fn is_markdown(name: &str) -> bool {
     // (In any case: `TECHCONTEXT.MD`, written on a system that does not tell them apart; found
     // by review.)
-    let ends = |ext: &str| {
-        name.len() > ext.len() && name.get(name.len() - ext.len()..).is_some_and(|e| e.eq_ignore_ascii_case(ext))
-    };
+    let ends = |ext: &str| name.len() > ext.len() && super::fields::ends_ignoring_case(name, ext);
     ends(".md") || ends(".markdown") || ends(".mdc")
 }
 

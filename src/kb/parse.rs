@@ -49,10 +49,7 @@ fn date_after_bold_label(item: &Item) -> Option<Date> {
 /// not blank opens with a field's label other than `Decision` (`**Rationale:** …`, `-
 /// **Impact:** …`), or is a heading or a thematic break, or there is none.
 fn fields_follow(text: &str, at: usize) -> bool {
-    let rest = text.get(at..).unwrap_or("");
-    // (`at` may end the item's last line or start the next.)
-    let mid_line = at > 0 && text.as_bytes()[at - 1] != b'\n';
-    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return true };
+    let Some(line) = next_line(text, at) else { return true };
     let line = line.trim();
     if line.starts_with('#') || ["---", "***", "___"].iter().any(|b| line.starts_with(b)) {
         return true;
@@ -61,14 +58,23 @@ fn fields_follow(text: &str, at: usize) -> bool {
     fields::opening_label_field(line).is_some_and(|f| f != fields::Field::Decision)
 }
 
-/// Whether the first line after `at` that is not blank opens a list item (`- `, `* `, `+ `,
-/// `1.`, `2)`).
-fn list_follows(text: &str, at: usize) -> bool {
+/// The first line after the one `at` ends (or, when `at` starts a line, from it on) that is not
+/// blank.
+fn next_line(text: &str, at: usize) -> Option<&str> {
     let rest = text.get(at..).unwrap_or("");
     // (`at` may end the item's last line or start the next.)
     let mid_line = at > 0 && text.as_bytes().get(at - 1).is_some_and(|&b| b != b'\n');
-    let Some(line) = rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty()) else { return false };
-    let line = line.trim_start();
+    rest.lines().skip(usize::from(mid_line)).find(|l| !l.trim().is_empty())
+}
+
+/// Whether the first line after `at` that is not blank opens a list item ([`opens_list_item`]).
+fn list_follows(text: &str, at: usize) -> bool {
+    next_line(text, at).is_some_and(|line| opens_list_item(line.trim_start()))
+}
+
+/// Whether a line, its indentation taken off, opens with a list item's marker: `- `, `* `, `+ `,
+/// `1.`, `2)`.
+fn opens_list_item(line: &str) -> bool {
     let numbered = line.bytes().take_while(u8::is_ascii_digit).count();
     (line.starts_with(['-', '*', '+']) && line[1..].starts_with(' '))
         || (numbered > 0 && line[numbered..].starts_with(['.', ')']))
@@ -1305,11 +1311,7 @@ impl<'a> Pass<'a> {
         let Some(next) = text[at..].find('\n').map(|p| at + p + 1) else { return false };
         let next = &text[next..];
         let indent = next.bytes().take_while(|&b| b == b' ').count();
-        let marker = &next[indent..];
-        let numbered = marker.bytes().take_while(u8::is_ascii_digit).count();
-        indent == column
-            && (marker.starts_with(['-', '*', '+']) && marker[1..].starts_with(' ')
-                || numbered > 0 && marker[numbered..].starts_with(['.', ')']))
+        indent == column && opens_list_item(&next[indent..])
     }
 
     /// Whether `line` opens with a bold label under a paragraph `idx` that opens with one,

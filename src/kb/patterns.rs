@@ -427,7 +427,7 @@ pub(crate) fn listed(
 /// `1. Orchestration Pattern`, `Enhanced Realtime Subscription Pattern (Updated)`), as
 /// [`names_one`] would a heading.
 fn names_one_by_label(title: &str) -> bool {
-    let name = title.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']).trim_end();
+    let name = fields::name_before_note(title);
     super::heading::last_word(name).eq_ignore_ascii_case("pattern")
         && names_one(name)
         && !set_aside_in_brackets(title)

@@ -1969,9 +1969,7 @@ fn names_a_topic_decision(label: &str) -> bool {
 fn parts_name_choices(items: &[Item], i: usize) -> bool {
     items[i + 1..].iter().take_while(|it| it.parent.is_some()).filter(|it| it.parent == Some(i)).any(|it| {
         let t = it.text.trim();
-        t.contains(" for ")
-            || fields::named_before_colon(t).is_some()
-            || ["use ", "using "].iter().any(|v| t.get(..v.len()).is_some_and(|h| h.eq_ignore_ascii_case(v)))
+        t.contains(" for ") || fields::named_before_colon(t).is_some() || fields::after_use(t).is_some()
     })
 }
 

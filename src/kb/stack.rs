@@ -176,7 +176,7 @@ pub(crate) fn choices(
         // (A bold label over its own list that names a role, `**Frontend:** (already built)`.)
         let group_names_role = |g: Option<usize>| {
             g.and_then(|g| groups.get(g)).is_some_and(|g| {
-                let title = g.title.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']).trim();
+                let title = fields::name_before_note(&g.title);
                 title.split_whitespace().count() <= 3 && !title.contains(" - ") && names_a_role(title)
             })
         };
@@ -288,16 +288,16 @@ pub(crate) fn labelled_choices(items: &mut [Item]) {
     const CHOICE: &[&str] = &["choice", "choices", "selection", "decision", "decisions"];
     for i in 0..items.len() {
         let item = &items[i];
+        let label = item.text.trim().trim_end_matches([':', '：']).trim_end();
         if item.kind != Kind::Decision
             || item.block != Block::ListItem
             || item.parent.is_some()
             || item.field.is_some()
-            || item.bold.as_deref().map(str::trim) != Some(item.text.trim().trim_end_matches([':', '：']).trim_end())
+            || item.bold.as_deref().map(str::trim) != Some(label)
         {
             continue;
         }
         // (`Framework Choice` names the framework's kind.)
-        let label = item.text.trim().trim_end_matches([':', '：']).trim_end();
         let kind = label
             .rsplit_once(' ')
             .filter(|(_, last)| fields::is_word_of(last, CHOICE))
@@ -907,7 +907,7 @@ fn names_a_layer(label: &str) -> bool {
         "runtime",
         "styling",
     ];
-    let label = label.split(['(', '（']).next().unwrap_or("").trim().trim_end_matches([':', '：']);
+    let label = fields::name_before_note(label);
     label.split_whitespace().count() <= 3
         && fields::is_word_of(heading::last_word(label), LAYERS)
         && !names_how_or_notes(label)
