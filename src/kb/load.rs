@@ -34,9 +34,10 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// and Cursor in `memory-bank/` (the first, and the default), Kilo Code in
 /// `.kilocode/rules/memory-bank/`, and the other folders public banks use — the same name with
 /// an underscore or hidden, in `docs/`, beside Cline's rules, Cursor's, Copilot's, Roo Code's,
-/// Windsurf's and Claude Code's settings (Cursor's and Roo Code's also among their rules), in `.ai/`, and `cline_docs/`, where Cline's first
-/// Memory Bank instructions kept it.
-pub const BANK_FOLDERS: [&str; 17] = [
+/// Windsurf's and Claude Code's settings (Cursor's and Roo Code's also among their rules), in `.ai/`
+/// (as `memory-bank/` or `memory/`, the agents' memory folder some frameworks keep their
+/// `decisions.md` in), and `cline_docs/`, where Cline's first Memory Bank instructions kept it.
+pub const BANK_FOLDERS: [&str; 18] = [
     "memory-bank",
     KILO_BANK,
     "memory_bank",
@@ -53,6 +54,7 @@ pub const BANK_FOLDERS: [&str; 17] = [
     ".windsurf/memory-bank",
     ".claude/memory-bank",
     ".ai/memory-bank",
+    ".ai/memory",
     "cline_docs",
 ];
 

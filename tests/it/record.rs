@@ -383,8 +383,8 @@ fn a_cr_only_context_file_keeps_its_endings_and_its_links_point_at_their_decisio
 fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
     // Public banks live in `memory_bank/`, `.memory-bank/`, `docs/memory-bank/`, beside Cline's
     // rules, in Cursor's, Copilot's, Roo Code's, Windsurf's and Claude Code's folders, among
-    // the rules in `.agents/` or `.agent/`, or in `.ai/`: where only one of them exists, it is
-    // the bank.
+    // the rules in `.agents/` or `.agent/`, or in `.ai/` (as `memory-bank/` or the agents'
+    // `memory/`): where only one of them exists, it is the bank.
     let folders = [
         "memory_bank",
         ".memory-bank",
@@ -400,6 +400,7 @@ fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
         ".windsurf/memory-bank",
         ".claude/memory-bank",
         ".ai/memory-bank",
+        ".ai/memory",
         "cline_docs",
     ];
     assert_eq!(mb::kb::load::BANK_FOLDERS[2..], folders, "the order mb looks in");
