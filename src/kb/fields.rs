@@ -6162,6 +6162,8 @@ pub fn states_switch(text: &str) -> bool {
     if says_what_is_now_used(bytes) || drops_one_for_another(text) {
         return true;
     }
+    // (After a check mark that says it is done: `✅ Migrated from Memorystore to Upstash`.)
+    let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '✅' | '✔' | '☑' | '✓' | '\u{fe0f}'));
     // The English openings all start with one of these letters: other items stop here.
     if !text
         .as_bytes()
@@ -8830,6 +8832,8 @@ mod tests {
             "Startup scripts now use the Ops Agent",
             "Simplified the bucket permissions to use storage.admin",
             "Changed the backups to use restic",
+            "✅ Switched the job queue from RabbitMQ to NATS",
+            "✔️ Replaced the cron jobs with systemd timers",
         ] {
             assert!(states_switch(switched), "{switched}");
         }

@@ -3173,9 +3173,10 @@ fn considerations(
                 && (answered
                     || fields::states_adoption(&item.text, item.bold.as_deref())
                     || why_over()
-                    // (A ticked box that states a switch, `- [x] Migrated the AI calls to
-                    // Gemini 3`, is work done: it keeps its section's kind.)
-                    || (!decided_in[scope(item)] && item.done != Some(true) && fields::states_switch(&item.text)))
+                    // (Ticked or not: `- [x] Migrated the AI calls to Gemini 3` and `✅ Switched
+                    // from static keys to short-lived tokens` say what the team moved to; readers
+                    // list 7 of 7 such lines on rounds 196–240.)
+                    || (!decided_in[scope(item)] && fields::states_switch(&item.text)))
                 // (A swap of one call for another, `Replaced fetchTiles() with
                 // fetchTilesCached()`, is an edit reported among work done.)
                 && !fields::swaps_calls(&item.text)

@@ -2178,16 +2178,24 @@ fn a_date_in_the_title_dates_the_files_undated_entries() {
 }
 
 #[test]
-fn a_ticked_box_is_work_done_and_a_closing_dash_dates_it() {
+fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
     let kb = load();
     let doc = document(&kb, "done-list.md");
     let kinds: Vec<(Kind, Option<String>)> =
         doc.items.iter().map(|i| (i.kind, i.date.map(|d| d.to_string()))).collect();
-    // A switch in a ticked box is work done; a choice stated in so many words stays one. A
-    // date alone after the closing dash is the line's.
+    // A switch in a ticked box or after a check mark says what the team moved to (readers
+    // list 7 of 7 on rounds 196–240; a ticked box was work done before the sixteenth session);
+    // a choice stated in so many words is one; other work ticked off is work done. A date
+    // alone after the closing dash is the line's.
+    let day = |d: &str| Some(d.to_string());
     assert_eq!(
         kinds,
-        [(Kind::Change, Some("2026-04-03".to_string())), (Kind::Decision, Some("2026-04-04".to_string()))]
+        [
+            (Kind::Decision, day("2026-04-03")),
+            (Kind::Decision, day("2026-04-04")),
+            (Kind::Decision, day("2026-04-05")),
+            (Kind::Change, day("2026-04-06")),
+        ]
     );
 }
 
