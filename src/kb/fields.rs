@@ -6162,7 +6162,7 @@ pub fn states_switch(text: &str) -> bool {
     if says_what_is_now_used(bytes) || drops_one_for_another(text) {
         return true;
     }
-    // (After a check mark that says it is done: `✅ Migrated from Memorystore to Upstash`.)
+    // (After a check mark that says it is done: `✅ Switched the job queue from RabbitMQ to NATS`.)
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '✅' | '✔' | '☑' | '✓' | '\u{fe0f}'));
     // The English openings all start with one of these letters: other items stop here.
     if !text
