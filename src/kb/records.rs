@@ -2355,6 +2355,10 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
         (Some(d), Some(s)) => {
             rec.decision_unlabelled
                 && items[d].block == Block::ListItem
+                // (Not a heading that reports a fix, `### 决策 #007: 修复编译错误` (fix the
+                // build errors) over `- **决策**:` and the two changes it made: those are the
+                // record's decision; round 239.)
+                && !fields::reports_fix(&items[s].text)
                 && (items[s].block == Block::Heading
                     || (items[s].section == items[d].section && states_in_stamped_title(&items[s])))
         }

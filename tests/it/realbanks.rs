@@ -2178,6 +2178,25 @@ fn a_date_in_the_title_dates_the_files_undated_entries() {
 }
 
 #[test]
+fn a_record_titled_by_a_fix_decides_what_its_decision_field_lists() {
+    let kb = load();
+    let doc = document(&kb, "decisionLog-fix-record.md");
+    // A record's heading that reports a fix (`Fixed the build errors …`, `修复…编译错误`) is
+    // work done: the changes its `Decision` field lists are what it decided. A heading that
+    // states a choice is the decision, and the list under its `Decision` spells it out.
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2025-07-11 Add the @types/busboy dev dependency and import its types in the upload controller.",
+            "2025-07-11 Spell the HTTP client's option baseURL, not baseUrl.",
+            "2025-07-12 为导出任务添加 @types/archiver 开发依赖。",
+            "2025-07-12 把导出目录的配置项统一命名为 exportDir。",
+            "2025-07-12 Keep uploads on the local disk",
+        ]
+    );
+}
+
+#[test]
 fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
     let kb = load();
     let doc = document(&kb, "done-list.md");
