@@ -23,7 +23,8 @@ use crate::source::display_path;
 /// .windsurf/memory-bank, .claude/memory-bank,
 /// .ai/memory-bank, .ai/memory and cline_docs that exists; and
 /// Cline's core files kept at the repository's root, beside the README, when that folder holds
-/// none of them) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
+/// none of them; when there is none, the error names the folders that hold two of the core
+/// files, for you to give) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
 /// with nested children, bold pseudo-headings, and `Decision:` bullets anywhere.
@@ -95,6 +96,22 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
     if !kb::load::bank_exists(&cx.root, &path) {
+        if args.path.is_none() {
+            // (A bank in a folder of the team's own naming is named, for the user to give.)
+            let (found, total) = kb::load::banks_elsewhere(&cx.root, 5);
+            if let Some(first) = found.first() {
+                let names: Vec<String> = found.iter().map(|f| format!("`{}`", display_path(f))).collect();
+                let more =
+                    if total > found.len() { format!(" and {} more", total - found.len()) } else { String::new() };
+                bail!(
+                    "no Memory Bank at `{}` (nor in another agent's folder: `mb decisions --help`), but Memory Bank \
+                     files are in {}{more}: give the folder, `mb decisions {}`",
+                    display_path(&path),
+                    names.join(", "),
+                    display_path(first)
+                );
+            }
+        }
         let others = if args.path.is_none() { " (nor in another agent's folder: `mb decisions --help`)" } else { "" };
         bail!(
             "no Memory Bank at `{}`{others}: run mb from your repository's root, pass -C DIR, or give the folder",

@@ -115,6 +115,54 @@ pub fn bank_exists(root: &Path, folder: &Path) -> bool {
     folder.exists() || !root_core_files(root, folder).is_empty()
 }
 
+/// Folders of the repository at `root` that hold a Memory Bank's files though none of
+/// [`BANK_FOLDERS`] is there: each folder with two of the core files (Cline's [`CORE_FILES`] or
+/// Kilo Code's [`KILO_FILES`], in any case) — a bank kept per branch
+/// (`memory-bank-branches/learning/`), beside a package, or under a name of the team's own.
+/// They are named to the user when there is no bank to read, never read unasked. The walk is
+/// bounded (four levels down, 20,000 entries; no link followed; not into `.git`,
+/// `node_modules`, `target`, `vendor` and the like), and a bank's own subfolders are not looked
+/// in. Relative to `root`, sorted; at most `limit`, and how many were found.
+pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
+    const SKIP: &[&str] =
+        &[".git", "node_modules", "target", "vendor", "dist", "build", ".venv", "venv", "__pycache__", ".cache"];
+    const DEPTH: usize = 4;
+    let mut budget: usize = 20_000;
+    let mut found = Vec::new();
+    let mut queue = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
+    while let Some((dir, depth)) = queue.pop_front() {
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
+        let mut core = 0;
+        let mut below = Vec::new();
+        for entry in entries.flatten() {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                break;
+            }
+            let (Ok(kind), name) = (entry.file_type(), entry.file_name()) else { continue };
+            let Some(name) = name.to_str() else { continue };
+            if kind.is_file() && CORE_FILES.iter().chain(&KILO_FILES).any(|c| c.eq_ignore_ascii_case(name)) {
+                core += 1;
+            } else if kind.is_dir() && depth < DEPTH && !SKIP.contains(&name) {
+                below.push(dir.join(name));
+            }
+        }
+        // (The root's own core files are read as the bank's already: [`root_core_files`].)
+        if core >= 2 && depth > 0 {
+            found.push(dir);
+        } else if budget > 0 {
+            queue.extend(below.into_iter().map(|d| (d, depth + 1)));
+        }
+        if budget == 0 {
+            break;
+        }
+    }
+    found.sort();
+    let total = found.len();
+    found.truncate(limit);
+    (found, total)
+}
+
 /// Kilo Code's Memory Bank folder, whose running context is `context.md`.
 const KILO_BANK: &str = ".kilocode/rules/memory-bank";
 

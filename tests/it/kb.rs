@@ -365,6 +365,42 @@ fn decisions_on_a_missing_folder_is_a_clear_error() {
 }
 
 #[test]
+fn a_bank_in_a_folder_of_its_own_name_is_named_when_there_is_none_to_read() {
+    // No folder agents keep a bank in, but two kept per branch under a name of the team's own:
+    // the error names them (sorted) for the user to give; the bank is not read unasked. One
+    // core file alone, a link, `node_modules` and what lies deeper than four levels are not
+    // looked at.
+    let env = TestEnvironment::new();
+    for branch in ["main", "docker-runner"] {
+        env.write(
+            &format!("bank-branches/{branch}/activeContext.md"),
+            "# Active Context\n\n## Decisions\n\n- Use Caddy.\n",
+        );
+        env.write(&format!("bank-branches/{branch}/progress.md"), "# Progress\n");
+    }
+    env.write("docs/progress.md", "# Progress\n");
+    env.write("node_modules/pkg/activeContext.md", "# Active Context\n");
+    env.write("node_modules/pkg/progress.md", "# Progress\n");
+    env.write("a/b/c/d/e/activeContext.md", "# Active Context\n");
+    env.write("a/b/c/d/e/techContext.md", "# Tech Context\n");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(
+        out.stderr.contains(
+            "but Memory Bank files are in `bank-branches/docker-runner`, `bank-branches/main`: give the folder, \
+             `mb decisions bank-branches/docker-runner`"
+        ),
+        "{out}"
+    );
+    let out = env.run(["decisions", "bank-branches/main"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("1 decision in 1 file"), "{out}");
+    // A folder named on the command line that is not there is that folder's error alone.
+    let out = env.run(["decisions", "no-such-folder"]);
+    assert!(out.stderr.contains("no Memory Bank at `./no-such-folder`: run mb"), "{out}");
+}
+
+#[test]
 fn a_bank_kept_at_the_repositorys_root_is_read() {
     // Cline's core files beside the README (some two hundred public repositories keep them so)
     // are the repository's bank: read, searched, and nothing else at the root with them.

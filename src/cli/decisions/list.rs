@@ -540,7 +540,12 @@ impl Listing {
         writeln!(
             anstream::stderr(),
             "{shown} {} in {files} {}{}{left_out}",
-            if args.all || args.kind != [Kind::Decision] { "items" } else { "decisions" },
+            match (args.all || args.kind != [Kind::Decision], shown == 1) {
+                (true, false) => "items",
+                (true, true) => "item",
+                (false, false) => "decisions",
+                (false, true) => "decision",
+            },
             if files == 1 { "file" } else { "files" },
             if superseded > 0 { format!(" ({superseded} superseded)") } else { String::new() },
         )?;
