@@ -116,6 +116,22 @@ fn stands_alone_under_style(
             .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
         && states_one_rule(&item.text)
         && !shows_only_code(item)
+        && !lists_a_command(item)
+}
+
+/// Whether a line opens with a command and says what it does: `` `make run` - Directly run the
+/// application ``, `` `swag init`: regenerate the API docs `` — a reference of commands, not how
+/// the team chose to work (a span of one word, `` `snake_case` - database identifiers ``, may
+/// be a naming rule).
+fn lists_a_command(item: &Item) -> bool {
+    item.code_spans.first().is_some_and(|span| {
+        span.start == 0
+            && item.text.get(span.clone()).is_some_and(|code| code.trim().contains(' '))
+            && item.text.get(span.end..).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with(['-', '–', '—', ':'])
+            })
+    })
 }
 
 /// Whether a line standing alone states one rule, in whatever words: it states something of

@@ -1031,6 +1031,9 @@ pub(crate) fn names_style(title: &str) -> bool {
                     &["team", "coding", "code", "development", "project", "our", "engineering", "technical", "user"],
                 )))
         || is(words.first(), NAMING)
+        // (Or how the team uses its tools, Cline's `## Tool Usage Patterns` in techContext.md:
+        // `- Use Ansible for the Samba shares`, `- **npm**: package manager and scripts`.)
+        || words.windows(2).any(|w| is(Some(&w[0]), &["tool", "tools", "tooling"]) && is(Some(&w[1]), &["usage"]))
 }
 
 /// Whether a title is over dependencies (its last word `Dependencies` or `Libraries`, or the
@@ -3149,6 +3152,8 @@ mod tests {
             "Namenskonventionen",
             "命名规范",
             "代码风格",
+            "Tool Usage Patterns",
+            "Tools usage",
         ] {
             assert!(names_style(title), "{title}");
         }
@@ -3167,6 +3172,8 @@ mod tests {
             "Proposed Conventions",
             "Code Organization and File Structure Conventions",
             "Style Transfer Model",
+            "Tool Evaluation",
+            "Usage Tools",
             "2026-01-02: Call with the client about style preferences",
             "",
         ] {

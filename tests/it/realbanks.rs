@@ -2197,6 +2197,24 @@ fn a_record_titled_by_a_fix_decides_what_its_decision_field_lists() {
 }
 
 #[test]
+fn how_the_team_uses_its_tools_is_decided_and_a_command_reference_is_not() {
+    let kb = load();
+    let doc = document(&kb, "techContext-tool-usage.md");
+    // Under Cline's `## Tool Usage Patterns`, each line with nothing under it says how the team
+    // chose to work with its tools; a command and what it does is a reference, and a label over
+    // a list heads it.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Use Ansible for the printer queues and their quotas.",
+            "borgmatic: nightly archives of the scanner share to the cold-storage box",
+            "Scanner secrets live in SOPS files and are decrypted at deploy time.",
+            "yamllint with the repository's config",
+        ]
+    );
+}
+
+#[test]
 fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
     let kb = load();
     let doc = document(&kb, "done-list.md");
