@@ -26,7 +26,8 @@
 //! The whole system's architecture written part by part is the stack too: right under `##
 //! Overall Architecture` (`Core Architecture`, `System Architecture`, `Architektur`, `系统架构`;
 //! [`heading::names_whole_architecture`]), a top-level line that names a part before a colon
-//! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`). Rounds 196–217:
+//! and what fills it (`Frontend: Next.js 14`, `Storage: Longhorn on USB SSDs`), or a
+//! technology for what it does (`TailwindCSS for styling`; [`name_for_role`]). Rounds 196–217:
 //! 32 lines more of the readers', 2 not. Not lines under a label or heading of their own, nor a
 //! layer with what it holds in brackets (`Service Layer (Business Logic)`), nor one part's
 //! architecture (`### Storage Architecture`). Under a bold label there naming a part
@@ -238,7 +239,8 @@ pub(crate) fn choices(
                     && names_role_and_choice(&item.text)
             }
             // (The architecture written part by part: a line right under its title that names a
-            // part before a colon, `Frontend: SvelteKit`; not one under a label of its own,
+            // part before a colon, `Frontend: SvelteKit`, or a technology for what it does,
+            // `TailwindCSS for styling`; not one under a label of its own,
             // `**Core Entities:**` or `- Main components:`, nor a layer with what it holds in
             // brackets, `Service Layer (Business Logic)`.)
             // (Or under a bold label naming a part of the system there, `**Frontend
@@ -250,8 +252,9 @@ pub(crate) fn choices(
                     && item.block == Block::ListItem
                     && !reports_state(&item.text)
                     && if item.group.is_none() {
-                        (fields::named_before_colon(&item.text).is_some() || dash_after_name(&item.text).is_some())
-                            && names_role_and_choice(&item.text)
+                        ((fields::named_before_colon(&item.text).is_some() || dash_after_name(&item.text).is_some())
+                            && names_role_and_choice(&item.text))
+                            || name_for_role(&item.text).is_some()
                     } else {
                         said.is_none()
                             && item.group.and_then(|g| groups.get(g)).is_some_and(|g| names_a_layer(&g.title))

@@ -5824,6 +5824,8 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
     // it does is one too (round 229: 9 lines more of the readers', none not); not under a
     // label naming components or requirements, nor (review) a part's features where no line
     // of its list names a technology for what it does (`- Dark Mode` under `**Backend (/api):**`).
+    // Right under the title, a name for what it does is one as well (`- VictoriaLogs for the
+    // poller's logs`; sixteenth session).
     let doc = document(&kb, "productContext-architecture.md");
     assert_eq!(
         decision_texts(doc),
@@ -5831,6 +5833,7 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
             "Frontend: SvelteKit with TypeScript, built to static files",
             "Storage: one ZFS dataset per share on the NAS",
             "Charts: uPlot for the backup timelines",
+            "VictoriaLogs for the poller's logs",
             "Datenbank: PostgreSQL 16 auf dem NAS",
             "消息队列: Redis Streams",
             "Cache - Valkey 8 on the management VM",
