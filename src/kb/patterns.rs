@@ -5,7 +5,10 @@
 //! The rule, in the words a reader would use: `### 1. Repository Pattern`, `### Command
 //! Queue`, `### Event Bus (事件总线)` under `## Key Design Patterns` each state that the system
 //! uses that pattern; what the heading holds (how it works, a diagram, the code) describes it.
-//! The heading is the decision, its body stays a pattern (`mb decisions --kind pattern`).
+//! The heading is the decision, its body stays a pattern (`mb decisions --kind pattern`) —
+//! unless two lines or more of its body name a pattern by their label (`- **Strategy
+//! Pattern**: …`, `- **Observer Pattern**: …`): the heading then groups the patterns in use,
+//! and those lines are the decisions.
 //!
 //! Not under a title that holds a single pattern (`## Offline-First Pattern` over its `###
 //! Components`), the file's own title (`# System Patterns` over its sections), patterns seen
@@ -294,12 +297,38 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
             continue;
         }
         let section = item.section;
-        let mut body = items[i + 1..].iter().take_while(|it| it.section == section);
+        let end = items[i + 1..].iter().position(|it| it.section != section).map_or(items.len(), |p| i + 1 + p);
+        // (A heading over lines that each name a pattern by their label, `### Layout Engine`
+        // over `- **Strategy Pattern**: …` and `- **Observer Pattern**: …`, groups the
+        // patterns in use: they are the decisions, the heading their topic; round 240, where
+        // both readers listed the lines and neither the heading.)
+        let labelled: Vec<usize> = (i + 1..end).filter(|&c| names_pattern_by_label(&items[c])).collect();
+        if labelled.len() >= 2 {
+            for c in labelled {
+                items[c].kind = Kind::Decision;
+            }
+            continue;
+        }
+        let mut body = items[i + 1..end].iter();
         let open = body.clone().next().is_some_and(|first| leaves_open(&first.text));
         if !open && !body.any(|it| it.kind == Kind::Decision) {
             items[i].kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a top-level list item names a pattern by its bold label and says how it is used
+/// (`- **Strategy Pattern**: interchangeable packing algorithms`; [`names_one_by_label`]).
+fn names_pattern_by_label(item: &Item) -> bool {
+    item.block == Block::ListItem
+        && item.parent.is_none()
+        && matches!(item.kind, Kind::Pattern | Kind::Other)
+        && item.field.is_none()
+        && item.record.is_none()
+        && item.done.is_none()
+        && super::records::bold_label(item).is_some_and(names_one_by_label)
+        && fields::named_before_colon(&item.text)
+            .is_some_and(|(_, value)| states_something(value) && !turns_down(value))
 }
 
 /// Makes each top-level list item right under a title that lists patterns (`listings`, per

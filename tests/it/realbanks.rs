@@ -2215,6 +2215,23 @@ fn how_the_team_uses_its_tools_is_decided_and_a_command_reference_is_not() {
 }
 
 #[test]
+fn a_heading_over_patterns_named_by_their_labels_groups_them() {
+    let kb = load();
+    let doc = document(&kb, "systemPatterns-pattern-groups.md");
+    // Under `## Architectural Patterns`, a heading over two lines or more that name a pattern
+    // by their label (`- **Strategy Pattern**: …`) groups the patterns in use: those lines are
+    // the decisions, the heading their topic. A heading over how one thing works names one.
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Strategy Pattern: one scheduler per printer class, swapped at start-up",
+            "Observer Pattern: the dashboard follows queue changes through events",
+            "Job archive",
+        ]
+    );
+}
+
+#[test]
 fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
     let kb = load();
     let doc = document(&kb, "done-list.md");
