@@ -23,8 +23,8 @@ use crate::source::display_path;
 /// .windsurf/memory-bank, .claude/memory-bank,
 /// .ai/memory-bank, .ai/memory and cline_docs that exists; and
 /// Cline's core files kept at the repository's root, beside the README, when that folder holds
-/// none of them; when there is none, the error names the folders that hold two of the core
-/// files, for you to give) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
+/// none of them; when there is none, the error names the folders elsewhere that hold a Memory
+/// Bank's core files, for you to give) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
 /// with nested children, bold pseudo-headings, and `Decision:` bullets anywhere.
@@ -96,21 +96,13 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
     if !kb::load::bank_exists(&cx.root, &path) {
-        if args.path.is_none() {
-            // (A bank in a folder of the team's own naming is named, for the user to give.)
-            let (found, total) = kb::load::banks_elsewhere(&cx.root, 5);
-            if let Some(first) = found.first() {
-                let names: Vec<String> = found.iter().map(|f| format!("`{}`", display_path(f))).collect();
-                let more =
-                    if total > found.len() { format!(" and {} more", total - found.len()) } else { String::new() };
-                bail!(
-                    "no Memory Bank at `{}` (nor in another agent's folder: `mb decisions --help`), but Memory Bank \
-                     files are in {}{more}: give the folder, `mb decisions {}`",
-                    display_path(&path),
-                    names.join(", "),
-                    display_path(first)
-                );
-            }
+        if args.path.is_none()
+            && let Some(elsewhere) = banks_elsewhere(cx)
+        {
+            bail!(
+                "no Memory Bank at `{}` (nor in another agent's folder: `mb decisions --help`), but {elsewhere}",
+                display_path(&path)
+            );
         }
         let others = if args.path.is_none() { " (nor in another agent's folder: `mb decisions --help`)" } else { "" };
         bail!(
@@ -121,6 +113,14 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     if !(args.conflicts || args.coverage) {
         // The listing keeps only what it prints of each file (see `list`).
         let listing = list::load(&path, &cx.root, &list::Selection::of(&args));
+        // (A bank folder with nothing to read, `memory-bank/.gitkeep` alone, beside a bank of
+        // the team's own naming: that one is named; found by review.)
+        if args.path.is_none()
+            && listing.read_nothing()
+            && let Some(elsewhere) = banks_elsewhere(cx)
+        {
+            bail!("no Markdown file in `{}`, but {elsewhere}", display_path(&path));
+        }
         report_read_problems(&listing.warnings, &listing.errors)?;
         listing.print(&args)?;
         return Ok(if listing.errors.is_empty() { Exit::Clean } else { Exit::Invalid });
@@ -129,6 +129,41 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     report_read_problems(&kb.warnings, &kb.errors)?;
     let exit = if args.conflicts { print_conflicts(&kb, args.json)? } else { print_coverage(cx, &kb, args.json)? };
     Ok(if kb.errors.is_empty() { exit } else { Exit::Invalid })
+}
+
+/// The folders of the repository that hold a Memory Bank's files though it has no bank folder
+/// mb knows ([`kb::load::banks_elsewhere`]), named for the user to give: `Memory Bank files are
+/// in `a`, `b`: give the folder, `mb decisions a``. Each name on one line, its control
+/// characters shown; the command is given for a name the shell takes as it is, or quoted.
+fn banks_elsewhere(cx: &Context) -> Option<String> {
+    let (found, total) = kb::load::banks_elsewhere(&cx.root, 5);
+    let first = found.first()?;
+    let names: Vec<String> = found.iter().map(|f| format!("`{}`", one_line(&display_path(f)))).collect();
+    let more = if total > found.len() { format!(" and {} more", total - found.len()) } else { String::new() };
+    let mut said = format!("Memory Bank files are in {}{more}", names.join(", "));
+    let first = display_path(first);
+    if !first.contains(char::is_control) {
+        // (Given from where mb was told the repository is: `-C DIR` goes with it.)
+        let root = display_path(&cx.root);
+        let at = if root == "." { String::new() } else { format!("-C {} ", shell_word(&root)) };
+        said.push_str(&format!(": give the folder, `mb {at}decisions {}`", shell_word(&first)));
+    }
+    Some(said)
+}
+
+/// A path on one line: its control characters, line breaks and tabs too, as escapes.
+fn one_line(path: &str) -> String {
+    crate::probe::sanitize(path).replace('\n', "\\n").replace('\t', "\\t")
+}
+
+/// `word` as the shell takes it: as it is when it holds only letters, digits and `._/-`, else
+/// in single quotes (`'Team Notes/bank'`).
+fn shell_word(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '/' | '-')) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
 
 /// Files left out or read repaired (warnings) and files that could not be read (errors), on

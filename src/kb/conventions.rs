@@ -44,6 +44,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut not_learned = super::AnyTitleOver::new(sections, entries, holds_no_learned_rules);
     let mut principles = super::Once::new(sections.len());
     let mut style = super::Once::new(sections.len());
+    let mut tools = super::Once::new(sections.len());
     let mut aside = super::Once::new(groups.len());
     let mut label_not_commands = super::Once::new(groups.len());
     for i in 0..items.len() {
@@ -80,9 +81,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
                     || stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
                 stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
                         && !not_commands.holds(item.section)
@@ -116,20 +119,62 @@ fn stands_alone_under_style(
             .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
         && states_one_rule(&item.text)
         && !shows_only_code(item)
+}
+
+/// Whether a list item with no items under it (`!has_items`) stands right under a title over
+/// how the team uses its tools ([`super::heading::names_tool_usage`]) and says how, as under
+/// the team's style: `- **npm**: package manager and scripts`, `- Secrets live in SOPS files`.
+/// Not a command and what it does, a reference (`` - `make run` - run the app ``, `` - `bin/dev`
+/// → start the server ``), nor what is to come or may be, or how things stand (`Plan to adopt
+/// Renovate`, `We might add a hook later`, `The build currently fails on Windows`; found by
+/// review). `tools` caches each section's answer.
+fn tells_how_tools_are_used(
+    item: &Item,
+    has_items: bool,
+    tools: &mut super::Once,
+    sections: &[Section],
+    entries: &[Entry],
+) -> bool {
+    // (What is to come or may be, how things stand, or a tool retired: `(dropped in March)`.)
+    const NOT_CHOSEN: &[&str] = &[
+        "plan",
+        "plans",
+        "planned",
+        "will",
+        "might",
+        "may",
+        "later",
+        "next",
+        "currently",
+        "soon",
+        "eventually",
+        "dropped",
+        "removed",
+        "deprecated",
+        "replaced",
+        "retired",
+    ];
+    item.block == Block::ListItem
+        && !has_items
+        && tools.get(item.section, || {
+            own_title(sections, entries, item.section).is_some_and(super::heading::names_tool_usage)
+        })
+        && states_one_rule(&item.text)
+        && !shows_only_code(item)
         && !lists_a_command(item)
+        && !fields::holds_word_of(&item.text, NOT_CHOSEN)
 }
 
 /// Whether a line opens with a command and says what it does: `` `make run` - Directly run the
-/// application ``, `` `swag init`: regenerate the API docs `` — a reference of commands, not how
-/// the team chose to work (a span of one word, `` `snake_case` - database identifiers ``, may
-/// be a naming rule).
+/// application ``, `` `swag init`: regenerate the API docs ``, `` `bin/dev` → start the
+/// server ``, `` `npm run dev`, `npm run build` - … `` — a reference of commands, not how the team
+/// chose to work.
 fn lists_a_command(item: &Item) -> bool {
     item.code_spans.first().is_some_and(|span| {
         span.start == 0
-            && item.text.get(span.clone()).is_some_and(|code| code.trim().contains(' '))
             && item.text.get(span.end..).is_some_and(|rest| {
                 let rest = rest.trim_start();
-                rest.starts_with(['-', '–', '—', ':'])
+                rest.starts_with(['-', '–', '—', ':', '→', '(', ',', '/', '|'])
             })
     })
 }

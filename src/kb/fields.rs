@@ -6175,13 +6175,16 @@ pub fn states_switch(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 40, &mut buf);
     let head = head.strip_prefix("we ").unwrap_or(&head);
-    const OPENERS: &[&str] = &["replaced ", "standardized on ", "standardised on ", "consolidated on "];
+    const OPENERS: &[&str] = &["standardized on ", "standardised on ", "consolidated on "];
     // A change made so that something else is used: `Simplified the bucket permissions to use
     // storage.admin`, `Changed the backups to use restic`. (`Updated run.bat to use the right
     // paths` is mostly a fix.)
     const CHANGED: &[&str] = &["changed ", "converted ", "moved ", "reconfigured ", "simplified "];
     let has = |needle: &str| text.contains(needle);
     OPENERS.iter().any(|p| head.starts_with(p))
+        // `Replaced Fluentd with Vector` names what came in (not `Replaced the failing disk in
+        // nas-02`, upkeep; found by review).
+        || (head.starts_with("replaced ") && (has(" with ") || has(" by ") || has(" to use ")))
         || (CHANGED.iter().any(|p| head.starts_with(p)) && has(" to use "))
         // `Migrated the job queue to Redis`: what moved, then where to.
         || ((head.starts_with("migrated ") || head.starts_with("switched ")) && (has(" to ") || has(" from ")))
@@ -8839,6 +8842,7 @@ mod tests {
         }
         for other in [
             "Migrated",
+            "✅ Replaced the failing disk in nas-02",
             "Rebuilt the dashboard for the NAS",
             "Users see the login page instead of an error",
             "用户需要手动查找并切换到新轨道",

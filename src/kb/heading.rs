@@ -1031,9 +1031,20 @@ pub(crate) fn names_style(title: &str) -> bool {
                     &["team", "coding", "code", "development", "project", "our", "engineering", "technical", "user"],
                 )))
         || is(words.first(), NAMING)
-        // (Or how the team uses its tools, Cline's `## Tool Usage Patterns` in techContext.md:
-        // `- Use Ansible for the Samba shares`, `- **npm**: package manager and scripts`.)
-        || words.windows(2).any(|w| is(Some(&w[0]), &["tool", "tools", "tooling"]) && is(Some(&w[1]), &["usage"]))
+}
+
+/// Whether a title is over how the team uses its tools: Cline's `## Tool Usage Patterns` in
+/// techContext.md, `Tool Usage & Conventions`, `Tools usage` — not what a product tracks or
+/// does with tools (`## Tool Usage Tracking`, `## Tool Usage Flow` in an agent's bank; found
+/// by review).
+pub(crate) fn names_tool_usage(title: &str) -> bool {
+    const AFTER: &[&str] = &["patterns", "pattern", "conventions", "guidelines", "practices", "and"];
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).enumerate().any(|(i, w)| {
+        super::fields::is_word_of(w[0], &["tool", "tools", "tooling"])
+            && w[1].eq_ignore_ascii_case("usage")
+            && words[i + 2..].iter().all(|after| super::fields::is_word_of(after, AFTER))
+    })
 }
 
 /// Whether a title is over dependencies (its last word `Dependencies` or `Libraries`, or the
@@ -3132,6 +3143,18 @@ mod tests {
         }
     }
     #[test]
+    fn a_title_over_how_the_team_uses_its_tools() {
+        for title in
+            ["Tool Usage Patterns", "Tools usage", "5. Tool Usage & Conventions", "Tool Usage Patterns and Conventions"]
+        {
+            assert!(names_tool_usage(title), "{title}");
+        }
+        for title in ["Tool Usage Tracking", "Tool Usage Flow", "Tool Evaluation", "Usage Tools", "Tool Usage Limits"] {
+            assert!(!names_tool_usage(title), "{title}");
+        }
+    }
+
+    #[test]
     fn a_title_over_the_teams_style_naming_or_preferences() {
         for title in [
             "Code Style Guidelines",
@@ -3152,8 +3175,6 @@ mod tests {
             "Namenskonventionen",
             "命名规范",
             "代码风格",
-            "Tool Usage Patterns",
-            "Tools usage",
         ] {
             assert!(names_style(title), "{title}");
         }
@@ -3172,8 +3193,6 @@ mod tests {
             "Proposed Conventions",
             "Code Organization and File Structure Conventions",
             "Style Transfer Model",
-            "Tool Evaluation",
-            "Usage Tools",
             "2026-01-02: Call with the client about style preferences",
             "",
         ] {

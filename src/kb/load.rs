@@ -116,11 +116,11 @@ pub fn bank_exists(root: &Path, folder: &Path) -> bool {
 }
 
 /// Folders of the repository at `root` that hold a Memory Bank's files though none of
-/// [`BANK_FOLDERS`] is there: each folder with two of the core files (Cline's [`CORE_FILES`] or
-/// Kilo Code's [`KILO_FILES`], in any case) — a bank kept per branch
+/// [`BANK_FOLDERS`] is there: each folder with two of Cline's core files ([`CORE_FILES`], in
+/// any case), or three of Kilo Code's ([`KILO_FILES`]), or one of each — a bank kept per branch
 /// (`memory-bank-branches/learning/`), beside a package, or under a name of the team's own.
 /// They are named to the user when there is no bank to read, never read unasked. The walk is
-/// bounded (four levels down, 20,000 entries; no link followed; not into `.git`,
+/// bounded (four levels down, 20,000 entries, 2,000 of one folder; no link followed; not into `.git`,
 /// `node_modules`, `target`, `vendor` and the like), and a bank's own subfolders are not looked
 /// in. Relative to `root`, sorted; at most `limit`, and how many were found.
 pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
@@ -128,27 +128,33 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
         &[".git", "node_modules", "target", "vendor", "dist", "build", ".venv", "venv", "__pycache__", ".cache"];
     const DEPTH: usize = 4;
     let mut budget: usize = 20_000;
+    // (And 2,000 entries of one folder at most: a folder of 21,000 assets spends no more.)
+    const PER_FOLDER: usize = 2_000;
     let mut found = Vec::new();
     let mut queue = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
     while let Some((dir, depth)) = queue.pop_front() {
         let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
-        let mut core = 0;
+        let (mut cline, mut kilo) = (0, 0);
         let mut below = Vec::new();
-        for entry in entries.flatten() {
+        for entry in entries.flatten().take(PER_FOLDER) {
             budget = budget.saturating_sub(1);
             if budget == 0 {
                 break;
             }
             let (Ok(kind), name) = (entry.file_type(), entry.file_name()) else { continue };
-            let Some(name) = name.to_str() else { continue };
-            if kind.is_file() && CORE_FILES.iter().chain(&KILO_FILES).any(|c| c.eq_ignore_ascii_case(name)) {
-                core += 1;
-            } else if kind.is_dir() && depth < DEPTH && !SKIP.contains(&name) {
-                below.push(dir.join(name));
+            // (A name that is no UTF-8 is read as near as it can be.)
+            let name = name.to_string_lossy();
+            if kind.is_file() {
+                cline += usize::from(CORE_FILES.iter().any(|c| c.eq_ignore_ascii_case(&name)));
+                kilo += usize::from(KILO_FILES.iter().any(|c| c.eq_ignore_ascii_case(&name)));
+            } else if kind.is_dir() && depth < DEPTH && !SKIP.contains(&name.as_ref()) {
+                below.push(dir.join(entry.file_name()));
             }
         }
-        // (The root's own core files are read as the bank's already: [`root_core_files`].)
-        if core >= 2 && depth > 0 {
+        // (The root's own core files are read as the bank's already: [`root_core_files`].
+        // Kilo Code's names are common words, `architecture.md` and `product.md` in `docs/`: three
+        // of them, or one with a Cline core file.)
+        if (cline >= 2 || kilo >= 3 || (cline >= 1 && kilo >= 1)) && depth > 0 {
             found.push(dir);
         } else if budget > 0 {
             queue.extend(below.into_iter().map(|d| (d, depth + 1)));
@@ -192,14 +198,20 @@ pub fn is_placeholder(name: &[u8]) -> bool {
 /// `memory_bank/` folder counts only when it holds a core file (Cline's or Kilo Code's; `is_file`
 /// asks of a path such as `memory_bank/activeContext.md`): under that name a Python package
 /// (`memory_bank/__init__.py`) is as likely, and would hide the bank in `docs/memory-bank/`.
+/// So does `.ai/memory/`, or one holding `decisions.md`: other agent tools keep a JSONL store
+/// there (found by review).
 pub fn first_bank_folder(is_folder: impl Fn(&str) -> bool, is_file: impl Fn(&str) -> bool) -> &'static str {
     BANK_FOLDERS
         .iter()
         .copied()
         .find(|folder| {
             is_folder(folder)
-                && (*folder != "memory_bank"
-                    || CORE_FILES.into_iter().chain(KILO_FILES).any(|name| is_file(&format!("{folder}/{name}"))))
+                && (!matches!(*folder, "memory_bank" | ".ai/memory")
+                    || CORE_FILES
+                        .into_iter()
+                        .chain(KILO_FILES)
+                        .chain(["decisions.md"])
+                        .any(|name| is_file(&format!("{folder}/{name}"))))
         })
         .unwrap_or(BANK_FOLDERS[0])
 }

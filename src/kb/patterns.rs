@@ -302,10 +302,17 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
         // over `- **Strategy Pattern**: …` and `- **Observer Pattern**: …`, groups the
         // patterns in use: they are the decisions, the heading their topic; round 240, where
         // both readers listed the lines and neither the heading.)
-        let labelled: Vec<usize> = (i + 1..end).filter(|&c| names_pattern_by_label(&items[c])).collect();
-        if labelled.len() >= 2 {
+        // (Not a heading that names a pattern itself, `### Event Sourcing Pattern` over its
+        // `**Snapshot Pattern**`; and a labelled line that leaves its pattern open or turns it
+        // down, `**Saga Pattern**: maybe later`, is one of the group but no decision; found by
+        // review.)
+        let labelled: Vec<usize> = (i + 1..end).filter(|&c| labels_a_pattern(&items[c])).collect();
+        if labelled.len() >= 2 && !names_one_by_label(&items[i].text) {
             for c in labelled {
-                items[c].kind = Kind::Decision;
+                let value = pattern_label(&items[c]).map_or("", |(_, value)| value);
+                if states_something(value) && !turns_down(value) && !hedges(value) && !rejects(value) {
+                    items[c].kind = Kind::Decision;
+                }
             }
             continue;
         }
@@ -317,18 +324,33 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
     }
 }
 
-/// Whether a top-level list item names a pattern by its bold label and says how it is used
-/// (`- **Strategy Pattern**: interchangeable packing algorithms`; [`names_one_by_label`]).
-fn names_pattern_by_label(item: &Item) -> bool {
+/// Whether a top-level list item names a pattern by its bold label (`- **Strategy Pattern**:
+/// interchangeable packing algorithms`, `- **Retry Pattern** - exponential backoff`;
+/// [`names_one_by_label`]).
+fn labels_a_pattern(item: &Item) -> bool {
     item.block == Block::ListItem
         && item.parent.is_none()
         && matches!(item.kind, Kind::Pattern | Kind::Other)
         && item.field.is_none()
         && item.record.is_none()
         && item.done.is_none()
-        && super::records::bold_label(item).is_some_and(names_one_by_label)
-        && fields::named_before_colon(&item.text)
-            .is_some_and(|(_, value)| states_something(value) && !turns_down(value))
+        && pattern_label(item).is_some_and(|(label, _)| names_one_by_label(label))
+}
+
+/// A list item's bold label and what follows it, after a colon or a dash (`**Retry Pattern** -
+/// exponential backoff`).
+fn pattern_label(item: &Item) -> Option<(&str, &str)> {
+    let bold = item.bold.as_deref()?;
+    let rest = item.text.get(bold.len()..)?.trim_start();
+    let value = rest.strip_prefix([':', '：', '-', '–', '—'])?;
+    Some((bold.trim_end_matches([':', '：']), value.trim()))
+}
+
+/// Whether a pattern's line says it was weighed and turned down, or is still to weigh:
+/// `considered for the import job, rejected as overkill`, `to be evaluated once we have
+/// metrics`.
+fn rejects(value: &str) -> bool {
+    fields::holds_word_of(value, &["rejected", "declined", "discarded", "abandoned", "dropped", "evaluated", "later"])
 }
 
 /// Makes each top-level list item right under a title that lists patterns (`listings`, per

@@ -398,6 +398,33 @@ fn a_bank_in_a_folder_of_its_own_name_is_named_when_there_is_none_to_read() {
     // A folder named on the command line that is not there is that folder's error alone.
     let out = env.run(["decisions", "no-such-folder"]);
     assert!(out.stderr.contains("no Memory Bank at `./no-such-folder`: run mb"), "{out}");
+    // Found by review: a bank folder holding only `.gitkeep` has nothing to read, and the
+    // bank elsewhere is named; a name the shell would split is quoted, one with a line break
+    // shown escaped (and given no command); `-C` goes into the command; Kilo Code's names,
+    // common words, make a bank only three together (`docs/architecture.md` beside
+    // `docs/product.md` is documentation).
+    env.write("memory-bank/.gitkeep", "");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(2), "{out}");
+    assert!(out.stderr.contains("no Markdown file in `./memory-bank`, but Memory Bank files are in"), "{out}");
+    let env = TestEnvironment::new();
+    env.write("Team Notes/bank/activeContext.md", "# Active Context\n");
+    env.write("Team Notes/bank/progress.md", "# Progress\n");
+    env.write("docs/architecture.md", "# Architecture\n");
+    env.write("docs/product.md", "# Product\n");
+    let out = env.run(["decisions"]);
+    assert!(
+        out.stderr.contains("files are in `Team Notes/bank`: give the folder, `mb decisions 'Team Notes/bank'`"),
+        "{out}"
+    );
+    let out = env.run(["-C", "Team Notes", "decisions"]);
+    assert!(out.stderr.contains("files are in `bank`: give the folder, `mb -C 'Team Notes' decisions bank`"), "{out}");
+    let env = TestEnvironment::new();
+    env.write("notes\nerror: run this/activeContext.md", "# Active Context\n");
+    env.write("notes\nerror: run this/progress.md", "# Progress\n");
+    let out = env.run(["decisions"]);
+    assert!(out.stderr.contains("files are in `notes\\nerror: run this`\n"), "{out}");
+    assert_eq!(out.stderr.lines().count(), 1, "{out}");
 }
 
 #[test]

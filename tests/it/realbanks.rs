@@ -2202,7 +2202,8 @@ fn how_the_team_uses_its_tools_is_decided_and_a_command_reference_is_not() {
     let doc = document(&kb, "techContext-tool-usage.md");
     // Under Cline's `## Tool Usage Patterns`, each line with nothing under it says how the team
     // chose to work with its tools; a command and what it does is a reference, and a label over
-    // a list heads it.
+    // a list heads it. (Found by review: nor a plan, a tool dropped, nor a title over what a
+    // product tracks of its tools, `## Tool Usage Tracking`.)
     assert_eq!(
         decision_texts(doc),
         [
@@ -2221,12 +2222,17 @@ fn a_heading_over_patterns_named_by_their_labels_groups_them() {
     // Under `## Architectural Patterns`, a heading over two lines or more that name a pattern
     // by their label (`- **Strategy Pattern**: …`) groups the patterns in use: those lines are
     // the decisions, the heading their topic. A heading over how one thing works names one.
+    // (Found by review: a label followed by a dash counts; one that turns its pattern down is
+    // of the group but no decision; a heading that names a pattern itself stays the decision.)
     assert_eq!(
         decision_texts(doc),
         [
             "Strategy Pattern: one scheduler per printer class, swapped at start-up",
             "Observer Pattern: the dashboard follows queue changes through events",
             "Job archive",
+            "Retry Pattern - exponential backoff for printer calls",
+            "Circuit Breaker Pattern - trips after five failures",
+            "4. Event Sourcing Pattern",
         ]
     );
 }
@@ -2239,8 +2245,10 @@ fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
         doc.items.iter().map(|i| (i.kind, i.date.map(|d| d.to_string()))).collect();
     // A switch in a ticked box or after a check mark says what the team moved to (readers
     // list 7 of 7 on rounds 196–240; a ticked box was work done before the sixteenth session);
-    // a choice stated in so many words is one; other work ticked off is work done. A date
-    // alone after the closing dash is the line's.
+    // a choice stated in so many words is one; other work ticked off is work done, and so
+    // (found by review) is a replacement that names nothing that came in (`Replaced the
+    // failing disk`) and a switch reverted since. A date alone after the closing dash is the
+    // line's.
     let day = |d: &str| Some(d.to_string());
     assert_eq!(
         kinds,
@@ -2249,6 +2257,8 @@ fn a_switch_ticked_off_is_a_decision_and_a_closing_dash_dates_it() {
             (Kind::Decision, day("2026-04-04")),
             (Kind::Decision, day("2026-04-05")),
             (Kind::Change, day("2026-04-06")),
+            (Kind::Change, day("2026-04-07")),
+            (Kind::Change, day("2026-04-08")),
         ]
     );
 }
@@ -5842,7 +5852,7 @@ fn the_whole_systems_architecture_written_part_by_part_is_its_stack() {
     // label naming components or requirements, nor (review) a part's features where no line
     // of its list names a technology for what it does (`- Dark Mode` under `**Backend (/api):**`).
     // Right under the title, a name for what it does is one as well (`- VictoriaLogs for the
-    // poller's logs`; sixteenth session).
+    // poller's logs`; sixteenth session), not one retired or still a plan (review).
     let doc = document(&kb, "productContext-architecture.md");
     assert_eq!(
         decision_texts(doc),

@@ -455,6 +455,14 @@ Use tabs.
     let json = env.run(["decisions", "--json"]).json();
     let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(files, ["docs/memory-bank/decisionLog.md"]);
+    // So (found by review) does an `.ai/memory/` that other agent tools keep a JSONL store in:
+    // it is a bank with a core file or a `decisions.md`.
+    let env = TestEnvironment::new();
+    env.write(".ai/memory/gotchas.jsonl", "{\"note\": \"flaky CI\"}\n");
+    env.write("cline_docs/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n");
+    let json = env.run(["decisions", "--json"]).json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["cline_docs/activeContext.md"]);
     // Found by review: an empty bank folder (a `memory-bank/` holding only `.gitkeep`) hides
     // no bank further down the list; the first folder holding a core file is the bank.
     let env = TestEnvironment::new();

@@ -134,6 +134,13 @@ pub(super) struct Listing {
     pub warnings: Vec<String>,
 }
 
+impl Listing {
+    /// Whether no file was read at all (a bank folder holding no Markdown).
+    pub(super) fn read_nothing(&self) -> bool {
+        self.parts.is_empty() && self.errors.is_empty()
+    }
+}
+
 /// Reads and parses every file under `path` in parallel, keeping what `selection` lists, and
 /// resolves supersession across them.
 pub(super) fn load(path: &Path, shown_from: &Path, selection: &Selection) -> Listing {
