@@ -205,7 +205,7 @@ impl Repo {
                             ObjectType::Blob
                                 if crate::kb::load::is_markdown(name)
                                     || (bank
-                                        && name == crate::kb::load::CLINE_JOURNAL
+                                        && crate::kb::load::is_journal_name(name)
                                         && !at_root
                                         // (Not the root's rule file reached through a link,
                                         // wherever that file leads.)

@@ -374,7 +374,7 @@ impl MarkdownFiles {
             }
             if is_dir
                 || is_markdown(&name)
-                || (self.bank && name == CLINE_JOURNAL && is_the_journal(&child, shown_from))
+                || (self.bank && is_journal_name(&name) && is_the_journal(&child, shown_from))
             {
                 self.walk(&child, shown_from);
             }
@@ -417,6 +417,19 @@ pub fn is_markdown(name: &str) -> bool {
 /// folder keeps none ([`journal_kept_at_root`]).
 pub const CLINE_JOURNAL: &str = ".clinerules";
 
+/// Cursor's name for the same journal: banks kept with Cursor after Cline's Memory Bank
+/// instructions keep their learned patterns in `memory-bank/.cursorrules` (57 repositories in
+/// the code index; round 242's bank held 63 of its reader's 132 lines there). Inside a bank's
+/// folder it is read as [`CLINE_JOURNAL`] is; at the repository's root it is Cursor's rule file
+/// for the whole repository, and not read.
+pub const CURSOR_JOURNAL: &str = ".cursorrules";
+
+/// Whether `name` is a journal's file name inside a bank folder: Cline's ([`CLINE_JOURNAL`]) or
+/// Cursor's ([`CURSOR_JOURNAL`]).
+pub fn is_journal_name(name: &str) -> bool {
+    name == CLINE_JOURNAL || name == CURSOR_JOURNAL
+}
+
 /// Whether the repository's `.clinerules` file at its root is its bank's journal as well as a
 /// rule file: Cline's first Memory Bank instructions kept the journal there, and the banks
 /// that followed them keep none in their folder (rounds 210 and 212: three such files, 77
@@ -443,9 +456,9 @@ pub fn is_the_journal(path: &Path, root: &Path) -> bool {
 }
 
 /// Whether the walks skip an entry named `name`: every hidden name (`.git`, editors' files,
-/// a `.clinerules/` folder inside a bank), but not Cline's journal as a file.
+/// a `.clinerules/` folder inside a bank), but not a journal as a file ([`is_journal_name`]).
 pub fn is_hidden(name: &str, is_dir: bool) -> bool {
-    name.starts_with('.') && (is_dir || name != CLINE_JOURNAL)
+    name.starts_with('.') && (is_dir || !is_journal_name(name))
 }
 
 /// Reads a Markdown file as [`SourceFile::read`] does, and undoes mojibake

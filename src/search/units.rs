@@ -180,7 +180,7 @@ fn visit(
         let name = name.to_string_lossy();
         let read = crate::kb::is_markdown(&name)
             || (source == Source::MemoryBank
-                && name == crate::kb::load::CLINE_JOURNAL
+                && crate::kb::load::is_journal_name(&name)
                 && crate::kb::load::is_the_journal(&path, root));
         if read && crate::kb::load::admit(&path, meta, linked, root).is_ok() {
             push(out, path, root, source, meta);

@@ -490,6 +490,16 @@ fn clines_journal_in_the_bank_is_read_in_each_revision() {
     let added: Vec<&str> =
         report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(added, ["memory-bank/.clinerules"], "{:#}", report["decisions"]);
+    // Cursor's name for it, too.
+    env.write(
+        "memory-bank/.cursorrules",
+        "# Project Intelligence\n\n## Patterns & Preferences\n\n- Always tag backup snapshots with the host name.\n",
+    );
+    commit(&env, "a preference learned with Cursor");
+    let report = json(&env);
+    let added: Vec<&str> =
+        report["decisions"]["added"].as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(added, ["memory-bank/.cursorrules"], "{:#}", report["decisions"]);
 }
 
 #[test]

@@ -585,6 +585,26 @@ fn clines_journal_in_the_bank_is_one_of_its_files() {
     env.write("memory-bank/.clinerules/style.md", "## Decisions\n\n- Use tabs.\n");
     let files = env.run(["decisions", "--json"]).json();
     assert_eq!(files.as_array().unwrap().len(), 1, "{files}");
+    // Cursor's name for the journal (`memory-bank/.cursorrules`, kept by banks that follow
+    // Cline's instructions with Cursor) is read the same way; at the root it is Cursor's rule
+    // file for the repository, and not read.
+    let env = TestEnvironment::new();
+    env.write(
+        "memory-bank/activeContext.md",
+        "# Active Context\n\n## Decisions\n\n- Use Caddy as the reverse proxy.\n",
+    );
+    env.write(
+        "memory-bank/.cursorrules",
+        "# Project Intelligence\n\n## Patterns & Preferences\n\n- Always tag backup snapshots with the host name.\n",
+    );
+    env.write(".cursorrules", "# Cursor rules\n\n## Patterns & Preferences\n\n- Always answer in English.\n");
+    let out = env.run(["decisions", "--json"]);
+    let files: Vec<String> =
+        out.json().as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    assert_eq!(files, ["memory-bank/.cursorrules", "memory-bank/activeContext.md"], "{out}");
+    let hits = env.run(["search", "snapshots", "--json"]).json();
+    assert_eq!(hits[0]["file"], "memory-bank/.cursorrules", "{hits}");
+    assert_eq!(env.run(["search", "english", "--json"]).json(), serde_json::json!([]));
 }
 
 #[test]

@@ -411,7 +411,7 @@ impl Observer {
                 | EventKind::Modify(ModifyKind::Data(_))
                 | EventKind::Access(_)
         );
-        if !rest.is_empty() && file_only && !crate::kb::is_markdown(name) && name != crate::kb::load::CLINE_JOURNAL {
+        if !rest.is_empty() && file_only && !crate::kb::is_markdown(name) && !crate::kb::load::is_journal_name(name) {
             return;
         }
         let arrived = matches!(
