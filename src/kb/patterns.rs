@@ -152,6 +152,8 @@ pub(crate) fn names_one(title: &str) -> bool {
         && !fields::holds_word_of(title, NOT_CHOSEN)
         && !super::conventions::holds_no_conventions(title)
         && !reports_how_work_went(title)
+        // (Nor one set aside in brackets, `### Unit Tests (Future)`; round 242.)
+        && !set_aside_in_brackets(title)
 }
 
 /// A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`, `###
@@ -742,6 +744,8 @@ mod tests {
             "Dual-Port Implementation Methodology (Successful)",
             "Code Quality Standards (Maintained)",
             "Architecture Validation （Enhanced）",
+            "Unit Tests (Future)",
+            "Plugin Loader (not used yet)",
             "🚀",
             "\u{200b}",
             "",
