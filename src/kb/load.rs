@@ -127,9 +127,9 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
     const SKIP: &[&str] =
         &[".git", "node_modules", "target", "vendor", "dist", "build", ".venv", "venv", "__pycache__", ".cache"];
     const DEPTH: usize = 4;
-    let mut budget: usize = 20_000;
     // (And 2,000 entries of one folder at most: a folder of 21,000 assets spends no more.)
     const PER_FOLDER: usize = 2_000;
+    let mut budget: usize = 20_000;
     let mut found = Vec::new();
     let mut queue = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
     while let Some((dir, depth)) = queue.pop_front() {
@@ -443,7 +443,7 @@ pub fn journal_kept_at_root(at_root: bool, bank_there: bool, in_folder: bool) ->
     at_root && bank_there && !in_folder
 }
 
-/// Whether a `.clinerules` file at `path`, found in a bank's walk, is the bank's journal: below
+/// Whether a journal file at `path` ([`is_journal_name`]), found in a bank's walk, is the bank's journal: below
 /// the root of the repository `root` (there it is a rule file, read as the journal only when
 /// the bank keeps none: [`journal_kept_at_root`]), and not that rule file reached through a
 /// link (read once, at the root). The bank walk and the search walk ask.
