@@ -3734,6 +3734,11 @@ pub fn describes_records(title: &str) -> bool {
             // Important decisions made during development`; not `Record Types`, a DNS
             // project's.)
             "memory types",
+            // (An agent framework's `.ai/memory/decisions.md` ships its `## Entry template`;
+            // found by review.)
+            "entry template",
+            "record template",
+            "decision template",
         ]
         .iter()
         .any(|w| t.eq_ignore_ascii_case(w))
@@ -3743,6 +3748,10 @@ pub fn describes_records(title: &str) -> bool {
     // (Asked of every section a decision sits in: the title is lowercased only when one of
     // the shapes below may be there.)
     let opens = |p: &str| t.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
+    // `What this file is for`, `About this file`, `Purpose of this file`: the file on itself.
+    if t.len() <= 40 && ["what this file", "about this file", "purpose of this file"].iter().any(|p| opens(p)) {
+        return true;
+    }
     let format = ends_ignoring_case(t, " format");
     // `ADR Entry Must Include`, `Each entry should have`: what a record is to hold.
     let must_hold = || {
@@ -8712,6 +8721,8 @@ mod tests {
         assert!(describes_records("How to Create a New ADR") && describes_records("Documenting Decisions"));
         assert!(describes_records("Adding a new decision") && describes_records("Recording ADRs:"));
         assert!(!describes_records("Adding Redis") && !describes_records("Recording studio decisions"));
+        assert!(describes_records("Entry template") && describes_records("What this file is for"));
+        assert!(describes_records("About this file") && !describes_records("Template engine"));
         assert!(
             describes_records("Criando nova decisão técnica") && describes_records("Recording architecture decisions")
         );

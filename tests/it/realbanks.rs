@@ -114,7 +114,7 @@ fn decision_records_carry_their_fields() {
         // (Or a recommendation where decisions are still required.)
         let recommended = |r: usize| doc.items[r].text.starts_with("Recommended Approach");
         // (A template's fields describe a decision it does not record, and so do a format
-        // section's (`## Format`, a log table's `## Schema`, or how the team decides, `###
+        // section's (`## Format`, `## Entry template`, a log table's `## Schema`, or how the team decides, `###
         // Decision Making Process`, the bank's `## Memory Types`): `**Decision**:
         // The choice, in one sentence`, and the list under `**Each entry must include**:`, and
         // under `For each major decision, document:`.)
@@ -124,6 +124,7 @@ fn decision_records_carry_their_fields() {
                     .title
                     .as_deref()
                     .is_some_and(|t| t.ends_with("Format") || t == "Schema" || t.ends_with("Decision Making Process"))
+                || doc.entries[doc.sections[doc.items[r].section].entry].title == "Entry template"
                 || doc.items[r].text.starts_with("When adding a record")
                 || doc.items[r].text.starts_with("decision: Important decisions")
                 || doc.items[r].group.is_some_and(|g| {
@@ -2235,6 +2236,15 @@ fn a_heading_over_patterns_named_by_their_labels_groups_them() {
             "4. Event Sourcing Pattern",
         ]
     );
+}
+
+#[test]
+fn a_decision_files_note_on_itself_and_its_entry_template_record_nothing() {
+    let kb = load();
+    let doc = document(&kb, "decisions-unfilled.md");
+    // An agent framework's `decisions.md` says what it is for and shows its entry template
+    // before its log (found by review, `.ai/memory/decisions.md`): neither records a decision.
+    assert_eq!(dated_decisions(doc), ["2026-03-02 Decision: Run CUPS on the NAS rather than on a separate VM"]);
 }
 
 #[test]
