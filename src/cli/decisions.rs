@@ -134,7 +134,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
 /// The folders of the repository that hold a Memory Bank's files though it has no bank folder
 /// mb knows ([`kb::load::banks_elsewhere`]), named for the user to give: `Memory Bank files are
 /// in `a`, `b`: give the folder, `mb decisions a``. Each name on one line, its control
-/// characters shown; the command is given for a name the shell takes as it is, or quoted.
+/// characters shown; the command quotes a name the shell would split ([`crate::probe::ssh::shell_quote`]).
 fn banks_elsewhere(cx: &Context) -> Option<String> {
     let (found, total) = kb::load::banks_elsewhere(&cx.root, 5);
     let first = found.first()?;
@@ -145,8 +145,9 @@ fn banks_elsewhere(cx: &Context) -> Option<String> {
     if !first.contains(char::is_control) {
         // (Given from where mb was told the repository is: `-C DIR` goes with it.)
         let root = display_path(&cx.root);
-        let at = if root == "." { String::new() } else { format!("-C {} ", shell_word(&root)) };
-        said.push_str(&format!(": give the folder, `mb {at}decisions {}`", shell_word(&first)));
+        let quote = crate::probe::ssh::shell_quote;
+        let at = if root == "." { String::new() } else { format!("-C {} ", quote(&root)) };
+        said.push_str(&format!(": give the folder, `mb {at}decisions {}`", quote(&first)));
     }
     Some(said)
 }
@@ -154,16 +155,6 @@ fn banks_elsewhere(cx: &Context) -> Option<String> {
 /// A path on one line: its control characters, line breaks and tabs too, as escapes.
 fn one_line(path: &str) -> String {
     crate::probe::sanitize(path).replace('\n', "\\n").replace('\t', "\\t")
-}
-
-/// `word` as the shell takes it: as it is when it holds only letters, digits and `._/-`, else
-/// in single quotes (`'Team Notes/bank'`).
-fn shell_word(word: &str) -> String {
-    if !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '/' | '-')) {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
-    }
 }
 
 /// Files left out or read repaired (warnings) and files that could not be read (errors), on

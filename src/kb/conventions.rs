@@ -113,21 +113,17 @@ fn stands_alone_under_style(
     sections: &[Section],
     entries: &[Entry],
 ) -> bool {
-    item.block == Block::ListItem
-        && !has_items
-        && style
-            .get(item.section, || own_title(sections, entries, item.section).is_some_and(super::heading::names_style))
-        && states_one_rule(&item.text)
-        && !shows_only_code(item)
+    stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
 }
 
-/// Whether a list item with no items under it (`!has_items`) stands right under a title over
-/// how the team uses its tools ([`super::heading::names_tool_usage`]) and says how, as under
-/// the team's style: `- **npm**: package manager and scripts`, `- Secrets live in SOPS files`.
-/// Not a command and what it does, a reference (`` - `make run` - run the app ``, `` - `bin/dev`
-/// → start the server ``), nor what is to come or may be, or how things stand (`Plan to adopt
-/// Renovate`, `We might add a hook later`, `The build currently fails on Windows`; found by
-/// review). `tools` caches each section's answer.
+/// Whether a list item with no items under it stands right under a title over how the team uses
+/// its tools ([`super::heading::names_tool_usage`]) and says how, as under the team's style
+/// ([`stands_alone_under_style`]): `- **npm**: package manager and scripts`, `- Secrets live in
+/// SOPS files`. Not a command and what it does, a reference (`` - `make run` - run the app ``,
+/// `` - `bin/dev` → start the server ``), nor what is to come or may be, how things stand, or a
+/// tool retired (`Plan to adopt Renovate`, `We might add a hook later`, `The build currently
+/// fails on Windows`, `(dropped in March)`; found by review). `tools` caches each section's
+/// answer.
 fn tells_how_tools_are_used(
     item: &Item,
     has_items: bool,
@@ -135,8 +131,7 @@ fn tells_how_tools_are_used(
     sections: &[Section],
     entries: &[Entry],
 ) -> bool {
-    // (What is to come or may be, how things stand, or a tool retired: `(dropped in March)`.)
-    const NOT_CHOSEN: &[&str] = &[
+    const NOT_IN_USE: &[&str] = &[
         "plan",
         "plans",
         "planned",
@@ -154,15 +149,27 @@ fn tells_how_tools_are_used(
         "replaced",
         "retired",
     ];
+    stands_alone_under(item, has_items, tools, sections, entries, super::heading::names_tool_usage)
+        && !lists_a_command(item)
+        && !fields::holds_word_of(&item.text, NOT_IN_USE)
+}
+
+/// What the two rules above share: a list item with nothing under it (`!has_items`), right
+/// under a heading `names` says yes of (each section's answer kept in `titles`), that states one
+/// rule ([`states_one_rule`]) and is more than a code span.
+fn stands_alone_under(
+    item: &Item,
+    has_items: bool,
+    titles: &mut super::Once,
+    sections: &[Section],
+    entries: &[Entry],
+    names: fn(&str) -> bool,
+) -> bool {
     item.block == Block::ListItem
         && !has_items
-        && tools.get(item.section, || {
-            own_title(sections, entries, item.section).is_some_and(super::heading::names_tool_usage)
-        })
+        && titles.get(item.section, || own_title(sections, entries, item.section).is_some_and(names))
         && states_one_rule(&item.text)
         && !shows_only_code(item)
-        && !lists_a_command(item)
-        && !fields::holds_word_of(&item.text, NOT_CHOSEN)
 }
 
 /// Whether a line opens with a command and says what it does: `` `make run` - Directly run the

@@ -6106,6 +6106,13 @@ fn says_what_is_now_used(bytes: &[u8]) -> bool {
 /// nothing else says what was chosen (see `records::considerations`). (The agent changing its
 /// own mode says so too, and is no decision: [`switches_agent_mode`].)
 pub fn states_switch(text: &str) -> bool {
+    // (Not one undone since: `Switched the limiter to Memcached (reverted on 2025-03-02)`;
+    // found by review. Asked only of a switch.)
+    switches(text) && !holds_word_of(text, &["reverted", "rolled"])
+}
+
+/// [`states_switch`], whether or not it was undone since.
+fn switches(text: &str) -> bool {
     // Chinese states the switch up front, after a short subject (`前端改用 MUI`); further in,
     // the same verbs tell what a user or the code does (`用户需要手动切换到新轨道`, and `替换为`
     // alone: `将 ${…} 替换为实际值`). The verb starts within the first five characters (15
@@ -8854,6 +8861,7 @@ mod tests {
         for other in [
             "Migrated",
             "✅ Replaced the failing disk in nas-02",
+            "Switched the rate limiter to Memcached (reverted on 2025-03-02)",
             "Rebuilt the dashboard for the NAS",
             "Users see the login page instead of an error",
             "用户需要手动查找并切换到新轨道",

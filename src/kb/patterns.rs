@@ -308,11 +308,17 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
         // `**Snapshot Pattern**`; and a labelled line that leaves its pattern open or turns it
         // down, `**Saga Pattern**: maybe later`, is one of the group but no decision; found by
         // review.)
-        let labelled: Vec<usize> = (i + 1..end).filter(|&c| labels_a_pattern(&items[c])).collect();
+        // (Each labelled line with whether it is chosen.)
+        let labelled: Vec<(usize, bool)> = (i + 1..end)
+            .filter_map(|c| {
+                labelled_pattern(&items[c]).map(|value| {
+                    (c, states_something(value) && !turns_down(value) && !hedges(value) && !rejects(value))
+                })
+            })
+            .collect();
         if labelled.len() >= 2 && !names_one_by_label(&items[i].text) {
-            for c in labelled {
-                let value = pattern_label(&items[c]).map_or("", |(_, value)| value);
-                if states_something(value) && !turns_down(value) && !hedges(value) && !rejects(value) {
+            for (c, chosen) in labelled {
+                if chosen {
                     items[c].kind = Kind::Decision;
                 }
             }
@@ -326,26 +332,22 @@ pub(crate) fn named(items: &mut [Item], sections: &[Section], named: &[usize]) {
     }
 }
 
-/// Whether a top-level list item names a pattern by its bold label (`- **Strategy Pattern**:
-/// interchangeable packing algorithms`, `- **Retry Pattern** - exponential backoff`;
-/// [`names_one_by_label`]).
-fn labels_a_pattern(item: &Item) -> bool {
-    item.block == Block::ListItem
-        && item.parent.is_none()
-        && matches!(item.kind, Kind::Pattern | Kind::Other)
-        && item.field.is_none()
-        && item.record.is_none()
-        && item.done.is_none()
-        && pattern_label(item).is_some_and(|(label, _)| names_one_by_label(label))
-}
-
-/// A list item's bold label and what follows it, after a colon or a dash (`**Retry Pattern** -
-/// exponential backoff`).
-fn pattern_label(item: &Item) -> Option<(&str, &str)> {
+/// What a top-level list item says of the pattern its bold label names, after a colon or a
+/// dash (`- **Strategy Pattern**: interchangeable packing algorithms`, `- **Retry Pattern** -
+/// exponential backoff`; [`names_one_by_label`]), when it names one.
+fn labelled_pattern(item: &Item) -> Option<&str> {
+    if item.block != Block::ListItem
+        || item.parent.is_some()
+        || !matches!(item.kind, Kind::Pattern | Kind::Other)
+        || item.field.is_some()
+        || item.record.is_some()
+        || item.done.is_some()
+    {
+        return None;
+    }
     let bold = item.bold.as_deref()?;
-    let rest = item.text.get(bold.len()..)?.trim_start();
-    let value = rest.strip_prefix([':', '：', '-', '–', '—'])?;
-    Some((bold.trim_end_matches([':', '：']), value.trim()))
+    let value = item.text.get(bold.len()..)?.trim_start().strip_prefix([':', '：', '-', '–', '—'])?;
+    names_one_by_label(bold.trim_end_matches([':', '：'])).then(|| value.trim())
 }
 
 /// Whether a pattern's line says it was weighed and turned down, or is still to weigh:

@@ -3180,10 +3180,7 @@ fn considerations(
                     // (Ticked or not: `- [x] Migrated the AI calls to Gemini 3` and `✅ Switched
                     // from static keys to short-lived tokens` say what the team moved to; readers
                     // list 7 of 7 such lines on rounds 196–240.)
-                    // (Not one undone since: `(reverted on 2025-03-02, back on Redis)`.)
-                    || (!decided_in[scope(item)]
-                        && fields::states_switch(&item.text)
-                        && !fields::holds_word_of(&item.text, &["reverted", "rolled"])))
+                    || (!decided_in[scope(item)] && fields::states_switch(&item.text)))
                 // (A swap of one call for another, `Replaced fetchTiles() with
                 // fetchTilesCached()`, is an edit reported among work done.)
                 && !fields::swaps_calls(&item.text)

@@ -280,8 +280,9 @@ fn resolve(name: &str, preset: Settings, cx: &RouteContext, depth: usize) -> Res
 }
 
 /// A value for a shell command line: as is when it is made of safe characters, else in single
-/// quotes (an address from an inventory is outside data; it never becomes shell syntax).
-fn shell_quote(value: &str) -> String {
+/// quotes (an address from an inventory is outside data; it never becomes shell syntax). Also
+/// the folder `mb decisions` suggests reading.
+pub(crate) fn shell_quote(value: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
     if !value.is_empty() && value.chars().all(safe) {
         value.to_string()

@@ -734,6 +734,45 @@ fn a_root_journal_that_leads_out_or_blocks_is_skipped() {
     panic!("mb decisions hung on a FIFO named .clinerules");
 }
 
+/// The walk that names folders holding a bank elsewhere, when the repository has none, follows
+/// no link (a loop, a folder outside the repository), counts a FIFO or a link named as a core
+/// file as nothing and never opens one, and ends.
+#[test]
+fn the_walk_naming_banks_elsewhere_follows_no_link_and_opens_no_file() {
+    let env = TestEnvironment::new();
+    let outside = env.root().join("outside-bank");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("activeContext.md"), "# Active Context\n").unwrap();
+    std::fs::write(outside.join("progress.md"), "# Progress\n").unwrap();
+    let work = env.work_dir();
+    std::fs::create_dir_all(work.join("notes")).unwrap();
+    std::os::unix::fs::symlink("..", work.join("notes/loop")).unwrap();
+    std::os::unix::fs::symlink(&outside, work.join("linked-bank")).unwrap();
+    std::fs::create_dir_all(work.join("pipes")).unwrap();
+    for name in ["activeContext.md", "progress.md"] {
+        assert!(std::process::Command::new("mkfifo").arg(work.join("pipes").join(name)).status().unwrap().success());
+    }
+    std::os::unix::fs::symlink(outside.join("progress.md"), work.join("notes/progress.md")).unwrap();
+    std::fs::write(work.join("notes/activeContext.md"), "# Active Context\n").unwrap();
+    let mut child = env.command(["decisions"]).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    for _ in 0..200 {
+        if child.try_wait().unwrap().is_some() {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{stderr}");
+            assert!(stderr.contains("no Memory Bank at"), "{stderr}");
+            assert!(
+                !stderr.contains("linked-bank") && !stderr.contains("pipes") && !stderr.contains("notes"),
+                "{stderr}"
+            );
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("mb decisions hung walking for banks elsewhere");
+}
+
 /// A Memory Bank linked in from outside the repository is skipped (in CI it would bring a
 /// runner's files into the report), but a folder outside the repository that the user names
 /// on the command line is read as given; links under it still stay inside it.
