@@ -4524,6 +4524,9 @@ pub fn leaves_open(text: &str) -> bool {
     if under_way(t) || colon.is_some_and(|c| under_way(&t[c..])) {
         return true;
     }
+    if hedges_at_start(t) || still_weighed(t) {
+        return true;
+    }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
     if !t.is_ascii()
         && ["需确定", "待确定", "需要确定", "有待确定", "尚未确定", "仍需确定", "需決定", "待決定", "需决定", "待决定"]
@@ -4568,6 +4571,35 @@ pub fn leaves_open(text: &str) -> bool {
         _ if words.iter().any(|w| asks(w)) && words.iter().any(|w| ["needed", "required"].contains(w)) => true,
         _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
     }
+}
+
+/// Whether a line opens by hedging what it names: `Potential shift toward OAuth for sign-in`,
+/// `Possible expansion of the shared state`, `Maybe a second uplink`, `Considering a drawer for
+/// the phone layout` — a choice only thought of. (Not `Considering the load, we chose Unbound`,
+/// whose clause after the comma decides.)
+fn hedges_at_start(t: &str) -> bool {
+    const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps"];
+    let end = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
+    let first = &t[..end];
+    // (Looked at by bytes: every line under a decision heading is asked.)
+    (5..=11).contains(&first.len())
+        && (is_word_of(first, HEDGES) || (first.eq_ignore_ascii_case("considering") && !t.contains([',', '，'])))
+}
+
+/// Whether a line says its choice is still being weighed, anywhere in it: `React Query under
+/// evaluation`, `Sharding (under discussion)`, `A second region, being evaluated`.
+fn still_weighed(t: &str) -> bool {
+    const PHRASES: &[&[u8]] = &[b"under evaluation", b"under discussion", b"being evaluated", b"being discussed"];
+    let bytes = t.as_bytes();
+    // (At the start and after each space or bracket: `Under evaluation: Loki` too.)
+    std::iter::once(0)
+        .chain(memchr::memchr2_iter(b' ', b'(', bytes).map(|at| at + 1))
+        .any(|at| {
+            PHRASES.iter().any(|p| {
+                bytes[at..].get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                    && !bytes.get(at + p.len()).is_some_and(u8::is_ascii_alphanumeric)
+            })
+        })
 }
 
 /// A line that says the team only weighs or plans a choice: `Cross-account: we are considering
@@ -7399,6 +7431,29 @@ mod tests {
         assert!(super::leaves_open("Evaluating Loki against Elasticsearch"));
         assert!(!super::leaves_open("Caching: Decided on one hour for every response"));
         assert!(super::leaves_open("ORM: Choosing between Prisma and Drizzle"));
+        // A choice only hedged at, or still weighed (round 242's `## Evolution of Decisions`);
+        // not one decided after a comma, nor the words inside another.
+        for line in [
+            "Potential shift toward OAuth for sign-in",
+            "Possible expansion of the shared client state",
+            "Maybe a second uplink for the NAS",
+            "Considering a drawer for the phone layout",
+            "TanStack Query under evaluation",
+            "Sharding (Under Discussion)",
+            "Under evaluation: Loki for the logs",
+        ] {
+            assert!(super::leaves_open(line), "{line}");
+        }
+        for line in [
+            "Considering the load, we chose Unbound",
+            "Possibilities were weighed; Postgres chosen",
+            "Potentials are computed on the GPU",
+            "Reviewed under evaluations of cost",
+            "Switched to PostgreSQL in every stage",
+        ] {
+            assert!(!super::leaves_open(line), "{line}");
+        }
+        assert!(!super::leaves_open(&"under evaluatio".repeat(50_000)));
         // A status line's day, not a stamp beside it (found by review).
         assert_eq!(super::status_date("Status: In Progress | Last Updated: 2025-06-29", None), None);
         assert!(super::status_date("Status: done (2026-01-17) | Last Updated: 2026-02-01", None).is_some());

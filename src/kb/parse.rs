@@ -2035,10 +2035,19 @@ impl<'a> Pass<'a> {
                 && item_heading[i]
                     .is_some_and(|h| headings[h].field.as_ref().is_some_and(|f| *f != fields::Field::Decision))
         };
+        // (Nor a stamped bullet among the patterns a heading lists, `## Architectural Patterns`
+        // over `* [2025-04-14 11:06:00] - **Layered Settings:**` and its `Description`, then
+        // `- **Conditional Callbacks:** …`: the stamp dates that pattern, and the patterns after
+        // it are the heading's, not the stamp's fields; round 243.)
+        let among_patterns = |i: usize, items: &[Item]| {
+            items[i].block == Block::ListItem
+                && item_heading[i].is_some_and(|h| headings[h].listing != patterns::Listing::Neither)
+        };
         let is_stamp = |i: usize, items: &[Item]| {
             let item = &items[i];
             update_log.binary_search(&i).is_err()
                 && !under_field(i, items)
+                && !among_patterns(i, items)
                 && item.parent.is_none()
                 && (item.block == Block::Paragraph || items.get(i + 1).is_some_and(|n| n.parent == Some(i)))
                 && fields::is_titled_timestamp(&item.text)

@@ -425,15 +425,22 @@ pub(crate) fn listed(
             }
             continue;
         }
-        let name = text.trim_end_matches([':', '：']).trim_end();
+        // (A stamp before a label dates it, `[2025-04-14 11:06:00] - **Layered Settings:**`
+        // over its description: the label is what follows the stamp, as a bold name is.)
+        let unstamped = fields::after_timestamp(text);
+        let stamped_label = unstamped.len() < text.len() && unstamped.ends_with([':', '：']);
+        let name = unstamped.trim_end_matches([':', '：']).trim_end();
         // (A name that says it is a pattern, `1. Adapter Pattern` over its bullets, is one as a
         // bold name is.)
         let heads_list = item.bold.as_deref().map(|b| b.trim_end_matches([':', '：']).trim_end()) == Some(name)
+            || stamped_label
             || (name.split_whitespace().count() <= 4
                 && super::heading::last_word(name).eq_ignore_ascii_case("pattern"));
         // Under a label naming an area of work (`- **Validation**:` over `- Pydantic models
         // for request validation`), each item names a pattern of its own, on one line.
-        if heads_list && held.clone().next().is_some() && fields::names_area_of_work(name) {
+        // (Not a stamped one: `[2025-05-25] Centralized Configuration:` dates one thing named,
+        // and its lines, `Guideline:`, `When to use:`, describe it.)
+        if heads_list && !stamped_label && held.clone().next().is_some() && fields::names_area_of_work(name) {
             for c in i + 1..items.len() {
                 if items[c].parent.is_none() {
                     break;

@@ -6128,3 +6128,43 @@ fn a_stamped_bullet_under_a_fields_heading_is_that_records_field() {
         ]
     );
 }
+
+#[test]
+fn a_stamp_among_the_patterns_a_heading_lists_dates_that_pattern() {
+    let kb = load();
+    // Roo's `systemPatterns.md` under `## Architectural Patterns`: a stamped bullet over its
+    // description, then patterns with no stamp (round 243). The stamp dates its pattern; it
+    // opens no entry, so the patterns after it stay the heading's and are decisions. A stamped
+    // label's lines (`Guideline:`, `When to use:`) describe it, whatever it names.
+    let doc = document(&kb, "systemPatterns-stamped.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            " Edge Handlers: Requests for the short links are answered by workers at the edge, close to the reader.",
+            "2025-06-02 [2025-06-02 09:40:00] - Layered Link Settings (one file per domain + a KV store):",
+            " Paid Clicks Only: The conversion callback fires for paid clicks, never for test clicks.",
+            " Separate Modules: Routing, settings and the callback live in modules of their own.",
+            "2025-06-03 [2025-06-03] Retry Chain Pattern:",
+            "2025-06-03 [2025-06-03] Shared Settings Loader:",
+        ]
+    );
+    let (_, layered) = decision(&kb, "Layered Link Settings");
+    assert_eq!(field(layered, "rationale"), Some("One large file was hard to review."));
+}
+
+#[test]
+fn a_choice_only_hedged_at_under_a_decisions_heading_is_none() {
+    let kb = load();
+    // `## Evolution of Decisions` mixes choices made with ones only thought of (round 242):
+    // `Potential …`, `Possible …`, `… under evaluation`, `Considering …` leave theirs open; a
+    // line that goes on after `Considering the cost,` to say what was kept decides.
+    let doc = document(&kb, "activeContext-evolving.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Moved every stage onto PostgreSQL",
+            "The calendar view confirmed for the dashboard",
+            "Considering the cost, we kept the single region",
+        ]
+    );
+}
