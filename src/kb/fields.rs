@@ -59,6 +59,9 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "selected implementation",
             "selected solution",
             "chosen solution",
+            // The fix that held, after the ones tried (`**Solutions Attempted**:`); round 245.
+            "final solution",
+            "final approach",
             "final choice",
             "selected",
             "chosen",
@@ -425,6 +428,15 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "alternativas rechazadas",
             "opciones descartadas",
             "opciones rechazadas",
+            // What was tried before the fix that held (`**Solutions Attempted**:` over `Custom
+            // start command - FAILED`, then `**Final Solution**:`; round 245).
+            "solutions attempted",
+            "attempted solutions",
+            "solutions tried",
+            "approaches tried",
+            "approaches attempted",
+            "failed attempts",
+            "previous attempts",
         ],
     ),
     (

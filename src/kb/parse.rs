@@ -144,6 +144,9 @@ struct RawHeading {
     /// For a stamp: it closes the record it is placed before, its line standing after that
     /// record's fields ([`Pass::closed_record`]); its item is none of the record's statement.
     closes: bool,
+    /// For a stamp: its one line ends a sentence (`[…] - Filtered the health checks out of the
+    /// logs.`), saying all it has to; it introduces nothing after it.
+    said_all: bool,
     /// The record field the title names (`## Rationale`, see [`fields::field_heading`]);
     /// `None` for a stamp.
     field: Option<fields::Field>,
@@ -750,6 +753,7 @@ impl<'a> Pass<'a> {
                         line,
                         stamp: false,
                         closes: false,
+                        said_all: false,
                     });
                     while self.heading_stack.last().is_some_and(|&o| self.headings[o].level >= level) {
                         self.heading_stack.pop();
@@ -1288,7 +1292,10 @@ impl<'a> Pass<'a> {
         // Timestamped lines under a template's intro sentence (`This file records …` then
         // `2025-05-31 20:05:24 - Added the database decision.`) log the file's own updates:
         // they stay in the intro, open no entry and date nothing (`dates_from_status_lines`).
-        if self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
+        // (Not a stamp in brackets, `[2025-06-26 08:45:00] - Deployment debugging session`,
+        // as an agent writes each entry it appends to the log: that opens its entry; round
+        // 245.)
+        if !line.starts_with('[') && self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
             return false;
         }
         self.close();
@@ -1992,7 +1999,12 @@ impl<'a> Pass<'a> {
         patterns::listed(&mut items, &self.item_heading, &listings, &doc.groups, self.text);
         patterns::recorded(&mut items, self.text);
         // (Last, whichever rule read a decision there.)
-        if records::records_none(&stem) {
+        // (And a file in a folder of templates, `memory-bank/templates/troubleshoot.md`, is
+        // one, whatever its name: `## Final Solution` there is a blank to fill in.)
+        let in_templates = path.parent().and_then(Path::file_name).is_some_and(|folder| {
+            folder.to_str().is_some_and(|f| f.eq_ignore_ascii_case("templates") || f.eq_ignore_ascii_case("template"))
+        });
+        if records::records_none(&stem) || in_templates {
             for item in items.iter_mut().filter(|i| i.kind == Kind::Decision) {
                 item.kind = Kind::Other;
             }
@@ -2115,6 +2127,8 @@ impl<'a> Pass<'a> {
                 let (date, title) =
                     fields::timestamp(&text).map_or((None, text.clone()), |(d, t)| (Some(d), t.to_string()));
                 stamp_heading.push((i, under, merged.len()));
+                let one_line = this.text.get(this.items[i].span.clone()).is_some_and(|s| !s.trim_end().contains('\n'));
+                let said_all = one_line && title.trim_end().ends_with(['.', '。', '!', '！']);
                 merged.push(RawHeading {
                     level: u8::MAX,
                     kind: classify(&title),
@@ -2123,6 +2137,7 @@ impl<'a> Pass<'a> {
                     line: this.items[i].line,
                     stamp: true,
                     closes,
+                    said_all,
                     field: None,
                     decision: false,
                     considers: false,
@@ -3593,6 +3608,10 @@ impl Layout {
         // Whether the heading after the last one is the first of a record a stamp closes.
         let mut closed_next = false;
         let splits: Vec<bool> = (0..headings.len()).map(|i| splits_in_two(headings, i)).collect();
+        let subheaded: Vec<bool> = (0..headings.len()).map(|i| has_subheading(headings, i)).collect();
+        // Whether a field's heading (`## Rationale`) followed the last stamp, and whether that
+        // stamp's title ends a sentence.
+        let (mut stamp_has_fields, mut stamp_said_all) = (false, false);
         for (i, h) in headings.iter_mut().enumerate() {
             if titled && i == 0 {
                 layout.section_of_heading.push(0);
@@ -3600,6 +3619,8 @@ impl Layout {
             }
             if h.stamp {
                 closed_next = h.closes;
+                stamp_has_fields = false;
+                stamp_said_all = h.said_all;
                 let enclosing = stack.iter().rev().find(|o| !o.field).copied();
                 let (outer_level, resume) = stamps.unwrap_or((
                     enclosing.map_or(entry_heading_level, |o| o.level),
@@ -3645,9 +3666,20 @@ impl Layout {
                 // deeper headings belong to the timestamped entry — and so does the first
                 // heading of the record a stamp closes, whatever it is.
                 let own_entry = h.date.is_some() && entry_level == Some(h.level);
-                if is_field || (h.level > outer_level && !h.decision && !own_entry) || std::mem::take(&mut closed_next)
+                // (Nor does a heading right below theirs with headings of its own, `## Coding
+                // Doctrine` over `### Primary Principles`, after a stamp that said all it had to
+                // in a sentence of its own and that no field's heading followed: a part of the
+                // file, not what that stamp was about; round 245. After `## Decision` and `##
+                // Rationale`, `## Models Supported` over its own headings tells more of the
+                // record; after a stamp with no title, or one that introduces what follows
+                // (`… - Updated the health checks:`), the heading is what it was about.)
+                let own_part = h.level == outer_level + 1 && subheaded[i] && stamp_said_all && !stamp_has_fields;
+                if is_field
+                    || (h.level > outer_level && !h.decision && !own_entry && !own_part)
+                    || std::mem::take(&mut closed_next)
                 {
                     in_stamp = true;
+                    stamp_has_fields |= is_field;
                 } else {
                     stamps = None;
                     current_entry = resume;

@@ -160,6 +160,7 @@ fn decision_records_carry_their_fields() {
         // them, `**Related Decisions**:` under its symptom and fix.)
         if !["tasks.md", "progress.md", "error-catalogue.md"].contains(&file(doc).as_str())
             && !file(doc).contains("template")
+            && !doc.path.parent().is_some_and(|folder| folder.ends_with("templates"))
         {
             assert!(
                 item.record.is_none_or(|r| {
@@ -6167,4 +6168,41 @@ fn a_choice_only_hedged_at_under_a_decisions_heading_is_none() {
             "Considering the cost, we kept the single region",
         ]
     );
+}
+
+#[test]
+fn a_stamp_under_the_intro_opens_its_record_and_the_fix_that_held_is_its_decision() {
+    let kb = load();
+    // Round 245's Roo decision log: the first stamp in brackets sits right under the
+    // template's intro sentence, an entry the agent appended (a bare stamp there is the file's
+    // own update log); its `**Final Solution**:` list is the record's decision and the
+    // `**Solutions Attempted**:` its alternatives. A one-line stamp that ends its sentence
+    // introduces nothing: `## Working Agreement` over headings of its own after it is a part
+    // of the file, undated (it had taken the stamp's date).
+    let doc = document(&kb, "decisionLog-doctrine.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-03-09 Move the worker onto the managed Python runtime",
+            "2026-03-09 Export the WSGI application from a root-level module",
+            "2026-03-09 Mounted the health router under /api/v1",
+            "2026-03-09 Kept the API key out of the deploy file",
+            "2026-03-09 [2026-03-09 10:05:31] - Filtered the platform's health probes out of the request log.",
+            "2026-03-10 [2026-03-10 14:00:00] - Added a SQLite cache for the classification results.",
+        ]
+    );
+    let (_, runtime) = decision(&kb, "managed Python runtime");
+    assert!(field(runtime, "alternatives").is_some_and(|v| v.contains("A custom start command - FAILED")));
+    let agreement: Vec<&Item> = doc.items.iter().filter(|i| i.text.contains("Time-boxing")).collect();
+    assert_eq!(agreement.len(), 1);
+    assert_eq!(agreement[0].date, None);
+}
+
+#[test]
+fn a_file_in_a_folder_of_templates_records_nothing() {
+    let kb = load();
+    // `memory-bank/templates/incident.md`: a blank to copy, whatever its name; its `## Final
+    // Solution` and its `- **Retry Pattern**: …` under `## Related Patterns` decide nothing.
+    let doc = kb.documents.iter().find(|d| d.path.ends_with("templates/incident.md")).expect("the template");
+    assert_eq!(decision_texts(doc), Vec::<&str>::new());
 }
