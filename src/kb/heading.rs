@@ -1074,6 +1074,9 @@ pub(crate) fn names_dependencies(title: &str) -> Option<bool> {
         "bibliotecas",
         "зависимости",
         "библиотеки",
+        // Turkish: dependencies, libraries (`## Bağımlılıklar (Öne Çıkanlar)`, the main ones).
+        "bağımlılıklar",
+        "kütüphaneler",
     ];
     // Closing a title in Chinese or Japanese (`### 必需依赖`, required dependencies; `##
     // 使用ライブラリ`, libraries used).
@@ -1348,6 +1351,12 @@ pub(crate) fn names_stack(title: &str) -> bool {
         "технологии",
         "технологий",
         "технологический",
+        // Turkish (`## Teknoloji Yığını (Tech Stack)`, technology stack; round 244) and
+        // Indonesian.
+        "teknoloji",
+        "teknolojiler",
+        "teknolojileri",
+        "teknologi",
     ];
     const BEFORE_STACK: &[&str] = &["tech", "technology", "technical", "technological", "software", "our"];
     const CJK: &[&str] = &["技术栈", "技術棧", "技術スタック", "技术选型", "技術選定", "使用技術", "技術構成"];

@@ -3270,6 +3270,13 @@ fn turkish_rule_and_pattern_headings() {
     let doc = document(&kb, "sistem-desenleri.md");
     let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.block == mb::kb::Block::ListItem).map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Pattern, Kind::Pattern, Kind::Decision]);
+    // `## Teknoloji Yığını (Tech Stack)` (technology stack) and `## Bağımlılıklar` (dependencies)
+    // list what was chosen, as their English names do (round 244); the set-up steps do not.
+    let doc = document(&kb, "teknik-baglam.md");
+    assert_eq!(
+        decision_texts(doc),
+        ["Sunucu: Proxmox VE 8", "Yedekleme: restic, B2 üzerinde", "ansible-core (yapılandırma için)"]
+    );
 }
 
 #[test]
