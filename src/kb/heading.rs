@@ -941,6 +941,19 @@ pub(crate) fn names_principles(title: &str) -> bool {
         "suivre",
         "clave",
         "clés",
+        // And what says they are the team's own: architectural, applied, adopted, fundamental
+        // (`Princípios Arquiteturais`, `Princípios Aplicados`; round 243).
+        "arquiteturais",
+        "arquitectónicos",
+        "architecturaux",
+        "aplicados",
+        "appliqués",
+        "adotados",
+        "adoptados",
+        "adoptés",
+        "fundamentais",
+        "fundamentales",
+        "fondamentaux",
     ];
     let last = last_word(title);
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());

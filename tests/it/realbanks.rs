@@ -5517,7 +5517,8 @@ fn a_glossary_records_no_decision_and_cursors_mdc_files_are_read() {
 fn each_principle_the_team_holds_is_decided() {
     let kb = load();
     // Each top-level item right under a heading over the team's principles (`Philosophy`,
-    // `Design Principles`, `Principios de diseño`, `设计原则`) states one, in whatever words;
+    // `Design Principles`, `Principios de diseño`, `Princípios Arquiteturais` (round 243),
+    // `设计原则`) states one, in whatever words;
     // not a question, a label over a list, a state still to change (`… yet …`), a template's
     // slot (`Principle 3: [A principle …]`), what the items under a label say, nor a paragraph
     // over them. `Principles of the SMB protocol`
@@ -5531,6 +5532,7 @@ fn each_principle_the_team_holds_is_decided() {
             "Backups count as tested once a restore has run, not when a log says so",
             "Plain files over databases wherever a person has to read them",
             "Cada cambio pasa por una revisión en un pull request",
+            "Nenhum segredo fica no repositório",
             "所有配置都放在 Git 仓库中",
         ]
     );
