@@ -47,6 +47,9 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut tools = super::Once::new(sections.len());
     let mut aside = super::Once::new(groups.len());
     let mut label_not_commands = super::Once::new(groups.len());
+    // Whether the file's title is over the team's conventions: its topics hold them.
+    let style_guide =
+        entries.first().is_some_and(|e| e.from_heading && super::heading::names_own_conventions(&e.title));
     for i in 0..items.len() {
         // Whether the item has items under it, right after it (a label over them states no
         // rule of its own).
@@ -80,11 +83,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !has_items
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
-                    || stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, &mut not_rules)
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
-                stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, &mut not_rules)
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
@@ -106,14 +109,58 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
 /// something there ([`states_principle`]): one of the team's conventions, in whatever words
 /// (`Classes: PascalCase`, `Two spaces for YAML indentation`). `style` caches each section's
 /// answer.
+///
+///
+/// So does one under a topic right below a file's title over the team's conventions (`#
+/// Development Conventions`, `# Conventions de développement` over `## Logs`, `## Docker`;
+/// `style_guide`): the file is the team's style guide and each topic one part of it (round
+/// 246's French bank: readers list 35 of the 39 such lines). Not under a topic that holds no
+/// conventions (`## Troubleshooting`; `not_rules`), nor one over examples or goals (`##
+/// Examples`, `## Objectif pour l'IA`).
 fn stands_alone_under_style(
     item: &Item,
     has_items: bool,
     style: &mut super::Once,
     sections: &[Section],
     entries: &[Entry],
+    style_guide: bool,
+    not_rules: &mut super::AnyTitleOver<'_>,
 ) -> bool {
+    const ASIDE: &[&str] = &[
+        "example",
+        "examples",
+        "exemple",
+        "exemples",
+        "ejemplo",
+        "ejemplos",
+        "exemplo",
+        "exemplos",
+        "beispiel",
+        "beispiele",
+        "sample",
+        "samples",
+        "goal",
+        "goals",
+        "objective",
+        "objectives",
+        "objectif",
+        "objectifs",
+        "objetivo",
+        "objetivos",
+        "ziel",
+        "ziele",
+    ];
+    let topic_of_the_guide = |s: &Section| {
+        s.parent.is_none() && s.entry == 0 && s.title.as_deref().is_some_and(|t| !fields::holds_word_of(t, ASIDE))
+    };
     stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
+        || (style_guide
+            && item.block == Block::ListItem
+            && !has_items
+            && sections.get(item.section).is_some_and(topic_of_the_guide)
+            && !not_rules.holds(item.section)
+            && states_one_rule(&item.text)
+            && !shows_only_code(item))
 }
 
 /// Whether a list item with no items under it stands right under a title over how the team uses

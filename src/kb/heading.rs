@@ -972,6 +972,61 @@ pub(crate) fn names_principles(title: &str) -> bool {
         })
 }
 
+/// Whether a file's title is over the conventions the team set itself: one over its style
+/// ([`names_style`]: `Development Conventions`, `Coding Style Guide`), or, in French, Spanish,
+/// Portuguese or German, conventions or rules of its development, code, project or AI agents
+/// first (`Conventions de Développement (Persona)`, `Règles IA et Agents`, `Convenciones de
+/// código`, `Regras do projeto`, `Entwicklungsregeln` is not read) — not rules of something
+/// else (`Règles du jeu`, the game's rules).
+pub(crate) fn names_own_conventions(title: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "conventions",
+        "convenciones",
+        "convenções",
+        "convencoes",
+        "konventionen",
+        "règles",
+        "regles",
+        "reglas",
+        "regras",
+        "regeln",
+        "normes",
+        "normas",
+    ];
+    const OF_THE_TEAM: &[&str] = &[
+        "développement",
+        "developpement",
+        "desarrollo",
+        "desenvolvimento",
+        "entwicklung",
+        "code",
+        "código",
+        "codage",
+        "programmation",
+        "programación",
+        "projet",
+        "proyecto",
+        "projeto",
+        "équipe",
+        "equipo",
+        "equipe",
+        "ia",
+        "ai",
+        "ki",
+        "agents",
+        "agentes",
+    ];
+    const LINKS: &[&str] = &["de", "du", "del", "do", "da", "des", "la", "le", "el", "o", "a", "für", "der", "die", "pour", "para"];
+    if names_style(title) {
+        return true;
+    }
+    let mut words = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| super::fields::is_word_of(w, NOUNS))
+        && words
+            .find(|w| !super::fields::is_word_of(w, LINKS))
+            .is_some_and(|w| super::fields::is_word_of(w, OF_THE_TEAM))
+}
+
 /// A heading over the team's style, naming or preferences, which its head words name: `Code
 /// Style`, `Go Code Styling`, `TypeScript Style`, `File Naming` (the word last, in at most
 /// three words); `Naming Conventions`, `Code Style Guidelines`, `Style Guide` (before a
@@ -3219,6 +3274,23 @@ mod tests {
             "",
         ] {
             assert!(!names_style(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_files_title_over_the_teams_own_conventions() {
+        for title in [
+            "Development Conventions",
+            "Conventions de Développement (Persona)",
+            "Règles IA et Agents – (Persona)",
+            "Convenciones de código",
+            "Regras do projeto",
+            "Konventionen für die Entwicklung",
+        ] {
+            assert!(names_own_conventions(title), "{title}");
+        }
+        for title in ["Règles du jeu", "Reglas de negocio", "Normas ISO", "Regeln", ""] {
+            assert!(!names_own_conventions(title), "{title}");
         }
     }
 

@@ -6215,3 +6215,26 @@ fn a_file_in_a_folder_of_templates_records_nothing() {
     let doc = kb.documents.iter().find(|d| d.path.ends_with("templates/incident.md")).expect("the template");
     assert_eq!(decision_texts(doc), Vec::<&str>::new());
 }
+
+#[test]
+fn under_a_files_title_over_the_teams_conventions_each_topic_holds_them() {
+    let kb = load();
+    // `# Conventions de Développement` over `## Style & Qualité`, `## Docker` (round 246's
+    // French Kilo bank): the file is the team's style guide, and each line standing alone
+    // under a topic one of its conventions, as under `## Coding Conventions`. Not a topic over
+    // examples or goals, not a bare command, and not the rules of something else (`# Règles
+    // du jeu`, the game's rules).
+    assert_eq!(
+        decision_texts(document(&kb, "03-conventions-dev.md")),
+        [
+            "PEP8 obligatoire",
+            "Formatter : black + ruff",
+            "Ne jamais modifier docker-compose.yml sans justification",
+        ]
+    );
+    assert_eq!(
+        decision_texts(document(&kb, "dev-conventions.md")),
+        ["No print statements", "Structured JSON logs only"]
+    );
+    assert_eq!(decision_texts(document(&kb, "regles-du-jeu.md")), Vec::<&str>::new());
+}
