@@ -2577,6 +2577,22 @@ pub fn bold_label_date(label: &str) -> Option<Date> {
     (range.end == label.len() && n > 0).then_some(date)
 }
 
+/// The date a list item's title holds anywhere, as a heading's does, when the item heads a
+/// list of its own: `- [Initial Setup - Completed ~2025-04-14]` over what was done then,
+/// `- Initial Setup (2025-04-15):`, `- Thank-you page - Fixed 2025-04-18 12:36:00`. A title,
+/// not a sentence: at most 80 bytes and no full stop inside; and not a day named as one to
+/// come (`Deadline 2025-05-01:`, `Upgrade before EOL 2026-04-30`).
+pub fn list_title_date(text: &str) -> Option<Date> {
+    let t = text.trim().trim_matches(['[', ']', '*', '_', ' ']).trim_end_matches([':', '：']);
+    if t.len() > 80 || t.contains(". ") || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (date, range) = find_date(t)?;
+    let before = t[..range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let ahead = before.split_whitespace().next_back().is_some_and(|w| names_day_ahead(w) || w.eq_ignore_ascii_case("eol"));
+    (!ahead).then_some(date)
+}
+
 /// Whether a word before a date names a day to come: `Deadline`, `due`, `ETA`, `launch`.
 fn names_day_ahead(word: &str) -> bool {
     [
@@ -3275,6 +3291,18 @@ mod tests {
         ] {
             assert!(!names_style(title), "{title}");
         }
+    }
+
+    #[test]
+    fn a_list_title_holds_its_date_anywhere() {
+        let day = |t: &str| list_title_date(t).map(|d| d.to_string());
+        assert_eq!(day("[Initial Setup - Completed ~2025-04-14]").as_deref(), Some("2025-04-14"));
+        assert_eq!(day("Initial Setup (2025-04-15):").as_deref(), Some("2025-04-15"));
+        assert_eq!(day("**Thank-you page - Fixed 2025-04-18 12:36:00**").as_deref(), Some("2025-04-18"));
+        assert_eq!(day("Deadline 2025-05-01:"), None);
+        assert_eq!(day("Upgrade before EOL 2026-04-30"), None);
+        assert_eq!(day("We moved on 2025-04-14. Then the rest followed."), None);
+        assert_eq!(day(&"2025-04-14 ".repeat(20)), None);
     }
 
     #[test]

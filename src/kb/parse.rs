@@ -1852,6 +1852,9 @@ impl<'a> Pass<'a> {
             let section = &doc.sections[section_idx];
             let entry = &doc.entries[section.entry];
             let parent = items[i].parent.map(|p| (label_kind[p].unwrap_or(items[p].kind), items[p].date, items[p].id));
+            // (Whether the item heads a list of its own: the next item's parent, not yet
+            // renumbered.)
+            let heads_list = items[i].block == Block::ListItem && items.get(i + 1).is_some_and(|n| n.parent == Some(i));
             label_kind[i] = kind_label(&items, i, section.kind);
             let item = &mut items[i];
             let group = item.group.map(|g| &self.groups[g]);
@@ -1880,6 +1883,7 @@ impl<'a> Pass<'a> {
                 .or_else(|| trailing_date(&item.text))
                 .or_else(|| item.bold.as_deref().and_then(bold_label_date))
                 .or_else(|| date_after_bold_label(item))
+                .or_else(|| heads_list.then(|| super::heading::list_title_date(&item.text)).flatten())
                 .or_else(|| parent.and_then(|(_, date, _)| date))
                 .or_else(|| group.and_then(|g| g.date))
                 .or(section.date)

@@ -6238,3 +6238,20 @@ fn under_a_files_title_over_the_teams_conventions_each_topic_holds_them() {
     );
     assert_eq!(decision_texts(document(&kb, "regles-du-jeu.md")), Vec::<&str>::new());
 }
+
+#[test]
+fn a_list_items_title_dates_the_list_under_it_as_a_headings_does() {
+    let kb = load();
+    // `- [Initial Setup - Completed ~2026-02-14]` over what was done then (round 243's
+    // `## Recent Changes`): the date in the title dates the list, wherever it stands in the
+    // title, as it would in a heading's; a day named as one to come (`Deadline …`) does not.
+    let doc = document(&kb, "activeContext-dated-labels.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-02-14 Switched the backups from rsync to restic.",
+            "2026-02-18 Switched the mailer from Postfix to Mailpit.",
+            " Switched the DNS to Unbound.",
+        ]
+    );
+}
