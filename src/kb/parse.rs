@@ -3038,6 +3038,14 @@ fn dates_from_status_lines(
         let nth = &mut seen[item.section];
         *nth = nth.saturating_add(1);
         let header = sections[item.section].title.is_none() && *nth <= 4 && item.block == Block::Paragraph;
+        // (A byline under the title that is the day alone, `*May 12, 2025*`, a journal entry's,
+        // says when it was written, as `Date: May 12, 2025` does; round 249.)
+        let status = status.or_else(|| {
+            (header && *nth == 1 && item.parent.is_none())
+                .then(|| date_alone(&item.text))
+                .flatten()
+                .map(|date| (date, false, false))
+        });
         let made = || record_file.then(|| fields::header_stamp(&item.text, true)).flatten();
         let status = status.or_else(|| header.then(made).flatten().map(|date| (date, false, true)));
         if status.is_none()
@@ -3135,6 +3143,12 @@ fn dates_from_status_lines(
             };
         }
     }
+}
+
+/// The day a line gives and nothing else (`May 12, 2025`, `2025-03-14`, marks aside).
+fn date_alone(text: &str) -> Option<Date> {
+    let t = text.trim().trim_matches(['*', '_', ' ']).trim_end_matches('.');
+    super::heading::date_at_start(t).filter(|(_, range)| range.end == t.len()).map(|(date, _)| date)
 }
 
 /// Whether `item`, read from `text`, is an item of a numbered list (`3. …`, `2) …`).
@@ -3576,7 +3590,16 @@ impl Layout {
         // the file was made only a file that is one decision record (`# ADR-012: …`), made the
         // day it was decided. (When it was last updated is no decision's date:
         // [`Item::updated`].)
-        let title_date = if titled { headings[0].date } else { None };
+        // (And a heading right under the title that only gives the day, a journal entry's `##
+        // Date: March 11, 2025`, dates it as the title would; round 249.)
+        let date_line = || {
+            headings
+                .get(1)
+                .filter(|h| !h.stamp && h.level > headings[0].level && h.date.is_some())
+                .and_then(|h| fields::status_date(&h.title, None))
+                .and_then(|(date, started)| (!started).then_some(date))
+        };
+        let title_date = if titled { headings[0].date.or_else(date_line) } else { None };
         let made = front_matter.created.filter(|_| fields::names_record(&file_title));
         let file_date = title_date.or(front_matter.date).or(made);
         let mut layout = Layout {

@@ -6255,3 +6255,20 @@ fn a_list_items_title_dates_the_list_under_it_as_a_headings_does() {
         ]
     );
 }
+
+#[test]
+fn a_journal_entrys_date_line_under_its_title_dates_it() {
+    let kb = load();
+    // A journal of one file per day gives the day right under the title (round 249): as a
+    // heading that only names it (`## Date: March 11, 2026`) or as a byline alone
+    // (`*May 12, 2026*`). Either dates the file's decisions, as `Date: …` under the title and a
+    // date in the title do.
+    assert_eq!(
+        dated_decisions(document(&kb, "journal-date-heading.md")),
+        ["2026-03-11 We decided to retire the old NAS once its disks pass one more scrub, and hand it to the lab."]
+    );
+    assert_eq!(
+        dated_decisions(document(&kb, "journal-byline.md")),
+        ["2026-05-12 Ship the container logs with Vector rather than Fluent Bit"]
+    );
+}
