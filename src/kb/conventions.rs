@@ -54,6 +54,9 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
         // Whether the item has items under it, right after it (a label over them states no
         // rule of its own).
         let has_items = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
+        // (Whether the item's parent is a label over it, `- Logging:`.)
+        let parent_is_label =
+            items[i].parent.and_then(|p| items.get(p)).is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
         let item = &mut items[i];
         if !matches!(item.block, Block::ListItem | Block::Paragraph)
             || item.field.is_some()
@@ -83,11 +86,11 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !has_items
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
-                    || stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, &mut not_rules)
+                    || stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, parent_is_label, &mut not_rules)
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
-                stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, &mut not_rules)
+                stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, parent_is_label, &mut not_rules)
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
@@ -124,6 +127,7 @@ fn stands_alone_under_style(
     sections: &[Section],
     entries: &[Entry],
     style_guide: bool,
+    parent_is_label: bool,
     not_rules: &mut super::AnyTitleOver<'_>,
 ) -> bool {
     const ASIDE: &[&str] = &[
@@ -149,14 +153,33 @@ fn stands_alone_under_style(
         "objetivos",
         "ziel",
         "ziele",
+        // What not to do, named as its faults (`## Anti-patterns`, `## Pitfalls`): lines there
+        // name what is avoided, not a rule in the words a rule is stated.
+        "anti",
+        "antipattern",
+        "antipatterns",
+        "pitfalls",
+        "mistakes",
     ];
+    // A shell command written out (`npm test`, `git commit --no-verify`): how to run
+    // something, no convention; found by review.
+    const CLIS: &[&str] = &[
+        "npm", "npx", "pnpm", "yarn", "bun", "git", "docker", "cargo", "make", "pip", "python", "python3", "uv",
+        "poetry", "kubectl", "helm", "terraform", "ansible", "ansible-playbook", "go", "node", "mvn", "gradle",
+    ];
+    let written_command = |text: &str| text.split_whitespace().next().is_some_and(|w| CLIS.contains(&w));
     let topic_of_the_guide = |s: &Section| {
         s.parent.is_none() && s.entry == 0 && s.title.as_deref().is_some_and(|t| !fields::holds_word_of(t, ASIDE))
     };
     stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
         || (style_guide
             && item.block == Block::ListItem
-            && !has_items
+            // (A line right under the topic, or under a label there, `- Logging:` over its
+            // rules — not an example or a detail under a rule, `- e.g. node:20@sha256:…`,
+            // and the rule over it is one; found by review.)
+            && (item.parent.is_none() || parent_is_label)
+            && !(has_items && item.text.trim_end().ends_with([':', '：']))
+            && !written_command(&item.text)
             && sections.get(item.section).is_some_and(topic_of_the_guide)
             && !not_rules.holds(item.section)
             && states_one_rule(&item.text)
@@ -249,6 +272,14 @@ fn labelled_as_no_rule(text: &str) -> bool {
         "cases",
         "example",
         "examples",
+        "ejemplo",
+        "ejemplos",
+        "exemple",
+        "exemples",
+        "exemplo",
+        "exemplos",
+        "beispiel",
+        "beispiele",
         "question",
         "questions",
         "note",

@@ -4589,27 +4589,50 @@ pub fn leaves_open(text: &str) -> bool {
 /// `Possible expansion of the shared state`, `Maybe a second uplink`, `Considering a drawer for
 /// the phone layout` — a choice only thought of. (Not `Considering the load, we chose Unbound`,
 /// whose clause after the comma decides.)
+///
+/// Nor one that goes on to say what was decided (`Potential outages are handled by failover;
+/// chose active-passive`), and a comma only in a list (`Considering Redis, Memcached and
+/// Hazelcast`) decides nothing; found by review. `(Maybe)` and `Might …` hedge too.
 fn hedges_at_start(t: &str) -> bool {
-    const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps"];
+    const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps", "might"];
+    // Words that say what was decided after the hedge.
+    const DECIDES: &[&str] =
+        &["we", "chose", "chosen", "decided", "adopted", "selected", "picked", "opted", "kept", "went", "settled"];
+    // (After `Considering …,` a clause: `Considering the renewal load, certificates are
+    // renewed by a timer`.)
+    const CLAUSE: &[&str] = &["is", "are", "was", "were", "will", "has", "have", "be"];
+    let t = t.trim_start_matches(['(', '[']);
     let end = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
     let first = &t[..end];
     // (Looked at by bytes: every line under a decision heading is asked.)
-    (5..=11).contains(&first.len())
-        && (is_word_of(first, HEDGES) || (first.eq_ignore_ascii_case("considering") && !t.contains([',', '，'])))
+    if !(5..=11).contains(&first.len()) || holds_word_of(&t[end..], DECIDES) {
+        return false;
+    }
+    is_word_of(first, HEDGES)
+        || (first.eq_ignore_ascii_case("considering")
+            && t.split_once([',', '，']).is_none_or(|(_, after)| !holds_word_of(after, CLAUSE)))
 }
 
-/// Whether a line says its choice is still being weighed, anywhere in it: `React Query under
-/// evaluation`, `Sharding (under discussion)`, `A second region, being evaluated`.
+/// Whether a line says its choice is still being weighed: `React Query under evaluation`,
+/// `Sharding (under discussion)`, `[under evaluation]`, `A second region, being evaluated`,
+/// `Under evaluation: Loki` — the words close a clause or a bracket, or open the line. (Not
+/// `Dropped the feature under discussion in #42`, where they tell of something else; found by
+/// review.)
 fn still_weighed(t: &str) -> bool {
     const PHRASES: &[&[u8]] = &[b"under evaluation", b"under discussion", b"being evaluated", b"being discussed"];
     let bytes = t.as_bytes();
-    // (At the start and after each space or bracket: `Under evaluation: Loki` too.)
+    // (What may follow the words: the line's end, a bracket's, or a clause's.)
+    let closes = |rest: &[u8]| {
+        let rest = rest.trim_ascii_start();
+        rest.first().is_none_or(|b| matches!(b, b')' | b']' | b',' | b';' | b'.' | b':' | b'|' | b'-' | 0xE2))
+    };
     std::iter::once(0)
-        .chain(memchr::memchr2_iter(b' ', b'(', bytes).map(|at| at + 1))
+        .chain(memchr::memchr3_iter(b' ', b'(', b'[', bytes).map(|at| at + 1))
         .any(|at| {
             PHRASES.iter().any(|p| {
                 bytes[at..].get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
                     && !bytes.get(at + p.len()).is_some_and(u8::is_ascii_alphanumeric)
+                    && (at == 0 || closes(&bytes[at + p.len()..]))
             })
         })
 }
@@ -6801,9 +6824,30 @@ pub fn title_states_choice(title: &str) -> bool {
         "vendor",
         "wrap",
     ];
+    // (A title that closes by naming an occasion names a topic, whatever its first word:
+    // `Cache invalidation session`, `Deploy review`; found by review.)
+    const OCCASIONS: &[&str] = &[
+        "session",
+        "sessions",
+        "meeting",
+        "review",
+        "retro",
+        "retrospective",
+        "discussion",
+        "notes",
+        "summary",
+        "investigation",
+        "analysis",
+        "debugging",
+        "planning",
+        "workshop",
+        "sync",
+    ];
+    let last = lower.split(|c: char| !c.is_ascii_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
     numbered
-        || VERBS.binary_search(&first).is_ok()
-        || [" over ", " instead of ", " rather than ", ", not ", " (not "].iter().any(|w| lower.contains(w))
+        || (!OCCASIONS.contains(&last)
+            && (VERBS.binary_search(&first).is_ok()
+                || [" over ", " instead of ", " rather than ", ", not ", " (not "].iter().any(|w| lower.contains(w))))
 }
 
 /// Whether an entry's title (what a timestamp or a date heads) states something of its own:
@@ -6918,6 +6962,11 @@ const NOT_TAKEN: &[&str] = &[
     "open",
     "planning",
     "under discussion",
+    // Still weighed (`| Move to Tempo | under evaluation |`; found by review).
+    "under evaluation",
+    "under review",
+    "evaluating",
+    "being evaluated",
     // Put off: `Deferred to phase 2`, `On hold`, `Not needed yet (Phase 2)`.
     "deferred",
     "postponed",

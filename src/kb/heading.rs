@@ -955,6 +955,36 @@ pub(crate) fn names_principles(title: &str) -> bool {
         "fundamentales",
         "fondamentaux",
     ];
+    // Principles given up, outdated or only weighed (`Princípios Arquiteturais Abandonados`,
+    // `Principios fundamentales (obsoletos)`, `Principes architecturaux envisagés`; found by
+    // review) are not the team's.
+    const SET_ASIDE: &[&str] = &[
+        "abandonados",
+        "abandonadas",
+        "abandonnés",
+        "obsoletos",
+        "obsoletas",
+        "obsolètes",
+        "veraltete",
+        "envisagés",
+        "envisagées",
+        "propuestos",
+        "propostos",
+        "proposés",
+        "rechazados",
+        "rejeitados",
+        "rejetés",
+        "descartados",
+        "abandoned",
+        "obsolete",
+        "deprecated",
+        "proposed",
+        "rejected",
+        "former",
+    ];
+    if super::fields::holds_word_of(title, SET_ASIDE) {
+        return false;
+    }
     let last = last_word(title);
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
@@ -1571,6 +1601,14 @@ pub(crate) fn names_options_weighed(title: &str) -> bool {
         "legacy",
         "existing",
         "previously",
+        // Turkish: alternatives, options, rejected (`## Teknoloji Yığını Alternatifleri`,
+        // `## Reddedilen …`; found by review).
+        "alternatifler",
+        "alternatifleri",
+        "seçenekler",
+        "seçenekleri",
+        "reddedilen",
+        "reddedildi",
     ];
     super::fields::names_considerations(title)
         || super::fields::turns_down(title)
@@ -2588,8 +2626,14 @@ pub fn list_title_date(text: &str) -> Option<Date> {
         return None;
     }
     let (date, range) = find_date(t)?;
-    let before = t[..range.start].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let ahead = before.split_whitespace().next_back().is_some_and(|w| names_day_ahead(w) || w.eq_ignore_ascii_case("eol"));
+    // (Any word before the date: `Target date 2027-07-01`, `Go-live scheduled 2027-09-01`,
+    // `Renew the cert on 2027-11-30`; found by review.)
+    let ahead = t[..range.start].split_whitespace().any(|w| {
+        names_day_ahead(w)
+            || ["eol", "scheduled", "renew", "planned"]
+                .iter()
+                .any(|a| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(a))
+    });
     (!ahead).then_some(date)
 }
 

@@ -3701,8 +3701,12 @@ impl Layout {
                 // record; after a stamp with no title, or one that introduces what follows
                 // (`… - Updated the health checks:`), the heading is what it was about.)
                 let own_part = h.level == outer_level + 1 && subheaded[i] && stamp_said_all && !stamp_has_fields;
+                // (Nor does one right below theirs that names decisions of its own, `## Older
+                // decisions` after a stamped record: the file's list of them; found by review.)
+                let decisions_part =
+                    h.level == outer_level + 1 && h.kind == Kind::Decision && h.field.is_none() && !h.decision;
                 if is_field
-                    || (h.level > outer_level && !h.decision && !own_entry && !own_part)
+                    || (h.level > outer_level && !h.decision && !own_entry && !own_part && !decisions_part)
                     || std::mem::take(&mut closed_next)
                 {
                     in_stamp = true;

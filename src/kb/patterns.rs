@@ -469,15 +469,18 @@ pub(crate) fn listed(
         } else if listing == Some(Listing::TestPatterns) {
             false
         } else {
-            let named = match fields::named_before_colon(text) {
-                Some((label, value)) => names_one(label) && !turns_down(value),
-                None => names_one_in_a_line(text) && held.clone().next().is_none_or(|_| !is_topic(text)),
+            // (After a stamp, the pattern its label names: `[2025-06-04 11:00:00] - **Circuit
+            // Breaker:** around the payment API`; found by review. A stamped sentence, `[…] -
+            // Initial system patterns documented.`, is the file's update log: it holds nothing.)
+            let (named, said) = match fields::named_before_colon(unstamped) {
+                Some((label, value)) => (names_one(label) && !turns_down(value), unstamped),
+                None => (names_one_in_a_line(text) && held.clone().next().is_none_or(|_| !is_topic(text)), text),
             };
-            !text.ends_with([':', '：'])
+            !said.ends_with([':', '：'])
                 && named
-                && states_something(text)
-                && !hedges(text)
-                && !set_aside_in_brackets(text)
+                && states_something(said)
+                && !hedges(said)
+                && !set_aside_in_brackets(said)
         };
         if names && !held.any(|it| it.kind == Kind::Decision) && !captions_code(&items[i], source) {
             items[i].kind = Kind::Decision;

@@ -3271,7 +3271,8 @@ fn turkish_rule_and_pattern_headings() {
     let kinds: Vec<Kind> = doc.items.iter().filter(|i| i.block == mb::kb::Block::ListItem).map(|i| i.kind).collect();
     assert_eq!(kinds, [Kind::Pattern, Kind::Pattern, Kind::Decision]);
     // `## Teknoloji Yığını (Tech Stack)` (technology stack) and `## Bağımlılıklar` (dependencies)
-    // list what was chosen, as their English names do (round 244); the set-up steps do not.
+    // list what was chosen, as their English names do (round 244); the set-up steps and the
+    // stack's alternatives (`## Teknoloji Yığını Alternatifleri`, found by review) do not.
     let doc = document(&kb, "teknik-baglam.md");
     assert_eq!(
         decision_texts(doc),
@@ -5517,8 +5518,8 @@ fn a_glossary_records_no_decision_and_cursors_mdc_files_are_read() {
 fn each_principle_the_team_holds_is_decided() {
     let kb = load();
     // Each top-level item right under a heading over the team's principles (`Philosophy`,
-    // `Design Principles`, `Principios de diseño`, `Princípios Arquiteturais` (round 243),
-    // `设计原则`) states one, in whatever words;
+    // `Design Principles`, `Principios de diseño`, `Princípios Arquiteturais` (round 243; not
+    // `… Abandonados`, found by review), `设计原则`) states one, in whatever words;
     // not a question, a label over a list, a state still to change (`… yet …`), a template's
     // slot (`Principle 3: [A principle …]`), what the items under a label say, nor a paragraph
     // over them. `Principles of the SMB protocol`
@@ -6145,7 +6146,8 @@ fn a_stamp_among_the_patterns_a_heading_lists_dates_that_pattern() {
     // Roo's `systemPatterns.md` under `## Architectural Patterns`: a stamped bullet over its
     // description, then patterns with no stamp (round 243). The stamp dates its pattern; it
     // opens no entry, so the patterns after it stay the heading's and are decisions. A stamped
-    // label's lines (`Guideline:`, `When to use:`) describe it, whatever it names.
+    // label's lines (`Guideline:`, `When to use:`) describe it, whatever it names; a stamped
+    // label names its pattern after the stamp (found by review).
     let doc = document(&kb, "systemPatterns-stamped.md");
     assert_eq!(
         dated_decisions(doc),
@@ -6154,6 +6156,7 @@ fn a_stamp_among_the_patterns_a_heading_lists_dates_that_pattern() {
             "2025-06-02 [2025-06-02 09:40:00] - Layered Link Settings (one file per domain + a KV store):",
             " Paid Clicks Only: The conversion callback fires for paid clicks, never for test clicks.",
             " Separate Modules: Routing, settings and the callback live in modules of their own.",
+            "2025-06-04 [2025-06-04 11:00:00] - Circuit Breaker: around the payment calls",
             "2025-06-03 [2025-06-03] Retry Chain Pattern:",
             "2025-06-03 [2025-06-03] Shared Settings Loader:",
         ]
@@ -6167,7 +6170,11 @@ fn a_choice_only_hedged_at_under_a_decisions_heading_is_none() {
     let kb = load();
     // `## Evolution of Decisions` mixes choices made with ones only thought of (round 242):
     // `Potential …`, `Possible …`, `… under evaluation`, `Considering …` leave theirs open; a
-    // line that goes on after `Considering the cost,` to say what was kept decides.
+    // line that goes on after `Considering the cost,` to say what was kept decides. Found by
+    // review: a comma in a list decides nothing, a line that goes on to say what was chosen
+    // decides, words that tell of something else (`the sidecar under discussion in #42`) leave
+    // nothing open, `[under evaluation]`, `(Maybe)` and `Might` hedge, and so does a table
+    // row's status.
     let doc = document(&kb, "activeContext-evolving.md");
     assert_eq!(
         decision_texts(doc),
@@ -6175,6 +6182,9 @@ fn a_choice_only_hedged_at_under_a_decisions_heading_is_none() {
             "Moved every stage onto PostgreSQL",
             "The calendar view confirmed for the dashboard",
             "Considering the cost, we kept the single region",
+            "Potential outages fail over to the standby; chose active-passive",
+            "Dropped the sidecar under discussion in #42",
+            "Keep Grafana for the dashboards",
         ]
     );
 }
@@ -6223,13 +6233,16 @@ fn under_a_files_title_over_the_teams_conventions_each_topic_holds_them() {
     // French Kilo bank): the file is the team's style guide, and each line standing alone
     // under a topic one of its conventions, as under `## Coding Conventions`. Not a topic over
     // examples or goals, not a bare command, and not the rules of something else (`# Règles
-    // du jeu`, the game's rules).
+    // du jeu`, the game's rules). Found by review: not an example under a rule (the rule is
+    // one), a command written without backticks, a line labelled `Exemple :`, nor a topic over
+    // anti-patterns.
     assert_eq!(
         decision_texts(document(&kb, "03-conventions-dev.md")),
         [
             "PEP8 obligatoire",
             "Formatter : black + ruff",
             "Ne jamais modifier docker-compose.yml sans justification",
+            "Épingler chaque image de base par son empreinte",
         ]
     );
     assert_eq!(
@@ -6244,7 +6257,8 @@ fn a_list_items_title_dates_the_list_under_it_as_a_headings_does() {
     let kb = load();
     // `- [Initial Setup - Completed ~2026-02-14]` over what was done then (round 243's
     // `## Recent Changes`): the date in the title dates the list, wherever it stands in the
-    // title, as it would in a heading's; a day named as one to come (`Deadline …`) does not.
+    // title, as it would in a heading's; a day named as one to come (`Deadline …`, and found by
+    // review `Target date …` with any word before the date) does not.
     let doc = document(&kb, "activeContext-dated-labels.md");
     assert_eq!(
         dated_decisions(doc),
@@ -6252,6 +6266,7 @@ fn a_list_items_title_dates_the_list_under_it_as_a_headings_does() {
             "2026-02-14 Switched the backups from rsync to restic.",
             "2026-02-18 Switched the mailer from Postfix to Mailpit.",
             " Switched the DNS to Unbound.",
+            " Switched the VPN to WireGuard.",
         ]
     );
 }
@@ -6270,5 +6285,23 @@ fn a_journal_entrys_date_line_under_its_title_dates_it() {
     assert_eq!(
         dated_decisions(document(&kb, "journal-byline.md")),
         ["2026-05-12 Ship the container logs with Vector rather than Fluent Bit"]
+    );
+}
+
+#[test]
+fn a_session_titled_as_an_occasion_decides_its_final_solution_and_the_files_decisions_stay_its_own() {
+    let kb = load();
+    // `[…] - Cache invalidation session` opens with a word that may be a verb (`Cache`), but
+    // a title closing on an occasion (`session`, `meeting`, `review`) names a topic: the
+    // record's `**Final Solution**:` list is its decision. `## Older decisions` right below the
+    // stamp's level is the file's list, not the stamp's (found by review).
+    let doc = document(&kb, "decisionLog-sessions.md");
+    assert_eq!(
+        dated_decisions(doc),
+        [
+            "2026-04-02 Purge the edge cache on every publish",
+            "2024-01-05 Chose MariaDB for the wiki (2024-01-05)",
+            " Chose Memcached for the page cache",
+        ]
     );
 }
