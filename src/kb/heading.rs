@@ -994,7 +994,7 @@ pub(crate) fn names_principles(title: &str) -> bool {
         || (first.starts_with(['p', 'P', 'f', 'F', 'п', 'П', 'ф', 'Ф'])
             && FIRST.contains(&first.to_lowercase().as_str())
             && words
-                .find(|w| !["de", "du", "del", "des", "do", "da", "la", "le", "el", "o", "a"].contains(w))
+                .find(|w| !["de", "du", "del", "des", "do", "da", "la", "le", "el", "o", "a", "d", "l"].contains(w))
                 .is_none_or(|w| super::fields::is_word_of(w, WHOSE)))
         || (!title.is_ascii() && {
             let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -1046,7 +1046,7 @@ pub(crate) fn names_own_conventions(title: &str) -> bool {
         "agents",
         "agentes",
     ];
-    const LINKS: &[&str] = &["de", "du", "del", "do", "da", "des", "la", "le", "el", "o", "a", "für", "der", "die", "pour", "para"];
+    const LINKS: &[&str] = &["de", "du", "del", "do", "da", "des", "la", "le", "el", "o", "a", "für", "der", "die", "pour", "para", "d", "l"];
     if names_style(title) {
         return true;
     }

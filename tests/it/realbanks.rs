@@ -5518,7 +5518,8 @@ fn a_glossary_records_no_decision_and_cursors_mdc_files_are_read() {
 fn each_principle_the_team_holds_is_decided() {
     let kb = load();
     // Each top-level item right under a heading over the team's principles (`Philosophy`,
-    // `Design Principles`, `Principios de diseño`, `Princípios Arquiteturais` (round 243; not
+    // `Design Principles`, `Principios de diseño`, `Principes d'architecture` (round 246),
+    // `Princípios Arquiteturais` (round 243; not
     // `… Abandonados`, found by review), `设计原则`) states one, in whatever words;
     // not a question, a label over a list, a state still to change (`… yet …`), a template's
     // slot (`Principle 3: [A principle …]`), what the items under a label say, nor a paragraph
@@ -5534,6 +5535,7 @@ fn each_principle_the_team_holds_is_decided() {
             "Plain files over databases wherever a person has to read them",
             "Cada cambio pasa por una revisión en un pull request",
             "Nenhum segredo fica no repositório",
+            "Les traitements lourds passent par les workers",
             "所有配置都放在 Git 仓库中",
         ]
     );
