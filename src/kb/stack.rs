@@ -1149,8 +1149,10 @@ fn fills_role(label: &str, value: &str, text: &str) -> bool {
         && !label.contains("->")
         && !label.contains("=>")
         && label.chars().any(char::is_alphanumeric)
-        && value.chars().any(char::is_alphanumeric)
-        && !names_a_fact(label)
+        // (Any version, `*`, is a value: `| ruff | * | Linting |`; found on round 250.)
+        && (value.chars().any(char::is_alphanumeric) || value.trim_matches(['\\', ' ']) == "*")
+        // (A package's extras are no part of its name: `genbadge[coverage]` names no fact.)
+        && !names_a_fact(label.split('[').next().unwrap_or(label))
         && fields::field_for_label(label).is_none()
         && !is_a_slot_or_a_place(value)
         && !still_open(text)
@@ -1257,7 +1259,11 @@ fn names_a_fact(label: &str) -> bool {
 fn is_a_slot_or_a_place(value: &str) -> bool {
     let v = value.trim_matches(|c: char| c == '_' || c == '*' || c.is_whitespace());
     let lower = v.to_ascii_lowercase();
-    v.starts_with(['[', '<', '{'])
+    // (A bound on a version is no slot: `<0.37.0`, `<=2`; found on round 250.)
+    let bound = v.strip_prefix('<').is_some_and(|rest| {
+        rest.trim_start_matches('=').starts_with(|c: char| c.is_ascii_digit()) && !rest.contains(char::is_whitespace)
+    });
+    (v.starts_with(['[', '<', '{']) && !bound)
         || ["...", "…", "-", "n/a", "tbc"].iter().any(|s| v.eq_ignore_ascii_case(s))
         || lower.starts_with("to be ")
         || ["to be filled", "to be defined", "to be determined"].iter().any(|p| lower.contains(p))

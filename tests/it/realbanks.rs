@@ -5823,6 +5823,8 @@ fn a_title_over_the_projects_dependencies_lists_its_stack() {
     // installation command, the dependencies between the system's parts, those left optional
     // or only pulled in, what blocks a plan or what a phase of it waits for, nor a task over
     // them (found by review); nor an order between parts (`Proxmox → Ceph: …`; round 214).
+    // A table's row names its package whatever its version says: any (`*`), a bound
+    // (`<1.1`), a package with extras (`pybadges[coverage]`; round 250).
     let doc = document(&kb, "techContext-dependencies.md");
     assert_eq!(
         decision_texts(doc),
@@ -5833,6 +5835,10 @@ fn a_title_over_the_projects_dependencies_lists_its_stack() {
             "ansible-lint: lints every role before a merge",
             "molecule - runs each role against throwaway containers",
             "paramiko: SSH from the inventory script",
+            "ansible-runner — >=2.4",
+            "pybadges[coverage] — >=3.0",
+            "yamllint — *",
+            "jmespath — <1.1",
         ]
     );
 }
