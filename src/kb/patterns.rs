@@ -145,6 +145,9 @@ pub(crate) fn names_one(title: &str) -> bool {
         "diagrams",
         "guide",
         "not",
+        // (A log of the file's updates: `### Update Log`; round 251.)
+        "log",
+        "changelog",
     ];
     title.chars().any(char::is_alphanumeric)
         && !is_slot(title)

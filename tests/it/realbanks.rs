@@ -5441,7 +5441,8 @@ fn a_heading_under_the_patterns_in_use_names_a_pattern_chosen() {
     // `Always quote …`), a pattern turned down (`(deprecated)`), a template's `### Pattern
     // Name`, a heading over headings of its own (`### Storage`), one that groups patterns
     // itself (`### Testing Patterns`, whose plain items say what the tests cover) or holds
-    // acceptance criteria, nor anything under how tools are used, errors or
+    // acceptance criteria or the file's update log (`### Update Log`; round 251), nor anything
+    // under how tools are used, errors or
     // failures seen, anti-patterns, a single pattern's parts (`## Offline-First Pattern` over
     // `### Components`), patterns only planned, or the file's own title.
     let doc = document(&kb, "systemPatterns-named.md");
