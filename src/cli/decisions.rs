@@ -21,7 +21,7 @@ use crate::source::display_path;
 /// .clinerules/memory-bank, .cursor/memory-bank, .cursor/rules/memory-bank, .github/memory-bank,
 /// .roo/memory-bank, .roo/rules/memory-bank, .agents/rules/memory-bank, .agent/rules/memory-bank,
 /// .windsurf/memory-bank, .claude/memory-bank,
-/// .ai/memory-bank, .ai/memory and cline_docs that exists; and
+/// .ai/memory-bank, .ai/memory, cline_docs and .kiro/steering that exists; and
 /// Cline's core files kept at the repository's root, beside the README, when that folder holds
 /// none of them; when there is none, the error names the folders elsewhere that hold a Memory
 /// Bank's core files, for you to give) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,

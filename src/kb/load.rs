@@ -36,8 +36,10 @@ pub const MAX_INPUT: u64 = 64 << 20;
 /// an underscore or hidden, in `docs/`, beside Cline's rules, Cursor's, Copilot's, Roo Code's,
 /// Windsurf's and Claude Code's settings (Cursor's and Roo Code's also among their rules), in `.ai/`
 /// (as `memory-bank/` or `memory/`, the agents' memory folder some frameworks keep their
-/// `decisions.md` in), and `cline_docs/`, where Cline's first Memory Bank instructions kept it.
-pub const BANK_FOLDERS: [&str; 18] = [
+/// `decisions.md` in), `cline_docs/`, where Cline's first Memory Bank instructions kept it, and
+/// Kiro's steering files in `.kiro/steering/` (`product.md`, `tech.md`, `structure.md` and
+/// any others the team adds: what the agent reads of the project each session, as a bank is).
+pub const BANK_FOLDERS: [&str; 19] = [
     "memory-bank",
     KILO_BANK,
     "memory_bank",
@@ -56,7 +58,9 @@ pub const BANK_FOLDERS: [&str; 18] = [
     ".ai/memory-bank",
     ".ai/memory",
     "cline_docs",
+    ".kiro/steering",
 ];
+
 
 /// The files agents keep in a Memory Bank (Cline's core files and Roo Code's decision log), read
 /// at a repository's root when the bank keeps them there ([`core_files_kept_at_root`]).

@@ -384,7 +384,8 @@ fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
     // Public banks live in `memory_bank/`, `.memory-bank/`, `docs/memory-bank/`, beside Cline's
     // rules, in Cursor's, Copilot's, Roo Code's, Windsurf's and Claude Code's folders, among
     // the rules in `.agents/` or `.agent/`, or in `.ai/` (as `memory-bank/` or the agents'
-    // `memory/`): where only one of them exists, it is the bank.
+    // `memory/`), or Kiro's steering files (`.kiro/steering/`, round 252): where only one of
+    // them exists, it is the bank.
     let folders = [
         "memory_bank",
         ".memory-bank",
@@ -402,6 +403,7 @@ fn the_bank_is_found_in_the_folders_agents_keep_it_in() {
         ".ai/memory-bank",
         ".ai/memory",
         "cline_docs",
+        ".kiro/steering",
     ];
     assert_eq!(mb::kb::load::BANK_FOLDERS[2..], folders, "the order mb looks in");
     for folder in folders {
@@ -463,6 +465,13 @@ Use tabs.
     let json = env.run(["decisions", "--json"]).json();
     let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(files, ["cline_docs/activeContext.md"]);
+    // Kiro's steering files may have any name (`01-tech.md`, `api-standards.md`): the folder
+    // is Kiro's alone, and whatever Markdown it holds is what the agent reads.
+    let env = TestEnvironment::new();
+    env.write(".kiro/steering/01-tech.md", "# Tech\n\n## Stack\n\n- Database: PostgreSQL 16\n");
+    let json = env.run(["decisions", "--json"]).json();
+    let files: Vec<&str> = json.as_array().unwrap().iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [".kiro/steering/01-tech.md"]);
     // Found by review: an empty bank folder (a `memory-bank/` holding only `.gitkeep`) hides
     // no bank further down the list; the first folder holding a core file is the bank.
     let env = TestEnvironment::new();
