@@ -1154,7 +1154,7 @@ fn fills_role(label: &str, value: &str, text: &str) -> bool {
         // (A package's extras are no part of its name: `genbadge[coverage]` names no fact.)
         && !names_a_fact(label.split('[').next().unwrap_or(label))
         && fields::field_for_label(label).is_none()
-        && !is_a_slot_or_a_place(value)
+        && (!is_a_slot_or_a_place(value) || lays_out_files(label, value))
         && !still_open(text)
 }
 
@@ -1273,7 +1273,27 @@ fn is_a_slot_or_a_place(value: &str) -> bool {
         // (An address, `10.0.0.5:5432`, `db.internal.example.com`, and a pointer, `see below`;
         // found by review.)
         || is_an_address(v.split_whitespace().next().unwrap_or(""))
+        || is_a_path(v.split_whitespace().next().unwrap_or(""))
         || lower.starts_with("see ")
+}
+
+/// Whether a label names how the files are laid out and its value opens with a path
+/// (`Feature-based folder structure: src/games/{chess,checkers}/`): the layout chosen, though
+/// a path alone is no technology ([`is_a_path`]).
+fn lays_out_files(label: &str, value: &str) -> bool {
+    fields::holds_word_of(label, &["structure", "layout", "folder", "folders", "organization", "organisation"])
+        && is_a_path(value.split_whitespace().next().unwrap_or(""))
+}
+
+/// Whether a word is a path in the repository: a folder (`docs/security/`) or a file with a
+/// document's or a config's extension (`docs/architecture-overview.md`) — what a list of
+/// references points at, not a technology (round 252). Not `Node.js/Express`.
+fn is_a_path(word: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[".md", ".yaml", ".yml", ".json", ".toml", ".txt", ".sh", ".py", ".ts", ".js", ".rs", ".go"];
+    let word = word.trim_end_matches([',', ';', ')']);
+    word.contains('/')
+        && !word.contains("://")
+        && (word.ends_with('/') || EXTENSIONS.iter().any(|e| word.len() > e.len() && word.ends_with(e)))
 }
 
 /// Whether a word is a network address: an IPv4 address or a host with a port

@@ -6314,3 +6314,19 @@ fn a_session_titled_as_an_occasion_decides_its_final_solution_and_the_files_deci
         ]
     );
 }
+
+#[test]
+fn a_list_of_references_to_the_repositorys_paths_names_no_technology() {
+    let kb = load();
+    // Under a stack, `- **Hardening**: `docs/hardening/` - …` points at where the notes are
+    // (round 252's `### Documentation References`): a path is no technology chosen — unless
+    // the label names how the files are laid out (`Folder structure: roles/<service>/`).
+    let doc = document(&kb, "techContext-references.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Hypervisor: XCP-ng 8.3 on the three hosts",
+            "Folder structure: roles/<service>/ for every service the playbooks install",
+        ]
+    );
+}
