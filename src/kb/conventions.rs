@@ -86,11 +86,15 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !has_items
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
-                    || stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, parent_is_label, &mut not_rules)
+                    || stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || (style_guide
+                        && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
-                stands_alone_under_style(item, has_items, &mut style, sections, entries, style_guide, parent_is_label, &mut not_rules)
+                stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || (style_guide
+                        && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
                     || item.parent.is_none()
                         && commands(&item.text)
@@ -112,22 +116,31 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
 /// something there ([`states_principle`]): one of the team's conventions, in whatever words
 /// (`Classes: PascalCase`, `Two spaces for YAML indentation`). `style` caches each section's
 /// answer.
-///
-///
-/// So does one under a topic right below a file's title over the team's conventions (`#
-/// Development Conventions`, `# Conventions de développement` over `## Logs`, `## Docker`;
-/// `style_guide`): the file is the team's style guide and each topic one part of it (round
-/// 246's French bank: readers list 35 of the 39 such lines). Not under a topic that holds no
-/// conventions (`## Troubleshooting`; `not_rules`), nor one over examples or goals (`##
-/// Examples`, `## Objectif pour l'IA`).
 fn stands_alone_under_style(
     item: &Item,
     has_items: bool,
     style: &mut super::Once,
     sections: &[Section],
     entries: &[Entry],
-    style_guide: bool,
+) -> bool {
+    stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
+}
+
+/// Whether a list item stands under a topic right below a file's title over the team's
+/// conventions (`# Development Conventions`, `# Conventions de développement` over `## Logs`,
+/// `## Docker`; the caller asks only in such a file): the file is the team's style guide and
+/// each topic one part of it, each line there one of its conventions (round 246's French
+/// bank: readers list 35 of the 39 such lines). A line right under the topic, or under a label
+/// there (`parent_is_label`: `- Logging:` over its rules), not a label itself; not an example
+/// or a detail under a rule (`- e.g. node:20@sha256:…`: the rule over it is the one), a
+/// command written out (`npm test`), nor a line under a topic that holds no conventions
+/// (`## Troubleshooting`; `not_rules`) or one over examples, goals or anti-patterns (found by
+/// review).
+fn stands_alone_in_style_guide(
+    item: &Item,
+    has_items: bool,
     parent_is_label: bool,
+    sections: &[Section],
     not_rules: &mut super::AnyTitleOver<'_>,
 ) -> bool {
     const ASIDE: &[&str] = &[
@@ -161,29 +174,44 @@ fn stands_alone_under_style(
         "pitfalls",
         "mistakes",
     ];
-    // A shell command written out (`npm test`, `git commit --no-verify`): how to run
-    // something, no convention; found by review.
+    // (A shell command written out: how to run something, no convention.)
     const CLIS: &[&str] = &[
-        "npm", "npx", "pnpm", "yarn", "bun", "git", "docker", "cargo", "make", "pip", "python", "python3", "uv",
-        "poetry", "kubectl", "helm", "terraform", "ansible", "ansible-playbook", "go", "node", "mvn", "gradle",
+        "npm",
+        "npx",
+        "pnpm",
+        "yarn",
+        "bun",
+        "git",
+        "docker",
+        "cargo",
+        "make",
+        "pip",
+        "python",
+        "python3",
+        "uv",
+        "poetry",
+        "kubectl",
+        "helm",
+        "terraform",
+        "ansible",
+        "ansible-playbook",
+        "go",
+        "node",
+        "mvn",
+        "gradle",
     ];
     let written_command = |text: &str| text.split_whitespace().next().is_some_and(|w| CLIS.contains(&w));
     let topic_of_the_guide = |s: &Section| {
         s.parent.is_none() && s.entry == 0 && s.title.as_deref().is_some_and(|t| !fields::holds_word_of(t, ASIDE))
     };
-    stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
-        || (style_guide
-            && item.block == Block::ListItem
-            // (A line right under the topic, or under a label there, `- Logging:` over its
-            // rules — not an example or a detail under a rule, `- e.g. node:20@sha256:…`,
-            // and the rule over it is one; found by review.)
-            && (item.parent.is_none() || parent_is_label)
-            && !(has_items && item.text.trim_end().ends_with([':', '：']))
-            && !written_command(&item.text)
-            && sections.get(item.section).is_some_and(topic_of_the_guide)
-            && !not_rules.holds(item.section)
-            && states_one_rule(&item.text)
-            && !shows_only_code(item))
+    item.block == Block::ListItem
+        && (item.parent.is_none() || parent_is_label)
+        && !(has_items && item.text.trim_end().ends_with([':', '：']))
+        && !written_command(&item.text)
+        && sections.get(item.section).is_some_and(topic_of_the_guide)
+        && !not_rules.holds(item.section)
+        && states_one_rule(&item.text)
+        && !shows_only_code(item)
 }
 
 /// Whether a list item with no items under it stands right under a title over how the team uses

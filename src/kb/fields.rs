@@ -4604,13 +4604,15 @@ fn hedges_at_start(t: &str) -> bool {
     let t = t.trim_start_matches(['(', '[']);
     let end = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
     let first = &t[..end];
-    // (Looked at by bytes: every line under a decision heading is asked.)
-    if !(5..=11).contains(&first.len()) || holds_word_of(&t[end..], DECIDES) {
+    // (Looked at by bytes: every line under a decision heading is asked; the rest of the line
+    // only after a hedge opens it.)
+    if !(5..=11).contains(&first.len()) {
         return false;
     }
-    is_word_of(first, HEDGES)
-        || (first.eq_ignore_ascii_case("considering")
-            && t.split_once([',', '，']).is_none_or(|(_, after)| !holds_word_of(after, CLAUSE)))
+    let hedge = is_word_of(first, HEDGES);
+    (hedge || first.eq_ignore_ascii_case("considering"))
+        && !holds_word_of(&t[end..], DECIDES)
+        && (hedge || t.split_once([',', '，']).is_none_or(|(_, after)| !holds_word_of(after, CLAUSE)))
 }
 
 /// Whether a line says its choice is still being weighed: `React Query under evaluation`,
@@ -4621,20 +4623,24 @@ fn hedges_at_start(t: &str) -> bool {
 fn still_weighed(t: &str) -> bool {
     const PHRASES: &[&[u8]] = &[b"under evaluation", b"under discussion", b"being evaluated", b"being discussed"];
     let bytes = t.as_bytes();
+    // (Most lines hold neither `…nder ` nor `…eing `: one scan each before any comparison.)
+    static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| ["nder ", "eing "].map(memchr::memmem::Finder::new));
+    if HOLDS.iter().all(|f| f.find(bytes).is_none()) {
+        return false;
+    }
     // (What may follow the words: the line's end, a bracket's, or a clause's.)
     let closes = |rest: &[u8]| {
         let rest = rest.trim_ascii_start();
         rest.first().is_none_or(|b| matches!(b, b')' | b']' | b',' | b';' | b'.' | b':' | b'|' | b'-' | 0xE2))
     };
-    std::iter::once(0)
-        .chain(memchr::memchr3_iter(b' ', b'(', b'[', bytes).map(|at| at + 1))
-        .any(|at| {
-            PHRASES.iter().any(|p| {
-                bytes[at..].get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
-                    && !bytes.get(at + p.len()).is_some_and(u8::is_ascii_alphanumeric)
-                    && (at == 0 || closes(&bytes[at + p.len()..]))
-            })
+    std::iter::once(0).chain(memchr::memchr3_iter(b' ', b'(', b'[', bytes).map(|at| at + 1)).any(|at| {
+        PHRASES.iter().any(|p| {
+            bytes[at..].get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                && !bytes.get(at + p.len()).is_some_and(u8::is_ascii_alphanumeric)
+                && (at == 0 || closes(&bytes[at + p.len()..]))
         })
+    })
 }
 
 /// A line that says the team only weighs or plans a choice: `Cross-account: we are considering

@@ -982,14 +982,11 @@ pub(crate) fn names_principles(title: &str) -> bool {
         "rejected",
         "former",
     ];
-    if super::fields::holds_word_of(title, SET_ASIDE) {
-        return false;
-    }
     let last = last_word(title);
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut words = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
-    LAST.iter().any(|w| last.eq_ignore_ascii_case(w))
+    let names = LAST.iter().any(|w| last.eq_ignore_ascii_case(w))
         // (Most titles end here: no word above starts with their letter.)
         || (first.starts_with(['p', 'P', 'f', 'F', 'п', 'П', 'ф', 'Ф'])
             && FIRST.contains(&first.to_lowercase().as_str())
@@ -999,7 +996,9 @@ pub(crate) fn names_principles(title: &str) -> bool {
         || (!title.is_ascii() && {
             let t = title.trim_end_matches(|c: char| !c.is_alphanumeric());
             ["原则", "原則", "理念"].iter().any(|w| t.ends_with(w))
-        })
+        });
+    // (Asked only of a title that names principles: most name none.)
+    names && !super::fields::holds_word_of(title, SET_ASIDE)
 }
 
 /// Whether a file's title is over the conventions the team set itself: one over its style
@@ -1046,7 +1045,9 @@ pub(crate) fn names_own_conventions(title: &str) -> bool {
         "agents",
         "agentes",
     ];
-    const LINKS: &[&str] = &["de", "du", "del", "do", "da", "des", "la", "le", "el", "o", "a", "für", "der", "die", "pour", "para", "d", "l"];
+    const LINKS: &[&str] = &[
+        "de", "du", "del", "do", "da", "des", "la", "le", "el", "o", "a", "für", "der", "die", "pour", "para", "d", "l",
+    ];
     if names_style(title) {
         return true;
     }

@@ -61,7 +61,6 @@ pub const BANK_FOLDERS: [&str; 19] = [
     ".kiro/steering",
 ];
 
-
 /// The files agents keep in a Memory Bank (Cline's core files and Roo Code's decision log), read
 /// at a repository's root when the bank keeps them there ([`core_files_kept_at_root`]).
 const CORE_FILES: [&str; 7] = [

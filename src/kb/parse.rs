@@ -1295,7 +1295,9 @@ impl<'a> Pass<'a> {
         // (Not a stamp in brackets, `[2025-06-26 08:45:00] - Deployment debugging session`,
         // as an agent writes each entry it appends to the log: that opens its entry; round
         // 245.)
-        if !line.starts_with('[') && self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text)) {
+        if !line.starts_with('[')
+            && self.scratch.get(self.open.len() - 1).is_some_and(|text| fields::is_boilerplate(text))
+        {
             return false;
         }
         self.close();
@@ -3700,11 +3702,14 @@ impl Layout {
                 // Rationale`, `## Models Supported` over its own headings tells more of the
                 // record; after a stamp with no title, or one that introduces what follows
                 // (`… - Updated the health checks:`), the heading is what it was about.)
-                let own_part = h.level == outer_level + 1 && subheaded[i] && stamp_said_all && !stamp_has_fields;
+                let own_part =
+                    h.level == outer_level.saturating_add(1) && subheaded[i] && stamp_said_all && !stamp_has_fields;
                 // (Nor does one right below theirs that names decisions of its own, `## Older
                 // decisions` after a stamped record: the file's list of them; found by review.)
-                let decisions_part =
-                    h.level == outer_level + 1 && h.kind == Kind::Decision && h.field.is_none() && !h.decision;
+                let decisions_part = h.level == outer_level.saturating_add(1)
+                    && h.kind == Kind::Decision
+                    && h.field.is_none()
+                    && !h.decision;
                 if is_field
                     || (h.level > outer_level && !h.decision && !own_entry && !own_part && !decisions_part)
                     || std::mem::take(&mut closed_next)

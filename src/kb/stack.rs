@@ -1289,7 +1289,8 @@ fn lays_out_files(label: &str, value: &str) -> bool {
 /// document's or a config's extension (`docs/architecture-overview.md`) — what a list of
 /// references points at, not a technology (round 252). Not `Node.js/Express`.
 fn is_a_path(word: &str) -> bool {
-    const EXTENSIONS: &[&str] = &[".md", ".yaml", ".yml", ".json", ".toml", ".txt", ".sh", ".py", ".ts", ".js", ".rs", ".go"];
+    const EXTENSIONS: &[&str] =
+        &[".md", ".yaml", ".yml", ".json", ".toml", ".txt", ".sh", ".py", ".ts", ".js", ".rs", ".go"];
     let word = word.trim_end_matches([',', ';', ')']);
     word.contains('/')
         && !word.contains("://")
