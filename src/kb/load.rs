@@ -121,7 +121,10 @@ pub fn bank_exists(root: &Path, folder: &Path) -> bool {
 /// Folders of the repository at `root` that hold a Memory Bank's files though none of
 /// [`BANK_FOLDERS`] is there: each folder with two of Cline's core files ([`CORE_FILES`], in
 /// any case), or three of Kilo Code's ([`KILO_FILES`]), or one of each — a bank kept per branch
-/// (`memory-bank-branches/learning/`), beside a package, or under a name of the team's own.
+/// (`memory-bank-branches/learning/`), beside a package, or under a name of the team's own —
+/// and each folder named as a bank is (`memory-bank`, `memorybank`, `memory_bank`, in any case)
+/// that holds a Markdown file, whatever its files are called (round 252's
+/// `bluelectric/memorybank/` of project documents).
 /// They are named to the user when there is no bank to read, never read unasked. The walk is
 /// bounded (four levels down, 20,000 entries, 2,000 of one folder; no link followed; not into `.git`,
 /// `node_modules`, `target`, `vendor` and the like), and a bank's own subfolders are not looked
@@ -137,7 +140,7 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
     let mut queue = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
     while let Some((dir, depth)) = queue.pop_front() {
         let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
-        let (mut cline, mut kilo) = (0, 0);
+        let (mut cline, mut kilo, mut markdown) = (0, 0, 0);
         let mut below = Vec::new();
         for entry in entries.flatten().take(PER_FOLDER) {
             budget = budget.saturating_sub(1);
@@ -150,6 +153,7 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
             if kind.is_file() {
                 cline += usize::from(CORE_FILES.iter().any(|c| c.eq_ignore_ascii_case(&name)));
                 kilo += usize::from(KILO_FILES.iter().any(|c| c.eq_ignore_ascii_case(&name)));
+                markdown += usize::from(name.len() > 3 && name[name.len() - 3..].eq_ignore_ascii_case(".md"));
             } else if kind.is_dir() && depth < DEPTH && !SKIP.contains(&name.as_ref()) {
                 below.push(dir.join(entry.file_name()));
             }
@@ -157,7 +161,10 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
         // (The root's own core files are read as the bank's already: [`root_core_files`].
         // Kilo Code's names are common words, `architecture.md` and `product.md` in `docs/`: three
         // of them, or one with a Cline core file.)
-        if (cline >= 2 || kilo >= 3 || (cline >= 1 && kilo >= 1)) && depth > 0 {
+        let named_as_bank = dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            ["memory-bank", "memorybank", "memory_bank", ".memory-bank"].iter().any(|b| n.eq_ignore_ascii_case(b))
+        });
+        if (cline >= 2 || kilo >= 3 || (cline >= 1 && kilo >= 1) || (named_as_bank && markdown > 0)) && depth > 0 {
             found.push(dir);
         } else if budget > 0 {
             queue.extend(below.into_iter().map(|d| (d, depth + 1)));

@@ -425,6 +425,16 @@ fn a_bank_in_a_folder_of_its_own_name_is_named_when_there_is_none_to_read() {
     let out = env.run(["decisions"]);
     assert!(out.stderr.contains("files are in `notes\\nerror: run this`\n"), "{out}");
     assert_eq!(out.stderr.lines().count(), 1, "{out}");
+    // A folder named as a bank is (`memorybank`), deeper in an app's folder, holding documents
+    // of its own names (round 252): named too. A `memory-bank` of no Markdown is not.
+    let env = TestEnvironment::new();
+    env.write("receipts/memorybank/architecture.md", "# Architecture\n\n## Decisions\n\n- Use Expo.\n");
+    env.write("tools/memory-bank/notes.txt", "not a bank\n");
+    let out = env.run(["decisions"]);
+    assert!(
+        out.stderr.contains("files are in `receipts/memorybank`: give the folder, `mb decisions receipts/memorybank`"),
+        "{out}"
+    );
 }
 
 #[test]
