@@ -144,16 +144,6 @@ fn stands_alone_in_style_guide(
     not_rules: &mut super::AnyTitleOver<'_>,
 ) -> bool {
     const ASIDE: &[&str] = &[
-        "example",
-        "examples",
-        "exemple",
-        "exemples",
-        "ejemplo",
-        "ejemplos",
-        "exemplo",
-        "exemplos",
-        "beispiel",
-        "beispiele",
         "sample",
         "samples",
         "goal",
@@ -202,7 +192,11 @@ fn stands_alone_in_style_guide(
     ];
     let written_command = |text: &str| text.split_whitespace().next().is_some_and(|w| CLIS.contains(&w));
     let topic_of_the_guide = |s: &Section| {
-        s.parent.is_none() && s.entry == 0 && s.title.as_deref().is_some_and(|t| !fields::holds_word_of(t, ASIDE))
+        s.parent.is_none()
+            && s.entry == 0
+            && s.title
+                .as_deref()
+                .is_some_and(|t| !fields::holds_word_of(t, ASIDE) && !fields::holds_word_of(t, EXAMPLES))
     };
     item.block == Block::ListItem
         && (item.parent.is_none() || parent_is_label)
@@ -295,32 +289,28 @@ fn states_one_rule(text: &str) -> bool {
 /// bug, a to-do, or what is deprecated (`Use case: bulk imports from the CMDB`, `Question:
 /// should snapshots be hourly`).
 fn labelled_as_no_rule(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "case",
-        "cases",
-        "example",
-        "examples",
-        "ejemplo",
-        "ejemplos",
-        "exemple",
-        "exemples",
-        "exemplo",
-        "exemplos",
-        "beispiel",
-        "beispiele",
-        "question",
-        "questions",
-        "note",
-        "notes",
-        "bug",
-        "bugs",
-        "issue",
-        "todo",
-        "deprecated",
-    ];
-    fields::named_before_colon(text)
-        .is_some_and(|(label, _)| fields::is_word_of(super::heading::last_word(label), LABELS))
+    const LABELS: &[&str] =
+        &["case", "cases", "question", "questions", "note", "notes", "bug", "bugs", "issue", "todo", "deprecated"];
+    fields::named_before_colon(text).is_some_and(|(label, _)| {
+        let last = super::heading::last_word(label);
+        fields::is_word_of(last, LABELS) || fields::is_word_of(last, EXAMPLES)
+    })
 }
+
+/// The words naming examples, in the languages of the phrase table: a label over one
+/// ([`labelled_as_no_rule`]) or a style guide's topic over them ([`stands_alone_in_style_guide`]).
+const EXAMPLES: &[&str] = &[
+    "example",
+    "examples",
+    "exemple",
+    "exemples",
+    "ejemplo",
+    "ejemplos",
+    "exemplo",
+    "exemplos",
+    "beispiel",
+    "beispiele",
+];
 
 /// Whether an item is one code span and nothing else (`` - `docs: update the bank - [change]` ``
 /// under `#### Commit Message Conventions`): an example of a convention, not one stated.

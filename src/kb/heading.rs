@@ -2631,7 +2631,7 @@ pub fn list_title_date(text: &str) -> Option<Date> {
     // `Renew the cert on 2027-11-30`; found by review.)
     let ahead = t[..range.start].split_whitespace().any(|w| {
         names_day_ahead(w)
-            || ["eol", "scheduled", "renew", "planned"]
+            || ["eol", "scheduled", "renew"]
                 .iter()
                 .any(|a| w.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case(a))
     });

@@ -1287,7 +1287,9 @@ fn lays_out_files(label: &str, value: &str) -> bool {
 
 /// Whether a word is a path in the repository: a folder (`docs/security/`) or a file with a
 /// document's or a config's extension (`docs/architecture-overview.md`) — what a list of
-/// references points at, not a technology (round 252). Not `Node.js/Express`.
+/// references points at, not a technology (round 252). Not `Node.js/Express`. (Narrower than
+/// [`fields::is_file_path`] on purpose: `Entry: src/main.tsx bootstraps the router` names the
+/// entry point chosen, and readers list such lines.)
 fn is_a_path(word: &str) -> bool {
     const EXTENSIONS: &[&str] =
         &[".md", ".yaml", ".yml", ".json", ".toml", ".txt", ".sh", ".py", ".ts", ".js", ".rs", ".go"];

@@ -754,6 +754,11 @@ fn the_walk_naming_banks_elsewhere_follows_no_link_and_opens_no_file() {
     }
     std::os::unix::fs::symlink(outside.join("progress.md"), work.join("notes/progress.md")).unwrap();
     std::fs::write(work.join("notes/activeContext.md"), "# Active Context\n").unwrap();
+    // (A folder called as a bank is named only for a Markdown file in it: a FIFO or a link
+    // under such a name is none, and is not opened.)
+    std::fs::create_dir_all(work.join("app/memorybank")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(work.join("app/memorybank/notes.md")).status().unwrap().success());
+    std::os::unix::fs::symlink(outside.join("progress.md"), work.join("app/memorybank/linked.md")).unwrap();
     let mut child = env.command(["decisions"]).stderr(std::process::Stdio::piped()).spawn().unwrap();
     for _ in 0..200 {
         if child.try_wait().unwrap().is_some() {
@@ -762,7 +767,10 @@ fn the_walk_naming_banks_elsewhere_follows_no_link_and_opens_no_file() {
             assert_eq!(out.status.code(), Some(2), "{stderr}");
             assert!(stderr.contains("no Memory Bank at"), "{stderr}");
             assert!(
-                !stderr.contains("linked-bank") && !stderr.contains("pipes") && !stderr.contains("notes"),
+                !stderr.contains("linked-bank")
+                    && !stderr.contains("pipes")
+                    && !stderr.contains("notes")
+                    && !stderr.contains("memorybank"),
                 "{stderr}"
             );
             return;
