@@ -1,7 +1,7 @@
 //! `mb decisions`: what have we decided? Structured, dated, with sources.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use jiff::civil::Date;
@@ -24,7 +24,7 @@ use crate::source::display_path;
 /// .ai/memory-bank, .ai/memory, cline_docs and .kiro/steering that exists; and
 /// Cline's core files kept at the repository's root, beside the README, when that folder holds
 /// none of them; when there is none, the error names the folders elsewhere that hold a Memory
-/// Bank's core files, for you to give) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
+/// Bank's core files, for you to give, and a note names those beside the bank read) the way a person reads a Cline Memory Bank: H2 entries with dates in their titles (`Title (2025-11-17)`,
 /// `2026-03-02 — Title`, `## 2025-12-25: Title`), H3 sections whose wording names what they
 /// hold ("Active Decisions & Considerations", "Next Steps", …), bullets and numbered lists
 /// with nested children, bold pseudo-headings, and `Decision:` bullets anywhere.
@@ -97,10 +97,10 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     let path = cx.memory_bank(args.path.as_ref());
     if !kb::load::bank_exists(&cx.root, &path) {
         if args.path.is_none()
-            && let Some(elsewhere) = banks_elsewhere(cx)
+            && let Some(elsewhere) = banks_elsewhere(cx, None)
         {
             bail!(
-                "no Memory Bank at `{}` (nor in another agent's folder: `mb decisions --help`), but {elsewhere}",
+                "no Memory Bank at `{}` (nor in another agent's folder: `mb decisions --help`), but Memory Bank files are in {elsewhere}",
                 display_path(&path)
             );
         }
@@ -117,30 +117,36 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         // the team's own naming: that one is named; found by review.)
         if args.path.is_none()
             && listing.read_nothing()
-            && let Some(elsewhere) = banks_elsewhere(cx)
+            && let Some(elsewhere) = banks_elsewhere(cx, None)
         {
-            bail!("no Markdown file in `{}`, but {elsewhere}", display_path(&path));
+            bail!("no Markdown file in `{}`, but Memory Bank files are in {elsewhere}", display_path(&path));
         }
         report_read_problems(&listing.warnings, &listing.errors)?;
         listing.print(&args)?;
+        if args.path.is_none() {
+            note_banks_elsewhere(cx, &path)?;
+        }
         return Ok(if listing.errors.is_empty() { Exit::Clean } else { Exit::Invalid });
     }
     let kb = kb::load(&path, &cx.root);
     report_read_problems(&kb.warnings, &kb.errors)?;
     let exit = if args.conflicts { print_conflicts(&kb, args.json)? } else { print_coverage(cx, &kb, args.json)? };
+    if args.path.is_none() {
+        note_banks_elsewhere(cx, &path)?;
+    }
     Ok(if kb.errors.is_empty() { exit } else { Exit::Invalid })
 }
 
 /// The folders of the repository that hold a Memory Bank's files though it has no bank folder
-/// mb knows ([`kb::load::banks_elsewhere`]), named for the user to give: `Memory Bank files are
-/// in `a`, `b`: give the folder, `mb decisions a``. Each name on one line, its control
+/// mb knows, or besides the one it read ([`kb::load::banks_elsewhere`]), named for the user to
+/// give: `` `a`, `b`: give the folder, `mb decisions a` ``. Each name on one line, its control
 /// characters shown; the command quotes a name the shell would split ([`crate::probe::ssh::shell_quote`]).
-fn banks_elsewhere(cx: &Context) -> Option<String> {
-    let (found, total) = kb::load::banks_elsewhere(&cx.root, 5);
+fn banks_elsewhere(cx: &Context, besides: Option<&Path>) -> Option<String> {
+    let (found, total) = kb::load::banks_elsewhere(&cx.root, besides, 5);
     let first = found.first()?;
     let names: Vec<String> = found.iter().map(|f| format!("`{}`", one_line(&display_path(f)))).collect();
     let more = if total > found.len() { format!(" and {} more", total - found.len()) } else { String::new() };
-    let mut said = format!("Memory Bank files are in {}{more}", names.join(", "));
+    let mut said = format!("{}{more}", names.join(", "));
     let first = display_path(first);
     if !first.contains(char::is_control) {
         // (Given from where mb was told the repository is: `-C DIR` goes with it.)
@@ -150,6 +156,20 @@ fn banks_elsewhere(cx: &Context) -> Option<String> {
         said.push_str(&format!(": give the folder, `mb {at}decisions {}`", quote(&first)));
     }
     Some(said)
+}
+
+/// A note on stderr naming the other banks of a repository whose default bank `read` was listed:
+/// a monorepo keeps one per module (`Modules/Importer/memory-bank/` beside the root's
+/// `memory-bank/`), and mb reads the one it is given, so that the others are not left out
+/// unsaid.
+fn note_banks_elsewhere(cx: &Context, read: &Path) -> anyhow::Result<()> {
+    if let Some(elsewhere) = banks_elsewhere(cx, Some(Path::new(kb::load::bank_folder(&cx.root)))) {
+        // (No folder: the core files kept at the repository's root were read.)
+        let read =
+            if read.exists() { format!("`{}`", one_line(&display_path(read))) } else { "the root's core files".into() };
+        output::warn("note", format!("read {read}; more Memory Bank files are in {elsewhere}"))?;
+    }
+    Ok(())
 }
 
 /// A path on one line: its control characters, line breaks and tabs too, as escapes.

@@ -125,11 +125,15 @@ pub fn bank_exists(root: &Path, folder: &Path) -> bool {
 /// and each folder named as a bank is (`memory-bank`, `memorybank`, `memory_bank`, in any case)
 /// that holds a Markdown file, whatever its files are called (round 252's
 /// `bluelectric/memorybank/` of project documents).
-/// They are named to the user when there is no bank to read, never read unasked. The walk is
+/// They are named to the user when there is no bank to read, and beside the bank that was read
+/// (`besides`, relative to `root`: a monorepo's `Modules/Importer/memory-bank/` beside the
+/// root's `memory-bank/`), never read unasked. Beside a bank read, that bank and its
+/// subfolders (read already) are not looked in, nor are the folders of tests, examples and
+/// templates ([`SAMPLES`]: a tool's fixtures are no bank of the team's). The walk is
 /// bounded (four levels down, 20,000 entries, 2,000 of one folder; no link followed; not into `.git`,
 /// `node_modules`, `target`, `vendor` and the like), and a bank's own subfolders are not looked
 /// in. Relative to `root`, sorted; at most `limit`, and how many were found.
-pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
+pub fn banks_elsewhere(root: &Path, besides: Option<&Path>, limit: usize) -> (Vec<PathBuf>, usize) {
     const SKIP: &[&str] =
         &[".git", "node_modules", "target", "vendor", "dist", "build", ".venv", "venv", "__pycache__", ".cache"];
     const DEPTH: usize = 4;
@@ -139,6 +143,13 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
     let mut found = Vec::new();
     let mut queue = std::collections::VecDeque::from([(PathBuf::new(), 0usize)]);
     while let Some((dir, depth)) = queue.pop_front() {
+        if let Some(read) = besides
+            && depth > 0
+            && (dir.starts_with(read)
+                || dir.file_name().is_some_and(|n| SAMPLES.iter().any(|s| n.eq_ignore_ascii_case(s))))
+        {
+            continue;
+        }
         let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
         let (mut cline, mut kilo, mut markdown) = (0, 0, 0);
         let mut below = Vec::new();
@@ -178,6 +189,10 @@ pub fn banks_elsewhere(root: &Path, limit: usize) -> (Vec<PathBuf>, usize) {
     found.truncate(limit);
     (found, total)
 }
+
+/// Folders of tests, examples and templates, whose banks are samples (a tool's fixtures, a
+/// template to copy): not named beside the bank read ([`banks_elsewhere`]).
+const SAMPLES: &[&str] = &["tests", "test", "fixtures", "testdata", "examples", "example", "templates", "template"];
 
 /// Kilo Code's Memory Bank folder, whose running context is `context.md`.
 const KILO_BANK: &str = ".kilocode/rules/memory-bank";

@@ -438,6 +438,58 @@ fn a_bank_in_a_folder_of_its_own_name_is_named_when_there_is_none_to_read() {
 }
 
 #[test]
+fn banks_beside_the_one_read_are_named() {
+    // A monorepo keeps a bank per module beside the root's (round 247: 103 of a reader's 127
+    // lines were in `Modules/*/memory-bank/`). mb reads the one bank it is given; the others
+    // are named on stderr, not left out unsaid. Not the bank's own subfolders (read already),
+    // nor a tool's fixtures or templates.
+    let env = TestEnvironment::new();
+    env.write("memory-bank/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy.\n");
+    env.write("memory-bank/archive/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Nginx.\n");
+    env.write("memory-bank/archive/progress.md", "# Progress\n");
+    for module in ["Importer", "Extension"] {
+        env.write(
+            &format!("Modules/{module}/memory-bank/activeContext.md"),
+            "# Active Context\n\n## Decisions\n\n- Use SQLite.\n",
+        );
+        env.write(&format!("Modules/{module}/memory-bank/techContext.md"), "# Tech Context\n");
+    }
+    env.write("tests/fixtures/memory-bank/activeContext.md", "# Active Context\n");
+    env.write("tests/fixtures/memory-bank/progress.md", "# Progress\n");
+    env.write("templates/memory-bank/activeContext.md", "# Active Context\n");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(
+        out.stdout.contains("Use Caddy") && out.stdout.contains("Use Nginx") && !out.stdout.contains("SQLite"),
+        "{out}"
+    );
+    let note = "note: read `./memory-bank`; more Memory Bank files are in `Modules/Extension/memory-bank`, \
+                `Modules/Importer/memory-bank`: give the folder, `mb decisions Modules/Extension/memory-bank`\n";
+    assert!(out.stderr.contains(note), "{out}");
+    assert!(
+        !out.stderr.contains("archive") && !out.stderr.contains("fixtures") && !out.stderr.contains("templates"),
+        "{out}"
+    );
+    // Scripts read stdout: the JSON is whole, the note on stderr.
+    let out = env.run(["decisions", "--json"]);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out.stdout).unwrap().as_array().unwrap().len(), 2, "{out}");
+    assert!(out.stderr.contains(note), "{out}");
+    // A bank given by name is the one asked for: nothing more is said.
+    let out = env.run(["decisions", "Modules/Importer/memory-bank"]);
+    assert!(out.stdout.contains("SQLite") && !out.stderr.contains("note:"), "{out}");
+    // Core files kept at the root are the bank read; a module's is named beside them.
+    let env = TestEnvironment::new();
+    env.write("activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy.\n");
+    env.write("progress.md", "# Progress\n");
+    env.write("apps/api/memory-bank/activeContext.md", "# Active Context\n");
+    let out = env.run(["decisions"]);
+    assert!(
+        out.stderr.contains("note: read the root's core files; more Memory Bank files are in `apps/api/memory-bank`"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_bank_kept_at_the_repositorys_root_is_read() {
     // Cline's core files beside the README (some two hundred public repositories keep them so)
     // are the repository's bank: read, searched, and nothing else at the root with them.
