@@ -4593,7 +4593,7 @@ pub fn leaves_open(text: &str) -> bool {
 /// Nor one that goes on to say what was decided (`Potential outages are handled by failover;
 /// chose active-passive`), and a comma only in a list (`Considering Redis, Memcached and
 /// Hazelcast`) decides nothing; found by review. `(Maybe)` and `Might …` hedge too.
-fn hedges_at_start(t: &str) -> bool {
+pub(crate) fn hedges_at_start(t: &str) -> bool {
     const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps", "might"];
     // Words that say what was decided after the hedge.
     const DECIDES: &[&str] =

@@ -1987,6 +1987,7 @@ impl<'a> Pass<'a> {
             .collect();
         records::resolve(&mut items, &self.item_heading, &headings, &groups, &doc.sections, &marks, &stem);
         records::reasons_of_an_option(&mut items, &doc.sections, &doc.entries);
+        records::numbered_headings_under_decisions(&mut items, &doc.sections);
         let stack_rows: Vec<usize> = self.stack_rows.iter().filter_map(|&i| new_index[i]).collect();
         stack::choices(
             &mut items,

@@ -934,6 +934,77 @@ pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], ent
     }
 }
 
+/// Under a heading naming decisions (`## Key Design Decisions`), a numbered heading (`### 1.
+/// ECS as Runtime Authority`) holds one decision. When prose opens it — `All live game state
+/// lives in the ECS world via traits:`, `Supabase was selected as the persistence layer for:`
+/// — that paragraph states the decision, and the lists and paragraphs after it spell it out
+/// (the traits it names, the repositories, the reasons): its `details`, as an ADR's `Decision`
+/// written as prose is one decision (round 253: readers listed each such heading and 1 in 10
+/// of the lines under it). A heading whose first line is a list item (`### 5. Rendering Rules`
+/// over its rules) is the topic of the decisions it lists, and keeps them, and so is one whose
+/// prose says how a thing is configured or that it was decided, over the list of what (`The
+/// HPA is configured to:` over its thresholds, `We've decided to send every alert through one
+/// relay:` over where each goes: the items are decisions too); one over headings of its own, or whose lines a record holds
+/// already (a `**Rationale**:` under it), is left as it is, and so is a paragraph that asks or
+/// leaves its choice open.
+pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[Section]) {
+    let mut start = 0;
+    while start < items.len() {
+        let section = items[start].section;
+        let end = items[start..].iter().position(|it| it.section != section).map_or(items.len(), |p| start + p);
+        let (first, body) = (start, start + 1..end);
+        start = end;
+        let Some(s) = sections.get(section) else { continue };
+        let under_decisions = s.parent.and_then(|p| sections.get(p)).is_some_and(|p| p.kind == Kind::Decision);
+        if !under_decisions
+            || !s.title.as_deref().is_some_and(numbered_title)
+            || sections.iter().any(|other| other.parent == Some(section))
+        {
+            continue;
+        }
+        let opening = &items[first];
+        if opening.block != Block::Paragraph
+            || opening.bold.is_some()
+            || opening.field.is_some()
+            || opening.record.is_some()
+            || !matches!(opening.kind, Kind::Decision | Kind::Other)
+            || fields::is_question(&opening.text)
+            || fields::hedges_at_start(&opening.text)
+            || (opening.text.trim_end().ends_with(':')
+                && (fields::says_it_decided(&opening.text)
+                    || fields::holds_word_of(&opening.text, &["configured", "tuned"])))
+            || items[body.clone()].iter().any(|it| it.field.is_some() && it.record != Some(first))
+        {
+            continue;
+        }
+        items[first].kind = Kind::Decision;
+        for i in body {
+            if items[i].field.is_some() {
+                continue;
+            }
+            let text = items[i].text.to_string();
+            fields::add_field(&mut items[first].fields, DETAILS.name(), &text);
+            let item = &mut items[i];
+            item.field = Some(DETAILS.name().to_string());
+            item.record = Some(first);
+            if item.kind == Kind::Decision {
+                item.kind = Kind::Other;
+            }
+        }
+    }
+}
+
+/// Whether a heading's title opens with its number: `1. ECS as Runtime Authority`, `2)
+/// Caching`.
+fn numbered_title(title: &str) -> bool {
+    let digits = title.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && digits < 4
+        && title[digits..]
+            .strip_prefix(['.', ')'])
+            .is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_alphabetic))
+}
+
 /// A heading that gives the reasons for a choice (`### Proxmox採用理由`, `### Why we chose
 /// Restic`) states that choice — unless its entry stated that choice before it in other words
 /// (`- ✅ Proxmox VEの採用` under `### アーキテクチャの決定`): then it only gives the reasons for

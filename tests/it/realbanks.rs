@@ -6330,3 +6330,29 @@ fn a_list_of_references_to_the_repositorys_paths_names_no_technology() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_heading_under_decisions_opened_by_prose_is_one_decision() {
+    let kb = load();
+    // `### 1. Git as the Source of Truth` under `## Key Design Decisions`: the paragraph that
+    // opens it states the decision, the list of roles and the paragraph after it spell it out
+    // (round 253). A heading opened by a list keeps its items as decisions, and so does one
+    // whose prose says how a thing is configured; a hedge decides nothing.
+    let doc = document(&kb, "systemPatterns-numbered-decisions.md");
+    assert_eq!(
+        decision_texts(doc),
+        [
+            "Every host's desired state lives in the Ansible repository, as inventory and roles:",
+            "Each host runs ansible-pull from a systemd timer every thirty minutes, so no controller needs a way into the fleet.",
+            "Keep seven daily and four weekly snapshots of tank",
+            "Replicate tank to the offsite box every night with syncoid",
+            "Page the on-call when a pool passes 80% full",
+            "Warn when a scrub reports a checksum error",
+        ]
+    );
+    let (_, git) = decision(&kb, "Every host's desired state lives in the Ansible repository");
+    let details = field(git, "details").unwrap_or_default();
+    assert!(details.contains("roles/zfs") && details.contains("Hand edits on a host"), "{details}");
+    let lines: Vec<_> = doc.items.iter().filter(|i| i.field.as_deref() == Some("details")).map(|i| i.line).collect();
+    assert_eq!(lines, [8, 9, 10, 12, 18]);
+}
