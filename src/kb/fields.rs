@@ -7117,7 +7117,8 @@ pub(crate) fn add_field(fields: &mut Vec<(String, String)>, name: &str, value: &
 /// [Core principle guiding decisions]`), a statement that there is none
 /// ([`is_none_statement`], `N/A`), a value wholly in brackets, which a template leaves to
 /// fill (`Principle 2: [Another guiding principle]`), a value that only says it did not change
-/// (`**コード品質:** (変更なし)`, code quality: unchanged), or a log line under its timestamp
+/// (`**コード品質:** (変更なし)`, code quality: unchanged), a numbered slot (`Idiom 1:
+/// Description`; [`is_numbered_slot`]), or a log line under its timestamp
 /// (`2025-05-30 20:37:38 - Analysis found no new patterns`).
 pub(crate) fn holds_nothing_held(text: &str) -> bool {
     let says_nothing = |t: &str| {
@@ -7126,8 +7127,15 @@ pub(crate) fn holds_nothing_held(text: &str) -> bool {
     };
     says_nothing(text)
         || timestamp(text).is_some()
-        || named_before_colon(text).is_some_and(|(_, value)| says_nothing(value))
+        || named_before_colon(text).is_some_and(|(name, value)| says_nothing(value) || is_numbered_slot(name, value))
         || is_left_to_do(text)
+}
+
+/// A template's numbered slot, its label a number and its value the word for what to write
+/// there: `Idiom 1: Description`, `Pattern 2: Details`.
+fn is_numbered_slot(name: &str, value: &str) -> bool {
+    name.ends_with(|c: char| c.is_ascii_digit())
+        && is_word_of(value.trim_end_matches('.'), &["description", "details", "explanation", "summary", "example"])
 }
 
 /// A line a template or an author left to fill: `TODO`, `TODO: document the patterns`, `TBD`,

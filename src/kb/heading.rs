@@ -1066,7 +1066,8 @@ pub(crate) fn names_own_conventions(title: &str) -> bool {
 /// beside patterns, or the team's, the code's, the project's, technical ones, or a Cline rules
 /// file's `User Preferences`, the developer's); `Namenskonventionen`,
 /// `命名规范` (naming rules; not `命名空间`, a namespace), `代码规范`, `项目约定` (code and
-/// project conventions). What stands under it alone is one of
+/// project conventions); `Common Idioms`, `Window Management Idioms` (the idioms the code is
+/// written in). What stands under it alone is one of
 /// them, in whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a title
 /// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
 /// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
@@ -1130,6 +1131,10 @@ pub(crate) fn names_style(title: &str) -> bool {
                     &["team", "coding", "code", "development", "project", "our", "engineering", "technical", "user"],
                 )))
         || is(words.first(), NAMING)
+        // (The idioms the team writes its code in: `## Common Idioms`, `### Window Management
+        // Idioms`; round 254, where the reader listed each, as readers of rounds 205–245 listed
+        // 20 of the 22 lines under them.)
+        || (n <= 5 && is(last, &["idioms"]))
 }
 
 /// Whether a title is over how the team uses its tools: Cline's `## Tool Usage Patterns` in

@@ -6356,3 +6356,20 @@ fn a_numbered_heading_under_decisions_opened_by_prose_is_one_decision() {
     let lines: Vec<_> = doc.items.iter().filter(|i| i.field.as_deref() == Some("details")).map(|i| i.line).collect();
     assert_eq!(lines, [8, 9, 10, 12, 18]);
 }
+
+#[test]
+fn the_idioms_the_code_is_written_in_are_the_teams_conventions() {
+    let kb = load();
+    // `## Common Idioms` over how the team writes its code (round 254: the reader listed
+    // each line): each line standing alone is one of its conventions, as under `## Naming
+    // Conventions`. A template's numbered slot (`Idiom 3: Description`) holds none.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-idioms.md")),
+        [
+            "#[must_use] on builders whose result is easy to drop",
+            "anyhow::Context on every I/O error, naming the path",
+            "Handlers restart a service only when its template changed",
+            "become: true on the task that needs it, never on the whole play",
+        ]
+    );
+}
