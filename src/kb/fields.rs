@@ -136,8 +136,21 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     // State/Approach**: …`): what it replaced, and what it arrived at — the record's decision
     // where the record stands among decisions (see `records::resolve`), a field elsewhere (a
     // state machine's `**New State**: RUNNING`).
-    ("previous", &["previous approach", "previous state", "old approach"]),
-    ("new", &["new approach", "new state"]),
+    // (And the plan a decision started from beside what was built in the end: `**Initial
+    // Plan**: …` over `**Final Implementation**: …`; round 255.)
+    (
+        "previous",
+        &[
+            "previous approach",
+            "previous state",
+            "old approach",
+            "initial plan",
+            "original plan",
+            "initial approach",
+            "original approach",
+        ],
+    ),
+    ("new", &["new approach", "new state", "final implementation", "current implementation"]),
     (
         "rationale",
         &[
@@ -4536,7 +4549,8 @@ pub fn leaves_open(text: &str) -> bool {
     if under_way(t) || colon.is_some_and(|c| under_way(&t[c..])) {
         return true;
     }
-    if hedges_at_start(t) || still_weighed(t) {
+    // (A hedge after a label too: `**Caching**: Could cache the scan results`; round 255.)
+    if hedges_at_start(t) || colon.is_some_and(|c| hedges_at_start(t[c..].trim_start())) || still_weighed(t) {
         return true;
     }
     // `需确定重试次数` (the retry count is still to be determined): what is still to settle.
@@ -4594,7 +4608,7 @@ pub fn leaves_open(text: &str) -> bool {
 /// chose active-passive`), and a comma only in a list (`Considering Redis, Memcached and
 /// Hazelcast`) decides nothing; found by review. `(Maybe)` and `Might …` hedge too.
 pub(crate) fn hedges_at_start(t: &str) -> bool {
-    const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps", "might"];
+    const HEDGES: &[&str] = &["potential", "potentially", "possible", "possibly", "maybe", "perhaps", "might", "could"];
     // Words that say what was decided after the hedge.
     const DECIDES: &[&str] =
         &["we", "chose", "chosen", "decided", "adopted", "selected", "picked", "opted", "kept", "went", "settled"];

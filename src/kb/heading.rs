@@ -1440,7 +1440,8 @@ fn names_scope_left_out(title: &str) -> bool {
 /// технологий`, `Tecnologías` — what it lists is the technologies chosen ([`super::stack`]).
 /// `Stack` names one at the title's end (`Monitoring Stack`, before a note in brackets) or
 /// after `Tech`, `Technology`, `Software`: not `Stack trace from the crash`, `Portainer stack
-/// monitoring`, `CloudFormation stack outputs`, `Network stack on nas01`.
+/// monitoring`, `CloudFormation stack outputs`, `Network stack on nas01`; nor what is amiss with
+/// it (`Technology Debt`, `Tech Stack Issues`).
 pub(crate) fn names_stack(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "technologies",
@@ -1483,9 +1484,13 @@ pub(crate) fn names_stack(title: &str) -> bool {
                 || (i > 0 && super::fields::is_word_of(words[i - 1], BEFORE_STACK))
                 || (w == "стек" && words.get(i + 1).is_some_and(|n| n.starts_with("технолог"))))
     };
-    words.iter().any(|w| super::fields::is_word_of(w, WORDS))
+    // (What is wrong with it or still to do is no stack: `Technology Debt and Improvements`,
+    // `Technology Risks`; round 255.)
+    const AMISS: &[&str] = &["debt", "improvements", "issues", "problems", "risks", "limitations", "gaps"];
+    (words.iter().any(|w| super::fields::is_word_of(w, WORDS))
         || (0..words.len()).any(stack_at)
-        || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w)))
+        || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w))))
+        && !words.iter().any(|w| super::fields::is_word_of(w, AMISS))
 }
 
 /// Whether a title names the tools the project works with, or the technology it requires, and

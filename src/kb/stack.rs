@@ -1324,9 +1324,14 @@ fn is_an_address(word: &str) -> bool {
 /// Whether an item leaves its choice open: `JWT or sessions`, `Cache: TBD`, `(optional)`,
 /// `Redis?`, `SQS vs RabbitMQ`, `(planned for Q3)`, `Testing: consider proptest`, `(if
 /// needed)`, `moment: deprecated`, `not decided yet`, `或`, `待定`, `暂定`, `検討`, `опционально`,
-/// `пока не решено` — not `or` before a bound (`one or more hosts`, `3.11 or later`).
+/// `пока не решено`, a hedge opening it or its value (`Caching: Could cache the scan results`)
+/// — not `or` before a bound (`one or more hosts`, `3.11 or later`).
 fn still_open(text: &str) -> bool {
     if text.contains(['?', '？']) {
+        return true;
+    }
+    let value = fields::named_before_colon(text).map_or(text, |(_, value)| value);
+    if fields::hedges_at_start(text) || fields::hedges_at_start(value) {
         return true;
     }
     const OPEN_WORDS: &[&str] = &[

@@ -6373,3 +6373,20 @@ fn the_idioms_the_code_is_written_in_are_the_teams_conventions() {
         ]
     );
 }
+
+#[test]
+fn the_plan_a_decision_started_from_is_what_it_replaced_and_a_hedge_after_a_label_decides_nothing() {
+    let kb = load();
+    // `**Initial Plan**:` beside `**Final Implementation**:` tells a change as before and
+    // after, as `Previous Approach` and `New Approach` do: what was built is the decision, the
+    // plan what it replaced, its features a field (round 255).
+    assert_eq!(
+        decision_texts(document(&kb, "progress-evolution-plans.md")),
+        ["Final Implementation: ✅ ZFS send/receive to the offsite box, driven by syncoid"]
+    );
+    let (_, backup) = decision(&kb, "ZFS send/receive to the offsite box");
+    assert_eq!(field(backup, "previous"), Some("Copy the datasets to the NAS with rsync every night"));
+    // `Could …` after a label only thinks of a choice, under a stack too; and a title over the
+    // technology's debt lists what is amiss, no stack.
+    assert_eq!(decision_texts(document(&kb, "techContext-debt.md")), ["Proxy: Caddy 2"]);
+}
