@@ -2381,6 +2381,14 @@ fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
     let rest = text.get(j..)?;
     let rest = rest.strip_prefix("st").or_else(|| rest.strip_prefix("nd")).or_else(|| rest.strip_prefix("rd"));
     let rest = rest.or_else(|| text.get(j..).and_then(|r| r.strip_prefix("th"))).unwrap_or(&text[j..]);
+    // (A range of days is dated by its first: `Oct 20-21, 2025`, `March 3–5 2026`.)
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(range) => {
+            let days = range.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=2).contains(&days) { &range[days..] } else { rest }
+        }
+        None => rest,
+    };
     let rest_trim = rest.trim_start_matches([',', ' ']);
     if rest_trim.len() == rest.len() {
         return None;
@@ -3112,6 +3120,11 @@ mod tests {
         assert_eq!(read("03-02-2026 alone"), None);
         // (The order is the file's: the next read starts without it.)
         assert_eq!(find_date("03-02-2026").map(|(d, _)| d.to_string()), None);
+        // (A range of days is dated by its first; round 256.)
+        let first = |text: &str| find_date(text).map(|(d, _)| d.to_string());
+        assert_eq!(first("Implementation Decisions (Oct 20-21, 2025)").as_deref(), Some("2025-10-20"));
+        assert_eq!(first("Sprint March 3–5 2026").as_deref(), Some("2026-03-03"));
+        assert_eq!(first("Oct 20-2025"), None);
         assert_eq!(bold_label_date("Sync 14 March 2026:"), d(2026, 3, 14));
         assert_eq!(bold_label_date("Deadline 2026-04-30"), None);
         assert_eq!(bold_label_date("Launch 2026-05-01"), None);
