@@ -42,6 +42,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut not_rules = super::AnyTitleOver::new(sections, entries, holds_no_conventions);
     let mut not_commands = super::AnyTitleOver::new(sections, entries, holds_no_commands);
     let mut not_learned = super::AnyTitleOver::new(sections, entries, holds_no_learned_rules);
+    let mut limitations = super::AnyTitleOver::new(sections, entries, names_limitations);
     let mut principles = super::Once::new(sections.len());
     let mut style = super::Once::new(sections.len());
     let mut tools = super::Once::new(sections.len());
@@ -68,6 +69,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
         let decided = match item.kind {
             Kind::Pattern => {
                 !not_rules.holds(item.section)
+                    && (!limitations.holds(item.section) || binds(&item.text))
                     && (states_rule(&item.text, item.block)
                         || (item.block == Block::ListItem
                             && item.parent.is_none()
@@ -402,6 +404,20 @@ pub(crate) fn holds_no_conventions(title: &str) -> bool {
         || fields::holds_word_of(title, WORDS)
         || (!title.is_ascii() && ["手順", "步骤", "步驟"].iter().any(|w| title.contains(w)))
         || super::heading::classify_title(title).1
+}
+
+/// A title over what the system cannot do (`### Current Limitations`, `Hardware Limitations`):
+/// a line there that says what is lacking (`**Single Kafka broker**: No replication`, `No
+/// WAF`) states no rule the team set; one that binds the team still does (`pvesh commands:
+/// Must use subprocess calls`; [`binds`]). Round 256.
+fn names_limitations(title: &str) -> bool {
+    fields::holds_word_of(title, &["limitations", "limitation"])
+}
+
+/// Whether a line binds whoever reads it: a modal (`must`, `should` …) or a command word
+/// (`always`, `never` …) anywhere in it.
+fn binds(text: &str) -> bool {
+    fields::holds_word_of(text, MODALS) || fields::holds_word_of(text, COMMANDS)
 }
 
 /// A title over what a solution must meet (`Requirements & Constraints` in a creative phase,

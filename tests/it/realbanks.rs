@@ -6390,3 +6390,14 @@ fn the_plan_a_decision_started_from_is_what_it_replaced_and_a_hedge_after_a_labe
     // technology's debt lists what is amiss, no stack.
     assert_eq!(decision_texts(document(&kb, "techContext-debt.md")), ["Proxy: Caddy 2"]);
 }
+
+#[test]
+fn a_limitation_says_what_is_lacking_and_sets_no_rule_unless_it_binds() {
+    let kb = load();
+    // Under `### Current Limitations`, `No replication` and `No TLS on the LAN` say what the
+    // system lacks (round 256); `Must be flashed by hand` still binds the team.
+    assert_eq!(
+        decision_texts(document(&kb, "deployment-limitations.md")),
+        ["Sensor firmware: Must be flashed by hand from the workbench"]
+    );
+}
