@@ -735,10 +735,15 @@ impl<'a> Pass<'a> {
                     let line = self.lines.line_at(offset);
                     // (Not the file's title, `# System Patterns` over its sections; judged once,
                     // however many headings stand under it.)
+                    // (Nor one under a title that sets its patterns aside: `### Scalability
+                    // Patterns` under `## Future Expansion Patterns`; round 257.)
                     let lists_patterns = kind == Kind::Pattern
                         && field.is_none()
                         && (level > 1 || !self.headings.is_empty())
-                        && patterns::lists_patterns(&title);
+                        && patterns::lists_patterns(&title)
+                        && !self.heading_stack.iter().any(|&o| {
+                            self.headings[o].level < level && patterns::sets_patterns_aside(&self.headings[o].title)
+                        });
                     let listing = patterns::Listing::of(lists_patterns, &title);
                     self.headings.push(RawHeading {
                         level,
@@ -766,7 +771,8 @@ impl<'a> Pass<'a> {
                             .heading_stack
                             .last()
                             .is_some_and(|&o| self.headings[o].listing != patterns::Listing::Neither)
-                        && patterns::names_one(&self.headings[h].title);
+                        && patterns::names_one(&self.headings[h].title)
+                        && !patterns::names_a_flow(&self.headings[h].title);
                     self.heading_stack.push(h);
                     self.current_heading = Some(h);
                     self.current_group = None;

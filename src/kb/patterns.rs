@@ -43,12 +43,32 @@ use super::{Block, Group, Item, Kind, Section};
 /// pattern's own heading.
 const NOT_CHOSEN: &[&str] = &["anti", "avoid", "retired", "deprecated", "removed", "obsolete", "alternative"];
 
+/// Whether a title names patterns and sets them aside: only planned, proposed or seen, or not
+/// chosen (`## Future Expansion Patterns`, `## Anti-Patterns`, `## Candidate Patterns`): the
+/// titles under it list none the team uses either.
+pub(crate) fn sets_patterns_aside(title: &str) -> bool {
+    // (Only words that put them off or turn them down: `Tool Usage Patterns` over `Runtime
+    // Patterns`, or `# System Patterns - Click Target Game`, sets nothing aside.)
+    const ASIDE: &[&str] =
+        &["future", "planned", "proposed", "candidate", "candidates", "suggested", "considered", "consideration"];
+    title_over_patterns(title) == Some(false)
+        && title
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| fields::is_word_of(w, ASIDE) || fields::is_word_of(w, NOT_CHOSEN))
+}
+
 /// Whether a title lists the patterns a system uses, each in a heading under it: the plural
 /// `Patterns` (`Key Design Patterns`, `Integration Patterns`, `Patterns Clés`) or the word in
 /// another language of the phrase table (`设计模式`, `デザインパターン`, `Архитектурные
 /// паттерны`, `Padrões`, `Patrones`, `Verwendete Muster`) — not patterns seen or not chosen
 /// (see the module's rule).
 pub(crate) fn lists_patterns(title: &str) -> bool {
+    title_over_patterns(title) == Some(true)
+}
+
+/// For a title that names patterns (`Some`), whether it lists those the team uses
+/// ([`lists_patterns`]) or sets them aside ([`sets_patterns_aside`]); `None` for any other.
+fn title_over_patterns(title: &str) -> Option<bool> {
     const WORDS: &[&str] =
         &["patterns", "padrões", "padroes", "patrones", "muster", "паттерны", "паттерна", "паттернов"];
     // Anywhere in the title: patterns not chosen, only planned or seen.
@@ -105,15 +125,20 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
     let lists = words.iter().any(|w| fields::is_word_of(w, WORDS))
         || (!title.is_ascii() && ["模式", "パターン"].iter().any(|w| title.contains(w)));
     let anti = !title.is_ascii() && ["反模式", "アンチパターン"].iter().any(|w| title.contains(w));
-    lists
-        && !anti
-        && !words.iter().any(|w| fields::is_word_of(w, NOT) || fields::is_word_of(w, NOT_CHOSEN))
-        && !words.windows(2).enumerate().any(|(i, w)| {
-            fields::is_word_of(w[0], SEEN)
-                && fields::is_word_of(w[1], WORDS)
-                && !(w[0].eq_ignore_ascii_case("learning") && i > 0 && fields::is_word_of(words[i - 1], FIELD))
-        })
-        && !super::heading::names_options_weighed(title)
+    // (`Anti-Patterns` names patterns through `anti`, its `Patterns` a word of its own.)
+    if !lists && !anti {
+        return None;
+    }
+    Some(
+        !anti
+            && !words.iter().any(|w| fields::is_word_of(w, NOT) || fields::is_word_of(w, NOT_CHOSEN))
+            && !words.windows(2).enumerate().any(|(i, w)| {
+                fields::is_word_of(w[0], SEEN)
+                    && fields::is_word_of(w[1], WORDS)
+                    && !(w[0].eq_ignore_ascii_case("learning") && i > 0 && fields::is_word_of(words[i - 1], FIELD))
+            })
+            && !super::heading::names_options_weighed(title),
+    )
 }
 
 /// Whether a heading under such a title names one pattern (see the module's rule for what it
@@ -157,6 +182,18 @@ pub(crate) fn names_one(title: &str) -> bool {
         && !reports_how_work_went(title)
         // (Nor one set aside in brackets, `### Unit Tests (Future)`; round 242.)
         && !set_aside_in_brackets(title)
+}
+
+/// Whether a heading names how one process runs (`### Initialization Flow`, `### Tool Execution
+/// Flow`, `### Authentication Flow`): the steps of a flow, told as they happen, not a pattern
+/// chosen (a line labelled so says which: `Authentication Flow: Firebase JWT → Lambda
+/// authorizer`) (readers of rounds 196–257 listed 1 of 13 such headings). Not `Data Flow`, nor
+/// `Unidirectional Data Flow`, the shape data moves in, nor a branching model (`GitHub Flow`,
+/// `Git Flow`).
+pub(crate) fn names_a_flow(title: &str) -> bool {
+    let mut words = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev();
+    words.next().is_some_and(|last| last.eq_ignore_ascii_case("flow"))
+        && words.next().is_some_and(|before| !fields::is_word_of(before, &["data", "git", "github", "gitlab"]))
 }
 
 /// A template's slot: only `Pattern`, `Name`, a letter or a number (`### Pattern Name`, `###

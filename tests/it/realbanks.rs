@@ -6401,3 +6401,12 @@ fn a_limitation_says_what_is_lacking_and_sets_no_rule_unless_it_binds() {
         ["Sensor firmware: Must be flashed by hand from the workbench"]
     );
 }
+
+#[test]
+fn patterns_under_a_title_that_puts_them_off_and_flows_told_step_by_step_are_none() {
+    let kb = load();
+    // `### Scalability Patterns` under `## Future Expansion Patterns` lists patterns only
+    // thought of, as its title does; `### Backup Run Flow` tells how a run goes, no pattern
+    // chosen (round 257).
+    assert_eq!(decision_texts(document(&kb, "systemPatterns-future.md")), ["Event Bus"]);
+}
