@@ -570,6 +570,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "timestamp",
             "decision date",
             "decided on",
+            // The day a record says it was put in place (`**Implementation Date**: June 23,
+            // 2025`), when it has no date of its own; round 258.
+            "implementation date",
+            "implemented on",
             "datum",
             "fecha",
             "дата",

@@ -6410,3 +6410,17 @@ fn patterns_under_a_title_that_puts_them_off_and_flows_told_step_by_step_are_non
     // chosen (round 257).
     assert_eq!(decision_texts(document(&kb, "systemPatterns-future.md")), ["Event Bus"]);
 }
+
+#[test]
+fn a_records_implementation_date_dates_it() {
+    let kb = load();
+    // `**Implementation Date**: June 23, 2025` is the day the record says it was put in
+    // place: its date, as `**Date**:` would be (round 258). A record without one stays undated.
+    assert_eq!(
+        dated_decisions(document(&kb, "adr-implemented.md")),
+        [
+            "2025-06-23 Decision: Email-only alerts through the relay for now",
+            " Decision: Vector ships every host's journal to Loki"
+        ]
+    );
+}
