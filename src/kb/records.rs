@@ -944,10 +944,17 @@ pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], ent
 /// over its rules) is the topic of the decisions it lists, and keeps them, and so is one whose
 /// prose says how a thing is configured or that it was decided, over the list of what (`The
 /// HPA is configured to:` over its thresholds, `We've decided to send every alert through one
-/// relay:` over where each goes: the items are decisions too); one over headings of its own, or whose lines a record holds
-/// already (a `**Rationale**:` under it), is left as it is, and so is a paragraph that asks or
-/// leaves its choice open.
+/// relay:` over where each goes: the items are decisions too); one over headings of its own,
+/// or whose lines a record holds already (a `**Rationale**:` under it), is left as it is, and
+/// so is a paragraph that asks or leaves its choice open.
 pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[Section]) {
+    // Which sections have headings of their own under them (once, not per section).
+    let mut has_subsections = vec![false; sections.len()];
+    for parent in sections.iter().filter_map(|s| s.parent) {
+        if let Some(p) = has_subsections.get_mut(parent) {
+            *p = true;
+        }
+    }
     let mut start = 0;
     while start < items.len() {
         let section = items[start].section;
@@ -958,7 +965,7 @@ pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[
         let under_decisions = s.parent.and_then(|p| sections.get(p)).is_some_and(|p| p.kind == Kind::Decision);
         if !under_decisions
             || !s.title.as_deref().is_some_and(numbered_title)
-            || sections.iter().any(|other| other.parent == Some(section))
+            || has_subsections.get(section).copied().unwrap_or(true)
         {
             continue;
         }
