@@ -3360,6 +3360,9 @@ pub fn is_boilerplate(text: &str) -> bool {
                 .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
             && where_new_go())
         || (first.eq_ignore_ascii_case(&b'a') && running_record())
+        // (In Russian the log names itself: `Журнал архитектурных и технических решений.`, a
+        // log of architectural and technical decisions; round 262.)
+        || (head.starts_with("журнал ") && t.contains("решени") && t.split_whitespace().count() <= 8)
         // `decisions.md records the choices that …`: the file describing itself.
         || names_own_file(t)
         || ends("log of updates made.")

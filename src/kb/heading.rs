@@ -1757,6 +1757,9 @@ fn classify_words(title: &str) -> (Kind, bool) {
         // decisions about templates).
         making |= matches!(first, "template" | "templates" | "vorlage" | "plantilla" | "modèle" | "modelo")
             && matches!(words.clone().next(), Some("for" | "für" | "para" | "pour"));
+        // (In Russian the template's own noun governs: `Шаблон решения`, a decision's
+        // template; round 262.)
+        making |= matches!(first, "шаблон" | "шаблоны");
         let role = roles.get(first).or_else(|| {
             // (Bytes: most words hold no hyphen, and a char search costs more than the lookup.)
             let hyphen = first.as_bytes().iter().rposition(|&b| b == b'-')?;
@@ -1777,13 +1780,18 @@ fn classify_words(title: &str) -> (Kind, bool) {
             // Rank 0: the decision kind, first in the table.
             let next = words.clone().next();
             // Decisions still to make: `Decisions (pending)`, `Entscheidungen (zu treffen)`,
-            // `Decisions to be made` — said by the title's last words (`Decisions and Open
+            // `Decisions to be made`, `Decisions to Validate` — said by the title's last words (`Decisions and Open
             // Questions` holds decisions beside its questions).
             let still_open = rank == 0 && {
                 let rest: Vec<&str> = words.clone().take(4).collect();
                 match rest.as_slice() {
                     [.., last] if rest.len() < 4 && super::fields::STILL_OPEN.contains(last) => true,
                     [.., "be", last] if rest.len() < 4 => ["made", "decided", "taken"].contains(last),
+                    // (`Design Decisions to Validate`, `Decisions to Make`; round 262.)
+                    [.., "to", last] if rest.len() < 4 => {
+                        ["make", "take", "validate", "confirm", "finalize", "finalise", "revisit", "discuss"]
+                            .contains(last)
+                    }
                     _ => false,
                 }
             };

@@ -6424,3 +6424,23 @@ fn a_records_implementation_date_dates_it() {
         ]
     );
 }
+
+#[test]
+fn a_decision_template_in_russian_and_decisions_still_to_validate_are_none() {
+    let kb = load();
+    // `Журнал архитектурных решений кластера.` is the log naming itself, and `## Шаблон
+    // решения` (a decision's template) holds a slot to fill in, `(Краткое описание решения)`
+    // (round 262).
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-ru-journal.md")),
+        [
+            "Задачи ведутся только в трекере; этот файл хранит контекст для агента.",
+            "Решение: все резервные копии хранятся на второй площадке"
+        ]
+    );
+    // `## Design Decisions to Validate` lists choices still to confirm.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-to-validate.md")),
+        ["Metrics: Prometheus scrapes every host each 30 seconds"]
+    );
+}
