@@ -1053,10 +1053,13 @@ impl<'a> Pass<'a> {
         // 此前…` over `---`: a field's text, no statement. A `###` heading with a label,
         // `### Outcome: moved to Caddy`, may still stand for its body.)
         let setext = || !self.text.get(self.heading_offset..).unwrap_or("").trim_start_matches(' ').starts_with('#');
+        // (Nor a flow told step by step, `#### Image Generation Flow` over its diagram: how a
+        // process runs, no choice; round 263.)
         if heading.decision
             || heading.field.is_some()
             || fields::describes_records(&heading.title)
             || (setext() && fields::leading_field(&heading.title, None).is_some())
+            || patterns::names_a_flow(&heading.title)
         {
             return;
         }

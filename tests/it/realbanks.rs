@@ -6407,7 +6407,8 @@ fn patterns_under_a_title_that_puts_them_off_and_flows_told_step_by_step_are_non
     let kb = load();
     // `### Scalability Patterns` under `## Future Expansion Patterns` lists patterns only
     // thought of, as its title does; `### Backup Run Flow` tells how a run goes, no pattern
-    // chosen (round 257).
+    // chosen (round 257), and `### Restore Drill Flow` over its diagram no decision (round
+    // 263).
     assert_eq!(decision_texts(document(&kb, "systemPatterns-future.md")), ["Event Bus"]);
 }
 
