@@ -115,13 +115,15 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         let listing = list::load(&path, &cx.root, &list::Selection::of(&args));
         // (A bank folder with nothing to read, `memory-bank/.gitkeep` alone, beside a bank of
         // the team's own naming: that one is named; found by review.)
+        // (Files left out, too large to read, are said first; and the bank that was looked in
+        // is not named as one elsewhere; found by review.)
+        report_read_problems(&listing.warnings, &listing.errors)?;
         if args.path.is_none()
             && listing.read_nothing()
-            && let Some(elsewhere) = banks_elsewhere(cx, None)
+            && let Some(elsewhere) = banks_elsewhere(cx, Some(Path::new(kb::load::bank_folder(&cx.root))))
         {
             bail!("no Markdown file in `{}`, but Memory Bank files are in {elsewhere}", display_path(&path));
         }
-        report_read_problems(&listing.warnings, &listing.errors)?;
         listing.print(&args)?;
         if args.path.is_none() {
             note_banks_elsewhere(cx, &path)?;

@@ -43,6 +43,9 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut not_commands = super::AnyTitleOver::new(sections, entries, holds_no_commands);
     let mut not_learned = super::AnyTitleOver::new(sections, entries, holds_no_learned_rules);
     let mut limitations = super::AnyTitleOver::new(sections, entries, names_limitations);
+    // (Nor is a line under a title that sets patterns aside the team's style: `### Common
+    // Idioms` under `## Anti-Patterns`; found by review.)
+    let mut set_aside = super::AnyTitleOver::new(sections, entries, super::patterns::sets_patterns_aside);
     let mut principles = super::Once::new(sections.len());
     let mut style = super::Once::new(sections.len());
     let mut tools = super::Once::new(sections.len());
@@ -88,13 +91,15 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !has_items
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
-                    || stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    || (stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                        && !set_aside.holds(item.section))
                     || (style_guide
                         && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
-                stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                (stands_alone_under_style(item, has_items, &mut style, sections, entries)
+                    && !set_aside.holds(item.section))
                     || (style_guide
                         && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
@@ -264,6 +269,15 @@ fn stands_alone_under(
         && titles.get(item.section, || own_title(sections, entries, item.section).is_some_and(names))
         && states_one_rule(&item.text)
         && !shows_only_code(item)
+        && !gives_an_example(&item.text)
+}
+
+/// Whether a line opens by giving an example of the one over it (`e.g. ServerConfig::builder()`,
+/// `Example: …`, `For example, …`): the rule is the line it illustrates (found by review).
+fn gives_an_example(text: &str) -> bool {
+    let t = text.trim_start();
+    ["e.g.", "eg.", "e.g ", "i.e.", "for example", "for instance"].iter().any(|p| fields::starts_ignoring_case(t, p))
+        || t.split(|c: char| !c.is_alphabetic()).next().is_some_and(|w| fields::is_word_of(w, EXAMPLES))
 }
 
 /// Whether a line opens with a command and says what it does: `` `make run` - Directly run the
@@ -414,10 +428,29 @@ fn names_limitations(title: &str) -> bool {
     fields::holds_word_of(title, &["limitations", "limitation"])
 }
 
-/// Whether a line binds whoever reads it: a modal (`must`, `should` …) or a command word
-/// (`always`, `never` …) anywhere in it.
+/// Whether a line binds whoever reads it: a command (`Always …`, `Never run …`, `Don't …`;
+/// [`commands`], not `Never tested on Windows`) or a modal of obligation (`must`, `shall`,
+/// `muss` …; not `should`, which as often says what is still to fix: `Should be fixed in
+/// v2`; found by review).
 fn binds(text: &str) -> bool {
-    fields::holds_word_of(text, MODALS) || fields::holds_word_of(text, COMMANDS)
+    const OBLIGE: &[&str] = &[
+        "must",
+        "shall",
+        "muss",
+        "müssen",
+        "doit",
+        "doivent",
+        "debe",
+        "deben",
+        "deve",
+        "devem",
+        "должен",
+        "должна",
+        "должно",
+        "должны",
+        "нельзя",
+    ];
+    commands(text) || fields::holds_word_of(text, OBLIGE)
 }
 
 /// A title over what a solution must meet (`Requirements & Constraints` in a creative phase,

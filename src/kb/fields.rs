@@ -4630,7 +4630,10 @@ pub(crate) fn hedges_at_start(t: &str) -> bool {
     if !(5..=11).contains(&first.len()) {
         return false;
     }
-    let hedge = is_word_of(first, HEDGES);
+    // (`Could not use MySQL; PostgreSQL 16` tells why, no hedge; found by review.)
+    let hedge = is_word_of(first, HEDGES)
+        && !(first.eq_ignore_ascii_case("could")
+            && t[end..].trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("not")));
     (hedge || first.eq_ignore_ascii_case("considering"))
         && !holds_word_of(&t[end..], DECIDES)
         && (hedge || t.split_once([',', '，']).is_none_or(|(_, after)| !holds_word_of(after, CLAUSE)))
@@ -7152,10 +7155,10 @@ pub(crate) fn holds_nothing_held(text: &str) -> bool {
         || is_left_to_do(text)
 }
 
-/// A template's numbered slot, its label a number and its value the word for what to write
-/// there: `Idiom 1: Description`, `Pattern 2: Details`.
+/// A template's slot, its label a word or a numbered one and its value the word for what to
+/// write there: `Idiom 1: Description`, `Pattern 2: Details`, `Idiom: Description`.
 fn is_numbered_slot(name: &str, value: &str) -> bool {
-    name.ends_with(|c: char| c.is_ascii_digit())
+    (name.ends_with(|c: char| c.is_ascii_digit()) || !name.contains(' '))
         && is_word_of(value.trim_end_matches('.'), &["description", "details", "explanation", "summary", "example"])
 }
 
@@ -7537,10 +7540,14 @@ mod tests {
             "TanStack Query under evaluation",
             "Sharding (Under Discussion)",
             "Under evaluation: Loki for the logs",
+            // (Round 255 and its review: `Could …`, after a label too.)
+            "Could use tracing instead of log",
+            "Caching: Could cache the scan results",
         ] {
             assert!(super::leaves_open(line), "{line}");
         }
         for line in [
+            "DB: Could not use MySQL (licensing); PostgreSQL 16",
             "Considering the load, we chose Unbound",
             "Possibilities were weighed; Postgres chosen",
             "Potentials are computed on the GPU",

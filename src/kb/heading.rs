@@ -1067,7 +1067,7 @@ pub(crate) fn names_own_conventions(title: &str) -> bool {
 /// file's `User Preferences`, the developer's); `Namenskonventionen`,
 /// `命名规范` (naming rules; not `命名空间`, a namespace), `代码规范`, `项目约定` (code and
 /// project conventions); `Common Idioms`, `Window Management Idioms` (the idioms the code is
-/// written in). What stands under it alone is one of
+/// written in; not `Proposed Idioms`, `Deprecated Idioms`). What stands under it alone is one of
 /// them, in whatever words (`Classes: PascalCase`, `Double quotes for strings`). Not a title
 /// where the word only qualifies something else (`Naming Refactor Progress`, `Known Style
 /// Issues`, `Style Transfer Model`, `Preferences Screen`), an app's settings (`Notification
@@ -1134,7 +1134,14 @@ pub(crate) fn names_style(title: &str) -> bool {
         // (The idioms the team writes its code in: `## Common Idioms`, `### Window Management
         // Idioms`; round 254, where the reader listed each, as readers of rounds 205–245 listed
         // 20 of the 22 lines under them.)
-        || (n <= 5 && is(last, &["idioms"]))
+        || (n <= 5
+            && is(last, &["idioms"])
+            && !words.iter().any(|w| {
+                super::fields::is_word_of(
+                    w,
+                    &["proposed", "planned", "candidate", "future", "deprecated", "retired", "avoid", "anti", "old", "legacy"],
+                )
+            }))
 }
 
 /// Whether a title is over how the team uses its tools: Cline's `## Tool Usage Patterns` in
@@ -1786,11 +1793,13 @@ fn classify_words(title: &str) -> (Kind, bool) {
                 let rest: Vec<&str> = words.clone().take(4).collect();
                 match rest.as_slice() {
                     [.., last] if rest.len() < 4 && super::fields::STILL_OPEN.contains(last) => true,
-                    [.., "be", last] if rest.len() < 4 => ["made", "decided", "taken"].contains(last),
+                    [.., "be", last] if rest.len() < 4 => {
+                        ["made", "decided", "taken", "validated", "confirmed", "finalized", "finalised", "discussed"]
+                            .contains(last)
+                    }
                     // (`Design Decisions to Validate`, `Decisions to Make`; round 262.)
                     [.., "to", last] if rest.len() < 4 => {
-                        ["make", "take", "validate", "confirm", "finalize", "finalise", "revisit", "discuss"]
-                            .contains(last)
+                        ["make", "take", "validate", "confirm", "finalize", "finalise", "discuss"].contains(last)
                     }
                     _ => false,
                 }
@@ -2373,6 +2382,19 @@ fn day_month_name_at(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
     let after_trim = after_trim.strip_prefix("de ").unwrap_or(after_trim);
     let y_at = text.len() - after_trim.len();
     let (y, end) = digits(b, y_at, 4, 4)?;
+    // (A range of days is dated by its first: `20–21 October 2025`, `3 - 5 March 2026`; found
+    // by review.)
+    let first = text[..i].trim_end_matches(' ').strip_suffix(['-', '–']).map(|t| t.trim_end_matches(' '));
+    if let Some(before) = first
+        && let days = before.bytes().rev().take_while(u8::is_ascii_digit).count()
+        && (1..=2).contains(&days)
+        && !before[..before.len() - days].ends_with(|c: char| c.is_alphanumeric())
+        && let Ok(first_day) = before[before.len() - days..].parse::<i8>()
+        && i32::from(first_day) <= d
+        && let Some(date) = civil(y, m, first_day.into())
+    {
+        return Some((date, before.len() - days..end));
+    }
     civil(y, m, d).map(|date| (date, i..end))
 }
 
@@ -2389,8 +2411,9 @@ fn month_name_before(text: &str, i: usize) -> Option<(Date, std::ops::Range<usiz
     let rest = text.get(j..)?;
     let rest = rest.strip_prefix("st").or_else(|| rest.strip_prefix("nd")).or_else(|| rest.strip_prefix("rd"));
     let rest = rest.or_else(|| text.get(j..).and_then(|r| r.strip_prefix("th"))).unwrap_or(&text[j..]);
-    // (A range of days is dated by its first: `Oct 20-21, 2025`, `March 3–5 2026`.)
-    let rest = match rest.strip_prefix(['-', '–']) {
+    // (A range of days is dated by its first: `Oct 20-21, 2025`, `March 3–5 2026`, `Oct 20 -
+    // 21, 2025`.)
+    let rest = match rest.trim_start_matches(' ').strip_prefix(['-', '–']).map(|r| r.trim_start_matches(' ')) {
         Some(range) => {
             let days = range.bytes().take_while(u8::is_ascii_digit).count();
             if (1..=2).contains(&days) { &range[days..] } else { rest }
@@ -3133,6 +3156,10 @@ mod tests {
         assert_eq!(first("Implementation Decisions (Oct 20-21, 2025)").as_deref(), Some("2025-10-20"));
         assert_eq!(first("Sprint March 3–5 2026").as_deref(), Some("2026-03-03"));
         assert_eq!(first("Oct 20-2025"), None);
+        assert_eq!(first("Decisions (Oct 20 - 21, 2025)").as_deref(), Some("2025-10-20"));
+        assert_eq!(first("20–21 October 2025").as_deref(), Some("2025-10-20"));
+        assert_eq!(first("3 - 5 March 2026").as_deref(), Some("2026-03-03"));
+        assert_eq!(first("v2-21 October 2025").as_deref(), Some("2025-10-21"));
         assert_eq!(bold_label_date("Sync 14 March 2026:"), d(2026, 3, 14));
         assert_eq!(bold_label_date("Deadline 2026-04-30"), None);
         assert_eq!(bold_label_date("Launch 2026-05-01"), None);

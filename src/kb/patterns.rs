@@ -705,6 +705,8 @@ pub(crate) fn leaves_open(text: &str) -> bool {
         })
         || (!text.is_ascii() && ["待定", "未定", "検討"].iter().any(|w| text.contains(w)))
         || fields::only_weighs(text)
+        // (A hedge opening it: `Could use tracing instead of log`; found by review.)
+        || fields::hedges_at_start(text)
 }
 
 #[cfg(test)]

@@ -942,11 +942,11 @@ pub(crate) fn reasons_of_an_option(items: &mut [Item], sections: &[Section], ent
 /// written as prose is one decision (round 253: readers listed each such heading and 1 in 10
 /// of the lines under it). A heading whose first line is a list item (`### 5. Rendering Rules`
 /// over its rules) is the topic of the decisions it lists, and keeps them, and so is one whose
-/// prose says how a thing is configured or that it was decided, over the list of what (`The
-/// HPA is configured to:` over its thresholds, `We've decided to send every alert through one
-/// relay:` over where each goes: the items are decisions too); one over headings of its own,
-/// or whose lines a record holds already (a `**Rationale**:` under it), is left as it is, and
-/// so is a paragraph that asks or leaves its choice open.
+/// prose only leads into the list of what was chosen ([`only_leads_in`]: `The HPA is
+/// configured to:` over its thresholds); one over headings of its own, or whose lines a record
+/// holds already (a `**Rationale**:` under it), is left as it is, and so is a paragraph that
+/// asks, leaves its choice open or only weighs it (`We are considering ECS …`, `TBD: Vault or
+/// SOPS.`, `Open question: …`).
 pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[Section]) {
     // Which sections have headings of their own under them (once, not per section).
     let mut has_subsections = vec![false; sections.len()];
@@ -976,10 +976,10 @@ pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[
             || opening.record.is_some()
             || !matches!(opening.kind, Kind::Decision | Kind::Other)
             || fields::is_question(&opening.text)
-            || fields::hedges_at_start(&opening.text)
-            || (opening.text.trim_end().ends_with(':')
-                && (fields::says_it_decided(&opening.text)
-                    || fields::holds_word_of(&opening.text, &["configured", "tuned"])))
+            || fields::leaves_open(&opening.text)
+            || fields::only_weighs(&opening.text)
+            || fields::holds_nothing_held(&opening.text)
+            || (opening.text.trim_end().ends_with(':') && only_leads_in(&opening.text))
             || items[body.clone()].iter().any(|it| it.field.is_some() && it.record != Some(first))
         {
             continue;
@@ -999,6 +999,20 @@ pub(crate) fn numbered_headings_under_decisions(items: &mut [Item], sections: &[
             }
         }
     }
+}
+
+/// Whether a paragraph closing on a colon only leads into the list after it, which holds the
+/// choices: it says it decided or how a thing is configured (`We've decided to send every
+/// alert through one relay:`, `The HPA is configured to:`), or it is a few words that state
+/// nothing of their own (`Key points:`, `We chose the following:`, `The team agreed:`; found
+/// by review) — not `All live game state lives in the ECS world via traits:`.
+fn only_leads_in(text: &str) -> bool {
+    fields::says_it_decided(text)
+        || fields::holds_word_of(
+            text,
+            &["configured", "tuned", "following", "follows", "below", "agreed", "chose", "decided"],
+        )
+        || text.split_whitespace().count() < 6
 }
 
 /// Whether a heading's title opens with its number: `1. ECS as Runtime Authority`, `2)
@@ -2194,7 +2208,13 @@ fn awaits_decision(rec: &Record) -> bool {
 /// reasons or status, `**Current**: PostgreSQL` over `**Rationale**: …` beside `**Target**:
 /// …`: those are labelled decisions, and their record's fields.)
 fn timeline_stage(items: &[Item], i: usize) -> Option<fields::Stage> {
-    let stage_of = |item: &Item| fields::stage(&item.text);
+    // (A label naming the state a change reached, `**Current Implementation**:` beside
+    // `**Initial Plan**:`, tells the change as before and after, no stage of a timeline; found
+    // by review. `Current Approach` after `Initial Approach` still is one.)
+    let stage_of = |item: &Item| {
+        fields::stage(&item.text)
+            .filter(|_| fields::leading_field(&item.text, item.bold.as_deref()).is_none_or(|(f, _)| f.name() != "new"))
+    };
     let stage = stage_of(&items[i])?;
     let item = &items[i];
     let sibling = |n: &Item| n.parent == item.parent && n.section == item.section;

@@ -935,3 +935,15 @@ fn a_link_into_the_git_folder_is_never_read() {
         assert!(!out.stdout.contains("tok3n") && !out.stdout.contains("[remote"), "{args:?}: {out}");
     }
 }
+
+/// A bank whose only file is too large to read says so, and names no bank elsewhere: before, it
+/// said "no Markdown file" and named the very folder it had skipped (found by review).
+#[test]
+fn a_bank_of_one_file_too_large_to_read_says_so_and_names_itself_nowhere() {
+    let env = TestEnvironment::new();
+    std::fs::create_dir_all(env.work_dir().join("memory-bank")).unwrap();
+    std::fs::write(env.work_dir().join("memory-bank/activeContext.md"), vec![b'x'; (64 << 20) + 1]).unwrap();
+    let out = env.run(["decisions"]);
+    assert!(out.stderr.contains("activeContext.md: is larger than 64 MiB"), "{out}");
+    assert!(!out.stderr.contains("Memory Bank files are in"), "{out}");
+}
