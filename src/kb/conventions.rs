@@ -429,28 +429,11 @@ fn names_limitations(title: &str) -> bool {
 }
 
 /// Whether a line binds whoever reads it: a command (`Always …`, `Never run …`, `Don't …`;
-/// [`commands`], not `Never tested on Windows`) or a modal of obligation (`must`, `shall`,
-/// `muss` …; not `should`, which as often says what is still to fix: `Should be fixed in
-/// v2`; found by review).
+/// [`commands`], not `Never tested on Windows`) or a modal of obligation ([`OBLIGATIONS`]:
+/// `must`, `shall`, `muss` …; not `should`, which as often says what is still to fix: `Should
+/// be fixed in v2`; found by review).
 fn binds(text: &str) -> bool {
-    const OBLIGE: &[&str] = &[
-        "must",
-        "shall",
-        "muss",
-        "müssen",
-        "doit",
-        "doivent",
-        "debe",
-        "deben",
-        "deve",
-        "devem",
-        "должен",
-        "должна",
-        "должно",
-        "должны",
-        "нельзя",
-    ];
-    commands(text) || fields::holds_word_of(text, OBLIGE)
+    commands(text) || fields::holds_word_of(text, OBLIGATIONS)
 }
 
 /// A title over what a solution must meet (`Requirements & Constraints` in a creative phase,
@@ -471,14 +454,14 @@ const OPENINGS: &[&str] = &["must", "use", "avoid", "no", "only", "nie"];
 /// `Handlers should return typed errors`, in the languages of the phrase table. (Not
 /// `always` or `never` inside a sentence, which as often describe: `The cache is always warm
 /// after a deploy`, `Most users never open the settings`.)
-const MODALS: &[&str] = &[
+const MODALS: [&[&str]; 2] = [OBLIGATIONS, &["should", "soll", "sollen"]];
+
+/// The modals of obligation ([`MODALS`] but `should`): what binds whoever reads it.
+const OBLIGATIONS: &[&str] = &[
     "must",
     "shall",
-    "should",
     "muss",
     "müssen",
-    "soll",
-    "sollen",
     "doit",
     "doivent",
     "debe",
@@ -515,7 +498,8 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
     }
     // (A modal inside a paragraph as often describes: `This pattern should be familiar to …`.)
     block == Block::ListItem
-        && (fields::holds_word_of(text, MODALS) || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
+        && (MODALS.iter().any(|modals| fields::holds_word_of(text, modals))
+            || (!text.is_ascii() && CJK_MODALS.iter().any(|m| text.contains(m))))
 }
 
 /// Words that open a command wherever it stands, and so a rule under a heading of conventions:
