@@ -1156,6 +1156,17 @@ fn fills_role(label: &str, value: &str, text: &str) -> bool {
         && fields::field_for_label(label).is_none()
         && (!is_a_slot_or_a_place(value) || lays_out_files(label, value))
         && !still_open(text)
+        && !names_a_kind_for_a_use(label, value)
+}
+
+/// Whether a stack line names only a kind of thing and what it is for, no product: `Color
+/// Libraries: For advanced color manipulation`, `Accessibility Tools: For WCAG contrast
+/// checks` — the libraries are still to choose (round 262; not `Tenacity: For retry logic`,
+/// which names one).
+fn names_a_kind_for_a_use(label: &str, value: &str) -> bool {
+    // (Not `Go Modules: For dependency management`, the name of one.)
+    const KINDS: &[&str] = &["libraries", "tools", "packages", "utilities", "frameworks"];
+    fields::starts_ignoring_case(value, "for ") && fields::is_word_of(heading::last_word(label), KINDS)
 }
 
 /// `Vercel - hosting and deploys` → (`Vercel`, `hosting and deploys`): a name of at most four

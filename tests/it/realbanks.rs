@@ -6399,10 +6399,15 @@ fn the_plan_a_decision_started_from_is_what_it_replaced_and_a_hedge_after_a_labe
     assert_eq!(field(backup, "previous"), Some("Copy the datasets to the NAS with rsync every night"));
     // `Could …` after a label only thinks of a choice, under a stack too; and a title over the
     // technology's debt lists what is amiss, no stack.
-    // (`Could not use MySQL` tells why, no hedge; found by review.)
+    // (`Could not use MySQL` tells why, no hedge; found by review. A kind of thing and what it
+    // is for, `Charting Libraries: For the capacity graphs`, names no product; round 262.)
     assert_eq!(
         decision_texts(document(&kb, "techContext-debt.md")),
-        ["Proxy: Caddy 2", "Database: Could not use MySQL (licensing); PostgreSQL 16"]
+        [
+            "Proxy: Caddy 2",
+            "Database: Could not use MySQL (licensing); PostgreSQL 16",
+            "Tenacity: For retries around the provider API"
+        ]
     );
 }
 
