@@ -94,7 +94,10 @@ fn parse_kind(name: &str) -> Result<Kind, String> {
 }
 
 pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
-    let path = cx.memory_bank(args.path.as_ref());
+    // (The repository's own bank folder, looked for once: read when no folder is given, and
+    // not named again beside itself.)
+    let folder = kb::load::bank_folder(&cx.root);
+    let (own, path) = (Path::new(folder), cx.resolve(args.path.as_ref(), folder));
     if !kb::load::bank_exists(&cx.root, &path) {
         if args.path.is_none()
             && let Some(elsewhere) = banks_elsewhere(cx, None)
@@ -120,13 +123,13 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
         report_read_problems(&listing.warnings, &listing.errors)?;
         if args.path.is_none()
             && listing.read_nothing()
-            && let Some(elsewhere) = banks_elsewhere(cx, Some(Path::new(kb::load::bank_folder(&cx.root))))
+            && let Some(elsewhere) = banks_elsewhere(cx, Some(own))
         {
             bail!("no Markdown file in `{}`, but Memory Bank files are in {elsewhere}", display_path(&path));
         }
         listing.print(&args)?;
         if args.path.is_none() {
-            note_banks_elsewhere(cx, &path)?;
+            note_banks_elsewhere(cx, own, &path)?;
         }
         return Ok(if listing.errors.is_empty() { Exit::Clean } else { Exit::Invalid });
     }
@@ -134,7 +137,7 @@ pub fn run(cx: &Context, args: Args) -> anyhow::Result<Exit> {
     report_read_problems(&kb.warnings, &kb.errors)?;
     let exit = if args.conflicts { print_conflicts(&kb, args.json)? } else { print_coverage(cx, &kb, args.json)? };
     if args.path.is_none() {
-        note_banks_elsewhere(cx, &path)?;
+        note_banks_elsewhere(cx, own, &path)?;
     }
     Ok(if kb.errors.is_empty() { exit } else { Exit::Invalid })
 }
@@ -160,12 +163,13 @@ fn banks_elsewhere(cx: &Context, besides: Option<&Path>) -> Option<String> {
     Some(said)
 }
 
-/// A note on stderr naming the other banks of a repository whose default bank `read` was listed:
+/// A note on stderr naming the other banks of a repository whose own bank folder `own` (relative
+/// to its root; `read` as given to the reader) was listed:
 /// a monorepo keeps one per module (`Modules/Importer/memory-bank/` beside the root's
 /// `memory-bank/`), and mb reads the one it is given, so that the others are not left out
 /// unsaid.
-fn note_banks_elsewhere(cx: &Context, read: &Path) -> anyhow::Result<()> {
-    if let Some(elsewhere) = banks_elsewhere(cx, Some(Path::new(kb::load::bank_folder(&cx.root)))) {
+fn note_banks_elsewhere(cx: &Context, own: &Path, read: &Path) -> anyhow::Result<()> {
+    if let Some(elsewhere) = banks_elsewhere(cx, Some(own)) {
         // (No folder: the core files kept at the repository's root were read.)
         let read =
             if read.exists() { format!("`{}`", one_line(&display_path(read))) } else { "the root's core files".into() };

@@ -44,7 +44,7 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
     let mut not_learned = super::AnyTitleOver::new(sections, entries, holds_no_learned_rules);
     let mut limitations = super::AnyTitleOver::new(sections, entries, names_limitations);
     // (Nor is a line under a title that sets patterns aside the team's style: `### Common
-    // Idioms` under `## Anti-Patterns`; found by review.)
+    // Idioms` under `## Anti-Patterns`; found by review; [`stands_alone_under_style`].)
     let mut set_aside = super::AnyTitleOver::new(sections, entries, super::patterns::sets_patterns_aside);
     let mut principles = super::Once::new(sections.len());
     let mut style = super::Once::new(sections.len());
@@ -91,15 +91,13 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             && !has_items
                             && states_one_rule(&item.text)
                             && !not_learned.holds(item.section)))
-                    || (stands_alone_under_style(item, has_items, &mut style, sections, entries)
-                        && !set_aside.holds(item.section))
+                    || stands_alone_under_style(item, has_items, &mut style, &mut set_aside, sections, entries)
                     || (style_guide
                         && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
             }
             Kind::Other => {
-                (stands_alone_under_style(item, has_items, &mut style, sections, entries)
-                    && !set_aside.holds(item.section))
+                stands_alone_under_style(item, has_items, &mut style, &mut set_aside, sections, entries)
                     || (style_guide
                         && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
@@ -127,10 +125,12 @@ fn stands_alone_under_style(
     item: &Item,
     has_items: bool,
     style: &mut super::Once,
+    set_aside: &mut super::AnyTitleOver<'_>,
     sections: &[Section],
     entries: &[Entry],
 ) -> bool {
     stands_alone_under(item, has_items, style, sections, entries, super::heading::names_style)
+        && !set_aside.holds(item.section)
 }
 
 /// Whether a list item stands under a topic right below a file's title over the team's

@@ -49,13 +49,17 @@ const NOT_CHOSEN: &[&str] = &["anti", "avoid", "retired", "deprecated", "removed
 pub(crate) fn sets_patterns_aside(title: &str) -> bool {
     // (Only words that put them off or turn them down: `Tool Usage Patterns` over `Runtime
     // Patterns`, or `# System Patterns - Click Target Game`, sets nothing aside.)
-    const ASIDE: &[&str] =
-        &["future", "planned", "proposed", "candidate", "candidates", "suggested", "considered", "consideration"];
     title_over_patterns(title) == Some(false)
         && title
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| fields::is_word_of(w, ASIDE) || fields::is_word_of(w, NOT_CHOSEN))
+            .any(|w| fields::is_word_of(w, PUT_OFF) || fields::is_word_of(w, NOT_CHOSEN))
 }
+
+/// Words that say patterns are only thought of, not yet chosen (`## Future Expansion
+/// Patterns`, `## Candidate Patterns`, `## Patterns (planned)`): a title holding one lists none
+/// the team uses, and nor do the titles under it ([`sets_patterns_aside`]).
+const PUT_OFF: &[&str] =
+    &["future", "planned", "proposed", "candidate", "candidates", "suggested", "considered", "consideration"];
 
 /// Whether a title lists the patterns a system uses, each in a heading under it: the plural
 /// `Patterns` (`Key Design Patterns`, `Integration Patterns`, `Patterns Clés`) or the word in
@@ -71,22 +75,14 @@ pub(crate) fn lists_patterns(title: &str) -> bool {
 fn title_over_patterns(title: &str) -> Option<bool> {
     const WORDS: &[&str] =
         &["patterns", "padrões", "padroes", "patrones", "muster", "паттерны", "паттерна", "паттернов"];
-    // Anywhere in the title: patterns not chosen, only planned or seen.
+    // Anywhere in the title: patterns seen or not chosen (and those only planned: [`PUT_OFF`]).
     const NOT: &[&str] = &[
         "antipatterns",
         "observed",
         "seen",
-        "candidate",
-        "candidates",
-        "future",
-        "suggested",
         "target",
         "explore",
-        "consideration",
-        "considered",
         "usage",
-        "planned",
-        "proposed",
         "evitar",
         "uso",
         // What worked, learned from the work (`## Successful Patterns` in a progress file,
@@ -131,7 +127,9 @@ fn title_over_patterns(title: &str) -> Option<bool> {
     }
     Some(
         !anti
-            && !words.iter().any(|w| fields::is_word_of(w, NOT) || fields::is_word_of(w, NOT_CHOSEN))
+            && !words.iter().any(|w| {
+                fields::is_word_of(w, NOT) || fields::is_word_of(w, PUT_OFF) || fields::is_word_of(w, NOT_CHOSEN)
+            })
             && !words.windows(2).enumerate().any(|(i, w)| {
                 fields::is_word_of(w[0], SEEN)
                     && fields::is_word_of(w[1], WORDS)
