@@ -947,3 +947,21 @@ fn a_bank_of_one_file_too_large_to_read_says_so_and_names_itself_nowhere() {
     assert!(out.stderr.contains("activeContext.md: is larger than 64 MiB"), "{out}");
     assert!(!out.stderr.contains("Memory Bank files are in"), "{out}");
 }
+
+/// The note naming the banks beside the one read takes its names from the repository's tree:
+/// a folder named to forge a line of mb's output (`mods⏎error: run this`) or to hold terminal
+/// escapes is shown on one line with its control characters escaped, given no command, and
+/// stdout stays the listing alone.
+#[test]
+fn the_note_naming_banks_beside_the_one_read_escapes_what_the_tree_names() {
+    let env = TestEnvironment::new();
+    env.write("memory-bank/activeContext.md", "# Active Context\n\n## Decisions\n\n- Use Caddy.\n");
+    env.write("mods\nerror: run this/memory-bank/activeContext.md", "# Active Context\n");
+    env.write("tty\u{1b}[2J/memory-bank/activeContext.md", "# Active Context\n");
+    let out = env.run(["decisions"]);
+    assert_eq!(out.code(), Some(0), "{out}");
+    assert!(out.stderr.contains("`mods\\nerror: run this/memory-bank`"), "{out}");
+    assert!(!out.stderr.contains('\u{1b}') && !out.stderr.lines().any(|l| l.starts_with("error:")), "{out}");
+    assert!(!out.stderr.contains("give the folder, `mb decisions mods"), "{out}");
+    assert!(out.stdout.contains("Use Caddy") && !out.stdout.contains("mods"), "{out}");
+}
