@@ -5016,6 +5016,10 @@ pub(crate) fn is_version(word: &str) -> bool {
 /// [`names_considerations`]).
 pub(crate) fn still_to_settle(title: &str) -> bool {
     let Some(mark) = closing_bracket(title.trim_end().trim_end_matches([':', '：'])) else { return false };
+    // (Most brackets that close a title hold a date or a version: no letter, no word below.)
+    if mark.bytes().all(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+        return false;
+    }
     let lower = mark.to_lowercase();
     ["pending", "tbd", "to be decided", "proposed", "undecided"].iter().any(|w| lower.contains(w))
         || ["確定予定", "決定予定", "未定", "検討中", "待定", "未决", "未決"].iter().any(|w| mark.contains(w))
@@ -5166,11 +5170,13 @@ fn names_decisions_ahead(lower: &str) -> bool {
             AHEAD.iter().any(|a| rest.starts_with(a))
         })
     });
-    // (And before it: `Futures décisions`, `Próximas decisiones`.)
-    let before = ["futures décision", "futuras decision", "futuras decisõ", "próximas decision", "próximas decisõ"]
-        .iter()
-        .any(|w| lower.contains(w));
-    (ahead || before) && !TAKEN.iter().any(|w| lower.contains(w))
+    // (And before it: `Futures décisions`, `Próximas decisiones`; asked only when not after.)
+    let before = || {
+        ["futures décision", "futuras decision", "futuras decisõ", "próximas decision", "próximas decisõ"]
+            .iter()
+            .any(|w| lower.contains(w))
+    };
+    (ahead || before()) && !TAKEN.iter().any(|w| lower.contains(w))
 }
 
 /// A title over advice, not yet settled: `### Recommendations`, `### Suggestions (out of

@@ -181,6 +181,17 @@ struct Title {
     decision: Option<String>,
 }
 
+thread_local! {
+    /// Titles judged on this thread, from every file it parsed: a bank's files share most of
+    /// their titles (`## Context` and `## Decision` in every ADR, `### Next Steps` in every
+    /// dated entry), and what a title says depends on its words alone. Emptied when it holds
+    /// [`JUDGED_TITLES`].
+    static JUDGED: std::cell::RefCell<std::collections::HashMap<Box<str>, Title>> = Default::default();
+}
+
+/// How many judged titles a thread keeps ([`JUDGED`]): a few hundred KiB at most.
+const JUDGED_TITLES: usize = 4096;
+
 /// How many lines a log row's last cell may run on over, past blank lines, before the line
 /// that ends it with a pipe ([`Pass::cell_closes_below`]).
 const CELL_LINES: usize = 80;
@@ -301,8 +312,6 @@ struct Pass<'a> {
     strike: Option<(usize, Option<usize>)>,
     links: Vec<(usize, String)>,
     front_matter: FrontMatterDates,
-    /// Section titles repeat ("Current Focus", "Next Steps"); each is judged once per file.
-    titles: std::collections::HashMap<String, Title>,
     /// Items standing for a heading in a decision section, made before what it holds is
     /// known (see [`Pass::heading_item`]) and kept in `finish` only when that body states no
     /// decision of its own.
@@ -384,7 +393,6 @@ impl<'a> Pass<'a> {
             strike: None,
             links: Vec::new(),
             front_matter: FrontMatterDates::default(),
-            titles: std::collections::HashMap::new(),
             provisional: Vec::new(),
             decision_rows: Vec::new(),
             named_patterns: Vec::new(),
@@ -1688,26 +1696,32 @@ impl<'a> Pass<'a> {
         self.items[idx].span.end = end;
     }
 
-    /// What a heading's or pseudo-heading's title says.
-    fn judge(&mut self, title: &str) -> Title {
-        if let Some(judged) = self.titles.get(title) {
-            return judged.clone();
-        }
-        let decision = fields::decision_heading(title).map(str::to_string);
-        let (kind, about_deciding) = classify_title(title);
-        let judged = Title {
-            // `## ADR-2: Keep one change window` records a decision, whatever words its title holds.
-            kind: if decision.is_some() { Kind::Decision } else { kind },
-            // A title about decisions (`Decision Review Schedule`) holds none, as one naming
-            // questions does.
-            considers: (about_deciding && decision.is_none()) || fields::names_considerations(title),
-            undecided: about_deciding && decision.is_none(),
-            date: find_date(title).map(|(d, _)| d),
-            field: fields::field_heading(title),
-            decision,
-        };
-        self.titles.insert(title.to_string(), judged.clone());
-        judged
+    /// What a heading's or pseudo-heading's title says: worked out once per distinct title on
+    /// each thread ([`JUDGED`]).
+    fn judge(&self, title: &str) -> Title {
+        JUDGED.with_borrow_mut(|judged| {
+            if let Some(title) = judged.get(title) {
+                return title.clone();
+            }
+            let decision = fields::decision_heading(title).map(str::to_string);
+            let (kind, about_deciding) = classify_title(title);
+            let judgement = Title {
+                // `## ADR-2: Keep one change window` records a decision, whatever words its title holds.
+                kind: if decision.is_some() { Kind::Decision } else { kind },
+                // A title about decisions (`Decision Review Schedule`) holds none, as one naming
+                // questions does.
+                considers: (about_deciding && decision.is_none()) || fields::names_considerations(title),
+                undecided: about_deciding && decision.is_none(),
+                date: find_date(title).map(|(d, _)| d),
+                field: fields::field_heading(title),
+                decision,
+            };
+            if judged.len() >= JUDGED_TITLES {
+                judged.clear();
+            }
+            judged.insert(title.into(), judgement.clone());
+            judgement
+        })
     }
 
     /// The date of a heading that names a day without its year (`### Nov 26: API
