@@ -142,11 +142,10 @@ fn title_over_patterns(title: &str) -> Option<bool> {
 /// Whether a heading under such a title names one pattern (see the module's rule for what it
 /// does not).
 pub(crate) fn names_one(title: &str) -> bool {
+    // (A heading that numbers itself as one pattern names one, whatever its name's last word:
+    // `### Pattern 15 : Database Access Patterns`; round 266.)
+    const PLURAL: &[&str] = &["patterns", "padrões", "patrones", "паттерны"];
     const NOT: &[&str] = &[
-        "patterns",
-        "padrões",
-        "patrones",
-        "паттерны",
         "errors",
         "usage",
         "commands",
@@ -175,11 +174,38 @@ pub(crate) fn names_one(title: &str) -> bool {
     title.chars().any(char::is_alphanumeric)
         && !is_slot(title)
         && !fields::holds_word_of(title, NOT)
-        && !fields::holds_word_of(title, NOT_CHOSEN)
+        && (numbers_one_pattern(title) || !fields::holds_word_of(title, PLURAL))
+        && !turns_patterns_down(title)
         && !super::conventions::holds_no_conventions(title)
         && !reports_how_work_went(title)
         // (Nor one set aside in brackets, `### Unit Tests (Future)`; round 242.)
         && !set_aside_in_brackets(title)
+}
+
+/// Whether a title or line holds a word that turns its pattern down ([`NOT_CHOSEN`]): `anti`
+/// only as in `Anti-Patterns` or `Anti Pattern` — `Anti-Corruption Layer`, `Imports
+/// Anti-Circulaires` and `Anti-innerHTML Security` name what a pattern keeps out (round 266).
+fn turns_patterns_down(text: &str) -> bool {
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let down = if word.eq_ignore_ascii_case("anti") {
+            words.peek().is_some_and(|next| fields::is_word_of(next, &["pattern", "patterns"]))
+        } else {
+            fields::is_word_of(word, NOT_CHOSEN)
+        };
+        if down {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a heading numbers itself as one pattern: `Pattern 15 : Database Access Patterns`,
+/// `Pattern 3. …`, `Pattern #3 - …`.
+fn numbers_one_pattern(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
+    t.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("pattern"))
+        && t[7..].trim_start_matches([' ', '#']).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether a heading names how one process runs (`### Initialization Flow`, `### Tool Execution
@@ -233,7 +259,7 @@ pub(crate) fn label_sets_aside(title: &str) -> bool {
         "backlog",
         "someday",
     ];
-    fields::holds_word_of(title, NOT_CHOSEN)
+    turns_patterns_down(title)
         || fields::holds_word_of(title, ASIDE)
         || fields::names_considerations(title)
         || super::heading::names_options_weighed(title)
@@ -591,7 +617,7 @@ fn names_one_in_a_line(text: &str) -> bool {
     ];
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(64).collect();
     !is_slot(text)
-        && !fields::holds_word_of(text, NOT_CHOSEN)
+        && !turns_patterns_down(text)
         && !fields::holds_word_of(text, ABOUT_THE_LIST)
         && !words
             .windows(2)

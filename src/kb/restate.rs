@@ -153,6 +153,8 @@ fn is_filler(word: &str) -> bool {
     matches!(
         word,
         "a" | "an"
+            // (A possessive's `s`, `Godot's`: two statements about one product share it.)
+            | "s"
             | "and"
             | "as"
             | "be"

@@ -6467,3 +6467,33 @@ fn a_decision_template_in_russian_and_decisions_still_to_validate_are_none() {
         ["Metrics: Prometheus scrapes every host each 30 seconds"]
     );
 }
+
+#[test]
+fn a_heading_numbered_as_a_pattern_names_one_and_anti_turns_down_only_patterns() {
+    let kb = load();
+    // `### Pattern 2 : Imports Anti-Circulaires` names what the pattern keeps out, and `###
+    // Pattern 3 : Inventory Access Patterns` numbers itself as one pattern: both are the
+    // team's, as `Anti-Patterns`, `Anti Pattern : …` and a deprecated one are not (round 266).
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-numbered-patterns.md")),
+        [
+            "Pattern 1 : Une session SSH par hôte",
+            "Pattern 2 : Imports Anti-Circulaires",
+            "Pattern 3 : Inventory Access Patterns",
+            "Pattern 4 : Anti-eval Parsing",
+        ]
+    );
+}
+
+#[test]
+fn a_possessive_s_is_no_word_two_statements_share() {
+    let kb = load();
+    // `Backup tool: Proxmox's built-in vzdump tool` and `Use of Proxmox's built-in firewall
+    // tool …` share three words; the `s` of `Proxmox's` made it the four a copy needs (round
+    // 266).
+    let (doc, backup) = decision(&kb, "Backup tool: Proxmox's built-in vzdump tool");
+    let d = kb.documents.iter().position(|other| std::ptr::eq(other, doc)).unwrap();
+    let i = doc.items.iter().position(|item| std::ptr::eq(item, backup)).unwrap() as u32;
+    let restated = kb::restate::restatements(&kb);
+    assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
+}
