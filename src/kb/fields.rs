@@ -1414,6 +1414,28 @@ pub fn is_document_name(title: &str) -> bool {
 /// `Related Files`, `Files Created/Modified`, `Modified (8 files)`, `Files that hold it:`,
 /// `Созданные документы`, `相关文件` — not one naming decisions or changes made to them
 /// (`Decisions per file:`, `Settings we changed in the config files:`; found by review).
+/// Whether a paragraph leading into a list names what follows as candidates, not choices made:
+/// `The exact technologies will be chosen after the analysis. Likely candidates:`, `Possible
+/// options:`, `Wahrscheinliche Kandidaten:` (round 267). Its last sentence, ending in a colon.
+pub(crate) fn leads_into_candidates(text: &str) -> bool {
+    let t = text.trim_end();
+    if !t.ends_with([':', '：']) {
+        return false;
+    }
+    let last = t.rsplit([';', '。']).next().unwrap_or(t);
+    let last = last.rsplit(". ").next().unwrap_or(last);
+    if last.len() > 80 {
+        return false;
+    }
+    const CANDIDATES: &[&str] =
+        &["candidate", "candidates", "kandidaten", "candidats", "candidatos", "candidati", "кандидаты"];
+    const MAYBE: &[&str] = &["possible", "likely", "potential", "mögliche", "wahrscheinliche", "posibles", "possibles"];
+    const OPTIONS: &[&str] = &["options", "choices", "optionen", "opciones", "opções"];
+    holds_word_of(last, CANDIDATES)
+        || (holds_word_of(last, MAYBE) && holds_word_of(last, OPTIONS))
+        || (!last.is_ascii() && ["候选", "候補", "候選"].iter().any(|w| last.contains(w)))
+}
+
 pub fn names_files(title: &str) -> bool {
     if title.len() > 120 {
         return false;
@@ -6929,6 +6951,57 @@ pub fn is_finding(text: &str, bold: Option<&str>) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// Whether a line reports that something falls short, in its first clause: `Setting
+/// `grpc_tls = false` in the config is not sufficient to disable TLS errors`, `Raising the
+/// timeout has no effect`, `The retry wrapper does not work with gRPC` — a finding, no choice,
+/// and no setting a host should hold (round 267). Not when a reason or a choice comes first
+/// (`Use Caddy because Traefik's ACME client is not enough`).
+pub fn falls_short(text: &str) -> bool {
+    const SHORT: &[&str] = &[
+        " is not sufficient",
+        " are not sufficient",
+        " is not enough",
+        " are not enough",
+        " isn't sufficient",
+        " isn't enough",
+        " aren't enough",
+        " has no effect",
+        " have no effect",
+        " does not work",
+        " doesn't work",
+        " do not work",
+        " don't work",
+    ];
+    // (Every phrase holds `not`, `n't` or `no e`: most lines hold none.)
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b" not ").is_none()
+        && memchr::memmem::find(b, b"n't ").is_none()
+        && memchr::memmem::find(b, b" no effect").is_none()
+    {
+        return false;
+    }
+    let clause = text.split([';', '—']).next().unwrap_or(text);
+    let clause = clause.split(". ").next().unwrap_or(clause);
+    let Some(at) = SHORT.iter().filter_map(|p| clause.find(p)).min() else { return false };
+    let before = clause[..at].to_ascii_lowercase();
+    !opens_with_choice_verb(clause)
+        && ![" because ", " since ", " as ", ", so ", " so that "].iter().any(|w| before.contains(w))
+}
+
+/// Whether a line only says where something is found online: `The zaino repo is located at
+/// https://github.com/zingolabs/zaino/`, `The upstream docs are available at https://…` — a
+/// reference, no choice (round 267). A place on a host (`Backups are located at
+/// /mnt/tank/backups`) may be one, and stays.
+pub fn gives_a_location(text: &str) -> bool {
+    const AT: &[&str] =
+        &[" is located at ", " are located at ", " can be found at ", " is available at ", " lives at "];
+    let t = text.trim_end().trim_end_matches(['.', ')']);
+    AT.iter().filter_map(|p| t.find(p).map(|at| &t[at + p.len()..])).any(|rest| {
+        let rest = rest.trim_start_matches(['<', '`', '(']).trim_end_matches(['>', '`']);
+        (rest.starts_with("https://") || rest.starts_with("http://")) && !rest.contains(char::is_whitespace)
+    })
+}
+
 /// Whether a record's status says its decision no longer holds: superseded, deprecated,
 /// replaced, obsolete (`Superseded by ADR-9`).
 pub fn retired(status: &str) -> bool {
@@ -7278,6 +7351,49 @@ mod overlap_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_that_reports_something_falls_short_or_where_it_is_online() {
+        for short in [
+            "Setting `grpc_tls = false` in the config is not sufficient to disable TLS errors.",
+            "Raising the timeout has no effect on the stalled uploads",
+            "The retry wrapper does not work with gRPC streams",
+        ] {
+            assert!(super::falls_short(short), "{short}");
+        }
+        for decided in [
+            "Use Caddy because Traefik's ACME client is not enough",
+            "Keep two replicas; one is not enough for quorum",
+            "Do not work around the proxy",
+            "Keep the retries as they are",
+        ] {
+            assert!(!super::falls_short(decided), "{decided}");
+        }
+        assert!(super::gives_a_location("The zaino repo is located at https://github.com/zingolabs/zaino/"));
+        assert!(!super::gives_a_location("Backups are located at /mnt/tank/backups"));
+        assert!(!super::gives_a_location("The mirror is located at https://mirror.example.org and is updated hourly"));
+    }
+
+    #[test]
+    fn a_lead_in_naming_candidates() {
+        for lead in [
+            "The stack is picked after the pilot. Likely candidates:",
+            "Candidates:",
+            "Possible options:",
+            "Die Datenbank wird nach dem Lasttest gewählt. Mögliche Optionen:",
+            "候选方案：",
+        ] {
+            assert!(super::leads_into_candidates(lead), "{lead}");
+        }
+        for other in [
+            "We set the following options:",
+            "Options:",
+            "The candidate list lives in docs/candidates.md.",
+            "We looked at three candidates. We picked these:",
+        ] {
+            assert!(!super::leads_into_candidates(other), "{other}");
+        }
+    }
+
     #[test]
     fn qualified_and_joined_labels_name_their_field() {
         use super::{Field, field_for_label};

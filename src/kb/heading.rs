@@ -1505,13 +1505,33 @@ pub(crate) fn names_stack(title: &str) -> bool {
 /// `Required Tools (via mise)`, `Tooling`, `Development Environment`, `Technical Requirements`
 /// — two to four words before any brackets, the last `tools`, `tooling` or `toolchain`, or
 /// `environment` or `requirements` after a word saying it is the development's or the
-/// technology's. Not how a tool is used (`Tool Usage Patterns`), nor tools the work needs
-/// (`Required Tools`, `Command Line Tools`).
+/// technology's; or the same in another language (`Entwicklungsumgebung`, `Entorno de
+/// desarrollo`, `開発環境`). Not how a tool is used (`Tool Usage Patterns`), nor tools the work
+/// needs (`Required Tools`, `Command Line Tools`).
 pub(crate) fn names_tooling(title: &str) -> bool {
     const TOOLS: &[&str] = &["tools", "tooling", "toolchain", "toolset"];
     const OF_DEVELOPMENT: &[&str] = &["development", "dev", "developer", "local"];
     const OF_TECHNOLOGY: &[&str] = &["technical", "technology", "tech"];
     let t = title.split(['(', '（']).next().unwrap_or("");
+    // In languages that put the noun first or join the words into one (`Entwicklungsumgebung`,
+    // `Entorno de desarrollo`, `開発環境`; round 267), the whole title.
+    const WHOLE: &[&str] = &[
+        "entwicklungsumgebung",
+        "entwicklungswerkzeuge",
+        "entorno de desarrollo",
+        "herramientas de desarrollo",
+        "environnement de développement",
+        "outils de développement",
+        "ambiente de desenvolvimento",
+        "ferramentas de desenvolvimento",
+        "開発環境",
+        "开发环境",
+        "開發環境",
+    ];
+    let whole = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if whole.len() <= 32 && WHOLE.iter().any(|w| whole.to_lowercase() == *w) {
+        return true;
+    }
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // (Not tools the work needs, `Required Tools`, `Command Line Tools` to troubleshoot with.)
     const NEEDED: &[&str] = &["required", "needed", "necessary", "command", "debugging", "troubleshooting"];
@@ -3475,6 +3495,9 @@ mod tests {
             "Local Development Environment",
             "Technical Requirements",
             "Tech Requirements (MVP)",
+            "Entwicklungsumgebung",
+            "Entorno de desarrollo",
+            "開発環境",
         ] {
             assert!(super::names_tooling(t), "{t}");
         }
@@ -3488,6 +3511,7 @@ mod tests {
             "Requirements",
             "Functional Requirements",
             "A long title about the many development tools",
+            "Entwicklungsumgebung einrichten",
         ] {
             assert!(!super::names_tooling(t), "{t}");
         }

@@ -2863,6 +2863,8 @@ fn considerations(
     // Whether the sentence leading into the list being read names files (`Files that hold
     // it:`): read once at the list's first item, for [`lists_files`].
     let mut files_lead_in = false;
+    // … and whether it names what follows as candidates (`Likely candidates:`), none chosen.
+    let mut candidates_lead_in = false;
     // A summary of decisions after the decisions it sums up (`## Decision Rationale Summary`, a
     // table of the choices the records above it made, in the same entry) restates them: the
     // entry and section of the entry's first recorded decision, and which sections sum up
@@ -2883,12 +2885,13 @@ fn considerations(
                 || items[i - 1].section != item.section
                 || items[i - 1].group != item.group)
         {
-            files_lead_in = i.checked_sub(1).is_some_and(|b| {
+            let lead_in = i.checked_sub(1).filter(|&b| {
                 items[b].section == item.section
                     && items[b].block == Block::Paragraph
                     && items[b].text.trim_end().ends_with([':', '：'])
-                    && fields::names_files(&items[b].text)
             });
+            files_lead_in = lead_in.is_some_and(|b| fields::names_files(&items[b].text));
+            candidates_lead_in = lead_in.is_some_and(|b| fields::leads_into_candidates(&items[b].text));
         }
         // (Or a paragraph that ends by saying what something brings, `The decision to build
         // on Google's ADK provides:`: the list after it is what it brings.)
@@ -2915,8 +2918,11 @@ fn considerations(
             template_ended = Some(item.section);
         }
         let by_parent = item.parent.is_some_and(|p| considering[p]);
-        considering[i] =
-            by_parent || item.group.is_some_and(|g| groups[g].considers) || section_considers[item.section] || {
+        considering[i] = by_parent
+            || item.group.is_some_and(|g| groups[g].considers)
+            || section_considers[item.section]
+            || (candidates_lead_in && item.block == Block::ListItem)
+            || {
                 let label = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2).or_else(|| {
                     let t = item.text.trim_end();
                     (t.ends_with(':') && t.len() <= 48).then_some(t)
@@ -3064,6 +3070,7 @@ fn considerations(
                     && fields::describes_a_file(&item.text)
                     && (files_lead_in || lists_files(items, sections, groups, i)))
                 || fields::is_labelled_address(&item.text)
+                || fields::gives_a_location(&item.text)
                 || fields::is_labelled_date(&item.text)
                 || (fields::is_tally(&item.text) && in_summary())
                 // (And under statistics, a line that opens with its count: `500+ lines of
@@ -3131,6 +3138,7 @@ fn considerations(
                     && !answered
                     && (fields::is_status_report(&item.text)
                         || fields::is_finding(&item.text, item.bold.as_deref())
+                        || fields::falls_short(&item.text)
                         || fields::is_none_statement(&item.text)))
                 // A line that only gives a decision's reasons, effects or details, on its own
                 // (`[2025-05-04 01:09] - Rationale: …` under `[2025-05-04 01:09] - Decision: …`, each

@@ -150,6 +150,9 @@ pub(crate) fn choices(
             || item.field.is_some()
             || item.record.is_some()
             || item.done.is_some()
+            // (Nor a list led in as candidates: `… will be chosen after the analysis. Likely
+            // candidates:`; round 267.)
+            || lead[i].is_some_and(|p| fields::leads_into_candidates(&items[p as usize].text))
         {
             continue;
         }

@@ -6497,3 +6497,34 @@ fn a_possessive_s_is_no_word_two_statements_share() {
     let restated = kb::restate::restatements(&kb);
     assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
 }
+
+#[test]
+fn a_list_led_in_as_candidates_is_none_chosen_and_a_german_title_names_the_tools() {
+    let kb = load();
+    // `… Likely candidates:` and `Mögliche Optionen:` (possible options) lead into choices
+    // still to make, under a stack title too; `## Entwicklungsumgebung` (development
+    // environment) lists the tools chosen, as `## Development Environment` does (round 267).
+    assert_eq!(
+        decision_texts(document(&kb, "techContext-candidates.md")),
+        ["Editor: Helix", "Versionskontrolle: Forgejo"]
+    );
+}
+
+#[test]
+fn a_setting_found_wanting_and_where_a_project_lives_online_are_no_decisions() {
+    let kb = load();
+    // Under `## Active Decisions & Considerations`, `Setting compression = off … is not
+    // sufficient …` and `Raising io_timeout to 120 has no effect …` report what was found,
+    // and `… is located at https://…` where something is: none sets anything a host should
+    // hold (round 267). A reason that something falls short, after the choice, still decides.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-findings.md")),
+        [
+            "The snapshot agent must run as the backup user so its archives stay readable.",
+            "Use zstd level 3 because gzip is not enough for the nightly window.",
+            "Archives are located at /srv/archives on the NAS.",
+        ]
+    );
+    let (_, zstd) = decision(&kb, "Use zstd level 3");
+    assert!(zstd.settings().is_empty() || zstd.settings().iter().all(|s| s.key != "compression"));
+}
