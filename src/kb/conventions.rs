@@ -396,7 +396,7 @@ fn holds_no_learned_rules(title: &str) -> bool {
 /// requirements ([`names_requirements`]); what goes wrong and how to get out of it (`Deployment
 /// Issues`, `Troubleshooting`); steps (`How to run locally`, `Runbook: restore a snapshot`,
 /// `Procedure`, `手順`, `步骤`); what a test or a story must meet (`Acceptance Criteria`, `Test
-/// checklist`); conventions only proposed ([`super::heading::names_options_weighed`]); and
+/// checklist`); the agent's handoffs between tasks; conventions only proposed ([`super::heading::names_options_weighed`]); and
 /// decisions a title names only to talk about them (`What Is Incomplete or Needs Decisions`,
 /// `Decision Template`; [`super::heading::classify_title`]).
 pub(crate) fn holds_no_conventions(title: &str) -> bool {
@@ -412,6 +412,13 @@ pub(crate) fn holds_no_conventions(title: &str) -> bool {
         "acceptance",
         "criteria",
         "checklist",
+        // How the agent hands its work over from one task or session to the next (`## Task
+        // Implementation and Handoff Process`, `## Best Practices for Effective Handoffs`, `#
+        // Task Continuation: [Brief Task Title]`, a rule file of Cline's; round 268): its own
+        // workflow, not the project's rules.
+        "handoff",
+        "handoffs",
+        "continuation",
     ];
     names_requirements(title)
         || super::heading::names_options_weighed(title)

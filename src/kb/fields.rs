@@ -1778,10 +1778,12 @@ pub(crate) fn after_use(text: &str) -> Option<&str> {
 
 /// A sentence whose last word before its colon is a verb of what something brings, over the
 /// list of it: `The decision to build on Google's ADK provides:`, `Prometheus and Grafana
-/// provide:`, `A centralized client for Vertex AI services provides:` (rounds 232 and 236).
+/// provide:`, `A centralized client for Vertex AI services provides:` (rounds 232 and 236), `ADRs
+/// help:` (round 268).
 /// What such a list holds is what the subject brings, no choice of its own.
 pub fn leads_into_benefits(text: &str) -> bool {
-    const VERBS: &[&str] = &["provides", "provide", "offers", "offer", "enables", "enable", "brings", "bring", "gives"];
+    const VERBS: &[&str] =
+        &["provides", "provide", "offers", "offer", "enables", "enable", "brings", "bring", "gives", "help", "helps"];
     let t = text.trim_end();
     let Some(t) = t.strip_suffix([':', '：']) else { return false };
     let mut words = t.split_whitespace().rev();
@@ -3667,9 +3669,17 @@ fn is_usage_note(t: &str, head: &str) -> bool {
         (head.starts_with("hier werden") && inside.contains("Entscheidung"))
             || (inside.contains("ここに") && ["決定", "記録", "記入"].iter().any(|w| inside.contains(w)))
     };
+    // `(ADRs will be added here as they are created)`: a list's placeholder until its first
+    // entry (round 268; not `(TLS will be added to the proxy later)`).
+    let added_here = || {
+        let lower = inside.to_lowercase();
+        [" will be added", " to be added", " will be listed"].iter().any(|w| lower.contains(w))
+            && lower.split(|c: char| !c.is_alphanumeric()).any(|w| ["here", "below", "created"].contains(&w))
+    };
     instruction
         || on_entries()
         || here_the_decisions()
+        || added_here()
         || [
             "使用します",
             "記述します",
@@ -4732,7 +4742,8 @@ pub(crate) fn only_weighs(t: &str) -> bool {
 }
 
 /// Whether a `Decision:` record decides only work — to fix what failed, to record or document
-/// findings, a note on something, or to evaluate or investigate: `Decision [11-04-2025
+/// findings, a note on something, to evaluate or investigate, to write a test suite or run an
+/// audit: `Decision [11-04-2025
 /// 16:23:11]: Fix multiple test failures in tests/test_optimization.py`, `Decision: Record
 /// findings from the recovery check`, `Decision: Note on mu fixing strategy`. Those are tasks
 /// and reports a log labels as decisions; they choose nothing (rounds 196–210: six such lines,
@@ -4764,6 +4775,14 @@ pub(crate) fn decides_only_work(text: &str) -> bool {
             && rest.first().is_some_and(|w| is_word_of(w, &["findings", "results", "observations"])))
         || (first.eq_ignore_ascii_case("note") && rest.first().is_some_and(|w| w.eq_ignore_ascii_case("on")))
         || is_word_of(first, &["evaluate", "investigate"])
+        // A test suite to write or an audit to run: `Decision: Create comprehensive test suite
+        // for rule export patterns`, `Decision: Implement comprehensive Phase 2 audit covering
+        // all 9 parts` (round 268).
+        || (is_word_of(first, &["create", "created", "build", "built", "write", "add", "added", "implement", "implemented"])
+            && rest.iter().take(4).any(|w| is_word_of(w, &["suite", "suites"]))
+            && rest.iter().take(4).any(|w| is_word_of(w, &["test", "tests"])))
+        || (is_word_of(first, &["perform", "performed", "implement", "implemented", "conduct", "conducted", "run"])
+            && rest.iter().take(5).any(|w| is_word_of(w, &["audit", "audits"])))
 }
 
 /// Whether a label names an area of work rather than a choice: its last word is one of
@@ -5433,6 +5452,13 @@ pub fn reports_work_done(text: &str) -> bool {
         let lower = value.to_ascii_lowercase();
         let moves = lower.contains(" from ") && lower.contains(" to ");
         if names_fix && reported && !moves && !states_switch(value) && !of_a_choice() {
+            return true;
+        }
+        // (Or whatever the label, a value that opens by reporting the fix: `Alliance page
+        // refresh: Corrected the table initialisation …`; round 268.)
+        const FIXED: &[&str] = &["fixed", "corrected", "repaired", "patched", "corrigé", "corrigée", "corregido"];
+        let opens_fixed = value.split_whitespace().next().is_some_and(|w| is_word_of(w, FIXED));
+        if opens_fixed && !moves && !states_switch(value) && !of_a_choice() {
             return true;
         }
     }

@@ -6528,3 +6528,39 @@ fn a_setting_found_wanting_and_where_a_project_lives_online_are_no_decisions() {
     let (_, zstd) = decision(&kb, "Use zstd level 3");
     assert!(zstd.settings().is_empty() || zstd.settings().iter().all(|s| s.key != "compression"));
 }
+
+#[test]
+fn the_agents_handoffs_a_list_of_what_records_help_and_a_placeholder_note_decide_nothing() {
+    let kb = load();
+    // A rule file's `## Best Practices for Effective Handoffs` and `# Task Continuation: […]`
+    // tell the agent how to hand its work on, not the project what to do (round 268, a
+    // `.clinerules` of Cline's); the coding rules above them still bind.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-handoffs.md")),
+        ["MUST tag every VM with the owning team's name.", "Never store secrets in the inventory."]
+    );
+    // `ADRs help:` leads into what records are good for, and `(ADRs will be added here as
+    // they are created)` holds a list's place (round 268).
+    assert_eq!(decision_texts(document(&kb, "adr-index.md")), ["ADR-001: Keep the VM disks on ZFS - Accepted"]);
+    // Under a title naming decisions, `**Dashboard refresh:** Corrected the panel queries …`
+    // reports a fix, whatever its label (round 268).
+    assert_eq!(
+        decision_texts(document(&kb, "progress-evolution-fixes.md")),
+        [
+            "Inventory loading: Switched from one inventory per site to a single YAML inventory.",
+            "Backup window: Moved the nightly backups to 02:00 to stay clear of the scrub.",
+        ]
+    );
+}
+
+#[test]
+fn a_decision_to_write_a_test_suite_or_run_an_audit_is_work() {
+    let kb = load();
+    // A log's `Decision: Create a comprehensive test suite …` and `Decision: Perform a full
+    // audit …` name work to do (round 268); running the tests on every pull request is how
+    // the team works, and stays.
+    assert_eq!(
+        dated_decisions(document(&kb, "decisionLog-test-suites.md")),
+        ["2026-02-05 [2026-02-05 15:30:00] - Decision: Run the integration tests on every pull request in CI."]
+    );
+}
