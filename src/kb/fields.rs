@@ -6998,12 +6998,11 @@ pub fn falls_short(text: &str) -> bool {
         " do not work",
         " don't work",
     ];
-    // (Every phrase holds `not`, `n't` or `no e`: most lines hold none.)
-    let b = text.as_bytes();
-    if memchr::memmem::find(b, b" not ").is_none()
-        && memchr::memmem::find(b, b"n't ").is_none()
-        && memchr::memmem::find(b, b" no effect").is_none()
-    {
+    // (Every phrase holds `not `, `n't ` or ` no effect`: most lines hold none, turned away by
+    // searchers built once.)
+    static HOLDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| [" not ", "n't ", " no effect"].map(memchr::memmem::Finder::new));
+    if !HOLDS.iter().any(|f| f.find(text.as_bytes()).is_some()) {
         return false;
     }
     let clause = text.split([';', '—']).next().unwrap_or(text);
@@ -7021,6 +7020,11 @@ pub fn falls_short(text: &str) -> bool {
 pub fn gives_a_location(text: &str) -> bool {
     const AT: &[&str] =
         &[" is located at ", " are located at ", " can be found at ", " is available at ", " lives at "];
+    // (A web address holds `://`: most lines hold none.)
+    let b = text.as_bytes();
+    if !memchr::memchr_iter(b':', b).any(|at| b[at + 1..].starts_with(b"//")) {
+        return false;
+    }
     let t = text.trim_end().trim_end_matches(['.', ')']);
     AT.iter().filter_map(|p| t.find(p).map(|at| &t[at + p.len()..])).any(|rest| {
         let rest = rest.trim_start_matches(['<', '`', '(']).trim_end_matches(['>', '`']);
