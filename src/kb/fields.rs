@@ -4618,6 +4618,9 @@ pub fn leaves_open(text: &str) -> bool {
     }
     // A label is a few words before the first colon.
     let Some(colon) = first_colon(t).filter(|&c| c <= 40) else { return false };
+    if names_two_to_choose(t[colon..].trim_start_matches([':', '：']).trim()) {
+        return true;
+    }
     let label = t[..colon].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_')).to_lowercase();
     // A question or a decision that a word of [`STILL_OPEN`] stands beside, either side:
     // `Open question`, `Pending decision`, `Decision pending`, `Offene Frage`.
@@ -4635,6 +4638,25 @@ pub fn leaves_open(text: &str) -> bool {
         // (`Decision needed by Friday`, `Decision still needed`; found by review.)
         _ if words.iter().any(|w| asks(w)) && words.iter().any(|w| ["needed", "required"].contains(w)) => true,
         _ => ["to decide", "to be decided", "questão em aberto", "открытый вопрос"].contains(&label.as_str()),
+    }
+}
+
+/// Whether a label's value only names two things still to choose between: `Framework:
+/// Playwright or Cypress`, `Testing: Jest/Vitest (TBD)` (round 269). Not a value that says more
+/// (`Logs: stdout or journald, whichever the host has`), nor one name with a detail left open
+/// (`Region: eu-west (TBD)`).
+fn names_two_to_choose(value: &str) -> bool {
+    let (main, tbd) = match value.strip_suffix(')').and_then(|v| v.rsplit_once('(')) {
+        Some((main, note)) if note.trim().eq_ignore_ascii_case("tbd") => (main.trim(), true),
+        _ => (value.trim_end_matches('.'), false),
+    };
+    if main.contains([',', ';', '(', ':']) {
+        return false;
+    }
+    let names = |side: &str| (1..=3).contains(&side.split_whitespace().count());
+    match main.split_once(" or ") {
+        Some((a, b)) => names(a) && names(b) && !b.contains(" or "),
+        None => tbd && !main.contains(' ') && main.split('/').filter(|p| !p.is_empty()).count() == 2,
     }
 }
 

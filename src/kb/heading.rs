@@ -1448,7 +1448,8 @@ fn names_scope_left_out(title: &str) -> bool {
 /// `Stack` names one at the title's end (`Monitoring Stack`, before a note in brackets) or
 /// after `Tech`, `Technology`, `Software`: not `Stack trace from the crash`, `Portainer stack
 /// monitoring`, `CloudFormation stack outputs`, `Network stack on nas01`; nor what is amiss with
-/// it (`Technology Debt`, `Tech Stack Issues`).
+/// it (`Technology Debt`, `Tech Stack Issues`). And the outside services it is built on:
+/// `Integrations`, `External Integrations`, `Third-Party Services`.
 pub(crate) fn names_stack(title: &str) -> bool {
     const WORDS: &[&str] = &[
         "technologies",
@@ -1494,7 +1495,22 @@ pub(crate) fn names_stack(title: &str) -> bool {
     // (What is wrong with it or still to do is no stack: `Technology Debt and Improvements`,
     // `Technology Risks`; round 255.)
     const AMISS: &[&str] = &["debt", "improvements", "issues", "problems", "risks", "limitations", "gaps"];
+    // The outside services it is built on (`## Integrations`, `## External Services`, `##
+    // Third-Party Integrations`; round 269) — not those still to come or done as work (`###
+    // Pending Integrations`, `### Completed Integrations`).
+    const INTEGRATIONS: &[&str] = &["integrations", "integraciones", "integrationen", "intégrations"];
+    const OUTSIDE: &[&str] = &["external", "third", "party", "key", "core"];
+    let outside_services = match words.split_last() {
+        Some((last, before)) if super::fields::is_word_of(last, INTEGRATIONS) => {
+            before.iter().all(|w| super::fields::is_word_of(w, OUTSIDE))
+        }
+        Some((last, before)) if last.eq_ignore_ascii_case("services") => {
+            !before.is_empty() && before.iter().all(|w| super::fields::is_word_of(w, &["external", "third", "party"]))
+        }
+        _ => false,
+    };
     (words.iter().any(|w| super::fields::is_word_of(w, WORDS))
+        || outside_services
         || (0..words.len()).any(stack_at)
         || (!title.is_ascii() && CJK.iter().any(|w| title.contains(w))))
         && !words.iter().any(|w| super::fields::is_word_of(w, AMISS))

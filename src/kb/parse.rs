@@ -780,7 +780,8 @@ impl<'a> Pass<'a> {
                             .last()
                             .is_some_and(|&o| self.headings[o].listing != patterns::Listing::Neither)
                         && patterns::names_one(&self.headings[h].title)
-                        && !patterns::names_a_flow(&self.headings[h].title);
+                        && !patterns::names_a_flow(&self.headings[h].title)
+                        && !patterns::names_what_is_tested(&self.headings[h].title);
                     self.heading_stack.push(h);
                     self.current_heading = Some(h);
                     self.current_group = None;

@@ -208,6 +208,14 @@ fn numbers_one_pattern(title: &str) -> bool {
         && t[7..].trim_start_matches([' ', '#']).starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether a heading under a title over patterns names what a test covers rather than a
+/// pattern: `### JWT Token Testing`, `### Repository Tests` under `## Authentication Testing
+/// Patterns` (round 269). Asked of headings only: a labelled line, `Pattern: Comprehensive AI
+/// Testing - mock-based …`, says what the pattern is.
+pub(crate) fn names_what_is_tested(title: &str) -> bool {
+    fields::is_word_of(super::heading::last_word(title), &["testing", "tests"])
+}
+
 /// Whether a heading names how one process runs (`### Initialization Flow`, `### Tool Execution
 /// Flow`, `### Authentication Flow`): the steps of a flow, told as they happen, not a pattern
 /// chosen (a line labelled so says which: `Authentication Flow: Firebase JWT → Lambda

@@ -6564,3 +6564,21 @@ fn a_decision_to_write_a_test_suite_or_run_an_audit_is_work() {
         ["2026-02-05 [2026-02-05 15:30:00] - Decision: Run the integration tests on every pull request in CI."]
     );
 }
+
+#[test]
+fn two_names_to_choose_between_what_a_test_covers_and_the_services_integrated() {
+    let kb = load();
+    // `Scenario runner: Playwright or Cypress` and `Report format: JUnit/TAP (TBD)` leave the
+    // choice open, as `Region: eu-west (TBD)` does not; under `## Inventory Testing
+    // Patterns`, `### Host Variable Testing` says what a test covers (round 269).
+    assert_eq!(
+        decision_texts(document(&kb, "testing-patterns.md")),
+        ["Framework: Molecule with the Podman driver", "Region: eu-west (TBD)"]
+    );
+    // `## Integrations` lists the outside services chosen, as a stack does; `## Pending
+    // Integrations` does not (round 269).
+    assert_eq!(
+        decision_texts(document(&kb, "projectbrief-integrations.md")),
+        ["Backblaze B2 — offsite copies of the ZFS snapshots", "ntfy — push alerts to the on-call phone"]
+    );
+}
