@@ -396,7 +396,8 @@ fn holds_no_learned_rules(title: &str) -> bool {
 /// requirements ([`names_requirements`]); what goes wrong and how to get out of it (`Deployment
 /// Issues`, `Troubleshooting`); steps (`How to run locally`, `Runbook: restore a snapshot`,
 /// `Procedure`, `手順`, `步骤`); what a test or a story must meet (`Acceptance Criteria`, `Test
-/// checklist`); the agent's handoffs between tasks; conventions only proposed ([`super::heading::names_options_weighed`]); and
+/// checklist`); the agent's handoffs between tasks ([`hands_work_between_tasks`]); conventions
+/// only proposed ([`super::heading::names_options_weighed`]); and
 /// decisions a title names only to talk about them (`What Is Incomplete or Needs Decisions`,
 /// `Decision Template`; [`super::heading::classify_title`]).
 pub(crate) fn holds_no_conventions(title: &str) -> bool {
@@ -412,19 +413,27 @@ pub(crate) fn holds_no_conventions(title: &str) -> bool {
         "acceptance",
         "criteria",
         "checklist",
-        // How the agent hands its work over from one task or session to the next (`## Task
-        // Implementation and Handoff Process`, `## Best Practices for Effective Handoffs`, `#
-        // Task Continuation: [Brief Task Title]`, a rule file of Cline's; round 268): its own
-        // workflow, not the project's rules.
-        "handoff",
-        "handoffs",
-        "continuation",
     ];
     names_requirements(title)
+        || hands_work_between_tasks(title)
         || super::heading::names_options_weighed(title)
         || fields::holds_word_of(title, WORDS)
         || (!title.is_ascii() && ["手順", "步骤", "步驟"].iter().any(|w| title.contains(w)))
         || super::heading::classify_title(title).1
+}
+
+/// A title over how the agent hands its work over from one task or session to the next (`##
+/// Task Implementation and Handoff Process`, `## Best Practices for Effective Handoffs`, `#
+/// Task Continuation: [Brief Task Title]`, in Cline's handoff guide kept as a rule file; round
+/// 268): its own workflow, not the project's rules. Not a team's handoffs (`## On-call Handoff
+/// Conventions`), nor a pattern named so (`### Agent Handoffs`, `### Continuation-Passing
+/// Style`; found by review).
+fn hands_work_between_tasks(title: &str) -> bool {
+    const OF_TASKS: &[&str] = &["task", "tasks", "session", "sessions", "effective", "context"];
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    (words.iter().any(|w| fields::is_word_of(w, &["handoff", "handoffs"]))
+        && words.iter().any(|w| fields::is_word_of(w, OF_TASKS)))
+        || words.windows(2).any(|w| w[0].eq_ignore_ascii_case("task") && w[1].eq_ignore_ascii_case("continuation"))
 }
 
 /// A title over what the system cannot do (`### Current Limitations`, `Hardware Limitations`):

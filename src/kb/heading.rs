@@ -1545,6 +1545,11 @@ pub(crate) fn names_tooling(title: &str) -> bool {
         "開發環境",
     ];
     let whole = t.trim_matches(|c: char| !c.is_alphanumeric());
+    // (After a word saying whose, as in English: `Lokale Entwicklungsumgebung`; found by review.)
+    let whole = ["lokale ", "local ", "locale ", "meine ", "unsere "]
+        .iter()
+        .find_map(|p| whole.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &whole[p.len()..]))
+        .unwrap_or(whole);
     if whole.len() <= 32 && WHOLE.iter().any(|w| whole.to_lowercase() == *w) {
         return true;
     }
@@ -3512,6 +3517,7 @@ mod tests {
             "Technical Requirements",
             "Tech Requirements (MVP)",
             "Entwicklungsumgebung",
+            "Lokale Entwicklungsumgebung",
             "Entorno de desarrollo",
             "開発環境",
         ] {

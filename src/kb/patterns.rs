@@ -186,10 +186,13 @@ pub(crate) fn names_one(title: &str) -> bool {
 /// only as in `Anti-Patterns` or `Anti Pattern` — `Anti-Corruption Layer`, `Imports
 /// Anti-Circulaires` and `Anti-innerHTML Security` name what a pattern keeps out (round 266).
 fn turns_patterns_down(text: &str) -> bool {
+    // (In other languages too: `Anti-Patrón`, `Anti-Muster`, `Anti-Padrão`; found by review.)
+    const ANTI_OF: &[&str] =
+        &["pattern", "patterns", "patrón", "patrones", "muster", "padrão", "padrões", "паттерн", "паттерны"];
     let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     while let Some(word) = words.next() {
         let down = if word.eq_ignore_ascii_case("anti") {
-            words.peek().is_some_and(|next| fields::is_word_of(next, &["pattern", "patterns"]))
+            words.peek().is_some_and(|next| fields::is_word_of(next, ANTI_OF))
         } else {
             fields::is_word_of(word, NOT_CHOSEN)
         };
@@ -204,8 +207,13 @@ fn turns_patterns_down(text: &str) -> bool {
 /// `Pattern 3. …`, `Pattern #3 - …`.
 fn numbers_one_pattern(title: &str) -> bool {
     let t = title.trim_start_matches(|c: char| !c.is_alphanumeric());
-    t.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("pattern"))
-        && t[7..].trim_start_matches([' ', '#']).starts_with(|c: char| c.is_ascii_digit())
+    // (A number, not a date: `### Pattern 2025-05-01: Sidecar Patterns`; found by review.)
+    let number =
+        t.get(..7).filter(|w| w.eq_ignore_ascii_case("pattern")).map(|_| t[7..].trim_start_matches([' ', '#']));
+    number.is_some_and(|n| {
+        let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && !n[digits..].starts_with(['-', '/'])
+    })
 }
 
 /// Whether a heading under a title over patterns names what a test covers rather than a

@@ -3138,8 +3138,9 @@ fn considerations(
                     && !answered
                     && (fields::is_status_report(&item.text)
                         || fields::is_finding(&item.text, item.bold.as_deref())
-                        || fields::falls_short(&item.text)
                         || fields::is_none_statement(&item.text)))
+                // (Not a row of a table's `Decision` column either; found by review.)
+                || (!decides_itself && !answered && fields::falls_short(&item.text))
                 // A line that only gives a decision's reasons, effects or details, on its own
                 // (`[2025-05-04 01:09] - Rationale: …` under `[2025-05-04 01:09] - Decision: …`, each
                 // line of a record stamped alike), is that field, no decision of its own.

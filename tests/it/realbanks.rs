@@ -6582,3 +6582,31 @@ fn two_names_to_choose_between_what_a_test_covers_and_the_services_integrated() 
         ["Backblaze B2 — offsite copies of the ZFS snapshots", "ntfy — push alerts to the on-call phone"]
     );
 }
+
+#[test]
+fn the_sessions_rules_keep_to_what_they_name() {
+    let kb = load();
+    // (Found by review of the rules above.) `Fixed` as an adjective sets something; a test
+    // suite gate and a recurring audit are how the team works; a mirror or an endpoint at an
+    // address is a choice; a benchmark that settled on something, and rules that help, lead
+    // into what holds.
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-review-mends.md")),
+        [
+            "Backoff: Fixed 2s delay between retries",
+            "Rate limiting: Fixed window, 100 requests a minute",
+            "Pull base images from our Harbor mirror, which is located at https://harbor.example.org",
+            "The remote-write endpoint is located at http://mimir.internal:9009/api/v1/push",
+            "Decision: Add a test suite gate to the merge pipeline",
+            "Decision: Run a quarterly access audit of all IAM roles",
+            "NATS JetStream for the job queue",
+            "Build every image from the one committed lock file",
+        ]
+    );
+    // A team's on-call handoffs are its rules, `### Agent Handoffs` is a pattern, `Anti-Patrón`
+    // turns one down, and a pattern heading's date is no number.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-review-mends.md")),
+        ["Always hand over the pager with the open incidents written down.", "Agent Handoffs"]
+    );
+}
