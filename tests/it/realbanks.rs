@@ -28,6 +28,15 @@ fn decision<'a>(kb: &'a KnowledgeBase, needle: &str) -> (&'a Document, &'a Item)
     found[0]
 }
 
+/// The one decision containing `needle` is no restatement of another.
+fn assert_restates_nothing(kb: &KnowledgeBase, needle: &str) {
+    let (doc, item) = decision(kb, needle);
+    let d = kb.documents.iter().position(|other| std::ptr::eq(other, doc)).unwrap();
+    let i = doc.items.iter().position(|other| std::ptr::eq(other, item)).unwrap() as u32;
+    let restated = kb::restate::restatements(kb);
+    assert!(restated[d].iter().all(|r| r.item != i), "{needle}: {:?}", restated[d]);
+}
+
 /// The fixture file named `name`.
 fn document<'a>(kb: &'a KnowledgeBase, name: &str) -> &'a Document {
     kb.documents.iter().find(|d| file(d) == name).unwrap_or_else(|| panic!("no {name}"))
@@ -2847,11 +2856,7 @@ fn a_topic_label_is_no_record_for_a_statement_that_shares_its_words() {
     let kb = load();
     // `1. **Separation of backup duties**:` over its parts states nothing that
     // `Separation of backup duties: the gateway only routes, …` in another file repeats.
-    let (doc, gateway) = decision(&kb, "Separation of backup duties: the gateway only routes");
-    let d = kb.documents.iter().position(|other| std::ptr::eq(other, doc)).unwrap();
-    let i = doc.items.iter().position(|item| std::ptr::eq(item, gateway)).unwrap() as u32;
-    let restated = kb::restate::restatements(&kb);
-    assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
+    assert_restates_nothing(&kb, "Separation of backup duties: the gateway only routes");
 }
 
 #[test]
@@ -6491,11 +6496,7 @@ fn a_possessive_s_is_no_word_two_statements_share() {
     // `Backup tool: Proxmox's built-in vzdump tool` and `Use of Proxmox's built-in firewall
     // tool …` share three words; the `s` of `Proxmox's` made it the four a copy needs (round
     // 266).
-    let (doc, backup) = decision(&kb, "Backup tool: Proxmox's built-in vzdump tool");
-    let d = kb.documents.iter().position(|other| std::ptr::eq(other, doc)).unwrap();
-    let i = doc.items.iter().position(|item| std::ptr::eq(item, backup)).unwrap() as u32;
-    let restated = kb::restate::restatements(&kb);
-    assert!(restated[d].iter().all(|r| r.item != i), "{:?}", restated[d]);
+    assert_restates_nothing(&kb, "Backup tool: Proxmox's built-in vzdump tool");
 }
 
 #[test]
