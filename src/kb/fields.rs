@@ -154,6 +154,10 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
     (
         "rationale",
         &[
+            // The argument a record makes for it (`### 核心論述`, core argument; round 270).
+            "core argument",
+            "核心論述",
+            "核心论述",
             // Korean.
             "근거",
             "이유",
@@ -557,9 +561,28 @@ const FIELD_LABELS: &[(&str, &[&str])] = &[
             "預期效果",
             "发布结果",
             "發布結果",
+            // (`### 發行結果`, the release's results, beside `### 決定`; round 270.)
+            "发行结果",
+            "發行結果",
+            "release results",
         ],
     ),
-    ("verification", &["test results", "测试验证", "测试结果", "验证"]),
+    (
+        "verification",
+        // (What shows it holds: `### Evidence`, `### 證據` under a record; round 270.)
+        &[
+            "test results",
+            "测试验证",
+            "测试结果",
+            "验证",
+            "evidence",
+            "证据",
+            "證據",
+            "evidencia",
+            "preuves",
+            "nachweis",
+        ],
+    ),
     (
         "date",
         &[

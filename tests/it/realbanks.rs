@@ -6600,7 +6600,7 @@ fn the_sessions_rules_keep_to_what_they_name() {
             "The remote-write endpoint is located at http://mimir.internal:9009/api/v1/push",
             "Decision: Add a test suite gate to the merge pipeline",
             "Decision: Run a quarterly access audit of all IAM roles",
-            "NATS JetStream for the job queue",
+            "Redpanda for the audit event stream",
             "Build every image from the one committed lock file",
         ]
     );
@@ -6609,5 +6609,21 @@ fn the_sessions_rules_keep_to_what_they_name() {
     assert_eq!(
         decision_texts(document(&kb, "systemPatterns-review-mends.md")),
         ["Always hand over the pager with the open incidents written down.", "Agent Handoffs"]
+    );
+}
+
+#[test]
+fn a_records_evidence_release_results_and_argument_are_its_fields() {
+    let kb = load();
+    // Beside a dated record's `### Decision` (`### 決定`), `### Evidence` (`### 證據`), `###
+    // Release results` (`### 發行結果`) and `### Core argument` show and argue for it: fields,
+    // no decisions (round 270).
+    assert_eq!(
+        decision_texts(document(&kb, "decisionLog-evidence.md")),
+        [
+            "The YAML inventory is the only source of host groups.",
+            "Roles read host facts only through the facts cache.",
+            "備份一律以 restic 寫入 NAS。",
+        ]
     );
 }
