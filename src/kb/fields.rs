@@ -5521,7 +5521,10 @@ pub fn reports_work_done(text: &str) -> bool {
         // refresh: Corrected the table initialisation …`; round 268.)
         // (The verb, not the adjective: `Backoff: Fixed 2s delay between retries`, `Rate
         // limiting: Fixed window` set something; found by review.)
-        const FIXED: &[&str] = &["fixed", "corrected", "repaired", "patched", "corrigé", "corrigée", "corregido"];
+        // (And `Resolved conflicting Kong configuration jobs …`, `Successfully recovered from …`;
+        // round 271.)
+        const FIXED: &[&str] =
+            &["fixed", "corrected", "repaired", "patched", "resolved", "corrigé", "corrigée", "corregido"];
         const WHAT: &[&str] = &[
             "the",
             "a",
@@ -5548,6 +5551,10 @@ pub fn reports_work_done(text: &str) -> bool {
             "wrong",
             "missing",
             "failing",
+            "conflicting",
+            "duplicate",
+            "multiple",
+            "several",
             "le",
             "la",
             "les",
@@ -5555,8 +5562,11 @@ pub fn reports_work_done(text: &str) -> bool {
             "los",
         ];
         let mut said = value.split_whitespace();
-        let opens_fixed =
-            said.next().is_some_and(|w| is_word_of(w, FIXED)) && said.next().is_some_and(|w| is_word_of(w, WHAT));
+        let first = said.next().unwrap_or("");
+        let second = said.next().unwrap_or("");
+        let opens_fixed = (is_word_of(first, FIXED) && is_word_of(second, WHAT))
+            || (first.eq_ignore_ascii_case("successfully")
+                && is_word_of(second, &["recovered", "resolved", "fixed", "repaired", "restored"]));
         if opens_fixed && !moves && !states_switch(value) && !of_a_choice() {
             return true;
         }
@@ -6123,6 +6133,14 @@ const RELEASE_WORDS: &[&str] =
 /// also after a log's timestamp and after the work it finishes (`[2025-04-26 12:46] - Task
 /// completed: rename the column`, `Tâche terminée : …`).
 fn opens_with_state(text: &str) -> bool {
+    // A label naming a status, `Production Status: all changes deployed via GitOps`,
+    // `Deployment status: …` (round 271), reports how something stands.
+    if let Some((label, _)) = short_label(text.trim_start_matches(['*', '_', ' ']))
+        && label.split_whitespace().count() >= 2
+        && label.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("status"))
+    {
+        return true;
+    }
     let said = after_timestamp(text);
     let stamped = said.len() < text.len();
     let text = said.trim_start_matches(|c: char| !c.is_alphanumeric());

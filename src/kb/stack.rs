@@ -67,6 +67,9 @@ pub(crate) fn choices(
     // (A table's rows only when its columns name a technology or what it is for: `rows`, in
     // document order.)
     let mut rows = rows.iter().peekable();
+    // A file of links to read (`# External Resources`, `references.md`): nothing it names is
+    // chosen there (round 271).
+    let links_file = entries.first().is_some_and(|e| names_references(&e.title));
     // The items of the list a file that describes the system opens with, right under its title
     // (in its first section, untitled and undated): the first items, up to the first that is
     // no list item.
@@ -153,6 +156,7 @@ pub(crate) fn choices(
             // (Nor a list led in as candidates: `… will be chosen after the analysis. Likely
             // candidates:`; round 267.)
             || lead[i].is_some_and(|p| fields::leads_into_candidates(&items[p as usize].text))
+            || links_file
         {
             continue;
         }
@@ -361,8 +365,11 @@ struct TitleSays {
     names_whole_architecture: bool,
     /// Names a kind of technology ([`names_technology_kind_title`]).
     names_kind: bool,
-    /// Names what describes or reports rather than chooses ([`names_a_report`]).
+    /// Names what describes or reports rather than chooses ([`names_a_report`]), or links to
+    /// read ([`names_references`]).
     reports: bool,
+    /// Names links to read ([`names_references`]).
+    links: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
@@ -382,8 +389,19 @@ fn judge_title(title: &str) -> TitleSays {
         names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
         plans_work: fields::holds_word_of(title, WORK),
-        reports: names_a_report(title),
+        reports: names_a_report(title) || names_references(title),
+        links: names_references(title),
     }
+}
+
+/// Whether a title is over links to read rather than choices (`# External Resources`, `##
+/// References`, `## Useful Links`, `### Further Reading`; round 271): a tool named there,
+/// `[yamllint Documentation](…) - YAML linter` under `### Linting Tools`, is one to read about.
+/// Not the resources a system uses (`## Cloud Resources`).
+fn names_references(title: &str) -> bool {
+    fields::holds_word_of(title, &["references", "links", "bookmarks", "reading"])
+        || (fields::holds_word_of(title, &["resources"])
+            && fields::holds_word_of(title, &["external", "useful", "learning", "additional", "helpful"]))
 }
 
 /// A title over what describes, reports or asks rather than chooses: a bug, an incident, its
@@ -462,7 +480,7 @@ fn under_stack_title(titles: &[TitleSays]) -> Option<Listed> {
     // `### Logging` under `## Development Tools`; and by a role and a name, as the
     // dependencies are: a name alone there is as often what a tool does, `- Error tracking`
     // under `### Debug Tools`.)
-    if titles.first().is_some_and(|t| t.names_tooling && !t.weighs_options) {
+    if titles.first().is_some_and(|t| t.names_tooling && !t.weighs_options) && !titles.iter().any(|t| t.links) {
         return Some(Listed::Stack { named: false });
     }
     for title in titles {

@@ -6627,3 +6627,18 @@ fn a_records_evidence_release_results_and_argument_are_its_fields() {
         ]
     );
 }
+
+#[test]
+fn status_lines_work_reported_and_a_file_of_links_decide_nothing() {
+    let kb = load();
+    // Under `## Key Technical Decisions`, `**Production Status**: …` says how things stand,
+    // and `Resolved conflicting …` and `Successfully recovered from …` report work done
+    // (round 271); the line naming the controller chosen stays.
+    assert_eq!(
+        decision_texts(document(&kb, "architecture-status-lines.md")),
+        ["Ingress controller: Traefik with the Kubernetes CRD provider"]
+    );
+    // A file of links to read (`# External Resources`) names tools to read about, under a
+    // tools title too (round 271).
+    assert_eq!(decision_texts(document(&kb, "external-links.md")), Vec::<&str>::new());
+}
