@@ -6137,7 +6137,7 @@ fn opens_with_state(text: &str) -> bool {
     // `Deployment status: …` (round 271), reports how something stands.
     if let Some((label, _)) = short_label(text.trim_start_matches(['*', '_', ' ']))
         && label.split_whitespace().count() >= 2
-        && label.split_whitespace().next_back().is_some_and(|w| w.eq_ignore_ascii_case("status"))
+        && super::heading::last_word(label).eq_ignore_ascii_case("status")
     {
         return true;
     }
@@ -7125,7 +7125,8 @@ pub fn falls_short(text: &str) -> bool {
     // (The whole statement: `One NAT gateway is not enough; we run one per AZ` and `SQLite is
     // not sufficient for the queue, so we moved it to Postgres` go on to decide; found by
     // review.)
-    let t = text.replace('’', "'");
+    // (A typographic apostrophe read as the plain one, copying only a line that holds one.)
+    let t = if text.contains('’') { Cow::Owned(text.replace('’', "'")) } else { Cow::Borrowed(text) };
     let t = t.trim_end().trim_end_matches(['.', '!']);
     if t.contains([';', '—']) || t.contains(". ") || t.contains(", so ") || t.contains(" so we ") {
         return false;

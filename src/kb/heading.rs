@@ -1550,7 +1550,10 @@ pub(crate) fn names_tooling(title: &str) -> bool {
         .iter()
         .find_map(|p| whole.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &whole[p.len()..]))
         .unwrap_or(whole);
-    if whole.len() <= 32 && WHOLE.iter().any(|w| whole.to_lowercase() == *w) {
+    if whole.len() <= 32 && {
+        let lower = whole.to_lowercase();
+        WHOLE.contains(&lower.as_str())
+    } {
         return true;
     }
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();

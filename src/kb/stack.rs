@@ -70,6 +70,9 @@ pub(crate) fn choices(
     // A file of links to read (`# External Resources`, `references.md`): nothing it names is
     // chosen there (round 271).
     let links_file = entries.first().is_some_and(|e| names_references(&e.title));
+    // (Each paragraph over a list asked once whether it leads in candidates, however many of
+    // the list's items ask.)
+    let mut candidates: Vec<Option<bool>> = vec![None; items.len()];
     // The items of the list a file that describes the system opens with, right under its title
     // (in its first section, untitled and undated): the first items, up to the first that is
     // no list item.
@@ -155,7 +158,9 @@ pub(crate) fn choices(
             || item.done.is_some()
             // (Nor a list led in as candidates: `… will be chosen after the analysis. Likely
             // candidates:`; round 267.)
-            || lead[i].is_some_and(|p| fields::leads_into_candidates(&items[p as usize].text))
+            || lead[i].is_some_and(|p| {
+                *candidates[p as usize].get_or_insert_with(|| fields::leads_into_candidates(&items[p as usize].text))
+            })
             || links_file
         {
             continue;
@@ -380,6 +385,7 @@ fn judge_title(title: &str) -> TitleSays {
     // (`Development Environment`, `Code Quality Tools`: the tools chosen, right under it —
     // though further down, as elsewhere, an environment is how things are set up.)
     let tooling = heading::names_tooling(title) && !super::patterns::label_sets_aside(title);
+    let links = names_references(title);
     TitleSays {
         weighs_options: heading::names_options_weighed(title),
         how_or_notes: names_how_or_notes(title) || dependencies == Some(false),
@@ -389,8 +395,8 @@ fn judge_title(title: &str) -> TitleSays {
         names_whole_architecture: heading::names_whole_architecture(title),
         names_dependencies: dependencies == Some(true),
         plans_work: fields::holds_word_of(title, WORK),
-        reports: names_a_report(title) || names_references(title),
-        links: names_references(title),
+        reports: names_a_report(title) || links,
+        links,
     }
 }
 
