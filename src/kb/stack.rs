@@ -207,11 +207,23 @@ pub(crate) fn choices(
             // `Framework: Vitest`, `Package manager: pnpm`: [`names_technology_kind`].)
             // (Not under a label or title that keeps its items out, `**Planned:**`, `## Future
             // Ideas`, `## Phase 2`.)
+            // (And in a file that describes the system, a part named in bold and what it is
+            // built on, [`describes_a_part`] — not under a title or label over what parts bring,
+            // how things are done or notes on them: `**Benefits Achieved**:`, `### Bootstrap
+            // Sequence`.)
             None => {
                 said.is_none()
                     && item.block == Block::ListItem
-                    && fields::named_before_colon(&item.text)
-                        .is_some_and(|(label, value)| names_technology_kind(label) && names_one_chosen(value))
+                    && fields::named_before_colon(&item.text).is_some_and(|(label, value)| {
+                        (names_technology_kind(label) && names_one_chosen(value))
+                            || (describes_system
+                                && describes_a_part(item, label, value)
+                                && !item
+                                    .group
+                                    .and_then(|g| groups.get(g))
+                                    .is_some_and(|g| names_what_it_brings(&g.title))
+                                && !titles.answers(item.section).iter().any(|t| t.how_or_notes || t.brings))
+                    })
                     && names_role_and_choice(&item.text)
                     && !reports_state(&item.text)
                     && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
@@ -375,6 +387,8 @@ struct TitleSays {
     reports: bool,
     /// Names links to read ([`names_references`]).
     links: bool,
+    /// Names what something brings or costs ([`names_what_it_brings`]).
+    brings: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
@@ -397,7 +411,32 @@ fn judge_title(title: &str) -> TitleSays {
         plans_work: fields::holds_word_of(title, WORK),
         reports: names_a_report(title) || links,
         links,
+        brings: names_what_it_brings(title),
     }
+}
+
+/// Whether a title is over what something brings or costs rather than what it is built on
+/// (`**Benefits Achieved**:`, `#### Integration Benefits`, `### Consequences`, `## Vorteile`).
+fn names_what_it_brings(title: &str) -> bool {
+    const BRINGS: &[&str] = &[
+        "benefits",
+        "benefit",
+        "advantages",
+        "pros",
+        "cons",
+        "drawbacks",
+        "consequences",
+        "impact",
+        "outcomes",
+        "achievements",
+        "vorteile",
+        "ventajas",
+        "beneficios",
+        "avantages",
+        "vantagens",
+        "benefícios",
+    ];
+    fields::holds_word_of(title, BRINGS)
 }
 
 /// Whether a title is over links to read rather than choices (`# External Resources`, `##
@@ -741,6 +780,7 @@ fn names_how_or_notes(title: &str) -> bool {
         "workflow",
         "workflows",
         "steps",
+        "sequence",
         "process",
         "pipeline",
         "setup",
@@ -967,66 +1007,145 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
     .then_some((name, role))
 }
 
+/// In a file that describes the system (`describes_system`), whether a list item names a part
+/// of it in bold and says what it is or what it is built on: `**Database**: MongoDB with
+/// Mongoose ODM`, `**State Management**: React hooks + Context API`, `**Persistence**: via
+/// localStorage` — how the system is built, a decision wherever it stands in the file (round
+/// 272's readers list these lines under `### Backend Architecture`, `## Core Components`, `###
+/// 2. Network Services`: on rounds 266–272, 75 lines more of the readers' against 5 no reader
+/// listed; on round 273, held out, 5 more of 5). Not a label over a list (`**Key
+/// Directories**:`), a plain description ([`names_something`]), what a part does (`Provides
+/// …`), work or a step (`**Docs**: Update the runbook`, `**Core Networking**: Deploy Cilium`),
+/// a file, an option still open, a to-do or work reported done.
+fn describes_a_part(item: &Item, label: &str, value: &str) -> bool {
+    // (What a part does is no choice: `Provides direct access to the repository`.)
+    const DOES: &[&str] = &[
+        "provides", "provide", "ensures", "allows", "enables", "handles", "supports", "prevents", "includes",
+        "contains", "makes", "gives", "offers",
+    ];
+    let opens_with =
+        |text: &str, words: &[&str]| text.split_whitespace().next().is_some_and(|w| fields::is_word_of(w, words));
+    // (A top-level line read as no kind of its own: not a pattern's, nor the details under one.)
+    item.kind == Kind::Other
+        && item.parent.is_none()
+        && item.bold.as_deref().is_some_and(|b| b.trim().trim_end_matches([':', '：']).trim_end() == label)
+        && !value.trim_end().ends_with([':', '：'])
+        // (Nor a step, `**Run the Game**: …`, `**Core Networking**: Deploy Cilium`, nor a file,
+        // `**talconfig.yaml**: …`.)
+        && !opens_with(label, WORK)
+        && !opens_with(value, WORK)
+        && !opens_with(value, DOES)
+        && !names_a_file_or_a_command(label)
+        && names_one_chosen(value)
+        && !fields::leaves_open(&item.text)
+        && !fields::is_todo(value)
+        && !fields::reports_work_done(value)
+        && names_something(value)
+}
+
+/// Whether a part's value names something of its own — a product, a library, a protocol
+/// (`MongoDB with Mongoose ODM`, `React hooks + Context API`, `Jest`, `via localStorage`) —
+/// rather than describe what the part does in plain words (`Automatic device and sensor
+/// registration`, `Real-time bidirectional communication`: a capitalised first word and the
+/// rest in lower case), a quantity (`4MB`, `1MB flash, limited RAM`) or files (`wifi.yaml,
+/// ipv6.yaml`, `security_lib.py - shared utilities`).
+fn names_something(value: &str) -> bool {
+    let value = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
+    let head = value.split(['(', '（', ';', '—', '–']).next().unwrap_or("");
+    // (The words before what they are for or with: `Code snippets for common Memory Bank
+    // patterns` describes snippets.)
+    const JOINS: &[&str] = &[
+        "for", "with", "as", "of", "in", "on", "to", "between", "across", "via", "by", "from", "using", "and", "con",
+        "para", "de", "mit", "für", "avec", "pour",
+    ];
+    // (Nor a count: `two 8 TB drives in a mirror`.)
+    const COUNTS: &[&str] =
+        &["one", "two", "three", "four", "five", "six", "eight", "ten", "single", "multiple", "many"];
+    let mut words: Vec<&str> = head.split_whitespace().take_while(|w| *w != "-").collect();
+    if let Some(at) = words.iter().skip(1).position(|w| fields::is_word_of(w, JOINS)) {
+        words.truncate(at + 1);
+    }
+    let first = words.first().map_or("", |w| w.trim_end_matches([',', '.', ':', '`']));
+    let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || matches!(c, '-' | '/' | ','));
+    let described = words.len() > 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && words[1..].iter().all(plain);
+    // (Written in Latin letters, where a name can be told from words: `配置加载：从 conf/config.yaml
+    // 读取` describes a step of a flow.)
+    first.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '.'))
+        && !described
+        && !first.starts_with(|c: char| c.is_ascii_digit())
+        && !fields::is_word_of(first, COUNTS)
+        && !names_a_file_or_a_command(first)
+}
+
+/// Verbs of work that open a task or a step rather than name a technology: `Check changelogs
+/// for breaking changes`, `Docs: Update the runbook`.
+const WORK: &[&str] = &[
+    "check",
+    "checked",
+    "validate",
+    "verify",
+    "review",
+    "update",
+    "updated",
+    "add",
+    "added",
+    "adjust",
+    "optimize",
+    "install",
+    "run",
+    "remove",
+    "removed",
+    "configure",
+    "create",
+    "build",
+    "write",
+    "ensure",
+    "implement",
+    "test",
+    "fix",
+    "fixed",
+    "migrate",
+    "monitor",
+    "investigate",
+    "try",
+    "tried",
+    "benchmark",
+    "upgrade",
+    "upgraded",
+    "research",
+    "evaluate",
+    "explore",
+    "consider",
+    "look",
+    "looking",
+    "ask",
+    "asked",
+    "ping",
+    "thanks",
+    "plan",
+    "todo",
+    "deploy",
+    "bootstrap",
+    "generate",
+    // (Nor what is no technology at all: `Tests for the checkout flow`, `Room for
+    // improvement`, `Placeholder for future widgets`, `Search for a better CDN`; found by
+    // review.)
+    "search",
+    "tests",
+    "docs",
+    "room",
+    "placeholder",
+    "support",
+];
+
 /// `Framer Motion for UI animations` → (`Framer Motion`, `UI animations`): a name of at most
 /// four words, `for`, and the role it plays in words ([`is_a_role`]) — not a task that does
 /// something for something (`Check changelogs for breaking changes`, `Add labels for the
 /// pool`: its first word a verb of work).
 fn name_for_role(text: &str) -> Option<(&str, &str)> {
-    const WORK: &[&str] = &[
-        "check",
-        "checked",
-        "validate",
-        "verify",
-        "review",
-        "update",
-        "updated",
-        "add",
-        "added",
-        "adjust",
-        "optimize",
-        "install",
-        "run",
-        "remove",
-        "removed",
-        "configure",
-        "create",
-        "build",
-        "write",
-        "ensure",
-        "implement",
-        "test",
-        "fix",
-        "fixed",
-        "migrate",
-        "monitor",
-        "investigate",
-        "try",
-        "tried",
-        "benchmark",
-        "upgrade",
-        "upgraded",
-        "research",
-        "evaluate",
-        "explore",
-        "consider",
-        "look",
-        "looking",
-        "ask",
-        "asked",
-        "ping",
-        "thanks",
-        "plan",
-        "todo",
-        // (Nor what is no technology at all: `Tests for the checkout flow`, `Room for
-        // improvement`, `Placeholder for future widgets`, `Search for a better CDN`; found by
-        // review.)
-        "search",
-        "tests",
-        "docs",
-        "room",
-        "placeholder",
-        "support",
-    ];
     // (Nor a sentence: `Controllers depend on Services for business logic`, `No API key
     // required for basic endpoints`.)
     const SENTENCE: &[&str] = &[
@@ -1271,6 +1390,19 @@ fn names_a_fact(label: &str) -> bool {
         "relationships",
         "cause",
         "checked",
+        // (`Command: npx mcp-remote …`: how a tool is started.)
+        "command",
+        "commands",
+        // (What a part cannot do or takes: `Debug limits: abqpy cannot be debugged directly`,
+        // `Parameter: repository`.)
+        "limitation",
+        "limitations",
+        "limits",
+        "constraint",
+        "constraints",
+        "parameter",
+        "parameters",
+        "限制",
         "порт",
         "目的",
         "用途",

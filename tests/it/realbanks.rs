@@ -6642,3 +6642,20 @@ fn status_lines_work_reported_and_a_file_of_links_decide_nothing() {
     // tools title too (round 271).
     assert_eq!(decision_texts(document(&kb, "external-links.md")), Vec::<&str>::new());
 }
+
+#[test]
+fn a_part_named_in_bold_in_a_system_file_and_what_it_is_built_on_is_a_decision() {
+    let kb = load();
+    // In a file that describes the system, `**Database**: CockroachDB 24 behind HAProxy` says
+    // what a part is built on, wherever the file puts it (`### Backend Architecture`, round
+    // 272). Not a label over a list, a plain description, what a part does, a task, a count,
+    // a file, an option still open, a benefit, nor a step of a sequence.
+    assert_eq!(
+        decision_texts(document(&kb, "techContext-parts.md")),
+        [
+            "Database: CockroachDB 24 behind HAProxy",
+            "Job Queue: NATS JetStream + a small Go consumer",
+            "Object Storage: via Garage on the archive NAS",
+        ]
+    );
+}
