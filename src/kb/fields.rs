@@ -1062,7 +1062,49 @@ fn qualified_label(label: &str) -> Option<Field> {
         return Some(Field::Decision);
     }
     let (first, after) = words.split_first()?;
-    (decision(first) && after.iter().all(|w| qualifier(w))).then_some(Field::Decision)
+    // (Where the kind follows the noun, as Spanish, French, Portuguese and Italian write it:
+    // `Decisión técnica`, `Décision d'architecture`, `Decisão de design`, `Decisione chiave`;
+    // round 272.)
+    const KINDS_AFTER: &[&str] = &[
+        "técnica",
+        "tecnica",
+        "technique",
+        "clave",
+        "clé",
+        "chave",
+        "chiave",
+        "arquitectónica",
+        "arquitectonica",
+        "arquitetural",
+        "architecturale",
+        "architetturale",
+        "estratégica",
+        "estrategica",
+        "stratégique",
+        "strategica",
+        "importante",
+        "principal",
+        "principale",
+        "definitiva",
+        "définitive",
+        "diseño",
+        "design",
+        "conception",
+        "architecture",
+        "arquitectura",
+        "arquitetura",
+        "architettura",
+    ];
+    const OF: &[&str] = &["de", "di", "du"];
+    let kind_after = |after: &[&str]| match after {
+        [kind] => is_word_of(kind.strip_prefix("d'").or_else(|| kind.strip_prefix("d’")).unwrap_or(kind), KINDS_AFTER),
+        [of, kind] => is_word_of(of, OF) && is_word_of(kind, KINDS_AFTER),
+        _ => false,
+    };
+    // (Not English, where a word after names a thing: `Decision Architecture`.)
+    let romance = !first.is_ascii() || first.ends_with('e');
+    (decision(first) && (after.iter().all(|w| qualifier(w)) || (romance && kind_after(after))))
+        .then_some(Field::Decision)
 }
 
 /// A field named with a word before it, as Chinese qualifies: by what an agent did with it
@@ -4867,8 +4909,29 @@ pub(crate) fn names_area_of_work(label: &str) -> bool {
         "optimizations",
         "allocation",
     ];
+    // A title over a part of the system, every word capitalised (`Advanced Modular
+    // Architecture`, `IPv4 Networks`, `BGP Configuration`, `Data-Driven Visual System`): the
+    // items under it are what was chosen for that part (round 271's readers list them, never the
+    // title). Not a product's own (`tmux Integration`), nor one that names its choice in brackets
+    // or code (`UI Components (js/boite/*.js)`).
+    const PARTS: &[&str] = &[
+        "architecture",
+        "system",
+        "systems",
+        "integration",
+        "generation",
+        "networks",
+        "configuration",
+        "components",
+        "separation",
+    ];
     let label = label.trim_end_matches(|c: char| !c.is_alphanumeric());
-    label.split_whitespace().count() <= 3 && is_word_of(super::heading::last_word(label), AREAS)
+    let last = super::heading::last_word(label);
+    label.split_whitespace().count() <= 3
+        && (is_word_of(last, AREAS)
+            || (is_word_of(last, PARTS)
+                && label.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+                && !label.contains(['(', '`', '/', '+', '='])))
 }
 
 /// Words that leave a decision still to make, before or after the word for it: `Pending
@@ -7600,10 +7663,22 @@ mod tests {
             "Design Decision (2025)",
             "✅ Decisión FINAL",
             "Decisão",
+            "Decisión técnica",
+            "Décision d'architecture",
+            "Decisão de design",
+            "Decisione chiave",
         ] {
             assert_eq!(field_for_label(decision), Some(Field::Decision), "{decision}");
         }
-        for none in ["Open decision", "Decision Tree", "Decision Gate 2", "core/context/model.py", "Needs a Decision"] {
+        for none in [
+            "Open decision",
+            "Decision Tree",
+            "Decision Gate 2",
+            "core/context/model.py",
+            "Needs a Decision",
+            "Decision Architecture",
+            "Decisión pendiente",
+        ] {
             assert_eq!(name(none), None, "{none}");
         }
         // A decision still to make is a record's `pending` field, no decision.
@@ -9863,11 +9938,30 @@ mod tests {
     }
     #[test]
     fn a_label_over_an_area_of_work() {
-        for label in ["Error Handling", "State Management:", "Data Fetching", "Backend Testing", "Validation"] {
+        for label in [
+            "Error Handling",
+            "State Management:",
+            "Data Fetching",
+            "Backend Testing",
+            "Validation",
+            "Advanced Modular Architecture",
+            "IPv4 Networks:",
+            "BGP Configuration",
+            "Data-Driven Visual System",
+            "Components:",
+        ] {
             assert!(super::names_area_of_work(label), "{label}");
         }
-        for label in ["Dependency Injection", "Repository Pattern", "tmux Integration", "Handling of secrets in CI", ""]
-        {
+        for label in [
+            "Dependency Injection",
+            "Repository Pattern",
+            "tmux Integration",
+            "Handling of secrets in CI",
+            "",
+            "UI Components (js/boite/*.js)",
+            "Redis + Sentinel Configuration",
+            "Event sourcing for the audit system",
+        ] {
             assert!(!super::names_area_of_work(label), "{label}");
         }
     }

@@ -1485,11 +1485,24 @@ pub(crate) fn names_stack(title: &str) -> bool {
         None => title,
     };
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (Or after it, as Spanish, Portuguese, Italian and French write it: `Stack Tecnológico`,
+    // `Stack technique`; round 272.)
+    const AFTER_STACK: &[&str] = &[
+        "tecnológico",
+        "tecnologico",
+        "tecnológica",
+        "tecnologica",
+        "técnico",
+        "tecnico",
+        "technique",
+        "technologique",
+    ];
     let stack_at = |i: usize| {
         let w = words[i];
         (w.eq_ignore_ascii_case("stack") || w == "стек")
             && (i + 1 == words.len()
                 || (i > 0 && super::fields::is_word_of(words[i - 1], BEFORE_STACK))
+                || words.get(i + 1).is_some_and(|n| super::fields::is_word_of(n, AFTER_STACK))
                 || (w == "стек" && words.get(i + 1).is_some_and(|n| n.starts_with("технолог"))))
     };
     // (What is wrong with it or still to do is no stack: `Technology Debt and Improvements`,

@@ -483,8 +483,8 @@ fn names_a_report(title: &str) -> bool {
         "feedback",
         "requirements",
         "requirement",
-        "client",
-        "customer",
+        // (Not `client` alone, which in a system names its part: `## System Architecture (PC
+        // Client - Tauri)`, round 273; a client's requirements and feedback are named so.)
         "broke",
         "broken",
         "crash",

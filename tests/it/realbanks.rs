@@ -6659,3 +6659,39 @@ fn a_part_named_in_bold_in_a_system_file_and_what_it_is_built_on_is_a_decision()
         ]
     );
 }
+
+#[test]
+fn a_decision_label_and_a_stack_title_with_the_kind_after_the_noun() {
+    let kb = load();
+    // `**Decisión técnica:**`, `**Décision technique :**` label a decision as `**Technical
+    // decision:**` does; `Implementación:` and `Archivos clave:` stay the entry's lines
+    // (round 272).
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-es-labels.md")),
+        [
+            "Decisión técnica: Un solo repositorio remoto por host (no dos destinos)",
+            "Décision technique : Les alertes passent par ntfy, jamais par courriel",
+        ]
+    );
+    // `## Stack Tecnológico` names the stack as `## Tech Stack` does.
+    assert_eq!(
+        decision_texts(document(&kb, "techContext-es.md")),
+        ["Hipervisor: Proxmox VE 8 en los tres nodos", "Copias: BorgBackup 1.4 con borgmatic"]
+    );
+}
+
+#[test]
+fn a_bold_title_over_a_part_of_the_system_heads_the_decisions_under_it() {
+    let kb = load();
+    // `1. **Resilient Storage Architecture**` names a part of the system in title words: what
+    // is listed under it is what was chosen for that part (round 271). `**Offsite Copies via
+    // Restic**` names its choice, and what is under it are its details.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-part-titles.md")),
+        [
+            "Replicated block storage with Ceph RBD for every guest disk",
+            "Nightly snapshot shipping to the offsite pool",
+            "Offsite Copies via Restic",
+        ]
+    );
+}
