@@ -2020,6 +2020,7 @@ impl<'a> Pass<'a> {
             &doc.groups,
             &stack_rows,
             stack::describes_system(&stem),
+            stack::lists_technology(&stem),
         );
         stack::labelled_choices(&mut items);
         conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups, super::load::is_journal_name(&stem));

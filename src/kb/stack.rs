@@ -57,6 +57,7 @@ pub(crate) fn choices(
     groups: &[Group],
     rows: &[usize],
     describes_system: bool,
+    lists_technology: bool,
 ) {
     // Each section's answer once: whether it or a heading above it names the stack; and each
     // bold pseudo-heading's: whether it names the stack (`**Tech Stack:**`), names something
@@ -217,7 +218,7 @@ pub(crate) fn choices(
                     && fields::named_before_colon(&item.text).is_some_and(|(label, value)| {
                         (names_technology_kind(label) && names_one_chosen(value))
                             || (describes_system
-                                && describes_a_part(item, label, value)
+                                && describes_a_part(item, label, value, lists_technology)
                                 && !item
                                     .group
                                     .and_then(|g| groups.get(g))
@@ -429,6 +430,11 @@ fn names_what_it_brings(title: &str) -> bool {
         "impact",
         "outcomes",
         "achievements",
+        // (And what is lacking or owed: `## Technical Debt`, `### Known Limitations`.)
+        "debt",
+        "risks",
+        "limitations",
+        "gaps",
         "vorteile",
         "ventajas",
         "beneficios",
@@ -594,6 +600,13 @@ fn names_technology_kind(label: &str) -> bool {
 /// `systemPatterns.md`, Kilo Code's `tech.md` and `architecture.md` — the files that rank first
 /// after a decision log as a decision's record ([`super::restate::role`]) — (`stem`, its name
 /// without the extension; what follows a `-` aside, `techContext-kinds`).
+/// Whether a file lists the project's technology, by its name: Cline's `techContext.md`, Kilo
+/// Code's `tech.md` ([`super::restate::role`] 2; what follows a `-` aside).
+pub(crate) fn lists_technology(stem: &str) -> bool {
+    let stem = stem.split('-').next().unwrap_or(stem);
+    super::restate::role(std::path::Path::new(stem)) == 2
+}
+
 pub(crate) fn describes_system(stem: &str) -> bool {
     let stem = stem.split('-').next().unwrap_or(stem);
     matches!(super::restate::role(std::path::Path::new(stem)), 1 | 2)
@@ -1017,7 +1030,7 @@ fn role_in_brackets(text: &str) -> Option<(&str, &str)> {
 /// Directories**:`), a plain description ([`names_something`]), what a part does (`Provides
 /// …`), work or a step (`**Docs**: Update the runbook`, `**Core Networking**: Deploy Cilium`),
 /// a file, an option still open, a to-do or work reported done.
-fn describes_a_part(item: &Item, label: &str, value: &str) -> bool {
+fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: bool) -> bool {
     // (What a part does is no choice: `Provides direct access to the repository`.)
     const DOES: &[&str] = &[
         "provides", "provide", "ensures", "allows", "enables", "handles", "supports", "prevents", "includes",
@@ -1040,7 +1053,7 @@ fn describes_a_part(item: &Item, label: &str, value: &str) -> bool {
         && !fields::leaves_open(&item.text)
         && !fields::is_todo(value)
         && !fields::reports_work_done(value)
-        && names_something(value)
+        && names_something(value, lists_technology)
 }
 
 /// Whether a part's value names something of its own — a product, a library, a protocol
@@ -1048,8 +1061,11 @@ fn describes_a_part(item: &Item, label: &str, value: &str) -> bool {
 /// rather than describe what the part does in plain words (`Automatic device and sensor
 /// registration`, `Real-time bidirectional communication`: a capitalised first word and the
 /// rest in lower case), a quantity (`4MB`, `1MB flash, limited RAM`) or files (`wifi.yaml,
-/// ipv6.yaml`, `security_lib.py - shared utilities`).
-fn names_something(value: &str) -> bool {
+/// ipv6.yaml`, `security_lib.py - shared utilities`). In the file that lists the technology,
+/// Cline's `techContext.md` and Kilo's `tech.md` (`plain_words_may`), plain words name a
+/// choice too: `**Type hints**: Full type annotation throughout`, `**Gradle Cache**: Source
+/// version-based keys` (rounds 266–274: the readers list 63 such lines more there, 9 not).
+fn names_something(value: &str, plain_words_may: bool) -> bool {
     let value = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
     let head = value.split(['(', '（', ';', '—', '–']).next().unwrap_or("");
     // (The words before what they are for or with: `Code snippets for common Memory Bank
@@ -1074,7 +1090,7 @@ fn names_something(value: &str) -> bool {
     // (Written in Latin letters, where a name can be told from words: `配置加载：从 conf/config.yaml
     // 读取` describes a step of a flow.)
     first.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '.'))
-        && !described
+        && (plain_words_may || !described)
         && !first.starts_with(|c: char| c.is_ascii_digit())
         && !fields::is_word_of(first, COUNTS)
         && !names_a_file_or_a_command(first)

@@ -6651,11 +6651,19 @@ fn a_part_named_in_bold_in_a_system_file_and_what_it_is_built_on_is_a_decision()
     // 272). Not a label over a list, a plain description, what a part does, a task, a count,
     // a file, an option still open, a benefit, nor a step of a sequence.
     assert_eq!(
-        decision_texts(document(&kb, "techContext-parts.md")),
+        decision_texts(document(&kb, "systemPatterns-parts.md")),
         [
             "Database: CockroachDB 24 behind HAProxy",
             "Job Queue: NATS JetStream + a small Go consumer",
             "Object Storage: via Garage on the archive NAS",
+        ]
+    );
+    // In the file that lists the technology, plain words name what was chosen too (round 273).
+    assert_eq!(
+        decision_texts(document(&kb, "techContext-plain-parts.md")),
+        [
+            "Artifact Cache: Pipeline artifacts reused between stages",
+            "Inventory Checks: Nightly lint of every host_vars file"
         ]
     );
 }
@@ -6694,4 +6702,12 @@ fn a_bold_title_over_a_part_of_the_system_heads_the_decisions_under_it() {
             "Offsite Copies via Restic",
         ]
     );
+}
+
+#[test]
+fn a_client_in_a_title_names_a_part_of_the_system_not_a_report() {
+    let kb = load();
+    // `## System Architecture (Desktop Client - Wails)` is the system's, not a client's
+    // report: the technology a part lists under it is chosen (round 273).
+    assert_eq!(decision_texts(document(&kb, "systemPatterns-desktop-client.md")), ["Tech: Svelte + Vite + UnoCSS."]);
 }
