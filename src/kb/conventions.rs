@@ -674,9 +674,137 @@ fn own_title<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) 
     }
 }
 
+/// Under a label or a sentence leading in what is allowed or forbidden — `Allowed:`,
+/// `Forbidden:`, `Must not:`, `The agent must never:`, `Разрешено:`, `Запрещено:`, `ИИ не
+/// должен:`, `Verboten:`, `禁止：` — each item is a rule the team set itself, and so a decision,
+/// whatever its words (`- logging;` under `Forbidden:` in a layer's rules): round 274's
+/// readers list all 33 such lines of a Russian bank's architecture rules. Not a label over
+/// items of its own, a field, a task, nor a line asking.
+pub(crate) fn permitted_and_forbidden(items: &mut [Item]) {
+    // Each lead's answer, once: whether it names what is allowed or forbidden.
+    let mut says: Vec<Option<bool>> = vec![None; items.len()];
+    // The paragraph right before the list being read, when it ends with a colon.
+    let mut lead_in: Option<usize> = None;
+    for i in 0..items.len() {
+        let item = &items[i];
+        if item.block == Block::Paragraph {
+            lead_in = item.text.trim_end().ends_with([':', '：']).then_some(i);
+            continue;
+        }
+        if item.block != Block::ListItem {
+            lead_in = None;
+            continue;
+        }
+        let lead = match item.parent {
+            Some(p) => Some(p),
+            None => lead_in.filter(|&l| items[l].section == item.section),
+        };
+        let Some(lead) = lead else { continue };
+        let has_items = items.get(i + 1).is_some_and(|n| n.parent == Some(i));
+        if !matches!(item.kind, Kind::Other | Kind::Pattern)
+            || has_items
+            || item.field.is_some()
+            || item.record.is_some()
+            || item.done.is_some()
+            || item.text.trim_end().ends_with([':', '：', '?', '？'])
+        {
+            continue;
+        }
+        let lead_text = &items[lead].text;
+        if *says[lead].get_or_insert_with(|| lead_text.trim_end().ends_with([':', '：']) && names_permission(lead_text))
+        {
+            items[i].kind = Kind::Decision;
+        }
+    }
+}
+
+/// Whether a short label or lead-in, before its colon, says what is allowed or forbidden: its
+/// last word (`Allowed`, `Forbidden`, `Prohibited`, `Never`, `Always`, `Avoid`, `must`, `must
+/// not`, `should not`), `Do`/`Don't` alone, or the same in Russian, German, Spanish, French,
+/// Portuguese and Chinese (`Разрешено`, `не должен`, `Verboten`, `Prohibido`, `Interdit`,
+/// `Proibido`, `禁止`, `必须`).
+fn names_permission(text: &str) -> bool {
+    const LAST: &[&str] = &[
+        "allowed",
+        "permitted",
+        "forbidden",
+        "prohibited",
+        "never",
+        "always",
+        "avoid",
+        "must",
+        "mustn't",
+        "should",
+        "shouldn't",
+        "разрешено",
+        "запрещено",
+        "обязан",
+        "обязаны",
+        "должен",
+        "должна",
+        "должно",
+        "должны",
+        "нельзя",
+        "erlaubt",
+        "verboten",
+        "permitido",
+        "permitidos",
+        "prohibido",
+        "prohibidos",
+        "interdit",
+        "interdits",
+        "autorisé",
+        "autorisés",
+        "proibido",
+        "proibidos",
+    ];
+    const ALONE: &[&str] = &["do", "dos", "do's", "don't", "don'ts", "donts", "don’t"];
+    const CJK: &[&str] = &["禁止", "必须", "必須", "允许", "允許", "不得", "禁止事項"];
+    let label = text.trim().trim_end_matches([':', '：']).trim().trim_matches(['*', '_']).trim();
+    if label.is_empty() || label.split_whitespace().count() > 5 {
+        return false;
+    }
+    if !label.is_ascii() && CJK.iter().any(|w| label.ends_with(w)) && label.chars().count() <= 8 {
+        return true;
+    }
+    // (`must not`, `should never`, `do not`: the verb before the negation says it.)
+    let mut words = label.rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("");
+    let last = if fields::is_word_of(last, &["not", "never"]) {
+        words.next().filter(|w| fields::is_word_of(w, &["must", "should", "do", "may", "can", "shall"])).unwrap_or(last)
+    } else {
+        last
+    };
+    fields::is_word_of(label, ALONE) || fields::is_word_of(last, LAST) || fields::is_word_of(last, &["do"])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_in_naming_what_is_allowed_or_forbidden() {
+        for lead in [
+            "Allowed:",
+            "Forbidden:",
+            "**Prohibited:**",
+            "The agent must not:",
+            "Services should never:",
+            "Don't:",
+            "Разрешено:",
+            "ИИ не должен:",
+            "новые страницы должны:",
+            "Verboten:",
+            "禁止：",
+        ] {
+            assert!(names_permission(lead), "{lead}");
+        }
+        for lead in
+            ["Allowed values are listed below:", "Key files:", "What to change:", "Notes:", "", "Must-haves for v2:"]
+        {
+            assert!(!names_permission(lead), "{lead}");
+        }
+    }
 
     #[test]
     fn rules_in_any_wording() {

@@ -2024,6 +2024,7 @@ impl<'a> Pass<'a> {
         );
         stack::labelled_choices(&mut items);
         conventions::rules(&mut items, &doc.sections, &doc.entries, &doc.groups, super::load::is_journal_name(&stem));
+        conventions::permitted_and_forbidden(&mut items);
         let named: Vec<usize> = self.named_patterns.iter().filter_map(|&i| new_index[i]).collect();
         patterns::named(&mut items, &doc.sections, &named);
         // (The titles are the sections' by now: each heading's listing was judged as it was read.)

@@ -6711,3 +6711,23 @@ fn a_client_in_a_title_names_a_part_of_the_system_not_a_report() {
     // report: the technology a part lists under it is chosen (round 273).
     assert_eq!(decision_texts(document(&kb, "systemPatterns-desktop-client.md")), ["Tech: Svelte + Vite + UnoCSS."]);
 }
+
+#[test]
+fn each_item_under_what_is_allowed_or_forbidden_is_a_rule() {
+    let kb = load();
+    // `Allowed:` and `Forbidden:` under a layer, `The agent must not:` before a list, `Запрещено:`
+    // (forbidden): what each lists is a rule the team set itself (round 274); the layer's name
+    // and what it holds are not.
+    assert_eq!(
+        decision_texts(document(&kb, "architecture-permissions.md")),
+        [
+            "host naming checks;",
+            "typed group states.",
+            "any call into SSH or the Proxmox API;",
+            "writing log files.",
+            "add a repository that reads the audit tables;",
+            "hand out domain objects without a view model.",
+            "бизнес-логика в обработчиках.",
+        ]
+    );
+}
