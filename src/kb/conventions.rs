@@ -707,6 +707,7 @@ pub(crate) fn permitted_and_forbidden(items: &mut [Item]) {
             || item.record.is_some()
             || item.done.is_some()
             || item.text.trim_end().ends_with([':', '：', '?', '？'])
+            || fields::is_todo(&item.text)
         {
             continue;
         }
@@ -718,13 +719,17 @@ pub(crate) fn permitted_and_forbidden(items: &mut [Item]) {
     }
 }
 
-/// Whether a short label or lead-in, before its colon, says what is allowed or forbidden: its
-/// last word (`Allowed`, `Forbidden`, `Prohibited`, `Never`, `Always`, `Avoid`, `must`, `must
-/// not`, `should not`), `Do`/`Don't` alone, or the same in Russian, German, Spanish, French,
-/// Portuguese and Chinese (`Разрешено`, `не должен`, `Verboten`, `Prohibido`, `Interdit`,
-/// `Proibido`, `禁止`, `必须`).
+/// Whether a short label or lead-in, before its colon, says what is allowed or forbidden:
+/// a label of at most two words whose last word says it (`Allowed`, `Forbidden`, `Strictly
+/// prohibited`, `Never`, `Always`, `Avoid`, `Do`/`Don't`, and in Russian, German, Spanish,
+/// French and Portuguese `Разрешено`, `Запрещено`, `Нельзя`, `Verboten`, `Prohibido`,
+/// `Interdit`, `Proibido`; `禁止`, `允许` alone) — or a lead-in whose subject is the agent and
+/// whose verb is a modal (`The agent must not:`, `AI must always:`, `ИИ не должен:`, `ИИ
+/// обязан:`, `Die KI darf nicht:`). Not what people, a system or a release must do or should
+/// have done (`The system must:`, `Tomorrow we should:`, `Players should never:`:
+/// requirements, tasks, bugs), nor a status line (`HTTP 403 Forbidden:`); found by review.
 fn names_permission(text: &str) -> bool {
-    const LAST: &[&str] = &[
+    const SAYS: &[&str] = &[
         "allowed",
         "permitted",
         "forbidden",
@@ -732,18 +737,14 @@ fn names_permission(text: &str) -> bool {
         "never",
         "always",
         "avoid",
-        "must",
-        "mustn't",
-        "should",
-        "shouldn't",
+        "do",
+        "dos",
+        "don't",
+        "don'ts",
+        "donts",
+        "don’t",
         "разрешено",
         "запрещено",
-        "обязан",
-        "обязаны",
-        "должен",
-        "должна",
-        "должно",
-        "должны",
         "нельзя",
         "erlaubt",
         "verboten",
@@ -758,24 +759,68 @@ fn names_permission(text: &str) -> bool {
         "proibido",
         "proibidos",
     ];
-    const ALONE: &[&str] = &["do", "dos", "do's", "don't", "don'ts", "donts", "don’t"];
-    const CJK: &[&str] = &["禁止", "必须", "必須", "允许", "允許", "不得", "禁止事項"];
+    const AGENT: &[&str] = &[
+        "agent",
+        "agents",
+        "ai",
+        "assistant",
+        "llm",
+        "ии",
+        "агент",
+        "ассистент",
+        "ki",
+        "ia",
+        "cline",
+        "claude",
+        "copilot",
+    ];
+    const MODALS: &[&str] = &[
+        "must",
+        "mustn't",
+        "should",
+        "shouldn't",
+        "never",
+        "always",
+        "not",
+        "обязан",
+        "обязана",
+        "должен",
+        "должна",
+        "не",
+        "darf",
+        "muss",
+        "soll",
+        "nicht",
+        "niemals",
+        "debe",
+        "no",
+        "nunca",
+        "doit",
+        "ne",
+        "pas",
+        "jamais",
+    ];
+    const CJK: &[&str] = &["禁止", "允许", "允許", "禁止事項"];
     let label = text.trim().trim_end_matches([':', '：']).trim().trim_matches(['*', '_']).trim();
-    if label.is_empty() || label.split_whitespace().count() > 5 {
-        return false;
-    }
-    if !label.is_ascii() && CJK.iter().any(|w| label.ends_with(w)) && label.chars().count() <= 8 {
+    if !label.is_ascii() && CJK.contains(&label) {
         return true;
     }
-    // (`must not`, `should never`, `do not`: the verb before the negation says it.)
-    let mut words = label.rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty());
-    let last = words.next().unwrap_or("");
-    let last = if fields::is_word_of(last, &["not", "never"]) {
-        words.next().filter(|w| fields::is_word_of(w, &["must", "should", "do", "may", "can", "shall"])).unwrap_or(last)
-    } else {
-        last
+    let words: Vec<&str> =
+        label.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    // (The agent, after an article at most, then modals only: `The agent must not`, `ИИ
+    // обязан`, `Der Agent darf nicht`.)
+    let agent_must = || {
+        let at = usize::from(!fields::is_word_of(words[0], AGENT));
+        words.len() > at + 1
+            && fields::is_word_of(words[at], AGENT)
+            && words[at + 1..].iter().all(|w| fields::is_word_of(w, MODALS))
     };
-    fields::is_word_of(label, ALONE) || fields::is_word_of(last, LAST) || fields::is_word_of(last, &["do"])
+    match words.len() {
+        1 => fields::is_word_of(words[0], SAYS),
+        2 => fields::is_word_of(words[1], SAYS) || agent_must(),
+        3..=5 => agent_must(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -788,20 +833,36 @@ mod tests {
             "Allowed:",
             "Forbidden:",
             "**Prohibited:**",
+            "Strictly forbidden:",
             "The agent must not:",
-            "Services should never:",
+            "AI must always:",
             "Don't:",
             "Разрешено:",
             "ИИ не должен:",
-            "новые страницы должны:",
+            "ИИ обязан:",
+            "Die KI darf nicht:",
             "Verboten:",
             "禁止：",
         ] {
             assert!(names_permission(lead), "{lead}");
         }
-        for lead in
-            ["Allowed values are listed below:", "Key files:", "What to change:", "Notes:", "", "Must-haves for v2:"]
-        {
+        // (Requirements, tasks, bugs and an error's status are none: found by review.)
+        for lead in [
+            "Allowed values are listed below:",
+            "Key files:",
+            "What to change:",
+            "Notes:",
+            "",
+            "Must-haves for v2:",
+            "The system must:",
+            "Tomorrow we should:",
+            "Before Friday's release we must:",
+            "Players should never:",
+            "HTTP 403 Forbidden:",
+            "Пользователь должен:",
+            "系统必须：",
+            "The agent:",
+        ] {
             assert!(!names_permission(lead), "{lead}");
         }
     }

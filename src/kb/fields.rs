@@ -4909,11 +4909,28 @@ pub(crate) fn names_area_of_work(label: &str) -> bool {
         "optimizations",
         "allocation",
     ];
-    // A title over a part of the system, every word capitalised (`Advanced Modular
-    // Architecture`, `IPv4 Networks`, `BGP Configuration`, `Data-Driven Visual System`): the
-    // items under it are what was chosen for that part (round 271's readers list them, never the
-    // title). Not a product's own (`tmux Integration`), nor one that names its choice in brackets
-    // or code (`UI Components (js/boite/*.js)`).
+    // A title over a part of the system, every word capitalised — a label over its list
+    // (`IPv4 Networks:`, `BGP Configuration:`, `Components:`) or a title praising the part
+    // (`Advanced Modular Architecture`, `Comprehensive Progression Systems`): the items under it
+    // are what was chosen for that part (round 271's readers list them, never the title). Not a
+    // style named (`Hexagonal Architecture`, `Serverless Architecture`, `Entity Component System`:
+    // a choice, found by review), a product's own (`tmux Integration`), nor one that names its
+    // choice in brackets or code (`UI Components (js/boite/*.js)`).
+    const PRAISE: &[&str] = &[
+        "advanced",
+        "resilient",
+        "reliable",
+        "comprehensive",
+        "sophisticated",
+        "robust",
+        "complete",
+        "enhanced",
+        "flexible",
+        "scalable",
+        "modern",
+        "core",
+        "overall",
+    ];
     const PARTS: &[&str] = &[
         "architecture",
         "system",
@@ -4925,11 +4942,14 @@ pub(crate) fn names_area_of_work(label: &str) -> bool {
         "components",
         "separation",
     ];
+    let over_list = label.trim_end().ends_with([':', '：']);
     let label = label.trim_end_matches(|c: char| !c.is_alphanumeric());
     let last = super::heading::last_word(label);
+    let praised = label.split_whitespace().next().is_some_and(|w| is_word_of(w, PRAISE));
     label.split_whitespace().count() <= 3
         && (is_word_of(last, AREAS)
             || (is_word_of(last, PARTS)
+                && (over_list || praised)
                 && label.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
                 && !label.contains(['(', '`', '/', '+', '='])))
 }
@@ -9946,8 +9966,8 @@ mod tests {
             "Validation",
             "Advanced Modular Architecture",
             "IPv4 Networks:",
-            "BGP Configuration",
-            "Data-Driven Visual System",
+            "BGP Configuration:",
+            "Comprehensive Progression Systems",
             "Components:",
         ] {
             assert!(super::names_area_of_work(label), "{label}");
@@ -9961,6 +9981,10 @@ mod tests {
             "UI Components (js/boite/*.js)",
             "Redis + Sentinel Configuration",
             "Event sourcing for the audit system",
+            "Hexagonal Architecture",
+            "Serverless Architecture",
+            "Entity Component System",
+            "Data-Driven Visual System",
         ] {
             assert!(!super::names_area_of_work(label), "{label}");
         }

@@ -1502,7 +1502,11 @@ pub(crate) fn names_stack(title: &str) -> bool {
         (w.eq_ignore_ascii_case("stack") || w == "стек")
             && (i + 1 == words.len()
                 || (i > 0 && super::fields::is_word_of(words[i - 1], BEFORE_STACK))
-                || words.get(i + 1).is_some_and(|n| super::fields::is_word_of(n, AFTER_STACK))
+                // (Alone: not `Stack tecnológico descartado`, `Evaluación del stack técnico`,
+                // `Stack technique envisagé`; found by review.)
+                || (i + 2 == words.len()
+                    && words[..i].iter().all(|w| w.chars().all(|c| c.is_ascii_digit()))
+                    && super::fields::is_word_of(words[i + 1], AFTER_STACK))
                 || (w == "стек" && words.get(i + 1).is_some_and(|n| n.starts_with("технолог"))))
     };
     // (What is wrong with it or still to do is no stack: `Technology Debt and Improvements`,

@@ -2946,7 +2946,7 @@ fn considerations(
         let bold_alone = item.bold.as_deref().filter(|b| item.text.len() <= b.len() + 2);
         // A label naming an area of work (`**Error Handling:**`, `**State Management:**`,
         // `**Data Fetching:**`) chooses nothing: the items under it are the decisions on it.
-        let names_area = has_children && bold_alone.is_some_and(fields::names_area_of_work);
+        let names_area = has_children && bold_alone.is_some() && fields::names_area_of_work(item.text.trim());
         let topic = has_children && bold_alone.is_some() && !names_area;
         // A sentence ending in a colon introduces what follows (`the steps are:`) — but a
         // `Decision:` that does (`Decision: split the service into:`) is the decision, and what

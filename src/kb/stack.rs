@@ -216,16 +216,17 @@ pub(crate) fn choices(
                 said.is_none()
                     && item.block == Block::ListItem
                     && fields::named_before_colon(&item.text).is_some_and(|(label, value)| {
-                        (names_technology_kind(label) && names_one_chosen(value))
+                        (names_technology_kind(label) && names_one_chosen(value) && names_role_and_choice(&item.text))
+                            // (A bold label is no commit's type: `**Build**: Woodpecker CI`.)
                             || (describes_system
                                 && describes_a_part(item, label, value, lists_technology)
+                                && fills_role(label, value, &item.text)
                                 && !item
                                     .group
                                     .and_then(|g| groups.get(g))
                                     .is_some_and(|g| names_what_it_brings(&g.title))
-                                && !titles.answers(item.section).iter().any(|t| t.how_or_notes || t.brings))
+                                && !titles.answers(item.section).iter().any(|t| t.steps || t.brings))
                     })
-                    && names_role_and_choice(&item.text)
                     && !reports_state(&item.text)
                     && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
             }
@@ -390,6 +391,9 @@ struct TitleSays {
     links: bool,
     /// Names what something brings or costs ([`names_what_it_brings`]).
     brings: bool,
+    /// Names steps to take in order (`### Bootstrap Sequence`, `## Restore Procedure`), or what
+    /// the project runs on or works with ([`names_what_it_runs_on`]).
+    steps: bool,
 }
 
 /// What a title says, each title judged once ([`super::TitlesOver`]).
@@ -413,6 +417,14 @@ fn judge_title(title: &str) -> TitleSays {
         reports: names_a_report(title) || links,
         links,
         brings: names_what_it_brings(title),
+        // (Not how things are set up or built, where the parts are named: `## Development
+        // Setup`, `## CI/CD Pipeline`, `### Build Process`; found by review.)
+        // (Nor a workflow's steps, `### CI/CD Workflow` over `1. **Lint**: golangci-lint on every
+        // push`, nor where the stack may go, `## Technology Evolution Path`, `### Roadmap`.)
+        steps: fields::holds_word_of(
+            title,
+            &["sequence", "steps", "procedure", "checklist", "runbook", "workflow", "workflows", "path", "roadmap"],
+        ) || names_what_it_runs_on(title),
     }
 }
 
@@ -430,6 +442,10 @@ fn names_what_it_brings(title: &str) -> bool {
         "impact",
         "outcomes",
         "achievements",
+        // (And what is measured: `## Metrics`, `### KPIs`.)
+        "metrics",
+        "kpis",
+        "statistics",
         // (And what is lacking or owed: `## Technical Debt`, `### Known Limitations`.)
         "debt",
         "risks",
@@ -489,9 +505,10 @@ fn names_a_report(title: &str) -> bool {
         "feedback",
         "requirements",
         "requirement",
-        // (Not `client` alone, which in a system names its part: `## System Architecture (PC
-        // Client - Tauri)`, round 273; a client's requirements and feedback are named so.)
-        "broke",
+        "client",
+        "customer",
+        "wishlist",
+        "interviews",
         "broken",
         "crash",
         "crashes",
@@ -499,7 +516,15 @@ fn names_a_report(title: &str) -> bool {
         "failures",
         "faq",
     ];
-    fields::holds_word_of(title, REPORTS)
+    // (Not a client that is a part of the system: `## System Architecture (PC Client -
+    // Tauri)`, `### Web Client`; round 273.)
+    const SOFTWARE: &[&str] =
+        &["pc", "desktop", "web", "mobile", "api", "http", "cli", "native", "thin", "rich", "vpn"];
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(at, w)| {
+        fields::is_word_of(w, REPORTS)
+            && !(fields::is_word_of(w, &["client"]) && at > 0 && fields::is_word_of(words[at - 1], SOFTWARE))
+    })
 }
 
 /// Whether the section's title, a title above it in its entry, or its entry's title names the
@@ -793,16 +818,12 @@ fn names_how_or_notes(title: &str) -> bool {
         "workflow",
         "workflows",
         "steps",
-        "sequence",
         "process",
         "pipeline",
         "setup",
         "commands",
         "notes",
         "installation",
-        "supported",
-        "compatibility",
-        "compatible",
         "urls",
         "structure",
         "scripts",
@@ -846,10 +867,6 @@ fn names_how_or_notes(title: &str) -> bool {
         "characteristics",
         "benchmarks",
     ];
-    // (What it runs on or is edited with, `Editor Support`, `Platform Support`; not `File
-    // Format Support` over the crates that read them.)
-    const RUNS_ON: &[&str] =
-        &["platform", "platforms", "editor", "editors", "browser", "browsers", "device", "devices", "os"];
     let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // What the project needs to run on, not what it chose (`### System Requirements` under `##
     // Technology Stack`: `Permissions: Root access`; round 218) — not a tool's own list of
@@ -873,6 +890,17 @@ fn names_how_or_notes(title: &str) -> bool {
         || words
             .iter()
             .any(|w| fields::is_word_of(w, WORDS) && !(used && fields::is_word_of(w, &["features", "capabilities"])))
+        || names_what_it_runs_on(title)
+}
+
+/// Whether a title is over what the project runs on, is edited with or works with rather than
+/// chose: `Editor Support`, `Platform Support`, `## Compatibility`, `### Supported Platforms`
+/// (not `File Format Support` over the crates that read them).
+fn names_what_it_runs_on(title: &str) -> bool {
+    const RUNS_ON: &[&str] =
+        &["platform", "platforms", "editor", "editors", "browser", "browsers", "device", "devices", "os"];
+    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| fields::is_word_of(w, &["supported", "compatibility", "compatible"]))
         || words.windows(2).any(|w| fields::is_word_of(w[0], RUNS_ON) && w[1].eq_ignore_ascii_case("support"))
 }
 
@@ -1044,11 +1072,15 @@ fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: boo
         && item.bold.as_deref().is_some_and(|b| b.trim().trim_end_matches([':', '：']).trim_end() == label)
         && !value.trim_end().ends_with([':', '：'])
         // (Nor a step, `**Run the Game**: …`, `**Core Networking**: Deploy Cilium`, nor a file,
-        // `**talconfig.yaml**: …`.)
-        && !opens_with(label, WORK)
+        // `**talconfig.yaml**: …`; a part named by its work is one, `**Build**: GitHub Actions`.)
+        && !(label.split_whitespace().nth(1).is_some() && opens_with(label, WORK))
         && !opens_with(value, WORK)
+        // (Nor an endpoint: `**Login**: POST /api/auth/login`.)
+        && !opens_with(value, &["get", "post", "put", "patch", "delete"])
         && !opens_with(value, DOES)
         && !names_a_file_or_a_command(label)
+        // (Nor a release's changes, `**v2.1**: User settings …`.)
+        && !fields::is_version(label)
         && names_one_chosen(value)
         && !fields::leaves_open(&item.text)
         && !fields::is_todo(value)
@@ -1066,33 +1098,35 @@ fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: boo
 /// choice too: `**Type hints**: Full type annotation throughout`, `**Gradle Cache**: Source
 /// version-based keys` (rounds 266–274: the readers list 63 such lines more there, 9 not).
 fn names_something(value: &str, plain_words_may: bool) -> bool {
-    let value = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
-    let head = value.split(['(', '（', ';', '—', '–']).next().unwrap_or("");
-    // (The words before what they are for or with: `Code snippets for common Memory Bank
-    // patterns` describes snippets.)
-    const JOINS: &[&str] = &[
-        "for", "with", "as", "of", "in", "on", "to", "between", "across", "via", "by", "from", "using", "and", "con",
-        "para", "de", "mit", "für", "avec", "pour",
-    ];
-    // (Nor a count: `two 8 TB drives in a mirror`.)
+    // (Nor a count: `two 8 TB drives in a mirror` — unless a name follows, `Two replicas per
+    // volume with Longhorn`.)
     const COUNTS: &[&str] =
         &["one", "two", "three", "four", "five", "six", "eight", "ten", "single", "multiple", "many"];
-    let mut words: Vec<&str> = head.split_whitespace().take_while(|w| *w != "-").collect();
-    if let Some(at) = words.iter().skip(1).position(|w| fields::is_word_of(w, JOINS)) {
-        words.truncate(at + 1);
-    }
-    let first = words.first().map_or("", |w| w.trim_end_matches([',', '.', ':', '`']));
-    let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || matches!(c, '-' | '/' | ','));
+    let value = value.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'));
+    let head = value.split(['(', '（', ';', '—', '–']).next().unwrap_or("");
+    let words: Vec<&str> = head.split_whitespace().take_while(|w| *w != "-").collect();
+    let Some(first) = words.first().map(|w| w.trim_end_matches([',', '.', ':', '`'])) else { return false };
+    // (A word after the first with capitals and small letters names something: `Redis`,
+    // `localStorage`, `PostgreSQL`, `Zustand` — not an abbreviation alone, `TB`, `RAM`.)
+    let named_later = words[1..].iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars().any(|c| c.is_ascii_uppercase())
+            && w.chars().any(|c| c.is_ascii_lowercase())
+    });
+    let plain =
+        |w: &&str| w.trim_end_matches(['.', ',', ';', '!']).chars().all(|c| c.is_lowercase() || matches!(c, '-' | '/'));
     let described = words.len() > 1
         && first.chars().next().is_some_and(char::is_uppercase)
         && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
         && words[1..].iter().all(plain);
-    // (Written in Latin letters, where a name can be told from words: `配置加载：从 conf/config.yaml
-    // 读取` describes a step of a flow.)
-    first.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '.'))
+    // (Written in Latin letters, where a name can be told from words, or naming one after: not
+    // `从 conf/config.yaml 读取`, a step of a flow; `чистый PostgreSQL без ORM` names it.)
+    let latin_first = first.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '@' | '.'));
+    let counts = first.starts_with(|c: char| c.is_ascii_digit()) || fields::is_word_of(first, COUNTS);
+    (latin_first || named_later)
         && (plain_words_may || !described)
-        && !first.starts_with(|c: char| c.is_ascii_digit())
-        && !fields::is_word_of(first, COUNTS)
+        && (!counts || named_later)
         && !names_a_file_or_a_command(first)
 }
 
@@ -1146,6 +1180,14 @@ const WORK: &[&str] = &[
     "deploy",
     "bootstrap",
     "generate",
+    // (The steps of a process, `Requirements Analysis: Define the settings`, `Service
+    // Implementation: Enhance the services`.)
+    "define",
+    "enhance",
+    "identify",
+    "analyze",
+    "analyse",
+    "document",
     // (Nor what is no technology at all: `Tests for the checkout flow`, `Room for
     // improvement`, `Placeholder for future widgets`, `Search for a better CDN`; found by
     // review.)
@@ -1410,7 +1452,17 @@ fn names_a_fact(label: &str) -> bool {
         "command",
         "commands",
         // (What a part cannot do or takes: `Debug limits: abqpy cannot be debugged directly`,
-        // `Parameter: repository`.)
+        // `Parameter: repository`; and who leads it, how urgent it is, where it stands, what
+        // broke or is asked of it: `Backend lead: Maria Rossi`, `Priority: High`, `Phase:
+        // Beta`, `Ticket: JIRA-1234`, `Known bug: …`, `Error: …`, `Requirement: …`; found by
+        // review.)
+        "lead",
+        "priority",
+        "phase",
+        "ticket",
+        "bug",
+        "error",
+        "requirement",
         "limitation",
         "limitations",
         "limits",

@@ -6731,3 +6731,25 @@ fn each_item_under_what_is_allowed_or_forbidden_is_a_rule() {
         ]
     );
 }
+
+#[test]
+fn the_sessions_parts_permissions_and_stack_titles_keep_to_what_they_name() {
+    let kb = load();
+    // Found by review (`/tmp/review20`): an endpoint, who leads, a priority or a known bug is
+    // no part chosen; a name after `in` or a count names one (`Write-through cache in
+    // Valkey`, `Two replicas per volume with Longhorn`), and a bold `**Build**` is no commit's
+    // type; a named style over its sub-items (`Hexagonal Architecture`) is the decision; a
+    // client's wishlist is no stack; what the billing system must do, what to do tomorrow and
+    // an error's status lead in no rules.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-review-parts.md")),
+        [
+            "Caching: Write-through cache in Valkey",
+            "Replication: Two replicas per volume with Longhorn",
+            "Build: Woodpecker CI with Kaniko",
+            "Hexagonal Architecture",
+        ]
+    );
+    // `## Stack tecnológico descartado` (set aside) names no stack chosen.
+    assert!(!decision_texts(document(&kb, "techContext-es.md")).iter().any(|t| t.contains("CouchDB")));
+}
