@@ -109,6 +109,14 @@ pub(crate) fn choices(
             over = None;
         }
     }
+    // The sections whose heading stands as an item of its own (a pattern or a decision named in
+    // a heading, `### Repository Pattern`): what is under it spells that item out.
+    let mut heading_stands = vec![false; sections.len()];
+    for item in items.iter().filter(|i| i.block == Block::Heading) {
+        if let Some(s) = heading_stands.get_mut(item.section) {
+            *s = true;
+        }
+    }
     // (Not a label over the list, `**Frontend:** (already built)`.)
     let mut names_the_one: Vec<Option<bool>> = vec![None; items.len()];
     // Each bold label's answer, asked under an architecture title: whether its list names a
@@ -219,6 +227,7 @@ pub(crate) fn choices(
                         (names_technology_kind(label) && names_one_chosen(value) && names_role_and_choice(&item.text))
                             // (A bold label is no commit's type: `**Build**: Woodpecker CI`.)
                             || (describes_system
+                                && !heading_stands[item.section]
                                 && describes_a_part(item, label, value, lists_technology)
                                 && fills_role(label, value, &item.text)
                                 && !item
@@ -1066,8 +1075,10 @@ fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: boo
     ];
     let opens_with =
         |text: &str, words: &[&str]| text.split_whitespace().next().is_some_and(|w| fields::is_word_of(w, words));
-    // (A top-level line read as no kind of its own: not a pattern's, nor the details under one.)
-    item.kind == Kind::Other
+    // (A top-level line read as no kind of its own, or as a pattern described, `**Session
+    // management**: Redis-based with expiry` under `### Data Protection`: rounds 266–275, 27 lines
+    // more of the readers' against 3; not the details under an item.)
+    matches!(item.kind, Kind::Other | Kind::Pattern)
         && item.parent.is_none()
         && item.bold.as_deref().is_some_and(|b| b.trim().trim_end_matches([':', '：']).trim_end() == label)
         && !value.trim_end().ends_with([':', '：'])

@@ -6740,7 +6740,8 @@ fn the_sessions_parts_permissions_and_stack_titles_keep_to_what_they_name() {
     // Valkey`, `Two replicas per volume with Longhorn`), and a bold `**Build**` is no commit's
     // type; a named style over its sub-items (`Hexagonal Architecture`) is the decision; a
     // client's wishlist is no stack; what the billing system must do, what to do tomorrow and
-    // an error's status lead in no rules.
+    // an error's status lead in no rules. A pattern described by its part, `**Session store**:
+    // KeyDB …` under `### Session Pattern`, is decided as a part is (rounds 266–275).
     assert_eq!(
         decision_texts(document(&kb, "systemPatterns-review-parts.md")),
         [
@@ -6748,6 +6749,7 @@ fn the_sessions_parts_permissions_and_stack_titles_keep_to_what_they_name() {
             "Replication: Two replicas per volume with Longhorn",
             "Build: Woodpecker CI with Kaniko",
             "Hexagonal Architecture",
+            "Session store: KeyDB with a one-hour expiry",
         ]
     );
     // `## Stack tecnológico descartado` (set aside) names no stack chosen.
