@@ -674,12 +674,12 @@ fn own_title<'a>(sections: &'a [Section], entries: &'a [Entry], section: usize) 
     }
 }
 
-/// Under a label or a sentence leading in what is allowed or forbidden — `Allowed:`,
-/// `Forbidden:`, `Must not:`, `The agent must never:`, `Разрешено:`, `Запрещено:`, `ИИ не
-/// должен:`, `Verboten:`, `禁止：` — each item is a rule the team set itself, and so a decision,
+/// Under a label or a sentence leading in what is allowed or forbidden ([`names_permission`]:
+/// `Allowed:`, `Forbidden:`, `The agent must never:`, `Разрешено:`, `Запрещено:`, `ИИ не
+/// должен:`, `Verboten:`, `禁止：`) each item is a rule the team set itself, and so a decision,
 /// whatever its words (`- logging;` under `Forbidden:` in a layer's rules): round 274's
-/// readers list all 33 such lines of a Russian bank's architecture rules. Not a label over
-/// items of its own, a field, a task, nor a line asking.
+/// readers list all 32 such lines of a Russian bank's architecture rules. Not a label over
+/// items of its own, a field, a task or a to-do, nor a line asking.
 pub(crate) fn permitted_and_forbidden(items: &mut [Item]) {
     // Each lead's answer, once: whether it names what is allowed or forbidden.
     let mut says: Vec<Option<bool>> = vec![None; items.len()];

@@ -217,9 +217,9 @@ pub(crate) fn choices(
             // (Not under a label or title that keeps its items out, `**Planned:**`, `## Future
             // Ideas`, `## Phase 2`.)
             // (And in a file that describes the system, a part named in bold and what it is
-            // built on, [`describes_a_part`] — not under a title or label over what parts bring,
-            // how things are done or notes on them: `**Benefits Achieved**:`, `### Bootstrap
-            // Sequence`.)
+            // built on, [`describes_a_part`] — not under a heading that stands for an item of its
+            // own, nor under a title or label over what parts bring, steps or what the project
+            // runs on: `**Benefits Achieved**:`, `### Bootstrap Sequence`, `### Editor Support`.)
             None => {
                 said.is_none()
                     && item.block == Block::ListItem
@@ -518,6 +518,7 @@ fn names_a_report(title: &str) -> bool {
         "customer",
         "wishlist",
         "interviews",
+        "broke",
         "broken",
         "crash",
         "crashes",
@@ -634,16 +635,16 @@ fn names_technology_kind(label: &str) -> bool {
 /// `systemPatterns.md`, Kilo Code's `tech.md` and `architecture.md` — the files that rank first
 /// after a decision log as a decision's record ([`super::restate::role`]) — (`stem`, its name
 /// without the extension; what follows a `-` aside, `techContext-kinds`).
+pub(crate) fn describes_system(stem: &str) -> bool {
+    let stem = stem.split('-').next().unwrap_or(stem);
+    matches!(super::restate::role(std::path::Path::new(stem)), 1 | 2)
+}
+
 /// Whether a file lists the project's technology, by its name: Cline's `techContext.md`, Kilo
 /// Code's `tech.md` ([`super::restate::role`] 2; what follows a `-` aside).
 pub(crate) fn lists_technology(stem: &str) -> bool {
     let stem = stem.split('-').next().unwrap_or(stem);
     super::restate::role(std::path::Path::new(stem)) == 2
-}
-
-pub(crate) fn describes_system(stem: &str) -> bool {
-    let stem = stem.split('-').next().unwrap_or(stem);
-    matches!(super::restate::role(std::path::Path::new(stem)), 1 | 2)
 }
 
 /// Whether a title names a kind of technology, a number before it aside (`### Core Framework`,
@@ -1084,8 +1085,8 @@ fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: boo
         && !value.trim_end().ends_with([':', '：'])
         // (Nor a step, `**Run the Game**: …`, `**Core Networking**: Deploy Cilium`, nor a file,
         // `**talconfig.yaml**: …`; a part named by its work is one, `**Build**: GitHub Actions`.)
-        && !(label.split_whitespace().nth(1).is_some() && opens_with(label, WORK))
-        && !opens_with(value, WORK)
+        && !(label.split_whitespace().nth(1).is_some() && opens_with(label, WORK_VERBS))
+        && !opens_with(value, WORK_VERBS)
         // (Nor an endpoint: `**Login**: POST /api/auth/login`.)
         && !opens_with(value, &["get", "post", "put", "patch", "delete"])
         && !opens_with(value, DOES)
@@ -1143,7 +1144,7 @@ fn names_something(value: &str, plain_words_may: bool) -> bool {
 
 /// Verbs of work that open a task or a step rather than name a technology: `Check changelogs
 /// for breaking changes`, `Docs: Update the runbook`.
-const WORK: &[&str] = &[
+const WORK_VERBS: &[&str] = &[
     "check",
     "checked",
     "validate",
@@ -1251,7 +1252,7 @@ fn name_for_role(text: &str) -> Option<(&str, &str)> {
         "potential",
     ];
     let text = text.trim_end_matches('.').trim_end();
-    if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK)) {
+    if text.split_whitespace().next().is_some_and(|first| fields::is_word_of(first, WORK_VERBS)) {
         return None;
     }
     // (English only: in other languages the words that tell a task or a sentence from a name
@@ -1738,6 +1739,24 @@ mod tests {
         assert!(still_open("Redis (under evaluation)"));
         assert!(still_open("Payments: Leaning towards Stripe"));
         assert!(!still_open("Python 3.11 or later"));
+    }
+
+    #[test]
+    fn titles_over_what_was_met_rather_than_chosen() {
+        for title in [
+            "Bug Report: login crash",
+            "What broke last week",
+            "Client Wishlist",
+            "Client Meeting (2025-03-04)",
+            "Customer Interviews",
+            "Glossary",
+        ] {
+            assert!(names_a_report(title), "{title}");
+        }
+        // (A software client is a part of the system; round 273.)
+        for title in ["System Architecture (PC Client - Tauri)", "Web Client", "Desktop Client Stack", "Backend"] {
+            assert!(!names_a_report(title), "{title}");
+        }
     }
 
     #[test]
