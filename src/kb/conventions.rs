@@ -102,6 +102,9 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                         && stands_alone_in_style_guide(item, has_items, parent_is_label, sections, &mut not_rules))
                     || tells_how_tools_are_used(item, has_items, &mut tools, sections, entries)
                     || item.parent.is_none()
+                        // (Not a record's statement, which its record's rules judged: `**Decision:**
+                        // Use Postgres 16 …` with `Status: Rejected` among its fields.)
+                        && item.fields.is_empty()
                         && commands(&item.text)
                         && !not_commands.holds(item.section)
                         && !item.group.is_some_and(|g| {
@@ -539,9 +542,12 @@ const COMMANDS: &[&str] = &[
 /// Whether a top-level line tells the team always or never to do something, or what to
 /// prefer or keep (`Never merge candles from two venues`, `Do not store secrets here`, `Keep
 /// assets simple and modular`): a rule the team gave itself, under whatever heading it stands
-/// (a task's, a plan's, a README's `Multi-Author Rules`), and so a decision. Not `Use …`,
-/// `Only …` or `No …`, which as often describe (`Only shows the cryptos on offer`, `No
-/// network access`) outside a section of conventions; not what says how something behaves
+/// (a task's, a plan's, a README's `Multi-Author Rules`), and so a decision — and so, since the
+/// twentieth session, does `Use` and what to use, named (`Use Poetry for virtualenvs`, `Use
+/// semantic versioning for image tags`; rounds 266–276: 24 lines more of the readers', 2 not).
+/// Not `Use the …`, `Use this …` (a pointer to what is at hand), `Only …` or `No …`, which as
+/// often describe (`Only shows the cryptos on offer`, `No network access`) outside a section
+/// of conventions; not what says how something behaves
 /// (`Never tested on ARM`, `Always asks before deleting`), a compound (`Keep-alive pings`,
 /// `Always-on VPN`), a line under a label that holds no commands (`Known issue: never finishes
 /// …`), a lead-in, a question, a note or a state still to change ([`may_state_rule`]).
@@ -571,6 +577,18 @@ fn opens_command(t: &str) -> bool {
     }
     if word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
         return true;
+    }
+    // (`Use` and what to use, named: `Use Poetry for virtualenvs`, `Use semantic versioning for
+    // image tags`, `Use clear, descriptive filenames` — not a pointer to what is at hand, `Use
+    // the file links above`, `Use this structure`, nor `Use case`, `Use cases for …`, `Use of
+    // …`; rounds 266–276.)
+    if word.eq_ignore_ascii_case("use") {
+        return next.is_some_and(|n| {
+            !fields::is_word_of(
+                n,
+                &["the", "this", "these", "that", "those", "case", "cases", "of", "it", "them", "your"],
+            )
+        });
     }
     if next.is_none() || !fields::is_word_of(word, COMMANDS) {
         return false;

@@ -6755,3 +6755,12 @@ fn the_sessions_parts_permissions_and_stack_titles_keep_to_what_they_name() {
     // `## Stack tecnológico descartado` (set aside) names no stack chosen.
     assert!(!decision_texts(document(&kb, "techContext-es.md")).iter().any(|t| t.contains("CouchDB")));
 }
+
+#[test]
+fn use_and_what_to_use_is_a_rule_under_any_heading() {
+    let kb = load();
+    // `Use host_vars files for …` tells the team what to use, as `Always …` does (rounds
+    // 266–276); `Use the checklist above` points at what is at hand, and `Use cases …` names
+    // cases.
+    assert_eq!(decision_texts(document(&kb, "tasks-use.md")), ["Use host_vars files for each node's bridge settings"]);
+}
