@@ -582,13 +582,15 @@ fn opens_command(t: &str) -> bool {
     // image tags`, `Use clear, descriptive filenames` — not a pointer to what is at hand, `Use
     // the file links above`, `Use this structure`, nor `Use case`, `Use cases for …`, `Use of
     // …`; rounds 266–276.)
+    // (Nor code: `use tinyrand::{Rand, StdRand};` in a README pasted without its fences.)
     if word.eq_ignore_ascii_case("use") {
-        return next.is_some_and(|n| {
-            !fields::is_word_of(
-                n,
-                &["the", "this", "these", "that", "those", "case", "cases", "of", "it", "them", "your"],
-            )
-        });
+        return !rest.contains("::")
+            && next.is_some_and(|n| {
+                !fields::is_word_of(
+                    n,
+                    &["the", "this", "these", "that", "those", "case", "cases", "of", "it", "them", "your"],
+                )
+            });
     }
     if next.is_none() || !fields::is_word_of(word, COMMANDS) {
         return false;

@@ -430,9 +430,25 @@ fn judge_title(title: &str) -> TitleSays {
         // Setup`, `## CI/CD Pipeline`, `### Build Process`; found by review.)
         // (Nor a workflow's steps, `### CI/CD Workflow` over `1. **Lint**: golangci-lint on every
         // push`, nor where the stack may go, `## Technology Evolution Path`, `### Roadmap`.)
+        // (Nor how the parts relate or data flows between them, `## Component Relationships`,
+        // `## Critical Implementation Paths`, `## Data Flow Patterns`: round 277.)
         steps: fields::holds_word_of(
             title,
-            &["sequence", "steps", "procedure", "checklist", "runbook", "workflow", "workflows", "path", "roadmap"],
+            &[
+                "sequence",
+                "steps",
+                "procedure",
+                "checklist",
+                "runbook",
+                "workflow",
+                "workflows",
+                "path",
+                "paths",
+                "roadmap",
+                "relationships",
+                "flow",
+                "flows",
+            ],
         ) || names_what_it_runs_on(title),
     }
 }
@@ -1087,8 +1103,12 @@ fn describes_a_part(item: &Item, label: &str, value: &str, lists_technology: boo
         // `**talconfig.yaml**: …`; a part named by its work is one, `**Build**: GitHub Actions`.)
         && !(label.split_whitespace().nth(1).is_some() && opens_with(label, WORK_VERBS))
         && !opens_with(value, WORK_VERBS)
-        // (Nor an endpoint: `**Login**: POST /api/auth/login`.)
+        // (Nor an endpoint: `**Login**: POST /api/auth/login`; nor a flow, `Firebase SDK →
+        // Location Model → Spinner`, nor a status line, `✅ Working Integration: …`; round 277.)
         && !opens_with(value, &["get", "post", "put", "patch", "delete"])
+        && !value.contains(['→', '⇒', '⟶'])
+        && !value.contains("->")
+        && !item.text.trim_start().starts_with(['✅', '❌', '⚠', '🚧', '⏳'])
         && !opens_with(value, DOES)
         && !names_a_file_or_a_command(label)
         // (Nor a release's changes, `**v2.1**: User settings …`.)

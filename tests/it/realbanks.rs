@@ -6760,7 +6760,15 @@ fn the_sessions_parts_permissions_and_stack_titles_keep_to_what_they_name() {
 fn use_and_what_to_use_is_a_rule_under_any_heading() {
     let kb = load();
     // `Use host_vars files for …` tells the team what to use, as `Always …` does (rounds
-    // 266–276); `Use the checklist above` points at what is at hand, and `Use cases …` names
-    // cases.
+    // 266–276); `Use the checklist above` points at what is at hand, `Use cases …` names
+    // cases, and `use tinyrand::{…};` is code (round 277).
     assert_eq!(decision_texts(document(&kb, "tasks-use.md")), ["Use host_vars files for each node's bridge settings"]);
+}
+
+#[test]
+fn how_parts_relate_or_flow_and_a_status_line_name_no_part_chosen() {
+    let kb = load();
+    // Under `## Component Relationships`, a flow written with arrows, and a line opening with a
+    // status mark tell how parts work together or stand, not what one is built on (round 277).
+    assert_eq!(decision_texts(document(&kb, "systemPatterns-flows.md")), ["Log Store: Loki 3 on the monitoring VM"]);
 }
