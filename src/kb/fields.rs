@@ -5849,7 +5849,42 @@ pub(crate) fn says_undecided(value: &str) -> bool {
         "待定",
         "미정",
     ];
-    if WHOLE.contains(&lower.as_str()) || ["awaiting ", "pending "].iter().any(|p| lower.starts_with(p)) {
+    // (Or put off, the value opening so: `To be defined`, `Deferred to Q3`, `Por definir`, `À
+    // prendre avec le client`, `Da definire`, `Adiada para o próximo sprint`; found by review.)
+    const PUT_OFF: &[&str] = &[
+        "awaiting ",
+        "pending ",
+        "to be defined",
+        "to be decided",
+        "to be determined",
+        "to be confirmed",
+        "deferred to ",
+        "deferred until ",
+        "postponed to ",
+        "postponed until ",
+        "por definir",
+        "por decidir",
+        "a definir",
+        "aplazada",
+        "aplazado",
+        "pospuesta",
+        "pospuesto",
+        "à définir",
+        "à décider",
+        "à prendre",
+        "reportée",
+        "reporté",
+        "da definire",
+        "da decidere",
+        "rimandata",
+        "rimandato",
+        "adiada",
+        "adiado",
+        "noch zu klären",
+        "noch zu entscheiden",
+        "vertagt",
+    ];
+    if WHOLE.contains(&lower.as_str()) || PUT_OFF.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     let Some((none, rest)) = lower.split_once(' ') else { return false };
@@ -9671,11 +9706,27 @@ mod tests {
         assert!(states_in_full("不做引导页。"));
         assert!(!states_in_full("Storage layout") && !states_in_full("pending, waiting on the privacy review."));
         assert!(!states_in_full("TBD.") && !states_in_full("."));
-        for undecided in ["Pending", "Not decided yet.", "Awaiting hardware quote", "Ninguna por ahora", "未定"] {
+        for undecided in [
+            "Pending",
+            "Not decided yet.",
+            "Awaiting hardware quote",
+            "Ninguna por ahora",
+            "未定",
+            "To be defined",
+            "Deferred to Q3",
+            "por definir",
+            "à prendre avec le client",
+            "da definire",
+            "adiada para o próximo sprint",
+        ] {
             assert!(says_undecided(undecided), "{undecided}");
         }
-        for decision in ["Open port 443 on the edge", "None — keep the current cluster until spring", "Keine Änderung"]
-        {
+        for decision in [
+            "Open port 443 on the edge",
+            "None — keep the current cluster until spring",
+            "Keine Änderung",
+            "Deferred rendering for the map tiles",
+        ] {
             assert!(!says_undecided(decision), "{decision}");
         }
         for todo in ["TODO: pick a queue", "🔄 Should document the decisions", "⏳ Needs a second look"] {

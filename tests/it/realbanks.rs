@@ -6673,7 +6673,7 @@ fn a_decision_label_and_a_stack_title_with_the_kind_after_the_noun() {
     let kb = load();
     // `**Decisión técnica:**`, `**Décision technique :**` label a decision as `**Technical
     // decision:**` does; `Implementación:` and `Archivos clave:` stay the entry's lines
-    // (round 272).
+    // (round 272). One put off in words, `por definir …`, decides nothing (found by review).
     assert_eq!(
         decision_texts(document(&kb, "activeContext-es-labels.md")),
         [
