@@ -6561,7 +6561,7 @@ fn switches(text: &str) -> bool {
             return true;
         }
     }
-    if says_what_is_now_used(bytes) || drops_one_for_another(text) {
+    if says_what_is_now_used(bytes) || drops_one_for_another(text) || changes_from_one_to_another(text) {
         return true;
     }
     // (After a check mark that says it is done: `✅ Switched the job queue from RabbitMQ to NATS`.)
@@ -6597,6 +6597,25 @@ fn switches(text: &str) -> bool {
             let t = text.trim_end_matches(['.', ' ']);
             t.len() > "disabled by default".len() && ends_ignoring_case(t, " by default") && !t.contains(',')
         })
+}
+
+/// A value changed from one to another, after a label or not: `Changed IMPASSABLE_CHANCE from
+/// 0.3 to 0.75`, `Updated the embedding model from text-embedding-004 to
+/// text-embedding-3-small`, `Upgraded Bevy ECS from 0.14.0 to 0.15.0`, `Changed the id field
+/// from UUID to string`: what the team moved to, as a switch says (rounds 271–277: 9 of 9 such
+/// lines are the readers'). Not `Updated run.bat to use the right paths`, no `from`.
+fn changes_from_one_to_another(text: &str) -> bool {
+    // (Most lines say no `from`: one vectorised search turns them away.)
+    if memchr::memmem::find(text.as_bytes(), b" from ").is_none() {
+        return false;
+    }
+    let body = named_before_colon(text).map_or(text, |(_, value)| value);
+    let body = body.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '✅' | '✔' | '\u{fe0f}'));
+    let mut buf = [0u8; 64];
+    let head = lowercase_prefix(body, 12, &mut buf);
+    ["changed ", "updated ", "upgraded ", "bumped "].iter().any(|p| head.starts_with(p))
+        && memchr::memmem::find(body.as_bytes(), b" from ")
+            .is_some_and(|at| memchr::memmem::find(&body.as_bytes()[at..], b" to ").is_some())
 }
 
 /// One thing dropped for another: `Dropped Ceph in favour of ZFS replication`, `Deprecate the

@@ -6772,3 +6772,18 @@ fn how_parts_relate_or_flow_and_a_status_line_name_no_part_chosen() {
     // status mark tell how parts work together or stand, not what one is built on (round 277).
     assert_eq!(decision_texts(document(&kb, "systemPatterns-flows.md")), ["Log Store: Loki 3 on the monitoring VM"]);
 }
+
+#[test]
+fn a_value_changed_from_one_to_another_is_what_the_team_moved_to() {
+    let kb = load();
+    // Among recent changes, `Changed … from 4 GiB to 8 GiB`, after a file's label too, says what
+    // the team moved to, as a switch does (rounds 271–277); an update that names no `from` is
+    // work done.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-value-changes.md")),
+        [
+            "Changed the ZFS arc_max on the backup node from 4 GiB to 8 GiB",
+            "inventory/group_vars/nas.yml: Updated the scrub schedule from weekly to monthly",
+        ]
+    );
+}
