@@ -100,8 +100,24 @@ fn install_binary(root: &Path, binary: &Path, to: &str) {
     }
 }
 
+/// A port free on loopback now and given to no other fleet of this test process. Fleets of
+/// the same test file listen on the same addresses (`127.0.0.71`, …): were two given one port,
+/// the second sshd could not bind an address the first holds, its readiness check would find
+/// the first one listening there, and its test would talk to the other fleet's sshd (other
+/// host keys, other authorized keys: `SSH handshake … failed: Disconnected` through a
+/// ProxyCommand, seen once under the full suite's load).
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port on loopback")
+    static GIVEN: std::sync::Mutex<std::collections::BTreeSet<u16>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port on loopback");
+        if GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(port) {
+            return port;
+        }
+    }
 }
 
 fn keygen(path: &Path) -> String {
