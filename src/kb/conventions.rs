@@ -825,8 +825,12 @@ fn names_permission(text: &str) -> bool {
     if !label.is_ascii() && CJK.contains(&label) {
         return true;
     }
-    let words: Vec<&str> =
-        label.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    // (Six words at most are kept: a longer lead-in is none, however long it runs.)
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
     // (The agent, after an article at most, then modals only: `The agent must not`, `ИИ
     // обязан`, `Der Agent darf nicht`.)
     let agent_must = || {

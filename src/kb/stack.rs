@@ -111,8 +111,9 @@ pub(crate) fn choices(
     }
     // The sections whose heading stands as an item of its own (a pattern or a decision named in
     // a heading, `### Repository Pattern`): what is under it spells that item out.
+    // (Asked only in a file that describes the system.)
     let mut heading_stands = vec![false; sections.len()];
-    for item in items.iter().filter(|i| i.block == Block::Heading) {
+    for item in items.iter().filter(|i| describes_system && i.block == Block::Heading) {
         if let Some(s) = heading_stands.get_mut(item.section) {
             *s = true;
         }
@@ -221,23 +222,30 @@ pub(crate) fn choices(
             // own, nor under a title or label over what parts bring, steps or what the project
             // runs on: `**Benefits Achieved**:`, `### Bootstrap Sequence`, `### Editor Support`.)
             None => {
+                // (Whether the line was read as a part, whose titles are asked more of below.)
+                let mut part = false;
                 said.is_none()
                     && item.block == Block::ListItem
                     && fields::named_before_colon(&item.text).is_some_and(|(label, value)| {
                         (names_technology_kind(label) && names_one_chosen(value) && names_role_and_choice(&item.text))
                             // (A bold label is no commit's type: `**Build**: Woodpecker CI`.)
-                            || (describes_system
-                                && !heading_stands[item.section]
-                                && describes_a_part(item, label, value, lists_technology)
-                                && fills_role(label, value, &item.text)
-                                && !item
-                                    .group
-                                    .and_then(|g| groups.get(g))
-                                    .is_some_and(|g| names_what_it_brings(&g.title))
-                                && !titles.answers(item.section).iter().any(|t| t.steps || t.brings))
+                            || {
+                                part = describes_system
+                                    && !heading_stands[item.section]
+                                    && describes_a_part(item, label, value, lists_technology)
+                                    && fills_role(label, value, &item.text)
+                                    && !item
+                                        .group
+                                        .and_then(|g| groups.get(g))
+                                        .is_some_and(|g| names_what_it_brings(&g.title));
+                                part
+                            }
                     })
                     && !reports_state(&item.text)
-                    && !titles.answers(item.section).iter().any(|t| t.weighs_options || t.plans_work || t.reports)
+                    && !titles
+                        .answers(item.section)
+                        .iter()
+                        .any(|t| t.weighs_options || t.plans_work || t.reports || (part && (t.steps || t.brings)))
             }
             // (A row in `rows` was found to name a part and what fills it as it was read.)
             // (A name alone, [`names_one_technology`]: right under a short label naming its
@@ -916,16 +924,20 @@ fn names_how_or_notes(title: &str) -> bool {
         || words
             .iter()
             .any(|w| fields::is_word_of(w, WORDS) && !(used && fields::is_word_of(w, &["features", "capabilities"])))
-        || names_what_it_runs_on(title)
+        || runs_on(&words)
 }
 
 /// Whether a title is over what the project runs on, is edited with or works with rather than
 /// chose: `Editor Support`, `Platform Support`, `## Compatibility`, `### Supported Platforms`
 /// (not `File Format Support` over the crates that read them).
 fn names_what_it_runs_on(title: &str) -> bool {
+    runs_on(&title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>())
+}
+
+/// [`names_what_it_runs_on`], of a title's words.
+fn runs_on(words: &[&str]) -> bool {
     const RUNS_ON: &[&str] =
         &["platform", "platforms", "editor", "editors", "browser", "browsers", "device", "devices", "os"];
-    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.iter().any(|w| fields::is_word_of(w, &["supported", "compatibility", "compatible"]))
         || words.windows(2).any(|w| fields::is_word_of(w[0], RUNS_ON) && w[1].eq_ignore_ascii_case("support"))
 }
