@@ -921,3 +921,36 @@ fn a_long_title_over_many_headings_is_read_once() {
         parse_and_check(&format!("# S\n## {title} {}\n{body}", "é".repeat(50_000)));
     }
 }
+
+#[test]
+fn part_permission_use_and_value_change_rules_take_hostile_sizes() {
+    // The twentieth session's rules: 20,000 bold parts in a system file (each a decision), a
+    // part's label and value of 100,000 letters, and a value of 100,000 arrows; 20,000 items
+    // under one `Forbidden:` (each a decision) and a lead-in of 100,000 words before `must
+    // not:`; 20,000 `Use …` lines (each a decision) and one of 100,000 `::`; 20,000 values
+    // changed from one to another (each a decision) and one of 100,000 ` from `; a `Decision:`
+    // put off with 100,000 letters after it; a part title of 100,000 spaces before
+    // `Architecture`.
+    let parts = "- **Database**: PostgreSQL 16 on the storage node\n";
+    let bank = format!("# System Patterns\n\n## Core Components\n{}", parts.repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
+    parse_and_check(&format!(
+        "# System Patterns\n\n## Parts\n- **{}**: {}\n",
+        "P".repeat(100_000),
+        "Q".repeat(100_000)
+    ));
+    parse_and_check(&format!("# System Patterns\n\n## Parts\n- **Flow**: A{}\n", " → B".repeat(100_000)));
+    let bank = format!("# Rules\n\n## Layers\n- **Domain**\n  - Forbidden:\n{}", "    - logging;\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/architecture.md", &bank), 20_000);
+    parse_and_check(&format!("## Rules\n\nThe agent {} must not:\n\n- log tokens\n", "very ".repeat(100_000)));
+    let bank =
+        format!("# Tasks\n\n## Onboard a node\n{}", "- Use host_vars files for bridge settings\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/tasks.md", &bank), 20_000);
+    parse_and_check(&format!("## Notes\n- use {}x;\n", "a::".repeat(100_000)));
+    let bank =
+        format!("# Active Context\n\n## Recent Changes\n{}", "- Changed arc_max from 4 GiB to 8 GiB\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/activeContext.md", &bank), 20_000);
+    parse_and_check(&format!("## Recent Changes\n- Changed x{} to y\n", " from".repeat(100_000)));
+    parse_and_check(&format!("## Decisions\n- **Decision:** por definir {}\n", "x".repeat(100_000)));
+    parse_and_check(&format!("## Key Decisions\n1. **Advanced{}Architecture**\n   - Ceph RBD\n", " ".repeat(100_000)));
+}
