@@ -6564,8 +6564,22 @@ fn switches(text: &str) -> bool {
     if says_what_is_now_used(bytes) || drops_one_for_another(text) || changes_from_one_to_another(text) {
         return true;
     }
-    // (After a check mark that says it is done: `✅ Switched the job queue from RabbitMQ to NATS`.)
+    // (After a check mark that says it is done, `✅ Switched the job queue from RabbitMQ to
+    // NATS`, or a short label that names what changed, `Bun integration: Replaced npm with Bun`.)
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '✅' | '✔' | '☑' | '✓' | '\u{fe0f}'));
+    if let Some((_, value)) = named_before_colon(text)
+        && !value.is_empty()
+        && opens_switch(value)
+    {
+        return true;
+    }
+    opens_switch(text)
+}
+
+/// The English openings of [`switches`]: `Replaced Fluentd with Vector`, `Migrated the job
+/// queue to Redis`, `Moved from imperative checks to annotations`, `Refactored the loader to use
+/// Pydantic`, `Updated cli.py to use importlib.resources` — and after `Successfully`.
+fn opens_switch(text: &str) -> bool {
     // The English openings all start with one of these letters: other items stop here.
     if !text
         .as_bytes()
@@ -6577,13 +6591,44 @@ fn switches(text: &str) -> bool {
     let mut buf = [0u8; 64];
     let head = lowercase_prefix(text, 40, &mut buf);
     let head = head.strip_prefix("we ").unwrap_or(&head);
+    // (`Successfully migrated from requirements.txt to pyproject.toml`.)
+    let head = head.strip_prefix("successfully ").unwrap_or(head);
     const OPENERS: &[&str] = &["standardized on ", "standardised on ", "consolidated on "];
     // A change made so that something else is used: `Simplified the bucket permissions to use
-    // storage.admin`, `Changed the backups to use restic`. (`Updated run.bat to use the right
-    // paths` is mostly a fix.)
-    const CHANGED: &[&str] = &["changed ", "converted ", "moved ", "reconfigured ", "simplified "];
+    // storage.admin`, `Changed the backups to use restic`, `Refactored the config loader to use
+    // Pydantic`.
+    const CHANGED: &[&str] = &[
+        "changed ",
+        "converted ",
+        "moved ",
+        "reconfigured ",
+        "simplified ",
+        "refactored ",
+        "modified ",
+        "reworked ",
+        "rewrote ",
+    ];
     let has = |needle: &str| text.contains(needle);
+    // (`Updated cli.py to use importlib.resources` names what is used now; `Updated run.bat to
+    // use the correct paths`, `… to use proper mocking` is mostly a fix.)
+    let updated_to_use = || {
+        head.starts_with("updated ")
+            && memchr::memmem::find(text.as_bytes(), b" to use ").is_some_and(|at| {
+                let next = text[at + 8..].split_whitespace().next().unwrap_or("");
+                !next.is_empty()
+                    && !is_word_of(
+                        next,
+                        &[
+                            "the", "a", "an", "right", "correct", "proper", "new", "latest", "current", "existing",
+                            "updated",
+                        ],
+                    )
+            })
+    };
     OPENERS.iter().any(|p| head.starts_with(p))
+        // `Moved from imperative checks to @PreAuthorize annotations`.
+        || (head.starts_with("moved from ") && has(" to "))
+        || updated_to_use()
         // `Replaced Fluentd with Vector` names what came in (not `Replaced the failing disk in
         // nas-02`, upkeep; found by review).
         || (head.starts_with("replaced ") && (has(" with ") || has(" by ") || has(" to use ")))
@@ -6976,6 +7021,7 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
         })
         || (head.as_bytes().get(..3).is_some_and(|three| ADOPTED_ELSEWHERE_OPEN.contains(&three))
             && ADOPTED_ELSEWHERE.iter().any(|p| head.starts_with(p)))
+        || names_decision_to_act(&head)
         // (German puts the verb last: `Wir haben uns für Caddy entschieden`.)
         || (head.starts_with("wir haben uns für ") && text.trim_end_matches(['.', ' ']).ends_with("entschieden"))
         || (!text.is_ascii()
@@ -6983,6 +7029,27 @@ pub(crate) fn opens_with_adoption(text: &str) -> bool {
             && ["решено ", "решили ", "мы решили ", "принято решение ", "выбран ", "выбрана ", "выбрано ", "выбраны ", "выбрали ", "мы выбрали "]
                 .iter()
                 .any(|p| head.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_alphabetic))))
+}
+
+/// A lower-cased line that opens by naming the decision to do something: `Decision to use k3s
+/// for all services`, `Décision d'utiliser AJAX pour les unités`, `Decisión de usar MinIO`,
+/// `Decisão de adotar Kafka` — the noun and a verb after it. Not `Decision to be made: …`,
+/// still open, nor `Décision de l'équipe : …`, a label.
+fn names_decision_to_act(head: &str) -> bool {
+    let verb = |rest: &str, endings: &[&str]| {
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.chars().count() > 3 && endings.iter().any(|e| word.ends_with(e))
+    };
+    if let Some(rest) = head.strip_prefix("decision to ") {
+        return !rest.starts_with("be ") && rest.starts_with(char::is_alphabetic);
+    }
+    if let Some(rest) = ["décision d'", "décision d’"].iter().find_map(|p| head.strip_prefix(p)) {
+        return verb(rest, &["er", "ir", "re"]);
+    }
+    ["décision de ", "decisión de ", "decisão de "]
+        .iter()
+        .find_map(|p| head.strip_prefix(p))
+        .is_some_and(|rest| verb(rest, &["er", "ir", "re", "ar"]))
 }
 
 /// Whether an ASCII first byte may open an adoption ([`opens_with_adoption`]): the first
@@ -9477,6 +9544,12 @@ mod tests {
             "Changed the backups to use restic",
             "✅ Switched the job queue from RabbitMQ to NATS",
             "✔️ Replaced the cron jobs with systemd timers",
+            "Bun integration: Replaced npm with Bun for installs",
+            "Successfully migrated from requirements.txt to pyproject.toml",
+            "Declarative auth: Moved from role checks to annotations",
+            "Refactored the config loader to use Pydantic",
+            "Modified the species code to use a fixed leader network",
+            "Updated cli.py to use importlib.resources",
         ] {
             assert!(states_switch(switched), "{switched}");
         }
@@ -9503,6 +9576,10 @@ mod tests {
             "The cluster, now managed by Flux, is healthy",
             "Updated the docs to match the new layout",
             "Updated run.bat to use the correct import paths",
+            "Updated the integration test to use proper mocking",
+            "Updated to use the new method names",
+            "Moved the meeting to Friday",
+            "Fix: Replaced the failing disk in nas-02",
             "We never standardized on a logging library",
             "The frontend has not yet standardized on a bundler",
         ] {
@@ -9816,6 +9893,27 @@ mod tests {
             assert!(opens_with_adoption(text), "{text}");
         }
         assert!(!opens_with_adoption("We've seen the outage twice.") && !opens_with_adoption("We have a NAS"));
+    }
+
+    #[test]
+    fn a_line_naming_the_decision_to_act_is_an_adoption() {
+        for text in [
+            "Decision to use k3s for every service",
+            "Décision d'utiliser AJAX pour les unités.",
+            "Décision de passer à Proxmox 9",
+            "Decisión de usar MinIO para los adjuntos",
+            "Decisão de adotar Kafka",
+        ] {
+            assert!(opens_with_adoption(text), "{text}");
+        }
+        for text in [
+            "Decision to be made: Loki or Elasticsearch",
+            "Décision de l'équipe : à revoir",
+            "Decision to",
+            "Decision tool: a spreadsheet",
+        ] {
+            assert!(!opens_with_adoption(text), "{text}");
+        }
     }
 
     #[test]

@@ -6787,3 +6787,26 @@ fn a_value_changed_from_one_to_another_is_what_the_team_moved_to() {
         ]
     );
 }
+
+#[test]
+fn a_switch_after_a_label_and_a_decision_to_act_are_decisions() {
+    let kb = load();
+    // Among recent changes, a switch after a short label (`**Package manager**: Replaced npm
+    // with pnpm`, `Successfully migrated from … to …`, `Moved from … to …`), a change made to use
+    // something named (`Refactored … to use ruamel.yaml`), and a line naming the decision to act
+    // (`Decision to use Caddy …`, `Décision d'utiliser WireGuard …`) say what the team moved to
+    // (rounds 266–278: 18 more of the readers' lines, 1 not). An update to use the correct or a
+    // proper something is a fix; a decision still to be made is open.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-switch-labels.md")),
+        [
+            "Package manager: Replaced npm with pnpm for the dashboard workspace",
+            "Backup target: Successfully migrated from the old NFS export to the restic repository on nas-02",
+            "Access checks: Moved from hand-written role checks to the policy engine's annotations",
+            "Refactored the inventory loader to use ruamel.yaml for round trips",
+            "Updated the audit wrapper to use systemd-run for its timeouts",
+            "Décision d'utiliser WireGuard pour le lien entre les sites.",
+            "Decision to use Caddy for the internal dashboards",
+        ]
+    );
+}
