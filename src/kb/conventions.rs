@@ -522,8 +522,8 @@ pub(crate) fn states_rule(text: &str, block: Block) -> bool {
 }
 
 /// Words that open a command wherever it stands, and so a rule under a heading of conventions:
-/// `Always …`, `Never …`, `Prefer …`, `Keep …`, and `Immer …`, `Jamais …`, `Siempre …`,
-/// `Никогда …` (with `Do not …` and `Don't …`).
+/// `Always …`, `Never …`, `Prefer …`, `Keep …`, and `Immer …`, `Jamais …`, `Toujours …`,
+/// `Siempre …`, `Никогда …` (with `Do not …`, `Don't …`, `Ne jamais …` and `Ne pas …`).
 const COMMANDS: &[&str] = &[
     "always",
     "never",
@@ -577,6 +577,15 @@ fn opens_command(t: &str) -> bool {
     }
     if word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
         return true;
+    }
+    // (French puts `ne` before the verb's negation: `Ne jamais exposer …`, `Ne pas coupler …`;
+    // and `Toujours` is a command before a verb in the infinitive, `Toujours valider les
+    // entrées`, where before anything else it says `still`, `Toujours en attente`.)
+    if word.eq_ignore_ascii_case("ne") {
+        return next.is_some_and(|n| n.eq_ignore_ascii_case("jamais") || n.eq_ignore_ascii_case("pas"));
+    }
+    if word.eq_ignore_ascii_case("toujours") {
+        return next.is_some_and(|n| n.chars().count() > 3 && ["er", "ir", "re"].iter().any(|e| n.ends_with(e)));
     }
     // (`Use` and what to use, named: `Use Poetry for virtualenvs`, `Use semantic versioning for
     // image tags`, `Use clear, descriptive filenames` — not a pointer to what is at hand, `Use
@@ -969,6 +978,9 @@ mod tests {
             "Never exceed 80% pool usage",
             "Always pass the run id to the fix",
             "Always focus one change per pull request",
+            "Ne jamais exposer les traces d'erreur à l'utilisateur",
+            "Ne pas coupler les modèles aux vues",
+            "Toujours valider les entrées côté serveur",
         ] {
             assert!(commands(command), "{command}");
         }
@@ -990,6 +1002,8 @@ mod tests {
             "Keep-alive pings every 30 seconds",
             "Always-on VPN between the two sites",
             "Toujours en attente de la validation du client",
+            "Toujours pas de réponse du fournisseur",
+            "Ne sait pas encore lire les anciens fichiers",
             "Nie działa logowanie przez Google",
         ] {
             assert!(!commands(other), "{other}");

@@ -2313,6 +2313,17 @@ fn states_in_stamped_title(item: &Item) -> bool {
         && fields::title_states_choice(&item.text)
 }
 
+/// A record's heading that names a topic, not the choice its `Decision` list spells out nor
+/// the fix it made: `Backend Technology Stack`, `Band Color Persistence` (after `ADR-002:`) —
+/// not `Move the backups to the NAS`, `Fix the location update authentication`, nor a title in
+/// another script, read as stating what it heads.
+fn names_a_topic(title: &str) -> bool {
+    title.is_ascii()
+        && !fields::title_states_choice(title)
+        && !fields::reports_fix(title)
+        && !fields::reports_work_done(title)
+}
+
 /// A line that only names what follows: `Achievements:`.
 fn is_label_only(text: &str) -> bool {
     let t = text.trim();
@@ -2457,7 +2468,10 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
                 // build errors) over `- **决策**:` and the two changes it made: those are the
                 // record's decision; round 239.)
                 && !fields::reports_fix(&items[s].text)
-                && (items[s].block == Block::Heading
+                // (A heading that names a topic, `## ADR-002: Backend Technology Stack`, leaves
+                // the items the decisions: `- **Runtime:** Node.js`, `- **Framework:** Fastify`;
+                // round 279.)
+                && ((items[s].block == Block::Heading && !names_a_topic(&items[s].text))
                     || (items[s].section == items[d].section && states_in_stamped_title(&items[s])))
         }
         _ => false,

@@ -1074,14 +1074,17 @@ fn a_decision_in_prose_or_under_an_adr_heading_is_one_and_a_bare_list_is_one_per
             // The paragraphs and the list after the first paragraph are its details.
             (date("2025-06-20"), "Each site backs up to a restic repository of its own on the NAS."),
             // A list under an ADR heading spells out the decision the heading states.
-            (date("2025-07-09"), "Monitoring split"),
+            (date("2025-07-09"), "Split metrics from alert delivery"),
             // Under a heading that states none, each item of a list is a decision, dated by
-            // the record.
+            // the record — with a record's number too: `ADR-012: Log shipping stack` names a
+            // topic (round 279: the readers list each item of such a list, never the title).
             (date("2025-07-21"), "Disk alerts fire at 85 % full, not 90 %."),
             (date("2025-07-21"), "A failed backup pages the on-call engineer at once."),
+            (date("2025-08-04"), "Shipper: Vector on every host"),
+            (date("2025-08-04"), "Store: Loki on the NAS, 30 days kept"),
         ]
     );
-    let (_, split) = decision(&kb, "Monitoring split");
+    let (_, split) = decision(&kb, "Split metrics from alert delivery");
     assert!(field(split, "details").is_some_and(|d| d.contains("nothing pushes metrics")));
     let (_, restic) = decision(&kb, "restic repository of its own");
     assert!(
@@ -6784,6 +6787,22 @@ fn a_value_changed_from_one_to_another_is_what_the_team_moved_to() {
         [
             "Changed the ZFS arc_max on the backup node from 4 GiB to 8 GiB",
             "inventory/group_vars/nas.yml: Updated the scrub schedule from weekly to monthly",
+        ]
+    );
+}
+
+#[test]
+fn french_commands_are_rules() {
+    let kb = load();
+    // `Ne jamais …`, `Ne pas …` and `Toujours` before a verb tell the team what to do, as
+    // `Never …` and `Always …` do (round 279: 3 of 3 such lines are the readers'); `Toujours en
+    // attente` says `still waiting`, and `Ne sait pas` describes.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-fr-commands.md")),
+        [
+            "Ne jamais exposer les traces d'erreur aux visiteurs de la boutique",
+            "Ne pas coupler les modèles de données aux gabarits",
+            "Toujours valider les formulaires côté serveur",
         ]
     );
 }
