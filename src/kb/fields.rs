@@ -870,17 +870,29 @@ fn foreseen(label: &str) -> Option<Field> {
 fn of_this_choice(label: &str) -> Option<Field> {
     // (Most labels end in none of the words: the last letter, then the last word, are compared
     // first.)
-    if !label.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'h' | b'n' | b'e')) {
+    if !label.as_bytes().last().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'h' | b'n' | b'e' | b's')) {
         return None;
     }
     let last = label.rsplit(' ').next()?;
-    if !["approach", "decision", "choice", "design", "change"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+    // (And the choices together: `Rationale for Decisions`, `Reasons for these choices`; round
+    // 278.)
+    if !["approach", "decision", "choice", "design", "change", "decisions", "choices"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     let lower = label.to_ascii_lowercase();
     // (The choice itself, with no word between: not `Benefits of the old approach`.)
     let before = lower.strip_suffix(&last.to_ascii_lowercase())?;
-    let head = [" of this ", " of the ", " for this ", " for the "].iter().find_map(|p| before.strip_suffix(p))?;
+    let plural = last.ends_with(['s', 'S']);
+    let head = if plural {
+        [" for these ", " for the ", " for ", " behind these ", " behind the ", " of these "]
+            .iter()
+            .find_map(|p| before.strip_suffix(p))?
+    } else {
+        [" of this ", " of the ", " for this ", " for the "].iter().find_map(|p| before.strip_suffix(p))?
+    };
     // (Not a decision: `Decision of this change` is no field of another's.)
     exact_label(head).filter(|f| *f != Field::Decision)
 }
@@ -4757,6 +4769,14 @@ pub(crate) fn hedges_at_start(t: &str) -> bool {
     let t = t.trim_start_matches(['(', '[']);
     let end = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
     let first = &t[..end];
+    // The team hedging in its own words: `We might move the logs to Loki later`, `We may switch
+    // to Caddy if nginx keeps failing` — not `We may not …`, a rule, nor `We could not …`.
+    if first.eq_ignore_ascii_case("we") {
+        let mut words = t[end..].split_whitespace();
+        return words.next().is_some_and(|w| is_word_of(w, &["might", "may", "could"]))
+            && words.next().is_some_and(|w| !w.eq_ignore_ascii_case("not") && !w.eq_ignore_ascii_case("never"))
+            && !holds_word_of(&t[end..], DECIDES);
+    }
     // (Looked at by bytes: every line under a decision heading is asked; the rest of the line
     // only after a hedge opens it.)
     if !(5..=11).contains(&first.len()) {
@@ -8074,6 +8094,10 @@ mod tests {
             // (Round 255 and its review: `Could …`, after a label too.)
             "Could use tracing instead of log",
             "Caching: Could cache the scan results",
+            // (The team hedging in its own words.)
+            "We might move the logs to Loki later",
+            "We may switch to Caddy if nginx keeps failing",
+            "Logs: we could ship them to Loki",
         ] {
             assert!(super::leaves_open(line), "{line}");
         }
@@ -8084,6 +8108,9 @@ mod tests {
             "Potentials are computed on the GPU",
             "Reviewed under evaluations of cost",
             "Switched to PostgreSQL in every stage",
+            "We may not store secrets in the repository",
+            "We could not run Ceph on three nodes, so we chose ZFS",
+            "We moved the logs to Loki",
         ] {
             assert!(!super::leaves_open(line), "{line}");
         }

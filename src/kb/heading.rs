@@ -2018,7 +2018,21 @@ pub fn kind_name(label: &str) -> Option<Kind> {
             phrase_table().get(phrase.as_str()).copied()
         };
         if let Some(rank) = rank {
-            return (words.len() - len <= 2).then_some(KIND_WORDS[rank].0);
+            // (Not what a kind's items rest on: `Rationale for Decisions`, `Reasons behind the
+            // decisions`, `Context of decisions` hold the reasons, not the decisions; round 278.)
+            const REASONS: &[&str] = &[
+                "rationale",
+                "reasons",
+                "reasoning",
+                "why",
+                "justification",
+                "justifications",
+                "motivation",
+                "context",
+            ];
+            let before = &words[..words.len() - len];
+            return (before.len() <= 2 && before.first().is_none_or(|w| !REASONS.contains(w)))
+                .then_some(KIND_WORDS[rank].0);
         }
     }
     None
@@ -2965,6 +2979,9 @@ mod tests {
         assert_eq!(kind_name("Key Technical Decisions:"), Some(Kind::Decision));
         assert_eq!(kind_name("Next Steps"), Some(Kind::NextStep));
         assert_eq!(kind_name("Service Discovery Pattern"), None);
+        assert_eq!(kind_name("Rationale for Decisions"), None);
+        assert_eq!(kind_name("Reasons behind the decisions"), None);
+        assert_eq!(kind_name("Initial Decisions"), Some(Kind::Decision));
         assert_eq!(kind_name("proxmox_firewall module quirks"), None);
         assert_eq!(kind_name("[2025-05-30 21:05] - Delegation of the remaining part"), None);
         assert_eq!(kind_name("决策记录"), Some(Kind::Decision));

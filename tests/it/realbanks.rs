@@ -6792,6 +6792,28 @@ fn a_value_changed_from_one_to_another_is_what_the_team_moved_to() {
 }
 
 #[test]
+fn a_heading_over_the_reasons_for_decisions_holds_none() {
+    let kb = load();
+    // `### Rationale for Decisions` under `## Evolution of Project Decisions` gives the reasons
+    // of the decisions above it, as `Rationale for this decision` does of one (round 278).
+    assert_eq!(
+        decision_texts(document(&kb, "progress-rationale-heading.md")),
+        ["Backups: Adopted borgmatic for the two laptops", "Monitoring: VictoriaMetrics on the spare mini PC"]
+    );
+}
+
+#[test]
+fn the_team_hedging_in_its_own_words_decides_nothing() {
+    let kb = load();
+    // `We might …`, `We may switch … if …`, and after a label `we could …` under `## Decisions`
+    // name a choice thought of, not taken, as `Maybe …` and `Could …` do.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-hedged.md")),
+        ["Keep the nightly snapshots for fourteen days"]
+    );
+}
+
+#[test]
 fn french_commands_are_rules() {
     let kb = load();
     // `Ne jamais …`, `Ne pas …` and `Toujours` before a verb tell the team what to do, as
