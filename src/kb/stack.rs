@@ -160,8 +160,12 @@ pub(crate) fn choices(
                             || (l.bold.as_deref() == Some(l.text.trim()) && names_a_group(&l.text)))
                 })
         });
+        // (A paragraph too, that names in bold the one technology chosen, in a file that
+        // describes the system: `**Nuxt 4.1.2** - Full-stack Vue framework` under `### Frontend
+        // Framework`.)
+        let named_paragraph = item.block == Block::Paragraph && describes_system && names_chosen_in_bold(item);
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
-            || !matches!(item.block, Block::ListItem | Block::TableRow)
+            || !(matches!(item.block, Block::ListItem | Block::TableRow) || named_paragraph)
             || (item.parent.is_some() && parent_label.is_none())
             || item.field.is_some()
             || item.record.is_some()
@@ -213,6 +217,9 @@ pub(crate) fn choices(
                 .or((i < opening_list).then_some(Listed::Architecture)),
         };
         let names = match listed {
+            // (Such a paragraph only under a title naming the stack or a kind of technology; round
+            // 280: the readers list 7 of 7.)
+            _ if named_paragraph => matches!(listed, Some(Listed::Stack { .. } | Listed::Kind)),
             // (Outside a stack, a line whose label names a kind of technology, `OS: Debian 12`,
             // `Framework: Vitest`, `Package manager: pnpm`: [`names_technology_kind`].)
             // (Not under a label or title that keeps its items out, `**Planned:**`, `## Future
@@ -313,7 +320,16 @@ pub(crate) fn choices(
                     }
             }
         };
-        if !(names && fields::timestamp(&item.text).is_none()) {
+        // (Under a paragraph naming in bold the one technology chosen, `**Nuxt 4.1.2** -
+        // Full-stack Vue framework`, the list tells what it brings, `- **Auto-imports**:
+        // Streamlined development workflow`: a line there is a choice of its own only where it
+        // names another product, `Vue 3`, `TypeScript`, `@clerk/nuxt`; round 280.)
+        let brought = || {
+            item.block == Block::ListItem
+                && lead[i].is_some_and(|p| names_chosen_in_bold(&items[p as usize]))
+                && !names_a_product(item.bold.as_deref().unwrap_or(&item.text))
+        };
+        if !(names && fields::timestamp(&item.text).is_none()) || brought() {
             continue;
         }
         let under_a_role = parent_label.is_none_or(|p| match label {
@@ -751,6 +767,35 @@ fn names_one_technology(text: &str) -> bool {
         && !names_a_file_or_a_command(name)
         // (Nor a quantity: `8 GB RAM`, `500k users`; found by review.)
         && !name.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a paragraph names in bold the one technology chosen, and at most what it is or what
+/// comes with it: `**Nuxt 4.1.2** - Full-stack Vue framework`, `**ESLint 9.36.0** with Nuxt
+/// ESLint config`, `**SQLite with better-sqlite3 12.4.1**` — a dozen words at most, not a label
+/// over what follows (`**Core Components**:`), a state or an open choice.
+fn names_chosen_in_bold(item: &Item) -> bool {
+    let Some(bold) = item.bold.as_deref() else { return false };
+    let text = item.text.trim();
+    let Some(rest) = text.strip_prefix(bold.trim()) else { return false };
+    let rest = rest.trim_start();
+    let said = rest.is_empty()
+        || [" - ", " – ", " — ", "with "].iter().any(|p| rest.starts_with(p.trim_start()) && rest.len() > p.len());
+    said && !text.ends_with([':', '：'])
+        && text.split_whitespace().nth(12).is_none()
+        && names_one_technology(bold.split(" with ").next().unwrap_or(bold))
+        && !fields::leaves_open(text)
+}
+
+/// Whether a label is a product's name by its spelling: a version or a digit (`Vue 3`), a
+/// scope or a path (`@clerk/nuxt`), a dot (`Node.js`), or a capital inside a word
+/// (`TypeScript`, `PostgreSQL`) — not words of plain English (`Auto-imports`, `High
+/// Performance`), which may name a product too but as often a feature.
+fn names_a_product(label: &str) -> bool {
+    label.split_whitespace().take(4).any(|w| {
+        w.contains(['@', '/', '.'])
+            || w.bytes().any(|b| b.is_ascii_digit())
+            || w.as_bytes().windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+    })
 }
 
 /// Whether words that could be a name are a file or a command instead: `src/index.tsx`,
@@ -1757,6 +1802,16 @@ mod tests {
         assert!(names_a_group("Testing Frameworks"));
         assert!(names_a_group("State Management"));
         assert!(!names_a_group("Python 3.11+"));
+    }
+
+    #[test]
+    fn a_products_name_by_its_spelling() {
+        for name in ["Vue 3", "TypeScript", "@clerk/nuxt", "Node.js", "PostgreSQL 16"] {
+            assert!(names_a_product(name), "{name}");
+        }
+        for name in ["Auto-imports", "High Performance", "Form Actions", "Vite"] {
+            assert!(!names_a_product(name), "{name}");
+        }
     }
 
     #[test]

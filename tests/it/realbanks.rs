@@ -5997,7 +5997,8 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
     // readers', 2 not), not one technology's name over how it is installed (`2. **Caddy**` over
     // `- Role: …`). Found by
     // review: a note with a number in it heads its list too (`**Removed:** (in v2)` over `*
-    // Backbone`, no longer a framework chosen).
+    // Backbone`, no longer a framework chosen). The paragraph naming in bold the one
+    // technology chosen, `**Bun** - the JavaScript runtime`, is a choice itself (round 280).
     let doc = document(&kb, "techContext-bare-names.md");
     assert_eq!(
         decision_texts(doc),
@@ -6008,6 +6009,7 @@ fn a_name_alone_under_a_role_or_a_stack_title_is_chosen() {
             "Python 3.12",
             "FastAPI",
             "Uvicorn",
+            "Bun - the JavaScript runtime",
             "Redis",
             "Deno 2",
             "Zod 3",
@@ -6787,6 +6789,26 @@ fn a_value_changed_from_one_to_another_is_what_the_team_moved_to() {
         [
             "Changed the ZFS arc_max on the backup node from 4 GiB to 8 GiB",
             "inventory/group_vars/nas.yml: Updated the scrub schedule from weekly to monthly",
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_naming_the_technology_chosen_is_a_choice_and_its_list_what_it_brings() {
+    let kb = load();
+    // Under `### Web Framework` in a stack, `**SvelteKit 2.8** - Full-stack framework …` names
+    // the one technology chosen, as a list item would (round 280: the readers list 7 of 7
+    // such paragraphs). The list under it tells what it brings: a line there is a choice of
+    // its own only where it names another product (`Svelte 5`), not a feature in plain words
+    // (`Server Rendering`, `Form Actions`, `Small Bundles`) — nor, the cost of telling them
+    // by their spelling, a product named in one plain word (`Vite`). A paragraph outside the
+    // stack (`## Components`) names a part.
+    assert_eq!(
+        decision_texts(document(&kb, "techContext-named-paragraphs.md")),
+        [
+            "SvelteKit 2.8 - Full-stack framework for the status pages",
+            "Svelte 5: Runes for the component state",
+            "Valibot 1.0 with the form adapter",
         ]
     );
 }
