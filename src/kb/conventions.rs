@@ -62,11 +62,22 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
         let parent_is_label =
             items[i].parent.and_then(|p| items.get(p)).is_some_and(|p| p.text.trim_end().ends_with([':', '：']));
         let item = &mut items[i];
-        if !matches!(item.block, Block::ListItem | Block::Paragraph)
-            || item.field.is_some()
-            || item.record.is_some()
-            || item.done.is_some()
+        if item.field.is_some() || item.record.is_some() || item.done.is_some() {
+            continue;
+        }
+        // A line that names how names are written, `Components: PascalCase (UserProfile.tsx)`,
+        // `| Hooks | useXxx | camelCase |`, `Pages: lowercase with hyphens`, is a naming
+        // convention under whatever heading, in a list or a table (rounds 266–280: 15 lines more
+        // of the readers', none not).
+        if matches!(item.kind, Kind::Pattern | Kind::Other)
+            && matches!(item.block, Block::ListItem | Block::TableRow)
+            && !has_items
+            && names_case_style(&item.text)
         {
+            item.kind = Kind::Decision;
+            continue;
+        }
+        if !matches!(item.block, Block::ListItem | Block::Paragraph) {
             continue;
         }
         let decided = match item.kind {
@@ -117,6 +128,32 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
             item.kind = Kind::Decision;
         }
     }
+}
+
+/// Whether a line names a style of writing names — `PascalCase`, `camelCase`, `snake_case`,
+/// `kebab-case`, `SCREAMING_SNAKE_CASE`, `lowercase with hyphens` — as a convention does, not
+/// as a question (`camelCase or snake_case?`) or an option still open.
+fn names_case_style(text: &str) -> bool {
+    const STYLES: &[&str] = &[
+        "pascalcase",
+        "camelcase",
+        "snake_case",
+        "kebab-case",
+        "screaming_snake_case",
+        "upper_snake_case",
+        "upper_case",
+        "lower_snake_case",
+    ];
+    // (Most lines hold no `case` in any case: a vectorised search turns them away.)
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"ase").is_none() && memchr::memmem::find(bytes, b"ASE").is_none() {
+        return false;
+    }
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    let named =
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).any(|w| fields::is_word_of(w, STYLES))
+            || ["lowercase with ", "lower case with ", "lowercase and "].iter().any(|p| has(p.as_bytes()));
+    named && !text.trim_end().ends_with(['?', '？']) && !fields::leaves_open(text)
 }
 
 /// Whether a list item with no items under it (`!has_items`) stands right under a heading over
@@ -961,6 +998,21 @@ mod tests {
         // (A modal inside a paragraph describes as often: only an opening word makes one a rule.)
         assert!(!states_rule("This pattern should be familiar to anyone who used Spring Data.", Block::Paragraph));
         assert!(states_rule("Always run the migrations before the deploy.", Block::Paragraph));
+    }
+
+    #[test]
+    fn case_styles_name_a_naming_convention() {
+        for line in
+            ["Components: PascalCase (UserProfile.tsx)", "Pages: lowercase with hyphens", "kebab-case for files"]
+        {
+            assert!(names_case_style(line), "{line}");
+        }
+        for line in
+            ["camelCase or snake_case?", "Use case: nightly restore drill", "Lowercase letters only", "Edge cases"]
+        {
+            assert!(!names_case_style(line), "{line}");
+        }
+        assert!(!names_case_style(&"case ".repeat(100_000)));
     }
 
     #[test]

@@ -6814,6 +6814,24 @@ fn a_paragraph_naming_the_technology_chosen_is_a_choice_and_its_list_what_it_bri
 }
 
 #[test]
+fn a_line_naming_how_names_are_written_is_a_naming_convention() {
+    let kb = load();
+    // `Roles: snake_case`, `Playbooks: kebab-case with .yml`, `lowercase with hyphens`, in a
+    // list or a table's row, under whatever heading (rounds 266–280: 15 lines more of the
+    // readers', none not); a question between two styles decides nothing.
+    assert_eq!(
+        decision_texts(document(&kb, "systemPatterns-case-styles.md")),
+        [
+            "Playbooks: kebab-case with .yml (sync-offsite.yml)",
+            "Roles: snake_case (zfs_replication)",
+            "Molecule scenarios: lowercase with hyphens",
+            "Host groups — snake_case — backup_nodes",
+            "Python classes — PascalCase — RunStore",
+        ]
+    );
+}
+
+#[test]
 fn a_heading_over_the_reasons_for_decisions_holds_none() {
     let kb = load();
     // `### Rationale for Decisions` under `## Evolution of Project Decisions` gives the reasons
