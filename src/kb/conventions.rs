@@ -596,6 +596,20 @@ fn commands(text: &str) -> bool {
         && may_state_rule(text)
 }
 
+/// A French command's opening, where `word` is one that may open it (else `None`): `ne` before
+/// the verb's negation, `Ne jamais exposer …`, `Ne pas coupler …`; and `Toujours` before a verb
+/// in the infinitive, `Toujours valider les entrées`, where before anything else it says
+/// `still`, `Toujours en attente`.
+fn french_command(word: &str, next: Option<&str>) -> Option<bool> {
+    if word.eq_ignore_ascii_case("ne") {
+        return Some(next.is_some_and(|n| n.eq_ignore_ascii_case("jamais") || n.eq_ignore_ascii_case("pas")));
+    }
+    if word.eq_ignore_ascii_case("toujours") {
+        return Some(next.is_some_and(|n| n.chars().count() > 3 && ["er", "ir", "re"].iter().any(|e| n.ends_with(e))));
+    }
+    None
+}
+
 /// Whether a line opens with a command's word, as a word of its own (`Keep-alive` is none)
 /// and with a word after it (`Do` with `not`), and after `Always` or `Never` with a verb as one
 /// gives it (`Never merge`, not `Never tested` or `Always asks`).
@@ -615,14 +629,8 @@ fn opens_command(t: &str) -> bool {
     if word.eq_ignore_ascii_case("don't") || word.eq_ignore_ascii_case("don’t") {
         return true;
     }
-    // (French puts `ne` before the verb's negation: `Ne jamais exposer …`, `Ne pas coupler …`;
-    // and `Toujours` is a command before a verb in the infinitive, `Toujours valider les
-    // entrées`, where before anything else it says `still`, `Toujours en attente`.)
-    if word.eq_ignore_ascii_case("ne") {
-        return next.is_some_and(|n| n.eq_ignore_ascii_case("jamais") || n.eq_ignore_ascii_case("pas"));
-    }
-    if word.eq_ignore_ascii_case("toujours") {
-        return next.is_some_and(|n| n.chars().count() > 3 && ["er", "ir", "re"].iter().any(|e| n.ends_with(e)));
+    if let Some(french) = french_command(word, next) {
+        return french;
     }
     // (`Use` and what to use, named: `Use Poetry for virtualenvs`, `Use semantic versioning for
     // image tags`, `Use clear, descriptive filenames` — not a pointer to what is at hand, `Use
@@ -701,6 +709,7 @@ fn opens_rule(text: &str) -> bool {
             return false;
         }
         let opens = (fields::is_word_of(first, COMMANDS) || fields::is_word_of(first, OPENINGS)) && w.len() > 1
+            || french_command(first, w.get(1).copied()) == Some(true)
             || (first.eq_ignore_ascii_case("do") && w.get(1).is_some_and(|n| n.eq_ignore_ascii_case("not")))
             || first.eq_ignore_ascii_case("don't")
             || first.eq_ignore_ascii_case("don’t")

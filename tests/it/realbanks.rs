@@ -6858,13 +6858,15 @@ fn french_commands_are_rules() {
     let kb = load();
     // `Ne jamais …`, `Ne pas …` and `Toujours` before a verb tell the team what to do, as
     // `Never …` and `Always …` do (round 279: 3 of 3 such lines are the readers'); `Toujours en
-    // attente` says `still waiting`, and `Ne sait pas` describes.
+    // attente` says `still waiting`, and `Ne sait pas` describes. Under a heading over
+    // constraints too, where a rule must open as one.
     assert_eq!(
         decision_texts(document(&kb, "systemPatterns-fr-commands.md")),
         [
             "Ne jamais exposer les traces d'erreur aux visiteurs de la boutique",
             "Ne pas coupler les modèles de données aux gabarits",
             "Toujours valider les formulaires côté serveur",
+            "Ne jamais journaliser les mots de passe des clients",
         ]
     );
 }
