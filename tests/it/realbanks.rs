@@ -6854,6 +6854,14 @@ fn the_team_hedging_in_its_own_words_decides_nothing() {
 }
 
 #[test]
+fn avoid_is_a_command() {
+    let kb = load();
+    // `Avoid …` tells the team what not to do, as `Never …` does (rounds 266–280: 4 lines
+    // more of the readers', none not); `Avoids …` and `Avoided …` tell what happened.
+    assert_eq!(decision_texts(document(&kb, "tasks-avoid.md")), ["Avoid wildcard imports in the collector modules"]);
+}
+
+#[test]
 fn french_commands_are_rules() {
     let kb = load();
     // `Ne jamais …`, `Ne pas …` and `Toujours` before a verb tell the team what to do, as
