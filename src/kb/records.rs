@@ -2318,10 +2318,50 @@ fn states_in_stamped_title(item: &Item) -> bool {
 /// not `Move the backups to the NAS`, `Fix the location update authentication`, nor a title in
 /// another script, read as stating what it heads.
 fn names_a_topic(title: &str) -> bool {
+    // A choice named as a noun states it too: `Adoption of Caddy as the edge proxy`, `Migration
+    // to Talos Linux`, `Retiring the Pi-hole`; and so does a title saying what was chosen, `Why
+    // we chose Caddy` (found by review).
+    const CHOOSING: &[&str] = &[
+        "adoption",
+        "migration",
+        "migrating",
+        "move",
+        "moving",
+        "switch",
+        "switching",
+        "replacement",
+        "replacing",
+        "retiring",
+        "retirement",
+        "deprecation",
+        "deprecating",
+        "removal",
+        "introduction",
+        "introducing",
+        "choice",
+        "choosing",
+        "selection",
+        "use",
+        "using",
+    ];
+    const CHOSE: &[&str] = &["chose", "chosen", "picked", "selected", "adopted", "decided", "opted", "went"];
+    let first = title.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     title.is_ascii()
         && !fields::title_states_choice(title)
         && !fields::reports_fix(title)
         && !fields::reports_work_done(title)
+        && !fields::is_word_of(first, CHOOSING)
+        && !fields::holds_word_of(title, CHOSE)
+}
+
+/// Whether a line in a `Decision` list tells of an option weighed and turned down: `We
+/// considered Django but it is too heavy`, `Evaluated MongoDB, rejected`.
+fn turns_down(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')', ' ']);
+    ["rejected", "discarded", "dismissed"].iter().any(|w| fields::ends_ignoring_case(t, w))
+        || ["considered ", "evaluated ", "we considered ", "we evaluated "]
+            .iter()
+            .any(|p| fields::starts_ignoring_case(t, p))
 }
 
 /// A line that only names what follows: `Achievements:`.
@@ -2553,17 +2593,25 @@ fn close(items: &mut [Item], rec: &mut Record, field_of: &mut [Option<Field>]) {
     {
         item.kind = Kind::Decision;
     }
+    // (The record's status is each decision's: a `Rejected` or `Superseded` ADR takes every
+    // item of its `Decision` list with it; found by review.)
+    let status: Option<(String, String)> = collected.iter().find(|(name, _)| name == "status").cloned();
     item.fields = collected;
     let kind = item.kind;
     if let Some(date) = date {
         item.date = Some(date);
     }
-    // The other items of a `Decision` written as a list are decisions as the first is.
+    // The other items of a `Decision` written as a list are decisions as the first is — not
+    // one that tells of an option weighed and turned down (`We considered Django but it is too
+    // heavy`, `Evaluated MongoDB, rejected`; found by review).
     for &m in &rec.more_decisions {
-        if kind == Kind::Decision {
+        if kind == Kind::Decision && !turns_down(&items[m].text) {
             items[m].kind = Kind::Decision;
         }
         items[m].date = date.or(items[m].date);
+        if let Some((name, value)) = &status {
+            fields::add_field(&mut items[m].fields, name, value);
+        }
     }
 }
 
@@ -3217,6 +3265,9 @@ fn considerations(
         // and states none (beside a `Decision:`, a pending one is one more question).
         let not_taken = not_taken
             || (task.is_none() && !traits[i].opens_decision() && item.fields.iter().any(|(name, _)| name == "pending"))
+            // (A decision list's line that tells of an option turned down, `Evaluated MariaDB,
+            // rejected`; found by review.)
+            || (item.block == Block::ListItem && item.kind == Kind::Decision && turns_down(&item.text))
             // So is a `Decision (proposed): …`, its label saying the choice is still to settle.
             || traits[i].leading.as_ref().is_some_and(|(field, skip)| {
                 *field == Field::Decision && item.text.get(..*skip).is_some_and(fields::still_to_settle)

@@ -700,6 +700,7 @@ fn names_technology_kind_title(title: &str) -> bool {
 /// (replaced by Loki)`, `jQuery (no longer used)`.
 const RETIRED: &[&str] = &[
     "unused",
+    "dropped",
     "since",
     "formerly",
     "previously",
@@ -780,10 +781,17 @@ fn names_chosen_in_bold(item: &Item) -> bool {
     let rest = rest.trim_start();
     let said = rest.is_empty()
         || [" - ", " – ", " — ", "with "].iter().any(|p| rest.starts_with(p.trim_start()) && rest.len() > p.len());
+    // (Nor one set aside or not yet taken: `**Jest 29** - replaced by Vitest`, `**Prisma 5** -
+    // planned for Q1`, `**tRPC 11** - under evaluation`, `**Redux** - not used`; found by
+    // review.)
     said && !text.ends_with([':', '：'])
         && text.split_whitespace().nth(12).is_none()
         && names_one_technology(bold.split(" with ").next().unwrap_or(bold))
         && !fields::leaves_open(text)
+        && !still_open(text)
+        && !reports_state(text)
+        && !fields::holds_word_of(rest, RETIRED)
+        && !fields::holds_word_of(rest, &["not", "no", "never", "evaluation", "dropped"])
 }
 
 /// Whether a label is a product's name by its spelling: a version or a digit (`Vue 3`), a

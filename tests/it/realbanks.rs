@@ -6880,6 +6880,38 @@ fn french_commands_are_rules() {
 }
 
 #[test]
+fn the_sessions_switches_records_and_hedges_keep_to_what_they_name() {
+    let kb = load();
+    // Found by review (twenty-first session): a topic ADR's status is each of its decisions',
+    // so a rejected one lists none; a heading naming a choice as a noun (`Adoption of …`)
+    // states it; a list item that tells of an option turned down is none.
+    let listed: Vec<(String, &str)> = document(&kb, "decisionLog-review21.md")
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::Decision)
+        .map(|i| (i.date.map_or_else(String::new, |d| d.to_string()), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("2026-02-09".to_string(), "Adoption of Caddy as the edge proxy"),
+            ("2026-02-11".to_string(), "PostgreSQL 16 for the inventory database"),
+        ]
+    );
+    // Upkeep swapping one thing for another of its kind, a repair's label, a move to no named
+    // place are no switches; a hedge in the team's words (`We may not need …`, `We'll probably
+    // …`, `It may be worth …`, `On pourrait …`) and a decision still pending or put off decide
+    // nothing; a decision not to act is one.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-review21.md")),
+        [
+            "Edge: Replaced the ISP router with an OPNsense box",
+            "Décision de ne pas exposer l'interface Proxmox sur Internet",
+        ]
+    );
+}
+
+#[test]
 fn a_switch_after_a_label_and_a_decision_to_act_are_decisions() {
     let kb = load();
     // Among recent changes, a switch after a short label (`**Package manager**: Replaced npm
@@ -6887,15 +6919,16 @@ fn a_switch_after_a_label_and_a_decision_to_act_are_decisions() {
     // something named (`Refactored … to use ruamel.yaml`), and a line naming the decision to act
     // (`Decision to use Caddy …`, `Décision d'utiliser WireGuard …`) say what the team moved to
     // (rounds 266–278: 18 more of the readers' lines, 1 not). An update to use the correct or a
-    // proper something is a fix; a decision still to be made is open.
+    // proper something is a fix, and `Updated X to use Y` is read as work done (readers list
+    // 4 such lines of 8); a decision still to be made is open.
     assert_eq!(
         decision_texts(document(&kb, "activeContext-switch-labels.md")),
         [
             "Package manager: Replaced npm with pnpm for the dashboard workspace",
             "Backup target: Successfully migrated from the old NFS export to the restic repository on nas-02",
-            "Access checks: Moved from hand-written role checks to the policy engine's annotations",
+            "Access checks: Moved from hand-written role checks to OPA policies",
             "Refactored the inventory loader to use ruamel.yaml for round trips",
-            "Updated the audit wrapper to use systemd-run for its timeouts",
+            "Reworked the audit wrapper to use systemd-run for its timeouts",
             "Décision d'utiliser WireGuard pour le lien entre les sites.",
             "Decision to use Caddy for the internal dashboards",
         ]
