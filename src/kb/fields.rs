@@ -4808,7 +4808,11 @@ pub(crate) fn hedges_at_start(t: &str) -> bool {
     {
         return true;
     }
-    if !t.is_ascii() || t.starts_with(['o', 'O', 'n', 'N', 'w', 'W', 't', 'T', 'p', 'P', 'q', 'Q', 'v', 'V']) {
+    // (Their first words, or their first letter where a word holds an accent: other lines stop
+    // at a comparison.)
+    if is_word_of(first, &["on", "nous", "wir", "tal", "talvez", "peut", "vielleicht"])
+        || (t.starts_with(['p', 'P', 'q', 'Q']) && !t.is_ascii())
+    {
         let mut buf = [0u8; 64];
         let head = lowercase_prefix(t, 24, &mut buf);
         const ELSEWHERE: &[&str] = &[
@@ -6643,8 +6647,8 @@ fn switches(text: &str) -> bool {
     // (Not under a label naming a repair: `Typo: Replaced hostnmae with hostname`.)
     if let Some((label, value)) = named_before_colon(text)
         && !value.is_empty()
-        && !is_word_of(label, &["typo", "fix", "bugfix", "hotfix", "bug", "repair"])
         && opens_switch(value)
+        && !is_word_of(label, &["typo", "fix", "bugfix", "hotfix", "bug", "repair"])
     {
         return true;
     }

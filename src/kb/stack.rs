@@ -791,7 +791,7 @@ fn names_chosen_in_bold(item: &Item) -> bool {
         && !still_open(text)
         && !reports_state(text)
         && !fields::holds_word_of(rest, RETIRED)
-        && !fields::holds_word_of(rest, &["not", "no", "never", "evaluation", "dropped"])
+        && !fields::holds_word_of(rest, &["not", "no", "never", "evaluation"])
 }
 
 /// Whether a label is a product's name by its spelling: a version or a digit (`Vue 3`), a
