@@ -170,6 +170,9 @@ pub(crate) fn choices(
             || item.field.is_some()
             || item.record.is_some()
             || item.done.is_some()
+            // (Nor a record's decision its status turned down or retired: the items of a
+            // rejected `## ADR-001: Backend Stack`; found by a hostile-size test.)
+            || item.fields.iter().any(|(name, value)| name == "status" && (fields::not_taken(value) || fields::retired(value)))
             // (Nor a list led in as candidates: `… will be chosen after the analysis. Likely
             // candidates:`; round 267.)
             || lead[i].is_some_and(|p| {

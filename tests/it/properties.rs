@@ -954,3 +954,46 @@ fn part_permission_use_and_value_change_rules_take_hostile_sizes() {
     parse_and_check(&format!("## Decisions\n- **Decision:** por definir {}\n", "x".repeat(100_000)));
     parse_and_check(&format!("## Key Decisions\n1. **Advanced{}Architecture**\n   - Ceph RBD\n", " ".repeat(100_000)));
 }
+
+#[test]
+fn switch_record_hedge_naming_and_stack_paragraph_rules_take_hostile_sizes() {
+    // The twenty-first session's rules: 20,000 switches after a label and 20,000 lines naming
+    // the decision to act (each a decision); a label and a switch of 100,000 letters, 100,000
+    // ` to use `, ` with a ` and ` to ` in one line; 20,000 naming styles (each a decision) and
+    // a line of 100,000 `case`; a topic ADR whose `Decision` lists 20,000 items (each a
+    // decision) and a rejected one whose 20,000 items are none; 100,000 hedging words after
+    // `We`; 20,000 stack paragraphs naming a technology (each a decision) and one whose bold
+    // name holds 100,000 letters.
+    let bank = format!(
+        "# Active Context\n\n## Recent Changes\n{}",
+        "- **Package manager**: Replaced npm with pnpm for the workspace\n- Decision to use Caddy for the edge\n"
+            .repeat(20_000)
+    );
+    assert_eq!(decisions_in("memory-bank/activeContext.md", &bank), 40_000);
+    parse_and_check(&format!(
+        "## Recent Changes\n- **{}**: Replaced {} with Y\n",
+        "L".repeat(100_000),
+        "x".repeat(100_000)
+    ));
+    parse_and_check(&format!("## Recent Changes\n- Refactored x{}\n", " to use".repeat(100_000)));
+    parse_and_check(&format!("## Recent Changes\n- Replaced x{} one\n", " with a".repeat(100_000)));
+    parse_and_check(&format!("## Recent Changes\n- Moved from x{} Y\n", " to".repeat(100_000)));
+    let bank = format!("# System Patterns\n\n## Naming\n{}", "- Roles: snake_case\n".repeat(20_000));
+    assert_eq!(decisions_in("memory-bank/systemPatterns.md", &bank), 20_000);
+    parse_and_check(&format!("## Naming\n- {}\n", "case ".repeat(100_000)));
+    let adr = |status: &str| {
+        format!(
+            "# Decision Log\n\n## ADR-001: Backend Stack\n\n**Date:** 2026-01-02\n**Status:** {status}\n\n### Decision\n\n{}",
+            "- PostgreSQL 16 for the inventory\n".repeat(20_000)
+        )
+    };
+    assert_eq!(decisions_in("memory-bank/decisionLog.md", &adr("Accepted")), 20_000);
+    assert_eq!(decisions_in("memory-bank/decisionLog.md", &adr("Rejected")), 0);
+    parse_and_check(&format!("## Decisions\n- We {} might move\n", "probably".repeat(100_000)));
+    let bank = format!(
+        "# Tech Context\n\n## Technology Stack\n\n{}",
+        "### Web Framework\n**SvelteKit 2.8** - Full-stack framework\n\n".repeat(20_000)
+    );
+    assert_eq!(decisions_in("memory-bank/techContext.md", &bank), 20_000);
+    parse_and_check(&format!("# Tech Context\n\n## Technology Stack\n\n**{}** - framework\n", "S".repeat(100_000)));
+}
