@@ -6884,8 +6884,8 @@ fn the_sessions_switches_records_and_hedges_keep_to_what_they_name() {
     let kb = load();
     // Found by review (twenty-first session): a topic ADR's status is each of its decisions',
     // so a rejected one lists none (under a title naming a stack too); a heading naming a choice
-    // as a noun (`Adoption of …`)
-    // states it; a list item that tells of an option turned down is none.
+    // as a noun (`Adoption of …`) states it; a list item that tells of an option turned down is
+    // none.
     let listed: Vec<(String, &str)> = document(&kb, "decisionLog-review21.md")
         .items
         .iter()
