@@ -122,6 +122,15 @@ pub(crate) fn rules(items: &mut [Item], sections: &[Section], entries: &[Entry],
                             label_not_commands.get(g, || groups.get(g).is_some_and(|l| holds_no_commands(&l.title)))
                         })
             }
+            // A lesson that tells the team what to do from now on, `Always use null for nullable
+            // fields`, `Firestore rejects undefined - Always use null …`, `Avoid tight coupling
+            // between agents`: a rule it learned (rounds 266–281: 20 lines more of the readers',
+            // 1 not).
+            Kind::Learning => {
+                item.block == Block::ListItem
+                    && item.fields.is_empty()
+                    && (commands(&item.text) || after_a_lessons_name(&item.text).is_some_and(commands))
+            }
             _ => false,
         };
         if decided {
@@ -603,6 +612,15 @@ fn commands(text: &str) -> bool {
         && may_state_rule(text)
 }
 
+/// What a lesson says after naming itself and a dash: `Stable FlatList keys - Use index-based
+/// fallback` → `Use index-based fallback` (a name of at most eight words in the line's first
+/// 96 bytes).
+fn after_a_lessons_name(text: &str) -> Option<&str> {
+    let head = &text[..crate::source::floor_char_boundary(text, 96)];
+    let (at, dash) = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|at| (at, *d))).min()?;
+    (text[..at].split_whitespace().count() <= 8).then(|| text[at + dash.len()..].trim_start())
+}
+
 /// A French command's opening, where `word` is one that may open it (else `None`): `ne` before
 /// the verb's negation, `Ne jamais exposer …`, `Ne pas coupler …`; and `Toujours` before a verb
 /// in the infinitive, `Toujours valider les entrées`, where before anything else it says
@@ -1014,6 +1032,14 @@ mod tests {
         // (A modal inside a paragraph describes as often: only an opening word makes one a rule.)
         assert!(!states_rule("This pattern should be familiar to anyone who used Spring Data.", Block::Paragraph));
         assert!(states_rule("Always run the migrations before the deploy.", Block::Paragraph));
+    }
+
+    #[test]
+    fn a_lessons_name_before_a_dash() {
+        assert_eq!(after_a_lessons_name("Stable keys - Use index-based fallback"), Some("Use index-based fallback"));
+        assert_eq!(after_a_lessons_name("No dash in this lesson"), None);
+        assert_eq!(after_a_lessons_name(&format!("{} - Use x", "word ".repeat(20))), None);
+        assert!(after_a_lessons_name(&" - ".repeat(100_000)).is_some());
     }
 
     #[test]

@@ -6854,6 +6854,21 @@ fn the_team_hedging_in_its_own_words_decides_nothing() {
 }
 
 #[test]
+fn a_lesson_that_commands_is_a_rule_learned() {
+    let kb = load();
+    // Under `## Lessons Learned`, a line that tells the team what to do from now on (`Always
+    // pin …`, after the lesson's name and a dash too) is a rule it learned (rounds 266–281: 20
+    // lines more of the readers', 1 not); what happened stays a lesson.
+    assert_eq!(
+        decision_texts(document(&kb, "activeContext-lessons-rules.md")),
+        [
+            "Always pin the Proxmox repository suite before a major upgrade",
+            "Snapshot names - Always put the date first so they sort by day",
+        ]
+    );
+}
+
+#[test]
 fn avoid_is_a_command() {
     let kb = load();
     // `Avoid …` tells the team what not to do, as `Never …` does (rounds 266–280: 4 lines
