@@ -616,9 +616,7 @@ fn commands(text: &str) -> bool {
 /// fallback` → `Use index-based fallback` (a name of at most eight words in the line's first
 /// 96 bytes).
 fn after_a_lessons_name(text: &str) -> Option<&str> {
-    let head = &text[..crate::source::floor_char_boundary(text, 96)];
-    let (at, dash) = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|at| (at, *d))).min()?;
-    (text[..at].split_whitespace().count() <= 8).then(|| text[at + dash.len()..].trim_start())
+    fields::named_before_dash(text, 96, 8).map(|(_, said)| said)
 }
 
 /// A French command's opening, where `word` is one that may open it (else `None`): `ne` before

@@ -1389,6 +1389,16 @@ pub(crate) fn named_before_colon(text: &str) -> Option<(&str, &str)> {
     (name.split_whitespace().count() <= 4).then(|| (name, text[at..].trim_start_matches([':', '：']).trim()))
 }
 
+/// `Vercel - hosting and deploys` → (`Vercel`, `hosting and deploys`): a name of at most
+/// `words` words before a spaced dash (`-`, `–`, `—`) that stands in the line's first `within`
+/// bytes — a stack's name and role, a lesson's name and what it tells.
+pub(crate) fn named_before_dash(text: &str, within: usize, words: usize) -> Option<(&str, &str)> {
+    let head = &text[..crate::source::floor_char_boundary(text, within)];
+    let (at, dash) = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|at| (at, *d))).min()?;
+    let name = text[..at].trim();
+    (name.split_whitespace().count() <= words).then(|| (name, text[at + dash.len()..].trim()))
+}
+
 /// An address with at most a label before it (`Notion ADR: https://…`, a bare URL, or a
 /// document's file name, `Technical Decisions: decisions.md`): where something is, not what
 /// was decided.

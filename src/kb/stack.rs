@@ -120,6 +120,9 @@ pub(crate) fn choices(
     }
     // (Not a label over the list, `**Frontend:** (already built)`.)
     let mut names_the_one: Vec<Option<bool>> = vec![None; items.len()];
+    // (Each paragraph asked once whether it names in bold the one technology chosen, however
+    // many lines of its list ask.)
+    let mut chosen_in_bold: Vec<Option<bool>> = vec![None; items.len()];
     // Each bold label's answer, asked under an architecture title: whether its list names a
     // technology for what it does anywhere ([`lists_technologies`]).
     let mut techy: Vec<Option<bool>> = vec![None; groups.len()];
@@ -163,7 +166,9 @@ pub(crate) fn choices(
         // (A paragraph too, that names in bold the one technology chosen, in a file that
         // describes the system: `**Nuxt 4.1.2** - Full-stack Vue framework` under `### Frontend
         // Framework`.)
-        let named_paragraph = item.block == Block::Paragraph && describes_system && names_chosen_in_bold(item);
+        let named_paragraph = item.block == Block::Paragraph
+            && describes_system
+            && *chosen_in_bold[i].get_or_insert_with(|| names_chosen_in_bold(item));
         if !matches!(item.kind, Kind::Other | Kind::Pattern)
             || !(matches!(item.block, Block::ListItem | Block::TableRow) || named_paragraph)
             || (item.parent.is_some() && parent_label.is_none())
@@ -327,9 +332,12 @@ pub(crate) fn choices(
         // Full-stack Vue framework`, the list tells what it brings, `- **Auto-imports**:
         // Streamlined development workflow`: a line there is a choice of its own only where it
         // names another product, `Vue 3`, `TypeScript`, `@clerk/nuxt`; round 280.)
-        let brought = || {
+        let mut brought = || {
             item.block == Block::ListItem
-                && lead[i].is_some_and(|p| names_chosen_in_bold(&items[p as usize]))
+                && lead[i].is_some_and(|p| {
+                    let p = p as usize;
+                    *chosen_in_bold[p].get_or_insert_with(|| names_chosen_in_bold(&items[p]))
+                })
                 && !names_a_product(item.bold.as_deref().unwrap_or(&item.text))
         };
         if !(names && fields::timestamp(&item.text).is_none()) || brought() {
@@ -1476,10 +1484,7 @@ fn names_a_kind_for_a_use(label: &str, value: &str) -> bool {
 /// `Vercel - hosting and deploys` → (`Vercel`, `hosting and deploys`): a name of at most four
 /// words before a spaced dash (`-`, `–`, `—`).
 fn dash_after_name(text: &str) -> Option<(&str, &str)> {
-    let head = &text[..crate::source::floor_char_boundary(text, 48)];
-    let (at, dash) = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|at| (at, *d))).min()?;
-    let name = text[..at].trim();
-    (name.split_whitespace().count() <= 4).then(|| (name, text[at + dash.len()..].trim()))
+    fields::named_before_dash(text, 48, 4)
 }
 
 /// A label naming a fact about a part rather than a role in the stack: `Location`, `Version`,
