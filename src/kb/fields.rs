@@ -1394,9 +1394,16 @@ pub(crate) fn named_before_colon(text: &str) -> Option<(&str, &str)> {
 /// bytes — a stack's name and role, a lesson's name and what it tells.
 pub(crate) fn named_before_dash(text: &str, within: usize, words: usize) -> Option<(&str, &str)> {
     let head = &text[..crate::source::floor_char_boundary(text, within)];
-    let (at, dash) = [" - ", " – ", " — "].iter().filter_map(|d| head.find(d).map(|at| (at, *d))).min()?;
+    let bytes = head.as_bytes();
+    // (One scan for the dashes' first bytes, `-` and the lead byte of `–` and `—`, each a char
+    // boundary; the first one spaced on both sides is the one.)
+    let (at, len) = memchr::memchr2_iter(b'-', 0xE2, bytes).find_map(|i| {
+        let spaced = i > 0 && bytes[i - 1] == b' ';
+        let dash = ["- ", "– ", "— "].iter().find(|d| head[i..].starts_with(**d))?;
+        spaced.then_some((i - 1, dash.len() + 1))
+    })?;
     let name = text[..at].trim();
-    (name.split_whitespace().count() <= words).then(|| (name, text[at + dash.len()..].trim()))
+    (name.split_whitespace().count() <= words).then(|| (name, text[at + len..].trim()))
 }
 
 /// An address with at most a label before it (`Notion ADR: https://…`, a bare URL, or a
@@ -10094,6 +10101,16 @@ mod tests {
             assert!(opens_with_adoption(text), "{text}");
         }
         assert!(!opens_with_adoption("We've seen the outage twice.") && !opens_with_adoption("We have a NAS"));
+    }
+
+    #[test]
+    fn a_name_before_a_spaced_dash() {
+        assert_eq!(named_before_dash("Vercel – hosting and deploys", 48, 4), Some(("Vercel", "hosting and deploys")));
+        assert_eq!(named_before_dash("pre-commit - hooks — lint", 48, 4), Some(("pre-commit", "hooks — lint")));
+        assert_eq!(named_before_dash("Caddy —edge", 48, 4), None);
+        assert_eq!(named_before_dash("one two three four five - x", 48, 4), None);
+        assert_eq!(named_before_dash(&"-".repeat(100_000), 96, 8), None);
+        assert!(named_before_dash(&" - ".repeat(100_000), 96, 8).is_some());
     }
 
     #[test]
